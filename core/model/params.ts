@@ -1,0 +1,215 @@
+/**
+ * Parameter schemas of blocks, kept as data so the inspector can draw a control for each
+ * (ranges, choices, defaults) and validation can explain what is wrong in plain words.
+ */
+
+export interface Localized {
+  en: string;
+  fr: string;
+}
+
+interface BaseSpec {
+  /** One-line help shown in the inspector. */
+  help: Localized;
+}
+
+export interface IntSpec extends BaseSpec {
+  kind: 'int';
+  default: number;
+  min: number;
+  max: number;
+}
+
+export interface FloatSpec extends BaseSpec {
+  kind: 'float';
+  default: number;
+  min: number;
+  max: number;
+  /** When true, `min` itself is not allowed (e.g. a learning rate or a rate of 0). */
+  minExclusive?: boolean;
+  maxExclusive?: boolean;
+}
+
+export interface EnumSpec extends BaseSpec {
+  kind: 'enum';
+  default: string;
+  values: readonly string[];
+}
+
+export interface BoolSpec extends BaseSpec {
+  kind: 'bool';
+  default: boolean;
+}
+
+/** A size given as one number (square) or as [height, width], like Keras `kernel_size`. */
+export interface Size2Spec extends BaseSpec {
+  kind: 'size2';
+  default: number | [number, number] | null;
+  min: number;
+  max: number;
+  /** When true, null is allowed (e.g. pooling `strides` defaulting to the pool size). */
+  nullable?: boolean;
+}
+
+/** A tensor shape without batch dimension, e.g. [28, 28, 1]. */
+export interface ShapeSpec extends BaseSpec {
+  kind: 'shape';
+  default: number[];
+  minRank: number;
+  maxRank: number;
+}
+
+/** A factor given as one number f (meaning [-f, f]) or as [lower, upper], like Keras's augmentation layers. */
+export interface RangeSpec extends BaseSpec {
+  kind: 'range';
+  default: number | [number, number] | null;
+  min: number;
+  max: number;
+  nullable?: boolean;
+}
+
+/** `null`, `{ "l1": x }`, `{ "l2": x }` or both, as Keras's kernel_regularizer. */
+export interface RegularizerSpec extends BaseSpec {
+  kind: 'regularizer';
+  default: null;
+}
+
+export type ParamSpec = IntSpec | FloatSpec | EnumSpec | BoolSpec | Size2Spec | ShapeSpec | RangeSpec | RegularizerSpec;
+
+export type Regularizer = { l1?: number; l2?: number } | null;
+
+export interface ParamProblem {
+  param: string;
+  message: string;
+}
+
+const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length];
+}
+
+/** The closest known name to a misspelt one, if it is close enough to be a likely typo. */
+export function closestName(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = levenshtein(name, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+function describeRange(min: number, max: number, minExclusive = false, maxExclusive = false): string {
+  const low = minExclusive ? `greater than ${min}` : `at least ${min}`;
+  const high = maxExclusive ? `less than ${max}` : `at most ${max}`;
+  return `${low} and ${high}`;
+}
+
+/** Checks one value against its spec; returns a plain-words reason or undefined when it is fine. */
+export function checkParam(spec: ParamSpec, value: unknown): string | undefined {
+  switch (spec.kind) {
+    case 'int':
+      if (!isWhole(value) || value < spec.min || value > spec.max)
+        return `must be a whole number between ${spec.min} and ${spec.max} (got ${JSON.stringify(value)})`;
+      return;
+    case 'float': {
+      const ok =
+        isFiniteNumber(value) &&
+        (spec.minExclusive ? value > spec.min : value >= spec.min) &&
+        (spec.maxExclusive ? value < spec.max : value <= spec.max);
+      if (!ok) return `must be a number ${describeRange(spec.min, spec.max, spec.minExclusive, spec.maxExclusive)} (got ${JSON.stringify(value)})`;
+      return;
+    }
+    case 'enum':
+      if (typeof value !== 'string' || !spec.values.includes(value))
+        return `must be one of ${spec.values.map((v) => `"${v}"`).join(', ')} (got ${JSON.stringify(value)})`;
+      return;
+    case 'bool':
+      if (typeof value !== 'boolean') return `must be true or false (got ${JSON.stringify(value)})`;
+      return;
+    case 'size2': {
+      if (value === null && spec.nullable) return;
+      const parts = Array.isArray(value) ? value : [value];
+      if ((Array.isArray(value) && value.length !== 2) || !parts.every((v) => isWhole(v) && v >= spec.min && v <= spec.max))
+        return `must be a whole number between ${spec.min} and ${spec.max}, or a pair [height, width] of them (got ${JSON.stringify(value)})`;
+      return;
+    }
+    case 'shape':
+      if (!Array.isArray(value) || value.length < spec.minRank || value.length > spec.maxRank || !value.every((v) => isWhole(v) && v >= 1 && v <= 100_000))
+        return `must be a list of ${spec.minRank === spec.maxRank ? spec.minRank : `${spec.minRank} to ${spec.maxRank}`} positive whole numbers, e.g. [28, 28, 1] for a grayscale 28×28 image (got ${JSON.stringify(value)})`;
+      return;
+    case 'range': {
+      if (value === null && spec.nullable) return;
+      if (isFiniteNumber(value)) {
+        if (value < 0 || value > spec.max) return `must be a number between 0 and ${spec.max}, or a pair [lower, upper] (got ${JSON.stringify(value)})`;
+        return;
+      }
+      if (Array.isArray(value) && value.length === 2 && value.every(isFiniteNumber) && value[0] <= value[1] && value[0] >= spec.min && value[1] <= spec.max) return;
+      return `must be a number between 0 and ${spec.max}, or a pair [lower, upper] with ${spec.min} ≤ lower ≤ upper ≤ ${spec.max} (got ${JSON.stringify(value)})`;
+    }
+    case 'regularizer': {
+      if (value === null) return;
+      const ok =
+        typeof value === 'object' &&
+        !Array.isArray(value) &&
+        Object.keys(value).length > 0 &&
+        Object.entries(value).every(([k, v]) => (k === 'l1' || k === 'l2') && isFiniteNumber(v) && v >= 0 && v <= 10);
+      if (!ok) return `must be null, {"l1": x}, {"l2": x} or {"l1": x, "l2": y} with 0 ≤ x ≤ 10 (got ${JSON.stringify(value)})`;
+      return;
+    }
+  }
+}
+
+/** Fills in defaults and reports every bad or unknown parameter of one block. */
+export function resolveParams(
+  specs: Record<string, ParamSpec>,
+  given: Record<string, unknown>,
+): { values: Record<string, unknown>; problems: ParamProblem[] } {
+  const values: Record<string, unknown> = Object.create(null);
+  const problems: ParamProblem[] = [];
+  for (const [name, spec] of Object.entries(specs)) {
+    const hasValue = Object.prototype.hasOwnProperty.call(given, name) && given[name] !== undefined;
+    const value = hasValue ? given[name] : spec.default;
+    const reason = hasValue ? checkParam(spec, value) : undefined;
+    if (reason) {
+      problems.push({ param: name, message: `\`${name}\` ${reason}.` });
+      values[name] = structuredClone(spec.default);
+    } else {
+      values[name] = structuredClone(value);
+    }
+  }
+  for (const name of Object.keys(given)) {
+    if (Object.prototype.hasOwnProperty.call(specs, name)) continue;
+    const guess = closestName(name, Object.keys(specs));
+    problems.push({
+      param: name,
+      message: `There is no parameter \`${name}\` here${guess ? `; did you mean \`${guess}\`?` : `. Known parameters: ${Object.keys(specs).join(', ') || 'none'}.`}`,
+    });
+  }
+  return { values, problems };
+}
+
+/** [height, width] from a size2 value. */
+export function pair(value: unknown): [number, number] {
+  if (Array.isArray(value)) return [value[0] as number, value[1] as number];
+  return [value as number, value as number];
+}
+
+/** [lower, upper] from a range value (a single f means [-f, f]). */
+export function bounds(value: unknown): [number, number] {
+  if (Array.isArray(value)) return [value[0] as number, value[1] as number];
+  const f = value as number;
+  return [-f, f];
+}

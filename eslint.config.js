@@ -1,0 +1,54 @@
+// Lint setup whose main job is to keep the layering of DESIGN.md true:
+// core never imports Electron or React; the browser-safe part of core (model, api)
+// imports no Node built-ins and no TensorFlow.js at load; the renderer reaches the
+// rest only through the API contract.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const uiPackages = ['electron', 'react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'i18next', 'react-i18next'];
+
+const restrict = (paths, patterns, message) => ({
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      paths: paths.map((name) => ({ name, message, allowTypeImports: true })),
+      patterns: patterns.map((group) => ({ group: [group], message, allowTypeImports: true })),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'out/', 'test-results/', 'playwright-report/', 'e2e/artifacts/', 'build/bundled/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', Buffer: 'readonly', structuredClone: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'off',
+    },
+  },
+  {
+    files: ['core/**/*.ts'],
+    rules: restrict(uiPackages, [], 'core/ must not import Electron or React: it is shared by the CLI, the web host and the desktop app.'),
+  },
+  {
+    files: ['core/model/**/*.ts', 'core/api/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      [...uiPackages, ...nodeBuiltins],
+      ['@tensorflow/*', '../compile/*', '../train/*', '../data/*', '../store/*', '../export/*', '../server/*', '../cli/*'],
+      'core/model and core/api are browser-safe: no Node built-ins, no TensorFlow.js at load (use `import type`), no Node-side core modules.',
+    ),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: restrict(
+      [...nodeBuiltins, 'electron'],
+      ['**/core/compile/*', '**/core/train/*', '**/core/data/*', '**/core/store/*', '**/core/export/*', '**/core/server/*', '**/core/cli/*', '@tensorflow/*', '**/electron/*'],
+      'The renderer talks to the rest only through the typed API (core/api) and may use the browser-safe core/model.',
+    ),
+  },
+);
