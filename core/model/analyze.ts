@@ -1,0 +1,340 @@
+import type { ParamCount, ResolvedParams } from './block';
+import { getBlock, blockTypes } from './blocks/index';
+import { formatShape, type Graph, type Shape } from './graph';
+import { issue, ShapeError, type GraphIssue } from './issues';
+import { closestName, resolveParams } from './params';
+import { regressionLosses } from './project';
+
+export interface NodeAnalysis {
+  id: string;
+  type: string;
+  /** Parameters with defaults filled in. */
+  params: ResolvedParams;
+  /** Shapes of the inputs, in the order of the incoming edges in `graph.edges`. */
+  inputShapes: Shape[];
+  /** Undefined when it cannot be inferred (an error here or upstream). */
+  outputShape?: Shape;
+  paramCount: ParamCount;
+  issues: GraphIssue[];
+}
+
+export interface GraphAnalysis {
+  nodes: Record<string, NodeAnalysis>;
+  /** Topological order; nodes caught in a cycle are left out. */
+  order: string[];
+  /** The Input nodes. */
+  inputs: string[];
+  /** The sinks: the model's outputs. */
+  outputs: string[];
+  totalParams: number;
+  trainableParams: number;
+  nonTrainableParams: number;
+  errors: GraphIssue[];
+  warnings: GraphIssue[];
+  valid: boolean;
+}
+
+export interface AnalyzeOptions {
+  /** The training loss, to check it suits the output activation. */
+  loss?: string;
+}
+
+/** Blocks that pass values through without mixing them, for the "linear stack" and "Dropout at the output" checks. */
+const PASS_THROUGH = new Set(['Dropout', 'RandomFlip', 'RandomRotation', 'RandomZoom', 'RandomTranslation', 'RandomCrop', 'RandomContrast', 'RandomBrightness']);
+const CLASSIFICATION_LOSSES = new Set(['categoricalCrossentropy', 'sparseCategoricalCrossentropy']);
+
+/**
+ * Output shape, parameter counts, errors and warnings of every node of a graph.
+ * Cheap enough to run on every edit: one pass in topological order.
+ */
+export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphAnalysis {
+  const nodes: Record<string, NodeAnalysis> = Object.create(null);
+  const graphIssues: GraphIssue[] = [];
+  const incoming = new Map<string, string[]>();
+  const outgoing = new Map<string, string[]>();
+
+  for (const node of graph.nodes) {
+    if (nodes[node.id]) {
+      graphIssues.push(issue('error', 'duplicate-id', `Two blocks share the id "${node.id}": every block needs its own id.`, node.id));
+      continue;
+    }
+    const block = getBlock(node.type);
+    const analysis: NodeAnalysis = { id: node.id, type: node.type, params: {}, inputShapes: [], paramCount: { trainable: 0, nonTrainable: 0 }, issues: [] };
+    nodes[node.id] = analysis;
+    incoming.set(node.id, []);
+    outgoing.set(node.id, []);
+    if (!block) {
+      const guess = closestName(node.type, blockTypes);
+      analysis.issues.push(
+        issue('error', 'unknown-type', `"${node.type}" is not a block type${guess ? `; did you mean "${guess}"?` : `. Known types: ${blockTypes.join(', ')}.`}`, node.id),
+      );
+      continue;
+    }
+    const { values, problems } = resolveParams(block.params, node.params ?? {});
+    analysis.params = values;
+    for (const p of problems) analysis.issues.push(issue('error', 'bad-param', `${node.type} "${node.id}": ${p.message}`, node.id, p.param));
+  }
+
+  const seenEdges = new Set<string>();
+  for (const edge of graph.edges) {
+    const known = (id: string) => Boolean(nodes[id]);
+    if (!known(edge.source) || !known(edge.target)) {
+      const missing = known(edge.source) ? edge.target : edge.source;
+      const at = known(edge.source) ? edge.source : known(edge.target) ? edge.target : undefined;
+      graphIssues.push(issue('error', 'dangling-edge', `A connection ${edge.source} → ${edge.target} points to a block "${missing}" that does not exist: delete the connection.`, at));
+      continue;
+    }
+    if (edge.source === edge.target) {
+      nodes[edge.source].issues.push(issue('error', 'self-loop', `"${edge.source}" is connected to itself: a block cannot feed its own input. Delete that connection.`, edge.source));
+      continue;
+    }
+    const key = `${edge.source}\u0000${edge.target}`;
+    if (seenEdges.has(key)) {
+      nodes[edge.target].issues.push(issue('warning', 'duplicate-edge', `"${edge.source}" is connected to "${edge.target}" twice; the extra connection is ignored.`, edge.target));
+      continue;
+    }
+    seenEdges.add(key);
+    outgoing.get(edge.source)!.push(edge.target);
+    incoming.get(edge.target)!.push(edge.source);
+  }
+
+  const order = topologicalOrder(Object.keys(nodes), incoming, outgoing);
+  const inCycle = Object.keys(nodes).filter((id) => !order.includes(id));
+  if (inCycle.length) {
+    const cycle = inCycle.join(' → ');
+    for (const id of inCycle)
+      nodes[id].issues.push(issue('error', 'cycle', `"${id}" is part of a loop (${cycle}). Data must flow one way, from the Input to the output: remove one connection of the loop.`, id));
+  }
+
+  for (const id of order) {
+    const node = nodes[id];
+    const block = getBlock(node.type);
+    if (!block) continue;
+    const sources = incoming.get(id)!;
+    if (sources.length < block.inputs.min || sources.length > block.inputs.max) {
+      node.issues.push(issue('error', 'input-count', inputCountMessage(node.type, id, sources.length, block.inputs), id));
+      continue;
+    }
+    const inputShapes = sources.map((s) => nodes[s].outputShape);
+    if (inputShapes.some((s) => s === undefined) || node.issues.some((i) => i.severity === 'error')) continue;
+    node.inputShapes = inputShapes as Shape[];
+    try {
+      node.outputShape = block.outputShape(node.inputShapes, node.params);
+    } catch (error) {
+      if (!(error instanceof ShapeError)) throw error;
+      const shapes = node.inputShapes.map(formatShape).join(' and ');
+      node.issues.push(issue('error', error.code, `${node.type} "${id}" (input ${shapes}): ${error.message}`, id, error.param));
+      continue;
+    }
+    const count = block.paramCount?.(node.inputShapes, node.params, node.outputShape) ?? { trainable: 0, nonTrainable: 0 };
+    node.paramCount = node.params.trainable === false ? { trainable: 0, nonTrainable: count.trainable + count.nonTrainable } : count;
+  }
+
+  const inputs = order.filter((id) => nodes[id].type === 'Input');
+  const outputs = order.filter((id) => outgoing.get(id)!.length === 0 && nodes[id].type !== 'Input');
+  if (graph.nodes.length === 0) graphIssues.push(issue('error', 'empty', 'The graph is empty: drag an Input block onto the canvas to start.'));
+  else if (!Object.values(nodes).some((n) => n.type === 'Input'))
+    graphIssues.push(issue('error', 'no-input', 'The graph has no Input block: add one and connect it to the first layer, so the model knows the shape of its data.'));
+
+  checkConnectivity(nodes, incoming, outgoing, inputs, outputs);
+  checkDesign(nodes, incoming, outgoing, outputs, options);
+
+  const all = [...graphIssues, ...Object.values(nodes).flatMap((n) => n.issues)];
+  let trainableParams = 0;
+  let nonTrainableParams = 0;
+  for (const n of Object.values(nodes)) {
+    trainableParams += n.paramCount.trainable;
+    nonTrainableParams += n.paramCount.nonTrainable;
+  }
+  const errors = all.filter((i) => i.severity === 'error');
+  return {
+    nodes,
+    order,
+    inputs,
+    outputs,
+    totalParams: trainableParams + nonTrainableParams,
+    trainableParams,
+    nonTrainableParams,
+    errors,
+    warnings: all.filter((i) => i.severity === 'warning'),
+    valid: errors.length === 0,
+  };
+}
+
+function inputCountMessage(type: string, id: string, got: number, want: { min: number; max: number }): string {
+  if (want.max === 0) return `${type} "${id}" is where data enters the model, so nothing can be connected into it. Remove the connection into it.`;
+  if (got === 0) return `${type} "${id}" has no input: connect the block before it to its input handle.`;
+  if (want.max === 1) return `${type} "${id}" takes exactly one input but ${got} are connected. To combine branches, join them with an Add or Concatenate block first.`;
+  return `${type} "${id}" needs at least ${want.min} inputs to merge but has ${got}: connect another branch to it.`;
+}
+
+/** Kahn's algorithm, keeping the graph's own order among ready nodes so results are stable. */
+function topologicalOrder(ids: string[], incoming: Map<string, string[]>, outgoing: Map<string, string[]>): string[] {
+  const remaining = new Map(ids.map((id) => [id, incoming.get(id)!.length]));
+  const ready = ids.filter((id) => remaining.get(id) === 0);
+  const order: string[] = [];
+  for (let i = 0; i < ready.length; i++) {
+    const id = ready[i];
+    order.push(id);
+    for (const next of outgoing.get(id)!) {
+      const left = remaining.get(next)! - 1;
+      remaining.set(next, left);
+      if (left === 0) ready.push(next);
+    }
+  }
+  return order;
+}
+
+function checkConnectivity(
+  nodes: Record<string, NodeAnalysis>,
+  incoming: Map<string, string[]>,
+  outgoing: Map<string, string[]>,
+  inputs: string[],
+  outputs: string[],
+): void {
+  const fed = new Set<string>();
+  const stack = [...inputs];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (fed.has(id)) continue;
+    fed.add(id);
+    stack.push(...outgoing.get(id)!);
+  }
+  const count = Object.keys(nodes).length;
+  for (const node of Object.values(nodes)) {
+    const isolated = incoming.get(node.id)!.length === 0 && outgoing.get(node.id)!.length === 0;
+    if (node.type === 'Input') {
+      if (isolated && count > 1)
+        node.issues.push(issue('error', 'unused-input', `Input "${node.id}" is not connected to anything, so its data reaches no output: connect it to the first layer or delete it.`, node.id));
+      continue;
+    }
+    if (!fed.has(node.id) && incoming.get(node.id)!.length > 0 && !node.issues.some((i) => i.code === 'cycle'))
+      node.issues.push(issue('error', 'not-fed', `${node.type} "${node.id}" receives no data: no path leads to it from an Input block. Connect its branch to an Input.`, node.id));
+  }
+  if (outputs.length > 1) {
+    for (const id of outputs)
+      nodes[id].issues.push(
+        issue(
+          'warning',
+          'several-outputs',
+          `The graph ends in ${outputs.length} places (${outputs.join(', ')}), so the model has ${outputs.length} outputs. If "${id}" is not meant to be an output, connect it to the next block or delete it.`,
+          id,
+        ),
+      );
+  }
+}
+
+/** Design mistakes a teacher would point out: legal graphs that do not do what the student thinks. */
+function checkDesign(
+  nodes: Record<string, NodeAnalysis>,
+  incoming: Map<string, string[]>,
+  outgoing: Map<string, string[]>,
+  outputs: string[],
+  options: AnalyzeOptions,
+): void {
+  const activationOf = (n: NodeAnalysis) => getBlock(n.type)?.activation?.(n.params);
+
+  for (const node of Object.values(nodes)) {
+    if (node.type === 'Dense' && node.inputShapes.length === 1 && node.inputShapes[0].length >= 2) {
+      const shape = node.inputShapes[0];
+      const positions = formatShape(shape.slice(0, -1));
+      node.issues.push(
+        issue(
+          'warning',
+          'dense-needs-flatten',
+          `Dense "${node.id}" receives a ${formatShape(shape)} tensor. It will only mix the last axis (${shape[shape.length - 1]} values), separately at each of the ${positions} positions, and output ${formatShape(node.outputShape)}. To connect every value to every unit, add a Flatten block before it.`,
+          node.id,
+        ),
+      );
+    }
+    if (node.type === 'Dense' && activationOf(node) === 'linear') {
+      const next = followPassThrough(node.id, nodes, outgoing);
+      const dense = next.find((id) => nodes[id].type === 'Dense');
+      if (dense)
+        node.issues.push(
+          issue(
+            'warning',
+            'linear-stack',
+            `Dense "${node.id}" has no activation and feeds Dense "${dense}": two linear layers in a row compute nothing more than one. Set \`activation\` to "relu" (or another non-linearity) on "${node.id}".`,
+            node.id,
+            'activation',
+          ),
+        );
+    }
+  }
+
+  for (const id of outputs) {
+    const out = nodes[id];
+    if (out.type === 'Dropout' || (PASS_THROUGH.has(out.type) && out.type !== 'Dropout')) {
+      const what = out.type === 'Dropout' ? 'Dropout' : `${out.type} (augmentation)`;
+      out.issues.push(
+        issue(
+          'warning',
+          'regulariser-at-output',
+          `${what} "${id}" is the last block, so it acts on the model's predictions instead of its features. Move it before the last Dense layer.`,
+          id,
+        ),
+      );
+    }
+    const last = lastComputing(id, nodes, incoming);
+    const activation = last ? activationOf(nodes[last]) : undefined;
+    if (!options.loss || !last) continue;
+    if (activation === 'softmax' && regressionLosses.includes(options.loss))
+      nodes[last].issues.push(
+        issue(
+          'warning',
+          'softmax-regression',
+          `The output "${last}" uses softmax, which turns outputs into class probabilities, but the loss ${options.loss} is for predicting numbers (regression). For classes use categoricalCrossentropy; for numbers set \`activation\` to "linear".`,
+          last,
+          'activation',
+        ),
+      );
+    if (CLASSIFICATION_LOSSES.has(options.loss) && activation !== undefined && activation !== 'softmax')
+      nodes[last].issues.push(
+        issue(
+          'warning',
+          'crossentropy-needs-softmax',
+          `The loss ${options.loss} expects class probabilities, but the output "${last}" uses the "${activation}" activation. Set \`activation\` to "softmax" on "${last}".`,
+          last,
+          'activation',
+        ),
+      );
+    if (options.loss === 'binaryCrossentropy' && activation !== undefined && activation !== 'sigmoid')
+      nodes[last].issues.push(
+        issue(
+          'warning',
+          'binary-needs-sigmoid',
+          `The loss binaryCrossentropy expects a probability between 0 and 1, but the output "${last}" uses "${activation}". Set \`activation\` to "sigmoid" on "${last}".`,
+          last,
+          'activation',
+        ),
+      );
+  }
+}
+
+/** The blocks reached from `id`, skipping over blocks that only pass values through. */
+function followPassThrough(id: string, nodes: Record<string, NodeAnalysis>, outgoing: Map<string, string[]>): string[] {
+  const found: string[] = [];
+  const stack = [...outgoing.get(id)!];
+  const seen = new Set<string>();
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    if (PASS_THROUGH.has(nodes[next].type)) stack.push(...outgoing.get(next)!);
+    else found.push(next);
+  }
+  return found;
+}
+
+/** The block that computes the output, looking back past pass-through blocks at the end. */
+function lastComputing(id: string, nodes: Record<string, NodeAnalysis>, incoming: Map<string, string[]>): string | undefined {
+  let current: string | undefined = id;
+  const seen = new Set<string>();
+  while (current && PASS_THROUGH.has(nodes[current].type) && !seen.has(current)) {
+    seen.add(current);
+    const sources: string[] = incoming.get(current)!;
+    current = sources.length === 1 ? sources[0] : undefined;
+  }
+  return current;
+}
