@@ -124,7 +124,7 @@ export function parseProject(value: unknown): Project {
     throw new ProjectError([{ path: 'format', message: `must be "${PROJECT_FORMAT}" (got ${JSON.stringify(raw.format)}): this does not look like a Neuroblocks project.` }]);
   raw = migrate(raw);
 
-  const result = projectSchema.safeParse(raw);
+  const result = projectSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
     throw new ProjectError(result.error.issues.map((i) => ({ path: formatPath(i.path), message: describeZodIssue(i) })));
   }
