@@ -99,7 +99,8 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
   }
 
   const order = topologicalOrder(Object.keys(nodes), incoming, outgoing);
-  const inCycle = Object.keys(nodes).filter((id) => !order.includes(id));
+  const ordered = new Set(order);
+  const inCycle = Object.keys(nodes).filter((id) => !ordered.has(id));
   if (inCycle.length) {
     const cycle = inCycle.join(' → ');
     for (const id of inCycle)

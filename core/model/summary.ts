@@ -20,7 +20,8 @@ const issueJson = (i: GraphIssue) => ({
 
 export function summaryJson(graph: Graph, analysis: GraphAnalysis): SummaryJson {
   const connectedTo = incomingByNode(graph);
-  const ids = [...analysis.order, ...graph.nodes.map((n) => n.id).filter((id) => !analysis.order.includes(id))];
+  const ordered = new Set(analysis.order);
+  const ids = [...analysis.order, ...graph.nodes.map((n) => n.id).filter((id) => !ordered.has(id))];
   return {
     layers: ids
       .filter((id) => analysis.nodes[id])

@@ -1,0 +1,208 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyzeGraph } from './analyze';
+import type { Graph, GraphNode } from './graph';
+import { parseProjectText } from './project-io';
+
+const projectsDir = new URL('../../projects/', import.meta.url);
+const example = (name: string) => parseProjectText(readFileSync(new URL(`${name}.json`, projectsDir), 'utf8'));
+
+/** A chain of blocks, each fed by the one before. */
+function chain(...nodes: [string, string, Record<string, unknown>?][]): Graph {
+  const graphNodes: GraphNode[] = nodes.map(([id, type, params]) => ({ id, type, params: params ?? {} }));
+  return { nodes: graphNodes, edges: graphNodes.slice(1).map((n, i) => ({ source: graphNodes[i].id, target: n.id })) };
+}
+
+const codes = (issues: { code: string; nodeId?: string; param?: string }[]) => issues.map((i) => ({ code: i.code, nodeId: i.nodeId, param: i.param }));
+
+describe('example projects', () => {
+  const expected: Record<string, { total: number; trainable: number; valid: boolean }> = {
+    'mnist-cnn': { total: 42_358, trainable: 42_358, valid: true },
+    'mnist-mlp': { total: 79_510, trainable: 79_510, valid: true },
+    'spirals-mlp': { total: 354, trainable: 354, valid: true },
+    'vgg16-transfer': { total: 14_920_598, trainable: 205_910, valid: true },
+    'residual-cnn': { total: 9_770, trainable: 9_770, valid: true },
+    'augmented-cnn': { total: 38_282, trainable: 38_282, valid: true },
+  };
+
+  it('has an expectation for every example in projects/', () => {
+    const files = readdirSync(projectsDir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    expect(files.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  for (const [name, want] of Object.entries(expected)) {
+    it(`${name}: ${want.total} parameters, ${want.trainable} trainable, no errors or warnings`, () => {
+      const project = example(name);
+      const analysis = analyzeGraph(project.graph, { loss: project.training.loss });
+      expect(analysis.errors).toEqual([]);
+      expect(analysis.warnings).toEqual([]);
+      expect(analysis.valid).toBe(want.valid);
+      expect(analysis.totalParams).toBe(want.total);
+      expect(analysis.trainableParams).toBe(want.trainable);
+      expect(analysis.nonTrainableParams).toBe(want.total - want.trainable);
+    });
+  }
+
+  it('infers the course CNN shapes layer by layer', () => {
+    const { nodes } = analyzeGraph(example('mnist-cnn').graph);
+    const shapes = Object.fromEntries(Object.values(nodes).map((n) => [n.id, n.outputShape]));
+    expect(shapes).toEqual({
+      input: [28, 28, 1], conv1: [26, 26, 8], pool1: [13, 13, 8], drop1: [13, 13, 8], conv2: [11, 11, 16], pool2: [5, 5, 16],
+      drop2: [5, 5, 16], flatten: [400], dense1: [100], drop3: [100], output: [10],
+    });
+    expect(nodes.conv1.paramCount).toEqual({ trainable: 80, nonTrainable: 0 });
+    expect(nodes.conv2.paramCount).toEqual({ trainable: 1_168, nonTrainable: 0 });
+    expect(nodes.dense1.paramCount).toEqual({ trainable: 40_100, nonTrainable: 0 });
+    expect(nodes.output.paramCount).toEqual({ trainable: 1_010, nonTrainable: 0 });
+  });
+
+  it('handles the branch of the residual CNN: Add receives both branches', () => {
+    const analysis = analyzeGraph(example('residual-cnn').graph);
+    expect(analysis.nodes.add.inputShapes).toEqual([[28, 28, 16], [28, 28, 16]]);
+    expect(analysis.outputs).toEqual(['output']);
+    expect(analysis.inputs).toEqual(['input']);
+  });
+});
+
+describe('errors and warnings, each tied to its node', () => {
+  it('an empty graph and a graph without Input', () => {
+    expect(codes(analyzeGraph({ nodes: [], edges: [] }).errors)).toEqual([{ code: 'empty', nodeId: undefined, param: undefined }]);
+    const noInput = analyzeGraph(chain(['d', 'Dense', { units: 2 }]));
+    expect(codes(noInput.errors)).toContainEqual({ code: 'no-input', nodeId: undefined, param: undefined });
+  });
+
+  it('a cycle names every block of the loop', () => {
+    const graph = chain(['in', 'Input', { shape: [4] }], ['a', 'Dense', { units: 3, activation: 'relu' }], ['b', 'Dense', { units: 3, activation: 'relu' }]);
+    graph.edges.push({ source: 'b', target: 'a' });
+    const { errors } = analyzeGraph(graph);
+    const cycle = errors.filter((e) => e.code === 'cycle');
+    expect(cycle.map((e) => e.nodeId).sort()).toEqual(['a', 'b']);
+    expect(cycle[0].message).toContain('loop');
+  });
+
+  it('a block with the wrong number of inputs', () => {
+    const graph = chain(['in', 'Input', { shape: [4] }], ['a', 'Dense', { units: 3, activation: 'relu' }], ['b', 'Dense', { units: 3, activation: 'relu' }]);
+    graph.edges.push({ source: 'in', target: 'b' });
+    const { errors } = analyzeGraph(graph);
+    expect(codes(errors)).toEqual([{ code: 'input-count', nodeId: 'b', param: undefined }]);
+    expect(errors[0].message).toMatch(/takes exactly one input but 2 are connected.*Add or Concatenate/);
+
+    const lonelyAdd = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['add', 'Add']));
+    expect(codes(lonelyAdd.errors)).toEqual([{ code: 'input-count', nodeId: 'add', param: undefined }]);
+  });
+
+  it('a kernel larger than its input names kernelSize', () => {
+    const { errors } = analyzeGraph(chain(['in', 'Input', { shape: [4, 4, 1] }], ['c', 'Conv2D', { filters: 2, kernelSize: 5, activation: 'relu' }]));
+    expect(codes(errors)).toEqual([{ code: expect.any(String), nodeId: 'c', param: 'kernelSize' }]);
+    expect(errors[0].message).toContain('4×4×1');
+  });
+
+  it('a pool larger than its input names poolSize', () => {
+    const { errors } = analyzeGraph(chain(['in', 'Input', { shape: [3, 3, 1] }], ['p', 'MaxPooling2D', { poolSize: 4 }]));
+    expect(codes(errors)).toEqual([{ code: expect.any(String), nodeId: 'p', param: 'poolSize' }]);
+  });
+
+  it('Add of unequal shapes and Concatenate of incompatible shapes', () => {
+    const merge = (type: string): Graph => ({
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [8, 8, 1] } },
+        { id: 'a', type: 'Conv2D', params: { filters: 4, kernelSize: 3, activation: 'relu' } },
+        { id: 'b', type: 'Conv2D', params: { filters: 4, kernelSize: 3, padding: 'same', activation: 'relu' } },
+        { id: 'm', type, params: {} },
+      ],
+      edges: [{ source: 'in', target: 'a' }, { source: 'in', target: 'b' }, { source: 'a', target: 'm' }, { source: 'b', target: 'm' }],
+    });
+    const add = analyzeGraph(merge('Add'));
+    expect(codes(add.errors)).toEqual([{ code: expect.any(String), nodeId: 'm', param: undefined }]);
+    expect(add.errors[0].message).toContain('6×6×4');
+    const concat = analyzeGraph(merge('Concatenate'));
+    expect(concat.errors.map((e) => e.nodeId)).toEqual(['m']);
+  });
+
+  it('a bad parameter value is reported on its block and parameter, with defaults used meanwhile', () => {
+    const { errors, nodes } = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['d', 'Dense', { units: 0, activation: 'relu' }], ['o', 'Dense', { units: 2, activation: 'softmax' }]));
+    expect(codes(errors)).toEqual([{ code: 'bad-param', nodeId: 'd', param: 'units' }]);
+    expect(errors[0].message).toContain('`units` must be a whole number');
+    expect(nodes.o.inputShapes).toEqual([]);
+  });
+
+  it('a misspelt parameter suggests the right name', () => {
+    const { errors } = analyzeGraph(chain(['in', 'Input', { shape: [8, 8, 1] }], ['c', 'Conv2D', { filter: 4 }]));
+    expect(errors[0]).toMatchObject({ nodeId: 'c', param: 'filter', message: expect.stringContaining('did you mean `filters`?') });
+  });
+
+  it('an unknown block type suggests the right one', () => {
+    const { errors } = analyzeGraph(chain(['in', 'Input', { shape: [8, 8, 1] }], ['c', 'Conv2d']));
+    expect(errors[0]).toMatchObject({ code: 'unknown-type', nodeId: 'c', message: expect.stringContaining('did you mean "Conv2D"?') });
+  });
+
+  it('a block that gets no data from any Input, and an unconnected Input', () => {
+    const graph: Graph = {
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [4] } },
+        { id: 'spare', type: 'Input', params: { shape: [4] } },
+        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+      ],
+      edges: [{ source: 'in', target: 'out' }],
+    };
+    expect(codes(analyzeGraph(graph).errors)).toEqual([{ code: 'unused-input', nodeId: 'spare', param: undefined }]);
+  });
+
+  it('connections to blocks that do not exist', () => {
+    const graph = chain(['in', 'Input', { shape: [4] }]);
+    graph.edges.push({ source: 'in', target: 'ghost' });
+    expect(codes(analyzeGraph(graph).errors)).toEqual([{ code: 'dangling-edge', nodeId: 'in', param: undefined }]);
+  });
+
+  it('Dense fed a 3-D tensor without Flatten: says what happens and suggests Flatten', () => {
+    const { warnings } = analyzeGraph(chain(['in', 'Input', { shape: [5, 5, 16] }], ['d', 'Dense', { units: 10, activation: 'softmax' }]));
+    expect(codes(warnings)).toEqual([{ code: 'dense-needs-flatten', nodeId: 'd', param: undefined }]);
+    expect(warnings[0].message).toMatch(/5×5 positions.*5×5×10.*add a Flatten block/);
+  });
+
+  it('softmax output with a regression loss', () => {
+    const graph = chain(['in', 'Input', { shape: [4] }], ['out', 'Dense', { units: 3, activation: 'softmax' }]);
+    const { warnings } = analyzeGraph(graph, { loss: 'meanSquaredError' });
+    expect(codes(warnings)).toEqual([{ code: 'softmax-regression', nodeId: 'out', param: 'activation' }]);
+  });
+
+  it('cross-entropy without softmax at the output', () => {
+    const { warnings } = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['out', 'Dense', { units: 3, activation: 'relu' }]), { loss: 'categoricalCrossentropy' });
+    expect(codes(warnings)).toEqual([{ code: 'crossentropy-needs-softmax', nodeId: 'out', param: 'activation' }]);
+  });
+
+  it('Dropout after the output', () => {
+    const { warnings } = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['out', 'Dense', { units: 3, activation: 'softmax' }], ['drop', 'Dropout', { rate: 0.5 }]), {
+      loss: 'categoricalCrossentropy',
+    });
+    expect(codes(warnings)).toEqual([{ code: 'regulariser-at-output', nodeId: 'drop', param: undefined }]);
+  });
+
+  it('two Dense layers with no activation between them (even through Dropout)', () => {
+    const { warnings } = analyzeGraph(
+      chain(['in', 'Input', { shape: [4] }], ['a', 'Dense', { units: 8 }], ['drop', 'Dropout', { rate: 0.1 }], ['b', 'Dense', { units: 3, activation: 'softmax' }]),
+    );
+    expect(codes(warnings)).toEqual([{ code: 'linear-stack', nodeId: 'a', param: 'activation' }]);
+    expect(warnings[0].message).toContain('"relu"');
+  });
+
+  it('several outputs are pointed out', () => {
+    const graph: Graph = {
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [4] } },
+        { id: 'a', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+        { id: 'b', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+      ],
+      edges: [{ source: 'in', target: 'a' }, { source: 'in', target: 'b' }],
+    };
+    const analysis = analyzeGraph(graph);
+    expect(analysis.outputs).toEqual(['a', 'b']);
+    expect(codes(analysis.warnings).map((w) => w.nodeId)).toEqual(['a', 'b']);
+  });
+
+  it('trainable: false moves every weight to non-trainable', () => {
+    const { nodes, trainableParams, nonTrainableParams } = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['d', 'Dense', { units: 2, activation: 'softmax', trainable: false }]));
+    expect(nodes.d.paramCount).toEqual({ trainable: 0, nonTrainable: 10 });
+    expect([trainableParams, nonTrainableParams]).toEqual([0, 10]);
+  });
+});
