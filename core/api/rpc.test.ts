@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import { ProjectError } from '../model/project-io';
+import { UserFacingError, type Unsubscribe } from './contract';
+import { createPortPair, createRpcClient, RemoteError, serveRpc, type RpcMessage } from './rpc';
+
+interface Calculator {
+  add(a: number, b: number): Promise<number>;
+  echo<T>(value: T): Promise<T>;
+  refuse(): Promise<never>;
+  crash(): Promise<never>;
+  badProject(): Promise<never>;
+  hang(): Promise<never>;
+  onTick(listener: (n: number) => void): Unsubscribe;
+}
+
+const shape = { methods: ['add', 'echo', 'refuse', 'crash', 'badProject', 'hang', 'missing'], events: ['onTick'] };
+
+function calculatorService() {
+  const tickListeners = new Set<(n: number) => void>();
+  let subscribeCalls = 0;
+  const service = {
+    async add(a: number, b: number) {
+      return a + b;
+    },
+    async echo<T>(value: T) {
+      return value;
+    },
+    async refuse(): Promise<never> {
+      throw new UserFacingError('The Dense block "d1" needs "units" of at least 1: set it to 10 for ten classes.', 'invalid-param', { nodeId: 'd1' });
+    },
+    async crash(): Promise<never> {
+      throw new TypeError('boom');
+    },
+    async badProject(): Promise<never> {
+      throw new ProjectError([{ path: 'graph.nodes[0].type', message: 'is missing' }]);
+    },
+    hang: () => new Promise<never>(() => {}),
+    onTick(listener: (n: number) => void): Unsubscribe {
+      subscribeCalls++;
+      tickListeners.add(listener);
+      return () => tickListeners.delete(listener);
+    },
+    tick(n: number) {
+      for (const l of tickListeners) l(n);
+    },
+    secret() {
+      return 'must never be reachable';
+    },
+    get subscribers() {
+      return tickListeners.size;
+    },
+    get subscribeCalls() {
+      return subscribeCalls;
+    },
+  };
+  return service;
+}
+
+function setup() {
+  const [clientPort, serverPort] = createPortPair();
+  const service = calculatorService();
+  const stop = serveRpc(serverPort, shape, service);
+  const client = createRpcClient<Calculator>(clientPort, shape);
+  return { client, service, clientPort, serverPort, stop };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Sends a raw message from the client's side and waits for the reply to `id`. */
+function rawCall(port: ReturnType<typeof createPortPair>[0], message: Record<string, unknown>): Promise<RpcMessage> {
+  return new Promise((resolve) => {
+    const stop = port.onMessage((m) => {
+      const reply = m as RpcMessage;
+      if ((reply.kind === 'result' || reply.kind === 'error') && reply.id === message.id) {
+        stop();
+        resolve(reply);
+      }
+    });
+    port.post(message as RpcMessage);
+  });
+}
+
+describe('RPC over an in-memory port pair', () => {
+  it('calls a method and returns its result', async () => {
+    const { client } = setup();
+    expect(await client.add(2, 3)).toBe(5);
+    expect(await client.echo({ nested: [1, 'two', { three: true }] })).toEqual({ nested: [1, 'two', { three: true }] });
+  });
+
+  it('runs concurrent calls and matches each answer to its request', async () => {
+    const { client } = setup();
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => client.add(i, 1000)));
+    expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i + 1000));
+  });
+
+  it('carries a user-facing error with its message, code and details', async () => {
+    const { client } = setup();
+    const error = await client.refuse().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemoteError);
+    expect(error).toMatchObject({
+      message: 'The Dense block "d1" needs "units" of at least 1: set it to 10 for ten classes.',
+      code: 'invalid-param',
+      details: { nodeId: 'd1' },
+    });
+  });
+
+  it('carries a project error with its problems', async () => {
+    const { client } = setup();
+    const error = (await client.badProject().catch((e: unknown) => e)) as RemoteError;
+    expect(error.code).toBe('project');
+    expect(error.message).toContain('graph.nodes[0].type: is missing');
+    expect(error.details).toEqual([{ path: 'graph.nodes[0].type', message: 'is missing' }]);
+  });
+
+  it('reports an unexpected failure as internal, keeping its message', async () => {
+    const { client } = setup();
+    const error = (await client.crash().catch((e: unknown) => e)) as RemoteError;
+    expect(error.code).toBe('internal');
+    expect(error.message).toBe('Something went wrong inside Neuroblocks: boom');
+  });
+
+  it('refuses a method that is not in the list, even if the service has it', async () => {
+    const { clientPort, service } = setup();
+    for (const method of ['secret', 'tick', 'constructor', '__proto__', 'toString', 42]) {
+      const reply = await rawCall(clientPort, { kind: 'request', id: 7, method, args: [] });
+      expect(reply).toMatchObject({ kind: 'error', id: 7, error: { code: 'unknown-method' } });
+    }
+    expect(service.subscribers).toBe(0);
+  });
+
+  it('refuses a listed method the service does not implement', async () => {
+    const { client } = setup();
+    const error = (await (client as unknown as { missing(): Promise<void> }).missing().catch((e: unknown) => e)) as RemoteError;
+    expect(error.code).toBe('unknown-method');
+    expect(error.message).toContain('"missing"');
+  });
+
+  it('refuses arguments that are not a list', async () => {
+    const { clientPort } = setup();
+    const reply = await rawCall(clientPort, { kind: 'request', id: 3, method: 'add', args: { 0: 1 } });
+    expect(reply).toMatchObject({ kind: 'error', id: 3, error: { code: 'bad-request' } });
+  });
+
+  it('ignores malformed messages and keeps serving', async () => {
+    const { client, clientPort } = setup();
+    for (const junk of [null, 'text', 5, [], { kind: 'nonsense' }, { kind: 'request' }]) clientPort.post(junk as unknown as RpcMessage);
+    expect(await client.add(1, 1)).toBe(2);
+  });
+
+  it('pushes events to subscribers and stops after the last unsubscribes', async () => {
+    const { client, service } = setup();
+    const first: number[] = [];
+    const second: number[] = [];
+    const stopFirst = client.onTick((n) => first.push(n));
+    const stopSecond = client.onTick((n) => second.push(n));
+    await settle();
+    expect(service.subscribeCalls).toBe(1);
+    service.tick(1);
+    await settle();
+    stopFirst();
+    service.tick(2);
+    await settle();
+    expect(first).toEqual([1]);
+    expect(second).toEqual([1, 2]);
+    stopSecond();
+    await settle();
+    expect(service.subscribers).toBe(0);
+    service.tick(3);
+    await settle();
+    expect(second).toEqual([1, 2]);
+  });
+
+  it('refuses subscriptions to events that are not listed', async () => {
+    const { clientPort, service } = setup();
+    clientPort.post({ kind: 'subscribe', event: 'tick' });
+    clientPort.post({ kind: 'subscribe', event: 'onSomethingElse' });
+    await settle();
+    expect(service.subscribeCalls).toBe(0);
+  });
+
+  it('fails pending calls and drops subscriptions when the channel closes', async () => {
+    const { client, service, clientPort } = setup();
+    client.onTick(() => {});
+    await settle();
+    expect(service.subscribers).toBe(1);
+    const pending = client.hang();
+    clientPort.close();
+    const error = (await pending.catch((e: unknown) => e)) as RemoteError;
+    expect(error.code).toBe('disconnected');
+    expect(service.subscribers).toBe(0);
+    await expect(client.add(1, 2)).rejects.toMatchObject({ code: 'disconnected' });
+  });
+
+  it('stops answering once the server is stopped', async () => {
+    const { client, stop } = setup();
+    stop();
+    const result = await Promise.race([client.add(1, 2), new Promise((resolve) => setTimeout(() => resolve('no answer'), 50))]);
+    expect(result).toBe('no answer');
+  });
+});
