@@ -1,10 +1,39 @@
 import type { BlockCategory, BlockDefinition } from '../block';
+import { Activation } from './activation';
+import { Add } from './add';
+import { AveragePooling2D } from './average-pooling2d';
+import { BatchNormalization } from './batch-normalization';
+import { Concatenate } from './concatenate';
+import { Conv2D } from './conv2d';
+import { Dense } from './dense';
+import { Dropout } from './dropout';
+import { Flatten } from './flatten';
+import { GlobalAveragePooling2D } from './global-average-pooling2d';
+import { GlobalMaxPooling2D } from './global-max-pooling2d';
+import { Input } from './input';
+import { MaxPooling2D } from './max-pooling2d';
+import { Rescaling } from './rescaling';
 
 /**
  * The block catalogue: every block type, keyed by its Keras name.
  * Each block lives in its own module next to this file.
  */
-const definitions: BlockDefinition[] = [];
+const definitions: BlockDefinition[] = [
+  Input,
+  Conv2D,
+  MaxPooling2D,
+  AveragePooling2D,
+  GlobalAveragePooling2D,
+  GlobalMaxPooling2D,
+  Flatten,
+  Dense,
+  Dropout,
+  BatchNormalization,
+  Activation,
+  Add,
+  Concatenate,
+  Rescaling,
+];
 
 export const blockCatalogue: Readonly<Record<string, BlockDefinition>> = Object.freeze(
   Object.fromEntries(definitions.map((d) => [d.type, d])),

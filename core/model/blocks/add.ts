@@ -1,0 +1,37 @@
+import type { BlockDefinition } from '../block';
+import { formatShape } from '../graph';
+import { ShapeError } from '../issues';
+import { trainableSpec } from './common';
+
+export const Add: BlockDefinition = {
+  type: 'Add',
+  category: 'Merge',
+  params: { trainable: trainableSpec },
+  inputs: { min: 2, max: 32 },
+  outputShape(inputs) {
+    const first = formatShape(inputs[0]);
+    if (inputs.some((s) => formatShape(s) !== first))
+      throw new ShapeError(
+        `Add sums its inputs value by value, so they must have the same shape, but it receives ${inputs.map(formatShape).join(' and ')}. Make the branches produce the same shape, e.g. with \`padding: "same"\` on their convolutions and the same number of filters.`,
+        undefined,
+        'merge-shapes',
+      );
+    return [...inputs[0]];
+  },
+  build: ({ tf, params, name }) => tf.layers.add({ name, trainable: params.trainable as boolean }),
+  describe: () => 'sum',
+  doc: {
+    en: {
+      summary: 'Adds its inputs value by value; they must have the same shape.',
+      details: 'Merges two or more branches into one tensor of the same shape. It has no weights. With a branch that skips a few layers, it forms a residual (skip) connection as in ResNet.',
+      formula: 'y = x₁ + x₂ + …',
+      whenToUse: 'For residual connections: add the input of a few layers back to their output, which helps deep networks learn.',
+    },
+    fr: {
+      summary: 'Additionne ses entrées valeur par valeur ; elles doivent avoir la même forme.',
+      details: 'Fusionne deux branches ou plus en un tenseur de même forme. Aucun poids. Avec une branche qui saute quelques couches, on obtient une connexion résiduelle comme dans ResNet.',
+      formula: 'y = x₁ + x₂ + …',
+      whenToUse: 'Pour les connexions résiduelles : ajouter l’entrée de quelques couches à leur sortie, ce qui aide les réseaux profonds à apprendre.',
+    },
+  },
+};

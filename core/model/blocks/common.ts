@@ -1,0 +1,137 @@
+import type { Tf } from '../block';
+import type { BoolSpec, EnumSpec, FloatSpec, RangeSpec, RegularizerSpec, Size2Spec } from '../params';
+
+/** Parameter specs shared by several blocks, so that the same parameter reads the same everywhere. */
+
+export const trainableSpec: BoolSpec = {
+  kind: 'bool',
+  default: true,
+  help: {
+    en: 'When off, the weights of this block are frozen: training leaves them as they are (transfer learning).',
+    fr: "Désactivé, les poids de ce bloc sont gelés : l'entraînement ne les modifie pas (apprentissage par transfert).",
+  },
+};
+
+/** Activations that both Keras and TensorFlow.js provide under the same name. */
+export const activations = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu', 'selu', 'softplus', 'softsign', 'swish', 'gelu'] as const;
+
+export function activationSpec(defaultValue: (typeof activations)[number]): EnumSpec {
+  return {
+    kind: 'enum',
+    default: defaultValue,
+    values: activations,
+    help: {
+      en: 'Function applied to each output value. "linear" means none; "relu" for hidden layers; "softmax" for class probabilities at the output.',
+      fr: "Fonction appliquée à chaque valeur de sortie. « linear » : aucune ; « relu » pour les couches cachées ; « softmax » pour des probabilités de classes en sortie.",
+    },
+  };
+}
+
+export const useBiasSpec: BoolSpec = {
+  kind: 'bool',
+  default: true,
+  help: { en: 'Adds a learned bias to each output.', fr: 'Ajoute un biais appris à chaque sortie.' },
+};
+
+export const paddingSpec: EnumSpec = {
+  kind: 'enum',
+  default: 'valid',
+  values: ['valid', 'same'],
+  help: {
+    en: '"valid": no padding, the image shrinks. "same": pads with zeros so that, with stride 1, the output keeps the input size.',
+    fr: "« valid » : pas de remplissage, l'image rétrécit. « same » : complète par des zéros pour que, avec un pas de 1, la sortie garde la taille de l'entrée.",
+  },
+};
+
+export const kernelRegularizerSpec: RegularizerSpec = {
+  kind: 'regularizer',
+  default: null,
+  help: {
+    en: 'Weight penalty added to the loss: {"l2": 0.001} (weight decay) or {"l1": 0.001}; none when empty.',
+    fr: 'Pénalité sur les poids ajoutée à la perte : {"l2": 0.001} (weight decay) ou {"l1": 0.001} ; aucune si vide.',
+  },
+};
+
+export function stridesSpec(nullable: boolean): Size2Spec {
+  return {
+    kind: 'size2',
+    default: nullable ? null : 1,
+    min: 1,
+    max: 64,
+    ...(nullable ? { nullable: true } : {}),
+    help: nullable
+      ? { en: 'Step between two windows; empty means the pool size (windows do not overlap).', fr: 'Pas entre deux fenêtres ; vide signifie la taille de la fenêtre (pas de chevauchement).' }
+      : { en: 'Step between two positions of the kernel; 2 halves the image size.', fr: 'Pas entre deux positions du noyau ; 2 divise la taille de l’image par deux.' },
+  };
+}
+
+export const fillModeSpec: EnumSpec = {
+  kind: 'enum',
+  default: 'reflect',
+  values: ['reflect', 'wrap', 'constant', 'nearest'],
+  help: {
+    en: 'How to fill the pixels that come from outside the image: mirror it ("reflect"), repeat it ("wrap"), use `fillValue` ("constant") or the nearest edge pixel ("nearest").',
+    fr: "Comment remplir les pixels venant de l'extérieur de l'image : miroir (« reflect »), répétition (« wrap »), valeur `fillValue` (« constant ») ou pixel du bord le plus proche (« nearest »).",
+  },
+};
+
+export const interpolationSpec: EnumSpec = {
+  kind: 'enum',
+  default: 'bilinear',
+  values: ['bilinear', 'nearest'],
+  help: { en: 'How pixel values between grid points are computed.', fr: 'Comment calculer les valeurs des pixels entre les points de la grille.' },
+};
+
+export const fillValueSpec: FloatSpec = {
+  kind: 'float',
+  default: 0,
+  min: -65_535,
+  max: 65_535,
+  help: { en: 'Value of the outside pixels when `fillMode` is "constant".', fr: 'Valeur des pixels extérieurs quand `fillMode` vaut « constant ».' },
+};
+
+export const valueRangeSpec: RangeSpec = {
+  kind: 'range',
+  default: [0, 255],
+  min: -65_535,
+  max: 65_535,
+  help: {
+    en: 'Range of the pixel values, [0, 255] by default; use [0, 1] when the images were scaled to 0–1. Results are clipped to it.',
+    fr: 'Plage des valeurs des pixels, [0, 255] par défaut ; mettre [0, 1] si les images ont été ramenées entre 0 et 1. Le résultat y est borné.',
+  },
+};
+
+/** A short, readable number for node labels: 0.2, 1e-3, 0.00392. */
+export function formatNumber(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  if (Math.abs(value) < 1e-3) return value.toExponential(0);
+  return String(Number(value.toPrecision(3)));
+}
+
+/** `f` → "±f", `[a, b]` → "a…b", as augmentation factors are given. */
+export function formatFactor(value: unknown): string {
+  if (value === null || value === undefined) return '–';
+  if (Array.isArray(value)) return `${formatNumber(value[0] as number)}…${formatNumber(value[1] as number)}`;
+  return `±${formatNumber(value as number)}`;
+}
+
+/** tf.regularizers.l1l2 from `{"l1": x, "l2": y}`, or undefined. */
+export function buildRegularizer(tf: Tf, value: unknown) {
+  if (value === null || value === undefined) return undefined;
+  const { l1, l2 } = value as { l1?: number; l2?: number };
+  return tf.regularizers.l1l2({ l1: l1 ?? 0, l2: l2 ?? 0 });
+}
+
+/** A per-layer seed derived from the run seed and the layer name, so layers draw different numbers. */
+export function layerSeed(seed: number | undefined, name: string): number | undefined {
+  if (seed === undefined) return undefined;
+  let h = (seed ^ 0x9e3779b9) >>> 0;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return h % 2_147_483_647;
+}
+
+/** Glorot-uniform kernel initializer (the Keras default) seeded for reproducible runs, or the default when no seed is given. */
+export function seededKernelInitializer(tf: Tf, seed: number | undefined, name: string) {
+  const s = layerSeed(seed, name);
+  return s === undefined ? undefined : tf.initializers.glorotUniform({ seed: s });
+}

@@ -1,0 +1,58 @@
+import type { BlockDefinition } from '../block';
+import { formatShape } from '../graph';
+import { ShapeError } from '../issues';
+import { trainableSpec } from './common';
+import { resolveAxis } from './shape-rules';
+
+export const Concatenate: BlockDefinition = {
+  type: 'Concatenate',
+  category: 'Merge',
+  params: {
+    axis: {
+      kind: 'int',
+      default: -1,
+      min: -3,
+      max: 3,
+      help: { en: 'Axis along which the inputs are joined, -1 for the last (the channels of an image).', fr: 'Axe selon lequel les entrées sont mises bout à bout, -1 pour le dernier (les canaux d’une image).' },
+    },
+    trainable: trainableSpec,
+  },
+  inputs: { min: 2, max: 32 },
+  outputShape(inputs, params) {
+    const rank = inputs[0].length;
+    const shapes = inputs.map(formatShape).join(' and ');
+    if (inputs.some((s) => s.length !== rank))
+      throw new ShapeError(
+        `Concatenate joins tensors with the same number of axes, but it receives ${shapes}. Add Flatten (or GlobalAveragePooling2D) to the image branch so that both are vectors.`,
+        undefined,
+        'merge-shapes',
+      );
+    const axis = resolveAxis(params.axis as number, rank, 'Concatenate');
+    const mismatch = inputs.some((s) => s.some((d, i) => i !== axis && d !== inputs[0][i]));
+    if (mismatch)
+      throw new ShapeError(
+        `Concatenate with \`axis\` ${params.axis} needs inputs that differ only along that axis, but it receives ${shapes}. Make the branches produce the same size on the other axes (e.g. \`padding: "same"\`), or change \`axis\`.`,
+        'axis',
+        'merge-shapes',
+      );
+    const out = [...inputs[0]];
+    out[axis] = inputs.reduce((sum, s) => sum + s[axis], 0);
+    return out;
+  },
+  build: ({ tf, params, name }) => tf.layers.concatenate({ name, axis: params.axis as number, trainable: params.trainable as boolean }),
+  describe: (params) => `axis ${params.axis}`,
+  doc: {
+    en: {
+      summary: 'Joins its inputs end to end along one axis (the channels by default).',
+      details: 'The inputs must have the same size on every other axis. It has no weights. Two 8×8×16 feature maps give 8×8×32; two vectors of 10 and 5 give 15.',
+      formula: 'out[axis] = in₁[axis] + in₂[axis] + …',
+      whenToUse: 'To combine branches that looked at the data differently (Inception-style) or to join several inputs.',
+    },
+    fr: {
+      summary: 'Met ses entrées bout à bout selon un axe (les canaux par défaut).',
+      details: 'Les entrées doivent avoir la même taille sur tous les autres axes. Aucun poids. Deux cartes 8×8×16 donnent 8×8×32 ; deux vecteurs de 10 et 5 en donnent 15.',
+      formula: 'sortie[axe] = entrée₁[axe] + entrée₂[axe] + …',
+      whenToUse: 'Pour combiner des branches qui ont traité les données différemment (style Inception) ou pour réunir plusieurs entrées.',
+    },
+  },
+};

@@ -1,0 +1,38 @@
+import type { BlockDefinition } from '../block';
+import { formatNumber, trainableSpec } from './common';
+
+export const Dropout: BlockDefinition = {
+  type: 'Dropout',
+  category: 'Regularisation',
+  params: {
+    rate: {
+      kind: 'float',
+      default: 0.5,
+      min: 0,
+      max: 1,
+      maxExclusive: true,
+      help: { en: 'Fraction of the values set to zero at each training step, e.g. 0.2.', fr: 'Proportion des valeurs mises à zéro à chaque pas d’entraînement, par ex. 0.2.' },
+    },
+    trainable: trainableSpec,
+  },
+  inputs: { min: 1, max: 1 },
+  outputShape: ([input]) => [...input],
+  build: ({ tf, params, name }) => tf.layers.dropout({ name, rate: params.rate as number, trainable: params.trainable as boolean }),
+  describe: (params) => `rate ${formatNumber(params.rate as number)}`,
+  doc: {
+    en: {
+      summary: 'While training, sets a random fraction of the values to zero to fight overfitting.',
+      details:
+        'At each training step, each value is zeroed with probability `rate` and the others are multiplied by 1 / (1 − rate), so the average is unchanged. At inference it does nothing. The network cannot rely on any single neuron.',
+      formula: 'training: y = x · m / (1 − rate), m ~ Bernoulli(1 − rate); inference: y = x',
+      whenToUse: 'When the training accuracy is much higher than the validation accuracy; typically 0.2–0.5 after Dense or pooling layers.',
+    },
+    fr: {
+      summary: 'Pendant l’entraînement, met à zéro une fraction aléatoire des valeurs pour lutter contre le surapprentissage.',
+      details:
+        'À chaque pas d’entraînement, chaque valeur est annulée avec la probabilité `rate` et les autres sont multipliées par 1 / (1 − rate) pour garder la même moyenne. En inférence, elle ne fait rien. Le réseau ne peut pas dépendre d’un seul neurone.',
+      formula: 'entraînement : y = x · m / (1 − rate), m ~ Bernoulli(1 − rate) ; inférence : y = x',
+      whenToUse: 'Quand la précision d’entraînement dépasse nettement celle de validation ; typiquement 0.2 à 0.5 après des couches Dense ou de pooling.',
+    },
+  },
+};
