@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Editor } from './editor/Editor';
+import { Home } from './home/Home';
+import { useEditor, useUi } from './store/index';
+import { Toasts } from './ui/Toasts';
+
+export function App() {
+  const { t } = useTranslation();
+  const screen = useUi((s) => s.screen);
+  const name = useEditor((s) => s.project.name);
+  const dirty = useEditor((s) => s.dirty);
+  useEffect(() => {
+    document.title = screen === 'editor' ? `${dirty ? '● ' : ''}${name} — Neuroblocks` : 'Neuroblocks';
+  }, [screen, name, dirty]);
+  useEffect(() => {
+    // Closing the tab with unsaved changes asks first.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (dirty) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [dirty]);
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('app.skip')}
+      </a>
+      <div id="main">{screen === 'home' ? <Home /> : <Editor />}</div>
+      <Toasts />
+    </>
+  );
+}

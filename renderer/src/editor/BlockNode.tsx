@@ -1,0 +1,73 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getBlock } from '../../../core/model/blocks/index';
+import { formatShape } from '../../../core/model/graph';
+import type { BlockFlowNode } from '../store/flow-graph';
+import { useEditor } from '../store/index';
+import { formatCount } from '../ui/format';
+
+function safeDescribe(type: string, params: Record<string, unknown>): string {
+  try {
+    return getBlock(type)?.describe(params) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** A block on the canvas: its type, key parameters, output shape, parameter count and any problem. */
+function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
+  const { t, i18n } = useTranslation();
+  const analysis = useEditor((s) => s.analysis.nodes[id]);
+  const vertical = useEditor((s) => s.direction === 'TB');
+  const block = getBlock(data.blockType);
+  const issues = analysis?.issues ?? [];
+  const errors = issues.filter((i) => i.severity === 'error');
+  const warnings = issues.filter((i) => i.severity === 'warning');
+  const count = analysis ? analysis.paramCount.trainable + analysis.paramCount.nonTrainable : 0;
+  const frozen = analysis && analysis.paramCount.nonTrainable > 0 && analysis.paramCount.trainable === 0;
+  const problem = errors.length ? 'error' : warnings.length ? 'warning' : undefined;
+  const messages = [...errors, ...warnings].map((i) => i.message).join('\n');
+  const tipId = `issues-${id}`;
+  return (
+    <div
+      className={`block-node category-${(block?.category ?? 'unknown').toLowerCase()}${selected ? ' is-selected' : ''}${problem ? ` has-${problem}` : ''}`}
+      data-testid={`node-${id}`}
+      data-block-type={data.blockType}
+      lang={i18n.language}
+    >
+      {block && block.inputs.max > 0 && (
+        <Handle type="target" position={vertical ? Position.Top : Position.Left} className="handle handle-in" aria-label={t('node.inputHandle', { block: data.blockType })} title={t('node.inputHandle', { block: data.blockType })} />
+      )}
+      <div className="block-node__head">
+        <span className="block-node__type">{data.blockType}</span>
+        <span className="block-node__id">{id}</span>
+      </div>
+      <div className="block-node__describe">{analysis ? safeDescribe(data.blockType, analysis.params) : ''}</div>
+      <div className="block-node__foot">
+        <span className="block-node__shape" title={t('node.outputShape')}>
+          → {formatShape(analysis?.outputShape)}
+        </span>
+        <span className="block-node__params" data-testid={`params-${id}`}>
+          {t('node.params', { count, formatted: formatCount(count, i18n.language) })}
+          {frozen ? ` · ${t('node.frozen')}` : ''}
+        </span>
+      </div>
+      {problem && (
+        <span className={`badge badge--${problem}`} tabIndex={0} role="img" aria-label={`${t(problem === 'error' ? 'node.error' : 'node.warning')}: ${messages}`} aria-describedby={tipId} data-testid={`badge-${id}`}>
+          {problem === 'error' ? '!' : '⚠'}
+          <span className="badge__tip" role="tooltip" id={tipId}>
+            {[...errors, ...warnings].map((i, n) => (
+              <span key={n} className={`tip-line tip-${i.severity}`}>
+                {i.message}
+              </span>
+            ))}
+          </span>
+        </span>
+      )}
+      <Handle type="source" position={vertical ? Position.Bottom : Position.Right} className="handle handle-out" aria-label={t('node.outputHandle', { block: data.blockType })} title={t('node.outputHandle', { block: data.blockType })} />
+    </div>
+  );
+}
+
+export const BlockNode = memo(BlockNodeView);

@@ -1,0 +1,116 @@
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type FinalConnectionState, type IsValidConnection } from '@xyflow/react';
+import { useCallback, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { checkConnection } from '../store/connection-rules';
+import { toGraphNode, type BlockFlowNode, type ShapeFlowEdge } from '../store/flow-graph';
+import { editorStore, uiStore, useEditor } from '../store/index';
+import { addBlockNearSelection, connectBlocks, refusalText } from './actions';
+import { BlockNode } from './BlockNode';
+import { BLOCK_MIME } from './Palette';
+import { ShapeEdge } from './ShapeEdge';
+
+// Defined once, outside components, as React Flow requires for stable renders.
+const nodeTypes = { block: BlockNode };
+const edgeTypes = { shape: ShapeEdge };
+
+const isValidConnection: IsValidConnection<ShapeFlowEdge> = (connection) => {
+  const { nodes, edges } = editorStore.getState();
+  return !checkConnection(nodes.map(toGraphNode), edges, connection.source, connection.target);
+};
+
+function miniMapColor(node: BlockFlowNode): string {
+  const analysis = editorStore.getState().analysis.nodes[node.id];
+  if (analysis?.issues.some((i) => i.severity === 'error')) return '#c62828';
+  return '#5c6bc0';
+}
+
+export function Canvas() {
+  const { t } = useTranslation();
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  const onNodesChange = useEditor((s) => s.onNodesChange);
+  const onEdgesChange = useEditor((s) => s.onEdgesChange);
+  const { screenToFlowPosition } = useReactFlow();
+
+  const onConnect = useCallback((c: Connection) => {
+    connectBlocks(c.source, c.target);
+  }, []);
+
+  // isValidConnection keeps the refused connection from being made; this says why.
+  const onConnectEnd = useCallback((_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid !== false || !state.fromNode || !state.toNode) return;
+    const fromIsSource = state.fromHandle?.type !== 'target';
+    const source = fromIsSource ? state.fromNode.id : state.toNode.id;
+    const target = fromIsSource ? state.toNode.id : state.fromNode.id;
+    const { nodes: all, edges: allEdges } = editorStore.getState();
+    const refusal = checkConnection(all.map(toGraphNode), allEdges, source, target);
+    if (refusal) uiStore.getState().showToast(refusalText(refusal), 'error');
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(BLOCK_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(BLOCK_MIME);
+      if (!type) return;
+      event.preventDefault();
+      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addBlockNearSelection(type, { x: position.x - 100, y: position.y - 30 });
+    },
+    [screenToFlowPosition],
+  );
+
+  const onEdgeDoubleClick = useCallback((_e: unknown, edge: Edge) => editorStore.getState().disconnect(edge.source, edge.target), []);
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')} role="region">
+      <ReactFlow<BlockFlowNode, ShapeFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onEdgeDoubleClick={onEdgeDoubleClick}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Control', 'Meta']}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        minZoom={0.2}
+        maxZoom={2}
+        defaultEdgeOptions={{ type: 'shape' }}
+        proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={{
+          'node.a11yDescription.default': t('canvas.a11yNode'),
+          'node.a11yDescription.keyboardDisabled': t('canvas.a11yNode'),
+          'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('canvas.moved', { direction, x, y }),
+          'edge.a11yDescription.default': t('canvas.a11yEdge'),
+          'handle.ariaLabel': t('canvas.handle'),
+          'controls.ariaLabel': t('canvas.controls'),
+          'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
+          'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
+          'controls.fitView.ariaLabel': t('canvas.fitView'),
+          'controls.interactive.ariaLabel': t('canvas.interactive'),
+          'minimap.ariaLabel': t('canvas.minimap'),
+        }}
+      >
+        <Background gap={24} color="#d5d9e0" />
+        <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel={t('canvas.minimap')} />
+        <Controls showInteractive={false} />
+        {nodes.length === 0 && (
+          <div className="canvas-empty" role="note">
+            <p>{t('canvas.empty')}</p>
+          </div>
+        )}
+      </ReactFlow>
+    </div>
+  );
+}

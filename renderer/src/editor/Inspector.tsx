@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { getBlock } from '../../../core/model/blocks/index';
+import { formatShape } from '../../../core/model/graph';
+import { checkConnection } from '../store/connection-rules';
+import { toGraphNode } from '../store/flow-graph';
+import { editorStore, useEditor } from '../store/index';
+import { docLanguage, formatCount } from '../ui/format';
+import { connectBlocks } from './actions';
+import { ParamField } from './ParamField';
+
+function Inputs({ nodeId }: { nodeId: string }) {
+  const { t } = useTranslation();
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  const analysis = useEditor((s) => s.analysis);
+  const [from, setFrom] = useState('');
+  const incoming = edges.filter((e) => e.target === nodeId);
+  const graphNodes = nodes.map(toGraphNode);
+  const candidates = nodes.filter((n) => !checkConnection(graphNodes, edges, n.id, nodeId));
+  const block = getBlock(nodes.find((n) => n.id === nodeId)?.data.blockType ?? '');
+  if (!block || block.inputs.max === 0) return null;
+  return (
+    <section className="inspector__section" aria-label={t('inspector.inputs')}>
+      <h3>{t('inspector.inputs')}</h3>
+      {incoming.length === 0 && <p className="muted">{t('inspector.noInputs')}</p>}
+      <ul className="input-list">
+        {incoming.map((e) => (
+          <li key={e.id}>
+            <span>
+              {e.source} <span className="muted">({formatShape(analysis.nodes[e.source]?.outputShape)})</span>
+            </span>
+            <button type="button" className="link" onClick={() => editorStore.getState().disconnect(e.source, nodeId)} aria-label={t('inspector.disconnect', { from: e.source, to: nodeId })}>
+              {t('inspector.disconnectShort')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {candidates.length > 0 && (
+        <div className="connect-row">
+          <select value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('inspector.connectFrom')}>
+            <option value="">{t('inspector.connectFrom')}</option>
+            {candidates.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.id} ({n.data.blockType})
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            disabled={!from}
+            onClick={() => {
+              if (from && connectBlocks(from, nodeId)) setFrom('');
+            }}
+          >
+            {t('inspector.connect')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Parameters and explanation of the selected block. */
+export function Inspector() {
+  const { t, i18n } = useTranslation();
+  const selected = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected)));
+  const selectedIds = selected.map((n) => n.id).join(',');
+  const node = selected.length === 1 ? selected[0] : undefined;
+  const analysis = useEditor((s) => (node ? s.analysis.nodes[node.id] : undefined));
+  const lang = docLanguage(i18n.language);
+
+  if (!node) {
+    return (
+      <aside className="inspector" aria-label={t('inspector.title')}>
+        <h2 className="panel-title">{t('inspector.title')}</h2>
+        {selected.length > 1 ? (
+          <div>
+            <p>{t('inspector.many', { count: selected.length })}</p>
+            <div className="button-row">
+              <button type="button" onClick={() => editorStore.getState().duplicateSelection()}>
+                {t('action.duplicate')}
+              </button>
+              <button type="button" className="danger" onClick={() => editorStore.getState().deleteSelection()}>
+                {t('action.delete')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <p className="muted">{t('inspector.none')}</p>
+        )}
+      </aside>
+    );
+  }
+
+  const block = getBlock(node.data.blockType);
+  const doc = block?.doc[lang];
+  const count = analysis ? analysis.paramCount.trainable + analysis.paramCount.nonTrainable : 0;
+  return (
+    <aside className="inspector" aria-label={t('inspector.title')} key={selectedIds}>
+      <h2 className="panel-title">
+        {node.data.blockType} <span className="muted inspector__id">{node.id}</span>
+      </h2>
+      <p className="inspector__shapes">
+        {t('inspector.shapes', {
+          input: analysis?.inputShapes.length ? analysis.inputShapes.map(formatShape).join(' + ') : '—',
+          output: formatShape(analysis?.outputShape),
+        })}
+        <br />
+        {t('inspector.paramCount', { formatted: formatCount(count, i18n.language), count })}
+      </p>
+      {block && (
+        <section className="inspector__section" aria-label={t('inspector.parameters')}>
+          <h3>{t('inspector.parameters')}</h3>
+          {Object.entries(block.params).map(([name, spec]) => (
+            <ParamField
+              key={name}
+              nodeId={node.id}
+              name={name}
+              spec={spec}
+              value={node.data.params[name]}
+              problem={analysis?.issues.filter((i) => i.param === name).map((i) => i.message).join(' ') || undefined}
+            />
+          ))}
+        </section>
+      )}
+      <Inputs nodeId={node.id} />
+      {doc && (
+        <section className="inspector__section explanation" aria-label={t('inspector.explanation')}>
+          <h3>{t('inspector.explanation')}</h3>
+          <p>{doc.summary}</p>
+          <p>{doc.details}</p>
+          {doc.formula && (
+            <p>
+              <strong>{t('inspector.formula')}</strong> <code>{doc.formula}</code>
+            </p>
+          )}
+          <p>
+            <strong>{t('inspector.whenToUse')}</strong> {doc.whenToUse}
+          </p>
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { saveUnderFileName } from '../project-actions';
+import { uiStore, useUi } from '../store/index';
+
+/** The browser's Save As: asks for a file name in the projects folder (the desktop app uses the native dialog). */
+export function SaveAsDialog() {
+  const { t } = useTranslation();
+  const suggested = useUi((s) => s.saveAsName);
+  const [name, setName] = useState('');
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (suggested === undefined) {
+      dialog.current?.close();
+      return;
+    }
+    setName(suggested);
+    if (!dialog.current?.open) dialog.current?.showModal();
+  }, [suggested]);
+  const close = () => uiStore.getState().askFileName(undefined);
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="save-as-title" onClose={close}>
+      <form
+        method="dialog"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const fileName = name.trim().endsWith('.json') ? name.trim() : `${name.trim()}.json`;
+          if (await saveUnderFileName(fileName)) close();
+        }}
+      >
+        <h2 id="save-as-title">{t('saveAs.title')}</h2>
+        <label className="field">
+          <span className="field-label">{t('saveAs.fileName')}</span>
+          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
+        </label>
+        <div className="button-row">
+          <button type="button" onClick={close}>
+            {t('saveAs.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('toolbar.save')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,78 @@
+import { useReactFlow } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import { editorStore, uiStore, useEditor } from '../store/index';
+import { saveProject, saveProjectAs } from '../project-actions';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { autoLayout } from './actions';
+
+export function Toolbar() {
+  const { t } = useTranslation();
+  const name = useEditor((s) => s.project.name);
+  const dirty = useEditor((s) => s.dirty);
+  const canUndo = useEditor((s) => s.past.length > 0);
+  const canRedo = useEditor((s) => s.future.length > 0);
+  const hasSelection = useEditor((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected));
+  const direction = useEditor((s) => s.direction);
+  const { fitView } = useReactFlow();
+  const store = editorStore.getState();
+  const goHome = () => {
+    if (dirty && !window.confirm(t('toolbar.leaveUnsaved'))) return;
+    uiStore.getState().setScreen('home');
+  };
+  return (
+    <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <button type="button" onClick={goHome} title={t('toolbar.home')}>
+        ⌂ {t('toolbar.home')}
+      </button>
+      <input
+        className="project-name"
+        value={name}
+        onChange={(e) => editorStore.getState().renameProject(e.target.value)}
+        aria-label={t('toolbar.projectName')}
+      />
+      <span className="dirty-marker" data-testid="dirty-marker" aria-live="polite">
+        {dirty ? t('toolbar.unsaved') : t('toolbar.saved')}
+      </span>
+      <div className="toolbar__group">
+        <button type="button" onClick={() => void saveProject()} title={`${t('toolbar.save')} (Ctrl+S)`}>
+          {t('toolbar.save')}
+        </button>
+        <button type="button" onClick={() => void saveProjectAs()}>
+          {t('toolbar.saveAs')}
+        </button>
+      </div>
+      <div className="toolbar__group">
+        <button type="button" onClick={() => store.undo()} disabled={!canUndo} title={`${t('toolbar.undo')} (Ctrl+Z)`}>
+          ↶ {t('toolbar.undo')}
+        </button>
+        <button type="button" onClick={() => store.redo()} disabled={!canRedo} title={`${t('toolbar.redo')} (Ctrl+Y)`}>
+          ↷ {t('toolbar.redo')}
+        </button>
+        <button type="button" onClick={() => store.duplicateSelection()} disabled={!hasSelection} title={`${t('action.duplicate')} (Ctrl+D)`}>
+          {t('action.duplicate')}
+        </button>
+        <button type="button" onClick={() => store.deleteSelection()} disabled={!hasSelection} title={`${t('action.delete')} (Delete)`}>
+          {t('action.delete')}
+        </button>
+      </div>
+      <div className="toolbar__group">
+        <button type="button" onClick={() => void autoLayout()} title={`${t('toolbar.layout')} (L)`}>
+          {t('toolbar.layout')}
+        </button>
+        <label className="inline-label">
+          <span className="sr-only">{t('toolbar.direction')}</span>
+          <select value={direction} onChange={(e) => void autoLayout(e.target.value as 'TB' | 'LR')} aria-label={t('toolbar.direction')}>
+            <option value="TB">{t('toolbar.topDown')}</option>
+            <option value="LR">{t('toolbar.leftRight')}</option>
+          </select>
+        </label>
+        <button type="button" onClick={() => void fitView({ padding: 0.2, duration: 300 })} title={`${t('toolbar.fit')} (F)`}>
+          {t('toolbar.fit')}
+        </button>
+      </div>
+      <div className="toolbar__end">
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}

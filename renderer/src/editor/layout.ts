@@ -1,0 +1,31 @@
+import type { ELK as ElkInstance } from 'elkjs/lib/elk-api';
+import type { LayoutDirection } from '../store/editor-store';
+import type { BlockFlowNode, ShapeFlowEdge } from '../store/flow-graph';
+
+let elk: Promise<ElkInstance> | undefined;
+// ELK is large: it is loaded the first time a layout is asked for, not with the page.
+const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK()));
+const DEFAULT_SIZE = { width: 230, height: 96 };
+
+/** Layered positions (Sugiyama style, as in ELK's `layered` algorithm), top-to-bottom or left-to-right. */
+export async function layoutPositions(
+  nodes: readonly BlockFlowNode[],
+  edges: readonly ShapeFlowEdge[],
+  direction: LayoutDirection,
+): Promise<Record<string, { x: number; y: number }>> {
+  const result = await (await loadElk()).layout({
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': direction === 'TB' ? 'DOWN' : 'RIGHT',
+      'elk.spacing.nodeNode': '48',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    },
+    children: nodes.map((n) => ({ id: n.id, width: n.measured?.width ?? DEFAULT_SIZE.width, height: n.measured?.height ?? DEFAULT_SIZE.height })),
+    edges: edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
+  });
+  const positions: Record<string, { x: number; y: number }> = {};
+  for (const child of result.children ?? []) positions[child.id] = { x: Math.round(child.x ?? 0), y: Math.round(child.y ?? 0) };
+  return positions;
+}

@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, ExampleSummary, ProjectFileInfo, RecentProject } from '../../../core/api/contract';
+import { getApi } from '../api';
+import { importProjectText, newProject, openProject, openWithDialog } from '../project-actions';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { formatCount } from '../ui/format';
+
+/** The start screen: a new project (empty or from an example), open one, or pick up a recent one. */
+export function Home() {
+  const { t, i18n } = useTranslation();
+  const [info, setInfo] = useState<AppInfo>();
+  const [examples, setExamples] = useState<ExampleSummary[]>([]);
+  const [recent, setRecent] = useState<RecentProject[]>([]);
+  const [files, setFiles] = useState<ProjectFileInfo[]>([]);
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    const api = getApi();
+    Promise.all([api.getAppInfo(), api.listExamples(), api.listRecentProjects(), api.listProjectFiles()])
+      .then(([i, e, r, f]) => {
+        setInfo(i);
+        setExamples(e);
+        setRecent(r);
+        setFiles(f);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, []);
+
+  const onFile = async (file: File | undefined) => {
+    if (file) await importProjectText(await file.text());
+  };
+
+  return (
+    <div className="home">
+      <header className="home__header">
+        <h1>Neuroblocks</h1>
+        <p className="home__tagline">{t('home.tagline')}</p>
+        <LanguageSwitch />
+      </header>
+      {error && (
+        <p className="error-box" role="alert">
+          {error}
+        </p>
+      )}
+      <main className="home__grid">
+        <section aria-labelledby="new-title" className="card">
+          <h2 id="new-title">{t('home.new')}</h2>
+          <button type="button" className="primary big" onClick={() => void newProject()} data-testid="new-empty">
+            {t('home.empty')}
+          </button>
+          <h3>{t('home.fromExample')}</h3>
+          <ul className="example-list">
+            {examples.map((ex) => (
+              <li key={ex.id}>
+                <button type="button" className="example" onClick={() => void newProject(ex.id)} data-testid={`example-${ex.id}`}>
+                  <span className="example__name">{ex.name}</span>
+                  {ex.description && <span className="example__description">{ex.description}</span>}
+                  <span className="muted">
+                    {t('home.blocks', { count: ex.blockCount })}
+                    {ex.totalParams !== undefined && ` · ${t('home.params', { formatted: formatCount(ex.totalParams, i18n.language) })}`}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="open-title" className="card">
+          <h2 id="open-title">{t('home.open')}</h2>
+          {info?.nativeDialogs && (
+            <button type="button" onClick={() => void openWithDialog()}>
+              {t('home.openFile')}
+            </button>
+          )}
+          <label className="file-pick">
+            <span>{t('home.importFile')}</span>
+            <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} />
+          </label>
+          <h3>{t('home.recent')}</h3>
+          {recent.length === 0 ? (
+            <p className="muted">{t('home.noRecent')}</p>
+          ) : (
+            <ul className="file-list">
+              {recent.map((r) => (
+                <li key={r.location}>
+                  <button type="button" className="link" onClick={() => void openProject(r.location)} title={r.location}>
+                    {r.name}
+                  </button>
+                  <span className="muted"> {new Date(r.openedAt).toLocaleString(i18n.language)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          {info && (
+            <>
+              <h3>{t('home.inFolder', { folder: info.projectsDirectory })}</h3>
+              {files.length === 0 ? (
+                <p className="muted">{t('home.noFiles')}</p>
+              ) : (
+                <ul className="file-list">
+                  {files.map((f) => (
+                    <li key={f.location}>
+                      <button type="button" className="link" onClick={() => void openProject(f.location)} title={f.location} data-testid={`file-${f.fileName}`}>
+                        {f.name ?? f.fileName}
+                      </button>
+                      <span className="muted"> {f.fileName}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          )}
+        </section>
+      </main>
+    </div>
+  );
+}

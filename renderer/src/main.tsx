@@ -1,0 +1,26 @@
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectApi } from './api';
+import { App } from './App';
+import { initI18n } from './i18n/index';
+import { bindMenuCommands } from './menu-commands';
+
+async function start() {
+  await initI18n();
+  const root = createRoot(document.getElementById('root')!);
+  try {
+    const api = connectApi();
+    bindMenuCommands(api);
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+  } catch (error) {
+    root.render(<p className="error-box" role="alert">{error instanceof Error ? error.message : String(error)}</p>);
+  }
+}
+
+void start();

@@ -1,0 +1,105 @@
+import i18next from 'i18next';
+import type { OpenedProject } from '../../core/api/contract';
+import { getApi } from './api';
+import { layoutPositions } from './editor/layout';
+import { toFlowEdge, toFlowNode } from './store/flow-graph';
+import { editorStore, uiStore } from './store/index';
+
+function fail(error: unknown): void {
+  uiStore.getState().showToast(error instanceof Error ? error.message : String(error), 'error');
+}
+
+/** Shows an opened project in the editor; blocks without a position are laid out first. */
+export async function showProject(opened: OpenedProject): Promise<void> {
+  const { project } = opened;
+  if (project.graph.nodes.some((n) => !n.position)) {
+    const positions = await layoutPositions(project.graph.nodes.map((n) => toFlowNode(n)), project.graph.edges.map((e) => toFlowEdge(e)), editorStore.getState().direction);
+    for (const node of project.graph.nodes) node.position = positions[node.id] ?? node.position;
+  }
+  editorStore.getState().loadProject(project, opened.location);
+  uiStore.getState().setScreen('editor');
+}
+
+export async function newProject(fromExample?: string): Promise<void> {
+  try {
+    await showProject(await getApi().newProject(fromExample ? { fromExample } : { name: i18next.t('home.untitled') }));
+  } catch (error) {
+    fail(error);
+  }
+}
+
+export async function openProject(location: string): Promise<void> {
+  try {
+    await showProject(await getApi().openProject(location));
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** Desktop: the native dialog. Browser: the home screen's file list does the choosing. */
+export async function openWithDialog(): Promise<void> {
+  try {
+    const location = await getApi().showOpenDialog();
+    if (location) await openProject(location);
+  } catch (error) {
+    fail(error);
+  }
+}
+
+export async function importProjectText(text: string): Promise<void> {
+  try {
+    await showProject(await getApi().importProject(text));
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/** Saves where the project already lives, or asks where (a native dialog, or a file name in the projects folder). */
+export async function saveProject(): Promise<boolean> {
+  const state = editorStore.getState();
+  if (!state.location) return saveProjectAs();
+  try {
+    const saved = await getApi().saveProject(state.location, state.toProject());
+    state.markSaved(saved.location);
+    uiStore.getState().showToast(i18next.t('toast.saved', { location: saved.location }));
+    return true;
+  } catch (error) {
+    fail(error);
+    return false;
+  }
+}
+
+export async function saveProjectAs(): Promise<boolean> {
+  const state = editorStore.getState();
+  const suggested = `${state.project.name.replace(/[^\p{L}\p{N}_ -]+/gu, '').trim().replace(/\s+/g, '-').toLowerCase() || 'project'}.json`;
+  try {
+    const info = await getApi().getAppInfo();
+    if (info.nativeDialogs) {
+      const location = await getApi().showSaveDialog(suggested);
+      if (!location) return false;
+      const saved = await getApi().saveProject(location, state.toProject());
+      state.markSaved(saved.location);
+      uiStore.getState().showToast(i18next.t('toast.saved', { location: saved.location }));
+      return true;
+    }
+    uiStore.getState().askFileName(suggested);
+    return false;
+  } catch (error) {
+    fail(error);
+    return false;
+  }
+}
+
+/** The browser's Save As: a file name in the projects folder. */
+export async function saveUnderFileName(fileName: string, overwrite = false): Promise<boolean> {
+  const state = editorStore.getState();
+  try {
+    const saved = await getApi().saveProjectAs(fileName, state.toProject(), { overwrite });
+    state.markSaved(saved.location);
+    uiStore.getState().showToast(i18next.t('toast.saved', { location: saved.location }));
+    return true;
+  } catch (error) {
+    fail(error);
+    return false;
+  }
+}

@@ -1,0 +1,393 @@
+import { applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { analyzeGraph, type GraphAnalysis } from '../../../core/model/analyze';
+import { getBlock } from '../../../core/model/blocks/index';
+import type { Graph, GraphEdge, GraphNode } from '../../../core/model/graph';
+import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from '../../../core/model/project';
+import { parseProject } from '../../../core/model/project-io';
+import { checkConnection, type Refusal } from './connection-rules';
+import { freshId, toFlowEdge, toFlowNode, toGraph, toGraphNode, type BlockFlowNode, type ShapeFlowEdge } from './flow-graph';
+
+/** One undo step: the whole graph (with layout) as it was before an edit. Graphs are small, so whole copies stay cheap. */
+interface Snapshot {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export type LayoutDirection = 'TB' | 'LR';
+
+/** Everything of a project except its graph, which lives in `nodes`/`edges` while editing. */
+export type ProjectInfo = Omit<Project, 'graph'>;
+
+/** Successive edits with the same key within this many milliseconds are one undo step (a burst of typing). */
+export const COALESCE_MS = 1500;
+const HISTORY_LIMIT = 200;
+/** Offset of pasted and duplicated blocks, so that they do not hide the originals. */
+const PASTE_OFFSET = 40;
+
+export interface EditorState {
+  project: ProjectInfo;
+  /** Where the project is saved (given by the host), or undefined before its first save. */
+  location?: string;
+  nodes: BlockFlowNode[];
+  edges: ShapeFlowEdge[];
+  analysis: GraphAnalysis;
+  past: Snapshot[];
+  future: Snapshot[];
+  /** The graph as last saved, to tell whether there are unsaved changes. */
+  savedGraphText: string;
+  savedProjectText: string;
+  dirty: boolean;
+  clipboard: Snapshot | null;
+  direction: LayoutDirection;
+  /** The last coalescable edit, so that a burst of edits of one field is one undo step. */
+  lastEdit?: { key: string; at: number };
+  /** True while a node is being dragged: the whole drag is one undo step. */
+  dragging: boolean;
+
+  loadProject(project: Project, location?: string): void;
+  newProject(name: string): void;
+  renameProject(name: string): void;
+  addBlock(type: string, options?: { position?: { x: number; y: number }; connectFrom?: string }): string;
+  connect(source: string, target: string): Refusal | undefined;
+  disconnect(source: string, target: string): void;
+  onNodesChange(changes: NodeChange<BlockFlowNode>[]): void;
+  onEdgesChange(changes: EdgeChange<ShapeFlowEdge>[]): void;
+  setParam(nodeId: string, name: string, value: unknown): void;
+  resetParam(nodeId: string, name: string): void;
+  select(nodeIds: string[]): void;
+  selectAll(): void;
+  deleteSelection(): void;
+  copySelection(): number;
+  paste(): string[];
+  duplicateSelection(): string[];
+  undo(): void;
+  redo(): void;
+  applyPositions(positions: Record<string, { x: number; y: number }>, direction?: LayoutDirection): void;
+  setDirection(direction: LayoutDirection): void;
+  markSaved(location?: string): void;
+  toProject(): Project;
+  graph(): Graph;
+}
+
+export function emptyProject(name: string): Project {
+  return parseProject({ format: PROJECT_FORMAT, version: PROJECT_VERSION, name, graph: { nodes: [], edges: [] } });
+}
+
+const graphText = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[]) => JSON.stringify(toGraph(nodes, edges));
+
+function infoOf(project: Project): ProjectInfo {
+  const { graph: _graph, ...info } = project;
+  return structuredClone(info);
+}
+
+export function createEditorStore(initial: Project = emptyProject('Untitled')): StoreApi<EditorState> {
+  return createStore<EditorState>()((set, get) => {
+    const analyse = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[], project = get().project) =>
+      analyzeGraph(toGraph(nodes, edges), { loss: project.training.loss });
+
+    const snapshot = (): Snapshot => {
+      const { nodes, edges } = get();
+      return { nodes: nodes.map(toGraphNode), edges: edges.map((e) => ({ source: e.source, target: e.target })) };
+    };
+
+    /** Records the current graph as an undo step, unless this edit continues a burst with the same key. */
+    const remember = (coalesceKey?: string) => {
+      const now = Date.now();
+      const { lastEdit } = get();
+      if (coalesceKey && lastEdit && lastEdit.key === coalesceKey && now - lastEdit.at < COALESCE_MS) {
+        set({ lastEdit: { key: coalesceKey, at: now } });
+        return;
+      }
+      set((s) => ({ past: [...s.past, snapshot()].slice(-HISTORY_LIMIT), future: [], lastEdit: coalesceKey ? { key: coalesceKey, at: now } : undefined }));
+    };
+
+    /** Replaces the graph and refreshes analysis and the dirty flag. */
+    const commit = (nodes: BlockFlowNode[], edges: ShapeFlowEdge[], extra: Partial<EditorState> = {}) => {
+      const project = extra.project ?? get().project;
+      set({
+        nodes,
+        edges,
+        analysis: analyse(nodes, edges, project),
+        dirty: graphText(nodes, edges) !== get().savedGraphText || JSON.stringify(project) !== get().savedProjectText,
+        ...extra,
+      });
+    };
+
+    const restore = (s: Snapshot) => {
+      const selected = new Set(get().nodes.filter((n) => n.selected).map((n) => n.id));
+      commit(
+        s.nodes.map((n) => toFlowNode(n, selected.has(n.id))),
+        s.edges.map((e) => toFlowEdge(e)),
+        { lastEdit: undefined },
+      );
+    };
+
+    const takenIds = () => new Set(get().nodes.map((n) => n.id));
+
+    /** Adds copies of a snapshot's nodes (with fresh ids) and the edges between them; the copies become the selection. */
+    const insertCopies = (source: Snapshot, offset: number): string[] => {
+      if (!source.nodes.length) return [];
+      remember();
+      const taken = takenIds();
+      const rename = new Map<string, string>();
+      const copies = source.nodes.map((n) => {
+        const id = freshId(n.type, taken);
+        taken.add(id);
+        rename.set(n.id, id);
+        const position = n.position ?? { x: 0, y: 0 };
+        return toFlowNode({ ...n, id, position: { x: position.x + offset, y: position.y + offset } }, true);
+      });
+      const edges = source.edges
+        .filter((e) => rename.has(e.source) && rename.has(e.target))
+        .map((e) => toFlowEdge({ source: rename.get(e.source)!, target: rename.get(e.target)! }));
+      const { nodes: current, edges: currentEdges } = get();
+      commit([...current.map((n) => (n.selected ? { ...n, selected: false } : n)), ...copies], [...currentEdges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...edges]);
+      return copies.map((c) => c.id);
+    };
+
+    const selectedSnapshot = (): Snapshot => {
+      const { nodes, edges } = get();
+      const ids = new Set(nodes.filter((n) => n.selected).map((n) => n.id));
+      return {
+        nodes: nodes.filter((n) => ids.has(n.id)).map(toGraphNode),
+        edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ source: e.source, target: e.target })),
+      };
+    };
+
+    const initialNodes = initial.graph.nodes.map((n) => toFlowNode(n));
+    const initialEdges = initial.graph.edges.map((e) => toFlowEdge(e));
+    const initialInfo = infoOf(initial);
+
+    return {
+      project: initialInfo,
+      location: undefined,
+      nodes: initialNodes,
+      edges: initialEdges,
+      analysis: analyzeGraph(initial.graph, { loss: initial.training.loss }),
+      past: [],
+      future: [],
+      savedGraphText: graphText(initialNodes, initialEdges),
+      savedProjectText: JSON.stringify(initialInfo),
+      dirty: false,
+      clipboard: null,
+      direction: 'TB',
+      dragging: false,
+
+      loadProject(project, location) {
+        const nodes = project.graph.nodes.map((n) => toFlowNode(n));
+        const edges = project.graph.edges.map((e) => toFlowEdge(e));
+        const info = infoOf(project);
+        set({
+          project: info,
+          location,
+          nodes,
+          edges,
+          analysis: analyse(nodes, edges, info),
+          past: [],
+          future: [],
+          lastEdit: undefined,
+          savedGraphText: graphText(nodes, edges),
+          savedProjectText: JSON.stringify(info),
+          dirty: false,
+        });
+      },
+
+      newProject(name) {
+        get().loadProject(emptyProject(name));
+      },
+
+      renameProject(name) {
+        const project = { ...get().project, name };
+        commit(get().nodes, get().edges, { project });
+      },
+
+      addBlock(type, options = {}) {
+        if (!getBlock(type)) throw new Error(`Unknown block type "${type}".`);
+        remember();
+        const { nodes, edges } = get();
+        const id = freshId(type, takenIds());
+        const from = options.connectFrom ? nodes.find((n) => n.id === options.connectFrom) : undefined;
+        const position =
+          options.position ??
+          (from
+            ? get().direction === 'TB'
+              ? { x: from.position.x, y: from.position.y + (from.measured?.height ?? 90) + 60 }
+              : { x: from.position.x + (from.measured?.width ?? 220) + 80, y: from.position.y }
+            : { x: 0, y: 0 });
+        const node = toFlowNode({ id, type, params: {}, position }, true);
+        let newEdges = edges;
+        if (from) {
+          const graphNodes = [...nodes.map(toGraphNode), toGraphNode(node)];
+          if (!checkConnection(graphNodes, edges, from.id, id)) newEdges = [...edges, toFlowEdge({ source: from.id, target: id })];
+        }
+        commit([...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node], newEdges);
+        return id;
+      },
+
+      connect(source, target) {
+        const { nodes, edges } = get();
+        const refusal = checkConnection(nodes.map(toGraphNode), edges, source, target);
+        if (refusal) return refusal;
+        remember();
+        commit(nodes, [...edges, toFlowEdge({ source, target })]);
+        return undefined;
+      },
+
+      disconnect(source, target) {
+        const { nodes, edges } = get();
+        if (!edges.some((e) => e.source === source && e.target === target)) return;
+        remember();
+        commit(nodes, edges.filter((e) => !(e.source === source && e.target === target)));
+      },
+
+      onNodesChange(changes) {
+        // Removal goes through deleteSelection so that it is one undo step with its edges.
+        const kept = changes.filter((c) => c.type !== 'remove' && c.type !== 'add' && c.type !== 'replace');
+        if (!kept.length) return;
+        const moves = kept.filter((c) => c.type === 'position');
+        const draggingNow = moves.some((c) => c.type === 'position' && c.dragging);
+        const dragEnded = moves.some((c) => c.type === 'position' && c.dragging === false) && get().dragging;
+        if (draggingNow && !get().dragging) {
+          remember();
+          set({ dragging: true });
+        } else if (moves.length && !draggingNow && !get().dragging && moves.some((c) => c.type === 'position' && c.position)) {
+          // Keyboard moves (arrow keys) arrive without a drag: a burst of them is one step.
+          remember('move');
+        }
+        const nodes = applyNodeChanges(kept, get().nodes);
+        if (moves.length) {
+          // Positions never change the analysis; skip it while dragging.
+          set({ nodes, dirty: graphText(nodes, get().edges) !== get().savedGraphText || get().dirty });
+          if (dragEnded) set({ dragging: false });
+        } else {
+          set({ nodes });
+        }
+      },
+
+      onEdgesChange(changes) {
+        let edges = get().edges;
+        let changed = false;
+        for (const change of changes) {
+          if (change.type !== 'select') continue;
+          edges = edges.map((e) => (e.id === change.id ? { ...e, selected: change.selected } : e));
+          changed = true;
+        }
+        if (changed) set({ edges });
+      },
+
+      setParam(nodeId, name, value) {
+        const { nodes, edges } = get();
+        const node = nodes.find((n) => n.id === nodeId);
+        if (!node) return;
+        if (JSON.stringify(node.data.params[name]) === JSON.stringify(value)) return;
+        remember(`param:${nodeId}:${name}`);
+        const params = { ...node.data.params, [name]: structuredClone(value) };
+        commit(
+          nodes.map((n) => (n.id === nodeId ? { ...n, data: { ...n.data, params } } : n)),
+          edges,
+        );
+      },
+
+      resetParam(nodeId, name) {
+        const { nodes, edges } = get();
+        const node = nodes.find((n) => n.id === nodeId);
+        if (!node || !(name in node.data.params)) return;
+        remember();
+        const { [name]: _removed, ...params } = node.data.params;
+        commit(
+          nodes.map((n) => (n.id === nodeId ? { ...n, data: { ...n.data, params } } : n)),
+          edges,
+        );
+      },
+
+      select(nodeIds) {
+        const ids = new Set(nodeIds);
+        set((s) => ({
+          nodes: s.nodes.map((n) => (Boolean(n.selected) === ids.has(n.id) ? n : { ...n, selected: ids.has(n.id) })),
+          edges: s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)),
+        }));
+      },
+
+      selectAll() {
+        set((s) => ({ nodes: s.nodes.map((n) => (n.selected ? n : { ...n, selected: true })), edges: s.edges.map((e) => (e.selected ? e : { ...e, selected: true })) }));
+      },
+
+      deleteSelection() {
+        const { nodes, edges } = get();
+        const doomed = new Set(nodes.filter((n) => n.selected).map((n) => n.id));
+        const doomedEdges = edges.filter((e) => e.selected || doomed.has(e.source) || doomed.has(e.target));
+        if (!doomed.size && !doomedEdges.length) return;
+        remember();
+        commit(
+          nodes.filter((n) => !doomed.has(n.id)),
+          edges.filter((e) => !doomedEdges.includes(e)),
+        );
+      },
+
+      copySelection() {
+        const copied = selectedSnapshot();
+        if (copied.nodes.length) set({ clipboard: copied });
+        return copied.nodes.length;
+      },
+
+      paste() {
+        const { clipboard } = get();
+        if (!clipboard) return [];
+        const ids = insertCopies(clipboard, PASTE_OFFSET);
+        // Pasting again places the next copies further along, not on top of these.
+        set({ clipboard: { ...clipboard, nodes: clipboard.nodes.map((n) => ({ ...n, position: { x: (n.position?.x ?? 0) + PASTE_OFFSET, y: (n.position?.y ?? 0) + PASTE_OFFSET } })) } });
+        return ids;
+      },
+
+      duplicateSelection() {
+        return insertCopies(selectedSnapshot(), PASTE_OFFSET);
+      },
+
+      undo() {
+        const { past, future } = get();
+        const previous = past.at(-1);
+        if (!previous) return;
+        const current = snapshot();
+        set({ past: past.slice(0, -1), future: [...future, current] });
+        restore(previous);
+      },
+
+      redo() {
+        const { past, future } = get();
+        const next = future.at(-1);
+        if (!next) return;
+        const current = snapshot();
+        set({ future: future.slice(0, -1), past: [...past, current] });
+        restore(next);
+      },
+
+      applyPositions(positions, direction) {
+        remember();
+        commit(
+          get().nodes.map((n) => (positions[n.id] ? { ...n, position: positions[n.id] } : n)),
+          get().edges,
+          direction ? { direction } : {},
+        );
+      },
+
+      setDirection(direction) {
+        set({ direction });
+      },
+
+      markSaved(location) {
+        const { nodes, edges, project } = get();
+        set({ savedGraphText: graphText(nodes, edges), savedProjectText: JSON.stringify(project), dirty: false, location: location ?? get().location });
+      },
+
+      toProject() {
+        const { project, nodes, edges } = get();
+        return { ...structuredClone(project), graph: toGraph(nodes, edges) };
+      },
+
+      graph() {
+        return toGraph(get().nodes, get().edges);
+      },
+    };
+  });
+}

@@ -1,0 +1,52 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { Graph, GraphEdge, GraphNode } from '../../../core/model/graph';
+
+/** What a block node carries in React Flow: its Keras type and its parameters as written in the project. */
+export interface BlockData extends Record<string, unknown> {
+  blockType: string;
+  params: Record<string, unknown>;
+}
+
+export type BlockFlowNode = Node<BlockData, 'block'>;
+export type ShapeFlowEdge = Edge<Record<string, never>, 'shape'>;
+
+export const edgeId = (source: string, target: string): string => `${source}->${target}`;
+
+export function toFlowNode(node: GraphNode, selected = false): BlockFlowNode {
+  return {
+    id: node.id,
+    type: 'block',
+    position: node.position ? { ...node.position } : { x: 0, y: 0 },
+    data: { blockType: node.type, params: structuredClone(node.params ?? {}) },
+    selected,
+  };
+}
+
+export function toFlowEdge(edge: GraphEdge, selected = false): ShapeFlowEdge {
+  return { id: edgeId(edge.source, edge.target), source: edge.source, target: edge.target, type: 'shape', selected };
+}
+
+export function toGraphNode(node: BlockFlowNode): GraphNode {
+  return {
+    id: node.id,
+    type: node.data.blockType,
+    params: structuredClone(node.data.params),
+    position: { x: Math.round(node.position.x), y: Math.round(node.position.y) },
+  };
+}
+
+export function toGraph(nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[]): Graph {
+  return {
+    nodes: nodes.map(toGraphNode),
+    edges: edges.map((e) => ({ source: e.source, target: e.target })),
+  };
+}
+
+/** A fresh id for a block of the given type, Keras-style (`conv2d_2`), not used by any node yet. */
+export function freshId(type: string, taken: ReadonlySet<string>): string {
+  const base = type.toLowerCase().replace(/[^a-z0-9]+/g, '_');
+  for (let i = 1; ; i++) {
+    const id = `${base}_${i}`;
+    if (!taken.has(id)) return id;
+  }
+}

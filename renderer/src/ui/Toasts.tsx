@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { uiStore, useUi } from '../store/index';
+
+export function Toasts() {
+  const { t } = useTranslation();
+  const toasts = useUi((s) => s.toasts);
+  return (
+    <div className="toasts" aria-live="polite" role="status">
+      {toasts.map((toast) => (
+        <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : undefined} data-testid={`toast-${toast.kind}`}>
+          <span>{toast.text}</span>
+          <button type="button" className="toast__close" onClick={() => uiStore.getState().dismissToast(toast.id)} aria-label={t('toast.dismiss')}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
