@@ -1,0 +1,146 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NeuroblocksService, type NativeDialogs } from './services';
+
+let root: string;
+let projectsDir: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-services-'));
+  projectsDir = path.join(root, 'projects');
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+function service(extra: Partial<ConstructorParameters<typeof NeuroblocksService>[0]> = {}) {
+  return new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir, version: '9.9.9', ...extra });
+}
+
+describe('examples', () => {
+  it('lists the shipped examples with their parameter counts', async () => {
+    const examples = await service().listExamples();
+    const cnn = examples.find((e) => e.id === 'mnist-cnn');
+    expect(cnn).toMatchObject({ totalParams: 42_358 });
+    expect(cnn!.blockCount).toBeGreaterThan(5);
+    expect(examples.find((e) => e.id === 'vgg16-transfer')?.totalParams).toBe(14_920_598);
+  });
+
+  it('opens an example as an unsaved project and refuses names outside the examples', async () => {
+    const api = service();
+    const opened = await api.openExample('mnist-cnn');
+    expect(opened.location).toBeUndefined();
+    expect(opened.project.graph.nodes.length).toBeGreaterThan(5);
+    for (const bad of ['../package', 'nope', '']) await expect(api.openExample(bad)).rejects.toMatchObject({ code: 'not-found' });
+  });
+});
+
+describe('project files', () => {
+  it('creates an empty project or a copy of an example', async () => {
+    const api = service();
+    expect((await api.newProject()).project).toMatchObject({ name: 'Untitled', graph: { nodes: [], edges: [] }, training: { optimizer: 'adam' } });
+    const copy = await api.newProject({ fromExample: 'spirals-mlp', name: 'My spirals' });
+    expect(copy.project.name).toBe('My spirals');
+    expect(copy.project.graph.nodes.length).toBeGreaterThan(1);
+  });
+
+  it('saves under a name in the projects folder, lists it, remembers it and opens it again', async () => {
+    const api = service();
+    const { project } = await api.openExample('mnist-cnn');
+    const saved = await api.saveProjectAs('my cnn', project);
+    expect(saved.location).toBe(path.join(projectsDir, 'my cnn.json'));
+    expect(await api.listProjectFiles()).toEqual([expect.objectContaining({ fileName: 'my cnn.json', name: project.name, location: saved.location })]);
+    const reopened = await api.openProject(saved.location);
+    expect(reopened).toEqual({ project, location: saved.location });
+    // Recent projects survive a restart (a new service over the same config directory).
+    expect(await service().listRecentProjects()).toEqual([expect.objectContaining({ location: saved.location, name: project.name })]);
+  });
+
+  it('refuses to replace an existing file unless asked, and refuses names with folders in them', async () => {
+    const api = service();
+    const { project } = await api.newProject();
+    await api.saveProjectAs('a.json', project);
+    await expect(api.saveProjectAs('a', project)).rejects.toMatchObject({ code: 'exists' });
+    await expect(api.saveProjectAs('a', { ...project, name: 'Second' }, { overwrite: true })).resolves.toBeTruthy();
+    expect((await api.openProject('a.json')).project.name).toBe('Second');
+    for (const bad of ['../escape', 'sub/dir', '.hidden', 'a\\b']) await expect(api.saveProjectAs(bad, project)).rejects.toMatchObject({ code: 'bad-name' });
+  });
+
+  it('never overwrites a file that is not a project, nor writes other kinds of files', async () => {
+    const api = service();
+    const { project } = await api.newProject();
+    const notes = path.join(root, 'notes.json');
+    await writeFile(notes, '{"shopping": ["milk"]}');
+    await expect(api.saveProject(notes, project)).rejects.toMatchObject({ code: 'exists' });
+    expect(await readFile(notes, 'utf8')).toBe('{"shopping": ["milk"]}');
+    await expect(api.saveProject(path.join(root, 'profile.sh'), project)).rejects.toMatchObject({ code: 'not-a-project' });
+  });
+
+  it('refuses an invalid project with the path of the problem', async () => {
+    const api = service();
+    const { project } = await api.newProject();
+    const broken = { ...project, graph: { nodes: [{ id: 'x' }], edges: [] } } as unknown as typeof project;
+    await expect(api.saveProjectAs('broken', broken)).rejects.toMatchObject({ code: 'project', message: expect.stringContaining('graph.nodes[0].type') });
+  });
+
+  it('explains why a damaged or missing file cannot be opened', async () => {
+    const api = service();
+    const damaged = path.join(root, 'damaged.json');
+    await writeFile(damaged, '{"format": "neuroblocks.project", "version": 1, "graph": ');
+    await expect(api.openProject(damaged)).rejects.toMatchObject({ code: 'project', message: expect.stringContaining('not valid JSON') });
+    await expect(api.openProject(path.join(root, 'missing.json'))).rejects.toMatchObject({ code: 'not-found' });
+    await expect(api.importProject('{"nodes": [], "edges": []}')).resolves.toMatchObject({ project: { graph: { nodes: [] } } });
+  });
+
+  it('forgets a recent project and skips files that were deleted', async () => {
+    const api = service();
+    const { project } = await api.newProject();
+    const a = await api.saveProjectAs('a', project);
+    const b = await api.saveProjectAs('b', project);
+    expect((await api.listRecentProjects()).map((r) => r.location)).toEqual([b.location, a.location]);
+    await rm(b.location);
+    expect((await api.listRecentProjects()).map((r) => r.location)).toEqual([a.location]);
+    expect(await api.forgetRecentProject(a.location)).toEqual([]);
+  });
+
+  it('changes the projects folder only to an existing folder', async () => {
+    const api = service();
+    await expect(api.setProjectsDirectory(path.join(root, 'nowhere'))).rejects.toMatchObject({ code: 'not-found' });
+    expect((await api.setProjectsDirectory(root)).projectsDirectory).toBe(root);
+    expect((await service().getAppInfo()).projectsDirectory).toBe(root);
+  });
+});
+
+describe('dialogs, analysis, data sets, backend', () => {
+  it('has no dialogs on the web host and adds the extension to a desktop dialog choice', async () => {
+    await expect(service().showOpenDialog()).rejects.toMatchObject({ code: 'no-dialogs' });
+    const dialogs: NativeDialogs = { showOpen: async () => undefined, showSave: async ({ suggestedName }) => path.join(root, suggestedName.replace('.json', '')) };
+    const desktop = service({ host: 'desktop', dialogs });
+    expect(await desktop.getAppInfo()).toMatchObject({ host: 'desktop', nativeDialogs: true, version: '9.9.9' });
+    expect(await desktop.showSaveDialog('CNN')).toBe(path.join(root, 'CNN.json'));
+    expect(await desktop.showOpenDialog()).toBeUndefined();
+  });
+
+  it('analyses a graph and refuses a malformed one', async () => {
+    const api = service();
+    const { project } = await api.openExample('mnist-cnn');
+    const analysis = await api.analyzeGraph(project.graph);
+    expect(analysis).toMatchObject({ valid: true, totalParams: 42_358 });
+    await expect(api.analyzeGraph({ nodes: 'x' } as never)).rejects.toMatchObject({ code: 'project' });
+  });
+
+  it('lists the built-in data sets', async () => {
+    const sets = await service().listDatasets();
+    expect(sets.find((s) => s.name === 'mnist')).toMatchObject({ inputShape: [28, 28, 1], classes: 10, generated: false });
+    expect(sets.map((s) => s.name).sort()).toEqual(['circles', 'gaussians', 'mnist', 'spirals', 'xor']);
+  });
+
+  it('detects the backend once and reuses the answer', async () => {
+    let calls = 0;
+    const api = service({ detectBackend: async () => ({ backend: 'wasm', device: `CPU ${++calls}`, fallbacks: [] }) });
+    expect(await api.getBackendInfo()).toEqual({ backend: 'wasm', device: 'CPU 1', fallbacks: [] });
+    expect(await api.getBackendInfo()).toEqual({ backend: 'wasm', device: 'CPU 1', fallbacks: [] });
+  });
+});

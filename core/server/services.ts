@@ -1,0 +1,282 @@
+// The service behind the API: one implementation for the desktop app, the web host and tests.
+// Host differences (native dialogs, where settings live) come in as options.
+import { readdir, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  UserFacingError,
+  type AppInfo,
+  type BackendInfo,
+  type DatasetInfo,
+  type ExampleSummary,
+  type HostKind,
+  type MenuCommand,
+  type NeuroblocksApi,
+  type OpenedProject,
+  type ProjectFileInfo,
+  type RecentProject,
+  type SavedProject,
+} from '../api/contract';
+import { analyzeGraph } from '../model/analyze';
+import type { Graph } from '../model/graph';
+import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from '../model/project';
+import { parseProject, parseProjectText, ProjectError } from '../model/project-io';
+import { defaultConfigDir, defaultProjectsDir, RECENT_LIMIT, SettingsFile } from './config';
+import { builtinDatasetInfo } from './datasets';
+import { Emitter } from './emitter';
+import { ExampleLibrary } from './examples';
+import { formatFor, projectExtensions, projectFormats, type ProjectFileFormat } from './project-files';
+
+/** Native file dialogs, which only the desktop host has. Each resolves to undefined when cancelled. */
+export interface NativeDialogs {
+  showOpen(options: { directory: string; extensions: string[] }): Promise<string | undefined>;
+  showSave(options: { directory: string; suggestedName: string; extensions: string[] }): Promise<string | undefined>;
+}
+
+export interface ServiceOptions {
+  host: HostKind;
+  configDir?: string;
+  examplesDir?: string;
+  /** Where projects go until the user picks a directory. */
+  projectsDir?: string;
+  dialogs?: NativeDialogs;
+  formats?: readonly ProjectFileFormat[];
+  version?: string;
+  /** Picks the TensorFlow.js backend; the default walks the backend ladder once, on first use. */
+  detectBackend?: () => Promise<BackendInfo>;
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function detectBackendOnce(): Promise<BackendInfo> {
+  const { selectBackend } = await import('../train/backend/index');
+  const choice = await selectBackend();
+  return { backend: choice.backend, device: choice.device, fallbacks: choice.fallbacks };
+}
+
+function requireText(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new UserFacingError(`${what} is missing.`, 'bad-request');
+  return value;
+}
+
+/** Validates a project coming from the UI (it crosses a process boundary, so it is checked again). */
+function checkedProject(value: unknown): Project {
+  try {
+    return parseProject(value);
+  } catch (error) {
+    if (error instanceof ProjectError) throw new UserFacingError(`The project cannot be saved: ${error.message.replace(/^This project cannot be opened:? ?/, '')}`, 'project', error.problems);
+    throw error;
+  }
+}
+
+const FORBIDDEN_IN_NAMES = /[/\\:*?"<>|]/;
+
+function isPlainFileName(name: string): boolean {
+  return name.length > 0 && name.length <= 200 && !FORBIDDEN_IN_NAMES.test(name) && ![...name].some((c) => c.charCodeAt(0) < 32);
+}
+
+export class NeuroblocksService implements NeuroblocksApi {
+  private readonly menuCommands = new Emitter<MenuCommand>();
+  readonly onMenuCommand = this.menuCommands.event;
+
+  readonly settings: SettingsFile;
+  private readonly examples: ExampleLibrary;
+  private readonly formats: readonly ProjectFileFormat[];
+  private readonly version: string;
+  private readonly fallbackProjectsDir: string;
+  private backend?: Promise<BackendInfo>;
+
+  constructor(private readonly options: ServiceOptions) {
+    this.settings = new SettingsFile(path.join(options.configDir ?? defaultConfigDir(), 'settings.json'));
+    this.examples = new ExampleLibrary(options.examplesDir);
+    this.formats = options.formats ?? projectFormats;
+    this.version = options.version ?? packageVersion();
+    this.fallbackProjectsDir = options.projectsDir ?? defaultProjectsDir();
+  }
+
+  /** Delivers a native menu command to the UI (desktop host). */
+  sendMenuCommand(command: MenuCommand): void {
+    this.menuCommands.fire(command);
+  }
+
+  async projectsDirectory(): Promise<string> {
+    return (await this.settings.read()).projectsDirectory ?? this.fallbackProjectsDir;
+  }
+
+  async getAppInfo(): Promise<AppInfo> {
+    return {
+      name: 'Neuroblocks',
+      version: this.version,
+      host: this.options.host,
+      nativeDialogs: Boolean(this.options.dialogs),
+      projectsDirectory: await this.projectsDirectory(),
+      platform: process.platform,
+    };
+  }
+
+  getBackendInfo(): Promise<BackendInfo> {
+    this.backend ??= (this.options.detectBackend ?? detectBackendOnce)();
+    // A failed detection is retried on the next call rather than cached.
+    this.backend.catch(() => (this.backend = undefined));
+    return this.backend;
+  }
+
+  listExamples(): Promise<ExampleSummary[]> {
+    return this.examples.list();
+  }
+
+  async openExample(id: string): Promise<OpenedProject> {
+    return { project: await this.examples.read(id) };
+  }
+
+  async newProject(options: { name?: string; fromExample?: string } = {}): Promise<OpenedProject> {
+    const name = options.name?.trim();
+    if (options.fromExample !== undefined) {
+      const project = await this.examples.read(options.fromExample);
+      return { project: name ? { ...project, name } : project };
+    }
+    return { project: parseProject({ format: PROJECT_FORMAT, version: PROJECT_VERSION, name: name || 'Untitled', graph: { nodes: [], edges: [] } }) };
+  }
+
+  private resolveLocation(location: unknown, base: string): string {
+    const text = requireText(location, 'The file location');
+    return path.resolve(base, text);
+  }
+
+  async openProject(location: string): Promise<OpenedProject> {
+    const file = this.resolveLocation(location, await this.projectsDirectory());
+    const project = await formatFor(file, this.formats).read(file);
+    await this.remember(file, project.name);
+    return { project, location: file };
+  }
+
+  async importProject(text: string): Promise<OpenedProject> {
+    requireText(text, 'The project text');
+    try {
+      return { project: parseProjectText(text) };
+    } catch (error) {
+      if (error instanceof ProjectError) throw new UserFacingError(error.message, 'project', error.problems);
+      throw error;
+    }
+  }
+
+  async saveProject(location: string, project: Project): Promise<SavedProject> {
+    const file = this.resolveLocation(location, await this.projectsDirectory());
+    const format = formatFor(file, this.formats);
+    const checked = checkedProject(project);
+    // Never replace a file that is not a Neuroblocks project (a typo must not destroy someone's data).
+    if ((await stat(file).catch(() => undefined)) && !(await format.isProjectFile(file))) {
+      throw new UserFacingError(`${path.basename(file)} already exists and is not a Neuroblocks project, so it was not replaced. Choose another name.`, 'exists');
+    }
+    await format.write(file, checked);
+    await this.remember(file, checked.name);
+    return { location: file, savedAt: new Date().toISOString() };
+  }
+
+  async saveProjectAs(fileName: string, project: Project, options: { overwrite?: boolean } = {}): Promise<SavedProject> {
+    let name = requireText(fileName, 'The file name').trim();
+    if (!isPlainFileName(name) || name === '.' || name === '..' || name.startsWith('.')) {
+      throw new UserFacingError(`"${name}" cannot be used as a file name: leave out / \\ : * ? " < > | and do not start it with a dot.`, 'bad-name');
+    }
+    const extensions = projectExtensions(this.formats);
+    if (!extensions.includes(path.extname(name).toLowerCase())) name += extensions[0];
+    const file = path.join(await this.projectsDirectory(), name);
+    if (!options.overwrite && (await stat(file).catch(() => undefined))) {
+      throw new UserFacingError(`A file called ${name} already exists in the projects folder. Choose another name or confirm that it should be replaced.`, 'exists');
+    }
+    return this.saveProject(file, project);
+  }
+
+  async listProjectFiles(): Promise<ProjectFileInfo[]> {
+    const directory = await this.projectsDirectory();
+    let names: string[];
+    try {
+      names = await readdir(directory);
+    } catch {
+      return [];
+    }
+    const extensions = projectExtensions(this.formats);
+    const files: ProjectFileInfo[] = [];
+    for (const fileName of names) {
+      if (fileName.startsWith('.') || !extensions.includes(path.extname(fileName).toLowerCase())) continue;
+      const location = path.join(directory, fileName);
+      const info = await stat(location).catch(() => undefined);
+      if (!info?.isFile()) continue;
+      const entry: ProjectFileInfo = { location, fileName, modifiedAt: info.mtime.toISOString() };
+      try {
+        entry.name = (await formatFor(location, this.formats).read(location)).name;
+      } catch {
+        // Listed without a name: the UI shows the file and the error when it is opened.
+      }
+      files.push(entry);
+    }
+    return files.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.fileName.localeCompare(b.fileName));
+  }
+
+  async setProjectsDirectory(directory: string): Promise<AppInfo> {
+    const resolved = path.resolve(requireText(directory, 'The projects folder'));
+    const info = await stat(resolved).catch(() => undefined);
+    if (!info?.isDirectory()) throw new UserFacingError(`${resolved} is not a folder. Choose an existing folder for your projects.`, 'not-found');
+    await this.settings.update((s) => ({ ...s, projectsDirectory: resolved }));
+    return this.getAppInfo();
+  }
+
+  async listRecentProjects(): Promise<RecentProject[]> {
+    const { recent } = await this.settings.read();
+    const present: RecentProject[] = [];
+    for (const entry of recent) if (await stat(entry.location).catch(() => undefined)) present.push(entry);
+    return present;
+  }
+
+  async forgetRecentProject(location: string): Promise<RecentProject[]> {
+    await this.settings.update((s) => ({ ...s, recent: s.recent.filter((r) => r.location !== location) }));
+    return this.listRecentProjects();
+  }
+
+  private async remember(location: string, name: string): Promise<void> {
+    await this.settings.update((s) => ({
+      ...s,
+      recent: [{ location, name, openedAt: new Date().toISOString() }, ...s.recent.filter((r) => r.location !== location)].slice(0, RECENT_LIMIT),
+    }));
+  }
+
+  private nativeDialogs(): NativeDialogs {
+    if (!this.options.dialogs) throw new UserFacingError('File dialogs exist only in the desktop app; here, pick a file from the projects folder.', 'no-dialogs');
+    return this.options.dialogs;
+  }
+
+  async showOpenDialog(): Promise<string | undefined> {
+    return this.nativeDialogs().showOpen({ directory: await this.projectsDirectory(), extensions: projectExtensions(this.formats) });
+  }
+
+  async showSaveDialog(suggestedName: string): Promise<string | undefined> {
+    const dialogs = this.nativeDialogs();
+    const extensions = projectExtensions(this.formats);
+    let name = typeof suggestedName === 'string' && isPlainFileName(suggestedName.trim()) ? suggestedName.trim() : 'Untitled';
+    if (!extensions.includes(path.extname(name).toLowerCase())) name += extensions[0];
+    const chosen = await dialogs.showSave({ directory: await this.projectsDirectory(), suggestedName: name, extensions });
+    if (chosen === undefined) return undefined;
+    return extensions.includes(path.extname(chosen).toLowerCase()) ? chosen : chosen + extensions[0];
+  }
+
+  async analyzeGraph(graph: Graph, options: { loss?: string } = {}) {
+    let checked: Graph;
+    try {
+      checked = parseProject({ nodes: graph?.nodes, edges: graph?.edges }).graph;
+    } catch (error) {
+      if (error instanceof ProjectError) throw new UserFacingError(error.message.replace('This project cannot be opened', 'This graph cannot be analysed'), 'project', error.problems);
+      throw error;
+    }
+    return analyzeGraph(checked, typeof options?.loss === 'string' ? { loss: options.loss } : {});
+  }
+
+  async listDatasets(): Promise<DatasetInfo[]> {
+    return builtinDatasetInfo();
+  }
+}
