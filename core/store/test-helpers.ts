@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseProject } from '../model/project-io';
+import type { Project } from '../model/project';
+import type { EpochMetrics } from './types';
+import type { NamedWeight } from './weights';
+
+/** A small dense classifier: 2 → 8 → 2. */
+export function smallProject(name = 'Small MLP'): Project {
+  return parseProject({
+    format: 'neuroblocks.project',
+    version: 1,
+    name,
+    graph: {
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [2] } },
+        { id: 'h', type: 'Dense', params: { units: 8, activation: 'relu' } },
+        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+      ],
+      edges: [
+        { source: 'in', target: 'h' },
+        { source: 'h', target: 'out' },
+      ],
+    },
+    dataset: { kind: 'builtin', name: 'spirals', size: 200 },
+    training: { optimizer: 'adam', learningRate: 0.01, epochs: 5, batchSize: 16, seed: 7 },
+  });
+}
+
+/** Deterministic pseudo-random numbers (mulberry32), so a reader can recompute what a writer stored. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Weights of a dense network with the given layer widths, filled deterministically from `seed`. */
+export function denseWeights(widths: number[], seed: number): NamedWeight[] {
+  const next = random(seed);
+  const weights: NamedWeight[] = [];
+  for (let i = 1; i < widths.length; i++) {
+    const kernel = new Float32Array(widths[i - 1] * widths[i]);
+    for (let j = 0; j < kernel.length; j++) kernel[j] = next() * 2 - 1;
+    const bias = new Float32Array(widths[i]);
+    for (let j = 0; j < bias.length; j++) bias[j] = next() * 0.1;
+    weights.push({ name: `dense_${i}/kernel`, shape: [widths[i - 1], widths[i]], dtype: 'float32', data: kernel });
+    weights.push({ name: `dense_${i}/bias`, shape: [widths[i]], dtype: 'float32', data: bias });
+  }
+  return weights;
+}
+
+export function epochMetrics(epoch: number): EpochMetrics {
+  return {
+    epoch,
+    loss: 1 / (epoch + 1),
+    accuracy: 0.5 + epoch / 100,
+    valLoss: 1.1 / (epoch + 1),
+    valAccuracy: 0.45 + epoch / 100,
+    learningRate: 0.01,
+    seconds: 0.25,
+    samplesPerSecond: 800,
+  };
+}
+
+export function tempDir(prefix = 'nbproj-'): { dir: string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function fileHash(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
