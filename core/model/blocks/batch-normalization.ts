@@ -1,4 +1,5 @@
 import type { BlockDefinition } from '../block';
+import { ShapeError } from '../issues';
 import { formatNumber, trainableSpec } from './common';
 import { resolveAxis } from './shape-rules';
 
@@ -11,7 +12,10 @@ export const BatchNormalization: BlockDefinition = {
       default: -1,
       min: -3,
       max: 3,
-      help: { en: 'Axis of the features to normalise, -1 for the last (the channels of an image).', fr: 'Axe des caractéristiques à normaliser, -1 pour le dernier (les canaux d’une image).' },
+      help: {
+        en: 'Axis of the features to normalise: -1, the last (the channels of an image); TensorFlow.js trains no other.',
+        fr: 'Axe des caractéristiques à normaliser : -1, le dernier (les canaux d’une image) ; TensorFlow.js n’en entraîne pas d’autre.',
+      },
     },
     momentum: {
       kind: 'float',
@@ -32,7 +36,13 @@ export const BatchNormalization: BlockDefinition = {
   },
   inputs: { min: 1, max: 1 },
   outputShape([input], params) {
-    resolveAxis(params.axis as number, input.length, 'BatchNormalization');
+    const axis = resolveAxis(params.axis as number, input.length, 'BatchNormalization');
+    if (axis !== input.length - 1)
+      throw new ShapeError(
+        `TensorFlow.js can only train BatchNormalization over the last axis (here axis -1, the ${input[input.length - 1]} values of each position), not \`axis\` ${params.axis}. Set \`axis\` to -1.`,
+        'axis',
+        'bad-axis',
+      );
     return [...input];
   },
   paramCount([input], params) {

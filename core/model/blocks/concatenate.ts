@@ -39,7 +39,9 @@ export const Concatenate: BlockDefinition = {
     out[axis] = inputs.reduce((sum, s) => sum + s[axis], 0);
     return out;
   },
-  build: ({ tf, params, name }) => tf.layers.concatenate({ name, axis: params.axis as number, trainable: params.trainable as boolean }),
+  build: ({ tf, params, name, inputShapes }) =>
+    // tf.js resolves negative axes without counting the batch axis, so it is given the positive one.
+    tf.layers.concatenate({ name, axis: resolveAxis(params.axis as number, inputShapes[0].length, 'Concatenate') + 1, trainable: params.trainable as boolean }),
   describe: (params) => `axis ${params.axis}`,
   doc: {
     en: {

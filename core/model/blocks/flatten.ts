@@ -8,7 +8,12 @@ export const Flatten: BlockDefinition = {
   params: { trainable: trainableSpec },
   inputs: { min: 1, max: 1 },
   outputShape: ([input]) => [product(input)],
-  build: ({ tf, params, name }) => tf.layers.flatten({ name, trainable: params.trainable as boolean }),
+  build({ tf, params, name, inputShapes: [input] }) {
+    const trainable = params.trainable as boolean;
+    // Keras leaves a vector as it is; tf.js's Flatten refuses one, so a vector gets the equivalent Reshape.
+    if (input.length === 1) return tf.layers.reshape({ name, targetShape: [input[0]], trainable });
+    return tf.layers.flatten({ name, trainable });
+  },
   describe: () => 'to a vector',
   doc: {
     en: {

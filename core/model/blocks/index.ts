@@ -12,6 +12,13 @@ import { GlobalAveragePooling2D } from './global-average-pooling2d';
 import { GlobalMaxPooling2D } from './global-max-pooling2d';
 import { Input } from './input';
 import { MaxPooling2D } from './max-pooling2d';
+import { RandomBrightness } from './random-brightness';
+import { RandomContrast } from './random-contrast';
+import { RandomCrop } from './random-crop';
+import { RandomFlip } from './random-flip';
+import { RandomRotation } from './random-rotation';
+import { RandomTranslation } from './random-translation';
+import { RandomZoom } from './random-zoom';
 import { Rescaling } from './rescaling';
 
 /**
@@ -33,6 +40,13 @@ const definitions: BlockDefinition[] = [
   Add,
   Concatenate,
   Rescaling,
+  RandomFlip,
+  RandomRotation,
+  RandomZoom,
+  RandomTranslation,
+  RandomCrop,
+  RandomContrast,
+  RandomBrightness,
 ];
 
 export const blockCatalogue: Readonly<Record<string, BlockDefinition>> = Object.freeze(

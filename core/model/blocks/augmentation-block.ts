@@ -1,0 +1,36 @@
+import type { BlockDefinition, BlockDoc } from '../block';
+import type { Shape } from '../graph';
+import type { ParamSpec } from '../params';
+import { buildAugmentation, type AugmentationBehaviour } from './augmentation-layers';
+import { trainableSpec } from './common';
+import { requireImage } from './shape-rules';
+
+/** What every augmentation block shares: image input, no weights, random only while training. */
+export function augmentationBlock(def: {
+  behaviour: AugmentationBehaviour;
+  params: Record<string, ParamSpec>;
+  outputShape?: (input: [number, number, number], params: Record<string, unknown>) => Shape;
+  describe: BlockDefinition['describe'];
+  doc: { en: BlockDoc; fr: BlockDoc };
+}): BlockDefinition {
+  const type = def.behaviour.type;
+  return {
+    type,
+    category: 'Augmentation',
+    params: { ...def.params, trainable: trainableSpec },
+    inputs: { min: 1, max: 1 },
+    outputShape([input], params) {
+      const image = requireImage(type, input);
+      return def.outputShape ? def.outputShape(image, params) : [...image];
+    },
+    trainingOnly: true,
+    build: (ctx) => buildAugmentation(def.behaviour, ctx),
+    describe: def.describe,
+    doc: def.doc,
+  };
+}
+
+export const augmentationNote = {
+  en: 'It acts only while training, with a new random draw for every image of every batch; at inference it leaves the image unchanged.',
+  fr: 'Il n’agit que pendant l’entraînement, avec un nouveau tirage aléatoire pour chaque image de chaque lot ; en inférence, il laisse l’image inchangée.',
+};

@@ -1,0 +1,121 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Tf } from '../block';
+import { layerSeed } from './common';
+
+type Tensor4D = tfjs.Tensor4D;
+type Options = Record<string, unknown>;
+
+/**
+ * What an augmentation block does to a batch of images. The tf.js layer class around it is
+ * made by `augmentationLayerClass`, so that block modules never import TensorFlow.js.
+ */
+export interface AugmentationBehaviour {
+  /** The Keras class name, used to register the layer for saving and loading. */
+  type: string;
+  /** The random transform applied while training; `random()` is a seeded uniform draw in [0, 1). */
+  augment(tf: Tf, images: Tensor4D, options: Options, random: () => number): Tensor4D;
+  /** The inference form; the identity when absent. */
+  infer?(tf: Tf, images: Tensor4D, options: Options): Tensor4D;
+  outputShape?(inputShape: (number | null)[], options: Options): (number | null)[];
+}
+
+/** Mulberry32: a small, fast, seedable generator, so augmented runs can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export const uniform = (random: () => number, low: number, high: number) => low + (high - low) * random();
+
+type LayerClass = new (args: Options & { name?: string; trainable?: boolean; seed?: number }) => tfjs.layers.Layer;
+const classes = new WeakMap<Tf, Map<string, LayerClass>>();
+
+/**
+ * The tf.js layer class of an augmentation block, defined once per TensorFlow.js instance and
+ * registered for serialization. It applies the random transform only when called with
+ * `training: true` (as `model.fit` does) and its inference form otherwise. It has no weights.
+ */
+export function augmentationLayerClass(tf: Tf, behaviour: AugmentationBehaviour): LayerClass {
+  let perTf = classes.get(tf);
+  if (!perTf) classes.set(tf, (perTf = new Map()));
+  const known = perTf.get(behaviour.type);
+  if (known) return known;
+
+  class AugmentationLayer extends tf.layers.Layer {
+    static className = behaviour.type;
+    private readonly options: Options;
+    private readonly seed: number;
+    private readonly random: () => number;
+
+    constructor(args: Options & { name?: string; trainable?: boolean; seed?: number }) {
+      const { name, trainable, seed, ...options } = args;
+      super({ name, trainable });
+      this.options = options;
+      this.seed = seed ?? Math.floor(Math.random() * 2_147_483_647);
+      this.random = seededRandom(this.seed);
+    }
+
+    override computeOutputShape(inputShape: tfjs.Shape | tfjs.Shape[]): tfjs.Shape | tfjs.Shape[] {
+      const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as (number | null)[];
+      return behaviour.outputShape ? behaviour.outputShape(shape, this.options) : shape;
+    }
+
+    override call(inputs: tfjs.Tensor | tfjs.Tensor[], kwargs: Record<string, unknown>): tfjs.Tensor {
+      const images = (Array.isArray(inputs) ? inputs[0] : inputs) as Tensor4D;
+      if (kwargs.training === true) return tf.tidy(() => behaviour.augment(tf, images, this.options, this.random));
+      return behaviour.infer ? tf.tidy(() => behaviour.infer!(tf, images, this.options)) : images;
+    }
+
+    override getConfig(): tfjs.serialization.ConfigDict {
+      return { ...(this.options as tfjs.serialization.ConfigDict), seed: this.seed, ...super.getConfig() };
+    }
+  }
+
+  tf.serialization.registerClass(AugmentationLayer);
+  perTf.set(behaviour.type, AugmentationLayer);
+  return AugmentationLayer;
+}
+
+/** Builds the layer of an augmentation block from its resolved parameters. */
+export function buildAugmentation(behaviour: AugmentationBehaviour, ctx: { tf: Tf; params: Options; name: string; seed?: number }): tfjs.layers.Layer {
+  const { trainable, ...options } = ctx.params;
+  const Layer = augmentationLayerClass(ctx.tf, behaviour);
+  const seed = layerSeed(ctx.seed, ctx.name);
+  return new Layer({ ...options, name: ctx.name, trainable: trainable as boolean, ...(seed === undefined ? {} : { seed }) });
+}
+
+/** A 3×3 affine matrix as the 8 numbers of tf.image.transform, inverted (tf.image.transform maps output points to input points). */
+function invertAffine(m: number[]): number[] {
+  const [a, b, c, d, e, f] = m;
+  const det = a * e - b * d;
+  return [e / det, -b / det, (b * f - c * e) / det, -d / det, a / det, (c * d - a * f) / det, 0, 0];
+}
+
+/**
+ * Applies one affine transform per image (rows of 8 numbers, as tf.image.transform takes them).
+ * tf.js has no gradient for the Transform kernel, so the gradient is the inverse transform of
+ * the incoming gradient, as TensorFlow does for ImageProjectiveTransform; this lets the block sit
+ * after trainable layers.
+ */
+export function affineTransform(
+  tf: Tf,
+  images: Tensor4D,
+  transforms: number[][],
+  interpolation: 'bilinear' | 'nearest',
+  fillMode: 'reflect' | 'wrap' | 'constant' | 'nearest',
+  fillValue: number,
+): Tensor4D {
+  // The gradient runs after the layer's tidy scope has ended, so it makes its own matrices.
+  const op = tf.customGrad((x) => ({
+    value: tf.image.transform(x as Tensor4D, tf.tensor2d(transforms, [transforms.length, 8]), interpolation, fillMode, fillValue),
+    gradFunc: (dy: tfjs.Tensor) =>
+      tf.tidy(() => tf.image.transform(dy as Tensor4D, tf.tensor2d(transforms.map(invertAffine), [transforms.length, 8]), interpolation, 'constant', 0)),
+  }));
+  return op(images) as Tensor4D;
+}

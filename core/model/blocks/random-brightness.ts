@@ -1,0 +1,47 @@
+import { bounds } from '../params';
+import { uniform, type AugmentationBehaviour } from './augmentation-layers';
+import { augmentationBlock, augmentationNote } from './augmentation-block';
+import { formatFactor, valueRangeSpec } from './common';
+
+export const randomBrightnessBehaviour: AugmentationBehaviour = {
+  type: 'RandomBrightness',
+  augment(tf, images, options, random) {
+    const n = images.shape[0];
+    const [low, high] = bounds(options.factor);
+    const [min, max] = bounds(options.valueRange);
+    const deltas = tf.tensor4d(Array.from({ length: n }, () => uniform(random, low, high) * (max - min)), [n, 1, 1, 1]);
+    return tf.clipByValue(tf.add(images, deltas), min, max) as typeof images;
+  },
+};
+
+export const RandomBrightness = augmentationBlock({
+  behaviour: randomBrightnessBehaviour,
+  params: {
+    factor: {
+      kind: 'range',
+      default: 0.2,
+      min: -1,
+      max: 1,
+      help: {
+        en: 'Brightness change as a fraction of `valueRange`: 0.2 adds between −20% and +20% of the range to every pixel.',
+        fr: 'Changement de luminosité en fraction de `valueRange` : 0.2 ajoute entre −20 % et +20 % de la plage à chaque pixel.',
+      },
+    },
+    valueRange: valueRangeSpec,
+  },
+  describe: (params) => formatFactor(params.factor),
+  doc: {
+    en: {
+      summary: 'Makes each training image brighter or darker by a random amount.',
+      details: `The same random amount is added to every pixel of an image, then the result is clipped to \`valueRange\` (set it to [0, 1] when pixels were scaled to 0–1). ${augmentationNote.en}`,
+      formula: 'y = clip(x + δ · (max − min), min, max), δ ~ U(lower, upper)',
+      whenToUse: 'When the images were taken under different lighting.',
+    },
+    fr: {
+      summary: 'Rend chaque image d’entraînement plus claire ou plus sombre d’une quantité aléatoire.',
+      details: `La même quantité aléatoire est ajoutée à tous les pixels d’une image, puis le résultat est borné à \`valueRange\` (mettre [0, 1] si les pixels ont été ramenés entre 0 et 1). ${augmentationNote.fr}`,
+      formula: 'y = borne(x + δ · (max − min), min, max), δ ~ U(borne inf., borne sup.)',
+      whenToUse: 'Quand les images ont été prises sous des éclairages différents.',
+    },
+  },
+});

@@ -1,0 +1,60 @@
+import { bounds } from '../params';
+import { affineTransform, uniform, type AugmentationBehaviour } from './augmentation-layers';
+import { augmentationBlock, augmentationNote } from './augmentation-block';
+import { fillModeSpec, fillValueSpec, formatNumber, interpolationSpec } from './common';
+
+/** Keras's rotation matrix about the image centre, as tf.image.transform takes it. */
+function rotationMatrix(angle: number, height: number, width: number): number[] {
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  const xOffset = (width - 1 - (cos * (width - 1) - sin * (height - 1))) / 2;
+  const yOffset = (height - 1 - (sin * (width - 1) + cos * (height - 1))) / 2;
+  return [cos, -sin, xOffset, sin, cos, yOffset, 0, 0];
+}
+
+export const randomRotationBehaviour: AugmentationBehaviour = {
+  type: 'RandomRotation',
+  augment(tf, images, options, random) {
+    const [n, height, width] = images.shape;
+    const [low, high] = bounds(options.factor);
+    const matrices = Array.from({ length: n }, () => rotationMatrix(uniform(random, low, high) * 2 * Math.PI, height, width));
+    return affineTransform(tf, images, matrices, options.interpolation as 'bilinear', options.fillMode as 'reflect', options.fillValue as number);
+  },
+};
+
+export const RandomRotation = augmentationBlock({
+  behaviour: randomRotationBehaviour,
+  params: {
+    factor: {
+      kind: 'range',
+      default: 0.1,
+      min: -1,
+      max: 1,
+      help: {
+        en: 'Largest rotation as a fraction of a full turn: 0.1 rotates by up to ±36°; [a, b] picks an angle between a and b turns.',
+        fr: 'Rotation maximale en fraction de tour complet : 0.1 tourne jusqu’à ±36° ; [a, b] tire un angle entre a et b tours.',
+      },
+    },
+    fillMode: fillModeSpec,
+    interpolation: interpolationSpec,
+    fillValue: fillValueSpec,
+  },
+  describe(params) {
+    const [low, high] = bounds(params.factor);
+    return low === -high ? `±${formatNumber(high * 360)}°` : `${formatNumber(low * 360)}°…${formatNumber(high * 360)}°`;
+  },
+  doc: {
+    en: {
+      summary: 'Rotates each training image by a random angle.',
+      details: `The angle is drawn between the bounds of \`factor\`, a fraction of a full turn (2π). ${augmentationNote.en}`,
+      formula: 'angle ~ U(lower, upper) · 2π',
+      whenToUse: 'When the objects may appear slightly tilted (handwriting, photos); keep it small for digits, where 6 and 9 differ by a half turn.',
+    },
+    fr: {
+      summary: 'Fait tourner chaque image d’entraînement d’un angle aléatoire.',
+      details: `L’angle est tiré entre les bornes de \`factor\`, une fraction de tour complet (2π). ${augmentationNote.fr}`,
+      formula: 'angle ~ U(borne inf., borne sup.) · 2π',
+      whenToUse: 'Quand les objets peuvent apparaître un peu penchés (écriture, photos) ; rester faible pour des chiffres, où 6 et 9 diffèrent d’un demi-tour.',
+    },
+  },
+});
