@@ -130,8 +130,11 @@ export function layerSeed(seed: number | undefined, name: string): number | unde
   return h % 2_147_483_647;
 }
 
-/** Glorot-uniform kernel initializer (the Keras default) seeded for reproducible runs, or the default when no seed is given. */
+/**
+ * Keras's default kernel initializer, Glorot uniform (tf.js defaults to Glorot normal),
+ * seeded from the run seed when there is one so that a run can be replayed.
+ */
 export function seededKernelInitializer(tf: Tf, seed: number | undefined, name: string) {
   const s = layerSeed(seed, name);
-  return s === undefined ? undefined : tf.initializers.glorotUniform({ seed: s });
+  return tf.initializers.glorotUniform(s === undefined ? {} : { seed: s });
 }

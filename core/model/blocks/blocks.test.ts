@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import type { BlockDefinition } from '../block';
+import type { Shape } from '../graph';
+import { ShapeError } from '../issues';
+import { resolveParams } from '../params';
+import { blockCatalogue, blocksByCategory, blockTypes, getBlock } from './index';
+
+/** The block types of the design, in its order. */
+const designTypes = [
+  'Input', 'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'GlobalAveragePooling2D', 'GlobalMaxPooling2D', 'Flatten', 'Dense', 'Dropout',
+  'BatchNormalization', 'Activation', 'Add', 'Concatenate', 'Rescaling', 'RandomFlip', 'RandomRotation', 'RandomZoom', 'RandomTranslation',
+  'RandomCrop', 'RandomContrast', 'RandomBrightness',
+];
+
+const block = (type: string) => getBlock(type)!;
+const resolved = (type: string, params: Record<string, unknown> = {}) => {
+  const { values, problems } = resolveParams(block(type).params, params);
+  expect(problems).toEqual([]);
+  return values;
+};
+const shapeOf = (type: string, inputs: Shape[], params: Record<string, unknown> = {}) => block(type).outputShape(inputs, resolved(type, params));
+const countOf = (type: string, inputs: Shape[], params: Record<string, unknown> = {}) => {
+  const values = resolved(type, params);
+  const b = block(type);
+  return b.paramCount?.(inputs, values, b.outputShape(inputs, values)) ?? { trainable: 0, nonTrainable: 0 };
+};
+
+/** The ShapeError a shape rule throws, to check its parameter and its words. */
+function shapeError(type: string, inputs: Shape[], params: Record<string, unknown> = {}): ShapeError {
+  try {
+    shapeOf(type, inputs, params);
+  } catch (error) {
+    if (error instanceof ShapeError) return error;
+    throw error;
+  }
+  throw new Error(`${type} accepted ${JSON.stringify(inputs)} with ${JSON.stringify(params)}`);
+}
+
+describe('the catalogue', () => {
+  it('has exactly the block types of the design, each under its own name', () => {
+    expect(blockTypes).toEqual(designTypes);
+    for (const [type, definition] of Object.entries(blockCatalogue)) expect(definition.type).toBe(type);
+    expect(getBlock('constructor')).toBeUndefined();
+    expect(getBlock('Conv2d')).toBeUndefined();
+  });
+
+  it('groups blocks by category, every block in one', () => {
+    const groups = blocksByCategory();
+    expect(Object.values(groups).flat().map((b) => b.type).sort()).toEqual([...designTypes].sort());
+    expect(groups.Augmentation.map((b) => b.type)).toEqual(designTypes.filter((t) => t.startsWith('Random')));
+    expect(groups.Augmentation.every((b) => b.trainingOnly)).toBe(true);
+  });
+
+  it.each(designTypes)('%s: defaults are valid, `trainable` is offered (except on Input), docs exist in English and French', (type) => {
+    const b: BlockDefinition = block(type);
+    expect(resolveParams(b.params, {}).problems).toEqual([]);
+    if (type === 'Input') expect(b.params.trainable).toBeUndefined();
+    else expect(b.params.trainable).toMatchObject({ kind: 'bool', default: true });
+    for (const spec of Object.values(b.params)) {
+      expect(spec.help.en.length).toBeGreaterThan(5);
+      expect(spec.help.fr.length).toBeGreaterThan(5);
+    }
+    for (const doc of [b.doc.en, b.doc.fr]) {
+      expect(doc.summary.length).toBeGreaterThan(10);
+      expect(doc.summary).not.toContain('\n');
+      expect(doc.details.length).toBeGreaterThan(20);
+      expect(doc.whenToUse.length).toBeGreaterThan(10);
+    }
+    expect(b.doc.fr.summary).not.toBe(b.doc.en.summary);
+    expect(typeof b.describe(resolved(type))).toBe('string');
+  });
+});
+
+describe('shape rules, Keras formulas', () => {
+  it('Conv2D: valid ⌊(in − k)/s⌋ + 1, same ⌈in/s⌉', () => {
+    expect(shapeOf('Conv2D', [[28, 28, 1]], { filters: 8, kernelSize: 3 })).toEqual([26, 26, 8]);
+    expect(shapeOf('Conv2D', [[28, 28, 1]], { filters: 8, kernelSize: 3, padding: 'same' })).toEqual([28, 28, 8]);
+    expect(shapeOf('Conv2D', [[28, 27, 3]], { filters: 4, kernelSize: [5, 3], strides: 2 })).toEqual([12, 13, 4]);
+    expect(shapeOf('Conv2D', [[7, 7, 3]], { filters: 4, kernelSize: 3, strides: 2, padding: 'same' })).toEqual([4, 4, 4]);
+  });
+
+  it('pooling: strides default to the pool size', () => {
+    expect(shapeOf('MaxPooling2D', [[26, 26, 8]])).toEqual([13, 13, 8]);
+    expect(shapeOf('MaxPooling2D', [[11, 11, 16]])).toEqual([5, 5, 16]);
+    expect(shapeOf('AveragePooling2D', [[11, 11, 16]], { padding: 'same' })).toEqual([6, 6, 16]);
+    expect(shapeOf('MaxPooling2D', [[9, 9, 1]], { poolSize: 3, strides: 2 })).toEqual([4, 4, 1]);
+    expect(shapeOf('GlobalAveragePooling2D', [[7, 7, 32]])).toEqual([32]);
+  });
+
+  it('Dense acts on the last axis of any rank; Flatten multiplies', () => {
+    expect(shapeOf('Dense', [[400]], { units: 100 })).toEqual([100]);
+    expect(shapeOf('Dense', [[5, 5, 16]], { units: 10 })).toEqual([5, 5, 10]);
+    expect(shapeOf('Flatten', [[5, 5, 16]])).toEqual([400]);
+  });
+
+  it('merges: Add keeps the shape, Concatenate sums the axis', () => {
+    expect(shapeOf('Add', [[4, 4, 8], [4, 4, 8]])).toEqual([4, 4, 8]);
+    expect(shapeOf('Concatenate', [[4, 4, 8], [4, 4, 3]])).toEqual([4, 4, 11]);
+    expect(shapeOf('Concatenate', [[2, 3], [5, 3]], { axis: 1 })).toEqual([7, 3]);
+  });
+
+  it('RandomCrop outputs height × width; other augmentations keep the shape', () => {
+    expect(shapeOf('RandomCrop', [[28, 28, 1]], { height: 24, width: 20 })).toEqual([24, 20, 1]);
+    expect(shapeOf('RandomRotation', [[28, 28, 3]])).toEqual([28, 28, 3]);
+  });
+});
+
+describe('shape errors in plain words, naming the parameter at fault', () => {
+  it('a kernel larger than its input names kernelSize and says what to do', () => {
+    const error = shapeError('Conv2D', [[3, 3, 8]], { filters: 4, kernelSize: 5 });
+    expect(error.param).toBe('kernelSize');
+    expect(error.message).toBe('The 5×5 kernel is larger than its 3×3 input: use a smaller `kernelSize`, `padding: "same"`, or remove a pooling block before it.');
+    expect(shapeOf('Conv2D', [[3, 3, 8]], { filters: 4, kernelSize: 5, padding: 'same' })).toEqual([3, 3, 4]);
+  });
+
+  it('a pool larger than its input names poolSize', () => {
+    const error = shapeError('MaxPooling2D', [[1, 1, 16]]);
+    expect(error.param).toBe('poolSize');
+    expect(error.message).toContain('2×2 pool window is larger than its 1×1 input');
+  });
+
+  it('Conv2D, pooling and augmentation on a vector ask for an image and say how to get one', () => {
+    for (const type of ['Conv2D', 'MaxPooling2D', 'GlobalMaxPooling2D', 'RandomFlip']) {
+      const error = shapeError(type, [[784]]);
+      expect(error.code).toBe('needs-image');
+      expect(error.message).toContain(`${type} works on images (height × width × channels)`);
+      expect(error.message).toContain('[28, 28, 1]');
+    }
+    expect(shapeError('Conv2D', [[28, 28]]).message).toContain('Give the Input a shape like [28, 28, 1]');
+  });
+
+  it('Add of unequal shapes shows both', () => {
+    const error = shapeError('Add', [[6, 6, 4], [8, 8, 4]]);
+    expect(error.message).toContain('6×6×4 and 8×8×4');
+    expect(error.message).toContain('padding: "same"');
+  });
+
+  it('Concatenate: differing ranks, and sizes that differ off the axis', () => {
+    expect(shapeError('Concatenate', [[4, 4, 2], [10]]).message).toContain('Add Flatten');
+    const error = shapeError('Concatenate', [[4, 4, 2], [5, 4, 2]]);
+    expect(error.param).toBe('axis');
+    expect(error.message).toContain('4×4×2 and 5×4×2');
+    expect(shapeError('Concatenate', [[4], [4]], { axis: 0 }).message).toContain('batch');
+    expect(shapeError('Concatenate', [[4], [4]], { axis: 3 }).message).toContain('does not exist on a 1-D input');
+  });
+
+  it('BatchNormalization: only the last axis, which TensorFlow.js can train', () => {
+    expect(shapeOf('BatchNormalization', [[4, 4, 3]], { axis: 3 })).toEqual([4, 4, 3]);
+    expect(shapeError('BatchNormalization', [[4, 4, 3]], { axis: 1 }).param).toBe('axis');
+  });
+
+  it('a crop larger than the image names height or width', () => {
+    const error = shapeError('RandomCrop', [[28, 28, 1]], { height: 24, width: 32 });
+    expect(error.param).toBe('width');
+    expect(error.message).toContain('at most 28');
+  });
+});
+
+describe('parameter counts as Keras model.summary() gives them', () => {
+  it('the course MNIST CNN adds up to 42,358', () => {
+    const counts = [
+      countOf('Conv2D', [[28, 28, 1]], { filters: 8, kernelSize: 3, activation: 'relu' }),
+      countOf('MaxPooling2D', [[26, 26, 8]], { poolSize: 2 }),
+      countOf('Dropout', [[13, 13, 8]], { rate: 0.2 }),
+      countOf('Conv2D', [[13, 13, 8]], { filters: 16, kernelSize: 3, activation: 'relu' }),
+      countOf('Flatten', [[5, 5, 16]]),
+      countOf('Dense', [[400]], { units: 100, activation: 'relu' }),
+      countOf('Dense', [[100]], { units: 10, activation: 'softmax' }),
+    ];
+    expect(counts.map((c) => c.trainable)).toEqual([80, 0, 0, 1_168, 0, 40_100, 1_010]);
+    expect(counts.reduce((n, c) => n + c.trainable + c.nonTrainable, 0)).toBe(42_358);
+  });
+
+  it('bias, BatchNormalization split, and blocks without weights', () => {
+    expect(countOf('Conv2D', [[8, 8, 3]], { filters: 4, kernelSize: [3, 2], useBias: false })).toEqual({ trainable: 72, nonTrainable: 0 });
+    expect(countOf('Dense', [[5, 5, 16]], { units: 10 })).toEqual({ trainable: 170, nonTrainable: 0 });
+    expect(countOf('BatchNormalization', [[4, 4, 32]])).toEqual({ trainable: 64, nonTrainable: 64 });
+    for (const type of ['Flatten', 'Dropout', 'Activation', 'Rescaling', 'RandomFlip', 'GlobalAveragePooling2D'])
+      expect(countOf(type, [[4, 4, 3]])).toEqual({ trainable: 0, nonTrainable: 0 });
+  });
+});
+
+describe('activations and labels', () => {
+  it('Dense, Conv2D and Activation report their activation; others none', () => {
+    expect(block('Dense').activation!(resolved('Dense'))).toBe('linear');
+    expect(block('Conv2D').activation!(resolved('Conv2D', { activation: 'relu' }))).toBe('relu');
+    expect(block('Activation').activation!(resolved('Activation', { activation: 'softmax' }))).toBe('softmax');
+    expect(block('Dropout').activation).toBeUndefined();
+  });
+
+  it('node labels give the key parameters in a few words', () => {
+    const label = (type: string, params: Record<string, unknown> = {}) => block(type).describe(resolved(type, params));
+    expect(label('Conv2D', { filters: 8, kernelSize: 3, activation: 'relu' })).toBe('8 × 3×3, relu');
+    expect(label('Conv2D', { filters: 16, kernelSize: [5, 3], strides: 2, padding: 'same' })).toBe('16 × 5×3, stride 2, same');
+    expect(label('Dense', { units: 100, activation: 'relu' })).toBe('100, relu');
+    expect(label('Dense', { units: 10 })).toBe('10');
+    expect(label('Dropout', { rate: 0.2 })).toBe('rate 0.2');
+    expect(label('MaxPooling2D')).toBe('2×2');
+    expect(label('Input', { shape: [28, 28, 1] })).toBe('28×28×1');
+    expect(label('RandomRotation', { factor: 0.05 })).toBe('±18°');
+    expect(label('RandomCrop', { height: 24, width: 24 })).toBe('24×24');
+    expect(label('Rescaling')).toBe('× 0.00392');
+  });
+});
