@@ -1,0 +1,84 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { compileGraph } from '../compile/compile';
+import type { Tf } from '../model/block';
+import { kerasNotebook, kerasScript } from '../model/codegen/index';
+import { planGraph } from '../model/codegen/plan';
+import type { Project } from '../model/project';
+import { onnxExport } from './onnx/index';
+import { pytorchExport } from './pytorch';
+import { tfjsArtifacts, writeTfjs } from './tfjs';
+import { writeWebDemo } from './web';
+import { groupWeights, weightsOfModel, type NamedWeight } from './weights';
+
+export const exportFormats = ['tfjs', 'onnx', 'pytorch', 'keras', 'notebook', 'web'] as const;
+export type ExportFormat = (typeof exportFormats)[number];
+
+export interface ExportOptions {
+  tf: Tf;
+  project: Project;
+  format: ExportFormat;
+  /** Folder to write into; created when missing. */
+  outDir: string;
+  /** A trained run's weights; without them the model is exported untrained, initialised with the project's seed. */
+  weights?: NamedWeight[];
+  /** Version written into the files' metadata. */
+  producerVersion?: string;
+}
+
+export interface ExportResult {
+  format: ExportFormat;
+  outDir: string;
+  /** File names written, relative to outDir. */
+  files: string[];
+  trained: boolean;
+}
+
+/** The weights of the project's model as the app initialises it before training (seeded, so repeatable). */
+export function untrainedWeights(tf: Tf, project: Project): NamedWeight[] {
+  const model = compileGraph(tf, project.graph, { seed: project.training.seed });
+  try {
+    return weightsOfModel(model);
+  } finally {
+    model.dispose();
+  }
+}
+
+function fileStem(project: Project): string {
+  return project.name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'model';
+}
+
+/** Writes one export format of a project; refuses, naming the block, a graph the format cannot express. */
+export async function exportProject(options: ExportOptions): Promise<ExportResult> {
+  const { tf, project, format, outDir } = options;
+  const plan = planGraph(project.graph, { loss: project.training.loss });
+  const version = options.producerVersion ?? '0.1.0';
+  await mkdir(outDir, { recursive: true });
+  const write = async (name: string, data: string | Uint8Array) => {
+    await writeFile(join(outDir, name), data);
+    return name;
+  };
+  const weights = () => options.weights ?? untrainedWeights(tf, project);
+  const result = (files: string[]): ExportResult => ({ format, outDir, files, trained: Boolean(options.weights) });
+
+  switch (format) {
+    case 'keras':
+      return result([await write(`${fileStem(project)}.py`, kerasScript(project))]);
+    case 'notebook':
+      return result([await write(`${fileStem(project)}.ipynb`, kerasNotebook(project))]);
+    case 'pytorch': {
+      const { code, weights: npz } = pytorchExport(project, groupWeights(weights()));
+      return result([await write('model.py', code), await write('weights.npz', npz)]);
+    }
+    case 'onnx':
+      return result([await write('model.onnx', onnxExport(project, groupWeights(weights()), version))]);
+    case 'tfjs':
+      return result(await writeTfjs(outDir, await tfjsArtifacts(tf, project.graph, weights())));
+    case 'web': {
+      const artifacts = await tfjsArtifacts(tf, project.graph, weights());
+      const input = plan.byId.get(plan.inputs[0])!;
+      const output = plan.byId.get(plan.outputs[0])!;
+      return result(await writeWebDemo(outDir, project, artifacts, input.outputShape, output.outputShape[output.outputShape.length - 1] ?? 1));
+    }
+  }
+}

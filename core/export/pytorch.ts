@@ -1,0 +1,25 @@
+import { pytorchModule, type PyTorchModule } from '../model/codegen/pytorch';
+import type { Project } from '../model/project';
+import { encodeNpz, type NpyArray } from './npz';
+import { blockWeight, convKernelToOihw, transpose2d, type BlockWeights } from './weights';
+
+export interface PyTorchExport {
+  module: PyTorchModule;
+  /** model.py */
+  code: string;
+  /** weights.npz: the module's state dict, already in PyTorch's layouts. */
+  weights: Uint8Array;
+}
+
+/** model.py and weights.npz for a project, from weights grouped by block. */
+export function pytorchExport(project: Project, weights: BlockWeights): PyTorchExport {
+  const module = pytorchModule(project.graph, { name: project.name, description: project.description });
+  const arrays: Record<string, NpyArray> = {};
+  for (const entry of module.state) {
+    const source = blockWeight(weights, entry.nodeId, entry.weight);
+    const tensor = entry.layout === 'conv-kernel' ? convKernelToOihw(source) : entry.layout === 'dense-kernel' ? transpose2d(source) : source;
+    arrays[entry.key] = tensor;
+  }
+  for (const key of module.counters) arrays[key] = { shape: [], data: new BigInt64Array([0n]) };
+  return { module, code: module.code, weights: encodeNpz(arrays) };
+}

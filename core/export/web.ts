@@ -1,0 +1,228 @@
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Shape } from '../model/graph';
+import type { Project } from '../model/project';
+import { writeTfjs, type TfjsArtifacts } from './tfjs';
+
+const require = createRequire(import.meta.url);
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Class names shown next to the probabilities: digits for MNIST, numbers otherwise. */
+function classLabels(project: Project, classes: number): string[] {
+  if (project.dataset?.kind === 'builtin' && project.dataset.name === 'mnist' && classes === 10) return Array.from({ length: 10 }, (_, i) => String(i));
+  return Array.from({ length: classes }, (_, i) => `class ${i}`);
+}
+
+/**
+ * The page: draw (for one-channel images) or drop an image, or type numbers for a vector input,
+ * and see the prediction. Pixels are scaled to 0–1, as the app feeds images to the model.
+ */
+function pageHtml(project: Project, inputShape: Shape, labels: string[]): string {
+  const title = escapeHtml(project.name);
+  const config = JSON.stringify({ inputShape, labels });
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · Neuroblocks demo</title>
+<style>
+  body { font: 16px/1.4 system-ui, sans-serif; margin: 2rem auto; max-width: 44rem; padding: 0 1rem; color: #1d2330; }
+  h1 { font-size: 1.5rem; margin-bottom: .25rem; }
+  .row { display: flex; gap: 2rem; flex-wrap: wrap; align-items: flex-start; }
+  #pad { border: 2px dashed #8a94a6; border-radius: 8px; background: #000; touch-action: none; cursor: crosshair; }
+  #drop { border: 2px dashed #8a94a6; border-radius: 8px; padding: 1rem; text-align: center; color: #5b6477; }
+  #drop.over { background: #eef3ff; }
+  button { font: inherit; padding: .35rem .9rem; margin-top: .5rem; }
+  #result { min-width: 14rem; }
+  #top { font-size: 2.5rem; font-weight: 700; margin: 0; }
+  .bar { display: flex; align-items: center; gap: .5rem; margin: 2px 0; font-size: .9rem; }
+  .bar span:first-child { width: 4.5rem; text-align: right; }
+  .bar div { background: #3b6fe0; height: .8rem; border-radius: 2px; }
+  #fields input { width: 6rem; margin: 2px; }
+  footer { margin-top: 2rem; font-size: .8rem; color: #5b6477; }
+</style>
+</head>
+<body>
+<h1>${title}</h1>
+<p id="hint"></p>
+<div class="row">
+  <div id="inputs"></div>
+  <div id="result"><p id="top">–</p><div id="bars"></div></div>
+</div>
+<footer>Runs entirely in this page with TensorFlow.js; nothing is sent anywhere. Made with Neuroblocks.</footer>
+<script src="tf.min.js"></script>
+<script src="model-data.js"></script>
+<script>
+(() => {
+  const config = ${config};
+  const [height, width, channels] = config.inputShape;
+  const isImage = config.inputShape.length === 3;
+  const api = (window.neuroblocks = { ready: false, lastInput: null, lastOutput: null });
+  const inputs = document.getElementById('inputs');
+  const hint = document.getElementById('hint');
+
+  function bytes(base64) {
+    const text = atob(base64);
+    const out = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
+    return out.buffer;
+  }
+
+  function show(probabilities) {
+    const best = probabilities.indexOf(Math.max(...probabilities));
+    document.getElementById('top').textContent = config.labels[best] ?? String(best);
+    const bars = document.getElementById('bars');
+    bars.innerHTML = '';
+    probabilities.forEach((p, i) => {
+      const row = document.createElement('div');
+      row.className = 'bar';
+      row.innerHTML = '<span></span><div></div><span></span>';
+      row.children[0].textContent = config.labels[i] ?? String(i);
+      row.children[1].style.width = Math.max(1, Math.round(p * 160)) + 'px';
+      row.children[2].textContent = (p * 100).toFixed(1) + ' %';
+      bars.appendChild(row);
+    });
+  }
+
+  async function predict(values) {
+    const shape = [1, ...config.inputShape];
+    const output = tf.tidy(() => {
+      const y = api.model.predict(tf.tensor(values, shape, 'float32'));
+      return Array.isArray(y) ? y[0] : y;
+    });
+    const result = Array.from(await output.data());
+    output.dispose();
+    api.lastInput = Array.from(values);
+    api.lastOutput = result;
+    show(result);
+    return result;
+  }
+  api.predict = predict;
+
+  /** Pixels of a canvas scaled to height × width, 0–1, in the model's channel count. */
+  function pixelsOf(source) {
+    const small = document.createElement('canvas');
+    small.width = width;
+    small.height = height;
+    const ctx = small.getContext('2d');
+    ctx.drawImage(source, 0, 0, width, height);
+    const rgba = ctx.getImageData(0, 0, width, height).data;
+    const values = new Float32Array(height * width * channels);
+    for (let i = 0; i < height * width; i++) {
+      const [r, g, b, a] = [rgba[4 * i], rgba[4 * i + 1], rgba[4 * i + 2], rgba[4 * i + 3]];
+      if (channels === 1) values[i] = (0.299 * r + 0.587 * g + 0.114 * b) / 255;
+      else for (let c = 0; c < channels; c++) values[i * channels + c] = [r, g, b, a][c] / 255;
+    }
+    return values;
+  }
+
+  function drawingPad() {
+    const pad = document.createElement('canvas');
+    pad.id = 'pad';
+    pad.width = pad.height = 280;
+    const ctx = pad.getContext('2d');
+    const clear = () => { ctx.fillStyle = '#000'; ctx.fillRect(0, 0, pad.width, pad.height); };
+    clear();
+    ctx.strokeStyle = '#fff';
+    ctx.lineWidth = 22;
+    ctx.lineCap = ctx.lineJoin = 'round';
+    let drawing = false;
+    const at = (e) => { const r = pad.getBoundingClientRect(); return [(e.clientX - r.left) * pad.width / r.width, (e.clientY - r.top) * pad.height / r.height]; };
+    pad.addEventListener('pointerdown', (e) => { drawing = true; ctx.beginPath(); ctx.moveTo(...at(e)); ctx.lineTo(...at(e)); ctx.stroke(); });
+    pad.addEventListener('pointermove', (e) => { if (drawing) { ctx.lineTo(...at(e)); ctx.stroke(); } });
+    const finish = () => { if (drawing) { drawing = false; predict(pixelsOf(pad)); } };
+    pad.addEventListener('pointerup', finish);
+    pad.addEventListener('pointerleave', finish);
+    const button = document.createElement('button');
+    button.textContent = 'Clear';
+    button.onclick = () => { clear(); document.getElementById('top').textContent = '–'; document.getElementById('bars').innerHTML = ''; };
+    inputs.append(pad, document.createElement('br'), button);
+  }
+
+  function dropZone() {
+    const zone = document.createElement('div');
+    zone.id = 'drop';
+    zone.textContent = 'Drop an image here, or click to choose one';
+    const file = document.createElement('input');
+    file.type = 'file';
+    file.accept = 'image/*';
+    file.hidden = true;
+    const load = (f) => {
+      const img = new Image();
+      img.onload = () => { predict(pixelsOf(img)); URL.revokeObjectURL(img.src); };
+      img.src = URL.createObjectURL(f);
+    };
+    zone.onclick = () => file.click();
+    file.onchange = () => file.files[0] && load(file.files[0]);
+    zone.ondragover = (e) => { e.preventDefault(); zone.classList.add('over'); };
+    zone.ondragleave = () => zone.classList.remove('over');
+    zone.ondrop = (e) => { e.preventDefault(); zone.classList.remove('over'); if (e.dataTransfer.files[0]) load(e.dataTransfer.files[0]); };
+    inputs.append(zone, file);
+  }
+
+  function numberFields() {
+    const form = document.createElement('div');
+    form.id = 'fields';
+    const size = config.inputShape.reduce((a, b) => a * b, 1);
+    const fields = [];
+    for (let i = 0; i < size; i++) {
+      const f = document.createElement('input');
+      f.type = 'number';
+      f.step = 'any';
+      f.value = '0';
+      f.setAttribute('aria-label', 'input ' + i);
+      f.oninput = () => predict(Float32Array.from(fields, (x) => Number(x.value) || 0));
+      fields.push(f);
+      form.appendChild(f);
+    }
+    inputs.appendChild(form);
+  }
+
+  async function start() {
+    await tf.setBackend('cpu');
+    const data = window.NEUROBLOCKS_MODEL;
+    const manifest = data.modelJson.weightsManifest;
+    api.model = await tf.loadLayersModel(tf.io.fromMemory({
+      modelTopology: data.modelJson.modelTopology,
+      weightSpecs: manifest.flatMap((g) => g.weights),
+      weightData: bytes(data.weights),
+    }));
+    if (isImage && channels === 1) {
+      hint.textContent = 'Draw in the black square (white ink, like the training images), or drop an image.';
+      drawingPad();
+      dropZone();
+    } else if (isImage) {
+      hint.textContent = 'Drop an image, or click the box to choose one. It is resized to ' + width + '×' + height + ' pixels.';
+      dropZone();
+    } else {
+      hint.textContent = 'Type the ' + config.inputShape.join('×') + ' input values.';
+      numberFields();
+    }
+    api.ready = true;
+  }
+  start().catch((error) => { hint.textContent = 'The model could not be loaded: ' + error.message; api.error = String(error); });
+})();
+</script>
+</body>
+</html>
+`;
+}
+
+/**
+ * A self-contained demo folder: the TF.js model, TensorFlow.js itself, and a page that works from
+ * file:// (the model is also embedded in model-data.js, since browsers refuse fetch() on files).
+ */
+export async function writeWebDemo(dir: string, project: Project, artifacts: TfjsArtifacts, inputShape: Shape, classes: number): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const files = await writeTfjs(dir, artifacts);
+  await copyFile(require.resolve('@tensorflow/tfjs/dist/tf.min.js'), join(dir, 'tf.min.js'));
+  const embedded = { modelJson: artifacts.modelJson, weights: Buffer.from(artifacts.weightData).toString('base64') };
+  await writeFile(join(dir, 'model-data.js'), `window.NEUROBLOCKS_MODEL = ${JSON.stringify(embedded)};\n`);
+  await writeFile(join(dir, 'index.html'), pageHtml(project, inputShape, classLabels(project, classes)));
+  return [...files, 'tf.min.js', 'model-data.js', 'index.html'];
+}

@@ -1,0 +1,92 @@
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Tf } from '../model/block';
+import { ExportError } from '../model/codegen/plan';
+
+/** One weight tensor as a trained run stores it: `conv1/kernel`, shape, dtype and values. */
+export interface NamedWeight {
+  name: string;
+  shape: number[];
+  dtype: string;
+  data: ArrayLike<number>;
+}
+
+export interface WeightTensor {
+  shape: number[];
+  data: Float32Array;
+}
+
+/** Weights grouped by block id, then by the weight's own name (kernel, bias, gamma, …). */
+export type BlockWeights = Map<string, Map<string, WeightTensor>>;
+
+/** `conv1/kernel` → [`conv1`, `kernel`]; a block id may itself contain slashes. */
+function splitName(name: string): [string, string] {
+  const cut = name.lastIndexOf('/');
+  if (cut <= 0) throw new ExportError(`The weight "${name}" does not name its block (expected "block/weight", e.g. "conv1/kernel").`);
+  return [name.slice(0, cut), name.slice(cut + 1)];
+}
+
+export function groupWeights(weights: NamedWeight[]): BlockWeights {
+  const groups: BlockWeights = new Map();
+  for (const w of weights) {
+    const [block, weight] = splitName(w.name);
+    const size = w.shape.reduce((a, b) => a * b, 1);
+    if (w.data.length !== size) throw new ExportError(`The weight "${w.name}" has ${w.data.length} values but its shape ${w.shape.join('×')} needs ${size}.`, block);
+    if (!groups.has(block)) groups.set(block, new Map());
+    groups.get(block)!.set(weight, { shape: [...w.shape], data: Float32Array.from(w.data) });
+  }
+  return groups;
+}
+
+/** The weights of a tf.js model with their stable names (`layer/weight`, as a trained run names them). */
+export function weightsOfModel(model: tfjs.LayersModel): NamedWeight[] {
+  return model.weights.map((v) => ({ name: v.originalName, shape: v.shape as number[], dtype: v.dtype, data: v.read().dataSync() as Float32Array }));
+}
+
+/**
+ * Sets a model's weights from named weights, by name, checking every weight of the model is given
+ * with the right shape: a partial or mismatched set is an error, never a silently half-trained model.
+ */
+export function setModelWeights(tf: Tf, model: tfjs.LayersModel, weights: NamedWeight[]): void {
+  const byName = new Map(weights.map((w) => [w.name, w]));
+  for (const layer of model.layers) {
+    if (!layer.weights.length) continue;
+    const values = layer.weights.map((v) => {
+      const w = byName.get(v.originalName);
+      if (!w) throw new ExportError(`The weights have no "${v.originalName}" for block "${layer.name}": they come from a different model. Export from a run of this graph.`, layer.name);
+      if (w.shape.join('×') !== v.shape.join('×'))
+        throw new ExportError(
+          `The weight "${v.originalName}" has shape ${w.shape.join('×')} but block "${layer.name}" needs ${v.shape.join('×')}: the graph changed since the run. Export from a run of the current graph, or without weights.`,
+          layer.name,
+        );
+      return tf.tensor(Float32Array.from(w.data), w.shape, 'float32');
+    });
+    layer.setWeights(values);
+    tf.dispose(values);
+  }
+}
+
+/** A required weight of a block, with a clear message when it is missing. */
+export function blockWeight(weights: BlockWeights, nodeId: string, name: string): WeightTensor {
+  const w = weights.get(nodeId)?.get(name);
+  if (!w) throw new ExportError(`The weights have no "${nodeId}/${name}": they do not match this graph. Export from a run of the current graph.`, nodeId);
+  return w;
+}
+
+/** Keras Conv2D kernel [kh, kw, in, out] → [out, in, kh, kw] (ONNX and PyTorch). */
+export function convKernelToOihw({ shape, data }: WeightTensor): WeightTensor {
+  const [kh, kw, cin, cout] = shape;
+  const out = new Float32Array(data.length);
+  for (let y = 0; y < kh; y++)
+    for (let x = 0; x < kw; x++)
+      for (let i = 0; i < cin; i++)
+        for (let o = 0; o < cout; o++) out[((o * cin + i) * kh + y) * kw + x] = data[((y * kw + x) * cin + i) * cout + o];
+  return { shape: [cout, cin, kh, kw], data: out };
+}
+
+/** A 2-D transpose: Keras Dense kernel [in, out] → PyTorch Linear weight [out, in]. */
+export function transpose2d({ shape, data }: WeightTensor): WeightTensor {
+  const [rows, cols] = shape;
+  const out = new Float32Array(data.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c];
+  return { shape: [cols, rows], data: out };
+}

@@ -1,0 +1,98 @@
+import type { ResolvedParams } from '../block';
+import { blockName, ExportError, type PlanNode } from './plan';
+import { pyNumber, pyString, pyValue, snakeCase } from './python';
+
+/**
+ * How each block is written as a Keras layer: the class, which arguments are written positionally
+ * (as a course writes `Conv2D(8, 3, activation="relu")`), and Keras's own defaults, so that only
+ * the arguments that differ from them are written.
+ */
+interface KerasLayerSpec {
+  className: string;
+  positional?: string[];
+  defaults?: Record<string, unknown>;
+}
+
+const windowDefaults = { strides: null, padding: 'valid' };
+const fillDefaults = { fillMode: 'reflect', interpolation: 'bilinear', fillValue: 0 };
+
+const kerasLayers: Record<string, KerasLayerSpec> = {
+  Conv2D: { className: 'Conv2D', positional: ['filters', 'kernelSize'], defaults: { strides: 1, padding: 'valid', activation: 'linear', useBias: true, kernelRegularizer: null } },
+  Dense: { className: 'Dense', positional: ['units'], defaults: { activation: 'linear', useBias: true, kernelRegularizer: null } },
+  MaxPooling2D: { className: 'MaxPooling2D', positional: ['poolSize'], defaults: windowDefaults },
+  AveragePooling2D: { className: 'AveragePooling2D', positional: ['poolSize'], defaults: windowDefaults },
+  GlobalAveragePooling2D: { className: 'GlobalAveragePooling2D', defaults: { keepdims: false } },
+  GlobalMaxPooling2D: { className: 'GlobalMaxPooling2D', defaults: { keepdims: false } },
+  Flatten: { className: 'Flatten' },
+  Dropout: { className: 'Dropout', positional: ['rate'], defaults: { seed: null } },
+  BatchNormalization: { className: 'BatchNormalization', defaults: { axis: -1, momentum: 0.99, epsilon: 0.001, center: true, scale: true } },
+  Activation: { className: 'Activation', positional: ['activation'] },
+  Add: { className: 'Add' },
+  Concatenate: { className: 'Concatenate', defaults: { axis: -1 } },
+  Rescaling: { className: 'Rescaling', positional: ['scale'], defaults: { offset: 0 } },
+  RandomFlip: { className: 'RandomFlip', positional: ['mode'], defaults: { mode: 'horizontal_and_vertical', seed: null } },
+  RandomRotation: { className: 'RandomRotation', positional: ['factor'], defaults: { ...fillDefaults, seed: null } },
+  RandomZoom: { className: 'RandomZoom', positional: ['heightFactor'], defaults: { widthFactor: null, ...fillDefaults, seed: null } },
+  RandomTranslation: { className: 'RandomTranslation', positional: ['heightFactor', 'widthFactor'], defaults: { ...fillDefaults, seed: null } },
+  RandomCrop: { className: 'RandomCrop', positional: ['height', 'width'], defaults: { seed: null } },
+  RandomContrast: { className: 'RandomContrast', positional: ['factor'], defaults: { seed: null, valueRange: [0, 255] } },
+  RandomBrightness: { className: 'RandomBrightness', positional: ['factor'], defaults: { valueRange: [0, 255], seed: null } },
+};
+
+export const kerasLossNames: Record<string, string> = {
+  categoricalCrossentropy: 'categorical_crossentropy',
+  sparseCategoricalCrossentropy: 'sparse_categorical_crossentropy',
+  binaryCrossentropy: 'binary_crossentropy',
+  meanSquaredError: 'mean_squared_error',
+  meanAbsoluteError: 'mean_absolute_error',
+};
+
+function equal(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function regularizerCode(value: unknown): string {
+  const { l1, l2 } = value as { l1?: number; l2?: number };
+  if (l1 !== undefined && l2 !== undefined) return `regularizers.l1_l2(l1=${pyNumber(l1)}, l2=${pyNumber(l2)})`;
+  if (l1 !== undefined) return `regularizers.l1(${pyNumber(l1)})`;
+  return `regularizers.l2(${pyNumber(l2 ?? 0)})`;
+}
+
+function argumentValue(param: string, value: unknown): string {
+  if (param === 'kernelRegularizer') return regularizerCode(value);
+  return pyValue(value);
+}
+
+/** A Keras layer name: the block id when Keras accepts it as it is. */
+export function kerasLayerName(id: string): string {
+  return /^[A-Za-z0-9_.-]+$/.test(id) ? id : id.replace(/[^A-Za-z0-9_.-]+/g, '_');
+}
+
+/** Whether the code uses `regularizers`, so the import is written only when needed. */
+export function usesRegularizers(nodes: PlanNode[]): boolean {
+  return nodes.some((n) => n.params.kernelRegularizer !== null && n.params.kernelRegularizer !== undefined);
+}
+
+/** `layers.Conv2D(8, 3, activation="relu", name="conv1")` for one block. */
+export function kerasLayerCall(node: PlanNode): string {
+  const spec = kerasLayers[node.type];
+  if (!spec)
+    throw new ExportError(`${blockName(node)}: the Keras code generator does not know the block type ${node.type}, so it cannot write this model in Keras.`, node.id, node.type);
+  const params: ResolvedParams = node.params;
+  const args: string[] = [];
+  const positional: string[] = [];
+  for (const name of spec.positional ?? []) {
+    if (params[name] === undefined || params[name] === null) break;
+    positional.push(name);
+    args.push(argumentValue(name, params[name]));
+  }
+  const defaults = spec.defaults ?? {};
+  for (const [name, value] of Object.entries(params)) {
+    if (positional.includes(name) || name === 'trainable' || value === undefined) continue;
+    if (name in defaults ? equal(defaults[name], value) : value === null) continue;
+    args.push(`${snakeCase(name)}=${argumentValue(name, value)}`);
+  }
+  if (params.trainable === false) args.push('trainable=False');
+  args.push(`name=${pyString(kerasLayerName(node.id))}`);
+  return `layers.${spec.className}(${args.join(', ')})`;
+}
