@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ProjectStore } from '../../store/project-store';
+import { denseWeights, epochMetrics, fileHash, smallProject, tempDir } from '../../store/test-helpers';
+import { main } from '../main';
+import { recordingIo } from '../test-io';
+import { formatDuration } from './runs';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir('nb-runs-'));
+});
+afterEach(() => cleanup());
+
+function projectWithRuns(): string {
+  const store = ProjectStore.create(join(dir, 'p.nbproj'), smallProject());
+  const done = store.startRun({ project: smallProject(), backend: 'wasm', device: '2 threads' });
+  for (let e = 1; e <= 5; e++) store.recordEpoch(done, epochMetrics(e));
+  store.saveCheckpoint(done, { epoch: 5, weights: denseWeights([2, 8, 2], 5), best: true });
+  store.finishRun(done, 'completed');
+  const cut = store.startRun({ project: smallProject(), backend: 'cpu' });
+  store.recordEpoch(cut, epochMetrics(1));
+  store.connection.prepare('UPDATE runs SET owner_pid = 2147483646 WHERE id = ?').run(cut); // its process died
+  store.close();
+  return store.path;
+}
+
+describe('neuroblocks runs', () => {
+  it('lists runs as a table, showing a run cut short as interrupted, without changing the file', async () => {
+    const file = projectWithRuns();
+    const before = fileHash(file);
+    const io = recordingIo();
+    expect(await main(['runs', file], io)).toBe(0);
+    const [header, first, second] = io.stdout.join('\n').split('\n');
+    expect(header).toMatch(/^ID\s+Status\s+Epochs\s+Best val acc\s+Backend\s+Started\s+Duration$/);
+    expect(first).toMatch(/^ 1\s+completed\s+5\/5\s+50\.00 %\s+wasm \(2 threads\)\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC\s+\d+\.\d s$/);
+    expect(second).toMatch(/^ 2\s+interrupted\s+1\/5\s+46\.00 %\s+cpu\s+/);
+    expect(fileHash(file)).toBe(before);
+  });
+
+  it('--json prints every run', async () => {
+    const file = projectWithRuns();
+    const io = recordingIo();
+    expect(await main(['runs', file, '--json'], io)).toBe(0);
+    const out = JSON.parse(io.stdout.join('\n'));
+    expect(out.file).toBe(file);
+    expect(out.runs).toHaveLength(2);
+    expect(out.runs[0]).toMatchObject({ id: 1, status: 'completed', epochs: 5, bestValAccuracy: 0.5, backend: 'wasm', device: '2 threads', seed: 7 });
+    expect(out.runs[1]).toMatchObject({ id: 2, status: 'interrupted', epochs: 1 });
+  });
+
+  it('says when there are no runs, and explains files it cannot open', async () => {
+    const store = ProjectStore.create(join(dir, 'empty.nbproj'), smallProject());
+    store.close();
+    const io = recordingIo();
+    expect(await main(['runs', store.path], io)).toBe(0);
+    expect(io.text()).toMatch(/No runs in .*empty\.nbproj yet/);
+    const bad = recordingIo();
+    expect(await main(['runs', join(root, 'projects', 'mnist-cnn.json')], bad)).toBe(1);
+    expect(bad.text()).toMatch(/looks like JSON/);
+    expect(await main(['runs'], recordingIo())).toBe(2);
+  });
+
+  it('runs from the installed command', async () => {
+    const file = projectWithRuns();
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin', 'neuroblocks.js'), 'runs', file, '--json'], { cwd: root });
+    expect(JSON.parse(stdout).runs.map((r: { status: string }) => r.status)).toEqual(['completed', 'interrupted']);
+  });
+
+  it('formats durations for people', () => {
+    expect(formatDuration(undefined)).toBe('–');
+    expect(formatDuration(2.34)).toBe('2.3 s');
+    expect(formatDuration(125)).toBe('2 min 05 s');
+    expect(formatDuration(3 * 3600 + 7 * 60)).toBe('3 h 07 min');
+  });
+});
