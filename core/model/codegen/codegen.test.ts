@@ -1,0 +1,174 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseProjectText } from '../project-io';
+import type { Project } from '../project';
+import { ExportError, kerasModelCode, kerasNotebook, kerasScript, planGraph, pytorchModule } from './index';
+import { pyNumber, pyValue, snakeCase, IdentifierTable } from './python';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const goldenDir = fileURLToPath(new URL('./golden/', import.meta.url));
+const update = process.env.UPDATE_GOLDEN === '1';
+const exampleNames = readdirSync(join(root, 'projects'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''))
+  .sort();
+const load = (name: string): Project => parseProjectText(readFileSync(join(root, 'projects', `${name}.json`), 'utf8'));
+
+function generated(name: string): Record<string, string> {
+  const project = load(name);
+  return {
+    [`${name}.keras.py`]: kerasScript(project),
+    [`${name}.ipynb`]: kerasNotebook(project),
+    [`${name}.pytorch.py`]: pytorchModule(project.graph, { name: project.name, description: project.description }).code,
+  };
+}
+
+/** The code cells of a notebook, as one Python file. */
+function notebookCode(text: string): string {
+  const notebook = JSON.parse(text) as { cells: { cell_type: string; source: string[] }[] };
+  return notebook.cells
+    .filter((c) => c.cell_type === 'code')
+    .map((c) => c.source.join(''))
+    .join('\n\n');
+}
+
+describe('generated code of the example projects', () => {
+  if (update) mkdirSync(goldenDir, { recursive: true });
+
+  it.each(exampleNames)('%s matches its golden files', (name) => {
+    for (const [file, text] of Object.entries(generated(name))) {
+      const path = join(goldenDir, file);
+      if (update) writeFileSync(path, text);
+      expect(existsSync(path), `${file} has no golden file; run the tests with UPDATE_GOLDEN=1 to write it`).toBe(true);
+      expect(text, `${file} changed; rerun with UPDATE_GOLDEN=1 if the change is intended`).toBe(readFileSync(path, 'utf8'));
+    }
+  });
+
+  it('compiles with Python (py_compile) for every example: scripts, notebook cells and PyTorch modules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-codegen-'));
+    const files: string[] = [];
+    for (const name of exampleNames)
+      for (const [file, text] of Object.entries(generated(name))) {
+        const path = join(dir, file.endsWith('.ipynb') ? `${file}.py` : file);
+        writeFileSync(path, file.endsWith('.ipynb') ? notebookCode(text) : text);
+        files.push(path);
+      }
+    const script = 'import py_compile, sys\nfor f in sys.argv[1:]:\n    py_compile.compile(f, doraise=True)\nprint(len(sys.argv) - 1)';
+    expect(execFileSync('/usr/bin/python3', ['-c', script, ...files], { encoding: 'utf8' }).trim()).toBe(String(files.length));
+  });
+});
+
+describe('Keras code', () => {
+  it('writes a chain as Sequential, with only the arguments that differ from Keras defaults', () => {
+    const code = kerasScript(load('mnist-cnn'));
+    expect(code).toContain('model = keras.Sequential(');
+    expect(code).toContain('keras.Input(shape=(28, 28, 1), name="input")');
+    expect(code).toContain('layers.Conv2D(8, 3, activation="relu", name="conv1")');
+    expect(code).toContain('layers.MaxPooling2D(2, name="pool1")');
+    expect(code).toContain('layers.Dropout(0.2, name="drop1")');
+    expect(code).toContain('layers.Dense(10, activation="softmax", name="output")');
+    expect(code).toContain('optimizer=keras.optimizers.Adam(learning_rate=0.001)');
+    expect(code).toContain('loss="categorical_crossentropy"');
+    expect(code).toMatch(/batch_size=64,\n\s+epochs=10,\n\s+validation_split=0.2/);
+    expect(code).toContain('x_train[:8000]');
+  });
+
+  it('writes a graph with a branch in the functional API, merge inputs in edge order', () => {
+    const code = kerasScript(load('residual-cnn'));
+    expect(code).not.toContain('Sequential');
+    expect(code).toContain('inputs = keras.Input(shape=(28, 28, 1), name="input")');
+    expect(code).toContain('add = layers.Add(name="add")([conv1, conv3])');
+    expect(code).toContain('model = keras.Model(inputs=inputs, outputs=output, name="residual_cnn")');
+  });
+
+  it('writes frozen layers, regularizers, callbacks and the image-folder pipeline', () => {
+    const project = load('vgg16-transfer');
+    project.graph.nodes.find((n) => n.id === 'dense1')!.params.kernelRegularizer = { l2: 0.001 };
+    project.training.earlyStopping = { monitor: 'valLoss', patience: 3, minDelta: 0, restoreBestWeights: true };
+    project.training.reduceLrOnPlateau = { monitor: 'valAccuracy', factor: 0.5, patience: 2, minLr: 1e-6 };
+    const code = kerasScript(project);
+    expect(code).toContain('layers.Conv2D(64, 3, padding="same", activation="relu", trainable=False, name="block1_conv1")');
+    expect(code).toContain('kernel_regularizer=regularizers.l2(0.001)');
+    expect(code).toContain('from keras import regularizers');
+    expect(code).toContain('keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, restore_best_weights=True)');
+    expect(code).toContain('keras.callbacks.ReduceLROnPlateau(monitor="val_accuracy", factor=0.5, patience=2, min_lr=0.000001)');
+    expect(code).toContain('keras.utils.image_dataset_from_directory(');
+    expect(code).toContain('image_size=(64, 64)');
+  });
+
+  it('writes augmentation layers with Keras argument names', () => {
+    const code = kerasModelCode(load('augmented-cnn').graph);
+    expect(code).toContain('layers.RandomFlip("horizontal", name="flip")');
+    expect(code).toContain('layers.RandomTranslation(0.1, 0.1, name="translate")');
+    expect(code).toContain('layers.RandomCrop(24, 24, name="crop")');
+  });
+
+  it('makes a notebook (nbformat 4) that checks for a GPU and plots the curves', () => {
+    const notebook = JSON.parse(kerasNotebook(load('mnist-cnn')));
+    expect(notebook.nbformat).toBe(4);
+    expect(notebook.metadata.accelerator).toBe('GPU');
+    const code = notebookCode(JSON.stringify(notebook));
+    expect(code).toContain('tf.config.list_physical_devices("GPU")');
+    expect(code).toContain('keras.datasets.mnist.load_data()');
+    expect(code).toContain('history.history');
+  });
+});
+
+describe('PyTorch code', () => {
+  it('takes NHWC, works in NCHW, and flattens in Keras order so the Dense weights line up', () => {
+    const { code, state, counters } = pytorchModule(load('mnist-cnn').graph, { name: 'MNIST CNN' });
+    expect(code).toContain('class MnistCnn(nn.Module):');
+    expect(code).toContain('x = x.permute(0, 3, 1, 2)  # NHWC');
+    expect(code).toContain('self.conv1 = nn.Conv2d(1, 8, kernel_size=3)');
+    expect(code).toContain('x = x.permute(0, 2, 3, 1).flatten(1)');
+    expect(code).toContain('self.dense1 = nn.Linear(400, 100)');
+    expect(state.map((s) => s.key)).toEqual(['conv1.weight', 'conv1.bias', 'conv2.weight', 'conv2.bias', 'dense1.weight', 'dense1.bias', 'output.weight', 'output.bias']);
+    expect(counters).toEqual([]);
+  });
+
+  it('writes Keras "same" padding that PyTorch has no option for as an explicit pad', () => {
+    const graph = {
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [9, 9, 2] } },
+        { id: 'conv', type: 'Conv2D', params: { filters: 3, kernelSize: 4, strides: 2, padding: 'same' } },
+        { id: 'avg', type: 'AveragePooling2D', params: { poolSize: 2, strides: 1, padding: 'same' } },
+      ],
+      edges: [
+        { source: 'in', target: 'conv' },
+        { source: 'conv', target: 'avg' },
+      ],
+    };
+    const { code } = pytorchModule(graph);
+    expect(code).toContain('self.conv(F.pad(x, (1, 2, 1, 2)))');
+    expect(code).toContain('same_avg_pool(x, 2, 1, (0, 1, 0, 1))');
+  });
+});
+
+describe('refusals and helpers', () => {
+  it('refuses an invalid graph, naming the block at fault', () => {
+    const graph = {
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [4, 4, 1] } },
+        { id: 'c1', type: 'Conv2D', params: { filters: 2, kernelSize: 5 } },
+      ],
+      edges: [{ source: 'in', target: 'c1' }],
+    };
+    expect(() => planGraph(graph)).toThrow(ExportError);
+    expect(() => kerasModelCode(graph)).toThrow(/\[c1\].*kernel/);
+    expect(() => pytorchModule(graph)).toThrow(/\[c1\]/);
+  });
+
+  it('writes Python literals and names', () => {
+    expect(pyNumber(1e-6)).toBe('0.000001');
+    expect(pyNumber(1e-7)).toBe('1e-7');
+    expect(pyValue([3, 3])).toBe('(3, 3)');
+    expect(pyValue([null, true, 'a'])).toBe('(None, True, "a")');
+    expect(snakeCase('kernelRegularizer')).toBe('kernel_regularizer');
+    const names = new IdentifierTable(['input', 'model']);
+    expect([names.get('input'), names.get('model'), names.get('2nd conv'), names.get('class'), names.get('model')]).toEqual(['inputs', 'model_2', 'layer_2nd_conv', 'class_', 'model_2']);
+  });
+});

@@ -1,0 +1,65 @@
+"""CNN with data augmentation: the PyTorch version of a Neuroblocks model.
+
+Every augmentation block in front of a CNN: each training image is flipped, rotated, zoomed, shifted, cropped and has its contrast and brightness changed at random, so the network sees a new variant every epoch. At inference they do nothing (the crop keeps the centre).
+
+The module takes input in the app's layout, NHWC (batch, height, width, channels), and permutes it to NCHW (batch, channels, height, width), the layout of PyTorch's layers, at the start of forward().
+Input shape: (batch, 28, 28, 1). Outputs are in the app's layout too.
+Augmentation blocks only act while training in the app; this module is the model at inference.
+
+load_model() returns the module with the weights of weights.npz (the trained weights when the
+export was made from a run), in evaluation mode, ready for inference.
+"""
+import os
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+class CnnWithDataAugmentation(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 16, kernel_size=3)
+        self.pool1 = nn.MaxPool2d(2)
+        self.conv2 = nn.Conv2d(16, 32, kernel_size=3)
+        self.pool2 = nn.MaxPool2d(2)
+        self.dense1 = nn.Linear(512, 64)
+        self.drop = nn.Dropout(0.3)
+        self.output = nn.Linear(64, 10)
+
+    def forward(self, x):
+        x = x.permute(0, 3, 1, 2)  # NHWC (as in the app and Keras) → NCHW (as PyTorch expects)
+        # flip: RandomFlip changes images only while training in the app; it does nothing at inference.
+        # rotate: RandomRotation changes images only while training in the app; it does nothing at inference.
+        # zoom: RandomZoom changes images only while training in the app; it does nothing at inference.
+        # translate: RandomTranslation changes images only while training in the app; it does nothing at inference.
+        # crop: RandomCrop at inference keeps the centre, resized to 24×24, as Keras does.
+        x = F.interpolate(x, size=(24, 24), mode="bilinear", align_corners=False)
+        # contrast: RandomContrast changes images only while training in the app; it does nothing at inference.
+        # brightness: RandomBrightness changes images only while training in the app; it does nothing at inference.
+        x = F.relu(self.conv1(x))
+        x = self.pool1(x)
+        x = F.relu(self.conv2(x))
+        x = self.pool2(x)
+        x = x.permute(0, 2, 3, 1).flatten(1)
+        x = F.relu(self.dense1(x))
+        x = self.drop(x)
+        x = F.softmax(self.output(x), dim=-1)
+        return x
+
+
+def load_model(path=None):
+    """The model with the exported weights (weights.npz next to this file by default), ready for inference."""
+    path = path or os.path.join(os.path.dirname(os.path.abspath(__file__)), "weights.npz")
+    model = CnnWithDataAugmentation()
+    with np.load(path) as weights:
+        model.load_state_dict({name: torch.from_numpy(weights[name]) for name in weights.files})
+    return model.eval()
+
+
+if __name__ == "__main__":
+    model = load_model()
+    with torch.no_grad():
+        prediction = model(torch.rand((1, 28, 28, 1)))
+    print(prediction)
