@@ -19,7 +19,7 @@ import { sha256 } from './weights';
  * kills), but a power cut or OS crash may roll back the last commits; FULL syncs the log at every
  * commit so that an epoch or a graph edit shown as saved stays saved. Our commits are few (one per
  * epoch, one per checkpoint, at most one autosave a second), so the extra sync costs little; see
- * bench/store-commit.ts for the measured cost of both settings.
+ * bench/store.ts for the measured cost of both settings.
  */
 export function configureConnection(db: Database.Database, writable: boolean): void {
   db.pragma('trusted_schema = OFF');
