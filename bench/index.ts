@@ -1,0 +1,131 @@
+// Training throughput of the course's MNIST CNN (8,000 real MNIST digits, batch 64, Adam) on every
+// TensorFlow.js backend that loads here, next to PyTorch on the CPU with one thread and with all
+// threads, in the same run. Measurements are interleaved round by round so that other load on the
+// machine affects every contender alike; the table reports the median round.
+//
+//   npm run bench -- [--rounds 3] [--steps 100] [--cpu-steps 4] [--warmup 10]
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { backendLadder, selectBackend, type BackendChoice, type BackendName } from '../core/train/backend';
+import { loadDigits } from './mnist-data';
+import { pytorchUnavailableReason, timePytorch } from './pytorch';
+import { timeTraining, type StepTiming } from './tfjs-cnn';
+
+const batchSize = 64;
+const digitCount = 8000;
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  if (index < 0) return fallback;
+  const value = Number(process.argv[index + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive integer, got ${process.argv[index + 1]}`);
+  return value;
+}
+
+const rounds = option('rounds', 3);
+const steps = option('steps', 100);
+const cpuSteps = option('cpu-steps', 4);
+const warmup = option('warmup', 10);
+
+interface Contender {
+  label: string;
+  device: string;
+  measure: () => Promise<StepTiming>;
+  timings: StepTiming[];
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function main(): Promise<void> {
+  const data = loadDigits(digitCount);
+  const contenders: Contender[] = [];
+  const skipped: string[] = [];
+
+  const choices = new Map<BackendName, BackendChoice>();
+  for (const backend of backendLadder) {
+    try {
+      choices.set(backend, await selectBackend(backend));
+    } catch (error) {
+      skipped.push(`${backend}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  for (const [backend, choice] of choices) {
+    const stepCount = backend === 'cpu' ? cpuSteps : steps;
+    contenders.push({
+      label: `tfjs ${backend}`,
+      device: choice.device,
+      timings: [],
+      measure: async () => {
+        await choice.tf.setBackend(backend === 'tensorflow-gpu' ? 'tensorflow' : backend);
+        return timeTraining(choice.tf, data, { batchSize, warmup: backend === 'cpu' ? 2 : warmup, steps: stepCount });
+      },
+    });
+  }
+
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-bench-'));
+  const dataFile = path.join(workDir, 'digits.bin');
+  writeFileSync(dataFile, Buffer.concat([Buffer.from(data.images.buffer, data.images.byteOffset, data.images.byteLength), Buffer.from(data.labels)]));
+  const noTorch = pytorchUnavailableReason();
+  if (noTorch) {
+    skipped.push(`PyTorch: ${noTorch}`);
+  } else {
+    const allThreads = os.availableParallelism();
+    for (const threads of [...new Set([1, allThreads])]) {
+      contenders.push({
+        label: `pytorch cpu ${threads} thread${threads === 1 ? '' : 's'}`,
+        device: `CPU (PyTorch, ${threads} thread${threads === 1 ? '' : 's'})`,
+        timings: [],
+        measure: async () => {
+          const run = timePytorch({ dataFile, count: data.count, threads, warmup, steps, batchSize });
+          return run;
+        },
+      });
+    }
+  }
+
+  console.log(`MNIST CNN training, ${data.count} digits, batch ${batchSize}, Adam; ${warmup} warm-up steps, then ${steps} timed steps (${cpuSteps} on pure-JS cpu); ${rounds} interleaved rounds`);
+  console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} CPUs available, load average ${os.loadavg()[0].toFixed(2)}`);
+  try {
+    for (let round = 1; round <= rounds; round++) {
+      for (const contender of contenders) {
+        // The pure-JS backend is so slow that one round of it tells all there is to tell.
+        if (contender.label === 'tfjs cpu' && contender.timings.length > 0) continue;
+        const timing = await contender.measure();
+        contender.timings.push(timing);
+        console.log(`  round ${round}  ${contender.label.padEnd(24)} ${timing.samplesPerSecond.toFixed(0).padStart(7)} samples/s`);
+      }
+    }
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+
+  console.log('');
+  console.log(`${'contender'.padEnd(24)} ${'samples/s'.padStart(10)} ${'range'.padStart(15)} ${'ms/step'.padStart(8)}  device`);
+  const speed = new Map<string, number>();
+  for (const c of contenders) {
+    const rates = c.timings.map((t) => t.samplesPerSecond);
+    const mid = median(rates);
+    speed.set(c.label, mid);
+    const range = `${Math.min(...rates).toFixed(0)}–${Math.max(...rates).toFixed(0)}`;
+    console.log(`${c.label.padEnd(24)} ${mid.toFixed(0).padStart(10)} ${range.padStart(15)} ${((1000 * batchSize) / mid).toFixed(1).padStart(8)}  ${c.device}`);
+  }
+  for (const line of skipped) console.log(`not measured: ${line}`);
+
+  const torchLabels = [...speed.keys()].filter((label) => label.startsWith('pytorch'));
+  const tfjsLabels = [...speed.keys()].filter((label) => label.startsWith('tfjs'));
+  if (torchLabels.length > 0) {
+    console.log('');
+    for (const tfjs of tfjsLabels) {
+      for (const torch of torchLabels) {
+        console.log(`ratio ${tfjs} / ${torch}: ${(speed.get(tfjs)! / speed.get(torch)!).toFixed(2)}`);
+      }
+    }
+  }
+}
+
+await main();

@@ -1,0 +1,54 @@
+// The course's MNIST CNN trained with TensorFlow.js on whichever backend is active, timed per step.
+import type { Tf } from '../core/train/backend';
+import type { DigitSet } from './mnist-data';
+
+export interface StepTiming {
+  samplesPerSecond: number;
+  steps: number;
+  seconds: number;
+  finalLoss: number;
+}
+
+/** Conv2D(8,3,relu) → MaxPool(2) → Dropout(.2) → Conv2D(16,3,relu) → MaxPool(2) → Dropout(.2) → Flatten → Dense(100,relu) → Dropout(.5) → Dense(10,softmax). */
+export function mnistCnn(tf: Tf): import('@tensorflow/tfjs').LayersModel {
+  const model = tf.sequential();
+  model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 8, kernelSize: 3, activation: 'relu' }));
+  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  model.add(tf.layers.dropout({ rate: 0.2 }));
+  model.add(tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu' }));
+  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
+  model.add(tf.layers.dropout({ rate: 0.2 }));
+  model.add(tf.layers.flatten());
+  model.add(tf.layers.dense({ units: 100, activation: 'relu' }));
+  model.add(tf.layers.dropout({ rate: 0.5 }));
+  model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
+  model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy' });
+  return model;
+}
+
+/** Trains `warmup` untimed steps, then `steps` timed ones, cycling through the data in batches. */
+export async function timeTraining(tf: Tf, data: DigitSet, options: { batchSize: number; warmup: number; steps: number }): Promise<StepTiming> {
+  const { batchSize, warmup, steps } = options;
+  const batches = Math.floor(data.count / batchSize);
+  const xBatches = Array.from({ length: batches }, (_, b) => tf.tensor4d(data.images.subarray(b * batchSize * 784, (b + 1) * batchSize * 784), [batchSize, 28, 28, 1]));
+  const yBatches = Array.from({ length: batches }, (_, b) => {
+    const oneHot = new Float32Array(batchSize * 10);
+    for (let i = 0; i < batchSize; i++) oneHot[i * 10 + data.labels[b * batchSize + i]] = 1;
+    return tf.tensor2d(oneHot, [batchSize, 10]);
+  });
+  const model = mnistCnn(tf);
+  let loss = NaN;
+  let start = 0;
+  try {
+    for (let step = 0; step < warmup + steps; step++) {
+      if (step === warmup) start = performance.now();
+      const b = step % batches;
+      loss = Number(await model.trainOnBatch(xBatches[b], yBatches[b]));
+    }
+    const seconds = (performance.now() - start) / 1000;
+    return { samplesPerSecond: (steps * batchSize) / seconds, steps, seconds, finalLoss: loss };
+  } finally {
+    model.dispose();
+    tf.dispose([...xBatches, ...yBatches]);
+  }
+}

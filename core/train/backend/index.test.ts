@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BackendUnavailableError, backendLadder, isBackendName, selectBackend, type BackendName } from './index';
+import { wasmBinaryDirectory } from './loaders';
+
+describe('selectBackend', () => {
+  it('walks the ladder and explains, in one line each, why earlier rungs were skipped', async () => {
+    const choice = await selectBackend();
+    const rung = backendLadder.indexOf(choice.backend);
+    expect(rung).toBeGreaterThanOrEqual(0);
+    expect(choice.fallbacks.map((f) => f.backend)).toEqual(backendLadder.slice(0, rung));
+    for (const fallback of choice.fallbacks) {
+      expect(fallback.reason.length).toBeGreaterThan(10);
+      expect(fallback.reason).not.toContain('\n');
+    }
+    expect(choice.tf.getBackend()).toBe(choice.backend === 'tensorflow-gpu' ? 'tensorflow' : choice.backend);
+    expect(choice.device.length).toBeGreaterThan(3);
+  });
+
+  it('activates the WASM backend with its binaries and says whether SIMD is used', async () => {
+    const choice = await selectBackend('wasm');
+    expect(choice.backend).toBe('wasm');
+    expect(choice.fallbacks).toEqual([]);
+    expect(choice.tf.getBackend()).toBe('wasm');
+    expect(choice.device).toMatch(/^CPU \(WASM(, SIMD)?, \d+ threads?; /);
+    // It computes for real.
+    const sum = choice.tf.tidy(() => choice.tf.add(choice.tf.tensor1d([1, 2]), 3).sum().dataSync()[0]);
+    expect(sum).toBe(9);
+  });
+
+  it('finds the .wasm binaries from the installed package, whatever the working directory', () => {
+    const dir = wasmBinaryDirectory();
+    expect(path.isAbsolute(dir)).toBe(true);
+    for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) expect(existsSync(path.join(dir, file))).toBe(true);
+  });
+
+  it('can switch to the pure-JS backend and back', async () => {
+    const cpu = await selectBackend('cpu');
+    expect(cpu.tf.getBackend()).toBe('cpu');
+    expect(cpu.device).toMatch(/pure JavaScript/);
+    const wasm = await selectBackend('wasm');
+    expect(wasm.tf.getBackend()).toBe('wasm');
+  });
+
+  it.each(['tensorflow', 'tensorflow-gpu'] as BackendName[])('a forced native backend %s either loads or says what is missing', async (name) => {
+    const result = await selectBackend(name).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+    if (result instanceof Error) {
+      expect(result).toBeInstanceOf(BackendUnavailableError);
+      expect(result.message).toContain(`"${name}" backend was requested`);
+      expect(result.message).toMatch(name === 'tensorflow' ? /@tensorflow\/tfjs-node\b/ : /tfjs-node-gpu|CUDA/);
+    } else {
+      expect(result.backend).toBe(name);
+      expect(result.tf.getBackend()).toBe('tensorflow');
+    }
+  });
+
+  it('rejects an unknown backend name with the list of valid ones', async () => {
+    expect(isBackendName('wasm')).toBe(true);
+    expect(isBackendName('webgpu')).toBe(false);
+    await expect(selectBackend('webgpu' as BackendName)).rejects.toThrow(/tensorflow-gpu, tensorflow, wasm, cpu/);
+  });
+});

@@ -1,0 +1,110 @@
+// How each rung of the ladder is loaded. Every loader either activates its backend and says
+// which device runs it, or throws an Error whose first line says what is missing.
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
+import { registerWasmGradientKernels } from './wasm-gradients';
+
+type Tf = typeof import('@tensorflow/tfjs');
+
+export interface LoadedBackend {
+  tf: Tf;
+  device: string;
+}
+
+const require = createRequire(import.meta.url);
+
+function cpuModel(): string {
+  const cpus = os.cpus();
+  const model = cpus[0]?.model.replace(/\s+/g, ' ').trim() || 'unknown CPU';
+  return `${model}, ${cpus.length} ${cpus.length === 1 ? 'core' : 'cores'}`;
+}
+
+async function activate(instance: Tf, name: string): Promise<void> {
+  // setBackend resolves to false (after logging) when the backend's initialisation fails.
+  const ok = await instance.setBackend(name);
+  if (!ok || instance.getBackend() !== name) throw new Error(`TensorFlow.js could not initialise its "${name}" backend`);
+  await instance.ready();
+}
+
+let wasmPathsSet = false;
+
+/** The directory holding the .wasm binaries, found from the installed package (works from any cwd). */
+export function wasmBinaryDirectory(): string {
+  return path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm')) + path.sep;
+}
+
+export async function loadWasm(): Promise<LoadedBackend> {
+  if (!wasmPathsSet) {
+    wasmPathsSet = true;
+    try {
+      tfWasm.setWasmPaths(wasmBinaryDirectory());
+    } catch {
+      // Already initialised elsewhere in this process: it found its binaries then.
+    }
+  }
+  registerWasmGradientKernels(tf);
+  await activate(tf, 'wasm');
+  const simd = await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT');
+  const threads = tfWasm.getThreadsCount();
+  return { tf, device: `CPU (WASM${simd ? ', SIMD' : ''}, ${threads} ${threads === 1 ? 'thread' : 'threads'}; ${cpuModel()})` };
+}
+
+export async function loadCpu(): Promise<LoadedBackend> {
+  await activate(tf, 'cpu');
+  return { tf, device: `CPU (pure JavaScript; ${cpuModel()})` };
+}
+
+function isMissingModule(error: unknown, packageName: string): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  const message = error instanceof Error ? error.message : '';
+  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && message.includes(packageName);
+}
+
+async function importOptional(packageName: string): Promise<Tf> {
+  // A variable specifier keeps TypeScript and bundlers from requiring the optional package.
+  const specifier: string = packageName;
+  let loaded: unknown;
+  try {
+    loaded = await import(specifier);
+  } catch (error) {
+    if (isMissingModule(error, packageName)) {
+      throw new Error(`${packageName} is not installed (optional dependency; \`npm install ${packageName}\` adds it)`);
+    }
+    throw new Error(`${packageName} is installed but failed to load: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  const namespace = loaded as { default?: Tf } & Tf;
+  return (typeof namespace.setBackend === 'function' ? namespace : namespace.default) as Tf;
+}
+
+async function gpuNames(): Promise<string[]> {
+  try {
+    const { stdout } = await promisify(execFile)('nvidia-smi', ['--query-gpu=name', '--format=csv,noheader'], { timeout: 5000 });
+    return stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+export async function loadNative(kind: 'gpu' | 'cpu'): Promise<LoadedBackend> {
+  const packageName = kind === 'gpu' ? '@tensorflow/tfjs-node-gpu' : '@tensorflow/tfjs-node';
+  try {
+    require.resolve(packageName);
+  } catch {
+    throw new Error(`${packageName} is not installed (optional dependency; \`npm install ${packageName}\` adds it)`);
+  }
+  let gpus: string[] = [];
+  if (kind === 'gpu') {
+    gpus = await gpuNames();
+    // Without a visible CUDA device libtensorflow silently computes on the CPU; say so instead.
+    if (gpus.length === 0) throw new Error('no CUDA GPU is visible (nvidia-smi is missing or lists no GPU)');
+  }
+  const native = await importOptional(packageName);
+  // The native packages bring their own copy of TensorFlow.js; use the one where they registered.
+  await activate(native, 'tensorflow');
+  return { tf: native, device: kind === 'gpu' ? `GPU (${gpus.join(', ')}; CUDA via libtensorflow)` : `CPU (native libtensorflow; ${cpuModel()})` };
+}
