@@ -309,6 +309,13 @@ describe('runs', () => {
     expect(second.getRun(runId).status).toBe('running');
   });
 
+  it('treats a run owned by this computer before a restart as interrupted, even if its process id is in use again', () => {
+    const store = create();
+    const runId = store.startRun({ project: smallProject(), backend: 'cpu' });
+    store.connection.prepare('UPDATE runs SET owner_boot = owner_boot - 3600 WHERE id = ?').run(runId);
+    expect(store.listRuns()[0].status).toBe('interrupted');
+  });
+
   it('refuses to resume a run without a checkpoint', () => {
     const store = create();
     const runId = store.startRun({ project: smallProject(), backend: 'cpu' });

@@ -1,4 +1,4 @@
-import { hostname } from 'node:os';
+import { hostname, uptime } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { Project, TrainingSettings } from '../model/project';
 import { StoreError } from './errors';
@@ -105,8 +105,8 @@ export function insertRun(db: Database.Database, run: NewRun): number {
   return Number(
     db
       .prepare(
-        `INSERT INTO runs (status, graph_version_id, training, dataset_id, dataset_hash, backend, device, seed, app_version, planned_epochs, owner_pid, owner_host, started_at)
-         VALUES ('running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO runs (status, graph_version_id, training, dataset_id, dataset_hash, backend, device, seed, app_version, planned_epochs, owner_pid, owner_host, owner_boot, started_at)
+         VALUES ('running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         run.graphVersionId,
@@ -120,6 +120,7 @@ export function insertRun(db: Database.Database, run: NewRun): number {
         run.plannedEpochs ?? null,
         process.pid,
         hostname(),
+        bootTime(),
         now(),
       ).lastInsertRowid,
   );
@@ -244,7 +245,7 @@ export function setRunStatus(db: Database.Database, runId: number, status: RunSt
   if (!runStatuses.includes(status)) throw new StoreError('invalid', `"${status}" is not a run status (${runStatuses.join(', ')}).`);
   if (status === 'running') throw new StoreError('invalid', 'A run is set running by starting or resuming it.');
   requireRunning(db, runId, `mark as ${status}`);
-  db.prepare('UPDATE runs SET status = ?, ended_at = ?, error = ?, owner_pid = NULL, owner_host = NULL WHERE id = ?').run(status, now(), error ?? null, runId);
+  db.prepare('UPDATE runs SET status = ?, ended_at = ?, error = ?, owner_pid = NULL, owner_host = NULL, owner_boot = NULL WHERE id = ?').run(status, now(), error ?? null, runId);
 }
 
 function isAlive(pid: number): boolean {
@@ -256,10 +257,28 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** A run still marked running whose process is gone was cut short by a crash or a kill. */
-export function ownerIsGone(row: { status: string; owner_pid: unknown; owner_host: unknown }): boolean {
+/** When this computer started, in seconds since 1970: with the host name, tells a process id of this boot from a reused one. */
+export function bootTime(): number {
+  return Math.round(Date.now() / 1000 - uptime());
+}
+
+interface Owner {
+  status: unknown;
+  owner_pid: unknown;
+  owner_host: unknown;
+  owner_boot: unknown;
+}
+
+/**
+ * A run still marked running whose process is gone was cut short by a crash or a kill. The owner
+ * is gone when it ran on another boot of this computer (the id may since have been reused), or its
+ * process no longer exists. A run owned by another computer (a file on a shared drive) is treated
+ * as gone too: that computer cannot be asked.
+ */
+export function ownerIsGone(row: Owner): boolean {
   if (row.status !== 'running') return false;
   if (typeof row.owner_pid !== 'number' || row.owner_host !== hostname()) return true;
+  if (typeof row.owner_boot !== 'number' || Math.abs(row.owner_boot - bootTime()) > 120) return true;
   return !isAlive(row.owner_pid);
 }
 
@@ -269,10 +288,10 @@ export function ownerIsGone(row: { status: string; owner_pid: unknown; owner_hos
  * Runs of this host still owned by a live process (training right now elsewhere) are left alone.
  */
 export function markInterrupted(db: Database.Database): number[] {
-  const rows = db.prepare("SELECT id, status, owner_pid, owner_host, started_at FROM runs WHERE status = 'running'").all() as Row[];
-  const gone = rows.filter((r) => ownerIsGone(r as { status: string; owner_pid: unknown; owner_host: unknown }));
+  const rows = db.prepare("SELECT id, status, owner_pid, owner_host, owner_boot FROM runs WHERE status = 'running'").all() as (Row & Owner)[];
+  const gone = rows.filter(ownerIsGone);
   const update = db.prepare(
-    `UPDATE runs SET status = 'interrupted', owner_pid = NULL, owner_host = NULL,
+    `UPDATE runs SET status = 'interrupted', owner_pid = NULL, owner_host = NULL, owner_boot = NULL,
        ended_at = coalesce((SELECT max(ended_at) FROM epochs WHERE run_id = @run), started_at),
        error = 'The training stopped unexpectedly (the app or computer stopped); completed epochs were kept.'
      WHERE id = @run`,
@@ -291,7 +310,7 @@ SELECT r.*,
 FROM runs r`;
 
 function summaryFromRow(row: Row): RunSummary {
-  const status = ownerIsGone(row as { status: string; owner_pid: unknown; owner_host: unknown }) ? 'interrupted' : (row.status as RunStatus);
+  const status = ownerIsGone(row as Row & Owner) ? 'interrupted' : (row.status as RunStatus);
   const startedAt = row.started_at as string;
   const endedAt = opt(row.ended_at as string | null) ?? (status === 'interrupted' ? opt(row.last_epoch_at as string | null) : undefined);
   return {
@@ -405,5 +424,5 @@ export function reopenRun(db: Database.Database, runId: number): void {
   const last = checkpointPointer(db, runId, 'last');
   if (!last) throw new StoreError('invalid', `Run ${runId} cannot be resumed: it has no checkpoint (it stopped before its first one was saved).`);
   db.prepare('DELETE FROM epochs WHERE run_id = ? AND epoch > ?').run(runId, last.epoch);
-  db.prepare("UPDATE runs SET status = 'running', ended_at = NULL, error = NULL, owner_pid = ?, owner_host = ? WHERE id = ?").run(process.pid, hostname(), runId);
+  db.prepare("UPDATE runs SET status = 'running', ended_at = NULL, error = NULL, owner_pid = ?, owner_host = ?, owner_boot = ? WHERE id = ?").run(process.pid, hostname(), bootTime(), runId);
 }

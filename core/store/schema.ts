@@ -70,6 +70,7 @@ CREATE TABLE runs (
   resumed_from       INTEGER REFERENCES runs (id) ON DELETE SET NULL,
   owner_pid          INTEGER,
   owner_host         TEXT,
+  owner_boot         INTEGER,
   started_at         TEXT NOT NULL,
   ended_at           TEXT,
   error              TEXT,
