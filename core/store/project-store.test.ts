@@ -342,6 +342,17 @@ describe('saving copies', () => {
     expect(reopen(target).project().name).toBe('Only in the copy');
   });
 
+  it('lets a project opened read-only be saved elsewhere and edited there', async () => {
+    const store = create();
+    store.close();
+    const readOnly = reopen(store.path, { readOnly: true });
+    const target = join(dir, 'writable.nbproj');
+    await readOnly.saveAs(target);
+    expect(readOnly.readOnly).toBe(false);
+    readOnly.save({ ...smallProject(), name: 'Edited copy' });
+    expect(readOnly.project().name).toBe('Edited copy');
+  });
+
   it('backs up a project while a run is being written to it', async () => {
     const store = create();
     const runId = runWithEpochs(store, 2);

@@ -79,9 +79,7 @@ export class ProjectStore {
   private readonly autosaveListeners = new Set<(event: AutosaveEvent) => void>();
   /** Runs marked interrupted when this file was opened. */
   readonly interruptedOnOpen: number[];
-  readonly readOnly: boolean;
-  /** Why the file was opened read-only, when it was not asked for. */
-  readonly readOnlyReason?: string;
+  private access: { readOnly: boolean; reason?: string };
 
   private constructor(
     path: string,
@@ -93,8 +91,7 @@ export class ProjectStore {
   ) {
     this.currentPath = path;
     this.db = db;
-    this.readOnly = readOnly;
-    this.readOnlyReason = readOnlyReason;
+    this.access = { readOnly, reason: readOnlyReason };
     this.interruptedOnOpen = interrupted;
   }
 
@@ -136,6 +133,16 @@ export class ProjectStore {
 
   get path(): string {
     return this.currentPath;
+  }
+
+  /** True when this file is open without write access (asked for, or the file or its folder is write-protected). */
+  get readOnly(): boolean {
+    return this.access.readOnly;
+  }
+
+  /** Why the file was opened read-only, when it was not asked for. */
+  get readOnlyReason(): string | undefined {
+    return this.access.reason;
   }
 
   private assertOpen(): void {
@@ -473,12 +480,11 @@ export class ProjectStore {
   /** Saves the project under a new name and goes on working in the new file; the old one is left as it was. */
   async saveAs(target: string): Promise<void> {
     await this.backupTo(target);
-    const next = ProjectStore.open(target, this.options);
+    const next = ProjectStore.open(target, { ...this.options, readOnly: false });
     this.closeConnection();
     this.db = next.db;
     this.currentPath = target;
-    (this as { readOnly: boolean }).readOnly = next.readOnly;
-    (this as { readOnlyReason?: string }).readOnlyReason = next.readOnlyReason;
+    this.access = next.access;
   }
 
   private checkpointLog(): void {
