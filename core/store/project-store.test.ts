@@ -245,6 +245,16 @@ describe('runs', () => {
     expect(() => store.loadCheckpoint(999)).toThrow(/Run 999 does not exist/);
   });
 
+  it('stores the same weights saved as best and then as last only once', () => {
+    const store = create();
+    const runId = store.startRun({ project: smallProject(), backend: 'cpu' });
+    store.recordEpoch(runId, epochMetrics(1));
+    store.saveCheckpoint(runId, { epoch: 1, weights: denseWeights([2, 8, 2], 1), best: true, last: false });
+    store.saveCheckpoint(runId, { epoch: 1, weights: denseWeights([2, 8, 2], 1) });
+    expect(store.connection.prepare('SELECT count(*) FROM checkpoints').pluck().get()).toBe(1);
+    expect(store.getRun(runId)).toMatchObject({ best: { epoch: 1 }, last: { epoch: 1 } });
+  });
+
   it('detects a checkpoint whose bytes were changed', () => {
     const store = create();
     const runId = runWithEpochs(store, 1);

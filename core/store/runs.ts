@@ -197,11 +197,15 @@ export function storeCheckpoint(db: Database.Database, runId: number, input: Che
   const asLast = input.last ?? true;
   const asBest = input.best ?? false;
   if (!asLast && !asBest) throw new StoreError('invalid', 'A checkpoint must be saved as the last one, the best one, or both.');
-  const id = Number(
-    db
-      .prepare('INSERT INTO checkpoints (run_id, epoch, created_at, metrics, byte_length, hash, weights) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(runId, input.epoch, now(), input.metrics ? JSON.stringify(input.metrics) : null, blob.length, hash, blob).lastInsertRowid,
-  );
+  // The same weights saved as best and then as last (a best epoch) are stored once.
+  const same = db.prepare('SELECT id FROM checkpoints WHERE run_id = ? AND epoch = ? AND hash = ?').pluck().get(runId, input.epoch, hash) as number | undefined;
+  const id =
+    same ??
+    Number(
+      db
+        .prepare('INSERT INTO checkpoints (run_id, epoch, created_at, metrics, byte_length, hash, weights) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(runId, input.epoch, now(), input.metrics ? JSON.stringify(input.metrics) : null, blob.length, hash, blob).lastInsertRowid,
+    );
   if (asLast) db.prepare('UPDATE runs SET last_checkpoint_id = ? WHERE id = ?').run(id, runId);
   if (asBest) db.prepare('UPDATE runs SET best_checkpoint_id = ? WHERE id = ?').run(id, runId);
   db.prepare(

@@ -1,0 +1,48 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeDataset, EMBED_CSV_BYTES } from './dataset-ref';
+import { tempDir } from './test-helpers';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+});
+afterEach(() => cleanup());
+
+describe('data set references', () => {
+  it('hash a CSV file by its bytes and embed it when small', async () => {
+    writeFileSync(join(dir, 'iris.csv'), 'a,b,label\n1,2,x\n');
+    const ref = await describeDataset({ kind: 'csv', path: 'iris.csv', labelColumn: 'label' }, { baseDir: dir, seed: 1 });
+    expect(ref).toMatchObject({ kind: 'csv', path: 'iris.csv', summary: { labelColumn: 'label', bytes: 16 } });
+    expect(ref.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(Buffer.from(ref.embedded!).toString()).toBe('a,b,label\n1,2,x\n');
+    writeFileSync(join(dir, 'iris.csv'), 'a,b,label\n1,2,y\n');
+    expect((await describeDataset({ kind: 'csv', path: 'iris.csv', labelColumn: 'label' }, { baseDir: dir, seed: 1 })).contentHash).not.toBe(ref.contentHash);
+    writeFileSync(join(dir, 'big.csv'), 'x'.repeat(EMBED_CSV_BYTES + 1));
+    expect((await describeDataset({ kind: 'csv', path: 'big.csv', labelColumn: 'x' }, { baseDir: dir, seed: 1 })).embedded).toBeUndefined();
+  });
+
+  it('hash an image folder by its files and their paths', async () => {
+    mkdirSync(join(dir, 'images', 'cat'), { recursive: true });
+    mkdirSync(join(dir, 'images', 'dog'));
+    writeFileSync(join(dir, 'images', 'cat', '1.png'), 'cat');
+    writeFileSync(join(dir, 'images', 'dog', '1.png'), 'dog');
+    const first = await describeDataset({ kind: 'imageFolder', path: join(dir, 'images') }, { seed: 1 });
+    expect(first.summary).toEqual({ files: 2, bytes: 6 });
+    // Same bytes under swapped class names is different data.
+    writeFileSync(join(dir, 'images', 'cat', '1.png'), 'dog');
+    writeFileSync(join(dir, 'images', 'dog', '1.png'), 'cat');
+    expect((await describeDataset({ kind: 'imageFolder', path: join(dir, 'images') }, { seed: 1 })).contentHash).not.toBe(first.contentHash);
+  });
+
+  it('identify a built-in set by what generates it', async () => {
+    const a = await describeDataset({ kind: 'builtin', name: 'spirals', size: 200 }, { seed: 1 });
+    const b = await describeDataset({ kind: 'builtin', name: 'spirals', size: 200 }, { seed: 2 });
+    const mnist1 = await describeDataset({ kind: 'builtin', name: 'mnist', size: 200 }, { seed: 1 });
+    const mnist2 = await describeDataset({ kind: 'builtin', name: 'mnist', size: 200 }, { seed: 2 });
+    expect(a.contentHash).not.toBe(b.contentHash);
+    expect(mnist1.contentHash).toBe(mnist2.contentHash);
+  });
+});
