@@ -1,5 +1,5 @@
 import type { MenuCommand, NeuroblocksApi } from '../../core/api/contract';
-import { autoLayout, copySelection } from './editor/actions';
+import { copySelection } from './editor/actions';
 import { openWithDialog, openProject, saveProject, saveProjectAs } from './project-actions';
 import { editorStore, uiStore } from './store/index';
 
@@ -40,7 +40,7 @@ export function bindMenuCommands(api: NeuroblocksApi): () => void {
       case 'fitView':
         return window.dispatchEvent(new KeyboardEvent('keydown', { key: 'f' }));
       case 'autoLayout':
-        return void autoLayout();
+        return window.dispatchEvent(new KeyboardEvent('keydown', { key: 'l' }));
     }
   });
 }

@@ -99,6 +99,7 @@ export async function saveUnderFileName(fileName: string, overwrite = false): Pr
     uiStore.getState().showToast(i18next.t('toast.saved', { location: saved.location }));
     return true;
   } catch (error) {
+    if (!overwrite && (error as { code?: string }).code === 'exists' && window.confirm(i18next.t('saveAs.replace', { name: fileName }))) return saveUnderFileName(fileName, true);
     fail(error);
     return false;
   }

@@ -1,5 +1,5 @@
 import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type FinalConnectionState, type IsValidConnection } from '@xyflow/react';
-import { useCallback, type DragEvent } from 'react';
+import { useCallback, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkConnection } from '../store/connection-rules';
 import { toGraphNode, type BlockFlowNode, type ShapeFlowEdge } from '../store/flow-graph';
@@ -31,6 +31,8 @@ export function Canvas() {
   const onNodesChange = useEditor((s) => s.onNodesChange);
   const onEdgesChange = useEditor((s) => s.onEdgesChange);
   const { screenToFlowPosition } = useReactFlow();
+  // Fit an opened graph into view once; an empty canvas keeps its zoom, so that the first drop does not move the view.
+  const [fitOnOpen] = useState(() => editorStore.getState().nodes.length > 0);
 
   const onConnect = useCallback((c: Connection) => {
     connectBlocks(c.source, c.target);
@@ -82,7 +84,7 @@ export function Canvas() {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Control', 'Meta']}
-        fitView
+        fitView={fitOnOpen}
         fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         minZoom={0.2}
         maxZoom={2}

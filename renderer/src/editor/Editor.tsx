@@ -13,7 +13,7 @@ function EditorLayout() {
   const { t } = useTranslation();
   const { fitView } = useReactFlow();
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => handleEditorKey(event, () => void fitView({ padding: 0.2, duration: 300 }));
+    const onKey = (event: KeyboardEvent) => handleEditorKey(event, () => void fitView({ padding: 0.2, duration: 300, maxZoom: 1 }));
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [fitView]);

@@ -102,6 +102,14 @@ export function Inspector() {
       <h2 className="panel-title">
         {node.data.blockType} <span className="muted inspector__id">{node.id}</span>
       </h2>
+      <div className="button-row inspector__actions">
+        <button type="button" onClick={() => editorStore.getState().duplicateSelection()} title={`${t('action.duplicate')} (Ctrl+D)`}>
+          {t('action.duplicate')}
+        </button>
+        <button type="button" className="danger" onClick={() => editorStore.getState().deleteSelection()} title={`${t('action.delete')} (Delete)`}>
+          {t('action.delete')}
+        </button>
+      </div>
       <p className="inspector__shapes">
         {t('inspector.shapes', {
           input: analysis?.inputShapes.length ? analysis.inputShapes.map(formatShape).join(' + ') : '—',

@@ -11,9 +11,9 @@ export function Toolbar() {
   const dirty = useEditor((s) => s.dirty);
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
-  const hasSelection = useEditor((s) => s.nodes.some((n) => n.selected) || s.edges.some((e) => e.selected));
   const direction = useEditor((s) => s.direction);
   const { fitView } = useReactFlow();
+  const fit = () => void fitView({ padding: 0.2, duration: 300, maxZoom: 1 });
   const store = editorStore.getState();
   const goHome = () => {
     if (dirty && !window.confirm(t('toolbar.leaveUnsaved'))) return;
@@ -48,25 +48,19 @@ export function Toolbar() {
         <button type="button" onClick={() => store.redo()} disabled={!canRedo} title={`${t('toolbar.redo')} (Ctrl+Y)`}>
           ↷ {t('toolbar.redo')}
         </button>
-        <button type="button" onClick={() => store.duplicateSelection()} disabled={!hasSelection} title={`${t('action.duplicate')} (Ctrl+D)`}>
-          {t('action.duplicate')}
-        </button>
-        <button type="button" onClick={() => store.deleteSelection()} disabled={!hasSelection} title={`${t('action.delete')} (Delete)`}>
-          {t('action.delete')}
-        </button>
       </div>
       <div className="toolbar__group">
-        <button type="button" onClick={() => void autoLayout()} title={`${t('toolbar.layout')} (L)`}>
+        <button type="button" onClick={() => void autoLayout(undefined, fit)} title={`${t('toolbar.layout')} (L)`}>
           {t('toolbar.layout')}
         </button>
         <label className="inline-label">
           <span className="sr-only">{t('toolbar.direction')}</span>
-          <select value={direction} onChange={(e) => void autoLayout(e.target.value as 'TB' | 'LR')} aria-label={t('toolbar.direction')}>
+          <select value={direction} onChange={(e) => void autoLayout(e.target.value as 'TB' | 'LR', fit)} aria-label={t('toolbar.direction')}>
             <option value="TB">{t('toolbar.topDown')}</option>
             <option value="LR">{t('toolbar.leftRight')}</option>
           </select>
         </label>
-        <button type="button" onClick={() => void fitView({ padding: 0.2, duration: 300 })} title={`${t('toolbar.fit')} (F)`}>
+        <button type="button" onClick={fit} title={`${t('toolbar.fit')} (F)`}>
           {t('toolbar.fit')}
         </button>
       </div>

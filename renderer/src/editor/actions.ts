@@ -34,11 +34,13 @@ export function connectBlocks(source: string, target: string): boolean {
   return !refusal;
 }
 
-export async function autoLayout(direction: LayoutDirection = editorStore.getState().direction): Promise<void> {
+/** Lays the graph out (one undo step), then calls `then` once React Flow has drawn the new positions (to fit the view). */
+export async function autoLayout(direction: LayoutDirection = editorStore.getState().direction, then?: () => void): Promise<void> {
   const { nodes, edges } = editorStore.getState();
   if (!nodes.length) return;
   const positions = await layoutPositions(nodes, edges, direction);
   editorStore.getState().applyPositions(positions, direction);
+  if (then) requestAnimationFrame(() => requestAnimationFrame(then));
 }
 
 export function copySelection(): void {

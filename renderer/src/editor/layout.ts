@@ -5,7 +5,7 @@ import type { BlockFlowNode, ShapeFlowEdge } from '../store/flow-graph';
 let elk: Promise<ElkInstance> | undefined;
 // ELK is large: it is loaded the first time a layout is asked for, not with the page.
 const loadElk = () => (elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK()));
-const DEFAULT_SIZE = { width: 230, height: 96 };
+const DEFAULT_SIZE = { width: 254, height: 100 };
 
 /** Layered positions (Sugiyama style, as in ELK's `layered` algorithm), top-to-bottom or left-to-right. */
 export async function layoutPositions(

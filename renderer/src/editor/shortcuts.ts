@@ -33,7 +33,7 @@ export function handleEditorKey(event: KeyboardEvent, fitView: () => void): void
   if (mod && key === 'a') return run(() => store.selectAll());
   if (mod) return;
   if (key === 'delete' || key === 'backspace') return run(() => store.deleteSelection());
-  if (key === 'l') return run(() => void autoLayout());
+  if (key === 'l') return run(() => void autoLayout(undefined, fitView));
   if (key === 'f') return run(fitView);
   if (key === 'escape') return run(() => store.select([]));
 }

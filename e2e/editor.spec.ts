@@ -1,0 +1,235 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+const artifacts = path.resolve(import.meta.dirname, 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+const url = () => {
+  const value = process.env.NEUROBLOCKS_URL;
+  if (!value) throw new Error('NEUROBLOCKS_URL is not set: the global setup starts the web host.');
+  return value;
+};
+
+async function shot(page: Page, name: string): Promise<string> {
+  // Passing messages would hide part of the screen.
+  // (They also leave by themselves, so one may be gone before it is clicked.)
+  const close = page.getByRole('button', { name: /Dismiss|Fermer/ });
+  while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
+  const file = path.join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** The course's CNN, block by block: type, parameters to set in the inspector, and the id the editor gives it. */
+const COURSE_CNN: { type: string; id: string; params: Record<string, string> }[] = [
+  { type: 'Input', id: 'input_1', params: { shape: '28, 28, 1' } },
+  { type: 'Conv2D', id: 'conv2d_1', params: { filters: '8', kernelSize: '3', activation: 'relu' } },
+  { type: 'MaxPooling2D', id: 'maxpooling2d_1', params: { poolSize: '2' } },
+  { type: 'Dropout', id: 'dropout_1', params: { rate: '0.2' } },
+  { type: 'Conv2D', id: 'conv2d_2', params: { filters: '16', kernelSize: '3', activation: 'relu' } },
+  { type: 'MaxPooling2D', id: 'maxpooling2d_2', params: { poolSize: '2' } },
+  { type: 'Dropout', id: 'dropout_2', params: { rate: '0.2' } },
+  { type: 'Flatten', id: 'flatten_1', params: {} },
+  { type: 'Dense', id: 'dense_1', params: { units: '100', activation: 'relu' } },
+  { type: 'Dropout', id: 'dropout_3', params: { rate: '0.5' } },
+  { type: 'Dense', id: 'dense_2', params: { units: '10', activation: 'softmax' } },
+];
+
+const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
+
+async function center(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error('The element is not visible.');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Drags from one block's output handle to another's input handle, as a person does with the mouse. */
+async function dragConnect(page: Page, from: string, to: string): Promise<void> {
+  const start = await center(node(page, from).locator('.handle-out'));
+  const end = await center(node(page, to).locator('.handle-in'));
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
+  await page.mouse.move(end.x, end.y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Selects a block by clicking its title and sets its parameters in the inspector. */
+async function setParams(page: Page, id: string, params: Record<string, string>): Promise<void> {
+  const inspector = page.getByRole('complementary', { name: /Block|Bloc/ });
+  const shown = await inspector.locator('.inspector__id').textContent().catch(() => null);
+  if (shown !== id) await node(page, id).locator('.block-node__type').click();
+  await expect(inspector.locator('.inspector__id')).toHaveText(id);
+  for (const [name, value] of Object.entries(params)) {
+    const field = inspector.getByTestId(`param-${name}`);
+    if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
+    else await field.fill(value);
+  }
+}
+
+test('a person builds, checks, edits and saves the course CNN with the mouse', async ({ page }) => {
+  await page.goto(url());
+  await expect(page.getByRole('heading', { name: 'Neuroblocks', exact: true })).toBeVisible();
+  await expect(page.getByTestId('example-mnist-cnn')).toBeVisible();
+  await shot(page, 'home');
+
+  await test.step('start an empty project', async () => {
+    await page.getByTestId('new-empty').click();
+    await expect(page.locator('.canvas-empty')).toBeVisible();
+    await page.getByRole('textbox', { name: 'Project name' }).fill('Course CNN');
+  });
+
+  await test.step('drag the blocks from the palette onto the canvas', async () => {
+    const canvas = page.locator('.react-flow__pane');
+    const box = (await canvas.boundingBox())!;
+    // Three columns of four rows: everything stays in view at the starting zoom.
+    for (const [i, block] of COURSE_CNN.entries()) {
+      const column = Math.floor(i / 4);
+      const row = i % 4;
+      await page.getByTestId(`palette-${block.type}`).dragTo(canvas, { targetPosition: { x: 110 + column * 280, y: 60 + row * 150 } });
+      await expect(node(page, block.id)).toBeVisible();
+    }
+    expect(box.width).toBeGreaterThan(800);
+    await expect(page.locator('.react-flow__node')).toHaveCount(COURSE_CNN.length);
+  });
+
+  await test.step('connect them by dragging between handles', async () => {
+    for (let i = 0; i + 1 < COURSE_CNN.length; i++) {
+      await dragConnect(page, COURSE_CNN[i].id, COURSE_CNN[i + 1].id);
+      await expect(page.getByTestId(`edge-label-${COURSE_CNN[i].id}-${COURSE_CNN[i + 1].id}`)).toBeVisible();
+    }
+    await expect(page.locator('.react-flow__edge')).toHaveCount(COURSE_CNN.length - 1);
+  });
+
+  await test.step('a connection that cannot work is refused with the reason', async () => {
+    await dragConnect(page, 'maxpooling2d_1', 'conv2d_1');
+    await expect(page.getByTestId('toast-error').last()).toContainText(/loop|only one input/);
+    await expect(page.locator('.react-flow__edge')).toHaveCount(COURSE_CNN.length - 1);
+  });
+
+  await test.step('set the parameters in the inspector and read shapes and the parameter count', async () => {
+    for (const block of COURSE_CNN) if (Object.keys(block.params).length) await setParams(page, block.id, block.params);
+    await expect(page.getByTestId('edge-label-input_1-conv2d_1')).toHaveText('28×28×1');
+    await expect(page.getByTestId('edge-label-conv2d_1-maxpooling2d_1')).toHaveText('26×26×8');
+    await expect(page.getByTestId('edge-label-conv2d_2-maxpooling2d_2')).toHaveText('11×11×16');
+    await expect(page.getByTestId('edge-label-flatten_1-dense_1')).toHaveText('400');
+    await expect(page.getByTestId('total-params')).toHaveText('42,358');
+    await expect(page.getByTestId('trainable-params')).toHaveText('42,358');
+    await expect(page.getByTestId('non-trainable-params')).toHaveText('0');
+    await expect(page.getByTestId('graph-status')).toContainText('valid');
+    await expect(node(page, 'conv2d_1')).toContainText('80 parameters');
+  });
+
+  await test.step('tidy the layout (L) and look at the result', async () => {
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('l');
+    // The tidied graph is fitted into view: the first and the last block are both on screen.
+    await expect(node(page, 'input_1')).toBeInViewport();
+    await expect(node(page, 'dense_2')).toBeInViewport();
+    await node(page, 'conv2d_2').locator('.block-node__type').click();
+    // Closer, for a legible picture of the middle of the network.
+    await page.waitForTimeout(400);
+    await page.locator('.palette').evaluate((el) => el.scrollTo(0, 0));
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.waitForTimeout(300);
+    const file = await shot(page, 'editor');
+    if (process.env.NEUROBLOCKS_README_SCREENSHOT) copyFileSync(file, path.resolve(import.meta.dirname, '..', 'assets', 'screenshot-editor.png'));
+  });
+
+  await test.step('a kernel too large shows an error on its block; undo and redo', async () => {
+    await setParams(page, 'conv2d_2', { kernelSize: '15' });
+    const badge = page.getByTestId('badge-conv2d_2');
+    await expect(badge).toBeVisible();
+    await badge.hover();
+    await expect(badge.getByRole('tooltip')).toContainText('kernel');
+    await expect(page.getByTestId('graph-status')).toContainText('error');
+    await expect(page.getByTestId('edge-label-conv2d_2-maxpooling2d_2')).toHaveText('?');
+    await shot(page, 'editor-error');
+
+    await page.keyboard.press('Control+z');
+    await expect(badge).toHaveCount(0);
+    await expect(page.getByTestId('total-params')).toHaveText('42,358');
+    await expect(page.getByTestId('param-kernelSize')).toHaveValue('3');
+    await page.keyboard.press('Control+y');
+    await expect(badge).toBeVisible();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(badge).toHaveCount(0);
+    await expect(page.getByTestId('edge-label-conv2d_2-maxpooling2d_2')).toHaveText('11×11×16');
+  });
+
+  await test.step('save (Ctrl+S), reload, and find the same graph', async () => {
+    await expect(page.getByTestId('dirty-marker')).toHaveText('● Unsaved');
+    await expect(page).toHaveTitle(/^● /);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+s');
+    const dialog = page.getByRole('dialog', { name: 'Save the project as' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('textbox', { name: 'File name' }).fill('course-cnn');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
+    await expect(page).toHaveTitle('Course CNN — Neuroblocks');
+
+    const before = await page.locator('.edge-label').allTextContents();
+    await page.reload();
+    await page.getByTestId('file-course-cnn.json').click();
+    await expect(page.locator('.react-flow__node')).toHaveCount(COURSE_CNN.length);
+    await expect(page.getByTestId('total-params')).toHaveText('42,358');
+    expect((await page.locator('.edge-label').allTextContents()).sort()).toEqual(before.sort());
+    for (const block of COURSE_CNN) await expect(node(page, block.id)).toHaveAttribute('data-block-type', block.type);
+    await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
+  });
+
+  await test.step('switch to French; the choice is remembered', async () => {
+    await page.getByTestId('language').selectOption('fr');
+    await expect(page.getByRole('button', { name: 'Enregistrer', exact: true })).toBeVisible();
+    await expect(page.getByText('Paramètres au total')).toBeVisible();
+    await expect(page.getByTestId('total-params')).toHaveText(/^42\s358$/);
+    await expect(page.getByTestId('palette-Conv2D')).toContainText(/filtre|convolution/i);
+    await node(page, 'conv2d_1').locator('.block-node__type').click();
+    await expect(page.getByText('Ce qu’il fait')).toBeVisible();
+    await shot(page, 'editor-fr');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Nouveau projet' })).toBeVisible();
+    await page.getByTestId('language').selectOption('en');
+  });
+});
+
+test('the keyboard alone builds a small network and the shortcuts edit it', async ({ page }) => {
+  await page.goto(url());
+  await page.getByTestId('new-empty').click();
+  const add = async (type: string) => {
+    await page.getByTestId(`palette-${type}`).focus();
+    await page.keyboard.press('Enter');
+  };
+  await add('Input');
+  await add('Flatten');
+  await add('Dense');
+  // Each block was added after the selected one and connected to it.
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await expect(page.getByTestId('edge-label-input_1-flatten_1')).toHaveText('28×28×1');
+  await expect(page.getByTestId('edge-label-flatten_1-dense_1')).toHaveText('784');
+  await expect(page.getByTestId('total-params')).toHaveText('7,850');
+
+  await page.getByRole('spinbutton', { name: 'units' }).fill('32');
+  await expect(page.getByTestId('total-params')).toHaveText('25,120');
+
+  // Duplicate, then delete the copy, with shortcuts.
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await page.getByTestId('node-dense_1').locator('.block-node__type').click();
+  await page.keyboard.press('Control+d');
+  await expect(page.getByTestId('node-dense_2')).toBeVisible();
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('node-dense_2')).toHaveCount(0);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.react-flow__node')).toHaveCount(3);
+
+  // The search narrows the palette; the summary lists a problem and selects its block.
+  await page.getByRole('searchbox', { name: 'Search blocks' }).fill('pool');
+  await expect(page.getByTestId('palette-Dense')).toHaveCount(0);
+  await expect(page.getByTestId('palette-MaxPooling2D')).toBeVisible();
+});
