@@ -2,7 +2,6 @@
 // tests). Both ends are generated from lists of method and event names, in the manner of VS Code's
 // ProxyChannel: the client is a plain object with one function per name, the server calls the
 // service's method of that name and nothing else. Browser-safe.
-import { ProjectError } from '../model/project-io';
 import { UserFacingError, type Unsubscribe } from './contract';
 
 /** One end of a bidirectional channel carrying structured-cloneable (or JSON) messages. */
@@ -51,7 +50,11 @@ export function serializeError(error: unknown): SerializedError {
   if (error instanceof UserFacingError || error instanceof RemoteError) {
     return error.details === undefined ? { message: error.message, code: error.code } : { message: error.message, code: error.code, details: error.details };
   }
-  if (error instanceof ProjectError) return { message: error.message, code: 'project', details: error.problems };
+  // A ProjectError from core/model/project-io, recognised by shape so that this module (and the
+  // desktop preload bundled from it) does not pull in the project schema.
+  if (error instanceof Error && error.name === 'ProjectError' && Array.isArray((error as Error & { problems?: unknown }).problems)) {
+    return { message: error.message, code: 'project', details: (error as Error & { problems: unknown[] }).problems };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { message: `Something went wrong inside Neuroblocks: ${message}`, code: 'internal' };
 }

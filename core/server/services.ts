@@ -84,6 +84,8 @@ function isPlainFileName(name: string): boolean {
 export class NeuroblocksService implements NeuroblocksApi {
   private readonly menuCommands = new Emitter<MenuCommand>();
   readonly onMenuCommand = this.menuCommands.event;
+  /** Fires after the recent projects list changed (the desktop app rebuilds File › Open Recent). */
+  readonly recentProjectsChanged = new Emitter<void>();
 
   readonly settings: SettingsFile;
   private readonly examples: ExampleLibrary;
@@ -236,6 +238,7 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async forgetRecentProject(location: string): Promise<RecentProject[]> {
     await this.settings.update((s) => ({ ...s, recent: s.recent.filter((r) => r.location !== location) }));
+    this.recentProjectsChanged.fire();
     return this.listRecentProjects();
   }
 
@@ -244,6 +247,7 @@ export class NeuroblocksService implements NeuroblocksApi {
       ...s,
       recent: [{ location, name, openedAt: new Date().toISOString() }, ...s.recent.filter((r) => r.location !== location)].slice(0, RECENT_LIMIT),
     }));
+    this.recentProjectsChanged.fire();
   }
 
   private nativeDialogs(): NativeDialogs {

@@ -1,0 +1,57 @@
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { findElectron } from '../../server/electron-binary';
+import { ensureRendererBuilt, repositoryRoot } from '../../server/renderer-build';
+import type { CliIo } from '../io';
+import { parsePort, serveUntilStopped } from './serve';
+
+const help = `Usage: neuroblocks start [--web] [--port P] [--no-browser]
+
+Opens the Neuroblocks desktop app. Where it cannot run (the Electron binary is not installed, or
+there is no display), starts the app in the browser instead and prints its address.
+
+  --web          use the browser even where the desktop app could run
+  --port P       port for the browser version (default: a free port)
+  --no-browser   print the address without opening a browser`;
+
+async function runDesktop(binary: string, io: CliIo): Promise<number> {
+  await ensureRendererBuilt((line) => io.err(line));
+  const { bundleElectron } = await import('../../../build/bundle-electron');
+  await bundleElectron();
+  const child = spawn(binary, [repositoryRoot], { stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } });
+  const forward = (signal: NodeJS.Signals) => child.kill(signal);
+  process.on('SIGINT', forward);
+  process.on('SIGTERM', forward);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+      resolve(code ?? 0);
+    });
+  });
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { web: { type: 'boolean' }, port: { type: 'string', short: 'p' }, 'no-browser': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.out(help);
+    return 0;
+  }
+  if (positionals.length) {
+    io.err(help);
+    return 2;
+  }
+  const port = parsePort(values.port);
+  if (!values.web) {
+    const electron = findElectron();
+    if (electron.available) return runDesktop(electron.binary, io);
+    io.err(`The desktop app cannot start because ${electron.reason}. Starting Neuroblocks in the browser instead.`);
+  }
+  return serveUntilStopped(io, { port, openBrowser: !values['no-browser'] && !process.env.NEUROBLOCKS_NO_BROWSER });
+}
