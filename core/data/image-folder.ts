@@ -1,0 +1,78 @@
+// A folder with one sub-folder per class, e.g. `signs/stop/001.png`, `signs/yield/…`.
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { Shape } from '../model/graph';
+import { stratifiedSplit } from './split';
+import { DataError, type Dataset, type SkippedItem } from './types';
+
+const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.webp']);
+
+async function listEntries(folder: string) {
+  try {
+    return await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is a file, not a folder' : String(error);
+    throw new DataError(`Cannot read the image folder ${folder}: ${reason}.`);
+  }
+}
+
+/** One image as `height × width × channels` values in [0, 1]; throws when it cannot be decoded. */
+async function decodeImage(file: string, height: number, width: number, channels: number): Promise<Uint8Array> {
+  let pipeline = sharp(file, { failOn: 'error' }).resize(width, height, { fit: 'fill' });
+  pipeline = channels === 1 ? pipeline.greyscale() : pipeline.removeAlpha().toColourspace('srgb');
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  if (info.channels !== channels) throw new Error(`decoded with ${info.channels} channels instead of ${channels}`);
+  return new Uint8Array(data.buffer, data.byteOffset, data.length);
+}
+
+/**
+ * Reads every PNG, JPEG and WebP image under `folder/<class>/`, resized to `inputShape`
+ * (`[height, width, channels]`, 1 channel = grayscale, 3 = RGB). Unreadable images are skipped
+ * and listed in `skipped`; a fixed, stratified 20% of the images is the test split.
+ */
+export async function loadImageFolder(folder: string, inputShape: Shape): Promise<Dataset> {
+  if (inputShape.length !== 3 || (inputShape[2] !== 1 && inputShape[2] !== 3)) {
+    throw new DataError(`An image folder needs an Input block of shape [height, width, 1] (grayscale) or [height, width, 3] (RGB), not [${inputShape.join(', ')}].`);
+  }
+  const [height, width, channels] = inputShape;
+  const classNames = (await listEntries(folder))
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+  if (classNames.length < 2) {
+    throw new DataError(`The image folder ${folder} must hold one sub-folder per class (at least two), each with its images; it has ${classNames.length}.`);
+  }
+  const size = height * width * channels;
+  const images: Uint8Array[] = [];
+  const labels: number[] = [];
+  const skipped: SkippedItem[] = [];
+  for (const [label, className] of classNames.entries()) {
+    const files = (await listEntries(path.join(folder, className)))
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort((a, b) => a.localeCompare(b));
+    for (const name of files) {
+      const relative = path.join(className, name);
+      if (!imageExtensions.has(path.extname(name).toLowerCase())) {
+        skipped.push({ file: relative, reason: 'not a PNG, JPEG or WebP image' });
+        continue;
+      }
+      try {
+        images.push(await decodeImage(path.join(folder, className, name), height, width, channels));
+        labels.push(label);
+      } catch (error) {
+        skipped.push({ file: relative, reason: `cannot be decoded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` });
+      }
+    }
+  }
+  const empty = classNames.filter((_, label) => !labels.includes(label));
+  if (empty.length > 0) throw new DataError(`The class folder${empty.length > 1 ? 's' : ''} ${empty.map((c) => `"${c}"`).join(', ')} of ${folder} hold${empty.length > 1 ? '' : 's'} no readable image.`);
+  const x = new Float32Array(images.length * size);
+  images.forEach((image, i) => {
+    for (let p = 0; p < size; p++) x[i * size + p] = image[p] / 255;
+  });
+  const { train, test } = stratifiedSplit({ x, y: Int32Array.from(labels), count: images.length }, size, 0.2);
+  return { name: path.basename(folder), inputShape: [height, width, channels], classNames, train, test, skipped };
+}

@@ -1,0 +1,53 @@
+import type { Shape } from '../model/graph';
+
+/** Samples as one flat Float32Array (row-major, `count × product(inputShape)`) and class indices. */
+export interface Samples {
+  x: Float32Array;
+  y: Int32Array;
+  count: number;
+}
+
+/** A file or row that could not be used, with why, so that the user can fix it. */
+export interface SkippedItem {
+  file: string;
+  reason: string;
+}
+
+/**
+ * A classification data set ready for training: the training samples (the validation split is
+ * taken from these) and a fixed held-out test split that training never sees.
+ */
+export interface Dataset {
+  name: string;
+  /** One sample's shape, without the batch dimension. */
+  inputShape: Shape;
+  classNames: string[];
+  train: Samples;
+  test: Samples;
+  /** Items left out while importing (unreadable images, …). */
+  skipped: SkippedItem[];
+}
+
+/** Raised for data the user must fix; the message says what, where and how. */
+export class DataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataError';
+  }
+}
+
+export function sampleSize(shape: Shape): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/** The samples at `indices`, copied into new arrays. */
+export function takeSamples(samples: Samples, indices: ArrayLike<number>, size: number): Samples {
+  const x = new Float32Array(indices.length * size);
+  const y = new Int32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) {
+    const j = indices[i];
+    x.set(samples.x.subarray(j * size, (j + 1) * size), i * size);
+    y[i] = samples.y[j];
+  }
+  return { x, y, count: indices.length };
+}
