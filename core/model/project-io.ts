@@ -131,6 +131,31 @@ export function parseProject(value: unknown): Project {
   return result.data;
 }
 
+/**
+ * Where JSON text first goes wrong. Node's own message does not always say, so find the longest
+ * prefix that is merely unfinished (rather than wrong) by binary search: that property only holds
+ * up to the first bad character.
+ */
+function jsonErrorOffset(text: string): number {
+  const unfinished = (length: number) => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return true;
+    } catch (error) {
+      const at = /position (\d+)/.exec(String(error));
+      if (at) return Number(at[1]) >= length;
+      return /end of (JSON )?input|Unterminated string/i.test(String(error));
+    }
+  };
+  let [low, high] = [0, text.length];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (unfinished(mid)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /** Parses project JSON text; a syntax error is reported with its line and column. */
 export function parseProjectText(text: string): Project {
   let value: unknown;
@@ -138,14 +163,12 @@ export function parseProjectText(text: string): Project {
     value = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    let where = '';
-    if (at) {
-      const before = text.slice(0, Number(at[1]));
-      const line = before.split('\n').length;
-      where = ` at line ${line}, column ${Number(at[1]) - before.lastIndexOf('\n')}`;
-    }
-    throw new ProjectError([{ path: '', message: `the file is not valid JSON${where} (${message}).` }]);
+    const offset = jsonErrorOffset(text);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    const found = offset < text.length ? `unexpected ${JSON.stringify(text[offset])}` : 'the text ends too early';
+    throw new ProjectError([{ path: '', message: `the file is not valid JSON: ${found} at line ${line}, column ${column}. (${message})` }]);
   }
   return parseProject(value);
 }

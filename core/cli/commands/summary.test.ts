@@ -59,7 +59,7 @@ describe('neuroblocks summary', () => {
   it('explains a malformed file and a missing one', async () => {
     const io = recordingIo();
     expect(await main(['summary', tempProject('{"nodes": [}')], io)).toBe(1);
-    expect(io.stderr.join('\n')).toMatch(/not valid JSON at line 1/);
+    expect(io.stderr.join('\n')).toMatch(/not valid JSON: unexpected "}" at line 1, column 12/);
 
     const missing = recordingIo();
     expect(await main(['summary', '/nonexistent/project.json'], missing)).toBe(1);
