@@ -207,7 +207,7 @@ export function buildOnnxModel(plan: ModelPlan, weights: BlockWeights, options: 
         if (node.type === 'Add') setOutput(node.id, layout, op('Sum', inputs, name), rank);
         else {
           const kerasAxis = (p.axis as number) < 0 ? rank + (p.axis as number) : (p.axis as number);
-          const axis = layout === 'nchw' ? TO_NHWC.indexOf(kerasAxis) : kerasAxis;
+          const axis = layout === 'nchw' ? TO_NHWC[kerasAxis] : kerasAxis;
           setOutput(node.id, layout, op('Concat', inputs, name, [{ name: 'axis', type: 'int', value: axis }]), rank);
         }
         break;

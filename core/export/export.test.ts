@@ -1,0 +1,232 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import * as ort from 'onnxruntime-node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMnist } from '../data/mnist';
+import { loadWasm } from '../train/backend/loaders';
+import { parseProject, parseProjectText } from '../model/project-io';
+import type { Project } from '../model/project';
+import { exportProject, untrainedWeights, type ExportFormat } from './index';
+import { encodeNpz } from './npz';
+import { folderLoader } from './tfjs';
+import { appPredict, maxAbsDiff, trainBriefly, varyBatchNorm } from './test-support';
+import type { NamedWeight } from './weights';
+
+const run = promisify(execFile);
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const PYTHON = '/usr/bin/python3';
+const example = (name: string): Project => parseProjectText(readFileSync(join(root, 'projects', `${name}.json`), 'utf8'));
+
+/** Every block type with an inference form, on a small image: strided and asymmetric "same" padding, BatchNormalization, merges, Dense on an image. */
+const kitchenSink: Project = parseProject({
+  format: 'neuroblocks.project',
+  version: 1,
+  name: 'Every block',
+  graph: {
+    nodes: [
+      { id: 'in', type: 'Input', params: { shape: [9, 9, 2] } },
+      { id: 'rescale', type: 'Rescaling', params: { scale: 0.5, offset: 0.1 } },
+      { id: 'flip', type: 'RandomFlip', params: { mode: 'horizontal' } },
+      { id: 'c1', type: 'Conv2D', params: { filters: 4, kernelSize: 4, strides: 2, padding: 'same', activation: 'elu' } },
+      { id: 'bn', type: 'BatchNormalization', params: {} },
+      { id: 'avg', type: 'AveragePooling2D', params: { poolSize: 2, strides: 1, padding: 'same' } },
+      { id: 'c2', type: 'Conv2D', params: { filters: 3, kernelSize: 2, strides: 2, padding: 'same', activation: 'gelu', useBias: false } },
+      { id: 'max', type: 'MaxPooling2D', params: { poolSize: 2, strides: 1, padding: 'same' } },
+      { id: 'cat', type: 'Concatenate', params: {} },
+      { id: 'swish', type: 'Activation', params: { activation: 'swish' } },
+      { id: 'gmax', type: 'GlobalMaxPooling2D', params: {} },
+      { id: 'dimg', type: 'Dense', params: { units: 2, activation: 'tanh' } },
+      { id: 'gap', type: 'GlobalAveragePooling2D', params: {} },
+      { id: 'flat', type: 'Flatten', params: {} },
+      { id: 'd1', type: 'Dense', params: { units: 6, activation: 'selu' } },
+      { id: 'drop', type: 'Dropout', params: { rate: 0.3 } },
+      { id: 'cat2', type: 'Concatenate', params: {} },
+      { id: 'bn2', type: 'BatchNormalization', params: {} },
+      { id: 'out', type: 'Dense', params: { units: 3, activation: 'softmax' } },
+    ],
+    edges: [
+      { source: 'in', target: 'rescale' },
+      { source: 'rescale', target: 'flip' },
+      { source: 'flip', target: 'c1' },
+      { source: 'c1', target: 'bn' },
+      { source: 'bn', target: 'avg' },
+      { source: 'flip', target: 'c2' },
+      { source: 'c2', target: 'max' },
+      { source: 'avg', target: 'cat' },
+      { source: 'max', target: 'cat' },
+      { source: 'cat', target: 'swish' },
+      { source: 'swish', target: 'gmax' },
+      { source: 'swish', target: 'dimg' },
+      { source: 'dimg', target: 'gap' },
+      { source: 'swish', target: 'flat' },
+      { source: 'flat', target: 'd1' },
+      { source: 'd1', target: 'drop' },
+      { source: 'gmax', target: 'cat2' },
+      { source: 'drop', target: 'cat2' },
+      { source: 'gap', target: 'cat2' },
+      { source: 'cat2', target: 'bn2' },
+      { source: 'bn2', target: 'out' },
+    ],
+  },
+});
+
+interface Case {
+  project: Project;
+  weights: NamedWeight[];
+  input: Float32Array;
+  inputShape: number[];
+  expected: Float32Array;
+  formats: ExportFormat[];
+  dirs: Partial<Record<ExportFormat, string>>;
+}
+
+const BATCH = 4;
+const cases = new Map<string, Case>();
+const trained = new Map<string, NamedWeight[]>();
+let python: Record<string, unknown> = {};
+const work = mkdtempSync(join(tmpdir(), 'nb-export-'));
+
+/** One Python process checks every ONNX file with the onnx checker and runs every PyTorch export. */
+const pythonChecks = `
+import importlib.util, json, sys
+import numpy as np, onnx, torch
+torch.set_num_threads(1)
+results = {}
+def check(job):
+    if job["kind"] == "onnx":
+        model = onnx.load(job["path"])
+        onnx.checker.check_model(model, full_check=True)
+        return {"opset": model.opset_import[0].version, "metadata": {p.key: p.value for p in model.metadata_props}}
+    spec = importlib.util.spec_from_file_location("export_" + job["id"].replace("-", "_").replace("/", "_"), job["path"] + "/model.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    model = module.load_model()
+    with np.load(job["input"]) as inputs, torch.no_grad():
+        y = model(torch.from_numpy(inputs["x"]))
+    return {"training": model.training, "y": y.numpy().astype("float64").ravel().tolist()}
+for job in json.load(open(sys.argv[1])):
+    try:
+        results[job["id"]] = check(job)
+    except Exception as error:
+        results[job["id"]] = {"error": f"{type(error).__name__}: {error}"}
+print(json.dumps(results))
+`;
+
+async function prepare(name: string, project: Project, weights: NamedWeight[], input: Float32Array, inputShape: number[], formats: ExportFormat[]): Promise<void> {
+  const shape = [BATCH, ...inputShape];
+  const c: Case = { project, weights, input, inputShape, expected: appPredict(tf, project.graph, weights, input, shape), formats, dirs: {} };
+  for (const format of formats) {
+    const dir = join(work, name, format);
+    await exportProject({ tf, project, format, outDir: dir, weights });
+    c.dirs[format] = dir;
+  }
+  writeFileSync(join(work, name, 'input.npz'), encodeNpz({ x: { shape, data: input } }));
+  cases.set(name, c);
+}
+
+beforeAll(async () => {
+  // Train on WASM (with the app's extra gradient kernels: pure-JS convolution gradients take minutes), then predict on the CPU backend.
+  await loadWasm();
+  const mnist = loadMnist(96);
+  const digits = mnist.test.x.slice(0, BATCH * 784);
+  const all: ExportFormat[] = ['tfjs', 'onnx', 'pytorch'];
+  for (const name of ['mnist-cnn', 'residual-cnn']) {
+    const project = example(name);
+    const weights = await trainBriefly(tf, project.graph, mnist.train.x, mnist.train.y, [28, 28, 1], 10);
+    trained.set(name, weights);
+  }
+  await tf.setBackend('cpu');
+  for (const name of ['mnist-cnn', 'residual-cnn']) {
+    const project = example(name);
+    const weights = trained.get(name)!;
+    await prepare(name, project, weights, digits, [28, 28, 1], all);
+  }
+  const augmented = example('augmented-cnn');
+  await prepare('augmented-cnn', augmented, untrainedWeights(tf, augmented), digits, [28, 28, 1], ['onnx', 'pytorch']);
+  const random = Float32Array.from({ length: BATCH * 9 * 9 * 2 }, (_, i) => Math.sin(i * 12.9898) * 2);
+  await prepare('every-block', kitchenSink, varyBatchNorm(untrainedWeights(tf, kitchenSink)), random, [9, 9, 2], all);
+  const spirals = example('spirals-mlp');
+  await prepare('spirals-mlp', spirals, untrainedWeights(tf, spirals), Float32Array.from({ length: BATCH * 2 }, (_, i) => Math.cos(i)), [2], all);
+
+  const jobs = [...cases].flatMap(([id, c]) => [
+    ...(c.dirs.onnx ? [{ id: `${id}/onnx`, kind: 'onnx', path: join(c.dirs.onnx, 'model.onnx') }] : []),
+    ...(c.dirs.pytorch ? [{ id: `${id}/pytorch`, kind: 'pytorch', path: c.dirs.pytorch, input: join(work, id, 'input.npz') }] : []),
+  ]);
+  writeFileSync(join(work, 'jobs.json'), JSON.stringify(jobs));
+  const { stdout } = await run(PYTHON, ['-c', pythonChecks, join(work, 'jobs.json')], { maxBuffer: 64 << 20 });
+  python = JSON.parse(stdout);
+}, 120_000);
+
+const names = ['mnist-cnn', 'residual-cnn', 'augmented-cnn', 'every-block', 'spirals-mlp'];
+
+describe('TensorFlow.js export', () => {
+  it.each(names.filter((n) => n !== 'augmented-cnn'))('%s loads with stock loadLayersModel and predicts within 1e-5', async (name) => {
+    const c = cases.get(name)!;
+    const model = await tf.loadLayersModel(folderLoader(c.dirs.tfjs!));
+    const y = tf.tidy(() => (model.predict(tf.tensor(c.input, [BATCH, ...c.inputShape])) as tf.Tensor).dataSync());
+    model.dispose();
+    expect(y.length).toBe(c.expected.length);
+    expect(maxAbsDiff(y, c.expected)).toBeLessThan(1e-5);
+  });
+
+  it('leaves augmentation blocks out of model.json and keeps only stock layer classes', () => {
+    const json = JSON.parse(readFileSync(join(cases.get('every-block')!.dirs.tfjs!, 'model.json'), 'utf8'));
+    const classes = json.modelTopology.config.layers.map((l: { class_name: string }) => l.class_name);
+    expect(classes).not.toContain('RandomFlip');
+    expect(classes).toContain('BatchNormalization');
+    expect(json.format).toBe('layers-model');
+  });
+
+  it('refuses a RandomCrop that resizes at inference, naming the block', async () => {
+    const project = example('augmented-cnn');
+    await expect(exportProject({ tf, project, format: 'tfjs', outDir: join(work, 'refused') })).rejects.toThrow(/RandomCrop "crop" cannot be exported to TensorFlow\.js/);
+  });
+});
+
+describe('ONNX export', () => {
+  it.each(names)('%s passes the onnx checker (opset ≥ 13, NHWC in the metadata) and onnxruntime predicts within 1e-4', async (name) => {
+    const c = cases.get(name)!;
+    const check = python[`${name}/onnx`] as { opset: number; metadata: Record<string, string>; error?: string };
+    expect(check.error).toBeUndefined();
+    expect(check.opset).toBeGreaterThanOrEqual(13);
+    expect(check.metadata.input_layout).toBe(c.inputShape.length === 3 ? 'NHWC' : 'NC');
+    const session = await ort.InferenceSession.create(join(c.dirs.onnx!, 'model.onnx'));
+    const feeds = { [session.inputNames[0]]: new ort.Tensor('float32', c.input, [BATCH, ...c.inputShape]) };
+    const result = await session.run(feeds);
+    const y = result[session.outputNames[0]].data as Float32Array;
+    expect(y.length).toBe(c.expected.length);
+    expect(maxAbsDiff(y, c.expected)).toBeLessThan(1e-4);
+  });
+});
+
+describe('PyTorch export', () => {
+  it.each(names)('%s runs in PyTorch from model.py + weights.npz and predicts within 1e-4', (name) => {
+    const c = cases.get(name)!;
+    const result = python[`${name}/pytorch`] as { training: boolean; y: number[]; error?: string };
+    expect(result.error).toBeUndefined();
+    expect(result.training).toBe(false);
+    expect(result.y.length).toBe(c.expected.length);
+    expect(maxAbsDiff(result.y, c.expected)).toBeLessThan(1e-4);
+  });
+});
+
+describe('weights', () => {
+  it('exports the trained weights, not the initial ones', () => {
+    const c = cases.get('mnist-cnn')!;
+    const initial = untrainedWeights(tf, c.project);
+    const trainedKernel = c.weights.find((w) => w.name === 'conv1/kernel')!;
+    const initialKernel = initial.find((w) => w.name === 'conv1/kernel')!;
+    expect(maxAbsDiff(trainedKernel.data, initialKernel.data)).toBeGreaterThan(1e-4);
+  });
+
+  it('refuses weights of another graph, naming the block', async () => {
+    const project = example('mnist-cnn');
+    const wrong = untrainedWeights(tf, example('residual-cnn'));
+    await expect(exportProject({ tf, project, format: 'onnx', outDir: join(work, 'wrong'), weights: wrong })).rejects.toThrow(/conv1|conv2|dense1/);
+  });
+});
