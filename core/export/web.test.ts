@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadMnist } from '../data/mnist';
+import { parseProjectText } from '../model/project-io';
+import type { Project } from '../model/project';
+import { loadWasm } from '../train/backend/loaders';
+import { exportProject } from './index';
+import { appPredict, maxAbsDiff, trainBriefly } from './test-support';
+import type { NamedWeight } from './weights';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const example = (name: string): Project => parseProjectText(readFileSync(join(root, 'projects', `${name}.json`), 'utf8'));
+const work = mkdtempSync(join(tmpdir(), 'nb-web-'));
+const demos = new Map<string, { project: Project; weights: NamedWeight[]; dir: string }>();
+let browser: Browser;
+const mnist = loadMnist(96);
+
+beforeAll(async () => {
+  await loadWasm();
+  const trained = new Map<string, NamedWeight[]>();
+  for (const name of ['mnist-cnn', 'residual-cnn']) trained.set(name, await trainBriefly(tf, example(name).graph, mnist.train.x, mnist.train.y, [28, 28, 1], 10));
+  await tf.setBackend('cpu');
+  for (const name of ['mnist-cnn', 'residual-cnn']) {
+    const project = example(name);
+    const dir = join(work, name);
+    await exportProject({ tf, project, format: 'web', outDir: dir, weights: trained.get(name) });
+    demos.set(name, { project, weights: trained.get(name)!, dir });
+  }
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openDemo(name: string): Promise<Page> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(join(demos.get(name)!.dir, 'index.html')).href);
+  await page.waitForFunction(() => (window as any).neuroblocks?.ready || (window as any).neuroblocks?.error, undefined, { timeout: 30_000 });
+  expect(await page.evaluate(() => (window as any).neuroblocks.error)).toBeUndefined();
+  expect(errors).toEqual([]);
+  return page;
+}
+
+describe('web demo page', () => {
+  it('is a self-contained folder with TensorFlow.js and the model', () => {
+    expect(readdirSync(demos.get('mnist-cnn')!.dir).sort()).toEqual(['group1-shard1of1.bin', 'index.html', 'model-data.js', 'model.json', 'tf.min.js']);
+    const html = readFileSync(join(demos.get('mnist-cnn')!.dir, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/https?:\/\//);
+  });
+
+  it.each(['mnist-cnn', 'residual-cnn'])('%s: a digit drawn in the page from file:// gets the prediction the app gives for the same pixels', async (name) => {
+    const { project, weights } = demos.get(name)!;
+    const page = await openDemo(name);
+    const pad = (await page.locator('#pad').boundingBox())!;
+    // A "7": a bar across the top, then a diagonal down to the left.
+    const at = (x: number, y: number) => [pad.x + (x / 280) * pad.width, pad.y + (y / 280) * pad.height] as const;
+    await page.mouse.move(...at(70, 70));
+    await page.mouse.down();
+    for (const [x, y] of [[140, 70], [210, 70], [180, 140], [150, 210], [130, 240]]) await page.mouse.move(...at(x, y), { steps: 4 });
+    await page.mouse.up();
+    await page.waitForFunction(() => (window as any).neuroblocks.lastOutput !== null);
+    const { input, output, shown } = await page.evaluate(() => ({
+      input: (window as any).neuroblocks.lastInput as number[],
+      output: (window as any).neuroblocks.lastOutput as number[],
+      shown: document.getElementById('top')!.textContent,
+    }));
+    expect(input.length).toBe(784);
+    expect(Math.max(...input)).toBeGreaterThan(0.5);
+    const app = appPredict(tf, project.graph, weights, Float32Array.from(input), [1, 28, 28, 1]);
+    expect(maxAbsDiff(output, app)).toBeLessThan(1e-4);
+    expect(shown).toBe(String(app.indexOf(Math.max(...app))));
+    await page.close();
+  });
+
+  it('predicts real MNIST digits as the app does', async () => {
+    const { project, weights } = demos.get('mnist-cnn')!;
+    const page = await openDemo('mnist-cnn');
+    for (let i = 0; i < 3; i++) {
+      const digit = Array.from(mnist.test.x.subarray(i * 784, (i + 1) * 784));
+      const output = await page.evaluate((pixels) => (window as any).neuroblocks.predict(pixels), digit);
+      const app = appPredict(tf, project.graph, weights, Float32Array.from(digit), [1, 28, 28, 1]);
+      expect(maxAbsDiff(output, app)).toBeLessThan(1e-5);
+    }
+    await page.close();
+  });
+});
