@@ -1,0 +1,77 @@
+// Events of a training run, as plain data: they cross the worker boundary and the API unchanged.
+import type { DatasetSummary } from '../data/summary';
+
+export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
+
+/** One weight of the model, serialised so that it can be stored or sent. */
+export interface SerializedWeight {
+  name: string;
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  data: ArrayBuffer;
+}
+
+export interface EpochMetrics {
+  /** 1-based. */
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  valLoss?: number;
+  valAccuracy?: number;
+  learningRate: number;
+  seconds: number;
+  samplesPerSecond: number;
+}
+
+export interface TestEvaluation {
+  loss: number;
+  accuracy: number;
+  samples: number;
+  classNames: string[];
+  /** confusionMatrix[actual][predicted] = count. */
+  confusionMatrix: number[][];
+}
+
+export type FinalState = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed';
+
+export interface FinalResult {
+  state: FinalState;
+  /** Why it ended, in plain words (the error for `failed`, the advice for `diverged`). */
+  message: string;
+  epochsCompleted: number;
+  history: EpochMetrics[];
+  /** For `early-stopped` with restoreBestWeights: the epoch whose weights the model holds. */
+  restoredEpoch?: number;
+  /** Evaluation on the held-out test split, with the weights the run ended with (absent when it failed or held no finite weights). */
+  test?: TestEvaluation;
+  /** The model's weights as the run ended (after any restore), absent when it failed. */
+  weights?: SerializedWeight[];
+  backend?: BackendName;
+  device?: string;
+  seconds: number;
+}
+
+export type TrainingEvent =
+  | {
+      type: 'started';
+      backend: BackendName;
+      device: string;
+      fallbacks: { backend: BackendName; reason: string }[];
+      paramCount: { total: number; trainable: number; nonTrainable: number };
+      dataset: DatasetSummary;
+      /** Samples used for training, for validation and for the final test. */
+      sizes: { train: number; validation: number; test: number };
+      epochs: number;
+      batchesPerEpoch: number;
+      seed: number;
+    }
+  | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; loss: number; accuracy: number }
+  | ({ type: 'epoch' } & EpochMetrics)
+  | { type: 'learningRate'; epoch: number; learningRate: number; reason: string }
+  | { type: 'checkpoint'; kind: 'best' | 'last'; epoch: number; monitor: string; value: number; weights: SerializedWeight[] }
+  | { type: 'paused'; epoch: number; batch: number }
+  | { type: 'resumed' }
+  | { type: 'warning'; message: string }
+  | ({ type: 'final' } & FinalResult);
+
+export type TrainingEventType = TrainingEvent['type'];

@@ -1,0 +1,329 @@
+// One training run, start to finish: backend, data, model, the epoch and batch loop with its
+// callbacks, and the final evaluation on the held-out test split. Runs inside the training worker
+// (./worker), which forwards every event; it never throws, a failure is the final event.
+import type * as tfjs from '@tensorflow/tfjs';
+import { GraphError } from '../compile/errors';
+import { compileGraph } from '../compile/compile';
+import { loadDataset } from '../data/load';
+import { permutation, seededRandom } from '../data/random';
+import { checkModelFitsData, normalizeDataset, summarizeDataset } from '../data/summary';
+import { DataError, type Dataset, type Samples, sampleSize, takeSamples } from '../data/types';
+import { analyzeGraph } from '../model/analyze';
+import type { Shape } from '../model/graph';
+import type { Project, TrainingSettings } from '../model/project';
+import { selectBackend, type BackendChoice } from './backend/index';
+import { BestTracker, EarlyStopping, monitoredValue, ReduceLrOnPlateau, type Monitor } from './callbacks';
+import type { TrainingControl } from './control';
+import type { BackendName, EpochMetrics, FinalResult, TestEvaluation, TrainingEvent } from './events';
+import { computeLoss, correctCount, encodeTargets, predictedClasses, targetEncoding, type TargetEncoding } from './losses';
+import { createOptimizer, setLearningRate } from './optimizers';
+import { restoreWeights, serializeSnapshot, snapshotWeights, type WeightSnapshot } from './weights';
+
+type Tf = typeof tfjs;
+
+export interface TrainingOptions {
+  /** Overrides of the project's training settings. */
+  epochs?: number;
+  seed?: number;
+  backend?: BackendName;
+  /** Overrides the data set's size (MNIST: training digits; 2-D sets: generated points). */
+  size?: number;
+  /** Folder that relative data paths are resolved against (the project file's folder). */
+  baseDir?: string;
+  /** Emit best and last weight checkpoints (default true). */
+  checkpoints?: boolean;
+  /** Least time between two batch events (default 100 ms, about 10 per second). */
+  batchEventInterval?: number;
+}
+
+export interface TrainingRequest {
+  project: Project;
+  options: TrainingOptions;
+}
+
+/** What is handed to the model for one batch. */
+interface Batch {
+  xs: tfjs.Tensor;
+  targets: tfjs.Tensor;
+  labels: tfjs.Tensor1D;
+}
+
+const divergedMessage = (epoch: number, batch: number, learningRate: number) =>
+  `The loss became infinite or NaN at epoch ${epoch}, batch ${batch}: training diverged. The model keeps its last finite weights. Lower the learning rate (it is ${learningRate}; try ${learningRate / 10}) and train again.`;
+
+class Run {
+  private readonly started = performance.now();
+  private history: EpochMetrics[] = [];
+  private choice?: BackendChoice;
+  private model?: tfjs.LayersModel;
+
+  constructor(
+    private readonly request: TrainingRequest,
+    private readonly emit: (event: TrainingEvent) => void,
+    private readonly control: TrainingControl,
+  ) {}
+
+  /** The final result of a run that threw: keeps the epochs it completed. */
+  failed(error: unknown): FinalResult {
+    const message = error instanceof Error ? error.message : String(error);
+    return this.final({ state: 'failed', message, epochsCompleted: this.history.length });
+  }
+
+  private final(result: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device' | 'weights'>): FinalResult {
+    const weights = result.state !== 'failed' && this.model ? serializeSnapshot(snapshotWeights(this.model)) : undefined;
+    return {
+      ...result,
+      ...(weights ? { weights } : {}),
+      history: this.history,
+      backend: this.choice?.backend,
+      device: this.choice?.device,
+      seconds: (performance.now() - this.started) / 1000,
+    };
+  }
+
+  async execute(): Promise<FinalResult> {
+    const { project, options } = this.request;
+    const settings: TrainingSettings = {
+      ...project.training,
+      ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
+      ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    };
+    const analysis = analyzeGraph(project.graph, { loss: settings.loss });
+    if (!analysis.valid) throw new GraphError(analysis.errors);
+    const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
+    const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size });
+    checkModelFitsData(analysis, dataset, settings.loss);
+    if (settings.normalize) normalizeDataset(dataset);
+
+    this.choice = await selectBackend(options.backend);
+    const tf = this.choice.tf;
+    const baseline = tf.memory().numTensors;
+    const model = compileGraph(tf, project.graph, { seed: settings.seed });
+    this.model = model;
+    const optimizer = createOptimizer(tf, settings);
+    try {
+      return await this.train(tf, model, optimizer, dataset, settings, inputShape!, analysis.nodes[analysis.outputs[0]].outputShape![0]);
+    } finally {
+      optimizer.dispose();
+      model.dispose();
+      this.model = undefined;
+      const leaked = tf.memory().numTensors - baseline;
+      if (leaked !== 0) this.emit({ type: 'warning', message: `${leaked} tensors were not released after training.` });
+    }
+  }
+
+  private async train(tf: Tf, model: tfjs.LayersModel, optimizer: tfjs.Optimizer, dataset: Dataset, settings: TrainingSettings, inputShape: Shape, outputUnits: number): Promise<FinalResult> {
+    const { options } = this.request;
+    const classes = dataset.classNames.length;
+    const encoding = targetEncoding(settings.loss, outputUnits);
+    const sample = sampleSize(dataset.inputShape);
+
+    // The validation split is drawn with the run's seed from the training samples.
+    const order = permutation(dataset.train.count, seededRandom(settings.seed ^ 0x5eed));
+    const validationCount = Math.round(dataset.train.count * settings.validationSplit);
+    const trainCount = dataset.train.count - validationCount;
+    if (trainCount < 1) throw new DataError(`The validation split of ${settings.validationSplit} leaves no sample to train on: lower it or use more data.`);
+    const train = takeSamples(dataset.train, order.subarray(validationCount), sample);
+    const validation = validationCount > 0 ? takeSamples(dataset.train, order.subarray(0, validationCount), sample) : undefined;
+    const shuffleRandom = seededRandom(settings.seed ^ 0x5a0f);
+
+    const batchSize = Math.min(settings.batchSize, trainCount);
+    const batchesPerEpoch = Math.ceil(trainCount / batchSize);
+    const params = model.countParams();
+    const trainable = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
+    this.emit({
+      type: 'started',
+      backend: this.choice!.backend,
+      device: this.choice!.device,
+      fallbacks: this.choice!.fallbacks,
+      paramCount: { total: params, trainable, nonTrainable: params - trainable },
+      dataset: summarizeDataset(dataset),
+      sizes: { train: trainCount, validation: validationCount, test: dataset.test.count },
+      epochs: settings.epochs,
+      batchesPerEpoch,
+      seed: settings.seed,
+    });
+
+    const checkpointMonitor: Monitor = settings.earlyStopping?.monitor ?? (validation ? 'valLoss' : 'loss');
+    const best = new BestTracker(checkpointMonitor);
+    const earlyStopping = settings.earlyStopping ? new EarlyStopping(settings.earlyStopping) : undefined;
+    const plateau = settings.reduceLrOnPlateau ? new ReduceLrOnPlateau(settings.reduceLrOnPlateau) : undefined;
+    /** The weights early stopping restores: those of its best epoch. */
+    let bestWeights: WeightSnapshot | undefined;
+    let learningRate = settings.learningRate;
+    const variables = model.trainableWeights.map((w) => w.read() as tfjs.Variable);
+    const batchInterval = options.batchEventInterval ?? 100;
+    let lastBatchEvent = 0;
+
+    for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+      const epochStart = performance.now();
+      const epochOrder = permutation(trainCount, shuffleRandom);
+      let lossSum = 0;
+      let correct = 0;
+      let seen = 0;
+      for (let b = 0; b < batchesPerEpoch; b++) {
+        const indices = epochOrder.subarray(b * batchSize, Math.min((b + 1) * batchSize, trainCount));
+        const step = this.trainStep(tf, model, optimizer, variables, makeBatch(tf, train, indices, inputShape, encoding, classes), settings);
+        if (!step) {
+          // Nothing was applied: the weights are those of the last finite step.
+          const test = this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
+          return this.final({ state: 'diverged', message: divergedMessage(epoch, b + 1, learningRate), epochsCompleted: epoch - 1, test });
+        }
+        lossSum += step.loss * indices.length;
+        correct += step.correct;
+        seen += indices.length;
+        const now = performance.now();
+        if (now - lastBatchEvent >= batchInterval || b === batchesPerEpoch - 1) {
+          lastBatchEvent = now;
+          this.emit({ type: 'batch', epoch, batch: b + 1, batchesPerEpoch, loss: lossSum / seen, accuracy: correct / seen });
+        }
+        if (this.control.command === 'pause') {
+          this.emit({ type: 'paused', epoch, batch: b + 1 });
+          const goOn = await this.control.waitWhilePaused();
+          if (goOn) this.emit({ type: 'resumed' });
+        }
+        if (this.control.command === 'stop') {
+          const test = this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
+          return this.final({ state: 'stopped', message: `Stopped by the user during epoch ${epoch}.`, epochsCompleted: epoch - 1, test });
+        }
+      }
+
+      const trainSeconds = (performance.now() - epochStart) / 1000;
+      const val = validation ? this.evaluate(tf, model, validation, inputShape, encoding, classes, settings, dataset.classNames) : undefined;
+      const metrics: EpochMetrics = {
+        epoch,
+        loss: lossSum / seen,
+        accuracy: correct / seen,
+        ...(val ? { valLoss: val.loss, valAccuracy: val.accuracy } : {}),
+        learningRate,
+        seconds: (performance.now() - epochStart) / 1000,
+        samplesPerSecond: trainCount / trainSeconds,
+      };
+      this.history.push(metrics);
+      this.emit({ type: 'epoch', ...metrics });
+
+      const monitored = monitoredValue(metrics, checkpointMonitor);
+      const isBest = best.update(epoch, monitored.value);
+      const early = earlyStopping?.update(metrics);
+      const keepForRestore = Boolean(early?.improved && settings.earlyStopping!.restoreBestWeights);
+      const snapshot = options.checkpoints !== false || keepForRestore ? snapshotWeights(model) : undefined;
+      if (keepForRestore) bestWeights = snapshot;
+      if (options.checkpoints !== false && snapshot) {
+        if (isBest) this.emit({ type: 'checkpoint', kind: 'best', epoch, monitor: monitored.monitor, value: monitored.value, weights: serializeSnapshot(snapshot) });
+        this.emit({ type: 'checkpoint', kind: 'last', epoch, monitor: monitored.monitor, value: monitored.value, weights: serializeSnapshot(snapshot) });
+      }
+
+      if (early?.stop && epoch < settings.epochs) {
+        let restoredEpoch: number | undefined;
+        if (bestWeights) {
+          restoreWeights(tf, model, bestWeights);
+          restoredEpoch = earlyStopping!.bestEpoch;
+        }
+        const test = this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
+        const restored = restoredEpoch ? ` The weights of epoch ${restoredEpoch}, the best, were restored.` : '';
+        return this.final({
+          state: 'early-stopped',
+          message: `Stopped early after epoch ${epoch}: ${monitored.monitor} did not improve for ${settings.earlyStopping!.patience} epoch${settings.earlyStopping!.patience === 1 ? '' : 's'}.${restored}`,
+          epochsCompleted: epoch,
+          restoredEpoch,
+          test,
+        });
+      }
+      const reduced = plateau?.update(metrics, learningRate);
+      if (reduced !== undefined) {
+        learningRate = reduced;
+        setLearningRate(optimizer, learningRate);
+        this.emit({ type: 'learningRate', epoch, learningRate, reason: `${settings.reduceLrOnPlateau!.monitor} did not improve for ${settings.reduceLrOnPlateau!.patience} epochs` });
+      }
+    }
+    const test = this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
+    return this.final({ state: 'completed', message: `Trained for ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}.`, epochsCompleted: settings.epochs, test });
+  }
+
+  /**
+   * One optimizer step. The gradients are applied only when the loss and the gradients are
+   * finite, so a diverging run keeps its last finite weights. Returns undefined on divergence.
+   */
+  private trainStep(tf: Tf, model: tfjs.LayersModel, optimizer: tfjs.Optimizer, variables: tfjs.Variable[], batch: Batch, settings: TrainingSettings): { loss: number; correct: number } | undefined {
+    let correctTensor: tfjs.Scalar | undefined;
+    try {
+      const { value, grads } = optimizer.computeGradients(() => {
+        const predictions = model.apply(batch.xs, { training: true }) as tfjs.Tensor;
+        correctTensor = tf.keep(correctCount(tf, batch.labels, predictions));
+        let loss = computeLoss(tf, settings.loss, batch.targets, predictions);
+        for (const penalty of model.calculateLosses()) loss = tf.add(loss, penalty);
+        return loss;
+      }, variables);
+      try {
+        const gradientSum = tf.tidy(() => tf.addN(Object.values(grads).map((g) => tf.sum(tf.abs(g)))));
+        const [loss, gradientTotal] = [value.dataSync()[0], gradientSum.dataSync()[0]];
+        gradientSum.dispose();
+        if (!Number.isFinite(loss) || !Number.isFinite(gradientTotal)) return undefined;
+        optimizer.applyGradients(grads);
+        return { loss, correct: correctTensor!.dataSync()[0] };
+      } finally {
+        value.dispose();
+        tf.dispose(Object.values(grads));
+      }
+    } finally {
+      correctTensor?.dispose();
+      tf.dispose([batch.xs, batch.targets, batch.labels]);
+    }
+  }
+
+  /** Loss (with the weight penalties, as Keras reports it), accuracy and confusion matrix of a set, in inference mode. */
+  private evaluate(tf: Tf, model: tfjs.LayersModel, samples: Samples, inputShape: Shape, encoding: TargetEncoding, classes: number, settings: TrainingSettings, classNames: string[]): TestEvaluation {
+    const confusion = classNames.map(() => new Array<number>(classes).fill(0));
+    let lossSum = 0;
+    let correct = 0;
+    const batchSize = Math.max(settings.batchSize, 256);
+    for (let start = 0; start < samples.count; start += batchSize) {
+      const indices = Int32Array.from({ length: Math.min(batchSize, samples.count - start) }, (_, i) => start + i);
+      const batch = makeBatch(tf, samples, indices, inputShape, encoding, classes);
+      const [loss, predicted] = tf.tidy(() => {
+        const predictions = model.apply(batch.xs, { training: false }) as tfjs.Tensor;
+        return [computeLoss(tf, settings.loss, batch.targets, predictions).dataSync()[0], predictedClasses(tf, predictions).dataSync()];
+      });
+      tf.dispose([batch.xs, batch.targets, batch.labels]);
+      lossSum += loss * indices.length;
+      predicted.forEach((p, i) => {
+        const actual = samples.y[start + i];
+        confusion[actual][p]++;
+        if (p === actual) correct++;
+      });
+    }
+    const penalty = tf.tidy(() => model.calculateLosses().reduce((sum, l) => sum + l.dataSync()[0], 0));
+    const count = Math.max(samples.count, 1);
+    return { loss: lossSum / count + penalty, accuracy: correct / count, samples: samples.count, classNames, confusionMatrix: confusion };
+  }
+}
+
+function makeBatch(tf: Tf, samples: Samples, indices: ArrayLike<number>, inputShape: Shape, encoding: TargetEncoding, classes: number): Batch {
+  const size = sampleSize(inputShape);
+  const x = new Float32Array(indices.length * size);
+  const y = new Int32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) {
+    const j = indices[i];
+    x.set(samples.x.subarray(j * size, (j + 1) * size), i * size);
+    y[i] = samples.y[j];
+  }
+  return { xs: tf.tensor(x, [indices.length, ...inputShape]), targets: encodeTargets(tf, y, encoding, classes), labels: tf.tensor1d(y, 'int32') };
+}
+
+/**
+ * Runs a training request to its end and returns the final result; every other event goes to
+ * `emit`. Unseeded random draws of TensorFlow.js (dropout) use Math.random, so it is seeded for
+ * the run: the same project, seed and backend give the same metrics.
+ */
+export async function runTraining(request: TrainingRequest, emit: (event: TrainingEvent) => void, control: TrainingControl): Promise<FinalResult> {
+  const run = new Run(request, emit, control);
+  const originalRandom = Math.random;
+  Math.random = seededRandom(request.options.seed ?? request.project.training.seed);
+  try {
+    return await run.execute();
+  } catch (error) {
+    return run.failed(error);
+  } finally {
+    Math.random = originalRandom;
+  }
+}

@@ -1,0 +1,84 @@
+// The Node-side face of training for the CLI, the storage layer and the hosts: starts a run in a
+// worker thread (never on the caller's event loop) and relays its events and commands.
+import { Worker } from 'node:worker_threads';
+import type { Project } from '../model/project';
+import { TrainingControl } from './control';
+import type { FinalResult, TrainingEvent } from './events';
+import type { TrainingOptions } from './run';
+import type { WorkerData } from './worker';
+
+export type TrainingListener = (event: TrainingEvent) => void;
+
+export interface TrainingSession {
+  /** Subscribes to every event, the final one included; returns the unsubscribe function. */
+  on(listener: TrainingListener): () => void;
+  /** Takes effect after the current batch. */
+  pause(): void;
+  resume(): void;
+  /** Ends the run after the current batch; the final state is `stopped`. */
+  stop(): void;
+  readonly done: Promise<FinalResult>;
+}
+
+export class TrainingBusyError extends Error {
+  constructor() {
+    super('A model is already training. Stop it or wait until it ends before starting another.');
+    this.name = 'TrainingBusyError';
+  }
+}
+
+let active = false;
+
+/** True while a run started here has not ended. */
+export function isTraining(): boolean {
+  return active;
+}
+
+/**
+ * Starts training `project` in a worker thread. Only one run at a time: a second call while one
+ * runs throws TrainingBusyError. Failures never throw here; they end the run with state `failed`.
+ */
+export function startTraining(project: Project, options: TrainingOptions = {}): TrainingSession {
+  if (active) throw new TrainingBusyError();
+  active = true;
+  const control = new TrainingControl();
+  const listeners = new Set<TrainingListener>();
+  const data: WorkerData = { entry: new URL('./worker.ts', import.meta.url).href, request: { project, options }, control: control.buffer };
+  const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: data, stdout: false, stderr: false });
+
+  let settle!: (result: FinalResult) => void;
+  const done = new Promise<FinalResult>((resolve) => (settle = resolve));
+  let finished = false;
+  const finish = (result: FinalResult, emitFinal: boolean) => {
+    if (finished) return;
+    finished = true;
+    active = false;
+    if (emitFinal) for (const listener of listeners) listener({ type: 'final', ...result });
+    settle(result);
+    // The WASM backend may keep helper threads alive; the run is over, so end the worker.
+    void worker.terminate();
+  };
+
+  worker.on('message', (event: TrainingEvent) => {
+    if (finished) return;
+    for (const listener of listeners) listener(event);
+    if (event.type === 'final') {
+      const { type: _type, ...result } = event;
+      finish(result, false);
+    }
+  });
+  const failed = (message: string) => finish({ state: 'failed', message, epochsCompleted: 0, history: [], seconds: 0 }, true);
+  worker.on('error', (error) => failed(`The training worker failed: ${error.message}`));
+  worker.on('exit', (code) => failed(`The training worker ended unexpectedly (exit code ${code}).`));
+
+  return {
+    on(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    pause: () => control.pause(),
+    resume: () => control.resume(),
+    stop: () => control.stop(),
+    done,
+  };
+}

@@ -1,0 +1,228 @@
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import type { Graph } from '../model/graph';
+import { parseProject } from '../model/project-io';
+import type { Project } from '../model/project';
+import { TrainingControl } from './control';
+import type { FinalResult, TrainingEvent } from './events';
+import { runTraining } from './run';
+import { startTraining, TrainingBusyError, type TrainingSession } from './session';
+
+type Json = Record<string, unknown>;
+
+function project(graph: Graph, dataset: Json, training: Json = {}): Project {
+  return parseProject({ format: 'neuroblocks.project', version: 1, name: 'test', graph, dataset, training });
+}
+
+function chain(...nodes: [string, string, Json][]): Graph {
+  return {
+    nodes: nodes.map(([id, type, params]) => ({ id, type, params })),
+    edges: nodes.slice(1).map(([id], i) => ({ source: nodes[i][0], target: id })),
+  };
+}
+
+const mlp = (outputUnits = 2, outputActivation = 'softmax') =>
+  chain(
+    ['in', 'Input', { shape: [2] }],
+    ['h1', 'Dense', { units: 16, activation: 'tanh' }],
+    ['drop', 'Dropout', { rate: 0.1 }],
+    ['h2', 'Dense', { units: 16, activation: 'tanh' }],
+    ['out', 'Dense', { units: outputUnits, activation: outputActivation }],
+  );
+
+const tinyCnn = chain(
+  ['in', 'Input', { shape: [28, 28, 1] }],
+  ['c1', 'Conv2D', { filters: 4, kernelSize: 3, activation: 'relu' }],
+  ['p1', 'MaxPooling2D', { poolSize: 2 }],
+  ['c2', 'Conv2D', { filters: 8, kernelSize: 3, strides: 2, activation: 'relu' }],
+  ['flat', 'Flatten', {}],
+  ['drop', 'Dropout', { rate: 0.2 }],
+  ['out', 'Dense', { units: 10, activation: 'softmax' }],
+);
+
+/** Runs a session to its end and collects its events. */
+async function collect(session: TrainingSession, onEvent?: (event: TrainingEvent, events: TrainingEvent[]) => void) {
+  const events: TrainingEvent[] = [];
+  session.on((event) => {
+    events.push(event);
+    onEvent?.(event, events);
+  });
+  const result = await session.done;
+  return { events, result };
+}
+
+const metricsOf = (result: FinalResult) => result.history.map(({ seconds: _s, samplesPerSecond: _r, ...m }) => m);
+
+describe('training in a worker', () => {
+  it('an MLP learns the XOR points far above chance, with every event in order', async () => {
+    const p = project(mlp(), { kind: 'builtin', name: 'xor', size: 300 }, { learningRate: 0.02, batchSize: 16, epochs: 12, seed: 3 });
+    const { events, result } = await collect(startTraining(p, { backend: 'wasm' }));
+    expect(result.state).toBe('completed');
+    expect(result.test!.accuracy).toBeGreaterThan(0.85);
+    const started = events[0];
+    expect(started).toMatchObject({ type: 'started', backend: 'wasm', epochs: 12, sizes: { train: 240, validation: 60, test: 75 } });
+    if (started.type === 'started') expect(started.paramCount.total).toBe(2 * 16 + 16 + 16 * 16 + 16 + 16 * 2 + 2);
+    const epochs = events.filter((e) => e.type === 'epoch');
+    expect(epochs).toHaveLength(12);
+    for (const e of epochs) {
+      expect(e).toMatchObject({ learningRate: 0.02 });
+      if (e.type !== 'epoch') continue;
+      for (const v of [e.loss, e.accuracy, e.valLoss!, e.valAccuracy!, e.seconds, e.samplesPerSecond]) expect(Number.isFinite(v)).toBe(true);
+    }
+    expect(events.filter((e) => e.type === 'batch').length).toBeGreaterThanOrEqual(12);
+    expect(events.filter((e) => e.type === 'checkpoint' && e.kind === 'last')).toHaveLength(12);
+    const best = events.filter((e) => e.type === 'checkpoint' && e.kind === 'best');
+    expect(best.length).toBeGreaterThanOrEqual(1);
+    if (best[0].type === 'checkpoint') {
+      expect(best[0].weights.map((w) => w.name)).toContain('h1/kernel');
+      expect(new Float32Array(best[0].weights[0].data).length).toBe(best[0].weights[0].shape.reduce((a, b) => a * b, 1));
+    }
+    expect(events.at(-1)).toMatchObject({ type: 'final', state: 'completed' });
+    const test = result.test!;
+    expect(test.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(75);
+    expect(test.confusionMatrix[0][0] + test.confusionMatrix[1][1]).toBe(Math.round(test.accuracy * 75));
+  });
+
+  it('a tiny CNN trains on a few hundred MNIST digits and is evaluated on the 2,000 test digits', async () => {
+    const p = project(tinyCnn, { kind: 'builtin', name: 'mnist', size: 400 }, { batchSize: 32, epochs: 3, learningRate: 0.005 });
+    const { result } = await collect(startTraining(p, { backend: 'wasm', checkpoints: false }));
+    expect(result.state).toBe('completed');
+    expect(result.history[2].loss).toBeLessThan(result.history[0].loss);
+    expect(result.test!.samples).toBe(2000);
+    expect(result.test!.accuracy).toBeGreaterThan(0.4);
+  });
+
+  it('the same seed gives the same metrics, another seed others', async () => {
+    const p = project(mlp(), { kind: 'builtin', name: 'circles', size: 200 }, { epochs: 3, batchSize: 20, learningRate: 0.01 });
+    const run = async (seed: number) => (await startTraining(p, { backend: 'wasm', seed, checkpoints: false }).done);
+    const a = await run(5);
+    const b = await run(5);
+    const c = await run(6);
+    expect(metricsOf(a)).toEqual(metricsOf(b));
+    expect(a.test).toEqual(b.test);
+    expect(metricsOf(a)).not.toEqual(metricsOf(c));
+  });
+
+  it('stops within a batch, pauses and resumes', async () => {
+    const p = project(tinyCnn, { kind: 'builtin', name: 'mnist', size: 800 }, { batchSize: 4, epochs: 5, validationSplit: 0 });
+    const session = startTraining(p, { backend: 'wasm', checkpoints: false, batchEventInterval: 0 });
+    let pausedAt = -1;
+    let batchesWhilePaused = 0;
+    let batchesAfterStop = -1;
+    const { events, result } = await collect(session, (event, all) => {
+      const batches = all.filter((e) => e.type === 'batch').length;
+      if (event.type === 'batch' && batches === 3) session.pause();
+      if (event.type === 'paused') {
+        pausedAt = batches;
+        setTimeout(() => {
+          batchesWhilePaused = all.filter((e) => e.type === 'batch').length - pausedAt;
+          session.resume();
+        }, 400);
+      }
+      if (event.type === 'batch' && batches === pausedAt + 5) {
+        session.stop();
+        batchesAfterStop = 0;
+      } else if (event.type === 'batch' && batchesAfterStop >= 0) batchesAfterStop++;
+    });
+    expect(pausedAt).toBeGreaterThanOrEqual(3);
+    expect(batchesWhilePaused).toBe(0);
+    expect(events.some((e) => e.type === 'resumed')).toBe(true);
+    expect(result.state).toBe('stopped');
+    expect(result.epochsCompleted).toBe(0);
+    // The worker may have finished a batch or two before the command reached it, never the 200-batch epoch.
+    expect(batchesAfterStop).toBeLessThanOrEqual(3);
+    expect(result.test!.samples).toBe(2000);
+  });
+
+  it('refuses a second run while one is training', async () => {
+    const p = project(tinyCnn, { kind: 'builtin', name: 'mnist', size: 400 }, { epochs: 50 });
+    const first = startTraining(p, { backend: 'wasm', checkpoints: false });
+    expect(() => startTraining(p)).toThrow(TrainingBusyError);
+    expect(() => startTraining(p)).toThrow('A model is already training. Stop it or wait until it ends before starting another.');
+    first.stop();
+    expect((await first.done).state).toBe('stopped');
+  });
+
+  it('early stopping ends the run and restores the best epoch’s weights', async () => {
+    // A minimum improvement no epoch can reach: epoch 1 is the best, epoch 2 does not improve.
+    const p = project(mlp(), { kind: 'builtin', name: 'gaussians', size: 200 }, {
+      epochs: 10,
+      earlyStopping: { monitor: 'valLoss', patience: 1, minDelta: 100, restoreBestWeights: true },
+    });
+    const { events, result } = await collect(startTraining(p, { backend: 'wasm' }));
+    expect(result.state).toBe('early-stopped');
+    expect(result.epochsCompleted).toBe(2);
+    expect(result.restoredEpoch).toBe(1);
+    expect(result.message).toMatch(/weights of epoch 1, the best, were restored/);
+    const checkpoint = (kind: string, epoch: number) => events.find((e) => e.type === 'checkpoint' && e.kind === kind && e.epoch === epoch);
+    const best = checkpoint('best', 1);
+    const last = checkpoint('last', 2);
+    if (best?.type !== 'checkpoint' || last?.type !== 'checkpoint') throw new Error('missing checkpoints');
+    const values = (w: { data: ArrayBuffer }[]) => w.map((x) => Array.from(new Float32Array(x.data)));
+    expect(values(result.weights!)).toEqual(values(best.weights));
+    expect(values(result.weights!)).not.toEqual(values(last.weights));
+  });
+
+  it('a huge learning rate is reported as diverged, keeping finite weights', async () => {
+    const p = project(chain(['in', 'Input', { shape: [2] }], ['out', 'Dense', { units: 2 }]), { kind: 'builtin', name: 'xor', size: 200 }, {
+      optimizer: 'sgd',
+      learningRate: 10,
+      loss: 'meanSquaredError',
+      epochs: 20,
+    });
+    const result = await startTraining(p, { backend: 'wasm', checkpoints: false }).done;
+    expect(result.state).toBe('diverged');
+    expect(result.message).toMatch(/Lower the learning rate \(it is 10; try 1\)/);
+    expect(result.weights!.every((w) => new Float32Array(w.data).every(Number.isFinite))).toBe(true);
+  });
+
+  it('fails with a clear message when the model does not fit the data', async () => {
+    const p = project(mlp(3), { kind: 'builtin', name: 'xor', size: 100 });
+    const result = await startTraining(p, { backend: 'wasm' }).done;
+    expect(result).toMatchObject({ state: 'failed', message: 'The output block `out` has 3 units but the data set has 2 classes: set `units` to 2.' });
+  });
+});
+
+describe('training loop in this thread', () => {
+  it('leaks no tensor: the count is the same after every epoch and back to its baseline after the run', async () => {
+    const p = project(mlp(1, 'sigmoid'), { kind: 'builtin', name: 'circles', size: 120 }, {
+      loss: 'binaryCrossentropy',
+      optimizer: 'rmsprop',
+      epochs: 4,
+      batchSize: 16,
+      reduceLrOnPlateau: { monitor: 'loss', patience: 0, factor: 0.5, minLr: 0 },
+    });
+    await tf.setBackend('cpu');
+    const baseline = tf.memory().numTensors;
+    const counts: number[] = [];
+    const events: TrainingEvent[] = [];
+    const result = await runTraining(
+      { project: p, options: { backend: 'cpu' } },
+      (event) => {
+        events.push(event);
+        if (event.type === 'epoch') counts.push(tf.memory().numTensors);
+      },
+      new TrainingControl(),
+    );
+    expect(result.state).toBe('completed');
+    expect(counts).toHaveLength(4);
+    expect(new Set(counts.slice(1)).size).toBe(1);
+    expect(tf.memory().numTensors).toBe(baseline);
+    expect(events.some((e) => e.type === 'warning')).toBe(false);
+  });
+
+  it('trains with each optimizer and loss', async () => {
+    const settings: Json[] = [
+      { optimizer: 'sgd', momentum: 0.9, nesterov: true, loss: 'categoricalCrossentropy', learningRate: 0.05 },
+      { optimizer: 'adagrad', loss: 'sparseCategoricalCrossentropy', learningRate: 0.1 },
+      { optimizer: 'rmsprop', loss: 'meanSquaredError', learningRate: 0.01 },
+      { optimizer: 'adam', loss: 'meanAbsoluteError', learningRate: 0.01 },
+    ];
+    for (const s of settings) {
+      const p = project(mlp(), { kind: 'builtin', name: 'gaussians', size: 200 }, { ...s, epochs: 4, batchSize: 16 });
+      const result = await runTraining({ project: p, options: { backend: 'cpu', checkpoints: false } }, () => {}, new TrainingControl());
+      expect(result.state, JSON.stringify(s)).toBe('completed');
+      expect(result.test!.accuracy, JSON.stringify(s)).toBeGreaterThan(0.8);
+    }
+  });
+});
