@@ -58,7 +58,8 @@ async function dragConnect(page: Page, from: string, to: string): Promise<void> 
 /** Selects a block by clicking its title and sets its parameters in the inspector. */
 async function setParams(page: Page, id: string, params: Record<string, string>): Promise<void> {
   const inspector = page.getByRole('complementary', { name: /Block|Bloc/ });
-  const shown = await inspector.locator('.inspector__id').textContent().catch(() => null);
+  const idLabel = inspector.locator('.inspector__id');
+  const shown = (await idLabel.count()) ? await idLabel.textContent() : null;
   if (shown !== id) await node(page, id).locator('.block-node__type').click();
   await expect(inspector.locator('.inspector__id')).toHaveText(id);
   for (const [name, value] of Object.entries(params)) {
@@ -232,4 +233,27 @@ test('the keyboard alone builds a small network and the shortcuts edit it', asyn
   await page.getByRole('searchbox', { name: 'Search blocks' }).fill('pool');
   await expect(page.getByTestId('palette-Dense')).toHaveCount(0);
   await expect(page.getByTestId('palette-MaxPooling2D')).toBeVisible();
+});
+
+test('an example opens from the home screen, readable and checked', async ({ page }) => {
+  await page.goto(url());
+  await page.getByTestId('example-mnist-cnn').click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(11);
+  await expect(page.getByTestId('total-params')).toHaveText('42,358');
+  await expect(page.getByTestId('graph-status')).toHaveText(/valid/);
+  await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
+  // Opened at a readable zoom, from its beginning.
+  await expect(node(page, 'input')).toBeInViewport();
+  const zoom = await page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+  expect(zoom).toBeGreaterThanOrEqual(0.7);
+
+  // Clicking an error in the summary selects its block.
+  await setParams(page, 'conv1', { filters: '0' });
+  await expect(page.getByTestId('badge-conv1')).toBeVisible();
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await expect(page.locator('.inspector__id')).toHaveCount(0);
+  await page.locator('.summary').getByTestId('issue').filter({ hasText: 'conv1' }).first().click();
+  await expect(page.locator('.inspector__id')).toHaveText('conv1');
+  await expect(page.getByTestId('param-filters')).toHaveAttribute('aria-invalid', 'true');
+  await shot(page, 'example-error');
 });

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import type { OpenedProject } from '../../core/api/contract';
+import type { GraphNode } from '../../core/model/graph';
 import { getApi } from './api';
 import { layoutPositions } from './editor/layout';
 import { toFlowEdge, toFlowNode } from './store/flow-graph';
@@ -9,10 +10,25 @@ function fail(error: unknown): void {
   uiStore.getState().showToast(error instanceof Error ? error.message : String(error), 'error');
 }
 
-/** Shows an opened project in the editor; blocks without a position are laid out first. */
+/** Room a block needs on the canvas, with space around it for the shape labels of its connections. */
+const BLOCK_ROOM = { width: 270, height: 130 };
+
+/** True when blocks were placed too close for this editor's block size (e.g. by hand in a JSON file). */
+function crowded(nodes: readonly GraphNode[]): boolean {
+  for (let i = 0; i < nodes.length; i++) {
+    for (let j = i + 1; j < nodes.length; j++) {
+      const a = nodes[i].position;
+      const b = nodes[j].position;
+      if (a && b && Math.abs(a.x - b.x) < BLOCK_ROOM.width && Math.abs(a.y - b.y) < BLOCK_ROOM.height) return true;
+    }
+  }
+  return false;
+}
+
+/** Shows an opened project in the editor; blocks without a position, or too close together, are laid out first. */
 export async function showProject(opened: OpenedProject): Promise<void> {
   const { project } = opened;
-  if (project.graph.nodes.some((n) => !n.position)) {
+  if (project.graph.nodes.some((n) => !n.position) || crowded(project.graph.nodes)) {
     const positions = await layoutPositions(project.graph.nodes.map((n) => toFlowNode(n)), project.graph.edges.map((e) => toFlowEdge(e)), editorStore.getState().direction);
     for (const node of project.graph.nodes) node.position = positions[node.id] ?? node.position;
   }

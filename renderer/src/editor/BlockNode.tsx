@@ -43,7 +43,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
         <span className="block-node__type">{data.blockType}</span>
         <span className="block-node__id">{id}</span>
       </div>
-      <div className="block-node__describe">{analysis ? safeDescribe(data.blockType, analysis.params) : ''}</div>
+      <div className="block-node__describe">{analysis ? safeDescribe(data.blockType, { ...analysis.params, ...data.params }) : ''}</div>
       <div className="block-node__foot">
         <span className="block-node__shape" title={t('node.outputShape')}>
           → {formatShape(analysis?.outputShape)}

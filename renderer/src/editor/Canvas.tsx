@@ -1,5 +1,5 @@
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Connection, type Edge, type FinalConnectionState, type IsValidConnection } from '@xyflow/react';
-import { useCallback, useState, type DragEvent } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type Edge, type FinalConnectionState, type IsValidConnection } from '@xyflow/react';
+import { useCallback, useEffect, useRef, type DragEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkConnection } from '../store/connection-rules';
 import { toGraphNode, type BlockFlowNode, type ShapeFlowEdge } from '../store/flow-graph';
@@ -24,6 +24,36 @@ function miniMapColor(node: BlockFlowNode): string {
   return '#5c6bc0';
 }
 
+/** Legible text on a projector: below this zoom, an opened graph is shown from its top rather than whole. */
+const MIN_OPENING_ZOOM = 0.7;
+const OPENING_ZOOM = 0.85;
+
+/**
+ * Frames an opened graph once its blocks are measured: the whole graph when it fits at a readable
+ * zoom, otherwise its beginning (the Input) at a readable zoom. An empty canvas keeps its view, so
+ * that the first drop does not move it.
+ */
+function useOpeningView(container: RefObject<HTMLDivElement | null>) {
+  const initialized = useNodesInitialized();
+  const { fitView, getNodesBounds, setViewport } = useReactFlow<BlockFlowNode, ShapeFlowEdge>();
+  const done = useRef(editorStore.getState().nodes.length === 0);
+  useEffect(() => {
+    if (!initialized || done.current || !container.current) return;
+    done.current = true;
+    const nodes = editorStore.getState().nodes;
+    const bounds = getNodesBounds(nodes);
+    const { width, height } = container.current.getBoundingClientRect();
+    const fitZoom = Math.min(width / (bounds.width * 1.2), height / (bounds.height * 1.2));
+    if (fitZoom >= MIN_OPENING_ZOOM) {
+      void fitView({ padding: 0.2, maxZoom: 1 });
+    } else if (editorStore.getState().direction === 'LR') {
+      void setViewport({ x: 24 - bounds.x * OPENING_ZOOM, y: height / 2 - (bounds.y + bounds.height / 2) * OPENING_ZOOM, zoom: OPENING_ZOOM });
+    } else {
+      void setViewport({ x: width / 2 - (bounds.x + bounds.width / 2) * OPENING_ZOOM, y: 24 - bounds.y * OPENING_ZOOM, zoom: OPENING_ZOOM });
+    }
+  }, [initialized, container, fitView, getNodesBounds, setViewport]);
+}
+
 export function Canvas() {
   const { t } = useTranslation();
   const nodes = useEditor((s) => s.nodes);
@@ -31,8 +61,8 @@ export function Canvas() {
   const onNodesChange = useEditor((s) => s.onNodesChange);
   const onEdgesChange = useEditor((s) => s.onEdgesChange);
   const { screenToFlowPosition } = useReactFlow();
-  // Fit an opened graph into view once; an empty canvas keeps its zoom, so that the first drop does not move the view.
-  const [fitOnOpen] = useState(() => editorStore.getState().nodes.length > 0);
+  const container = useRef<HTMLDivElement>(null);
+  useOpeningView(container);
 
   const onConnect = useCallback((c: Connection) => {
     connectBlocks(c.source, c.target);
@@ -69,7 +99,7 @@ export function Canvas() {
   const onEdgeDoubleClick = useCallback((_e: unknown, edge: Edge) => editorStore.getState().disconnect(edge.source, edge.target), []);
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')} role="region">
+    <div className="canvas" ref={container} onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')} role="region">
       <ReactFlow<BlockFlowNode, ShapeFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -84,8 +114,6 @@ export function Canvas() {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Control', 'Meta']}
-        fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
         minZoom={0.2}
         maxZoom={2}
         defaultEdgeOptions={{ type: 'shape' }}

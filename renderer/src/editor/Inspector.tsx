@@ -69,6 +69,8 @@ export function Inspector() {
   const selectedIds = selected.map((n) => n.id).join(',');
   const node = selected.length === 1 ? selected[0] : undefined;
   const analysis = useEditor((s) => (node ? s.analysis.nodes[node.id] : undefined));
+  // From the blocks upstream, so that they show even while this block's own parameters are wrong.
+  const incomingShapes = useEditor(useShallow((s) => (node ? s.edges.filter((e) => e.target === node.id).map((e) => s.analysis.nodes[e.source]?.outputShape) : [])));
   const lang = docLanguage(i18n.language);
 
   if (!node) {
@@ -112,7 +114,7 @@ export function Inspector() {
       </div>
       <p className="inspector__shapes">
         {t('inspector.shapes', {
-          input: analysis?.inputShapes.length ? analysis.inputShapes.map(formatShape).join(' + ') : '—',
+          input: incomingShapes.length ? incomingShapes.map(formatShape).join(' + ') : '—',
           output: formatShape(analysis?.outputShape),
         })}
         <br />
