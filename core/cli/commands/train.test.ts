@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { main } from '../main';
+import { recordingIo } from '../test-io';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = join(root, 'bin', 'neuroblocks.js');
+
+function xorProject(outputUnits = 2, dataset: unknown = { kind: 'builtin', name: 'xor', size: 200 }) {
+  return {
+    format: 'neuroblocks.project',
+    version: 1,
+    name: 'XOR',
+    graph: {
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [2] } },
+        { id: 'hidden', type: 'Dense', params: { units: 12, activation: 'tanh' } },
+        { id: 'out', type: 'Dense', params: { units: outputUnits, activation: 'softmax' } },
+      ],
+      edges: [
+        { source: 'in', target: 'hidden' },
+        { source: 'hidden', target: 'out' },
+      ],
+    },
+    dataset,
+    training: { learningRate: 0.03, batchSize: 16, epochs: 30, seed: 2 },
+  };
+}
+
+function tempProject(content: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'nb-train-')), 'project.json');
+  writeFileSync(file, JSON.stringify(content));
+  return file;
+}
+
+describe('neuroblocks train', () => {
+  it('--json prints one event per line and ends with the final result and its test accuracy (real bin, another cwd)', async () => {
+    const file = tempProject(xorProject());
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'train', file, '--epochs', '8', '--backend', 'wasm', '--seed', '4', '--json'], {
+      cwd: tmpdir(),
+    });
+    const events = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(events[0]).toMatchObject({ type: 'started', backend: 'wasm', epochs: 8, seed: 4 });
+    expect(events.filter((e) => e.type === 'epoch')).toHaveLength(8);
+    const checkpoint = events.find((e) => e.type === 'checkpoint');
+    expect(checkpoint.weights[0]).toEqual({ name: 'hidden/kernel', shape: [2, 12], dtype: 'float32', bytes: 96 });
+    const final = events.at(-1);
+    expect(final).toMatchObject({ type: 'final', state: 'completed', epochsCompleted: 8, backend: 'wasm' });
+    expect(final.test.samples).toBe(50);
+    expect(final.test.accuracy).toBeGreaterThan(0.8);
+  });
+
+  it('prints one line per epoch and the test accuracy without --json', async () => {
+    const io = recordingIo();
+    expect(await main(['train', tempProject(xorProject()), '--epochs', '2', '--size', '100', '--backend', 'wasm'], io)).toBe(0);
+    const text = io.text();
+    expect(text).toMatch(/Training "XOR" on wasm: CPU \(WASM/);
+    expect(text).toMatch(/Epoch 2\/2 · loss \d\.\d{4} · accuracy \d+\.\d{2}% · val_loss/);
+    expect(text).toMatch(/Test accuracy: \d+\.\d{2}% on 25 held-out samples/);
+  });
+
+  it('exits 1 with the block to fix when the model does not fit the data', async () => {
+    const io = recordingIo();
+    expect(await main(['train', tempProject(xorProject(5)), '--backend', 'wasm'], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('The output block `out` has 5 units but the data set has 2 classes: set `units` to 2.');
+  });
+
+  it('exits 1 on a CSV cell that is not a number, naming its row and column', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-train-csv-'));
+    writeFileSync(join(dir, 'points.csv'), 'x,y,label\n1,2,a\n3,oops,b\n');
+    const file = join(dir, 'project.json');
+    writeFileSync(file, JSON.stringify(xorProject(2, { kind: 'csv', path: 'points.csv', labelColumn: 'label' })));
+    const io = recordingIo();
+    expect(await main(['train', file], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain('Row 3, column 2 ("y") of points.csv is "oops", not a number.');
+  });
+
+  it('rejects bad options and unreadable projects with exit code 1', async () => {
+    const io = recordingIo();
+    expect(await main(['train', tempProject(xorProject()), '--backend', 'gpu'], io)).toBe(1);
+    expect(io.stderr.at(-1)).toBe('Unknown backend "gpu". Choose one of: tensorflow-gpu, tensorflow, wasm, cpu.');
+    expect(await main(['train', tempProject(xorProject()), '--epochs', '0'], io)).toBe(1);
+    expect(io.stderr.at(-1)).toBe('--epochs must be a whole number of at least 1, not "0".');
+    expect(await main(['train', join(tmpdir(), 'no-such-project.json')], io)).toBe(1);
+    expect(io.stderr.at(-1)).toMatch(/the file does not exist/);
+    expect(await main(['train'], io)).toBe(2);
+  });
+});

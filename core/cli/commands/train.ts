@@ -1,0 +1,164 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { BackendName, FinalResult, TrainingEvent } from '../../train/events';
+import { startTraining } from '../../train/session';
+import type { CliIo } from '../io';
+import { readProjectFile } from '../read-project';
+
+const help = `Usage: neuroblocks train <project.json> [options]
+
+Trains the project's model on its data set in a worker thread, then evaluates it on the held-out
+test split. Exit code 0 when training completed or stopped early, 1 when it failed, 3 when it
+diverged, 130 when interrupted.
+
+  --epochs N    number of epochs (default: the project's)
+  --backend B   tensorflow-gpu, tensorflow, wasm or cpu (default: the fastest that loads)
+  --seed S      random seed (default: the project's)
+  --size N      number of training samples (MNIST: at most 8000; 2-D sets: points to generate)
+  --json        one JSON object per line for each event; the last is the final result`;
+
+const backends: readonly BackendName[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+
+function positiveInteger(value: string | undefined, option: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${option} must be a whole number of at least ${min}, not "${value}".`);
+  return n;
+}
+
+/** Checkpoints and the final result carry the weights; a log line gives their sizes instead of the numbers. */
+function jsonLine(event: TrainingEvent): string {
+  if ((event.type !== 'checkpoint' && event.type !== 'final') || !event.weights) return JSON.stringify(event);
+  const weights = event.weights.map(({ name, shape, dtype, data }) => ({ name, shape, dtype, bytes: data.byteLength }));
+  return JSON.stringify({ ...event, weights });
+}
+
+const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
+
+function epochLine(event: Extract<TrainingEvent, { type: 'epoch' }>, epochs: number): string {
+  const val = event.valLoss !== undefined ? ` · val_loss ${event.valLoss.toFixed(4)} · val_accuracy ${percent(event.valAccuracy!)}` : '';
+  return `Epoch ${event.epoch}/${epochs} · loss ${event.loss.toFixed(4)} · accuracy ${percent(event.accuracy)}${val} · ${event.seconds.toFixed(1)} s (${Math.round(event.samplesPerSecond)} samples/s)`;
+}
+
+function progressBar(event: Extract<TrainingEvent, { type: 'batch' }>, epochs: number): string {
+  const width = 24;
+  const filled = Math.round((event.batch / event.batchesPerEpoch) * width);
+  return `Epoch ${event.epoch}/${epochs} [${'='.repeat(filled)}${' '.repeat(width - filled)}] ${event.batch}/${event.batchesPerEpoch} · loss ${event.loss.toFixed(4)} · accuracy ${percent(event.accuracy)}`;
+}
+
+function finalLines(result: FinalResult): string[] {
+  const lines = [`${result.state === 'completed' ? 'Done' : result.state[0].toUpperCase() + result.state.slice(1)}: ${result.message}`];
+  if (result.test) lines.push(`Test accuracy: ${percent(result.test.accuracy)} on ${result.test.samples} held-out samples (loss ${result.test.loss.toFixed(4)}).`);
+  lines.push(`Total time: ${result.seconds.toFixed(1)} s.`);
+  return lines;
+}
+
+function exitCode(result: FinalResult, interrupted: boolean): number {
+  if (interrupted) return 130;
+  switch (result.state) {
+    case 'completed':
+    case 'early-stopped':
+    case 'stopped':
+      return 0;
+    case 'diverged':
+      return 3;
+    case 'failed':
+      return 1;
+  }
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      epochs: { type: 'string' },
+      backend: { type: 'string' },
+      seed: { type: 'string' },
+      size: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.out(help);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    io.err(help);
+    return 2;
+  }
+  if (values.backend !== undefined && !(backends as readonly string[]).includes(values.backend)) {
+    throw new Error(`Unknown backend "${values.backend}". Choose one of: ${backends.join(', ')}.`);
+  }
+  const options = {
+    epochs: positiveInteger(values.epochs, 'epochs', 1),
+    seed: positiveInteger(values.seed, 'seed', 0),
+    size: positiveInteger(values.size, 'size', 10),
+    backend: values.backend as BackendName | undefined,
+    baseDir: path.dirname(path.resolve(positionals[0])),
+  };
+  const project = await readProjectFile(positionals[0]);
+  const session = startTraining(project, options);
+
+  let interrupted = false;
+  const onInterrupt = () => {
+    interrupted = true;
+    session.stop();
+  };
+  process.once('SIGINT', onInterrupt);
+  let epochs = options.epochs ?? project.training.epochs;
+  const tty = io.isTty && !values.json;
+  let barShown = false;
+  const clearBar = () => {
+    if (barShown) process.stdout.write('\r\x1b[2K');
+    barShown = false;
+  };
+  session.on((event) => {
+    if (values.json) {
+      io.out(jsonLine(event));
+      return;
+    }
+    switch (event.type) {
+      case 'started':
+        epochs = event.epochs;
+        io.out(`Training "${project.name}" on ${event.backend}: ${event.device}`);
+        for (const f of event.fallbacks) io.out(`  (${f.backend} skipped: ${f.reason})`);
+        io.out(`${event.paramCount.total.toLocaleString('en')} parameters · ${event.sizes.train} training, ${event.sizes.validation} validation, ${event.sizes.test} test samples · seed ${event.seed}`);
+        for (const warning of event.dataset.warnings) io.err(`Warning: ${warning}`);
+        break;
+      case 'batch':
+        if (tty) {
+          process.stdout.write(`\r\x1b[2K${progressBar(event, epochs)}`);
+          barShown = true;
+        }
+        break;
+      case 'epoch':
+        clearBar();
+        io.out(epochLine(event, epochs));
+        break;
+      case 'learningRate':
+        clearBar();
+        io.out(`Learning rate lowered to ${event.learningRate} (${event.reason}).`);
+        break;
+      case 'paused':
+      case 'resumed':
+      case 'checkpoint':
+        break;
+      case 'warning':
+        clearBar();
+        io.err(`Warning: ${event.message}`);
+        break;
+      case 'final':
+        clearBar();
+        for (const line of finalLines(event)) (event.state === 'failed' || event.state === 'diverged' ? io.err : io.out)(line);
+        break;
+    }
+  });
+  try {
+    return exitCode(await session.done, interrupted);
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+}
