@@ -83,6 +83,94 @@ export interface DatasetInfo {
   generated: boolean;
 }
 
+// Training. Plain data mirroring core/train's events (the host checks at compile time that they
+// match), without the weights, which stay on the Node side.
+
+export interface EpochMetrics {
+  /** 1-based. */
+  epoch: number;
+  loss: number;
+  accuracy: number;
+  valLoss?: number;
+  valAccuracy?: number;
+  learningRate: number;
+  seconds: number;
+  samplesPerSecond: number;
+}
+
+export interface TestEvaluation {
+  loss: number;
+  accuracy: number;
+  samples: number;
+  classNames: string[];
+  /** confusionMatrix[actual][predicted] = count. */
+  confusionMatrix: number[][];
+}
+
+export type FinalState = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed';
+
+export interface TrainingDatasetSummary {
+  name: string;
+  inputShape: Shape;
+  classNames: string[];
+  trainCount: number;
+  testCount: number;
+  countsPerClass: number[];
+  warnings: string[];
+  skipped: { file: string; reason: string }[];
+}
+
+export type TrainingEvent =
+  | {
+      type: 'started';
+      backend: string;
+      device: string;
+      fallbacks: { backend: string; reason: string }[];
+      paramCount: { total: number; trainable: number; nonTrainable: number };
+      dataset: TrainingDatasetSummary;
+      /** Samples used for training, for validation and for the final test. */
+      sizes: { train: number; validation: number; test: number };
+      epochs: number;
+      batchesPerEpoch: number;
+      seed: number;
+    }
+  /** About ten a second while an epoch runs. */
+  | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; loss: number; accuracy: number }
+  | ({ type: 'epoch' } & EpochMetrics)
+  | { type: 'learningRate'; epoch: number; learningRate: number; reason: string }
+  | { type: 'checkpoint'; kind: 'best' | 'last'; epoch: number; monitor: string; value: number }
+  | { type: 'paused'; epoch: number; batch: number }
+  | { type: 'resumed' }
+  | { type: 'warning'; message: string }
+  | {
+      type: 'final';
+      state: FinalState;
+      /** Why it ended, in plain words. */
+      message: string;
+      epochsCompleted: number;
+      history: EpochMetrics[];
+      restoredEpoch?: number;
+      test?: TestEvaluation;
+      backend?: string;
+      device?: string;
+      seconds: number;
+    };
+
+export interface TrainingUpdate {
+  runId: string;
+  event: TrainingEvent;
+}
+
+export interface TrainingStartOptions {
+  /** Overrides of the project's settings, e.g. fewer epochs for a quick try. */
+  epochs?: number;
+  seed?: number;
+  /** Data set size (MNIST: training digits; 2-D sets: generated points). */
+  size?: number;
+  /** Where the project is saved, so that relative data paths resolve against its folder. */
+  location?: string;
+}
+
 /**
  * Commands from the desktop app's native menus that the UI carries out (the web host has no
  * menus, so it never sends them). `openRecent` carries the file chosen in File › Open Recent.
@@ -142,8 +230,17 @@ export interface NeuroblocksApi {
   // Data sets
   listDatasets(): Promise<DatasetInfo[]>;
 
+  // Training (one run at a time, in a worker; progress arrives through onTrainingEvent)
+  /** Refused while another run is going on. */
+  startTraining(project: Project, options?: TrainingStartOptions): Promise<{ runId: string }>;
+  /** Pause, resume and stop take effect after the current batch. Refused when nothing is training. */
+  pauseTraining(): Promise<void>;
+  resumeTraining(): Promise<void>;
+  stopTraining(): Promise<void>;
+
   // Events
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
+  onTrainingEvent(listener: (update: TrainingUpdate) => void): Unsubscribe;
 }
 
 type ApiKey = keyof NeuroblocksApi & string;
@@ -172,9 +269,13 @@ export const apiMethods = [
   'showSaveDialog',
   'analyzeGraph',
   'listDatasets',
+  'startTraining',
+  'pauseTraining',
+  'resumeTraining',
+  'stopTraining',
 ] as const satisfies readonly ApiMethodName[];
 
-export const apiEvents = ['onMenuCommand'] as const satisfies readonly ApiEventName[];
+export const apiEvents = ['onMenuCommand', 'onTrainingEvent'] as const satisfies readonly ApiEventName[];
 
 // Compile-time proof that the lists name every method and event of the interface.
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };

@@ -144,3 +144,35 @@ describe('dialogs, analysis, data sets, backend', () => {
     expect(await api.getBackendInfo()).toEqual({ backend: 'wasm', device: 'CPU 1', fallbacks: [] });
   });
 });
+
+describe('training', () => {
+  it('trains for real in a worker, relays the events without weights, and allows one run at a time', async () => {
+    const api = service();
+    const { project } = await api.openExample('spirals-mlp');
+    const updates: import('../api/contract').TrainingUpdate[] = [];
+    const finished = new Promise<void>((resolve) =>
+      api.onTrainingEvent((update) => {
+        updates.push(update);
+        if (update.event.type === 'final') resolve();
+      }),
+    );
+    const { runId } = await api.startTraining(project, { epochs: 2, size: 200, seed: 3 });
+    await expect(api.startTraining(project, { epochs: 1 })).rejects.toMatchObject({ code: 'busy' });
+    await finished;
+    expect(updates.every((u) => u.runId === runId)).toBe(true);
+    const types = updates.map((u) => u.event.type);
+    expect(types[0]).toBe('started');
+    expect(types.filter((t) => t === 'epoch')).toHaveLength(2);
+    const final = updates.at(-1)!.event;
+    expect(final).toMatchObject({ type: 'final', state: 'completed', epochsCompleted: 2 });
+    expect(updates.some((u) => 'weights' in u.event)).toBe(false);
+    await expect(api.stopTraining()).rejects.toMatchObject({ code: 'not-training' });
+  });
+
+  it('refuses to train a graph with errors, naming the problem', async () => {
+    const api = service();
+    const { project } = await api.openExample('mnist-cnn');
+    const broken = { ...project, graph: { ...project.graph, nodes: project.graph.nodes.map((n) => (n.type === 'Conv2D' ? { ...n, params: { ...n.params, kernelSize: 99 } } : n)) } };
+    await expect(api.startTraining(broken)).rejects.toMatchObject({ code: 'invalid-graph' });
+  });
+});

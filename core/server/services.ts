@@ -16,6 +16,8 @@ import {
   type ProjectFileInfo,
   type RecentProject,
   type SavedProject,
+  type TrainingStartOptions,
+  type TrainingUpdate,
 } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
 import type { Graph } from '../model/graph';
@@ -26,6 +28,7 @@ import { builtinDatasetInfo } from './datasets';
 import { Emitter } from './emitter';
 import { ExampleLibrary } from './examples';
 import { formatFor, projectExtensions, projectFormats, type ProjectFileFormat } from './project-files';
+import { TrainingRunner } from './training';
 
 /** Native file dialogs, which only the desktop host has. Each resolves to undefined when cancelled. */
 export interface NativeDialogs {
@@ -44,6 +47,8 @@ export interface ServiceOptions {
   version?: string;
   /** Picks the TensorFlow.js backend; the default walks the backend ladder once, on first use. */
   detectBackend?: () => Promise<BackendInfo>;
+  /** Runs training; the default is core/train's worker. */
+  training?: TrainingRunner;
 }
 
 function packageVersion(): string {
@@ -66,11 +71,11 @@ function requireText(value: unknown, what: string): string {
 }
 
 /** Validates a project coming from the UI (it crosses a process boundary, so it is checked again). */
-function checkedProject(value: unknown): Project {
+function checkedProject(value: unknown, action = 'saved'): Project {
   try {
     return parseProject(value);
   } catch (error) {
-    if (error instanceof ProjectError) throw new UserFacingError(`The project cannot be saved: ${error.message.replace(/^This project cannot be opened:? ?/, '')}`, 'project', error.problems);
+    if (error instanceof ProjectError) throw new UserFacingError(`The project cannot be ${action}: ${error.message.replace(/^This project cannot be opened:? ?/, '')}`, 'project', error.problems);
     throw error;
   }
 }
@@ -84,6 +89,8 @@ function isPlainFileName(name: string): boolean {
 export class NeuroblocksService implements NeuroblocksApi {
   private readonly menuCommands = new Emitter<MenuCommand>();
   readonly onMenuCommand = this.menuCommands.event;
+  private readonly training: TrainingRunner;
+  readonly onTrainingEvent: (listener: (update: TrainingUpdate) => void) => () => void;
   /** Fires after the recent projects list changed (the desktop app rebuilds File › Open Recent). */
   readonly recentProjectsChanged = new Emitter<void>();
 
@@ -100,6 +107,8 @@ export class NeuroblocksService implements NeuroblocksApi {
     this.formats = options.formats ?? projectFormats;
     this.version = options.version ?? packageVersion();
     this.fallbackProjectsDir = options.projectsDir ?? defaultProjectsDir();
+    this.training = options.training ?? new TrainingRunner();
+    this.onTrainingEvent = this.training.updates.event;
   }
 
   /** Delivers a native menu command to the UI (desktop host). */
@@ -282,5 +291,32 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async listDatasets(): Promise<DatasetInfo[]> {
     return builtinDatasetInfo();
+  }
+
+  async startTraining(project: Project, options: TrainingStartOptions = {}): Promise<{ runId: string }> {
+    const checked = checkedProject(project, 'trained');
+    const analysis = analyzeGraph(checked.graph, { loss: checked.training.loss });
+    if (!analysis.valid) {
+      const first = analysis.errors[0];
+      throw new UserFacingError(
+        `The model cannot be trained until its ${analysis.errors.length === 1 ? 'error is' : `${analysis.errors.length} errors are`} fixed: ${first.message}`,
+        'invalid-graph',
+        analysis.errors,
+      );
+    }
+    if (!checked.dataset) throw new UserFacingError('Choose a data set for the project before training it.', 'no-dataset');
+    return this.training.startTraining(checked, options ?? {});
+  }
+
+  pauseTraining(): Promise<void> {
+    return this.training.pause();
+  }
+
+  resumeTraining(): Promise<void> {
+    return this.training.resume();
+  }
+
+  stopTraining(): Promise<void> {
+    return this.training.stop();
   }
 }

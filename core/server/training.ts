@@ -1,0 +1,89 @@
+// Training behind the API: one run at a time in core/train's worker thread, its events relayed
+// to the UI without the weights (they stay on this side).
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { UserFacingError, type TrainingEvent, type TrainingStartOptions, type TrainingUpdate } from '../api/contract';
+import type { Project } from '../model/project';
+import type { TrainingEvent as EngineEvent, TrainingSession } from '../train/index';
+import { Emitter } from './emitter';
+
+type WithoutWeights<E> = E extends { weights?: unknown } ? Omit<E, 'weights'> : E;
+// The API's event type must describe what the engine sends; this line fails to compile when they drift.
+const _eventsMatch = (event: WithoutWeights<EngineEvent>): TrainingEvent => event;
+void _eventsMatch;
+
+export function withoutWeights(event: EngineEvent): TrainingEvent {
+  if ('weights' in event) {
+    const { weights: _weights, ...rest } = event;
+    return rest as TrainingEvent;
+  }
+  return event as TrainingEvent;
+}
+
+const whole = (value: unknown, what: string, min: number, max: number): number | undefined => {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new UserFacingError(`${what} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`, 'bad-request');
+  }
+  return value;
+};
+
+export class TrainingRunner {
+  readonly updates = new Emitter<TrainingUpdate>();
+  private current?: { runId: string; session: TrainingSession };
+
+  constructor(private readonly start: (project: Project, options: Record<string, unknown>) => Promise<TrainingSession> = defaultStart) {}
+
+  async startTraining(project: Project, options: TrainingStartOptions = {}): Promise<{ runId: string }> {
+    if (this.current) throw new UserFacingError('A model is already training. Stop it or wait until it ends before starting another.', 'busy');
+    const engineOptions: Record<string, unknown> = {};
+    const epochs = whole(options.epochs, 'The number of epochs', 1, 100_000);
+    const seed = whole(options.seed, 'The seed', 0, 2 ** 31 - 1);
+    const size = whole(options.size, 'The data set size', 10, 1_000_000);
+    if (epochs !== undefined) engineOptions.epochs = epochs;
+    if (seed !== undefined) engineOptions.seed = seed;
+    if (size !== undefined) engineOptions.size = size;
+    if (typeof options.location === 'string' && options.location) engineOptions.baseDir = path.dirname(path.resolve(options.location));
+    const runId = randomUUID();
+    let session: TrainingSession;
+    try {
+      session = await this.start(project, engineOptions);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'TrainingBusyError') throw new UserFacingError(error.message, 'busy');
+      throw error;
+    }
+    this.current = { runId, session };
+    const finish = () => {
+      if (this.current?.runId === runId) this.current = undefined;
+    };
+    session.on((event) => {
+      // Listeners hearing `final` may start the next run at once.
+      if (event.type === 'final') finish();
+      this.updates.fire({ runId, event: withoutWeights(event) });
+    });
+    void session.done.finally(finish);
+    return { runId };
+  }
+
+  private active(): TrainingSession {
+    if (!this.current) throw new UserFacingError('No model is training right now.', 'not-training');
+    return this.current.session;
+  }
+
+  async pause(): Promise<void> {
+    this.active().pause();
+  }
+
+  async resume(): Promise<void> {
+    this.active().resume();
+  }
+
+  async stop(): Promise<void> {
+    this.active().stop();
+  }
+}
+
+async function defaultStart(project: Project, options: Record<string, unknown>): Promise<TrainingSession> {
+  const { startTraining } = await import('../train/index');
+  return startTraining(project, options);
+}
