@@ -1,7 +1,8 @@
 // Training throughput of the course's MNIST CNN (8,000 real MNIST digits, batch 64, Adam) on every
 // TensorFlow.js backend that loads here, next to PyTorch on the CPU with one thread and with all
 // threads, in the same run. Measurements are interleaved round by round so that other load on the
-// machine affects every contender alike; the table reports the median round.
+// machine affects every contender alike; the table reports the median round, both per wall-clock
+// second and per second of CPU time the contender used.
 //
 //   npm run bench -- [--rounds 3] [--steps 100] [--cpu-steps 4] [--warmup 10]
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -97,7 +98,7 @@ async function main(): Promise<void> {
         if (contender.label === 'tfjs cpu' && contender.timings.length > 0) continue;
         const timing = await contender.measure();
         contender.timings.push(timing);
-        console.log(`  round ${round}  ${contender.label.padEnd(24)} ${timing.samplesPerSecond.toFixed(0).padStart(7)} samples/s`);
+        console.log(`  round ${round}  ${contender.label.padEnd(24)} ${timing.samplesPerSecond.toFixed(0).padStart(7)} samples/s  ${timing.samplesPerCpuSecond.toFixed(0).padStart(7)} samples/CPU-s`);
       }
     }
   } finally {
@@ -105,14 +106,16 @@ async function main(): Promise<void> {
   }
 
   console.log('');
-  console.log(`${'contender'.padEnd(24)} ${'samples/s'.padStart(10)} ${'range'.padStart(15)} ${'ms/step'.padStart(8)}  device`);
+  console.log(`${'contender'.padEnd(24)} ${'samples/s'.padStart(10)} ${'range'.padStart(15)} ${'ms/step'.padStart(8)} ${'samples/CPU-s'.padStart(14)}  device`);
   const speed = new Map<string, number>();
+  const cpuSpeed = new Map<string, number>();
   for (const c of contenders) {
     const rates = c.timings.map((t) => t.samplesPerSecond);
     const mid = median(rates);
     speed.set(c.label, mid);
+    cpuSpeed.set(c.label, median(c.timings.map((t) => t.samplesPerCpuSecond)));
     const range = `${Math.min(...rates).toFixed(0)}–${Math.max(...rates).toFixed(0)}`;
-    console.log(`${c.label.padEnd(24)} ${mid.toFixed(0).padStart(10)} ${range.padStart(15)} ${((1000 * batchSize) / mid).toFixed(1).padStart(8)}  ${c.device}`);
+    console.log(`${c.label.padEnd(24)} ${mid.toFixed(0).padStart(10)} ${range.padStart(15)} ${((1000 * batchSize) / mid).toFixed(1).padStart(8)} ${cpuSpeed.get(c.label)!.toFixed(0).padStart(14)}  ${c.device}`);
   }
   for (const line of skipped) console.log(`not measured: ${line}`);
 
@@ -120,11 +123,16 @@ async function main(): Promise<void> {
   const tfjsLabels = [...speed.keys()].filter((label) => label.startsWith('tfjs'));
   if (torchLabels.length > 0) {
     console.log('');
+    console.log('Throughput ratios (median samples per wall-clock second; per CPU-second in brackets):');
     for (const tfjs of tfjsLabels) {
       for (const torch of torchLabels) {
-        console.log(`ratio ${tfjs} / ${torch}: ${(speed.get(tfjs)! / speed.get(torch)!).toFixed(2)}`);
+        const wall = speed.get(tfjs)! / speed.get(torch)!;
+        const cpu = cpuSpeed.get(tfjs)! / cpuSpeed.get(torch)!;
+        console.log(`  ${tfjs} / ${torch}: ${wall.toFixed(2)} (${cpu.toFixed(2)})`);
       }
     }
+    console.log('The machine may be shared: rounds are interleaved so that load hits every contender alike, and the');
+    console.log('CPU-second rate of a one-thread contender is close to what it would reach on an idle core.');
   }
 }
 

@@ -183,6 +183,39 @@ describe('matMul with transposed operands', () => {
   });
 });
 
+// Not replaced on WASM (a JavaScript loop measured no faster), but every Conv2D and Dense uses them.
+describe('bias addition and bias-gradient sums', () => {
+  const addCases = [
+    { a: [2, 5, 4, 3], b: [3] },
+    { a: [3], b: [4, 2, 3] },
+    { a: [6, 10], b: [1, 10] },
+    { a: [2, 3, 4], b: [2, 3, 4] },
+    { a: [4, 1, 3], b: [5, 3] },
+  ];
+  it.each(addCases)('add $a + $b', async (c) => {
+    const av = values(size(c.a), 15);
+    const bv = values(size(c.b), 16);
+    const { cpu, wasm } = await onBothBackends(() => [tf.add(tf.tensor(av, c.a), tf.tensor(bv, c.b))]);
+    expectClose(wasm[0], cpu[0], 'sum');
+  });
+  const sumCases = [
+    { shape: [2, 5, 4, 3], axis: [0, 1, 2], keepDims: false },
+    { shape: [2, 5, 4, 3], axis: [2, 0, 1], keepDims: true },
+    { shape: [7, 10], axis: [0], keepDims: false },
+    { shape: [2, 5, 4, 3], axis: [1, 2], keepDims: false },
+    { shape: [2, 5, 4, 3], axis: [-1], keepDims: false },
+  ];
+  it.each(sumCases)('sum of $shape over $axis (keepDims $keepDims)', async (c) => {
+    const xv = values(size(c.shape), 17);
+    const { cpu, wasm } = await onBothBackends(() => {
+      const r = tf.sum(tf.tensor(xv, c.shape), c.axis, c.keepDims);
+      return [r, tf.tensor1d(r.shape.length ? r.shape : [0])];
+    });
+    expectClose(wasm[0], cpu[0], 'sum');
+    expect(Array.from(wasm[1])).toEqual(Array.from(cpu[1]));
+  });
+});
+
 describe('a CNN using every trainable block', () => {
   function buildModel(): tfTypes.LayersModel {
     const input = tf.input({ shape: [12, 12, 2] });

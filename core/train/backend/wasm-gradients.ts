@@ -104,8 +104,12 @@ function withScope(tf: Tf, backend: Backend, body: (scope: KernelScope) => Tenso
 /**
  * The filter gradient is itself a convolution, with the batch as the summed dimension:
  *   dW[i, j, c, o] = Σ over (n, y, x) of xPadded[n, y·sh + i, x·sw + j, c] · dy[n, y, x, o]
- * i.e. the input laid out [C, H, W, N] convolved (dilation = stride) with dy laid out
- * [oH, oW, N, O]. XNNPACK runs that convolution; only two transposes surround it.
+ * XNNPACK runs it. Creating an XNNPACK convolution packs its filter, which costs about as much as
+ * the convolution itself here, so the smaller of x and dy plays the filter:
+ * - dy as the filter: input x laid out [C, H, W, N], filter dy laid out [oH, oW, N, O], dilation
+ *   = stride; the result is [C, fh, fw, O].
+ * - x as the filter: input dy laid out [O, oH, oW, N], spread by the stride and padded by fh − 1,
+ *   filter x laid out [H, W, N, C]; the result is [O, fh, fw, C] flipped in space.
  */
 function makeConv2DBackpropFilter(tf: Tf): KernelFunc {
   return ({ inputs, backend, attrs }) => {
@@ -113,22 +117,59 @@ function makeConv2DBackpropFilter(tf: Tf): KernelFunc {
     const a = attrs as unknown as Conv2DGradAttrs & { filterShape: [number, number, number, number] };
     requireChannelsLast(a.dataFormat, 'Conv2DBackpropFilter');
     const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode) as unknown as ConvGeometry;
-    const { inChannels, strideHeight, strideWidth, filterHeight, filterWidth } = info;
+    const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, strideHeight, strideWidth, filterHeight, filterWidth } = info;
     const { top, left, bottom, right } = info.padInfo;
+    const xSize = batchSize * inHeight * inWidth * inChannels;
+    const dySize = batchSize * outHeight * outWidth * outChannels;
     return withScope(tf, backend, (k) => {
-      let source = k.run('Transpose', { x }, { perm: [3, 1, 2, 0] });
+      if (dySize <= xSize) {
+        let source = k.run('Transpose', { x }, { perm: [3, 1, 2, 0] });
+        if (top || left || bottom || right) {
+          source = k.run('PadV2', { x: source }, { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 });
+        }
+        const kernel = k.run('Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
+        let grad = k.run('Conv2D', { x: source, filter: kernel }, { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [strideHeight, strideWidth] });
+        // Rows or columns that no output position reaches come out beyond the filter size.
+        if (grad.shape[1] !== filterHeight || grad.shape[2] !== filterWidth) {
+          grad = k.slice(grad, [0, 0, 0, 0], [inChannels, filterHeight, filterWidth, outChannels]);
+        }
+        return k.run('Transpose', { x: grad }, { perm: [1, 2, 0, 3] });
+      }
+      let kernel = x;
       if (top || left || bottom || right) {
-        source = k.run('PadV2', { x: source }, { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 });
+        kernel = k.run('PadV2', { x }, { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 });
       }
-      const kernel = k.run('Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
-      let grad = k.run('Conv2D', { x: source, filter: kernel }, { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [strideHeight, strideWidth] });
-      // Rows or columns that no output position reaches come out beyond the filter size.
-      if (grad.shape[1] !== filterHeight || grad.shape[2] !== filterWidth) {
-        grad = k.slice(grad, [0, 0, 0, 0], [inChannels, filterHeight, filterWidth, grad.shape[3]]);
+      const paddedHeight = inHeight + top + bottom;
+      const paddedWidth = inWidth + left + right;
+      kernel = k.run('Transpose', { x: kernel }, { perm: [1, 2, 0, 3] });
+      let source = k.run('Transpose', { x: dy }, { perm: [3, 1, 2, 0] });
+      let rows = outHeight;
+      let cols = outWidth;
+      if (strideHeight > 1 || strideWidth > 1) {
+        source = spreadByStride(k, source, strideHeight, strideWidth);
+        rows = outHeight * strideHeight;
+        cols = outWidth * strideWidth;
       }
-      return k.run('Transpose', { x: grad }, { perm: [1, 2, 0, 3] });
+      // Output row p of the convolution is filter row fh − 1 − p; pad so that exactly fh come out.
+      const padBottom = paddedHeight - rows;
+      const padRight = paddedWidth - cols;
+      source = k.run('PadV2', { x: source }, { paddings: [[0, 0], [filterHeight - 1, Math.max(padBottom, 0)], [filterWidth - 1, Math.max(padRight, 0)], [0, 0]], constantValue: 0 });
+      if (padBottom < 0 || padRight < 0) {
+        source = k.slice(source, [0, 0, 0, 0], [outChannels, filterHeight - 1 + rows + Math.min(padBottom, 0), filterWidth - 1 + cols + Math.min(padRight, 0), batchSize]);
+      }
+      const flippedGrad = k.run('Conv2D', { x: source, filter: kernel }, { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1] });
+      const grad = k.run('Reverse', { x: flippedGrad }, { dims: [1, 2] });
+      return k.run('Transpose', { x: grad }, { perm: [1, 2, 3, 0] });
     });
   };
+}
+
+/** [B, H, W, C] → [B, H·sh, W·sw, C] with each element followed by sh − 1 rows and sw − 1 columns of zeros. */
+function spreadByStride(k: KernelScope, x: TensorInfo, strideHeight: number, strideWidth: number): TensorInfo {
+  const [b, h, w, c] = x.shape;
+  const expanded = k.run('Reshape', { x }, { shape: [b, h, 1, w, 1, c] });
+  const padded = k.run('PadV2', { x: expanded }, { paddings: [[0, 0], [0, 0], [0, strideHeight - 1], [0, 0], [0, strideWidth - 1], [0, 0]], constantValue: 0 });
+  return k.run('Reshape', { x: padded }, { shape: [b, h * strideHeight, w * strideWidth, c] });
 }
 
 /**
@@ -152,9 +193,7 @@ function makeConv2DBackpropInput(tf: Tf): KernelFunc {
       let extraRows = 0;
       let extraCols = 0;
       if (strideHeight > 1 || strideWidth > 1) {
-        const expanded = k.run('Reshape', { x: dy }, { shape: [batchSize, outHeight, 1, outWidth, 1, outChannels] });
-        const padded = k.run('PadV2', { x: expanded }, { paddings: [[0, 0], [0, 0], [0, strideHeight - 1], [0, 0], [0, strideWidth - 1], [0, 0]], constantValue: 0 });
-        spread = k.run('Reshape', { x: padded }, { shape: [batchSize, outHeight * strideHeight, outWidth * strideWidth, outChannels] });
+        spread = spreadByStride(k, dy, strideHeight, strideWidth);
         extraRows = strideHeight - 1;
         extraCols = strideWidth - 1;
       }
