@@ -36,6 +36,23 @@ const COURSE_CNN: { type: string; id: string; params: Record<string, string> }[]
   { type: 'Dense', id: 'dense_2', params: { units: '10', activation: 'softmax' } },
 ];
 
+/** Controls a screen reader would announce without a name: none is allowed. */
+async function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const named = (el: Element): boolean => {
+      const text = (v: string | null | undefined) => Boolean(v && v.trim());
+      if (text(el.getAttribute('aria-label')) || text(el.getAttribute('title'))) return true;
+      const labelledBy = el.getAttribute('aria-labelledby');
+      if (labelledBy && labelledBy.split(/\s+/).some((id) => text(document.getElementById(id)?.textContent))) return true;
+      if ((el as HTMLInputElement).labels?.length) return true;
+      if (el.tagName === 'BUTTON' || el.getAttribute('role') === 'button') return text(el.textContent);
+      return false;
+    };
+    const controls = document.querySelectorAll('button, input, select, textarea, [role="button"], [tabindex="0"]');
+    return [...controls].filter((el) => !named(el) && (el as HTMLElement).offsetParent !== null).map((el) => el.outerHTML.slice(0, 120));
+  });
+}
+
 const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 
 async function center(locator: Locator): Promise<{ x: number; y: number }> {
@@ -74,6 +91,7 @@ test('a person builds, checks, edits and saves the course CNN with the mouse', a
   await expect(page.getByRole('heading', { name: 'Neuroblocks', exact: true })).toBeVisible();
   await expect(page.getByTestId('example-mnist-cnn')).toBeVisible();
   await shot(page, 'home');
+  expect(await unnamedControls(page)).toEqual([]);
 
   await test.step('start an empty project', async () => {
     await page.getByTestId('new-empty').click();
@@ -229,6 +247,19 @@ test('the keyboard alone builds a small network and the shortcuts edit it', asyn
   await page.keyboard.press('Control+z');
   await expect(page.locator('.react-flow__node')).toHaveCount(3);
 
+  // A block added with nothing selected is connected from the inspector, with the keyboard.
+  await page.keyboard.press('Escape');
+  await add('Dropout');
+  const connectFrom = page.getByRole('combobox', { name: 'Connect an input from…' });
+  await connectFrom.selectOption('dense_1');
+  await page.getByRole('button', { name: 'Connect', exact: true }).press('Enter');
+  await expect(page.getByTestId('edge-label-dense_1-dropout_1')).toHaveText('32');
+  // A block on the canvas takes the focus and is selected with Enter.
+  await page.getByRole('group').filter({ has: page.getByTestId('node-input_1') }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.inspector__id')).toHaveText('input_1');
+  expect(await unnamedControls(page)).toEqual([]);
+
   // The search narrows the palette; the summary lists a problem and selects its block.
   await page.getByRole('searchbox', { name: 'Search blocks' }).fill('pool');
   await expect(page.getByTestId('palette-Dense')).toHaveCount(0);
@@ -256,4 +287,6 @@ test('an example opens from the home screen, readable and checked', async ({ pag
   await expect(page.locator('.inspector__id')).toHaveText('conv1');
   await expect(page.getByTestId('param-filters')).toHaveAttribute('aria-invalid', 'true');
   await shot(page, 'example-error');
+  expect(await unnamedControls(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Home' }).click();
 });

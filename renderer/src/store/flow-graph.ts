@@ -18,12 +18,14 @@ export function toFlowNode(node: GraphNode, selected = false): BlockFlowNode {
     type: 'block',
     position: node.position ? { ...node.position } : { x: 0, y: 0 },
     data: { blockType: node.type, params: structuredClone(node.params ?? {}) },
+    // What a screen reader announces when the block takes the focus; block type and id read the same in every language.
+    ariaLabel: `${node.type} ${node.id}`,
     selected,
   };
 }
 
 export function toFlowEdge(edge: GraphEdge, selected = false): ShapeFlowEdge {
-  return { id: edgeId(edge.source, edge.target), source: edge.source, target: edge.target, type: 'shape', selected };
+  return { id: edgeId(edge.source, edge.target), source: edge.source, target: edge.target, type: 'shape', selected, ariaLabel: `${edge.source} → ${edge.target}` };
 }
 
 export function toGraphNode(node: BlockFlowNode): GraphNode {
