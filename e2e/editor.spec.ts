@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// The page functions below run in the browser.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
