@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The page functions below run in the browser.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
