@@ -46,8 +46,8 @@ async function openDemo(name: string): Promise<Page> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(pathToFileURL(join(demos.get(name)!.dir, 'index.html')).href);
-  await page.waitForFunction(() => (window as any).neuroblocks?.ready || (window as any).neuroblocks?.error, undefined, { timeout: 30_000 });
-  expect(await page.evaluate(() => (window as any).neuroblocks.error)).toBeUndefined();
+  await page.waitForFunction(() => (globalThis as any).neuroblocks?.ready || (globalThis as any).neuroblocks?.error, undefined, { timeout: 30_000 });
+  expect(await page.evaluate(() => (globalThis as any).neuroblocks.error)).toBeUndefined();
   expect(errors).toEqual([]);
   return page;
 }
@@ -69,11 +69,11 @@ describe('web demo page', () => {
     await page.mouse.down();
     for (const [x, y] of [[140, 70], [210, 70], [180, 140], [150, 210], [130, 240]]) await page.mouse.move(...at(x, y), { steps: 4 });
     await page.mouse.up();
-    await page.waitForFunction(() => (window as any).neuroblocks.lastOutput !== null);
+    await page.waitForFunction(() => (globalThis as any).neuroblocks.lastOutput !== null);
     const { input, output, shown } = await page.evaluate(() => ({
-      input: (window as any).neuroblocks.lastInput as number[],
-      output: (window as any).neuroblocks.lastOutput as number[],
-      shown: document.getElementById('top')!.textContent,
+      input: (globalThis as any).neuroblocks.lastInput as number[],
+      output: (globalThis as any).neuroblocks.lastOutput as number[],
+      shown: (globalThis as any).document.getElementById("top").textContent as string,
     }));
     expect(input.length).toBe(784);
     expect(Math.max(...input)).toBeGreaterThan(0.5);
@@ -88,7 +88,7 @@ describe('web demo page', () => {
     const page = await openDemo('mnist-cnn');
     for (let i = 0; i < 3; i++) {
       const digit = Array.from(mnist.test.x.subarray(i * 784, (i + 1) * 784));
-      const output = await page.evaluate((pixels) => (window as any).neuroblocks.predict(pixels), digit);
+      const output = await page.evaluate((pixels) => (globalThis as any).neuroblocks.predict(pixels), digit);
       const app = appPredict(tf, project.graph, weights, Float32Array.from(digit), [1, 28, 28, 1]);
       expect(maxAbsDiff(output, app)).toBeLessThan(1e-5);
     }

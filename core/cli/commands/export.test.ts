@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import * as ort from 'onnxruntime-node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { untrainedWeights } from '../../export/index';
+import { appPredict, maxAbsDiff } from '../../export/test-support';
+import { parseProjectText } from '../../model/project-io';
+import { ProjectStore } from '../../store/project-store';
+import { main } from '../main';
+import { recordingIo } from '../test-io';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const projectJson = join(root, 'projects', 'mnist-cnn.json');
+const temp = () => mkdtempSync(join(tmpdir(), 'nb-export-cli-'));
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('neuroblocks export', () => {
+  it('writes every format of a project JSON and lists the files', async () => {
+    for (const format of ['keras', 'notebook', 'pytorch', 'onnx', 'tfjs']) {
+      const out = temp();
+      const io = recordingIo();
+      expect(await main(['export', projectJson, '--format', format, '--out', out], io), io.text()).toBe(0);
+      const files = readdirSync(out);
+      expect(files.length).toBeGreaterThan(0);
+      for (const f of files) expect(io.text()).toContain(f);
+    }
+  });
+
+  it('exports the weights of a run recorded in a project file, and logs the export there', async () => {
+    const project = parseProjectText(readFileSync(projectJson, 'utf8'));
+    // Weights unlike the seeded initial ones, as a run would leave them.
+    const weights = untrainedWeights(tf, project).map((w) => ({ ...w, dtype: 'float32' as const, data: Float32Array.from(w.data, (v, i) => v * 1.5 + Math.sin(i) * 0.01) }));
+    const file = join(temp(), 'mnist.nbproj');
+    const store = ProjectStore.create(file, project);
+    const runId = store.startRun({ project, backend: 'cpu' });
+    store.saveCheckpoint(runId, { epoch: 1, weights, best: true });
+    store.finishRun(runId, 'completed');
+    store.close();
+
+    const out = temp();
+    const io = recordingIo();
+    expect(await main(['export', file, '--format', 'onnx', '--out', out, '--run', String(runId)], io), io.text()).toBe(0);
+    expect(io.text()).toContain(`run ${runId}, best checkpoint (epoch 1)`);
+
+    const input = Float32Array.from({ length: 2 * 784 }, (_, i) => (i % 29) / 29);
+    const session = await ort.InferenceSession.create(join(out, 'model.onnx'));
+    const result = await session.run({ [session.inputNames[0]]: new ort.Tensor('float32', input, [2, 28, 28, 1]) });
+    const expected = appPredict(tf, project.graph, weights, input, [2, 28, 28, 1]);
+    expect(maxAbsDiff(result[session.outputNames[0]].data as Float32Array, expected)).toBeLessThan(1e-4);
+
+    const reopened = ProjectStore.open(file, { readOnly: true });
+    expect(reopened.listExports(runId)).toMatchObject([{ runId, format: 'onnx', path: out }]);
+    reopened.close();
+  });
+
+  it('explains what is wrong with the arguments', async () => {
+    const io = recordingIo();
+    expect(await main(['export', projectJson, '--format', 'caffe', '--out', temp()], io)).toBe(2);
+    expect(io.text()).toContain('Unknown format "caffe"');
+
+    const run = recordingIo();
+    expect(await main(['export', projectJson, '--format', 'onnx', '--out', temp(), '--run', '1'], run)).toBe(1);
+    expect(run.text()).toMatch(/--run needs a project file/);
+  });
+
+  it('refuses a graph the format cannot express, naming the block', async () => {
+    const io = recordingIo();
+    expect(await main(['export', join(root, 'projects', 'augmented-cnn.json'), '--format', 'web', '--out', temp()], io)).toBe(1);
+    expect(io.text()).toContain('RandomCrop "crop" cannot be exported to TensorFlow.js');
+  });
+});

@@ -1,0 +1,135 @@
+import { open, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { exportFormats, exportProject, type ExportFormat } from '../../export/index';
+import type { NamedWeight } from '../../export/weights';
+import type { Project } from '../../model/project';
+import type { CliIo } from '../io';
+import { readProjectFile } from '../read-project';
+
+const help = `Usage: neuroblocks export <project.json | project file> --format FORMAT --out DIR [--run ID]
+
+Exports the project's model to use it elsewhere.
+
+  --format      tfjs      TensorFlow.js layers model (model.json + weights), for tf.loadLayersModel
+                onnx      model.onnx (opset 17, NHWC input as in the app)
+                pytorch   model.py (an nn.Module) + weights.npz, with load_model()
+                keras     a Python script that builds and trains the model with Keras
+                notebook  a Jupyter notebook that trains it on a GPU runtime (e.g. Colab)
+                web       a demo page (with TensorFlow.js) to draw or drop an image and see the prediction
+  --out DIR     folder to write into (created when missing)
+  --run ID      use the weights of this training run (project files only); without it the
+                model is exported untrained, initialised with the project's seed
+  --checkpoint  best | last: which checkpoint of the run (default: best, or last when the run has no best)`;
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+async function isProjectFile(path: string): Promise<boolean> {
+  const handle = await open(path, 'r').catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const buffer = Buffer.alloc(16);
+    await handle.read(buffer, 0, 16, 0);
+    return buffer.toString('latin1') === SQLITE_MAGIC;
+  } finally {
+    await handle.close();
+  }
+}
+
+interface Source {
+  project: Project;
+  weights?: NamedWeight[];
+  /** Logs the export in the project file, when there is one. */
+  record?: (format: ExportFormat, outDir: string, files: string[], bytes: number) => string | undefined;
+  describe: string;
+  close(): void;
+}
+
+async function loadSource(path: string, runId: number | undefined, checkpoint: 'best' | 'last' | undefined): Promise<Source> {
+  if (!(await isProjectFile(path))) {
+    if (runId !== undefined) throw new Error(`--run needs a project file (.nbproj), where runs are recorded; ${path} is project JSON, which has no runs. Export without --run for an untrained model.`);
+    return { project: await readProjectFile(path), describe: 'untrained (initial weights from the project seed)', close() {} };
+  }
+  const { ProjectStore } = await import('../../store/project-store');
+  const store = ProjectStore.open(path);
+  try {
+    if (runId === undefined) return { project: store.project(), describe: 'untrained (initial weights from the project seed)', close: () => store.close() };
+    const run = store.getRun(runId);
+    const which = checkpoint ?? (run.best ? 'best' : 'last');
+    const loaded = store.loadCheckpoint(runId, which);
+    return {
+      // The graph the run trained, so the weights always fit it even if the project changed since.
+      project: run.project,
+      weights: loaded.weights,
+      describe: `run ${runId}, ${which} checkpoint (epoch ${loaded.epoch})`,
+      record(format, outDir, files, bytes) {
+        if (store.readOnly) return `The export is not logged in ${path}: ${store.readOnlyReason ?? 'the file is read-only'}.`;
+        store.recordExport({ runId, format, path: outDir, bytes, details: { files, checkpoint: which, epoch: loaded.epoch } });
+        return undefined;
+      },
+      close: () => store.close(),
+    };
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+}
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: {
+      format: { type: 'string', short: 'f' },
+      out: { type: 'string', short: 'o' },
+      run: { type: 'string' },
+      checkpoint: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  if (values.help) {
+    io.out(help);
+    return 0;
+  }
+  if (positionals.length !== 1 || !values.format || !values.out) {
+    io.err(help);
+    return 2;
+  }
+  const format = values.format as ExportFormat;
+  if (!exportFormats.includes(format)) {
+    io.err(`Unknown format "${values.format}". Choose one of: ${exportFormats.join(', ')}.`);
+    return 2;
+  }
+  const runId = values.run === undefined ? undefined : Number(values.run);
+  if (runId !== undefined && (!Number.isInteger(runId) || runId < 1)) {
+    io.err(`--run takes the id of a run (a whole number, see \`neuroblocks runs FILE\`), not "${values.run}".`);
+    return 2;
+  }
+  if (values.checkpoint !== undefined && values.checkpoint !== 'best' && values.checkpoint !== 'last') {
+    io.err(`--checkpoint is "best" or "last", not "${values.checkpoint}".`);
+    return 2;
+  }
+  const source = await loadSource(positionals[0], runId, values.checkpoint as 'best' | 'last' | undefined);
+  try {
+    const tf = await import('@tensorflow/tfjs');
+    await tf.setBackend('cpu');
+    const outDir = resolve(values.out);
+    const result = await exportProject({ tf, project: source.project, format, outDir, weights: source.weights });
+    const sizes = await Promise.all(result.files.map(async (f) => (await stat(join(outDir, f))).size));
+    const needsWeights = !['keras', 'notebook'].includes(format);
+    io.out(`Exported "${source.project.name}" as ${format}${needsWeights ? `, ${source.describe}` : ''}, to ${outDir}:`);
+    result.files.forEach((f, i) => io.out(`  ${f.padEnd(24)} ${formatBytes(sizes[i]).padStart(10)}`));
+    const warning = source.record?.(format, outDir, result.files, sizes.reduce((a, b) => a + b, 0));
+    if (warning) io.err(warning);
+    return 0;
+  } finally {
+    source.close();
+  }
+}
