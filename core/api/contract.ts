@@ -22,6 +22,8 @@ export interface AppInfo {
   nativeDialogs: boolean;
   /** Where project files are listed and saved by default; the user can change it. */
   projectsDirectory: string;
+  /** Project file extensions this host reads and writes, e.g. `.json` (readable JSON) and `.nbproj` (SQLite, with the runs). */
+  projectExtensions: string[];
   platform: string;
 }
 
@@ -171,6 +173,32 @@ export interface TrainingStartOptions {
   location?: string;
 }
 
+export type RunStatus = 'running' | 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'interrupted' | 'failed';
+
+/** One training run recorded in a SQLite project file. */
+export interface RunInfo {
+  id: number;
+  status: RunStatus;
+  epochs: number;
+  plannedEpochs?: number;
+  bestValAccuracy?: number;
+  bestValLoss?: number;
+  lastLoss?: number;
+  backend: string;
+  device?: string;
+  seed: number;
+  appVersion: string;
+  graphVersionId: number;
+  datasetHash?: string;
+  startedAt: string;
+  endedAt?: string;
+  durationSeconds?: number;
+  error?: string;
+  resumedFrom?: number;
+  hasBestCheckpoint: boolean;
+  hasLastCheckpoint: boolean;
+}
+
 /**
  * Commands from the desktop app's native menus that the UI carries out (the web host has no
  * menus, so it never sends them). `openRecent` carries the file chosen in File › Open Recent.
@@ -230,6 +258,10 @@ export interface NeuroblocksApi {
   // Data sets
   listDatasets(): Promise<DatasetInfo[]>;
 
+  // Runs
+  /** The runs recorded in a `.nbproj` project file, newest first. Training a project saved as `.nbproj` records its run there. */
+  listRuns(location: string): Promise<RunInfo[]>;
+
   // Training (one run at a time, in a worker; progress arrives through onTrainingEvent)
   /** Refused while another run is going on. */
   startTraining(project: Project, options?: TrainingStartOptions): Promise<{ runId: string }>;
@@ -269,6 +301,7 @@ export const apiMethods = [
   'showSaveDialog',
   'analyzeGraph',
   'listDatasets',
+  'listRuns',
   'startTraining',
   'pauseTraining',
   'resumeTraining',

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { UserFacingError } from '../api/contract';
 import type { Project } from '../model/project';
 import { parseProjectText, ProjectError, serializeProject } from '../model/project-io';
+import { sqliteProjectFormat } from './sqlite-project-format';
 
 export interface ProjectFileFormat {
   /** Lower-case extensions with the dot, e.g. `.json`. */
@@ -84,7 +85,8 @@ export const jsonProjectFormat: ProjectFileFormat = {
   },
 };
 
-export const projectFormats: readonly ProjectFileFormat[] = [jsonProjectFormat];
+/** JSON first: it is what "Save As" adds to a name without an extension. */
+export const projectFormats: readonly ProjectFileFormat[] = [jsonProjectFormat, sqliteProjectFormat];
 
 export function projectExtensions(formats: readonly ProjectFileFormat[] = projectFormats): string[] {
   return formats.flatMap((f) => f.extensions);

@@ -176,3 +176,26 @@ describe('training', () => {
     await expect(api.startTraining(broken)).rejects.toMatchObject({ code: 'invalid-graph' });
   });
 });
+
+describe('SQLite project files', () => {
+  it('saves and opens a .nbproj file, records a training run in it and lists the run', async () => {
+    const api = service();
+    const { project } = await api.openExample('spirals-mlp');
+    const location = path.join(projectsDir, 'spirals.nbproj');
+    await api.saveProject(location, project);
+    expect(await api.openProject(location)).toEqual({ project, location });
+    expect((await api.getAppInfo()).projectExtensions).toEqual(['.json', '.nbproj']);
+    expect(await api.listRuns(location)).toEqual([]);
+    const finished = new Promise<void>((resolve) => api.onTrainingEvent((u) => u.event.type === 'final' && resolve()));
+    await api.startTraining(project, { epochs: 1, size: 100, location });
+    await finished;
+    // The recorder writes the final state right after the final event.
+    let runs = await api.listRuns(location);
+    for (let i = 0; i < 50 && runs[0]?.status === 'running'; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      runs = await api.listRuns(location);
+    }
+    expect(runs).toEqual([expect.objectContaining({ status: 'completed', epochs: 1 })]);
+    await expect(api.listRuns(path.join(projectsDir, 'a.json'))).rejects.toMatchObject({ code: 'no-runs' });
+  });
+});

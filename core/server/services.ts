@@ -15,6 +15,7 @@ import {
   type OpenedProject,
   type ProjectFileInfo,
   type RecentProject,
+  type RunInfo,
   type SavedProject,
   type TrainingStartOptions,
   type TrainingUpdate,
@@ -28,6 +29,7 @@ import { builtinDatasetInfo } from './datasets';
 import { Emitter } from './emitter';
 import { ExampleLibrary } from './examples';
 import { formatFor, projectExtensions, projectFormats, type ProjectFileFormat } from './project-files';
+import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 import { TrainingRunner } from './training';
 
 /** Native file dialogs, which only the desktop host has. Each resolves to undefined when cancelled. */
@@ -50,6 +52,10 @@ export interface ServiceOptions {
   /** Runs training; the default is core/train's worker. */
   training?: TrainingRunner;
 }
+
+// The API's run type must describe what the store returns; this fails to compile when they drift.
+const _runsMatch = (run: import('../store/index').RunSummary): RunInfo => run;
+void _runsMatch;
 
 function packageVersion(): string {
   try {
@@ -127,6 +133,7 @@ export class NeuroblocksService implements NeuroblocksApi {
       host: this.options.host,
       nativeDialogs: Boolean(this.options.dialogs),
       projectsDirectory: await this.projectsDirectory(),
+      projectExtensions: projectExtensions(this.formats),
       platform: process.platform,
     };
   }
@@ -291,6 +298,24 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async listDatasets(): Promise<DatasetInfo[]> {
     return builtinDatasetInfo();
+  }
+
+  async listRuns(location: string): Promise<RunInfo[]> {
+    const file = this.resolveLocation(location, await this.projectsDirectory());
+    if (path.extname(file).toLowerCase() !== SQLITE_EXTENSION) {
+      throw new UserFacingError(`Runs are recorded only in ${SQLITE_EXTENSION} project files; ${path.basename(file)} keeps the graph and settings only. Save the project as ${SQLITE_EXTENSION} to keep its runs.`, 'no-runs');
+    }
+    const { ProjectStore } = await import('../store/index');
+    try {
+      const store = ProjectStore.open(file, { readOnly: true });
+      try {
+        return store.listRuns();
+      } finally {
+        store.close();
+      }
+    } catch (error) {
+      throw asUserFacing(error);
+    }
   }
 
   async startTraining(project: Project, options: TrainingStartOptions = {}): Promise<{ runId: string }> {

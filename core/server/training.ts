@@ -6,6 +6,7 @@ import { UserFacingError, type TrainingEvent, type TrainingStartOptions, type Tr
 import type { Project } from '../model/project';
 import type { TrainingEvent as EngineEvent, TrainingSession } from '../train/index';
 import { Emitter } from './emitter';
+import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
 type WithoutWeights<E> = E extends { weights?: unknown } ? Omit<E, 'weights'> : E;
 // The API's event type must describe what the engine sends; this line fails to compile when they drift.
@@ -53,6 +54,9 @@ export class TrainingRunner {
       throw error;
     }
     this.current = { runId, session };
+    if (typeof options.location === 'string' && path.extname(options.location).toLowerCase() === SQLITE_EXTENSION) {
+      await recordInto(path.resolve(options.location), session, project, (message) => this.updates.fire({ runId, event: { type: 'warning', message } }));
+    }
     const finish = () => {
       if (this.current?.runId === runId) this.current = undefined;
     };
@@ -86,4 +90,23 @@ export class TrainingRunner {
 async function defaultStart(project: Project, options: Record<string, unknown>): Promise<TrainingSession> {
   const { startTraining } = await import('../train/index');
   return startTraining(project, options);
+}
+
+/** Records the run into the project file as it trains; a file that cannot be written stops the run with a warning. */
+async function recordInto(location: string, session: TrainingSession, project: Project, warn: (message: string) => void): Promise<void> {
+  const { ProjectStore } = await import('../store/index');
+  const { recordTrainingRun } = await import('../store/record-training');
+  let store;
+  try {
+    store = ProjectStore.open(location);
+  } catch (error) {
+    session.stop();
+    throw asUserFacing(error);
+  }
+  const opened = store;
+  const recording = recordTrainingRun(opened, session, project);
+  void recording.done.then((result) => {
+    if (result.error) warn(`The run could not be recorded in ${path.basename(location)}: ${result.error.message}`);
+    opened.close();
+  });
 }

@@ -1,0 +1,65 @@
+// The SQLite project file (.nbproj) as a project file format: graph, settings, and the runs
+// trained from it. core/store (and its native SQLite module) is loaded on first use only.
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { UserFacingError } from '../api/contract';
+import type { ProjectFileFormat } from './project-files';
+
+export const SQLITE_EXTENSION = '.nbproj';
+
+type Store = typeof import('../store/index');
+
+async function store(): Promise<Store> {
+  return import('../store/index');
+}
+
+/** A StoreError already says what is wrong and what to do; it reaches the UI as it is. */
+export function asUserFacing(error: unknown): unknown {
+  if (error instanceof Error && error.name === 'StoreError') return new UserFacingError(error.message, `store-${(error as Error & { code?: string }).code ?? 'error'}`);
+  return error;
+}
+
+export const sqliteProjectFormat: ProjectFileFormat = {
+  extensions: [SQLITE_EXTENSION],
+  async read(location) {
+    const { ProjectStore } = await store();
+    try {
+      const file = ProjectStore.open(location, { readOnly: true });
+      try {
+        return file.project();
+      } finally {
+        file.close();
+      }
+    } catch (error) {
+      throw asUserFacing(error);
+    }
+  },
+  async write(location, project) {
+    const { ProjectStore } = await store();
+    try {
+      if (!existsSync(location)) {
+        await mkdir(path.dirname(location), { recursive: true });
+        ProjectStore.create(location, project).close();
+        return;
+      }
+      const file = ProjectStore.open(location);
+      try {
+        file.save(project);
+      } finally {
+        file.close();
+      }
+    } catch (error) {
+      throw asUserFacing(error);
+    }
+  },
+  async isProjectFile(location) {
+    const { inspectProjectFile } = await store();
+    try {
+      inspectProjectFile(location);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+};
