@@ -1,4 +1,8 @@
 // The course's MNIST CNN trained with TensorFlow.js on whichever backend is active, timed per step.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compileGraph } from '../core/compile/compile';
+import { parseProjectText } from '../core/model/project-io';
 import type { Tf } from '../core/train/backend';
 import type { DigitSet } from './mnist-data';
 
@@ -12,19 +16,17 @@ export interface StepTiming {
   finalLoss: number;
 }
 
-/** Conv2D(8,3,relu) → MaxPool(2) → Dropout(.2) → Conv2D(16,3,relu) → MaxPool(2) → Dropout(.2) → Flatten → Dense(100,relu) → Dropout(.5) → Dense(10,softmax). */
+const projectFile = fileURLToPath(new URL('../projects/mnist-cnn.json', import.meta.url));
+
+/**
+ * The course's MNIST CNN as the app builds it, from projects/mnist-cnn.json: Conv2D(8,3,relu) →
+ * MaxPool(2) → Dropout(.2) → Conv2D(16,3,relu) → MaxPool(2) → Dropout(.2) → Flatten →
+ * Dense(100,relu) → Dropout(.5) → Dense(10,softmax), with Adam(0.001) and categorical cross-entropy.
+ */
 export function mnistCnn(tf: Tf): import('@tensorflow/tfjs').LayersModel {
-  const model = tf.sequential();
-  model.add(tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 8, kernelSize: 3, activation: 'relu' }));
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.dropout({ rate: 0.2 }));
-  model.add(tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu' }));
-  model.add(tf.layers.maxPooling2d({ poolSize: 2 }));
-  model.add(tf.layers.dropout({ rate: 0.2 }));
-  model.add(tf.layers.flatten());
-  model.add(tf.layers.dense({ units: 100, activation: 'relu' }));
-  model.add(tf.layers.dropout({ rate: 0.5 }));
-  model.add(tf.layers.dense({ units: 10, activation: 'softmax' }));
+  const project = parseProjectText(readFileSync(projectFile, 'utf8'));
+  const model = compileGraph(tf, project.graph, { seed: 1 });
+  if (model.countParams() !== 42_358) throw new Error(`projects/mnist-cnn.json is no longer the course's MNIST CNN (${model.countParams()} parameters, expected 42,358).`);
   model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy' });
   return model;
 }
