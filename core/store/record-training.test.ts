@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseProject } from '../model/project-io';
+import { startTraining } from '../train';
+import { describeDataset } from './dataset-ref';
+import { ProjectStore } from './project-store';
+import { recordTrainingRun } from './record-training';
+import { tempDir } from './test-helpers';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+});
+afterEach(() => cleanup());
+
+const spirals = parseProject({
+  format: 'neuroblocks.project',
+  version: 1,
+  name: 'Spirals',
+  graph: {
+    nodes: [
+      { id: 'in', type: 'Input', params: { shape: [2] } },
+      { id: 'h', type: 'Dense', params: { units: 16, activation: 'tanh' } },
+      { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+    ],
+    edges: [
+      { source: 'in', target: 'h' },
+      { source: 'h', target: 'out' },
+    ],
+  },
+  dataset: { kind: 'builtin', name: 'spirals', size: 300 },
+  training: { optimizer: 'adam', learningRate: 0.02, epochs: 4, batchSize: 32, validationSplit: 0.2, seed: 3 },
+});
+
+describe('recording a real training run', () => {
+  it('records the snapshot, every epoch, checkpoints, the test evaluation and the final state', async () => {
+    const store = ProjectStore.create(join(dir, 'spirals.nbproj'), spirals);
+    const dataset = await describeDataset(spirals.dataset!, { seed: spirals.training.seed });
+    const session = startTraining(spirals, { backend: 'cpu' });
+    const recording = recordTrainingRun(store, session, spirals, { dataset });
+    const final = await session.done;
+    const { runId, error } = await recording.done;
+    expect(error).toBeUndefined();
+    expect(final.state).toBe('completed');
+    const run = store.getRun(runId!);
+    expect(run).toMatchObject({ status: 'completed', epochs: 4, plannedEpochs: 4, backend: 'cpu', seed: 3, datasetHash: dataset.contentHash });
+    expect(run.epochMetrics.map((m) => m.epoch)).toEqual([1, 2, 3, 4]);
+    expect(run.epochMetrics.map((m) => m.loss)).toEqual(final.history.map((m) => m.loss));
+    expect(run.dataset?.summary).toMatchObject({ sizes: { train: expect.any(Number) } });
+    const last = store.loadCheckpoint(runId!, 'last');
+    expect(last.epoch).toBe(4);
+    expect(last.weights.map((w) => w.shape)).toEqual([[2, 16], [16], [16, 2], [2]]);
+    expect(store.loadCheckpoint(runId!, 'best').epoch).toBeGreaterThanOrEqual(1);
+    if (final.test) expect(run.evaluations[0]).toMatchObject({ testAccuracy: final.test.accuracy, confusion: final.test.confusionMatrix });
+    store.close();
+  });
+});
