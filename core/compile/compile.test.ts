@@ -5,7 +5,9 @@ import { analyzeGraph } from '../model/analyze';
 import { activations } from '../model/blocks/common';
 import type { Graph } from '../model/graph';
 import { parseProjectText } from '../model/project-io';
+import { blockTypes, getBlock } from '../model/blocks/index';
 import { compileGraph } from './compile';
+import { augmentationBehaviours, registerCustomLayers } from './custom-layers';
 import { GraphError } from './errors';
 
 const example = (name: string) => parseProjectText(readFileSync(new URL(`../../projects/${name}.json`, import.meta.url), 'utf8'));
@@ -125,5 +127,20 @@ describe('compileGraph', () => {
     expect(losses[losses.length - 1]).toBeLessThan(losses[0] / 4);
     const predictions = Array.from((model.predict(xs) as tf.Tensor).dataSync()).map((p) => Math.round(p));
     expect(predictions).toEqual([0, 1, 1, 0]);
+  });
+
+  it('saves and loads a model with augmentation layers, predictions unchanged', async () => {
+    registerCustomLayers(tf);
+    expect(augmentationBehaviours.map((b) => b.type).sort()).toEqual(blockTypes.filter((t) => getBlock(t)!.trainingOnly).sort());
+    const model = compileGraph(tf, example('augmented-cnn').graph, { seed: 4 });
+    let saved: tf.io.ModelArtifacts | undefined;
+    await model.save(tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }));
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory(JSON.parse(JSON.stringify(saved!.modelTopology)), saved!.weightSpecs, saved!.weightData));
+    expect(loaded.layers.map((l) => l.getClassName())).toEqual(model.layers.map((l) => l.getClassName()));
+    const x = tf.randomUniform([2, 28, 28, 1], 0, 1, 'float32', 9);
+    expect(Array.from((loaded.predict(x) as tf.Tensor).dataSync())).toEqual(Array.from((model.predict(x) as tf.Tensor).dataSync()));
   });
 });

@@ -98,6 +98,22 @@ function invertAffine(m: number[]): number[] {
 }
 
 /**
+ * tf.image.transform one image at a time: the CPU backend's Transform kernel of tf.js 4.22
+ * returns after the first image of a batch and leaves the others at the fill value.
+ */
+function transformEach(
+  tf: Tf,
+  images: Tensor4D,
+  transforms: number[][],
+  interpolation: 'bilinear' | 'nearest',
+  fillMode: 'reflect' | 'wrap' | 'constant' | 'nearest',
+  fillValue: number,
+): Tensor4D {
+  const parts = tf.split(images, images.shape[0], 0) as Tensor4D[];
+  return tf.concat(parts.map((image, i) => tf.image.transform(image, tf.tensor2d([transforms[i]], [1, 8]), interpolation, fillMode, fillValue)), 0);
+}
+
+/**
  * Applies one affine transform per image (rows of 8 numbers, as tf.image.transform takes them).
  * tf.js has no gradient for the Transform kernel, so the gradient is the inverse transform of
  * the incoming gradient, as TensorFlow does for ImageProjectiveTransform; this lets the block sit
@@ -111,11 +127,20 @@ export function affineTransform(
   fillMode: 'reflect' | 'wrap' | 'constant' | 'nearest',
   fillValue: number,
 ): Tensor4D {
-  // The gradient runs after the layer's tidy scope has ended, so it makes its own matrices.
+  const [, height, width] = images.shape;
+  const forward = (x: Tensor4D) => {
+    if (fillMode !== 'reflect') return transformEach(tf, x, transforms, interpolation, fillMode, fillValue);
+    // The WASM backend's Transform kernel reflects coordinates just below 0 wrongly, so on every
+    // backend the reflection is made by padding the image with its mirror image, one image size on
+    // each side; the padded image is transformed as a whole and its centre kept.
+    const padded = tf.mirrorPad(x, [[0, 0], [height, height], [width, width], [0, 0]], 'symmetric');
+    const shifted = transforms.map(([a0, a1, a2, b0, b1, b2]) => [a0, a1, a2 - a0 * width - a1 * height + width, b0, b1, b2 - b0 * width - b1 * height + height, 0, 0]);
+    const moved = transformEach(tf, padded, shifted, interpolation, 'nearest', 0);
+    return tf.slice(moved, [0, height, width, 0], [-1, height, width, -1]);
+  };
   const op = tf.customGrad((x) => ({
-    value: tf.image.transform(x as Tensor4D, tf.tensor2d(transforms, [transforms.length, 8]), interpolation, fillMode, fillValue),
-    gradFunc: (dy: tfjs.Tensor) =>
-      tf.tidy(() => tf.image.transform(dy as Tensor4D, tf.tensor2d(transforms.map(invertAffine), [transforms.length, 8]), interpolation, 'constant', 0)),
+    value: forward(x as Tensor4D),
+    gradFunc: (dy: tfjs.Tensor) => tf.tidy(() => transformEach(tf, dy as Tensor4D, transforms.map(invertAffine), interpolation, 'constant', 0)),
   }));
   return op(images) as Tensor4D;
 }

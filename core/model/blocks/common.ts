@@ -90,14 +90,18 @@ export const fillValueSpec: FloatSpec = {
   help: { en: 'Value of the outside pixels when `fillMode` is "constant".', fr: 'Valeur des pixels extérieurs quand `fillMode` vaut « constant ».' },
 };
 
+/**
+ * Keras defaults to [0, 255]; here the data sets arrive scaled to 0–1, so [0, 1] is the default
+ * (Keras's would turn a 0.2 brightness factor into a shift of ±51 on 0–1 pixels).
+ */
 export const valueRangeSpec: RangeSpec = {
   kind: 'range',
-  default: [0, 255],
+  default: [0, 1],
   min: -65_535,
   max: 65_535,
   help: {
-    en: 'Range of the pixel values, [0, 255] by default; use [0, 1] when the images were scaled to 0–1. Results are clipped to it.',
-    fr: 'Plage des valeurs des pixels, [0, 255] par défaut ; mettre [0, 1] si les images ont été ramenées entre 0 et 1. Le résultat y est borné.',
+    en: 'Range of the pixel values: [0, 1] for images scaled to 0–1 (as Neuroblocks loads them), [0, 255] for raw pixels. Results are clipped to it.',
+    fr: 'Plage des valeurs des pixels : [0, 1] pour des images ramenées entre 0 et 1 (comme Neuroblocks les charge), [0, 255] pour des pixels bruts. Le résultat y est borné.',
   },
 };
 

@@ -33,13 +33,13 @@ export const RandomBrightness = augmentationBlock({
   doc: {
     en: {
       summary: 'Makes each training image brighter or darker by a random amount.',
-      details: `The same random amount is added to every pixel of an image, then the result is clipped to \`valueRange\` (set it to [0, 1] when pixels were scaled to 0–1). ${augmentationNote.en}`,
+      details: `The same random amount is added to every pixel of an image, then the result is clipped to \`valueRange\` ([0, 1] by default, as Neuroblocks scales pixels to 0–1; [0, 255] for raw pixels). ${augmentationNote.en}`,
       formula: 'y = clip(x + δ · (max − min), min, max), δ ~ U(lower, upper)',
       whenToUse: 'When the images were taken under different lighting.',
     },
     fr: {
       summary: 'Rend chaque image d’entraînement plus claire ou plus sombre d’une quantité aléatoire.',
-      details: `La même quantité aléatoire est ajoutée à tous les pixels d’une image, puis le résultat est borné à \`valueRange\` (mettre [0, 1] si les pixels ont été ramenés entre 0 et 1). ${augmentationNote.fr}`,
+      details: `La même quantité aléatoire est ajoutée à tous les pixels d’une image, puis le résultat est borné à \`valueRange\` ([0, 1] par défaut, car Neuroblocks ramène les pixels entre 0 et 1 ; [0, 255] pour des pixels bruts). ${augmentationNote.fr}`,
       formula: 'y = borne(x + δ · (max − min), min, max), δ ~ U(borne inf., borne sup.)',
       whenToUse: 'Quand les images ont été prises sous des éclairages différents.',
     },
