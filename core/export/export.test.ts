@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -147,7 +147,7 @@ beforeAll(async () => {
     await prepare(name, project, weights, digits, [28, 28, 1], all);
   }
   const augmented = example('augmented-cnn');
-  await prepare('augmented-cnn', augmented, untrainedWeights(tf, augmented), digits, [28, 28, 1], ['onnx', 'pytorch']);
+  await prepare('augmented-cnn', augmented, untrainedWeights(tf, augmented), digits, [28, 28, 1], all);
   const random = Float32Array.from({ length: BATCH * 9 * 9 * 2 }, (_, i) => Math.sin(i * 12.9898) * 2);
   await prepare('every-block', kitchenSink, varyBatchNorm(untrainedWeights(tf, kitchenSink)), random, [9, 9, 2], all);
   const spirals = example('spirals-mlp');
@@ -165,7 +165,7 @@ beforeAll(async () => {
 const names = ['mnist-cnn', 'residual-cnn', 'augmented-cnn', 'every-block', 'spirals-mlp'];
 
 describe('TensorFlow.js export', () => {
-  it.each(names.filter((n) => n !== 'augmented-cnn'))('%s loads with stock loadLayersModel and predicts within 1e-5', async (name) => {
+  it.each(names)('%s loads with stock loadLayersModel and predicts within 1e-5', async (name) => {
     const c = cases.get(name)!;
     const model = await tf.loadLayersModel(folderLoader(c.dirs.tfjs!));
     const y = tf.tidy(() => (model.predict(tf.tensor(c.input, [BATCH, ...c.inputShape])) as tf.Tensor).dataSync());
@@ -182,9 +182,29 @@ describe('TensorFlow.js export', () => {
     expect(json.format).toBe('layers-model');
   });
 
-  it('refuses a RandomCrop that resizes at inference, naming the block', async () => {
-    const project = example('augmented-cnn');
-    await expect(exportProject({ tf, project, format: 'tfjs', outDir: join(work, 'refused') })).rejects.toThrow(/RandomCrop "crop" cannot be exported to TensorFlow\.js/);
+  it('writes RandomCrop at inference (centre window resized) as stock Permute and fixed Dense layers', () => {
+    const json = JSON.parse(readFileSync(join(cases.get('augmented-cnn')!.dirs.tfjs!, 'model.json'), 'utf8'));
+    const layers = json.modelTopology.config.layers.map((l: { class_name: string; name: string }) => `${l.class_name}:${l.name}`);
+    expect(layers.slice(0, 6)).toEqual(['InputLayer:input', 'Permute:crop_width_last', 'Dense:crop_resize_width', 'Permute:crop_height_last', 'Dense:crop_resize_height', 'Permute:crop']);
+  });
+});
+
+describe('refusals', () => {
+  it.each(['tfjs', 'onnx', 'pytorch', 'keras', 'notebook', 'web'] as const)('%s: a graph that cannot be built is refused, naming the block, and no file is written', async (format) => {
+    const project = parseProject({
+      format: 'neuroblocks.project',
+      version: 1,
+      graph: {
+        nodes: [
+          { id: 'in', type: 'Input', params: { shape: [4, 4, 1] } },
+          { id: 'big kernel', type: 'Conv2D', params: { filters: 2, kernelSize: 5 } },
+        ],
+        edges: [{ source: 'in', target: 'big kernel' }],
+      },
+    });
+    const outDir = join(work, 'refused', format);
+    await expect(exportProject({ tf, project, format, outDir })).rejects.toThrow(/\[big kernel\] Conv2D "big kernel".*kernel/);
+    expect(existsSync(outDir)).toBe(false);
   });
 });
 

@@ -1,9 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as tfjs from '@tensorflow/tfjs';
-import { compileGraph } from '../compile/compile';
 import type { Tf } from '../model/block';
-import { blockName, ExportError, isIdentityAtInference, planGraph, type ModelPlan } from '../model/codegen/plan';
+import { getBlock } from '../model/blocks/index';
+import { blockName, ExportError, isIdentityAtInference, planGraph, type ModelPlan, type PlanNode } from '../model/codegen/plan';
 import type { Graph } from '../model/graph';
 import { setModelWeights, type NamedWeight } from './weights';
 
@@ -24,32 +24,89 @@ export interface TfjsArtifacts {
 }
 
 /**
- * The graph at inference, for formats that load with no custom code: augmentation blocks that do
- * nothing at inference are removed and their consumers rewired. A block whose inference form stock
- * layers cannot reproduce is refused, naming it.
+ * Half-pixel bilinear resampling of one axis as a matrix [size, target]: the rows of the window
+ * [start, start + length) are resized to `target` values exactly as tf.image.resizeBilinear
+ * (halfPixelCenters) does, so a Dense layer with this kernel reproduces it.
  */
-export function stockInferenceGraph(graph: Graph, plan: ModelPlan = planGraph(graph)): Graph {
-  const removed = new Map<string, string>();
+export function resizeMatrix(size: number, start: number, length: number, target: number): Float32Array {
+  const m = new Float32Array(size * target);
+  const ratio = length / target;
+  for (let o = 0; o < target; o++) {
+    const source = ratio * (o + 0.5) - 0.5;
+    const floor = Math.floor(source);
+    const frac = source - floor;
+    const lower = Math.max(0, floor);
+    const upper = Math.min(length - 1, Math.ceil(source));
+    m[(start + lower) * target + o] += 1 - frac;
+    m[(start + upper) * target + o] += frac;
+  }
+  return m;
+}
+
+interface FixedWeights {
+  layer: tfjs.layers.Layer;
+  kernel: Float32Array;
+  shape: [number, number];
+}
+
+/**
+ * RandomCrop at inference (the largest centred window with the target's proportions, resized to
+ * height × width) with stock layers only: resizing is linear along each axis, so it is two Dense
+ * layers with fixed kernels, each applied to the axis moved last by a Permute.
+ */
+function centreCropResize(tf: Tf, node: PlanNode, x: tfjs.SymbolicTensor, fixed: FixedWeights[]): tfjs.SymbolicTensor {
+  const [h, w] = node.inputShapes[0];
+  const th = node.params.height as number;
+  const tw = node.params.width as number;
+  const cropH = Math.min(h, Math.floor((w * th) / tw));
+  const cropW = Math.min(w, Math.floor((h * tw) / th));
+  const top = Math.floor((h - cropH) / 2);
+  const left = Math.floor((w - cropW) / 2);
+  const dense = (suffix: string, size: number, start: number, length: number, target: number, input: tfjs.SymbolicTensor) => {
+    const layer = tf.layers.dense({ name: `${node.id}_${suffix}`, units: target, useBias: false, trainable: false });
+    const out = layer.apply(input) as tfjs.SymbolicTensor;
+    fixed.push({ layer, kernel: resizeMatrix(size, start, length, target), shape: [size, target] });
+    return out;
+  };
+  let y = tf.layers.permute({ name: `${node.id}_width_last`, dims: [1, 3, 2] }).apply(x) as tfjs.SymbolicTensor; // h × c × w
+  y = dense('resize_width', w, left, cropW, tw, y); // h × c × tw
+  y = tf.layers.permute({ name: `${node.id}_height_last`, dims: [3, 2, 1] }).apply(y) as tfjs.SymbolicTensor; // tw × c × h
+  y = dense('resize_height', h, top, cropH, th, y); // tw × c × th
+  return tf.layers.permute({ name: node.id, dims: [3, 1, 2] }).apply(y) as tfjs.SymbolicTensor; // th × tw × c
+}
+
+/**
+ * The model at inference with stock TensorFlow.js layers only, so that `loadLayersModel` loads it
+ * with no custom code: augmentation blocks that do nothing at inference are left out, RandomCrop
+ * becomes its inference form, every other block is the layer the app trains.
+ */
+export function stockInferenceModel(tf: Tf, graph: Graph, weights: NamedWeight[], plan: ModelPlan = planGraph(graph)): tfjs.LayersModel {
+  const tensors = new Map<string, tfjs.SymbolicTensor>();
+  const fixed: FixedWeights[] = [];
   for (const node of plan.nodes) {
-    if (!node.trainingOnly) continue;
-    if (isIdentityAtInference(node)) {
-      removed.set(node.id, node.inputs[0]);
+    if (node.type === 'Input') {
+      tensors.set(node.id, tf.input({ shape: node.outputShape, name: node.id }));
       continue;
     }
-    const [h, w] = node.inputShapes[0];
-    throw new ExportError(
-      `${blockName(node)} cannot be exported to TensorFlow.js: at inference it resizes the ${h}×${w} image to ${node.params.height}×${node.params.width} with half-pixel bilinear sampling, which no stock TensorFlow.js layer reproduces exactly (its Resizing layer samples differently), so the exported model would predict differently. Set its height and width to the input size (${h}×${w}) or remove it, or export to ONNX or PyTorch, which can express it.`,
-      node.id,
-      node.type,
-    );
+    const inputs = node.inputs.map((id) => tensors.get(id)!);
+    if (node.trainingOnly) {
+      if (isIdentityAtInference(node)) tensors.set(node.id, inputs[0]);
+      else if (node.type === 'RandomCrop') tensors.set(node.id, centreCropResize(tf, node, inputs[0], fixed));
+      else throw new ExportError(`${blockName(node)} has no inference form that stock TensorFlow.js layers can express. Remove it to export to TensorFlow.js.`, node.id, node.type);
+      continue;
+    }
+    const layer = getBlock(node.type)!.build({ tf, params: node.params, name: node.id, inputShapes: node.inputShapes });
+    tensors.set(node.id, layer.apply(inputs.length === 1 ? inputs[0] : inputs) as tfjs.SymbolicTensor);
   }
-  const resolve = (id: string) => {
-    let current = id;
-    while (removed.has(current)) current = removed.get(current)!;
-    return current;
-  };
-  const edges = graph.edges.filter((e) => !removed.has(e.target)).map((e) => ({ source: resolve(e.source), target: e.target }));
-  return { nodes: graph.nodes.filter((n) => !removed.has(n.id)), edges };
+  const model = tf.model({ inputs: plan.inputs.map((id) => tensors.get(id)!), outputs: plan.outputs.map((id) => tensors.get(id)!) });
+  try {
+    for (const f of fixed) f.layer.setWeights([tf.tensor2d(f.kernel, f.shape)]);
+    setModelWeights(tf, model, weights, new Set(fixed.map((f) => f.layer.name)));
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+  return model;
 }
 
 function joinBuffers(data: ArrayBuffer | ArrayBuffer[]): Uint8Array {
@@ -87,9 +144,8 @@ export async function saveToMemory(tf: Tf, model: tfjs.LayersModel): Promise<Tfj
 
 /** The inference model of a graph with the given weights, in TensorFlow.js's layers format. */
 export async function tfjsArtifacts(tf: Tf, graph: Graph, weights: NamedWeight[]): Promise<TfjsArtifacts> {
-  const model = compileGraph(tf, stockInferenceGraph(graph));
+  const model = stockInferenceModel(tf, graph, weights);
   try {
-    setModelWeights(tf, model, weights);
     return await saveToMemory(tf, model);
   } finally {
     model.dispose();

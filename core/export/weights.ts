@@ -46,10 +46,10 @@ export function weightsOfModel(model: tfjs.LayersModel): NamedWeight[] {
  * Sets a model's weights from named weights, by name, checking every weight of the model is given
  * with the right shape: a partial or mismatched set is an error, never a silently half-trained model.
  */
-export function setModelWeights(tf: Tf, model: tfjs.LayersModel, weights: NamedWeight[]): void {
+export function setModelWeights(tf: Tf, model: tfjs.LayersModel, weights: NamedWeight[], skipLayers: ReadonlySet<string> = new Set()): void {
   const byName = new Map(weights.map((w) => [w.name, w]));
   for (const layer of model.layers) {
-    if (!layer.weights.length) continue;
+    if (!layer.weights.length || skipLayers.has(layer.name)) continue;
     const values = layer.weights.map((v) => {
       const w = byName.get(v.originalName);
       if (!w) throw new ExportError(`The weights have no "${v.originalName}" for block "${layer.name}": they come from a different model. Export from a run of this graph.`, layer.name);

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,9 +69,18 @@ describe('neuroblocks export', () => {
     expect(run.text()).toMatch(/--run needs a project file/);
   });
 
-  it('refuses a graph the format cannot express, naming the block', async () => {
+  it('refuses a graph that cannot be built, naming the block', async () => {
+    const file = join(temp(), 'rows.json');
+    const graph = {
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [4, 4, 2] } },
+        { id: 'conv', type: 'Conv2D', params: { filters: 2, kernelSize: 5 } },
+      ],
+      edges: [{ source: 'in', target: 'conv' }],
+    };
+    writeFileSync(file, JSON.stringify(graph));
     const io = recordingIo();
-    expect(await main(['export', join(root, 'projects', 'augmented-cnn.json'), '--format', 'web', '--out', temp()], io)).toBe(1);
-    expect(io.text()).toContain('RandomCrop "crop" cannot be exported to TensorFlow.js');
+    expect(await main(['export', file, '--format', 'pytorch', '--out', temp()], io)).toBe(1);
+    expect(io.text()).toContain('Conv2D "conv"');
   });
 });
