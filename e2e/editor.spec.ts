@@ -291,5 +291,15 @@ test('an example opens from the home screen, readable and checked', async ({ pag
   await expect(page.getByTestId('param-filters')).toHaveAttribute('aria-invalid', 'true');
   await shot(page, 'example-error');
   expect(await unnamedControls(page)).toEqual([]);
+
+  // Left-to-right layout: each block sits to the right of the one feeding it.
+  await page.getByRole('combobox', { name: 'Layout direction' }).selectOption('LR');
+  await expect
+    .poll(async () => {
+      const [a, b] = await Promise.all([node(page, 'input').boundingBox(), node(page, 'conv1').boundingBox()]);
+      return a && b ? b.x - a.x : 0;
+    })
+    .toBeGreaterThan(100);
+  await shot(page, 'example-left-to-right');
   await page.getByRole('button', { name: 'Home' }).click();
 });

@@ -19,7 +19,8 @@ export async function layoutPositions(
       'elk.algorithm': 'layered',
       'elk.direction': direction === 'TB' ? 'DOWN' : 'RIGHT',
       'elk.spacing.nodeNode': '48',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+      // Room between layers for the shape label of each connection.
+      'elk.layered.spacing.nodeNodeBetweenLayers': direction === 'TB' ? '64' : '110',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },
     children: nodes.map((n) => ({ id: n.id, width: n.measured?.width ?? DEFAULT_SIZE.width, height: n.measured?.height ?? DEFAULT_SIZE.height })),
