@@ -24,7 +24,7 @@ export function syntheticWeights(seed: number, epoch: number): NamedWeight[] {
   return denseWeights(SYNTHETIC_WIDTHS, seed * 100_003 + epoch);
 }
 
-export type WriterMode = 'synthetic' | 'tfjs';
+export type WriterMode = 'synthetic' | 'tfjs' | 'engine';
 
 export interface KillReport {
   iteration: number;
@@ -139,7 +139,7 @@ export function checkAfterKill(file: string, seed: number, mode: WriterMode, kno
       if (last.epoch !== run.epochs && last.epoch !== run.epochs - 1)
         throw new Error(`The last checkpoint is of epoch ${last.epoch} but ${run.epochs} epochs were recorded.`);
       if (mode === 'synthetic' && !sameWeights(last.weights, syntheticWeights(seed, last.epoch))) throw new Error(`The last checkpoint (epoch ${last.epoch}) does not hold that epoch's weights.`);
-      if (mode === 'tfjs' && !last.weights.every((w) => w.data.length > 0 && Array.from(w.data).every(Number.isFinite))) throw new Error('The last checkpoint holds weights that are not finite numbers.');
+      if (mode !== 'synthetic' && !last.weights.every((w) => w.data.length > 0 && Array.from(w.data).every(Number.isFinite))) throw new Error('The last checkpoint holds weights that are not finite numbers.');
       if (details.best) {
         const best = store.loadCheckpoint(run.id, 'best');
         if (mode === 'synthetic' && !sameWeights(best.weights, syntheticWeights(seed, best.epoch))) throw new Error(`The best checkpoint (epoch ${best.epoch}) does not hold that epoch's weights.`);
@@ -184,7 +184,7 @@ export async function crashLoop(options: CrashLoopOptions): Promise<KillReport[]
       await sleep(next() * 900);
     } else {
       await child.waitFor(Math.floor(next() * 4));
-      await sleep(next() * (options.mode === 'tfjs' ? 40 : 15));
+      await sleep(next() * (options.mode === 'synthetic' ? 15 : 40));
     }
     const announced = child.lines.includes('ready') ? `${child.lines.filter((l) => l.startsWith('epoch ')).length} announced epochs` : 'before the run started';
     child.kill();

@@ -6,8 +6,10 @@
  *
  * synthetic: weights of a 64→512→256→10 dense network (about 670 KB a checkpoint), derived from
  *   the seed and the epoch so the checker can recompute exactly what each checkpoint must hold.
- * tfjs: real training of a small MLP on two spirals with TensorFlow.js, recorded from its
- *   epoch-end callback with the model's real weights.
+ * tfjs: real training of a small MLP on two spirals with TensorFlow.js's own fit loop,
+ *   recorded from its epoch-end callback with the model's real weights.
+ * engine: the app's training engine (core/train, in its worker thread) on two spirals, recorded
+ *   by recordTrainingRun exactly as the app and the CLI record runs.
  *
  * Prints "ready" once the run is started, then "epoch N" after each committed epoch.
  */
@@ -15,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { ProjectStore } from './project-store';
 import { startRunRecorder, type RunRecorder } from './recorder';
 import { syntheticMetrics, syntheticWeights } from './crash-harness';
+import { parseProject } from '../model/project-io';
 import { random, smallProject } from './test-helpers';
 
 function openOrCreate(path: string): ProjectStore {
@@ -82,10 +85,46 @@ async function trainWithTfjs(recorder: RunRecorder, seed: number): Promise<void>
   });
 }
 
+/** The engine's events reach recordTrainingRun first (it subscribed first), then these progress lines. */
+async function trainWithEngine(store: ProjectStore, seed: number): Promise<void> {
+  const { startTraining } = await import('../train/index');
+  const { recordTrainingRun } = await import('./record-training');
+  const project = parseProject({
+    ...smallProject('Crash test'),
+    graph: {
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [2] } },
+        { id: 'h1', type: 'Dense', params: { units: 16, activation: 'tanh' } },
+        { id: 'h2', type: 'Dense', params: { units: 16, activation: 'tanh' } },
+        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+      ],
+      edges: [
+        { source: 'in', target: 'h1' },
+        { source: 'h1', target: 'h2' },
+        { source: 'h2', target: 'out' },
+      ],
+    },
+    dataset: { kind: 'builtin', name: 'spirals', size: 400 },
+    training: { optimizer: 'adam', learningRate: 0.01, epochs: 100_000, batchSize: 32, validationSplit: 0.2, seed },
+  });
+  const session = startTraining(project, { backend: 'cpu' });
+  recordTrainingRun(store, session, project);
+  session.on((event) => {
+    if (event.type === 'started') process.stdout.write('ready\n');
+    if (event.type === 'epoch') process.stdout.write(`epoch ${event.epoch}\n`);
+  });
+  await session.done;
+}
+
 async function main(): Promise<void> {
   const [path, seedText, mode = 'synthetic'] = process.argv.slice(2);
   const seed = Number(seedText);
   const store = openOrCreate(path);
+  if (mode === 'engine') {
+    await trainWithEngine(store, seed);
+    store.close();
+    return;
+  }
   const recorder = startRunRecorder(store, { project: store.project(), backend: mode === 'tfjs' ? 'cpu' : 'synthetic', device: 'crash test', seed });
   process.stdout.write('ready\n');
   if (mode === 'tfjs') await trainWithTfjs(recorder, seed);

@@ -19,10 +19,10 @@ afterEach(() => cleanup());
 const seed = Number(process.env.NEUROBLOCKS_CRASH_SEED ?? Date.now() % 1_000_000);
 
 describe('killing a process that records a run', () => {
-  it('leaves a sound file after each of 24 kills of a writer storing real weight blobs', async () => {
+  it('leaves a sound file after each of 20 kills of a writer storing real weight blobs', async () => {
     const file = join(dir, 'crash.nbproj');
-    const reports = await crashLoop({ file, kills: 24, mode: 'synthetic', seed, keepRuns: 6 });
-    expect(reports).toHaveLength(24);
+    const reports = await crashLoop({ file, kills: 20, mode: 'synthetic', seed, keepRuns: 6 });
+    expect(reports).toHaveLength(20);
     // The kills landed at different points: some runs got epochs, some checkpoints lag one epoch behind.
     expect(reports.some((r: KillReport) => r.epochs > 0)).toBe(true);
     const store = ProjectStore.open(file);
@@ -31,16 +31,15 @@ describe('killing a process that records a run', () => {
     store.close();
   }, 120_000);
 
-  it('leaves a sound file after kills during real TensorFlow.js training', async () => {
+  it('leaves a sound file after kills during real training by the training engine', async () => {
     const file = join(dir, 'train.nbproj');
-    const reports = await crashLoop({ file, kills: 3, mode: 'tfjs', seed: seed + 1000 });
+    const reports = await crashLoop({ file, kills: 3, mode: 'engine', seed: seed + 1000 });
     expect(reports).toHaveLength(3);
     const store = ProjectStore.open(file);
-    const trained = store.listRuns().filter((r) => r.epochs > 0);
-    for (const run of trained) {
+    for (const run of store.listRuns()) {
       expect(run.status).toBe('interrupted');
       expect(run.backend).toBe('cpu');
-      expect(store.loadCheckpoint(run.id).weights.map((w) => w.shape)).toEqual([[2, 16], [16], [16, 16], [16], [16, 2], [2]]);
+      if (run.hasLastCheckpoint) expect(store.loadCheckpoint(run.id).weights.map((w) => w.shape)).toEqual([[2, 16], [16], [16, 16], [16], [16, 2], [2]]);
     }
     store.close();
   }, 120_000);

@@ -6,3 +6,6 @@ export { encodeWeights, decodeWeights, type NamedWeight, type WeightDtype } from
 export { PROJECT_FILE_EXTENSION, SCHEMA_VERSION, runStatuses, type RunStatus, type VersionKind } from './schema';
 export type { RunComparison, SettingDifference } from './compare';
 export type * from './types';
+export { recordTrainingRun, type RecordedTraining, type RecordingResult } from './record-training';
+export { openTrainingTarget, isProjectFile, type TrainingTarget } from './training-target';
+export { describeDataset } from './dataset-ref';
