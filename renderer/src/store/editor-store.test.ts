@@ -194,4 +194,23 @@ describe('editor store', () => {
     expect(s().nodes).toHaveLength(0);
     expect(s().edges).toHaveLength(0);
   });
+
+  it('deletes a selected connection alone, disconnects, and resets a parameter to its default', () => {
+    const store = createEditorStore(mnist());
+    const s = () => store.getState();
+    s().onEdgesChange([{ type: 'select', id: 'flatten->dense1', selected: true }]);
+    s().deleteSelection();
+    expect(s().nodes).toHaveLength(11);
+    expect(s().edges.some((e) => e.source === 'flatten' && e.target === 'dense1')).toBe(false);
+    s().undo();
+    s().disconnect('conv1', 'pool1');
+    expect(s().edges).toHaveLength(9);
+    s().undo();
+    expect(s().edges).toHaveLength(10);
+    s().resetParam('conv1', 'filters');
+    expect(s().nodes.find((n) => n.id === 'conv1')?.data.params).not.toHaveProperty('filters');
+    expect(s().analysis.nodes.conv1.outputShape).toEqual([26, 26, 32]);
+    s().undo();
+    expect(s().analysis.totalParams).toBe(42_358);
+  });
 });
