@@ -141,6 +141,16 @@ describe('versions, autosave and JSON', () => {
     }
   });
 
+  it('commits an autosaved edit to the file within a second, visible to another connection', async () => {
+    const store = create();
+    const started = Date.now();
+    store.scheduleAutosave({ ...smallProject(), name: 'Dragged a block' });
+    const reader = reopen(store.path, { readOnly: true });
+    while (reader.project().name !== 'Dragged a block' && Date.now() - started < 3000) await new Promise((r) => setTimeout(r, 20));
+    expect(reader.project().name).toBe('Dragged a block');
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
   it('writes a pending autosave on close', () => {
     const store = create();
     store.scheduleAutosave({ ...smallProject(), name: 'Edited' });
