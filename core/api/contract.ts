@@ -199,6 +199,31 @@ export interface RunInfo {
   hasLastCheckpoint: boolean;
 }
 
+export const exportFormatNames = ['tfjs', 'onnx', 'pytorch', 'keras', 'notebook', 'web'] as const;
+/** tfjs: TensorFlow.js layers model · onnx: model.onnx · pytorch: model.py + weights.npz · keras: a training script · notebook: a Jupyter notebook · web: a demo page. */
+export type ExportFormatName = (typeof exportFormatNames)[number];
+
+export interface ExportRequest {
+  project: Project;
+  format: ExportFormatName;
+  /** Absolute folder to write into; by default `exports/<name>-<format>` in the projects folder. */
+  outDir?: string;
+  /** With `location` (a `.nbproj` file): export the weights of this recorded run instead of an untrained model. */
+  runId?: number;
+  location?: string;
+  /** Which checkpoint of the run (default: best, or last when there is no best). */
+  checkpoint?: 'best' | 'last';
+}
+
+export interface ExportResult {
+  format: ExportFormatName;
+  outDir: string;
+  /** File names written, relative to outDir. */
+  files: string[];
+  /** False for an untrained model (initial weights from the project's seed). */
+  trained: boolean;
+}
+
 /**
  * Commands from the desktop app's native menus that the UI carries out (the web host has no
  * menus, so it never sends them). `openRecent` carries the file chosen in File › Open Recent.
@@ -262,6 +287,9 @@ export interface NeuroblocksApi {
   /** The runs recorded in a `.nbproj` project file, newest first. Training a project saved as `.nbproj` records its run there. */
   listRuns(location: string): Promise<RunInfo[]>;
 
+  // Export
+  exportModel(request: ExportRequest): Promise<ExportResult>;
+
   // Training (one run at a time, in a worker; progress arrives through onTrainingEvent)
   /** Refused while another run is going on. */
   startTraining(project: Project, options?: TrainingStartOptions): Promise<{ runId: string }>;
@@ -302,6 +330,7 @@ export const apiMethods = [
   'analyzeGraph',
   'listDatasets',
   'listRuns',
+  'exportModel',
   'startTraining',
   'pauseTraining',
   'resumeTraining',

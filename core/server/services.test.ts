@@ -196,6 +196,23 @@ describe('SQLite project files', () => {
       runs = await api.listRuns(location);
     }
     expect(runs).toEqual([expect.objectContaining({ status: 'completed', epochs: 1 })]);
+    const exported = await api.exportModel({ project, format: 'tfjs', runId: runs[0].id, location });
+    expect(exported).toMatchObject({ trained: true, files: expect.arrayContaining(['model.json']) });
     await expect(api.listRuns(path.join(projectsDir, 'a.json'))).rejects.toMatchObject({ code: 'no-runs' });
+  });
+});
+
+describe('export', () => {
+  it('writes an untrained ONNX model and a Keras script into the projects folder', async () => {
+    const api = service();
+    const { project } = await api.openExample('spirals-mlp');
+    const onnx = await api.exportModel({ project, format: 'onnx' });
+    expect(onnx).toMatchObject({ format: 'onnx', trained: false, files: ['model.onnx'] });
+    expect(onnx.outDir.startsWith(projectsDir)).toBe(true);
+    expect((await readFile(path.join(onnx.outDir, 'model.onnx'))).length).toBeGreaterThan(100);
+    const keras = await api.exportModel({ project, format: 'keras', outDir: path.join(root, 'keras') });
+    expect(await readFile(path.join(root, 'keras', keras.files[0]), 'utf8')).toContain('keras');
+    await expect(api.exportModel({ project, format: 'onnx', outDir: 'relative/dir' })).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(api.exportModel({ project, format: 'onnx', runId: 1 })).rejects.toMatchObject({ code: 'no-runs' });
   });
 });

@@ -16,6 +16,8 @@ import {
   type ProjectFileInfo,
   type RecentProject,
   type RunInfo,
+  type ExportRequest,
+  type ExportResult,
   type SavedProject,
   type TrainingStartOptions,
   type TrainingUpdate,
@@ -30,6 +32,7 @@ import { Emitter } from './emitter';
 import { ExampleLibrary } from './examples';
 import { formatFor, projectExtensions, projectFormats, type ProjectFileFormat } from './project-files';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
+import { exportModel } from './export';
 import { TrainingRunner } from './training';
 
 /** Native file dialogs, which only the desktop host has. Each resolves to undefined when cancelled. */
@@ -316,6 +319,15 @@ export class NeuroblocksService implements NeuroblocksApi {
     } catch (error) {
       throw asUserFacing(error);
     }
+  }
+
+  async exportModel(request: ExportRequest): Promise<ExportResult> {
+    const checked = checkedProject(request?.project, 'exported');
+    if (request.runId === undefined) {
+      const analysis = analyzeGraph(checked.graph, { loss: checked.training.loss });
+      if (!analysis.valid) throw new UserFacingError(`The model cannot be exported until its errors are fixed: ${analysis.errors[0].message}`, 'invalid-graph', analysis.errors);
+    }
+    return exportModel(request, checked, await this.projectsDirectory(), this.version);
   }
 
   async startTraining(project: Project, options: TrainingStartOptions = {}): Promise<{ runId: string }> {

@@ -1,0 +1,58 @@
+// Export behind the API: an untrained model from the project, or the weights of a run recorded
+// in a .nbproj project file, written by core/export.
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { exportFormatNames, UserFacingError, type ExportFormatName, type ExportRequest, type ExportResult } from '../api/contract';
+import type { exportFormats } from '../export/index';
+import type { Project } from '../model/project';
+import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
+
+// Both lists must name the same formats; this fails to compile when they drift.
+const _sameFormats: [ExportFormatName, (typeof exportFormats)[number]] = ['' as (typeof exportFormats)[number], '' as ExportFormatName];
+void _sameFormats;
+
+function fileStem(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
+}
+
+export async function exportModel(request: ExportRequest, checked: Project, projectsDirectory: string, appVersion: string): Promise<ExportResult> {
+  if (!(exportFormatNames as readonly string[]).includes(request.format)) {
+    throw new UserFacingError(`Unknown export format "${String(request.format)}". Choose one of: ${exportFormatNames.join(', ')}.`, 'bad-request');
+  }
+  if (request.outDir !== undefined && (typeof request.outDir !== 'string' || !path.isAbsolute(request.outDir))) {
+    throw new UserFacingError('The export folder must be a full path, e.g. one chosen in a folder dialog.', 'bad-request');
+  }
+  const outDir = request.outDir ?? path.join(projectsDirectory, 'exports', `${fileStem(checked.name)}-${request.format}`);
+  const { exportProject } = await import('../export/index');
+  const tf = await import('@tensorflow/tfjs');
+  await tf.setBackend('cpu');
+
+  if (request.runId === undefined) {
+    return exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion });
+  }
+  if (typeof request.location !== 'string' || path.extname(request.location).toLowerCase() !== SQLITE_EXTENSION) {
+    throw new UserFacingError(`Exporting a run's weights needs the ${SQLITE_EXTENSION} project file the run is recorded in.`, 'no-runs');
+  }
+  const { ProjectStore } = await import('../store/index');
+  let store;
+  try {
+    store = ProjectStore.open(path.resolve(request.location));
+  } catch (error) {
+    throw asUserFacing(error);
+  }
+  try {
+    const run = store.getRun(request.runId);
+    const which = request.checkpoint ?? (run.best ? 'best' : 'last');
+    const loaded = store.loadCheckpoint(request.runId, which);
+    // The graph the run trained, so that the weights fit it even if the project changed since.
+    const result = await exportProject({ tf, project: run.project, format: request.format, outDir, weights: loaded.weights, producerVersion: appVersion });
+    let bytes = 0;
+    for (const file of result.files) bytes += (await stat(path.join(outDir, file))).size;
+    if (!store.readOnly) store.recordExport({ runId: request.runId, format: request.format, path: outDir, bytes, details: { files: result.files, checkpoint: which, epoch: loaded.epoch } });
+    return result;
+  } catch (error) {
+    throw asUserFacing(error);
+  } finally {
+    store.close();
+  }
+}
