@@ -122,7 +122,8 @@ export class ProjectStore {
       let interrupted: number[] = [];
       if (!readOnly) {
         migrate(db);
-        interrupted = db.transaction(() => runs.markInterrupted(db)).immediate();
+        const anyRunning = db.prepare("SELECT 1 FROM runs WHERE status = 'running' LIMIT 1").pluck().get() !== undefined;
+        if (anyRunning) interrupted = db.transaction(() => runs.markInterrupted(db)).immediate();
       }
       return new ProjectStore(path, db, readOnly, notWritable, interrupted, options);
     } catch (error) {
