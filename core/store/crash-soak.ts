@@ -2,7 +2,7 @@
  * The crash test at length: kills a process recording runs thousands of times and checks the
  * project file after each kill (see crash-harness.ts).
  *
- *   node --import tsx core/store/crash-soak.ts [--kills 2000] [--mode synthetic|tfjs] [--seed N] [--file path]
+ *   node --import tsx core/store/crash-soak.ts [--kills 2000] [--mode synthetic|tfjs|engine] [--seed N] [--file path]
  */
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -2,7 +2,7 @@
  * A process that records a training run into a project file, epoch by epoch with a checkpoint
  * after each, until it is killed. Used by the crash test and the crash soak script.
  *
- *   node --import tsx core/store/crash-writer.ts <file.nbproj> <seed> <synthetic|tfjs>
+ *   node --import tsx core/store/crash-writer.ts <file.nbproj> <seed> <synthetic|tfjs|engine>
  *
  * synthetic: weights of a 64→512→256→10 dense network (about 670 KB a checkpoint), derived from
  *   the seed and the epoch so the checker can recompute exactly what each checkpoint must hold.
