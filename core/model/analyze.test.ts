@@ -71,6 +71,10 @@ describe('errors and warnings, each tied to its node', () => {
     expect(codes(noInput.errors)).toContainEqual({ code: 'no-input', nodeId: undefined, param: undefined });
   });
 
+  it('a graph that is only an Input has no output', () => {
+    expect(codes(analyzeGraph(chain(['in', 'Input', { shape: [4] }])).errors)).toEqual([{ code: 'no-output', nodeId: 'in', param: undefined }]);
+  });
+
   it('a cycle names every block of the loop', () => {
     const graph = chain(['in', 'Input', { shape: [4] }], ['a', 'Dense', { units: 3, activation: 'relu' }], ['b', 'Dense', { units: 3, activation: 'relu' }]);
     graph.edges.push({ source: 'b', target: 'a' });
@@ -149,7 +153,7 @@ describe('errors and warnings, each tied to its node', () => {
   });
 
   it('connections to blocks that do not exist', () => {
-    const graph = chain(['in', 'Input', { shape: [4] }]);
+    const graph = chain(['in', 'Input', { shape: [4] }], ['out', 'Dense', { units: 2, activation: 'softmax' }]);
     graph.edges.push({ source: 'in', target: 'ghost' });
     expect(codes(analyzeGraph(graph).errors)).toEqual([{ code: 'dangling-edge', nodeId: 'in', param: undefined }]);
   });

@@ -136,6 +136,8 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
   if (graph.nodes.length === 0) graphIssues.push(issue('error', 'empty', 'The graph is empty: drag an Input block onto the canvas to start.'));
   else if (!Object.values(nodes).some((n) => n.type === 'Input'))
     graphIssues.push(issue('error', 'no-input', 'The graph has no Input block: add one and connect it to the first layer, so the model knows the shape of its data.'));
+  else if (outputs.length === 0 && order.length === graph.nodes.length)
+    graphIssues.push(issue('error', 'no-output', 'The graph has no layers after its Input, so it has no output: connect a layer (for example Dense) after the Input.', inputs[0]));
 
   checkConnectivity(nodes, incoming, outgoing, inputs, outputs);
   checkDesign(nodes, incoming, outgoing, outputs, options);
