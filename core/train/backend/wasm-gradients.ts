@@ -38,7 +38,7 @@ interface ConvGeometry {
 export const addedWasmKernels = ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput'] as const;
 
 /** Kernels the WASM backend has but that are much slower than a composition of its fast ones. */
-export const replacedWasmKernels = ['Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul'] as const;
+export const replacedWasmKernels = ['Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Identity'] as const;
 
 function wasmKernel(tf: Tf, name: string): KernelFunc {
   const config = tf.getKernel(name, 'wasm');
@@ -244,6 +244,20 @@ function makeMaxPoolGrad(tf: Tf): KernelFunc {
 }
 
 /**
+ * Identity (tf.clone, and many steps of a layers model) copies the data on WASM; kernels never
+ * write into their inputs, so sharing the data with one more reference is enough, as the CPU
+ * backend and the WASM Reshape do.
+ */
+function makeIdentity(original: KernelFunc): KernelFunc {
+  return (args) => {
+    const { x } = args.inputs;
+    if (x.dtype === 'string') return original(args);
+    args.backend.incRef(x.dataId);
+    return { dataId: x.dataId, shape: x.shape, dtype: x.dtype };
+  };
+}
+
+/**
  * The WASM BatchMatMul is fast (XNNPACK) only without transposed operands; the backward pass of
  * Dense asks for transposed ones. Transposing the operand first is much cheaper than the slow path.
  */
@@ -382,6 +396,7 @@ export function registerWasmGradientKernels(tf: Tf): void {
     Conv2DBackpropInput: () => makeConv2DBackpropInput(tf),
     MaxPoolGrad: () => makeMaxPoolGrad(tf),
     BatchMatMul: (original) => makeBatchMatMul(tf, original),
+    Identity: (original) => makeIdentity(original),
   };
   for (const name of replacedWasmKernels) {
     const original = tf.getKernel(name, 'wasm');
