@@ -32,6 +32,11 @@ const dialogs: NativeDialogs = {
     const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
     return result.canceled ? undefined : result.filePath;
   },
+  async showFolder({ directory }) {
+    const options = { defaultPath: directory, properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? undefined : result.filePaths[0];
+  },
 };
 
 const service = new NeuroblocksService({

@@ -276,6 +276,8 @@ export interface NeuroblocksApi {
   /** Native dialogs (desktop only; `AppInfo.nativeDialogs`). Resolve to undefined when cancelled. */
   showOpenDialog(): Promise<string | undefined>;
   showSaveDialog(suggestedName: string): Promise<string | undefined>;
+  /** A folder, e.g. where to export a model. */
+  showFolderDialog(): Promise<string | undefined>;
 
   // Graph
   analyzeGraph(graph: Graph, options?: { loss?: string }): Promise<GraphAnalysis>;
@@ -327,6 +329,7 @@ export const apiMethods = [
   'forgetRecentProject',
   'showOpenDialog',
   'showSaveDialog',
+  'showFolderDialog',
   'analyzeGraph',
   'listDatasets',
   'listRuns',

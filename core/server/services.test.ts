@@ -116,11 +116,17 @@ describe('project files', () => {
 describe('dialogs, analysis, data sets, backend', () => {
   it('has no dialogs on the web host and adds the extension to a desktop dialog choice', async () => {
     await expect(service().showOpenDialog()).rejects.toMatchObject({ code: 'no-dialogs' });
-    const dialogs: NativeDialogs = { showOpen: async () => undefined, showSave: async ({ suggestedName }) => path.join(root, suggestedName.replace('.json', '')) };
+    const dialogs: NativeDialogs = {
+      showOpen: async () => undefined,
+      showSave: async ({ suggestedName }) => path.join(root, suggestedName.replace('.json', '')),
+      showFolder: async ({ directory }) => directory,
+    };
     const desktop = service({ host: 'desktop', dialogs });
     expect(await desktop.getAppInfo()).toMatchObject({ host: 'desktop', nativeDialogs: true, version: '9.9.9' });
     expect(await desktop.showSaveDialog('CNN')).toBe(path.join(root, 'CNN.json'));
     expect(await desktop.showOpenDialog()).toBeUndefined();
+    expect(await desktop.showFolderDialog()).toBe(projectsDir);
+    await expect(service().showFolderDialog()).rejects.toMatchObject({ code: 'no-dialogs' });
   });
 
   it('analyses a graph and refuses a malformed one', async () => {

@@ -39,6 +39,7 @@ import { TrainingRunner } from './training';
 export interface NativeDialogs {
   showOpen(options: { directory: string; extensions: string[] }): Promise<string | undefined>;
   showSave(options: { directory: string; suggestedName: string; extensions: string[] }): Promise<string | undefined>;
+  showFolder(options: { directory: string }): Promise<string | undefined>;
 }
 
 export interface ServiceOptions {
@@ -286,6 +287,10 @@ export class NeuroblocksService implements NeuroblocksApi {
     const chosen = await dialogs.showSave({ directory: await this.projectsDirectory(), suggestedName: name, extensions });
     if (chosen === undefined) return undefined;
     return extensions.includes(path.extname(chosen).toLowerCase()) ? chosen : chosen + extensions[0];
+  }
+
+  async showFolderDialog(): Promise<string | undefined> {
+    return this.nativeDialogs().showFolder({ directory: await this.projectsDirectory() });
   }
 
   async analyzeGraph(graph: Graph, options: { loss?: string } = {}) {

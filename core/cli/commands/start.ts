@@ -18,7 +18,9 @@ async function runDesktop(binary: string, io: CliIo): Promise<number> {
   await ensureRendererBuilt((line) => io.err(line));
   const { bundleElectron } = await import('../../../build/bundle-electron');
   await bundleElectron();
-  const child = spawn(binary, [repositoryRoot], { stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } });
+  // Set in some shells to use Electron as plain Node; the app needs it unset.
+  const { ELECTRON_RUN_AS_NODE: _asNode, ...env } = process.env;
+  const child = spawn(binary, [repositoryRoot], { stdio: 'inherit', env });
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);
