@@ -212,6 +212,8 @@ test('a person builds, checks, edits and saves the course CNN with the mouse', a
     await shot(page, 'editor-fr');
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Nouveau projet' })).toBeVisible();
+    await expect(page.getByTestId('file-course-cnn.json')).toBeVisible();
+    await shot(page, 'home-fr');
     await page.getByTestId('language').selectOption('en');
   });
 });
@@ -274,7 +276,8 @@ test('an example opens from the home screen, readable and checked', async ({ pag
   await expect(page.locator('.react-flow__node')).toHaveCount(11);
   await expect(page.getByTestId('total-params')).toHaveText('42,358');
   await expect(page.getByTestId('graph-status')).toHaveText(/valid/);
-  await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
+  // An example opens as a new project: nothing changed yet, but not saved anywhere either.
+  await expect(page.getByTestId('dirty-marker')).toHaveText('Not saved yet');
   // Opened at a readable zoom, from its beginning.
   await expect(node(page, 'input')).toBeInViewport();
   const transform = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
@@ -301,4 +304,12 @@ test('an example opens from the home screen, readable and checked', async ({ pag
     })
     .toBeGreaterThan(100);
   await shot(page, 'example-left-to-right');
+});
+
+test('a project file from this computer opens in the editor', async ({ page }) => {
+  await page.goto(url());
+  await page.getByLabel('Open a project file (.json) from this computer…').setInputFiles(path.resolve(import.meta.dirname, '..', 'projects', 'spirals-mlp.json'));
+  await expect(page.getByRole('textbox', { name: 'Project name' })).not.toHaveValue('');
+  await expect(page.getByTestId('total-params')).toHaveText('354');
+  await expect(page.getByTestId('dirty-marker')).toHaveText('Not saved yet');
 });

@@ -9,6 +9,7 @@ export function Toolbar() {
   const { t } = useTranslation();
   const name = useEditor((s) => s.project.name);
   const dirty = useEditor((s) => s.dirty);
+  const saved = useEditor((s) => s.location !== undefined);
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
   const direction = useEditor((s) => s.direction);
@@ -31,7 +32,7 @@ export function Toolbar() {
         aria-label={t('toolbar.projectName')}
       />
       <span className="dirty-marker" data-testid="dirty-marker" aria-live="polite">
-        {dirty ? t('toolbar.unsaved') : t('toolbar.saved')}
+        {dirty ? t('toolbar.unsaved') : saved ? t('toolbar.saved') : t('toolbar.neverSaved')}
       </span>
       <div className="toolbar__group">
         <button type="button" onClick={() => void saveProject()} title={`${t('toolbar.save')} (Ctrl+S)`}>

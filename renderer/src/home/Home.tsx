@@ -72,9 +72,10 @@ export function Home() {
               {t('home.openFile')}
             </button>
           )}
+          {/* The browser's own file button speaks the browser's language; this one speaks the app's. */}
           <label className="file-pick">
-            <span>{t('home.importFile')}</span>
-            <input type="file" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} />
+            <input type="file" className="sr-only" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} />
+            {t('home.importFile')}
           </label>
           <h3>{t('home.recent')}</h3>
           {recent.length === 0 ? (
