@@ -1,3 +1,7 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import type { Graph } from '../model/graph';
@@ -180,6 +184,54 @@ describe('training in a worker', () => {
     const p = project(mlp(3), { kind: 'builtin', name: 'xor', size: 100 });
     const result = await startTraining(p, { backend: 'wasm' }).done;
     expect(result).toMatchObject({ state: 'failed', message: 'The output block `out` has 3 units but the data set has 2 classes: set `units` to 2.' });
+  });
+});
+
+describe('training on imported data', () => {
+  it('a small CNN learns an image folder of horizontal and vertical stripes, skipping a corrupt file', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'nb-train-images-'));
+    for (const cls of ['horizontal', 'vertical']) mkdirSync(join(root, 'images', cls), { recursive: true });
+    for (let i = 0; i < 30; i++) {
+      for (const cls of ['horizontal', 'vertical']) {
+        const pixels = Buffer.alloc(16 * 16 * 3);
+        const phase = i % 8;
+        for (let y = 0; y < 16; y++)
+          for (let x = 0; x < 16; x++) pixels.fill(((cls === 'horizontal' ? y : x) + phase) % 8 < 4 ? 230 : 20, (y * 16 + x) * 3, (y * 16 + x + 1) * 3);
+        await sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } }).png().toFile(join(root, 'images', cls, `${i}.png`));
+      }
+    }
+    writeFileSync(join(root, 'images', 'vertical', 'truncated.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    const graph = chain(
+      ['in', 'Input', { shape: [8, 8, 1] }],
+      ['conv', 'Conv2D', { filters: 4, kernelSize: 3, activation: 'relu' }],
+      ['flat', 'Flatten', {}],
+      ['out', 'Dense', { units: 2, activation: 'softmax' }],
+    );
+    const p = project(graph, { kind: 'imageFolder', path: 'images' }, { epochs: 15, batchSize: 8, learningRate: 0.01 });
+    const { events, result } = await collect(startTraining(p, { backend: 'wasm', baseDir: root, checkpoints: false }));
+    expect(result.state).toBe('completed');
+    const started = events.find((e) => e.type === 'started');
+    if (started?.type !== 'started') throw new Error('no started event');
+    expect(started.dataset.classNames).toEqual(['horizontal', 'vertical']);
+    expect(started.dataset.skipped).toEqual([{ file: join('vertical', 'truncated.png'), reason: expect.stringMatching(/cannot be decoded/) }]);
+    expect(started.sizes.test).toBe(12);
+    expect(result.test!.accuracy).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('an MLP learns a CSV table with three classes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-train-csv-'));
+    const rows = ['size,weight,colour,kind'];
+    for (let i = 0; i < 150; i++) {
+      const kind = i % 3;
+      rows.push(`${10 + kind * 5 + (i % 7) * 0.3},${200 + kind * 40 + (i % 5)},${(i * 7) % 3},${['apple', 'banana', 'cherry'][kind]}`);
+    }
+    writeFileSync(join(dir, 'fruit.csv'), rows.join('\n'));
+    const graph = chain(['in', 'Input', { shape: [3] }], ['h', 'Dense', { units: 8, activation: 'relu' }], ['out', 'Dense', { units: 3, activation: 'softmax' }]);
+    const p = project(graph, { kind: 'csv', path: 'fruit.csv', labelColumn: 'kind' }, { epochs: 20, batchSize: 8, learningRate: 0.02, loss: 'sparseCategoricalCrossentropy' });
+    const result = await runTraining({ project: p, options: { backend: 'cpu', baseDir: dir, checkpoints: false } }, () => {}, new TrainingControl());
+    expect(result.state).toBe('completed');
+    expect(result.test!.classNames).toEqual(['apple', 'banana', 'cherry']);
+    expect(result.test!.accuracy).toBeGreaterThan(0.9);
   });
 });
 
