@@ -160,6 +160,10 @@ describe('editor store', () => {
     s().renameProject('Mine');
     expect(s().dirty).toBe(true);
     expect(s().toProject().name).toBe('Mine');
+    s().undo();
+    expect(s().project.name).toBe('MNIST CNN');
+    s().redo();
+    expect(s().project.name).toBe('Mine');
   });
 
   it('moves blocks as one undo step per drag, and lays them out as one step', () => {

@@ -12,6 +12,8 @@ import { freshId, toFlowEdge, toFlowNode, toGraph, toGraphNode, type BlockFlowNo
 interface Snapshot {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** The project's name, which is edited (and undone) like the graph. */
+  name?: string;
 }
 
 export type LayoutDirection = 'TB' | 'LR';
@@ -87,8 +89,8 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       analyzeGraph(toGraph(nodes, edges), { loss: project.training.loss });
 
     const snapshot = (): Snapshot => {
-      const { nodes, edges } = get();
-      return { nodes: nodes.map(toGraphNode), edges: edges.map((e) => ({ source: e.source, target: e.target })) };
+      const { nodes, edges, project } = get();
+      return { nodes: nodes.map(toGraphNode), edges: edges.map((e) => ({ source: e.source, target: e.target })), name: project.name };
     };
 
     /** Records the current graph as an undo step, unless this edit continues a burst with the same key. */
@@ -119,7 +121,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       commit(
         s.nodes.map((n) => toFlowNode(n, selected.has(n.id))),
         s.edges.map((e) => toFlowEdge(e)),
-        { lastEdit: undefined },
+        { lastEdit: undefined, project: s.name === undefined ? get().project : { ...get().project, name: s.name } },
       );
     };
 
@@ -198,6 +200,8 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       },
 
       renameProject(name) {
+        if (name === get().project.name) return;
+        remember('rename');
         const project = { ...get().project, name };
         commit(get().nodes, get().edges, { project });
       },
