@@ -3,6 +3,7 @@
 import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { defaultConfigDir } from '../core/server/config';
 import { contentSecurityPolicy } from '../core/server/csp';
 import { NeuroblocksService, type NativeDialogs } from '../core/server/services';
 import { mimeType, resolveStaticFile } from '../core/server/static-files';
@@ -43,7 +44,8 @@ const service = new NeuroblocksService({
   host: 'desktop',
   dialogs,
   examplesDir: path.join(appRoot, 'projects'),
-  configDir: process.env.NEUROBLOCKS_CONFIG_DIR ?? app.getPath('userData'),
+  // The same settings (recent projects, projects folder) as the browser version.
+  configDir: defaultConfigDir(),
 });
 
 function serveAppProtocol(): void {

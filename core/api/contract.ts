@@ -227,6 +227,9 @@ export interface ExportResult {
 /**
  * Commands from the desktop app's native menus that the UI carries out (the web host has no
  * menus, so it never sends them). `openRecent` carries the file chosen in File › Open Recent.
+ * On Windows and Linux the shortcuts shown in the menus stay with the page (its own keyboard
+ * handling runs, as in the browser); a command arrives when the item is clicked. When a text field
+ * has the focus then, cut/copy/paste/undo/redo/selectAll/delete are meant for that field.
  */
 export type MenuCommand =
   | { command: 'new' }
