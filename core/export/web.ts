@@ -41,7 +41,7 @@ function pageHtml(project: Project, inputShape: Shape, labels: string[]): string
   #result { min-width: 14rem; }
   #top { font-size: 2.5rem; font-weight: 700; margin: 0; }
   .bar { display: flex; align-items: center; gap: .5rem; margin: 2px 0; font-size: .9rem; }
-  .bar span:first-child { width: 4.5rem; text-align: right; }
+  .bar span { width: 4.5rem; text-align: right; font-variant-numeric: tabular-nums; }
   .bar div { background: #3b6fe0; height: .8rem; border-radius: 2px; }
   #fields input { width: 6rem; margin: 2px; }
   footer { margin-top: 2rem; font-size: .8rem; color: #5b6477; }
@@ -81,10 +81,10 @@ function pageHtml(project: Project, inputShape: Shape, labels: string[]): string
     probabilities.forEach((p, i) => {
       const row = document.createElement('div');
       row.className = 'bar';
-      row.innerHTML = '<span></span><div></div><span></span>';
+      row.innerHTML = '<span></span><span></span><div></div>';
       row.children[0].textContent = config.labels[i] ?? String(i);
-      row.children[1].style.width = Math.max(1, Math.round(p * 160)) + 'px';
-      row.children[2].textContent = (p * 100).toFixed(1) + ' %';
+      row.children[1].textContent = (p * 100).toFixed(1) + ' %';
+      row.children[2].style.width = Math.max(1, Math.round(p * 160)) + 'px';
       bars.appendChild(row);
     });
   }

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseProjectText } from '../project-io';
 import type { Project } from '../project';
-import { ExportError, kerasModelCode, kerasNotebook, kerasScript, planGraph, pytorchModule } from './index';
+import { ExportError, graphCode, kerasModelCode, kerasNotebook, kerasScript, planGraph, pytorchModule } from './index';
 import { pyNumber, pyValue, snakeCase, IdentifierTable } from './python';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -160,6 +160,13 @@ describe('refusals and helpers', () => {
     expect(() => planGraph(graph)).toThrow(ExportError);
     expect(() => kerasModelCode(graph)).toThrow(/\[c1\].*kernel/);
     expect(() => pytorchModule(graph)).toThrow(/\[c1\]/);
+  });
+
+  it('gives the code view code or a message naming the block, never an exception', () => {
+    const good = graphCode(load('residual-cnn').graph, 'pytorch', { name: 'Residual CNN' });
+    expect(good.ok && good.code).toContain('class ResidualCnn(nn.Module):');
+    const bad = graphCode({ nodes: [{ id: 'd', type: 'Dense', params: {} }], edges: [] }, 'keras');
+    expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('Input') });
   });
 
   it('writes Python literals and names', () => {

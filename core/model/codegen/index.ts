@@ -6,3 +6,4 @@ export { kerasModelCode, kerasScript, kerasSections, type KerasSections } from '
 export { kerasNotebook } from './notebook';
 export { pytorchModule, type PyTorchModule, type StateEntry, type WeightLayout } from './pytorch';
 export { ExportError, planGraph, inferencePlan, type ModelPlan, type PlanNode } from './plan';
+export { graphCode, type CodeLanguage, type CodeResult } from './code-view';
