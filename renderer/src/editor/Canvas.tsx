@@ -134,7 +134,7 @@ export function Canvas() {
       >
         <Background gap={24} color="#d5d9e0" />
         <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel={t('canvas.minimap')} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} fitViewOptions={{ padding: 0.2, maxZoom: 1, duration: 300 }} />
         {nodes.length === 0 && (
           <div className="canvas-empty" role="note">
             <p>{t('canvas.empty')}</p>

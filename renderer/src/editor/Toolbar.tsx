@@ -10,6 +10,7 @@ export function Toolbar() {
   const name = useEditor((s) => s.project.name);
   const dirty = useEditor((s) => s.dirty);
   const saved = useEditor((s) => s.location !== undefined);
+  const marker = dirty ? t('toolbar.unsaved') : saved ? t('toolbar.saved') : t('toolbar.neverSaved');
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
   const direction = useEditor((s) => s.direction);
@@ -31,8 +32,8 @@ export function Toolbar() {
         onChange={(e) => editorStore.getState().renameProject(e.target.value)}
         aria-label={t('toolbar.projectName')}
       />
-      <span className="dirty-marker" data-testid="dirty-marker" aria-live="polite">
-        {dirty ? t('toolbar.unsaved') : saved ? t('toolbar.saved') : t('toolbar.neverSaved')}
+      <span className="dirty-marker" data-testid="dirty-marker" aria-live="polite" title={marker}>
+        {marker}
       </span>
       <div className="toolbar__group">
         <button type="button" onClick={() => void saveProject()} title={`${t('toolbar.save')} (Ctrl+S)`}>
@@ -61,9 +62,6 @@ export function Toolbar() {
             <option value="LR">{t('toolbar.leftRight')}</option>
           </select>
         </label>
-        <button type="button" onClick={fit} title={`${t('toolbar.fit')} (F)`}>
-          {t('toolbar.fit')}
-        </button>
       </div>
       <div className="toolbar__end">
         <LanguageSwitch />

@@ -34,7 +34,6 @@ export const en = {
     direction: 'Layout direction',
     topDown: 'Top → bottom',
     leftRight: 'Left → right',
-    fit: 'Fit view',
     leaveUnsaved: 'This project has unsaved changes. Leave it anyway?',
   },
   action: { duplicate: 'Duplicate', delete: 'Delete' },

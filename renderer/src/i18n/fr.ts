@@ -35,7 +35,6 @@ export const fr: Messages = {
     direction: 'Sens de la disposition',
     topDown: 'Haut → bas',
     leftRight: 'Gauche → droite',
-    fit: 'Tout afficher',
     leaveUnsaved: 'Ce projet a des modifications non enregistrées. Le quitter quand même ?',
   },
   action: { duplicate: 'Dupliquer', delete: 'Supprimer' },
