@@ -8,13 +8,12 @@ import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist } from '../data/mnist';
-import { loadWasm } from '../train/backend/loaders';
 import { parseProject, parseProjectText } from '../model/project-io';
 import type { Project } from '../model/project';
 import { exportProject, untrainedWeights, type ExportFormat } from './index';
 import { encodeNpz } from './npz';
 import { folderLoader } from './tfjs';
-import { appPredict, maxAbsDiff, trainBriefly, varyBatchNorm } from './test-support';
+import { appPredict, maxAbsDiff, trainedRunWeights, varyBatchNorm } from './test-support';
 import type { NamedWeight } from './weights';
 
 const run = promisify(execFile);
@@ -130,14 +129,13 @@ async function prepare(name: string, project: Project, weights: NamedWeight[], i
 }
 
 beforeAll(async () => {
-  // Train on WASM (with the app's extra gradient kernels: pure-JS convolution gradients take minutes), then predict on the CPU backend.
-  await loadWasm();
+  // Real runs of the training engine (on WASM: pure-JS convolution gradients take minutes), then every prediction on the CPU backend.
   const mnist = loadMnist(96);
   const digits = mnist.test.x.slice(0, BATCH * 784);
   const all: ExportFormat[] = ['tfjs', 'onnx', 'pytorch'];
   for (const name of ['mnist-cnn', 'residual-cnn']) {
     const project = example(name);
-    const weights = await trainBriefly(tf, project.graph, mnist.train.x, mnist.train.y, [28, 28, 1], 10);
+    const weights = await trainedRunWeights(project);
     trained.set(name, weights);
   }
   await tf.setBackend('cpu');

@@ -2,7 +2,11 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { compileGraph } from '../compile/compile';
 import type { Tf } from '../model/block';
 import type { Graph } from '../model/graph';
-import { setModelWeights, weightsOfModel, type NamedWeight } from './weights';
+import type { Project } from '../model/project';
+import { toNamedWeights } from '../store/record-training';
+import { TrainingControl } from '../train/control';
+import { runTraining } from '../train/run';
+import { setModelWeights, type NamedWeight } from './weights';
 
 /** The largest absolute difference between two arrays of the same length. */
 export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -27,22 +31,13 @@ export function appPredict(tf: Tf, graph: Graph, weights: NamedWeight[], input: 
 }
 
 /**
- * Trains the compiled graph for real, briefly (one pass over a few samples), and returns its
- * weights, so exports are checked on trained weights rather than only on initial ones.
+ * The weights of a real training run of the app's engine: one epoch on a small slice of the
+ * project's data set, on WASM (fast enough for tests), as a trained run stores them.
  */
-export async function trainBriefly(tf: Tf, graph: Graph, x: Float32Array, labels: Int32Array, inputShape: number[], classes: number, seed = 1): Promise<NamedWeight[]> {
-  const model = compileGraph(tf, graph, { seed });
-  const n = labels.length;
-  const xs = tf.tensor(x.subarray(0, n * inputShape.reduce((a, b) => a * b, 1)), [n, ...inputShape], 'float32');
-  const ys = tf.oneHot(tf.tensor1d(labels, 'int32'), classes).toFloat();
-  try {
-    model.compile({ optimizer: tf.train.adam(0.003), loss: 'categoricalCrossentropy' });
-    await model.fit(xs, ys, { epochs: 1, batchSize: 32, shuffle: false, verbose: 0 });
-    return weightsOfModel(model);
-  } finally {
-    tf.dispose([xs, ys]);
-    model.dispose();
-  }
+export async function trainedRunWeights(project: Project, size = 96): Promise<NamedWeight[]> {
+  const result = await runTraining({ project, options: { backend: 'wasm', epochs: 1, size, checkpoints: false } }, () => {}, new TrainingControl());
+  if (!result.weights) throw new Error(`Training ${project.name} failed: ${result.message}`);
+  return toNamedWeights(result.weights);
 }
 
 /** Replaces BatchNormalization statistics and scales (1 and 0 before training) with varied values, so the export of each is checked. */

@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist } from '../data/mnist';
 import { parseProjectText } from '../model/project-io';
 import type { Project } from '../model/project';
-import { loadWasm } from '../train/backend/loaders';
 import { exportProject } from './index';
-import { appPredict, maxAbsDiff, trainBriefly } from './test-support';
+import { appPredict, maxAbsDiff, trainedRunWeights } from './test-support';
 import type { NamedWeight } from './weights';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -21,9 +20,8 @@ let browser: Browser;
 const mnist = loadMnist(96);
 
 beforeAll(async () => {
-  await loadWasm();
   const trained = new Map<string, NamedWeight[]>();
-  for (const name of ['mnist-cnn', 'residual-cnn']) trained.set(name, await trainBriefly(tf, example(name).graph, mnist.train.x, mnist.train.y, [28, 28, 1], 10));
+  for (const name of ['mnist-cnn', 'residual-cnn']) trained.set(name, await trainedRunWeights(example(name)));
   await tf.setBackend('cpu');
   for (const name of ['mnist-cnn', 'residual-cnn']) {
     const project = example(name);
