@@ -199,6 +199,33 @@ export interface RunInfo {
   hasLastCheckpoint: boolean;
 }
 
+/** Test samples of one cell of the confusion matrix, as the last finished run's model classifies them. */
+export interface TestSample {
+  /** Position in the data set's test split. */
+  index: number;
+  /** The model's probability for the predicted class. */
+  confidence: number;
+  /** The sample's values before normalisation, row-major in `shape` (images: grey levels or RGB in [0, 1]). */
+  values: number[];
+}
+
+export interface TestSamples {
+  runId: string;
+  actual: number;
+  predicted: number;
+  /** How many test samples fall in this cell (more than `samples` when limited). */
+  total: number;
+  shape: Shape;
+  samples: TestSample[];
+}
+
+export interface Prediction {
+  runId: string;
+  classNames: string[];
+  /** One probability per class, summing to 1. */
+  probabilities: number[];
+}
+
 export const exportFormatNames = ['tfjs', 'onnx', 'pytorch', 'keras', 'notebook', 'web'] as const;
 /** tfjs: TensorFlow.js layers model · onnx: model.onnx · pytorch: model.py + weights.npz · keras: a training script · notebook: a Jupyter notebook · web: a demo page. */
 export type ExportFormatName = (typeof exportFormatNames)[number];
@@ -302,6 +329,10 @@ export interface NeuroblocksApi {
   pauseTraining(): Promise<void>;
   resumeTraining(): Promise<void>;
   stopTraining(): Promise<void>;
+  /** The test samples of class `actual` classified as `predicted` by the last finished run's model, most confident first (at most `limit`, 24 by default). */
+  getTestSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples>;
+  /** Runs the last finished run's model on one sample in the Input block's shape (e.g. 784 grey levels in [0, 1] for 28×28×1). */
+  predict(values: number[]): Promise<Prediction>;
 
   // Events
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
@@ -341,6 +372,8 @@ export const apiMethods = [
   'pauseTraining',
   'resumeTraining',
   'stopTraining',
+  'getTestSamples',
+  'predict',
 ] as const satisfies readonly ApiMethodName[];
 
 export const apiEvents = ['onMenuCommand', 'onTrainingEvent'] as const satisfies readonly ApiEventName[];

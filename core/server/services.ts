@@ -21,6 +21,8 @@ import {
   type SavedProject,
   type TrainingStartOptions,
   type TrainingUpdate,
+  type Prediction,
+  type TestSamples,
 } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
 import type { Graph } from '../model/graph';
@@ -360,5 +362,13 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   stopTraining(): Promise<void> {
     return this.training.stop();
+  }
+
+  getTestSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples> {
+    return this.training.testSamples(request);
+  }
+
+  predict(values: number[]): Promise<Prediction> {
+    return this.training.predict(values);
   }
 }

@@ -2,10 +2,11 @@
 // to the UI without the weights (they stay on this side).
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { UserFacingError, type TrainingEvent, type TrainingStartOptions, type TrainingUpdate } from '../api/contract';
+import { UserFacingError, type Prediction, type TestSamples, type TrainingEvent, type TrainingStartOptions, type TrainingUpdate } from '../api/contract';
 import type { Project } from '../model/project';
 import type { TrainingEvent as EngineEvent, TrainingSession } from '../train/index';
 import { Emitter } from './emitter';
+import { TrainedModel } from './inference';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
 type WithoutWeights<E> = E extends { weights?: unknown } ? Omit<E, 'weights'> : E;
@@ -32,6 +33,8 @@ const whole = (value: unknown, what: string, min: number, max: number): number |
 export class TrainingRunner {
   readonly updates = new Emitter<TrainingUpdate>();
   private current?: { runId: string; session: TrainingSession };
+  /** The model of the last run that ended with weights, for trying it and looking at its test samples. */
+  private trained?: TrainedModel;
 
   constructor(private readonly start: (project: Project, options: Record<string, unknown>) => Promise<TrainingSession> = defaultStart) {}
 
@@ -62,7 +65,13 @@ export class TrainingRunner {
     };
     session.on((event) => {
       // Listeners hearing `final` may start the next run at once.
-      if (event.type === 'final') finish();
+      if (event.type === 'final') {
+        if (event.weights?.length) {
+          this.trained?.dispose();
+          this.trained = new TrainedModel({ runId, project, size: engineOptions.size as number | undefined, baseDir: engineOptions.baseDir as string | undefined, weights: event.weights });
+        }
+        finish();
+      }
       this.updates.fire({ runId, event: withoutWeights(event) });
     });
     void session.done.finally(finish);
@@ -84,6 +93,20 @@ export class TrainingRunner {
 
   async stop(): Promise<void> {
     this.active().stop();
+  }
+
+  private trainedModel(): TrainedModel {
+    if (!this.trained) throw new UserFacingError('No model has finished training yet: train it first, then try it.', 'no-model');
+    return this.trained;
+  }
+
+  async predict(values: number[]): Promise<Prediction> {
+    return this.trainedModel().predict(values);
+  }
+
+  async testSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples> {
+    if (!request || typeof request !== 'object') throw new UserFacingError('Say which cell of the confusion matrix to show.', 'bad-request');
+    return this.trainedModel().testSamples(request.actual, request.predicted, request.limit);
   }
 }
 

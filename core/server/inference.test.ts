@@ -1,0 +1,73 @@
+import path from 'node:path';
+import os from 'node:os';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestEvaluation, TrainingUpdate } from '../api/contract';
+import { toProbabilities } from './inference';
+import { NeuroblocksService } from './services';
+
+describe('class probabilities from a model output', () => {
+  it('keeps softmax rows, splits a sigmoid unit and puts logits through a softmax', () => {
+    expect(toProbabilities([0.2, 0.8])).toEqual([0.2, 0.8]);
+    expect(toProbabilities([0.25])).toEqual([0.75, 0.25]);
+    const fromLogits = toProbabilities([0, Math.log(3)]);
+    expect(fromLogits[0]).toBeCloseTo(0.25, 6);
+    expect(fromLogits[1]).toBeCloseTo(0.75, 6);
+  });
+});
+
+describe('the last finished run’s model', () => {
+  let root: string;
+  let api: NeuroblocksService;
+  let test: TestEvaluation;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-inference-'));
+    api = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: root, version: '0.0.0' });
+    const { project } = await api.openExample('mnist-cnn');
+    const final = new Promise<TrainingUpdate>((resolve) => api.onTrainingEvent((u) => u.event.type === 'final' && resolve(u)));
+    await api.startTraining(project, { epochs: 1, size: 300, seed: 2 });
+    const update = await final;
+    if (update.event.type !== 'final' || !update.event.test) throw new Error(`Training ended without a test evaluation: ${JSON.stringify(update.event)}`);
+    test = update.event.test;
+  }, 120_000);
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('is refused before any run has finished', async () => {
+    const fresh = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'other'), projectsDir: root });
+    await expect(fresh.predict(new Array(784).fill(0))).rejects.toMatchObject({ code: 'no-model' });
+    await expect(fresh.getTestSamples({ actual: 0, predicted: 0 })).rejects.toMatchObject({ code: 'no-model' });
+  });
+
+  it('finds as many test digits in each cell as the run’s confusion matrix counts, with their images', async () => {
+    for (let actual = 0; actual < 10; actual += 3) {
+      const row = test.confusionMatrix[actual];
+      const predicted = row.indexOf(Math.max(...row));
+      const cell = await api.getTestSamples({ actual, predicted, limit: 5 });
+      expect(cell.total).toBe(row[predicted]);
+      expect(cell.shape).toEqual([28, 28, 1]);
+      expect(cell.samples.length).toBe(Math.min(5, row[predicted]));
+      for (const sample of cell.samples) {
+        expect(sample.values).toHaveLength(784);
+        expect(Math.max(...sample.values)).toBeGreaterThan(0.5);
+      }
+      const confidences = cell.samples.map((s) => s.confidence);
+      expect([...confidences].sort((a, b) => b - a)).toEqual(confidences);
+    }
+    await expect(api.getTestSamples({ actual: 10, predicted: 0 })).rejects.toMatchObject({ code: 'bad-request' });
+  });
+
+  it('classifies a test digit as the run did, with probabilities summing to 1', async () => {
+    const row = test.confusionMatrix[1];
+    const cell = await api.getTestSamples({ actual: 1, predicted: row.indexOf(Math.max(...row)), limit: 1 });
+    const prediction = await api.predict(cell.samples[0].values);
+    expect(prediction.classNames).toHaveLength(10);
+    expect(prediction.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+    const best = prediction.probabilities.indexOf(Math.max(...prediction.probabilities));
+    expect(best).toBe(cell.predicted);
+    expect(prediction.probabilities[best]).toBeCloseTo(cell.samples[0].confidence, 2);
+    await expect(api.predict([1, 2, 3])).rejects.toMatchObject({ code: 'bad-request' });
+  });
+});
