@@ -54,8 +54,12 @@ describe('neuroblocks export', () => {
     const expected = appPredict(tf, project.graph, weights, input, [2, 28, 28, 1]);
     expect(maxAbsDiff(result[session.outputNames[0]].data as Float32Array, expected)).toBeLessThan(1e-4);
 
+    const untrained = recordingIo();
+    expect(await main(['export', file, '--format', 'keras', '--out', temp()], untrained), untrained.text()).toBe(0);
+
     const reopened = ProjectStore.open(file, { readOnly: true });
     expect(reopened.listExports(runId)).toMatchObject([{ runId, format: 'onnx', path: out }]);
+    expect(reopened.listExports().map((e) => e.format).sort()).toEqual(['keras', 'onnx']);
     reopened.close();
   });
 

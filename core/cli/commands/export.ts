@@ -53,7 +53,18 @@ async function loadSource(path: string, runId: number | undefined, checkpoint: '
   const { ProjectStore } = await import('../../store/project-store');
   const store = ProjectStore.open(path);
   try {
-    if (runId === undefined) return { project: store.project(), describe: 'untrained (initial weights from the project seed)', close: () => store.close() };
+    const log = (format: ExportFormat, outDir: string, bytes: number, details: Record<string, unknown>, run?: number) => {
+      if (store.readOnly) return `The export is not logged in ${path}: ${store.readOnlyReason ?? 'the file is read-only'}.`;
+      store.recordExport({ ...(run === undefined ? {} : { runId: run }), format, path: outDir, bytes, details });
+      return undefined;
+    };
+    if (runId === undefined)
+      return {
+        project: store.project(),
+        describe: 'untrained (initial weights from the project seed)',
+        record: (format, outDir, files, bytes) => log(format, outDir, bytes, { files, weights: 'untrained' }),
+        close: () => store.close(),
+      };
     const run = store.getRun(runId);
     const which = checkpoint ?? (run.best ? 'best' : 'last');
     const loaded = store.loadCheckpoint(runId, which);
@@ -62,11 +73,7 @@ async function loadSource(path: string, runId: number | undefined, checkpoint: '
       project: run.project,
       weights: loaded.weights,
       describe: `run ${runId}, ${which} checkpoint (epoch ${loaded.epoch})`,
-      record(format, outDir, files, bytes) {
-        if (store.readOnly) return `The export is not logged in ${path}: ${store.readOnlyReason ?? 'the file is read-only'}.`;
-        store.recordExport({ runId, format, path: outDir, bytes, details: { files, checkpoint: which, epoch: loaded.epoch } });
-        return undefined;
-      },
+      record: (format, outDir, files, bytes) => log(format, outDir, bytes, { files, checkpoint: which, epoch: loaded.epoch }, runId),
       close: () => store.close(),
     };
   } catch (error) {
