@@ -123,8 +123,8 @@ async function main(): Promise<void> {
   const tfjsLabels = [...speed.keys()].filter((label) => label.startsWith('tfjs'));
   if (torchLabels.length > 0) {
     console.log('');
-    console.log('Throughput ratios: median over rounds of the ratio within each round (wall-clock), and of the');
-    console.log('medians of samples per CPU-second (in brackets):');
+    console.log('Throughput ratios, three ways: wall-clock, median of the within-round ratios | wall-clock, ratio of');
+    console.log('the medians | samples per CPU-second, ratio of the medians:');
     const byLabel = new Map(contenders.map((c) => [c.label, c]));
     for (const tfjs of tfjsLabels) {
       for (const torch of torchLabels) {
@@ -132,7 +132,8 @@ async function main(): Promise<void> {
         const b = byLabel.get(torch)!.timings;
         const perRound = b.map((t, round) => (a[Math.min(round, a.length - 1)].samplesPerSecond / t.samplesPerSecond));
         const cpu = cpuSpeed.get(tfjs)! / cpuSpeed.get(torch)!;
-        console.log(`  ${tfjs} / ${torch}: ${median(perRound).toFixed(2)} (${cpu.toFixed(2)})`);
+        const wall = speed.get(tfjs)! / speed.get(torch)!;
+        console.log(`  ${`${tfjs} / ${torch}:`.padEnd(44)} ${median(perRound).toFixed(2)} | ${wall.toFixed(2)} | ${cpu.toFixed(2)}`);
       }
     }
     console.log('The machine may be shared: rounds are interleaved so that load hits every contender alike, and the');
