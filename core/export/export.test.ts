@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist } from '../data/mnist';
 import { parseProject, parseProjectText } from '../model/project-io';
 import type { Project } from '../model/project';
@@ -159,6 +159,8 @@ beforeAll(async () => {
   const { stdout } = await run(PYTHON, ['-c', pythonChecks, join(work, 'jobs.json')], { maxBuffer: 64 << 20 });
   python = JSON.parse(stdout);
 }, 120_000);
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const names = ['mnist-cnn', 'residual-cnn', 'augmented-cnn', 'every-block', 'spirals-mlp'];
 
