@@ -1,15 +1,35 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatShape } from '../../../core/model/graph';
 import type { ShapeFlowEdge } from '../store/flow-graph';
 import { useEditor } from '../store/index';
+import { edgePath, type Box } from './edge-path';
 
 /** A connection labelled with the shape of the tensor that flows on it, e.g. `26×26×8`. */
 function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps<ShapeFlowEdge>) {
   const { t } = useTranslation();
   const shape = useEditor((s) => s.analysis.nodes[source]?.outputShape);
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const vertical = useEditor((s) => s.direction === 'TB');
+  // The other blocks, as boxes: a connection that would run behind them goes around. (Selected as
+  // text, a value that stays equal while nothing moves, so that the edge redraws only when needed.)
+  const boxesText = useEditor((s) =>
+    s.nodes
+      .filter((n) => n.id !== source && n.id !== target)
+      .map((n) => `${n.position.x},${n.position.y},${n.measured?.width ?? 250},${n.measured?.height ?? 96}`)
+      .join(';'),
+  );
+  const obstacles = useMemo(
+    () =>
+      boxesText
+        ? boxesText.split(';').map((b): Box => {
+            const [x, y, width, height] = b.split(',').map(Number);
+            return { x, y, width, height };
+          })
+        : [],
+    [boxesText],
+  );
+  const [path, labelX, labelY] = edgePath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }, vertical, obstacles);
   const text = formatShape(shape);
   return (
     <>

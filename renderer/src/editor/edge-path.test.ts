@@ -1,0 +1,32 @@
+import { Position } from '@xyflow/react';
+import { describe, expect, it } from 'vitest';
+import { crossesAny, edgePath } from './edge-path';
+
+const stack = [
+  { x: 0, y: 100, width: 250, height: 96 },
+  { x: 0, y: 260, width: 250, height: 96 },
+];
+const skip = { sourceX: 125, sourceY: 40, targetX: 125, targetY: 420, sourcePosition: Position.Bottom, targetPosition: Position.Top };
+
+describe('connection paths', () => {
+  it('sees a skip connection run behind the blocks it jumps over', () => {
+    expect(crossesAny(125, 40, 125, 420, stack)).toBe(true);
+    expect(crossesAny(125, 40, 125, 90, stack)).toBe(false);
+    expect(crossesAny(400, 40, 400, 420, stack)).toBe(false);
+  });
+
+  it('bows a skip connection out to the side, with its label beside the blocks', () => {
+    const [path, labelX, labelY] = edgePath(skip, true, stack);
+    expect(path.startsWith('M 125,40 C ')).toBe(true);
+    expect(labelX).toBeGreaterThan(250);
+    expect(labelY).toBe(230);
+    const [, lrX, lrY] = edgePath({ ...skip, sourceX: 40, sourceY: 50, targetX: 700, targetY: 50 }, false, [{ x: 200, y: 0, width: 250, height: 96 }]);
+    expect(lrX).toBe(370);
+    expect(lrY).toBeGreaterThan(96);
+  });
+
+  it('keeps the usual curve when nothing is in the way', () => {
+    const [, labelX] = edgePath(skip, true, []);
+    expect(labelX).toBe(125);
+  });
+});
