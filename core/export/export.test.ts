@@ -206,6 +206,29 @@ describe('refusals', () => {
     await expect(exportProject({ tf, project, format, outDir })).rejects.toThrow(/\[big kernel\] Conv2D "big kernel".*kernel/);
     expect(existsSync(outDir)).toBe(false);
   });
+
+  it('web: a model with two inputs is refused, since the page feeds one', async () => {
+    const project = parseProject({
+      format: 'neuroblocks.project',
+      version: 1,
+      graph: {
+        nodes: [
+          { id: 'a', type: 'Input', params: { shape: [3] } },
+          { id: 'b', type: 'Input', params: { shape: [2] } },
+          { id: 'join', type: 'Concatenate', params: {} },
+          { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+        ],
+        edges: [
+          { source: 'a', target: 'join' },
+          { source: 'b', target: 'join' },
+          { source: 'join', target: 'out' },
+        ],
+      },
+    });
+    const outDir = join(work, 'two-inputs');
+    await expect(exportProject({ tf, project, format: 'web', outDir })).rejects.toThrow(/2 Input blocks \(a, b\)/);
+    expect(existsSync(outDir)).toBe(false);
+  });
 });
 
 describe('ONNX export', () => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { compileGraph } from '../compile/compile';
 import type { Tf } from '../model/block';
 import { kerasNotebook, kerasScript } from '../model/codegen/index';
-import { planGraph } from '../model/codegen/plan';
+import { ExportError, planGraph } from '../model/codegen/plan';
 import type { Project } from '../model/project';
 import { onnxExport } from './onnx/index';
 import { pytorchExport } from './pytorch';
@@ -53,6 +53,12 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
   const { tf, project, format, outDir } = options;
   const plan = planGraph(project.graph, { loss: project.training.loss });
   const version = options.producerVersion ?? '0.1.0';
+  if (format === 'web' && plan.inputs.length > 1)
+    throw new ExportError(
+      `The web demo page feeds the model one image or one list of numbers, but this model has ${plan.inputs.length} Input blocks (${plan.inputs.join(', ')}). Export it as tfjs, onnx or pytorch instead.`,
+      plan.inputs[1],
+      'Input',
+    );
   await mkdir(outDir, { recursive: true });
   const write = async (name: string, data: string | Uint8Array) => {
     await writeFile(join(outDir, name), data);
