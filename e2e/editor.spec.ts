@@ -271,6 +271,14 @@ test('the keyboard alone builds a small network and the shortcuts edit it', asyn
 });
 
 test('an example opens from the home screen, readable and checked', async ({ page }) => {
+  // The page logs no error and every file it asks for exists.
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
   await page.goto(url());
   await page.getByTestId('example-mnist-cnn').click();
   await expect(page.locator('.react-flow__node')).toHaveCount(11);
@@ -304,6 +312,7 @@ test('an example opens from the home screen, readable and checked', async ({ pag
     })
     .toBeGreaterThan(100);
   await shot(page, 'example-left-to-right');
+  expect(problems).toEqual([]);
 });
 
 test('a project file from this computer opens in the editor', async ({ page }) => {
