@@ -226,6 +226,13 @@ export interface Prediction {
   probabilities: number[];
 }
 
+/** A recorded run with its settings and per-epoch curves, for the history table and overlays. */
+export interface RunDetailsInfo extends RunInfo {
+  training: import('../model/project').TrainingSettings;
+  /** As recorded: a value is null where it was not finite (a diverged epoch). */
+  epochMetrics: { epoch: number; loss?: number | null; accuracy?: number | null; valLoss?: number | null; valAccuracy?: number | null; seconds?: number | null }[];
+}
+
 export const exportFormatNames = ['tfjs', 'onnx', 'pytorch', 'keras', 'notebook', 'web'] as const;
 /** tfjs: TensorFlow.js layers model · onnx: model.onnx · pytorch: model.py + weights.npz · keras: a training script · notebook: a Jupyter notebook · web: a demo page. */
 export type ExportFormatName = (typeof exportFormatNames)[number];
@@ -318,6 +325,8 @@ export interface NeuroblocksApi {
   // Runs
   /** The runs recorded in a `.nbproj` project file, newest first. Training a project saved as `.nbproj` records its run there. */
   listRuns(location: string): Promise<RunInfo[]>;
+  /** Every recorded run of a `.nbproj` file with its training settings and epoch curves, newest first. */
+  listRunDetails(location: string): Promise<RunDetailsInfo[]>;
 
   // Export
   exportModel(request: ExportRequest): Promise<ExportResult>;
@@ -367,6 +376,7 @@ export const apiMethods = [
   'analyzeGraph',
   'listDatasets',
   'listRuns',
+  'listRunDetails',
   'exportModel',
   'startTraining',
   'pauseTraining',

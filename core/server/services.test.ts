@@ -202,9 +202,13 @@ describe('SQLite project files', () => {
       runs = await api.listRuns(location);
     }
     expect(runs).toEqual([expect.objectContaining({ status: 'completed', epochs: 1 })]);
+    const [details] = await api.listRunDetails(location);
+    expect(details).toMatchObject({ id: runs[0].id, status: 'completed', training: { optimizer: project.training.optimizer, batchSize: project.training.batchSize } });
+    expect(details.epochMetrics).toEqual([expect.objectContaining({ epoch: 1, loss: expect.any(Number), valAccuracy: expect.any(Number) })]);
     const exported = await api.exportModel({ project, format: 'tfjs', runId: runs[0].id, location });
     expect(exported).toMatchObject({ trained: true, files: expect.arrayContaining(['model.json']) });
     await expect(api.listRuns(path.join(projectsDir, 'a.json'))).rejects.toMatchObject({ code: 'no-runs' });
+    await expect(api.listRunDetails(path.join(projectsDir, 'a.json'))).rejects.toMatchObject({ code: 'no-runs' });
   });
 });
 

@@ -16,6 +16,7 @@ import {
   type ProjectFileInfo,
   type RecentProject,
   type RunInfo,
+  type RunDetailsInfo,
   type ExportRequest,
   type ExportResult,
   type SavedProject,
@@ -310,7 +311,18 @@ export class NeuroblocksService implements NeuroblocksApi {
     return builtinDatasetInfo();
   }
 
+  async listRunDetails(location: string): Promise<RunDetailsInfo[]> {
+    return this.readRuns(location, (store) => store.listRuns().map((run) => {
+      const { training, epochMetrics } = store.getRun(run.id);
+      return { ...run, training, epochMetrics };
+    }));
+  }
+
   async listRuns(location: string): Promise<RunInfo[]> {
+    return this.readRuns(location, (store) => store.listRuns());
+  }
+
+  private async readRuns<T>(location: string, read: (store: import('../store/index').ProjectStore) => T): Promise<T> {
     const file = this.resolveLocation(location, await this.projectsDirectory());
     if (path.extname(file).toLowerCase() !== SQLITE_EXTENSION) {
       throw new UserFacingError(`Runs are recorded only in ${SQLITE_EXTENSION} project files; ${path.basename(file)} keeps the graph and settings only. Save the project as ${SQLITE_EXTENSION} to keep its runs.`, 'no-runs');
@@ -319,7 +331,7 @@ export class NeuroblocksService implements NeuroblocksApi {
     try {
       const store = ProjectStore.open(file, { readOnly: true });
       try {
-        return store.listRuns();
+        return read(store);
       } finally {
         store.close();
       }
