@@ -74,11 +74,36 @@ const kitchenSink: Project = parseProject({
   },
 });
 
+/** Two Input blocks, a vector and an image, merged: inputs are fed in the order of the Input blocks. */
+const twoInputs: Project = parseProject({
+  format: 'neuroblocks.project',
+  version: 1,
+  name: 'Two inputs',
+  graph: {
+    nodes: [
+      { id: 'features', type: 'Input', params: { shape: [3] } },
+      { id: 'image', type: 'Input', params: { shape: [6, 6, 1] } },
+      { id: 'conv', type: 'Conv2D', params: { filters: 2, kernelSize: 3, activation: 'relu' } },
+      { id: 'flat', type: 'Flatten', params: {} },
+      { id: 'join', type: 'Concatenate', params: {} },
+      { id: 'out', type: 'Dense', params: { units: 2, activation: 'sigmoid' } },
+    ],
+    edges: [
+      { source: 'image', target: 'conv' },
+      { source: 'conv', target: 'flat' },
+      { source: 'features', target: 'join' },
+      { source: 'flat', target: 'join' },
+      { source: 'join', target: 'out' },
+    ],
+  },
+});
+
 interface Case {
   project: Project;
   weights: NamedWeight[];
-  input: Float32Array;
-  inputShape: number[];
+  inputs: Float32Array[];
+  /** Shapes without the batch dimension. */
+  inputShapes: number[][];
   expected: Float32Array;
   formats: ExportFormat[];
   dirs: Partial<Record<ExportFormat, string>>;
@@ -106,7 +131,7 @@ def check(job):
     spec.loader.exec_module(module)
     model = module.load_model()
     with np.load(job["input"]) as inputs, torch.no_grad():
-        y = model(torch.from_numpy(inputs["x"]))
+        y = model(*[torch.from_numpy(inputs[f"x{i}"]) for i in range(len(inputs.files))])
     return {"training": model.training, "y": y.numpy().astype("float64").ravel().tolist()}
 for job in json.load(open(sys.argv[1])):
     try:
@@ -116,15 +141,15 @@ for job in json.load(open(sys.argv[1])):
 print(json.dumps(results))
 `;
 
-async function prepare(name: string, project: Project, weights: NamedWeight[], input: Float32Array, inputShape: number[], formats: ExportFormat[]): Promise<void> {
-  const shape = [BATCH, ...inputShape];
-  const c: Case = { project, weights, input, inputShape, expected: appPredict(tf, project.graph, weights, input, shape), formats, dirs: {} };
+async function prepare(name: string, project: Project, weights: NamedWeight[], inputs: Float32Array[], inputShapes: number[][], formats: ExportFormat[]): Promise<void> {
+  const shapes = inputShapes.map((s) => [BATCH, ...s]);
+  const c: Case = { project, weights, inputs, inputShapes, expected: appPredict(tf, project.graph, weights, inputs, shapes), formats, dirs: {} };
   for (const format of formats) {
     const dir = join(work, name, format);
     await exportProject({ tf, project, format, outDir: dir, weights });
     c.dirs[format] = dir;
   }
-  writeFileSync(join(work, name, 'input.npz'), encodeNpz({ x: { shape, data: input } }));
+  writeFileSync(join(work, name, 'input.npz'), encodeNpz(Object.fromEntries(inputs.map((data, i) => [`x${i}`, { shape: shapes[i], data }]))));
   cases.set(name, c);
 }
 
@@ -142,14 +167,15 @@ beforeAll(async () => {
   for (const name of ['mnist-cnn', 'residual-cnn']) {
     const project = example(name);
     const weights = trained.get(name)!;
-    await prepare(name, project, weights, digits, [28, 28, 1], all);
+    await prepare(name, project, weights, [digits], [[28, 28, 1]], all);
   }
   const augmented = example('augmented-cnn');
-  await prepare('augmented-cnn', augmented, untrainedWeights(tf, augmented), digits, [28, 28, 1], all);
+  await prepare('augmented-cnn', augmented, untrainedWeights(tf, augmented), [digits], [[28, 28, 1]], all);
   const random = Float32Array.from({ length: BATCH * 9 * 9 * 2 }, (_, i) => Math.sin(i * 12.9898) * 2);
-  await prepare('every-block', kitchenSink, varyBatchNorm(untrainedWeights(tf, kitchenSink)), random, [9, 9, 2], all);
+  await prepare('every-block', kitchenSink, varyBatchNorm(untrainedWeights(tf, kitchenSink)), [random], [[9, 9, 2]], all);
   const spirals = example('spirals-mlp');
-  await prepare('spirals-mlp', spirals, untrainedWeights(tf, spirals), Float32Array.from({ length: BATCH * 2 }, (_, i) => Math.cos(i)), [2], all);
+  await prepare('spirals-mlp', spirals, untrainedWeights(tf, spirals), [Float32Array.from({ length: BATCH * 2 }, (_, i) => Math.cos(i))], [[2]], all);
+  await prepare('two-inputs', twoInputs, untrainedWeights(tf, twoInputs), [Float32Array.from({ length: BATCH * 3 }, (_, i) => Math.sin(i)), Float32Array.from({ length: BATCH * 6 * 6 * 1 }, (_, i) => Math.cos(i / 3))], [[3], [6, 6, 1]], all);
 
   const jobs = [...cases].flatMap(([id, c]) => [
     ...(c.dirs.onnx ? [{ id: `${id}/onnx`, kind: 'onnx', path: join(c.dirs.onnx, 'model.onnx') }] : []),
@@ -162,13 +188,15 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const names = ['mnist-cnn', 'residual-cnn', 'augmented-cnn', 'every-block', 'spirals-mlp'];
+const names = ['mnist-cnn', 'residual-cnn', 'augmented-cnn', 'every-block', 'spirals-mlp', 'two-inputs'];
 
 describe('TensorFlow.js export', () => {
   it.each(names)('%s loads with stock loadLayersModel and predicts within 1e-5', async (name) => {
     const c = cases.get(name)!;
     const model = await tf.loadLayersModel(folderLoader(c.dirs.tfjs!));
-    const y = tf.tidy(() => (model.predict(tf.tensor(c.input, [BATCH, ...c.inputShape])) as tf.Tensor).dataSync());
+    const xs = c.inputs.map((data, i) => tf.tensor(data, [BATCH, ...c.inputShapes[i]]));
+    const y = tf.tidy(() => (model.predict(xs.length === 1 ? xs[0] : xs) as tf.Tensor).dataSync());
+    tf.dispose(xs);
     model.dispose();
     expect(y.length).toBe(c.expected.length);
     expect(maxAbsDiff(y, c.expected)).toBeLessThan(1e-5);
@@ -225,7 +253,7 @@ describe('refusals', () => {
         ],
       },
     });
-    const outDir = join(work, 'two-inputs');
+    const outDir = join(work, 'web-two-inputs');
     await expect(exportProject({ tf, project, format: 'web', outDir })).rejects.toThrow(/2 Input blocks \(a, b\)/);
     expect(existsSync(outDir)).toBe(false);
   });
@@ -237,9 +265,9 @@ describe('ONNX export', () => {
     const check = python[`${name}/onnx`] as { opset: number; metadata: Record<string, string>; error?: string };
     expect(check.error).toBeUndefined();
     expect(check.opset).toBeGreaterThanOrEqual(13);
-    expect(check.metadata.input_layout).toBe(c.inputShape.length === 3 ? 'NHWC' : 'NC');
+    expect(check.metadata.input_layout).toBe(c.inputShapes[0].length === 3 ? 'NHWC' : 'NC');
     const session = await ort.InferenceSession.create(join(c.dirs.onnx!, 'model.onnx'));
-    const feeds = { [session.inputNames[0]]: new ort.Tensor('float32', c.input, [BATCH, ...c.inputShape]) };
+    const feeds = Object.fromEntries(session.inputNames.map((n, i) => [n, new ort.Tensor('float32', c.inputs[i], [BATCH, ...c.inputShapes[i]])]));
     const result = await session.run(feeds);
     const y = result[session.outputNames[0]].data as Float32Array;
     expect(y.length).toBe(c.expected.length);

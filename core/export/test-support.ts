@@ -17,12 +17,15 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** What the app predicts: the compiled graph (augmentation at inference) with the given weights. */
-export function appPredict(tf: Tf, graph: Graph, weights: NamedWeight[], input: Float32Array, shape: number[]): Float32Array {
+export function appPredict(tf: Tf, graph: Graph, weights: NamedWeight[], input: Float32Array | Float32Array[], shape: number[] | number[][]): Float32Array {
+  const inputs = Array.isArray(input) ? input : [input];
+  const shapes = (Array.isArray(shape[0]) ? shape : [shape]) as number[][];
   const model = compileGraph(tf, graph);
   try {
     setModelWeights(tf, model, weights);
     return tf.tidy(() => {
-      const y = model.predict(tf.tensor(input, shape, 'float32')) as tfjs.Tensor;
+      const xs = inputs.map((data, i) => tf.tensor(data, shapes[i], 'float32'));
+      const y = model.predict(xs.length === 1 ? xs[0] : xs) as tfjs.Tensor;
       return y.dataSync() as Float32Array;
     });
   } finally {
