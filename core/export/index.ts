@@ -5,6 +5,7 @@ import type { Tf } from '../model/block';
 import { kerasNotebook, kerasScript } from '../model/codegen/index';
 import { ExportError, planGraph } from '../model/codegen/plan';
 import type { Project } from '../model/project';
+import { appVersion } from '../store/app-version';
 import { onnxExport } from './onnx/index';
 import { pytorchExport } from './pytorch';
 import { tfjsArtifacts, writeTfjs } from './tfjs';
@@ -22,7 +23,7 @@ export interface ExportOptions {
   outDir: string;
   /** A trained run's weights; without them the model is exported untrained, initialised with the project's seed. */
   weights?: NamedWeight[];
-  /** Version written into the files' metadata. */
+  /** Version written into the files' metadata (default: the app's version). */
   producerVersion?: string;
 }
 
@@ -52,7 +53,7 @@ function fileStem(project: Project): string {
 export async function exportProject(options: ExportOptions): Promise<ExportResult> {
   const { tf, project, format, outDir } = options;
   const plan = planGraph(project.graph, { loss: project.training.loss });
-  const version = options.producerVersion ?? '0.1.0';
+  const version = options.producerVersion ?? appVersion();
   if (format === 'web' && plan.inputs.length > 1)
     throw new ExportError(
       `The web demo page feeds the model one image or one list of numbers, but this model has ${plan.inputs.length} Input blocks (${plan.inputs.join(', ')}). Export it as tfjs, onnx or pytorch instead.`,
