@@ -3,9 +3,10 @@ import { parseArgs } from 'node:util';
 import type { BackendName, FinalResult, TrainingEvent } from '../../train/events';
 import { startTraining } from '../../train/session';
 import type { CliIo } from '../io';
-import { readProjectFile } from '../read-project';
+import { recordTrainingRun } from '../../store/record-training';
+import { openTrainingTarget } from '../../store/training-target';
 
-const help = `Usage: neuroblocks train <project.json> [options]
+const help = `Usage: neuroblocks train <project.json|project.nbproj> [options]
 
 Trains the project's model on its data set in a worker thread, then evaluates it on the held-out
 test split. Exit code 0 when training completed or stopped early, 1 when it failed, 3 when it
@@ -15,7 +16,9 @@ diverged, 130 when interrupted.
   --backend B   tensorflow-gpu, tensorflow, wasm or cpu (default: the fastest that loads)
   --seed S      random seed (default: the project's)
   --size N      number of training samples (MNIST: at most 8000; 2-D sets: points to generate)
-  --json        one JSON object per line for each event; the last is the final result`;
+  --json        one JSON object per line for each event; the last is the final result
+  --save FILE   record the run in this project file (.nbproj), created from the JSON when absent;
+                a project file given to train records its runs in itself`;
 
 const backends: readonly BackendName[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
 
@@ -76,6 +79,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       seed: { type: 'string' },
       size: { type: 'string' },
       json: { type: 'boolean' },
+      save: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -99,8 +103,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     backend: values.backend as BackendName | undefined,
     baseDir: path.dirname(path.resolve(positionals[0])),
   };
-  const project = await readProjectFile(positionals[0]);
+  const target = await openTrainingTarget(positionals[0], { save: values.save, seed: options.seed });
+  const project = target.project;
   const session = startTraining(project, options);
+  // Subscribed before the printing below, so an epoch is in the file by the time it is shown.
+  const recording = target.store && recordTrainingRun(target.store, session, project, { dataset: target.dataset });
 
   let interrupted = false;
   const onInterrupt = () => {
@@ -157,8 +164,17 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
   });
   try {
-    return exitCode(await session.done, interrupted);
+    const code = exitCode(await session.done, interrupted);
+    const recorded = recording && (await recording.done);
+    if (recorded?.error) {
+      io.err(`The run could not be recorded in ${target.store!.path}: ${recorded.error.message}`);
+      return 1;
+    }
+    // With --json, stdout stays one event per line ending with the final result.
+    if (recorded?.runId !== undefined) (values.json ? io.err : io.out)(`Recorded as run ${recorded.runId} in ${target.store!.path}.`);
+    return code;
   } finally {
     process.removeListener('SIGINT', onInterrupt);
+    target.close();
   }
 }
