@@ -8,6 +8,7 @@ import { handleEditorKey } from './shortcuts';
 import { SummaryPanel } from './SummaryPanel';
 import { Toolbar } from './Toolbar';
 import { SaveAsDialog } from './SaveAsDialog';
+import { TrainingDock } from '../training/TrainingDock';
 
 function EditorLayout() {
   const { t } = useTranslation();
@@ -28,6 +29,7 @@ function EditorLayout() {
           <SummaryPanel />
         </div>
       </main>
+      <TrainingDock />
       <SaveAsDialog />
     </div>
   );

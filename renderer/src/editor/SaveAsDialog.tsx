@@ -24,7 +24,7 @@ export function SaveAsDialog() {
         method="dialog"
         onSubmit={async (e) => {
           e.preventDefault();
-          const fileName = name.trim().endsWith('.json') ? name.trim() : `${name.trim()}.json`;
+          const fileName = /\.(json|nbproj)$/i.test(name.trim()) ? name.trim() : `${name.trim()}.json`;
           if (await saveUnderFileName(fileName)) close();
         }}
       >

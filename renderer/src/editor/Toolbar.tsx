@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { editorStore, uiStore, useEditor } from '../store/index';
 import { saveProject, saveProjectAs } from '../project-actions';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { TrainingButton } from '../training/TrainingDock';
 import { autoLayout } from './actions';
 
 export function Toolbar() {
@@ -64,6 +65,7 @@ export function Toolbar() {
         </label>
       </div>
       <div className="toolbar__end">
+        <TrainingButton />
         <LanguageSwitch />
       </div>
     </header>

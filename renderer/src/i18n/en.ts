@@ -1,6 +1,8 @@
+import { trainingMessagesEn } from '../training/messages';
 /** Every string of the interface in English; fr.ts must have the same keys (the compiler checks). */
 export const en = {
   app: { skip: 'Skip to content' },
+  ...trainingMessagesEn,
   language: { label: 'Language' },
   home: {
     tagline: 'Build a neural network by dragging blocks, see its shapes and parameters as you go.',

@@ -1,0 +1,171 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+const artifacts = path.resolve(import.meta.dirname, 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+const url = () => {
+  const value = process.env.NEUROBLOCKS_URL;
+  if (!value) throw new Error('NEUROBLOCKS_URL is not set: the global setup starts the web host.');
+  return value;
+};
+
+async function shot(page: Page, name: string): Promise<void> {
+  const close = page.getByRole('button', { name: /Dismiss|Fermer$/ });
+  while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+}
+
+/** Controls a screen reader would announce without a name (typed loosely: the Node-side compiler has no DOM library). */
+async function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const doc = (globalThis as any).document;
+    const text = (v: string | null | undefined) => Boolean(v && v.trim());
+    const named = (el: any): boolean => {
+      if (text(el.getAttribute('aria-label')) || text(el.getAttribute('title'))) return true;
+      if (el.labels?.length) return true;
+      if (el.tagName === 'BUTTON' || el.getAttribute('role') === 'button' || el.getAttribute('role') === 'tab') return text(el.textContent);
+      return false;
+    };
+    const controls: any[] = Array.from(doc.querySelectorAll('.training-dock button, .training-dock input, .training-dock select, .training-dock [role="tab"]'));
+    return controls.filter((el) => !named(el) && el.offsetParent !== null).map((el) => String(el.outerHTML).slice(0, 120));
+  });
+}
+
+const points = async (page: Page, chart: string) => Number(await page.getByTestId(chart).getAttribute('data-points'));
+
+/** Strokes on the drawing pad with the mouse, in pad coordinates (0–280). */
+async function draw(page: Page, strokes: { x: number; y: number }[][]): Promise<void> {
+  const box = (await page.getByTestId('draw-pad').boundingBox())!;
+  for (const stroke of strokes) {
+    await page.mouse.move(box.x + stroke[0].x, box.y + stroke[0].y);
+    await page.mouse.down();
+    for (const p of stroke.slice(1)) await page.mouse.move(box.x + p.x, box.y + p.y, { steps: 6 });
+    await page.mouse.up();
+  }
+}
+
+test('a teacher trains the MNIST CNN from the app, evaluates it and tries it with a drawing', async ({ page }) => {
+  test.setTimeout(150_000);
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await page.goto(url());
+  await page.getByTestId('example-mnist-cnn').click();
+  await expect(page.getByTestId('total-params')).toHaveText('42,358');
+
+  await test.step('save it as a project file that keeps the runs', async () => {
+    await page.getByRole('button', { name: 'Save as…' }).click();
+    await page.getByRole('textbox', { name: 'File name' }).fill('digits.nbproj');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
+  });
+
+  const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
+  await test.step('open the Train panel and choose a small, quick run', async () => {
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(dock).toBeVisible();
+    await expect(dock.getByLabel('Data set')).toHaveValue('mnist');
+    await expect(dock.getByTestId('train-backend')).toContainText(/Computes on: (wasm|cpu|tensorflow)/);
+    await dock.getByLabel('Training samples').fill('400');
+    await dock.getByLabel('Epochs', { exact: true }).fill('2');
+    await dock.getByLabel('Batch size').fill('8');
+    await expect(dock.getByLabel('Optimizer')).toHaveValue('adam');
+    await shot(page, 'train-settings');
+    expect(await unnamedControls(page)).toEqual([]);
+  });
+
+  await test.step('train, pause and resume, with the charts receiving points', async () => {
+    await dock.getByRole('button', { name: 'Start training' }).click();
+    await dock.getByRole('button', { name: 'Pause' }).click();
+    await expect(dock.getByTestId('train-status')).toHaveText('Paused');
+    await expect(dock.getByTestId('train-progress-text')).toContainText('Epoch 1 of 2');
+    await expect(dock.getByTestId('train-progress-text')).toContainText('320 for training, 80 for validation, 2,000 for the test');
+    await shot(page, 'train-paused');
+    const whilePaused = await points(page, 'chart-loss');
+    await page.waitForTimeout(500);
+    expect(await points(page, 'chart-loss')).toBe(whilePaused);
+    await dock.getByRole('button', { name: 'Resume' }).click();
+    await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 60_000 });
+    // Batch points and one point per epoch for the epoch means and validation.
+    expect(await points(page, 'chart-loss')).toBeGreaterThan(whilePaused);
+    expect(await points(page, 'chart-loss')).toBeGreaterThanOrEqual(4);
+    await expect(dock.getByTestId('train-final')).toContainText(/Trained for 2 epochs\. Test accuracy: \d+\.\d %\./);
+    await expect(dock.locator('.u-legend')).toHaveCount(2);
+    await shot(page, 'train-finished');
+  });
+
+  await test.step('a longer run is stopped once its first epoch is done', async () => {
+    await dock.getByLabel('Epochs', { exact: true }).fill('50');
+    await dock.getByLabel('Seed').fill('2');
+    await dock.getByRole('button', { name: 'Start training' }).click();
+    await expect(dock.getByTestId('train-progress-text')).toContainText(/Epoch ([2-9]|\d\d) of 50/, { timeout: 60_000 });
+    await dock.getByRole('button', { name: 'Stop' }).click();
+    await expect(dock.getByTestId('train-status')).toHaveText('Stopped', { timeout: 60_000 });
+    await expect(dock.getByTestId('train-final')).toContainText('Stopped by the user during epoch');
+  });
+
+  await test.step('the confusion matrix opens the test digits of a cell', async () => {
+    await dock.getByRole('tab', { name: 'Evaluate' }).click();
+    await expect(dock.getByTestId('test-accuracy')).toContainText('on 2000 samples');
+    const matrix = dock.getByTestId('confusion-matrix');
+    await expect(matrix.locator('tbody tr')).toHaveCount(10);
+    await expect(dock.getByTestId('per-class').locator('tbody tr')).toHaveCount(10);
+    const ones = matrix.getByRole('button', { name: /samples of 1 answered as 1$/ });
+    const count = Number(await ones.textContent());
+    expect(count).toBeGreaterThan(0);
+    await ones.click();
+    const cell = dock.getByTestId('cell-samples');
+    await expect(cell.getByRole('heading')).toHaveText('True 1, answered 1');
+    await expect(cell.locator('canvas')).toHaveCount(Math.min(30, count));
+    await expect(cell).toContainText(`of ${count}, the most confident answers first`);
+    await shot(page, 'evaluate');
+  });
+
+  await test.step('a drawn digit gets class probabilities', async () => {
+    await dock.getByRole('tab', { name: 'Try it' }).click();
+    await draw(page, [
+      [
+        { x: 140, y: 40 },
+        { x: 140, y: 240 },
+      ],
+    ]);
+    await expect(dock.getByTestId('try-answer')).toContainText(/It looks like a \d \(\d+ % sure\)\./);
+    const bars = dock.getByTestId('prob-bars').getByRole('meter');
+    await expect(bars).toHaveCount(10);
+    const total = (await bars.evaluateAll((els) => els.map((el) => Number(el.getAttribute('aria-valuenow'))))).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThanOrEqual(95);
+    expect(total).toBeLessThanOrEqual(105);
+    await shot(page, 'try-it');
+    await dock.getByRole('button', { name: 'Clear' }).click();
+    await expect(dock.getByTestId('try-answer')).toHaveCount(0);
+  });
+
+  await test.step('both runs are in the history after a reload, and their curves overlay', async () => {
+    await page.reload();
+    await page.getByTestId('file-digits.nbproj').click();
+    await expect(page.getByTestId('total-params')).toHaveText('42,358');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await dock.getByRole('tab', { name: 'Runs' }).click();
+    const rows = dock.getByTestId('runs-table').locator('tbody tr');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toContainText('Stopped');
+    await expect(rows.nth(1)).toContainText('Finished');
+    await expect(rows.nth(1)).toContainText('adam, rate 0.001, batch 8, 2/2 epochs');
+    await dock.getByRole('checkbox', { name: /Show run \d+ on the chart/ }).first().check();
+    await dock.getByRole('checkbox', { name: /Show run \d+ on the chart/ }).last().check();
+    await expect(dock.getByTestId('runs-overlay').locator('canvas')).toHaveCount(1);
+    await shot(page, 'runs');
+  });
+
+  await test.step('the panel speaks French', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    const dockFr = page.getByRole('complementary', { name: 'Entraînement et évaluation' });
+    await dockFr.getByRole('tab', { name: 'Entraîner' }).click();
+    await expect(dockFr.getByRole('button', { name: 'Lancer l’entraînement' })).toBeVisible();
+    await shot(page, 'train-fr');
+  });
+  expect(problems).toEqual([]);
+});

@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TestSamples } from '../../../core/api/contract';
+import { getApi } from '../api';
+import { perClassMetrics } from './metrics';
+import { SampleImage } from './SampleImage';
+import { useTraining } from './training-store';
+
+const percent = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
+
+export function EvaluatePanel() {
+  const { t } = useTranslation();
+  const evaluated = useTraining((s) => s.evaluated);
+  const [cell, setCell] = useState<{ actual: number; predicted: number }>();
+  const [samples, setSamples] = useState<TestSamples>();
+  const [error, setError] = useState<string>();
+  const test = evaluated?.test;
+  if (!test) return <p className="train-empty">{t('evaluate.none')}</p>;
+  const names = test.classNames;
+  const metrics = perClassMetrics(test.confusionMatrix);
+  const max = Math.max(1, ...test.confusionMatrix.flat());
+  const open = (actual: number, predicted: number) => {
+    setCell({ actual, predicted });
+    setSamples(undefined);
+    setError(undefined);
+    getApi()
+      .getTestSamples({ actual, predicted, limit: 30 })
+      .then(setSamples, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  };
+  const isImage = (shape: number[]) => shape.length === 3 && (shape[2] === 1 || shape[2] === 3);
+
+  return (
+    <div className="evaluate-panel">
+      <p className="evaluate-accuracy" data-testid="test-accuracy">
+        {t('evaluate.accuracy', { accuracy: (test.accuracy * 100).toFixed(1), samples: test.samples })}
+      </p>
+      <div className="evaluate-columns">
+        <section aria-labelledby="confusion-title">
+          <h3 id="confusion-title">{t('evaluate.confusion')}</h3>
+          <p className="train-hint">{t('evaluate.confusionHint')}</p>
+          <table className="confusion" data-testid="confusion-matrix">
+            <thead>
+              <tr>
+                <th scope="col" className="confusion__corner">
+                  {t('evaluate.actualPredicted')}
+                </th>
+                {names.map((name) => (
+                  <th key={name} scope="col">
+                    {name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {test.confusionMatrix.map((row, actual) => (
+                <tr key={actual}>
+                  <th scope="row">{names[actual]}</th>
+                  {row.map((count, predicted) => {
+                    const strength = count / max;
+                    const right = actual === predicted;
+                    const selected = cell?.actual === actual && cell.predicted === predicted;
+                    return (
+                      <td key={predicted}>
+                        <button
+                          type="button"
+                          className={`confusion__cell${right ? ' confusion__cell--right' : ''}${selected ? ' confusion__cell--selected' : ''}`}
+                          style={{ background: count === 0 ? undefined : right ? `rgba(27, 110, 47, ${0.15 + 0.85 * strength})` : `rgba(179, 38, 30, ${0.15 + 0.85 * strength})`, color: strength > 0.5 ? '#fff' : undefined }}
+                          aria-label={t('evaluate.cell', { count, actual: names[actual], predicted: names[predicted] })}
+                          aria-pressed={selected}
+                          disabled={count === 0}
+                          onClick={() => open(actual, predicted)}
+                        >
+                          {count}
+                        </button>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section aria-labelledby="per-class-title">
+          <h3 id="per-class-title">{t('evaluate.perClass')}</h3>
+          <table className="per-class" data-testid="per-class">
+            <thead>
+              <tr>
+                <th scope="col">{t('evaluate.class')}</th>
+                <th scope="col">{t('evaluate.precision')}</th>
+                <th scope="col">{t('evaluate.recall')}</th>
+                <th scope="col">{t('evaluate.support')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {metrics.map((m, c) => (
+                <tr key={c}>
+                  <th scope="row">{names[c]}</th>
+                  <td>{percent(m.precision)}</td>
+                  <td>{percent(m.recall)}</td>
+                  <td>{m.support}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="train-hint">{t('evaluate.metricsHint')}</p>
+        </section>
+      </div>
+      {cell && (
+        <section className="cell-samples" aria-labelledby="cell-title" data-testid="cell-samples">
+          <h3 id="cell-title">{t('evaluate.cellTitle', { actual: names[cell.actual], predicted: names[cell.predicted] })}</h3>
+          {error && (
+            <p className="error-box" role="alert">
+              {error}
+            </p>
+          )}
+          {!samples && !error && <p>{t('evaluate.loading')}</p>}
+          {samples && (
+            <>
+              <p>{t('evaluate.shown', { shown: samples.samples.length, total: samples.total })}</p>
+              <ul className="cell-samples__grid">
+                {samples.samples.map((s) => (
+                  <li key={s.index}>
+                    {isImage(samples.shape) ? (
+                      <SampleImage values={s.values} shape={samples.shape} size={84} label={t('evaluate.sample', { index: s.index, confidence: Math.round(s.confidence * 100) })} />
+                    ) : (
+                      <code>{s.values.map((v) => v.toFixed(2)).join(', ')}</code>
+                    )}
+                    <span>{Math.round(s.confidence * 100)} %</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,130 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import uPlot from 'uplot';
+import type { RunDetailsInfo } from '../../../core/api/contract';
+import { getApi } from '../api';
+import { useEditor } from '../store/index';
+import { formatDuration } from './progress';
+import { useTraining } from './training-store';
+
+const COLOURS = ['#2446b8', '#c25400', '#1b6e2f', '#8e24aa', '#b3261e', '#00796b'];
+const AXIS_FONT = '15px system-ui, sans-serif';
+
+/** Validation accuracy (or training accuracy when a run had no validation) per epoch of each selected run, on one chart. */
+function Overlay({ runs }: { runs: RunDetailsInfo[] }) {
+  const { t } = useTranslation();
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (!element || runs.length === 0) return;
+    const epochs = Math.max(1, ...runs.map((r) => r.epochMetrics.length));
+    const x = Array.from({ length: epochs }, (_, i) => i + 1);
+    const value = (run: RunDetailsInfo, epoch: number) => {
+      const e = run.epochMetrics.find((m) => m.epoch === epoch);
+      return e?.valAccuracy ?? e?.accuracy ?? null;
+    };
+    const plot = new uPlot(
+      {
+        width: Math.max(element.clientWidth, 200),
+        height: 240,
+        legend: { show: true, live: false },
+        cursor: { show: false },
+        scales: { x: { time: false }, y: { range: [0, 1] } },
+        axes: [
+          { label: t('train.chart.epoch'), font: AXIS_FONT, labelFont: AXIS_FONT },
+          { font: AXIS_FONT, size: 60 },
+        ],
+        series: [{}, ...runs.map((run, i) => ({ label: t('runs.runLabel', { id: run.id }), stroke: COLOURS[i % COLOURS.length], width: 3, spanGaps: true, points: { show: true, size: 8 } }))],
+      },
+      [x, ...runs.map((run) => x.map((epoch) => value(run, epoch)))] as uPlot.AlignedData,
+      element,
+    );
+    return () => plot.destroy();
+  }, [runs, t]);
+  return (
+    <figure className="live-chart">
+      <figcaption className="live-chart__title">{t('runs.overlayTitle')}</figcaption>
+      <div ref={host} className="live-chart__plot" data-testid="runs-overlay" role="img" aria-label={t('runs.overlayTitle')} />
+    </figure>
+  );
+}
+
+export function RunsPanel() {
+  const { t, i18n } = useTranslation();
+  const location = useEditor((s) => s.location);
+  const finishedRuns = useTraining((s) => (s.final ? s.runId : undefined));
+  const [runs, setRuns] = useState<RunDetailsInfo[]>();
+  const [error, setError] = useState<string>();
+  const [selected, setSelected] = useState<number[]>([]);
+  const recorded = location?.toLowerCase().endsWith('.nbproj') ?? false;
+
+  useEffect(() => {
+    if (!location || !recorded) return;
+    getApi()
+      .listRunDetails(location)
+      .then(
+        (list) => {
+          setRuns([...list].sort((a, b) => b.id - a.id));
+          setError(undefined);
+        },
+        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      );
+  }, [location, recorded, finishedRuns]);
+
+  const overlay = useMemo(() => (runs ?? []).filter((r) => selected.includes(r.id)), [runs, selected]);
+  if (!recorded) return <p className="train-empty">{t('runs.needFile')}</p>;
+  if (error)
+    return (
+      <p className="error-box" role="alert">
+        {error}
+      </p>
+    );
+  if (!runs) return <p>{t('evaluate.loading')}</p>;
+  if (runs.length === 0) return <p className="train-empty">{t('runs.none')}</p>;
+  const date = new Intl.DateTimeFormat(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+
+  return (
+    <div className="runs-panel">
+      <table className="runs-table" data-testid="runs-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('runs.compare')}</th>
+            <th scope="col">{t('runs.run')}</th>
+            <th scope="col">{t('runs.date')}</th>
+            <th scope="col">{t('runs.settings')}</th>
+            <th scope="col">{t('runs.bestVal')}</th>
+            <th scope="col">{t('runs.duration')}</th>
+            <th scope="col">{t('runs.backend')}</th>
+            <th scope="col">{t('runs.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((run) => (
+            <tr key={run.id}>
+              <td>
+                <input type="checkbox" checked={selected.includes(run.id)} onChange={() => toggle(run.id)} aria-label={t('runs.select', { id: run.id })} />
+              </td>
+              <td>#{run.id}</td>
+              <td>{date.format(new Date(run.startedAt))}</td>
+              <td>
+                {t('runs.settingsText', {
+                  optimizer: run.training.optimizer,
+                  rate: run.training.learningRate,
+                  batch: run.training.batchSize,
+                  epochs: run.epochs,
+                  planned: run.plannedEpochs ?? run.training.epochs,
+                })}
+              </td>
+              <td>{run.bestValAccuracy === undefined ? '—' : `${(run.bestValAccuracy * 100).toFixed(1)} %`}</td>
+              <td>{run.durationSeconds === undefined ? '—' : formatDuration(run.durationSeconds)}</td>
+              <td>{run.backend}</td>
+              <td>{t(`runs.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {overlay.length > 0 ? <Overlay runs={overlay} /> : <p className="train-hint">{t('runs.overlayHint')}</p>}
+    </div>
+  );
+}

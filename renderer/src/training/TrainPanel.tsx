@@ -1,0 +1,268 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { optimizers } from '../../../core/model/project';
+import { getApi } from '../api';
+import { editorStore, useEditor } from '../store/index';
+import { formatCount } from '../ui/format';
+import { adviseOnRun, type Guidance } from './guidance';
+import { LiveChart, type ChartSeries } from './LiveChart';
+import { formatDuration, remainingSeconds } from './progress';
+import { formFromProject, listenToTraining, projectToTrain, startRun, trainingStore, useTraining, type SettingsForm } from './training-store';
+
+const chartSource = {
+  subscribe: (listener: () => void) => trainingStore.subscribe(listener),
+  get: () => trainingStore.getState(),
+};
+const ACCURACY_RANGE: [number, number] = [0, 1];
+const datasetTitle = (name: string) => (name === 'mnist' ? 'MNIST' : name === 'xor' ? 'XOR' : name[0].toUpperCase() + name.slice(1));
+
+function NumberField({ label, value, onChange, min, max, step, disabled, id }: { label: string; value: number; onChange(v: number): void; min: number; max?: number; step?: number | 'any'; disabled?: boolean; id: string }) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  return (
+    <label className="train-field" htmlFor={id}>
+      <span>{label}</span>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        value={text}
+        min={min}
+        max={max}
+        step={step ?? 1}
+        disabled={disabled}
+        onChange={(e) => {
+          setText(e.target.value);
+          const v = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= min && (max === undefined || v <= max)) onChange(v);
+        }}
+      />
+    </label>
+  );
+}
+
+function GuidanceList({ advice }: { advice: Guidance[] }) {
+  const { t } = useTranslation();
+  if (advice.length === 0) return null;
+  return (
+    <ul className="train-guidance" aria-live="polite" data-testid="train-guidance">
+      {advice.map((g) => (
+        <li key={g.kind} className={`train-guidance__item train-guidance__item--${g.kind}`}>
+          {g.kind === 'diverged' && t('train.guidance.diverged', { rate: g.learningRate, lower: g.learningRate / 10 })}
+          {g.kind === 'overfitting' && t('train.guidance.overfitting', { epoch: g.sinceEpoch })}
+          {g.kind === 'underfitting' && t('train.guidance.underfitting', { accuracy: Math.round(g.accuracy * 100) })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function TrainPanel() {
+  const { t, i18n } = useTranslation();
+  const api = getApi();
+  const projectName = useEditor((s) => s.project.name);
+  const location = useEditor((s) => s.location);
+  const valid = useEditor((s) => s.analysis.valid);
+  const inputShape = useEditor((s) => (s.analysis.inputs.length === 1 ? s.analysis.nodes[s.analysis.inputs[0]]?.outputShape : undefined));
+  const form = useTraining((s) => s.form);
+  const datasets = useTraining((s) => s.datasets);
+  const backend = useTraining((s) => s.backend);
+  const phase = useTraining((s) => s.phase);
+  const started = useTraining((s) => s.started);
+  const progress = useTraining((s) => s.progress);
+  const startedAt = useTraining((s) => s.startedAt);
+  const history = useTraining((s) => s.history);
+  const lastBatchLoss = useTraining((s) => s.lastBatchLoss);
+  const final = useTraining((s) => s.final);
+  const error = useTraining((s) => s.error);
+  const warnings = useTraining((s) => s.warnings);
+
+  useEffect(() => {
+    listenToTraining(api);
+    void api.listDatasets().then((list) => trainingStore.setState({ datasets: list }));
+    void api
+      .getBackendInfo()
+      .then((info) => trainingStore.setState({ backend: info }))
+      .catch(() => undefined);
+  }, [api]);
+
+  // A different project (opened or new) brings its own settings.
+  const projectId = `${projectName}|${location ?? ''}`;
+  useEffect(() => {
+    const state = trainingStore.getState();
+    if (state.formFor !== projectId && state.phase !== 'running' && state.phase !== 'paused') trainingStore.setState({ form: formFromProject(editorStore.getState().toProject()), formFor: projectId });
+  }, [projectId]);
+
+  const series = useMemo<{ loss: ChartSeries[]; accuracy: ChartSeries[] }>(
+    () => ({
+      loss: [
+        { key: 'loss', label: t('train.chart.trainBatches'), color: '#9fb1e6', width: 1.5 },
+        { key: 'epochLoss', label: t('train.chart.trainEpochs'), color: '#2446b8', width: 3, points: true },
+        { key: 'valLoss', label: t('train.chart.validation'), color: '#c25400', width: 3, dash: [8, 5], points: true },
+      ],
+      accuracy: [
+        { key: 'accuracy', label: t('train.chart.trainBatches'), color: '#9fb1e6', width: 1.5 },
+        { key: 'epochAccuracy', label: t('train.chart.trainEpochs'), color: '#2446b8', width: 3, points: true },
+        { key: 'valAccuracy', label: t('train.chart.validation'), color: '#c25400', width: 3, dash: [8, 5], points: true },
+      ],
+    }),
+    [t],
+  );
+
+  if (!form) return null;
+  const busy = phase === 'starting' || phase === 'running' || phase === 'paused' || phase === 'stopping';
+  const update = (change: (f: SettingsForm) => SettingsForm) => trainingStore.setState({ form: change(form) });
+  const setTraining = <K extends keyof SettingsForm['training']>(key: K, value: SettingsForm['training'][K]) => update((f) => ({ ...f, training: { ...f.training, [key]: value } }));
+  const builtin = form.dataset?.kind === 'builtin' ? form.dataset : undefined;
+  const dataset = builtin ? datasets.find((d) => d.name === builtin.name) : undefined;
+  const shapeFits = (shape: number[]) => !inputShape || shape.join('×') === inputShape.join('×');
+
+  const start = () => {
+    const toTrain = projectToTrain(editorStore.getState().toProject(), form);
+    void startRun(api, toTrain, location ? { location } : {}, inputShape);
+  };
+  const epochs = started?.epochs ?? form.training.epochs;
+  const done = progress.batchesPerEpoch > 0 ? ((progress.epoch - 1) * progress.batchesPerEpoch + progress.batch) / (epochs * progress.batchesPerEpoch) : 0;
+  const elapsed = startedAt ? (performance.now() - startedAt) / 1000 : 0;
+  const left = phase === 'running' ? remainingSeconds({ ...progress, epochs, elapsedSeconds: elapsed }) : undefined;
+  const advice = adviseOnRun(history, { diverged: final?.state === 'diverged', lastBatchLoss, learningRate: form.training.learningRate });
+  const shownBackend = started ? { backend: started.backend, device: started.device } : backend;
+  const n = (v: number) => formatCount(v, i18n.language);
+
+  return (
+    <div className="train-panel">
+      <section className="train-settings" aria-labelledby="train-settings-title">
+        <h3 id="train-settings-title">{t('train.settings')}</h3>
+        <fieldset disabled={busy} className="train-settings__grid">
+          <label className="train-field train-field--wide" htmlFor="train-dataset">
+            <span>{t('train.dataset')}</span>
+            <select
+              id="train-dataset"
+              value={form.dataset?.kind === 'builtin' ? form.dataset.name : ''}
+              onChange={(e) => update((f) => ({ ...f, dataset: { kind: 'builtin', name: e.target.value as 'mnist' } }))}
+            >
+              {form.dataset && form.dataset.kind !== 'builtin' && <option value="">{form.dataset.path}</option>}
+              {!form.dataset && <option value="">{t('train.chooseDataset')}</option>}
+              {datasets.map((d) => (
+                <option key={d.name} value={d.name} disabled={!shapeFits(d.inputShape)} title={d.description}>
+                  {datasetTitle(d.name)} — {d.inputShape.join('×')}, {t('train.classes', { count: d.classes })}
+                </option>
+              ))}
+            </select>
+          </label>
+          {form.dataset?.kind === 'builtin' && (
+            <NumberField
+              id="train-size"
+              label={dataset?.generated ? t('train.points') : t('train.samples')}
+              value={form.dataset.size ?? (dataset?.generated ? 1000 : Math.min(dataset?.samples ?? 8000, 8000))}
+              min={10}
+              max={dataset?.generated ? 1_000_000 : 8000}
+              onChange={(v) => update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: Math.round(v) } : f.dataset }))}
+            />
+          )}
+          <label className="train-field" htmlFor="train-optimizer">
+            <span>{t('train.optimizer')}</span>
+            <select id="train-optimizer" value={form.training.optimizer} onChange={(e) => setTraining('optimizer', e.target.value as (typeof optimizers)[number])}>
+              {optimizers.map((o) => (
+                <option key={o} value={o}>
+                  {o === 'sgd' ? 'SGD' : o === 'rmsprop' ? 'RMSprop' : o === 'adam' ? 'Adam' : 'Adagrad'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <NumberField id="train-lr" label={t('train.learningRate')} value={form.training.learningRate} min={1e-7} max={10} step="any" onChange={(v) => setTraining('learningRate', v)} />
+          <NumberField id="train-batch" label={t('train.batchSize')} value={form.training.batchSize} min={1} max={65536} onChange={(v) => setTraining('batchSize', Math.round(v))} />
+          <NumberField id="train-epochs" label={t('train.epochs')} value={form.training.epochs} min={1} max={100000} onChange={(v) => setTraining('epochs', Math.round(v))} />
+          <NumberField id="train-val" label={t('train.validationSplit')} value={form.training.validationSplit} min={0} max={0.9} step={0.05} onChange={(v) => setTraining('validationSplit', v)} />
+          <NumberField id="train-seed" label={t('train.seed')} value={form.training.seed} min={0} max={2 ** 31 - 1} onChange={(v) => setTraining('seed', Math.round(v))} />
+          <label className="train-field train-field--check" htmlFor="train-early">
+            <input id="train-early" type="checkbox" checked={form.earlyStopping} onChange={(e) => update((f) => ({ ...f, earlyStopping: e.target.checked }))} />
+            <span>{t('train.earlyStopping')}</span>
+          </label>
+          <NumberField id="train-patience" label={t('train.patience')} value={form.patience} min={0} max={10000} disabled={!form.earlyStopping} onChange={(v) => update((f) => ({ ...f, patience: Math.round(v) }))} />
+        </fieldset>
+        <p className="train-backend" data-testid="train-backend">
+          {shownBackend ? t('train.backend', { backend: shownBackend.backend, device: shownBackend.device }) : t('train.backendLoading')}
+        </p>
+      </section>
+
+      <section className="train-run" aria-labelledby="train-run-title">
+        <h3 id="train-run-title" className="sr-only">
+          {t('train.run')}
+        </h3>
+        <div className="train-controls">
+          {!busy && (
+            <button type="button" className="primary" onClick={start} disabled={!valid || !form.dataset}>
+              <span aria-hidden="true">▶</span> {t('train.start')}
+            </button>
+          )}
+          {phase === 'running' && (
+            <button type="button" onClick={() => void api.pauseTraining()}>
+              <span aria-hidden="true">⏸</span> {t('train.pause')}
+            </button>
+          )}
+          {phase === 'paused' && (
+            <button type="button" className="primary" onClick={() => void api.resumeTraining()}>
+              <span aria-hidden="true">▶</span> {t('train.resume')}
+            </button>
+          )}
+          {(phase === 'running' || phase === 'paused') && (
+            <button
+              type="button"
+              onClick={() => {
+                trainingStore.setState({ phase: 'stopping' });
+                void api.stopTraining();
+              }}
+            >
+              <span aria-hidden="true">■</span> {t('train.stop')}
+            </button>
+          )}
+          <span className="train-status" role="status" data-testid="train-status">
+            {phase === 'starting' && t('train.phase.starting')}
+            {phase === 'running' && t('train.phase.running')}
+            {phase === 'paused' && t('train.phase.paused')}
+            {phase === 'stopping' && t('train.phase.stopping')}
+            {phase === 'finished' && final && t(`train.final.${final.state === 'early-stopped' ? 'earlyStopped' : final.state}`)}
+            {phase === 'idle' && !valid && t('train.invalidGraph')}
+          </span>
+        </div>
+        {error && (
+          <p className="error-box" role="alert">
+            {error}
+          </p>
+        )}
+        {started && (
+          <div className="train-progress">
+            <progress max={1} value={Math.min(1, done)} aria-label={t('train.progressLabel')} />
+            <p data-testid="train-progress-text">
+              {t('train.progress', { epoch: Math.min(progress.epoch, epochs), epochs, batch: progress.batch, batches: progress.batchesPerEpoch })}
+              {left !== undefined && ` · ${t('train.timeLeft', { time: formatDuration(left) })}`}
+              {' · '}
+              {t('train.sizes', { train: n(started.sizes.train), validation: n(started.sizes.validation), test: n(started.sizes.test) })}
+            </p>
+          </div>
+        )}
+        {final && (
+          <p className={`train-final train-final--${final.state}`} data-testid="train-final">
+            {final.message}
+            {final.test && ` ${t('train.testAccuracy', { accuracy: (final.test.accuracy * 100).toFixed(1) })}`}
+          </p>
+        )}
+        <GuidanceList advice={advice} />
+        {warnings.map((w, i) => (
+          <p key={i} className="warning-box">
+            {w}
+          </p>
+        ))}
+        {phase === 'idle' && !final ? (
+          <p className="train-hint">{t('train.chartsHint')}</p>
+        ) : (
+          <div className="train-charts">
+            <LiveChart title={t('train.chart.loss')} xLabel={t('train.chart.epoch')} series={series.loss} source={chartSource} testId="chart-loss" />
+            <LiveChart title={t('train.chart.accuracy')} xLabel={t('train.chart.epoch')} series={series.accuracy} source={chartSource} yRange={ACCURACY_RANGE} testId="chart-accuracy" />
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Prediction } from '../../../core/api/contract';
+import { getApi } from '../api';
+import { toDigitImage } from './drawing';
+import { SampleImage } from './SampleImage';
+import { useTraining } from './training-store';
+
+const PAD = 280;
+const BRUSH = 22;
+/** Least time between two predictions while drawing. */
+const PREDICT_EVERY_MS = 120;
+
+export function TryPanel() {
+  const { t } = useTranslation();
+  const shape = useTraining((s) => s.evaluatedShape);
+  const trained = useTraining((s) => s.evaluated);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const drawing = useRef<{ x: number; y: number } | null>(null);
+  const pending = useRef<{ timer?: number; inFlight: boolean; again: boolean }>({ inFlight: false, again: false });
+  const [prediction, setPrediction] = useState<Prediction>();
+  const [digit, setDigit] = useState<number[]>();
+  const [error, setError] = useState<string>();
+  const fits = shape?.length === 3 && shape[0] === 28 && shape[1] === 28 && shape[2] === 1;
+
+  const clear = useCallback(() => {
+    const context = canvas.current?.getContext('2d');
+    if (!context) return;
+    context.fillStyle = '#000';
+    context.fillRect(0, 0, PAD, PAD);
+    setPrediction(undefined);
+    setDigit(undefined);
+  }, []);
+  useEffect(clear, [clear, fits]);
+
+  const predictNow = useCallback(() => {
+    const state = pending.current;
+    if (state.inFlight) {
+      state.again = true;
+      return;
+    }
+    const context = canvas.current?.getContext('2d');
+    if (!context) return;
+    const pixels = context.getImageData(0, 0, PAD, PAD).data;
+    const ink = new Float32Array(PAD * PAD);
+    for (let i = 0; i < ink.length; i++) ink[i] = pixels[i * 4] / 255;
+    const image = Array.from(toDigitImage(ink, PAD, PAD));
+    if (!image.some((v) => v > 0)) return;
+    setDigit(image);
+    state.inFlight = true;
+    getApi()
+      .predict(image)
+      .then(
+        (p) => {
+          setPrediction(p);
+          setError(undefined);
+        },
+        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      )
+      .finally(() => {
+        state.inFlight = false;
+        if (state.again) {
+          state.again = false;
+          predictNow();
+        }
+      });
+  }, []);
+
+  const schedule = () => {
+    const state = pending.current;
+    if (state.timer !== undefined) return;
+    state.timer = window.setTimeout(() => {
+      state.timer = undefined;
+      predictNow();
+    }, PREDICT_EVERY_MS);
+  };
+
+  const point = (event: React.PointerEvent<HTMLCanvasElement>) => {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return { x: ((event.clientX - rect.left) / rect.width) * PAD, y: ((event.clientY - rect.top) / rect.height) * PAD };
+  };
+  const stroke = (from: { x: number; y: number }, to: { x: number; y: number }) => {
+    const context = canvas.current!.getContext('2d')!;
+    context.strokeStyle = '#fff';
+    context.lineWidth = BRUSH;
+    context.lineCap = 'round';
+    context.lineJoin = 'round';
+    context.beginPath();
+    context.moveTo(from.x, from.y);
+    context.lineTo(to.x, to.y);
+    context.stroke();
+  };
+
+  if (!trained) return <p className="train-empty">{t('try.none')}</p>;
+  if (!fits) return <p className="train-empty">{t('try.wrongShape', { shape: shape?.join('×') ?? '?' })}</p>;
+
+  const best = prediction ? prediction.probabilities.indexOf(Math.max(...prediction.probabilities)) : -1;
+  return (
+    <div className="try-panel">
+      <div className="try-pad">
+        <p className="train-hint">{t('try.hint')}</p>
+        <canvas
+          ref={canvas}
+          width={PAD}
+          height={PAD}
+          className="draw-pad"
+          data-testid="draw-pad"
+          role="img"
+          aria-label={t('try.pad')}
+          onPointerDown={(e) => {
+            e.currentTarget.setPointerCapture(e.pointerId);
+            const p = point(e);
+            drawing.current = p;
+            stroke(p, p);
+            schedule();
+          }}
+          onPointerMove={(e) => {
+            if (!drawing.current) return;
+            const p = point(e);
+            stroke(drawing.current, p);
+            drawing.current = p;
+            schedule();
+          }}
+          onPointerUp={() => {
+            drawing.current = null;
+            predictNow();
+          }}
+        />
+        <div className="try-pad__footer">
+          <button type="button" onClick={clear}>
+            {t('try.clear')}
+          </button>
+          {digit && (
+            <span className="try-pad__seen">
+              {t('try.seen')} <SampleImage values={digit} shape={[28, 28, 1]} size={56} label={t('try.seenLabel')} />
+            </span>
+          )}
+        </div>
+      </div>
+      <section className="try-result" aria-labelledby="try-result-title">
+        <h3 id="try-result-title">{t('try.probabilities')}</h3>
+        {error && (
+          <p className="error-box" role="alert">
+            {error}
+          </p>
+        )}
+        {prediction ? (
+          <>
+            <p className="try-answer" data-testid="try-answer" aria-live="polite">
+              {t('try.answer', { label: prediction.classNames[best], probability: Math.round(prediction.probabilities[best] * 100) })}
+            </p>
+            <ul className="prob-bars" data-testid="prob-bars">
+              {prediction.probabilities.map((p, c) => (
+                <li key={c} className={c === best ? 'prob-bars__best' : undefined}>
+                  <span className="prob-bars__label">{prediction.classNames[c]}</span>
+                  <span className="prob-bars__track" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(p * 100)} aria-label={t('try.bar', { label: prediction.classNames[c] })}>
+                    <span className="prob-bars__fill" style={{ width: `${(p * 100).toFixed(1)}%` }} />
+                  </span>
+                  <span className="prob-bars__value">{(p * 100).toFixed(1)} %</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t('try.drawFirst')}</p>
+        )}
+      </section>
+    </div>
+  );
+}

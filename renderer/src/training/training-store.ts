@@ -1,0 +1,182 @@
+// The state of the Train panel, outside React: settings being edited, the run's progress and its
+// curves. Curves are appended in place (charts redraw at most once per animation frame, reading
+// `version`), so a burst of batch events never re-renders the page per point.
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { BackendInfo, DatasetInfo, EpochMetrics, NeuroblocksApi, TrainingEvent, TrainingStartOptions, TrainingUpdate } from '../../../core/api/contract';
+import type { DatasetRef, Project, TrainingSettings } from '../../../core/model/project';
+
+export type PanelTab = 'train' | 'evaluate' | 'try' | 'runs';
+export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished';
+
+/** x: epochs as a real number (2.5 = half-way through epoch 3); series hold null where they have no point. */
+export interface Curves {
+  x: number[];
+  loss: (number | null)[];
+  accuracy: (number | null)[];
+  epochLoss: (number | null)[];
+  epochAccuracy: (number | null)[];
+  valLoss: (number | null)[];
+  valAccuracy: (number | null)[];
+}
+
+export interface SettingsForm {
+  training: TrainingSettings;
+  dataset?: DatasetRef;
+  earlyStopping: boolean;
+  patience: number;
+}
+
+type Started = Extract<TrainingEvent, { type: 'started' }>;
+type Final = Extract<TrainingEvent, { type: 'final' }>;
+
+export interface TrainingState {
+  open: boolean;
+  tab: PanelTab;
+  form?: SettingsForm;
+  /** The project the form was filled from. */
+  formFor?: string;
+  datasets: DatasetInfo[];
+  backend?: BackendInfo;
+  phase: RunPhase;
+  runId?: string;
+  started?: Started;
+  startedAt: number;
+  progress: { epoch: number; batch: number; batchesPerEpoch: number };
+  history: EpochMetrics[];
+  curves: Curves;
+  /** Bumped when the curves change. */
+  version: number;
+  lastBatchLoss?: number;
+  warnings: string[];
+  final?: Final;
+  /** The final event of the last run that ended with a test evaluation (kept while the next one trains). */
+  evaluated?: Final;
+  /** Input shape of the model of that run. */
+  evaluatedShape?: number[];
+  error?: string;
+}
+
+export const emptyCurves = (): Curves => ({ x: [], loss: [], accuracy: [], epochLoss: [], epochAccuracy: [], valLoss: [], valAccuracy: [] });
+
+export const trainingStore = createStore<TrainingState>()(() => ({
+  open: false,
+  tab: 'train',
+  datasets: [],
+  phase: 'idle',
+  startedAt: 0,
+  progress: { epoch: 0, batch: 0, batchesPerEpoch: 0 },
+  history: [],
+  curves: emptyCurves(),
+  version: 0,
+  warnings: [],
+}));
+
+export function useTraining<T>(selector: (state: TrainingState) => T): T {
+  return useStore(trainingStore, selector);
+}
+
+export function formFromProject(project: Project): SettingsForm {
+  return {
+    training: { ...project.training },
+    dataset: project.dataset ? { ...project.dataset } : undefined,
+    earlyStopping: project.training.earlyStopping !== undefined,
+    patience: project.training.earlyStopping?.patience ?? 3,
+  };
+}
+
+/** The project as it will be trained: the graph from the editor, the settings from the panel. */
+export function projectToTrain(project: Project, form: SettingsForm): Project {
+  const { earlyStopping: _drop, ...training } = form.training;
+  return {
+    ...project,
+    dataset: form.dataset,
+    training: form.earlyStopping
+      ? { ...training, earlyStopping: { monitor: 'valLoss', minDelta: 0, restoreBestWeights: true, ...project.training.earlyStopping, patience: form.patience } }
+      : training,
+  };
+}
+
+function push(curves: Curves, x: number, values: Partial<Record<Exclude<keyof Curves, 'x'>, number>>): void {
+  curves.x.push(x);
+  for (const key of ['loss', 'accuracy', 'epochLoss', 'epochAccuracy', 'valLoss', 'valAccuracy'] as const) {
+    const v = values[key];
+    curves[key].push(typeof v === 'number' && Number.isFinite(v) ? v : null);
+  }
+}
+
+/** Applies one event of the current run to the state. */
+export function applyEvent(update: TrainingUpdate, inputShape?: number[]): void {
+  const state = trainingStore.getState();
+  if (state.runId && update.runId !== state.runId) return;
+  const event = update.event;
+  const set = trainingStore.setState;
+  switch (event.type) {
+    case 'started':
+      set({ started: event, phase: state.phase === 'starting' ? 'running' : state.phase, progress: { epoch: 1, batch: 0, batchesPerEpoch: event.batchesPerEpoch }, startedAt: performance.now() });
+      break;
+    case 'batch': {
+      push(state.curves, event.epoch - 1 + event.batch / event.batchesPerEpoch, { loss: event.loss, accuracy: event.accuracy });
+      set({ progress: { epoch: event.epoch, batch: event.batch, batchesPerEpoch: event.batchesPerEpoch }, lastBatchLoss: event.loss, version: state.version + 1 });
+      break;
+    }
+    case 'epoch': {
+      const { type: _type, ...metrics } = event;
+      push(state.curves, event.epoch, { epochLoss: event.loss, epochAccuracy: event.accuracy, valLoss: event.valLoss, valAccuracy: event.valAccuracy });
+      set({ history: [...state.history, metrics], version: state.version + 1 });
+      break;
+    }
+    case 'paused':
+      set({ phase: 'paused' });
+      break;
+    case 'resumed':
+      set({ phase: 'running' });
+      break;
+    case 'warning':
+      set({ warnings: [...state.warnings, event.message] });
+      break;
+    case 'final':
+      set({
+        phase: 'finished',
+        final: event,
+        history: event.history.length >= state.history.length ? event.history : state.history,
+        ...(event.test ? { evaluated: event, evaluatedShape: inputShape } : {}),
+      });
+      break;
+    default:
+      break;
+  }
+}
+
+let unsubscribe: (() => void) | undefined;
+let currentInputShape: number[] | undefined;
+
+/** Listens to the host's training events once for the whole page. */
+export function listenToTraining(api: NeuroblocksApi): void {
+  unsubscribe ??= api.onTrainingEvent((update) => applyEvent(update, currentInputShape));
+}
+
+export async function startRun(api: NeuroblocksApi, project: Project, options: TrainingStartOptions, inputShape: number[] | undefined): Promise<void> {
+  listenToTraining(api);
+  currentInputShape = inputShape;
+  trainingStore.setState({
+    phase: 'starting',
+    runId: undefined,
+    started: undefined,
+    final: undefined,
+    history: [],
+    curves: emptyCurves(),
+    version: trainingStore.getState().version + 1,
+    warnings: [],
+    lastBatchLoss: undefined,
+    error: undefined,
+    progress: { epoch: 0, batch: 0, batchesPerEpoch: 0 },
+  });
+  try {
+    const { runId } = await api.startTraining(project, options);
+    // Events may have arrived before the id did; they carry it, so keep only this run's.
+    trainingStore.setState({ runId });
+  } catch (error) {
+    trainingStore.setState({ phase: 'idle', error: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { EpochMetrics } from '../../../core/api/contract';
+import { toDigitImage } from './drawing';
+import { adviseOnRun } from './guidance';
+import { perClassMetrics } from './metrics';
+import { remainingSeconds } from './progress';
+
+const epoch = (n: number, loss: number, accuracy: number, valLoss?: number): EpochMetrics => ({ epoch: n, loss, accuracy, valLoss, valAccuracy: undefined, learningRate: 0.001, seconds: 1, samplesPerSecond: 100 });
+
+describe('guidance', () => {
+  it('says the run diverged when the loss is not finite', () => {
+    expect(adviseOnRun([epoch(1, 0.5, 0.8)], { lastBatchLoss: Number.NaN, learningRate: 0.5 })).toEqual([{ kind: 'diverged', learningRate: 0.5 }]);
+    expect(adviseOnRun([], { diverged: true, learningRate: 1 })).toEqual([{ kind: 'diverged', learningRate: 1 }]);
+  });
+
+  it('calls overfitting when the validation loss rises two epochs in a row while the training loss falls', () => {
+    const history = [epoch(1, 1, 0.6, 0.9), epoch(2, 0.6, 0.8, 0.7), epoch(3, 0.4, 0.9, 0.75), epoch(4, 0.3, 0.95, 0.8)];
+    expect(adviseOnRun(history, { learningRate: 0.001 })).toEqual([{ kind: 'overfitting', sinceEpoch: 2 }]);
+    expect(adviseOnRun(history.slice(0, 3), { learningRate: 0.001 })).toEqual([]);
+  });
+
+  it('calls underfitting when the training loss has stalled at a low accuracy, not when it still improves', () => {
+    const stalled = [epoch(1, 2.0, 0.3), epoch(2, 1.99, 0.31), epoch(3, 1.985, 0.31)];
+    expect(adviseOnRun(stalled, { learningRate: 0.001 })).toEqual([{ kind: 'underfitting', accuracy: 0.31 }]);
+    const improving = [epoch(1, 2.0, 0.3), epoch(2, 1.5, 0.5), epoch(3, 1.0, 0.6)];
+    expect(adviseOnRun(improving, { learningRate: 0.001 })).toEqual([]);
+  });
+});
+
+describe('per-class precision and recall', () => {
+  it('divides the diagonal by the column and row sums', () => {
+    const metrics = perClassMetrics([
+      [8, 2],
+      [1, 9],
+    ]);
+    expect(metrics[0].precision).toBeCloseTo(8 / 9);
+    expect(metrics[0].recall).toBeCloseTo(0.8);
+    expect(metrics[1]).toMatchObject({ recall: 0.9, support: 10 });
+    expect(perClassMetrics([[0, 0], [0, 3]])[0]).toEqual({ precision: undefined, recall: undefined, support: 0 });
+  });
+});
+
+describe('drawing to a 28×28 digit', () => {
+  it('scales the ink to a 20-pixel box centred in the image', () => {
+    const width = 100;
+    const ink = new Float32Array(width * width);
+    // A vertical bar in the top-left corner, 10 wide and 40 high.
+    for (let y = 5; y < 45; y++) for (let x = 5; x < 15; x++) ink[y * width + x] = 1;
+    const digit = toDigitImage(ink, width, width);
+    const rows = [...Array(28).keys()].filter((y) => [...Array(28).keys()].some((x) => digit[y * 28 + x] > 0.5));
+    const cols = [...Array(28).keys()].filter((x) => rows.some((y) => digit[y * 28 + x] > 0.5));
+    expect(rows.length).toBe(20);
+    expect(cols.length).toBe(5);
+    expect(rows[0]).toBe(4);
+    expect(cols[0]).toBeGreaterThanOrEqual(11);
+    expect(cols.at(-1)).toBeLessThanOrEqual(16);
+  });
+
+  it('gives a black image for an empty pad', () => {
+    expect(toDigitImage(new Float32Array(50 * 50), 50, 50).every((v) => v === 0)).toBe(true);
+  });
+});
+
+describe('time left', () => {
+  it('extrapolates from the share of batches done', () => {
+    expect(remainingSeconds({ epoch: 1, batch: 5, batchesPerEpoch: 10, epochs: 2, elapsedSeconds: 10 })).toBeCloseTo(30);
+    expect(remainingSeconds({ epoch: 1, batch: 0, batchesPerEpoch: 10, epochs: 2, elapsedSeconds: 1 })).toBeUndefined();
+  });
+});
