@@ -7,28 +7,41 @@ const STOP = 2;
 
 export type ControlCommand = 'run' | 'pause' | 'stop';
 
+/** Slot 0: the command; slot 1: how many batches the loop has finished. */
+const COMMAND = 0;
+const BATCHES = 1;
+
 export class TrainingControl {
   private readonly flags: Int32Array;
 
-  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(4)) {
+  constructor(readonly buffer: SharedArrayBuffer = new SharedArrayBuffer(8)) {
     this.flags = new Int32Array(buffer);
   }
 
+  /** Batches finished so far, read live from the training loop (events may still be in flight). */
+  get batchesCompleted(): number {
+    return Atomics.load(this.flags, BATCHES);
+  }
+
+  countBatch(): void {
+    Atomics.add(this.flags, BATCHES, 1);
+  }
+
   get command(): ControlCommand {
-    const value = Atomics.load(this.flags, 0);
+    const value = Atomics.load(this.flags, COMMAND);
     return value === STOP ? 'stop' : value === PAUSE ? 'pause' : 'run';
   }
 
   pause(): void {
-    Atomics.compareExchange(this.flags, 0, RUN, PAUSE);
+    Atomics.compareExchange(this.flags, COMMAND, RUN, PAUSE);
   }
 
   resume(): void {
-    Atomics.compareExchange(this.flags, 0, PAUSE, RUN);
+    Atomics.compareExchange(this.flags, COMMAND, PAUSE, RUN);
   }
 
   stop(): void {
-    Atomics.store(this.flags, 0, STOP);
+    Atomics.store(this.flags, COMMAND, STOP);
   }
 
   /** Resolves when the run is no longer paused: `true` to go on, `false` when it was stopped. */

@@ -169,6 +169,7 @@ class Run {
           const test = this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
           return this.final({ state: 'diverged', message: divergedMessage(epoch, b + 1, learningRate), epochsCompleted: epoch - 1, test });
         }
+        this.control.countBatch();
         lossSum += step.loss * indices.length;
         correct += step.correct;
         seen += indices.length;

@@ -17,6 +17,8 @@ export interface TrainingSession {
   resume(): void;
   /** Ends the run after the current batch; the final state is `stopped`. */
   stop(): void;
+  /** Batches the run has finished so far, exact even while their events are still on their way. */
+  batchesCompleted(): number;
   readonly done: Promise<FinalResult>;
 }
 
@@ -79,6 +81,7 @@ export function startTraining(project: Project, options: TrainingOptions = {}): 
     pause: () => control.pause(),
     resume: () => control.resume(),
     stop: () => control.stop(),
+    batchesCompleted: () => control.batchesCompleted,
     done,
   };
 }
