@@ -143,11 +143,17 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
     await expect(dock.getByTestId('try-answer')).toHaveCount(0);
   });
 
-  await test.step('both runs are in the history after a reload, and their curves overlay', async () => {
+  await test.step('the settings are saved with the project; both runs are in the history after a reload, and their curves overlay', async () => {
+    await expect(page.getByTestId('dirty-marker')).toHaveText('● Unsaved');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
     await page.reload();
     await page.getByTestId('file-digits.nbproj').click();
     await expect(page.getByTestId('total-params')).toHaveText('42,358');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(dock.getByLabel('Training samples')).toHaveValue('400');
+    await expect(dock.getByLabel('Batch size')).toHaveValue('8');
+    await expect(dock.getByLabel('Seed')).toHaveValue('2');
     await dock.getByRole('tab', { name: 'Runs' }).click();
     const rows = dock.getByTestId('runs-table').locator('tbody tr');
     await expect(rows).toHaveCount(2);

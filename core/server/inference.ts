@@ -2,7 +2,7 @@
 // images drawn in the UI and finds which test samples fall in each cell of the confusion matrix.
 import type * as tfjs from '@tensorflow/tfjs';
 import { UserFacingError, type Prediction, type TestSample, type TestSamples } from '../api/contract';
-import type { Dataset } from '../data/types';
+import type { Samples } from '../data/types';
 import type { Shape } from '../model/graph';
 import type { Project } from '../model/project';
 import type { SerializedWeight } from '../train/events';
@@ -25,7 +25,8 @@ interface Loaded {
   classNames: string[];
   /** Standardisation of the run's training data, when the project normalises inputs. */
   normalization?: { mean: Float32Array; std: Float32Array };
-  dataset: Dataset;
+  /** The held-out test split, normalised as the model was trained. */
+  test: Samples;
   /** Grey levels of the test samples before normalisation, for display. */
   rawTest: Float32Array;
   /** Predicted class and its probability for every test sample. */
@@ -82,7 +83,8 @@ export class TrainedModel {
     } finally {
       tf.dispose(tensors);
     }
-    return { tf, model, inputShape, classNames: dataset.classNames, normalization, dataset, rawTest };
+    // The training samples are not kept: only the test split is looked at from here.
+    return { tf, model, inputShape, classNames: dataset.classNames, normalization, test: dataset.test, rawTest };
   }
 
   /** Class probabilities for one sample given as raw values (e.g. grey levels in [0, 1]) in the Input block's shape. */
@@ -102,16 +104,16 @@ export class TrainedModel {
 
   private predictTest(loaded: Loaded): { classes: Int32Array; confidence: Float32Array } {
     if (loaded.predicted) return loaded.predicted;
-    const { tf, model, dataset, inputShape } = loaded;
+    const { tf, model, test, inputShape } = loaded;
     const size = inputShape.reduce((a, b) => a * b, 1);
-    const count = dataset.test.count;
+    const count = test.count;
     const classes = new Int32Array(count);
     const confidence = new Float32Array(count);
     const batch = 256;
     for (let start = 0; start < count; start += batch) {
       const n = Math.min(batch, count - start);
       const output = tf.tidy(() => {
-        const xs = tf.tensor(dataset.test.x.subarray(start * size, (start + n) * size), [n, ...inputShape]);
+        const xs = tf.tensor(test.x.subarray(start * size, (start + n) * size), [n, ...inputShape]);
         return (model.predict(xs) as tfjs.Tensor).dataSync();
       });
       const width = output.length / n;
@@ -139,7 +141,7 @@ export class TrainedModel {
     }
     const { classes: predictions, confidence } = this.predictTest(loaded);
     const matching: number[] = [];
-    for (let i = 0; i < predictions.length; i++) if (loaded.dataset.test.y[i] === actual && predictions[i] === predicted) matching.push(i);
+    for (let i = 0; i < predictions.length; i++) if (loaded.test.y[i] === actual && predictions[i] === predicted) matching.push(i);
     matching.sort((a, b) => confidence[b] - confidence[a]);
     const take = Math.max(1, Math.min(MAX_SAMPLES, Math.floor(limit) || 24));
     const size = loaded.inputShape.reduce((a, b) => a * b, 1);

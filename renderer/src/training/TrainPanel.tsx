@@ -7,7 +7,7 @@ import { formatCount } from '../ui/format';
 import { adviseOnRun, type Guidance } from './guidance';
 import { LiveChart, type ChartSeries } from './LiveChart';
 import { formatDuration, remainingSeconds } from './progress';
-import { formFromProject, listenToTraining, projectToTrain, startRun, trainingStore, useTraining, type SettingsForm } from './training-store';
+import { formFromProject, listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),
@@ -111,7 +111,7 @@ export function TrainPanel() {
 
   if (!form) return null;
   const busy = phase === 'starting' || phase === 'running' || phase === 'paused' || phase === 'stopping';
-  const update = (change: (f: SettingsForm) => SettingsForm) => trainingStore.setState({ form: change(form) });
+  const update = (change: (f: SettingsForm) => SettingsForm) => updateForm(change(form));
   const setTraining = <K extends keyof SettingsForm['training']>(key: K, value: SettingsForm['training'][K]) => update((f) => ({ ...f, training: { ...f.training, [key]: value } }));
   const builtin = form.dataset?.kind === 'builtin' ? form.dataset : undefined;
   const dataset = builtin ? datasets.find((d) => d.name === builtin.name) : undefined;

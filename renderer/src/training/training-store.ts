@@ -5,6 +5,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { BackendInfo, DatasetInfo, EpochMetrics, NeuroblocksApi, TrainingEvent, TrainingStartOptions, TrainingUpdate } from '../../../core/api/contract';
 import type { DatasetRef, Project, TrainingSettings } from '../../../core/model/project';
+import { editorStore } from '../store/index';
 
 export type PanelTab = 'train' | 'evaluate' | 'try' | 'runs';
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished';
@@ -85,8 +86,8 @@ export function formFromProject(project: Project): SettingsForm {
   };
 }
 
-/** The project as it will be trained: the graph from the editor, the settings from the panel. */
-export function projectToTrain(project: Project, form: SettingsForm): Project {
+/** The project with the panel's settings: what is trained, and what is saved. */
+export function projectToTrain<P extends Omit<Project, 'graph'>>(project: P, form: SettingsForm): P {
   const { earlyStopping: _drop, ...training } = form.training;
   return {
     ...project,
@@ -95,6 +96,16 @@ export function projectToTrain(project: Project, form: SettingsForm): Project {
       ? { ...training, earlyStopping: { monitor: 'valLoss', minDelta: 0, restoreBestWeights: true, ...project.training.earlyStopping, patience: form.patience } }
       : training,
   };
+}
+
+/** Changes the panel's settings and the project's, so that saving the project keeps them. */
+export function updateForm(form: SettingsForm): void {
+  trainingStore.setState({ form });
+  const editor = editorStore.getState();
+  const project = projectToTrain(editor.project, form);
+  if (project.dataset === undefined) delete project.dataset;
+  if (JSON.stringify(project) === JSON.stringify(editor.project)) return;
+  editorStore.setState({ project, dirty: editor.dirty || JSON.stringify(project) !== editor.savedProjectText });
 }
 
 function push(curves: Curves, x: number, values: Partial<Record<Exclude<keyof Curves, 'x'>, number>>): void {

@@ -67,3 +67,37 @@ describe('time left', () => {
     expect(remainingSeconds({ epoch: 1, batch: 0, batchesPerEpoch: 10, epochs: 2, elapsedSeconds: 1 })).toBeUndefined();
   });
 });
+
+describe('training panel state', () => {
+  it('writes the settings into the project, so that saving keeps them', async () => {
+    const { editorStore } = await import('../store/index');
+    const { emptyProject } = await import('../store/editor-store');
+    const { formFromProject, updateForm } = await import('./training-store');
+    editorStore.getState().loadProject({ ...emptyProject('Digits'), dataset: { kind: 'builtin', name: 'mnist' } });
+    expect(editorStore.getState().dirty).toBe(false);
+    const form = formFromProject(editorStore.getState().toProject());
+    updateForm({ ...form, training: { ...form.training, epochs: 3, batchSize: 16 }, dataset: { kind: 'builtin', name: 'mnist', size: 400 }, earlyStopping: true, patience: 2 });
+    const saved = editorStore.getState().toProject();
+    expect(saved.training).toMatchObject({ epochs: 3, batchSize: 16, earlyStopping: { patience: 2, monitor: 'valLoss' } });
+    expect(saved.dataset).toEqual({ kind: 'builtin', name: 'mnist', size: 400 });
+    expect(editorStore.getState().dirty).toBe(true);
+  });
+
+  it('turns batch and epoch events into aligned curves and keeps the evaluated run', async () => {
+    const { applyEvent, emptyCurves, trainingStore } = await import('./training-store');
+    trainingStore.setState({ runId: 'r', curves: emptyCurves(), history: [], phase: 'running' });
+    applyEvent({ runId: 'r', event: { type: 'batch', epoch: 1, batch: 5, batchesPerEpoch: 10, loss: 2, accuracy: 0.2 } });
+    applyEvent({ runId: 'other', event: { type: 'batch', epoch: 1, batch: 6, batchesPerEpoch: 10, loss: 9, accuracy: 0.9 } });
+    applyEvent({ runId: 'r', event: { type: 'epoch', epoch: 1, loss: 1.5, accuracy: 0.4, valLoss: Number.NaN, valAccuracy: 0.5, learningRate: 0.001, seconds: 1, samplesPerSecond: 10 } });
+    const { curves, history } = trainingStore.getState();
+    expect(curves.x).toEqual([0.5, 1]);
+    expect(curves.loss).toEqual([2, null]);
+    expect(curves.epochLoss).toEqual([null, 1.5]);
+    expect(curves.valLoss).toEqual([null, null]);
+    expect(curves.valAccuracy).toEqual([null, 0.5]);
+    expect(history).toHaveLength(1);
+    const test = { loss: 1, accuracy: 0.5, samples: 2, classNames: ['a', 'b'], confusionMatrix: [[1, 0], [1, 0]] };
+    applyEvent({ runId: 'r', event: { type: 'final', state: 'completed', message: 'Done.', epochsCompleted: 1, history, test, seconds: 2 } }, [28, 28, 1]);
+    expect(trainingStore.getState()).toMatchObject({ phase: 'finished', evaluated: { test }, evaluatedShape: [28, 28, 1] });
+  });
+});
