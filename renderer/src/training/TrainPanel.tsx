@@ -14,6 +14,15 @@ const chartSource = {
   get: () => trainingStore.getState(),
 };
 const ACCURACY_RANGE: [number, number] = [0, 1];
+/** The run's end in the interface language; failures keep the engine's explanation. */
+function finalText(final: { state: string; message: string; epochsCompleted: number; restoredEpoch?: number }, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (final.state === 'completed') return t('train.finalText.completed', { count: final.epochsCompleted });
+  if (final.state === 'stopped') return t('train.finalText.stopped', { count: final.epochsCompleted });
+  if (final.state === 'early-stopped')
+    return final.restoredEpoch === undefined ? t('train.finalText.earlyStopped', { count: final.epochsCompleted }) : t('train.finalText.earlyStoppedRestored', { count: final.epochsCompleted, epoch: final.restoredEpoch });
+  return final.message;
+}
+
 const datasetTitle = (name: string) => (name === 'mnist' ? 'MNIST' : name === 'xor' ? 'XOR' : name[0].toUpperCase() + name.slice(1));
 
 function NumberField({ label, value, onChange, min, max, step, disabled, id }: { label: string; value: number; onChange(v: number): void; min: number; max?: number; step?: number | 'any'; disabled?: boolean; id: string }) {
@@ -244,7 +253,7 @@ export function TrainPanel() {
         )}
         {final && (
           <p className={`train-final train-final--${final.state}`} data-testid="train-final">
-            {final.message}
+            {finalText(final, t)}
             {final.test && ` ${t('train.testAccuracy', { accuracy: (final.test.accuracy * 100).toFixed(1) })}`}
           </p>
         )}

@@ -108,11 +108,15 @@ export function updateForm(form: SettingsForm): void {
   editorStore.setState({ project, dirty: editor.dirty || JSON.stringify(project) !== editor.savedProjectText });
 }
 
+/** Adds a point; a point at the same x as the last one (an epoch's end after its last batch) joins that row, as uPlot needs distinct x values. */
 function push(curves: Curves, x: number, values: Partial<Record<Exclude<keyof Curves, 'x'>, number>>): void {
-  curves.x.push(x);
+  const sameX = curves.x.length > 0 && curves.x[curves.x.length - 1] === x;
+  if (!sameX) curves.x.push(x);
   for (const key of ['loss', 'accuracy', 'epochLoss', 'epochAccuracy', 'valLoss', 'valAccuracy'] as const) {
     const v = values[key];
-    curves[key].push(typeof v === 'number' && Number.isFinite(v) ? v : null);
+    const value = typeof v === 'number' && Number.isFinite(v) ? v : null;
+    if (!sameX) curves[key].push(value);
+    else if (value !== null) curves[key][curves[key].length - 1] = value;
   }
 }
 

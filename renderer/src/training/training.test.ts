@@ -96,8 +96,14 @@ describe('training panel state', () => {
     expect(curves.valLoss).toEqual([null, null]);
     expect(curves.valAccuracy).toEqual([null, 0.5]);
     expect(history).toHaveLength(1);
+    // The epoch's end after its last batch shares one x value.
+    applyEvent({ runId: 'r', event: { type: 'batch', epoch: 2, batch: 10, batchesPerEpoch: 10, loss: 1.2, accuracy: 0.6 } });
+    applyEvent({ runId: 'r', event: { type: 'epoch', epoch: 2, loss: 1.1, accuracy: 0.6, valLoss: 1.3, valAccuracy: 0.55, learningRate: 0.001, seconds: 1, samplesPerSecond: 10 } });
+    expect(curves.x).toEqual([0.5, 1, 2]);
+    expect(curves.loss).toEqual([2, null, 1.2]);
+    expect(curves.valLoss).toEqual([null, null, 1.3]);
     const test = { loss: 1, accuracy: 0.5, samples: 2, classNames: ['a', 'b'], confusionMatrix: [[1, 0], [1, 0]] };
-    applyEvent({ runId: 'r', event: { type: 'final', state: 'completed', message: 'Done.', epochsCompleted: 1, history, test, seconds: 2 } }, [28, 28, 1]);
+    applyEvent({ runId: 'r', event: { type: 'final', state: 'completed', message: 'Done.', epochsCompleted: 2, history: trainingStore.getState().history, test, seconds: 2 } }, [28, 28, 1]);
     expect(trainingStore.getState()).toMatchObject({ phase: 'finished', evaluated: { test }, evaluatedShape: [28, 28, 1] });
   });
 });
