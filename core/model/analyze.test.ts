@@ -21,7 +21,7 @@ describe('example projects', () => {
     'mnist-mlp': { total: 79_510, trainable: 79_510, valid: true },
     'spirals-mlp': { total: 354, trainable: 354, valid: true },
     'vgg16-transfer': { total: 14_920_598, trainable: 205_910, valid: true },
-    'residual-cnn': { total: 9_770, trainable: 9_770, valid: true },
+    'residual-cnn': { total: 20_970, trainable: 20_970, valid: true },
     'augmented-cnn': { total: 38_282, trainable: 38_282, valid: true },
   };
 

@@ -25,7 +25,8 @@ class ResidualCnn(nn.Module):
         self.conv3 = nn.Conv2d(16, 16, kernel_size=3, padding="same")
         self.pool = nn.MaxPool2d(2)
         self.conv4 = nn.Conv2d(16, 32, kernel_size=3)
-        self.output = nn.Linear(32, 10)
+        self.pool2 = nn.MaxPool2d(2)
+        self.output = nn.Linear(1152, 10)
 
     def forward(self, inputs):
         inputs = inputs.permute(0, 3, 1, 2)  # NHWC (as in the app and Keras) → NCHW (as PyTorch expects)
@@ -36,8 +37,9 @@ class ResidualCnn(nn.Module):
         relu = F.relu(add)
         pool = self.pool(relu)
         conv4 = F.relu(self.conv4(pool))
-        gap = conv4.mean(dim=(2, 3))
-        output = F.softmax(self.output(gap), dim=-1)
+        pool2 = self.pool2(conv4)
+        flatten = pool2.permute(0, 2, 3, 1).flatten(1)
+        output = F.softmax(self.output(flatten), dim=-1)
         return output
 
 
