@@ -1,7 +1,8 @@
 import type { Project } from '../model/project';
-import type { SerializedWeight, TrainingEvent, TrainingSession } from '../train';
+import type { EpochMetrics, SerializedWeight, TrainingEvent, TrainingResume, TrainingSession } from '../train';
+import { StoreError } from './errors';
 import type { ProjectStore } from './project-store';
-import { startRunRecorder, type RunRecorder } from './recorder';
+import { resumeRunRecorder, startRunRecorder, type RunRecorder } from './recorder';
 import type { DatasetInput } from './types';
 import type { NamedWeight } from './weights';
 
@@ -23,6 +24,55 @@ export function toNamedWeights(weights: readonly SerializedWeight[]): NamedWeigh
   return weights.map((w) => ({ name: w.name, shape: [...w.shape], dtype: w.dtype, data: w.dtype === 'int32' ? new Int32Array(w.data) : new Float32Array(w.data) }));
 }
 
+export function toSerializedWeights(weights: readonly NamedWeight[]): SerializedWeight[] {
+  return weights.map((w) => {
+    if (w.dtype === 'bool') throw new StoreError('invalid', `The checkpoint's weight "${w.name}" is boolean, which training cannot load.`);
+    return { name: w.name, shape: [...w.shape], dtype: w.dtype, data: w.data.slice().buffer as ArrayBuffer };
+  });
+}
+
+/** What training needs to go on with a recorded run, and the recorder that writes into that same run. */
+export interface RunToResume {
+  /** The graph and settings the run was started with. */
+  project: Project;
+  epochs: number;
+  seed: number;
+  resume: TrainingResume;
+  recorder: RunRecorder;
+}
+
+/**
+ * Reopens an interrupted or stopped run for training from its last checkpoint: the run is marked
+ * running again, its epochs after the checkpoint (if any) are dropped, and the new epochs follow.
+ * Throws a StoreError naming the problem for an unknown run, a finished one, or one without a checkpoint.
+ */
+export function resumeRecordedRun(store: ProjectStore, runId: number): RunToResume {
+  const run = store.getRun(runId);
+  if (run.status === 'completed' || run.status === 'early-stopped')
+    throw new StoreError('invalid', `Run ${runId} is ${run.status}: it already trained to its end, so there is nothing to resume. Start a new run instead.`);
+  const { recorder, resume } = resumeRunRecorder(store, runId);
+  const history: EpochMetrics[] = store
+    .getRun(runId)
+    .epochMetrics.filter((m) => m.epoch < resume.nextEpoch)
+    .map((m) => ({
+      epoch: m.epoch,
+      loss: m.loss ?? Number.NaN,
+      accuracy: m.accuracy ?? Number.NaN,
+      ...(m.valLoss != null ? { valLoss: m.valLoss } : {}),
+      ...(m.valAccuracy != null ? { valAccuracy: m.valAccuracy } : {}),
+      learningRate: m.learningRate ?? run.training.learningRate,
+      seconds: m.seconds ?? 0,
+      samplesPerSecond: m.samplesPerSecond ?? 0,
+    }));
+  return {
+    project: { ...run.project, training: run.training },
+    epochs: resume.plannedEpochs ?? run.training.epochs,
+    seed: run.seed,
+    resume: { weights: toSerializedWeights(resume.checkpoint.weights), fromEpoch: resume.nextEpoch, history },
+    recorder,
+  };
+}
+
 /**
  * Records a training session into a project file as it runs: the snapshot when it starts, each
  * epoch and checkpoint as it ends, the test evaluation and the final state. If the file cannot be
@@ -30,8 +80,8 @@ export function toNamedWeights(weights: readonly SerializedWeight[]): NamedWeigh
  *
  * `project` is what is being trained; `dataset` describes its data (see describeDataset), when known.
  */
-export function recordTrainingRun(store: ProjectStore, session: TrainingSession, project: Project, options: { dataset?: DatasetInput } = {}): RecordedTraining {
-  let recorder: RunRecorder | undefined;
+export function recordTrainingRun(store: ProjectStore, session: TrainingSession, project: Project, options: { dataset?: DatasetInput; resumed?: RunRecorder } = {}): RecordedTraining {
+  let recorder: RunRecorder | undefined = options.resumed;
   let failure: Error | undefined;
   let settle!: (result: RecordingResult) => void;
   const done = new Promise<RecordingResult>((resolve) => (settle = resolve));
@@ -54,6 +104,7 @@ export function recordTrainingRun(store: ProjectStore, session: TrainingSession,
   const onEvent = (event: TrainingEvent) => {
     switch (event.type) {
       case 'started':
+        if (options.resumed) break;
         guard(() => {
           recorder = startRunRecorder(store, {
             project,

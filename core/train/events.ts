@@ -64,6 +64,8 @@ export type TrainingEvent =
       epochs: number;
       batchesPerEpoch: number;
       seed: number;
+      /** Set when the run goes on from a checkpoint: the first epoch trained now. */
+      resumedFromEpoch?: number;
     }
   | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; loss: number; accuracy: number }
   | ({ type: 'epoch' } & EpochMetrics)

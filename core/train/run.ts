@@ -14,7 +14,7 @@ import type { Project, TrainingSettings } from '../model/project';
 import { selectBackend, type BackendChoice } from './backend/index';
 import { BestTracker, EarlyStopping, monitoredValue, ReduceLrOnPlateau, type Monitor } from './callbacks';
 import type { TrainingControl } from './control';
-import type { BackendName, EpochMetrics, FinalResult, TestEvaluation, TrainingEvent } from './events';
+import type { BackendName, EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from './events';
 import { computeLoss, correctCount, encodeTargets, predictedClasses, targetEncoding, type TargetEncoding } from './losses';
 import { createOptimizer, setLearningRate } from './optimizers';
 import { restoreWeights, serializeSnapshot, snapshotWeights, type WeightSnapshot } from './weights';
@@ -34,6 +34,18 @@ export interface TrainingOptions {
   checkpoints?: boolean;
   /** Least time between two batch events (default 100 ms, about 10 per second). */
   batchEventInterval?: number;
+  /** Goes on with a run cut short: starts from its last checkpoint instead of fresh weights. */
+  resume?: TrainingResume;
+}
+
+/** Where a resumed run picks up. The optimizer's state (momentum, Adam moments) is not in checkpoints: it restarts. */
+export interface TrainingResume {
+  /** The checkpoint's weights, in the model's weight order. */
+  weights: SerializedWeight[];
+  /** The first epoch still to train (the checkpoint's epoch + 1). */
+  fromEpoch: number;
+  /** The metrics of the epochs already trained, 1 to fromEpoch - 1. */
+  history: EpochMetrics[];
 }
 
 export interface TrainingRequest {
@@ -71,8 +83,11 @@ class Run {
 
   private final(result: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device' | 'weights'>): FinalResult {
     const weights = result.state !== 'failed' && this.model ? serializeSnapshot(snapshotWeights(this.model)) : undefined;
+    const resume = this.request.options.resume;
+    const message = resume ? `${result.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}; the optimizer restarted from a fresh state.` : result.message;
     return {
       ...result,
+      message,
       ...(weights ? { weights } : {}),
       history: this.history,
       backend: this.choice?.backend,
@@ -100,6 +115,7 @@ class Run {
     const baseline = tf.memory().numTensors;
     const model = compileGraph(tf, project.graph, { seed: settings.seed });
     this.model = model;
+    if (options.resume) loadResumeWeights(tf, model, options.resume);
     const optimizer = createOptimizer(tf, settings);
     try {
       return await this.train(tf, model, optimizer, dataset, settings, inputShape!, analysis.nodes[analysis.outputs[0]].outputShape![0]);
@@ -126,6 +142,8 @@ class Run {
     const train = takeSamples(dataset.train, order.subarray(validationCount), sample);
     const validation = validationCount > 0 ? takeSamples(dataset.train, order.subarray(0, validationCount), sample) : undefined;
     const shuffleRandom = seededRandom(settings.seed ^ 0x5a0f);
+    const resume = options.resume;
+    const firstEpoch = resume?.fromEpoch ?? 1;
 
     const batchSize = Math.min(settings.batchSize, trainCount);
     const batchesPerEpoch = Math.ceil(trainCount / batchSize);
@@ -142,6 +160,7 @@ class Run {
       epochs: settings.epochs,
       batchesPerEpoch,
       seed: settings.seed,
+      ...(resume ? { resumedFromEpoch: firstEpoch } : {}),
     });
 
     const checkpointMonitor: Monitor = settings.earlyStopping?.monitor ?? (validation ? 'valLoss' : 'loss');
@@ -154,8 +173,22 @@ class Run {
     const variables = model.trainableWeights.map((w) => w.read() as tfjs.Variable);
     const batchInterval = options.batchEventInterval ?? 100;
     let lastBatchEvent = 0;
+    if (resume) {
+      // Replaying the epochs already trained gives the callbacks, the learning rate and the
+      // shuffling the state they had, so the resumed epochs see the same data order.
+      this.history = resume.history.slice(0, firstEpoch - 1);
+      for (const metrics of this.history) {
+        permutation(trainCount, shuffleRandom);
+        best.update(metrics.epoch, monitoredValue(metrics, checkpointMonitor).value);
+        earlyStopping?.update(metrics);
+        plateau?.update(metrics, metrics.learningRate);
+      }
+      learningRate = this.history.at(-1)?.learningRate ?? learningRate;
+      setLearningRate(optimizer, learningRate);
+      this.emit({ type: 'warning', message: `Resumed from the checkpoint of epoch ${firstEpoch - 1}. The optimizer's state is not kept in checkpoints, so it restarts (momentum and Adam's averages build up again).` });
+    }
 
-    for (let epoch = 1; epoch <= settings.epochs; epoch++) {
+    for (let epoch = firstEpoch; epoch <= settings.epochs; epoch++) {
       const epochStart = performance.now();
       const epochOrder = permutation(trainCount, shuffleRandom);
       let lossSum = 0;
@@ -296,6 +329,24 @@ class Run {
     const penalty = tf.tidy(() => model.calculateLosses().reduce((sum, l) => sum + l.dataSync()[0], 0));
     const count = Math.max(samples.count, 1);
     return { loss: lossSum / count + penalty, accuracy: correct / count, samples: samples.count, classNames, confusionMatrix: confusion };
+  }
+}
+
+/** Loads a checkpoint's weights into the model, refusing one that was saved from another graph. */
+function loadResumeWeights(tf: Tf, model: tfjs.LayersModel, resume: TrainingResume): void {
+  const weights = model.weights;
+  const fits =
+    resume.weights.length === weights.length &&
+    weights.every((w, i) => {
+      const saved = resume.weights[i];
+      return saved.shape.length === w.shape.length && saved.shape.every((d, j) => d === w.shape[j]);
+    });
+  if (!fits) throw new Error(`The checkpoint does not fit this model (${resume.weights.length} weights saved, the model has ${weights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`);
+  const tensors = resume.weights.map((w) => (w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape)));
+  try {
+    model.setWeights(tensors);
+  } finally {
+    tf.dispose(tensors);
   }
 }
 

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { BackendName, FinalResult, TrainingEvent } from '../../train/events';
 import { startTraining } from '../../train/session';
 import type { CliIo } from '../io';
-import { recordTrainingRun } from '../../store/record-training';
+import { recordTrainingRun, resumeRecordedRun, type RunToResume } from '../../store/record-training';
 import { openTrainingTarget } from '../../store/training-target';
 
 const help = `Usage: neuroblocks train <project.json|project.nbproj> [options]
@@ -18,7 +18,9 @@ diverged, 130 when interrupted.
   --size N      number of training samples (MNIST: at most 8000; 2-D sets: points to generate)
   --json        one JSON object per line for each event; the last is the final result
   --save FILE   record the run in this project file (.nbproj), created from the JSON when absent;
-                a project file given to train records its runs in itself`;
+                a project file given to train records its runs in itself
+  --resume RUN  go on with run RUN of a project file (interrupted or stopped) from its last
+                checkpoint, up to its planned epochs (or --epochs), recording into the same run`;
 
 const backends: readonly BackendName[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
 
@@ -80,6 +82,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       size: { type: 'string' },
       json: { type: 'boolean' },
       save: { type: 'string' },
+      resume: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -103,11 +106,26 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     backend: values.backend as BackendName | undefined,
     baseDir: path.dirname(path.resolve(positionals[0])),
   };
+  const resumeId = positiveInteger(values.resume, 'resume', 1);
+  if (resumeId !== undefined && values.save !== undefined) throw new Error('--resume goes on with a run in the project file given to train; leave out --save.');
   const target = await openTrainingTarget(positionals[0], { save: values.save, seed: options.seed });
-  const project = target.project;
-  const session = startTraining(project, options);
+  let resumed: RunToResume | undefined;
+  if (resumeId !== undefined) {
+    try {
+      if (!target.store) throw new Error(`--resume needs a project file (.nbproj) holding the run; ${positionals[0]} is project JSON, which keeps no runs.`);
+      resumed = resumeRecordedRun(target.store, resumeId);
+    } catch (error) {
+      target.close();
+      throw error;
+    }
+  }
+  const project = resumed?.project ?? target.project;
+  const session = startTraining(
+    project,
+    resumed ? { ...options, epochs: options.epochs ?? resumed.epochs, seed: options.seed ?? resumed.seed, resume: resumed.resume } : options,
+  );
   // Subscribed before the printing below, so an epoch is in the file by the time it is shown.
-  const recording = target.store && recordTrainingRun(target.store, session, project, { dataset: target.dataset });
+  const recording = target.store && recordTrainingRun(target.store, session, project, { dataset: target.dataset, resumed: resumed?.recorder });
 
   let interrupted = false;
   const onInterrupt = () => {
@@ -131,6 +149,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       case 'started':
         epochs = event.epochs;
         io.out(`Training "${project.name}" on ${event.backend}: ${event.device}`);
+        if (event.resumedFromEpoch !== undefined) io.out(`Resuming run ${resumeId} at epoch ${event.resumedFromEpoch} of ${event.epochs}.`);
         for (const f of event.fallbacks) io.out(`  (${f.backend} skipped: ${f.reason})`);
         io.out(`${event.paramCount.total.toLocaleString('en')} parameters · ${event.sizes.train} training, ${event.sizes.validation} validation, ${event.sizes.test} test samples · seed ${event.seed}`);
         for (const warning of event.dataset.warnings) io.err(`Warning: ${warning}`);

@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseProject } from '../model/project-io';
+import { startTraining, type FinalResult } from '../train';
+import { ProjectStore } from './project-store';
+import { recordTrainingRun, resumeRecordedRun } from './record-training';
+import { tempDir } from './test-helpers';
+
+let dir: string;
+let cleanup: () => void;
+beforeEach(() => {
+  ({ dir, cleanup } = tempDir());
+});
+afterEach(() => cleanup());
+
+// Plain SGD keeps no optimizer state, so a resumed run must retrace an uninterrupted one exactly.
+const spirals = parseProject({
+  format: 'neuroblocks.project',
+  version: 1,
+  name: 'Spirals',
+  graph: {
+    nodes: [
+      { id: 'in', type: 'Input', params: { shape: [2] } },
+      { id: 'h', type: 'Dense', params: { units: 12, activation: 'tanh' } },
+      { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+    ],
+    edges: [
+      { source: 'in', target: 'h' },
+      { source: 'h', target: 'out' },
+    ],
+  },
+  dataset: { kind: 'builtin', name: 'spirals', size: 240 },
+  training: { optimizer: 'sgd', learningRate: 0.1, epochs: 5, batchSize: 32, validationSplit: 0.2, seed: 4 },
+});
+
+/** Trains with recording and stops the run once its second epoch is recorded. */
+async function trainAndStopAfterTwoEpochs(store: ProjectStore): Promise<number> {
+  const session = startTraining(spirals, { backend: 'cpu' });
+  session.on((event) => {
+    if (event.type === 'checkpoint' && event.kind === 'last' && event.epoch === 2) session.stop();
+  });
+  const recording = recordTrainingRun(store, session, spirals);
+  expect((await session.done).state).toBe('stopped');
+  const { runId, error } = await recording.done;
+  expect(error).toBeUndefined();
+  return runId!;
+}
+
+async function resume(store: ProjectStore, runId: number, epochs?: number): Promise<FinalResult> {
+  const resumed = resumeRecordedRun(store, runId);
+  const session = startTraining(resumed.project, { backend: 'cpu', epochs: epochs ?? resumed.epochs, seed: resumed.seed, resume: resumed.resume });
+  const recording = recordTrainingRun(store, session, resumed.project, { resumed: resumed.recorder });
+  const final = await session.done;
+  expect((await recording.done).error).toBeUndefined();
+  return final;
+}
+
+describe('resuming a recorded run', () => {
+  it('goes on from the last checkpoint into the same run, as if it had never stopped', async () => {
+    const store = ProjectStore.create(join(dir, 'spirals.nbproj'), spirals);
+    const runId = await trainAndStopAfterTwoEpochs(store);
+    const stopped = store.getRun(runId);
+    expect(stopped.status).toBe('stopped');
+    const checkpointEpoch = store.loadCheckpoint(runId, 'last').epoch;
+    expect(stopped.epochMetrics.map((m) => m.epoch).at(-1)).toBeGreaterThanOrEqual(checkpointEpoch);
+
+    const final = await resume(store, runId);
+    expect(final.state).toBe('completed');
+    expect(final.message).toMatch(/optimizer restarted/);
+    const run = store.getRun(runId);
+    expect(run.status).toBe('completed');
+    expect(run.epochMetrics.map((m) => m.epoch)).toEqual([1, 2, 3, 4, 5]);
+    // The epochs before the checkpoint are kept as they were.
+    expect(run.epochMetrics.slice(0, checkpointEpoch)).toEqual(stopped.epochMetrics.slice(0, checkpointEpoch));
+    expect(store.loadCheckpoint(runId, 'last').epoch).toBe(5);
+    expect(store.listRuns()).toHaveLength(1);
+
+    // An uninterrupted run of the same project gives the same losses, epoch for epoch.
+    const straight = startTraining(spirals, { backend: 'cpu', checkpoints: false });
+    const reference = await straight.done;
+    expect(run.epochMetrics.map((m) => m.loss)).toEqual(reference.history.map((m) => m.loss));
+    store.close();
+  }, 60_000);
+
+  it('starts the resumed part from exactly the checkpoint weights', async () => {
+    const store = ProjectStore.create(join(dir, 'weights.nbproj'), spirals);
+    const runId = await trainAndStopAfterTwoEpochs(store);
+    const checkpoint = store.loadCheckpoint(runId, 'last');
+    // Resumed with no epoch left to train, the model ends with the weights it started from.
+    const final = await resume(store, runId, checkpoint.epoch);
+    expect(final.weights!.map((w) => [...new Float32Array(w.data)])).toEqual(checkpoint.weights.map((w) => [...w.data]));
+    expect(final.history.map((m) => m.epoch)).toEqual(Array.from({ length: checkpoint.epoch }, (_, i) => i + 1));
+    store.close();
+  }, 60_000);
+
+  it('refuses an unknown run, a finished run and a run without a checkpoint, leaving them as they were', async () => {
+    const store = ProjectStore.create(join(dir, 'refuse.nbproj'), spirals);
+    expect(() => resumeRecordedRun(store, 42)).toThrow(/Run 42 does not exist/);
+    const noCheckpoint = store.startRun({ project: spirals, backend: 'cpu' });
+    store.recordEpoch(noCheckpoint, { epoch: 1, loss: 0.5 });
+    store.finishRun(noCheckpoint, 'stopped');
+    expect(() => resumeRecordedRun(store, noCheckpoint)).toThrow(/no checkpoint/);
+    expect(store.getRun(noCheckpoint).status).toBe('stopped');
+    store.finishRun(store.startRun({ project: spirals, backend: 'cpu' }), 'completed');
+    expect(() => resumeRecordedRun(store, 2)).toThrow(/Run 2 is completed: .*nothing to resume/);
+    store.close();
+  });
+});
