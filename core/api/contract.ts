@@ -74,6 +74,15 @@ export interface SavedProject {
   savedAt: string;
 }
 
+/** An autosave of a `.nbproj` project written, or failed (disk full, file write-protected…). */
+export interface AutosaveUpdate {
+  location: string;
+  /** When the edits reached the file; absent when it failed. */
+  savedAt?: string;
+  /** Why the edits could not be written, in plain words; they stay in the editor until saved. */
+  error?: string;
+}
+
 export interface DatasetInfo {
   name: string;
   description: string;
@@ -309,6 +318,13 @@ export interface NeuroblocksApi {
   setProjectsDirectory(path: string): Promise<AppInfo>;
   listRecentProjects(): Promise<RecentProject[]>;
   forgetRecentProject(location: string): Promise<RecentProject[]>;
+  /**
+   * Keeps a `.nbproj` file up to date with the editor: call it on every graph or settings change.
+   * The write waits for a pause in the edits but never more than about a second, so a crash loses
+   * at most the last second of edits. Results and failures arrive through `onAutosave`. Project
+   * JSON files are not autosaved (refused with code `no-autosave`).
+   */
+  autosaveProject(location: string, project: Project): Promise<void>;
 
   /** Native dialogs (desktop only; `AppInfo.nativeDialogs`). Resolve to undefined when cancelled. */
   showOpenDialog(): Promise<string | undefined>;
@@ -346,6 +362,7 @@ export interface NeuroblocksApi {
   // Events
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
   onTrainingEvent(listener: (update: TrainingUpdate) => void): Unsubscribe;
+  onAutosave(listener: (update: AutosaveUpdate) => void): Unsubscribe;
 }
 
 type ApiKey = keyof NeuroblocksApi & string;
@@ -370,6 +387,7 @@ export const apiMethods = [
   'setProjectsDirectory',
   'listRecentProjects',
   'forgetRecentProject',
+  'autosaveProject',
   'showOpenDialog',
   'showSaveDialog',
   'showFolderDialog',
@@ -386,7 +404,7 @@ export const apiMethods = [
   'predict',
 ] as const satisfies readonly ApiMethodName[];
 
-export const apiEvents = ['onMenuCommand', 'onTrainingEvent'] as const satisfies readonly ApiEventName[];
+export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onAutosave'] as const satisfies readonly ApiEventName[];
 
 // Compile-time proof that the lists name every method and event of the interface.
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };

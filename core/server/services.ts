@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
   UserFacingError,
   type AppInfo,
+  type AutosaveUpdate,
   type BackendInfo,
   type DatasetInfo,
   type ExampleSummary,
@@ -29,6 +30,7 @@ import { analyzeGraph } from '../model/analyze';
 import type { Graph } from '../model/graph';
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from '../model/project';
 import { parseProject, parseProjectText, ProjectError } from '../model/project-io';
+import { ProjectAutosaver } from './autosave';
 import { defaultConfigDir, defaultProjectsDir, RECENT_LIMIT, SettingsFile } from './config';
 import { builtinDatasetInfo } from './datasets';
 import { Emitter } from './emitter';
@@ -58,6 +60,8 @@ export interface ServiceOptions {
   detectBackend?: () => Promise<BackendInfo>;
   /** Runs training; the default is core/train's worker. */
   training?: TrainingRunner;
+  /** Autosaves edits of `.nbproj` projects; the default writes within about a second. */
+  autosaver?: ProjectAutosaver;
 }
 
 // The API's run type must describe what the store returns; this fails to compile when they drift.
@@ -104,6 +108,8 @@ export class NeuroblocksService implements NeuroblocksApi {
   readonly onMenuCommand = this.menuCommands.event;
   private readonly training: TrainingRunner;
   readonly onTrainingEvent: (listener: (update: TrainingUpdate) => void) => () => void;
+  private readonly autosaver: ProjectAutosaver;
+  readonly onAutosave: (listener: (update: AutosaveUpdate) => void) => () => void;
   /** Fires after the recent projects list changed (the desktop app rebuilds File › Open Recent). */
   readonly recentProjectsChanged = new Emitter<void>();
 
@@ -122,6 +128,8 @@ export class NeuroblocksService implements NeuroblocksApi {
     this.fallbackProjectsDir = options.projectsDir ?? defaultProjectsDir();
     this.training = options.training ?? new TrainingRunner();
     this.onTrainingEvent = this.training.updates.event;
+    this.autosaver = options.autosaver ?? new ProjectAutosaver();
+    this.onAutosave = this.autosaver.updates.event;
   }
 
   /** Delivers a native menu command to the UI (desktop host). */
@@ -177,6 +185,8 @@ export class NeuroblocksService implements NeuroblocksApi {
   async openProject(location: string): Promise<OpenedProject> {
     const file = this.resolveLocation(location, await this.projectsDirectory());
     const project = await formatFor(file, this.formats).read(file);
+    // The file edited before gets its last edits and is let go.
+    this.autosaver.close();
     await this.remember(file, project.name);
     return { project, location: file };
   }
@@ -199,6 +209,8 @@ export class NeuroblocksService implements NeuroblocksApi {
     if ((await stat(file).catch(() => undefined)) && !(await format.isProjectFile(file))) {
       throw new UserFacingError(`${path.basename(file)} already exists and is not a Neuroblocks project, so it was not replaced. Choose another name.`, 'exists');
     }
+    // Pending autosaved edits go in first, so that they never land after (and over) this save.
+    this.autosaver.flush(file);
     await format.write(file, checked);
     await this.remember(file, checked.name);
     return { location: file, savedAt: new Date().toISOString() };
@@ -216,6 +228,16 @@ export class NeuroblocksService implements NeuroblocksApi {
       throw new UserFacingError(`A file called ${name} already exists in the projects folder. Choose another name or confirm that it should be replaced.`, 'exists');
     }
     return this.saveProject(file, project);
+  }
+
+  async autosaveProject(location: string, project: Project): Promise<void> {
+    const file = this.resolveLocation(location, await this.projectsDirectory());
+    await this.autosaver.schedule(file, checkedProject(project));
+  }
+
+  /** Writes pending autosaves and closes the project file they go to (when the app quits). */
+  closeProjectFiles(): void {
+    this.autosaver.close();
   }
 
   async listProjectFiles(): Promise<ProjectFileInfo[]> {

@@ -1,0 +1,113 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AutosaveUpdate } from '../api/contract';
+import { ProjectStore } from '../store/index';
+import { ProjectAutosaver } from './autosave';
+import { NeuroblocksService } from './services';
+
+let root: string;
+let projectsDir: string;
+let api: NeuroblocksService;
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-autosave-'));
+  projectsDir = path.join(root, 'projects');
+});
+afterEach(async () => {
+  api?.closeProjectFiles();
+  await rm(root, { recursive: true, force: true });
+});
+
+function service(autosaver?: ProjectAutosaver) {
+  api = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir, version: '9.9.9', autosaver });
+  return api;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The project as another process would read it from the file. */
+function readFromFile(location: string) {
+  const other = ProjectStore.open(location, { readOnly: true });
+  try {
+    return other.project();
+  } finally {
+    other.close();
+  }
+}
+
+describe('autosave of .nbproj projects', () => {
+  it('writes an edit to the file within about a second without a save, readable by another connection', async () => {
+    const api = service();
+    const updates: AutosaveUpdate[] = [];
+    api.onAutosave((update) => updates.push(update));
+    const { project } = await api.openExample('spirals-mlp');
+    const { location } = await api.saveProjectAs('spirals.nbproj', project);
+    const edited = { ...project, name: 'Spirals, edited', graph: { ...project.graph, nodes: project.graph.nodes.map((n, i) => (i === 0 ? { ...n, position: { x: 11, y: 22 } } : n)) } };
+    await api.autosaveProject(location, edited);
+    expect(readFromFile(location).name).toBe(project.name);
+    await sleep(1200);
+    const onDisk = readFromFile(location);
+    expect(onDisk.name).toBe('Spirals, edited');
+    expect(onDisk.graph.nodes[0].position).toEqual({ x: 11, y: 22 });
+    expect(updates).toEqual([{ location, savedAt: expect.any(String) }]);
+    // The autosave is a version of its own, after the one the file was created with.
+    const store = ProjectStore.open(location, { readOnly: true });
+    expect(store.listVersions().map((v) => v.kind).slice(0, 2)).toEqual(['autosave', 'created']);
+    store.close();
+  });
+
+  it('a burst of edits is written within a second of its first edit, ending with the last', async () => {
+    const api = service();
+    const { project } = await api.openExample('spirals-mlp');
+    const { location } = await api.saveProjectAs('burst.nbproj', project);
+    const started = Date.now();
+    for (let i = 1; Date.now() - started < 1400; i++) {
+      await api.autosaveProject(location, { ...project, name: `Edit ${i}` });
+      if (Date.now() - started > 1100) expect(readFromFile(location).name).not.toBe(project.name);
+      await sleep(100);
+    }
+    await api.autosaveProject(location, { ...project, name: 'Last edit' });
+    await sleep(1100);
+    expect(readFromFile(location).name).toBe('Last edit');
+  });
+
+  it('an explicit save is never overwritten by an older pending autosave', async () => {
+    const api = service();
+    const { project } = await api.openExample('spirals-mlp');
+    const { location } = await api.saveProjectAs('order.nbproj', project);
+    await api.autosaveProject(location, { ...project, name: 'Pending' });
+    await api.saveProject(location, { ...project, name: 'Saved' });
+    await sleep(1200);
+    expect(readFromFile(location).name).toBe('Saved');
+  });
+
+  it('refuses project JSON and a write-protected file with a clear error', async () => {
+    const api = service();
+    const { project } = await api.openExample('spirals-mlp');
+    const json = await api.saveProjectAs('plain.json', project);
+    await expect(api.autosaveProject(json.location, project)).rejects.toMatchObject({ code: 'no-autosave', message: expect.stringMatching(/saved only when you choose Save/) });
+    if (process.getuid?.() === 0) return; // root writes through file permissions
+    const file = await api.saveProjectAs('locked.nbproj', project);
+    await chmod(file.location, 0o444);
+    await expect(api.autosaveProject(file.location, { ...project, name: 'Lost?' })).rejects.toMatchObject({ message: expect.stringMatching(/cannot be saved automatically.*Save As/) });
+    expect(readFromFile(file.location).name).toBe(project.name);
+  });
+
+  it('a failed autosave (disk full) reaches the UI as an event, and the saved project still reads back', async () => {
+    const autosaver = new ProjectAutosaver({
+      onOpen: (store) => store.connection.pragma(`max_page_count = ${store.connection.pragma('page_count', { simple: true })}`),
+    });
+    const api = service(autosaver);
+    const updates: AutosaveUpdate[] = [];
+    api.onAutosave((update) => updates.push(update));
+    const { project } = await api.openExample('mnist-cnn');
+    const { location } = await api.saveProjectAs('full.nbproj', project);
+    const big = { ...project, name: 'Too big for the disk', description: 'x'.repeat(9_000) };
+    await api.autosaveProject(location, big);
+    await sleep(1200);
+    expect(updates).toEqual([{ location, error: expect.stringMatching(/could not be saved automatically to full\.nbproj: .*disk is full/) }]);
+    expect(readFromFile(location).name).toBe(project.name);
+  });
+});
