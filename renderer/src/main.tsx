@@ -6,6 +6,7 @@ import { connectApi } from './api';
 import { App } from './App';
 import { initI18n } from './i18n/index';
 import { bindMenuCommands } from './menu-commands';
+import { bindAutosave } from './project-actions';
 
 async function start() {
   await initI18n();
@@ -13,6 +14,7 @@ async function start() {
   try {
     const api = connectApi();
     bindMenuCommands(api);
+    bindAutosave(api);
     root.render(
       <StrictMode>
         <App />

@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import type { OpenedProject } from '../../core/api/contract';
+import type { NeuroblocksApi, OpenedProject } from '../../core/api/contract';
 import type { GraphNode } from '../../core/model/graph';
 import { getApi } from './api';
 import { layoutPositions } from './editor/layout';
@@ -121,4 +121,40 @@ export async function saveUnderFileName(fileName: string, overwrite = false): Pr
     fail(error);
     return false;
   }
+}
+
+/**
+ * Sends every graph or settings change of a project opened from a `.nbproj` file to be autosaved
+ * (the host waits for a pause in the edits, at most about a second). Project JSON is written only
+ * on Save. A failure is shown once, until an autosave succeeds again.
+ */
+export function bindAutosave(api: NeuroblocksApi): () => void {
+  let sent: { location?: string; text?: string } = {};
+  let lastError: string | undefined;
+  const report = (message: string) => {
+    if (message !== lastError) uiStore.getState().showToast(message, 'error');
+    lastError = message;
+  };
+  const stopEvents = api.onAutosave((update) => {
+    if (update.error) report(update.error);
+    else lastError = undefined;
+  });
+  const stopStore = editorStore.subscribe((state, previous) => {
+    const changed = state.nodes !== previous.nodes || state.edges !== previous.edges || state.project !== previous.project || state.dragging !== previous.dragging || state.location !== previous.location;
+    if (!changed || state.dragging || !state.location?.toLowerCase().endsWith('.nbproj')) return;
+    const project = state.toProject();
+    const text = JSON.stringify(project);
+    // Just opened, or saved under this name: the file already holds what the editor shows.
+    if (sent.location !== state.location) {
+      sent = { location: state.location, text };
+      return;
+    }
+    if (text === sent.text) return;
+    sent.text = text;
+    api.autosaveProject(state.location, project).catch((error: unknown) => report(error instanceof Error ? error.message : String(error)));
+  });
+  return () => {
+    stopEvents();
+    stopStore();
+  };
 }

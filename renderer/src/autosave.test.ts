@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import mnistJson from '../../projects/mnist-cnn.json';
+import type { AutosaveUpdate, NeuroblocksApi } from '../../core/api/contract';
+import type { Project } from '../../core/model/project';
+import { parseProject } from '../../core/model/project-io';
+import { bindAutosave } from './project-actions';
+import { editorStore, uiStore } from './store/index';
+
+function fakeApi() {
+  const calls: { location: string; project: Project }[] = [];
+  let listener: ((update: AutosaveUpdate) => void) | undefined;
+  const api = {
+    autosaveProject: async (location: string, project: Project) => void calls.push({ location, project }),
+    onAutosave: (l: (update: AutosaveUpdate) => void) => {
+      listener = l;
+      return () => (listener = undefined);
+    },
+  } as unknown as NeuroblocksApi;
+  return { api, calls, fire: (update: AutosaveUpdate) => listener?.(update) };
+}
+
+describe('autosave from the editor', () => {
+  it('sends each change of a .nbproj project, none of project JSON, and shows a failure once', () => {
+    const { api, calls, fire } = fakeApi();
+    const stop = bindAutosave(api);
+    const s = () => editorStore.getState();
+    s().loadProject(parseProject(structuredClone(mnistJson)), '/p/cnn.nbproj');
+    expect(calls).toHaveLength(0);
+    s().renameProject('Renamed');
+    const dense = s().nodes.find((n) => n.data.blockType === 'Dense')!.id;
+    s().setParam(dense, 'units', 64);
+    s().select([dense]);
+    expect(calls.map((c) => c.location)).toEqual(['/p/cnn.nbproj', '/p/cnn.nbproj']);
+    expect(calls[1].project.name).toBe('Renamed');
+    expect(calls[1].project.graph.nodes.find((n) => n.id === dense)!.params.units).toBe(64);
+
+    s().loadProject(parseProject(structuredClone(mnistJson)), '/p/cnn.json');
+    s().renameProject('Not autosaved');
+    expect(calls).toHaveLength(2);
+
+    const before = uiStore.getState().toasts.length;
+    fire({ location: '/p/cnn.nbproj', error: 'Edits could not be saved automatically to cnn.nbproj: the disk is full.' });
+    fire({ location: '/p/cnn.nbproj', error: 'Edits could not be saved automatically to cnn.nbproj: the disk is full.' });
+    expect(uiStore.getState().toasts.slice(before)).toEqual([expect.objectContaining({ kind: 'error', text: expect.stringMatching(/disk is full/) })]);
+    stop();
+  });
+});
