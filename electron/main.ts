@@ -139,6 +139,8 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
+  // Edits still waiting to be autosaved are written before the app ends.
+  app.on('will-quit', () => service.closeProjectFiles());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

@@ -63,6 +63,8 @@ export async function serveUntilStopped(io: CliIo, options: ServeOptions): Promi
     process.on('SIGTERM', stop);
   });
   await host.close();
+  // Edits still waiting to be autosaved are written before the process ends.
+  service.closeProjectFiles();
   return 0;
 }
 
