@@ -175,3 +175,19 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
   });
   expect(problems).toEqual([]);
 });
+
+test('a learning rate far too high gets plain-words advice', async ({ page }) => {
+  await page.goto(url());
+  await page.getByTestId('example-mnist-mlp').click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
+  await dock.getByLabel('Training samples').fill('300');
+  await dock.getByLabel('Epochs', { exact: true }).fill('3');
+  await dock.getByLabel('Optimizer').selectOption('sgd');
+  await dock.getByLabel('Learning rate').fill('10');
+  await dock.getByRole('button', { name: 'Start training' }).click();
+  await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 60_000 });
+  await expect(dock.getByTestId('train-guidance')).toContainText('the learning rate is too high');
+  await expect(dock.getByTestId('train-guidance')).toContainText('try 1)');
+  await shot(page, 'train-guidance');
+});

@@ -58,6 +58,7 @@ function GuidanceList({ advice }: { advice: Guidance[] }) {
       {advice.map((g) => (
         <li key={g.kind} className={`train-guidance__item train-guidance__item--${g.kind}`}>
           {g.kind === 'diverged' && t('train.guidance.diverged', { rate: g.learningRate, lower: g.learningRate / 10 })}
+          {g.kind === 'lossRising' && t('train.guidance.lossRising', { rate: g.learningRate, lower: g.learningRate / 10 })}
           {g.kind === 'overfitting' && t('train.guidance.overfitting', { epoch: g.sinceEpoch })}
           {g.kind === 'underfitting' && t('train.guidance.underfitting', { accuracy: Math.round(g.accuracy * 100) })}
         </li>
@@ -82,6 +83,7 @@ export function TrainPanel() {
   const startedAt = useTraining((s) => s.startedAt);
   const history = useTraining((s) => s.history);
   const lastBatchLoss = useTraining((s) => s.lastBatchLoss);
+  const runRate = useTraining((s) => s.runLearningRate);
   const final = useTraining((s) => s.final);
   const error = useTraining((s) => s.error);
   const warnings = useTraining((s) => s.warnings);
@@ -134,7 +136,8 @@ export function TrainPanel() {
   const done = progress.batchesPerEpoch > 0 ? ((progress.epoch - 1) * progress.batchesPerEpoch + progress.batch) / (epochs * progress.batchesPerEpoch) : 0;
   const elapsed = startedAt ? (performance.now() - startedAt) / 1000 : 0;
   const left = phase === 'running' ? remainingSeconds({ ...progress, epochs, elapsedSeconds: elapsed }) : undefined;
-  const advice = adviseOnRun(history, { diverged: final?.state === 'diverged', lastBatchLoss, learningRate: form.training.learningRate });
+  const firstBatchLoss = trainingStore.getState().curves.loss.find((v) => v !== null) ?? undefined;
+  const advice = adviseOnRun(history, { diverged: final?.state === 'diverged', firstBatchLoss, lastBatchLoss, learningRate: runRate ?? form.training.learningRate });
   const shownBackend = started ? { backend: started.backend, device: started.device } : backend;
   const n = (v: number) => formatCount(v, i18n.language);
 

@@ -57,6 +57,7 @@ export const trainingMessagesEn = {
     },
     guidance: {
       diverged: 'The loss became NaN or infinite: training diverged. Lower the learning rate (it is {{rate}}; try {{lower}}) and train again.',
+      lossRising: 'The loss is now well above where it started: the learning rate is too high, so each step overshoots. Lower it (it is {{rate}}; try {{lower}}) and train again.',
       overfitting:
         'Overfitting since epoch {{epoch}}: the validation loss rises while the training loss falls, so the model is learning the training samples by heart. Add dropout, add augmentation blocks, use more data, or turn on early stopping.',
       underfitting:
@@ -181,6 +182,7 @@ export const trainingMessagesFr: Shape<typeof trainingMessagesEn> = {
     },
     guidance: {
       diverged: 'La perte est devenue NaN ou infinie : l’entraînement a divergé. Baissez le taux d’apprentissage (il vaut {{rate}} ; essayez {{lower}}) et relancez.',
+      lossRising: 'La perte est maintenant bien plus haute qu’au départ : le taux d’apprentissage est trop grand, chaque pas dépasse la cible. Baissez-le (il vaut {{rate}} ; essayez {{lower}}) et relancez.',
       overfitting:
         'Surapprentissage depuis l’époque {{epoch}} : la perte de validation monte alors que la perte d’entraînement baisse ; le modèle apprend les exemples par cœur. Ajoutez du dropout, des blocs d’augmentation, plus de données, ou activez l’arrêt anticipé.',
       underfitting:

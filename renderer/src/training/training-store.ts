@@ -49,6 +49,8 @@ export interface TrainingState {
   /** Bumped when the curves change. */
   version: number;
   lastBatchLoss?: number;
+  /** The learning rate the current or last run started with (the form may have changed since). */
+  runLearningRate?: number;
   warnings: string[];
   final?: Final;
   /** The final event of the last run that ended with a test evaluation (kept while the next one trains). */
@@ -184,6 +186,7 @@ export async function startRun(api: NeuroblocksApi, project: Project, options: T
     version: trainingStore.getState().version + 1,
     warnings: [],
     lastBatchLoss: undefined,
+    runLearningRate: project.training.learningRate,
     error: undefined,
     progress: { epoch: 0, batch: 0, batchesPerEpoch: 0 },
   });

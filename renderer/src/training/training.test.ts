@@ -13,6 +13,12 @@ describe('guidance', () => {
     expect(adviseOnRun([], { diverged: true, learningRate: 1 })).toEqual([{ kind: 'diverged', learningRate: 1 }]);
   });
 
+  it('blames the learning rate when the loss ends well above where it started, instead of calling it underfitting', () => {
+    const stuck = [epoch(1, 14.4, 0.1), epoch(2, 14.4, 0.1), epoch(3, 14.4, 0.1)];
+    expect(adviseOnRun(stuck, { firstBatchLoss: 2.3, learningRate: 10 })).toEqual([{ kind: 'lossRising', learningRate: 10 }]);
+    expect(adviseOnRun(stuck, { learningRate: 10 })).toEqual([{ kind: 'underfitting', accuracy: 0.1 }]);
+  });
+
   it('calls overfitting when the validation loss rises two epochs in a row while the training loss falls', () => {
     const history = [epoch(1, 1, 0.6, 0.9), epoch(2, 0.6, 0.8, 0.7), epoch(3, 0.4, 0.9, 0.75), epoch(4, 0.3, 0.95, 0.8)];
     expect(adviseOnRun(history, { learningRate: 0.001 })).toEqual([{ kind: 'overfitting', sinceEpoch: 2 }]);
