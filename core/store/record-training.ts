@@ -39,6 +39,8 @@ export interface RunToResume {
   seed: number;
   resume: TrainingResume;
   recorder: RunRecorder;
+  /** The samples the run trained, validated and tested on, when recorded: a resume on other data is worth a warning. */
+  sizes?: { train: number; validation: number; test: number };
 }
 
 /**
@@ -50,6 +52,9 @@ export function resumeRecordedRun(store: ProjectStore, runId: number): RunToResu
   const run = store.getRun(runId);
   if (run.status === 'completed' || run.status === 'early-stopped')
     throw new StoreError('invalid', `Run ${runId} is ${run.status}: it already trained to its end, so there is nothing to resume. Start a new run instead.`);
+  const kept = run.epochMetrics.filter((m) => run.last && m.epoch <= run.last.epoch).map((m) => m.epoch);
+  if (run.last && kept.join() !== Array.from({ length: run.last.epoch }, (_, i) => i + 1).join())
+    throw new StoreError('damaged', `Run ${runId} cannot be resumed: its last checkpoint is from epoch ${run.last.epoch} but the metrics of epochs ${kept.length ? `up to ${kept.at(-1)}` : 'before it'} are incomplete. Start a new run instead.`);
   const { recorder, resume } = resumeRunRecorder(store, runId);
   const history: EpochMetrics[] = store
     .getRun(runId)
@@ -70,6 +75,7 @@ export function resumeRecordedRun(store: ProjectStore, runId: number): RunToResu
     seed: run.seed,
     resume: { weights: toSerializedWeights(resume.checkpoint.weights), fromEpoch: resume.nextEpoch, history },
     recorder,
+    sizes: run.dataset?.summary.sizes as RunToResume['sizes'],
   };
 }
 

@@ -103,6 +103,13 @@ describe('resuming a recorded run', () => {
     expect(store.getRun(noCheckpoint).status).toBe('stopped');
     store.finishRun(store.startRun({ project: spirals, backend: 'cpu' }), 'completed');
     expect(() => resumeRecordedRun(store, 2)).toThrow(/Run 2 is completed: .*nothing to resume/);
+    // A checkpoint ahead of the recorded epochs would leave a gap: refused.
+    const gap = store.startRun({ project: spirals, backend: 'cpu' });
+    store.recordEpoch(gap, { epoch: 1, loss: 0.5 });
+    store.saveCheckpoint(gap, { epoch: 3, weights: [{ name: 'w', shape: [1], dtype: 'float32', data: new Float32Array([1]) }] });
+    store.finishRun(gap, 'stopped');
+    expect(() => resumeRecordedRun(store, gap)).toThrow(/checkpoint is from epoch 3 but the metrics of epochs up to 1 are incomplete/);
+    expect(store.getRun(gap).status).toBe('stopped');
     store.close();
   });
 });

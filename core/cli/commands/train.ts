@@ -149,7 +149,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       case 'started':
         epochs = event.epochs;
         io.out(`Training "${project.name}" on ${event.backend}: ${event.device}`);
-        if (event.resumedFromEpoch !== undefined) io.out(`Resuming run ${resumeId} at epoch ${event.resumedFromEpoch} of ${event.epochs}.`);
+        if (event.resumedFromEpoch !== undefined)
+          io.out(event.resumedFromEpoch > event.epochs ? `Run ${resumeId} had trained all its ${event.epochs} epochs; finishing it with the test evaluation.` : `Resuming run ${resumeId} at epoch ${event.resumedFromEpoch} of ${event.epochs}.`);
+        if (resumed?.sizes && (['train', 'validation', 'test'] as const).some((k) => resumed!.sizes![k] !== event.sizes[k]))
+          io.err(`Warning: run ${resumeId} trained on ${resumed.sizes.train} samples and this resume on ${event.sizes.train}: give the same --size as the first run so that it goes on with the same data.`);
         for (const f of event.fallbacks) io.out(`  (${f.backend} skipped: ${f.reason})`);
         io.out(`${event.paramCount.total.toLocaleString('en')} parameters · ${event.sizes.train} training, ${event.sizes.validation} validation, ${event.sizes.test} test samples · seed ${event.seed}`);
         for (const warning of event.dataset.warnings) io.err(`Warning: ${warning}`);
