@@ -190,4 +190,14 @@ test('a learning rate far too high gets plain-words advice', async ({ page }) =>
   await expect(dock.getByTestId('train-guidance')).toContainText('the learning rate is too high');
   await expect(dock.getByTestId('train-guidance')).toContainText('try 1)');
   await shot(page, 'train-guidance');
+
+  // The tabs follow the arrow keys, and Escape closes the panel.
+  await dock.getByRole('tab', { name: 'Train' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(dock.getByRole('tab', { name: 'Evaluate' })).toBeFocused();
+  await expect(dock.getByRole('tab', { name: 'Evaluate' })).toHaveAttribute('aria-selected', 'true');
+  await expect(dock.getByTestId('test-accuracy')).toContainText('Test accuracy');
+  await page.keyboard.press('Escape');
+  await expect(dock).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeFocused();
 });

@@ -9,6 +9,12 @@ import './training.css';
 
 const tabs: PanelTab[] = ['train', 'evaluate', 'try', 'runs'];
 
+/** Closes the panel and gives the focus back to the button that opens it. */
+function closeDock(): void {
+  trainingStore.setState({ open: false });
+  document.querySelector<HTMLButtonElement>('.train-toggle')?.focus();
+}
+
 /** The toolbar button that opens and closes the training panel. */
 export function TrainingButton() {
   const { t } = useTranslation();
@@ -37,7 +43,7 @@ export function TrainingDock() {
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement)) trainingStore.setState({ open: false });
+      if (event.key === 'Escape' && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLSelectElement)) closeDock();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -73,7 +79,7 @@ export function TrainingDock() {
             </button>
           ))}
         </div>
-        <button type="button" className="training-dock__close" onClick={() => trainingStore.setState({ open: false })} aria-label={t('train.close')} title={t('train.close')}>
+        <button type="button" className="training-dock__close" onClick={closeDock} aria-label={t('train.close')} title={t('train.close')}>
           ×
         </button>
       </div>
