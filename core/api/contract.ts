@@ -94,8 +94,8 @@ export interface DatasetInfo {
   generated: boolean;
 }
 
-// Training. Plain data mirroring core/train's events (the host checks at compile time that they
-// match), without the weights, which stay on the Node side.
+// Training. Plain data: core/train's events use these metric types, and the host checks at compile
+// time that the rest of its events match, less the weights, which stay on the Node side.
 
 export interface EpochMetrics {
   /** 1-based. */

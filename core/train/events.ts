@@ -1,5 +1,9 @@
 // Events of a training run, as plain data: they cross the worker boundary and the API unchanged.
+import type { EpochMetrics, FinalState, TestEvaluation } from '../api/contract';
 import type { DatasetSummary } from '../data/summary';
+
+// The metric types are the API's own, so what the engine emits and what the UI receives cannot drift apart.
+export type { EpochMetrics, FinalState, TestEvaluation };
 
 export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
 
@@ -10,29 +14,6 @@ export interface SerializedWeight {
   dtype: 'float32' | 'int32';
   data: ArrayBuffer;
 }
-
-export interface EpochMetrics {
-  /** 1-based. */
-  epoch: number;
-  loss: number;
-  accuracy: number;
-  valLoss?: number;
-  valAccuracy?: number;
-  learningRate: number;
-  seconds: number;
-  samplesPerSecond: number;
-}
-
-export interface TestEvaluation {
-  loss: number;
-  accuracy: number;
-  samples: number;
-  classNames: string[];
-  /** confusionMatrix[actual][predicted] = count. */
-  confusionMatrix: number[][];
-}
-
-export type FinalState = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed';
 
 export interface FinalResult {
   state: FinalState;
