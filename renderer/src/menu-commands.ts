@@ -1,5 +1,6 @@
 import type { MenuCommand, NeuroblocksApi } from '../../core/api/contract';
 import { copySelection } from './editor/actions';
+import { openExportDialog } from './export/export-store';
 import { openWithDialog, openProject, saveProject, saveProjectAs } from './project-actions';
 import { editorStore, uiStore } from './store/index';
 
@@ -20,8 +21,7 @@ export function bindMenuCommands(api: NeuroblocksApi): () => void {
       case 'saveAs':
         return void saveProjectAs();
       case 'export':
-        // Exporting models lives outside the graph editor.
-        return;
+        return openExportDialog();
       case 'undo':
         return store.undo();
       case 'redo':

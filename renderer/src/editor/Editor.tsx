@@ -9,6 +9,8 @@ import { SummaryPanel } from './SummaryPanel';
 import { Toolbar } from './Toolbar';
 import { SaveAsDialog } from './SaveAsDialog';
 import { TrainingDock } from '../training/TrainingDock';
+import { CodePanel } from '../code/CodePanel';
+import { ExportDialog } from '../export/ExportDialog';
 
 function EditorLayout() {
   const { t } = useTranslation();
@@ -29,8 +31,10 @@ function EditorLayout() {
           <SummaryPanel />
         </div>
       </main>
+      <CodePanel />
       <TrainingDock />
       <SaveAsDialog />
+      <ExportDialog />
     </div>
   );
 }

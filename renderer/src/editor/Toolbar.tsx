@@ -4,6 +4,8 @@ import { editorStore, uiStore, useEditor } from '../store/index';
 import { saveProject, saveProjectAs } from '../project-actions';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { TrainingButton } from '../training/TrainingDock';
+import { CodeButton } from '../code/CodePanel';
+import { ExportButton } from '../export/ExportDialog';
 import { autoLayout } from './actions';
 
 export function Toolbar() {
@@ -65,6 +67,8 @@ export function Toolbar() {
         </label>
       </div>
       <div className="toolbar__end">
+        <CodeButton />
+        <ExportButton />
         <TrainingButton />
         <LanguageSwitch />
       </div>

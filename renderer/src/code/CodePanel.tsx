@@ -1,0 +1,146 @@
+import { useReactFlow } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CodeLanguage } from '../../../core/model/codegen/code-view';
+import { toGraph } from '../store/flow-graph';
+import { useEditor } from '../store/index';
+import { blockLines, createCodeCache } from './code-lines';
+import { codeViewStore, useCodeView } from './code-store';
+import './code.css';
+
+const languages: CodeLanguage[] = ['keras', 'pytorch'];
+const codeOf = createCodeCache();
+
+function closePanel(): void {
+  codeViewStore.setState({ open: false });
+  document.querySelector<HTMLButtonElement>('.code-toggle')?.focus();
+}
+
+/** The toolbar button that shows and hides the code view. */
+export function CodeButton() {
+  const { t } = useTranslation();
+  const open = useCodeView((s) => s.open);
+  return (
+    <button
+      type="button"
+      className={`code-toggle${open ? ' code-toggle--open' : ''}`}
+      aria-expanded={open}
+      aria-controls="code-panel"
+      title={t('code.openTitle')}
+      onClick={() => codeViewStore.setState({ open: !open })}
+    >
+      <span aria-hidden="true">{'</> '}</span>
+      {t('code.open')}
+    </button>
+  );
+}
+
+/** The Keras or PyTorch code of the graph being edited, beside it, following every edit. */
+export function CodePanel() {
+  const { t } = useTranslation();
+  const open = useCodeView((s) => s.open);
+  const language = useCodeView((s) => s.language);
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  const name = useEditor((s) => s.project.name);
+  const [copied, setCopied] = useState(false);
+  const { fitView } = useReactFlow();
+  // The canvas changes width when the code view opens or closes: the graph is fitted into it again.
+  const opened = useRef(open);
+  useEffect(() => {
+    if (opened.current === open) return;
+    opened.current = open;
+    const frame = requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 200, maxZoom: 1 }));
+    return () => cancelAnimationFrame(frame);
+  }, [open, fitView]);
+  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
+  const result = useMemo(() => (open ? codeOf(toGraph(nodes, edges), language, name) : undefined), [open, nodes, edges, language, name]);
+  const selected = nodes.filter((n) => n.selected);
+  const selectedId = selected.length === 1 ? selected[0].id : undefined;
+  const highlighted = useMemo(() => (result?.ok && selectedId ? blockLines(result.code, language, selectedId) : new Set<number>()), [result, language, selectedId]);
+  if (!open || !result) return null;
+
+  const select = (next: CodeLanguage) => {
+    codeViewStore.setState({ language: next });
+    setCopied(false);
+    tabRefs.current[next]?.focus();
+  };
+  const copy = async () => {
+    if (!result.ok) return;
+    try {
+      await navigator.clipboard.writeText(result.code);
+      setCopied(true);
+    } catch {
+      window.alert(t('code.copyFailed'));
+    }
+  };
+  const lines = result.ok ? result.code.split('\n') : [];
+  return (
+    <aside
+      id="code-panel"
+      className="code-panel"
+      aria-label={t('code.panelLabel')}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') closePanel();
+      }}
+    >
+      <div className="code-panel__header">
+        <div role="tablist" aria-label={t('code.languages')} className="code-panel__tabs">
+          {languages.map((lang, i) => (
+            <button
+              key={lang}
+              ref={(el) => {
+                tabRefs.current[lang] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`code-tab-${lang}`}
+              aria-selected={language === lang}
+              aria-controls="code-panel-body"
+              tabIndex={language === lang ? 0 : -1}
+              onClick={() => select(lang)}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+                  e.preventDefault();
+                  select(languages[(i + (e.key === 'ArrowRight' ? 1 : languages.length - 1)) % languages.length]);
+                }
+              }}
+            >
+              {t(`code.${lang}`)}
+            </button>
+          ))}
+        </div>
+        <button type="button" onClick={() => void copy()} disabled={!result.ok} aria-live="polite">
+          {copied ? `✓ ${t('code.copied')}` : t('code.copy')}
+        </button>
+        <button type="button" className="code-panel__close" onClick={closePanel} aria-label={t('code.close')} title={t('code.close')}>
+          ×
+        </button>
+      </div>
+      <div id="code-panel-body" role="tabpanel" aria-labelledby={`code-tab-${language}`} className="code-panel__body" data-testid="code-view">
+        {nodes.length === 0 ? (
+          <p className="code-panel__message">{t('code.empty')}</p>
+        ) : !result.ok ? (
+          <div className="code-panel__message code-panel__message--error" role="status">
+            <p>{t('code.cannotExpress', { language: t(`code.${language}`) })}</p>
+            <p data-testid="code-error">{result.message}</p>
+          </div>
+        ) : (
+          <>
+            {highlighted.size > 0 && <p className="code-panel__hint">{t('code.selectedHint', { id: selectedId })}</p>}
+            <pre className="code-panel__code" tabIndex={0} aria-label={t('code.panelLabel')}>
+              <code>
+                {lines.map((line, i) => (
+                  <span key={i} className={highlighted.has(i) ? 'code-line code-line--selected' : 'code-line'}>
+                    {line}
+                    {'\n'}
+                  </span>
+                ))}
+              </code>
+            </pre>
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,215 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { exportFormatNames, type AppInfo, type ExportFormatName, type ExportResult, type RunInfo } from '../../../core/api/contract';
+import { getApi } from '../api';
+import { editorStore, useEditor } from '../store/index';
+import { defaultExportFolder, isFullPath } from './destination';
+import { exportDialogStore, openExportDialog, useExportDialog } from './export-store';
+import './export.css';
+
+/** `untrained`, or a run's checkpoint: `3:best`, `3:last`. */
+type WeightsChoice = string;
+
+function weightOptions(runs: RunInfo[], t: (key: string, options?: Record<string, unknown>) => string): { value: WeightsChoice; label: string }[] {
+  const options = [{ value: 'untrained', label: t('exporting.untrained') }];
+  for (const run of [...runs].reverse()) {
+    if (run.hasBestCheckpoint) {
+      const accuracy = run.bestValAccuracy === undefined ? '' : t('exporting.accuracy', { value: `${(run.bestValAccuracy * 100).toFixed(1)} %` });
+      options.push({ value: `${run.id}:best`, label: t('exporting.runBest', { id: run.id, accuracy }) });
+    }
+    if (run.hasLastCheckpoint) options.push({ value: `${run.id}:last`, label: t('exporting.runLast', { id: run.id, epochs: run.epochs }) });
+  }
+  return options;
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The toolbar button that opens the export dialog. */
+export function ExportButton() {
+  const { t } = useTranslation();
+  return (
+    <button type="button" onClick={openExportDialog} aria-haspopup="dialog">
+      {t('exporting.open')}
+    </button>
+  );
+}
+
+/** Exports the model in a format other tools read: which format, which weights, which folder. */
+export function ExportDialog() {
+  const { t } = useTranslation();
+  const open = useExportDialog((s) => s.open);
+  const projectName = useEditor((s) => s.project.name);
+  const location = useEditor((s) => s.location);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [info, setInfo] = useState<AppInfo>();
+  const [format, setFormat] = useState<ExportFormatName>('tfjs');
+  const [weights, setWeights] = useState<WeightsChoice>('untrained');
+  const [runs, setRuns] = useState<RunInfo[]>();
+  const [folder, setFolder] = useState('');
+  const [folderEdited, setFolderEdited] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ExportResult>();
+  const [error, setError] = useState<string>();
+  const hasRuns = location?.toLowerCase().endsWith('.nbproj') ?? false;
+
+  useEffect(() => {
+    if (!open) {
+      dialog.current?.close();
+      return;
+    }
+    if (!dialog.current?.open) dialog.current?.showModal();
+    setResult(undefined);
+    setError(undefined);
+    setFolderEdited(false);
+    setWeights('untrained');
+    void getApi().getAppInfo().then(setInfo, (e: unknown) => setError(errorText(e)));
+    if (hasRuns && location) {
+      setRuns(undefined);
+      getApi()
+        .listRuns(location)
+        .then(
+          (list) => {
+            setRuns(list);
+            const latest = [...list].reverse().find((r) => r.hasBestCheckpoint || r.hasLastCheckpoint);
+            if (latest) setWeights(`${latest.id}:${latest.hasBestCheckpoint ? 'best' : 'last'}`);
+          },
+          (e: unknown) => setError(errorText(e)),
+        );
+    } else {
+      setRuns([]);
+    }
+  }, [open, hasRuns, location]);
+
+  // The folder follows the format and the name until the user writes or picks another.
+  useEffect(() => {
+    if (info && !folderEdited) setFolder(defaultExportFolder(info.projectsDirectory, projectName, format));
+  }, [info, projectName, format, folderEdited]);
+
+  const close = () => exportDialogStore.setState({ open: false });
+  const chooseFolder = async () => {
+    const chosen = await getApi().showFolderDialog();
+    if (chosen) {
+      setFolder(chosen);
+      setFolderEdited(true);
+    }
+  };
+  const submit = async () => {
+    setResult(undefined);
+    setError(undefined);
+    const outDir = folder.trim();
+    if (!outDir) return setError(t('exporting.needFolder'));
+    if (!isFullPath(outDir)) return setError(t('exporting.needFullPath', { example: info ? defaultExportFolder(info.projectsDirectory, projectName, format) : '/…' }));
+    const [runId, checkpoint] = weights === 'untrained' ? [] : weights.split(':');
+    setBusy(true);
+    try {
+      const project = editorStore.getState().toProject();
+      setResult(
+        await getApi().exportModel({
+          project,
+          format,
+          outDir,
+          ...(location ? { location } : {}),
+          ...(runId === undefined ? {} : { runId: Number(runId), checkpoint: checkpoint as 'best' | 'last' }),
+        }),
+      );
+    } catch (e) {
+      setError(t('exporting.failed', { message: errorText(e) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const options = weightOptions(runs ?? [], t);
+  return (
+    <dialog ref={dialog} className="dialog export-dialog" aria-labelledby="export-title" onClose={close}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <h2 id="export-title">{t('exporting.title')}</h2>
+        <fieldset className="export-formats">
+          <legend>{t('exporting.format')}</legend>
+          {exportFormatNames.map((name) => (
+            <label key={name} className="export-format">
+              <input type="radio" name="export-format" value={name} checked={format === name} onChange={() => setFormat(name)} aria-label={t(`exporting.formats.${name}`)} aria-describedby={`export-help-${name}`} />
+              <span>
+                <strong>{t(`exporting.formats.${name}`)}</strong>
+                <span id={`export-help-${name}`} className="export-format__help">
+                  {t(`exporting.formatHelp.${name}`)}
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <label className="field">
+          <span className="field-label">{t('exporting.weights')}</span>
+          <select value={weights} onChange={(e) => setWeights(e.target.value)} disabled={runs === undefined}>
+            {options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {runs === undefined && <p className="export-note">{t('exporting.loadingRuns')}</p>}
+        {!hasRuns && <p className="export-note">{t('exporting.weightsNeedFile')}</p>}
+        <div className="field">
+          <label className="field-label" htmlFor="export-folder">
+            {t('exporting.destination')}
+          </label>
+          <div className="export-folder">
+            <input
+              id="export-folder"
+              value={folder}
+              spellCheck={false}
+              aria-describedby={info?.nativeDialogs ? undefined : 'export-folder-help'}
+              onChange={(e) => {
+                setFolder(e.target.value);
+                setFolderEdited(true);
+              }}
+            />
+            {info?.nativeDialogs && (
+              <button type="button" onClick={() => void chooseFolder()}>
+                {t('exporting.choose')}
+              </button>
+            )}
+          </div>
+          {info && !info.nativeDialogs && (
+            <span id="export-folder-help" className="export-note">
+              {t('exporting.destinationHelpWeb')}
+            </span>
+          )}
+        </div>
+        <div role="status" aria-live="polite" className="export-outcome" data-testid="export-outcome">
+          {result && (
+            <>
+              <p>{t('exporting.written', { count: result.files.length, folder: result.outDir })}</p>
+              <ul className="export-files">
+                {result.files.map((file) => (
+                  <li key={file}>{file}</li>
+                ))}
+              </ul>
+              <p>{result.trained ? t('exporting.trained') : t('exporting.untrainedNote')}</p>
+            </>
+          )}
+        </div>
+        {error && (
+          <p role="alert" className="export-error">
+            {error}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="button" onClick={close}>
+            {t('exporting.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy || runs === undefined}>
+            {busy ? t('exporting.exporting') : t('exporting.export')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
