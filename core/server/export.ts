@@ -1,5 +1,6 @@
 // Export behind the API: an untrained model from the project, or the weights of a run recorded
 // in a .nbproj project file, written by core/export.
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { exportFormatNames, UserFacingError, type ExportFormatName, type ExportRequest, type ExportResult } from '../api/contract';
@@ -15,6 +16,26 @@ function fileStem(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
 }
 
+async function totalBytes(outDir: string, files: string[]): Promise<number> {
+  let bytes = 0;
+  for (const file of files) bytes += (await stat(path.join(outDir, file))).size;
+  return bytes;
+}
+
+async function logUntrainedExport(location: string, format: ExportFormatName, outDir: string, files: string[]): Promise<void> {
+  const { ProjectStore } = await import('../store/index');
+  const bytes = await totalBytes(outDir, files);
+  let store;
+  try {
+    store = ProjectStore.open(location);
+    if (!store.readOnly) store.recordExport({ format, path: outDir, bytes, details: { files, weights: 'untrained' } });
+  } catch (error) {
+    throw asUserFacing(error);
+  } finally {
+    store?.close();
+  }
+}
+
 export async function exportModel(request: ExportRequest, checked: Project, projectsDirectory: string, appVersion: string): Promise<ExportResult> {
   if (!(exportFormatNames as readonly string[]).includes(request.format)) {
     throw new UserFacingError(`Unknown export format "${String(request.format)}". Choose one of: ${exportFormatNames.join(', ')}.`, 'bad-request');
@@ -27,16 +48,20 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
   const tf = await import('@tensorflow/tfjs');
   await tf.setBackend('cpu');
 
+  const projectFile = typeof request.location === 'string' && path.extname(request.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(request.location) : undefined;
   if (request.runId === undefined) {
-    return exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion });
+    const result = await exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion });
+    // An untrained export from a saved project file is logged in it too, as the export command does.
+    if (projectFile !== undefined && existsSync(projectFile)) await logUntrainedExport(projectFile, request.format, outDir, result.files);
+    return result;
   }
-  if (typeof request.location !== 'string' || path.extname(request.location).toLowerCase() !== SQLITE_EXTENSION) {
+  if (projectFile === undefined) {
     throw new UserFacingError(`Exporting a run's weights needs the ${SQLITE_EXTENSION} project file the run is recorded in.`, 'no-runs');
   }
   const { ProjectStore } = await import('../store/index');
   let store;
   try {
-    store = ProjectStore.open(path.resolve(request.location));
+    store = ProjectStore.open(projectFile);
   } catch (error) {
     throw asUserFacing(error);
   }
@@ -46,8 +71,7 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
     const loaded = store.loadCheckpoint(request.runId, which);
     // The graph the run trained, so that the weights fit it even if the project changed since.
     const result = await exportProject({ tf, project: run.project, format: request.format, outDir, weights: loaded.weights, producerVersion: appVersion });
-    let bytes = 0;
-    for (const file of result.files) bytes += (await stat(path.join(outDir, file))).size;
+    const bytes = await totalBytes(outDir, result.files);
     if (!store.readOnly) store.recordExport({ runId: request.runId, format: request.format, path: outDir, bytes, details: { files: result.files, checkpoint: which, epoch: loaded.epoch } });
     return result;
   } catch (error) {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NeuroblocksService, type NativeDialogs } from './services';
+import { ProjectStore } from '../store/index';
 
 let root: string;
 let projectsDir: string;
@@ -207,6 +208,17 @@ describe('SQLite project files', () => {
     expect(details.epochMetrics).toEqual([expect.objectContaining({ epoch: 1, loss: expect.any(Number), valAccuracy: expect.any(Number) })]);
     const exported = await api.exportModel({ project, format: 'tfjs', runId: runs[0].id, location });
     expect(exported).toMatchObject({ trained: true, files: expect.arrayContaining(['model.json']) });
+    const untrained = await api.exportModel({ project, format: 'keras', location, outDir: path.join(root, 'untrained-keras') });
+    expect(untrained.trained).toBe(false);
+    const logged = ProjectStore.open(location, { readOnly: true });
+    try {
+      expect(logged.listExports()).toEqual([
+        expect.objectContaining({ runId: runs[0].id, format: 'tfjs', path: exported.outDir, details: expect.objectContaining({ checkpoint: expect.stringMatching(/^(best|last)$/) }) }),
+        expect.objectContaining({ runId: undefined, format: 'keras', path: untrained.outDir, details: { files: untrained.files, weights: 'untrained' } }),
+      ]);
+    } finally {
+      logged.close();
+    }
     await expect(api.listRuns(path.join(projectsDir, 'a.json'))).rejects.toMatchObject({ code: 'no-runs' });
     await expect(api.listRunDetails(path.join(projectsDir, 'a.json'))).rejects.toMatchObject({ code: 'no-runs' });
   });
