@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -93,5 +95,45 @@ test('the code view follows the graph, and the model exports to ONNX from the di
     expect(problems).toEqual([]);
   } finally {
     rmSync(path.dirname(outDir), { recursive: true, force: true });
+  }
+});
+
+test('a run recorded in a project file exports with its trained weights, and the export is logged in the file', async ({ page }) => {
+  const home = process.env.NEUROBLOCKS_E2E_HOME;
+  test.skip(!home, 'needs the projects folder of the web host that the global setup starts');
+  const documents = path.join(home!, 'Documents');
+  const projectsDir = path.join(existsSync(documents) ? documents : home!, 'Neuroblocks');
+  mkdirSync(projectsDir, { recursive: true });
+  const file = path.join(projectsDir, 'digits-export.nbproj');
+  rmSync(file, { force: true });
+  // One quick real run on 200 digits, recorded in the project file by the command line.
+  execFileSync(process.execPath, ['bin/neuroblocks.js', 'train', 'projects/mnist-cnn.json', '--save', file, '--size', '200', '--epochs', '1'], { cwd: path.resolve(import.meta.dirname, '..'), stdio: 'pipe' });
+  const outDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-export-e2e-')), 'digits-tfjs');
+  try {
+    await page.goto(url());
+    await page.getByTestId('file-digits-export.nbproj').click();
+    await expect(page.getByTestId('total-params')).toHaveText('42,358');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the model' });
+    const weights = dialog.getByRole('combobox', { name: 'Weights' });
+    // The latest run's best checkpoint is offered first.
+    await expect(weights).toHaveValue('1:best');
+    await expect(weights.locator('option')).toHaveText([/^Untrained/, /^Run 1: best epoch, \d+\.\d% validation accuracy$/, 'Run 1: last epoch (1 epoch trained)']);
+    await dialog.getByRole('radio', { name: 'TensorFlow.js' }).check();
+    await dialog.getByRole('textbox', { name: 'Folder to export into' }).fill(outDir);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(dialog.getByTestId('export-outcome')).toContainText('With the trained weights.', { timeout: 20_000 });
+    await expect(dialog.getByTestId('export-outcome')).toContainText('model.json');
+    await shot(page, 'export-dialog-trained');
+    expect(JSON.parse(readFileSync(path.join(outDir, 'model.json'), 'utf8'))).toHaveProperty('weightsManifest');
+    const db = new Database(file, { readonly: true });
+    try {
+      expect(db.prepare('SELECT run_id AS runId, format, path FROM exports').all()).toEqual([{ runId: 1, format: 'tfjs', path: outDir }]);
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(path.dirname(outDir), { recursive: true, force: true });
+    rmSync(file, { force: true });
   }
 });

@@ -10,14 +10,14 @@ import './export.css';
 /** `untrained`, or a run's checkpoint: `3:best`, `3:last`. */
 type WeightsChoice = string;
 
-function weightOptions(runs: RunInfo[], t: (key: string, options?: Record<string, unknown>) => string): { value: WeightsChoice; label: string }[] {
+function weightOptions(runs: RunInfo[], t: (key: string, options?: Record<string, unknown>) => string, language: string): { value: WeightsChoice; label: string }[] {
   const options = [{ value: 'untrained', label: t('exporting.untrained') }];
   for (const run of [...runs].reverse()) {
     if (run.hasBestCheckpoint) {
-      const accuracy = run.bestValAccuracy === undefined ? '' : t('exporting.accuracy', { value: `${(run.bestValAccuracy * 100).toFixed(1)} %` });
+      const accuracy = run.bestValAccuracy === undefined ? '' : t('exporting.accuracy', { value: new Intl.NumberFormat(language, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(run.bestValAccuracy) });
       options.push({ value: `${run.id}:best`, label: t('exporting.runBest', { id: run.id, accuracy }) });
     }
-    if (run.hasLastCheckpoint) options.push({ value: `${run.id}:last`, label: t('exporting.runLast', { id: run.id, epochs: run.epochs }) });
+    if (run.hasLastCheckpoint) options.push({ value: `${run.id}:last`, label: t('exporting.runLast', { id: run.id, count: run.epochs }) });
   }
   return options;
 }
@@ -36,7 +36,7 @@ export function ExportButton() {
 
 /** Exports the model in a format other tools read: which format, which weights, which folder. */
 export function ExportDialog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const open = useExportDialog((s) => s.open);
   const projectName = useEditor((s) => s.project.name);
   const location = useEditor((s) => s.location);
@@ -119,7 +119,7 @@ export function ExportDialog() {
     }
   };
 
-  const options = weightOptions(runs ?? [], t);
+  const options = weightOptions(runs ?? [], t, i18n.language);
   return (
     <dialog ref={dialog} className="dialog export-dialog" aria-labelledby="export-title" onClose={close}>
       <form
