@@ -15,7 +15,8 @@ const url = () => {
 };
 
 async function shot(page: Page, name: string): Promise<void> {
-  const close = page.getByRole('button', { name: /Dismiss|Fermer/ });
+  // Passing messages would hide part of the screen.
+  const close = page.locator('.toast__close');
   while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
   await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
 }
@@ -64,6 +65,15 @@ test('the code view follows the graph, and the model exports to ONNX from the di
       await shot(page, 'export-code-updated');
     });
 
+    await test.step('a graph that cannot be written says which block to fix', async () => {
+      await page.getByTestId('param-filters').fill('0');
+      await expect(code.getByTestId('code-error')).toContainText('conv1');
+      await expect(code).toContainText('The Keras code of this graph cannot be written:');
+      await shot(page, 'export-code-error');
+      await page.getByTestId('param-filters').fill('12');
+      await expect(code).toContainText('layers.Conv2D(12, 3');
+    });
+
     await test.step('export to ONNX into a chosen folder', async () => {
       await page.getByRole('button', { name: 'Export…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Export the model' });
@@ -91,6 +101,18 @@ test('the code view follows the graph, and the model exports to ONNX from the di
       await expect(dialog.getByRole('alert')).toContainText('Write the full path of the folder');
       await dialog.getByRole('button', { name: 'Close' }).click();
       await expect(dialog).toBeHidden();
+    });
+    await test.step('in French', async () => {
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+      await expect(page.getByRole('button', { name: 'Exporter…' })).toBeVisible();
+      const panelFr = page.getByRole('complementary', { name: 'Code du modèle' });
+      await expect(panelFr.getByRole('button', { name: 'Copier' })).toBeVisible();
+      await page.getByRole('button', { name: 'Exporter…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Exporter le modèle' });
+      await expect(dialog.getByRole('radio', { name: 'Page web de démonstration' })).toBeVisible();
+      await expect(dialog.getByRole('textbox', { name: 'Dossier où exporter' })).toBeVisible();
+      await shot(page, 'export-dialog-fr');
+      await dialog.getByRole('button', { name: 'Fermer', exact: true }).click();
     });
     expect(problems).toEqual([]);
   } finally {

@@ -29,7 +29,6 @@ export function CodeButton() {
       title={t('code.openTitle')}
       onClick={() => codeViewStore.setState({ open: !open })}
     >
-      <span aria-hidden="true">{'</> '}</span>
       {t('code.open')}
     </button>
   );

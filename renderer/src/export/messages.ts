@@ -13,7 +13,7 @@ export const exportMessagesEn = {
     copyFailed: 'The code could not be copied; select it and press Ctrl+C.',
     close: 'Close the code view',
     empty: 'Add blocks to the graph to see their code.',
-    cannotExpress: 'This graph cannot be written in {{language}} yet:',
+    cannotExpress: 'The {{language}} code of this graph cannot be written:',
     selectedHint: 'Highlighted: the lines of the selected block {{id}}.',
   },
   exporting: {
@@ -75,7 +75,7 @@ export const exportMessagesFr: Shape<typeof exportMessagesEn> = {
     copyFailed: 'Le code n’a pas pu être copié ; sélectionnez-le et appuyez sur Ctrl+C.',
     close: 'Fermer la vue du code',
     empty: 'Ajoutez des blocs au graphe pour voir leur code.',
-    cannotExpress: 'Ce graphe ne peut pas encore s’écrire en {{language}} :',
+    cannotExpress: 'Le code {{language}} de ce graphe ne peut pas être écrit :',
     selectedHint: 'En surbrillance : les lignes du bloc sélectionné {{id}}.',
   },
   exporting: {
