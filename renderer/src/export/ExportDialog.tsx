@@ -155,6 +155,7 @@ export function ExportDialog() {
           </select>
         </label>
         {runs === undefined && <p className="export-note">{t('exporting.loadingRuns')}</p>}
+        {weights !== 'untrained' && <p className="export-note">{t('exporting.runGraph')}</p>}
         {!hasRuns && <p className="export-note">{t('exporting.weightsNeedFile')}</p>}
         <div className="field">
           <label className="field-label" htmlFor="export-folder">
