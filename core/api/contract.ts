@@ -201,6 +201,7 @@ export interface RunInfo {
   datasetHash?: string;
   startedAt: string;
   endedAt?: string;
+  /** Seconds from start to end, or to the last completed epoch of a run that did not end cleanly. */
   durationSeconds?: number;
   error?: string;
   resumedFrom?: number;

@@ -64,10 +64,6 @@ export interface ServiceOptions {
   autosaver?: ProjectAutosaver;
 }
 
-// The API's run type must describe what the store returns; this fails to compile when they drift.
-const _runsMatch = (run: import('../store/index').RunSummary): RunInfo => run;
-void _runsMatch;
-
 function packageVersion(): string {
   try {
     return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? 'unknown';

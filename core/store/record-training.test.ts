@@ -1,11 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseProject } from '../model/project-io';
 import { startTraining } from '../train';
 import { describeDataset } from './dataset-ref';
 import { ProjectStore } from './project-store';
 import { recordTrainingRun } from './record-training';
-import { tempDir } from './test-helpers';
+import { mlpProject, tempDir } from './test-helpers';
 
 let dir: string;
 let cleanup: () => void;
@@ -14,21 +13,10 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-const spirals = parseProject({
-  format: 'neuroblocks.project',
-  version: 1,
+const spirals = mlpProject({
   name: 'Spirals',
-  graph: {
-    nodes: [
-      { id: 'in', type: 'Input', params: { shape: [2] } },
-      { id: 'h', type: 'Dense', params: { units: 16, activation: 'tanh' } },
-      { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-    ],
-    edges: [
-      { source: 'in', target: 'h' },
-      { source: 'h', target: 'out' },
-    ],
-  },
+  hiddenUnits: 16,
+  activation: 'tanh',
   dataset: { kind: 'builtin', name: 'spirals', size: 300 },
   training: { optimizer: 'adam', learningRate: 0.02, epochs: 4, batchSize: 32, validationSplit: 0.2, seed: 3 },
 });

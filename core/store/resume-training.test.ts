@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseProject } from '../model/project-io';
 import { startTraining, type FinalResult } from '../train';
 import { ProjectStore } from './project-store';
 import { recordTrainingRun, resumeRecordedRun } from './record-training';
-import { tempDir } from './test-helpers';
+import { mlpProject, tempDir } from './test-helpers';
 
 let dir: string;
 let cleanup: () => void;
@@ -14,21 +13,10 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 // Plain SGD keeps no optimizer state, so a resumed run must retrace an uninterrupted one exactly.
-const spirals = parseProject({
-  format: 'neuroblocks.project',
-  version: 1,
+const spirals = mlpProject({
   name: 'Spirals',
-  graph: {
-    nodes: [
-      { id: 'in', type: 'Input', params: { shape: [2] } },
-      { id: 'h', type: 'Dense', params: { units: 12, activation: 'tanh' } },
-      { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-    ],
-    edges: [
-      { source: 'in', target: 'h' },
-      { source: 'h', target: 'out' },
-    ],
-  },
+  hiddenUnits: 12,
+  activation: 'tanh',
   dataset: { kind: 'builtin', name: 'spirals', size: 240 },
   training: { optimizer: 'sgd', learningRate: 0.1, epochs: 5, batchSize: 32, validationSplit: 0.2, seed: 4 },
 });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseProject } from '../model/project-io';
@@ -7,16 +7,24 @@ import type { Project } from '../model/project';
 import type { EpochMetrics } from './types';
 import type { NamedWeight } from './weights';
 
-/** A small dense classifier: 2 → 8 → 2. */
-export function smallProject(name = 'Small MLP'): Project {
+export interface MlpOptions {
+  name?: string;
+  hiddenUnits?: number;
+  activation?: string;
+  dataset?: Record<string, unknown>;
+  training?: Record<string, unknown>;
+}
+
+/** A dense classifier of 2-D points: 2 → hidden → 2, trained on a built-in 2-D set. */
+export function mlpProject(options: MlpOptions = {}): Project {
   return parseProject({
     format: 'neuroblocks.project',
     version: 1,
-    name,
+    name: options.name ?? 'Small MLP',
     graph: {
       nodes: [
         { id: 'in', type: 'Input', params: { shape: [2] } },
-        { id: 'h', type: 'Dense', params: { units: 8, activation: 'relu' } },
+        { id: 'h', type: 'Dense', params: { units: options.hiddenUnits ?? 8, activation: options.activation ?? 'relu' } },
         { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
       ],
       edges: [
@@ -24,9 +32,21 @@ export function smallProject(name = 'Small MLP'): Project {
         { source: 'h', target: 'out' },
       ],
     },
-    dataset: { kind: 'builtin', name: 'spirals', size: 200 },
-    training: { optimizer: 'adam', learningRate: 0.01, epochs: 5, batchSize: 16, seed: 7 },
+    dataset: options.dataset ?? { kind: 'builtin', name: 'spirals', size: 200 },
+    training: options.training ?? { optimizer: 'adam', learningRate: 0.01, epochs: 5, batchSize: 16, seed: 7 },
   });
+}
+
+/** A small dense classifier: 2 → 8 → 2. */
+export function smallProject(name = 'Small MLP'): Project {
+  return mlpProject({ name });
+}
+
+/** Writes a project as JSON into `dir` and returns its path. */
+export function writeProjectJson(dir: string, project: Project, fileName = 'project.json'): string {
+  const path = join(dir, fileName);
+  writeFileSync(path, JSON.stringify(project));
+  return path;
 }
 
 /** Deterministic pseudo-random numbers (mulberry32), so a reader can recompute what a writer stored. */

@@ -1,3 +1,4 @@
+import type { RunInfo, RunStatus as ApiRunStatus } from '../api/contract';
 import type { Project, TrainingSettings } from '../model/project';
 import type { RunStatus, VersionKind } from './schema';
 import type { NamedWeight } from './weights';
@@ -54,29 +55,8 @@ export interface EpochMetrics {
   samplesPerSecond?: number | null;
 }
 
-export interface RunSummary {
-  id: number;
-  status: RunStatus;
-  epochs: number;
-  plannedEpochs?: number;
-  bestValAccuracy?: number;
-  bestValLoss?: number;
-  lastLoss?: number;
-  backend: string;
-  device?: string;
-  seed: number;
-  appVersion: string;
-  graphVersionId: number;
-  datasetHash?: string;
-  startedAt: string;
-  endedAt?: string;
-  /** Seconds from start to end, or to the last completed epoch of a run that did not end cleanly. */
-  durationSeconds?: number;
-  error?: string;
-  resumedFrom?: number;
-  hasBestCheckpoint: boolean;
-  hasLastCheckpoint: boolean;
-}
+/** What the API reports of a run is exactly what the store lists. */
+export type RunSummary = RunInfo;
 
 export interface Evaluation {
   id: number;
@@ -145,3 +125,7 @@ export interface ResumePoint {
   nextEpoch: number;
   plannedEpochs?: number;
 }
+
+// The statuses the schema allows and those the API names must be the same set.
+const _statusesMatch: [RunStatus] extends [ApiRunStatus] ? ([ApiRunStatus] extends [RunStatus] ? true : never) : never = true;
+void _statusesMatch;

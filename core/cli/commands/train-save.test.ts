@@ -1,11 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../store/project-store';
-import { tempDir } from '../../store/test-helpers';
+import { mlpProject, tempDir, writeProjectJson } from '../../store/test-helpers';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
 
@@ -20,29 +20,16 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 function xorJson(epochs: number): string {
-  const path = join(dir, 'xor.json');
-  writeFileSync(
-    path,
-    JSON.stringify({
-      format: 'neuroblocks.project',
-      version: 1,
+  return writeProjectJson(
+    dir,
+    mlpProject({
       name: 'XOR',
-      graph: {
-        nodes: [
-          { id: 'in', type: 'Input', params: { shape: [2] } },
-          { id: 'hidden', type: 'Dense', params: { units: 8, activation: 'tanh' } },
-          { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-        ],
-        edges: [
-          { source: 'in', target: 'hidden' },
-          { source: 'hidden', target: 'out' },
-        ],
-      },
+      activation: 'tanh',
       dataset: { kind: 'builtin', name: 'xor', size: 200 },
       training: { learningRate: 0.03, batchSize: 16, epochs, seed: 2 },
     }),
+    'xor.json',
   );
-  return path;
 }
 
 describe('neuroblocks train --save', () => {
