@@ -210,3 +210,31 @@ describe('errors and warnings, each tied to its node', () => {
     expect([trainableParams, nonTrainableParams]).toEqual([0, 10]);
   });
 });
+
+describe('messages in French', () => {
+  const broken: [string, Graph, string?][] = [
+    ['empty graph', { nodes: [], edges: [] }],
+    ['no Input', chain(['d', 'Dense', { units: 4 }])],
+    ['bad parameter and unknown parameter', chain(['in', 'Input', { shape: [4] }], ['d', 'Dense', { units: -1, unit: 3 }])],
+    ['kernel larger than the image', chain(['in', 'Input', { shape: [4, 4, 1] }], ['c', 'Conv2D', { filters: 2, kernelSize: 5 }])],
+    ['pooling window larger than the image', chain(['in', 'Input', { shape: [2, 2, 1] }], ['p', 'MaxPooling2D', { poolSize: 3 }])],
+    ['Conv2D on a vector', chain(['in', 'Input', { shape: [8] }], ['c', 'Conv2D'])],
+    ['Dense on an image, linear stack, wrong output activation', chain(['in', 'Input', { shape: [4, 4, 1] }], ['d1', 'Dense', { units: 3 }], ['f', 'Flatten'], ['d2', 'Dense', { units: 2 }]), 'categoricalCrossentropy'],
+    ['a loop', { nodes: [{ id: 'in', type: 'Input', params: { shape: [2] } }, { id: 'a', type: 'Dense', params: {} }, { id: 'b', type: 'Dense', params: {} }], edges: [{ source: 'in', target: 'a' }, { source: 'a', target: 'b' }, { source: 'b', target: 'a' }] }],
+    ['an unknown block type', chain(['in', 'Input', { shape: [2] }], ['x', 'Dence'])],
+  ];
+
+  for (const [what, graph, loss] of broken) {
+    it(`${what}: every issue has a French text of its own, naming the same block`, () => {
+      const analysis = analyzeGraph(graph, { loss });
+      const issues = [...analysis.errors, ...analysis.warnings];
+      expect(issues.length).toBeGreaterThan(0);
+      for (const i of issues) {
+        expect(i.message).toBe(i.text.en);
+        expect(i.text.fr).not.toBe(i.text.en);
+        expect(i.text.fr).toMatch(/[éèàùâêîôûç’«]| le | la | les | des /);
+        if (i.nodeId && i.text.en.includes(i.nodeId)) expect(i.text.fr).toContain(i.nodeId);
+      }
+    });
+  }
+});

@@ -1,8 +1,8 @@
 import type { ParamCount, ResolvedParams } from './block';
 import { getBlock, blockTypes } from './blocks/index';
 import { formatShape, type Graph, type Shape } from './graph';
-import { issue, ShapeError, type GraphIssue } from './issues';
-import { closestName, resolveParams } from './params';
+import { issue, prefixed, ShapeError, type GraphIssue } from './issues';
+import { closestName, resolveParams, type Localized } from './params';
 import { regressionLosses } from './project';
 
 export interface NodeAnalysis {
@@ -55,7 +55,7 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
 
   for (const node of graph.nodes) {
     if (nodes[node.id]) {
-      graphIssues.push(issue('error', 'duplicate-id', `Two blocks share the id "${node.id}": every block needs its own id.`, node.id));
+      graphIssues.push(issue('error', 'duplicate-id', { en: `Two blocks share the id "${node.id}": every block needs its own id.`, fr: `Deux blocs ont le même identifiant « ${node.id} » : chaque bloc doit avoir le sien.` }, node.id));
       continue;
     }
     const block = getBlock(node.type);
@@ -66,13 +66,20 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
     if (!block) {
       const guess = closestName(node.type, blockTypes);
       analysis.issues.push(
-        issue('error', 'unknown-type', `"${node.type}" is not a block type${guess ? `; did you mean "${guess}"?` : `. Known types: ${blockTypes.join(', ')}.`}`, node.id),
+        issue(
+          'error',
+          'unknown-type',
+          guess
+            ? { en: `"${node.type}" is not a block type; did you mean "${guess}"?`, fr: `« ${node.type} » n’est pas un type de bloc ; vouliez-vous dire « ${guess} » ?` }
+            : { en: `"${node.type}" is not a block type. Known types: ${blockTypes.join(', ')}.`, fr: `« ${node.type} » n’est pas un type de bloc. Types connus : ${blockTypes.join(', ')}.` },
+          node.id,
+        ),
       );
       continue;
     }
     const { values, problems } = resolveParams(block.params, node.params ?? {});
     analysis.params = values;
-    for (const p of problems) analysis.issues.push(issue('error', 'bad-param', `${node.type} "${node.id}": ${p.message}`, node.id, p.param));
+    for (const p of problems) analysis.issues.push(issue('error', 'bad-param', prefixed({ en: `${node.type} "${node.id}": `, fr: `${node.type} « ${node.id} » : ` }, p.text), node.id, p.param));
   }
 
   const seenEdges = new Set<string>();
@@ -81,16 +88,40 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
     if (!known(edge.source) || !known(edge.target)) {
       const missing = known(edge.source) ? edge.target : edge.source;
       const at = known(edge.source) ? edge.source : known(edge.target) ? edge.target : undefined;
-      graphIssues.push(issue('error', 'dangling-edge', `A connection ${edge.source} → ${edge.target} points to a block "${missing}" that does not exist: delete the connection.`, at));
+      graphIssues.push(issue(
+          'error',
+          'dangling-edge',
+          {
+            en: `A connection ${edge.source} → ${edge.target} points to a block "${missing}" that does not exist: delete the connection.`,
+            fr: `Une connexion ${edge.source} → ${edge.target} mène à un bloc « ${missing} » qui n’existe pas : supprimez cette connexion.`,
+          },
+          at,
+        ));
       continue;
     }
     if (edge.source === edge.target) {
-      nodes[edge.source].issues.push(issue('error', 'self-loop', `"${edge.source}" is connected to itself: a block cannot feed its own input. Delete that connection.`, edge.source));
+      nodes[edge.source].issues.push(issue(
+          'error',
+          'self-loop',
+          {
+            en: `"${edge.source}" is connected to itself: a block cannot feed its own input. Delete that connection.`,
+            fr: `« ${edge.source} » est connecté à lui-même : un bloc ne peut pas alimenter sa propre entrée. Supprimez cette connexion.`,
+          },
+          edge.source,
+        ));
       continue;
     }
     const key = `${edge.source}\u0000${edge.target}`;
     if (seenEdges.has(key)) {
-      nodes[edge.target].issues.push(issue('warning', 'duplicate-edge', `"${edge.source}" is connected to "${edge.target}" twice; the extra connection is ignored.`, edge.target));
+      nodes[edge.target].issues.push(issue(
+          'warning',
+          'duplicate-edge',
+          {
+            en: `"${edge.source}" is connected to "${edge.target}" twice; the extra connection is ignored.`,
+            fr: `« ${edge.source} » est connecté deux fois à « ${edge.target} » ; la connexion en trop est ignorée.`,
+          },
+          edge.target,
+        ));
       continue;
     }
     seenEdges.add(key);
@@ -104,7 +135,15 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
   if (inCycle.length) {
     const cycle = inCycle.join(' → ');
     for (const id of inCycle)
-      nodes[id].issues.push(issue('error', 'cycle', `"${id}" is part of a loop (${cycle}). Data must flow one way, from the Input to the output: remove one connection of the loop.`, id));
+      nodes[id].issues.push(issue(
+          'error',
+          'cycle',
+          {
+            en: `"${id}" is part of a loop (${cycle}). Data must flow one way, from the Input to the output: remove one connection of the loop.`,
+            fr: `« ${id} » fait partie d’une boucle (${cycle}). Les données doivent aller dans un seul sens, de l’Input vers la sortie : supprimez une connexion de la boucle.`,
+          },
+          id,
+        ));
   }
 
   for (const id of order) {
@@ -124,7 +163,8 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
       const shapes = node.inputShapes.map(formatShape).join(' and ');
-      node.issues.push(issue('error', error.code, `${node.type} "${id}" (input ${shapes}): ${error.message}`, id, error.param));
+      const french = node.inputShapes.map(formatShape).join(' et ');
+      node.issues.push(issue('error', error.code, { en: `${node.type} "${id}" (input ${shapes}): ${error.text.en}`, fr: `${node.type} « ${id} » (entrée ${french}) : ${error.text.fr}` }, id, error.param));
       continue;
     }
     const count = block.paramCount?.(node.inputShapes, node.params, node.outputShape) ?? { trainable: 0, nonTrainable: 0 };
@@ -133,11 +173,22 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
 
   const inputs = order.filter((id) => nodes[id].type === 'Input');
   const outputs = order.filter((id) => outgoing.get(id)!.length === 0 && nodes[id].type !== 'Input');
-  if (graph.nodes.length === 0) graphIssues.push(issue('error', 'empty', 'The graph is empty: drag an Input block onto the canvas to start.'));
+  if (graph.nodes.length === 0) graphIssues.push(issue('error', 'empty', { en: 'The graph is empty: drag an Input block onto the canvas to start.', fr: 'Le graphe est vide : faites glisser un bloc Input sur le canevas pour commencer.' }));
   else if (!Object.values(nodes).some((n) => n.type === 'Input'))
-    graphIssues.push(issue('error', 'no-input', 'The graph has no Input block: add one and connect it to the first layer, so the model knows the shape of its data.'));
+    graphIssues.push(issue('error', 'no-input', {
+        en: 'The graph has no Input block: add one and connect it to the first layer, so the model knows the shape of its data.',
+        fr: 'Le graphe n’a pas de bloc Input : ajoutez-en un et connectez-le à la première couche, pour que le modèle connaisse la forme de ses données.',
+      }));
   else if (outputs.length === 0 && order.length === graph.nodes.length)
-    graphIssues.push(issue('error', 'no-output', 'The graph has no layers after its Input, so it has no output: connect a layer (for example Dense) after the Input.', inputs[0]));
+    graphIssues.push(issue(
+        'error',
+        'no-output',
+        {
+          en: 'The graph has no layers after its Input, so it has no output: connect a layer (for example Dense) after the Input.',
+          fr: 'Le graphe n’a aucune couche après son Input, donc aucune sortie : connectez une couche (par exemple Dense) après l’Input.',
+        },
+        inputs[0],
+      ));
 
   checkConnectivity(nodes, incoming, outgoing, inputs, outputs);
   checkDesign(nodes, incoming, outgoing, outputs, options);
@@ -164,11 +215,26 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
   };
 }
 
-function inputCountMessage(type: string, id: string, got: number, want: { min: number; max: number }): string {
-  if (want.max === 0) return `${type} "${id}" is where data enters the model, so nothing can be connected into it. Remove the connection into it.`;
-  if (got === 0) return `${type} "${id}" has no input: connect the block before it to its input handle.`;
-  if (want.max === 1) return `${type} "${id}" takes exactly one input but ${got} are connected. To combine branches, join them with an Add or Concatenate block first.`;
-  return `${type} "${id}" needs at least ${want.min} inputs to merge but has ${got}: connect another branch to it.`;
+function inputCountMessage(type: string, id: string, got: number, want: { min: number; max: number }): Localized {
+  if (want.max === 0)
+    return {
+      en: `${type} "${id}" is where data enters the model, so nothing can be connected into it. Remove the connection into it.`,
+      fr: `${type} « ${id} » est l’endroit où les données entrent dans le modèle : rien ne peut y être connecté. Supprimez la connexion qui y entre.`,
+    };
+  if (got === 0)
+    return {
+      en: `${type} "${id}" has no input: connect the block before it to its input handle.`,
+      fr: `${type} « ${id} » n’a pas d’entrée : reliez le bloc précédent à sa poignée d’entrée.`,
+    };
+  if (want.max === 1)
+    return {
+      en: `${type} "${id}" takes exactly one input but ${got} are connected. To combine branches, join them with an Add or Concatenate block first.`,
+      fr: `${type} « ${id} » prend exactement une entrée, mais ${got} y sont connectées. Pour combiner des branches, réunissez-les d’abord avec un bloc Add ou Concatenate.`,
+    };
+  return {
+    en: `${type} "${id}" needs at least ${want.min} inputs to merge but has ${got}: connect another branch to it.`,
+    fr: `${type} « ${id} » doit fusionner au moins ${want.min} entrées mais n’en a que ${got} : connectez-y une autre branche.`,
+  };
 }
 
 /** Kahn's algorithm, keeping the graph's own order among ready nodes so results are stable. */
@@ -208,11 +274,27 @@ function checkConnectivity(
     const isolated = incoming.get(node.id)!.length === 0 && outgoing.get(node.id)!.length === 0;
     if (node.type === 'Input') {
       if (isolated && count > 1)
-        node.issues.push(issue('error', 'unused-input', `Input "${node.id}" is not connected to anything, so its data reaches no output: connect it to the first layer or delete it.`, node.id));
+        node.issues.push(issue(
+            'error',
+            'unused-input',
+            {
+              en: `Input "${node.id}" is not connected to anything, so its data reaches no output: connect it to the first layer or delete it.`,
+              fr: `L’Input « ${node.id} » n’est connecté à rien, ses données n’atteignent donc aucune sortie : connectez-le à la première couche ou supprimez-le.`,
+            },
+            node.id,
+          ));
       continue;
     }
     if (!fed.has(node.id) && incoming.get(node.id)!.length > 0 && !node.issues.some((i) => i.code === 'cycle'))
-      node.issues.push(issue('error', 'not-fed', `${node.type} "${node.id}" receives no data: no path leads to it from an Input block. Connect its branch to an Input.`, node.id));
+      node.issues.push(issue(
+          'error',
+          'not-fed',
+          {
+            en: `${node.type} "${node.id}" receives no data: no path leads to it from an Input block. Connect its branch to an Input.`,
+            fr: `${node.type} « ${node.id} » ne reçoit aucune donnée : aucun chemin n’y mène depuis un bloc Input. Reliez sa branche à un Input.`,
+          },
+          node.id,
+        ));
   }
   if (outputs.length > 1) {
     for (const id of outputs)
@@ -220,7 +302,10 @@ function checkConnectivity(
         issue(
           'warning',
           'several-outputs',
-          `The graph ends in ${outputs.length} places (${outputs.join(', ')}), so the model has ${outputs.length} outputs. If "${id}" is not meant to be an output, connect it to the next block or delete it.`,
+          {
+            en: `The graph ends in ${outputs.length} places (${outputs.join(', ')}), so the model has ${outputs.length} outputs. If "${id}" is not meant to be an output, connect it to the next block or delete it.`,
+            fr: `Le graphe se termine en ${outputs.length} endroits (${outputs.join(', ')}), le modèle a donc ${outputs.length} sorties. Si « ${id} » ne doit pas être une sortie, connectez-le au bloc suivant ou supprimez-le.`,
+          },
           id,
         ),
       );
@@ -245,7 +330,10 @@ function checkDesign(
         issue(
           'warning',
           'dense-needs-flatten',
-          `Dense "${node.id}" receives a ${formatShape(shape)} tensor. It will only mix the last axis (${shape[shape.length - 1]} values), separately at each of the ${positions} positions, and output ${formatShape(node.outputShape)}. To connect every value to every unit, add a Flatten block before it.`,
+          {
+            en: `Dense "${node.id}" receives a ${formatShape(shape)} tensor. It will only mix the last axis (${shape[shape.length - 1]} values), separately at each of the ${positions} positions, and output ${formatShape(node.outputShape)}. To connect every value to every unit, add a Flatten block before it.`,
+            fr: `Dense « ${node.id} » reçoit un tenseur ${formatShape(shape)}. Il ne mélangera que le dernier axe (${shape[shape.length - 1]} valeurs), séparément à chacune des ${positions} positions, et produira ${formatShape(node.outputShape)}. Pour relier chaque valeur à chaque neurone, ajoutez un bloc Flatten avant lui.`,
+          },
           node.id,
         ),
       );
@@ -258,7 +346,10 @@ function checkDesign(
           issue(
             'warning',
             'linear-stack',
-            `Dense "${node.id}" has no activation and feeds Dense "${dense}": two linear layers in a row compute nothing more than one. Set \`activation\` to "relu" (or another non-linearity) on "${node.id}".`,
+            {
+              en: `Dense "${node.id}" has no activation and feeds Dense "${dense}": two linear layers in a row compute nothing more than one. Set \`activation\` to "relu" (or another non-linearity) on "${node.id}".`,
+              fr: `Dense « ${node.id} » n’a pas d’activation et alimente Dense « ${dense} » : deux couches linéaires à la suite ne calculent rien de plus qu’une seule. Réglez \`activation\` sur "relu" (ou une autre non-linéarité) dans « ${node.id} ».`,
+            },
             node.id,
             'activation',
           ),
@@ -270,11 +361,15 @@ function checkDesign(
     const out = nodes[id];
     if (out.type === 'Dropout' || (PASS_THROUGH.has(out.type) && out.type !== 'Dropout')) {
       const what = out.type === 'Dropout' ? 'Dropout' : `${out.type} (augmentation)`;
+      const whatFr = out.type === 'Dropout' ? 'Dropout' : `${out.type} (augmentation)`;
       out.issues.push(
         issue(
           'warning',
           'regulariser-at-output',
-          `${what} "${id}" is the last block, so it acts on the model's predictions instead of its features. Move it before the last Dense layer.`,
+          {
+            en: `${what} "${id}" is the last block, so it acts on the model's predictions instead of its features. Move it before the last Dense layer.`,
+            fr: `${whatFr} « ${id} » est le dernier bloc : il agit donc sur les prédictions du modèle au lieu de ses caractéristiques. Placez-le avant la dernière couche Dense.`,
+          },
           id,
         ),
       );
@@ -287,7 +382,10 @@ function checkDesign(
         issue(
           'warning',
           'softmax-regression',
-          `The output "${last}" uses softmax, which turns outputs into class probabilities, but the loss ${options.loss} is for predicting numbers (regression). For classes use categoricalCrossentropy; for numbers set \`activation\` to "linear".`,
+          {
+            en: `The output "${last}" uses softmax, which turns outputs into class probabilities, but the loss ${options.loss} is for predicting numbers (regression). For classes use categoricalCrossentropy; for numbers set \`activation\` to "linear".`,
+            fr: `La sortie « ${last} » utilise softmax, qui transforme les sorties en probabilités de classes, mais la perte ${options.loss} sert à prédire des nombres (régression). Pour des classes, utilisez categoricalCrossentropy ; pour des nombres, réglez \`activation\` sur "linear".`,
+          },
           last,
           'activation',
         ),
@@ -297,7 +395,10 @@ function checkDesign(
         issue(
           'warning',
           'crossentropy-needs-softmax',
-          `The loss ${options.loss} expects class probabilities, but the output "${last}" uses the "${activation}" activation. Set \`activation\` to "softmax" on "${last}".`,
+          {
+            en: `The loss ${options.loss} expects class probabilities, but the output "${last}" uses the "${activation}" activation. Set \`activation\` to "softmax" on "${last}".`,
+            fr: `La perte ${options.loss} attend des probabilités de classes, mais la sortie « ${last} » utilise l’activation "${activation}". Réglez \`activation\` sur "softmax" dans « ${last} ».`,
+          },
           last,
           'activation',
         ),
@@ -307,7 +408,10 @@ function checkDesign(
         issue(
           'warning',
           'binary-needs-sigmoid',
-          `The loss binaryCrossentropy expects a probability between 0 and 1, but the output "${last}" uses "${activation}". Set \`activation\` to "sigmoid" on "${last}".`,
+          {
+            en: `The loss binaryCrossentropy expects a probability between 0 and 1, but the output "${last}" uses "${activation}". Set \`activation\` to "sigmoid" on "${last}".`,
+            fr: `La perte binaryCrossentropy attend une probabilité entre 0 et 1, mais la sortie « ${last} » utilise "${activation}". Réglez \`activation\` sur "sigmoid" dans « ${last} ».`,
+          },
           last,
           'activation',
         ),

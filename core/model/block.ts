@@ -57,9 +57,11 @@ export interface BlockDefinition {
   trainingOnly?: boolean;
   /** Builds the TensorFlow.js layer; not called for `Input`, which the compiler turns into `tf.input`. */
   build(ctx: BuildContext): tfjs.layers.Layer;
-  /** The key parameters in a few words, shown on the node, e.g. `8 × 3×3, relu`. */
-  describe(params: ResolvedParams): string;
+  /** The key parameters in a few words, shown on the node, e.g. `8 × 3×3, relu` (English unless a language is given). */
+  describe(params: ResolvedParams, language?: Language): string;
   doc: { en: BlockDoc; fr: BlockDoc };
 }
 
 export type { Localized };
+/** A language of the interface. */
+export type Language = keyof Localized;

@@ -80,7 +80,7 @@ export type Regularizer = { l1?: number; l2?: number } | null;
 
 export interface ParamProblem {
   param: string;
-  message: string;
+  text: Localized;
 }
 
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -111,53 +111,74 @@ export function closestName(name: string, known: readonly string[]): string | un
   return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-function describeRange(min: number, max: number, minExclusive = false, maxExclusive = false): string {
-  const low = minExclusive ? `greater than ${min}` : `at least ${min}`;
-  const high = maxExclusive ? `less than ${max}` : `at most ${max}`;
-  return `${low} and ${high}`;
+function describeRange(min: number, max: number, minExclusive = false, maxExclusive = false): Localized {
+  return {
+    en: `${minExclusive ? `greater than ${min}` : `at least ${min}`} and ${maxExclusive ? `less than ${max}` : `at most ${max}`}`,
+    fr: `${minExclusive ? `supérieur à ${min}` : `au moins égal à ${min}`} et ${maxExclusive ? `inférieur à ${max}` : `au plus égal à ${max}`}`,
+  };
 }
 
 /** Checks one value against its spec; returns a plain-words reason or undefined when it is fine. */
-export function checkParam(spec: ParamSpec, value: unknown): string | undefined {
+export function checkParam(spec: ParamSpec, value: unknown): Localized | undefined {
+  const got = JSON.stringify(value);
   switch (spec.kind) {
     case 'int':
       if (!isWhole(value) || value < spec.min || value > spec.max)
-        return `must be a whole number between ${spec.min} and ${spec.max} (got ${JSON.stringify(value)})`;
+        return {
+          en: `must be a whole number between ${spec.min} and ${spec.max} (got ${got})`,
+          fr: `doit être un nombre entier entre ${spec.min} et ${spec.max} (valeur reçue : ${got})`,
+        };
       return;
     case 'float': {
       const ok =
         isFiniteNumber(value) &&
         (spec.minExclusive ? value > spec.min : value >= spec.min) &&
         (spec.maxExclusive ? value < spec.max : value <= spec.max);
-      if (!ok) return `must be a number ${describeRange(spec.min, spec.max, spec.minExclusive, spec.maxExclusive)} (got ${JSON.stringify(value)})`;
-      return;
+      if (ok) return;
+      const range = describeRange(spec.min, spec.max, spec.minExclusive, spec.maxExclusive);
+      return { en: `must be a number ${range.en} (got ${got})`, fr: `doit être un nombre ${range.fr} (valeur reçue : ${got})` };
     }
-    case 'enum':
-      if (typeof value !== 'string' || !spec.values.includes(value))
-        return `must be one of ${spec.values.map((v) => `"${v}"`).join(', ')} (got ${JSON.stringify(value)})`;
-      return;
+    case 'enum': {
+      if (typeof value === 'string' && spec.values.includes(value)) return;
+      const choices = spec.values.map((v) => `"${v}"`).join(', ');
+      return { en: `must be one of ${choices} (got ${got})`, fr: `doit valoir l’une de ces valeurs : ${choices} (valeur reçue : ${got})` };
+    }
     case 'bool':
-      if (typeof value !== 'boolean') return `must be true or false (got ${JSON.stringify(value)})`;
+      if (typeof value !== 'boolean') return { en: `must be true or false (got ${got})`, fr: `doit valoir true ou false (valeur reçue : ${got})` };
       return;
     case 'size2': {
       if (value === null && spec.nullable) return;
       const parts = Array.isArray(value) ? value : [value];
       if ((Array.isArray(value) && value.length !== 2) || !parts.every((v) => isWhole(v) && v >= spec.min && v <= spec.max))
-        return `must be a whole number between ${spec.min} and ${spec.max}, or a pair [height, width] of them (got ${JSON.stringify(value)})`;
+        return {
+          en: `must be a whole number between ${spec.min} and ${spec.max}, or a pair [height, width] of them (got ${got})`,
+          fr: `doit être un nombre entier entre ${spec.min} et ${spec.max}, ou une paire [hauteur, largeur] de tels nombres (valeur reçue : ${got})`,
+        };
       return;
     }
-    case 'shape':
-      if (!Array.isArray(value) || value.length < spec.minRank || value.length > spec.maxRank || !value.every((v) => isWhole(v) && v >= 1 && v <= 100_000))
-        return `must be a list of ${spec.minRank === spec.maxRank ? spec.minRank : `${spec.minRank} to ${spec.maxRank}`} positive whole numbers, e.g. [28, 28, 1] for a grayscale 28×28 image (got ${JSON.stringify(value)})`;
-      return;
+    case 'shape': {
+      if (Array.isArray(value) && value.length >= spec.minRank && value.length <= spec.maxRank && value.every((v) => isWhole(v) && v >= 1 && v <= 100_000)) return;
+      const count = spec.minRank === spec.maxRank ? `${spec.minRank}` : `${spec.minRank} à ${spec.maxRank}`;
+      return {
+        en: `must be a list of ${spec.minRank === spec.maxRank ? spec.minRank : `${spec.minRank} to ${spec.maxRank}`} positive whole numbers, e.g. [28, 28, 1] for a grayscale 28×28 image (got ${got})`,
+        fr: `doit être une liste de ${count} nombres entiers positifs, par exemple [28, 28, 1] pour une image 28×28 en niveaux de gris (valeur reçue : ${got})`,
+      };
+    }
     case 'range': {
       if (value === null && spec.nullable) return;
       if (isFiniteNumber(value)) {
-        if (value < 0 || value > spec.max) return `must be a number between 0 and ${spec.max}, or a pair [lower, upper] (got ${JSON.stringify(value)})`;
+        if (value < 0 || value > spec.max)
+          return {
+            en: `must be a number between 0 and ${spec.max}, or a pair [lower, upper] (got ${got})`,
+            fr: `doit être un nombre entre 0 et ${spec.max}, ou une paire [bas, haut] (valeur reçue : ${got})`,
+          };
         return;
       }
       if (Array.isArray(value) && value.length === 2 && value.every(isFiniteNumber) && value[0] <= value[1] && value[0] >= spec.min && value[1] <= spec.max) return;
-      return `must be a number between 0 and ${spec.max}, or a pair [lower, upper] with ${spec.min} ≤ lower ≤ upper ≤ ${spec.max} (got ${JSON.stringify(value)})`;
+      return {
+        en: `must be a number between 0 and ${spec.max}, or a pair [lower, upper] with ${spec.min} ≤ lower ≤ upper ≤ ${spec.max} (got ${got})`,
+        fr: `doit être un nombre entre 0 et ${spec.max}, ou une paire [bas, haut] avec ${spec.min} ≤ bas ≤ haut ≤ ${spec.max} (valeur reçue : ${got})`,
+      };
     }
     case 'regularizer': {
       if (value === null) return;
@@ -166,7 +187,11 @@ export function checkParam(spec: ParamSpec, value: unknown): string | undefined 
         !Array.isArray(value) &&
         Object.keys(value).length > 0 &&
         Object.entries(value).every(([k, v]) => (k === 'l1' || k === 'l2') && isFiniteNumber(v) && v >= 0 && v <= 10);
-      if (!ok) return `must be null, {"l1": x}, {"l2": x} or {"l1": x, "l2": y} with 0 ≤ x ≤ 10 (got ${JSON.stringify(value)})`;
+      if (!ok)
+        return {
+          en: `must be null, {"l1": x}, {"l2": x} or {"l1": x, "l2": y} with 0 ≤ x ≤ 10 (got ${got})`,
+          fr: `doit valoir null, {"l1": x}, {"l2": x} ou {"l1": x, "l2": y} avec 0 ≤ x ≤ 10 (valeur reçue : ${got})`,
+        };
       return;
     }
   }
@@ -184,7 +209,7 @@ export function resolveParams(
     const value = hasValue ? given[name] : spec.default;
     const reason = hasValue ? checkParam(spec, value) : undefined;
     if (reason) {
-      problems.push({ param: name, message: `\`${name}\` ${reason}.` });
+      problems.push({ param: name, text: { en: `\`${name}\` ${reason.en}.`, fr: `\`${name}\` ${reason.fr}.` } });
       values[name] = structuredClone(spec.default);
     } else {
       values[name] = structuredClone(value);
@@ -192,10 +217,16 @@ export function resolveParams(
   }
   for (const name of Object.keys(given)) {
     if (Object.prototype.hasOwnProperty.call(specs, name)) continue;
-    const guess = closestName(name, Object.keys(specs));
+    const known = Object.keys(specs);
+    const guess = closestName(name, known);
     problems.push({
       param: name,
-      message: `There is no parameter \`${name}\` here${guess ? `; did you mean \`${guess}\`?` : `. Known parameters: ${Object.keys(specs).join(', ') || 'none'}.`}`,
+      text: guess
+        ? { en: `There is no parameter \`${name}\` here; did you mean \`${guess}\`?`, fr: `Ce bloc n’a pas de paramètre \`${name}\` ; vouliez-vous dire \`${guess}\` ?` }
+        : {
+            en: `There is no parameter \`${name}\` here. Known parameters: ${known.join(', ') || 'none'}.`,
+            fr: `Ce bloc n’a pas de paramètre \`${name}\`. Paramètres connus : ${known.join(', ') || 'aucun'}.`,
+          },
     });
   }
   return { values, problems };

@@ -12,14 +12,17 @@ export const Add: BlockDefinition = {
     const first = formatShape(inputs[0]);
     if (inputs.some((s) => formatShape(s) !== first))
       throw new ShapeError(
-        `Add sums its inputs value by value, so they must have the same shape, but it receives ${inputs.map(formatShape).join(' and ')}. Make the branches produce the same shape, e.g. with \`padding: "same"\` on their convolutions and the same number of filters.`,
+        {
+          en: `Add sums its inputs value by value, so they must have the same shape, but it receives ${inputs.map(formatShape).join(' and ')}. Make the branches produce the same shape, e.g. with \`padding: "same"\` on their convolutions and the same number of filters.`,
+          fr: `Add additionne ses entrées valeur par valeur : elles doivent donc avoir la même forme, mais il reçoit ${inputs.map(formatShape).join(' et ')}. Faites produire la même forme aux branches, par exemple avec \`padding: "same"\` sur leurs convolutions et le même nombre de filtres.`,
+        },
         undefined,
         'merge-shapes',
       );
     return [...inputs[0]];
   },
   build: ({ tf, params, name }) => tf.layers.add({ name, trainable: params.trainable as boolean }),
-  describe: () => 'sum',
+  describe: (_params, language) => (language === 'fr' ? 'somme' : 'sum'),
   doc: {
     en: {
       summary: 'Adds its inputs value by value; they must have the same shape.',

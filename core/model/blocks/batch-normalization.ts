@@ -39,7 +39,10 @@ export const BatchNormalization: BlockDefinition = {
     const axis = resolveAxis(params.axis as number, input.length, 'BatchNormalization');
     if (axis !== input.length - 1)
       throw new ShapeError(
-        `TensorFlow.js can only train BatchNormalization over the last axis (here axis -1, the ${input[input.length - 1]} values of each position), not \`axis\` ${params.axis}. Set \`axis\` to -1.`,
+        {
+          en: `TensorFlow.js can only train BatchNormalization over the last axis (here axis -1, the ${input[input.length - 1]} values of each position), not \`axis\` ${params.axis}. Set \`axis\` to -1.`,
+          fr: `TensorFlow.js ne sait entraîner BatchNormalization que sur le dernier axe (ici l’axe -1, les ${input[input.length - 1]} valeurs de chaque position), pas sur \`axis\` ${params.axis}. Réglez \`axis\` sur -1.`,
+        },
         'axis',
         'bad-axis',
       );

@@ -21,9 +21,13 @@ export const Concatenate: BlockDefinition = {
   outputShape(inputs, params) {
     const rank = inputs[0].length;
     const shapes = inputs.map(formatShape).join(' and ');
+    const shapesFr = inputs.map(formatShape).join(' et ');
     if (inputs.some((s) => s.length !== rank))
       throw new ShapeError(
-        `Concatenate joins tensors with the same number of axes, but it receives ${shapes}. Add Flatten (or GlobalAveragePooling2D) to the image branch so that both are vectors.`,
+        {
+          en: `Concatenate joins tensors with the same number of axes, but it receives ${shapes}. Add Flatten (or GlobalAveragePooling2D) to the image branch so that both are vectors.`,
+          fr: `Concatenate joint des tenseurs qui ont le même nombre d’axes, mais il reçoit ${shapesFr}. Ajoutez Flatten (ou GlobalAveragePooling2D) à la branche d’images pour que les deux soient des vecteurs.`,
+        },
         undefined,
         'merge-shapes',
       );
@@ -31,7 +35,10 @@ export const Concatenate: BlockDefinition = {
     const mismatch = inputs.some((s) => s.some((d, i) => i !== axis && d !== inputs[0][i]));
     if (mismatch)
       throw new ShapeError(
-        `Concatenate with \`axis\` ${params.axis} needs inputs that differ only along that axis, but it receives ${shapes}. Make the branches produce the same size on the other axes (e.g. \`padding: "same"\`), or change \`axis\`.`,
+        {
+          en: `Concatenate with \`axis\` ${params.axis} needs inputs that differ only along that axis, but it receives ${shapes}. Make the branches produce the same size on the other axes (e.g. \`padding: "same"\`), or change \`axis\`.`,
+          fr: `Concatenate avec \`axis\` ${params.axis} demande des entrées qui ne diffèrent que le long de cet axe, mais il reçoit ${shapesFr}. Faites produire la même taille aux branches sur les autres axes (par exemple \`padding: "same"\`), ou changez \`axis\`.`,
+        },
         'axis',
         'merge-shapes',
       );
@@ -42,7 +49,7 @@ export const Concatenate: BlockDefinition = {
   build: ({ tf, params, name, inputShapes }) =>
     // tf.js resolves negative axes without counting the batch axis, so it is given the positive one.
     tf.layers.concatenate({ name, axis: resolveAxis(params.axis as number, inputShapes[0].length, 'Concatenate') + 1, trainable: params.trainable as boolean }),
-  describe: (params) => `axis ${params.axis}`,
+  describe: (params, language) => `${language === 'fr' ? 'axe' : 'axis'} ${params.axis}`,
   doc: {
     en: {
       summary: 'Joins its inputs end to end along one axis (the channels by default).',

@@ -31,7 +31,7 @@ export const Conv2D: BlockDefinition = {
   inputs: { min: 1, max: 1 },
   outputShape([input], params) {
     const image = requireImage('Conv2D', input);
-    const [h, w] = slideWindow(image, params.kernelSize, params.strides, params.padding as string, 'kernel', 'kernelSize');
+    const [h, w] = slideWindow(image, params.kernelSize, params.strides, params.padding as string, { en: 'kernel', fr: 'Le noyau' }, 'kernelSize');
     return [h, w, params.filters as number];
   },
   paramCount([input], params) {
@@ -53,12 +53,12 @@ export const Conv2D: BlockDefinition = {
       kernelInitializer: seededKernelInitializer(tf, seed, name),
       trainable: params.trainable as boolean,
     }),
-  describe(params) {
+  describe(params, language) {
     const [kh, kw] = pair(params.kernelSize);
     const [sh, sw] = pair(params.strides);
     const parts = [`${params.filters} × ${kh}×${kw}`];
     if (params.activation !== 'linear') parts.push(params.activation as string);
-    if (sh !== 1 || sw !== 1) parts.push(`stride ${sh === sw ? sh : `${sh}×${sw}`}`);
+    if (sh !== 1 || sw !== 1) parts.push(`${language === 'fr' ? 'pas' : 'stride'} ${sh === sw ? sh : `${sh}×${sw}`}`);
     if (params.padding === 'same') parts.push('same');
     return parts.join(', ');
   },

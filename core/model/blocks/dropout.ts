@@ -18,7 +18,7 @@ export const Dropout: BlockDefinition = {
   inputs: { min: 1, max: 1 },
   outputShape: ([input]) => [...input],
   build: ({ tf, params, name }) => tf.layers.dropout({ name, rate: params.rate as number, trainable: params.trainable as boolean }),
-  describe: (params) => `rate ${formatNumber(params.rate as number)}`,
+  describe: (params, language) => `${language === 'fr' ? 'taux' : 'rate'} ${formatNumber(params.rate as number)}`,
   doc: {
     en: {
       summary: 'While training, sets a random fraction of the values to zero to fight overfitting.',

@@ -14,7 +14,7 @@ export const Flatten: BlockDefinition = {
     if (input.length === 1) return tf.layers.reshape({ name, targetShape: [input[0]], trainable });
     return tf.layers.flatten({ name, trainable });
   },
-  describe: () => 'to a vector',
+  describe: (_params, language) => (language === 'fr' ? 'en vecteur' : 'to a vector'),
   doc: {
     en: {
       summary: 'Unrolls a tensor into one long vector: 5×5×16 becomes 400.',

@@ -16,7 +16,7 @@ export function globalPoolingBlock(type: 'GlobalAveragePooling2D' | 'GlobalMaxPo
       const args = { name, trainable: params.trainable as boolean };
       return type === 'GlobalAveragePooling2D' ? tf.layers.globalAveragePooling2d(args) : tf.layers.globalMaxPooling2d(args);
     },
-    describe: () => (type === 'GlobalAveragePooling2D' ? 'mean per channel' : 'max per channel'),
+    describe: (_params, language) => `${type === 'GlobalAveragePooling2D' ? (language === 'fr' ? 'moyenne' : 'mean') : 'max'} ${language === 'fr' ? 'par canal' : 'per channel'}`,
     doc,
   };
 }

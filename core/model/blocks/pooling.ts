@@ -23,7 +23,7 @@ export function poolingBlock(type: 'MaxPooling2D' | 'AveragePooling2D', doc: { e
     inputs: { min: 1, max: 1 },
     outputShape([input], params) {
       const image = requireImage(type, input);
-      const [h, w] = slideWindow(image, params.poolSize, params.strides ?? params.poolSize, params.padding as string, 'pool window', 'poolSize');
+      const [h, w] = slideWindow(image, params.poolSize, params.strides ?? params.poolSize, params.padding as string, { en: 'pool window', fr: 'La fenêtre de pooling' }, 'poolSize');
       return [h, w, image[2]];
     },
     build({ tf, params, name }) {
@@ -36,12 +36,12 @@ export function poolingBlock(type: 'MaxPooling2D' | 'AveragePooling2D', doc: { e
       };
       return type === 'MaxPooling2D' ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args);
     },
-    describe(params) {
+    describe(params, language) {
       const [ph, pw] = pair(params.poolSize);
       const parts = [`${ph}×${pw}`];
       if (params.strides !== null) {
         const [sh, sw] = pair(params.strides);
-        if (sh !== ph || sw !== pw) parts.push(`stride ${sh === sw ? sh : `${sh}×${sw}`}`);
+        if (sh !== ph || sw !== pw) parts.push(`${language === 'fr' ? 'pas' : 'stride'} ${sh === sw ? sh : `${sh}×${sw}`}`);
       }
       if (params.padding === 'same') parts.push('same');
       return parts.join(', ');

@@ -47,7 +47,10 @@ export const RandomCrop = augmentationBlock({
     for (const [param, size, axis] of [['height', input[0], 'height'], ['width', input[1], 'width']] as const)
       if ((params[param] as number) > size)
         throw new ShapeError(
-          `A ${params.height}×${params.width} crop does not fit in a ${input[0]}×${input[1]} image: set \`${param}\` to at most ${size}, the ${axis} of the image.`,
+          {
+            en: `A ${params.height}×${params.width} crop does not fit in a ${input[0]}×${input[1]} image: set \`${param}\` to at most ${size}, the ${axis} of the image.`,
+            fr: `Un recadrage ${params.height}×${params.width} ne tient pas dans une image ${input[0]}×${input[1]} : réglez \`${param}\` sur ${size} au plus, la ${axis === 'height' ? 'hauteur' : 'largeur'} de l’image.`,
+          },
           param,
           'crop-too-large',
         );

@@ -5,11 +5,11 @@ import { getBlock } from '../../../core/model/blocks/index';
 import { formatShape } from '../../../core/model/graph';
 import type { BlockFlowNode } from '../store/flow-graph';
 import { useEditor } from '../store/index';
-import { formatCount } from '../ui/format';
+import { docLanguage, formatCount } from '../ui/format';
 
-function safeDescribe(type: string, params: Record<string, unknown>): string {
+function safeDescribe(type: string, params: Record<string, unknown>, language: string): string {
   try {
-    return getBlock(type)?.describe(params) ?? '';
+    return getBlock(type)?.describe(params, docLanguage(language)) ?? '';
   } catch {
     return '';
   }
@@ -30,7 +30,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
   const count = analysis ? analysis.paramCount.trainable + analysis.paramCount.nonTrainable : 0;
   const frozen = analysis && analysis.paramCount.nonTrainable > 0 && analysis.paramCount.trainable === 0;
   const problem = errors.length ? 'error' : warnings.length ? 'warning' : undefined;
-  const messages = [...errors, ...warnings].map((i) => i.message).join('\n');
+  const messages = [...errors, ...warnings].map((i) => i.text[docLanguage(i18n.language)]).join('\n');
   const tipId = `issues-${id}`;
   return (
     <div
@@ -46,7 +46,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
         <span className="block-node__type">{data.blockType}</span>
         <span className="block-node__id">{id}</span>
       </div>
-      <div className="block-node__describe">{analysis ? safeDescribe(data.blockType, { ...analysis.params, ...data.params }) : ''}</div>
+      <div className="block-node__describe">{analysis ? safeDescribe(data.blockType, { ...analysis.params, ...data.params }, i18n.language) : ''}</div>
       <div className="block-node__foot">
         <span className="block-node__shape" title={t('node.outputShape')}>
           → {formatShape(analysis?.outputShape)}
@@ -62,7 +62,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
           <span className="badge__tip" role="tooltip" id={tipId}>
             {[...errors, ...warnings].map((i, n) => (
               <span key={n} className={`tip-line tip-${i.severity}`}>
-                {i.message}
+                {i.text[docLanguage(i18n.language)]}
               </span>
             ))}
           </span>

@@ -130,7 +130,7 @@ export function Inspector() {
               name={name}
               spec={spec}
               value={node.data.params[name]}
-              problem={analysis?.issues.filter((i) => i.param === name).map((i) => i.message).join(' ') || undefined}
+              problem={analysis?.issues.filter((i) => i.param === name).map((i) => i.text[docLanguage(i18n.language)]).join(' ') || undefined}
             />
           ))}
         </section>

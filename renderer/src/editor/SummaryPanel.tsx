@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useReactFlow } from '@xyflow/react';
 import type { GraphIssue } from '../../../core/model/issues';
 import { editorStore, useEditor } from '../store/index';
-import { formatCount } from '../ui/format';
+import { docLanguage, formatCount } from '../ui/format';
 
 /** Parameter totals and every error and warning; choosing one selects its block and brings it into view. */
 export function SummaryPanel() {
@@ -43,11 +43,11 @@ export function SummaryPanel() {
             <li key={i} className={`issue issue-${issue.severity}`}>
               {issue.nodeId ? (
                 <button type="button" className="issue__button" onClick={() => focus(issue)} data-testid="issue">
-                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> {issue.message}
+                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> {issue.text[docLanguage(i18n.language)]}
                 </button>
               ) : (
                 <span data-testid="issue">
-                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> {issue.message}
+                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> {issue.text[docLanguage(i18n.language)]}
                 </span>
               )}
             </li>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AppInfo, ExampleSummary, ProjectFileInfo, RecentProject } from '../../../core/api/contract';
 import { getApi } from '../api';
 import { importProjectText, newProject, openProject, openWithDialog } from '../project-actions';
+import { exampleText } from './example-texts';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { formatCount } from '../ui/format';
 
@@ -54,8 +55,8 @@ export function Home() {
             {examples.map((ex) => (
               <li key={ex.id}>
                 <button type="button" className="example" onClick={() => void newProject(ex.id)} data-testid={`example-${ex.id}`}>
-                  <span className="example__name">{ex.name}</span>
-                  {ex.description && <span className="example__description">{ex.description}</span>}
+                  <span className="example__name">{exampleText(ex, i18n.language).name}</span>
+                  {ex.description && <span className="example__description">{exampleText(ex, i18n.language).description}</span>}
                   <span className="muted">
                     {t('home.blocks', { count: ex.blockCount })}
                     {ex.totalParams !== undefined && ` · ${t('home.params', { formatted: formatCount(ex.totalParams, i18n.language) })}`}

@@ -1,0 +1,43 @@
+// The examples' names and descriptions in French. English is the examples' own text (projects/*.json),
+// which stays the reference: the CLI and saved projects use it.
+import type { ExampleSummary } from '../../../core/api/contract';
+import { docLanguage } from '../ui/format';
+
+export const frenchExampleTexts: Record<string, { name: string; description: string }> = {
+  'augmented-cnn': {
+    name: 'CNN avec augmentation de données',
+    description:
+      'Tous les blocs d’augmentation devant un CNN : chaque image d’entraînement est retournée, tournée, zoomée, décalée, recadrée, et son contraste et sa luminosité changent au hasard, si bien que le réseau voit une nouvelle variante à chaque époque. À l’inférence, ils ne font rien (le recadrage garde le centre).',
+  },
+  'mnist-cnn': {
+    name: 'CNN MNIST',
+    description:
+      'Le réseau convolutif du cours pour les chiffres manuscrits : deux étages convolution + pooling, du dropout et un classifieur dense (42 358 paramètres).',
+  },
+  'mnist-mlp': {
+    name: 'MLP MNIST',
+    description:
+      'Un réseau dense (perceptron multicouche) sur les mêmes chiffres : chaque pixel relié à chaque neurone, sans notion de voisinage. Comparez-le au CNN.',
+  },
+  'residual-cnn': {
+    name: 'CNN résiduel',
+    description:
+      'Un petit réseau résiduel : l’entrée de deux convolutions est ajoutée à leur sortie (une connexion résiduelle, comme dans ResNet), ce qui aide les réseaux profonds à apprendre.',
+  },
+  'spirals-mlp': {
+    name: 'Deux spirales',
+    description:
+      'Deux spirales entrelacées, comme dans TensorFlow Playground : un petit réseau à deux couches cachées apprend à les séparer.',
+  },
+  'vgg16-transfer': {
+    name: 'Transfert d’apprentissage VGG16',
+    description:
+      'Transfert d’apprentissage : la base convolutive de VGG16 sur des images couleur 64×64, gelée (trainable: false), surmontée d’un nouveau classifieur dense. 14 920 598 paramètres, dont 205 910 entraînés.',
+  },
+};
+
+/** The example's name and description in the interface's language (English when there is no translation). */
+export function exampleText(example: Pick<ExampleSummary, 'id' | 'name' | 'description'>, language: string): { name: string; description?: string } {
+  const french = docLanguage(language) === 'fr' ? frenchExampleTexts[example.id] : undefined;
+  return french ?? { name: example.name, description: example.description };
+}
