@@ -15,11 +15,12 @@ const chartSource = {
 };
 const ACCURACY_RANGE: [number, number] = [0, 1];
 /** The run's end in the interface language; failures keep the engine's explanation. */
-function finalText(final: { state: string; message: string; epochsCompleted: number; restoredEpoch?: number }, t: (key: string, options?: Record<string, unknown>) => string): string {
+function finalText(final: { state: string; message: string; epochsCompleted: number; restoredEpoch?: number }, t: (key: string, options?: Record<string, unknown>) => string, learningRate?: number): string {
   if (final.state === 'completed') return t('train.finalText.completed', { count: final.epochsCompleted });
   if (final.state === 'stopped') return t('train.finalText.stopped', { count: final.epochsCompleted });
   if (final.state === 'early-stopped')
     return final.restoredEpoch === undefined ? t('train.finalText.earlyStopped', { count: final.epochsCompleted }) : t('train.finalText.earlyStoppedRestored', { count: final.epochsCompleted, epoch: final.restoredEpoch });
+  if (final.state === 'diverged' && learningRate !== undefined) return t('train.finalText.diverged', { epoch: final.epochsCompleted + 1, rate: learningRate });
   return final.message;
 }
 
@@ -256,7 +257,7 @@ export function TrainPanel() {
         )}
         {final && (
           <p className={`train-final train-final--${final.state}`} data-testid="train-final">
-            {finalText(final, t)}
+            {finalText(final, t, runRate)}
             {final.test && ` ${t('train.testAccuracy', { accuracy: (final.test.accuracy * 100).toFixed(1) })}`}
           </p>
         )}
