@@ -62,8 +62,8 @@ describe('web demo page', () => {
     const { project, weights } = demos.get(name)!;
     const page = await openDemo(name);
     const pad = (await page.locator('#pad').boundingBox())!;
-    // A "7": a bar across the top, then a diagonal down to the left.
-    const at = (x: number, y: number) => [pad.x + (x / 280) * pad.width, pad.y + (y / 280) * pad.height] as const;
+    // A small "7" in the top-left corner: a bar across the top, then a diagonal down to the left.
+    const at = (x: number, y: number) => [pad.x + (x / 560) * pad.width, pad.y + (y / 560) * pad.height] as const;
     await page.mouse.move(...at(70, 70));
     await page.mouse.down();
     for (const [x, y] of [[140, 70], [210, 70], [180, 140], [150, 210], [130, 240]]) await page.mouse.move(...at(x, y), { steps: 4 });
@@ -79,6 +79,24 @@ describe('web demo page', () => {
     const app = appPredict(tf, project.graph, weights, Float32Array.from(input), [1, 28, 28, 1]);
     expect(maxAbsDiff(output, app)).toBeLessThan(1e-4);
     expect(shown).toBe(String(app.indexOf(Math.max(...app))));
+    // Prepared like the training digits: the ink fits in 20×20 pixels, centred by its mass in 28×28.
+    let mass = 0;
+    let cx = 0;
+    let cy = 0;
+    const rows: number[] = [];
+    const cols: number[] = [];
+    input.forEach((v, i) => {
+      if (v <= 0.05) return;
+      const [y, x] = [Math.floor(i / 28), i % 28];
+      rows.push(y);
+      cols.push(x);
+      mass += v;
+      cx += v * (x + 0.5);
+      cy += v * (y + 0.5);
+    });
+    expect(Math.max(Math.max(...rows) - Math.min(...rows), Math.max(...cols) - Math.min(...cols)) + 1).toBeLessThanOrEqual(21);
+    expect(Math.abs(cx / mass - 14)).toBeLessThan(1.5);
+    expect(Math.abs(cy / mass - 14)).toBeLessThan(1.5);
     await page.close();
   });
 

@@ -1,6 +1,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { toDigitImage } from '../model/digit-image';
 import type { Shape } from '../model/graph';
 import type { Project } from '../model/project';
 import { writeTfjs, type TfjsArtifacts } from './tfjs';
@@ -62,6 +63,7 @@ function pageHtml(project: Project, inputShape: Shape, labels: string[]): string
   const config = ${config};
   const [height, width, channels] = config.inputShape;
   const isImage = config.inputShape.length === 3;
+  const mnistStyle = height === 28 && width === 28 && channels === 1;
   const api = (window.neuroblocks = { ready: false, lastInput: null, lastOutput: null });
   const inputs = document.getElementById('inputs');
   const hint = document.getElementById('hint');
@@ -104,6 +106,16 @@ function pageHtml(project: Project, inputShape: Shape, labels: string[]): string
   }
   api.predict = predict;
 
+  const toDigitImage = ${toDigitImage.toString()};
+
+  /** A drawing on the pad as an MNIST digit: the ink fitted into 20×20 pixels and centred by its mass in 28×28. */
+  function digitOf(pad) {
+    const rgba = pad.getContext('2d').getImageData(0, 0, pad.width, pad.height).data;
+    const ink = new Float32Array(pad.width * pad.height);
+    for (let i = 0; i < ink.length; i++) ink[i] = rgba[4 * i] / 255;
+    return toDigitImage(ink, pad.width, pad.height);
+  }
+
   /** Pixels of a canvas scaled to height × width, 0–1, in the model's channel count. */
   function pixelsOf(source) {
     const small = document.createElement('canvas');
@@ -135,7 +147,7 @@ function pageHtml(project: Project, inputShape: Shape, labels: string[]): string
     const at = (e) => { const r = pad.getBoundingClientRect(); return [(e.clientX - r.left) * pad.width / r.width, (e.clientY - r.top) * pad.height / r.height]; };
     pad.addEventListener('pointerdown', (e) => { drawing = true; ctx.beginPath(); ctx.moveTo(...at(e)); ctx.lineTo(...at(e)); ctx.stroke(); });
     pad.addEventListener('pointermove', (e) => { if (drawing) { ctx.lineTo(...at(e)); ctx.stroke(); } });
-    const finish = () => { if (drawing) { drawing = false; predict(pixelsOf(pad)); } };
+    const finish = () => { if (drawing) { drawing = false; predict(mnistStyle ? digitOf(pad) : pixelsOf(pad)); } };
     pad.addEventListener('pointerup', finish);
     pad.addEventListener('pointerleave', finish);
     const button = document.createElement('button');
