@@ -9,14 +9,14 @@ import { Emitter } from './emitter';
 import { TrainedModel } from './inference';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
-type WithoutWeights<E> = E extends { weights?: unknown } ? Omit<E, 'weights'> : E;
+type WithoutWeights<E> = E extends { weights?: unknown } ? Omit<E, 'weights' | 'optimizer'> : E;
 // The API's event type must describe what the engine sends; this line fails to compile when they drift.
 const _eventsMatch = (event: WithoutWeights<EngineEvent>): TrainingEvent => event;
 void _eventsMatch;
 
 export function withoutWeights(event: EngineEvent): TrainingEvent {
   if ('weights' in event) {
-    const { weights: _weights, ...rest } = event;
+    const { weights: _weights, optimizer: _optimizer, ...rest } = event as Extract<EngineEvent, { weights?: unknown }> & { optimizer?: unknown };
     return rest as TrainingEvent;
   }
   return event as TrainingEvent;

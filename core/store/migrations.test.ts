@@ -45,7 +45,25 @@ describe('schema migrations', () => {
     }
   });
 
-  // A synthetic version 2, to test the framework on a real older file before any real step exists.
+  it('a version 1 file gains the checkpoints’ optimizer state columns, laid out as in a new file; its checkpoints have no optimizer state', () => {
+    const columns = (db: Database.Database) => db.prepare('SELECT name, type, "notnull" FROM pragma_table_info(?) ORDER BY cid').all('checkpoints');
+    const store = ProjectStore.open(fixtureCopy(1));
+    const fresh = ProjectStore.create(join(dir, 'fresh.nbproj'), store.project());
+    expect(columns(store.connection)).toEqual(columns(fresh.connection));
+    const [run] = store.listRuns();
+    expect(store.loadCheckpoint(run.id, 'last').optimizer).toBeUndefined();
+    store.close();
+    fresh.close();
+  });
+
+  it('the version 2 fixture keeps its optimizer state', () => {
+    const store = ProjectStore.open(fixtureCopy(2));
+    const [run] = store.listRuns();
+    expect(store.loadCheckpoint(run.id, 'last').optimizer).toEqual(denseWeights([2, 8, 2], 13));
+    store.close();
+  });
+
+  // Synthetic steps from version 1, to test the framework itself on a real older file.
   const toV2: MigrationStep = (db) => {
     db.exec('ALTER TABLE runs ADD COLUMN notes TEXT');
     db.exec("UPDATE runs SET notes = 'migrated from version 1'");

@@ -5,11 +5,16 @@ import { SCHEMA_VERSION } from './schema';
 export type MigrationStep = (db: Database.Database) => void;
 
 /**
- * Forward migrations, keyed by the version they upgrade from. Empty while version 1 is the only
- * one; the step from 1 to 2 goes here as `1: (db) => db.exec('ALTER TABLE …')`, tested on
- * fixtures/v1.nbproj by migrations.test.ts.
+ * Forward migrations, keyed by the version they upgrade from, each tested on the fixture of that
+ * version (fixtures/v<N>.nbproj) by migrations.test.ts.
  */
-export const migrations: Record<number, MigrationStep> = {};
+export const migrations: Record<number, MigrationStep> = {
+  // 2: checkpoints keep the optimizer's state (momentum, Adam's moments), so a resumed run goes on exactly.
+  1: (db) => {
+    db.exec('ALTER TABLE checkpoints ADD COLUMN optimizer BLOB');
+    db.exec('ALTER TABLE checkpoints ADD COLUMN optimizer_hash TEXT');
+  },
+};
 
 /**
  * Upgrades an open, writable database to `target`, each step and its version bump in one

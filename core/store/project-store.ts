@@ -382,8 +382,8 @@ export class ProjectStore {
   /** Saves weights as the run's last and/or best checkpoint; the previous one stays readable until this one is complete. */
   saveCheckpoint(runId: number, input: CheckpointInput): number {
     this.assertOpen();
-    const { blob, hash } = runs.prepareCheckpoint(input);
-    return this.write(`save the checkpoint of epoch ${input.epoch}`, () => runs.storeCheckpoint(this.db, runId, input, blob, hash));
+    const prepared = runs.prepareCheckpoint(input);
+    return this.write(`save the checkpoint of epoch ${input.epoch}`, () => runs.storeCheckpoint(this.db, runId, input, prepared));
   }
 
   /** Ends a running run: completed, stopped, early-stopped, diverged or failed (with the error). */

@@ -73,7 +73,12 @@ export function resumeRecordedRun(store: ProjectStore, runId: number): RunToResu
     project: { ...run.project, training: run.training },
     epochs: resume.plannedEpochs ?? run.training.epochs,
     seed: run.seed,
-    resume: { weights: toSerializedWeights(resume.checkpoint.weights), fromEpoch: resume.nextEpoch, history },
+    resume: {
+      weights: toSerializedWeights(resume.checkpoint.weights),
+      ...(resume.checkpoint.optimizer?.length ? { optimizer: toSerializedWeights(resume.checkpoint.optimizer) } : {}),
+      fromEpoch: resume.nextEpoch,
+      history,
+    },
     recorder,
     sizes: run.dataset?.summary.sizes as RunToResume['sizes'],
   };
@@ -132,6 +137,7 @@ export function recordTrainingRun(store: ProjectStore, session: TrainingSession,
           recorder?.checkpoint({
             epoch: event.epoch,
             weights: toNamedWeights(event.weights),
+            ...(event.optimizer?.length ? { optimizer: toNamedWeights(event.optimizer) } : {}),
             best: event.kind === 'best',
             last: event.kind === 'last',
             metrics: { [event.monitor]: event.value },

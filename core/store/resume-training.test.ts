@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Project } from '../model/project';
 import { startTraining, type FinalResult } from '../train';
 import { ProjectStore } from './project-store';
 import { recordTrainingRun, resumeRecordedRun } from './record-training';
@@ -12,7 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => cleanup());
 
-// Plain SGD keeps no optimizer state, so a resumed run must retrace an uninterrupted one exactly.
+// Checkpoints keep the optimizer's state, so a resumed run must retrace an uninterrupted one exactly.
 const spirals = mlpProject({
   name: 'Spirals',
   hiddenUnits: 12,
@@ -22,21 +23,24 @@ const spirals = mlpProject({
 });
 
 /** Trains with recording and stops the run once its second epoch is recorded. */
-async function trainAndStopAfterTwoEpochs(store: ProjectStore): Promise<number> {
-  const session = startTraining(spirals, { backend: 'cpu' });
+async function trainAndStopAfterTwoEpochs(store: ProjectStore, project: Project = spirals): Promise<number> {
+  const session = startTraining(project, { backend: 'cpu' });
   session.on((event) => {
     if (event.type === 'checkpoint' && event.kind === 'last' && event.epoch === 2) session.stop();
   });
-  const recording = recordTrainingRun(store, session, spirals);
+  const recording = recordTrainingRun(store, session, project);
   expect((await session.done).state).toBe('stopped');
   const { runId, error } = await recording.done;
   expect(error).toBeUndefined();
   return runId!;
 }
 
-async function resume(store: ProjectStore, runId: number, epochs?: number): Promise<FinalResult> {
+async function resume(store: ProjectStore, runId: number, epochs?: number, warnings: string[] = []): Promise<FinalResult> {
   const resumed = resumeRecordedRun(store, runId);
   const session = startTraining(resumed.project, { backend: 'cpu', epochs: epochs ?? resumed.epochs, seed: resumed.seed, resume: resumed.resume });
+  session.on((event) => {
+    if (event.type === 'warning') warnings.push(event.message);
+  });
   const recording = recordTrainingRun(store, session, resumed.project, { resumed: resumed.recorder });
   const final = await session.done;
   expect((await recording.done).error).toBeUndefined();
@@ -54,7 +58,7 @@ describe('resuming a recorded run', () => {
 
     const final = await resume(store, runId);
     expect(final.state).toBe('completed');
-    expect(final.message).toMatch(/optimizer restarted/);
+    expect(final.message).toMatch(/with the optimizer's state/);
     const run = store.getRun(runId);
     expect(run.status).toBe('completed');
     expect(run.epochMetrics.map((m) => m.epoch)).toEqual([1, 2, 3, 4, 5]);
@@ -69,6 +73,50 @@ describe('resuming a recorded run', () => {
     expect(run.epochMetrics.map((m) => m.loss)).toEqual(reference.history.map((m) => m.loss));
     store.close();
   }, 60_000);
+
+  const stateful: [string, Partial<Project['training']>][] = [
+    ['adam', { optimizer: 'adam' }],
+    ['sgd with momentum', { optimizer: 'sgd', momentum: 0.9 }],
+    ['rmsprop', { optimizer: 'rmsprop' }],
+  ];
+  for (const [name, optimizer] of stateful) {
+    it(`with ${name}, whose state builds up over the steps, the resumed run retraces an uninterrupted one exactly`, async () => {
+      const project: Project = { ...spirals, training: { ...spirals.training, ...optimizer, learningRate: 0.01, epochs: 5 } };
+      const store = ProjectStore.create(join(dir, `${name.replace(/ /g, '-')}.nbproj`), project);
+      const runId = await trainAndStopAfterTwoEpochs(store, project);
+      expect(store.loadCheckpoint(runId, 'last').optimizer?.length).toBeGreaterThan(1);
+      const final = await resume(store, runId);
+      expect(final.state).toBe('completed');
+      const reference = await startTraining(project, { backend: 'cpu', checkpoints: false }).done;
+      expect(store.getRun(runId).epochMetrics.map((m) => m.loss)).toEqual(reference.history.map((m) => m.loss));
+      expect(final.weights!.map((w) => [...new Float32Array(w.data)])).toEqual(reference.weights!.map((w) => [...new Float32Array(w.data)]));
+      store.close();
+    }, 60_000);
+  }
+
+  it('a checkpoint without the optimizer state (a file of an older version) resumes with a fresh optimizer, and says so', async () => {
+    const project: Project = { ...spirals, training: { ...spirals.training, optimizer: 'adam', learningRate: 0.01, epochs: 5 } };
+    const store = ProjectStore.create(join(dir, 'old.nbproj'), project);
+    const runId = await trainAndStopAfterTwoEpochs(store, project);
+    store.connection.exec('UPDATE checkpoints SET optimizer = NULL, optimizer_hash = NULL');
+    const warnings: string[] = [];
+    const final = await resume(store, runId, undefined, warnings);
+    expect(final.state).toBe('completed');
+    expect(final.message).toMatch(/optimizer restarted/);
+    expect(warnings.join(' ')).toMatch(/optimizer state was not saved/);
+    store.close();
+  }, 60_000);
+
+  it('refuses a checkpoint whose optimizer state is damaged', () => {
+    const store = ProjectStore.create(join(dir, 'damaged.nbproj'), spirals);
+    const runId = store.startRun({ project: spirals, backend: 'cpu' });
+    const w = [{ name: 'w', shape: [1], dtype: 'float32' as const, data: new Float32Array([1]) }];
+    store.saveCheckpoint(runId, { epoch: 1, weights: w, optimizer: w });
+    expect(store.loadCheckpoint(runId, 'last').optimizer).toEqual(w);
+    store.connection.exec("UPDATE checkpoints SET optimizer_hash = 'x'");
+    expect(() => store.loadCheckpoint(runId, 'last')).toThrow(/optimizer's state does not match its checksum/);
+    store.close();
+  });
 
   it('starts the resumed part from exactly the checkpoint weights', async () => {
     const store = ProjectStore.create(join(dir, 'weights.nbproj'), spirals);

@@ -181,18 +181,27 @@ export function listEpochs(db: Database.Database, runId: number): EpochMetrics[]
 }
 
 /** Encodes outside any transaction (it can take a while for a large model); the caller then runs `storeCheckpoint`. */
-export function prepareCheckpoint(input: CheckpointInput): { blob: Buffer; hash: string } {
+export function prepareCheckpoint(input: CheckpointInput): PreparedCheckpoint {
   const blob = encodeWeights(input.weights);
   if (blob.length > limits.checkpointBytes)
     throw new StoreError('too-large', `The model's weights (${blob.length} bytes) are larger than a project file accepts (${limits.checkpointBytes} bytes).`);
-  return { blob, hash: sha256(blob) };
+  // The optimizer's state is worth keeping only while it fits; without it a resumed run restarts the optimizer.
+  const optimizerBlob = input.optimizer?.length ? encodeWeights(input.optimizer) : undefined;
+  const optimizer = optimizerBlob && optimizerBlob.length <= limits.checkpointBytes ? { blob: optimizerBlob, hash: sha256(optimizerBlob) } : undefined;
+  return { blob, hash: sha256(blob), optimizer };
+}
+
+export interface PreparedCheckpoint {
+  blob: Buffer;
+  hash: string;
+  optimizer?: { blob: Buffer; hash: string };
 }
 
 /**
  * Writes the new checkpoint, then points the run at it, then drops checkpoints nothing points to,
  * all in the caller's transaction: a reader sees either the old pointer or the new, complete one.
  */
-export function storeCheckpoint(db: Database.Database, runId: number, input: CheckpointInput, blob: Buffer, hash: string): number {
+export function storeCheckpoint(db: Database.Database, runId: number, input: CheckpointInput, { blob, hash, optimizer }: PreparedCheckpoint): number {
   requireRunning(db, runId, 'save a checkpoint of');
   const asLast = input.last ?? true;
   const asBest = input.best ?? false;
@@ -203,9 +212,10 @@ export function storeCheckpoint(db: Database.Database, runId: number, input: Che
     same ??
     Number(
       db
-        .prepare('INSERT INTO checkpoints (run_id, epoch, created_at, metrics, byte_length, hash, weights) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(runId, input.epoch, now(), input.metrics ? JSON.stringify(input.metrics) : null, blob.length, hash, blob).lastInsertRowid,
+        .prepare('INSERT INTO checkpoints (run_id, epoch, created_at, metrics, byte_length, hash, weights, optimizer, optimizer_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(runId, input.epoch, now(), input.metrics ? JSON.stringify(input.metrics) : null, blob.length, hash, blob, optimizer?.blob ?? null, optimizer?.hash ?? null).lastInsertRowid,
     );
+  if (same !== undefined && optimizer) db.prepare('UPDATE checkpoints SET optimizer = ?, optimizer_hash = ? WHERE id = ?').run(optimizer.blob, optimizer.hash, same);
   if (asLast) db.prepare('UPDATE runs SET last_checkpoint_id = ? WHERE id = ?').run(id, runId);
   if (asBest) db.prepare('UPDATE runs SET best_checkpoint_id = ? WHERE id = ?').run(id, runId);
   db.prepare(
@@ -242,7 +252,10 @@ export function readCheckpoint(db: Database.Database, runId: number, which: 'bes
   if (stored.size > limits.checkpointBytes) throw new StoreError('too-large', `The ${which} checkpoint of run ${runId} is larger than Neuroblocks accepts.`);
   const blob = db.prepare('SELECT weights FROM checkpoints WHERE id = ?').pluck().get(info.id) as Buffer;
   if (sha256(blob) !== stored.hash) throw new StoreError('damaged', `The ${which} checkpoint of run ${runId} is damaged (its weights do not match their checksum).`);
-  return { ...info, runId, weights: decodeWeights(blob) };
+  const saved = db.prepare('SELECT optimizer, optimizer_hash AS hash FROM checkpoints WHERE id = ?').get(info.id) as { optimizer: Buffer | null; hash: string | null };
+  if (saved.optimizer && sha256(saved.optimizer) !== saved.hash)
+    throw new StoreError('damaged', `The ${which} checkpoint of run ${runId} is damaged (the optimizer's state does not match its checksum).`);
+  return { ...info, runId, weights: decodeWeights(blob), ...(saved.optimizer ? { optimizer: decodeWeights(saved.optimizer) } : {}) };
 }
 
 export function setRunStatus(db: Database.Database, runId: number, status: RunStatus, error?: string): void {

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError, type StoreErrorCode } from './errors';
 import { ProjectStore } from './project-store';
-import { limits } from './schema';
+import { limits, SCHEMA_VERSION } from './schema';
 import { denseWeights, epochMetrics, fileHash, smallProject, tempDir } from './test-helpers';
 
 let dir: string;
@@ -97,7 +97,7 @@ describe('opening files that are not sound project files', () => {
     const db = new Database(path);
     db.pragma('user_version = 99');
     db.close();
-    expectRefused(path, 'newer-version', /newer version of Neuroblocks \(file version 99; this one reads up to version 1\)/);
+    expectRefused(path, 'newer-version', new RegExp(`newer version of Neuroblocks \\(file version 99; this one reads up to version ${SCHEMA_VERSION}\\)`));
   });
 
   it('refuses a project file with objects we did not create (a trigger would run foreign code)', () => {

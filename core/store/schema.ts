@@ -7,7 +7,7 @@
 
 /** "NBPJ" as a big-endian 32-bit integer, stored at offset 68 of the file header. */
 export const APPLICATION_ID = 0x4e42504a;
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 export const FILE_FORMAT = 'neuroblocks.project-file';
 export const PROJECT_FILE_EXTENSION = '.nbproj';
 
@@ -100,7 +100,9 @@ CREATE TABLE checkpoints (
   metrics     TEXT,
   byte_length INTEGER NOT NULL,
   hash        TEXT NOT NULL,
-  weights     BLOB NOT NULL
+  weights     BLOB NOT NULL,
+  optimizer   BLOB,
+  optimizer_hash TEXT
 ) STRICT;
 CREATE INDEX checkpoints_by_run ON checkpoints (run_id);
 
@@ -132,20 +134,24 @@ CREATE TABLE exports (
  * Every object a file of each schema version may contain. Opening refuses a file with anything
  * else (a trigger or view added by someone else would run code we did not write).
  */
+const version1Objects = [
+  'table:meta',
+  'table:graph_versions',
+  'table:project',
+  'table:datasets',
+  'table:runs',
+  'table:epochs',
+  'table:checkpoints',
+  'table:evaluations',
+  'table:exports',
+  'index:checkpoints_by_run',
+  'index:evaluations_by_run',
+] as const;
+
 export const expectedObjects: Record<number, readonly string[]> = {
-  1: [
-    'table:meta',
-    'table:graph_versions',
-    'table:project',
-    'table:datasets',
-    'table:runs',
-    'table:epochs',
-    'table:checkpoints',
-    'table:evaluations',
-    'table:exports',
-    'index:checkpoints_by_run',
-    'index:evaluations_by_run',
-  ],
+  1: version1Objects,
+  // Version 2 added columns only (the checkpoints' optimizer state).
+  2: version1Objects,
 };
 
 /** Caps checked before a blob is read into memory, so a hostile file cannot exhaust it. */

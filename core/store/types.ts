@@ -105,11 +105,15 @@ export interface RunDetails extends RunSummary {
 export interface LoadedCheckpoint extends CheckpointInfo {
   runId: number;
   weights: NamedWeight[];
+  /** The optimizer's state at that epoch, when it was saved (not in files of schema version 1). */
+  optimizer?: NamedWeight[];
 }
 
 export interface CheckpointInput {
   epoch: number;
   weights: readonly NamedWeight[];
+  /** The optimizer's variables (its step count, momentum, Adam's moments…), to resume training exactly. */
+  optimizer?: readonly NamedWeight[];
   /** Becomes the run's last checkpoint (default true). */
   last?: boolean;
   /** Becomes the run's best checkpoint. */

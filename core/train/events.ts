@@ -51,7 +51,7 @@ export type TrainingEvent =
   | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; loss: number; accuracy: number }
   | ({ type: 'epoch' } & EpochMetrics)
   | { type: 'learningRate'; epoch: number; learningRate: number; reason: string }
-  | { type: 'checkpoint'; kind: 'best' | 'last'; epoch: number; monitor: string; value: number; weights: SerializedWeight[] }
+  | { type: 'checkpoint'; kind: 'best' | 'last'; epoch: number; monitor: string; value: number; weights: SerializedWeight[]; optimizer?: SerializedWeight[] }
   | { type: 'paused'; epoch: number; batch: number }
   | { type: 'resumed' }
   | { type: 'warning'; message: string }

@@ -17,7 +17,7 @@ import type { TrainingControl } from './control';
 import type { BackendName, EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from './events';
 import { computeLoss, correctCount, encodeTargets, predictedClasses, targetEncoding, type TargetEncoding } from './losses';
 import { createOptimizer, setLearningRate } from './optimizers';
-import { restoreWeights, serializeSnapshot, snapshotWeights, type WeightSnapshot } from './weights';
+import { copyWeights, restoreOptimizer, restoreWeights, serializeSnapshot, snapshotOptimizer, snapshotWeights, type WeightSnapshot } from './weights';
 
 type Tf = typeof tfjs;
 
@@ -38,10 +38,12 @@ export interface TrainingOptions {
   resume?: TrainingResume;
 }
 
-/** Where a resumed run picks up. The optimizer's state (momentum, Adam moments) is not in checkpoints: it restarts. */
+/** Where a resumed run picks up. */
 export interface TrainingResume {
   /** The checkpoint's weights, in the model's weight order. */
   weights: SerializedWeight[];
+  /** The optimizer's state saved with the checkpoint; without it the optimizer restarts (momentum and Adam's averages build up again). */
+  optimizer?: SerializedWeight[];
   /** The first epoch still to train (the checkpoint's epoch + 1). */
   fromEpoch: number;
   /** The metrics of the epochs already trained, 1 to fromEpoch - 1. */
@@ -84,7 +86,11 @@ class Run {
   private final(result: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device' | 'weights'>): FinalResult {
     const weights = result.state !== 'failed' && this.model ? serializeSnapshot(snapshotWeights(this.model)) : undefined;
     const resume = this.request.options.resume;
-    const message = resume ? `${result.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}; the optimizer restarted from a fresh state.` : result.message;
+    const message = !resume
+      ? result.message
+      : resume.optimizer?.length
+        ? `${result.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}, with the optimizer's state.`
+        : `${result.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}; the optimizer restarted from a fresh state.`;
     return {
       ...result,
       message,
@@ -185,7 +191,12 @@ class Run {
       }
       learningRate = this.history.at(-1)?.learningRate ?? learningRate;
       setLearningRate(optimizer, learningRate);
-      this.emit({ type: 'warning', message: `Resumed from the checkpoint of epoch ${firstEpoch - 1}. The optimizer's state is not kept in checkpoints, so it restarts (momentum and Adam's averages build up again).` });
+      if (resume.optimizer?.length) await restoreOptimizer(tf, optimizer, resume.optimizer);
+      else
+        this.emit({
+          type: 'warning',
+          message: `Resumed from the checkpoint of epoch ${firstEpoch - 1}. Its optimizer state was not saved (a project file of an older version), so the optimizer restarts: momentum and Adam's averages build up again.`,
+        });
     }
 
     for (let epoch = firstEpoch; epoch <= settings.epochs; epoch++) {
@@ -243,8 +254,10 @@ class Run {
       const snapshot = options.checkpoints !== false || keepForRestore ? snapshotWeights(model) : undefined;
       if (keepForRestore) bestWeights = snapshot;
       if (options.checkpoints !== false && snapshot) {
-        if (isBest) this.emit({ type: 'checkpoint', kind: 'best', epoch, monitor: monitored.monitor, value: monitored.value, weights: serializeSnapshot(snapshot) });
-        this.emit({ type: 'checkpoint', kind: 'last', epoch, monitor: monitored.monitor, value: monitored.value, weights: serializeSnapshot(snapshot) });
+        const optimizerState = await snapshotOptimizer(tf, optimizer);
+        const checkpoint = (kind: 'best' | 'last') => ({ type: 'checkpoint' as const, kind, epoch, monitor: monitored.monitor, value: monitored.value, weights: serializeSnapshot(snapshot), optimizer: copyWeights(optimizerState) });
+        if (isBest) this.emit(checkpoint('best'));
+        this.emit(checkpoint('last'));
       }
 
       if (early?.stop && epoch < settings.epochs) {

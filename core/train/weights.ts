@@ -28,6 +28,41 @@ export function restoreWeights(tf: Tf, model: tfjs.LayersModel, snapshot: Weight
   }
 }
 
+/**
+ * The optimizer's variables (its step count, momentum, Adam's moments…) as stored weights, in the
+ * order `setWeights` takes them back. Empty for an optimizer that has not stepped yet.
+ */
+export async function snapshotOptimizer(tf: Tf, optimizer: tfjs.Optimizer): Promise<SerializedWeight[]> {
+  const named = await optimizer.getWeights();
+  try {
+    const values = await Promise.all(named.map(({ tensor }) => tensor.data()));
+    return named.map(({ name, tensor }, i) => ({
+      name,
+      shape: [...tensor.shape],
+      dtype: tensor.dtype === 'int32' ? 'int32' : 'float32',
+      data: (tensor.dtype === 'int32' ? Int32Array.from(values[i] as Int32Array) : Float32Array.from(values[i] as Float32Array)).buffer,
+    }));
+  } finally {
+    // The step count comes as a new tensor; the others are the optimizer's own variables.
+    for (const { tensor } of named) if (!(tensor instanceof tf.Variable)) tensor.dispose();
+  }
+}
+
+/** Puts a saved optimizer state back, so that training goes on as if it had never stopped. */
+export async function restoreOptimizer(tf: Tf, optimizer: tfjs.Optimizer, state: readonly SerializedWeight[]): Promise<void> {
+  const named = state.map((w) => ({ name: w.name, tensor: w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape) }));
+  try {
+    await optimizer.setWeights(named);
+  } finally {
+    for (const { tensor } of named) tensor.dispose();
+  }
+}
+
+/** A copy with buffers of its own, for a second message (a transferred buffer is gone from the sender). */
+export function copyWeights(weights: readonly SerializedWeight[]): SerializedWeight[] {
+  return weights.map((w) => ({ ...w, shape: [...w.shape], data: w.data.slice(0) }));
+}
+
 /** Weights as `{ name, shape, dtype, data }` with their own buffers, ready to be stored or transferred. */
 export function serializeSnapshot(snapshot: WeightSnapshot): SerializedWeight[] {
   return snapshot.values.map((values, i) => ({
