@@ -110,7 +110,11 @@ describe('the augmentation preview', () => {
 
   it('names the block and the parameter of a graph error, e.g. a crop larger than the image', async () => {
     const p = project([{ type: 'RandomFlip' }, { type: 'RandomCrop', params: { height: 40, width: 20 } }]);
-    const error = await previewer.preview(p).catch((e: unknown) => e as Error & { code: string; details: { nodeId: string; param: string }[] });
+    const error = await previewer.preview(p).then(
+      () => undefined,
+      (e: unknown) => e as Error & { code: string; details: { nodeId: string; param: string }[] },
+    );
+    if (!error) throw new Error('A crop larger than the image was previewed.');
     expect(error).toMatchObject({ code: 'invalid-graph' });
     expect(error.message).toContain('RandomCrop "randomcrop1"');
     expect(error.message).toContain('set `height` to at most 28');
