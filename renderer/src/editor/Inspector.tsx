@@ -6,6 +6,7 @@ import { formatShape } from '../../../core/model/graph';
 import { checkConnection } from '../store/connection-rules';
 import { toGraphNode } from '../store/flow-graph';
 import { editorStore, useEditor } from '../store/index';
+import { AugmentationPreview } from '../training/AugmentationPreview';
 import { docLanguage, formatCount } from '../ui/format';
 import { connectBlocks } from './actions';
 import { ParamField } from './ParamField';
@@ -133,6 +134,12 @@ export function Inspector() {
               problem={analysis?.issues.filter((i) => i.param === name).map((i) => i.message).join(' ') || undefined}
             />
           ))}
+        </section>
+      )}
+      {block && (block.category === 'Augmentation' || (block.type === 'Input' && analysis?.outputShape?.length === 3)) && (
+        <section className="inspector__section" aria-label={t('augment.title')}>
+          <h3>{t('augment.title')}</h3>
+          <AugmentationPreview selectedId={node.id} canEnlarge />
         </section>
       )}
       <Inputs nodeId={node.id} />
