@@ -37,7 +37,7 @@ test('the augmentation preview shows a digit through the augmented CNN’s block
   await page.getByTestId('example-augmented-cnn').click();
   await expect(page.locator('.react-flow__node')).toHaveCount(16);
 
-  const inspector = page.getByRole('complementary', { name: 'Block' });
+  const inspector = page.getByRole('complementary', { name: 'Block', exact: true });
   const section = inspector.getByRole('region', { name: 'Augmentation preview' });
   const grid = section.getByTestId('augment-grid');
 
@@ -120,13 +120,21 @@ test('the augmentation preview shows a digit through the augmented CNN’s block
 
   await test.step('in French', async () => {
     await page.getByTestId('language').selectOption('fr');
-    const fr = page.getByRole('complementary', { name: 'Bloc' }).getByRole('region', { name: 'Aperçu de l’augmentation' });
+    const fr = page.getByRole('complementary', { name: 'Bloc', exact: true }).getByRole('region', { name: 'Aperçu de l’augmentation' });
     await expect(fr.getByRole('button', { name: 'Relancer' })).toBeVisible();
     await expect(fr.getByRole('button', { name: 'Autre image' })).toBeVisible();
     await expect(fr.getByTestId('augment-image')).toHaveText(/^Image \d[\d\s\u202f]* sur 8\s000 · classe \d$/);
     await fr.scrollIntoViewIfNeeded();
     await shot(page, 'augment-fr');
     await page.getByTestId('language').selectOption('en');
+  });
+
+  await test.step('on a 1024×768 projector, the grid shows as soon as a block is selected', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await select(page, 'rotate');
+    await expect(grid).toHaveAttribute('data-count', '9');
+    await expect(grid).toBeInViewport();
+    await shot(page, 'augment-projector');
   });
 
   expect(problems).toEqual([]);
@@ -136,9 +144,10 @@ test('a graph without augmentation says how to add some; one after a Conv2D is n
   await page.goto(url());
   await page.getByTestId('example-mnist-cnn').click();
   await select(page, 'input');
-  const section = page.getByRole('complementary', { name: 'Block' }).getByRole('region', { name: 'Augmentation preview' });
+  const section = page.getByRole('complementary', { name: 'Block', exact: true }).getByRole('region', { name: 'Augmentation preview' });
   await expect(section.getByTestId('augment-none')).toContainText('drag a block of the Augmentation group of the palette');
-  await shot(page, 'augment-none', page.getByRole('complementary', { name: 'Block' }));
+  await section.scrollIntoViewIfNeeded();
+  await shot(page, 'augment-none', page.getByRole('complementary', { name: 'Block', exact: true }));
 
   // A RandomFlip added after conv1 acts on feature maps: the preview has nothing to show and says so.
   await select(page, 'conv1');
@@ -147,5 +156,5 @@ test('a graph without augmentation says how to add some; one after a Conv2D is n
   await expect(page.locator('.inspector__id')).toHaveText(/randomflip/);
   await expect(section.getByTestId('augment-none')).toBeVisible();
   await expect(section.getByTestId('augment-not-applied')).toContainText(/RandomFlip “randomflip_\d+” comes after Conv2D “conv1”/);
-  await shot(page, 'augment-after-conv', page.getByRole('complementary', { name: 'Block' }));
+  await shot(page, 'augment-after-conv', page.getByRole('complementary', { name: 'Block', exact: true }));
 });

@@ -100,6 +100,14 @@ export function Inspector() {
   const block = getBlock(node.data.blockType);
   const doc = block?.doc[lang];
   const count = analysis ? analysis.paramCount.trainable + analysis.paramCount.nonTrainable : 0;
+  // Shown above the parameters of an augmentation block, so that the images appear as soon as it is selected; below the Input block's.
+  const augmentation = block?.category === 'Augmentation';
+  const preview = (augmentation || (block?.type === 'Input' && analysis?.outputShape?.length === 3)) && (
+    <section className="inspector__section" aria-label={t('augment.title')}>
+      <h3>{t('augment.title')}</h3>
+      <AugmentationPreview selectedId={node.id} canEnlarge />
+    </section>
+  );
   return (
     <aside className="inspector" aria-label={t('inspector.title')} key={selectedIds}>
       <h2 className="panel-title">
@@ -121,6 +129,7 @@ export function Inspector() {
         <br />
         {t('inspector.paramCount', { formatted: formatCount(count, i18n.language), count })}
       </p>
+      {augmentation && preview}
       {block && (
         <section className="inspector__section" aria-label={t('inspector.parameters')}>
           <h3>{t('inspector.parameters')}</h3>
@@ -136,12 +145,7 @@ export function Inspector() {
           ))}
         </section>
       )}
-      {block && (block.category === 'Augmentation' || (block.type === 'Input' && analysis?.outputShape?.length === 3)) && (
-        <section className="inspector__section" aria-label={t('augment.title')}>
-          <h3>{t('augment.title')}</h3>
-          <AugmentationPreview selectedId={node.id} canEnlarge />
-        </section>
-      )}
+      {!augmentation && preview}
       <Inputs nodeId={node.id} />
       {doc && (
         <section className="inspector__section explanation" aria-label={t('inspector.explanation')}>

@@ -125,20 +125,20 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, init
             {t('augment.enlarge')}
           </button>
         )}
-        <span className="augment__status" role="status" aria-live="polite">
-          {busy ? t('augment.loading') : ''}
-        </span>
       </div>
       {error && (
         <p role="alert" className="augment-error" data-testid="augment-error">
-          {t('augment.failed', { message: error })}
+          {error}
         </p>
       )}
       {shown && (
         <>
-          <p className="augment__caption" data-testid="augment-image">
-            {t('augment.image', { index: formatCount(shown.sampleIndex, i18n.language), count: formatCount(shown.sampleCount, i18n.language), label: shown.label })}
-          </p>
+          <div className="augment__caption">
+            <span data-testid="augment-image">{t('augment.image', { index: formatCount(shown.sampleIndex, i18n.language), count: formatCount(shown.sampleCount, i18n.language), label: shown.label })}</span>
+            <span className="augment__status" role="status" aria-live="polite">
+              {busy ? t('augment.loading') : ''}
+            </span>
+          </div>
           <div
             className={`augment-grid${error ? ' augment-grid--stale' : ''}`}
             style={{ gridTemplateColumns: `repeat(${columns}, 1fr)` }}
@@ -155,7 +155,6 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, init
             {shown.images.map((values, i) => (
               <figure className="augment-cell" data-testid="augment-cell" key={i}>
                 <PreviewImage values={values} shape={shown.shape} label={t('augment.drawLabel', { n: i + 1, index: shown.sampleIndex })} />
-                {large && <figcaption>{t('augment.draw', { n: i + 1 })}</figcaption>}
               </figure>
             ))}
           </div>

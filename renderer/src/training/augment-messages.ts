@@ -5,7 +5,6 @@ export const augmentMessagesEn = {
     title: 'Augmentation preview',
     intro: 'One training image as the network sees it while training, through the augmentation blocks after the Input, with their current parameters. Each square is a new random draw.',
     original: 'Original',
-    draw: 'Draw {{n}}',
     drawLabel: 'Random draw {{n}} of image {{index}}',
     originalLabel: 'Original image {{index}}, class {{label}}',
     image: 'Image {{index}} of {{count}} · class {{label}}',
@@ -24,7 +23,6 @@ export const augmentMessagesEn = {
     noneYet:
       'This graph has no augmentation block after its Input, so there is nothing to preview. To add one, drag a block of the Augmentation group of the palette (RandomFlip, RandomRotation, RandomZoom…) between the Input block and the first layer.',
     noInput: 'Add an Input block first, then augmentation blocks right after it.',
-    failed: 'The preview could not be drawn: {{message}}',
   },
 };
 
@@ -35,7 +33,6 @@ export const augmentMessagesFr: Shape<typeof augmentMessagesEn> = {
     title: 'Aperçu de l’augmentation',
     intro: 'Une image d’entraînement telle que le réseau la voit pendant l’entraînement, à travers les blocs d’augmentation placés après l’entrée, avec leurs paramètres actuels. Chaque case est un nouveau tirage aléatoire.',
     original: 'Originale',
-    draw: 'Tirage {{n}}',
     drawLabel: 'Tirage aléatoire {{n}} de l’image {{index}}',
     originalLabel: 'Image originale {{index}}, classe {{label}}',
     image: 'Image {{index}} sur {{count}} · classe {{label}}',
@@ -54,7 +51,6 @@ export const augmentMessagesFr: Shape<typeof augmentMessagesEn> = {
     noneYet:
       'Ce graphe n’a aucun bloc d’augmentation après son entrée : il n’y a rien à prévisualiser. Pour en ajouter un, glissez un bloc du groupe Augmentation de la palette (RandomFlip, RandomRotation, RandomZoom…) entre le bloc Input et la première couche.',
     noInput: 'Ajoutez d’abord un bloc Input, puis des blocs d’augmentation juste après.',
-    failed: 'L’aperçu n’a pas pu être tracé : {{message}}',
   },
 };
 
