@@ -79,9 +79,12 @@ test('the augmentation preview shows a digit through the augmented CNN’s block
   });
 
   await test.step('changing a parameter of an augmentation block redraws the grid', async () => {
+    const sample = (await grid.getAttribute('data-sample'))!;
     await select(page, 'rotate');
     await expect(grid).toHaveAttribute('data-count', '9');
     await expect(section.locator('.augment__current')).toHaveText('RandomRotation');
+    // The image chosen stays when another block is selected.
+    await expect(grid).toHaveAttribute('data-sample', sample);
     const digest = await grid.getAttribute('data-digest');
     const seed = await grid.getAttribute('data-seed');
     await inspector.getByTestId('param-factor').fill('0.5');

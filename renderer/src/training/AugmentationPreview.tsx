@@ -6,7 +6,7 @@ import { formatShape } from '../../../core/model/graph';
 import { getApi } from '../api';
 import { editorStore, useEditor } from '../store/index';
 import { formatCount } from '../ui/format';
-import { imagesDigest, LatestRequest, previewDependencies, PREVIEW_DEBOUNCE_MS } from './augment-preview-state';
+import { datasetKey, imagesDigest, LatestRequest, previewChoices, previewDependencies, PREVIEW_DEBOUNCE_MS, usePreviewChoice, type PreviewChoice } from './augment-preview-state';
 import './augment.css';
 
 export interface AugmentationPreviewProps {
@@ -16,8 +16,6 @@ export interface AugmentationPreviewProps {
   selectedId?: string;
   /** Bigger images (the enlarged view, for a projector). */
   large?: boolean;
-  /** Where to start: the enlarged view opens on the image and draws shown before it. */
-  initial?: { seed: number; sampleIndex: number };
   /** Offers to open the enlarged view. */
   canEnlarge?: boolean;
 }
@@ -44,13 +42,14 @@ function PreviewImage({ values, shape, label }: { values: number[]; shape: numbe
  * blocks right after its Input, with their current parameters. It follows the editor: a parameter
  * edit brings new images after a short pause. Mount it anywhere; it reads the editor store.
  */
-export function AugmentationPreview({ draws = 8, selectedId, large = false, initial, canEnlarge = false }: AugmentationPreviewProps) {
+export function AugmentationPreview({ draws = 8, selectedId, large = false, canEnlarge = false }: AugmentationPreviewProps) {
   const { t, i18n } = useTranslation();
   const dependencies = useEditor(previewDependencies);
   const chainKey = useEditor((s) => JSON.stringify(findAugmentationChain({ nodes: s.nodes.map((n) => ({ id: n.id, type: n.data.blockType, params: {} })), edges: s.edges })));
   const chain = useMemo(() => JSON.parse(chainKey) as ReturnType<typeof findAugmentationChain>, [chainKey]);
-  const [seed, setSeed] = useState(initial?.seed ?? 1);
-  const [sampleIndex, setSampleIndex] = useState(initial?.sampleIndex ?? 0);
+  const dataset = useEditor(datasetKey);
+  const { seed, sampleIndex } = usePreviewChoice(dataset);
+  const choose = (change: Partial<PreviewChoice>) => previewChoices.getState().choose(dataset, change);
   const [preview, setPreview] = useState<Preview>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -108,13 +107,13 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, init
     // A different image each time, spread over the whole training split.
     let next = Math.floor(Math.random() * (count - 1));
     if (next >= sampleIndex) next += 1;
-    setSampleIndex(next);
+    choose({ sampleIndex: next });
   };
 
   return (
     <div className={`augment${large ? ' augment--large' : ''}`} aria-busy={busy || undefined}>
       <div className="button-row augment__actions">
-        <button type="button" onClick={() => setSeed((s) => (s % 2_147_483_646) + 1)} title={t('augment.rerollHelp')}>
+        <button type="button" onClick={() => choose({ seed: (seed % 2_147_483_646) + 1 })} title={t('augment.rerollHelp')}>
           {t('augment.reroll')}
         </button>
         <button type="button" onClick={anotherImage} title={t('augment.anotherHelp')} disabled={!shown || shown.sampleCount < 2}>
@@ -171,13 +170,13 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, init
         </>
       )}
       {notes}
-      {enlarged && <EnlargedPreview onClose={() => setEnlarged(false)} selectedId={selectedId} initial={{ seed, sampleIndex }} />}
+      {enlarged && <EnlargedPreview onClose={() => setEnlarged(false)} selectedId={selectedId} />}
     </div>
   );
 }
 
 /** The preview as a large 4×4 grid in a dialog, for a projector. */
-function EnlargedPreview({ onClose, selectedId, initial }: { onClose: () => void; selectedId?: string; initial: { seed: number; sampleIndex: number } }) {
+function EnlargedPreview({ onClose, selectedId }: { onClose: () => void; selectedId?: string }) {
   const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
@@ -192,7 +191,7 @@ function EnlargedPreview({ onClose, selectedId, initial }: { onClose: () => void
         </button>
       </div>
       <p className="augment__intro">{t('augment.intro')}</p>
-      <AugmentationPreview draws={15} large selectedId={selectedId} initial={initial} />
+      <AugmentationPreview draws={15} large selectedId={selectedId} />
     </dialog>
   );
 }

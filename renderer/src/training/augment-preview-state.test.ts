@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import augmentedJson from '../../../projects/augmented-cnn.json';
 import { parseProject } from '../../../core/model/project-io';
 import { createEditorStore } from '../store/editor-store';
-import { imagesDigest, LatestRequest, previewDependencies, PREVIEW_DEBOUNCE_MS, type Outcome } from './augment-preview-state';
+import { datasetKey, imagesDigest, LatestRequest, previewChoices, previewDependencies, PREVIEW_DEBOUNCE_MS, type Outcome } from './augment-preview-state';
 
 describe('what the augmentation preview depends on', () => {
   const store = () => createEditorStore(parseProject(structuredClone(augmentedJson)));
@@ -20,6 +20,23 @@ describe('what the augmentation preview depends on', () => {
     s.getState().disconnect('rotate', 'zoom');
     expect(previewDependencies(s.getState())).not.toBe(flipped);
     expect(previewDependencies({ ...s.getState(), location: '/somewhere/else.nbproj' })).not.toBe(previewDependencies(s.getState()));
+  });
+});
+
+describe('the image and draws being looked at', () => {
+  it('are kept per data set: another data set, or another MNIST size, starts from its first image', () => {
+    const s = createEditorStore(parseProject(structuredClone(augmentedJson)));
+    const mnist = datasetKey(s.getState());
+    previewChoices.getState().choose(mnist, { sampleIndex: 42 });
+    previewChoices.getState().choose(mnist, { seed: 3 });
+    expect(previewChoices.getState().byDataset[mnist]).toEqual({ seed: 3, sampleIndex: 42 });
+    const smaller = datasetKey({ ...s.getState(), project: { ...s.getState().project, dataset: { kind: 'builtin', name: 'mnist', size: 100 } } });
+    expect(smaller).not.toBe(mnist);
+    expect(previewChoices.getState().byDataset[smaller]).toBeUndefined();
+    // A relative image folder depends on where the project is saved; MNIST does not.
+    expect(datasetKey({ ...s.getState(), location: '/elsewhere.nbproj' })).toBe(mnist);
+    const folder = { ...s.getState().project, dataset: { kind: 'imageFolder' as const, path: 'signs' } };
+    expect(datasetKey({ project: folder, location: '/a/p.nbproj' })).not.toBe(datasetKey({ project: folder, location: '/b/p.nbproj' }));
   });
 });
 

@@ -1,5 +1,7 @@
 // What the augmentation preview depends on, and how its requests are paced: parameter edits are
 // debounced, and an answer that arrives after a newer request was sent is dropped.
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import { isAugmentationBlock } from '../../../core/model/augmentation-chain';
 import type { EditorState } from '../store/editor-store';
 
@@ -70,4 +72,31 @@ export class LatestRequest<T> {
     this.busy(false);
     this.deliver(outcome);
   }
+}
+
+/** The image and draws being looked at, per data set, shared by every preview (the inspector's and the enlarged one) and kept when another block is selected. */
+export interface PreviewChoice {
+  seed: number;
+  sampleIndex: number;
+}
+
+const FIRST_CHOICE: PreviewChoice = { seed: 1, sampleIndex: 0 };
+
+export const previewChoices = createStore<{
+  byDataset: Record<string, PreviewChoice>;
+  choose(dataset: string, change: Partial<PreviewChoice>): void;
+}>()((set, get) => ({
+  byDataset: {},
+  choose(dataset, change) {
+    set({ byDataset: { ...get().byDataset, [dataset]: { ...(get().byDataset[dataset] ?? FIRST_CHOICE), ...change } } });
+  },
+}));
+
+/** The data set a choice belongs to: another data set starts again from its first image. */
+export function datasetKey(state: Pick<EditorState, 'project' | 'location'>): string {
+  return JSON.stringify([state.project.dataset ?? null, state.project.dataset?.kind === 'imageFolder' ? (state.location ?? null) : null]);
+}
+
+export function usePreviewChoice(dataset: string): PreviewChoice {
+  return useStore(previewChoices, (s) => s.byDataset[dataset] ?? FIRST_CHOICE);
 }
