@@ -50,6 +50,8 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
   const dataset = useEditor(datasetKey);
   const { seed, sampleIndex } = usePreviewChoice(dataset);
   const choose = (change: Partial<PreviewChoice>) => previewChoices.getState().choose(dataset, change);
+  const datasetRef = useRef(dataset);
+  datasetRef.current = dataset;
   const [preview, setPreview] = useState<Preview>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -57,17 +59,24 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
   const requests = useRef<LatestRequest<Preview>>(undefined);
   const sentDependencies = useRef<string>(undefined);
 
-  if (!requests.current) {
-    requests.current = new LatestRequest<Preview>((outcome) => {
+  useEffect(() => {
+    const latest = new LatestRequest<Preview>((outcome) => {
       if (outcome.ok) {
         setPreview(outcome.value);
         setError(undefined);
-      } else {
-        setError(outcome.error instanceof Error ? outcome.error.message : String(outcome.error));
+        return;
       }
+      const { error: failure } = outcome;
+      // An image number kept from before may no longer exist (a smaller image folder): start again from the first.
+      if ((failure as { code?: string } | undefined)?.code === 'bad-request' && previewChoices.getState().byDataset[datasetRef.current]?.sampleIndex) {
+        previewChoices.getState().choose(datasetRef.current, { sampleIndex: 0 });
+        return;
+      }
+      setError(failure instanceof Error ? failure.message : String(failure));
     }, setBusy);
-  }
-  useEffect(() => () => requests.current?.close(), []);
+    requests.current = latest;
+    return () => latest.close();
+  }, []);
 
   const hasChain = chain.chain.length > 0;
   useEffect(() => {
