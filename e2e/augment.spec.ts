@@ -55,7 +55,6 @@ test('the augmentation preview shows a digit through the augmented CNN’s block
     expect(sizes[0][0]).toBe(28);
     expect(sizes.slice(1).every(([w]) => w === 24)).toBe(true);
     expect(Math.min(...sizes.map(([, shown]) => shown))).toBeGreaterThanOrEqual(90);
-    await section.scrollIntoViewIfNeeded();
     await shot(page, 'augment-inspector');
   });
 
