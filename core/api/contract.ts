@@ -236,6 +236,40 @@ export interface Prediction {
   probabilities: number[];
 }
 
+/** Which training image to put through the graph's augmentation blocks, and how many random draws. */
+export interface AugmentationPreviewRequest {
+  /** The project as edited: its graph (with the blocks' current parameters) and its data set. */
+  project: Project;
+  /** Where the project is saved, so that a relative image folder resolves against its folder. */
+  location?: string;
+  /** Position of the image in the training split (default 0). */
+  sampleIndex?: number;
+  /** Random draws besides the original (default 8, at most 32). */
+  count?: number;
+  /** Seeds the draws: the same seed gives the same images, another seed new ones (default 1). */
+  seed?: number;
+}
+
+/** One training image as it is, and as the augmentation blocks after the Input block change it while training. */
+export interface AugmentationPreview {
+  /** The image before augmentation, row-major in `originalShape` (grey levels or RGB in [0, 1]). */
+  original: number[];
+  originalShape: Shape;
+  /** One entry per random draw, row-major in `shape` (which differs from `originalShape` after a RandomCrop). */
+  images: number[][];
+  shape: Shape;
+  sampleIndex: number;
+  /** Images in the training split, to pick another one. */
+  sampleCount: number;
+  /** The image's class name. */
+  label: string;
+  seed: number;
+  /** The augmentation blocks applied, in order. */
+  applied: { id: string; type: string }[];
+  /** Augmentation blocks left out because they do not come right after the Input block, with the block that feeds each. */
+  notApplied: { id: string; type: string; after?: { id: string; type: string } }[];
+}
+
 /** A recorded run with its settings and per-epoch curves, for the history table and overlays. */
 export interface RunDetailsInfo extends RunInfo {
   training: import('../model/project').TrainingSettings;
@@ -359,6 +393,8 @@ export interface NeuroblocksApi {
   getTestSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples>;
   /** Runs the last finished run's model on one sample in the Input block's shape (e.g. 784 grey levels in [0, 1] for 28×28×1). */
   predict(values: number[]): Promise<Prediction>;
+  /** One training image of the project's data set, as it is and through the augmentation blocks right after its Input block in training mode, `count` times with seeded random draws. Refused for data that are not images. */
+  previewAugmentation(request: AugmentationPreviewRequest): Promise<AugmentationPreview>;
 
   // Events
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
@@ -403,6 +439,7 @@ export const apiMethods = [
   'stopTraining',
   'getTestSamples',
   'predict',
+  'previewAugmentation',
 ] as const satisfies readonly ApiMethodName[];
 
 export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onAutosave'] as const satisfies readonly ApiEventName[];

@@ -25,11 +25,14 @@ import {
   type TrainingUpdate,
   type Prediction,
   type TestSamples,
+  type AugmentationPreview,
+  type AugmentationPreviewRequest,
 } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
 import type { Graph } from '../model/graph';
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from '../model/project';
 import { parseProject, parseProjectText, ProjectError } from '../model/project-io';
+import { AugmentationPreviewer } from './augmentation-preview';
 import { ProjectAutosaver } from './autosave';
 import { defaultConfigDir, defaultProjectsDir, RECENT_LIMIT, SettingsFile } from './config';
 import { builtinDatasetInfo } from './datasets';
@@ -115,6 +118,7 @@ export class NeuroblocksService implements NeuroblocksApi {
   private readonly version: string;
   private readonly fallbackProjectsDir: string;
   private backend?: Promise<BackendInfo>;
+  private readonly augmentation = new AugmentationPreviewer();
 
   constructor(private readonly options: ServiceOptions) {
     this.settings = new SettingsFile(path.join(options.configDir ?? defaultConfigDir(), 'settings.json'));
@@ -400,5 +404,11 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   predict(values: number[]): Promise<Prediction> {
     return this.training.predict(values);
+  }
+
+  async previewAugmentation(request: AugmentationPreviewRequest): Promise<AugmentationPreview> {
+    if (!request || typeof request !== 'object') throw new UserFacingError('Say which project to preview.', 'bad-request');
+    const { project, ...options } = request;
+    return this.augmentation.preview(checkedProject(project, 'previewed'), options);
   }
 }

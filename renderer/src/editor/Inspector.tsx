@@ -6,6 +6,7 @@ import { formatShape } from '../../../core/model/graph';
 import { checkConnection } from '../store/connection-rules';
 import { toGraphNode } from '../store/flow-graph';
 import { editorStore, useEditor } from '../store/index';
+import { AugmentationPreview } from '../training/AugmentationPreview';
 import { docLanguage, formatCount } from '../ui/format';
 import { connectBlocks } from './actions';
 import { ParamField } from './ParamField';
@@ -99,6 +100,14 @@ export function Inspector() {
   const block = getBlock(node.data.blockType);
   const doc = block?.doc[lang];
   const count = analysis ? analysis.paramCount.trainable + analysis.paramCount.nonTrainable : 0;
+  // Shown above the parameters of an augmentation block, so that the images appear as soon as it is selected; below the Input block's.
+  const augmentation = block?.category === 'Augmentation';
+  const preview = (augmentation || (block?.type === 'Input' && analysis?.outputShape?.length === 3)) && (
+    <section className="inspector__section" aria-label={t('augment.title')}>
+      <h3>{t('augment.title')}</h3>
+      <AugmentationPreview selectedId={node.id} canEnlarge />
+    </section>
+  );
   return (
     <aside className="inspector" aria-label={t('inspector.title')} key={selectedIds}>
       <h2 className="panel-title">
@@ -120,6 +129,7 @@ export function Inspector() {
         <br />
         {t('inspector.paramCount', { formatted: formatCount(count, i18n.language), count })}
       </p>
+      {augmentation && preview}
       {block && (
         <section className="inspector__section" aria-label={t('inspector.parameters')}>
           <h3>{t('inspector.parameters')}</h3>
@@ -135,6 +145,7 @@ export function Inspector() {
           ))}
         </section>
       )}
+      {!augmentation && preview}
       <Inputs nodeId={node.id} />
       {doc && (
         <section className="inspector__section explanation" aria-label={t('inspector.explanation')}>
