@@ -8,6 +8,9 @@
 import type { GraphAnalysis } from '../model/analyze';
 import type { Graph, Shape } from '../model/graph';
 import type { Project } from '../model/project';
+import type { ConvFilters, InspectRequest, ModelInside } from './inside';
+
+export type { BlockOutput, ConvFilters, InsideBlock, InspectRequest, ModelInside } from './inside';
 
 /** Stops delivering an event to the listener that subscribed. */
 export type Unsubscribe = () => void;
@@ -359,6 +362,10 @@ export interface NeuroblocksApi {
   getTestSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples>;
   /** Runs the last finished run's model on one sample in the Input block's shape (e.g. 784 grey levels in [0, 1] for 28×28×1). */
   predict(values: number[]): Promise<Prediction>;
+  /** Runs one sample through the last finished run's model and gives what the asked blocks output for it (feature maps, activations). */
+  inspectModel(request: InspectRequest): Promise<ModelInside>;
+  /** The learned kernels of a Conv2D block of the last finished run's model (by default its first convolution). */
+  getFilters(request?: { nodeId?: string }): Promise<ConvFilters>;
 
   // Events
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
@@ -403,6 +410,8 @@ export const apiMethods = [
   'stopTraining',
   'getTestSamples',
   'predict',
+  'inspectModel',
+  'getFilters',
 ] as const satisfies readonly ApiMethodName[];
 
 export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onAutosave'] as const satisfies readonly ApiEventName[];

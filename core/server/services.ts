@@ -25,6 +25,9 @@ import {
   type TrainingUpdate,
   type Prediction,
   type TestSamples,
+  type ConvFilters,
+  type InspectRequest,
+  type ModelInside,
 } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
 import type { Graph } from '../model/graph';
@@ -400,5 +403,13 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   predict(values: number[]): Promise<Prediction> {
     return this.training.predict(values);
+  }
+
+  inspectModel(request: InspectRequest): Promise<ModelInside> {
+    return this.training.inspect(request);
+  }
+
+  getFilters(request: { nodeId?: string } = {}): Promise<ConvFilters> {
+    return this.training.filters(request ?? {});
   }
 }
