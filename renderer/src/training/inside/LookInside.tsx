@@ -11,6 +11,7 @@ import { getApi } from '../../api';
 import { editorStore, useEditor } from '../../store/index';
 import { useTraining } from '../training-store';
 import { colourScale } from './colours';
+import { defaultBlock, explanationOf, formatValue } from './explain';
 import { ActivationBars, GridImage } from './pictures';
 import './inside.css';
 
@@ -24,26 +25,6 @@ interface InsideState {
 export const insideStore = createStore<InsideState>()(() => ({ open: false }));
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
-
-type Explanation = 'input' | 'conv' | 'pooling' | 'dropout' | 'maps' | 'flatten' | 'dense' | 'output' | 'vector';
-
-function explanationOf(output: BlockOutput): Explanation {
-  if (output.type === 'Input') return 'input';
-  if (output.type === 'Dropout') return 'dropout';
-  if (output.kind === 'maps') {
-    if (output.type === 'Conv2D') return 'conv';
-    if (output.type === 'MaxPooling2D' || output.type === 'AveragePooling2D') return 'pooling';
-    return 'maps';
-  }
-  if (output.type === 'Flatten') return 'flatten';
-  if (output.type === 'Dense') return output.classNames ? 'output' : 'dense';
-  return 'vector';
-}
-
-/** The block shown first: the first convolution, else the first block after the input. */
-function defaultBlock(blocks: InsideBlock[]): string | undefined {
-  return (blocks.find((b) => b.type === 'Conv2D') ?? blocks.find((b) => b.type !== 'Input') ?? blocks[0])?.id;
-}
 
 /**
  * Moves the graph into the part of the canvas that the training panel leaves visible, so that its
@@ -218,7 +199,8 @@ export function LookInside({ values }: { values?: number[] }) {
 }
 
 function BlockView({ block, output, drawn }: { block?: InsideBlock; output?: BlockOutput; drawn: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const n = (v: number) => formatValue(v, i18n.language);
   const scale = useMemo(() => (output ? colourScale(output.min, output.max) : undefined), [output]);
   if (!block) return null;
   return (
@@ -244,7 +226,7 @@ function BlockView({ block, output, drawn }: { block?: InsideBlock; output?: Blo
                 ))}
               </ol>
               <p className="inside-view__note">
-                {scale.signed ? t('inside.scaleSigned', { min: output.min, max: output.max }) : t('inside.scaleGrey', { max: output.max })}
+                {scale.signed ? t('inside.scaleSigned', { min: n(output.min), max: n(output.max) }) : t('inside.scaleGrey', { max: n(output.max) })}
                 {output.maps.length < output.channels && ` ${t('inside.moreMaps', { shown: output.maps.length, total: output.channels })}`}
                 {(output.height !== output.shape[0] || output.width !== output.shape[1]) && ` ${t('inside.smaller', { height: output.height, width: output.width })}`}
               </p>

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toPixels, type ColourScale } from './colours';
+import { formatValue } from './explain';
 
 /** A row-major grid of values drawn one canvas pixel per value and enlarged without smoothing. */
 export function GridImage({ values, height, width, scale, size, label }: { values: number[]; height: number; width: number; scale: ColourScale; size: number; label: string }) {
@@ -27,11 +28,10 @@ export function GridImage({ values, height, width, scale, size, label }: { value
   );
 }
 
-const fmt = (v: number) => (Math.abs(v) >= 100 || v === 0 ? String(Math.round(v)) : String(Number(v.toPrecision(3))));
-
 /** One bar per value, up from zero (or down for negative values), labelled with class names when there are some. */
 export function ActivationBars({ values, min, max, classNames }: { values: number[]; min: number; max: number; classNames?: string[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const fmt = (v: number) => formatValue(v, i18n.language);
   const width = 640;
   const labels = Boolean(classNames);
   const plot = labels ? 150 : 170;
