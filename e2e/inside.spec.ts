@@ -115,7 +115,12 @@ test('after training, a teacher looks inside the MNIST CNN: feature maps, activa
     await inside.getByRole('button', { name: /^output\s*Dense$/ }).click();
     const bars = view.getByTestId('inside-bars');
     await expect(bars).toHaveAttribute('data-count', '10');
-    await expect(bars.locator('text')).toHaveText(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    await expect(bars.locator('.inside-bars__label')).toHaveText(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    // Each class's score is written on its bar, and the scores are probabilities.
+    const scores = (await bars.locator('.inside-bars__value').allTextContents()).map(Number);
+    expect(scores).toHaveLength(10);
+    expect(scores.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 1);
+    await shot(page, 'inside-output', inside);
     await expect(view.getByTestId('inside-explain')).toHaveText('Each bar is the model’s score for one class: the tallest is its answer.');
   });
 

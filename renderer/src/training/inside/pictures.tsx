@@ -34,12 +34,16 @@ export function ActivationBars({ values, min, max, classNames }: { values: numbe
   const fmt = (v: number) => formatValue(v, i18n.language);
   const width = 640;
   const labels = Boolean(classNames);
+  // Few bars get their value written on them; the plot leaves room above and below for it.
+  const written = values.length <= 16;
+  const headroom = written ? 22 : 4;
   const plot = labels ? 150 : 170;
   const height = plot + (labels ? 30 : 22);
   const top = Math.max(max, 0);
   const bottom = Math.min(min, 0);
   const span = top - bottom || 1;
-  const zero = (top / span) * plot;
+  const scaleY = (plot - headroom * (bottom < 0 ? 2 : 1)) / span;
+  const zero = headroom + top * scaleY;
   const step = width / Math.max(values.length, 1);
   const gap = values.length > 40 ? 0.5 : Math.min(6, step * 0.2);
   const best = values.indexOf(Math.max(...values));
@@ -54,7 +58,7 @@ export function ActivationBars({ values, min, max, classNames }: { values: numbe
     >
       <line x1={0} x2={width} y1={zero} y2={zero} className="inside-bars__axis" />
       {values.map((v, i) => {
-        const h = (Math.abs(v) / span) * plot;
+        const h = Math.abs(v) * scaleY;
         return (
           <rect
             key={i}
@@ -66,6 +70,12 @@ export function ActivationBars({ values, min, max, classNames }: { values: numbe
           />
         );
       })}
+      {written &&
+        values.map((v, i) => (
+          <text key={`value-${i}`} x={(i + 0.5) * step} y={v >= 0 ? zero - Math.abs(v) * scaleY - 5 : zero + Math.abs(v) * scaleY + 15} textAnchor="middle" className="inside-bars__value">
+            {fmt(v)}
+          </text>
+        ))}
       {classNames
         ? classNames.map((name, i) => (
             <text key={i} x={(i + 0.5) * step} y={height - 6} textAnchor="middle" className="inside-bars__label">
