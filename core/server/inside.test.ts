@@ -6,7 +6,7 @@ import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
 import type { SerializedWeight } from '../train/events';
 import { TrainedModel } from './inference';
-import { convFilters, INSIDE_LIMITS, inspectModel } from './inside';
+import { convFilters, describeOutput, INSIDE_LIMITS, inspectModel } from './inside';
 import { NeuroblocksService } from './services';
 
 const mnistCnn = (): Project => parseProject(JSON.parse(readFileSync(new URL('../../projects/mnist-cnn.json', import.meta.url), 'utf8')));
@@ -156,6 +156,29 @@ describe('looking inside a small dense model', () => {
 
   it('says plainly that a model without convolutions has no filters', async () => {
     await expect(convFilters(trained)).rejects.toThrow('This model has no Conv2D block, so it has no learned filters to show.');
+  });
+});
+
+describe('the size of a look inside', () => {
+  it('keeps the first 32 channels of a large block, shrunk to 64 pixels on its longer side, and the first 128 values of a long vector', async () => {
+    const { selectBackend } = await import('../train/backend/index');
+    const { tf } = await selectBackend();
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      const big = tf.ones([1, 100, 80, 40]).mul(tf.range(0, 40).reshape([1, 1, 1, 40]));
+      const maps = describeOutput(tf, { id: 'big', type: 'Conv2D', shape: [100, 80, 40] }, big, [], false);
+      expect(maps).toMatchObject({ kind: 'maps', height: 64, width: 51, channels: 40, min: 0, max: 31 });
+      if (maps.kind !== 'maps') throw new Error('expected maps');
+      expect(maps.maps).toHaveLength(INSIDE_LIMITS.channels);
+      expect(maps.maps[5]).toHaveLength(64 * 51);
+      expect(new Set(maps.maps[5])).toEqual(new Set([5]));
+      const long = describeOutput(tf, { id: 'long', type: 'Dense', shape: [300] }, tf.range(0, 300).reshape([1, 300]), ['a', 'b'], true);
+      expect(long).toMatchObject({ kind: 'vector', length: 300, min: 0, max: 127 });
+      if (long.kind !== 'vector') throw new Error('expected a vector');
+      expect(long.values).toEqual(Array.from({ length: 128 }, (_, i) => i));
+      expect(long).not.toHaveProperty('classNames');
+    });
+    expect(tf.memory().numTensors).toBe(before);
   });
 });
 

@@ -68,8 +68,8 @@ function range(values: ArrayLike<number>): { min: number; max: number } {
   return values.length ? { min: round(min), max: round(max) } : { min: 0, max: 0 };
 }
 
-/** One block's output (batch of one) as plain data: feature maps for image-like outputs, a vector otherwise. */
-function describeOutput(tf: Loaded['tf'], block: InsideBlock, output: tfjs.Tensor, classNames: string[], isModelOutput: boolean): BlockOutput {
+/** One block’s output (batch of one) as plain data: feature maps for image-like outputs (at most 32, at most 64 pixels a side), a vector otherwise (at most 128 values). */
+export function describeOutput(tf: Loaded['tf'], block: InsideBlock, output: tfjs.Tensor, classNames: string[], isModelOutput: boolean): BlockOutput {
   const { channels: maxChannels, side, values: maxValues } = INSIDE_LIMITS;
   if (output.rank === 4) {
     const [, height, width, channels] = output.shape;
