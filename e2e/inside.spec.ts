@@ -134,13 +134,21 @@ test('after training, a teacher looks inside the MNIST CNN: feature maps, activa
     await shot(page, 'inside-filters', filters);
   });
 
+  await test.step('a digit of the test set can be looked at instead of the drawing', async () => {
+    await inside.getByRole('button', { name: 'Look at a test sample of 3' }).click();
+    await expect(inside.getByTestId('inside-test-digit')).toContainText(/^Showing test sample \d+ \(a 3\) instead of your drawing; draw on the pad to go back to it\.$/);
+    await expect(inside.getByRole('img', { name: 'The test sample of 3 being looked at' })).toBeVisible();
+    await expect(view.getByTestId('inside-bars')).toHaveAttribute('data-count', '10');
+    await shot(page, 'inside-test-digit', inside);
+  });
+
   await test.step('a block added after training is named, and clearing the pad empties the view', async () => {
     await page.locator('.react-flow__node[data-id="conv2"]').click();
     await expect(view.getByRole('heading')).toHaveText('conv2 · Conv2D · output 11×11×16');
     await expect(view.getByTestId('inside-maps').getByRole('img')).toHaveCount(16);
     await page.getByTestId('palette-Dropout').focus();
     await page.keyboard.press('Enter');
-    await expect(inside.getByRole('status')).toHaveText(/^Block (\S+) is not in the trained model \(it was added or renamed after training\): train again to look inside it\.$/);
+    await expect(inside.getByRole('status').filter({ hasText: 'trained model' })).toHaveText(/^Block (\S+) is not in the trained model \(it was added or renamed after training\): train again to look inside it\.$/);
     await shot(page, 'inside-not-trained', inside);
     await dock.getByRole('button', { name: 'Clear' }).click();
     await expect(view).toContainText('Draw a digit on the pad');

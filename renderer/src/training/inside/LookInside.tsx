@@ -9,6 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import type { BlockOutput, ConvFilters, InsideBlock, InspectRequest } from '../../../../core/api/contract';
 import { getApi } from '../../api';
 import { editorStore, useEditor } from '../../store/index';
+import { SampleImage } from '../SampleImage';
 import { useTraining } from '../training-store';
 import { colourScale } from './colours';
 import { defaultBlock, explanationOf, formatValue } from './explain';
@@ -66,7 +67,12 @@ export function LookInside({ values }: { values?: number[] }) {
   const [output, setOutput] = useState<BlockOutput>();
   const [error, setError] = useState<string>();
   const [notInModel, setNotInModel] = useState<string>();
+  /** A test digit looked at instead of the drawing, until the next stroke. */
+  const [testDigit, setTestDigit] = useState<{ values: number[]; label: string; index: number }>();
   useGraphBesideDock(open);
+  useEffect(() => setTestDigit(undefined), [values, evaluated]);
+  const sample = testDigit?.values ?? values;
+  const classNames = evaluated?.test?.classNames ?? [];
 
   // The trained model's blocks and first filters, once per run.
   useEffect(() => {
@@ -135,13 +141,29 @@ export function LookInside({ values }: { values?: number[] }) {
 
   useEffect(() => {
     if (!open || !blocks || !selected || !blocks.some((b) => b.id === selected)) return;
-    if (!values) {
+    if (!sample) {
       queue.current.next = undefined;
       setOutput(undefined);
       return;
     }
-    send({ values, nodeIds: [selected] });
-  }, [open, blocks, selected, values, send]);
+    send({ values: sample, nodeIds: [selected] });
+  }, [open, blocks, selected, sample, send]);
+
+  /** A random test digit of the class among those the model gets right, else among those of its most common answer. */
+  const pickTestDigit = (actual: number) => {
+    const row = evaluated?.test?.confusionMatrix[actual] ?? [];
+    const predicted = row[actual] > 0 ? actual : row.indexOf(Math.max(...row));
+    getApi()
+      .getTestSamples({ actual, predicted: Math.max(predicted, 0), limit: 24 })
+      .then(
+        ({ samples }) => {
+          if (!samples.length) return;
+          const chosen = samples[Math.floor(Math.random() * samples.length)];
+          setTestDigit({ values: chosen.values, label: classNames[actual], index: chosen.index });
+        },
+        (e: unknown) => setError(message(e)),
+      );
+  };
 
   if (!open) {
     return (
@@ -185,12 +207,28 @@ export function LookInside({ values }: { values?: number[] }) {
               </button>
             ))}
           </div>
+          {classNames.length > 0 && classNames.length <= 20 && (
+            <div className="inside-source">
+              <span>{t('inside.testDigits')}</span>
+              {classNames.map((name, c) => (
+                <button key={c} type="button" title={t('inside.testDigit', { label: name })} aria-label={t('inside.testDigit', { label: name })} onClick={() => pickTestDigit(c)}>
+                  {name}
+                </button>
+              ))}
+            </div>
+          )}
+          {testDigit && inputShape && (
+            <p className="inside-source__shown" role="status" data-testid="inside-test-digit">
+              <SampleImage values={testDigit.values} shape={inputShape} size={48} label={t('inside.testDigitImage', { label: testDigit.label })} />
+              {t('inside.showingTest', { index: testDigit.index, label: testDigit.label })}
+            </p>
+          )}
           {notInModel && (
             <p className="inside-notice" role="status">
               {t('inside.notInModel', { id: notInModel })}
             </p>
           )}
-          <BlockView block={blocks.find((b) => b.id === selected)} output={shown} drawn={Boolean(values)} />
+          <BlockView block={blocks.find((b) => b.id === selected)} output={shown} drawn={Boolean(sample)} />
           {filters && <Filters filters={filters} />}
         </div>
       )}

@@ -36,6 +36,10 @@ export const insideMessagesEn = {
     filterChannel: 'Filter {{n}}, input channel {{channel}}',
     moreFilters: 'Showing the first {{shown}} of {{total}} filters.',
     noFilters: 'This model has no convolution, so there are no learned filters to show.',
+    testDigits: 'Or look at a sample of the test set:',
+    testDigit: 'Look at a test sample of {{label}}',
+    testDigitImage: 'The test sample of {{label}} being looked at',
+    showingTest: 'Showing test sample {{index}} (a {{label}}) instead of your drawing; draw on the pad to go back to it.',
   },
 };
 
@@ -77,5 +81,9 @@ export const insideMessagesFr: Shape<typeof insideMessagesEn> = {
     filterChannel: 'Filtre {{n}}, canal d’entrée {{channel}}',
     moreFilters: 'Affichage des {{shown}} premiers filtres sur {{total}}.',
     noFilters: 'Ce modèle n’a pas de convolution : il n’a donc pas de filtres appris à montrer.',
+    testDigits: 'Ou regardez un exemple du jeu de test :',
+    testDigit: 'Regarder un exemple de test de {{label}}',
+    testDigitImage: 'L’exemple de test de {{label}} regardé',
+    showingTest: 'Exemple de test n° {{index}} (un {{label}}) affiché à la place de votre dessin ; dessinez sur le pavé pour y revenir.',
   },
 };
