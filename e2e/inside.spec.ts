@@ -71,7 +71,10 @@ test('after training, a teacher looks inside the MNIST CNN: feature maps, activa
       ],
     ]);
     await expect(dock.getByTestId('try-answer')).toContainText(/It looks like a \d/);
-    await dock.getByRole('button', { name: 'Look inside the model' }).click();
+    const opener = dock.getByRole('button', { name: 'Look inside the model' });
+    await expect(opener).toBeInViewport();
+    await shot(page, 'inside-closed');
+    await opener.click();
     await expect(inside.getByRole('heading', { name: 'Look inside the model' })).toBeVisible();
     const strip = inside.getByRole('group', { name: 'Blocks of the trained model' });
     await expect(strip.getByRole('button')).toHaveCount(11);

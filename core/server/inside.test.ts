@@ -105,6 +105,17 @@ describe('looking inside the MNIST CNN', async () => {
     await expect(inspectModel(trained, { values: drawnOne(), nodeIds: ['nope'] })).rejects.toThrow();
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('lets a replaced model free its weights after it was looked inside', async () => {
+    const { tf } = await trained.internals();
+    const before = tf.memory().numTensors;
+    const other = new TrainedModel({ runId: 'other', project, size: 100, weights: await seededWeights(project) });
+    await inspectModel(other, { values: drawnOne() });
+    await convFilters(other);
+    expect(tf.memory().numTensors).toBeGreaterThan(before);
+    other.dispose();
+    await expect.poll(() => tf.memory().numTensors).toBe(before);
+  });
 });
 
 describe('looking inside a small dense model', () => {

@@ -167,10 +167,16 @@ export function LookInside({ values }: { values?: number[] }) {
 
   if (!open) {
     return (
-      <button type="button" className="inside-open" data-testid="inside-open" aria-expanded={false} onClick={() => insideStore.setState({ open: true })}>
-        <span aria-hidden="true">🔍 </span>
-        {t('inside.show')}
-      </button>
+      <p className="inside-closed">
+        <button type="button" className="inside-open" data-testid="inside-open" aria-expanded={false} onClick={() => insideStore.setState({ open: true })}>
+          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" className="inside-open__icon">
+            <circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="2.4" />
+            <line x1="12.5" y1="12.5" x2="18" y2="18" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />
+          </svg>
+          {t('inside.show')}
+        </button>
+        <span className="train-hint">{t('inside.teaser')}</span>
+      </p>
     );
   }
 
