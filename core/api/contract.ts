@@ -8,6 +8,9 @@
 import type { GraphAnalysis } from '../model/analyze';
 import type { Graph, Shape } from '../model/graph';
 import type { Project } from '../model/project';
+import type { ConvFilters, InspectRequest, ModelInside } from './inside';
+
+export type { BlockOutput, ConvFilters, InsideBlock, InspectRequest, ModelInside } from './inside';
 
 /** Stops delivering an event to the listener that subscribed. */
 export type Unsubscribe = () => void;
@@ -395,6 +398,10 @@ export interface NeuroblocksApi {
   predict(values: number[]): Promise<Prediction>;
   /** One training image of the project's data set, as it is and through the augmentation blocks right after its Input block in training mode, `count` times with seeded random draws. Refused for data that are not images. */
   previewAugmentation(request: AugmentationPreviewRequest): Promise<AugmentationPreview>;
+  /** Runs one sample through the last finished run's model and gives what the asked blocks output for it (feature maps, activations). */
+  inspectModel(request: InspectRequest): Promise<ModelInside>;
+  /** The learned kernels of a Conv2D block of the last finished run's model (by default its first convolution). */
+  getFilters(request?: { nodeId?: string }): Promise<ConvFilters>;
 
   // Events
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
@@ -440,6 +447,8 @@ export const apiMethods = [
   'getTestSamples',
   'predict',
   'previewAugmentation',
+  'inspectModel',
+  'getFilters',
 ] as const satisfies readonly ApiMethodName[];
 
 export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onAutosave'] as const satisfies readonly ApiEventName[];

@@ -18,7 +18,7 @@ export interface FinishedRun {
   weights: SerializedWeight[];
 }
 
-interface Loaded {
+export interface Loaded {
   tf: Tf;
   model: tfjs.LayersModel;
   inputShape: Shape;
@@ -58,6 +58,11 @@ export class TrainedModel {
   private load(): Promise<Loaded> {
     this.loading ??= this.build();
     return this.loading;
+  }
+
+  /** The built model and how samples are prepared for it, for looking inside it (./inside). */
+  internals(): Promise<Loaded> {
+    return this.load();
   }
 
   private async build(): Promise<Loaded> {

@@ -27,6 +27,9 @@ import {
   type TestSamples,
   type AugmentationPreview,
   type AugmentationPreviewRequest,
+  type ConvFilters,
+  type InspectRequest,
+  type ModelInside,
 } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
 import type { Graph } from '../model/graph';
@@ -410,5 +413,13 @@ export class NeuroblocksService implements NeuroblocksApi {
     if (!request || typeof request !== 'object') throw new UserFacingError('Say which project to preview.', 'bad-request');
     const { project, ...options } = request;
     return this.augmentation.preview(checkedProject(project, 'previewed'), options);
+  }
+
+  inspectModel(request: InspectRequest): Promise<ModelInside> {
+    return this.training.inspect(request);
+  }
+
+  getFilters(request: { nodeId?: string } = {}): Promise<ConvFilters> {
+    return this.training.filters(request ?? {});
   }
 }

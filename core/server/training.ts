@@ -2,11 +2,12 @@
 // to the UI without the weights (they stay on this side).
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { UserFacingError, type Prediction, type TestSamples, type TrainingEvent, type TrainingStartOptions, type TrainingUpdate } from '../api/contract';
+import { UserFacingError, type ConvFilters, type InspectRequest, type ModelInside, type Prediction, type TestSamples, type TrainingEvent, type TrainingStartOptions, type TrainingUpdate } from '../api/contract';
 import type { Project } from '../model/project';
 import type { TrainingEvent as EngineEvent, TrainingSession } from '../train/index';
 import { Emitter } from './emitter';
 import { TrainedModel } from './inference';
+import { convFilters, inspectModel } from './inside';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
 type WithoutWeights<E> = E extends { weights?: unknown } ? Omit<E, 'weights' | 'optimizer'> : E;
@@ -107,6 +108,14 @@ export class TrainingRunner {
   async testSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples> {
     if (!request || typeof request !== 'object') throw new UserFacingError('Say which cell of the confusion matrix to show.', 'bad-request');
     return this.trainedModel().testSamples(request.actual, request.predicted, request.limit);
+  }
+
+  async inspect(request: InspectRequest): Promise<ModelInside> {
+    return inspectModel(this.trainedModel(), request);
+  }
+
+  async filters(request: { nodeId?: string } = {}): Promise<ConvFilters> {
+    return convFilters(this.trainedModel(), request?.nodeId);
   }
 }
 

@@ -1,12 +1,14 @@
 import { trainingMessagesEn } from '../training/messages';
 import { exportMessagesEn } from '../export/messages';
 import { augmentMessagesEn } from '../training/augment-messages';
+import { insideMessagesEn } from '../training/inside/messages';
 /** Every string of the interface in English; fr.ts must have the same keys (the compiler checks). */
 export const en = {
   app: { skip: 'Skip to content' },
   ...trainingMessagesEn,
   ...exportMessagesEn,
   ...augmentMessagesEn,
+  ...insideMessagesEn,
   language: { label: 'Language' },
   home: {
     tagline: 'Build a neural network by dragging blocks, see its shapes and parameters as you go.',

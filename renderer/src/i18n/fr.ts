@@ -2,12 +2,14 @@ import type { Messages } from './en';
 import { trainingMessagesFr } from '../training/messages';
 import { exportMessagesFr } from '../export/messages';
 import { augmentMessagesFr } from '../training/augment-messages';
+import { insideMessagesFr } from '../training/inside/messages';
 
 export const fr: Messages = {
   app: { skip: 'Aller au contenu' },
   ...trainingMessagesFr,
   ...exportMessagesFr,
   ...augmentMessagesFr,
+  ...insideMessagesFr,
   language: { label: 'Langue' },
   home: {
     tagline: 'Construisez un réseau de neurones en glissant des blocs, et voyez ses formes et ses paramètres au fur et à mesure.',

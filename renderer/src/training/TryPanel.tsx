@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Prediction } from '../../../core/api/contract';
 import { getApi } from '../api';
 import { toDigitImage } from './drawing';
+import { LookInside } from './inside/LookInside';
 import { SampleImage } from './SampleImage';
 import { useTraining } from './training-store';
 
@@ -165,6 +166,7 @@ export function TryPanel() {
           <p>{t('try.drawFirst')}</p>
         )}
       </section>
+      <LookInside values={digit} />
     </div>
   );
 }

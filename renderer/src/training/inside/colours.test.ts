@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { colourOf, colourScale, toPixels } from './colours';
+
+describe('feature map and filter colours', () => {
+  it('draws values that are never negative from black to white', () => {
+    const scale = colourScale(0, 4);
+    expect(scale).toEqual({ signed: false, limit: 4 });
+    expect(colourOf(0, scale)).toEqual([0, 0, 0]);
+    expect(colourOf(2, scale)).toEqual([128, 128, 128]);
+    expect(colourOf(4, scale)).toEqual([255, 255, 255]);
+  });
+
+  it('draws signed values blue below zero and orange above, equally bright for equal sizes', () => {
+    const scale = colourScale(-0.5, 0.25);
+    expect(scale).toEqual({ signed: true, limit: 0.5 });
+    expect(colourOf(0, scale)).toEqual([0, 0, 0]);
+    expect(colourOf(-0.5, scale)).toEqual([70, 150, 255]);
+    expect(colourOf(0.5, scale)).toEqual([255, 170, 40]);
+    const [r] = colourOf(0.25, scale);
+    expect(r).toBe(128);
+  });
+
+  it('keeps an all-zero map black instead of dividing by zero', () => {
+    const scale = colourScale(0, 0);
+    expect(colourOf(0, scale)).toEqual([0, 0, 0]);
+    expect(Array.from(toPixels([0, 0], scale))).toEqual([0, 0, 0, 255, 0, 0, 0, 255]);
+  });
+});
