@@ -1,10 +1,12 @@
 import { trainingMessagesEn } from '../training/messages';
 import { exportMessagesEn } from '../export/messages';
+import { runHistoryMessagesEn } from '../runs/messages';
 /** Every string of the interface in English; fr.ts must have the same keys (the compiler checks). */
 export const en = {
   app: { skip: 'Skip to content' },
   ...trainingMessagesEn,
   ...exportMessagesEn,
+  ...runHistoryMessagesEn,
   language: { label: 'Language' },
   home: {
     tagline: 'Build a neural network by dragging blocks, see its shapes and parameters as you go.',

@@ -1,11 +1,13 @@
 import type { Messages } from './en';
 import { trainingMessagesFr } from '../training/messages';
 import { exportMessagesFr } from '../export/messages';
+import { runHistoryMessagesFr } from '../runs/messages';
 
 export const fr: Messages = {
   app: { skip: 'Aller au contenu' },
   ...trainingMessagesFr,
   ...exportMessagesFr,
+  ...runHistoryMessagesFr,
   language: { label: 'Langue' },
   home: {
     tagline: 'Construisez un réseau de neurones en glissant des blocs, et voyez ses formes et ses paramètres au fur et à mesure.',

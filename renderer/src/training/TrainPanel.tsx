@@ -87,6 +87,7 @@ export function TrainPanel() {
   const final = useTraining((s) => s.final);
   const error = useTraining((s) => s.error);
   const warnings = useTraining((s) => s.warnings);
+  const continuing = useTraining((s) => s.continuing);
 
   useEffect(() => {
     listenToTraining(api);
@@ -241,6 +242,11 @@ export function TrainPanel() {
         {error && (
           <p className="error-box" role="alert">
             {error}
+          </p>
+        )}
+        {continuing && (
+          <p className="train-hint" data-testid="train-continuing">
+            {t('runHistory.continuing', { id: continuing.recordedRunId, epoch: continuing.fromEpoch })}
           </p>
         )}
         {started && (
