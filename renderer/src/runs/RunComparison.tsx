@@ -57,9 +57,9 @@ function GraphDrawing({ run, marks, other }: { run: RunSnapshot; marks: Map<stri
               <span className="run-graph__head">
                 <span className="run-graph__type">{node.type}</span>
                 <span className="run-graph__id">{id}</span>
+                <span className="run-graph__describe">{info ? safeDescribe(node.type, { ...info.params, ...node.params }) : ''}</span>
                 {mark && <span className={`run-graph__badge run-graph__badge--${mark.mark}`}>{t(`runHistory.badge.${mark.mark}`)}</span>}
               </span>
-              <span className="run-graph__describe">{info ? safeDescribe(node.type, { ...info.params, ...node.params }) : ''}</span>
               <span className="run-graph__foot">
                 <span>→ {formatShape(info?.outputShape)}</span>
                 <span>{t('runHistory.params', { formatted: n(count) })}</span>
@@ -137,6 +137,8 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
       ).map(([key, value]) => ({ key, values: [value(comparison.runs[0]), value(comparison.runs[1])] }))
     : [];
   const settings = comparison ? comparison.settings.filter((s) => !onlyDifferences || s.differs) : [];
+  const changedSettings = comparison ? comparison.settings.filter((s) => s.differs) : [];
+  const paramsChanged = comparison?.runs[0].params && comparison.runs[1].params && comparison.runs[0].params.total !== comparison.runs[1].params.total;
 
   return (
     <dialog
@@ -161,20 +163,45 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
       {!comparison && !error && <p>{t('runHistory.working')}</p>}
       {comparison && marks && (
         <div className="run-compare__body">
+          <section aria-labelledby="run-compare-summary" className="run-compare__summary" data-testid="compare-summary">
+            <h3 id="run-compare-summary">{t('runHistory.summaryTitle', { a, b })}</h3>
+            {changedSettings.length === 0 && comparison.graphChanges.length === 0 ? (
+              <p>{t('runHistory.nothingChanged')}</p>
+            ) : (
+              <ul className="run-compare__changes">
+                {changedSettings.map((row) => (
+                  <li key={row.key} className="run-compare__change run-compare__change--setting">
+                    {t('runHistory.settingChange', { label: settingLabel(t, row.key), before: settingValue(t, row.values[0]), after: settingValue(t, row.values[1]) })}
+                  </li>
+                ))}
+                {comparison.graphChanges.map((change, i) => (
+                  <li key={i} className={`run-compare__change run-compare__change--${change.kind}`} data-testid="graph-change">
+                    {changeText(t, change, formatParamValue)}
+                  </li>
+                ))}
+                {paramsChanged && (
+                  <li className="run-compare__change">
+                    {t('runHistory.paramsChange', { before: n(comparison.runs[0].params!.total), after: n(comparison.runs[1].params!.total) })}
+                  </li>
+                )}
+              </ul>
+            )}
+          </section>
+
           <section aria-labelledby="run-compare-results">
             <h3 id="run-compare-results">{t('runHistory.results')}</h3>
             <table className="run-compare__table" data-testid="compare-results">
               <caption className="sr-only">{t('runHistory.resultsCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('runHistory.setting')}</th>
+                  <th scope="col">{t('runHistory.result')}</th>
                   <th scope="col">{t('runHistory.runColumn', { id: a })}</th>
                   <th scope="col">{t('runHistory.runColumn', { id: b })}</th>
                 </tr>
               </thead>
               <tbody>
                 {results.map((row) => (
-                  <tr key={row.key} className={row.values[0] !== row.values[1] && row.key !== 'date' ? 'run-compare__row--differs' : undefined}>
+                  <tr key={row.key}>
                     <th scope="row">{t(`runHistory.row.${row.key}`)}</th>
                     <td>{row.values[0]}</td>
                     <td>{row.values[1]}</td>
@@ -222,20 +249,7 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
 
           <section aria-labelledby="run-compare-graph">
             <h3 id="run-compare-graph">{t('runHistory.graphTitle')}</h3>
-            {comparison.graphChanges.length === 0 ? (
-              <p data-testid="graph-changes">{t('runHistory.sameGraph')}</p>
-            ) : (
-              <div data-testid="graph-changes">
-                <p>{t('runHistory.changesSummary', { a, b })}</p>
-                <ul className="run-compare__changes">
-                  {comparison.graphChanges.map((change, i) => (
-                    <li key={i} className={`run-compare__change run-compare__change--${change.kind}`}>
-                      {changeText(t, change, formatParamValue)}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            )}
+            {comparison.graphChanges.length === 0 && <p>{t('runHistory.sameGraph')}</p>}
             <div className="run-compare__graphs">
               <GraphDrawing run={comparison.runs[0]} marks={marks[0]} />
               <GraphDrawing run={comparison.runs[1]} marks={marks[1]} other={comparison.runs[0]} />

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import mnistJson from '../../../projects/mnist-cnn.json';
 import { parseProject } from '../../../core/model/project-io';
+import type { NeuroblocksApi } from '../../../core/api/contract';
+import type { Project } from '../../../core/model/project';
+import { bindAutosave } from '../project-actions';
 import { createEditorStore } from './editor-store';
+import { editorStore } from './index';
 
 const mnist = () => parseProject(structuredClone(mnistJson));
 
@@ -47,5 +51,27 @@ describe('putting a run’s graph and settings back into the editor', () => {
     expect(() => store.getState().replaceGraphAndSettings({ ...mnist(), graph: { nodes: [{ id: 'x' }], edges: [] } } as never)).toThrow();
     expect(store.getState().toProject()).toEqual(before);
     expect(store.getState().past).toEqual([]);
+  });
+});
+
+describe('a restored run in a project file', () => {
+  it('is autosaved like any edit', () => {
+    const calls: Project[] = [];
+    const api = { autosaveProject: async (_location: string, project: Project) => void calls.push(project), onAutosave: () => () => undefined } as unknown as NeuroblocksApi;
+    const stop = bindAutosave(api);
+    try {
+      const s = () => editorStore.getState();
+      s().loadProject(mnist(), '/p/runs.nbproj');
+      const run = mnist();
+      run.training = { ...run.training, learningRate: 0.05 };
+      run.graph.nodes = run.graph.nodes.filter((n) => n.type !== 'Dropout');
+      run.graph.edges = [];
+      s().replaceGraphAndSettings(run);
+      expect(calls).toHaveLength(1);
+      expect(calls[0].training.learningRate).toBe(0.05);
+      expect(calls[0].graph.nodes.some((n) => n.type === 'Dropout')).toBe(false);
+    } finally {
+      stop();
+    }
   });
 });

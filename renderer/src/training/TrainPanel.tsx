@@ -246,7 +246,7 @@ export function TrainPanel() {
         )}
         {continuing && (
           <p className="train-hint" data-testid="train-continuing">
-            {t('runHistory.continuing', { id: continuing.recordedRunId, epoch: continuing.fromEpoch })}
+            {t(phase === 'finished' ? 'runHistory.continued' : 'runHistory.continuing', { id: continuing.recordedRunId, epoch: continuing.fromEpoch })}
           </p>
         )}
         {started && (
