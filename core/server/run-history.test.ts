@@ -176,4 +176,23 @@ describe('run history through the API', () => {
     // The model it ended with can be tried at once.
     expect((await api.predict([0.1, 0.2])).probabilities).toHaveLength(2);
   });
+
+  it('continues a run cut short by a crash (interrupted), and says why a run without a checkpoint cannot go on', async () => {
+    const location = path.join(dir, 'crashed.nbproj');
+    const store = ProjectStore.create(location, base);
+    const crashed = store.startRun({ project: base, backend: 'cpu' });
+    store.recordEpoch(crashed, epochMetrics(1));
+    store.saveCheckpoint(crashed, { epoch: 1, weights: denseWeights([2, 8, 2], 1) });
+    const early = store.startRun({ project: base, backend: 'cpu' });
+    // Both runs' process is gone, as after a crash.
+    store.connection.prepare('UPDATE runs SET owner_pid = 2147483646').run();
+    store.close();
+    const api = service();
+    expect((await api.listRuns(location)).map((r) => r.status)).toEqual(['interrupted', 'interrupted']);
+    await expect(api.continueRun(location, early)).rejects.toMatchObject({ message: expect.stringContaining('it has no checkpoint') });
+    const ended = new Promise<TrainingUpdate['event']>((resolve) => api.onTrainingEvent((u) => u.event.type === 'final' && resolve(u.event)));
+    const continued = await api.continueRun(location, crashed);
+    expect(continued.fromEpoch).toBe(2);
+    expect(await ended).toMatchObject({ state: 'completed', epochsCompleted: 3 });
+  });
 });

@@ -4,7 +4,7 @@ import type { RunDetailsInfo, RunSnapshot } from '../../../core/api/contract';
 import { getApi } from '../api';
 import { layoutPositions } from '../editor/layout';
 import { toFlowEdge, toFlowNode } from '../store/flow-graph';
-import { editorStore, uiStore, useEditor } from '../store/index';
+import { editorStore, useEditor } from '../store/index';
 import { continueRecordedRun, trainingStore, useTraining } from '../training/training-store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { RunComparison } from './RunComparison';
@@ -134,10 +134,10 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
           onConfirm={() => {
             const { snapshot } = pending;
             setPending(undefined);
-            restore(snapshot).then(() => {
-              uiStore.getState().showToast(t('runHistory.restored', { id: snapshot.id }));
-              setMessage({ kind: 'ok', text: t('runHistory.restored', { id: snapshot.id }) });
-            }, (e: unknown) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }));
+            restore(snapshot).then(
+              () => setMessage({ kind: 'ok', text: t('runHistory.restored', { id: snapshot.id }) }),
+              (e: unknown) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
+            );
           }}
         >
           <p>
