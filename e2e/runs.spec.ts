@@ -173,6 +173,7 @@ test('runs are compared side by side, continued, restored into the editor and de
     await confirm.getByRole('button', { name: 'Delete run 1' }).click();
     await expect(rows).toHaveCount(1);
     await expect(dock.getByTestId('runs-message')).toHaveText('Run 1 was deleted.');
+    await expect(dock.getByTestId('runs-message')).toBeFocused();
 
     // Not saved by hand: the restored graph was autosaved like any edit. Leaving asks first (the marker still says unsaved).
     page.once('dialog', (d) => void d.accept());

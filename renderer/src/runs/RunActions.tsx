@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunDetailsInfo, RunSnapshot } from '../../../core/api/contract';
 import { getApi } from '../api';
@@ -112,6 +112,8 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
   const two = selected.length === 2 ? ([selected[0], selected[1]] as [number, number]) : undefined;
   const date = new Intl.DateTimeFormat(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   const known = new Set(runs.map((r) => r.id));
+  // The deleted run's buttons are gone: the focus goes to the message saying so.
+  const messageRef = useRef<HTMLParagraphElement>(null);
 
   return (
     <>
@@ -122,7 +124,7 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
         </button>
         {!two && <span className="train-hint">{t('runHistory.compareHint')}</span>}
       </div>
-      <p className={message?.kind === 'error' ? 'error-box' : 'runs-message'} role={message?.kind === 'error' ? 'alert' : 'status'} data-testid="runs-message" hidden={!message}>
+      <p className={message?.kind === 'error' ? 'error-box' : 'runs-message'} role={message?.kind === 'error' ? 'alert' : 'status'} data-testid="runs-message" hidden={!message} ref={messageRef} tabIndex={-1}>
         {message?.text}
       </p>
       {comparing && location && comparing.every((id) => known.has(id)) && <RunComparison location={location} runIds={comparing} onClose={() => setComparing(undefined)} />}
@@ -171,6 +173,7 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
                 () => {
                   actions.onDeleted(run.id);
                   setMessage({ kind: 'ok', text: t('runHistory.deleted', { id: run.id }) });
+                  requestAnimationFrame(() => messageRef.current?.focus());
                 },
                 (e: unknown) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
               )
