@@ -7,6 +7,7 @@
 // Browser-safe: types and plain data only.
 import type { GraphAnalysis } from '../model/analyze';
 import type { Graph, Shape } from '../model/graph';
+import type { GraphChange } from '../model/graph-diff';
 import type { Project } from '../model/project';
 import type { ConvFilters, InspectRequest, ModelInside } from './inside';
 
@@ -147,6 +148,8 @@ export type TrainingEvent =
       epochs: number;
       batchesPerEpoch: number;
       seed: number;
+      /** Set when a recorded run goes on from its last checkpoint: the first epoch trained now. */
+      resumedFromEpoch?: number;
     }
   /** About ten a second while an epoch runs. */
   | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; loss: number; accuracy: number }
@@ -280,6 +283,35 @@ export interface RunDetailsInfo extends RunInfo {
   epochMetrics: { epoch: number; loss?: number | null; accuracy?: number | null; valLoss?: number | null; valAccuracy?: number | null; seconds?: number | null }[];
 }
 
+/** A recorded run with the project (graph, data set, settings) exactly as it trained it. */
+export interface RunSnapshot extends RunInfo {
+  training: import('../model/project').TrainingSettings;
+  project: Project;
+  /** Parameters of that graph, as Keras counts them; undefined when the graph cannot be analysed. */
+  params?: { total: number; trainable: number; nonTrainable: number };
+  /** Accuracy on the held-out test split, when the run was evaluated. */
+  testAccuracy?: number;
+}
+
+/** Two runs side by side, the older first. */
+export interface RunComparisonInfo {
+  runs: [RunSnapshot, RunSnapshot];
+  /** Every setting either run has (dotted keys such as `training.learningRate`, `dataset.size`, `backend`), with both values. */
+  settings: { key: string; values: [unknown, unknown]; differs: boolean }[];
+  /** How the second run's graph differs from the first's. */
+  graphChanges: GraphChange[];
+}
+
+/** A stopped or interrupted run going on again, its live events under `runId` as for `startTraining`. */
+export interface ContinuedRun {
+  runId: string;
+  /** The project the run trains (its own graph and settings, not the editor's). */
+  project: Project;
+  /** The first epoch trained now, and the recorded metrics of the epochs before it. */
+  fromEpoch: number;
+  history: EpochMetrics[];
+}
+
 export const exportFormatNames = ['tfjs', 'onnx', 'pytorch', 'keras', 'notebook', 'web'] as const;
 /** tfjs: TensorFlow.js layers model · onnx: model.onnx · pytorch: model.py + weights.npz · keras: a training script · notebook: a Jupyter notebook · web: a demo page. */
 export type ExportFormatName = (typeof exportFormatNames)[number];
@@ -381,6 +413,12 @@ export interface NeuroblocksApi {
   listRuns(location: string): Promise<RunInfo[]>;
   /** Every recorded run of a `.nbproj` file with its training settings and epoch curves, newest first. */
   listRunDetails(location: string): Promise<RunDetailsInfo[]>;
+  /** One run with the project it trained, e.g. to put its graph and settings back into the editor. */
+  getRunSnapshot(location: string, runId: number): Promise<RunSnapshot>;
+  /** Two runs' settings and graphs side by side, with what differs. */
+  compareRuns(location: string, runIds: number[]): Promise<RunComparisonInfo>;
+  /** Deletes a run with its epochs, checkpoints and evaluations; refused while it trains. */
+  deleteRun(location: string, runId: number): Promise<void>;
 
   // Export
   exportModel(request: ExportRequest): Promise<ExportResult>;
@@ -388,6 +426,8 @@ export interface NeuroblocksApi {
   // Training (one run at a time, in a worker; progress arrives through onTrainingEvent)
   /** Refused while another run is going on. */
   startTraining(project: Project, options?: TrainingStartOptions): Promise<{ runId: string }>;
+  /** Goes on with a stopped or interrupted run of a `.nbproj` file from its last checkpoint, recording into the same run. Refused while another run is going on. */
+  continueRun(location: string, runId: number): Promise<ContinuedRun>;
   /** Pause, resume and stop take effect after the current batch. Refused when nothing is training. */
   pauseTraining(): Promise<void>;
   resumeTraining(): Promise<void>;
@@ -439,8 +479,12 @@ export const apiMethods = [
   'listDatasets',
   'listRuns',
   'listRunDetails',
+  'getRunSnapshot',
+  'compareRuns',
+  'deleteRun',
   'exportModel',
   'startTraining',
+  'continueRun',
   'pauseTraining',
   'resumeTraining',
   'stopTraining',

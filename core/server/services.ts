@@ -18,6 +18,9 @@ import {
   type RecentProject,
   type RunInfo,
   type RunDetailsInfo,
+  type RunComparisonInfo,
+  type RunSnapshot,
+  type ContinuedRun,
   type ExportRequest,
   type ExportResult,
   type SavedProject,
@@ -44,6 +47,7 @@ import { ExampleLibrary } from './examples';
 import { formatFor, projectExtensions, projectFormats, type ProjectFileFormat } from './project-files';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 import { exportModel } from './export';
+import { checkedRunId, compareTwoRuns, deleteRecordedRun, runSnapshot } from './run-history';
 import { TrainingRunner } from './training';
 
 /** Native file dialogs, which only the desktop host has. Each resolves to undefined when cancelled. */
@@ -347,14 +351,23 @@ export class NeuroblocksService implements NeuroblocksApi {
     return this.readRuns(location, (store) => store.listRuns());
   }
 
-  private async readRuns<T>(location: string, read: (store: import('../store/index').ProjectStore) => T): Promise<T> {
-    const file = this.resolveLocation(location, await this.projectsDirectory());
-    if (path.extname(file).toLowerCase() !== SQLITE_EXTENSION) {
-      throw new UserFacingError(`Runs are recorded only in ${SQLITE_EXTENSION} project files; ${path.basename(file)} keeps the graph and settings only. Save the project as ${SQLITE_EXTENSION} to keep its runs.`, 'no-runs');
-    }
+  async getRunSnapshot(location: string, runId: number): Promise<RunSnapshot> {
+    return this.readRuns(location, (store) => runSnapshot(store, runId));
+  }
+
+  async compareRuns(location: string, runIds: number[]): Promise<RunComparisonInfo> {
+    return this.readRuns(location, (store) => compareTwoRuns(store, runIds));
+  }
+
+  async deleteRun(location: string, runId: number): Promise<void> {
+    await this.readRuns(location, (store) => deleteRecordedRun(store, runId), { readOnly: false });
+  }
+
+  private async readRuns<T>(location: string, read: (store: import('../store/index').ProjectStore) => T, options = { readOnly: true }): Promise<T> {
+    const file = this.runsFile(location, await this.projectsDirectory());
     const { ProjectStore } = await import('../store/index');
     try {
-      const store = ProjectStore.open(file, { readOnly: true });
+      const store = ProjectStore.open(file, options);
       try {
         return read(store);
       } finally {
@@ -363,6 +376,14 @@ export class NeuroblocksService implements NeuroblocksApi {
     } catch (error) {
       throw asUserFacing(error);
     }
+  }
+
+  private runsFile(location: string, base: string): string {
+    const file = this.resolveLocation(location, base);
+    if (path.extname(file).toLowerCase() !== SQLITE_EXTENSION) {
+      throw new UserFacingError(`Runs are recorded only in ${SQLITE_EXTENSION} project files; ${path.basename(file)} keeps the graph and settings only. Save the project as ${SQLITE_EXTENSION} to keep its runs.`, 'no-runs');
+    }
+    return file;
   }
 
   async exportModel(request: ExportRequest): Promise<ExportResult> {
@@ -387,6 +408,11 @@ export class NeuroblocksService implements NeuroblocksApi {
     }
     if (!checked.dataset) throw new UserFacingError('Choose a data set for the project before training it.', 'no-dataset');
     return this.training.startTraining(checked, options ?? {});
+  }
+
+  async continueRun(location: string, runId: number): Promise<ContinuedRun> {
+    const file = this.runsFile(location, await this.projectsDirectory());
+    return this.training.continueRecordedRun(file, checkedRunId(runId));
   }
 
   pauseTraining(): Promise<void> {

@@ -2,7 +2,7 @@
 // to the UI without the weights (they stay on this side).
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { UserFacingError, type ConvFilters, type InspectRequest, type ModelInside, type Prediction, type TestSamples, type TrainingEvent, type TrainingStartOptions, type TrainingUpdate } from '../api/contract';
+import { UserFacingError, type ContinuedRun, type ConvFilters, type InspectRequest, type ModelInside, type Prediction, type TestSamples, type TrainingEvent, type TrainingStartOptions, type TrainingUpdate } from '../api/contract';
 import type { Project } from '../model/project';
 import type { TrainingEvent as EngineEvent, TrainingSession } from '../train/index';
 import { Emitter } from './emitter';
@@ -50,17 +50,74 @@ export class TrainingRunner {
     if (size !== undefined) engineOptions.size = size;
     if (typeof options.location === 'string' && options.location) engineOptions.baseDir = path.dirname(path.resolve(options.location));
     const runId = randomUUID();
-    let session: TrainingSession;
-    try {
-      session = await this.start(project, engineOptions);
-    } catch (error) {
-      if (error instanceof Error && error.name === 'TrainingBusyError') throw new UserFacingError(error.message, 'busy');
-      throw error;
-    }
+    const session = await this.launch(project, engineOptions);
     this.current = { runId, session };
     if (typeof options.location === 'string' && path.extname(options.location).toLowerCase() === SQLITE_EXTENSION) {
       await recordInto(path.resolve(options.location), session, project, (message) => this.updates.fire({ runId, event: { type: 'warning', message } }));
     }
+    this.follow(runId, session, project, engineOptions);
+    return { runId };
+  }
+
+  /**
+   * Goes on with a stopped or interrupted run of the project file at `location` from its last
+   * checkpoint, with the graph, settings and data it was started with, recording into the same run.
+   */
+  async continueRecordedRun(location: string, recordedRunId: number): Promise<ContinuedRun> {
+    if (this.current) throw new UserFacingError('A model is already training. Stop it or wait until it ends before continuing another run.', 'busy');
+    const { ProjectStore } = await import('../store/index');
+    const { recordTrainingRun, resumeRecordedRun } = await import('../store/record-training');
+    let store: import('../store/index').ProjectStore;
+    let resumed: import('../store/record-training').RunToResume;
+    try {
+      store = ProjectStore.open(location);
+    } catch (error) {
+      throw asUserFacing(error);
+    }
+    try {
+      if (store.readOnly) throw new UserFacingError(`Run ${recordedRunId} cannot be continued: ${path.basename(location)} cannot be written to${store.readOnlyReason ? ` (${store.readOnlyReason})` : ''}.`, 'store-read-only');
+      if (store.listRuns().find((r) => r.id === recordedRunId)?.status === 'running')
+        throw new UserFacingError(`Run ${recordedRunId} is training right now; it can be continued once it has stopped.`, 'busy');
+      resumed = resumeRecordedRun(store, recordedRunId);
+    } catch (error) {
+      store.close();
+      throw asUserFacing(error);
+    }
+    const engineOptions: Record<string, unknown> = { epochs: resumed.epochs, seed: resumed.seed, resume: resumed.resume, baseDir: path.dirname(location) };
+    let session: TrainingSession;
+    try {
+      session = await this.launch(resumed.project, engineOptions);
+    } catch (error) {
+      // The run was marked running for this process; give it back its end.
+      try {
+        resumed.recorder.end('stopped', `It could not be continued: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        store.close();
+      }
+      throw error;
+    }
+    const runId = randomUUID();
+    this.current = { runId, session };
+    const recording = recordTrainingRun(store, session, resumed.project, { resumed: resumed.recorder });
+    void recording.done.then((result) => {
+      if (result.error) this.updates.fire({ runId, event: { type: 'warning', message: `The run could not be recorded in ${path.basename(location)}: ${result.error.message}` } });
+      store.close();
+    });
+    this.follow(runId, session, resumed.project, engineOptions);
+    return { runId, project: resumed.project, fromEpoch: resumed.resume.fromEpoch, history: resumed.resume.history };
+  }
+
+  private async launch(project: Project, engineOptions: Record<string, unknown>): Promise<TrainingSession> {
+    try {
+      return await this.start(project, engineOptions);
+    } catch (error) {
+      if (error instanceof Error && error.name === 'TrainingBusyError') throw new UserFacingError(error.message, 'busy');
+      throw error;
+    }
+  }
+
+  /** Relays a session's events and keeps the model it ends with. */
+  private follow(runId: string, session: TrainingSession, project: Project, engineOptions: Record<string, unknown>): void {
     const finish = () => {
       if (this.current?.runId === runId) this.current = undefined;
     };
@@ -76,7 +133,6 @@ export class TrainingRunner {
       this.updates.fire({ runId, event: withoutWeights(event) });
     });
     void session.done.finally(finish);
-    return { runId };
   }
 
   private active(): TrainingSession {

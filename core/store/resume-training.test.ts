@@ -14,12 +14,13 @@ beforeEach(() => {
 afterEach(() => cleanup());
 
 // Checkpoints keep the optimizer's state, so a resumed run must retrace an uninterrupted one exactly.
+// Small batches make an epoch long enough for a stop sent at a checkpoint to land in the next epoch.
 const spirals = mlpProject({
   name: 'Spirals',
   hiddenUnits: 12,
   activation: 'tanh',
   dataset: { kind: 'builtin', name: 'spirals', size: 240 },
-  training: { optimizer: 'sgd', learningRate: 0.1, epochs: 5, batchSize: 32, validationSplit: 0.2, seed: 4 },
+  training: { optimizer: 'sgd', learningRate: 0.1, epochs: 5, batchSize: 8, validationSplit: 0.2, seed: 4 },
 });
 
 /** Trains with recording and stops the run once its second epoch is recorded. */

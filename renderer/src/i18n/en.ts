@@ -2,6 +2,7 @@ import { trainingMessagesEn } from '../training/messages';
 import { exportMessagesEn } from '../export/messages';
 import { augmentMessagesEn } from '../training/augment-messages';
 import { insideMessagesEn } from '../training/inside/messages';
+import { runHistoryMessagesEn } from '../runs/messages';
 /** Every string of the interface in English; fr.ts must have the same keys (the compiler checks). */
 export const en = {
   app: { skip: 'Skip to content' },
@@ -9,6 +10,7 @@ export const en = {
   ...exportMessagesEn,
   ...augmentMessagesEn,
   ...insideMessagesEn,
+  ...runHistoryMessagesEn,
   language: { label: 'Language' },
   home: {
     tagline: 'Build a neural network by dragging blocks, see its shapes and parameters as you go.',

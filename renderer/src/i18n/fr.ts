@@ -3,6 +3,7 @@ import { trainingMessagesFr } from '../training/messages';
 import { exportMessagesFr } from '../export/messages';
 import { augmentMessagesFr } from '../training/augment-messages';
 import { insideMessagesFr } from '../training/inside/messages';
+import { runHistoryMessagesFr } from '../runs/messages';
 
 export const fr: Messages = {
   app: { skip: 'Aller au contenu' },
@@ -10,6 +11,7 @@ export const fr: Messages = {
   ...exportMessagesFr,
   ...augmentMessagesFr,
   ...insideMessagesFr,
+  ...runHistoryMessagesFr,
   language: { label: 'Langue' },
   home: {
     tagline: 'Construisez un réseau de neurones en glissant des blocs, et voyez ses formes et ses paramètres au fur et à mesure.',

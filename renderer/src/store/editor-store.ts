@@ -14,6 +14,8 @@ interface Snapshot {
   edges: GraphEdge[];
   /** The project's name, which is edited (and undone) like the graph. */
   name?: string;
+  /** Training settings and data set, kept only by the steps that replace them (restoring a run). */
+  settings?: Pick<Project, 'training' | 'dataset'>;
 }
 
 export type LayoutDirection = 'TB' | 'LR';
@@ -49,6 +51,8 @@ export interface EditorState {
 
   loadProject(project: Project, location?: string): void;
   newProject(name: string): void;
+  /** Puts another graph with its training settings and data set in place of the current ones, as one undoable step (the name stays). */
+  replaceGraphAndSettings(project: Project): void;
   renameProject(name: string): void;
   addBlock(type: string, options?: { position?: { x: number; y: number }; connectFrom?: string }): string;
   connect(source: string, target: string): Refusal | undefined;
@@ -88,20 +92,32 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
     const analyse = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[], project = get().project) =>
       analyzeGraph(toGraph(nodes, edges), { loss: project.training.loss });
 
-    const snapshot = (): Snapshot => {
+    const snapshot = (withSettings = false): Snapshot => {
       const { nodes, edges, project } = get();
-      return { nodes: nodes.map(toGraphNode), edges: edges.map((e) => ({ source: e.source, target: e.target })), name: project.name };
+      const settings = withSettings ? { settings: structuredClone({ training: project.training, dataset: project.dataset }) } : {};
+      return { nodes: nodes.map(toGraphNode), edges: edges.map((e) => ({ source: e.source, target: e.target })), name: project.name, ...settings };
     };
 
     /** Records the current graph as an undo step, unless this edit continues a burst with the same key. */
-    const remember = (coalesceKey?: string) => {
+    const remember = (coalesceKey?: string, withSettings = false) => {
       const now = Date.now();
       const { lastEdit } = get();
       if (coalesceKey && lastEdit && lastEdit.key === coalesceKey && now - lastEdit.at < COALESCE_MS) {
         set({ lastEdit: { key: coalesceKey, at: now } });
         return;
       }
-      set((s) => ({ past: [...s.past, snapshot()].slice(-HISTORY_LIMIT), future: [], lastEdit: coalesceKey ? { key: coalesceKey, at: now } : undefined }));
+      set((s) => ({ past: [...s.past, snapshot(withSettings)].slice(-HISTORY_LIMIT), future: [], lastEdit: coalesceKey ? { key: coalesceKey, at: now } : undefined }));
+    };
+
+    /** The project info with a snapshot's name and, when it has them, its settings and data set. */
+    const infoFrom = (s: Snapshot): ProjectInfo => {
+      const info = { ...get().project, name: s.name ?? get().project.name };
+      if (!s.settings) return info;
+      // Keys keep their order, so that undoing back to the saved state reads as saved again.
+      info.training = structuredClone(s.settings.training);
+      if (s.settings.dataset) info.dataset = structuredClone(s.settings.dataset);
+      else delete info.dataset;
+      return info;
     };
 
     /** Replaces the graph and refreshes analysis and the dirty flag. */
@@ -121,7 +137,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       commit(
         s.nodes.map((n) => toFlowNode(n, selected.has(n.id))),
         s.edges.map((e) => toFlowEdge(e)),
-        { lastEdit: undefined, project: s.name === undefined ? get().project : { ...get().project, name: s.name } },
+        { lastEdit: undefined, project: infoFrom(s) },
       );
     };
 
@@ -197,6 +213,14 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
 
       newProject(name) {
         get().loadProject(emptyProject(name));
+      },
+
+      replaceGraphAndSettings(replacement) {
+        const parsed = parseProject(replacement);
+        remember(undefined, true);
+        const nodes = parsed.graph.nodes.map((n) => toFlowNode(n));
+        const edges = parsed.graph.edges.map((e) => toFlowEdge(e));
+        commit(nodes, edges, { project: infoFrom({ nodes: [], edges: [], settings: { training: parsed.training, dataset: parsed.dataset } }) });
       },
 
       renameProject(name) {
@@ -352,7 +376,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         const { past, future } = get();
         const previous = past.at(-1);
         if (!previous) return;
-        const current = snapshot();
+        const current = snapshot(previous.settings !== undefined);
         set({ past: past.slice(0, -1), future: [...future, current] });
         restore(previous);
       },
@@ -361,7 +385,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         const { past, future } = get();
         const next = future.at(-1);
         if (!next) return;
-        const current = snapshot();
+        const current = snapshot(next.settings !== undefined);
         set({ future: future.slice(0, -1), past: [...past, current] });
         restore(next);
       },

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import type { RunDetailsInfo } from '../../../core/api/contract';
 import { getApi } from '../api';
+import { RunActions, useRunActions } from '../runs/RunActions';
 import { useEditor } from '../store/index';
 import { formatDuration } from './progress';
 import { useTraining } from './training-store';
@@ -53,6 +54,9 @@ export function RunsPanel() {
   const { t, i18n } = useTranslation();
   const location = useEditor((s) => s.location);
   const finishedRuns = useTraining((s) => (s.final ? s.runId : undefined));
+  const startedRun = useTraining((s) => s.started);
+  const [reloads, setReloads] = useState(0);
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
   const [runs, setRuns] = useState<RunDetailsInfo[]>();
   const [error, setError] = useState<string>();
   const [selected, setSelected] = useState<number[]>([]);
@@ -69,7 +73,8 @@ export function RunsPanel() {
         },
         (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
       );
-  }, [location, recorded, finishedRuns]);
+  }, [location, recorded, finishedRuns, startedRun, reloads]);
+  const actions = useRunActions(location, reload, (id) => setSelected((s) => s.filter((x) => x !== id)));
 
   const overlay = useMemo(() => (runs ?? []).filter((r) => selected.includes(r.id)), [runs, selected]);
   if (!recorded) return <p className="train-empty">{t('runs.needFile')}</p>;
@@ -86,44 +91,51 @@ export function RunsPanel() {
 
   return (
     <div className="runs-panel">
-      <table className="runs-table" data-testid="runs-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('runs.compare')}</th>
-            <th scope="col">{t('runs.run')}</th>
-            <th scope="col">{t('runs.date')}</th>
-            <th scope="col">{t('runs.settings')}</th>
-            <th scope="col">{t('runs.bestVal')}</th>
-            <th scope="col">{t('runs.duration')}</th>
-            <th scope="col">{t('runs.backend')}</th>
-            <th scope="col">{t('runs.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs.map((run) => (
-            <tr key={run.id}>
-              <td>
-                <input type="checkbox" checked={selected.includes(run.id)} onChange={() => toggle(run.id)} aria-label={t('runs.select', { id: run.id })} />
-              </td>
-              <td>#{run.id}</td>
-              <td>{date.format(new Date(run.startedAt))}</td>
-              <td>
-                {t('runs.settingsText', {
-                  optimizer: run.training.optimizer,
-                  rate: run.training.learningRate,
-                  batch: run.training.batchSize,
-                  epochs: run.epochs,
-                  planned: run.plannedEpochs ?? run.training.epochs,
-                })}
-              </td>
-              <td>{run.bestValAccuracy === undefined ? '—' : `${(run.bestValAccuracy * 100).toFixed(1)} %`}</td>
-              <td>{run.durationSeconds === undefined ? '—' : formatDuration(run.durationSeconds)}</td>
-              <td>{run.backend}</td>
-              <td>{t(`runs.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`)}</td>
+      <RunActions actions={actions} runs={runs} selected={selected} />
+      <div className="runs-table-scroll">
+        <table className="runs-table" data-testid="runs-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('runs.compare')}</th>
+              <th scope="col">{t('runs.run')}</th>
+              <th scope="col">{t('runs.date')}</th>
+              <th scope="col">{t('runHistory.graphVersion')}</th>
+              <th scope="col">{t('runs.settings')}</th>
+              <th scope="col">{t('runs.bestVal')}</th>
+              <th scope="col">{t('runs.duration')}</th>
+              <th scope="col">{t('runs.backend')}</th>
+              <th scope="col">{t('runs.status')}</th>
+              <th scope="col">{t('runHistory.actions')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {runs.map((run) => (
+              <tr key={run.id} data-testid={`run-row-${run.id}`}>
+                <td>
+                  <input type="checkbox" checked={selected.includes(run.id)} onChange={() => toggle(run.id)} aria-label={t('runs.select', { id: run.id })} />
+                </td>
+                <td>#{run.id}</td>
+                <td>{date.format(new Date(run.startedAt))}</td>
+                <td title={t('runHistory.graphVersionTitle', { id: run.graphVersionId })}>{t('runHistory.graphVersionValue', { id: run.graphVersionId })}</td>
+                <td>
+                  {t('runs.settingsText', {
+                    optimizer: run.training.optimizer,
+                    rate: run.training.learningRate,
+                    batch: run.training.batchSize,
+                    epochs: run.epochs,
+                    planned: run.plannedEpochs ?? run.training.epochs,
+                  })}
+                </td>
+                <td>{run.bestValAccuracy === undefined ? '—' : `${(run.bestValAccuracy * 100).toFixed(1)} %`}</td>
+                <td>{run.durationSeconds === undefined ? '—' : formatDuration(run.durationSeconds)}</td>
+                <td>{run.backend}</td>
+                <td>{t(`runs.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`)}</td>
+                <td>{actions.rowButtons(run)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {overlay.length > 0 ? <Overlay runs={overlay} /> : <p className="train-hint">{t('runs.overlayHint')}</p>}
     </div>
   );

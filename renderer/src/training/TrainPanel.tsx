@@ -88,6 +88,7 @@ export function TrainPanel() {
   const final = useTraining((s) => s.final);
   const error = useTraining((s) => s.error);
   const warnings = useTraining((s) => s.warnings);
+  const continuing = useTraining((s) => s.continuing);
 
   useEffect(() => {
     listenToTraining(api);
@@ -242,6 +243,11 @@ export function TrainPanel() {
         {error && (
           <p className="error-box" role="alert">
             {error}
+          </p>
+        )}
+        {continuing && (
+          <p className="train-hint" data-testid="train-continuing">
+            {t(phase === 'finished' ? 'runHistory.continued' : 'runHistory.continuing', { id: continuing.recordedRunId, epoch: continuing.fromEpoch })}
           </p>
         )}
         {started && (

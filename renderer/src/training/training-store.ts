@@ -4,6 +4,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { BackendInfo, DatasetInfo, EpochMetrics, NeuroblocksApi, TrainingEvent, TrainingStartOptions, TrainingUpdate } from '../../../core/api/contract';
+import { analyzeGraph } from '../../../core/model/analyze';
 import type { DatasetRef, Project, TrainingSettings } from '../../../core/model/project';
 import { editorStore } from '../store/index';
 
@@ -58,6 +59,8 @@ export interface TrainingState {
   /** Input shape of the model of that run. */
   evaluatedShape?: number[];
   error?: string;
+  /** Set while the current run goes on with a recorded run of the project file. */
+  continuing?: { recordedRunId: number; fromEpoch: number };
 }
 
 export const emptyCurves = (): Curves => ({ x: [], loss: [], accuracy: [], epochLoss: [], epochAccuracy: [], valLoss: [], valAccuracy: [] });
@@ -130,7 +133,7 @@ export function applyEvent(update: TrainingUpdate, inputShape?: number[]): void 
   const set = trainingStore.setState;
   switch (event.type) {
     case 'started':
-      set({ started: event, phase: state.phase === 'starting' ? 'running' : state.phase, progress: { epoch: 1, batch: 0, batchesPerEpoch: event.batchesPerEpoch }, startedAt: performance.now() });
+      set({ started: event, phase: state.phase === 'starting' ? 'running' : state.phase, progress: { epoch: event.resumedFromEpoch ?? 1, batch: 0, batchesPerEpoch: event.batchesPerEpoch }, startedAt: performance.now() });
       break;
     case 'batch': {
       push(state.curves, event.epoch - 1 + event.batch / event.batchesPerEpoch, { loss: event.loss, accuracy: event.accuracy });
@@ -173,9 +176,8 @@ export function listenToTraining(api: NeuroblocksApi): void {
   unsubscribe ??= api.onTrainingEvent((update) => applyEvent(update, currentInputShape));
 }
 
-export async function startRun(api: NeuroblocksApi, project: Project, options: TrainingStartOptions, inputShape: number[] | undefined): Promise<void> {
-  listenToTraining(api);
-  currentInputShape = inputShape;
+/** Clears the last run's progress for a new one. */
+function beginRun(learningRate: number | undefined): void {
   trainingStore.setState({
     phase: 'starting',
     runId: undefined,
@@ -186,10 +188,17 @@ export async function startRun(api: NeuroblocksApi, project: Project, options: T
     version: trainingStore.getState().version + 1,
     warnings: [],
     lastBatchLoss: undefined,
-    runLearningRate: project.training.learningRate,
+    runLearningRate: learningRate,
     error: undefined,
+    continuing: undefined,
     progress: { epoch: 0, batch: 0, batchesPerEpoch: 0 },
   });
+}
+
+export async function startRun(api: NeuroblocksApi, project: Project, options: TrainingStartOptions, inputShape: number[] | undefined): Promise<void> {
+  listenToTraining(api);
+  currentInputShape = inputShape;
+  beginRun(project.training.learningRate);
   try {
     const { runId } = await api.startTraining(project, options);
     // Events may have arrived before the id did; they carry it, so keep only this run's.
@@ -198,3 +207,46 @@ export async function startRun(api: NeuroblocksApi, project: Project, options: T
     trainingStore.setState({ phase: 'idle', error: error instanceof Error ? error.message : String(error) });
   }
 }
+
+/**
+ * Goes on with a stopped or interrupted run of the project file from its last checkpoint. Its
+ * recorded epochs are drawn first, the new ones follow live. Resolves to an error message, if any.
+ */
+export async function continueRecordedRun(api: NeuroblocksApi, location: string, recordedRunId: number): Promise<string | undefined> {
+  listenToTraining(api);
+  beginRun(undefined);
+  try {
+    const continued = await api.continueRun(location, recordedRunId);
+    const analysis = analyzeGraph(continued.project.graph);
+    currentInputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]]?.outputShape : undefined;
+    // Live events may have come before this answer: the recorded epochs go before them.
+    const state = trainingStore.getState();
+    const curves = emptyCurves();
+    for (const m of continued.history) push(curves, m.epoch, { epochLoss: m.loss, epochAccuracy: m.accuracy, valLoss: m.valLoss, valAccuracy: m.valAccuracy });
+    state.curves.x.forEach((x, i) =>
+      push(curves, x, Object.fromEntries((['loss', 'accuracy', 'epochLoss', 'epochAccuracy', 'valLoss', 'valAccuracy'] as const).map((k) => [k, state.curves[k][i] ?? undefined]))),
+    );
+    trainingStore.setState({
+      runId: continued.runId,
+      continuing: { recordedRunId, fromEpoch: continued.fromEpoch },
+      runLearningRate: continued.project.training.learningRate,
+      curves,
+      history: [...continued.history, ...state.history.filter((h) => h.epoch >= continued.fromEpoch)],
+      version: state.version + 1,
+    });
+    return undefined;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    trainingStore.setState({ phase: 'idle', error: message });
+    return message;
+  }
+}
+
+// A change of the project's settings made elsewhere (restoring a run, undo) shows in the panel.
+editorStore.subscribe((state, previous) => {
+  if (state.project === previous.project || (state.project.training === previous.project.training && state.project.dataset === previous.project.dataset)) return;
+  const { form } = trainingStore.getState();
+  if (!form) return;
+  const shown = projectToTrain(state.project, form);
+  if (JSON.stringify([shown.training, shown.dataset]) !== JSON.stringify([state.project.training, state.project.dataset])) trainingStore.setState({ form: formFromProject(state.toProject()) });
+});

@@ -1,0 +1,196 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RunDetailsInfo, RunSnapshot } from '../../../core/api/contract';
+import { getApi } from '../api';
+import { layoutPositions } from '../editor/layout';
+import { toFlowEdge, toFlowNode } from '../store/flow-graph';
+import { editorStore, useEditor } from '../store/index';
+import { continueRecordedRun, trainingStore, useTraining } from '../training/training-store';
+import { ConfirmDialog } from './ConfirmDialog';
+import { RunComparison } from './RunComparison';
+import { statusText } from './run-text';
+import './runs.css';
+
+type Pending = { kind: 'restore'; snapshot: RunSnapshot } | { kind: 'delete'; run: RunDetailsInfo };
+
+export interface RunActionsState {
+  rowButtons(run: RunDetailsInfo): ReactNode;
+  pending?: Pending;
+  setPending(pending: Pending | undefined): void;
+  comparing?: [number, number];
+  setComparing(ids: [number, number] | undefined): void;
+  message?: { kind: 'ok' | 'error'; text: string };
+  setMessage(message: { kind: 'ok' | 'error'; text: string } | undefined): void;
+  location?: string;
+  reload(): void;
+  onDeleted(id: number): void;
+}
+
+const fileName = (location: string) => location.split(/[\\/]/).pop() ?? location;
+
+/** Continue, restore and delete for each row of the run history, and the state of their dialogs. */
+export function useRunActions(location: string | undefined, reload: () => void, onDeleted: (id: number) => void): RunActionsState {
+  const { t } = useTranslation();
+  const phase = useTraining((s) => s.phase);
+  const [pending, setPending] = useState<Pending>();
+  const [comparing, setComparing] = useState<[number, number]>();
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [loading, setLoading] = useState<number>();
+  const training = phase === 'starting' || phase === 'running' || phase === 'paused' || phase === 'stopping';
+  const fail = (e: unknown) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+
+  const askRestore = async (run: RunDetailsInfo) => {
+    if (!location) return;
+    setLoading(run.id);
+    setMessage(undefined);
+    try {
+      setPending({ kind: 'restore', snapshot: await getApi().getRunSnapshot(location, run.id) });
+    } catch (e) {
+      fail(e);
+    } finally {
+      setLoading(undefined);
+    }
+  };
+
+  const goOn = (run: RunDetailsInfo) => {
+    if (!location) return;
+    setMessage(undefined);
+    trainingStore.setState({ tab: 'train' });
+    void continueRecordedRun(getApi(), location, run.id).finally(reload);
+  };
+
+  const rowButtons = (run: RunDetailsInfo) => {
+    const resumable = (run.status === 'stopped' || run.status === 'interrupted') && run.hasLastCheckpoint;
+    return (
+      <span className="runs-row-actions">
+        {resumable && (
+          <button type="button" onClick={() => goOn(run)} disabled={training} aria-label={t('runHistory.continueLabel', { id: run.id })} title={training ? t('runHistory.continueBusy') : t('runHistory.continueLabel', { id: run.id })}>
+            <span aria-hidden="true">▶ </span>
+            {t('runHistory.continue')}
+          </button>
+        )}
+        <button type="button" onClick={() => void askRestore(run)} disabled={loading === run.id} aria-label={t('runHistory.restoreLabel', { id: run.id })} title={t('runHistory.restoreLabel', { id: run.id })}>
+          <span aria-hidden="true">↺ </span>
+          {t('runHistory.restore')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          onClick={() => {
+            setMessage(undefined);
+            setPending({ kind: 'delete', run });
+          }}
+          disabled={run.status === 'running'}
+          aria-label={t('runHistory.deleteLabel', { id: run.id })}
+          title={t('runHistory.deleteLabel', { id: run.id })}
+        >
+          <span aria-hidden="true">✕ </span>
+          {t('runHistory.delete')}
+        </button>
+      </span>
+    );
+  };
+
+  return { rowButtons, pending, setPending, comparing, setComparing, message, setMessage, location, reload, onDeleted };
+}
+
+/** Puts a run's graph and settings in the editor, laid out first when its blocks have no positions. */
+async function restore(snapshot: RunSnapshot): Promise<void> {
+  const project = structuredClone(snapshot.project);
+  if (project.graph.nodes.some((n) => !n.position)) {
+    const positions = await layoutPositions(project.graph.nodes.map((n) => toFlowNode(n)), project.graph.edges.map((e) => toFlowEdge(e)), editorStore.getState().direction);
+    for (const node of project.graph.nodes) node.position = positions[node.id] ?? node.position;
+  }
+  editorStore.getState().replaceGraphAndSettings(project);
+}
+
+/** The compare button above the history table, the outcome of the last action, and the dialogs. */
+export function RunActions({ actions, runs, selected }: { actions: RunActionsState; runs: RunDetailsInfo[]; selected: number[] }) {
+  const { t, i18n } = useTranslation();
+  const blockCount = useEditor((s) => s.nodes.length);
+  const { pending, setPending, comparing, setComparing, message, setMessage, location } = actions;
+  const two = selected.length === 2 ? ([selected[0], selected[1]] as [number, number]) : undefined;
+  const date = new Intl.DateTimeFormat(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const known = new Set(runs.map((r) => r.id));
+  // The deleted run's buttons are gone: the focus goes to the message saying so.
+  const messageRef = useRef<HTMLParagraphElement>(null);
+
+  return (
+    <>
+      <div className="runs-toolbar">
+        <button type="button" className="primary" disabled={!two} onClick={() => two && setComparing(two)}>
+          <span aria-hidden="true">⇆ </span>
+          {t('runHistory.compareButton')}
+        </button>
+        {!two && <span className="train-hint">{t('runHistory.compareHint')}</span>}
+      </div>
+      <p className={message?.kind === 'error' ? 'error-box' : 'runs-message'} role={message?.kind === 'error' ? 'alert' : 'status'} data-testid="runs-message" hidden={!message} ref={messageRef} tabIndex={-1}>
+        {message?.text}
+      </p>
+      {comparing && location && comparing.every((id) => known.has(id)) && <RunComparison location={location} runIds={comparing} onClose={() => setComparing(undefined)} />}
+      {pending?.kind === 'restore' && (
+        <ConfirmDialog
+          title={t('runHistory.restoreTitle', { id: pending.snapshot.id })}
+          confirmLabel={t('runHistory.restoreConfirm', { id: pending.snapshot.id })}
+          onCancel={() => setPending(undefined)}
+          onConfirm={() => {
+            const { snapshot } = pending;
+            setPending(undefined);
+            restore(snapshot).then(
+              () => setMessage({ kind: 'ok', text: t('runHistory.restored', { id: snapshot.id }) }),
+              (e: unknown) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
+            );
+          }}
+        >
+          <p>
+            {t('runHistory.restoreBody', {
+              id: pending.snapshot.id,
+              current: t('runHistory.blocks', { count: blockCount }),
+              restored: t('runHistory.blocks', { count: pending.snapshot.project.graph.nodes.length }),
+              settings: t('runs.settingsText', {
+                optimizer: pending.snapshot.training.optimizer,
+                rate: pending.snapshot.training.learningRate,
+                batch: pending.snapshot.training.batchSize,
+                epochs: pending.snapshot.epochs,
+                planned: pending.snapshot.plannedEpochs ?? pending.snapshot.training.epochs,
+              }),
+            })}
+          </p>
+        </ConfirmDialog>
+      )}
+      {pending?.kind === 'delete' && location && (
+        <ConfirmDialog
+          danger
+          title={t('runHistory.deleteTitle', { id: pending.run.id })}
+          confirmLabel={t('runHistory.deleteConfirm', { id: pending.run.id })}
+          onCancel={() => setPending(undefined)}
+          onConfirm={() => {
+            const { run } = pending;
+            setPending(undefined);
+            getApi()
+              .deleteRun(location, run.id)
+              .then(
+                () => {
+                  actions.onDeleted(run.id);
+                  setMessage({ kind: 'ok', text: t('runHistory.deleted', { id: run.id }) });
+                  requestAnimationFrame(() => messageRef.current?.focus());
+                },
+                (e: unknown) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
+              )
+              .finally(actions.reload);
+          }}
+        >
+          <p>
+            {t('runHistory.deleteBody', {
+              id: pending.run.id,
+              date: date.format(new Date(pending.run.startedAt)),
+              status: statusText(t, pending.run.status),
+              epochs: t('runHistory.epochs', { count: pending.run.epochs }),
+              file: fileName(location),
+            })}
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,262 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RunComparisonInfo, RunSnapshot } from '../../../core/api/contract';
+import { analyzeGraph } from '../../../core/model/analyze';
+import { getBlock } from '../../../core/model/blocks/index';
+import { formatShape } from '../../../core/model/graph';
+import { formatParamValue, type GraphChange } from '../../../core/model/graph-diff';
+import { getApi } from '../api';
+import { formatCount } from '../ui/format';
+import { formatDuration } from '../training/progress';
+import { changeText, settingLabel, settingValue, statusText } from './run-text';
+
+type Mark = 'added' | 'removed' | 'changed';
+
+function safeDescribe(type: string, params: Record<string, unknown>): string {
+  try {
+    return getBlock(type)?.describe(params) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** A run's graph drawn as its blocks in order, each with its key parameters, output shape and parameter count; changed blocks are marked. */
+function GraphDrawing({ run, marks, other }: { run: RunSnapshot; marks: Map<string, { mark: Mark; params: string[] }>; other?: RunSnapshot }) {
+  const { t, i18n } = useTranslation();
+  const analysis = useMemo(() => analyzeGraph(run.project.graph, { loss: run.training.loss }), [run]);
+  const n = (v: number) => formatCount(v, i18n.language);
+  const incoming = (id: string) => run.project.graph.edges.filter((e) => e.target === id).map((e) => e.source);
+  const order = [...analysis.order, ...run.project.graph.nodes.map((node) => node.id).filter((id) => !analysis.order.includes(id))];
+  const byId = new Map(run.project.graph.nodes.map((node) => [node.id, node]));
+  const delta = run.params && other?.params ? run.params.total - other.params.total : undefined;
+  return (
+    <figure className="run-graph" data-testid={`run-graph-${run.id}`}>
+      <figcaption>
+        <strong>{t('runHistory.drawingTitle', { id: run.id })}</strong>
+        <span className="run-graph__total" data-testid={`run-params-${run.id}`}>
+          {run.params ? t('runHistory.params', { formatted: n(run.params.total) }) : t('runHistory.paramsUnknown')}
+          {delta !== undefined && delta !== 0 && other && <> ({t('runHistory.paramsDelta', { sign: delta > 0 ? '+' : '−', formatted: n(Math.abs(delta)), id: other.id })})</>}
+        </span>
+      </figcaption>
+      <ol className="run-graph__blocks">
+        {order.map((id, i) => {
+          const node = byId.get(id);
+          if (!node) return null;
+          const info = analysis.nodes[id];
+          const mark = marks.get(id);
+          const inputs = incoming(id);
+          const follows = inputs.length === 1 && inputs[0] === order[i - 1];
+          const count = info ? info.paramCount.trainable + info.paramCount.nonTrainable : 0;
+          return (
+            <li
+              key={id}
+              className={`run-graph__block category-${(getBlock(node.type)?.category ?? 'unknown').toLowerCase()}${mark ? ` run-graph__block--${mark.mark}` : ''}`}
+              data-testid={`run-${run.id}-block-${id}`}
+            >
+              {inputs.length > 0 && !follows && <span className="run-graph__from">{t('runHistory.from', { ids: inputs.join(', ') })}</span>}
+              <span className="run-graph__head">
+                <span className="run-graph__type">{node.type}</span>
+                <span className="run-graph__id">{id}</span>
+                <span className="run-graph__describe">{info ? safeDescribe(node.type, { ...info.params, ...node.params }) : ''}</span>
+                {mark && <span className={`run-graph__badge run-graph__badge--${mark.mark}`}>{t(`runHistory.badge.${mark.mark}`)}</span>}
+              </span>
+              <span className="run-graph__foot">
+                <span>→ {formatShape(info?.outputShape)}</span>
+                <span>{t('runHistory.params', { formatted: n(count) })}</span>
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </figure>
+  );
+}
+
+/** Marks of the blocks of each run: removed or changed in the first, added or changed in the second. */
+function blockMarks(changes: GraphChange[]): [Map<string, { mark: Mark; params: string[] }>, Map<string, { mark: Mark; params: string[] }>] {
+  const first = new Map<string, { mark: Mark; params: string[] }>();
+  const second = new Map<string, { mark: Mark; params: string[] }>();
+  for (const change of changes) {
+    if (change.kind === 'removed') first.set(change.id, { mark: 'removed', params: [] });
+    if (change.kind === 'added') second.set(change.id, { mark: 'added', params: [] });
+    if (change.kind === 'param' || change.kind === 'type') {
+      for (const map of [first, second]) {
+        const entry = map.get(change.id) ?? { mark: 'changed' as const, params: [] };
+        if (change.kind === 'param') entry.params.push(change.param);
+        map.set(change.id, entry);
+      }
+    }
+  }
+  return [first, second];
+}
+
+/** Two runs side by side: results, settings (differences highlighted) and graphs (changes listed and marked). */
+export function RunComparison({ location, runIds, onClose }: { location: string; runIds: [number, number]; onClose(): void }) {
+  const { t, i18n } = useTranslation();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [comparison, setComparison] = useState<RunComparisonInfo>();
+  const [error, setError] = useState<string>();
+  const [onlyDifferences, setOnlyDifferences] = useState(false);
+  const [a, b] = [...runIds].sort((x, y) => x - y);
+
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+    return () => element?.close();
+  }, []);
+  useEffect(() => {
+    let live = true;
+    getApi()
+      .compareRuns(location, [a, b])
+      .then(
+        (result) => live && setComparison(result),
+        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      );
+    return () => {
+      live = false;
+    };
+  }, [location, a, b]);
+
+  const marks = useMemo(() => (comparison ? blockMarks(comparison.graphChanges) : undefined), [comparison]);
+  const n = (v: number) => formatCount(v, i18n.language);
+  const date = new Intl.DateTimeFormat(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  const percent = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
+
+  const results: { key: string; values: [string, string] }[] = comparison
+    ? (
+        [
+          ['date', (r: RunSnapshot) => date.format(new Date(r.startedAt))],
+          ['status', (r: RunSnapshot) => statusText(t, r.status)],
+          ['epochsTrained', (r: RunSnapshot) => `${r.epochs} / ${r.plannedEpochs ?? r.training.epochs}`],
+          ['bestVal', (r: RunSnapshot) => percent(r.bestValAccuracy)],
+          ['testAccuracy', (r: RunSnapshot) => percent(r.testAccuracy)],
+          ['duration', (r: RunSnapshot) => (r.durationSeconds === undefined ? '—' : formatDuration(r.durationSeconds))],
+          ['params', (r: RunSnapshot) => (r.params ? n(r.params.total) : '—')],
+          ['graphVersion', (r: RunSnapshot) => t('runHistory.graphVersionValue', { id: r.graphVersionId })],
+        ] as const
+      ).map(([key, value]) => ({ key, values: [value(comparison.runs[0]), value(comparison.runs[1])] }))
+    : [];
+  const settings = comparison ? comparison.settings.filter((s) => !onlyDifferences || s.differs) : [];
+  const changedSettings = comparison ? comparison.settings.filter((s) => s.differs) : [];
+  const paramsChanged = comparison?.runs[0].params && comparison.runs[1].params && comparison.runs[0].params.total !== comparison.runs[1].params.total;
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog run-compare"
+      aria-labelledby="run-compare-title"
+      data-testid="run-compare"
+      onClose={onClose}
+      onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}
+    >
+      <div className="run-compare__header">
+        <h2 id="run-compare-title">{t('runHistory.compareTitle', { a, b })}</h2>
+        <button type="button" className="primary" onClick={onClose} autoFocus>
+          {t('runHistory.close')}
+        </button>
+      </div>
+      {error && (
+        <p className="error-box" role="alert">
+          {error}
+        </p>
+      )}
+      {!comparison && !error && <p>{t('runHistory.working')}</p>}
+      {comparison && marks && (
+        <div className="run-compare__body">
+          <section aria-labelledby="run-compare-summary" className="run-compare__summary" data-testid="compare-summary">
+            <h3 id="run-compare-summary">{t('runHistory.summaryTitle', { a, b })}</h3>
+            {changedSettings.length === 0 && comparison.graphChanges.length === 0 ? (
+              <p>{t('runHistory.nothingChanged')}</p>
+            ) : (
+              <ul className="run-compare__changes">
+                {changedSettings.map((row) => (
+                  <li key={row.key} className="run-compare__change run-compare__change--setting">
+                    {t('runHistory.settingChange', { label: settingLabel(t, row.key), before: settingValue(t, row.values[0]), after: settingValue(t, row.values[1]) })}
+                  </li>
+                ))}
+                {comparison.graphChanges.map((change, i) => (
+                  <li key={i} className={`run-compare__change run-compare__change--${change.kind}`} data-testid="graph-change">
+                    {changeText(t, change, formatParamValue)}
+                  </li>
+                ))}
+                {paramsChanged && (
+                  <li className="run-compare__change">
+                    {t('runHistory.paramsChange', { before: n(comparison.runs[0].params!.total), after: n(comparison.runs[1].params!.total) })}
+                  </li>
+                )}
+              </ul>
+            )}
+          </section>
+
+          <section aria-labelledby="run-compare-results">
+            <h3 id="run-compare-results">{t('runHistory.results')}</h3>
+            <table className="run-compare__table" data-testid="compare-results">
+              <caption className="sr-only">{t('runHistory.resultsCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('runHistory.result')}</th>
+                  <th scope="col">{t('runHistory.runColumn', { id: a })}</th>
+                  <th scope="col">{t('runHistory.runColumn', { id: b })}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.map((row) => (
+                  <tr key={row.key}>
+                    <th scope="row">{t(`runHistory.row.${row.key}`)}</th>
+                    <td>{row.values[0]}</td>
+                    <td>{row.values[1]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+
+          <section aria-labelledby="run-compare-settings">
+            <div className="run-compare__section-head">
+              <h3 id="run-compare-settings">{t('runHistory.settingsTitle')}</h3>
+              <label className="run-compare__filter">
+                <input type="checkbox" checked={onlyDifferences} onChange={(e) => setOnlyDifferences(e.target.checked)} />
+                {t('runHistory.onlyDifferences')}
+              </label>
+            </div>
+            {settings.length === 0 ? (
+              <p>{t('runHistory.noSettingDifference')}</p>
+            ) : (
+              <table className="run-compare__table" data-testid="compare-settings">
+                <caption className="sr-only">{t('runHistory.settingsCaption')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('runHistory.setting')}</th>
+                    <th scope="col">{t('runHistory.runColumn', { id: a })}</th>
+                    <th scope="col">{t('runHistory.runColumn', { id: b })}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {settings.map((row) => (
+                    <tr key={row.key} className={row.differs ? 'run-compare__row--differs' : undefined} data-differs={row.differs ? 'true' : undefined}>
+                      <th scope="row">
+                        {settingLabel(t, row.key)}
+                        {row.differs && <span className="run-compare__differs"> ≠ {t('runHistory.differs')}</span>}
+                      </th>
+                      <td>{settingValue(t, row.values[0])}</td>
+                      <td>{settingValue(t, row.values[1])}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
+          <section aria-labelledby="run-compare-graph">
+            <h3 id="run-compare-graph">{t('runHistory.graphTitle')}</h3>
+            {comparison.graphChanges.length === 0 && <p>{t('runHistory.sameGraph')}</p>}
+            <div className="run-compare__graphs">
+              <GraphDrawing run={comparison.runs[0]} marks={marks[0]} />
+              <GraphDrawing run={comparison.runs[1]} marks={marks[1]} other={comparison.runs[0]} />
+            </div>
+          </section>
+        </div>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,39 @@
+// Words for runs, settings and graph changes in the interface language.
+import type { RunStatus } from '../../../core/api/contract';
+import type { GraphChange } from '../../../core/model/graph-diff';
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export function statusText(t: Translate, status: RunStatus): string {
+  return t(`runs.state.${status === 'early-stopped' ? 'earlyStopped' : status}`);
+}
+
+/** A setting's label (`training.learningRate` → "Learning rate"); a setting without one keeps its Keras name. */
+export function settingLabel(t: Translate, key: string): string {
+  const label = t(`runHistory.key.${key}`, { defaultValue: '' });
+  return label || key.replace(/^training\./, '');
+}
+
+export function settingValue(t: Translate, value: unknown): string {
+  if (value === undefined || value === null) return '—';
+  if (typeof value === 'boolean') return t(value ? 'runHistory.yes' : 'runHistory.no');
+  if (Array.isArray(value)) return value.join('×');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** One change of a graph in words, e.g. "Dense “dense_1”: units 64 → 128". */
+export function changeText(t: Translate, change: GraphChange, format: (value: unknown) => string): string {
+  switch (change.kind) {
+    case 'added':
+    case 'removed':
+      return t(`runHistory.change.${change.kind}`, { type: change.type, id: change.id });
+    case 'type':
+      return t('runHistory.change.type', { id: change.id, before: change.before, after: change.after });
+    case 'param':
+      return t('runHistory.change.param', { type: change.type, id: change.id, param: change.param, before: format(change.before), after: format(change.after) });
+    case 'connected':
+    case 'disconnected':
+      return t(`runHistory.change.${change.kind}`, { source: change.source, target: change.target });
+  }
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import mnistJson from '../../../projects/mnist-cnn.json';
+import type { ContinuedRun, EpochMetrics, NeuroblocksApi, TrainingUpdate } from '../../../core/api/contract';
+import { parseProject } from '../../../core/model/project-io';
+import { editorStore } from '../store/index';
+import { applyEvent, continueRecordedRun, formFromProject, trainingStore } from './training-store';
+
+const metrics = (epoch: number): EpochMetrics => ({ epoch, loss: 2 - epoch / 4, accuracy: 0.2 * epoch, valLoss: 2.1 - epoch / 4, valAccuracy: 0.18 * epoch, learningRate: 0.001, seconds: 1, samplesPerSecond: 100 });
+
+function fakeApi(answer: () => Promise<ContinuedRun>) {
+  const calls: [string, number][] = [];
+  let listener: ((update: TrainingUpdate) => void) | undefined;
+  const api = {
+    continueRun: (location: string, runId: number) => {
+      calls.push([location, runId]);
+      return answer();
+    },
+    onTrainingEvent: (l: (update: TrainingUpdate) => void) => {
+      listener = l;
+      return () => (listener = undefined);
+    },
+  } as unknown as NeuroblocksApi;
+  return { api, calls, fire: (update: TrainingUpdate) => listener?.(update) };
+}
+
+describe('continuing a recorded run from the Runs tab', () => {
+  it('draws the recorded epochs first, then the live ones, with the progress starting at the resumed epoch', async () => {
+    const project = parseProject(structuredClone(mnistJson));
+    const { api, calls } = fakeApi(async () => {
+      // An event that overtook the answer is kept, after the recorded epochs.
+      applyEvent({ runId: 'live', event: { type: 'batch', epoch: 3, batch: 2, batchesPerEpoch: 4, loss: 1.4, accuracy: 0.5 } });
+      return { runId: 'live', project, fromEpoch: 3, history: [metrics(1), metrics(2)] };
+    });
+    expect(await continueRecordedRun(api, '/p/digits.nbproj', 7)).toBeUndefined();
+    expect(calls).toEqual([['/p/digits.nbproj', 7]]);
+    const state = trainingStore.getState();
+    expect(state).toMatchObject({ runId: 'live', continuing: { recordedRunId: 7, fromEpoch: 3 }, phase: 'starting' });
+    expect(state.curves.x).toEqual([1, 2, 2.5]);
+    expect(state.curves.epochLoss).toEqual([1.75, 1.5, null]);
+    expect(state.curves.loss).toEqual([null, null, 1.4]);
+    expect(state.history.map((h) => h.epoch)).toEqual([1, 2]);
+
+    applyEvent({
+      runId: 'live',
+      event: {
+        type: 'started',
+        backend: 'cpu',
+        device: 'CPU',
+        fallbacks: [],
+        paramCount: { total: 1, trainable: 1, nonTrainable: 0 },
+        dataset: { name: 'mnist', inputShape: [28, 28, 1], classNames: [], trainCount: 1, testCount: 1, countsPerClass: [], warnings: [], skipped: [] },
+        sizes: { train: 160, validation: 40, test: 2000 },
+        epochs: 4,
+        batchesPerEpoch: 4,
+        seed: 1,
+        resumedFromEpoch: 3,
+      },
+    });
+    expect(trainingStore.getState()).toMatchObject({ phase: 'running', progress: { epoch: 3, batch: 0, batchesPerEpoch: 4 } });
+  });
+
+  it('shows why a run cannot be continued, in the Train panel', async () => {
+    const { api } = fakeApi(() => Promise.reject(new Error('Run 3 is completed: it already trained to its end, so there is nothing to resume. Start a new run instead.')));
+    expect(await continueRecordedRun(api, '/p/digits.nbproj', 3)).toMatch(/nothing to resume/);
+    expect(trainingStore.getState()).toMatchObject({ phase: 'idle', error: expect.stringMatching(/nothing to resume/) });
+  });
+
+  it('shows restored or undone training settings in the panel', () => {
+    const project = parseProject(structuredClone(mnistJson));
+    editorStore.getState().loadProject(project, '/p/digits.nbproj');
+    trainingStore.setState({ form: formFromProject(project) });
+    const older = parseProject(structuredClone(mnistJson));
+    older.training = { ...older.training, learningRate: 0.05, batchSize: 8 };
+    older.dataset = { kind: 'builtin', name: 'mnist', size: 400 };
+    editorStore.getState().replaceGraphAndSettings(older);
+    expect(trainingStore.getState().form).toMatchObject({ training: { learningRate: 0.05, batchSize: 8 }, dataset: { size: 400 } });
+    editorStore.getState().undo();
+    expect(trainingStore.getState().form?.training.learningRate).toBe(project.training.learningRate);
+    expect(trainingStore.getState().form?.dataset).toEqual(project.dataset);
+  });
+});
