@@ -47,7 +47,8 @@ export function uploadPathParts(file: string): string[] {
 export function datasetFolderName(name: string): string {
   const cleaned = String(name ?? '')
     .replace(/\.csv$/i, '')
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-')
+    .replace(/[\\/:*?"<>|]/g, '-')
+    .replace(/\p{Cc}/gu, '-')
     .replace(/^[.\s-]+/, '')
     .trim()
     .slice(0, 60)
