@@ -1,9 +1,11 @@
 import { trainingMessagesEn } from '../training/messages';
+import { dataMessagesEn } from '../training/data-messages';
 import { exportMessagesEn } from '../export/messages';
 /** Every string of the interface in English; fr.ts must have the same keys (the compiler checks). */
 export const en = {
   app: { skip: 'Skip to content' },
   ...trainingMessagesEn,
+  ...dataMessagesEn,
   ...exportMessagesEn,
   language: { label: 'Language' },
   home: {

@@ -1,10 +1,12 @@
 import type { Messages } from './en';
 import { trainingMessagesFr } from '../training/messages';
+import { dataMessagesFr } from '../training/data-messages';
 import { exportMessagesFr } from '../export/messages';
 
 export const fr: Messages = {
   app: { skip: 'Aller au contenu' },
   ...trainingMessagesFr,
+  ...dataMessagesFr,
   ...exportMessagesFr,
   language: { label: 'Langue' },
   home: {

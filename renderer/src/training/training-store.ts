@@ -7,7 +7,7 @@ import type { BackendInfo, DatasetInfo, EpochMetrics, NeuroblocksApi, TrainingEv
 import type { DatasetRef, Project, TrainingSettings } from '../../../core/model/project';
 import { editorStore } from '../store/index';
 
-export type PanelTab = 'train' | 'evaluate' | 'try' | 'runs';
+export type PanelTab = 'data' | 'train' | 'evaluate' | 'try' | 'runs';
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished';
 
 /** x: epochs as a real number (2.5 = half-way through epoch 3); series hold null where they have no point. */
