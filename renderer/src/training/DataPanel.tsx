@@ -65,7 +65,7 @@ function AdviceItem({ advice }: { advice: FitAdvice }) {
   const { t } = useTranslation();
   if (advice.kind === 'noInput') return <p className="warning-box">{t('data.fitNoInput')}</p>;
   if (advice.kind === 'input') {
-    const values = { data: formatSize(advice.data), id: advice.id, input: formatSize(advice.input), fix: formatShape(advice.fix), conversion: t(`data.${advice.conversion}`) };
+    const values = { data: shapeText(advice.data, t), id: advice.id, input: shapeText(advice.input, t), fix: formatShape(advice.fix), conversion: t(`data.${advice.conversion}`) };
     return (
       <div className="warning-box data-advice" data-testid="data-fit-input">
         <p>{t(advice.images ? 'data.fitInputImages' : 'data.fitInput', values)}</p>
@@ -96,7 +96,7 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
   return (
     <>
       <p className="data-summary" data-testid="data-summary">
-        {t('data.summary', { classes: preview.classes.length, train: n(preview.trainCount), test: n(preview.testCount), shape: formatSize(preview.inputShape) })}
+        {t('data.summary', { classes: preview.classes.length, train: n(preview.trainCount), test: n(preview.testCount), shape: shapeText(preview.inputShape, t) })}
       </p>
       {advice.map((a) => (
         <AdviceItem key={a.kind} advice={a} />
@@ -134,7 +134,8 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
           {preview.classes.map((c, i) => (
             <tr key={c.name} data-testid="data-class">
               <th scope="row">
-                {preview.points && <span className="data-scatter__swatch" style={{ background: CLASS_COLOURS[i % CLASS_COLOURS.length] }} aria-hidden="true" />} {c.name}
+                {preview.points && <span className="data-scatter__swatch data-scatter__swatch--row" style={{ background: CLASS_COLOURS[i % CLASS_COLOURS.length] }} aria-hidden="true" />}
+                {c.name}
               </th>
               <td className="data-classes__count">{t('data.countValue', { train: n(c.count), test: n(c.testCount) })}</td>
               {c.thumbnails.length > 0 && (
@@ -178,6 +179,11 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
       )}
     </>
   );
+}
+
+/** `28×28×1` for images, `4 values` for a row of numbers. */
+function shapeText(shape: number[], t: (key: string, options?: Record<string, unknown>) => string): string {
+  return shape.length === 1 ? t('data.values', { count: shape[0] }) : formatSize(shape);
 }
 
 const refName = (ref: DatasetRef) => (ref.kind === 'builtin' ? ref.name : ref.path);
@@ -289,10 +295,10 @@ export function DataPanel() {
           {builtinDatasets.map((name: Builtin) => {
             const entry = datasets.find((d) => d.name === name);
             return (
-              <label key={name} className={`data-builtin${builtinChosen === name ? ' data-builtin--chosen' : ''}`} title={entry?.description}>
+              <label key={name} className={`data-builtin${builtinChosen === name ? ' data-builtin--chosen' : ''}`} title={entry?.description} data-testid={`data-builtin-${name}`}>
                 <input type="radio" name="data-builtin" checked={builtinChosen === name} onChange={() => choose({ kind: 'builtin', name })} />
                 <span className="data-builtin__name">{t(`data.builtinName.${name}`)}</span>
-                {entry && <span className="data-builtin__shape">{t('data.builtinShape', { shape: formatSize(entry.inputShape), classes: entry.classes })}</span>}
+                {entry && <span className="data-builtin__shape">{t('data.builtinShape', { shape: shapeText(entry.inputShape, t), classes: entry.classes })}</span>}
               </label>
             );
           })}

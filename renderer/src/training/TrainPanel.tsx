@@ -163,7 +163,7 @@ export function TrainPanel() {
             <NumberField
               id="train-size"
               label={dataset?.generated ? t('train.points') : t('train.samples')}
-              value={form.dataset.size ?? (dataset?.generated ? 1000 : Math.min(dataset?.samples ?? 8000, 8000))}
+              value={form.dataset.size ?? (dataset?.generated ? 500 : Math.min(dataset?.samples ?? 8000, 8000))}
               min={10}
               max={dataset?.generated ? 1_000_000 : 8000}
               onChange={(v) => update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: Math.round(v) } : f.dataset }))}
