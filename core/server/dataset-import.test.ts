@@ -101,6 +101,17 @@ describe('importing an image folder from the browser', () => {
     await expect(api.uploadDatasetFiles(uploadId, [])).rejects.toThrow(/upload is over or unknown/);
   });
 
+  it('saves the data path relative to the project file when the data lie beside it, so that the folder can be shared whole', async () => {
+    const api = service();
+    const { project } = await api.newProject({ name: 'shapes' });
+    const inside = path.join(projectsDir, 'datasets', 'shapes');
+    const outside = path.join(root, 'elsewhere', 'shapes');
+    await api.saveProject(path.join(projectsDir, 'a.json'), { ...project, dataset: { kind: 'imageFolder', path: inside } });
+    await api.saveProject(path.join(projectsDir, 'b.json'), { ...project, dataset: { kind: 'imageFolder', path: outside } });
+    expect((await api.openProject(path.join(projectsDir, 'a.json'))).project.dataset).toEqual({ kind: 'imageFolder', path: 'datasets/shapes' });
+    expect((await api.openProject(path.join(projectsDir, 'b.json'))).project.dataset).toEqual({ kind: 'imageFolder', path: outside });
+  });
+
   it('keeps upload paths and project paths in their folders', () => {
     expect(uploadPathParts('cats/1.png')).toEqual(['cats', '1.png']);
     expect(() => uploadPathParts('cats/../../1.png')).toThrow(/leads outside/);

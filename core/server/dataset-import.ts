@@ -71,6 +71,14 @@ export function datasetPath(absolute: string, location?: string): string {
   return rel.split(path.sep).join('/');
 }
 
+/** The project as saved at `location`: an absolute data path inside the project's folder becomes relative, so that the folder can be moved or shared whole. */
+export function withPortableDatasetPath<P extends { dataset?: DatasetRef }>(project: P, location: string): P {
+  const dataset = project.dataset;
+  if (!dataset || dataset.kind === 'builtin' || !path.isAbsolute(dataset.path)) return project;
+  const portable = datasetPath(dataset.path, location);
+  return portable === dataset.path ? project : { ...project, dataset: { ...dataset, path: portable } };
+}
+
 async function uniqueFolder(parent: string, name: string): Promise<string> {
   for (let n = 1; ; n++) {
     const candidate = path.join(parent, n === 1 ? name : `${name}-${n}`);

@@ -37,7 +37,7 @@ import { parseProject, parseProjectText, ProjectError } from '../model/project-i
 import { ProjectAutosaver } from './autosave';
 import { defaultConfigDir, defaultProjectsDir, RECENT_LIMIT, SettingsFile } from './config';
 import { builtinDatasetInfo } from './datasets';
-import { DatasetImports } from './dataset-import';
+import { DatasetImports, withPortableDatasetPath } from './dataset-import';
 import { DataError } from '../data/types';
 import { Emitter } from './emitter';
 import { ExampleLibrary } from './examples';
@@ -208,7 +208,7 @@ export class NeuroblocksService implements NeuroblocksApi {
   async saveProject(location: string, project: Project): Promise<SavedProject> {
     const file = this.resolveLocation(location, await this.projectsDirectory());
     const format = formatFor(file, this.formats);
-    const checked = checkedProject(project);
+    const checked = withPortableDatasetPath(checkedProject(project), file);
     // Never replace a file that is not a Neuroblocks project (a typo must not destroy someone's data).
     if ((await stat(file).catch(() => undefined)) && !(await format.isProjectFile(file))) {
       throw new UserFacingError(`${path.basename(file)} already exists and is not a Neuroblocks project, so it was not replaced. Choose another name.`, 'exists');
@@ -236,7 +236,7 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async autosaveProject(location: string, project: Project): Promise<void> {
     const file = this.resolveLocation(location, await this.projectsDirectory());
-    await this.autosaver.schedule(file, checkedProject(project));
+    await this.autosaver.schedule(file, withPortableDatasetPath(checkedProject(project), file));
   }
 
   /** Writes pending autosaves and closes the project file they go to (when the app quits). */

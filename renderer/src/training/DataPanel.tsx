@@ -376,7 +376,8 @@ export function DataPanel() {
         <h3 id="data-preview-title">{t('data.preview')}</h3>
         {dataset ? (
           <p className="data-current" data-testid="data-current">
-            {t('data.current')} <strong>{dataset.kind === 'builtin' ? t(`data.builtinName.${dataset.name}`) : refName(dataset)}</strong>
+            {t('data.current')} <strong>{dataset.kind === 'builtin' ? t(`data.builtinName.${dataset.name}`) : refName(dataset).split(/[\\/]/).pop()}</strong>
+            {dataset.kind !== 'builtin' && <span className="data-current__path">{preview?.path ?? refName(dataset)}</span>}
           </p>
         ) : (
           <p className="train-empty">{t('data.none')}</p>

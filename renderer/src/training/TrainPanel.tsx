@@ -147,7 +147,7 @@ export function TrainPanel() {
               value={form.dataset?.kind === 'builtin' ? form.dataset.name : ''}
               onChange={(e) => update((f) => ({ ...f, dataset: { kind: 'builtin', name: e.target.value as 'mnist' } }))}
             >
-              {form.dataset && form.dataset.kind !== 'builtin' && <option value="">{form.dataset.path}</option>}
+              {form.dataset && form.dataset.kind !== 'builtin' && <option value="">{form.dataset.path.split(/[\\/]/).pop()}</option>}
               {!form.dataset && <option value="">{t('train.chooseDataset')}</option>}
               {datasets.map((d) => (
                 <option key={d.name} value={d.name} disabled={!shapeFits(d.inputShape)} title={d.description}>
