@@ -19,6 +19,7 @@ export const THUMBNAILS = 8;
 const THUMBNAIL_SIDE = 56;
 const TABLE_ROWS = 8;
 const SCATTER_POINTS = 600;
+const PARALLEL_DECODES = 8;
 
 export interface PreviewOptions {
   /** Folder that relative paths resolve against (the project file's). */
@@ -96,24 +97,31 @@ async function previewImageFolder(folder: string): Promise<DatasetPreview> {
   let colour = false;
   let smallest: [number, number] | undefined;
   let largest: [number, number] | undefined;
+  // Decoding the whole image is what finds truncated files, as training would; a few at a time keep sharp's threads busy.
+  const inspect = async (relative: string) => {
+    const image = sharp(path.join(folder, relative), { failOn: 'error' });
+    const meta = await image.metadata();
+    const { info } = await image.clone().raw().toBuffer({ resolveWithObject: true });
+    return { height: meta.autoOrient?.height ?? info.height, width: meta.autoOrient?.width ?? info.width, colour: (meta.channels ?? 1) >= 3 && meta.space !== 'b-w' };
+  };
   for (const [label, files] of listing.files.entries()) {
-    for (const relative of files) {
-      try {
-        // Decoding the whole image is what finds truncated files, as training would.
-        const image = sharp(path.join(folder, relative), { failOn: 'error' });
-        const meta = await image.metadata();
-        const { info } = await image.clone().raw().toBuffer({ resolveWithObject: true });
-        const height = meta.autoOrient?.height ?? info.height;
-        const width = meta.autoOrient?.width ?? info.width;
+    for (let start = 0; start < files.length; start += PARALLEL_DECODES) {
+      const batch = files.slice(start, start + PARALLEL_DECODES);
+      const results = await Promise.allSettled(batch.map(inspect));
+      for (const [i, result] of results.entries()) {
+        const relative = batch[i];
+        if (result.status === 'rejected') {
+          skipped.push({ file: relative, reason: decodeFailure(result.reason) });
+          continue;
+        }
+        const { height, width } = result.value;
         const key = `${height}×${width}`;
         sizes.set(key, (sizes.get(key) ?? 0) + 1);
         if (!smallest || height * width < smallest[0] * smallest[1]) smallest = [height, width];
         if (!largest || height * width > largest[0] * largest[1]) largest = [height, width];
-        if ((meta.channels ?? 1) >= 3 && meta.space !== 'b-w') colour = true;
+        colour ||= result.value.colour;
         if (thumbnails[label].length < THUMBNAILS) thumbnails[label].push(await pngDataUrl(sharp(path.join(folder, relative))));
         labels.push(label);
-      } catch (error) {
-        skipped.push({ file: relative, reason: decodeFailure(error) });
       }
     }
   }
