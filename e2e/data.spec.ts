@@ -75,7 +75,7 @@ test('a teacher previews MNIST, imports a folder of images and a CSV table, and 
   await test.step('the Train tab shows the same data set and leads back here', async () => {
     await dock.getByRole('tab', { name: 'Train' }).click();
     await expect(dock.getByLabel('Data set')).toHaveValue('mnist');
-    await dock.getByRole('button', { name: 'Preview or import data…' }).click();
+    await dock.getByRole('button', { name: 'Preview or import…' }).click();
     await expect(dock.getByRole('tab', { name: 'Data' })).toHaveAttribute('aria-selected', 'true');
   });
 
@@ -133,6 +133,20 @@ test('a teacher previews MNIST, imports a folder of images and a CSV table, and 
     await expect(dock.getByTestId('data-fit-input')).toContainText('Each sample is 3 values, but the Input block "input" expects 16×16×3. Set its shape to [3] to train on these data.');
     await dock.getByRole('heading', { name: 'Preview' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(page, 'data-csv');
+  });
+
+  await test.step('a CSV file dropped onto the panel is imported too', async () => {
+    const text = 'a;b;label\n1;2;yes\n2;1;no\n3;3;yes\n4;1;no\n';
+    // Typed loosely: the Node-side compiler has no DOM library.
+    await dock.getByTestId('data-panel').evaluate((panel, csv) => {
+      const browser = globalThis as any;
+      const transfer = new browser.DataTransfer();
+      transfer.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
+      for (const type of ['dragenter', 'dragover', 'drop']) panel.dispatchEvent(new browser.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    }, text);
+    await expect(dock.getByTestId('data-current')).toContainText('dropped.csv');
+    await expect(dock.getByLabel('Label column (the class of each row)')).toHaveValue('label');
+    await expect(dock.getByTestId('data-class')).toHaveCount(2);
   });
 
   await test.step('a 2-D set is shown as a scatter plot, in French', async () => {

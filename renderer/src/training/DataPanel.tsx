@@ -260,8 +260,13 @@ export function DataPanel() {
     event.preventDefault();
     setDragging(false);
     if (busy || importing) return;
-    const entry = [...event.dataTransfer.items].map((item) => item.webkitGetAsEntry?.()).find(Boolean);
-    if (entry?.isDirectory) {
+    const items = [...event.dataTransfer.items].filter((item) => item.kind === 'file');
+    const entry = items.map((item) => item.webkitGetAsEntry?.()).find(Boolean);
+    // Without a file system entry (some browsers, files handed over by a script) only a file can be told apart.
+    const plain = entry ? undefined : (items[0]?.getAsFile() ?? event.dataTransfer.files[0]);
+    if (plain && /\.csv$/i.test(plain.name)) {
+      void upload('csv', plain.name, [{ path: plain.name, size: plain.size, read: () => plain.arrayBuffer() }]);
+    } else if (entry?.isDirectory) {
       const folder = folderFiles(await droppedFiles(entry));
       if (folder.files.length > 0) void upload('imageFolder', folder.name, folder.files);
     } else if (entry?.isFile && /\.csv$/i.test(entry.name)) {

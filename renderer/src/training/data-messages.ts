@@ -44,7 +44,7 @@ export const dataMessagesEn = {
     fitNoInput: 'The model has no single Input block: add one before training.',
     fixInput: 'Set the Input shape to {{shape}}',
     fixUnits: 'Set units to {{classes}}',
-    openTab: 'Preview or import data…',
+    openTab: 'Preview or import…',
   },
 };
 
@@ -92,6 +92,6 @@ export const dataMessagesFr: typeof dataMessagesEn = {
     fitNoInput: 'Le modèle n’a pas un seul bloc Input : ajoutez-en un avant d’entraîner.',
     fixInput: 'Mettre la forme de l’Input à {{shape}}',
     fixUnits: 'Mettre units à {{classes}}',
-    openTab: 'Voir ou importer des données…',
+    openTab: 'Voir ou importer…',
   },
 };
