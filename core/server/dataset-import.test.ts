@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -110,6 +110,18 @@ describe('importing an image folder from the browser', () => {
     await api.saveProject(path.join(projectsDir, 'b.json'), { ...project, dataset: { kind: 'imageFolder', path: outside } });
     expect((await api.openProject(path.join(projectsDir, 'a.json'))).project.dataset).toEqual({ kind: 'imageFolder', path: 'datasets/shapes' });
     expect((await api.openProject(path.join(projectsDir, 'b.json'))).project.dataset).toEqual({ kind: 'imageFolder', path: outside });
+  });
+
+  it('clears uploads abandoned a day ago, not recent ones', async () => {
+    const datasets = path.join(projectsDir, 'datasets');
+    await mkdir(path.join(datasets, '.upload-old', 'a'), { recursive: true });
+    await mkdir(path.join(datasets, '.upload-recent'), { recursive: true });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    await utimes(path.join(datasets, '.upload-old'), twoDaysAgo, twoDaysAgo);
+    await service().startDatasetUpload({ name: 'x', kind: 'csv' });
+    const left = await readdir(datasets);
+    expect(left).toContain('.upload-recent');
+    expect(left).not.toContain('.upload-old');
   });
 
   it('keeps upload paths and project paths in their folders', () => {

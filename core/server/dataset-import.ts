@@ -18,6 +18,7 @@ export const MAX_CSV_BYTES = 200 * 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 export const MAX_UPLOAD_FILES = 200_000;
 
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 const FORBIDDEN = /[\\/:*?"<>|]/;
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
@@ -119,8 +120,19 @@ export class DatasetImports {
     // Hidden until finished, so that a half-sent folder is never taken for a data set.
     const staging = path.join(root, `.upload-${uploadId}`);
     await mkdir(staging, { recursive: true });
+    await this.removeAbandoned(root);
     this.uploads.set(uploadId, { kind: request.kind, name: datasetFolderName(request.name), staging, bytes: 0, files: 0, refused: [] });
     return { uploadId };
+  }
+
+  /** Uploads left half-way (a closed browser tab) a day ago or more. */
+  private async removeAbandoned(root: string): Promise<void> {
+    const active = new Set([...this.uploads.values()].map((u) => path.basename(u.staging)));
+    for (const name of await readdir(root).catch(() => [] as string[])) {
+      if (!name.startsWith('.upload-') || active.has(name)) continue;
+      const info = await stat(path.join(root, name)).catch(() => undefined);
+      if (info && Date.now() - info.mtimeMs > ABANDONED_AFTER_MS) await rm(path.join(root, name), { recursive: true, force: true });
+    }
   }
 
   private upload(uploadId: string): Upload {

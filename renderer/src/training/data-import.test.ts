@@ -85,6 +85,11 @@ describe('checking that the model fits the data', () => {
     ]);
   });
 
+  it('asks for an image-shaped Input when images meet a flat one', () => {
+    const flat: Graph = { ...cnn, nodes: cnn.nodes.map((n) => (n.id === 'in' ? { ...n, params: { shape: [784] } } : n)) };
+    expect(fitAdvice(preview('imageFolder', [28, 28, 1], 10), analyzeGraph(flat))).toEqual([{ kind: 'input', id: 'in', data: [28, 28, 1], input: [784], fix: [28, 28, 1], images: false, conversion: 'resizedOnly' }]);
+  });
+
   it('accepts flat data of the same size and refuses a CSV with a different number of features', () => {
     expect(fitAdvice(preview('builtin', [784], 10), analyzeGraph(cnn))).toEqual([]);
     expect(fitAdvice(preview('csv', [4], 10), analyzeGraph(cnn))).toEqual([{ kind: 'input', id: 'in', data: [4], input: [28, 28, 1], fix: [4], images: false, conversion: 'resizedOnly' }]);

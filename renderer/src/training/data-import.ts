@@ -91,7 +91,10 @@ export function fitAdvice(preview: DatasetPreview, analysis: GraphAnalysis, loss
   const input = analysis.nodes[id]?.outputShape;
   if (input) {
     const data = preview.inputShape;
-    if (preview.kind === 'imageFolder') {
+    if (preview.kind === 'imageFolder' && (input.length !== 3 || (input[2] !== 1 && input[2] !== 3))) {
+      // Images need an Input of [height, width, 1 or 3] to be resized to; anything else cannot train.
+      advice.push({ kind: 'input', id, data, input, fix: data, images: false, conversion: 'resizedOnly' });
+    } else if (preview.kind === 'imageFolder') {
       // Images are resized to the Input's shape, so any [h, w, 1 or 3] trains; other sizes or colours are worth a word.
       if (data.join('×') !== input.join('×')) {
         const channels = input.length === 3 ? input[2] : undefined;
