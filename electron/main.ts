@@ -23,8 +23,8 @@ const csp = contentSecurityPolicy();
 let mainWindow: BrowserWindow | undefined;
 
 const dialogs: NativeDialogs = {
-  async showOpen({ directory, extensions }) {
-    const options = { defaultPath: directory, properties: ['openFile' as const], filters: [{ name: 'Neuroblocks projects', extensions: extensions.map((e) => e.slice(1)) }] };
+  async showOpen({ directory, extensions, filterName }) {
+    const options = { defaultPath: directory, properties: ['openFile' as const], filters: [{ name: filterName ?? 'Neuroblocks projects', extensions: extensions.map((e) => e.slice(1)) }] };
     const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return result.canceled ? undefined : result.filePaths[0];
   },

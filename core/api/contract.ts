@@ -8,7 +8,7 @@
 import type { GraphAnalysis } from '../model/analyze';
 import type { Graph, Shape } from '../model/graph';
 import type { GraphChange } from '../model/graph-diff';
-import type { Project } from '../model/project';
+import type { DatasetRef, Project } from '../model/project';
 import type { ConvFilters, InspectRequest, ModelInside } from './inside';
 
 export type { BlockOutput, ConvFilters, InsideBlock, InspectRequest, ModelInside } from './inside';
@@ -96,6 +96,53 @@ export interface DatasetInfo {
   /** Samples that ship with the app; undefined for the 2-D sets generated on the fly (their size is the project's `dataset.size`). */
   samples?: number;
   generated: boolean;
+}
+
+export type ImportedDatasetKind = 'imageFolder' | 'csv';
+
+/** What the user sees of a data set before training on it. */
+export interface DatasetPreview {
+  name: string;
+  kind: DatasetRef['kind'];
+  /**
+   * One sample's shape as the data hold it. Image folders: the most common image size and
+   * `channels` (1 when every image is grey, else 3); they are resized to the Input block's shape.
+   */
+  inputShape: Shape;
+  /** Image folders whose images do not all have the same size: the smallest and largest `[height, width]`. */
+  sizeRange?: { smallest: [number, number]; largest: [number, number] };
+  /** Per class, in class order: training and test counts and a few thumbnails (`data:image/png` URLs; none for tables and points). */
+  classes: { name: string; count: number; testCount: number; thumbnails: string[] }[];
+  trainCount: number;
+  testCount: number;
+  /** Imbalance and skipped files, in plain words. */
+  warnings: string[];
+  skipped: { file: string; reason: string }[];
+  /** CSV: its columns, the label column and the first rows as written in the file. */
+  columns?: string[];
+  labelColumn?: string;
+  table?: { header: string[]; rows: string[][]; totalRows: number };
+  /** 2-D sets: some training points (first two features) with their class. */
+  points?: { x: number; y: number; label: number }[];
+  /** Absolute path of an image folder or CSV file. */
+  path?: string;
+}
+
+/** A data set imported from a file or folder, as the project will name it. */
+export interface ImportedDataset {
+  ref: DatasetRef;
+  /** Absolute path of the folder or file. */
+  path: string;
+  /** Files that were not imported, each with why. */
+  refused: { file: string; reason: string }[];
+  /** CSV: its header, to choose the label column from. */
+  columns?: string[];
+}
+
+/** One file of an upload: its path inside the picked folder (`class/image.png`, or the CSV's name) and its bytes in base64. */
+export interface DatasetUploadFile {
+  path: string;
+  base64: string;
 }
 
 // Training. Plain data: core/train's events use these metric types, and the host checks at compile
@@ -407,6 +454,18 @@ export interface NeuroblocksApi {
 
   // Data sets
   listDatasets(): Promise<DatasetInfo[]>;
+  /** Classes, counts, thumbnails, train/test sizes and warnings of a data set; `location` (the project file) resolves relative paths. */
+  previewDataset(ref: DatasetRef, options?: { location?: string }): Promise<DatasetPreview>;
+  /** Desktop: picks an image folder or a CSV file with a native dialog; the data stay where they are. Undefined when cancelled. */
+  showDatasetDialog(kind: ImportedDatasetKind, options?: { location?: string }): Promise<ImportedDataset | undefined>;
+  /**
+   * Browser: uploads a folder or a CSV into `datasets/<name>/` of the projects folder, in several
+   * calls so that no message is too big: start, send files in batches, finish (which gives the
+   * project's data set reference).
+   */
+  startDatasetUpload(request: { name: string; kind: ImportedDatasetKind }): Promise<{ uploadId: string }>;
+  uploadDatasetFiles(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: { file: string; reason: string }[] }>;
+  finishDatasetUpload(uploadId: string, options?: { location?: string }): Promise<ImportedDataset>;
 
   // Runs
   /** The runs recorded in a `.nbproj` project file, newest first. Training a project saved as `.nbproj` records its run there. */
@@ -477,6 +536,11 @@ export const apiMethods = [
   'showFolderDialog',
   'analyzeGraph',
   'listDatasets',
+  'previewDataset',
+  'showDatasetDialog',
+  'startDatasetUpload',
+  'uploadDatasetFiles',
+  'finishDatasetUpload',
   'listRuns',
   'listRunDetails',
   'getRunSnapshot',

@@ -27,6 +27,50 @@ async function decodeImage(file: string, height: number, width: number, channels
   return new Uint8Array(data.buffer, data.byteOffset, data.length);
 }
 
+/** The class sub-folders of an image folder and their files, with the files that are not images. */
+export interface ImageFolderListing {
+  classNames: string[];
+  /** Per class, in class order: the image files, relative to the folder (`class/name.png`). */
+  files: string[][];
+  skipped: SkippedItem[];
+}
+
+export function isImageFileName(name: string): boolean {
+  return imageExtensions.has(path.extname(name).toLowerCase());
+}
+
+/** Lists `folder/<class>/<image>`; throws a DataError when there are fewer than two classes. */
+export async function listImageFolder(folder: string): Promise<ImageFolderListing> {
+  const classNames = (await listEntries(folder))
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort((a, b) => a.localeCompare(b));
+  if (classNames.length < 2) {
+    throw new DataError(`The image folder ${folder} must hold one sub-folder per class (at least two), each with its images; it has ${classNames.length}.`);
+  }
+  const files: string[][] = [];
+  const skipped: SkippedItem[] = [];
+  for (const className of classNames) {
+    const names = (await listEntries(path.join(folder, className)))
+      .filter((e) => e.isFile() && !e.name.startsWith('.'))
+      .map((e) => e.name)
+      .sort((a, b) => a.localeCompare(b));
+    const images: string[] = [];
+    for (const name of names) {
+      const relative = path.join(className, name);
+      if (isImageFileName(name)) images.push(relative);
+      else skipped.push({ file: relative, reason: 'not a PNG, JPEG or WebP image' });
+    }
+    files.push(images);
+  }
+  return { classNames, files, skipped };
+}
+
+/** Why an image could not be decoded, in a few words. */
+export function decodeFailure(error: unknown): string {
+  return `cannot be decoded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+}
+
 /**
  * Reads every PNG, JPEG and WebP image under `folder/<class>/`, resized to `inputShape`
  * (`[height, width, channels]`, 1 channel = grayscale, 3 = RGB). Unreadable images are skipped
@@ -37,33 +81,19 @@ export async function loadImageFolder(folder: string, inputShape: Shape): Promis
     throw new DataError(`An image folder needs an Input block of shape [height, width, 1] (grayscale) or [height, width, 3] (RGB), not [${inputShape.join(', ')}].`);
   }
   const [height, width, channels] = inputShape;
-  const classNames = (await listEntries(folder))
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort((a, b) => a.localeCompare(b));
-  if (classNames.length < 2) {
-    throw new DataError(`The image folder ${folder} must hold one sub-folder per class (at least two), each with its images; it has ${classNames.length}.`);
-  }
+  const listing = await listImageFolder(folder);
+  const { classNames } = listing;
   const size = height * width * channels;
   const images: Uint8Array[] = [];
   const labels: number[] = [];
-  const skipped: SkippedItem[] = [];
-  for (const [label, className] of classNames.entries()) {
-    const files = (await listEntries(path.join(folder, className)))
-      .filter((e) => e.isFile() && !e.name.startsWith('.'))
-      .map((e) => e.name)
-      .sort((a, b) => a.localeCompare(b));
-    for (const name of files) {
-      const relative = path.join(className, name);
-      if (!imageExtensions.has(path.extname(name).toLowerCase())) {
-        skipped.push({ file: relative, reason: 'not a PNG, JPEG or WebP image' });
-        continue;
-      }
+  const skipped: SkippedItem[] = [...listing.skipped];
+  for (const [label, files] of listing.files.entries()) {
+    for (const relative of files) {
       try {
-        images.push(await decodeImage(path.join(folder, className, name), height, width, channels));
+        images.push(await decodeImage(path.join(folder, relative), height, width, channels));
         labels.push(label);
       } catch (error) {
-        skipped.push({ file: relative, reason: `cannot be decoded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` });
+        skipped.push({ file: relative, reason: decodeFailure(error) });
       }
     }
   }

@@ -9,6 +9,10 @@ import {
   type AutosaveUpdate,
   type BackendInfo,
   type DatasetInfo,
+  type DatasetPreview,
+  type DatasetUploadFile,
+  type ImportedDataset,
+  type ImportedDatasetKind,
   type ExampleSummary,
   type HostKind,
   type MenuCommand,
@@ -35,13 +39,15 @@ import {
   type ModelInside,
 } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
-import type { Graph } from '../model/graph';
-import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from '../model/project';
+import type { Graph, Shape } from '../model/graph';
+import { datasetSchema, PROJECT_FORMAT, PROJECT_VERSION, type DatasetRef, type Project } from '../model/project';
 import { parseProject, parseProjectText, ProjectError } from '../model/project-io';
 import { AugmentationPreviewer } from './augmentation-preview';
 import { ProjectAutosaver } from './autosave';
 import { defaultConfigDir, defaultProjectsDir, RECENT_LIMIT, SettingsFile } from './config';
 import { builtinDatasetInfo } from './datasets';
+import { DatasetImports, withPortableDatasetPath } from './dataset-import';
+import { DataError } from '../data/types';
 import { Emitter } from './emitter';
 import { ExampleLibrary } from './examples';
 import { formatFor, projectExtensions, projectFormats, type ProjectFileFormat } from './project-files';
@@ -52,7 +58,8 @@ import { TrainingRunner } from './training';
 
 /** Native file dialogs, which only the desktop host has. Each resolves to undefined when cancelled. */
 export interface NativeDialogs {
-  showOpen(options: { directory: string; extensions: string[] }): Promise<string | undefined>;
+  /** `filterName` names the extensions in the dialog (default: Neuroblocks projects). */
+  showOpen(options: { directory: string; extensions: string[]; filterName?: string }): Promise<string | undefined>;
   showSave(options: { directory: string; suggestedName: string; extensions: string[] }): Promise<string | undefined>;
   showFolder(options: { directory: string }): Promise<string | undefined>;
 }
@@ -126,6 +133,7 @@ export class NeuroblocksService implements NeuroblocksApi {
   private readonly fallbackProjectsDir: string;
   private backend?: Promise<BackendInfo>;
   private readonly augmentation = new AugmentationPreviewer();
+  private readonly datasetImports = new DatasetImports(() => this.projectsDirectory());
 
   constructor(private readonly options: ServiceOptions) {
     this.settings = new SettingsFile(path.join(options.configDir ?? defaultConfigDir(), 'settings.json'));
@@ -211,7 +219,7 @@ export class NeuroblocksService implements NeuroblocksApi {
   async saveProject(location: string, project: Project): Promise<SavedProject> {
     const file = this.resolveLocation(location, await this.projectsDirectory());
     const format = formatFor(file, this.formats);
-    const checked = checkedProject(project);
+    const checked = withPortableDatasetPath(checkedProject(project), file);
     // Never replace a file that is not a Neuroblocks project (a typo must not destroy someone's data).
     if ((await stat(file).catch(() => undefined)) && !(await format.isProjectFile(file))) {
       throw new UserFacingError(`${path.basename(file)} already exists and is not a Neuroblocks project, so it was not replaced. Choose another name.`, 'exists');
@@ -239,7 +247,7 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async autosaveProject(location: string, project: Project): Promise<void> {
     const file = this.resolveLocation(location, await this.projectsDirectory());
-    await this.autosaver.schedule(file, checkedProject(project));
+    await this.autosaver.schedule(file, withPortableDatasetPath(checkedProject(project), file));
   }
 
   /** Writes pending autosaves and closes the project file they go to (when the app quits). */
@@ -338,6 +346,42 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async listDatasets(): Promise<DatasetInfo[]> {
     return builtinDatasetInfo();
+  }
+
+  async previewDataset(ref: DatasetRef, options: { location?: string; inputShape?: Shape } = {}): Promise<DatasetPreview> {
+    const parsed = datasetSchema.safeParse(ref);
+    if (!parsed.success) throw new UserFacingError('This data set reference is not valid: choose the data set again in the Data tab.', 'bad-request');
+    const location = typeof options?.location === 'string' && options.location ? options.location : undefined;
+    const baseDir = location ? path.dirname(path.resolve(location)) : process.cwd();
+    // Loaded on first use: it brings sharp and the MNIST digits.
+    const { previewDataset, readCsvColumns } = await import('../data/preview');
+    try {
+      return await previewDataset(parsed.data, { baseDir });
+    } catch (error) {
+      if (!(error instanceof DataError)) throw error;
+      // A wrong label column is fixed by choosing another: the UI gets the columns to choose from.
+      const columns = parsed.data.kind === 'csv' ? await readCsvColumns(path.resolve(baseDir, parsed.data.path)).catch(() => undefined) : undefined;
+      throw new UserFacingError(error.message, 'data', columns ? { columns } : undefined);
+    }
+  }
+
+  async showDatasetDialog(kind: ImportedDatasetKind, options: { location?: string } = {}): Promise<ImportedDataset | undefined> {
+    const dialogs = this.nativeDialogs();
+    const directory = typeof options?.location === 'string' && options.location ? path.dirname(path.resolve(options.location)) : await this.projectsDirectory();
+    const picked = kind === 'csv' ? await dialogs.showOpen({ directory, extensions: ['.csv'], filterName: 'CSV tables' }) : await dialogs.showFolder({ directory });
+    return picked === undefined ? undefined : this.datasetImports.fromPath(kind, picked, options ?? {});
+  }
+
+  startDatasetUpload(request: { name: string; kind: ImportedDatasetKind }): Promise<{ uploadId: string }> {
+    return this.datasetImports.start(request);
+  }
+
+  uploadDatasetFiles(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: { file: string; reason: string }[] }> {
+    return this.datasetImports.add(uploadId, files);
+  }
+
+  finishDatasetUpload(uploadId: string, options: { location?: string } = {}): Promise<ImportedDataset> {
+    return this.datasetImports.finish(uploadId, options ?? {});
   }
 
   async listRunDetails(location: string): Promise<RunDetailsInfo[]> {

@@ -1,4 +1,5 @@
 import { trainingMessagesEn } from '../training/messages';
+import { dataMessagesEn } from '../training/data-messages';
 import { exportMessagesEn } from '../export/messages';
 import { augmentMessagesEn } from '../training/augment-messages';
 import { insideMessagesEn } from '../training/inside/messages';
@@ -7,6 +8,7 @@ import { runHistoryMessagesEn } from '../runs/messages';
 export const en = {
   app: { skip: 'Skip to content' },
   ...trainingMessagesEn,
+  ...dataMessagesEn,
   ...exportMessagesEn,
   ...augmentMessagesEn,
   ...insideMessagesEn,

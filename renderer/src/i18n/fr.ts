@@ -1,5 +1,6 @@
 import type { Messages } from './en';
 import { trainingMessagesFr } from '../training/messages';
+import { dataMessagesFr } from '../training/data-messages';
 import { exportMessagesFr } from '../export/messages';
 import { augmentMessagesFr } from '../training/augment-messages';
 import { insideMessagesFr } from '../training/inside/messages';
@@ -8,6 +9,7 @@ import { runHistoryMessagesFr } from '../runs/messages';
 export const fr: Messages = {
   app: { skip: 'Aller au contenu' },
   ...trainingMessagesFr,
+  ...dataMessagesFr,
   ...exportMessagesFr,
   ...augmentMessagesFr,
   ...insideMessagesFr,

@@ -7,7 +7,8 @@ import { formatCount } from '../ui/format';
 import { adviseOnRun, type Guidance } from './guidance';
 import { LiveChart, type ChartSeries } from './LiveChart';
 import { formatDuration, remainingSeconds } from './progress';
-import { formFromProject, listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
+import { useSettingsForm } from './use-settings-form';
+import { listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),
@@ -71,11 +72,10 @@ function GuidanceList({ advice }: { advice: Guidance[] }) {
 export function TrainPanel() {
   const { t, i18n } = useTranslation();
   const api = getApi();
-  const projectName = useEditor((s) => s.project.name);
   const location = useEditor((s) => s.location);
   const valid = useEditor((s) => s.analysis.valid);
   const inputShape = useEditor((s) => (s.analysis.inputs.length === 1 ? s.analysis.nodes[s.analysis.inputs[0]]?.outputShape : undefined));
-  const form = useTraining((s) => s.form);
+  const form = useSettingsForm();
   const datasets = useTraining((s) => s.datasets);
   const backend = useTraining((s) => s.backend);
   const phase = useTraining((s) => s.phase);
@@ -99,12 +99,6 @@ export function TrainPanel() {
       .catch(() => undefined);
   }, [api]);
 
-  // A different project (opened or new) brings its own settings.
-  const projectId = `${projectName}|${location ?? ''}`;
-  useEffect(() => {
-    const state = trainingStore.getState();
-    if (state.formFor !== projectId && state.phase !== 'running' && state.phase !== 'paused') trainingStore.setState({ form: formFromProject(editorStore.getState().toProject()), formFor: projectId });
-  }, [projectId]);
 
   const series = useMemo<{ loss: ChartSeries[]; accuracy: ChartSeries[] }>(
     () => ({
@@ -148,14 +142,14 @@ export function TrainPanel() {
       <section className="train-settings" aria-labelledby="train-settings-title">
         <h3 id="train-settings-title">{t('train.settings')}</h3>
         <fieldset disabled={busy} className="train-settings__grid">
-          <label className="train-field train-field--wide" htmlFor="train-dataset">
+          <label className="train-field train-field--wide train-field--dataset" htmlFor="train-dataset">
             <span>{t('train.dataset')}</span>
             <select
               id="train-dataset"
               value={form.dataset?.kind === 'builtin' ? form.dataset.name : ''}
               onChange={(e) => update((f) => ({ ...f, dataset: { kind: 'builtin', name: e.target.value as 'mnist' } }))}
             >
-              {form.dataset && form.dataset.kind !== 'builtin' && <option value="">{form.dataset.path}</option>}
+              {form.dataset && form.dataset.kind !== 'builtin' && <option value="">{form.dataset.path.split(/[\\/]/).pop()}</option>}
               {!form.dataset && <option value="">{t('train.chooseDataset')}</option>}
               {datasets.map((d) => (
                 <option key={d.name} value={d.name} disabled={!shapeFits(d.inputShape)} title={d.description}>
@@ -164,11 +158,14 @@ export function TrainPanel() {
               ))}
             </select>
           </label>
+          <button type="button" className="train-data-link" onClick={() => trainingStore.setState({ tab: 'data' })}>
+            {t('data.openTab')}
+          </button>
           {form.dataset?.kind === 'builtin' && (
             <NumberField
               id="train-size"
               label={dataset?.generated ? t('train.points') : t('train.samples')}
-              value={form.dataset.size ?? (dataset?.generated ? 1000 : Math.min(dataset?.samples ?? 8000, 8000))}
+              value={form.dataset.size ?? (dataset?.generated ? 500 : Math.min(dataset?.samples ?? 8000, 8000))}
               min={10}
               max={dataset?.generated ? 1_000_000 : 8000}
               onChange={(v) => update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: Math.round(v) } : f.dataset }))}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataPanel } from './DataPanel';
 import { EvaluatePanel } from './EvaluatePanel';
 import { RunsPanel } from './RunsPanel';
 import { TrainPanel } from './TrainPanel';
@@ -7,7 +8,7 @@ import { trainingStore, useTraining, type PanelTab } from './training-store';
 import { TryPanel } from './TryPanel';
 import './training.css';
 
-const tabs: PanelTab[] = ['train', 'evaluate', 'try', 'runs'];
+const tabs: PanelTab[] = ['data', 'train', 'evaluate', 'try', 'runs'];
 
 /** Closes the panel and gives the focus back to the button that opens it. */
 function closeDock(): void {
@@ -84,6 +85,7 @@ export function TrainingDock() {
         </button>
       </div>
       <div role="tabpanel" id={`train-tabpanel-${tab}`} aria-labelledby={`train-tab-${tab}`} className="training-dock__body" tabIndex={-1}>
+        {tab === 'data' && <DataPanel />}
         {tab === 'train' && <TrainPanel />}
         {tab === 'evaluate' && <EvaluatePanel />}
         {tab === 'try' && <TryPanel />}

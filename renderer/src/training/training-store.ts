@@ -8,7 +8,7 @@ import { analyzeGraph } from '../../../core/model/analyze';
 import type { DatasetRef, Project, TrainingSettings } from '../../../core/model/project';
 import { editorStore } from '../store/index';
 
-export type PanelTab = 'train' | 'evaluate' | 'try' | 'runs';
+export type PanelTab = 'data' | 'train' | 'evaluate' | 'try' | 'runs';
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished';
 
 /** x: epochs as a real number (2.5 = half-way through epoch 3); series hold null where they have no point. */

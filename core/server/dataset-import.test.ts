@@ -1,0 +1,210 @@
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DatasetUploadFile } from '../api/contract';
+import { datasetPath, uploadPathParts } from './dataset-import';
+import { NeuroblocksService, type NativeDialogs } from './services';
+
+let root: string;
+let projectsDir: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-data-'));
+  projectsDir = path.join(root, 'projects');
+  await mkdir(projectsDir, { recursive: true });
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+function service(dialogs?: NativeDialogs) {
+  return new NeuroblocksService({ host: dialogs ? 'desktop' : 'web', configDir: path.join(root, 'config'), projectsDir, version: '9.9.9', dialogs });
+}
+
+async function png(width: number, height: number, channels: 1 | 3, shade: number): Promise<Buffer> {
+  const pixels = Buffer.alloc(width * height * channels, shade);
+  const image = sharp(pixels, { raw: { width, height, channels } });
+  return (channels === 1 ? image.toColourspace('b-w') : image).png().toBuffer();
+}
+
+const asUpload = (file: string, bytes: Buffer | string): DatasetUploadFile => ({ path: file, base64: Buffer.from(bytes).toString('base64') });
+
+/** Two classes of 6 RGB images, one of 1, a truncated PNG and a text file. */
+async function imageUpload(): Promise<DatasetUploadFile[]> {
+  const files: DatasetUploadFile[] = [];
+  for (let i = 0; i < 6; i++) files.push(asUpload(`circle/c${i}.png`, await png(16, 16, 3, 40 + i)), asUpload(`square/s${i}.png`, await png(16, 16, 3, 200 - i)));
+  files.push(asUpload('star/only.png', await png(16, 16, 3, 120)));
+  files.push(asUpload('circle/broken.png', (await png(16, 16, 3, 9)).subarray(0, 40)));
+  files.push(asUpload('square/notes.txt', 'not an image'));
+  return files;
+}
+
+describe('importing an image folder from the browser', () => {
+  it('writes it under datasets/ of the projects folder, in several calls, and previews it with the imbalance and the broken file', async () => {
+    const api = service();
+    const files = await imageUpload();
+    const { uploadId } = await api.startDatasetUpload({ name: 'shapes', kind: 'imageFolder' });
+    const first = await api.uploadDatasetFiles(uploadId, files.slice(0, 7));
+    const second = await api.uploadDatasetFiles(uploadId, files.slice(7));
+    expect(first.received + second.received).toBe(14);
+    expect(second.refused).toEqual([{ file: 'square/notes.txt', reason: 'not a PNG, JPEG or WebP image' }]);
+    const location = path.join(projectsDir, 'shapes.nbproj');
+    const imported = await api.finishDatasetUpload(uploadId, { location });
+    expect(imported.ref).toEqual({ kind: 'imageFolder', path: 'datasets/shapes' });
+    expect(imported.path).toBe(path.join(projectsDir, 'datasets', 'shapes'));
+    expect(imported.refused.map((r) => r.file)).toEqual(['square/notes.txt']);
+    // No staging folder is left behind.
+    expect(await readdir(path.join(projectsDir, 'datasets'))).toEqual(['shapes']);
+
+    const preview = await api.previewDataset(imported.ref, { location });
+    expect(preview.kind).toBe('imageFolder');
+    expect(preview.inputShape).toEqual([16, 16, 3]);
+    expect(preview.classes.map((c) => c.name)).toEqual(['circle', 'square', 'star']);
+    expect(preview.classes.map((c) => c.count + c.testCount)).toEqual([6, 6, 1]);
+    expect(preview.trainCount + preview.testCount).toBe(13);
+    expect(preview.classes[1].thumbnails).toHaveLength(6);
+    expect(preview.classes[1].thumbnails[0]).toMatch(/^data:image\/png;base64,/);
+    expect(preview.skipped).toEqual([{ file: path.join('circle', 'broken.png'), reason: expect.stringContaining('cannot be decoded') }]);
+    expect(preview.warnings.join(' ')).toMatch(/strongly imbalanced: "(circle|square)" has 5 samples but "star" only 1/);
+  });
+
+  it('names the data set folder uniquely and gives an absolute path when the project is not saved beside it', async () => {
+    const api = service();
+    const refs = [];
+    for (let n = 0; n < 2; n++) {
+      const { uploadId } = await api.startDatasetUpload({ name: '../shapes', kind: 'imageFolder' });
+      await api.uploadDatasetFiles(uploadId, [asUpload('a/1.png', await png(4, 4, 1, 0)), asUpload('b/1.png', await png(4, 4, 1, 255))]);
+      refs.push((await api.finishDatasetUpload(uploadId)).ref);
+    }
+    expect(refs.map((r) => (r.kind === 'imageFolder' ? r.path : ''))).toEqual([path.join(projectsDir, 'datasets', 'shapes'), path.join(projectsDir, 'datasets', 'shapes-2')]);
+    const preview = await api.previewDataset(refs[0]);
+    expect(preview.inputShape).toEqual([4, 4, 1]);
+  });
+
+  it('refuses paths that leave the chosen folder and files that only pretend to be images', async () => {
+    const api = service();
+    const { uploadId } = await api.startDatasetUpload({ name: 'x', kind: 'imageFolder' });
+    for (const bad of ['../evil.png', 'a/../../evil.png', '/etc/evil.png', 'C:\\evil.png', 'a/./b.png', '']) {
+      await expect(api.uploadDatasetFiles(uploadId, [asUpload(bad, await png(2, 2, 1, 0))])).rejects.toMatchObject({ code: 'bad-path' });
+    }
+    const result = await api.uploadDatasetFiles(uploadId, [asUpload('a/fake.png', 'hello'), asUpload('loose.png', await png(2, 2, 1, 0)), asUpload('a/b/deep.png', await png(2, 2, 1, 0))]);
+    expect(result.received).toBe(0);
+    expect(result.refused.map((r) => r.reason)).toEqual([
+      'not an image, although its name says so',
+      'not inside a class folder: put each image in the sub-folder named after its class',
+      'inside a sub-folder of a class folder: a class folder holds images only',
+    ]);
+    await expect(api.finishDatasetUpload(uploadId)).rejects.toThrow(/Nothing was imported from "x": it needs one sub-folder per class/);
+    expect(await readdir(root)).not.toContain('evil.png');
+    await expect(api.uploadDatasetFiles(uploadId, [])).rejects.toThrow(/upload is over or unknown/);
+  });
+
+  it('saves the data path relative to the project file when the data lie beside it, so that the folder can be shared whole', async () => {
+    const api = service();
+    const { project } = await api.newProject({ name: 'shapes' });
+    const inside = path.join(projectsDir, 'datasets', 'shapes');
+    const outside = path.join(root, 'elsewhere', 'shapes');
+    await api.saveProject(path.join(projectsDir, 'a.json'), { ...project, dataset: { kind: 'imageFolder', path: inside } });
+    await api.saveProject(path.join(projectsDir, 'b.json'), { ...project, dataset: { kind: 'imageFolder', path: outside } });
+    expect((await api.openProject(path.join(projectsDir, 'a.json'))).project.dataset).toEqual({ kind: 'imageFolder', path: 'datasets/shapes' });
+    expect((await api.openProject(path.join(projectsDir, 'b.json'))).project.dataset).toEqual({ kind: 'imageFolder', path: outside });
+  });
+
+  it('clears uploads abandoned a day ago, not recent ones', async () => {
+    const datasets = path.join(projectsDir, 'datasets');
+    await mkdir(path.join(datasets, '.upload-old', 'a'), { recursive: true });
+    await mkdir(path.join(datasets, '.upload-recent'), { recursive: true });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    await utimes(path.join(datasets, '.upload-old'), twoDaysAgo, twoDaysAgo);
+    await service().startDatasetUpload({ name: 'x', kind: 'csv' });
+    const left = await readdir(datasets);
+    expect(left).toContain('.upload-recent');
+    expect(left).not.toContain('.upload-old');
+  });
+
+  it('keeps upload paths and project paths in their folders', () => {
+    expect(uploadPathParts('cats/1.png')).toEqual(['cats', '1.png']);
+    expect(() => uploadPathParts('cats/../../1.png')).toThrow(/leads outside/);
+    expect(datasetPath('/data/projects/datasets/a', '/data/projects/p.nbproj')).toBe('datasets/a');
+    expect(datasetPath('/elsewhere/a', '/data/projects/p.nbproj')).toBe('/elsewhere/a');
+    expect(datasetPath('/data/projects/datasets/a')).toBe('/data/projects/datasets/a');
+  });
+});
+
+describe('importing a CSV file', () => {
+  const iris = 'sepal,petal,species\n1,2,setosa\n1.1,2.2,setosa\n5,6,virginica\n5.5,6.1,virginica\n5.2,6.3,virginica\n';
+
+  it('uploads it, guesses the label column from the header and previews its rows', async () => {
+    const api = service();
+    const { uploadId } = await api.startDatasetUpload({ name: 'iris.csv', kind: 'csv' });
+    await api.uploadDatasetFiles(uploadId, [asUpload('iris.csv', iris)]);
+    const imported = await api.finishDatasetUpload(uploadId, { location: path.join(projectsDir, 'p.json') });
+    expect(imported.columns).toEqual(['sepal', 'petal', 'species']);
+    expect(imported.ref).toEqual({ kind: 'csv', path: 'datasets/iris/iris.csv', labelColumn: 'species' });
+    const preview = await api.previewDataset(imported.ref, { location: path.join(projectsDir, 'p.json') });
+    expect(preview.inputShape).toEqual([2]);
+    expect(preview.classes.map((c) => [c.name, c.count + c.testCount])).toEqual([
+      ['setosa', 2],
+      ['virginica', 3],
+    ]);
+    expect(preview.table).toEqual({ header: ['sepal', 'petal', 'species'], rows: expect.arrayContaining([['1', '2', 'setosa']]), totalRows: 5 });
+  });
+
+  it('says which column is missing and gives the columns to choose from', async () => {
+    await writeFile(path.join(root, 'iris.csv'), iris);
+    const error = await service()
+      .previewDataset({ kind: 'csv', path: path.join(root, 'iris.csv'), labelColumn: 'label' })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'data', details: { columns: ['sepal', 'petal', 'species'] } });
+    expect((error as Error).message).toBe('The CSV file iris.csv has no column "label" to use as the label. Its columns are: sepal, petal, species.');
+  });
+
+  it('names the row and column of a cell that is not a number, and says an empty file is empty', async () => {
+    await writeFile(path.join(root, 'bad.csv'), 'a,b,label\n1,2,x\n3,oops,y\n');
+    await writeFile(path.join(root, 'empty.csv'), '');
+    const api = service();
+    await expect(api.previewDataset({ kind: 'csv', path: path.join(root, 'bad.csv'), labelColumn: 'label' })).rejects.toThrow(/Row 3, column 2 \("b"\) of bad\.csv is "oops", not a number/);
+    await expect(api.previewDataset({ kind: 'csv', path: path.join(root, 'empty.csv'), labelColumn: 'label' })).rejects.toThrow('The CSV file empty.csv is empty: it needs a header row naming the columns, then one row per sample.');
+  });
+
+  it('refuses a file that is not a CSV or not text', async () => {
+    const api = service();
+    const { uploadId } = await api.startDatasetUpload({ name: 'x', kind: 'csv' });
+    await expect(api.uploadDatasetFiles(uploadId, [asUpload('table.xlsx', 'PK')])).rejects.toThrow(/table\.xlsx is not a CSV file/);
+    await expect(api.uploadDatasetFiles(uploadId, [asUpload('table.csv', Buffer.from([0x50, 0, 0x4b]))])).rejects.toThrow(/is not a text file/);
+  });
+
+  it('uses a file picked in the desktop dialog where it is, relative to the project when beside it', async () => {
+    await writeFile(path.join(projectsDir, 'iris.csv'), iris);
+    const dialogs: NativeDialogs = {
+      showOpen: async (options) => (options.extensions.includes('.csv') ? path.join(projectsDir, 'iris.csv') : undefined),
+      showSave: async () => undefined,
+      showFolder: async () => undefined,
+    };
+    const api = service(dialogs);
+    const imported = await api.showDatasetDialog('csv', { location: path.join(projectsDir, 'p.nbproj') });
+    expect(imported).toMatchObject({ ref: { kind: 'csv', path: 'iris.csv', labelColumn: 'species' }, columns: ['sepal', 'petal', 'species'] });
+    expect(await api.showDatasetDialog('imageFolder')).toBeUndefined();
+  });
+});
+
+describe('previewing the built-in sets', () => {
+  it('shows MNIST per digit with its counts and a few thumbnails', async () => {
+    const preview = await service().previewDataset({ kind: 'builtin', name: 'mnist', size: 500 });
+    expect(preview.classes.map((c) => c.name)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    expect(preview.trainCount).toBe(500);
+    expect(preview.testCount).toBe(2000);
+    expect(preview.classes.reduce((sum, c) => sum + c.count, 0)).toBe(500);
+    expect(preview.classes.every((c) => c.thumbnails.length === 8)).toBe(true);
+    expect(preview.warnings).toEqual([]);
+  });
+
+  it('gives points for the scatter plot of a 2-D set', async () => {
+    const preview = await service().previewDataset({ kind: 'builtin', name: 'xor', size: 200 });
+    expect(preview.inputShape).toEqual([2]);
+    expect(preview.points!.length).toBeGreaterThan(100);
+    expect(new Set(preview.points!.map((p) => p.label))).toEqual(new Set([0, 1]));
+  });
+});

@@ -1,0 +1,230 @@
+// Importing data sets: uploads from the browser, written under `datasets/<name>/` of the projects
+// folder (and nowhere else), and folders or CSV files picked with the desktop app's dialogs, which
+// stay where they are. Either way the project gets a DatasetRef whose path is relative to the
+// project file when the data lie in its folder, absolute otherwise (core/data resolves it so).
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UserFacingError, type DatasetUploadFile, type ImportedDataset, type ImportedDatasetKind } from '../api/contract';
+import { isImageFileName } from '../data/image-folder';
+import { guessLabelColumn, readCsvColumns } from '../data/preview';
+import { DataError, type SkippedItem } from '../data/types';
+import type { DatasetRef } from '../model/project';
+
+export const DATASETS_FOLDER = 'datasets';
+/** One image larger than this is certainly not a training sample. */
+export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
+export const MAX_CSV_BYTES = 200 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
+export const MAX_UPLOAD_FILES = 200_000;
+
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+const FORBIDDEN = /[\\/:*?"<>|]/;
+const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+/** `base` + `relative`, or an error when `relative` would lead outside `base`. */
+export function insideFolder(base: string, relative: string): string {
+  const target = path.resolve(base, relative);
+  const rel = path.relative(base, target);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw new UserFacingError(`"${relative}" leads outside the data set's folder, so it was refused.`, 'bad-path');
+  return target;
+}
+
+/** The parts of a path sent by the browser; refuses `..`, absolute paths and names no file system takes. */
+export function uploadPathParts(file: string): string[] {
+  if (typeof file !== 'string' || file.length === 0 || file.length > 1000) throw new UserFacingError('A file of the upload has no usable name.', 'bad-path');
+  const parts = file.split(/[\\/]/);
+  if (/^[a-zA-Z]:/.test(file) || file.startsWith('/') || file.startsWith('\\')) throw new UserFacingError(`"${file}" is an absolute path; only files inside the chosen folder can be imported.`, 'bad-path');
+  for (const part of parts) {
+    if (part === '..' || part === '.') throw new UserFacingError(`"${file}" leads outside the chosen folder (it contains "${part}"), so it was refused.`, 'bad-path');
+    if (part === '' || FORBIDDEN.test(part) || [...part].some((c) => c.charCodeAt(0) < 32) || part.length > 200) {
+      throw new UserFacingError(`"${file}" is not a file name that can be saved; rename it and import again.`, 'bad-path');
+    }
+  }
+  return parts;
+}
+
+/** A folder name made from what the user picked: no separators, no leading dot, not empty. */
+export function datasetFolderName(name: string): string {
+  const cleaned = String(name ?? '')
+    .replace(/\.csv$/i, '')
+    .replace(/[\\/:*?"<>|]/g, '-')
+    .replace(/\p{Cc}/gu, '-')
+    .replace(/^[.\s-]+/, '')
+    .trim()
+    .slice(0, 60)
+    .trim();
+  return cleaned || 'data';
+}
+
+/** PNG, JPEG or WebP by their first bytes: a text file renamed `.png` is refused at once. */
+function looksLikeImage(bytes: Buffer): boolean {
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return true;
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return true;
+  return bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP';
+}
+
+/** The path a project stores: relative to the project file's folder when the data are inside it, else absolute. */
+export function datasetPath(absolute: string, location?: string): string {
+  if (!location) return absolute;
+  const rel = path.relative(path.dirname(path.resolve(location)), absolute);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return absolute;
+  return rel.split(path.sep).join('/');
+}
+
+/** The project as saved at `location`: an absolute data path inside the project's folder becomes relative, so that the folder can be moved or shared whole. */
+export function withPortableDatasetPath<P extends { dataset?: DatasetRef }>(project: P, location: string): P {
+  const dataset = project.dataset;
+  if (!dataset || dataset.kind === 'builtin' || !path.isAbsolute(dataset.path)) return project;
+  const portable = datasetPath(dataset.path, location);
+  return portable === dataset.path ? project : { ...project, dataset: { ...dataset, path: portable } };
+}
+
+async function uniqueFolder(parent: string, name: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = path.join(parent, n === 1 ? name : `${name}-${n}`);
+    if (!(await stat(candidate).catch(() => undefined))) return candidate;
+  }
+}
+
+function dataError(error: unknown): never {
+  if (error instanceof DataError) throw new UserFacingError(error.message, 'data');
+  throw error;
+}
+
+/** The reference a CSV gets: its columns and a guess at the label column, which the user can change. */
+async function csvImport(file: string, location: string | undefined, refused: SkippedItem[]): Promise<ImportedDataset> {
+  const columns = await readCsvColumns(file).catch(dataError);
+  const ref: DatasetRef = { kind: 'csv', path: datasetPath(file, location), labelColumn: guessLabelColumn(columns) };
+  return { ref, path: file, refused, columns };
+}
+
+interface Upload {
+  kind: ImportedDatasetKind;
+  name: string;
+  staging: string;
+  bytes: number;
+  files: number;
+  refused: SkippedItem[];
+}
+
+export class DatasetImports {
+  private readonly uploads = new Map<string, Upload>();
+
+  constructor(private readonly projectsDirectory: () => Promise<string>) {}
+
+  async start(request: { name: string; kind: ImportedDatasetKind }): Promise<{ uploadId: string }> {
+    if (request?.kind !== 'imageFolder' && request?.kind !== 'csv') throw new UserFacingError('Only an image folder or a CSV file can be imported.', 'bad-request');
+    const root = path.join(await this.projectsDirectory(), DATASETS_FOLDER);
+    const uploadId = randomUUID();
+    // Hidden until finished, so that a half-sent folder is never taken for a data set.
+    const staging = path.join(root, `.upload-${uploadId}`);
+    await mkdir(staging, { recursive: true });
+    await this.removeAbandoned(root);
+    this.uploads.set(uploadId, { kind: request.kind, name: datasetFolderName(request.name), staging, bytes: 0, files: 0, refused: [] });
+    return { uploadId };
+  }
+
+  /** Uploads left half-way (a closed browser tab) a day ago or more. */
+  private async removeAbandoned(root: string): Promise<void> {
+    const active = new Set([...this.uploads.values()].map((u) => path.basename(u.staging)));
+    for (const name of await readdir(root).catch(() => [] as string[])) {
+      if (!name.startsWith('.upload-') || active.has(name)) continue;
+      const info = await stat(path.join(root, name)).catch(() => undefined);
+      if (info && Date.now() - info.mtimeMs > ABANDONED_AFTER_MS) await rm(path.join(root, name), { recursive: true, force: true });
+    }
+  }
+
+  private upload(uploadId: string): Upload {
+    const upload = this.uploads.get(uploadId);
+    if (!upload) throw new UserFacingError('This upload is over or unknown; import the data again.', 'bad-request');
+    return upload;
+  }
+
+  async add(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: SkippedItem[] }> {
+    const upload = this.upload(uploadId);
+    if (!Array.isArray(files)) throw new UserFacingError('The upload sent no list of files.', 'bad-request');
+    const refused: SkippedItem[] = [];
+    let received = 0;
+    for (const file of files) {
+      const parts = uploadPathParts(file?.path);
+      const shown = parts.join('/');
+      const bytes = Buffer.from(typeof file.base64 === 'string' ? file.base64 : '', 'base64');
+      const refuse = (reason: string) => refused.push({ file: shown, reason });
+      if (parts[parts.length - 1].startsWith('.')) continue;
+      if (upload.kind === 'imageFolder') {
+        if (parts.length !== 2) {
+          refuse(parts.length === 1 ? 'not inside a class folder: put each image in the sub-folder named after its class' : 'inside a sub-folder of a class folder: a class folder holds images only');
+          continue;
+        }
+        if (!isImageFileName(shown)) {
+          refuse('not a PNG, JPEG or WebP image');
+          continue;
+        }
+        if (bytes.length > MAX_IMAGE_BYTES) {
+          refuse(`too big for a training image (${mb(bytes.length)}; at most ${mb(MAX_IMAGE_BYTES)})`);
+          continue;
+        }
+        if (!looksLikeImage(bytes)) {
+          refuse('not an image, although its name says so');
+          continue;
+        }
+      } else {
+        if (upload.files > 0 || parts.length !== 1) throw new UserFacingError('A CSV import takes one file, not a folder.', 'bad-request');
+        if (path.extname(shown).toLowerCase() !== '.csv') throw new UserFacingError(`${shown} is not a CSV file: choose a file ending in .csv, with a header row and one row per sample.`, 'bad-file');
+        if (bytes.length > MAX_CSV_BYTES) throw new UserFacingError(`${shown} is ${mb(bytes.length)}; a CSV file can have at most ${mb(MAX_CSV_BYTES)}.`, 'too-big');
+        if (bytes.includes(0)) throw new UserFacingError(`${shown} is not a text file, so it cannot be a CSV file: export the table as CSV (comma- or semicolon-separated text) and import that.`, 'bad-file');
+      }
+      if (upload.bytes + bytes.length > MAX_UPLOAD_BYTES || upload.files + 1 > MAX_UPLOAD_FILES) {
+        throw new UserFacingError(`The data set is too large to import (more than ${mb(MAX_UPLOAD_BYTES)} or ${MAX_UPLOAD_FILES.toLocaleString('en')} files): use fewer or smaller images.`, 'too-big');
+      }
+      const target = insideFolder(upload.staging, parts.join(path.sep));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, bytes);
+      upload.bytes += bytes.length;
+      upload.files++;
+      received++;
+    }
+    upload.refused.push(...refused);
+    return { received, refused };
+  }
+
+  async finish(uploadId: string, options: { location?: string } = {}): Promise<ImportedDataset> {
+    const upload = this.upload(uploadId);
+    this.uploads.delete(uploadId);
+    if (upload.files === 0) {
+      await rm(upload.staging, { recursive: true, force: true });
+      throw new UserFacingError(
+        upload.kind === 'imageFolder'
+          ? `Nothing was imported from "${upload.name}": it needs one sub-folder per class, each with PNG, JPEG or WebP images.${upload.refused.length ? ` Refused: ${upload.refused.slice(0, 3).map((r) => `${r.file} (${r.reason})`).join('; ')}.` : ''}`
+          : 'No CSV file was received; choose the file again.',
+        'empty',
+      );
+    }
+    const target = await uniqueFolder(path.dirname(upload.staging), upload.name);
+    await rename(upload.staging, target);
+    const location = typeof options?.location === 'string' && options.location ? options.location : undefined;
+    if (upload.kind === 'csv') {
+      return csvImport(path.join(target, await onlyFile(target)), location, upload.refused);
+    }
+    return { ref: { kind: 'imageFolder', path: datasetPath(target, location) }, path: target, refused: upload.refused };
+  }
+
+  /** A folder or CSV file picked in a native dialog: used where it is. */
+  async fromPath(kind: ImportedDatasetKind, picked: string, options: { location?: string } = {}): Promise<ImportedDataset> {
+    const absolute = path.resolve(picked);
+    const location = typeof options?.location === 'string' && options.location ? options.location : undefined;
+    const info = await stat(absolute).catch(() => undefined);
+    if (kind === 'csv') {
+      if (!info?.isFile()) throw new UserFacingError(`${absolute} is not a file: choose a CSV file.`, 'not-found');
+      return csvImport(absolute, location, []);
+    }
+    if (!info?.isDirectory()) throw new UserFacingError(`${absolute} is not a folder: choose a folder holding one sub-folder per class.`, 'not-found');
+    return { ref: { kind: 'imageFolder', path: datasetPath(absolute, location) }, path: absolute, refused: [] };
+  }
+}
+
+async function onlyFile(folder: string): Promise<string> {
+  const names = (await readdir(folder)).filter((n) => !n.startsWith('.'));
+  return names[0];
+}

@@ -1,0 +1,49 @@
+// The Data tab's state outside React: the preview of the chosen data set and the import under way.
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { DatasetPreview, NeuroblocksApi } from '../../../core/api/contract';
+import type { DatasetRef } from '../../../core/model/project';
+
+export interface DataState {
+  /** The reference (and project location) the preview is for. */
+  key?: string;
+  preview?: DatasetPreview;
+  loading: boolean;
+  error?: string;
+  /** A CSV's columns, to choose the label column from (also when the chosen one is missing). */
+  columns?: string[];
+  importing?: { name: string; sent: number; total: number };
+  imported?: { name: string; count: number };
+  refused: { file: string; reason: string }[];
+  importError?: string;
+}
+
+export const dataStore = createStore<DataState>()(() => ({ loading: false, refused: [] }));
+
+export function useData<T>(selector: (state: DataState) => T): T {
+  return useStore(dataStore, selector);
+}
+
+export const previewKey = (ref: DatasetRef, location?: string) => JSON.stringify([ref, location ?? '']);
+
+/** Loads the preview of `ref` unless it is already shown; an answer for a reference chosen since is dropped. */
+export async function loadPreview(api: NeuroblocksApi, ref: DatasetRef, location?: string): Promise<void> {
+  const key = previewKey(ref, location);
+  if (dataStore.getState().key === key) return;
+  dataStore.setState({ key, loading: true, error: undefined, preview: undefined });
+  try {
+    const preview = await api.previewDataset(ref, location ? { location } : {});
+    if (dataStore.getState().key !== key) return;
+    dataStore.setState({ preview, loading: false, ...(preview.columns ? { columns: preview.columns } : {}) });
+  } catch (error) {
+    if (dataStore.getState().key !== key) return;
+    const details = (error as { details?: { columns?: unknown } }).details;
+    const columns = Array.isArray(details?.columns) ? (details.columns as string[]) : undefined;
+    dataStore.setState({ loading: false, error: error instanceof Error ? error.message : String(error), ...(columns ? { columns } : {}) });
+  }
+}
+
+/** Forgets the preview, so that the next look reads the data again (after an import into the same place). */
+export function forgetPreview(): void {
+  dataStore.setState({ key: undefined });
+}
