@@ -25,6 +25,9 @@ import {
   type TrainingUpdate,
   type Prediction,
   type TestSamples,
+  type EvaluationProgress,
+  type Mistakes,
+  type ModelInUse,
 } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
 import type { Graph } from '../model/graph';
@@ -106,6 +109,7 @@ export class NeuroblocksService implements NeuroblocksApi {
   readonly onTrainingEvent: (listener: (update: TrainingUpdate) => void) => () => void;
   private readonly autosaver: ProjectAutosaver;
   readonly onAutosave: (listener: (update: AutosaveUpdate) => void) => () => void;
+  readonly onEvaluationProgress: (listener: (progress: EvaluationProgress) => void) => () => void;
   /** Fires after the recent projects list changed (the desktop app rebuilds File › Open Recent). */
   readonly recentProjectsChanged = new Emitter<void>();
 
@@ -124,6 +128,7 @@ export class NeuroblocksService implements NeuroblocksApi {
     this.fallbackProjectsDir = options.projectsDir ?? defaultProjectsDir();
     this.training = options.training ?? new TrainingRunner();
     this.onTrainingEvent = this.training.updates.event;
+    this.onEvaluationProgress = this.training.evaluationProgress.event;
     this.autosaver = options.autosaver ?? new ProjectAutosaver();
     this.onAutosave = this.autosaver.updates.event;
   }
@@ -400,5 +405,17 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   predict(values: number[]): Promise<Prediction> {
     return this.training.predict(values);
+  }
+
+  async loadRunModel(request: { location: string; runId: number; checkpoint?: 'best' | 'last' }): Promise<ModelInUse> {
+    return this.training.loadRunModel(request, await this.projectsDirectory());
+  }
+
+  getModelInUse(): Promise<ModelInUse | undefined> {
+    return this.training.modelInUse();
+  }
+
+  getConfidentMistakes(request?: { limit?: number }): Promise<Mistakes> {
+    return this.training.mistakes(request);
   }
 }
