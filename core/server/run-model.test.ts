@@ -25,7 +25,7 @@ describe('a recorded run’s model', () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-run-model-'));
     trainer = service('trainer');
     const { project } = await trainer.openExample('mnist-cnn');
-    const small = { ...project, dataset: { kind: 'builtin' as const, name: 'mnist', size: 300 }, training: { ...project.training, epochs: 1, seed: 2 } };
+    const small = { ...project, dataset: { kind: 'builtin' as const, name: 'mnist' as const, size: 300 }, training: { ...project.training, epochs: 1, seed: 2 } };
     location = (await trainer.saveProjectAs('digits.nbproj', small)).location;
     const final = new Promise<TrainingUpdate>((resolve) => trainer.onTrainingEvent((u) => u.event.type === 'final' && resolve(u)));
     await trainer.startTraining(small, { location });

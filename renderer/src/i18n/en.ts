@@ -1,8 +1,10 @@
 import { trainingMessagesEn } from '../training/messages';
 import { exportMessagesEn } from '../export/messages';
+import { evaluationMessagesEn } from '../training/evaluation-messages';
 /** Every string of the interface in English; fr.ts must have the same keys (the compiler checks). */
 export const en = {
   app: { skip: 'Skip to content' },
+  ...evaluationMessagesEn,
   ...trainingMessagesEn,
   ...exportMessagesEn,
   language: { label: 'Language' },

@@ -1,9 +1,11 @@
 import type { Messages } from './en';
 import { trainingMessagesFr } from '../training/messages';
 import { exportMessagesFr } from '../export/messages';
+import { evaluationMessagesFr } from '../training/evaluation-messages';
 
 export const fr: Messages = {
   app: { skip: 'Aller au contenu' },
+  ...evaluationMessagesFr,
   ...trainingMessagesFr,
   ...exportMessagesFr,
   language: { label: 'Langue' },
