@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -39,8 +40,10 @@ async function digitPng(digit: number): Promise<Buffer> {
 async function dropFile(target: Locator, name: string, bytes: Buffer, type: string): Promise<void> {
   const dataTransfer = await target.page().evaluateHandle(
     ({ name, data, type }) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([Uint8Array.from(data)], name, { type }));
+      // Runs in the page (typed loosely: the Node-side compiler has no DOM library).
+      const page = globalThis as any;
+      const transfer = new page.DataTransfer();
+      transfer.items.add(new page.File([Uint8Array.from(data)], name, { type }));
       return transfer;
     },
     { name, data: [...bytes], type },
@@ -72,8 +75,9 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
     await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await dock.getByLabel('Training samples').fill('300');
+    await dock.getByLabel('Training samples').fill('800');
     await dock.getByLabel('Epochs', { exact: true }).fill('1');
+    await dock.getByLabel('Batch size').fill('16');
     await train(dock, '1');
     await train(dock, '2');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -139,7 +143,7 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
     await dock.getByTestId('image-file').setInputFiles({ name: 'seven.png', mimeType: 'image/png', buffer: await digitPng(7) });
     const views = dock.getByTestId('image-views');
     await expect(views).toContainText('Your image: seven.png');
-    await expect(views).toContainText('What the model sees (28×28×1):');
+    await expect(views).toContainText('What the model sees (28×28×1)');
     await expect(views).toContainText('Dark on light, so inverted to light on dark and centred like the MNIST digits.');
     await expect(dock.getByTestId('try-answer')).toContainText(/It looks like a \d \(\d+ % sure\)\./);
     const bars = dock.getByTestId('prob-bars').getByRole('meter');
@@ -189,4 +193,73 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
     await expect(dockFr.getByTestId('image-drop')).toContainText('Déposez un fichier image ici ou');
   });
   expect(problems).toEqual([]);
+});
+
+/** A small RGB image of one colour with a little noise, as a PNG file. */
+function colourPng(rgb: [number, number, number], size: number, seed: number): Promise<Buffer> {
+  const pixels = Buffer.alloc(size * size * 3);
+  let state = seed;
+  const noise = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 60 - 30;
+  for (let i = 0; i < pixels.length; i++) pixels[i] = Math.max(0, Math.min(255, Math.round(rgb[i % 3] + noise())));
+  return sharp(pixels, { raw: { width: size, height: size, channels: 3 } }).png().toBuffer();
+}
+
+test('a colour classifier trained from the command line is tried on an RGB image file, without a drawing pad', async ({ page }) => {
+  test.setTimeout(120_000);
+  const home = process.env.NEUROBLOCKS_E2E_HOME;
+  test.skip(!home, 'needs the projects folder of the web host that the global setup starts');
+  const documents = path.join(home!, 'Documents');
+  const projectsDir = path.join(existsSync(documents) ? documents : home!, 'Neuroblocks');
+  const folder = path.join(projectsDir, 'colours');
+  const file = path.join(projectsDir, 'colours.nbproj');
+  const colours: Record<string, [number, number, number]> = { blue: [40, 60, 220], green: [40, 190, 60], red: [220, 40, 40] };
+  for (const [name, rgb] of Object.entries(colours)) {
+    mkdirSync(path.join(folder, name), { recursive: true });
+    for (let i = 0; i < 15; i++) writeFileSync(path.join(folder, name, `${i}.png`), await colourPng(rgb, 16, i + 1));
+  }
+  const project = path.join(projectsDir, 'colours.json');
+  writeFileSync(
+    project,
+    JSON.stringify({
+      format: 'neuroblocks.project',
+      version: 1,
+      name: 'Colours',
+      graph: {
+        nodes: [
+          { id: 'in', type: 'Input', params: { shape: [16, 16, 3] } },
+          { id: 'flat', type: 'Flatten', params: {} },
+          { id: 'out', type: 'Dense', params: { units: 3, activation: 'softmax' } },
+        ],
+        edges: [
+          { source: 'in', target: 'flat' },
+          { source: 'flat', target: 'out' },
+        ],
+      },
+      dataset: { kind: 'imageFolder', path: 'colours' },
+      training: { optimizer: 'adam', learningRate: 0.05, loss: 'categoricalCrossentropy', batchSize: 8, epochs: 8, validationSplit: 0.2, seed: 1 },
+    }),
+  );
+  try {
+    rmSync(file, { force: true });
+    execFileSync(process.execPath, ['bin/neuroblocks.js', 'train', project, '--save', file], { cwd: path.resolve(import.meta.dirname, '..'), stdio: 'pipe' });
+    await page.goto(url());
+    await page.getByTestId('file-colours.nbproj').click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
+    await dock.getByRole('tab', { name: 'Try it' }).click();
+    // The host holds no model of this file: its only run is loaded.
+    await expect(dock.getByTestId('run-picker-status')).toHaveText(/^Run 1, its weights of epoch \d, the (best|last)\./, { timeout: 30_000 });
+    await expect(dock.getByTestId('draw-pad')).toBeHidden();
+    await expect(dock).toContainText('Drop an image file or choose one: it is resized to 16 × 16 × 3 pixels and the model answers.');
+    await dock.getByTestId('image-file').setInputFiles({ name: 'tomato.png', mimeType: 'image/png', buffer: await colourPng([230, 30, 35], 200, 99) });
+    await expect(dock.getByTestId('image-views')).toContainText('What the model sees (16×16×3)');
+    await expect(dock.getByTestId('image-views')).not.toContainText('MNIST');
+    await expect(dock.getByTestId('try-answer')).toContainText(/^It looks like a red \(\d+ % sure\)\.$/);
+    await expect(dock.getByTestId('prob-bars').getByRole('meter')).toHaveCount(3);
+    await shot(page, 'evaluate-try-rgb');
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(file, { force: true });
+    rmSync(project, { force: true });
+  }
 });

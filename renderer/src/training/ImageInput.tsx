@@ -36,7 +36,7 @@ interface Source {
  * An image file dropped here or chosen, converted to the model's input shape and shown as the
  * model sees it. `onInput` receives the values to predict, or undefined when there are none.
  */
-export function ImageInput({ shape, onInput }: { shape: [number, number, number]; onInput(values: number[] | undefined): void }) {
+export function ImageInput({ shape, onInput, layout }: { shape: [number, number, number]; onInput(values: number[] | undefined): void; layout: 'row' | 'column' }) {
   const { t } = useTranslation();
   const [source, setSource] = useState<Source>();
   const [input, setInput] = useState<ModelInput>();
@@ -81,7 +81,7 @@ export function ImageInput({ shape, onInput }: { shape: [number, number, number]
   };
 
   return (
-    <div className="image-input">
+    <div className={`image-input image-input--${layout}`}>
       <div
         className={`image-drop${over ? ' image-drop--over' : ''}`}
         data-testid="image-drop"
@@ -116,11 +116,11 @@ export function ImageInput({ shape, onInput }: { shape: [number, number, number]
         />
       </div>
       {error && (
-        <p className="error-box" role="alert" data-testid="image-error">
+        <p className="error-box image-input__error" role="alert" data-testid="image-error">
           {error}
         </p>
       )}
-      {source && input && (
+      {source && input && !error && (
         <div className="image-input__views" data-testid="image-views">
           <figure>
             <img src={source.url} alt={t('tryImage.original', { name: source.name })} className="image-input__original" />

@@ -169,9 +169,9 @@ export function TryPanel() {
     <div className="try-panel">
       <RunPicker />
       {!fits && (
-        <div className="try-pad">
+        <div className="try-pad try-pad--image">
           <p className="train-hint">{t('tryImage.tryHint', { shape: shape.join(' × ') })}</p>
-          <ImageInput shape={shape} onInput={takeImage} />
+          <ImageInput shape={shape} onInput={takeImage} layout="column" />
         </div>
       )}
       <div className="try-pad" hidden={!fits}>
@@ -220,8 +220,12 @@ export function TryPanel() {
             </span>
           )}
         </div>
-        {fits && <ImageInput key={imageKey} shape={shape} onInput={takeImage} />}
       </div>
+      {fits && (
+        <div className="try-panel__image">
+          <ImageInput key={imageKey} shape={shape} onInput={takeImage} layout="row" />
+        </div>
+      )}
       <section className="try-result" aria-labelledby="try-result-title">
         <h3 id="try-result-title">{t('try.probabilities')}</h3>
         {error && (

@@ -36,9 +36,9 @@ export function modelFor(state: ModelState, location: string | undefined): Model
   return model && (model.location === undefined || model.location === location) ? model : undefined;
 }
 
-/** Runs whose model can be loaded: ended, with a checkpoint. */
+/** Runs whose model can be loaded (ended, with a checkpoint), newest first. */
 export function loadableRuns(runs: readonly RunInfo[]): RunInfo[] {
-  return runs.filter((run) => run.status !== 'running' && (run.hasBestCheckpoint || run.hasLastCheckpoint));
+  return runs.filter((run) => run.status !== 'running' && (run.hasBestCheckpoint || run.hasLastCheckpoint)).sort((a, b) => b.id - a.id);
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
