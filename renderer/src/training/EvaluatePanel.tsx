@@ -5,7 +5,7 @@ import { getApi } from '../api';
 import { useEditor } from '../store/index';
 import { perClassMetrics } from './metrics';
 import { MistakesSection } from './MistakesSection';
-import { modelFor, useModel } from './model-store';
+import { modelFor, noRunsToPick, useModel } from './model-store';
 import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
 
@@ -16,7 +16,8 @@ export function EvaluatePanel() {
   useModelSync();
   const location = useEditor((s) => s.location);
   const model = useModel((s) => modelFor(s, location));
-  const known = useModel((s) => s.known);
+  const known = useModel((s) => s.known && !noRunsToPick(s, location));
+  const loading = useModel((s) => s.loading !== undefined);
   const [cell, setCell] = useState<{ actual: number; predicted: number; highlight?: number }>();
   const [samples, setSamples] = useState<TestSamples>();
   const [error, setError] = useState<string>();
@@ -56,7 +57,7 @@ export function EvaluatePanel() {
   const isImage = (shape: number[]) => shape.length === 3 && (shape[2] === 1 || shape[2] === 3);
 
   return (
-    <div className="evaluate-panel">
+    <div className="evaluate-panel" aria-busy={loading}>
       <RunPicker />
       <p className="evaluate-accuracy" data-testid="test-accuracy">
         {t('evaluate.accuracy', { accuracy: (test.accuracy * 100).toFixed(1), samples: test.samples })}

@@ -6,7 +6,7 @@ import { useEditor } from '../store/index';
 import { toDigitImage } from './drawing';
 import { isImageShape, isMnistShape } from './image-input';
 import { ImageInput } from './ImageInput';
-import { modelFor, useModel } from './model-store';
+import { modelFor, noRunsToPick, useModel } from './model-store';
 import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
 
@@ -20,7 +20,7 @@ export function TryPanel() {
   useModelSync();
   const location = useEditor((s) => s.location);
   const trained = useModel((s) => modelFor(s, location));
-  const known = useModel((s) => s.known);
+  const known = useModel((s) => s.known && !noRunsToPick(s, location));
   const shape = trained?.inputShape;
   const runId = trained?.runId;
   /** Predictions of another model than the one in use are dropped. */

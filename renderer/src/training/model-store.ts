@@ -36,6 +36,11 @@ export function modelFor(state: ModelState, location: string | undefined): Model
   return model && (model.location === undefined || model.location === location) ? model : undefined;
 }
 
+/** The run picker already says that this project file has no run to load (so the panels need not say it again). */
+export function noRunsToPick(state: ModelState, location: string | undefined): boolean {
+  return isProjectFile(location) && state.runsFor === location && (state.runs?.length ?? 0) === 0;
+}
+
 /** Runs whose model can be loaded (ended, with a checkpoint), newest first. */
 export function loadableRuns(runs: readonly RunInfo[]): RunInfo[] {
   return runs.filter((run) => run.status !== 'running' && (run.hasBestCheckpoint || run.hasLastCheckpoint)).sort((a, b) => b.id - a.id);
