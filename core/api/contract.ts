@@ -262,7 +262,7 @@ export interface RunInfo {
   hasLastCheckpoint: boolean;
 }
 
-/** Test samples of one cell of the confusion matrix, as the last finished run's model classifies them. */
+/** Test samples of one cell of the confusion matrix, as the model in use classifies them. */
 export interface TestSample {
   /** Position in the data set's test split. */
   index: number;
@@ -321,6 +321,48 @@ export interface AugmentationPreview {
   applied: { id: string; type: string }[];
   /** Augmentation blocks left out because they do not come right after the Input block, with the block that feeds each. */
   notApplied: { id: string; type: string; after?: { id: string; type: string } }[];
+}
+
+/** The model Evaluate and Try it use: the weights a run of this session ended with, or a recorded run's checkpoint. */
+export interface ModelInUse {
+  /** The id its test samples, mistakes and predictions carry. */
+  runId: string;
+  /** The `.nbproj` file and the run recorded in it that the weights come from, when recorded. */
+  location?: string;
+  recordedRunId?: number;
+  /** The checkpoint loaded, and its epoch; absent for the weights a run of this session ended with. */
+  checkpoint?: 'best' | 'last';
+  epoch?: number;
+  inputShape: Shape;
+  /** On the held-out test split; absent when the run ended without one. */
+  test?: TestEvaluation;
+  /** True when the test evaluation was computed on loading, as none was recorded for these weights. */
+  evaluatedNow?: boolean;
+  /** Something the user should know, e.g. that the evaluation could not be kept in a read-only file. */
+  warning?: string;
+}
+
+/** How far the model in use has got through the test split (loading a run, or finding its mistakes). */
+export interface EvaluationProgress {
+  runId: string;
+  done: number;
+  total: number;
+}
+
+/** A test sample the model got wrong. */
+export interface Mistake extends TestSample {
+  actual: number;
+  predicted: number;
+}
+
+export interface Mistakes {
+  runId: string;
+  classNames: string[];
+  shape: Shape;
+  /** All the wrong answers on the test split (more than `samples` when limited). */
+  total: number;
+  /** The most confident first. */
+  samples: Mistake[];
 }
 
 /** A recorded run with its settings and per-epoch curves, for the history table and overlays. */
@@ -491,9 +533,9 @@ export interface NeuroblocksApi {
   pauseTraining(): Promise<void>;
   resumeTraining(): Promise<void>;
   stopTraining(): Promise<void>;
-  /** The test samples of class `actual` classified as `predicted` by the last finished run's model, most confident first (at most `limit`, 24 by default). */
+  /** The test samples of class `actual` classified as `predicted` by the model in use (see getModelInUse), most confident first (at most `limit`, 24 by default). */
   getTestSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples>;
-  /** Runs the last finished run's model on one sample in the Input block's shape (e.g. 784 grey levels in [0, 1] for 28×28×1). */
+  /** Runs the model in use on one sample in the Input block's shape (e.g. 784 grey levels in [0, 1] for 28×28×1). */
   predict(values: number[]): Promise<Prediction>;
   /** One training image of the project's data set, as it is and through the augmentation blocks right after its Input block in training mode, `count` times with seeded random draws. Refused for data that are not images. */
   previewAugmentation(request: AugmentationPreviewRequest): Promise<AugmentationPreview>;
@@ -501,11 +543,23 @@ export interface NeuroblocksApi {
   inspectModel(request: InspectRequest): Promise<ModelInside>;
   /** The learned kernels of a Conv2D block of the last finished run's model (by default its first convolution). */
   getFilters(request?: { nodeId?: string }): Promise<ConvFilters>;
+  /**
+   * Makes a run recorded in a `.nbproj` file the model that Evaluate, Try it, getTestSamples and
+   * predict use: its checkpoint (by default the one its recorded test evaluation was made with,
+   * else best, else last) in the graph it trained. Without a recorded evaluation of these weights,
+   * the test split is evaluated (progress arrives through onEvaluationProgress) and recorded.
+   */
+  loadRunModel(request: { location: string; runId: number; checkpoint?: 'best' | 'last' }): Promise<ModelInUse>;
+  /** The model in use, or undefined when no run has finished or been loaded since the app started. */
+  getModelInUse(): Promise<ModelInUse | undefined>;
+  /** The test samples the model in use got wrong, most confident first (at most `limit`, 24 by default). */
+  getConfidentMistakes(request?: { limit?: number }): Promise<Mistakes>;
 
   // Events
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
   onTrainingEvent(listener: (update: TrainingUpdate) => void): Unsubscribe;
   onAutosave(listener: (update: AutosaveUpdate) => void): Unsubscribe;
+  onEvaluationProgress(listener: (progress: EvaluationProgress) => void): Unsubscribe;
 }
 
 type ApiKey = keyof NeuroblocksApi & string;
@@ -557,9 +611,12 @@ export const apiMethods = [
   'previewAugmentation',
   'inspectModel',
   'getFilters',
+  'loadRunModel',
+  'getModelInUse',
+  'getConfidentMistakes',
 ] as const satisfies readonly ApiMethodName[];
 
-export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onAutosave'] as const satisfies readonly ApiEventName[];
+export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onAutosave', 'onEvaluationProgress'] as const satisfies readonly ApiEventName[];
 
 // Compile-time proof that the lists name every method and event of the interface.
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };

@@ -1,7 +1,8 @@
-// The model of the last finished run, rebuilt on this side from its final weights: it classifies
-// images drawn in the UI and finds which test samples fall in each cell of the confusion matrix.
+// The model in use, rebuilt on this side from the weights a run ended with or from a recorded
+// checkpoint: it classifies images drawn in the UI, evaluates the test split, and finds which test
+// samples fall in each cell of the confusion matrix and which mistakes were the most confident.
 import type * as tfjs from '@tensorflow/tfjs';
-import { UserFacingError, type Prediction, type TestSample, type TestSamples } from '../api/contract';
+import { UserFacingError, type Mistakes, type Prediction, type TestEvaluation, type TestSample, type TestSamples } from '../api/contract';
 import type { Samples } from '../data/types';
 import type { Shape } from '../model/graph';
 import type { Project } from '../model/project';
@@ -29,9 +30,20 @@ export interface Loaded {
   test: Samples;
   /** Grey levels of the test samples before normalisation, for display. */
   rawTest: Float32Array;
-  /** Predicted class and its probability for every test sample. */
-  predicted?: { classes: Int32Array; confidence: Float32Array };
+  /** Predicted class and its probability for every test sample, and the mean loss, once computed. */
+  scoring?: Promise<TestScores>;
 }
+
+interface TestScores {
+  classes: Int32Array;
+  confidence: Float32Array;
+  /** Mean loss over the test split, with the weight penalties as training reports it. */
+  loss: number;
+}
+
+/** Test samples scored between two yields to the event loop, so that other requests are answered meanwhile. */
+const SCORE_BATCH = 128;
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const MAX_SAMPLES = 60;
 
@@ -52,8 +64,18 @@ export function toProbabilities(output: ArrayLike<number>): number[] {
 
 export class TrainedModel {
   private loading?: Promise<Loaded>;
+  private disposed = false;
 
-  constructor(readonly run: FinishedRun) {}
+  constructor(
+    readonly run: FinishedRun,
+    private readonly hooks: { onProgress?: (done: number, total: number) => void } = {},
+  ) {}
+
+  /** The input shape and class names, once the model and its test split are loaded (errors say why they cannot be). */
+  async ready(): Promise<{ inputShape: Shape; classNames: string[]; testCount: number }> {
+    const { inputShape, classNames, test } = await this.load();
+    return { inputShape, classNames, testCount: test.count };
+  }
 
   private load(): Promise<Loaded> {
     this.loading ??= this.build();
@@ -82,7 +104,14 @@ export class TrainedModel {
     const normalization = project.training.normalize ? normalizeDataset(dataset) : undefined;
     const { tf } = await selectBackend();
     const model = compileGraph(tf, project.graph, { seed: project.training.seed });
-    const tensors = this.run.weights.map((w) => tf.tensor(new Float32Array(w.data), w.shape));
+    const fits =
+      this.run.weights.length === model.weights.length &&
+      model.weights.every((w, i) => this.run.weights[i].shape.length === w.shape.length && this.run.weights[i].shape.every((d, j) => d === w.shape[j]));
+    if (!fits) {
+      model.dispose();
+      throw new UserFacingError(`The saved weights (${this.run.weights.length} tensors) do not fit the graph they were recorded with (${model.weights.length} tensors of other shapes), so this model cannot be rebuilt. Train the project again.`, 'bad-weights');
+    }
+    const tensors = this.run.weights.map((w) => (w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape)));
     try {
       model.setWeights(tensors);
     } finally {
@@ -107,20 +136,33 @@ export class TrainedModel {
     return { runId: this.run.runId, classNames: loaded.classNames, probabilities: toProbabilities(output) };
   }
 
-  private predictTest(loaded: Loaded): { classes: Int32Array; confidence: Float32Array } {
-    if (loaded.predicted) return loaded.predicted;
+  private scoreTest(loaded: Loaded): Promise<TestScores> {
+    loaded.scoring ??= this.score(loaded);
+    return loaded.scoring;
+  }
+
+  private async score(loaded: Loaded): Promise<TestScores> {
     const { tf, model, test, inputShape } = loaded;
+    const [{ computeLoss, encodeTargets, targetEncoding }] = await Promise.all([import('../train/losses')]);
     const size = inputShape.reduce((a, b) => a * b, 1);
     const count = test.count;
     const classes = new Int32Array(count);
     const confidence = new Float32Array(count);
-    const batch = 256;
-    for (let start = 0; start < count; start += batch) {
-      const n = Math.min(batch, count - start);
-      const output = tf.tidy(() => {
+    const outputUnits = (model.outputs[0].shape.at(-1) as number | null) ?? loaded.classNames.length;
+    const encoding = targetEncoding(this.run.project.training.loss, outputUnits);
+    let lossSum = 0;
+    this.hooks.onProgress?.(0, count);
+    for (let start = 0; start < count; start += SCORE_BATCH) {
+      // Another model took this one's place: stop computing for nothing.
+      if (this.disposed) throw new UserFacingError('Another model was chosen before this one finished its evaluation.', 'model-replaced');
+      const n = Math.min(SCORE_BATCH, count - start);
+      const [output, loss] = tf.tidy(() => {
         const xs = tf.tensor(test.x.subarray(start * size, (start + n) * size), [n, ...inputShape]);
-        return (model.predict(xs) as tfjs.Tensor).dataSync();
+        const predictions = model.predict(xs) as tfjs.Tensor;
+        const targets = encodeTargets(tf, test.y.subarray(start, start + n), encoding, loaded.classNames.length);
+        return [predictions.dataSync(), computeLoss(tf, this.run.project.training.loss, targets, predictions).dataSync()[0]] as const;
       });
+      lossSum += loss * n;
       const width = output.length / n;
       for (let i = 0; i < n; i++) {
         const probabilities = toProbabilities(output.subarray(i * width, (i + 1) * width));
@@ -129,9 +171,48 @@ export class TrainedModel {
         classes[start + i] = best;
         confidence[start + i] = probabilities[best];
       }
+      this.hooks.onProgress?.(start + n, count);
+      await nextTick();
     }
-    loaded.predicted = { classes, confidence };
-    return loaded.predicted;
+    const penalty = tf.tidy(() => model.calculateLosses().reduce((sum, l) => sum + l.dataSync()[0], 0));
+    return { classes, confidence, loss: lossSum / Math.max(count, 1) + penalty };
+  }
+
+  /** Loss, accuracy and confusion matrix on the test split, as training reports them at its end. */
+  async evaluate(): Promise<TestEvaluation> {
+    const loaded = await this.load();
+    const { classes, loss } = await this.scoreTest(loaded);
+    const names = loaded.classNames;
+    const confusionMatrix = names.map(() => new Array<number>(names.length).fill(0));
+    let correct = 0;
+    for (let i = 0; i < classes.length; i++) {
+      const actual = loaded.test.y[i];
+      confusionMatrix[actual][classes[i]]++;
+      if (classes[i] === actual) correct++;
+    }
+    return { loss, accuracy: correct / Math.max(classes.length, 1), samples: classes.length, classNames: names, confusionMatrix };
+  }
+
+  private sampleValues(loaded: Loaded, index: number): number[] {
+    const size = loaded.inputShape.reduce((a, b) => a * b, 1);
+    return Array.from(loaded.rawTest.subarray(index * size, (index + 1) * size), (v) => Math.round(v * 1000) / 1000);
+  }
+
+  /** The test samples the model got wrong, the most confident first. */
+  async mistakes(limit = 24): Promise<Mistakes> {
+    const loaded = await this.load();
+    const { classes, confidence } = await this.scoreTest(loaded);
+    const wrong: number[] = [];
+    for (let i = 0; i < classes.length; i++) if (classes[i] !== loaded.test.y[i]) wrong.push(i);
+    wrong.sort((a, b) => confidence[b] - confidence[a] || a - b);
+    const take = Math.max(1, Math.min(MAX_SAMPLES, Math.floor(limit) || 24));
+    return {
+      runId: this.run.runId,
+      classNames: loaded.classNames,
+      shape: loaded.inputShape,
+      total: wrong.length,
+      samples: wrong.slice(0, take).map((index) => ({ index, actual: loaded.test.y[index], predicted: classes[index], confidence: confidence[index], values: this.sampleValues(loaded, index) })),
+    };
   }
 
   /** The test samples of class `actual` that the model classified as `predicted`, most confident first. */
@@ -144,21 +225,17 @@ export class TrainedModel {
     ] as const) {
       if (!Number.isInteger(value) || value < 0 || value >= Math.max(classes, 2)) throw new UserFacingError(`${what} must be a class number from 0 to ${classes - 1}.`, 'bad-request');
     }
-    const { classes: predictions, confidence } = this.predictTest(loaded);
+    const { classes: predictions, confidence } = await this.scoreTest(loaded);
     const matching: number[] = [];
     for (let i = 0; i < predictions.length; i++) if (loaded.test.y[i] === actual && predictions[i] === predicted) matching.push(i);
     matching.sort((a, b) => confidence[b] - confidence[a]);
     const take = Math.max(1, Math.min(MAX_SAMPLES, Math.floor(limit) || 24));
-    const size = loaded.inputShape.reduce((a, b) => a * b, 1);
-    const samples: TestSample[] = matching.slice(0, take).map((index) => ({
-      index,
-      confidence: confidence[index],
-      values: Array.from(loaded.rawTest.subarray(index * size, (index + 1) * size), (v) => Math.round(v * 1000) / 1000),
-    }));
+    const samples: TestSample[] = matching.slice(0, take).map((index) => ({ index, confidence: confidence[index], values: this.sampleValues(loaded, index) }));
     return { runId: this.run.runId, actual, predicted, total: matching.length, shape: loaded.inputShape, samples };
   }
 
   dispose(): void {
+    this.disposed = true;
     void this.loading?.then((loaded) => loaded.model.dispose()).catch(() => undefined);
   }
 }

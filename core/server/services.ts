@@ -37,6 +37,9 @@ import {
   type ConvFilters,
   type InspectRequest,
   type ModelInside,
+  type EvaluationProgress,
+  type Mistakes,
+  type ModelInUse,
 } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
 import type { Graph, Shape } from '../model/graph';
@@ -123,6 +126,7 @@ export class NeuroblocksService implements NeuroblocksApi {
   readonly onTrainingEvent: (listener: (update: TrainingUpdate) => void) => () => void;
   private readonly autosaver: ProjectAutosaver;
   readonly onAutosave: (listener: (update: AutosaveUpdate) => void) => () => void;
+  readonly onEvaluationProgress: (listener: (progress: EvaluationProgress) => void) => () => void;
   /** Fires after the recent projects list changed (the desktop app rebuilds File › Open Recent). */
   readonly recentProjectsChanged = new Emitter<void>();
 
@@ -143,6 +147,7 @@ export class NeuroblocksService implements NeuroblocksApi {
     this.fallbackProjectsDir = options.projectsDir ?? defaultProjectsDir();
     this.training = options.training ?? new TrainingRunner();
     this.onTrainingEvent = this.training.updates.event;
+    this.onEvaluationProgress = this.training.evaluationProgress.event;
     this.autosaver = options.autosaver ?? new ProjectAutosaver();
     this.onAutosave = this.autosaver.updates.event;
   }
@@ -491,5 +496,17 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   getFilters(request: { nodeId?: string } = {}): Promise<ConvFilters> {
     return this.training.filters(request ?? {});
+  }
+
+  async loadRunModel(request: { location: string; runId: number; checkpoint?: 'best' | 'last' }): Promise<ModelInUse> {
+    return this.training.loadRunModel(request, await this.projectsDirectory());
+  }
+
+  getModelInUse(): Promise<ModelInUse | undefined> {
+    return this.training.modelInUse();
+  }
+
+  getConfidentMistakes(request?: { limit?: number }): Promise<Mistakes> {
+    return this.training.mistakes(request);
   }
 }

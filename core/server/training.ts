@@ -2,12 +2,28 @@
 // to the UI without the weights (they stay on this side).
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { UserFacingError, type ContinuedRun, type ConvFilters, type InspectRequest, type ModelInside, type Prediction, type TestSamples, type TrainingEvent, type TrainingStartOptions, type TrainingUpdate } from '../api/contract';
+import {
+  UserFacingError,
+  type ContinuedRun,
+  type ConvFilters,
+  type EvaluationProgress,
+  type InspectRequest,
+  type Mistakes,
+  type ModelInside,
+  type ModelInUse,
+  type Prediction,
+  type TestSamples,
+  type TrainingEvent,
+  type TrainingStartOptions,
+  type TrainingUpdate,
+} from '../api/contract';
+import { analyzeGraph } from '../model/analyze';
 import type { Project } from '../model/project';
 import type { TrainingEvent as EngineEvent, TrainingSession } from '../train/index';
 import { Emitter } from './emitter';
 import { TrainedModel } from './inference';
 import { convFilters, inspectModel } from './inside';
+import { checkedRunRequest, prepareRunModel } from './run-model';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
 type WithoutWeights<E> = E extends { weights?: unknown } ? Omit<E, 'weights' | 'optimizer'> : E;
@@ -34,8 +50,14 @@ const whole = (value: unknown, what: string, min: number, max: number): number |
 export class TrainingRunner {
   readonly updates = new Emitter<TrainingUpdate>();
   private current?: { runId: string; session: TrainingSession };
-  /** The model of the last run that ended with weights, for trying it and looking at its test samples. */
+  /** The model in use: the last run that ended with weights, or a recorded run loaded since; for trying it and looking at its test samples. */
   private trained?: TrainedModel;
+  /** What the UI is told of the model in use. */
+  private trainedInfo?: ModelInUse;
+  /** Bumped whenever the model in use changes, so that a slower load never replaces a newer model. */
+  private generation = 0;
+  readonly evaluationProgress = new Emitter<EvaluationProgress>();
+  private readonly progress = (runId: string, done: number, total: number) => this.evaluationProgress.fire({ runId, done, total });
 
   constructor(private readonly start: (project: Project, options: Record<string, unknown>) => Promise<TrainingSession> = defaultStart) {}
 
@@ -52,10 +74,12 @@ export class TrainingRunner {
     const runId = randomUUID();
     const session = await this.launch(project, engineOptions);
     this.current = { runId, session };
-    if (typeof options.location === 'string' && path.extname(options.location).toLowerCase() === SQLITE_EXTENSION) {
-      await recordInto(path.resolve(options.location), session, project, (message) => this.updates.fire({ runId, event: { type: 'warning', message } }));
+    const recordedIn = typeof options.location === 'string' && path.extname(options.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(options.location) : undefined;
+    let recording: { runId(): number | undefined } | undefined;
+    if (recordedIn) {
+      recording = await recordInto(recordedIn, session, project, (message) => this.updates.fire({ runId, event: { type: 'warning', message } }));
     }
-    this.follow(runId, session, project, engineOptions);
+    this.follow(runId, session, project, engineOptions, recordedIn && recording ? { location: recordedIn, recording } : undefined);
     return { runId };
   }
 
@@ -103,7 +127,7 @@ export class TrainingRunner {
       if (result.error) this.updates.fire({ runId, event: { type: 'warning', message: `The run could not be recorded in ${path.basename(location)}: ${result.error.message}` } });
       store.close();
     });
-    this.follow(runId, session, resumed.project, engineOptions);
+    this.follow(runId, session, resumed.project, engineOptions, { location, recording });
     return { runId, project: resumed.project, fromEpoch: resumed.resume.fromEpoch, history: resumed.resume.history };
   }
 
@@ -116,8 +140,14 @@ export class TrainingRunner {
     }
   }
 
-  /** Relays a session's events and keeps the model it ends with. */
-  private follow(runId: string, session: TrainingSession, project: Project, engineOptions: Record<string, unknown>): void {
+  /** Relays a session's events and keeps the model it ends with (and which recorded run it is, when recorded). */
+  private follow(
+    runId: string,
+    session: TrainingSession,
+    project: Project,
+    engineOptions: Record<string, unknown>,
+    recorded?: { location: string; recording: { runId(): number | undefined } },
+  ): void {
     const finish = () => {
       if (this.current?.runId === runId) this.current = undefined;
     };
@@ -125,8 +155,14 @@ export class TrainingRunner {
       // Listeners hearing `final` may start the next run at once.
       if (event.type === 'final') {
         if (event.weights?.length) {
-          this.trained?.dispose();
-          this.trained = new TrainedModel({ runId, project, size: engineOptions.size as number | undefined, baseDir: engineOptions.baseDir as string | undefined, weights: event.weights });
+          const trained = new TrainedModel(
+            { runId, project, size: engineOptions.size as number | undefined, baseDir: engineOptions.baseDir as string | undefined, weights: event.weights },
+            { onProgress: (done, total) => this.progress(runId, done, total) },
+          );
+          const analysis = analyzeGraph(project.graph, { loss: project.training.loss });
+          const inputShape = analysis.inputs.length === 1 ? (analysis.nodes[analysis.inputs[0]].outputShape ?? []) : [];
+          const recordedRunId = recorded?.recording.runId();
+          this.replaceModel(trained, { runId, ...(recorded && recordedRunId !== undefined ? { location: recorded.location, recordedRunId } : {}), inputShape, ...(event.test ? { test: event.test } : {}) });
         }
         finish();
       }
@@ -150,6 +186,38 @@ export class TrainingRunner {
 
   async stop(): Promise<void> {
     this.active().stop();
+  }
+
+  private replaceModel(model: TrainedModel, info: ModelInUse): void {
+    this.generation++;
+    this.trained?.dispose();
+    this.trained = model;
+    this.trainedInfo = info;
+  }
+
+  async modelInUse(): Promise<ModelInUse | undefined> {
+    return this.trainedInfo;
+  }
+
+  /** Makes a recorded run's checkpoint the model in use, evaluating it when its evaluation was not recorded. */
+  async loadRunModel(request: unknown, base: string): Promise<ModelInUse> {
+    const checked = checkedRunRequest(request, base);
+    const generation = ++this.generation;
+    const prepared = await prepareRunModel(checked, this.progress);
+    if (generation !== this.generation) {
+      prepared.model.dispose();
+      throw new UserFacingError('Another model was chosen while this run was loading.', 'model-replaced');
+    }
+    this.replaceModel(prepared.model, prepared.info);
+    const generationInUse = this.generation;
+    const info = await prepared.finish();
+    if (generationInUse === this.generation) this.trainedInfo = info;
+    return info;
+  }
+
+  async mistakes(request?: { limit?: number }): Promise<Mistakes> {
+    const limit = request && typeof request === 'object' ? whole(request.limit, 'The number of mistakes', 1, 1000) : undefined;
+    return this.trainedModel().mistakes(limit);
   }
 
   private trainedModel(): TrainedModel {
@@ -181,7 +249,7 @@ async function defaultStart(project: Project, options: Record<string, unknown>):
 }
 
 /** Records the run into the project file as it trains; a file that cannot be written stops the run with a warning. */
-async function recordInto(location: string, session: TrainingSession, project: Project, warn: (message: string) => void): Promise<void> {
+async function recordInto(location: string, session: TrainingSession, project: Project, warn: (message: string) => void): Promise<{ runId(): number | undefined }> {
   const { ProjectStore } = await import('../store/index');
   const { recordTrainingRun } = await import('../store/record-training');
   let store;
@@ -197,4 +265,5 @@ async function recordInto(location: string, session: TrainingSession, project: P
     if (result.error) warn(`The run could not be recorded in ${path.basename(location)}: ${result.error.message}`);
     opened.close();
   });
+  return recording;
 }

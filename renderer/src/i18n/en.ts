@@ -4,9 +4,11 @@ import { exportMessagesEn } from '../export/messages';
 import { augmentMessagesEn } from '../training/augment-messages';
 import { insideMessagesEn } from '../training/inside/messages';
 import { runHistoryMessagesEn } from '../runs/messages';
+import { evaluationMessagesEn } from '../training/evaluation-messages';
 /** Every string of the interface in English; fr.ts must have the same keys (the compiler checks). */
 export const en = {
   app: { skip: 'Skip to content' },
+  ...evaluationMessagesEn,
   ...trainingMessagesEn,
   ...dataMessagesEn,
   ...exportMessagesEn,

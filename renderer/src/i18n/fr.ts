@@ -5,9 +5,11 @@ import { exportMessagesFr } from '../export/messages';
 import { augmentMessagesFr } from '../training/augment-messages';
 import { insideMessagesFr } from '../training/inside/messages';
 import { runHistoryMessagesFr } from '../runs/messages';
+import { evaluationMessagesFr } from '../training/evaluation-messages';
 
 export const fr: Messages = {
   app: { skip: 'Aller au contenu' },
+  ...evaluationMessagesFr,
   ...trainingMessagesFr,
   ...dataMessagesFr,
   ...exportMessagesFr,

@@ -1,36 +1,64 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TestSamples } from '../../../core/api/contract';
 import { getApi } from '../api';
+import { useEditor } from '../store/index';
 import { perClassMetrics } from './metrics';
+import { MistakesSection } from './MistakesSection';
+import { modelFor, noRunsToPick, useModel } from './model-store';
+import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
-import { useTraining } from './training-store';
 
 const percent = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
 
 export function EvaluatePanel() {
   const { t } = useTranslation();
-  const evaluated = useTraining((s) => s.evaluated);
-  const [cell, setCell] = useState<{ actual: number; predicted: number }>();
+  useModelSync();
+  const location = useEditor((s) => s.location);
+  const model = useModel((s) => modelFor(s, location));
+  const known = useModel((s) => s.known && !noRunsToPick(s, location));
+  const loading = useModel((s) => s.loading !== undefined);
+  const [cell, setCell] = useState<{ actual: number; predicted: number; highlight?: number }>();
   const [samples, setSamples] = useState<TestSamples>();
   const [error, setError] = useState<string>();
-  const test = evaluated?.test;
-  if (!test) return <p className="train-empty">{t('evaluate.none')}</p>;
+  const cellSection = useRef<HTMLElement>(null);
+  const runId = model?.runId;
+  // Another model's cells are not this one's.
+  useEffect(() => {
+    setCell(undefined);
+    setSamples(undefined);
+  }, [runId]);
+  useEffect(() => {
+    if (cell) cellSection.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' });
+  }, [cell]);
+  const test = model?.test;
+  if (!test) {
+    return (
+      <>
+        <RunPicker />
+        {known && <p className="train-empty">{t('evaluate.none')}</p>}
+      </>
+    );
+  }
   const names = test.classNames;
   const metrics = perClassMetrics(test.confusionMatrix);
   const max = Math.max(1, ...test.confusionMatrix.flat());
-  const open = (actual: number, predicted: number) => {
-    setCell({ actual, predicted });
+  const open = (actual: number, predicted: number, highlight?: number) => {
+    setCell({ actual, predicted, highlight });
     setSamples(undefined);
     setError(undefined);
     getApi()
       .getTestSamples({ actual, predicted, limit: 30 })
-      .then(setSamples, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .then(
+        (found) => found.runId === runId && setSamples(found),
+        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      );
   };
   const isImage = (shape: number[]) => shape.length === 3 && (shape[2] === 1 || shape[2] === 3);
 
   return (
-    <div className="evaluate-panel">
+    <div className="evaluate-panel" aria-busy={loading}>
+      <RunPicker />
       <p className="evaluate-accuracy" data-testid="test-accuracy">
         {t('evaluate.accuracy', { accuracy: (test.accuracy * 100).toFixed(1), samples: test.samples })}
       </p>
@@ -106,7 +134,7 @@ export function EvaluatePanel() {
         </section>
       </div>
       {cell && (
-        <section className="cell-samples" aria-labelledby="cell-title" data-testid="cell-samples">
+        <section ref={cellSection} className="cell-samples" aria-labelledby="cell-title" data-testid="cell-samples">
           <h3 id="cell-title">{t('evaluate.cellTitle', { actual: names[cell.actual], predicted: names[cell.predicted] })}</h3>
           {error && (
             <p className="error-box" role="alert">
@@ -119,7 +147,7 @@ export function EvaluatePanel() {
               <p>{t('evaluate.shown', { shown: samples.samples.length, total: samples.total })}</p>
               <ul className="cell-samples__grid">
                 {samples.samples.map((s) => (
-                  <li key={s.index}>
+                  <li key={s.index} className={s.index === cell.highlight ? 'cell-samples__highlight' : undefined}>
                     {isImage(samples.shape) ? (
                       <SampleImage values={s.values} shape={samples.shape} size={84} label={t('evaluate.sample', { index: s.index, confidence: Math.round(s.confidence * 100) })} />
                     ) : (
@@ -133,6 +161,7 @@ export function EvaluatePanel() {
           )}
         </section>
       )}
+      {runId && <MistakesSection runId={runId} onOpen={open} />}
     </div>
   );
 }

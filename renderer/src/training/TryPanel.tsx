@@ -2,10 +2,14 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Prediction } from '../../../core/api/contract';
 import { getApi } from '../api';
+import { useEditor } from '../store/index';
 import { toDigitImage } from './drawing';
 import { LookInside } from './inside/LookInside';
+import { isImageShape, isMnistShape } from './image-input';
+import { ImageInput } from './ImageInput';
+import { modelFor, noRunsToPick, useModel } from './model-store';
+import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
-import { useTraining } from './training-store';
 
 const PAD = 280;
 const BRUSH = 22;
@@ -14,15 +18,25 @@ const PREDICT_EVERY_MS = 120;
 
 export function TryPanel() {
   const { t } = useTranslation();
-  const shape = useTraining((s) => s.evaluatedShape);
-  const trained = useTraining((s) => s.evaluated);
+  useModelSync();
+  const location = useEditor((s) => s.location);
+  const trained = useModel((s) => modelFor(s, location));
+  const known = useModel((s) => s.known && !noRunsToPick(s, location));
+  const shape = trained?.inputShape;
+  const runId = trained?.runId;
+  /** Predictions of another model than the one in use are dropped. */
+  const currentRun = useRef(runId);
+  currentRun.current = runId;
+  /** The image file's values when the input is an image rather than the drawing. */
+  const image = useRef<number[] | undefined>(undefined);
+  const [imageKey, setImageKey] = useState(0);
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef<{ x: number; y: number } | null>(null);
   const pending = useRef<{ timer?: number; inFlight: boolean; again: boolean }>({ inFlight: false, again: false });
   const [prediction, setPrediction] = useState<Prediction>();
   const [digit, setDigit] = useState<number[]>();
   const [error, setError] = useState<string>();
-  const fits = shape?.length === 3 && shape[0] === 28 && shape[1] === 28 && shape[2] === 1;
+  const fits = isMnistShape(shape);
 
   const clear = useCallback(() => {
     const context = canvas.current?.getContext('2d');
@@ -53,6 +67,7 @@ export function TryPanel() {
       .predict(image)
       .then(
         (p) => {
+          if (p.runId !== currentRun.current) return;
           setPrediction(p);
           setError(undefined);
         },
@@ -66,6 +81,49 @@ export function TryPanel() {
         }
       });
   }, []);
+
+  const predictImage = useCallback((values: number[]) => {
+    setDigit(values);
+    getApi()
+      .predict(values)
+      .then(
+        (p) => {
+          if (p.runId !== currentRun.current || image.current !== values) return;
+          setPrediction(p);
+          setError(undefined);
+        },
+        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      );
+  }, []);
+
+  const takeImage = useCallback(
+    (values: number[] | undefined) => {
+      image.current = values;
+      // The pad is cleared: the answer shown is for the image.
+      const context = canvas.current?.getContext('2d');
+      if (context) {
+        context.fillStyle = '#000';
+        context.fillRect(0, 0, PAD, PAD);
+      }
+      setPrediction(undefined);
+      setDigit(undefined);
+      if (values) predictImage(values);
+    },
+    [predictImage],
+  );
+
+  // Another model answers again for the same drawing or image.
+  useEffect(() => {
+    if (!runId) return;
+    if (image.current) predictImage(image.current);
+    else predictNow();
+  }, [runId, predictImage, predictNow]);
+
+  const leaveImage = () => {
+    if (!image.current) return;
+    image.current = undefined;
+    setImageKey((k) => k + 1);
+  };
 
   const schedule = () => {
     const state = pending.current;
@@ -92,13 +150,32 @@ export function TryPanel() {
     context.stroke();
   };
 
-  if (!trained) return <p className="train-empty">{t('try.none')}</p>;
-  if (!fits) return <p className="train-empty">{t('try.wrongShape', { shape: shape?.join('×') ?? '?' })}</p>;
+  if (!trained || !shape)
+    return (
+      <>
+        <RunPicker />
+        {known && <p className="train-empty">{t('try.none')}</p>}
+      </>
+    );
+  if (!isImageShape(shape))
+    return (
+      <>
+        <RunPicker />
+        <p className="train-empty">{t('tryImage.notImageModel', { shape: shape.join(' × ') })}</p>
+      </>
+    );
 
   const best = prediction ? prediction.probabilities.indexOf(Math.max(...prediction.probabilities)) : -1;
   return (
     <div className="try-panel">
-      <div className="try-pad">
+      <RunPicker />
+      {!fits && (
+        <div className="try-pad try-pad--image">
+          <p className="train-hint">{t('tryImage.tryHint', { shape: shape.join(' × ') })}</p>
+          <ImageInput shape={shape} onInput={takeImage} layout="column" />
+        </div>
+      )}
+      <div className="try-pad" hidden={!fits}>
         <p className="train-hint">{t('try.hint')}</p>
         <canvas
           ref={canvas}
@@ -109,6 +186,7 @@ export function TryPanel() {
           role="img"
           aria-label={t('try.pad')}
           onPointerDown={(e) => {
+            leaveImage();
             e.currentTarget.setPointerCapture(e.pointerId);
             const p = point(e);
             drawing.current = p;
@@ -128,16 +206,27 @@ export function TryPanel() {
           }}
         />
         <div className="try-pad__footer">
-          <button type="button" onClick={clear}>
+          <button
+            type="button"
+            onClick={() => {
+              leaveImage();
+              clear();
+            }}
+          >
             {t('try.clear')}
           </button>
-          {digit && (
+          {digit && !image.current && (
             <span className="try-pad__seen">
               {t('try.seen')} <SampleImage values={digit} shape={[28, 28, 1]} size={56} label={t('try.seenLabel')} />
             </span>
           )}
         </div>
       </div>
+      {fits && (
+        <div className="try-panel__image">
+          <ImageInput key={imageKey} shape={shape} onInput={takeImage} layout="row" />
+        </div>
+      )}
       <section className="try-result" aria-labelledby="try-result-title">
         <h3 id="try-result-title">{t('try.probabilities')}</h3>
         {error && (
@@ -163,10 +252,10 @@ export function TryPanel() {
             </ul>
           </>
         ) : (
-          <p>{t('try.drawFirst')}</p>
+          <p>{fits ? t('try.drawFirst') : t('tryImage.dropFirst')}</p>
         )}
       </section>
-      <LookInside values={digit} />
+      <LookInside values={digit} model={trained} />
     </div>
   );
 }

@@ -6,11 +6,10 @@ import { useTranslation } from 'react-i18next';
 import { useReactFlow } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { BlockOutput, ConvFilters, InsideBlock, InspectRequest } from '../../../../core/api/contract';
+import type { BlockOutput, ConvFilters, InsideBlock, InspectRequest, ModelInUse } from '../../../../core/api/contract';
 import { getApi } from '../../api';
 import { editorStore, useEditor } from '../../store/index';
 import { SampleImage } from '../SampleImage';
-import { useTraining } from '../training-store';
 import { colourScale } from './colours';
 import { defaultBlock, explanationOf, formatValue } from './explain';
 import { ActivationBars, GridImage } from './pictures';
@@ -52,12 +51,15 @@ function useGraphBesideDock(open: boolean): void {
 
 const mapSize = (count: number) => (count <= 8 ? 66 : count <= 16 ? 56 : 46);
 
-export function LookInside({ values }: { values?: number[] }) {
+/** `model`: the model Evaluate and Try it use (a run of this session or a recorded run's checkpoint). */
+export function LookInside({ values, model }: { values?: number[]; model?: ModelInUse }) {
   const { t } = useTranslation();
   const open = useStore(insideStore, (s) => s.open);
   const selected = useStore(insideStore, (s) => s.selected);
-  const evaluated = useTraining((s) => s.evaluated);
-  const inputShape = useTraining((s) => s.evaluatedShape);
+  // The model's identity: a new run or checkpoint in use asks for its blocks again.
+  const modelId = model ? `${model.runId}:${model.checkpoint ?? ''}` : undefined;
+  const inputShape = model?.inputShape.length ? model.inputShape : undefined;
+  const test = model?.test;
   const picked = useEditor((s) => {
     const chosen = s.nodes.filter((n) => n.selected);
     return chosen.length === 1 ? chosen[0].id : '';
@@ -70,13 +72,13 @@ export function LookInside({ values }: { values?: number[] }) {
   /** A test digit looked at instead of the drawing, until the next stroke. */
   const [testDigit, setTestDigit] = useState<{ values: number[]; label: string; index: number }>();
   useGraphBesideDock(open);
-  useEffect(() => setTestDigit(undefined), [values, evaluated]);
+  useEffect(() => setTestDigit(undefined), [values, modelId]);
   const sample = testDigit?.values ?? values;
-  const classNames = evaluated?.test?.classNames ?? [];
+  const classNames = test?.classNames ?? [];
 
   // The trained model's blocks and first filters, once per run.
   useEffect(() => {
-    if (!open || !evaluated || !inputShape) return;
+    if (!open || !modelId || !inputShape) return;
     let live = true;
     const api = getApi();
     const blank = new Array<number>(inputShape.reduce((a, b) => a * b, 1)).fill(0);
@@ -102,7 +104,7 @@ export function LookInside({ values }: { values?: number[] }) {
     return () => {
       live = false;
     };
-  }, [open, evaluated, inputShape]);
+  }, [open, modelId, inputShape]);
 
   // A block clicked in the graph is shown, when the trained model has it.
   useEffect(() => {
@@ -151,7 +153,7 @@ export function LookInside({ values }: { values?: number[] }) {
 
   /** A random test digit of the class among those the model gets right, else among those of its most common answer. */
   const pickTestDigit = (actual: number) => {
-    const row = evaluated?.test?.confusionMatrix[actual] ?? [];
+    const row = test?.confusionMatrix[actual] ?? [];
     const predicted = row[actual] > 0 ? actual : row.indexOf(Math.max(...row));
     getApi()
       .getTestSamples({ actual, predicted: Math.max(predicted, 0), limit: 24 })

@@ -1,0 +1,168 @@
+// A run recorded in a .nbproj file, rebuilt as the model in use: a checkpoint's weights in the
+// graph the run trained, its data set loaded as it was then, and its test evaluation — the one
+// recorded for those weights, or one computed now and recorded for next time.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { UserFacingError, type ModelInUse, type TestEvaluation } from '../api/contract';
+import type { Evaluation, RunDetails } from '../store/types';
+import { TrainedModel } from './inference';
+import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
+
+export type CheckpointKind = 'best' | 'last';
+
+export interface RunModelRequest {
+  location: string;
+  runId: number;
+  checkpoint?: CheckpointKind;
+}
+
+type RunFacts = Pick<RunDetails, 'status' | 'endedAt' | 'evaluations' | 'best' | 'last'>;
+
+/** The evaluation recorded as the run ended, and the checkpoint whose weights it was made with, if any. */
+function endOfRun(run: RunFacts): { evaluation?: Evaluation; checkpoint?: CheckpointKind } {
+  const evaluation = run.endedAt ? run.evaluations.filter((e) => e.createdAt <= run.endedAt!).at(-1) : undefined;
+  // A completed or early-stopped run ends with the weights of a checkpoint (its last epoch's, or the
+  // best one restored). A stopped or diverged run ends in the middle of an epoch: no checkpoint holds
+  // the weights its final evaluation was made with.
+  const fromCheckpoint = run.status === 'completed' || run.status === 'early-stopped';
+  return { evaluation, checkpoint: fromCheckpoint ? evaluation?.checkpoint : undefined };
+}
+
+/** The checkpoint used when none is asked for: the one the run ended with, else the best, else the last. */
+export function defaultCheckpoint(run: RunFacts): CheckpointKind | undefined {
+  const ended = endOfRun(run).checkpoint;
+  if (ended && run[ended]) return ended;
+  return run.best ? 'best' : run.last ? 'last' : undefined;
+}
+
+/** The newest evaluation recorded for the weights of checkpoint `which`: the one made as the run ended with them, or one made later by loading them. */
+export function recordedEvaluation(run: RunFacts, which: CheckpointKind): Evaluation | undefined {
+  const end = endOfRun(run);
+  return run.evaluations.filter((e) => e.checkpoint === which && ((e === end.evaluation && end.checkpoint === which) || (run.endedAt !== undefined && e.createdAt > run.endedAt))).at(-1);
+}
+
+function asTestEvaluation(evaluation: Evaluation, classNames: string[], samples: number): TestEvaluation | undefined {
+  const { confusion, labels, testAccuracy, testLoss } = evaluation;
+  // Recorded on other data (a changed image folder or CSV file), it would not match the samples shown.
+  if (!confusion || testAccuracy === undefined || testLoss === undefined || evaluation.samples !== samples) return undefined;
+  if (!labels || labels.join('\u0000') !== classNames.join('\u0000') || confusion.length !== classNames.length) return undefined;
+  return { loss: testLoss, accuracy: testAccuracy, samples, classNames, confusionMatrix: confusion };
+}
+
+async function openStore(file: string, readOnly: boolean) {
+  const { ProjectStore } = await import('../store/index');
+  try {
+    return ProjectStore.open(file, { readOnly });
+  } catch (error) {
+    throw asUserFacing(error);
+  }
+}
+
+/** Checks a request from the UI and gives the project file's full path. */
+export function checkedRunRequest(request: unknown, base: string): { file: string; runId: number; checkpoint?: CheckpointKind } {
+  if (!request || typeof request !== 'object') throw new UserFacingError('Say which recorded run to load: its project file and its number.', 'bad-request');
+  const { location, runId, checkpoint } = request as Partial<RunModelRequest>;
+  if (typeof location !== 'string' || location.trim() === '') throw new UserFacingError('The project file of the run is missing.', 'bad-request');
+  const file = path.resolve(base, location);
+  if (path.extname(file).toLowerCase() !== SQLITE_EXTENSION) {
+    throw new UserFacingError(`Runs are recorded only in ${SQLITE_EXTENSION} project files; ${path.basename(file)} keeps the graph and settings only. Save the project as ${SQLITE_EXTENSION} and train it to keep its runs.`, 'no-runs');
+  }
+  if (typeof runId !== 'number' || !Number.isInteger(runId) || runId < 1) {
+    throw new UserFacingError(`A run is chosen by its number, a whole number from 1 (got ${JSON.stringify(runId)}).`, 'bad-request');
+  }
+  if (checkpoint !== undefined && checkpoint !== 'best' && checkpoint !== 'last') {
+    throw new UserFacingError(`The checkpoint must be "best" or "last" (got ${JSON.stringify(checkpoint)}).`, 'bad-request');
+  }
+  return { file, runId, checkpoint };
+}
+
+export interface PreparedRunModel {
+  model: TrainedModel;
+  info: ModelInUse;
+  /** Evaluates the test split and records the result, when no evaluation of these weights was recorded. */
+  finish(): Promise<ModelInUse>;
+}
+
+/**
+ * Reads a recorded run and its checkpoint, and rebuilds its model with the data set loaded as the
+ * run had it (errors such as a moved image folder surface here). The evaluation, which may take a
+ * few seconds, is left to `finish`, once the model is in use.
+ */
+export async function prepareRunModel(request: { file: string; runId: number; checkpoint?: CheckpointKind }, onProgress: (runId: string, done: number, total: number) => void): Promise<PreparedRunModel> {
+  const { file, runId } = request;
+  const fileName = path.basename(file);
+  const store = await openStore(file, true);
+  let run: RunDetails;
+  let which: CheckpointKind;
+  let weights;
+  try {
+    run = store.getRun(runId);
+    if (run.status === 'running') throw new UserFacingError(`Run ${runId} of ${fileName} is still training: wait until it ends, then choose it.`, 'busy');
+    const chosen = request.checkpoint ?? defaultCheckpoint(run);
+    if (!chosen) {
+      throw new UserFacingError(`Run ${runId} of ${fileName} has no saved weights (it ended before its first epoch was complete), so it cannot be evaluated or tried. Choose another run, or train again.`, 'no-checkpoint');
+    }
+    if (!run[chosen]) {
+      const other = chosen === 'best' ? 'last' : 'best';
+      throw new UserFacingError(`Run ${runId} of ${fileName} has no ${chosen} checkpoint${run[other] ? `; choose its ${other} checkpoint instead` : ''}.`, 'no-checkpoint');
+    }
+    which = chosen;
+    weights = store.loadCheckpoint(runId, which).weights;
+  } catch (error) {
+    throw asUserFacing(error);
+  } finally {
+    store.close();
+  }
+  const { toSerializedWeights } = await import('../store/record-training');
+  const sizes = run.dataset?.summary.sizes as { train?: number; validation?: number } | undefined;
+  const size = typeof sizes?.train === 'number' ? sizes.train + (sizes.validation ?? 0) : undefined;
+  const modelRunId = randomUUID();
+  let serialized;
+  try {
+    serialized = toSerializedWeights(weights);
+  } catch (error) {
+    throw asUserFacing(error);
+  }
+  const model = new TrainedModel(
+    { runId: modelRunId, project: { ...run.project, training: run.training }, size, baseDir: path.dirname(file), weights: serialized },
+    { onProgress: (done, total) => onProgress(modelRunId, done, total) },
+  );
+  let ready;
+  try {
+    ready = await model.ready();
+  } catch (error) {
+    model.dispose();
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UserFacingError(`Run ${runId} of ${fileName} cannot be loaded: ${message}`, error instanceof UserFacingError ? error.code : 'run-model');
+  }
+  const recorded = recordedEvaluation(run, which);
+  const test = recorded && asTestEvaluation(recorded, ready.classNames, ready.testCount);
+  const info: ModelInUse = { runId: modelRunId, location: file, recordedRunId: runId, checkpoint: which, epoch: run[which]!.epoch, inputShape: ready.inputShape, ...(test ? { test } : {}) };
+  return {
+    model,
+    info,
+    async finish() {
+      if (info.test) return info;
+      const evaluation = await model.evaluate();
+      const done: ModelInUse = { ...info, test: evaluation, evaluatedNow: true };
+      const warning = await recordEvaluation(file, runId, which, evaluation);
+      return warning ? { ...done, warning } : done;
+    },
+  };
+}
+
+/** Records an evaluation; gives back why it could not be (a read-only file), without failing. */
+async function recordEvaluation(file: string, runId: number, which: CheckpointKind, test: TestEvaluation): Promise<string | undefined> {
+  const why = (reason: string) => `This evaluation could not be kept in ${path.basename(file)} (${reason}), so it will be computed again next time.`;
+  let store;
+  try {
+    store = await openStore(file, false);
+    if (store.readOnly) return why(store.readOnlyReason ?? 'the file is read-only');
+    store.recordEvaluation(runId, { checkpoint: which, samples: test.samples, testLoss: test.loss, testAccuracy: test.accuracy, labels: test.classNames, confusion: test.confusionMatrix });
+    return undefined;
+  } catch (error) {
+    return why(error instanceof Error ? error.message.replace(/\.$/, '') : String(error));
+  } finally {
+    store?.close();
+  }
+}

@@ -1,0 +1,138 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isMnistShape, toModelInput, type ModelInput, type RgbaImage } from './image-input';
+import { SampleImage } from './SampleImage';
+
+/** Images are decoded at most this large before being reduced to the model's size. */
+const MAX_DECODE_SIDE = 1024;
+
+/** Decodes an image file with the browser's own decoders; rejects for anything that is not a readable image. */
+async function decodeImageFile(file: File): Promise<RgbaImage> {
+  const bitmap = await createImageBitmap(file);
+  try {
+    const scale = Math.min(1, MAX_DECODE_SIDE / Math.max(bitmap.width, bitmap.height));
+    const width = Math.max(1, Math.round(bitmap.width * scale));
+    const height = Math.max(1, Math.round(bitmap.height * scale));
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) throw new Error('No 2-D canvas');
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(bitmap, 0, 0, width, height);
+    return { data: context.getImageData(0, 0, width, height).data, width, height };
+  } finally {
+    bitmap.close();
+  }
+}
+
+interface Source {
+  name: string;
+  url: string;
+  image: RgbaImage;
+}
+
+/**
+ * An image file dropped here or chosen, converted to the model's input shape and shown as the
+ * model sees it. `onInput` receives the values to predict, or undefined when there are none.
+ */
+export function ImageInput({ shape, onInput, layout }: { shape: [number, number, number]; onInput(values: number[] | undefined): void; layout: 'row' | 'column' }) {
+  const { t } = useTranslation();
+  const [source, setSource] = useState<Source>();
+  const [input, setInput] = useState<ModelInput>();
+  const [error, setError] = useState<string>();
+  const [over, setOver] = useState(false);
+  const picker = useRef<HTMLInputElement>(null);
+  const report = useRef(onInput);
+  report.current = onInput;
+  const shapeKey = shape.join('×');
+
+  useEffect(() => {
+    if (!source) return;
+    return () => URL.revokeObjectURL(source.url);
+  }, [source]);
+
+  useEffect(() => {
+    if (!source) return;
+    const converted = toModelInput(source.image, shape);
+    if (converted.blank) {
+      setInput(undefined);
+      setError(t('tryImage.blank', { name: source.name }));
+      report.current(undefined);
+      return;
+    }
+    setInput(converted);
+    setError(undefined);
+    report.current(converted.values);
+    // The shape is compared by value (shapeKey): a new array of the same shape changes nothing.
+  }, [source, shapeKey, t]);
+
+  const take = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const image = await decodeImageFile(file);
+      setSource({ name: file.name, url: URL.createObjectURL(file), image });
+    } catch {
+      setSource(undefined);
+      setInput(undefined);
+      setError(t('tryImage.notImage', { name: file.name }));
+      report.current(undefined);
+    }
+  };
+
+  return (
+    <div className={`image-input image-input--${layout}`}>
+      <div
+        className={`image-drop${over ? ' image-drop--over' : ''}`}
+        data-testid="image-drop"
+        onDragOver={(e) => {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setOver(false);
+          void take(e.dataTransfer.files[0]);
+        }}
+      >
+        <p className="image-drop__title">{source ? t('tryImage.dropAgain') : `${t('tryImage.drop')} ${t('tryImage.or')}`}</p>
+        <button type="button" onClick={() => picker.current?.click()}>
+          {t('tryImage.choose')}
+        </button>
+        <span className="image-drop__formats">{t('tryImage.formats')}</span>
+        <input
+          ref={picker}
+          type="file"
+          accept="image/*"
+          hidden
+          aria-label={t('tryImage.fileInput')}
+          data-testid="image-file"
+          onChange={(e) => {
+            void take(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </div>
+      {error && (
+        <p className="error-box image-input__error" role="alert" data-testid="image-error">
+          {error}
+        </p>
+      )}
+      {source && input && !error && (
+        <div className="image-input__views" data-testid="image-views">
+          <figure>
+            <img src={source.url} alt={t('tryImage.original', { name: source.name })} className="image-input__original" />
+            <figcaption>{t('tryImage.original', { name: source.name })}</figcaption>
+          </figure>
+          <figure>
+            <SampleImage values={input.values} shape={shape} size={140} label={t('tryImage.seenLabel', { shape: shapeKey })} />
+            <figcaption>{t('tryImage.seen', { shape: shapeKey })}</figcaption>
+          </figure>
+          {isMnistShape(shape) && <p className="train-hint image-input__note">{input.inverted ? t('tryImage.inverted') : t('tryImage.centred')}</p>}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+// The model that Evaluate and Try it show, as the host holds it: the weights the last run of this
+// session ended with, or a run recorded in the project file, chosen in the run picker. In a .nbproj
+// project that has recorded runs, the newest is loaded when the host holds no model of that file,
+// so that a project reopened the next day can be evaluated and tried at once.
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import type { EvaluationProgress, ModelInUse, NeuroblocksApi, RunInfo } from '../../../core/api/contract';
+import { trainingStore } from './training-store';
+
+export interface ModelState {
+  /** The host's model in use; undefined when it has none. */
+  inUse?: ModelInUse;
+  /** The host has been asked at least once. */
+  known: boolean;
+  /** The recorded runs of `runsFor` that have saved weights, newest first. */
+  runs?: RunInfo[];
+  runsFor?: string;
+  /** The recorded run being loaded. */
+  loading?: { location: string; runId: number; checkpoint?: 'best' | 'last' };
+  /** The latest evaluation progress the host reported (loading a run, or finding its mistakes). */
+  progress?: EvaluationProgress;
+  error?: string;
+}
+
+export const modelStore = createStore<ModelState>()(() => ({ known: false }));
+
+export function useModel<T>(selector: (state: ModelState) => T): T {
+  return useStore(modelStore, selector);
+}
+
+export const isProjectFile = (location: string | undefined): location is string => location?.toLowerCase().endsWith('.nbproj') ?? false;
+
+/** The model in use when it belongs to the project at `location` (or to no file: a run of an unsaved or JSON project). */
+export function modelFor(state: ModelState, location: string | undefined): ModelInUse | undefined {
+  const model = state.inUse;
+  return model && (model.location === undefined || model.location === location) ? model : undefined;
+}
+
+/** The run picker already says that this project file has no run to load (so the panels need not say it again). */
+export function noRunsToPick(state: ModelState, location: string | undefined): boolean {
+  return isProjectFile(location) && state.runsFor === location && (state.runs?.length ?? 0) === 0;
+}
+
+/** Runs whose model can be loaded (ended, with a checkpoint), newest first. */
+export function loadableRuns(runs: readonly RunInfo[]): RunInfo[] {
+  return runs.filter((run) => run.status !== 'running' && (run.hasBestCheckpoint || run.hasLastCheckpoint)).sort((a, b) => b.id - a.id);
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const replaced = (error: unknown) => (error as { code?: string })?.code === 'model-replaced';
+
+let listening: (() => void) | undefined;
+
+function listen(api: NeuroblocksApi): void {
+  listening ??= api.onEvaluationProgress((progress) => modelStore.setState({ progress }));
+}
+
+/** Makes a recorded run the model in use. */
+export async function loadRun(api: NeuroblocksApi, location: string, runId: number, checkpoint?: 'best' | 'last'): Promise<void> {
+  listen(api);
+  modelStore.setState({ loading: { location, runId, checkpoint }, error: undefined, progress: undefined });
+  try {
+    const inUse = await api.loadRunModel({ location, runId, ...(checkpoint ? { checkpoint } : {}) });
+    if (modelStore.getState().loading?.runId === runId) modelStore.setState({ inUse, known: true, loading: undefined });
+  } catch (error) {
+    if (replaced(error)) return;
+    modelStore.setState({ loading: undefined, error: message(error) });
+  }
+}
+
+let syncing: { key: string; done: Promise<void>; token: object } | undefined;
+
+/**
+ * Asks the host which model is in use and, for a .nbproj project, which runs it records; loads
+ * the newest run when the host holds no model of this file.
+ */
+export function syncModel(api: NeuroblocksApi, location: string | undefined): Promise<void> {
+  const key = `${location ?? ''}\u0000${trainingStore.getState().final ? trainingStore.getState().runId : ''}`;
+  if (syncing?.key === key) return syncing.done;
+  const token = {};
+  const done = (async () => {
+    listen(api);
+    try {
+      const [inUse, runs] = await Promise.all([api.getModelInUse(), isProjectFile(location) ? api.listRuns(location).then(loadableRuns) : Promise.resolve(undefined)]);
+      modelStore.setState({ inUse, known: true, runs, runsFor: location });
+      const state = modelStore.getState();
+      if (isProjectFile(location) && runs?.length && !state.loading && (!inUse || inUse.location !== location)) await loadRun(api, location, runs[0].id);
+    } catch (error) {
+      modelStore.setState({ known: true, error: message(error) });
+    } finally {
+      if (syncing?.token === token) syncing = undefined;
+    }
+  })();
+  syncing = { key, done, token };
+  return done;
+}
