@@ -209,10 +209,21 @@ test('a person builds, checks, edits and saves the course CNN with the mouse', a
     await expect(page.getByTestId('palette-Conv2D')).toContainText(/filtre|convolution/i);
     await node(page, 'conv2d_1').locator('.block-node__type').click();
     await expect(page.getByText('Ce qu’il fait')).toBeVisible();
+    await expect(node(page, 'dropout_1').locator('.block-node__describe')).toHaveText('taux 0.2');
     await shot(page, 'editor-fr');
+    // Errors speak French too, naming the block and the parameter.
+    await setParams(page, 'conv2d_2', { kernelSize: '15' });
+    const badge = page.getByTestId('badge-conv2d_2');
+    await badge.hover();
+    await expect(badge.getByRole('tooltip')).toContainText('Le noyau 15×15 dépasse son entrée 13×13');
+    await expect(page.getByTestId('issue').first()).toContainText('Conv2D « conv2d_2 »');
+    await shot(page, 'editor-error-fr');
+    await page.getByRole('button', { name: 'Annuler' }).click();
+    await expect(badge).toHaveCount(0);
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Nouveau projet' })).toBeVisible();
     await expect(page.getByTestId('file-course-cnn.json')).toBeVisible();
+    await expect(page.getByTestId('example-mnist-cnn')).toContainText('Le réseau convolutif du cours');
     await shot(page, 'home-fr');
     await page.getByTestId('language').selectOption('en');
   });
