@@ -144,7 +144,8 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
   });
 
   await test.step('the settings are saved with the project; both runs are in the history after a reload, and their curves overlay', async () => {
-    await expect(page.getByTestId('dirty-marker')).toHaveText('● Unsaved');
+    // A .nbproj project keeps itself up to date: the settings changed for training are autosaved.
+    await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
     await page.reload();

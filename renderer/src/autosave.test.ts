@@ -44,4 +44,28 @@ describe('autosave from the editor', () => {
     expect(uiStore.getState().toasts.slice(before)).toEqual([expect.objectContaining({ kind: 'error', text: expect.stringMatching(/disk is full/) })]);
     stop();
   });
+
+  it('marks the editor saved once the file holds its edits, not when it changed again since', () => {
+    const { api, fire } = fakeApi();
+    const stop = bindAutosave(api);
+    const s = () => editorStore.getState();
+    s().loadProject(parseProject(structuredClone(mnistJson)), '/p/cnn.nbproj');
+    s().renameProject('First edit');
+    expect(s().dirty).toBe(true);
+    fire({ location: '/p/cnn.nbproj', savedAt: new Date().toISOString() });
+    expect(s().dirty).toBe(false);
+
+    // A success for another file changes nothing here.
+    s().renameProject('Second edit');
+    fire({ location: '/p/other.nbproj', savedAt: new Date().toISOString() });
+    expect(s().dirty).toBe(true);
+    // While a block is dragged, its moves are not sent: a success then leaves the editor unsaved.
+    editorStore.setState({ dragging: true, project: { ...s().project, name: 'Moved while dragging' } });
+    fire({ location: '/p/cnn.nbproj', savedAt: new Date().toISOString() });
+    expect(s().dirty).toBe(true);
+    editorStore.setState({ dragging: false });
+    fire({ location: '/p/cnn.nbproj', savedAt: new Date().toISOString() });
+    expect(s().dirty).toBe(false);
+    stop();
+  });
 });

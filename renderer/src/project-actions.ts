@@ -126,7 +126,7 @@ export async function saveUnderFileName(fileName: string, overwrite = false): Pr
 /**
  * Sends every graph or settings change of a project opened from a `.nbproj` file to be autosaved
  * (the host waits for a pause in the edits, at most about a second). Project JSON is written only
- * on Save. A failure is shown once, until an autosave succeeds again.
+ * on Save. A success marks the editor saved; a failure is shown once, until an autosave succeeds again.
  */
 export function bindAutosave(api: NeuroblocksApi): () => void {
   let sent: { location?: string; text?: string } = {};
@@ -136,8 +136,11 @@ export function bindAutosave(api: NeuroblocksApi): () => void {
     lastError = message;
   };
   const stopEvents = api.onAutosave((update) => {
-    if (update.error) report(update.error);
-    else lastError = undefined;
+    if (update.error) return report(update.error);
+    lastError = undefined;
+    // The file now holds the edits: the editor is saved, unless it changed again since they were sent.
+    const state = editorStore.getState();
+    if (update.location === state.location && update.location === sent.location && JSON.stringify(state.toProject()) === sent.text) state.markSaved();
   });
   const stopStore = editorStore.subscribe((state, previous) => {
     const changed = state.nodes !== previous.nodes || state.edges !== previous.edges || state.project !== previous.project || state.dragging !== previous.dragging || state.location !== previous.location;
