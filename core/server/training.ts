@@ -77,7 +77,15 @@ export class TrainingRunner {
     const recordedIn = typeof options.location === 'string' && path.extname(options.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(options.location) : undefined;
     let recording: { runId(): number | undefined } | undefined;
     if (recordedIn) {
-      recording = await recordInto(recordedIn, session, project, (message) => this.updates.fire({ runId, event: { type: 'warning', message } }));
+      try {
+        recording = await recordInto(recordedIn, session, project, (message) => this.updates.fire({ runId, event: { type: 'warning', message } }));
+      } catch (error) {
+        // recordInto stopped the session: the next run may start once it has ended.
+        void session.done.finally(() => {
+          if (this.current?.runId === runId) this.current = undefined;
+        });
+        throw error;
+      }
     }
     this.follow(runId, session, project, engineOptions, recordedIn && recording ? { location: recordedIn, recording } : undefined);
     return { runId };
