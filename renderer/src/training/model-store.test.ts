@@ -82,4 +82,47 @@ describe('the model Evaluate and Try it use', () => {
     await loadRun(api, '/p/digits.nbproj', 2);
     expect(modelStore.getState()).toMatchObject({ inUse: held, error: 'Run 2 of digits.nbproj has no saved weights.', loading: undefined });
   });
+
+  it('keeps the run asked for last when an earlier choice answers after it was made', async () => {
+    const answers: ((model: ModelInUse) => void)[] = [];
+    const api = {
+      ...host(undefined, [run(3)]).api,
+      loadRunModel: (request: { runId: number; checkpoint?: 'best' | 'last' }) => new Promise<ModelInUse>((resolve) => answers.push(resolve)),
+    } as unknown as NeuroblocksApi;
+    const best = loadRun(api, '/p/digits.nbproj', 3, 'best');
+    const last = loadRun(api, '/p/digits.nbproj', 3, 'last');
+    answers[0](model({ runId: 'best', location: '/p/digits.nbproj', recordedRunId: 3, checkpoint: 'best', epoch: 2 }));
+    await best;
+    expect(modelStore.getState()).toMatchObject({ inUse: undefined, loading: { runId: 3, checkpoint: 'last' } });
+    answers[1](model({ runId: 'last', location: '/p/digits.nbproj', recordedRunId: 3, checkpoint: 'last', epoch: 4 }));
+    await last;
+    expect(modelStore.getState()).toMatchObject({ inUse: { runId: 'last', checkpoint: 'last' }, loading: undefined });
+  });
+
+  it('stops loading and shows the host’s model when a run of this session ended during the load', async () => {
+    const session = model({ runId: 'session-run' });
+    const api = {
+      ...host(session, [run(1)]).api,
+      loadRunModel: async () => {
+        throw Object.assign(new Error('Another model was chosen while this run was loading.'), { code: 'model-replaced' });
+      },
+    } as unknown as NeuroblocksApi;
+    await loadRun(api, '/p/digits.nbproj', 1);
+    expect(modelStore.getState()).toMatchObject({ inUse: session, loading: undefined, error: undefined });
+  });
+
+  it('ignores the answer about a project that was left for another one', async () => {
+    let answerFirst!: (runs: RunInfo[]) => void;
+    const { api, loaded } = host(undefined, []);
+    const slow = {
+      ...api,
+      listRuns: (location: string) => (location === '/p/first.nbproj' ? new Promise<RunInfo[]>((resolve) => (answerFirst = resolve)) : Promise.resolve([run(5)])),
+    } as unknown as NeuroblocksApi;
+    const first = syncModel(slow, '/p/first.nbproj');
+    await syncModel(slow, '/p/second.nbproj');
+    answerFirst([run(1), run(2)]);
+    await first;
+    expect(loaded).toEqual([{ location: '/p/second.nbproj', runId: 5 }]);
+    expect(modelStore.getState()).toMatchObject({ runsFor: '/p/second.nbproj', inUse: { location: '/p/second.nbproj', recordedRunId: 5 } });
+  });
 });

@@ -55,16 +55,29 @@ function listen(api: NeuroblocksApi): void {
   listening ??= api.onEvaluationProgress((progress) => modelStore.setState({ progress }));
 }
 
+/** The latest loadRun, so that an answer to an earlier one neither replaces nor ends it. */
+let latestLoad: object | undefined;
+
+/** Asks the host again which model it holds, unless another run has been asked for since. */
+async function refreshInUse(api: NeuroblocksApi, token: object): Promise<void> {
+  const inUse = await api.getModelInUse().catch(() => modelStore.getState().inUse);
+  if (latestLoad === token) modelStore.setState({ inUse, known: true });
+}
+
 /** Makes a recorded run the model in use. */
 export async function loadRun(api: NeuroblocksApi, location: string, runId: number, checkpoint?: 'best' | 'last'): Promise<void> {
   listen(api);
+  const token = {};
+  latestLoad = token;
   modelStore.setState({ loading: { location, runId, checkpoint }, error: undefined, progress: undefined });
   try {
     const inUse = await api.loadRunModel({ location, runId, ...(checkpoint ? { checkpoint } : {}) });
-    if (modelStore.getState().loading?.runId === runId) modelStore.setState({ inUse, known: true, loading: undefined });
+    if (latestLoad === token) modelStore.setState({ inUse, known: true, loading: undefined });
   } catch (error) {
-    if (replaced(error)) return;
-    modelStore.setState({ loading: undefined, error: message(error) });
+    if (latestLoad !== token) return;
+    // Replaced (by a run of this session that ended meanwhile) or refused: the host holds another model than this one.
+    modelStore.setState({ loading: undefined, ...(replaced(error) ? {} : { error: message(error) }) });
+    await refreshInUse(api, token);
   }
 }
 
@@ -82,11 +95,13 @@ export function syncModel(api: NeuroblocksApi, location: string | undefined): Pr
     listen(api);
     try {
       const [inUse, runs] = await Promise.all([api.getModelInUse(), isProjectFile(location) ? api.listRuns(location).then(loadableRuns) : Promise.resolve(undefined)]);
+      // Another project was opened (or another run ended) while this one was asked about.
+      if (syncing?.token !== token) return;
       modelStore.setState({ inUse, known: true, runs, runsFor: location });
       const state = modelStore.getState();
       if (isProjectFile(location) && runs?.length && !state.loading && (!inUse || inUse.location !== location)) await loadRun(api, location, runs[0].id);
     } catch (error) {
-      modelStore.setState({ known: true, error: message(error) });
+      if (syncing?.token === token) modelStore.setState({ known: true, error: message(error) });
     } finally {
       if (syncing?.token === token) syncing = undefined;
     }
