@@ -87,7 +87,7 @@ describe('the model Evaluate and Try it use', () => {
     const answers: ((model: ModelInUse) => void)[] = [];
     const api = {
       ...host(undefined, [run(3)]).api,
-      loadRunModel: (request: { runId: number; checkpoint?: 'best' | 'last' }) => new Promise<ModelInUse>((resolve) => answers.push(resolve)),
+      loadRunModel: () => new Promise<ModelInUse>((resolve) => answers.push(resolve)),
     } as unknown as NeuroblocksApi;
     const best = loadRun(api, '/p/digits.nbproj', 3, 'best');
     const last = loadRun(api, '/p/digits.nbproj', 3, 'last');
