@@ -143,6 +143,8 @@ export interface ImportedDataset {
 export interface DatasetUploadFile {
   path: string;
   base64: string;
+  /** CSV only: these bytes continue the file sent just before under the same path (a big table goes in parts, each small enough for one message). */
+  append?: boolean;
 }
 
 // Training. Plain data: core/train's events use these metric types, and the host checks at compile

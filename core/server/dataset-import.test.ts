@@ -1,10 +1,10 @@
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatasetUploadFile } from '../api/contract';
-import { datasetPath, uploadPathParts } from './dataset-import';
+import { datasetPath, MAX_CSV_BYTES, uploadPathParts } from './dataset-import';
 import { NeuroblocksService, type NativeDialogs } from './services';
 
 let root: string;
@@ -150,6 +150,27 @@ describe('importing a CSV file', () => {
       ['virginica', 3],
     ]);
     expect(preview.table).toEqual({ header: ['sepal', 'petal', 'species'], rows: expect.arrayContaining([['1', '2', 'setosa']]), totalRows: 5 });
+  });
+
+  it('takes a big file in parts, and counts every part against the size limit', async () => {
+    const api = service();
+    const { uploadId } = await api.startDatasetUpload({ name: 'iris.csv', kind: 'csv' });
+    const cut = iris.indexOf('\n5,6');
+    await api.uploadDatasetFiles(uploadId, [asUpload('iris.csv', iris.slice(0, cut))]);
+    await api.uploadDatasetFiles(uploadId, [{ ...asUpload('iris.csv', iris.slice(cut)), append: true }]);
+    await expect(api.uploadDatasetFiles(uploadId, [{ ...asUpload('other.csv', '1,x\n'), append: true }])).rejects.toMatchObject({ code: 'bad-request' });
+    const imported = await api.finishDatasetUpload(uploadId, { location: path.join(projectsDir, 'p.json') });
+    expect(await readFile(imported.path, 'utf8')).toBe(iris);
+    expect((await api.previewDataset(imported.ref, { location: path.join(projectsDir, 'p.json') })).table?.totalRows).toBe(5);
+
+    const big = await api.startDatasetUpload({ name: 'big.csv', kind: 'csv' });
+    const part = Buffer.alloc(MAX_CSV_BYTES / 2, 'a');
+    await api.uploadDatasetFiles(big.uploadId, [asUpload('big.csv', part)]);
+    await api.uploadDatasetFiles(big.uploadId, [{ ...asUpload('big.csv', part), append: true }]);
+    await expect(api.uploadDatasetFiles(big.uploadId, [{ ...asUpload('big.csv', 'more'), append: true }])).rejects.toMatchObject({ code: 'too-big' });
+
+    const images = await api.startDatasetUpload({ name: 'shapes', kind: 'imageFolder' });
+    await expect(api.uploadDatasetFiles(images.uploadId, [{ ...asUpload('circle/c.png', await png(4, 4, 1, 9)), append: true }])).rejects.toMatchObject({ code: 'bad-request' });
   });
 
   it('says which column is missing and gives the columns to choose from', async () => {

@@ -3,7 +3,7 @@
 // stay where they are. Either way the project gets a DatasetRef whose path is relative to the
 // project file when the data lie in its folder, absolute otherwise (core/data resolves it so).
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError, type DatasetUploadFile, type ImportedDataset, type ImportedDatasetKind } from '../api/contract';
 import { isImageFileName } from '../data/image-folder';
@@ -106,6 +106,8 @@ interface Upload {
   bytes: number;
   files: number;
   refused: SkippedItem[];
+  /** The CSV file received, which further parts continue. */
+  csv?: string;
 }
 
 export class DatasetImports {
@@ -152,7 +154,9 @@ export class DatasetImports {
       const bytes = Buffer.from(typeof file.base64 === 'string' ? file.base64 : '', 'base64');
       const refuse = (reason: string) => refused.push({ file: shown, reason });
       if (parts[parts.length - 1].startsWith('.')) continue;
+      const appending = file.append === true;
       if (upload.kind === 'imageFolder') {
+        if (appending) throw new UserFacingError('Only a CSV file can be sent in parts.', 'bad-request');
         if (parts.length !== 2) {
           refuse(parts.length === 1 ? 'not inside a class folder: put each image in the sub-folder named after its class' : 'inside a sub-folder of a class folder: a class folder holds images only');
           continue;
@@ -170,20 +174,26 @@ export class DatasetImports {
           continue;
         }
       } else {
-        if (upload.files > 0 || parts.length !== 1) throw new UserFacingError('A CSV import takes one file, not a folder.', 'bad-request');
+        if (appending ? upload.csv !== shown : upload.files > 0 || parts.length !== 1) throw new UserFacingError('A CSV import takes one file, not a folder.', 'bad-request');
         if (path.extname(shown).toLowerCase() !== '.csv') throw new UserFacingError(`${shown} is not a CSV file: choose a file ending in .csv, with a header row and one row per sample.`, 'bad-file');
-        if (bytes.length > MAX_CSV_BYTES) throw new UserFacingError(`${shown} is ${mb(bytes.length)}; a CSV file can have at most ${mb(MAX_CSV_BYTES)}.`, 'too-big');
+        const total = (appending ? upload.bytes : 0) + bytes.length;
+        if (total > MAX_CSV_BYTES) throw new UserFacingError(`${shown} is ${mb(total)}; a CSV file can have at most ${mb(MAX_CSV_BYTES)}.`, 'too-big');
         if (bytes.includes(0)) throw new UserFacingError(`${shown} is not a text file, so it cannot be a CSV file: export the table as CSV (comma- or semicolon-separated text) and import that.`, 'bad-file');
       }
       if (upload.bytes + bytes.length > MAX_UPLOAD_BYTES || upload.files + 1 > MAX_UPLOAD_FILES) {
         throw new UserFacingError(`The data set is too large to import (more than ${mb(MAX_UPLOAD_BYTES)} or ${MAX_UPLOAD_FILES.toLocaleString('en')} files): use fewer or smaller images.`, 'too-big');
       }
       const target = insideFolder(upload.staging, parts.join(path.sep));
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, bytes);
+      if (appending) {
+        await appendFile(target, bytes);
+      } else {
+        await mkdir(path.dirname(target), { recursive: true });
+        await writeFile(target, bytes);
+        if (upload.kind === 'csv') upload.csv = shown;
+        upload.files++;
+        received++;
+      }
       upload.bytes += bytes.length;
-      upload.files++;
-      received++;
     }
     upload.refused.push(...refused);
     return { received, refused };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetPreview, DatasetUploadFile, NeuroblocksApi } from '../../../core/api/contract';
 import { analyzeGraph } from '../../../core/model/analyze';
 import type { Graph } from '../../../core/model/graph';
-import { fitAdvice, folderFiles, toBase64, uploadBatches, uploadDataset } from './data-import';
+import { BATCH_BYTES, fitAdvice, folderFiles, toBase64, uploadBatches, uploadDataset } from './data-import';
 
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
 
@@ -48,6 +48,29 @@ describe('uploading a folder in batches', () => {
     expect(progress).toEqual([0, 1, 2, 4]);
     expect(result.ref).toEqual({ kind: 'imageFolder', path: 'datasets/s' });
     expect(result.refused).toEqual([{ file: 'b/notes.txt', reason: 'not a PNG, JPEG or WebP image' }]);
+  });
+});
+
+describe('uploading a big CSV file', () => {
+  it('sends it in parts that each fit in one message, the later ones continuing the first', async () => {
+    const calls: DatasetUploadFile[][] = [];
+    const api = {
+      startDatasetUpload: async () => ({ uploadId: 'u1' }),
+      uploadDatasetFiles: async (_id: string, files: DatasetUploadFile[]) => {
+        calls.push(files);
+        return { received: 1, refused: [] };
+      },
+      finishDatasetUpload: async () => ({ ref: { kind: 'csv' as const, path: '/abs/big/big.csv', labelColumn: 'label' }, path: '/abs/big/big.csv', refused: [] }),
+    } as unknown as NeuroblocksApi;
+    const text = 'a,label\n' + '0.5,x\n'.repeat(Math.ceil((2.5 * BATCH_BYTES) / 6));
+    const content = bytes(text);
+    const progress: number[] = [];
+    await uploadDataset(api, { kind: 'csv', name: 'big.csv', files: [{ path: 'big.csv', size: content.byteLength, read: async () => content }] }, (sent) => progress.push(sent));
+    expect(calls.map((c) => c.length)).toEqual([1, 1, 1]);
+    expect(calls.map((c) => c[0].append)).toEqual([undefined, true, true]);
+    for (const [part] of calls) expect(Buffer.from(part.base64, 'base64').length).toBeLessThanOrEqual(BATCH_BYTES);
+    expect(calls.map(([part]) => Buffer.from(part.base64, 'base64').toString()).join('')).toBe(text);
+    expect(progress).toEqual([0, 1]);
   });
 });
 

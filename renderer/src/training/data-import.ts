@@ -1,6 +1,6 @@
 // Sending a folder or a CSV file picked in the browser to the host, in batches small enough for
 // one message each, and checking that the model fits the data the Data tab previews.
-import type { DatasetPreview, ImportedDataset, ImportedDatasetKind, NeuroblocksApi } from '../../../core/api/contract';
+import type { DatasetPreview, DatasetUploadFile, ImportedDataset, ImportedDatasetKind, NeuroblocksApi } from '../../../core/api/contract';
 import type { GraphAnalysis } from '../../../core/model/analyze';
 import type { Shape } from '../../../core/model/graph';
 
@@ -64,13 +64,24 @@ export async function uploadDataset(
   const refused: ImportedDataset['refused'] = [];
   let sent = 0;
   onProgress(0, request.files.length);
-  // Files that are not images are named to the host (which says why they are left out) but not sent.
-  const sendsContent = (f: PickedFile) => request.kind === 'csv' || IMAGE_NAME.test(f.path);
-  for (const batch of uploadBatches(request.files.map((f) => ({ ...f, size: sendsContent(f) ? f.size : 0 })))) {
-    const files = await Promise.all(batch.map(async (f) => ({ path: f.path, base64: sendsContent(f) ? toBase64(await f.read()) : '' })));
-    refused.push(...(await api.uploadDatasetFiles(uploadId, files)).refused);
-    sent += batch.length;
-    onProgress(sent, request.files.length);
+  const send = async (files: DatasetUploadFile[]) => refused.push(...(await api.uploadDatasetFiles(uploadId, files)).refused);
+  if (request.kind === 'csv') {
+    for (const file of request.files) {
+      const buffer = await file.read();
+      // A big table goes in parts, each far below the transport's message limit.
+      for (let start = 0; start === 0 || start < buffer.byteLength; start += BATCH_BYTES) {
+        await send([{ path: file.path, base64: toBase64(buffer.slice(start, start + BATCH_BYTES)), ...(start > 0 ? { append: true } : {}) }]);
+      }
+      onProgress(++sent, request.files.length);
+    }
+  } else {
+    // Files that are not images are named to the host (which says why they are left out) but not sent.
+    const sendsContent = (f: PickedFile) => IMAGE_NAME.test(f.path);
+    for (const batch of uploadBatches(request.files.map((f) => ({ ...f, size: sendsContent(f) ? f.size : 0 })))) {
+      await send(await Promise.all(batch.map(async (f) => ({ path: f.path, base64: sendsContent(f) ? toBase64(await f.read()) : '' }))));
+      sent += batch.length;
+      onProgress(sent, request.files.length);
+    }
   }
   const imported = await api.finishDatasetUpload(uploadId, request.location ? { location: request.location } : {});
   return { ...imported, refused };
