@@ -6,6 +6,7 @@ import { formatShape } from '../../../core/model/graph';
 import { getApi } from '../api';
 import { editorStore, useEditor } from '../store/index';
 import { formatCount } from '../ui/format';
+import { paintSample } from './SampleImage';
 import { datasetKey, imagesDigest, LatestRequest, previewChoices, previewDependencies, PREVIEW_DEBOUNCE_MS, usePreviewChoice, type PreviewChoice } from './augment-preview-state';
 import './augment.css';
 
@@ -23,18 +24,8 @@ export interface AugmentationPreviewProps {
 /** One image, scaled up with its pixels kept crisp. */
 function PreviewImage({ values, shape, label }: { values: number[]; shape: number[]; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [height, width, channels = 1] = shape;
-  useEffect(() => {
-    const context = canvas.current?.getContext('2d');
-    if (!context || !height || !width) return;
-    const image = context.createImageData(width, height);
-    for (let i = 0; i < width * height; i++) {
-      const at = (c: number) => Math.round(Math.min(1, Math.max(0, values[i * channels + Math.min(c, channels - 1)])) * 255);
-      image.data.set([at(0), at(1), at(2), 255], i * 4);
-    }
-    context.putImageData(image, 0, 0);
-  }, [values, height, width, channels]);
-  return <canvas ref={canvas} width={width} height={height} className="augment-image" role="img" aria-label={label} />;
+  useEffect(() => paintSample(canvas.current, values, shape), [values, shape]);
+  return <canvas ref={canvas} width={shape[1]} height={shape[0]} className="augment-image" role="img" aria-label={label} />;
 }
 
 /**
