@@ -84,6 +84,8 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
     const blank = new Array<number>(inputShape.reduce((a, b) => a * b, 1)).fill(0);
     setBlocks(undefined);
     setOutput(undefined);
+    // An error of the model used before is not this one's.
+    setError(undefined);
     api.inspectModel({ values: blank, nodeIds: [] }).then(
       (inside) => {
         if (!live) return;
