@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestEvaluation, TrainingUpdate } from '../api/contract';
-import { toProbabilities } from './inference';
+import { compileGraph } from '../compile/compile';
+import { parseProject } from '../model/project-io';
+import { selectBackend } from '../train/backend/index';
+import { serializeSnapshot, snapshotWeights } from '../train/weights';
+import { toProbabilities, TrainedModel } from './inference';
 import { NeuroblocksService } from './services';
 
 describe('class probabilities from a model output', () => {
@@ -69,5 +74,21 @@ describe('the last finished run’s model', () => {
     expect(best).toBe(cell.predicted);
     expect(prediction.probabilities[best]).toBeCloseTo(cell.samples[0].confidence, 2);
     await expect(api.predict([1, 2, 3])).rejects.toMatchObject({ code: 'bad-request' });
+  });
+});
+
+describe('a model replaced while it evaluates the test split', () => {
+  it('stops with "model-replaced" instead of finishing on freed weights', async () => {
+    const project = parseProject(JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../projects/spirals-mlp.json'), 'utf8')));
+    const { tf } = await selectBackend();
+    const built = compileGraph(tf, project.graph, { seed: 1 });
+    const weights = serializeSnapshot(snapshotWeights(built));
+    built.dispose();
+    // Replaced as the last batch of the test split is scored, as when another run ends at that moment.
+    const model: TrainedModel = new TrainedModel(
+      { runId: 'r', project, size: 100, weights },
+      { onProgress: (done, total) => total > 0 && done === total && model.dispose() },
+    );
+    await expect(model.evaluate()).rejects.toMatchObject({ code: 'model-replaced' });
   });
 });

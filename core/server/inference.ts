@@ -152,9 +152,12 @@ export class TrainedModel {
     const encoding = targetEncoding(this.run.project.training.loss, outputUnits);
     let lossSum = 0;
     this.hooks.onProgress?.(0, count);
-    for (let start = 0; start < count; start += SCORE_BATCH) {
-      // Another model took this one's place: stop computing for nothing.
+    const stopIfReplaced = () => {
+      // Another model took this one's place: stop computing for nothing (its weights are being freed).
       if (this.disposed) throw new UserFacingError('Another model was chosen before this one finished its evaluation.', 'model-replaced');
+    };
+    for (let start = 0; start < count; start += SCORE_BATCH) {
+      stopIfReplaced();
       const n = Math.min(SCORE_BATCH, count - start);
       const [output, loss] = tf.tidy(() => {
         const xs = tf.tensor(test.x.subarray(start * size, (start + n) * size), [n, ...inputShape]);
@@ -174,6 +177,7 @@ export class TrainedModel {
       this.hooks.onProgress?.(start + n, count);
       await nextTick();
     }
+    stopIfReplaced();
     const penalty = tf.tidy(() => model.calculateLosses().reduce((sum, l) => sum + l.dataSync()[0], 0));
     return { classes, confidence, loss: lossSum / Math.max(count, 1) + penalty };
   }
