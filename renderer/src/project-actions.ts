@@ -1,7 +1,9 @@
 import i18next from 'i18next';
 import type { NeuroblocksApi, OpenedProject } from '../../core/api/contract';
 import type { GraphNode } from '../../core/model/graph';
+import type { Project } from '../../core/model/project';
 import { getApi } from './api';
+import { withDatasetPathFrom } from './dataset-location';
 import { layoutPositions } from './editor/layout';
 import { toFlowEdge, toFlowNode } from './store/flow-graph';
 import { editorStore, uiStore } from './store/index';
@@ -87,6 +89,12 @@ export async function saveProject(): Promise<boolean> {
   }
 }
 
+/** The editor takes the data set path that leads to the data from the project's new place (in the same step as the place, so that nothing is autosaved into the old file). */
+function keepDatasetPath(saved: Project, location: string): void {
+  const { project } = editorStore.getState();
+  if (saved.dataset && JSON.stringify(saved.dataset) !== JSON.stringify(project.dataset)) editorStore.setState({ project: { ...project, dataset: saved.dataset }, location });
+}
+
 export async function saveProjectAs(): Promise<boolean> {
   const state = editorStore.getState();
   const suggested = `${state.project.name.replace(/[^\p{L}\p{N}_ -]+/gu, '').trim().replace(/\s+/g, '-').toLowerCase() || 'project'}.json`;
@@ -95,7 +103,9 @@ export async function saveProjectAs(): Promise<boolean> {
     if (info.nativeDialogs) {
       const location = await getApi().showSaveDialog(suggested);
       if (!location) return false;
-      const saved = await getApi().saveProject(location, state.toProject());
+      const project = withDatasetPathFrom(state.toProject(), state.location);
+      const saved = await getApi().saveProject(location, project);
+      keepDatasetPath(project, saved.location);
       state.markSaved(saved.location);
       uiStore.getState().showToast(i18next.t('toast.saved', { location: saved.location }));
       return true;
@@ -112,7 +122,9 @@ export async function saveProjectAs(): Promise<boolean> {
 export async function saveUnderFileName(fileName: string, overwrite = false): Promise<boolean> {
   const state = editorStore.getState();
   try {
-    const saved = await getApi().saveProjectAs(fileName, state.toProject(), { overwrite });
+    const project = withDatasetPathFrom(state.toProject(), state.location);
+    const saved = await getApi().saveProjectAs(fileName, project, { overwrite });
+    keepDatasetPath(project, saved.location);
     state.markSaved(saved.location);
     uiStore.getState().showToast(i18next.t('toast.saved', { location: saved.location }));
     return true;
