@@ -12,6 +12,8 @@ export interface DataState {
   error?: string;
   /** A CSV's columns, to choose the label column from (also when the chosen one is missing). */
   columns?: string[];
+  /** The CSV file (and project location) the columns are those of. */
+  columnsFor?: string;
   importing?: { name: string; sent: number; total: number };
   imported?: { name: string; count: number };
   refused: { file: string; reason: string }[];
@@ -30,16 +32,19 @@ export const previewKey = (ref: DatasetRef, location?: string) => JSON.stringify
 export async function loadPreview(api: NeuroblocksApi, ref: DatasetRef, location?: string): Promise<void> {
   const key = previewKey(ref, location);
   if (dataStore.getState().key === key) return;
-  dataStore.setState({ key, loading: true, error: undefined, preview: undefined });
+  // Another label column of the same file keeps its columns to choose from; another file does not.
+  const columnsFor = ref.kind === 'csv' ? JSON.stringify([ref.path, location ?? '']) : undefined;
+  const keep = columnsFor !== undefined && dataStore.getState().columnsFor === columnsFor;
+  dataStore.setState({ key, loading: true, error: undefined, preview: undefined, ...(keep ? {} : { columns: undefined, columnsFor: undefined }) });
   try {
     const preview = await api.previewDataset(ref, location ? { location } : {});
     if (dataStore.getState().key !== key) return;
-    dataStore.setState({ preview, loading: false, ...(preview.columns ? { columns: preview.columns } : {}) });
+    dataStore.setState({ preview, loading: false, ...(preview.columns ? { columns: preview.columns, columnsFor } : {}) });
   } catch (error) {
     if (dataStore.getState().key !== key) return;
     const details = (error as { details?: { columns?: unknown } }).details;
     const columns = Array.isArray(details?.columns) ? (details.columns as string[]) : undefined;
-    dataStore.setState({ loading: false, error: error instanceof Error ? error.message : String(error), ...(columns ? { columns } : {}) });
+    dataStore.setState({ loading: false, error: error instanceof Error ? error.message : String(error), ...(columns ? { columns, columnsFor } : {}) });
   }
 }
 
