@@ -1,19 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-
-const artifacts = path.resolve(import.meta.dirname, 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-const url = () => {
-  const value = process.env.NEUROBLOCKS_URL;
-  if (!value) throw new Error('NEUROBLOCKS_URL is not set: the global setup starts the web host.');
-  return value;
-};
+import { artifacts, dismissMessages, url } from './helpers';
 
 async function shot(page: Page, name: string, target?: Locator): Promise<void> {
-  const close = page.getByRole('button', { name: /Dismiss|Fermer$/ });
-  while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
+  await dismissMessages(page);
   await (target ?? page).screenshot({ path: path.join(artifacts, `${name}.png`) });
 }
 

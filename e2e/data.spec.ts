@@ -1,23 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-
-const artifacts = path.resolve(import.meta.dirname, 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-const url = () => {
-  const value = process.env.NEUROBLOCKS_URL;
-  if (!value) throw new Error('NEUROBLOCKS_URL is not set: the global setup starts the web host.');
-  return value;
-};
-
-async function shot(page: Page, name: string): Promise<void> {
-  const close = page.getByRole('button', { name: /Dismiss|Fermer$/ });
-  while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
-}
+import { shot, url } from './helpers';
 
 /** A 16×16 RGB image: a class colour with a little per-image variation. */
 async function png(rgb: [number, number, number], variation: number): Promise<Buffer> {

@@ -1,33 +1,11 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-
-const artifacts = path.resolve(import.meta.dirname, 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-const url = () => {
-  const value = process.env.NEUROBLOCKS_URL;
-  if (!value) throw new Error('NEUROBLOCKS_URL is not set: the global setup starts the web host.');
-  return value;
-};
+import { artifacts, dismissMessages, draw, url } from './helpers';
 
 async function shot(page: Page, name: string, target?: Locator): Promise<void> {
-  const close = page.getByRole('button', { name: /Dismiss|Fermer$/ });
-  while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
+  await dismissMessages(page);
   if (target) await target.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
-}
-
-/** Strokes on the drawing pad with the mouse, in pad coordinates (0–280). */
-async function draw(page: Page, strokes: { x: number; y: number }[][]): Promise<void> {
-  await page.getByTestId('draw-pad').scrollIntoViewIfNeeded();
-  const box = (await page.getByTestId('draw-pad').boundingBox())!;
-  for (const stroke of strokes) {
-    await page.mouse.move(box.x + stroke[0].x, box.y + stroke[0].y);
-    await page.mouse.down();
-    for (const p of stroke.slice(1)) await page.mouse.move(box.x + p.x, box.y + p.y, { steps: 6 });
-    await page.mouse.up();
-  }
 }
 
 /** The pixels of every feature map shown, to tell whether they changed. */

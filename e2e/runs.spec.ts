@@ -1,21 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-
-const artifacts = path.resolve(import.meta.dirname, 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-const url = () => {
-  const value = process.env.NEUROBLOCKS_URL;
-  if (!value) throw new Error('NEUROBLOCKS_URL is not set: the global setup starts the web host.');
-  return value;
-};
-
-async function shot(page: Page, name: string): Promise<void> {
-  const close = page.getByRole('button', { name: /Dismiss|Fermer$/ });
-  while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
-}
+import { artifacts, shot, url } from './helpers';
 
 /** Controls of the training panel and of open dialogs that a screen reader would announce without a name. */
 async function unnamedControls(page: Page): Promise<string[]> {

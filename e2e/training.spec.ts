@@ -1,21 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-
-const artifacts = path.resolve(import.meta.dirname, 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-const url = () => {
-  const value = process.env.NEUROBLOCKS_URL;
-  if (!value) throw new Error('NEUROBLOCKS_URL is not set: the global setup starts the web host.');
-  return value;
-};
-
-async function shot(page: Page, name: string): Promise<void> {
-  const close = page.getByRole('button', { name: /Dismiss|Fermer$/ });
-  while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
-}
+import { draw, shot, url } from './helpers';
 
 /** Controls a screen reader would announce without a name (typed loosely: the Node-side compiler has no DOM library). */
 async function unnamedControls(page: Page): Promise<string[]> {
@@ -34,17 +18,6 @@ async function unnamedControls(page: Page): Promise<string[]> {
 }
 
 const points = async (page: Page, chart: string) => Number(await page.getByTestId(chart).getAttribute('data-points'));
-
-/** Strokes on the drawing pad with the mouse, in pad coordinates (0–280). */
-async function draw(page: Page, strokes: { x: number; y: number }[][]): Promise<void> {
-  const box = (await page.getByTestId('draw-pad').boundingBox())!;
-  for (const stroke of strokes) {
-    await page.mouse.move(box.x + stroke[0].x, box.y + stroke[0].y);
-    await page.mouse.down();
-    for (const p of stroke.slice(1)) await page.mouse.move(box.x + p.x, box.y + p.y, { steps: 6 });
-    await page.mouse.up();
-  }
-}
 
 test('a teacher trains the MNIST CNN from the app, evaluates it and tries it with a drawing', async ({ page }) => {
   test.setTimeout(150_000);
