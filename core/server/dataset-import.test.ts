@@ -195,6 +195,11 @@ describe('importing a CSV file', () => {
     const { uploadId } = await api.startDatasetUpload({ name: 'x', kind: 'csv' });
     await expect(api.uploadDatasetFiles(uploadId, [asUpload('table.xlsx', 'PK')])).rejects.toThrow(/table\.xlsx is not a CSV file/);
     await expect(api.uploadDatasetFiles(uploadId, [asUpload('table.csv', Buffer.from([0x50, 0, 0x4b]))])).rejects.toThrow(/is not a text file/);
+
+    const empty = await api.startDatasetUpload({ name: 'empty.csv', kind: 'csv' });
+    await api.uploadDatasetFiles(empty.uploadId, [asUpload('empty.csv', '')]);
+    await expect(api.finishDatasetUpload(empty.uploadId)).rejects.toMatchObject({ code: 'data' });
+    expect((await readdir(path.join(projectsDir, 'datasets'))).filter((name) => !name.startsWith('.upload-'))).toEqual([]);
   });
 
   it('uses a file picked in the desktop dialog where it is, relative to the project when beside it', async () => {

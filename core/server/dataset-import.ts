@@ -215,7 +215,13 @@ export class DatasetImports {
     await rename(upload.staging, target);
     const location = typeof options?.location === 'string' && options.location ? options.location : undefined;
     if (upload.kind === 'csv') {
-      return csvImport(path.join(target, await onlyFile(target)), location, upload.refused);
+      try {
+        return await csvImport(path.join(target, await onlyFile(target)), location, upload.refused);
+      } catch (error) {
+        // A file that is no table is not kept among the data sets.
+        await rm(target, { recursive: true, force: true });
+        throw error;
+      }
     }
     return { ref: { kind: 'imageFolder', path: datasetPath(target, location) }, path: target, refused: upload.refused };
   }
