@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunDetailsInfo, RunSnapshot } from '../../../core/api/contract';
 import { getApi } from '../api';
@@ -112,8 +112,14 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
   const two = selected.length === 2 ? ([selected[0], selected[1]] as [number, number]) : undefined;
   const date = new Intl.DateTimeFormat(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   const known = new Set(runs.map((r) => r.id));
-  // The deleted run's buttons are gone: the focus goes to the message saying so.
+  // The deleted run's buttons are gone: the focus goes to the message saying so, once it is shown (it is hidden until then).
   const messageRef = useRef<HTMLParagraphElement>(null);
+  const focusMessage = useRef(false);
+  useEffect(() => {
+    if (!message || !focusMessage.current) return;
+    focusMessage.current = false;
+    messageRef.current?.focus();
+  }, [message]);
 
   return (
     <>
@@ -172,8 +178,8 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
               .then(
                 () => {
                   actions.onDeleted(run.id);
+                  focusMessage.current = true;
                   setMessage({ kind: 'ok', text: t('runHistory.deleted', { id: run.id }) });
-                  requestAnimationFrame(() => messageRef.current?.focus());
                 },
                 (e: unknown) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
               )
