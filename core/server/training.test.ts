@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Project } from '../model/project';
-import type { FinalResult, TrainingSession } from '../train/index';
+import { ProjectStore } from '../store/project-store';
+import { recordTrainingRun } from '../store/record-training';
+import { mlpProject } from '../store/test-helpers';
+import { startTraining, type FinalResult, type TrainingSession } from '../train/index';
 import { TrainingRunner } from './training';
 
 const root = mkdtempSync(path.join(tmpdir(), 'nb-training-runner-'));
@@ -47,4 +50,34 @@ describe('the training runner', () => {
     await expect(runner.startTraining(project, {})).resolves.toMatchObject({ runId: expect.any(String) });
     expect(sessions).toHaveLength(2);
   });
+
+  it('continues a recorded run on as many samples as it was started with, e.g. a subset chosen on the command line', async () => {
+    const spirals = mlpProject({
+      name: 'Spirals',
+      hiddenUnits: 8,
+      dataset: { kind: 'builtin', name: 'spirals', size: 240 },
+      training: { optimizer: 'sgd', learningRate: 0.1, epochs: 5, batchSize: 8, validationSplit: 0.2, seed: 4 },
+    });
+    const location = path.join(root, 'spirals.nbproj');
+    const store = ProjectStore.create(location, spirals);
+    const first = startTraining(spirals, { backend: 'cpu', size: 100 });
+    first.on((event) => {
+      if (event.type === 'checkpoint' && event.kind === 'last' && event.epoch === 1) first.stop();
+    });
+    // As the command line records it: with the data set, whose summary gets the sizes trained on.
+    const recording = recordTrainingRun(store, first, spirals, { dataset: { kind: 'builtin', name: 'spirals', contentHash: 'spirals-100', summary: {} } });
+    expect((await first.done).state).toBe('stopped');
+    const { runId } = await recording.done;
+    store.close();
+
+    const given: Record<string, unknown>[] = [];
+    const session = stoppableSession();
+    const runner = new TrainingRunner(async (_project, options) => {
+      given.push(options);
+      return session;
+    });
+    await runner.continueRecordedRun(location, runId!);
+    session.stop();
+    expect(given).toEqual([expect.objectContaining({ size: 100, seed: 4 })]);
+  }, 60_000);
 });

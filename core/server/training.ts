@@ -116,6 +116,8 @@ export class TrainingRunner {
       throw asUserFacing(error);
     }
     const engineOptions: Record<string, unknown> = { epochs: resumed.epochs, seed: resumed.seed, resume: resumed.resume, baseDir: path.dirname(location) };
+    // The samples the run started with (a subset may have been asked for when it started), so that it goes on with the same data.
+    if (resumed.sizes) engineOptions.size = resumed.sizes.train + resumed.sizes.validation;
     let session: TrainingSession;
     try {
       session = await this.launch(resumed.project, engineOptions);
