@@ -83,6 +83,15 @@ describe('importing an image folder from the browser', () => {
     expect(preview.inputShape).toEqual([4, 4, 1]);
   });
 
+  it('gives two uploads of the same name finished at the same time a folder each', async () => {
+    const api = service();
+    const uploads = await Promise.all([1, 2].map(() => api.startDatasetUpload({ name: 'shapes', kind: 'imageFolder' })));
+    for (const [i, { uploadId }] of uploads.entries()) await api.uploadDatasetFiles(uploadId, [asUpload('a/1.png', await png(8, 8, 1, 10 + i)), asUpload('b/1.png', await png(8, 8, 1, 200 - i))]);
+    const imported = await Promise.all(uploads.map(({ uploadId }) => api.finishDatasetUpload(uploadId)));
+    expect(imported.map((d) => path.basename(d.path)).sort()).toEqual(['shapes', 'shapes-2']);
+    for (const d of imported) expect((await readdir(d.path)).sort()).toEqual(['a', 'b']);
+  });
+
   it('refuses paths that leave the chosen folder and files that only pretend to be images', async () => {
     const api = service();
     const { uploadId } = await api.startDatasetUpload({ name: 'x', kind: 'imageFolder' });

@@ -80,10 +80,19 @@ export function withPortableDatasetPath<P extends { dataset?: DatasetRef }>(proj
   return portable === dataset.path ? project : { ...project, dataset: { ...dataset, path: portable } };
 }
 
-async function uniqueFolder(parent: string, name: string): Promise<string> {
+/** Moves a finished upload to `name`, or `name-2`, `name-3`… when taken (also by an upload finishing at the same moment). */
+async function moveToUniqueFolder(staging: string, name: string): Promise<string> {
+  const parent = path.dirname(staging);
   for (let n = 1; ; n++) {
     const candidate = path.join(parent, n === 1 ? name : `${name}-${n}`);
-    if (!(await stat(candidate).catch(() => undefined))) return candidate;
+    if (await stat(candidate).catch(() => undefined)) continue;
+    try {
+      await rename(staging, candidate);
+      return candidate;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+    }
   }
 }
 
@@ -211,8 +220,7 @@ export class DatasetImports {
         'empty',
       );
     }
-    const target = await uniqueFolder(path.dirname(upload.staging), upload.name);
-    await rename(upload.staging, target);
+    const target = await moveToUniqueFolder(upload.staging, upload.name);
     const location = typeof options?.location === 'string' && options.location ? options.location : undefined;
     if (upload.kind === 'csv') {
       try {
