@@ -54,8 +54,9 @@ export function RunPicker() {
         <div className="run-picker__fields">
           <label className="train-field run-picker__run">
             <span>{t('runModel.run')}</span>
-            <select aria-label={t('runModel.runLabel')} value={selectedId ?? ''} onChange={(e) => void loadRun(api, location, Number(e.target.value))}>
-              {selectedId === undefined && <option value="">{t('runModel.choose')}</option>}
+            {/* A run no longer listed (deleted since it was loaded) is not shown as another one. */}
+            <select aria-label={t('runModel.runLabel')} value={selected?.id ?? ''} onChange={(e) => void loadRun(api, location, Number(e.target.value))}>
+              {!selected && <option value="">{t('runModel.choose')}</option>}
               {runs.map((run) => (
                 <option key={run.id} value={run.id}>
                   {describe(run)}
