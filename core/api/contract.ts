@@ -10,6 +10,7 @@ import type { Graph, Shape } from '../model/graph';
 import type { GraphChange } from '../model/graph-diff';
 import type { DatasetRef, Project } from '../model/project';
 import type { ConvFilters, InspectRequest, ModelInside } from './inside';
+import { LocalizedError, type Localized } from '../model/localized';
 
 export type { BlockOutput, ConvFilters, InsideBlock, InspectRequest, ModelInside } from './inside';
 
@@ -85,6 +86,8 @@ export interface AutosaveUpdate {
   savedAt?: string;
   /** Why the edits could not be written, in plain words; they stay in the editor until saved. */
   error?: string;
+  /** The same in French. */
+  errorFr?: string;
 }
 
 export interface DatasetInfo {
@@ -634,16 +637,18 @@ export function isApiEvent(name: unknown): name is ApiEventName {
 }
 
 /**
- * An error meant for the person using the app: its message says what went wrong and how to fix
- * it. The transport carries `message`, `code` and `details` across unchanged.
+ * An error meant for the person using the app: its text says what went wrong and how to fix it,
+ * in English (`message`, also for logs and the CLI) and in French (`fr`). The transport carries
+ * `message`, `fr`, `code` and `details` across unchanged.
  */
-export class UserFacingError extends Error {
+export class UserFacingError extends LocalizedError {
+  declare readonly fr: string;
   constructor(
-    message: string,
+    text: Localized,
     readonly code: string = 'user',
     readonly details?: unknown,
   ) {
-    super(message);
+    super(text);
     this.name = 'UserFacingError';
   }
 }

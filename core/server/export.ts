@@ -38,10 +38,19 @@ async function logUntrainedExport(location: string, format: ExportFormatName, ou
 
 export async function exportModel(request: ExportRequest, checked: Project, projectsDirectory: string, appVersion: string): Promise<ExportResult> {
   if (!(exportFormatNames as readonly string[]).includes(request.format)) {
-    throw new UserFacingError(`Unknown export format "${String(request.format)}". Choose one of: ${exportFormatNames.join(', ')}.`, 'bad-request');
+    throw new UserFacingError(
+      {
+        en: `Unknown export format "${String(request.format)}". Choose one of: ${exportFormatNames.join(', ')}.`,
+        fr: `Format d’export inconnu « ${String(request.format)} ». Choisissez parmi : ${exportFormatNames.join(', ')}.`,
+      },
+      'bad-request',
+    );
   }
   if (request.outDir !== undefined && (typeof request.outDir !== 'string' || !path.isAbsolute(request.outDir))) {
-    throw new UserFacingError('The export folder must be a full path, e.g. one chosen in a folder dialog.', 'bad-request');
+    throw new UserFacingError(
+      { en: 'The export folder must be a full path, e.g. one chosen in a folder dialog.', fr: 'Le dossier d’export doit être un chemin complet, par exemple un dossier choisi dans une fenêtre de sélection.' },
+      'bad-request',
+    );
   }
   const outDir = request.outDir ?? path.join(projectsDirectory, 'exports', `${fileStem(checked.name)}-${request.format}`);
   const { exportProject } = await import('../export/index');
@@ -56,7 +65,10 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
     return result;
   }
   if (projectFile === undefined) {
-    throw new UserFacingError(`Exporting a run's weights needs the ${SQLITE_EXTENSION} project file the run is recorded in.`, 'no-runs');
+    throw new UserFacingError(
+      { en: `Exporting a run's weights needs the ${SQLITE_EXTENSION} project file the run is recorded in.`, fr: `Exporter les poids d’un entraînement demande le fichier de projet ${SQLITE_EXTENSION} où il est enregistré.` },
+      'no-runs',
+    );
   }
   const { ProjectStore } = await import('../store/index');
   let store;

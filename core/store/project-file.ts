@@ -107,6 +107,6 @@ export function createProjectFile(path: string, project: Project, options: Creat
     moveIntoPlace(temp, path);
   } catch (error) {
     removeDatabaseFiles(temp);
-    throw writeError(error, 'create the project file', path);
+    throw writeError(error, { en: 'create the project file', fr: 'créer le fichier de projet' }, path);
   }
 }

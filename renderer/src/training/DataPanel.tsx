@@ -10,6 +10,7 @@ import { dataStore, forgetPreview, loadPreview, useData } from './data-store';
 import { trainingStore, updateForm, useTraining } from './training-store';
 import { useSettingsForm } from './use-settings-form';
 import './data.css';
+import { errorText } from '../ui/error-text';
 
 type Builtin = (typeof builtinDatasets)[number];
 /** Class colours of the scatter plot: distinct for colour-blind viewers, strong on a projector. */
@@ -220,7 +221,7 @@ export function DataPanel() {
     dataStore.setState({ importing: undefined, imported: { name, count }, refused: result.refused });
     choose(result.ref);
   };
-  const failImport = (e: unknown) => dataStore.setState({ importing: undefined, importError: e instanceof Error ? e.message : String(e) });
+  const failImport = (e: unknown) => dataStore.setState({ importing: undefined, importError: errorText(e) });
 
   const upload = async (kind: ImportedDatasetKind, name: string, files: PickedFile[]) => {
     dataStore.setState({ importing: { name, sent: 0, total: files.length }, imported: undefined, refused: [], importError: undefined });
