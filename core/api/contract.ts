@@ -214,6 +214,8 @@ export type TrainingEvent =
       state: FinalState;
       /** Why it ended, in plain words. */
       message: string;
+      /** The message in French, where the error that ended a failed run gave one. */
+      messageFr?: string;
       epochsCompleted: number;
       history: EpochMetrics[];
       restoredEpoch?: number;

@@ -159,6 +159,7 @@ describe('importing a CSV file', () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'data', details: { columns: ['sepal', 'petal', 'species'] } });
     expect((error as Error).message).toBe('The CSV file iris.csv has no column "label" to use as the label. Its columns are: sepal, petal, species.');
+    expect((error as { fr?: string }).fr).toBe('Le fichier CSV iris.csv n’a pas de colonne « label » à utiliser comme étiquette. Ses colonnes sont : sepal, petal, species.');
   });
 
   it('names the row and column of a cell that is not a number, and says an empty file is empty', async () => {

@@ -185,7 +185,11 @@ describe('training in a worker', () => {
   it('fails with a clear message when the model does not fit the data', async () => {
     const p = project(mlp(3), { kind: 'builtin', name: 'xor', size: 100 });
     const result = await startTraining(p, { backend: 'wasm' }).done;
-    expect(result).toMatchObject({ state: 'failed', message: 'The output block `out` has 3 units but the data set has 2 classes: set `units` to 2.' });
+    expect(result).toMatchObject({
+      state: 'failed',
+      message: 'The output block `out` has 3 units but the data set has 2 classes: set `units` to 2.',
+      messageFr: 'Le bloc de sortie `out` a 3 unités, mais le jeu de données a 2 classes : réglez `units` sur 2.',
+    });
   });
 });
 
