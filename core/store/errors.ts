@@ -34,6 +34,17 @@ function sqliteCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/** A run's status as the French interface says it ("Run 3 is stopped" → « l’entraînement 3 est arrêté »). */
+export const statusFr: Record<string, string> = {
+  running: 'en cours',
+  completed: 'terminé',
+  stopped: 'arrêté',
+  'early-stopped': 'arrêté tôt',
+  diverged: 'divergé',
+  interrupted: 'interrompu',
+  failed: 'en échec',
+};
+
 /** "de" before an action in French, elided before a vowel: « Impossible d’ouvrir », « Impossible de créer ». */
 export function frenchDe(action: string): string {
   return /^[aeiouyéèêh]/i.test(action) ? `d’${action}` : `de ${action}`;

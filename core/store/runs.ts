@@ -1,7 +1,7 @@
 import { hostname, uptime } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { Project, TrainingSettings } from '../model/project';
-import { StoreError } from './errors';
+import { StoreError, statusFr } from './errors';
 import { limits, runStatuses, type RunStatus } from './schema';
 import type {
   CheckpointInfo,
@@ -38,7 +38,10 @@ export function parseJson<T>(text: unknown, what: string): T {
 
 export function addDataset(db: Database.Database, input: DatasetInput): number {
   if (input.embedded && input.embedded.byteLength > limits.embeddedDatasetBytes)
-    throw new StoreError('too-large', `The data set is too large to keep inside the project (${input.embedded.byteLength} bytes, at most ${limits.embeddedDatasetBytes}); keep it as a file next to the project instead.`);
+    throw new StoreError('too-large', {
+      en: `The data set is too large to keep inside the project (${input.embedded.byteLength} bytes, at most ${limits.embeddedDatasetBytes}); keep it as a file next to the project instead.`,
+      fr: `Le jeu de données est trop gros pour être gardé dans le projet (${input.embedded.byteLength} octets, au plus ${limits.embeddedDatasetBytes}) ; gardez-le plutôt comme fichier à côté du projet.`,
+    });
   const existing = db.prepare('SELECT id FROM datasets WHERE content_hash = ?').pluck().get(input.contentHash) as number | undefined;
   if (existing !== undefined) {
     db.prepare('UPDATE datasets SET kind = ?, name = ?, path = ?, summary = ?, embedded = coalesce(?, embedded) WHERE id = ?').run(
@@ -128,7 +131,7 @@ export function insertRun(db: Database.Database, run: NewRun): number {
 
 function runStatusOf(db: Database.Database, runId: number): RunStatus {
   const status = db.prepare('SELECT status FROM runs WHERE id = ?').pluck().get(runId) as RunStatus | undefined;
-  if (!status) throw new StoreError('not-found-in-file', `Run ${runId} does not exist in this project.`);
+  if (!status) throw new StoreError('not-found-in-file', { en: `Run ${runId} does not exist in this project.`, fr: `L’entraînement ${runId} n’existe pas dans ce projet.` });
   return status;
 }
 
@@ -184,7 +187,10 @@ export function listEpochs(db: Database.Database, runId: number): EpochMetrics[]
 export function prepareCheckpoint(input: CheckpointInput): PreparedCheckpoint {
   const blob = encodeWeights(input.weights);
   if (blob.length > limits.checkpointBytes)
-    throw new StoreError('too-large', `The model's weights (${blob.length} bytes) are larger than a project file accepts (${limits.checkpointBytes} bytes).`);
+    throw new StoreError('too-large', {
+      en: `The model's weights (${blob.length} bytes) are larger than a project file accepts (${limits.checkpointBytes} bytes).`,
+      fr: `Les poids du modèle (${blob.length} octets) sont plus gros que ce qu’un fichier de projet accepte (${limits.checkpointBytes} octets).`,
+    });
   // The optimizer's state is worth keeping only while it fits; without it a resumed run restarts the optimizer.
   const optimizerBlob = input.optimizer?.length ? encodeWeights(input.optimizer) : undefined;
   const optimizer = optimizerBlob && optimizerBlob.length <= limits.checkpointBytes ? { blob: optimizerBlob, hash: sha256(optimizerBlob) } : undefined;
@@ -247,14 +253,28 @@ export function checkpointPointer(db: Database.Database, runId: number, which: '
 export function readCheckpoint(db: Database.Database, runId: number, which: 'best' | 'last'): LoadedCheckpoint {
   runStatusOf(db, runId);
   const info = checkpointPointer(db, runId, which);
-  if (!info) throw new StoreError('not-found-in-file', `Run ${runId} has no ${which} checkpoint.`);
+  const of = which === 'best' ? 'de la meilleure époque' : 'de la dernière époque';
+  if (!info) throw new StoreError('not-found-in-file', { en: `Run ${runId} has no ${which} checkpoint.`, fr: `L’entraînement ${runId} n’a pas de poids ${of}.` });
   const stored = db.prepare('SELECT length(weights) AS size, hash FROM checkpoints WHERE id = ?').get(info.id) as { size: number; hash: string };
-  if (stored.size > limits.checkpointBytes) throw new StoreError('too-large', `The ${which} checkpoint of run ${runId} is larger than Neuroblocks accepts.`);
+  if (stored.size > limits.checkpointBytes) {
+    throw new StoreError('too-large', {
+      en: `The ${which} checkpoint of run ${runId} is larger than Neuroblocks accepts.`,
+      fr: `Les poids ${of} de l’entraînement ${runId} sont plus gros que ce que Neuroblocks accepte.`,
+    });
+  }
   const blob = db.prepare('SELECT weights FROM checkpoints WHERE id = ?').pluck().get(info.id) as Buffer;
-  if (sha256(blob) !== stored.hash) throw new StoreError('damaged', `The ${which} checkpoint of run ${runId} is damaged (its weights do not match their checksum).`);
+  if (sha256(blob) !== stored.hash) {
+    throw new StoreError('damaged', {
+      en: `The ${which} checkpoint of run ${runId} is damaged (its weights do not match their checksum).`,
+      fr: `Les poids ${of} de l’entraînement ${runId} sont endommagés (ils ne correspondent pas à leur somme de contrôle).`,
+    });
+  }
   const saved = db.prepare('SELECT optimizer, optimizer_hash AS hash FROM checkpoints WHERE id = ?').get(info.id) as { optimizer: Buffer | null; hash: string | null };
   if (saved.optimizer && sha256(saved.optimizer) !== saved.hash)
-    throw new StoreError('damaged', `The ${which} checkpoint of run ${runId} is damaged (the optimizer's state does not match its checksum).`);
+    throw new StoreError('damaged', {
+      en: `The ${which} checkpoint of run ${runId} is damaged (the optimizer's state does not match its checksum).`,
+      fr: `Les poids ${of} de l’entraînement ${runId} sont endommagés (l’état de l’optimiseur ne correspond pas à sa somme de contrôle).`,
+    });
   return { ...info, runId, weights: decodeWeights(blob), ...(saved.optimizer ? { optimizer: decodeWeights(saved.optimizer) } : {}) };
 }
 
@@ -362,7 +382,7 @@ export function getRunRow(db: Database.Database, runId: number): { summary: RunS
   const row = db
     .prepare(`${summaryQuery.replace('FROM runs r', 'FROM runs r JOIN graph_versions v ON v.id = r.graph_version_id').replace('SELECT r.*', 'SELECT r.*, v.project AS version_project')} WHERE r.id = ?`)
     .get(runId) as Row | undefined;
-  if (!row) throw new StoreError('not-found-in-file', `Run ${runId} does not exist in this project.`);
+  if (!row) throw new StoreError('not-found-in-file', { en: `Run ${runId} does not exist in this project.`, fr: `L’entraînement ${runId} n’existe pas dans ce projet.` });
   return {
     summary: summaryFromRow(row),
     training: parseJson(row.training, `the training settings of run ${runId}`),
@@ -437,9 +457,17 @@ export function deleteRunRows(db: Database.Database, runId: number): void {
 export function reopenRun(db: Database.Database, runId: number): void {
   const status = runStatusOf(db, runId);
   if (status !== 'interrupted' && status !== 'stopped')
-    throw new StoreError('invalid', `Run ${runId} is ${status}; only an interrupted or stopped run can be resumed.`);
+    throw new StoreError('invalid', {
+      en: `Run ${runId} is ${status}; only an interrupted or stopped run can be resumed.`,
+      fr: `L’entraînement ${runId} est ${statusFr[status] ?? status} ; seul un entraînement interrompu ou arrêté peut être repris.`,
+    });
   const last = checkpointPointer(db, runId, 'last');
-  if (!last) throw new StoreError('invalid', `Run ${runId} cannot be resumed: it has no checkpoint (it stopped before its first one was saved).`);
+  if (!last) {
+    throw new StoreError('invalid', {
+      en: `Run ${runId} cannot be resumed: it has no checkpoint (it stopped before its first one was saved).`,
+      fr: `L’entraînement ${runId} ne peut pas être repris : il n’a pas de poids enregistrés (il s’est arrêté avant le premier enregistrement).`,
+    });
+  }
   db.prepare('DELETE FROM epochs WHERE run_id = ? AND epoch > ?').run(runId, last.epoch);
   db.prepare("UPDATE runs SET status = 'running', ended_at = NULL, error = NULL, owner_pid = ?, owner_host = ?, owner_boot = ? WHERE id = ?").run(process.pid, hostname(), bootTime(), runId);
 }
