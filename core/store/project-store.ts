@@ -56,12 +56,12 @@ function checkWritable(path: string): Localized | undefined {
 }
 
 function readStoredProject(text: unknown, what: Localized): Project {
-  if (typeof text !== 'string') throw new StoreError('damaged', { en: `The project file is damaged: ${what.en} is missing.`, fr: `Le fichier de projet est endommagé : ${what.fr} est absent.` });
-  if (text.length > limits.jsonBytes) throw new StoreError('too-large', { en: `The project file holds ${what.en} larger than Neuroblocks accepts.`, fr: `Dans ce fichier de projet, ${what.fr} est plus gros que ce que Neuroblocks accepte.` });
+  if (typeof text !== 'string') throw new StoreError('damaged', { en: `The project file is damaged: ${what.en} is missing.`, fr: `Le fichier de projet est endommagé : il y manque ${what.fr}.` });
+  if (text.length > limits.jsonBytes) throw new StoreError('too-large', { en: `The project file holds ${what.en} larger than Neuroblocks accepts.`, fr: `Le fichier de projet contient une valeur trop grosse pour Neuroblocks (${what.fr}).` });
   try {
     return parseProjectText(text);
   } catch (error) {
-    if (error instanceof ProjectError) throw new StoreError('damaged', { en: `The project file holds ${what.en} that cannot be read: ${error.message}`, fr: `Dans ce fichier de projet, ${what.fr} est illisible : ${error.fr ?? error.message}` }, { cause: error });
+    if (error instanceof ProjectError) throw new StoreError('damaged', { en: `The project file holds ${what.en} that cannot be read: ${error.message}`, fr: `Le fichier de projet est endommagé : impossible de lire ${what.fr} (${error.fr ?? error.message})` }, { cause: error });
     throw error;
   }
 }

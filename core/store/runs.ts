@@ -1,6 +1,7 @@
 import { hostname, uptime } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { Project, TrainingSettings } from '../model/project';
+import type { Localized } from '../model/localized';
 import { StoreError, statusFr } from './errors';
 import { limits, runStatuses, type RunStatus } from './schema';
 import type {
@@ -26,13 +27,18 @@ const now = () => new Date().toISOString();
 const opt = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 const finiteOrNull = (value: number | null | undefined): number | null => (typeof value === 'number' && !Number.isNaN(value) ? value : null);
 
-export function parseJson<T>(text: unknown, what: string): T {
-  if (typeof text !== 'string') throw new StoreError('damaged', `The project file is damaged: ${what} is missing.`);
-  if (text.length > limits.jsonBytes) throw new StoreError('too-large', `The project file holds ${what} larger than Neuroblocks accepts.`);
+export function parseJson<T>(text: unknown, what: Localized): T {
+  if (typeof text !== 'string') throw new StoreError('damaged', { en: `The project file is damaged: ${what.en} is missing.`, fr: `Le fichier de projet est endommagé : il y manque ${what.fr}.` });
+  if (text.length > limits.jsonBytes) {
+    throw new StoreError('too-large', {
+      en: `The project file holds ${what.en} larger than Neuroblocks accepts.`,
+      fr: `Le fichier de projet contient une valeur trop grosse pour Neuroblocks (${what.fr}).`,
+    });
+  }
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new StoreError('damaged', `The project file is damaged: ${what} is not readable.`);
+    throw new StoreError('damaged', { en: `The project file is damaged: ${what.en} is not readable.`, fr: `Le fichier de projet est endommagé : impossible de lire ${what.fr}.` });
   }
 }
 
@@ -68,7 +74,7 @@ function datasetFromRow(row: Row): DatasetRecord {
     name: opt(row.name as string | null),
     path: opt(row.path as string | null),
     contentHash: row.content_hash as string,
-    summary: parseJson(row.summary, 'a data set summary'),
+    summary: parseJson(row.summary, { en: 'a data set summary', fr: 'un résumé de jeu de données' }),
     embeddedBytes: (row.embedded_bytes as number | null) ?? 0,
     addedAt: row.added_at as string,
   };
@@ -88,7 +94,7 @@ export function getDataset(db: Database.Database, id: number): DatasetRecord | u
 export function getEmbeddedDataset(db: Database.Database, id: number): Buffer | undefined {
   const size = db.prepare('SELECT length(embedded) FROM datasets WHERE id = ?').pluck().get(id) as number | null | undefined;
   if (size === undefined || size === null) return undefined;
-  if (size > limits.embeddedDatasetBytes) throw new StoreError('too-large', 'The embedded data set is larger than Neuroblocks accepts.');
+  if (size > limits.embeddedDatasetBytes) throw new StoreError('too-large', { en: 'The embedded data set is larger than Neuroblocks accepts.', fr: 'Le jeu de données intégré est plus gros que ce que Neuroblocks accepte.' });
   return db.prepare('SELECT embedded FROM datasets WHERE id = ?').pluck().get(id) as Buffer;
 }
 
@@ -238,7 +244,7 @@ function checkpointInfo(row: Row): CheckpointInfo {
     epoch: row.epoch as number,
     createdAt: row.created_at as string,
     byteLength: row.byte_length as number,
-    metrics: row.metrics ? parseJson(row.metrics, 'checkpoint metrics') : undefined,
+    metrics: row.metrics ? parseJson(row.metrics, { en: 'checkpoint metrics', fr: 'les mesures d’un point de sauvegarde' }) : undefined,
   };
 }
 
@@ -385,8 +391,8 @@ export function getRunRow(db: Database.Database, runId: number): { summary: RunS
   if (!row) throw new StoreError('not-found-in-file', { en: `Run ${runId} does not exist in this project.`, fr: `L’entraînement ${runId} n’existe pas dans ce projet.` });
   return {
     summary: summaryFromRow(row),
-    training: parseJson(row.training, `the training settings of run ${runId}`),
-    project: parseJson(row.version_project, `the graph of run ${runId}`),
+    training: parseJson(row.training, { en: `the training settings of run ${runId}`, fr: `les réglages d’entraînement de l’entraînement ${runId}` }),
+    project: parseJson(row.version_project, { en: `the graph of run ${runId}`, fr: `le graphe de l’entraînement ${runId}` }),
     datasetId: opt(row.dataset_id as number | null),
   };
 }
@@ -419,8 +425,8 @@ export function listEvaluations(db: Database.Database, runId: number): Evaluatio
     samples: opt(row.samples as number | null),
     testLoss: opt(row.test_loss as number | null),
     testAccuracy: opt(row.test_accuracy as number | null),
-    labels: row.labels ? parseJson<string[]>(row.labels, 'evaluation labels') : undefined,
-    confusion: row.confusion ? parseJson<number[][]>(row.confusion, 'a confusion matrix') : undefined,
+    labels: row.labels ? parseJson<string[]>(row.labels, { en: 'evaluation labels', fr: 'les étiquettes d’une évaluation' }) : undefined,
+    confusion: row.confusion ? parseJson<number[][]>(row.confusion, { en: 'a confusion matrix', fr: 'une matrice de confusion' }) : undefined,
   }));
 }
 
@@ -441,7 +447,7 @@ export function listExports(db: Database.Database, runId?: number): ExportRecord
     format: row.format as string,
     path: opt(row.path as string | null),
     bytes: opt(row.bytes as number | null),
-    details: row.details ? parseJson(row.details, 'export details') : undefined,
+    details: row.details ? parseJson(row.details, { en: 'export details', fr: 'les détails d’un export' }) : undefined,
     createdAt: row.created_at as string,
   }));
 }
