@@ -120,7 +120,9 @@ export interface DatasetPreview {
   testCount: number;
   /** Imbalance and skipped files, in plain words. */
   warnings: string[];
-  skipped: { file: string; reason: string }[];
+  /** The same warnings in French, in the same order. */
+  warningsFr?: string[];
+  skipped: { file: string; reason: string; reasonFr?: string }[];
   /** CSV: its columns, the label column and the first rows as written in the file. */
   columns?: string[];
   labelColumn?: string;
@@ -137,7 +139,7 @@ export interface ImportedDataset {
   /** Absolute path of the folder or file. */
   path: string;
   /** Files that were not imported, each with why. */
-  refused: { file: string; reason: string }[];
+  refused: { file: string; reason: string; reasonFr?: string }[];
   /** CSV: its header, to choose the label column from. */
   columns?: string[];
 }
@@ -182,7 +184,8 @@ export interface TrainingDatasetSummary {
   testCount: number;
   countsPerClass: number[];
   warnings: string[];
-  skipped: { file: string; reason: string }[];
+  warningsFr?: string[];
+  skipped: { file: string; reason: string; reasonFr?: string }[];
 }
 
 export type TrainingEvent =
@@ -511,7 +514,7 @@ export interface NeuroblocksApi {
    * project's data set reference).
    */
   startDatasetUpload(request: { name: string; kind: ImportedDatasetKind }): Promise<{ uploadId: string }>;
-  uploadDatasetFiles(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: { file: string; reason: string }[] }>;
+  uploadDatasetFiles(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: { file: string; reason: string; reasonFr?: string }[] }>;
   finishDatasetUpload(uploadId: string, options?: { location?: string }): Promise<ImportedDataset>;
 
   // Runs

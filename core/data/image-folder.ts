@@ -67,7 +67,7 @@ export async function listImageFolder(folder: string): Promise<ImageFolderListin
     for (const name of names) {
       const relative = path.join(className, name);
       if (isImageFileName(name)) images.push(relative);
-      else skipped.push({ file: relative, reason: 'not a PNG, JPEG or WebP image' });
+      else skipped.push({ file: relative, reason: 'not a PNG, JPEG or WebP image', reasonFr: 'pas une image PNG, JPEG ou WebP' });
     }
     files.push(images);
   }
@@ -75,8 +75,9 @@ export async function listImageFolder(folder: string): Promise<ImageFolderListin
 }
 
 /** Why an image could not be decoded, in a few words. */
-export function decodeFailure(error: unknown): string {
-  return `cannot be decoded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+export function decodeFailure(error: unknown): { reason: string; reasonFr: string } {
+  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return { reason: `cannot be decoded (${detail})`, reasonFr: `illisible (${detail})` };
 }
 
 /**
@@ -104,7 +105,7 @@ export async function loadImageFolder(folder: string, inputShape: Shape): Promis
         images.push(await decodeImage(path.join(folder, relative), height, width, channels));
         labels.push(label);
       } catch (error) {
-        skipped.push({ file: relative, reason: decodeFailure(error) });
+        skipped.push({ file: relative, ...decodeFailure(error) });
       }
     }
   }

@@ -73,7 +73,7 @@ async function pngDataUrl(image: Sharp): Promise<string> {
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
-function fromSummary(dataset: Dataset): Pick<DatasetPreview, 'classes' | 'trainCount' | 'testCount' | 'warnings' | 'skipped'> {
+function fromSummary(dataset: Dataset): Pick<DatasetPreview, 'classes' | 'trainCount' | 'testCount' | 'warnings' | 'warningsFr' | 'skipped'> {
   const summary = summarizeDataset(dataset);
   const testCounts = new Array<number>(dataset.classNames.length).fill(0);
   for (let i = 0; i < dataset.test.count; i++) testCounts[dataset.test.y[i]]++;
@@ -82,6 +82,7 @@ function fromSummary(dataset: Dataset): Pick<DatasetPreview, 'classes' | 'trainC
     trainCount: summary.trainCount,
     testCount: summary.testCount,
     warnings: summary.warnings,
+    warningsFr: summary.warningsFr,
     skipped: summary.skipped,
   };
 }
@@ -122,7 +123,7 @@ async function previewImageFolder(folder: string): Promise<DatasetPreview> {
       for (const [i, result] of results.entries()) {
         const relative = batch[i];
         if (result.status === 'rejected') {
-          skipped.push({ file: relative, reason: decodeFailure(result.reason) });
+          skipped.push({ file: relative, ...decodeFailure(result.reason) });
           continue;
         }
         const { height, width } = result.value;

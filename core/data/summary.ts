@@ -11,6 +11,8 @@ export interface DatasetSummary {
   /** Training samples per class, in class order. */
   countsPerClass: number[];
   warnings: string[];
+  /** The same warnings in French, in the same order. */
+  warningsFr: string[];
   skipped: Dataset['skipped'];
 }
 
@@ -21,21 +23,32 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
   const counts = new Array<number>(dataset.classNames.length).fill(0);
   for (let i = 0; i < dataset.train.count; i++) counts[dataset.train.y[i]]++;
   const warnings: string[] = [];
+  const warningsFr: string[] = [];
   const largest = Math.max(...counts);
   const smallest = Math.min(...counts);
   if (smallest === 0) {
     const missing = dataset.classNames.filter((_, i) => counts[i] === 0);
     warnings.push(`The training data have no sample of class ${missing.map((c) => `"${c}"`).join(', ')}: the model cannot learn it.`);
+    warningsFr.push(`Les données d’entraînement n’ont aucun exemple de la classe ${missing.map((c) => `« ${c} »`).join(', ')} : le modèle ne peut pas l’apprendre.`);
   } else if (largest / smallest >= IMBALANCE_RATIO) {
     const big = dataset.classNames[counts.indexOf(largest)];
     const small = dataset.classNames[counts.indexOf(smallest)];
     warnings.push(
       `The classes are strongly imbalanced: "${big}" has ${largest} samples but "${small}" only ${smallest}. Accuracy can look good while the small classes are never recognised; add samples of the small classes or look at the confusion matrix.`,
     );
+    warningsFr.push(
+      `Les classes sont très déséquilibrées : « ${big} » a ${largest} exemples, mais « ${small} » seulement ${smallest}. La précision peut sembler bonne alors que les petites classes ne sont jamais reconnues ; ajoutez des exemples des petites classes ou regardez la matrice de confusion.`,
+    );
   }
   if (dataset.skipped.length > 0) {
     const list = dataset.skipped.slice(0, 5).map((s) => `${s.file} (${s.reason})`).join('; ');
     warnings.push(`${dataset.skipped.length} file${dataset.skipped.length > 1 ? 's were' : ' was'} skipped: ${list}${dataset.skipped.length > 5 ? '; …' : ''}.`);
+    const listFr = dataset.skipped
+      .slice(0, 5)
+      .map((s) => `${s.file} (${s.reasonFr ?? s.reason})`)
+      .join(' ; ');
+    const several = dataset.skipped.length > 1;
+    warningsFr.push(`${dataset.skipped.length} fichier${several ? 's ont été ignorés' : ' a été ignoré'} : ${listFr}${dataset.skipped.length > 5 ? ' ; …' : ''}.`);
   }
   return {
     name: dataset.name,
@@ -45,6 +58,7 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
     testCount: dataset.test.count,
     countsPerClass: counts,
     warnings,
+    warningsFr,
     skipped: dataset.skipped,
   };
 }

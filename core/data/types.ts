@@ -12,6 +12,8 @@ export interface Samples {
 export interface SkippedItem {
   file: string;
   reason: string;
+  /** The reason in French. */
+  reasonFr?: string;
 }
 
 /**

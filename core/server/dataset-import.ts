@@ -9,7 +9,7 @@ import { UserFacingError, type DatasetUploadFile, type ImportedDataset, type Imp
 import { isImageFileName } from '../data/image-folder';
 import { guessLabelColumn, readCsvColumns } from '../data/preview';
 import { DataError, type SkippedItem } from '../data/types';
-import { errorTexts } from '../model/localized';
+import { errorTexts, type Localized } from '../model/localized';
 import type { DatasetRef } from '../model/project';
 
 export const DATASETS_FOLDER = 'datasets';
@@ -98,11 +98,11 @@ async function uniqueFolder(parent: string, name: string): Promise<string> {
   }
 }
 
-const refusedList = (refused: SkippedItem[]) =>
+const refusedList = (refused: SkippedItem[], french = false) =>
   refused
     .slice(0, 3)
-    .map((r) => `${r.file} (${r.reason})`)
-    .join('; ');
+    .map((r) => `${r.file} (${french ? (r.reasonFr ?? r.reason) : r.reason})`)
+    .join(french ? ' ; ' : '; ');
 
 function dataError(error: unknown): never {
   if (error instanceof DataError) throw new UserFacingError(errorTexts(error), 'data');
@@ -167,23 +167,27 @@ export class DatasetImports {
       const parts = uploadPathParts(file?.path);
       const shown = parts.join('/');
       const bytes = Buffer.from(typeof file.base64 === 'string' ? file.base64 : '', 'base64');
-      const refuse = (reason: string) => refused.push({ file: shown, reason });
+      const refuse = (reason: Localized) => refused.push({ file: shown, reason: reason.en, reasonFr: reason.fr });
       if (parts[parts.length - 1].startsWith('.')) continue;
       if (upload.kind === 'imageFolder') {
         if (parts.length !== 2) {
-          refuse(parts.length === 1 ? 'not inside a class folder: put each image in the sub-folder named after its class' : 'inside a sub-folder of a class folder: a class folder holds images only');
+          refuse(
+            parts.length === 1
+              ? { en: 'not inside a class folder: put each image in the sub-folder named after its class', fr: 'pas dans un dossier de classe : placez chaque image dans le sous-dossier qui porte le nom de sa classe' }
+              : { en: 'inside a sub-folder of a class folder: a class folder holds images only', fr: 'dans un sous-dossier d’un dossier de classe : un dossier de classe ne contient que des images' },
+          );
           continue;
         }
         if (!isImageFileName(shown)) {
-          refuse('not a PNG, JPEG or WebP image');
+          refuse({ en: 'not a PNG, JPEG or WebP image', fr: 'pas une image PNG, JPEG ou WebP' });
           continue;
         }
         if (bytes.length > MAX_IMAGE_BYTES) {
-          refuse(`too big for a training image (${mb(bytes.length)}; at most ${mb(MAX_IMAGE_BYTES)})`);
+          refuse({ en: `too big for a training image (${mb(bytes.length)}; at most ${mb(MAX_IMAGE_BYTES)})`, fr: `trop grosse pour une image d’entraînement (${mo(bytes.length)} ; au plus ${mo(MAX_IMAGE_BYTES)})` });
           continue;
         }
         if (!looksLikeImage(bytes)) {
-          refuse('not an image, although its name says so');
+          refuse({ en: 'not an image, although its name says so', fr: 'pas une image, bien que son nom l’indique' });
           continue;
         }
       } else {
@@ -233,7 +237,7 @@ export class DatasetImports {
         upload.kind === 'imageFolder'
           ? {
               en: `Nothing was imported from "${upload.name}": it needs one sub-folder per class, each with PNG, JPEG or WebP images.${upload.refused.length ? ` Refused: ${refusedList(upload.refused)}.` : ''}`,
-              fr: `Rien n’a été importé de « ${upload.name} » : il faut un sous-dossier par classe, chacun avec des images PNG, JPEG ou WebP.${upload.refused.length ? ` Refusés : ${refusedList(upload.refused)}.` : ''}`,
+              fr: `Rien n’a été importé de « ${upload.name} » : il faut un sous-dossier par classe, chacun avec des images PNG, JPEG ou WebP.${upload.refused.length ? ` Refusés : ${refusedList(upload.refused, true)}.` : ''}`,
             }
           : { en: 'No CSV file was received; choose the file again.', fr: 'Aucun fichier CSV n’a été reçu ; choisissez à nouveau le fichier.' },
         'empty',

@@ -219,7 +219,7 @@ describe('training on imported data', () => {
     const started = events.find((e) => e.type === 'started');
     if (started?.type !== 'started') throw new Error('no started event');
     expect(started.dataset.classNames).toEqual(['horizontal', 'vertical']);
-    expect(started.dataset.skipped).toEqual([{ file: join('vertical', 'truncated.png'), reason: expect.stringMatching(/cannot be decoded/) }]);
+    expect(started.dataset.skipped).toEqual([{ file: join('vertical', 'truncated.png'), reason: expect.stringMatching(/cannot be decoded/), reasonFr: expect.stringMatching(/^illisible \(/) }]);
     expect(started.sizes.test).toBe(12);
     expect(result.test!.accuracy).toBeGreaterThanOrEqual(0.9);
   });

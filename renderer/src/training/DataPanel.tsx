@@ -105,10 +105,11 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
       {preview.sizeRange && <p className="train-hint">{t('data.sizeRange', { smallest: preview.sizeRange.smallest.join('×'), largest: preview.sizeRange.largest.join('×') })}</p>}
       {/* The skipped files have their own list below. */}
       {preview.warnings
-        .filter((w) => !/ skipped: /.test(w))
-        .map((w) => (
+        .map((w, i) => ({ w, text: errorText({ message: w, fr: preview.warningsFr?.[i] }, i18n.language) }))
+        .filter(({ w }) => !/ skipped: /.test(w))
+        .map(({ w, text }) => (
           <p key={w} className="warning-box" data-testid="data-warning">
-            {w}
+            {text}
           </p>
         ))}
       {preview.skipped.length > 0 && (
@@ -117,7 +118,7 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
           <ul>
             {preview.skipped.slice(0, 50).map((s) => (
               <li key={s.file}>
-                <code>{s.file}</code> — {s.reason}
+                <code>{s.file}</code> — {errorText({ message: s.reason, fr: s.reasonFr }, i18n.language)}
               </li>
             ))}
           </ul>
@@ -369,7 +370,7 @@ export function DataPanel() {
               <ul>
                 {refused.slice(0, 50).map((r) => (
                   <li key={r.file}>
-                    <code>{r.file}</code> — {r.reason}
+                    <code>{r.file}</code> — {errorText({ message: r.reason, fr: r.reasonFr })}
                   </li>
                 ))}
               </ul>

@@ -15,7 +15,7 @@ export interface DataState {
   columns?: string[];
   importing?: { name: string; sent: number; total: number };
   imported?: { name: string; count: number };
-  refused: { file: string; reason: string }[];
+  refused: { file: string; reason: string; reasonFr?: string }[];
   importError?: string;
 }
 
