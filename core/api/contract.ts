@@ -211,7 +211,7 @@ export type TrainingEvent =
   | { type: 'checkpoint'; kind: 'best' | 'last'; epoch: number; monitor: string; value: number }
   | { type: 'paused'; epoch: number; batch: number }
   | { type: 'resumed' }
-  | { type: 'warning'; message: string }
+  | { type: 'warning'; message: string; messageFr?: string }
   | {
       type: 'final';
       state: FinalState;
@@ -348,6 +348,8 @@ export interface ModelInUse {
   evaluatedNow?: boolean;
   /** Something the user should know, e.g. that the evaluation could not be kept in a read-only file. */
   warning?: string;
+  /** The same in French. */
+  warningFr?: string;
 }
 
 /** How far the model in use has got through the test split (loading a run, or finding its mistakes). */

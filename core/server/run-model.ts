@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { UserFacingError, type ModelInUse, type TestEvaluation } from '../api/contract';
-import { errorTexts } from '../model/localized';
+import { errorTexts, type Localized } from '../model/localized';
 import type { Evaluation, RunDetails } from '../store/types';
 import { TrainedModel } from './inference';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
@@ -181,22 +181,26 @@ export async function prepareRunModel(request: { file: string; runId: number; ch
       const evaluation = await model.evaluate();
       const done: ModelInUse = { ...info, test: evaluation, evaluatedNow: true };
       const warning = await recordEvaluation(file, runId, which, evaluation);
-      return warning ? { ...done, warning } : done;
+      return warning ? { ...done, warning: warning.en, warningFr: warning.fr } : done;
     },
   };
 }
 
 /** Records an evaluation; gives back why it could not be (a read-only file), without failing. */
-async function recordEvaluation(file: string, runId: number, which: CheckpointKind, test: TestEvaluation): Promise<string | undefined> {
-  const why = (reason: string) => `This evaluation could not be kept in ${path.basename(file)} (${reason}), so it will be computed again next time.`;
+async function recordEvaluation(file: string, runId: number, which: CheckpointKind, test: TestEvaluation): Promise<Localized | undefined> {
+  const why = (reason: Localized) => ({
+    en: `This evaluation could not be kept in ${path.basename(file)} (${reason.en}), so it will be computed again next time.`,
+    fr: `Cette évaluation n’a pas pu être gardée dans ${path.basename(file)} (${reason.fr}) : elle sera donc recalculée la prochaine fois.`,
+  });
   let store;
   try {
     store = await openStore(file, false);
-    if (store.readOnly) return why(store.readOnlyReason ?? 'the file is read-only');
+    if (store.readOnly) return why(store.readOnlyReasonText ?? { en: 'the file is read-only', fr: 'le fichier est en lecture seule' });
     store.recordEvaluation(runId, { checkpoint: which, samples: test.samples, testLoss: test.loss, testAccuracy: test.accuracy, labels: test.classNames, confusion: test.confusionMatrix });
     return undefined;
   } catch (error) {
-    return why(error instanceof Error ? error.message.replace(/\.$/, '') : String(error));
+    const text = errorTexts(error);
+    return why({ en: text.en.replace(/\.$/, ''), fr: text.fr.replace(/\.$/, '') });
   } finally {
     store?.close();
   }

@@ -18,7 +18,7 @@ import {
   type TrainingUpdate,
 } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
-import type { Localized } from '../model/localized';
+import { errorTexts, type Localized } from '../model/localized';
 import type { Project } from '../model/project';
 import type { TrainingEvent as EngineEvent, TrainingSession } from '../train/index';
 import { Emitter } from './emitter';
@@ -86,7 +86,7 @@ export class TrainingRunner {
     const recordedIn = typeof options.location === 'string' && path.extname(options.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(options.location) : undefined;
     let recording: { runId(): number | undefined } | undefined;
     if (recordedIn) {
-      recording = await recordInto(recordedIn, session, project, (message) => this.updates.fire({ runId, event: { type: 'warning', message } }));
+      recording = await recordInto(recordedIn, session, project, (text) => this.updates.fire({ runId, event: { type: 'warning', message: text.en, messageFr: text.fr } }));
     }
     this.follow(runId, session, project, engineOptions, recordedIn && recording ? { location: recordedIn, recording } : undefined);
     return { runId };
@@ -150,7 +150,10 @@ export class TrainingRunner {
     this.current = { runId, session };
     const recording = recordTrainingRun(store, session, resumed.project, { resumed: resumed.recorder });
     void recording.done.then((result) => {
-      if (result.error) this.updates.fire({ runId, event: { type: 'warning', message: `The run could not be recorded in ${path.basename(location)}: ${result.error.message}` } });
+      if (result.error) {
+        const text = notRecorded(location, result.error);
+        this.updates.fire({ runId, event: { type: 'warning', message: text.en, messageFr: text.fr } });
+      }
       store.close();
     });
     this.follow(runId, session, resumed.project, engineOptions, { location, recording });
@@ -275,7 +278,15 @@ async function defaultStart(project: Project, options: Record<string, unknown>):
 }
 
 /** Records the run into the project file as it trains; a file that cannot be written stops the run with a warning. */
-async function recordInto(location: string, session: TrainingSession, project: Project, warn: (message: string) => void): Promise<{ runId(): number | undefined }> {
+function notRecorded(location: string, error: unknown): Localized {
+  const text = errorTexts(error);
+  return {
+    en: `The run could not be recorded in ${path.basename(location)}: ${text.en}`,
+    fr: `L’entraînement n’a pas pu être enregistré dans ${path.basename(location)} : ${text.fr}`,
+  };
+}
+
+async function recordInto(location: string, session: TrainingSession, project: Project, warn: (text: Localized) => void): Promise<{ runId(): number | undefined }> {
   const { ProjectStore } = await import('../store/index');
   const { recordTrainingRun } = await import('../store/record-training');
   let store;
@@ -288,7 +299,7 @@ async function recordInto(location: string, session: TrainingSession, project: P
   const opened = store;
   const recording = recordTrainingRun(opened, session, project);
   void recording.done.then((result) => {
-    if (result.error) warn(`The run could not be recorded in ${path.basename(location)}: ${result.error.message}`);
+    if (result.error) warn(notRecorded(location, result.error));
     opened.close();
   });
   return recording;

@@ -56,7 +56,7 @@ export type TrainingEvent =
   | { type: 'checkpoint'; kind: 'best' | 'last'; epoch: number; monitor: string; value: number; weights: SerializedWeight[]; optimizer?: SerializedWeight[] }
   | { type: 'paused'; epoch: number; batch: number }
   | { type: 'resumed' }
-  | { type: 'warning'; message: string }
+  | { type: 'warning'; message: string; messageFr?: string }
   | ({ type: 'final' } & FinalResult);
 
 export type TrainingEventType = TrainingEvent['type'];

@@ -209,6 +209,7 @@ class Run {
         this.emit({
           type: 'warning',
           message: `Resumed from the checkpoint of epoch ${firstEpoch - 1}. Its optimizer state was not saved (a project file of an older version), so the optimizer restarts: momentum and Adam's averages build up again.`,
+          messageFr: `Repris depuis les poids de l’époque ${firstEpoch - 1}. L’état de l’optimiseur n’avait pas été enregistré (un fichier de projet d’une version plus ancienne) : l’optimiseur repart donc de zéro, et le momentum et les moyennes d’Adam se reconstruisent.`,
         });
     }
 

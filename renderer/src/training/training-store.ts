@@ -154,7 +154,7 @@ export function applyEvent(update: TrainingUpdate, inputShape?: number[]): void 
       set({ phase: 'running' });
       break;
     case 'warning':
-      set({ warnings: [...state.warnings, event.message] });
+      set({ warnings: [...state.warnings, errorText({ message: event.message, fr: event.messageFr })] });
       break;
     case 'final':
       set({
