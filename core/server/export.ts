@@ -5,6 +5,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { exportFormatNames, UserFacingError, type ExportFormatName, type ExportRequest, type ExportResult } from '../api/contract';
 import type { exportFormats } from '../export/index';
+import { ExportError } from '../model/codegen/plan';
+import { errorTexts } from '../model/localized';
 import type { Project } from '../model/project';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
@@ -36,6 +38,12 @@ async function logUntrainedExport(location: string, format: ExportFormatName, ou
   }
 }
 
+/** A graph or weights the format cannot express: the user's to fix, named in both languages. */
+function refusal(error: unknown): never {
+  if (error instanceof ExportError) throw new UserFacingError(errorTexts(error), 'export', error.nodeId ? { nodeId: error.nodeId } : undefined);
+  throw error;
+}
+
 export async function exportModel(request: ExportRequest, checked: Project, projectsDirectory: string, appVersion: string): Promise<ExportResult> {
   if (!(exportFormatNames as readonly string[]).includes(request.format)) {
     throw new UserFacingError(
@@ -59,7 +67,7 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
 
   const projectFile = typeof request.location === 'string' && path.extname(request.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(request.location) : undefined;
   if (request.runId === undefined) {
-    const result = await exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion });
+    const result = await exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion }).catch(refusal);
     // An untrained export from a saved project file is logged in it too, as the export command does.
     if (projectFile !== undefined && existsSync(projectFile)) await logUntrainedExport(projectFile, request.format, outDir, result.files);
     return result;
@@ -82,7 +90,7 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
     const which = request.checkpoint ?? (run.best ? 'best' : 'last');
     const loaded = store.loadCheckpoint(request.runId, which);
     // The graph the run trained, so that the weights fit it even if the project changed since.
-    const result = await exportProject({ tf, project: run.project, format: request.format, outDir, weights: loaded.weights, producerVersion: appVersion });
+    const result = await exportProject({ tf, project: run.project, format: request.format, outDir, weights: loaded.weights, producerVersion: appVersion }).catch(refusal);
     const bytes = await totalBytes(outDir, result.files);
     if (!store.readOnly) store.recordExport({ runId: request.runId, format: request.format, path: outDir, bytes, details: { files: result.files, checkpoint: which, epoch: loaded.epoch } });
     return result;
