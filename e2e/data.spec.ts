@@ -143,6 +143,11 @@ test('a teacher previews MNIST, imports a folder of images and a CSV table, and 
     await expect(dock.getByTestId('data-summary')).toContainText('2 classes · 500 exemples pour l’entraînement');
     await dock.getByRole('heading', { name: 'Aperçu' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(page, 'data-fr');
+    // An error from the host reads in French too.
+    await dock.getByTestId('data-csv-input').setInputFiles(path.join(tmp, 'flowers.csv'));
+    await expect(dock.getByText('flowers.csv importé : 1 fichier.')).toBeVisible();
+    await expect(dock.getByTestId('data-error')).toContainText('Ligne 2, colonne 3 (« flower ») de flowers.csv : la cellule vaut « tulip », ce n’est pas un nombre.');
+    await shot(page, 'data-error-fr');
     await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
   });
 

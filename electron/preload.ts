@@ -2,7 +2,7 @@
 // as `window.neuroblocks`, and nothing else: no ipcRenderer, no Node.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { API_GLOBAL, apiEvents, apiMethods, type NeuroblocksApi } from '../core/api/contract';
-import { createRpcClient, type MessagePortLike } from '../core/api/rpc';
+import { createRpcClient, forBridge, type MessagePortLike } from '../core/api/rpc';
 import { API_CHANNEL } from './channels';
 
 const port: MessagePortLike = {
@@ -14,8 +14,6 @@ const port: MessagePortLike = {
   },
 };
 
-const client = createRpcClient<NeuroblocksApi>(port, { methods: apiMethods, events: apiEvents });
-
-const exposed: Record<string, unknown> = {};
-for (const name of [...apiMethods, ...apiEvents]) exposed[name] = client[name];
+const shape = { methods: apiMethods, events: apiEvents };
+const exposed = forBridge(createRpcClient<NeuroblocksApi>(port, shape), shape);
 contextBridge.exposeInMainWorld(API_GLOBAL, Object.freeze(exposed));

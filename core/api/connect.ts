@@ -2,7 +2,7 @@
 // in a browser the page connects to the web host's WebSocket with the token from its own URL.
 // Browser-safe.
 import { API_GLOBAL, apiEvents, apiMethods, type NeuroblocksApi, type Unsubscribe } from './contract';
-import { createRpcClient, type MessagePortLike, type RpcMessage } from './rpc';
+import { createRpcClient, fromBridge, type MessagePortLike, type RpcMessage } from './rpc';
 
 export const API_SOCKET_PATH = '/api';
 export const TOKEN_PARAM = 'token';
@@ -81,7 +81,7 @@ export function apiSocketUrl(pageUrl: string): string {
 export function connectApi(openSocket?: (url: string) => WebSocketLike): NeuroblocksApi {
   const g = globalThis as unknown as Record<string, unknown> & { location?: { href: string }; WebSocket?: new (url: string) => WebSocketLike };
   const exposed = g[API_GLOBAL] as NeuroblocksApi | undefined;
-  if (exposed) return exposed;
+  if (exposed) return fromBridge(exposed, { methods: apiMethods, events: apiEvents });
   if (!g.location) throw new Error('No Neuroblocks host: this page must be opened by the desktop app or by `neuroblocks serve`.');
   const open = openSocket ?? ((url: string) => new g.WebSocket!(url));
   return connectOverWebSocket(open(apiSocketUrl(g.location.href)));

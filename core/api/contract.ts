@@ -10,6 +10,7 @@ import type { Graph, Shape } from '../model/graph';
 import type { GraphChange } from '../model/graph-diff';
 import type { DatasetRef, Project } from '../model/project';
 import type { ConvFilters, InspectRequest, ModelInside } from './inside';
+import { LocalizedError, type Localized } from '../model/localized';
 
 export type { BlockOutput, ConvFilters, InsideBlock, InspectRequest, ModelInside } from './inside';
 
@@ -85,6 +86,8 @@ export interface AutosaveUpdate {
   savedAt?: string;
   /** Why the edits could not be written, in plain words; they stay in the editor until saved. */
   error?: string;
+  /** The same in French. */
+  errorFr?: string;
 }
 
 export interface DatasetInfo {
@@ -117,7 +120,9 @@ export interface DatasetPreview {
   testCount: number;
   /** Imbalance and skipped files, in plain words. */
   warnings: string[];
-  skipped: { file: string; reason: string }[];
+  /** The same warnings in French, in the same order. */
+  warningsFr?: string[];
+  skipped: { file: string; reason: string; reasonFr?: string }[];
   /** CSV: its columns, the label column and the first rows as written in the file. */
   columns?: string[];
   labelColumn?: string;
@@ -134,7 +139,7 @@ export interface ImportedDataset {
   /** Absolute path of the folder or file. */
   path: string;
   /** Files that were not imported, each with why. */
-  refused: { file: string; reason: string }[];
+  refused: { file: string; reason: string; reasonFr?: string }[];
   /** CSV: its header, to choose the label column from. */
   columns?: string[];
 }
@@ -181,7 +186,8 @@ export interface TrainingDatasetSummary {
   testCount: number;
   countsPerClass: number[];
   warnings: string[];
-  skipped: { file: string; reason: string }[];
+  warningsFr?: string[];
+  skipped: { file: string; reason: string; reasonFr?: string }[];
 }
 
 export type TrainingEvent =
@@ -207,12 +213,14 @@ export type TrainingEvent =
   | { type: 'checkpoint'; kind: 'best' | 'last'; epoch: number; monitor: string; value: number }
   | { type: 'paused'; epoch: number; batch: number }
   | { type: 'resumed' }
-  | { type: 'warning'; message: string }
+  | { type: 'warning'; message: string; messageFr?: string }
   | {
       type: 'final';
       state: FinalState;
       /** Why it ended, in plain words. */
       message: string;
+      /** The message in French, where the error that ended a failed run gave one. */
+      messageFr?: string;
       epochsCompleted: number;
       history: EpochMetrics[];
       restoredEpoch?: number;
@@ -342,6 +350,8 @@ export interface ModelInUse {
   evaluatedNow?: boolean;
   /** Something the user should know, e.g. that the evaluation could not be kept in a read-only file. */
   warning?: string;
+  /** The same in French. */
+  warningFr?: string;
 }
 
 /** How far the model in use has got through the test split (loading a run, or finding its mistakes). */
@@ -508,7 +518,7 @@ export interface NeuroblocksApi {
    * project's data set reference).
    */
   startDatasetUpload(request: { name: string; kind: ImportedDatasetKind }): Promise<{ uploadId: string }>;
-  uploadDatasetFiles(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: { file: string; reason: string }[] }>;
+  uploadDatasetFiles(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: { file: string; reason: string; reasonFr?: string }[] }>;
   finishDatasetUpload(uploadId: string, options?: { location?: string }): Promise<ImportedDataset>;
 
   // Runs
@@ -636,16 +646,18 @@ export function isApiEvent(name: unknown): name is ApiEventName {
 }
 
 /**
- * An error meant for the person using the app: its message says what went wrong and how to fix
- * it. The transport carries `message`, `code` and `details` across unchanged.
+ * An error meant for the person using the app: its text says what went wrong and how to fix it,
+ * in English (`message`, also for logs and the CLI) and in French (`fr`). The transport carries
+ * `message`, `fr`, `code` and `details` across unchanged.
  */
-export class UserFacingError extends Error {
+export class UserFacingError extends LocalizedError {
+  declare readonly fr: string;
   constructor(
-    message: string,
+    text: Localized,
     readonly code: string = 'user',
     readonly details?: unknown,
   ) {
-    super(message);
+    super(text);
     this.name = 'UserFacingError';
   }
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProjectError } from '../model/project-io';
 import { UserFacingError, type Unsubscribe } from './contract';
-import { createPortPair, createRpcClient, RemoteError, serveRpc, type RpcMessage } from './rpc';
+import { createPortPair, createRpcClient, forBridge, fromBridge, RemoteError, serializeError, serveRpc, type RpcMessage, type SerializedError } from './rpc';
 
 interface Calculator {
   add(a: number, b: number): Promise<number>;
@@ -26,7 +26,14 @@ function calculatorService() {
       return value;
     },
     async refuse(): Promise<never> {
-      throw new UserFacingError('The Dense block "d1" needs "units" of at least 1: set it to 10 for ten classes.', 'invalid-param', { nodeId: 'd1' });
+      throw new UserFacingError(
+        {
+          en: 'The Dense block "d1" needs "units" of at least 1: set it to 10 for ten classes.',
+          fr: 'Le bloc Dense « d1 » demande « units » d’au moins 1 : réglez-le sur 10 pour dix classes.',
+        },
+        'invalid-param',
+        { nodeId: 'd1' },
+      );
     },
     async crash(): Promise<never> {
       throw new TypeError('boom');
@@ -93,15 +100,58 @@ describe('RPC over an in-memory port pair', () => {
     expect(results).toEqual(Array.from({ length: 20 }, (_, i) => i + 1000));
   });
 
-  it('carries a user-facing error with its message, code and details', async () => {
+  it('carries a user-facing error with its message, French text, code and details', async () => {
     const { client } = setup();
     const error = await client.refuse().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RemoteError);
     expect(error).toMatchObject({
       message: 'The Dense block "d1" needs "units" of at least 1: set it to 10 for ten classes.',
+      fr: 'Le bloc Dense « d1 » demande « units » d’au moins 1 : réglez-le sur 10 pour dix classes.',
       code: 'invalid-param',
       details: { nodeId: 'd1' },
     });
+  });
+
+  it('carries the French text over JSON too, as the web host sends it', () => {
+    const serialized = JSON.parse(JSON.stringify(serializeError(new UserFacingError({ en: 'Choose a data set.', fr: 'Choisissez un jeu de données.' }, 'no-dataset')))) as SerializedError;
+    expect(new RemoteError(serialized)).toMatchObject({ message: 'Choose a data set.', fr: 'Choisissez un jeu de données.', code: 'no-dataset' });
+  });
+
+  it('refuses, by type, a user-facing error without its French text', () => {
+    // @ts-expect-error a UserFacingError needs { en, fr }
+    const error = new UserFacingError('English only');
+    expect(error.message).toBe('English only');
+  });
+
+  it('gives French to the errors of the transport itself', async () => {
+    const { client } = setup();
+    const error = (await client.crash().catch((e: unknown) => e)) as RemoteError;
+    expect(error.fr).toBe('Une erreur inattendue s’est produite dans Neuroblocks : boom');
+    const project = (await client.badProject().catch((e: unknown) => e)) as RemoteError;
+    expect(project.fr).toBe('Ce projet ne peut pas être ouvert : graph.nodes[0].type: is missing');
+  });
+
+  it('keeps code, French and details across a bridge that copies errors with their message only', async () => {
+    const { client, service } = setup();
+    // Electron's contextBridge copies a rejection the way structuredClone does: an Error loses its own properties.
+    const bridged = (value: unknown) => structuredClone(value);
+    const lost = bridged(await client.refuse().catch((e: unknown) => e)) as Record<string, unknown>;
+    expect(lost.code).toBeUndefined();
+    const exposed = forBridge(client, shape) as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const crossed: Record<string, unknown> = {};
+    for (const name of shape.methods) crossed[name] = (...args: unknown[]) => exposed[name](...args).catch((e: unknown) => Promise.reject(bridged(e)));
+    for (const name of shape.events) crossed[name] = exposed[name];
+    const api = fromBridge(crossed as unknown as Calculator, shape);
+    expect(await api.add(2, 3)).toBe(5);
+    const error = await api.refuse().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RemoteError);
+    expect(error).toMatchObject({ code: 'invalid-param', fr: 'Le bloc Dense « d1 » demande « units » d’au moins 1 : réglez-le sur 10 pour dix classes.', details: { nodeId: 'd1' } });
+    const ticks: number[] = [];
+    api.onTick((n) => ticks.push(n));
+    await settle();
+    service.tick(7);
+    await settle();
+    expect(ticks).toEqual([7]);
   });
 
   it('carries a project error with its problems', async () => {

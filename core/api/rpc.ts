@@ -2,6 +2,7 @@
 // tests). Both ends are generated from lists of method and event names, in the manner of VS Code's
 // ProxyChannel: the client is a plain object with one function per name, the server calls the
 // service's method of that name and nothing else. Browser-safe.
+import { LocalizedError } from '../model/localized';
 import { UserFacingError, type Unsubscribe } from './contract';
 
 /** One end of a bidirectional channel carrying structured-cloneable (or JSON) messages. */
@@ -13,7 +14,10 @@ export interface MessagePortLike {
 }
 
 export interface SerializedError {
+  /** What went wrong, in English. */
   message: string;
+  /** The same in French, where the service gave it. */
+  fr?: string;
   /** `internal` for an unexpected failure, otherwise what the service said (e.g. `project`, `not-found`). */
   code: string;
   details?: unknown;
@@ -27,12 +31,12 @@ export type RpcMessage =
   | { kind: 'unsubscribe'; event: string }
   | { kind: 'event'; event: string; payload: unknown };
 
-/** A failure reported by the other end. `message` is meant for the person using the app. */
-export class RemoteError extends Error {
+/** A failure reported by the other end. `message` (and `fr`) is meant for the person using the app. */
+export class RemoteError extends LocalizedError {
   readonly code: string;
   readonly details?: unknown;
   constructor(error: SerializedError) {
-    super(error.message);
+    super(typeof error.fr === 'string' ? { en: error.message, fr: error.fr } : error.message);
     this.name = 'RemoteError';
     this.code = error.code;
     if (error.details !== undefined) this.details = error.details;
@@ -48,15 +52,19 @@ type Listener = (payload: unknown) => void;
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof UserFacingError || error instanceof RemoteError) {
-    return error.details === undefined ? { message: error.message, code: error.code } : { message: error.message, code: error.code, details: error.details };
+    const serialized: SerializedError = { message: error.message, code: error.code };
+    if (error.fr !== undefined) serialized.fr = error.fr;
+    if (error.details !== undefined) serialized.details = error.details;
+    return serialized;
   }
   // A ProjectError from core/model/project-io, recognised by shape so that this module (and the
   // desktop preload bundled from it) does not pull in the project schema.
   if (error instanceof Error && error.name === 'ProjectError' && Array.isArray((error as Error & { problems?: unknown }).problems)) {
-    return { message: error.message, code: 'project', details: (error as Error & { problems: unknown[] }).problems };
+    const { fr } = error as Error & { fr?: unknown };
+    return { message: error.message, ...(typeof fr === 'string' ? { fr } : {}), code: 'project', details: (error as Error & { problems: unknown[] }).problems };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { message: `Something went wrong inside Neuroblocks: ${message}`, code: 'internal' };
+  return { message: `Something went wrong inside Neuroblocks: ${message}`, fr: `Une erreur inattendue s’est produite dans Neuroblocks : ${message}`, code: 'internal' };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -74,8 +82,8 @@ export function createRpcClient<T>(port: MessagePortLike, shape: ServiceShape): 
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
   const listeners = new Map<string, Set<Listener>>();
 
-  const failAll = (message: string) => {
-    for (const { reject } of pending.values()) reject(new RemoteError({ message, code: 'disconnected' }));
+  const failAll = (message: string, fr: string) => {
+    for (const { reject } of pending.values()) reject(new RemoteError({ message, fr, code: 'disconnected' }));
     pending.clear();
   };
 
@@ -87,14 +95,17 @@ export function createRpcClient<T>(port: MessagePortLike, shape: ServiceShape): 
       if (!call) return;
       pending.delete(message.id);
       if (message.kind === 'result') call.resolve(message.value);
-      else call.reject(new RemoteError(isObject(message.error) ? (message.error as SerializedError) : { message: 'Unknown error', code: 'internal' }));
+      else call.reject(new RemoteError(isObject(message.error) ? (message.error as SerializedError) : { message: 'Unknown error', fr: 'Erreur inconnue', code: 'internal' }));
     } else if (message.kind === 'event') {
       for (const listener of [...(listeners.get(message.event) ?? [])]) listener(message.payload);
     }
   });
   const stopClose = port.onClose?.(() => {
     closed = true;
-    failAll('The connection to Neuroblocks was lost. Reload the page (or restart the app) to reconnect.');
+    failAll(
+      'The connection to Neuroblocks was lost. Reload the page (or restart the app) to reconnect.',
+      'La connexion à Neuroblocks a été perdue. Rechargez la page (ou relancez l’application) pour vous reconnecter.',
+    );
   });
 
   const client: Record<string, unknown> = {};
@@ -102,7 +113,13 @@ export function createRpcClient<T>(port: MessagePortLike, shape: ServiceShape): 
     client[method] = (...args: unknown[]) =>
       new Promise((resolve, reject) => {
         if (closed) {
-          reject(new RemoteError({ message: 'The connection to Neuroblocks is closed. Reload the page (or restart the app) to reconnect.', code: 'disconnected' }));
+          reject(
+            new RemoteError({
+              message: 'The connection to Neuroblocks is closed. Reload the page (or restart the app) to reconnect.',
+              fr: 'La connexion à Neuroblocks est fermée. Rechargez la page (ou relancez l’application) pour vous reconnecter.',
+              code: 'disconnected',
+            }),
+          );
           return;
         }
         const id = nextId++;
@@ -139,7 +156,7 @@ export function createRpcClient<T>(port: MessagePortLike, shape: ServiceShape): 
     closed = true;
     stopMessages();
     stopClose?.();
-    failAll('The connection to Neuroblocks was closed.');
+    failAll('The connection to Neuroblocks was closed.', 'La connexion à Neuroblocks a été fermée.');
     listeners.clear();
   };
   return client as T & { dispose(): void };
@@ -163,11 +180,15 @@ export function serveRpc(port: MessagePortLike, shape: ServiceShape, service: ob
 
   const handleRequest = async (id: number, method: unknown, args: unknown) => {
     if (typeof method !== 'string' || !methods.has(method) || typeof target[method] !== 'function') {
-      reply({ kind: 'error', id, error: { message: `Unknown method ${JSON.stringify(method)}: this version of Neuroblocks does not offer it.`, code: 'unknown-method' } });
+      reply({ kind: 'error', id, error: {
+          message: `Unknown method ${JSON.stringify(method)}: this version of Neuroblocks does not offer it.`,
+          fr: `Méthode inconnue ${JSON.stringify(method)} : cette version de Neuroblocks ne la propose pas.`,
+          code: 'unknown-method',
+        }, });
       return;
     }
     if (!Array.isArray(args)) {
-      reply({ kind: 'error', id, error: { message: `Call of ${method} is malformed: its arguments must be a list.`, code: 'bad-request' } });
+      reply({ kind: 'error', id, error: { message: `Call of ${method} is malformed: its arguments must be a list.`, fr: `L’appel de ${method} est mal formé : ses arguments doivent être une liste.`, code: 'bad-request' } });
       return;
     }
     try {
@@ -210,6 +231,39 @@ export function serveRpc(port: MessagePortLike, shape: ServiceShape, service: ob
   };
   const stopClose = port.onClose?.(stop);
   return stop;
+}
+
+/**
+ * Electron's contextBridge copies a rejected Error with its message only, dropping `code`, `fr` and
+ * `details`. So the preload rejects with the plain serialized error (copied whole), and the page
+ * turns it back into a RemoteError with `fromBridge`.
+ */
+export function forBridge(client: object, shape: ServiceShape): Record<string, unknown> {
+  const source = client as Record<string, (...args: unknown[]) => unknown>;
+  const exposed: Record<string, unknown> = {};
+  for (const name of shape.methods) {
+    exposed[name] = (...args: unknown[]) =>
+      Promise.resolve(source[name](...args)).catch((error: unknown) => {
+        throw serializeError(error);
+      });
+  }
+  for (const name of shape.events) exposed[name] = source[name];
+  return exposed;
+}
+
+/** The API exposed by `forBridge`, with its rejections made RemoteErrors again. */
+export function fromBridge<T>(exposed: T, shape: ServiceShape): T {
+  const source = exposed as Record<string, (...args: unknown[]) => unknown>;
+  const api: Record<string, unknown> = {};
+  for (const name of shape.methods) {
+    api[name] = (...args: unknown[]) =>
+      Promise.resolve(source[name](...args)).catch((error: unknown) => {
+        if (!(error instanceof Error) && isObject(error) && typeof error.message === 'string' && typeof error.code === 'string') throw new RemoteError(error as unknown as SerializedError);
+        throw error;
+      });
+  }
+  for (const name of shape.events) api[name] = source[name];
+  return api as T;
 }
 
 /** A pair of connected in-memory ports; messages are cloned and delivered asynchronously, as over IPC. */

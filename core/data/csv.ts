@@ -59,21 +59,38 @@ export async function loadCsv(path: string, labelColumn: string, name = path): P
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new DataError(`Cannot read the CSV file ${path}: ${code === 'ENOENT' ? 'it does not exist' : String(error)}.`);
+    const missing = code === 'ENOENT';
+    throw new DataError({
+      en: `Cannot read the CSV file ${path}: ${missing ? 'it does not exist' : String(error)}.`,
+      fr: `Impossible de lire le fichier CSV ${path} : ${missing ? 'il n’existe pas' : String(error)}.`,
+    });
   }
   return csvDataset(text, labelColumn, name);
 }
 
 export function csvDataset(text: string, labelColumn: string, name: string): Dataset {
   const rows = parseCsv(text.replace(/^\uFEFF/, ''), guessDelimiter(text.split(/\r?\n/, 1)[0] ?? ''));
-  if (rows.length < 2) throw new DataError(`The CSV file ${name} needs a header row and at least one row of data.`);
+  if (rows.length < 2) {
+    throw new DataError({
+      en: `The CSV file ${name} needs a header row and at least one row of data.`,
+      fr: `Le fichier CSV ${name} doit avoir une ligne d’en-tête et au moins une ligne de données.`,
+    });
+  }
   const header = rows[0].map((h) => h.trim());
   const labelIndex = header.indexOf(labelColumn);
   if (labelIndex < 0) {
-    throw new DataError(`The CSV file ${name} has no column "${labelColumn}" to use as the label. Its columns are: ${header.join(', ')}.`);
+    throw new DataError({
+      en: `The CSV file ${name} has no column "${labelColumn}" to use as the label. Its columns are: ${header.join(', ')}.`,
+      fr: `Le fichier CSV ${name} n’a pas de colonne « ${labelColumn} » à utiliser comme étiquette. Ses colonnes sont : ${header.join(', ')}.`,
+    });
   }
   const featureColumns = header.map((_, i) => i).filter((i) => i !== labelIndex);
-  if (featureColumns.length === 0) throw new DataError(`The CSV file ${name} has only the label column "${labelColumn}": add at least one column of numbers.`);
+  if (featureColumns.length === 0) {
+    throw new DataError({
+      en: `The CSV file ${name} has only the label column "${labelColumn}": add at least one column of numbers.`,
+      fr: `Le fichier CSV ${name} n’a que la colonne d’étiquette « ${labelColumn} » : ajoutez au moins une colonne de nombres.`,
+    });
+  }
   const data = rows.slice(1);
   const features = featureColumns.length;
   const x = new Float32Array(data.length * features);
@@ -81,22 +98,31 @@ export function csvDataset(text: string, labelColumn: string, name: string): Dat
     // Row numbers as a spreadsheet shows them: the header is row 1.
     const rowNumber = r + 2;
     if (row.length !== header.length) {
-      throw new DataError(`Row ${rowNumber} of ${name} has ${row.length} cells but the header has ${header.length} columns.`);
+      throw new DataError({
+        en: `Row ${rowNumber} of ${name} has ${row.length} cells but the header has ${header.length} columns.`,
+        fr: `La ligne ${rowNumber} de ${name} a ${row.length} cellule${row.length > 1 ? 's' : ''}, mais l’en-tête a ${header.length} colonnes.`,
+      });
     }
     featureColumns.forEach((c, f) => {
       const cell = row[c].trim();
       const value = cell === '' ? NaN : Number(cell);
       if (!Number.isFinite(value)) {
-        throw new DataError(
-          `Row ${rowNumber}, column ${c + 1} ("${header[c]}") of ${name} is ${cell === '' ? 'empty' : `"${cell}"`}, not a number. Every column except the label "${labelColumn}" must hold numbers: fix or remove that row.`,
-        );
+        throw new DataError({
+          en: `Row ${rowNumber}, column ${c + 1} ("${header[c]}") of ${name} is ${cell === '' ? 'empty' : `"${cell}"`}, not a number. Every column except the label "${labelColumn}" must hold numbers: fix or remove that row.`,
+          fr: `Ligne ${rowNumber}, colonne ${c + 1} (« ${header[c]} ») de ${name} : la cellule ${cell === '' ? 'est vide' : `vaut « ${cell} »`}, ce n’est pas un nombre. Toutes les colonnes sauf l’étiquette « ${labelColumn} » doivent contenir des nombres : corrigez ou supprimez cette ligne.`,
+        });
       }
       x[r * features + f] = value;
     });
   });
   const labels = data.map((row) => row[labelIndex].trim());
   const emptyLabel = labels.indexOf('');
-  if (emptyLabel >= 0) throw new DataError(`Row ${emptyLabel + 2} of ${name} has an empty label in column "${labelColumn}".`);
+  if (emptyLabel >= 0) {
+    throw new DataError({
+      en: `Row ${emptyLabel + 2} of ${name} has an empty label in column "${labelColumn}".`,
+      fr: `La ligne ${emptyLabel + 2} de ${name} a une étiquette vide dans la colonne « ${labelColumn} ».`,
+    });
+  }
   const classNames = orderLabels(labels);
   const index = new Map(classNames.map((c, i) => [c, i]));
   const y = Int32Array.from(labels, (l) => index.get(l)!);

@@ -101,6 +101,22 @@ describe('CSV', () => {
     expect(() => csvDataset('a,b\n1,2\n', 'class', 'data.csv')).toThrow('The CSV file data.csv has no column "class" to use as the label. Its columns are: a, b.');
   });
 
+  it('says the same in French for the interface', () => {
+    const french = (text: string, label: string) => {
+      try {
+        csvDataset(text, label, 'fleurs.csv');
+      } catch (error) {
+        return (error as DataError).fr;
+      }
+    };
+    expect(french('a,b\n1,2\n', 'classe')).toBe('Le fichier CSV fleurs.csv n’a pas de colonne « classe » à utiliser comme étiquette. Ses colonnes sont : a, b.');
+    expect(french('longueur,largeur,label\n1.5,2,a\n1.7,deux,b\n', 'label')).toBe(
+      'Ligne 3, colonne 2 (« largeur ») de fleurs.csv : la cellule vaut « deux », ce n’est pas un nombre. Toutes les colonnes sauf l’étiquette « label » doivent contenir des nombres : corrigez ou supprimez cette ligne.',
+    );
+    expect(french('a,label\n,x\n', 'label')).toMatch(/^Ligne 2, colonne 1 \(« a »\) de fleurs\.csv : la cellule est vide, ce n’est pas un nombre\./);
+    expect(french('label\n', 'label')).toBe('Le fichier CSV fleurs.csv doit avoir une ligne d’en-tête et au moins une ligne de données.');
+  });
+
   it('reports a non-numeric cell with its row and column', () => {
     const text = 'length,width,label\n1.5,2,a\n1.7,two,b\n';
     expect(() => csvDataset(text, 'label', 'flowers.csv')).toThrow(DataError);

@@ -13,8 +13,13 @@ async function listEntries(folder: string) {
     return await readdir(folder, { withFileTypes: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is a file, not a folder' : String(error);
-    throw new DataError(`Cannot read the image folder ${folder}: ${reason}.`);
+    const reason =
+      code === 'ENOENT'
+        ? { en: 'it does not exist', fr: 'il n’existe pas' }
+        : code === 'ENOTDIR'
+          ? { en: 'it is a file, not a folder', fr: 'c’est un fichier, pas un dossier' }
+          : { en: String(error), fr: String(error) };
+    throw new DataError({ en: `Cannot read the image folder ${folder}: ${reason.en}.`, fr: `Impossible de lire le dossier d’images ${folder} : ${reason.fr}.` });
   }
 }
 
@@ -46,7 +51,10 @@ export async function listImageFolder(folder: string): Promise<ImageFolderListin
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b));
   if (classNames.length < 2) {
-    throw new DataError(`The image folder ${folder} must hold one sub-folder per class (at least two), each with its images; it has ${classNames.length}.`);
+    throw new DataError({
+      en: `The image folder ${folder} must hold one sub-folder per class (at least two), each with its images; it has ${classNames.length}.`,
+      fr: `Le dossier d’images ${folder} doit contenir un sous-dossier par classe (au moins deux), chacun avec ses images ; il en a ${classNames.length}.`,
+    });
   }
   const files: string[][] = [];
   const skipped: SkippedItem[] = [];
@@ -59,7 +67,7 @@ export async function listImageFolder(folder: string): Promise<ImageFolderListin
     for (const name of names) {
       const relative = path.join(className, name);
       if (isImageFileName(name)) images.push(relative);
-      else skipped.push({ file: relative, reason: 'not a PNG, JPEG or WebP image' });
+      else skipped.push({ file: relative, reason: 'not a PNG, JPEG or WebP image', reasonFr: 'pas une image PNG, JPEG ou WebP' });
     }
     files.push(images);
   }
@@ -67,8 +75,9 @@ export async function listImageFolder(folder: string): Promise<ImageFolderListin
 }
 
 /** Why an image could not be decoded, in a few words. */
-export function decodeFailure(error: unknown): string {
-  return `cannot be decoded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`;
+export function decodeFailure(error: unknown): { reason: string; reasonFr: string } {
+  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  return { reason: `cannot be decoded (${detail})`, reasonFr: `illisible (${detail})` };
 }
 
 /**
@@ -78,7 +87,10 @@ export function decodeFailure(error: unknown): string {
  */
 export async function loadImageFolder(folder: string, inputShape: Shape): Promise<Dataset> {
   if (inputShape.length !== 3 || (inputShape[2] !== 1 && inputShape[2] !== 3)) {
-    throw new DataError(`An image folder needs an Input block of shape [height, width, 1] (grayscale) or [height, width, 3] (RGB), not [${inputShape.join(', ')}].`);
+    throw new DataError({
+      en: `An image folder needs an Input block of shape [height, width, 1] (grayscale) or [height, width, 3] (RGB), not [${inputShape.join(', ')}].`,
+      fr: `Un dossier d’images demande un bloc Input de forme [hauteur, largeur, 1] (niveaux de gris) ou [hauteur, largeur, 3] (couleur RVB), pas [${inputShape.join(', ')}].`,
+    });
   }
   const [height, width, channels] = inputShape;
   const listing = await listImageFolder(folder);
@@ -93,12 +105,18 @@ export async function loadImageFolder(folder: string, inputShape: Shape): Promis
         images.push(await decodeImage(path.join(folder, relative), height, width, channels));
         labels.push(label);
       } catch (error) {
-        skipped.push({ file: relative, reason: decodeFailure(error) });
+        skipped.push({ file: relative, ...decodeFailure(error) });
       }
     }
   }
   const empty = classNames.filter((_, label) => !labels.includes(label));
-  if (empty.length > 0) throw new DataError(`The class folder${empty.length > 1 ? 's' : ''} ${empty.map((c) => `"${c}"`).join(', ')} of ${folder} hold${empty.length > 1 ? '' : 's'} no readable image.`);
+  if (empty.length > 0) {
+    const several = empty.length > 1;
+    throw new DataError({
+      en: `The class folder${several ? 's' : ''} ${empty.map((c) => `"${c}"`).join(', ')} of ${folder} hold${several ? '' : 's'} no readable image.`,
+      fr: `${several ? 'Les dossiers de classe' : 'Le dossier de classe'} ${empty.map((c) => `« ${c} »`).join(', ')} de ${folder} ne ${several ? 'contiennent' : 'contient'} aucune image lisible.`,
+    });
+  }
   const x = new Float32Array(images.length * size);
   images.forEach((image, i) => {
     for (let p = 0; p < size; p++) x[i * size + p] = image[p] / 255;

@@ -18,7 +18,12 @@ export interface LoadDatasetOptions {
 
 /** Loads the data set a project names. */
 export async function loadDataset(ref: DatasetRef | undefined, options: LoadDatasetOptions = {}): Promise<Dataset> {
-  if (!ref) throw new DataError('The project has no data set: choose one (MNIST, a 2-D set, an image folder or a CSV file) before training.');
+  if (!ref) {
+    throw new DataError({
+      en: 'The project has no data set: choose one (MNIST, a 2-D set, an image folder or a CSV file) before training.',
+      fr: 'Le projet n’a pas de jeu de données : choisissez-en un (MNIST, un jeu en 2D, un dossier d’images ou un fichier CSV) avant l’entraînement.',
+    });
+  }
   const resolve = (p: string) => path.resolve(options.baseDir ?? process.cwd(), p);
   switch (ref.kind) {
     case 'builtin': {
@@ -27,7 +32,12 @@ export async function loadDataset(ref: DatasetRef | undefined, options: LoadData
       return loadTwoD(ref.name, { size, noise: ref.noise });
     }
     case 'imageFolder':
-      if (!options.inputShape) throw new DataError('An image folder is resized to the Input block’s shape, but the model has no Input block.');
+      if (!options.inputShape) {
+        throw new DataError({
+          en: 'An image folder is resized to the Input block’s shape, but the model has no Input block.',
+          fr: 'Les images d’un dossier sont redimensionnées à la forme du bloc Input, mais le modèle n’a pas de bloc Input.',
+        });
+      }
       return subset(await loadImageFolder(resolve(ref.path), options.inputShape), options.size);
     case 'csv':
       return subset(await loadCsv(resolve(ref.path), ref.labelColumn, path.basename(ref.path)), options.size);

@@ -55,7 +55,10 @@ export function loadMnist(size?: number): Dataset {
   const digits = loadCompact();
   const trainAvailable = digits.count - MNIST_TEST_COUNT;
   if (size !== undefined && size > trainAvailable) {
-    throw new DataError(`MNIST has ${trainAvailable.toLocaleString('en')} training digits (the other ${MNIST_TEST_COUNT.toLocaleString('en')} are kept for the test); set the data set size to at most ${trainAvailable}.`);
+    throw new DataError({
+      en: `MNIST has ${trainAvailable.toLocaleString('en')} training digits (the other ${MNIST_TEST_COUNT.toLocaleString('en')} are kept for the test); set the data set size to at most ${trainAvailable}.`,
+      fr: `MNIST a ${trainAvailable.toLocaleString('fr')} chiffres d’entraînement (les ${MNIST_TEST_COUNT.toLocaleString('fr')} autres sont gardés pour le test) ; réglez la taille du jeu de données sur ${trainAvailable} au plus.`,
+    });
   }
   const trainCount = size ?? trainAvailable;
   return {

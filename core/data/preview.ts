@@ -34,13 +34,18 @@ export function guessLabelColumn(columns: string[]): string {
   return columns.find((c) => LABEL_NAMES.test(c.trim())) ?? columns[columns.length - 1] ?? '';
 }
 
+const emptyCsv = (name: string) => ({
+  en: `The CSV file ${name} is empty: it needs a header row naming the columns, then one row per sample.`,
+  fr: `Le fichier CSV ${name} est vide : il lui faut une ligne d’en-tête qui nomme les colonnes, puis une ligne par exemple.`,
+});
+
 /** The header of a CSV file, to choose the label column from. */
 export async function readCsvColumns(file: string): Promise<string[]> {
   const text = await readCsvText(file);
   const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const rows = parseCsv(firstLine, delimiterOf(firstLine));
   const header = (rows[0] ?? []).map((h) => h.trim());
-  if (header.length === 0 || header.every((h) => h === '')) throw new DataError(`The CSV file ${path.basename(file)} is empty: it needs a header row naming the columns, then one row per sample.`);
+  if (header.length === 0 || header.every((h) => h === '')) throw new DataError(emptyCsv(path.basename(file)));
   return header;
 }
 
@@ -53,7 +58,13 @@ async function readCsvText(file: string): Promise<string> {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new DataError(`Cannot read the CSV file ${file}: ${code === 'ENOENT' ? 'it does not exist' : code === 'EISDIR' ? 'it is a folder, not a file' : String(error)}.`);
+    const reason =
+      code === 'ENOENT'
+        ? { en: 'it does not exist', fr: 'il n’existe pas' }
+        : code === 'EISDIR'
+          ? { en: 'it is a folder, not a file', fr: 'c’est un dossier, pas un fichier' }
+          : { en: String(error), fr: String(error) };
+    throw new DataError({ en: `Cannot read the CSV file ${file}: ${reason.en}.`, fr: `Impossible de lire le fichier CSV ${file} : ${reason.fr}.` });
   }
 }
 
@@ -62,7 +73,7 @@ async function pngDataUrl(image: Sharp): Promise<string> {
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
-function fromSummary(dataset: Dataset): Pick<DatasetPreview, 'classes' | 'trainCount' | 'testCount' | 'warnings' | 'skipped'> {
+function fromSummary(dataset: Dataset): Pick<DatasetPreview, 'classes' | 'trainCount' | 'testCount' | 'warnings' | 'warningsFr' | 'skipped'> {
   const summary = summarizeDataset(dataset);
   const testCounts = new Array<number>(dataset.classNames.length).fill(0);
   for (let i = 0; i < dataset.test.count; i++) testCounts[dataset.test.y[i]]++;
@@ -71,6 +82,7 @@ function fromSummary(dataset: Dataset): Pick<DatasetPreview, 'classes' | 'trainC
     trainCount: summary.trainCount,
     testCount: summary.testCount,
     warnings: summary.warnings,
+    warningsFr: summary.warningsFr,
     skipped: summary.skipped,
   };
 }
@@ -111,7 +123,7 @@ async function previewImageFolder(folder: string): Promise<DatasetPreview> {
       for (const [i, result] of results.entries()) {
         const relative = batch[i];
         if (result.status === 'rejected') {
-          skipped.push({ file: relative, reason: decodeFailure(result.reason) });
+          skipped.push({ file: relative, ...decodeFailure(result.reason) });
           continue;
         }
         const { height, width } = result.value;
@@ -127,7 +139,11 @@ async function previewImageFolder(folder: string): Promise<DatasetPreview> {
   }
   const empty = listing.classNames.filter((_, label) => !labels.includes(label));
   if (empty.length > 0) {
-    throw new DataError(`The class folder${empty.length > 1 ? 's' : ''} ${empty.map((c) => `"${c}"`).join(', ')} of ${folder} hold${empty.length > 1 ? '' : 's'} no readable image: add images to ${empty.length > 1 ? 'them' : 'it'} or remove ${empty.length > 1 ? 'them' : 'it'}.`);
+    const several = empty.length > 1;
+    throw new DataError({
+      en: `The class folder${several ? 's' : ''} ${empty.map((c) => `"${c}"`).join(', ')} of ${folder} hold${several ? '' : 's'} no readable image: add images to ${several ? 'them' : 'it'} or remove ${several ? 'them' : 'it'}.`,
+      fr: `${several ? 'Les dossiers de classe' : 'Le dossier de classe'} ${empty.map((c) => `« ${c} »`).join(', ')} de ${folder} ne ${several ? 'contiennent' : 'contient'} aucune image lisible : ajoutez-y des images ou ${several ? 'supprimez-les' : 'supprimez-le'}.`,
+    });
   }
   // Counts only: the split is the loader's, on labels without pixels.
   const { train, test } = stratifiedSplit({ x: new Float32Array(0), y: Int32Array.from(labels), count: labels.length }, 0, 0.2);
@@ -148,7 +164,7 @@ async function previewImageFolder(folder: string): Promise<DatasetPreview> {
 async function previewCsv(file: string, labelColumn: string): Promise<DatasetPreview> {
   const name = path.basename(file);
   const text = (await readCsvText(file)).replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new DataError(`The CSV file ${name} is empty: it needs a header row naming the columns, then one row per sample.`);
+  if (text.trim() === '') throw new DataError(emptyCsv(name));
   const dataset = csvDataset(text, labelColumn, name);
   const rows = parseCsv(text, delimiterOf(text.split(/\r?\n/, 1)[0] ?? ''));
   const header = rows[0].map((h) => h.trim());

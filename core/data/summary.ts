@@ -11,6 +11,8 @@ export interface DatasetSummary {
   /** Training samples per class, in class order. */
   countsPerClass: number[];
   warnings: string[];
+  /** The same warnings in French, in the same order. */
+  warningsFr: string[];
   skipped: Dataset['skipped'];
 }
 
@@ -21,21 +23,32 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
   const counts = new Array<number>(dataset.classNames.length).fill(0);
   for (let i = 0; i < dataset.train.count; i++) counts[dataset.train.y[i]]++;
   const warnings: string[] = [];
+  const warningsFr: string[] = [];
   const largest = Math.max(...counts);
   const smallest = Math.min(...counts);
   if (smallest === 0) {
     const missing = dataset.classNames.filter((_, i) => counts[i] === 0);
     warnings.push(`The training data have no sample of class ${missing.map((c) => `"${c}"`).join(', ')}: the model cannot learn it.`);
+    warningsFr.push(`Les données d’entraînement n’ont aucun exemple de la classe ${missing.map((c) => `« ${c} »`).join(', ')} : le modèle ne peut pas l’apprendre.`);
   } else if (largest / smallest >= IMBALANCE_RATIO) {
     const big = dataset.classNames[counts.indexOf(largest)];
     const small = dataset.classNames[counts.indexOf(smallest)];
     warnings.push(
       `The classes are strongly imbalanced: "${big}" has ${largest} samples but "${small}" only ${smallest}. Accuracy can look good while the small classes are never recognised; add samples of the small classes or look at the confusion matrix.`,
     );
+    warningsFr.push(
+      `Les classes sont très déséquilibrées : « ${big} » a ${largest} exemples, mais « ${small} » seulement ${smallest}. La précision peut sembler bonne alors que les petites classes ne sont jamais reconnues ; ajoutez des exemples des petites classes ou regardez la matrice de confusion.`,
+    );
   }
   if (dataset.skipped.length > 0) {
     const list = dataset.skipped.slice(0, 5).map((s) => `${s.file} (${s.reason})`).join('; ');
     warnings.push(`${dataset.skipped.length} file${dataset.skipped.length > 1 ? 's were' : ' was'} skipped: ${list}${dataset.skipped.length > 5 ? '; …' : ''}.`);
+    const listFr = dataset.skipped
+      .slice(0, 5)
+      .map((s) => `${s.file} (${s.reasonFr ?? s.reason})`)
+      .join(' ; ');
+    const several = dataset.skipped.length > 1;
+    warningsFr.push(`${dataset.skipped.length} fichier${several ? 's ont été ignorés' : ' a été ignoré'} : ${listFr}${dataset.skipped.length > 5 ? ' ; …' : ''}.`);
   }
   return {
     name: dataset.name,
@@ -45,6 +58,7 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
     testCount: dataset.test.count,
     countsPerClass: counts,
     warnings,
+    warningsFr,
     skipped: dataset.skipped,
   };
 }
@@ -56,32 +70,44 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
  */
 export function checkModelFitsData(analysis: GraphAnalysis, dataset: Dataset, loss: string): void {
   if (analysis.inputs.length !== 1) {
-    throw new DataError(`Training needs exactly one Input block; the model has ${analysis.inputs.length}.`);
+    throw new DataError({
+      en: `Training needs exactly one Input block; the model has ${analysis.inputs.length}.`,
+      fr: `L’entraînement demande exactement un bloc Input ; le modèle en a ${analysis.inputs.length}.`,
+    });
   }
   if (analysis.outputs.length !== 1) {
-    throw new DataError(`Training needs exactly one output block (a block with nothing after it); the model has ${analysis.outputs.length}: ${analysis.outputs.map((o) => `\`${o}\``).join(', ')}.`);
+    const outputs = analysis.outputs.map((o) => `\`${o}\``).join(', ');
+    throw new DataError({
+      en: `Training needs exactly one output block (a block with nothing after it); the model has ${analysis.outputs.length}: ${outputs}.`,
+      fr: `L’entraînement demande exactement un bloc de sortie (un bloc sans rien après lui) ; le modèle en a ${analysis.outputs.length} : ${outputs}.`,
+    });
   }
   const input = analysis.nodes[analysis.inputs[0]];
   const inputShape = input.outputShape ?? [];
   // Data are stored flat, so an Input of the same size (e.g. [784] for 28×28×1 digits) is fine.
   if (sampleSize(inputShape) !== sampleSize(dataset.inputShape)) {
-    throw new DataError(
-      `The Input block \`${input.id}\` has shape ${formatShape(inputShape)} but each sample of the data set "${dataset.name}" is ${formatShape(dataset.inputShape)}: set \`shape\` to [${dataset.inputShape.join(', ')}].`,
-    );
+    throw new DataError({
+      en: `The Input block \`${input.id}\` has shape ${formatShape(inputShape)} but each sample of the data set "${dataset.name}" is ${formatShape(dataset.inputShape)}: set \`shape\` to [${dataset.inputShape.join(', ')}].`,
+      fr: `Le bloc Input \`${input.id}\` a la forme ${formatShape(inputShape)}, mais chaque exemple du jeu de données « ${dataset.name} » est ${formatShape(dataset.inputShape)} : réglez \`shape\` sur [${dataset.inputShape.join(', ')}].`,
+    });
   }
   const output = analysis.nodes[analysis.outputs[0]];
   const outShape = output.outputShape ?? [];
   const classes = dataset.classNames.length;
   if (outShape.length !== 1) {
-    throw new DataError(
-      `The output block \`${output.id}\` gives ${formatShape(outShape)}, but a classifier must end with one value per class: add a Flatten (or global pooling) and a Dense block with \`units\` = ${classes}.`,
-    );
+    throw new DataError({
+      en: `The output block \`${output.id}\` gives ${formatShape(outShape)}, but a classifier must end with one value per class: add a Flatten (or global pooling) and a Dense block with \`units\` = ${classes}.`,
+      fr: `Le bloc de sortie \`${output.id}\` donne ${formatShape(outShape)}, mais un classifieur doit finir par une valeur par classe : ajoutez un Flatten (ou un pooling global) et un bloc Dense avec \`units\` = ${classes}.`,
+    });
   }
   const units = outShape[0];
   const binaryUnit = units === 1 && classes === 2 && loss !== 'categoricalCrossentropy' && loss !== 'sparseCategoricalCrossentropy';
   if (units !== classes && !binaryUnit) {
-    const unitsHint = output.type === 'Dense' ? `set \`units\` to ${classes}` : `end the model with a Dense block of ${classes} units`;
-    throw new DataError(`The output block \`${output.id}\` has ${units} unit${units === 1 ? '' : 's'} but the data set has ${classes} classes: ${unitsHint}.`);
+    const dense = output.type === 'Dense';
+    throw new DataError({
+      en: `The output block \`${output.id}\` has ${units} unit${units === 1 ? '' : 's'} but the data set has ${classes} classes: ${dense ? `set \`units\` to ${classes}` : `end the model with a Dense block of ${classes} units`}.`,
+      fr: `Le bloc de sortie \`${output.id}\` a ${units} unité${units > 1 ? 's' : ''}, mais le jeu de données a ${classes} classes : ${dense ? `réglez \`units\` sur ${classes}` : `terminez le modèle par un bloc Dense de ${classes} unités`}.`,
+    });
   }
 }
 

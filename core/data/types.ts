@@ -1,4 +1,5 @@
 import type { Shape } from '../model/graph';
+import { LocalizedError, type Localized } from '../model/localized';
 
 /** Samples as one flat Float32Array (row-major, `count × product(inputShape)`) and class indices. */
 export interface Samples {
@@ -11,6 +12,8 @@ export interface Samples {
 export interface SkippedItem {
   file: string;
   reason: string;
+  /** The reason in French. */
+  reasonFr?: string;
 }
 
 /**
@@ -28,10 +31,10 @@ export interface Dataset {
   skipped: SkippedItem[];
 }
 
-/** Raised for data the user must fix; the message says what, where and how. */
-export class DataError extends Error {
-  constructor(message: string) {
-    super(message);
+/** Raised for data the user must fix; the message says what, where and how (in French too, where given). */
+export class DataError extends LocalizedError {
+  constructor(text: string | Localized) {
+    super(text);
     this.name = 'DataError';
   }
 }

@@ -56,7 +56,10 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
   const version = options.producerVersion ?? appVersion();
   if (format === 'web' && plan.inputs.length > 1)
     throw new ExportError(
-      `The web demo page feeds the model one image or one list of numbers, but this model has ${plan.inputs.length} Input blocks (${plan.inputs.join(', ')}). Export it as tfjs, onnx or pytorch instead.`,
+      {
+        en: `The web demo page feeds the model one image or one list of numbers, but this model has ${plan.inputs.length} Input blocks (${plan.inputs.join(', ')}). Export it as tfjs, onnx or pytorch instead.`,
+        fr: `La page de démonstration web donne au modèle une image ou une liste de nombres, mais ce modèle a ${plan.inputs.length} blocs Input (${plan.inputs.join(', ')}). Exportez-le plutôt en tfjs, onnx ou pytorch.`,
+      },
       plan.inputs[1],
       'Input',
     );

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../model/block';
 import { getBlock } from '../model/blocks/index';
-import { blockName, ExportError, isIdentityAtInference, planGraph, type ModelPlan, type PlanNode } from '../model/codegen/plan';
+import { blockName, blockNameFr, ExportError, isIdentityAtInference, planGraph, type ModelPlan, type PlanNode } from '../model/codegen/plan';
 import type { Graph } from '../model/graph';
 import { setModelWeights, type NamedWeight } from './weights';
 
@@ -92,7 +92,15 @@ export function stockInferenceModel(tf: Tf, graph: Graph, weights: NamedWeight[]
     if (node.trainingOnly) {
       if (isIdentityAtInference(node)) tensors.set(node.id, inputs[0]);
       else if (node.type === 'RandomCrop') tensors.set(node.id, centreCropResize(tf, node, inputs[0], fixed));
-      else throw new ExportError(`${blockName(node)} has no inference form that stock TensorFlow.js layers can express. Remove it to export to TensorFlow.js.`, node.id, node.type);
+      else
+        throw new ExportError(
+          {
+            en: `${blockName(node)} has no inference form that stock TensorFlow.js layers can express. Remove it to export to TensorFlow.js.`,
+            fr: `${blockNameFr(node)} n’a pas de forme d’inférence que les couches standard de TensorFlow.js sachent exprimer. Retirez-le pour exporter vers TensorFlow.js.`,
+          },
+          node.id,
+          node.type,
+        );
       continue;
     }
     const layer = getBlock(node.type)!.build({ tf, params: node.params, name: node.id, inputShapes: node.inputShapes });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { LocalizedError } from './localized';
 import { PROJECT_FORMAT, PROJECT_VERSION, projectSchema, type Project } from './project';
 
 export interface ProjectProblem {
@@ -8,12 +9,13 @@ export interface ProjectProblem {
 }
 
 /** A project that cannot be read, with every problem found and where. */
-export class ProjectError extends Error {
+export class ProjectError extends LocalizedError {
   constructor(readonly problems: ProjectProblem[]) {
+    const list = problems.map((p) => `  - ${formatProblem(p)}`).join('\n');
     super(
       problems.length === 1
-        ? `This project cannot be opened: ${formatProblem(problems[0])}`
-        : `This project cannot be opened (${problems.length} problems):\n${problems.map((p) => `  - ${formatProblem(p)}`).join('\n')}`,
+        ? { en: `This project cannot be opened: ${formatProblem(problems[0])}`, fr: `Ce projet ne peut pas être ouvert : ${formatProblem(problems[0])}` }
+        : { en: `This project cannot be opened (${problems.length} problems):\n${list}`, fr: `Ce projet ne peut pas être ouvert (${problems.length} problèmes) :\n${list}` },
     );
     this.name = 'ProjectError';
   }

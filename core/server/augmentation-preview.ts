@@ -6,6 +6,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { UserFacingError, type AugmentationPreview, type AugmentationPreviewRequest } from '../api/contract';
 import type { Dataset } from '../data/types';
 import { analyzeGraph } from '../model/analyze';
+import { errorTexts, type Localized } from '../model/localized';
 import { findAugmentationChain } from '../model/augmentation-chain';
 import { getBlock } from '../model/blocks/index';
 import { formatShape, type Shape } from '../model/graph';
@@ -22,10 +23,13 @@ interface PreviewData {
   normalization?: { mean: Float32Array; std: Float32Array };
 }
 
-const whole = (value: unknown, what: string, fallback: number, min: number, max: number): number => {
+const whole = (value: unknown, what: Localized, fallback: number, min: number, max: number): number => {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new UserFacingError(`${what} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`, 'bad-request');
+    throw new UserFacingError(
+      { en: `${what.en} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`, fr: `${what.fr} doit être un nombre entier de ${min} à ${max} (reçu : ${JSON.stringify(value)}).` },
+      'bad-request',
+    );
   }
   return value;
 };
@@ -33,6 +37,7 @@ const whole = (value: unknown, what: string, fallback: number, min: number, max:
 const size = (shape: Shape) => shape.reduce((a, b) => a * b, 1);
 const rounded = (values: ArrayLike<number>) => Array.from(values, (v) => Math.round(v * 1000) / 1000);
 const named = (b: { id: string; type: string }) => `${b.type} "${b.id}"`;
+const namedFr = (b: { id: string; type: string }) => `${b.type} « ${b.id} »`;
 
 export class AugmentationPreviewer {
   /** The last data set loaded: parameters change far more often than the data set. */
@@ -42,43 +47,90 @@ export class AugmentationPreviewer {
   constructor(private readonly loadTf: () => Promise<Tf> = defaultTf) {}
 
   async preview(project: Project, request: Omit<AugmentationPreviewRequest, 'project'> = {}): Promise<AugmentationPreview> {
-    const count = whole(request.count, 'The number of draws', DEFAULT_DRAWS, 1, MAX_DRAWS);
-    const seed = whole(request.seed, 'The seed', 1, 0, 2 ** 31 - 1);
+    const count = whole(request.count, { en: 'The number of draws', fr: 'Le nombre de tirages' }, DEFAULT_DRAWS, 1, MAX_DRAWS);
+    const seed = whole(request.seed, { en: 'The seed', fr: 'La graine' }, 1, 0, 2 ** 31 - 1);
     const { graph } = project;
     const { input, chain, outside } = findAugmentationChain(graph);
-    if (!input) throw new UserFacingError('The graph has no Input block: add one, then put augmentation blocks such as RandomFlip right after it.', 'no-input');
+    if (!input) {
+      throw new UserFacingError(
+        {
+          en: 'The graph has no Input block: add one, then put augmentation blocks such as RandomFlip right after it.',
+          fr: 'Le graphe n’a pas de bloc Input : ajoutez-en un, puis placez juste après des blocs d’augmentation comme RandomFlip.',
+        },
+        'no-input',
+      );
+    }
     if (chain.length === 0) {
       const hint = outside.length
         ? ` ${outside.map((b) => `${named(b)} comes ${b.after ? `after ${named(b.after)}` : 'with nothing connected into it'}`).join('; ')}: connect augmentation blocks one after the other, right after the Input block.`
         : ' Add one (for example RandomFlip or RandomRotation, in the Augmentation group of the palette) between the Input block and the first layer.';
-      throw new UserFacingError(`The graph has no augmentation block right after its Input block "${input.id}", so there is nothing to preview.${hint}`, 'no-augmentation');
+      const hintFr = outside.length
+        ? ` ${outside.map((b) => `${namedFr(b)} vient ${b.after ? `après ${namedFr(b.after)}` : 'sans rien de connecté en entrée'}`).join(' ; ')} : connectez les blocs d’augmentation l’un après l’autre, juste après le bloc Input.`
+        : ' Ajoutez-en un (par exemple RandomFlip ou RandomRotation, dans le groupe Augmentation des blocs) entre le bloc Input et la première couche.';
+      throw new UserFacingError(
+        {
+          en: `The graph has no augmentation block right after its Input block "${input.id}", so there is nothing to preview.${hint}`,
+          fr: `Le graphe n’a pas de bloc d’augmentation juste après son bloc Input « ${input.id} » : il n’y a donc rien à prévisualiser.${hintFr}`,
+        },
+        'no-augmentation',
+      );
     }
 
     const analysis = analyzeGraph(graph);
     const errors = [input, ...chain].flatMap((b) => analysis.nodes[b.id]?.issues.filter((i) => i.severity === 'error') ?? []);
-    if (errors.length) throw new UserFacingError(`The preview cannot be drawn until this is fixed: ${errors[0].message}`, 'invalid-graph', errors);
+    if (errors.length) {
+      throw new UserFacingError(
+        { en: `The preview cannot be drawn until this is fixed: ${errors[0].message}`, fr: `L’aperçu ne peut pas être affiché tant que ceci n’est pas corrigé : ${errors[0].text.fr}` },
+        'invalid-graph',
+        errors,
+      );
+    }
     const inputShape = analysis.nodes[input.id].outputShape!;
     if (inputShape.length !== 3) {
-      throw new UserFacingError(`The Input block "${input.id}" has shape ${formatShape(inputShape)}; augmentation blocks work on images: set its \`shape\` to [height, width, channels].`, 'not-images');
+      throw new UserFacingError(
+        {
+          en: `The Input block "${input.id}" has shape ${formatShape(inputShape)}; augmentation blocks work on images: set its \`shape\` to [height, width, channels].`,
+          fr: `Le bloc Input « ${input.id} » a la forme ${formatShape(inputShape)} ; les blocs d’augmentation travaillent sur des images : réglez son \`shape\` sur [hauteur, largeur, canaux].`,
+        },
+        'not-images',
+      );
     }
 
     const ref = project.dataset;
-    if (!ref) throw new UserFacingError('Choose a data set for the project (MNIST or an image folder) to see its images through the augmentation blocks.', 'no-dataset');
+    if (!ref) {
+      throw new UserFacingError(
+        {
+          en: 'Choose a data set for the project (MNIST or an image folder) to see its images through the augmentation blocks.',
+          fr: 'Choisissez un jeu de données pour le projet (MNIST ou un dossier d’images) pour voir ses images à travers les blocs d’augmentation.',
+        },
+        'no-dataset',
+      );
+    }
     if (ref.kind === 'csv' || (ref.kind === 'builtin' && ref.name !== 'mnist')) {
       const what = ref.kind === 'csv' ? `the CSV file ${path.basename(ref.path)} holds rows of numbers` : `the data set "${ref.name}" is made of points with 2 coordinates`;
-      throw new UserFacingError(`The augmentation preview shows images, but ${what}. Augmentation blocks need images: choose MNIST or an image folder.`, 'not-images');
+      const whatFr = ref.kind === 'csv' ? `le fichier CSV ${path.basename(ref.path)} contient des lignes de nombres` : `le jeu de données « ${ref.name} » est fait de points à 2 coordonnées`;
+      throw new UserFacingError(
+        {
+          en: `The augmentation preview shows images, but ${what}. Augmentation blocks need images: choose MNIST or an image folder.`,
+          fr: `L’aperçu de l’augmentation montre des images, mais ${whatFr}. Les blocs d’augmentation ont besoin d’images : choisissez MNIST ou un dossier d’images.`,
+        },
+        'not-images',
+      );
     }
     const baseDir = typeof request.location === 'string' && request.location ? path.dirname(path.resolve(request.location)) : undefined;
     const { dataset, normalization } = await this.load(project, inputShape, baseDir);
     if (size(dataset.inputShape) !== size(inputShape)) {
       throw new UserFacingError(
-        `The Input block "${input.id}" has shape ${formatShape(inputShape)} but each image of the data set "${dataset.name}" is ${formatShape(dataset.inputShape)}: set \`shape\` to [${dataset.inputShape.join(', ')}].`,
+        {
+          en: `The Input block "${input.id}" has shape ${formatShape(inputShape)} but each image of the data set "${dataset.name}" is ${formatShape(dataset.inputShape)}: set \`shape\` to [${dataset.inputShape.join(', ')}].`,
+          fr: `Le bloc Input « ${input.id} » a la forme ${formatShape(inputShape)}, mais chaque image du jeu de données « ${dataset.name} » est ${formatShape(dataset.inputShape)} : réglez \`shape\` sur [${dataset.inputShape.join(', ')}].`,
+        },
         'shape-mismatch',
       );
     }
     const sampleCount = dataset.train.count;
-    if (sampleCount === 0) throw new UserFacingError(`The data set "${dataset.name}" has no training images.`, 'no-data');
-    const sampleIndex = whole(request.sampleIndex, 'The image number', 0, 0, sampleCount - 1);
+    if (sampleCount === 0) throw new UserFacingError({ en: `The data set "${dataset.name}" has no training images.`, fr: `Le jeu de données « ${dataset.name} » n’a pas d’images d’entraînement.` }, 'no-data');
+    const sampleIndex = whole(request.sampleIndex, { en: 'The image number', fr: 'Le numéro de l’image' }, 0, 0, sampleCount - 1);
     const pixels = size(inputShape);
     const original = dataset.train.x.subarray(sampleIndex * pixels, (sampleIndex + 1) * pixels);
 
@@ -137,7 +189,7 @@ async function readData(project: Project, inputShape: Shape, baseDir: string | u
   try {
     dataset = await loadDataset(project.dataset, { baseDir, inputShape });
   } catch (error) {
-    if (error instanceof DataError) throw new UserFacingError(error.message, 'data');
+    if (error instanceof DataError) throw new UserFacingError(errorTexts(error), 'data');
     throw error;
   }
   if (!project.training.normalize) return { dataset };

@@ -2,6 +2,7 @@
 // every edit, the project file's own debounce writes it within about a second.
 import path from 'node:path';
 import { UserFacingError, type AutosaveUpdate } from '../api/contract';
+import { errorTexts } from '../model/localized';
 import type { Project } from '../model/project';
 import type { ProjectStore } from '../store/index';
 import { Emitter } from './emitter';
@@ -16,6 +17,14 @@ export interface AutosaverOptions {
 }
 
 /** Keeps the one project file being edited open and autosaves edits into it. */
+function autosaveFailure(location: string, error: unknown): { error: string; errorFr: string } {
+  const text = errorTexts(error);
+  return {
+    error: `Edits could not be saved automatically to ${path.basename(location)}: ${text.en}`,
+    errorFr: `Les modifications n’ont pas pu être enregistrées automatiquement dans ${path.basename(location)} : ${text.fr}`,
+  };
+}
+
 export class ProjectAutosaver {
   readonly updates = new Emitter<AutosaveUpdate>();
   private current?: { location: string; store: ProjectStore; stopListening: () => void };
@@ -26,7 +35,13 @@ export class ProjectAutosaver {
   /** Schedules `project` to be written to `location`; throws at once when the file cannot take it. */
   async schedule(location: string, project: Project): Promise<void> {
     if (path.extname(location).toLowerCase() !== SQLITE_EXTENSION)
-      throw new UserFacingError(`${path.basename(location)} is project JSON, which is saved only when you choose Save. Save the project as ${SQLITE_EXTENSION} to have edits saved automatically.`, 'no-autosave');
+      throw new UserFacingError(
+        {
+          en: `${path.basename(location)} is project JSON, which is saved only when you choose Save. Save the project as ${SQLITE_EXTENSION} to have edits saved automatically.`,
+          fr: `${path.basename(location)} est un projet JSON, enregistré seulement quand vous choisissez Enregistrer. Enregistrez le projet en ${SQLITE_EXTENSION} pour que les modifications soient enregistrées automatiquement.`,
+        },
+        'no-autosave',
+      );
     const store = await this.storeFor(location);
     try {
       store.scheduleAutosave(project);
@@ -72,12 +87,18 @@ export class ProjectAutosaver {
       throw asUserFacing(error);
     }
     if (store.readOnly) {
-      const reason = store.readOnlyReason;
+      const reason = store.readOnlyReasonText;
       store.close();
-      throw new UserFacingError(`Edits cannot be saved automatically to ${path.basename(location)}${reason ? `: ${reason}` : ''}. Use Save As to keep them in a folder you can write to.`, 'store-read-only');
+      throw new UserFacingError(
+        {
+          en: `Edits cannot be saved automatically to ${path.basename(location)}${reason ? `: ${reason.en}` : ''}. Use Save As to keep them in a folder you can write to.`,
+          fr: `Les modifications ne peuvent pas être enregistrées automatiquement dans ${path.basename(location)}${reason ? ` : ${reason.fr}` : ''}. Utilisez Enregistrer sous pour les garder dans un dossier où vous pouvez écrire.`,
+        },
+        'store-read-only',
+      );
     }
     const stopListening = store.onAutosave((event) =>
-      this.updates.fire(event.error ? { location, error: `Edits could not be saved automatically to ${path.basename(location)}: ${event.error.message}` } : { location, savedAt: event.version?.createdAt }),
+      this.updates.fire(event.error ? { location, ...autosaveFailure(location, event.error) } : { location, savedAt: event.version?.createdAt }),
     );
     this.current = { location, store, stopListening };
     this.options.onOpen?.(store);

@@ -49,7 +49,7 @@ describe('importing an image folder from the browser', () => {
     const first = await api.uploadDatasetFiles(uploadId, files.slice(0, 7));
     const second = await api.uploadDatasetFiles(uploadId, files.slice(7));
     expect(first.received + second.received).toBe(14);
-    expect(second.refused).toEqual([{ file: 'square/notes.txt', reason: 'not a PNG, JPEG or WebP image' }]);
+    expect(second.refused).toEqual([{ file: 'square/notes.txt', reason: 'not a PNG, JPEG or WebP image', reasonFr: 'pas une image PNG, JPEG ou WebP' }]);
     const location = path.join(projectsDir, 'shapes.nbproj');
     const imported = await api.finishDatasetUpload(uploadId, { location });
     expect(imported.ref).toEqual({ kind: 'imageFolder', path: 'datasets/shapes' });
@@ -66,8 +66,9 @@ describe('importing an image folder from the browser', () => {
     expect(preview.trainCount + preview.testCount).toBe(13);
     expect(preview.classes[1].thumbnails).toHaveLength(6);
     expect(preview.classes[1].thumbnails[0]).toMatch(/^data:image\/png;base64,/);
-    expect(preview.skipped).toEqual([{ file: path.join('circle', 'broken.png'), reason: expect.stringContaining('cannot be decoded') }]);
+    expect(preview.skipped).toEqual([{ file: path.join('circle', 'broken.png'), reason: expect.stringContaining('cannot be decoded'), reasonFr: expect.stringMatching(/^illisible \(/) }]);
     expect(preview.warnings.join(' ')).toMatch(/strongly imbalanced: "(circle|square)" has 5 samples but "star" only 1/);
+    expect(preview.warningsFr?.join(' ')).toMatch(/très déséquilibrées : « (circle|square) » a 5 exemples, mais « star » seulement 1/);
   });
 
   it('names the data set folder uniquely and gives an absolute path when the project is not saved beside it', async () => {
@@ -189,6 +190,7 @@ describe('importing a CSV file', () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'data', details: { columns: ['sepal', 'petal', 'species'] } });
     expect((error as Error).message).toBe('The CSV file iris.csv has no column "label" to use as the label. Its columns are: sepal, petal, species.');
+    expect((error as { fr?: string }).fr).toBe('Le fichier CSV iris.csv n’a pas de colonne « label » à utiliser comme étiquette. Ses colonnes sont : sepal, petal, species.');
   });
 
   it('names the row and column of a cell that is not a number, and says an empty file is empty', async () => {

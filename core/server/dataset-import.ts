@@ -9,6 +9,7 @@ import { UserFacingError, type DatasetUploadFile, type ImportedDataset, type Imp
 import { isImageFileName } from '../data/image-folder';
 import { guessLabelColumn, readCsvColumns } from '../data/preview';
 import { DataError, type SkippedItem } from '../data/types';
+import { errorTexts, type Localized } from '../model/localized';
 import type { DatasetRef } from '../model/project';
 
 export const DATASETS_FOLDER = 'datasets';
@@ -21,24 +22,34 @@ export const MAX_UPLOAD_FILES = 200_000;
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 const FORBIDDEN = /[\\/:*?"<>|]/;
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+const mo = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} Mo`;
 
 /** `base` + `relative`, or an error when `relative` would lead outside `base`. */
 export function insideFolder(base: string, relative: string): string {
   const target = path.resolve(base, relative);
   const rel = path.relative(base, target);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw new UserFacingError(`"${relative}" leads outside the data set's folder, so it was refused.`, 'bad-path');
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw new UserFacingError({ en: `"${relative}" leads outside the data set's folder, so it was refused.`, fr: `« ${relative} » mène hors du dossier du jeu de données : il a donc été refusé.` }, 'bad-path');
   return target;
 }
 
 /** The parts of a path sent by the browser; refuses `..`, absolute paths and names no file system takes. */
 export function uploadPathParts(file: string): string[] {
-  if (typeof file !== 'string' || file.length === 0 || file.length > 1000) throw new UserFacingError('A file of the upload has no usable name.', 'bad-path');
+  if (typeof file !== 'string' || file.length === 0 || file.length > 1000) throw new UserFacingError({ en: 'A file of the upload has no usable name.', fr: 'Un fichier de l’envoi n’a pas de nom utilisable.' }, 'bad-path');
   const parts = file.split(/[\\/]/);
-  if (/^[a-zA-Z]:/.test(file) || file.startsWith('/') || file.startsWith('\\')) throw new UserFacingError(`"${file}" is an absolute path; only files inside the chosen folder can be imported.`, 'bad-path');
+  if (/^[a-zA-Z]:/.test(file) || file.startsWith('/') || file.startsWith('\\')) throw new UserFacingError(
+      { en: `"${file}" is an absolute path; only files inside the chosen folder can be imported.`, fr: `« ${file} » est un chemin absolu ; seuls les fichiers du dossier choisi peuvent être importés.` },
+      'bad-path',
+    );
   for (const part of parts) {
-    if (part === '..' || part === '.') throw new UserFacingError(`"${file}" leads outside the chosen folder (it contains "${part}"), so it was refused.`, 'bad-path');
+    if (part === '..' || part === '.') throw new UserFacingError(
+        { en: `"${file}" leads outside the chosen folder (it contains "${part}"), so it was refused.`, fr: `« ${file} » mène hors du dossier choisi (il contient « ${part} ») : il a donc été refusé.` },
+        'bad-path',
+      );
     if (part === '' || FORBIDDEN.test(part) || [...part].some((c) => c.charCodeAt(0) < 32) || part.length > 200) {
-      throw new UserFacingError(`"${file}" is not a file name that can be saved; rename it and import again.`, 'bad-path');
+      throw new UserFacingError(
+        { en: `"${file}" is not a file name that can be saved; rename it and import again.`, fr: `« ${file} » n’est pas un nom de fichier enregistrable ; renommez-le et importez à nouveau.` },
+        'bad-path',
+      );
     }
   }
   return parts;
@@ -96,8 +107,14 @@ async function moveToUniqueFolder(staging: string, name: string): Promise<string
   }
 }
 
+const refusedList = (refused: SkippedItem[], french = false) =>
+  refused
+    .slice(0, 3)
+    .map((r) => `${r.file} (${french ? (r.reasonFr ?? r.reason) : r.reason})`)
+    .join(french ? ' ; ' : '; ');
+
 function dataError(error: unknown): never {
-  if (error instanceof DataError) throw new UserFacingError(error.message, 'data');
+  if (error instanceof DataError) throw new UserFacingError(errorTexts(error), 'data');
   throw error;
 }
 
@@ -125,7 +142,7 @@ export class DatasetImports {
   constructor(private readonly projectsDirectory: () => Promise<string>) {}
 
   async start(request: { name: string; kind: ImportedDatasetKind }): Promise<{ uploadId: string }> {
-    if (request?.kind !== 'imageFolder' && request?.kind !== 'csv') throw new UserFacingError('Only an image folder or a CSV file can be imported.', 'bad-request');
+    if (request?.kind !== 'imageFolder' && request?.kind !== 'csv') throw new UserFacingError({ en: 'Only an image folder or a CSV file can be imported.', fr: 'Seul un dossier d’images ou un fichier CSV peut être importé.' }, 'bad-request');
     const root = path.join(await this.projectsDirectory(), DATASETS_FOLDER);
     const uploadId = randomUUID();
     // Hidden until finished, so that a half-sent folder is never taken for a data set.
@@ -148,49 +165,71 @@ export class DatasetImports {
 
   private upload(uploadId: string): Upload {
     const upload = this.uploads.get(uploadId);
-    if (!upload) throw new UserFacingError('This upload is over or unknown; import the data again.', 'bad-request');
+    if (!upload) throw new UserFacingError({ en: 'This upload is over or unknown; import the data again.', fr: 'Cet envoi est terminé ou inconnu ; importez à nouveau les données.' }, 'bad-request');
     return upload;
   }
 
   async add(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: SkippedItem[] }> {
     const upload = this.upload(uploadId);
-    if (!Array.isArray(files)) throw new UserFacingError('The upload sent no list of files.', 'bad-request');
+    if (!Array.isArray(files)) throw new UserFacingError({ en: 'The upload sent no list of files.', fr: 'L’envoi ne contenait pas de liste de fichiers.' }, 'bad-request');
     const refused: SkippedItem[] = [];
     let received = 0;
     for (const file of files) {
       const parts = uploadPathParts(file?.path);
       const shown = parts.join('/');
       const bytes = Buffer.from(typeof file.base64 === 'string' ? file.base64 : '', 'base64');
-      const refuse = (reason: string) => refused.push({ file: shown, reason });
+      const refuse = (reason: Localized) => refused.push({ file: shown, reason: reason.en, reasonFr: reason.fr });
       if (parts[parts.length - 1].startsWith('.')) continue;
       const appending = file.append === true;
       if (upload.kind === 'imageFolder') {
-        if (appending) throw new UserFacingError('Only a CSV file can be sent in parts.', 'bad-request');
+        if (appending) throw new UserFacingError({ en: 'Only a CSV file can be sent in parts.', fr: 'Seul un fichier CSV peut être envoyé en plusieurs parties.' }, 'bad-request');
         if (parts.length !== 2) {
-          refuse(parts.length === 1 ? 'not inside a class folder: put each image in the sub-folder named after its class' : 'inside a sub-folder of a class folder: a class folder holds images only');
+          refuse(
+            parts.length === 1
+              ? { en: 'not inside a class folder: put each image in the sub-folder named after its class', fr: 'pas dans un dossier de classe : placez chaque image dans le sous-dossier qui porte le nom de sa classe' }
+              : { en: 'inside a sub-folder of a class folder: a class folder holds images only', fr: 'dans un sous-dossier d’un dossier de classe : un dossier de classe ne contient que des images' },
+          );
           continue;
         }
         if (!isImageFileName(shown)) {
-          refuse('not a PNG, JPEG or WebP image');
+          refuse({ en: 'not a PNG, JPEG or WebP image', fr: 'pas une image PNG, JPEG ou WebP' });
           continue;
         }
         if (bytes.length > MAX_IMAGE_BYTES) {
-          refuse(`too big for a training image (${mb(bytes.length)}; at most ${mb(MAX_IMAGE_BYTES)})`);
+          refuse({ en: `too big for a training image (${mb(bytes.length)}; at most ${mb(MAX_IMAGE_BYTES)})`, fr: `trop grosse pour une image d’entraînement (${mo(bytes.length)} ; au plus ${mo(MAX_IMAGE_BYTES)})` });
           continue;
         }
         if (!looksLikeImage(bytes)) {
-          refuse('not an image, although its name says so');
+          refuse({ en: 'not an image, although its name says so', fr: 'pas une image, bien que son nom l’indique' });
           continue;
         }
       } else {
-        if (appending ? upload.csv !== shown : upload.files > 0 || parts.length !== 1) throw new UserFacingError('A CSV import takes one file, not a folder.', 'bad-request');
-        if (path.extname(shown).toLowerCase() !== '.csv') throw new UserFacingError(`${shown} is not a CSV file: choose a file ending in .csv, with a header row and one row per sample.`, 'bad-file');
+        if (appending ? upload.csv !== shown : upload.files > 0 || parts.length !== 1) throw new UserFacingError({ en: 'A CSV import takes one file, not a folder.', fr: 'Un import CSV prend un seul fichier, pas un dossier.' }, 'bad-request');
+        if (path.extname(shown).toLowerCase() !== '.csv') throw new UserFacingError(
+            {
+              en: `${shown} is not a CSV file: choose a file ending in .csv, with a header row and one row per sample.`,
+              fr: `${shown} n’est pas un fichier CSV : choisissez un fichier se terminant par .csv, avec une ligne d’en-tête et une ligne par exemple.`,
+            },
+            'bad-file',
+          );
         const total = (appending ? upload.bytes : 0) + bytes.length;
-        if (total > MAX_CSV_BYTES) throw new UserFacingError(`${shown} is ${mb(total)}; a CSV file can have at most ${mb(MAX_CSV_BYTES)}.`, 'too-big');
-        if (bytes.includes(0)) throw new UserFacingError(`${shown} is not a text file, so it cannot be a CSV file: export the table as CSV (comma- or semicolon-separated text) and import that.`, 'bad-file');
+        if (total > MAX_CSV_BYTES) throw new UserFacingError({ en: `${shown} is ${mb(total)}; a CSV file can have at most ${mb(MAX_CSV_BYTES)}.`, fr: `${shown} fait ${mo(total)} ; un fichier CSV peut faire au plus ${mo(MAX_CSV_BYTES)}.` }, 'too-big');
+        if (bytes.includes(0)) throw new UserFacingError(
+            {
+              en: `${shown} is not a text file, so it cannot be a CSV file: export the table as CSV (comma- or semicolon-separated text) and import that.`,
+              fr: `${shown} n’est pas un fichier texte, il ne peut donc pas être un fichier CSV : exportez le tableau en CSV (texte séparé par des virgules ou des points-virgules) et importez ce fichier.`,
+            },
+            'bad-file',
+          );
       }
       if (upload.bytes + bytes.length > MAX_UPLOAD_BYTES || upload.files + 1 > MAX_UPLOAD_FILES) {
-        throw new UserFacingError(`The data set is too large to import (more than ${mb(MAX_UPLOAD_BYTES)} or ${MAX_UPLOAD_FILES.toLocaleString('en')} files): use fewer or smaller images.`, 'too-big');
+        throw new UserFacingError(
+          {
+            en: `The data set is too large to import (more than ${mb(MAX_UPLOAD_BYTES)} or ${MAX_UPLOAD_FILES.toLocaleString('en')} files): use fewer or smaller images.`,
+            fr: `Le jeu de données est trop gros pour être importé (plus de ${mo(MAX_UPLOAD_BYTES)} ou de ${MAX_UPLOAD_FILES.toLocaleString('fr')} fichiers) : utilisez moins d’images, ou des images plus petites.`,
+          },
+          'too-big',
+        );
       }
       const target = insideFolder(upload.staging, parts.join(path.sep));
       if (appending) {
@@ -215,8 +254,11 @@ export class DatasetImports {
       await rm(upload.staging, { recursive: true, force: true });
       throw new UserFacingError(
         upload.kind === 'imageFolder'
-          ? `Nothing was imported from "${upload.name}": it needs one sub-folder per class, each with PNG, JPEG or WebP images.${upload.refused.length ? ` Refused: ${upload.refused.slice(0, 3).map((r) => `${r.file} (${r.reason})`).join('; ')}.` : ''}`
-          : 'No CSV file was received; choose the file again.',
+          ? {
+              en: `Nothing was imported from "${upload.name}": it needs one sub-folder per class, each with PNG, JPEG or WebP images.${upload.refused.length ? ` Refused: ${refusedList(upload.refused)}.` : ''}`,
+              fr: `Rien n’a été importé de « ${upload.name} » : il faut un sous-dossier par classe, chacun avec des images PNG, JPEG ou WebP.${upload.refused.length ? ` Refusés : ${refusedList(upload.refused, true)}.` : ''}`,
+            }
+          : { en: 'No CSV file was received; choose the file again.', fr: 'Aucun fichier CSV n’a été reçu ; choisissez à nouveau le fichier.' },
         'empty',
       );
     }
@@ -240,10 +282,15 @@ export class DatasetImports {
     const location = typeof options?.location === 'string' && options.location ? options.location : undefined;
     const info = await stat(absolute).catch(() => undefined);
     if (kind === 'csv') {
-      if (!info?.isFile()) throw new UserFacingError(`${absolute} is not a file: choose a CSV file.`, 'not-found');
+      if (!info?.isFile()) throw new UserFacingError({ en: `${absolute} is not a file: choose a CSV file.`, fr: `${absolute} n’est pas un fichier : choisissez un fichier CSV.` }, 'not-found');
       return csvImport(absolute, location, []);
     }
-    if (!info?.isDirectory()) throw new UserFacingError(`${absolute} is not a folder: choose a folder holding one sub-folder per class.`, 'not-found');
+    if (!info?.isDirectory()) {
+      throw new UserFacingError(
+        { en: `${absolute} is not a folder: choose a folder holding one sub-folder per class.`, fr: `${absolute} n’est pas un dossier : choisissez un dossier contenant un sous-dossier par classe.` },
+        'not-found',
+      );
+    }
     return { ref: { kind: 'imageFolder', path: datasetPath(absolute, location) }, path: absolute, refused: [] };
   }
 }

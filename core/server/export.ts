@@ -5,6 +5,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { exportFormatNames, UserFacingError, type ExportFormatName, type ExportRequest, type ExportResult } from '../api/contract';
 import type { exportFormats } from '../export/index';
+import { ExportError } from '../model/codegen/plan';
+import { errorTexts } from '../model/localized';
 import type { Project } from '../model/project';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
@@ -36,12 +38,27 @@ async function logUntrainedExport(location: string, format: ExportFormatName, ou
   }
 }
 
+/** A graph or weights the format cannot express: the user's to fix, named in both languages. */
+function refusal(error: unknown): never {
+  if (error instanceof ExportError) throw new UserFacingError(errorTexts(error), 'export', error.nodeId ? { nodeId: error.nodeId } : undefined);
+  throw error;
+}
+
 export async function exportModel(request: ExportRequest, checked: Project, projectsDirectory: string, appVersion: string): Promise<ExportResult> {
   if (!(exportFormatNames as readonly string[]).includes(request.format)) {
-    throw new UserFacingError(`Unknown export format "${String(request.format)}". Choose one of: ${exportFormatNames.join(', ')}.`, 'bad-request');
+    throw new UserFacingError(
+      {
+        en: `Unknown export format "${String(request.format)}". Choose one of: ${exportFormatNames.join(', ')}.`,
+        fr: `Format d’export inconnu « ${String(request.format)} ». Choisissez parmi : ${exportFormatNames.join(', ')}.`,
+      },
+      'bad-request',
+    );
   }
   if (request.outDir !== undefined && (typeof request.outDir !== 'string' || !path.isAbsolute(request.outDir))) {
-    throw new UserFacingError('The export folder must be a full path, e.g. one chosen in a folder dialog.', 'bad-request');
+    throw new UserFacingError(
+      { en: 'The export folder must be a full path, e.g. one chosen in a folder dialog.', fr: 'Le dossier d’export doit être un chemin complet, par exemple un dossier choisi dans une fenêtre de sélection.' },
+      'bad-request',
+    );
   }
   const outDir = request.outDir ?? path.join(projectsDirectory, 'exports', `${fileStem(checked.name)}-${request.format}`);
   const { exportProject } = await import('../export/index');
@@ -50,13 +67,16 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
 
   const projectFile = typeof request.location === 'string' && path.extname(request.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(request.location) : undefined;
   if (request.runId === undefined) {
-    const result = await exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion });
+    const result = await exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion }).catch(refusal);
     // An untrained export from a saved project file is logged in it too, as the export command does.
     if (projectFile !== undefined && existsSync(projectFile)) await logUntrainedExport(projectFile, request.format, outDir, result.files);
     return result;
   }
   if (projectFile === undefined) {
-    throw new UserFacingError(`Exporting a run's weights needs the ${SQLITE_EXTENSION} project file the run is recorded in.`, 'no-runs');
+    throw new UserFacingError(
+      { en: `Exporting a run's weights needs the ${SQLITE_EXTENSION} project file the run is recorded in.`, fr: `Exporter les poids d’un entraînement demande le fichier de projet ${SQLITE_EXTENSION} où il est enregistré.` },
+      'no-runs',
+    );
   }
   const { ProjectStore } = await import('../store/index');
   let store;
@@ -70,7 +90,7 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
     const which = request.checkpoint ?? (run.best ? 'best' : 'last');
     const loaded = store.loadCheckpoint(request.runId, which);
     // The graph the run trained, so that the weights fit it even if the project changed since.
-    const result = await exportProject({ tf, project: run.project, format: request.format, outDir, weights: loaded.weights, producerVersion: appVersion });
+    const result = await exportProject({ tf, project: run.project, format: request.format, outDir, weights: loaded.weights, producerVersion: appVersion }).catch(refusal);
     const bytes = await totalBytes(outDir, result.files);
     if (!store.readOnly) store.recordExport({ runId: request.runId, format: request.format, path: outDir, bytes, details: { files: result.files, checkpoint: which, epoch: loaded.epoch } });
     return result;

@@ -98,7 +98,7 @@ export class TrainedModel {
     ]);
     const analysis = analyzeGraph(project.graph, { loss: project.training.loss });
     const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
-    if (!inputShape) throw new UserFacingError('The trained model has no single Input block, so it cannot be tried here.', 'no-model');
+    if (!inputShape) throw new UserFacingError({ en: 'The trained model has no single Input block, so it cannot be tried here.', fr: 'Le modèle entraîné n’a pas un unique bloc Input : il ne peut donc pas être essayé ici.' }, 'no-model');
     const dataset = await loadDataset(project.dataset, { baseDir: this.run.baseDir, inputShape, size: this.run.size });
     const rawTest = dataset.test.x.slice();
     const normalization = project.training.normalize ? normalizeDataset(dataset) : undefined;
@@ -109,7 +109,13 @@ export class TrainedModel {
       model.weights.every((w, i) => this.run.weights[i].shape.length === w.shape.length && this.run.weights[i].shape.every((d, j) => d === w.shape[j]));
     if (!fits) {
       model.dispose();
-      throw new UserFacingError(`The saved weights (${this.run.weights.length} tensors) do not fit the graph they were recorded with (${model.weights.length} tensors of other shapes), so this model cannot be rebuilt. Train the project again.`, 'bad-weights');
+      throw new UserFacingError(
+        {
+          en: `The saved weights (${this.run.weights.length} tensors) do not fit the graph they were recorded with (${model.weights.length} tensors of other shapes), so this model cannot be rebuilt. Train the project again.`,
+          fr: `Les poids enregistrés (${this.run.weights.length} tenseurs) ne correspondent pas au graphe avec lequel ils ont été enregistrés (${model.weights.length} tenseurs d’autres formes) : ce modèle ne peut donc pas être reconstruit. Entraînez à nouveau le projet.`,
+        },
+        'bad-weights',
+      );
     }
     const tensors = this.run.weights.map((w) => (w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape)));
     try {
@@ -126,7 +132,14 @@ export class TrainedModel {
     const loaded = await this.load();
     const size = loaded.inputShape.reduce((a, b) => a * b, 1);
     if (!Array.isArray(pixels) || pixels.length !== size || !pixels.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-      throw new UserFacingError(`The model expects an image of ${loaded.inputShape.join(' × ')} = ${size} numbers; ${Array.isArray(pixels) ? pixels.length : 0} were given.`, 'bad-request');
+      const given = Array.isArray(pixels) ? pixels.length : 0;
+      throw new UserFacingError(
+        {
+          en: `The model expects an image of ${loaded.inputShape.join(' × ')} = ${size} numbers; ${given} were given.`,
+          fr: `Le modèle attend une image de ${loaded.inputShape.join(' × ')} = ${size} nombres ; ${given} ${given > 1 ? 'ont été fournis' : 'a été fourni'}.`,
+        },
+        'bad-request',
+      );
     }
     const x = Float32Array.from(pixels);
     const groups = loaded.normalization?.mean.length ?? 1;
@@ -154,7 +167,7 @@ export class TrainedModel {
     this.hooks.onProgress?.(0, count);
     const stopIfReplaced = () => {
       // Another model took this one's place: stop computing for nothing (its weights are being freed).
-      if (this.disposed) throw new UserFacingError('Another model was chosen before this one finished its evaluation.', 'model-replaced');
+      if (this.disposed) throw new UserFacingError({ en: 'Another model was chosen before this one finished its evaluation.', fr: 'Un autre modèle a été choisi avant que celui-ci ait fini son évaluation.' }, 'model-replaced');
     };
     for (let start = 0; start < count; start += SCORE_BATCH) {
       stopIfReplaced();
@@ -224,10 +237,12 @@ export class TrainedModel {
     const loaded = await this.load();
     const classes = loaded.classNames.length;
     for (const [value, what] of [
-      [actual, 'The actual class'],
-      [predicted, 'The predicted class'],
+      [actual, { en: 'The actual class', fr: 'La classe réelle' }],
+      [predicted, { en: 'The predicted class', fr: 'La classe prédite' }],
     ] as const) {
-      if (!Number.isInteger(value) || value < 0 || value >= Math.max(classes, 2)) throw new UserFacingError(`${what} must be a class number from 0 to ${classes - 1}.`, 'bad-request');
+      if (!Number.isInteger(value) || value < 0 || value >= Math.max(classes, 2)) {
+        throw new UserFacingError({ en: `${what.en} must be a class number from 0 to ${classes - 1}.`, fr: `${what.fr} doit être un numéro de classe de 0 à ${classes - 1}.` }, 'bad-request');
+      }
     }
     const { classes: predictions, confidence } = await this.scoreTest(loaded);
     const matching: number[] = [];

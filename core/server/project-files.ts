@@ -3,6 +3,7 @@
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../api/contract';
+import { errorTexts, type Localized } from '../model/localized';
 import type { Project } from '../model/project';
 import { parseProjectText, ProjectError, serializeProject } from '../model/project-io';
 import { sqliteProjectFormat } from './sqlite-project-format';
@@ -19,28 +20,38 @@ export interface ProjectFileFormat {
 /** Project JSON files are small; anything larger is not one of ours. */
 const MAX_JSON_BYTES = 50 * 1024 * 1024;
 
-function describeFsError(error: unknown, action: string, location: string): UserFacingError {
+const fsActions = { open: 'ouvrir', save: 'enregistrer' } as const;
+
+function describeFsError(error: unknown, action: keyof typeof fsActions, location: string): UserFacingError {
   const code = (error as NodeJS.ErrnoException).code;
-  const reason =
+  const other = error instanceof Error ? error.message : String(error);
+  const reason: Localized =
     code === 'ENOENT'
-      ? 'the file or its folder does not exist'
+      ? { en: 'the file or its folder does not exist', fr: 'le fichier ou son dossier n’existe pas' }
       : code === 'EISDIR'
-        ? 'it is a folder, not a file'
+        ? { en: 'it is a folder, not a file', fr: 'c’est un dossier, pas un fichier' }
         : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied; choose a folder you can write to'
+          ? { en: 'permission denied; choose a folder you can write to', fr: 'accès refusé ; choisissez un dossier où vous pouvez écrire' }
           : code === 'ENOSPC'
-            ? 'the disk is full'
-            : error instanceof Error
-              ? error.message
-              : String(error);
-  return new UserFacingError(`Cannot ${action} ${location}: ${reason}.`, code === 'ENOENT' ? 'not-found' : 'file-system');
+            ? { en: 'the disk is full', fr: 'le disque est plein' }
+            : { en: other, fr: other };
+  return new UserFacingError(
+    { en: `Cannot ${action} ${location}: ${reason.en}.`, fr: `Impossible d’${fsActions[action]} ${location} : ${reason.fr}.` },
+    code === 'ENOENT' ? 'not-found' : 'file-system',
+  );
 }
 
 async function readJsonText(location: string): Promise<string> {
   try {
     const info = await stat(location);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    if (info.size > MAX_JSON_BYTES) throw new UserFacingError(`Cannot open ${location}: at ${Math.round(info.size / 1e6)} MB it is too large to be a project file.`, 'too-large');
+    if (info.size > MAX_JSON_BYTES) throw new UserFacingError(
+        {
+          en: `Cannot open ${location}: at ${Math.round(info.size / 1e6)} MB it is too large to be a project file.`,
+          fr: `Impossible d’ouvrir ${location} : avec ${Math.round(info.size / 1e6)} Mo, il est trop gros pour être un fichier de projet.`,
+        },
+        'too-large',
+      );
     return await readFile(location, 'utf8');
   } catch (error) {
     if (error instanceof UserFacingError) throw error;
@@ -68,7 +79,10 @@ export const jsonProjectFormat: ProjectFileFormat = {
     try {
       return parseProjectText(text);
     } catch (error) {
-      if (error instanceof ProjectError) throw new UserFacingError(`${path.basename(location)}: ${error.message}`, 'project', error.problems);
+      if (error instanceof ProjectError) {
+        const text = errorTexts(error);
+        throw new UserFacingError({ en: `${path.basename(location)}: ${text.en}`, fr: `${path.basename(location)} : ${text.fr}` }, 'project', error.problems);
+      }
       throw error;
     }
   },
@@ -97,7 +111,10 @@ export function formatFor(location: string, formats: readonly ProjectFileFormat[
   const format = formats.find((f) => f.extensions.includes(extension));
   if (!format) {
     throw new UserFacingError(
-      `${path.basename(location) || location} is not a project file: Neuroblocks projects end in ${projectExtensions(formats).join(' or ')}.`,
+      {
+        en: `${path.basename(location) || location} is not a project file: Neuroblocks projects end in ${projectExtensions(formats).join(' or ')}.`,
+        fr: `${path.basename(location) || location} n’est pas un fichier de projet : les projets Neuroblocks se terminent par ${projectExtensions(formats).join(' ou ')}.`,
+      },
       'not-a-project',
     );
   }

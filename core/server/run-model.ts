@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { UserFacingError, type ModelInUse, type TestEvaluation } from '../api/contract';
+import { errorTexts, type Localized } from '../model/localized';
 import type { Evaluation, RunDetails } from '../store/types';
 import { TrainedModel } from './inference';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
@@ -60,18 +61,33 @@ async function openStore(file: string, readOnly: boolean) {
 
 /** Checks a request from the UI and gives the project file's full path. */
 export function checkedRunRequest(request: unknown, base: string): { file: string; runId: number; checkpoint?: CheckpointKind } {
-  if (!request || typeof request !== 'object') throw new UserFacingError('Say which recorded run to load: its project file and its number.', 'bad-request');
+  if (!request || typeof request !== 'object') throw new UserFacingError(
+      { en: 'Say which recorded run to load: its project file and its number.', fr: 'Indiquez l’entraînement enregistré à charger : son fichier de projet et son numéro.' },
+      'bad-request',
+    );
   const { location, runId, checkpoint } = request as Partial<RunModelRequest>;
-  if (typeof location !== 'string' || location.trim() === '') throw new UserFacingError('The project file of the run is missing.', 'bad-request');
+  if (typeof location !== 'string' || location.trim() === '') throw new UserFacingError({ en: 'The project file of the run is missing.', fr: 'Le fichier de projet de l’entraînement manque.' }, 'bad-request');
   const file = path.resolve(base, location);
   if (path.extname(file).toLowerCase() !== SQLITE_EXTENSION) {
-    throw new UserFacingError(`Runs are recorded only in ${SQLITE_EXTENSION} project files; ${path.basename(file)} keeps the graph and settings only. Save the project as ${SQLITE_EXTENSION} and train it to keep its runs.`, 'no-runs');
+    throw new UserFacingError(
+      {
+        en: `Runs are recorded only in ${SQLITE_EXTENSION} project files; ${path.basename(file)} keeps the graph and settings only. Save the project as ${SQLITE_EXTENSION} and train it to keep its runs.`,
+        fr: `Les entraînements ne sont enregistrés que dans les fichiers de projet ${SQLITE_EXTENSION} ; ${path.basename(file)} ne garde que le graphe et les réglages. Enregistrez le projet en ${SQLITE_EXTENSION} et entraînez-le pour garder ses entraînements.`,
+      },
+      'no-runs',
+    );
   }
   if (typeof runId !== 'number' || !Number.isInteger(runId) || runId < 1) {
-    throw new UserFacingError(`A run is chosen by its number, a whole number from 1 (got ${JSON.stringify(runId)}).`, 'bad-request');
+    throw new UserFacingError(
+      { en: `A run is chosen by its number, a whole number from 1 (got ${JSON.stringify(runId)}).`, fr: `Un entraînement se choisit par son numéro, un nombre entier à partir de 1 (reçu : ${JSON.stringify(runId)}).` },
+      'bad-request',
+    );
   }
   if (checkpoint !== undefined && checkpoint !== 'best' && checkpoint !== 'last') {
-    throw new UserFacingError(`The checkpoint must be "best" or "last" (got ${JSON.stringify(checkpoint)}).`, 'bad-request');
+    throw new UserFacingError(
+      { en: `The checkpoint must be "best" or "last" (got ${JSON.stringify(checkpoint)}).`, fr: `Le point de sauvegarde doit être « best » ou « last » (reçu : ${JSON.stringify(checkpoint)}).` },
+      'bad-request',
+    );
   }
   return { file, runId, checkpoint };
 }
@@ -97,14 +113,30 @@ export async function prepareRunModel(request: { file: string; runId: number; ch
   let weights;
   try {
     run = store.getRun(runId);
-    if (run.status === 'running') throw new UserFacingError(`Run ${runId} of ${fileName} is still training: wait until it ends, then choose it.`, 'busy');
+    if (run.status === 'running') throw new UserFacingError(
+        { en: `Run ${runId} of ${fileName} is still training: wait until it ends, then choose it.`, fr: `L’entraînement ${runId} de ${fileName} est encore en cours : attendez qu’il se termine, puis choisissez-le.` },
+        'busy',
+      );
     const chosen = request.checkpoint ?? defaultCheckpoint(run);
     if (!chosen) {
-      throw new UserFacingError(`Run ${runId} of ${fileName} has no saved weights (it ended before its first epoch was complete), so it cannot be evaluated or tried. Choose another run, or train again.`, 'no-checkpoint');
+      throw new UserFacingError(
+        {
+          en: `Run ${runId} of ${fileName} has no saved weights (it ended before its first epoch was complete), so it cannot be evaluated or tried. Choose another run, or train again.`,
+          fr: `L’entraînement ${runId} de ${fileName} n’a pas de poids enregistrés (il s’est arrêté avant la fin de sa première époque) : il ne peut donc être ni évalué ni essayé. Choisissez un autre entraînement, ou entraînez à nouveau.`,
+        },
+        'no-checkpoint',
+      );
     }
     if (!run[chosen]) {
       const other = chosen === 'best' ? 'last' : 'best';
-      throw new UserFacingError(`Run ${runId} of ${fileName} has no ${chosen} checkpoint${run[other] ? `; choose its ${other} checkpoint instead` : ''}.`, 'no-checkpoint');
+      const epochOf = { best: 'sa meilleure époque', last: 'sa dernière époque' };
+      throw new UserFacingError(
+        {
+          en: `Run ${runId} of ${fileName} has no ${chosen} checkpoint${run[other] ? `; choose its ${other} checkpoint instead` : ''}.`,
+          fr: `L’entraînement ${runId} de ${fileName} n’a pas de poids de ${epochOf[chosen]}${run[other] ? ` ; choisissez plutôt ceux de ${epochOf[other]}` : ''}.`,
+        },
+        'no-checkpoint',
+      );
     }
     which = chosen;
     weights = store.loadCheckpoint(runId, which).weights;
@@ -132,8 +164,11 @@ export async function prepareRunModel(request: { file: string; runId: number; ch
     ready = await model.ready();
   } catch (error) {
     model.dispose();
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UserFacingError(`Run ${runId} of ${fileName} cannot be loaded: ${message}`, error instanceof UserFacingError ? error.code : 'run-model');
+    const text = errorTexts(error);
+    throw new UserFacingError(
+      { en: `Run ${runId} of ${fileName} cannot be loaded: ${text.en}`, fr: `L’entraînement ${runId} de ${fileName} ne peut pas être chargé : ${text.fr}` },
+      error instanceof UserFacingError ? error.code : 'run-model',
+    );
   }
   const recorded = recordedEvaluation(run, which);
   const test = recorded && asTestEvaluation(recorded, ready.classNames, ready.testCount);
@@ -146,22 +181,26 @@ export async function prepareRunModel(request: { file: string; runId: number; ch
       const evaluation = await model.evaluate();
       const done: ModelInUse = { ...info, test: evaluation, evaluatedNow: true };
       const warning = await recordEvaluation(file, runId, which, evaluation);
-      return warning ? { ...done, warning } : done;
+      return warning ? { ...done, warning: warning.en, warningFr: warning.fr } : done;
     },
   };
 }
 
 /** Records an evaluation; gives back why it could not be (a read-only file), without failing. */
-async function recordEvaluation(file: string, runId: number, which: CheckpointKind, test: TestEvaluation): Promise<string | undefined> {
-  const why = (reason: string) => `This evaluation could not be kept in ${path.basename(file)} (${reason}), so it will be computed again next time.`;
+async function recordEvaluation(file: string, runId: number, which: CheckpointKind, test: TestEvaluation): Promise<Localized | undefined> {
+  const why = (reason: Localized) => ({
+    en: `This evaluation could not be kept in ${path.basename(file)} (${reason.en}), so it will be computed again next time.`,
+    fr: `Cette évaluation n’a pas pu être gardée dans ${path.basename(file)} (${reason.fr}) : elle sera donc recalculée la prochaine fois.`,
+  });
   let store;
   try {
     store = await openStore(file, false);
-    if (store.readOnly) return why(store.readOnlyReason ?? 'the file is read-only');
+    if (store.readOnly) return why(store.readOnlyReasonText ?? { en: 'the file is read-only', fr: 'le fichier est en lecture seule' });
     store.recordEvaluation(runId, { checkpoint: which, samples: test.samples, testLoss: test.loss, testAccuracy: test.accuracy, labels: test.classNames, confusion: test.confusionMatrix });
     return undefined;
   } catch (error) {
-    return why(error instanceof Error ? error.message.replace(/\.$/, '') : String(error));
+    const text = errorTexts(error);
+    return why({ en: text.en.replace(/\.$/, ''), fr: text.fr.replace(/\.$/, '') });
   } finally {
     store?.close();
   }

@@ -107,7 +107,13 @@ describe('autosave of .nbproj projects', () => {
     const big = { ...project, name: 'Too big for the disk', description: 'x'.repeat(9_000) };
     await api.autosaveProject(location, big);
     await sleep(1200);
-    expect(updates).toEqual([{ location, error: expect.stringMatching(/could not be saved automatically to full\.nbproj: .*disk is full/) }]);
+    expect(updates).toEqual([
+      {
+        location,
+        error: expect.stringMatching(/could not be saved automatically to full\.nbproj: .*disk is full/),
+        errorFr: expect.stringMatching(/^Les modifications n’ont pas pu être enregistrées automatiquement dans full\.nbproj : Impossible d’enregistrer automatiquement le projet : le disque est plein/),
+      },
+    ]);
     expect(readFromFile(location).name).toBe(project.name);
   });
 });

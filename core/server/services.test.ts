@@ -182,6 +182,22 @@ describe('training', () => {
     const broken = { ...project, graph: { ...project.graph, nodes: project.graph.nodes.map((n) => (n.type === 'Conv2D' ? { ...n, params: { ...n.params, kernelSize: 99 } } : n)) } };
     await expect(api.startTraining(broken)).rejects.toMatchObject({ code: 'invalid-graph' });
   });
+
+  it('says in French too what a French interface shows of its refusals', async () => {
+    const api = service();
+    const { project } = await api.openExample('mnist-cnn');
+    const broken = { ...project, graph: { ...project.graph, nodes: project.graph.nodes.map((n) => (n.type === 'Conv2D' ? { ...n, params: { ...n.params, kernelSize: 99 } } : n)) } };
+    await expect(api.startTraining(broken)).rejects.toMatchObject({ fr: expect.stringMatching(/^Le modèle ne peut pas être entraîné tant que ses 2 erreurs ne sont pas corrigées : Conv2D « conv1 » : `kernelSize` doit être/) });
+    const { dataset: _dataset, ...withoutData } = project;
+    await expect(api.startTraining(withoutData)).rejects.toMatchObject({ code: 'no-dataset', fr: 'Choisissez un jeu de données pour le projet avant de l’entraîner.' });
+    const missing = path.join(root, 'missing.json');
+    await expect(api.openProject(missing)).rejects.toMatchObject({ code: 'not-found', fr: `Impossible d’ouvrir ${missing} : le fichier ou son dossier n’existe pas.` });
+    const notSqlite = path.join(root, 'notes.nbproj');
+    await writeFile(notSqlite, JSON.stringify(project));
+    await expect(api.openProject(notSqlite)).rejects.toMatchObject({ code: 'store-not-sqlite', fr: expect.stringContaining('n’est pas un fichier de projet Neuroblocks : il ressemble à du JSON.') });
+    // Every message keeps its English text for logs and the command line.
+    await expect(api.openProject(notSqlite)).rejects.toMatchObject({ message: expect.stringContaining('is not a Neuroblocks project file: it looks like JSON.') });
+  });
 });
 
 describe('SQLite project files', () => {

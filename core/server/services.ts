@@ -42,6 +42,7 @@ import {
   type ModelInUse,
 } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
+import { errorTexts, type Localized } from '../model/localized';
 import type { Graph, Shape } from '../model/graph';
 import { datasetSchema, PROJECT_FORMAT, PROJECT_VERSION, type DatasetRef, type Project } from '../model/project';
 import { parseProject, parseProjectText, ProjectError } from '../model/project-io';
@@ -98,17 +99,27 @@ async function detectBackendOnce(): Promise<BackendInfo> {
   return { backend: choice.backend, device: choice.device, fallbacks: choice.fallbacks };
 }
 
-function requireText(value: unknown, what: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new UserFacingError(`${what} is missing.`, 'bad-request');
+function requireText(value: unknown, what: Localized): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new UserFacingError({ en: `${what.en} is missing.`, fr: `${what.fr} manque.` }, 'bad-request');
   return value;
 }
 
 /** Validates a project coming from the UI (it crosses a process boundary, so it is checked again). */
-function checkedProject(value: unknown, action = 'saved'): Project {
+const projectActions = {
+  saved: 'enregistré',
+  exported: 'exporté',
+  trained: 'entraîné',
+  previewed: 'prévisualisé',
+} as const;
+
+function checkedProject(value: unknown, action: keyof typeof projectActions = 'saved'): Project {
   try {
     return parseProject(value);
   } catch (error) {
-    if (error instanceof ProjectError) throw new UserFacingError(`The project cannot be ${action}: ${error.message.replace(/^This project cannot be opened:? ?/, '')}`, 'project', error.problems);
+    if (error instanceof ProjectError) {
+      const problems = error.message.replace(/^This project cannot be opened:? ?/, '');
+      throw new UserFacingError({ en: `The project cannot be ${action}: ${problems}`, fr: `Le projet ne peut pas être ${projectActions[action]} : ${problems}` }, 'project', error.problems);
+    }
     throw error;
   }
 }
@@ -198,7 +209,7 @@ export class NeuroblocksService implements NeuroblocksApi {
   }
 
   private resolveLocation(location: unknown, base: string): string {
-    const text = requireText(location, 'The file location');
+    const text = requireText(location, { en: 'The file location', fr: 'L’emplacement du fichier' });
     return path.resolve(base, text);
   }
 
@@ -212,11 +223,11 @@ export class NeuroblocksService implements NeuroblocksApi {
   }
 
   async importProject(text: string): Promise<OpenedProject> {
-    requireText(text, 'The project text');
+    requireText(text, { en: 'The project text', fr: 'Le texte du projet' });
     try {
       return { project: parseProjectText(text) };
     } catch (error) {
-      if (error instanceof ProjectError) throw new UserFacingError(error.message, 'project', error.problems);
+      if (error instanceof ProjectError) throw new UserFacingError(errorTexts(error), 'project', error.problems);
       throw error;
     }
   }
@@ -227,7 +238,13 @@ export class NeuroblocksService implements NeuroblocksApi {
     const checked = withPortableDatasetPath(checkedProject(project), file);
     // Never replace a file that is not a Neuroblocks project (a typo must not destroy someone's data).
     if ((await stat(file).catch(() => undefined)) && !(await format.isProjectFile(file))) {
-      throw new UserFacingError(`${path.basename(file)} already exists and is not a Neuroblocks project, so it was not replaced. Choose another name.`, 'exists');
+      throw new UserFacingError(
+        {
+          en: `${path.basename(file)} already exists and is not a Neuroblocks project, so it was not replaced. Choose another name.`,
+          fr: `${path.basename(file)} existe déjà et n’est pas un projet Neuroblocks : il n’a donc pas été remplacé. Choisissez un autre nom.`,
+        },
+        'exists',
+      );
     }
     // Pending autosaved edits go in first, so that they never land after (and over) this save.
     this.autosaver.flush(file);
@@ -237,15 +254,27 @@ export class NeuroblocksService implements NeuroblocksApi {
   }
 
   async saveProjectAs(fileName: string, project: Project, options: { overwrite?: boolean } = {}): Promise<SavedProject> {
-    let name = requireText(fileName, 'The file name').trim();
+    let name = requireText(fileName, { en: 'The file name', fr: 'Le nom du fichier' }).trim();
     if (!isPlainFileName(name) || name === '.' || name === '..' || name.startsWith('.')) {
-      throw new UserFacingError(`"${name}" cannot be used as a file name: leave out / \\ : * ? " < > | and do not start it with a dot.`, 'bad-name');
+      throw new UserFacingError(
+        {
+          en: `"${name}" cannot be used as a file name: leave out / \\ : * ? " < > | and do not start it with a dot.`,
+          fr: `« ${name} » ne peut pas servir de nom de fichier : évitez / \\ : * ? " < > | et ne le commencez pas par un point.`,
+        },
+        'bad-name',
+      );
     }
     const extensions = projectExtensions(this.formats);
     if (!extensions.includes(path.extname(name).toLowerCase())) name += extensions[0];
     const file = path.join(await this.projectsDirectory(), name);
     if (!options.overwrite && (await stat(file).catch(() => undefined))) {
-      throw new UserFacingError(`A file called ${name} already exists in the projects folder. Choose another name or confirm that it should be replaced.`, 'exists');
+      throw new UserFacingError(
+        {
+          en: `A file called ${name} already exists in the projects folder. Choose another name or confirm that it should be replaced.`,
+          fr: `Un fichier nommé ${name} existe déjà dans le dossier des projets. Choisissez un autre nom ou confirmez qu’il doit être remplacé.`,
+        },
+        'exists',
+      );
     }
     return this.saveProject(file, project);
   }
@@ -287,9 +316,9 @@ export class NeuroblocksService implements NeuroblocksApi {
   }
 
   async setProjectsDirectory(directory: string): Promise<AppInfo> {
-    const resolved = path.resolve(requireText(directory, 'The projects folder'));
+    const resolved = path.resolve(requireText(directory, { en: 'The projects folder', fr: 'Le dossier des projets' }));
     const info = await stat(resolved).catch(() => undefined);
-    if (!info?.isDirectory()) throw new UserFacingError(`${resolved} is not a folder. Choose an existing folder for your projects.`, 'not-found');
+    if (!info?.isDirectory()) throw new UserFacingError({ en: `${resolved} is not a folder. Choose an existing folder for your projects.`, fr: `${resolved} n’est pas un dossier. Choisissez un dossier existant pour vos projets.` }, 'not-found');
     await this.settings.update((s) => ({ ...s, projectsDirectory: resolved }));
     return this.getAppInfo();
   }
@@ -316,7 +345,10 @@ export class NeuroblocksService implements NeuroblocksApi {
   }
 
   private nativeDialogs(): NativeDialogs {
-    if (!this.options.dialogs) throw new UserFacingError('File dialogs exist only in the desktop app; here, pick a file from the projects folder.', 'no-dialogs');
+    if (!this.options.dialogs) throw new UserFacingError(
+        { en: 'File dialogs exist only in the desktop app; here, pick a file from the projects folder.', fr: 'Les fenêtres de choix de fichier n’existent que dans l’application de bureau ; ici, choisissez un fichier du dossier des projets.' },
+        'no-dialogs',
+      );
     return this.options.dialogs;
   }
 
@@ -343,7 +375,14 @@ export class NeuroblocksService implements NeuroblocksApi {
     try {
       checked = parseProject({ nodes: graph?.nodes, edges: graph?.edges }).graph;
     } catch (error) {
-      if (error instanceof ProjectError) throw new UserFacingError(error.message.replace('This project cannot be opened', 'This graph cannot be analysed'), 'project', error.problems);
+      if (error instanceof ProjectError) {
+        const text = errorTexts(error);
+        throw new UserFacingError(
+          { en: text.en.replace('This project cannot be opened', 'This graph cannot be analysed'), fr: text.fr.replace('Ce projet ne peut pas être ouvert', 'Ce graphe ne peut pas être analysé') },
+          'project',
+          error.problems,
+        );
+      }
       throw error;
     }
     return analyzeGraph(checked, typeof options?.loss === 'string' ? { loss: options.loss } : {});
@@ -355,7 +394,10 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async previewDataset(ref: DatasetRef, options: { location?: string; inputShape?: Shape } = {}): Promise<DatasetPreview> {
     const parsed = datasetSchema.safeParse(ref);
-    if (!parsed.success) throw new UserFacingError('This data set reference is not valid: choose the data set again in the Data tab.', 'bad-request');
+    if (!parsed.success) throw new UserFacingError(
+        { en: 'This data set reference is not valid: choose the data set again in the Data tab.', fr: 'La référence de ce jeu de données n’est pas valide : choisissez à nouveau le jeu de données dans l’onglet Données.' },
+        'bad-request',
+      );
     const location = typeof options?.location === 'string' && options.location ? options.location : undefined;
     const baseDir = location ? path.dirname(path.resolve(location)) : process.cwd();
     // Loaded on first use: it brings sharp and the MNIST digits.
@@ -366,7 +408,7 @@ export class NeuroblocksService implements NeuroblocksApi {
       if (!(error instanceof DataError)) throw error;
       // A wrong label column is fixed by choosing another: the UI gets the columns to choose from.
       const columns = parsed.data.kind === 'csv' ? await readCsvColumns(path.resolve(baseDir, parsed.data.path)).catch(() => undefined) : undefined;
-      throw new UserFacingError(error.message, 'data', columns ? { columns } : undefined);
+      throw new UserFacingError(errorTexts(error), 'data', columns ? { columns } : undefined);
     }
   }
 
@@ -430,7 +472,13 @@ export class NeuroblocksService implements NeuroblocksApi {
   private runsFile(location: string, base: string): string {
     const file = this.resolveLocation(location, base);
     if (path.extname(file).toLowerCase() !== SQLITE_EXTENSION) {
-      throw new UserFacingError(`Runs are recorded only in ${SQLITE_EXTENSION} project files; ${path.basename(file)} keeps the graph and settings only. Save the project as ${SQLITE_EXTENSION} to keep its runs.`, 'no-runs');
+      throw new UserFacingError(
+        {
+          en: `Runs are recorded only in ${SQLITE_EXTENSION} project files; ${path.basename(file)} keeps the graph and settings only. Save the project as ${SQLITE_EXTENSION} to keep its runs.`,
+          fr: `Les entraînements ne sont enregistrés que dans les fichiers de projet ${SQLITE_EXTENSION} ; ${path.basename(file)} ne garde que le graphe et les réglages. Enregistrez le projet en ${SQLITE_EXTENSION} pour garder ses entraînements.`,
+        },
+        'no-runs',
+      );
     }
     return file;
   }
@@ -439,7 +487,14 @@ export class NeuroblocksService implements NeuroblocksApi {
     const checked = checkedProject(request?.project, 'exported');
     if (request.runId === undefined) {
       const analysis = analyzeGraph(checked.graph, { loss: checked.training.loss });
-      if (!analysis.valid) throw new UserFacingError(`The model cannot be exported until its errors are fixed: ${analysis.errors[0].message}`, 'invalid-graph', analysis.errors);
+      if (!analysis.valid) {
+        const first = analysis.errors[0];
+        throw new UserFacingError(
+          { en: `The model cannot be exported until its errors are fixed: ${first.message}`, fr: `Le modèle ne peut pas être exporté tant que ses erreurs ne sont pas corrigées : ${first.text.fr}` },
+          'invalid-graph',
+          analysis.errors,
+        );
+      }
     }
     return exportModel(request, checked, await this.projectsDirectory(), this.version);
   }
@@ -450,12 +505,15 @@ export class NeuroblocksService implements NeuroblocksApi {
     if (!analysis.valid) {
       const first = analysis.errors[0];
       throw new UserFacingError(
-        `The model cannot be trained until its ${analysis.errors.length === 1 ? 'error is' : `${analysis.errors.length} errors are`} fixed: ${first.message}`,
+        {
+          en: `The model cannot be trained until its ${analysis.errors.length === 1 ? 'error is' : `${analysis.errors.length} errors are`} fixed: ${first.message}`,
+          fr: `Le modèle ne peut pas être entraîné tant que ${analysis.errors.length === 1 ? 'son erreur n’est pas corrigée' : `ses ${analysis.errors.length} erreurs ne sont pas corrigées`} : ${first.text.fr}`,
+        },
         'invalid-graph',
         analysis.errors,
       );
     }
-    if (!checked.dataset) throw new UserFacingError('Choose a data set for the project before training it.', 'no-dataset');
+    if (!checked.dataset) throw new UserFacingError({ en: 'Choose a data set for the project before training it.', fr: 'Choisissez un jeu de données pour le projet avant de l’entraîner.' }, 'no-dataset');
     return this.training.startTraining(checked, options ?? {});
   }
 
@@ -485,7 +543,7 @@ export class NeuroblocksService implements NeuroblocksApi {
   }
 
   async previewAugmentation(request: AugmentationPreviewRequest): Promise<AugmentationPreview> {
-    if (!request || typeof request !== 'object') throw new UserFacingError('Say which project to preview.', 'bad-request');
+    if (!request || typeof request !== 'object') throw new UserFacingError({ en: 'Say which project to preview.', fr: 'Indiquez le projet à prévisualiser.' }, 'bad-request');
     const { project, ...options } = request;
     return this.augmentation.preview(checkedProject(project, 'previewed'), options);
   }

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../api/contract';
+import { errorTexts } from '../model/localized';
 import type { ProjectFileFormat } from './project-files';
 
 export const SQLITE_EXTENSION = '.nbproj';
@@ -16,7 +17,7 @@ async function store(): Promise<Store> {
 
 /** A StoreError already says what is wrong and what to do; it reaches the UI as it is. */
 export function asUserFacing(error: unknown): unknown {
-  if (error instanceof Error && error.name === 'StoreError') return new UserFacingError(error.message, `store-${(error as Error & { code?: string }).code ?? 'error'}`);
+  if (error instanceof Error && error.name === 'StoreError') return new UserFacingError(errorTexts(error), `store-${(error as Error & { code?: string }).code ?? 'error'}`);
   return error;
 }
 

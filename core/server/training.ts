@@ -18,6 +18,7 @@ import {
   type TrainingUpdate,
 } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
+import { errorTexts, type Localized } from '../model/localized';
 import type { Project } from '../model/project';
 import type { TrainingEvent as EngineEvent, TrainingSession } from '../train/index';
 import { Emitter } from './emitter';
@@ -39,12 +40,20 @@ export function withoutWeights(event: EngineEvent): TrainingEvent {
   return event as TrainingEvent;
 }
 
-const whole = (value: unknown, what: string, min: number, max: number): number | undefined => {
+const whole = (value: unknown, what: Localized, min: number, max: number): number | undefined => {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new UserFacingError(`${what} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`, 'bad-request');
+    throw new UserFacingError(
+      { en: `${what.en} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`, fr: `${what.fr} doit être un nombre entier de ${min} à ${max} (reçu : ${JSON.stringify(value)}).` },
+      'bad-request',
+    );
   }
   return value;
+};
+
+const alreadyTraining = {
+  en: 'A model is already training. Stop it or wait until it ends before starting another.',
+  fr: 'Un modèle est déjà en cours d’entraînement. Arrêtez-le ou attendez qu’il se termine avant d’en lancer un autre.',
 };
 
 export class TrainingRunner {
@@ -62,11 +71,11 @@ export class TrainingRunner {
   constructor(private readonly start: (project: Project, options: Record<string, unknown>) => Promise<TrainingSession> = defaultStart) {}
 
   async startTraining(project: Project, options: TrainingStartOptions = {}): Promise<{ runId: string }> {
-    if (this.current) throw new UserFacingError('A model is already training. Stop it or wait until it ends before starting another.', 'busy');
+    if (this.current) throw new UserFacingError(alreadyTraining, 'busy');
     const engineOptions: Record<string, unknown> = {};
-    const epochs = whole(options.epochs, 'The number of epochs', 1, 100_000);
-    const seed = whole(options.seed, 'The seed', 0, 2 ** 31 - 1);
-    const size = whole(options.size, 'The data set size', 10, 1_000_000);
+    const epochs = whole(options.epochs, { en: 'The number of epochs', fr: 'Le nombre d’époques' }, 1, 100_000);
+    const seed = whole(options.seed, { en: 'The seed', fr: 'La graine' }, 0, 2 ** 31 - 1);
+    const size = whole(options.size, { en: 'The data set size', fr: 'La taille du jeu de données' }, 10, 1_000_000);
     if (epochs !== undefined) engineOptions.epochs = epochs;
     if (seed !== undefined) engineOptions.seed = seed;
     if (size !== undefined) engineOptions.size = size;
@@ -78,7 +87,7 @@ export class TrainingRunner {
     let recording: { runId(): number | undefined } | undefined;
     if (recordedIn) {
       try {
-        recording = await recordInto(recordedIn, session, project, (message) => this.updates.fire({ runId, event: { type: 'warning', message } }));
+        recording = await recordInto(recordedIn, session, project, (text) => this.updates.fire({ runId, event: { type: 'warning', message: text.en, messageFr: text.fr } }));
       } catch (error) {
         // recordInto stopped the session: the next run may start once it has ended.
         void session.done.finally(() => {
@@ -96,7 +105,12 @@ export class TrainingRunner {
    * checkpoint, with the graph, settings and data it was started with, recording into the same run.
    */
   async continueRecordedRun(location: string, recordedRunId: number): Promise<ContinuedRun> {
-    if (this.current) throw new UserFacingError('A model is already training. Stop it or wait until it ends before continuing another run.', 'busy');
+    if (this.current) {
+      throw new UserFacingError(
+        { en: 'A model is already training. Stop it or wait until it ends before continuing another run.', fr: 'Un modèle est déjà en cours d’entraînement. Arrêtez-le ou attendez qu’il se termine avant de poursuivre un autre entraînement.' },
+        'busy',
+      );
+    }
     const { ProjectStore } = await import('../store/index');
     const { recordTrainingRun, resumeRecordedRun } = await import('../store/record-training');
     let store: import('../store/index').ProjectStore;
@@ -107,9 +121,21 @@ export class TrainingRunner {
       throw asUserFacing(error);
     }
     try {
-      if (store.readOnly) throw new UserFacingError(`Run ${recordedRunId} cannot be continued: ${path.basename(location)} cannot be written to${store.readOnlyReason ? ` (${store.readOnlyReason})` : ''}.`, 'store-read-only');
+      if (store.readOnly) {
+        const reason = store.readOnlyReasonText;
+        throw new UserFacingError(
+          {
+            en: `Run ${recordedRunId} cannot be continued: ${path.basename(location)} cannot be written to${reason ? ` (${reason.en})` : ''}.`,
+            fr: `L’entraînement ${recordedRunId} ne peut pas être poursuivi : impossible d’écrire dans ${path.basename(location)}${reason ? ` (${reason.fr})` : ''}.`,
+          },
+          'store-read-only',
+        );
+      }
       if (store.listRuns().find((r) => r.id === recordedRunId)?.status === 'running')
-        throw new UserFacingError(`Run ${recordedRunId} is training right now; it can be continued once it has stopped.`, 'busy');
+        throw new UserFacingError(
+          { en: `Run ${recordedRunId} is training right now; it can be continued once it has stopped.`, fr: `L’entraînement ${recordedRunId} est en cours ; il pourra être poursuivi une fois arrêté.` },
+          'busy',
+        );
       resumed = resumeRecordedRun(store, recordedRunId);
     } catch (error) {
       store.close();
@@ -134,7 +160,10 @@ export class TrainingRunner {
     this.current = { runId, session };
     const recording = recordTrainingRun(store, session, resumed.project, { resumed: resumed.recorder });
     void recording.done.then((result) => {
-      if (result.error) this.updates.fire({ runId, event: { type: 'warning', message: `The run could not be recorded in ${path.basename(location)}: ${result.error.message}` } });
+      if (result.error) {
+        const text = notRecorded(location, result.error);
+        this.updates.fire({ runId, event: { type: 'warning', message: text.en, messageFr: text.fr } });
+      }
       store.close();
     });
     this.follow(runId, session, resumed.project, engineOptions, { location, recording });
@@ -145,7 +174,7 @@ export class TrainingRunner {
     try {
       return await this.start(project, engineOptions);
     } catch (error) {
-      if (error instanceof Error && error.name === 'TrainingBusyError') throw new UserFacingError(error.message, 'busy');
+      if (error instanceof Error && error.name === 'TrainingBusyError') throw new UserFacingError(alreadyTraining, 'busy');
       throw error;
     }
   }
@@ -182,7 +211,7 @@ export class TrainingRunner {
   }
 
   private active(): TrainingSession {
-    if (!this.current) throw new UserFacingError('No model is training right now.', 'not-training');
+    if (!this.current) throw new UserFacingError({ en: 'No model is training right now.', fr: 'Aucun modèle n’est en cours d’entraînement.' }, 'not-training');
     return this.current.session;
   }
 
@@ -216,7 +245,7 @@ export class TrainingRunner {
     const prepared = await prepareRunModel(checked, this.progress);
     if (generation !== this.generation) {
       prepared.model.dispose();
-      throw new UserFacingError('Another model was chosen while this run was loading.', 'model-replaced');
+      throw new UserFacingError({ en: 'Another model was chosen while this run was loading.', fr: 'Un autre modèle a été choisi pendant le chargement de cet entraînement.' }, 'model-replaced');
     }
     this.replaceModel(prepared.model, prepared.info);
     const generationInUse = this.generation;
@@ -226,12 +255,12 @@ export class TrainingRunner {
   }
 
   async mistakes(request?: { limit?: number }): Promise<Mistakes> {
-    const limit = request && typeof request === 'object' ? whole(request.limit, 'The number of mistakes', 1, 1000) : undefined;
+    const limit = request && typeof request === 'object' ? whole(request.limit, { en: 'The number of mistakes', fr: 'Le nombre d’erreurs' }, 1, 1000) : undefined;
     return this.trainedModel().mistakes(limit);
   }
 
   private trainedModel(): TrainedModel {
-    if (!this.trained) throw new UserFacingError('No model has finished training yet: train it first, then try it.', 'no-model');
+    if (!this.trained) throw new UserFacingError({ en: 'No model has finished training yet: train it first, then try it.', fr: 'Aucun modèle n’a encore fini son entraînement : entraînez-le d’abord, puis essayez-le.' }, 'no-model');
     return this.trained;
   }
 
@@ -240,7 +269,7 @@ export class TrainingRunner {
   }
 
   async testSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples> {
-    if (!request || typeof request !== 'object') throw new UserFacingError('Say which cell of the confusion matrix to show.', 'bad-request');
+    if (!request || typeof request !== 'object') throw new UserFacingError({ en: 'Say which cell of the confusion matrix to show.', fr: 'Indiquez la case de la matrice de confusion à afficher.' }, 'bad-request');
     return this.trainedModel().testSamples(request.actual, request.predicted, request.limit);
   }
 
@@ -259,7 +288,15 @@ async function defaultStart(project: Project, options: Record<string, unknown>):
 }
 
 /** Records the run into the project file as it trains; a file that cannot be written stops the run with a warning. */
-async function recordInto(location: string, session: TrainingSession, project: Project, warn: (message: string) => void): Promise<{ runId(): number | undefined }> {
+function notRecorded(location: string, error: unknown): Localized {
+  const text = errorTexts(error);
+  return {
+    en: `The run could not be recorded in ${path.basename(location)}: ${text.en}`,
+    fr: `L’entraînement n’a pas pu être enregistré dans ${path.basename(location)} : ${text.fr}`,
+  };
+}
+
+async function recordInto(location: string, session: TrainingSession, project: Project, warn: (text: Localized) => void): Promise<{ runId(): number | undefined }> {
   const { ProjectStore } = await import('../store/index');
   const { recordTrainingRun } = await import('../store/record-training');
   let store;
@@ -272,7 +309,7 @@ async function recordInto(location: string, session: TrainingSession, project: P
   const opened = store;
   const recording = recordTrainingRun(opened, session, project);
   void recording.done.then((result) => {
-    if (result.error) warn(`The run could not be recorded in ${path.basename(location)}: ${result.error.message}`);
+    if (result.error) warn(notRecorded(location, result.error));
     opened.close();
   });
   return recording;

@@ -77,7 +77,7 @@ export interface CreateOptions {
  * temporary name and renamed into place, so a crash never leaves a half-made project behind.
  */
 export function createProjectFile(path: string, project: Project, options: CreateOptions = {}): void {
-  if (!options.overwrite && existsSync(path)) throw new StoreError('exists', `${path} already exists. Choose another name or open it instead.`);
+  if (!options.overwrite && existsSync(path)) throw new StoreError('exists', { en: `${path} already exists. Choose another name or open it instead.`, fr: `${path} existe déjà. Choisissez un autre nom, ou ouvrez-le plutôt.` });
   const temp = siblingTempPath(path, 'creating');
   try {
     const db = new Database(temp);
@@ -107,6 +107,6 @@ export function createProjectFile(path: string, project: Project, options: Creat
     moveIntoPlace(temp, path);
   } catch (error) {
     removeDatabaseFiles(temp);
-    throw writeError(error, 'create the project file', path);
+    throw writeError(error, { en: 'create the project file', fr: 'créer le fichier de projet' }, path);
   }
 }

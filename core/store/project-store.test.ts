@@ -452,9 +452,10 @@ describe('failures while saving', () => {
       error = e;
     }
     db.close();
-    const message = writeError(error, 'save the project', store.path);
+    const message = writeError(error, { en: 'save the project', fr: 'enregistrer le projet' }, store.path);
     expect(message).toBeInstanceOf(StoreError);
     expect((message as StoreError).code).toBe('read-only');
     expect(message.message).toMatch(/read-only.*Nothing was lost/);
+    expect((message as StoreError).fr).toMatch(/^Impossible d’enregistrer le projet : .* est en lecture seule .*Rien n’a été perdu/);
   });
 });

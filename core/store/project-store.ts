@@ -1,11 +1,12 @@
 import { accessSync, constants } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import type { Localized } from '../model/localized';
 import type { Project } from '../model/project';
 import { parseProject, parseProjectText, ProjectError, serializeProject } from '../model/project-io';
 import { appVersion } from './app-version';
 import { compareRuns, type RunComparison } from './compare';
-import { StoreError, writeError } from './errors';
+import { frenchDe, StoreError, writeError } from './errors';
 import { inspectProjectFile } from './inspect';
 import { migrate } from './migrations';
 import { configureConnection, createProjectFile, moveIntoPlace, projectHash, removeDatabaseFiles, siblingTempPath, type CreateOptions } from './project-file';
@@ -44,23 +45,23 @@ export interface AutosaveEvent {
 /** Autosaves younger than this replace the previous autosave instead of adding a version. */
 const AUTOSAVE_COALESCE_MS = 5 * 60 * 1000;
 
-function checkWritable(path: string): string | undefined {
+function checkWritable(path: string): Localized | undefined {
   try {
     accessSync(path, constants.W_OK);
     accessSync(dirname(path), constants.W_OK);
     return undefined;
   } catch {
-    return `${path} or its folder cannot be written to`;
+    return { en: `${path} or its folder cannot be written to`, fr: `impossible d’écrire dans ${path} ou dans son dossier` };
   }
 }
 
-function readStoredProject(text: unknown, what: string): Project {
-  if (typeof text !== 'string') throw new StoreError('damaged', `The project file is damaged: ${what} is missing.`);
-  if (text.length > limits.jsonBytes) throw new StoreError('too-large', `The project file holds ${what} larger than Neuroblocks accepts.`);
+function readStoredProject(text: unknown, what: Localized): Project {
+  if (typeof text !== 'string') throw new StoreError('damaged', { en: `The project file is damaged: ${what.en} is missing.`, fr: `Le fichier de projet est endommagé : il y manque ${what.fr}.` });
+  if (text.length > limits.jsonBytes) throw new StoreError('too-large', { en: `The project file holds ${what.en} larger than Neuroblocks accepts.`, fr: `Le fichier de projet contient une valeur trop grosse pour Neuroblocks (${what.fr}).` });
   try {
     return parseProjectText(text);
   } catch (error) {
-    if (error instanceof ProjectError) throw new StoreError('damaged', `The project file holds ${what} that cannot be read: ${error.message}`, { cause: error });
+    if (error instanceof ProjectError) throw new StoreError('damaged', { en: `The project file holds ${what.en} that cannot be read: ${error.message}`, fr: `Le fichier de projet est endommagé : impossible de lire ${what.fr} (${error.fr ?? error.message})` }, { cause: error });
     throw error;
   }
 }
@@ -79,13 +80,13 @@ export class ProjectStore {
   private readonly autosaveListeners = new Set<(event: AutosaveEvent) => void>();
   /** Runs marked interrupted when this file was opened. */
   readonly interruptedOnOpen: number[];
-  private access: { readOnly: boolean; reason?: string };
+  private access: { readOnly: boolean; reason?: Localized };
 
   private constructor(
     path: string,
     db: Database.Database,
     readOnly: boolean,
-    readOnlyReason: string | undefined,
+    readOnlyReason: Localized | undefined,
     interrupted: number[],
     private readonly options: OpenOptions,
   ) {
@@ -110,12 +111,15 @@ export class ProjectStore {
     const notWritable = options.readOnly ? undefined : checkWritable(path);
     const readOnly = Boolean(options.readOnly || notWritable);
     if (readOnly && facts.schemaVersion < SCHEMA_VERSION)
-      throw new StoreError('read-only', `${path} was made by an older Neuroblocks and must be upgraded before it can be opened, which needs write access. Copy it to a folder you can write to and open the copy.`);
+      throw new StoreError('read-only', {
+        en: `${path} was made by an older Neuroblocks and must be upgraded before it can be opened, which needs write access. Copy it to a folder you can write to and open the copy.`,
+        fr: `${path} a été créé par une version plus ancienne de Neuroblocks et doit être mis à jour avant d’être ouvert, ce qui demande de pouvoir y écrire. Copiez-le dans un dossier où vous pouvez écrire et ouvrez la copie.`,
+      });
     let db: Database.Database;
     try {
       db = new Database(path, { readonly: readOnly, fileMustExist: true, timeout: 5000 });
     } catch (error) {
-      throw writeError(error, 'open the project', path);
+      throw writeError(error, { en: 'open the project', fr: 'ouvrir le projet' }, path);
     }
     try {
       configureConnection(db, !readOnly);
@@ -128,7 +132,7 @@ export class ProjectStore {
       return new ProjectStore(path, db, readOnly, notWritable, interrupted, options);
     } catch (error) {
       db.close();
-      throw writeError(error, 'open the project', path);
+      throw writeError(error, { en: 'open the project', fr: 'ouvrir le projet' }, path);
     }
   }
 
@@ -143,17 +147,27 @@ export class ProjectStore {
 
   /** Why the file was opened read-only, when it was not asked for. */
   get readOnlyReason(): string | undefined {
+    return this.access.reason?.en;
+  }
+
+  /** The same reason in English and French. */
+  get readOnlyReasonText(): Localized | undefined {
     return this.access.reason;
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new StoreError('closed', `The project ${this.currentPath} is closed.`);
+    if (this.closed) throw new StoreError('closed', { en: `The project ${this.currentPath} is closed.`, fr: `Le projet ${this.currentPath} est fermé.` });
   }
 
-  private write<T>(action: string, fn: () => T): T {
+  private write<T>(action: Localized, fn: () => T): T {
     this.assertOpen();
-    if (this.readOnly)
-      throw new StoreError('read-only', `Could not ${action}: ${this.currentPath} is open read-only${this.readOnlyReason ? ` (${this.readOnlyReason})` : ''}. Use "Save as" to keep your work elsewhere.`);
+    if (this.readOnly) {
+      const reason = this.access.reason;
+      throw new StoreError('read-only', {
+        en: `Could not ${action.en}: ${this.currentPath} is open read-only${reason ? ` (${reason.en})` : ''}. Use "Save as" to keep your work elsewhere.`,
+        fr: `Impossible ${frenchDe(action.fr)} : ${this.currentPath} est ouvert en lecture seule${reason ? ` (${reason.fr})` : ''}. Utilisez « Enregistrer sous » pour garder votre travail ailleurs.`,
+      });
+    }
     try {
       return this.db.transaction(fn).immediate();
     } catch (error) {
@@ -170,12 +184,15 @@ export class ProjectStore {
 
   /** The current project (graph, training settings, data set). */
   project(): Project {
-    return this.read(() => readStoredProject(this.db.prepare('SELECT project FROM project WHERE id = 1').pluck().get(), 'the current project'));
+    return this.read(() => readStoredProject(this.db.prepare('SELECT project FROM project WHERE id = 1').pluck().get(), { en: 'the current project', fr: 'le projet actuel' }));
   }
 
   private insertVersion(project: Project, kind: VersionKind, message?: string): GraphVersion {
     const text = serializeProject(project);
-    if (text.length > limits.jsonBytes) throw new StoreError('too-large', `The project is too large to save (${text.length} bytes of JSON, at most ${limits.jsonBytes}).`);
+    if (text.length > limits.jsonBytes) throw new StoreError('too-large', {
+        en: `The project is too large to save (${text.length} bytes of JSON, at most ${limits.jsonBytes}).`,
+        fr: `Le projet est trop gros pour être enregistré (${text.length} octets de JSON, au plus ${limits.jsonBytes}).`,
+      });
     const hash = projectHash(project);
     const now = new Date().toISOString();
     const id = Number(
@@ -189,7 +206,7 @@ export class ProjectStore {
   save(project?: unknown, message?: string): GraphVersion {
     this.cancelAutosave();
     const toSave = project === undefined ? this.project() : parseProject(project);
-    const version = this.write('save the project', () => this.insertVersion(toSave, 'explicit', message));
+    const version = this.write({ en: 'save the project', fr: 'enregistrer le projet' }, () => this.insertVersion(toSave, 'explicit', message));
     this.checkpointLog();
     return version;
   }
@@ -200,7 +217,12 @@ export class ProjectStore {
    */
   scheduleAutosave(project: Project): void {
     this.assertOpen();
-    if (this.readOnly) throw new StoreError('read-only', `${this.currentPath} is open read-only; changes cannot be saved to it. Use "Save as".`);
+    if (this.readOnly) {
+      throw new StoreError('read-only', {
+        en: `${this.currentPath} is open read-only; changes cannot be saved to it. Use "Save as".`,
+        fr: `${this.currentPath} est ouvert en lecture seule ; les modifications ne peuvent pas y être enregistrées. Utilisez « Enregistrer sous ».`,
+      });
+    }
     const delay = this.options.autosaveDelayMs ?? 400;
     const maxWait = this.options.autosaveMaxWaitMs ?? 1000;
     const now = Date.now();
@@ -224,7 +246,7 @@ export class ProjectStore {
     if (!project) return undefined;
     try {
       const parsed = parseProject(project);
-      const version = this.write('autosave the project', () => this.applyAutosave(parsed));
+      const version = this.write({ en: 'autosave the project', fr: 'enregistrer automatiquement le projet' }, () => this.applyAutosave(parsed));
       if (version) this.emitAutosave({ version });
       return version;
     } catch (error) {
@@ -290,15 +312,15 @@ export class ProjectStore {
 
   getVersion(id: number): Project {
     const text = this.read(() => this.db.prepare('SELECT project FROM graph_versions WHERE id = ?').pluck().get(id));
-    if (text === undefined) throw new StoreError('not-found-in-file', `Version ${id} does not exist in this project.`);
-    return readStoredProject(text, `version ${id}`);
+    if (text === undefined) throw new StoreError('not-found-in-file', { en: `Version ${id} does not exist in this project.`, fr: `La version ${id} n’existe pas dans ce projet.` });
+    return readStoredProject(text, { en: `version ${id}`, fr: `la version ${id}` });
   }
 
   /** Makes an older version current again, as a new version (so the restore itself can be undone). */
   restoreVersion(id: number): Project {
     this.cancelAutosave();
     const project = this.getVersion(id);
-    this.write('restore the version', () => this.insertVersion(project, 'restored', `Restored version ${id}`));
+    this.write({ en: 'restore the version', fr: 'restaurer la version' }, () => this.insertVersion(project, 'restored', `Restored version ${id}`));
     return project;
   }
 
@@ -312,7 +334,7 @@ export class ProjectStore {
   importProjectJson(json: string | unknown, message?: string): Project {
     const project = typeof json === 'string' ? parseProjectText(json) : parseProject(json);
     this.cancelAutosave();
-    this.write('import the project', () => this.insertVersion(project, 'imported', message));
+    this.write({ en: 'import the project', fr: 'importer le projet' }, () => this.insertVersion(project, 'imported', message));
     return project;
   }
 
@@ -328,7 +350,7 @@ export class ProjectStore {
   // ── Data sets ────────────────────────────────────────────────────────────────────────────────
 
   addDataset(input: DatasetInput): DatasetRecord {
-    const id = this.write('record the data set', () => runs.addDataset(this.db, input));
+    const id = this.write({ en: 'record the data set', fr: 'enregistrer le jeu de données' }, () => runs.addDataset(this.db, input));
     return this.read(() => runs.getDataset(this.db, id)) as DatasetRecord;
   }
 
@@ -350,7 +372,7 @@ export class ProjectStore {
     this.flushAutosaveQuietly();
     const project = parseProject(start.project);
     const hash = projectHash(project);
-    return this.write('start recording the run', () => {
+    return this.write({ en: 'start recording the run', fr: 'commencer à enregistrer l’entraînement' }, () => {
       const current = this.db.prepare('SELECT hash, current_version_id FROM project WHERE id = 1').get() as { hash: string; current_version_id: number };
       let versionId = current.hash === hash ? current.current_version_id : (this.db.prepare('SELECT max(id) FROM graph_versions WHERE hash = ?').pluck().get(hash) as number | null);
       if (versionId === null) {
@@ -376,27 +398,27 @@ export class ProjectStore {
 
   /** Records one finished epoch in its own transaction. Epochs must come in order, from 1. */
   recordEpoch(runId: number, metrics: EpochMetrics): void {
-    this.write(`record epoch ${metrics.epoch}`, () => runs.insertEpoch(this.db, runId, metrics));
+    this.write({ en: `record epoch ${metrics.epoch}`, fr: `enregistrer l’époque ${metrics.epoch}` }, () => runs.insertEpoch(this.db, runId, metrics));
   }
 
   /** Saves weights as the run's last and/or best checkpoint; the previous one stays readable until this one is complete. */
   saveCheckpoint(runId: number, input: CheckpointInput): number {
     this.assertOpen();
     const prepared = runs.prepareCheckpoint(input);
-    return this.write(`save the checkpoint of epoch ${input.epoch}`, () => runs.storeCheckpoint(this.db, runId, input, prepared));
+    return this.write({ en: `save the checkpoint of epoch ${input.epoch}`, fr: `enregistrer les poids de l’époque ${input.epoch}` }, () => runs.storeCheckpoint(this.db, runId, input, prepared));
   }
 
   /** Ends a running run: completed, stopped, early-stopped, diverged or failed (with the error). */
   finishRun(runId: number, status: Exclude<RunStatus, 'running'>, error?: string): void {
-    this.write('finish the run', () => runs.setRunStatus(this.db, runId, status, error));
+    this.write({ en: 'finish the run', fr: 'terminer l’entraînement' }, () => runs.setRunStatus(this.db, runId, status, error));
   }
 
   recordEvaluation(runId: number, evaluation: EvaluationInput): number {
-    return this.write('record the evaluation', () => runs.insertEvaluation(this.db, runId, evaluation));
+    return this.write({ en: 'record the evaluation', fr: 'enregistrer l’évaluation' }, () => runs.insertEvaluation(this.db, runId, evaluation));
   }
 
   recordExport(record: ExportInput): number {
-    return this.write('record the export', () => runs.insertExport(this.db, record));
+    return this.write({ en: 'record the export', fr: 'enregistrer l’export' }, () => runs.insertExport(this.db, record));
   }
 
   listExports(runId?: number): ExportRecord[] {
@@ -425,7 +447,7 @@ export class ProjectStore {
   }
 
   deleteRun(runId: number): void {
-    this.write(`delete run ${runId}`, () => runs.deleteRunRows(this.db, runId));
+    this.write({ en: `delete run ${runId}`, fr: `supprimer l’entraînement ${runId}` }, () => runs.deleteRunRows(this.db, runId));
   }
 
   compareRuns(runIds: number[]): RunComparison {
@@ -447,7 +469,7 @@ export class ProjectStore {
 
   /** Marks an interrupted or stopped run running again from its last checkpoint, owned by this process. */
   resumeRun(runId: number): ResumePoint {
-    this.write(`resume run ${runId}`, () => runs.reopenRun(this.db, runId));
+    this.write({ en: `resume run ${runId}`, fr: `reprendre l’entraînement ${runId}` }, () => runs.reopenRun(this.db, runId));
     return this.resumePoint(runId);
   }
 
@@ -466,7 +488,7 @@ export class ProjectStore {
    */
   async backupTo(target: string): Promise<void> {
     this.assertOpen();
-    if (resolve(target) === resolve(this.currentPath)) throw new StoreError('invalid', 'A copy cannot be saved over the project it is copied from.');
+    if (resolve(target) === resolve(this.currentPath)) throw new StoreError('invalid', { en: 'A copy cannot be saved over the project it is copied from.', fr: 'Une copie ne peut pas être enregistrée à la place du projet dont elle est copiée.' });
     this.flushAutosaveQuietly();
     const temp = siblingTempPath(target, 'saving');
     try {
@@ -474,7 +496,7 @@ export class ProjectStore {
       moveIntoPlace(temp, target);
     } catch (error) {
       removeDatabaseFiles(temp);
-      throw writeError(error, 'save a copy of the project', target);
+      throw writeError(error, { en: 'save a copy of the project', fr: 'enregistrer une copie du projet' }, target);
     }
   }
 

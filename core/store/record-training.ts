@@ -1,6 +1,6 @@
 import type { Project } from '../model/project';
 import type { EpochMetrics, SerializedWeight, TrainingEvent, TrainingResume, TrainingSession } from '../train';
-import { StoreError } from './errors';
+import { StoreError, statusFr } from './errors';
 import type { ProjectStore } from './project-store';
 import { resumeRunRecorder, startRunRecorder, type RunRecorder } from './recorder';
 import type { DatasetInput } from './types';
@@ -51,10 +51,16 @@ export interface RunToResume {
 export function resumeRecordedRun(store: ProjectStore, runId: number): RunToResume {
   const run = store.getRun(runId);
   if (run.status === 'completed' || run.status === 'early-stopped')
-    throw new StoreError('invalid', `Run ${runId} is ${run.status}: it already trained to its end, so there is nothing to resume. Start a new run instead.`);
+    throw new StoreError('invalid', {
+      en: `Run ${runId} is ${run.status}: it already trained to its end, so there is nothing to resume. Start a new run instead.`,
+      fr: `L’entraînement ${runId} est ${statusFr[run.status]} : il est allé jusqu’au bout, il n’y a donc rien à reprendre. Lancez plutôt un nouvel entraînement.`,
+    });
   const kept = run.epochMetrics.filter((m) => run.last && m.epoch <= run.last.epoch).map((m) => m.epoch);
   if (run.last && kept.join() !== Array.from({ length: run.last.epoch }, (_, i) => i + 1).join())
-    throw new StoreError('damaged', `Run ${runId} cannot be resumed: its last checkpoint is from epoch ${run.last.epoch} but the metrics of epochs ${kept.length ? `up to ${kept.at(-1)}` : 'before it'} are incomplete. Start a new run instead.`);
+    throw new StoreError('damaged', {
+      en: `Run ${runId} cannot be resumed: its last checkpoint is from epoch ${run.last.epoch} but the metrics of epochs ${kept.length ? `up to ${kept.at(-1)}` : 'before it'} are incomplete. Start a new run instead.`,
+      fr: `L’entraînement ${runId} ne peut pas être repris : ses derniers poids sont de l’époque ${run.last.epoch}, mais les mesures des époques ${kept.length ? `jusqu’à la ${kept.at(-1)}` : 'précédentes'} sont incomplètes. Lancez plutôt un nouvel entraînement.`,
+    });
   const { recorder, resume } = resumeRunRecorder(store, runId);
   const history: EpochMetrics[] = store
     .getRun(runId)

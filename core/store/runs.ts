@@ -1,7 +1,8 @@
 import { hostname, uptime } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { Project, TrainingSettings } from '../model/project';
-import { StoreError } from './errors';
+import type { Localized } from '../model/localized';
+import { StoreError, statusFr } from './errors';
 import { limits, runStatuses, type RunStatus } from './schema';
 import type {
   CheckpointInfo,
@@ -26,19 +27,27 @@ const now = () => new Date().toISOString();
 const opt = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
 const finiteOrNull = (value: number | null | undefined): number | null => (typeof value === 'number' && !Number.isNaN(value) ? value : null);
 
-export function parseJson<T>(text: unknown, what: string): T {
-  if (typeof text !== 'string') throw new StoreError('damaged', `The project file is damaged: ${what} is missing.`);
-  if (text.length > limits.jsonBytes) throw new StoreError('too-large', `The project file holds ${what} larger than Neuroblocks accepts.`);
+export function parseJson<T>(text: unknown, what: Localized): T {
+  if (typeof text !== 'string') throw new StoreError('damaged', { en: `The project file is damaged: ${what.en} is missing.`, fr: `Le fichier de projet est endommagé : il y manque ${what.fr}.` });
+  if (text.length > limits.jsonBytes) {
+    throw new StoreError('too-large', {
+      en: `The project file holds ${what.en} larger than Neuroblocks accepts.`,
+      fr: `Le fichier de projet contient une valeur trop grosse pour Neuroblocks (${what.fr}).`,
+    });
+  }
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new StoreError('damaged', `The project file is damaged: ${what} is not readable.`);
+    throw new StoreError('damaged', { en: `The project file is damaged: ${what.en} is not readable.`, fr: `Le fichier de projet est endommagé : impossible de lire ${what.fr}.` });
   }
 }
 
 export function addDataset(db: Database.Database, input: DatasetInput): number {
   if (input.embedded && input.embedded.byteLength > limits.embeddedDatasetBytes)
-    throw new StoreError('too-large', `The data set is too large to keep inside the project (${input.embedded.byteLength} bytes, at most ${limits.embeddedDatasetBytes}); keep it as a file next to the project instead.`);
+    throw new StoreError('too-large', {
+      en: `The data set is too large to keep inside the project (${input.embedded.byteLength} bytes, at most ${limits.embeddedDatasetBytes}); keep it as a file next to the project instead.`,
+      fr: `Le jeu de données est trop gros pour être gardé dans le projet (${input.embedded.byteLength} octets, au plus ${limits.embeddedDatasetBytes}) ; gardez-le plutôt comme fichier à côté du projet.`,
+    });
   const existing = db.prepare('SELECT id FROM datasets WHERE content_hash = ?').pluck().get(input.contentHash) as number | undefined;
   if (existing !== undefined) {
     db.prepare('UPDATE datasets SET kind = ?, name = ?, path = ?, summary = ?, embedded = coalesce(?, embedded) WHERE id = ?').run(
@@ -65,7 +74,7 @@ function datasetFromRow(row: Row): DatasetRecord {
     name: opt(row.name as string | null),
     path: opt(row.path as string | null),
     contentHash: row.content_hash as string,
-    summary: parseJson(row.summary, 'a data set summary'),
+    summary: parseJson(row.summary, { en: 'a data set summary', fr: 'un résumé de jeu de données' }),
     embeddedBytes: (row.embedded_bytes as number | null) ?? 0,
     addedAt: row.added_at as string,
   };
@@ -85,7 +94,7 @@ export function getDataset(db: Database.Database, id: number): DatasetRecord | u
 export function getEmbeddedDataset(db: Database.Database, id: number): Buffer | undefined {
   const size = db.prepare('SELECT length(embedded) FROM datasets WHERE id = ?').pluck().get(id) as number | null | undefined;
   if (size === undefined || size === null) return undefined;
-  if (size > limits.embeddedDatasetBytes) throw new StoreError('too-large', 'The embedded data set is larger than Neuroblocks accepts.');
+  if (size > limits.embeddedDatasetBytes) throw new StoreError('too-large', { en: 'The embedded data set is larger than Neuroblocks accepts.', fr: 'Le jeu de données intégré est plus gros que ce que Neuroblocks accepte.' });
   return db.prepare('SELECT embedded FROM datasets WHERE id = ?').pluck().get(id) as Buffer;
 }
 
@@ -128,7 +137,7 @@ export function insertRun(db: Database.Database, run: NewRun): number {
 
 function runStatusOf(db: Database.Database, runId: number): RunStatus {
   const status = db.prepare('SELECT status FROM runs WHERE id = ?').pluck().get(runId) as RunStatus | undefined;
-  if (!status) throw new StoreError('not-found-in-file', `Run ${runId} does not exist in this project.`);
+  if (!status) throw new StoreError('not-found-in-file', { en: `Run ${runId} does not exist in this project.`, fr: `L’entraînement ${runId} n’existe pas dans ce projet.` });
   return status;
 }
 
@@ -184,7 +193,10 @@ export function listEpochs(db: Database.Database, runId: number): EpochMetrics[]
 export function prepareCheckpoint(input: CheckpointInput): PreparedCheckpoint {
   const blob = encodeWeights(input.weights);
   if (blob.length > limits.checkpointBytes)
-    throw new StoreError('too-large', `The model's weights (${blob.length} bytes) are larger than a project file accepts (${limits.checkpointBytes} bytes).`);
+    throw new StoreError('too-large', {
+      en: `The model's weights (${blob.length} bytes) are larger than a project file accepts (${limits.checkpointBytes} bytes).`,
+      fr: `Les poids du modèle (${blob.length} octets) sont plus gros que ce qu’un fichier de projet accepte (${limits.checkpointBytes} octets).`,
+    });
   // The optimizer's state is worth keeping only while it fits; without it a resumed run restarts the optimizer.
   const optimizerBlob = input.optimizer?.length ? encodeWeights(input.optimizer) : undefined;
   const optimizer = optimizerBlob && optimizerBlob.length <= limits.checkpointBytes ? { blob: optimizerBlob, hash: sha256(optimizerBlob) } : undefined;
@@ -232,7 +244,7 @@ function checkpointInfo(row: Row): CheckpointInfo {
     epoch: row.epoch as number,
     createdAt: row.created_at as string,
     byteLength: row.byte_length as number,
-    metrics: row.metrics ? parseJson(row.metrics, 'checkpoint metrics') : undefined,
+    metrics: row.metrics ? parseJson(row.metrics, { en: 'checkpoint metrics', fr: 'les mesures d’un point de sauvegarde' }) : undefined,
   };
 }
 
@@ -247,14 +259,28 @@ export function checkpointPointer(db: Database.Database, runId: number, which: '
 export function readCheckpoint(db: Database.Database, runId: number, which: 'best' | 'last'): LoadedCheckpoint {
   runStatusOf(db, runId);
   const info = checkpointPointer(db, runId, which);
-  if (!info) throw new StoreError('not-found-in-file', `Run ${runId} has no ${which} checkpoint.`);
+  const of = which === 'best' ? 'de la meilleure époque' : 'de la dernière époque';
+  if (!info) throw new StoreError('not-found-in-file', { en: `Run ${runId} has no ${which} checkpoint.`, fr: `L’entraînement ${runId} n’a pas de poids ${of}.` });
   const stored = db.prepare('SELECT length(weights) AS size, hash FROM checkpoints WHERE id = ?').get(info.id) as { size: number; hash: string };
-  if (stored.size > limits.checkpointBytes) throw new StoreError('too-large', `The ${which} checkpoint of run ${runId} is larger than Neuroblocks accepts.`);
+  if (stored.size > limits.checkpointBytes) {
+    throw new StoreError('too-large', {
+      en: `The ${which} checkpoint of run ${runId} is larger than Neuroblocks accepts.`,
+      fr: `Les poids ${of} de l’entraînement ${runId} sont plus gros que ce que Neuroblocks accepte.`,
+    });
+  }
   const blob = db.prepare('SELECT weights FROM checkpoints WHERE id = ?').pluck().get(info.id) as Buffer;
-  if (sha256(blob) !== stored.hash) throw new StoreError('damaged', `The ${which} checkpoint of run ${runId} is damaged (its weights do not match their checksum).`);
+  if (sha256(blob) !== stored.hash) {
+    throw new StoreError('damaged', {
+      en: `The ${which} checkpoint of run ${runId} is damaged (its weights do not match their checksum).`,
+      fr: `Les poids ${of} de l’entraînement ${runId} sont endommagés (ils ne correspondent pas à leur somme de contrôle).`,
+    });
+  }
   const saved = db.prepare('SELECT optimizer, optimizer_hash AS hash FROM checkpoints WHERE id = ?').get(info.id) as { optimizer: Buffer | null; hash: string | null };
   if (saved.optimizer && sha256(saved.optimizer) !== saved.hash)
-    throw new StoreError('damaged', `The ${which} checkpoint of run ${runId} is damaged (the optimizer's state does not match its checksum).`);
+    throw new StoreError('damaged', {
+      en: `The ${which} checkpoint of run ${runId} is damaged (the optimizer's state does not match its checksum).`,
+      fr: `Les poids ${of} de l’entraînement ${runId} sont endommagés (l’état de l’optimiseur ne correspond pas à sa somme de contrôle).`,
+    });
   return { ...info, runId, weights: decodeWeights(blob), ...(saved.optimizer ? { optimizer: decodeWeights(saved.optimizer) } : {}) };
 }
 
@@ -362,11 +388,11 @@ export function getRunRow(db: Database.Database, runId: number): { summary: RunS
   const row = db
     .prepare(`${summaryQuery.replace('FROM runs r', 'FROM runs r JOIN graph_versions v ON v.id = r.graph_version_id').replace('SELECT r.*', 'SELECT r.*, v.project AS version_project')} WHERE r.id = ?`)
     .get(runId) as Row | undefined;
-  if (!row) throw new StoreError('not-found-in-file', `Run ${runId} does not exist in this project.`);
+  if (!row) throw new StoreError('not-found-in-file', { en: `Run ${runId} does not exist in this project.`, fr: `L’entraînement ${runId} n’existe pas dans ce projet.` });
   return {
     summary: summaryFromRow(row),
-    training: parseJson(row.training, `the training settings of run ${runId}`),
-    project: parseJson(row.version_project, `the graph of run ${runId}`),
+    training: parseJson(row.training, { en: `the training settings of run ${runId}`, fr: `les réglages d’entraînement de l’entraînement ${runId}` }),
+    project: parseJson(row.version_project, { en: `the graph of run ${runId}`, fr: `le graphe de l’entraînement ${runId}` }),
     datasetId: opt(row.dataset_id as number | null),
   };
 }
@@ -399,8 +425,8 @@ export function listEvaluations(db: Database.Database, runId: number): Evaluatio
     samples: opt(row.samples as number | null),
     testLoss: opt(row.test_loss as number | null),
     testAccuracy: opt(row.test_accuracy as number | null),
-    labels: row.labels ? parseJson<string[]>(row.labels, 'evaluation labels') : undefined,
-    confusion: row.confusion ? parseJson<number[][]>(row.confusion, 'a confusion matrix') : undefined,
+    labels: row.labels ? parseJson<string[]>(row.labels, { en: 'evaluation labels', fr: 'les étiquettes d’une évaluation' }) : undefined,
+    confusion: row.confusion ? parseJson<number[][]>(row.confusion, { en: 'a confusion matrix', fr: 'une matrice de confusion' }) : undefined,
   }));
 }
 
@@ -421,7 +447,7 @@ export function listExports(db: Database.Database, runId?: number): ExportRecord
     format: row.format as string,
     path: opt(row.path as string | null),
     bytes: opt(row.bytes as number | null),
-    details: row.details ? parseJson(row.details, 'export details') : undefined,
+    details: row.details ? parseJson(row.details, { en: 'export details', fr: 'les détails d’un export' }) : undefined,
     createdAt: row.created_at as string,
   }));
 }
@@ -437,9 +463,17 @@ export function deleteRunRows(db: Database.Database, runId: number): void {
 export function reopenRun(db: Database.Database, runId: number): void {
   const status = runStatusOf(db, runId);
   if (status !== 'interrupted' && status !== 'stopped')
-    throw new StoreError('invalid', `Run ${runId} is ${status}; only an interrupted or stopped run can be resumed.`);
+    throw new StoreError('invalid', {
+      en: `Run ${runId} is ${status}; only an interrupted or stopped run can be resumed.`,
+      fr: `L’entraînement ${runId} est ${statusFr[status] ?? status} ; seul un entraînement interrompu ou arrêté peut être repris.`,
+    });
   const last = checkpointPointer(db, runId, 'last');
-  if (!last) throw new StoreError('invalid', `Run ${runId} cannot be resumed: it has no checkpoint (it stopped before its first one was saved).`);
+  if (!last) {
+    throw new StoreError('invalid', {
+      en: `Run ${runId} cannot be resumed: it has no checkpoint (it stopped before its first one was saved).`,
+      fr: `L’entraînement ${runId} ne peut pas être repris : il n’a pas de poids enregistrés (il s’est arrêté avant le premier enregistrement).`,
+    });
+  }
   db.prepare('DELETE FROM epochs WHERE run_id = ? AND epoch > ?').run(runId, last.epoch);
   db.prepare("UPDATE runs SET status = 'running', ended_at = NULL, error = NULL, owner_pid = ?, owner_host = ?, owner_boot = ? WHERE id = ?").run(process.pid, hostname(), bootTime(), runId);
 }

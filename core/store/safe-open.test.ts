@@ -30,6 +30,17 @@ function goodProject(name = 'good.nbproj'): string {
 }
 
 /** Opening `path` fails with `code` and a message matching `message`, and leaves its bytes as they were. */
+/** The StoreError that opening `path` throws. */
+function refusal(path: string): StoreError {
+  try {
+    ProjectStore.open(path).close();
+  } catch (error) {
+    if (error instanceof StoreError) return error;
+    throw error;
+  }
+  throw new Error(`${path} was opened`);
+}
+
 function expectRefused(path: string, code: StoreErrorCode, message: RegExp): void {
   const before = fileHash(path);
   let error: unknown;
@@ -98,6 +109,21 @@ describe('opening files that are not sound project files', () => {
     db.pragma('user_version = 99');
     db.close();
     expectRefused(path, 'newer-version', new RegExp(`newer version of Neuroblocks \\(file version 99; this one reads up to version ${SCHEMA_VERSION}\\)`));
+    expect(refusal(path).fr).toBe(
+      `${path} a été enregistré par une version plus récente de Neuroblocks (version de fichier 99 ; celle-ci lit jusqu’à la version ${SCHEMA_VERSION}). Mettez Neuroblocks à jour pour l’ouvrir. Le fichier n’a pas été modifié.`,
+    );
+  });
+
+  it('says in French too why a file is refused', () => {
+    const json = join(dir, 'projet.nbproj');
+    writeFileSync(json, JSON.stringify(smallProject(), null, 2));
+    expect(refusal(json).fr).toBe(`${json} n’est pas un fichier de projet Neuroblocks : il ressemble à du JSON. Si c’est un projet JSON, importez-le (il sera enregistré comme nouveau fichier de projet).`);
+    const good = goodProject();
+    const truncated = join(dir, 'coupé.nbproj');
+    const bytes = readFileSync(good);
+    writeFileSync(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    expect(refusal(truncated).fr).toMatch(/ est endommagé : il est plus court qu’il ne devrait .* Il n’a pas été modifié\.$/);
+    expect(refusal(join(dir, 'absent.nbproj')).fr).toBe(`${join(dir, 'absent.nbproj')} n’existe pas.`);
   });
 
   it('refuses a project file with objects we did not create (a trigger would run foreign code)', () => {

@@ -62,7 +62,7 @@ export function encodeWeights(weights: readonly NamedWeight[]): Buffer {
 }
 
 function damaged(detail: string): StoreError {
-  return new StoreError('damaged', `The checkpoint's weights are damaged (${detail}).`);
+  return new StoreError('damaged', { en: `The checkpoint's weights are damaged (${detail}).`, fr: `Les poids enregistrés sont endommagés (${detail}).` });
 }
 
 export function decodeWeights(blob: Uint8Array): NamedWeight[] {

@@ -19,6 +19,8 @@ export interface FinalResult {
   state: FinalState;
   /** Why it ended, in plain words (the error for `failed`, the advice for `diverged`). */
   message: string;
+  /** The message in French, where the error that ended a failed run gave one. */
+  messageFr?: string;
   epochsCompleted: number;
   history: EpochMetrics[];
   /** For `early-stopped` with restoreBestWeights: the epoch whose weights the model holds. */
@@ -54,7 +56,7 @@ export type TrainingEvent =
   | { type: 'checkpoint'; kind: 'best' | 'last'; epoch: number; monitor: string; value: number; weights: SerializedWeight[]; optimizer?: SerializedWeight[] }
   | { type: 'paused'; epoch: number; batch: number }
   | { type: 'resumed' }
-  | { type: 'warning'; message: string }
+  | { type: 'warning'; message: string; messageFr?: string }
   | ({ type: 'final' } & FinalResult);
 
 export type TrainingEventType = TrainingEvent['type'];

@@ -10,6 +10,7 @@ import { checkModelFitsData, normalizeDataset, summarizeDataset } from '../data/
 import { DataError, type Dataset, type Samples, sampleSize, takeSamples } from '../data/types';
 import { analyzeGraph } from '../model/analyze';
 import type { Shape } from '../model/graph';
+import { errorTexts } from '../model/localized';
 import type { Project, TrainingSettings } from '../model/project';
 import { selectBackend, type BackendChoice } from './backend/index';
 import { BestTracker, EarlyStopping, monitoredValue, ReduceLrOnPlateau, type Monitor } from './callbacks';
@@ -79,8 +80,8 @@ class Run {
 
   /** The final result of a run that threw: keeps the epochs it completed. */
   failed(error: unknown): FinalResult {
-    const message = error instanceof Error ? error.message : String(error);
-    return this.final({ state: 'failed', message, epochsCompleted: this.history.length });
+    const { en, fr } = errorTexts(error);
+    return this.final({ state: 'failed', message: en, ...(fr !== en ? { messageFr: fr } : {}), epochsCompleted: this.history.length });
   }
 
   private final(result: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device' | 'weights'>): FinalResult {
@@ -91,9 +92,16 @@ class Run {
       : resume.optimizer?.length
         ? `${result.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}, with the optimizer's state.`
         : `${result.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}; the optimizer restarted from a fresh state.`;
+    const messageFr =
+      result.messageFr === undefined || !resume
+        ? result.messageFr
+        : resume.optimizer?.length
+          ? `${result.messageFr} Repris depuis les poids de l’époque ${resume.fromEpoch - 1}, avec l’état de l’optimiseur.`
+          : `${result.messageFr} Repris depuis les poids de l’époque ${resume.fromEpoch - 1} ; l’optimiseur est reparti d’un état neuf.`;
     return {
       ...result,
       message,
+      ...(messageFr !== undefined ? { messageFr } : {}),
       ...(weights ? { weights } : {}),
       history: this.history,
       backend: this.choice?.backend,
@@ -144,7 +152,12 @@ class Run {
     const order = permutation(dataset.train.count, seededRandom(settings.seed ^ 0x5eed));
     const validationCount = Math.round(dataset.train.count * settings.validationSplit);
     const trainCount = dataset.train.count - validationCount;
-    if (trainCount < 1) throw new DataError(`The validation split of ${settings.validationSplit} leaves no sample to train on: lower it or use more data.`);
+    if (trainCount < 1) {
+      throw new DataError({
+        en: `The validation split of ${settings.validationSplit} leaves no sample to train on: lower it or use more data.`,
+        fr: `La part de validation de ${settings.validationSplit} ne laisse aucun exemple pour l’entraînement : baissez-la ou utilisez plus de données.`,
+      });
+    }
     const train = takeSamples(dataset.train, order.subarray(validationCount), sample);
     const validation = validationCount > 0 ? takeSamples(dataset.train, order.subarray(0, validationCount), sample) : undefined;
     const shuffleRandom = seededRandom(settings.seed ^ 0x5a0f);
@@ -196,6 +209,7 @@ class Run {
         this.emit({
           type: 'warning',
           message: `Resumed from the checkpoint of epoch ${firstEpoch - 1}. Its optimizer state was not saved (a project file of an older version), so the optimizer restarts: momentum and Adam's averages build up again.`,
+          messageFr: `Repris depuis les poids de l’époque ${firstEpoch - 1}. L’état de l’optimiseur n’avait pas été enregistré (un fichier de projet d’une version plus ancienne) : l’optimiseur repart donc de zéro, et le momentum et les moyennes d’Adam se reconstruisent.`,
         });
     }
 

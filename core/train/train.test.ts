@@ -185,7 +185,11 @@ describe('training in a worker', () => {
   it('fails with a clear message when the model does not fit the data', async () => {
     const p = project(mlp(3), { kind: 'builtin', name: 'xor', size: 100 });
     const result = await startTraining(p, { backend: 'wasm' }).done;
-    expect(result).toMatchObject({ state: 'failed', message: 'The output block `out` has 3 units but the data set has 2 classes: set `units` to 2.' });
+    expect(result).toMatchObject({
+      state: 'failed',
+      message: 'The output block `out` has 3 units but the data set has 2 classes: set `units` to 2.',
+      messageFr: 'Le bloc de sortie `out` a 3 unités, mais le jeu de données a 2 classes : réglez `units` sur 2.',
+    });
   });
 });
 
@@ -215,7 +219,7 @@ describe('training on imported data', () => {
     const started = events.find((e) => e.type === 'started');
     if (started?.type !== 'started') throw new Error('no started event');
     expect(started.dataset.classNames).toEqual(['horizontal', 'vertical']);
-    expect(started.dataset.skipped).toEqual([{ file: join('vertical', 'truncated.png'), reason: expect.stringMatching(/cannot be decoded/) }]);
+    expect(started.dataset.skipped).toEqual([{ file: join('vertical', 'truncated.png'), reason: expect.stringMatching(/cannot be decoded/), reasonFr: expect.stringMatching(/^illisible \(/) }]);
     expect(started.sizes.test).toBe(12);
     expect(result.test!.accuracy).toBeGreaterThanOrEqual(0.9);
   });

@@ -7,6 +7,7 @@ import { App } from './App';
 import { initI18n } from './i18n/index';
 import { bindMenuCommands } from './menu-commands';
 import { bindAutosave } from './project-actions';
+import { errorText } from './ui/error-text';
 
 async function start() {
   await initI18n();
@@ -21,7 +22,7 @@ async function start() {
       </StrictMode>,
     );
   } catch (error) {
-    root.render(<p className="error-box" role="alert">{error instanceof Error ? error.message : String(error)}</p>);
+    root.render(<p className="error-box" role="alert">{errorText(error)}</p>);
   }
 }
 

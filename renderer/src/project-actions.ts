@@ -7,9 +7,10 @@ import { withDatasetPathFrom } from './dataset-location';
 import { layoutPositions } from './editor/layout';
 import { toFlowEdge, toFlowNode } from './store/flow-graph';
 import { editorStore, uiStore } from './store/index';
+import { errorText } from './ui/error-text';
 
 function fail(error: unknown): void {
-  uiStore.getState().showToast(error instanceof Error ? error.message : String(error), 'error');
+  uiStore.getState().showToast(errorText(error), 'error');
 }
 
 /** Room a block needs on the canvas, with space around it for the shape labels of its connections. */
@@ -148,7 +149,7 @@ export function bindAutosave(api: NeuroblocksApi): () => void {
     lastError = message;
   };
   const stopEvents = api.onAutosave((update) => {
-    if (update.error) return report(update.error);
+    if (update.error) return report(errorText({ message: update.error, fr: update.errorFr }));
     lastError = undefined;
     // The file now holds the edits: the editor is saved, unless it changed again since they were sent.
     const state = editorStore.getState();
@@ -166,7 +167,7 @@ export function bindAutosave(api: NeuroblocksApi): () => void {
     }
     if (text === sent.text) return;
     sent.text = text;
-    api.autosaveProject(state.location, project).catch((error: unknown) => report(error instanceof Error ? error.message : String(error)));
+    api.autosaveProject(state.location, project).catch((error: unknown) => report(errorText(error)));
   });
   return () => {
     stopEvents();

@@ -1,5 +1,5 @@
 import { pair } from '../../model/params';
-import { blockName, ExportError, samePadding, type ModelPlan, type PlanNode } from '../../model/codegen/plan';
+import { blockName, blockNameFr, ExportError, samePadding, type ModelPlan, type PlanNode } from '../../model/codegen/plan';
 import { blockWeight, convKernelToOihw, type BlockWeights } from '../weights';
 import { floatTensor, int64Tensor, TensorType, type OnnxAttribute, type OnnxModel, type OnnxNode, type OnnxTensor } from './protobuf';
 
@@ -84,7 +84,11 @@ export function buildOnnxModel(plan: ModelPlan, weights: BlockWeights, options: 
         return op('Mul', [x, half], output);
       }
       default:
-        throw new ExportError(`${blockName(node)}: the activation "${kind}" has no ONNX form in the exporter.`, node.id, node.type);
+        throw new ExportError(
+          { en: `${blockName(node)}: the activation "${kind}" has no ONNX form in the exporter.`, fr: `${blockNameFr(node)} : l’activation « ${kind} » n’a pas de forme ONNX dans l’exporteur.` },
+          node.id,
+          node.type,
+        );
     }
   };
 
@@ -243,7 +247,14 @@ export function buildOnnxModel(plan: ModelPlan, weights: BlockWeights, options: 
         break;
       }
       default:
-        throw new ExportError(`${blockName(node)}: the ONNX exporter cannot express the block type ${node.type}. Remove it to export to ONNX.`, node.id, node.type);
+        throw new ExportError(
+          {
+            en: `${blockName(node)}: the ONNX exporter cannot express the block type ${node.type}. Remove it to export to ONNX.`,
+            fr: `${blockNameFr(node)} : l’exporteur ONNX ne sait pas exprimer le type de bloc ${node.type}. Retirez-le pour exporter vers ONNX.`,
+          },
+          node.id,
+          node.type,
+        );
     }
   }
 

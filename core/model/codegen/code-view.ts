@@ -5,7 +5,7 @@ import { pytorchModule } from './pytorch';
 
 export type CodeLanguage = 'keras' | 'pytorch';
 
-export type CodeResult = { ok: true; code: string } | { ok: false; message: string; nodeId?: string };
+export type CodeResult = { ok: true; code: string } | { ok: false; message: string; messageFr?: string; nodeId?: string };
 
 /**
  * The Keras or PyTorch code of a graph, for a code view that updates on every edit: never throws
@@ -17,6 +17,6 @@ export function graphCode(graph: Graph, language: CodeLanguage, options: { name?
     return { ok: true, code };
   } catch (error) {
     if (!(error instanceof ExportError)) throw error;
-    return { ok: false, message: error.message, ...(error.nodeId ? { nodeId: error.nodeId } : {}) };
+    return { ok: false, message: error.message, ...(error.fr !== undefined ? { messageFr: error.fr } : {}), ...(error.nodeId ? { nodeId: error.nodeId } : {}) };
   }
 }

@@ -167,6 +167,7 @@ describe('refusals and helpers', () => {
     expect(good.ok && good.code).toContain('class ResidualCnn(nn.Module):');
     const bad = graphCode({ nodes: [{ id: 'd', type: 'Dense', params: {} }], edges: [] }, 'keras');
     expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('Input') });
+    expect(bad).toMatchObject({ messageFr: expect.stringMatching(/^Le graphe a des erreurs : il ne peut donc être ni exporté ni traduit en code\. Corrigez-les d’abord :\n {2}- .*Input/) });
   });
 
   it('writes Python literals and names', () => {

@@ -1,5 +1,5 @@
 import type { ResolvedParams } from '../block';
-import { blockName, ExportError, type PlanNode } from './plan';
+import { blockName, blockNameFr, ExportError, type PlanNode } from './plan';
 import { pyNumber, pyString, pyValue, snakeCase } from './python';
 
 /**
@@ -77,7 +77,14 @@ export function usesRegularizers(nodes: PlanNode[]): boolean {
 export function kerasLayerCall(node: PlanNode): string {
   const spec = kerasLayers[node.type];
   if (!spec)
-    throw new ExportError(`${blockName(node)}: the Keras code generator does not know the block type ${node.type}, so it cannot write this model in Keras.`, node.id, node.type);
+    throw new ExportError(
+      {
+        en: `${blockName(node)}: the Keras code generator does not know the block type ${node.type}, so it cannot write this model in Keras.`,
+        fr: `${blockNameFr(node)} : le générateur de code Keras ne connaît pas le type de bloc ${node.type} ; il ne peut donc pas écrire ce modèle en Keras.`,
+      },
+      node.id,
+      node.type,
+    );
   const params: ResolvedParams = node.params;
   const args: string[] = [];
   const positional: string[] = [];

@@ -2,18 +2,19 @@ import { analyzeGraph, type GraphAnalysis } from '../analyze';
 import type { ResolvedParams } from '../block';
 import { getBlock } from '../blocks/index';
 import type { Graph, Shape } from '../graph';
+import { LocalizedError, type Localized } from '../localized';
 
 /**
  * Thrown when a graph cannot be exported (or turned into code) in some format.
  * The message names the block and says what to change, in words a student understands.
  */
-export class ExportError extends Error {
+export class ExportError extends LocalizedError {
   constructor(
-    message: string,
+    text: string | Localized,
     readonly nodeId?: string,
     readonly blockType?: string,
   ) {
-    super(message);
+    super(text);
     this.name = 'ExportError';
   }
 }
@@ -46,8 +47,14 @@ export interface ModelPlan {
 export function planGraph(graph: Graph, options: { loss?: string } = {}): ModelPlan {
   const analysis = analyzeGraph(graph, options);
   if (!analysis.valid) {
-    const list = analysis.errors.map((e) => `  - ${e.nodeId ? `[${e.nodeId}] ` : ''}${e.message}`).join('\n');
-    throw new ExportError(`The graph has errors, so it cannot be exported or turned into code. Fix them first:\n${list}`, analysis.errors[0]?.nodeId);
+    const list = (language: 'en' | 'fr') => analysis.errors.map((e) => `  - ${e.nodeId ? `[${e.nodeId}] ` : ''}${e.text[language]}`).join('\n');
+    throw new ExportError(
+      {
+        en: `The graph has errors, so it cannot be exported or turned into code. Fix them first:\n${list('en')}`,
+        fr: `Le graphe a des erreurs : il ne peut donc être ni exporté ni traduit en code. Corrigez-les d’abord :\n${list('fr')}`,
+      },
+      analysis.errors[0]?.nodeId,
+    );
   }
   const incoming = new Map<string, string[]>(analysis.order.map((id) => [id, []]));
   const seen = new Set<string>();
@@ -126,4 +133,9 @@ export function samePadding(size: number, window: number, stride: number): [numb
 /** The block at fault, as messages name it: `RandomCrop "crop"`. */
 export function blockName(node: { id: string; type: string }): string {
   return `${node.type} "${node.id}"`;
+}
+
+/** The same in French: `Conv2D « c1 »`. */
+export function blockNameFr(node: { id: string; type: string }): string {
+  return `${node.type} « ${node.id} »`;
 }

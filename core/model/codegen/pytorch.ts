@@ -1,6 +1,6 @@
 import type { Graph, Shape } from '../graph';
 import { pair } from '../params';
-import { blockName, ExportError, planGraph, samePadding, type PlanNode } from './plan';
+import { blockName, blockNameFr, ExportError, planGraph, samePadding, type PlanNode } from './plan';
 import { IdentifierTable, docstringText, pascalCase, pyFloat, pyNumber, pyValue } from './python';
 
 /** How one tensor of the state dict is made from a block's weights as the app (and Keras) stores them. */
@@ -85,7 +85,7 @@ function activationCode(activation: string, value: string, shape: Shape): string
     case 'gelu':
       return `F.gelu(${value})`;
     default:
-      throw new ExportError(`The activation "${activation}" has no PyTorch equivalent in the exporter.`);
+      throw new ExportError({ en: `The activation "${activation}" has no PyTorch equivalent in the exporter.`, fr: `L’activation « ${activation} » n’a pas d’équivalent PyTorch dans l’exporteur.` });
   }
 }
 
@@ -184,7 +184,10 @@ function writeNode(node: PlanNode, attr: string, args: string[], w: Writer): str
       const channelAxis = isImage(inShape) ? 1 : inShape.length;
       if (dim !== channelAxis)
         throw new ExportError(
-          `${blockName(node)}: PyTorch's BatchNorm normalises the channel axis, but this block uses \`axis\` ${p.axis}. Set \`axis\` to -1 (the channels) to export it to PyTorch.`,
+          {
+            en: `${blockName(node)}: PyTorch's BatchNorm normalises the channel axis, but this block uses \`axis\` ${p.axis}. Set \`axis\` to -1 (the channels) to export it to PyTorch.`,
+            fr: `${blockNameFr(node)} : la BatchNorm de PyTorch normalise l’axe des canaux, mais ce bloc utilise \`axis\` ${p.axis}. Réglez \`axis\` sur -1 (les canaux) pour l’exporter vers PyTorch.`,
+          },
           node.id,
           node.type,
         );
@@ -226,7 +229,11 @@ function writeNode(node: PlanNode, attr: string, args: string[], w: Writer): str
     }
     default:
       if (node.trainingOnly) return input;
-      throw new ExportError(`${blockName(node)}: the PyTorch exporter does not know the block type ${node.type}.`, node.id, node.type);
+      throw new ExportError(
+        { en: `${blockName(node)}: the PyTorch exporter does not know the block type ${node.type}.`, fr: `${blockNameFr(node)} : l’exporteur PyTorch ne connaît pas le type de bloc ${node.type}.` },
+        node.id,
+        node.type,
+      );
   }
 }
 

@@ -7,6 +7,7 @@ import { useEditor } from '../store/index';
 import { blockLines, createCodeCache } from './code-lines';
 import { codeViewStore, useCodeView } from './code-store';
 import './code.css';
+import { errorText } from '../ui/error-text';
 
 const languages: CodeLanguage[] = ['keras', 'pytorch'];
 const codeOf = createCodeCache();
@@ -122,7 +123,7 @@ export function CodePanel() {
         ) : !result.ok ? (
           <div className="code-panel__message code-panel__message--error" role="status">
             <p>{t('code.cannotExpress', { language: t(`code.${language}`) })}</p>
-            <p data-testid="code-error">{result.message}</p>
+            <p data-testid="code-error">{errorText({ message: result.message, fr: result.messageFr })}</p>
           </div>
         ) : (
           <>

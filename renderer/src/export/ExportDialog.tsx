@@ -6,6 +6,7 @@ import { editorStore, useEditor } from '../store/index';
 import { defaultExportFolder, isFullPath } from './destination';
 import { exportDialogStore, openExportDialog, useExportDialog } from './export-store';
 import './export.css';
+import { errorText } from '../ui/error-text';
 
 /** `untrained`, or a run's checkpoint: `3:best`, `3:last`. */
 type WeightsChoice = string;
@@ -22,7 +23,6 @@ function weightOptions(runs: RunInfo[], t: (key: string, options?: Record<string
   return options;
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The toolbar button that opens the export dialog. */
 export function ExportButton() {

@@ -6,6 +6,7 @@ import { importProjectText, newProject, openProject, openWithDialog } from '../p
 import { exampleText } from './example-texts';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { formatCount } from '../ui/format';
+import { errorText } from '../ui/error-text';
 
 /** The start screen: a new project (empty or from an example), open one, or pick up a recent one. */
 export function Home() {
@@ -25,7 +26,7 @@ export function Home() {
         setRecent(r);
         setFiles(f);
       })
-      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => setError(errorText(e)));
   }, []);
 
   const onFile = async (file: File | undefined) => {

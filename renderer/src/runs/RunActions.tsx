@@ -10,6 +10,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { RunComparison } from './RunComparison';
 import { statusText } from './run-text';
 import './runs.css';
+import { errorText } from '../ui/error-text';
 
 type Pending = { kind: 'restore'; snapshot: RunSnapshot } | { kind: 'delete'; run: RunDetailsInfo };
 
@@ -37,7 +38,7 @@ export function useRunActions(location: string | undefined, reload: () => void, 
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [loading, setLoading] = useState<number>();
   const training = phase === 'starting' || phase === 'running' || phase === 'paused' || phase === 'stopping';
-  const fail = (e: unknown) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+  const fail = (e: unknown) => setMessage({ kind: 'error', text: errorText(e) });
 
   const askRestore = async (run: RunDetailsInfo) => {
     if (!location) return;
@@ -144,7 +145,7 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
             setPending(undefined);
             restore(snapshot).then(
               () => setMessage({ kind: 'ok', text: t('runHistory.restored', { id: snapshot.id }) }),
-              (e: unknown) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
+              (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }),
             );
           }}
         >
@@ -181,7 +182,7 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
                   focusMessage.current = true;
                   setMessage({ kind: 'ok', text: t('runHistory.deleted', { id: run.id }) });
                 },
-                (e: unknown) => setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) }),
+                (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }),
               )
               .finally(actions.reload);
           }}

@@ -9,6 +9,7 @@ import { getApi } from '../api';
 import { formatCount } from '../ui/format';
 import { formatDuration } from '../training/progress';
 import { changeText, settingLabel, settingValue, statusText } from './run-text';
+import { errorText } from '../ui/error-text';
 
 type Mark = 'added' | 'removed' | 'changed';
 
@@ -110,7 +111,7 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
       .compareRuns(location, [a, b])
       .then(
         (result) => live && setComparison(result),
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => live && setError(errorText(e)),
       );
     return () => {
       live = false;

@@ -9,6 +9,7 @@ import { formatCount } from '../ui/format';
 import { paintSample } from './SampleImage';
 import { datasetKey, imagesDigest, LatestRequest, previewChoices, previewDependencies, PREVIEW_DEBOUNCE_MS, usePreviewChoice, type PreviewChoice } from './augment-preview-state';
 import './augment.css';
+import { errorText } from '../ui/error-text';
 
 export interface AugmentationPreviewProps {
   /** Random draws besides the original: 8 fill a 3×3 grid, 15 a 4×4 one. */
@@ -63,7 +64,7 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
         previewChoices.getState().choose(datasetRef.current, { sampleIndex: 0 });
         return;
       }
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorText(failure));
     }, setBusy);
     requests.current = latest;
     return () => latest.close();

@@ -10,6 +10,7 @@ import { dataStore, forgetPreview, loadPreview, useData } from './data-store';
 import { trainingStore, updateForm, useTraining } from './training-store';
 import { useSettingsForm } from './use-settings-form';
 import './data.css';
+import { errorText } from '../ui/error-text';
 
 type Builtin = (typeof builtinDatasets)[number];
 /** Class colours of the scatter plot: distinct for colour-blind viewers, strong on a projector. */
@@ -104,10 +105,11 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
       {preview.sizeRange && <p className="train-hint">{t('data.sizeRange', { smallest: preview.sizeRange.smallest.join('×'), largest: preview.sizeRange.largest.join('×') })}</p>}
       {/* The skipped files have their own list below. */}
       {preview.warnings
-        .filter((w) => !/ skipped: /.test(w))
-        .map((w) => (
+        .map((w, i) => ({ w, text: errorText({ message: w, fr: preview.warningsFr?.[i] }, i18n.language) }))
+        .filter(({ w }) => !/ skipped: /.test(w))
+        .map(({ w, text }) => (
           <p key={w} className="warning-box" data-testid="data-warning">
-            {w}
+            {text}
           </p>
         ))}
       {preview.skipped.length > 0 && (
@@ -116,7 +118,7 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
           <ul>
             {preview.skipped.slice(0, 50).map((s) => (
               <li key={s.file}>
-                <code>{s.file}</code> — {s.reason}
+                <code>{s.file}</code> — {errorText({ message: s.reason, fr: s.reasonFr }, i18n.language)}
               </li>
             ))}
           </ul>
@@ -220,7 +222,7 @@ export function DataPanel() {
     dataStore.setState({ importing: undefined, imported: { name, count }, refused: result.refused });
     choose(result.ref);
   };
-  const failImport = (e: unknown) => dataStore.setState({ importing: undefined, importError: e instanceof Error ? e.message : String(e) });
+  const failImport = (e: unknown) => dataStore.setState({ importing: undefined, importError: errorText(e) });
 
   const upload = async (kind: ImportedDatasetKind, name: string, files: PickedFile[]) => {
     dataStore.setState({ importing: { name, sent: 0, total: files.length }, imported: undefined, refused: [], importError: undefined });
@@ -368,7 +370,7 @@ export function DataPanel() {
               <ul>
                 {refused.slice(0, 50).map((r) => (
                   <li key={r.file}>
-                    <code>{r.file}</code> — {r.reason}
+                    <code>{r.file}</code> — {errorText({ message: r.reason, fr: r.reasonFr })}
                   </li>
                 ))}
               </ul>

@@ -8,6 +8,7 @@ import { MistakesSection } from './MistakesSection';
 import { modelFor, noRunsToPick, useModel } from './model-store';
 import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
+import { errorText } from '../ui/error-text';
 
 const percent = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
 
@@ -51,7 +52,7 @@ export function EvaluatePanel() {
       .getTestSamples({ actual, predicted, limit: 30 })
       .then(
         (found) => found.runId === runId && setSamples(found),
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => setError(errorText(e)),
       );
   };
   const isImage = (shape: number[]) => shape.length === 3 && (shape[2] === 1 || shape[2] === 3);

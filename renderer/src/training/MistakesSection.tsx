@@ -6,6 +6,7 @@ import { formatCount } from '../ui/format';
 import { isImageShape } from './image-input';
 import { useModel } from './model-store';
 import { SampleImage } from './SampleImage';
+import { errorText } from '../ui/error-text';
 
 const LIMIT = 24;
 
@@ -25,7 +26,7 @@ export function MistakesSection({ runId, onOpen }: { runId: string; onOpen(actua
       .getConfidentMistakes({ limit: LIMIT })
       .then(
         (found) => current && found.runId === runId && setMistakes(found),
-        (e: unknown) => current && (e as { code?: string })?.code !== 'model-replaced' && setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => current && (e as { code?: string })?.code !== 'model-replaced' && setError(errorText(e)),
       );
     return () => {
       current = false;

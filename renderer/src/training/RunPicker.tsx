@@ -6,6 +6,7 @@ import { useEditor } from '../store/index';
 import { formatCount } from '../ui/format';
 import { isProjectFile, loadRun, modelFor, syncModel, useModel } from './model-store';
 import { useTraining } from './training-store';
+import { errorText } from '../ui/error-text';
 
 /** Keeps the model store in step with the host: on opening a tab, another project, or the end of a run. */
 export function useModelSync(): void {
@@ -97,7 +98,7 @@ export function RunPicker() {
                 : t(recorded.checkpoint === 'best' ? 'runModel.inUseBest' : 'runModel.inUseLast', { id: recorded.recordedRunId, epoch: recorded.epoch })}
               {recorded.evaluatedNow && recorded.test && !recorded.warning ? ` ${t('runModel.evaluatedNow', { samples: n(recorded.test.samples) })}` : ''}
             </span>
-            {recorded.warning && <span className="run-picker__warning">{recorded.warning}</span>}
+            {recorded.warning && <span className="run-picker__warning">{errorText({ message: recorded.warning, fr: recorded.warningFr })}</span>}
           </>
         ) : null}
       </div>

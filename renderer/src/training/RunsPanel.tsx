@@ -7,6 +7,7 @@ import { RunActions, useRunActions } from '../runs/RunActions';
 import { useEditor } from '../store/index';
 import { formatDuration } from './progress';
 import { useTraining } from './training-store';
+import { errorText } from '../ui/error-text';
 
 const COLOURS = ['#2446b8', '#c25400', '#1b6e2f', '#8e24aa', '#b3261e', '#00796b'];
 const AXIS_FONT = '15px system-ui, sans-serif';
@@ -71,7 +72,7 @@ export function RunsPanel() {
           setRuns([...list].sort((a, b) => b.id - a.id));
           setError(undefined);
         },
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => setError(errorText(e)),
       );
   }, [location, recorded, finishedRuns, startedRun, reloads]);
   const actions = useRunActions(location, reload, (id) => setSelected((s) => s.filter((x) => x !== id)));

@@ -9,6 +9,7 @@ import { LiveChart, type ChartSeries } from './LiveChart';
 import { formatDuration, remainingSeconds } from './progress';
 import { useSettingsForm } from './use-settings-form';
 import { listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
+import { errorText } from '../ui/error-text';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),
@@ -16,13 +17,13 @@ const chartSource = {
 };
 const ACCURACY_RANGE: [number, number] = [0, 1];
 /** The run's end in the interface language; failures keep the engine's explanation. */
-function finalText(final: { state: string; message: string; epochsCompleted: number; restoredEpoch?: number }, t: (key: string, options?: Record<string, unknown>) => string, learningRate?: number): string {
+function finalText(final: { state: string; message: string; messageFr?: string; epochsCompleted: number; restoredEpoch?: number }, t: (key: string, options?: Record<string, unknown>) => string, learningRate?: number): string {
   if (final.state === 'completed') return t('train.finalText.completed', { count: final.epochsCompleted });
   if (final.state === 'stopped') return t('train.finalText.stopped', { count: final.epochsCompleted });
   if (final.state === 'early-stopped')
     return final.restoredEpoch === undefined ? t('train.finalText.earlyStopped', { count: final.epochsCompleted }) : t('train.finalText.earlyStoppedRestored', { count: final.epochsCompleted, epoch: final.restoredEpoch });
   if (final.state === 'diverged' && learningRate !== undefined) return t('train.finalText.diverged', { epoch: final.epochsCompleted + 1, rate: learningRate });
-  return final.message;
+  return errorText({ message: final.message, fr: final.messageFr });
 }
 
 const datasetTitle = (name: string) => (name === 'mnist' ? 'MNIST' : name === 'xor' ? 'XOR' : name[0].toUpperCase() + name.slice(1));

@@ -10,6 +10,7 @@ import { ImageInput } from './ImageInput';
 import { modelFor, noRunsToPick, useModel } from './model-store';
 import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
+import { errorText } from '../ui/error-text';
 
 const PAD = 280;
 const BRUSH = 22;
@@ -71,7 +72,7 @@ export function TryPanel() {
           setPrediction(p);
           setError(undefined);
         },
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => setError(errorText(e)),
       )
       .finally(() => {
         state.inFlight = false;
@@ -92,7 +93,7 @@ export function TryPanel() {
           setPrediction(p);
           setError(undefined);
         },
-        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => setError(errorText(e)),
       );
   }, []);
 

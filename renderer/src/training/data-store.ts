@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { DatasetPreview, NeuroblocksApi } from '../../../core/api/contract';
 import type { DatasetRef } from '../../../core/model/project';
+import { errorText } from '../ui/error-text';
 
 export interface DataState {
   /** The reference (and project location) the preview is for. */
@@ -16,7 +17,7 @@ export interface DataState {
   columnsFor?: string;
   importing?: { name: string; sent: number; total: number };
   imported?: { name: string; count: number };
-  refused: { file: string; reason: string }[];
+  refused: { file: string; reason: string; reasonFr?: string }[];
   importError?: string;
 }
 
@@ -44,7 +45,7 @@ export async function loadPreview(api: NeuroblocksApi, ref: DatasetRef, location
     if (dataStore.getState().key !== key) return;
     const details = (error as { details?: { columns?: unknown } }).details;
     const columns = Array.isArray(details?.columns) ? (details.columns as string[]) : undefined;
-    dataStore.setState({ loading: false, error: error instanceof Error ? error.message : String(error), ...(columns ? { columns, columnsFor } : {}) });
+    dataStore.setState({ loading: false, error: errorText(error), ...(columns ? { columns, columnsFor } : {}) });
   }
 }
 

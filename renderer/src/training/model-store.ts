@@ -6,6 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { EvaluationProgress, ModelInUse, NeuroblocksApi, RunInfo } from '../../../core/api/contract';
 import { trainingStore } from './training-store';
+import { errorText } from '../ui/error-text';
 
 export interface ModelState {
   /** The host's model in use; undefined when it has none. */
@@ -46,7 +47,7 @@ export function loadableRuns(runs: readonly RunInfo[]): RunInfo[] {
   return runs.filter((run) => run.status !== 'running' && (run.hasBestCheckpoint || run.hasLastCheckpoint)).sort((a, b) => b.id - a.id);
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const message = (error: unknown) => errorText(error);
 const replaced = (error: unknown) => (error as { code?: string })?.code === 'model-replaced';
 
 let listening: (() => void) | undefined;

@@ -7,6 +7,7 @@ import type { BackendInfo, DatasetInfo, EpochMetrics, NeuroblocksApi, TrainingEv
 import { analyzeGraph } from '../../../core/model/analyze';
 import type { DatasetRef, Project, TrainingSettings } from '../../../core/model/project';
 import { editorStore } from '../store/index';
+import { errorText } from '../ui/error-text';
 
 export type PanelTab = 'data' | 'train' | 'evaluate' | 'try' | 'runs';
 export type RunPhase = 'idle' | 'starting' | 'running' | 'paused' | 'stopping' | 'finished';
@@ -153,7 +154,7 @@ export function applyEvent(update: TrainingUpdate, inputShape?: number[]): void 
       set({ phase: 'running' });
       break;
     case 'warning':
-      set({ warnings: [...state.warnings, event.message] });
+      set({ warnings: [...state.warnings, errorText({ message: event.message, fr: event.messageFr })] });
       break;
     case 'final':
       set({
@@ -204,7 +205,7 @@ export async function startRun(api: NeuroblocksApi, project: Project, options: T
     // Events may have arrived before the id did; they carry it, so keep only this run's.
     trainingStore.setState({ runId });
   } catch (error) {
-    trainingStore.setState({ phase: 'idle', error: error instanceof Error ? error.message : String(error) });
+    trainingStore.setState({ phase: 'idle', error: errorText(error) });
   }
 }
 
@@ -236,7 +237,7 @@ export async function continueRecordedRun(api: NeuroblocksApi, location: string,
     });
     return undefined;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorText(error);
     trainingStore.setState({ phase: 'idle', error: message });
     return message;
   }

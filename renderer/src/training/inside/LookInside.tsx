@@ -14,6 +14,7 @@ import { colourScale } from './colours';
 import { defaultBlock, explanationOf, formatValue } from './explain';
 import { ActivationBars, GridImage } from './pictures';
 import './inside.css';
+import { errorText } from '../../ui/error-text';
 
 interface InsideState {
   open: boolean;
@@ -24,7 +25,7 @@ interface InsideState {
 /** Kept outside the component, so that the view stays as it was across tab changes. */
 export const insideStore = createStore<InsideState>()(() => ({ open: false }));
 
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const message = (e: unknown) => errorText(e);
 
 /**
  * Moves the graph into the part of the canvas that the training panel leaves visible, so that its
