@@ -1,0 +1,190 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+// A first-time user on a classroom projector: only what is on screen (roles and visible labels),
+// at the projector's 1280×720.
+test.use({ viewport: { width: 1280, height: 720 } });
+
+const artifacts = path.resolve(import.meta.dirname, 'artifacts');
+mkdirSync(artifacts, { recursive: true });
+
+const url = () => {
+  const value = process.env.NEUROBLOCKS_URL;
+  if (!value) throw new Error('NEUROBLOCKS_URL is not set: the global setup starts the web host.');
+  return value;
+};
+
+async function shot(page: Page, name: string, target?: Locator): Promise<void> {
+  const close = page.getByRole('button', { name: /Dismiss|Fermer$/ });
+  while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
+  if (target) await target.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, `newcomer-${name}.png`) });
+}
+
+/** Whether an element lies wholly inside the window (nothing cut off at an edge). */
+async function inWindow(page: Page, target: Locator): Promise<boolean> {
+  const box = await target.boundingBox();
+  const size = page.viewportSize()!;
+  return box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width + 0.5 && box.y + box.height <= size.height + 0.5;
+}
+
+/** Strokes on the drawing pad (the image a screen reader announces as the drawing pad), in pad coordinates (0–280). */
+async function draw(pad: Locator, strokes: { x: number; y: number }[][]): Promise<void> {
+  await pad.scrollIntoViewIfNeeded();
+  const box = (await pad.boundingBox())!;
+  const scale = box.width / 280;
+  const page = pad.page();
+  for (const stroke of strokes) {
+    await page.mouse.move(box.x + stroke[0].x * scale, box.y + stroke[0].y * scale);
+    await page.mouse.down();
+    for (const p of stroke.slice(1)) await page.mouse.move(box.x + p.x * scale, box.y + p.y * scale, { steps: 6 });
+    await page.mouse.up();
+  }
+}
+
+const seven = [
+  [
+    { x: 80, y: 60 },
+    { x: 200, y: 60 },
+    { x: 130, y: 240 },
+  ],
+];
+
+test('a newcomer goes from the home screen to a trained model that answers their drawing, at 1280×720', async ({ page }) => {
+  test.setTimeout(180_000);
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  await page.goto(url());
+
+  await test.step('the home screen offers the examples by name', async () => {
+    await expect(page.getByRole('heading', { name: 'Neuroblocks', level: 1 })).toBeVisible();
+    await shot(page, '01-home');
+    await page.getByRole('button', { name: /^MNIST CNN/ }).click();
+  });
+
+  const toolbar = page.getByRole('toolbar');
+  const trainButton = toolbar.getByRole('button', { name: 'Train', exact: true });
+  await test.step('the example opens as a graph, and the whole toolbar is in sight, Train included', async () => {
+    await expect(page.getByText('42,358').first()).toBeVisible();
+    for (const name of ['Home', 'Save', 'Undo', 'Export…', 'Train']) expect(await inWindow(page, toolbar.getByRole('button', { name, exact: true })), name).toBe(true);
+    expect(await inWindow(page, toolbar.getByRole('combobox', { name: 'Language' }))).toBe(true);
+    await shot(page, '02-editor');
+  });
+
+  const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
+  await test.step('the Train button opens the panel with its tabs, right below the toolbar', async () => {
+    await trainButton.click();
+    const tabs = dock.getByRole('tab');
+    await expect(tabs).toHaveText(['Data', 'Train', 'Evaluate', 'Try it', 'Runs']);
+    await expect(dock.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
+    await expect(dock.getByRole('button', { name: 'Start training' })).toBeInViewport();
+    const toolbarBox = (await toolbar.boundingBox())!;
+    const dockBox = (await dock.boundingBox())!;
+    expect(Math.abs(dockBox.y - (toolbarBox.y + toolbarBox.height))).toBeLessThanOrEqual(1);
+    // The open panel's button stays readable under the pointer (white on the accent colour).
+    await trainButton.hover();
+    await expect(trainButton).toHaveCSS('background-color', 'rgb(36, 70, 184)');
+    await expect(trainButton).toHaveCSS('color', 'rgb(255, 255, 255)');
+    await shot(page, '03-train-tab');
+  });
+
+  await test.step('before training, Evaluate and Try it say what to do and lead back to Train', async () => {
+    await dock.getByRole('tab', { name: 'Evaluate' }).click();
+    await expect(dock.getByText('Train the model first: its test results appear here when a run ends.')).toBeVisible();
+    await shot(page, '04-evaluate-empty');
+    await dock.getByRole('tab', { name: 'Try it' }).click();
+    await expect(dock.getByText('Train the model first, then draw here to test it.')).toBeVisible();
+    await dock.getByRole('button', { name: 'Go to Train' }).click();
+    await expect(dock.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
+    await expect(dock.getByRole('tab', { name: 'Train' })).toBeFocused();
+  });
+
+  await test.step('the Data tab shows the digits it learns from', async () => {
+    await dock.getByRole('tab', { name: 'Data' }).click();
+    const mnist = dock.getByText('28×28×1 · 10 classes');
+    await expect(mnist).toBeVisible();
+    // The card's words stay inside the card.
+    const card = (await dock.getByRole('radio', { name: /MNIST digits/ }).locator('..').boundingBox())!;
+    const words = (await mnist.boundingBox())!;
+    expect(words.x + words.width).toBeLessThanOrEqual(card.x + card.width);
+    await expect(dock.getByRole('img').first()).toBeVisible({ timeout: 30_000 });
+    await shot(page, '05-data');
+  });
+
+  await test.step('train two epochs on a small part of the digits; the charts come into view', async () => {
+    await dock.getByRole('tab', { name: 'Train' }).click();
+    await dock.getByLabel('Training samples').fill('400');
+    await dock.getByLabel('Epochs', { exact: true }).fill('2');
+    await dock.getByLabel('Batch size').fill('16');
+    await dock.getByRole('button', { name: 'Start training' }).click();
+    await expect(dock.getByText(/Epoch \d of 2/)).toBeVisible({ timeout: 60_000 });
+    await expect(dock.getByRole('img', { name: 'Loss (lower is better)' })).toBeInViewport({ ratio: 0.9 });
+    await shot(page, '06-training');
+    await expect(dock.getByText('Finished', { exact: true })).toBeVisible({ timeout: 90_000 });
+    await expect(dock.getByText(/Trained for 2 epochs\. Test accuracy: \d+\.\d %\./)).toBeInViewport();
+    await expect(dock.getByRole('img', { name: 'Accuracy (higher is better)' })).toBeInViewport({ ratio: 0.5 });
+    await shot(page, '07-trained');
+  });
+
+  const next = dock.getByRole('navigation', { name: 'What to do next' });
+  await test.step('the finished run points on to the test results', async () => {
+    await expect(next).toBeInViewport();
+    await next.getByRole('button', { name: 'See the test results' }).click();
+    await expect(dock.getByRole('tab', { name: 'Evaluate' })).toHaveAttribute('aria-selected', 'true');
+    await expect(dock.getByText(/^Test accuracy: \d+\.\d % on 2000 samples/)).toBeVisible();
+    await expect(dock.getByRole('table').first().locator('tbody tr')).toHaveCount(10);
+    await shot(page, '08-evaluate');
+  });
+
+  await test.step('and to trying it: draw a digit and get an answer', async () => {
+    await dock.getByRole('tab', { name: 'Train' }).click();
+    await next.getByRole('button', { name: 'Try it with your own drawing' }).click();
+    await expect(dock.getByRole('tab', { name: 'Try it' })).toHaveAttribute('aria-selected', 'true');
+    const pad = dock.getByRole('img', { name: 'Drawing pad' });
+    await expect(pad).toBeInViewport();
+    await shot(page, '09-try-empty');
+    await draw(pad, seven);
+    await expect(dock.getByText(/^It looks like a \d \(\d+ % sure\)\.$/)).toBeInViewport();
+    await expect(dock.getByRole('meter')).toHaveCount(10);
+    await shot(page, '10-try-answer');
+  });
+
+  await test.step('look inside the model', async () => {
+    await dock.getByRole('button', { name: 'Look inside the model' }).click();
+    await expect(dock.getByRole('heading', { name: 'Look inside the model' })).toBeVisible();
+    await dock.getByRole('group', { name: 'Blocks of the trained model' }).getByRole('button', { name: /^conv1/ }).click();
+    await expect(dock.getByRole('img', { name: 'Channel 8' })).toBeVisible();
+    await shot(page, '11-inside', dock.getByRole('img', { name: 'Channel 8' }));
+  });
+
+  await test.step('the same path in French', async () => {
+    await toolbar.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    for (const name of ['Accueil', 'Enregistrer', 'Exporter…', 'Entraîner']) expect(await inWindow(page, toolbar.getByRole('button', { name, exact: true })), name).toBe(true);
+    expect(await inWindow(page, toolbar.getByRole('combobox', { name: 'Langue' }))).toBe(true);
+    const dockFr = page.getByRole('complementary', { name: 'Entraînement et évaluation' });
+    await dockFr.getByRole('tab', { name: 'Entraîner' }).click();
+    await expect(dockFr.getByRole('navigation', { name: 'Que faire ensuite' }).getByRole('button', { name: 'L’essayer avec votre dessin' })).toBeVisible();
+    await shot(page, '12-train-fr');
+    await dockFr.getByRole('tab', { name: 'Évaluer' }).click();
+    await shot(page, '13-evaluate-fr');
+    await dockFr.getByRole('tab', { name: 'Essayer' }).click();
+    await draw(dockFr.getByRole('img', { name: 'Zone de dessin' }), seven);
+    await expect(dockFr.getByText(/^On dirait un/)).toBeVisible();
+    await shot(page, '14-try-fr');
+    await dockFr.getByRole('tab', { name: 'Données' }).click();
+    await shot(page, '15-data-fr');
+  });
+
+  await test.step('at 1024×768 nothing of the toolbar is out of the window', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    for (const name of ['Accueil', 'Enregistrer', 'Exporter…', 'Entraîner']) expect(await inWindow(page, toolbar.getByRole('button', { name, exact: true })), name).toBe(true);
+    expect(await inWindow(page, toolbar.getByRole('combobox', { name: 'Langue' }))).toBe(true);
+    await shot(page, '16-1024-fr');
+    await toolbar.getByRole('combobox', { name: 'Langue' }).selectOption('en');
+    await shot(page, '17-1024');
+  });
+  expect(problems).toEqual([]);
+});
