@@ -188,3 +188,110 @@ test('a newcomer goes from the home screen to a trained model that answers their
   });
   expect(problems).toEqual([]);
 });
+
+test('a teacher checks the other screens on a 1280×720 projector, in English and French', async ({ page }) => {
+  test.setTimeout(240_000);
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(url());
+  const toolbar = page.getByRole('toolbar');
+
+  await test.step('the augmentation preview of a Random block, in the inspector', async () => {
+    await page.getByRole('button', { name: /^CNN with data augmentation/ }).click();
+    await page.locator('.react-flow__node').filter({ hasText: 'RandomRotation' }).first().click();
+    const inspector = page.getByRole('complementary', { name: 'Block', exact: true });
+    const preview = inspector.getByRole('region', { name: 'Augmentation preview' });
+    await expect(preview.getByRole('img').first()).toBeVisible({ timeout: 30_000 });
+    await expect(preview.getByRole('button', { name: 'Re-roll' })).toBeVisible();
+    await shot(page, '20-augment-preview', preview.getByRole('img').first());
+  });
+
+  await test.step('the code beside the graph opens right below the toolbar too', async () => {
+    await toolbar.getByRole('button', { name: 'Code', exact: true }).click();
+    const code = page.getByRole('complementary', { name: 'Code of the model' });
+    await expect(code).toBeVisible();
+    const toolbarBox = (await toolbar.boundingBox())!;
+    const codeBox = (await code.boundingBox())!;
+    expect(Math.abs(codeBox.y - (toolbarBox.y + toolbarBox.height))).toBeLessThanOrEqual(1);
+    expect(codeBox.y + codeBox.height).toBeLessThanOrEqual(720.5);
+    await shot(page, '21-code');
+    await toolbar.getByRole('button', { name: 'Code', exact: true }).click();
+    await toolbar.getByRole('button', { name: 'Home' }).click();
+  });
+
+  const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
+  await test.step('a project file with two short runs', async () => {
+    await page.getByRole('button', { name: /^MNIST CNN/ }).click();
+    await toolbar.getByRole('button', { name: 'Save as…' }).click();
+    await page.getByRole('textbox', { name: 'File name' }).fill('projector.nbproj');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(toolbar.getByText('Saved')).toHaveCount(1);
+    await toolbar.getByRole('button', { name: 'Train', exact: true }).click();
+    await dock.getByLabel('Training samples').fill('300');
+    await dock.getByLabel('Epochs', { exact: true }).fill('1');
+    await dock.getByLabel('Batch size').fill('16');
+    for (const seed of ['1', '2']) {
+      await dock.getByLabel('Seed').fill(seed);
+      await dock.getByRole('button', { name: 'Start training' }).click();
+      await expect(dock.getByText('Finished', { exact: true })).toBeVisible({ timeout: 90_000 });
+    }
+  });
+
+  await test.step('Evaluate: the most confident mistakes and a cell of the confusion matrix', async () => {
+    await dock.getByRole('tab', { name: 'Evaluate' }).click();
+    const mistakes = dock.getByRole('button', { name: /^Test sample \d+: actual \d, predicted \d/ });
+    await expect(mistakes.first()).toBeVisible({ timeout: 30_000 });
+    await shot(page, '22-evaluate-mistakes', mistakes.first());
+    await mistakes.first().click();
+    await expect(dock.getByRole('heading', { name: /^True \d, answered \d$/ })).toBeInViewport();
+    await shot(page, '23-evaluate-cell');
+  });
+
+  await test.step('Runs: two ticked runs compared side by side', async () => {
+    await dock.getByRole('tab', { name: 'Runs' }).click();
+    await dock.getByRole('checkbox', { name: 'Show run 1 on the chart' }).check();
+    await dock.getByRole('checkbox', { name: 'Show run 2 on the chart' }).check();
+    await shot(page, '24-runs');
+    await dock.getByRole('button', { name: 'Compare the 2 ticked runs' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Run 1 and run 2 side by side' });
+    await expect(dialog).toBeVisible();
+    expect(await inWindow(page, dialog)).toBe(true);
+    await page.screenshot({ path: path.join(artifacts, 'newcomer-25-runs-compare.png') });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  });
+
+  await test.step('the Export dialog', async () => {
+    await toolbar.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the model' });
+    await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeInViewport();
+    expect(await inWindow(page, dialog)).toBe(true);
+    await page.screenshot({ path: path.join(artifacts, 'newcomer-26-export.png') });
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  });
+
+  await test.step('in French', async () => {
+    await toolbar.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+    const dockFr = page.getByRole('complementary', { name: 'Entraînement et évaluation' });
+    await page.getByRole('button', { name: 'Comparer les 2 entraînements cochés' }).click();
+    const compare = page.getByRole('dialog', { name: 'Entraînements 1 et 2 côte à côte' });
+    await expect(compare).toBeVisible();
+    expect(await inWindow(page, compare)).toBe(true);
+    await page.screenshot({ path: path.join(artifacts, 'newcomer-27-runs-compare-fr.png') });
+    await page.keyboard.press('Escape');
+    await dockFr.getByRole('tab', { name: 'Évaluer' }).click();
+    await expect(dockFr.getByRole('heading', { name: 'Erreurs les plus sûres' })).toBeVisible();
+    await shot(page, '28-evaluate-mistakes-fr', dockFr.getByRole('heading', { name: 'Erreurs les plus sûres' }));
+    await toolbar.getByRole('button', { name: 'Exporter…' }).click();
+    const exportFr = page.getByRole('dialog', { name: 'Exporter le modèle' });
+    await expect(exportFr).toBeVisible();
+    expect(await inWindow(page, exportFr)).toBe(true);
+    await page.screenshot({ path: path.join(artifacts, 'newcomer-29-export-fr.png') });
+    await page.keyboard.press('Escape');
+  });
+  expect(problems).toEqual([]);
+});
