@@ -1,6 +1,9 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { startServer } from './global-setup';
 
 // A first-time user on a classroom projector: only what is on screen (roles and visible labels),
 // at the projector's 1280×720.
@@ -9,10 +12,28 @@ test.use({ viewport: { width: 1280, height: 720 } });
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 
+// A first-time user meets an app that has trained nothing yet: these tests have a web host of their
+// own, not the one the other tests trained models in.
+let host: { url: string; server: ChildProcess; home: string } | undefined;
+test.beforeAll(async () => {
+  test.setTimeout(150_000);
+  const home = mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-newcomer-'));
+  host = { ...(await startServer(home)), home };
+});
+test.afterAll(async () => {
+  if (!host) return;
+  const { server, home } = host;
+  if (server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill();
+    await exited;
+  }
+  rmSync(home, { recursive: true, force: true });
+});
+
 const url = () => {
-  const value = process.env.NEUROBLOCKS_URL;
-  if (!value) throw new Error('NEUROBLOCKS_URL is not set: the global setup starts the web host.');
-  return value;
+  if (!host) throw new Error('The web host of these tests did not start.');
+  return host.url;
 };
 
 async function shot(page: Page, name: string, target?: Locator): Promise<void> {
@@ -62,7 +83,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
   await test.step('the home screen offers the examples by name', async () => {
     await expect(page.getByRole('heading', { name: 'Neuroblocks', level: 1 })).toBeVisible();
     await shot(page, '01-home');
-    await page.getByRole('button', { name: /^MNIST CNN/ }).click();
+    await page.getByRole('region', { name: 'New project' }).getByRole('button', { name: /^MNIST CNN/ }).click();
   });
 
   const toolbar = page.getByRole('toolbar');
@@ -160,6 +181,17 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await shot(page, '11-inside', dock.getByRole('img', { name: 'Channel 8' }));
   });
 
+  await test.step('Runs: a history needs a project file, and the tab offers to save one', async () => {
+    await dock.getByRole('tab', { name: 'Runs' }).click();
+    await expect(dock.getByText(/^Runs are kept in \.nbproj project files\./)).toBeVisible();
+    await dock.getByRole('button', { name: 'Save as a project file (.nbproj)…' }).click();
+    await expect(page.getByRole('textbox', { name: 'File name' })).toHaveValue('mnist-cnn.nbproj');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(dock.getByText('No run recorded yet: start training and it appears here.')).toBeVisible();
+    await shot(page, '12-runs');
+    await expect(dock.getByRole('button', { name: 'Go to Train' })).toBeVisible();
+  });
+
   await test.step('the same path in French', async () => {
     await toolbar.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     for (const name of ['Accueil', 'Enregistrer', 'Exporter…', 'Entraîner']) expect(await inWindow(page, toolbar.getByRole('button', { name, exact: true })), name).toBe(true);
@@ -200,7 +232,7 @@ test('a teacher checks the other screens on a 1280×720 projector, in English an
   const toolbar = page.getByRole('toolbar');
 
   await test.step('the augmentation preview of a Random block, in the inspector', async () => {
-    await page.getByRole('button', { name: /^CNN with data augmentation/ }).click();
+    await page.getByRole('region', { name: 'New project' }).getByRole('button', { name: /^CNN with data augmentation/ }).click();
     await page.locator('.react-flow__node').filter({ hasText: 'RandomRotation' }).first().click();
     const inspector = page.getByRole('complementary', { name: 'Block', exact: true });
     const preview = inspector.getByRole('region', { name: 'Augmentation preview' });
@@ -224,7 +256,7 @@ test('a teacher checks the other screens on a 1280×720 projector, in English an
 
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
   await test.step('a project file with two short runs', async () => {
-    await page.getByRole('button', { name: /^MNIST CNN/ }).click();
+    await page.getByRole('region', { name: 'New project' }).getByRole('button', { name: /^MNIST CNN/ }).click();
     await toolbar.getByRole('button', { name: 'Save as…' }).click();
     await page.getByRole('textbox', { name: 'File name' }).fill('projector.nbproj');
     await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();

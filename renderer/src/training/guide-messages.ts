@@ -8,6 +8,7 @@ export const guideMessagesEn = {
     tryDrawing: 'Try it with your own drawing',
     tryImage: 'Try it with your own image',
     toTrain: 'Go to Train',
+    saveProjectFile: 'Save as a project file (.nbproj)…',
   },
 };
 
@@ -19,5 +20,6 @@ export const guideMessagesFr: typeof guideMessagesEn = {
     tryDrawing: 'L’essayer avec votre dessin',
     tryImage: 'L’essayer avec votre image',
     toTrain: 'Aller à Entraîner',
+    saveProjectFile: 'Enregistrer en fichier de projet (.nbproj)…',
   },
 };
