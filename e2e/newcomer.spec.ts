@@ -82,6 +82,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
 
   await test.step('the home screen offers the examples by name', async () => {
     await expect(page.getByRole('heading', { name: 'Neuroblocks', level: 1 })).toBeVisible();
+    await expect(page.getByText('New here? Pick an example: it opens ready to train on its data. Then press ▶ Train at the top right.')).toBeVisible();
     await shot(page, '01-home');
     await page.getByRole('region', { name: 'New project' }).getByRole('button', { name: /^MNIST CNN/ }).click();
   });
@@ -92,6 +93,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(page.getByText('42,358').first()).toBeVisible();
     for (const name of ['Home', 'Save', 'Undo', 'Export…', 'Train']) expect(await inWindow(page, toolbar.getByRole('button', { name, exact: true })), name).toBe(true);
     expect(await inWindow(page, toolbar.getByRole('combobox', { name: 'Language' }))).toBe(true);
+    await expect(page.getByRole('complementary', { name: 'Block', exact: true }).getByText(/^This network is ready to learn: press ▶ Train at the top right/)).toBeVisible();
     await shot(page, '02-editor');
   });
 
