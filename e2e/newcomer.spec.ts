@@ -107,6 +107,13 @@ test('a newcomer goes from the home screen to a trained model that answers their
     const toolbarBox = (await toolbar.boundingBox())!;
     const dockBox = (await dock.boundingBox())!;
     expect(Math.abs(dockBox.y - (toolbarBox.y + toolbarBox.height))).toBeLessThanOrEqual(1);
+    // The graph stays in sight beside the panel, its blocks whole.
+    const canvas = page.getByRole('region', { name: 'Canvas: the network as a graph' });
+    const canvasBox = (await canvas.boundingBox())!;
+    expect(canvasBox.x + canvasBox.width).toBeLessThanOrEqual(dockBox.x + 1);
+    const conv1 = canvas.locator('.react-flow__node').filter({ hasText: 'conv1' });
+    await expect(conv1).toBeInViewport({ ratio: 1 });
+    expect((await conv1.boundingBox())!.x + (await conv1.boundingBox())!.width).toBeLessThanOrEqual(dockBox.x);
     // The open panel's button stays readable under the pointer (white on the accent colour).
     await trainButton.hover();
     await expect(trainButton).toHaveCSS('background-color', 'rgb(36, 70, 184)');
@@ -178,7 +185,9 @@ test('a newcomer goes from the home screen to a trained model that answers their
   await test.step('look inside the model', async () => {
     await dock.getByRole('button', { name: 'Look inside the model' }).click();
     await expect(dock.getByRole('heading', { name: 'Look inside the model' })).toBeVisible();
-    await dock.getByRole('group', { name: 'Blocks of the trained model' }).getByRole('button', { name: /^conv1/ }).click();
+    // The graph beside the panel: a click on a block there shows what it makes of the drawing.
+    await page.getByRole('region', { name: 'Canvas: the network as a graph' }).locator('.react-flow__node').filter({ hasText: 'conv1' }).click();
+    await expect(dock.getByRole('group', { name: 'Blocks of the trained model' }).getByRole('button', { name: /^conv1/ })).toHaveAttribute('aria-pressed', 'true');
     await expect(dock.getByRole('img', { name: 'Channel 8' })).toBeVisible();
     await shot(page, '11-inside', dock.getByRole('img', { name: 'Channel 8' }));
   });
