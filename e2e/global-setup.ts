@@ -6,7 +6,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '..');
 
 /** Starts `neuroblocks serve` on a free port, with settings and projects in a throw-away home. */
-function startServer(home: string): Promise<{ url: string; server: ChildProcess }> {
+export function startServer(home: string): Promise<{ url: string; server: ChildProcess }> {
   const server = spawn(process.execPath, ['bin/neuroblocks.js', 'serve', '--port', '0'], {
     cwd: root,
     env: { ...process.env, HOME: home, NEUROBLOCKS_CONFIG_DIR: path.join(home, 'config'), XDG_CONFIG_HOME: path.join(home, 'config') },

@@ -96,9 +96,9 @@ function keepDatasetPath(saved: Project, location: string): void {
   if (saved.dataset && JSON.stringify(saved.dataset) !== JSON.stringify(project.dataset)) editorStore.setState({ project: { ...project, dataset: saved.dataset }, location });
 }
 
-export async function saveProjectAs(): Promise<boolean> {
+export async function saveProjectAs(extension: 'json' | 'nbproj' = 'json'): Promise<boolean> {
   const state = editorStore.getState();
-  const suggested = `${state.project.name.replace(/[^\p{L}\p{N}_ -]+/gu, '').trim().replace(/\s+/g, '-').toLowerCase() || 'project'}.json`;
+  const suggested = `${state.project.name.replace(/[^\p{L}\p{N}_ -]+/gu, '').trim().replace(/\s+/g, '-').toLowerCase() || 'project'}.${extension}`;
   try {
     const info = await getApi().getAppInfo();
     if (info.nativeDialogs) {

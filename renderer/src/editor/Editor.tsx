@@ -11,17 +11,19 @@ import { SaveAsDialog } from './SaveAsDialog';
 import { TrainingDock } from '../training/TrainingDock';
 import { CodePanel } from '../code/CodePanel';
 import { ExportDialog } from '../export/ExportDialog';
+import { useGraphBesideDock } from './graph-beside-dock';
 
 function EditorLayout() {
   const { t } = useTranslation();
   const { fitView } = useReactFlow();
+  const dockOpen = useGraphBesideDock();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => handleEditorKey(event, () => void fitView({ padding: 0.2, duration: 300, maxZoom: 1 }));
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [fitView]);
   return (
-    <div className="editor">
+    <div className={`editor${dockOpen ? ' editor--dock-open' : ''}`}>
       <Toolbar />
       <main className="editor__body" aria-label={t('editor.label')}>
         <Palette />

@@ -70,6 +70,7 @@ export function Inspector() {
   const selectedIds = selected.map((n) => n.id).join(',');
   const node = selected.length === 1 ? selected[0] : undefined;
   const analysis = useEditor((s) => (node ? s.analysis.nodes[node.id] : undefined));
+  const readyToTrain = useEditor((s) => s.analysis.valid && s.nodes.length > 0);
   // From the blocks upstream, so that they show even while this block's own parameters are wrong.
   const incomingShapes = useEditor(useShallow((s) => (node ? s.edges.filter((e) => e.target === node.id).map((e) => s.analysis.nodes[e.source]?.outputShape) : [])));
   const lang = docLanguage(i18n.language);
@@ -91,7 +92,14 @@ export function Inspector() {
             </div>
           </div>
         ) : (
-          <p className="muted">{t('inspector.none')}</p>
+          <>
+            <p className="muted">{t('inspector.none')}</p>
+            {readyToTrain && (
+              <p className="inspector__next" data-testid="ready-to-train">
+                {t('guide.readyToTrain')}
+              </p>
+            )}
+          </>
         )}
       </aside>
     );

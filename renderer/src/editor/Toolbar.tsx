@@ -27,7 +27,7 @@ export function Toolbar() {
   return (
     <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
       <button type="button" onClick={goHome} title={t('toolbar.home')}>
-        ⌂ {t('toolbar.home')}
+        <span aria-hidden="true">⌂</span> <span className="toolbar__label">{t('toolbar.home')}</span>
       </button>
       <input
         className="project-name"
@@ -35,8 +35,8 @@ export function Toolbar() {
         onChange={(e) => editorStore.getState().renameProject(e.target.value)}
         aria-label={t('toolbar.projectName')}
       />
-      <span className="dirty-marker" data-testid="dirty-marker" aria-live="polite" title={marker}>
-        {marker}
+      <span className="dirty-marker" data-state={dirty ? 'unsaved' : saved ? 'saved' : 'new'} data-testid="dirty-marker" aria-live="polite" title={marker}>
+        <span className="toolbar__label">{marker}</span>
       </span>
       <div className="toolbar__group">
         <button type="button" onClick={() => void saveProject()} title={`${t('toolbar.save')} (Ctrl+S)`}>
@@ -48,10 +48,10 @@ export function Toolbar() {
       </div>
       <div className="toolbar__group">
         <button type="button" onClick={() => store.undo()} disabled={!canUndo} title={`${t('toolbar.undo')} (Ctrl+Z)`}>
-          ↶ {t('toolbar.undo')}
+          <span aria-hidden="true">↶</span> <span className="toolbar__label">{t('toolbar.undo')}</span>
         </button>
         <button type="button" onClick={() => store.redo()} disabled={!canRedo} title={`${t('toolbar.redo')} (Ctrl+Y)`}>
-          ↷ {t('toolbar.redo')}
+          <span aria-hidden="true">↷</span> <span className="toolbar__label">{t('toolbar.redo')}</span>
         </button>
       </div>
       <div className="toolbar__group">

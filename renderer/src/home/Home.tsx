@@ -52,6 +52,7 @@ export function Home() {
             {t('home.empty')}
           </button>
           <h3>{t('home.fromExample')}</h3>
+          <p className="home__hint">{t('guide.homeHint')}</p>
           <ul className="example-list">
             {examples.map((ex) => (
               <li key={ex.id}>

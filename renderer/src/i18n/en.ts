@@ -5,6 +5,7 @@ import { augmentMessagesEn } from '../training/augment-messages';
 import { insideMessagesEn } from '../training/inside/messages';
 import { runHistoryMessagesEn } from '../runs/messages';
 import { evaluationMessagesEn } from '../training/evaluation-messages';
+import { guideMessagesEn } from '../training/guide-messages';
 /** Every string of the interface in English; fr.ts must have the same keys (the compiler checks). */
 export const en = {
   app: { skip: 'Skip to content' },
@@ -15,6 +16,7 @@ export const en = {
   ...augmentMessagesEn,
   ...insideMessagesEn,
   ...runHistoryMessagesEn,
+  ...guideMessagesEn,
   language: { label: 'Language' },
   home: {
     tagline: 'Build a neural network by dragging blocks, see its shapes and parameters as you go.',

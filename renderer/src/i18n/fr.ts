@@ -6,6 +6,7 @@ import { augmentMessagesFr } from '../training/augment-messages';
 import { insideMessagesFr } from '../training/inside/messages';
 import { runHistoryMessagesFr } from '../runs/messages';
 import { evaluationMessagesFr } from '../training/evaluation-messages';
+import { guideMessagesFr } from '../training/guide-messages';
 
 export const fr: Messages = {
   app: { skip: 'Aller au contenu' },
@@ -16,6 +17,7 @@ export const fr: Messages = {
   ...augmentMessagesFr,
   ...insideMessagesFr,
   ...runHistoryMessagesFr,
+  ...guideMessagesFr,
   language: { label: 'Langue' },
   home: {
     tagline: 'Construisez un réseau de neurones en glissant des blocs, et voyez ses formes et ses paramètres au fur et à mesure.',

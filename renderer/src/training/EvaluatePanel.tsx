@@ -6,6 +6,7 @@ import { useEditor } from '../store/index';
 import { perClassMetrics } from './metrics';
 import { MistakesSection } from './MistakesSection';
 import { modelFor, noRunsToPick, useModel } from './model-store';
+import { GoToTrain } from './NextSteps';
 import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
 import { errorText } from '../ui/error-text';
@@ -37,7 +38,12 @@ export function EvaluatePanel() {
     return (
       <>
         <RunPicker />
-        {known && <p className="train-empty">{t('evaluate.none')}</p>}
+        {known && (
+          <div className="train-empty">
+            <p>{t('evaluate.none')}</p>
+            <GoToTrain />
+          </div>
+        )}
       </>
     );
   }

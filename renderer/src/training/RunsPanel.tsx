@@ -3,8 +3,10 @@ import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import type { RunDetailsInfo } from '../../../core/api/contract';
 import { getApi } from '../api';
+import { saveProjectAs } from '../project-actions';
 import { RunActions, useRunActions } from '../runs/RunActions';
 import { useEditor } from '../store/index';
+import { GoToTrain } from './NextSteps';
 import { formatDuration } from './progress';
 import { useTraining } from './training-store';
 import { errorText } from '../ui/error-text';
@@ -78,7 +80,15 @@ export function RunsPanel() {
   const actions = useRunActions(location, reload, (id) => setSelected((s) => s.filter((x) => x !== id)));
 
   const overlay = useMemo(() => (runs ?? []).filter((r) => selected.includes(r.id)), [runs, selected]);
-  if (!recorded) return <p className="train-empty">{t('runs.needFile')}</p>;
+  if (!recorded)
+    return (
+      <div className="train-empty">
+        <p>{t('runs.needFile')}</p>
+        <button type="button" className="primary" onClick={() => void saveProjectAs('nbproj')}>
+          {t('guide.saveProjectFile')}
+        </button>
+      </div>
+    );
   if (error)
     return (
       <p className="error-box" role="alert">
@@ -86,7 +96,13 @@ export function RunsPanel() {
       </p>
     );
   if (!runs) return <p>{t('evaluate.loading')}</p>;
-  if (runs.length === 0) return <p className="train-empty">{t('runs.none')}</p>;
+  if (runs.length === 0)
+    return (
+      <div className="train-empty">
+        <p>{t('runs.none')}</p>
+        <GoToTrain />
+      </div>
+    );
   const date = new Intl.DateTimeFormat(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { optimizers } from '../../../core/model/project';
 import { getApi } from '../api';
@@ -6,6 +6,7 @@ import { editorStore, useEditor } from '../store/index';
 import { formatCount } from '../ui/format';
 import { adviseOnRun, type Guidance } from './guidance';
 import { LiveChart, type ChartSeries } from './LiveChart';
+import { NextSteps } from './NextSteps';
 import { formatDuration, remainingSeconds } from './progress';
 import { useSettingsForm } from './use-settings-form';
 import { listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
@@ -90,6 +91,11 @@ export function TrainPanel() {
   const error = useTraining((s) => s.error);
   const warnings = useTraining((s) => s.warnings);
   const continuing = useTraining((s) => s.continuing);
+  // A run that starts brings its progress and charts into view (a projector's window shows little below the settings).
+  const runSection = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (started) runSection.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [started]);
 
   useEffect(() => {
     listenToTraining(api);
@@ -198,7 +204,7 @@ export function TrainPanel() {
         </p>
       </section>
 
-      <section className="train-run" aria-labelledby="train-run-title">
+      <section ref={runSection} className="train-run" aria-labelledby="train-run-title">
         <h3 id="train-run-title" className="sr-only">
           {t('train.run')}
         </h3>
@@ -210,7 +216,7 @@ export function TrainPanel() {
           )}
           {phase === 'running' && (
             <button type="button" onClick={() => void api.pauseTraining()}>
-              <span aria-hidden="true">⏸</span> {t('train.pause')}
+              <span aria-hidden="true">❚❚</span> {t('train.pause')}
             </button>
           )}
           {phase === 'paused' && (
@@ -265,6 +271,7 @@ export function TrainPanel() {
             {final.test && ` ${t('train.testAccuracy', { accuracy: (final.test.accuracy * 100).toFixed(1) })}`}
           </p>
         )}
+        {phase === 'finished' && final?.test && <NextSteps inputShape={inputShape} />}
         <GuidanceList advice={advice} />
         {warnings.map((w, i) => (
           <p key={i} className="warning-box">

@@ -8,6 +8,7 @@ import { LookInside } from './inside/LookInside';
 import { isImageShape, isMnistShape } from './image-input';
 import { ImageInput } from './ImageInput';
 import { modelFor, noRunsToPick, useModel } from './model-store';
+import { GoToTrain } from './NextSteps';
 import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
 import { errorText } from '../ui/error-text';
@@ -155,7 +156,12 @@ export function TryPanel() {
     return (
       <>
         <RunPicker />
-        {known && <p className="train-empty">{t('try.none')}</p>}
+        {known && (
+          <div className="train-empty">
+            <p>{t('try.none')}</p>
+            <GoToTrain />
+          </div>
+        )}
       </>
     );
   if (!isImageShape(shape))
