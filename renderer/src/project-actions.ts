@@ -7,6 +7,7 @@ import { withDatasetPathFrom } from './dataset-location';
 import { layoutPositions } from './editor/layout';
 import { toFlowEdge, toFlowNode } from './store/flow-graph';
 import { editorStore, uiStore } from './store/index';
+import { leaveUnrecordedModel } from './training/model-store';
 import { errorText } from './ui/error-text';
 
 function fail(error: unknown): void {
@@ -37,6 +38,7 @@ export async function showProject(opened: OpenedProject): Promise<void> {
     const positions = await layoutPositions(project.graph.nodes.map((n) => toFlowNode(n)), project.graph.edges.map((e) => toFlowEdge(e)), editorStore.getState().direction);
     for (const node of project.graph.nodes) node.position = positions[node.id] ?? node.position;
   }
+  leaveUnrecordedModel();
   editorStore.getState().loadProject(project, opened.location);
   uiStore.getState().setScreen('editor');
 }

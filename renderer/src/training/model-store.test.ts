@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ModelInUse, NeuroblocksApi, RunInfo } from '../../../core/api/contract';
-import { loadableRuns, loadRun, modelFor, modelStore, syncModel } from './model-store';
+import { leaveUnrecordedModel, loadableRuns, loadRun, modelFor, modelStore, syncModel } from './model-store';
 
 const run = (id: number, extra: Partial<RunInfo> = {}): RunInfo => ({
   id,
@@ -68,6 +68,17 @@ describe('the model Evaluate and Try it use', () => {
     expect(modelFor(state, '/p/b.nbproj')).toBeUndefined();
     const unsaved = { known: true, inUse: model({}) };
     expect(modelFor(unsaved, '/p/b.json')).toBe(unsaved.inUse);
+  });
+
+  it('does not show a model of no file in the next project opened, but shows the next model trained', () => {
+    modelStore.setState({ known: true, inUse: model({ runId: 'first' }) });
+    leaveUnrecordedModel();
+    expect(modelFor(modelStore.getState(), undefined)).toBeUndefined();
+    modelStore.setState({ inUse: model({ runId: 'second' }) });
+    expect(modelFor(modelStore.getState(), undefined)?.runId).toBe('second');
+    modelStore.setState({ inUse: model({ runId: 'third', location: '/p/a.nbproj' }) });
+    leaveUnrecordedModel();
+    expect(modelFor(modelStore.getState(), '/p/a.nbproj')?.runId).toBe('third');
   });
 
   it('says why a run cannot be loaded, and keeps the model in use', async () => {

@@ -21,6 +21,8 @@ export interface ModelState {
   /** The latest evaluation progress the host reported (loading a run, or finding its mistakes). */
   progress?: EvaluationProgress;
   error?: string;
+  /** A model that belongs to no file, trained in a project that was since left for another: not shown again. */
+  leftBehind?: string;
 }
 
 export const modelStore = createStore<ModelState>()(() => ({ known: false }));
@@ -34,7 +36,14 @@ export const isProjectFile = (location: string | undefined): location is string 
 /** The model in use when it belongs to the project at `location` (or to no file: a run of an unsaved or JSON project). */
 export function modelFor(state: ModelState, location: string | undefined): ModelInUse | undefined {
   const model = state.inUse;
-  return model && (model.location === undefined || model.location === location) ? model : undefined;
+  if (!model || model.runId === state.leftBehind) return undefined;
+  return model.location === undefined || model.location === location ? model : undefined;
+}
+
+/** Another project is opened: a model trained in the one left, and recorded in no file, is not its model. */
+export function leaveUnrecordedModel(): void {
+  const { inUse } = modelStore.getState();
+  if (inUse && inUse.location === undefined) modelStore.setState({ leftBehind: inUse.runId });
 }
 
 /** The run picker already says that this project file has no run to load (so the panels need not say it again). */
