@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import path from 'node:path';
-import { artifacts, dismissMessages, url } from './helpers';
+import { artifacts, consoleErrors, dismissMessages, url } from './helpers';
 
 async function shot(page: Page, name: string, target?: Locator): Promise<void> {
   await dismissMessages(page);
@@ -19,10 +19,7 @@ const canvases = (grid: Locator) => grid.locator('canvas').evaluateAll((list) =>
 
 test('the augmentation preview shows a digit through the augmented CNN’s blocks, re-rolls and follows the parameters', async ({ page }) => {
   test.setTimeout(120_000);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
+  const problems = consoleErrors(page);
   await page.goto(url());
   await page.getByTestId('example-augmented-cnn').click();
   await expect(page.locator('.react-flow__node')).toHaveCount(16);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { shot, url } from './helpers';
+import { consoleErrors, shot, url } from './helpers';
 
 /** A 16×16 RGB image: a class colour with a little per-image variation. */
 async function png(rgb: [number, number, number], variation: number): Promise<Buffer> {
@@ -34,10 +34,7 @@ test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 test('a teacher previews MNIST, imports a folder of images and a CSV table, and trains on the images', async ({ page }) => {
   test.setTimeout(150_000);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
+  const problems = consoleErrors(page);
   await page.goto(url());
   await page.getByTestId('example-mnist-cnn').click();
   await page.getByRole('button', { name: 'Train', exact: true }).click();

@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { consoleErrors } from './helpers';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -283,10 +284,7 @@ test('the keyboard alone builds a small network and the shortcuts edit it', asyn
 
 test('an example opens from the home screen, readable and checked', async ({ page }) => {
   // The page logs no error and every file it asks for exists.
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
+  const problems = consoleErrors(page);
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });

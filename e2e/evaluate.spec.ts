@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
-import { artifacts, shot, url } from './helpers';
+import { artifacts, consoleErrors, shot, url } from './helpers';
 
 const require = createRequire(import.meta.url);
 
@@ -48,10 +48,7 @@ async function train(dock: Locator, seed: string): Promise<void> {
 
 test('a teacher reopens a project, picks a recorded run, sees its most confident mistakes and tries it on an image file', async ({ page }) => {
   test.setTimeout(240_000);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
+  const problems = consoleErrors(page);
   await page.goto(url());
   await page.getByTestId('example-mnist-cnn').click();
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { consoleErrors } from './helpers';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -22,10 +23,7 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 test('the code view follows the graph, and the model exports to ONNX from the dialog', async ({ page }) => {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
+  const problems = consoleErrors(page);
   const outDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-export-e2e-')), 'mnist-onnx');
   try {
     await page.goto(url());

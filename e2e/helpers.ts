@@ -1,5 +1,5 @@
 // What the end-to-end specs share: the web host's address, the folder screenshots go to, passing
-// messages closed before a screenshot, and strokes on the drawing pad.
+// messages closed before a screenshot, the page's console errors, and strokes on the drawing pad.
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,15 @@ export const url = () => {
   if (!value) throw new Error('NEUROBLOCKS_URL is not set: the global setup starts the web host.');
   return value;
 };
+
+/** The errors the page logs to its console from now on (a passing test expects none). */
+export function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  return errors;
+}
 
 /** Closes the passing messages, which would hide part of the screen. */
 export async function dismissMessages(page: Page): Promise<void> {

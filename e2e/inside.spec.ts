@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import path from 'node:path';
-import { artifacts, dismissMessages, draw, url } from './helpers';
+import { artifacts, consoleErrors, dismissMessages, draw, url } from './helpers';
 
 async function shot(page: Page, name: string, target?: Locator): Promise<void> {
   await dismissMessages(page);
@@ -19,10 +19,7 @@ const mapPixels = (view: Locator) =>
 
 test('after training, a teacher looks inside the MNIST CNN: feature maps, activations and learned filters', async ({ page }) => {
   test.setTimeout(150_000);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
+  const problems = consoleErrors(page);
   await page.goto(url());
   await page.getByTestId('example-mnist-cnn').click();
   await expect(page.getByTestId('total-params')).toHaveText('42,358');

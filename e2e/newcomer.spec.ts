@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './global-setup';
+import { consoleErrors } from './helpers';
 
 // A first-time user on a classroom projector: only what is on screen (roles and visible labels),
 // at the projector's 1280×720.
@@ -74,10 +75,7 @@ const seven = [
 
 test('a newcomer goes from the home screen to a trained model that answers their drawing, at 1280×720', async ({ page }) => {
   test.setTimeout(180_000);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
+  const problems = consoleErrors(page);
   await page.goto(url());
 
   await test.step('the home screen offers the examples by name', async () => {
@@ -234,10 +232,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
 
 test('a teacher checks the other screens on a 1280×720 projector, in English and French', async ({ page }) => {
   test.setTimeout(240_000);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
+  const problems = consoleErrors(page);
   page.on('dialog', (dialog) => void dialog.accept());
   await page.goto(url());
   const toolbar = page.getByRole('toolbar');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { artifacts, shot, url } from './helpers';
+import { artifacts, consoleErrors, shot, url } from './helpers';
 
 /** Controls of the training panel and of open dialogs that a screen reader would announce without a name. */
 async function unnamedControls(page: Page): Promise<string[]> {
@@ -20,10 +20,7 @@ async function unnamedControls(page: Page): Promise<string[]> {
 
 test('runs are compared side by side, continued, restored into the editor and deleted', async ({ page }) => {
   test.setTimeout(300_000);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
+  const problems = consoleErrors(page);
   await page.goto(url());
   await page.getByTestId('example-mnist-cnn').click();
   await expect(page.getByTestId('total-params')).toHaveText('42,358');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { draw, shot, url } from './helpers';
+import { consoleErrors, draw, shot, url } from './helpers';
 
 /** Controls a screen reader would announce without a name (typed loosely: the Node-side compiler has no DOM library). */
 async function unnamedControls(page: Page): Promise<string[]> {
@@ -21,10 +21,7 @@ const points = async (page: Page, chart: string) => Number(await page.getByTestI
 
 test('a teacher trains the MNIST CNN from the app, evaluates it and tries it with a drawing', async ({ page }) => {
   test.setTimeout(150_000);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text());
-  });
+  const problems = consoleErrors(page);
   await page.goto(url());
   await page.getByTestId('example-mnist-cnn').click();
   await expect(page.getByTestId('total-params')).toHaveText('42,358');
