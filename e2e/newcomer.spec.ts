@@ -162,7 +162,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(next).toBeInViewport();
     await next.getByRole('button', { name: 'See the test results' }).click();
     await expect(dock.getByRole('tab', { name: 'Evaluate' })).toHaveAttribute('aria-selected', 'true');
-    await expect(dock.getByText(/^Test accuracy: \d+\.\d % on 2000 samples/)).toBeVisible();
+    await expect(dock.getByText(/^Test accuracy: \d+\.\d % on 2,000 samples/)).toBeVisible();
     await expect(dock.getByRole('table').first().locator('tbody tr')).toHaveCount(10);
     await shot(page, '08-evaluate');
   });
@@ -210,6 +210,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(dockFr.getByRole('navigation', { name: 'Que faire ensuite' }).getByRole('button', { name: 'L’essayer avec votre dessin' })).toBeVisible();
     await shot(page, '12-train-fr');
     await dockFr.getByRole('tab', { name: 'Évaluer' }).click();
+    await expect(dockFr.getByTestId('test-accuracy')).toHaveText(/^Précision sur le test : \d+,\d\s%\ssur 2\s000 exemples/);
     await shot(page, '13-evaluate-fr');
     await dockFr.getByRole('tab', { name: 'Essayer' }).click();
     await draw(dockFr.getByRole('img', { name: 'Zone de dessin' }), seven);
@@ -319,6 +320,9 @@ test('a teacher checks the other screens on a 1280×720 projector, in English an
     const compare = page.getByRole('dialog', { name: 'Entraînements 1 et 2 côte à côte' });
     await expect(compare).toBeVisible();
     expect(await inWindow(page, compare)).toBe(true);
+    await expect(compare.getByRole('row', { name: /^Jeu de données Chiffres MNIST Chiffres MNIST$/ })).toBeVisible();
+    await expect(compare.getByRole('row', { name: /^Type de données Jeu fourni Jeu fourni$/ })).toBeVisible();
+    await expect(compare.getByRole('row', { name: /^Meilleure précision de validation \d+,\d\s% \d+,\d\s%$/ })).toBeVisible();
     await page.screenshot({ path: path.join(artifacts, 'newcomer-27-runs-compare-fr.png') });
     await page.keyboard.press('Escape');
     await dockFr.getByRole('tab', { name: 'Évaluer' }).click();

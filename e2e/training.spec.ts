@@ -79,7 +79,7 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
 
   await test.step('the confusion matrix opens the test digits of a cell', async () => {
     await dock.getByRole('tab', { name: 'Evaluate' }).click();
-    await expect(dock.getByTestId('test-accuracy')).toContainText('on 2000 samples');
+    await expect(dock.getByTestId('test-accuracy')).toContainText('on 2,000 samples');
     const matrix = dock.getByTestId('confusion-matrix');
     await expect(matrix.locator('tbody tr')).toHaveCount(10);
     await expect(dock.getByTestId('per-class').locator('tbody tr')).toHaveCount(10);

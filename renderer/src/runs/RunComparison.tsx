@@ -6,7 +6,7 @@ import { getBlock } from '../../../core/model/blocks/index';
 import { formatShape } from '../../../core/model/graph';
 import { formatParamValue, type GraphChange } from '../../../core/model/graph-diff';
 import { getApi } from '../api';
-import { formatCount } from '../ui/format';
+import { formatCount, percentText } from '../ui/format';
 import { formatDuration } from '../training/progress';
 import { changeText, settingLabel, settingValue, statusText } from './run-text';
 import { errorText } from '../ui/error-text';
@@ -121,7 +121,7 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
   const marks = useMemo(() => (comparison ? blockMarks(comparison.graphChanges) : undefined), [comparison]);
   const n = (v: number) => formatCount(v, i18n.language);
   const date = new Intl.DateTimeFormat(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
-  const percent = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
+  const percent = (v: number | undefined) => percentText(v, i18n.language);
 
   const results: { key: string; values: [string, string] }[] = comparison
     ? (
@@ -172,7 +172,7 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
               <ul className="run-compare__changes">
                 {changedSettings.map((row) => (
                   <li key={row.key} className="run-compare__change run-compare__change--setting">
-                    {t('runHistory.settingChange', { label: settingLabel(t, row.key), before: settingValue(t, row.values[0]), after: settingValue(t, row.values[1]) })}
+                    {t('runHistory.settingChange', { label: settingLabel(t, row.key), before: settingValue(t, row.values[0], row.key, i18n.language), after: settingValue(t, row.values[1], row.key, i18n.language) })}
                   </li>
                 ))}
                 {comparison.graphChanges.map((change, i) => (
@@ -239,8 +239,8 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
                         {settingLabel(t, row.key)}
                         {row.differs && <span className="run-compare__differs"> ≠ {t('runHistory.differs')}</span>}
                       </th>
-                      <td>{settingValue(t, row.values[0])}</td>
-                      <td>{settingValue(t, row.values[1])}</td>
+                      <td>{settingValue(t, row.values[0], row.key, i18n.language)}</td>
+                      <td>{settingValue(t, row.values[1], row.key, i18n.language)}</td>
                     </tr>
                   ))}
                 </tbody>

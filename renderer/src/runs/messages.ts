@@ -73,6 +73,7 @@ export const runHistoryMessagesEn = {
       graphVersion: 'Graph version',
       date: 'Started',
     },
+    datasetKind: { builtin: 'Built-in set', imageFolder: 'Image folder', csv: 'CSV table' },
     key: {
       dataset: {
         kind: 'Kind of data',
@@ -191,6 +192,7 @@ export const runHistoryMessagesFr: Shape<typeof runHistoryMessagesEn> = {
       graphVersion: 'Version du graphe',
       date: 'Début',
     },
+    datasetKind: { builtin: 'Jeu fourni', imageFolder: 'Dossier d’images', csv: 'Tableau CSV' },
     key: {
       dataset: {
         kind: 'Type de données',

@@ -1,6 +1,7 @@
 // Words for runs, settings and graph changes in the interface language.
 import type { RunStatus } from '../../../core/api/contract';
 import type { GraphChange } from '../../../core/model/graph-diff';
+import { formatNumber } from '../ui/format';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -14,9 +15,13 @@ export function settingLabel(t: Translate, key: string): string {
   return label || key.replace(/^training\./, '');
 }
 
-export function settingValue(t: Translate, value: unknown): string {
+/** A setting's value in words: the kind and name of a built-in data set are translated, numbers written as in the language. */
+export function settingValue(t: Translate, value: unknown, key = '', language = 'en'): string {
   if (value === undefined || value === null) return '—';
   if (typeof value === 'boolean') return t(value ? 'runHistory.yes' : 'runHistory.no');
+  if (typeof value === 'number') return formatNumber(value, language);
+  if (key === 'dataset.kind' && typeof value === 'string') return t(`runHistory.datasetKind.${value}`, { defaultValue: value });
+  if (key === 'dataset.name' && typeof value === 'string') return t(`data.builtinName.${value}`, { defaultValue: value });
   if (Array.isArray(value)) return value.join('×');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

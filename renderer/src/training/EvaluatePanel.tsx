@@ -10,11 +10,12 @@ import { GoToTrain } from './NextSteps';
 import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
 import { errorText } from '../ui/error-text';
+import { formatCount, formatNumber, formatPercent, percentText } from '../ui/format';
 
-const percent = (v: number | undefined) => (v === undefined ? '—' : `${(v * 100).toFixed(1)} %`);
 
 export function EvaluatePanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const percent = (v: number | undefined) => percentText(v, i18n.language);
   useModelSync();
   const location = useEditor((s) => s.location);
   const model = useModel((s) => modelFor(s, location));
@@ -67,7 +68,7 @@ export function EvaluatePanel() {
     <div className="evaluate-panel" aria-busy={loading}>
       <RunPicker />
       <p className="evaluate-accuracy" data-testid="test-accuracy">
-        {t('evaluate.accuracy', { accuracy: (test.accuracy * 100).toFixed(1), samples: test.samples })}
+        {t('evaluate.accuracy', { accuracy: formatPercent(test.accuracy, i18n.language), samples: formatCount(test.samples, i18n.language) })}
       </p>
       <div className="evaluate-columns">
         <section aria-labelledby="confusion-title">
@@ -158,7 +159,7 @@ export function EvaluatePanel() {
                     {isImage(samples.shape) ? (
                       <SampleImage values={s.values} shape={samples.shape} size={84} label={t('evaluate.sample', { index: s.index, confidence: Math.round(s.confidence * 100) })} />
                     ) : (
-                      <code>{s.values.map((v) => v.toFixed(2)).join(', ')}</code>
+                      <code>{s.values.map((v) => formatNumber(v, i18n.language, 2)).join(', ')}</code>
                     )}
                     <span>{Math.round(s.confidence * 100)} %</span>
                   </li>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mistakes } from '../../../core/api/contract';
 import { getApi } from '../api';
-import { formatCount } from '../ui/format';
+import { formatCount, formatNumber } from '../ui/format';
 import { isImageShape } from './image-input';
 import { useModel } from './model-store';
 import { SampleImage } from './SampleImage';
@@ -61,7 +61,7 @@ export function MistakesSection({ runId, onOpen }: { runId: string; onOpen(actua
                     {isImageShape(mistakes.shape) ? (
                       <SampleImage values={m.values} shape={mistakes.shape} size={84} label={t('mistakes.label', labels)} />
                     ) : (
-                      <code>{m.values.map((v) => v.toFixed(2)).join(', ')}</code>
+                      <code>{m.values.map((v) => formatNumber(v, i18n.language, 2)).join(', ')}</code>
                     )}
                     <span className="mistake__label">{t('mistakes.label', labels)}</span>
                   </button>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RunInfo } from '../../../core/api/contract';
 import { getApi } from '../api';
 import { useEditor } from '../store/index';
-import { formatCount } from '../ui/format';
+import { formatCount, formatPercent } from '../ui/format';
 import { isProjectFile, loadRun, modelFor, syncModel, useModel } from './model-store';
 import { useTraining } from './training-store';
 import { errorText } from '../ui/error-text';
@@ -34,7 +34,7 @@ export function RunPicker() {
 
   const describe = (run: RunInfo) => {
     const parts = [t('runModel.option', { id: run.id, date: date.format(new Date(run.startedAt)) }), t('runModel.epochs', { count: run.epochs })];
-    if (run.bestValAccuracy !== undefined) parts.push(t('runModel.validation', { accuracy: (run.bestValAccuracy * 100).toFixed(1) }));
+    if (run.bestValAccuracy !== undefined) parts.push(t('runModel.validation', { accuracy: formatPercent(run.bestValAccuracy, i18n.language) }));
     if (run.status !== 'completed') parts.push(t(`runModel.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`));
     return parts.join(' · ');
   };

@@ -10,6 +10,7 @@ import { GoToTrain } from './NextSteps';
 import { formatDuration } from './progress';
 import { useTraining } from './training-store';
 import { errorText } from '../ui/error-text';
+import { formatNumber, percentText } from '../ui/format';
 
 const COLOURS = ['#2446b8', '#c25400', '#1b6e2f', '#8e24aa', '#b3261e', '#00796b'];
 const AXIS_FONT = '15px system-ui, sans-serif';
@@ -137,13 +138,13 @@ export function RunsPanel() {
                 <td>
                   {t('runs.settingsText', {
                     optimizer: run.training.optimizer,
-                    rate: run.training.learningRate,
+                    rate: formatNumber(run.training.learningRate, i18n.language),
                     batch: run.training.batchSize,
                     epochs: run.epochs,
                     planned: run.plannedEpochs ?? run.training.epochs,
                   })}
                 </td>
-                <td>{run.bestValAccuracy === undefined ? '—' : `${(run.bestValAccuracy * 100).toFixed(1)} %`}</td>
+                <td>{percentText(run.bestValAccuracy, i18n.language)}</td>
                 <td>{run.durationSeconds === undefined ? '—' : formatDuration(run.durationSeconds)}</td>
                 <td>{run.backend}</td>
                 <td>{t(`runs.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`)}</td>

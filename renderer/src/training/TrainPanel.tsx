@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { optimizers } from '../../../core/model/project';
 import { getApi } from '../api';
 import { editorStore, useEditor } from '../store/index';
-import { formatCount } from '../ui/format';
+import { formatCount, formatNumber, formatPercent } from '../ui/format';
 import { adviseOnRun, type Guidance } from './guidance';
 import { LiveChart, type ChartSeries } from './LiveChart';
 import { NextSteps } from './NextSteps';
@@ -18,12 +18,12 @@ const chartSource = {
 };
 const ACCURACY_RANGE: [number, number] = [0, 1];
 /** The run's end in the interface language; failures keep the engine's explanation. */
-function finalText(final: { state: string; message: string; messageFr?: string; epochsCompleted: number; restoredEpoch?: number }, t: (key: string, options?: Record<string, unknown>) => string, learningRate?: number): string {
+function finalText(final: { state: string; message: string; messageFr?: string; epochsCompleted: number; restoredEpoch?: number }, t: (key: string, options?: Record<string, unknown>) => string, language: string, learningRate?: number): string {
   if (final.state === 'completed') return t('train.finalText.completed', { count: final.epochsCompleted });
   if (final.state === 'stopped') return t('train.finalText.stopped', { count: final.epochsCompleted });
   if (final.state === 'early-stopped')
     return final.restoredEpoch === undefined ? t('train.finalText.earlyStopped', { count: final.epochsCompleted }) : t('train.finalText.earlyStoppedRestored', { count: final.epochsCompleted, epoch: final.restoredEpoch });
-  if (final.state === 'diverged' && learningRate !== undefined) return t('train.finalText.diverged', { epoch: final.epochsCompleted + 1, rate: learningRate });
+  if (final.state === 'diverged' && learningRate !== undefined) return t('train.finalText.diverged', { epoch: final.epochsCompleted + 1, rate: formatNumber(learningRate, language) });
   return errorText({ message: final.message, fr: final.messageFr });
 }
 
@@ -55,16 +55,17 @@ function NumberField({ label, value, onChange, min, max, step, disabled, id }: {
 }
 
 function GuidanceList({ advice }: { advice: Guidance[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const rates = (rate: number) => ({ rate: formatNumber(rate, i18n.language), lower: formatNumber(rate / 10, i18n.language) });
   if (advice.length === 0) return null;
   return (
     <ul className="train-guidance" aria-live="polite" data-testid="train-guidance">
       {advice.map((g) => (
         <li key={g.kind} className={`train-guidance__item train-guidance__item--${g.kind}`}>
-          {g.kind === 'diverged' && t('train.guidance.diverged', { rate: g.learningRate, lower: g.learningRate / 10 })}
-          {g.kind === 'lossRising' && t('train.guidance.lossRising', { rate: g.learningRate, lower: g.learningRate / 10 })}
+          {g.kind === 'diverged' && t('train.guidance.diverged', rates(g.learningRate))}
+          {g.kind === 'lossRising' && t('train.guidance.lossRising', rates(g.learningRate))}
           {g.kind === 'overfitting' && t('train.guidance.overfitting', { epoch: g.sinceEpoch })}
-          {g.kind === 'underfitting' && t('train.guidance.underfitting', { accuracy: Math.round(g.accuracy * 100) })}
+          {g.kind === 'underfitting' && t('train.guidance.underfitting', { accuracy: formatPercent(g.accuracy, i18n.language, 0) })}
         </li>
       ))}
     </ul>
@@ -267,8 +268,8 @@ export function TrainPanel() {
         )}
         {final && (
           <p className={`train-final train-final--${final.state}`} data-testid="train-final">
-            {finalText(final, t, runRate)}
-            {final.test && ` ${t('train.testAccuracy', { accuracy: (final.test.accuracy * 100).toFixed(1) })}`}
+            {finalText(final, t, i18n.language, runRate)}
+            {final.test && ` ${t('train.testAccuracy', { accuracy: formatPercent(final.test.accuracy, i18n.language) })}`}
           </p>
         )}
         {phase === 'finished' && final?.test && <NextSteps inputShape={inputShape} />}

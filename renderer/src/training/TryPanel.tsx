@@ -12,6 +12,7 @@ import { GoToTrain } from './NextSteps';
 import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
 import { errorText } from '../ui/error-text';
+import { formatPercent, percentText } from '../ui/format';
 
 const PAD = 280;
 const BRUSH = 22;
@@ -19,7 +20,7 @@ const BRUSH = 22;
 const PREDICT_EVERY_MS = 120;
 
 export function TryPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   useModelSync();
   const location = useEditor((s) => s.location);
   const trained = useModel((s) => modelFor(s, location));
@@ -244,7 +245,7 @@ export function TryPanel() {
         {prediction ? (
           <>
             <p className="try-answer" data-testid="try-answer" aria-live="polite">
-              {t('try.answer', { label: prediction.classNames[best], probability: Math.round(prediction.probabilities[best] * 100) })}
+              {t('try.answer', { label: prediction.classNames[best], probability: formatPercent(prediction.probabilities[best], i18n.language, 0) })}
             </p>
             <ul className="prob-bars" data-testid="prob-bars">
               {prediction.probabilities.map((p, c) => (
@@ -253,7 +254,7 @@ export function TryPanel() {
                   <span className="prob-bars__track" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(p * 100)} aria-label={t('try.bar', { label: prediction.classNames[c] })}>
                     <span className="prob-bars__fill" style={{ width: `${(p * 100).toFixed(1)}%` }} />
                   </span>
-                  <span className="prob-bars__value">{(p * 100).toFixed(1)} %</span>
+                  <span className="prob-bars__value">{percentText(p, i18n.language)}</span>
                 </li>
               ))}
             </ul>
