@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { LocalizedError, type Localized } from './localized';
+import { frenchNumber, LocalizedError, type Localized } from './localized';
 import { PROJECT_FORMAT, PROJECT_VERSION, projectSchema, type Project } from './project';
 
 export interface ProjectProblem {
@@ -60,11 +60,6 @@ function findForbiddenKeys(value: unknown, path: PropertyKey[], out: ProjectProb
   }
 }
 
-/** A number as French writes it (decimal comma). */
-function frNumber(value: number | bigint): string {
-  return String(value).replace('.', ',');
-}
-
 function describeZodIssue(issue: z.core.$ZodIssue): Localized {
   switch (issue.code) {
     case 'unrecognized_keys': {
@@ -88,7 +83,7 @@ function describeZodIssue(issue: z.core.$ZodIssue): Localized {
         };
       return {
         en: `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}.`,
-        fr: `doit valoir ${issue.inclusive ? 'au moins' : 'plus de'} ${frNumber(issue.minimum)}.`,
+        fr: `doit valoir ${issue.inclusive ? 'au moins' : 'plus de'} ${frenchNumber(issue.minimum)}.`,
       };
     case 'too_big':
       if (issue.origin === 'array' || issue.origin === 'string')
@@ -98,14 +93,14 @@ function describeZodIssue(issue: z.core.$ZodIssue): Localized {
         };
       return {
         en: `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}.`,
-        fr: `doit valoir ${issue.inclusive ? 'au plus' : 'moins de'} ${frNumber(issue.maximum)}.`,
+        fr: `doit valoir ${issue.inclusive ? 'au plus' : 'moins de'} ${frenchNumber(issue.maximum)}.`,
       };
     case 'invalid_union':
       // A discriminated union (the data set's `kind`) names the values it accepts.
       if (issue.discriminator && 'options' in issue && issue.options?.length) return oneOf(issue.options);
       return { en: 'does not match any allowed form.', fr: 'ne correspond à aucune des formes autorisées.' };
     case 'not_multiple_of':
-      return { en: `must be a multiple of ${issue.divisor}.`, fr: `doit être un multiple de ${frNumber(issue.divisor)}.` };
+      return { en: `must be a multiple of ${issue.divisor}.`, fr: `doit être un multiple de ${frenchNumber(issue.divisor)}.` };
     case 'invalid_format':
       return { en: `is not in the expected format (${issue.format}).`, fr: `n’a pas le format attendu (${issue.format}).` };
     case 'invalid_key':
@@ -128,7 +123,7 @@ function oneOf(values: readonly unknown[]): Localized {
 /** "1 élément attendu", "3 éléments attendus". */
 function count(n: number | bigint, participle: string, noun = 'élément'): string {
   const plural = Number(n) > 1 ? 's' : '';
-  return `${frNumber(n)} ${noun}${plural} ${participle}${plural}`;
+  return `${frenchNumber(n)} ${noun}${plural} ${participle}${plural}`;
 }
 
 function article(expected: string): string {
@@ -152,7 +147,7 @@ function kindOf(value: unknown): string {
 function kindOfFr(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'une liste';
-  if (typeof value === 'number') return `le nombre ${frNumber(value)}`;
+  if (typeof value === 'number') return `le nombre ${frenchNumber(value)}`;
   if (typeof value === 'string') return `le texte « ${shortText(value)} »`;
   return typeof value === 'object' ? 'un objet' : String(value);
 }
@@ -170,7 +165,7 @@ export function migrate(raw: Record<string, unknown>, steps = migrations, curren
   let project = raw;
   if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1)
     throw new ProjectError([
-      problem('version', { en: `must be a whole number of at least 1 (got ${JSON.stringify(raw.version)}).`, fr: `doit être un nombre entier d’au moins 1 (valeur reçue : ${typeof raw.version === 'number' ? frNumber(raw.version) : (JSON.stringify(raw.version) ?? 'aucune')}).` }),
+      problem('version', { en: `must be a whole number of at least 1 (got ${JSON.stringify(raw.version)}).`, fr: `doit être un nombre entier d’au moins 1 (valeur reçue : ${typeof raw.version === 'number' ? frenchNumber(raw.version) : (JSON.stringify(raw.version) ?? 'aucune')}).` }),
     ]);
   let version: number = raw.version;
   if (version > current)
