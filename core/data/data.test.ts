@@ -5,8 +5,9 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../model/analyze';
 import type { Graph } from '../model/graph';
+import { LocalizedError } from '../model/localized';
 import { csvDataset, loadCsv, parseCsv } from './csv';
-import { loadImageFolder } from './image-folder';
+import { decodeFailure, loadImageFolder } from './image-folder';
 import { loadDataset } from './load';
 import { loadMnist, MNIST_TEST_COUNT } from './mnist';
 import { checkModelFitsData, normalizeDataset, summarizeDataset } from './summary';
@@ -154,6 +155,10 @@ describe('image folders', () => {
     expect(grey.train.count + grey.test.count).toBe(14);
     expect(grey.skipped.map((s) => s.file).sort()).toEqual([join('light', 'broken.png'), join('light', 'notes.txt')]);
     expect(grey.skipped.find((s) => s.file.endsWith('broken.png'))!.reason).toMatch(/cannot be decoded/);
+    expect(decodeFailure(new LocalizedError({ en: 'decoded with 4 channels instead of 3', fr: 'décodée avec 4 canaux au lieu de 3' }))).toEqual({
+      reason: 'cannot be decoded (decoded with 4 channels instead of 3)',
+      reasonFr: 'illisible (décodée avec 4 canaux au lieu de 3)',
+    });
     // Pixel values follow the class: dark ≈ 20/255, light ≈ 230/255.
     for (let i = 0; i < grey.train.count; i++) {
       const pixel = grey.train.x[i * 64];

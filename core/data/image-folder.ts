@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Shape } from '../model/graph';
+import { errorTexts, LocalizedError } from '../model/localized';
 import { stratifiedSplit } from './split';
 import { DataError, type Dataset, type SkippedItem } from './types';
 
@@ -28,7 +29,8 @@ async function decodeImage(file: string, height: number, width: number, channels
   let pipeline = sharp(file, { failOn: 'error' }).resize(width, height, { fit: 'fill' });
   pipeline = channels === 1 ? pipeline.greyscale() : pipeline.removeAlpha().toColourspace('srgb');
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
-  if (info.channels !== channels) throw new Error(`decoded with ${info.channels} channels instead of ${channels}`);
+  if (info.channels !== channels)
+    throw new LocalizedError({ en: `decoded with ${info.channels} channels instead of ${channels}`, fr: `décodée avec ${info.channels} canaux au lieu de ${channels}` });
   return new Uint8Array(data.buffer, data.byteOffset, data.length);
 }
 
@@ -76,8 +78,8 @@ export async function listImageFolder(folder: string): Promise<ImageFolderListin
 
 /** Why an image could not be decoded, in a few words. */
 export function decodeFailure(error: unknown): { reason: string; reasonFr: string } {
-  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return { reason: `cannot be decoded (${detail})`, reasonFr: `illisible (${detail})` };
+  const detail = errorTexts(error);
+  return { reason: `cannot be decoded (${detail.en.split('\n')[0]})`, reasonFr: `illisible (${detail.fr.split('\n')[0]})` };
 }
 
 /**
