@@ -10,7 +10,7 @@ import { checkModelFitsData, normalizeDataset, summarizeDataset } from '../data/
 import { DataError, type Dataset, type Samples, sampleSize, takeSamples } from '../data/types';
 import { analyzeGraph } from '../model/analyze';
 import type { Shape } from '../model/graph';
-import { errorTexts, frenchNumber, type Localized } from '../model/localized';
+import { errorTexts, frenchNumber, LocalizedError, type Localized } from '../model/localized';
 import type { Project, TrainingSettings } from '../model/project';
 import { selectBackend, type BackendChoice } from './backend/index';
 import { BestTracker, EarlyStopping, monitoredValue, ReduceLrOnPlateau, type Monitor } from './callbacks';
@@ -380,7 +380,11 @@ function loadResumeWeights(tf: Tf, model: tfjs.LayersModel, resume: TrainingResu
       const saved = resume.weights[i];
       return saved.shape.length === w.shape.length && saved.shape.every((d, j) => d === w.shape[j]);
     });
-  if (!fits) throw new Error(`The checkpoint does not fit this model (${resume.weights.length} weights saved, the model has ${weights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`);
+  if (!fits)
+    throw new LocalizedError({
+      en: `The checkpoint does not fit this model (${resume.weights.length} weights saved, the model has ${weights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`,
+      fr: `Les poids enregistrés ne correspondent pas à ce modèle (${resume.weights.length} poids enregistré${resume.weights.length > 1 ? 's' : ''} ; le modèle en compte ${weights.length}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.`,
+    });
   const tensors = resume.weights.map((w) => (w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape)));
   try {
     model.setWeights(tensors);

@@ -8,7 +8,7 @@ import type { Graph } from '../model/graph';
 import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
 import { TrainingControl } from './control';
-import type { FinalResult, TrainingEvent } from './events';
+import type { FinalResult, SerializedWeight, TrainingEvent } from './events';
 import { runTraining, tensorLeakWarning } from './run';
 import { startTraining, TrainingBusyError, workerFailure, type TrainingSession } from './session';
 
@@ -313,6 +313,15 @@ describe('messages a run can end or warn with', () => {
     const exited = workerFailure({ exitCode: 134 });
     expect(exited.message).toMatch(/^The training worker ended unexpectedly \(exit code 134\)\. /);
     expect(exited.messageFr).toMatch(/^Le processus d’entraînement s’est arrêté de façon inattendue \(code de sortie 134\)\. Relancez l’entraînement/);
+  });
+
+  it('refuses to resume from weights saved from another graph, in English and French', async () => {
+    const p = project(mlp(), { kind: 'builtin', name: 'xor', size: 40 }, { epochs: 2 });
+    const other: SerializedWeight = { name: 'other/kernel', shape: [3, 3], dtype: 'float32', data: new Float32Array(9).buffer };
+    const result = await runTraining({ project: p, options: { backend: 'cpu', checkpoints: false, resume: { weights: [other], fromEpoch: 2, history: [] } } }, () => {}, new TrainingControl());
+    expect(result.state).toBe('failed');
+    expect(result.message).toMatch(/^The checkpoint does not fit this model \(1 weights saved, the model has 6 of other shapes\)/);
+    expect(result.messageFr).toMatch(/^Les poids enregistrés ne correspondent pas à ce modèle \(1 poids enregistré ; le modèle en compte 6, ou de formes différentes\) : ils viennent d’un autre graphe\./);
   });
 
   it('keeps the French of an error that has one when the worker fails with it', () => {
