@@ -12,7 +12,7 @@ import { loadDataset } from './load';
 import { loadMnist, MNIST_TEST_COUNT } from './mnist';
 import { checkModelFitsData, normalizeDataset, summarizeDataset } from './summary';
 import { loadTwoD } from './two-d';
-import { DataError, type Dataset } from './types';
+import { DataError, fileSystemReason, type Dataset } from './types';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'nb-data-'));
 
@@ -128,6 +128,17 @@ describe('CSV', () => {
 
   it('reports a file that does not exist', async () => {
     await expect(loadCsv(join(tempDir(), 'nope.csv'), 'label')).rejects.toThrow(/does not exist/);
+  });
+
+  it('says in French too why a data file cannot be read', async () => {
+    const folder = tempDir();
+    await expect(loadCsv(join(folder, 'nope.csv'), 'label')).rejects.toMatchObject({ fr: `Impossible de lire le fichier CSV ${join(folder, 'nope.csv')} : il n’existe pas.` });
+    await expect(loadCsv(folder, 'label')).rejects.toMatchObject({
+      message: `Cannot read the CSV file ${folder}: it is a folder, not a file.`,
+      fr: `Impossible de lire le fichier CSV ${folder} : c’est un dossier, pas un fichier.`,
+    });
+    const denied = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' });
+    expect(fileSystemReason(denied)).toEqual({ en: 'permission denied; check that you may read it', fr: 'accès refusé ; vérifiez que vous avez le droit de le lire' });
   });
 });
 

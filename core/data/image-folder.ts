@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import type { Shape } from '../model/graph';
 import { errorTexts, LocalizedError } from '../model/localized';
 import { stratifiedSplit } from './split';
-import { DataError, type Dataset, type SkippedItem } from './types';
+import { DataError, fileSystemReason, type Dataset, type SkippedItem } from './types';
 
 const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.webp']);
 
@@ -13,13 +13,7 @@ async function listEntries(folder: string) {
   try {
     return await readdir(folder, { withFileTypes: true });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? { en: 'it does not exist', fr: 'il n’existe pas' }
-        : code === 'ENOTDIR'
-          ? { en: 'it is a file, not a folder', fr: 'c’est un fichier, pas un dossier' }
-          : { en: String(error), fr: String(error) };
+    const reason = fileSystemReason(error);
     throw new DataError({ en: `Cannot read the image folder ${folder}: ${reason.en}.`, fr: `Impossible de lire le dossier d’images ${folder} : ${reason.fr}.` });
   }
 }
