@@ -39,7 +39,7 @@ function calculatorService() {
       throw new TypeError('boom');
     },
     async badProject(): Promise<never> {
-      throw new ProjectError([{ path: 'graph.nodes[0].type', message: 'is missing' }]);
+      throw new ProjectError([{ path: 'graph.nodes[0].type', message: 'is missing', messageFr: 'manque' }]);
     },
     hang: () => new Promise<never>(() => {}),
     onTick(listener: (n: number) => void): Unsubscribe {
@@ -128,7 +128,7 @@ describe('RPC over an in-memory port pair', () => {
     const error = (await client.crash().catch((e: unknown) => e)) as RemoteError;
     expect(error.fr).toBe('Une erreur inattendue s’est produite dans Neuroblocks : boom');
     const project = (await client.badProject().catch((e: unknown) => e)) as RemoteError;
-    expect(project.fr).toBe('Ce projet ne peut pas être ouvert : graph.nodes[0].type: is missing');
+    expect(project.fr).toBe('Ce projet ne peut pas être ouvert : graph.nodes[0].type : manque');
   });
 
   it('keeps code, French and details across a bridge that copies errors with their message only', async () => {
@@ -159,7 +159,7 @@ describe('RPC over an in-memory port pair', () => {
     const error = (await client.badProject().catch((e: unknown) => e)) as RemoteError;
     expect(error.code).toBe('project');
     expect(error.message).toContain('graph.nodes[0].type: is missing');
-    expect(error.details).toEqual([{ path: 'graph.nodes[0].type', message: 'is missing' }]);
+    expect(error.details).toEqual([{ path: 'graph.nodes[0].type', message: 'is missing', messageFr: 'manque' }]);
   });
 
   it('reports an unexpected failure as internal, keeping its message', async () => {

@@ -1,7 +1,7 @@
 // A table with a header row: one column holds the class label, every other column a number.
 import { readFile } from 'node:fs/promises';
 import { stratifiedSplit } from './split';
-import { DataError, type Dataset } from './types';
+import { DataError, fileSystemReason, type Dataset } from './types';
 
 /** Splits CSV text into rows of cells (RFC 4180 quotes; `,` or `;` as chosen). */
 export function parseCsv(text: string, delimiter = ','): string[][] {
@@ -58,12 +58,8 @@ export async function loadCsv(path: string, labelColumn: string, name = path): P
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const missing = code === 'ENOENT';
-    throw new DataError({
-      en: `Cannot read the CSV file ${path}: ${missing ? 'it does not exist' : String(error)}.`,
-      fr: `Impossible de lire le fichier CSV ${path} : ${missing ? 'il n’existe pas' : String(error)}.`,
-    });
+    const reason = fileSystemReason(error);
+    throw new DataError({ en: `Cannot read the CSV file ${path}: ${reason.en}.`, fr: `Impossible de lire le fichier CSV ${path} : ${reason.fr}.` });
   }
   return csvDataset(text, labelColumn, name);
 }

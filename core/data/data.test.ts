@@ -5,13 +5,14 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../model/analyze';
 import type { Graph } from '../model/graph';
+import { LocalizedError } from '../model/localized';
 import { csvDataset, loadCsv, parseCsv } from './csv';
-import { loadImageFolder } from './image-folder';
+import { decodeFailure, loadImageFolder } from './image-folder';
 import { loadDataset } from './load';
 import { loadMnist, MNIST_TEST_COUNT } from './mnist';
 import { checkModelFitsData, normalizeDataset, summarizeDataset } from './summary';
 import { loadTwoD } from './two-d';
-import { DataError, type Dataset } from './types';
+import { DataError, fileSystemReason, type Dataset } from './types';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'nb-data-'));
 
@@ -128,6 +129,17 @@ describe('CSV', () => {
   it('reports a file that does not exist', async () => {
     await expect(loadCsv(join(tempDir(), 'nope.csv'), 'label')).rejects.toThrow(/does not exist/);
   });
+
+  it('says in French too why a data file cannot be read', async () => {
+    const folder = tempDir();
+    await expect(loadCsv(join(folder, 'nope.csv'), 'label')).rejects.toMatchObject({ fr: `Impossible de lire le fichier CSV ${join(folder, 'nope.csv')} : il n’existe pas.` });
+    await expect(loadCsv(folder, 'label')).rejects.toMatchObject({
+      message: `Cannot read the CSV file ${folder}: it is a folder, not a file.`,
+      fr: `Impossible de lire le fichier CSV ${folder} : c’est un dossier, pas un fichier.`,
+    });
+    const denied = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' });
+    expect(fileSystemReason(denied)).toEqual({ en: 'permission denied; check that you may read it', fr: 'accès refusé ; vérifiez que vous avez le droit de le lire' });
+  });
 });
 
 async function writeImage(file: string, channels: 1 | 3, value: number, format: 'png' | 'jpeg' | 'webp' = 'png') {
@@ -154,6 +166,10 @@ describe('image folders', () => {
     expect(grey.train.count + grey.test.count).toBe(14);
     expect(grey.skipped.map((s) => s.file).sort()).toEqual([join('light', 'broken.png'), join('light', 'notes.txt')]);
     expect(grey.skipped.find((s) => s.file.endsWith('broken.png'))!.reason).toMatch(/cannot be decoded/);
+    expect(decodeFailure(new LocalizedError({ en: 'decoded with 4 channels instead of 3', fr: 'décodée avec 4 canaux au lieu de 3' }))).toEqual({
+      reason: 'cannot be decoded (decoded with 4 channels instead of 3)',
+      reasonFr: 'illisible (décodée avec 4 canaux au lieu de 3)',
+    });
     // Pixel values follow the class: dark ≈ 20/255, light ≈ 230/255.
     for (let i = 0; i < grey.train.count; i++) {
       const pixel = grey.train.x[i * 64];

@@ -3,8 +3,9 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Shape } from '../model/graph';
+import { errorTexts, LocalizedError } from '../model/localized';
 import { stratifiedSplit } from './split';
-import { DataError, type Dataset, type SkippedItem } from './types';
+import { DataError, fileSystemReason, type Dataset, type SkippedItem } from './types';
 
 const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.webp']);
 
@@ -12,13 +13,7 @@ async function listEntries(folder: string) {
   try {
     return await readdir(folder, { withFileTypes: true });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? { en: 'it does not exist', fr: 'il n’existe pas' }
-        : code === 'ENOTDIR'
-          ? { en: 'it is a file, not a folder', fr: 'c’est un fichier, pas un dossier' }
-          : { en: String(error), fr: String(error) };
+    const reason = fileSystemReason(error);
     throw new DataError({ en: `Cannot read the image folder ${folder}: ${reason.en}.`, fr: `Impossible de lire le dossier d’images ${folder} : ${reason.fr}.` });
   }
 }
@@ -28,7 +23,8 @@ async function decodeImage(file: string, height: number, width: number, channels
   let pipeline = sharp(file, { failOn: 'error' }).resize(width, height, { fit: 'fill' });
   pipeline = channels === 1 ? pipeline.greyscale() : pipeline.removeAlpha().toColourspace('srgb');
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
-  if (info.channels !== channels) throw new Error(`decoded with ${info.channels} channels instead of ${channels}`);
+  if (info.channels !== channels)
+    throw new LocalizedError({ en: `decoded with ${info.channels} channels instead of ${channels}`, fr: `décodée avec ${info.channels} canaux au lieu de ${channels}` });
   return new Uint8Array(data.buffer, data.byteOffset, data.length);
 }
 
@@ -76,8 +72,8 @@ export async function listImageFolder(folder: string): Promise<ImageFolderListin
 
 /** Why an image could not be decoded, in a few words. */
 export function decodeFailure(error: unknown): { reason: string; reasonFr: string } {
-  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
-  return { reason: `cannot be decoded (${detail})`, reasonFr: `illisible (${detail})` };
+  const detail = errorTexts(error);
+  return { reason: `cannot be decoded (${detail.en.split('\n')[0]})`, reasonFr: `illisible (${detail.fr.split('\n')[0]})` };
 }
 
 /**

@@ -12,7 +12,7 @@ import { loadMnist } from './mnist';
 import { stratifiedSplit } from './split';
 import { summarizeDataset } from './summary';
 import { loadTwoD } from './two-d';
-import { DataError, type Dataset, type SkippedItem } from './types';
+import { DataError, fileSystemReason, type Dataset, type SkippedItem } from './types';
 
 /** Thumbnails per class. */
 export const THUMBNAILS = 8;
@@ -57,13 +57,7 @@ async function readCsvText(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? { en: 'it does not exist', fr: 'il n’existe pas' }
-        : code === 'EISDIR'
-          ? { en: 'it is a folder, not a file', fr: 'c’est un dossier, pas un fichier' }
-          : { en: String(error), fr: String(error) };
+    const reason = fileSystemReason(error);
     throw new DataError({ en: `Cannot read the CSV file ${file}: ${reason.en}.`, fr: `Impossible de lire le fichier CSV ${file} : ${reason.fr}.` });
   }
 }

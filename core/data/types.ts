@@ -54,3 +54,20 @@ export function takeSamples(samples: Samples, indices: ArrayLike<number>, size: 
   }
   return { x, y, count: indices.length };
 }
+
+/** Why a data file or folder cannot be read, in words; a rarer cause keeps the system's own message. */
+export function fileSystemReason(error: unknown): Localized {
+  switch ((error as { code?: unknown } | null)?.code) {
+    case 'ENOENT':
+      return { en: 'it does not exist', fr: 'il n’existe pas' };
+    case 'EISDIR':
+      return { en: 'it is a folder, not a file', fr: 'c’est un dossier, pas un fichier' };
+    case 'ENOTDIR':
+      return { en: 'it is a file, not a folder', fr: 'c’est un fichier, pas un dossier' };
+    case 'EACCES':
+    case 'EPERM':
+      return { en: 'permission denied; check that you may read it', fr: 'accès refusé ; vérifiez que vous avez le droit de le lire' };
+    default:
+      return { en: String(error), fr: String(error) };
+  }
+}

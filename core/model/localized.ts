@@ -19,3 +19,8 @@ export function errorTexts(error: unknown): Localized {
   const fr = (error as { fr?: unknown } | null)?.fr;
   return { en, fr: typeof fr === 'string' && fr ? fr : en };
 }
+
+/** A number as French writes it, with a decimal comma: 0,001. */
+export function frenchNumber(value: number | bigint): string {
+  return String(value).replace('.', ',');
+}

@@ -84,13 +84,21 @@ describe('project files', () => {
     const { project } = await api.newProject();
     const broken = { ...project, graph: { nodes: [{ id: 'x' }], edges: [] } } as unknown as typeof project;
     await expect(api.saveProjectAs('broken', broken)).rejects.toMatchObject({ code: 'project', message: expect.stringContaining('graph.nodes[0].type') });
+    await expect(api.saveProjectAs('broken', broken)).rejects.toMatchObject({
+      message: 'The project cannot be saved: graph.nodes[0].type: is missing; it must be text.',
+      fr: 'Le projet ne peut pas être enregistré : graph.nodes[0].type : valeur manquante ; il faut un texte.',
+    });
   });
 
   it('explains why a damaged or missing file cannot be opened', async () => {
     const api = service();
     const damaged = path.join(root, 'damaged.json');
     await writeFile(damaged, '{"format": "neuroblocks.project", "version": 1, "graph": ');
-    await expect(api.openProject(damaged)).rejects.toMatchObject({ code: 'project', message: expect.stringContaining('not valid JSON') });
+    await expect(api.openProject(damaged)).rejects.toMatchObject({
+      code: 'project',
+      message: expect.stringContaining('not valid JSON'),
+      fr: 'damaged.json : Ce projet ne peut pas être ouvert : le fichier n’est pas du JSON valide : le texte s’arrête trop tôt à la ligne 1, colonne 58.',
+    });
     await expect(api.openProject(path.join(root, 'missing.json'))).rejects.toMatchObject({ code: 'not-found' });
     await expect(api.importProject('{"nodes": [], "edges": []}')).resolves.toMatchObject({ project: { graph: { nodes: [] } } });
   });

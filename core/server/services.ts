@@ -117,8 +117,12 @@ function checkedProject(value: unknown, action: keyof typeof projectActions = 's
     return parseProject(value);
   } catch (error) {
     if (error instanceof ProjectError) {
-      const problems = error.message.replace(/^This project cannot be opened:? ?/, '');
-      throw new UserFacingError({ en: `The project cannot be ${action}: ${problems}`, fr: `Le projet ne peut pas être ${projectActions[action]} : ${problems}` }, 'project', error.problems);
+      const text = errorTexts(error);
+      throw new UserFacingError(
+        { en: text.en.replace('This project cannot be opened', `The project cannot be ${action}`), fr: text.fr.replace('Ce projet ne peut pas être ouvert', `Le projet ne peut pas être ${projectActions[action]}`) },
+        'project',
+        error.problems,
+      );
     }
     throw error;
   }

@@ -231,6 +231,9 @@ describe('runs', () => {
     store.finishRun(runId, 'stopped');
     expect(() => store.recordEpoch(runId, epochMetrics(2))).toThrow(/it is stopped, not running/);
     expect(() => store.finishRun(runId, 'completed')).toThrow(/not running/);
+    expect(() => store.recordEpoch(runId, epochMetrics(2))).toThrow(
+      expect.objectContaining({ fr: 'Impossible d’enregistrer une époque de l’entraînement 1 : il est arrêté, et non en cours.' }),
+    );
   });
 
   it('stores NaN metrics of a diverged run as missing values', () => {

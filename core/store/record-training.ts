@@ -26,7 +26,11 @@ export function toNamedWeights(weights: readonly SerializedWeight[]): NamedWeigh
 
 export function toSerializedWeights(weights: readonly NamedWeight[]): SerializedWeight[] {
   return weights.map((w) => {
-    if (w.dtype === 'bool') throw new StoreError('invalid', `The checkpoint's weight "${w.name}" is boolean, which training cannot load.`);
+    if (w.dtype === 'bool')
+      throw new StoreError('invalid', {
+        en: `The checkpoint's weight "${w.name}" is boolean, which training cannot load.`,
+        fr: `Le poids enregistré « ${w.name} » est booléen : l’entraînement ne peut pas le charger.`,
+      });
     return { name: w.name, shape: [...w.shape], dtype: w.dtype, data: w.data.slice().buffer as ArrayBuffer };
   });
 }

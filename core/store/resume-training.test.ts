@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Project } from '../model/project';
 import { startTraining, type FinalResult } from '../train';
 import { ProjectStore } from './project-store';
-import { recordTrainingRun, resumeRecordedRun } from './record-training';
+import { recordTrainingRun, resumeRecordedRun, toSerializedWeights } from './record-training';
 import { mlpProject, tempDir } from './test-helpers';
 
 let dir: string;
@@ -107,6 +107,15 @@ describe('resuming a recorded run', () => {
     expect(warnings.join(' ')).toMatch(/optimizer state was not saved/);
     store.close();
   }, 60_000);
+
+  it('refuses a boolean weight, which training cannot load, in English and French', () => {
+    expect(() => toSerializedWeights([{ name: 'mask/w', shape: [1], dtype: 'bool', data: new Uint8Array(1) }])).toThrow(
+      expect.objectContaining({
+        message: 'The checkpoint\'s weight "mask/w" is boolean, which training cannot load.',
+        fr: 'Le poids enregistré « mask/w » est booléen : l’entraînement ne peut pas le charger.',
+      }),
+    );
+  });
 
   it('refuses a checkpoint whose optimizer state is damaged', () => {
     const store = ProjectStore.create(join(dir, 'damaged.nbproj'), spirals);

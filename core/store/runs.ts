@@ -141,9 +141,13 @@ function runStatusOf(db: Database.Database, runId: number): RunStatus {
   return status;
 }
 
-function requireRunning(db: Database.Database, runId: number, action: string): void {
+function requireRunning(db: Database.Database, runId: number, action: Localized): void {
   const status = runStatusOf(db, runId);
-  if (status !== 'running') throw new StoreError('invalid', `Cannot ${action} run ${runId}: it is ${status}, not running.`);
+  if (status !== 'running')
+    throw new StoreError('invalid', {
+      en: `Cannot ${action.en} run ${runId}: it is ${status}, not running.`,
+      fr: `Impossible ${action.fr} l’entraînement ${runId} : il est ${statusFr[status] ?? status}, et non en cours.`,
+    });
 }
 
 export function lastEpoch(db: Database.Database, runId: number): number {
@@ -152,7 +156,7 @@ export function lastEpoch(db: Database.Database, runId: number): number {
 
 /** Appends one epoch. Epochs are numbered from 1 and must follow each other, so they always form a prefix. */
 export function insertEpoch(db: Database.Database, runId: number, m: EpochMetrics): void {
-  requireRunning(db, runId, 'record an epoch of');
+  requireRunning(db, runId, { en: 'record an epoch of', fr: 'd’enregistrer une époque de' });
   const expected = lastEpoch(db, runId) + 1;
   if (m.epoch !== expected) throw new StoreError('invalid', `Run ${runId} expects epoch ${expected} next, not ${m.epoch}.`);
   db.prepare(
@@ -214,7 +218,7 @@ export interface PreparedCheckpoint {
  * all in the caller's transaction: a reader sees either the old pointer or the new, complete one.
  */
 export function storeCheckpoint(db: Database.Database, runId: number, input: CheckpointInput, { blob, hash, optimizer }: PreparedCheckpoint): number {
-  requireRunning(db, runId, 'save a checkpoint of');
+  requireRunning(db, runId, { en: 'save a checkpoint of', fr: 'd’enregistrer les poids de' });
   const asLast = input.last ?? true;
   const asBest = input.best ?? false;
   if (!asLast && !asBest) throw new StoreError('invalid', 'A checkpoint must be saved as the last one, the best one, or both.');
@@ -287,7 +291,7 @@ export function readCheckpoint(db: Database.Database, runId: number, which: 'bes
 export function setRunStatus(db: Database.Database, runId: number, status: RunStatus, error?: string): void {
   if (!runStatuses.includes(status)) throw new StoreError('invalid', `"${status}" is not a run status (${runStatuses.join(', ')}).`);
   if (status === 'running') throw new StoreError('invalid', 'A run is set running by starting or resuming it.');
-  requireRunning(db, runId, `mark as ${status}`);
+  requireRunning(db, runId, { en: `mark as ${status}`, fr: `de marquer comme ${statusFr[status] ?? status}` });
   db.prepare('UPDATE runs SET status = ?, ended_at = ?, error = ?, owner_pid = NULL, owner_host = NULL, owner_boot = NULL WHERE id = ?').run(status, now(), error ?? null, runId);
 }
 

@@ -40,4 +40,21 @@ describe('weights blobs', () => {
       expect(() => decodeWeights(bad)).toThrow(/weights are damaged/);
     }
   });
+
+  it('say what is damaged in French too', () => {
+    const french = (bad: Buffer) => {
+      try {
+        decodeWeights(bad);
+      } catch (error) {
+        return (error as StoreError).fr;
+      }
+      throw new Error('expected a StoreError');
+    };
+    expect(french(Buffer.from('nope'))).toBe('Les poids enregistrés sont endommagés (ce ne sont pas des poids).');
+    const blob = encodeWeights(weights);
+    expect(french(blob.subarray(0, blob.length - 8))).toMatch(/^Les poids enregistrés sont endommagés \(le tenseur « .+ » dépasse la fin des données\)\.$/);
+    const badHeader = Buffer.from(blob);
+    badHeader.write('{', 12, 'latin1');
+    expect(french(badHeader)).toBe('Les poids enregistrés sont endommagés (en-tête illisible).');
+  });
 });

@@ -10,7 +10,7 @@ import { checkModelFitsData, normalizeDataset, summarizeDataset } from '../data/
 import { DataError, type Dataset, type Samples, sampleSize, takeSamples } from '../data/types';
 import { analyzeGraph } from '../model/analyze';
 import type { Shape } from '../model/graph';
-import { errorTexts } from '../model/localized';
+import { errorTexts, frenchNumber, LocalizedError, type Localized } from '../model/localized';
 import type { Project, TrainingSettings } from '../model/project';
 import { selectBackend, type BackendChoice } from './backend/index';
 import { BestTracker, EarlyStopping, monitoredValue, ReduceLrOnPlateau, type Monitor } from './callbacks';
@@ -63,8 +63,19 @@ interface Batch {
   labels: tfjs.Tensor1D;
 }
 
-const divergedMessage = (epoch: number, batch: number, learningRate: number) =>
-  `The loss became infinite or NaN at epoch ${epoch}, batch ${batch}: training diverged. The model keeps its last finite weights. Lower the learning rate (it is ${learningRate}; try ${learningRate / 10}) and train again.`;
+const divergedMessage = (epoch: number, batch: number, learningRate: number): Localized => ({
+  en: `The loss became infinite or NaN at epoch ${epoch}, batch ${batch}: training diverged. The model keeps its last finite weights. Lower the learning rate (it is ${learningRate}; try ${learningRate / 10}) and train again.`,
+  fr: `La perte est devenue infinie ou NaN à l’époque ${epoch}, lot ${batch} : l’entraînement a divergé. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il vaut ${frenchNumber(learningRate)} ; essayez ${frenchNumber(learningRate / 10)}) et relancez l’entraînement.`,
+});
+
+/** The warning of a run that left tensors in memory (a leak in the engine, worth reporting). */
+export function tensorLeakWarning(leaked: number): Extract<TrainingEvent, { type: 'warning' }> {
+  return {
+    type: 'warning',
+    message: `${leaked} tensors were not released after training.`,
+    messageFr: `${leaked} ${Math.abs(leaked) === 1 ? 'tenseur n’a pas été libéré' : 'tenseurs n’ont pas été libérés'} après l’entraînement.`,
+  };
+}
 
 class Run {
   private readonly started = performance.now();
@@ -138,7 +149,7 @@ class Run {
       model.dispose();
       this.model = undefined;
       const leaked = tf.memory().numTensors - baseline;
-      if (leaked !== 0) this.emit({ type: 'warning', message: `${leaked} tensors were not released after training.` });
+      if (leaked !== 0) this.emit(tensorLeakWarning(leaked));
     }
   }
 
@@ -225,7 +236,8 @@ class Run {
         if (!step) {
           // Nothing was applied: the weights are those of the last finite step.
           const test = this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
-          return this.final({ state: 'diverged', message: divergedMessage(epoch, b + 1, learningRate), epochsCompleted: epoch - 1, test });
+          const diverged = divergedMessage(epoch, b + 1, learningRate);
+          return this.final({ state: 'diverged', message: diverged.en, messageFr: diverged.fr, epochsCompleted: epoch - 1, test });
         }
         this.control.countBatch();
         lossSum += step.loss * indices.length;
@@ -368,7 +380,11 @@ function loadResumeWeights(tf: Tf, model: tfjs.LayersModel, resume: TrainingResu
       const saved = resume.weights[i];
       return saved.shape.length === w.shape.length && saved.shape.every((d, j) => d === w.shape[j]);
     });
-  if (!fits) throw new Error(`The checkpoint does not fit this model (${resume.weights.length} weights saved, the model has ${weights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`);
+  if (!fits)
+    throw new LocalizedError({
+      en: `The checkpoint does not fit this model (${resume.weights.length} weights saved, the model has ${weights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`,
+      fr: `Les poids enregistrés ne correspondent pas à ce modèle (${resume.weights.length} poids enregistré${resume.weights.length > 1 ? 's' : ''} ; le modèle en compte ${weights.length}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.`,
+    });
   const tensors = resume.weights.map((w) => (w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape)));
   try {
     model.setWeights(tensors);

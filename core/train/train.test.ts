@@ -8,9 +8,9 @@ import type { Graph } from '../model/graph';
 import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
 import { TrainingControl } from './control';
-import type { FinalResult, TrainingEvent } from './events';
-import { runTraining } from './run';
-import { startTraining, TrainingBusyError, type TrainingSession } from './session';
+import type { FinalResult, SerializedWeight, TrainingEvent } from './events';
+import { runTraining, tensorLeakWarning } from './run';
+import { startTraining, TrainingBusyError, workerFailure, type TrainingSession } from './session';
 
 type Json = Record<string, unknown>;
 
@@ -179,6 +179,7 @@ describe('training in a worker', () => {
     const result = await startTraining(p, { backend: 'wasm', checkpoints: false }).done;
     expect(result.state).toBe('diverged');
     expect(result.message).toMatch(/Lower the learning rate \(it is 10; try 1\)/);
+    expect(result.messageFr).toMatch(/^La perte est devenue infinie ou NaN à l’époque \d+, lot \d+ : l’entraînement a divergé\. .*Baissez le taux d’apprentissage \(il vaut 10 ; essayez 1\)/);
     expect(result.weights!.every((w) => new Float32Array(w.data).every(Number.isFinite))).toBe(true);
   });
 
@@ -297,5 +298,34 @@ describe('training loop in this thread', () => {
     // The 2×16 kernel's squared weights (Glorot, about 0.1 each) add about 3 to the loss.
     expect(penalised.loss - plain.loss).toBeGreaterThan(0.5);
     expect(penalised.valLoss! - plain.valLoss!).toBeGreaterThan(0.5);
+  });
+});
+
+describe('messages a run can end or warn with', () => {
+  it('warns of tensors left in memory in English and French', () => {
+    expect(tensorLeakWarning(12)).toEqual({ type: 'warning', message: '12 tensors were not released after training.', messageFr: '12 tenseurs n’ont pas été libérés après l’entraînement.' });
+    expect(tensorLeakWarning(1).messageFr).toBe('1 tenseur n’a pas été libéré après l’entraînement.');
+  });
+
+  it('ends a run whose worker crashed or exited as failed, in English and French', () => {
+    const crashed = workerFailure({ error: new Error('out of memory') });
+    expect(crashed).toMatchObject({ state: 'failed', message: 'The training worker failed: out of memory', messageFr: 'Le processus d’entraînement a échoué : out of memory', epochsCompleted: 0, history: [] });
+    const exited = workerFailure({ exitCode: 134 });
+    expect(exited.message).toMatch(/^The training worker ended unexpectedly \(exit code 134\)\. /);
+    expect(exited.messageFr).toMatch(/^Le processus d’entraînement s’est arrêté de façon inattendue \(code de sortie 134\)\. Relancez l’entraînement/);
+  });
+
+  it('refuses to resume from weights saved from another graph, in English and French', async () => {
+    const p = project(mlp(), { kind: 'builtin', name: 'xor', size: 40 }, { epochs: 2 });
+    const other: SerializedWeight = { name: 'other/kernel', shape: [3, 3], dtype: 'float32', data: new Float32Array(9).buffer };
+    const result = await runTraining({ project: p, options: { backend: 'cpu', checkpoints: false, resume: { weights: [other], fromEpoch: 2, history: [] } } }, () => {}, new TrainingControl());
+    expect(result.state).toBe('failed');
+    expect(result.message).toMatch(/^The checkpoint does not fit this model \(1 weights saved, the model has 6 of other shapes\)/);
+    expect(result.messageFr).toMatch(/^Les poids enregistrés ne correspondent pas à ce modèle \(1 poids enregistré ; le modèle en compte 6, ou de formes différentes\) : ils viennent d’un autre graphe\./);
+  });
+
+  it('keeps the French of an error that has one when the worker fails with it', () => {
+    const error = Object.assign(new Error('The data set is empty.'), { fr: 'Le jeu de données est vide.' });
+    expect(workerFailure({ error }).messageFr).toBe('Le processus d’entraînement a échoué : Le jeu de données est vide.');
   });
 });
