@@ -4,8 +4,19 @@ import { uiStore, useUi } from '../store/index';
 export function Toasts() {
   const { t } = useTranslation();
   const toasts = useUi((s) => s.toasts);
+  const hold = (held: boolean) => uiStore.getState().holdToasts(held);
   return (
-    <div className="toasts" aria-live="polite" role="status">
+    <div
+      className="toasts"
+      aria-live="polite"
+      role="status"
+      onPointerEnter={() => hold(true)}
+      onPointerLeave={() => hold(false)}
+      onFocus={() => hold(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) hold(false);
+      }}
+    >
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : undefined} data-testid={`toast-${toast.kind}`}>
           <span>{toast.text}</span>
