@@ -106,7 +106,7 @@ test('runs are compared side by side, continued, restored into the editor and de
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     await page.getByRole('button', { name: 'Comparer les 2 entraînements cochés' }).click();
     const dialogFr = page.getByRole('dialog', { name: 'Entraînements 1 et 2 côte à côte' });
-    await expect(dialogFr.getByTestId('compare-summary')).toContainText('Taux d’apprentissage : 0.001 → 0.003');
+    await expect(dialogFr.getByTestId('compare-summary')).toContainText('Taux d’apprentissage : 0,001 → 0,003');
     await expect(dialogFr.getByTestId('graph-change')).toHaveText(['Dense « dense1 » : units 100 → 64']);
     // Not shot(): its toast dismissal would press this dialog's "Fermer".
     await page.screenshot({ path: path.join(artifacts, 'runs-compare-fr.png') });
