@@ -22,7 +22,7 @@ const SCATTER_POINTS = 600;
 const PARALLEL_DECODES = 8;
 const PARALLEL_HEADERS = 32;
 /** Image folders: how many images have their header read (size, colour, whether it is an image at all). */
-export const HEADER_LIMIT = 20_000;
+export const HEADER_LIMIT = 10_000;
 /** Image folders: how many images are decoded whole, which is what finds a truncated file. */
 export const DECODE_LIMIT = 1_000;
 
