@@ -141,9 +141,6 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
   let colour = false;
   let smallest: [number, number] | undefined;
   let largest: [number, number] | undefined;
-  const fail = (label: number, index: number) => {
-    state[label][index] = Check.Failed;
-  };
   // The header gives the size and colour without decoding the pixels, and tells a file that is not an image at all.
   const readHeader = async ([label, index]: [number, number]) => {
     try {
@@ -157,7 +154,7 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
       colour ||= (meta.channels ?? 1) >= 3 && meta.space !== 'b-w';
       state[label][index] = Check.HeaderRead;
     } catch {
-      fail(label, index);
+      state[label][index] = Check.Failed;
     }
   };
   // Decoding the whole image is what finds a truncated file, as training would.
@@ -166,7 +163,7 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
       await sharp(path.join(folder, listing.files[label][index]), { failOn: 'error' }).raw().toBuffer();
       state[label][index] = Check.Decoded;
     } catch {
-      fail(label, index);
+      state[label][index] = Check.Failed;
     }
   };
   // Each class gets its share of a bound, and at least enough for its thumbnails.
