@@ -76,7 +76,8 @@ export async function listImageFolder(folder: string): Promise<ImageFolderListin
 
 /** Why an image could not be decoded, in a few words. */
 export function decodeFailure(error: unknown): { reason: string; reasonFr: string } {
-  const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  // libvips ends some first lines with a colon that introduces nothing.
+  const detail = (error instanceof Error ? error.message.split('\n')[0] : String(error)).replace(/:\s*$/, '');
   return { reason: `cannot be decoded (${detail})`, reasonFr: `illisible (${detail})` };
 }
 

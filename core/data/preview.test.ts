@@ -108,12 +108,16 @@ describe('image folder preview of a folder larger than its bounds', () => {
 describe('image folder preview of a folder within its bounds', () => {
   it('checks every image and has no sample note, even with broken files', async () => {
     const whole = await png(5, 1);
-    const root = await imageFolder({ a: 5, b: 5 }, { 'a/003.png': whole.subarray(0, whole.length - 30), 'b/004.png': 'no image' });
+    const root = await imageFolder({ a: 5, b: 5 }, { 'a/003.png': whole.subarray(0, whole.length - 30), 'b/002.png': whole.subarray(0, 40), 'b/004.png': 'no image' });
     const result = await preview(root);
     expect(result.checked).toBeUndefined();
-    expect(result.skipped.map((s) => s.file)).toEqual([join('a', '003.png'), join('b', '004.png')]);
-    expect(totals(result)).toEqual([4, 4]);
-    expect(result.classes.map((c) => c.thumbnails.length)).toEqual([4, 4]);
+    expect(result.skipped.map((s) => [s.file, s.reason])).toEqual([
+      [join('a', '003.png'), 'cannot be decoded (vipspng: libpng read error)'],
+      [join('b', '002.png'), 'cannot be decoded (Input file has corrupt header)'],
+      [join('b', '004.png'), 'cannot be decoded (Input file contains unsupported image format)'],
+    ]);
+    expect(totals(result)).toEqual([4, 3]);
+    expect(result.classes.map((c) => c.thumbnails.length)).toEqual([4, 3]);
   });
 
   it('counts what the training loader loads, the broken files it skips included', async () => {
