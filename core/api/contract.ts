@@ -114,6 +114,12 @@ export interface DatasetPreview {
   inputShape: Shape;
   /** Image folders whose images do not all have the same size: the smallest and largest `[height, width]`. */
   sizeRange?: { smallest: [number, number]; largest: [number, number] };
+  /**
+   * Image folders too large to check whole: how many of the `images` were decoded (which finds a
+   * truncated file) and how many had their header read (size, colour, whether it is an image); the
+   * others are counted as images and checked when training loads them. Absent when all were decoded.
+   */
+  checked?: { decoded: number; headers: number; images: number };
   /** Per class, in class order: training and test counts and a few thumbnails (`data:image/png` URLs; none for tables and points). */
   classes: { name: string; count: number; testCount: number; thumbnails: string[] }[];
   trainCount: number;

@@ -73,7 +73,9 @@ export async function listImageFolder(folder: string): Promise<ImageFolderListin
 /** Why an image could not be decoded, in a few words. */
 export function decodeFailure(error: unknown): { reason: string; reasonFr: string } {
   const detail = errorTexts(error);
-  return { reason: `cannot be decoded (${detail.en.split('\n')[0]})`, reasonFr: `illisible (${detail.fr.split('\n')[0]})` };
+  // libvips ends some first lines with a colon that introduces nothing.
+  const first = (text: string) => text.split('\n')[0].replace(/:\s*$/, '');
+  return { reason: `cannot be decoded (${first(detail.en)})`, reasonFr: `illisible (${first(detail.fr)})` };
 }
 
 /**

@@ -1,5 +1,7 @@
 // What the Data tab shows of a data set before training: per class its count and a few
 // thumbnails, the train/test sizes and the warnings. Only the thumbnails shown cross to the UI.
+// A large image folder stays quick: every file is counted, but only a bounded, evenly spread
+// sample is opened (headers) and decoded, and the preview says so.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
@@ -20,10 +22,25 @@ const THUMBNAIL_SIDE = 56;
 const TABLE_ROWS = 8;
 const SCATTER_POINTS = 600;
 const PARALLEL_DECODES = 8;
+const PARALLEL_HEADERS = 32;
+/** Image folders: how many images have their header read (size, colour, whether it is an image at all). */
+export const HEADER_LIMIT = 10_000;
+/** Image folders: how many images are decoded whole, which is what finds a truncated file. */
+export const DECODE_LIMIT = 1_000;
 
 export interface PreviewOptions {
   /** Folder that relative paths resolve against (the project file's). */
   baseDir?: string;
+  /**
+   * Image folders: at most about this many images have their header read, evenly spread over the
+   * classes ({@link HEADER_LIMIT} by default); the others are counted without being opened.
+   */
+  headerLimit?: number;
+  /**
+   * Image folders: at most about this many images are decoded whole, evenly spread over the classes
+   * ({@link DECODE_LIMIT} by default). Every class's thumbnails are decoded, even beyond the bound.
+   */
+  decodeLimit?: number;
 }
 
 /** Column names that usually hold the class, in English and French. */
@@ -94,44 +111,104 @@ async function sampleThumbnails(dataset: Dataset, preview: DatasetPreview): Prom
   }
 }
 
-async function previewImageFolder(folder: string): Promise<DatasetPreview> {
+/** `count` of the indices 0…n−1, evenly spread and the first included; all of them when count ≥ n. */
+export function spreadIndices(n: number, count: number): number[] {
+  if (count >= n) return Array.from({ length: n }, (_, i) => i);
+  return Array.from({ length: count }, (_, i) => Math.floor((i * n) / count));
+}
+
+/** Runs `task` on every item with at most `limit` under way at once. */
+async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** What is known of one image of the folder. */
+const Check = { Unchecked: 0, HeaderRead: 1, Decoded: 2, Failed: 3 } as const;
+
+async function previewImageFolder(folder: string, limits: { headers: number; decodes: number }): Promise<DatasetPreview> {
   const listing = await listImageFolder(folder);
-  const skipped: SkippedItem[] = [...listing.skipped];
-  const labels: number[] = [];
-  const thumbnails: string[][] = listing.classNames.map(() => []);
+  const total = listing.files.reduce((n, files) => n + files.length, 0);
+  const state = listing.files.map((files) => new Uint8Array(files.length));
   const sizes = new Map<string, number>();
   let colour = false;
   let smallest: [number, number] | undefined;
   let largest: [number, number] | undefined;
-  // Decoding the whole image is what finds truncated files, as training would; a few at a time keep sharp's threads busy.
-  const inspect = async (relative: string) => {
-    const image = sharp(path.join(folder, relative), { failOn: 'error' });
-    const meta = await image.metadata();
-    const { info } = await image.clone().raw().toBuffer({ resolveWithObject: true });
-    return { height: meta.autoOrient?.height ?? info.height, width: meta.autoOrient?.width ?? info.width, colour: (meta.channels ?? 1) >= 3 && meta.space !== 'b-w' };
+  // The header gives the size and colour without decoding the pixels, and tells a file that is not an image at all.
+  const readHeader = async ([label, index]: [number, number]) => {
+    try {
+      const meta = await sharp(path.join(folder, listing.files[label][index])).metadata();
+      const height = meta.autoOrient?.height ?? meta.height;
+      const width = meta.autoOrient?.width ?? meta.width;
+      const key = `${height}×${width}`;
+      sizes.set(key, (sizes.get(key) ?? 0) + 1);
+      if (!smallest || height * width < smallest[0] * smallest[1]) smallest = [height, width];
+      if (!largest || height * width > largest[0] * largest[1]) largest = [height, width];
+      colour ||= (meta.channels ?? 1) >= 3 && meta.space !== 'b-w';
+      state[label][index] = Check.HeaderRead;
+    } catch {
+      state[label][index] = Check.Failed;
+    }
   };
-  for (const [label, files] of listing.files.entries()) {
-    for (let start = 0; start < files.length; start += PARALLEL_DECODES) {
-      const batch = files.slice(start, start + PARALLEL_DECODES);
-      const results = await Promise.allSettled(batch.map(inspect));
-      for (const [i, result] of results.entries()) {
-        const relative = batch[i];
-        if (result.status === 'rejected') {
-          skipped.push({ file: relative, ...decodeFailure(result.reason) });
-          continue;
-        }
-        const { height, width } = result.value;
-        const key = `${height}×${width}`;
-        sizes.set(key, (sizes.get(key) ?? 0) + 1);
-        if (!smallest || height * width < smallest[0] * smallest[1]) smallest = [height, width];
-        if (!largest || height * width > largest[0] * largest[1]) largest = [height, width];
-        colour ||= result.value.colour;
-        if (thumbnails[label].length < THUMBNAILS) thumbnails[label].push(await pngDataUrl(sharp(path.join(folder, relative))));
-        labels.push(label);
-      }
+  // Decoding the whole image is what finds a truncated file, as training would.
+  const decode = async ([label, index]: [number, number]) => {
+    try {
+      await sharp(path.join(folder, listing.files[label][index]), { failOn: 'error' }).raw().toBuffer();
+      state[label][index] = Check.Decoded;
+    } catch {
+      state[label][index] = Check.Failed;
+    }
+  };
+  // Each class gets its share of a bound, and at least enough for its thumbnails.
+  const share = (label: number, bound: number) => Math.max(THUMBNAILS, Math.floor((bound * listing.files[label].length) / Math.max(1, total)));
+
+  const headerSample = listing.files.flatMap((files, label) => spreadIndices(files.length, share(label, limits.headers)).map((i): [number, number] => [label, i]));
+  await eachLimited(headerSample, PARALLEL_HEADERS, readHeader);
+  const decodeSample = state.flatMap((checks, label) => {
+    const readable = [...checks.keys()].filter((i) => checks[i] === Check.HeaderRead);
+    return spreadIndices(readable.length, share(label, limits.decodes)).map((k): [number, number] => [label, readable[k]]);
+  });
+  await eachLimited(decodeSample, PARALLEL_DECODES, decode);
+  // A class whose sampled files were broken reads on in order until it has its thumbnails (or no file is left).
+  for (const [label, checks] of state.entries()) {
+    let good = checks.filter((c) => c === Check.Decoded).length;
+    for (let i = 0; i < checks.length && good < THUMBNAILS; i++) {
+      if (checks[i] === Check.Decoded || checks[i] === Check.Failed) continue;
+      if (checks[i] === Check.Unchecked) await readHeader([label, i]);
+      if (checks[i] === Check.HeaderRead) await decode([label, i]);
+      if (checks[i] === Check.Decoded) good++;
     }
   }
-  const empty = listing.classNames.filter((_, label) => !labels.includes(label));
+  const thumbnails = await Promise.all(
+    state.map(async (checks, label) => {
+      const shown = [...checks.keys()].filter((i) => checks[i] === Check.Decoded).slice(0, THUMBNAILS);
+      return Promise.all(shown.map((i) => pngDataUrl(sharp(path.join(folder, listing.files[label][i])))));
+    }),
+  );
+  // libvips's message of a failure among several decodes under way at once can be lost ("Unknown
+  // error"): each broken file is read again alone to say why.
+  const failures: SkippedItem[] = [];
+  for (const [label, checks] of state.entries()) {
+    for (const [index, check] of checks.entries()) {
+      if (check !== Check.Failed) continue;
+      const file = listing.files[label][index];
+      const why = await sharp(path.join(folder, file), { failOn: 'error' })
+        .raw()
+        .toBuffer()
+        .then(() => undefined, decodeFailure);
+      if (why) failures.push({ file, ...why });
+      else checks[index] = Check.Decoded;
+    }
+  }
+  // Counts come from the listing, less the files found broken: the files not checked count as images.
+  const counts = state.map((checks) => checks.length - checks.filter((c) => c === Check.Failed).length);
+  const fullyChecked = state.reduce((n, checks) => n + checks.filter((c) => c === Check.Decoded || c === Check.Failed).length, 0);
+  const headers = state.reduce((n, checks) => n + checks.filter((c) => c !== Check.Unchecked).length, 0);
+  const skipped: SkippedItem[] = [...listing.skipped, ...failures];
+  const empty = listing.classNames.filter((_, label) => counts[label] === 0);
   if (empty.length > 0) {
     const several = empty.length > 1;
     throw new DataError({
@@ -140,7 +217,8 @@ async function previewImageFolder(folder: string): Promise<DatasetPreview> {
     });
   }
   // Counts only: the split is the loader's, on labels without pixels.
-  const { train, test } = stratifiedSplit({ x: new Float32Array(0), y: Int32Array.from(labels), count: labels.length }, 0, 0.2);
+  const labels = Int32Array.from(counts.flatMap((count, label) => new Array<number>(count).fill(label)));
+  const { train, test } = stratifiedSplit({ x: new Float32Array(0), y: labels, count: labels.length }, 0, 0.2);
   const common = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0][0].split('×').map(Number);
   const inputShape: Shape = [common[0], common[1], colour ? 3 : 1];
   const counted = fromSummary({ name: path.basename(folder), inputShape, classNames: listing.classNames, train, test, skipped });
@@ -151,6 +229,7 @@ async function previewImageFolder(folder: string): Promise<DatasetPreview> {
     inputShape,
     ...(sizes.size > 1 && smallest && largest ? { sizeRange: { smallest, largest } } : {}),
     ...counted,
+    ...(fullyChecked < total ? { checked: { decoded: fullyChecked, headers, images: total } } : {}),
     path: folder,
   };
 }
@@ -193,7 +272,7 @@ export async function previewDataset(ref: DatasetRef, options: PreviewOptions = 
       return { name: ref.name, kind: 'builtin', inputShape: [...dataset.inputShape], ...fromSummary(dataset), points };
     }
     case 'imageFolder':
-      return previewImageFolder(resolve(ref.path));
+      return previewImageFolder(resolve(ref.path), { headers: options.headerLimit ?? HEADER_LIMIT, decodes: options.decodeLimit ?? DECODE_LIMIT });
     case 'csv':
       return previewCsv(resolve(ref.path), ref.labelColumn);
   }

@@ -1,6 +1,7 @@
 import type { GraphAnalysis } from '../model/analyze';
 import { formatShape, type Shape } from '../model/graph';
-import { DataError, type Dataset, sampleSize } from './types';
+import type { Localized } from '../model/localized';
+import { DataError, type Dataset, sampleSize, type SkippedItem } from './types';
 
 export interface DatasetSummary {
   name: string;
@@ -18,6 +19,21 @@ export interface DatasetSummary {
 
 /** A class with fewer than a third of the largest class's samples makes accuracy misleading. */
 const IMBALANCE_RATIO = 3;
+
+/** The files left out of a data set, the first five named, in plain words; undefined when none was. */
+export function skippedWarning(skipped: SkippedItem[]): Localized | undefined {
+  if (skipped.length === 0) return undefined;
+  const list = skipped.slice(0, 5).map((s) => `${s.file} (${s.reason})`).join('; ');
+  const listFr = skipped
+    .slice(0, 5)
+    .map((s) => `${s.file} (${s.reasonFr ?? s.reason})`)
+    .join(' ; ');
+  const several = skipped.length > 1;
+  return {
+    en: `${skipped.length} file${several ? 's were' : ' was'} skipped: ${list}${skipped.length > 5 ? '; …' : ''}.`,
+    fr: `${skipped.length} fichier${several ? 's ont été ignorés' : ' a été ignoré'} : ${listFr}${skipped.length > 5 ? ' ; …' : ''}.`,
+  };
+}
 
 export function summarizeDataset(dataset: Dataset): DatasetSummary {
   const counts = new Array<number>(dataset.classNames.length).fill(0);
@@ -40,15 +56,10 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
       `Les classes sont très déséquilibrées : « ${big} » a ${largest} exemples, mais « ${small} » seulement ${smallest}. La précision peut sembler bonne alors que les petites classes ne sont jamais reconnues ; ajoutez des exemples des petites classes ou regardez la matrice de confusion.`,
     );
   }
-  if (dataset.skipped.length > 0) {
-    const list = dataset.skipped.slice(0, 5).map((s) => `${s.file} (${s.reason})`).join('; ');
-    warnings.push(`${dataset.skipped.length} file${dataset.skipped.length > 1 ? 's were' : ' was'} skipped: ${list}${dataset.skipped.length > 5 ? '; …' : ''}.`);
-    const listFr = dataset.skipped
-      .slice(0, 5)
-      .map((s) => `${s.file} (${s.reasonFr ?? s.reason})`)
-      .join(' ; ');
-    const several = dataset.skipped.length > 1;
-    warningsFr.push(`${dataset.skipped.length} fichier${several ? 's ont été ignorés' : ' a été ignoré'} : ${listFr}${dataset.skipped.length > 5 ? ' ; …' : ''}.`);
+  const skipped = skippedWarning(dataset.skipped);
+  if (skipped) {
+    warnings.push(skipped.en);
+    warningsFr.push(skipped.fr);
   }
   return {
     name: dataset.name,

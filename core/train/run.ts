@@ -6,7 +6,7 @@ import { GraphError } from '../compile/errors';
 import { compileGraph } from '../compile/compile';
 import { loadDataset } from '../data/load';
 import { permutation, seededRandom } from '../data/random';
-import { checkModelFitsData, normalizeDataset, summarizeDataset } from '../data/summary';
+import { checkModelFitsData, normalizeDataset, skippedWarning, summarizeDataset } from '../data/summary';
 import { DataError, type Dataset, type Samples, sampleSize, takeSamples } from '../data/types';
 import { analyzeGraph } from '../model/analyze';
 import type { Shape } from '../model/graph';
@@ -192,6 +192,9 @@ class Run {
       seed: settings.seed,
       ...(resume ? { resumedFromEpoch: firstEpoch } : {}),
     });
+    // A large image folder's preview decodes only a sample: files found broken now are named here.
+    const skipped = skippedWarning(dataset.skipped);
+    if (skipped) this.emit({ type: 'warning', message: skipped.en, messageFr: skipped.fr });
 
     const checkpointMonitor: Monitor = settings.earlyStopping?.monitor ?? (validation ? 'valLoss' : 'loss');
     const best = new BestTracker(checkpointMonitor);

@@ -222,6 +222,10 @@ describe('training on imported data', () => {
     expect(started.dataset.classNames).toEqual(['horizontal', 'vertical']);
     expect(started.dataset.skipped).toEqual([{ file: join('vertical', 'truncated.png'), reason: expect.stringMatching(/cannot be decoded/), reasonFr: expect.stringMatching(/^illisible \(/) }]);
     expect(started.sizes.test).toBe(12);
+    // Named in the Train tab too, since a large folder's preview may not have decoded it.
+    expect(events.filter((e) => e.type === 'warning')).toEqual([
+      { type: 'warning', message: expect.stringMatching(/^1 file was skipped: vertical\/truncated\.png \(cannot be decoded/), messageFr: expect.stringMatching(/^1 fichier a été ignoré : vertical\/truncated\.png \(illisible/) },
+    ]);
     expect(result.test!.accuracy).toBeGreaterThanOrEqual(0.9);
   });
 

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
@@ -62,6 +63,32 @@ describe('neuroblocks train', () => {
     expect(text).toMatch(/Training "XOR" on wasm: CPU \(WASM/);
     expect(text).toMatch(/Epoch 2\/2 · loss \d\.\d{4} · accuracy \d+\.\d{2}% · val_loss/);
     expect(text).toMatch(/Test accuracy: \d+\.\d{2}% on 25 held-out samples/);
+  });
+
+  it('warns once of an image that cannot be decoded, naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nb-train-images-'));
+    for (const [cls, shade] of [['dark', 20], ['light', 230]] as const) {
+      mkdirSync(join(dir, 'images', cls), { recursive: true });
+      for (let i = 0; i < 6; i++) await sharp(Buffer.alloc(4 * 4, shade + i), { raw: { width: 4, height: 4, channels: 1 } }).png().toFile(join(dir, 'images', cls, `${i}.png`));
+    }
+    writeFileSync(join(dir, 'images', 'light', 'broken.png'), 'not a png');
+    const { graph: _xor, ...rest } = xorProject(2, { kind: 'imageFolder', path: 'images' });
+    const graph = {
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [4, 4, 1] } },
+        { id: 'flat', type: 'Flatten', params: {} },
+        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+      ],
+      edges: [
+        { source: 'in', target: 'flat' },
+        { source: 'flat', target: 'out' },
+      ],
+    };
+    writeFileSync(join(dir, 'project.json'), JSON.stringify({ ...rest, graph }));
+    const io = recordingIo();
+    expect(await main(['train', join(dir, 'project.json'), '--epochs', '1', '--backend', 'wasm'], io)).toBe(0);
+    const warnings = io.stderr.filter((line) => line.includes('skipped'));
+    expect(warnings).toEqual([expect.stringMatching(/^Warning: 1 file was skipped: light.broken\.png \(cannot be decoded \(.*unsupported image format\)\)\.$/)]);
   });
 
   it('exits 1 with the block to fix when the model does not fit the data', async () => {

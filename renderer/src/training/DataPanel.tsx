@@ -103,6 +103,11 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
         <AdviceItem key={a.kind} advice={a} />
       ))}
       {preview.sizeRange && <p className="train-hint">{t('data.sizeRange', { smallest: preview.sizeRange.smallest.join('×'), largest: preview.sizeRange.largest.join('×') })}</p>}
+      {preview.checked && (
+        <p className="train-hint data-checked" data-testid="data-checked">
+          {t(preview.checked.headers < preview.checked.images ? 'data.checkedHeaders' : 'data.checked', { decoded: n(preview.checked.decoded), headers: n(preview.checked.headers), images: n(preview.checked.images) })}
+        </p>
+      )}
       {/* The skipped files have their own list below. */}
       {preview.warnings
         .map((w, i) => ({ w, text: errorText({ message: w, fr: preview.warningsFr?.[i] }, i18n.language) }))
@@ -402,7 +407,12 @@ export function DataPanel() {
             </select>
           </label>
         )}
-        {loading && <p className="train-hint">{t('data.loading')}</p>}
+        {loading && (
+          <div className="data-progress" role="status" data-testid="data-loading">
+            <progress aria-label={t('data.loading')} />
+            <span>{t('data.loading')}</span>
+          </div>
+        )}
         {error && (
           <p className="error-box data-error" role="alert" data-testid="data-error">
             {error}

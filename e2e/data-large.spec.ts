@@ -1,0 +1,104 @@
+import { expect, test } from '@playwright/test';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { artifacts, consoleErrors, shot, url } from './helpers';
+
+/** A 16×16 RGB image: a class colour with a little per-image variation. */
+async function png(rgb: [number, number, number], variation: number): Promise<Buffer> {
+  const pixels = Buffer.alloc(16 * 16 * 3);
+  for (let i = 0; i < 16 * 16; i++) pixels.set(rgb.map((c, k) => Math.max(0, Math.min(255, c + ((i * (k + 3) + variation * 17) % 41) - 20))), i * 3);
+  return sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } }).png().toBuffer();
+}
+
+const colours: Record<string, [number, number, number]> = { blue: [40, 60, 220], green: [40, 190, 60], orange: [230, 140, 30], red: [220, 40, 40] };
+const perClass = 750;
+
+test('a practitioner previews a folder of 3,000 images: the preview stays quick, says what it checked, and training names the broken file it finds', async ({ page }) => {
+  test.setTimeout(180_000);
+  const home = process.env.NEUROBLOCKS_E2E_HOME;
+  test.skip(!home, 'needs the projects folder of the web host that the global setup starts');
+  const documents = path.join(home!, 'Documents');
+  const projectsDir = path.join(existsSync(documents) ? documents : home!, 'Neuroblocks');
+  const folder = path.join(projectsDir, 'large-colours');
+  const project = path.join(projectsDir, 'large-colours.json');
+  for (const [name, rgb] of Object.entries(colours)) {
+    mkdirSync(path.join(folder, name), { recursive: true });
+    // A few distinct images, written many times: the folder is large, writing it is quick.
+    const variants = await Promise.all(Array.from({ length: 8 }, (_, v) => png(rgb, v)));
+    for (let i = 0; i < perClass; i++) writeFileSync(path.join(folder, name, `${String(i).padStart(4, '0')}.png`), variants[i % 8]);
+  }
+  const whole = await png([0, 0, 0], 0);
+  // Cut short, as a failed download leaves a file: the first of a class is always decoded by the
+  // preview, the second is not (one in three is).
+  writeFileSync(path.join(folder, 'blue', '0000.png'), whole.subarray(0, whole.length - 30));
+  writeFileSync(path.join(folder, 'red', '0001.png'), whole.subarray(0, whole.length - 30));
+  writeFileSync(
+    project,
+    JSON.stringify({
+      format: 'neuroblocks.project',
+      version: 1,
+      name: 'Large colours',
+      graph: {
+        nodes: [
+          { id: 'in', type: 'Input', params: { shape: [16, 16, 3] } },
+          { id: 'flat', type: 'Flatten', params: {} },
+          { id: 'out', type: 'Dense', params: { units: 4, activation: 'softmax' } },
+        ],
+        edges: [
+          { source: 'in', target: 'flat' },
+          { source: 'flat', target: 'out' },
+        ],
+      },
+      dataset: { kind: 'imageFolder', path: 'large-colours' },
+      training: { optimizer: 'adam', learningRate: 0.05, loss: 'categoricalCrossentropy', batchSize: 64, epochs: 1, validationSplit: 0.2, seed: 1 },
+    }),
+  );
+  const problems = consoleErrors(page);
+  try {
+    await page.goto(url());
+    await page.getByTestId('file-large-colours.json').click();
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    const dock = page.locator('#training-dock');
+    await dock.getByRole('tab', { name: 'Data' }).click();
+
+    await test.step('the preview counts every image, shows the broken one it decoded and says how many it checked', async () => {
+      // While the folder is read, the tab says that it is working.
+      await expect(dock.getByTestId('data-loading')).toContainText('Reading the data…');
+      // Taken at once, while the host still reads the folder (about a second here).
+      await page.screenshot({ path: path.join(artifacts, 'data-large-loading.png') });
+      await expect(dock.getByTestId('data-summary')).toHaveText('4 classes · 2,399 samples for training · 600 kept for the final test · each sample 16×16×3', { timeout: 30_000 });
+      await expect(dock.getByTestId('data-loading')).toHaveCount(0);
+      await expect(dock.getByTestId('data-checked')).toHaveText('1,000 of 3,000 images were fully checked; the rest are checked when training loads them.');
+      await expect(dock.getByTestId('data-skipped')).toContainText('1 file skipped');
+      await expect(dock.getByTestId('data-skipped')).toContainText(/blue.0000\.png — cannot be decoded/);
+      const rows = dock.getByTestId('data-class');
+      await expect(rows).toHaveCount(4);
+      await expect(rows.nth(0)).toContainText('599 train · 150 test');
+      for (let i = 0; i < 4; i++) await expect(rows.nth(i).getByRole('img')).toHaveCount(8);
+      await dock.getByRole('heading', { name: 'Preview' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shot(page, 'data-large');
+    });
+
+    await test.step('in French', async () => {
+      await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
+      await expect(dock.getByTestId('data-checked')).toHaveText('1 000 images sur 3 000 ont été entièrement vérifiées ; les autres le seront quand l’entraînement les chargera.');
+      await shot(page, 'data-large-fr');
+      await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
+    });
+
+    await test.step('training decodes every image and names the broken file the preview did not decode', async () => {
+      await dock.getByRole('tab', { name: 'Train' }).click();
+      await dock.getByRole('button', { name: 'Start training' }).click();
+      await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 90_000 });
+      const warning = dock.locator('.warning-box').filter({ hasText: 'files were skipped' });
+      await expect(warning).toContainText(/^2 files were skipped: blue.0000\.png \(cannot be decoded \(.*\)\); red.0001\.png \(cannot be decoded/);
+      await warning.scrollIntoViewIfNeeded();
+      await shot(page, 'data-large-trained');
+    });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(project, { force: true });
+  }
+  expect(problems).toEqual([]);
+});
