@@ -55,6 +55,22 @@ test('a practitioner previews a folder of 3,000 images: the preview stays quick,
     }),
   );
   const problems = consoleErrors(page);
+  // The host answers this preview in about a second; holding its answer a little longer at the
+  // socket makes sure the loading state is there to be seen, on a machine of any speed.
+  const previewCalls = new Set<number>();
+  await page.routeWebSocket(/\/api\?/, (socket) => {
+    const server = socket.connectToServer();
+    socket.onMessage((message) => {
+      const request = JSON.parse(String(message)) as { kind: string; id: number; method?: string };
+      if (request.kind === 'request' && request.method === 'previewDataset') previewCalls.add(request.id);
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      const answer = JSON.parse(String(message)) as { kind: string; id: number };
+      if (answer.kind !== 'request' && previewCalls.delete(answer.id)) setTimeout(() => socket.send(message), 1_500);
+      else socket.send(message);
+    });
+  });
   try {
     await page.goto(url());
     await page.getByTestId('file-large-colours.json').click();
@@ -65,7 +81,7 @@ test('a practitioner previews a folder of 3,000 images: the preview stays quick,
     await test.step('the preview counts every image, shows the broken one it decoded and says how many it checked', async () => {
       // While the folder is read, the tab says that it is working.
       await expect(dock.getByTestId('data-loading')).toContainText('Reading the data…');
-      // Taken at once, while the host still reads the folder (about a second here).
+      // Taken at once, while the answer is held.
       await page.screenshot({ path: path.join(artifacts, 'data-large-loading.png') });
       await expect(dock.getByTestId('data-summary')).toHaveText('4 classes · 2,399 samples for training · 600 kept for the final test · each sample 16×16×3', { timeout: 30_000 });
       await expect(dock.getByTestId('data-loading')).toHaveCount(0);
