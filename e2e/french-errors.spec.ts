@@ -41,7 +41,7 @@ test('a damaged project file is explained in French, line by line', async ({ pag
     // One problem a line, as a list the student can read from the back of the room.
     const lines = (await alert.locator('span').first().innerText()).split('\n');
     expect(lines).toEqual([
-      'Ce projet ne peut pas être ouvert (4 problèmes) :',
+      'cours-3.json — Ce projet ne peut pas être ouvert (4 problèmes) :',
       '- graph.nodes[0] : clé inconnue « colour » : supprimez-la ou vérifiez l’orthographe.',
       '- training.batchSize : doit être un nombre, et non le texte « grand ».',
       '- training.epochs : doit valoir au moins 1.',
@@ -54,7 +54,7 @@ test('a damaged project file is explained in French, line by line', async ({ pag
   await test.step('a JSON syntax error, with its line and column', async () => {
     await openFile(page, 'cassé.json', '{\n  "format": "neuroblocks.project",\n  "version": 1,,\n}');
     const alert = page.getByRole('alert');
-    await expect(alert).toHaveText(/^Ce projet ne peut pas être ouvert : le fichier n’est pas du JSON valide : caractère « , » inattendu à la ligne 3, colonne 16\./);
+    await expect(alert).toHaveText(/^cassé\.json — Ce projet ne peut pas être ouvert : le fichier n’est pas du JSON valide : caractère « , » inattendu à la ligne 3, colonne 16\./);
     expect(await alert.textContent()).not.toMatch(english);
     await page.screenshot({ path: path.join(artifacts, 'french-errors-json.png') });
     await alert.getByRole('button', { name: 'Fermer' }).click();
@@ -63,6 +63,7 @@ test('a damaged project file is explained in French, line by line', async ({ pag
   await test.step('a project of a newer Neuroblocks', async () => {
     await openFile(page, 'futur.json', JSON.stringify({ format: 'neuroblocks.project', version: 7, graph: { nodes: [], edges: [] } }));
     const alert = page.getByRole('alert');
+    await expect(alert).toContainText('futur.json — ');
     await expect(alert).toContainText('version : ce projet a été créé par une version plus récente de Neuroblocks (version 7 du format ; celle-ci lit jusqu’à la version 1). Mettez Neuroblocks à jour pour l’ouvrir.');
     expect(await alert.textContent()).not.toMatch(english);
   });

@@ -10,9 +10,13 @@ import { editorStore, uiStore } from './store/index';
 import { leaveUnrecordedModel } from './training/model-store';
 import { errorText } from './ui/error-text';
 
-function fail(error: unknown): void {
-  uiStore.getState().showToast(errorText(error), 'error');
+/** Shows what went wrong; a file that could not be opened is named first, since the message says only "this project". */
+function fail(error: unknown, file?: string): void {
+  const text = errorText(error);
+  uiStore.getState().showToast(file ? `${file} — ${text}` : text, 'error');
 }
+
+const fileName = (location: string) => location.split(/[\\/]/).pop() || location;
 
 /** Room a block needs on the canvas, with space around it for the shape labels of its connections. */
 const BLOCK_ROOM = { width: 270, height: 130 };
@@ -55,7 +59,7 @@ export async function openProject(location: string): Promise<void> {
   try {
     await showProject(await getApi().openProject(location));
   } catch (error) {
-    fail(error);
+    fail(error, fileName(location));
   }
 }
 
@@ -69,11 +73,11 @@ export async function openWithDialog(): Promise<void> {
   }
 }
 
-export async function importProjectText(text: string): Promise<void> {
+export async function importProjectText(text: string, file?: string): Promise<void> {
   try {
     await showProject(await getApi().importProject(text));
   } catch (error) {
-    fail(error);
+    fail(error, file);
   }
 }
 

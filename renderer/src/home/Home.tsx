@@ -30,7 +30,7 @@ export function Home() {
   }, []);
 
   const onFile = async (file: File | undefined) => {
-    if (file) await importProjectText(await file.text());
+    if (file) await importProjectText(await file.text(), file.name);
   };
 
   return (
