@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { consoleErrors } from './helpers';
+import { consoleErrors, unnamedControls } from './helpers';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -36,25 +36,6 @@ const COURSE_CNN: { type: string; id: string; params: Record<string, string> }[]
   { type: 'Dropout', id: 'dropout_3', params: { rate: '0.5' } },
   { type: 'Dense', id: 'dense_2', params: { units: '10', activation: 'softmax' } },
 ];
-
-/** Controls a screen reader would announce without a name: none is allowed. */
-async function unnamedControls(page: Page): Promise<string[]> {
-  // Runs in the page; typed loosely because the Node-side compiler has no DOM library (on purpose).
-  return page.evaluate(() => {
-    const doc = (globalThis as any).document;
-    const text = (v: string | null | undefined) => Boolean(v && v.trim());
-    const named = (el: any): boolean => {
-      if (text(el.getAttribute('aria-label')) || text(el.getAttribute('title'))) return true;
-      const labelledBy: string | null = el.getAttribute('aria-labelledby');
-      if (labelledBy && labelledBy.split(/\s+/).some((id) => text(doc.getElementById(id)?.textContent))) return true;
-      if (el.labels?.length) return true;
-      if (el.tagName === 'BUTTON' || el.getAttribute('role') === 'button') return text(el.textContent);
-      return false;
-    };
-    const controls: any[] = Array.from(doc.querySelectorAll('button, input, select, textarea, [role="button"], [tabindex="0"]'));
-    return controls.filter((el) => !named(el) && el.offsetParent !== null).map((el) => String(el.outerHTML).slice(0, 120));
-  });
-}
 
 const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
 

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
-import { artifacts, consoleErrors, shot, url } from './helpers';
+import { artifacts, consoleErrors, expectProbabilities, shot, url } from './helpers';
 
 const require = createRequire(import.meta.url);
 
@@ -133,11 +133,7 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
     await expect(views).toContainText('What the model sees (28×28×1)');
     await expect(views).toContainText('Dark on light, so inverted to light on dark and centred like the MNIST digits.');
     await expect(dock.getByTestId('try-answer')).toContainText(/It looks like a \d \(\d+ % sure\)\./);
-    const bars = dock.getByTestId('prob-bars').getByRole('meter');
-    await expect(bars).toHaveCount(10);
-    const total = (await bars.evaluateAll((els) => els.map((el) => Number(el.getAttribute('aria-valuenow'))))).reduce((a, b) => a + b, 0);
-    expect(total).toBeGreaterThanOrEqual(95);
-    expect(total).toBeLessThanOrEqual(105);
+    await expectProbabilities(dock, 10);
     // What the model sees is a light digit on black, centred: its corners are black.
     const corners = await views.locator('canvas').evaluate((canvas: any) => {
       const data = canvas.getContext('2d').getImageData(0, 0, 28, 28).data as Uint8ClampedArray;
@@ -242,7 +238,7 @@ test('a colour classifier trained from the command line is tried on an RGB image
     await expect(dock.getByTestId('image-views')).toContainText('What the model sees (16×16×3)');
     await expect(dock.getByTestId('image-views')).not.toContainText('MNIST');
     await expect(dock.getByTestId('try-answer')).toContainText(/^It looks like a red \(\d+ % sure\)\.$/);
-    await expect(dock.getByTestId('prob-bars').getByRole('meter')).toHaveCount(3);
+    await expectProbabilities(dock, 3);
     await shot(page, 'evaluate-try-rgb');
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -1,6 +1,7 @@
 // What the end-to-end specs share: the web host's address, the folder screenshots go to, passing
-// messages closed before a screenshot, the page's console errors, and strokes on the drawing pad.
-import type { Page } from '@playwright/test';
+// messages closed before a screenshot, the page's console errors, strokes on the drawing pad, and
+// checks of accessible names and of the class probabilities.
+import { expect, type Locator, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
@@ -44,4 +45,35 @@ export async function draw(page: Page, strokes: { x: number; y: number }[][]): P
     for (const p of stroke.slice(1)) await page.mouse.move(box.x + p.x, box.y + p.y, { steps: 6 });
     await page.mouse.up();
   }
+}
+
+/** The controls of the training panel and of any open dialog. */
+export const TRAINING_CONTROLS = '.training-dock button, .training-dock input, .training-dock select, .training-dock [role="tab"], dialog[open] button, dialog[open] input';
+
+/** Visible controls (all of the page by default) that a screen reader would announce without a name: a passing test expects none. */
+export async function unnamedControls(page: Page, selector = 'button, input, select, textarea, [role="button"], [tabindex="0"]'): Promise<string[]> {
+  // Runs in the page; typed loosely because the Node-side compiler has no DOM library (on purpose).
+  return page.evaluate((selector) => {
+    const doc = (globalThis as any).document;
+    const text = (v: string | null | undefined) => Boolean(v && v.trim());
+    const named = (el: any): boolean => {
+      if (text(el.getAttribute('aria-label')) || text(el.getAttribute('title'))) return true;
+      const labelledBy: string | null = el.getAttribute('aria-labelledby');
+      if (labelledBy && labelledBy.split(/\s+/).some((id) => text(doc.getElementById(id)?.textContent))) return true;
+      if (el.labels?.length) return true;
+      if (el.tagName === 'BUTTON' || el.getAttribute('role') === 'button' || el.getAttribute('role') === 'tab') return text(el.textContent);
+      return false;
+    };
+    const controls: any[] = Array.from(doc.querySelectorAll(selector));
+    return controls.filter((el) => !named(el) && el.offsetParent !== null).map((el) => String(el.outerHTML).slice(0, 120));
+  }, selector);
+}
+
+/** Try it's answer: one bar per class, whose percentages add up to 100 (give or take rounding). */
+export async function expectProbabilities(dock: Locator, classes: number): Promise<void> {
+  const bars = dock.getByTestId('prob-bars').getByRole('meter');
+  await expect(bars).toHaveCount(classes);
+  const total = (await bars.evaluateAll((els) => els.map((el) => Number(el.getAttribute('aria-valuenow'))))).reduce((a, b) => a + b, 0);
+  expect(total).toBeGreaterThanOrEqual(95);
+  expect(total).toBeLessThanOrEqual(105);
 }

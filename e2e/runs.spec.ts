@@ -1,22 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { artifacts, consoleErrors, shot, url } from './helpers';
-
-/** Controls of the training panel and of open dialogs that a screen reader would announce without a name. */
-async function unnamedControls(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const doc = (globalThis as any).document;
-    const text = (v: string | null | undefined) => Boolean(v && v.trim());
-    const named = (el: any): boolean => {
-      if (text(el.getAttribute('aria-label')) || text(el.getAttribute('title'))) return true;
-      if (el.labels?.length) return true;
-      if (el.tagName === 'BUTTON' || el.getAttribute('role') === 'tab') return text(el.textContent);
-      return false;
-    };
-    const controls: any[] = Array.from(doc.querySelectorAll('.training-dock button, .training-dock input, .training-dock select, dialog[open] button, dialog[open] input'));
-    return controls.filter((el) => !named(el) && el.offsetParent !== null).map((el) => String(el.outerHTML).slice(0, 120));
-  });
-}
+import { artifacts, consoleErrors, shot, TRAINING_CONTROLS, unnamedControls, url } from './helpers';
 
 test('runs are compared side by side, continued, restored into the editor and deleted', async ({ page }) => {
   test.setTimeout(300_000);
@@ -93,7 +77,7 @@ test('runs are compared side by side, continued, restored into the editor and de
     await expect(dialog.getByTestId('run-params-2')).toContainText('(−');
     await expect(dialog.getByTestId('run-2-block-dense1')).toContainText('changed');
     await expect(dialog.getByTestId('run-1-block-conv1')).toContainText('→ 26×26×8');
-    expect(await unnamedControls(page)).toEqual([]);
+    expect(await unnamedControls(page, TRAINING_CONTROLS)).toEqual([]);
     await shot(page, 'runs-compare');
     await dialog.getByLabel('Show only what differs').check();
     await expect(settings.locator('tbody tr:not([data-differs])')).toHaveCount(0);

@@ -1,21 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { consoleErrors, draw, shot, url } from './helpers';
-
-/** Controls a screen reader would announce without a name (typed loosely: the Node-side compiler has no DOM library). */
-async function unnamedControls(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const doc = (globalThis as any).document;
-    const text = (v: string | null | undefined) => Boolean(v && v.trim());
-    const named = (el: any): boolean => {
-      if (text(el.getAttribute('aria-label')) || text(el.getAttribute('title'))) return true;
-      if (el.labels?.length) return true;
-      if (el.tagName === 'BUTTON' || el.getAttribute('role') === 'button' || el.getAttribute('role') === 'tab') return text(el.textContent);
-      return false;
-    };
-    const controls: any[] = Array.from(doc.querySelectorAll('.training-dock button, .training-dock input, .training-dock select, .training-dock [role="tab"]'));
-    return controls.filter((el) => !named(el) && el.offsetParent !== null).map((el) => String(el.outerHTML).slice(0, 120));
-  });
-}
+import { consoleErrors, draw, expectProbabilities, shot, TRAINING_CONTROLS, unnamedControls, url } from './helpers';
 
 const points = async (page: Page, chart: string) => Number(await page.getByTestId(chart).getAttribute('data-points'));
 
@@ -44,7 +28,7 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
     await dock.getByLabel('Batch size').fill('8');
     await expect(dock.getByLabel('Optimizer')).toHaveValue('adam');
     await shot(page, 'train-settings');
-    expect(await unnamedControls(page)).toEqual([]);
+    expect(await unnamedControls(page, TRAINING_CONTROLS)).toEqual([]);
   });
 
   await test.step('train, pause and resume, with the charts receiving points', async () => {
@@ -107,11 +91,7 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
       ],
     ]);
     await expect(dock.getByTestId('try-answer')).toContainText(/It looks like a \d \(\d+ % sure\)\./);
-    const bars = dock.getByTestId('prob-bars').getByRole('meter');
-    await expect(bars).toHaveCount(10);
-    const total = (await bars.evaluateAll((els) => els.map((el) => Number(el.getAttribute('aria-valuenow'))))).reduce((a, b) => a + b, 0);
-    expect(total).toBeGreaterThanOrEqual(95);
-    expect(total).toBeLessThanOrEqual(105);
+    await expectProbabilities(dock, 10);
     await shot(page, 'try-it');
     await dock.getByRole('button', { name: 'Clear' }).click();
     await expect(dock.getByTestId('try-answer')).toHaveCount(0);

@@ -62,6 +62,34 @@ export function toProbabilities(output: ArrayLike<number>): number[] {
   return exps.map((e) => e / total);
 }
 
+const inputNouns = {
+  image: { en: 'an image', fr: 'une image' },
+  sample: { en: 'a sample', fr: 'un exemple' },
+} as const;
+
+/** One sample as the model was trained to see it: checked against the Input block's shape, then standardised like the training data. */
+export function modelInput(loaded: Loaded, values: unknown, noun: keyof typeof inputNouns): Float32Array {
+  const size = loaded.inputShape.reduce((a, b) => a * b, 1);
+  if (!Array.isArray(values) || values.length !== size || !values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+    const given = Array.isArray(values) ? values.length : 0;
+    const shape = loaded.inputShape.join(' × ');
+    throw new UserFacingError(
+      {
+        en: `The model expects ${inputNouns[noun].en} of ${shape} = ${size} numbers; ${given} were given.`,
+        fr: `Le modèle attend ${inputNouns[noun].fr} de ${shape} = ${size} nombres ; ${given} ${given > 1 ? 'ont été fournis' : 'a été fourni'}.`,
+      },
+      'bad-request',
+    );
+  }
+  const x = Float32Array.from(values as number[]);
+  const { normalization } = loaded;
+  if (normalization) {
+    const groups = normalization.mean.length;
+    for (let i = 0; i < x.length; i++) x[i] = (x[i] - normalization.mean[i % groups]) / normalization.std[i % groups];
+  }
+  return x;
+}
+
 export class TrainedModel {
   private loading?: Promise<Loaded>;
   private disposed = false;
@@ -130,20 +158,7 @@ export class TrainedModel {
   /** Class probabilities for one sample given as raw values (e.g. grey levels in [0, 1]) in the Input block's shape. */
   async predict(pixels: readonly number[]): Promise<Prediction> {
     const loaded = await this.load();
-    const size = loaded.inputShape.reduce((a, b) => a * b, 1);
-    if (!Array.isArray(pixels) || pixels.length !== size || !pixels.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-      const given = Array.isArray(pixels) ? pixels.length : 0;
-      throw new UserFacingError(
-        {
-          en: `The model expects an image of ${loaded.inputShape.join(' × ')} = ${size} numbers; ${given} were given.`,
-          fr: `Le modèle attend une image de ${loaded.inputShape.join(' × ')} = ${size} nombres ; ${given} ${given > 1 ? 'ont été fournis' : 'a été fourni'}.`,
-        },
-        'bad-request',
-      );
-    }
-    const x = Float32Array.from(pixels);
-    const groups = loaded.normalization?.mean.length ?? 1;
-    if (loaded.normalization) for (let i = 0; i < x.length; i++) x[i] = (x[i] - loaded.normalization.mean[i % groups]) / loaded.normalization.std[i % groups];
+    const x = modelInput(loaded, pixels, 'image');
     const { tf, model } = loaded;
     const output = tf.tidy(() => (model.predict(tf.tensor(x, [1, ...loaded.inputShape])) as tfjs.Tensor).dataSync());
     return { runId: this.run.runId, classNames: loaded.classNames, probabilities: toProbabilities(output) };

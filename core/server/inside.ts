@@ -4,7 +4,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { UserFacingError } from '../api/contract';
 import type { BlockOutput, ConvFilters, InsideBlock, InspectRequest, ModelInside } from '../api/inside';
-import type { Loaded, TrainedModel } from './inference';
+import { modelInput, type Loaded, type TrainedModel } from './inference';
 
 /** Limits that keep one answer small enough to ask for several times a second while drawing. */
 export const INSIDE_LIMITS = { channels: 32, side: 64, values: 128, blocks: 24, filters: 64, filterChannels: 8 } as const;
@@ -34,28 +34,6 @@ function probeOf(loaded: Loaded, inputIds: Set<string>): { model: tfjs.LayersMod
     probes.set(loaded.model, probe);
   }
   return probe;
-}
-
-/** The sample as the model was trained to see it: checked against the Input block's shape, then standardised like the training data. */
-function sampleOf(loaded: Loaded, values: unknown): Float32Array {
-  const size = loaded.inputShape.reduce((a, b) => a * b, 1);
-  if (!Array.isArray(values) || values.length !== size || !values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
-    const given = Array.isArray(values) ? values.length : 0;
-    throw new UserFacingError(
-      {
-        en: `The model expects a sample of ${loaded.inputShape.join(' × ')} = ${size} numbers; ${given} were given.`,
-        fr: `Le modèle attend un exemple de ${loaded.inputShape.join(' × ')} = ${size} nombres ; ${given} ${given > 1 ? 'ont été fournis' : 'a été fourni'}.`,
-      },
-      'bad-request',
-    );
-  }
-  const x = Float32Array.from(values as number[]);
-  const { normalization } = loaded;
-  if (normalization) {
-    const groups = normalization.mean.length;
-    for (let i = 0; i < x.length; i++) x[i] = (x[i] - normalization.mean[i % groups]) / normalization.std[i % groups];
-  }
-  return x;
 }
 
 function unknownBlock(id: unknown): UserFacingError {
@@ -147,7 +125,7 @@ export async function inspectModel(trained: TrainedModel, request: InspectReques
       'bad-request',
     );
   for (const id of requested) if (typeof id !== 'string' || !byId.has(id)) throw unknownBlock(id);
-  const x = sampleOf(loaded, request.values);
+  const x = modelInput(loaded, request.values, 'sample');
 
   const inputIds = new Set(model.inputs.map((input) => input.sourceLayer.name));
   const outputIds = new Set(model.outputs.map((output) => output.sourceLayer.name));

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RunComparisonInfo, RunSnapshot } from '../../../core/api/contract';
 import { analyzeGraph } from '../../../core/model/analyze';
@@ -10,6 +10,7 @@ import { formatCount, percentText } from '../ui/format';
 import { formatDuration } from '../training/progress';
 import { changeText, settingLabel, settingValue, statusText } from './run-text';
 import { errorText } from '../ui/error-text';
+import { useModalDialog } from '../ui/use-modal-dialog';
 
 type Mark = 'added' | 'removed' | 'changed';
 
@@ -94,17 +95,12 @@ function blockMarks(changes: GraphChange[]): [Map<string, { mark: Mark; params: 
 /** Two runs side by side: results, settings (differences highlighted) and graphs (changes listed and marked). */
 export function RunComparison({ location, runIds, onClose }: { location: string; runIds: [number, number]; onClose(): void }) {
   const { t, i18n } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [comparison, setComparison] = useState<RunComparisonInfo>();
   const [error, setError] = useState<string>();
   const [onlyDifferences, setOnlyDifferences] = useState(false);
   const [a, b] = [...runIds].sort((x, y) => x - y);
 
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-    return () => element?.close();
-  }, []);
   useEffect(() => {
     let live = true;
     getApi()

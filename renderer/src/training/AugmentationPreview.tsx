@@ -10,6 +10,7 @@ import { paintSample } from './SampleImage';
 import { datasetKey, imagesDigest, LatestRequest, previewChoices, previewDependencies, PREVIEW_DEBOUNCE_MS, usePreviewChoice, type PreviewChoice } from './augment-preview-state';
 import './augment.css';
 import { errorText } from '../ui/error-text';
+import { useModalDialog } from '../ui/use-modal-dialog';
 
 export interface AugmentationPreviewProps {
   /** Random draws besides the original: 8 fill a 3×3 grid, 15 a 4×4 one. */
@@ -179,10 +180,7 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
 /** The preview as a large 4×4 grid in a dialog, for a projector. */
 function EnlargedPreview({ onClose, selectedId }: { onClose: () => void; selectedId?: string }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (!dialog.current?.open) dialog.current?.showModal();
-  }, []);
+  const dialog = useModalDialog();
   return (
     <dialog ref={dialog} className="dialog augment-dialog" aria-labelledby="augment-dialog-title" onClose={onClose}>
       <div className="augment-dialog__header">
