@@ -11,6 +11,7 @@ import { RunComparison } from './RunComparison';
 import { statusText } from './run-text';
 import './runs.css';
 import { errorText } from '../ui/error-text';
+import { dateTimeText } from '../ui/format';
 
 type Pending = { kind: 'restore'; snapshot: RunSnapshot } | { kind: 'delete'; run: RunDetailsInfo };
 
@@ -111,7 +112,6 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
   const blockCount = useEditor((s) => s.nodes.length);
   const { pending, setPending, comparing, setComparing, message, setMessage, location } = actions;
   const two = selected.length === 2 ? ([selected[0], selected[1]] as [number, number]) : undefined;
-  const date = new Intl.DateTimeFormat(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   const known = new Set(runs.map((r) => r.id));
   // The deleted run's buttons are gone: the focus goes to the message saying so, once it is shown (it is hidden until then).
   const messageRef = useRef<HTMLParagraphElement>(null);
@@ -190,7 +190,7 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
           <p>
             {t('runHistory.deleteBody', {
               id: pending.run.id,
-              date: date.format(new Date(pending.run.startedAt)),
+              date: dateTimeText(pending.run.startedAt, i18n.language),
               status: statusText(t, pending.run.status),
               epochs: t('runHistory.epochs', { count: pending.run.epochs }),
               file: fileName(location),

@@ -6,7 +6,7 @@ import { getBlock } from '../../../core/model/blocks/index';
 import { formatShape } from '../../../core/model/graph';
 import { formatParamValue, type GraphChange } from '../../../core/model/graph-diff';
 import { getApi } from '../api';
-import { formatCount, percentText } from '../ui/format';
+import { dateTimeText, formatCount, percentText } from '../ui/format';
 import { formatDuration } from '../training/progress';
 import { changeText, settingLabel, settingValue, statusText } from './run-text';
 import { errorText } from '../ui/error-text';
@@ -116,13 +116,12 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
 
   const marks = useMemo(() => (comparison ? blockMarks(comparison.graphChanges) : undefined), [comparison]);
   const n = (v: number) => formatCount(v, i18n.language);
-  const date = new Intl.DateTimeFormat(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   const percent = (v: number | undefined) => percentText(v, i18n.language);
 
   const results: { key: string; values: [string, string] }[] = comparison
     ? (
         [
-          ['date', (r: RunSnapshot) => date.format(new Date(r.startedAt))],
+          ['date', (r: RunSnapshot) => dateTimeText(r.startedAt, i18n.language)],
           ['status', (r: RunSnapshot) => statusText(t, r.status)],
           ['epochsTrained', (r: RunSnapshot) => `${r.epochs} / ${r.plannedEpochs ?? r.training.epochs}`],
           ['bestVal', (r: RunSnapshot) => percent(r.bestValAccuracy)],

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RunInfo } from '../../../core/api/contract';
 import { getApi } from '../api';
 import { useEditor } from '../store/index';
-import { formatCount, formatPercent } from '../ui/format';
+import { dateTimeText, formatCount, formatPercent } from '../ui/format';
 import { isProjectFile, loadRun, modelFor, syncModel, useModel } from './model-store';
 import { useTraining } from './training-store';
 import { errorText } from '../ui/error-text';
@@ -29,11 +29,10 @@ export function RunPicker() {
   const selectedId = state.loading?.runId ?? recorded?.recordedRunId;
   const selected = runs.find((r) => r.id === selectedId);
   const api = getApi();
-  const date = new Intl.DateTimeFormat(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   const n = (value: number) => formatCount(value, i18n.language);
 
   const describe = (run: RunInfo) => {
-    const parts = [t('runModel.option', { id: run.id, date: date.format(new Date(run.startedAt)) }), t('runModel.epochs', { count: run.epochs })];
+    const parts = [t('runModel.option', { id: run.id, date: dateTimeText(run.startedAt, i18n.language) }), t('runModel.epochs', { count: run.epochs })];
     if (run.bestValAccuracy !== undefined) parts.push(t('runModel.validation', { accuracy: formatPercent(run.bestValAccuracy, i18n.language) }));
     if (run.status !== 'completed') parts.push(t(`runModel.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`));
     return parts.join(' · ');

@@ -10,7 +10,7 @@ import { GoToTrain } from './NextSteps';
 import { formatDuration } from './progress';
 import { useTraining } from './training-store';
 import { errorText } from '../ui/error-text';
-import { formatNumber, percentText } from '../ui/format';
+import { dateTimeText, formatNumber, percentText } from '../ui/format';
 
 const COLOURS = ['#2446b8', '#c25400', '#1b6e2f', '#8e24aa', '#b3261e', '#00796b'];
 const AXIS_FONT = '15px system-ui, sans-serif';
@@ -104,7 +104,6 @@ export function RunsPanel() {
         <GoToTrain />
       </div>
     );
-  const date = new Intl.DateTimeFormat(i18n.language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   const toggle = (id: number) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
 
   return (
@@ -133,7 +132,7 @@ export function RunsPanel() {
                   <input type="checkbox" checked={selected.includes(run.id)} onChange={() => toggle(run.id)} aria-label={t('runs.select', { id: run.id })} />
                 </td>
                 <td>#{run.id}</td>
-                <td>{date.format(new Date(run.startedAt))}</td>
+                <td>{dateTimeText(run.startedAt, i18n.language)}</td>
                 <td title={t('runHistory.graphVersionTitle', { id: run.graphVersionId })}>{t('runHistory.graphVersionValue', { id: run.graphVersionId })}</td>
                 <td>
                   {t('runs.settingsText', {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatNumber, formatPercent, percentText } from './format';
+import { dateTimeText, formatCount, formatNumber, formatPercent, percentText } from './format';
 
 // Intl writes French group and percent spaces as narrow no-break spaces; compare with plain ones.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -25,5 +25,13 @@ describe('numbers in the interface language', () => {
     expect(plain(formatNumber(12345678, 'fr'))).toBe('12 345 678');
     expect(formatNumber(0.12345, 'fr', 2)).toBe('0,12');
     expect(formatNumber(Number.NaN, 'fr')).toBe('NaN');
+  });
+});
+
+describe('dates in the interface language', () => {
+  it('writes a run’s start as day and minute', () => {
+    const start = new Date(2026, 10, 23, 10, 26);
+    expect(dateTimeText(start, 'fr')).toBe('23/11/2026 10:26');
+    expect(dateTimeText(start.toISOString(), 'en')).toBe('23/11/2026, 10:26');
   });
 });

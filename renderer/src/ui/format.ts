@@ -27,6 +27,11 @@ export function formatNumber(n: number, language: string, fractionDigits?: numbe
   return new Intl.NumberFormat(locale(language), options).format(n);
 }
 
+/** When a run started, day and minute, as the language writes them: "23/11/2026 10:26". */
+export function dateTimeText(time: string | number | Date, language: string): string {
+  return new Intl.DateTimeFormat(language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(time));
+}
+
 export function docLanguage(language: string): 'en' | 'fr' {
   return language.startsWith('fr') ? 'fr' : 'en';
 }
