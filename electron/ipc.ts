@@ -1,7 +1,7 @@
 // The API over Electron IPC, main-process side: one RPC connection per page, served only to
 // messages whose sender passes the check.
 import { ipcMain, type IpcMainEvent, type WebContents } from 'electron';
-import { apiEvents, apiMethods } from '../core/api/contract';
+import { apiServiceShape } from '../core/api/schemas';
 import { serveRpc, type MessagePortLike, type RpcMessage } from '../core/api/rpc';
 import { API_CHANNEL } from './channels';
 import { isTrustedSender } from './sender-check';
@@ -28,7 +28,7 @@ function connect(contents: WebContents, service: object): Connection {
       return () => void closeListeners.delete(listener);
     },
   };
-  serveRpc(port, { methods: apiMethods, events: apiEvents }, service);
+  serveRpc(port, apiServiceShape, service);
   return {
     deliver: (message) => {
       for (const listener of [...listeners]) listener(message);

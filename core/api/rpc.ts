@@ -46,6 +46,11 @@ export class RemoteError extends LocalizedError {
 export interface ServiceShape {
   methods: readonly string[];
   events: readonly string[];
+  /**
+   * Server side: checks a call's arguments before the service sees them, giving the error to answer
+   * when they do not fit (./schemas `checkApiArguments` for the Neuroblocks API).
+   */
+  checkArguments?(method: string, args: readonly unknown[]): SerializedError | undefined;
 }
 
 type Listener = (payload: unknown) => void;
@@ -192,6 +197,11 @@ export function serveRpc(port: MessagePortLike, shape: ServiceShape, service: ob
       return;
     }
     try {
+      const refused = shape.checkArguments?.(method, args);
+      if (refused) {
+        reply({ kind: 'error', id, error: refused });
+        return;
+      }
       const value = await (target[method] as (...a: unknown[]) => unknown).apply(service, args);
       reply({ kind: 'result', id, value });
     } catch (error) {

@@ -6,8 +6,8 @@ import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer } from 'ws';
-import { apiEvents, apiMethods } from '../api/contract';
+import { WebSocket, WebSocketServer } from 'ws';
+import { apiServiceShape } from '../api/schemas';
 import { API_SOCKET_PATH, TOKEN_PARAM, webSocketPort, type WebSocketLike } from '../api/connect';
 import { serveRpc } from '../api/rpc';
 import { contentSecurityPolicy } from './csp';
@@ -32,7 +32,26 @@ export interface WebHost {
 }
 
 export const LOOPBACK = '127.0.0.1';
-const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+/** The largest message a page may send; uploads go in parts far below it (UPLOAD_LIMITS.partBytes). */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+/** Why the host closes a socket that broke the protocol, by WebSocket close code (at most 123 bytes each). */
+export const PROTOCOL_CLOSE_REASONS: Readonly<Record<number, string>> = {
+  1002: 'Malformed WebSocket frame / Trame WebSocket mal formée',
+  1007: 'Text message is not valid UTF-8 / Message texte en UTF-8 non valide',
+  1009: `Message over ${MAX_MESSAGE_BYTES / (1024 * 1024)} MiB; send big files in parts / Message de plus de ${MAX_MESSAGE_BYTES / (1024 * 1024)} Mio ; envoyez les gros fichiers en parties`,
+};
+
+/**
+ * The server side of an API socket. When a page breaks the protocol (text that is not UTF-8, a
+ * message over the limit, a malformed frame), `ws` closes the socket with the code alone; this
+ * adds a reason saying what was wrong.
+ */
+class ApiSocket extends WebSocket {
+  override close(code?: number, reason?: string | Buffer): void {
+    super.close(code, reason ?? (code !== undefined ? PROTOCOL_CLOSE_REASONS[code] : undefined));
+  }
+}
 
 function sameSecret(given: string | null | undefined, token: string): boolean {
   if (!given) return false;
@@ -108,8 +127,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, WebSocket: ApiSocket });
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // A connection reset before the upgrade completes ends that connection, never the host.
+    socket.on('error', () => socket.destroy());
     const url = new URL(request.url ?? '/', `http://${LOOPBACK}:${port}`);
     const why = url.pathname !== API_SOCKET_PATH ? 'not the API endpoint' : refusal(request, url, false);
     if (why) {
@@ -117,7 +138,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) => {
-      serveRpc(webSocketPort(ws as unknown as WebSocketLike), { methods: apiMethods, events: apiEvents }, options.service);
+      // A protocol error (invalid UTF-8, a message over the limit, a reset) closes this socket, with
+      // its reason (ApiSocket), and nothing else: without a listener it would end the host.
+      // ws closes the socket itself once the error is reported.
+      ws.on('error', () => {});
+      serveRpc(webSocketPort(ws as unknown as WebSocketLike), apiServiceShape, options.service);
     });
   });
 
