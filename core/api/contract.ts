@@ -154,9 +154,20 @@ export interface ImportedDataset {
 export interface DatasetUploadFile {
   path: string;
   base64: string;
-  /** CSV only: these bytes continue the file sent just before under the same path (a big table goes in parts, each small enough for one message). */
+  /** These bytes continue the file sent just before under the same path (a big file goes in parts of at most `UPLOAD_LIMITS.partBytes`, each small enough for one message). */
   append?: boolean;
+  /** The whole file's size in bytes, sent with its first part: a file over its limit is refused before any of it is read or sent. */
+  size?: number;
 }
+
+/** Upload limits: the page checks them before it reads a file, the host before it decodes one. */
+export const UPLOAD_LIMITS = {
+  /** One image larger than this is certainly not a training sample. */
+  imageBytes: 25 * 1024 * 1024,
+  csvBytes: 200 * 1024 * 1024,
+  /** Bytes of file content per call (base64 adds a third): far below the transport's message limit. */
+  partBytes: 8 * 1024 * 1024,
+} as const;
 
 // Training. Plain data: core/train's events use these metric types, and the host checks at compile
 // time that the rest of its events match, less the weights, which stay on the Node side.

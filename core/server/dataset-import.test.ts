@@ -4,7 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatasetUploadFile } from '../api/contract';
-import { datasetPath, MAX_CSV_BYTES, uploadPathParts } from './dataset-import';
+import { datasetPath, MAX_CSV_BYTES, MAX_IMAGE_BYTES, uploadPathParts } from './dataset-import';
 import { NeuroblocksService, type NativeDialogs } from './services';
 
 let root: string;
@@ -181,6 +181,46 @@ describe('importing a CSV file', () => {
 
     const images = await api.startDatasetUpload({ name: 'shapes', kind: 'imageFolder' });
     await expect(api.uploadDatasetFiles(images.uploadId, [{ ...asUpload('circle/c.png', await png(4, 4, 1, 9)), append: true }])).rejects.toMatchObject({ code: 'bad-request' });
+  });
+
+  it('refuses an image over the size limit from its declared size, before decoding a byte, and drops its later parts', async () => {
+    const api = service();
+    const { uploadId } = await api.startDatasetUpload({ name: 'shapes', kind: 'imageFolder' });
+    const small = await png(4, 4, 1, 9);
+    // The first part of a 48 MiB image: its size is declared, and its few bytes are a real PNG header.
+    const result = await api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/huge.png', small), size: 48 * 1024 * 1024 }, asUpload('circle/ok.png', small)]);
+    expect(result.refused).toEqual([{ file: 'circle/huge.png', reason: 'too big for a training image (48 MB; at most 25 MB)', reasonFr: 'trop grosse pour une image d’entraînement (48 Mo ; au plus 25 Mo)' }]);
+    expect(result.received).toBe(1);
+    const staging = path.join(projectsDir, 'datasets', `.upload-${uploadId}`, 'circle');
+    expect(await readdir(staging)).toEqual(['ok.png']);
+    // The page sends the next part of the file that was refused: it is dropped, not refused a second time.
+    const second = await api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/huge.png', small), size: 48 * 1024 * 1024 }]);
+    expect(await api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/huge.png', 'more'), append: true }])).toEqual({ received: 0, refused: [] });
+    expect(second.refused).toHaveLength(1);
+    expect(await readdir(staging)).toEqual(['ok.png']);
+    // A part whose beginning was never sent is a malformed request.
+    expect(await api.uploadDatasetFiles(uploadId, [asUpload('square/a.png', small)])).toMatchObject({ received: 1 });
+    await expect(api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/huge.png', 'x'), append: true }])).rejects.toMatchObject({ code: 'bad-request' });
+  });
+
+  it('takes an image in parts, and leaves it out when its parts pass the size limit', async () => {
+    const api = service();
+    const { uploadId } = await api.startDatasetUpload({ name: 'shapes', kind: 'imageFolder' });
+    const image = await png(64, 64, 3, 77);
+    const cut = 30;
+    await api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/a.png', image.subarray(0, cut)), size: image.length }]);
+    await api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/a.png', image.subarray(cut)), append: true }]);
+    const staging = path.join(projectsDir, 'datasets', `.upload-${uploadId}`);
+    expect((await readFile(path.join(staging, 'circle', 'a.png'))).equals(image)).toBe(true);
+
+    // A page that understates the size: the parts are counted as they come.
+    await api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/b.png', image), size: image.length }]);
+    const refused = await api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/b.png', Buffer.alloc(MAX_IMAGE_BYTES, 1)), append: true }]);
+    expect(refused.refused.map((r) => r.file)).toEqual(['circle/b.png']);
+    expect(await readdir(path.join(staging, 'circle'))).toEqual(['a.png']);
+    const imported = await api.finishDatasetUpload(uploadId);
+    expect(await readdir(path.join(imported.path, 'circle'))).toEqual(['a.png']);
+    expect(imported.refused.map((r) => r.file)).toEqual(['circle/b.png']);
   });
 
   it('says which column is missing and gives the columns to choose from', async () => {

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserFacingError, type DatasetUploadFile, type ImportedDataset, type ImportedDatasetKind } from '../api/contract';
+import { UPLOAD_LIMITS, UserFacingError, type DatasetUploadFile, type ImportedDataset, type ImportedDatasetKind } from '../api/contract';
 import { isImageFileName } from '../data/image-folder';
 import { guessLabelColumn, readCsvColumns } from '../data/preview';
 import { DataError, type SkippedItem } from '../data/types';
@@ -14,8 +14,8 @@ import type { DatasetRef } from '../model/project';
 
 export const DATASETS_FOLDER = 'datasets';
 /** One image larger than this is certainly not a training sample. */
-export const MAX_IMAGE_BYTES = 25 * 1024 * 1024;
-export const MAX_CSV_BYTES = 200 * 1024 * 1024;
+export const MAX_IMAGE_BYTES = UPLOAD_LIMITS.imageBytes;
+export const MAX_CSV_BYTES = UPLOAD_LIMITS.csvBytes;
 export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 export const MAX_UPLOAD_FILES = 200_000;
 
@@ -23,6 +23,12 @@ const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 const FORBIDDEN = /[\\/:*?"<>|]/;
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 const mo = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} Mo`;
+
+/** The number of bytes a base64 text decodes to, without decoding it. */
+function base64Bytes(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return Math.max(0, Math.floor((text.length * 3) / 4) - padding);
+}
 
 /** `base` + `relative`, or an error when `relative` would lead outside `base`. */
 export function insideFolder(base: string, relative: string): string {
@@ -132,8 +138,8 @@ interface Upload {
   bytes: number;
   files: number;
   refused: SkippedItem[];
-  /** The CSV file received, which further parts continue. */
-  csv?: string;
+  /** The file received last, which further parts continue; `refused` when it was left out (its further parts are dropped). */
+  last?: { file: string; bytes: number; refused: boolean };
 }
 
 export class DatasetImports {
@@ -177,12 +183,23 @@ export class DatasetImports {
     for (const file of files) {
       const parts = uploadPathParts(file?.path);
       const shown = parts.join('/');
-      const bytes = Buffer.from(typeof file.base64 === 'string' ? file.base64 : '', 'base64');
-      const refuse = (reason: Localized) => refused.push({ file: shown, reason: reason.en, reasonFr: reason.fr });
+      const base64 = typeof file.base64 === 'string' ? file.base64 : '';
+      const refuse = (reason: Localized) => {
+        refused.push({ file: shown, reason: reason.en, reasonFr: reason.fr });
+        upload.last = { file: shown, bytes: 0, refused: true };
+      };
       if (parts[parts.length - 1].startsWith('.')) continue;
       const appending = file.append === true;
+      const previous = upload.last;
+      if (appending && previous?.file !== shown) {
+        throw new UserFacingError({ en: `A part of ${shown} came without its beginning; import the data again.`, fr: `Une partie de ${shown} est arrivée sans son début ; importez à nouveau les données.` }, 'bad-request');
+      }
+      // A part of a file already left out.
+      if (appending && previous?.refused) continue;
+      // The size is checked before the bytes are decoded: the one declared for the whole file, and what has come so far.
+      const declared = typeof file.size === 'number' && Number.isFinite(file.size) ? file.size : 0;
+      const size = Math.max(declared, (appending ? previous!.bytes : 0) + base64Bytes(base64));
       if (upload.kind === 'imageFolder') {
-        if (appending) throw new UserFacingError({ en: 'Only a CSV file can be sent in parts.', fr: 'Seul un fichier CSV peut être envoyé en plusieurs parties.' }, 'bad-request');
         if (parts.length !== 2) {
           refuse(
             parts.length === 1
@@ -195,16 +212,18 @@ export class DatasetImports {
           refuse({ en: 'not a PNG, JPEG or WebP image', fr: 'pas une image PNG, JPEG ou WebP' });
           continue;
         }
-        if (bytes.length > MAX_IMAGE_BYTES) {
-          refuse({ en: `too big for a training image (${mb(bytes.length)}; at most ${mb(MAX_IMAGE_BYTES)})`, fr: `trop grosse pour une image d’entraînement (${mo(bytes.length)} ; au plus ${mo(MAX_IMAGE_BYTES)})` });
-          continue;
-        }
-        if (!looksLikeImage(bytes)) {
-          refuse({ en: 'not an image, although its name says so', fr: 'pas une image, bien que son nom l’indique' });
+        if (size > MAX_IMAGE_BYTES) {
+          if (appending) {
+            // Its first parts were written: the file is not kept.
+            await rm(insideFolder(upload.staging, parts.join(path.sep)), { force: true });
+            upload.files--;
+            upload.bytes -= previous!.bytes;
+          }
+          refuse({ en: `too big for a training image (${mb(size)}; at most ${mb(MAX_IMAGE_BYTES)})`, fr: `trop grosse pour une image d’entraînement (${mo(size)} ; au plus ${mo(MAX_IMAGE_BYTES)})` });
           continue;
         }
       } else {
-        if (appending ? upload.csv !== shown : upload.files > 0 || parts.length !== 1) throw new UserFacingError({ en: 'A CSV import takes one file, not a folder.', fr: 'Un import CSV prend un seul fichier, pas un dossier.' }, 'bad-request');
+        if (!appending && (upload.files > 0 || parts.length !== 1)) throw new UserFacingError({ en: 'A CSV import takes one file, not a folder.', fr: 'Un import CSV prend un seul fichier, pas un dossier.' }, 'bad-request');
         if (path.extname(shown).toLowerCase() !== '.csv') throw new UserFacingError(
             {
               en: `${shown} is not a CSV file: choose a file ending in .csv, with a header row and one row per sample.`,
@@ -212,17 +231,24 @@ export class DatasetImports {
             },
             'bad-file',
           );
-        const total = (appending ? upload.bytes : 0) + bytes.length;
-        if (total > MAX_CSV_BYTES) throw new UserFacingError({ en: `${shown} is ${mb(total)}; a CSV file can have at most ${mb(MAX_CSV_BYTES)}.`, fr: `${shown} fait ${mo(total)} ; un fichier CSV peut faire au plus ${mo(MAX_CSV_BYTES)}.` }, 'too-big');
-        if (bytes.includes(0)) throw new UserFacingError(
-            {
-              en: `${shown} is not a text file, so it cannot be a CSV file: export the table as CSV (comma- or semicolon-separated text) and import that.`,
-              fr: `${shown} n’est pas un fichier texte, il ne peut donc pas être un fichier CSV : exportez le tableau en CSV (texte séparé par des virgules ou des points-virgules) et importez ce fichier.`,
-            },
-            'bad-file',
-          );
+        if (size > MAX_CSV_BYTES) throw new UserFacingError({ en: `${shown} is ${mb(size)}; a CSV file can have at most ${mb(MAX_CSV_BYTES)}.`, fr: `${shown} fait ${mo(size)} ; un fichier CSV peut faire au plus ${mo(MAX_CSV_BYTES)}.` }, 'too-big');
       }
-      if (upload.bytes + bytes.length > MAX_UPLOAD_BYTES || upload.files + 1 > MAX_UPLOAD_FILES) {
+      const bytes = Buffer.from(base64, 'base64');
+      if (upload.kind === 'imageFolder') {
+        if (!appending && !looksLikeImage(bytes)) {
+          refuse({ en: 'not an image, although its name says so', fr: 'pas une image, bien que son nom l’indique' });
+          continue;
+        }
+      } else if (bytes.includes(0)) {
+        throw new UserFacingError(
+          {
+            en: `${shown} is not a text file, so it cannot be a CSV file: export the table as CSV (comma- or semicolon-separated text) and import that.`,
+            fr: `${shown} n’est pas un fichier texte, il ne peut donc pas être un fichier CSV : exportez le tableau en CSV (texte séparé par des virgules ou des points-virgules) et importez ce fichier.`,
+          },
+          'bad-file',
+        );
+      }
+      if (upload.bytes + bytes.length > MAX_UPLOAD_BYTES || upload.files + (appending ? 0 : 1) > MAX_UPLOAD_FILES) {
         throw new UserFacingError(
           {
             en: `The data set is too large to import (more than ${mb(MAX_UPLOAD_BYTES)} or ${MAX_UPLOAD_FILES.toLocaleString('en')} files): use fewer or smaller images.`,
@@ -234,10 +260,11 @@ export class DatasetImports {
       const target = insideFolder(upload.staging, parts.join(path.sep));
       if (appending) {
         await appendFile(target, bytes);
+        upload.last!.bytes += bytes.length;
       } else {
         await mkdir(path.dirname(target), { recursive: true });
         await writeFile(target, bytes);
-        if (upload.kind === 'csv') upload.csv = shown;
+        upload.last = { file: shown, bytes: bytes.length, refused: false };
         upload.files++;
         received++;
       }

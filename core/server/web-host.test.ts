@@ -1,13 +1,15 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { MenuCommand, NeuroblocksApi } from '../api/contract';
+import sharp from 'sharp';
+import { UPLOAD_LIMITS, type MenuCommand, type NeuroblocksApi } from '../api/contract';
 import { connectOverWebSocket, type WebSocketLike } from '../api/connect';
+import { uploadDataset } from '../../renderer/src/training/data-import';
 import { NeuroblocksService } from './services';
-import { startWebHost, type WebHost } from './web-host';
+import { MAX_MESSAGE_BYTES, PROTOCOL_CLOSE_REASONS, startWebHost, type WebHost } from './web-host';
 
 let root: string;
 let host: WebHost;
@@ -150,4 +152,118 @@ describe('web host: API socket', () => {
     expect((await raw(`/api?token=${host.token}`, { ...upgrade, Host: `evil.example:${host.port}` })).status).toBe(403);
     expect((await raw(`/other?token=${host.token}`, upgrade)).status).toBe(403);
   });
+});
+
+/** A client-to-server frame (masked, as the protocol requires); `length` may claim more bytes than are sent. */
+function frame(opcode: number, payload: Buffer, length = payload.length): Buffer {
+  const mask = Buffer.from([0x12, 0x34, 0x56, 0x78]);
+  const head = length < 126 ? Buffer.from([0x80 | opcode, 0x80 | length]) : Buffer.concat([Buffer.from([0x80 | opcode, 0x80 | 127]), Buffer.from(new BigUint64Array([BigInt(length)]).buffer).reverse()]);
+  return Buffer.concat([head, mask, Buffer.from(payload.map((b, i) => b ^ mask[i % 4]))]);
+}
+
+/** Opens the API socket by hand, sends `bytes` as they are, and gives the close frame the host answers with. */
+function rawSocket(bytes: Buffer): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(host.port, '127.0.0.1');
+    let data = Buffer.alloc(0);
+    let upgraded = false;
+    socket.on('error', reject);
+    socket.on('connect', () => {
+      socket.write(`GET /api?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\n${Object.entries(upgrade).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`);
+    });
+    socket.on('data', (chunk: Buffer) => {
+      data = Buffer.concat([data, chunk]);
+      if (!upgraded) {
+        const end = data.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        if (!data.subarray(0, end).toString().startsWith('HTTP/1.1 101')) return reject(new Error(data.toString()));
+        upgraded = true;
+        data = data.subarray(end + 4);
+        socket.write(bytes);
+      }
+      // The server's frames are not masked; the close frame (opcode 8) carries the code and the reason.
+      if (data.length >= 2 && (data[0] & 0x0f) === 8 && data.length >= 2 + (data[1] & 0x7f)) {
+        const payload = data.subarray(2, 2 + (data[1] & 0x7f));
+        resolve({ code: payload.readUInt16BE(0), reason: payload.subarray(2).toString('utf8') });
+        socket.destroy();
+      }
+    });
+    socket.on('close', () => reject(new Error('closed without a close frame')));
+  });
+}
+
+describe('web host: a page that breaks the protocol', () => {
+  function connect(): Promise<NeuroblocksApi & { dispose(): void }> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, { headers: { Origin: `http://127.0.0.1:${host.port}` } });
+      ws.once('open', () => resolve(connectOverWebSocket(ws as unknown as WebSocketLike)));
+      ws.once('error', reject);
+    });
+  }
+
+  it('closes a socket sending text that is not UTF-8, with the reason, and keeps serving the others', async () => {
+    const other = await connect();
+    try {
+      const closed = await rawSocket(frame(1, Buffer.from([0x7b, 0xff, 0xfe, 0x7d])));
+      expect(closed).toEqual({ code: 1007, reason: PROTOCOL_CLOSE_REASONS[1007] });
+      expect(closed.reason).toContain('not valid UTF-8');
+      expect((await other.getAppInfo()).name).toBe('Neuroblocks');
+      const fresh = await connect();
+      expect((await fresh.listDatasets()).length).toBeGreaterThan(0);
+      fresh.dispose();
+    } finally {
+      other.dispose();
+    }
+  });
+
+  it('closes a socket announcing a message over the limit before reading it, and keeps serving the others', async () => {
+    const other = await connect();
+    try {
+      // Only the header of a 50 MiB-over-the-limit message is sent: the host must refuse it from its length alone.
+      const closed = await rawSocket(frame(1, Buffer.from('{"kind":"request"'), MAX_MESSAGE_BYTES + 50 * 1024 * 1024));
+      expect(closed).toEqual({ code: 1009, reason: PROTOCOL_CLOSE_REASONS[1009] });
+      expect(Buffer.byteLength(closed.reason)).toBeLessThanOrEqual(123);
+      expect(closed.reason).toContain('send big files in parts');
+      expect(await other.listExamples()).not.toHaveLength(0);
+    } finally {
+      other.dispose();
+    }
+  });
+
+  it('takes an image upload bigger than one message in parts, and refuses one over the size limit without reading it', async () => {
+    const api = await connect();
+    try {
+      // A real PNG of about 12 MB (noise does not compress), more than one part.
+      const side = 2000;
+      const noise = Buffer.alloc(side * side * 3);
+      for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+      const big = await sharp(noise, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+      expect(big.length).toBeGreaterThan(UPLOAD_LIMITS.partBytes);
+      expect(big.length).toBeLessThan(UPLOAD_LIMITS.imageBytes);
+      const asPicked = (path: string, bytes: Buffer, reads: string[]) => ({
+        path,
+        size: bytes.length,
+        read: async (start = 0, end = bytes.length) => {
+          reads.push(path);
+          return new Uint8Array(bytes.subarray(start, end)).buffer as ArrayBuffer;
+        },
+      });
+      // About 48 MiB: sent whole, its message alone would pass the limit. Its bytes are never asked for.
+      const huge = { path: 'grey/huge.png', size: 48 * 1024 * 1024, read: async (): Promise<ArrayBuffer> => { throw new Error('an image over the limit was read'); } };
+      const reads: string[] = [];
+      const small = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } }).png().toBuffer();
+      const imported = await uploadDataset(
+        api,
+        { kind: 'imageFolder', name: 'big', files: [asPicked('grey/a.png', small, reads), asPicked('grey/big.png', big, reads), huge] },
+        () => {},
+      );
+      expect(reads).toEqual(['grey/a.png', 'grey/big.png', 'grey/big.png']);
+      expect(imported.refused).toEqual([{ file: 'grey/huge.png', reason: 'too big for a training image (48 MB; at most 25 MB)', reasonFr: 'trop grosse pour une image d’entraînement (48 Mo ; au plus 25 Mo)' }]);
+      const folder = path.join(imported.path, 'grey');
+      expect((await readdir(folder)).sort()).toEqual(['a.png', 'big.png']);
+      expect((await readFile(path.join(folder, 'big.png'))).equals(big)).toBe(true);
+    } finally {
+      api.dispose();
+    }
+  }, 60_000);
 });

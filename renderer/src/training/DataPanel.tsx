@@ -17,10 +17,10 @@ type Builtin = (typeof builtinDatasets)[number];
 const CLASS_COLOURS = ['#2446b8', '#c25400', '#1b6e2f', '#ad1457', '#6a1b9a', '#00796b', '#8a5300', '#37474f', '#d81b60', '#3949ab'];
 
 /** A dropped folder's files, walking its sub-folders (paths relative to the folder's parent). */
-async function droppedFiles(entry: FileSystemEntry, prefix = ''): Promise<{ relativePath: string; size: number; read(): Promise<ArrayBuffer> }[]> {
+async function droppedFiles(entry: FileSystemEntry, prefix = ''): Promise<{ relativePath: string; size: number; read: PickedFile['read'] }[]> {
   if (entry.isFile) {
     const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
-    return [{ relativePath: prefix + entry.name, size: file.size, read: () => file.arrayBuffer() }];
+    return [{ relativePath: prefix + entry.name, size: file.size, read: (start?: number, end?: number) => file.slice(start, end).arrayBuffer() }];
   }
   const reader = (entry as FileSystemDirectoryEntry).createReader();
   const children: FileSystemEntry[] = [];
@@ -254,14 +254,14 @@ export function DataPanel() {
   };
 
   const onFolder = (list: FileList | null) => {
-    const files = [...(list ?? [])].map((f) => ({ relativePath: f.webkitRelativePath || f.name, size: f.size, read: () => f.arrayBuffer() }));
+    const files = [...(list ?? [])].map((f) => ({ relativePath: f.webkitRelativePath || f.name, size: f.size, read: (start?: number, end?: number) => f.slice(start, end).arrayBuffer() }));
     if (files.length === 0) return;
     const folder = folderFiles(files);
     void upload('imageFolder', folder.name, folder.files);
   };
   const onCsv = (list: FileList | null) => {
     const file = list?.[0];
-    if (file) void upload('csv', file.name, [{ path: file.name, size: file.size, read: () => file.arrayBuffer() }]);
+    if (file) void upload('csv', file.name, [{ path: file.name, size: file.size, read: (start?: number, end?: number) => file.slice(start, end).arrayBuffer() }]);
   };
   const onDrop = async (event: DragEvent) => {
     event.preventDefault();
@@ -272,7 +272,7 @@ export function DataPanel() {
     // Without a file system entry (some browsers, files handed over by a script) only a file can be told apart.
     const plain = entry ? undefined : (items[0]?.getAsFile() ?? event.dataTransfer.files[0]);
     if (plain && /\.csv$/i.test(plain.name)) {
-      void upload('csv', plain.name, [{ path: plain.name, size: plain.size, read: () => plain.arrayBuffer() }]);
+      void upload('csv', plain.name, [{ path: plain.name, size: plain.size, read: (start?: number, end?: number) => plain.slice(start, end).arrayBuffer() }]);
     } else if (entry?.isDirectory) {
       const folder = folderFiles(await droppedFiles(entry));
       if (folder.files.length > 0) void upload('imageFolder', folder.name, folder.files);

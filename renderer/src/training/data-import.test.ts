@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DatasetPreview, DatasetUploadFile, NeuroblocksApi } from '../../../core/api/contract';
+import { UPLOAD_LIMITS, type DatasetPreview, type DatasetUploadFile, type NeuroblocksApi } from '../../../core/api/contract';
 import { analyzeGraph } from '../../../core/model/analyze';
 import type { Graph } from '../../../core/model/graph';
 import { BATCH_BYTES, fitAdvice, folderFiles, toBase64, uploadBatches, uploadDataset } from './data-import';
@@ -65,12 +65,67 @@ describe('uploading a big CSV file', () => {
     const text = 'a,label\n' + '0.5,x\n'.repeat(Math.ceil((2.5 * BATCH_BYTES) / 6));
     const content = bytes(text);
     const progress: number[] = [];
-    await uploadDataset(api, { kind: 'csv', name: 'big.csv', files: [{ path: 'big.csv', size: content.byteLength, read: async () => content }] }, (sent) => progress.push(sent));
+    await uploadDataset(api, { kind: 'csv', name: 'big.csv', files: [{ path: 'big.csv', size: content.byteLength, read: async (start?: number, end?: number) => content.slice(start, end) }] }, (sent) => progress.push(sent));
     expect(calls.map((c) => c.length)).toEqual([1, 1, 1]);
     expect(calls.map((c) => c[0].append)).toEqual([undefined, true, true]);
     for (const [part] of calls) expect(Buffer.from(part.base64, 'base64').length).toBeLessThanOrEqual(BATCH_BYTES);
     expect(calls.map(([part]) => Buffer.from(part.base64, 'base64').toString()).join('')).toBe(text);
     expect(progress).toEqual([0, 1]);
+  });
+});
+
+describe('uploading big files', () => {
+  /** A file of `size` bytes that records which byte ranges were read. */
+  const pickedFile = (path: string, size: number, reads: [number, number][]) => ({
+    path,
+    size,
+    read: async (start = 0, end = size) => {
+      reads.push([start, end]);
+      return new Uint8Array(end - start).fill(path.length).buffer as ArrayBuffer;
+    },
+  });
+  const recordingApi = (calls: DatasetUploadFile[][]) =>
+    ({
+      startDatasetUpload: async () => ({ uploadId: 'u1' }),
+      uploadDatasetFiles: async (_id: string, files: DatasetUploadFile[]) => {
+        calls.push(files);
+        return { received: files.length, refused: [] };
+      },
+      finishDatasetUpload: async () => ({ ref: { kind: 'imageFolder' as const, path: '/abs/s' }, path: '/abs/s', refused: [] }),
+    }) as unknown as NeuroblocksApi;
+
+  it('never reads an image over the size limit, and sends its size for the host to refuse', async () => {
+    const calls: DatasetUploadFile[][] = [];
+    const reads: [number, number][] = [];
+    // About 48 MiB: as one message it would pass the transport's limit.
+    const huge = pickedFile('cats/huge.png', 48 * 1024 * 1024, reads);
+    await uploadDataset(recordingApi(calls), { kind: 'imageFolder', name: 's', files: [huge] }, () => {});
+    expect(reads).toEqual([]);
+    expect(calls).toEqual([[{ path: 'cats/huge.png', base64: '', size: 48 * 1024 * 1024 }]]);
+  });
+
+  it('sends an image bigger than one part in parts, each read on its own', async () => {
+    const calls: DatasetUploadFile[][] = [];
+    const reads: [number, number][] = [];
+    const size = BATCH_BYTES + 1;
+    await uploadDataset(recordingApi(calls), { kind: 'imageFolder', name: 's', files: [pickedFile('cats/small.png', 10, reads), pickedFile('cats/big.png', size, reads)] }, () => {});
+    const parts = calls.slice(1).map(([part]) => part);
+    expect(calls[0].map((f) => f.path)).toEqual(['cats/small.png']);
+    expect(parts.map((p) => [p.path, p.append, p.size])).toEqual([
+      ['cats/big.png', undefined, size],
+      ['cats/big.png', true, undefined],
+    ]);
+    for (const part of parts) expect(Buffer.from(part.base64, 'base64').length).toBeLessThanOrEqual(BATCH_BYTES);
+    expect(parts.reduce((total, p) => total + Buffer.from(p.base64, 'base64').length, 0)).toBe(size);
+    expect(reads.slice(1).every(([start, end]) => end - start <= BATCH_BYTES)).toBe(true);
+  });
+
+  it('never reads a CSV file over the size limit', async () => {
+    const calls: DatasetUploadFile[][] = [];
+    const reads: [number, number][] = [];
+    await uploadDataset(recordingApi(calls), { kind: 'csv', name: 'huge.csv', files: [pickedFile('huge.csv', UPLOAD_LIMITS.csvBytes + 1, reads)] }, () => {});
+    expect(reads).toEqual([]);
+    expect(calls).toEqual([[{ path: 'huge.csv', base64: '', size: UPLOAD_LIMITS.csvBytes + 1 }]]);
   });
 });
 

@@ -1,18 +1,19 @@
 // Sending a folder or a CSV file picked in the browser to the host, in batches small enough for
 // one message each, and checking that the model fits the data the Data tab previews.
-import type { DatasetPreview, DatasetUploadFile, ImportedDataset, ImportedDatasetKind, NeuroblocksApi } from '../../../core/api/contract';
+import { UPLOAD_LIMITS, type DatasetPreview, type DatasetUploadFile, type ImportedDataset, type ImportedDatasetKind, type NeuroblocksApi } from '../../../core/api/contract';
 import type { GraphAnalysis } from '../../../core/model/analyze';
 import type { Shape } from '../../../core/model/graph';
 
-/** Bytes of file content per call (base64 adds a third): far below the transport's message limit. */
-export const BATCH_BYTES = 8 * 1024 * 1024;
+/** Bytes of file content per call (base64 adds a third): far below the transport's message limit. A bigger file goes in parts of this size. */
+export const BATCH_BYTES = UPLOAD_LIMITS.partBytes;
 export const BATCH_FILES = 500;
 
 /** A file to upload, with its path inside the picked folder (`class/image.png`) or its name (CSV). */
 export interface PickedFile {
   path: string;
   size: number;
-  read(): Promise<ArrayBuffer>;
+  /** Bytes `start` to `end` (excluded) of the file, all of it without them: `(start, end) => file.slice(start, end).arrayBuffer()`. */
+  read(start?: number, end?: number): Promise<ArrayBuffer>;
 }
 
 const IMAGE_NAME = /\.(png|jpe?g|webp)$/i;
@@ -37,16 +38,18 @@ export function uploadBatches<T extends { size: number }>(files: T[], maxBytes =
 
 export function toBase64(buffer: ArrayBuffer): string {
   const bytes = new Uint8Array(buffer);
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
+  // Encoded in chunks whose length is a multiple of 3, so that their base64 texts join without padding in between.
+  const chunk = 3 * 0x2000;
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += chunk) parts.push(btoa(String.fromCharCode(...bytes.subarray(i, i + chunk))));
+  return parts.join('');
 }
 
 /**
  * Files of a folder picked with `<input webkitdirectory>` or dropped: paths relative to that
  * folder. The folder's own name becomes the data set's.
  */
-export function folderFiles(files: { relativePath: string; size: number; read(): Promise<ArrayBuffer> }[]): { name: string; files: PickedFile[] } {
+export function folderFiles(files: { relativePath: string; size: number; read: PickedFile['read'] }[]): { name: string; files: PickedFile[] } {
   const first = files[0]?.relativePath.split('/')[0] ?? 'images';
   return {
     name: first,
@@ -65,20 +68,26 @@ export async function uploadDataset(
   let sent = 0;
   onProgress(0, request.files.length);
   const send = async (files: DatasetUploadFile[]) => refused.push(...(await api.uploadDatasetFiles(uploadId, files)).refused);
+  /** A file in parts of at most BATCH_BYTES, the later ones continuing the first: each fits in one message. */
+  const sendInParts = async (file: PickedFile) => {
+    for (let start = 0; start === 0 || start < file.size; start += BATCH_BYTES) {
+      const part = await file.read(start, Math.min(file.size, start + BATCH_BYTES));
+      await send([{ path: file.path, base64: toBase64(part), ...(start > 0 ? { append: true } : { size: file.size }) }]);
+    }
+  };
   if (request.kind === 'csv') {
     for (const file of request.files) {
-      const buffer = await file.read();
-      // A big table goes in parts, each far below the transport's message limit.
-      for (let start = 0; start === 0 || start < buffer.byteLength; start += BATCH_BYTES) {
-        await send([{ path: file.path, base64: toBase64(buffer.slice(start, start + BATCH_BYTES)), ...(start > 0 ? { append: true } : {}) }]);
-      }
+      // Over the limit, the file is neither read nor sent: its size alone gets the host's refusal, which says so.
+      if (file.size > UPLOAD_LIMITS.csvBytes) await send([{ path: file.path, base64: '', size: file.size }]);
+      else await sendInParts(file);
       onProgress(++sent, request.files.length);
     }
   } else {
-    // Files that are not images are named to the host (which says why they are left out) but not sent.
-    const sendsContent = (f: PickedFile) => IMAGE_NAME.test(f.path);
-    for (const batch of uploadBatches(request.files.map((f) => ({ ...f, size: sendsContent(f) ? f.size : 0 })))) {
-      await send(await Promise.all(batch.map(async (f) => ({ path: f.path, base64: sendsContent(f) ? toBase64(await f.read()) : '' }))));
+    // Files that are not images, and images over the limit, are named to the host (which says why they are left out) but not read.
+    const sendsContent = (f: PickedFile) => IMAGE_NAME.test(f.path) && f.size <= UPLOAD_LIMITS.imageBytes;
+    for (const batch of uploadBatches(request.files.map((f) => ({ file: f, size: sendsContent(f) ? f.size : 0 })))) {
+      if (batch.length === 1 && batch[0].size > BATCH_BYTES) await sendInParts(batch[0].file);
+      else await send(await Promise.all(batch.map(async ({ file: f }) => ({ path: f.path, base64: sendsContent(f) ? toBase64(await f.read()) : '', size: f.size }))));
       sent += batch.length;
       onProgress(sent, request.files.length);
     }
