@@ -65,6 +65,9 @@ describe('web host: static files', () => {
     const csp = response.headers.get('content-security-policy')!;
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("object-src 'none'");
+    // Neither inline scripts nor inline styles (React Flow and uPlot style through the CSSOM).
+    expect(csp).toContain("style-src 'self';");
+    expect(csp).not.toContain('unsafe-inline');
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${host.port}`);
     expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');

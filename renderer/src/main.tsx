@@ -1,3 +1,4 @@
+import './no-eval';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { StrictMode } from 'react';
