@@ -30,6 +30,7 @@ describe('desktop bundle', () => {
     const mainCode = await readFile(main, 'utf8');
     expect(mainCode).toMatch(/from "electron"/);
     expect(mainCode).toContain('sandbox: true');
+    expect(mainCode).toContain('"will-frame-navigate"');
     // TensorFlow.js is loaded lazily, in a chunk, not at startup.
     expect(mainCode).not.toMatch(/^import .* from "@tensorflow\//m);
     expect((await readdir(out)).some((f) => f.startsWith('chunk-'))).toBe(true);

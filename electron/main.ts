@@ -10,6 +10,7 @@ import { mimeType, resolveStaticFile } from '../core/server/static-files';
 import { APP_HOST, APP_SCHEME, APP_START_URL } from './channels';
 import { serveApiOverIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
+import { denyNavigationAway } from './navigation';
 import { initialBounds, MIN_SIZE } from './window-state';
 
 // Must happen before `ready`: app:// behaves like https (standard, secure origin, fetch allowed).
@@ -64,8 +65,8 @@ function lockDown(): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event) => event.preventDefault());
-    contents.on('will-redirect', (event) => event.preventDefault());
+    // Navigation away from the app, in the main frame or in any sub-frame, and every redirect.
+    denyNavigationAway(contents);
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
       // Links to the web open in the user's browser, never inside the app.

@@ -53,6 +53,15 @@ export function isTraining(): boolean {
 }
 
 /**
+ * A file the worker thread reads, where it can read it: in the packaged desktop app the worker's
+ * files are unpacked beside app.asar (build/electron-builder.yml), as a worker thread cannot read
+ * the archive; elsewhere the URL itself.
+ */
+export function unpacked(url: URL): URL {
+  return new URL(url.href.replace(/\/app\.asar\//, '/app.asar.unpacked/'));
+}
+
+/**
  * Starts training `project` in a worker thread. Only one run at a time: a second call while one
  * runs throws TrainingBusyError. Failures never throw here; they end the run with state `failed`.
  */
@@ -61,8 +70,8 @@ export function startTraining(project: Project, options: TrainingOptions = {}): 
   active = true;
   const control = new TrainingControl();
   const listeners = new Set<TrainingListener>();
-  const data: WorkerData = { entry: new URL('./worker.ts', import.meta.url).href, request: { project, options }, control: control.buffer };
-  const worker = new Worker(new URL('./worker-boot.mjs', import.meta.url), { workerData: data, stdout: false, stderr: false });
+  const data: WorkerData = { entry: unpacked(new URL('./worker.ts', import.meta.url)).href, request: { project, options }, control: control.buffer };
+  const worker = new Worker(unpacked(new URL('./worker-boot.mjs', import.meta.url)), { workerData: data, stdout: false, stderr: false });
 
   let settle!: (result: FinalResult) => void;
   const done = new Promise<FinalResult>((resolve) => (settle = resolve));
