@@ -10,7 +10,7 @@
 // Browser-safe: zod and plain data only.
 import { z } from 'zod';
 import { datasetSchema } from '../model/project';
-import { apiEvents, apiMethods, exportFormatNames, type ApiMethodName } from './contract';
+import { apiEvents, apiMethods, exportFormatNames, type ApiMethodName, type ApiMethods } from './contract';
 import type { SerializedError, ServiceShape } from './rpc';
 
 /** What a value must be, in both languages, as the refusal says it. */
@@ -182,10 +182,16 @@ export const apiArgumentSchemas = {
   getConfidentMistakes: [optional('request', z.object({ limit: count(100_000).optional() }))],
 } as const satisfies Record<ApiMethodName, readonly ArgumentSpec[]>;
 
-// Compile-time proof that every method has its schemas, and no schemas name a method that does not exist.
+// Compile-time proof that every method has its schemas, no schemas name a method that does not
+// exist, and each method has as many schemas as the contract gives it arguments.
 type ExactKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : { missing: Exclude<A, B>; unknown: Exclude<B, A> };
 const _everyMethodHasSchemas: ExactKeys<ApiMethodName, keyof typeof apiArgumentSchemas> = true;
+type Schemas = typeof apiArgumentSchemas;
+type ArgumentCount<M extends ApiMethodName> = Required<Parameters<ApiMethods[M]>>['length'];
+type WrongCount = { [M in ApiMethodName]: [Schemas[M]['length']] extends [ArgumentCount<M>] ? ([ArgumentCount<M>] extends [Schemas[M]['length']] ? never : M) : M }[ApiMethodName];
+const _everyArgumentHasASchema: [WrongCount] extends [never] ? true : { wrongArgumentCount: WrongCount } = true;
 void _everyMethodHasSchemas;
+void _everyArgumentHasASchema;
 
 const ordinal = (n: number) => ({ en: ['first', 'second', 'third', 'fourth', 'fifth'][n] ?? `#${n + 1}`, fr: ['premier', 'deuxième', 'troisième', 'quatrième', 'cinquième'][n] ?? `n° ${n + 1}` });
 
