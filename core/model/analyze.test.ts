@@ -238,3 +238,61 @@ describe('messages in French', () => {
     });
   }
 });
+
+describe('the largest graphs the project format admits (10,000 blocks, 100,000 connections)', () => {
+  const MAX_NODES = 10_000;
+  const MAX_EDGES = 100_000;
+
+  /**
+   * Analysis time and the total length of its messages: both must grow linearly with the graph.
+   * The time is the CPU time this process spent, so that other work on a busy machine does not count.
+   */
+  function analyseTimed(graph: Graph) {
+    const start = process.cpuUsage();
+    const analysis = analyzeGraph(graph, { loss: 'categoricalCrossentropy' });
+    const used = process.cpuUsage(start);
+    const ms = (used.user + used.system) / 1000;
+    const all = [...analysis.errors, ...analysis.warnings];
+    return { analysis, ms, textLength: all.reduce((sum, i) => sum + i.text.en.length + i.text.fr.length, 0) };
+  }
+
+  it('9,999 outputs: one warning each, naming a few outputs and counting the rest, in well under a second', () => {
+    const nodes: GraphNode[] = [{ id: 'in', type: 'Input', params: { shape: [4] } }];
+    for (let i = 1; i < MAX_NODES; i++) nodes.push({ id: `out${i}`, type: 'Dense', params: { units: 2, activation: 'softmax' } });
+    const graph: Graph = { nodes, edges: nodes.slice(1).map((n) => ({ source: 'in', target: n.id })) };
+    const { analysis, ms, textLength } = analyseTimed(graph);
+    const warnings = analysis.warnings.filter((w) => w.code === 'several-outputs');
+    expect(warnings).toHaveLength(MAX_NODES - 1);
+    expect(warnings[0].text.en).toMatch(/^The graph ends in 9999 places \(out1, out2, .*, out8 and 9991 more\)/);
+    expect(warnings[0].text.fr).toContain('out8 et 9991 autres');
+    expect(warnings[5].text.en).toContain('If "out6" is not meant to be an output');
+    // Each message stays short: a few hundred characters, not one per output of the graph.
+    expect(textLength / warnings.length).toBeLessThan(800);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('a loop through 9,999 blocks: one error each, of bounded length, in well under a second', () => {
+    const nodes: GraphNode[] = [{ id: 'in', type: 'Input', params: { shape: [4] } }];
+    for (let i = 1; i < MAX_NODES; i++) nodes.push({ id: `d${i}`, type: 'Dense', params: { units: 4 } });
+    const edges = nodes.slice(2).map((n, i) => ({ source: nodes[i + 1].id, target: n.id }));
+    edges.push({ source: `d${MAX_NODES - 1}`, target: 'd1' });
+    const { analysis, ms, textLength } = analyseTimed({ nodes, edges });
+    const cycles = analysis.errors.filter((e) => e.code === 'cycle');
+    expect(cycles).toHaveLength(MAX_NODES - 1);
+    expect(cycles[0].text.en).toContain('d1 → d2 → d3 → d4 → d5 → d6 → d7 → d8 and 9991 more');
+    expect(textLength / (analysis.errors.length + analysis.warnings.length)).toBeLessThan(800);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('100,000 connections between 10,000 blocks (merges and repeated connections) in well under a second', () => {
+    const nodes: GraphNode[] = [{ id: 'in', type: 'Input', params: { shape: [4] } }];
+    const edges: Graph['edges'] = [];
+    for (let i = 1; i < MAX_NODES; i++) {
+      nodes.push({ id: `c${i}`, type: 'Concatenate', params: {} });
+      for (let k = 0; k < 10 && edges.length < MAX_EDGES; k++) edges.push({ source: i === 1 ? 'in' : `c${Math.max(1, i - 1 - (k % 3))}`, target: `c${i}` });
+    }
+    const { analysis, ms } = analyseTimed({ nodes, edges });
+    expect(analysis.nodes[`c${MAX_NODES - 1}`]).toBeDefined();
+    expect(ms).toBeLessThan(1000);
+  });
+});

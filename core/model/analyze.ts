@@ -133,14 +133,14 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
   const ordered = new Set(order);
   const inCycle = Object.keys(nodes).filter((id) => !ordered.has(id));
   if (inCycle.length) {
-    const cycle = inCycle.join(' → ');
+    const cycle = listIds(inCycle, ' → ');
     for (const id of inCycle)
       nodes[id].issues.push(issue(
           'error',
           'cycle',
           {
-            en: `"${id}" is part of a loop (${cycle}). Data must flow one way, from the Input to the output: remove one connection of the loop.`,
-            fr: `« ${id} » fait partie d’une boucle (${cycle}). Les données doivent aller dans un seul sens, de l’Input vers la sortie : supprimez une connexion de la boucle.`,
+            en: `"${id}" is part of a loop (${cycle.en}). Data must flow one way, from the Input to the output: remove one connection of the loop.`,
+            fr: `« ${id} » fait partie d’une boucle (${cycle.fr}). Les données doivent aller dans un seul sens, de l’Input vers la sortie : supprimez une connexion de la boucle.`,
           },
           id,
         ));
@@ -237,6 +237,20 @@ function inputCountMessage(type: string, id: string, got: number, want: { min: n
   };
 }
 
+/** How many block ids a message names before it says how many more there are. */
+const LISTED_IDS = 8;
+
+/**
+ * Block ids for a message, the first few and then a count: every block of a large graph may get
+ * the same message, so its length must not grow with the graph.
+ */
+function listIds(ids: readonly string[], separator: string): Localized {
+  if (ids.length <= LISTED_IDS) return { en: ids.join(separator), fr: ids.join(separator) };
+  const shown = ids.slice(0, LISTED_IDS).join(separator);
+  const more = ids.length - LISTED_IDS;
+  return { en: `${shown} and ${more} more`, fr: `${shown} et ${more} autres` };
+}
+
 /** Kahn's algorithm, keeping the graph's own order among ready nodes so results are stable. */
 function topologicalOrder(ids: string[], incoming: Map<string, string[]>, outgoing: Map<string, string[]>): string[] {
   const remaining = new Map(ids.map((id) => [id, incoming.get(id)!.length]));
@@ -297,14 +311,15 @@ function checkConnectivity(
         ));
   }
   if (outputs.length > 1) {
+    const ends = listIds(outputs, ', ');
     for (const id of outputs)
       nodes[id].issues.push(
         issue(
           'warning',
           'several-outputs',
           {
-            en: `The graph ends in ${outputs.length} places (${outputs.join(', ')}), so the model has ${outputs.length} outputs. If "${id}" is not meant to be an output, connect it to the next block or delete it.`,
-            fr: `Le graphe se termine en ${outputs.length} endroits (${outputs.join(', ')}), le modèle a donc ${outputs.length} sorties. Si « ${id} » ne doit pas être une sortie, connectez-le au bloc suivant ou supprimez-le.`,
+            en: `The graph ends in ${outputs.length} places (${ends.en}), so the model has ${outputs.length} outputs. If "${id}" is not meant to be an output, connect it to the next block or delete it.`,
+            fr: `Le graphe se termine en ${outputs.length} endroits (${ends.fr}), le modèle a donc ${outputs.length} sorties. Si « ${id} » ne doit pas être une sortie, connectez-le au bloc suivant ou supprimez-le.`,
           },
           id,
         ),
