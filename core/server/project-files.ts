@@ -1,11 +1,12 @@
 // Reading and writing project files. Each file format is one entry of `projectFormats`, chosen by
 // the file's extension, so that the SQLite project file joins as a second entry next to JSON.
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../api/contract';
-import { errorTexts, type Localized } from '../model/localized';
+import { errorTexts, LocalizedError, type Localized } from '../model/localized';
 import type { Project } from '../model/project';
 import { parseProjectText, ProjectError, serializeProject } from '../model/project-io';
+import { readRegularTextFile } from '../store/regular-file';
 import { sqliteProjectFormat } from './sqlite-project-format';
 
 export interface ProjectFileFormat {
@@ -16,9 +17,6 @@ export interface ProjectFileFormat {
   /** True when the existing file at `location` is a Neuroblocks project (so that saving over it is allowed). */
   isProjectFile(location: string): Promise<boolean>;
 }
-
-/** Project JSON files are small; anything larger is not one of ours. */
-const MAX_JSON_BYTES = 50 * 1024 * 1024;
 
 const fsActions = { open: 'ouvrir', save: 'enregistrer' } as const;
 
@@ -41,21 +39,15 @@ function describeFsError(error: unknown, action: keyof typeof fsActions, locatio
   );
 }
 
+/** The text of a project JSON file: a regular file only, of at most the size a project can have. */
 async function readJsonText(location: string): Promise<string> {
   try {
-    const info = await stat(location);
-    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    if (info.size > MAX_JSON_BYTES) throw new UserFacingError(
-        {
-          en: `Cannot open ${location}: at ${Math.round(info.size / 1e6)} MB it is too large to be a project file.`,
-          fr: `Impossible d’ouvrir ${location} : avec ${Math.round(info.size / 1e6)} Mo, il est trop gros pour être un fichier de projet.`,
-        },
-        'too-large',
-      );
-    return await readFile(location, 'utf8');
+    return await readRegularTextFile(location);
   } catch (error) {
-    if (error instanceof UserFacingError) throw error;
-    throw describeFsError(error, 'open', location);
+    const code = (error as { code?: string }).code;
+    if (error instanceof LocalizedError && (code === 'too-large' || code === 'not-a-file')) throw new UserFacingError(errorTexts(error), code);
+    // The file system's own reasons (missing, permission) are said as for saving.
+    throw describeFsError(error instanceof Error && error.cause ? error.cause : error, 'open', location);
   }
 }
 

@@ -59,6 +59,7 @@ import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 import { exportModel } from './export';
 import { checkedRunId, compareTwoRuns, deleteRecordedRun, runSnapshot } from './run-history';
 import { TrainingRunner } from './training';
+import { MAX_PROJECT_JSON_BYTES } from '../store/regular-file';
 
 /** Native file dialogs, which only the desktop host has. Each resolves to undefined when cancelled. */
 export interface NativeDialogs {
@@ -228,6 +229,14 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async importProject(text: string): Promise<OpenedProject> {
     requireText(text, { en: 'The project text', fr: 'Le texte du projet' });
+    if (Buffer.byteLength(text) > MAX_PROJECT_JSON_BYTES)
+      throw new UserFacingError(
+        {
+          en: `This text is larger than a project can be (at most ${MAX_PROJECT_JSON_BYTES / 1024 / 1024} MB), so it was not read.`,
+          fr: `Ce texte est plus gros qu’un projet ne peut l’être (au plus ${MAX_PROJECT_JSON_BYTES / 1024 / 1024} Mo) : il n’a donc pas été lu.`,
+        },
+        'too-large',
+      );
     try {
       return { project: parseProjectText(text) };
     } catch (error) {

@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFormats, exportProject, type ExportFormat } from '../../export/index';
@@ -6,6 +6,7 @@ import type { NamedWeight } from '../../export/weights';
 import type { Project } from '../../model/project';
 import type { CliIo } from '../io';
 import { readProjectFile } from '../read-project';
+import { readRegularFilePrefix } from '../../store/regular-file';
 
 const help = `Usage: neuroblocks export <project.json | project file> --format FORMAT --out DIR [--run ID]
 
@@ -25,15 +26,9 @@ Exports the project's model to use it elsewhere.
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 async function isProjectFile(path: string): Promise<boolean> {
-  const handle = await open(path, 'r').catch(() => undefined);
-  if (!handle) return false;
-  try {
-    const buffer = Buffer.alloc(16);
-    await handle.read(buffer, 0, 16, 0);
-    return buffer.toString('latin1') === SQLITE_MAGIC;
-  } finally {
-    await handle.close();
-  }
+  // Never waits on a pipe or reads a device: those are refused as project JSON next.
+  const header = await readRegularFilePrefix(path, 16).catch(() => undefined);
+  return header?.toString('latin1') === SQLITE_MAGIC;
 }
 
 interface Source {
