@@ -6,7 +6,8 @@ import { UserFacingError } from '../api/contract';
 import { errorTexts, LocalizedError, type Localized } from '../model/localized';
 import type { Project } from '../model/project';
 import { parseProjectText, ProjectError, serializeProject } from '../model/project-io';
-import { readRegularTextFile } from '../store/regular-file';
+import { visit } from 'jsonc-parser';
+import { readRegularFilePrefix, readRegularTextFile } from '../store/regular-file';
 import { sqliteProjectFormat } from './sqlite-project-format';
 
 export interface ProjectFileFormat {
@@ -16,6 +17,35 @@ export interface ProjectFileFormat {
   write(location: string, project: Project): Promise<void>;
   /** True when the existing file at `location` is a Neuroblocks project (so that saving over it is allowed). */
   isProjectFile(location: string): Promise<boolean>;
+  /**
+   * The project's name, for the list of project files: cheap whatever the file's size (a bounded
+   * part of it is read). Undefined when it cannot be told.
+   */
+  readName(location: string): Promise<string | undefined>;
+}
+
+/** Project JSON up to this size is read whole and checked to list its name; of a larger one, only its beginning is read. */
+const WHOLE_NAME_READ_BYTES = 1024 * 1024;
+const NAME_PREFIX_BYTES = 64 * 1024;
+
+/** The top-level "name" of JSON text that may be cut short; undefined when it is not in the text. */
+function topLevelName(text: string): string | undefined {
+  let depth = 0;
+  let property: string | undefined;
+  let name: string | undefined;
+  visit(text, {
+    onObjectBegin: () => void depth++,
+    onObjectEnd: () => void depth--,
+    onArrayBegin: () => void depth++,
+    onArrayEnd: () => void depth--,
+    onObjectProperty: (key) => {
+      property = depth === 1 ? key : undefined;
+    },
+    onLiteralValue: (value) => {
+      if (depth === 1 && property === 'name' && typeof value === 'string' && name === undefined) name = value.slice(0, 200);
+    },
+  });
+  return name;
 }
 
 const fsActions = { open: 'ouvrir', save: 'enregistrer' } as const;
@@ -80,6 +110,15 @@ export const jsonProjectFormat: ProjectFileFormat = {
   },
   async write(location, project) {
     await writeFileAtomically(location, serializeProject(project));
+  },
+  async readName(location) {
+    try {
+      const head = await readRegularFilePrefix(location, WHOLE_NAME_READ_BYTES + 1);
+      if (head.length <= WHOLE_NAME_READ_BYTES) return parseProjectText(head.toString('utf8')).name;
+      return topLevelName(head.subarray(0, NAME_PREFIX_BYTES).toString('utf8').replace(/^\uFEFF/, ''));
+    } catch {
+      return undefined;
+    }
   },
   async isProjectFile(location) {
     try {

@@ -318,11 +318,9 @@ export class NeuroblocksService implements NeuroblocksApi {
       const info = await stat(location).catch(() => undefined);
       if (!info?.isFile()) continue;
       const entry: ProjectFileInfo = { location, fileName, modifiedAt: info.mtime.toISOString() };
-      try {
-        entry.name = (await formatFor(location, this.formats).read(location)).name;
-      } catch {
-        // Listed without a name: the UI shows the file and the error when it is opened.
-      }
+      // Read cheaply, whatever the file's size; without a name, the UI shows the file and the error when it is opened.
+      const name = await formatFor(location, this.formats).readName(location);
+      if (name !== undefined) entry.name = name;
       files.push(entry);
     }
     return files.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.fileName.localeCompare(b.fileName));

@@ -223,3 +223,36 @@ function checkProjectRow(db: Database.Database, path: string): void {
     throw fail({ en: `its project (graph and settings) cannot be read (${error.message})`, fr: `son projet (graphe et réglages) est illisible (${error.fr ?? error.message})` });
   }
 }
+
+/**
+ * The name of the project in a project file, for a list of files: the file's header and layout
+ * are checked, but not every page (that is for opening it), so a large file costs no more than a
+ * small one. Undefined when the file is not a readable project file.
+ */
+export function readProjectFileName(path: string): string | undefined {
+  let header: Buffer;
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    header = readHeader(path);
+  } catch {
+    return undefined;
+  }
+  if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_HEADER || header.readUInt32BE(68) !== APPLICATION_ID) return undefined;
+  const before = sideFiles(path);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('trusted_schema = OFF');
+    db.pragma('query_only = ON');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (!expectedObjects[version]) return undefined;
+    checkObjects(db, path, version);
+    const name = db.prepare('SELECT substr(name, 1, 200) FROM project WHERE id = 1').pluck().get();
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    db?.close();
+    restoreSideFiles(path, before, false);
+  }
+}
