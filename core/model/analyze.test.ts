@@ -204,6 +204,23 @@ describe('errors and warnings, each tied to its node', () => {
     expect(codes(analysis.warnings).map((w) => w.nodeId)).toEqual(['a', 'b']);
   });
 
+  it('block ids that cannot name a layer are refused, naming the block, the allowed characters and a fix', () => {
+    const analysis = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['hidden 1', 'Dense', { units: 4, activation: 'relu' }], ['couché1', 'Dense', { units: 4, activation: 'relu' }], ['dense(1)', 'Dense', { units: 2, activation: 'softmax' }], ['_x', 'Dropout', { rate: 0.1 }], ['ok/1.a-b_c', 'Dense', { units: 2, activation: 'softmax' }]));
+    expect(analysis.valid).toBe(false);
+    expect(codes(analysis.errors)).toEqual(['hidden 1', 'couché1', 'dense(1)', '_x'].map((nodeId) => ({ code: 'invalid-id', nodeId, param: undefined })));
+    const [hidden, couche] = analysis.errors;
+    expect(hidden.text.en).toBe(
+      'Dense "hidden 1": its id cannot be used as a layer name by training and exports (an id must start with a letter or a digit and contain only letters without accents (a–z, A–Z), digits, "_", "-", "." and "/"). Rename the block, for example to "hidden_1".',
+    );
+    expect(couche.text.fr).toBe(
+      'Dense « couché1 » : son identifiant ne peut pas servir de nom de couche pour l’entraînement et les exports (un identifiant doit commencer par une lettre ou un chiffre et ne contenir que des lettres sans accent (a–z, A–Z), des chiffres, « _ », « - », « . » et « / »). Renommez le bloc, par exemple en « couche1 ».',
+    );
+    expect(analysis.errors[2].text.en).toContain('for example to "dense_1"');
+    expect(analysis.errors[3].text.en).toContain('for example to "x"');
+    // Shapes are still inferred through such blocks.
+    expect(analysis.nodes['ok/1.a-b_c'].outputShape).toEqual([2]);
+  });
+
   it('trainable: false moves every weight to non-trainable', () => {
     const { nodes, trainableParams, nonTrainableParams } = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['d', 'Dense', { units: 2, activation: 'softmax', trainable: false }]));
     expect(nodes.d.paramCount).toEqual({ trainable: 0, nonTrainable: 10 });

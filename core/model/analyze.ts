@@ -2,6 +2,7 @@ import type { ParamCount, ResolvedParams } from './block';
 import { getBlock, blockTypes } from './blocks/index';
 import { formatShape, type Graph, type Shape } from './graph';
 import { issue, prefixed, ShapeError, type GraphIssue } from './issues';
+import { allowedLayerNameCharacters, isValidLayerName, layerNameFor } from './layer-names';
 import { closestName, resolveParams, type Localized } from './params';
 import { regressionLosses } from './project';
 
@@ -169,6 +170,24 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
     }
     const count = block.paramCount?.(node.inputShapes, node.params, node.outputShape) ?? { trainable: 0, nonTrainable: 0 };
     node.paramCount = node.params.trainable === false ? { trainable: 0, nonTrainable: count.trainable + count.nonTrainable } : count;
+  }
+
+  const taken = new Set(Object.keys(nodes));
+  for (const node of Object.values(nodes)) {
+    if (isValidLayerName(node.id)) continue;
+    const suggestion = layerNameFor(node.id, taken);
+    taken.add(suggestion);
+    node.issues.push(
+      issue(
+        'error',
+        'invalid-id',
+        {
+          en: `${node.type} "${node.id}": its id cannot be used as a layer name by training and exports (${allowedLayerNameCharacters.en}). Rename the block, for example to "${suggestion}".`,
+          fr: `${node.type} « ${node.id} » : son identifiant ne peut pas servir de nom de couche pour l’entraînement et les exports (${allowedLayerNameCharacters.fr}). Renommez le bloc, par exemple en « ${suggestion} ».`,
+        },
+        node.id,
+      ),
+    );
   }
 
   const inputs = order.filter((id) => nodes[id].type === 'Input');
