@@ -4,7 +4,8 @@ import { formatShape, type Graph, type Shape } from './graph';
 import { issue, prefixed, ShapeError, type GraphIssue } from './issues';
 import { allowedLayerNameCharacters, isValidLayerName, layerNameFor } from './layer-names';
 import { closestName, resolveParams, type Localized } from './params';
-import { regressionLosses } from './project';
+import { memoryIssue } from './memory';
+import { regressionLosses, type TrainingSettings } from './project';
 
 export interface NodeAnalysis {
   id: string;
@@ -38,6 +39,8 @@ export interface GraphAnalysis {
 export interface AnalyzeOptions {
   /** The training loss, to check it suits the output activation. */
   loss?: string;
+  /** The memory training may use, in bytes (the Node side passes the machine's), with the settings that decide how much it needs. */
+  memory?: { bytes: number; training: Pick<TrainingSettings, 'batchSize' | 'optimizer' | 'momentum' | 'nesterov'> };
 }
 
 /** Blocks that pass values through without mixing them, for the "linear stack" and "Dropout at the output" checks. */
@@ -212,13 +215,17 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
   checkConnectivity(nodes, incoming, outgoing, inputs, outputs);
   checkDesign(nodes, incoming, outgoing, outputs, options);
 
-  const all = [...graphIssues, ...Object.values(nodes).flatMap((n) => n.issues)];
   let trainableParams = 0;
   let nonTrainableParams = 0;
   for (const n of Object.values(nodes)) {
     trainableParams += n.paramCount.trainable;
     nonTrainableParams += n.paramCount.nonTrainable;
   }
+  if (options.memory) {
+    const found = memoryIssue({ nodes, totalParams: trainableParams + nonTrainableParams, trainableParams }, options.memory.training, options.memory.bytes);
+    if (found) graphIssues.push(found);
+  }
+  const all = [...graphIssues, ...Object.values(nodes).flatMap((n) => n.issues)];
   const errors = all.filter((i) => i.severity === 'error');
   return {
     nodes,

@@ -2,6 +2,7 @@
 // Host differences (native dialogs, where settings live) come in as options.
 import { readdir, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import path from 'node:path';
 import {
   UserFacingError,
@@ -512,7 +513,7 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async startTraining(project: Project, options: TrainingStartOptions = {}): Promise<{ runId: string }> {
     const checked = checkedProject(project, 'trained');
-    const analysis = analyzeGraph(checked.graph, { loss: checked.training.loss });
+    const analysis = analyzeGraph(checked.graph, { loss: checked.training.loss, memory: { bytes: totalmem(), training: checked.training } });
     if (!analysis.valid) {
       const first = analysis.errors[0];
       throw new UserFacingError(
