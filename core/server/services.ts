@@ -43,6 +43,7 @@ import {
   type ModelInUse,
 } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
+import { fileNameProblem } from '../model/file-names';
 import { errorTexts, type Localized } from '../model/localized';
 import type { Graph, Shape } from '../model/graph';
 import { datasetSchema, PROJECT_FORMAT, PROJECT_VERSION, type DatasetRef, type Project } from '../model/project';
@@ -214,9 +215,31 @@ export class NeuroblocksService implements NeuroblocksApi {
     return { project: parseProject({ format: PROJECT_FORMAT, version: PROJECT_VERSION, name: name || 'Untitled', graph: { nodes: [], edges: [] } }) };
   }
 
+  /** A full path as it is; a relative one inside the projects folder `base`, and never outside it. */
   private resolveLocation(location: unknown, base: string): string {
     const text = requireText(location, { en: 'The file location', fr: 'L’emplacement du fichier' });
-    return path.resolve(base, text);
+    if (path.isAbsolute(text)) return path.resolve(text);
+    const resolved = path.resolve(base, text);
+    const inside = path.relative(base, resolved);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside))
+      throw new UserFacingError(
+        {
+          en: `"${text}" leads outside the projects folder: a relative location must name a file inside it. Give a full path to use another folder.`,
+          fr: `« ${text} » mène hors du dossier des projets : un emplacement relatif doit désigner un fichier qui s’y trouve. Donnez un chemin complet pour utiliser un autre dossier.`,
+        },
+        'bad-path',
+      );
+    return resolved;
+  }
+
+  /** Refuses to create a file (or the folders of a relative location) under a name that some platform cannot hold. */
+  private checkNewFileName(location: string, file: string): void {
+    const names = path.isAbsolute(location) ? [path.basename(file)] : location.split(/[\\/]/).filter((part) => part !== '' && part !== '.');
+    for (const name of names) {
+      const problem = fileNameProblem(name);
+      if (problem)
+        throw new UserFacingError({ en: `Cannot save ${path.basename(file)}: ${problem.en}. Choose another name.`, fr: `Impossible d’enregistrer ${path.basename(file)} : ${problem.fr}. Choisissez un autre nom.` }, 'bad-name');
+    }
   }
 
   async openProject(location: string): Promise<OpenedProject> {
@@ -249,6 +272,7 @@ export class NeuroblocksService implements NeuroblocksApi {
   async saveProject(location: string, project: Project): Promise<SavedProject> {
     const file = this.resolveLocation(location, await this.projectsDirectory());
     const format = formatFor(file, this.formats);
+    this.checkNewFileName(location, file);
     const checked = withPortableDatasetPath(checkedProject(project), file);
     // Never replace a file that is not a Neuroblocks project (a typo must not destroy someone's data).
     if ((await stat(file).catch(() => undefined)) && !(await format.isProjectFile(file))) {
@@ -280,6 +304,8 @@ export class NeuroblocksService implements NeuroblocksApi {
     }
     const extensions = projectExtensions(this.formats);
     if (!extensions.includes(path.extname(name).toLowerCase())) name += extensions[0];
+    const problem = fileNameProblem(name);
+    if (problem) throw new UserFacingError({ en: `${problem.en}. Choose another name.`, fr: `${problem.fr}. Choisissez un autre nom.` }, 'bad-name');
     const file = path.join(await this.projectsDirectory(), name);
     if (!options.overwrite && (await stat(file).catch(() => undefined))) {
       throw new UserFacingError(

@@ -2,6 +2,7 @@ import { accessSync, closeSync, constants, existsSync, fsyncSync, openSync, rena
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { fileNameProblem } from '../model/file-names';
 import type { Project } from '../model/project';
 import { serializeProject } from '../model/project-io';
 import { appVersion } from './app-version';
@@ -77,6 +78,8 @@ export interface CreateOptions {
  * temporary name and renamed into place, so a crash never leaves a half-made project behind.
  */
 export function createProjectFile(path: string, project: Project, options: CreateOptions = {}): void {
+  const problem = fileNameProblem(basename(path));
+  if (problem) throw new StoreError('invalid', { en: `Cannot create ${path}: ${problem.en}. Choose another name.`, fr: `Impossible de créer ${path} : ${problem.fr}. Choisissez un autre nom.` });
   if (!options.overwrite && existsSync(path)) throw new StoreError('exists', { en: `${path} already exists. Choose another name or open it instead.`, fr: `${path} existe déjà. Choisissez un autre nom, ou ouvrez-le plutôt.` });
   const temp = siblingTempPath(path, 'creating');
   try {

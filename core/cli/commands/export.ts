@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFormats, exportProject, type ExportFormat } from '../../export/index';
 import type { NamedWeight } from '../../export/weights';
+import { fileNameProblem } from '../../model/file-names';
 import type { Project } from '../../model/project';
 import type { CliIo } from '../io';
 import { readProjectFile } from '../read-project';
@@ -118,6 +119,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.err(`--checkpoint is "best" or "last", not "${values.checkpoint}".`);
     return 2;
   }
+  const folderProblem = fileNameProblem(basename(resolve(values.out)));
+  if (folderProblem) throw new Error(`Cannot export into ${values.out}: ${folderProblem.en}. Choose another folder.`);
   const source = await loadSource(positionals[0], runId, values.checkpoint as 'best' | 'last' | undefined);
   try {
     const tf = await import('@tensorflow/tfjs');
