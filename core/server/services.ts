@@ -188,6 +188,7 @@ export class NeuroblocksService implements NeuroblocksApi {
       projectsDirectory: await this.projectsDirectory(),
       projectExtensions: projectExtensions(this.formats),
       platform: process.platform,
+      memoryBytes: totalmem(),
     };
   }
 

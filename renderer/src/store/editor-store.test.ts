@@ -172,6 +172,20 @@ describe('editor store', () => {
     expect(s().dirty).toBe(true);
   });
 
+  it('warns on the block at fault when training may not fit in the memory of the computer that trains', () => {
+    const store = createEditorStore(mnist());
+    const s = () => store.getState();
+    expect(s().analysis.warnings).toEqual([]);
+    s().setMachineMemory(64e9);
+    expect(s().analysis.warnings).toEqual([]);
+    // The course CNN with Adam and batches of 64 needs a few megabytes: on a 5 MB machine it may not fit.
+    s().setMachineMemory(5e6);
+    expect(s().analysis.warnings).toEqual([expect.objectContaining({ code: 'memory', nodeId: 'dense1', message: expect.stringContaining('more than half of this computer') })]);
+    s().setMachineMemory(1e6);
+    expect(s().analysis.valid).toBe(false);
+    expect(s().analysis.errors.map((e) => e.code)).toEqual(['out-of-memory']);
+  });
+
   it('round-trips a project through the store and tracks unsaved changes', () => {
     const project = mnist();
     const store = createEditorStore();

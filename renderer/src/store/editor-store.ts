@@ -55,6 +55,9 @@ export interface EditorState {
   /** Puts another graph with its training settings and data set in place of the current ones, as one undoable step (the name stays). */
   replaceGraphAndSettings(project: Project): void;
   renameProject(name: string): void;
+  /** The memory of the computer that trains (from the host): the analysis then warns when training may not fit in it. */
+  machineMemory?: number;
+  setMachineMemory(bytes: number | undefined): void;
   addBlock(type: string, options?: { position?: { x: number; y: number }; connectFrom?: string }): string;
   connect(source: string, target: string): Refusal | undefined;
   disconnect(source: string, target: string): void;
@@ -90,8 +93,8 @@ function infoOf(project: Project): ProjectInfo {
 
 export function createEditorStore(initial: Project = emptyProject('Untitled')): StoreApi<EditorState> {
   return createStore<EditorState>()((set, get) => {
-    const analyse = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[], project = get().project) =>
-      analyzeGraph(toGraph(nodes, edges), { loss: project.training.loss });
+    const analyse = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[], project = get().project, memory = get()?.machineMemory) =>
+      analyzeGraph(toGraph(nodes, edges), { loss: project.training.loss, ...(memory ? { memory: { bytes: memory, training: project.training } } : {}) });
 
     const snapshot = (withSettings = false): Snapshot => {
       const { nodes, edges, project } = get();
@@ -226,6 +229,11 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         const nodes = graph.nodes.map((n) => toFlowNode(n));
         const edges = graph.edges.map((e) => toFlowEdge(e));
         commit(nodes, edges, { project: infoFrom({ nodes: [], edges: [], settings: { training: parsed.training, dataset: parsed.dataset } }) });
+      },
+
+      setMachineMemory(bytes) {
+        if (bytes === get().machineMemory) return;
+        set({ machineMemory: bytes, analysis: analyse(get().nodes, get().edges, get().project, bytes) });
       },
 
       renameProject(name) {
