@@ -75,11 +75,12 @@ describe('a project file whose stored project is damaged', () => {
     }, /^exit 1: .*damaged\.nbproj is damaged: its project/s);
   });
 
-  it('is not written by the services: delete a run, save, continue a run, log an export', async () => {
+  it('is not written by the services: delete a run, save, autosave, continue a run, log an export', async () => {
     const api = service();
     await refusedAndUnchanged(() => api.deleteRun(file, runId));
     await refusedAndUnchanged(() => api.saveProject(file, smallProject()), /already exists and is not a Neuroblocks project, so it was not replaced/);
     await refusedAndUnchanged(() => api.continueRun(file, runId));
+    await refusedAndUnchanged(() => api.autosaveProject(file, smallProject('Edited')));
     await refusedAndUnchanged(() => api.exportModel({ project: smallProject(), format: 'keras', runId, location: file, outDir: path.join(os.tmpdir(), `nb-export-${process.pid}-${Date.now()}`) }));
   });
 
