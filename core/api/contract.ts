@@ -30,6 +30,8 @@ export interface AppInfo {
   /** Project file extensions this host reads and writes, e.g. `.json` (readable JSON) and `.nbproj` (SQLite, with the runs). */
   projectExtensions: string[];
   platform: string;
+  /** The memory of the computer that trains, in bytes: the editor warns when a model may not fit in it. */
+  memoryBytes?: number;
 }
 
 /** Where training computes: the first rung of the backend ladder that loads on this machine. */

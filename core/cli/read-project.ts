@@ -1,17 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { parseProjectText, ProjectError } from '../model/project-io';
 import type { Project } from '../model/project';
+import { readRegularTextFile } from '../store/regular-file';
 
 /** Reads and validates a project JSON file; every failure becomes one clear message. */
 export async function readProjectFile(path: string): Promise<Project> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String(error);
-    throw new Error(`Cannot read ${path}: ${reason}.`);
-  }
+  // Only a regular file, and at most the size of a project: a pipe or a device is refused, never waited on.
+  const text = await readRegularTextFile(path);
   try {
     return parseProjectText(text);
   } catch (error) {

@@ -1,5 +1,6 @@
 // A table with a header row: one column holds the class label, every other column a number.
 import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
 import { stratifiedSplit } from './split';
 import { DataError, fileSystemReason, type Dataset } from './types';
 
@@ -50,10 +51,24 @@ function orderLabels(labels: string[]): string[] {
 }
 
 /**
+ * Only a file named *.csv is read as a CSV data set, so that an error about its header or its
+ * cells (which quotes them) never shows the content of some other file.
+ */
+export function checkCsvFileName(path: string): void {
+  if (extname(path).toLowerCase() === '.csv') return;
+  const name = basename(path) || path;
+  throw new DataError({
+    en: `${name} is not a CSV file: a CSV data set is a table of values in a file whose name ends in .csv. Choose such a file, or export your table as CSV.`,
+    fr: `${name} n’est pas un fichier CSV : un jeu de données CSV est un tableau de valeurs dans un fichier dont le nom se termine par .csv. Choisissez un tel fichier, ou exportez votre tableau en CSV.`,
+  });
+}
+
+/**
  * Reads a CSV file as a classification data set. Features are standardised with the mean and
  * standard deviation of the training rows; a fixed, stratified 20% of the rows is the test split.
  */
 export async function loadCsv(path: string, labelColumn: string, name = path): Promise<Dataset> {
+  checkCsvFileName(path);
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -1,6 +1,6 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../model/analyze';
@@ -133,10 +133,13 @@ describe('CSV', () => {
   it('says in French too why a data file cannot be read', async () => {
     const folder = tempDir();
     await expect(loadCsv(join(folder, 'nope.csv'), 'label')).rejects.toMatchObject({ fr: `Impossible de lire le fichier CSV ${join(folder, 'nope.csv')} : il n’existe pas.` });
-    await expect(loadCsv(folder, 'label')).rejects.toMatchObject({
-      message: `Cannot read the CSV file ${folder}: it is a folder, not a file.`,
-      fr: `Impossible de lire le fichier CSV ${folder} : c’est un dossier, pas un fichier.`,
+    const named = join(folder, 'table.csv');
+    mkdirSync(named);
+    await expect(loadCsv(named, 'label')).rejects.toMatchObject({
+      message: `Cannot read the CSV file ${named}: it is a folder, not a file.`,
+      fr: `Impossible de lire le fichier CSV ${named} : c’est un dossier, pas un fichier.`,
     });
+    await expect(loadCsv(folder, 'label')).rejects.toMatchObject({ message: `${basename(folder)} is not a CSV file: a CSV data set is a table of values in a file whose name ends in .csv. Choose such a file, or export your table as CSV.` });
     const denied = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' });
     expect(fileSystemReason(denied)).toEqual({ en: 'permission denied; check that you may read it', fr: 'accès refusé ; vérifiez que vous avez le droit de le lire' });
   });

@@ -8,7 +8,7 @@ import sharp, { type Sharp } from 'sharp';
 import type { DatasetPreview } from '../api/contract';
 import type { Shape } from '../model/graph';
 import type { DatasetRef } from '../model/project';
-import { csvDataset, parseCsv } from './csv';
+import { checkCsvFileName, csvDataset, parseCsv } from './csv';
 import { decodeFailure, listImageFolder } from './image-folder';
 import { loadMnist } from './mnist';
 import { stratifiedSplit } from './split';
@@ -71,6 +71,7 @@ function delimiterOf(headerLine: string): string {
 }
 
 async function readCsvText(file: string): Promise<string> {
+  checkCsvFileName(file);
   try {
     return await readFile(file, 'utf8');
   } catch (error) {

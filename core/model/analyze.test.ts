@@ -204,6 +204,23 @@ describe('errors and warnings, each tied to its node', () => {
     expect(codes(analysis.warnings).map((w) => w.nodeId)).toEqual(['a', 'b']);
   });
 
+  it('block ids that cannot name a layer are refused, naming the block, the allowed characters and a fix', () => {
+    const analysis = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['hidden 1', 'Dense', { units: 4, activation: 'relu' }], ['couché1', 'Dense', { units: 4, activation: 'relu' }], ['dense(1)', 'Dense', { units: 2, activation: 'softmax' }], ['_x', 'Dropout', { rate: 0.1 }], ['ok/1.a-b_c', 'Dense', { units: 2, activation: 'softmax' }]));
+    expect(analysis.valid).toBe(false);
+    expect(codes(analysis.errors)).toEqual(['hidden 1', 'couché1', 'dense(1)', '_x'].map((nodeId) => ({ code: 'invalid-id', nodeId, param: undefined })));
+    const [hidden, couche] = analysis.errors;
+    expect(hidden.text.en).toBe(
+      'Dense "hidden 1": its id cannot be used as a layer name by training and exports (an id must start with a letter or a digit and contain only letters without accents (a–z, A–Z), digits, "_", "-", "." and "/"). Rename the block, for example to "hidden_1".',
+    );
+    expect(couche.text.fr).toBe(
+      'Dense « couché1 » : son identifiant ne peut pas servir de nom de couche pour l’entraînement et les exports (un identifiant doit commencer par une lettre ou un chiffre et ne contenir que des lettres sans accent (a–z, A–Z), des chiffres, « _ », « - », « . » et « / »). Renommez le bloc, par exemple en « couche1 ».',
+    );
+    expect(analysis.errors[2].text.en).toContain('for example to "dense_1"');
+    expect(analysis.errors[3].text.en).toContain('for example to "x"');
+    // Shapes are still inferred through such blocks.
+    expect(analysis.nodes['ok/1.a-b_c'].outputShape).toEqual([2]);
+  });
+
   it('trainable: false moves every weight to non-trainable', () => {
     const { nodes, trainableParams, nonTrainableParams } = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['d', 'Dense', { units: 2, activation: 'softmax', trainable: false }]));
     expect(nodes.d.paramCount).toEqual({ trainable: 0, nonTrainable: 10 });
@@ -237,4 +254,62 @@ describe('messages in French', () => {
       }
     });
   }
+});
+
+describe('the largest graphs the project format admits (10,000 blocks, 100,000 connections)', () => {
+  const MAX_NODES = 10_000;
+  const MAX_EDGES = 100_000;
+
+  /**
+   * Analysis time and the total length of its messages: both must grow linearly with the graph.
+   * The time is the CPU time this process spent, so that other work on a busy machine does not count.
+   */
+  function analyseTimed(graph: Graph) {
+    const start = process.cpuUsage();
+    const analysis = analyzeGraph(graph, { loss: 'categoricalCrossentropy' });
+    const used = process.cpuUsage(start);
+    const ms = (used.user + used.system) / 1000;
+    const all = [...analysis.errors, ...analysis.warnings];
+    return { analysis, ms, textLength: all.reduce((sum, i) => sum + i.text.en.length + i.text.fr.length, 0) };
+  }
+
+  it('9,999 outputs: one warning each, naming a few outputs and counting the rest, in well under a second', () => {
+    const nodes: GraphNode[] = [{ id: 'in', type: 'Input', params: { shape: [4] } }];
+    for (let i = 1; i < MAX_NODES; i++) nodes.push({ id: `out${i}`, type: 'Dense', params: { units: 2, activation: 'softmax' } });
+    const graph: Graph = { nodes, edges: nodes.slice(1).map((n) => ({ source: 'in', target: n.id })) };
+    const { analysis, ms, textLength } = analyseTimed(graph);
+    const warnings = analysis.warnings.filter((w) => w.code === 'several-outputs');
+    expect(warnings).toHaveLength(MAX_NODES - 1);
+    expect(warnings[0].text.en).toMatch(/^The graph ends in 9999 places \(out1, out2, .*, out8 and 9991 more\)/);
+    expect(warnings[0].text.fr).toContain('out8 et 9991 autres');
+    expect(warnings[5].text.en).toContain('If "out6" is not meant to be an output');
+    // Each message stays short: a few hundred characters, not one per output of the graph.
+    expect(textLength / warnings.length).toBeLessThan(800);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('a loop through 9,999 blocks: one error each, of bounded length, in well under a second', () => {
+    const nodes: GraphNode[] = [{ id: 'in', type: 'Input', params: { shape: [4] } }];
+    for (let i = 1; i < MAX_NODES; i++) nodes.push({ id: `d${i}`, type: 'Dense', params: { units: 4 } });
+    const edges = nodes.slice(2).map((n, i) => ({ source: nodes[i + 1].id, target: n.id }));
+    edges.push({ source: `d${MAX_NODES - 1}`, target: 'd1' });
+    const { analysis, ms, textLength } = analyseTimed({ nodes, edges });
+    const cycles = analysis.errors.filter((e) => e.code === 'cycle');
+    expect(cycles).toHaveLength(MAX_NODES - 1);
+    expect(cycles[0].text.en).toContain('d1 → d2 → d3 → d4 → d5 → d6 → d7 → d8 and 9991 more');
+    expect(textLength / (analysis.errors.length + analysis.warnings.length)).toBeLessThan(800);
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('100,000 connections between 10,000 blocks (merges and repeated connections) in well under a second', () => {
+    const nodes: GraphNode[] = [{ id: 'in', type: 'Input', params: { shape: [4] } }];
+    const edges: Graph['edges'] = [];
+    for (let i = 1; i < MAX_NODES; i++) {
+      nodes.push({ id: `c${i}`, type: 'Concatenate', params: {} });
+      for (let k = 0; k < 10 && edges.length < MAX_EDGES; k++) edges.push({ source: i === 1 ? 'in' : `c${Math.max(1, i - 1 - (k % 3))}`, target: `c${i}` });
+    }
+    const { analysis, ms } = analyseTimed({ nodes, edges });
+    expect(analysis.nodes[`c${MAX_NODES - 1}`]).toBeDefined();
+    expect(ms).toBeLessThan(1000);
+  });
 });

@@ -2,8 +2,10 @@ import type { ParamCount, ResolvedParams } from './block';
 import { getBlock, blockTypes } from './blocks/index';
 import { formatShape, type Graph, type Shape } from './graph';
 import { issue, prefixed, ShapeError, type GraphIssue } from './issues';
+import { allowedLayerNameCharacters, isValidLayerName, layerNameFor } from './layer-names';
 import { closestName, resolveParams, type Localized } from './params';
-import { regressionLosses } from './project';
+import { memoryIssue } from './memory';
+import { regressionLosses, type TrainingSettings } from './project';
 
 export interface NodeAnalysis {
   id: string;
@@ -37,6 +39,8 @@ export interface GraphAnalysis {
 export interface AnalyzeOptions {
   /** The training loss, to check it suits the output activation. */
   loss?: string;
+  /** The memory training may use, in bytes (the Node side passes the machine's), with the settings that decide how much it needs. */
+  memory?: { bytes: number; training: Pick<TrainingSettings, 'batchSize' | 'optimizer' | 'momentum' | 'nesterov'> };
 }
 
 /** Blocks that pass values through without mixing them, for the "linear stack" and "Dropout at the output" checks. */
@@ -133,14 +137,14 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
   const ordered = new Set(order);
   const inCycle = Object.keys(nodes).filter((id) => !ordered.has(id));
   if (inCycle.length) {
-    const cycle = inCycle.join(' → ');
+    const cycle = listIds(inCycle, ' → ');
     for (const id of inCycle)
       nodes[id].issues.push(issue(
           'error',
           'cycle',
           {
-            en: `"${id}" is part of a loop (${cycle}). Data must flow one way, from the Input to the output: remove one connection of the loop.`,
-            fr: `« ${id} » fait partie d’une boucle (${cycle}). Les données doivent aller dans un seul sens, de l’Input vers la sortie : supprimez une connexion de la boucle.`,
+            en: `"${id}" is part of a loop (${cycle.en}). Data must flow one way, from the Input to the output: remove one connection of the loop.`,
+            fr: `« ${id} » fait partie d’une boucle (${cycle.fr}). Les données doivent aller dans un seul sens, de l’Input vers la sortie : supprimez une connexion de la boucle.`,
           },
           id,
         ));
@@ -171,6 +175,24 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
     node.paramCount = node.params.trainable === false ? { trainable: 0, nonTrainable: count.trainable + count.nonTrainable } : count;
   }
 
+  const taken = new Set(Object.keys(nodes));
+  for (const node of Object.values(nodes)) {
+    if (isValidLayerName(node.id)) continue;
+    const suggestion = layerNameFor(node.id, taken);
+    taken.add(suggestion);
+    node.issues.push(
+      issue(
+        'error',
+        'invalid-id',
+        {
+          en: `${node.type} "${node.id}": its id cannot be used as a layer name by training and exports (${allowedLayerNameCharacters.en}). Rename the block, for example to "${suggestion}".`,
+          fr: `${node.type} « ${node.id} » : son identifiant ne peut pas servir de nom de couche pour l’entraînement et les exports (${allowedLayerNameCharacters.fr}). Renommez le bloc, par exemple en « ${suggestion} ».`,
+        },
+        node.id,
+      ),
+    );
+  }
+
   const inputs = order.filter((id) => nodes[id].type === 'Input');
   const outputs = order.filter((id) => outgoing.get(id)!.length === 0 && nodes[id].type !== 'Input');
   if (graph.nodes.length === 0) graphIssues.push(issue('error', 'empty', { en: 'The graph is empty: drag an Input block onto the canvas to start.', fr: 'Le graphe est vide : faites glisser un bloc Input sur le canevas pour commencer.' }));
@@ -193,13 +215,17 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
   checkConnectivity(nodes, incoming, outgoing, inputs, outputs);
   checkDesign(nodes, incoming, outgoing, outputs, options);
 
-  const all = [...graphIssues, ...Object.values(nodes).flatMap((n) => n.issues)];
   let trainableParams = 0;
   let nonTrainableParams = 0;
   for (const n of Object.values(nodes)) {
     trainableParams += n.paramCount.trainable;
     nonTrainableParams += n.paramCount.nonTrainable;
   }
+  if (options.memory) {
+    const found = memoryIssue({ nodes, totalParams: trainableParams + nonTrainableParams, trainableParams }, options.memory.training, options.memory.bytes);
+    if (found) graphIssues.push(found);
+  }
+  const all = [...graphIssues, ...Object.values(nodes).flatMap((n) => n.issues)];
   const errors = all.filter((i) => i.severity === 'error');
   return {
     nodes,
@@ -235,6 +261,20 @@ function inputCountMessage(type: string, id: string, got: number, want: { min: n
     en: `${type} "${id}" needs at least ${want.min} inputs to merge but has ${got}: connect another branch to it.`,
     fr: `${type} « ${id} » doit fusionner au moins ${want.min} entrées mais n’en a que ${got} : connectez-y une autre branche.`,
   };
+}
+
+/** How many block ids a message names before it says how many more there are. */
+const LISTED_IDS = 8;
+
+/**
+ * Block ids for a message, the first few and then a count: every block of a large graph may get
+ * the same message, so its length must not grow with the graph.
+ */
+function listIds(ids: readonly string[], separator: string): Localized {
+  if (ids.length <= LISTED_IDS) return { en: ids.join(separator), fr: ids.join(separator) };
+  const shown = ids.slice(0, LISTED_IDS).join(separator);
+  const more = ids.length - LISTED_IDS;
+  return { en: `${shown} and ${more} more`, fr: `${shown} et ${more} autres` };
 }
 
 /** Kahn's algorithm, keeping the graph's own order among ready nodes so results are stable. */
@@ -297,14 +337,15 @@ function checkConnectivity(
         ));
   }
   if (outputs.length > 1) {
+    const ends = listIds(outputs, ', ');
     for (const id of outputs)
       nodes[id].issues.push(
         issue(
           'warning',
           'several-outputs',
           {
-            en: `The graph ends in ${outputs.length} places (${outputs.join(', ')}), so the model has ${outputs.length} outputs. If "${id}" is not meant to be an output, connect it to the next block or delete it.`,
-            fr: `Le graphe se termine en ${outputs.length} endroits (${outputs.join(', ')}), le modèle a donc ${outputs.length} sorties. Si « ${id} » ne doit pas être une sortie, connectez-le au bloc suivant ou supprimez-le.`,
+            en: `The graph ends in ${outputs.length} places (${ends.en}), so the model has ${outputs.length} outputs. If "${id}" is not meant to be an output, connect it to the next block or delete it.`,
+            fr: `Le graphe se termine en ${outputs.length} endroits (${ends.fr}), le modèle a donc ${outputs.length} sorties. Si « ${id} » ne doit pas être une sortie, connectez-le au bloc suivant ou supprimez-le.`,
           },
           id,
         ),

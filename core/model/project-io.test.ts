@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { migrate, parseProject, parseProjectText, ProjectError, serializeProject } from './project-io';
 
 const minimal = {
@@ -69,6 +69,40 @@ describe('parseProject', () => {
   it('locates a JSON syntax error by line and column', () => {
     const problems = problemsOf(() => parseProjectText('{\n  "format": "neuroblocks.project",\n  "version": 1,,\n}'));
     expect(problems[0].message).toMatch(/not valid JSON: unexpected "," at line 3, column 16/);
+  });
+
+  it('locates a syntax error deep in a large file with one parse, by line and column', () => {
+    const name = 'n'.repeat(20_000_000);
+    const text = `{\n  "format": "neuroblocks.project",\n  "name": "${name}",\n  "version": 1 2\n}`;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const start = process.cpuUsage();
+      const problems = problemsOf(() => parseProjectText(text));
+      const used = process.cpuUsage(start);
+      expect(problems[0].message).toBe('the file is not valid JSON: unexpected "2" at line 4, column 16.');
+      expect(problems[0].messageFr).toBe('le fichier n’est pas du JSON valide : caractère « 2 » inattendu à la ligne 4, colonne 16.');
+      expect(parse).toHaveBeenCalledTimes(1);
+      expect((used.user + used.system) / 1000).toBeLessThan(3000);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('locates the usual mistakes of hand-edited JSON', () => {
+    const at = (text: string) => problemsOf(() => parseProjectText(text))[0].message;
+    expect(at('{"graph": {"nodes": [1, 2,]}}')).toContain('unexpected "]" at line 1, column 27');
+    expect(at('{\n"a": 01}')).toMatch(/at line 2, column [67]\./);
+    expect(at("{'a': 1}")).toContain(`unexpected "'" at line 1, column 2`);
+    expect(at('{"a": 1}\n// done')).toContain('unexpected "/" at line 2, column 1');
+    expect(at('{"a": "tab\there"}')).toContain('at line 1, column 7');
+    expect(at('{"a": [1, 2')).toContain('the text ends too early at line 1, column 12');
+    expect(at('')).toContain('the text ends too early at line 1, column 1');
+  });
+
+  it('accepts a file that starts with a UTF-8 byte-order mark', () => {
+    const text = '\uFEFF' + JSON.stringify(minimal, null, 2);
+    expect(parseProjectText(text).name).toBe('Tiny');
+    expect(parseProjectText(new TextDecoder('utf-8', { ignoreBOM: true }).decode(new TextEncoder().encode(text))).name).toBe('Tiny');
   });
 
   it('round-trips through its serialised form', () => {

@@ -1,3 +1,4 @@
+import { visit } from 'jsonc-parser';
 import type { z } from 'zod';
 import { frenchNumber, LocalizedError, type Localized } from './localized';
 import { PROJECT_FORMAT, PROJECT_VERSION, projectSchema, type Project } from './project';
@@ -216,46 +217,48 @@ export function parseProject(value: unknown): Project {
   return result.data;
 }
 
-/**
- * Where JSON text first goes wrong. Node's own message does not always say, so find the longest
- * prefix that is merely unfinished (rather than wrong) by binary search: that property only holds
- * up to the first bad character.
- */
+/** The offset of the first syntax error in JSON text, found in one pass of a JSON scanner. */
 function jsonErrorOffset(text: string): number {
-  const unfinished = (length: number) => {
-    try {
-      JSON.parse(text.slice(0, length));
-      return true;
-    } catch (error) {
-      const at = /position (\d+)/.exec(String(error));
-      if (at) return Number(at[1]) >= length;
-      return /end of (JSON )?input|Unterminated string/i.test(String(error));
-    }
+  let first: number | undefined;
+  const note = (offset: number) => {
+    if (first === undefined || offset < first) first = offset;
   };
-  let [low, high] = [0, text.length];
-  while (low < high) {
-    const mid = Math.ceil((low + high) / 2);
-    if (unfinished(mid)) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  visit(
+    text,
+    {
+      onError: (_error, offset) => note(offset),
+      // The scanner reads "01" as one number; JSON does not allow the leading zero.
+      onLiteralValue: (value, offset, length) => {
+        if (typeof value === 'number' && /^-?0\d/.test(text.slice(offset, offset + length))) note(offset);
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  return first ?? text.length;
 }
+
+/** A UTF-8 byte-order mark, which some editors on Windows put at the start of a file. */
+const BYTE_ORDER_MARK = '\uFEFF';
 
 /** Parses project JSON text; a syntax error is reported with its line and column. */
 export function parseProjectText(text: string): Project {
+  if (text.startsWith(BYTE_ORDER_MARK)) text = text.slice(1);
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+  } catch {
     const offset = jsonErrorOffset(text);
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length;
-    const column = offset - before.lastIndexOf('\n');
+    let line = 1;
+    let lineStart = 0;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    const column = offset - lineStart + 1;
     const at = offset < text.length;
     throw new ProjectError([
       problem('', {
-        en: `the file is not valid JSON: ${at ? `unexpected ${JSON.stringify(text[offset])}` : 'the text ends too early'} at line ${line}, column ${column}. (${message})`,
+        en: `the file is not valid JSON: ${at ? `unexpected ${JSON.stringify(text[offset])}` : 'the text ends too early'} at line ${line}, column ${column}.`,
         fr: `le fichier n’est pas du JSON valide : ${at ? `caractère « ${JSON.stringify(text[offset]).slice(1, -1)} » inattendu` : 'le texte s’arrête trop tôt'} à la ligne ${line}, colonne ${column}.`,
       }),
     ]);

@@ -11,6 +11,7 @@ import { guessLabelColumn, readCsvColumns } from '../data/preview';
 import { DataError, type SkippedItem } from '../data/types';
 import { errorTexts, type Localized } from '../model/localized';
 import type { DatasetRef } from '../model/project';
+import { fileNameProblem, portableFileName } from '../model/file-names';
 
 export const DATASETS_FOLDER = 'datasets';
 /** One image larger than this is certainly not a training sample. */
@@ -57,6 +58,9 @@ export function uploadPathParts(file: string): string[] {
         'bad-path',
       );
     }
+    const problem = fileNameProblem(part);
+    if (problem)
+      throw new UserFacingError({ en: `"${file}" cannot be saved: ${problem.en}. Rename it and import again.`, fr: `« ${file} » ne peut pas être enregistré : ${problem.fr}. Renommez-le et importez à nouveau.` }, 'bad-path');
   }
   return parts;
 }
@@ -71,7 +75,7 @@ export function datasetFolderName(name: string): string {
     .trim()
     .slice(0, 60)
     .trim();
-  return cleaned || 'data';
+  return portableFileName(cleaned, 'data');
 }
 
 /** PNG, JPEG or WebP by their first bytes: a text file renamed `.png` is refused at once. */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { exportFormatNames, UserFacingError, type ExportFormatName, type ExportRequest, type ExportResult } from '../api/contract';
 import type { exportFormats } from '../export/index';
 import { ExportError } from '../model/codegen/plan';
+import { fileNameProblem } from '../model/file-names';
 import { errorTexts } from '../model/localized';
 import type { Project } from '../model/project';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
@@ -60,6 +61,9 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
       'bad-request',
     );
   }
+  const folderProblem = request.outDir === undefined ? undefined : fileNameProblem(path.basename(request.outDir));
+  if (folderProblem)
+    throw new UserFacingError({ en: `Cannot export into ${request.outDir}: ${folderProblem.en}. Choose another folder.`, fr: `Impossible d’exporter dans ${request.outDir} : ${folderProblem.fr}. Choisissez un autre dossier.` }, 'bad-name');
   const outDir = request.outDir ?? path.join(projectsDirectory, 'exports', `${fileStem(checked.name)}-${request.format}`);
   const { exportProject } = await import('../export/index');
   const tf = await import('@tensorflow/tfjs');

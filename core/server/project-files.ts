@@ -1,11 +1,13 @@
 // Reading and writing project files. Each file format is one entry of `projectFormats`, chosen by
 // the file's extension, so that the SQLite project file joins as a second entry next to JSON.
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../api/contract';
-import { errorTexts, type Localized } from '../model/localized';
+import { errorTexts, LocalizedError, type Localized } from '../model/localized';
 import type { Project } from '../model/project';
 import { parseProjectText, ProjectError, serializeProject } from '../model/project-io';
+import { visit } from 'jsonc-parser';
+import { readRegularFilePrefix, readRegularTextFile } from '../store/regular-file';
 import { sqliteProjectFormat } from './sqlite-project-format';
 
 export interface ProjectFileFormat {
@@ -15,10 +17,36 @@ export interface ProjectFileFormat {
   write(location: string, project: Project): Promise<void>;
   /** True when the existing file at `location` is a Neuroblocks project (so that saving over it is allowed). */
   isProjectFile(location: string): Promise<boolean>;
+  /**
+   * The project's name, for the list of project files: cheap whatever the file's size (a bounded
+   * part of it is read). Undefined when it cannot be told.
+   */
+  readName(location: string): Promise<string | undefined>;
 }
 
-/** Project JSON files are small; anything larger is not one of ours. */
-const MAX_JSON_BYTES = 50 * 1024 * 1024;
+/** Project JSON up to this size is read whole and checked to list its name; of a larger one, only its beginning is read. */
+const WHOLE_NAME_READ_BYTES = 1024 * 1024;
+const NAME_PREFIX_BYTES = 64 * 1024;
+
+/** The top-level "name" of JSON text that may be cut short; undefined when it is not in the text. */
+function topLevelName(text: string): string | undefined {
+  let depth = 0;
+  let property: string | undefined;
+  let name: string | undefined;
+  visit(text, {
+    onObjectBegin: () => void depth++,
+    onObjectEnd: () => void depth--,
+    onArrayBegin: () => void depth++,
+    onArrayEnd: () => void depth--,
+    onObjectProperty: (key) => {
+      property = depth === 1 ? key : undefined;
+    },
+    onLiteralValue: (value) => {
+      if (depth === 1 && property === 'name' && typeof value === 'string' && name === undefined) name = value.slice(0, 200);
+    },
+  });
+  return name;
+}
 
 const fsActions = { open: 'ouvrir', save: 'enregistrer' } as const;
 
@@ -41,21 +69,15 @@ function describeFsError(error: unknown, action: keyof typeof fsActions, locatio
   );
 }
 
+/** The text of a project JSON file: a regular file only, of at most the size a project can have. */
 async function readJsonText(location: string): Promise<string> {
   try {
-    const info = await stat(location);
-    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-    if (info.size > MAX_JSON_BYTES) throw new UserFacingError(
-        {
-          en: `Cannot open ${location}: at ${Math.round(info.size / 1e6)} MB it is too large to be a project file.`,
-          fr: `Impossible d’ouvrir ${location} : avec ${Math.round(info.size / 1e6)} Mo, il est trop gros pour être un fichier de projet.`,
-        },
-        'too-large',
-      );
-    return await readFile(location, 'utf8');
+    return await readRegularTextFile(location);
   } catch (error) {
-    if (error instanceof UserFacingError) throw error;
-    throw describeFsError(error, 'open', location);
+    const code = (error as { code?: string }).code;
+    if (error instanceof LocalizedError && (code === 'too-large' || code === 'not-a-file')) throw new UserFacingError(errorTexts(error), code);
+    // The file system's own reasons (missing, permission) are said as for saving.
+    throw describeFsError(error instanceof Error && error.cause ? error.cause : error, 'open', location);
   }
 }
 
@@ -88,6 +110,15 @@ export const jsonProjectFormat: ProjectFileFormat = {
   },
   async write(location, project) {
     await writeFileAtomically(location, serializeProject(project));
+  },
+  async readName(location) {
+    try {
+      const head = await readRegularFilePrefix(location, WHOLE_NAME_READ_BYTES + 1);
+      if (head.length <= WHOLE_NAME_READ_BYTES) return parseProjectText(head.toString('utf8')).name;
+      return topLevelName(head.subarray(0, NAME_PREFIX_BYTES).toString('utf8').replace(/^\uFEFF/, ''));
+    } catch {
+      return undefined;
+    }
   },
   async isProjectFile(location) {
     try {

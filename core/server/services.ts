@@ -2,6 +2,7 @@
 // Host differences (native dialogs, where settings live) come in as options.
 import { readdir, stat } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { totalmem } from 'node:os';
 import path from 'node:path';
 import {
   UserFacingError,
@@ -42,6 +43,7 @@ import {
   type ModelInUse,
 } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
+import { fileNameProblem } from '../model/file-names';
 import { errorTexts, type Localized } from '../model/localized';
 import type { Graph, Shape } from '../model/graph';
 import { datasetSchema, PROJECT_FORMAT, PROJECT_VERSION, type DatasetRef, type Project } from '../model/project';
@@ -59,6 +61,7 @@ import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 import { exportModel } from './export';
 import { checkedRunId, compareTwoRuns, deleteRecordedRun, runSnapshot } from './run-history';
 import { TrainingRunner } from './training';
+import { MAX_PROJECT_JSON_BYTES } from '../store/regular-file';
 
 /** Native file dialogs, which only the desktop host has. Each resolves to undefined when cancelled. */
 export interface NativeDialogs {
@@ -185,6 +188,7 @@ export class NeuroblocksService implements NeuroblocksApi {
       projectsDirectory: await this.projectsDirectory(),
       projectExtensions: projectExtensions(this.formats),
       platform: process.platform,
+      memoryBytes: totalmem(),
     };
   }
 
@@ -212,9 +216,31 @@ export class NeuroblocksService implements NeuroblocksApi {
     return { project: parseProject({ format: PROJECT_FORMAT, version: PROJECT_VERSION, name: name || 'Untitled', graph: { nodes: [], edges: [] } }) };
   }
 
+  /** A full path as it is; a relative one inside the projects folder `base`, and never outside it. */
   private resolveLocation(location: unknown, base: string): string {
     const text = requireText(location, { en: 'The file location', fr: 'L’emplacement du fichier' });
-    return path.resolve(base, text);
+    if (path.isAbsolute(text)) return path.resolve(text);
+    const resolved = path.resolve(base, text);
+    const inside = path.relative(base, resolved);
+    if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside))
+      throw new UserFacingError(
+        {
+          en: `"${text}" leads outside the projects folder: a relative location must name a file inside it. Give a full path to use another folder.`,
+          fr: `« ${text} » mène hors du dossier des projets : un emplacement relatif doit désigner un fichier qui s’y trouve. Donnez un chemin complet pour utiliser un autre dossier.`,
+        },
+        'bad-path',
+      );
+    return resolved;
+  }
+
+  /** Refuses to create a file (or the folders of a relative location) under a name that some platform cannot hold. */
+  private checkNewFileName(location: string, file: string): void {
+    const names = path.isAbsolute(location) ? [path.basename(file)] : location.split(/[\\/]/).filter((part) => part !== '' && part !== '.');
+    for (const name of names) {
+      const problem = fileNameProblem(name);
+      if (problem)
+        throw new UserFacingError({ en: `Cannot save ${path.basename(file)}: ${problem.en}. Choose another name.`, fr: `Impossible d’enregistrer ${path.basename(file)} : ${problem.fr}. Choisissez un autre nom.` }, 'bad-name');
+    }
   }
 
   async openProject(location: string): Promise<OpenedProject> {
@@ -228,6 +254,14 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async importProject(text: string): Promise<OpenedProject> {
     requireText(text, { en: 'The project text', fr: 'Le texte du projet' });
+    if (Buffer.byteLength(text) > MAX_PROJECT_JSON_BYTES)
+      throw new UserFacingError(
+        {
+          en: `This text is larger than a project can be (at most ${MAX_PROJECT_JSON_BYTES / 1024 / 1024} MB), so it was not read.`,
+          fr: `Ce texte est plus gros qu’un projet ne peut l’être (au plus ${MAX_PROJECT_JSON_BYTES / 1024 / 1024} Mo) : il n’a donc pas été lu.`,
+        },
+        'too-large',
+      );
     try {
       return { project: parseProjectText(text) };
     } catch (error) {
@@ -239,6 +273,7 @@ export class NeuroblocksService implements NeuroblocksApi {
   async saveProject(location: string, project: Project): Promise<SavedProject> {
     const file = this.resolveLocation(location, await this.projectsDirectory());
     const format = formatFor(file, this.formats);
+    this.checkNewFileName(location, file);
     const checked = withPortableDatasetPath(checkedProject(project), file);
     // Never replace a file that is not a Neuroblocks project (a typo must not destroy someone's data).
     if ((await stat(file).catch(() => undefined)) && !(await format.isProjectFile(file))) {
@@ -270,6 +305,8 @@ export class NeuroblocksService implements NeuroblocksApi {
     }
     const extensions = projectExtensions(this.formats);
     if (!extensions.includes(path.extname(name).toLowerCase())) name += extensions[0];
+    const problem = fileNameProblem(name);
+    if (problem) throw new UserFacingError({ en: `${problem.en}. Choose another name.`, fr: `${problem.fr}. Choisissez un autre nom.` }, 'bad-name');
     const file = path.join(await this.projectsDirectory(), name);
     if (!options.overwrite && (await stat(file).catch(() => undefined))) {
       throw new UserFacingError(
@@ -309,11 +346,9 @@ export class NeuroblocksService implements NeuroblocksApi {
       const info = await stat(location).catch(() => undefined);
       if (!info?.isFile()) continue;
       const entry: ProjectFileInfo = { location, fileName, modifiedAt: info.mtime.toISOString() };
-      try {
-        entry.name = (await formatFor(location, this.formats).read(location)).name;
-      } catch {
-        // Listed without a name: the UI shows the file and the error when it is opened.
-      }
+      // Read cheaply, whatever the file's size; without a name, the UI shows the file and the error when it is opened.
+      const name = await formatFor(location, this.formats).readName(location);
+      if (name !== undefined) entry.name = name;
       files.push(entry);
     }
     return files.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.fileName.localeCompare(b.fileName));
@@ -505,7 +540,7 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async startTraining(project: Project, options: TrainingStartOptions = {}): Promise<{ runId: string }> {
     const checked = checkedProject(project, 'trained');
-    const analysis = analyzeGraph(checked.graph, { loss: checked.training.loss });
+    const analysis = analyzeGraph(checked.graph, { loss: checked.training.loss, memory: { bytes: totalmem(), training: checked.training } });
     if (!analysis.valid) {
       const first = analysis.errors[0];
       throw new UserFacingError(

@@ -54,6 +54,10 @@ export const sqliteProjectFormat: ProjectFileFormat = {
       throw asUserFacing(error);
     }
   },
+  async readName(location) {
+    const { readProjectFileName } = await store();
+    return readProjectFileName(location);
+  },
   async isProjectFile(location) {
     const { inspectProjectFile } = await store();
     try {

@@ -1,7 +1,9 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Localized } from '../model/localized';
+import { parseProjectText, ProjectError } from '../model/project-io';
 import { StoreError } from './errors';
+import { restoreSideFiles, sideFiles } from './project-file';
 import { APPLICATION_ID, expectedObjects, FILE_FORMAT, limits, SCHEMA_VERSION } from './schema';
 
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -87,6 +89,8 @@ export function inspectProjectFile(path: string): FileFacts {
       fr: `${path} est endommagé : il est plus court qu’il ne devrait (${size} octets au lieu de ${pageCount * pageSize}), peut-être une copie ou un téléchargement interrompu. ${leftUnchanged.fr}`,
     });
 
+  const before = sideFiles(path);
+  let refused = true;
   let db: Database.Database;
   try {
     db = new Database(path, { readonly: true, fileMustExist: true });
@@ -129,6 +133,8 @@ export function inspectProjectFile(path: string): FileFacts {
       });
     }
     checkBlobSizes(db, path);
+    checkProjectRow(db, path);
+    refused = false;
     return { schemaVersion, pageSize, pageCount };
   } catch (error) {
     if (error instanceof StoreError) throw error;
@@ -147,6 +153,7 @@ export function inspectProjectFile(path: string): FileFacts {
     );
   } finally {
     db.close();
+    restoreSideFiles(path, before, refused);
   }
 }
 
@@ -193,5 +200,59 @@ function checkBlobSizes(db: Database.Database, path: string): void {
         en: `${path} holds a value larger than Neuroblocks accepts (${largest} bytes, at most ${cap}). ${leftUnchanged.en}`,
         fr: `${path} contient une valeur plus grosse que ce que Neuroblocks accepte (${largest} octets, au plus ${cap}). ${leftUnchanged.fr}`,
       });
+  }
+}
+
+/**
+ * The current project, which every reader and writer starts from: a file whose project cannot be
+ * read is damaged, and no writer (saving, training into it, deleting a run, logging an export)
+ * may touch it.
+ */
+function checkProjectRow(db: Database.Database, path: string): void {
+  const text = db.prepare('SELECT project FROM project WHERE id = 1').pluck().get();
+  const fail = (reason: Localized) =>
+    new StoreError('damaged', {
+      en: `${path} is damaged: ${reason.en}. ${leftUnchanged.en} Open a backup or a copy sent to you before.`,
+      fr: `${path} est endommagé : ${reason.fr}. ${leftUnchanged.fr} Ouvrez une sauvegarde ou une copie reçue auparavant.`,
+    });
+  if (typeof text !== 'string') throw fail({ en: 'its project (graph and settings) is missing', fr: 'son projet (graphe et réglages) manque' });
+  try {
+    parseProjectText(text);
+  } catch (error) {
+    if (!(error instanceof ProjectError)) throw error;
+    throw fail({ en: `its project (graph and settings) cannot be read (${error.message})`, fr: `son projet (graphe et réglages) est illisible (${error.fr ?? error.message})` });
+  }
+}
+
+/**
+ * The name of the project in a project file, for a list of files: the file's header and layout
+ * are checked, but not every page (that is for opening it), so a large file costs no more than a
+ * small one. Undefined when the file is not a readable project file.
+ */
+export function readProjectFileName(path: string): string | undefined {
+  let header: Buffer;
+  try {
+    if (!statSync(path).isFile()) return undefined;
+    header = readHeader(path);
+  } catch {
+    return undefined;
+  }
+  if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_HEADER || header.readUInt32BE(68) !== APPLICATION_ID) return undefined;
+  const before = sideFiles(path);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('trusted_schema = OFF');
+    db.pragma('query_only = ON');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (!expectedObjects[version]) return undefined;
+    checkObjects(db, path, version);
+    const name = db.prepare('SELECT substr(name, 1, 200) FROM project WHERE id = 1').pluck().get();
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    db?.close();
+    restoreSideFiles(path, before, false);
   }
 }

@@ -1,7 +1,8 @@
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { fileNameProblem } from '../model/file-names';
 import type { Project } from '../model/project';
 import { serializeProject } from '../model/project-io';
 import { appVersion } from './app-version';
@@ -77,6 +78,8 @@ export interface CreateOptions {
  * temporary name and renamed into place, so a crash never leaves a half-made project behind.
  */
 export function createProjectFile(path: string, project: Project, options: CreateOptions = {}): void {
+  const problem = fileNameProblem(basename(path));
+  if (problem) throw new StoreError('invalid', { en: `Cannot create ${path}: ${problem.en}. Choose another name.`, fr: `Impossible de créer ${path} : ${problem.fr}. Choisissez un autre nom.` });
   if (!options.overwrite && existsSync(path)) throw new StoreError('exists', { en: `${path} already exists. Choose another name or open it instead.`, fr: `${path} existe déjà. Choisissez un autre nom, ou ouvrez-le plutôt.` });
   const temp = siblingTempPath(path, 'creating');
   try {
@@ -108,5 +111,58 @@ export function createProjectFile(path: string, project: Project, options: Creat
   } catch (error) {
     removeDatabaseFiles(temp);
     throw writeError(error, { en: 'create the project file', fr: 'créer le fichier de projet' }, path);
+  }
+}
+
+/** Which of a database's log files (`-wal`, `-shm`) are beside it now. */
+export interface SideFiles {
+  wal: boolean;
+  shm: boolean;
+}
+
+export function sideFiles(path: string): SideFiles {
+  return { wal: existsSync(`${path}-wal`), shm: existsSync(`${path}-shm`) };
+}
+
+function emptyFile(path: string): boolean {
+  try {
+    return statSync(path).size === 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reading a WAL-mode file, even read-only, makes SQLite create its `-wal` and `-shm` files, and
+ * a read-only connection cannot remove them when it closes. This puts the folder back as it was
+ * (`before`) once the read-only connection is closed:
+ * - for a file we refused, the log files we created are removed (they are empty: nothing was written);
+ * - for a project file, a writable connection is opened and closed, so that SQLite itself removes
+ *   them, and only when no other connection (a training run writing the file) is using them.
+ */
+export function restoreSideFiles(path: string, before: SideFiles, refused: boolean): void {
+  const after = sideFiles(path);
+  if ((before.wal || !after.wal) && (before.shm || !after.shm)) return;
+  if (refused) {
+    if (!before.wal && after.wal && emptyFile(`${path}-wal`)) rmSync(`${path}-wal`, { force: true });
+    if (!before.shm && after.shm && !existsSync(`${path}-wal`)) rmSync(`${path}-shm`, { force: true });
+    return;
+  }
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+  } catch {
+    return;
+  }
+  try {
+    const db = new Database(path, { fileMustExist: true, timeout: 0 });
+    try {
+      // A connection that never read the file never opened its log, and would leave it on close.
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Another connection holds the file; the last one to close removes the log files.
   }
 }

@@ -9,7 +9,7 @@ import { compareRuns, type RunComparison } from './compare';
 import { frenchDe, StoreError, writeError } from './errors';
 import { inspectProjectFile } from './inspect';
 import { migrate } from './migrations';
-import { configureConnection, createProjectFile, moveIntoPlace, projectHash, removeDatabaseFiles, siblingTempPath, type CreateOptions } from './project-file';
+import { configureConnection, createProjectFile, moveIntoPlace, projectHash, removeDatabaseFiles, restoreSideFiles, siblingTempPath, sideFiles, type CreateOptions, type SideFiles } from './project-file';
 import * as runs from './runs';
 import { limits, SCHEMA_VERSION, type RunStatus, type VersionKind } from './schema';
 import type {
@@ -81,6 +81,8 @@ export class ProjectStore {
   /** Runs marked interrupted when this file was opened. */
   readonly interruptedOnOpen: number[];
   private access: { readOnly: boolean; reason?: Localized };
+  /** The log files beside a file opened read-only, as they were before, to put the folder back as it was on close. */
+  private sideFilesBefore?: SideFiles;
 
   private constructor(
     path: string,
@@ -107,6 +109,7 @@ export class ProjectStore {
    * brings an older file up to date and marks runs cut short by a crash as interrupted.
    */
   static open(path: string, options: OpenOptions = {}): ProjectStore {
+    const before = sideFiles(path);
     const facts = inspectProjectFile(path);
     const notWritable = options.readOnly ? undefined : checkWritable(path);
     const readOnly = Boolean(options.readOnly || notWritable);
@@ -129,9 +132,12 @@ export class ProjectStore {
         const anyRunning = db.prepare("SELECT 1 FROM runs WHERE status = 'running' LIMIT 1").pluck().get() !== undefined;
         if (anyRunning) interrupted = db.transaction(() => runs.markInterrupted(db)).immediate();
       }
-      return new ProjectStore(path, db, readOnly, notWritable, interrupted, options);
+      const store = new ProjectStore(path, db, readOnly, notWritable, interrupted, options);
+      if (readOnly) store.sideFilesBefore = before;
+      return store;
     } catch (error) {
       db.close();
+      if (readOnly) restoreSideFiles(path, before, false);
       throw writeError(error, { en: 'open the project', fr: 'ouvrir le projet' }, path);
     }
   }
@@ -508,6 +514,7 @@ export class ProjectStore {
     this.db = next.db;
     this.currentPath = target;
     this.access = next.access;
+    this.sideFilesBefore = next.sideFilesBefore;
   }
 
   private checkpointLog(): void {
@@ -528,6 +535,7 @@ export class ProjectStore {
       this.checkpointLog();
     }
     this.db.close();
+    if (this.sideFilesBefore) restoreSideFiles(this.currentPath, this.sideFilesBefore, false);
   }
 
   /** Writes any pending autosave, folds the log into the file (so it is one self-contained file again) and closes. */

@@ -1,10 +1,10 @@
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import type { Project } from '../model/project';
 import { parseProjectText, ProjectError } from '../model/project-io';
 import { describeDataset } from './dataset-ref';
 import { ProjectStore } from './project-store';
+import { readRegularFilePrefixSync, readRegularTextFile } from './regular-file';
 import { PROJECT_FILE_EXTENSION } from './schema';
 import type { DatasetInput } from './types';
 
@@ -23,27 +23,12 @@ export interface TrainingTarget {
 /** True for a path named like a project file or holding an SQLite database. */
 export function isProjectFile(path: string): boolean {
   if (extname(path).toLowerCase() === PROJECT_FILE_EXTENSION) return true;
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      const header = Buffer.alloc(16);
-      return readSync(fd, header, 0, 16, 0) === 16 && header.toString('latin1') === 'SQLite format 3\0';
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return false;
-  }
+  // A pipe or a device is never opened in a way that waits: it is not a project file, and reading it as JSON refuses it.
+  return readRegularFilePrefixSync(path, 16)?.toString('latin1') === 'SQLite format 3\0';
 }
 
 async function readProjectJson(path: string): Promise<Project> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new Error(`Cannot read ${path}: ${code === 'ENOENT' ? 'the file does not exist' : code === 'EISDIR' ? 'it is a folder, not a file' : String(error)}.`, { cause: error });
-  }
+  const text = await readRegularTextFile(path);
   try {
     return parseProjectText(text);
   } catch (error) {

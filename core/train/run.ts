@@ -1,6 +1,7 @@
 // One training run, start to finish: backend, data, model, the epoch and batch loop with its
 // callbacks, and the final evaluation on the held-out test split. Runs inside the training worker
 // (./worker), which forwards every event; it never throws, a failure is the final event.
+import { totalmem } from 'node:os';
 import type * as tfjs from '@tensorflow/tfjs';
 import { GraphError } from '../compile/errors';
 import { compileGraph } from '../compile/compile';
@@ -128,8 +129,10 @@ class Run {
       ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
     };
-    const analysis = analyzeGraph(project.graph, { loss: settings.loss });
+    // Against the machine's memory: a model that cannot fit is refused before any data is loaded.
+    const analysis = analyzeGraph(project.graph, { loss: settings.loss, memory: { bytes: totalmem(), training: settings } });
     if (!analysis.valid) throw new GraphError(analysis.errors);
+    for (const warning of analysis.warnings) if (warning.code === 'memory') this.emit({ type: 'warning', message: warning.message, messageFr: warning.text.fr });
     const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
     const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size });
     checkModelFitsData(analysis, dataset, settings.loss);

@@ -2,7 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editor } from './editor/Editor';
 import { Home } from './home/Home';
-import { useEditor, useUi } from './store/index';
+import { getApi } from './api';
+import { editorStore, useEditor, useUi } from './store/index';
 import { Toasts } from './ui/Toasts';
 
 export function App() {
@@ -13,6 +14,12 @@ export function App() {
   useEffect(() => {
     document.title = screen === 'editor' ? `${dirty ? '● ' : ''}${name} — Neuroblocks` : 'Neuroblocks';
   }, [screen, name, dirty]);
+  useEffect(() => {
+    // The editor warns when a model may not fit in the memory of the computer that trains it.
+    getApi()
+      .getAppInfo()
+      .then((info) => editorStore.getState().setMachineMemory(info.memoryBytes), () => undefined);
+  }, []);
   useEffect(() => {
     // Closing the tab with unsaved changes asks first.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {

@@ -1,11 +1,13 @@
-import { open, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFormats, exportProject, type ExportFormat } from '../../export/index';
 import type { NamedWeight } from '../../export/weights';
+import { fileNameProblem } from '../../model/file-names';
 import type { Project } from '../../model/project';
 import type { CliIo } from '../io';
 import { readProjectFile } from '../read-project';
+import { readRegularFilePrefix } from '../../store/regular-file';
 
 const help = `Usage: neuroblocks export <project.json | project file> --format FORMAT --out DIR [--run ID]
 
@@ -25,15 +27,9 @@ Exports the project's model to use it elsewhere.
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 async function isProjectFile(path: string): Promise<boolean> {
-  const handle = await open(path, 'r').catch(() => undefined);
-  if (!handle) return false;
-  try {
-    const buffer = Buffer.alloc(16);
-    await handle.read(buffer, 0, 16, 0);
-    return buffer.toString('latin1') === SQLITE_MAGIC;
-  } finally {
-    await handle.close();
-  }
+  // Never waits on a pipe or reads a device: those are refused as project JSON next.
+  const header = await readRegularFilePrefix(path, 16).catch(() => undefined);
+  return header?.toString('latin1') === SQLITE_MAGIC;
 }
 
 interface Source {
@@ -123,6 +119,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.err(`--checkpoint is "best" or "last", not "${values.checkpoint}".`);
     return 2;
   }
+  const folderProblem = fileNameProblem(basename(resolve(values.out)));
+  if (folderProblem) throw new Error(`Cannot export into ${values.out}: ${folderProblem.en}. Choose another folder.`);
   const source = await loadSource(positionals[0], runId, values.checkpoint as 'best' | 'last' | undefined);
   try {
     const tf = await import('@tensorflow/tfjs');

@@ -1,3 +1,4 @@
+import { totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { analyzeGraph } from '../../model/analyze';
 import { formatSummary, summaryJson } from '../../model/summary';
@@ -22,7 +23,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const project = await readProjectFile(positionals[0]);
-  const analysis = analyzeGraph(project.graph, { loss: project.training.loss });
+  const analysis = analyzeGraph(project.graph, { loss: project.training.loss, memory: { bytes: totalmem(), training: project.training } });
   const summary = summaryJson(project.graph, analysis);
   io.out(values.json ? JSON.stringify(summary) : formatSummary(project.name, summary));
   return analysis.valid ? 0 : 1;

@@ -142,6 +142,50 @@ describe('editor store', () => {
     expect(s().nodes).toHaveLength(11);
   });
 
+  it('renames block ids that cannot name a layer when a project is opened, keeping its connections, and marks it unsaved', () => {
+    const project = parseProject({
+      nodes: [
+        { id: 'entrée', type: 'Input', params: { shape: [2] } },
+        { id: 'hidden 1', type: 'Dense', params: { units: 4, activation: 'relu' } },
+        { id: 'dense(1)', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+      ],
+      edges: [
+        { source: 'entrée', target: 'hidden 1' },
+        { source: 'hidden 1', target: 'dense(1)' },
+      ],
+    });
+    const store = createEditorStore();
+    const s = () => store.getState();
+    s().loadProject(project, '/somewhere/odd.json');
+    expect(s().toProject().graph).toEqual({
+      nodes: [
+        { id: 'entree', type: 'Input', params: { shape: [2] }, position: expect.anything() },
+        { id: 'hidden_1', type: 'Dense', params: { units: 4, activation: 'relu' }, position: expect.anything() },
+        { id: 'dense_1', type: 'Dense', params: { units: 2, activation: 'softmax' }, position: expect.anything() },
+      ],
+      edges: [
+        { source: 'entree', target: 'hidden_1' },
+        { source: 'hidden_1', target: 'dense_1' },
+      ],
+    });
+    expect(s().analysis.valid).toBe(true);
+    expect(s().dirty).toBe(true);
+  });
+
+  it('warns on the block at fault when training may not fit in the memory of the computer that trains', () => {
+    const store = createEditorStore(mnist());
+    const s = () => store.getState();
+    expect(s().analysis.warnings).toEqual([]);
+    s().setMachineMemory(64e9);
+    expect(s().analysis.warnings).toEqual([]);
+    // The course CNN with Adam and batches of 64 needs a few megabytes: on a 5 MB machine it may not fit.
+    s().setMachineMemory(5e6);
+    expect(s().analysis.warnings).toEqual([expect.objectContaining({ code: 'memory', nodeId: 'dense1', message: expect.stringContaining('more than half of this computer') })]);
+    s().setMachineMemory(1e6);
+    expect(s().analysis.valid).toBe(false);
+    expect(s().analysis.errors.map((e) => e.code)).toEqual(['out-of-memory']);
+  });
+
   it('round-trips a project through the store and tracks unsaved changes', () => {
     const project = mnist();
     const store = createEditorStore();

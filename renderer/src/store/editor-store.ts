@@ -4,6 +4,7 @@ import { analyzeGraph, type GraphAnalysis } from '../../../core/model/analyze';
 import { getBlock } from '../../../core/model/blocks/index';
 import type { Graph, GraphEdge, GraphNode } from '../../../core/model/graph';
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from '../../../core/model/project';
+import { withValidLayerNames } from '../../../core/model/layer-names';
 import { parseProject } from '../../../core/model/project-io';
 import { checkConnection, type Refusal } from './connection-rules';
 import { freshId, toFlowEdge, toFlowNode, toGraph, toGraphNode, type BlockFlowNode, type ShapeFlowEdge } from './flow-graph';
@@ -54,6 +55,9 @@ export interface EditorState {
   /** Puts another graph with its training settings and data set in place of the current ones, as one undoable step (the name stays). */
   replaceGraphAndSettings(project: Project): void;
   renameProject(name: string): void;
+  /** The memory of the computer that trains (from the host): the analysis then warns when training may not fit in it. */
+  machineMemory?: number;
+  setMachineMemory(bytes: number | undefined): void;
   addBlock(type: string, options?: { position?: { x: number; y: number }; connectFrom?: string }): string;
   connect(source: string, target: string): Refusal | undefined;
   disconnect(source: string, target: string): void;
@@ -89,8 +93,8 @@ function infoOf(project: Project): ProjectInfo {
 
 export function createEditorStore(initial: Project = emptyProject('Untitled')): StoreApi<EditorState> {
   return createStore<EditorState>()((set, get) => {
-    const analyse = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[], project = get().project) =>
-      analyzeGraph(toGraph(nodes, edges), { loss: project.training.loss });
+    const analyse = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[], project = get().project, memory = get()?.machineMemory) =>
+      analyzeGraph(toGraph(nodes, edges), { loss: project.training.loss, ...(memory ? { memory: { bytes: memory, training: project.training } } : {}) });
 
     const snapshot = (withSettings = false): Snapshot => {
       const { nodes, edges, project } = get();
@@ -193,8 +197,11 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       dragging: false,
 
       loadProject(project, location) {
-        const nodes = project.graph.nodes.map((n) => toFlowNode(n));
-        const edges = project.graph.edges.map((e) => toFlowEdge(e));
+        // Ids that cannot name a layer (typed into a JSON file: "hidden 1", "couché1") are renamed
+        // on opening, so that the project trains and exports; the renamed project is unsaved.
+        const { graph, renamed } = withValidLayerNames(project.graph);
+        const nodes = graph.nodes.map((n) => toFlowNode(n));
+        const edges = graph.edges.map((e) => toFlowEdge(e));
         const info = infoOf(project);
         set({
           project: info,
@@ -205,9 +212,9 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
           past: [],
           future: [],
           lastEdit: undefined,
-          savedGraphText: graphText(nodes, edges),
+          savedGraphText: renamed.size ? graphText(project.graph.nodes.map((n) => toFlowNode(n)), project.graph.edges.map((e) => toFlowEdge(e))) : graphText(nodes, edges),
           savedProjectText: JSON.stringify(info),
-          dirty: false,
+          dirty: renamed.size > 0,
         });
       },
 
@@ -218,9 +225,15 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       replaceGraphAndSettings(replacement) {
         const parsed = parseProject(replacement);
         remember(undefined, true);
-        const nodes = parsed.graph.nodes.map((n) => toFlowNode(n));
-        const edges = parsed.graph.edges.map((e) => toFlowEdge(e));
+        const { graph } = withValidLayerNames(parsed.graph);
+        const nodes = graph.nodes.map((n) => toFlowNode(n));
+        const edges = graph.edges.map((e) => toFlowEdge(e));
         commit(nodes, edges, { project: infoFrom({ nodes: [], edges: [], settings: { training: parsed.training, dataset: parsed.dataset } }) });
+      },
+
+      setMachineMemory(bytes) {
+        if (bytes === get().machineMemory) return;
+        set({ machineMemory: bytes, analysis: analyse(get().nodes, get().edges, get().project, bytes) });
       },
 
       renameProject(name) {

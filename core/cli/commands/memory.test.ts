@@ -1,0 +1,56 @@
+// A model that cannot fit in this computer's memory is refused before training starts, by the
+// command line and by the services, and `summary` says why.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseProject } from '../../model/project-io';
+import { NeuroblocksService } from '../../server/services';
+import { main } from '../main';
+import { recordingIo } from '../test-io';
+
+const project = parseProject({
+  format: 'neuroblocks.project',
+  version: 1,
+  name: 'Huge',
+  graph: {
+    nodes: [
+      { id: 'in', type: 'Input', params: { shape: [100_000, 100_000, 3] } },
+      { id: 'wide', type: 'Dense', params: { units: 100_000, activation: 'relu' } },
+      { id: 'pool', type: 'GlobalAveragePooling2D', params: {} },
+      { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+    ],
+    edges: [
+      { source: 'in', target: 'wide' },
+      { source: 'wide', target: 'pool' },
+      { source: 'pool', target: 'out' },
+    ],
+  },
+  dataset: { kind: 'builtin', name: 'xor', size: 100 },
+  training: { batchSize: 32, epochs: 1 },
+});
+
+const dir = mkdtempSync(join(tmpdir(), 'nb-memory-'));
+const file = join(dir, 'huge.json');
+writeFileSync(file, JSON.stringify(project));
+const memory = new RegExp(`needs at least [0-9.,]+ [A-Z]+ of memory .*more than this computer's ${(totalmem() / 1e9 >= 100 ? Math.round(totalmem() / 1e9) : Math.round(totalmem() / 1e8) / 10).toString().replace('.', '\\.')} GB: it cannot be trained here`);
+
+describe('a model larger than the memory of this computer', () => {
+  it('summary reports it as an error on the largest block', async () => {
+    const io = recordingIo();
+    expect(await main(['summary', file], io)).toBe(1);
+    expect(io.text()).toMatch(memory);
+    expect(io.text()).toContain('The largest is Dense "wide"');
+  });
+
+  it('train refuses it before loading data or building the model', async () => {
+    const io = recordingIo();
+    expect(await main(['train', file, '--backend', 'cpu'], io)).toBe(1);
+    expect(io.text()).toMatch(memory);
+  });
+
+  it('the services refuse to start training it', async () => {
+    const api = new NeuroblocksService({ host: 'web', configDir: join(dir, 'config'), projectsDir: dir, version: '9.9.9' });
+    await expect(api.startTraining(project)).rejects.toMatchObject({ code: 'invalid-graph', message: expect.stringMatching(memory), fr: expect.stringContaining('il ne peut pas être entraîné ici') });
+  });
+});
