@@ -2,19 +2,18 @@
 // thumbnails, the train/test sizes and the warnings. Only the thumbnails shown cross to the UI.
 // A large image folder stays quick: every file is counted, but only a bounded, evenly spread
 // sample is opened (headers) and decoded, and the preview says so.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { DatasetPreview } from '../api/contract';
 import type { Shape } from '../model/graph';
 import type { DatasetRef } from '../model/project';
-import { csvDataset, parseCsv } from './csv';
+import { csvDataset, csvRows, readCsvFile } from './csv';
 import { decodeFailure, listImageFolder } from './image-folder';
 import { loadMnist } from './mnist';
 import { stratifiedSplit } from './split';
 import { summarizeDataset } from './summary';
 import { loadTwoD } from './two-d';
-import { DataError, fileSystemReason, type Dataset, type SkippedItem } from './types';
+import { DataError, type Dataset, type SkippedItem } from './types';
 
 /** Thumbnails per class. */
 export const THUMBNAILS = 8;
@@ -56,27 +55,12 @@ const emptyCsv = (name: string) => ({
   fr: `Le fichier CSV ${name} est vide : il lui faut une ligne d’en-tête qui nomme les colonnes, puis une ligne par exemple.`,
 });
 
-/** The header of a CSV file, to choose the label column from. */
+/** The header of a CSV file, to choose the label column from; only its first line is read. */
 export async function readCsvColumns(file: string): Promise<string[]> {
-  const text = await readCsvText(file);
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const rows = parseCsv(firstLine, delimiterOf(firstLine));
-  const header = (rows[0] ?? []).map((h) => h.trim());
+  const { text } = await readCsvFile(file, path.basename(file), { head: true });
+  const header = (csvRows(text, path.basename(file))[0] ?? []).map((h) => h.trim());
   if (header.length === 0 || header.every((h) => h === '')) throw new DataError(emptyCsv(path.basename(file)));
   return header;
-}
-
-function delimiterOf(headerLine: string): string {
-  return (headerLine.match(/;/g)?.length ?? 0) > (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-}
-
-async function readCsvText(file: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const reason = fileSystemReason(error);
-    throw new DataError({ en: `Cannot read the CSV file ${file}: ${reason.en}.`, fr: `Impossible de lire le fichier CSV ${file} : ${reason.fr}.` });
-  }
 }
 
 async function pngDataUrl(image: Sharp): Promise<string> {
@@ -236,16 +220,21 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
 
 async function previewCsv(file: string, labelColumn: string): Promise<DatasetPreview> {
   const name = path.basename(file);
-  const text = (await readCsvText(file)).replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new DataError(emptyCsv(name));
-  const dataset = csvDataset(text, labelColumn, name);
-  const rows = parseCsv(text, delimiterOf(text.split(/\r?\n/, 1)[0] ?? ''));
+  const { text, encoding } = await readCsvFile(file, name);
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new DataError(emptyCsv(name));
+  const rows = csvRows(text, name);
+  const dataset = csvDataset(text, labelColumn, name, rows);
   const header = rows[0].map((h) => h.trim());
+  const summary = fromSummary(dataset);
+  if (encoding === 'Windows-1252') {
+    summary.warnings.push(`${name} is not UTF-8 text: it was read as Windows-1252 (Latin-1), as spreadsheets on Windows save it. If accented letters look wrong, save it again as "CSV UTF-8".`);
+    summary.warningsFr = [...(summary.warningsFr ?? []), `${name} n’est pas du texte UTF-8 : il a été lu en Windows-1252 (Latin-1), comme l’enregistrent les tableurs sous Windows. Si des lettres accentuées sont fausses, enregistrez-le à nouveau en « CSV UTF-8 ».`];
+  }
   return {
     name,
     kind: 'csv',
     inputShape: [...dataset.inputShape],
-    ...fromSummary(dataset),
+    ...summary,
     columns: header,
     labelColumn,
     table: { header, rows: rows.slice(1, 1 + TABLE_ROWS), totalRows: rows.length - 1 },
