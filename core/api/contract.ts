@@ -112,6 +112,11 @@ export interface DatasetPreview {
    * `channels` (1 when every image is grey, else 3); they are resized to the Input block's shape.
    */
   inputShape: Shape;
+  /**
+   * Image folders whose images are larger than a model needs (over 128 pixels on a side): the Input
+   * shape to suggest, the images' proportions scaled down to fit 128 × 128.
+   */
+  suggestedInputShape?: Shape;
   /** Image folders whose images do not all have the same size: the smallest and largest `[height, width]`. */
   sizeRange?: { smallest: [number, number]; largest: [number, number] };
   /**

@@ -8,7 +8,7 @@ import type { DatasetPreview } from '../api/contract';
 import type { Shape } from '../model/graph';
 import type { DatasetRef } from '../model/project';
 import { csvDataset, csvRows, readCsvFile } from './csv';
-import { decodeFailure, listImageFolder } from './image-folder';
+import { DECODE_OPTIONS, decodeFailure, imageTooLarge, listImageFolder, MAX_IMAGE_PIXELS } from './image-folder';
 import { loadMnist } from './mnist';
 import { stratifiedSplit } from './split';
 import { summarizeDataset } from './summary';
@@ -63,6 +63,11 @@ export async function readCsvColumns(file: string): Promise<string[]> {
   return header;
 }
 
+/** An image file decoded straight to thumbnail size, its pixels bounded; throws when it cannot be decoded. */
+function thumbnailOf(file: string): Promise<string> {
+  return pngDataUrl(sharp(file, DECODE_OPTIONS));
+}
+
 async function pngDataUrl(image: Sharp): Promise<string> {
   const png = await image.resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', kernel: 'nearest', withoutEnlargement: false }).png().toBuffer();
   return `data:image/png;base64,${png.toString('base64')}`;
@@ -95,6 +100,20 @@ async function sampleThumbnails(dataset: Dataset, preview: DatasetPreview): Prom
   }
 }
 
+/** The longest side an Input block suggested for an image folder has: enough for a small CNN to learn from. */
+export const SUGGESTED_IMAGE_SIDE = 128;
+
+/**
+ * The Input shape to suggest for images of `shape` larger than {@link SUGGESTED_IMAGE_SIDE} on a
+ * side: the same proportions, scaled down to fit (training resizes every image to the Input's shape).
+ */
+export function suggestedImageShape([height, width, channels]: Shape): Shape | undefined {
+  const longest = Math.max(height, width);
+  if (longest <= SUGGESTED_IMAGE_SIDE) return undefined;
+  const scale = SUGGESTED_IMAGE_SIDE / longest;
+  return [Math.max(1, Math.round(height * scale)), Math.max(1, Math.round(width * scale)), channels];
+}
+
 /** `count` of the indices 0…n−1, evenly spread and the first included; all of them when count ≥ n. */
 export function spreadIndices(n: number, count: number): number[] {
   if (count >= n) return Array.from({ length: n }, (_, i) => i);
@@ -118,6 +137,10 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
   const total = listing.files.reduce((n, files) => n + files.length, 0);
   const state = listing.files.map((files) => new Uint8Array(files.length));
   const sizes = new Map<string, number>();
+  /** Decoded images' thumbnails, by `label/index`. */
+  const thumbnailsOf = new Map<string, string>();
+  /** Images refused for their size before any decoding, by `label/index`. */
+  const tooLarge = new Map<string, { reason: string; reasonFr: string }>();
   let colour = false;
   let smallest: [number, number] | undefined;
   let largest: [number, number] | undefined;
@@ -127,6 +150,11 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
       const meta = await sharp(path.join(folder, listing.files[label][index])).metadata();
       const height = meta.autoOrient?.height ?? meta.height;
       const width = meta.autoOrient?.width ?? meta.width;
+      if (height * width > MAX_IMAGE_PIXELS) {
+        state[label][index] = Check.Failed;
+        tooLarge.set(`${label}/${index}`, imageTooLarge(height, width));
+        return;
+      }
       const key = `${height}×${width}`;
       sizes.set(key, (sizes.get(key) ?? 0) + 1);
       if (!smallest || height * width < smallest[0] * smallest[1]) smallest = [height, width];
@@ -137,10 +165,11 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
       state[label][index] = Check.Failed;
     }
   };
-  // Decoding the whole image is what finds a truncated file, as training would.
+  // Decoding the whole image is what finds a truncated file, as training would; it is decoded
+  // straight to thumbnail size (shrunk while it is read), so a large image costs little memory.
   const decode = async ([label, index]: [number, number]) => {
     try {
-      await sharp(path.join(folder, listing.files[label][index]), { failOn: 'error' }).raw().toBuffer();
+      thumbnailsOf.set(`${label}/${index}`, await thumbnailOf(path.join(folder, listing.files[label][index])));
       state[label][index] = Check.Decoded;
     } catch {
       state[label][index] = Check.Failed;
@@ -166,12 +195,10 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
       if (checks[i] === Check.Decoded) good++;
     }
   }
-  const thumbnails = await Promise.all(
-    state.map(async (checks, label) => {
-      const shown = [...checks.keys()].filter((i) => checks[i] === Check.Decoded).slice(0, THUMBNAILS);
-      return Promise.all(shown.map((i) => pngDataUrl(sharp(path.join(folder, listing.files[label][i])))));
-    }),
-  );
+  const thumbnails = state.map((checks, label) => {
+    const shown = [...checks.keys()].filter((i) => checks[i] === Check.Decoded).slice(0, THUMBNAILS);
+    return shown.map((i) => thumbnailsOf.get(`${label}/${i}`)!);
+  });
   // libvips's message of a failure among several decodes under way at once can be lost ("Unknown
   // error"): each broken file is read again alone to say why.
   const failures: SkippedItem[] = [];
@@ -179,10 +206,12 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
     for (const [index, check] of checks.entries()) {
       if (check !== Check.Failed) continue;
       const file = listing.files[label][index];
-      const why = await sharp(path.join(folder, file), { failOn: 'error' })
-        .raw()
-        .toBuffer()
-        .then(() => undefined, decodeFailure);
+      const why =
+        tooLarge.get(`${label}/${index}`) ??
+        (await thumbnailOf(path.join(folder, file)).then((thumbnail) => {
+          thumbnailsOf.set(`${label}/${index}`, thumbnail);
+          return undefined;
+        }, decodeFailure));
       if (why) failures.push({ file, ...why });
       else checks[index] = Check.Decoded;
     }
@@ -205,12 +234,14 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
   const { train, test } = stratifiedSplit({ x: new Float32Array(0), y: labels, count: labels.length }, 0, 0.2);
   const common = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0][0].split('×').map(Number);
   const inputShape: Shape = [common[0], common[1], colour ? 3 : 1];
+  const suggested = suggestedImageShape(inputShape);
   const counted = fromSummary({ name: path.basename(folder), inputShape, classNames: listing.classNames, train, test, skipped });
   counted.classes.forEach((c, i) => (c.thumbnails = thumbnails[i]));
   return {
     name: path.basename(folder),
     kind: 'imageFolder',
     inputShape,
+    ...(suggested ? { suggestedInputShape: suggested } : {}),
     ...(sizes.size > 1 && smallest && largest ? { sizeRange: { smallest, largest } } : {}),
     ...counted,
     ...(fullyChecked < total ? { checked: { decoded: fullyChecked, headers, images: total } } : {}),
