@@ -438,6 +438,12 @@ export interface ExportRequest {
   location?: string;
   /** Which checkpoint of the run (default: best, or last when there is no best). */
   checkpoint?: 'best' | 'last';
+  /**
+   * Replace files of the export's names already in the folder. Without it, such files make the
+   * export refuse with code `export-exists` and details `{ files }` (nothing is written), so the
+   * user can be asked first.
+   */
+  overwrite?: boolean;
 }
 
 export interface ExportResult {
