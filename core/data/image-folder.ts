@@ -37,11 +37,14 @@ async function listEntries(folder: string) {
 
 /** One image as `height × width × channels` values in [0, 1]; throws when it cannot be decoded. */
 async function decodeImage(file: string, height: number, width: number, channels: number): Promise<Uint8Array> {
-  const meta = await sharp(file).metadata();
-  if (meta.width * meta.height > MAX_IMAGE_PIXELS) throw new ImageTooLargeError(imageTooLarge(meta.height, meta.width));
   let pipeline = sharp(file, DECODE_OPTIONS).resize(width, height, { fit: 'fill' });
   pipeline = channels === 1 ? pipeline.greyscale() : pipeline.removeAlpha().toColourspace('srgb');
-  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true }).catch(async (error: unknown) => {
+    // libvips refuses an image over the bound before decoding it; its size makes the reason.
+    const meta = await sharp(file).metadata().catch(() => undefined);
+    if (meta && meta.width * meta.height > MAX_IMAGE_PIXELS) throw new ImageTooLargeError(imageTooLarge(meta.height, meta.width));
+    throw error;
+  });
   if (info.channels !== channels)
     throw new LocalizedError({ en: `decoded with ${info.channels} channels instead of ${channels}`, fr: `décodée avec ${info.channels} canaux au lieu de ${channels}` });
   return new Uint8Array(data.buffer, data.byteOffset, data.length);
