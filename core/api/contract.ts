@@ -114,6 +114,11 @@ export interface DatasetPreview {
    * `channels` (1 when every image is grey, else 3); they are resized to the Input block's shape.
    */
   inputShape: Shape;
+  /**
+   * Image folders whose images are larger than a model needs (over 128 pixels on a side): the Input
+   * shape to suggest, the images' proportions scaled down to fit 128 × 128.
+   */
+  suggestedInputShape?: Shape;
   /** Image folders whose images do not all have the same size: the smallest and largest `[height, width]`. */
   sizeRange?: { smallest: [number, number]; largest: [number, number] };
   /**
@@ -446,6 +451,12 @@ export interface ExportRequest {
   location?: string;
   /** Which checkpoint of the run (default: best, or last when there is no best). */
   checkpoint?: 'best' | 'last';
+  /**
+   * Replace files of the export's names already in the folder. Without it, such files make the
+   * export refuse with code `export-exists` and details `{ files }` (nothing is written), so the
+   * user can be asked first.
+   */
+  overwrite?: boolean;
 }
 
 export interface ExportResult {

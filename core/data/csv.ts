@@ -1,8 +1,126 @@
 // A table with a header row: one column holds the class label, every other column a number.
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { stratifiedSplit } from './split';
 import { DataError, fileSystemReason, type Dataset } from './types';
+
+/** The longest header row read: a header names the columns, so anything longer is not a CSV header. */
+export const MAX_HEADER_BYTES = 64 * 1024;
+/** The most columns a CSV file may have. */
+export const MAX_COLUMNS = 10_000;
+
+/** How the bytes of a CSV file were read. */
+export type CsvEncoding = 'UTF-8' | 'UTF-16LE' | 'UTF-16BE' | 'Windows-1252';
+
+export interface CsvText {
+  text: string;
+  encoding: CsvEncoding;
+}
+
+const headerTooLong = (name: string) =>
+  new DataError({
+    en: `The first line of the CSV file ${name} (its header row, naming the columns) is longer than 64 KiB, the most Neuroblocks reads (at most ${MAX_COLUMNS.toLocaleString('en')} columns). Check that the file is a CSV table with one row per line and a short header.`,
+    fr: `La première ligne du fichier CSV ${name} (sa ligne d’en-tête, qui nomme les colonnes) dépasse 64 Kio, le maximum que Neuroblocks lit (au plus ${MAX_COLUMNS.toLocaleString('fr')} colonnes). Vérifiez que le fichier est un tableau CSV avec une ligne par exemple et un en-tête court.`,
+  });
+
+const tooManyColumns = (name: string, columns: number) =>
+  new DataError({
+    en: `The CSV file ${name} has ${columns.toLocaleString('en')} columns; Neuroblocks reads at most ${MAX_COLUMNS.toLocaleString('en')}. Keep fewer columns (one per input value, plus the label).`,
+    fr: `Le fichier CSV ${name} a ${columns.toLocaleString('fr')} colonnes ; Neuroblocks en lit au plus ${MAX_COLUMNS.toLocaleString('fr')}. Gardez moins de colonnes (une par valeur d’entrée, plus l’étiquette).`,
+  });
+
+/** Windows-1252's letters in 0x80–0x9F, where Latin-1 has control characters (the WHATWG table). */
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+/** Windows-1252 bytes as text (Node's TextDecoder reads that label as Latin-1). */
+function decodeWindows1252(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length)
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]);
+}
+
+/**
+ * The text of CSV bytes: UTF-8 (with or without a byte-order mark), UTF-16 with a byte-order mark,
+ * and otherwise Windows-1252 (a superset of Latin-1), the encoding spreadsheets on Windows save
+ * "CSV" in. Text with NUL bytes and no byte-order mark (UTF-16 without one, or not text) is refused.
+ */
+export function decodeCsv(bytes: Uint8Array, name: string): CsvText {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
+  if (bytes.includes(0)) {
+    throw new DataError({
+      en: `The CSV file ${name} holds NUL bytes: it is not text, or it is UTF-16 text without a byte-order mark. Save it again as "CSV UTF-8".`,
+      fr: `Le fichier CSV ${name} contient des octets NUL : ce n’est pas du texte, ou c’est du texte UTF-16 sans marque d’ordre des octets. Enregistrez-le à nouveau en « CSV UTF-8 ».`,
+    });
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'UTF-8' };
+  } catch {
+    return { text: decodeWindows1252(bytes), encoding: 'Windows-1252' };
+  }
+}
+
+/** Refuses, before anything else is parsed, a header row over {@link MAX_HEADER_BYTES} or {@link MAX_COLUMNS} columns. */
+export function checkCsvHeader(text: string, name: string): void {
+  const end = text.search(/[\r\n]/);
+  const header = end < 0 ? text : text.slice(0, end);
+  if (Buffer.byteLength(header) > MAX_HEADER_BYTES) throw headerTooLong(name);
+  const columns = (parseCsv(header, guessDelimiter(header))[0] ?? []).length;
+  if (columns > MAX_COLUMNS) throw tooManyColumns(name, columns);
+}
+
+/** Whether the first bytes of a file hold the end of its header row (a newline, or the end of the file). */
+function headerEnds(start: Uint8Array, atEnd: boolean): boolean {
+  return atEnd || start.includes(0x0a) || start.includes(0x0d);
+}
+
+/** The bytes of the first line (its byte-order mark kept), newlines found on UTF-16 code units too. */
+function firstLine(bytes: Uint8Array): Uint8Array {
+  const order = bytes[0] === 0xff && bytes[1] === 0xfe ? 'le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'be' : undefined;
+  if (!order) {
+    const end = bytes.findIndex((b) => b === 0x0a || b === 0x0d);
+    return end < 0 ? bytes : bytes.subarray(0, end);
+  }
+  for (let i = 2; i + 1 < bytes.length; i += 2) {
+    const unit = order === 'le' ? bytes[i] | (bytes[i + 1] << 8) : (bytes[i] << 8) | bytes[i + 1];
+    if (unit === 0x0a || unit === 0x0d) return bytes.subarray(0, i);
+  }
+  return bytes.subarray(0, bytes.length - (bytes.length % 2));
+}
+
+async function readBytes(path: string, name: string, head: boolean): Promise<Uint8Array> {
+  try {
+    const file = await open(path, 'r');
+    try {
+      // The header is checked on the first bytes before the whole file is read.
+      const first = new Uint8Array(MAX_HEADER_BYTES * 2 + 4);
+      const { bytesRead } = await file.read(first, 0, first.length, 0);
+      const start = first.subarray(0, bytesRead);
+      if (!headerEnds(start, bytesRead < first.length)) throw headerTooLong(name);
+      if (head) return firstLine(start);
+      if (bytesRead < first.length) return start;
+      return await readFile(path);
+    } finally {
+      await file.close();
+    }
+  } catch (error) {
+    if (error instanceof DataError) throw error;
+    const reason = fileSystemReason(error);
+    throw new DataError({ en: `Cannot read the CSV file ${path}: ${reason.en}.`, fr: `Impossible de lire le fichier CSV ${path} : ${reason.fr}.` });
+  }
+}
+
+/**
+ * Reads a CSV file's text (see {@link decodeCsv}), refusing a header row too long or too wide
+ * without reading further. With `head`, only the first bytes, enough for the header row.
+ */
+export async function readCsvFile(path: string, name: string, options: { head?: boolean } = {}): Promise<CsvText> {
+  checkCsvFileName(path);
+  const bytes = await readBytes(path, name, options.head ?? false);
+  const decoded = decodeCsv(bytes, name);
+  checkCsvHeader(decoded.text.replace(/^\uFEFF/, ''), name);
+  return decoded;
+}
 
 /** Splits CSV text into rows of cells (RFC 4180 quotes; `,` or `;` as chosen). */
 export function parseCsv(text: string, delimiter = ','): string[][] {
@@ -68,19 +186,19 @@ export function checkCsvFileName(path: string): void {
  * standard deviation of the training rows; a fixed, stratified 20% of the rows is the test split.
  */
 export async function loadCsv(path: string, labelColumn: string, name = path): Promise<Dataset> {
-  checkCsvFileName(path);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = fileSystemReason(error);
-    throw new DataError({ en: `Cannot read the CSV file ${path}: ${reason.en}.`, fr: `Impossible de lire le fichier CSV ${path} : ${reason.fr}.` });
-  }
+  const { text } = await readCsvFile(path, name);
   return csvDataset(text, labelColumn, name);
 }
 
-export function csvDataset(text: string, labelColumn: string, name: string): Dataset {
-  const rows = parseCsv(text.replace(/^\uFEFF/, ''), guessDelimiter(text.split(/\r?\n/, 1)[0] ?? ''));
+/** The rows of a CSV text, the header first; a header too long or too wide is refused before the rest is parsed. */
+export function csvRows(text: string, name: string): string[][] {
+  const body = text.replace(/^\uFEFF/, '');
+  checkCsvHeader(body, name);
+  const end = body.search(/[\r\n]/);
+  return parseCsv(body, guessDelimiter(end < 0 ? body : body.slice(0, end)));
+}
+
+export function csvDataset(text: string, labelColumn: string, name: string, rows = csvRows(text, name)): Dataset {
   if (rows.length < 2) {
     throw new DataError({
       en: `The CSV file ${name} needs a header row and at least one row of data.`,

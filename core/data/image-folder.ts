@@ -9,6 +9,23 @@ import { DataError, fileSystemReason, type Dataset, type SkippedItem } from './t
 
 const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.webp']);
 
+/**
+ * The most pixels an image may have (64 megapixels, e.g. 8000 × 8000): a larger one is a photo to
+ * scale down first, or a "decompression bomb", a small file that would fill the memory once decoded.
+ */
+export const MAX_IMAGE_PIXELS = 64_000_000;
+
+/** Why an image over {@link MAX_IMAGE_PIXELS} is skipped. */
+export function imageTooLarge(height: number, width: number): { reason: string; reasonFr: string } {
+  return {
+    reason: `${width}×${height} pixels, more than the 64 megapixels an image may have: scale it down`,
+    reasonFr: `${width}×${height} pixels, plus que les 64 mégapixels permis par image : réduisez-la`,
+  };
+}
+
+/** Options of every decode of a data set's image: failures are errors, and the pixels are bounded. */
+export const DECODE_OPTIONS = { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true } as const;
+
 async function listEntries(folder: string) {
   try {
     return await readdir(folder, { withFileTypes: true });
@@ -20,9 +37,14 @@ async function listEntries(folder: string) {
 
 /** One image as `height × width × channels` values in [0, 1]; throws when it cannot be decoded. */
 async function decodeImage(file: string, height: number, width: number, channels: number): Promise<Uint8Array> {
-  let pipeline = sharp(file, { failOn: 'error' }).resize(width, height, { fit: 'fill' });
+  let pipeline = sharp(file, DECODE_OPTIONS).resize(width, height, { fit: 'fill' });
   pipeline = channels === 1 ? pipeline.greyscale() : pipeline.removeAlpha().toColourspace('srgb');
-  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true }).catch(async (error: unknown) => {
+    // libvips refuses an image over the bound before decoding it; its size makes the reason.
+    const meta = await sharp(file).metadata().catch(() => undefined);
+    if (meta && meta.width * meta.height > MAX_IMAGE_PIXELS) throw new ImageTooLargeError(imageTooLarge(meta.height, meta.width));
+    throw error;
+  });
   if (info.channels !== channels)
     throw new LocalizedError({ en: `decoded with ${info.channels} channels instead of ${channels}`, fr: `décodée avec ${info.channels} canaux au lieu de ${channels}` });
   return new Uint8Array(data.buffer, data.byteOffset, data.length);
@@ -70,8 +92,16 @@ export async function listImageFolder(folder: string): Promise<ImageFolderListin
   return { classNames, files, skipped };
 }
 
+/** An image over {@link MAX_IMAGE_PIXELS}, refused before its pixels are decoded. */
+class ImageTooLargeError extends LocalizedError {
+  constructor(readonly why: { reason: string; reasonFr: string }) {
+    super({ en: why.reason, fr: why.reasonFr });
+  }
+}
+
 /** Why an image could not be decoded, in a few words. */
 export function decodeFailure(error: unknown): { reason: string; reasonFr: string } {
+  if (error instanceof ImageTooLargeError) return error.why;
   const detail = errorTexts(error);
   // libvips ends some first lines with a colon that introduces nothing.
   const first = (text: string) => text.split('\n')[0].replace(/:\s*$/, '');

@@ -2,19 +2,18 @@
 // thumbnails, the train/test sizes and the warnings. Only the thumbnails shown cross to the UI.
 // A large image folder stays quick: every file is counted, but only a bounded, evenly spread
 // sample is opened (headers) and decoded, and the preview says so.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { DatasetPreview } from '../api/contract';
 import type { Shape } from '../model/graph';
 import type { DatasetRef } from '../model/project';
-import { checkCsvFileName, csvDataset, parseCsv } from './csv';
-import { decodeFailure, listImageFolder } from './image-folder';
+import { csvDataset, csvRows, readCsvFile } from './csv';
+import { DECODE_OPTIONS, decodeFailure, imageTooLarge, listImageFolder, MAX_IMAGE_PIXELS } from './image-folder';
 import { loadMnist } from './mnist';
 import { stratifiedSplit } from './split';
 import { summarizeDataset } from './summary';
 import { loadTwoD } from './two-d';
-import { DataError, fileSystemReason, type Dataset, type SkippedItem } from './types';
+import { DataError, type Dataset, type SkippedItem } from './types';
 
 /** Thumbnails per class. */
 export const THUMBNAILS = 8;
@@ -56,28 +55,17 @@ const emptyCsv = (name: string) => ({
   fr: `Le fichier CSV ${name} est vide : il lui faut une ligne d’en-tête qui nomme les colonnes, puis une ligne par exemple.`,
 });
 
-/** The header of a CSV file, to choose the label column from. */
+/** The header of a CSV file, to choose the label column from; only its first line is read. */
 export async function readCsvColumns(file: string): Promise<string[]> {
-  const text = await readCsvText(file);
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const rows = parseCsv(firstLine, delimiterOf(firstLine));
-  const header = (rows[0] ?? []).map((h) => h.trim());
+  const { text } = await readCsvFile(file, path.basename(file), { head: true });
+  const header = (csvRows(text, path.basename(file))[0] ?? []).map((h) => h.trim());
   if (header.length === 0 || header.every((h) => h === '')) throw new DataError(emptyCsv(path.basename(file)));
   return header;
 }
 
-function delimiterOf(headerLine: string): string {
-  return (headerLine.match(/;/g)?.length ?? 0) > (headerLine.match(/,/g)?.length ?? 0) ? ';' : ',';
-}
-
-async function readCsvText(file: string): Promise<string> {
-  checkCsvFileName(file);
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const reason = fileSystemReason(error);
-    throw new DataError({ en: `Cannot read the CSV file ${file}: ${reason.en}.`, fr: `Impossible de lire le fichier CSV ${file} : ${reason.fr}.` });
-  }
+/** An image file decoded straight to thumbnail size, its pixels bounded; throws when it cannot be decoded. */
+function thumbnailOf(file: string): Promise<string> {
+  return pngDataUrl(sharp(file, DECODE_OPTIONS));
 }
 
 async function pngDataUrl(image: Sharp): Promise<string> {
@@ -112,6 +100,20 @@ async function sampleThumbnails(dataset: Dataset, preview: DatasetPreview): Prom
   }
 }
 
+/** The longest side an Input block suggested for an image folder has: enough for a small CNN to learn from. */
+export const SUGGESTED_IMAGE_SIDE = 128;
+
+/**
+ * The Input shape to suggest for images of `shape` larger than {@link SUGGESTED_IMAGE_SIDE} on a
+ * side: the same proportions, scaled down to fit (training resizes every image to the Input's shape).
+ */
+export function suggestedImageShape([height, width, channels]: Shape): Shape | undefined {
+  const longest = Math.max(height, width);
+  if (longest <= SUGGESTED_IMAGE_SIDE) return undefined;
+  const scale = SUGGESTED_IMAGE_SIDE / longest;
+  return [Math.max(1, Math.round(height * scale)), Math.max(1, Math.round(width * scale)), channels];
+}
+
 /** `count` of the indices 0…n−1, evenly spread and the first included; all of them when count ≥ n. */
 export function spreadIndices(n: number, count: number): number[] {
   if (count >= n) return Array.from({ length: n }, (_, i) => i);
@@ -135,6 +137,10 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
   const total = listing.files.reduce((n, files) => n + files.length, 0);
   const state = listing.files.map((files) => new Uint8Array(files.length));
   const sizes = new Map<string, number>();
+  /** Decoded images' thumbnails, by `label/index`. */
+  const thumbnailsOf = new Map<string, string>();
+  /** Images refused for their size before any decoding, by `label/index`. */
+  const tooLarge = new Map<string, { reason: string; reasonFr: string }>();
   let colour = false;
   let smallest: [number, number] | undefined;
   let largest: [number, number] | undefined;
@@ -144,6 +150,11 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
       const meta = await sharp(path.join(folder, listing.files[label][index])).metadata();
       const height = meta.autoOrient?.height ?? meta.height;
       const width = meta.autoOrient?.width ?? meta.width;
+      if (height * width > MAX_IMAGE_PIXELS) {
+        state[label][index] = Check.Failed;
+        tooLarge.set(`${label}/${index}`, imageTooLarge(height, width));
+        return;
+      }
       const key = `${height}×${width}`;
       sizes.set(key, (sizes.get(key) ?? 0) + 1);
       if (!smallest || height * width < smallest[0] * smallest[1]) smallest = [height, width];
@@ -154,10 +165,11 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
       state[label][index] = Check.Failed;
     }
   };
-  // Decoding the whole image is what finds a truncated file, as training would.
+  // Decoding the whole image is what finds a truncated file, as training would; it is decoded
+  // straight to thumbnail size (shrunk while it is read), so a large image costs little memory.
   const decode = async ([label, index]: [number, number]) => {
     try {
-      await sharp(path.join(folder, listing.files[label][index]), { failOn: 'error' }).raw().toBuffer();
+      thumbnailsOf.set(`${label}/${index}`, await thumbnailOf(path.join(folder, listing.files[label][index])));
       state[label][index] = Check.Decoded;
     } catch {
       state[label][index] = Check.Failed;
@@ -183,12 +195,10 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
       if (checks[i] === Check.Decoded) good++;
     }
   }
-  const thumbnails = await Promise.all(
-    state.map(async (checks, label) => {
-      const shown = [...checks.keys()].filter((i) => checks[i] === Check.Decoded).slice(0, THUMBNAILS);
-      return Promise.all(shown.map((i) => pngDataUrl(sharp(path.join(folder, listing.files[label][i])))));
-    }),
-  );
+  const thumbnails = state.map((checks, label) => {
+    const shown = [...checks.keys()].filter((i) => checks[i] === Check.Decoded).slice(0, THUMBNAILS);
+    return shown.map((i) => thumbnailsOf.get(`${label}/${i}`)!);
+  });
   // libvips's message of a failure among several decodes under way at once can be lost ("Unknown
   // error"): each broken file is read again alone to say why.
   const failures: SkippedItem[] = [];
@@ -196,10 +206,12 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
     for (const [index, check] of checks.entries()) {
       if (check !== Check.Failed) continue;
       const file = listing.files[label][index];
-      const why = await sharp(path.join(folder, file), { failOn: 'error' })
-        .raw()
-        .toBuffer()
-        .then(() => undefined, decodeFailure);
+      const why =
+        tooLarge.get(`${label}/${index}`) ??
+        (await thumbnailOf(path.join(folder, file)).then((thumbnail) => {
+          thumbnailsOf.set(`${label}/${index}`, thumbnail);
+          return undefined;
+        }, decodeFailure));
       if (why) failures.push({ file, ...why });
       else checks[index] = Check.Decoded;
     }
@@ -222,12 +234,14 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
   const { train, test } = stratifiedSplit({ x: new Float32Array(0), y: labels, count: labels.length }, 0, 0.2);
   const common = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0][0].split('×').map(Number);
   const inputShape: Shape = [common[0], common[1], colour ? 3 : 1];
+  const suggested = suggestedImageShape(inputShape);
   const counted = fromSummary({ name: path.basename(folder), inputShape, classNames: listing.classNames, train, test, skipped });
   counted.classes.forEach((c, i) => (c.thumbnails = thumbnails[i]));
   return {
     name: path.basename(folder),
     kind: 'imageFolder',
     inputShape,
+    ...(suggested ? { suggestedInputShape: suggested } : {}),
     ...(sizes.size > 1 && smallest && largest ? { sizeRange: { smallest, largest } } : {}),
     ...counted,
     ...(fullyChecked < total ? { checked: { decoded: fullyChecked, headers, images: total } } : {}),
@@ -237,16 +251,21 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
 
 async function previewCsv(file: string, labelColumn: string): Promise<DatasetPreview> {
   const name = path.basename(file);
-  const text = (await readCsvText(file)).replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new DataError(emptyCsv(name));
-  const dataset = csvDataset(text, labelColumn, name);
-  const rows = parseCsv(text, delimiterOf(text.split(/\r?\n/, 1)[0] ?? ''));
+  const { text, encoding } = await readCsvFile(file, name);
+  if (text.replace(/^\uFEFF/, '').trim() === '') throw new DataError(emptyCsv(name));
+  const rows = csvRows(text, name);
+  const dataset = csvDataset(text, labelColumn, name, rows);
   const header = rows[0].map((h) => h.trim());
+  const summary = fromSummary(dataset);
+  if (encoding === 'Windows-1252') {
+    summary.warnings.push(`${name} is not UTF-8 text: it was read as Windows-1252 (Latin-1), as spreadsheets on Windows save it. If accented letters look wrong, save it again as "CSV UTF-8".`);
+    summary.warningsFr = [...(summary.warningsFr ?? []), `${name} n’est pas du texte UTF-8 : il a été lu en Windows-1252 (Latin-1), comme l’enregistrent les tableurs sous Windows. Si des lettres accentuées sont fausses, enregistrez-le à nouveau en « CSV UTF-8 ».`];
+  }
   return {
     name,
     kind: 'csv',
     inputShape: [...dataset.inputShape],
-    ...fromSummary(dataset),
+    ...summary,
     columns: header,
     labelColumn,
     table: { header, rows: rows.slice(1, 1 + TABLE_ROWS), totalRows: rows.length - 1 },

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileGraph } from '../compile/compile';
 import type { Tf } from '../model/block';
@@ -7,13 +7,15 @@ import { ExportError, planGraph } from '../model/codegen/plan';
 import type { Project } from '../model/project';
 import { appVersion } from '../store/app-version';
 import { onnxExport } from './onnx/index';
+import { ExportOverwriteError } from './overwrite';
 import { pytorchExport } from './pytorch';
-import { tfjsArtifacts, writeTfjs } from './tfjs';
+import { tfjsArtifacts, WEIGHTS_FILE, writeTfjs } from './tfjs';
 import { writeWebDemo } from './web';
 import { groupWeights, weightsOfModel, type NamedWeight } from './weights';
 
 export const exportFormats = ['tfjs', 'onnx', 'pytorch', 'keras', 'notebook', 'web'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
+export { ExportOverwriteError };
 
 export interface ExportOptions {
   tf: Tf;
@@ -25,6 +27,8 @@ export interface ExportOptions {
   weights?: NamedWeight[];
   /** Version written into the files' metadata (default: the app's version). */
   producerVersion?: string;
+  /** Replace files of the same names already in outDir; without it such files make the export refuse (ExportOverwriteError). */
+  overwrite?: boolean;
 }
 
 export interface ExportResult {
@@ -49,7 +53,34 @@ function fileStem(project: Project): string {
   return project.name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'model';
 }
 
-/** Writes one export format of a project; refuses, naming the block, a graph the format cannot express. */
+/** The files an export of `format` writes, relative to its folder. */
+export function exportFileNames(project: Project, format: ExportFormat): string[] {
+  switch (format) {
+    case 'keras':
+      return [`${fileStem(project)}.py`];
+    case 'notebook':
+      return [`${fileStem(project)}.ipynb`];
+    case 'pytorch':
+      return ['model.py', 'weights.npz'];
+    case 'onnx':
+      return ['model.onnx'];
+    case 'tfjs':
+      return ['model.json', WEIGHTS_FILE];
+    case 'web':
+      return ['model.json', WEIGHTS_FILE, 'tf.min.js', 'model-data.js', 'index.html'];
+  }
+}
+
+/** Of the files an export would write, those already in `outDir` (of any kind: a folder of that name counts). */
+export async function existingExportFiles(project: Project, format: ExportFormat, outDir: string): Promise<string[]> {
+  const found = await Promise.all(exportFileNames(project, format).map((name) => lstat(join(outDir, name)).then(() => name, () => undefined)));
+  return found.filter((name): name is string => name !== undefined);
+}
+
+/**
+ * Writes one export format of a project; refuses, naming the block, a graph the format cannot
+ * express, and, unless `overwrite`, a folder that already holds a file of the export's names.
+ */
 export async function exportProject(options: ExportOptions): Promise<ExportResult> {
   const { tf, project, format, outDir } = options;
   const plan = planGraph(project.graph, { loss: project.training.loss });
@@ -63,6 +94,10 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
       plan.inputs[1],
       'Input',
     );
+  if (!options.overwrite) {
+    const existing = await existingExportFiles(project, format, outDir);
+    if (existing.length > 0) throw new ExportOverwriteError(outDir, existing);
+  }
   await mkdir(outDir, { recursive: true });
   const write = async (name: string, data: string | Uint8Array) => {
     await writeFile(join(outDir, name), data);

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { exportFormatNames, UserFacingError, type ExportFormatName, type ExportRequest, type ExportResult } from '../api/contract';
 import type { exportFormats } from '../export/index';
+import { ExportOverwriteError } from '../export/overwrite';
 import { ExportError } from '../model/codegen/plan';
 import { fileNameProblem } from '../model/file-names';
 import { errorTexts } from '../model/localized';
@@ -41,6 +42,7 @@ async function logUntrainedExport(location: string, format: ExportFormatName, ou
 
 /** A graph or weights the format cannot express: the user's to fix, named in both languages. */
 function refusal(error: unknown): never {
+  if (error instanceof ExportOverwriteError) throw new UserFacingError(errorTexts(error), 'export-exists', { files: error.files, outDir: error.outDir });
   if (error instanceof ExportError) throw new UserFacingError(errorTexts(error), 'export', error.nodeId ? { nodeId: error.nodeId } : undefined);
   throw error;
 }
@@ -71,7 +73,7 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
 
   const projectFile = typeof request.location === 'string' && path.extname(request.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(request.location) : undefined;
   if (request.runId === undefined) {
-    const result = await exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion }).catch(refusal);
+    const result = await exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion, overwrite: request.overwrite === true }).catch(refusal);
     // An untrained export from a saved project file is logged in it too, as the export command does.
     if (projectFile !== undefined && existsSync(projectFile)) await logUntrainedExport(projectFile, request.format, outDir, result.files);
     return result;
@@ -94,7 +96,7 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
     const which = request.checkpoint ?? (run.best ? 'best' : 'last');
     const loaded = store.loadCheckpoint(request.runId, which);
     // The graph the run trained, so that the weights fit it even if the project changed since.
-    const result = await exportProject({ tf, project: run.project, format: request.format, outDir, weights: loaded.weights, producerVersion: appVersion }).catch(refusal);
+    const result = await exportProject({ tf, project: run.project, format: request.format, outDir, weights: loaded.weights, producerVersion: appVersion, overwrite: request.overwrite === true }).catch(refusal);
     const bytes = await totalBytes(outDir, result.files);
     if (!store.readOnly) store.recordExport({ runId: request.runId, format: request.format, path: outDir, bytes, details: { files: result.files, checkpoint: which, epoch: loaded.epoch } });
     return result;

@@ -63,6 +63,34 @@ describe('neuroblocks export', () => {
     reopened.close();
   });
 
+  it('refuses a folder holding files the export would replace, writing nothing, and replaces them with --force', async () => {
+    const out = temp();
+    const mine = { 'index.html': '<p>my own page</p>', 'model.json': '{"mine": true}', 'notes.txt': 'keep me' };
+    for (const [name, text] of Object.entries(mine)) writeFileSync(join(out, name), text);
+    const io = recordingIo();
+    expect(await main(['export', projectJson, '--format', 'web', '--out', out], io)).toBe(1);
+    expect(io.text()).toContain(`The folder ${out} already holds model.json, index.html, which this export would replace. Choose an empty folder, or confirm that they may be replaced (on the command line: --force).`);
+    expect(readdirSync(out).sort()).toEqual(['index.html', 'model.json', 'notes.txt']);
+    for (const [name, text] of Object.entries(mine)) expect(readFileSync(join(out, name), 'utf8')).toBe(text);
+
+    const forced = recordingIo();
+    expect(await main(['export', projectJson, '--format', 'web', '--out', out, '--force'], forced), forced.text()).toBe(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('<!doctype html>');
+    expect(JSON.parse(readFileSync(join(out, 'model.json'), 'utf8'))).toHaveProperty('modelTopology');
+    expect(readFileSync(join(out, 'notes.txt'), 'utf8')).toBe('keep me');
+
+    // A folder with other files only is written into without asking.
+    const other = temp();
+    writeFileSync(join(other, 'notes.txt'), 'keep me');
+    const pytorch = recordingIo();
+    expect(await main(['export', projectJson, '--format', 'pytorch', '--out', other], pytorch), pytorch.text()).toBe(0);
+    expect(readdirSync(other).sort()).toEqual(['model.py', 'notes.txt', 'weights.npz']);
+    // …and a second export of the same format there refuses, naming model.py.
+    const again = recordingIo();
+    expect(await main(['export', projectJson, '--format', 'pytorch', '--out', other], again)).toBe(1);
+    expect(again.text()).toContain('already holds model.py, weights.npz');
+  });
+
   it('explains what is wrong with the arguments', async () => {
     const io = recordingIo();
     expect(await main(['export', projectJson, '--format', 'caffe', '--out', temp()], io)).toBe(2);

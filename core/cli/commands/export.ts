@@ -9,7 +9,7 @@ import type { CliIo } from '../io';
 import { readProjectFile } from '../read-project';
 import { readRegularFilePrefix } from '../../store/regular-file';
 
-const help = `Usage: neuroblocks export <project.json | project file> --format FORMAT --out DIR [--run ID]
+const help = `Usage: neuroblocks export <project.json | project file> --format FORMAT --out DIR [--run ID] [--force]
 
 Exports the project's model to use it elsewhere.
 
@@ -22,7 +22,9 @@ Exports the project's model to use it elsewhere.
   --out DIR     folder to write into (created when missing)
   --run ID      use the weights of this training run (project files only); without it the
                 model is exported untrained, initialised with the project's seed
-  --checkpoint  best | last: which checkpoint of the run (default: best, or last when the run has no best)`;
+  --checkpoint  best | last: which checkpoint of the run (default: best, or last when the run has no best)
+  --force       replace files of the same names already in DIR (without it, the export refuses
+                to write into a folder that holds any of them, and writes nothing)`;
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -92,6 +94,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       out: { type: 'string', short: 'o' },
       run: { type: 'string' },
       checkpoint: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -126,7 +129,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const tf = await import('@tensorflow/tfjs');
     await tf.setBackend('cpu');
     const outDir = resolve(values.out);
-    const result = await exportProject({ tf, project: source.project, format, outDir, weights: source.weights });
+    const result = await exportProject({ tf, project: source.project, format, outDir, weights: source.weights, overwrite: values.force === true });
     const sizes = await Promise.all(result.files.map(async (f) => (await stat(join(outDir, f))).size));
     const needsWeights = !['keras', 'notebook'].includes(format);
     io.out(`Exported "${source.project.name}" as ${format}${needsWeights ? `, ${source.describe}` : ''}, to ${outDir}:`);

@@ -2,7 +2,7 @@ import type { Graph } from '../graph';
 import type { DatasetRef, Project, TrainingSettings } from '../project';
 import { kerasLayerCall, kerasLayerName, kerasLossNames, usesRegularizers } from './keras-layers';
 import { planGraph, type ModelPlan } from './plan';
-import { IdentifierTable, commentLines, pyFloat, pyNumber, pyString, pyValue, snakeCase } from './python';
+import { IdentifierTable, commentLines, pyDocstring, pyFloat, pyNumber, pyString, pyValue, snakeCase } from './python';
 
 /** Names the generated code uses itself, never given to a block's variable. */
 const RESERVED = ['keras', 'layers', 'regularizers', 'np', 'pd', 'model', 'history', 'callbacks', 'x_train', 'y_train', 'x_test', 'y_test', 'train_ds', 'val_ds', 'print', 'input', 'len', 'range', 'sum', 'max', 'min', 'type', 'id', 'list', 'map'];
@@ -275,7 +275,7 @@ export function kerasScript(project: Project): string {
   const doc = [`${s.title}: the Keras version of a Neuroblocks project.`];
   if (s.description) doc.push('', s.description);
   doc.push('', 'Builds the same model as the diagram, then compiles and trains it with the project\'s settings.');
-  const parts = [`"""${doc.join('\n').replace(/"""/g, "'''")}\n"""\n`, s.imports, s.seed, s.data, s.model, s.compile, s.fit];
+  const parts = [`${pyDocstring(doc.join('\n'))}\n`, s.imports, s.seed, s.data, s.model, s.compile, s.fit];
   if (s.evaluate) parts.push(s.evaluate);
   parts.push(s.save);
   return parts.join('\n');

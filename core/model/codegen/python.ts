@@ -79,15 +79,28 @@ export class IdentifierTable {
   }
 }
 
-/** A Python docstring body: escapes what would end it early. */
-export function docstringText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/"""/g, '\\"\\"\\"');
+/** Characters written as escapes in a docstring: controls (bar tab and newline) and lone surrogates. */
+const DOCSTRING_ESCAPES = /[^\P{Cc}\t\n]|\p{Cs}/gu;
+
+/**
+ * A triple-quoted Python string (a docstring) that reads back as `text` followed by a newline, for
+ * any text: backslashes, runs of quotes, NUL, carriage returns and lone surrogates are escaped.
+ */
+export function pyDocstring(text: string): string {
+  const body = text
+    .replace(/\\/g, '\\\\')
+    .replace(/"""/g, '\\"\\"\\"')
+    .replace(DOCSTRING_ESCAPES, (c) => {
+      const code = c.charCodeAt(0);
+      return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+    });
+  return `"""${body}\n"""`;
 }
 
 /** A `# comment` line for each line of text, wrapped at about 96 columns. */
 export function commentLines(text: string, indent = ''): string[] {
   const lines: string[] = [];
-  for (const paragraph of text.split('\n')) {
+  for (const paragraph of text.replace(/[^\P{Cc}\n\r]/gu, ' ').split(/\r\n|\r|\n/)) {
     let line = '';
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       if (line && line.length + word.length + 1 > 92) {

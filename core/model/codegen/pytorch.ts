@@ -1,7 +1,7 @@
 import type { Graph, Shape } from '../graph';
 import { pair } from '../params';
 import { blockName, blockNameFr, ExportError, planGraph, samePadding, type PlanNode } from './plan';
-import { IdentifierTable, docstringText, pascalCase, pyFloat, pyNumber, pyValue } from './python';
+import { IdentifierTable, pascalCase, pyDocstring, pyFloat, pyNumber, pyValue } from './python';
 
 /** How one tensor of the state dict is made from a block's weights as the app (and Keras) stores them. */
 export type WeightLayout =
@@ -297,7 +297,7 @@ export function pytorchModule(graph: Graph, options: { name?: string; descriptio
   ];
   const helperCode = [...w.helpers].map((h) => HELPERS[h]).join('\n\n');
   const code = [
-    `"""${docstringText(doc.join('\n'))}\n"""`,
+    pyDocstring(doc.join('\n')),
     'import os',
     '',
     'import numpy as np',

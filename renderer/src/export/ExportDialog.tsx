@@ -7,6 +7,7 @@ import { defaultExportFolder, isFullPath } from './destination';
 import { exportDialogStore, openExportDialog, useExportDialog } from './export-store';
 import './export.css';
 import { errorText } from '../ui/error-text';
+import { ConfirmDialog } from '../runs/ConfirmDialog';
 
 /** `untrained`, or a run's checkpoint: `3:best`, `3:last`. */
 type WeightsChoice = string;
@@ -23,6 +24,13 @@ function weightOptions(runs: RunInfo[], t: (key: string, options?: Record<string
   return options;
 }
 
+
+/** The files named by an export refused because the folder already holds them (code `export-exists`). */
+function existingFiles(error: unknown): string[] | undefined {
+  const { code, details } = (error ?? {}) as { code?: unknown; details?: { files?: unknown } };
+  const files = details?.files;
+  return code === 'export-exists' && Array.isArray(files) && files.every((f) => typeof f === 'string') ? files : undefined;
+}
 
 /** The toolbar button that opens the export dialog. */
 export function ExportButton() {
@@ -50,6 +58,8 @@ export function ExportDialog() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult>();
   const [error, setError] = useState<string>();
+  /** Files of the export already in the chosen folder, which the user is asked about before they are replaced. */
+  const [replace, setReplace] = useState<{ files: string[]; outDir: string }>();
   const hasRuns = location?.toLowerCase().endsWith('.nbproj') ?? false;
 
   useEffect(() => {
@@ -60,6 +70,7 @@ export function ExportDialog() {
     if (!dialog.current?.open) dialog.current?.showModal();
     setResult(undefined);
     setError(undefined);
+    setReplace(undefined);
     setFolderEdited(false);
     setWeights('untrained');
     void getApi().getAppInfo().then(setInfo, (e: unknown) => setError(errorText(e)));
@@ -93,7 +104,7 @@ export function ExportDialog() {
       setFolderEdited(true);
     }
   };
-  const submit = async () => {
+  const submit = async (overwrite = false) => {
     setResult(undefined);
     setError(undefined);
     const outDir = folder.trim();
@@ -110,10 +121,13 @@ export function ExportDialog() {
           outDir,
           ...(location ? { location } : {}),
           ...(runId === undefined ? {} : { runId: Number(runId), checkpoint: checkpoint as 'best' | 'last' }),
+          ...(overwrite ? { overwrite: true } : {}),
         }),
       );
     } catch (e) {
-      setError(t('exporting.failed', { message: errorText(e) }));
+      const files = existingFiles(e);
+      if (files) setReplace({ files, outDir });
+      else setError(t('exporting.failed', { message: errorText(e) }));
     } finally {
       setBusy(false);
     }
@@ -201,6 +215,26 @@ export function ExportDialog() {
           <p role="alert" className="export-error">
             {error}
           </p>
+        )}
+        {replace && (
+          <ConfirmDialog
+            title={t('exporting.replaceTitle')}
+            confirmLabel={t('exporting.replace')}
+            danger
+            onCancel={() => setReplace(undefined)}
+            onConfirm={() => {
+              setReplace(undefined);
+              void submit(true);
+            }}
+          >
+            <p>{t('exporting.replaceBody', { count: replace.files.length, folder: replace.outDir })}</p>
+            <ul className="export-files">
+              {replace.files.map((file) => (
+                <li key={file}>{file}</li>
+              ))}
+            </ul>
+            <p>{t('exporting.replaceNote')}</p>
+          </ConfirmDialog>
         )}
         <div className="button-row">
           <button type="button" onClick={close}>

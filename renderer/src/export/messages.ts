@@ -58,6 +58,11 @@ export const exportMessagesEn = {
     failed: 'The export failed: {{message}}',
     needFolder: 'Choose the folder to export into.',
     needFullPath: 'Write the full path of the folder, e.g. {{example}}.',
+    replaceTitle: 'Replace files in this folder?',
+    replaceBody_one: 'The folder {{folder}} already holds a file this export writes:',
+    replaceBody_other: 'The folder {{folder}} already holds {{count}} files this export writes:',
+    replaceNote: 'Replacing them cannot be undone. The other files of the folder stay as they are.',
+    replace: 'Replace',
   },
 };
 
@@ -121,5 +126,10 @@ export const exportMessagesFr: Shape<typeof exportMessagesEn> = {
     failed: 'L’export a échoué : {{message}}',
     needFolder: 'Choisissez le dossier où exporter.',
     needFullPath: 'Écrivez le chemin complet du dossier, par exemple {{example}}.',
+    replaceTitle: 'Remplacer des fichiers de ce dossier ?',
+    replaceBody_one: 'Le dossier {{folder}} contient déjà un fichier que cet export écrit :',
+    replaceBody_other: 'Le dossier {{folder}} contient déjà {{count}} fichiers que cet export écrit :',
+    replaceNote: 'Les remplacer est définitif. Les autres fichiers du dossier restent tels quels.',
+    replace: 'Remplacer',
   },
 };

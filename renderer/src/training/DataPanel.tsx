@@ -69,7 +69,7 @@ function AdviceItem({ advice }: { advice: FitAdvice }) {
     const values = { data: shapeText(advice.data, t), id: advice.id, input: shapeText(advice.input, t), fix: formatShape(advice.fix), conversion: t(`data.${advice.conversion}`) };
     return (
       <div className="warning-box data-advice" data-testid="data-fit-input">
-        <p>{t(advice.images ? 'data.fitInputImages' : 'data.fitInput', values)}</p>
+        <p>{t(advice.images ? (advice.fix.join('×') === advice.data.join('×') ? 'data.fitInputImages' : 'data.fitInputImagesLarge') : 'data.fitInput', values)}</p>
         <button type="button" onClick={() => editorStore.getState().setParam(advice.id, 'shape', advice.fix)}>
           {t('data.fixInput', { shape: formatShape(advice.fix) })}
         </button>

@@ -163,6 +163,13 @@ describe('checking that the model fits the data', () => {
     ]);
   });
 
+  it('offers an Input no larger than a model needs for large images, and says nothing once the Input has it', () => {
+    const large = { ...preview('imageFolder', [4000, 6000, 3], 10), suggestedInputShape: [85, 128, 3] };
+    expect(fitAdvice(large, analyzeGraph(cnn))).toEqual([{ kind: 'input', id: 'in', data: [4000, 6000, 3], input: [28, 28, 1], fix: [85, 128, 3], images: true, conversion: 'toGrey' }]);
+    const fitted: Graph = { ...cnn, nodes: cnn.nodes.map((n) => (n.id === 'in' ? { ...n, params: { shape: [85, 128, 3] } } : n)) };
+    expect(fitAdvice(large, analyzeGraph(fitted))).toEqual([]);
+  });
+
   it('asks for an image-shaped Input when images meet a flat one', () => {
     const flat: Graph = { ...cnn, nodes: cnn.nodes.map((n) => (n.id === 'in' ? { ...n, params: { shape: [784] } } : n)) };
     expect(fitAdvice(preview('imageFolder', [28, 28, 1], 10), analyzeGraph(flat))).toEqual([{ kind: 'input', id: 'in', data: [28, 28, 1], input: [784], fix: [28, 28, 1], images: false, conversion: 'resizedOnly' }]);

@@ -113,13 +113,15 @@ export function fitAdvice(preview: DatasetPreview, analysis: GraphAnalysis, loss
     const data = preview.inputShape;
     if (preview.kind === 'imageFolder' && (input.length !== 3 || (input[2] !== 1 && input[2] !== 3))) {
       // Images need an Input of [height, width, 1 or 3] to be resized to; anything else cannot train.
-      advice.push({ kind: 'input', id, data, input, fix: data, images: false, conversion: 'resizedOnly' });
+      advice.push({ kind: 'input', id, data, input, fix: preview.suggestedInputShape ?? data, images: false, conversion: 'resizedOnly' });
     } else if (preview.kind === 'imageFolder') {
       // Images are resized to the Input's shape, so any [h, w, 1 or 3] trains; other sizes or colours are worth a word.
-      if (data.join('×') !== input.join('×')) {
+      // Images larger than a model needs: the shape to offer is the suggested one, not theirs.
+      const fix = preview.suggestedInputShape ?? data;
+      if (fix.join('×') !== input.join('×')) {
         const channels = input.length === 3 ? input[2] : undefined;
         const conversion = channels === 1 && data[2] === 3 ? 'toGrey' : channels === 3 && data[2] === 1 ? 'toColour' : 'resizedOnly';
-        advice.push({ kind: 'input', id, data, input, fix: data, images: true, conversion });
+        advice.push({ kind: 'input', id, data, input, fix, images: true, conversion });
       }
     } else if (size(data) !== size(input)) {
       advice.push({ kind: 'input', id, data, input, fix: data, images: false, conversion: 'resizedOnly' });

@@ -1,0 +1,56 @@
+// An export never replaces a user's files unasked: the service refuses with the files' names, so
+// that the app can ask, and replaces them only when told to.
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UserFacingError } from '../api/contract';
+import { NeuroblocksService } from './services';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-export-overwrite-'));
+  await mkdir(path.join(root, 'projects'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('exportModel into a folder that holds files of the export', () => {
+  it('refuses with code export-exists naming the files (English and French), writes nothing, and replaces them with overwrite', async () => {
+    const api = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: path.join(root, 'projects'), version: '9.9.9' });
+    const { project } = await api.openExample('spirals-mlp');
+    const outDir = path.join(root, 'site');
+    await mkdir(outDir);
+    await writeFile(path.join(outDir, 'index.html'), 'my page');
+    await writeFile(path.join(outDir, 'photo.jpg'), 'my photo');
+
+    const error = await api.exportModel({ project, format: 'web', outDir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserFacingError);
+    expect(error).toMatchObject({ code: 'export-exists', details: { files: ['index.html'], outDir } });
+    expect((error as UserFacingError).message).toBe(
+      `The folder ${outDir} already holds index.html, which this export would replace. Choose an empty folder, or confirm that they may be replaced (on the command line: --force).`,
+    );
+    expect((error as UserFacingError).fr).toContain('contient déjà index.html, que cet export remplacerait');
+    expect((await readdir(outDir)).sort()).toEqual(['index.html', 'photo.jpg']);
+    expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('my page');
+
+    const result = await api.exportModel({ project, format: 'web', outDir, overwrite: true });
+    expect(result.files).toContain('index.html');
+    expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toContain('<!doctype html>');
+    expect(await readFile(path.join(outDir, 'photo.jpg'), 'utf8')).toBe('my photo');
+  });
+
+  it('names exactly the files each format writes, as it writes them', async () => {
+    const api = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: path.join(root, 'projects'), version: '9.9.9' });
+    const { project } = await api.openExample('spirals-mlp');
+    const { exportFileNames, exportFormats } = await import('../export/index');
+    for (const format of exportFormats) {
+      const outDir = path.join(root, format);
+      const written = await api.exportModel({ project, format, outDir });
+      expect(written.files.sort()).toEqual(exportFileNames(project, format).sort());
+      const again = await api.exportModel({ project, format, outDir }).catch((e: unknown) => e);
+      expect(again).toMatchObject({ code: 'export-exists', details: { files: exportFileNames(project, format) } });
+    }
+  });
+});
