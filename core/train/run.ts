@@ -12,7 +12,7 @@ import { analyzeGraph } from '../model/analyze';
 import type { Shape } from '../model/graph';
 import { errorTexts, frenchNumber, LocalizedError, type Localized } from '../model/localized';
 import type { Project, TrainingSettings } from '../model/project';
-import { selectBackend, type BackendChoice } from './backend/index';
+import { selectBackend, type BackendChoice, type BackendName as TfjsBackendName } from './backend/index';
 import { BestTracker, EarlyStopping, monitoredValue, ReduceLrOnPlateau, type Monitor } from './callbacks';
 import type { TrainingControl } from './control';
 import type { BackendName, EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from './events';
@@ -37,7 +37,18 @@ export interface TrainingOptions {
   batchEventInterval?: number;
   /** Goes on with a run cut short: starts from its last checkpoint instead of fresh weights. */
   resume?: TrainingResume;
+  /** Which engine trains: TensorFlow.js in the worker (default) or the user's PyTorch. */
+  engine?: TrainingEngine;
+  /** PyTorch engine: where to compute (default `auto`: CUDA, then MPS, then the CPU). */
+  device?: TorchDeviceChoice;
+  /** PyTorch engine: the Python to use first (the app's setting); then NEUROBLOCKS_PYTHON and PATH. */
+  python?: string;
+  /** PyTorch engine: processes to train with (DistributedDataParallel); 1 by default. */
+  nproc?: number;
 }
+
+export type TrainingEngine = 'tfjs' | 'pytorch';
+export type TorchDeviceChoice = 'auto' | 'cpu' | 'cuda' | 'mps';
 
 /** Where a resumed run picks up. */
 export interface TrainingResume {
@@ -135,7 +146,7 @@ class Run {
     checkModelFitsData(analysis, dataset, settings.loss);
     if (settings.normalize) normalizeDataset(dataset);
 
-    this.choice = await selectBackend(options.backend);
+    this.choice = await selectBackend(options.backend as TfjsBackendName | undefined);
     const tf = this.choice.tf;
     const baseline = tf.memory().numTensors;
     const model = compileGraph(tf, project.graph, { seed: settings.seed });
