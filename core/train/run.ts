@@ -45,6 +45,8 @@ export interface TrainingOptions {
   python?: string;
   /** PyTorch engine: processes to train with (DistributedDataParallel); 1 by default. */
   nproc?: number;
+  /** PyTorch engine on the CPU: threads per process (default: torch's own choice, shared among the processes). */
+  threads?: number;
 }
 
 export type TrainingEngine = 'tfjs' | 'pytorch';

@@ -242,6 +242,7 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
       history: options.resume?.history.slice(0, firstEpoch - 1) ?? [],
       checkpoints: options.checkpoints !== false,
       device: options.device ?? 'auto',
+      ...(options.threads ? { threads: options.threads } : {}),
       data: { xTrain: 'x_train.npy', yTrain: 'y_train.npy', xVal: 'x_val.npy', yVal: 'y_val.npy', xTest: 'x_test.npy', yTest: 'y_test.npy', orders: 'orders.npy' },
     };
     writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
