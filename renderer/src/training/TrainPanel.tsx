@@ -9,7 +9,8 @@ import { LiveChart, type ChartSeries } from './LiveChart';
 import { NextSteps } from './NextSteps';
 import { formatDuration, remainingSeconds } from './progress';
 import { useSettingsForm } from './use-settings-form';
-import { listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
+import { EngineChoice, refreshEngines } from './EngineChoice';
+import { engineOptions, listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
 import { errorText } from '../ui/error-text';
 
 const chartSource = {
@@ -101,10 +102,7 @@ export function TrainPanel() {
   useEffect(() => {
     listenToTraining(api);
     void api.listDatasets().then((list) => trainingStore.setState({ datasets: list }));
-    void api
-      .getBackendInfo()
-      .then((info) => trainingStore.setState({ backend: info }))
-      .catch(() => undefined);
+    if (!trainingStore.getState().engines) void refreshEngines(api).catch(() => undefined);
   }, [api]);
 
 
@@ -134,7 +132,7 @@ export function TrainPanel() {
 
   const start = () => {
     const toTrain = projectToTrain(editorStore.getState().toProject(), form);
-    void startRun(api, toTrain, location ? { location } : {}, inputShape);
+    void startRun(api, toTrain, { ...(location ? { location } : {}), ...engineOptions(trainingStore.getState().engine) }, inputShape);
   };
   const epochs = started?.epochs ?? form.training.epochs;
   const done = progress.batchesPerEpoch > 0 ? ((progress.epoch - 1) * progress.batchesPerEpoch + progress.batch) / (epochs * progress.batchesPerEpoch) : 0;
@@ -200,6 +198,7 @@ export function TrainPanel() {
           </label>
           <NumberField id="train-patience" label={t('train.patience')} value={form.patience} min={0} max={10000} disabled={!form.earlyStopping} onChange={(v) => update((f) => ({ ...f, patience: Math.round(v) }))} />
         </fieldset>
+        <EngineChoice api={api} disabled={busy} />
         <p className="train-backend" data-testid="train-backend">
           {shownBackend ? t('train.backend', { backend: shownBackend.backend, device: shownBackend.device }) : t('train.backendLoading')}
         </p>
