@@ -74,10 +74,24 @@ interface Batch {
   labels: tfjs.Tensor1D;
 }
 
-const divergedMessage = (epoch: number, batch: number, learningRate: number): Localized => ({
+export const divergedMessage = (epoch: number, batch: number, learningRate: number): Localized => ({
   en: `The loss became infinite or NaN at epoch ${epoch}, batch ${batch}: training diverged. The model keeps its last finite weights. Lower the learning rate (it is ${learningRate}; try ${learningRate / 10}) and train again.`,
   fr: `La perte est devenue infinie ou NaN à l’époque ${epoch}, lot ${batch} : l’entraînement a divergé. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il vaut ${frenchNumber(learningRate)} ; essayez ${frenchNumber(learningRate / 10)}) et relancez l’entraînement.`,
 });
+
+/** A final message with, for a resumed run, where it resumed from and whether the optimizer's state came along. */
+export function resumeNote(text: { message: string; messageFr?: string }, resume: TrainingResume | undefined): { message: string; messageFr?: string } {
+  if (!resume) return text;
+  const withState = Boolean(resume.optimizer?.length);
+  const message = withState
+    ? `${text.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}, with the optimizer's state.`
+    : `${text.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}; the optimizer restarted from a fresh state.`;
+  if (text.messageFr === undefined) return { message };
+  const messageFr = withState
+    ? `${text.messageFr} Repris depuis les poids de l’époque ${resume.fromEpoch - 1}, avec l’état de l’optimiseur.`
+    : `${text.messageFr} Repris depuis les poids de l’époque ${resume.fromEpoch - 1} ; l’optimiseur est reparti d’un état neuf.`;
+  return { message, messageFr };
+}
 
 /** The warning of a run that left tensors in memory (a leak in the engine, worth reporting). */
 export function tensorLeakWarning(leaked: number): Extract<TrainingEvent, { type: 'warning' }> {
@@ -108,18 +122,7 @@ class Run {
 
   private final(result: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device' | 'weights'>): FinalResult {
     const weights = result.state !== 'failed' && this.model ? serializeSnapshot(snapshotWeights(this.model)) : undefined;
-    const resume = this.request.options.resume;
-    const message = !resume
-      ? result.message
-      : resume.optimizer?.length
-        ? `${result.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}, with the optimizer's state.`
-        : `${result.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}; the optimizer restarted from a fresh state.`;
-    const messageFr =
-      result.messageFr === undefined || !resume
-        ? result.messageFr
-        : resume.optimizer?.length
-          ? `${result.messageFr} Repris depuis les poids de l’époque ${resume.fromEpoch - 1}, avec l’état de l’optimiseur.`
-          : `${result.messageFr} Repris depuis les poids de l’époque ${resume.fromEpoch - 1} ; l’optimiseur est reparti d’un état neuf.`;
+    const { message, messageFr } = resumeNote(result, this.request.options.resume);
     return {
       ...result,
       message,
@@ -425,6 +428,10 @@ function makeBatch(tf: Tf, samples: Samples, indices: ArrayLike<number>, inputSh
  * the run: the same project, seed and backend give the same metrics.
  */
 export async function runTraining(request: TrainingRequest, emit: (event: TrainingEvent) => void, control: TrainingControl): Promise<FinalResult> {
+  if (request.options.engine === 'pytorch' || request.options.backend === 'pytorch') {
+    const { runPyTorchTraining } = await import('./pytorch/run');
+    return runPyTorchTraining(request, emit, control);
+  }
   const run = new Run(request, emit, control);
   const originalRandom = Math.random;
   Math.random = seededRandom(request.options.seed ?? request.project.training.seed);

@@ -1,6 +1,7 @@
 import type { Graph, Shape } from '../graph';
 import { pair } from '../params';
 import { blockName, blockNameFr, ExportError, planGraph, samePadding, type PlanNode } from './plan';
+import { layerSeed } from '../blocks/common';
 import { IdentifierTable, docstringText, pascalCase, pyFloat, pyNumber, pyValue } from './python';
 
 /** How one tensor of the state dict is made from a block's weights as the app (and Keras) stores them. */
@@ -37,6 +38,10 @@ const RESERVED = [
 ];
 
 interface Writer {
+  /** Augmentation blocks become modules of the training engine's `augment` library instead of the identity. */
+  augment: boolean;
+  /** The run's seed, from which each augmentation block draws its own. */
+  seed?: number;
   init: string[];
   forward: string[];
   state: StateEntry[];
@@ -113,10 +118,21 @@ function sizeArg(value: [number, number]): string {
   return value[0] === value[1] ? String(value[0]) : `(${value[0]}, ${value[1]})`;
 }
 
+/** An augmentation block as a module of the engine's library: active while training, its inference form otherwise. */
+function augmentationCode(node: PlanNode, attr: string, input: string, w: Writer): string {
+  const { trainable: _trainable, ...params } = node.params;
+  const args = Object.entries(params).map(([name, value]) => `${name}=${pyValue(value)}`);
+  const seed = layerSeed(w.seed, node.id);
+  if (seed !== undefined) args.push(`seed=${seed}`);
+  w.init.push(`self.${attr} = augment.${node.type}(${args.join(', ')})`);
+  return `self.${attr}(${input})`;
+}
+
 function writeNode(node: PlanNode, attr: string, args: string[], w: Writer): string {
   const input = args[0];
   const inShape = node.inputShapes[0];
   const p = node.params;
+  if (w.augment && node.trainingOnly) return augmentationCode(node, attr, input, w);
   switch (node.type) {
     case 'Conv2D': {
       const kernel = pair(p.kernelSize);
@@ -248,12 +264,12 @@ function comment(node: PlanNode): string | undefined {
  * A readable PyTorch module equivalent to the graph at inference. It takes NHWC input, like the
  * app and Keras, and works in NCHW inside, as PyTorch's layers expect.
  */
-export function pytorchModule(graph: Graph, options: { name?: string; description?: string } = {}): PyTorchModule {
+export function pytorchModule(graph: Graph, options: { name?: string; description?: string; augment?: boolean; seed?: number } = {}): PyTorchModule {
   const plan = planGraph(graph);
   const className = pascalCase(options.name ?? 'Model');
   const names = new IdentifierTable([...RESERVED, className]);
   const chain = plan.isChain;
-  const w: Writer = { init: [], forward: [], state: [], counters: [], helpers: new Set() };
+  const w: Writer = { augment: options.augment === true, seed: options.seed, init: [], forward: [], state: [], counters: [], helpers: new Set() };
   const variable = (id: string) => (chain ? 'x' : names.get(id));
   const inputArgs = plan.inputs.map((id) => (chain ? 'x' : names.get(id)));
 
@@ -265,7 +281,7 @@ export function pytorchModule(graph: Graph, options: { name?: string; descriptio
       }
       continue;
     }
-    const note = comment(node);
+    const note = w.augment ? undefined : comment(node);
     const attr = names.get(node.id);
     const expression = writeNode(node, attr, node.inputs.map(variable), w);
     if (note) w.forward.push(note);
@@ -304,6 +320,7 @@ export function pytorchModule(graph: Graph, options: { name?: string; descriptio
     'import torch',
     'import torch.nn.functional as F',
     'from torch import nn',
+    ...(w.augment && plan.nodes.some((n) => n.trainingOnly) ? ['', 'import neuroblocks_augment as augment'] : []),
     '',
     '',
     ...(helperCode ? [helperCode, ''] : []),

@@ -1,0 +1,411 @@
+// One training run on the user's PyTorch, from the training worker: the data, the seeded sample
+// orders and the seeded initial weights are prepared here once (as .npy files in a temporary
+// folder), ./engine.py trains and streams JSON lines, and each line becomes the app's training
+// event. Never throws: a failure of Python (missing, killed, garbage on stdout) is the final event.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { GraphError } from '../../compile/errors';
+import { compileGraph } from '../../compile/compile';
+import { loadDataset } from '../../data/load';
+import { permutation, seededRandom } from '../../data/random';
+import { checkModelFitsData, normalizeDataset, skippedWarning, summarizeDataset } from '../../data/summary';
+import { DataError, sampleSize, takeSamples, type Samples } from '../../data/types';
+import { analyzeGraph } from '../../model/analyze';
+import { pytorchModule, type WeightLayout } from '../../model/codegen/pytorch';
+import { ExportError } from '../../model/codegen/plan';
+import { errorTexts, LocalizedError, type Localized } from '../../model/localized';
+import type { TrainingSettings } from '../../model/project';
+import { selectBackend } from '../backend/index';
+import type { TrainingControl } from '../control';
+import type { EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from '../events';
+import { targetEncoding } from '../losses';
+import { divergedMessage, resumeNote, type TrainingRequest } from '../run';
+import { findPythonEngine } from './index';
+
+/** The engine script, shipped next to this file. */
+export const engineScript = fileURLToPath(new URL('./engine.py', import.meta.url));
+
+/** How long a stopped engine may take to send its final event before it is killed. */
+const STOP_GRACE_MS = 30_000;
+
+interface WeightEntry {
+  name: string;
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  offset: number;
+}
+
+/** Where a weight of the app (`block/weight`) lives in the module, and in which layout. */
+interface ModelWeight {
+  name: string;
+  shape: number[];
+  key: string;
+  layout: WeightLayout;
+  trainable: boolean;
+}
+
+/** The .npy format (version 1.0): a small header, then the raw little-endian values in C order. */
+export function writeNpy(file: string, shape: number[], data: Float32Array | Int32Array): void {
+  const descr = data instanceof Float32Array ? '<f4' : '<i4';
+  const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+  let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': ${shapeText}, }`;
+  header += ' '.repeat((64 - ((10 + header.length + 1) % 64)) % 64) + '\n';
+  const prefix = Buffer.alloc(10);
+  prefix.set([0x93, ...Buffer.from('NUMPY'), 1, 0]);
+  prefix.writeUInt16LE(header.length, 8);
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, prefix);
+    writeSync(fd, Buffer.from(header, 'latin1'));
+    writeSync(fd, new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Weights as one raw file and the entries that describe it (the engine's weight-file format). */
+export function writeWeightFile(file: string, weights: readonly SerializedWeight[]): WeightEntry[] {
+  const entries: WeightEntry[] = [];
+  let offset = 0;
+  const parts = weights.map((w) => {
+    entries.push({ name: w.name, shape: [...w.shape], dtype: w.dtype, offset });
+    offset += w.data.byteLength;
+    return new Uint8Array(w.data);
+  });
+  writeFileSync(file, Buffer.concat(parts));
+  return entries;
+}
+
+export function readWeightFile(file: string, entries: readonly WeightEntry[]): SerializedWeight[] {
+  const bytes = readFileSync(file);
+  return entries.map((e) => {
+    const count = e.shape.reduce((a, b) => a * b, 1);
+    const size = count * 4;
+    if (e.offset + size > bytes.length) throw new Error(`the weight file ${path.basename(file)} is shorter than its description (${e.name})`);
+    const data = new ArrayBuffer(size);
+    new Uint8Array(data).set(bytes.subarray(e.offset, e.offset + size));
+    return { name: e.name, shape: [...e.shape], dtype: e.dtype === 'int32' ? 'int32' : 'float32', data };
+  });
+}
+
+const engineFailed = (reason: string): Localized => ({
+  en: `The PyTorch engine failed: ${reason}`,
+  fr: `Le moteur PyTorch a échoué : ${reason}`,
+});
+
+/** The run's settings with the request's overrides. */
+function runSettings(request: TrainingRequest): TrainingSettings {
+  const { project, options } = request;
+  return { ...project.training, ...(options.epochs !== undefined ? { epochs: options.epochs } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) };
+}
+
+/** A training run on PyTorch, with the same events as the TensorFlow.js engine. */
+export async function runPyTorchTraining(request: TrainingRequest, emit: (event: TrainingEvent) => void, control: TrainingControl): Promise<FinalResult> {
+  const started = performance.now();
+  const history: EpochMetrics[] = [];
+  let device: string | undefined;
+  let dir: string | undefined;
+  let child: ChildProcess | undefined;
+  const result = (partial: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device'>): FinalResult => ({
+    ...partial,
+    history,
+    backend: 'pytorch',
+    ...(device ? { device } : {}),
+    seconds: (performance.now() - started) / 1000,
+  });
+  try {
+    const { project, options } = request;
+    const settings = runSettings(request);
+    const analysis = analyzeGraph(project.graph, { loss: settings.loss });
+    if (!analysis.valid) throw new GraphError(analysis.errors);
+    const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape! : undefined;
+    const engine = await findPythonEngine({ python: options.python });
+    if (!engine.available || !engine.python)
+      throw new LocalizedError({
+        en: `The PyTorch engine is not available: ${engine.reason?.en ?? 'no Python with torch was found.'} Train with the TensorFlow.js engine instead, or install PyTorch.`,
+        fr: `Le moteur PyTorch n’est pas disponible : ${engine.reason?.fr ?? 'aucun Python avec torch n’a été trouvé.'} Entraînez avec le moteur TensorFlow.js, ou installez PyTorch.`,
+      });
+    const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size });
+    checkModelFitsData(analysis, dataset, settings.loss);
+    if (settings.normalize) normalizeDataset(dataset);
+    const outputUnits = analysis.nodes[analysis.outputs[0]].outputShape![0];
+
+    // The app's seeded initial weights (or the checkpoint a resumed run goes on from).
+    const { tf } = await selectBackend('cpu');
+    const model = compileGraph(tf, project.graph, { seed: settings.seed });
+    const appWeights = model.weights.map((w) => ({ name: w.originalName ?? w.name, shape: [...w.shape] as number[], trainable: w.trainable }));
+    const initial: SerializedWeight[] = options.resume
+      ? options.resume.weights
+      : model.weights.map((w, i) => ({ name: appWeights[i].name, shape: appWeights[i].shape, dtype: 'float32', data: (w.read().dataSync() as Float32Array).slice().buffer }));
+    const paramTotal = model.countParams();
+    const paramTrainable = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
+    model.dispose();
+    if (options.resume && (initial.length !== appWeights.length || initial.some((w, i) => w.shape.join() !== appWeights[i].shape.join())))
+      throw new LocalizedError({
+        en: `The checkpoint does not fit this model (${initial.length} weights saved, the model has ${appWeights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`,
+        fr: `Les poids enregistrés ne correspondent pas à ce modèle (${initial.length} poids enregistré${initial.length > 1 ? 's' : ''} ; le modèle en compte ${appWeights.length}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.`,
+      });
+
+    const module = pytorchModule(project.graph, { name: project.name, augment: true, seed: settings.seed });
+    const weights: ModelWeight[] = appWeights.map((w) => {
+      const cut = w.name.lastIndexOf('/');
+      const entry = module.state.find((s) => s.nodeId === w.name.slice(0, cut) && s.weight === w.name.slice(cut + 1));
+      if (!entry)
+        throw new ExportError({
+          en: `The weight "${w.name}" has no place in the PyTorch module: this graph cannot train on the PyTorch engine. Train it with the TensorFlow.js engine.`,
+          fr: `Le poids « ${w.name} » n’a pas de place dans le module PyTorch : ce graphe ne peut pas s’entraîner avec le moteur PyTorch. Entraînez-le avec le moteur TensorFlow.js.`,
+        });
+      return { ...w, key: entry.key, layout: entry.layout };
+    });
+    const regularizers = Object.values(analysis.nodes).flatMap((node) => {
+      const reg = node.params.kernelRegularizer as { l1?: number; l2?: number } | null | undefined;
+      if (!reg || (!reg.l1 && !reg.l2)) return [];
+      const entry = module.state.find((s) => s.nodeId === node.id && s.weight === 'kernel');
+      return entry ? [{ key: entry.key, l1: reg.l1 ?? 0, l2: reg.l2 ?? 0 }] : [];
+    });
+
+    // The validation split and the epochs' orders, drawn exactly as the TensorFlow.js engine draws them.
+    const sample = sampleSize(dataset.inputShape);
+    const order = permutation(dataset.train.count, seededRandom(settings.seed ^ 0x5eed));
+    const validationCount = Math.round(dataset.train.count * settings.validationSplit);
+    const trainCount = dataset.train.count - validationCount;
+    if (trainCount < 1)
+      throw new DataError({
+        en: `The validation split of ${settings.validationSplit} leaves no sample to train on: lower it or use more data.`,
+        fr: `La part de validation de ${settings.validationSplit} ne laisse aucun exemple pour l’entraînement : baissez-la ou utilisez plus de données.`,
+      });
+    const train = takeSamples(dataset.train, order.subarray(validationCount), sample);
+    const validation: Samples = takeSamples(dataset.train, order.subarray(0, validationCount), sample);
+    const firstEpoch = options.resume?.fromEpoch ?? 1;
+    const shuffleRandom = seededRandom(settings.seed ^ 0x5a0f);
+    for (let e = 1; e < firstEpoch; e++) permutation(trainCount, shuffleRandom);
+    const epochsLeft = Math.max(settings.epochs - firstEpoch + 1, 0);
+    const orders = new Int32Array(epochsLeft * trainCount);
+    for (let e = 0; e < epochsLeft; e++) orders.set(permutation(trainCount, shuffleRandom), e * trainCount);
+
+    dir = mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-torch-'));
+    const shape = (n: number) => [n, ...dataset.inputShape];
+    writeNpy(path.join(dir, 'x_train.npy'), shape(train.count), train.x);
+    writeNpy(path.join(dir, 'y_train.npy'), [train.count], train.y);
+    writeNpy(path.join(dir, 'x_val.npy'), shape(validation.count), validation.x);
+    writeNpy(path.join(dir, 'y_val.npy'), [validation.count], validation.y);
+    writeNpy(path.join(dir, 'x_test.npy'), shape(dataset.test.count), dataset.test.x);
+    writeNpy(path.join(dir, 'y_test.npy'), [dataset.test.count], dataset.test.y);
+    writeNpy(path.join(dir, 'orders.npy'), [epochsLeft, trainCount], orders);
+    writeFileSync(path.join(dir, 'model.py'), module.code);
+    const initialEntries = writeWeightFile(path.join(dir, 'initial.bin'), initial);
+    const optimizerEntries = options.resume?.optimizer?.length ? writeWeightFile(path.join(dir, 'optimizer.bin'), options.resume.optimizer) : undefined;
+    const config = {
+      format: 'neuroblocks.torch-run',
+      version: 1,
+      modelFile: 'model.py',
+      className: module.className,
+      weights,
+      counters: module.counters,
+      regularizers,
+      initialWeights: { file: 'initial.bin', entries: initialEntries },
+      ...(optimizerEntries ? { optimizerState: { file: 'optimizer.bin', entries: optimizerEntries } } : {}),
+      training: settings,
+      loss: settings.loss,
+      encoding: targetEncoding(settings.loss, outputUnits),
+      outputUnits,
+      classNames: dataset.classNames,
+      seed: settings.seed,
+      epochs: settings.epochs,
+      firstEpoch,
+      history: options.resume?.history.slice(0, firstEpoch - 1) ?? [],
+      checkpoints: options.checkpoints !== false,
+      device: options.device ?? 'auto',
+      data: { xTrain: 'x_train.npy', yTrain: 'y_train.npy', xVal: 'x_val.npy', yVal: 'y_val.npy', xTest: 'x_test.npy', yTest: 'y_test.npy', orders: 'orders.npy' },
+    };
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
+
+    const batchSize = Math.min(settings.batchSize, trainCount);
+    const startedEvent = (engineDevice: string): TrainingEvent => ({
+      type: 'started',
+      backend: 'pytorch',
+      device: engineDevice,
+      fallbacks: [],
+      paramCount: { total: paramTotal, trainable: paramTrainable, nonTrainable: paramTotal - paramTrainable },
+      dataset: summarizeDataset(dataset),
+      sizes: { train: trainCount, validation: validationCount, test: dataset.test.count },
+      epochs: settings.epochs,
+      batchesPerEpoch: Math.ceil(trainCount / batchSize),
+      seed: settings.seed,
+      ...(options.resume ? { resumedFromEpoch: firstEpoch } : {}),
+    });
+    if (options.resume) history.push(...options.resume.history.slice(0, firstEpoch - 1));
+
+    const nproc = options.nproc ?? 1;
+    const engineArgs = [engineScript, dir, '--control', ...(options.device ? ['--device', options.device] : [])];
+    const args = nproc > 1 ? ['-m', 'torch.distributed.run', '--standalone', `--nproc-per-node=${nproc}`, ...engineArgs] : engineArgs;
+    const python = engine.python;
+    const runDir = dir;
+    const proc = spawn(python, args, { cwd: runDir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' } });
+    child = proc;
+    return await new Promise<FinalResult>((resolve) => {
+      let settled = false;
+      let stderrTail = '';
+      let lastBatchEvent = 0;
+      let sent: 'run' | 'pause' | 'stop' = 'run';
+      let stopTimer: NodeJS.Timeout | undefined;
+      const interval = options.batchEventInterval ?? 100;
+      const settle = (final: FinalResult) => {
+        if (settled) return;
+        settled = true;
+        clearInterval(poll);
+        if (stopTimer) clearTimeout(stopTimer);
+        if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+        resolve(final);
+      };
+      const fail = (text: Localized) => settle(result({ state: 'failed', message: text.en, messageFr: text.fr, epochsCompleted: history.length }));
+      const send = (command: 'pause' | 'resume' | 'stop') => {
+        if (proc.stdin && !proc.stdin.destroyed) proc.stdin.write(`${command}\n`);
+      };
+      const poll = setInterval(() => {
+        const command = control.command;
+        if (command === sent) return;
+        if (command === 'stop') {
+          send('stop');
+          stopTimer = setTimeout(
+            () =>
+              fail({
+                en: `The PyTorch engine did not stop within ${STOP_GRACE_MS / 1000} s of being asked to and was ended.`,
+                fr: `Le moteur PyTorch ne s’est pas arrêté dans les ${STOP_GRACE_MS / 1000} s qui ont suivi la demande et a été interrompu.`,
+              }),
+            STOP_GRACE_MS,
+          );
+        } else send(command === 'pause' ? 'pause' : 'resume');
+        sent = command;
+      }, 20);
+      proc.stdin?.on('error', () => undefined);
+      proc.stderr?.on('data', (chunk: Buffer) => {
+        stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);
+      });
+      proc.on('error', (error) => fail(engineFailed(`${python} could not be started (${error.message}).`)));
+      proc.on('close', (code, signal) => {
+        if (settled) return;
+        const lastLine = stderrTail.trim().split('\n').filter(Boolean).at(-1);
+        const how = signal ? `was ended by the signal ${signal}` : `exited with code ${code}`;
+        const hint = signal === 'SIGKILL' ? ' (the system may have run out of memory: try a smaller batch size or model)' : '';
+        fail({
+          en: `The PyTorch engine ${how}${hint} before the end of the run${lastLine ? `: ${lastLine}` : '.'}`,
+          fr: `Le moteur PyTorch ${signal ? `a été arrêté par le signal ${signal}` : `s’est terminé avec le code ${code}`}${hint ? ' (la mémoire a pu manquer : essayez des lots ou un modèle plus petits)' : ''} avant la fin de l’entraînement${lastLine ? ` : ${lastLine}` : '.'}`,
+        });
+      });
+      const lines = createInterface({ input: proc.stdout! });
+      lines.on('line', (line) => {
+        if (settled || !line.trim()) return;
+        let event: Record<string, unknown>;
+        try {
+          event = JSON.parse(line) as Record<string, unknown>;
+          if (!event || typeof event !== 'object' || typeof event.type !== 'string') throw new Error('not an event');
+        } catch {
+          const shown = line.length > 120 ? `${line.slice(0, 120)}…` : line;
+          return fail({
+            en: `The PyTorch engine printed something that is not one of its events: "${shown}". Check that ${python} runs the engine unchanged (no sitecustomize or startup script printing to the output).`,
+            fr: `Le moteur PyTorch a écrit quelque chose qui n’est pas un de ses événements : « ${shown} ». Vérifiez que ${python} exécute le moteur sans modification (aucun sitecustomize ni script de démarrage qui écrive sur la sortie).`,
+          });
+        }
+        try {
+          handle(event);
+        } catch (error) {
+          fail(engineFailed(errorTexts(error).en));
+        }
+      });
+      const handle = (event: Record<string, unknown>) => {
+        switch (event.type) {
+          case 'engine': {
+            device = event.device as string;
+            emit(startedEvent(device));
+            const skipped = skippedWarning(dataset.skipped);
+            if (skipped) emit({ type: 'warning', message: skipped.en, messageFr: skipped.fr });
+            if (options.resume && !options.resume.optimizer?.length)
+              emit({
+                type: 'warning',
+                message: `Resumed from the checkpoint of epoch ${firstEpoch - 1}. Its optimizer state was not saved (a project file of an older version), so the optimizer restarts: momentum and Adam's averages build up again.`,
+                messageFr: `Repris depuis les poids de l’époque ${firstEpoch - 1}. L’état de l’optimiseur n’avait pas été enregistré (un fichier de projet d’une version plus ancienne) : l’optimiseur repart donc de zéro, et le momentum et les moyennes d’Adam se reconstruisent.`,
+              });
+            return;
+          }
+          case 'batch': {
+            control.countBatch();
+            const now = performance.now();
+            if (now - lastBatchEvent >= interval || event.batch === event.batchesPerEpoch) {
+              lastBatchEvent = now;
+              emit(event as unknown as TrainingEvent);
+            }
+            return;
+          }
+          case 'epoch': {
+            const { type: _type, ...metrics } = event as unknown as { type: 'epoch' } & EpochMetrics;
+            history.push(metrics);
+            emit({ type: 'epoch', ...metrics });
+            return;
+          }
+          case 'checkpoint': {
+            const file = path.join(runDir, event.file as string);
+            const weightsOut = readWeightFile(file, event.weights as WeightEntry[]);
+            const optimizer = event.optimizer ? readWeightFile(file, event.optimizer as WeightEntry[]) : undefined;
+            emit({ type: 'checkpoint', kind: event.kind as 'best' | 'last', epoch: event.epoch as number, monitor: event.monitor as string, value: event.value as number, weights: weightsOut, ...(optimizer ? { optimizer } : {}) });
+            // The last checkpoint of an epoch comes after its best one: the file has served.
+            if (event.kind === 'last') unlinkSync(file);
+            return;
+          }
+          case 'learningRate':
+            emit({ type: 'learningRate', epoch: event.epoch as number, learningRate: event.learningRate as number, reason: `${event.monitor as string} did not improve for ${event.patience as number} epochs` });
+            return;
+          case 'paused':
+            emit({ type: 'paused', epoch: event.epoch as number, batch: event.batch as number });
+            return;
+          case 'resumed':
+            emit({ type: 'resumed' });
+            return;
+          case 'error':
+            return fail(engineFailed(String(event.message)));
+          case 'final':
+            return settle(finalResult(event));
+          default:
+            return;
+        }
+      };
+      const finalResult = (event: Record<string, unknown>): FinalResult => {
+        const files = event.weights as { file: string; weights: WeightEntry[] } | null;
+        const weightsOut = files ? readWeightFile(path.join(runDir, files.file), files.weights) : undefined;
+        const test = (event.test ?? undefined) as TestEvaluation | undefined;
+        const epochsCompleted = event.epochsCompleted as number;
+        const state = event.state as FinalResult['state'];
+        let text: { message: string; messageFr?: string };
+        if (state === 'diverged') {
+          const at = event.diverged as { epoch: number; batch: number; learningRate: number };
+          const m = divergedMessage(at.epoch, at.batch, at.learningRate);
+          text = { message: m.en, messageFr: m.fr };
+        } else if (state === 'stopped') text = { message: `Stopped by the user during epoch ${event.stoppedEpoch as number}.` };
+        else if (state === 'early-stopped') {
+          const patience = event.patience as number;
+          const restored = event.restoredEpoch ? ` The weights of epoch ${event.restoredEpoch as number}, the best, were restored.` : '';
+          text = { message: `Stopped early after epoch ${epochsCompleted}: ${event.monitor as string} did not improve for ${patience} epoch${patience === 1 ? '' : 's'}.${restored}` };
+        } else text = { message: `Trained for ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}.` };
+        const noted = resumeNote(text, options.resume);
+        return result({
+          state,
+          ...noted,
+          epochsCompleted,
+          ...(event.restoredEpoch ? { restoredEpoch: event.restoredEpoch as number } : {}),
+          ...(test ? { test } : {}),
+          ...(weightsOut ? { weights: weightsOut } : {}),
+        });
+      };
+    });
+  } catch (error) {
+    const { en, fr } = errorTexts(error);
+    return result({ state: 'failed', message: en, ...(fr !== en ? { messageFr: fr } : {}), epochsCompleted: history.length });
+  } finally {
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
