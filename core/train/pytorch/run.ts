@@ -13,7 +13,7 @@ import { compileGraph } from '../../compile/compile';
 import { loadDataset } from '../../data/load';
 import { permutation, seededRandom } from '../../data/random';
 import { checkModelFitsData, normalizeDataset, skippedWarning, summarizeDataset } from '../../data/summary';
-import { DataError, sampleSize, takeSamples, type Samples } from '../../data/types';
+import { DataError, sampleSize, takeSamples, type Dataset, type Samples } from '../../data/types';
 import { analyzeGraph } from '../../model/analyze';
 import { pytorchModule, type WeightLayout } from '../../model/codegen/pytorch';
 import { ExportError } from '../../model/codegen/plan';
@@ -28,6 +28,9 @@ import { findPythonEngine } from './index';
 
 /** The engine script, shipped next to this file. */
 export const engineScript = fileURLToPath(new URL('./engine.py', import.meta.url));
+
+/** Starts a script as the ranks of a DistributedDataParallel job on this machine. */
+export const ranksScript = fileURLToPath(new URL('./ranks.py', import.meta.url));
 
 /** How long a stopped engine may take to send its final event before it is killed. */
 const STOP_GRACE_MS = 30_000;
@@ -103,6 +106,136 @@ function runSettings(request: TrainingRequest): TrainingSettings {
   return { ...project.training, ...(options.epochs !== undefined ? { epochs: options.epochs } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) };
 }
 
+/** What prepareTorchRun made ready. */
+export interface PreparedTorchRun {
+  settings: TrainingSettings;
+  dataset: Dataset;
+  firstEpoch: number;
+  /** The run's `started` event, once the engine has said where it computes. */
+  started(engineDevice: string): Extract<TrainingEvent, { type: 'started' }>;
+}
+
+/**
+ * Writes the engine's run folder into `dir`: the data and the seeded sample orders as .npy files, the
+ * module, the app's seeded initial weights (or the checkpoint a resumed run goes on from) and config.json.
+ */
+export async function prepareTorchRun(request: TrainingRequest, dir: string): Promise<PreparedTorchRun> {
+  const { project, options } = request;
+  const settings = runSettings(request);
+  const analysis = analyzeGraph(project.graph, { loss: settings.loss });
+  if (!analysis.valid) throw new GraphError(analysis.errors);
+  const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape! : undefined;
+  const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size });
+  checkModelFitsData(analysis, dataset, settings.loss);
+  if (settings.normalize) normalizeDataset(dataset);
+  const outputUnits = analysis.nodes[analysis.outputs[0]].outputShape![0];
+
+  // The app's seeded initial weights (or the checkpoint a resumed run goes on from).
+  const { tf } = await selectBackend('cpu');
+  const model = compileGraph(tf, project.graph, { seed: settings.seed });
+  const appWeights = model.weights.map((w) => ({ name: w.originalName ?? w.name, shape: [...w.shape] as number[], trainable: w.trainable }));
+  const initial: SerializedWeight[] = options.resume
+    ? options.resume.weights
+    : model.weights.map((w, i) => ({ name: appWeights[i].name, shape: appWeights[i].shape, dtype: 'float32', data: (w.read().dataSync() as Float32Array).slice().buffer }));
+  const paramTotal = model.countParams();
+  const paramTrainable = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
+  model.dispose();
+  if (options.resume && (initial.length !== appWeights.length || initial.some((w, i) => w.shape.join() !== appWeights[i].shape.join())))
+    throw new LocalizedError({
+      en: `The checkpoint does not fit this model (${initial.length} weights saved, the model has ${appWeights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`,
+      fr: `Les poids enregistrés ne correspondent pas à ce modèle (${initial.length} poids enregistré${initial.length > 1 ? 's' : ''} ; le modèle en compte ${appWeights.length}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.`,
+    });
+
+  const module = pytorchModule(project.graph, { name: project.name, augment: true, seed: settings.seed });
+  const weights: ModelWeight[] = appWeights.map((w) => {
+    const cut = w.name.lastIndexOf('/');
+    const entry = module.state.find((s) => s.nodeId === w.name.slice(0, cut) && s.weight === w.name.slice(cut + 1));
+    if (!entry)
+      throw new ExportError({
+        en: `The weight "${w.name}" has no place in the PyTorch module: this graph cannot train on the PyTorch engine. Train it with the TensorFlow.js engine.`,
+        fr: `Le poids « ${w.name} » n’a pas de place dans le module PyTorch : ce graphe ne peut pas s’entraîner avec le moteur PyTorch. Entraînez-le avec le moteur TensorFlow.js.`,
+      });
+    return { ...w, key: entry.key, layout: entry.layout };
+  });
+  const regularizers = Object.values(analysis.nodes).flatMap((node) => {
+    const reg = node.params.kernelRegularizer as { l1?: number; l2?: number } | null | undefined;
+    if (!reg || (!reg.l1 && !reg.l2)) return [];
+    const entry = module.state.find((s) => s.nodeId === node.id && s.weight === 'kernel');
+    return entry ? [{ key: entry.key, l1: reg.l1 ?? 0, l2: reg.l2 ?? 0 }] : [];
+  });
+
+  // The validation split and the epochs' orders, drawn exactly as the TensorFlow.js engine draws them.
+  const sample = sampleSize(dataset.inputShape);
+  const order = permutation(dataset.train.count, seededRandom(settings.seed ^ 0x5eed));
+  const validationCount = Math.round(dataset.train.count * settings.validationSplit);
+  const trainCount = dataset.train.count - validationCount;
+  if (trainCount < 1)
+    throw new DataError({
+      en: `The validation split of ${settings.validationSplit} leaves no sample to train on: lower it or use more data.`,
+      fr: `La part de validation de ${settings.validationSplit} ne laisse aucun exemple pour l’entraînement : baissez-la ou utilisez plus de données.`,
+    });
+  const train = takeSamples(dataset.train, order.subarray(validationCount), sample);
+  const validation: Samples = takeSamples(dataset.train, order.subarray(0, validationCount), sample);
+  const firstEpoch = options.resume?.fromEpoch ?? 1;
+  const shuffleRandom = seededRandom(settings.seed ^ 0x5a0f);
+  for (let e = 1; e < firstEpoch; e++) permutation(trainCount, shuffleRandom);
+  const epochsLeft = Math.max(settings.epochs - firstEpoch + 1, 0);
+  const orders = new Int32Array(epochsLeft * trainCount);
+  for (let e = 0; e < epochsLeft; e++) orders.set(permutation(trainCount, shuffleRandom), e * trainCount);
+
+  const shape = (n: number) => [n, ...dataset.inputShape];
+  writeNpy(path.join(dir, 'x_train.npy'), shape(train.count), train.x);
+  writeNpy(path.join(dir, 'y_train.npy'), [train.count], train.y);
+  writeNpy(path.join(dir, 'x_val.npy'), shape(validation.count), validation.x);
+  writeNpy(path.join(dir, 'y_val.npy'), [validation.count], validation.y);
+  writeNpy(path.join(dir, 'x_test.npy'), shape(dataset.test.count), dataset.test.x);
+  writeNpy(path.join(dir, 'y_test.npy'), [dataset.test.count], dataset.test.y);
+  writeNpy(path.join(dir, 'orders.npy'), [epochsLeft, trainCount], orders);
+  writeFileSync(path.join(dir, 'model.py'), module.code);
+  const initialEntries = writeWeightFile(path.join(dir, 'initial.bin'), initial);
+  const optimizerEntries = options.resume?.optimizer?.length ? writeWeightFile(path.join(dir, 'optimizer.bin'), options.resume.optimizer) : undefined;
+  const config = {
+    format: 'neuroblocks.torch-run',
+    version: 1,
+    modelFile: 'model.py',
+    className: module.className,
+    weights,
+    counters: module.counters,
+    regularizers,
+    initialWeights: { file: 'initial.bin', entries: initialEntries },
+    ...(optimizerEntries ? { optimizerState: { file: 'optimizer.bin', entries: optimizerEntries } } : {}),
+    training: settings,
+    loss: settings.loss,
+    encoding: targetEncoding(settings.loss, outputUnits),
+    outputUnits,
+    classNames: dataset.classNames,
+    seed: settings.seed,
+    epochs: settings.epochs,
+    firstEpoch,
+    history: options.resume?.history.slice(0, firstEpoch - 1) ?? [],
+    checkpoints: options.checkpoints !== false,
+    device: options.device ?? 'auto',
+    data: { xTrain: 'x_train.npy', yTrain: 'y_train.npy', xVal: 'x_val.npy', yVal: 'y_val.npy', xTest: 'x_test.npy', yTest: 'y_test.npy', orders: 'orders.npy' },
+  };
+  writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
+
+  const batchSize = Math.min(settings.batchSize, trainCount);
+  const startedEvent = (engineDevice: string): Extract<TrainingEvent, { type: 'started' }> => ({
+    type: 'started',
+    backend: 'pytorch',
+    device: engineDevice,
+    fallbacks: [],
+    paramCount: { total: paramTotal, trainable: paramTrainable, nonTrainable: paramTotal - paramTrainable },
+    dataset: summarizeDataset(dataset),
+    sizes: { train: trainCount, validation: validationCount, test: dataset.test.count },
+    epochs: settings.epochs,
+    batchesPerEpoch: Math.ceil(trainCount / batchSize),
+    seed: settings.seed,
+    ...(options.resume ? { resumedFromEpoch: firstEpoch } : {}),
+  });
+  return { settings, dataset, firstEpoch, started: startedEvent };
+}
+
 /** A training run on PyTorch, with the same events as the TensorFlow.js engine. */
 export async function runPyTorchTraining(request: TrainingRequest, emit: (event: TrainingEvent) => void, control: TrainingControl): Promise<FinalResult> {
   const started = performance.now();
@@ -118,131 +251,21 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
     seconds: (performance.now() - started) / 1000,
   });
   try {
-    const { project, options } = request;
-    const settings = runSettings(request);
-    const analysis = analyzeGraph(project.graph, { loss: settings.loss });
-    if (!analysis.valid) throw new GraphError(analysis.errors);
-    const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape! : undefined;
+    const { options } = request;
     const engine = await findPythonEngine({ python: options.python });
     if (!engine.available || !engine.python)
       throw new LocalizedError({
         en: `The PyTorch engine is not available: ${engine.reason?.en ?? 'no Python with torch was found.'} Train with the TensorFlow.js engine instead, or install PyTorch.`,
         fr: `Le moteur PyTorch n’est pas disponible : ${engine.reason?.fr ?? 'aucun Python avec torch n’a été trouvé.'} Entraînez avec le moteur TensorFlow.js, ou installez PyTorch.`,
       });
-    const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size });
-    checkModelFitsData(analysis, dataset, settings.loss);
-    if (settings.normalize) normalizeDataset(dataset);
-    const outputUnits = analysis.nodes[analysis.outputs[0]].outputShape![0];
-
-    // The app's seeded initial weights (or the checkpoint a resumed run goes on from).
-    const { tf } = await selectBackend('cpu');
-    const model = compileGraph(tf, project.graph, { seed: settings.seed });
-    const appWeights = model.weights.map((w) => ({ name: w.originalName ?? w.name, shape: [...w.shape] as number[], trainable: w.trainable }));
-    const initial: SerializedWeight[] = options.resume
-      ? options.resume.weights
-      : model.weights.map((w, i) => ({ name: appWeights[i].name, shape: appWeights[i].shape, dtype: 'float32', data: (w.read().dataSync() as Float32Array).slice().buffer }));
-    const paramTotal = model.countParams();
-    const paramTrainable = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
-    model.dispose();
-    if (options.resume && (initial.length !== appWeights.length || initial.some((w, i) => w.shape.join() !== appWeights[i].shape.join())))
-      throw new LocalizedError({
-        en: `The checkpoint does not fit this model (${initial.length} weights saved, the model has ${appWeights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`,
-        fr: `Les poids enregistrés ne correspondent pas à ce modèle (${initial.length} poids enregistré${initial.length > 1 ? 's' : ''} ; le modèle en compte ${appWeights.length}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.`,
-      });
-
-    const module = pytorchModule(project.graph, { name: project.name, augment: true, seed: settings.seed });
-    const weights: ModelWeight[] = appWeights.map((w) => {
-      const cut = w.name.lastIndexOf('/');
-      const entry = module.state.find((s) => s.nodeId === w.name.slice(0, cut) && s.weight === w.name.slice(cut + 1));
-      if (!entry)
-        throw new ExportError({
-          en: `The weight "${w.name}" has no place in the PyTorch module: this graph cannot train on the PyTorch engine. Train it with the TensorFlow.js engine.`,
-          fr: `Le poids « ${w.name} » n’a pas de place dans le module PyTorch : ce graphe ne peut pas s’entraîner avec le moteur PyTorch. Entraînez-le avec le moteur TensorFlow.js.`,
-        });
-      return { ...w, key: entry.key, layout: entry.layout };
-    });
-    const regularizers = Object.values(analysis.nodes).flatMap((node) => {
-      const reg = node.params.kernelRegularizer as { l1?: number; l2?: number } | null | undefined;
-      if (!reg || (!reg.l1 && !reg.l2)) return [];
-      const entry = module.state.find((s) => s.nodeId === node.id && s.weight === 'kernel');
-      return entry ? [{ key: entry.key, l1: reg.l1 ?? 0, l2: reg.l2 ?? 0 }] : [];
-    });
-
-    // The validation split and the epochs' orders, drawn exactly as the TensorFlow.js engine draws them.
-    const sample = sampleSize(dataset.inputShape);
-    const order = permutation(dataset.train.count, seededRandom(settings.seed ^ 0x5eed));
-    const validationCount = Math.round(dataset.train.count * settings.validationSplit);
-    const trainCount = dataset.train.count - validationCount;
-    if (trainCount < 1)
-      throw new DataError({
-        en: `The validation split of ${settings.validationSplit} leaves no sample to train on: lower it or use more data.`,
-        fr: `La part de validation de ${settings.validationSplit} ne laisse aucun exemple pour l’entraînement : baissez-la ou utilisez plus de données.`,
-      });
-    const train = takeSamples(dataset.train, order.subarray(validationCount), sample);
-    const validation: Samples = takeSamples(dataset.train, order.subarray(0, validationCount), sample);
-    const firstEpoch = options.resume?.fromEpoch ?? 1;
-    const shuffleRandom = seededRandom(settings.seed ^ 0x5a0f);
-    for (let e = 1; e < firstEpoch; e++) permutation(trainCount, shuffleRandom);
-    const epochsLeft = Math.max(settings.epochs - firstEpoch + 1, 0);
-    const orders = new Int32Array(epochsLeft * trainCount);
-    for (let e = 0; e < epochsLeft; e++) orders.set(permutation(trainCount, shuffleRandom), e * trainCount);
-
     dir = mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-torch-'));
-    const shape = (n: number) => [n, ...dataset.inputShape];
-    writeNpy(path.join(dir, 'x_train.npy'), shape(train.count), train.x);
-    writeNpy(path.join(dir, 'y_train.npy'), [train.count], train.y);
-    writeNpy(path.join(dir, 'x_val.npy'), shape(validation.count), validation.x);
-    writeNpy(path.join(dir, 'y_val.npy'), [validation.count], validation.y);
-    writeNpy(path.join(dir, 'x_test.npy'), shape(dataset.test.count), dataset.test.x);
-    writeNpy(path.join(dir, 'y_test.npy'), [dataset.test.count], dataset.test.y);
-    writeNpy(path.join(dir, 'orders.npy'), [epochsLeft, trainCount], orders);
-    writeFileSync(path.join(dir, 'model.py'), module.code);
-    const initialEntries = writeWeightFile(path.join(dir, 'initial.bin'), initial);
-    const optimizerEntries = options.resume?.optimizer?.length ? writeWeightFile(path.join(dir, 'optimizer.bin'), options.resume.optimizer) : undefined;
-    const config = {
-      format: 'neuroblocks.torch-run',
-      version: 1,
-      modelFile: 'model.py',
-      className: module.className,
-      weights,
-      counters: module.counters,
-      regularizers,
-      initialWeights: { file: 'initial.bin', entries: initialEntries },
-      ...(optimizerEntries ? { optimizerState: { file: 'optimizer.bin', entries: optimizerEntries } } : {}),
-      training: settings,
-      loss: settings.loss,
-      encoding: targetEncoding(settings.loss, outputUnits),
-      outputUnits,
-      classNames: dataset.classNames,
-      seed: settings.seed,
-      epochs: settings.epochs,
-      firstEpoch,
-      history: options.resume?.history.slice(0, firstEpoch - 1) ?? [],
-      checkpoints: options.checkpoints !== false,
-      device: options.device ?? 'auto',
-      data: { xTrain: 'x_train.npy', yTrain: 'y_train.npy', xVal: 'x_val.npy', yVal: 'y_val.npy', xTest: 'x_test.npy', yTest: 'y_test.npy', orders: 'orders.npy' },
-    };
-    writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
-
-    const batchSize = Math.min(settings.batchSize, trainCount);
-    const startedEvent = (engineDevice: string): TrainingEvent => ({
-      type: 'started',
-      backend: 'pytorch',
-      device: engineDevice,
-      fallbacks: [],
-      paramCount: { total: paramTotal, trainable: paramTrainable, nonTrainable: paramTotal - paramTrainable },
-      dataset: summarizeDataset(dataset),
-      sizes: { train: trainCount, validation: validationCount, test: dataset.test.count },
-      epochs: settings.epochs,
-      batchesPerEpoch: Math.ceil(trainCount / batchSize),
-      seed: settings.seed,
-      ...(options.resume ? { resumedFromEpoch: firstEpoch } : {}),
-    });
+    const { settings, dataset, firstEpoch, started: startedEvent } = await prepareTorchRun(request, dir);
     if (options.resume) history.push(...options.resume.history.slice(0, firstEpoch - 1));
 
     const nproc = options.nproc ?? 1;
     const engineArgs = [engineScript, dir, '--control', ...(options.device ? ['--device', options.device] : [])];
-    const args = nproc > 1 ? ['-m', 'torch.distributed.run', '--standalone', `--nproc-per-node=${nproc}`, ...engineArgs] : engineArgs;
+    // Several processes: ./ranks.py starts them as torchrun would (some distributions' torchrun cannot start).
+    const args = nproc > 1 ? [ranksScript, '--nproc', String(nproc), ...engineArgs] : engineArgs;
     const python = engine.python;
     const runDir = dir;
     const proc = spawn(python, args, { cwd: runDir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' } });
