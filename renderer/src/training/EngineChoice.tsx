@@ -21,6 +21,12 @@ export function deviceChoices(info: PythonEngineInfo, t: T, language: string): {
   return choices;
 }
 
+/** The label of the device chosen (automatic when it is not one of the choices). */
+export function chosenDeviceLabel(info: PythonEngineInfo, device: string, t: T, language: string): string {
+  const choices = deviceChoices(info, t, language);
+  return (choices.find((c) => c.value === device) ?? choices[0]).label;
+}
+
 function deviceChoice(device: PythonDevice, index: number, t: T, language: string): { value: string; label: string } {
   if (device.kind === 'cuda') {
     const memory = device.memoryBytes ? formatNumber(Math.round((device.memoryBytes / 1024 ** 3) * 10) / 10, language) : undefined;

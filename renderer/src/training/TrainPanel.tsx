@@ -9,7 +9,7 @@ import { LiveChart, type ChartSeries } from './LiveChart';
 import { NextSteps } from './NextSteps';
 import { formatDuration, remainingSeconds } from './progress';
 import { useSettingsForm } from './use-settings-form';
-import { EngineChoice, refreshEngines } from './EngineChoice';
+import { chosenDeviceLabel, EngineChoice, refreshEngines } from './EngineChoice';
 import { engineOptions, listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
 import { errorText } from '../ui/error-text';
 
@@ -82,6 +82,8 @@ export function TrainPanel() {
   const form = useSettingsForm();
   const datasets = useTraining((s) => s.datasets);
   const backend = useTraining((s) => s.backend);
+  const engines = useTraining((s) => s.engines);
+  const engineChoice = useTraining((s) => s.engine);
   const phase = useTraining((s) => s.phase);
   const started = useTraining((s) => s.started);
   const progress = useTraining((s) => s.progress);
@@ -140,7 +142,12 @@ export function TrainPanel() {
   const left = phase === 'running' ? remainingSeconds({ ...progress, epochs, elapsedSeconds: elapsed }) : undefined;
   const firstBatchLoss = trainingStore.getState().curves.loss.find((v) => v !== null) ?? undefined;
   const advice = adviseOnRun(history, { diverged: final?.state === 'diverged', firstBatchLoss, lastBatchLoss, learningRate: runRate ?? form.training.learningRate });
-  const shownBackend = started ? { backend: started.backend, device: started.device } : backend;
+  const pytorchChosen = engineChoice.name === 'pytorch' && engines?.pytorch.available ? engines.pytorch : undefined;
+  const shownBackend = started
+    ? { backend: started.backend, device: started.device }
+    : pytorchChosen
+      ? { backend: 'pytorch', device: `PyTorch ${pytorchChosen.torchVersion} · ${chosenDeviceLabel(pytorchChosen, engineChoice.device, t, i18n.language)}` }
+      : backend;
   const n = (v: number) => formatCount(v, i18n.language);
 
   return (
