@@ -34,14 +34,32 @@ export class TrainingControl {
 
   pause(): void {
     Atomics.compareExchange(this.flags, COMMAND, RUN, PAUSE);
+    Atomics.notify(this.flags, COMMAND);
   }
 
   resume(): void {
     Atomics.compareExchange(this.flags, COMMAND, PAUSE, RUN);
+    Atomics.notify(this.flags, COMMAND);
   }
 
   stop(): void {
     Atomics.store(this.flags, COMMAND, STOP);
+    Atomics.notify(this.flags, COMMAND);
+  }
+
+  /**
+   * Resolves as soon as the command is no longer `current`, or after `timeoutMs`, without blocking
+   * the event loop: for an engine in another process, to which each command is passed on at once.
+   */
+  async waitForChange(current: ControlCommand, timeoutMs: number): Promise<void> {
+    const value = current === 'stop' ? STOP : current === 'pause' ? PAUSE : RUN;
+    const { waitAsync } = Atomics as unknown as { waitAsync?: (array: Int32Array, index: number, value: number, timeout: number) => { async: boolean; value: Promise<unknown> | unknown } };
+    if (!waitAsync) {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(timeoutMs, 10)));
+      return;
+    }
+    const wait = waitAsync(this.flags, COMMAND, value, timeoutMs);
+    if (wait.async) await wait.value;
   }
 
   /** Resolves when the run is no longer paused: `true` to go on, `false` when it was stopped. */

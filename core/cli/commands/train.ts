@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { skippedWarning } from '../../data/summary';
 import type { BackendName, FinalResult, TrainingEvent } from '../../train/events';
+import type { TorchDeviceChoice, TrainingEngine } from '../../train/run';
 import { startTraining } from '../../train/session';
 import type { CliIo } from '../io';
 import { recordTrainingRun, resumeRecordedRun, type RunToResume } from '../../store/record-training';
@@ -14,7 +15,12 @@ test split. Exit code 0 when training completed or stopped early, 1 when it fail
 diverged, 130 when interrupted.
 
   --epochs N    number of epochs (default: the project's)
-  --backend B   tensorflow-gpu, tensorflow, wasm or cpu (default: the fastest that loads)
+  --engine E    tfjs (TensorFlow.js, built in; the default) or pytorch (the Python with torch
+                found from --python, NEUROBLOCKS_PYTHON, then PATH)
+  --backend B   tfjs engine: tensorflow-gpu, tensorflow, wasm or cpu (default: the fastest that loads)
+  --device D    pytorch engine: auto, cpu, cuda or mps (default auto: CUDA, then MPS, then the CPU)
+  --python P    pytorch engine: the Python to try first
+  --nproc N     pytorch engine: train with N processes (DistributedDataParallel through torchrun)
   --seed S      random seed (default: the project's)
   --size N      number of training samples (MNIST: at most 8000; 2-D sets: points to generate)
   --json        one JSON object per line for each event; the last is the final result
@@ -24,6 +30,8 @@ diverged, 130 when interrupted.
                 checkpoint, up to its planned epochs (or --epochs), recording into the same run`;
 
 const backends: readonly BackendName[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
+const engines: readonly TrainingEngine[] = ['tfjs', 'pytorch'];
+const devices: readonly TorchDeviceChoice[] = ['auto', 'cpu', 'cuda', 'mps'];
 
 function positiveInteger(value: string | undefined, option: string, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -79,6 +87,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     options: {
       epochs: { type: 'string' },
       backend: { type: 'string' },
+      engine: { type: 'string' },
+      device: { type: 'string' },
+      python: { type: 'string' },
+      nproc: { type: 'string' },
       seed: { type: 'string' },
       size: { type: 'string' },
       json: { type: 'boolean' },
@@ -100,7 +112,19 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   if (values.backend !== undefined && !(backends as readonly string[]).includes(values.backend)) {
     throw new Error(`Unknown backend "${values.backend}". Choose one of: ${backends.join(', ')}.`);
   }
+  if (values.engine !== undefined && !(engines as readonly string[]).includes(values.engine))
+    throw new Error(`Unknown engine "${values.engine}". Choose one of: ${engines.join(', ')}.`);
+  const engine = values.engine as TrainingEngine | undefined;
+  if (values.device !== undefined && !(devices as readonly string[]).includes(values.device))
+    throw new Error(`Unknown device "${values.device}". Choose one of: ${devices.join(', ')}.`);
+  for (const option of ['device', 'python', 'nproc'] as const)
+    if (values[option] !== undefined && engine !== 'pytorch') throw new Error(`--${option} is a setting of the PyTorch engine: add --engine pytorch.`);
+  if (values.backend !== undefined && engine === 'pytorch') throw new Error('--backend chooses a TensorFlow.js backend; with --engine pytorch, choose the device with --device.');
   const options = {
+    ...(engine ? { engine } : {}),
+    ...(values.device ? { device: values.device as TorchDeviceChoice } : {}),
+    ...(values.python ? { python: values.python } : {}),
+    ...(values.nproc !== undefined ? { nproc: positiveInteger(values.nproc, 'nproc', 1) } : {}),
     epochs: positiveInteger(values.epochs, 'epochs', 1),
     seed: positiveInteger(values.seed, 'seed', 0),
     size: positiveInteger(values.size, 'size', 10),

@@ -246,9 +246,10 @@ class Optimizer:
 
     slots = ()
 
-    def __init__(self, params, names, settings):
+    def __init__(self, params, names, layouts, settings):
         self.params = params
         self.names = names
+        self.layouts = layouts
         self.lr = float(settings["learningRate"])
         self.momentum = float(settings.get("momentum") or 0.0)
         self.nesterov = bool(settings.get("nesterov"))
@@ -269,8 +270,8 @@ class Optimizer:
     def export(self):
         out = [("iter", np.array(self.iterations, dtype=np.int32))]
         for slot in self.slots:
-            for name, value in zip(self.names, self.state[slot]):
-                out.append(("%s/%s" % (name, slot), value.detach().cpu().numpy().astype(np.float32)))
+            for name, layout, value in zip(self.names, self.layouts, self.state[slot]):
+                out.append(("%s/%s" % (name, slot), to_app_layout(value.detach().cpu().numpy().astype(np.float32), layout)))
         return out
 
     def load(self, entries):
@@ -282,7 +283,10 @@ class Optimizer:
             raise ValueError("the saved optimizer state has %d tensors, this optimizer needs %d" % (len(values), len(self.slots) * len(self.params)))
         for s, slot in enumerate(self.slots):
             for i, p in enumerate(self.params):
-                self.state[slot][i] = torch.from_numpy(np.array(values[s * len(self.params) + i], dtype=np.float32)).reshape(p.shape).to(p.device)
+                value = to_torch_layout(np.array(values[s * len(self.params) + i][1], dtype=np.float32), self.layouts[i])
+                if tuple(value.shape) != tuple(p.shape):
+                    raise ValueError("the saved optimizer state of %s has the shape %s, the weight %s" % (self.names[i], list(value.shape), list(p.shape)))
+                self.state[slot][i] = torch.from_numpy(np.ascontiguousarray(value)).to(p.device)
         self.init_state()
         return True
 
@@ -349,13 +353,13 @@ class Adam(Optimizer):
         self.iterations += 1
 
 
-def make_optimizer(settings, params, names):
+def make_optimizer(settings, params, names, layouts):
     name = settings["optimizer"]
     if name == "sgd":
         cls = Momentum if settings.get("momentum") or settings.get("nesterov") else SGD
     else:
         cls = {"adam": Adam, "rmsprop": RMSprop, "adagrad": Adagrad}[name]
-    return cls(params, names, settings)
+    return cls(params, names, layouts, settings)
 
 
 # --------------------------------------------------------------------------------------------
@@ -656,7 +660,7 @@ class Trainer:
         trainable = [w for w in cfg["weights"] if w["trainable"]]
         self.trainable = [params[w["key"]] for w in trainable]
         self.penalties = [(params[r["key"]] if r["key"] in params else dict(self.module.named_buffers())[r["key"]], float(r.get("l1") or 0), float(r.get("l2") or 0)) for r in cfg["regularizers"]]
-        self.optimizer = make_optimizer(cfg["training"], self.trainable, [w["name"] for w in trainable])
+        self.optimizer = make_optimizer(cfg["training"], self.trainable, [w["name"] for w in trainable], [w["layout"] for w in trainable])
         if cfg.get("optimizerState"):
             entries = read_weight_file(os.path.join(self.run_dir, cfg["optimizerState"]["file"]), cfg["optimizerState"]["entries"])
             self.optimizer.load(entries)

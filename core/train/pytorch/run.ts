@@ -280,7 +280,6 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
       const settle = (final: FinalResult) => {
         if (settled) return;
         settled = true;
-        clearInterval(poll);
         if (stopTimer) clearTimeout(stopTimer);
         if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
         resolve(final);
@@ -289,22 +288,27 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
       const send = (command: 'pause' | 'resume' | 'stop') => {
         if (proc.stdin && !proc.stdin.destroyed) proc.stdin.write(`${command}\n`);
       };
-      const poll = setInterval(() => {
-        const command = control.command;
-        if (command === sent) return;
-        if (command === 'stop') {
-          send('stop');
-          stopTimer = setTimeout(
-            () =>
-              fail({
-                en: `The PyTorch engine did not stop within ${STOP_GRACE_MS / 1000} s of being asked to and was ended.`,
-                fr: `Le moteur PyTorch ne s’est pas arrêté dans les ${STOP_GRACE_MS / 1000} s qui ont suivi la demande et a été interrompu.`,
-              }),
-            STOP_GRACE_MS,
-          );
-        } else send(command === 'pause' ? 'pause' : 'resume');
-        sent = command;
-      }, 20);
+      // Each command goes to the engine as soon as it is given; the engine acts on it after its current batch.
+      const watch = async () => {
+        while (!settled) {
+          await control.waitForChange(sent, 500);
+          const command = control.command;
+          if (settled || command === sent) continue;
+          if (command === 'stop') {
+            send('stop');
+            stopTimer = setTimeout(
+              () =>
+                fail({
+                  en: `The PyTorch engine did not stop within ${STOP_GRACE_MS / 1000} s of being asked to and was ended.`,
+                  fr: `Le moteur PyTorch ne s’est pas arrêté dans les ${STOP_GRACE_MS / 1000} s qui ont suivi la demande et a été interrompu.`,
+                }),
+              STOP_GRACE_MS,
+            );
+          } else send(command === 'pause' ? 'pause' : 'resume');
+          sent = command;
+        }
+      };
+      void watch();
       proc.stdin?.on('error', () => undefined);
       proc.stderr?.on('data', (chunk: Buffer) => {
         stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);

@@ -1,0 +1,152 @@
+// Parity: with the same seeded initial weights and the same sample order, and nothing random in
+// the graph, one epoch on the PyTorch engine gives the weights one epoch on TensorFlow.js gives.
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { compileGraph } from '../../compile/compile';
+import type { Graph } from '../../model/graph';
+import { parseProject } from '../../model/project-io';
+import type { Project } from '../../model/project';
+import { TrainingControl } from '../control';
+import type { FinalResult } from '../events';
+import { runTraining, type TrainingOptions } from '../run';
+import { findPythonEngine } from './index';
+
+const engine = await findPythonEngine();
+const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason?.en}`;
+if (skipReason) console.warn(`PyTorch parity tests skipped: ${skipReason}`);
+
+type Json = Record<string, unknown>;
+
+export function chain(...nodes: [string, string, Json][]): Graph {
+  return { nodes: nodes.map(([id, type, params]) => ({ id, type, params })), edges: nodes.slice(1).map(([id], i) => ({ source: nodes[i][0], target: id })) };
+}
+
+/** The course CNN without its dropout (random by nature, it cannot be compared). */
+const courseCnn = chain(
+  ['input', 'Input', { shape: [28, 28, 1] }],
+  ['conv1', 'Conv2D', { filters: 8, kernelSize: 3, activation: 'relu' }],
+  ['pool1', 'MaxPooling2D', { poolSize: 2 }],
+  ['conv2', 'Conv2D', { filters: 16, kernelSize: 3, activation: 'relu' }],
+  ['pool2', 'MaxPooling2D', { poolSize: 2 }],
+  ['flatten', 'Flatten', {}],
+  ['dense1', 'Dense', { units: 100, activation: 'relu' }],
+  ['output', 'Dense', { units: 10, activation: 'softmax' }],
+);
+
+const residualCnn: Graph = {
+  nodes: [
+    { id: 'input', type: 'Input', params: { shape: [28, 28, 1] } },
+    { id: 'stem', type: 'Conv2D', params: { filters: 6, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' } },
+    { id: 'a', type: 'Conv2D', params: { filters: 6, kernelSize: 3, padding: 'same', activation: 'relu' } },
+    { id: 'b', type: 'Conv2D', params: { filters: 6, kernelSize: 3, padding: 'same' } },
+    { id: 'add', type: 'Add', params: {} },
+    { id: 'relu', type: 'Activation', params: { activation: 'relu' } },
+    { id: 'pool', type: 'AveragePooling2D', params: { poolSize: 2 } },
+    { id: 'flatten', type: 'Flatten', params: {} },
+    { id: 'output', type: 'Dense', params: { units: 10, activation: 'softmax' } },
+  ],
+  edges: [
+    { source: 'input', target: 'stem' },
+    { source: 'stem', target: 'a' },
+    { source: 'a', target: 'b' },
+    { source: 'b', target: 'add' },
+    { source: 'stem', target: 'add' },
+    { source: 'add', target: 'relu' },
+    { source: 'relu', target: 'pool' },
+    { source: 'pool', target: 'flatten' },
+    { source: 'flatten', target: 'output' },
+  ],
+};
+
+/**
+ * Convolution → BatchNormalization → ReLU, twice. (A Dense → BatchNormalization pair trained with
+ * Adam is left out: its kernel's gradient is mostly rounding noise that Adam scales up to full
+ * steps, and TensorFlow.js's own WASM and CPU backends end the epoch 3e-3 apart on it.)
+ */
+const batchNormCnn = chain(
+  ['input', 'Input', { shape: [28, 28, 1] }],
+  ['conv1', 'Conv2D', { filters: 8, kernelSize: 3, strides: 2, useBias: false }],
+  ['bn1', 'BatchNormalization', { momentum: 0.9 }],
+  ['relu1', 'Activation', { activation: 'relu' }],
+  ['conv2', 'Conv2D', { filters: 8, kernelSize: 3, useBias: false }],
+  ['bn2', 'BatchNormalization', {}],
+  ['relu2', 'Activation', { activation: 'relu' }],
+  ['pool', 'MaxPooling2D', { poolSize: 2 }],
+  ['flatten', 'Flatten', {}],
+  ['output', 'Dense', { units: 10, activation: 'softmax' }],
+);
+
+const l2Mlp = chain(
+  ['input', 'Input', { shape: [28, 28, 1] }],
+  ['flatten', 'Flatten', {}],
+  ['hidden', 'Dense', { units: 32, activation: 'relu', kernelRegularizer: { l2: 0.01 } }],
+  ['hidden2', 'Dense', { units: 16, activation: 'tanh', kernelRegularizer: { l1: 0.001 } }],
+  ['output', 'Dense', { units: 10, activation: 'softmax' }],
+);
+
+const optimizers: [string, Json][] = [
+  ['Adam', { optimizer: 'adam', learningRate: 0.002 }],
+  ['SGD with momentum', { optimizer: 'sgd', learningRate: 0.05, momentum: 0.9 }],
+  ['RMSprop', { optimizer: 'rmsprop', learningRate: 0.001 }],
+];
+
+export function mnistProject(graph: Graph, training: Json): Project {
+  return parseProject({
+    format: 'neuroblocks.project',
+    version: 1,
+    name: 'parity',
+    graph,
+    dataset: { kind: 'builtin', name: 'mnist' },
+    training: { loss: 'categoricalCrossentropy', batchSize: 32, epochs: 1, validationSplit: 0.25, seed: 7, ...training },
+  });
+}
+
+async function train(project: Project, options: TrainingOptions): Promise<FinalResult> {
+  return runTraining({ project, options: { size: 256, checkpoints: false, ...options } }, () => undefined, new TrainingControl());
+}
+
+/** Largest difference between two weights, relative to the largest magnitude of the reference. */
+function relativeDifference(a: Float32Array, b: Float32Array): number {
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < a.length; i++) {
+    diff = Math.max(diff, Math.abs(a[i] - b[i]));
+    scale = Math.max(scale, Math.abs(b[i]));
+  }
+  return diff / Math.max(scale, 1e-6);
+}
+
+describe.skipIf(Boolean(skipReason))('the PyTorch engine gives the TensorFlow.js engine’s weights after one epoch', () => {
+  const models: [string, Graph][] = [
+    ['the course CNN', courseCnn],
+    ['a residual CNN', residualCnn],
+    ['a BatchNormalization CNN', batchNormCnn],
+    ['an L1/L2-regularised MLP', l2Mlp],
+  ];
+  for (const [modelName, graph] of models)
+    for (const [optimizerName, training] of optimizers)
+      it(`${modelName}, ${optimizerName}`, { timeout: 120_000 }, async () => {
+        const project = mnistProject(graph, training);
+        const tfjs = await train(project, { backend: 'wasm' });
+        const torch = await train(project, { engine: 'pytorch', device: 'cpu' });
+        expect(tfjs.state, tfjs.message).toBe('completed');
+        expect(torch.state, torch.message).toBe('completed');
+        expect(torch.backend).toBe('pytorch');
+        expect(torch.device).toMatch(/^PyTorch \d+\.\d+.* · CPU/);
+        expect(torch.weights!.map((w) => `${w.name}:${w.shape.join('x')}`)).toEqual(tfjs.weights!.map((w) => `${w.name}:${w.shape.join('x')}`));
+        // The weights moved: the comparison is of trained weights, not of the shared start.
+        const model = compileGraph(tf, graph, { seed: 7 });
+        const initial = model.weights.map((w) => w.read().dataSync() as Float32Array);
+        model.dispose();
+        const moved = tfjs.weights!.map((w, i) => relativeDifference(new Float32Array(w.data), initial[i]));
+        expect(Math.max(...moved)).toBeGreaterThan(1e-3);
+        const differences = tfjs.weights!.map((w, i) => ({ name: w.name, relative: relativeDifference(new Float32Array(torch.weights![i].data), new Float32Array(w.data)) }));
+        for (const d of differences) expect(d.relative, `${d.name}: relative difference ${d.relative.toExponential(2)}`).toBeLessThanOrEqual(1e-4);
+        const [a, b] = [tfjs.history[0], torch.history[0]];
+        expect(b.loss).toBeCloseTo(a.loss, 4);
+        expect(b.valLoss!).toBeCloseTo(a.valLoss!, 4);
+        expect(b.valAccuracy).toBe(a.valAccuracy);
+        expect(torch.test!.loss).toBeCloseTo(tfjs.test!.loss, 4);
+        expect(torch.test!.confusionMatrix.flat().reduce((s, v) => s + v, 0)).toBe(tfjs.test!.samples);
+      });
+});
