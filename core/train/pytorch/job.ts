@@ -16,9 +16,11 @@ import type { DatasetInput } from '../../store/types';
 import type { FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from '../events';
 import type { TrainingOptions } from '../run';
 import type { TrainingListener, TrainingSession } from '../session';
-import { engineScript, prepareTorchRun, ranksScript, readWeightFile } from './run';
+import { engineScript, prepareTorchRun, readWeightFile } from './run';
 
 const launcher = fileURLToPath(new URL('./job_train.py', import.meta.url));
+/** Starts the ranks of `train.py --nproc N`, where torchrun is missing or cannot start. */
+const ranksScript = fileURLToPath(new URL('./ranks.py', import.meta.url));
 
 export const JOB_FORMAT = 'neuroblocks.job';
 type Started = Extract<TrainingEvent, { type: 'started' }>;

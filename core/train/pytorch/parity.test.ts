@@ -150,3 +150,23 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine gives the TensorFlow.js
         expect(torch.test!.confusionMatrix.flat().reduce((s, v) => s + v, 0)).toBe(tfjs.test!.samples);
       });
 });
+
+describe.skipIf(Boolean(skipReason))('DistributedDataParallel on this machine', () => {
+  it('two processes (gloo), each with half of every batch, end the epoch with the weights of one process', { timeout: 180_000 }, async () => {
+    const project = mnistProject(courseCnn, { optimizer: 'adam', learningRate: 0.002 });
+    const single = await train(project, { engine: 'pytorch', device: 'cpu' });
+    const events: string[] = [];
+    const pair = await runTraining({ project, options: { size: 256, checkpoints: false, engine: 'pytorch', device: 'cpu', nproc: 2 } }, (e) => events.push(e.type === 'started' ? e.device : e.type), new TrainingControl());
+    expect(pair.state, pair.message).toBe('completed');
+    expect(events[0]).toMatch(/× 2 processes \(DistributedDataParallel, gloo\)$/);
+    for (const [i, w] of single.weights!.entries()) {
+      const relative = relativeDifference(new Float32Array(pair.weights![i].data), new Float32Array(w.data));
+      expect(relative, `${w.name}: relative difference ${relative.toExponential(2)}`).toBeLessThanOrEqual(1e-4);
+    }
+    // Metrics are summed over both processes: the whole training and test sets are counted.
+    expect(pair.history[0].loss).toBeCloseTo(single.history[0].loss, 4);
+    expect(pair.test!.samples).toBe(2000);
+    expect(pair.test!.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(2000);
+    expect(pair.test!.accuracy).toBeCloseTo(single.test!.accuracy, 3);
+  });
+});

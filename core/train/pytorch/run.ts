@@ -4,6 +4,7 @@
 // event. Never throws: a failure of Python (missing, killed, garbage on stdout) is the final event.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -28,9 +29,6 @@ import { findPythonEngine } from './index';
 
 /** The engine script, shipped next to this file. */
 export const engineScript = fileURLToPath(new URL('./engine.py', import.meta.url));
-
-/** Starts a script as the ranks of a DistributedDataParallel job on this machine. */
-export const ranksScript = fileURLToPath(new URL('./ranks.py', import.meta.url));
 
 /** How long a stopped engine may take to send its final event before it is killed. */
 const STOP_GRACE_MS = 30_000;
@@ -99,6 +97,18 @@ const engineFailed = (reason: string): Localized => ({
   en: `The PyTorch engine failed: ${reason}`,
   fr: `Le moteur PyTorch a échoué : ${reason}`,
 });
+
+/** A TCP port free on this machine now, for the processes of a distributed run to meet on. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** The run's settings with the request's overrides. */
 function runSettings(request: TrainingRequest): TrainingSettings {
@@ -242,7 +252,7 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
   const history: EpochMetrics[] = [];
   let device: string | undefined;
   let dir: string | undefined;
-  let child: ChildProcess | undefined;
+  const children: ChildProcess[] = [];
   const result = (partial: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device'>): FinalResult => ({
     ...partial,
     history,
@@ -262,14 +272,18 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
     const { settings, dataset, firstEpoch, started: startedEvent } = await prepareTorchRun(request, dir);
     if (options.resume) history.push(...options.resume.history.slice(0, firstEpoch - 1));
 
+    // Several processes on this machine: DistributedDataParallel with the environment torchrun
+    // would give them. Rank 0 takes the commands and writes the events and the weights.
     const nproc = options.nproc ?? 1;
-    const engineArgs = [engineScript, dir, '--control', ...(options.device ? ['--device', options.device] : [])];
-    // Several processes: ./ranks.py starts them as torchrun would (some distributions' torchrun cannot start).
-    const args = nproc > 1 ? [ranksScript, '--nproc', String(nproc), ...engineArgs] : engineArgs;
+    const args = [engineScript, dir, ...(options.device ? ['--device', options.device] : [])];
     const python = engine.python;
     const runDir = dir;
-    const proc = spawn(python, args, { cwd: runDir, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' } });
-    child = proc;
+    const env = { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' };
+    const distributed = nproc > 1 ? { MASTER_ADDR: '127.0.0.1', MASTER_PORT: String(await freePort()), WORLD_SIZE: String(nproc), LOCAL_WORLD_SIZE: String(nproc) } : {};
+    const rankEnv = (rank: number) => (nproc > 1 ? { ...env, ...distributed, RANK: String(rank), LOCAL_RANK: String(rank) } : env);
+    const proc = spawn(python, [...args, '--control'], { cwd: runDir, stdio: ['pipe', 'pipe', 'pipe'], env: rankEnv(0) });
+    children.push(proc);
+    for (let rank = 1; rank < nproc; rank++) children.push(spawn(python, args, { cwd: runDir, stdio: ['ignore', 'ignore', 'pipe'], env: rankEnv(rank) }));
     return await new Promise<FinalResult>((resolve) => {
       let settled = false;
       let stderrTail = '';
@@ -281,7 +295,7 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
         if (settled) return;
         settled = true;
         if (stopTimer) clearTimeout(stopTimer);
-        if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+        for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
         resolve(final);
       };
       const fail = (text: Localized) => settle(result({ state: 'failed', message: text.en, messageFr: text.fr, epochsCompleted: history.length }));
@@ -314,6 +328,18 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
         stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);
       });
       proc.on('error', (error) => fail(engineFailed(`${python} could not be started (${error.message}).`)));
+      children.slice(1).forEach((other, i) => {
+        let tail = '';
+        other.stderr?.on('data', (chunk: Buffer) => {
+          tail = (tail + chunk.toString('utf8')).slice(-2000);
+        });
+        // A process of the group that fails leaves the others waiting for it: the run ends there.
+        other.on('close', (code, signal) => {
+          if (settled || code === 0) return;
+          const lastLine = tail.trim().split('\n').filter(Boolean).at(-1);
+          fail(engineFailed(`process ${i + 1} of ${nproc} ${signal ? `was ended by the signal ${signal}` : `exited with code ${code}`}${lastLine ? `: ${lastLine}` : '.'}`));
+        });
+      });
       proc.on('close', (code, signal) => {
         if (settled) return;
         const lastLine = stderrTail.trim().split('\n').filter(Boolean).at(-1);
@@ -432,7 +458,7 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
     const { en, fr } = errorTexts(error);
     return result({ state: 'failed', message: en, ...(fr !== en ? { messageFr: fr } : {}), epochsCompleted: history.length });
   } finally {
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }
