@@ -483,12 +483,23 @@ class Channel:
     def emit(self, event):
         if self.rank != 0:
             return
-        line = json.dumps(event, allow_nan=True)
+        line = json.dumps(finite_json(event), allow_nan=False)
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
         if self.log:
             self.log.write(line + "\n")
             self.log.flush()
+
+
+def finite_json(value):
+    """JSON has no NaN or infinity: such a float travels as {"__float__": "NaN" | "Infinity" | "-Infinity"}."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return {"__float__": "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")}
+    if isinstance(value, dict):
+        return {k: finite_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite_json(v) for v in value]
+    return value
 
 
 def read_weight_file(path, entries):

@@ -68,10 +68,12 @@ const batchNormCnn = chain(
   ['conv1', 'Conv2D', { filters: 8, kernelSize: 3, strides: 2, useBias: false }],
   ['bn1', 'BatchNormalization', { momentum: 0.9 }],
   ['relu1', 'Activation', { activation: 'relu' }],
-  ['conv2', 'Conv2D', { filters: 8, kernelSize: 3, useBias: false }],
-  ['bn2', 'BatchNormalization', {}],
-  ['relu2', 'Activation', { activation: 'relu' }],
   ['pool', 'MaxPooling2D', { poolSize: 2 }],
+  // 4×4 positions × 32 images: few enough values that Keras's biased batch variance (PyTorch's
+  // BatchNorm keeps the unbiased one) shows in the moving variance.
+  ['conv2', 'Conv2D', { filters: 8, kernelSize: 3, useBias: false }],
+  ['bn2', 'BatchNormalization', { momentum: 0.5 }],
+  ['relu2', 'Activation', { activation: 'relu' }],
   ['flatten', 'Flatten', {}],
   ['output', 'Dense', { units: 10, activation: 'softmax' }],
 );
@@ -168,5 +170,59 @@ describe.skipIf(Boolean(skipReason))('DistributedDataParallel on this machine', 
     expect(pair.test!.samples).toBe(2000);
     expect(pair.test!.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(2000);
     expect(pair.test!.accuracy).toBeCloseTo(single.test!.accuracy, 3);
+  });
+});
+
+describe.skipIf(Boolean(skipReason))('training settings on the PyTorch engine mean what they mean on TensorFlow.js', () => {
+  it('early stopping restores the same best epoch, and reduce-LR-on-plateau lowers the rate at the same epochs', { timeout: 180_000 }, async () => {
+    const project = mnistProject(l2Mlp, {
+      optimizer: 'adam',
+      learningRate: 0.01,
+      epochs: 30,
+      earlyStopping: { monitor: 'valLoss', patience: 3, minDelta: 0.02, restoreBestWeights: true },
+      reduceLrOnPlateau: { monitor: 'valLoss', patience: 1, factor: 0.5 },
+    });
+    const runs = [];
+    for (const options of [{ backend: 'wasm' as const }, { engine: 'pytorch' as const }]) {
+      const events: string[] = [];
+      const result = await runTraining({ project, options: { size: 256, ...options } }, (e) => {
+        if (e.type === 'learningRate') events.push(`${e.epoch}: ${e.learningRate} (${e.reason})`);
+      }, new TrainingControl());
+      runs.push({ result, events });
+    }
+    const [tfjs, torch] = runs;
+    expect(tfjs.result.state).toBe('early-stopped');
+    expect(torch.result.state).toBe('early-stopped');
+    expect(torch.result.message).toBe(tfjs.result.message);
+    expect(torch.result.restoredEpoch).toBe(tfjs.result.restoredEpoch);
+    expect(torch.result.restoredEpoch).toBeLessThan(torch.result.epochsCompleted);
+    expect(torch.events).toEqual(tfjs.events);
+    expect(torch.events.length).toBeGreaterThan(0);
+    expect(torch.result.history.map((m) => m.learningRate)).toEqual(tfjs.result.history.map((m) => m.learningRate));
+    // The final weights are the restored best epoch's, on both engines.
+    for (const [i, w] of tfjs.result.weights!.entries()) {
+      const relative = relativeDifference(new Float32Array(torch.result.weights![i].data), new Float32Array(w.data));
+      expect(relative, w.name).toBeLessThanOrEqual(1e-3);
+    }
+    expect(torch.result.test!.loss).toBeCloseTo(tfjs.result.test!.loss, 3);
+  });
+
+  it('a huge learning rate is reported as diverged, with the same advice, keeping finite weights', { timeout: 60_000 }, async () => {
+    const project = parseProject({
+      format: 'neuroblocks.project',
+      version: 1,
+      name: 'diverging',
+      graph: chain(['in', 'Input', { shape: [2] }], ['out', 'Dense', { units: 2 }]),
+      dataset: { kind: 'builtin', name: 'xor', size: 200 },
+      training: { optimizer: 'sgd', learningRate: 10, loss: 'meanSquaredError', epochs: 20 },
+    });
+    const tfjs = await runTraining({ project, options: { backend: 'wasm', checkpoints: false } }, () => undefined, new TrainingControl());
+    const torch = await runTraining({ project, options: { engine: 'pytorch', checkpoints: false } }, () => undefined, new TrainingControl());
+    expect(torch.state, torch.message).toBe('diverged');
+    expect(torch.message).toBe(tfjs.message);
+    expect(torch.messageFr).toBe(tfjs.messageFr);
+    expect(torch.epochsCompleted).toBe(tfjs.epochsCompleted);
+    expect(torch.weights!.every((w) => new Float32Array(w.data).every(Number.isFinite))).toBe(true);
+    expect(torch.test).toBeDefined();
   });
 });

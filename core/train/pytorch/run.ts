@@ -98,6 +98,15 @@ const engineFailed = (reason: string): Localized => ({
   fr: `Le moteur PyTorch a échoué : ${reason}`,
 });
 
+/** The engine sends NaN and the infinities, which JSON lacks, as {"__float__": "NaN"}. */
+function nonFinite(_key: string, value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const text = (value as { __float__?: unknown }).__float__;
+    if (typeof text === 'string' && Object.keys(value).length === 1) return Number(text);
+  }
+  return value;
+}
+
 /** A TCP port free on this machine now, for the processes of a distributed run to meet on. */
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -355,7 +364,7 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
         if (settled || !line.trim()) return;
         let event: Record<string, unknown>;
         try {
-          event = JSON.parse(line) as Record<string, unknown>;
+          event = JSON.parse(line, nonFinite) as Record<string, unknown>;
           if (!event || typeof event !== 'object' || typeof event.type !== 'string') throw new Error('not an event');
         } catch {
           const shown = line.length > 120 ? `${line.slice(0, 120)}…` : line;
