@@ -44,6 +44,46 @@ export interface BackendInfo {
   fallbacks: { backend: string; reason: string }[];
 }
 
+/** A device the user's PyTorch sees. */
+export interface PythonDevice {
+  kind: 'cuda' | 'mps' | 'cpu';
+  /** E.g. `NVIDIA H100 80GB HBM3`, `Apple MPS`, `CPU`. */
+  name: string;
+  /** GPU memory. */
+  memoryBytes?: number;
+  /** CPU threads PyTorch uses. */
+  threads?: number;
+}
+
+/** The user's PyTorch as the app found it (the setting, `NEUROBLOCKS_PYTHON`, then PATH). */
+export interface PythonEngineInfo {
+  available: boolean;
+  /** The Python that was tried (found and run, or named by the setting). */
+  python?: string;
+  torchVersion?: string;
+  devices: PythonDevice[];
+  /** Why the engine cannot be used, in one line. */
+  reason?: Localized;
+}
+
+export type TrainingEngineName = 'tfjs' | 'pytorch';
+
+/** The engine that trained a run, from its recorded backend: the user's PyTorch records `pytorch`, TensorFlow.js its backend (`wasm`, `tensorflow`…). */
+export function engineOfBackend(backend: string): TrainingEngineName {
+  return /torch/i.test(backend) ? 'pytorch' : 'tfjs';
+}
+
+/** The engine's name as people know it. */
+export const engineTitle: Record<TrainingEngineName, string> = { tfjs: 'TensorFlow.js', pytorch: 'PyTorch' };
+
+/** Where training can run: the built-in TensorFlow.js engine and the user's PyTorch. */
+export interface TrainingEngines {
+  tfjs: BackendInfo;
+  pytorch: PythonEngineInfo;
+  /** The Python set in the app's settings, when one is. */
+  pythonSetting?: string;
+}
+
 export interface ExampleSummary {
   /** File name without `.json`, e.g. `mnist-cnn`. */
   id: string;
@@ -267,6 +307,12 @@ export interface TrainingStartOptions {
   size?: number;
   /** Where the project is saved, so that relative data paths resolve against its folder. */
   location?: string;
+  /** Which engine trains (default `tfjs`, the built-in TensorFlow.js). */
+  engine?: TrainingEngineName;
+  /** PyTorch only: `auto` (default), `cpu`, `mps`, `cuda` or `cuda:N` for one GPU. */
+  device?: string;
+  /** PyTorch only: processes training together with DistributedDataParallel (default 1). */
+  nproc?: number;
 }
 
 export type RunStatus = 'running' | 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'interrupted' | 'failed';
@@ -499,6 +545,10 @@ export interface NeuroblocksApi {
   getAppInfo(): Promise<AppInfo>;
   /** Loads TensorFlow.js the first time (a second or so); cached afterwards. */
   getBackendInfo(): Promise<BackendInfo>;
+  /** The engines training can use; looks for Python and torch again at each call (`python` tries that one instead of the setting). */
+  getTrainingEngines(options?: { python?: string }): Promise<TrainingEngines>;
+  /** Saves the Python that the PyTorch engine runs with in the app's settings (empty: look for one), and says what it finds there. */
+  setPythonPath(python: string): Promise<TrainingEngines>;
 
   // Examples (projects/*.json)
   listExamples(): Promise<ExampleSummary[]>;
@@ -615,6 +665,8 @@ export type ApiMethods = Pick<NeuroblocksApi, ApiMethodName>;
 export const apiMethods = [
   'getAppInfo',
   'getBackendInfo',
+  'getTrainingEngines',
+  'setPythonPath',
   'listExamples',
   'openExample',
   'newProject',

@@ -1,4 +1,5 @@
-// Where Neuroblocks keeps its settings (projects directory, recent projects, window placement)
+// Where Neuroblocks keeps its settings (projects directory, recent projects, window placement, the
+// Python of the PyTorch engine)
 // and where new projects go by default.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -29,6 +30,8 @@ const settingsSchema = z.object({
   projectsDirectory: z.string().min(1).optional(),
   recent: z.array(recentSchema).max(100).catch([]).default([]),
   window: boundsSchema.optional().catch(undefined),
+  /** The Python the PyTorch engine runs with; absent: `NEUROBLOCKS_PYTHON`, then PATH. */
+  python: z.string().min(1).max(4096).optional().catch(undefined),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -92,6 +92,7 @@ describe('run history through the API', () => {
     expect(row('training.batchSize')).toEqual({ key: 'training.batchSize', values: [16, 16], differs: false });
     expect(row('dataset.size')).toEqual({ key: 'dataset.size', values: [120, 120], differs: false });
     expect(row('backend')).toMatchObject({ values: ['cpu', 'cpu'], differs: false });
+    expect(row('engine')).toMatchObject({ values: ['TensorFlow.js', 'TensorFlow.js'], differs: false });
     expect(comparison.graphChanges).toEqual([
       { kind: 'param', id: 'h', type: 'Dense', param: 'units', before: 8, after: 16 },
       { kind: 'param', id: 'h', type: 'Dense', param: 'activation', before: 'relu', after: 'tanh' },

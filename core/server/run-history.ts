@@ -1,6 +1,6 @@
 // The run history of a project file behind the API: snapshots of runs, side-by-side comparison,
 // deletion. Runs on the Node side with an open ProjectStore.
-import { UserFacingError, type RunComparisonInfo, type RunSnapshot } from '../api/contract';
+import { engineOfBackend, engineTitle, UserFacingError, type RunComparisonInfo, type RunSnapshot } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
 import { graphChanges } from '../model/graph-diff';
 import type { ProjectStore } from '../store/index';
@@ -31,6 +31,7 @@ function settingsOf(run: RunSnapshot): Map<string, unknown> {
   const out = new Map<string, unknown>();
   if (run.project.dataset) flatten(run.project.dataset, 'dataset', out);
   flatten(run.training, 'training', out);
+  out.set('engine', engineTitle[engineOfBackend(run.backend)]);
   out.set('backend', run.backend);
   out.set('device', run.device);
   return out;

@@ -160,6 +160,39 @@ describe('dialogs, analysis, data sets, backend', () => {
   });
 });
 
+describe('training engines', () => {
+  it('keeps the Python of the PyTorch engine in the settings, looks for torch there, and tries a Python without saving it', async () => {
+    const asked: (string | undefined)[] = [];
+    const findPython = async ({ python }: { python?: string }) => {
+      asked.push(python);
+      return python === '/opt/torch/bin/python3'
+        ? { available: true, python, torchVersion: '2.5.1', devices: [{ kind: 'cuda' as const, name: 'NVIDIA H100', memoryBytes: 80e9 }, { kind: 'cpu' as const, name: 'CPU', threads: 16 }] }
+        : { available: false, python: python ?? '/usr/bin/python3', devices: [], reason: { en: 'no torch', fr: 'pas de torch' } };
+    };
+    const tfjs = { backend: 'wasm', device: 'CPU', fallbacks: [] };
+    const api = service({ findPython, detectBackend: async () => tfjs });
+    expect(await api.getTrainingEngines()).toEqual({ tfjs, pytorch: expect.objectContaining({ available: false, reason: { en: 'no torch', fr: 'pas de torch' } }) });
+    expect(await api.setPythonPath('  /opt/torch/bin/python3 ')).toEqual({ tfjs, pythonSetting: '/opt/torch/bin/python3', pytorch: expect.objectContaining({ available: true, torchVersion: '2.5.1' }) });
+    // Kept across restarts, and used to train.
+    const again = service({ findPython, detectBackend: async () => tfjs });
+    expect((await again.getTrainingEngines()).pythonSetting).toBe('/opt/torch/bin/python3');
+    expect((await again.getTrainingEngines({ python: '/elsewhere/python' })).pythonSetting).toBe('/opt/torch/bin/python3');
+    expect(asked).toEqual([undefined, '/opt/torch/bin/python3', '/opt/torch/bin/python3', '/elsewhere/python']);
+    // Empty: look for a Python again.
+    expect((await again.setPythonPath('')).pythonSetting).toBeUndefined();
+    expect(JSON.parse(await readFile(path.join(root, 'config', 'settings.json'), 'utf8'))).not.toHaveProperty('python');
+    await expect(again.setPythonPath(42 as never)).rejects.toMatchObject({ code: 'bad-request', fr: expect.stringContaining('Le réglage Python') });
+  });
+
+  it('finds the Debian PyTorch set in the settings, its version and what it sees', async () => {
+    const api = service({ detectBackend: async () => ({ backend: 'wasm', device: 'CPU', fallbacks: [] }) });
+    await api.setPythonPath('/usr/bin/python3');
+    const { pytorch } = await api.getTrainingEngines();
+    expect(pytorch).toMatchObject({ available: true, python: '/usr/bin/python3', torchVersion: expect.stringMatching(/^\d+\.\d+/) });
+    expect(pytorch.devices).toContainEqual(expect.objectContaining({ kind: 'cpu', threads: expect.any(Number) }));
+  }, 60_000);
+});
+
 describe('training', () => {
   it('trains for real in a worker, relays the events without weights, and allows one run at a time', async () => {
     const api = service();

@@ -31,6 +31,8 @@ import {
   type SavedProject,
   type TrainingStartOptions,
   type TrainingUpdate,
+  type TrainingEngines,
+  type PythonEngineInfo,
   type Prediction,
   type TestSamples,
   type AugmentationPreview,
@@ -82,6 +84,8 @@ export interface ServiceOptions {
   version?: string;
   /** Picks the TensorFlow.js backend; the default walks the backend ladder once, on first use. */
   detectBackend?: () => Promise<BackendInfo>;
+  /** Looks for a Python with torch; the default asks core/train's PyTorch engine. */
+  findPython?: (options: { python?: string }) => Promise<PythonEngineInfo>;
   /** Runs training; the default is core/train's worker. */
   training?: TrainingRunner;
   /** Autosaves edits of `.nbproj` projects; the default writes within about a second. */
@@ -100,6 +104,11 @@ async function detectBackendOnce(): Promise<BackendInfo> {
   const { selectBackend } = await import('../train/backend/index');
   const choice = await selectBackend();
   return { backend: choice.backend, device: choice.device, fallbacks: choice.fallbacks };
+}
+
+async function findPythonEngine(options: { python?: string }): Promise<PythonEngineInfo> {
+  const { findPythonEngine: find } = await import('../train/pytorch/index');
+  return find(options);
 }
 
 function requireText(value: unknown, what: Localized): string {
@@ -197,6 +206,23 @@ export class NeuroblocksService implements NeuroblocksApi {
     // A failed detection is retried on the next call rather than cached.
     this.backend.catch(() => (this.backend = undefined));
     return this.backend;
+  }
+
+  async getTrainingEngines(options: { python?: string } = {}): Promise<TrainingEngines> {
+    const asked = options && typeof options === 'object' && typeof options.python === 'string' && options.python.trim() ? options.python.trim() : undefined;
+    const { python: pythonSetting } = await this.settings.read();
+    const [tfjs, pytorch] = await Promise.all([this.getBackendInfo(), (this.options.findPython ?? findPythonEngine)({ python: asked ?? pythonSetting })]);
+    return { tfjs, pytorch, ...(pythonSetting ? { pythonSetting } : {}) };
+  }
+
+  async setPythonPath(python: string): Promise<TrainingEngines> {
+    if (typeof python !== 'string' || python.length > 4096)
+      throw new UserFacingError({ en: 'The Python setting must be the path of a Python program, or empty to look for one.', fr: 'Le réglage Python doit être le chemin d’un programme Python, ou vide pour en chercher un.' }, 'bad-request');
+    const trimmed = python.trim();
+    await this.settings.update((s) => ({ ...s, python: trimmed || undefined }));
+    // Torch may have been installed since it was last looked for.
+    if (!this.options.findPython) (await import('../train/pytorch/index')).clearPythonEngineCache();
+    return this.getTrainingEngines();
   }
 
   listExamples(): Promise<ExampleSummary[]> {
@@ -553,7 +579,7 @@ export class NeuroblocksService implements NeuroblocksApi {
       );
     }
     if (!checked.dataset) throw new UserFacingError({ en: 'Choose a data set for the project before training it.', fr: 'Choisissez un jeu de données pour le projet avant de l’entraîner.' }, 'no-dataset');
-    return this.training.startTraining(checked, options ?? {});
+    return this.training.startTraining(checked, options ?? {}, { python: (await this.settings.read()).python });
   }
 
   async continueRun(location: string, runId: number): Promise<ContinuedRun> {

@@ -80,4 +80,30 @@ describe('the training runner', () => {
     session.stop();
     expect(given).toEqual([expect.objectContaining({ size: 100, seed: 4 })]);
   }, 60_000);
+
+  it('hands the engine, device, process count and the Python of the settings to the engine, and refuses bad ones naming the option', async () => {
+    const given: Record<string, unknown>[] = [];
+    const runner = new TrainingRunner(async (_project, options) => {
+      given.push(options);
+      const session = stoppableSession();
+      session.stop();
+      return session;
+    });
+    await runner.startTraining(project, { engine: 'pytorch', device: 'cuda:1', nproc: 2 }, { python: '/opt/py/bin/python3' });
+    await runner.startTraining(project, { engine: 'tfjs' }, { python: '/opt/py/bin/python3' });
+    await runner.startTraining(project, {});
+    expect(given[0]).toEqual({ engine: 'pytorch', device: 'cuda:1', nproc: 2, python: '/opt/py/bin/python3' });
+    // The built-in engine is not given a Python, a device or processes it would not use.
+    expect(given[1]).toEqual({ engine: 'tfjs' });
+    expect(given[2]).toEqual({});
+    const bad = [
+      [{ engine: 'jax' }, /training engine must be "tfjs".*or "pytorch" \(got "jax"\)/, /moteur d’entraînement/],
+      [{ engine: 'pytorch', device: 'gpu' }, /device must be auto, cpu, mps, cuda or cuda:N.*got "gpu"/, /périphérique/],
+      [{ engine: 'pytorch', nproc: 0 }, /number of training processes must be a whole number from 1 to 256 \(got 0\)/, /nombre de processus/],
+      [{ device: 'cuda' }, /only be chosen for the PyTorch engine/, /que pour le moteur PyTorch/],
+      [{ engine: 'tfjs', nproc: 2 }, /only be chosen for the PyTorch engine/, /que pour le moteur PyTorch/],
+    ] as const;
+    for (const [options, en, fr] of bad) await expect(runner.startTraining(project, options as never)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(en), fr: expect.stringMatching(fr) });
+    expect(given).toHaveLength(3);
+  });
 });

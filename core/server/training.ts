@@ -51,6 +51,39 @@ const whole = (value: unknown, what: Localized, min: number, max: number): numbe
   return value;
 };
 
+const DEVICE = /^(auto|cpu|mps|cuda(:\d{1,2})?)$/;
+
+/** The engine, device and process count asked for, checked: they come from the UI over a process boundary. */
+export function engineChoice(options: TrainingStartOptions): { engine?: 'tfjs' | 'pytorch'; device?: string; nproc?: number } {
+  const { engine, device } = options;
+  if (engine !== undefined && engine !== 'tfjs' && engine !== 'pytorch')
+    throw new UserFacingError(
+      { en: `The training engine must be "tfjs" (TensorFlow.js, built in) or "pytorch" (got ${JSON.stringify(engine)}).`, fr: `Le moteur d’entraînement doit être « tfjs » (TensorFlow.js, intégré) ou « pytorch » (reçu : ${JSON.stringify(engine)}).` },
+      'bad-request',
+    );
+  const nproc = whole(options.nproc, { en: 'The number of training processes', fr: 'Le nombre de processus d’entraînement' }, 1, 256);
+  if (device !== undefined && (typeof device !== 'string' || !DEVICE.test(device)))
+    throw new UserFacingError(
+      {
+        en: `The device must be auto, cpu, mps, cuda or cuda:N for one GPU (got ${JSON.stringify(device)}).`,
+        fr: `Le périphérique doit être auto, cpu, mps, cuda ou cuda:N pour un seul GPU (reçu : ${JSON.stringify(device)}).`,
+      },
+      'bad-request',
+    );
+  if (engine !== 'pytorch') {
+    if ((device !== undefined && device !== 'auto') || (nproc !== undefined && nproc > 1))
+      throw new UserFacingError(
+        {
+          en: 'A device and several processes can only be chosen for the PyTorch engine; the TensorFlow.js engine picks its own backend. Choose the PyTorch engine, or leave the device on auto and one process.',
+          fr: 'Un périphérique et plusieurs processus ne se choisissent que pour le moteur PyTorch ; le moteur TensorFlow.js choisit lui-même son calcul. Choisissez le moteur PyTorch, ou laissez le périphérique sur auto et un seul processus.',
+        },
+        'bad-request',
+      );
+    return engine ? { engine } : {};
+  }
+  return { engine, ...(device !== undefined ? { device } : {}), ...(nproc !== undefined ? { nproc } : {}) };
+}
+
 const alreadyTraining = {
   en: 'A model is already training. Stop it or wait until it ends before starting another.',
   fr: 'Un modèle est déjà en cours d’entraînement. Arrêtez-le ou attendez qu’il se termine avant d’en lancer un autre.',
@@ -70,9 +103,11 @@ export class TrainingRunner {
 
   constructor(private readonly start: (project: Project, options: Record<string, unknown>) => Promise<TrainingSession> = defaultStart) {}
 
-  async startTraining(project: Project, options: TrainingStartOptions = {}): Promise<{ runId: string }> {
+  /** `python`: the Python of the app's settings, for the PyTorch engine. */
+  async startTraining(project: Project, options: TrainingStartOptions = {}, host: { python?: string } = {}): Promise<{ runId: string }> {
     if (this.current) throw new UserFacingError(alreadyTraining, 'busy');
-    const engineOptions: Record<string, unknown> = {};
+    const engineOptions: Record<string, unknown> = { ...engineChoice(options) };
+    if (engineOptions.engine === 'pytorch' && host.python) engineOptions.python = host.python;
     const epochs = whole(options.epochs, { en: 'The number of epochs', fr: 'Le nombre d’époques' }, 1, 100_000);
     const seed = whole(options.seed, { en: 'The seed', fr: 'La graine' }, 0, 2 ** 31 - 1);
     const size = whole(options.size, { en: 'The data set size', fr: 'La taille du jeu de données' }, 10, 1_000_000);

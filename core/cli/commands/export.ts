@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { open, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportFormats, exportProject, type ExportFormat } from '../../export/index';
 import type { NamedWeight } from '../../export/weights';
@@ -19,12 +19,21 @@ Exports the project's model to use it elsewhere.
                 keras     a Python script that builds and trains the model with Keras
                 notebook  a Jupyter notebook that trains it on a GPU runtime (e.g. Colab)
                 web       a demo page (with TensorFlow.js) to draw or drop an image and see the prediction
-  --out DIR     folder to write into (created when missing)
+                job       a training job for PyTorch on another machine (a GPU server, a cluster):
+                          \`python3 DIR/train.py\` or \`torchrun --nproc-per-node N DIR/train.py\` trains
+                          it, \`neuroblocks import-run PROJECT.nbproj DIR\` records its result
+  --out DIR     folder to write into (created when missing; for a job, new or empty)
   --run ID      use the weights of this training run (project files only); without it the
                 model is exported untrained, initialised with the project's seed
   --checkpoint  best | last: which checkpoint of the run (default: best, or last when the run has no best)
   --force       replace files of the same names already in DIR (without it, the export refuses
-                to write into a folder that holds any of them, and writes nothing)`;
+                to write into a folder that holds any of them, and writes nothing)
+
+Job only (the run's settings, as for \`neuroblocks train\`):
+  --epochs N    number of epochs (default: the project's)
+  --seed S      random seed (default: the project's)
+  --size N      number of training samples
+  --device D    auto (default), cpu, cuda or mps: where train.py trains unless told otherwise`;
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
@@ -80,6 +89,48 @@ async function loadSource(path: string, runId: number | undefined, checkpoint: '
   }
 }
 
+function wholeOption(value: string | undefined, option: string, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${option} must be a whole number of at least ${min}, not "${value}".`);
+  return n;
+}
+
+/** `--format job`: the folder that trains the project with PyTorch on another machine. */
+async function exportJobFolder(input: string, values: { out?: string; run?: string; epochs?: string; seed?: string; size?: string; device?: string }, io: CliIo): Promise<number> {
+  if (values.run !== undefined) {
+    io.err('A job trains the model from its initial weights: leave out --run (to go on with a run, use `neuroblocks train FILE --resume RUN`).');
+    return 2;
+  }
+  if (values.device !== undefined && !['auto', 'cpu', 'cuda', 'mps'].includes(values.device)) {
+    io.err(`--device is auto, cpu, cuda or mps, not "${values.device}".`);
+    return 2;
+  }
+  const epochs = wholeOption(values.epochs, 'epochs', 1);
+  const seed = wholeOption(values.seed, 'seed', 0);
+  const size = wholeOption(values.size, 'size', 10);
+  const source = await loadSource(input, undefined, undefined);
+  try {
+    const project = source.project;
+    const baseDir = dirname(resolve(input));
+    const { describeDataset } = await import('../../store/dataset-ref');
+    const dataset = project.dataset
+      ? await describeDataset(size !== undefined && project.dataset.kind === 'builtin' ? { ...project.dataset, size } : project.dataset, { baseDir, seed: seed ?? project.training.seed }).catch(() => undefined)
+      : undefined;
+    const { exportJob } = await import('../../train/pytorch/job');
+    const outDir = resolve(values.out!);
+    const { files, started } = await exportJob(project, outDir, { epochs, seed, size, baseDir, device: values.device as 'auto' | undefined, ...(dataset ? { dataset } : {}) });
+    const sizes = await Promise.all(files.map(async (f) => (await stat(join(outDir, f))).size));
+    io.out(`Wrote the training job of "${project.name}" (${started.epochs} epochs, ${started.sizes.train} training samples, seed ${started.seed}) to ${outDir}:`);
+    files.forEach((f, i) => io.out(`  ${f.padEnd(24)} ${formatBytes(sizes[i]).padStart(10)}`));
+    io.out(`Train it where PyTorch is: python3 ${join(outDir, 'train.py')}  (or torchrun --nproc-per-node N ${join(outDir, 'train.py')})`);
+    io.out(`Then record it: neuroblocks import-run PROJECT.nbproj ${outDir}`);
+    return 0;
+  } finally {
+    source.close();
+  }
+}
+
 function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
@@ -95,6 +146,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       run: { type: 'string' },
       checkpoint: { type: 'string' },
       force: { type: 'boolean' },
+      epochs: { type: 'string' },
+      seed: { type: 'string' },
+      size: { type: 'string' },
+      device: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -108,9 +163,15 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.err(help);
     return 2;
   }
+  if (values.format === 'job') return exportJobFolder(positionals[0], values, io);
+  for (const option of ['epochs', 'seed', 'size', 'device'] as const)
+    if (values[option] !== undefined) {
+      io.err(`--${option} is a setting of a training job (--format job); the ${values.format} export has no training run to set.`);
+      return 2;
+    }
   const format = values.format as ExportFormat;
   if (!exportFormats.includes(format)) {
-    io.err(`Unknown format "${values.format}". Choose one of: ${exportFormats.join(', ')}.`);
+    io.err(`Unknown format "${values.format}". Choose one of: ${[...exportFormats, 'job'].join(', ')}.`);
     return 2;
   }
   const runId = values.run === undefined ? undefined : Number(values.run);

@@ -7,7 +7,8 @@ export const commands = {
   serve: { summary: 'Serve the app to a browser on this computer and print its address', load: () => import('./serve') },
   start: { summary: 'Open the desktop app (or, where it cannot run, the app in a browser)', load: () => import('./start') },
   runs: { summary: 'List the training runs recorded in a project file', load: () => import('./runs') },
-  export: { summary: 'Export a model to TF.js, ONNX, PyTorch, Keras, a notebook or a web demo page', load: () => import('./export') },
+  export: { summary: 'Export a model to TF.js, ONNX, PyTorch, Keras, a notebook, a web demo page or a training job folder', load: () => import('./export') },
+  'import-run': { summary: 'Record the result of a training job folder as a run of a project file', load: () => import('./import-run') },
 } satisfies Record<string, { summary: string; load: () => Promise<Command> }>;
 
 export type CommandName = keyof typeof commands;

@@ -20,7 +20,7 @@ diverged, 130 when interrupted.
   --backend B   tfjs engine: tensorflow-gpu, tensorflow, wasm or cpu (default: the fastest that loads)
   --device D    pytorch engine: auto, cpu, cuda or mps (default auto: CUDA, then MPS, then the CPU)
   --python P    pytorch engine: the Python to try first
-  --nproc N     pytorch engine: train with N processes (DistributedDataParallel through torchrun)
+  --nproc N     pytorch engine: train with N processes on this machine (DistributedDataParallel)
   --seed S      random seed (default: the project's)
   --size N      number of training samples (MNIST: at most 8000; 2-D sets: points to generate)
   --json        one JSON object per line for each event; the last is the final result

@@ -555,8 +555,10 @@ def pick_device(choice):
         if mps is not None and mps.is_available():
             return "mps"
         return "cpu"
-    if choice == "cuda" and not torch.cuda.is_available():
+    if choice.startswith("cuda") and not torch.cuda.is_available():
         raise EngineError("device-unavailable", "CUDA was asked for but this PyTorch sees no CUDA GPU (torch %s, built with CUDA %s)." % (torch.__version__, torch.version.cuda))
+    if choice.startswith("cuda:") and not int(choice[5:]) < torch.cuda.device_count():
+        raise EngineError("device-unavailable", "GPU %s was asked for but this PyTorch sees %d CUDA GPU(s), numbered from 0." % (choice[5:], torch.cuda.device_count()))
     if choice == "mps" and not (getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available()):
         raise EngineError("device-unavailable", "MPS (Apple GPU) was asked for but this PyTorch cannot use it (torch %s)." % torch.__version__)
     return choice
@@ -584,9 +586,12 @@ class Trainer:
         self.world = int(os.environ.get("WORLD_SIZE", "1"))
         self.rank = int(os.environ.get("RANK", "0"))
         kind = pick_device(device_choice or config.get("device"))
+        gpu = None
+        if kind.startswith("cuda:"):  # One GPU chosen by its number.
+            kind, gpu = "cuda", int(kind[5:])
         if kind == "cuda":
             local = int(os.environ.get("LOCAL_RANK", "0"))
-            self.device = torch.device("cuda", local % max(torch.cuda.device_count(), 1))
+            self.device = torch.device("cuda", gpu if gpu is not None else local % max(torch.cuda.device_count(), 1))
             torch.cuda.set_device(self.device)
         else:
             self.device = torch.device(kind)
@@ -901,10 +906,16 @@ def describe_failure(error):
     return "error", text
 
 
+def device_argument(text):
+    if text in ("auto", "cpu", "cuda", "mps") or (text.startswith("cuda:") and text[5:].isdigit()):
+        return text
+    raise argparse.ArgumentTypeError("auto, cpu, cuda, cuda:N or mps, not %r" % text)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Neuroblocks' PyTorch training engine")
     parser.add_argument("run_dir")
-    parser.add_argument("--device", choices=["auto", "cpu", "cuda", "mps"], default=None)
+    parser.add_argument("--device", type=device_argument, default=None, help="auto, cpu, cuda, cuda:N (one GPU) or mps")
     parser.add_argument("--control", action="store_true", help="read pause/resume/stop commands on stdin")
     parser.add_argument("--log", help="also append every event to this file")
     args = parser.parse_args(argv)

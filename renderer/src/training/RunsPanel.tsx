@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
-import type { RunDetailsInfo } from '../../../core/api/contract';
+import { engineOfBackend, engineTitle, type RunDetailsInfo } from '../../../core/api/contract';
 import { getApi } from '../api';
 import { saveProjectAs } from '../project-actions';
 import { RunActions, useRunActions } from '../runs/RunActions';
@@ -145,7 +145,10 @@ export function RunsPanel() {
                 </td>
                 <td>{percentText(run.bestValAccuracy, i18n.language)}</td>
                 <td>{run.durationSeconds === undefined ? '—' : formatDuration(run.durationSeconds)}</td>
-                <td>{run.backend}</td>
+                <td title={run.device} data-testid={`run-engine-${run.id}`}>
+                  {engineTitle[engineOfBackend(run.backend)]}
+                  {engineOfBackend(run.backend) === 'tfjs' ? ` (${run.backend})` : run.device ? ` (${run.device})` : ''}
+                </td>
                 <td>{t(`runs.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`)}</td>
                 <td>{actions.rowButtons(run)}</td>
               </tr>

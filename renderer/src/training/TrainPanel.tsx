@@ -9,7 +9,8 @@ import { LiveChart, type ChartSeries } from './LiveChart';
 import { NextSteps } from './NextSteps';
 import { formatDuration, remainingSeconds } from './progress';
 import { useSettingsForm } from './use-settings-form';
-import { listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
+import { chosenDeviceLabel, EngineChoice, refreshEngines } from './EngineChoice';
+import { engineOptions, listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
 import { errorText } from '../ui/error-text';
 
 const chartSource = {
@@ -81,6 +82,8 @@ export function TrainPanel() {
   const form = useSettingsForm();
   const datasets = useTraining((s) => s.datasets);
   const backend = useTraining((s) => s.backend);
+  const engines = useTraining((s) => s.engines);
+  const engineChoice = useTraining((s) => s.engine);
   const phase = useTraining((s) => s.phase);
   const started = useTraining((s) => s.started);
   const progress = useTraining((s) => s.progress);
@@ -101,10 +104,7 @@ export function TrainPanel() {
   useEffect(() => {
     listenToTraining(api);
     void api.listDatasets().then((list) => trainingStore.setState({ datasets: list }));
-    void api
-      .getBackendInfo()
-      .then((info) => trainingStore.setState({ backend: info }))
-      .catch(() => undefined);
+    if (!trainingStore.getState().engines) void refreshEngines(api).catch(() => undefined);
   }, [api]);
 
 
@@ -134,7 +134,7 @@ export function TrainPanel() {
 
   const start = () => {
     const toTrain = projectToTrain(editorStore.getState().toProject(), form);
-    void startRun(api, toTrain, location ? { location } : {}, inputShape);
+    void startRun(api, toTrain, { ...(location ? { location } : {}), ...engineOptions(trainingStore.getState().engine) }, inputShape);
   };
   const epochs = started?.epochs ?? form.training.epochs;
   const done = progress.batchesPerEpoch > 0 ? ((progress.epoch - 1) * progress.batchesPerEpoch + progress.batch) / (epochs * progress.batchesPerEpoch) : 0;
@@ -142,7 +142,12 @@ export function TrainPanel() {
   const left = phase === 'running' ? remainingSeconds({ ...progress, epochs, elapsedSeconds: elapsed }) : undefined;
   const firstBatchLoss = trainingStore.getState().curves.loss.find((v) => v !== null) ?? undefined;
   const advice = adviseOnRun(history, { diverged: final?.state === 'diverged', firstBatchLoss, lastBatchLoss, learningRate: runRate ?? form.training.learningRate });
-  const shownBackend = started ? { backend: started.backend, device: started.device } : backend;
+  const pytorchChosen = engineChoice.name === 'pytorch' && engines?.pytorch.available ? engines.pytorch : undefined;
+  const shownBackend = started
+    ? { backend: started.backend, device: started.device }
+    : pytorchChosen
+      ? { backend: 'pytorch', device: `PyTorch ${pytorchChosen.torchVersion} · ${chosenDeviceLabel(pytorchChosen, engineChoice.device, t, i18n.language)}` }
+      : backend;
   const n = (v: number) => formatCount(v, i18n.language);
 
   return (
@@ -200,6 +205,7 @@ export function TrainPanel() {
           </label>
           <NumberField id="train-patience" label={t('train.patience')} value={form.patience} min={0} max={10000} disabled={!form.earlyStopping} onChange={(v) => update((f) => ({ ...f, patience: Math.round(v) }))} />
         </fieldset>
+        <EngineChoice api={api} disabled={busy} />
         <p className="train-backend" data-testid="train-backend">
           {shownBackend ? t('train.backend', { backend: shownBackend.backend, device: shownBackend.device }) : t('train.backendLoading')}
         </p>

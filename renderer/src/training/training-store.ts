@@ -3,7 +3,7 @@
 // `version`), so a burst of batch events never re-renders the page per point.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { BackendInfo, DatasetInfo, EpochMetrics, NeuroblocksApi, TrainingEvent, TrainingStartOptions, TrainingUpdate } from '../../../core/api/contract';
+import type { BackendInfo, DatasetInfo, TrainingEngineName, TrainingEngines, EpochMetrics, NeuroblocksApi, TrainingEvent, TrainingStartOptions, TrainingUpdate } from '../../../core/api/contract';
 import { analyzeGraph } from '../../../core/model/analyze';
 import type { DatasetRef, Project, TrainingSettings } from '../../../core/model/project';
 import { editorStore } from '../store/index';
@@ -41,6 +41,10 @@ export interface TrainingState {
   formFor?: string;
   datasets: DatasetInfo[];
   backend?: BackendInfo;
+  /** The engines found, once asked (the PyTorch part is looked for again when the Python setting changes). */
+  engines?: TrainingEngines;
+  /** The engine, device and number of processes of the next run. */
+  engine: { name: TrainingEngineName; device: string; nproc: number };
   phase: RunPhase;
   runId?: string;
   started?: Started;
@@ -70,6 +74,7 @@ export const trainingStore = createStore<TrainingState>()(() => ({
   open: false,
   tab: 'train',
   datasets: [],
+  engine: { name: 'tfjs', device: 'auto', nproc: 1 },
   phase: 'idle',
   startedAt: 0,
   progress: { epoch: 0, batch: 0, batchesPerEpoch: 0 },
@@ -102,6 +107,12 @@ export function projectToTrain<P extends Omit<Project, 'graph'>>(project: P, for
       ? { ...training, earlyStopping: { monitor: 'valLoss', minDelta: 0, restoreBestWeights: true, ...project.training.earlyStopping, patience: form.patience } }
       : training,
   };
+}
+
+/** The start options of the engine chosen: nothing for the built-in TensorFlow.js, the device and processes for PyTorch. */
+export function engineOptions(engine: TrainingState['engine']): Pick<TrainingStartOptions, 'engine' | 'device' | 'nproc'> {
+  if (engine.name === 'tfjs') return {};
+  return { engine: 'pytorch', device: engine.device, ...(engine.nproc > 1 ? { nproc: engine.nproc } : {}) };
 }
 
 /** Changes the panel's settings and the project's, so that saving the project keeps them. */

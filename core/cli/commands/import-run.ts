@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { errorTexts } from '../../model/localized';
+import type { CliIo } from '../io';
+
+const help = `Usage: neuroblocks import-run <project.nbproj> <JOB_DIR>
+
+Records the result of a job folder (written by \`neuroblocks export FILE --format job --out JOB_DIR\`
+and trained elsewhere with \`python3 JOB_DIR/train.py\` or torchrun) as a run of the project file:
+its epochs, its best and last checkpoints, its test evaluation, and the engine, device and torch
+version it trained on. The run can then be listed, evaluated, tried and exported like any other.`;
+
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+  if (values.help) {
+    io.out(help);
+    return 0;
+  }
+  if (positionals.length !== 2) {
+    io.err(help);
+    return 2;
+  }
+  const [file, jobDir] = positionals.map((p) => path.resolve(p));
+  const { jobEvents, readJob, replaySession } = await import('../../train/pytorch/job');
+  let events;
+  let manifest;
+  try {
+    manifest = readJob(jobDir);
+    events = jobEvents(jobDir, manifest);
+  } catch (error) {
+    io.err(errorTexts(error).en);
+    return 1;
+  }
+  const { ProjectStore } = await import('../../store/project-store');
+  const { recordTrainingRun } = await import('../../store/record-training');
+  const store = ProjectStore.open(file);
+  try {
+    if (store.readOnly) {
+      io.err(`The run cannot be recorded: ${file} cannot be written to (${store.readOnlyReason ?? 'read-only'}).`);
+      return 1;
+    }
+    const session = replaySession(events);
+    const recording = recordTrainingRun(store, session, manifest.project, manifest.dataset ? { dataset: manifest.dataset } : {});
+    session.play();
+    const result = await recording.done;
+    if (result.error) {
+      io.err(`The run could not be recorded in ${file}: ${result.error.message}`);
+      return 1;
+    }
+    const final = events.at(-1) as Extract<(typeof events)[number], { type: 'final' }>;
+    const started = events[0] as Extract<(typeof events)[number], { type: 'started' }>;
+    io.out(`Recorded the job of "${manifest.project.name}" as run ${result.runId} in ${file}: ${final.state}, ${final.epochsCompleted} epoch${final.epochsCompleted === 1 ? '' : 's'} on ${started.device}.`);
+    io.out(final.message);
+    if (final.test) io.out(`Test accuracy: ${(final.test.accuracy * 100).toFixed(2)}% on ${final.test.samples} held-out samples.`);
+    return final.state === 'failed' ? 1 : 0;
+  } finally {
+    store.close();
+  }
+}

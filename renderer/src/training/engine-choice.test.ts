@@ -1,0 +1,57 @@
+import i18next from 'i18next';
+import { describe, expect, it } from 'vitest';
+import type { PythonEngineInfo } from '../../../core/api/contract';
+import { en } from '../i18n/en';
+import { fr } from '../i18n/fr';
+import { deviceChoices } from './EngineChoice';
+import { engineOptions } from './training-store';
+
+async function translator(lng: 'en' | 'fr') {
+  const i18n = i18next.createInstance();
+  await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr } }, lng, interpolation: { escapeValue: false } });
+  return i18n.t.bind(i18n) as (key: string, options?: Record<string, unknown>) => string;
+}
+
+const server: PythonEngineInfo = {
+  available: true,
+  python: '/usr/bin/python3',
+  torchVersion: '2.5.1',
+  devices: [
+    { kind: 'cuda', name: 'NVIDIA H100 80GB HBM3', memoryBytes: 85_520_809_984 },
+    { kind: 'cuda', name: 'NVIDIA A100-SXM4-40GB', memoryBytes: 42_949_672_960 },
+    { kind: 'cpu', name: 'CPU', threads: 32 },
+  ],
+};
+
+describe('the engine choice', () => {
+  it('offers automatic, each GPU by number, name and memory, and the CPU with its threads, in English and French', async () => {
+    expect(deviceChoices(server, await translator('en'), 'en')).toEqual([
+      { value: 'auto', label: 'Automatic (best found)' },
+      { value: 'cuda:0', label: 'GPU 0: NVIDIA H100 80GB HBM3, 79.6 GB' },
+      { value: 'cuda:1', label: 'GPU 1: NVIDIA A100-SXM4-40GB, 40 GB' },
+      { value: 'cpu', label: 'CPU (32 threads)' },
+    ]);
+    expect(deviceChoices(server, await translator('fr'), 'fr').map((c) => c.label)).toEqual(['Automatique (le meilleur trouvé)', 'GPU 0 : NVIDIA H100 80GB HBM3, 79,6 Go', 'GPU 1 : NVIDIA A100-SXM4-40GB, 40 Go', 'CPU (32 fils)']);
+  });
+
+  it('calls a single GPU cuda, names Apple GPUs, and always offers the CPU', async () => {
+    const t = await translator('en');
+    const laptop: PythonEngineInfo = { available: true, torchVersion: '2.4.0', devices: [{ kind: 'mps', name: 'Apple GPU (MPS)' }] };
+    expect(deviceChoices(laptop, t, 'en')).toEqual([
+      { value: 'auto', label: 'Automatic (best found)' },
+      { value: 'mps', label: 'Apple GPU (MPS)' },
+      { value: 'cpu', label: 'CPU' },
+    ]);
+    const oneGpu: PythonEngineInfo = { available: true, devices: [{ kind: 'cuda', name: 'RTX 4090' }, { kind: 'cpu', name: 'CPU', threads: 1 }] };
+    expect(deviceChoices(oneGpu, t, 'en').slice(1)).toEqual([
+      { value: 'cuda', label: 'GPU 0: RTX 4090' },
+      { value: 'cpu', label: 'CPU (1 thread)' },
+    ]);
+  });
+
+  it('asks for PyTorch with its device and processes, and for nothing more with the built-in engine', () => {
+    expect(engineOptions({ name: 'tfjs', device: 'cuda', nproc: 4 })).toEqual({});
+    expect(engineOptions({ name: 'pytorch', device: 'auto', nproc: 1 })).toEqual({ engine: 'pytorch', device: 'auto' });
+    expect(engineOptions({ name: 'pytorch', device: 'cpu', nproc: 2 })).toEqual({ engine: 'pytorch', device: 'cpu', nproc: 2 });
+  });
+});
