@@ -232,7 +232,7 @@ describe('previewing the built-in sets', () => {
     const preview = await service().previewDataset({ kind: 'builtin', name: 'mnist', size: 500 });
     expect(preview.classes.map((c) => c.name)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(preview.trainCount).toBe(500);
-    expect(preview.testCount).toBe(2000);
+    expect(preview.testCount).toBe(10_000);
     expect(preview.classes.reduce((sum, c) => sum + c.count, 0)).toBe(500);
     expect(preview.classes.every((c) => c.thumbnails.length === 8)).toBe(true);
     expect(preview.warnings).toEqual([]);

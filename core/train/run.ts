@@ -131,7 +131,7 @@ class Run {
     const analysis = analyzeGraph(project.graph, { loss: settings.loss });
     if (!analysis.valid) throw new GraphError(analysis.errors);
     const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
-    const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size });
+    const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size, onDownload: (p) => this.emit({ type: 'download', ...p }) });
     checkModelFitsData(analysis, dataset, settings.loss);
     if (settings.normalize) normalizeDataset(dataset);
 
