@@ -98,10 +98,12 @@ export interface DatasetInfo {
   classes: number;
   /** Samples that ship with the app; undefined for the 2-D sets generated on the fly (their size is the project's `dataset.size`). */
   samples?: number;
+  /** Of those, the training images a size may take (MNIST, Fashion-MNIST: 60,000); the rest are the test split. */
+  trainSamples?: number;
   generated: boolean;
 }
 
-export type ImportedDatasetKind = 'imageFolder' | 'csv';
+export type ImportedDatasetKind = 'imageFolder' | 'csv' | 'idx' | 'cifar';
 
 /** What the user sees of a data set before training on it. */
 export interface DatasetPreview {

@@ -11,6 +11,7 @@ const builtins: Record<BuiltinName, Omit<DatasetInfo, 'name'>> = {
     inputShape: [28, 28, 1],
     classes: 10,
     samples: 70_000,
+    trainSamples: 60_000,
     generated: false,
   },
   'fashion-mnist': {
@@ -18,6 +19,7 @@ const builtins: Record<BuiltinName, Omit<DatasetInfo, 'name'>> = {
     inputShape: [28, 28, 1],
     classes: 10,
     samples: 70_000,
+    trainSamples: 60_000,
     generated: false,
   },
   spirals: { description: 'Two interleaved spirals of points in the plane: a classic that a straight line cannot separate.', inputShape: [2], classes: 2, generated: true },

@@ -419,7 +419,12 @@ export class NeuroblocksService implements NeuroblocksApi {
   async showDatasetDialog(kind: ImportedDatasetKind, options: { location?: string } = {}): Promise<ImportedDataset | undefined> {
     const dialogs = this.nativeDialogs();
     const directory = typeof options?.location === 'string' && options.location ? path.dirname(path.resolve(options.location)) : await this.projectsDirectory();
-    const picked = kind === 'csv' ? await dialogs.showOpen({ directory, extensions: ['.csv'], filterName: 'CSV tables' }) : await dialogs.showFolder({ directory });
+    const picked =
+      kind === 'csv'
+        ? await dialogs.showOpen({ directory, extensions: ['.csv'], filterName: 'CSV tables' })
+        : kind === 'cifar'
+          ? await dialogs.showOpen({ directory, extensions: ['.gz', '.tgz', '.tar'], filterName: 'CIFAR binary archives' })
+          : await dialogs.showFolder({ directory });
     return picked === undefined ? undefined : this.datasetImports.fromPath(kind, picked, options ?? {});
   }
 

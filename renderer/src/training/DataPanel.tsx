@@ -208,6 +208,8 @@ export function DataPanel() {
   const [dragging, setDragging] = useState(false);
   const folderInput = useRef<HTMLInputElement>(null);
   const csvInput = useRef<HTMLInputElement>(null);
+  const idxInput = useRef<HTMLInputElement>(null);
+  const cifarInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void api.getAppInfo().then(setInfo);
@@ -241,7 +243,7 @@ export function DataPanel() {
 
   const pick = async (kind: ImportedDatasetKind) => {
     if (!info?.nativeDialogs) {
-      (kind === 'csv' ? csvInput : folderInput).current?.click();
+      ({ csv: csvInput, imageFolder: folderInput, idx: idxInput, cifar: cifarInput })[kind].current?.click();
       return;
     }
     dataStore.setState({ imported: undefined, refused: [], importError: undefined });
@@ -258,6 +260,16 @@ export function DataPanel() {
     if (files.length === 0) return;
     const folder = folderFiles(files);
     void upload('imageFolder', folder.name, folder.files);
+  };
+  const onIdx = (list: FileList | null) => {
+    const files = [...(list ?? [])].map((f) => ({ relativePath: f.webkitRelativePath || f.name, size: f.size, read: () => f.arrayBuffer() }));
+    if (files.length === 0) return;
+    const folder = folderFiles(files);
+    void upload('idx', folder.name, folder.files);
+  };
+  const onCifar = (list: FileList | null) => {
+    const file = list?.[0];
+    if (file) void upload('cifar', file.name, [{ path: file.name, size: file.size, read: () => file.arrayBuffer() }]);
   };
   const onCsv = (list: FileList | null) => {
     const file = list?.[0];
@@ -324,6 +336,12 @@ export function DataPanel() {
             <button type="button" onClick={() => void pick('csv')} disabled={disabled}>
               {t('data.importCsv')}
             </button>
+            <button type="button" onClick={() => void pick('idx')} disabled={disabled}>
+              {t('data.importIdx')}
+            </button>
+            <button type="button" onClick={() => void pick('cifar')} disabled={disabled}>
+              {t('data.importCifar')}
+            </button>
             <span className="data-import__drop">{dragging ? t('data.dropNow') : t('data.dropHere')}</span>
           </div>
           <p className="train-hint">{t('data.importHelp')}</p>
@@ -338,6 +356,31 @@ export function DataPanel() {
             multiple
             onChange={(e) => {
               onFolder(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <input
+            ref={idxInput}
+            type="file"
+            hidden
+            data-testid="data-idx-input"
+            aria-label={t('data.importIdx')}
+            {...({ webkitdirectory: '', directory: '' } as Record<string, string>)}
+            multiple
+            onChange={(e) => {
+              onIdx(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <input
+            ref={cifarInput}
+            type="file"
+            hidden
+            accept=".gz,.tgz,.tar"
+            data-testid="data-cifar-input"
+            aria-label={t('data.importCifar')}
+            onChange={(e) => {
+              onCifar(e.target.files);
               e.target.value = '';
             }}
           />

@@ -65,10 +65,10 @@ export async function uploadDataset(
   let sent = 0;
   onProgress(0, request.files.length);
   const send = async (files: DatasetUploadFile[]) => refused.push(...(await api.uploadDatasetFiles(uploadId, files)).refused);
-  if (request.kind === 'csv') {
+  if (request.kind !== 'imageFolder') {
     for (const file of request.files) {
       const buffer = await file.read();
-      // A big table goes in parts, each far below the transport's message limit.
+      // A big table, IDX file or archive goes in parts, each far below the transport's message limit.
       for (let start = 0; start === 0 || start < buffer.byteLength; start += BATCH_BYTES) {
         await send([{ path: file.path, base64: toBase64(buffer.slice(start, start + BATCH_BYTES)), ...(start > 0 ? { append: true } : {}) }]);
       }
