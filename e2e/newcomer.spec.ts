@@ -162,7 +162,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(next).toBeInViewport();
     await next.getByRole('button', { name: 'See the test results' }).click();
     await expect(dock.getByRole('tab', { name: 'Evaluate' })).toHaveAttribute('aria-selected', 'true');
-    await expect(dock.getByText(/^Test accuracy: \d+\.\d % on 2,000 samples/)).toBeVisible();
+    await expect(dock.getByText(/^Test accuracy: \d+\.\d % on 10,000 samples/)).toBeVisible();
     await expect(dock.getByRole('table').first().locator('tbody tr')).toHaveCount(10);
     await shot(page, '08-evaluate');
   });

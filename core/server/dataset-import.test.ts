@@ -285,7 +285,7 @@ describe('importing IDX files and CIFAR archives', () => {
     await api.uploadDatasetFiles(uploadId, [{ ...asUpload('cifar-10-binary.tar.gz', archive.subarray(1000)), append: true }]);
     const imported = await api.finishDatasetUpload(uploadId, {});
     expect(imported.ref).toEqual({ kind: 'cifar', path: imported.path });
-    expect(path.basename(imported.path)).toBe('cifar-10-binary.tar.gz');
+    expect(path.relative(projectsDir, imported.path)).toBe(path.join('datasets', 'cifar-10-binary', 'cifar-10-binary.tar.gz'));
     const preview = await api.previewDataset(imported.ref);
     expect(preview).toMatchObject({ kind: 'cifar', name: 'CIFAR-10', inputShape: [32, 32, 3], trainCount: 20, testCount: 10 });
 
@@ -293,7 +293,7 @@ describe('importing IDX files and CIFAR archives', () => {
     const plain = tar([{ name: 'cifar-10-batches-bin/data_batch_1.bin', data: cifarBatch(20, 10, 1) }]);
     await api.uploadDatasetFiles(cut.uploadId, [asUpload('cut.tar', Buffer.from(plain.subarray(0, 5000)))]);
     await expect(api.finishDatasetUpload(cut.uploadId, {})).rejects.toThrow(/cut.tar is truncated: cifar-10-batches-bin\/data_batch_1.bin starts at byte 512 and should hold 61,460 bytes, but the archive ends at byte 5,000/);
-    expect((await readdir(path.join(projectsDir, 'datasets'))).sort()).toEqual(['cifar-10-binary.tar.gz']);
+    expect((await readdir(path.join(projectsDir, 'datasets'))).sort()).toEqual(['cifar-10-binary']);
     const wrong = await api.startDatasetUpload({ name: 'photo', kind: 'cifar' });
     await expect(api.uploadDatasetFiles(wrong.uploadId, [asUpload('photo.png', 'x')])).rejects.toThrow(/photo.png is not a CIFAR archive/);
   });

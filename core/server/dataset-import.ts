@@ -60,7 +60,7 @@ export function uploadPathParts(file: string): string[] {
 /** A folder name made from what the user picked: no separators, no leading dot, not empty. */
 export function datasetFolderName(name: string): string {
   const cleaned = String(name ?? '')
-    .replace(/\.csv$/i, '')
+    .replace(/\.(csv|tar\.gz|tgz|tar)$/i, '')
     .replace(/[\\/:*?"<>|]/g, '-')
     .replace(/\p{Cc}/gu, '-')
     .replace(/^[.\s-]+/, '')

@@ -1,3 +1,4 @@
+import { CameraCapture } from './CameraCapture';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, DatasetPreview, ImportedDataset, ImportedDatasetKind } from '../../../core/api/contract';
@@ -425,6 +426,7 @@ export function DataPanel() {
             </details>
           )}
         </div>
+        <CameraCapture disabled={disabled} onSave={(name, files) => void upload('imageFolder', name, files)} />
       </section>
 
       <section className="data-preview" aria-labelledby="data-preview-title" aria-busy={loading}>
