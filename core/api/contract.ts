@@ -364,6 +364,13 @@ export interface ModelInUse {
   warningFr?: string;
 }
 
+/** A built-in data set being downloaded on first use (Fashion-MNIST), while the Data tab previews it. */
+export interface DownloadProgress {
+  file: string;
+  received: number;
+  total?: number;
+}
+
 /** How far the model in use has got through the test split (loading a run, or finding its mistakes). */
 export interface EvaluationProgress {
   runId: string;
@@ -582,6 +589,8 @@ export interface NeuroblocksApi {
   onTrainingEvent(listener: (update: TrainingUpdate) => void): Unsubscribe;
   onAutosave(listener: (update: AutosaveUpdate) => void): Unsubscribe;
   onEvaluationProgress(listener: (progress: EvaluationProgress) => void): Unsubscribe;
+  /** Progress of a built-in data set downloaded while it is previewed. */
+  onDownloadProgress(listener: (progress: DownloadProgress) => void): Unsubscribe;
 }
 
 type ApiKey = keyof NeuroblocksApi & string;
@@ -638,7 +647,7 @@ export const apiMethods = [
   'getConfidentMistakes',
 ] as const satisfies readonly ApiMethodName[];
 
-export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onAutosave', 'onEvaluationProgress'] as const satisfies readonly ApiEventName[];
+export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onAutosave', 'onEvaluationProgress', 'onDownloadProgress'] as const satisfies readonly ApiEventName[];
 
 // Compile-time proof that the lists name every method and event of the interface.
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };

@@ -37,6 +37,7 @@ import {
   type ConvFilters,
   type InspectRequest,
   type ModelInside,
+  type DownloadProgress,
   type EvaluationProgress,
   type Mistakes,
   type ModelInUse,
@@ -144,6 +145,8 @@ export class NeuroblocksService implements NeuroblocksApi {
   readonly onEvaluationProgress: (listener: (progress: EvaluationProgress) => void) => () => void;
   /** Fires after the recent projects list changed (the desktop app rebuilds File › Open Recent). */
   readonly recentProjectsChanged = new Emitter<void>();
+  private readonly downloads = new Emitter<DownloadProgress>();
+  readonly onDownloadProgress = this.downloads.event;
 
   readonly settings: SettingsFile;
   private readonly examples: ExampleLibrary;
@@ -407,7 +410,7 @@ export class NeuroblocksService implements NeuroblocksApi {
     // Loaded on first use: it brings sharp and the MNIST digits.
     const { previewDataset, readCsvColumns } = await import('../data/preview');
     try {
-      return await previewDataset(parsed.data, { baseDir });
+      return await previewDataset(parsed.data, { baseDir, onDownload: (progress) => this.downloads.fire(progress) });
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       // A wrong label column is fixed by choosing another: the UI gets the columns to choose from.

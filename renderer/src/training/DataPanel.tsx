@@ -1,7 +1,7 @@
 import { CameraCapture } from './CameraCapture';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, DatasetPreview, ImportedDataset, ImportedDatasetKind } from '../../../core/api/contract';
+import type { AppInfo, DatasetPreview, DownloadProgress, ImportedDataset, ImportedDatasetKind } from '../../../core/api/contract';
 import { builtinDatasets, type DatasetRef } from '../../../core/model/project';
 import { getApi } from '../api';
 import { editorStore, useEditor } from '../store/index';
@@ -194,6 +194,9 @@ function shapeText(shape: number[], t: (key: string, options?: Record<string, un
   return shape.length === 1 ? t('data.values', { count: shape[0] }) : formatSize(shape);
 }
 
+/** A download's progress in megabytes, for its message. */
+const megabytes = (d: DownloadProgress) => ({ file: d.file, received: (d.received / 1e6).toFixed(1), total: d.total ? (d.total / 1e6).toFixed(1) : '?' });
+
 const refName = (ref: DatasetRef) => (ref.kind === 'builtin' ? ref.name : ref.path);
 
 /** Choosing, importing and previewing the data a model trains on. */
@@ -207,6 +210,8 @@ export function DataPanel() {
   const { preview, loading, error, columns, importing, imported, refused, importError } = useData((s) => s);
   const [info, setInfo] = useState<AppInfo>();
   const [dragging, setDragging] = useState(false);
+  const [download, setDownload] = useState<DownloadProgress>();
+  useEffect(() => api.onDownloadProgress(setDownload), [api]);
   const folderInput = useRef<HTMLInputElement>(null);
   const csvInput = useRef<HTMLInputElement>(null);
   const idxInput = useRef<HTMLInputElement>(null);
@@ -452,10 +457,16 @@ export function DataPanel() {
             </select>
           </label>
         )}
-        {loading && (
+        {loading && (!download || download.received === download.total) && (
           <div className="data-progress" role="status" data-testid="data-loading">
             <progress aria-label={t('data.loading')} />
             <span>{t('data.loading')}</span>
+          </div>
+        )}
+        {loading && download && download.received !== download.total && (
+          <div className="data-progress" role="status" data-testid="data-downloading">
+            <progress max={download.total ?? 1} value={download.total ? download.received : undefined} aria-label={t('data.downloading', megabytes(download))} />
+            <span>{t('data.downloading', megabytes(download))}</span>
           </div>
         )}
         {error && (
