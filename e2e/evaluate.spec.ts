@@ -120,7 +120,7 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
     await picker.getByRole('combobox', { name: 'Weights' }).selectOption('best');
     // Whatever stage it is at (loading, evaluating or done): a look at the busy state.
     await page.screenshot({ path: path.join(artifacts, 'evaluate-loading.png') });
-    await expect(status).toHaveText('Run 1, its weights of epoch 1, the best. Evaluated now on its 2,000 test samples, and kept in the project for next time.', { timeout: 30_000 });
+    await expect(status).toHaveText('Run 1, its weights of epoch 1, the best. Evaluated now on its 10,000 test samples, and kept in the project for next time.', { timeout: 30_000 });
     await expect(dock.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(10);
   });
 
