@@ -48,7 +48,7 @@ test('a teacher previews MNIST, imports a folder of images and a CSV table, and 
     await expect(dock.getByRole('radio', { name: /MNIST digits/ })).toBeChecked();
     const rows = dock.getByTestId('data-class');
     await expect(rows).toHaveCount(10);
-    await expect(dock.getByTestId('data-summary')).toHaveText('10 classes · 8,000 samples for training · 2,000 kept for the final test · each sample 28×28×1');
+    await expect(dock.getByTestId('data-summary')).toHaveText('10 classes · 8,000 samples for training · 10,000 kept for the final test · each sample 28×28×1');
     await expect(rows.first()).toContainText(/^0\d{3} train · \d{3} test$/);
     await expect(rows.first().getByRole('img')).toHaveCount(8);
     await expect(dock.getByTestId('data-fit-input')).toHaveCount(0);

@@ -83,7 +83,7 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
     await expect(status).toHaveText('Run 2, as its training ended.');
     await runSelect.selectOption('1');
     await expect(status).toHaveText('Run 1, its weights of epoch 1, the last.', { timeout: 30_000 });
-    await expect(dock.getByTestId('test-accuracy')).toContainText('on 2,000 samples');
+    await expect(dock.getByTestId('test-accuracy')).toContainText('on 10,000 samples');
     await expect(dock.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(10);
     await shot(page, 'evaluate-run-picked');
   });
@@ -120,7 +120,7 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
     await picker.getByRole('combobox', { name: 'Weights' }).selectOption('best');
     // Whatever stage it is at (loading, evaluating or done): a look at the busy state.
     await page.screenshot({ path: path.join(artifacts, 'evaluate-loading.png') });
-    await expect(status).toHaveText('Run 1, its weights of epoch 1, the best. Evaluated now on its 2,000 test samples, and kept in the project for next time.', { timeout: 30_000 });
+    await expect(status).toHaveText('Run 1, its weights of epoch 1, the best. Evaluated now on its 10,000 test samples, and kept in the project for next time.', { timeout: 30_000 });
     await expect(dock.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(10);
   });
 

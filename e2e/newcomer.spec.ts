@@ -132,7 +132,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
 
   await test.step('the Data tab shows the digits it learns from', async () => {
     await dock.getByRole('tab', { name: 'Data' }).click();
-    const mnist = dock.getByText('28×28×1 · 10 classes');
+    const mnist = dock.getByTestId('data-builtin-mnist').getByText('28×28×1 · 10 classes');
     await expect(mnist).toBeVisible();
     // The card's words stay inside the card.
     const card = (await dock.getByRole('radio', { name: /MNIST digits/ }).locator('..').boundingBox())!;
@@ -162,7 +162,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(next).toBeInViewport();
     await next.getByRole('button', { name: 'See the test results' }).click();
     await expect(dock.getByRole('tab', { name: 'Evaluate' })).toHaveAttribute('aria-selected', 'true');
-    await expect(dock.getByText(/^Test accuracy: \d+\.\d % on 2,000 samples/)).toBeVisible();
+    await expect(dock.getByText(/^Test accuracy: \d+\.\d % on 10,000 samples/)).toBeVisible();
     await expect(dock.getByRole('table').first().locator('tbody tr')).toHaveCount(10);
     await shot(page, '08-evaluate');
   });
@@ -210,7 +210,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(dockFr.getByRole('navigation', { name: 'Que faire ensuite' }).getByRole('button', { name: 'L’essayer avec votre dessin' })).toBeVisible();
     await shot(page, '12-train-fr');
     await dockFr.getByRole('tab', { name: 'Évaluer' }).click();
-    await expect(dockFr.getByTestId('test-accuracy')).toHaveText(/^Précision sur le test : \d+,\d\s%\ssur 2\s000 exemples/);
+    await expect(dockFr.getByTestId('test-accuracy')).toHaveText(/^Précision sur le test : \d+,\d\s%\ssur 10\s000 exemples/);
     await shot(page, '13-evaluate-fr');
     await dockFr.getByRole('tab', { name: 'Essayer' }).click();
     await draw(dockFr.getByRole('img', { name: 'Zone de dessin' }), seven);

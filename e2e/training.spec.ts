@@ -38,7 +38,7 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
     // Where the pause lands depends on the machine's speed; that nothing moves while paused does not.
     const progress = dock.getByTestId('train-progress-text');
     await expect(progress).toContainText(/Epoch [12] of 2 · batch \d+ of 100/);
-    await expect(progress).toContainText('800 for training, 200 for validation, 2,000 for the test');
+    await expect(progress).toContainText('800 for training, 200 for validation, 10,000 for the test');
     await shot(page, 'train-paused');
     const whilePaused = await points(page, 'chart-loss');
     const progressWhilePaused = await progress.textContent();
@@ -67,7 +67,7 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
 
   await test.step('the confusion matrix opens the test digits of a cell', async () => {
     await dock.getByRole('tab', { name: 'Evaluate' }).click();
-    await expect(dock.getByTestId('test-accuracy')).toContainText('on 2,000 samples');
+    await expect(dock.getByTestId('test-accuracy')).toContainText('on 10,000 samples');
     const matrix = dock.getByTestId('confusion-matrix');
     await expect(matrix.locator('tbody tr')).toHaveCount(10);
     await expect(dock.getByTestId('per-class').locator('tbody tr')).toHaveCount(10);

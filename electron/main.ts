@@ -9,6 +9,7 @@ import { NeuroblocksService, type NativeDialogs } from '../core/server/services'
 import { mimeType, resolveStaticFile } from '../core/server/static-files';
 import { APP_HOST, APP_SCHEME, APP_START_URL } from './channels';
 import { serveApiOverIpc } from './ipc';
+import { allowPermission } from './permissions';
 import { buildMenuTemplate } from './menu';
 import { denyNavigationAway } from './navigation';
 import { initialBounds, MIN_SIZE } from './window-state';
@@ -62,8 +63,13 @@ function serveAppProtocol(): void {
 
 /** Electron's security checklist, for every page the app ever creates. */
 function lockDown(): void {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // The camera for the app's own page (collecting images, trying a model live); nothing else, for no page.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(allowPermission({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame, mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined })),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    allowPermission({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame ?? false }),
+  );
   app.on('web-contents-created', (_event, contents) => {
     // Navigation away from the app, in the main frame or in any sub-frame, and every redirect.
     denyNavigationAway(contents);

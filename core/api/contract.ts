@@ -140,10 +140,12 @@ export interface DatasetInfo {
   classes: number;
   /** Samples that ship with the app; undefined for the 2-D sets generated on the fly (their size is the project's `dataset.size`). */
   samples?: number;
+  /** Of those, the training images a size may take (MNIST, Fashion-MNIST: 60,000); the rest are the test split. */
+  trainSamples?: number;
   generated: boolean;
 }
 
-export type ImportedDatasetKind = 'imageFolder' | 'csv';
+export type ImportedDatasetKind = 'imageFolder' | 'csv' | 'idx' | 'cifar';
 
 /** What the user sees of a data set before training on it. */
 export interface DatasetPreview {
@@ -278,6 +280,8 @@ export type TrainingEvent =
   | { type: 'paused'; epoch: number; batch: number }
   | { type: 'resumed' }
   | { type: 'warning'; message: string; messageFr?: string }
+  /** A built-in data set downloaded on first use (Fashion-MNIST), before training starts. */
+  | { type: 'download'; file: string; received: number; total?: number }
   | {
       type: 'final';
       state: FinalState;
@@ -422,6 +426,13 @@ export interface ModelInUse {
   warning?: string;
   /** The same in French. */
   warningFr?: string;
+}
+
+/** A built-in data set being downloaded on first use (Fashion-MNIST), while the Data tab previews it. */
+export interface DownloadProgress {
+  file: string;
+  received: number;
+  total?: number;
 }
 
 /** How far the model in use has got through the test split (loading a run, or finding its mistakes). */
@@ -652,6 +663,8 @@ export interface NeuroblocksApi {
   onTrainingEvent(listener: (update: TrainingUpdate) => void): Unsubscribe;
   onAutosave(listener: (update: AutosaveUpdate) => void): Unsubscribe;
   onEvaluationProgress(listener: (progress: EvaluationProgress) => void): Unsubscribe;
+  /** Progress of a built-in data set downloaded while it is previewed. */
+  onDownloadProgress(listener: (progress: DownloadProgress) => void): Unsubscribe;
 }
 
 type ApiKey = keyof NeuroblocksApi & string;
@@ -710,7 +723,7 @@ export const apiMethods = [
   'getConfidentMistakes',
 ] as const satisfies readonly ApiMethodName[];
 
-export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onAutosave', 'onEvaluationProgress'] as const satisfies readonly ApiEventName[];
+export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onAutosave', 'onEvaluationProgress', 'onDownloadProgress'] as const satisfies readonly ApiEventName[];
 
 // Compile-time proof that the lists name every method and event of the interface.
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };

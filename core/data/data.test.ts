@@ -17,31 +17,38 @@ import { DataError, fileSystemReason, type Dataset } from './types';
 const tempDir = () => mkdtempSync(join(tmpdir(), 'nb-data-'));
 
 describe('MNIST', () => {
-  it('holds 8,000 training digits and a fixed test split of the other 2,000', () => {
+  it('holds the official 60,000 training digits and the 10,000 test digits, as grey levels in [0, 1]', () => {
     const full = loadMnist();
     expect(full.inputShape).toEqual([28, 28, 1]);
-    expect(full.train.count).toBe(8000);
+    expect(full.train.count).toBe(60_000);
     expect(full.test.count).toBe(MNIST_TEST_COUNT);
-    expect(full.train.x.length).toBe(8000 * 784);
-    // Grey levels in [0, 1], not all zero.
+    expect(MNIST_TEST_COUNT).toBe(10_000);
+    expect(full.train.x.length).toBe(60_000 * 784);
     expect(Math.max(...full.train.x.subarray(0, 784))).toBeLessThanOrEqual(1);
     expect(full.train.x.subarray(0, 784).some((v) => v > 0.5)).toBe(true);
+    // The official test split, in its own order: its first digits are 7, 2, 1, 0, 4.
+    expect(Array.from(full.test.y.subarray(0, 5))).toEqual([7, 2, 1, 0, 4]);
     // A subset is a prefix of the training digits and never touches the test split.
     const small = loadMnist(300);
     expect(small.train.count).toBe(300);
     expect(Array.from(small.train.y)).toEqual(Array.from(full.train.y.subarray(0, 300)));
-    expect(Array.from(small.test.y)).toEqual(Array.from(full.test.y));
+    expect(Buffer.from(small.train.x.buffer).equals(Buffer.from(full.train.x.buffer, 0, 300 * 784 * 4))).toBe(true);
     expect(Buffer.from(small.test.x.buffer).equals(Buffer.from(full.test.x.buffer))).toBe(true);
   });
 
-  it('keeps every digit in its share, in any prefix and in the test split', () => {
+  it('takes a class-balanced subset of the training digits', () => {
     const counts = (y: Int32Array) => Array.from({ length: 10 }, (_, d) => y.filter((v) => v === d).length);
-    for (const c of counts(loadMnist(500).train.y)) expect(c).toBeGreaterThanOrEqual(38);
-    for (const c of counts(loadMnist().test.y)) expect(c).toBeGreaterThanOrEqual(160);
+    const full = counts(loadMnist().train.y);
+    expect(full).toEqual([5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]);
+    // Each digit keeps its share of the 60,000 within one sample, in any prefix.
+    for (const size of [10, 500, 1234]) {
+      counts(loadMnist(size).train.y).forEach((c, d) => expect(Math.abs(c - (full[d] / 60_000) * size)).toBeLessThanOrEqual(1));
+    }
+    for (const c of counts(loadMnist(10).test.y)) expect(c).toBeGreaterThanOrEqual(890);
   });
 
   it('refuses more training digits than it has, saying how many', () => {
-    expect(() => loadMnist(9000)).toThrow(/at most 8000/);
+    expect(() => loadMnist(60_001)).toThrow(/MNIST has 60,000 training images .* at most 60000/);
   });
 });
 

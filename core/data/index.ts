@@ -1,5 +1,9 @@
 export { loadDataset, type LoadDatasetOptions } from './load';
-export { loadMnist, MNIST_TEST_COUNT } from './mnist';
+export { loadMnist, MNIST_TEST_COUNT, MNIST_TRAIN_COUNT } from './mnist';
+export { loadFashionMnist, FASHION_MNIST_CLASSES } from './fashion-mnist';
+export { loadIdxFolder } from './idx-folder';
+export { loadCifar } from './cifar';
+export { parseIdx, encodeIdx } from './idx';
 export { loadTwoD, type TwoDName, type TwoDOptions } from './two-d';
 export { loadCsv, csvDataset, parseCsv } from './csv';
 export { loadImageFolder } from './image-folder';

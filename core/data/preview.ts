@@ -9,6 +9,10 @@ import type { Shape } from '../model/graph';
 import type { DatasetRef } from '../model/project';
 import { csvDataset, csvRows, readCsvFile } from './csv';
 import { DECODE_OPTIONS, decodeFailure, imageTooLarge, listImageFolder, MAX_IMAGE_PIXELS } from './image-folder';
+import { loadCifar } from './cifar';
+import type { ProgressListener } from './download';
+import { loadFashionMnist } from './fashion-mnist';
+import { loadIdxFolder } from './idx-folder';
 import { loadMnist } from './mnist';
 import { stratifiedSplit } from './split';
 import { summarizeDataset } from './summary';
@@ -30,6 +34,8 @@ export const DECODE_LIMIT = 1_000;
 export interface PreviewOptions {
   /** Folder that relative paths resolve against (the project file's). */
   baseDir?: string;
+  /** Progress of a built-in set downloaded on first use (Fashion-MNIST). */
+  onDownload?: ProgressListener;
   /**
    * Image folders: at most about this many images have their header read, evenly spread over the
    * classes ({@link HEADER_LIMIT} by default); the others are counted without being opened.
@@ -278,9 +284,9 @@ export async function previewDataset(ref: DatasetRef, options: PreviewOptions = 
   const resolve = (p: string) => path.resolve(options.baseDir ?? process.cwd(), p);
   switch (ref.kind) {
     case 'builtin': {
-      if (ref.name === 'mnist') {
-        const dataset = loadMnist(ref.size);
-        const preview: DatasetPreview = { name: 'MNIST', kind: 'builtin', inputShape: [...dataset.inputShape], ...fromSummary(dataset) };
+      if (ref.name === 'mnist' || ref.name === 'fashion-mnist') {
+        const dataset = ref.name === 'mnist' ? loadMnist(ref.size) : await loadFashionMnist(ref.size, { onProgress: options.onDownload });
+        const preview: DatasetPreview = { name: ref.name === 'mnist' ? 'MNIST' : 'Fashion-MNIST', kind: 'builtin', inputShape: [...dataset.inputShape], ...fromSummary(dataset) };
         await sampleThumbnails(dataset, preview);
         return preview;
       }
@@ -295,5 +301,14 @@ export async function previewDataset(ref: DatasetRef, options: PreviewOptions = 
       return previewImageFolder(resolve(ref.path), { headers: options.headerLimit ?? HEADER_LIMIT, decodes: options.decodeLimit ?? DECODE_LIMIT });
     case 'csv':
       return previewCsv(resolve(ref.path), ref.labelColumn);
+    case 'idx':
+    case 'cifar': {
+      const file = resolve(ref.path);
+      // Read whole with the training loaders: the files are small enough, and the preview then sees what training will.
+      const dataset = ref.kind === 'idx' ? await loadIdxFolder(file) : await loadCifar(file);
+      const preview: DatasetPreview = { name: dataset.name, kind: ref.kind, inputShape: [...dataset.inputShape], ...fromSummary(dataset), path: file };
+      await sampleThumbnails(dataset, preview);
+      return preview;
+    }
   }
 }

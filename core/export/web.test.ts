@@ -112,3 +112,17 @@ describe('web demo page', () => {
     await page.close();
   });
 });
+
+describe('web demo labels', () => {
+  it('names Fashion-MNIST’s classes, and numbers other sets’ classes', async () => {
+    const fashion = { ...example('mnist-mlp'), dataset: { kind: 'builtin' as const, name: 'fashion-mnist' as const } };
+    const dir = join(work, 'fashion');
+    await exportProject({ tf, project: fashion, format: 'web', outDir: dir });
+    const page = readdirSync(dir).map((f) => (f.endsWith('.js') || f.endsWith('.html') ? readFileSync(join(dir, f), 'utf8') : '')).join('');
+    expect(page).toContain('"T-shirt/top","Trouser"');
+    expect(page).toContain('"Ankle boot"');
+    const csv = { ...example('mnist-mlp'), dataset: { kind: 'csv' as const, path: 'x.csv', labelColumn: 'y' } };
+    await exportProject({ tf, project: csv, format: 'web', outDir: join(work, 'numbered') });
+    expect(readFileSync(join(work, 'numbered', 'index.html'), 'utf8')).toContain('"class 9"');
+  });
+});

@@ -1,6 +1,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { FASHION_MNIST_CLASSES } from '../data/fashion-mnist';
 import { toDigitImage } from '../model/digit-image';
 import type { Shape } from '../model/graph';
 import type { Project } from '../model/project';
@@ -12,9 +13,10 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Class names shown next to the probabilities: digits for MNIST, numbers otherwise. */
+/** Class names shown next to the probabilities: digits for MNIST, clothes for Fashion-MNIST, numbers otherwise. */
 function classLabels(project: Project, classes: number): string[] {
   if (project.dataset?.kind === 'builtin' && project.dataset.name === 'mnist' && classes === 10) return Array.from({ length: 10 }, (_, i) => String(i));
+  if (project.dataset?.kind === 'builtin' && project.dataset.name === 'fashion-mnist' && classes === 10) return [...FASHION_MNIST_CLASSES];
   return Array.from({ length: classes }, (_, i) => `class ${i}`);
 }
 

@@ -20,19 +20,23 @@ export const graphSchema = z.strictObject({
   edges: z.array(edgeSchema).max(100_000),
 });
 
-export const builtinDatasets = ['mnist', 'spirals', 'xor', 'circles', 'gaussians'] as const;
+export const builtinDatasets = ['mnist', 'fashion-mnist', 'spirals', 'xor', 'circles', 'gaussians'] as const;
 
 export const datasetSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('builtin'),
     name: z.enum(builtinDatasets),
-    /** Number of samples to use (MNIST: from the training split; 2-D sets: how many to generate). */
+    /** Number of samples to use (MNIST, Fashion-MNIST: a class-balanced subset of the training split; 2-D sets: how many to generate). */
     size: z.number().int().min(10).max(1_000_000).optional(),
     /** Noise of the generated 2-D sets, 0 (clean) to 1. */
     noise: z.number().min(0).max(1).optional(),
   }),
   z.strictObject({ kind: z.literal('imageFolder'), path: z.string().min(1) }),
   z.strictObject({ kind: z.literal('csv'), path: z.string().min(1), labelColumn: z.string().min(1) }),
+  /** A folder of IDX files (MNIST's format: EMNIST, KMNIST, …). */
+  z.strictObject({ kind: z.literal('idx'), path: z.string().min(1) }),
+  /** CIFAR-10 or CIFAR-100 in its binary format: the .tar.gz archive or a folder of its .bin files. */
+  z.strictObject({ kind: z.literal('cifar'), path: z.string().min(1) }),
 ]);
 
 export const optimizers = ['sgd', 'adagrad', 'rmsprop', 'adam'] as const;

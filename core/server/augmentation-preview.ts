@@ -106,7 +106,7 @@ export class AugmentationPreviewer {
         'no-dataset',
       );
     }
-    if (ref.kind === 'csv' || (ref.kind === 'builtin' && ref.name !== 'mnist')) {
+    if (ref.kind === 'csv' || (ref.kind === 'builtin' && ref.name !== 'mnist' && ref.name !== 'fashion-mnist')) {
       const what = ref.kind === 'csv' ? `the CSV file ${path.basename(ref.path)} holds rows of numbers` : `the data set "${ref.name}" is made of points with 2 coordinates`;
       const whatFr = ref.kind === 'csv' ? `le fichier CSV ${path.basename(ref.path)} contient des lignes de nombres` : `le jeu de données « ${ref.name} » est fait de points à 2 coordonnées`;
       throw new UserFacingError(

@@ -1,9 +1,12 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatasetUploadFile } from '../api/contract';
+import { cifarBatch, tar } from '../data/format-fixtures';
+import { encodeIdx } from '../data/idx';
 import { datasetPath, MAX_CSV_BYTES, MAX_IMAGE_BYTES, uploadPathParts } from './dataset-import';
 import { NeuroblocksService, type NativeDialogs } from './services';
 
@@ -272,7 +275,7 @@ describe('previewing the built-in sets', () => {
     const preview = await service().previewDataset({ kind: 'builtin', name: 'mnist', size: 500 });
     expect(preview.classes.map((c) => c.name)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
     expect(preview.trainCount).toBe(500);
-    expect(preview.testCount).toBe(2000);
+    expect(preview.testCount).toBe(10_000);
     expect(preview.classes.reduce((sum, c) => sum + c.count, 0)).toBe(500);
     expect(preview.classes.every((c) => c.thumbnails.length === 8)).toBe(true);
     expect(preview.warnings).toEqual([]);
@@ -283,5 +286,70 @@ describe('previewing the built-in sets', () => {
     expect(preview.inputShape).toEqual([2]);
     expect(preview.points!.length).toBeGreaterThan(100);
     expect(new Set(preview.points!.map((p) => p.label))).toEqual(new Set([0, 1]));
+  });
+});
+
+describe('importing IDX files and CIFAR archives', () => {
+  const idxFiles = () => {
+    const count = 30;
+    const pixels = new Uint8Array(count * 5 * 5).map((_, i) => i % 256);
+    const labels = Uint8Array.from({ length: count }, (_, i) => i % 3);
+    return { images: Buffer.from(encodeIdx([count, 5, 5], pixels)), labels: Buffer.from(encodeIdx([count], labels)) };
+  };
+
+  it('takes a folder of IDX files in parts from the browser, keeps them under datasets/ and previews them', async () => {
+    const api = service();
+    const { images, labels } = idxFiles();
+    const { uploadId } = await api.startDatasetUpload({ name: 'kmnist', kind: 'idx' });
+    await api.uploadDatasetFiles(uploadId, [asUpload('train-images-idx3-ubyte', images.subarray(0, 300))]);
+    await api.uploadDatasetFiles(uploadId, [{ ...asUpload('train-images-idx3-ubyte', images.subarray(300)), append: true }]);
+    const sent = await api.uploadDatasetFiles(uploadId, [asUpload('train-labels-idx1-ubyte', labels), asUpload('README.txt', 'hello')]);
+    expect(sent.refused).toEqual([expect.objectContaining({ file: 'README.txt', reason: 'not an IDX file (its name has no idx1-ubyte or idx3-ubyte)' })]);
+    const location = path.join(projectsDir, 'k.nbproj');
+    const imported = await api.finishDatasetUpload(uploadId, { location });
+    expect(imported.ref).toEqual({ kind: 'idx', path: 'datasets/kmnist' });
+    expect(await readFile(path.join(projectsDir, 'datasets', 'kmnist', 'train-images-idx3-ubyte'))).toEqual(images);
+    const preview = await api.previewDataset(imported.ref, { location });
+    expect(preview).toMatchObject({ kind: 'idx', inputShape: [5, 5, 1], trainCount: 24, testCount: 6 });
+    expect(preview.classes.map((c) => c.name)).toEqual(['0', '1', '2']);
+  });
+
+  it('takes a CIFAR archive in parts, and refuses a cut one, naming the byte, without keeping it', async () => {
+    const api = service();
+    const archive = Buffer.from(gzipSync(tar([
+      { name: 'cifar-10-batches-bin/data_batch_1.bin', data: cifarBatch(20, 10, 1) },
+      { name: 'cifar-10-batches-bin/test_batch.bin', data: cifarBatch(10, 10, 1) },
+    ])));
+    const { uploadId } = await api.startDatasetUpload({ name: 'cifar-10-binary.tar.gz', kind: 'cifar' });
+    await api.uploadDatasetFiles(uploadId, [asUpload('cifar-10-binary.tar.gz', archive.subarray(0, 1000))]);
+    await api.uploadDatasetFiles(uploadId, [{ ...asUpload('cifar-10-binary.tar.gz', archive.subarray(1000)), append: true }]);
+    const imported = await api.finishDatasetUpload(uploadId, {});
+    expect(imported.ref).toEqual({ kind: 'cifar', path: imported.path });
+    expect(path.relative(projectsDir, imported.path)).toBe(path.join('datasets', 'cifar-10-binary', 'cifar-10-binary.tar.gz'));
+    const preview = await api.previewDataset(imported.ref);
+    expect(preview).toMatchObject({ kind: 'cifar', name: 'CIFAR-10', inputShape: [32, 32, 3], trainCount: 20, testCount: 10 });
+
+    const cut = await api.startDatasetUpload({ name: 'cut.tar', kind: 'cifar' });
+    const plain = tar([{ name: 'cifar-10-batches-bin/data_batch_1.bin', data: cifarBatch(20, 10, 1) }]);
+    await api.uploadDatasetFiles(cut.uploadId, [asUpload('cut.tar', Buffer.from(plain.subarray(0, 5000)))]);
+    await expect(api.finishDatasetUpload(cut.uploadId, {})).rejects.toThrow(/cut.tar is truncated: cifar-10-batches-bin\/data_batch_1.bin starts at byte 512 and should hold 61,460 bytes, but the archive ends at byte 5,000/);
+    expect((await readdir(path.join(projectsDir, 'datasets'))).sort()).toEqual(['cifar-10-binary']);
+    const wrong = await api.startDatasetUpload({ name: 'photo', kind: 'cifar' });
+    await expect(api.uploadDatasetFiles(wrong.uploadId, [asUpload('photo.png', 'x')])).rejects.toThrow(/photo.png is not a CIFAR archive/);
+  });
+
+  it('uses IDX files or a CIFAR archive picked in the desktop dialog where they are', async () => {
+    const folder = path.join(root, 'emnist');
+    await mkdir(folder);
+    const { images, labels } = idxFiles();
+    await writeFile(path.join(folder, 'emnist-train-images-idx3-ubyte'), images);
+    await writeFile(path.join(folder, 'emnist-train-labels-idx1-ubyte'), labels);
+    const picked: string[] = [];
+    const dialogs: NativeDialogs = { showOpen: async () => path.join(folder, 'emnist-train-images-idx3-ubyte'), showFolder: async () => (picked.push('folder'), folder), showSave: async () => undefined };
+    const api = service(dialogs);
+    expect(await api.showDatasetDialog('idx')).toMatchObject({ ref: { kind: 'idx', path: folder } });
+    expect(picked).toEqual(['folder']);
+    await writeFile(path.join(folder, 'emnist-train-labels-idx1-ubyte'), labels.subarray(0, 20));
+    await expect(api.showDatasetDialog('idx')).rejects.toThrow(/emnist-train-labels-idx1-ubyte is truncated: .* the file ends at byte 20/);
   });
 });

@@ -6,7 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UPLOAD_LIMITS, UserFacingError, type DatasetUploadFile, type ImportedDataset, type ImportedDatasetKind } from '../api/contract';
+import { loadCifar } from '../data/cifar';
 import { isImageFileName } from '../data/image-folder';
+import { loadIdxFolder } from '../data/idx-folder';
 import { guessLabelColumn, readCsvColumns } from '../data/preview';
 import { DataError, type SkippedItem } from '../data/types';
 import { errorTexts, type Localized } from '../model/localized';
@@ -68,7 +70,7 @@ export function uploadPathParts(file: string): string[] {
 /** A folder name made from what the user picked: no separators, no leading dot, not empty. */
 export function datasetFolderName(name: string): string {
   const cleaned = String(name ?? '')
-    .replace(/\.csv$/i, '')
+    .replace(/\.(csv|tar\.gz|tgz|tar)$/i, '')
     .replace(/[\\/:*?"<>|]/g, '-')
     .replace(/\p{Cc}/gu, '-')
     .replace(/^[.\s-]+/, '')
@@ -152,7 +154,9 @@ export class DatasetImports {
   constructor(private readonly projectsDirectory: () => Promise<string>) {}
 
   async start(request: { name: string; kind: ImportedDatasetKind }): Promise<{ uploadId: string }> {
-    if (request?.kind !== 'imageFolder' && request?.kind !== 'csv') throw new UserFacingError({ en: 'Only an image folder or a CSV file can be imported.', fr: 'Seul un dossier d’images ou un fichier CSV peut être importé.' }, 'bad-request');
+    if (!['imageFolder', 'csv', 'idx', 'cifar'].includes(request?.kind)) {
+      throw new UserFacingError({ en: 'Only an image folder, a CSV file, IDX files or a CIFAR archive can be imported.', fr: 'Seuls un dossier d’images, un fichier CSV, des fichiers IDX ou une archive CIFAR peuvent être importés.' }, 'bad-request');
+    }
     const root = path.join(await this.projectsDirectory(), DATASETS_FOLDER);
     const uploadId = randomUUID();
     // Hidden until finished, so that a half-sent folder is never taken for a data set.
@@ -226,6 +230,24 @@ export class DatasetImports {
           refuse({ en: `too big for a training image (${mb(size)}; at most ${mb(MAX_IMAGE_BYTES)})`, fr: `trop grosse pour une image d’entraînement (${mo(size)} ; au plus ${mo(MAX_IMAGE_BYTES)})` });
           continue;
         }
+      } else if (upload.kind === 'idx' || upload.kind === 'cifar') {
+        const cifar = upload.kind === 'cifar';
+        if (!appending && (parts.length !== 1 || (cifar && upload.files > 0))) {
+          throw new UserFacingError(
+            cifar ? { en: 'A CIFAR import takes one archive (cifar-10-binary.tar.gz), not a folder.', fr: 'Un import CIFAR prend une seule archive (cifar-10-binary.tar.gz), pas un dossier.' } : { en: 'IDX files are imported as one flat folder, without sub-folders.', fr: 'Les fichiers IDX s’importent en un seul dossier, sans sous-dossiers.' },
+            'bad-request',
+          );
+        }
+        if (cifar && !/\.(tar\.gz|tgz|tar)$/i.test(shown)) {
+          throw new UserFacingError(
+            { en: `${shown} is not a CIFAR archive: choose cifar-10-binary.tar.gz or cifar-100-binary.tar.gz (the "binary version").`, fr: `${shown} n’est pas une archive CIFAR : choisissez cifar-10-binary.tar.gz ou cifar-100-binary.tar.gz (la « binary version »).` },
+            'bad-file',
+          );
+        }
+        if (!cifar && !appending && !/(idx\d-ubyte|-images|-labels)/i.test(shown)) {
+          refuse({ en: 'not an IDX file (its name has no idx1-ubyte or idx3-ubyte)', fr: 'pas un fichier IDX (son nom ne contient ni idx1-ubyte ni idx3-ubyte)' });
+          continue;
+        }
       } else {
         if (!appending && (upload.files > 0 || parts.length !== 1)) throw new UserFacingError({ en: 'A CSV import takes one file, not a folder.', fr: 'Un import CSV prend un seul fichier, pas un dossier.' }, 'bad-request');
         if (path.extname(shown).toLowerCase() !== '.csv') throw new UserFacingError(
@@ -243,7 +265,7 @@ export class DatasetImports {
           refuse({ en: 'not an image, although its name says so', fr: 'pas une image, bien que son nom l’indique' });
           continue;
         }
-      } else if (bytes.includes(0)) {
+      } else if (upload.kind === 'csv' && bytes.includes(0)) {
         throw new UserFacingError(
           {
             en: `${shown} is not a text file, so it cannot be a CSV file: export the table as CSV (comma- or semicolon-separated text) and import that.`,
@@ -289,7 +311,9 @@ export class DatasetImports {
               en: `Nothing was imported from "${upload.name}": it needs one sub-folder per class, each with PNG, JPEG or WebP images.${upload.refused.length ? ` Refused: ${refusedList(upload.refused)}.` : ''}`,
               fr: `Rien n’a été importé de « ${upload.name} » : il faut un sous-dossier par classe, chacun avec des images PNG, JPEG ou WebP.${upload.refused.length ? ` Refusés : ${refusedList(upload.refused, true)}.` : ''}`,
             }
-          : { en: 'No CSV file was received; choose the file again.', fr: 'Aucun fichier CSV n’a été reçu ; choisissez à nouveau le fichier.' },
+          : upload.kind === 'csv'
+            ? { en: 'No CSV file was received; choose the file again.', fr: 'Aucun fichier CSV n’a été reçu ; choisissez à nouveau le fichier.' }
+            : { en: `No ${upload.kind === 'idx' ? 'IDX file' : 'CIFAR archive'} was received; choose ${upload.kind === 'idx' ? 'the folder' : 'the file'} again.`, fr: `Aucun ${upload.kind === 'idx' ? 'fichier IDX' : 'archive CIFAR'} n’a été reçu ; choisissez à nouveau ${upload.kind === 'idx' ? 'le dossier' : 'le fichier'}.` },
         'empty',
       );
     }
@@ -304,6 +328,17 @@ export class DatasetImports {
         throw error;
       }
     }
+    if (upload.kind === 'idx' || upload.kind === 'cifar') {
+      const data = upload.kind === 'idx' ? target : path.join(target, await onlyFile(target));
+      try {
+        await checkReadable(upload.kind, data);
+      } catch (error) {
+        // Files that cannot be read are not kept among the data sets.
+        await rm(target, { recursive: true, force: true });
+        throw error;
+      }
+      return { ref: { kind: upload.kind, path: datasetPath(data, location) }, path: data, refused: upload.refused };
+    }
     return { ref: { kind: 'imageFolder', path: datasetPath(target, location) }, path: target, refused: upload.refused };
   }
 
@@ -316,6 +351,11 @@ export class DatasetImports {
       if (!info?.isFile()) throw new UserFacingError({ en: `${absolute} is not a file: choose a CSV file.`, fr: `${absolute} n’est pas un fichier : choisissez un fichier CSV.` }, 'not-found');
       return csvImport(absolute, location, []);
     }
+    if (kind === 'idx' || kind === 'cifar') {
+      if (!info) throw new UserFacingError({ en: `${absolute} does not exist.`, fr: `${absolute} n’existe pas.` }, 'not-found');
+      await checkReadable(kind, absolute);
+      return { ref: { kind, path: datasetPath(absolute, location) }, path: absolute, refused: [] };
+    }
     if (!info?.isDirectory()) {
       throw new UserFacingError(
         { en: `${absolute} is not a folder: choose a folder holding one sub-folder per class.`, fr: `${absolute} n’est pas un dossier : choisissez un dossier contenant un sous-dossier par classe.` },
@@ -324,6 +364,11 @@ export class DatasetImports {
     }
     return { ref: { kind: 'imageFolder', path: datasetPath(absolute, location) }, path: absolute, refused: [] };
   }
+}
+
+/** Reads IDX files or a CIFAR archive once, so that a damaged one is refused at import, naming the file and the byte. */
+async function checkReadable(kind: 'idx' | 'cifar', data: string): Promise<void> {
+  await (kind === 'idx' ? loadIdxFolder(data, 1) : loadCifar(data, 1)).catch(dataError);
 }
 
 async function onlyFile(folder: string): Promise<string> {

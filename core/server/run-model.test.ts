@@ -88,14 +88,14 @@ describe('a recorded run’s model', () => {
     expect(loaded.test?.accuracy).toBe(test.accuracy);
     expect(loaded.test?.loss).toBeCloseTo(test.loss, 4);
     expect(progress.length).toBeGreaterThan(2);
-    expect(progress.every((p) => p.runId === loaded.runId && p.total === 2000)).toBe(true);
+    expect(progress.every((p) => p.runId === loaded.runId && p.total === 10_000)).toBe(true);
     expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
-    expect(progress.at(-1)!.done).toBe(2000);
+    expect(progress.at(-1)!.done).toBe(10_000);
 
     const check = ProjectStore.open(location, { readOnly: true });
     const run = check.getRun(copy);
     check.close();
-    expect(run.evaluations).toEqual([expect.objectContaining({ checkpoint: 'last', samples: 2000, confusion: test.confusionMatrix, testAccuracy: test.accuracy })]);
+    expect(run.evaluations).toEqual([expect.objectContaining({ checkpoint: 'last', samples: 10_000, confusion: test.confusionMatrix, testAccuracy: test.accuracy })]);
     expect(recordedEvaluation(run, 'last')).toBe(run.evaluations[0]);
 
     const again = await service('third').loadRunModel({ location, runId: copy });

@@ -149,7 +149,7 @@ describe('dialogs, analysis, data sets, backend', () => {
   it('lists the built-in data sets', async () => {
     const sets = await service().listDatasets();
     expect(sets.find((s) => s.name === 'mnist')).toMatchObject({ inputShape: [28, 28, 1], classes: 10, generated: false });
-    expect(sets.map((s) => s.name).sort()).toEqual(['circles', 'gaussians', 'mnist', 'spirals', 'xor']);
+    expect(sets.map((s) => s.name).sort()).toEqual(['circles', 'fashion-mnist', 'gaussians', 'mnist', 'spirals', 'xor']);
   });
 
   it('detects the backend once and reuses the answer', async () => {

@@ -40,6 +40,7 @@ import {
   type ConvFilters,
   type InspectRequest,
   type ModelInside,
+  type DownloadProgress,
   type EvaluationProgress,
   type Mistakes,
   type ModelInUse,
@@ -156,6 +157,8 @@ export class NeuroblocksService implements NeuroblocksApi {
   readonly onEvaluationProgress: (listener: (progress: EvaluationProgress) => void) => () => void;
   /** Fires after the recent projects list changed (the desktop app rebuilds File › Open Recent). */
   readonly recentProjectsChanged = new Emitter<void>();
+  private readonly downloads = new Emitter<DownloadProgress>();
+  readonly onDownloadProgress = this.downloads.event;
 
   readonly settings: SettingsFile;
   private readonly examples: ExampleLibrary;
@@ -468,7 +471,7 @@ export class NeuroblocksService implements NeuroblocksApi {
     // Loaded on first use: it brings sharp and the MNIST digits.
     const { previewDataset, readCsvColumns } = await import('../data/preview');
     try {
-      return await previewDataset(parsed.data, { baseDir });
+      return await previewDataset(parsed.data, { baseDir, onDownload: (progress) => this.downloads.fire(progress) });
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       // A wrong label column is fixed by choosing another: the UI gets the columns to choose from.
@@ -480,7 +483,12 @@ export class NeuroblocksService implements NeuroblocksApi {
   async showDatasetDialog(kind: ImportedDatasetKind, options: { location?: string } = {}): Promise<ImportedDataset | undefined> {
     const dialogs = this.nativeDialogs();
     const directory = typeof options?.location === 'string' && options.location ? path.dirname(path.resolve(options.location)) : await this.projectsDirectory();
-    const picked = kind === 'csv' ? await dialogs.showOpen({ directory, extensions: ['.csv'], filterName: 'CSV tables' }) : await dialogs.showFolder({ directory });
+    const picked =
+      kind === 'csv'
+        ? await dialogs.showOpen({ directory, extensions: ['.csv'], filterName: 'CSV tables' })
+        : kind === 'cifar'
+          ? await dialogs.showOpen({ directory, extensions: ['.gz', '.tgz', '.tar'], filterName: 'CIFAR binary archives' })
+          : await dialogs.showFolder({ directory });
     return picked === undefined ? undefined : this.datasetImports.fromPath(kind, picked, options ?? {});
   }
 

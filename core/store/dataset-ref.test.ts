@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -35,6 +36,20 @@ describe('data set references', () => {
     writeFileSync(join(dir, 'images', 'cat', '1.png'), 'dog');
     writeFileSync(join(dir, 'images', 'dog', '1.png'), 'cat');
     expect((await describeDataset({ kind: 'imageFolder', path: join(dir, 'images') }, { seed: 1 })).contentHash).not.toBe(first.contentHash);
+  });
+
+  it('hash a CIFAR archive by its bytes and a folder of IDX files by its files', async () => {
+    const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    writeFileSync(join(dir, 'cifar-10-binary.tar.gz'), 'archive bytes');
+    const cifar = await describeDataset({ kind: 'cifar', path: 'cifar-10-binary.tar.gz' }, { baseDir: dir, seed: 1 });
+    expect(cifar).toMatchObject({ kind: 'cifar', path: 'cifar-10-binary.tar.gz', contentHash: `sha256:${sha256('archive bytes')}`, summary: { bytes: 13 } });
+    mkdirSync(join(dir, 'kmnist'));
+    writeFileSync(join(dir, 'kmnist', 'train-images-idx3-ubyte'), 'images');
+    writeFileSync(join(dir, 'kmnist', 'train-labels-idx1-ubyte'), 'labels');
+    const idx = await describeDataset({ kind: 'idx', path: 'kmnist' }, { baseDir: dir, seed: 1 });
+    expect(idx).toMatchObject({ kind: 'idx', path: 'kmnist', summary: { files: 2, bytes: 12 } });
+    writeFileSync(join(dir, 'kmnist', 'train-labels-idx1-ubyte'), 'labelz');
+    expect((await describeDataset({ kind: 'idx', path: 'kmnist' }, { baseDir: dir, seed: 1 })).contentHash).not.toBe(idx.contentHash);
   });
 
   it('identify a built-in set by what generates it', async () => {

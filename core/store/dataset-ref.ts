@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { DatasetRef } from '../model/project';
 import type { DatasetInput } from './types';
@@ -25,13 +26,13 @@ async function filesUnder(root: string): Promise<string[]> {
 /**
  * The data set reference of a run: where the data came from and a hash of the data itself.
  * A CSV file is hashed byte for byte (and embedded when small); an image folder by every file's
- * relative path and bytes; a built-in set by what determines it exactly (its name, size, noise and
+ * relative path and bytes (so is a folder of IDX or CIFAR files; a CIFAR archive byte for byte); a built-in set by what determines it exactly (its name, size, noise and
  * the seed that generates it), since it ships with the app or is generated.
  */
 export async function describeDataset(ref: DatasetRef, options: { baseDir?: string; seed: number; summary?: Record<string, unknown> }): Promise<DatasetInput> {
   const summary = options.summary ?? {};
   if (ref.kind === 'builtin') {
-    const determinedBy = { builtin: ref.name, size: ref.size ?? null, noise: ref.noise ?? null, seed: ref.name === 'mnist' ? null : options.seed };
+    const determinedBy = { builtin: ref.name, size: ref.size ?? null, noise: ref.noise ?? null, seed: ref.name === 'mnist' || ref.name === 'fashion-mnist' ? null : options.seed };
     return { kind: 'builtin', name: ref.name, contentHash: `sha256:${createHash('sha256').update(JSON.stringify(determinedBy)).digest('hex')}`, summary };
   }
   const path = isAbsolute(ref.path) ? ref.path : resolve(options.baseDir ?? '.', ref.path);
@@ -45,6 +46,16 @@ export async function describeDataset(ref: DatasetRef, options: { baseDir?: stri
       embedded: bytes.length <= EMBED_CSV_BYTES ? bytes : undefined,
     };
   }
+  if (ref.kind === 'cifar' && !(await stat(path)).isDirectory()) {
+    // A CIFAR archive is hashed byte for byte, without reading it into memory at once.
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of createReadStream(path)) {
+      hash.update(chunk as Buffer);
+      bytes += (chunk as Buffer).length;
+    }
+    return { kind: 'cifar', path: ref.path, contentHash: `sha256:${hash.digest('hex')}`, summary: { ...summary, bytes } };
+  }
   const hash = createHash('sha256');
   let bytes = 0;
   const files = await filesUnder(path);
@@ -53,5 +64,5 @@ export async function describeDataset(ref: DatasetRef, options: { baseDir?: stri
     bytes += content.length;
     hash.update(relative(path, file).split('\\').join('/')).update('\0').update(createHash('sha256').update(content).digest());
   }
-  return { kind: 'imageFolder', path: ref.path, contentHash: `sha256:${hash.digest('hex')}`, summary: { ...summary, files: files.length, bytes } };
+  return { kind: ref.kind, path: ref.path, contentHash: `sha256:${hash.digest('hex')}`, summary: { ...summary, files: files.length, bytes } };
 }

@@ -58,6 +58,8 @@ export type TrainingEvent =
   | { type: 'paused'; epoch: number; batch: number }
   | { type: 'resumed' }
   | { type: 'warning'; message: string; messageFr?: string }
+  /** A built-in data set downloaded on first use, before training starts. */
+  | { type: 'download'; file: string; received: number; total?: number }
   | ({ type: 'final' } & FinalResult);
 
 export type TrainingEventType = TrainingEvent['type'];

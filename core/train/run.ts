@@ -150,7 +150,7 @@ class Run {
     if (!analysis.valid) throw new GraphError(analysis.errors);
     for (const warning of analysis.warnings) if (warning.code === 'memory') this.emit({ type: 'warning', message: warning.message, messageFr: warning.text.fr });
     const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
-    const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size });
+    const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size, onDownload: (p) => this.emit({ type: 'download', ...p }) });
     checkModelFitsData(analysis, dataset, settings.loss);
     if (settings.normalize) normalizeDataset(dataset);
 

@@ -87,12 +87,12 @@ describe('training in a worker', () => {
     expect(test.confusionMatrix[0][0] + test.confusionMatrix[1][1]).toBe(Math.round(test.accuracy * 75));
   });
 
-  it('a tiny CNN trains on a few hundred MNIST digits and is evaluated on the 2,000 test digits', async () => {
+  it('a tiny CNN trains on a few hundred MNIST digits and is evaluated on the official 10,000 test digits', async () => {
     const p = project(tinyCnn, { kind: 'builtin', name: 'mnist', size: 400 }, { batchSize: 32, epochs: 3, learningRate: 0.005 });
     const { result } = await collect(startTraining(p, { backend: 'wasm', checkpoints: false }));
     expect(result.state).toBe('completed');
     expect(result.history[2].loss).toBeLessThan(result.history[0].loss);
-    expect(result.test!.samples).toBe(2000);
+    expect(result.test!.samples).toBe(10_000);
     expect(result.test!.accuracy).toBeGreaterThan(0.4);
   });
 
@@ -137,7 +137,7 @@ describe('training in a worker', () => {
     // Counted by the loop itself: at most the batch that was running when the command arrived.
     expect(session.batchesCompleted() - batchesAtStop).toBeLessThanOrEqual(1);
     expect(events.some((e) => e.type === 'resumed')).toBe(true);
-    expect(result.test!.samples).toBe(2000);
+    expect(result.test!.samples).toBe(10_000);
   });
 
   it('refuses a second run while one is training', async () => {

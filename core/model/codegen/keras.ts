@@ -174,17 +174,37 @@ function dataCode(dataset: DatasetRef | undefined, plan: ModelPlan, t: TrainingS
   const output = plan.byId.get(plan.outputs[0])!;
   const classes = output.outputShape[output.outputShape.length - 1] ?? 1;
   const lines: string[] = [];
-  if (!dataset || (dataset.kind === 'builtin' && dataset.name === 'mnist')) {
+  const official = !dataset || (dataset.kind === 'builtin' && (dataset.name === 'mnist' || dataset.name === 'fashion-mnist')) || dataset.kind === 'cifar' || dataset.kind === 'idx';
+  if (official) {
     const size = dataset?.kind === 'builtin' ? dataset.size : undefined;
-    lines.push(...commentLines('MNIST: 28×28 grey images of handwritten digits, pixels scaled from 0–255 to 0–1.'));
-    lines.push('(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()');
-    if (size) lines.push(`x_train, y_train = x_train[:${size}], y_train[:${size}]  # the project trains on ${size.toLocaleString('en')} digits`);
+    if (dataset?.kind === 'idx') {
+      lines.push(...commentLines('Your IDX files (MNIST’s format). Copy their folder next to this file (or change DATA_DIR); pixels scaled from 0–255 to 0–1.'));
+      lines.push(`DATA_DIR = ${pyString(dataset.path)}`, '');
+      lines.push('def read_idx(pattern):');
+      lines.push('    path = sorted(glob.glob(os.path.join(DATA_DIR, pattern)))[0]');
+      lines.push('    with (gzip.open if path.endswith(".gz") else open)(path, "rb") as f:');
+      lines.push('        data = f.read()');
+      lines.push('    shape = struct.unpack(">" + "I" * data[3], data[4 : 4 + 4 * data[3]])');
+      lines.push('    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * data[3]).reshape(shape)', '');
+      lines.push('x_train, y_train = read_idx("*train*im*"), read_idx("*train*l*")');
+      lines.push('x_test, y_test = read_idx("*t[e1][s0]*im*"), read_idx("*t[e1][s0]*l*")');
+    } else if (dataset?.kind === 'cifar') {
+      lines.push(...commentLines(`CIFAR-${classes === 100 ? 100 : 10}: 32×32 colour images, pixels scaled from 0–255 to 0–1.`));
+      lines.push(classes === 100 ? '(x_train, y_train), (x_test, y_test) = keras.datasets.cifar100.load_data(label_mode="fine")' : '(x_train, y_train), (x_test, y_test) = keras.datasets.cifar10.load_data()');
+    } else if (dataset?.kind === 'builtin' && dataset.name === 'fashion-mnist') {
+      lines.push(...commentLines('Fashion-MNIST: 28×28 grey images of clothes in 10 classes, pixels scaled from 0–255 to 0–1.'));
+      lines.push('(x_train, y_train), (x_test, y_test) = keras.datasets.fashion_mnist.load_data()');
+    } else {
+      lines.push(...commentLines('MNIST: 28×28 grey images of handwritten digits, pixels scaled from 0–255 to 0–1.'));
+      lines.push('(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()');
+    }
+    if (size) lines.push(`x_train, y_train = x_train[:${size}], y_train[:${size}]  # the project trains on ${size.toLocaleString('en')} of the 60,000 training images`);
     lines.push(`x_train = x_train.reshape((-1, ${inputShape.join(', ')})).astype("float32") / 255`);
     lines.push(`x_test = x_test.reshape((-1, ${inputShape.join(', ')})).astype("float32") / 255`);
     const y1 = labelCode(t.loss, 'y_train', String(classes));
     if (y1) lines.push(y1, labelCode(t.loss, 'y_test', String(classes)));
     if (t.normalize) lines.push(...normalizeCode());
-    return { code: lines.join('\n') + '\n', datasets: false, test: true, imports: [] };
+    return { code: lines.join('\n') + '\n', datasets: false, test: true, imports: dataset?.kind === 'idx' ? ['import glob', 'import gzip', 'import os', 'import struct', 'import numpy as np'] : [] };
   }
   if (dataset.kind === 'builtin') {
     const set = twoDimensionalSets[dataset.name];

@@ -12,12 +12,12 @@ export const frenchExampleTexts: Record<string, { name: string; description: str
   'mnist-cnn': {
     name: 'CNN MNIST',
     description:
-      'Le réseau convolutif du cours pour les chiffres manuscrits : deux étages convolution + pooling, du dropout et un classifieur dense (42 358 paramètres).',
+      'Le réseau convolutif du cours pour les chiffres manuscrits : deux étages convolution + pooling, du dropout et un classifieur dense (42 358 paramètres). Il s’entraîne sur 8 000 des 60 000 chiffres d’entraînement pour rester rapide ; avec les 60 000 (10 époques), il atteint 98,8 % sur les 10 000 chiffres de test.',
   },
   'mnist-mlp': {
     name: 'MLP MNIST',
     description:
-      'Un réseau dense (perceptron multicouche) sur les mêmes chiffres : chaque pixel relié à chaque neurone, sans notion de voisinage. Comparez-le au CNN.',
+      'Un réseau dense (perceptron multicouche) sur les mêmes chiffres : chaque pixel relié à chaque neurone, sans notion de voisinage. Comparez-le au CNN. Il s’entraîne sur 8 000 des 60 000 chiffres d’entraînement ; avec les 60 000 (10 époques), il atteint 97,6 % sur les 10 000 chiffres de test, moins que le CNN.',
   },
   'residual-cnn': {
     name: 'CNN résiduel',

@@ -1,5 +1,6 @@
 import { trainingMessagesEn } from '../training/messages';
 import { dataMessagesEn } from '../training/data-messages';
+import { cameraMessagesEn } from '../training/camera-messages';
 import { exportMessagesEn } from '../export/messages';
 import { augmentMessagesEn } from '../training/augment-messages';
 import { insideMessagesEn } from '../training/inside/messages';
@@ -12,6 +13,7 @@ export const en = {
   ...evaluationMessagesEn,
   ...trainingMessagesEn,
   ...dataMessagesEn,
+  ...cameraMessagesEn,
   ...exportMessagesEn,
   ...augmentMessagesEn,
   ...insideMessagesEn,

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { trainingMessagesFr } from '../training/messages';
 import { dataMessagesFr } from '../training/data-messages';
+import { cameraMessagesFr } from '../training/camera-messages';
 import { exportMessagesFr } from '../export/messages';
 import { augmentMessagesFr } from '../training/augment-messages';
 import { insideMessagesFr } from '../training/inside/messages';
@@ -13,6 +14,7 @@ export const fr: Messages = {
   ...evaluationMessagesFr,
   ...trainingMessagesFr,
   ...dataMessagesFr,
+  ...cameraMessagesFr,
   ...exportMessagesFr,
   ...augmentMessagesFr,
   ...insideMessagesFr,

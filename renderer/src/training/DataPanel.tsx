@@ -1,6 +1,7 @@
+import { CameraCapture } from './CameraCapture';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, DatasetPreview, ImportedDataset, ImportedDatasetKind } from '../../../core/api/contract';
+import type { AppInfo, DatasetPreview, DownloadProgress, ImportedDataset, ImportedDatasetKind } from '../../../core/api/contract';
 import { builtinDatasets, type DatasetRef } from '../../../core/model/project';
 import { getApi } from '../api';
 import { editorStore, useEditor } from '../store/index';
@@ -193,6 +194,9 @@ function shapeText(shape: number[], t: (key: string, options?: Record<string, un
   return shape.length === 1 ? t('data.values', { count: shape[0] }) : formatSize(shape);
 }
 
+/** A download's progress in megabytes, for its message. */
+const megabytes = (d: DownloadProgress) => ({ file: d.file, received: (d.received / 1e6).toFixed(1), total: d.total ? (d.total / 1e6).toFixed(1) : '?' });
+
 const refName = (ref: DatasetRef) => (ref.kind === 'builtin' ? ref.name : ref.path);
 
 /** Choosing, importing and previewing the data a model trains on. */
@@ -206,8 +210,12 @@ export function DataPanel() {
   const { preview, loading, error, columns, importing, imported, refused, importError } = useData((s) => s);
   const [info, setInfo] = useState<AppInfo>();
   const [dragging, setDragging] = useState(false);
+  const [download, setDownload] = useState<DownloadProgress>();
+  useEffect(() => api.onDownloadProgress(setDownload), [api]);
   const folderInput = useRef<HTMLInputElement>(null);
   const csvInput = useRef<HTMLInputElement>(null);
+  const idxInput = useRef<HTMLInputElement>(null);
+  const cifarInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     void api.getAppInfo().then(setInfo);
@@ -241,7 +249,7 @@ export function DataPanel() {
 
   const pick = async (kind: ImportedDatasetKind) => {
     if (!info?.nativeDialogs) {
-      (kind === 'csv' ? csvInput : folderInput).current?.click();
+      ({ csv: csvInput, imageFolder: folderInput, idx: idxInput, cifar: cifarInput })[kind].current?.click();
       return;
     }
     dataStore.setState({ imported: undefined, refused: [], importError: undefined });
@@ -258,6 +266,16 @@ export function DataPanel() {
     if (files.length === 0) return;
     const folder = folderFiles(files);
     void upload('imageFolder', folder.name, folder.files);
+  };
+  const onIdx = (list: FileList | null) => {
+    const files = [...(list ?? [])].map((f) => ({ relativePath: f.webkitRelativePath || f.name, size: f.size, read: () => f.arrayBuffer() }));
+    if (files.length === 0) return;
+    const folder = folderFiles(files);
+    void upload('idx', folder.name, folder.files);
+  };
+  const onCifar = (list: FileList | null) => {
+    const file = list?.[0];
+    if (file) void upload('cifar', file.name, [{ path: file.name, size: file.size, read: () => file.arrayBuffer() }]);
   };
   const onCsv = (list: FileList | null) => {
     const file = list?.[0];
@@ -324,6 +342,12 @@ export function DataPanel() {
             <button type="button" onClick={() => void pick('csv')} disabled={disabled}>
               {t('data.importCsv')}
             </button>
+            <button type="button" onClick={() => void pick('idx')} disabled={disabled}>
+              {t('data.importIdx')}
+            </button>
+            <button type="button" onClick={() => void pick('cifar')} disabled={disabled}>
+              {t('data.importCifar')}
+            </button>
             <span className="data-import__drop">{dragging ? t('data.dropNow') : t('data.dropHere')}</span>
           </div>
           <p className="train-hint">{t('data.importHelp')}</p>
@@ -338,6 +362,31 @@ export function DataPanel() {
             multiple
             onChange={(e) => {
               onFolder(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <input
+            ref={idxInput}
+            type="file"
+            hidden
+            data-testid="data-idx-input"
+            aria-label={t('data.importIdx')}
+            {...({ webkitdirectory: '', directory: '' } as Record<string, string>)}
+            multiple
+            onChange={(e) => {
+              onIdx(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <input
+            ref={cifarInput}
+            type="file"
+            hidden
+            accept=".gz,.tgz,.tar"
+            data-testid="data-cifar-input"
+            aria-label={t('data.importCifar')}
+            onChange={(e) => {
+              onCifar(e.target.files);
               e.target.value = '';
             }}
           />
@@ -382,6 +431,7 @@ export function DataPanel() {
             </details>
           )}
         </div>
+        <CameraCapture disabled={disabled} onSave={(name, files) => void upload('imageFolder', name, files)} />
       </section>
 
       <section className="data-preview" aria-labelledby="data-preview-title" aria-busy={loading}>
@@ -407,10 +457,16 @@ export function DataPanel() {
             </select>
           </label>
         )}
-        {loading && (
+        {loading && (!download || download.received === download.total) && (
           <div className="data-progress" role="status" data-testid="data-loading">
             <progress aria-label={t('data.loading')} />
             <span>{t('data.loading')}</span>
+          </div>
+        )}
+        {loading && download && download.received !== download.total && (
+          <div className="data-progress" role="status" data-testid="data-downloading">
+            <progress max={download.total ?? 1} value={download.total ? download.received : undefined} aria-label={t('data.downloading', megabytes(download))} />
+            <span>{t('data.downloading', megabytes(download))}</span>
           </div>
         )}
         {error && (

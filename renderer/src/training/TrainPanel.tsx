@@ -28,7 +28,10 @@ function finalText(final: { state: string; message: string; messageFr?: string; 
   return errorText({ message: final.message, fr: final.messageFr });
 }
 
-const datasetTitle = (name: string) => (name === 'mnist' ? 'MNIST' : name === 'xor' ? 'XOR' : name[0].toUpperCase() + name.slice(1));
+const datasetTitle = (name: string) => (name === 'mnist' ? 'MNIST' : name === 'fashion-mnist' ? 'Fashion-MNIST' : name === 'xor' ? 'XOR' : name[0].toUpperCase() + name.slice(1));
+
+/** The numbers of a download's progress line, in megabytes. */
+const downloadTexts = (d: { file: string; received: number; total?: number }) => ({ file: d.file, received: (d.received / 1e6).toFixed(1), total: d.total ? (d.total / 1e6).toFixed(1) : '?' });
 
 function NumberField({ label, value, onChange, min, max, step, disabled, id }: { label: string; value: number; onChange(v: number): void; min: number; max?: number; step?: number | 'any'; disabled?: boolean; id: string }) {
   const [text, setText] = useState(String(value));
@@ -94,6 +97,7 @@ export function TrainPanel() {
   const final = useTraining((s) => s.final);
   const error = useTraining((s) => s.error);
   const warnings = useTraining((s) => s.warnings);
+  const download = useTraining((s) => s.download);
   const continuing = useTraining((s) => s.continuing);
   // A run that starts brings its progress and charts into view (a projector's window shows little below the settings).
   const runSection = useRef<HTMLElement>(null);
@@ -178,11 +182,22 @@ export function TrainPanel() {
             <NumberField
               id="train-size"
               label={dataset?.generated ? t('train.points') : t('train.samples')}
-              value={form.dataset.size ?? (dataset?.generated ? 500 : Math.min(dataset?.samples ?? 8000, 8000))}
+              value={form.dataset.size ?? (dataset?.generated ? 500 : (dataset?.trainSamples ?? 8000))}
               min={10}
-              max={dataset?.generated ? 1_000_000 : 8000}
+              max={dataset?.generated ? 1_000_000 : (dataset?.trainSamples ?? 8000)}
               onChange={(v) => update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: Math.round(v) } : f.dataset }))}
             />
+          )}
+          {form.dataset?.kind === 'builtin' && dataset?.trainSamples && (
+            <button
+              type="button"
+              className="train-data-link train-all-samples"
+              title={t('train.allSamplesHint', { count: dataset.trainSamples.toLocaleString(i18n.language) })}
+              disabled={form.dataset.size === undefined || form.dataset.size === dataset.trainSamples}
+              onClick={() => update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: dataset.trainSamples } : f.dataset }))}
+            >
+              {t('train.allSamples', { count: dataset.trainSamples.toLocaleString(i18n.language) })}
+            </button>
           )}
           <label className="train-field" htmlFor="train-optimizer">
             <span>{t('train.optimizer')}</span>
@@ -243,7 +258,13 @@ export function TrainPanel() {
             </button>
           )}
           <span className="train-status" role="status" data-testid="train-status">
-            {phase === 'starting' && t('train.phase.starting')}
+            {phase === 'starting' && !download && t('train.phase.starting')}
+            {phase === 'starting' && download && (
+              <>
+                <progress max={download.total ?? 1} value={download.total ? download.received : undefined} aria-label={t('data.downloading', downloadTexts(download))} />{' '}
+                {t('data.downloading', downloadTexts(download))}
+              </>
+            )}
             {phase === 'running' && t('train.phase.running')}
             {phase === 'paused' && t('train.phase.paused')}
             {phase === 'stopping' && t('train.phase.stopping')}

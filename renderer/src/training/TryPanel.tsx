@@ -6,6 +6,7 @@ import { useEditor } from '../store/index';
 import { toDigitImage } from './drawing';
 import { LookInside } from './inside/LookInside';
 import { isImageShape, isMnistShape } from './image-input';
+import { CameraInput } from './CameraInput';
 import { ImageInput } from './ImageInput';
 import { modelFor, noRunsToPick, useModel } from './model-store';
 import { GoToTrain } from './NextSteps';
@@ -99,6 +100,26 @@ export function TryPanel() {
       );
   }, []);
 
+  /** A frame of the live camera: predicted unless the previous one is still being answered. */
+  const live = useRef({ inFlight: false });
+  const takeFrame = useCallback((values: number[]) => {
+    if (live.current.inFlight) return;
+    live.current.inFlight = true;
+    image.current = values;
+    setDigit(values);
+    getApi()
+      .predict(values)
+      .then(
+        (p) => {
+          if (p.runId !== currentRun.current || image.current !== values) return;
+          setPrediction(p);
+          setError(undefined);
+        },
+        (e: unknown) => setError(errorText(e)),
+      )
+      .finally(() => (live.current.inFlight = false));
+  }, []);
+
   const takeImage = useCallback(
     (values: number[] | undefined) => {
       image.current = values;
@@ -181,6 +202,7 @@ export function TryPanel() {
         <div className="try-pad try-pad--image">
           <p className="train-hint">{t('tryImage.tryHint', { shape: shape.join(' × ') })}</p>
           <ImageInput shape={shape} onInput={takeImage} layout="column" />
+          <CameraInput shape={shape} onFrame={takeFrame} />
         </div>
       )}
       <div className="try-pad" hidden={!fits}>
@@ -229,12 +251,14 @@ export function TryPanel() {
             </span>
           )}
         </div>
+        {fits && <CameraInput shape={shape} onFrame={takeFrame} />}
       </div>
       {fits && (
         <div className="try-panel__image">
           <ImageInput key={imageKey} shape={shape} onInput={takeImage} layout="row" />
         </div>
       )}
+
       <section className="try-result" aria-labelledby="try-result-title">
         <h3 id="try-result-title">{t('try.probabilities')}</h3>
         {error && (

@@ -75,10 +75,10 @@ export async function uploadDataset(
       await send([{ path: file.path, base64: toBase64(part), ...(start > 0 ? { append: true } : { size: file.size }) }]);
     }
   };
-  if (request.kind === 'csv') {
+  if (request.kind !== 'imageFolder') {
     for (const file of request.files) {
       // Over the limit, the file is neither read nor sent: its size alone gets the host's refusal, which says so.
-      if (file.size > UPLOAD_LIMITS.csvBytes) await send([{ path: file.path, base64: '', size: file.size }]);
+      if (request.kind === 'csv' && file.size > UPLOAD_LIMITS.csvBytes) await send([{ path: file.path, base64: '', size: file.size }]);
       else await sendInParts(file);
       onProgress(++sent, request.files.length);
     }

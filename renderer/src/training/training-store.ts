@@ -58,6 +58,8 @@ export interface TrainingState {
   /** The learning rate the current or last run started with (the form may have changed since). */
   runLearningRate?: number;
   warnings: string[];
+  /** A built-in data set being downloaded before the run starts. */
+  download?: { file: string; received: number; total?: number };
   final?: Final;
   /** The final event of the last run that ended with a test evaluation (kept while the next one trains). */
   evaluated?: Final;
@@ -144,8 +146,11 @@ export function applyEvent(update: TrainingUpdate, inputShape?: number[]): void 
   const event = update.event;
   const set = trainingStore.setState;
   switch (event.type) {
+    case 'download':
+      set({ download: { file: event.file, received: event.received, total: event.total } });
+      break;
     case 'started':
-      set({ started: event, phase: state.phase === 'starting' ? 'running' : state.phase, progress: { epoch: event.resumedFromEpoch ?? 1, batch: 0, batchesPerEpoch: event.batchesPerEpoch }, startedAt: performance.now() });
+      set({ download: undefined, started: event, phase: state.phase === 'starting' ? 'running' : state.phase, progress: { epoch: event.resumedFromEpoch ?? 1, batch: 0, batchesPerEpoch: event.batchesPerEpoch }, startedAt: performance.now() });
       break;
     case 'batch': {
       push(state.curves, event.epoch - 1 + event.batch / event.batchesPerEpoch, { loss: event.loss, accuracy: event.accuracy });
@@ -170,6 +175,7 @@ export function applyEvent(update: TrainingUpdate, inputShape?: number[]): void 
     case 'final':
       set({
         phase: 'finished',
+        download: undefined,
         final: event,
         history: event.history.length >= state.history.length ? event.history : state.history,
         ...(event.test ? { evaluated: event, evaluatedShape: inputShape } : {}),
@@ -199,6 +205,7 @@ function beginRun(learningRate: number | undefined): void {
     curves: emptyCurves(),
     version: trainingStore.getState().version + 1,
     warnings: [],
+    download: undefined,
     lastBatchLoss: undefined,
     runLearningRate: learningRate,
     error: undefined,

@@ -12,7 +12,7 @@ keras.utils.set_random_seed(1)  # the project's seed, for repeatable runs
 
 # MNIST: 28×28 grey images of handwritten digits, pixels scaled from 0–255 to 0–1.
 (x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()
-x_train, y_train = x_train[:8000], y_train[:8000]  # the project trains on 8,000 digits
+x_train, y_train = x_train[:8000], y_train[:8000]  # the project trains on 8,000 of the 60,000 training images
 x_train = x_train.reshape((-1, 28, 28, 1)).astype("float32") / 255
 x_test = x_test.reshape((-1, 28, 28, 1)).astype("float32") / 255
 y_train = keras.utils.to_categorical(y_train, 10)
