@@ -132,7 +132,7 @@ class Run {
     if (!analysis.valid) throw new GraphError(analysis.errors);
     const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
     const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size });
-    checkModelFitsData(analysis, dataset, settings.loss);
+    checkModelFitsData(project.graph, dataset, settings.loss);
     if (settings.normalize) normalizeDataset(dataset);
 
     this.choice = await selectBackend(options.backend);
