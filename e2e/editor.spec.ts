@@ -307,7 +307,7 @@ test('an example opens from the home screen, readable and checked', async ({ pag
 
 test('a project file from this computer opens in the editor', async ({ page }) => {
   await page.goto(url());
-  await page.getByLabel('Open a project file (.json) from this computer…').setInputFiles(path.resolve(import.meta.dirname, '..', 'projects', 'spirals-mlp.json'));
+  await page.getByLabel('Open a project file (.nbproj or .json) from this computer…').setInputFiles(path.resolve(import.meta.dirname, '..', 'projects', 'spirals-mlp.json'));
   await expect(page.getByRole('textbox', { name: 'Project name' })).not.toHaveValue('');
   await expect(page.getByTestId('total-params')).toHaveText('354');
   await expect(page.getByTestId('dirty-marker')).toHaveText('Not saved yet');

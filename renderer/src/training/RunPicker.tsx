@@ -7,6 +7,7 @@ import { dateTimeText, formatCount, formatPercent } from '../ui/format';
 import { isProjectFile, loadRun, modelFor, syncModel, useModel } from './model-store';
 import { useTraining } from './training-store';
 import { errorText } from '../ui/error-text';
+import { CodeText } from '../ui/CodeText';
 
 /** Keeps the model store in step with the host: on opening a tab, another project, or the end of a run. */
 export function useModelSync(): void {
@@ -87,7 +88,7 @@ export function RunPicker() {
           </>
         ) : state.error ? (
           <span className="error-box" role="alert">
-            {state.error}
+            <CodeText text={state.error} />
           </span>
         ) : recorded ? (
           <>

@@ -13,6 +13,7 @@ import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
 import { errorText } from '../ui/error-text';
 import { formatPercent, percentText } from '../ui/format';
+import { CodeText } from '../ui/CodeText';
 
 const PAD = 280;
 const BRUSH = 22;
@@ -239,7 +240,7 @@ export function TryPanel() {
         <h3 id="try-result-title">{t('try.probabilities')}</h3>
         {error && (
           <p className="error-box" role="alert">
-            {error}
+            <CodeText text={error} />
           </p>
         )}
         {prediction ? (
