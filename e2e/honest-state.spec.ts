@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { consoleErrors, shot, url } from './helpers';
+import { consoleErrors, dismissMessages, shot, url } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -217,7 +217,16 @@ test('the browser opens a .nbproj received from someone else, with its runs; a d
   await expect(page.getByTestId('toast-error').last()).toContainText('damaged.nbproj');
   await expect(page.getByTestId('toast-error').last()).toContainText('Nothing was kept.');
   expect(readdirSync(projectsDir()).sort()).toEqual(before);
-  await shot(page, 'honest-upload-refused-en');
+  // With the message on screen (a shot would close it first).
+  await page.screenshot({ path: path.join(import.meta.dirname, 'artifacts', 'honest-upload-refused-en.png') });
+  await dismissMessages(page);
+  await language(page, 'FR');
+  await page.getByLabel('Ouvrir un fichier de projet (.nbproj ou .json) de cet ordinateur…').setInputFiles(damaged);
+  await expect(page.getByTestId('toast-error').last()).toContainText('Rien n’a été conservé.');
+  await page.screenshot({ path: path.join(import.meta.dirname, 'artifacts', 'honest-upload-refused-fr.png') });
+  await dismissMessages(page);
+  await language(page, 'EN');
+  expect(readdirSync(projectsDir()).sort()).toEqual(before);
 
   await picker.setInputFiles(received);
   await expect(page.getByTestId('total-params')).toHaveText('354');

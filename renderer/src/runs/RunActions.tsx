@@ -107,7 +107,8 @@ async function restore(snapshot: RunSnapshot): Promise<void> {
   editorStore.getState().replaceGraphAndSettings(project);
   // Evaluate and Try it follow: the restored run's model is the one they show.
   const { location } = editorStore.getState();
-  if (location) await loadRun(getApi(), location, snapshot.id);
+  // (Loaded in the background: the editor's change is told at once.)
+  if (location) void loadRun(getApi(), location, snapshot.id);
 }
 
 /** The compare button above the history table, the outcome of the last action, and the dialogs. */
