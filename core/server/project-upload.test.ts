@@ -71,7 +71,10 @@ describe('opening a .nbproj received from someone else (browser upload)', () => 
       message: expect.stringContaining('notes.nbproj is not a Neuroblocks project file'),
       fr: expect.stringContaining('notes.nbproj n’est pas un fichier de projet Neuroblocks'),
     });
-    await expect(upload(api, 'cut.nbproj', bytes.subarray(0, Math.floor(bytes.length / 2)))).rejects.toMatchObject({ message: expect.stringMatching(/^cut\.nbproj: .*Nothing was kept\.$/s) });
+    // Said of the file chosen: its name, never the hidden file it was received into.
+    const cut = await upload(api, 'cut.nbproj', bytes.subarray(0, Math.floor(bytes.length / 2))).catch((error: Error & { fr: string }) => error);
+    expect(cut).toMatchObject({ message: expect.stringMatching(/^cut\.nbproj is damaged .*Nothing was kept/s), fr: expect.stringMatching(/^cut\.nbproj est endommagé .*Rien n’a été conservé/s) });
+    expect(`${(cut as Error).message} ${(cut as Error & { fr: string }).fr}`).not.toMatch(/\.upload-|left unchanged|pas été modifié/);
     const other = await (async () => {
       const db = path.join(root, 'other.nbproj');
       const Database = (await import('better-sqlite3')).default;
@@ -80,7 +83,7 @@ describe('opening a .nbproj received from someone else (browser upload)', () => 
       handle.close();
       return readFile(db);
     })();
-    await expect(upload(api, 'other.nbproj', other)).rejects.toMatchObject({ message: expect.stringContaining('Nothing was kept.') });
+    await expect(upload(api, 'other.nbproj', other)).rejects.toMatchObject({ message: expect.stringMatching(/^other\.nbproj .*Nothing was kept/s) });
     await expect(api.startProjectUpload({ fileName: 'photo.png' })).rejects.toMatchObject({ code: 'not-a-project' });
     expect((await readdir(projectsDir)).sort()).toEqual(before);
   });

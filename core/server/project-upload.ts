@@ -34,6 +34,21 @@ function baseName(fileName: string): string {
 /** Every SQLite database begins with these 16 bytes. */
 const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
 
+/**
+ * The reason an opened project file is refused, said of the file the person chose: the hidden
+ * staging file's path becomes its name, and "left unchanged" becomes what happened here.
+ */
+function refusal(fileName: string, staging: string, text: { en: string; fr: string }): { en: string; fr: string } {
+  const named = (t: string) => t.split(staging).join(fileName).split(path.basename(staging)).join(fileName);
+  let en = named(text.en).replace(/(The file|It) was left unchanged/g, 'Nothing was kept');
+  let fr = named(text.fr).replace(/(Le fichier|Il) n’a pas été modifié/g, 'Rien n’a été conservé');
+  if (!en.includes('Nothing was kept')) en = `${en} Nothing was kept.`;
+  if (!fr.includes('Rien n’a été conservé')) fr = `${fr} Rien n’a été conservé.`;
+  if (!en.includes(fileName)) en = `${fileName}: ${en}`;
+  if (!fr.includes(fileName)) fr = `${fileName} : ${fr}`;
+  return { en, fr };
+}
+
 export class ProjectUploads {
   private readonly uploads = new Map<string, Upload>();
 
@@ -116,9 +131,8 @@ export class ProjectUploads {
       try {
         await this.read(checked);
       } catch (error) {
-        const text = error instanceof Error ? error.message : String(error);
-        const fr = (error as { fr?: string }).fr ?? text;
-        throw new UserFacingError({ en: `${upload.fileName}: ${text} Nothing was kept.`, fr: `${upload.fileName} : ${fr} Rien n’a été conservé.` }, (error as { code?: string }).code ?? 'not-a-project');
+        const en = error instanceof Error ? error.message : String(error);
+        throw new UserFacingError(refusal(upload.fileName, checked, { en, fr: (error as { fr?: string }).fr ?? en }), (error as { code?: string }).code ?? 'not-a-project');
       }
       const directory = path.dirname(upload.staging);
       const base = baseName(upload.fileName);
