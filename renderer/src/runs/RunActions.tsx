@@ -5,7 +5,7 @@ import { getApi } from '../api';
 import { layoutPositions } from '../editor/layout';
 import { toFlowEdge, toFlowNode } from '../store/flow-graph';
 import { editorStore, useEditor } from '../store/index';
-import { loadRun } from '../training/model-store';
+import { followRun } from '../training/model-store';
 import { continueRecordedRun, trainingStore, useTraining } from '../training/training-store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { RunComparison } from './RunComparison';
@@ -105,10 +105,9 @@ async function restore(snapshot: RunSnapshot): Promise<void> {
     for (const node of project.graph.nodes) node.position = positions[node.id] ?? node.position;
   }
   editorStore.getState().replaceGraphAndSettings(project);
-  // Evaluate and Try it follow: the restored run's model is the one they show.
+  // Evaluate and Try it follow: the restored run's model is the one they show next.
   const { location } = editorStore.getState();
-  // (Loaded in the background: the editor's change is told at once.)
-  if (location) void loadRun(getApi(), location, snapshot.id);
+  if (location) followRun(location, snapshot.id);
 }
 
 /** The compare button above the history table, the outcome of the last action, and the dialogs. */
