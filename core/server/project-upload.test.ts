@@ -73,7 +73,7 @@ describe('opening a .nbproj received from someone else (browser upload)', () => 
     });
     // Said of the file chosen: its name, never the hidden file it was received into.
     const cut = await upload(api, 'cut.nbproj', bytes.subarray(0, Math.floor(bytes.length / 2))).catch((error: Error & { fr: string }) => error);
-    expect(cut).toMatchObject({ message: expect.stringMatching(/^cut\.nbproj is damaged .*Nothing was kept/s), fr: expect.stringMatching(/^cut\.nbproj est endommagé .*Rien n’a été conservé/s) });
+    expect(cut).toMatchObject({ message: expect.stringMatching(/^cut\.nbproj is damaged\b.*Nothing was kept/s), fr: expect.stringMatching(/^cut\.nbproj est endommagé.*Rien n’a été conservé/s) });
     expect(`${(cut as Error).message} ${(cut as Error & { fr: string }).fr}`).not.toMatch(/\.upload-|left unchanged|pas été modifié/);
     const other = await (async () => {
       const db = path.join(root, 'other.nbproj');
