@@ -161,21 +161,18 @@ test('a person builds, checks, edits and saves the course CNN with the mouse', a
     await expect(page.getByTestId('edge-label-conv2d_2-maxpooling2d_2')).toHaveText('11×11×16');
   });
 
-  await test.step('save (Ctrl+S), reload, and find the same graph', async () => {
-    await expect(page.getByTestId('dirty-marker')).toHaveText('● Unsaved');
-    await expect(page).toHaveTitle(/^● /);
+  await test.step('save (Ctrl+S) into the project file the new project got at once, reload, and find the same graph', async () => {
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+s');
-    const dialog = page.getByRole('dialog', { name: 'Save the project as' });
-    await expect(dialog).toBeVisible();
-    await dialog.getByRole('textbox', { name: 'File name' }).fill('course-cnn');
-    await dialog.getByRole('button', { name: 'Save' }).click();
+    // The project is a .nbproj file from the start (and autosaved): Save needs no file name.
+    await expect(page.getByRole('dialog', { name: 'Save the project as' })).toHaveCount(0);
+    await expect(page.getByTestId('toast-info').last()).toContainText(/Saved to .*untitled(-\d+)?\.nbproj/);
     await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
     await expect(page).toHaveTitle('Course CNN — Neuroblocks');
 
     const before = await page.locator('.edge-label').allTextContents();
     await page.reload();
-    await page.getByTestId('file-course-cnn.json').click();
+    await page.locator('[data-testid^="file-"]', { hasText: 'Course CNN' }).click();
     await expect(page.locator('.react-flow__node')).toHaveCount(COURSE_CNN.length);
     await expect(page.getByTestId('total-params')).toHaveText('42,358');
     expect((await page.locator('.edge-label').allTextContents()).sort()).toEqual(before.sort());
@@ -204,7 +201,7 @@ test('a person builds, checks, edits and saves the course CNN with the mouse', a
     await expect(badge).toHaveCount(0);
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Nouveau projet' })).toBeVisible();
-    await expect(page.getByTestId('file-course-cnn.json')).toBeVisible();
+    await expect(page.locator('[data-testid^="file-"]', { hasText: 'Course CNN' })).toBeVisible();
     await expect(page.getByTestId('example-mnist-cnn')).toContainText('Le réseau convolutif du cours');
     await shot(page, 'home-fr');
     await page.getByTestId('language').selectOption('en');
@@ -274,8 +271,8 @@ test('an example opens from the home screen, readable and checked', async ({ pag
   await expect(page.locator('.react-flow__node')).toHaveCount(11);
   await expect(page.getByTestId('total-params')).toHaveText('42,358');
   await expect(page.getByTestId('graph-status')).toHaveText(/valid/);
-  // An example opens as a new project: nothing changed yet, but not saved anywhere either.
-  await expect(page.getByTestId('dirty-marker')).toHaveText('Not saved yet');
+  // An example opens as a new project file of its own (its runs will be kept), nothing changed yet.
+  await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
   // Opened at a readable zoom, from its beginning.
   await expect(node(page, 'input')).toBeInViewport();
   const transform = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
@@ -307,8 +304,9 @@ test('an example opens from the home screen, readable and checked', async ({ pag
 
 test('a project file from this computer opens in the editor', async ({ page }) => {
   await page.goto(url());
-  await page.getByLabel('Open a project file (.json) from this computer…').setInputFiles(path.resolve(import.meta.dirname, '..', 'projects', 'spirals-mlp.json'));
+  await page.getByLabel('Open a project file (.nbproj or .json) from this computer…').setInputFiles(path.resolve(import.meta.dirname, '..', 'projects', 'spirals-mlp.json'));
   await expect(page.getByRole('textbox', { name: 'Project name' })).not.toHaveValue('');
   await expect(page.getByTestId('total-params')).toHaveText('354');
-  await expect(page.getByTestId('dirty-marker')).toHaveText('Not saved yet');
+  // Imported JSON becomes a project file of its own in the projects folder.
+  await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
 });

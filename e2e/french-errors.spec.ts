@@ -7,7 +7,7 @@ import { artifacts, consoleErrors, url } from './helpers';
 test.use({ viewport: { width: 1280, height: 720 } });
 
 async function openFile(page: Page, name: string, text: string): Promise<void> {
-  await page.getByText('Ouvrir un fichier de projet (.json) de cet ordinateur…').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.getByText('Ouvrir un fichier de projet (.nbproj ou .json) de cet ordinateur…').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
 // Words of the English problem lines; none may reach a French screen.

@@ -120,11 +120,13 @@ test('a newcomer goes from the home screen to a trained model that answers their
   });
 
   await test.step('before training, Evaluate and Try it say what to do and lead back to Train', async () => {
+    // The example opened as a project file of its own, which has no run yet.
+    const noRuns = 'No run of this project has saved weights yet: train the model on the Train tab, and its runs appear here.';
     await dock.getByRole('tab', { name: 'Evaluate' }).click();
-    await expect(dock.getByText('Train the model first: its test results appear here when a run ends.')).toBeVisible();
+    await expect(dock.getByText(noRuns)).toBeVisible();
     await shot(page, '04-evaluate-empty');
     await dock.getByRole('tab', { name: 'Try it' }).click();
-    await expect(dock.getByText('Train the model first, then draw here to test it.')).toBeVisible();
+    await expect(dock.getByText(noRuns)).toBeVisible();
     await dock.getByRole('button', { name: 'Go to Train' }).click();
     await expect(dock.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
     await expect(dock.getByRole('tab', { name: 'Train' })).toBeFocused();
@@ -190,15 +192,11 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await shot(page, '11-inside', dock.getByRole('img', { name: 'Channel 8' }));
   });
 
-  await test.step('Runs: a history needs a project file, and the tab offers to save one', async () => {
+  await test.step('Runs: the example opened as a project file, so the run just trained is in its history', async () => {
     await dock.getByRole('tab', { name: 'Runs' }).click();
-    await expect(dock.getByText(/^Runs are kept in \.nbproj project files\./)).toBeVisible();
-    await dock.getByRole('button', { name: 'Save as a project file (.nbproj)…' }).click();
-    await expect(page.getByRole('textbox', { name: 'File name' })).toHaveValue('mnist-cnn.nbproj');
-    await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(dock.getByText('No run recorded yet: start training and it appears here.')).toBeVisible();
+    await expect(dock.getByText(/^Runs are kept in \.nbproj project files\./)).toHaveCount(0);
+    await expect(dock.getByRole('button', { name: 'Restore the graph and settings of run 1 into the editor' })).toBeVisible();
     await shot(page, '12-runs');
-    await expect(dock.getByRole('button', { name: 'Go to Train' })).toBeVisible();
   });
 
   await test.step('the same path in French', async () => {

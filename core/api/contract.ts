@@ -567,11 +567,23 @@ export interface NeuroblocksApi {
   openExample(id: string): Promise<OpenedProject>;
 
   // Project files
-  /** A new, unsaved project: empty, or a copy of an example. */
+  /**
+   * A new project, empty or a copy of an example, created at once as a `.nbproj` file (which keeps
+   * its runs) in the projects folder under a name not used yet; `location` is that file.
+   */
   newProject(options?: { name?: string; fromExample?: string }): Promise<OpenedProject>;
   openProject(location: string): Promise<OpenedProject>;
-  /** Reads project JSON given as text (a dropped or pasted file); the result is unsaved. */
+  /** Reads project JSON given as text (a dropped or pasted file) into a new `.nbproj` project file, as `newProject` does. */
   importProject(text: string): Promise<OpenedProject>;
+  /**
+   * Browser: a `.nbproj` project file from this computer (e.g. received from a teacher), sent in
+   * parts so that no message is too big: start, send the bytes in order, finish. Finishing checks
+   * the file as opening one does and keeps it in the projects folder under a free name, then opens
+   * it; a refused file is not kept, not even in part.
+   */
+  startProjectUpload(request: { fileName: string }): Promise<{ uploadId: string }>;
+  uploadProjectPart(uploadId: string, base64: string): Promise<{ received: number }>;
+  finishProjectUpload(uploadId: string): Promise<OpenedProject>;
   /** Saves to a location the project already has (or one from `showSaveDialog`). */
   saveProject(location: string, project: Project): Promise<SavedProject>;
   /** Saves under a file name in the projects directory (the web UI's "Save As"); refuses to overwrite unless asked. */
@@ -685,6 +697,9 @@ export const apiMethods = [
   'newProject',
   'openProject',
   'importProject',
+  'startProjectUpload',
+  'uploadProjectPart',
+  'finishProjectUpload',
   'saveProject',
   'saveProjectAs',
   'listProjectFiles',

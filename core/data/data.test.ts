@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph } from '../model/analyze';
 import type { Graph } from '../model/graph';
 import { LocalizedError } from '../model/localized';
 import { csvDataset, loadCsv, parseCsv } from './csv';
@@ -239,17 +238,17 @@ describe('summary and model check', () => {
   });
 
   it('accepts a model that fits the data, an Input of the same size, and one sigmoid unit for two classes', () => {
-    expect(() => checkModelFitsData(analyzeGraph(mlp([28, 28, 1], 10)), mnist, 'categoricalCrossentropy')).not.toThrow();
-    expect(() => checkModelFitsData(analyzeGraph(mlp([784], 10)), mnist, 'categoricalCrossentropy')).not.toThrow();
-    expect(() => checkModelFitsData(analyzeGraph(mlp([2], 1)), loadTwoD('xor'), 'binaryCrossentropy')).not.toThrow();
+    expect(() => checkModelFitsData((mlp([28, 28, 1], 10)), mnist, 'categoricalCrossentropy')).not.toThrow();
+    expect(() => checkModelFitsData((mlp([784], 10)), mnist, 'categoricalCrossentropy')).not.toThrow();
+    expect(() => checkModelFitsData((mlp([2], 1)), loadTwoD('xor'), 'binaryCrossentropy')).not.toThrow();
   });
 
   it('names the block and the fix when the output units or the Input shape do not match', () => {
-    expect(() => checkModelFitsData(analyzeGraph(mlp([28, 28, 1], 5)), mnist, 'categoricalCrossentropy')).toThrow(
-      'The output block `out` has 5 units but the data set has 10 classes: set `units` to 10.',
+    expect(() => checkModelFitsData((mlp([28, 28, 1], 5)), mnist, 'categoricalCrossentropy')).toThrow(
+      'The output block "out" has 5 units but the data set has 10 classes: set `units` to 10.',
     );
-    expect(() => checkModelFitsData(analyzeGraph(mlp([32, 32, 3], 10)), mnist, 'categoricalCrossentropy')).toThrow(
-      'The Input block `in` has shape 32×32×3 but each sample of the data set "mnist" is 28×28×1: set `shape` to [28, 28, 1].',
+    expect(() => checkModelFitsData((mlp([32, 32, 3], 10)), mnist, 'categoricalCrossentropy')).toThrow(
+      'The Input block "in" has shape 32×32×3 but each sample of the data set "mnist" is 28×28×1: set `shape` to [28, 28, 1].',
     );
   });
 

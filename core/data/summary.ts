@@ -1,5 +1,5 @@
-import type { GraphAnalysis } from '../model/analyze';
-import { formatShape, type Shape } from '../model/graph';
+import { analyzeGraph } from '../model/analyze';
+import type { Graph, Shape } from '../model/graph';
 import type { Localized } from '../model/localized';
 import { DataError, type Dataset, sampleSize, type SkippedItem } from './types';
 
@@ -75,51 +75,16 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
 }
 
 /**
- * Checks that the model can train on the data: one Input whose shape holds one sample, one
- * output whose units match the classes (or one unit for two classes with a binary loss).
+ * Checks that the model can train on the data, with the same checks the editor runs while the
+ * graph is edited (core/model's analyzeGraph, given the loss, the class count and the data's
+ * sample shape): one Input whose shape holds one sample, one output giving one value per class
+ * (or one unit for two classes with a loss on one probability), and a loss that fits the output.
  * Throws a DataError naming the block and the parameter to change.
  */
-export function checkModelFitsData(analysis: GraphAnalysis, dataset: Dataset, loss: string): void {
-  if (analysis.inputs.length !== 1) {
-    throw new DataError({
-      en: `Training needs exactly one Input block; the model has ${analysis.inputs.length}.`,
-      fr: `L’entraînement demande exactement un bloc Input ; le modèle en a ${analysis.inputs.length}.`,
-    });
-  }
-  if (analysis.outputs.length !== 1) {
-    const outputs = analysis.outputs.map((o) => `\`${o}\``).join(', ');
-    throw new DataError({
-      en: `Training needs exactly one output block (a block with nothing after it); the model has ${analysis.outputs.length}: ${outputs}.`,
-      fr: `L’entraînement demande exactement un bloc de sortie (un bloc sans rien après lui) ; le modèle en a ${analysis.outputs.length} : ${outputs}.`,
-    });
-  }
-  const input = analysis.nodes[analysis.inputs[0]];
-  const inputShape = input.outputShape ?? [];
-  // Data are stored flat, so an Input of the same size (e.g. [784] for 28×28×1 digits) is fine.
-  if (sampleSize(inputShape) !== sampleSize(dataset.inputShape)) {
-    throw new DataError({
-      en: `The Input block \`${input.id}\` has shape ${formatShape(inputShape)} but each sample of the data set "${dataset.name}" is ${formatShape(dataset.inputShape)}: set \`shape\` to [${dataset.inputShape.join(', ')}].`,
-      fr: `Le bloc Input \`${input.id}\` a la forme ${formatShape(inputShape)}, mais chaque exemple du jeu de données « ${dataset.name} » est ${formatShape(dataset.inputShape)} : réglez \`shape\` sur [${dataset.inputShape.join(', ')}].`,
-    });
-  }
-  const output = analysis.nodes[analysis.outputs[0]];
-  const outShape = output.outputShape ?? [];
-  const classes = dataset.classNames.length;
-  if (outShape.length !== 1) {
-    throw new DataError({
-      en: `The output block \`${output.id}\` gives ${formatShape(outShape)}, but a classifier must end with one value per class: add a Flatten (or global pooling) and a Dense block with \`units\` = ${classes}.`,
-      fr: `Le bloc de sortie \`${output.id}\` donne ${formatShape(outShape)}, mais un classifieur doit finir par une valeur par classe : ajoutez un Flatten (ou un pooling global) et un bloc Dense avec \`units\` = ${classes}.`,
-    });
-  }
-  const units = outShape[0];
-  const binaryUnit = units === 1 && classes === 2 && loss !== 'categoricalCrossentropy' && loss !== 'sparseCategoricalCrossentropy';
-  if (units !== classes && !binaryUnit) {
-    const dense = output.type === 'Dense';
-    throw new DataError({
-      en: `The output block \`${output.id}\` has ${units} unit${units === 1 ? '' : 's'} but the data set has ${classes} classes: ${dense ? `set \`units\` to ${classes}` : `end the model with a Dense block of ${classes} units`}.`,
-      fr: `Le bloc de sortie \`${output.id}\` a ${units} unité${units > 1 ? 's' : ''}, mais le jeu de données a ${classes} classes : ${dense ? `réglez \`units\` sur ${classes}` : `terminez le modèle par un bloc Dense de ${classes} unités`}.`,
-    });
-  }
+export function checkModelFitsData(graph: Graph, dataset: Dataset, loss: string): void {
+  const analysis = analyzeGraph(graph, { loss, classes: dataset.classNames.length, data: { name: dataset.name, inputShape: dataset.inputShape } });
+  const first = analysis.errors[0];
+  if (first) throw new DataError(first.text);
 }
 
 export interface Normalization {

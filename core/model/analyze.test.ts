@@ -170,9 +170,10 @@ describe('errors and warnings, each tied to its node', () => {
     expect(codes(warnings)).toEqual([{ code: 'softmax-regression', nodeId: 'out', param: 'activation' }]);
   });
 
-  it('cross-entropy without softmax at the output', () => {
-    const { warnings } = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['out', 'Dense', { units: 3, activation: 'relu' }]), { loss: 'categoricalCrossentropy' });
-    expect(codes(warnings)).toEqual([{ code: 'crossentropy-needs-softmax', nodeId: 'out', param: 'activation' }]);
+  it('cross-entropy without softmax at the output is an error: training would not learn class probabilities', () => {
+    const { errors, valid } = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['out', 'Dense', { units: 3, activation: 'relu' }]), { loss: 'categoricalCrossentropy' });
+    expect(valid).toBe(false);
+    expect(codes(errors)).toEqual([{ code: 'crossentropy-needs-softmax', nodeId: 'out', param: 'activation' }]);
   });
 
   it('Dropout after the output', () => {
@@ -190,7 +191,7 @@ describe('errors and warnings, each tied to its node', () => {
     expect(warnings[0].message).toContain('"relu"');
   });
 
-  it('several outputs are pointed out', () => {
+  it('several outputs are pointed out; for training they are an error', () => {
     const graph: Graph = {
       nodes: [
         { id: 'in', type: 'Input', params: { shape: [4] } },
@@ -202,6 +203,12 @@ describe('errors and warnings, each tied to its node', () => {
     const analysis = analyzeGraph(graph);
     expect(analysis.outputs).toEqual(['a', 'b']);
     expect(codes(analysis.warnings).map((w) => w.nodeId)).toEqual(['a', 'b']);
+    const forTraining = analyzeGraph(graph, { loss: 'categoricalCrossentropy' });
+    expect(forTraining.valid).toBe(false);
+    expect(codes(forTraining.errors)).toEqual([
+      { code: 'several-outputs', nodeId: 'a', param: undefined },
+      { code: 'several-outputs', nodeId: 'b', param: undefined },
+    ]);
   });
 
   it('block ids that cannot name a layer are refused, naming the block, the allowed characters and a fix', () => {
@@ -228,6 +235,75 @@ describe('errors and warnings, each tied to its node', () => {
   });
 });
 
+describe('a valid graph is one that trains (analysis with the loss)', () => {
+  const loss = 'categoricalCrossentropy';
+
+  it('Dense on a 6×6×32 tensor gives 6×6×3: an error with the fix (Flatten before that Dense), not "valid"', () => {
+    const graph = chain(['in', 'Input', { shape: [6, 6, 32] }], ['dense_1', 'Dense', { units: 3, activation: 'softmax' }]);
+    expect(analyzeGraph(graph).valid).toBe(true);
+    const analysis = analyzeGraph(graph, { loss });
+    expect(analysis.valid).toBe(false);
+    expect(codes(analysis.errors)).toEqual([{ code: 'output-not-flat', nodeId: 'dense_1', param: undefined }]);
+    expect(analysis.errors[0].text.en).toBe(
+      'The model\'s output "dense_1" gives 6×6×3 values for each sample, but it must give one value per class: add a Flatten block (or GlobalAveragePooling2D) just before Dense "dense_1".',
+    );
+    expect(analysis.errors[0].text.fr).toContain('ajoutez un bloc Flatten (ou GlobalAveragePooling2D) juste avant Dense « dense_1 »');
+  });
+
+  it('an unfinished graph (Input → Conv2D) is told what is missing, with the class count when known, never "softmax on conv2d_1"', () => {
+    const graph = chain(['input_1', 'Input', { shape: [28, 28, 1] }], ['conv2d_1', 'Conv2D', { filters: 8, kernelSize: 3, activation: 'relu' }]);
+    const analysis = analyzeGraph(graph, { loss, classes: 10 });
+    const all = [...analysis.errors, ...analysis.warnings];
+    expect(all.map((i) => i.message).join(' ')).not.toMatch(/softmax" on "conv2d_1"|softmax.*on conv2d_1/);
+    expect(codes(analysis.errors)).toEqual([{ code: 'output-not-flat', nodeId: 'conv2d_1', param: undefined }]);
+    expect(analysis.errors[0].message).toBe(
+      'The model\'s output "conv2d_1" gives 26×26×8 values for each sample, but it must give 10 values, one per class: add a Flatten block and then a Dense block with `units` = 10 and `activation` "softmax" after "conv2d_1".',
+    );
+  });
+
+  it('softmax is advised only on the last Dense or Activation; after Flatten or pooling, the missing Dense is named', () => {
+    const pooled = analyzeGraph(chain(['in', 'Input', { shape: [8, 8, 4] }], ['gap', 'GlobalAveragePooling2D']), { loss });
+    expect(codes(pooled.errors)).toEqual([{ code: 'crossentropy-needs-softmax', nodeId: 'gap', param: undefined }]);
+    expect(pooled.errors[0].message).toContain('add a Dense block with `units` = 4 and `activation` "softmax" after it');
+    const activation = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['d', 'Dense', { units: 3 }], ['act', 'Activation', { activation: 'relu' }]), { loss });
+    expect(codes(activation.errors)).toEqual([{ code: 'crossentropy-needs-softmax', nodeId: 'act', param: 'activation' }]);
+  });
+
+  it('cross-entropy on a single unit, and binary cross-entropy without sigmoid', () => {
+    const oneUnit = chain(['in', 'Input', { shape: [2] }], ['out', 'Dense', { units: 1, activation: 'softmax' }]);
+    expect(codes(analyzeGraph(oneUnit, { loss }).errors)).toEqual([{ code: 'crossentropy-one-unit', nodeId: 'out', param: 'units' }]);
+    expect(analyzeGraph(oneUnit, { loss, classes: 2 }).errors[0].message).toBe('The output block "out" has 1 unit but the data set has 2 classes: set `units` to 2.');
+    const binary = analyzeGraph(chain(['in', 'Input', { shape: [2] }], ['out', 'Dense', { units: 1, activation: 'relu' }]), { loss: 'binaryCrossentropy', classes: 2 });
+    expect(codes(binary.errors)).toEqual([{ code: 'binary-needs-sigmoid', nodeId: 'out', param: 'activation' }]);
+    expect(analyzeGraph(chain(['in', 'Input', { shape: [2] }], ['out', 'Dense', { units: 1, activation: 'sigmoid' }]), { loss: 'binaryCrossentropy', classes: 2 }).valid).toBe(true);
+  });
+
+  it('with the data set\'s class count: the output units must match it', () => {
+    const graph = chain(['in', 'Input', { shape: [784] }], ['out', 'Dense', { units: 5, activation: 'softmax' }]);
+    expect(analyzeGraph(graph, { loss }).valid).toBe(true);
+    const analysis = analyzeGraph(graph, { loss, classes: 10 });
+    expect(codes(analysis.errors)).toEqual([{ code: 'output-units-classes', nodeId: 'out', param: 'units' }]);
+    expect(analysis.errors[0].text).toEqual({
+      en: 'The output block "out" has 5 units but the data set has 10 classes: set `units` to 10.',
+      fr: 'Le bloc de sortie « out » a 5 unités, mais le jeu de données a 10 classes : réglez `units` sur 10.',
+    });
+  });
+
+  it('two Inputs cannot train', () => {
+    const graph: Graph = {
+      nodes: [
+        { id: 'a', type: 'Input', params: { shape: [4] } },
+        { id: 'b', type: 'Input', params: { shape: [4] } },
+        { id: 'cat', type: 'Concatenate', params: {} },
+        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+      ],
+      edges: [{ source: 'a', target: 'cat' }, { source: 'b', target: 'cat' }, { source: 'cat', target: 'out' }],
+    };
+    expect(analyzeGraph(graph).valid).toBe(true);
+    expect(codes(analyzeGraph(graph, { loss }).errors)).toEqual([{ code: 'several-inputs', nodeId: 'b', param: undefined }]);
+  });
+});
+
 describe('messages in French', () => {
   const broken: [string, Graph, string?][] = [
     ['empty graph', { nodes: [], edges: [] }],
@@ -239,6 +315,10 @@ describe('messages in French', () => {
     ['Dense on an image, linear stack, wrong output activation', chain(['in', 'Input', { shape: [4, 4, 1] }], ['d1', 'Dense', { units: 3 }], ['f', 'Flatten'], ['d2', 'Dense', { units: 2 }]), 'categoricalCrossentropy'],
     ['a loop', { nodes: [{ id: 'in', type: 'Input', params: { shape: [2] } }, { id: 'a', type: 'Dense', params: {} }, { id: 'b', type: 'Dense', params: {} }], edges: [{ source: 'in', target: 'a' }, { source: 'a', target: 'b' }, { source: 'b', target: 'a' }] }],
     ['an unknown block type', chain(['in', 'Input', { shape: [2] }], ['x', 'Dence'])],
+    ['an output that is not one value per class', chain(['in', 'Input', { shape: [6, 6, 32] }], ['d', 'Dense', { units: 3, activation: 'softmax' }]), 'categoricalCrossentropy'],
+    ['an unfinished graph', chain(['in', 'Input', { shape: [8, 8, 1] }], ['c', 'Conv2D', { filters: 2 }]), 'categoricalCrossentropy'],
+    ['cross-entropy on one unit', chain(['in', 'Input', { shape: [2] }], ['d', 'Dense', { units: 1 }]), 'sparseCategoricalCrossentropy'],
+    ['binary cross-entropy after Flatten', chain(['in', 'Input', { shape: [2, 2] }], ['f', 'Flatten']), 'binaryCrossentropy'],
   ];
 
   for (const [what, graph, loss] of broken) {

@@ -37,10 +37,18 @@ export interface GraphAnalysis {
 }
 
 export interface AnalyzeOptions {
-  /** The training loss, to check it suits the output activation. */
+  /**
+   * The training loss. Given, the graph is analysed for training: everything that would make
+   * training refuse to start (one Input, one output, one value per class at the output, a loss
+   * that fits the output) is an error, so that a valid graph is one that trains.
+   */
   loss?: string;
   /** The memory training may use, in bytes (the Node side passes the machine's), with the settings that decide how much it needs. */
   memory?: { bytes: number; training: Pick<TrainingSettings, 'batchSize' | 'optimizer' | 'momentum' | 'nesterov'> };
+  /** How many classes the data set has, when known (checked against the output's units). */
+  classes?: number;
+  /** The data set as training loads it: its name and one sample's shape (checked against the Input block). */
+  data?: { name: string; inputShape: Shape };
 }
 
 /** Blocks that pass values through without mixing them, for the "linear stack" and "Dropout at the output" checks. */
@@ -212,8 +220,9 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
         inputs[0],
       ));
 
-  checkConnectivity(nodes, incoming, outgoing, inputs, outputs);
+  checkConnectivity(nodes, incoming, outgoing, inputs, outputs, options.loss !== undefined);
   checkDesign(nodes, incoming, outgoing, outputs, options);
+  if (options.loss !== undefined) checkTrainable(nodes, incoming, inputs, outputs, { ...options, loss: options.loss });
 
   let trainableParams = 0;
   let nonTrainableParams = 0;
@@ -300,6 +309,7 @@ function checkConnectivity(
   outgoing: Map<string, string[]>,
   inputs: string[],
   outputs: string[],
+  forTraining: boolean,
 ): void {
   const fed = new Set<string>();
   const stack = [...inputs];
@@ -338,10 +348,11 @@ function checkConnectivity(
   }
   if (outputs.length > 1) {
     const ends = listIds(outputs, ', ');
+    // Training fits one output to the labels: for training, a second output is an error.
     for (const id of outputs)
       nodes[id].issues.push(
         issue(
-          'warning',
+          forTraining ? 'error' : 'warning',
           'several-outputs',
           {
             en: `The graph ends in ${outputs.length} places (${ends.en}), so the model has ${outputs.length} outputs. If "${id}" is not meant to be an output, connect it to the next block or delete it.`,
@@ -431,33 +442,170 @@ function checkDesign(
           'activation',
         ),
       );
-    if (CLASSIFICATION_LOSSES.has(options.loss) && activation !== undefined && activation !== 'softmax')
-      nodes[last].issues.push(
+  }
+}
+
+/** Blocks whose `activation` parameter can make the output softmax or sigmoid. */
+const SETS_ACTIVATION = new Set(['Dense', 'Activation']);
+
+const plural = (n: number, en: string, fr: string) => ({ en: `${n} ${en}${n === 1 ? '' : 's'}`, fr: `${n} ${fr}${n > 1 ? 's' : ''}` });
+
+/**
+ * What training needs of the graph, checked while editing so that a valid graph is one that
+ * trains: one Input (of the data's size, when the data are known), one output giving one value
+ * per class (or per target), and a loss that fits that output. Training runs the same checks with
+ * the loaded data set (core/data's checkModelFitsData), so the editor and training agree.
+ */
+function checkTrainable(
+  nodes: Record<string, NodeAnalysis>,
+  incoming: Map<string, string[]>,
+  inputs: string[],
+  outputs: string[],
+  options: AnalyzeOptions & { loss: string },
+): void {
+  const { loss, classes, data } = options;
+  for (const id of inputs.slice(1))
+    nodes[id].issues.push(
+      issue(
+        'error',
+        'several-inputs',
+        {
+          en: `Training needs exactly one Input block, but the model has ${inputs.length} (${inputs.join(', ')}): delete Input "${id}" or connect its branch to the other Input instead.`,
+          fr: `L’entraînement demande exactement un bloc Input, mais le modèle en a ${inputs.length} (${inputs.join(', ')}) : supprimez l’Input « ${id} » ou reliez sa branche à l’autre Input.`,
+        },
+        id,
+      ),
+    );
+  if (data && inputs.length === 1) {
+    const input = nodes[inputs[0]];
+    const shape = input.outputShape;
+    const size = (s: Shape) => s.reduce((a, b) => a * b, 1);
+    // Data are stored flat, so an Input of the same size (e.g. [784] for 28×28×1 digits) is fine.
+    if (shape && size(shape) !== size(data.inputShape))
+      input.issues.push(
         issue(
-          'warning',
-          'crossentropy-needs-softmax',
+          'error',
+          'input-not-data',
           {
-            en: `The loss ${options.loss} expects class probabilities, but the output "${last}" uses the "${activation}" activation. Set \`activation\` to "softmax" on "${last}".`,
-            fr: `La perte ${options.loss} attend des probabilités de classes, mais la sortie « ${last} » utilise l’activation "${activation}". Réglez \`activation\` sur "softmax" dans « ${last} ».`,
+            en: `The Input block "${input.id}" has shape ${formatShape(shape)} but each sample of the data set "${data.name}" is ${formatShape(data.inputShape)}: set \`shape\` to [${data.inputShape.join(', ')}].`,
+            fr: `Le bloc Input « ${input.id} » a la forme ${formatShape(shape)}, mais chaque exemple du jeu de données « ${data.name} » est ${formatShape(data.inputShape)} : réglez \`shape\` sur [${data.inputShape.join(', ')}].`,
           },
-          last,
-          'activation',
-        ),
-      );
-    if (options.loss === 'binaryCrossentropy' && activation !== undefined && activation !== 'sigmoid')
-      nodes[last].issues.push(
-        issue(
-          'warning',
-          'binary-needs-sigmoid',
-          {
-            en: `The loss binaryCrossentropy expects a probability between 0 and 1, but the output "${last}" uses "${activation}". Set \`activation\` to "sigmoid" on "${last}".`,
-            fr: `La perte binaryCrossentropy attend une probabilité entre 0 et 1, mais la sortie « ${last} » utilise "${activation}". Réglez \`activation\` sur "sigmoid" dans « ${last} ».`,
-          },
-          last,
-          'activation',
+          input.id,
+          'shape',
         ),
       );
   }
+  if (outputs.length !== 1) return;
+  const out = nodes[outputs[0]];
+  const shape = out.outputShape;
+  // Without a shape, an error upstream already says what to fix first.
+  if (!shape) return;
+  const classification = !regressionLosses.includes(loss);
+  const unitsText = classes !== undefined ? String(classes) : classification ? 'the number of classes' : 'the number of targets';
+  const unitsTextFr = classes !== undefined ? String(classes) : classification ? 'le nombre de classes' : 'le nombre de cibles';
+  const activationText = classification ? { en: loss === 'binaryCrossentropy' ? ' and `activation` "sigmoid"' : ' and `activation` "softmax"', fr: loss === 'binaryCrossentropy' ? ' et `activation` "sigmoid"' : ' et `activation` "softmax"' } : { en: '', fr: '' };
+  if (shape.length !== 1) {
+    const last = lastComputing(out.id, nodes, incoming);
+    const dense = last !== undefined && nodes[last].type === 'Dense' ? last : undefined;
+    const want = classification
+      ? classes !== undefined
+        ? { en: `${classes} values, one per class`, fr: `${classes} valeurs, une par classe` }
+        : { en: 'one value per class', fr: 'une valeur par classe' }
+      : { en: 'one value per target', fr: 'une valeur par cible' };
+    const fix = dense
+      ? { en: `add a Flatten block (or GlobalAveragePooling2D) just before Dense "${dense}"`, fr: `ajoutez un bloc Flatten (ou GlobalAveragePooling2D) juste avant Dense « ${dense} »` }
+      : {
+          en: `add a Flatten block and then a Dense block with \`units\` = ${unitsText}${activationText.en} after "${out.id}"`,
+          fr: `ajoutez un bloc Flatten puis un bloc Dense avec \`units\` = ${unitsTextFr}${activationText.fr} après « ${out.id} »`,
+        };
+    out.issues.push(
+      issue(
+        'error',
+        'output-not-flat',
+        {
+          en: `The model's output "${out.id}" gives ${formatShape(shape)} values for each sample, but it must give ${want.en}: ${fix.en}.`,
+          fr: `La sortie du modèle « ${out.id} » donne ${formatShape(shape)} valeurs par exemple, mais elle doit donner ${want.fr} : ${fix.fr}.`,
+        },
+        out.id,
+      ),
+    );
+    return;
+  }
+  const units = shape[0];
+  const lastId = lastComputing(out.id, nodes, incoming);
+  const last = lastId !== undefined ? nodes[lastId] : undefined;
+  if (classes !== undefined) {
+    // The labels are classes whatever the loss: one unit per class, or one unit for two classes with a loss on one probability.
+    const binaryUnit = units === 1 && classes === 2 && !CLASSIFICATION_LOSSES.has(loss);
+    if (units !== classes && !binaryUnit) {
+      const dense = last?.type === 'Dense' ? last : undefined;
+      const have = plural(units, 'unit', 'unité');
+      (dense ?? out).issues.push(
+        issue(
+          'error',
+          'output-units-classes',
+          {
+            en: `The output block "${(dense ?? out).id}" has ${have.en} but the data set has ${classes} classes: ${dense ? `set \`units\` to ${classes}` : `end the model with a Dense block of ${classes} units`}.`,
+            fr: `Le bloc de sortie « ${(dense ?? out).id} » a ${have.fr}, mais le jeu de données a ${classes} classes : ${dense ? `réglez \`units\` sur ${classes}` : `terminez le modèle par un bloc Dense de ${classes} unités`}.`,
+          },
+          (dense ?? out).id,
+          dense ? 'units' : undefined,
+        ),
+      );
+      return;
+    }
+  }
+  if (!classification) return;
+  const activation = last ? getBlock(last.type)?.activation?.(last.params) : undefined;
+  const wanted = loss === 'binaryCrossentropy' ? 'sigmoid' : 'softmax';
+  if (CLASSIFICATION_LOSSES.has(loss) && units === 1) {
+    (last ?? out).issues.push(
+      issue(
+        'error',
+        'crossentropy-one-unit',
+        {
+          en: `The loss ${loss} needs one probability per class, but the output "${out.id}" has a single unit: softmax over one value is always 1, so nothing would be learned. Set \`units\` to ${unitsText} on "${(last ?? out).id}", or, for two classes, choose the loss binaryCrossentropy with \`activation\` "sigmoid".`,
+          fr: `La perte ${loss} demande une probabilité par classe, mais la sortie « ${out.id} » n’a qu’une unité : un softmax sur une seule valeur vaut toujours 1, le modèle n’apprendrait donc rien. Réglez \`units\` sur ${unitsTextFr} dans « ${(last ?? out).id} », ou, pour deux classes, choisissez la perte binaryCrossentropy avec \`activation\` "sigmoid".`,
+        },
+        (last ?? out).id,
+        last?.type === 'Dense' ? 'units' : undefined,
+      ),
+    );
+    return;
+  }
+  if (!last || !SETS_ACTIVATION.has(last.type)) {
+    // Only a Dense or Activation block can be told to apply softmax or sigmoid: say what is missing.
+    out.issues.push(
+      issue(
+        'error',
+        loss === 'binaryCrossentropy' ? 'binary-needs-sigmoid' : 'crossentropy-needs-softmax',
+        {
+          en: `The loss ${loss} expects ${wanted === 'softmax' ? 'class probabilities' : 'a probability between 0 and 1'}, but the output "${out.id}" (${out.type}) gives raw values: add a Dense block with \`units\` = ${unitsText === 'the number of classes' ? units : unitsText} and \`activation\` "${wanted}" after it.`,
+          fr: `La perte ${loss} attend ${wanted === 'softmax' ? 'des probabilités de classes' : 'une probabilité entre 0 et 1'}, mais la sortie « ${out.id} » (${out.type}) donne des valeurs brutes : ajoutez après elle un bloc Dense avec \`units\` = ${unitsText === 'the number of classes' ? units : unitsTextFr} et \`activation\` "${wanted}".`,
+        },
+        out.id,
+      ),
+    );
+    return;
+  }
+  if (activation !== wanted)
+    last.issues.push(
+      issue(
+        'error',
+        loss === 'binaryCrossentropy' ? 'binary-needs-sigmoid' : 'crossentropy-needs-softmax',
+        wanted === 'softmax'
+          ? {
+              en: `The loss ${loss} expects class probabilities, but the output "${last.id}" uses the "${activation}" activation. Set \`activation\` to "softmax" on "${last.id}".`,
+              fr: `La perte ${loss} attend des probabilités de classes, mais la sortie « ${last.id} » utilise l’activation "${activation}". Réglez \`activation\` sur "softmax" dans « ${last.id} ».`,
+            }
+          : {
+              en: `The loss binaryCrossentropy expects a probability between 0 and 1, but the output "${last.id}" uses "${activation}". Set \`activation\` to "sigmoid" on "${last.id}".`,
+              fr: `La perte binaryCrossentropy attend une probabilité entre 0 et 1, mais la sortie « ${last.id} » utilise "${activation}". Réglez \`activation\` sur "sigmoid" dans « ${last.id} ».`,
+            },
+        last.id,
+        'activation',
+      ),
+    );
 }
 
 /** The blocks reached from `id`, skipping over blocks that only pass values through. */

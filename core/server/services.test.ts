@@ -105,7 +105,8 @@ describe('project files', () => {
 
   it('forgets a recent project and skips files that were deleted', async () => {
     const api = service();
-    const { project } = await api.newProject();
+    // An example as it ships (unsaved): the new project file newProject would create is not in the way.
+    const { project } = await api.openExample('spirals-mlp');
     const a = await api.saveProjectAs('a', project);
     const b = await api.saveProjectAs('b', project);
     expect((await api.listRecentProjects()).map((r) => r.location)).toEqual([b.location, a.location]);

@@ -63,6 +63,7 @@ import { formatFor, projectExtensions, projectFormats, type ProjectFileFormat } 
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 import { exportModel } from './export';
 import { checkedRunId, compareTwoRuns, deleteRecordedRun, runSnapshot } from './run-history';
+import { ProjectUploads } from './project-upload';
 import { TrainingRunner } from './training';
 import { MAX_PROJECT_JSON_BYTES } from '../store/regular-file';
 
@@ -168,6 +169,10 @@ export class NeuroblocksService implements NeuroblocksApi {
   private backend?: Promise<BackendInfo>;
   private readonly augmentation = new AugmentationPreviewer();
   private readonly datasetImports = new DatasetImports(() => this.projectsDirectory());
+  private readonly projectUploads = new ProjectUploads(
+    () => this.projectsDirectory(),
+    (file) => formatFor(file, this.formats).read(file),
+  );
 
   constructor(private readonly options: ServiceOptions) {
     this.settings = new SettingsFile(path.join(options.configDir ?? defaultConfigDir(), 'settings.json'));
@@ -238,11 +243,30 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async newProject(options: { name?: string; fromExample?: string } = {}): Promise<OpenedProject> {
     const name = options.name?.trim();
+    let project: Project;
     if (options.fromExample !== undefined) {
-      const project = await this.examples.read(options.fromExample);
-      return { project: name ? { ...project, name } : project };
-    }
-    return { project: parseProject({ format: PROJECT_FORMAT, version: PROJECT_VERSION, name: name || 'Untitled', graph: { nodes: [], edges: [] } }) };
+      const example = await this.examples.read(options.fromExample);
+      project = name ? { ...example, name } : example;
+    } else project = parseProject({ format: PROJECT_FORMAT, version: PROJECT_VERSION, name: name || 'Untitled', graph: { nodes: [], edges: [] } });
+    return this.createProjectFile(project);
+  }
+
+  /**
+   * A new project is a `.nbproj` file from the start, so that its runs are kept: written in the
+   * projects folder under a name taken from the project's and not used yet (`mnist-cnn.nbproj`,
+   * `mnist-cnn-2.nbproj`…), and autosaved from then on. A host without that format gets an unsaved project.
+   */
+  private async createProjectFile(project: Project): Promise<OpenedProject> {
+    if (!projectExtensions(this.formats).includes(SQLITE_EXTENSION)) return { project };
+    const directory = await this.projectsDirectory();
+    const base = project.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}_ -]+/gu, '').trim().replace(/\s+/g, '-').toLowerCase().slice(0, 80) || 'project';
+    const safeBase = fileNameProblem(`${base}${SQLITE_EXTENSION}`) ? `project-${base}` : base;
+    let file = path.join(directory, `${safeBase}${SQLITE_EXTENSION}`);
+    for (let n = 2; await stat(file).catch(() => undefined); n++) file = path.join(directory, `${safeBase}-${n}${SQLITE_EXTENSION}`);
+    await this.saveProject(file, project);
+    // The file edited before gets its last edits and is let go.
+    this.autosaver.close();
+    return { project: await formatFor(file, this.formats).read(file), location: file };
   }
 
   /** A full path as it is; a relative one inside the projects folder `base`, and never outside it. */
@@ -291,12 +315,27 @@ export class NeuroblocksService implements NeuroblocksApi {
         },
         'too-large',
       );
+    let project: Project;
     try {
-      return { project: parseProjectText(text) };
+      project = parseProjectText(text);
     } catch (error) {
       if (error instanceof ProjectError) throw new UserFacingError(errorTexts(error), 'project', error.problems);
       throw error;
     }
+    // Imported JSON becomes a project file of its own, which keeps the runs trained from it.
+    return this.createProjectFile(project);
+  }
+
+  startProjectUpload(request: { fileName: string }): Promise<{ uploadId: string }> {
+    return this.projectUploads.start(request);
+  }
+
+  uploadProjectPart(uploadId: string, base64: string): Promise<{ received: number }> {
+    return this.projectUploads.add(uploadId, base64);
+  }
+
+  async finishProjectUpload(uploadId: string): Promise<OpenedProject> {
+    return this.openProject(await this.projectUploads.finish(uploadId));
   }
 
   async saveProject(location: string, project: Project): Promise<SavedProject> {

@@ -151,7 +151,7 @@ class Run {
     for (const warning of analysis.warnings) if (warning.code === 'memory') this.emit({ type: 'warning', message: warning.message, messageFr: warning.text.fr });
     const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
     const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size, onDownload: (p) => this.emit({ type: 'download', ...p }) });
-    checkModelFitsData(analysis, dataset, settings.loss);
+    checkModelFitsData(project.graph, dataset, settings.loss);
     if (settings.normalize) normalizeDataset(dataset);
 
     this.choice = await selectBackend(options.backend as TfjsBackendName | undefined);

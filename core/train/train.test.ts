@@ -188,8 +188,8 @@ describe('training in a worker', () => {
     const result = await startTraining(p, { backend: 'wasm' }).done;
     expect(result).toMatchObject({
       state: 'failed',
-      message: 'The output block `out` has 3 units but the data set has 2 classes: set `units` to 2.',
-      messageFr: 'Le bloc de sortie `out` a 3 unités, mais le jeu de données a 2 classes : réglez `units` sur 2.',
+      message: 'The output block "out" has 3 units but the data set has 2 classes: set `units` to 2.',
+      messageFr: 'Le bloc de sortie « out » a 3 unités, mais le jeu de données a 2 classes : réglez `units` sur 2.',
     });
   });
 });

@@ -8,6 +8,7 @@ import { App } from './App';
 import { initI18n } from './i18n/index';
 import { bindMenuCommands } from './menu-commands';
 import { bindAutosave } from './project-actions';
+import { bindDatasetClasses } from './store/dataset-classes';
 import { errorText } from './ui/error-text';
 
 async function start() {
@@ -17,6 +18,7 @@ async function start() {
     const api = connectApi();
     bindMenuCommands(api);
     bindAutosave(api);
+    bindDatasetClasses(api);
     root.render(
       <StrictMode>
         <App />

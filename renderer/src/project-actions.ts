@@ -4,10 +4,13 @@ import type { GraphNode } from '../../core/model/graph';
 import type { Project } from '../../core/model/project';
 import { getApi } from './api';
 import { withDatasetPathFrom } from './dataset-location';
+import { BATCH_BYTES, toBase64 } from './training/data-import';
 import { layoutPositions } from './editor/layout';
 import { toFlowEdge, toFlowNode } from './store/flow-graph';
 import { editorStore, uiStore } from './store/index';
+import { codeViewStore } from './code/code-store';
 import { leaveUnrecordedModel } from './training/model-store';
+import { leaveRunOfAnotherProject } from './training/training-store';
 import { errorText } from './ui/error-text';
 
 /** Shows what went wrong; a file that could not be opened is named first, since the message says only "this project". */
@@ -43,6 +46,9 @@ export async function showProject(opened: OpenedProject): Promise<void> {
     for (const node of project.graph.nodes) node.position = positions[node.id] ?? node.position;
   }
   leaveUnrecordedModel();
+  leaveRunOfAnotherProject();
+  // The palette and the canvas are what a project opens on: panels over them close.
+  codeViewStore.setState({ open: false });
   editorStore.getState().loadProject(project, opened.location);
   uiStore.getState().setScreen('editor');
 }
@@ -81,6 +87,22 @@ export async function importProjectText(text: string, file?: string): Promise<vo
   }
 }
 
+/**
+ * The browser's way to open a `.nbproj` file from this computer (one received from a teacher): its
+ * bytes go to the host in parts, which checks the whole file as any opened project file and keeps
+ * it in the projects folder; a refused file is not kept. The host's message names the file.
+ */
+export async function uploadProjectFile(file: File): Promise<void> {
+  try {
+    const api = getApi();
+    const { uploadId } = await api.startProjectUpload({ fileName: file.name });
+    for (let start = 0; start < file.size; start += BATCH_BYTES) await api.uploadProjectPart(uploadId, toBase64(await file.slice(start, start + BATCH_BYTES).arrayBuffer()));
+    await showProject(await api.finishProjectUpload(uploadId));
+  } catch (error) {
+    fail(error);
+  }
+}
+
 /** Saves where the project already lives, or asks where (a native dialog, or a file name in the projects folder). */
 export async function saveProject(): Promise<boolean> {
   const state = editorStore.getState();
@@ -102,7 +124,24 @@ function keepDatasetPath(saved: Project, location: string): void {
   if (saved.dataset && JSON.stringify(saved.dataset) !== JSON.stringify(project.dataset)) editorStore.setState({ project: { ...project, dataset: saved.dataset }, location });
 }
 
-export async function saveProjectAs(extension: 'json' | 'nbproj' = 'json'): Promise<boolean> {
+/**
+ * After a save to `saved`: a `.json` copy of a `.nbproj` project is an export (the graph and the
+ * settings, not the runs), so the editor stays with the project file that keeps the runs, and says so.
+ * Any other save makes `saved` the project's place.
+ */
+function afterSaveAs(project: Project, saved: string, previous: string | undefined): void {
+  const state = editorStore.getState();
+  const file = (location: string) => location.split(/[\\/]/).pop() ?? location;
+  if (saved.toLowerCase().endsWith('.json') && previous?.toLowerCase().endsWith('.nbproj')) {
+    uiStore.getState().showToast(i18next.t('toast.savedJsonCopy', { file: file(saved), project: file(previous) }));
+    return;
+  }
+  keepDatasetPath(project, saved);
+  state.markSaved(saved);
+  uiStore.getState().showToast(i18next.t('toast.saved', { location: saved }));
+}
+
+export async function saveProjectAs(extension: 'json' | 'nbproj' = 'nbproj'): Promise<boolean> {
   const state = editorStore.getState();
   const suggested = `${state.project.name.replace(/[^\p{L}\p{N}_ -]+/gu, '').trim().replace(/\s+/g, '-').toLowerCase() || 'project'}.${extension}`;
   try {
@@ -112,9 +151,7 @@ export async function saveProjectAs(extension: 'json' | 'nbproj' = 'json'): Prom
       if (!location) return false;
       const project = withDatasetPathFrom(state.toProject(), state.location);
       const saved = await getApi().saveProject(location, project);
-      keepDatasetPath(project, saved.location);
-      state.markSaved(saved.location);
-      uiStore.getState().showToast(i18next.t('toast.saved', { location: saved.location }));
+      afterSaveAs(project, saved.location, state.location);
       return true;
     }
     uiStore.getState().askFileName(suggested);
@@ -131,9 +168,7 @@ export async function saveUnderFileName(fileName: string, overwrite = false): Pr
   try {
     const project = withDatasetPathFrom(state.toProject(), state.location);
     const saved = await getApi().saveProjectAs(fileName, project, { overwrite });
-    keepDatasetPath(project, saved.location);
-    state.markSaved(saved.location);
-    uiStore.getState().showToast(i18next.t('toast.saved', { location: saved.location }));
+    afterSaveAs(project, saved.location, state.location);
     return true;
   } catch (error) {
     if (!overwrite && (error as { code?: string }).code === 'exists' && window.confirm(i18next.t('saveAs.replace', { name: fileName }))) return saveUnderFileName(fileName, true);

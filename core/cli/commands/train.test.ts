@@ -94,7 +94,7 @@ describe('neuroblocks train', () => {
   it('exits 1 with the block to fix when the model does not fit the data', async () => {
     const io = recordingIo();
     expect(await main(['train', tempProject(xorProject(5)), '--backend', 'wasm'], io)).toBe(1);
-    expect(io.stderr.join('\n')).toContain('The output block `out` has 5 units but the data set has 2 classes: set `units` to 2.');
+    expect(io.stderr.join('\n')).toContain('The output block "out" has 5 units but the data set has 2 classes: set `units` to 2.');
   });
 
   it('exits 1 on a CSV cell that is not a number, naming its row and column', async () => {

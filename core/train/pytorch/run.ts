@@ -151,7 +151,7 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
   if (!analysis.valid) throw new GraphError(analysis.errors);
   const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape! : undefined;
   const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size });
-  checkModelFitsData(analysis, dataset, settings.loss);
+  checkModelFitsData(project.graph, dataset, settings.loss);
   if (settings.normalize) normalizeDataset(dataset);
   const outputUnits = analysis.nodes[analysis.outputs[0]].outputShape![0];
 

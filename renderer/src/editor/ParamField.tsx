@@ -4,6 +4,7 @@ import type { ParamSpec, Regularizer } from '../../../core/model/params';
 import { editorStore } from '../store/index';
 import { docLanguage } from '../ui/format';
 import { paramToText, textToParam } from './param-text';
+import { CodeText } from '../ui/CodeText';
 
 interface Props {
   nodeId: string;
@@ -158,7 +159,7 @@ export function ParamField(props: Props) {
         {spec.help[docLanguage(i18n.language)]} <span className="muted">{[range, t('inspector.default', { value: defaultText })].filter(Boolean).join(' · ')}</span>
         {problem && (
           <span className="field-error" role="alert">
-            {problem}
+            <CodeText text={problem} />
           </span>
         )}
       </p>

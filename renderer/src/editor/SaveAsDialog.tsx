@@ -24,15 +24,18 @@ export function SaveAsDialog() {
         method="dialog"
         onSubmit={async (e) => {
           e.preventDefault();
-          const fileName = /\.(json|nbproj)$/i.test(name.trim()) ? name.trim() : `${name.trim()}.json`;
+          const fileName = /\.(json|nbproj)$/i.test(name.trim()) ? name.trim() : `${name.trim()}.nbproj`;
           if (await saveUnderFileName(fileName)) close();
         }}
       >
         <h2 id="save-as-title">{t('saveAs.title')}</h2>
         <label className="field">
           <span className="field-label">{t('saveAs.fileName')}</span>
-          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus required />
+          <input value={name} onChange={(e) => setName(e.target.value)} autoFocus required aria-describedby="save-as-kind" />
         </label>
+        <p className="field-help" id="save-as-kind" data-testid="save-as-kind">
+          {/\.json$/i.test(name.trim()) ? t('saveAs.jsonNote') : t('saveAs.nbprojNote')}
+        </p>
         <div className="button-row">
           <button type="button" onClick={close}>
             {t('saveAs.cancel')}

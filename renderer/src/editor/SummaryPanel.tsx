@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import type { GraphIssue } from '../../../core/model/issues';
 import { editorStore, useEditor } from '../store/index';
 import { docLanguage, formatCount } from '../ui/format';
+import { CodeText } from '../ui/CodeText';
 
 /** Parameter totals and every error and warning; choosing one selects its block and brings it into view. */
 export function SummaryPanel() {
@@ -43,11 +44,11 @@ export function SummaryPanel() {
             <li key={i} className={`issue issue-${issue.severity}`}>
               {issue.nodeId ? (
                 <button type="button" className="issue__button" onClick={() => focus(issue)} data-testid="issue">
-                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> {issue.text[docLanguage(i18n.language)]}
+                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> <CodeText text={issue.text[docLanguage(i18n.language)]} />
                 </button>
               ) : (
                 <span data-testid="issue">
-                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> {issue.text[docLanguage(i18n.language)]}
+                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> <CodeText text={issue.text[docLanguage(i18n.language)]} />
                 </span>
               )}
             </li>

@@ -2,11 +2,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, ExampleSummary, ProjectFileInfo, RecentProject } from '../../../core/api/contract';
 import { getApi } from '../api';
-import { importProjectText, newProject, openProject, openWithDialog } from '../project-actions';
+import { importProjectText, newProject, openProject, openWithDialog, uploadProjectFile } from '../project-actions';
 import { exampleText } from './example-texts';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { formatCount } from '../ui/format';
 import { errorText } from '../ui/error-text';
+import { CodeText } from '../ui/CodeText';
 
 /** The start screen: a new project (empty or from an example), open one, or pick up a recent one. */
 export function Home() {
@@ -30,7 +31,9 @@ export function Home() {
   }, []);
 
   const onFile = async (file: File | undefined) => {
-    if (file) await importProjectText(await file.text(), file.name);
+    if (!file) return;
+    if (/\.nbproj$/i.test(file.name)) await uploadProjectFile(file);
+    else await importProjectText(await file.text(), file.name);
   };
 
   return (
@@ -42,7 +45,7 @@ export function Home() {
       </header>
       {error && (
         <p className="error-box" role="alert">
-          {error}
+          <CodeText text={error} />
         </p>
       )}
       <main className="home__grid">
@@ -77,7 +80,12 @@ export function Home() {
           )}
           {/* The browser's own file button speaks the browser's language; this one speaks the app's. */}
           <label className="file-pick">
-            <input type="file" className="sr-only" accept=".json,application/json" onChange={(e) => void onFile(e.target.files?.[0])} />
+            <input type="file" className="sr-only" accept=".nbproj,.json,application/json" onChange={(e) => {
+                const file = e.target.files?.[0];
+                // The same file can be chosen again (e.g. after fixing it).
+                e.target.value = '';
+                void onFile(file);
+              }} />
             {t('home.importFile')}
           </label>
           <h3>{t('home.recent')}</h3>

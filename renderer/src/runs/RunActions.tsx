@@ -5,6 +5,7 @@ import { getApi } from '../api';
 import { layoutPositions } from '../editor/layout';
 import { toFlowEdge, toFlowNode } from '../store/flow-graph';
 import { editorStore, useEditor } from '../store/index';
+import { followRun } from '../training/model-store';
 import { continueRecordedRun, trainingStore, useTraining } from '../training/training-store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { RunComparison } from './RunComparison';
@@ -104,6 +105,9 @@ async function restore(snapshot: RunSnapshot): Promise<void> {
     for (const node of project.graph.nodes) node.position = positions[node.id] ?? node.position;
   }
   editorStore.getState().replaceGraphAndSettings(project);
+  // Evaluate and Try it follow: the restored run's model is the one they show next.
+  const { location } = editorStore.getState();
+  if (location) followRun(location, snapshot.id);
 }
 
 /** The compare button above the history table, the outcome of the last action, and the dialogs. */

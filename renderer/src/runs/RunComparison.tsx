@@ -11,6 +11,7 @@ import { formatDuration } from '../training/progress';
 import { changeText, settingLabel, settingValue, statusText } from './run-text';
 import { errorText } from '../ui/error-text';
 import { useModalDialog } from '../ui/use-modal-dialog';
+import { CodeText } from '../ui/CodeText';
 
 type Mark = 'added' | 'removed' | 'changed';
 
@@ -153,7 +154,7 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
       </div>
       {error && (
         <p className="error-box" role="alert">
-          {error}
+          <CodeText text={error} />
         </p>
       )}
       {!comparison && !error && <p>{t('runHistory.working')}</p>}

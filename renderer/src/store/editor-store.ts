@@ -3,7 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { analyzeGraph, type GraphAnalysis } from '../../../core/model/analyze';
 import { getBlock } from '../../../core/model/blocks/index';
 import type { Graph, GraphEdge, GraphNode } from '../../../core/model/graph';
-import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from '../../../core/model/project';
+import { PROJECT_FORMAT, PROJECT_VERSION, type DatasetRef, type Project } from '../../../core/model/project';
 import { withValidLayerNames } from '../../../core/model/layer-names';
 import { parseProject } from '../../../core/model/project-io';
 import { checkConnection, type Refusal } from './connection-rules';
@@ -49,6 +49,10 @@ export interface EditorState {
   lastEdit?: { key: string; at: number };
   /** True while a node is being dragged: the whole drag is one undo step. */
   dragging: boolean;
+  /** Class counts of the data sets seen (built-in list, previews), by `datasetKey`: the analysis checks the output against them. */
+  knownClasses: Record<string, number>;
+  /** Records how many classes a data set has; the analysis follows when it is the project's. */
+  setKnownClasses(key: string, classes: number): void;
 
   loadProject(project: Project, location?: string): void;
   newProject(name: string): void;
@@ -86,15 +90,27 @@ export function emptyProject(name: string): Project {
 
 const graphText = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[]) => JSON.stringify(toGraph(nodes, edges));
 
+/** Where a data set's class count is filed: built-in sets by name, files by their path as the project names them. */
+export function datasetKey(ref: DatasetRef): string {
+  return ref.kind === 'builtin' ? `builtin:${ref.name}` : ref.kind === 'csv' ? `csv:${ref.path}:${ref.labelColumn ?? ''}` : `${ref.kind}:${ref.path}`;
+}
+
 function infoOf(project: Project): ProjectInfo {
   const { graph: _graph, ...info } = project;
   return structuredClone(info);
 }
 
 export function createEditorStore(initial: Project = emptyProject('Untitled')): StoreApi<EditorState> {
-  return createStore<EditorState>()((set, get) => {
-    const analyse = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[], project = get().project, memory = get()?.machineMemory) =>
-      analyzeGraph(toGraph(nodes, edges), { loss: project.training.loss, ...(memory ? { memory: { bytes: memory, training: project.training } } : {}) });
+  const store = createStore<EditorState>()((set, get) => {
+    /** Analysed for training: with the loss, the data set's class count when it is known, and the machine's memory. */
+    const analyse = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[], project = get().project, memory = get()?.machineMemory) => {
+      const classes = project.dataset ? get()?.knownClasses[datasetKey(project.dataset)] : undefined;
+      return analyzeGraph(toGraph(nodes, edges), {
+        loss: project.training.loss,
+        ...(classes !== undefined ? { classes } : {}),
+        ...(memory ? { memory: { bytes: memory, training: project.training } } : {}),
+      });
+    };
 
     const snapshot = (withSettings = false): Snapshot => {
       const { nodes, edges, project } = get();
@@ -195,6 +211,13 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       clipboard: null,
       direction: 'TB',
       dragging: false,
+      knownClasses: {},
+
+      setKnownClasses(key, classes) {
+        if (get().knownClasses[key] === classes) return;
+        set({ knownClasses: { ...get().knownClasses, [key]: classes } });
+        set({ analysis: analyse(get().nodes, get().edges) });
+      },
 
       loadProject(project, location) {
         // Ids that cannot name a layer (typed into a JSON file: "hidden 1", "couché1") are renamed
@@ -431,4 +454,12 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       },
     };
   });
+  // The loss or the data set changed without an edit of the graph (the Train panel's settings): the analysis follows.
+  store.subscribe((state, previous) => {
+    if (state.project.training.loss === previous.project.training.loss && state.project.dataset === previous.project.dataset) return;
+    const { project } = state;
+    const classes = project.dataset ? state.knownClasses[datasetKey(project.dataset)] : undefined;
+    store.setState({ analysis: analyzeGraph(toGraph(state.nodes, state.edges), { loss: project.training.loss, ...(classes !== undefined ? { classes } : {}) }) });
+  });
+  return store;
 }

@@ -12,6 +12,7 @@ import { trainingStore, updateForm, useTraining } from './training-store';
 import { useSettingsForm } from './use-settings-form';
 import './data.css';
 import { errorText } from '../ui/error-text';
+import { CodeText } from '../ui/CodeText';
 
 type Builtin = (typeof builtinDatasets)[number];
 /** Class colours of the scatter plot: distinct for colour-blind viewers, strong on a projector. */
@@ -415,7 +416,7 @@ export function DataPanel() {
           )}
           {importError && (
             <p className="error-box data-error" role="alert">
-              {importError}
+              <CodeText text={importError} />
             </p>
           )}
           {refused.length > 0 && (
@@ -471,7 +472,7 @@ export function DataPanel() {
         )}
         {error && (
           <p className="error-box data-error" role="alert" data-testid="data-error">
-            {error}
+            <CodeText text={error} />
           </p>
         )}
         {preview && !loading && !error && <PreviewView preview={preview} />}

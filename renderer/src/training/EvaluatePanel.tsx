@@ -11,6 +11,7 @@ import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
 import { errorText } from '../ui/error-text';
 import { formatCount, formatNumber, formatPercent, percentText } from '../ui/format';
+import { CodeText } from '../ui/CodeText';
 
 
 export function EvaluatePanel() {
@@ -146,7 +147,7 @@ export function EvaluatePanel() {
           <h3 id="cell-title">{t('evaluate.cellTitle', { actual: names[cell.actual], predicted: names[cell.predicted] })}</h3>
           {error && (
             <p className="error-box" role="alert">
-              {error}
+              <CodeText text={error} />
             </p>
           )}
           {!samples && !error && <p>{t('evaluate.loading')}</p>}

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMnistShape, toModelInput, type ModelInput, type RgbaImage } from './image-input';
 import { SampleImage } from './SampleImage';
+import { CodeText } from '../ui/CodeText';
 
 /** Images are decoded at most this large before being reduced to the model's size. */
 const MAX_DECODE_SIDE = 1024;
@@ -117,7 +118,7 @@ export function ImageInput({ shape, onInput, layout }: { shape: [number, number,
       </div>
       {error && (
         <p className="error-box image-input__error" role="alert" data-testid="image-error">
-          {error}
+          <CodeText text={error} />
         </p>
       )}
       {source && input && !error && (

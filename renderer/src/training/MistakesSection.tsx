@@ -7,6 +7,7 @@ import { isImageShape } from './image-input';
 import { useModel } from './model-store';
 import { SampleImage } from './SampleImage';
 import { errorText } from '../ui/error-text';
+import { CodeText } from '../ui/CodeText';
 
 const LIMIT = 24;
 
@@ -39,7 +40,7 @@ export function MistakesSection({ runId, onOpen }: { runId: string; onOpen(actua
       <p className="train-hint">{t('mistakes.hint')}</p>
       {error && (
         <p className="error-box" role="alert">
-          {error}
+          <CodeText text={error} />
         </p>
       )}
       {!mistakes && !error && (

@@ -5,8 +5,10 @@ import { getApi } from '../api';
 import { useEditor } from '../store/index';
 import { dateTimeText, formatCount, formatPercent } from '../ui/format';
 import { isProjectFile, loadRun, modelFor, syncModel, useModel } from './model-store';
+import { GoToTrain } from './NextSteps';
 import { useTraining } from './training-store';
 import { errorText } from '../ui/error-text';
+import { CodeText } from '../ui/CodeText';
 
 /** Keeps the model store in step with the host: on opening a tab, another project, or the end of a run. */
 export function useModelSync(): void {
@@ -49,7 +51,11 @@ export function RunPicker() {
   return (
     <div className="run-picker" data-testid="run-picker">
       {runs.length === 0 && state.runsFor === location ? (
-        <p className="run-picker__status">{t('runModel.noRuns')}</p>
+        // A new project file has no run yet: the way to make one is right here.
+        <div className="train-empty">
+          <p className="run-picker__status">{t('runModel.noRuns')}</p>
+          <GoToTrain />
+        </div>
       ) : (
         <div className="run-picker__fields">
           <label className="train-field run-picker__run">
@@ -87,7 +93,7 @@ export function RunPicker() {
           </>
         ) : state.error ? (
           <span className="error-box" role="alert">
-            {state.error}
+            <CodeText text={state.error} />
           </span>
         ) : recorded ? (
           <>

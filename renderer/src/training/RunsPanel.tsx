@@ -11,6 +11,7 @@ import { formatDuration } from './progress';
 import { useTraining } from './training-store';
 import { errorText } from '../ui/error-text';
 import { dateTimeText, formatNumber, percentText } from '../ui/format';
+import { CodeText } from '../ui/CodeText';
 
 const COLOURS = ['#2446b8', '#c25400', '#1b6e2f', '#8e24aa', '#b3261e', '#00796b'];
 const AXIS_FONT = '15px system-ui, sans-serif';
@@ -93,7 +94,7 @@ export function RunsPanel() {
   if (error)
     return (
       <p className="error-box" role="alert">
-        {error}
+        <CodeText text={error} />
       </p>
     );
   if (!runs) return <p>{t('evaluate.loading')}</p>;

@@ -12,6 +12,8 @@ import { useSettingsForm } from './use-settings-form';
 import { chosenDeviceLabel, EngineChoice, refreshEngines } from './EngineChoice';
 import { engineOptions, listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
 import { errorText } from '../ui/error-text';
+import { CodeText } from '../ui/CodeText';
+import { docLanguage } from '../ui/format';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),
@@ -81,6 +83,8 @@ export function TrainPanel() {
   const api = getApi();
   const location = useEditor((s) => s.location);
   const valid = useEditor((s) => s.analysis.valid);
+  const firstError = useEditor((s) => s.analysis.errors[0]);
+  const errorCount = useEditor((s) => s.analysis.errors.length);
   const inputShape = useEditor((s) => (s.analysis.inputs.length === 1 ? s.analysis.nodes[s.analysis.inputs[0]]?.outputShape : undefined));
   const form = useSettingsForm();
   const datasets = useTraining((s) => s.datasets);
@@ -232,9 +236,21 @@ export function TrainPanel() {
         </h3>
         <div className="train-controls">
           {!busy && (
-            <button type="button" className="primary" onClick={start} disabled={!valid || !form.dataset}>
+            <button type="button" className="primary" onClick={start} disabled={!valid || !form.dataset} aria-describedby={!valid || !form.dataset ? 'train-start-why' : undefined} data-testid="train-start">
               <span aria-hidden="true">▶</span> {t('train.start')}
             </button>
+          )}
+          {!busy && (!valid || !form.dataset) && (
+            // Why Start cannot be pressed, beside it (and its accessible description).
+            <span className="train-why" id="train-start-why" data-testid="train-start-why">
+              {!form.dataset && t('train.why.noData')}
+              {!form.dataset && !valid && ' '}
+              {!valid && firstError && (
+                <>
+                  {t('train.why.graphErrors', { count: errorCount })} <CodeText text={firstError.text[docLanguage(i18n.language)]} />
+                </>
+              )}
+            </span>
           )}
           {phase === 'running' && (
             <button type="button" onClick={() => void api.pauseTraining()}>
@@ -269,12 +285,11 @@ export function TrainPanel() {
             {phase === 'paused' && t('train.phase.paused')}
             {phase === 'stopping' && t('train.phase.stopping')}
             {phase === 'finished' && final && t(`train.final.${final.state === 'early-stopped' ? 'earlyStopped' : final.state}`)}
-            {phase === 'idle' && !valid && t('train.invalidGraph')}
           </span>
         </div>
         {error && (
           <p className="error-box" role="alert">
-            {error}
+            <CodeText text={error} />
           </p>
         )}
         {continuing && (

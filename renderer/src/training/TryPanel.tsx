@@ -14,6 +14,7 @@ import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
 import { errorText } from '../ui/error-text';
 import { formatPercent, percentText } from '../ui/format';
+import { CodeText } from '../ui/CodeText';
 
 const PAD = 280;
 const BRUSH = 22;
@@ -263,7 +264,7 @@ export function TryPanel() {
         <h3 id="try-result-title">{t('try.probabilities')}</h3>
         {error && (
           <p className="error-box" role="alert">
-            {error}
+            <CodeText text={error} />
           </p>
         )}
         {prediction ? (

@@ -51,7 +51,11 @@ export const trainingMessagesEn = {
     pause: 'Pause',
     resume: 'Resume',
     stop: 'Stop',
-    invalidGraph: 'Fix the errors in the graph before training.',
+    why: {
+      noData: 'Choose the data to train on first (list above, or the Data tab).',
+      graphErrors_one: 'The graph has an error to fix first:',
+      graphErrors_other: 'The graph has {{count}} errors to fix first; the first one:',
+    },
     phase: { starting: 'Loading the data and building the model…', running: 'Training…', paused: 'Paused', stopping: 'Stopping after this batch…' },
     final: { completed: 'Finished', stopped: 'Stopped', earlyStopped: 'Stopped early', diverged: 'Diverged', failed: 'Failed' },
     finalText: {
@@ -200,7 +204,11 @@ export const trainingMessagesFr: Shape<typeof trainingMessagesEn> = {
     pause: 'Pause',
     resume: 'Reprendre',
     stop: 'Arrêter',
-    invalidGraph: 'Corrigez les erreurs du graphe avant d’entraîner.',
+    why: {
+      noData: 'Choisissez d’abord les données d’entraînement (liste ci-dessus, ou onglet Données).',
+      graphErrors_one: 'Le graphe a une erreur à corriger d’abord :',
+      graphErrors_other: 'Le graphe a {{count}} erreurs à corriger d’abord ; la première :',
+    },
     phase: { starting: 'Chargement des données et construction du modèle…', running: 'Entraînement…', paused: 'En pause', stopping: 'Arrêt après ce lot…' },
     final: { completed: 'Terminé', stopped: 'Arrêté', earlyStopped: 'Arrêté tôt', diverged: 'Divergé', failed: 'Échec' },
     finalText: {

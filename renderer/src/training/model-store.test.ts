@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ModelInUse, NeuroblocksApi, RunInfo } from '../../../core/api/contract';
-import { leaveUnrecordedModel, loadableRuns, loadRun, modelFor, modelStore, syncModel } from './model-store';
+import { followRun, leaveUnrecordedModel, loadableRuns, loadRun, modelFor, modelStore, syncModel } from './model-store';
 
 const run = (id: number, extra: Partial<RunInfo> = {}): RunInfo => ({
   id,
@@ -47,6 +47,18 @@ describe('the model Evaluate and Try it use', () => {
     expect(loaded).toEqual([{ location: '/p/digits.nbproj', runId: 2 }]);
     expect(modelStore.getState()).toMatchObject({ inUse: { recordedRunId: 2, location: '/p/digits.nbproj' }, runsFor: '/p/digits.nbproj', loading: undefined });
     expect(modelStore.getState().runs?.map((r) => r.id)).toEqual([2, 1]);
+  });
+
+  it('after Restore, the restored run is loaded when Evaluate or Try it are next shown, even though the host holds another run of the file', async () => {
+    const { api, loaded } = host(model({ location: '/p/digits.nbproj', recordedRunId: 2 }), [run(1), run(2)]);
+    followRun('/p/digits.nbproj', 1);
+    await syncModel(api, '/p/digits.nbproj');
+    expect(loaded).toEqual([{ location: '/p/digits.nbproj', runId: 1 }]);
+    expect(modelStore.getState()).toMatchObject({ inUse: { recordedRunId: 1 }, follow: undefined });
+    // Once followed, the choice is the user's again: nothing is reloaded.
+    const again = host(model({ location: '/p/digits.nbproj', recordedRunId: 1 }), [run(1), run(2)]);
+    await syncModel(again.api, '/p/digits.nbproj');
+    expect(again.loaded).toEqual([]);
   });
 
   it('keeps the model the host holds when it is one of this file’s runs, and loads nothing for project JSON files', async () => {

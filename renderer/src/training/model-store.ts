@@ -23,6 +23,8 @@ export interface ModelState {
   error?: string;
   /** A model that belongs to no file, trained in a project that was since left for another: not shown again. */
   leftBehind?: string;
+  /** A recorded run put back into the editor (Restore): Evaluate and Try it load it when they are next shown. */
+  follow?: { location: string; runId: number };
 }
 
 export const modelStore = createStore<ModelState>()(() => ({ known: false }));
@@ -91,6 +93,11 @@ export async function loadRun(api: NeuroblocksApi, location: string, runId: numb
   }
 }
 
+/** After Restore: the restored run becomes the one Evaluate and Try it show (loaded when one of them is next shown, not while the editor is being changed). */
+export function followRun(location: string, runId: number): void {
+  modelStore.setState({ follow: { location, runId } });
+}
+
 let syncing: { key: string; done: Promise<void>; token: object } | undefined;
 
 /**
@@ -109,7 +116,12 @@ export function syncModel(api: NeuroblocksApi, location: string | undefined): Pr
       if (syncing?.token !== token) return;
       modelStore.setState({ inUse, known: true, runs, runsFor: location });
       const state = modelStore.getState();
-      if (isProjectFile(location) && runs?.length && !state.loading && (!inUse || inUse.location !== location)) await loadRun(api, location, runs[0].id);
+      const follow = location !== undefined && state.follow?.location === location ? runs?.find((r) => r.id === state.follow!.runId) : undefined;
+      if (location !== undefined && follow) {
+        modelStore.setState({ follow: undefined });
+        const shown = inUse !== undefined && inUse.location === location && inUse.recordedRunId === follow.id;
+        if (!state.loading && !shown) await loadRun(api, location, follow.id);
+      } else if (isProjectFile(location) && runs?.length && !state.loading && (!inUse || inUse.location !== location)) await loadRun(api, location, runs[0].id);
     } catch (error) {
       if (syncing?.token === token) modelStore.setState({ known: true, error: message(error) });
     } finally {

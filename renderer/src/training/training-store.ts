@@ -261,6 +261,39 @@ export async function continueRecordedRun(api: NeuroblocksApi, location: string,
   }
 }
 
+/**
+ * Another project is shown: the progress, curves and results on display were the last project's,
+ * so they go, and the training panel closes so that the palette and the canvas are in view. A run
+ * still training goes on (its own project file records it) and stays shown until it ends.
+ */
+export function leaveRunOfAnotherProject(): void {
+  const state = trainingStore.getState();
+  const busy = state.phase === 'starting' || state.phase === 'running' || state.phase === 'paused' || state.phase === 'stopping';
+  if (busy) {
+    trainingStore.setState({ open: false });
+    return;
+  }
+  trainingStore.setState({
+    open: false,
+    tab: 'train',
+    phase: 'idle',
+    runId: undefined,
+    started: undefined,
+    final: undefined,
+    evaluated: undefined,
+    evaluatedShape: undefined,
+    history: [],
+    curves: emptyCurves(),
+    version: state.version + 1,
+    warnings: [],
+    lastBatchLoss: undefined,
+    runLearningRate: undefined,
+    error: undefined,
+    continuing: undefined,
+    progress: { epoch: 0, batch: 0, batchesPerEpoch: 0 },
+  });
+}
+
 // A change of the project's settings made elsewhere (restoring a run, undo) shows in the panel.
 editorStore.subscribe((state, previous) => {
   if (state.project === previous.project || (state.project.training === previous.project.training && state.project.dataset === previous.project.dataset)) return;

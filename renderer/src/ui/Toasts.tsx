@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { uiStore, useUi } from '../store/index';
+import { CodeText } from './CodeText';
 
 export function Toasts() {
   const { t } = useTranslation();
@@ -19,7 +20,9 @@ export function Toasts() {
     >
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : undefined} data-testid={`toast-${toast.kind}`}>
-          <span>{toast.text}</span>
+          <span>
+            <CodeText text={toast.text} />
+          </span>
           <button type="button" className="toast__close" onClick={() => uiStore.getState().dismissToast(toast.id)} aria-label={t('toast.dismiss')}>
             ×
           </button>

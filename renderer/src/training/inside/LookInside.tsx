@@ -15,6 +15,7 @@ import { defaultBlock, explanationOf, formatValue } from './explain';
 import { ActivationBars, GridImage } from './pictures';
 import './inside.css';
 import { errorText } from '../../ui/error-text';
+import { CodeText } from '../../ui/CodeText';
 
 interface InsideState {
   open: boolean;
@@ -203,7 +204,7 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
       <p className="train-hint">{t('inside.intro')}</p>
       {error && (
         <p className="error-box" role="alert">
-          {error}
+          <CodeText text={error} />
         </p>
       )}
       {!blocks ? (

@@ -1,0 +1,90 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NeuroblocksService } from './services';
+import { ProjectStore } from '../store/index';
+
+let root: string;
+let projectsDir: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-new-projects-'));
+  projectsDir = path.join(root, 'projects');
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const service = () => new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir, version: '9.9.9' });
+
+/** Sends a file in parts of `size` bytes, as the browser does. */
+async function upload(api: NeuroblocksService, fileName: string, bytes: Buffer, size = 4096) {
+  const { uploadId } = await api.startProjectUpload({ fileName });
+  for (let start = 0; start < bytes.length; start += size) await api.uploadProjectPart(uploadId, bytes.subarray(start, start + size).toString('base64'));
+  return api.finishProjectUpload(uploadId);
+}
+
+describe('a new project is a .nbproj file from the start', () => {
+  it('an empty project, an example and imported JSON each get a project file of their own, under a free name', async () => {
+    const api = service();
+    const empty = await api.newProject({ name: 'Untitled' });
+    expect(empty.location).toBe(path.join(projectsDir, 'untitled.nbproj'));
+    const again = await api.newProject({ name: 'Untitled' });
+    expect(again.location).toBe(path.join(projectsDir, 'untitled-2.nbproj'));
+    const example = await api.newProject({ fromExample: 'mnist-cnn' });
+    expect(example.location).toBe(path.join(projectsDir, 'mnist-cnn.nbproj'));
+    expect(example.project.graph.nodes.length).toBe(11);
+    // The file holds the project and takes runs: it is a real project database.
+    const store = ProjectStore.open(example.location!, { readOnly: true });
+    try {
+      expect(store.project().name).toBe(example.project.name);
+      expect(store.listRuns()).toEqual([]);
+    } finally {
+      store.close();
+    }
+    const imported = await api.importProject(await readFile(new URL('../../projects/spirals-mlp.json', import.meta.url), 'utf8'));
+    expect(imported.location).toMatch(/\.nbproj$/);
+    expect((await api.listProjectFiles()).map((f) => f.fileName).sort()).toEqual(['mnist-cnn.nbproj', path.basename(imported.location!), 'untitled-2.nbproj', 'untitled.nbproj'].sort());
+  });
+});
+
+describe('opening a .nbproj received from someone else (browser upload)', () => {
+  it('keeps a real project file, byte for byte, under a free name, and opens it', async () => {
+    const api = service();
+    const made = await api.newProject({ fromExample: 'spirals-mlp' });
+    const bytes = await readFile(made.location!);
+    const opened = await upload(api, 'from the teacher.nbproj', bytes, 1000);
+    expect(opened.location).toBe(path.join(projectsDir, 'from the teacher.nbproj'));
+    expect(opened.project).toEqual(made.project);
+    expect(await readFile(opened.location!)).toEqual(bytes);
+    const second = await upload(api, 'from the teacher.nbproj', bytes);
+    expect(second.location).toBe(path.join(projectsDir, 'from the teacher-2.nbproj'));
+  });
+
+  it('refuses a damaged, cut-short or foreign file in English and French, and keeps nothing of it', async () => {
+    const api = service();
+    const made = await api.newProject({ fromExample: 'spirals-mlp' });
+    const bytes = await readFile(made.location!);
+    const before = (await readdir(projectsDir)).sort();
+    await expect(upload(api, 'notes.nbproj', Buffer.from('just some text, not a project'))).rejects.toMatchObject({
+      message: expect.stringContaining('notes.nbproj is not a Neuroblocks project file'),
+      fr: expect.stringContaining('notes.nbproj n’est pas un fichier de projet Neuroblocks'),
+    });
+    // Said of the file chosen: its name, never the hidden file it was received into.
+    const cut = await upload(api, 'cut.nbproj', bytes.subarray(0, Math.floor(bytes.length / 2))).catch((error: Error & { fr: string }) => error);
+    expect(cut).toMatchObject({ message: expect.stringMatching(/^cut\.nbproj is damaged\b.*Nothing was kept/s), fr: expect.stringMatching(/^cut\.nbproj est endommagé.*Rien n’a été conservé/s) });
+    expect(`${(cut as Error).message} ${(cut as Error & { fr: string }).fr}`).not.toMatch(/\.upload-|left unchanged|pas été modifié/);
+    const other = await (async () => {
+      const db = path.join(root, 'other.nbproj');
+      const Database = (await import('better-sqlite3')).default;
+      const handle = new Database(db);
+      handle.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+      handle.close();
+      return readFile(db);
+    })();
+    await expect(upload(api, 'other.nbproj', other)).rejects.toMatchObject({ message: expect.stringMatching(/^other\.nbproj .*Nothing was kept/s) });
+    await expect(api.startProjectUpload({ fileName: 'photo.png' })).rejects.toMatchObject({ code: 'not-a-project' });
+    expect((await readdir(projectsDir)).sort()).toEqual(before);
+  });
+});

@@ -1,0 +1,170 @@
+// A `.nbproj` project file received from someone else, uploaded from the browser in parts (each
+// small enough for one message, as data set uploads are). The bytes go to a hidden file of the
+// projects folder; only once the whole file has passed the checks every opened project file
+// passes (a Neuroblocks project, not damaged, not from a newer version) is it given its name.
+// A refused or abandoned upload leaves nothing behind.
+import { randomUUID } from 'node:crypto';
+import { appendFile, mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UserFacingError } from '../api/contract';
+import type { Project } from '../model/project';
+import { SQLITE_EXTENSION } from './sqlite-project-format';
+
+/** Project files carry checkpoints: allow large ones, not unbounded ones. */
+export const MAX_PROJECT_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+const PREFIX = '.upload-';
+
+const mb = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('en')} MB`;
+const mo = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('fr')} Mo`;
+
+interface Upload {
+  fileName: string;
+  staging: string;
+  bytes: number;
+}
+
+/** The file's own name without its extension, made safe for the projects folder. */
+function baseName(fileName: string): string {
+  const name = path.basename(fileName.replace(/\\/g, '/')).replace(/\.nbproj$/i, '');
+  const printable = [...name].filter((c) => c.charCodeAt(0) >= 32).join('');
+  return printable.replace(/[/\\:*?"<>|]+/g, '').replace(/^\.+/, '').trim().slice(0, 100) || 'project';
+}
+
+/** Every SQLite database begins with these 16 bytes. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
+
+/**
+ * The reason an opened project file is refused, said of the file the person chose: the hidden
+ * staging file's path becomes its name, and "left unchanged" becomes what happened here.
+ */
+function refusal(fileName: string, staging: string, text: { en: string; fr: string }): { en: string; fr: string } {
+  const named = (t: string) => t.split(staging).join(fileName).split(path.basename(staging)).join(fileName);
+  let en = named(text.en).replace(/(The file|It) was left unchanged/g, 'Nothing was kept');
+  let fr = named(text.fr).replace(/(Le fichier|Il) n’a pas été modifié/g, 'Rien n’a été conservé');
+  if (!en.includes('Nothing was kept')) en = `${en} Nothing was kept.`;
+  if (!fr.includes('Rien n’a été conservé')) fr = `${fr} Rien n’a été conservé.`;
+  if (!en.includes(fileName)) en = `${fileName}: ${en}`;
+  if (!fr.includes(fileName)) fr = `${fileName} : ${fr}`;
+  return { en, fr };
+}
+
+export class ProjectUploads {
+  private readonly uploads = new Map<string, Upload>();
+
+  constructor(
+    private readonly projectsDirectory: () => Promise<string>,
+    /** Reads a project file with every check of opening one (throws a UserFacingError naming the problem). */
+    private readonly read: (file: string) => Promise<Project>,
+  ) {}
+
+  async start(request: { fileName: string }): Promise<{ uploadId: string }> {
+    const fileName = typeof request?.fileName === 'string' ? request.fileName : '';
+    if (path.extname(fileName).toLowerCase() !== SQLITE_EXTENSION)
+      throw new UserFacingError(
+        {
+          en: `${fileName || 'This file'} is not a Neuroblocks project file: choose a file ending in ${SQLITE_EXTENSION} (or open a .json project).`,
+          fr: `${fileName || 'Ce fichier'} n’est pas un fichier de projet Neuroblocks : choisissez un fichier se terminant par ${SQLITE_EXTENSION} (ou ouvrez un projet .json).`,
+        },
+        'not-a-project',
+      );
+    const directory = await this.projectsDirectory();
+    await mkdir(directory, { recursive: true });
+    await this.removeAbandoned(directory);
+    const uploadId = randomUUID();
+    // Hidden (and not ending in .nbproj) until checked, so that half a file is never listed or opened.
+    const staging = path.join(directory, `${PREFIX}${uploadId}.part`);
+    await writeFile(staging, new Uint8Array());
+    this.uploads.set(uploadId, { fileName, staging, bytes: 0 });
+    return { uploadId };
+  }
+
+  private upload(uploadId: string): Upload {
+    const upload = this.uploads.get(uploadId);
+    if (!upload) throw new UserFacingError({ en: 'This upload is over or unknown; open the file again.', fr: 'Cet envoi est terminé ou inconnu ; ouvrez à nouveau le fichier.' }, 'bad-request');
+    return upload;
+  }
+
+  /** Appends the next part of the file. */
+  async add(uploadId: string, base64: string): Promise<{ received: number }> {
+    const upload = this.upload(uploadId);
+    const bytes = Buffer.from(typeof base64 === 'string' ? base64 : '', 'base64');
+    if (upload.bytes + bytes.length > MAX_PROJECT_UPLOAD_BYTES) {
+      await this.abandon(uploadId);
+      throw new UserFacingError(
+        {
+          en: `${upload.fileName} is larger than ${mb(MAX_PROJECT_UPLOAD_BYTES)}, too large to open here: delete some runs from it first.`,
+          fr: `${upload.fileName} fait plus de ${mo(MAX_PROJECT_UPLOAD_BYTES)}, trop pour être ouvert ici : supprimez-en d’abord quelques entraînements.`,
+        },
+        'too-big',
+      );
+    }
+    await appendFile(upload.staging, bytes);
+    upload.bytes += bytes.length;
+    return { received: upload.bytes };
+  }
+
+  /** Checks the whole file as any opened project file is checked, then gives it a free name in the projects folder; returns where it is. */
+  async finish(uploadId: string): Promise<string> {
+    const upload = this.upload(uploadId);
+    this.uploads.delete(uploadId);
+    try {
+      const head = Buffer.alloc(SQLITE_HEADER.length);
+      const handle = await open(upload.staging, 'r');
+      try {
+        await handle.read(head, 0, head.length, 0);
+      } finally {
+        await handle.close();
+      }
+      if (!head.equals(SQLITE_HEADER))
+        throw new UserFacingError(
+          {
+            en: `${upload.fileName} is not a Neuroblocks project file (it is not a project database, or it was cut short). Nothing was kept.`,
+            fr: `${upload.fileName} n’est pas un fichier de projet Neuroblocks (ce n’est pas une base de projet, ou il est tronqué). Rien n’a été conservé.`,
+          },
+          'not-a-project',
+        );
+      // The checks of opening a project file run on a copy named as a project file, still hidden.
+      const checked = `${upload.staging}${SQLITE_EXTENSION}`;
+      await rename(upload.staging, checked);
+      upload.staging = checked;
+      try {
+        await this.read(checked);
+      } catch (error) {
+        const en = error instanceof Error ? error.message : String(error);
+        throw new UserFacingError(refusal(upload.fileName, checked, { en, fr: (error as { fr?: string }).fr ?? en }), (error as { code?: string }).code ?? 'not-a-project');
+      }
+      const directory = path.dirname(upload.staging);
+      const base = baseName(upload.fileName);
+      let file = path.join(directory, `${base}${SQLITE_EXTENSION}`);
+      for (let n = 2; await stat(file).catch(() => undefined); n++) file = path.join(directory, `${base}-${n}${SQLITE_EXTENSION}`);
+      await rename(upload.staging, file);
+      for (const suffix of ['-wal', '-shm']) await rm(`${upload.staging}${suffix}`, { force: true });
+      return file;
+    } catch (error) {
+      await this.removeStaging(upload.staging);
+      throw error;
+    }
+  }
+
+  private async abandon(uploadId: string): Promise<void> {
+    const upload = this.uploads.get(uploadId);
+    this.uploads.delete(uploadId);
+    if (upload) await this.removeStaging(upload.staging);
+  }
+
+  /** The staging file and what SQLite may have put beside it while checking it. */
+  private async removeStaging(staging: string): Promise<void> {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) await rm(`${staging}${suffix}`, { force: true });
+  }
+
+  /** Uploads left half-way (a closed browser tab) a day ago or more. */
+  private async removeAbandoned(directory: string): Promise<void> {
+    const active = new Set([...this.uploads.values()].map((u) => path.basename(u.staging)));
+    for (const name of await readdir(directory).catch(() => [] as string[])) {
+      if (!name.startsWith(PREFIX) || active.has(name)) continue;
+      const info = await stat(path.join(directory, name)).catch(() => undefined);
+      if (info && Date.now() - info.mtimeMs > ABANDONED_AFTER_MS) await rm(path.join(directory, name), { force: true });
+    }
+  }
+}
