@@ -1,4 +1,3 @@
-import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { editorStore, uiStore, useEditor } from '../store/index';
 import { saveProject, saveProjectAs } from '../project-actions';
@@ -7,6 +6,8 @@ import { TrainingButton } from '../training/TrainingDock';
 import { CodeButton } from '../code/CodePanel';
 import { ExportButton } from '../export/ExportDialog';
 import { autoLayout } from './actions';
+import { panelsStore } from './panels';
+import { useReadableFit } from './use-fit';
 
 export function Toolbar() {
   const { t } = useTranslation();
@@ -17,8 +18,8 @@ export function Toolbar() {
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
   const direction = useEditor((s) => s.direction);
-  const { fitView } = useReactFlow();
-  const fit = () => void fitView({ padding: 0.2, duration: 300, maxZoom: 1 });
+  const readableFit = useReadableFit();
+  const fit = () => readableFit();
   const store = editorStore.getState();
   const goHome = () => {
     if (dirty && !window.confirm(t('toolbar.leaveUnsaved'))) return;
@@ -65,6 +66,11 @@ export function Toolbar() {
             <option value="LR">{t('toolbar.leftRight')}</option>
           </select>
         </label>
+      </div>
+      <div className="toolbar__group">
+        <button type="button" onClick={() => panelsStore.getState().present(true)} title={`${t('panels.present')} (P)`} aria-keyshortcuts="P">
+          {t('panels.present')}
+        </button>
       </div>
       <div className="toolbar__end">
         <CodeButton />
