@@ -208,6 +208,8 @@ export function Canvas() {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Control', 'Meta']}
+        // An empty project's first block lands clear of the zoom buttons on the left.
+        defaultViewport={{ x: 72, y: 24, zoom: 1 }}
         minZoom={0.2}
         maxZoom={2}
         defaultEdgeOptions={{ type: 'shape' }}

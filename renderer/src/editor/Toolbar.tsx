@@ -68,8 +68,11 @@ export function Toolbar() {
         </label>
       </div>
       <div className="toolbar__group">
-        <button type="button" onClick={() => panelsStore.getState().present(true)} title={`${t('panels.present')} (P)`} aria-keyshortcuts="P">
-          {t('panels.present')}
+        <button type="button" onClick={() => panelsStore.getState().present(true)} title={`${t('panels.present')} (P)`} aria-label={t('panels.present')} aria-keyshortcuts="P">
+          <svg className="toolbar__icon" aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">
+            <rect x="2" y="3" width="16" height="10" rx="1" fill="none" stroke="currentColor" strokeWidth="2" />
+            <path d="M10 13v4M6 18h8" stroke="currentColor" strokeWidth="2" />
+          </svg>
         </button>
       </div>
       <div className="toolbar__end">

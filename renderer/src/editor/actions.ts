@@ -88,7 +88,7 @@ export async function autoLayout(direction: LayoutDirection = editorStore.getSta
   if (canvas && canvas.width > 0 && canvas.height > 0) {
     const size = extent(positions);
     const zoom = readableZoom(undefined, panelsStore.getState().presenting ? PRESENTING_PX : READABLE_PX);
-    if (size.width * zoom > canvas.width - 48 || size.height * zoom > canvas.height - 48) positions = await layoutPositions(nodes, edges, direction, canvas.width / canvas.height);
+    if (size.width * zoom > canvas.width - 88 || size.height * zoom > canvas.height - 48) positions = await layoutPositions(nodes, edges, direction, canvas.width / canvas.height);
   }
   editorStore.getState().applyPositions(positions, direction);
   if (then) requestAnimationFrame(() => requestAnimationFrame(then));

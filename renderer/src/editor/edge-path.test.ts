@@ -36,5 +36,8 @@ describe('connection paths', () => {
     expect([labelX, labelY]).toEqual([125, 622]);
     const [, lrX, lrY] = edgePath({ ...back, sourceX: 600, sourceY: 50, targetX: 40, targetY: 300 }, false, []);
     expect([lrX, lrY]).toEqual([648, 50]);
+    // Also when it bows around the blocks in its way.
+    const [, bowX, bowY] = edgePath(back, true, [{ x: 300, y: 200, width: 250, height: 96 }]);
+    expect([bowX, bowY]).toEqual([125, 622]);
   });
 });

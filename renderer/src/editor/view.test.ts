@@ -14,9 +14,9 @@ describe('a view readable on a projector', () => {
     expect(minZoom).toBeCloseTo(12 / 14);
     const view = readableView({ x: 100, y: 50, width: 254, height: 1800 }, canvas, minZoom);
     expect(view.zoom).toBeCloseTo(minZoom);
-    // The top of the graph is at the top of the canvas; it is centred across.
+    // The top of the graph is at the top of the canvas; it is centred across, clear of the zoom buttons on the left.
     expect(50 * view.zoom + view.y).toBeCloseTo(24);
-    expect(view.x + (100 + 127) * view.zoom).toBeCloseTo(340);
+    expect(view.x + (100 + 127) * view.zoom).toBeCloseTo(64 + (680 - 64 - 24) / 2);
   });
 
   it('a connection dragged to the edge pans the view only while the graph stays in sight', () => {

@@ -21,21 +21,24 @@ export function readableZoom(titlePx: number = smallestTitlePx(), px = READABLE_
   return px / titlePx;
 }
 
-/** Room kept around a fitted graph, in screen pixels. */
+/** Room kept around a fitted graph, in screen pixels: more on the left, where the zoom buttons are. */
 const FIT_MARGIN = 24;
+const CONTROLS_MARGIN = 64;
 
 /**
  * The view that shows a graph whole when it fits at a readable zoom (up to 100 %), and otherwise
  * its beginning (its top, its left: where the Input is) at the readable zoom, so that a long graph scrolls instead of shrinking below legibility.
  */
 export function readableView(bounds: Rect, canvas: { width: number; height: number }, minZoom: number, maxZoom = 1): Viewport {
-  const fit = Math.min((canvas.width - 2 * FIT_MARGIN) / bounds.width, (canvas.height - 2 * FIT_MARGIN) / bounds.height, maxZoom);
+  const across = canvas.width - CONTROLS_MARGIN - FIT_MARGIN;
+  const down = canvas.height - 2 * FIT_MARGIN;
+  const fit = Math.min(across / bounds.width, down / bounds.height, maxZoom);
   const zoom = Math.max(fit, minZoom);
-  const centreX = canvas.width / 2 - (bounds.x + bounds.width / 2) * zoom;
+  const centreX = CONTROLS_MARGIN + across / 2 - (bounds.x + bounds.width / 2) * zoom;
   const centreY = canvas.height / 2 - (bounds.y + bounds.height / 2) * zoom;
-  const fitsAcross = bounds.width * zoom <= canvas.width - 2 * FIT_MARGIN;
-  const fitsDown = bounds.height * zoom <= canvas.height - 2 * FIT_MARGIN;
-  const startX = FIT_MARGIN - bounds.x * zoom;
+  const fitsAcross = bounds.width * zoom <= across + 0.5;
+  const fitsDown = bounds.height * zoom <= down + 0.5;
+  const startX = CONTROLS_MARGIN - bounds.x * zoom;
   const startY = FIT_MARGIN - bounds.y * zoom;
   return { x: fitsAcross ? centreX : startX, y: fitsDown ? centreY : startY, zoom };
 }
