@@ -190,12 +190,15 @@ test('the side panels fold away with a button or a key, and the window remembers
   const wider = (await canvasBox(page)).width;
   expect(wider).toBeGreaterThan(wide + 450);
 
-  // Remembered by this window across a reload…
+  // Remembered by this window across a reload (presentation mode is not)…
+  await page.keyboard.press('p');
+  await expect(page.getByRole('button', { name: 'Leave presentation (Esc)' })).toBeVisible();
   await page.reload();
   await page.getByTestId('new-empty').click();
   await expect(page.getByRole('button', { name: 'Show the blocks' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Show the block’s settings and the summary' })).toBeVisible();
   await expect(page.locator('.palette')).toHaveCount(0);
+  await expect(page.getByRole('toolbar', { name: 'Editor tools' })).toBeVisible();
   // …but another window has its own.
   const other = await context.newPage();
   await other.goto(url());

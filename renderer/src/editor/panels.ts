@@ -3,9 +3,10 @@ import { createStore } from 'zustand/vanilla';
 
 /**
  * Which parts of the editor are shown: the palette, the inspector (with the summary), the overview
- * map, and presentation mode (only the graph and the panel in use, in larger type). Remembered per
- * window (sessionStorage), so that a teacher's projector window keeps its layout across a reload
- * while another window keeps its own.
+ * map, and presentation mode (only the graph and the panel in use, in larger type). The panels are
+ * remembered per window (sessionStorage), so that a teacher's projector window keeps its layout
+ * across a reload while another window keeps its own; presentation mode is not (a reload starts
+ * with the toolbar).
  */
 export interface PanelsState {
   palette: boolean;
@@ -18,8 +19,8 @@ export interface PanelsState {
 }
 
 const STORAGE_KEY = 'neuroblocks.editor.panels';
-type Shown = Pick<PanelsState, 'palette' | 'inspector' | 'minimap' | 'presenting'>;
-const DEFAULTS: Shown = { palette: true, inspector: true, minimap: true, presenting: false };
+type Shown = Pick<PanelsState, 'palette' | 'inspector' | 'minimap'>;
+const DEFAULTS: Shown = { palette: true, inspector: true, minimap: true };
 
 function storage(): Storage | undefined {
   try {
@@ -33,24 +34,25 @@ function load(): Shown {
   try {
     const saved = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? '{}') as Partial<Shown>;
     const pick = (key: keyof Shown) => (typeof saved[key] === 'boolean' ? saved[key] : DEFAULTS[key]);
-    return { palette: pick('palette'), inspector: pick('inspector'), minimap: pick('minimap'), presenting: pick('presenting') };
+    return { palette: pick('palette'), inspector: pick('inspector'), minimap: pick('minimap') };
   } catch {
     return DEFAULTS;
   }
 }
 
 export const panelsStore = createStore<PanelsState>()((set, get) => {
-  const save = (next: Partial<Shown>) => {
+  const save = (next: Partial<PanelsState>) => {
     set(next);
-    const { palette, inspector, minimap, presenting } = get();
+    const { palette, inspector, minimap } = get();
     try {
-      storage()?.setItem(STORAGE_KEY, JSON.stringify({ palette, inspector, minimap, presenting }));
+      storage()?.setItem(STORAGE_KEY, JSON.stringify({ palette, inspector, minimap }));
     } catch {
       // A window without storage (private mode) still works; it only forgets.
     }
   };
   return {
     ...load(),
+    presenting: false,
     toggle: (panel) => save({ [panel]: !get()[panel] }),
     show: (panel) => save({ [panel]: true, presenting: false }),
     present: (on) => save({ presenting: on }),
