@@ -1,5 +1,5 @@
 import type { MenuCommand, NeuroblocksApi } from '../../core/api/contract';
-import { copySelection } from './editor/actions';
+import { copySelection, deleteSelectionAndFocus } from './editor/actions';
 import { openExportDialog } from './export/export-store';
 import { openWithDialog, openProject, saveProject, saveProjectAs } from './project-actions';
 import { editorStore, uiStore } from './store/index';
@@ -28,13 +28,13 @@ export function bindMenuCommands(api: NeuroblocksApi): () => void {
         return store.redo();
       case 'cut':
         copySelection();
-        return store.deleteSelection();
+        return deleteSelectionAndFocus();
       case 'copy':
         return copySelection();
       case 'paste':
         return void store.paste();
       case 'delete':
-        return store.deleteSelection();
+        return deleteSelectionAndFocus();
       case 'selectAll':
         return store.selectAll();
       case 'fitView':

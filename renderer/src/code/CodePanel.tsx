@@ -1,4 +1,3 @@
-import { useReactFlow } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeLanguage } from '../../../core/model/codegen/code-view';
@@ -8,6 +7,7 @@ import { blockLines, createCodeCache } from './code-lines';
 import { codeViewStore, useCodeView } from './code-store';
 import './code.css';
 import { errorText } from '../ui/error-text';
+import { useReadableFit } from '../editor/use-fit';
 
 const languages: CodeLanguage[] = ['keras', 'pytorch'];
 const codeOf = createCodeCache();
@@ -44,15 +44,15 @@ export function CodePanel() {
   const edges = useEditor((s) => s.edges);
   const name = useEditor((s) => s.project.name);
   const [copied, setCopied] = useState(false);
-  const { fitView } = useReactFlow();
+  const fit = useReadableFit();
   // The canvas changes width when the code view opens or closes: the graph is fitted into it again.
   const opened = useRef(open);
   useEffect(() => {
     if (opened.current === open) return;
     opened.current = open;
-    const frame = requestAnimationFrame(() => void fitView({ padding: 0.2, duration: 200, maxZoom: 1 }));
+    const frame = requestAnimationFrame(() => fit(200));
     return () => cancelAnimationFrame(frame);
-  }, [open, fitView]);
+  }, [open, fit]);
   const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
   const result = useMemo(() => (open ? codeOf(toGraph(nodes, edges), language, name) : undefined), [open, nodes, edges, language, name]);
   const selected = nodes.filter((n) => n.selected);

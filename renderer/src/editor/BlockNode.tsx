@@ -45,7 +45,9 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
       )}
       <div className="block-node__head">
         <span className="block-node__type">{data.blockType}</span>
-        <span className="block-node__id">{id}</span>
+        <span className="block-node__id" title={id}>
+          {id}
+        </span>
       </div>
       <div className="block-node__describe">{analysis ? safeDescribe(data.blockType, { ...analysis.params, ...data.params }, i18n.language) : ''}</div>
       <div className="block-node__foot">

@@ -1,13 +1,31 @@
-import { Background, Controls, MiniMap, ReactFlow, useNodesInitialized, useReactFlow, type Connection, type Edge, type FinalConnectionState, type IsValidConnection } from '@xyflow/react';
-import { useCallback, useEffect, useRef, type DragEvent, type RefObject } from 'react';
+import {
+  Background,
+  ControlButton,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useNodesInitialized,
+  useReactFlow,
+  useStore,
+  type Connection,
+  type Edge,
+  type FinalConnectionState,
+  type IsValidConnection,
+  type Viewport,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
+import { getBlock } from '../../../core/model/blocks/index';
 import { useTranslation } from 'react-i18next';
 import { checkConnection } from '../store/connection-rules';
 import { toGraphNode, type BlockFlowNode, type ShapeFlowEdge } from '../store/flow-graph';
 import { editorStore, uiStore, useEditor } from '../store/index';
-import { addBlockNearSelection, connectBlocks, refusalText } from './actions';
+import { addBlockNearSelection, connectBlocks, insertBlockOnEdge, refusalText, rewire } from './actions';
 import { BlockNode } from './BlockNode';
 import { BLOCK_MIME } from './Palette';
+import { dropTargetStore, panelsStore, usePanels } from './panels';
 import { ShapeEdge } from './ShapeEdge';
+import { useReadableFit } from './use-fit';
+import { keepGraphInView, minimapCorner } from './view';
 
 // Defined once, outside components, as React Flow requires for stable renders.
 const nodeTypes = { block: BlockNode };
@@ -18,40 +36,63 @@ const isValidConnection: IsValidConnection<ShapeFlowEdge> = (connection) => {
   return !checkConnection(nodes.map(toGraphNode), edges, connection.source, connection.target);
 };
 
-function miniMapColor(node: BlockFlowNode): string {
-  const analysis = editorStore.getState().analysis.nodes[node.id];
-  if (analysis?.issues.some((i) => i.severity === 'error')) return '#c62828';
-  return '#5c6bc0';
+/** The overview map draws blocks in their category's colour (as on the canvas), never in the error colour. */
+const CATEGORY_COLOURS: Record<string, string> = {
+  Input: '#00796b',
+  Convolution: '#3949ab',
+  Pooling: '#6a1b9a',
+  Core: '#37474f',
+  Regularisation: '#ad1457',
+  Augmentation: '#bf360c',
+  Merge: '#2e7d32',
+};
+
+export function miniMapColor(node: BlockFlowNode): string {
+  return CATEGORY_COLOURS[getBlock(node.data.blockType)?.category ?? ''] ?? '#5c6bc0';
 }
 
-/** Legible text on a projector: below this zoom, an opened graph is shown from its top rather than whole. */
-const MIN_OPENING_ZOOM = 0.7;
-const OPENING_ZOOM = 0.85;
+const MINIMAP_SIZE = { width: 200, height: 150 };
 
 /**
  * Frames an opened graph once its blocks are measured: the whole graph when it fits at a readable
- * zoom, otherwise its beginning (the Input) at a readable zoom. An empty canvas keeps its view, so
- * that the first drop does not move it.
+ * zoom, otherwise its beginning at a readable zoom. An empty canvas keeps its view, so that the
+ * first drop does not move it.
  */
-function useOpeningView(container: RefObject<HTMLDivElement | null>) {
+function useOpeningView() {
   const initialized = useNodesInitialized();
-  const { fitView, getNodesBounds, setViewport } = useReactFlow<BlockFlowNode, ShapeFlowEdge>();
+  const fit = useReadableFit();
   const done = useRef(editorStore.getState().nodes.length === 0);
   useEffect(() => {
-    if (!initialized || done.current || !container.current) return;
+    if (!initialized || done.current) return;
     done.current = true;
-    const nodes = editorStore.getState().nodes;
-    const bounds = getNodesBounds(nodes);
-    const { width, height } = container.current.getBoundingClientRect();
-    const fitZoom = Math.min(width / (bounds.width * 1.2), height / (bounds.height * 1.2));
-    if (fitZoom >= MIN_OPENING_ZOOM) {
-      void fitView({ padding: 0.2, maxZoom: 1 });
-    } else if (editorStore.getState().direction === 'LR') {
-      void setViewport({ x: 24 - bounds.x * OPENING_ZOOM, y: height / 2 - (bounds.y + bounds.height / 2) * OPENING_ZOOM, zoom: OPENING_ZOOM });
-    } else {
-      void setViewport({ x: width / 2 - (bounds.x + bounds.width / 2) * OPENING_ZOOM, y: 24 - bounds.y * OPENING_ZOOM, zoom: OPENING_ZOOM });
-    }
-  }, [initialized, container, fitView, getNodesBounds, setViewport]);
+    fit(0);
+  }, [initialized, fit]);
+}
+
+/**
+ * Where the overview map goes: a corner of the canvas where it covers no block; when every corner
+ * would, it fades and lets the pointer through (to the blocks, and to drops) until the view changes.
+ */
+function useMinimapPlace(container: RefObject<HTMLDivElement | null>): { corner: 'bottom-right' | 'top-right' | 'bottom-left' | 'top-left'; clear: boolean } {
+  const [x, y, zoom] = useStore((s) => s.transform);
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const nodes = useEditor((s) => s.nodes);
+  return useMemo(() => {
+    const blocks = nodes.map((n) => ({ x: x + n.position.x * zoom, y: y + n.position.y * zoom, width: (n.measured?.width ?? 250) * zoom, height: (n.measured?.height ?? 100) * zoom }));
+    const corner = container.current || width ? minimapCorner(blocks, { width, height }, MINIMAP_SIZE) : 'bottom-right';
+    return { corner: corner ?? 'bottom-right', clear: corner !== undefined };
+  }, [nodes, x, y, zoom, width, height, container]);
+}
+
+/** The connection drawn (or labelled) under a screen point, where a dropped block is inserted. */
+function connectionAt(clientX: number, clientY: number): ShapeFlowEdge | undefined {
+  for (const element of document.elementsFromPoint(clientX, clientY)) {
+    if (element.closest('.react-flow__node')) return undefined;
+    const id = element.closest<HTMLElement | SVGElement>('.react-flow__edge')?.dataset.id ?? element.closest<HTMLElement>('[data-edge-id]')?.dataset.edgeId;
+    if (id) return editorStore.getState().edges.find((e) => e.id === id);
+  }
+  return undefined;
 }
 
 export function Canvas() {
@@ -60,9 +101,33 @@ export function Canvas() {
   const edges = useEditor((s) => s.edges);
   const onNodesChange = useEditor((s) => s.onNodesChange);
   const onEdgesChange = useEditor((s) => s.onEdgesChange);
-  const { screenToFlowPosition } = useReactFlow();
+  const { screenToFlowPosition, getNodesBounds, setViewport } = useReactFlow<BlockFlowNode, ShapeFlowEdge>();
   const container = useRef<HTMLDivElement>(null);
-  useOpeningView(container);
+  useOpeningView();
+  const fit = useReadableFit();
+  const showMinimap = usePanels((s) => s.minimap);
+  const minimap = useMinimapPlace(container);
+  const connecting = useStore((s) => s.connection.inProgress);
+  const draggingBlock = useEditor((s) => s.dragging);
+  const [dropping, setDropping] = useState(false);
+  const dragging = connecting || draggingBlock || dropping;
+
+  // Near the canvas's edge a drag pans the view; never so far that the graph leaves it.
+  const onMove = useCallback(
+    (_event: unknown, viewport: Viewport) => {
+      if (!dragging || !container.current) return;
+      const nodes = editorStore.getState().nodes;
+      if (!nodes.length) return;
+      const { width, height } = container.current.getBoundingClientRect();
+      const kept = keepGraphInView(viewport, getNodesBounds(nodes), { width, height });
+      if (kept) void setViewport(kept);
+    },
+    [dragging, getNodesBounds, setViewport],
+  );
+
+  const onReconnect = useCallback((old: ShapeFlowEdge, c: Connection) => {
+    rewire(old.source, old.target, c.source, c.target);
+  }, []);
 
   const onConnect = useCallback((c: Connection) => {
     connectBlocks(c.source, c.target);
@@ -79,19 +144,34 @@ export function Canvas() {
     if (refusal) uiStore.getState().showToast(refusalText(refusal), 'error');
   }, []);
 
+  const setDropOn = (edge: string | undefined) => dropTargetStore.setState({ edge });
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(BLOCK_MIME)) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
+    setDropping(true);
+    const edge = connectionAt(event.clientX, event.clientY);
+    setDropOn(edge?.id);
+  }, []);
+
+  const onDragLeave = useCallback((event: DragEvent) => {
+    if (event.currentTarget.contains(event.relatedTarget as Node | null)) return;
+    setDropping(false);
+    setDropOn(undefined);
   }, []);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
+      setDropping(false);
+      setDropOn(undefined);
       const type = event.dataTransfer.getData(BLOCK_MIME);
       if (!type) return;
       event.preventDefault();
-      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addBlockNearSelection(type, { x: position.x - 100, y: position.y - 30 });
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const position = { x: point.x - 125, y: point.y - 30 };
+      const edge = connectionAt(event.clientX, event.clientY);
+      if (edge) insertBlockOnEdge(type, position, edge.source, edge.target);
+      else addBlockNearSelection(type, position);
     },
     [screenToFlowPosition],
   );
@@ -99,7 +179,16 @@ export function Canvas() {
   const onEdgeDoubleClick = useCallback((_e: unknown, edge: Edge) => editorStore.getState().disconnect(edge.source, edge.target), []);
 
   return (
-    <div className="canvas" ref={container} onDragOver={onDragOver} onDrop={onDrop} aria-label={t('canvas.label')} role="region">
+    <div
+      className={`canvas${dragging ? ' is-dragging' : ''}`}
+      ref={container}
+      onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
+      onDrop={onDrop}
+      aria-label={t('canvas.label')}
+      role="region"
+      tabIndex={-1}
+    >
       <ReactFlow<BlockFlowNode, ShapeFlowEdge>
         nodes={nodes}
         edges={edges}
@@ -109,11 +198,18 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
+        edgesReconnectable
+        onReconnect={onReconnect}
+        reconnectRadius={14}
+        onMove={onMove}
+        autoPanSpeed={6}
         isValidConnection={isValidConnection}
         onEdgeDoubleClick={onEdgeDoubleClick}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Control', 'Meta']}
+        // An empty project's first block lands clear of the zoom buttons on the left.
+        defaultViewport={{ x: 72, y: 24, zoom: 1 }}
         minZoom={0.2}
         maxZoom={2}
         defaultEdgeOptions={{ type: 'shape' }}
@@ -133,8 +229,27 @@ export function Canvas() {
         }}
       >
         <Background gap={24} color="#d5d9e0" />
-        <MiniMap pannable zoomable nodeColor={miniMapColor} ariaLabel={t('canvas.minimap')} />
-        <Controls showInteractive={false} fitViewOptions={{ padding: 0.2, maxZoom: 1, duration: 300 }} />
+        {showMinimap && (
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={miniMapColor}
+            nodeStrokeColor="#1b1f27"
+            nodeStrokeWidth={2}
+            ariaLabel={t('canvas.minimap')}
+            position={minimap.corner}
+            className={minimap.clear ? undefined : 'is-over-blocks'}
+            style={MINIMAP_SIZE}
+          />
+        )}
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton onClick={() => fit()} aria-label={t('canvas.fitView')} title={`${t('canvas.fitView')} (F)`}>
+            <span aria-hidden="true">⤢</span>
+          </ControlButton>
+          <ControlButton onClick={() => panelsStore.getState().toggle('minimap')} aria-label={t(showMinimap ? 'canvas.hideMinimap' : 'canvas.showMinimap')} title={t(showMinimap ? 'canvas.hideMinimap' : 'canvas.showMinimap')} aria-pressed={showMinimap}>
+            <span aria-hidden="true">▦</span>
+          </ControlButton>
+        </Controls>
         {nodes.length === 0 && (
           <div className="canvas-empty" role="note">
             <p>{t('canvas.empty')}</p>

@@ -1,9 +1,11 @@
-import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Canvas } from './Canvas';
 import { Inspector } from './Inspector';
 import { Palette } from './Palette';
+import { PanelStrip, HidePanelButton } from './PanelButtons';
+import { panelsStore, usePanels } from './panels';
 import { handleEditorKey } from './shortcuts';
 import { SummaryPanel } from './SummaryPanel';
 import { Toolbar } from './Toolbar';
@@ -12,27 +14,60 @@ import { TrainingDock } from '../training/TrainingDock';
 import { CodePanel } from '../code/CodePanel';
 import { ExportDialog } from '../export/ExportDialog';
 import { useGraphBesideDock } from './graph-beside-dock';
+import { useReadableFit } from './use-fit';
 
 function EditorLayout() {
   const { t } = useTranslation();
-  const { fitView } = useReactFlow();
+  const fit = useReadableFit();
   const dockOpen = useGraphBesideDock();
+  const palette = usePanels((s) => s.palette);
+  const inspector = usePanels((s) => s.inspector);
+  const presenting = usePanels((s) => s.presenting);
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => handleEditorKey(event, () => void fitView({ padding: 0.2, duration: 300, maxZoom: 1 }));
+    const onKey = (event: KeyboardEvent) => handleEditorKey(event, () => fit());
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [fitView]);
+  }, [fit]);
+  // The canvas changed size (or the type did): the graph is fitted again, readable.
+  const layout = `${palette}${inspector}${presenting}`;
+  useEffect(() => {
+    let second = 0;
+    const first = requestAnimationFrame(() => (second = requestAnimationFrame(() => fit(0))));
+    return () => {
+      cancelAnimationFrame(first);
+      cancelAnimationFrame(second);
+    };
+  }, [layout, fit]);
+  const skipToInspector = (event: MouseEvent) => {
+    event.preventDefault();
+    panelsStore.getState().show('inspector');
+    requestAnimationFrame(() => document.getElementById('inspector')?.focus());
+  };
+  const classes = ['editor', dockOpen && 'editor--dock-open', presenting && 'editor--presenting', !palette && 'editor--no-palette', !inspector && 'editor--no-inspector'];
   return (
-    <div className={`editor${dockOpen ? ' editor--dock-open' : ''}`}>
+    <div className={classes.filter(Boolean).join(' ')}>
+      <a href="#inspector" className="skip-link" onClick={skipToInspector}>
+        {t('panels.skipToInspector')}
+      </a>
       <Toolbar />
       <main className="editor__body" aria-label={t('editor.label')}>
-        <Palette />
+        {palette ? <Palette /> : <PanelStrip panel="palette" />}
         <Canvas />
-        <div className="side">
-          <Inspector />
-          <SummaryPanel />
-        </div>
+        {inspector ? (
+          <div className="side" id="inspector" tabIndex={-1} aria-label={t('panels.side')} role="region">
+            <HidePanelButton panel="inspector" />
+            <Inspector />
+            <SummaryPanel />
+          </div>
+        ) : (
+          <PanelStrip panel="inspector" />
+        )}
       </main>
+      {presenting && (
+        <button type="button" className="presentation-exit" onClick={() => panelsStore.getState().present(false)} title={t('panels.leavePresentation')}>
+          {t('panels.leavePresentation')}
+        </button>
+      )}
       <CodePanel />
       <TrainingDock />
       <SaveAsDialog />

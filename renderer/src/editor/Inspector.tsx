@@ -8,7 +8,7 @@ import { toGraphNode } from '../store/flow-graph';
 import { editorStore, useEditor } from '../store/index';
 import { AugmentationPreview } from '../training/AugmentationPreview';
 import { docLanguage, formatCount } from '../ui/format';
-import { connectBlocks } from './actions';
+import { connectBlocks, deleteSelectionAndFocus } from './actions';
 import { ParamField } from './ParamField';
 
 function Inputs({ nodeId }: { nodeId: string }) {
@@ -86,7 +86,7 @@ export function Inspector() {
               <button type="button" onClick={() => editorStore.getState().duplicateSelection()}>
                 {t('action.duplicate')}
               </button>
-              <button type="button" className="danger" onClick={() => editorStore.getState().deleteSelection()}>
+              <button type="button" className="danger" onClick={deleteSelectionAndFocus}>
                 {t('action.delete')}
               </button>
             </div>
@@ -125,7 +125,7 @@ export function Inspector() {
         <button type="button" onClick={() => editorStore.getState().duplicateSelection()} title={`${t('action.duplicate')} (Ctrl+D)`}>
           {t('action.duplicate')}
         </button>
-        <button type="button" className="danger" onClick={() => editorStore.getState().deleteSelection()} title={`${t('action.delete')} (Delete)`}>
+        <button type="button" className="danger" onClick={deleteSelectionAndFocus} title={`${t('action.delete')} (Delete)`}>
           {t('action.delete')}
         </button>
       </div>

@@ -4,6 +4,7 @@ import { blockCategories, type BlockDefinition } from '../../../core/model/block
 import { blocksByCategory } from '../../../core/model/blocks/index';
 import { docLanguage } from '../ui/format';
 import { addBlockNearSelection } from './actions';
+import { HidePanelButton } from './PanelButtons';
 
 export const BLOCK_MIME = 'application/x-neuroblocks-block';
 
@@ -37,6 +38,7 @@ export function Palette() {
 
   return (
     <aside className="palette" aria-label={t('palette.title')}>
+      <HidePanelButton panel="palette" />
       <h2 className="panel-title">{t('palette.title')}</h2>
       <input className="search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('palette.search')} aria-label={t('palette.search')} />
       <p className="hint">{t('palette.hint')}</p>

@@ -5,6 +5,7 @@ import { formatShape } from '../../../core/model/graph';
 import type { ShapeFlowEdge } from '../store/flow-graph';
 import { useEditor } from '../store/index';
 import { edgePath, type Box } from './edge-path';
+import { useDropTarget } from './panels';
 
 /** A connection labelled with the shape of the tensor that flows on it, e.g. `26×26×8`. */
 function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps<ShapeFlowEdge>) {
@@ -31,14 +32,16 @@ function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY,
   );
   const [path, labelX, labelY] = edgePath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }, vertical, obstacles);
   const text = formatShape(shape);
+  const dropHere = useDropTarget() === id;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={selected ? 'edge-selected' : undefined} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={dropHere ? 'edge-drop-target' : selected ? 'edge-selected' : undefined} />
       <EdgeLabelRenderer>
         <div
-          className={`edge-label${shape ? '' : ' is-unknown'}${selected ? ' is-selected' : ''}`}
+          className={`edge-label${shape ? '' : ' is-unknown'}${selected ? ' is-selected' : ''}${dropHere ? ' is-drop-target' : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           data-testid={`edge-label-${source}-${target}`}
+          data-edge-id={id}
           aria-label={t('edge.label', { source, target, shape: text })}
         >
           {text}

@@ -1,4 +1,3 @@
-import { useReactFlow } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { editorStore, uiStore, useEditor } from '../store/index';
 import { saveProject, saveProjectAs } from '../project-actions';
@@ -7,6 +6,8 @@ import { TrainingButton } from '../training/TrainingDock';
 import { CodeButton } from '../code/CodePanel';
 import { ExportButton } from '../export/ExportDialog';
 import { autoLayout } from './actions';
+import { panelsStore } from './panels';
+import { useReadableFit } from './use-fit';
 
 export function Toolbar() {
   const { t } = useTranslation();
@@ -17,8 +18,8 @@ export function Toolbar() {
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
   const direction = useEditor((s) => s.direction);
-  const { fitView } = useReactFlow();
-  const fit = () => void fitView({ padding: 0.2, duration: 300, maxZoom: 1 });
+  const readableFit = useReadableFit();
+  const fit = () => readableFit();
   const store = editorStore.getState();
   const goHome = () => {
     if (dirty && !window.confirm(t('toolbar.leaveUnsaved'))) return;
@@ -65,6 +66,14 @@ export function Toolbar() {
             <option value="LR">{t('toolbar.leftRight')}</option>
           </select>
         </label>
+      </div>
+      <div className="toolbar__group">
+        <button type="button" onClick={() => panelsStore.getState().present(true)} title={`${t('panels.present')} (P)`} aria-label={t('panels.present')} aria-keyshortcuts="P">
+          <svg className="toolbar__icon" aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">
+            <rect x="2" y="3" width="16" height="10" rx="1" fill="none" stroke="currentColor" strokeWidth="2" />
+            <path d="M10 13v4M6 18h8" stroke="currentColor" strokeWidth="2" />
+          </svg>
+        </button>
       </div>
       <div className="toolbar__end">
         <CodeButton />

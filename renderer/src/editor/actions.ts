@@ -3,6 +3,8 @@ import type { Refusal } from '../store/connection-rules';
 import type { LayoutDirection } from '../store/editor-store';
 import { editorStore, uiStore } from '../store/index';
 import { layoutPositions } from './layout';
+import { panelsStore } from './panels';
+import { PRESENTING_PX, READABLE_PX, readableZoom } from './view';
 
 /** Adds a block; when exactly one block is selected, the new one goes after it and is connected to it. */
 export function addBlockNearSelection(type: string, position?: { x: number; y: number }): string {
@@ -34,11 +36,60 @@ export function connectBlocks(source: string, target: string): boolean {
   return !refusal;
 }
 
-/** Lays the graph out (one undo step), then calls `then` once React Flow has drawn the new positions (to fit the view). */
+/** Adds a block on a connection, in its middle (source → new → target), or beside it with the reason when it cannot go there. */
+export function insertBlockOnEdge(type: string, position: { x: number; y: number }, source: string, target: string): string {
+  const { id, refusal } = editorStore.getState().insertOnEdge(type, position, source, target);
+  if (refusal) uiStore.getState().showToast(i18next.t('toast.notInserted', { block: type, id, source, target, reason: refusalText(refusal) }), 'error');
+  else uiStore.getState().showToast(i18next.t('toast.inserted', { block: type, id, source, target }));
+  return id;
+}
+
+/** Moves one end of a connection, or says why not. */
+export function rewire(source: string, target: string, newSource: string, newTarget: string): boolean {
+  const refusal = editorStore.getState().reconnect(source, target, newSource, newTarget);
+  if (refusal) uiStore.getState().showToast(refusalText(refusal), 'error');
+  return !refusal;
+}
+
+/** Keyboard focus on a block of the canvas (once React Flow has drawn it), or on the canvas when there is none. */
+export function focusBlock(id: string | undefined): void {
+  requestAnimationFrame(() => {
+    const block = id ? document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`) : null;
+    (block ?? document.querySelector<HTMLElement>('.editor .canvas'))?.focus();
+  });
+}
+
+/** Deletes the selection; the block next to the deleted ones becomes selected and takes the keyboard focus, so that work goes on from there. */
+export function deleteSelectionAndFocus(): void {
+  const next = editorStore.getState().deleteSelection();
+  if (next) editorStore.getState().select([next]);
+  focusBlock(next);
+}
+
+/** The size of the positions' bounding box, with blocks of their measured size. */
+function extent(positions: Record<string, { x: number; y: number }>): { width: number; height: number } {
+  const { nodes } = editorStore.getState();
+  const boxes = nodes.map((n) => ({ ...(positions[n.id] ?? n.position), width: n.measured?.width ?? 250, height: n.measured?.height ?? 100 }));
+  const left = Math.min(...boxes.map((b) => b.x));
+  const top = Math.min(...boxes.map((b) => b.y));
+  return { width: Math.max(...boxes.map((b) => b.x + b.width)) - left, height: Math.max(...boxes.map((b) => b.y + b.height)) - top };
+}
+
+/**
+ * Lays the graph out (one undo step), then calls `then` once React Flow has drawn the new positions
+ * (to fit the view). A graph too long to be read whole on the canvas is laid out in columns (or rows)
+ * that fit the canvas's shape.
+ */
 export async function autoLayout(direction: LayoutDirection = editorStore.getState().direction, then?: () => void): Promise<void> {
   const { nodes, edges } = editorStore.getState();
   if (!nodes.length) return;
-  const positions = await layoutPositions(nodes, edges, direction);
+  let positions = await layoutPositions(nodes, edges, direction);
+  const canvas = document.querySelector<HTMLElement>('.editor .canvas')?.getBoundingClientRect();
+  if (canvas && canvas.width > 0 && canvas.height > 0) {
+    const size = extent(positions);
+    const zoom = readableZoom(undefined, panelsStore.getState().presenting ? PRESENTING_PX : READABLE_PX);
+    if (size.width * zoom > canvas.width - 88 || size.height * zoom > canvas.height - 48) positions = await layoutPositions(nodes, edges, direction, canvas.width / canvas.height);
+  }
   editorStore.getState().applyPositions(positions, direction);
   if (then) requestAnimationFrame(() => requestAnimationFrame(then));
 }

@@ -29,4 +29,15 @@ describe('connection paths', () => {
     const [, labelX] = edgePath(skip, true, []);
     expect(labelX).toBe(125);
   });
+
+  it('labels a connection that goes back to the next column of a wrapped layout right after its source', () => {
+    const back = { sourceX: 125, sourceY: 600, targetX: 440, targetY: 40, sourcePosition: Position.Bottom, targetPosition: Position.Top };
+    const [, labelX, labelY] = edgePath(back, true, []);
+    expect([labelX, labelY]).toEqual([125, 622]);
+    const [, lrX, lrY] = edgePath({ ...back, sourceX: 600, sourceY: 50, targetX: 40, targetY: 300 }, false, []);
+    expect([lrX, lrY]).toEqual([648, 50]);
+    // Also when it bows around the blocks in its way.
+    const [, bowX, bowY] = edgePath(back, true, [{ x: 300, y: 200, width: 250, height: 96 }]);
+    expect([bowX, bowY]).toEqual([125, 622]);
+  });
 });

@@ -32,6 +32,18 @@ export function edgePath(
   vertical: boolean,
   obstacles: readonly Box[],
 ): [path: string, labelX: number, labelY: number] {
+  const [path, labelX, labelY] = routedPath(p, vertical, obstacles);
+  // A connection that goes back up (or back left) to the next column (or row) of a wrapped
+  // layout: its label goes right after its source, clear of the other column's labels.
+  if (vertical ? p.targetY < p.sourceY : p.targetX < p.sourceX) return [path, vertical ? p.sourceX : p.sourceX + 48, vertical ? p.sourceY + 22 : p.sourceY];
+  return [path, labelX, labelY];
+}
+
+function routedPath(
+  p: { sourceX: number; sourceY: number; targetX: number; targetY: number; sourcePosition: Position; targetPosition: Position },
+  vertical: boolean,
+  obstacles: readonly Box[],
+): [path: string, labelX: number, labelY: number] {
   if (!crossesAny(p.sourceX, p.sourceY, p.targetX, p.targetY, obstacles)) {
     const [path, labelX, labelY] = getBezierPath(p);
     return [path, labelX, labelY];

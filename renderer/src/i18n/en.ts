@@ -56,6 +56,16 @@ export const en = {
   },
   action: { duplicate: 'Duplicate', delete: 'Delete' },
   editor: { label: 'Graph editor' },
+  panels: {
+    hidePalette: 'Hide the blocks',
+    showPalette: 'Show the blocks',
+    hideInspector: 'Hide the block’s settings and the summary',
+    showInspector: 'Show the block’s settings and the summary',
+    side: 'Selected block and model summary',
+    present: 'Present',
+    leavePresentation: 'Leave presentation (Esc)',
+    skipToInspector: 'Skip to the selected block’s settings',
+  },
   palette: {
     title: 'Blocks',
     search: 'Search blocks',
@@ -85,6 +95,8 @@ export const en = {
     fitView: 'Fit the whole graph in view',
     interactive: 'Lock or unlock the canvas',
     minimap: 'Overview map',
+    showMinimap: 'Show the overview map',
+    hideMinimap: 'Hide the overview map',
   },
   node: {
     inputHandle: 'Input of {{block}}: drop a connection here',
@@ -154,6 +166,8 @@ export const en = {
   toast: {
     added: '{{block}} added as {{id}}.',
     addedAfter: '{{block}} added as {{id}}, after {{after}}.',
+    inserted: '{{block}} inserted as {{id}}, between {{source}} and {{target}}.',
+    notInserted: '{{block}} added as {{id}} but not inserted between {{source}} and {{target}}: {{reason}}',
     copied_one: '{{count}} block copied.',
     copied_other: '{{count}} blocks copied.',
     saved: 'Saved to {{location}}',

@@ -57,6 +57,16 @@ export const fr: Messages = {
   },
   action: { duplicate: 'Dupliquer', delete: 'Supprimer' },
   editor: { label: 'Éditeur de graphe' },
+  panels: {
+    hidePalette: 'Masquer les blocs',
+    showPalette: 'Afficher les blocs',
+    hideInspector: 'Masquer les réglages du bloc et le résumé',
+    showInspector: 'Afficher les réglages du bloc et le résumé',
+    side: 'Bloc sélectionné et résumé du modèle',
+    present: 'Présenter',
+    leavePresentation: 'Quitter la présentation (Échap)',
+    skipToInspector: 'Aller aux réglages du bloc sélectionné',
+  },
   palette: {
     title: 'Blocs',
     search: 'Chercher un bloc',
@@ -86,6 +96,8 @@ export const fr: Messages = {
     fitView: 'Afficher tout le graphe',
     interactive: 'Verrouiller ou déverrouiller le canevas',
     minimap: 'Vue d’ensemble',
+    showMinimap: 'Afficher la vue d’ensemble',
+    hideMinimap: 'Masquer la vue d’ensemble',
   },
   node: {
     inputHandle: 'Entrée de {{block}} : déposez une connexion ici',
@@ -155,6 +167,8 @@ export const fr: Messages = {
   toast: {
     added: '{{block}} ajouté sous le nom {{id}}.',
     addedAfter: '{{block}} ajouté sous le nom {{id}}, après {{after}}.',
+    inserted: '{{block}} inséré sous le nom {{id}}, entre {{source}} et {{target}}.',
+    notInserted: '{{block}} ajouté sous le nom {{id}} mais pas inséré entre {{source}} et {{target}} : {{reason}}',
     copied_one: '{{count}} bloc copié.',
     copied_other: '{{count}} blocs copiés.',
     saved: 'Enregistré dans {{location}}',

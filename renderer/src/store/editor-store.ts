@@ -64,6 +64,10 @@ export interface EditorState {
   setMachineMemory(bytes: number | undefined): void;
   addBlock(type: string, options?: { position?: { x: number; y: number }; connectFrom?: string }): string;
   connect(source: string, target: string): Refusal | undefined;
+  /** Adds a block on the connection source → target, in its middle (source → new → target), as one undo step. */
+  insertOnEdge(type: string, position: { x: number; y: number }, source: string, target: string): { id: string; refusal?: Refusal };
+  /** Moves one end of the connection source → target (to newSource → newTarget), as one undo step. */
+  reconnect(source: string, target: string, newSource: string, newTarget: string): Refusal | undefined;
   disconnect(source: string, target: string): void;
   onNodesChange(changes: NodeChange<BlockFlowNode>[]): void;
   onEdgesChange(changes: EdgeChange<ShapeFlowEdge>[]): void;
@@ -71,7 +75,8 @@ export interface EditorState {
   resetParam(nodeId: string, name: string): void;
   select(nodeIds: string[]): void;
   selectAll(): void;
-  deleteSelection(): void;
+  /** Deletes the selected blocks and connections; returns the block that should take focus next (a neighbour), if any. */
+  deleteSelection(): string | undefined;
   copySelection(): number;
   paste(): string[];
   duplicateSelection(): string[];
@@ -298,6 +303,31 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         return undefined;
       },
 
+      insertOnEdge(type, position, source, target) {
+        if (!getBlock(type)) throw new Error(`Unknown block type "${type}".`);
+        const { nodes, edges } = get();
+        const id = freshId(type, takenIds());
+        const node = toFlowNode({ id, type, params: {}, position }, true);
+        const graphNodes = [...nodes.map(toGraphNode), toGraphNode(node)];
+        const without = edges.filter((e) => !(e.source === source && e.target === target));
+        const refusal = checkConnection(graphNodes, without, source, id) ?? checkConnection(graphNodes, [...without, toFlowEdge({ source, target: id })], id, target);
+        remember();
+        const kept = refusal ? edges : [...without, toFlowEdge({ source, target: id }), toFlowEdge({ source: id, target })];
+        commit([...nodes.map((n) => (n.selected ? { ...n, selected: false } : n)), node], kept);
+        return { id, refusal };
+      },
+
+      reconnect(source, target, newSource, newTarget) {
+        const { nodes, edges } = get();
+        if (source === newSource && target === newTarget) return undefined;
+        const without = edges.filter((e) => !(e.source === source && e.target === target));
+        const refusal = checkConnection(nodes.map(toGraphNode), without, newSource, newTarget);
+        if (refusal) return refusal;
+        remember();
+        commit(nodes, [...without, toFlowEdge({ source: newSource, target: newTarget })]);
+        return undefined;
+      },
+
       disconnect(source, target) {
         const { nodes, edges } = get();
         if (!edges.some((e) => e.source === source && e.target === target)) return;
@@ -381,12 +411,17 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         const { nodes, edges } = get();
         const doomed = new Set(nodes.filter((n) => n.selected).map((n) => n.id));
         const doomedEdges = edges.filter((e) => e.selected || doomed.has(e.source) || doomed.has(e.target));
-        if (!doomed.size && !doomedEdges.length) return;
+        if (!doomed.size && !doomedEdges.length) return undefined;
+        // The block before the deleted ones (where the data came from), else the one after, else the nearest.
+        const before = edges.find((e) => doomed.has(e.target) && !doomed.has(e.source))?.source;
+        const after = edges.find((e) => doomed.has(e.source) && !doomed.has(e.target))?.target;
+        const gone = nodes.filter((n) => doomed.has(n.id));
+        const kept = nodes.filter((n) => !doomed.has(n.id));
+        const distance = (n: BlockFlowNode) => Math.min(...gone.map((g) => Math.hypot(g.position.x - n.position.x, g.position.y - n.position.y)));
+        const nearest = gone.length ? [...kept].sort((a, b) => distance(a) - distance(b))[0]?.id : undefined;
         remember();
-        commit(
-          nodes.filter((n) => !doomed.has(n.id)),
-          edges.filter((e) => !doomedEdges.includes(e)),
-        );
+        commit(kept, edges.filter((e) => !doomedEdges.includes(e)));
+        return before ?? after ?? nearest;
       },
 
       copySelection() {
