@@ -60,12 +60,13 @@ describe('API arguments are checked at the transport', () => {
   it('refuses saveProjectAs(name, project, null) and writes nothing', async () => {
     const { api } = connect();
     const { project } = await api.newProject({ name: 'Kept' });
-    const error = await failure(api.saveProjectAs('kept', project, null as never));
+    const before = await readdir(path.join(root, 'projects')).catch(() => []);
+    const error = await failure(api.saveProjectAs('kept-copy.json', project, null as never));
     expect(error).toMatchObject({ code: 'bad-request', details: { method: 'saveProjectAs', argument: 2, name: 'options' } });
     expect(error!.message).toContain('third argument, options, must be an object');
     expect(error!.fr).toContain('troisième argument, options, doit être un objet');
-    expect(await readdir(path.join(root, 'projects')).catch(() => [])).toEqual([]);
-    expect((await api.saveProjectAs('kept', project)).location).toBe(path.join(root, 'projects', 'kept.json'));
+    expect(await readdir(path.join(root, 'projects')).catch(() => [])).toEqual(before);
+    expect((await api.saveProjectAs('kept-copy.json', project)).location).toBe(path.join(root, 'projects', 'kept-copy.json'));
   });
 
   it('refuses an export folder holding NUL or inside /proc before anything is written', async () => {

@@ -83,7 +83,10 @@ export async function existingExportFiles(project: Project, format: ExportFormat
  */
 export async function exportProject(options: ExportOptions): Promise<ExportResult> {
   const { tf, project, format, outDir } = options;
-  const plan = planGraph(project.graph, { loss: project.training.loss });
+  // Formats that train (the Keras script, the notebook, a job) need a graph that trains with the
+  // project's loss; the others carry a model as it is, e.g. one with several Input blocks.
+  const trains = format === 'keras' || format === 'notebook' || format === 'job';
+  const plan = planGraph(project.graph, trains ? { loss: project.training.loss } : {});
   const version = options.producerVersion ?? appVersion();
   if (format === 'web' && plan.inputs.length > 1)
     throw new ExportError(

@@ -47,7 +47,7 @@ describe('a job folder', () => {
     const trained = await run(PYTHON, [join(job, 'train.py'), '--device', 'cpu'], { cwd: dir, env: { PATH: '/usr/bin:/bin' } });
     expect(trained.stdout).toMatch(/^Training on PyTorch \S+ · CPU/m);
     expect(trained.stdout).toMatch(/^Epoch 2 · loss \d/m);
-    expect(trained.stdout).toMatch(/^Completed after 2 epochs\. Test accuracy: [\d.]+% on 2000 held-out samples\./m);
+    expect(trained.stdout).toMatch(/^Completed after 2 epochs\. Test accuracy: [\d.]+% on 10000 held-out samples\./m);
     // Only the weights the app keeps are left: the best and last checkpoints and the final weights.
     expect(readdirSync(join(job, 'result')).filter((f) => f.endsWith('.bin')).length).toBeLessThanOrEqual(3);
 
@@ -64,7 +64,7 @@ describe('a job folder', () => {
     try {
       const details = store.getRun(1);
       expect(details.epochMetrics.map((m) => m.epoch)).toEqual([1, 2]);
-      expect(details.evaluations[0]).toMatchObject({ samples: 2000, testAccuracy: expect.any(Number) });
+      expect(details.evaluations[0]).toMatchObject({ samples: 10000, testAccuracy: expect.any(Number) });
       // Better than chance (10 %) after two short epochs: it learned.
       expect(details.evaluations[0].testAccuracy).toBeGreaterThan(0.2);
       expect(store.loadCheckpoint(1, 'last').weights.map((w) => w.name)).toContain('conv1/kernel');

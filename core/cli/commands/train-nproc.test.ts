@@ -13,7 +13,7 @@ describe('neuroblocks train --engine pytorch --nproc', () => {
     expect(code, text).toBe(0);
     expect(text).toMatch(/on pytorch: PyTorch \S+ · CPU \(\d+ threads?\) × 2 processes \(DistributedDataParallel, gloo\)/);
     expect(text).toMatch(/^Epoch 10\/10 · /m);
-    const accuracy = Number(/Test accuracy: ([\d.]+)% on 2000 held-out samples/.exec(text)![1]);
+    const accuracy = Number(/Test accuracy: ([\d.]+)% on 10000 held-out samples/.exec(text)![1]);
     console.log(`course CNN on PyTorch, 2 processes: ${accuracy}% on the held-out digits`);
     expect(accuracy).toBeGreaterThanOrEqual(94);
   }, 600_000);

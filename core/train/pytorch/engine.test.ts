@@ -119,7 +119,7 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
     expect(result.message).toMatch(/^Stopped by the user during epoch 3\./);
     expect(session.batchesCompleted() - askedAt).toBeLessThanOrEqual(2);
     expect(result.epochsCompleted).toBe(2);
-    expect(result.test!.samples).toBe(2000);
+    expect(result.test!.samples).toBe(10000);
     expect(result.backend).toBe('pytorch');
     const run = store.getRun(runId!);
     expect(run.status).toBe('stopped');

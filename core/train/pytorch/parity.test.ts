@@ -88,7 +88,9 @@ const l2Mlp = chain(
 
 const optimizers: [string, Json][] = [
   ['Adam', { optimizer: 'adam', learningRate: 0.002 }],
-  ['SGD with momentum', { optimizer: 'sgd', learningRate: 0.05, momentum: 0.9 }],
+  // At 0.05 the BatchNormalization CNN's epoch is chaotic on this data: TensorFlow.js's own WASM
+  // and CPU backends end it 1.4e-3 apart, so no engine could be held to 1e-4 there.
+  ['SGD with momentum', { optimizer: 'sgd', learningRate: 0.03, momentum: 0.9 }],
   ['RMSprop', { optimizer: 'rmsprop', learningRate: 0.001 }],
 ];
 
@@ -167,8 +169,8 @@ describe.skipIf(Boolean(skipReason))('DistributedDataParallel on this machine', 
     }
     // Metrics are summed over both processes: the whole training and test sets are counted.
     expect(pair.history[0].loss).toBeCloseTo(single.history[0].loss, 4);
-    expect(pair.test!.samples).toBe(2000);
-    expect(pair.test!.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(2000);
+    expect(pair.test!.samples).toBe(10000);
+    expect(pair.test!.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(10000);
     expect(pair.test!.accuracy).toBeCloseTo(single.test!.accuracy, 3);
   });
 });
