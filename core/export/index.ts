@@ -83,9 +83,9 @@ export async function existingExportFiles(project: Project, format: ExportFormat
  */
 export async function exportProject(options: ExportOptions): Promise<ExportResult> {
   const { tf, project, format, outDir } = options;
-  // Formats that train (the Keras script, the notebook, a job) need a graph that trains with the
+  // Formats that train (the Keras script, the notebook) need a graph that trains with the
   // project's loss; the others carry a model as it is, e.g. one with several Input blocks.
-  const trains = format === 'keras' || format === 'notebook' || format === 'job';
+  const trains = format === 'keras' || format === 'notebook';
   const plan = planGraph(project.graph, trains ? { loss: project.training.loss } : {});
   const version = options.producerVersion ?? appVersion();
   if (format === 'web' && plan.inputs.length > 1)

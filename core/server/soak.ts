@@ -16,6 +16,7 @@ import { apiEvents, apiMethods } from '../api/contract';
 import { apiArgumentSchemas, type ArgumentSpec } from '../api/schemas';
 import { NeuroblocksService } from './services';
 import { LOOPBACK, MAX_MESSAGE_BYTES, startWebHost, type WebHost } from './web-host';
+import { seededRandom } from '../data/random';
 
 export interface SoakOptions {
   frames?: number;
@@ -46,17 +47,7 @@ export interface SoakReport {
   prototypesIntact: boolean;
 }
 
-/** mulberry32: a small seeded generator, so that a failing run can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 interface Frame {
   fin?: boolean;

@@ -6,6 +6,7 @@ import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
 import type { EpochMetrics } from './types';
 import type { NamedWeight } from './weights';
+import { seededRandom } from '../data/random';
 
 export interface MlpOptions {
   name?: string;
@@ -49,17 +50,8 @@ export function writeProjectJson(dir: string, project: Project, fileName = 'proj
   return path;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so a reader can recompute what a writer stored. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so a reader can recompute what a writer stored. */
+export const random = seededRandom;
 
 /** Weights of a dense network with the given layer widths, filled deterministically from `seed`. */
 export function denseWeights(widths: number[], seed: number): NamedWeight[] {

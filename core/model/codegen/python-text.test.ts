@@ -10,21 +10,12 @@ import { parseProjectText } from '../project-io';
 import type { DatasetRef, Project } from '../project';
 import { kerasNotebook, kerasScript, pytorchModule } from './index';
 import { pyDocstring, pyString } from './python';
+import { seededRandom } from '../../data/random';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const load = (name: string): Project => parseProjectText(readFileSync(join(root, 'projects', `${name}.json`), 'utf8'));
 
-/** mulberry32: the same seed gives the same texts on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = seededRandom;
 
 /** Pieces that have broken or could break a Python literal, a docstring or a comment. */
 const PIECES = [

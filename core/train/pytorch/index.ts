@@ -5,25 +5,9 @@ import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Localized } from '../../model/localized';
 
-export interface TorchDevice {
-  kind: 'cuda' | 'mps' | 'cpu';
-  /** `NVIDIA H100 80GB HBM3`, `Apple GPU (MPS)`, `CPU`. */
-  name: string;
-  /** CUDA: the GPU's memory. */
-  memoryBytes?: number;
-  /** CPU: the threads torch trains with. */
-  threads?: number;
-}
-
-export interface PythonEngineInfo {
-  available: boolean;
-  /** The Python that has torch (or, when none has, the first one tried). */
-  python?: string;
-  torchVersion?: string;
-  devices: TorchDevice[];
-  /** One line: why the engine is unavailable. */
-  reason?: Localized;
-}
+// Declared once, in the API contract: what the engine finds is what the Train panel shows.
+export type { PythonDevice as TorchDevice, PythonEngineInfo } from '../../api/contract';
+import type { PythonDevice as TorchDevice, PythonEngineInfo } from '../../api/contract';
 
 /** The oldest torch the engine supports (it uses torch.distributed, F.pad modes and amax). */
 export const MIN_TORCH: readonly [number, number] = [1, 10];
