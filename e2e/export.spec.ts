@@ -172,6 +172,7 @@ test.describe('at 1280×720', () => {
     try {
       await page.goto(url());
       await page.getByTestId('example-spirals-mlp').click();
+      await expect(page.getByTestId('total-params')).not.toBeEmpty();
       await page.getByRole('button', { name: 'Export…' }).click();
       const dialog = page.getByRole('dialog', { name: 'Export the model' });
       await dialog.getByRole('radio', { name: 'Web demo page' }).check();

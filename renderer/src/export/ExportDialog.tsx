@@ -62,6 +62,8 @@ export function ExportDialog() {
   const [replace, setReplace] = useState<{ files: string[]; outDir: string }>();
   const hasRuns = location?.toLowerCase().endsWith('.nbproj') ?? false;
 
+  // Opening starts afresh; what the user has typed is kept while the dialog stays open, even when
+  // the project's location arrives later (a new project is written to its file in the background).
   useEffect(() => {
     if (!open) {
       dialog.current?.close();
@@ -72,8 +74,12 @@ export function ExportDialog() {
     setError(undefined);
     setReplace(undefined);
     setFolderEdited(false);
-    setWeights('untrained');
     void getApi().getAppInfo().then(setInfo, (e: unknown) => setError(errorText(e)));
+  }, [open]);
+
+  useEffect(() => {
+    if (!open) return;
+    setWeights('untrained');
     if (hasRuns && location) {
       setRuns(undefined);
       getApi()
