@@ -4,20 +4,10 @@
 //
 //   npx tsx bench/gpu-jobs.ts OUT_DIR [--epochs 3] [--cifar 6000]
 //   scp -r OUT_DIR bench/gpu-check.sh gpu-server:   then there:   bash gpu-check.sh OUT_DIR
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseProjectText } from '../core/model/project-io';
 import { exportJob } from '../core/train/pytorch/job';
 import { cifarProject, writeSyntheticImages } from './cifar';
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive integer, got ${process.argv[index + 1]}`);
-  return value;
-}
+import { courseMnistProject, option } from './common';
 
 const out = process.argv[2];
 if (!out || out.startsWith('--')) {
@@ -27,7 +17,7 @@ if (!out || out.startsWith('--')) {
 const epochs = option('epochs', 3);
 const images = path.resolve(out, 'cifar-like-images');
 await writeSyntheticImages(images, option('cifar', 6000));
-const mnist = parseProjectText(readFileSync(fileURLToPath(new URL('../projects/mnist-cnn.json', import.meta.url)), 'utf8'));
+const mnist = courseMnistProject();
 for (const [name, project] of [
   ['mnist-cnn', mnist],
   ['cifar-cnn', cifarProject(images, epochs)],

@@ -9,20 +9,13 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { backendLadder, selectBackend, type BackendChoice, type BackendName } from '../core/train/backend';
+import { option } from './common';
 import { loadDigits } from './mnist-data';
 import { pytorchUnavailableReason, timePytorch } from './pytorch';
 import { timeTraining, type StepTiming } from './tfjs-cnn';
 
 const batchSize = 64;
 const digitCount = 8000;
-
-function option(name: string, fallback: number): number {
-  const index = process.argv.indexOf(`--${name}`);
-  if (index < 0) return fallback;
-  const value = Number(process.argv[index + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} needs a positive integer, got ${process.argv[index + 1]}`);
-  return value;
-}
 
 const rounds = option('rounds', 3);
 const steps = option('steps', 100);
