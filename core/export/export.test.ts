@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist } from '../data/mnist';
 import { parseProject, parseProjectText } from '../model/project-io';
 import type { Project } from '../model/project';
-import { exportProject, untrainedWeights, type ExportFormat } from './index';
+import type { ExportFormatName } from '../api/contract';
+import { exportProject, untrainedWeights } from './index';
 import { encodeNpz } from './npz';
 import { folderLoader } from './tfjs';
 import { appPredict, maxAbsDiff, trainedRunWeights, varyBatchNorm } from './test-support';
@@ -105,8 +106,8 @@ interface Case {
   /** Shapes without the batch dimension. */
   inputShapes: number[][];
   expected: Float32Array;
-  formats: ExportFormat[];
-  dirs: Partial<Record<ExportFormat, string>>;
+  formats: ExportFormatName[];
+  dirs: Partial<Record<ExportFormatName, string>>;
 }
 
 const BATCH = 4;
@@ -141,7 +142,7 @@ for job in json.load(open(sys.argv[1])):
 print(json.dumps(results))
 `;
 
-async function prepare(name: string, project: Project, weights: NamedWeight[], inputs: Float32Array[], inputShapes: number[][], formats: ExportFormat[]): Promise<void> {
+async function prepare(name: string, project: Project, weights: NamedWeight[], inputs: Float32Array[], inputShapes: number[][], formats: ExportFormatName[]): Promise<void> {
   const shapes = inputShapes.map((s) => [BATCH, ...s]);
   const c: Case = { project, weights, inputs, inputShapes, expected: appPredict(tf, project.graph, weights, inputs, shapes), formats, dirs: {} };
   for (const format of formats) {
@@ -157,7 +158,7 @@ beforeAll(async () => {
   // Real runs of the training engine (on WASM: pure-JS convolution gradients take minutes), then every prediction on the CPU backend.
   const mnist = loadMnist(96);
   const digits = mnist.test.x.slice(0, BATCH * 784);
-  const all: ExportFormat[] = ['tfjs', 'onnx', 'pytorch'];
+  const all: ExportFormatName[] = ['tfjs', 'onnx', 'pytorch'];
   for (const name of ['mnist-cnn', 'residual-cnn']) {
     const project = example(name);
     const weights = await trainedRunWeights(project);

@@ -7,20 +7,19 @@ import { ExportError, planGraph } from '../model/codegen/plan';
 import type { Project } from '../model/project';
 import { appVersion } from '../store/app-version';
 import { onnxExport } from './onnx/index';
+import type { ExportFormatName } from '../api/contract';
 import { ExportOverwriteError } from './overwrite';
 import { pytorchExport } from './pytorch';
 import { tfjsArtifacts, WEIGHTS_FILE, writeTfjs } from './tfjs';
 import { writeWebDemo } from './web';
 import { groupWeights, weightsOfModel, type NamedWeight } from './weights';
 
-export const exportFormats = ['tfjs', 'onnx', 'pytorch', 'keras', 'notebook', 'web'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
 export { ExportOverwriteError };
 
 export interface ExportOptions {
   tf: Tf;
   project: Project;
-  format: ExportFormat;
+  format: ExportFormatName;
   /** Folder to write into; created when missing. */
   outDir: string;
   /** A trained run's weights; without them the model is exported untrained, initialised with the project's seed. */
@@ -32,7 +31,7 @@ export interface ExportOptions {
 }
 
 export interface ExportResult {
-  format: ExportFormat;
+  format: ExportFormatName;
   outDir: string;
   /** File names written, relative to outDir. */
   files: string[];
@@ -54,7 +53,7 @@ function fileStem(project: Project): string {
 }
 
 /** The files an export of `format` writes, relative to its folder. */
-export function exportFileNames(project: Project, format: ExportFormat): string[] {
+export function exportFileNames(project: Project, format: ExportFormatName): string[] {
   switch (format) {
     case 'keras':
       return [`${fileStem(project)}.py`];
@@ -72,7 +71,7 @@ export function exportFileNames(project: Project, format: ExportFormat): string[
 }
 
 /** Of the files an export would write, those already in `outDir` (of any kind: a folder of that name counts). */
-export async function existingExportFiles(project: Project, format: ExportFormat, outDir: string): Promise<string[]> {
+export async function existingExportFiles(project: Project, format: ExportFormatName, outDir: string): Promise<string[]> {
   const found = await Promise.all(exportFileNames(project, format).map((name) => lstat(join(outDir, name)).then(() => name, () => undefined)));
   return found.filter((name): name is string => name !== undefined);
 }

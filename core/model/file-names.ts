@@ -31,3 +31,8 @@ export function portableFileName(name: string, fallback: string): string {
   if (RESERVED.test(cleaned)) cleaned = cleaned.replace(/^([^.]*)/, `$1-${fallback}`);
   return cleaned;
 }
+
+/** `MNIST CNN` → `mnist-cnn`: a project's name as the stem of its default export folder. */
+export function folderStem(projectName: string): string {
+  return projectName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
+}

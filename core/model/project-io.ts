@@ -11,15 +11,18 @@ export interface ProjectProblem {
   messageFr: string;
 }
 
+/** The problems of a project as one message, after a lead such as "This project cannot be opened". */
+export function projectProblemsText(problems: readonly ProjectProblem[], lead: Localized): Localized {
+  const list = (fr: boolean) => problems.map((p) => `  - ${formatProblem(p, fr)}`).join('\n');
+  return problems.length === 1
+    ? { en: `${lead.en}: ${formatProblem(problems[0], false)}`, fr: `${lead.fr} : ${formatProblem(problems[0], true)}` }
+    : { en: `${lead.en} (${problems.length} problems):\n${list(false)}`, fr: `${lead.fr} (${problems.length} problèmes) :\n${list(true)}` };
+}
+
 /** A project that cannot be read, with every problem found and where. */
 export class ProjectError extends LocalizedError {
   constructor(readonly problems: ProjectProblem[]) {
-    const list = (fr: boolean) => problems.map((p) => `  - ${formatProblem(p, fr)}`).join('\n');
-    super(
-      problems.length === 1
-        ? { en: `This project cannot be opened: ${formatProblem(problems[0], false)}`, fr: `Ce projet ne peut pas être ouvert : ${formatProblem(problems[0], true)}` }
-        : { en: `This project cannot be opened (${problems.length} problems):\n${list(false)}`, fr: `Ce projet ne peut pas être ouvert (${problems.length} problèmes) :\n${list(true)}` },
-    );
+    super(projectProblemsText(problems, { en: 'This project cannot be opened', fr: 'Ce projet ne peut pas être ouvert' }));
     this.name = 'ProjectError';
   }
 }

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UserFacingError } from '../api/contract';
+import { exportFormatNames, UserFacingError } from '../api/contract';
 import { NeuroblocksService } from './services';
 
 let root: string;
@@ -44,8 +44,8 @@ describe('exportModel into a folder that holds files of the export', () => {
   it('names exactly the files each format writes, as it writes them', async () => {
     const api = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: path.join(root, 'projects'), version: '9.9.9' });
     const { project } = await api.openExample('spirals-mlp');
-    const { exportFileNames, exportFormats } = await import('../export/index');
-    for (const format of exportFormats) {
+    const { exportFileNames } = await import('../export/index');
+    for (const format of exportFormatNames) {
       const outDir = path.join(root, format);
       const written = await api.exportModel({ project, format, outDir });
       expect(written.files.sort()).toEqual(exportFileNames(project, format).sort());

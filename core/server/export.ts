@@ -4,21 +4,13 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { exportFormatNames, UserFacingError, type ExportFormatName, type ExportRequest, type ExportResult } from '../api/contract';
-import type { exportFormats } from '../export/index';
 import { ExportOverwriteError } from '../export/overwrite';
 import { ExportError } from '../model/codegen/plan';
-import { fileNameProblem } from '../model/file-names';
+import { fileNameProblem, folderStem } from '../model/file-names';
 import { errorTexts } from '../model/localized';
 import type { Project } from '../model/project';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
-// Both lists must name the same formats; this fails to compile when they drift.
-const _sameFormats: [ExportFormatName, (typeof exportFormats)[number]] = ['' as (typeof exportFormats)[number], '' as ExportFormatName];
-void _sameFormats;
-
-function fileStem(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
-}
 
 async function totalBytes(outDir: string, files: string[]): Promise<number> {
   let bytes = 0;
@@ -66,7 +58,7 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
   const folderProblem = request.outDir === undefined ? undefined : fileNameProblem(path.basename(request.outDir));
   if (folderProblem)
     throw new UserFacingError({ en: `Cannot export into ${request.outDir}: ${folderProblem.en}. Choose another folder.`, fr: `Impossible d’exporter dans ${request.outDir} : ${folderProblem.fr}. Choisissez un autre dossier.` }, 'bad-name');
-  const outDir = request.outDir ?? path.join(projectsDirectory, 'exports', `${fileStem(checked.name)}-${request.format}`);
+  const outDir = request.outDir ?? path.join(projectsDirectory, 'exports', `${folderStem(checked.name)}-${request.format}`);
   const { exportProject } = await import('../export/index');
   const tf = await import('@tensorflow/tfjs');
   await tf.setBackend('cpu');

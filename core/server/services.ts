@@ -50,7 +50,7 @@ import { fileNameProblem } from '../model/file-names';
 import { errorTexts, type Localized } from '../model/localized';
 import type { Graph, Shape } from '../model/graph';
 import { datasetSchema, PROJECT_FORMAT, PROJECT_VERSION, type DatasetRef, type Project } from '../model/project';
-import { parseProject, parseProjectText, ProjectError } from '../model/project-io';
+import { parseProject, parseProjectText, ProjectError, projectProblemsText } from '../model/project-io';
 import { AugmentationPreviewer } from './augmentation-preview';
 import { ProjectAutosaver } from './autosave';
 import { defaultConfigDir, defaultProjectsDir, RECENT_LIMIT, SettingsFile } from './config';
@@ -120,23 +120,18 @@ function requireText(value: unknown, what: Localized): string {
 
 /** Validates a project coming from the UI (it crosses a process boundary, so it is checked again). */
 const projectActions = {
-  saved: 'enregistré',
-  exported: 'exporté',
-  trained: 'entraîné',
-  previewed: 'prévisualisé',
-} as const;
+  saved: { en: 'The project cannot be saved', fr: 'Le projet ne peut pas être enregistré' },
+  exported: { en: 'The project cannot be exported', fr: 'Le projet ne peut pas être exporté' },
+  trained: { en: 'The project cannot be trained', fr: 'Le projet ne peut pas être entraîné' },
+  previewed: { en: 'The project cannot be previewed', fr: 'Le projet ne peut pas être prévisualisé' },
+} as const satisfies Record<string, Localized>;
 
 function checkedProject(value: unknown, action: keyof typeof projectActions = 'saved'): Project {
   try {
     return parseProject(value);
   } catch (error) {
     if (error instanceof ProjectError) {
-      const text = errorTexts(error);
-      throw new UserFacingError(
-        { en: text.en.replace('This project cannot be opened', `The project cannot be ${action}`), fr: text.fr.replace('Ce projet ne peut pas être ouvert', `Le projet ne peut pas être ${projectActions[action]}`) },
-        'project',
-        error.problems,
-      );
+      throw new UserFacingError(projectProblemsText(error.problems, projectActions[action]), 'project', error.problems);
     }
     throw error;
   }
@@ -483,12 +478,7 @@ export class NeuroblocksService implements NeuroblocksApi {
       checked = parseProject({ nodes: graph?.nodes, edges: graph?.edges }).graph;
     } catch (error) {
       if (error instanceof ProjectError) {
-        const text = errorTexts(error);
-        throw new UserFacingError(
-          { en: text.en.replace('This project cannot be opened', 'This graph cannot be analysed'), fr: text.fr.replace('Ce projet ne peut pas être ouvert', 'Ce graphe ne peut pas être analysé') },
-          'project',
-          error.problems,
-        );
+        throw new UserFacingError(projectProblemsText(error.problems, { en: 'This graph cannot be analysed', fr: 'Ce graphe ne peut pas être analysé' }), 'project', error.problems);
       }
       throw error;
     }
@@ -563,16 +553,21 @@ export class NeuroblocksService implements NeuroblocksApi {
   }
 
   async deleteRun(location: string, runId: number): Promise<void> {
-    await this.readRuns(location, (store) => deleteRecordedRun(store, runId), { readOnly: false });
+    await this.withRunStore(location, { readOnly: false }, (store) => deleteRecordedRun(store, runId));
   }
 
-  private async readRuns<T>(location: string, read: (store: import('../store/index').ProjectStore) => T, options = { readOnly: true }): Promise<T> {
+  /** Reads the runs of a project file, which stays untouched. */
+  private readRuns<T>(location: string, read: (store: import('../store/index').ProjectStore) => T): Promise<T> {
+    return this.withRunStore(location, { readOnly: true }, read);
+  }
+
+  private async withRunStore<T>(location: string, options: { readOnly: boolean }, use: (store: import('../store/index').ProjectStore) => T): Promise<T> {
     const file = this.runsFile(location, await this.projectsDirectory());
     const { ProjectStore } = await import('../store/index');
     try {
       const store = ProjectStore.open(file, options);
       try {
-        return read(store);
+        return use(store);
       } finally {
         store.close();
       }

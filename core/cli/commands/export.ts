@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { exportFormats, exportProject, type ExportFormat } from '../../export/index';
+import { exportFormatNames, type ExportFormatName } from '../../api/contract';
+import { exportProject } from '../../export/index';
 import type { NamedWeight } from '../../export/weights';
 import { fileNameProblem } from '../../model/file-names';
 import type { Project } from '../../model/project';
@@ -47,7 +48,7 @@ interface Source {
   project: Project;
   weights?: NamedWeight[];
   /** Logs the export in the project file, when there is one. */
-  record?: (format: ExportFormat, outDir: string, files: string[], bytes: number) => string | undefined;
+  record?: (format: ExportFormatName, outDir: string, files: string[], bytes: number) => string | undefined;
   describe: string;
   close(): void;
 }
@@ -60,7 +61,7 @@ async function loadSource(path: string, runId: number | undefined, checkpoint: '
   const { ProjectStore } = await import('../../store/project-store');
   const store = ProjectStore.open(path);
   try {
-    const log = (format: ExportFormat, outDir: string, bytes: number, details: Record<string, unknown>, run?: number) => {
+    const log = (format: ExportFormatName, outDir: string, bytes: number, details: Record<string, unknown>, run?: number) => {
       if (store.readOnly) return `The export is not logged in ${path}: ${store.readOnlyReason ?? 'the file is read-only'}.`;
       store.recordExport({ ...(run === undefined ? {} : { runId: run }), format, path: outDir, bytes, details });
       return undefined;
@@ -169,9 +170,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       io.err(`--${option} is a setting of a training job (--format job); the ${values.format} export has no training run to set.`);
       return 2;
     }
-  const format = values.format as ExportFormat;
-  if (!exportFormats.includes(format)) {
-    io.err(`Unknown format "${values.format}". Choose one of: ${[...exportFormats, 'job'].join(', ')}.`);
+  const format = values.format as ExportFormatName;
+  if (!exportFormatNames.includes(format)) {
+    io.err(`Unknown format "${values.format}". Choose one of: ${[...exportFormatNames, 'job'].join(', ')}.`);
     return 2;
   }
   const runId = values.run === undefined ? undefined : Number(values.run);

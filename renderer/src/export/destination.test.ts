@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExportFolder, folderStem, isFullPath } from './destination';
+import { folderStem } from '../../../core/model/file-names';
+import { defaultExportFolder, isFullPath } from './destination';
 
 describe('export destination', () => {
   it('names the folder after the project and the format, in the projects folder', () => {

@@ -1,14 +1,11 @@
 import type { ExportFormatName } from '../../../core/api/contract';
+import { folderStem } from '../../../core/model/file-names';
 
 /** The separator the host's paths use: backslashes on Windows, slashes elsewhere. */
 function separatorOf(folder: string): string {
   return /^[A-Za-z]:\\/.test(folder) || (folder.includes('\\') && !folder.includes('/')) ? '\\' : '/';
 }
 
-/** `MNIST CNN` → `mnist-cnn`, as the host names export folders. */
-export function folderStem(projectName: string): string {
-  return projectName.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'model';
-}
 
 /** Where an export goes unless the user picks another folder: `exports/<name>-<format>` in the projects folder. */
 export function defaultExportFolder(projectsDirectory: string, projectName: string, format: ExportFormatName): string {
