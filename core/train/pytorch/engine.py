@@ -6,7 +6,7 @@ Keras's optimizers and defaults, L1/L2 kernel regularizers added to the loss, Ba
 Keras computes it, early stopping with the best weights restored, reduce-LR-on-plateau, divergence
 detection, and the augmentation blocks (active only while training).
 
-Usage:  python3 engine.py RUN_DIR [--device auto|cpu|cuda|mps] [--control] [--log FILE]
+Usage:  python3 engine.py RUN_DIR [--device auto|cpu|cuda|mps] [--control] [--log FILE] [--wait-start]
 
 RUN_DIR holds config.json, model.py, the data and the initial weights. Events go to stdout as JSON
 lines (and to --log FILE); weights are written as raw float32 files in RUN_DIR and named in the
@@ -918,7 +918,10 @@ def main(argv=None):
     parser.add_argument("--device", type=device_argument, default=None, help="auto, cpu, cuda, cuda:N (one GPU) or mps")
     parser.add_argument("--control", action="store_true", help="read pause/resume/stop commands on stdin")
     parser.add_argument("--log", help="also append every event to this file")
+    parser.add_argument("--wait-start", action="store_true", help="after loading torch, wait for the line 'start' on stdin before reading RUN_DIR (the app prepares the data meanwhile)")
     args = parser.parse_args(argv)
+    if args.wait_start and sys.stdin.readline().strip() != "start":
+        return 0  # The app gave up before the data was ready: nothing to train.
     rank = int(os.environ.get("RANK", "0"))
     channel = Channel(rank, args.control, args.log)
     try:

@@ -1,6 +1,7 @@
 // The PyTorch engine end to end: the course CNN through the CLI, the record in the project file,
 // Continue on either engine, and every way a run can end badly (stop, pause, a killed Python, no
 // torch, a Python that prints garbage) with a clear outcome and nothing lost.
+import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -262,5 +263,20 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
     const runDir = readFileSync(join(dir, 'run-dir'), 'utf8').trim();
     expect(runDir).toMatch(/neuroblocks-torch-/);
     expect(existsSync(runDir)).toBe(false);
+  });
+
+  it('loads torch while the data is prepared: the engine starts before the run folder holds anything, and waits for it', { timeout: 60_000 }, async () => {
+    // What the run folder holds when the engine process starts.
+    const spy = script('python-early', `for a in "$@"; do case "$a" in */neuroblocks-torch-*) ls -A "$a" > "${join(dir, 'at-start')}";; esac; done\nexec "${python}" "$@"`);
+    const result = await runTraining({ project: smallCnn(1, 128), options: { engine: 'pytorch', python: spy } }, () => undefined, new TrainingControl());
+    expect(result.state, result.message).toBe('completed');
+    expect(readFileSync(join(dir, 'at-start'), 'utf8')).toBe('');
+  });
+
+  it('an engine waiting for its data ends quietly when the app goes away before it is ready', { timeout: 60_000 }, () => {
+    const engineScript = fileURLToPath(new URL('./engine.py', import.meta.url));
+    const waited = spawnSync(python, [engineScript, join(dir, 'never-written'), '--control', '--wait-start'], { input: '', encoding: 'utf8' });
+    expect(waited.status).toBe(0);
+    expect(waited.stdout).toBe('');
   });
 });

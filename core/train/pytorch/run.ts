@@ -285,24 +285,34 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
         fr: `Le moteur PyTorch n’est pas disponible : ${engine.reason?.fr ?? 'aucun Python avec torch n’a été trouvé.'} Entraînez avec le moteur TensorFlow.js, ou installez PyTorch.`,
       });
     dir = mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-torch-'));
-    const { startedEvent, skipped, firstEpoch, settings } = await prepareTorchRun(request, dir);
-    if (options.resume) history.push(...options.resume.history.slice(0, firstEpoch - 1));
+    const runDir = dir;
 
     // Several processes on this machine: DistributedDataParallel with the environment torchrun
     // would give them. Rank 0 takes the commands and writes the events and the weights.
     const nproc = options.nproc ?? 1;
-    const args = [engineScript, dir, ...(options.device ? ['--device', options.device] : [])];
+    const args = [engineScript, runDir, ...(options.device ? ['--device', options.device] : [])];
     const python = engine.python;
-    const runDir = dir;
     const env = { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' };
     const distributed = nproc > 1 ? { MASTER_ADDR: '127.0.0.1', MASTER_PORT: String(await freePort()), WORLD_SIZE: String(nproc), LOCAL_WORLD_SIZE: String(nproc) } : {};
     const rankEnv = (rank: number) => (nproc > 1 ? { ...env, ...distributed, RANK: String(rank), LOCAL_RANK: String(rank) } : env);
-    const proc = spawn(python, [...args, '--control'], { cwd: runDir, stdio: ['pipe', 'pipe', 'pipe'], env: rankEnv(0) });
+    // Rank 0 starts now and loads torch (seconds) while the data is prepared; it waits for "start".
+    const proc = spawn(python, [...args, '--control', '--wait-start'], { cwd: runDir, stdio: ['pipe', 'pipe', 'pipe'], env: rankEnv(0) });
     children.push(proc);
+    let stderrTail = '';
+    let early: { error?: Error; code?: number | null; signal?: NodeJS.Signals | null } | undefined;
+    proc.on('error', (error) => (early ??= { error }));
+    proc.once('close', (code, signal) => (early ??= { code, signal }));
+    proc.stdin?.on('error', () => undefined);
+    proc.stderr?.on('data', (chunk: Buffer) => {
+      stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);
+    });
+
+    const { startedEvent, skipped, firstEpoch, settings } = await prepareTorchRun(request, runDir);
+    if (options.resume) history.push(...options.resume.history.slice(0, firstEpoch - 1));
+    if (proc.stdin && !proc.stdin.destroyed) proc.stdin.write('start\n');
     for (let rank = 1; rank < nproc; rank++) children.push(spawn(python, args, { cwd: runDir, stdio: ['ignore', 'ignore', 'pipe'], env: rankEnv(rank) }));
     return await new Promise<FinalResult>((resolve) => {
       let settled = false;
-      let stderrTail = '';
       let lastBatchEvent = 0;
       let sent: 'run' | 'pause' | 'stop' = 'run';
       let stopTimer: NodeJS.Timeout | undefined;
@@ -339,11 +349,8 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
         }
       };
       void watch();
-      proc.stdin?.on('error', () => undefined);
-      proc.stderr?.on('data', (chunk: Buffer) => {
-        stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);
-      });
-      proc.on('error', (error) => fail(engineFailed(`${python} could not be started (${error.message}).`)));
+      const cannotStart = (error: Error) => fail(engineFailed(`${python} could not be started (${error.message}).`));
+      proc.on('error', cannotStart);
       children.slice(1).forEach((other, i) => {
         let tail = '';
         other.stderr?.on('data', (chunk: Buffer) => {
@@ -356,7 +363,7 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
           fail(engineFailed(`process ${i + 1} of ${nproc} ${signal ? `was ended by the signal ${signal}` : `exited with code ${code}`}${lastLine ? `: ${lastLine}` : '.'}`));
         });
       });
-      proc.on('close', (code, signal) => {
+      const ended = (code: number | null, signal: NodeJS.Signals | null) => {
         if (settled) return;
         const lastLine = stderrTail.trim().split('\n').filter(Boolean).at(-1);
         const how = signal ? `was ended by the signal ${signal}` : `exited with code ${code}`;
@@ -365,7 +372,11 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
           en: `The PyTorch engine ${how}${hint} before the end of the run${lastLine ? `: ${lastLine}` : '.'}`,
           fr: `Le moteur PyTorch ${signal ? `a été arrêté par le signal ${signal}` : `s’est terminé avec le code ${code}`}${hint ? ' (la mémoire a pu manquer : essayez des lots ou un modèle plus petits)' : ''} avant la fin de l’entraînement${lastLine ? ` : ${lastLine}` : '.'}`,
         });
-      });
+      };
+      // It may have ended while the data was prepared; its events are still in its output.
+      if (early?.error) cannotStart(early.error);
+      else if (early) setImmediate(() => ended(early!.code ?? null, early!.signal ?? null));
+      else proc.on('close', ended);
       const lines = createInterface({ input: proc.stdout! });
       lines.on('line', (line) => {
         if (settled || !line.trim()) return;
