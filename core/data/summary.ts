@@ -20,15 +20,28 @@ export interface DatasetSummary {
 /** A class with fewer than a third of the largest class's samples makes accuracy misleading. */
 const IMBALANCE_RATIO = 3;
 
-/** The files left out of a data set, the first five named, in plain words; undefined when none was. */
+/** Where a skipped item is: its file, or for a table's row its line and column. */
+function placeOf(item: SkippedItem): Localized {
+  if (item.line === undefined) return { en: item.file, fr: item.file };
+  if (item.column === undefined) return { en: `line ${item.line}`, fr: `ligne ${item.line}` };
+  return { en: `line ${item.line}, column "${item.column}"`, fr: `ligne ${item.line}, colonne « ${item.column} »` };
+}
+
+/** The files (or rows of a table) left out of a data set, the first five named, in plain words; undefined when none was. */
 export function skippedWarning(skipped: SkippedItem[]): Localized | undefined {
   if (skipped.length === 0) return undefined;
-  const list = skipped.slice(0, 5).map((s) => `${s.file} (${s.reason})`).join('; ');
+  const list = skipped.slice(0, 5).map((s) => `${placeOf(s).en} (${s.reason})`).join('; ');
   const listFr = skipped
     .slice(0, 5)
-    .map((s) => `${s.file} (${s.reasonFr ?? s.reason})`)
+    .map((s) => `${placeOf(s).fr} (${s.reasonFr ?? s.reason})`)
     .join(' ; ');
   const several = skipped.length > 1;
+  if (skipped.every((s) => s.line !== undefined)) {
+    return {
+      en: `${skipped.length} row${several ? 's' : ''} of ${skipped[0].file} ${several ? 'were' : 'was'} skipped: ${list}${skipped.length > 5 ? '; …' : ''}. Training uses the other rows; fix the file and load it again to use them all.`,
+      fr: `${skipped.length} ligne${several ? 's' : ''} de ${skipped[0].file} ${several ? 'ont été ignorées' : 'a été ignorée'} : ${listFr}${skipped.length > 5 ? ' ; …' : ''}. L’entraînement utilise les autres lignes ; corrigez le fichier et chargez-le à nouveau pour les utiliser toutes.`,
+    };
+  }
   return {
     en: `${skipped.length} file${several ? 's were' : ' was'} skipped: ${list}${skipped.length > 5 ? '; …' : ''}.`,
     fr: `${skipped.length} fichier${several ? 's ont été ignorés' : ' a été ignoré'} : ${listFr}${skipped.length > 5 ? ' ; …' : ''}.`,

@@ -11,6 +11,7 @@ import {
   type Mistakes,
   type ModelInside,
   type ModelInUse,
+  type TableInput,
   type Prediction,
   type TestSamples,
   type TrainingEvent,
@@ -301,6 +302,15 @@ export class TrainingRunner {
 
   async predict(values: number[]): Promise<Prediction> {
     return this.trainedModel().predict(values);
+  }
+
+  /** The table columns of the model in use; undefined when none is in use or it was not trained on a table. */
+  async tableInput(): Promise<TableInput | undefined> {
+    return this.trained?.tableInput();
+  }
+
+  async predictRow(cells: Record<string, string>): Promise<Prediction> {
+    return this.trainedModel().predictRow(cells);
   }
 
   async testSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples> {
