@@ -1,7 +1,7 @@
 import { analyzeGraph } from '../model/analyze';
 import type { Graph, Shape } from '../model/graph';
 import type { Localized } from '../model/localized';
-import { DataError, type Dataset, sampleSize, type SkippedItem } from './types';
+import { DataError, type Dataset, sampleSize, type SkippedItem, type TableColumn } from './types';
 
 export interface DatasetSummary {
   name: string;
@@ -15,6 +15,14 @@ export interface DatasetSummary {
   /** The same warnings in French, in the same order. */
   warningsFr: string[];
   skipped: Dataset['skipped'];
+  /** Tables: the label column and each feature column's standardisation, recorded with the run. */
+  table?: RecordedTable;
+}
+
+/** What a run records of a table: its label column and how each feature column was standardised. */
+export interface RecordedTable {
+  labelColumn: string;
+  columns: TableColumn[];
 }
 
 /** A class with fewer than a third of the largest class's samples makes accuracy misleading. */
@@ -84,6 +92,7 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
     warnings,
     warningsFr,
     skipped: dataset.skipped,
+    ...(dataset.table ? { table: { labelColumn: dataset.table.labelColumn, columns: dataset.table.columns.map((c) => ({ ...c })) } } : {}),
   };
 }
 

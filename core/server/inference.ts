@@ -3,7 +3,8 @@
 // samples fall in each cell of the confusion matrix and which mistakes were the most confident.
 import type * as tfjs from '@tensorflow/tfjs';
 import { UserFacingError, type Mistakes, type Prediction, type TableInput, type TestEvaluation, type TestSample, type TestSamples } from '../api/contract';
-import type { Samples, TableInfo } from '../data/types';
+import type { RecordedTable } from '../data/summary';
+import type { Dataset, Samples, TableInfo } from '../data/types';
 import type { Shape } from '../model/graph';
 import type { Project } from '../model/project';
 import type { SerializedWeight } from '../train/events';
@@ -17,6 +18,8 @@ export interface FinishedRun {
   size?: number;
   baseDir?: string;
   weights: SerializedWeight[];
+  /** Tables: the standardisation the run recorded, which a typed row and the test rows are prepared with. */
+  table?: RecordedTable;
 }
 
 export interface Loaded {
@@ -154,6 +157,45 @@ export function tableRow(loaded: Pick<Loaded, 'table'>, cells: Record<string, st
   return Array.from(Float32Array.from(row));
 }
 
+/** Whether a value read from a run's record is the table it recorded. */
+export function isRecordedTable(value: unknown): value is RecordedTable {
+  const table = value as Partial<RecordedTable> | null;
+  return (
+    typeof table === 'object' &&
+    table !== null &&
+    typeof table.labelColumn === 'string' &&
+    Array.isArray(table.columns) &&
+    table.columns.every((c) => typeof c?.name === 'string' && [c.mean, c.std, c.min, c.max].every((v) => typeof v === 'number' && Number.isFinite(v)) && c.std > 0)
+  );
+}
+
+/**
+ * The table of a data set loaded again for a run, standardised as the run recorded (its test rows
+ * too), so that the weights see what they were trained on even when the file's rows changed since.
+ * A file whose feature columns are no longer the run's is refused.
+ */
+export function withRecordedStandardisation(dataset: Dataset, recorded: RecordedTable): TableInfo {
+  const table = dataset.table!;
+  const names = table.columns.map((c) => c.name);
+  const recordedNames = recorded.columns.map((c) => c.name);
+  if (names.join('\u0000') !== recordedNames.join('\u0000') || table.labelColumn !== recorded.labelColumn) {
+    throw new UserFacingError(
+      {
+        en: `The columns of ${dataset.name} changed since this run was trained: it learned from ${recordedNames.map((n) => `"${n}"`).join(', ')} to find "${recorded.labelColumn}", and the file now has ${names.map((n) => `"${n}"`).join(', ')} besides "${table.labelColumn}". Put back the file it was trained on, or train again.`,
+        fr: `Les colonnes de ${dataset.name} ont changé depuis cet entraînement : il a appris à partir de ${recordedNames.map((n) => `« ${n} »`).join(', ')} à trouver « ${recorded.labelColumn} », et le fichier a maintenant ${names.map((n) => `« ${n} »`).join(', ')} en plus de « ${table.labelColumn} ». Remettez le fichier sur lequel il a été entraîné, ou entraînez à nouveau.`,
+      },
+      'table-changed',
+    );
+  }
+  const features = names.length;
+  const { x } = dataset.test;
+  for (let i = 0; i < x.length; i++) {
+    const { mean, std } = recorded.columns[i % features];
+    x[i] = (table.rawTest[i] - mean) / std;
+  }
+  return { ...table, columns: recorded.columns.map((c) => ({ ...c })) };
+}
+
 export class TrainedModel {
   private loading?: Promise<Loaded>;
   private disposed = false;
@@ -192,6 +234,7 @@ export class TrainedModel {
     const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
     if (!inputShape) throw new UserFacingError({ en: 'The trained model has no single Input block, so it cannot be tried here.', fr: 'Le modèle entraîné n’a pas un unique bloc Input : il ne peut donc pas être essayé ici.' }, 'no-model');
     const dataset = await loadDataset(project.dataset, { baseDir: this.run.baseDir, inputShape, size: this.run.size });
+    if (dataset.table && this.run.table) dataset.table = withRecordedStandardisation(dataset, this.run.table);
     const rawTest = dataset.table?.rawTest ?? dataset.test.x.slice();
     const normalization = project.training.normalize ? normalizeDataset(dataset) : undefined;
     const { tf } = await selectBackend();

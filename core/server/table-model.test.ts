@@ -117,6 +117,36 @@ describe('a model trained on a table', () => {
     await expect(api.predictRow({ sepal_length: '5', colour: 'red' })).rejects.toThrow('The model has no input column "colour". Its columns are "sepal_length", "sepal_width", "petal_length", "petal_width".');
   });
 
+  it('a recorded run prepares rows with the standardisation it recorded, even after the file changed', async () => {
+    const csv = path.join(root, 'recorded.csv');
+    await writeFile(csv, irisLikeCsv(30, 11).text);
+    const trainer = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config-recorded'), projectsDir: root, version: '0.0.0' });
+    const project = tableProject(csv) as never;
+    const location = (await trainer.saveProjectAs('iris.nbproj', project)).location;
+    const final = new Promise<TrainingUpdate>((resolve) => trainer.onTrainingEvent((u) => u.event.type === 'final' && resolve(u)));
+    await trainer.startTraining(project, { location, seed: 3 });
+    await final;
+    const trained = (await trainer.getTableInput())!;
+    const sample = (await trainer.getTestSamples({ actual: 1, predicted: 1, limit: 1 })).samples[0];
+    const row = Object.fromEntries(IRIS_COLUMNS.map((name, i) => [name, String(sample.values[i])]));
+    const before = await trainer.predictRow(row);
+
+    // Rows far from the others are added: the file's means change, the run's do not.
+    await writeFile(csv, irisLikeCsv(30, 11).text + '40,40,40,40,setosa\n50,50,50,50,virginica\n');
+    const reopened = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config-reopened'), projectsDir: root, version: '0.0.0' });
+    await reopened.loadRunModel({ location, runId: 1 });
+    const loaded = (await reopened.getTableInput())!;
+    expect(loaded.columns).toEqual(trained.columns);
+    const after = await reopened.predictRow(row);
+    for (const [c, p] of after.probabilities.entries()) expect(p).toBeCloseTo(before.probabilities[c], 6);
+
+    // A file whose columns are no longer the run's is refused, saying so.
+    await writeFile(csv, irisLikeCsv(30, 11).text.replace('petal_width', 'stem_length'));
+    await expect(reopened.loadRunModel({ location, runId: 1 })).rejects.toThrow(
+      'Run 1 of iris.nbproj cannot be loaded: The columns of recorded.csv changed since this run was trained: it learned from "sepal_length", "sepal_width", "petal_length", "petal_width" to find "species", and the file now has "sepal_length", "sepal_width", "petal_length", "stem_length" besides "species". Put back the file it was trained on, or train again.',
+    );
+  }, 120_000);
+
   it('is refused for a model not trained on a table, and checks its argument', async () => {
     expect(() => tableRow({}, { a: '1' })).toThrow(/was not trained on a table/);
     const fresh = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'other'), projectsDir: root });
