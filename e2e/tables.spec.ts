@@ -76,6 +76,11 @@ test('a student imports a CSV with bad rows, trains on the rest, reads the mista
     mistake = { values, predicted, confidence };
     await mistakes.scrollIntoViewIfNeeded();
     await shot(page, 'tables-mistakes');
+    // Its cell of the confusion matrix shows the same row, column by column.
+    await first.click();
+    const highlighted = dock.getByTestId('cell-samples').locator('.cell-samples__highlight').getByTestId('row-table');
+    await expect(highlighted.locator('.row-table__name')).toHaveText(IRIS_COLUMNS);
+    await expect(highlighted.locator('.row-table__value')).toHaveText(values);
   });
 
   await test.step('Try it has one field per column; a mistaken row typed in gets the model’s same answer', async () => {
