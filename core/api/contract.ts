@@ -177,7 +177,8 @@ export interface DatasetPreview {
   warnings: string[];
   /** The same warnings in French, in the same order. */
   warningsFr?: string[];
-  skipped: { file: string; reason: string; reasonFr?: string }[];
+  /** Files left out, or for a CSV its rows left out: the line, the column and the bad cell. */
+  skipped: { file: string; reason: string; reasonFr?: string; line?: number; column?: string; value?: string }[];
   /** CSV: its columns, the label column and the first rows as written in the file. */
   columns?: string[];
   labelColumn?: string;
@@ -364,6 +365,21 @@ export interface TestSamples {
   total: number;
   shape: Shape;
   samples: TestSample[];
+  /** Tables: the feature columns' names, in the order of each sample's values (the values as written in the file). */
+  columns?: string[];
+}
+
+/** A table model's inputs, for a form with one field per feature column. */
+export interface TableInput {
+  /** The model in use they belong to. */
+  runId: string;
+  labelColumn: string;
+  /**
+   * The feature columns in the order of the model's inputs, each with its kind and the training
+   * rows' range and mean (a typed value is standardised with the training rows' mean and σ).
+   */
+  columns: { name: string; kind: 'number'; min: number; max: number; mean: number }[];
+  classNames: string[];
 }
 
 export interface Prediction {
@@ -456,6 +472,8 @@ export interface Mistakes {
   total: number;
   /** The most confident first. */
   samples: Mistake[];
+  /** Tables: the feature columns' names, in the order of each sample's values (the values as written in the file). */
+  columns?: string[];
 }
 
 /** A recorded run with its settings and per-epoch curves, for the history table and overlays. */
@@ -652,6 +670,10 @@ export interface NeuroblocksApi {
   getTestSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples>;
   /** Runs the model in use on one sample in the Input block's shape (e.g. 784 grey levels in [0, 1] for 28×28×1). */
   predict(values: number[]): Promise<Prediction>;
+  /** The feature columns of the model in use when it was trained on a table (CSV), else undefined. */
+  getTableInput(): Promise<TableInput | undefined>;
+  /** Runs the model in use on one row typed by column name (the cells as text), prepared as training prepared the table's rows. */
+  predictRow(cells: Record<string, string>): Promise<Prediction>;
   /** One training image of the project's data set, as it is and through the augmentation blocks right after its Input block in training mode, `count` times with seeded random draws. Refused for data that are not images. */
   previewAugmentation(request: AugmentationPreviewRequest): Promise<AugmentationPreview>;
   /** Runs one sample through the last finished run's model and gives what the asked blocks output for it (feature maps, activations). */
@@ -730,6 +752,8 @@ export const apiMethods = [
   'stopTraining',
   'getTestSamples',
   'predict',
+  'getTableInput',
+  'predictRow',
   'previewAugmentation',
   'inspectModel',
   'getFilters',

@@ -170,5 +170,7 @@ describe('every method refuses wrong argument types (generated from the schemas)
     expect(checkApiArguments('uploadDatasetFiles', ['id', [{ path: 'cats/1.png', base64: 'iVBORw0KGgo=', size: 8 }, { path: 'big.csv', base64: '', append: true }]])).toBeUndefined();
     expect(checkApiArguments('predict', [Array.from({ length: 784 }, () => 0.5)])).toBeUndefined();
     expect(checkApiArguments('getFilters', [])).toBeUndefined();
+    expect(checkApiArguments('predictRow', [{ sepal_length: '5.1', petal_width: '0,2' }])).toBeUndefined();
+    expect(checkApiArguments('predictRow', [{ sepal_length: 5.1 }])?.message).toContain('predictRow');
   });
 });

@@ -172,6 +172,8 @@ export const apiArgumentSchemas = {
   stopTraining: [],
   getTestSamples: [arg('request', z.object({ actual: count(100_000), predicted: count(100_000), limit: count(100_000).optional() }))],
   predict: [arg('values', z.array(finite).max(50_000_000))],
+  getTableInput: [],
+  predictRow: [arg('cells', expected(z.record(z.string().max(10_000), z.string().max(1000)).refine((cells) => Object.keys(cells).length <= 10_000), { en: 'a row: each column’s name with its value as text', fr: 'une ligne : le nom de chaque colonne avec sa valeur en texte' }))],
   previewAugmentation: [
     arg(
       'request',

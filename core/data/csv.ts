@@ -2,7 +2,8 @@
 import { open, readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { stratifiedSplit } from './split';
-import { DataError, fileSystemReason, type Dataset } from './types';
+import type { Localized } from '../model/localized';
+import { DataError, fileSystemReason, type Dataset, type SkippedItem, type TableColumn } from './types';
 
 /** The longest header row read: a header names the columns, so anything longer is not a CSV header. */
 export const MAX_HEADER_BYTES = 64 * 1024;
@@ -122,12 +123,20 @@ export async function readCsvFile(path: string, name: string, options: { head?: 
   return decoded;
 }
 
-/** Splits CSV text into rows of cells (RFC 4180 quotes; `,` or `;` as chosen). */
-export function parseCsv(text: string, delimiter = ','): string[][] {
-  const rows: string[][] = [];
+/** One row of a CSV text: its cells and the line of the file it starts on (the header is line 1). */
+export interface CsvRecord {
+  cells: string[];
+  line: number;
+}
+
+/** Splits CSV text into rows of cells, each with the line it starts on (RFC 4180 quotes; `,` or `;` as chosen). */
+export function parseCsvRecords(text: string, delimiter = ','): CsvRecord[] {
+  const records: CsvRecord[] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  let line = 1;
+  let start = 1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
@@ -135,7 +144,10 @@ export function parseCsv(text: string, delimiter = ','): string[][] {
         cell += '"';
         i++;
       } else if (c === '"') quoted = false;
-      else cell += c;
+      else {
+        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+        cell += c;
+      }
     } else if (c === '"' && cell === '') quoted = true;
     else if (c === delimiter) {
       row.push(cell);
@@ -143,17 +155,24 @@ export function parseCsv(text: string, delimiter = ','): string[][] {
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
-      rows.push(row);
+      records.push({ cells: row, line: start });
+      line++;
+      start = line;
       row = [];
       cell = '';
     } else cell += c;
   }
   if (cell !== '' || row.length > 0) {
     row.push(cell);
-    rows.push(row);
+    records.push({ cells: row, line: start });
   }
   // Blank lines carry no data.
-  return rows.filter((r) => !(r.length === 1 && r[0].trim() === ''));
+  return records.filter((r) => !(r.cells.length === 1 && r.cells[0].trim() === ''));
+}
+
+/** Splits CSV text into rows of cells (RFC 4180 quotes; `,` or `;` as chosen). */
+export function parseCsv(text: string, delimiter = ','): string[][] {
+  return parseCsvRecords(text, delimiter).map((r) => r.cells);
 }
 
 function guessDelimiter(headerLine: string): string {
@@ -190,22 +209,44 @@ export async function loadCsv(path: string, labelColumn: string, name = path): P
   return csvDataset(text, labelColumn, name);
 }
 
-/** The rows of a CSV text, the header first; a header too long or too wide is refused before the rest is parsed. */
-export function csvRows(text: string, name: string): string[][] {
+/** The rows of a CSV text, the header first, each with its line; a header too long or too wide is refused before the rest is parsed. */
+export function csvRecords(text: string, name: string): CsvRecord[] {
   const body = text.replace(/^\uFEFF/, '');
   checkCsvHeader(body, name);
   const end = body.search(/[\r\n]/);
-  return parseCsv(body, guessDelimiter(end < 0 ? body : body.slice(0, end)));
+  return parseCsvRecords(body, guessDelimiter(end < 0 ? body : body.slice(0, end)));
 }
 
-export function csvDataset(text: string, labelColumn: string, name: string, rows = csvRows(text, name)): Dataset {
-  if (rows.length < 2) {
+/** The rows of a CSV text, the header first; a header too long or too wide is refused before the rest is parsed. */
+export function csvRows(text: string, name: string): string[][] {
+  return csvRecords(text, name).map((r) => r.cells);
+}
+
+/** A cell as a bad row's entry shows it: shortened past 60 characters. */
+function shown(cell: string): string {
+  return cell.length > 60 ? `${cell.slice(0, 57)}…` : cell;
+}
+
+/** Why a row cannot be used, with where: its line, the column and the cell (none for a row of the wrong length). */
+function badRow(name: string, line: number, why: Localized, column?: string, value?: string): SkippedItem {
+  return { file: name, line, ...(column !== undefined ? { column } : {}), ...(value !== undefined ? { value: shown(value) } : {}), reason: why.en, reasonFr: why.fr };
+}
+
+/**
+ * A classification data set from a CSV text. Rows with a bad cell (empty, not a number, an empty
+ * label) or the wrong number of cells are skipped and listed in `skipped` with their line, column,
+ * value and why; a file with no usable row left is refused. Features are standardised with the
+ * mean and standard deviation of the training rows, which `table` keeps with the columns' names
+ * and the test rows as written, so that a row typed later is prepared the same way.
+ */
+export function csvDataset(text: string, labelColumn: string, name: string, records = csvRecords(text, name)): Dataset {
+  if (records.length < 2) {
     throw new DataError({
       en: `The CSV file ${name} needs a header row and at least one row of data.`,
       fr: `Le fichier CSV ${name} doit avoir une ligne d’en-tête et au moins une ligne de données.`,
     });
   }
-  const header = rows[0].map((h) => h.trim());
+  const header = records[0].cells.map((h) => h.trim());
   const labelIndex = header.indexOf(labelColumn);
   if (labelIndex < 0) {
     throw new DataError({
@@ -220,56 +261,102 @@ export function csvDataset(text: string, labelColumn: string, name: string, rows
       fr: `Le fichier CSV ${name} n’a que la colonne d’étiquette « ${labelColumn} » : ajoutez au moins une colonne de nombres.`,
     });
   }
-  const data = rows.slice(1);
   const features = featureColumns.length;
-  const x = new Float32Array(data.length * features);
-  data.forEach((row, r) => {
-    // Row numbers as a spreadsheet shows them: the header is row 1.
-    const rowNumber = r + 2;
-    if (row.length !== header.length) {
-      throw new DataError({
-        en: `Row ${rowNumber} of ${name} has ${row.length} cells but the header has ${header.length} columns.`,
-        fr: `La ligne ${rowNumber} de ${name} a ${row.length} cellule${row.length > 1 ? 's' : ''}, mais l’en-tête a ${header.length} colonnes.`,
-      });
+  const skipped: SkippedItem[] = [];
+  const values: number[] = [];
+  const labels: string[] = [];
+  /** The first bad row, said as a refusal of the file. */
+  let first: Localized | undefined;
+  for (const { cells, line } of records.slice(1)) {
+    if (cells.length !== header.length) {
+      const many = cells.length > 1;
+      first ??= {
+        en: `Row ${line} of ${name} has ${cells.length} cells but the header has ${header.length} columns.`,
+        fr: `La ligne ${line} de ${name} a ${cells.length} cellule${many ? 's' : ''}, mais l’en-tête a ${header.length} colonnes.`,
+      };
+      skipped.push(
+        badRow(name, line, {
+          en: `has ${cells.length} cell${many ? 's' : ''} but the header has ${header.length} columns`,
+          fr: `a ${cells.length} cellule${many ? 's' : ''}, mais l’en-tête a ${header.length} colonnes`,
+        }),
+      );
+      continue;
     }
-    featureColumns.forEach((c, f) => {
-      const cell = row[c].trim();
+    const row: number[] = [];
+    let bad: SkippedItem | undefined;
+    for (const c of featureColumns) {
+      const cell = cells[c].trim();
       const value = cell === '' ? NaN : Number(cell);
-      if (!Number.isFinite(value)) {
-        throw new DataError({
-          en: `Row ${rowNumber}, column ${c + 1} ("${header[c]}") of ${name} is ${cell === '' ? 'empty' : `"${cell}"`}, not a number. Every column except the label "${labelColumn}" must hold numbers: fix or remove that row.`,
-          fr: `Ligne ${rowNumber}, colonne ${c + 1} (« ${header[c]} ») de ${name} : la cellule ${cell === '' ? 'est vide' : `vaut « ${cell} »`}, ce n’est pas un nombre. Toutes les colonnes sauf l’étiquette « ${labelColumn} » doivent contenir des nombres : corrigez ou supprimez cette ligne.`,
-        });
+      if (Number.isFinite(value)) {
+        row.push(value);
+        continue;
       }
-      x[r * features + f] = value;
-    });
-  });
-  const labels = data.map((row) => row[labelIndex].trim());
-  const emptyLabel = labels.indexOf('');
-  if (emptyLabel >= 0) {
+      first ??= {
+        en: `Row ${line}, column ${c + 1} ("${header[c]}") of ${name} is ${cell === '' ? 'empty' : `"${shown(cell)}"`}, not a number.`,
+        fr: `Ligne ${line}, colonne ${c + 1} (« ${header[c]} ») de ${name} : la cellule ${cell === '' ? 'est vide' : `vaut « ${shown(cell)} »`}, ce n’est pas un nombre.`,
+      };
+      bad = badRow(
+        name,
+        line,
+        cell === ''
+          ? { en: 'the cell is empty, not a number', fr: 'la cellule est vide, ce n’est pas un nombre' }
+          : { en: `"${shown(cell)}" is not a number`, fr: `« ${shown(cell)} » n’est pas un nombre` },
+        header[c],
+        cell,
+      );
+      break;
+    }
+    if (!bad && cells[labelIndex].trim() === '') {
+      first ??= { en: `Row ${line} of ${name} has an empty label in column "${labelColumn}".`, fr: `La ligne ${line} de ${name} a une étiquette vide dans la colonne « ${labelColumn} ».` };
+      bad = badRow(name, line, { en: 'the label is empty', fr: 'l’étiquette est vide' }, labelColumn, '');
+    }
+    if (bad) {
+      skipped.push(bad);
+      continue;
+    }
+    values.push(...row);
+    labels.push(cells[labelIndex].trim());
+  }
+  if (labels.length === 0) {
+    const why = first ?? { en: '', fr: '' };
+    const textColumn = skipped.every((s) => s.column !== undefined && s.column === skipped[0].column && s.column !== labelColumn) ? skipped[0].column : undefined;
     throw new DataError({
-      en: `Row ${emptyLabel + 2} of ${name} has an empty label in column "${labelColumn}".`,
-      fr: `La ligne ${emptyLabel + 2} de ${name} a une étiquette vide dans la colonne « ${labelColumn} ».`,
+      en: `No row of ${name} can be used: ${why.en} ${textColumn ? `Column "${textColumn}" holds no number in any row: if it is the class of each row, choose it as the label column; otherwise every column except the label` : 'Every column except the label'} "${labelColumn}" must hold numbers: fix the file and load it again.`,
+      fr: `Aucune ligne de ${name} n’est utilisable : ${why.fr} ${textColumn ? `La colonne « ${textColumn} » ne contient de nombre dans aucune ligne : si c’est la classe de chaque ligne, choisissez-la comme colonne d’étiquette ; sinon, toutes les colonnes sauf l’étiquette` : 'Toutes les colonnes sauf l’étiquette'} « ${labelColumn} » doivent contenir des nombres : corrigez le fichier et chargez-le à nouveau.`,
     });
   }
+  const count = labels.length;
+  const x = Float32Array.from(values);
   const classNames = orderLabels(labels);
   const index = new Map(classNames.map((c, i) => [c, i]));
   const y = Int32Array.from(labels, (l) => index.get(l)!);
-  const { train, test } = stratifiedSplit({ x, y, count: data.length }, features, 0.2);
-  standardise(train.x, test.x, features);
-  return { name, inputShape: [features], classNames, train, test, skipped: [] };
+  const { train, test } = stratifiedSplit({ x, y, count }, features, 0.2);
+  const rawTest = test.x.slice();
+  const stats = standardise(train.x, test.x, features);
+  const columns = featureColumns.map((c, f) => ({ ...stats[f], name: header[c] }));
+  return { name, inputShape: [features], classNames, train, test, skipped, table: { labelColumn, columns, rawTest } };
 }
 
-/** (x − mean) / σ per column, with the training rows' statistics applied to both parts. */
-function standardise(train: Float32Array, test: Float32Array, features: number): void {
+/** (x − mean) / σ per column, with the training rows' statistics applied to both parts; gives each column's statistics and range. */
+function standardise(train: Float32Array, test: Float32Array, features: number): TableColumn[] {
   const rows = train.length / features;
+  const stats: TableColumn[] = [];
   for (let f = 0; f < features; f++) {
     let sum = 0;
-    for (let r = 0; r < rows; r++) sum += train[r * features + f];
+    let min = Infinity;
+    let max = -Infinity;
+    for (let r = 0; r < rows; r++) {
+      const v = train[r * features + f];
+      sum += v;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
     const mean = sum / rows;
     let squares = 0;
     for (let r = 0; r < rows; r++) squares += (train[r * features + f] - mean) ** 2;
-    const sd = Math.sqrt(squares / rows) || 1;
-    for (const part of [train, test]) for (let i = f; i < part.length; i += features) part[i] = (part[i] - mean) / sd;
+    const std = Math.sqrt(squares / rows) || 1;
+    for (const part of [train, test]) for (let i = f; i < part.length; i += features) part[i] = (part[i] - mean) / std;
+    stats.push({ name: '', mean, std, min, max });
   }
+  return stats;
 }

@@ -117,17 +117,17 @@ describe('CSV', () => {
       }
     };
     expect(french('a,b\n1,2\n', 'classe')).toBe('Le fichier CSV fleurs.csv n’a pas de colonne « classe » à utiliser comme étiquette. Ses colonnes sont : a, b.');
-    expect(french('longueur,largeur,label\n1.5,2,a\n1.7,deux,b\n', 'label')).toBe(
-      'Ligne 3, colonne 2 (« largeur ») de fleurs.csv : la cellule vaut « deux », ce n’est pas un nombre. Toutes les colonnes sauf l’étiquette « label » doivent contenir des nombres : corrigez ou supprimez cette ligne.',
+    expect(french('longueur,largeur,label\n1.5,,a\n1.7,deux,b\n', 'label')).toBe(
+      'Aucune ligne de fleurs.csv n’est utilisable : Ligne 2, colonne 2 (« largeur ») de fleurs.csv : la cellule est vide, ce n’est pas un nombre. La colonne « largeur » ne contient de nombre dans aucune ligne : si c’est la classe de chaque ligne, choisissez-la comme colonne d’étiquette ; sinon, toutes les colonnes sauf l’étiquette « label » doivent contenir des nombres : corrigez le fichier et chargez-le à nouveau.',
     );
-    expect(french('a,label\n,x\n', 'label')).toMatch(/^Ligne 2, colonne 1 \(« a »\) de fleurs\.csv : la cellule est vide, ce n’est pas un nombre\./);
+    expect(french('a,label\n,x\n', 'label')).toMatch(/^Aucune ligne de fleurs\.csv n’est utilisable : Ligne 2, colonne 1 \(« a »\) de fleurs\.csv : la cellule est vide, ce n’est pas un nombre\./);
     expect(french('label\n', 'label')).toBe('Le fichier CSV fleurs.csv doit avoir une ligne d’en-tête et au moins une ligne de données.');
   });
 
-  it('reports a non-numeric cell with its row and column', () => {
-    const text = 'length,width,label\n1.5,2,a\n1.7,two,b\n';
+  it('refuses a file with no usable row, naming the first bad cell with its row and column', () => {
+    const text = 'length,width,label\n1.5,one,a\n1.7,two,b\n';
     expect(() => csvDataset(text, 'label', 'flowers.csv')).toThrow(DataError);
-    expect(() => csvDataset(text, 'label', 'flowers.csv')).toThrow('Row 3, column 2 ("width") of flowers.csv is "two", not a number.');
+    expect(() => csvDataset(text, 'label', 'flowers.csv')).toThrow('No row of flowers.csv can be used: Row 2, column 2 ("width") of flowers.csv is "one", not a number.');
     expect(() => csvDataset('a,label\n,x\n', 'label', 'f.csv')).toThrow('Row 2, column 1 ("a") of f.csv is empty, not a number.');
     expect(() => csvDataset('a,label\n1,x,3\n', 'label', 'f.csv')).toThrow('Row 2 of f.csv has 3 cells but the header has 2 columns.');
   });

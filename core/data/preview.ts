@@ -7,7 +7,7 @@ import sharp, { type Sharp } from 'sharp';
 import type { DatasetPreview } from '../api/contract';
 import type { Shape } from '../model/graph';
 import type { DatasetRef } from '../model/project';
-import { csvDataset, csvRows, readCsvFile } from './csv';
+import { csvDataset, csvRecords, csvRows, readCsvFile } from './csv';
 import { DECODE_OPTIONS, decodeFailure, imageTooLarge, listImageFolder, MAX_IMAGE_PIXELS } from './image-folder';
 import { loadCifar } from './cifar';
 import type { ProgressListener } from './download';
@@ -259,8 +259,9 @@ async function previewCsv(file: string, labelColumn: string): Promise<DatasetPre
   const name = path.basename(file);
   const { text, encoding } = await readCsvFile(file, name);
   if (text.replace(/^\uFEFF/, '').trim() === '') throw new DataError(emptyCsv(name));
-  const rows = csvRows(text, name);
-  const dataset = csvDataset(text, labelColumn, name, rows);
+  const records = csvRecords(text, name);
+  const rows = records.map((r) => r.cells);
+  const dataset = csvDataset(text, labelColumn, name, records);
   const header = rows[0].map((h) => h.trim());
   const summary = fromSummary(dataset);
   if (encoding === 'Windows-1252') {

@@ -1,7 +1,7 @@
 import { analyzeGraph } from '../model/analyze';
 import type { Graph, Shape } from '../model/graph';
 import type { Localized } from '../model/localized';
-import { DataError, type Dataset, sampleSize, type SkippedItem } from './types';
+import { DataError, type Dataset, sampleSize, type SkippedItem, type TableColumn } from './types';
 
 export interface DatasetSummary {
   name: string;
@@ -15,20 +15,41 @@ export interface DatasetSummary {
   /** The same warnings in French, in the same order. */
   warningsFr: string[];
   skipped: Dataset['skipped'];
+  /** Tables: the label column and each feature column's standardisation, recorded with the run. */
+  table?: RecordedTable;
+}
+
+/** What a run records of a table: its label column and how each feature column was standardised. */
+export interface RecordedTable {
+  labelColumn: string;
+  columns: TableColumn[];
 }
 
 /** A class with fewer than a third of the largest class's samples makes accuracy misleading. */
 const IMBALANCE_RATIO = 3;
 
-/** The files left out of a data set, the first five named, in plain words; undefined when none was. */
+/** Where a skipped item is: its file, or for a table's row its line and column. */
+function placeOf(item: SkippedItem): Localized {
+  if (item.line === undefined) return { en: item.file, fr: item.file };
+  if (item.column === undefined) return { en: `line ${item.line}`, fr: `ligne ${item.line}` };
+  return { en: `line ${item.line}, column "${item.column}"`, fr: `ligne ${item.line}, colonne « ${item.column} »` };
+}
+
+/** The files (or rows of a table) left out of a data set, the first five named, in plain words; undefined when none was. */
 export function skippedWarning(skipped: SkippedItem[]): Localized | undefined {
   if (skipped.length === 0) return undefined;
-  const list = skipped.slice(0, 5).map((s) => `${s.file} (${s.reason})`).join('; ');
+  const list = skipped.slice(0, 5).map((s) => `${placeOf(s).en} (${s.reason})`).join('; ');
   const listFr = skipped
     .slice(0, 5)
-    .map((s) => `${s.file} (${s.reasonFr ?? s.reason})`)
+    .map((s) => `${placeOf(s).fr} (${s.reasonFr ?? s.reason})`)
     .join(' ; ');
   const several = skipped.length > 1;
+  if (skipped.every((s) => s.line !== undefined)) {
+    return {
+      en: `${skipped.length} row${several ? 's' : ''} of ${skipped[0].file} ${several ? 'were' : 'was'} skipped: ${list}${skipped.length > 5 ? '; …' : ''}. Training uses the other rows; fix the file and load it again to use them all.`,
+      fr: `${skipped.length} ligne${several ? 's' : ''} de ${skipped[0].file} ${several ? 'ont été ignorées' : 'a été ignorée'} : ${listFr}${skipped.length > 5 ? ' ; …' : ''}. L’entraînement utilise les autres lignes ; corrigez le fichier et chargez-le à nouveau pour les utiliser toutes.`,
+    };
+  }
   return {
     en: `${skipped.length} file${several ? 's were' : ' was'} skipped: ${list}${skipped.length > 5 ? '; …' : ''}.`,
     fr: `${skipped.length} fichier${several ? 's ont été ignorés' : ' a été ignoré'} : ${listFr}${skipped.length > 5 ? ' ; …' : ''}.`,
@@ -71,6 +92,7 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
     warnings,
     warningsFr,
     skipped: dataset.skipped,
+    ...(dataset.table ? { table: { labelColumn: dataset.table.labelColumn, columns: dataset.table.columns.map((c) => ({ ...c })) } } : {}),
   };
 }
 

@@ -14,6 +14,31 @@ export interface SkippedItem {
   reason: string;
   /** The reason in French. */
   reasonFr?: string;
+  /** A skipped row of a table: the line of the file it is on (the header is line 1). */
+  line?: number;
+  /** The column of the bad cell (none when the row has the wrong number of cells). */
+  column?: string;
+  /** The bad cell as written (shortened when long). */
+  value?: string;
+}
+
+/** A feature column of a table and how training standardised it: (value − mean) / std, with the training rows' statistics. */
+export interface TableColumn {
+  name: string;
+  mean: number;
+  std: number;
+  /** The smallest and largest value of the training rows. */
+  min: number;
+  max: number;
+}
+
+/** What a table data set (CSV) keeps of its columns, to prepare a typed row as training did and show test rows as written. */
+export interface TableInfo {
+  labelColumn: string;
+  /** The feature columns, in the order of the model's inputs. */
+  columns: TableColumn[];
+  /** The test rows' feature values before standardisation, row-major. */
+  rawTest: Float32Array;
 }
 
 /**
@@ -27,8 +52,10 @@ export interface Dataset {
   classNames: string[];
   train: Samples;
   test: Samples;
-  /** Items left out while importing (unreadable images, …). */
+  /** Items left out while importing (unreadable images, bad rows of a table, …). */
   skipped: SkippedItem[];
+  /** Tables: the feature columns and their standardisation. */
+  table?: TableInfo;
 }
 
 /** Raised for data the user must fix; the message says what, where and how (in French too, where given). */

@@ -236,11 +236,11 @@ describe('importing a CSV file', () => {
     expect((error as { fr?: string }).fr).toBe('Le fichier CSV iris.csv n’a pas de colonne « label » à utiliser comme étiquette. Ses colonnes sont : sepal, petal, species.');
   });
 
-  it('names the row and column of a cell that is not a number, and says an empty file is empty', async () => {
-    await writeFile(path.join(root, 'bad.csv'), 'a,b,label\n1,2,x\n3,oops,y\n');
+  it('names the row and column of a cell that is not a number when no row is left, and says an empty file is empty', async () => {
+    await writeFile(path.join(root, 'bad.csv'), 'a,b,label\n1,no,x\n3,oops,y\n');
     await writeFile(path.join(root, 'empty.csv'), '');
     const api = service();
-    await expect(api.previewDataset({ kind: 'csv', path: path.join(root, 'bad.csv'), labelColumn: 'label' })).rejects.toThrow(/Row 3, column 2 \("b"\) of bad\.csv is "oops", not a number/);
+    await expect(api.previewDataset({ kind: 'csv', path: path.join(root, 'bad.csv'), labelColumn: 'label' })).rejects.toThrow(/^No row of bad\.csv can be used: Row 2, column 2 \("b"\) of bad\.csv is "no", not a number/);
     await expect(api.previewDataset({ kind: 'csv', path: path.join(root, 'empty.csv'), labelColumn: 'label' })).rejects.toThrow('The CSV file empty.csv is empty: it needs a header row naming the columns, then one row per sample.');
   });
 

@@ -2,8 +2,9 @@
 // checkpoint: it classifies images drawn in the UI, evaluates the test split, and finds which test
 // samples fall in each cell of the confusion matrix and which mistakes were the most confident.
 import type * as tfjs from '@tensorflow/tfjs';
-import { UserFacingError, type Mistakes, type Prediction, type TestEvaluation, type TestSample, type TestSamples } from '../api/contract';
-import type { Samples } from '../data/types';
+import { UserFacingError, type Mistakes, type Prediction, type TableInput, type TestEvaluation, type TestSample, type TestSamples } from '../api/contract';
+import type { RecordedTable } from '../data/summary';
+import type { Dataset, Samples, TableInfo } from '../data/types';
 import type { Shape } from '../model/graph';
 import type { Project } from '../model/project';
 import type { SerializedWeight } from '../train/events';
@@ -17,6 +18,8 @@ export interface FinishedRun {
   size?: number;
   baseDir?: string;
   weights: SerializedWeight[];
+  /** Tables: the standardisation the run recorded, which a typed row and the test rows are prepared with. */
+  table?: RecordedTable;
 }
 
 export interface Loaded {
@@ -28,8 +31,10 @@ export interface Loaded {
   normalization?: { mean: Float32Array; std: Float32Array };
   /** The held-out test split, normalised as the model was trained. */
   test: Samples;
-  /** Grey levels of the test samples before normalisation, for display. */
+  /** The test samples before normalisation, for display: grey levels, or a table's values as written. */
   rawTest: Float32Array;
+  /** Tables: the feature columns and how training standardised them. */
+  table?: TableInfo;
   /** Predicted class and its probability for every test sample, and the mean loss, once computed. */
   scoring?: Promise<TestScores>;
 }
@@ -90,6 +95,107 @@ export function modelInput(loaded: Loaded, values: unknown, noun: keyof typeof i
   return x;
 }
 
+/** A number as typed in a form: a decimal point or a decimal comma (5.1 or 5,1), an exponent allowed. */
+function typedNumber(text: string): number {
+  const trimmed = text.trim();
+  if (trimmed === '') return NaN;
+  return Number(/^[+-]?\d+,\d+$/.test(trimmed) ? trimmed.replace(',', '.') : trimmed);
+}
+
+/**
+ * A row typed by column name, as the model's input before the project's normalisation: each
+ * value is read as the CSV loader reads a cell (in single precision), then standardised with the
+ * training rows' mean and σ. Every bad or missing field is named, with the column's training range.
+ */
+export function tableRow(loaded: Pick<Loaded, 'table'>, cells: Record<string, string>): number[] {
+  const { table } = loaded;
+  if (!table) {
+    throw new UserFacingError(
+      {
+        en: 'The model in use was not trained on a table (a CSV file), so it takes no row of columns: try it with an image or a drawing instead.',
+        fr: 'Le modèle utilisé n’a pas été entraîné sur un tableau (un fichier CSV) : il ne prend donc pas de ligne de colonnes. Essayez-le plutôt avec une image ou un dessin.',
+      },
+      'not-table',
+    );
+  }
+  const known = new Set([...table.columns.map((c) => c.name), table.labelColumn]);
+  const unknown = Object.keys(cells).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    const list = table.columns.map((c) => `"${c.name}"`).join(', ');
+    const listFr = table.columns.map((c) => `« ${c.name} »`).join(', ');
+    throw new UserFacingError(
+      {
+        en: `The model has no input column ${unknown.map((n) => `"${n}"`).join(', ')}. Its columns are ${list}.`,
+        fr: `Le modèle n’a pas de colonne d’entrée ${unknown.map((n) => `« ${n} »`).join(', ')}. Ses colonnes sont ${listFr}.`,
+      },
+      'bad-row',
+      { columns: unknown },
+    );
+  }
+  const problems: { column: string; en: string; fr: string }[] = [];
+  const row = table.columns.map((column) => {
+    const text = cells[column.name];
+    const value = typeof text === 'string' ? typedNumber(text) : NaN;
+    if (!Number.isFinite(value)) {
+      const range = { en: `(the training rows go from ${column.min} to ${column.max})`, fr: `(les lignes d’entraînement vont de ${String(column.min).replace('.', ',')} à ${String(column.max).replace('.', ',')})` };
+      problems.push(
+        typeof text !== 'string' || text.trim() === ''
+          ? { column: column.name, en: `column "${column.name}" is empty: type a number ${range.en}`, fr: `la colonne « ${column.name} » est vide : tapez un nombre ${range.fr}` }
+          : { column: column.name, en: `column "${column.name}" holds "${text.trim()}", which is not a number: type a number such as ${column.mean.toPrecision(3)} ${range.en}`, fr: `la colonne « ${column.name} » contient « ${text.trim()} », qui n’est pas un nombre : tapez un nombre comme ${column.mean.toPrecision(3).replace('.', ',')} ${range.fr}` },
+      );
+      return NaN;
+    }
+    return (Math.fround(value) - column.mean) / column.std;
+  });
+  if (problems.length > 0) {
+    throw new UserFacingError(
+      { en: `The row cannot be tried: ${problems.map((p) => p.en).join('; ')}.`, fr: `La ligne ne peut pas être essayée : ${problems.map((p) => p.fr).join(' ; ')}.` },
+      'bad-row',
+      { columns: problems.map((p) => p.column) },
+    );
+  }
+  return Array.from(Float32Array.from(row));
+}
+
+/** Whether a value read from a run's record is the table it recorded. */
+export function isRecordedTable(value: unknown): value is RecordedTable {
+  const table = value as Partial<RecordedTable> | null;
+  return (
+    typeof table === 'object' &&
+    table !== null &&
+    typeof table.labelColumn === 'string' &&
+    Array.isArray(table.columns) &&
+    table.columns.every((c) => typeof c?.name === 'string' && [c.mean, c.std, c.min, c.max].every((v) => typeof v === 'number' && Number.isFinite(v)) && c.std > 0)
+  );
+}
+
+/**
+ * The table of a data set loaded again for a run, standardised as the run recorded (its test rows
+ * too), so that the weights see what they were trained on even when the file's rows changed since.
+ * A file whose feature columns are no longer the run's is refused.
+ */
+export function withRecordedStandardisation(dataset: Dataset, recorded: RecordedTable): TableInfo {
+  const table = dataset.table!;
+  const names = table.columns.map((c) => c.name);
+  const recordedNames = recorded.columns.map((c) => c.name);
+  if (names.join('\u0000') !== recordedNames.join('\u0000') || table.labelColumn !== recorded.labelColumn) {
+    throw new UserFacingError(
+      {
+        en: `The columns of ${dataset.name} changed since this run was trained: it learned from ${recordedNames.map((n) => `"${n}"`).join(', ')} to find "${recorded.labelColumn}", and the file now has ${names.map((n) => `"${n}"`).join(', ')} besides "${table.labelColumn}". Put back the file it was trained on, or train again.`,
+        fr: `Les colonnes de ${dataset.name} ont changé depuis cet entraînement : il a appris à partir de ${recordedNames.map((n) => `« ${n} »`).join(', ')} à trouver « ${recorded.labelColumn} », et le fichier a maintenant ${names.map((n) => `« ${n} »`).join(', ')} en plus de « ${table.labelColumn} ». Remettez le fichier sur lequel il a été entraîné, ou entraînez à nouveau.`,
+      },
+      'table-changed',
+    );
+  }
+  const features = names.length;
+  const { x } = dataset.test;
+  for (let i = 0; i < x.length; i++) {
+    const { mean, std } = recorded.columns[i % features];
+    x[i] = (table.rawTest[i] - mean) / std;
+  }
+  return { ...table, columns: recorded.columns.map((c) => ({ ...c })) };
+}
+
 export class TrainedModel {
   private loading?: Promise<Loaded>;
   private disposed = false;
@@ -128,7 +234,8 @@ export class TrainedModel {
     const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
     if (!inputShape) throw new UserFacingError({ en: 'The trained model has no single Input block, so it cannot be tried here.', fr: 'Le modèle entraîné n’a pas un unique bloc Input : il ne peut donc pas être essayé ici.' }, 'no-model');
     const dataset = await loadDataset(project.dataset, { baseDir: this.run.baseDir, inputShape, size: this.run.size });
-    const rawTest = dataset.test.x.slice();
+    if (dataset.table && this.run.table) dataset.table = withRecordedStandardisation(dataset, this.run.table);
+    const rawTest = dataset.table?.rawTest ?? dataset.test.x.slice();
     const normalization = project.training.normalize ? normalizeDataset(dataset) : undefined;
     const { tf } = await selectBackend();
     const model = compileGraph(tf, project.graph, { seed: project.training.seed });
@@ -152,13 +259,35 @@ export class TrainedModel {
       tf.dispose(tensors);
     }
     // The training samples are not kept: only the test split is looked at from here.
-    return { tf, model, inputShape, classNames: dataset.classNames, normalization, test: dataset.test, rawTest };
+    return { tf, model, inputShape, classNames: dataset.classNames, normalization, test: dataset.test, rawTest, ...(dataset.table ? { table: dataset.table } : {}) };
   }
 
   /** Class probabilities for one sample given as raw values (e.g. grey levels in [0, 1]) in the Input block's shape. */
   async predict(pixels: readonly number[]): Promise<Prediction> {
     const loaded = await this.load();
     const x = modelInput(loaded, pixels, 'image');
+    const { tf, model } = loaded;
+    const output = tf.tidy(() => (model.predict(tf.tensor(x, [1, ...loaded.inputShape])) as tfjs.Tensor).dataSync());
+    return { runId: this.run.runId, classNames: loaded.classNames, probabilities: toProbabilities(output) };
+  }
+
+  /** The feature columns when the model was trained on a table, else undefined. */
+  async tableInput(): Promise<TableInput | undefined> {
+    const { table, classNames } = await this.load();
+    if (!table) return undefined;
+    return {
+      runId: this.run.runId,
+      labelColumn: table.labelColumn,
+      columns: table.columns.map((c) => ({ name: c.name, kind: 'number', min: c.min, max: c.max, mean: c.mean })),
+      classNames,
+    };
+  }
+
+  /** Class probabilities for one row of a table typed by column name, standardised as the training rows were. */
+  async predictRow(cells: Record<string, string>): Promise<Prediction> {
+    const loaded = await this.load();
+    const row = tableRow(loaded, cells);
+    const x = modelInput(loaded, row, 'sample');
     const { tf, model } = loaded;
     const output = tf.tidy(() => (model.predict(tf.tensor(x, [1, ...loaded.inputShape])) as tfjs.Tensor).dataSync());
     return { runId: this.run.runId, classNames: loaded.classNames, probabilities: toProbabilities(output) };
@@ -227,7 +356,9 @@ export class TrainedModel {
 
   private sampleValues(loaded: Loaded, index: number): number[] {
     const size = loaded.inputShape.reduce((a, b) => a * b, 1);
-    return Array.from(loaded.rawTest.subarray(index * size, (index + 1) * size), (v) => Math.round(v * 1000) / 1000);
+    const values = loaded.rawTest.subarray(index * size, (index + 1) * size);
+    // A table's values as written (single precision read back to its shortest decimals); grey levels to the thousandth.
+    return Array.from(values, loaded.table ? (v) => Number(v.toPrecision(7)) : (v) => Math.round(v * 1000) / 1000);
   }
 
   /** The test samples the model got wrong, the most confident first. */
@@ -244,6 +375,7 @@ export class TrainedModel {
       shape: loaded.inputShape,
       total: wrong.length,
       samples: wrong.slice(0, take).map((index) => ({ index, actual: loaded.test.y[index], predicted: classes[index], confidence: confidence[index], values: this.sampleValues(loaded, index) })),
+      ...(loaded.table ? { columns: loaded.table.columns.map((c) => c.name) } : {}),
     };
   }
 
@@ -265,7 +397,7 @@ export class TrainedModel {
     matching.sort((a, b) => confidence[b] - confidence[a]);
     const take = Math.max(1, Math.min(MAX_SAMPLES, Math.floor(limit) || 24));
     const samples: TestSample[] = matching.slice(0, take).map((index) => ({ index, confidence: confidence[index], values: this.sampleValues(loaded, index) }));
-    return { runId: this.run.runId, actual, predicted, total: matching.length, shape: loaded.inputShape, samples };
+    return { runId: this.run.runId, actual, predicted, total: matching.length, shape: loaded.inputShape, samples, ...(loaded.table ? { columns: loaded.table.columns.map((c) => c.name) } : {}) };
   }
 
   dispose(): void {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { UserFacingError, type ModelInUse, type TestEvaluation } from '../api/contract';
 import { errorTexts, type Localized } from '../model/localized';
 import type { Evaluation, RunDetails } from '../store/types';
-import { TrainedModel } from './inference';
+import { isRecordedTable, TrainedModel } from './inference';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
 export type CheckpointKind = 'best' | 'last';
@@ -156,7 +156,14 @@ export async function prepareRunModel(request: { file: string; runId: number; ch
     throw asUserFacing(error);
   }
   const model = new TrainedModel(
-    { runId: modelRunId, project: { ...run.project, training: run.training }, size, baseDir: path.dirname(file), weights: serialized },
+    {
+      runId: modelRunId,
+      project: { ...run.project, training: run.training },
+      size,
+      baseDir: path.dirname(file),
+      weights: serialized,
+      ...(isRecordedTable(run.dataset?.summary.table) ? { table: run.dataset.summary.table } : {}),
+    },
     { onProgress: (done, total) => onProgress(modelRunId, done, total) },
   );
   let ready;

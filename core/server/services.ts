@@ -34,6 +34,7 @@ import {
   type TrainingEngines,
   type PythonEngineInfo,
   type Prediction,
+  type TableInput,
   type TestSamples,
   type AugmentationPreview,
   type AugmentationPreviewRequest,
@@ -647,6 +648,14 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   predict(values: number[]): Promise<Prediction> {
     return this.training.predict(values);
+  }
+
+  getTableInput(): Promise<TableInput | undefined> {
+    return this.training.tableInput();
+  }
+
+  predictRow(cells: Record<string, string>): Promise<Prediction> {
+    return this.training.predictRow(cells);
   }
 
   async previewAugmentation(request: AugmentationPreviewRequest): Promise<AugmentationPreview> {

@@ -11,12 +11,15 @@ import {
   type Mistakes,
   type ModelInside,
   type ModelInUse,
+  type TableInput,
   type Prediction,
   type TestSamples,
   type TrainingEvent,
   type TrainingStartOptions,
   type TrainingUpdate,
 } from '../api/contract';
+import type { RecordedTable } from '../data/summary';
+import type { DatasetInput } from '../store/types';
 import { analyzeGraph } from '../model/analyze';
 import { errorTexts, type Localized } from '../model/localized';
 import type { Project } from '../model/project';
@@ -116,13 +119,15 @@ export class TrainingRunner {
     if (size !== undefined) engineOptions.size = size;
     if (typeof options.location === 'string' && options.location) engineOptions.baseDir = path.dirname(path.resolve(options.location));
     const runId = randomUUID();
+    const recordedIn = typeof options.location === 'string' && path.extname(options.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(options.location) : undefined;
+    // A table is recorded with the run (its bytes, kept in the project when small, and how its columns were standardised).
+    const dataset = recordedIn ? await tableRecord(project, engineOptions.baseDir as string, seed ?? project.training.seed) : undefined;
     const session = await this.launch(project, engineOptions);
     this.current = { runId, session };
-    const recordedIn = typeof options.location === 'string' && path.extname(options.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(options.location) : undefined;
     let recording: { runId(): number | undefined } | undefined;
     if (recordedIn) {
       try {
-        recording = await recordInto(recordedIn, session, project, (text) => this.updates.fire({ runId, event: { type: 'warning', message: text.en, messageFr: text.fr } }));
+        recording = await recordInto(recordedIn, session, project, (text) => this.updates.fire({ runId, event: { type: 'warning', message: text.en, messageFr: text.fr } }), dataset);
       } catch (error) {
         // recordInto stopped the session: the next run may start once it has ended.
         void session.done.finally(() => {
@@ -225,12 +230,15 @@ export class TrainingRunner {
     const finish = () => {
       if (this.current?.runId === runId) this.current = undefined;
     };
+    /** A table's standardisation as the run started with it. */
+    let table: RecordedTable | undefined;
     session.on((event) => {
+      if (event.type === 'started' && event.dataset.table) table = event.dataset.table;
       // Listeners hearing `final` may start the next run at once.
       if (event.type === 'final') {
         if (event.weights?.length) {
           const trained = new TrainedModel(
-            { runId, project, size: engineOptions.size as number | undefined, baseDir: engineOptions.baseDir as string | undefined, weights: event.weights },
+            { runId, project, size: engineOptions.size as number | undefined, baseDir: engineOptions.baseDir as string | undefined, weights: event.weights, ...(table ? { table } : {}) },
             { onProgress: (done, total) => this.progress(runId, done, total) },
           );
           const analysis = analyzeGraph(project.graph, { loss: project.training.loss });
@@ -303,6 +311,15 @@ export class TrainingRunner {
     return this.trainedModel().predict(values);
   }
 
+  /** The table columns of the model in use; undefined when none is in use or it was not trained on a table. */
+  async tableInput(): Promise<TableInput | undefined> {
+    return this.trained?.tableInput();
+  }
+
+  async predictRow(cells: Record<string, string>): Promise<Prediction> {
+    return this.trainedModel().predictRow(cells);
+  }
+
   async testSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples> {
     if (!request || typeof request !== 'object') throw new UserFacingError({ en: 'Say which cell of the confusion matrix to show.', fr: 'Indiquez la case de la matrice de confusion à afficher.' }, 'bad-request');
     return this.trainedModel().testSamples(request.actual, request.predicted, request.limit);
@@ -331,7 +348,14 @@ function notRecorded(location: string, error: unknown): Localized {
   };
 }
 
-async function recordInto(location: string, session: TrainingSession, project: Project, warn: (text: Localized) => void): Promise<{ runId(): number | undefined }> {
+/** The description of a project's CSV file for its run's record; undefined for other data, or a file that cannot be read (training then says why). */
+async function tableRecord(project: Project, baseDir: string, seed: number): Promise<DatasetInput | undefined> {
+  if (project.dataset?.kind !== 'csv') return undefined;
+  const { describeDataset } = await import('../store/dataset-ref');
+  return describeDataset(project.dataset, { baseDir, seed }).catch(() => undefined);
+}
+
+async function recordInto(location: string, session: TrainingSession, project: Project, warn: (text: Localized) => void, dataset?: DatasetInput): Promise<{ runId(): number | undefined }> {
   const { ProjectStore } = await import('../store/index');
   const { recordTrainingRun } = await import('../store/record-training');
   let store;
@@ -342,7 +366,7 @@ async function recordInto(location: string, session: TrainingSession, project: P
     throw asUserFacing(error);
   }
   const opened = store;
-  const recording = recordTrainingRun(opened, session, project);
+  const recording = recordTrainingRun(opened, session, project, dataset ? { dataset } : {});
   void recording.done.then((result) => {
     if (result.error) warn(notRecorded(location, result.error));
     opened.close();

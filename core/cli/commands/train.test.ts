@@ -97,14 +97,14 @@ describe('neuroblocks train', () => {
     expect(io.stderr.join('\n')).toContain('The output block "out" has 5 units but the data set has 2 classes: set `units` to 2.');
   });
 
-  it('exits 1 on a CSV cell that is not a number, naming its row and column', async () => {
+  it('exits 1 on a CSV with no row left, naming the first bad cell with its row and column', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nb-train-csv-'));
-    writeFileSync(join(dir, 'points.csv'), 'x,y,label\n1,2,a\n3,oops,b\n');
+    writeFileSync(join(dir, 'points.csv'), 'x,y,label\n1,nope,a\n3,oops,b\n');
     const file = join(dir, 'project.json');
     writeFileSync(file, JSON.stringify(xorProject(2, { kind: 'csv', path: 'points.csv', labelColumn: 'label' })));
     const io = recordingIo();
     expect(await main(['train', file], io)).toBe(1);
-    expect(io.stderr.join('\n')).toContain('Row 3, column 2 ("y") of points.csv is "oops", not a number.');
+    expect(io.stderr.join('\n')).toContain('No row of points.csv can be used: Row 2, column 2 ("y") of points.csv is "nope", not a number.');
   });
 
   it('rejects bad options and unreadable projects with exit code 1', async () => {

@@ -1,6 +1,7 @@
 import { trainingMessagesEn } from '../training/messages';
 import { dataMessagesEn } from '../training/data-messages';
 import { cameraMessagesEn } from '../training/camera-messages';
+import { tableMessagesEn } from '../training/table-messages';
 import { exportMessagesEn } from '../export/messages';
 import { augmentMessagesEn } from '../training/augment-messages';
 import { insideMessagesEn } from '../training/inside/messages';
@@ -14,6 +15,7 @@ export const en = {
   ...trainingMessagesEn,
   ...dataMessagesEn,
   ...cameraMessagesEn,
+  ...tableMessagesEn,
   ...exportMessagesEn,
   ...augmentMessagesEn,
   ...insideMessagesEn,

@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { trainingMessagesFr } from '../training/messages';
 import { dataMessagesFr } from '../training/data-messages';
 import { cameraMessagesFr } from '../training/camera-messages';
+import { tableMessagesFr } from '../training/table-messages';
 import { exportMessagesFr } from '../export/messages';
 import { augmentMessagesFr } from '../training/augment-messages';
 import { insideMessagesFr } from '../training/inside/messages';
@@ -15,6 +16,7 @@ export const fr: Messages = {
   ...trainingMessagesFr,
   ...dataMessagesFr,
   ...cameraMessagesFr,
+  ...tableMessagesFr,
   ...exportMessagesFr,
   ...augmentMessagesFr,
   ...insideMessagesFr,

@@ -13,6 +13,7 @@ import { useSettingsForm } from './use-settings-form';
 import './data.css';
 import { errorText } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
+import { SkippedRows } from './SkippedRows';
 
 type Builtin = (typeof builtinDatasets)[number];
 /** Class colours of the scatter plot: distinct for colour-blind viewers, strong on a projector. */
@@ -119,17 +120,21 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
             {text}
           </p>
         ))}
-      {preview.skipped.length > 0 && (
-        <details className="data-skipped" open data-testid="data-skipped">
-          <summary>{t('data.skipped', { count: preview.skipped.length })}</summary>
-          <ul>
-            {preview.skipped.slice(0, 50).map((s) => (
-              <li key={s.file}>
-                <code>{s.file}</code> — {errorText({ message: s.reason, fr: s.reasonFr }, i18n.language)}
-              </li>
-            ))}
-          </ul>
-        </details>
+      {preview.skipped.length > 0 && preview.skipped.every((s) => s.line !== undefined) ? (
+        <SkippedRows skipped={preview.skipped} />
+      ) : (
+        preview.skipped.length > 0 && (
+          <details className="data-skipped" open data-testid="data-skipped">
+            <summary>{t('data.skipped', { count: preview.skipped.length })}</summary>
+            <ul>
+              {preview.skipped.slice(0, 50).map((s) => (
+                <li key={s.file}>
+                  <code>{s.file}</code> — {errorText({ message: s.reason, fr: s.reasonFr }, i18n.language)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )
       )}
       <table className="data-classes" data-testid="data-classes">
         <thead>

@@ -9,6 +9,7 @@ import { modelFor, noRunsToPick, useModel } from './model-store';
 import { GoToTrain } from './NextSteps';
 import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
+import { RowTable } from './TableTry';
 import { errorText } from '../ui/error-text';
 import { formatCount, formatNumber, formatPercent, percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
@@ -157,7 +158,9 @@ export function EvaluatePanel() {
               <ul className="cell-samples__grid">
                 {samples.samples.map((s) => (
                   <li key={s.index} className={s.index === cell.highlight ? 'cell-samples__highlight' : undefined}>
-                    {isImage(samples.shape) ? (
+                    {samples.columns ? (
+                      <RowTable columns={samples.columns} values={s.values} />
+                    ) : isImage(samples.shape) ? (
                       <SampleImage values={s.values} shape={samples.shape} size={84} label={t('evaluate.sample', { index: s.index, confidence: Math.round(s.confidence * 100) })} />
                     ) : (
                       <code>{s.values.map((v) => formatNumber(v, i18n.language, 2)).join(', ')}</code>

@@ -6,6 +6,7 @@ import { formatCount, formatNumber } from '../ui/format';
 import { isImageShape } from './image-input';
 import { useModel } from './model-store';
 import { SampleImage } from './SampleImage';
+import { RowTable } from './TableTry';
 import { errorText } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 
@@ -59,7 +60,9 @@ export function MistakesSection({ runId, onOpen }: { runId: string; onOpen(actua
               return (
                 <li key={m.index}>
                   <button type="button" className="mistake" aria-label={t('mistakes.open', labels)} onClick={() => onOpen(m.actual, m.predicted, m.index)}>
-                    {isImageShape(mistakes.shape) ? (
+                    {mistakes.columns ? (
+                      <RowTable columns={mistakes.columns} values={m.values} />
+                    ) : isImageShape(mistakes.shape) ? (
                       <SampleImage values={m.values} shape={mistakes.shape} size={84} label={t('mistakes.label', labels)} />
                     ) : (
                       <code>{m.values.map((v) => formatNumber(v, i18n.language, 2)).join(', ')}</code>

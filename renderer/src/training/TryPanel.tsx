@@ -12,8 +12,9 @@ import { modelFor, noRunsToPick, useModel } from './model-store';
 import { GoToTrain } from './NextSteps';
 import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
+import { PredictionBars } from './PredictionBars';
+import { TableTry } from './TableTry';
 import { errorText } from '../ui/error-text';
-import { formatPercent, percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
 
 const PAD = 280;
@@ -22,7 +23,7 @@ const BRUSH = 22;
 const PREDICT_EVERY_MS = 120;
 
 export function TryPanel() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useModelSync();
   const location = useEditor((s) => s.location);
   const trained = useModel((s) => modelFor(s, location));
@@ -191,11 +192,10 @@ export function TryPanel() {
     return (
       <>
         <RunPicker />
-        <p className="train-empty">{t('tryImage.notImageModel', { shape: shape.join(' × ') })}</p>
+        <TableTry runId={trained.runId} shape={shape} />
       </>
     );
 
-  const best = prediction ? prediction.probabilities.indexOf(Math.max(...prediction.probabilities)) : -1;
   return (
     <div className="try-panel">
       <RunPicker />
@@ -268,22 +268,7 @@ export function TryPanel() {
           </p>
         )}
         {prediction ? (
-          <>
-            <p className="try-answer" data-testid="try-answer" aria-live="polite">
-              {t('try.answer', { label: prediction.classNames[best], probability: formatPercent(prediction.probabilities[best], i18n.language, 0) })}
-            </p>
-            <ul className="prob-bars" data-testid="prob-bars">
-              {prediction.probabilities.map((p, c) => (
-                <li key={c} className={c === best ? 'prob-bars__best' : undefined}>
-                  <span className="prob-bars__label">{prediction.classNames[c]}</span>
-                  <span className="prob-bars__track" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(p * 100)} aria-label={t('try.bar', { label: prediction.classNames[c] })}>
-                    <span className="prob-bars__fill" style={{ width: `${(p * 100).toFixed(1)}%` }} />
-                  </span>
-                  <span className="prob-bars__value">{percentText(p, i18n.language)}</span>
-                </li>
-              ))}
-            </ul>
-          </>
+          <PredictionBars prediction={prediction} />
         ) : (
           <p>{fits ? t('try.drawFirst') : t('tryImage.dropFirst')}</p>
         )}
