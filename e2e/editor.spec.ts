@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { consoleErrors, unnamedControls } from './helpers';
 
@@ -134,8 +134,7 @@ test('a person builds, checks, edits and saves the course CNN with the mouse', a
     // Laid out in columns that fit the canvas: the whole network is legible without zooming in.
     await page.waitForTimeout(400);
     await page.locator('.palette').evaluate((el) => el.scrollTo(0, 0));
-    const file = await shot(page, 'editor');
-    if (process.env.NEUROBLOCKS_README_SCREENSHOT) copyFileSync(file, path.resolve(import.meta.dirname, '..', 'assets', 'screenshot-editor.png'));
+    await shot(page, 'editor');
   });
 
   await test.step('a kernel too large shows an error on its block; undo and redo', async () => {

@@ -9,6 +9,7 @@ import { createStore } from 'zustand/vanilla';
 import type { BlockOutput, ConvFilters, InsideBlock, InspectRequest, ModelInUse } from '../../../../core/api/contract';
 import { getApi } from '../../api';
 import { editorStore, useEditor } from '../../store/index';
+import { readableView, readableZoom } from '../../editor/view';
 import { SampleImage } from '../SampleImage';
 import { colourScale } from './colours';
 import { defaultBlock, explanationOf, formatValue } from './explain';
@@ -28,9 +29,15 @@ export const insideStore = createStore<InsideState>()(() => ({ open: false }));
 
 const message = (e: unknown) => errorText(e);
 
+/** What a readable view keeps free across the strip: the zoom buttons on the left, a margin on the right (see readableView). */
+const STRIP_MARGIN = 88;
+
 /**
  * Moves the graph into the part of the canvas that the training panel leaves visible, so that its
- * blocks can be clicked while looking inside. Nothing moves when that part is too narrow to use.
+ * blocks can be clicked while looking inside. Where that strip holds a whole block at a zoom the
+ * class can read (a projector's window, the palette folded away beside the panel), the graph is
+ * shown readable, from its Input, and scrolls; a narrower strip shows the whole graph, small, as a
+ * map to click. Nothing moves when the strip is too narrow to use.
  */
 function useGraphBesideDock(open: boolean): void {
   const { getNodesBounds, setViewport } = useReactFlow();
@@ -43,6 +50,12 @@ function useGraphBesideDock(open: boolean): void {
     const width = Math.min(pane.right, dock.left) - pane.left;
     if (width < 140) return;
     const bounds = getNodesBounds(nodes);
+    const readable = readableZoom();
+    const widest = Math.max(...nodes.map((n) => n.measured?.width ?? 0));
+    if (widest * readable <= width - STRIP_MARGIN) {
+      void setViewport(readableView(bounds, { width, height: pane.height }, readable), { duration: 300 });
+      return;
+    }
     const margin = 16;
     const zoom = Math.max(0.3, Math.min(1, (width - 2 * margin) / bounds.width, (pane.height - 2 * margin) / bounds.height));
     const x = (width - bounds.width * zoom) / 2 - bounds.x * zoom;
