@@ -43,7 +43,7 @@ async function thumbnailPixels(img: Locator) {
 
 const isBlack = (rgb: number[]) => rgb.every((c) => c === 0);
 
-test('a teacher imports non-square photos, chooses letter-box or crop in the preview, trains, and tries a photo', async ({ page }) => {
+test('a teacher imports non-square photos, switches letter-box and crop in the preview, trains on crops, and tries a photo', async ({ page }) => {
   test.setTimeout(150_000);
   const problems = consoleErrors(page);
   await page.goto(url());
@@ -85,12 +85,9 @@ test('a teacher imports non-square photos, chooses letter-box or crop in the pre
     expect(cropped.at(5, 2)[0]).toBeGreaterThan(180);
     expect(cropped.at(50, 53)[2]).toBeGreaterThan(180);
     await shot(page, 'images-crop');
-    // And back: the choice is the data set's, and the preview follows it.
-    await dock.getByTestId('data-fit').getByRole('radio', { name: /^Letter-box/ }).check();
-    await expect.poll(async () => isBlack((await thumbnailPixels(first)).at(28, 2)), { timeout: 20_000 }).toBe(true);
   });
 
-  await test.step('a short run trains on the letter-boxed images', async () => {
+  await test.step('a short run trains on the centre-cropped images', async () => {
     await dock.getByRole('tab', { name: 'Train' }).click();
     await dock.getByLabel('Epochs', { exact: true }).fill('2');
     await dock.getByLabel('Batch size').fill('4');
@@ -98,24 +95,32 @@ test('a teacher imports non-square photos, chooses letter-box or crop in the pre
     await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 90_000 });
   });
 
-  await test.step('Try it letter-boxes a wide photo as training did, and the model answers', async () => {
+  await test.step('Try it crops a wide photo as this run’s training did, and the model answers', async () => {
     await dock.getByRole('tab', { name: 'Try it' }).click();
     await dock.getByTestId('image-file').setInputFiles(path.join(tmp, 'try-wide.png'));
     await expect(dock.getByTestId('try-answer')).toContainText(/^It looks like an? (day|night) \(\d+ % sure\)/, { timeout: 30_000 });
     await expectProbabilities(dock, 2);
     const seen = dock.getByTestId('image-views').getByRole('img', { name: /as the model sees it/ });
-    const rows = await seen.evaluate((canvas) => {
+    const pixels = await seen.evaluate((canvas) => {
       const c = canvas as unknown as { getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
       const data = c.getContext('2d').getImageData(0, 0, 16, 16).data;
       const pixel = (x: number, y: number) => [data[(y * 16 + x) * 4], data[(y * 16 + x) * 4 + 1], data[(y * 16 + x) * 4 + 2]];
-      return { top: pixel(8, 1), middleLeft: pixel(2, 8), middleRight: pixel(13, 8), bottom: pixel(8, 14) };
+      return { topLeft: pixel(2, 1), topRight: pixel(13, 1), bottomLeft: pixel(2, 14), bottomRight: pixel(13, 14) };
     });
-    expect(rows.top).toEqual([0, 0, 0]);
-    expect(rows.bottom).toEqual([0, 0, 0]);
-    expect(rows.middleLeft[0]).toBeGreaterThan(180);
-    expect(rows.middleRight[2]).toBeGreaterThan(180);
+    // The middle of the flag fills the square: red left, blue right, from the top row to the bottom one.
+    for (const red of [pixels.topLeft, pixels.bottomLeft]) expect(red[0]).toBeGreaterThan(180);
+    for (const blue of [pixels.topRight, pixels.bottomRight]) expect(blue[2]).toBeGreaterThan(180);
     await seen.scrollIntoViewIfNeeded();
     await shot(page, 'images-try');
+  });
+
+  await test.step('back in the Data tab, the data set still says centre-crop, and letter-box brings the bars back', async () => {
+    await dock.getByRole('tab', { name: 'Data' }).click();
+    const fit = dock.getByTestId('data-fit');
+    await expect(fit.getByRole('radio', { name: /^Centre-crop/ })).toBeChecked();
+    await fit.getByRole('radio', { name: /^Letter-box/ }).check();
+    const first = dock.getByTestId('data-class').first().getByRole('img').first();
+    await expect.poll(async () => isBlack((await thumbnailPixels(first)).at(28, 2)), { timeout: 20_000 }).toBe(true);
   });
   expect(problems).toEqual([]);
 });
