@@ -7,7 +7,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseProject, ProjectError, serializeProject } from '../model/project-io';
 import { PROJECT_FORMAT } from '../model/project';
-import { loadImageFolder } from './image-folder';
+import { fitImage } from '../model/image-fit';
+import { decodeImage, loadImageFolder, PRESHRINK_FACTOR } from './image-folder';
 import { loadDataset } from './load';
 import { previewDataset } from './preview';
 import type { Dataset } from './types';
@@ -73,6 +74,29 @@ describe('image folders fitted to a square Input', () => {
     const label = stretched.classNames.indexOf('bands');
     const i = Array.from(stretched.train.y).indexOf(label);
     expect(Array.from(stretched.train.x.subarray(i * 768, (i + 1) * 768))).toEqual(Array.from(before, (v) => Math.fround(v / 255)));
+  });
+});
+
+describe('a photo much larger than the Input', () => {
+  it('is reduced by libvips first, quickly, and differs from fitting its whole pixels only by resampling noise', async () => {
+    // 960×480, a smooth gradient: more than PRESHRINK_FACTOR times a 16×16 Input.
+    const [width, height] = [960, 480];
+    expect(width).toBeGreaterThan(PRESHRINK_FACTOR * 16);
+    const pixels = Buffer.alloc(width * height * 3);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels.set([Math.round((x / width) * 255), Math.round((y / height) * 255), 128], (y * width + x) * 3);
+    const file = join(root, 'large.png');
+    await sharp(pixels, { raw: { width, height, channels: 3 } }).png().toFile(file);
+    const whole = await sharp(file).ensureAlpha().raw().toBuffer();
+    for (const fit of ['letterbox', 'crop'] as const) {
+      const direct = fitImage(whole, width, height, 16, 16, 3, fit);
+      const trained = await decodeImage(file, [16, 16, 3], fit);
+      let largest = 0;
+      for (let i = 0; i < direct.length; i++) largest = Math.max(largest, Math.abs(direct[i] - trained[i]));
+      expect(largest).toBeLessThan(2 / 255);
+      // The same geometry: the letter-box bars are exactly where they were.
+      for (let i = 0; i < direct.length; i++) if (direct[i] === 0) expect(trained[i]).toBe(0);
+    }
+    rmSync(file);
   });
 });
 

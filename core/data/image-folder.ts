@@ -36,9 +36,26 @@ async function listEntries(folder: string) {
   }
 }
 
-/** Pixels of an image file as sharp decodes them, before any fitting: RGBA bytes, upright as EXIF says. */
-async function decodeRgba(file: string): Promise<{ data: Uint8Array; width: number; height: number }> {
-  const { data, info } = await sharp(file, DECODE_OPTIONS).rotate().toColourspace('srgb').ensureAlpha().raw({ depth: 'uchar' }).toBuffer({ resolveWithObject: true });
+/**
+ * Letter-box and crop: an image over this many times the Input's size on a side is first reduced
+ * by libvips to about that size, in its own proportions (a JPEG is then decoded at a fraction of
+ * its size, several times faster); a smaller one is fitted from its pixels as they are.
+ */
+export const PRESHRINK_FACTOR = 8;
+
+/**
+ * Pixels of an image file as sharp decodes them, upright as EXIF says, as RGBA bytes: whole, or
+ * reduced to about {@link PRESHRINK_FACTOR} times `height × width` when it is larger (covering that
+ * box for a crop, within it for a letter-box).
+ */
+async function decodeRgba(file: string, height: number, width: number, fit: ImageFit): Promise<{ data: Uint8Array; width: number; height: number }> {
+  const { data, info } = await sharp(file, DECODE_OPTIONS)
+    .rotate()
+    .resize(PRESHRINK_FACTOR * width, PRESHRINK_FACTOR * height, { fit: fit === 'crop' ? 'outside' : 'inside', withoutEnlargement: true })
+    .toColourspace('srgb')
+    .ensureAlpha()
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
   if (info.channels !== 4) throw new LocalizedError({ en: `decoded with ${info.channels} channels instead of 4`, fr: `décodée avec ${info.channels} canaux au lieu de 4` });
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
 }
@@ -46,7 +63,9 @@ async function decodeRgba(file: string): Promise<{ data: Uint8Array; width: numb
 /**
  * One image as `height × width × channels` values in [0, 1], fitted as `fit` says; throws when it
  * cannot be decoded. Letter-box and crop use {@link fitImage}, as Try it and the exported web page
- * do; stretch keeps libvips's own resize, so older projects' runs get the numbers they always had.
+ * do (the same numbers for an image up to {@link PRESHRINK_FACTOR} times the Input's size; a larger
+ * one is first reduced here, and differs from them by a little resampling noise); stretch keeps
+ * libvips's own resize, so older projects' runs get the numbers they always had.
  */
 export async function decodeImage(file: string, [height, width, channels]: Shape, fit: ImageFit): Promise<Float32Array> {
   const tooLarge = async (error: unknown): Promise<never> => {
@@ -56,7 +75,7 @@ export async function decodeImage(file: string, [height, width, channels]: Shape
     throw error;
   };
   if (fit !== 'stretch') {
-    const image = await decodeRgba(file).catch(tooLarge);
+    const image = await decodeRgba(file, height, width, fit).catch(tooLarge);
     return fitImage(image.data, image.width, image.height, width, height, channels, fit);
   }
   let pipeline = sharp(file, DECODE_OPTIONS).resize(width, height, { fit: 'fill' });

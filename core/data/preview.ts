@@ -8,7 +8,7 @@ import type { DatasetPreview } from '../api/contract';
 import type { Shape } from '../model/graph';
 import type { DatasetRef } from '../model/project';
 import { csvDataset, csvRows, readCsvFile } from './csv';
-import { fitImage, imageFitOf, type ImageFit } from '../model/image-fit';
+import { imageFitOf, type ImageFit } from '../model/image-fit';
 import { DECODE_OPTIONS, decodeFailure, decodeImage, imageTooLarge, listImageFolder, MAX_IMAGE_PIXELS } from './image-folder';
 import { loadCifar } from './cifar';
 import type { ProgressListener } from './download';
@@ -149,24 +149,6 @@ async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Prom
 /** What is known of one image of the folder. */
 const Check = { Unchecked: 0, HeaderRead: 1, Decoded: 2, Failed: 3 } as const;
 
-/**
- * An image as the model will see it, for a thumbnail: what training computes ({@link decodeImage}),
- * except that an image over 8 times the Input's size is first reduced by libvips in its own
- * proportions, so that a folder of large photos is previewed quickly and in little memory.
- */
-async function modelView(file: string, shape: Shape, fit: ImageFit): Promise<Float32Array> {
-  if (fit === 'stretch') return decodeImage(file, shape, fit);
-  const side = 8 * Math.max(shape[0], shape[1]);
-  const { data, info } = await sharp(file, DECODE_OPTIONS)
-    .rotate()
-    .resize(side, side, { fit: 'inside', withoutEnlargement: true })
-    .toColourspace('srgb')
-    .ensureAlpha()
-    .raw({ depth: 'uchar' })
-    .toBuffer({ resolveWithObject: true });
-  return fitImage(data, info.width, info.height, shape[1], shape[0], shape[2], fit);
-}
-
 /** The shape the thumbnails of an image folder are fitted to: the model's Input when it takes images, else a square. */
 function thumbnailShape(inputShape: Shape | undefined, colour: boolean): Shape {
   if (inputShape?.length === 3 && (inputShape[2] === 1 || inputShape[2] === 3) && inputShape[0] >= 1 && inputShape[1] >= 1) return inputShape;
@@ -243,7 +225,7 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
     const shown = [...checks.keys()].filter((i) => checks[i] === Check.Decoded).slice(0, THUMBNAILS);
     const urls: string[] = [];
     for (const i of shown) {
-      const values = await modelView(path.join(folder, listing.files[label][i]), shape, view.fit).catch(() => undefined);
+      const values = await decodeImage(path.join(folder, listing.files[label][i]), shape, view.fit).catch(() => undefined);
       urls.push(values ? await samplePng(values, shape) : thumbnailsOf.get(`${label}/${i}`)!);
     }
     thumbnails.push(urls);
