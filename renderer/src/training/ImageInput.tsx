@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImageFit } from '../../../core/model/image-fit';
-import { decodeImageFile, isMnistShape, toModelInput, type ModelInput, type RgbaImage } from './image-input';
+import { decodeImageFile } from './image-decode';
+import { isMnistShape, toModelInput, type ModelInput, type RgbaImage } from './image-input';
 import { SampleImage } from './SampleImage';
 import { CodeText } from '../ui/CodeText';
 
