@@ -114,8 +114,8 @@ export const dataMessagesFr: typeof dataMessagesEn = {
     openTab: 'Voir ou importer…',
     fitTitle: 'Images qui n’ont pas la forme de l’Input',
     fitHelp: 'Comment l’entraînement, « Essayer » et la page web exportée amènent une image à la forme du bloc Input. Les exemples ci-dessous montrent les images telles que le modèle les verra.',
-    fitLetterbox: 'Cadrer entière : toute l’image, réduite pour tenir, des bandes noires sur les côtés restants',
-    fitCrop: 'Recadrer au centre : agrandie pour remplir, les bords qui dépassent coupés',
-    fitStretch: 'Étirer : déformée à la forme (ce que faisaient les projets créés avant ce choix)',
+    fitLetterbox: 'Image entière : réduite pour tenir, des bandes noires comblent les côtés restants',
+    fitCrop: 'Recadrée au centre : agrandie pour remplir, les bords qui dépassent sont coupés',
+    fitStretch: 'Étirée : déformée à la forme (ce que faisaient les projets créés avant ce choix)',
   },
 };
