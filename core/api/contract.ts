@@ -7,6 +7,7 @@
 // Browser-safe: types and plain data only.
 import type { GraphAnalysis } from '../model/analyze';
 import type { Graph, Shape } from '../model/graph';
+import type { ImageFit } from '../model/image-fit';
 import type { GraphChange } from '../model/graph-diff';
 import type { DatasetRef, Project } from '../model/project';
 import type { ConvFilters, InspectRequest, ModelInside } from './inside';
@@ -434,6 +435,8 @@ export interface ModelInUse {
   checkpoint?: 'best' | 'last';
   epoch?: number;
   inputShape: Shape;
+  /** How the run's training fitted images to the Input: Try it fits a photo or a camera frame the same way. */
+  imageFit?: ImageFit;
   /** On the held-out test split; absent when the run ended without one. */
   test?: TestEvaluation;
   /** True when the test evaluation was computed on loading, as none was recorded for these weights. */
@@ -630,7 +633,8 @@ export interface NeuroblocksApi {
   // Data sets
   listDatasets(): Promise<DatasetInfo[]>;
   /** Classes, counts, thumbnails, train/test sizes and warnings of a data set; `location` (the project file) resolves relative paths. */
-  previewDataset(ref: DatasetRef, options?: { location?: string }): Promise<DatasetPreview>;
+  /** `inputShape`: the model's Input shape, which an image folder's thumbnails are fitted to, as training will. */
+  previewDataset(ref: DatasetRef, options?: { location?: string; inputShape?: Shape }): Promise<DatasetPreview>;
   /** Desktop: picks an image folder or a CSV file with a native dialog; the data stay where they are. Undefined when cancelled. */
   showDatasetDialog(kind: ImportedDatasetKind, options?: { location?: string }): Promise<ImportedDataset | undefined>;
   /**

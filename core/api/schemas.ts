@@ -74,6 +74,8 @@ const dataset = datasetSchema.superRefine((ref, ctx) => {
   if (why) ctx.addIssue({ code: 'custom', path: ['path'], message: why.en, params: { fr: why.fr } });
 });
 const locationOption = z.object({ location: pathText.optional() });
+/** An Input block's shape `[height, width, channels]`, which image thumbnails are fitted to. */
+const imageShape = expected(z.array(z.number().int().min(1).max(100_000)).min(1).max(8), { en: 'a shape (a list of whole numbers from 1)', fr: 'une forme (une liste de nombres entiers à partir de 1)' });
 const checkpoint = z.enum(['best', 'last']);
 
 /** One argument of a method: its name (as in the contract) and its schema; `optional` ones may be left out. */
@@ -112,7 +114,7 @@ export const apiArgumentSchemas = {
   showFolderDialog: [],
   analyzeGraph: [arg('graph', graph), optional('options', z.object({ loss: text(100).optional() }))],
   listDatasets: [],
-  previewDataset: [arg('ref', dataset), optional('options', locationOption)],
+  previewDataset: [arg('ref', dataset), optional('options', locationOption.extend({ inputShape: imageShape.optional() }))],
   showDatasetDialog: [arg('kind', z.enum(['imageFolder', 'csv', 'idx', 'cifar'])), optional('options', locationOption)],
   startDatasetUpload: [arg('request', z.object({ name: text(1000), kind: z.enum(['imageFolder', 'csv', 'idx', 'cifar']) }))],
   uploadDatasetFiles: [

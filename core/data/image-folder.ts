@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import type { Shape } from '../model/graph';
+import { fitImage, type ImageFit } from '../model/image-fit';
 import { errorTexts, LocalizedError } from '../model/localized';
 import { stratifiedSplit } from './split';
 import { DataError, fileSystemReason, type Dataset, type SkippedItem } from './types';
@@ -35,19 +36,54 @@ async function listEntries(folder: string) {
   }
 }
 
-/** One image as `height × width × channels` values in [0, 1]; throws when it cannot be decoded. */
-async function decodeImage(file: string, height: number, width: number, channels: number): Promise<Uint8Array> {
-  let pipeline = sharp(file, DECODE_OPTIONS).resize(width, height, { fit: 'fill' });
-  pipeline = channels === 1 ? pipeline.greyscale() : pipeline.removeAlpha().toColourspace('srgb');
-  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true }).catch(async (error: unknown) => {
+/**
+ * Letter-box and crop: an image over this many times the Input's size on a side is first reduced
+ * by libvips to about that size, in its own proportions (a JPEG is then decoded at a fraction of
+ * its size, several times faster); a smaller one is fitted from its pixels as they are.
+ */
+export const PRESHRINK_FACTOR = 8;
+
+/**
+ * Pixels of an image file as sharp decodes them, upright as EXIF says, as RGBA bytes: whole, or
+ * reduced to about {@link PRESHRINK_FACTOR} times `height × width` when it is larger (covering that
+ * box for a crop, within it for a letter-box).
+ */
+async function decodeRgba(file: string, height: number, width: number, fit: ImageFit): Promise<{ data: Uint8Array; width: number; height: number }> {
+  const { data, info } = await sharp(file, DECODE_OPTIONS)
+    .rotate()
+    .resize(PRESHRINK_FACTOR * width, PRESHRINK_FACTOR * height, { fit: fit === 'crop' ? 'outside' : 'inside', withoutEnlargement: true })
+    .toColourspace('srgb')
+    .ensureAlpha()
+    .raw({ depth: 'uchar' })
+    .toBuffer({ resolveWithObject: true });
+  if (info.channels !== 4) throw new LocalizedError({ en: `decoded with ${info.channels} channels instead of 4`, fr: `décodée avec ${info.channels} canaux au lieu de 4` });
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+}
+
+/**
+ * One image as `height × width × channels` values in [0, 1], fitted as `fit` says; throws when it
+ * cannot be decoded. Letter-box and crop use {@link fitImage}, as Try it and the exported web page
+ * do (the same numbers for an image up to {@link PRESHRINK_FACTOR} times the Input's size; a larger
+ * one is first reduced here, and differs from them by a little resampling noise); stretch keeps
+ * libvips's own resize, so older projects' runs get the numbers they always had.
+ */
+export async function decodeImage(file: string, [height, width, channels]: Shape, fit: ImageFit): Promise<Float32Array> {
+  const tooLarge = async (error: unknown): Promise<never> => {
     // libvips refuses an image over the bound before decoding it; its size makes the reason.
     const meta = await sharp(file).metadata().catch(() => undefined);
     if (meta && meta.width * meta.height > MAX_IMAGE_PIXELS) throw new ImageTooLargeError(imageTooLarge(meta.height, meta.width));
     throw error;
-  });
+  };
+  if (fit !== 'stretch') {
+    const image = await decodeRgba(file, height, width, fit).catch(tooLarge);
+    return fitImage(image.data, image.width, image.height, width, height, channels, fit);
+  }
+  let pipeline = sharp(file, DECODE_OPTIONS).resize(width, height, { fit: 'fill' });
+  pipeline = channels === 1 ? pipeline.greyscale() : pipeline.removeAlpha().toColourspace('srgb');
+  const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true }).catch(tooLarge);
   if (info.channels !== channels)
     throw new LocalizedError({ en: `decoded with ${info.channels} channels instead of ${channels}`, fr: `décodée avec ${info.channels} canaux au lieu de ${channels}` });
-  return new Uint8Array(data.buffer, data.byteOffset, data.length);
+  return Float32Array.from(data, (v) => v / 255);
 }
 
 /** The class sub-folders of an image folder and their files, with the files that are not images. */
@@ -109,11 +145,12 @@ export function decodeFailure(error: unknown): { reason: string; reasonFr: strin
 }
 
 /**
- * Reads every PNG, JPEG and WebP image under `folder/<class>/`, resized to `inputShape`
- * (`[height, width, channels]`, 1 channel = grayscale, 3 = RGB). Unreadable images are skipped
- * and listed in `skipped`; a fixed, stratified 20% of the images is the test split.
+ * Reads every PNG, JPEG and WebP image under `folder/<class>/`, fitted to `inputShape`
+ * (`[height, width, channels]`, 1 channel = grayscale, 3 = RGB) as `fit` says (see
+ * {@link decodeImage}). Unreadable images are skipped and listed in `skipped`; a fixed, stratified
+ * 20% of the images is the test split.
  */
-export async function loadImageFolder(folder: string, inputShape: Shape): Promise<Dataset> {
+export async function loadImageFolder(folder: string, inputShape: Shape, fit: ImageFit = 'stretch'): Promise<Dataset> {
   if (inputShape.length !== 3 || (inputShape[2] !== 1 && inputShape[2] !== 3)) {
     throw new DataError({
       en: `An image folder needs an Input block of shape [height, width, 1] (grayscale) or [height, width, 3] (RGB), not [${inputShape.join(', ')}].`,
@@ -124,13 +161,14 @@ export async function loadImageFolder(folder: string, inputShape: Shape): Promis
   const listing = await listImageFolder(folder);
   const { classNames } = listing;
   const size = height * width * channels;
-  const images: Uint8Array[] = [];
+  // Written in place as they are decoded: one copy of the pixels, four bytes a value.
+  let x = new Float32Array(listing.files.reduce((n, files) => n + files.length, 0) * size);
   const labels: number[] = [];
   const skipped: SkippedItem[] = [...listing.skipped];
   for (const [label, files] of listing.files.entries()) {
     for (const relative of files) {
       try {
-        images.push(await decodeImage(path.join(folder, relative), height, width, channels));
+        x.set(await decodeImage(path.join(folder, relative), inputShape, fit), labels.length * size);
         labels.push(label);
       } catch (error) {
         skipped.push({ file: relative, ...decodeFailure(error) });
@@ -145,10 +183,7 @@ export async function loadImageFolder(folder: string, inputShape: Shape): Promis
       fr: `${several ? 'Les dossiers de classe' : 'Le dossier de classe'} ${empty.map((c) => `« ${c} »`).join(', ')} de ${folder} ne ${several ? 'contiennent' : 'contient'} aucune image lisible.`,
     });
   }
-  const x = new Float32Array(images.length * size);
-  images.forEach((image, i) => {
-    for (let p = 0; p < size; p++) x[i * size + p] = image[p] / 255;
-  });
-  const { train, test } = stratifiedSplit({ x, y: Int32Array.from(labels), count: images.length }, size, 0.2);
+  if (labels.length * size < x.length) x = x.slice(0, labels.length * size);
+  const { train, test } = stratifiedSplit({ x, y: Int32Array.from(labels), count: labels.length }, size, 0.2);
   return { name: path.basename(folder), inputShape: [height, width, channels], classNames, train, test, skipped };
 }

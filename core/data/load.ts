@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Shape } from '../model/graph';
+import { imageFitOf } from '../model/image-fit';
 import type { DatasetRef } from '../model/project';
 import { loadCifar } from './cifar';
 import { loadCsv } from './csv';
@@ -14,7 +15,7 @@ import { DataError, type Dataset } from './types';
 export interface LoadDatasetOptions {
   /** Folder that relative paths of image folders and CSV files are resolved against (the project file's). */
   baseDir?: string;
-  /** Shape of the model's Input block: image folders are resized to it. */
+  /** Shape of the model's Input block: image folders are fitted to it (letter-boxed, cropped or stretched, as the data set says). */
   inputShape?: Shape;
   /** Overrides the data set's `size` (MNIST, Fashion-MNIST, IDX, CIFAR: class-balanced training images; 2-D sets: generated points). */
   size?: number;
@@ -45,7 +46,7 @@ export async function loadDataset(ref: DatasetRef | undefined, options: LoadData
           fr: 'Les images d’un dossier sont redimensionnées à la forme du bloc Input, mais le modèle n’a pas de bloc Input.',
         });
       }
-      return subset(await loadImageFolder(resolve(ref.path), options.inputShape), options.size);
+      return subset(await loadImageFolder(resolve(ref.path), options.inputShape, imageFitOf(ref)), options.size);
     case 'csv':
       return subset(await loadCsv(resolve(ref.path), ref.labelColumn, path.basename(ref.path)), options.size);
     case 'idx':

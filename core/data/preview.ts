@@ -8,7 +8,8 @@ import type { DatasetPreview } from '../api/contract';
 import type { Shape } from '../model/graph';
 import type { DatasetRef } from '../model/project';
 import { csvDataset, csvRecords, csvRows, readCsvFile } from './csv';
-import { DECODE_OPTIONS, decodeFailure, imageTooLarge, listImageFolder, MAX_IMAGE_PIXELS } from './image-folder';
+import { imageFitOf, type ImageFit } from '../model/image-fit';
+import { DECODE_OPTIONS, decodeFailure, decodeImage, imageTooLarge, listImageFolder, MAX_IMAGE_PIXELS } from './image-folder';
 import { loadCifar } from './cifar';
 import type { ProgressListener } from './download';
 import { loadFashionMnist } from './fashion-mnist';
@@ -46,6 +47,12 @@ export interface PreviewOptions {
    * ({@link DECODE_LIMIT} by default). Every class's thumbnails are decoded, even beyond the bound.
    */
   decodeLimit?: number;
+  /**
+   * Image folders: the model's Input shape `[height, width, channels]`; the thumbnails show the
+   * images fitted to it as training will (letter-boxed, cropped or stretched). Without it, they are
+   * fitted to a square.
+   */
+  inputShape?: Shape;
 }
 
 /** Column names that usually hold the class, in English and French. */
@@ -93,16 +100,20 @@ function fromSummary(dataset: Dataset): Pick<DatasetPreview, 'classes' | 'trainC
   };
 }
 
+/** A PNG of one sample's values in [0, 1] (`height × width × channels`), its pixels enlarged as they are. */
+function samplePng(values: ArrayLike<number>, [height, width, channels]: Shape): Promise<string> {
+  const pixels = Buffer.alloc(height * width * channels);
+  for (let p = 0; p < pixels.length; p++) pixels[p] = Math.round(values[p] * 255);
+  return pngDataUrl(sharp(pixels, { raw: { width, height, channels: channels as 1 | 3 } }));
+}
+
 /** Thumbnails of the first training images of each class, from samples in [0, 1]. */
 async function sampleThumbnails(dataset: Dataset, preview: DatasetPreview): Promise<void> {
-  const [height, width, channels] = dataset.inputShape;
-  const size = height * width * channels;
+  const size = dataset.inputShape.reduce((a, b) => a * b, 1);
   for (let i = 0; i < dataset.train.count; i++) {
     const entry = preview.classes[dataset.train.y[i]];
     if (entry.thumbnails.length >= THUMBNAILS) continue;
-    const pixels = Buffer.alloc(size);
-    for (let p = 0; p < size; p++) pixels[p] = Math.round(dataset.train.x[i * size + p] * 255);
-    entry.thumbnails.push(await pngDataUrl(sharp(pixels, { raw: { width, height, channels: channels as 1 | 3 } })));
+    entry.thumbnails.push(await samplePng(dataset.train.x.subarray(i * size, (i + 1) * size), dataset.inputShape));
   }
 }
 
@@ -138,7 +149,13 @@ async function eachLimited<T>(items: T[], limit: number, task: (item: T) => Prom
 /** What is known of one image of the folder. */
 const Check = { Unchecked: 0, HeaderRead: 1, Decoded: 2, Failed: 3 } as const;
 
-async function previewImageFolder(folder: string, limits: { headers: number; decodes: number }): Promise<DatasetPreview> {
+/** The shape the thumbnails of an image folder are fitted to: the model's Input when it takes images, else a square. */
+function thumbnailShape(inputShape: Shape | undefined, colour: boolean): Shape {
+  if (inputShape?.length === 3 && (inputShape[2] === 1 || inputShape[2] === 3) && inputShape[0] >= 1 && inputShape[1] >= 1) return inputShape;
+  return [THUMBNAIL_SIDE, THUMBNAIL_SIDE, colour ? 3 : 1];
+}
+
+async function previewImageFolder(folder: string, limits: { headers: number; decodes: number }, view: { fit: ImageFit; inputShape?: Shape }): Promise<DatasetPreview> {
   const listing = await listImageFolder(folder);
   const total = listing.files.reduce((n, files) => n + files.length, 0);
   const state = listing.files.map((files) => new Uint8Array(files.length));
@@ -201,10 +218,18 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
       if (checks[i] === Check.Decoded) good++;
     }
   }
-  const thumbnails = state.map((checks, label) => {
+  // The thumbnails shown are the images as the model will see them: fitted to its Input as training fits them.
+  const shape = thumbnailShape(view.inputShape, colour);
+  const thumbnails: string[][] = [];
+  for (const [label, checks] of state.entries()) {
     const shown = [...checks.keys()].filter((i) => checks[i] === Check.Decoded).slice(0, THUMBNAILS);
-    return shown.map((i) => thumbnailsOf.get(`${label}/${i}`)!);
-  });
+    const urls: string[] = [];
+    for (const i of shown) {
+      const values = await decodeImage(path.join(folder, listing.files[label][i]), shape, view.fit).catch(() => undefined);
+      urls.push(values ? await samplePng(values, shape) : thumbnailsOf.get(`${label}/${i}`)!);
+    }
+    thumbnails.push(urls);
+  }
   // libvips's message of a failure among several decodes under way at once can be lost ("Unknown
   // error"): each broken file is read again alone to say why.
   const failures: SkippedItem[] = [];
@@ -299,7 +324,7 @@ export async function previewDataset(ref: DatasetRef, options: PreviewOptions = 
       return { name: ref.name, kind: 'builtin', inputShape: [...dataset.inputShape], ...fromSummary(dataset), points };
     }
     case 'imageFolder':
-      return previewImageFolder(resolve(ref.path), { headers: options.headerLimit ?? HEADER_LIMIT, decodes: options.decodeLimit ?? DECODE_LIMIT });
+      return previewImageFolder(resolve(ref.path), { headers: options.headerLimit ?? HEADER_LIMIT, decodes: options.decodeLimit ?? DECODE_LIMIT }, { fit: imageFitOf(ref), inputShape: options.inputShape });
     case 'csv':
       return previewCsv(resolve(ref.path), ref.labelColumn);
     case 'idx':

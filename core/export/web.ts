@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { FASHION_MNIST_CLASSES } from '../data/fashion-mnist';
 import { toDigitImage } from '../model/digit-image';
+import { fitImage, imageFitOf } from '../model/image-fit';
 import type { Shape } from '../model/graph';
 import type { Project } from '../model/project';
 import { writeTfjs, type TfjsArtifacts } from './tfjs';
@@ -22,11 +23,14 @@ function classLabels(project: Project, classes: number): string[] {
 
 /**
  * The page: draw (for one-channel images) or drop an image, or type numbers for a vector input,
- * and see the prediction. Pixels are scaled to 0–1, as the app feeds images to the model.
+ * and see the prediction. Pixels are scaled to 0–1, and an image is fitted to the Input's shape
+ * (letter-boxed, centre-cropped or stretched, as the project's data set says) by the app's own
+ * function, so the model gets the numbers it got in training for the same file.
  */
 function pageHtml(project: Project, inputShape: Shape, labels: string[]): string {
   const title = escapeHtml(project.name);
-  const config = JSON.stringify({ inputShape, labels });
+  const fit = imageFitOf(project.dataset);
+  const config = JSON.stringify({ inputShape, labels, fit });
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -118,21 +122,17 @@ function pageHtml(project: Project, inputShape: Shape, labels: string[]): string
     return toDigitImage(ink, pad.width, pad.height);
   }
 
-  /** Pixels of a canvas scaled to height × width, 0–1, in the model's channel count. */
+  const fitImage = ${fitImage.toString()};
+
+  /** An image or canvas fitted to height × width (${fit === 'letterbox' ? 'letter-boxed' : fit === 'crop' ? 'centre-cropped' : 'stretched'}, as in training), 0–1, in the model's channel count. */
   function pixelsOf(source) {
-    const small = document.createElement('canvas');
-    small.width = width;
-    small.height = height;
-    const ctx = small.getContext('2d');
-    ctx.drawImage(source, 0, 0, width, height);
-    const rgba = ctx.getImageData(0, 0, width, height).data;
-    const values = new Float32Array(height * width * channels);
-    for (let i = 0; i < height * width; i++) {
-      const [r, g, b, a] = [rgba[4 * i], rgba[4 * i + 1], rgba[4 * i + 2], rgba[4 * i + 3]];
-      if (channels === 1) values[i] = (0.299 * r + 0.587 * g + 0.114 * b) / 255;
-      else for (let c = 0; c < channels; c++) values[i * channels + c] = [r, g, b, a][c] / 255;
-    }
-    return values;
+    const full = document.createElement('canvas');
+    full.width = source.naturalWidth || source.width;
+    full.height = source.naturalHeight || source.height;
+    const ctx = full.getContext('2d');
+    ctx.drawImage(source, 0, 0);
+    const rgba = ctx.getImageData(0, 0, full.width, full.height).data;
+    return fitImage(rgba, full.width, full.height, width, height, channels, config.fit);
   }
 
   function drawingPad() {
@@ -211,7 +211,7 @@ function pageHtml(project: Project, inputShape: Shape, labels: string[]): string
       drawingPad();
       dropZone();
     } else if (isImage) {
-      hint.textContent = 'Drop an image, or click the box to choose one. It is resized to ' + width + '×' + height + ' pixels.';
+      hint.textContent = 'Drop an image, or click the box to choose one. It is ' + { letterbox: 'scaled to fit whole in ', crop: 'cropped around its centre to fill ', stretch: 'resized to ' }[config.fit] + width + '×' + height + ' pixels.';
       dropZone();
     } else {
       hint.textContent = 'Type the ' + config.inputShape.join('×') + ' input values.';

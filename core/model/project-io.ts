@@ -217,6 +217,9 @@ export function parseProject(value: unknown): Project {
   if (!result.success) {
     throw new ProjectError(result.error.issues.map((i) => problem(formatPath(i.path), describeZodIssue(i))));
   }
+  // An image folder saved before images could be letter-boxed or cropped was stretched: said so, it stays so.
+  const dataset = result.data.dataset;
+  if (dataset?.kind === 'imageFolder' && !dataset.fit) return { ...result.data, dataset: { ...dataset, fit: 'stretch' } };
   return result.data;
 }
 

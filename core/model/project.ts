@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Graph } from './graph';
+import { imageFits } from './image-fit';
 
 export const PROJECT_FORMAT = 'neuroblocks.project';
 export const PROJECT_VERSION = 1;
@@ -31,7 +32,16 @@ export const datasetSchema = z.discriminatedUnion('kind', [
     /** Noise of the generated 2-D sets, 0 (clean) to 1. */
     noise: z.number().min(0).max(1).optional(),
   }),
-  z.strictObject({ kind: z.literal('imageFolder'), path: z.string().min(1) }),
+  z.strictObject({
+    kind: z.literal('imageFolder'),
+    path: z.string().min(1),
+    /**
+     * How images whose proportions differ from the Input block's are fitted to it: letter-boxed
+     * (new data sets), centre-cropped, or stretched. A project saved before the choice existed has
+     * none: it is read as `stretch`, what its runs did (see parseProject).
+     */
+    fit: z.enum(imageFits).optional(),
+  }),
   z.strictObject({ kind: z.literal('csv'), path: z.string().min(1), labelColumn: z.string().min(1) }),
   /** A folder of IDX files (MNIST's format: EMNIST, KMNIST, …). */
   z.strictObject({ kind: z.literal('idx'), path: z.string().min(1) }),

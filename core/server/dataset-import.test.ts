@@ -55,7 +55,8 @@ describe('importing an image folder from the browser', () => {
     expect(second.refused).toEqual([{ file: 'square/notes.txt', reason: 'not a PNG, JPEG or WebP image', reasonFr: 'pas une image PNG, JPEG ou WebP' }]);
     const location = path.join(projectsDir, 'shapes.nbproj');
     const imported = await api.finishDatasetUpload(uploadId, { location });
-    expect(imported.ref).toEqual({ kind: 'imageFolder', path: 'datasets/shapes' });
+    // A new image folder letter-boxes images not shaped like the Input.
+    expect(imported.ref).toEqual({ kind: 'imageFolder', path: 'datasets/shapes', fit: 'letterbox' });
     expect(imported.path).toBe(path.join(projectsDir, 'datasets', 'shapes'));
     expect(imported.refused.map((r) => r.file)).toEqual(['square/notes.txt']);
     // No staging folder is left behind.
@@ -121,8 +122,9 @@ describe('importing an image folder from the browser', () => {
     const outside = path.join(root, 'elsewhere', 'shapes');
     await api.saveProject(path.join(projectsDir, 'a.json'), { ...project, dataset: { kind: 'imageFolder', path: inside } });
     await api.saveProject(path.join(projectsDir, 'b.json'), { ...project, dataset: { kind: 'imageFolder', path: outside } });
-    expect((await api.openProject(path.join(projectsDir, 'a.json'))).project.dataset).toEqual({ kind: 'imageFolder', path: 'datasets/shapes' });
-    expect((await api.openProject(path.join(projectsDir, 'b.json'))).project.dataset).toEqual({ kind: 'imageFolder', path: outside });
+    // Saved without a fit, as projects were before the choice: read back as the stretch they had.
+    expect((await api.openProject(path.join(projectsDir, 'a.json'))).project.dataset).toEqual({ kind: 'imageFolder', path: 'datasets/shapes', fit: 'stretch' });
+    expect((await api.openProject(path.join(projectsDir, 'b.json'))).project.dataset).toEqual({ kind: 'imageFolder', path: outside, fit: 'stretch' });
   });
 
   it('clears uploads abandoned a day ago, not recent ones', async () => {

@@ -339,7 +339,7 @@ export class DatasetImports {
       }
       return { ref: { kind: upload.kind, path: datasetPath(data, location) }, path: data, refused: upload.refused };
     }
-    return { ref: { kind: 'imageFolder', path: datasetPath(target, location) }, path: target, refused: upload.refused };
+    return { ref: { kind: 'imageFolder', path: datasetPath(target, location), fit: 'letterbox' }, path: target, refused: upload.refused };
   }
 
   /** A folder or CSV file picked in a native dialog: used where it is. */
@@ -362,7 +362,7 @@ export class DatasetImports {
         'not-found',
       );
     }
-    return { ref: { kind: 'imageFolder', path: datasetPath(absolute, location) }, path: absolute, refused: [] };
+    return { ref: { kind: 'imageFolder', path: datasetPath(absolute, location), fit: 'letterbox' }, path: absolute, refused: [] };
   }
 }
 

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { UserFacingError, type ModelInUse, type TestEvaluation } from '../api/contract';
+import { imageFitOf } from '../model/image-fit';
 import { errorTexts, type Localized } from '../model/localized';
 import type { Evaluation, RunDetails } from '../store/types';
 import { isRecordedTable, TrainedModel } from './inference';
@@ -179,7 +180,7 @@ export async function prepareRunModel(request: { file: string; runId: number; ch
   }
   const recorded = recordedEvaluation(run, which);
   const test = recorded && asTestEvaluation(recorded, ready.classNames, ready.testCount);
-  const info: ModelInUse = { runId: modelRunId, location: file, recordedRunId: runId, checkpoint: which, epoch: run[which]!.epoch, inputShape: ready.inputShape, ...(test ? { test } : {}) };
+  const info: ModelInUse = { runId: modelRunId, location: file, recordedRunId: runId, checkpoint: which, epoch: run[which]!.epoch, inputShape: ready.inputShape, imageFit: imageFitOf(run.project.dataset), ...(test ? { test } : {}) };
   return {
     model,
     info,

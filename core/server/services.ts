@@ -501,7 +501,8 @@ export class NeuroblocksService implements NeuroblocksApi {
     // Loaded on first use: it brings sharp and the MNIST digits.
     const { previewDataset, readCsvColumns } = await import('../data/preview');
     try {
-      return await previewDataset(parsed.data, { baseDir, onDownload: (progress) => this.downloads.fire(progress) });
+      const inputShape = Array.isArray(options?.inputShape) ? options.inputShape : undefined;
+      return await previewDataset(parsed.data, { baseDir, inputShape, onDownload: (progress) => this.downloads.fire(progress) });
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       // A wrong label column is fixed by choosing another: the UI gets the columns to choose from.

@@ -21,6 +21,7 @@ import {
 import type { RecordedTable } from '../data/summary';
 import type { DatasetInput } from '../store/types';
 import { analyzeGraph } from '../model/analyze';
+import { imageFitOf } from '../model/image-fit';
 import { errorTexts, type Localized } from '../model/localized';
 import type { Project } from '../model/project';
 import type { TrainingEvent as EngineEvent, TrainingSession } from '../train/index';
@@ -244,7 +245,7 @@ export class TrainingRunner {
           const analysis = analyzeGraph(project.graph, { loss: project.training.loss });
           const inputShape = analysis.inputs.length === 1 ? (analysis.nodes[analysis.inputs[0]].outputShape ?? []) : [];
           const recordedRunId = recorded?.recording.runId();
-          this.replaceModel(trained, { runId, ...(recorded && recordedRunId !== undefined ? { location: recorded.location, recordedRunId } : {}), inputShape, ...(event.test ? { test: event.test } : {}) });
+          this.replaceModel(trained, { runId, ...(recorded && recordedRunId !== undefined ? { location: recorded.location, recordedRunId } : {}), inputShape, imageFit: imageFitOf(project.dataset), ...(event.test ? { test: event.test } : {}) });
         }
         finish();
       }

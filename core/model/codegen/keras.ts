@@ -1,6 +1,7 @@
 import type { Graph } from '../graph';
 import type { DatasetRef, Project, TrainingSettings } from '../project';
 import { kerasLayerCall, kerasLayerName, kerasLossNames, usesRegularizers } from './keras-layers';
+import { imageFitOf } from '../image-fit';
 import { planGraph, type ModelPlan } from './plan';
 import { IdentifierTable, commentLines, pyDocstring, pyFloat, pyNumber, pyString, pyValue, snakeCase } from './python';
 
@@ -227,6 +228,10 @@ function dataCode(dataset: DatasetRef | undefined, plan: ModelPlan, t: TrainingS
     lines.push('    DATA_DIR,');
     lines.push(`    validation_split=${pyFloat(t.validationSplit)},`, '    subset="both",', `    seed=${t.seed},`);
     lines.push(`    image_size=(${h}, ${w}),`, `    color_mode=${pyString(c === 1 ? 'grayscale' : c === 4 ? 'rgba' : 'rgb')},`);
+    // The app letter-boxes (black bars) or centre-crops images not shaped like the Input; Keras can do both.
+    const fit = imageFitOf(dataset);
+    if (fit === 'letterbox') lines.push('    pad_to_aspect_ratio=True,  # whole images, black bars around, as the app letter-boxes them');
+    if (fit === 'crop') lines.push('    crop_to_aspect_ratio=True,  # the centre of each image, as the app crops them');
     lines.push(`    label_mode=${pyString(labelMode)},`, `    batch_size=${t.batchSize},`, ')');
     lines.push('# Pixels from 0–255 to 0–1, as the app does.');
     lines.push('train_ds = train_ds.map(lambda x, y: (x / 255.0, y))', 'val_ds = val_ds.map(lambda x, y: (x / 255.0, y))');

@@ -1,13 +1,17 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { frameImage, useCamera } from './camera';
+import type { ImageFit } from '../../../core/model/image-fit';
 import { toModelInput } from './image-input';
 
 /** Time between two frames sent to the model. */
 const FRAME_EVERY_MS = 330;
 
-/** Try it's live camera: about three frames a second, reduced to the model's input, go to `onFrame`. */
-export function CameraInput({ shape, onFrame }: { shape: [number, number, number]; onFrame(values: number[]): void }) {
+/**
+ * Try it's live camera: about three frames a second, their centre square (as the camera's own data
+ * sets are captured) fitted to the model's input as `fit` says, go to `onFrame`.
+ */
+export function CameraInput({ shape, fit, onFrame }: { shape: [number, number, number]; fit: ImageFit; onFrame(values: number[]): void }) {
   const { t } = useTranslation();
   const { video, stream, error, start, stop } = useCamera();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -21,11 +25,11 @@ export function CameraInput({ shape, onFrame }: { shape: [number, number, number
     const timer = window.setInterval(() => {
       const image = video.current && canvas.current && frameImage(video.current, canvas.current);
       if (!image) return;
-      const input = toModelInput(image, [height, width, channels]);
+      const input = toModelInput(image, [height, width, channels], fit);
       if (!input.blank) report.current(input.values);
     }, FRAME_EVERY_MS);
     return () => window.clearInterval(timer);
-  }, [stream, shapeKey, video]);
+  }, [stream, shapeKey, video, fit]);
 
   return (
     <div className="try-camera" data-testid="try-camera">

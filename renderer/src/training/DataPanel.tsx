@@ -2,7 +2,9 @@ import { CameraCapture } from './CameraCapture';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, DatasetPreview, DownloadProgress, ImportedDataset, ImportedDatasetKind } from '../../../core/api/contract';
+import { imageFitOf, type ImageFit } from '../../../core/model/image-fit';
 import { builtinDatasets, type DatasetRef } from '../../../core/model/project';
+import type { Shape } from '../../../core/model/graph';
 import { getApi } from '../api';
 import { editorStore, useEditor } from '../store/index';
 import { formatCount } from '../ui/format';
@@ -203,6 +205,28 @@ function shapeText(shape: number[], t: (key: string, options?: Record<string, un
 /** A download's progress in megabytes, for its message. */
 const megabytes = (d: DownloadProgress) => ({ file: d.file, received: (d.received / 1e6).toFixed(1), total: d.total ? (d.total / 1e6).toFixed(1) : '?' });
 
+/** How an image folder's images are fitted to the Input: letter-box or centre-crop; stretch only while a project made before the choice still uses it. */
+function FitChoice({ fit, disabled, onChange }: { fit: ImageFit; disabled: boolean; onChange(fit: ImageFit): void }) {
+  const { t } = useTranslation();
+  const choices: { value: ImageFit; label: string }[] = [
+    { value: 'letterbox', label: t('data.fitLetterbox') },
+    { value: 'crop', label: t('data.fitCrop') },
+  ];
+  if (fit === 'stretch') choices.push({ value: 'stretch', label: t('data.fitStretch') });
+  return (
+    <fieldset className="data-fit" disabled={disabled} data-testid="data-fit">
+      <legend>{t('data.fitTitle')}</legend>
+      {choices.map((c) => (
+        <label key={c.value} className="data-fit__choice">
+          <input type="radio" name="data-fit" value={c.value} checked={fit === c.value} onChange={() => onChange(c.value)} />
+          <span>{c.label}</span>
+        </label>
+      ))}
+      <p className="train-hint">{t('data.fitHelp')}</p>
+    </fieldset>
+  );
+}
+
 const refName = (ref: DatasetRef) => (ref.kind === 'builtin' ? ref.name : ref.path);
 
 /** Choosing, importing and previewing the data a model trains on. */
@@ -229,9 +253,14 @@ export function DataPanel() {
   }, [api]);
 
   const dataset = form?.dataset;
+  // An image folder's thumbnails are fitted to the model's Input, as training will fit the images.
+  const analysis = useEditor((s) => s.analysis);
+  const input = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]]?.outputShape : undefined;
+  const imageInput: Shape | undefined = dataset?.kind === 'imageFolder' && input?.length === 3 && (input[2] === 1 || input[2] === 3) ? input : undefined;
+  const imageInputKey = imageInput?.join('×');
   useEffect(() => {
-    if (dataset) void loadPreview(api, dataset, location);
-  }, [api, dataset, location]);
+    if (dataset) void loadPreview(api, dataset, location, imageInputKey ? imageInputKey.split('×').map(Number) : undefined);
+  }, [api, dataset, location, imageInputKey]);
 
   if (!form) return null;
   const choose = (ref: DatasetRef) => updateForm({ ...trainingStore.getState().form!, dataset: ref });
@@ -450,6 +479,7 @@ export function DataPanel() {
         ) : (
           <p className="train-empty">{t('data.none')}</p>
         )}
+        {dataset?.kind === 'imageFolder' && <FitChoice fit={imageFitOf(dataset)} disabled={disabled} onChange={(fit) => choose({ ...dataset, fit })} />}
         {dataset?.kind === 'csv' && columns && (
           <label className="train-field data-label-column" htmlFor="data-label-column">
             <span>{t('data.labelColumn')}</span>

@@ -1,31 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ImageFit } from '../../../core/model/image-fit';
+import { decodeImageFile } from './image-decode';
 import { isMnistShape, toModelInput, type ModelInput, type RgbaImage } from './image-input';
 import { SampleImage } from './SampleImage';
 import { CodeText } from '../ui/CodeText';
 
-/** Images are decoded at most this large before being reduced to the model's size. */
-const MAX_DECODE_SIDE = 1024;
-
-/** Decodes an image file with the browser's own decoders; rejects for anything that is not a readable image. */
-async function decodeImageFile(file: File): Promise<RgbaImage> {
-  const bitmap = await createImageBitmap(file);
-  try {
-    const scale = Math.min(1, MAX_DECODE_SIDE / Math.max(bitmap.width, bitmap.height));
-    const width = Math.max(1, Math.round(bitmap.width * scale));
-    const height = Math.max(1, Math.round(bitmap.height * scale));
-    const canvas = document.createElement('canvas');
-    canvas.width = width;
-    canvas.height = height;
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    if (!context) throw new Error('No 2-D canvas');
-    context.imageSmoothingQuality = 'high';
-    context.drawImage(bitmap, 0, 0, width, height);
-    return { data: context.getImageData(0, 0, width, height).data, width, height };
-  } finally {
-    bitmap.close();
-  }
-}
+/**
+ * Images are decoded at most this large before being fitted to the model's size (a 64-megabyte
+ * canvas); up to it, the model gets exactly the numbers training computed for the same file.
+ */
+const MAX_DECODE_SIDE = 4096;
 
 interface Source {
   name: string;
@@ -37,7 +22,7 @@ interface Source {
  * An image file dropped here or chosen, converted to the model's input shape and shown as the
  * model sees it. `onInput` receives the values to predict, or undefined when there are none.
  */
-export function ImageInput({ shape, onInput, layout }: { shape: [number, number, number]; onInput(values: number[] | undefined): void; layout: 'row' | 'column' }) {
+export function ImageInput({ shape, fit, onInput, layout }: { shape: [number, number, number]; fit: ImageFit; onInput(values: number[] | undefined): void; layout: 'row' | 'column' }) {
   const { t } = useTranslation();
   const [source, setSource] = useState<Source>();
   const [input, setInput] = useState<ModelInput>();
@@ -55,7 +40,7 @@ export function ImageInput({ shape, onInput, layout }: { shape: [number, number,
 
   useEffect(() => {
     if (!source) return;
-    const converted = toModelInput(source.image, shape);
+    const converted = toModelInput(source.image, shape, fit);
     if (converted.blank) {
       setInput(undefined);
       setError(t('tryImage.blank', { name: source.name }));
@@ -66,12 +51,12 @@ export function ImageInput({ shape, onInput, layout }: { shape: [number, number,
     setError(undefined);
     report.current(converted.values);
     // The shape is compared by value (shapeKey): a new array of the same shape changes nothing.
-  }, [source, shapeKey, t]);
+  }, [source, shapeKey, fit, t]);
 
   const take = async (file: File | undefined) => {
     if (!file) return;
     try {
-      const image = await decodeImageFile(file);
+      const image = await decodeImageFile(file, MAX_DECODE_SIDE);
       setSource({ name: file.name, url: URL.createObjectURL(file), image });
     } catch {
       setSource(undefined);

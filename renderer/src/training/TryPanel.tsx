@@ -29,6 +29,8 @@ export function TryPanel() {
   const trained = useModel((s) => modelFor(s, location));
   const known = useModel((s) => s.known && !noRunsToPick(s, location));
   const shape = trained?.inputShape;
+  /** Images are fitted to the Input as the run's training fitted its own. */
+  const imageFit = trained?.imageFit ?? 'letterbox';
   const runId = trained?.runId;
   /** Predictions of another model than the one in use are dropped. */
   const currentRun = useRef(runId);
@@ -202,8 +204,8 @@ export function TryPanel() {
       {!fits && (
         <div className="try-pad try-pad--image">
           <p className="train-hint">{t('tryImage.tryHint', { shape: shape.join(' × ') })}</p>
-          <ImageInput shape={shape} onInput={takeImage} layout="column" />
-          <CameraInput shape={shape} onFrame={takeFrame} />
+          <ImageInput shape={shape} fit={imageFit} onInput={takeImage} layout="column" />
+          <CameraInput shape={shape} fit={imageFit} onFrame={takeFrame} />
         </div>
       )}
       <div className="try-pad" hidden={!fits}>
@@ -252,11 +254,11 @@ export function TryPanel() {
             </span>
           )}
         </div>
-        {fits && <CameraInput shape={shape} onFrame={takeFrame} />}
+        {fits && <CameraInput shape={shape} fit={imageFit} onFrame={takeFrame} />}
       </div>
       {fits && (
         <div className="try-panel__image">
-          <ImageInput key={imageKey} shape={shape} onInput={takeImage} layout="row" />
+          <ImageInput key={imageKey} shape={shape} fit={imageFit} onInput={takeImage} layout="row" />
         </div>
       )}
 

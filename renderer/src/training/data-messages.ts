@@ -52,6 +52,11 @@ export const dataMessagesEn = {
     fixInput: 'Set the Input shape to {{shape}}',
     fixUnits: 'Set units to {{classes}}',
     openTab: 'Preview or import…',
+    fitTitle: 'Images not shaped like the Input',
+    fitHelp: 'How training, Try it and the exported web page bring an image to the Input block’s shape. The examples below show the images as the model will see them.',
+    fitLetterbox: 'Letter-box: the whole image, scaled to fit, black bars on the sides left over',
+    fitCrop: 'Centre-crop: scaled to fill, the edges that stick out cut off',
+    fitStretch: 'Stretch: squashed to the shape (what projects made before this choice did)',
   },
 };
 
@@ -107,5 +112,10 @@ export const dataMessagesFr: typeof dataMessagesEn = {
     fixInput: 'Mettre la forme de l’Input à {{shape}}',
     fixUnits: 'Mettre units à {{classes}}',
     openTab: 'Voir ou importer…',
+    fitTitle: 'Images qui n’ont pas la forme de l’Input',
+    fitHelp: 'Comment l’entraînement, « Essayer » et la page web exportée amènent une image à la forme du bloc Input. Les exemples ci-dessous montrent les images telles que le modèle les verra.',
+    fitLetterbox: 'Image entière : réduite pour tenir, des bandes noires comblent les côtés restants',
+    fitCrop: 'Recadrée au centre : agrandie pour remplir, les bords qui dépassent sont coupés',
+    fitStretch: 'Étirée : déformée à la forme (ce que faisaient les projets créés avant ce choix)',
   },
 };

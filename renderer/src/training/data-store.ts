@@ -2,6 +2,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { DatasetPreview, NeuroblocksApi } from '../../../core/api/contract';
+import type { Shape } from '../../../core/model/graph';
 import type { DatasetRef } from '../../../core/model/project';
 import { errorText } from '../ui/error-text';
 
@@ -27,18 +28,21 @@ export function useData<T>(selector: (state: DataState) => T): T {
   return useStore(dataStore, selector);
 }
 
-export const previewKey = (ref: DatasetRef, location?: string) => JSON.stringify([ref, location ?? '']);
+export const previewKey = (ref: DatasetRef, location?: string, inputShape?: Shape) => JSON.stringify([ref, location ?? '', inputShape ?? null]);
 
-/** Loads the preview of `ref` unless it is already shown; an answer for a reference chosen since is dropped. */
-export async function loadPreview(api: NeuroblocksApi, ref: DatasetRef, location?: string): Promise<void> {
-  const key = previewKey(ref, location);
+/**
+ * Loads the preview of `ref` unless it is already shown; an answer for a reference chosen since is
+ * dropped. `inputShape`: the model's Input, which an image folder's thumbnails are fitted to.
+ */
+export async function loadPreview(api: NeuroblocksApi, ref: DatasetRef, location?: string, inputShape?: Shape): Promise<void> {
+  const key = previewKey(ref, location, inputShape);
   if (dataStore.getState().key === key) return;
   // Another label column of the same file keeps its columns to choose from; another file does not.
   const columnsFor = ref.kind === 'csv' ? JSON.stringify([ref.path, location ?? '']) : undefined;
   const keep = columnsFor !== undefined && dataStore.getState().columnsFor === columnsFor;
   dataStore.setState({ key, loading: true, error: undefined, preview: undefined, ...(keep ? {} : { columns: undefined, columnsFor: undefined }) });
   try {
-    const preview = await api.previewDataset(ref, location ? { location } : {});
+    const preview = await api.previewDataset(ref, { ...(location ? { location } : {}), ...(inputShape ? { inputShape } : {}) });
     if (dataStore.getState().key !== key) return;
     dataStore.setState({ preview, loading: false, ...(preview.columns ? { columns: preview.columns, columnsFor } : {}) });
   } catch (error) {

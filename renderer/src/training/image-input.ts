@@ -1,7 +1,9 @@
-// Turns a decoded image file into a model's input: resized to the Input block's height × width
-// (stretched, as the image-folder loader does), grey or RGB in [0, 1]. For MNIST-style models the
+// Turns a decoded image file into a model's input: fitted to the Input block's height × width as
+// the run's training fitted its images (letter-boxed, centre-cropped or, for older projects,
+// stretched; core/model/image-fit.ts, the same function), grey or RGB in [0, 1]. For MNIST-style models the
 // digit is prepared as MNIST's were: light ink on dark (a dark-on-light image is inverted), its box
 // fit in 20×20 pixels and centred by its centre of mass in 28×28 (see drawing.ts).
+import { fitImage, type ImageFit } from '../../../core/model/image-fit';
 import { toDigitImage } from './drawing';
 
 /** Pixels as a canvas gives them: `width × height` RGBA bytes, row-major. */
@@ -105,10 +107,13 @@ export function toMnistDigit(image: RgbaImage): ModelInput {
   return { values: Array.from(toDigitImage(stretched, width, height)), inverted };
 }
 
-/** The model's input for an image: MNIST's preparation for 28×28×1 models, otherwise a plain resize. */
-export function toModelInput(image: RgbaImage, shape: readonly [number, number, number]): ModelInput {
+/**
+ * The model's input for an image: MNIST's preparation for 28×28×1 models, otherwise the image
+ * fitted to the Input's shape as `fit` says (the run's data set's choice).
+ */
+export function toModelInput(image: RgbaImage, shape: readonly [number, number, number], fit: ImageFit = 'letterbox'): ModelInput {
   if (isMnistShape(shape)) return toMnistDigit(image);
   const [height, width, channels] = shape;
-  const rgb = resizeToRgb(image, width, height);
-  return { values: Array.from(channels === 1 ? toGrey(rgb) : rgb, (v) => Math.round(v * 1e4) / 1e4) };
+  const values = fitImage(image.data, image.width, image.height, width, height, channels, fit);
+  return { values: Array.from(values, (v) => Math.round(v * 1e4) / 1e4) };
 }
