@@ -54,7 +54,7 @@ test('a damaged project file is explained in French, line by line', async ({ pag
   await test.step('a JSON syntax error, with its line and column', async () => {
     await openFile(page, 'cassé.json', '{\n  "format": "neuroblocks.project",\n  "version": 1,,\n}');
     const alert = page.getByRole('alert');
-    await expect(alert).toHaveText(/^cassé\.json — Ce projet ne peut pas être ouvert : le fichier n’est pas du JSON valide : caractère « , » inattendu à la ligne 3, colonne 16\./);
+    await expect(alert).toHaveText(/^cassé\.json — Ce projet ne peut pas être ouvert\s: le fichier n’est pas du JSON valide\s: caractère «\s,\s» inattendu à la ligne 3, colonne 16\./);
     expect(await alert.textContent()).not.toMatch(english);
     await page.screenshot({ path: path.join(artifacts, 'french-errors-json.png') });
     await alert.getByRole('button', { name: 'Fermer' }).click();

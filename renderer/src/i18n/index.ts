@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { fr } from './fr';
+import { frenchSpacingTree } from './typography';
 
 export const languages = [
   { code: 'en', name: 'English' },
@@ -22,7 +23,7 @@ function storedLanguage(): string {
 
 export async function initI18n(): Promise<void> {
   await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, fr: { translation: fr } },
+    resources: { en: { translation: en }, fr: { translation: frenchSpacingTree(fr) } },
     lng: storedLanguage(),
     fallbackLng: 'en',
     supportedLngs: ['en', 'fr'],

@@ -10,7 +10,7 @@ import { GoToTrain } from './NextSteps';
 import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
 import { errorText } from '../ui/error-text';
-import { formatCount, formatNumber, formatPercent, percentText } from '../ui/format';
+import { formatCount, formatNumber, percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
 
 
@@ -69,7 +69,7 @@ export function EvaluatePanel() {
     <div className="evaluate-panel" aria-busy={loading}>
       <RunPicker />
       <p className="evaluate-accuracy" data-testid="test-accuracy">
-        {t('evaluate.accuracy', { accuracy: formatPercent(test.accuracy, i18n.language), samples: formatCount(test.samples, i18n.language) })}
+        {t('evaluate.accuracy', { accuracy: percent(test.accuracy), samples: formatCount(test.samples, i18n.language) })}
       </p>
       <div className="evaluate-columns">
         <section aria-labelledby="confusion-title">
@@ -158,11 +158,11 @@ export function EvaluatePanel() {
                 {samples.samples.map((s) => (
                   <li key={s.index} className={s.index === cell.highlight ? 'cell-samples__highlight' : undefined}>
                     {isImage(samples.shape) ? (
-                      <SampleImage values={s.values} shape={samples.shape} size={84} label={t('evaluate.sample', { index: s.index, confidence: Math.round(s.confidence * 100) })} />
+                      <SampleImage values={s.values} shape={samples.shape} size={84} label={t('evaluate.sample', { index: s.index, confidence: percent(s.confidence) })} />
                     ) : (
                       <code>{s.values.map((v) => formatNumber(v, i18n.language, 2)).join(', ')}</code>
                     )}
-                    <span>{Math.round(s.confidence * 100)} %</span>
+                    <span>{percent(s.confidence)}</span>
                   </li>
                 ))}
               </ul>

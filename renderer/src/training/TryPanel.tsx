@@ -13,7 +13,7 @@ import { GoToTrain } from './NextSteps';
 import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
 import { errorText } from '../ui/error-text';
-import { formatPercent, percentText } from '../ui/format';
+import { percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
 
 const PAD = 280;
@@ -28,6 +28,8 @@ export function TryPanel() {
   const trained = useModel((s) => modelFor(s, location));
   const known = useModel((s) => s.known && !noRunsToPick(s, location));
   const shape = trained?.inputShape;
+  /** Before training, the graph's Input block tells whether this will be a drawing-pad model. */
+  const graphInput = useEditor((s) => s.nodes.find((n) => n.data.blockType === 'Input')?.data.params.shape);
   const runId = trained?.runId;
   /** Predictions of another model than the one in use are dropped. */
   const currentRun = useRef(runId);
@@ -181,7 +183,7 @@ export function TryPanel() {
         <RunPicker />
         {known && (
           <div className="train-empty">
-            <p>{t('try.none')}</p>
+            <p>{t('try.none', { context: isMnistShape(Array.isArray(graphInput) ? graphInput : [28, 28, 1]) ? undefined : 'image' })}</p>
             <GoToTrain />
           </div>
         )}
@@ -270,7 +272,7 @@ export function TryPanel() {
         {prediction ? (
           <>
             <p className="try-answer" data-testid="try-answer" aria-live="polite">
-              {t('try.answer', { label: prediction.classNames[best], probability: formatPercent(prediction.probabilities[best], i18n.language, 0) })}
+              {t('try.answer', { label: prediction.classNames[best], probability: percentText(prediction.probabilities[best], i18n.language) })}
             </p>
             <ul className="prob-bars" data-testid="prob-bars">
               {prediction.probabilities.map((p, c) => (
