@@ -11,6 +11,7 @@ import { isMnistShape } from '../training/image-input';
 import { docLanguage, formatCount } from '../ui/format';
 import { connectBlocks, deleteSelectionAndFocus } from './actions';
 import { ParamField } from './ParamField';
+import { inLanguage } from '../i18n/typography';
 
 function Inputs({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation();
@@ -112,7 +113,7 @@ export function Inspector() {
   }
 
   const block = getBlock(node.data.blockType);
-  const doc = block?.doc[lang];
+  const doc = block && inLanguage(block.doc, lang);
   const count = analysis ? analysis.paramCount.trainable + analysis.paramCount.nonTrainable : 0;
   // Shown above the parameters of an augmentation block, so that the images appear as soon as it is selected; below the Input block's.
   const augmentation = block?.category === 'Augmentation';
@@ -154,7 +155,7 @@ export function Inspector() {
               name={name}
               spec={spec}
               value={node.data.params[name]}
-              problem={analysis?.issues.filter((i) => i.param === name).map((i) => i.text[docLanguage(i18n.language)]).join(' ') || undefined}
+              problem={analysis?.issues.filter((i) => i.param === name).map((i) => inLanguage(i.text, i18n.language)).join(' ') || undefined}
             />
           ))}
         </section>

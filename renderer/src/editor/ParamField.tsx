@@ -2,10 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParamSpec, Regularizer } from '../../../core/model/params';
 import { editorStore } from '../store/index';
-import { docLanguage, formatNumber } from '../ui/format';
+import { formatNumber } from '../ui/format';
 import { paramToText, textToParam } from './param-text';
-import { frenchSpacing } from '../i18n/typography';
 import { CodeText } from '../ui/CodeText';
+import { inLanguage } from '../i18n/typography';
 
 interface Props {
   nodeId: string;
@@ -158,7 +158,7 @@ export function ParamField(props: Props) {
       </label>
       {control}
       <p className="field-help" id={helpId}>
-        {docLanguage(i18n.language) === 'fr' ? frenchSpacing(spec.help.fr) : spec.help.en} <span className="muted">{[range, t('inspector.default', { value: defaultText })].filter(Boolean).join(' · ')}</span>
+        {inLanguage(spec.help, i18n.language)} <span className="muted">{[range, t('inspector.default', { value: defaultText })].filter(Boolean).join(' · ')}</span>
         {problem && (
           <span className="field-error" role="alert">
             <CodeText text={problem} />

@@ -160,7 +160,7 @@ export function RunsPanel() {
                 </td>
                 <td>{percentText(run.bestValAccuracy, i18n.language)}</td>
                 <td>{run.durationSeconds === undefined ? '—' : formatDuration(run.durationSeconds)}</td>
-                <td title={run.device} data-testid={`run-engine-${run.id}`}>
+                <td title={run.device && deviceText(run.device, i18n.language)} data-testid={`run-engine-${run.id}`}>
                   {engineTitle[engineOfBackend(run.backend)]}
                   {engineOfBackend(run.backend) === 'tfjs' ? ` (${run.backend})` : run.device ? ` (${deviceText(run.device, i18n.language)})` : ''}
                 </td>

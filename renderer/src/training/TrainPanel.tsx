@@ -14,7 +14,7 @@ import { chosenDeviceLabel, EngineChoice, refreshEngines } from './EngineChoice'
 import { engineOptions, listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
 import { errorText } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
-import { docLanguage } from '../ui/format';
+import { inLanguage } from '../i18n/typography';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),
@@ -174,7 +174,7 @@ export function TrainPanel() {
               {form.dataset && form.dataset.kind !== 'builtin' && <option value="">{form.dataset.path.split(/[\\/]/).pop()}</option>}
               {!form.dataset && <option value="">{t('train.chooseDataset')}</option>}
               {datasets.map((d) => (
-                <option key={d.name} value={d.name} disabled={!shapeFits(d.inputShape)} title={d.description}>
+                <option key={d.name} value={d.name} disabled={!shapeFits(d.inputShape)} title={t(`data.builtinDescription.${d.name}`, { defaultValue: d.description })}>
                   {t(`data.builtinName.${d.name}`, { defaultValue: datasetTitle(d.name) })} — {d.inputShape.join('×')}, {t('train.classes', { count: d.classes })}
                 </option>
               ))}
@@ -248,7 +248,7 @@ export function TrainPanel() {
               {!form.dataset && !valid && ' '}
               {!valid && firstError && (
                 <>
-                  {t('train.why.graphErrors', { count: errorCount })} <CodeText text={firstError.text[docLanguage(i18n.language)]} />
+                  {t('train.why.graphErrors', { count: errorCount })} <CodeText text={inLanguage(firstError.text, i18n.language)} />
                 </>
               )}
             </span>
