@@ -39,7 +39,10 @@ test('a damaged project file is explained in French, line by line', async ({ pag
       await expect(alert).toContainText(line);
     expect(await alert.textContent()).not.toMatch(english);
     // One problem a line, as a list the student can read from the back of the room.
-    const lines = (await alert.locator('span').first().innerText()).split('\n');
+    const text = await alert.locator('span').first().innerText();
+    // French typography: no-break spaces before the colons and inside the guillemets, so that none starts a line.
+    expect(text).not.toMatch(/ [:;!?»]|« /);
+    const lines = text.replace(/[\u00a0\u202f]/g, ' ').split('\n');
     expect(lines).toEqual([
       'cours-3.json — Ce projet ne peut pas être ouvert (4 problèmes) :',
       '- graph.nodes[0] : clé inconnue « colour » : supprimez-la ou vérifiez l’orthographe.',

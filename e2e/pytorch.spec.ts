@@ -54,7 +54,7 @@ test('a practitioner trains the MNIST CNN on PyTorch from the app, finds the run
     const rows = dock.getByTestId('runs-table').locator('tbody tr');
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('Finished');
-    await expect(rows.first()).toContainText('1/1 epochs');
+    await expect(rows.first()).toContainText('1/1 epoch');
     await expect(dock.getByTestId(/^run-engine-/)).toHaveText(/^PyTorch \(PyTorch \d+\.\d+\S* · CPU \(\d+ threads?\)\)$/);
     await shot(page, 'pytorch-runs');
   });
