@@ -77,7 +77,7 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
     await dock.getByRole('tab', { name: 'Evaluate' }).click();
     const runSelect = picker.getByRole('combobox', { name: 'Run whose model is evaluated and tried' });
     await expect(runSelect.locator('option')).toHaveCount(2);
-    await expect(runSelect.locator('option').first()).toContainText(/^Run 2 · .* · 1 epoch · \d+\.\d % on validation$/);
+    await expect(runSelect.locator('option').first()).toContainText(/^Run 2 · .* · 1 epoch · \d+(\.\d)?% on validation$/);
     // The model the host still holds is the one the newest run ended with.
     await expect(runSelect).toHaveValue('2');
     await expect(status).toHaveText('Run 2, as its training ended.');
@@ -90,14 +90,14 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
 
   await test.step('the most confident mistakes are listed, and open their cell of the confusion matrix', async () => {
     const mistakes = dock.getByTestId('mistakes');
-    const tiles = mistakes.getByRole('button', { name: /^Test sample \d+: actual \d, predicted \d with \d+ % confidence/ });
+    const tiles = mistakes.getByRole('button', { name: /^Test sample \d+: actual \d, predicted \d with \d+(\.\d)?% confidence/ });
     await expect(tiles.first()).toBeVisible({ timeout: 30_000 });
     const count = await tiles.count();
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThanOrEqual(24);
     const labels = await mistakes.locator('.mistake__label').allTextContents();
     const confidences = labels.map((label) => {
-      const match = /^actual (\d) → predicted (\d) \((\d+) %\)$/.exec(label);
+      const match = /^actual (\d) → predicted (\d) \((\d+(?:\.\d)?)%\)$/.exec(label);
       expect(match, label).not.toBeNull();
       expect(match![1]).not.toBe(match![2]);
       return Number(match![3]);
@@ -132,7 +132,7 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
     await expect(views).toContainText('Your image: seven.png');
     await expect(views).toContainText('What the model sees (28×28×1)');
     await expect(views).toContainText('Dark on light, so inverted to light on dark and centred like the MNIST digits.');
-    await expect(dock.getByTestId('try-answer')).toContainText(/It looks like a \d \(\d+ % sure\)\./);
+    await expect(dock.getByTestId('try-answer')).toContainText(/It looks like a \d \(\d+(\.\d)?% sure\)\./);
     await expectProbabilities(dock, 10);
     // What the model sees is a light digit on black, centred: its corners are black.
     const corners = await views.locator('canvas').evaluate((canvas: any) => {
@@ -170,7 +170,7 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
     await dockFr.getByRole('tab', { name: 'Évaluer' }).click();
     await expect(dockFr.getByTestId('run-picker-status')).toContainText('Entraînement 1, ses poids de l’époque 1, la meilleure.');
     await expect(dockFr.getByTestId('mistakes').getByRole('heading')).toHaveText('Erreurs les plus sûres');
-    await expect(dockFr.getByTestId('mistakes').locator('.mistake__label').first()).toHaveText(/^réel \d → prédit \d \(\d+ %\)$/);
+    await expect(dockFr.getByTestId('mistakes').locator('.mistake__label').first()).toHaveText(/^réel \d → prédit \d \(\d+(,\d)?\s%\)$/);
     await shot(page, 'evaluate-fr');
     await dockFr.getByRole('tab', { name: 'Essayer' }).click();
     await expect(dockFr.getByTestId('image-drop')).toContainText('Déposez un fichier image ici ou');
@@ -237,7 +237,7 @@ test('a colour classifier trained from the command line is tried on an RGB image
     await dock.getByTestId('image-file').setInputFiles({ name: 'tomato.png', mimeType: 'image/png', buffer: await colourPng([230, 30, 35], 200, 99) });
     await expect(dock.getByTestId('image-views')).toContainText('What the model sees (16×16×3)');
     await expect(dock.getByTestId('image-views')).not.toContainText('MNIST');
-    await expect(dock.getByTestId('try-answer')).toContainText(/^It looks like a red \(\d+ % sure\)\.$/);
+    await expect(dock.getByTestId('try-answer')).toContainText(/^It looks like a red \(\d+(\.\d)?% sure\)\.$/);
     await expectProbabilities(dock, 3);
     await shot(page, 'evaluate-try-rgb');
   } finally {

@@ -39,7 +39,10 @@ test('a damaged project file is explained in French, line by line', async ({ pag
       await expect(alert).toContainText(line);
     expect(await alert.textContent()).not.toMatch(english);
     // One problem a line, as a list the student can read from the back of the room.
-    const lines = (await alert.locator('span').first().innerText()).split('\n');
+    const text = await alert.locator('span').first().innerText();
+    // French typography: no-break spaces before the colons and inside the guillemets, so that none starts a line.
+    expect(text).not.toMatch(/ [:;!?»]|« /);
+    const lines = text.replace(/[\u00a0\u202f]/g, ' ').split('\n');
     expect(lines).toEqual([
       'cours-3.json — Ce projet ne peut pas être ouvert (4 problèmes) :',
       '- graph.nodes[0] : clé inconnue « colour » : supprimez-la ou vérifiez l’orthographe.',
@@ -54,7 +57,7 @@ test('a damaged project file is explained in French, line by line', async ({ pag
   await test.step('a JSON syntax error, with its line and column', async () => {
     await openFile(page, 'cassé.json', '{\n  "format": "neuroblocks.project",\n  "version": 1,,\n}');
     const alert = page.getByRole('alert');
-    await expect(alert).toHaveText(/^cassé\.json — Ce projet ne peut pas être ouvert : le fichier n’est pas du JSON valide : caractère « , » inattendu à la ligne 3, colonne 16\./);
+    await expect(alert).toHaveText(/^cassé\.json — Ce projet ne peut pas être ouvert\s: le fichier n’est pas du JSON valide\s: caractère «\s,\s» inattendu à la ligne 3, colonne 16\./);
     expect(await alert.textContent()).not.toMatch(english);
     await page.screenshot({ path: path.join(artifacts, 'french-errors-json.png') });
     await alert.getByRole('button', { name: 'Fermer' }).click();

@@ -154,7 +154,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(dock.getByRole('img', { name: 'Loss (lower is better)' })).toBeInViewport({ ratio: 0.9 });
     await shot(page, '06-training');
     await expect(dock.getByText('Finished', { exact: true })).toBeVisible({ timeout: 90_000 });
-    await expect(dock.getByText(/Trained for 2 epochs\. Test accuracy: \d+\.\d %\./)).toBeInViewport();
+    await expect(dock.getByText(/Trained for 2 epochs\. Test accuracy: \d+(\.\d)?%\./)).toBeInViewport();
     await expect(dock.getByRole('img', { name: 'Accuracy (higher is better)' })).toBeInViewport({ ratio: 0.5 });
     await shot(page, '07-trained');
   });
@@ -164,7 +164,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(next).toBeInViewport();
     await next.getByRole('button', { name: 'See the test results' }).click();
     await expect(dock.getByRole('tab', { name: 'Evaluate' })).toHaveAttribute('aria-selected', 'true');
-    await expect(dock.getByText(/^Test accuracy: \d+\.\d % on 10,000 samples/)).toBeVisible();
+    await expect(dock.getByText(/^Test accuracy: \d+(\.\d)?% on 10,000 samples/)).toBeVisible();
     await expect(dock.getByRole('table').first().locator('tbody tr')).toHaveCount(10);
     await shot(page, '08-evaluate');
   });
@@ -177,7 +177,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(pad).toBeInViewport();
     await shot(page, '09-try-empty');
     await draw(pad, seven);
-    await expect(dock.getByText(/^It looks like a \d \(\d+ % sure\)\.$/)).toBeInViewport();
+    await expect(dock.getByText(/^It looks like a \d \(\d+(\.\d)?% sure\)\.$/)).toBeInViewport();
     await expect(dock.getByRole('meter')).toHaveCount(10);
     await shot(page, '10-try-answer');
   });
@@ -208,7 +208,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(dockFr.getByRole('navigation', { name: 'Que faire ensuite' }).getByRole('button', { name: 'L’essayer avec votre dessin' })).toBeVisible();
     await shot(page, '12-train-fr');
     await dockFr.getByRole('tab', { name: 'Évaluer' }).click();
-    await expect(dockFr.getByTestId('test-accuracy')).toHaveText(/^Précision sur le test : \d+,\d\s%\ssur 10\s000 exemples/);
+    await expect(dockFr.getByTestId('test-accuracy')).toHaveText(/^Exactitude sur le test\s: \d+(,\d)?\s%\ssur 10\s000 exemples/);
     await shot(page, '13-evaluate-fr');
     await dockFr.getByRole('tab', { name: 'Essayer' }).click();
     await draw(dockFr.getByRole('img', { name: 'Zone de dessin' }), seven);
@@ -320,7 +320,7 @@ test('a teacher checks the other screens on a 1280×720 projector, in English an
     expect(await inWindow(page, compare)).toBe(true);
     await expect(compare.getByRole('row', { name: /^Jeu de données Chiffres MNIST Chiffres MNIST$/ })).toBeVisible();
     await expect(compare.getByRole('row', { name: /^Type de données Jeu fourni Jeu fourni$/ })).toBeVisible();
-    await expect(compare.getByRole('row', { name: /^Meilleure précision de validation \d+,\d\s% \d+,\d\s%$/ })).toBeVisible();
+    await expect(compare.getByRole('row', { name: /^Meilleure exactitude de validation \d+(,\d)?\s% \d+(,\d)?\s%$/ })).toBeVisible();
     await page.screenshot({ path: path.join(artifacts, 'newcomer-27-runs-compare-fr.png') });
     await page.keyboard.press('Escape');
     await dockFr.getByRole('tab', { name: 'Évaluer' }).click();

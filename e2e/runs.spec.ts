@@ -116,7 +116,7 @@ test('runs are compared side by side, continued, restored into the editor and de
     await dock.getByRole('button', { name: 'Restore the graph and settings of run 1 into the editor' }).click();
     const confirm = page.getByRole('dialog', { name: 'Restore the graph of run 1?' });
     await expect(confirm).toContainText('The graph in the editor (11 blocks)');
-    await expect(confirm).toContainText('adam, rate 0.001, batch 16, 1/1 epochs');
+    await expect(confirm).toContainText('adam, rate 0.001, batch 16, 1/1 epoch');
     await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
     await shot(page, 'runs-restore-confirm');
     await confirm.getByRole('button', { name: 'Restore run 1' }).click();

@@ -50,7 +50,7 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
     // Batch points and one point per epoch for the epoch means and validation.
     expect(await points(page, 'chart-loss')).toBeGreaterThan(whilePaused);
     expect(await points(page, 'chart-loss')).toBeGreaterThanOrEqual(4);
-    await expect(dock.getByTestId('train-final')).toContainText(/Trained for 2 epochs\. Test accuracy: \d+\.\d %\./);
+    await expect(dock.getByTestId('train-final')).toContainText(/Trained for 2 epochs\. Test accuracy: \d+(\.\d)?%\./);
     await expect(dock.locator('.u-legend')).toHaveCount(2);
     await shot(page, 'train-finished');
   });
@@ -90,7 +90,7 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
         { x: 140, y: 240 },
       ],
     ]);
-    await expect(dock.getByTestId('try-answer')).toContainText(/It looks like a \d \(\d+ % sure\)\./);
+    await expect(dock.getByTestId('try-answer')).toContainText(/It looks like a \d \(\d+(\.\d)?% sure\)\./);
     await expectProbabilities(dock, 10);
     await shot(page, 'try-it');
     await dock.getByRole('button', { name: 'Clear' }).click();

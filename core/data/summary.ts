@@ -74,7 +74,7 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
       `The classes are strongly imbalanced: "${big}" has ${largest} samples but "${small}" only ${smallest}. Accuracy can look good while the small classes are never recognised; add samples of the small classes or look at the confusion matrix.`,
     );
     warningsFr.push(
-      `Les classes sont très déséquilibrées : « ${big} » a ${largest} exemples, mais « ${small} » seulement ${smallest}. La précision peut sembler bonne alors que les petites classes ne sont jamais reconnues ; ajoutez des exemples des petites classes ou regardez la matrice de confusion.`,
+      `Les classes sont très déséquilibrées : « ${big} » a ${largest} exemples, mais « ${small} » seulement ${smallest}. L’exactitude peut sembler bonne alors que les petites classes ne sont jamais reconnues ; ajoutez des exemples des petites classes ou regardez la matrice de confusion.`,
     );
   }
   const skipped = skippedWarning(dataset.skipped);

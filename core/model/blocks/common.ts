@@ -48,7 +48,7 @@ export const kernelRegularizerSpec: RegularizerSpec = {
   default: null,
   help: {
     en: 'Weight penalty added to the loss: {"l2": 0.001} (weight decay) or {"l1": 0.001}; none when empty.',
-    fr: 'Pénalité sur les poids ajoutée à la perte : {"l2": 0.001} (weight decay) ou {"l1": 0.001} ; aucune si vide.',
+    fr: 'Pénalité sur les poids ajoutée à la perte : {"l2": 0.001} (décroissance des poids) ou {"l1": 0.001} ; aucune si vide.',
   },
 };
 

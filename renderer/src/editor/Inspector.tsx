@@ -7,9 +7,11 @@ import { checkConnection } from '../store/connection-rules';
 import { toGraphNode } from '../store/flow-graph';
 import { editorStore, useEditor } from '../store/index';
 import { AugmentationPreview } from '../training/AugmentationPreview';
+import { isMnistShape } from '../training/image-input';
 import { docLanguage, formatCount } from '../ui/format';
 import { connectBlocks, deleteSelectionAndFocus } from './actions';
 import { ParamField } from './ParamField';
+import { inLanguage } from '../i18n/typography';
 
 function Inputs({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation();
@@ -71,6 +73,11 @@ export function Inspector() {
   const node = selected.length === 1 ? selected[0] : undefined;
   const analysis = useEditor((s) => (node ? s.analysis.nodes[node.id] : undefined));
   const readyToTrain = useEditor((s) => s.analysis.valid && s.nodes.length > 0);
+  // A drawing-pad model is tried with a drawing; any other with an image.
+  const padModel = useEditor((s) => {
+    const shape = s.nodes.find((n) => n.data.blockType === 'Input')?.data.params.shape;
+    return isMnistShape(Array.isArray(shape) ? shape : undefined);
+  });
   // From the blocks upstream, so that they show even while this block's own parameters are wrong.
   const incomingShapes = useEditor(useShallow((s) => (node ? s.edges.filter((e) => e.target === node.id).map((e) => s.analysis.nodes[e.source]?.outputShape) : [])));
   const lang = docLanguage(i18n.language);
@@ -96,7 +103,7 @@ export function Inspector() {
             <p className="muted">{t('inspector.none')}</p>
             {readyToTrain && (
               <p className="inspector__next" data-testid="ready-to-train">
-                {t('guide.readyToTrain')}
+                {t('guide.readyToTrain', { context: padModel ? undefined : 'image' })}
               </p>
             )}
           </>
@@ -106,7 +113,7 @@ export function Inspector() {
   }
 
   const block = getBlock(node.data.blockType);
-  const doc = block?.doc[lang];
+  const doc = block && inLanguage(block.doc, lang);
   const count = analysis ? analysis.paramCount.trainable + analysis.paramCount.nonTrainable : 0;
   // Shown above the parameters of an augmentation block, so that the images appear as soon as it is selected; below the Input block's.
   const augmentation = block?.category === 'Augmentation';
@@ -148,7 +155,7 @@ export function Inspector() {
               name={name}
               spec={spec}
               value={node.data.params[name]}
-              problem={analysis?.issues.filter((i) => i.param === name).map((i) => i.text[docLanguage(i18n.language)]).join(' ') || undefined}
+              problem={analysis?.issues.filter((i) => i.param === name).map((i) => inLanguage(i.text, i18n.language)).join(' ') || undefined}
             />
           ))}
         </section>

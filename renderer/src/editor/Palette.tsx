@@ -5,6 +5,7 @@ import { blocksByCategory } from '../../../core/model/blocks/index';
 import { docLanguage } from '../ui/format';
 import { addBlockNearSelection } from './actions';
 import { HidePanelButton } from './PanelButtons';
+import { inLanguage } from '../i18n/typography';
 
 export const BLOCK_MIME = 'application/x-neuroblocks-block';
 
@@ -56,13 +57,13 @@ export function Palette() {
                     role="button"
                     tabIndex={0}
                     data-testid={`palette-${block.type}`}
-                    aria-label={t('palette.add', { block: block.type, summary: block.doc[lang].summary })}
+                    aria-label={t('palette.add', { block: block.type, summary: inLanguage(block.doc, lang).summary })}
                     onDragStart={(e) => onDragStart(e, block.type)}
                     onKeyDown={(e) => onKeyDown(e, block.type)}
                     onDoubleClick={() => addBlockNearSelection(block.type)}
                   >
                     <span className="palette__name">{block.type}</span>
-                    <span className="palette__summary">{block.doc[lang].summary}</span>
+                    <span className="palette__summary">{inLanguage(block.doc, lang).summary}</span>
                   </div>
                 </li>
               ))}

@@ -2,9 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParamSpec, Regularizer } from '../../../core/model/params';
 import { editorStore } from '../store/index';
-import { docLanguage } from '../ui/format';
+import { formatNumber } from '../ui/format';
 import { paramToText, textToParam } from './param-text';
 import { CodeText } from '../ui/CodeText';
+import { inLanguage } from '../i18n/typography';
 
 interface Props {
   nodeId: string;
@@ -147,8 +148,9 @@ export function ParamField(props: Props) {
     default:
       control = <TextInput {...props} describedBy={describedBy} invalid={invalid} />;
   }
-  const range = spec.kind === 'int' || spec.kind === 'float' ? t('inspector.range', { min: spec.min, max: spec.max }) : '';
-  const defaultText = spec.kind === 'regularizer' ? t('inspector.regNone') : paramToText(spec.default) || t('inspector.auto');
+  const range = spec.kind === 'int' || spec.kind === 'float' ? t('inspector.range', { min: formatNumber(spec.min, i18n.language), max: formatNumber(spec.max, i18n.language) }) : '';
+  const defaultText =
+    spec.kind === 'regularizer' ? t('inspector.regNone') : typeof spec.default === 'boolean' ? t(spec.default ? 'inspector.true' : 'inspector.false') : paramToText(spec.default) || t('inspector.auto');
   return (
     <div className={`field field-${spec.kind}${invalid ? ' is-invalid' : ''}`}>
       <label htmlFor={`${nodeId}-${name}`} className="field-label">
@@ -156,7 +158,7 @@ export function ParamField(props: Props) {
       </label>
       {control}
       <p className="field-help" id={helpId}>
-        {spec.help[docLanguage(i18n.language)]} <span className="muted">{[range, t('inspector.default', { value: defaultText })].filter(Boolean).join(' · ')}</span>
+        {inLanguage(spec.help, i18n.language)} <span className="muted">{[range, t('inspector.default', { value: defaultText })].filter(Boolean).join(' · ')}</span>
         {problem && (
           <span className="field-error" role="alert">
             <CodeText text={problem} />

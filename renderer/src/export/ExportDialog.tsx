@@ -7,6 +7,7 @@ import { defaultExportFolder, isFullPath } from './destination';
 import { exportDialogStore, openExportDialog, useExportDialog } from './export-store';
 import './export.css';
 import { errorText } from '../ui/error-text';
+import { percentText } from '../ui/format';
 import { ConfirmDialog } from '../runs/ConfirmDialog';
 
 /** `untrained`, or a run's checkpoint: `3:best`, `3:last`. */
@@ -16,7 +17,7 @@ function weightOptions(runs: RunInfo[], t: (key: string, options?: Record<string
   const options = [{ value: 'untrained', label: t('exporting.untrained') }];
   for (const run of [...runs].reverse()) {
     if (run.hasBestCheckpoint) {
-      const accuracy = run.bestValAccuracy === undefined ? '' : t('exporting.accuracy', { value: new Intl.NumberFormat(language, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(run.bestValAccuracy) });
+      const accuracy = run.bestValAccuracy === undefined ? '' : t('exporting.accuracy', { value: percentText(run.bestValAccuracy, language) });
       options.push({ value: `${run.id}:best`, label: t('exporting.runBest', { id: run.id, accuracy }) });
     }
     if (run.hasLastCheckpoint) options.push({ value: `${run.id}:last`, label: t('exporting.runLast', { id: run.id, count: run.epochs }) });

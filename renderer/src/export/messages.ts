@@ -109,7 +109,7 @@ export const exportMessagesFr: Shape<typeof exportMessagesEn> = {
     runBest: 'Entraînement {{id}} : meilleure époque{{accuracy}}',
     runLast_one: 'Entraînement {{id}} : dernière époque ({{count}} époque entraînée)',
     runLast_other: 'Entraînement {{id}} : dernière époque ({{count}} époques entraînées)',
-    accuracy: ', {{value}} de précision en validation',
+    accuracy: ', {{value}} d’exactitude en validation',
     weightsNeedFile: 'Les poids entraînés s’exportent depuis un projet enregistré en fichier .nbproj, où ses entraînements sont conservés.',
     loadingRuns: 'Chargement des entraînements…',
     runGraph: 'Un entraînement s’exporte avec le graphe qu’il a entraîné, tel qu’il était alors, même si vous avez changé le graphe depuis.',

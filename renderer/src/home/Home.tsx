@@ -5,7 +5,7 @@ import { getApi } from '../api';
 import { importProjectText, newProject, openProject, openWithDialog, uploadProjectFile } from '../project-actions';
 import { exampleText } from './example-texts';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
-import { formatCount } from '../ui/format';
+import { dateTimeText, formatCount } from '../ui/format';
 import { errorText } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 
@@ -98,7 +98,7 @@ export function Home() {
                   <button type="button" className="link" onClick={() => void openProject(r.location)} title={r.location}>
                     {r.name}
                   </button>
-                  <span className="muted"> {new Date(r.openedAt).toLocaleString(i18n.language)}</span>
+                  <span className="muted"> {dateTimeText(r.openedAt, i18n.language)}</span>
                 </li>
               ))}
             </ul>

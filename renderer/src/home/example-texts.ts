@@ -2,6 +2,7 @@
 // which stays the reference: the CLI and saved projects use it.
 import type { ExampleSummary } from '../../../core/api/contract';
 import { docLanguage } from '../ui/format';
+import { frenchSpacing } from '../i18n/typography';
 
 export const frenchExampleTexts: Record<string, { name: string; description: string }> = {
   'augmented-cnn': {
@@ -39,5 +40,5 @@ export const frenchExampleTexts: Record<string, { name: string; description: str
 /** The example's name and description in the interface's language (English when there is no translation). */
 export function exampleText(example: Pick<ExampleSummary, 'id' | 'name' | 'description'>, language: string): { name: string; description?: string } {
   const french = docLanguage(language) === 'fr' ? frenchExampleTexts[example.id] : undefined;
-  return french ?? { name: example.name, description: example.description };
+  return french ? { name: frenchSpacing(french.name), description: frenchSpacing(french.description) } : { name: example.name, description: example.description };
 }

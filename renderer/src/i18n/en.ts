@@ -132,6 +132,8 @@ export const en = {
     range: 'from {{min}} to {{max}}',
     default: 'default {{value}}',
     auto: 'automatic',
+    true: 'true',
+    false: 'false',
     notNumbers: 'Type a number, or numbers separated by commas.',
     regNone: 'none',
     regStrength: 'Strength of the {{param}} penalty',

@@ -133,6 +133,8 @@ export const fr: Messages = {
     range: 'de {{min}} à {{max}}',
     default: 'par défaut {{value}}',
     auto: 'automatique',
+    true: 'oui',
+    false: 'non',
     notNumbers: 'Tapez un nombre, ou des nombres séparés par des virgules.',
     regNone: 'aucune',
     regStrength: 'Force de la pénalité {{param}}',

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { fr } from './fr';
+import { frenchSpacingProcessor } from './typography';
 
 export const languages = [
   { code: 'en', name: 'English' },
@@ -21,8 +22,9 @@ function storedLanguage(): string {
 }
 
 export async function initI18n(): Promise<void> {
-  await i18next.use(initReactI18next).init({
+  await i18next.use(initReactI18next).use(frenchSpacingProcessor).init({
     resources: { en: { translation: en }, fr: { translation: fr } },
+    postProcess: ['frenchSpacing'],
     lng: storedLanguage(),
     fallbackLng: 'en',
     supportedLngs: ['en', 'fr'],

@@ -164,6 +164,7 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
                 batch: pending.snapshot.training.batchSize,
                 epochs: pending.snapshot.epochs,
                 planned: pending.snapshot.plannedEpochs ?? pending.snapshot.training.epochs,
+                count: pending.snapshot.plannedEpochs ?? pending.snapshot.training.epochs,
               }),
             })}
           </p>

@@ -186,8 +186,8 @@ export const runHistoryMessagesFr: Shape<typeof runHistoryMessagesEn> = {
     row: {
       status: 'État',
       epochsTrained: 'Époques entraînées',
-      bestVal: 'Meilleure précision de validation',
-      testAccuracy: 'Précision sur le test',
+      bestVal: 'Meilleure exactitude de validation',
+      testAccuracy: 'Exactitude sur le test',
       duration: 'Durée',
       params: 'Paramètres',
       graphVersion: 'Version du graphe',

@@ -2,6 +2,7 @@
 import type { RunStatus } from '../../../core/api/contract';
 import type { GraphChange } from '../../../core/model/graph-diff';
 import { formatNumber } from '../ui/format';
+import { deviceText } from '../training/device-text';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -22,6 +23,7 @@ export function settingValue(t: Translate, value: unknown, key = '', language = 
   if (typeof value === 'number') return formatNumber(value, language);
   if (key === 'dataset.kind' && typeof value === 'string') return t(`runHistory.datasetKind.${value}`, { defaultValue: value });
   if (key === 'dataset.name' && typeof value === 'string') return t(`data.builtinName.${value}`, { defaultValue: value });
+  if (key === 'device' && typeof value === 'string') return deviceText(value, language);
   if (Array.isArray(value)) return value.join('×');
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);

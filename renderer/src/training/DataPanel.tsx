@@ -360,7 +360,7 @@ export function DataPanel() {
           {builtinDatasets.map((name: Builtin) => {
             const entry = datasets.find((d) => d.name === name);
             return (
-              <label key={name} className={`data-builtin${builtinChosen === name ? ' data-builtin--chosen' : ''}`} title={entry?.description} data-testid={`data-builtin-${name}`}>
+              <label key={name} className={`data-builtin${builtinChosen === name ? ' data-builtin--chosen' : ''}`} title={t(`data.builtinDescription.${name}`, { defaultValue: entry?.description ?? '' })} data-testid={`data-builtin-${name}`}>
                 <input type="radio" name="data-builtin" checked={builtinChosen === name} onChange={() => choose({ kind: 'builtin', name })} />
                 <span className="data-builtin__name">{t(`data.builtinName.${name}`)}</span>
                 {entry && <span className="data-builtin__shape">{t('data.builtinShape', { shape: shapeText(entry.inputShape, t), classes: entry.classes })}</span>}

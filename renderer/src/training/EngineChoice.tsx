@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NeuroblocksApi, PythonDevice, PythonEngineInfo } from '../../../core/api/contract';
 import { errorText } from '../ui/error-text';
-import { docLanguage, formatNumber } from '../ui/format';
+import { formatNumber } from '../ui/format';
 import { trainingStore, useTraining } from './training-store';
+import { inLanguage } from '../i18n/typography';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -57,7 +58,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
 
   const pytorch = engines?.pytorch;
   const set = (change: Partial<typeof engine>) => trainingStore.setState({ engine: { ...engine, ...change } });
-  const reason = pytorch?.reason ? pytorch.reason[docLanguage(i18n.language)] : undefined;
+  const reason = pytorch?.reason ? inLanguage(pytorch.reason, i18n.language) : undefined;
   const devices = pytorch?.available ? deviceChoices(pytorch, t, i18n.language) : [];
   const cpuThreads = pytorch?.devices.find((d) => d.kind === 'cpu')?.threads ?? 64;
   const usePython = () => {

@@ -11,7 +11,7 @@ import { RunPicker, useModelSync } from './RunPicker';
 import { SampleImage } from './SampleImage';
 import { RowTable } from './TableTry';
 import { errorText } from '../ui/error-text';
-import { formatCount, formatNumber, formatPercent, percentText } from '../ui/format';
+import { formatCount, formatNumber, percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
 
 
@@ -70,7 +70,7 @@ export function EvaluatePanel() {
     <div className="evaluate-panel" aria-busy={loading}>
       <RunPicker />
       <p className="evaluate-accuracy" data-testid="test-accuracy">
-        {t('evaluate.accuracy', { accuracy: formatPercent(test.accuracy, i18n.language), samples: formatCount(test.samples, i18n.language) })}
+        {t('evaluate.accuracy', { accuracy: percent(test.accuracy), samples: formatCount(test.samples, i18n.language) })}
       </p>
       <div className="evaluate-columns">
         <section aria-labelledby="confusion-title">
@@ -161,11 +161,11 @@ export function EvaluatePanel() {
                     {samples.columns ? (
                       <RowTable columns={samples.columns} values={s.values} />
                     ) : isImage(samples.shape) ? (
-                      <SampleImage values={s.values} shape={samples.shape} size={84} label={t('evaluate.sample', { index: s.index, confidence: Math.round(s.confidence * 100) })} />
+                      <SampleImage values={s.values} shape={samples.shape} size={84} label={t('evaluate.sample', { index: s.index, confidence: percent(s.confidence) })} />
                     ) : (
                       <code>{s.values.map((v) => formatNumber(v, i18n.language, 2)).join(', ')}</code>
                     )}
-                    <span>{Math.round(s.confidence * 100)} %</span>
+                    <span>{percent(s.confidence)}</span>
                   </li>
                 ))}
               </ul>

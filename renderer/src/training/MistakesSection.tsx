@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mistakes } from '../../../core/api/contract';
 import { getApi } from '../api';
-import { formatCount, formatNumber } from '../ui/format';
+import { formatCount, formatNumber, percentText } from '../ui/format';
 import { isImageShape } from './image-input';
 import { useModel } from './model-store';
 import { SampleImage } from './SampleImage';
@@ -53,10 +53,10 @@ export function MistakesSection({ runId, onOpen }: { runId: string; onOpen(actua
       {mistakes && mistakes.total === 0 && <p>{t('mistakes.none')}</p>}
       {mistakes && mistakes.total > 0 && (
         <>
-          <p>{t('mistakes.shown', { shown: mistakes.samples.length, total: n(mistakes.total) })}</p>
+          <p>{t('mistakes.shown', { count: mistakes.total, shown: mistakes.samples.length, total: n(mistakes.total) })}</p>
           <ul className="mistakes__grid">
             {mistakes.samples.map((m) => {
-              const labels = { actual: mistakes.classNames[m.actual], predicted: mistakes.classNames[m.predicted], confidence: Math.round(m.confidence * 100), index: m.index };
+              const labels = { actual: mistakes.classNames[m.actual], predicted: mistakes.classNames[m.predicted], confidence: percentText(m.confidence, i18n.language), index: m.index };
               return (
                 <li key={m.index}>
                   <button type="button" className="mistake" aria-label={t('mistakes.open', labels)} onClick={() => onOpen(m.actual, m.predicted, m.index)}>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Prediction } from '../../../core/api/contract';
-import { formatPercent, percentText } from '../ui/format';
+import { percentText } from '../ui/format';
 
 /** The predicted class in words, then one bar per class with its probability. */
 export function PredictionBars({ prediction }: { prediction: Prediction }) {
@@ -9,13 +9,13 @@ export function PredictionBars({ prediction }: { prediction: Prediction }) {
   return (
     <>
       <p className="try-answer" data-testid="try-answer" aria-live="polite">
-        {t('try.answer', { label: prediction.classNames[best], probability: formatPercent(prediction.probabilities[best], i18n.language, 0) })}
+        {t('try.answer', { label: prediction.classNames[best], probability: percentText(prediction.probabilities[best], i18n.language) })}
       </p>
       <ul className="prob-bars" data-testid="prob-bars">
         {prediction.probabilities.map((p, c) => (
           <li key={c} className={c === best ? 'prob-bars__best' : undefined}>
             <span className="prob-bars__label">{prediction.classNames[c]}</span>
-            <span className="prob-bars__track" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(p * 100)} aria-label={t('try.bar', { label: prediction.classNames[c] })}>
+            <span className="prob-bars__track" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(p * 100)} aria-valuetext={percentText(p, i18n.language)} data-probability={p} aria-label={t('try.bar', { label: prediction.classNames[c] })}>
               <span className="prob-bars__fill" style={{ width: `${(p * 100).toFixed(1)}%` }} />
             </span>
             <span className="prob-bars__value">{percentText(p, i18n.language)}</span>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RunInfo } from '../../../core/api/contract';
 import { getApi } from '../api';
 import { useEditor } from '../store/index';
-import { dateTimeText, formatCount, formatPercent } from '../ui/format';
+import { dateTimeText, formatCount, percentText } from '../ui/format';
 import { isProjectFile, loadRun, modelFor, syncModel, useModel } from './model-store';
 import { GoToTrain } from './NextSteps';
 import { useTraining } from './training-store';
@@ -35,7 +35,7 @@ export function RunPicker() {
 
   const describe = (run: RunInfo) => {
     const parts = [t('runModel.option', { id: run.id, date: dateTimeText(run.startedAt, i18n.language) }), t('runModel.epochs', { count: run.epochs })];
-    if (run.bestValAccuracy !== undefined) parts.push(t('runModel.validation', { accuracy: formatPercent(run.bestValAccuracy, i18n.language) }));
+    if (run.bestValAccuracy !== undefined) parts.push(t('runModel.validation', { accuracy: percentText(run.bestValAccuracy, i18n.language) }));
     if (run.status !== 'completed') parts.push(t(`runModel.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`));
     return parts.join(' · ');
   };

@@ -7,6 +7,8 @@ import { saveProjectAs } from '../project-actions';
 import { RunActions, useRunActions } from '../runs/RunActions';
 import { useEditor } from '../store/index';
 import { GoToTrain } from './NextSteps';
+import { EPOCH_STEPS, epochRange, epochTicks, percentTicks } from './chart-axes';
+import { deviceText } from './device-text';
 import { formatDuration } from './progress';
 import { useTraining } from './training-store';
 import { errorText } from '../ui/error-text';
@@ -18,7 +20,8 @@ const AXIS_FONT = '15px system-ui, sans-serif';
 
 /** Validation accuracy (or training accuracy when a run had no validation) per epoch of each selected run, on one chart. */
 function Overlay({ runs }: { runs: RunDetailsInfo[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = host.current;
@@ -35,10 +38,20 @@ function Overlay({ runs }: { runs: RunDetailsInfo[] }) {
         height: 240,
         legend: { show: true, live: false },
         cursor: { show: false },
-        scales: { x: { time: false }, y: { range: [0, 1] } },
+        scales: { x: { time: false, range: () => epochRange(x) }, y: { range: [0, 1] } },
         axes: [
-          { label: t('train.chart.epoch'), font: AXIS_FONT, labelFont: AXIS_FONT },
-          { font: AXIS_FONT, size: 60 },
+          {
+            label: t('train.chart.epoch'),
+            font: AXIS_FONT,
+            labelFont: AXIS_FONT,
+            incrs: EPOCH_STEPS,
+            values: (_u, splits) => {
+              const ticks = epochTicks(splits, (n) => formatNumber(n, language));
+              element.dataset.xTicks = ticks.filter(Boolean).join(' ');
+              return ticks;
+            },
+          },
+          { font: AXIS_FONT, size: 70, values: (_u, splits) => percentTicks(splits, language) },
         ],
         series: [{}, ...runs.map((run, i) => ({ label: t('runs.runLabel', { id: run.id }), stroke: COLOURS[i % COLOURS.length], width: 3, spanGaps: true, points: { show: true, size: 8 } }))],
       },
@@ -46,7 +59,7 @@ function Overlay({ runs }: { runs: RunDetailsInfo[] }) {
       element,
     );
     return () => plot.destroy();
-  }, [runs, t]);
+  }, [runs, t, language]);
   return (
     <figure className="live-chart">
       <figcaption className="live-chart__title">{t('runs.overlayTitle')}</figcaption>
@@ -142,13 +155,14 @@ export function RunsPanel() {
                     batch: run.training.batchSize,
                     epochs: run.epochs,
                     planned: run.plannedEpochs ?? run.training.epochs,
+                    count: run.plannedEpochs ?? run.training.epochs,
                   })}
                 </td>
                 <td>{percentText(run.bestValAccuracy, i18n.language)}</td>
                 <td>{run.durationSeconds === undefined ? '—' : formatDuration(run.durationSeconds)}</td>
-                <td title={run.device} data-testid={`run-engine-${run.id}`}>
+                <td title={run.device && deviceText(run.device, i18n.language)} data-testid={`run-engine-${run.id}`}>
                   {engineTitle[engineOfBackend(run.backend)]}
-                  {engineOfBackend(run.backend) === 'tfjs' ? ` (${run.backend})` : run.device ? ` (${run.device})` : ''}
+                  {engineOfBackend(run.backend) === 'tfjs' ? ` (${run.backend})` : run.device ? ` (${deviceText(run.device, i18n.language)})` : ''}
                 </td>
                 <td>{t(`runs.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`)}</td>
                 <td>{actions.rowButtons(run)}</td>

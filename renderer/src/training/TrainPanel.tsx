@@ -3,17 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { optimizers } from '../../../core/model/project';
 import { getApi } from '../api';
 import { editorStore, useEditor } from '../store/index';
-import { formatCount, formatNumber, formatPercent } from '../ui/format';
+import { formatCount, formatNumber, percentText } from '../ui/format';
 import { adviseOnRun, type Guidance } from './guidance';
 import { LiveChart, type ChartSeries } from './LiveChart';
 import { NextSteps } from './NextSteps';
+import { deviceText } from './device-text';
 import { formatDuration, remainingSeconds } from './progress';
 import { useSettingsForm } from './use-settings-form';
 import { chosenDeviceLabel, EngineChoice, refreshEngines } from './EngineChoice';
 import { engineOptions, listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
 import { errorText } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
-import { docLanguage } from '../ui/format';
+import { inLanguage } from '../i18n/typography';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),
@@ -71,7 +72,7 @@ function GuidanceList({ advice }: { advice: Guidance[] }) {
           {g.kind === 'diverged' && t('train.guidance.diverged', rates(g.learningRate))}
           {g.kind === 'lossRising' && t('train.guidance.lossRising', rates(g.learningRate))}
           {g.kind === 'overfitting' && t('train.guidance.overfitting', { epoch: g.sinceEpoch })}
-          {g.kind === 'underfitting' && t('train.guidance.underfitting', { accuracy: formatPercent(g.accuracy, i18n.language, 0) })}
+          {g.kind === 'underfitting' && t('train.guidance.underfitting', { accuracy: percentText(g.accuracy, i18n.language) })}
         </li>
       ))}
     </ul>
@@ -173,8 +174,8 @@ export function TrainPanel() {
               {form.dataset && form.dataset.kind !== 'builtin' && <option value="">{form.dataset.path.split(/[\\/]/).pop()}</option>}
               {!form.dataset && <option value="">{t('train.chooseDataset')}</option>}
               {datasets.map((d) => (
-                <option key={d.name} value={d.name} disabled={!shapeFits(d.inputShape)} title={d.description}>
-                  {datasetTitle(d.name)} — {d.inputShape.join('×')}, {t('train.classes', { count: d.classes })}
+                <option key={d.name} value={d.name} disabled={!shapeFits(d.inputShape)} title={t(`data.builtinDescription.${d.name}`, { defaultValue: d.description })}>
+                  {t(`data.builtinName.${d.name}`, { defaultValue: datasetTitle(d.name) })} — {d.inputShape.join('×')}, {t('train.classes', { count: d.classes })}
                 </option>
               ))}
             </select>
@@ -196,11 +197,11 @@ export function TrainPanel() {
             <button
               type="button"
               className="train-data-link train-all-samples"
-              title={t('train.allSamplesHint', { count: dataset.trainSamples.toLocaleString(i18n.language) })}
+              title={t('train.allSamplesHint', { count: formatCount(dataset.trainSamples, i18n.language) })}
               disabled={form.dataset.size === undefined || form.dataset.size === dataset.trainSamples}
               onClick={() => update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: dataset.trainSamples } : f.dataset }))}
             >
-              {t('train.allSamples', { count: dataset.trainSamples.toLocaleString(i18n.language) })}
+              {t('train.allSamples', { count: formatCount(dataset.trainSamples, i18n.language) })}
             </button>
           )}
           <label className="train-field" htmlFor="train-optimizer">
@@ -226,7 +227,7 @@ export function TrainPanel() {
         </fieldset>
         <EngineChoice api={api} disabled={busy} />
         <p className="train-backend" data-testid="train-backend">
-          {shownBackend ? t('train.backend', { backend: shownBackend.backend, device: shownBackend.device }) : t('train.backendLoading')}
+          {shownBackend ? t('train.backend', { backend: shownBackend.backend, device: deviceText(shownBackend.device, i18n.language) }) : t('train.backendLoading')}
         </p>
       </section>
 
@@ -247,7 +248,7 @@ export function TrainPanel() {
               {!form.dataset && !valid && ' '}
               {!valid && firstError && (
                 <>
-                  {t('train.why.graphErrors', { count: errorCount })} <CodeText text={firstError.text[docLanguage(i18n.language)]} />
+                  {t('train.why.graphErrors', { count: errorCount })} <CodeText text={inLanguage(firstError.text, i18n.language)} />
                 </>
               )}
             </span>
@@ -311,7 +312,7 @@ export function TrainPanel() {
         {final && (
           <p className={`train-final train-final--${final.state}`} data-testid="train-final">
             {finalText(final, t, i18n.language, runRate)}
-            {final.test && ` ${t('train.testAccuracy', { accuracy: formatPercent(final.test.accuracy, i18n.language) })}`}
+            {final.test && ` ${t('train.testAccuracy', { accuracy: percentText(final.test.accuracy, i18n.language) })}`}
           </p>
         )}
         {phase === 'finished' && final?.test && <NextSteps inputShape={inputShape} />}

@@ -31,6 +31,8 @@ export function TryPanel() {
   const shape = trained?.inputShape;
   /** Images are fitted to the Input as the run's training fitted its own. */
   const imageFit = trained?.imageFit ?? 'letterbox';
+  /** Before training, the graph's Input block tells whether this will be a drawing-pad model. */
+  const graphInput = useEditor((s) => s.nodes.find((n) => n.data.blockType === 'Input')?.data.params.shape);
   const runId = trained?.runId;
   /** Predictions of another model than the one in use are dropped. */
   const currentRun = useRef(runId);
@@ -184,7 +186,7 @@ export function TryPanel() {
         <RunPicker />
         {known && (
           <div className="train-empty">
-            <p>{t('try.none')}</p>
+            <p>{t('try.none', { context: isMnistShape(Array.isArray(graphInput) ? graphInput : [28, 28, 1]) ? undefined : 'image' })}</p>
             <GoToTrain />
           </div>
         )}

@@ -13,7 +13,8 @@ import { readableView, readableZoom } from '../../editor/view';
 import { SampleImage } from '../SampleImage';
 import { colourScale } from './colours';
 import { defaultBlock, explanationOf, formatValue } from './explain';
-import { ActivationBars, GridImage } from './pictures';
+import { ActivationBars, ColourFilterImage, GridImage } from './pictures';
+import { isMnistShape } from '../image-input';
 import './inside.css';
 import { errorText } from '../../ui/error-text';
 import { CodeText } from '../../ui/CodeText';
@@ -75,6 +76,8 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
   const modelId = model ? `${model.runId}:${model.checkpoint ?? ''}` : undefined;
   const inputShape = model?.inputShape.length ? model.inputShape : undefined;
   const test = model?.test;
+  // The drawing pad's words (drawing, ink) for a pad model only; an image otherwise.
+  const context = inputShape && !isMnistShape(inputShape) ? 'image' : undefined;
   const picked = useEditor((s) => {
     const chosen = s.nodes.filter((n) => n.selected);
     return chosen.length === 1 ? chosen[0].id : '';
@@ -194,7 +197,7 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
           </svg>
           {t('inside.show')}
         </button>
-        <span className="train-hint">{t('inside.teaser')}</span>
+        <span className="train-hint">{t('inside.teaser', { context })}</span>
       </p>
     );
   }
@@ -214,7 +217,7 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
           {t('inside.hide')}
         </button>
       </div>
-      <p className="train-hint">{t('inside.intro')}</p>
+      <p className="train-hint">{t('inside.intro', { context })}</p>
       {error && (
         <p className="error-box" role="alert">
           <CodeText text={error} />
@@ -245,7 +248,7 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
           {testDigit && inputShape && (
             <p className="inside-source__shown" role="status" data-testid="inside-test-digit">
               <SampleImage values={testDigit.values} shape={inputShape} size={48} label={t('inside.testDigitImage', { label: testDigit.label })} />
-              {t('inside.showingTest', { index: testDigit.index, label: testDigit.label })}
+              {t('inside.showingTest', { index: testDigit.index, label: testDigit.label, context })}
             </p>
           )}
           {notInModel && (
@@ -253,15 +256,17 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
               {t('inside.notInModel', { id: notInModel })}
             </p>
           )}
-          <BlockView block={blocks.find((b) => b.id === selected)} output={shown} drawn={Boolean(sample)} />
-          {filters && <Filters filters={filters} />}
+          <BlockView block={blocks.find((b) => b.id === selected)} output={shown} drawn={Boolean(sample)} context={context} />
+          {filters && <Filters filters={filters} context={context} />}
         </div>
       )}
     </section>
   );
 }
 
-function BlockView({ block, output, drawn }: { block?: InsideBlock; output?: BlockOutput; drawn: boolean }) {
+const RGB = ['inside.red', 'inside.green', 'inside.blue'] as const;
+
+function BlockView({ block, output, drawn, context }: { block?: InsideBlock; output?: BlockOutput; drawn: boolean; context?: 'image' }) {
   const { t, i18n } = useTranslation();
   const n = (v: number) => formatValue(v, i18n.language);
   const scale = useMemo(() => (output ? colourScale(output.min, output.max) : undefined), [output]);
@@ -270,23 +275,27 @@ function BlockView({ block, output, drawn }: { block?: InsideBlock; output?: Blo
     <div className="inside-view" data-testid="inside-view" aria-live="polite">
       <h4>{t('inside.heading', { id: block.id, type: block.type, shape: block.shape.join('×') })}</h4>
       {!drawn ? (
-        <p>{t('inside.drawFirst')}</p>
+        <p>{t('inside.drawFirst', { context })}</p>
       ) : !output || !scale ? (
         <p>{t('inside.loading')}</p>
       ) : (
         <>
           <p className="inside-view__explain" data-testid="inside-explain">
-            {t(`inside.explain.${explanationOf(output)}`, { shape: output.shape.join('×') })}
+            {t(`inside.explain.${explanationOf(output)}`, { shape: output.shape.join('×'), context })}
           </p>
           {output.kind === 'maps' ? (
             <>
               <ol className="inside-maps" data-testid="inside-maps" aria-label={t('inside.mapsLabel', { id: output.id })}>
-                {output.maps.map((map, c) => (
-                  <li key={c}>
-                    <GridImage values={map} height={output.height} width={output.width} scale={scale} size={mapSize(output.maps.length)} label={t('inside.channel', { n: c + 1 })} />
-                    <span aria-hidden="true">{c + 1}</span>
-                  </li>
-                ))}
+                {output.maps.map((map, c) => {
+                  // A colour image's three channels are named by their colour.
+                  const colour = output.type === 'Input' && output.channels === 3 ? t(RGB[c]) : undefined;
+                  return (
+                    <li key={c}>
+                      <GridImage values={map} height={output.height} width={output.width} scale={scale} size={mapSize(output.maps.length)} label={colour ?? t('inside.channel', { n: c + 1 })} />
+                      <span aria-hidden="true">{colour ?? c + 1}</span>
+                    </li>
+                  );
+                })}
               </ol>
               <p className="inside-view__note">
                 {scale.signed ? t('inside.scaleSigned', { min: n(output.min), max: n(output.max) }) : t('inside.scaleGrey', { max: n(output.max) })}
@@ -306,18 +315,25 @@ function BlockView({ block, output, drawn }: { block?: InsideBlock; output?: Blo
   );
 }
 
-function Filters({ filters }: { filters: ConvFilters }) {
+function Filters({ filters, context }: { filters: ConvFilters; context?: 'image' }) {
   const { t } = useTranslation();
   const scale = useMemo(() => colourScale(Math.min(filters.min, -filters.max), filters.max), [filters]);
+  // Over a colour image (three input channels), each filter is one picture in colour.
+  const inColour = filters.kernels[0]?.length === 3;
   return (
     <section className="inside-filters" aria-labelledby="inside-filters-title">
       <h4 id="inside-filters-title">{t('inside.filtersTitle', { id: filters.nodeId })}</h4>
-      <p className="inside-view__explain">{t('inside.filtersExplain', { size: `${filters.kernelHeight}×${filters.kernelWidth}` })}</p>
+      <p className="inside-view__explain" data-testid="inside-filters-explain">
+        {t('inside.filtersExplain', { size: `${filters.kernelHeight}×${filters.kernelWidth}`, context: inColour ? 'colour' : context })}
+      </p>
       <ol className="inside-filters__grid" data-testid="inside-filters">
         {filters.kernels.map((channels, f) => (
           <li key={f}>
             <span className="inside-filters__kernels">
-              {channels.map((kernel, c) => (
+              {inColour ? (
+                <ColourFilterImage kernels={channels} height={filters.kernelHeight} width={filters.kernelWidth} size={60} label={t('inside.filterColour', { n: f + 1 })} />
+              ) : (
+                channels.map((kernel, c) => (
                 <GridImage
                   key={c}
                   values={kernel}
@@ -325,9 +341,10 @@ function Filters({ filters }: { filters: ConvFilters }) {
                   width={filters.kernelWidth}
                   scale={scale}
                   size={channels.length > 1 ? 40 : 60}
-                  label={channels.length > 1 ? t('inside.filterChannel', { n: f + 1, channel: c + 1 }) : t('inside.filter', { n: f + 1 })}
-                />
-              ))}
+                    label={channels.length > 1 ? t('inside.filterChannel', { n: f + 1, channel: c + 1 }) : t('inside.filter', { n: f + 1 })}
+                  />
+                ))
+              )}
             </span>
             <span aria-hidden="true">{f + 1}</span>
           </li>

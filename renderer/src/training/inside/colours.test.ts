@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colourOf, colourScale, toPixels } from './colours';
+import { colourFilterPixels, colourOf, colourScale, toPixels } from './colours';
 
 describe('feature map and filter colours', () => {
   it('draws values that are never negative from black to white', () => {
@@ -24,5 +24,22 @@ describe('feature map and filter colours', () => {
     const scale = colourScale(0, 0);
     expect(colourOf(0, scale)).toEqual([0, 0, 0]);
     expect(Array.from(toPixels([0, 0], scale))).toEqual([0, 0, 0, 255, 0, 0, 0, 255]);
+  });
+
+  it('draws a filter over a colour image in colour: its red, green and blue weights as the pixel’s red, green and blue', () => {
+    // Two positions: the first responds to red and shuns blue, the second weighs nothing.
+    const red = [0.5, 0];
+    const green = [0, 0];
+    const blue = [-0.5, 0];
+    const pixels = Array.from(colourFilterPixels([red, green, blue]));
+    expect(pixels.slice(0, 4)).toEqual([255, 128, 0, 255]);
+    expect(pixels.slice(4, 8)).toEqual([128, 128, 128, 255]);
+    // Not grey: the channels differ where the weights differ.
+    expect(new Set(pixels.slice(0, 3)).size).toBe(3);
+  });
+
+  it('scales each colour filter by its own largest weight, and keeps an all-zero one mid-grey', () => {
+    expect(Array.from(colourFilterPixels([[0.01], [0.02], [-0.02]]))).toEqual([191, 255, 0, 255]);
+    expect(Array.from(colourFilterPixels([[0], [0], [0]]))).toEqual([128, 128, 128, 255]);
   });
 });

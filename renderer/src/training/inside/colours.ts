@@ -39,3 +39,21 @@ export function toPixels(values: readonly number[], scale: ColourScale): Uint8Cl
   });
   return pixels;
 }
+
+/**
+ * RGBA pixels of a first-layer filter over a colour image: at each position of the kernel, its
+ * weights for the red, green and blue input channels become the pixel's red, green and blue,
+ * mid-grey meaning 0 and full or no intensity the largest weight of the filter either way. So a
+ * filter looks like the colours it responds to. `kernels`: one row-major kernel per input channel
+ * (red, green, blue).
+ */
+export function colourFilterPixels(kernels: readonly (readonly number[])[]): Uint8ClampedArray {
+  const size = kernels[0]?.length ?? 0;
+  const limit = Math.max(...kernels.flatMap((k) => k.map(Math.abs)), 0) || 1;
+  const pixels = new Uint8ClampedArray(size * 4);
+  for (let i = 0; i < size; i++) {
+    for (let c = 0; c < 3; c++) pixels[i * 4 + c] = Math.round(127.5 + (127.5 * (kernels[c]?.[i] ?? 0)) / limit);
+    pixels[i * 4 + 3] = 255;
+  }
+  return pixels;
+}

@@ -1,19 +1,30 @@
 // The pictures of "Look inside": grids of numbers drawn pixel by pixel, and activation bars.
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { toPixels, type ColourScale } from './colours';
+import { colourFilterPixels, toPixels, type ColourScale } from './colours';
 import { formatValue } from './explain';
 
 /** A row-major grid of values drawn one canvas pixel per value and enlarged without smoothing. */
 export function GridImage({ values, height, width, scale, size, label }: { values: number[]; height: number; width: number; scale: ColourScale; size: number; label: string }) {
+  const pixels = useMemo(() => toPixels(values, scale), [values, scale]);
+  return <PixelImage pixels={pixels} height={height} width={width} size={size} label={label} />;
+}
+
+/** A first-layer filter over a colour image, in colour (see `colourFilterPixels`). */
+export function ColourFilterImage({ kernels, height, width, size, label }: { kernels: number[][]; height: number; width: number; size: number; label: string }) {
+  const pixels = useMemo(() => colourFilterPixels(kernels), [kernels]);
+  return <PixelImage pixels={pixels} height={height} width={width} size={size} label={label} />;
+}
+
+function PixelImage({ pixels, height, width, size, label }: { pixels: Uint8ClampedArray; height: number; width: number; size: number; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
     if (!context) return;
     const image = context.createImageData(width, height);
-    image.data.set(toPixels(values, scale));
+    image.data.set(pixels);
     context.putImageData(image, 0, 0);
-  }, [values, height, width, scale]);
+  }, [pixels, height, width]);
   const long = Math.max(height, width);
   return (
     <canvas
