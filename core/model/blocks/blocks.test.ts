@@ -37,21 +37,24 @@ function shapeError(type: string, inputs: Shape[], params: Record<string, unknow
 }
 
 describe('the catalogue', () => {
-  it('has exactly the block types of the design, each under its own name', () => {
-    expect(blockTypes).toEqual(designTypes);
+  it('has the block types of the design, in its order, each under its own name and once', () => {
+    expect(blockTypes.filter((type) => designTypes.includes(type))).toEqual(designTypes);
+    expect(new Set(blockTypes).size).toBe(blockTypes.length);
     for (const [type, definition] of Object.entries(blockCatalogue)) expect(definition.type).toBe(type);
+    expect(Object.keys(blockCatalogue).sort()).toEqual([...blockTypes].sort());
     expect(getBlock('constructor')).toBeUndefined();
     expect(getBlock('Conv2d')).toBeUndefined();
   });
 
   it('groups blocks by category, every block in one', () => {
     const groups = blocksByCategory();
-    expect(Object.values(groups).flat().map((b) => b.type).sort()).toEqual([...designTypes].sort());
+    expect(Object.values(groups).flat().map((b) => b.type).sort()).toEqual([...blockTypes].sort());
+    expect(groups.Augmentation.map((b) => b.type)).toEqual(blockTypes.filter((t) => getBlock(t)!.trainingOnly));
     expect(groups.Augmentation.map((b) => b.type)).toEqual(designTypes.filter((t) => t.startsWith('Random')));
-    expect(groups.Augmentation.every((b) => b.trainingOnly)).toBe(true);
+    expect(groups.Augmentation.every((b) => b.trainingOnly && b.passThrough && b.augmentation?.type === b.type)).toBe(true);
   });
 
-  it.each(designTypes)('%s: defaults are valid, `trainable` is offered (except on Input), docs exist in English and French', (type) => {
+  it.each([...blockTypes])('%s: defaults are valid, `trainable` is offered (except on Input), docs exist in English and French', (type) => {
     const b: BlockDefinition = block(type);
     expect(resolveParams(b.params, {}).problems).toEqual([]);
     if (type === 'Input') expect(b.params.trainable).toBeUndefined();
