@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../model/analyze';
 import { parseProject } from '../model/project-io';
 import { TrainingControl } from './control';
+import { findPythonEngine } from './pytorch/index';
 import { runTraining } from './run';
+
+const torch = await findPythonEngine();
 
 const graph = {
   nodes: [
@@ -40,16 +43,20 @@ const graph = {
   ],
 };
 
+function lightProject(epochs: number) {
+  return parseProject({
+    format: 'neuroblocks.project',
+    version: 1,
+    name: 'light',
+    graph,
+    dataset: { kind: 'builtin', name: 'mnist', size: 1000 },
+    training: { optimizer: 'adam', learningRate: 0.01, batchSize: 32, epochs, seed: 2 },
+  });
+}
+
 describe('the blocks of light image networks', () => {
   it('a MobileNet-style network with all of them trains on WASM and beats chance on the 10,000 test digits', async () => {
-    const project = parseProject({
-      format: 'neuroblocks.project',
-      version: 1,
-      name: 'light',
-      graph,
-      dataset: { kind: 'builtin', name: 'mnist', size: 1000 },
-      training: { optimizer: 'adam', learningRate: 0.01, batchSize: 32, epochs: 10, seed: 2 },
-    });
+    const project = lightProject(10);
     const analysis = analyzeGraph(project.graph);
     expect(analysis.errors).toEqual([]);
     // As Keras counts: stem 3·3·1·8 + 8, dw 3·3·8 + 8, pw 8·16 + 16, sep 3·3·16 + 16·16 + 16, gate 16·16 + 16, out 16·10 + 10.
@@ -59,5 +66,15 @@ describe('the blocks of light image networks', () => {
     expect(result.history.at(-1)!.loss).toBeLessThan(result.history[0].loss);
     expect(result.test!.samples).toBe(10_000);
     expect(result.test!.accuracy).toBeGreaterThan(0.3);
+  }, 240_000);
+
+  it.skipIf(!torch.available)('the same network trains on the PyTorch engine, its weights coming back in the app’s layout', async () => {
+    const result = await runTraining({ project: lightProject(2), options: { engine: 'pytorch', device: 'cpu', checkpoints: false } }, () => {}, new TrainingControl());
+    expect(result.state, result.message).toBe('completed');
+    expect(result.history[1].loss).toBeLessThan(result.history[0].loss);
+    const shapes = Object.fromEntries(result.weights!.map((w) => [w.name, w.shape]));
+    expect(shapes['dw/depthwise_kernel']).toEqual([3, 3, 8, 1]);
+    expect(shapes['sep/depthwise_kernel']).toEqual([3, 3, 16, 1]);
+    expect(shapes['sep/pointwise_kernel']).toEqual([1, 1, 16, 16]);
   }, 240_000);
 });
