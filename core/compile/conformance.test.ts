@@ -3,110 +3,22 @@
  * sets per block, the shape and parameter counts core predicts are those of the compiled tf.js
  * model, the parameters survive a JSON round trip, freezing works, a training step runs with the
  * gradient flowing through the block, and augmentation blocks are random only while training.
+ * The parameter sets are the block modules' own `conformance` cases; core/export/conformance.test.ts
+ * runs the same cases through every exporter.
  */
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../model/analyze';
 import { blockTypes, getBlock } from '../model/blocks/index';
+import type { ConformanceCase } from '../model/block';
 import type { Graph, Shape } from '../model/graph';
 import { resolveParams } from '../model/params';
 import { compileGraph } from './compile';
 
-interface Case {
-  params: Record<string, unknown>;
-  /** Input shapes, one per incoming edge. */
-  inputs: Shape[];
-}
+type Case = ConformanceCase;
 
-const image = (h: number, w: number, c: number): Shape[] => [[h, w, c]];
-
-const cases: Record<string, Case[]> = {
-  Input: [
-    { params: { shape: [5] }, inputs: [] },
-    { params: { shape: [4, 3] }, inputs: [] },
-    { params: { shape: [6, 6, 2] }, inputs: [] },
-  ],
-  Conv2D: [
-    { params: { filters: 3, kernelSize: 3, activation: 'relu' }, inputs: image(8, 8, 1) },
-    { params: { filters: 2, kernelSize: [3, 2], strides: 2, padding: 'same', activation: 'tanh' }, inputs: image(7, 9, 3) },
-    { params: { filters: 4, kernelSize: 2, strides: [2, 1], useBias: false, kernelRegularizer: { l2: 0.01 } }, inputs: image(6, 5, 2) },
-    { params: { filters: 2, kernelSize: 5, activation: 'gelu', kernelRegularizer: { l1: 0.01, l2: 0.01 } }, inputs: image(5, 5, 2) },
-  ],
-  MaxPooling2D: [
-    { params: {}, inputs: image(8, 8, 2) },
-    { params: { poolSize: 3, strides: 2 }, inputs: image(9, 7, 1) },
-    { params: { poolSize: [2, 3], padding: 'same' }, inputs: image(5, 7, 2) },
-  ],
-  AveragePooling2D: [
-    { params: {}, inputs: image(6, 6, 3) },
-    { params: { poolSize: 3, strides: 1 }, inputs: image(5, 6, 1) },
-    { params: { poolSize: 2, strides: 3, padding: 'same' }, inputs: image(7, 7, 2) },
-  ],
-  GlobalAveragePooling2D: [{ params: {}, inputs: image(4, 5, 3) }, { params: {}, inputs: image(1, 1, 2) }],
-  GlobalMaxPooling2D: [{ params: {}, inputs: image(4, 5, 3) }, { params: {}, inputs: image(3, 2, 1) }],
-  Flatten: [{ params: {}, inputs: image(3, 4, 2) }, { params: {}, inputs: [[3, 5]] }, { params: {}, inputs: [[6]] }],
-  Dense: [
-    { params: { units: 3, activation: 'softmax' }, inputs: [[5]] },
-    { params: { units: 4, useBias: false, activation: 'swish', kernelRegularizer: { l2: 0.001 } }, inputs: [[6]] },
-    { params: { units: 2, activation: 'selu' }, inputs: [[3, 4]] },
-    { params: { units: 3 }, inputs: image(2, 3, 4) },
-  ],
-  Dropout: [{ params: { rate: 0.2 }, inputs: [[6]] }, { params: { rate: 0.5 }, inputs: image(4, 4, 2) }],
-  BatchNormalization: [
-    { params: {}, inputs: image(4, 4, 3) },
-    { params: { momentum: 0.9, epsilon: 0.01 }, inputs: [[5]] },
-    { params: { axis: 2 }, inputs: [[3, 4]] },
-    { params: { axis: 3, epsilon: 0.1 }, inputs: image(3, 4, 2) },
-  ],
-  Activation: [
-    { params: { activation: 'relu' }, inputs: [[5]] },
-    { params: { activation: 'softmax' }, inputs: [[3, 4]] },
-    { params: { activation: 'elu' }, inputs: image(3, 3, 2) },
-    { params: { activation: 'softplus' }, inputs: [[4]] },
-  ],
-  Add: [
-    { params: {}, inputs: [[5], [5]] },
-    { params: {}, inputs: [[4, 4, 2], [4, 4, 2], [4, 4, 2]] },
-    { params: {}, inputs: [[3, 4], [3, 4]] },
-  ],
-  Concatenate: [
-    { params: {}, inputs: [[3], [5]] },
-    { params: {}, inputs: [[4, 4, 2], [4, 4, 3]] },
-    { params: { axis: 1 }, inputs: [[2, 3], [4, 3], [1, 3]] },
-    { params: { axis: -2 }, inputs: [[3, 2, 2], [3, 5, 2]] },
-  ],
-  Rescaling: [{ params: {}, inputs: image(4, 4, 1) }, { params: { scale: 2, offset: -1 }, inputs: [[5]] }],
-  RandomFlip: [
-    { params: {}, inputs: image(6, 6, 1) },
-    { params: { mode: 'horizontal' }, inputs: image(5, 7, 3) },
-    { params: { mode: 'vertical' }, inputs: image(4, 4, 2) },
-  ],
-  RandomRotation: [
-    { params: { factor: 0.1 }, inputs: image(8, 8, 1) },
-    { params: { factor: [-0.2, 0.3], fillMode: 'constant', fillValue: 0.5, interpolation: 'nearest' }, inputs: image(6, 9, 2) },
-  ],
-  RandomZoom: [
-    { params: { heightFactor: 0.2 }, inputs: image(8, 8, 1) },
-    { params: { heightFactor: [-0.3, -0.1], widthFactor: [0.1, 0.2], fillMode: 'wrap' }, inputs: image(6, 7, 3) },
-  ],
-  RandomTranslation: [
-    { params: { heightFactor: 0.2, widthFactor: 0.2 }, inputs: image(8, 8, 1) },
-    { params: { heightFactor: [-0.3, 0.1], widthFactor: 0.25, fillMode: 'nearest' }, inputs: image(6, 5, 2) },
-  ],
-  RandomCrop: [
-    { params: { height: 5, width: 5 }, inputs: image(8, 8, 1) },
-    { params: { height: 4, width: 6 }, inputs: image(7, 9, 2) },
-    { params: { height: 3, width: 2 }, inputs: image(4, 4, 2) },
-  ],
-  RandomContrast: [
-    { params: { factor: 0.5 }, inputs: image(6, 6, 1) },
-    { params: { factor: [0.2, 0.6], valueRange: [0, 255] }, inputs: image(5, 5, 3) },
-  ],
-  RandomBrightness: [
-    { params: { factor: 0.3 }, inputs: image(6, 6, 1) },
-    { params: { factor: [-0.5, 0.2], valueRange: [-1, 1] }, inputs: image(4, 5, 2) },
-  ],
-};
+/** Every block's own parameter sets, from its module. */
+const cases: Record<string, Case[]> = Object.fromEntries(blockTypes.map((type) => [type, getBlock(type)!.conformance]));
 
 /** Inputs `in0`, `in1`, … feeding the block under test, `b`, in edge order. */
 function graphFor(type: string, c: Case): Graph {
@@ -141,7 +53,7 @@ beforeAll(async () => {
 
 describe('block conformance', () => {
   it('has parameter sets for every block of the catalogue', () => {
-    expect([...blockTypes].sort()).toEqual(Object.keys(cases).sort());
+    expect(blockTypes.length).toBeGreaterThan(0);
     for (const type of blockTypes) expect(cases[type].length, type).toBeGreaterThanOrEqual(type.startsWith('Global') || type === 'Dropout' || type === 'Add' || type === 'Rescaling' || type.startsWith('Random') ? 2 : 3);
   });
 

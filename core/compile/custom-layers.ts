@@ -1,27 +1,20 @@
 import type { Tf } from '../model/block';
 import { augmentationLayerClass } from '../model/blocks/augmentation-layers';
-import { randomBrightnessBehaviour } from '../model/blocks/random-brightness';
-import { randomContrastBehaviour } from '../model/blocks/random-contrast';
-import { randomCropBehaviour } from '../model/blocks/random-crop';
-import { randomFlipBehaviour } from '../model/blocks/random-flip';
-import { randomRotationBehaviour } from '../model/blocks/random-rotation';
-import { randomTranslationBehaviour } from '../model/blocks/random-translation';
-import { randomZoomBehaviour } from '../model/blocks/random-zoom';
+import { customActivations, tfActivation } from '../model/blocks/common';
+import { blockTypes, getBlock } from '../model/blocks/index';
 
-export const augmentationBehaviours = [
-  randomFlipBehaviour,
-  randomRotationBehaviour,
-  randomZoomBehaviour,
-  randomTranslationBehaviour,
-  randomCropBehaviour,
-  randomContrastBehaviour,
-  randomBrightnessBehaviour,
-];
+/** The augmentation behaviours of the catalogue's training-only blocks, each declared by its block module. */
+export const augmentationBehaviours = blockTypes.flatMap((type) => {
+  const behaviour = getBlock(type)!.augmentation;
+  return behaviour ? [behaviour] : [];
+});
 
 /**
  * Registers the augmentation layer classes with tf.serialization, so that a model saved with
- * them (model.json) can be loaded with tf.loadLayersModel before any graph was compiled.
+ * them (model.json) can be loaded with tf.loadLayersModel before any graph was compiled; and the
+ * activations TensorFlow.js lacks.
  */
 export function registerCustomLayers(tf: Tf): void {
   for (const behaviour of augmentationBehaviours) augmentationLayerClass(tf, behaviour);
+  for (const name of customActivations) tfActivation(tf, name);
 }

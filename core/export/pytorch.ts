@@ -1,7 +1,8 @@
 import { pytorchModule, type PyTorchModule } from '../model/codegen/pytorch';
 import type { Project } from '../model/project';
 import { encodeNpz, type NpyArray } from './npz';
-import { blockWeight, convKernelToOihw, transpose2d, type BlockWeights } from './weights';
+import { toTargetLayout } from '../model/weight-layout';
+import { blockWeight, type BlockWeights } from './weights';
 
 export interface PyTorchExport {
   module: PyTorchModule;
@@ -16,9 +17,7 @@ export function pytorchExport(project: Project, weights: BlockWeights): PyTorchE
   const module = pytorchModule(project.graph, { name: project.name, description: project.description });
   const arrays: Record<string, NpyArray> = {};
   for (const entry of module.state) {
-    const source = blockWeight(weights, entry.nodeId, entry.weight);
-    const tensor = entry.layout === 'conv-kernel' ? convKernelToOihw(source) : entry.layout === 'dense-kernel' ? transpose2d(source) : source;
-    arrays[entry.key] = tensor;
+    arrays[entry.key] = toTargetLayout(blockWeight(weights, entry.nodeId, entry.weight), entry.layout);
   }
   for (const key of module.counters) arrays[key] = { shape: [], data: new BigInt64Array([0n]) };
   return { module, code: module.code, weights: encodeNpz(arrays) };

@@ -2,8 +2,10 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../model/block';
+import { customActivations } from '../model/blocks/common';
 import { getBlock } from '../model/blocks/index';
-import { blockName, blockNameFr, ExportError, isIdentityAtInference, planGraph, type ModelPlan, type PlanNode } from '../model/codegen/plan';
+import { cannotExport } from '../model/codegen/export-error';
+import { blockName, blockNameFr, ExportError, isIdentityAtInference, planGraph, type ModelPlan } from '../model/codegen/plan';
 import type { Graph } from '../model/graph';
 import { setModelWeights, type NamedWeight } from './weights';
 
@@ -23,56 +25,11 @@ export interface TfjsArtifacts {
   weightData: Uint8Array;
 }
 
-/**
- * Half-pixel bilinear resampling of one axis as a matrix [size, target]: the rows of the window
- * [start, start + length) are resized to `target` values exactly as tf.image.resizeBilinear
- * (halfPixelCenters) does, so a Dense layer with this kernel reproduces it.
- */
-export function resizeMatrix(size: number, start: number, length: number, target: number): Float32Array {
-  const m = new Float32Array(size * target);
-  const ratio = length / target;
-  for (let o = 0; o < target; o++) {
-    const source = ratio * (o + 0.5) - 0.5;
-    const floor = Math.floor(source);
-    const frac = source - floor;
-    const lower = Math.max(0, floor);
-    const upper = Math.min(length - 1, Math.ceil(source));
-    m[(start + lower) * target + o] += 1 - frac;
-    m[(start + upper) * target + o] += frac;
-  }
-  return m;
-}
-
+/** A layer whose weights the exporter fixes (an inference form's resampling), not the run. */
 interface FixedWeights {
   layer: tfjs.layers.Layer;
   kernel: Float32Array;
   shape: [number, number];
-}
-
-/**
- * RandomCrop at inference (the largest centred window with the target's proportions, resized to
- * height × width) with stock layers only: resizing is linear along each axis, so it is two Dense
- * layers with fixed kernels, each applied to the axis moved last by a Permute.
- */
-function centreCropResize(tf: Tf, node: PlanNode, x: tfjs.SymbolicTensor, fixed: FixedWeights[]): tfjs.SymbolicTensor {
-  const [h, w] = node.inputShapes[0];
-  const th = node.params.height as number;
-  const tw = node.params.width as number;
-  const cropH = Math.min(h, Math.floor((w * th) / tw));
-  const cropW = Math.min(w, Math.floor((h * tw) / th));
-  const top = Math.floor((h - cropH) / 2);
-  const left = Math.floor((w - cropW) / 2);
-  const dense = (suffix: string, size: number, start: number, length: number, target: number, input: tfjs.SymbolicTensor) => {
-    const layer = tf.layers.dense({ name: `${node.id}_${suffix}`, units: target, useBias: false, trainable: false });
-    const out = layer.apply(input) as tfjs.SymbolicTensor;
-    fixed.push({ layer, kernel: resizeMatrix(size, start, length, target), shape: [size, target] });
-    return out;
-  };
-  let y = tf.layers.permute({ name: `${node.id}_width_last`, dims: [1, 3, 2] }).apply(x) as tfjs.SymbolicTensor; // h × c × w
-  y = dense('resize_width', w, left, cropW, tw, y); // h × c × tw
-  y = tf.layers.permute({ name: `${node.id}_height_last`, dims: [3, 2, 1] }).apply(y) as tfjs.SymbolicTensor; // tw × c × h
-  y = dense('resize_height', h, top, cropH, th, y); // tw × c × th
-  return tf.layers.permute({ name: node.id, dims: [3, 1, 2] }).apply(y) as tfjs.SymbolicTensor; // th × tw × c
 }
 
 /**
@@ -90,8 +47,9 @@ export function stockInferenceModel(tf: Tf, graph: Graph, weights: NamedWeight[]
     }
     const inputs = node.inputs.map((id) => tensors.get(id)!);
     if (node.trainingOnly) {
+      const inference = getBlock(node.type)!.stockInference;
       if (isIdentityAtInference(node)) tensors.set(node.id, inputs[0]);
-      else if (node.type === 'RandomCrop') tensors.set(node.id, centreCropResize(tf, node, inputs[0], fixed));
+      else if (inference) tensors.set(node.id, inference({ tf, node, input: inputs[0], fixedWeights: (layer, kernel, shape) => void fixed.push({ layer, kernel, shape }) }));
       else
         throw new ExportError(
           {
@@ -103,6 +61,12 @@ export function stockInferenceModel(tf: Tf, graph: Graph, weights: NamedWeight[]
         );
       continue;
     }
+    const activation = getBlock(node.type)!.activation?.(node.params);
+    if (activation && customActivations.includes(activation))
+      throw cannotExport(node, 'TensorFlow.js', {
+        en: `stock TensorFlow.js has no activation "${activation}", so the model.json would not load. Choose another \`activation\` (e.g. "swish" or "relu6") to export to TensorFlow.js.`,
+        fr: `TensorFlow.js n’a pas d’activation « ${activation} » : le model.json ne se chargerait pas. Choisissez une autre \`activation\` (par ex. « swish » ou « relu6 ») pour exporter vers TensorFlow.js.`,
+      });
     const layer = getBlock(node.type)!.build({ tf, params: node.params, name: node.id, inputShapes: node.inputShapes });
     tensors.set(node.id, layer.apply(inputs.length === 1 ? inputs[0] : inputs) as tfjs.SymbolicTensor);
   }

@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../model/block';
 import { ExportError } from '../model/codegen/plan';
+import type { WeightTensor } from '../model/weight-layout';
 
 /** One weight tensor as a trained run stores it: `conv1/kernel`, shape, dtype and values. */
 export interface NamedWeight {
@@ -10,10 +11,7 @@ export interface NamedWeight {
   data: ArrayLike<number>;
 }
 
-export interface WeightTensor {
-  shape: number[];
-  data: Float32Array;
-}
+export type { WeightTensor };
 
 /** Weights grouped by block id, then by the weight's own name (kernel, bias, gamma, …). */
 export type BlockWeights = Map<string, Map<string, WeightTensor>>;
@@ -98,23 +96,4 @@ export function blockWeight(weights: BlockWeights, nodeId: string, name: string)
       nodeId,
     );
   return w;
-}
-
-/** Keras Conv2D kernel [kh, kw, in, out] → [out, in, kh, kw] (ONNX and PyTorch). */
-export function convKernelToOihw({ shape, data }: WeightTensor): WeightTensor {
-  const [kh, kw, cin, cout] = shape;
-  const out = new Float32Array(data.length);
-  for (let y = 0; y < kh; y++)
-    for (let x = 0; x < kw; x++)
-      for (let i = 0; i < cin; i++)
-        for (let o = 0; o < cout; o++) out[((o * cin + i) * kh + y) * kw + x] = data[((y * kw + x) * cin + i) * cout + o];
-  return { shape: [cout, cin, kh, kw], data: out };
-}
-
-/** A 2-D transpose: Keras Dense kernel [in, out] → PyTorch Linear weight [out, in]. */
-export function transpose2d({ shape, data }: WeightTensor): WeightTensor {
-  const [rows, cols] = shape;
-  const out = new Float32Array(data.length);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = data[r * cols + c];
-  return { shape: [cols, rows], data: out };
 }

@@ -52,7 +52,7 @@ export interface AnalyzeOptions {
 }
 
 /** Blocks that pass values through without mixing them, for the "linear stack" and "Dropout at the output" checks. */
-const PASS_THROUGH = new Set(['Dropout', 'RandomFlip', 'RandomRotation', 'RandomZoom', 'RandomTranslation', 'RandomCrop', 'RandomContrast', 'RandomBrightness']);
+const passesThrough = (type: string) => getBlock(type)?.passThrough === true;
 const CLASSIFICATION_LOSSES = new Set(['categoricalCrossentropy', 'sparseCategoricalCrossentropy']);
 
 /**
@@ -411,7 +411,7 @@ function checkDesign(
 
   for (const id of outputs) {
     const out = nodes[id];
-    if (out.type === 'Dropout' || (PASS_THROUGH.has(out.type) && out.type !== 'Dropout')) {
+    if (passesThrough(out.type)) {
       const what = out.type === 'Dropout' ? 'Dropout' : `${out.type} (augmentation)`;
       const whatFr = out.type === 'Dropout' ? 'Dropout' : `${out.type} (augmentation)`;
       out.issues.push(
@@ -617,7 +617,7 @@ function followPassThrough(id: string, nodes: Record<string, NodeAnalysis>, outg
     const next = stack.pop()!;
     if (seen.has(next)) continue;
     seen.add(next);
-    if (PASS_THROUGH.has(nodes[next].type)) stack.push(...outgoing.get(next)!);
+    if (passesThrough(nodes[next].type)) stack.push(...outgoing.get(next)!);
     else found.push(next);
   }
   return found;
@@ -627,7 +627,7 @@ function followPassThrough(id: string, nodes: Record<string, NodeAnalysis>, outg
 function lastComputing(id: string, nodes: Record<string, NodeAnalysis>, incoming: Map<string, string[]>): string | undefined {
   let current: string | undefined = id;
   const seen = new Set<string>();
-  while (current && PASS_THROUGH.has(nodes[current].type) && !seen.has(current)) {
+  while (current && passesThrough(nodes[current].type) && !seen.has(current)) {
     seen.add(current);
     const sources: string[] = incoming.get(current)!;
     current = sources.length === 1 ? sources[0] : undefined;

@@ -1,5 +1,5 @@
 import type { BlockDefinition } from '../block';
-import { activationSpec, trainableSpec } from './common';
+import { activationSpec, tfActivation, trainableSpec } from './common';
 
 export const Activation: BlockDefinition = {
   type: 'Activation',
@@ -8,7 +8,27 @@ export const Activation: BlockDefinition = {
   inputs: { min: 1, max: 1 },
   outputShape: ([input]) => [...input],
   activation: (params) => params.activation as string,
-  build: ({ tf, params, name }) => tf.layers.activation({ name, activation: params.activation as 'relu', trainable: params.trainable as boolean }),
+  build: ({ tf, params, name }) => tf.layers.activation({ name, activation: tfActivation(tf, params.activation), trainable: params.trainable as boolean }),
+  keras: { className: 'Activation', positional: ['activation'] },
+  pytorch: (w) => w.activation(w.node.params.activation as string, w.args[0]),
+  onnx(w) {
+    const layout = w.anyLayout(0);
+    const x = w.input(0, layout);
+    const name = w.outputName(layout);
+    const kind = w.node.params.activation as string;
+    w.output(layout, kind === 'linear' ? w.op('Identity', [x], name) : w.activation(x, layout, kind, name));
+  },
+  conformance: [
+    { params: { activation: 'relu' }, inputs: [[5]] },
+    { params: { activation: 'softmax' }, inputs: [[3, 4]] },
+    { params: { activation: 'elu' }, inputs: [[3, 3, 2]] },
+    { params: { activation: 'softplus' }, inputs: [[4]] },
+    { params: { activation: 'relu6' }, inputs: [[3, 3, 2]] },
+    { params: { activation: 'swish' }, inputs: [[6]] },
+    { params: { activation: 'gelu' }, inputs: [[2, 3]] },
+    // TensorFlow.js has no hard_swish: a model.json with it would not load in stock TensorFlow.js, so that export refuses it.
+    { params: { activation: 'hard_swish' }, inputs: [[3, 3, 2]], refusedBy: ['tfjs'] },
+  ],
   describe: (params) => params.activation as string,
   doc: {
     en: {

@@ -1,7 +1,7 @@
 import type { BlockDefinition } from '../block';
 import { formatShape } from '../graph';
 import { ShapeError } from '../issues';
-import { trainableSpec } from './common';
+import { mergeLayout, trainableSpec } from './common';
 
 export const Add: BlockDefinition = {
   type: 'Add',
@@ -22,6 +22,17 @@ export const Add: BlockDefinition = {
     return [...inputs[0]];
   },
   build: ({ tf, params, name }) => tf.layers.add({ name, trainable: params.trainable as boolean }),
+  keras: { className: 'Add' },
+  pytorch: (w) => w.args.join(' + '),
+  onnx(w) {
+    const layout = mergeLayout(w);
+    w.output(layout, w.op('Sum', w.node.inputs.map((_, i) => w.input(i, layout)), w.outputName(layout)));
+  },
+  conformance: [
+    { params: {}, inputs: [[5], [5]] },
+    { params: {}, inputs: [[4, 4, 2], [4, 4, 2], [4, 4, 2]] },
+    { params: {}, inputs: [[3, 4], [3, 4]] },
+  ],
   describe: (_params, language) => (language === 'fr' ? 'somme' : 'sum'),
   doc: {
     en: {

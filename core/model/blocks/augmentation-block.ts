@@ -1,4 +1,4 @@
-import type { BlockDefinition, BlockDoc } from '../block';
+import type { BlockDefinition, BlockDoc, ConformanceCase, KerasLayer } from '../block';
 import type { Shape } from '../graph';
 import type { ParamSpec } from '../params';
 import { buildAugmentation, type AugmentationBehaviour } from './augmentation-layers';
@@ -12,6 +12,11 @@ export function augmentationBlock(def: {
   outputShape?: (input: [number, number, number], params: Record<string, unknown>) => Shape;
   describe: BlockDefinition['describe'];
   doc: { en: BlockDoc; fr: BlockDoc };
+  /** The Keras layer's positional arguments and defaults (its class has the block's name). */
+  keras: Omit<KerasLayer, 'className'>;
+  conformance: ConformanceCase[];
+  /** The inference form, for a block whose inference form is not the identity. */
+  inference?: Pick<BlockDefinition, 'pytorch' | 'pytorchNote' | 'onnx' | 'stockInference'>;
 }): BlockDefinition {
   const type = def.behaviour.type;
   return {
@@ -27,6 +32,15 @@ export function augmentationBlock(def: {
     build: (ctx) => buildAugmentation(def.behaviour, ctx),
     describe: def.describe,
     doc: def.doc,
+    passThrough: true,
+    augmentation: def.behaviour,
+    keras: { className: type, ...def.keras },
+    // At inference the block is the identity: exports leave it out (and these keep the value as it is).
+    pytorch: (w) => w.args[0],
+    pytorchNote: (node) => `# ${node.id}: ${node.type} changes images only while training in the app; it does nothing at inference.`,
+    onnx: (w) => w.output('nhwc', w.op('Identity', [w.input(0, 'nhwc')], w.node.id)),
+    conformance: def.conformance,
+    ...def.inference,
   };
 }
 

@@ -13,4 +13,8 @@ export const AveragePooling2D = poolingBlock('AveragePooling2D', {
     formula: poolingFormula.fr,
     whenToUse: 'Pour sous-échantillonner en gardant l’intensité moyenne d’une région plutôt que son pic.',
   },
-});
+}, [
+  { params: {}, inputs: [[6, 6, 3]] },
+  { params: { poolSize: 3, strides: 1 }, inputs: [[5, 6, 1]] },
+  { params: { poolSize: 2, strides: 3, padding: 'same' }, inputs: [[7, 7, 2]] },
+]);

@@ -1,4 +1,7 @@
 import type { BlockDefinition } from '../block';
+import { blockName, blockNameFr, ExportError } from '../codegen/export-error';
+import { isImage, torchAxis } from '../codegen/pytorch-text';
+import { pyNumber } from '../codegen/python';
 import { ShapeError } from '../issues';
 import { formatNumber, trainableSpec } from './common';
 import { resolveAxis } from './shape-rules';
@@ -60,6 +63,72 @@ export const BatchNormalization: BlockDefinition = {
       epsilon: params.epsilon as number,
       trainable: params.trainable as boolean,
     }),
+  keras: { className: 'BatchNormalization', defaults: { axis: -1, momentum: 0.99, epsilon: 0.001, center: true, scale: true } },
+  pytorch(w) {
+    const { node, attr } = w;
+    const p = node.params;
+    const inShape = node.inputShapes[0];
+    const dim = torchAxis(p.axis as number, inShape);
+    const channels = inShape[(p.axis as number) < 0 ? inShape.length + (p.axis as number) : (p.axis as number) - 1];
+    const channelAxis = isImage(inShape) ? 1 : inShape.length;
+    if (dim !== channelAxis)
+      throw new ExportError(
+        {
+          en: `${blockName(node)}: PyTorch's BatchNorm normalises the channel axis, but this block uses \`axis\` ${p.axis}. Set \`axis\` to -1 (the channels) to export it to PyTorch.`,
+          fr: `${blockNameFr(node)} : la BatchNorm de PyTorch normalise l’axe des canaux, mais ce bloc utilise \`axis\` ${p.axis}. Réglez \`axis\` sur -1 (les canaux) pour l’exporter vers PyTorch.`,
+        },
+        node.id,
+        node.type,
+      );
+    const cls = isImage(inShape) ? 'BatchNorm2d' : 'BatchNorm1d';
+    w.init(`self.${attr} = nn.${cls}(${channels}, eps=${pyNumber(p.epsilon as number)}, momentum=${pyNumber(Number((1 - (p.momentum as number)).toPrecision(12)))})`);
+    w.state('weight', 'gamma');
+    w.state('bias', 'beta');
+    w.state('running_mean', 'moving_mean');
+    w.state('running_var', 'moving_variance');
+    w.counter('num_batches_tracked');
+    // BatchNorm1d wants the features on axis 1; a [batch, steps, features] sequence has them last.
+    return inShape.length === 2 ? `self.${attr}(${w.args[0]}.transpose(1, 2)).transpose(1, 2)` : `self.${attr}(${w.args[0]})`;
+  },
+  onnx(w) {
+    const { node } = w;
+    const p = node.params;
+    const gamma = w.weight('gamma');
+    const beta = w.weight('beta');
+    const mean = w.weight('moving_mean');
+    const variance = w.weight('moving_variance');
+    const inRank = node.inputShapes[0].length + 1;
+    const axis = (p.axis as number) < 0 ? inRank + (p.axis as number) : (p.axis as number);
+    const eps = p.epsilon as number;
+    if (inRank === 4 && axis === 3) {
+      const inputs = [
+        w.input(0, 'nchw'),
+        w.constant(`${node.id}/gamma`, gamma.shape, gamma.data),
+        w.constant(`${node.id}/beta`, beta.shape, beta.data),
+        w.constant(`${node.id}/moving_mean`, mean.shape, mean.data),
+        w.constant(`${node.id}/moving_variance`, variance.shape, variance.data),
+      ];
+      w.output('nchw', w.op('BatchNormalization', inputs, w.outputName('nchw'), [{ name: 'epsilon', type: 'float', value: eps }]));
+      return;
+    }
+    // Any other axis: y = x · scale + shift with the inference statistics, broadcast along that axis.
+    const channels = gamma.data.length;
+    const scale = new Float32Array(channels);
+    const shift = new Float32Array(channels);
+    for (let c = 0; c < channels; c++) {
+      scale[c] = gamma.data[c] / Math.sqrt(variance.data[c] + eps);
+      shift[c] = beta.data[c] - mean.data[c] * scale[c];
+    }
+    const dims = [channels, ...Array<number>(inRank - 1 - axis).fill(1)];
+    const scaled = w.op('Mul', [w.input(0, 'nhwc'), w.constant(`${node.id}/scale`, dims, scale)], w.fresh('scaled'));
+    w.output('nhwc', w.op('Add', [scaled, w.constant(`${node.id}/shift`, dims, shift)], node.id));
+  },
+  conformance: [
+    { params: {}, inputs: [[4, 4, 3]] },
+    { params: { momentum: 0.9, epsilon: 0.01 }, inputs: [[5]] },
+    { params: { axis: 2 }, inputs: [[3, 4]] },
+    { params: { axis: 3, epsilon: 0.1 }, inputs: [[3, 4, 2]] },
+  ],
   describe: (params) => `momentum ${formatNumber(params.momentum as number)}`,
   doc: {
     en: {

@@ -37,21 +37,24 @@ function shapeError(type: string, inputs: Shape[], params: Record<string, unknow
 }
 
 describe('the catalogue', () => {
-  it('has exactly the block types of the design, each under its own name', () => {
-    expect(blockTypes).toEqual(designTypes);
+  it('has the block types of the design, in its order, each under its own name and once', () => {
+    expect(blockTypes.filter((type) => designTypes.includes(type))).toEqual(designTypes);
+    expect(new Set(blockTypes).size).toBe(blockTypes.length);
     for (const [type, definition] of Object.entries(blockCatalogue)) expect(definition.type).toBe(type);
+    expect(Object.keys(blockCatalogue).sort()).toEqual([...blockTypes].sort());
     expect(getBlock('constructor')).toBeUndefined();
     expect(getBlock('Conv2d')).toBeUndefined();
   });
 
   it('groups blocks by category, every block in one', () => {
     const groups = blocksByCategory();
-    expect(Object.values(groups).flat().map((b) => b.type).sort()).toEqual([...designTypes].sort());
+    expect(Object.values(groups).flat().map((b) => b.type).sort()).toEqual([...blockTypes].sort());
+    expect(groups.Augmentation.map((b) => b.type)).toEqual(blockTypes.filter((t) => getBlock(t)!.trainingOnly));
     expect(groups.Augmentation.map((b) => b.type)).toEqual(designTypes.filter((t) => t.startsWith('Random')));
-    expect(groups.Augmentation.every((b) => b.trainingOnly)).toBe(true);
+    expect(groups.Augmentation.every((b) => b.trainingOnly && b.passThrough && b.augmentation?.type === b.type)).toBe(true);
   });
 
-  it.each(designTypes)('%s: defaults are valid, `trainable` is offered (except on Input), docs exist in English and French', (type) => {
+  it.each([...blockTypes])('%s: defaults are valid, `trainable` is offered (except on Input), docs exist in English and French', (type) => {
     const b: BlockDefinition = block(type);
     expect(resolveParams(b.params, {}).problems).toEqual([]);
     if (type === 'Input') expect(b.params.trainable).toBeUndefined();
@@ -210,5 +213,53 @@ describe('activations and labels', () => {
     expect(label('GlobalAveragePooling2D')).toBe('moyenne par canal');
     expect(label('Add')).toBe('somme');
     expect(label('MaxPooling2D', { poolSize: 2, strides: 1 })).toBe('2×2, pas 1');
+  });
+});
+
+describe('the blocks of transfer learning', () => {
+  it('ZeroPadding2D adds rows and columns of zeros; it needs an image', () => {
+    expect(shapeOf('ZeroPadding2D', [[28, 28, 1]])).toEqual([30, 30, 1]);
+    expect(shapeOf('ZeroPadding2D', [[7, 9, 3]], { padding: [2, 1] })).toEqual([11, 11, 3]);
+    expect(countOf('ZeroPadding2D', [[7, 9, 3]])).toEqual({ trainable: 0, nonTrainable: 0 });
+    expect(shapeError('ZeroPadding2D', [[10]]).code).toBe('needs-image');
+  });
+
+  it('Reshape keeps the number of values, and names `targetShape` and the size when it does not', () => {
+    expect(shapeOf('Reshape', [[784]], { targetShape: [28, 28, 1] })).toEqual([28, 28, 1]);
+    expect(shapeOf('Reshape', [[7, 7, 16]], { targetShape: [784] })).toEqual([784]);
+    const error = shapeError('Reshape', [[7, 7, 16]], { targetShape: [28, 27] });
+    expect(error.param).toBe('targetShape');
+    expect(error.text.en).toContain('holds 756 values but the input 7×7×16 has 784');
+    const wrong = shapeError('Reshape', [[10]], { targetShape: [3, 3] });
+    expect(wrong.text.en).toBe('`targetShape` 3×3 holds 9 values but the input 10 has 10: give a shape whose sizes multiply to 10, e.g. [10].');
+    expect(wrong.text.fr).toContain('ont pour produit 10');
+  });
+
+  it('Multiply takes inputs of one shape, and says which shapes it got', () => {
+    expect(shapeOf('Multiply', [[4, 4, 8], [4, 4, 8]])).toEqual([4, 4, 8]);
+    const error = shapeError('Multiply', [[4, 4, 8], [8]]);
+    expect(error.code).toBe('merge-shapes');
+    expect(error.text.en).toContain('receives 4×4×8 and 8');
+  });
+
+  it('DepthwiseConv2D: Keras counts kh·kw·cin·depthMultiplier + biases (MobileNet’s conv_dw_1: 288)', () => {
+    expect(shapeOf('DepthwiseConv2D', [[112, 112, 32]], { kernelSize: 3, padding: 'same' })).toEqual([112, 112, 32]);
+    expect(countOf('DepthwiseConv2D', [[112, 112, 32]], { kernelSize: 3, padding: 'same', useBias: false })).toEqual({ trainable: 288, nonTrainable: 0 });
+    expect(shapeOf('DepthwiseConv2D', [[32, 32, 16]], { kernelSize: 3, strides: 2, depthMultiplier: 2 })).toEqual([15, 15, 32]);
+    expect(countOf('DepthwiseConv2D', [[32, 32, 16]], { kernelSize: 3, depthMultiplier: 2 })).toEqual({ trainable: 320, nonTrainable: 0 });
+    expect(shapeError('DepthwiseConv2D', [[2, 2, 3]], { kernelSize: 3 }).param).toBe('kernelSize');
+  });
+
+  it('SeparableConv2D: Keras counts the depthwise and the 1×1 kernels (Xception’s block2_sepconv1: 8,768)', () => {
+    expect(shapeOf('SeparableConv2D', [[147, 147, 64]], { filters: 128, kernelSize: 3, padding: 'same' })).toEqual([147, 147, 128]);
+    expect(countOf('SeparableConv2D', [[147, 147, 64]], { filters: 128, kernelSize: 3, padding: 'same', useBias: false })).toEqual({ trainable: 8768, nonTrainable: 0 });
+    expect(countOf('SeparableConv2D', [[32, 32, 16]], { filters: 64, kernelSize: 3 })).toEqual({ trainable: 1232, nonTrainable: 0 });
+  });
+
+  it('relu6 and hard_swish are activation choices of Dense, Conv2D, the new convolutions and Activation', () => {
+    for (const type of ['Dense', 'Conv2D', 'DepthwiseConv2D', 'SeparableConv2D', 'Activation']) {
+      const spec = block(type).params.activation as { values: readonly string[] };
+      expect(spec.values, type).toEqual(expect.arrayContaining(['relu6', 'swish', 'hard_swish', 'gelu']));
+    }
   });
 });

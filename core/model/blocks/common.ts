@@ -1,4 +1,4 @@
-import type { Tf } from '../block';
+import type { OnnxLayout, OnnxWriter, Tf } from '../block';
 import type { BoolSpec, EnumSpec, FloatSpec, RangeSpec, RegularizerSpec, Size2Spec } from '../params';
 
 /** Parameter specs shared by several blocks, so that the same parameter reads the same everywhere. */
@@ -12,8 +12,43 @@ export const trainableSpec: BoolSpec = {
   },
 };
 
-/** Activations that both Keras and TensorFlow.js provide under the same name. */
-export const activations = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu', 'selu', 'softplus', 'softsign', 'swish', 'gelu'] as const;
+/**
+ * Activations of Keras, under Keras's names. TensorFlow.js provides all of them under the same
+ * name but `hard_swish`, which the app registers itself (see `tfActivation`). `swish` is Keras's
+ * name for what PyTorch calls SiLU.
+ */
+export const activations = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu', 'selu', 'softplus', 'softsign', 'swish', 'gelu', 'relu6', 'hard_swish'] as const;
+
+/** Activations the app gives TensorFlow.js itself: a model.json that uses them does not load in stock TensorFlow.js. */
+export const customActivations: readonly string[] = ['hard_swish'];
+
+const registeredActivations = new WeakSet<object>();
+
+/**
+ * The TensorFlow.js activation for a Keras name, registering the ones TensorFlow.js lacks
+ * (hard_swish(x) = x · relu6(x + 3) / 6, as Keras and PyTorch define it) the first time.
+ */
+export function tfActivation(tf: Tf, name: unknown): 'relu' {
+  if (customActivations.includes(name as string) && !registeredActivations.has(tf.serialization)) {
+    class HardSwish extends tf.serialization.Serializable {
+      static className = 'hard_swish';
+      apply(x: ReturnType<Tf['tensor']>) {
+        return tf.tidy(() => tf.mul(x, tf.div(tf.clipByValue(tf.add(x, 3), 0, 6), 6)));
+      }
+      getConfig() {
+        return {};
+      }
+    }
+    // A saved model's "hard_swish" comes back as "hardSwish" (tf.js turns snake_case names into camelCase when it loads one).
+    class HardSwishLoaded extends HardSwish {
+      static override className = 'hardSwish';
+    }
+    tf.serialization.registerClass(HardSwish);
+    tf.serialization.registerClass(HardSwishLoaded);
+    registeredActivations.add(tf.serialization);
+  }
+  return name as 'relu';
+}
 
 export function activationSpec(defaultValue: (typeof activations)[number]): EnumSpec {
   return {
@@ -21,8 +56,8 @@ export function activationSpec(defaultValue: (typeof activations)[number]): Enum
     default: defaultValue,
     values: activations,
     help: {
-      en: 'Function applied to each output value. "linear" means none; "relu" for hidden layers; "softmax" for class probabilities at the output.',
-      fr: "Fonction appliquée à chaque valeur de sortie. « linear » : aucune ; « relu » pour les couches cachées ; « softmax » pour des probabilités de classes en sortie.",
+      en: 'Function applied to each output value. "linear" means none; "relu" for hidden layers; "softmax" for class probabilities at the output; "relu6", "swish" (SiLU) and "hard_swish" as in MobileNet and EfficientNet.',
+      fr: "Fonction appliquée à chaque valeur de sortie. « linear » : aucune ; « relu » pour les couches cachées ; « softmax » pour des probabilités de classes en sortie ; « relu6 », « swish » (SiLU) et « hard_swish » comme dans MobileNet et EfficientNet.",
     },
   };
 }
@@ -141,4 +176,10 @@ export function layerSeed(seed: number | undefined, name: string): number | unde
 export function seededKernelInitializer(tf: Tf, seed: number | undefined, name: string) {
   const s = layerSeed(seed, name);
   return tf.initializers.glorotUniform(s === undefined ? {} : { seed: s });
+}
+
+/** The layout a merge works in: NCHW when every input image already has it (no Transpose needed), NHWC otherwise. */
+export function mergeLayout(w: OnnxWriter): OnnxLayout {
+  const image = w.node.outputShape.length === 3;
+  return image && w.node.inputs.every((_, i) => w.hasLayout(i, 'nchw')) ? 'nchw' : 'nhwc';
 }

@@ -1,7 +1,8 @@
 import type { BlockDefinition } from '../block';
 import { formatShape } from '../graph';
 import { ShapeError } from '../issues';
-import { trainableSpec } from './common';
+import { torchAxis } from '../codegen/pytorch-text';
+import { mergeLayout, trainableSpec } from './common';
 import { resolveAxis } from './shape-rules';
 
 export const Concatenate: BlockDefinition = {
@@ -49,6 +50,22 @@ export const Concatenate: BlockDefinition = {
   build: ({ tf, params, name, inputShapes }) =>
     // tf.js resolves negative axes without counting the batch axis, so it is given the positive one.
     tf.layers.concatenate({ name, axis: resolveAxis(params.axis as number, inputShapes[0].length, 'Concatenate') + 1, trainable: params.trainable as boolean }),
+  keras: { className: 'Concatenate', defaults: { axis: -1 } },
+  pytorch: (w) => `torch.cat([${w.args.join(', ')}], dim=${torchAxis(w.node.params.axis as number, w.node.inputShapes[0])})`,
+  onnx(w) {
+    const layout = mergeLayout(w);
+    const rank = w.node.outputShape.length + 1;
+    const kerasAxis = (w.node.params.axis as number) < 0 ? rank + (w.node.params.axis as number) : (w.node.params.axis as number);
+    const axis = layout === 'nchw' ? [0, 2, 3, 1][kerasAxis] : kerasAxis;
+    const inputs = w.node.inputs.map((_, i) => w.input(i, layout));
+    w.output(layout, w.op('Concat', inputs, w.outputName(layout), [{ name: 'axis', type: 'int', value: axis }]));
+  },
+  conformance: [
+    { params: {}, inputs: [[3], [5]] },
+    { params: {}, inputs: [[4, 4, 2], [4, 4, 3]] },
+    { params: { axis: 1 }, inputs: [[2, 3], [4, 3], [1, 3]] },
+    { params: { axis: -2 }, inputs: [[3, 2, 2], [3, 5, 2]] },
+  ],
   describe: (params, language) => `${language === 'fr' ? 'axe' : 'axis'} ${params.axis}`,
   doc: {
     en: {

@@ -1,7 +1,32 @@
-import type { BlockDefinition } from '../block';
+import type { OnnxAttribute } from '../../export/onnx/protobuf';
+import type { BlockDefinition, Language, OnnxWriter, ResolvedParams } from '../block';
+import { convPadding, sizeArg, strideOption } from '../codegen/pytorch-text';
 import { pair } from '../params';
-import { activationSpec, buildRegularizer, kernelRegularizerSpec, paddingSpec, seededKernelInitializer, stridesSpec, trainableSpec, useBiasSpec } from './common';
+import { convKernelLayout } from '../weight-layout';
+import { activationSpec, buildRegularizer, kernelRegularizerSpec, paddingSpec, seededKernelInitializer, tfActivation, stridesSpec, trainableSpec, useBiasSpec } from './common';
 import { requireImage, slideWindow } from './shape-rules';
+
+/** ONNX Conv's attributes for a kernel, strides and Keras's padding; `group` > 1 for a depthwise convolution. */
+export function convAttributes(w: OnnxWriter, kernel: [number, number], strides: [number, number], group: number): OnnxAttribute[] {
+  return [
+    { name: 'kernel_shape', type: 'ints', value: kernel },
+    { name: 'strides', type: 'ints', value: strides },
+    { name: 'pads', type: 'ints', value: w.windowPads(kernel, strides) },
+    { name: 'dilations', type: 'ints', value: [1, 1] },
+    ...(group > 1 ? [{ name: 'group', type: 'int' as const, value: group }] : []),
+  ];
+}
+
+/** A convolution's label: `prefix` and the kernel, then the activation, strides and padding when not the defaults. */
+export function describeConvolution(prefix: string, params: ResolvedParams, language?: Language): string {
+  const [kh, kw] = pair(params.kernelSize);
+  const [sh, sw] = pair(params.strides);
+  const parts = [`${prefix}${kh}×${kw}`];
+  if (params.activation !== 'linear') parts.push(params.activation as string);
+  if (sh !== 1 || sw !== 1) parts.push(`${language === 'fr' ? 'pas' : 'stride'} ${sh === sw ? sh : `${sh}×${sw}`}`);
+  if (params.padding === 'same') parts.push('same');
+  return parts.join(', ');
+}
 
 export const Conv2D: BlockDefinition = {
   type: 'Conv2D',
@@ -47,21 +72,48 @@ export const Conv2D: BlockDefinition = {
       kernelSize: pair(params.kernelSize),
       strides: pair(params.strides),
       padding: params.padding as 'valid' | 'same',
-      activation: params.activation as 'relu',
+      activation: tfActivation(tf, params.activation),
       useBias: params.useBias as boolean,
       kernelRegularizer: buildRegularizer(tf, params.kernelRegularizer),
       kernelInitializer: seededKernelInitializer(tf, seed, name),
       trainable: params.trainable as boolean,
     }),
-  describe(params, language) {
-    const [kh, kw] = pair(params.kernelSize);
-    const [sh, sw] = pair(params.strides);
-    const parts = [`${params.filters} × ${kh}×${kw}`];
-    if (params.activation !== 'linear') parts.push(params.activation as string);
-    if (sh !== 1 || sw !== 1) parts.push(`${language === 'fr' ? 'pas' : 'stride'} ${sh === sw ? sh : `${sh}×${sw}`}`);
-    if (params.padding === 'same') parts.push('same');
-    return parts.join(', ');
+  keras: { className: 'Conv2D', positional: ['filters', 'kernelSize'], defaults: { strides: 1, padding: 'valid', activation: 'linear', useBias: true, kernelRegularizer: null } },
+  pytorch(w) {
+    const { node, attr } = w;
+    const p = node.params;
+    const kernel = pair(p.kernelSize);
+    const strides = pair(p.strides);
+    const padded = convPadding(w.windowPads(kernel, strides), p.padding, strides, w.args[0]);
+    const options = [`kernel_size=${sizeArg(kernel)}`, ...strideOption(strides), ...padded.options];
+    if (!p.useBias) options.push('bias=False');
+    w.init(`self.${attr} = nn.Conv2d(${node.inputShapes[0][2]}, ${p.filters}, ${options.join(', ')})`);
+    w.state('weight', 'kernel', convKernelLayout);
+    if (p.useBias) w.state('bias', 'bias');
+    return w.activation(p.activation as string, `self.${attr}(${padded.input})`);
   },
+  onnx(w) {
+    const { node } = w;
+    const p = node.params;
+    const kernel = w.weight('kernel', convKernelLayout);
+    const inputs = [w.input(0, 'nchw'), w.constant(`${node.id}/kernel`, kernel.shape, kernel.data)];
+    if (p.useBias) {
+      const bias = w.weight('bias');
+      inputs.push(w.constant(`${node.id}/bias`, bias.shape, bias.data));
+    }
+    const k = pair(p.kernelSize);
+    const s = pair(p.strides);
+    const conv = w.op('Conv', inputs, p.activation === 'linear' ? w.outputName('nchw') : w.fresh('conv'), convAttributes(w, k, s, 1));
+    w.output('nchw', w.activation(conv, 'nchw', p.activation as string, w.outputName('nchw')));
+  },
+  inside: 'conv',
+  conformance: [
+    { params: { filters: 3, kernelSize: 3, activation: 'relu' }, inputs: [[8, 8, 1]] },
+    { params: { filters: 2, kernelSize: [3, 2], strides: 2, padding: 'same', activation: 'tanh' }, inputs: [[7, 9, 3]] },
+    { params: { filters: 4, kernelSize: 2, strides: [2, 1], useBias: false, kernelRegularizer: { l2: 0.01 } }, inputs: [[6, 5, 2]] },
+    { params: { filters: 2, kernelSize: 5, activation: 'gelu', kernelRegularizer: { l1: 0.01, l2: 0.01 } }, inputs: [[5, 5, 2]] },
+  ],
+  describe: (params, language) => describeConvolution(`${params.filters} × `, params, language),
   doc: {
     en: {
       summary: '2-D convolution: slides small learned filters over the image to detect local patterns.',

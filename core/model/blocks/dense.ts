@@ -1,5 +1,7 @@
 import type { BlockDefinition } from '../block';
-import { activationSpec, buildRegularizer, kernelRegularizerSpec, seededKernelInitializer, trainableSpec, useBiasSpec } from './common';
+import { isImage } from '../codegen/pytorch-text';
+import { denseKernelLayout } from '../weight-layout';
+import { activationSpec, buildRegularizer, kernelRegularizerSpec, seededKernelInitializer, tfActivation, trainableSpec, useBiasSpec } from './common';
 
 export const Dense: BlockDefinition = {
   type: 'Dense',
@@ -28,12 +30,43 @@ export const Dense: BlockDefinition = {
     tf.layers.dense({
       name,
       units: params.units as number,
-      activation: params.activation as 'relu',
+      activation: tfActivation(tf, params.activation),
       useBias: params.useBias as boolean,
       kernelRegularizer: buildRegularizer(tf, params.kernelRegularizer),
       kernelInitializer: seededKernelInitializer(tf, seed, name),
       trainable: params.trainable as boolean,
     }),
+  keras: { className: 'Dense', positional: ['units'], defaults: { activation: 'linear', useBias: true, kernelRegularizer: null } },
+  pytorch(w) {
+    const { node, attr } = w;
+    const p = node.params;
+    const inShape = node.inputShapes[0];
+    w.init(`self.${attr} = nn.Linear(${inShape[inShape.length - 1]}, ${p.units}${p.useBias ? '' : ', bias=False'})`);
+    w.state('weight', 'kernel', denseKernelLayout);
+    if (p.useBias) w.state('bias', 'bias');
+    // Dense acts on the last axis, which is the channel axis of an NHWC image: move it there and back.
+    const input = w.args[0];
+    const call = isImage(inShape) ? `self.${attr}(${input}.permute(0, 2, 3, 1)).permute(0, 3, 1, 2)` : `self.${attr}(${input})`;
+    return w.activation(p.activation as string, call);
+  },
+  onnx(w) {
+    const { node } = w;
+    const p = node.params;
+    const kernel = w.weight('kernel');
+    let y = w.op('MatMul', [w.input(0, 'nhwc'), w.constant(`${node.id}/kernel`, kernel.shape, kernel.data)], p.useBias || p.activation !== 'linear' ? w.fresh('matmul') : node.id);
+    if (p.useBias) {
+      const bias = w.weight('bias');
+      y = w.op('Add', [y, w.constant(`${node.id}/bias`, bias.shape, bias.data)], p.activation !== 'linear' ? w.fresh('biased') : node.id);
+    }
+    w.output('nhwc', w.activation(y, 'nhwc', p.activation as string, node.id));
+  },
+  inside: 'dense',
+  conformance: [
+    { params: { units: 3, activation: 'softmax' }, inputs: [[5]] },
+    { params: { units: 4, useBias: false, activation: 'swish', kernelRegularizer: { l2: 0.001 } }, inputs: [[6]] },
+    { params: { units: 2, activation: 'selu' }, inputs: [[3, 4]] },
+    { params: { units: 3 }, inputs: [[2, 3, 4]] },
+  ],
   describe: (params) => (params.activation === 'linear' ? String(params.units) : `${params.units}, ${params.activation}`),
   doc: {
     en: {

@@ -1,4 +1,5 @@
 import type { BlockDefinition } from '../block';
+import { pyFloat } from '../codegen/python';
 import { formatNumber, trainableSpec } from './common';
 
 export const Dropout: BlockDefinition = {
@@ -18,6 +19,19 @@ export const Dropout: BlockDefinition = {
   inputs: { min: 1, max: 1 },
   outputShape: ([input]) => [...input],
   build: ({ tf, params, name }) => tf.layers.dropout({ name, rate: params.rate as number, trainable: params.trainable as boolean }),
+  passThrough: true,
+  identityAtInference: true,
+  keras: { className: 'Dropout', positional: ['rate'], defaults: { seed: null } },
+  pytorch(w) {
+    w.init(`self.${w.attr} = nn.Dropout(${pyFloat(w.node.params.rate as number)})`);
+    return `self.${w.attr}(${w.args[0]})`;
+  },
+  onnx: (w) => w.output('nhwc', w.op('Identity', [w.input(0, 'nhwc')], w.node.id)),
+  inside: 'dropout',
+  conformance: [
+    { params: { rate: 0.2 }, inputs: [[6]] },
+    { params: { rate: 0.5 }, inputs: [[4, 4, 2]] },
+  ],
   describe: (params, language) => `${language === 'fr' ? 'taux' : 'rate'} ${formatNumber(params.rate as number)}`,
   doc: {
     en: {

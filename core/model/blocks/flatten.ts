@@ -1,4 +1,5 @@
 import type { BlockDefinition } from '../block';
+import { isImage } from '../codegen/pytorch-text';
 import { trainableSpec } from './common';
 import { product } from './shape-rules';
 
@@ -14,6 +15,16 @@ export const Flatten: BlockDefinition = {
     if (input.length === 1) return tf.layers.reshape({ name, targetShape: [input[0]], trainable });
     return tf.layers.flatten({ name, trainable });
   },
+  keras: { className: 'Flatten' },
+  // Keras flattens in (height, width, channels) order; do the same so the trained Dense weights line up.
+  pytorch: (w) => (isImage(w.node.inputShapes[0]) ? `${w.args[0]}.permute(0, 2, 3, 1).flatten(1)` : `${w.args[0]}.flatten(1)`),
+  onnx: (w) => w.output('nhwc', w.op('Flatten', [w.input(0, 'nhwc')], w.node.id, [{ name: 'axis', type: 'int', value: 1 }])),
+  inside: 'flatten',
+  conformance: [
+    { params: {}, inputs: [[3, 4, 2]] },
+    { params: {}, inputs: [[3, 5]] },
+    { params: {}, inputs: [[6]] },
+  ],
   describe: (_params, language) => (language === 'fr' ? 'en vecteur' : 'to a vector'),
   doc: {
     en: {

@@ -13,4 +13,7 @@ export const GlobalAveragePooling2D = globalPoolingBlock('GlobalAveragePooling2D
     formula: 'sortie[c] = moyenne sur (i, j) de entrée[i, j, c]',
     whenToUse: 'À la fin d’un réseau convolutif, à la place de Flatten, pour avoir beaucoup moins de paramètres dans la couche Dense suivante.',
   },
-});
+}, [
+  { params: {}, inputs: [[4, 5, 3]] },
+  { params: {}, inputs: [[1, 1, 2]] },
+]);

@@ -13,4 +13,7 @@ export const GlobalMaxPooling2D = globalPoolingBlock('GlobalMaxPooling2D', {
     formula: 'sortie[c] = max sur (i, j) de entrée[i, j, c]',
     whenToUse: 'À la fin d’un réseau convolutif quand seule compte la présence d’un motif, pas sa position.',
   },
-});
+}, [
+  { params: {}, inputs: [[4, 5, 3]] },
+  { params: {}, inputs: [[3, 2, 1]] },
+]);

@@ -6,12 +6,14 @@ import { BatchNormalization } from './batch-normalization';
 import { Concatenate } from './concatenate';
 import { Conv2D } from './conv2d';
 import { Dense } from './dense';
+import { DepthwiseConv2D } from './depthwise-conv2d';
 import { Dropout } from './dropout';
 import { Flatten } from './flatten';
 import { GlobalAveragePooling2D } from './global-average-pooling2d';
 import { GlobalMaxPooling2D } from './global-max-pooling2d';
 import { Input } from './input';
 import { MaxPooling2D } from './max-pooling2d';
+import { Multiply } from './multiply';
 import { RandomBrightness } from './random-brightness';
 import { RandomContrast } from './random-contrast';
 import { RandomCrop } from './random-crop';
@@ -20,6 +22,9 @@ import { RandomRotation } from './random-rotation';
 import { RandomTranslation } from './random-translation';
 import { RandomZoom } from './random-zoom';
 import { Rescaling } from './rescaling';
+import { SeparableConv2D } from './separable-conv2d';
+import { Reshape } from './reshape';
+import { ZeroPadding2D } from './zero-padding2d';
 
 /**
  * The block catalogue: every block type, keyed by its Keras name.
@@ -47,6 +52,11 @@ const definitions: BlockDefinition[] = [
   RandomCrop,
   RandomContrast,
   RandomBrightness,
+  ZeroPadding2D,
+  Reshape,
+  Multiply,
+  DepthwiseConv2D,
+  SeparableConv2D,
 ];
 
 export const blockCatalogue: Readonly<Record<string, BlockDefinition>> = Object.freeze(

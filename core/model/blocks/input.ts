@@ -21,6 +21,19 @@ export const Input: BlockDefinition = {
   build: () => {
     throw new Error('Input blocks become tf.input() in the compiler, not a layer.');
   },
+  // Every generator and exporter turns the Input blocks into the model's inputs itself.
+  keras: { className: 'Input' },
+  pytorch: () => {
+    throw new Error('Input blocks become the arguments of forward() in the PyTorch writer, not a module.');
+  },
+  onnx: () => {
+    throw new Error('Input blocks become graph inputs in the ONNX writer, not nodes.');
+  },
+  conformance: [
+    { params: { shape: [5] }, inputs: [] },
+    { params: { shape: [4, 3] }, inputs: [] },
+    { params: { shape: [6, 6, 2] }, inputs: [] },
+  ],
   describe: (params) => formatShape(params.shape as Shape),
   doc: {
     en: {

@@ -13,4 +13,8 @@ export const MaxPooling2D = poolingBlock('MaxPooling2D', {
     formula: poolingFormula.fr,
     whenToUse: 'Après une ou deux convolutions, pour réduire la taille et rendre les caractéristiques moins sensibles aux petits décalages.',
   },
-});
+}, [
+  { params: {}, inputs: [[8, 8, 2]] },
+  { params: { poolSize: 3, strides: 2 }, inputs: [[9, 7, 1]] },
+  { params: { poolSize: [2, 3], padding: 'same' }, inputs: [[5, 7, 2]] },
+]);

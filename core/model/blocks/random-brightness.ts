@@ -29,6 +29,11 @@ export const RandomBrightness = augmentationBlock({
     },
     valueRange: valueRangeSpec,
   },
+  keras: { positional: ['factor'], defaults: { valueRange: [0, 255], seed: null } },
+  conformance: [
+    { params: { factor: 0.3 }, inputs: [[6, 6, 1]] },
+    { params: { factor: [-0.5, 0.2], valueRange: [-1, 1] }, inputs: [[4, 5, 2]] },
+  ],
   describe: (params) => formatFactor(params.factor),
   doc: {
     en: {

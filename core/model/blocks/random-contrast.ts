@@ -36,6 +36,11 @@ export const RandomContrast = augmentationBlock({
     },
     valueRange: valueRangeSpec,
   },
+  keras: { positional: ['factor'], defaults: { seed: null, valueRange: [0, 255] } },
+  conformance: [
+    { params: { factor: 0.5 }, inputs: [[6, 6, 1]] },
+    { params: { factor: [0.2, 0.6], valueRange: [0, 255] }, inputs: [[5, 5, 3]] },
+  ],
   describe: (params) => formatFactor(params.factor),
   doc: {
     en: {

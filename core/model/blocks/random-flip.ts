@@ -27,6 +27,12 @@ export const RandomFlip = augmentationBlock({
       help: { en: 'Which flips may happen: left–right, up–down, or both.', fr: 'Quels retournements peuvent avoir lieu : gauche–droite, haut–bas, ou les deux.' },
     },
   },
+  keras: { positional: ['mode'], defaults: { mode: 'horizontal_and_vertical', seed: null } },
+  conformance: [
+    { params: {}, inputs: [[6, 6, 1]] },
+    { params: { mode: 'horizontal' }, inputs: [[5, 7, 3]] },
+    { params: { mode: 'vertical' }, inputs: [[4, 4, 2]] },
+  ],
   describe: (params) => (params.mode as string).replace('_and_', ' + '),
   doc: {
     en: {

@@ -39,6 +39,11 @@ export const RandomRotation = augmentationBlock({
     interpolation: interpolationSpec,
     fillValue: fillValueSpec,
   },
+  keras: { positional: ['factor'], defaults: { fillMode: 'reflect', interpolation: 'bilinear', fillValue: 0, seed: null } },
+  conformance: [
+    { params: { factor: 0.1 }, inputs: [[8, 8, 1]] },
+    { params: { factor: [-0.2, 0.3], fillMode: 'constant', fillValue: 0.5, interpolation: 'nearest' }, inputs: [[6, 9, 2]] },
+  ],
   describe(params) {
     const [low, high] = bounds(params.factor);
     return low === -high ? `±${formatNumber(high * 360)}°` : `${formatNumber(low * 360)}°…${formatNumber(high * 360)}°`;

@@ -45,6 +45,11 @@ export const RandomTranslation = augmentationBlock({
     interpolation: interpolationSpec,
     fillValue: fillValueSpec,
   },
+  keras: { positional: ['heightFactor', 'widthFactor'], defaults: { fillMode: 'reflect', interpolation: 'bilinear', fillValue: 0, seed: null } },
+  conformance: [
+    { params: { heightFactor: 0.2, widthFactor: 0.2 }, inputs: [[8, 8, 1]] },
+    { params: { heightFactor: [-0.3, 0.1], widthFactor: 0.25, fillMode: 'nearest' }, inputs: [[6, 5, 2]] },
+  ],
   describe: (params) => `${formatFactor(params.heightFactor)} × ${formatFactor(params.widthFactor)}`,
   doc: {
     en: {

@@ -42,6 +42,11 @@ export const RandomZoom = augmentationBlock({
     interpolation: interpolationSpec,
     fillValue: fillValueSpec,
   },
+  keras: { positional: ['heightFactor'], defaults: { widthFactor: null, fillMode: 'reflect', interpolation: 'bilinear', fillValue: 0, seed: null } },
+  conformance: [
+    { params: { heightFactor: 0.2 }, inputs: [[8, 8, 1]] },
+    { params: { heightFactor: [-0.3, -0.1], widthFactor: [0.1, 0.2], fillMode: 'wrap' }, inputs: [[6, 7, 3]] },
+  ],
   describe: (params) => (params.widthFactor === null ? formatFactor(params.heightFactor) : `${formatFactor(params.heightFactor)} × ${formatFactor(params.widthFactor)}`),
   doc: {
     en: {

@@ -1,4 +1,5 @@
 import type { BlockDefinition } from '../block';
+import { pyNumber } from '../codegen/python';
 import { formatNumber, trainableSpec } from './common';
 
 export const Rescaling: BlockDefinition = {
@@ -25,6 +26,24 @@ export const Rescaling: BlockDefinition = {
   outputShape: ([input]) => [...input],
   build: ({ tf, params, name }) =>
     tf.layers.rescaling({ name, scale: params.scale as number, offset: params.offset as number, trainable: params.trainable as boolean }),
+  keras: { className: 'Rescaling', positional: ['scale'], defaults: { offset: 0 } },
+  pytorch(w) {
+    const p = w.node.params;
+    const scaled = p.scale === 1 ? w.args[0] : `${w.args[0]} * ${pyNumber(p.scale as number)}`;
+    return p.offset ? `${scaled} + ${pyNumber(p.offset as number)}` : scaled;
+  },
+  onnx(w) {
+    const { node } = w;
+    const p = node.params;
+    const layout = w.anyLayout(0);
+    const name = w.outputName(layout);
+    const scaled = w.op('Mul', [w.input(0, layout), w.constant(`${node.id}/scale`, [], [p.scale as number])], p.offset ? w.fresh('scaled') : name);
+    w.output(layout, p.offset ? w.op('Add', [scaled, w.constant(`${node.id}/offset`, [], [p.offset as number])], name) : scaled);
+  },
+  conformance: [
+    { params: {}, inputs: [[4, 4, 1]] },
+    { params: { scale: 2, offset: -1 }, inputs: [[5]] },
+  ],
   describe: (params) => `× ${formatNumber(params.scale as number)}${params.offset ? ` + ${formatNumber(params.offset as number)}` : ''}`,
   doc: {
     en: {

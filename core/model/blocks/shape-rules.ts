@@ -81,3 +81,11 @@ export function resolveAxis(axis: number, rank: number, type: string): number {
 }
 
 export const product = (shape: Shape) => shape.reduce((a, b) => a * b, 1);
+
+/** Keras's padding of one axis for "same": [before, after], with the extra pixel after, as TensorFlow does. */
+export function samePadding(size: number, window: number, stride: number): [number, number] {
+  const out = Math.ceil(size / stride);
+  const total = Math.max((out - 1) * stride + window - size, 0);
+  const before = Math.floor(total / 2);
+  return [before, total - before];
+}

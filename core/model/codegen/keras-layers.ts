@@ -1,43 +1,8 @@
 import type { ResolvedParams } from '../block';
-import { blockName, blockNameFr, ExportError, type PlanNode } from './plan';
+import { getBlock } from '../blocks/index';
+import { blockName, blockNameFr, ExportError } from './export-error';
+import type { PlanNode } from './plan';
 import { pyNumber, pyString, pyValue, snakeCase } from './python';
-
-/**
- * How each block is written as a Keras layer: the class, which arguments are written positionally
- * (as a course writes `Conv2D(8, 3, activation="relu")`), and Keras's own defaults, so that only
- * the arguments that differ from them are written.
- */
-interface KerasLayerSpec {
-  className: string;
-  positional?: string[];
-  defaults?: Record<string, unknown>;
-}
-
-const windowDefaults = { strides: null, padding: 'valid' };
-const fillDefaults = { fillMode: 'reflect', interpolation: 'bilinear', fillValue: 0 };
-
-const kerasLayers: Record<string, KerasLayerSpec> = {
-  Conv2D: { className: 'Conv2D', positional: ['filters', 'kernelSize'], defaults: { strides: 1, padding: 'valid', activation: 'linear', useBias: true, kernelRegularizer: null } },
-  Dense: { className: 'Dense', positional: ['units'], defaults: { activation: 'linear', useBias: true, kernelRegularizer: null } },
-  MaxPooling2D: { className: 'MaxPooling2D', positional: ['poolSize'], defaults: windowDefaults },
-  AveragePooling2D: { className: 'AveragePooling2D', positional: ['poolSize'], defaults: windowDefaults },
-  GlobalAveragePooling2D: { className: 'GlobalAveragePooling2D', defaults: { keepdims: false } },
-  GlobalMaxPooling2D: { className: 'GlobalMaxPooling2D', defaults: { keepdims: false } },
-  Flatten: { className: 'Flatten' },
-  Dropout: { className: 'Dropout', positional: ['rate'], defaults: { seed: null } },
-  BatchNormalization: { className: 'BatchNormalization', defaults: { axis: -1, momentum: 0.99, epsilon: 0.001, center: true, scale: true } },
-  Activation: { className: 'Activation', positional: ['activation'] },
-  Add: { className: 'Add' },
-  Concatenate: { className: 'Concatenate', defaults: { axis: -1 } },
-  Rescaling: { className: 'Rescaling', positional: ['scale'], defaults: { offset: 0 } },
-  RandomFlip: { className: 'RandomFlip', positional: ['mode'], defaults: { mode: 'horizontal_and_vertical', seed: null } },
-  RandomRotation: { className: 'RandomRotation', positional: ['factor'], defaults: { ...fillDefaults, seed: null } },
-  RandomZoom: { className: 'RandomZoom', positional: ['heightFactor'], defaults: { widthFactor: null, ...fillDefaults, seed: null } },
-  RandomTranslation: { className: 'RandomTranslation', positional: ['heightFactor', 'widthFactor'], defaults: { ...fillDefaults, seed: null } },
-  RandomCrop: { className: 'RandomCrop', positional: ['height', 'width'], defaults: { seed: null } },
-  RandomContrast: { className: 'RandomContrast', positional: ['factor'], defaults: { seed: null, valueRange: [0, 255] } },
-  RandomBrightness: { className: 'RandomBrightness', positional: ['factor'], defaults: { valueRange: [0, 255], seed: null } },
-};
 
 export const kerasLossNames: Record<string, string> = {
   categoricalCrossentropy: 'categorical_crossentropy',
@@ -75,7 +40,7 @@ export function usesRegularizers(nodes: PlanNode[]): boolean {
 
 /** `layers.Conv2D(8, 3, activation="relu", name="conv1")` for one block. */
 export function kerasLayerCall(node: PlanNode): string {
-  const spec = kerasLayers[node.type];
+  const spec = getBlock(node.type)?.keras;
   if (!spec)
     throw new ExportError(
       {

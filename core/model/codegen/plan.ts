@@ -2,22 +2,10 @@ import { analyzeGraph, type GraphAnalysis } from '../analyze';
 import type { ResolvedParams } from '../block';
 import { getBlock } from '../blocks/index';
 import type { Graph, Shape } from '../graph';
-import { LocalizedError, type Localized } from '../localized';
+import { ExportError } from './export-error';
 
-/**
- * Thrown when a graph cannot be exported (or turned into code) in some format.
- * The message names the block and says what to change, in words a student understands.
- */
-export class ExportError extends LocalizedError {
-  constructor(
-    text: string | Localized,
-    readonly nodeId?: string,
-    readonly blockType?: string,
-  ) {
-    super(text);
-    this.name = 'ExportError';
-  }
-}
+export { blockName, blockNameFr, ExportError } from './export-error';
+export { samePadding } from '../blocks/shape-rules';
 
 export interface PlanNode {
   id: string;
@@ -87,7 +75,7 @@ export function planGraph(graph: Graph, options: { loss?: string } = {}): ModelP
 
 /** Blocks that do nothing at inference: left out of inference-only exports. */
 export function isIdentityAtInference(node: PlanNode): boolean {
-  if (node.type === 'Dropout') return true;
+  if (getBlock(node.type)?.identityAtInference) return true;
   if (!node.trainingOnly) return false;
   return sameShape(node.inputShapes[0], node.outputShape);
 }
@@ -120,22 +108,4 @@ export function inferencePlan(plan: ModelPlan): ModelPlan {
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const isChain = plan.inputs.length === 1 && outputs.length === 1 && nodes.every((n, i) => (i === 0 ? n.type === 'Input' : n.inputs.length === 1 && n.inputs[0] === nodes[i - 1].id));
   return { nodes, byId, inputs: plan.inputs, outputs, isChain, analysis: plan.analysis };
-}
-
-/** Keras's padding of one axis for "same": [before, after], with the extra pixel after, as TensorFlow does. */
-export function samePadding(size: number, window: number, stride: number): [number, number] {
-  const out = Math.ceil(size / stride);
-  const total = Math.max((out - 1) * stride + window - size, 0);
-  const before = Math.floor(total / 2);
-  return [before, total - before];
-}
-
-/** The block at fault, as messages name it: `RandomCrop "crop"`. */
-export function blockName(node: { id: string; type: string }): string {
-  return `${node.type} "${node.id}"`;
-}
-
-/** The same in French: `Conv2D « c1 »`. */
-export function blockNameFr(node: { id: string; type: string }): string {
-  return `${node.type} « ${node.id} »`;
 }

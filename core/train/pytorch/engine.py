@@ -527,18 +527,20 @@ def write_weight_file(path, arrays):
 
 
 def to_torch_layout(value, layout):
-    if layout == "conv-kernel":  # [kh, kw, in, out] → [out, in, kh, kw]
-        return np.transpose(value, (3, 2, 0, 1))
-    if layout == "dense-kernel":  # [in, out] → [out, in]
-        return np.transpose(value)
+    """The app's (Keras's) layout → the module's: a transpose, then a reshape, as the block declares (e.g. a Conv2D kernel [kh, kw, in, out] → [out, in, kh, kw])."""
+    if layout.get("permute"):
+        value = np.transpose(value, layout["permute"])
+    if layout.get("reshape"):
+        value = value.reshape(layout["reshape"])
     return value
 
 
 def to_app_layout(value, layout):
-    if layout == "conv-kernel":
-        return np.transpose(value, (2, 3, 1, 0))
-    if layout == "dense-kernel":
-        return np.transpose(value)
+    """The module's layout → the app's: the inverse of to_torch_layout."""
+    if layout.get("reshape"):
+        value = value.reshape(layout["permuted"])
+    if layout.get("permute"):
+        value = np.transpose(value, np.argsort(layout["permute"]))
     return value
 
 

@@ -1,19 +1,18 @@
 // What "Look inside" says about a block: which plain sentence explains its output, which block is
 // shown first, and how its numbers are written.
 import type { BlockOutput, InsideBlock } from '../../../../core/api/contract';
+import { getBlock } from '../../../../core/model/blocks/index';
 
 export type Explanation = 'input' | 'conv' | 'pooling' | 'dropout' | 'maps' | 'flatten' | 'dense' | 'output' | 'vector';
 
+/** The sentence for a block's output: the one its block module declares (`inside`), or a generic one for maps and vectors. */
 export function explanationOf(output: BlockOutput): Explanation {
   if (output.type === 'Input') return 'input';
-  if (output.type === 'Dropout') return 'dropout';
-  if (output.kind === 'maps') {
-    if (output.type === 'Conv2D') return 'conv';
-    if (output.type === 'MaxPooling2D' || output.type === 'AveragePooling2D') return 'pooling';
-    return 'maps';
-  }
-  if (output.type === 'Flatten') return 'flatten';
-  if (output.type === 'Dense') return output.classNames ? 'output' : 'dense';
+  const inside = getBlock(output.type)?.inside;
+  if (inside === 'dropout') return 'dropout';
+  if (output.kind === 'maps') return inside === 'conv' || inside === 'pooling' ? inside : 'maps';
+  if (inside === 'flatten') return 'flatten';
+  if (inside === 'dense') return output.classNames ? 'output' : 'dense';
   return 'vector';
 }
 

@@ -1,0 +1,35 @@
+import { LocalizedError, type Localized } from '../localized';
+
+/**
+ * Thrown when a graph cannot be exported (or turned into code) in some format.
+ * The message names the block and says what to change, in words a student understands.
+ */
+export class ExportError extends LocalizedError {
+  constructor(
+    text: string | Localized,
+    readonly nodeId?: string,
+    readonly blockType?: string,
+  ) {
+    super(text);
+    this.name = 'ExportError';
+  }
+}
+
+/** The block at fault, as messages name it: `RandomCrop "crop"`. */
+export function blockName(node: { id: string; type: string }): string {
+  return `${node.type} "${node.id}"`;
+}
+
+/** The same in French: `Conv2D « c1 »`. */
+export function blockNameFr(node: { id: string; type: string }): string {
+  return `${node.type} « ${node.id} »`;
+}
+
+/** The refusal of an exporter that cannot express a block: names the block, the format and why, in English and French. */
+export function cannotExport(node: { id: string; type: string }, format: string, why: Localized): ExportError {
+  return new ExportError(
+    { en: `${blockName(node)}: ${format} cannot express this block: ${why.en}`, fr: `${blockNameFr(node)} : ${format} ne sait pas exprimer ce bloc : ${why.fr}` },
+    node.id,
+    node.type,
+  );
+}
