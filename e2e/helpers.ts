@@ -77,3 +77,19 @@ export async function expectProbabilities(dock: Locator, classes: number): Promi
   expect(total).toBeGreaterThanOrEqual(95);
   expect(total).toBeLessThanOrEqual(105);
 }
+
+/** Saves the course CNN as `fileName`, opens the Train panel on the page's GPU engine with 256 digits in batches of 16. */
+export async function openForPageEngine(page: Page, fileName: string) {
+  await page.goto(url());
+  await page.getByTestId('example-mnist-cnn').click();
+  await page.getByRole('button', { name: 'Save as…' }).click();
+  await page.getByRole('textbox', { name: 'File name' }).fill(fileName);
+  await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
+  const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await dock.getByLabel('Engine').selectOption('page');
+  await dock.getByLabel('Training samples').fill('256');
+  await dock.getByLabel('Batch size').fill('16');
+  return dock;
+}

@@ -1,6 +1,7 @@
 // Messages between the page (./client) and its training worker (./worker), and the base64 the
 // API carries binary data in. Browser-safe: no Node built-ins.
 import type { PageTrainingJob, PageTrainingReport, WireWeight } from '../api/contract';
+import type { Dataset } from '../data/types';
 
 /** The GPU rungs of the page, fastest first. */
 export type PageRung = 'webgpu' | 'webgl';
@@ -57,4 +58,26 @@ export function adapterName(info: AdapterInfo | undefined): string {
   if (!info) return 'unnamed GPU';
   const parts = [info.description, [info.vendor, info.architecture, info.device].filter(Boolean).join(' ')].filter((p) => p && p.trim());
   return parts.length ? [...new Set(parts)].join(' · ') : 'unnamed GPU';
+}
+
+/** The run's data set from the parts the host sent: training values and labels, then test values and labels. */
+export function datasetFromParts(job: PageTrainingJob, parts: readonly string[]): Dataset {
+  const bytes = new Uint8Array(job.bytes);
+  let offset = 0;
+  for (const part of parts) {
+    const chunk = base64ToBytes(part);
+    bytes.set(chunk, offset);
+    offset += chunk.length;
+  }
+  if (offset !== job.bytes) throw new Error(`the run's data are incomplete: ${offset} of ${job.bytes} bytes arrived`);
+  const size = job.dataset.inputShape.reduce((a, b) => a * b, 1);
+  const take = (count: number, start: number) => ({ x: new Float32Array(bytes.buffer, start, count * size), y: new Int32Array(bytes.buffer, start + count * size * 4, count), count });
+  return {
+    name: job.dataset.name,
+    inputShape: job.dataset.inputShape,
+    classNames: job.dataset.classNames,
+    skipped: job.dataset.skipped,
+    train: take(job.dataset.trainCount, 0),
+    test: take(job.dataset.testCount, job.dataset.trainCount * (size + 1) * 4),
+  };
 }

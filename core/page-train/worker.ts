@@ -5,10 +5,9 @@
 // and trains the run itself.
 import * as tf from '@tensorflow/tfjs';
 import { seededRandom } from '../data/random';
-import type { Dataset } from '../data/types';
 import type { SerializedWeight, TrainingEvent } from '../train/events';
 import { TrainingLoop, type LoopBackend, type LoopControl } from '../train/loop';
-import { adapterName, base64ToBytes, fromWire, pageRungs, toWire, type FromWorker, type GpuNavigator, type PageRung, type ToWorker } from './protocol';
+import { adapterName, datasetFromParts, fromWire, pageRungs, toWire, type FromWorker, type GpuNavigator, type PageRung, type ToWorker } from './protocol';
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
@@ -45,7 +44,7 @@ async function activate(rung: PageRung): Promise<string> {
     if (!(await tf.setBackend('webgpu'))) throw new Error('the TensorFlow.js WebGPU backend could not start on this adapter');
     return `WebGPU · ${adapterName(info)}`;
   }
-  await import('@tensorflow/tfjs-backend-webgl');
+  // @tensorflow/tfjs brings the WebGL backend with it.
   if (!(await tf.setBackend('webgl'))) throw new Error('WebGL is not available to this page’s workers');
   let renderer = '';
   try {
@@ -72,23 +71,7 @@ function report(runId: string, event: TrainingEvent): void {
 
 async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const { job } = message;
-  // The data, as the host laid them out: training values and labels, then test values and labels.
-  const bytes = new Uint8Array(job.bytes);
-  let offset = 0;
-  for (const part of message.parts) {
-    const chunk = base64ToBytes(part);
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  const size = job.dataset.inputShape.reduce((a, b) => a * b, 1);
-  const take = (count: number, start: number) => ({
-    x: new Float32Array(bytes.buffer, start, count * size),
-    y: new Int32Array(bytes.buffer, start + count * size * 4, count),
-    count,
-  });
-  const trainSamples = take(job.dataset.trainCount, 0);
-  const testSamples = take(job.dataset.testCount, job.dataset.trainCount * (size + 1) * 4);
-  const dataset: Dataset = { name: job.dataset.name, inputShape: job.dataset.inputShape, classNames: job.dataset.classNames, skipped: job.dataset.skipped, train: trainSamples, test: testSamples };
+  const dataset = datasetFromParts(job, message.parts);
   const resume = job.resume
     ? { weights: fromWire(job.resume.weights) as SerializedWeight[], ...(job.resume.optimizer ? { optimizer: fromWire(job.resume.optimizer) as SerializedWeight[] } : {}), fromEpoch: job.resume.fromEpoch, history: job.resume.history }
     : undefined;

@@ -282,15 +282,15 @@ export class PageTraining {
     return this.current;
   }
 
-  job(): Promise<PageTrainingJob> {
+  async job(): Promise<PageTrainingJob> {
     return this.session().takeJob();
   }
 
-  data(runId: string, part: number): Promise<{ base64: string }> {
+  async data(runId: string, part: number): Promise<{ base64: string }> {
     return this.session(runId).dataPart(part);
   }
 
-  report(report: PageTrainingReport): Promise<void> {
+  async report(report: PageTrainingReport): Promise<void> {
     return this.session(report.runId).report(report);
   }
 }

@@ -13,7 +13,7 @@ import { BestTracker, EarlyStopping, monitoredValue, ReduceLrOnPlateau, type Mon
 import type { BackendName, EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from './events';
 import { computeLoss, correctCount, encodeTargets, predictedClasses, targetEncoding, type TargetEncoding } from './losses';
 import { createOptimizer, setLearningRate } from './optimizers';
-import { copyWeights, restoreOptimizer, restoreWeights, serializeSnapshot, snapshotOptimizer, snapshotWeights, type WeightSnapshot } from './weights';
+import { copyWeights, restoreOptimizer, restoreWeights, serializeSnapshot, snapshotOptimizer, readWeights, type WeightSnapshot } from './weights';
 
 type Tf = typeof tfjs;
 
@@ -120,11 +120,15 @@ export class TrainingLoop {
   /** The final result of a run that threw: keeps the epochs it completed. */
   failed(error: unknown): FinalResult {
     const { en, fr } = errorTexts(error);
-    return this.final({ state: 'failed', message: en, ...(fr !== en ? { messageFr: fr } : {}), epochsCompleted: this.history.length });
+    return this.result({ state: 'failed', message: en, ...(fr !== en ? { messageFr: fr } : {}), epochsCompleted: this.history.length });
   }
 
-  private final(result: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device' | 'weights'>): FinalResult {
-    const weights = result.state !== 'failed' && this.model ? serializeSnapshot(snapshotWeights(this.model)) : undefined;
+  /** The final result with the weights the model ends with. */
+  private async final(result: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device' | 'weights'>): Promise<FinalResult> {
+    return this.result(result, this.model ? serializeSnapshot(await readWeights(this.model)) : undefined);
+  }
+
+  private result(result: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device' | 'weights'>, weights?: SerializedWeight[]): FinalResult {
     const { message, messageFr } = resumeNote(result, this.options.resume);
     return {
       ...result,
@@ -285,7 +289,7 @@ export class TrainingLoop {
       const isBest = best.update(epoch, monitored.value);
       const early = earlyStopping?.update(metrics);
       const keepForRestore = Boolean(early?.improved && settings.earlyStopping!.restoreBestWeights);
-      const snapshot = options.checkpoints !== false || keepForRestore ? snapshotWeights(model) : undefined;
+      const snapshot = options.checkpoints !== false || keepForRestore ? await readWeights(model) : undefined;
       if (keepForRestore) bestWeights = snapshot;
       if (options.checkpoints !== false && snapshot) {
         const optimizerState = await snapshotOptimizer(tf, optimizer);

@@ -93,6 +93,7 @@ export function TrainPanel() {
   const engineChoice = useTraining((s) => s.engine);
   const phase = useTraining((s) => s.phase);
   const started = useTraining((s) => s.started);
+  const pageGpu = useTraining((s) => s.pageGpu);
   const progress = useTraining((s) => s.progress);
   const startedAt = useTraining((s) => s.startedAt);
   const history = useTraining((s) => s.history);
@@ -155,7 +156,9 @@ export function TrainPanel() {
     ? { backend: started.backend, device: started.device }
     : pytorchChosen
       ? { backend: 'pytorch', device: `PyTorch ${pytorchChosen.torchVersion} · ${chosenDeviceLabel(pytorchChosen, engineChoice.device, t, i18n.language)}` }
-      : backend;
+      : engineChoice.name === 'page' && pageGpu?.webgpu
+        ? { backend: 'webgpu', device: pageGpu.webgpu }
+        : backend;
   const n = (v: number) => formatCount(v, i18n.language);
 
   return (
@@ -228,6 +231,13 @@ export function TrainPanel() {
         <p className="train-backend" data-testid="train-backend">
           {shownBackend ? t('train.backend', { backend: shownBackend.backend, device: shownBackend.device }) : t('train.backendLoading')}
         </p>
+        {started && started.fallbacks.length > 0 && (
+          <ul className="train-backend__skipped" data-testid="train-fallbacks">
+            {started.fallbacks.map((f) => (
+              <li key={f.backend}>{t('train.engine.skipped', { backend: f.backend, reason: f.reason })}</li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section ref={runSection} className="train-run" aria-labelledby="train-run-title">
