@@ -340,13 +340,16 @@ export class TrainingLoop {
         return loss;
       }, variables);
       try {
+        // Read without blocking (a GPU backend hands its numbers back asynchronously), and before
+        // anything else is computed: WebGPU may otherwise hand the loss's buffer to the next kernel.
+        const loss = (await value.data())[0];
+        const correct = (await correctTensor!.data())[0];
         const gradientSum = tf.tidy(() => tf.addN(Object.values(grads).map((g) => tf.sum(tf.abs(g)))));
-        // Read without blocking: a GPU backend hands its numbers back asynchronously.
-        const [loss, gradientTotal] = [(await value.data())[0], (await gradientSum.data())[0]];
+        const gradientTotal = (await gradientSum.data())[0];
         gradientSum.dispose();
         if (!Number.isFinite(loss) || !Number.isFinite(gradientTotal)) return undefined;
         optimizer.applyGradients(grads);
-        return { loss, correct: (await correctTensor!.data())[0] };
+        return { loss, correct };
       } finally {
         value.dispose();
         tf.dispose(Object.values(grads));
