@@ -97,12 +97,18 @@ for (const [file, make] of cases) {
     const store = ProjectStore.open(location, { readOnly: true });
     const [run] = store.listRuns();
     const gpu = store.loadCheckpoint(run.id, 'last').weights;
+    const gpuMetrics = store.getRun(run.id).epochMetrics;
     store.close();
     expect(run).toMatchObject({ status: 'completed', backend: 'webgpu' });
 
     const host = await runTraining({ project, options: { backend: 'wasm', baseDir: projects } }, () => undefined, new TrainingControl());
     expect(host.state).toBe('completed');
     const wasm = host.weights!;
+    // The metrics too: what the UI shows and the project records.
+    for (const key of ['loss', 'accuracy', 'valLoss', 'valAccuracy'] as const) {
+      const [g, w] = [gpuMetrics[0][key]!, host.history[0][key]!];
+      expect(Math.abs(g - w) / Math.max(Math.abs(w), 1e-12), `epoch 1 ${key}: ${g} on WebGPU, ${w} on WASM`).toBeLessThan(1e-3);
+    }
     expect(gpu.map((w) => w.shape)).toEqual(wasm.map((w) => w.shape));
     const differences = gpu.map((w, i) => ({ weight: w.name, relative: relativeDifference(w.data as Float32Array, new Float32Array(wasm[i].data)) }));
     console.log(`${file}: ${differences.map((d) => `${d.weight} ${d.relative.toExponential(2)}`).join(', ')}`);
