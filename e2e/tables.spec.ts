@@ -72,7 +72,7 @@ test('a student imports a CSV with bad rows, trains on the rest, reads the mista
     const text = readFileSync(path.join(tmp, 'iris.csv'), 'utf8');
     expect(text.split('\n').some((line) => line.split(',').slice(0, 4).map(Number).join(',') === values.map(Number).join(','))).toBe(true);
     const label = (await first.locator('.mistake__label').textContent())!;
-    const [, , predicted, confidence] = /^actual (\w+) → predicted (\w+) \((\d+) %\)$/.exec(label)!;
+    const [, , predicted, confidence] = /^actual (\w+) → predicted (\w+) \(([\d.]+)%\)$/.exec(label)!;
     mistake = { values, predicted, confidence };
     await mistakes.scrollIntoViewIfNeeded();
     await shot(page, 'tables-mistakes');
@@ -90,7 +90,7 @@ test('a student imports a CSV with bad rows, trains on the rest, reads the mista
     await expect(form.getByText(/^number; training rows from \d/).first()).toBeVisible();
     for (const [i, column] of IRIS_COLUMNS.entries()) await form.getByLabel(column, { exact: true }).fill(mistake.values[i]);
     await form.getByRole('button', { name: 'Predict' }).click();
-    await expect(dock.getByTestId('try-answer')).toHaveText(`It looks like a ${mistake.predicted} (${mistake.confidence} % sure).`);
+    await expect(dock.getByTestId('try-answer')).toHaveText(`It looks like a ${mistake.predicted} (${mistake.confidence}% sure).`);
     await expect(dock.getByTestId('prob-bars').locator('li')).toHaveCount(3);
     await shot(page, 'tables-try-row');
   });
@@ -110,7 +110,7 @@ test('a student imports a CSV with bad rows, trains on the rest, reads the mista
     await expect(dock.getByRole('alert')).toContainText('La ligne ne peut pas être essayée : la colonne « sepal_width » est vide : tapez un nombre (les lignes d’entraînement vont de');
     await form.getByLabel('sepal_width', { exact: true }).fill(mistake.values[1].replace('.', ','));
     await form.getByRole('button', { name: 'Prédire' }).click();
-    await expect(dock.getByTestId('try-answer')).toHaveText(`On dirait un ${mistake.predicted} (sûr à ${mistake.confidence} %).`);
+    await expect(dock.getByTestId('try-answer')).toHaveText(new RegExp(`^On dirait un ${mistake.predicted} \\(sûr à ${mistake.confidence.replace('.', ',')}[\\u00a0\\u202f]%\\)\\.$`));
     await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
   });
 

@@ -67,15 +67,58 @@ export interface PythonEngineInfo {
   reason?: Localized;
 }
 
-export type TrainingEngineName = 'tfjs' | 'pytorch';
+/** `page`: TensorFlow.js in a Web Worker of the app's own page, on the computer's GPU (WebGPU, then WebGL). */
+export type TrainingEngineName = 'tfjs' | 'pytorch' | 'page';
 
-/** The engine that trained a run, from its recorded backend: the user's PyTorch records `pytorch`, TensorFlow.js its backend (`wasm`, `tensorflow`…). */
+/** The engine that trained a run, from its recorded backend: the user's PyTorch records `pytorch`, the page's GPU engine `webgpu` or `webgl`, TensorFlow.js in the host its backend (`wasm`, `tensorflow`…). */
 export function engineOfBackend(backend: string): TrainingEngineName {
-  return /torch/i.test(backend) ? 'pytorch' : 'tfjs';
+  if (/torch/i.test(backend)) return 'pytorch';
+  return backend === 'webgpu' || backend === 'webgl' ? 'page' : 'tfjs';
 }
 
 /** The engine's name as people know it. */
-export const engineTitle: Record<TrainingEngineName, string> = { tfjs: 'TensorFlow.js', pytorch: 'PyTorch' };
+export const engineTitle: Record<TrainingEngineName, string> = { tfjs: 'TensorFlow.js', pytorch: 'PyTorch', page: 'TensorFlow.js (GPU)' };
+
+/** One weight crossing the API (a checkpoint of a run trained in the page): its float32 or int32 values in base64. */
+export interface WireWeight {
+  name: string;
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  base64: string;
+}
+
+/**
+ * A run on the page's GPU engine, as the host prepared it: what the page's worker trains, with the
+ * data to fetch in parts (pageTrainingData): the training samples' values (float32), their labels
+ * (int32), then the test samples' values and labels, one after another in little-endian order.
+ */
+export interface PageTrainingJob {
+  runId: string;
+  project: Project;
+  /** The project's settings with the run's overrides (epochs, seed). */
+  settings: import('../model/project').TrainingSettings;
+  dataset: { name: string; inputShape: Shape; classNames: string[]; skipped: { file: string; reason: string; reasonFr?: string }[]; trainCount: number; testCount: number };
+  outputUnits: number;
+  /** Bytes of data in all, and the parts they come in. */
+  bytes: number;
+  parts: number;
+  /** Set when a recorded run goes on from its last checkpoint. */
+  resume?: { weights: WireWeight[]; optimizer?: WireWeight[]; fromEpoch: number; history: EpochMetrics[] };
+}
+
+/** What the page reports of a run it trains: one training event (checkpoints and the final event with their weights), or the rungs it could not use. */
+export interface PageTrainingReport {
+  runId: string;
+  event?: Record<string, unknown>;
+  /** No GPU rung works in this page: each with why; the host then trains on its own engine. */
+  unavailable?: { backend: 'webgpu' | 'webgl'; reason: string }[];
+}
+
+/** The host's command to the page that trains a run. */
+export interface PageTrainingCommand {
+  runId: string;
+  command: 'pause' | 'resume' | 'stop';
+}
 
 /** Where training can run: the built-in TensorFlow.js engine and the user's PyTorch. */
 export interface TrainingEngines {
@@ -244,7 +287,8 @@ export interface TestEvaluation {
   confusionMatrix: number[][];
 }
 
-export type FinalState = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed';
+/** `interrupted`: the page that trained it was closed (the page's GPU engine); its completed epochs are kept. */
+export type FinalState = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed' | 'interrupted';
 
 export interface TrainingDatasetSummary {
   name: string;
@@ -313,7 +357,7 @@ export interface TrainingStartOptions {
   size?: number;
   /** Where the project is saved, so that relative data paths resolve against its folder. */
   location?: string;
-  /** Which engine trains (default `tfjs`, the built-in TensorFlow.js). */
+  /** Which engine trains (default `tfjs`, the built-in TensorFlow.js; `page`: this page's GPU, see pageTrainingJob). */
   engine?: TrainingEngineName;
   /** PyTorch only: `auto` (default), `cpu`, `mps`, `cuda` or `cuda:N` for one GPU. */
   device?: string;
@@ -670,6 +714,16 @@ export interface NeuroblocksApi {
   pauseTraining(): Promise<void>;
   resumeTraining(): Promise<void>;
   stopTraining(): Promise<void>;
+  /**
+   * The page's GPU engine: the run started with engine `page`, once its data are ready (refused when
+   * none is waiting). The page that calls it trains the run, listening to onPageTrainingCommand;
+   * if it stops listening (closed) before the run ends, the run ends `interrupted`.
+   */
+  pageTrainingJob(): Promise<PageTrainingJob>;
+  /** One part (from 0) of the run's data, in base64. */
+  pageTrainingData(runId: string, part: number): Promise<{ base64: string }>;
+  /** An event of the run the page trains, or that no GPU rung works there. */
+  reportPageTraining(report: PageTrainingReport): Promise<void>;
   /** The test samples of class `actual` classified as `predicted` by the model in use (see getModelInUse), most confident first (at most `limit`, 24 by default). */
   getTestSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples>;
   /** Runs the model in use on one sample in the Input block's shape (e.g. 784 grey levels in [0, 1] for 28×28×1). */
@@ -699,6 +753,8 @@ export interface NeuroblocksApi {
   // Events
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
   onTrainingEvent(listener: (update: TrainingUpdate) => void): Unsubscribe;
+  /** Pause, resume and stop for the page that trains a run on its GPU. */
+  onPageTrainingCommand(listener: (command: PageTrainingCommand) => void): Unsubscribe;
   onAutosave(listener: (update: AutosaveUpdate) => void): Unsubscribe;
   onEvaluationProgress(listener: (progress: EvaluationProgress) => void): Unsubscribe;
   /** Progress of a built-in data set downloaded while it is previewed. */
@@ -754,6 +810,9 @@ export const apiMethods = [
   'pauseTraining',
   'resumeTraining',
   'stopTraining',
+  'pageTrainingJob',
+  'pageTrainingData',
+  'reportPageTraining',
   'getTestSamples',
   'predict',
   'getTableInput',
@@ -766,7 +825,7 @@ export const apiMethods = [
   'getConfidentMistakes',
 ] as const satisfies readonly ApiMethodName[];
 
-export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onAutosave', 'onEvaluationProgress', 'onDownloadProgress'] as const satisfies readonly ApiEventName[];
+export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onPageTrainingCommand', 'onAutosave', 'onEvaluationProgress', 'onDownloadProgress'] as const satisfies readonly ApiEventName[];
 
 // Compile-time proof that the lists name every method and event of the interface.
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };

@@ -162,7 +162,7 @@ export const apiArgumentSchemas = {
         seed: expected(z.number().int(), { en: 'a whole number', fr: 'un nombre entier' }).optional(),
         size: count(10_000_000).optional(),
         location: pathText.optional(),
-        engine: z.enum(['tfjs', 'pytorch']).optional(),
+        engine: z.enum(['tfjs', 'pytorch', 'page']).optional(),
         device: expected(z.string().regex(/^(auto|cpu|mps|cuda(:\d{1,3})?)$/), { en: 'auto, cpu, mps, cuda or cuda:N', fr: 'auto, cpu, mps, cuda ou cuda:N' }).optional(),
         nproc: expected(z.number().int().min(1).max(1024), { en: 'a whole number of processes from 1 to 1024', fr: 'un nombre entier de processus de 1 à 1024' }).optional(),
       }),
@@ -172,6 +172,18 @@ export const apiArgumentSchemas = {
   pauseTraining: [],
   resumeTraining: [],
   stopTraining: [],
+  pageTrainingJob: [],
+  pageTrainingData: [arg('runId', nonEmptyText(100)), arg('part', count(1_000_000))],
+  reportPageTraining: [
+    arg(
+      'report',
+      z.object({
+        runId: nonEmptyText(100),
+        event: z.record(z.string(), z.unknown()).optional(),
+        unavailable: z.array(z.object({ backend: z.enum(['webgpu', 'webgl']), reason: text(2000) })).max(2).optional(),
+      }),
+    ),
+  ],
   getTestSamples: [arg('request', z.object({ actual: count(100_000), predicted: count(100_000), limit: count(100_000).optional() }))],
   predict: [arg('values', z.array(finite).max(50_000_000))],
   getTableInput: [],

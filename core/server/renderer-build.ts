@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const builtRendererDir = path.join(repositoryRoot, 'dist', 'renderer');
 
-/** Folders whose files end up in the renderer bundle. */
-const RENDERER_SOURCES = ['renderer', 'core/model', 'core/api', 'vite.config.ts'];
+/** Folders whose files end up in the renderer bundle (the page's training worker brings the training loop, the compiler and the data types). */
+const RENDERER_SOURCES = ['renderer', 'core/model', 'core/api', 'core/page-train', 'core/train', 'core/compile', 'core/data', 'vite.config.ts'];
 
 function newestChange(entry: string): number {
   let info;

@@ -30,6 +30,8 @@ import {
   type ExportResult,
   type SavedProject,
   type TrainingStartOptions,
+  type PageTrainingJob,
+  type PageTrainingReport,
   type TrainingUpdate,
   type TrainingEngines,
   type PythonEngineInfo,
@@ -149,6 +151,7 @@ export class NeuroblocksService implements NeuroblocksApi {
   readonly onMenuCommand = this.menuCommands.event;
   private readonly training: TrainingRunner;
   readonly onTrainingEvent: (listener: (update: TrainingUpdate) => void) => () => void;
+  readonly onPageTrainingCommand: NeuroblocksApi['onPageTrainingCommand'];
   private readonly autosaver: ProjectAutosaver;
   readonly onAutosave: (listener: (update: AutosaveUpdate) => void) => () => void;
   readonly onEvaluationProgress: (listener: (progress: EvaluationProgress) => void) => () => void;
@@ -178,6 +181,7 @@ export class NeuroblocksService implements NeuroblocksApi {
     this.fallbackProjectsDir = options.projectsDir ?? defaultProjectsDir();
     this.training = options.training ?? new TrainingRunner();
     this.onTrainingEvent = this.training.updates.event;
+    this.onPageTrainingCommand = this.training.page.onCommand;
     this.onEvaluationProgress = this.training.evaluationProgress.event;
     this.autosaver = options.autosaver ?? new ProjectAutosaver();
     this.onAutosave = this.autosaver.updates.event;
@@ -641,6 +645,18 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   stopTraining(): Promise<void> {
     return this.training.stop();
+  }
+
+  pageTrainingJob(): Promise<PageTrainingJob> {
+    return this.training.page.job();
+  }
+
+  pageTrainingData(runId: string, part: number): Promise<{ base64: string }> {
+    return this.training.page.data(runId, part);
+  }
+
+  reportPageTraining(report: PageTrainingReport): Promise<void> {
+    return this.training.page.report(report);
   }
 
   getTestSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples> {

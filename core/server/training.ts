@@ -28,6 +28,7 @@ import type { TrainingEvent as EngineEvent, TrainingSession } from '../train/ind
 import { Emitter } from './emitter';
 import { TrainedModel } from './inference';
 import { convFilters, inspectModel } from './inside';
+import { PageTraining } from './page-training';
 import { checkedRunRequest, prepareRunModel } from './run-model';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
@@ -58,11 +59,14 @@ const whole = (value: unknown, what: Localized, min: number, max: number): numbe
 const DEVICE = /^(auto|cpu|mps|cuda(:\d{1,2})?)$/;
 
 /** The engine, device and process count asked for, checked: they come from the UI over a process boundary. */
-export function engineChoice(options: TrainingStartOptions): { engine?: 'tfjs' | 'pytorch'; device?: string; nproc?: number } {
+export function engineChoice(options: TrainingStartOptions): { engine?: 'tfjs' | 'pytorch' | 'page'; device?: string; nproc?: number } {
   const { engine, device } = options;
-  if (engine !== undefined && engine !== 'tfjs' && engine !== 'pytorch')
+  if (engine !== undefined && engine !== 'tfjs' && engine !== 'pytorch' && engine !== 'page')
     throw new UserFacingError(
-      { en: `The training engine must be "tfjs" (TensorFlow.js, built in) or "pytorch" (got ${JSON.stringify(engine)}).`, fr: `Le moteur d’entraînement doit être « tfjs » (TensorFlow.js, intégré) ou « pytorch » (reçu : ${JSON.stringify(engine)}).` },
+      {
+        en: `The training engine must be "tfjs" (TensorFlow.js, built in), "page" (the GPU, in the app's page) or "pytorch" (got ${JSON.stringify(engine)}).`,
+        fr: `Le moteur d’entraînement doit être « tfjs » (TensorFlow.js, intégré), « page » (le GPU, dans la page de l’application) ou « pytorch » (reçu : ${JSON.stringify(engine)}).`,
+      },
       'bad-request',
     );
   const nproc = whole(options.nproc, { en: 'The number of training processes', fr: 'Le nombre de processus d’entraînement' }, 1, 256);
@@ -104,6 +108,8 @@ export class TrainingRunner {
   private generation = 0;
   readonly evaluationProgress = new Emitter<EvaluationProgress>();
   private readonly progress = (runId: string, done: number, total: number) => this.evaluationProgress.fire({ runId, done, total });
+  /** Runs trained by a Web Worker of the app's page, on its GPU. */
+  readonly page = new PageTraining((project, options) => this.start(project, options));
 
   constructor(private readonly start: (project: Project, options: Record<string, unknown>) => Promise<TrainingSession> = defaultStart) {}
 
@@ -123,7 +129,7 @@ export class TrainingRunner {
     const recordedIn = typeof options.location === 'string' && path.extname(options.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(options.location) : undefined;
     // A table is recorded with the run (its bytes, kept in the project when small, and how its columns were standardised).
     const dataset = recordedIn ? await tableRecord(project, engineOptions.baseDir as string, seed ?? project.training.seed) : undefined;
-    const session = await this.launch(project, engineOptions);
+    const session = engineOptions.engine === 'page' ? this.page.start(runId, project, engineOptions) : await this.launch(project, engineOptions);
     this.current = { runId, session };
     let recording: { runId(): number | undefined } | undefined;
     if (recordedIn) {

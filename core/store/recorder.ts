@@ -14,7 +14,7 @@ export interface RunRecorder {
   checkpoint(checkpoint: CheckpointInput): void;
   evaluation(evaluation: EvaluationInput): void;
   /** Ends the run once; later calls are ignored. */
-  end(status: Exclude<RunStatus, 'running' | 'interrupted'>, error?: string): void;
+  end(status: Exclude<RunStatus, 'running'>, error?: string): void;
   readonly ended: boolean;
 }
 

@@ -5,8 +5,8 @@ import type { DatasetSummary } from '../data/summary';
 // The metric types are the API's own, so what the engine emits and what the UI receives cannot drift apart.
 export type { EpochMetrics, FinalState, TestEvaluation };
 
-/** Where a run computed: a TensorFlow.js backend, or the user's PyTorch (`pytorch`). */
-export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu' | 'pytorch';
+/** Where a run computed: a TensorFlow.js backend (`webgpu` and `webgl` in the app's page), or the user's PyTorch (`pytorch`). */
+export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu' | 'webgpu' | 'webgl' | 'pytorch';
 
 /** One weight of the model, serialised so that it can be stored or sent. */
 export interface SerializedWeight {

@@ -1,27 +1,19 @@
-// One training run, start to finish: backend, data, model, the epoch and batch loop with its
-// callbacks, and the final evaluation on the held-out test split. Runs inside the training worker
-// (./worker), which forwards every event; it never throws, a failure is the final event.
+// One training run in the Node worker, start to finish: backend, data, then the shared training
+// loop (./loop) with its callbacks and the final evaluation on the held-out test split. Runs inside
+// the training worker (./worker), which forwards every event; it never throws, a failure is the final event.
 import { totalmem } from 'node:os';
-import type * as tfjs from '@tensorflow/tfjs';
 import { GraphError } from '../compile/errors';
-import { compileGraph } from '../compile/compile';
 import { loadDataset } from '../data/load';
-import { permutation, seededRandom } from '../data/random';
-import { checkModelFitsData, normalizeDataset, skippedWarning, summarizeDataset } from '../data/summary';
-import { DataError, type Dataset, type Samples, sampleSize, takeSamples } from '../data/types';
+import { seededRandom } from '../data/random';
+import { checkModelFitsData, normalizeDataset } from '../data/summary';
 import { analyzeGraph } from '../model/analyze';
-import type { Shape } from '../model/graph';
-import { errorTexts, frenchNumber, LocalizedError, type Localized } from '../model/localized';
 import type { Project, TrainingSettings } from '../model/project';
-import { selectBackend, type BackendChoice, type BackendName as TfjsBackendName } from './backend/index';
-import { BestTracker, EarlyStopping, monitoredValue, ReduceLrOnPlateau, type Monitor } from './callbacks';
+import { selectBackend, type BackendName as TfjsBackendName } from './backend/index';
 import type { TrainingControl } from './control';
-import type { BackendName, EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from './events';
-import { computeLoss, correctCount, encodeTargets, predictedClasses, targetEncoding, type TargetEncoding } from './losses';
-import { createOptimizer, setLearningRate } from './optimizers';
-import { copyWeights, restoreOptimizer, restoreWeights, serializeSnapshot, snapshotOptimizer, snapshotWeights, type WeightSnapshot } from './weights';
+import type { BackendName, FinalResult, TrainingEvent } from './events';
+import { TrainingLoop, type PreparedData, type TrainingResume } from './loop';
 
-type Tf = typeof tfjs;
+export { divergedMessage, resumeNote, tensorLeakWarning, type TrainingResume } from './loop';
 
 export interface TrainingOptions {
   /** Overrides of the project's training settings. */
@@ -53,378 +45,48 @@ export interface TrainingOptions {
 export type TrainingEngine = 'tfjs' | 'pytorch';
 export type TorchDeviceChoice = 'auto' | 'cpu' | 'cuda' | 'mps';
 
-/** Where a resumed run picks up. */
-export interface TrainingResume {
-  /** The checkpoint's weights, in the model's weight order. */
-  weights: SerializedWeight[];
-  /** The optimizer's state saved with the checkpoint; without it the optimizer restarts (momentum and Adam's averages build up again). */
-  optimizer?: SerializedWeight[];
-  /** The first epoch still to train (the checkpoint's epoch + 1). */
-  fromEpoch: number;
-  /** The metrics of the epochs already trained, 1 to fromEpoch - 1. */
-  history: EpochMetrics[];
-}
-
 export interface TrainingRequest {
   project: Project;
   options: TrainingOptions;
 }
-
-/** What is handed to the model for one batch. */
-interface Batch {
-  xs: tfjs.Tensor;
-  targets: tfjs.Tensor;
-  labels: tfjs.Tensor1D;
-}
-
-export const divergedMessage = (epoch: number, batch: number, learningRate: number): Localized => ({
-  en: `The loss became infinite or NaN at epoch ${epoch}, batch ${batch}: training diverged. The model keeps its last finite weights. Lower the learning rate (it is ${learningRate}; try ${learningRate / 10}) and train again.`,
-  fr: `La perte est devenue infinie ou NaN à l’époque ${epoch}, lot ${batch} : l’entraînement a divergé. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il vaut ${frenchNumber(learningRate)} ; essayez ${frenchNumber(learningRate / 10)}) et relancez l’entraînement.`,
-});
-
-/** A final message with, for a resumed run, where it resumed from and whether the optimizer's state came along. */
-export function resumeNote(text: { message: string; messageFr?: string }, resume: TrainingResume | undefined): { message: string; messageFr?: string } {
-  if (!resume) return text;
-  const withState = Boolean(resume.optimizer?.length);
-  const message = withState
-    ? `${text.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}, with the optimizer's state.`
-    : `${text.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}; the optimizer restarted from a fresh state.`;
-  if (text.messageFr === undefined) return { message };
-  const messageFr = withState
-    ? `${text.messageFr} Repris depuis les poids de l’époque ${resume.fromEpoch - 1}, avec l’état de l’optimiseur.`
-    : `${text.messageFr} Repris depuis les poids de l’époque ${resume.fromEpoch - 1} ; l’optimiseur est reparti d’un état neuf.`;
-  return { message, messageFr };
-}
-
-/** The warning of a run that left tensors in memory (a leak in the engine, worth reporting). */
-export function tensorLeakWarning(leaked: number): Extract<TrainingEvent, { type: 'warning' }> {
-  return {
-    type: 'warning',
-    message: `${leaked} tensors were not released after training.`,
-    messageFr: `${leaked} ${Math.abs(leaked) === 1 ? 'tenseur n’a pas été libéré' : 'tenseurs n’ont pas été libérés'} après l’entraînement.`,
-  };
-}
-
 class Run {
-  private readonly started = performance.now();
-  private history: EpochMetrics[] = [];
-  private choice?: BackendChoice;
-  private model?: tfjs.LayersModel;
+  readonly loop: TrainingLoop;
 
   constructor(
     private readonly request: TrainingRequest,
     private readonly emit: (event: TrainingEvent) => void,
-    private readonly control: TrainingControl,
-  ) {}
-
-  /** The final result of a run that threw: keeps the epochs it completed. */
-  failed(error: unknown): FinalResult {
-    const { en, fr } = errorTexts(error);
-    return this.final({ state: 'failed', message: en, ...(fr !== en ? { messageFr: fr } : {}), epochsCompleted: this.history.length });
-  }
-
-  private final(result: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device' | 'weights'>): FinalResult {
-    const weights = result.state !== 'failed' && this.model ? serializeSnapshot(snapshotWeights(this.model)) : undefined;
-    const { message, messageFr } = resumeNote(result, this.request.options.resume);
-    return {
-      ...result,
-      message,
-      ...(messageFr !== undefined ? { messageFr } : {}),
-      ...(weights ? { weights } : {}),
-      history: this.history,
-      backend: this.choice?.backend,
-      device: this.choice?.device,
-      seconds: (performance.now() - this.started) / 1000,
-    };
+    control: TrainingControl,
+  ) {
+    this.loop = new TrainingLoop(request.options, emit, control);
   }
 
   async execute(): Promise<FinalResult> {
     const { project, options } = this.request;
-    const settings: TrainingSettings = {
-      ...project.training,
-      ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
-      ...(options.seed !== undefined ? { seed: options.seed } : {}),
-    };
-    // Against the machine's memory: a model that cannot fit is refused before any data is loaded.
-    const analysis = analyzeGraph(project.graph, { loss: settings.loss, memory: { bytes: totalmem(), training: settings } });
-    if (!analysis.valid) throw new GraphError(analysis.errors);
-    for (const warning of analysis.warnings) if (warning.code === 'memory') this.emit({ type: 'warning', message: warning.message, messageFr: warning.text.fr });
-    const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
-    const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size, onDownload: (p) => this.emit({ type: 'download', ...p }) });
-    checkModelFitsData(project.graph, dataset, settings.loss);
-    if (settings.normalize) normalizeDataset(dataset);
-
-    this.choice = await selectBackend(options.backend as TfjsBackendName | undefined);
-    const tf = this.choice.tf;
-    const baseline = tf.memory().numTensors;
-    const model = compileGraph(tf, project.graph, { seed: settings.seed });
-    this.model = model;
-    if (options.resume) loadResumeWeights(tf, model, options.resume);
-    const optimizer = createOptimizer(tf, settings);
-    try {
-      return await this.train(tf, model, optimizer, dataset, settings, inputShape!, analysis.nodes[analysis.outputs[0]].outputShape![0]);
-    } finally {
-      optimizer.dispose();
-      model.dispose();
-      this.model = undefined;
-      const leaked = tf.memory().numTensors - baseline;
-      if (leaked !== 0) this.emit(tensorLeakWarning(leaked));
-    }
-  }
-
-  private async train(tf: Tf, model: tfjs.LayersModel, optimizer: tfjs.Optimizer, dataset: Dataset, settings: TrainingSettings, inputShape: Shape, outputUnits: number): Promise<FinalResult> {
-    const { options } = this.request;
-    const classes = dataset.classNames.length;
-    const encoding = targetEncoding(settings.loss, outputUnits);
-    const sample = sampleSize(dataset.inputShape);
-
-    // The validation split is drawn with the run's seed from the training samples.
-    const order = permutation(dataset.train.count, seededRandom(settings.seed ^ 0x5eed));
-    const validationCount = Math.round(dataset.train.count * settings.validationSplit);
-    const trainCount = dataset.train.count - validationCount;
-    if (trainCount < 1) {
-      throw new DataError({
-        en: `The validation split of ${settings.validationSplit} leaves no sample to train on: lower it or use more data.`,
-        fr: `La part de validation de ${settings.validationSplit} ne laisse aucun exemple pour l’entraînement : baissez-la ou utilisez plus de données.`,
-      });
-    }
-    const train = takeSamples(dataset.train, order.subarray(validationCount), sample);
-    const validation = validationCount > 0 ? takeSamples(dataset.train, order.subarray(0, validationCount), sample) : undefined;
-    const shuffleRandom = seededRandom(settings.seed ^ 0x5a0f);
-    const resume = options.resume;
-    const firstEpoch = resume?.fromEpoch ?? 1;
-
-    const batchSize = Math.min(settings.batchSize, trainCount);
-    const batchesPerEpoch = Math.ceil(trainCount / batchSize);
-    const params = model.countParams();
-    const trainable = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
-    this.emit({
-      type: 'started',
-      backend: this.choice!.backend,
-      device: this.choice!.device,
-      fallbacks: this.choice!.fallbacks,
-      paramCount: { total: params, trainable, nonTrainable: params - trainable },
-      dataset: summarizeDataset(dataset),
-      sizes: { train: trainCount, validation: validationCount, test: dataset.test.count },
-      epochs: settings.epochs,
-      batchesPerEpoch,
-      seed: settings.seed,
-      ...(resume ? { resumedFromEpoch: firstEpoch } : {}),
-    });
-    // A large image folder's preview decodes only a sample: files found broken now are named here.
-    const skipped = skippedWarning(dataset.skipped);
-    if (skipped) this.emit({ type: 'warning', message: skipped.en, messageFr: skipped.fr });
-
-    const checkpointMonitor: Monitor = settings.earlyStopping?.monitor ?? (validation ? 'valLoss' : 'loss');
-    const best = new BestTracker(checkpointMonitor);
-    const earlyStopping = settings.earlyStopping ? new EarlyStopping(settings.earlyStopping) : undefined;
-    const plateau = settings.reduceLrOnPlateau ? new ReduceLrOnPlateau(settings.reduceLrOnPlateau) : undefined;
-    /** The weights early stopping restores: those of its best epoch. */
-    let bestWeights: WeightSnapshot | undefined;
-    let learningRate = settings.learningRate;
-    const variables = model.trainableWeights.map((w) => w.read() as tfjs.Variable);
-    const batchInterval = options.batchEventInterval ?? 100;
-    let lastBatchEvent = 0;
-    if (resume) {
-      // Replaying the epochs already trained gives the callbacks, the learning rate and the
-      // shuffling the state they had, so the resumed epochs see the same data order.
-      this.history = resume.history.slice(0, firstEpoch - 1);
-      for (const metrics of this.history) {
-        permutation(trainCount, shuffleRandom);
-        best.update(metrics.epoch, monitoredValue(metrics, checkpointMonitor).value);
-        earlyStopping?.update(metrics);
-        plateau?.update(metrics, metrics.learningRate);
-      }
-      learningRate = this.history.at(-1)?.learningRate ?? learningRate;
-      setLearningRate(optimizer, learningRate);
-      if (resume.optimizer?.length) await restoreOptimizer(tf, optimizer, resume.optimizer);
-      else
-        this.emit({
-          type: 'warning',
-          message: `Resumed from the checkpoint of epoch ${firstEpoch - 1}. Its optimizer state was not saved (a project file of an older version), so the optimizer restarts: momentum and Adam's averages build up again.`,
-          messageFr: `Repris depuis les poids de l’époque ${firstEpoch - 1}. L’état de l’optimiseur n’avait pas été enregistré (un fichier de projet d’une version plus ancienne) : l’optimiseur repart donc de zéro, et le momentum et les moyennes d’Adam se reconstruisent.`,
-        });
-    }
-
-    for (let epoch = firstEpoch; epoch <= settings.epochs; epoch++) {
-      const epochStart = performance.now();
-      const epochOrder = permutation(trainCount, shuffleRandom);
-      let lossSum = 0;
-      let correct = 0;
-      let seen = 0;
-      for (let b = 0; b < batchesPerEpoch; b++) {
-        const indices = epochOrder.subarray(b * batchSize, Math.min((b + 1) * batchSize, trainCount));
-        const step = this.trainStep(tf, model, optimizer, variables, makeBatch(tf, train, indices, inputShape, encoding, classes), settings);
-        if (!step) {
-          // Nothing was applied: the weights are those of the last finite step.
-          const test = this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
-          const diverged = divergedMessage(epoch, b + 1, learningRate);
-          return this.final({ state: 'diverged', message: diverged.en, messageFr: diverged.fr, epochsCompleted: epoch - 1, test });
-        }
-        this.control.countBatch();
-        lossSum += step.loss * indices.length;
-        correct += step.correct;
-        seen += indices.length;
-        const now = performance.now();
-        if (now - lastBatchEvent >= batchInterval || b === batchesPerEpoch - 1) {
-          lastBatchEvent = now;
-          this.emit({ type: 'batch', epoch, batch: b + 1, batchesPerEpoch, loss: lossSum / seen, accuracy: correct / seen });
-        }
-        if (this.control.command === 'pause') {
-          this.emit({ type: 'paused', epoch, batch: b + 1 });
-          const goOn = await this.control.waitWhilePaused();
-          if (goOn) this.emit({ type: 'resumed' });
-        }
-        if (this.control.command === 'stop') {
-          const test = this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
-          return this.final({ state: 'stopped', message: `Stopped by the user during epoch ${epoch}.`, epochsCompleted: epoch - 1, test });
-        }
-      }
-
-      const trainSeconds = (performance.now() - epochStart) / 1000;
-      const val = validation ? this.evaluate(tf, model, validation, inputShape, encoding, classes, settings, dataset.classNames) : undefined;
-      const metrics: EpochMetrics = {
-        epoch,
-        loss: lossSum / seen,
-        accuracy: correct / seen,
-        ...(val ? { valLoss: val.loss, valAccuracy: val.accuracy } : {}),
-        learningRate,
-        seconds: (performance.now() - epochStart) / 1000,
-        samplesPerSecond: trainCount / trainSeconds,
-      };
-      this.history.push(metrics);
-      this.emit({ type: 'epoch', ...metrics });
-
-      const monitored = monitoredValue(metrics, checkpointMonitor);
-      const isBest = best.update(epoch, monitored.value);
-      const early = earlyStopping?.update(metrics);
-      const keepForRestore = Boolean(early?.improved && settings.earlyStopping!.restoreBestWeights);
-      const snapshot = options.checkpoints !== false || keepForRestore ? snapshotWeights(model) : undefined;
-      if (keepForRestore) bestWeights = snapshot;
-      if (options.checkpoints !== false && snapshot) {
-        const optimizerState = await snapshotOptimizer(tf, optimizer);
-        const checkpoint = (kind: 'best' | 'last') => ({ type: 'checkpoint' as const, kind, epoch, monitor: monitored.monitor, value: monitored.value, weights: serializeSnapshot(snapshot), optimizer: copyWeights(optimizerState) });
-        if (isBest) this.emit(checkpoint('best'));
-        this.emit(checkpoint('last'));
-      }
-
-      if (early?.stop && epoch < settings.epochs) {
-        let restoredEpoch: number | undefined;
-        if (bestWeights) {
-          restoreWeights(tf, model, bestWeights);
-          restoredEpoch = earlyStopping!.bestEpoch;
-        }
-        const test = this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
-        const restored = restoredEpoch ? ` The weights of epoch ${restoredEpoch}, the best, were restored.` : '';
-        return this.final({
-          state: 'early-stopped',
-          message: `Stopped early after epoch ${epoch}: ${monitored.monitor} did not improve for ${settings.earlyStopping!.patience} epoch${settings.earlyStopping!.patience === 1 ? '' : 's'}.${restored}`,
-          epochsCompleted: epoch,
-          restoredEpoch,
-          test,
-        });
-      }
-      const reduced = plateau?.update(metrics, learningRate);
-      if (reduced !== undefined) {
-        learningRate = reduced;
-        setLearningRate(optimizer, learningRate);
-        this.emit({ type: 'learningRate', epoch, learningRate, reason: `${settings.reduceLrOnPlateau!.monitor} did not improve for ${settings.reduceLrOnPlateau!.patience} epochs` });
-      }
-    }
-    const test = this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
-    return this.final({ state: 'completed', message: `Trained for ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}.`, epochsCompleted: settings.epochs, test });
-  }
-
-  /**
-   * One optimizer step. The gradients are applied only when the loss and the gradients are
-   * finite, so a diverging run keeps its last finite weights. Returns undefined on divergence.
-   */
-  private trainStep(tf: Tf, model: tfjs.LayersModel, optimizer: tfjs.Optimizer, variables: tfjs.Variable[], batch: Batch, settings: TrainingSettings): { loss: number; correct: number } | undefined {
-    let correctTensor: tfjs.Scalar | undefined;
-    try {
-      const { value, grads } = optimizer.computeGradients(() => {
-        const predictions = model.apply(batch.xs, { training: true }) as tfjs.Tensor;
-        correctTensor = tf.keep(correctCount(tf, batch.labels, predictions));
-        let loss = computeLoss(tf, settings.loss, batch.targets, predictions);
-        for (const penalty of model.calculateLosses()) loss = tf.add(loss, penalty);
-        return loss;
-      }, variables);
-      try {
-        const gradientSum = tf.tidy(() => tf.addN(Object.values(grads).map((g) => tf.sum(tf.abs(g)))));
-        const [loss, gradientTotal] = [value.dataSync()[0], gradientSum.dataSync()[0]];
-        gradientSum.dispose();
-        if (!Number.isFinite(loss) || !Number.isFinite(gradientTotal)) return undefined;
-        optimizer.applyGradients(grads);
-        return { loss, correct: correctTensor!.dataSync()[0] };
-      } finally {
-        value.dispose();
-        tf.dispose(Object.values(grads));
-      }
-    } finally {
-      correctTensor?.dispose();
-      tf.dispose([batch.xs, batch.targets, batch.labels]);
-    }
-  }
-
-  /** Loss (with the weight penalties, as Keras reports it), accuracy and confusion matrix of a set, in inference mode. */
-  private evaluate(tf: Tf, model: tfjs.LayersModel, samples: Samples, inputShape: Shape, encoding: TargetEncoding, classes: number, settings: TrainingSettings, classNames: string[]): TestEvaluation {
-    const confusion = classNames.map(() => new Array<number>(classes).fill(0));
-    let lossSum = 0;
-    let correct = 0;
-    const batchSize = Math.max(settings.batchSize, 256);
-    for (let start = 0; start < samples.count; start += batchSize) {
-      const indices = Int32Array.from({ length: Math.min(batchSize, samples.count - start) }, (_, i) => start + i);
-      const batch = makeBatch(tf, samples, indices, inputShape, encoding, classes);
-      const [loss, predicted] = tf.tidy(() => {
-        const predictions = model.apply(batch.xs, { training: false }) as tfjs.Tensor;
-        return [computeLoss(tf, settings.loss, batch.targets, predictions).dataSync()[0], predictedClasses(tf, predictions).dataSync()];
-      });
-      tf.dispose([batch.xs, batch.targets, batch.labels]);
-      lossSum += loss * indices.length;
-      predicted.forEach((p, i) => {
-        const actual = samples.y[start + i];
-        confusion[actual][p]++;
-        if (p === actual) correct++;
-      });
-    }
-    const penalty = tf.tidy(() => model.calculateLosses().reduce((sum, l) => sum + l.dataSync()[0], 0));
-    const count = Math.max(samples.count, 1);
-    return { loss: lossSum / count + penalty, accuracy: correct / count, samples: samples.count, classNames, confusionMatrix: confusion };
+    const { settings, data } = await prepareTraining(project, options, this.emit);
+    const choice = await selectBackend(options.backend as TfjsBackendName | undefined);
+    return this.loop.run(choice.tf, choice, project, settings, data);
   }
 }
 
-/** Loads a checkpoint's weights into the model, refusing one that was saved from another graph. */
-function loadResumeWeights(tf: Tf, model: tfjs.LayersModel, resume: TrainingResume): void {
-  const weights = model.weights;
-  const fits =
-    resume.weights.length === weights.length &&
-    weights.every((w, i) => {
-      const saved = resume.weights[i];
-      return saved.shape.length === w.shape.length && saved.shape.every((d, j) => d === w.shape[j]);
-    });
-  if (!fits)
-    throw new LocalizedError({
-      en: `The checkpoint does not fit this model (${resume.weights.length} weights saved, the model has ${weights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`,
-      fr: `Les poids enregistrés ne correspondent pas à ce modèle (${resume.weights.length} poids enregistré${resume.weights.length > 1 ? 's' : ''} ; le modèle en compte ${weights.length}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.`,
-    });
-  const tensors = resume.weights.map((w) => (w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape)));
-  try {
-    model.setWeights(tensors);
-  } finally {
-    tf.dispose(tensors);
-  }
-}
-
-function makeBatch(tf: Tf, samples: Samples, indices: ArrayLike<number>, inputShape: Shape, encoding: TargetEncoding, classes: number): Batch {
-  const size = sampleSize(inputShape);
-  const x = new Float32Array(indices.length * size);
-  const y = new Int32Array(indices.length);
-  for (let i = 0; i < indices.length; i++) {
-    const j = indices[i];
-    x.set(samples.x.subarray(j * size, (j + 1) * size), i * size);
-    y[i] = samples.y[j];
-  }
-  return { xs: tf.tensor(x, [indices.length, ...inputShape]), targets: encodeTargets(tf, y, encoding, classes), labels: tf.tensor1d(y, 'int32') };
+/**
+ * The settings of a run and its data, loaded, checked against the model and normalised as the
+ * settings say: what every TensorFlow.js engine trains on. The model is checked against this
+ * computer's memory first, so one that cannot fit is refused before any data is loaded.
+ */
+export async function prepareTraining(project: Project, options: TrainingOptions, emit: (event: TrainingEvent) => void): Promise<{ settings: TrainingSettings; data: PreparedData }> {
+  const settings: TrainingSettings = {
+    ...project.training,
+    ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  };
+  const analysis = analyzeGraph(project.graph, { loss: settings.loss, memory: { bytes: totalmem(), training: settings } });
+  if (!analysis.valid) throw new GraphError(analysis.errors);
+  for (const warning of analysis.warnings) if (warning.code === 'memory') emit({ type: 'warning', message: warning.message, messageFr: warning.text.fr });
+  const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
+  const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size, onDownload: (p) => emit({ type: 'download', ...p }) });
+  checkModelFitsData(project.graph, dataset, settings.loss);
+  if (settings.normalize) normalizeDataset(dataset);
+  return { settings, data: { dataset, inputShape: inputShape!, outputUnits: analysis.nodes[analysis.outputs[0]].outputShape![0] } };
 }
 
 /**
@@ -443,7 +105,7 @@ export async function runTraining(request: TrainingRequest, emit: (event: Traini
   try {
     return await run.execute();
   } catch (error) {
-    return run.failed(error);
+    return run.loop.failed(error);
   } finally {
     Math.random = originalRandom;
   }

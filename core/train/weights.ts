@@ -19,6 +19,16 @@ export function snapshotWeights(model: tfjs.LayersModel): WeightSnapshot {
   };
 }
 
+/** The same, read without blocking: a GPU backend (WebGPU) hands its numbers back asynchronously. */
+export async function readWeights(model: tfjs.LayersModel): Promise<WeightSnapshot> {
+  const weights = model.weights;
+  return {
+    names: weights.map((w) => w.originalName ?? w.name),
+    shapes: weights.map((w) => [...w.shape] as number[]),
+    values: await Promise.all(weights.map(async (w) => ((await w.read().data()) as Float32Array).slice())),
+  };
+}
+
 export function restoreWeights(tf: Tf, model: tfjs.LayersModel, snapshot: WeightSnapshot): void {
   const tensors = snapshot.values.map((values, i) => tf.tensor(values, snapshot.shapes[i]));
   try {

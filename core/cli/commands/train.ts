@@ -87,6 +87,7 @@ function exitCode(result: FinalResult, interrupted: boolean): number {
     case 'diverged':
       return 3;
     case 'failed':
+    case 'interrupted':
       return 1;
   }
 }

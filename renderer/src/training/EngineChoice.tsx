@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NeuroblocksApi, PythonDevice, PythonEngineInfo } from '../../../core/api/contract';
 import { errorText } from '../ui/error-text';
 import { formatNumber } from '../ui/format';
+import { describePageGpu } from '../../../core/page-train/client';
 import { trainingStore, useTraining } from './training-store';
 import { inLanguage } from '../i18n/typography';
 
@@ -51,10 +52,16 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
   const { t, i18n } = useTranslation();
   const engines = useTraining((s) => s.engines);
   const engine = useTraining((s) => s.engine);
+  const pageGpu = useTraining((s) => s.pageGpu);
   const [python, setPython] = useState('');
   const [problem, setProblem] = useState<string>();
   const [checking, setChecking] = useState(false);
   useEffect(() => setPython(engines?.pythonSetting ?? ''), [engines?.pythonSetting]);
+  // The page's GPU is looked for once, when its engine is first chosen.
+  useEffect(() => {
+    if (engine.name !== 'page' || trainingStore.getState().pageGpu) return;
+    void describePageGpu().then((found) => trainingStore.setState({ pageGpu: found }));
+  }, [engine.name]);
 
   const pytorch = engines?.pytorch;
   const set = (change: Partial<typeof engine>) => trainingStore.setState({ engine: { ...engine, ...change } });
@@ -75,6 +82,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
         <span>{t('train.engine.label')}</span>
         <select id="train-engine-name" value={engine.name} onChange={(e) => set({ name: e.target.value as typeof engine.name })}>
           <option value="tfjs">{t('train.engine.tfjs')}</option>
+          <option value="page">{t('train.engine.page')}</option>
           <option value="pytorch" disabled={!pytorch?.available} title={reason}>
             {pytorch && !pytorch.available ? t('train.engine.pytorchUnavailable') : t('train.engine.pytorch')}
           </option>
@@ -107,6 +115,11 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
             />
           </label>
         </>
+      )}
+      {engine.name === 'page' && (
+        <p className="train-engine__status" data-testid="train-page-gpu">
+          {!pageGpu ? t('train.engine.pageLooking') : pageGpu.webgpu ? t('train.engine.pageGpu', { name: pageGpu.webgpu }) : t('train.engine.pageNoGpu', { reason: pageGpu.reason })}
+        </p>
       )}
       <p className="train-engine__status" data-testid="train-engine-status">
         {!engines

@@ -94,6 +94,7 @@ export function TrainPanel() {
   const engineChoice = useTraining((s) => s.engine);
   const phase = useTraining((s) => s.phase);
   const started = useTraining((s) => s.started);
+  const pageGpu = useTraining((s) => s.pageGpu);
   const progress = useTraining((s) => s.progress);
   const startedAt = useTraining((s) => s.startedAt);
   const history = useTraining((s) => s.history);
@@ -156,7 +157,9 @@ export function TrainPanel() {
     ? { backend: started.backend, device: started.device }
     : pytorchChosen
       ? { backend: 'pytorch', device: `PyTorch ${pytorchChosen.torchVersion} · ${chosenDeviceLabel(pytorchChosen, engineChoice.device, t, i18n.language)}` }
-      : backend;
+      : engineChoice.name === 'page' && pageGpu?.webgpu
+        ? { backend: 'webgpu', device: pageGpu.webgpu }
+        : backend;
   const n = (v: number) => formatCount(v, i18n.language);
 
   return (
@@ -229,6 +232,13 @@ export function TrainPanel() {
         <p className="train-backend" data-testid="train-backend">
           {shownBackend ? t('train.backend', { backend: shownBackend.backend, device: deviceText(shownBackend.device, i18n.language) }) : t('train.backendLoading')}
         </p>
+        {started && started.fallbacks.length > 0 && (
+          <ul className="train-backend__skipped" data-testid="train-fallbacks">
+            {started.fallbacks.map((f) => (
+              <li key={f.backend}>{t('train.engine.skipped', { backend: f.backend, reason: f.reason })}</li>
+            ))}
+          </ul>
+        )}
       </section>
 
       <section ref={runSection} className="train-run" aria-labelledby="train-run-title">

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { PythonEngineInfo } from '../../../core/api/contract';
+import { engineOfBackend, engineTitle, type PythonEngineInfo } from '../../../core/api/contract';
 import { en } from '../i18n/en';
 import { fr } from '../i18n/fr';
 import { deviceChoices } from './EngineChoice';
@@ -53,5 +53,13 @@ describe('the engine choice', () => {
     expect(engineOptions({ name: 'tfjs', device: 'cuda', nproc: 4 })).toEqual({});
     expect(engineOptions({ name: 'pytorch', device: 'auto', nproc: 1 })).toEqual({ engine: 'pytorch', device: 'auto' });
     expect(engineOptions({ name: 'pytorch', device: 'cpu', nproc: 2 })).toEqual({ engine: 'pytorch', device: 'cpu', nproc: 2 });
+  });
+
+  it('starts a run on this computer’s GPU with the page engine, whose runs are recorded as webgpu or webgl and shown as such', async () => {
+    expect(engineOptions({ name: 'page', device: 'cuda:1', nproc: 4 })).toEqual({ engine: 'page' });
+    expect(['webgpu', 'webgl', 'wasm', 'pytorch'].map(engineOfBackend)).toEqual(['page', 'page', 'tfjs', 'pytorch']);
+    expect(engineTitle.page).toBe('TensorFlow.js (GPU)');
+    expect((await translator('en'))('train.engine.pageGpu', { name: 'Apple M2' })).toBe('GPU: Apple M2 (WebGPU). Training runs in this window: keep it open.');
+    expect((await translator('fr'))('train.engine.pageNoGpu', { reason: 'pas d’adaptateur' })).toBe('Pas de WebGPU ici (pas d’adaptateur) : l’entraînement essaiera WebGL, puis le moteur intégré.');
   });
 });

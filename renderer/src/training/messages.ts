@@ -28,6 +28,11 @@ export const trainingMessagesEn = {
     engine: {
       label: 'Engine',
       tfjs: 'TensorFlow.js (built in)',
+      page: 'This computer’s GPU, in this window (WebGPU)',
+      pageGpu: 'GPU: {{name}} (WebGPU). Training runs in this window: keep it open.',
+      pageNoGpu: 'No WebGPU here ({{reason}}): training will try WebGL, then the built-in engine.',
+      pageLooking: 'Looking for this computer’s GPU…',
+      skipped: 'Skipped: {{backend}} — {{reason}}',
       pytorch: 'PyTorch',
       pytorchUnavailable: 'PyTorch — unavailable',
       device: 'Device',
@@ -57,7 +62,7 @@ export const trainingMessagesEn = {
       graphErrors_other: 'The graph has {{count}} errors to fix first; the first one:',
     },
     phase: { starting: 'Loading the data and building the model…', running: 'Training…', paused: 'Paused', stopping: 'Stopping after this batch…' },
-    final: { completed: 'Finished', stopped: 'Stopped', earlyStopped: 'Stopped early', diverged: 'Diverged', failed: 'Failed' },
+    final: { completed: 'Finished', stopped: 'Stopped', earlyStopped: 'Stopped early', diverged: 'Diverged', failed: 'Failed', interrupted: 'Interrupted' },
     finalText: {
       completed_one: 'Trained for {{count}} epoch.',
       completed_other: 'Trained for {{count}} epochs.',
@@ -184,6 +189,11 @@ export const trainingMessagesFr: Shape<typeof trainingMessagesEn> = {
     engine: {
       label: 'Moteur',
       tfjs: 'TensorFlow.js (intégré)',
+      page: 'Le GPU de cet ordinateur, dans cette fenêtre (WebGPU)',
+      pageGpu: 'GPU : {{name}} (WebGPU). L’entraînement se fait dans cette fenêtre : gardez-la ouverte.',
+      pageNoGpu: 'Pas de WebGPU ici ({{reason}}) : l’entraînement essaiera WebGL, puis le moteur intégré.',
+      pageLooking: 'Recherche du GPU de cet ordinateur…',
+      skipped: 'Écarté : {{backend}} — {{reason}}',
       pytorch: 'PyTorch',
       pytorchUnavailable: 'PyTorch — indisponible',
       device: 'Périphérique',
@@ -213,7 +223,7 @@ export const trainingMessagesFr: Shape<typeof trainingMessagesEn> = {
       graphErrors_other: 'Le graphe a {{count}} erreurs à corriger d’abord ; la première :',
     },
     phase: { starting: 'Chargement des données et construction du modèle…', running: 'Entraînement…', paused: 'En pause', stopping: 'Arrêt après ce lot…' },
-    final: { completed: 'Terminé', stopped: 'Arrêté', earlyStopped: 'Arrêté tôt', diverged: 'Divergé', failed: 'Échec' },
+    final: { completed: 'Terminé', stopped: 'Arrêté', earlyStopped: 'Arrêté tôt', diverged: 'Divergé', failed: 'Échec', interrupted: 'Interrompu' },
     finalText: {
       completed_one: 'Entraîné pendant {{count}} époque.',
       completed_other: 'Entraîné pendant {{count}} époques.',

@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import type { BackendInfo, DatasetInfo, TrainingEngineName, TrainingEngines, EpochMetrics, NeuroblocksApi, TrainingEvent, TrainingStartOptions, TrainingUpdate } from '../../../core/api/contract';
 import { analyzeGraph } from '../../../core/model/analyze';
 import type { DatasetRef, Project, TrainingSettings } from '../../../core/model/project';
+import { trainInPage } from '../../../core/page-train/client';
 import { editorStore } from '../store/index';
 import { errorText } from '../ui/error-text';
 
@@ -45,6 +46,8 @@ export interface TrainingState {
   engines?: TrainingEngines;
   /** The engine, device and number of processes of the next run. */
   engine: { name: TrainingEngineName; device: string; nproc: number };
+  /** This page's GPU for the page engine, once looked for: the WebGPU adapter's name, or why there is none. */
+  pageGpu?: { webgpu?: string; reason?: string };
   phase: RunPhase;
   runId?: string;
   started?: Started;
@@ -114,6 +117,7 @@ export function projectToTrain<P extends Omit<Project, 'graph'>>(project: P, for
 /** The start options of the engine chosen: nothing for the built-in TensorFlow.js, the device and processes for PyTorch. */
 export function engineOptions(engine: TrainingState['engine']): Pick<TrainingStartOptions, 'engine' | 'device' | 'nproc'> {
   if (engine.name === 'tfjs') return {};
+  if (engine.name === 'page') return { engine: 'page' };
   return { engine: 'pytorch', device: engine.device, ...(engine.nproc > 1 ? { nproc: engine.nproc } : {}) };
 }
 
@@ -222,6 +226,8 @@ export async function startRun(api: NeuroblocksApi, project: Project, options: T
     const { runId } = await api.startTraining(project, options);
     // Events may have arrived before the id did; they carry it, so keep only this run's.
     trainingStore.setState({ runId });
+    // The page's GPU engine: this page trains the run in a worker; the host records it.
+    if (options.engine === 'page') void trainInPage(api);
   } catch (error) {
     trainingStore.setState({ phase: 'idle', error: errorText(error) });
   }

@@ -1,0 +1,189 @@
+// The page's GPU engine, host side, with a page played here: it takes the job through the same
+// calls the browser makes, rebuilds the data from the parts, trains with the shared training loop
+// (TensorFlow.js's CPU backend standing in for the page's GPU) and reports every event with its
+// weights in base64. The host records the run in the .nbproj as any other.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { PageTrainingCommand, TrainingUpdate } from '../api/contract';
+import type { Project } from '../model/project';
+import { datasetFromParts, fromWire, toWire } from '../page-train/protocol';
+import { ProjectStore } from '../store/project-store';
+import { mlpProject } from '../store/test-helpers';
+import { selectBackend } from '../train/backend/index';
+import type { SerializedWeight, TrainingEvent } from '../train/events';
+import { TrainingLoop, type LoopControl } from '../train/loop';
+import { runTraining } from '../train/run';
+import { TrainingControl } from '../train/control';
+import { seededRandom } from '../data/random';
+import { TrainingRunner } from './training';
+
+const root = mkdtempSync(path.join(tmpdir(), 'nb-page-training-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const spirals = (): Project =>
+  mlpProject({
+    name: 'Spirals',
+    hiddenUnits: 8,
+    dataset: { kind: 'builtin', name: 'spirals', size: 200 },
+    training: { optimizer: 'adam', learningRate: 0.01, epochs: 3, batchSize: 16, validationSplit: 0.2, seed: 7 },
+  });
+
+/** Plays the page: listens for commands, takes the job and its data, trains and reports. `leaveAfterEpoch`: the page goes away once that epoch's checkpoint is sent. */
+async function playPage(runner: TrainingRunner, options: { leaveAfterEpoch?: number } = {}): Promise<void> {
+  const control: LoopControl & { command: 'run' | 'pause' | 'stop' } = {
+    command: 'run',
+    countBatch: () => undefined,
+    waitWhilePaused: async () => {
+      while (control.command === 'pause') await new Promise((resolve) => setTimeout(resolve, 5));
+      return control.command !== 'stop';
+    },
+    poll: () => new Promise((resolve) => setImmediate(resolve)),
+  };
+  const stopListening = runner.page.onCommand((c: PageTrainingCommand) => (control.command = c.command === 'resume' ? 'run' : c.command));
+  const job = await runner.page.job();
+  const parts: string[] = [];
+  for (let part = 0; part < job.parts; part++) parts.push((await runner.page.data(job.runId, part)).base64);
+  const dataset = datasetFromParts(job, parts);
+  const { tf } = await selectBackend('cpu');
+  let reports = Promise.resolve();
+  let left = false;
+  const report = (event: TrainingEvent) => {
+    const wire: Record<string, unknown> = { ...event };
+    if ((event.type === 'checkpoint' || event.type === 'final') && event.weights) wire.weights = toWire(event.weights);
+    if (event.type === 'checkpoint' && event.optimizer) wire.optimizer = toWire(event.optimizer);
+    if (left) return;
+    reports = reports.then(() => runner.page.report({ runId: job.runId, event: wire }));
+    if (event.type === 'checkpoint' && event.kind === 'last' && event.epoch === options.leaveAfterEpoch) {
+      // The window closes: the page stops listening, and its worker with it.
+      left = true;
+      reports = reports.then(stopListening);
+      control.command = 'stop';
+    }
+  };
+  const resume = job.resume && { weights: fromWire(job.resume.weights) as SerializedWeight[], optimizer: fromWire(job.resume.optimizer ?? []) as SerializedWeight[], fromEpoch: job.resume.fromEpoch, history: job.resume.history };
+  const loop = new TrainingLoop({ ...(resume ? { resume } : {}) }, report, control);
+  const original = Math.random;
+  Math.random = seededRandom(job.settings.seed);
+  try {
+    const result = await loop.run(tf, { backend: 'cpu', device: 'the page (TensorFlow.js CPU backend)', fallbacks: [] }, job.project, job.settings, { dataset, inputShape: job.dataset.inputShape, outputUnits: job.outputUnits });
+    if (options.leaveAfterEpoch === undefined) report({ type: 'final', ...result });
+  } finally {
+    Math.random = original;
+  }
+  await reports;
+  if (options.leaveAfterEpoch === undefined) stopListening();
+}
+
+function finalOf(runner: TrainingRunner, runId: Promise<{ runId: string }>): Promise<Extract<TrainingUpdate['event'], { type: 'final' }>> {
+  return new Promise((resolve) => {
+    const off = runner.updates.event(async (update) => {
+      if (update.event.type === 'final' && update.runId === (await runId).runId) {
+        off();
+        resolve(update.event);
+      }
+    });
+  });
+}
+
+describe('training in the page', () => {
+  it('records a run the page trains in the project file, with the same metrics as the host engine on the same backend', async () => {
+    const project = spirals();
+    const location = path.join(root, 'page.nbproj');
+    ProjectStore.create(location, project).close();
+    const runner = new TrainingRunner();
+    const started = runner.startTraining(project, { engine: 'page', location });
+    const final = finalOf(runner, started);
+    await started;
+    await playPage(runner);
+    const result = await final;
+    expect(result).toMatchObject({ state: 'completed', epochsCompleted: 3, backend: 'cpu', device: 'the page (TensorFlow.js CPU backend)' });
+    expect(result.test!.samples).toBeGreaterThan(0);
+
+    // The host's own engine on the same backend, seed and data: the page's path loses nothing.
+    const host = await runTraining({ project, options: { backend: 'cpu' } }, () => undefined, new TrainingControl());
+    expect(result.history.map((m) => m.loss)).toEqual(host.history.map((m) => m.loss));
+    expect(result.history.map((m) => m.valAccuracy)).toEqual(host.history.map((m) => m.valAccuracy));
+    expect(result.test!.accuracy).toBe(host.test!.accuracy);
+
+    const store = ProjectStore.open(location);
+    try {
+      const [run] = store.listRuns();
+      expect(run).toMatchObject({ status: 'completed', epochs: 3, backend: 'cpu', device: 'the page (TensorFlow.js CPU backend)' });
+      const details = store.getRun(run.id);
+      expect(details.epochMetrics.map((m) => m.loss)).toEqual(host.history.map((m) => m.loss));
+      expect(details.last?.epoch).toBe(3);
+    } finally {
+      store.close();
+    }
+    // The run's final weights are the model in use, for Evaluate and Try it.
+    expect(await runner.modelInUse()).toMatchObject({ recordedRunId: expect.any(Number), test: { accuracy: host.test!.accuracy } });
+  }, 120_000);
+
+  it('ends a run whose page went away as interrupted, keeping its completed epochs, and it can be continued', async () => {
+    const project = spirals();
+    const location = path.join(root, 'closed.nbproj');
+    ProjectStore.create(location, project).close();
+    const runner = new TrainingRunner();
+    const started = runner.startTraining(project, { engine: 'page', location });
+    const final = finalOf(runner, started);
+    await started;
+    await playPage(runner, { leaveAfterEpoch: 1 });
+    const result = await final;
+    expect(result).toMatchObject({ state: 'interrupted', epochsCompleted: 1 });
+    expect(result.message).toMatch(/page training this run on its GPU was closed after 1 epoch/);
+    expect(result.messageFr).toMatch(/a été fermée après 1 époque/);
+    const store = ProjectStore.open(location);
+    const [run] = store.listRuns();
+    expect(run).toMatchObject({ status: 'interrupted', epochs: 1 });
+    store.close();
+    // Continued on the host's engine from the checkpoint of epoch 1.
+    const continued = await runner.continueRecordedRun(location, run.id);
+    expect(continued.fromEpoch).toBe(2);
+    const end = await finalOf(runner, Promise.resolve(continued));
+    expect(end).toMatchObject({ state: 'completed', epochsCompleted: 3 });
+  }, 120_000);
+
+  it('trains on the host’s engine when no GPU rung works in the page, listing why each was skipped', async () => {
+    const project = spirals();
+    const runner = new TrainingRunner();
+    const events: TrainingUpdate['event'][] = [];
+    runner.updates.event((update) => events.push(update.event));
+    const started = runner.startTraining(project, { engine: 'page', epochs: 1 });
+    const final = finalOf(runner, started);
+    const { runId } = await started;
+    const stopListening = runner.page.onCommand(() => undefined);
+    await runner.page.job();
+    await runner.page.report({
+      runId,
+      unavailable: [
+        { backend: 'webgpu', reason: 'this browser offers no WebGPU (navigator.gpu is missing)' },
+        { backend: 'webgl', reason: 'WebGL is not available to this page’s workers' },
+      ],
+    });
+    stopListening();
+    expect(await final).toMatchObject({ state: 'completed', epochsCompleted: 1 });
+    const startedEvent = events.find((e) => e.type === 'started') as Extract<TrainingEvent, { type: 'started' }>;
+    expect(['wasm', 'cpu', 'tensorflow']).toContain(startedEvent.backend);
+    expect(startedEvent.fallbacks.slice(0, 2)).toEqual([
+      { backend: 'webgpu', reason: 'this browser offers no WebGPU (navigator.gpu is missing)' },
+      { backend: 'webgl', reason: 'WebGL is not available to this page’s workers' },
+    ]);
+  }, 120_000);
+
+  it('refuses a report of another run, one of an unknown kind, and weights whose size does not fit their shape', async () => {
+    const runner = new TrainingRunner();
+    const { runId } = await runner.startTraining(spirals(), { engine: 'page', epochs: 1 });
+    const stopListening = runner.page.onCommand(() => undefined);
+    await runner.page.job();
+    await expect(runner.page.report({ runId: 'another', event: { type: 'batch' } })).rejects.toMatchObject({ code: 'not-training', fr: expect.stringMatching(/Aucun entraînement/) });
+    await expect(runner.page.report({ runId, event: { type: 'explode' } })).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/event type "explode" is not one of started, batch/) });
+    await expect(
+      runner.page.report({ runId, event: { type: 'checkpoint', kind: 'last', epoch: 1, monitor: 'loss', value: 1, weights: [{ name: 'dense/kernel', shape: [2, 8], dtype: 'float32', base64: 'AAAA' }] } }),
+    ).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/"dense\/kernel"\) holds 3 bytes, not the 64 of its shape \[2, 8\]/) });
+    await expect(runner.page.data(runId, 99)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/there is no part 99/) });
+    await runner.stop();
+    stopListening();
+  }, 60_000);
+});
