@@ -185,7 +185,7 @@ test('a person builds, checks, edits and saves the course CNN with the mouse', a
     await expect(page.getByTestId('palette-Conv2D')).toContainText(/filtre|convolution/i);
     await node(page, 'conv2d_1').locator('.block-node__type').click();
     await expect(page.getByText('Ce qu’il fait')).toBeVisible();
-    await expect(node(page, 'dropout_1').locator('.block-node__describe')).toHaveText('taux 0.2');
+    await expect(node(page, 'dropout_1').locator('.block-node__describe')).toHaveText('taux 0,2');
     await shot(page, 'editor-fr');
     // Errors speak French too, naming the block and the parameter.
     await setParams(page, 'conv2d_2', { kernelSize: '15' });

@@ -416,13 +416,6 @@ function loadResumeWeights(tf: Tf, model: tfjs.LayersModel, resume: TrainingResu
 }
 
 export function makeBatch(tf: Tf, samples: Samples, indices: ArrayLike<number>, inputShape: Shape, encoding: TargetEncoding, classes: number): Batch {
-  const size = sampleSize(inputShape);
-  const x = new Float32Array(indices.length * size);
-  const y = new Int32Array(indices.length);
-  for (let i = 0; i < indices.length; i++) {
-    const j = indices[i];
-    x.set(samples.x.subarray(j * size, (j + 1) * size), i * size);
-    y[i] = samples.y[j];
-  }
+  const { x, y } = takeSamples(samples, indices, sampleSize(inputShape));
   return { xs: tf.tensor(x, [indices.length, ...inputShape]), targets: encodeTargets(tf, y, encoding, classes), labels: tf.tensor1d(y, 'int32') };
 }

@@ -129,7 +129,7 @@ export const BatchNormalization: BlockDefinition = {
     { params: { axis: 2 }, inputs: [[3, 4]] },
     { params: { axis: 3, epsilon: 0.1 }, inputs: [[3, 4, 2]] },
   ],
-  describe: (params) => `momentum ${formatNumber(params.momentum as number)}`,
+  describe: (params, language) => `momentum ${formatNumber(params.momentum as number, language)}`,
   doc: {
     en: {
       summary: 'Normalises each feature to mean 0 and variance 1 over the batch, then rescales it with learned γ and β.',

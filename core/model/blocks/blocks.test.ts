@@ -208,7 +208,10 @@ describe('activations and labels', () => {
   it('node labels speak French when asked, keeping Keras values such as "same" and "relu"', () => {
     const label = (type: string, params: Record<string, unknown> = {}) => block(type).describe(resolved(type, params), 'fr');
     expect(label('Conv2D', { filters: 16, kernelSize: [5, 3], strides: 2, padding: 'same', activation: 'relu' })).toBe('16 × 5×3, relu, pas 2, same');
-    expect(label('Dropout', { rate: 0.2 })).toBe('taux 0.2');
+    expect(label('Dropout', { rate: 0.2 })).toBe('taux 0,2');
+    expect(label('Rescaling')).toBe('× 0,00392');
+    expect(label('RandomRotation', { factor: [-0.025, 0.05] })).toBe('-9°…18°');
+    expect(label('RandomZoom', { heightFactor: 0.1 })).toBe('±0,1');
     expect(label('Flatten')).toBe('en vecteur');
     expect(label('GlobalAveragePooling2D')).toBe('moyenne par canal');
     expect(label('Add')).toBe('somme');

@@ -141,17 +141,16 @@ export const valueRangeSpec: RangeSpec = {
 };
 
 /** A short, readable number for node labels: 0.2, 1e-3, 0.00392. */
-export function formatNumber(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  if (Math.abs(value) < 1e-3) return value.toExponential(0);
-  return String(Number(value.toPrecision(3)));
+export function formatNumber(value: number, language: 'en' | 'fr' = 'en'): string {
+  const text = Number.isInteger(value) ? String(value) : Math.abs(value) < 1e-3 ? value.toExponential(0) : String(Number(value.toPrecision(3)));
+  return language === 'fr' ? text.replace('.', ',') : text;
 }
 
 /** `f` → "±f", `[a, b]` → "a…b", as augmentation factors are given. */
-export function formatFactor(value: unknown): string {
+export function formatFactor(value: unknown, language: 'en' | 'fr' = 'en'): string {
   if (value === null || value === undefined) return '–';
-  if (Array.isArray(value)) return `${formatNumber(value[0] as number)}…${formatNumber(value[1] as number)}`;
-  return `±${formatNumber(value as number)}`;
+  if (Array.isArray(value)) return `${formatNumber(value[0] as number, language)}…${formatNumber(value[1] as number, language)}`;
+  return `±${formatNumber(value as number, language)}`;
 }
 
 /** tf.regularizers.l1l2 from `{"l1": x, "l2": y}`, or undefined. */

@@ -32,7 +32,7 @@ export const Dropout: BlockDefinition = {
     { params: { rate: 0.2 }, inputs: [[6]] },
     { params: { rate: 0.5 }, inputs: [[4, 4, 2]] },
   ],
-  describe: (params, language) => `${language === 'fr' ? 'taux' : 'rate'} ${formatNumber(params.rate as number)}`,
+  describe: (params, language) => `${language === 'fr' ? 'taux' : 'rate'} ${formatNumber(params.rate as number, language)}`,
   doc: {
     en: {
       summary: 'While training, sets a random fraction of the values to zero to fight overfitting.',

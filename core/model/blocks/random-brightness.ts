@@ -34,7 +34,7 @@ export const RandomBrightness = augmentationBlock({
     { params: { factor: 0.3 }, inputs: [[6, 6, 1]] },
     { params: { factor: [-0.5, 0.2], valueRange: [-1, 1] }, inputs: [[4, 5, 2]] },
   ],
-  describe: (params) => formatFactor(params.factor),
+  describe: (params, language) => formatFactor(params.factor, language),
   doc: {
     en: {
       summary: 'Makes each training image brighter or darker by a random amount.',

@@ -41,7 +41,7 @@ export const RandomContrast = augmentationBlock({
     { params: { factor: 0.5 }, inputs: [[6, 6, 1]] },
     { params: { factor: [0.2, 0.6], valueRange: [0, 255] }, inputs: [[5, 5, 3]] },
   ],
-  describe: (params) => formatFactor(params.factor),
+  describe: (params, language) => formatFactor(params.factor, language),
   doc: {
     en: {
       summary: 'Changes the contrast of each training image by a random factor.',

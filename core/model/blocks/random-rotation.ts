@@ -44,9 +44,9 @@ export const RandomRotation = augmentationBlock({
     { params: { factor: 0.1 }, inputs: [[8, 8, 1]] },
     { params: { factor: [-0.2, 0.3], fillMode: 'constant', fillValue: 0.5, interpolation: 'nearest' }, inputs: [[6, 9, 2]] },
   ],
-  describe(params) {
+  describe(params, language) {
     const [low, high] = bounds(params.factor);
-    return low === -high ? `±${formatNumber(high * 360)}°` : `${formatNumber(low * 360)}°…${formatNumber(high * 360)}°`;
+    return low === -high ? `±${formatNumber(high * 360, language)}°` : `${formatNumber(low * 360, language)}°…${formatNumber(high * 360, language)}°`;
   },
   doc: {
     en: {

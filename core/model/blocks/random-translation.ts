@@ -50,7 +50,7 @@ export const RandomTranslation = augmentationBlock({
     { params: { heightFactor: 0.2, widthFactor: 0.2 }, inputs: [[8, 8, 1]] },
     { params: { heightFactor: [-0.3, 0.1], widthFactor: 0.25, fillMode: 'nearest' }, inputs: [[6, 5, 2]] },
   ],
-  describe: (params) => `${formatFactor(params.heightFactor)} × ${formatFactor(params.widthFactor)}`,
+  describe: (params, language) => `${formatFactor(params.heightFactor, language)} × ${formatFactor(params.widthFactor, language)}`,
   doc: {
     en: {
       summary: 'Shifts each training image up/down and left/right by a random amount.',

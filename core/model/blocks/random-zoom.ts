@@ -47,7 +47,7 @@ export const RandomZoom = augmentationBlock({
     { params: { heightFactor: 0.2 }, inputs: [[8, 8, 1]] },
     { params: { heightFactor: [-0.3, -0.1], widthFactor: [0.1, 0.2], fillMode: 'wrap' }, inputs: [[6, 7, 3]] },
   ],
-  describe: (params) => (params.widthFactor === null ? formatFactor(params.heightFactor) : `${formatFactor(params.heightFactor)} × ${formatFactor(params.widthFactor)}`),
+  describe: (params, language) => (params.widthFactor === null ? formatFactor(params.heightFactor, language) : `${formatFactor(params.heightFactor, language)} × ${formatFactor(params.widthFactor, language)}`),
   doc: {
     en: {
       summary: 'Zooms each training image in or out by a random amount.',

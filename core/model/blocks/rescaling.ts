@@ -44,7 +44,7 @@ export const Rescaling: BlockDefinition = {
     { params: {}, inputs: [[4, 4, 1]] },
     { params: { scale: 2, offset: -1 }, inputs: [[5]] },
   ],
-  describe: (params) => `× ${formatNumber(params.scale as number)}${params.offset ? ` + ${formatNumber(params.offset as number)}` : ''}`,
+  describe: (params, language) => `× ${formatNumber(params.scale as number, language)}${params.offset ? ` + ${formatNumber(params.offset as number, language)}` : ''}`,
   doc: {
     en: {
       summary: 'Multiplies every value by `scale` and adds `offset`, e.g. pixels 0–255 to 0–1.',
