@@ -85,8 +85,8 @@ export function inspectProjectFile(path: string): FileFacts {
   // in a write-ahead log beside the file may legitimately extend it, so only check without one.
   if (pageSize > 0 && size < pageCount * pageSize && !walExists(path))
     throw new StoreError('damaged', {
-      en: `${path} is damaged: it is shorter than it should be (${size} bytes instead of ${pageCount * pageSize}), perhaps an interrupted copy or download. ${leftUnchanged.en}`,
-      fr: `${path} est endommagé : il est plus court qu’il ne devrait (${size} octets au lieu de ${pageCount * pageSize}), peut-être une copie ou un téléchargement interrompu. ${leftUnchanged.fr}`,
+      en: `${path} is damaged: it is shorter than it should be (${size.toLocaleString('en')} bytes instead of ${(pageCount * pageSize).toLocaleString('en')}), perhaps an interrupted copy or download. ${leftUnchanged.en}`,
+      fr: `${path} est endommagé : il est plus court qu’il ne devrait (${size.toLocaleString('fr')} octets au lieu de ${(pageCount * pageSize).toLocaleString('fr')}), peut-être une copie ou un téléchargement interrompu. ${leftUnchanged.fr}`,
     });
 
   const before = sideFiles(path);
