@@ -198,6 +198,8 @@ test.describe('at 1280×720', () => {
         await dialog.getByRole('button', { name: 'Export', exact: true }).click();
         await confirm.getByRole('button', { name: 'Replace' }).click();
         await expect(dialog.getByTestId('export-outcome')).toContainText('index.html', { timeout: 20_000 });
+        // What was written is brought into view, below the fold of a 720-pixel screen.
+        await expect(dialog.getByTestId('export-outcome').getByText('index.html')).toBeInViewport();
         expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toContain('<!doctype html>');
         expect(JSON.parse(readFileSync(path.join(outDir, 'model.json'), 'utf8'))).toHaveProperty('modelTopology');
         expect(readFileSync(path.join(outDir, 'notes.txt'), 'utf8')).toBe('keep me');

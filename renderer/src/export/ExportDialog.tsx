@@ -50,6 +50,7 @@ export function ExportDialog() {
   const projectName = useEditor((s) => s.project.name);
   const location = useEditor((s) => s.location);
   const dialog = useRef<HTMLDialogElement>(null);
+  const outcome = useRef<HTMLDivElement>(null);
   const [info, setInfo] = useState<AppInfo>();
   const [format, setFormat] = useState<ExportFormatName>('tfjs');
   const [weights, setWeights] = useState<WeightsChoice>('untrained');
@@ -102,6 +103,12 @@ export function ExportDialog() {
   useEffect(() => {
     if (info && !folderEdited) setFolder(defaultExportFolder(info.projectsDirectory, projectName, format));
   }, [info, projectName, format, folderEdited]);
+
+  // What was written, or why not, is brought into view: on a 720-pixel screen it is below the fold.
+  useEffect(() => {
+    if (result) outcome.current?.scrollIntoView({ block: 'nearest' });
+    else if (error) dialog.current?.querySelector('.export-error')?.scrollIntoView({ block: 'nearest' });
+  }, [result, error]);
 
   const close = () => exportDialogStore.setState({ open: false });
   const chooseFolder = async () => {
@@ -205,7 +212,7 @@ export function ExportDialog() {
             </span>
           )}
         </div>
-        <div role="status" aria-live="polite" className="export-outcome" data-testid="export-outcome">
+        <div ref={outcome} role="status" aria-live="polite" className="export-outcome" data-testid="export-outcome">
           {result && (
             <>
               <p>{t('exporting.written', { count: result.files.length, folder: result.outDir })}</p>
