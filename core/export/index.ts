@@ -11,7 +11,7 @@ import type { ExportFormatName } from '../api/contract';
 import { ExportOverwriteError } from './overwrite';
 import { pytorchExport } from './pytorch';
 import { tfjsArtifacts, WEIGHTS_FILE, writeTfjs } from './tfjs';
-import { writeWebDemo } from './web';
+import { pageDataOf, writeWebDemo } from './web';
 import { groupWeights, weightsOfModel, type NamedWeight } from './weights';
 
 export { ExportOverwriteError };
@@ -28,6 +28,8 @@ export interface ExportOptions {
   producerVersion?: string;
   /** Replace files of the same names already in outDir; without it such files make the export refuse (ExportOverwriteError). */
   overwrite?: boolean;
+  /** The project file's folder, where its data paths resolve: the web page reads class names and a table's columns there. */
+  baseDir?: string;
 }
 
 export interface ExportResult {
@@ -125,7 +127,8 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
       const artifacts = await tfjsArtifacts(tf, project.graph, weights());
       const input = plan.byId.get(plan.inputs[0])!;
       const output = plan.byId.get(plan.outputs[0])!;
-      return result(await writeWebDemo(outDir, project, artifacts, input.outputShape, output.outputShape[output.outputShape.length - 1] ?? 1));
+      const data = await pageDataOf(project, options.baseDir);
+      return result(await writeWebDemo(outDir, project, artifacts, input.outputShape, output.outputShape[output.outputShape.length - 1] ?? 1, data));
     }
   }
 }

@@ -37,8 +37,8 @@ export function appPredict(tf: Tf, graph: Graph, weights: NamedWeight[], input: 
  * The weights of a real training run of the app's engine: one epoch on a small slice of the
  * project's data set, on WASM (fast enough for tests), as a trained run stores them.
  */
-export async function trainedRunWeights(project: Project, size = 96): Promise<NamedWeight[]> {
-  const result = await runTraining({ project, options: { backend: 'wasm', epochs: 1, size, checkpoints: false } }, () => {}, new TrainingControl());
+export async function trainedRunWeights(project: Project, size = 96, baseDir?: string): Promise<NamedWeight[]> {
+  const result = await runTraining({ project, options: { backend: 'wasm', epochs: 1, size, checkpoints: false, ...(baseDir ? { baseDir } : {}) } }, () => {}, new TrainingControl());
   if (!result.weights) throw new Error(`Training ${project.name} failed: ${result.message}`);
   return toNamedWeights(result.weights);
 }

@@ -1,11 +1,14 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCsv } from '../data/csv';
 import { loadMnist } from '../data/mnist';
+import { IRIS_COLUMNS, irisLikeCsv } from '../data/table-fixtures';
+import { parseProject } from '../model/project-io';
 import { parseProjectText } from '../model/project-io';
 import type { Project } from '../model/project';
 import { exportProject } from './index';
@@ -124,5 +127,52 @@ describe('web demo labels', () => {
     const csv = { ...example('mnist-mlp'), dataset: { kind: 'csv' as const, path: 'x.csv', labelColumn: 'y' } };
     await exportProject({ tf, project: csv, format: 'web', outDir: join(work, 'numbered') });
     expect(readFileSync(join(work, 'numbered', 'index.html'), 'utf8')).toContain('"class 9"');
+  });
+});
+
+describe('web demo of a table model and of an image folder', () => {
+  it('names a table’s columns and classes, and standardises a typed row as training did, so the page answers as the app', async () => {
+    const dir = join(work, 'table-project');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'iris.csv'), irisLikeCsv(20).text);
+    const project = parseProject({
+      format: 'neuroblocks.project',
+      version: 1,
+      name: 'Iris',
+      graph: {
+        nodes: [
+          { id: 'in', type: 'Input', params: { shape: [4] } },
+          { id: 'hidden', type: 'Dense', params: { units: 8, activation: 'relu' } },
+          { id: 'out', type: 'Dense', params: { units: 3, activation: 'softmax' } },
+        ],
+        edges: [
+          { source: 'in', target: 'hidden' },
+          { source: 'hidden', target: 'out' },
+        ],
+      },
+      dataset: { kind: 'csv', path: 'iris.csv', labelColumn: 'species' },
+    });
+    const weights = await trainedRunWeights(project, undefined, dir);
+    await exportProject({ tf, project, format: 'web', outDir: join(dir, 'page'), weights, baseDir: dir });
+    const table = await loadCsv(join(dir, 'iris.csv'), 'species', 'iris.csv');
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(join(dir, 'page', 'index.html')).href);
+    await page.waitForFunction(() => (globalThis as any).neuroblocks?.ready || (globalThis as any).neuroblocks?.error, undefined, { timeout: 30_000 });
+    for (const column of IRIS_COLUMNS) await expect.poll(() => page.getByLabel(column, { exact: true }).count()).toBe(1);
+    expect(await page.locator('#top').textContent()).toMatch(new RegExp(`^(${table.classNames.join('|')})$`));
+    const raw = [6.1, 2.9, 4.7, 1.4];
+    const output = await page.evaluate((row) => (globalThis as any).neuroblocks.predictRow(row), raw);
+    const standardised = Float32Array.from(raw, (v, i) => (v - table.table!.columns[i].mean) / table.table!.columns[i].std);
+    expect(maxAbsDiff(output, appPredict(tf, project.graph, weights, standardised, [1, 4]))).toBeLessThan(1e-5);
+    await page.close();
+  });
+
+  it('names an image folder’s classes after its sub-folders', async () => {
+    const dir = join(work, 'folder-project');
+    for (const name of ['cats', 'dogs']) mkdirSync(join(dir, 'pets', name), { recursive: true });
+    const project = { ...example('mnist-mlp'), dataset: { kind: 'imageFolder' as const, path: 'pets' } };
+    const named = { ...project, graph: { ...project.graph, nodes: project.graph.nodes.map((n) => (n.type === 'Dense' && n.params.units === 10 ? { ...n, params: { ...n.params, units: 2 } } : n)) } };
+    await exportProject({ tf, project: named, format: 'web', outDir: join(dir, 'page'), baseDir: dir });
+    expect(readFileSync(join(dir, 'page', 'index.html'), 'utf8')).toContain('"labels":["cats","dogs"]');
   });
 });

@@ -1,7 +1,9 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
+import { loadCsv } from '../data/csv';
 import { FASHION_MNIST_CLASSES } from '../data/fashion-mnist';
+import { listImageFolder } from '../data/image-folder';
 import { toDigitImage } from '../model/digit-image';
 import { fitImage, imageFitOf } from '../model/image-fit';
 import type { Shape } from '../model/graph';
@@ -14,8 +16,35 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Class names shown next to the probabilities: digits for MNIST, clothes for Fashion-MNIST, numbers otherwise. */
-function classLabels(project: Project, classes: number): string[] {
+/** What the page shows of the project's data set: its class names, and a table's columns with the standardisation training gave them. */
+export interface PageData {
+  classNames?: string[];
+  columns?: { name: string; mean: number; std: number }[];
+}
+
+/**
+ * Reads what the page needs of an image folder or a CSV file (relative paths resolve against
+ * `baseDir`, the project file's folder). Data that are not at hand leave the page numbering the
+ * classes and the values, as for the other sets.
+ */
+export async function pageDataOf(project: Project, baseDir: string | undefined): Promise<PageData> {
+  const ref = project.dataset;
+  if (!ref || baseDir === undefined) return {};
+  try {
+    if (ref.kind === 'csv') {
+      const table = await loadCsv(resolve(baseDir, ref.path), ref.labelColumn, basename(ref.path));
+      return { classNames: table.classNames, ...(table.table ? { columns: table.table.columns.map(({ name, mean, std }) => ({ name, mean, std })) } : {}) };
+    }
+    if (ref.kind === 'imageFolder') return { classNames: (await listImageFolder(resolve(baseDir, ref.path))).classNames };
+  } catch {
+    return {};
+  }
+  return {};
+}
+
+/** Class names shown next to the probabilities: digits for MNIST, clothes for Fashion-MNIST, the data set's own names where known, numbers otherwise. */
+function classLabels(project: Project, classes: number, data: PageData): string[] {
+  if (data.classNames?.length === classes) return data.classNames;
   if (project.dataset?.kind === 'builtin' && project.dataset.name === 'mnist' && classes === 10) return Array.from({ length: 10 }, (_, i) => String(i));
   if (project.dataset?.kind === 'builtin' && project.dataset.name === 'fashion-mnist' && classes === 10) return [...FASHION_MNIST_CLASSES];
   return Array.from({ length: classes }, (_, i) => `class ${i}`);
@@ -27,10 +56,13 @@ function classLabels(project: Project, classes: number): string[] {
  * (letter-boxed, centre-cropped or stretched, as the project's data set says) by the app's own
  * function, so the model gets the numbers it got in training for the same file.
  */
-function pageHtml(project: Project, inputShape: Shape, labels: string[]): string {
+function pageHtml(project: Project, inputShape: Shape, labels: string[], data: PageData): string {
   const title = escapeHtml(project.name);
   const fit = imageFitOf(project.dataset);
-  const config = JSON.stringify({ inputShape, labels, fit });
+  const size = inputShape.reduce((a, b) => a * b, 1);
+  // A table's values are typed as written in the file, then standardised as training did.
+  const columns = data.columns?.length === size ? data.columns : undefined;
+  const config = JSON.stringify({ inputShape, labels, fit, ...(columns ? { columns } : {}) }).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -179,6 +211,12 @@ function pageHtml(project: Project, inputShape: Shape, labels: string[]): string
     inputs.append(zone, file);
   }
 
+  /** A row as typed: standardised with the training rows' mean and σ for a table, as training did. */
+  function prepareRow(values) {
+    return Float32Array.from(values, (v, i) => (config.columns ? (v - config.columns[i].mean) / config.columns[i].std : v));
+  }
+  api.predictRow = (values) => predict(prepareRow(values));
+
   function numberFields() {
     const form = document.createElement('div');
     form.id = 'fields';
@@ -189,12 +227,20 @@ function pageHtml(project: Project, inputShape: Shape, labels: string[]): string
       f.type = 'number';
       f.step = 'any';
       f.value = '0';
-      f.setAttribute('aria-label', 'input ' + i);
-      f.oninput = () => predict(Float32Array.from(fields, (x) => Number(x.value) || 0));
+      const column = config.columns ? config.columns[i] : undefined;
+      f.value = column ? String(Number(column.mean.toPrecision(4))) : '0';
+      f.setAttribute('aria-label', column ? column.name : 'input ' + i);
+      f.oninput = () => predict(prepareRow(fields.map((x) => Number(x.value) || 0)));
       fields.push(f);
-      form.appendChild(f);
+      if (column) {
+        const label = document.createElement('label');
+        label.textContent = column.name + ' ';
+        label.appendChild(f);
+        form.appendChild(label);
+      } else form.appendChild(f);
     }
     inputs.appendChild(form);
+    if (config.columns) predict(prepareRow(fields.map((x) => Number(x.value) || 0)));
   }
 
   async function start() {
@@ -214,7 +260,7 @@ function pageHtml(project: Project, inputShape: Shape, labels: string[]): string
       hint.textContent = 'Drop an image, or click the box to choose one. It is ' + { letterbox: 'scaled to fit whole in ', crop: 'cropped around its centre to fill ', stretch: 'resized to ' }[config.fit] + width + '×' + height + ' pixels.';
       dropZone();
     } else {
-      hint.textContent = 'Type the ' + config.inputShape.join('×') + ' input values.';
+      hint.textContent = config.columns ? 'Type a row\u2019s values, as written in the data file.' : 'Type the ' + config.inputShape.join('×') + ' input values.';
       numberFields();
     }
     api.ready = true;
@@ -231,12 +277,12 @@ function pageHtml(project: Project, inputShape: Shape, labels: string[]): string
  * A self-contained demo folder: the TF.js model, TensorFlow.js itself, and a page that works from
  * file:// (the model is also embedded in model-data.js, since browsers refuse fetch() on files).
  */
-export async function writeWebDemo(dir: string, project: Project, artifacts: TfjsArtifacts, inputShape: Shape, classes: number): Promise<string[]> {
+export async function writeWebDemo(dir: string, project: Project, artifacts: TfjsArtifacts, inputShape: Shape, classes: number, data: PageData = {}): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files = await writeTfjs(dir, artifacts);
   await copyFile(require.resolve('@tensorflow/tfjs/dist/tf.min.js'), join(dir, 'tf.min.js'));
   const embedded = { modelJson: artifacts.modelJson, weights: Buffer.from(artifacts.weightData).toString('base64') };
   await writeFile(join(dir, 'model-data.js'), `window.NEUROBLOCKS_MODEL = ${JSON.stringify(embedded)};\n`);
-  await writeFile(join(dir, 'index.html'), pageHtml(project, inputShape, classLabels(project, classes)));
+  await writeFile(join(dir, 'index.html'), pageHtml(project, inputShape, classLabels(project, classes, data), data));
   return [...files, 'tf.min.js', 'model-data.js', 'index.html'];
 }

@@ -65,7 +65,8 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
 
   const projectFile = typeof request.location === 'string' && path.extname(request.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(request.location) : undefined;
   if (request.runId === undefined) {
-    const result = await exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion, overwrite: request.overwrite === true }).catch(refusal);
+    const baseDir = typeof request.location === 'string' && request.location ? path.dirname(path.resolve(request.location)) : undefined;
+    const result = await exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion, overwrite: request.overwrite === true, ...(baseDir ? { baseDir } : {}) }).catch(refusal);
     // An untrained export from a saved project file is logged in it too, as the export command does.
     if (projectFile !== undefined && existsSync(projectFile)) await logUntrainedExport(projectFile, request.format, outDir, result.files);
     return result;
@@ -88,7 +89,7 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
     const which = request.checkpoint ?? (run.best ? 'best' : 'last');
     const loaded = store.loadCheckpoint(request.runId, which);
     // The graph the run trained, so that the weights fit it even if the project changed since.
-    const result = await exportProject({ tf, project: run.project, format: request.format, outDir, weights: loaded.weights, producerVersion: appVersion, overwrite: request.overwrite === true }).catch(refusal);
+    const result = await exportProject({ tf, project: run.project, format: request.format, outDir, weights: loaded.weights, producerVersion: appVersion, overwrite: request.overwrite === true, baseDir: path.dirname(projectFile) }).catch(refusal);
     const bytes = await totalBytes(outDir, result.files);
     if (!store.readOnly) store.recordExport({ runId: request.runId, format: request.format, path: outDir, bytes, details: { files: result.files, checkpoint: which, epoch: loaded.epoch } });
     return result;

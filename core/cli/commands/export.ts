@@ -191,7 +191,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const tf = await import('@tensorflow/tfjs');
     await tf.setBackend('cpu');
     const outDir = resolve(values.out);
-    const result = await exportProject({ tf, project: source.project, format, outDir, weights: source.weights, overwrite: values.force === true });
+    const result = await exportProject({ tf, project: source.project, format, outDir, weights: source.weights, overwrite: values.force === true, baseDir: dirname(resolve(positionals[0])) });
     const sizes = await Promise.all(result.files.map(async (f) => (await stat(join(outDir, f))).size));
     const needsWeights = !['keras', 'notebook'].includes(format);
     io.out(`Exported "${source.project.name}" as ${format}${needsWeights ? `, ${source.describe}` : ''}, to ${outDir}:`);
