@@ -289,7 +289,7 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
     await dock.getByRole('button', { name: 'Resume' }).click();
     await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 90_000 });
     await inBothLanguages(page, 'train-finished', async (lang) => {
-      await expect(dock.getByTestId('train-final')).toContainText(tr(lang, 'Test accuracy', 'Précision sur le test'));
+      await expect(dock.getByTestId('train-final')).toContainText(tr(lang, 'Test accuracy', 'Exactitude sur le test'));
       await expect(dock.getByTestId('chart-loss')).toBeVisible();
       await expect(dock.getByTestId('train-next')).toBeVisible();
     });

@@ -21,7 +21,11 @@ function projectsDir(): string {
 }
 
 /** The files of the projects folder (none before it is first written to). */
-const projectFiles = () => (existsSync(projectsDir()) ? readdirSync(projectsDir()).sort() : []);
+/** The projects folder's files; SQLite's side files of an existing project (-wal, -shm) come and go with its connections and are left out. */
+const projectFiles = () => {
+  const files = existsSync(projectsDir()) ? readdirSync(projectsDir()).sort() : [];
+  return files.filter((f) => !/-(wal|shm|journal)$/.test(f) || !files.includes(f.replace(/-(wal|shm|journal)$/, '')));
+};
 
 const dock = (page: Page) => page.getByRole('complementary', { name: /Training and evaluation|Entraînement et évaluation/ });
 

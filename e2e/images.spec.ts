@@ -100,7 +100,7 @@ test('a teacher imports non-square photos, switches letter-box and crop in the p
   await test.step('Try it crops a wide photo as this run’s training did, and the model answers', async () => {
     await dock.getByRole('tab', { name: 'Try it' }).click();
     await dock.getByTestId('image-file').setInputFiles(path.join(tmp, 'try-wide.png'));
-    await expect(dock.getByTestId('try-answer')).toContainText(/^It looks like an? (day|night) \(\d+ % sure\)/, { timeout: 30_000 });
+    await expect(dock.getByTestId('try-answer')).toContainText(/^It looks like an? (day|night) \(\d+(\.\d)?% sure\)/, { timeout: 30_000 });
     await expectProbabilities(dock, 2);
     const seen = dock.getByTestId('image-views').getByRole('img', { name: /as the model sees it/ });
     const pixels = await seen.evaluate((canvas) => {
