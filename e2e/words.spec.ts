@@ -232,14 +232,15 @@ async function frenchWords(page: Page): Promise<string[]> {
     const walker = doc.createTreeWalker(doc.body, 4 /* text */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || parent.closest('code, pre, script, style, .code-panel, [data-testid="code-panel"]')) continue;
+      // The user's own words are theirs to choose: project names and file paths in the home screen's lists.
+      if (!parent || parent.closest('code, pre, script, style, .code-panel, [data-testid="code-panel"], .file-list')) continue;
       const text = String(node.nodeValue ?? '').trim();
       if (!text) continue;
       const select = parent.closest('select');
       if (select ? visible(select) : visible(parent)) out.push(text);
     }
     for (const el of Array.from(doc.querySelectorAll('[aria-label], [title], [placeholder]')) as any[]) {
-      if (!visible(el) || el.closest('code, pre')) continue;
+      if (!visible(el) || el.closest('code, pre, .file-list')) continue;
       for (const name of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(name)) out.push(el.getAttribute(name));
     }
     return out;
