@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Many tests wait on a child process (Python, Chromium) or the disk: two at a time even on two cores.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
   },
 });

@@ -179,7 +179,8 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
     const session = startTraining(project, { engine: 'pytorch', device: 'cpu', python: wrapper });
     const recording = recordTrainingRun(store, session, project);
     session.on((event) => {
-      if (event.type === 'epoch' && event.epoch === 1) process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
+      // After epoch 1 and its last checkpoint (which comes after the epoch's event), as a crash between two epochs.
+      if (event.type === 'checkpoint' && event.kind === 'last' && event.epoch === 1) process.kill(Number(readFileSync(pidFile, 'utf8')), 'SIGKILL');
     });
     const result = await session.done;
     const { runId } = await recording.done;
