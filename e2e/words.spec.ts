@@ -251,7 +251,7 @@ async function frenchWords(page: Page): Promise<string[]> {
 const FRENCH_DATE = /^\s*\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\s*$/;
 
 /** Common English words of the interface: none may be left in French. */
-const ENGLISH = /\b(default|weight decay|device|accuracy|epochs?|training|validation split|learning rate|batch size|samples?|threads?|cores?|spirals|circles|gaussians|true|false|loading|start|stop|run|runs|try it|look inside|settings|engine)\b/i;
+const ENGLISH = /\b(default|weight decay|device|accuracy|epochs?|training|validation split|learning rate|batch size|samples?|threads?|cores?|spirals|circles|gaussians|true|false|loading|start|stop|run|runs|try it|look inside|settings|engine|installed|failed to load)\b/i;
 
 function englishIn(words: string[]): string[] {
   // Keras's own words stay as Keras writes them: a parameter and its value ("trainable: false").

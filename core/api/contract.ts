@@ -42,7 +42,7 @@ export interface BackendInfo {
   /** Human-readable device, e.g. `CPU (WASM, SIMD, 1 thread; …)`. */
   device: string;
   /** Faster rungs that were skipped, each with why. */
-  fallbacks: { backend: string; reason: string }[];
+  fallbacks: { backend: string; reason: string; reasonFr?: string }[];
 }
 
 /** A device the user's PyTorch sees. */
@@ -307,7 +307,7 @@ export type TrainingEvent =
       type: 'started';
       backend: string;
       device: string;
-      fallbacks: { backend: string; reason: string }[];
+      fallbacks: { backend: string; reason: string; reasonFr?: string }[];
       paramCount: { total: number; trainable: number; nonTrainable: number };
       dataset: TrainingDatasetSummary;
       /** Samples used for training, for validation and for the final test. */

@@ -40,7 +40,7 @@ export type TrainingEvent =
       type: 'started';
       backend: BackendName;
       device: string;
-      fallbacks: { backend: BackendName; reason: string }[];
+      fallbacks: { backend: BackendName; reason: string; reasonFr?: string }[];
       paramCount: { total: number; trainable: number; nonTrainable: number };
       dataset: DatasetSummary;
       /** Samples used for training, for validation and for the final test. */

@@ -13,6 +13,8 @@ describe('selectBackend', () => {
     for (const fallback of choice.fallbacks) {
       expect(fallback.reason.length).toBeGreaterThan(10);
       expect(fallback.reason).not.toContain('\n');
+      // In French too, for the Train panel of a French class.
+      expect(fallback.reasonFr).toMatch(/n’est pas installé|n’a pas pu être chargé|aucun GPU CUDA/);
     }
     expect(choice.tf.getBackend()).toBe(choice.backend === 'tensorflow-gpu' ? 'tensorflow' : choice.backend);
     expect(choice.device.length).toBeGreaterThan(3);

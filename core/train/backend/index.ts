@@ -2,6 +2,7 @@
 // The native packages are optional dependencies. Each rung that cannot load (package missing,
 // CUDA/cuDNN missing, ABI mismatch) is skipped with a one-line reason; only a backend the user
 // forced and that cannot load is an error.
+import { errorTexts, LocalizedError } from '../../model/localized';
 import { loadCpu, loadNative, loadWasm, type LoadedBackend } from './loaders';
 
 export type Tf = typeof import('@tensorflow/tfjs');
@@ -14,7 +15,7 @@ export interface BackendChoice {
   /** Human-readable description of where the numbers are computed. */
   device: string;
   /** Rungs tried before this one, with why each was skipped. */
-  fallbacks: { backend: BackendName; reason: string }[];
+  fallbacks: { backend: BackendName; reason: string; reasonFr?: string }[];
 }
 
 /** From the fastest to the most portable. */
@@ -76,7 +77,8 @@ export async function selectBackend(requested?: BackendName): Promise<BackendCho
       const loaded = await loaders[backend]();
       return { ...loaded, backend, fallbacks };
     } catch (error) {
-      fallbacks.push({ backend, reason: oneLine(error) });
+      const fr = errorTexts(error).fr;
+      fallbacks.push({ backend, reason: oneLine(error), ...(error instanceof LocalizedError ? { reasonFr: oneLine(fr) } : {}) });
     }
   }
   throw new Error(`No TensorFlow.js backend could be loaded: ${fallbacks.map((f) => `${f.backend}: ${f.reason}`).join('; ')}`);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
+import { LocalizedError } from '../../model/localized';
 import { registerWasmGradientKernels } from './wasm-gradients';
 
 type Tf = typeof import('@tensorflow/tfjs');
@@ -73,12 +74,20 @@ async function importOptional(packageName: string): Promise<Tf> {
     loaded = await import(specifier);
   } catch (error) {
     if (isMissingModule(error, packageName)) {
-      throw new Error(`${packageName} is not installed (optional dependency; \`npm install ${packageName}\` adds it)`);
+      throw notInstalled(packageName);
     }
-    throw new Error(`${packageName} is installed but failed to load: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new LocalizedError({ en: `${packageName} is installed but failed to load: ${why}`, fr: `${packageName} est installé mais n’a pas pu être chargé : ${why}` });
   }
   const namespace = loaded as { default?: Tf } & Tf;
   return (typeof namespace.setBackend === 'function' ? namespace : namespace.default) as Tf;
+}
+
+function notInstalled(packageName: string): LocalizedError {
+  return new LocalizedError({
+    en: `${packageName} is not installed (optional dependency; \`npm install ${packageName}\` adds it)`,
+    fr: `${packageName} n’est pas installé (dépendance facultative ; \`npm install ${packageName}\` l’ajoute)`,
+  });
 }
 
 async function gpuNames(): Promise<string[]> {
@@ -95,13 +104,13 @@ export async function loadNative(kind: 'gpu' | 'cpu'): Promise<LoadedBackend> {
   try {
     require.resolve(packageName);
   } catch {
-    throw new Error(`${packageName} is not installed (optional dependency; \`npm install ${packageName}\` adds it)`);
+    throw notInstalled(packageName);
   }
   let gpus: string[] = [];
   if (kind === 'gpu') {
     gpus = await gpuNames();
     // Without a visible CUDA device libtensorflow silently computes on the CPU; say so instead.
-    if (gpus.length === 0) throw new Error('no CUDA GPU is visible (nvidia-smi is missing or lists no GPU)');
+    if (gpus.length === 0) throw new LocalizedError({ en: 'no CUDA GPU is visible (nvidia-smi is missing or lists no GPU)', fr: 'aucun GPU CUDA n’est visible (nvidia-smi est absent ou ne liste aucun GPU)' });
   }
   const native = await importOptional(packageName);
   // The native packages bring their own copy of TensorFlow.js; use the one where they registered.

@@ -235,7 +235,7 @@ export function TrainPanel() {
         {started && started.fallbacks.length > 0 && (
           <ul className="train-backend__skipped" data-testid="train-fallbacks">
             {started.fallbacks.map((f) => (
-              <li key={f.backend}>{t('train.engine.skipped', { backend: f.backend, reason: f.reason })}</li>
+              <li key={f.backend}>{t('train.engine.skipped', { backend: f.backend, reason: i18n.language.startsWith('fr') && f.reasonFr ? f.reasonFr : f.reason })}</li>
             ))}
           </ul>
         )}
