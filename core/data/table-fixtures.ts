@@ -42,3 +42,25 @@ export function irisLikeCsv(perClass: number, seed = 7, bad: BadRow[] = []): { t
   }
   return { text: `${lines.join('\n')}\n`, badLines };
 }
+
+/** A small classifier of the iris-like table at `csv` (a project as a file holds it, before parsing). */
+export function irisProject(csv: string, training: Record<string, unknown> = {}) {
+  return {
+    format: 'neuroblocks.project',
+    version: 1,
+    name: 'Iris',
+    graph: {
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [IRIS_COLUMNS.length] } },
+        { id: 'hidden', type: 'Dense', params: { units: 8, activation: 'relu' } },
+        { id: 'out', type: 'Dense', params: { units: SPECIES.length, activation: 'softmax' } },
+      ],
+      edges: [
+        { source: 'in', target: 'hidden' },
+        { source: 'hidden', target: 'out' },
+      ],
+    },
+    dataset: { kind: 'csv', path: csv, labelColumn: 'species' },
+    training,
+  };
+}

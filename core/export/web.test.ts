@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCsv } from '../data/csv';
 import { loadMnist } from '../data/mnist';
-import { IRIS_COLUMNS, irisLikeCsv } from '../data/table-fixtures';
+import { IRIS_COLUMNS, irisLikeCsv, irisProject } from '../data/table-fixtures';
 import { parseProject } from '../model/project-io';
 import { parseProjectText } from '../model/project-io';
 import type { Project } from '../model/project';
@@ -135,23 +135,7 @@ describe('web demo of a table model and of an image folder', () => {
     const dir = join(work, 'table-project');
     mkdirSync(dir);
     writeFileSync(join(dir, 'iris.csv'), irisLikeCsv(20).text);
-    const project = parseProject({
-      format: 'neuroblocks.project',
-      version: 1,
-      name: 'Iris',
-      graph: {
-        nodes: [
-          { id: 'in', type: 'Input', params: { shape: [4] } },
-          { id: 'hidden', type: 'Dense', params: { units: 8, activation: 'relu' } },
-          { id: 'out', type: 'Dense', params: { units: 3, activation: 'softmax' } },
-        ],
-        edges: [
-          { source: 'in', target: 'hidden' },
-          { source: 'hidden', target: 'out' },
-        ],
-      },
-      dataset: { kind: 'csv', path: 'iris.csv', labelColumn: 'species' },
-    });
+    const project = parseProject(irisProject('iris.csv'));
     const weights = await trainedRunWeights(project, undefined, dir);
     await exportProject({ tf, project, format: 'web', outDir: join(dir, 'page'), weights, baseDir: dir });
     const table = await loadCsv(join(dir, 'iris.csv'), 'species', 'iris.csv');

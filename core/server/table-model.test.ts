@@ -5,30 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrainingUpdate } from '../api/contract';
-import { IRIS_COLUMNS, irisLikeCsv } from '../data/table-fixtures';
+import { IRIS_COLUMNS, irisLikeCsv, irisProject } from '../data/table-fixtures';
 import { tableRow } from './inference';
 import { NeuroblocksService } from './services';
 
-function tableProject(csv: string) {
-  return {
-    format: 'neuroblocks.project',
-    version: 1,
-    name: 'Iris',
-    graph: {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [4] } },
-        { id: 'hidden', type: 'Dense', params: { units: 8, activation: 'relu' } },
-        { id: 'out', type: 'Dense', params: { units: 3, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'in', target: 'hidden' },
-        { source: 'hidden', target: 'out' },
-      ],
-    },
-    dataset: { kind: 'csv', path: csv, labelColumn: 'species' },
-    training: { learningRate: 0.05, batchSize: 16, epochs: 4, seed: 3 },
-  };
-}
+const tableProject = (csv: string) => irisProject(csv, { learningRate: 0.05, batchSize: 16, epochs: 4, seed: 3 });
 
 describe('a model trained on a table', () => {
   let root: string;
