@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { consoleErrors, shot, url } from './helpers';
+import { consoleErrors, shot, trainBriefly, url } from './helpers';
 
 // Chromium's fake camera (a moving test pattern), allowed without asking: only this spec uses it.
 test.use({
@@ -76,11 +76,7 @@ test('a teacher records two classes with the camera, saves them as a data set, t
   });
 
   await test.step('a short run on the recorded images, then Try it predicts from the camera', async () => {
-    await dock.getByRole('tab', { name: 'Train' }).click();
-    await dock.getByLabel('Epochs', { exact: true }).fill('2');
-    await dock.getByLabel('Batch size').fill('4');
-    await dock.getByRole('button', { name: 'Start training' }).click();
-    await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 90_000 });
+    await trainBriefly(dock, 2, 4);
     await dock.getByRole('tab', { name: 'Try it' }).click();
     await dock.getByRole('button', { name: 'Predict from the camera' }).click();
     await expect(dock.getByTestId('try-answer')).toContainText(/^It looks like an? (class 1|hand) \(\d+(\.\d)?% sure\)/, { timeout: 30_000 });

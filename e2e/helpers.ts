@@ -113,3 +113,12 @@ export function writeDigits(folder: string, count: number): void {
   writeFileSync(path.join(folder, 'train-images-idx3-ubyte'), Buffer.concat([imageHeader, images.subarray(16, 16 + count * 784)]));
   writeFileSync(path.join(folder, 'train-labels-idx1-ubyte'), Buffer.concat([labelHeader, labels.subarray(8, 8 + count)]));
 }
+
+/** A short run from the Train tab with the given epochs and batch size, waited for to its end. */
+export async function trainBriefly(dock: Locator, epochs: number, batchSize: number): Promise<void> {
+  await dock.getByRole('tab', { name: 'Train' }).click();
+  await dock.getByLabel('Epochs', { exact: true }).fill(String(epochs));
+  await dock.getByLabel('Batch size').fill(String(batchSize));
+  await dock.getByRole('button', { name: 'Start training' }).click();
+  await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 90_000 });
+}

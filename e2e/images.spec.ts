@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { consoleErrors, expectProbabilities, shot, url } from './helpers';
+import { consoleErrors, expectProbabilities, shot, trainBriefly, url } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -90,11 +90,7 @@ test('a teacher imports non-square photos, switches letter-box and crop in the p
   });
 
   await test.step('a short run trains on the centre-cropped images', async () => {
-    await dock.getByRole('tab', { name: 'Train' }).click();
-    await dock.getByLabel('Epochs', { exact: true }).fill('2');
-    await dock.getByLabel('Batch size').fill('4');
-    await dock.getByRole('button', { name: 'Start training' }).click();
-    await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 90_000 });
+    await trainBriefly(dock, 2, 4);
   });
 
   await test.step('Try it crops a wide photo as this run’s training did, and the model answers', async () => {
