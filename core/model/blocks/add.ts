@@ -1,26 +1,16 @@
 import type { BlockDefinition } from '../block';
-import { formatShape } from '../graph';
-import { ShapeError } from '../issues';
-import { mergeLayout, trainableSpec } from './common';
+import { mergeLayout, sameShapeMerge, trainableSpec } from './common';
 
 export const Add: BlockDefinition = {
   type: 'Add',
   category: 'Merge',
   params: { trainable: trainableSpec },
   inputs: { min: 2, max: 32 },
-  outputShape(inputs) {
-    const first = formatShape(inputs[0]);
-    if (inputs.some((s) => formatShape(s) !== first))
-      throw new ShapeError(
-        {
-          en: `Add sums its inputs value by value, so they must have the same shape, but it receives ${inputs.map(formatShape).join(' and ')}. Make the branches produce the same shape, e.g. with \`padding: "same"\` on their convolutions and the same number of filters.`,
-          fr: `Add additionne ses entrées valeur par valeur : elles doivent donc avoir la même forme, mais il reçoit ${inputs.map(formatShape).join(' et ')}. Faites produire la même forme aux branches, par exemple avec \`padding: "same"\` sur leurs convolutions et le même nombre de filtres.`,
-        },
-        undefined,
-        'merge-shapes',
-      );
-    return [...inputs[0]];
-  },
+  outputShape: (inputs) =>
+    sameShapeMerge(inputs, (shapes) => ({
+      en: `Add sums its inputs value by value, so they must have the same shape, but it receives ${shapes.en}. Make the branches produce the same shape, e.g. with \`padding: "same"\` on their convolutions and the same number of filters.`,
+      fr: `Add additionne ses entrées valeur par valeur : elles doivent donc avoir la même forme, mais il reçoit ${shapes.fr}. Faites produire la même forme aux branches, par exemple avec \`padding: "same"\` sur leurs convolutions et le même nombre de filtres.`,
+    })),
   build: ({ tf, params, name }) => tf.layers.add({ name, trainable: params.trainable as boolean }),
   keras: { className: 'Add' },
   pytorch: (w) => w.args.join(' + '),

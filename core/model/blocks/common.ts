@@ -1,5 +1,8 @@
 import type { OnnxLayout, OnnxWriter, Tf } from '../block';
 import type { BoolSpec, EnumSpec, FloatSpec, RangeSpec, RegularizerSpec, Size2Spec } from '../params';
+import { formatShape, type Shape } from '../graph';
+import { ShapeError } from '../issues';
+import type { Localized } from '../localized';
 
 /** Parameter specs shared by several blocks, so that the same parameter reads the same everywhere. */
 
@@ -181,4 +184,15 @@ export function seededKernelInitializer(tf: Tf, seed: number | undefined, name: 
 export function mergeLayout(w: OnnxWriter): OnnxLayout {
   const image = w.node.outputShape.length === 3;
   return image && w.node.inputs.every((_, i) => w.hasLayout(i, 'nchw')) ? 'nchw' : 'nhwc';
+}
+
+/**
+ * The one shape of the inputs of a value-by-value merge (Add, Multiply), or a ShapeError whose
+ * words, given the shapes as written, say what the block does and how to fix the branches.
+ */
+export function sameShapeMerge(inputs: Shape[], words: (shapes: { en: string; fr: string }) => Localized): Shape {
+  const first = formatShape(inputs[0]);
+  if (inputs.some((s) => formatShape(s) !== first))
+    throw new ShapeError(words({ en: inputs.map(formatShape).join(' and '), fr: inputs.map(formatShape).join(' et ') }), undefined, 'merge-shapes');
+  return [...inputs[0]];
 }

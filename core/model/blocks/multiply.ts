@@ -1,7 +1,5 @@
 import type { BlockDefinition } from '../block';
-import { formatShape } from '../graph';
-import { ShapeError } from '../issues';
-import { mergeLayout, trainableSpec } from './common';
+import { mergeLayout, sameShapeMerge, trainableSpec } from './common';
 
 /** Multiply: the product of its inputs, value by value (a gate, or squeeze-and-excitation's channel weights). */
 export const Multiply: BlockDefinition = {
@@ -9,19 +7,11 @@ export const Multiply: BlockDefinition = {
   category: 'Merge',
   params: { trainable: trainableSpec },
   inputs: { min: 2, max: 32 },
-  outputShape(inputs) {
-    const first = formatShape(inputs[0]);
-    if (inputs.some((s) => formatShape(s) !== first))
-      throw new ShapeError(
-        {
-          en: `Multiply multiplies its inputs value by value, so they must have the same shape, but it receives ${inputs.map(formatShape).join(' and ')}. Make the branches produce the same shape (a Dense with as many units as the other branch has channels, then a Reshape to [1, 1, channels], does not match an image: give both branches the image's shape).`,
-          fr: `Multiply multiplie ses entrées valeur par valeur : elles doivent donc avoir la même forme, mais il reçoit ${inputs.map(formatShape).join(' et ')}. Faites produire la même forme aux branches (une Dense avec autant d’unités que l’autre branche a de canaux, suivie d’un Reshape en [1, 1, canaux], ne correspond pas à une image : donnez aux deux branches la forme de l’image).`,
-        },
-        undefined,
-        'merge-shapes',
-      );
-    return [...inputs[0]];
-  },
+  outputShape: (inputs) =>
+    sameShapeMerge(inputs, (shapes) => ({
+      en: `Multiply multiplies its inputs value by value, so they must have the same shape, but it receives ${shapes.en}. Make the branches produce the same shape (a Dense with as many units as the other branch has channels, then a Reshape to [1, 1, channels], does not match an image: give both branches the image's shape).`,
+      fr: `Multiply multiplie ses entrées valeur par valeur : elles doivent donc avoir la même forme, mais il reçoit ${shapes.fr}. Faites produire la même forme aux branches (une Dense avec autant d’unités que l’autre branche a de canaux, suivie d’un Reshape en [1, 1, canaux], ne correspond pas à une image : donnez aux deux branches la forme de l’image).`,
+    })),
   build: ({ tf, params, name }) => tf.layers.multiply({ name, trainable: params.trainable as boolean }),
   keras: { className: 'Multiply' },
   pytorch: (w) => w.args.join(' * '),
