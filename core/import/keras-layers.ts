@@ -1,0 +1,530 @@
+// Keras's layer vocabulary → the app's blocks: one table for every format that stores a Keras model
+// config (TensorFlow.js layers model.json, Keras HDF5, Keras 3 `.keras`), all of which write the
+// same classes with the same snake_case arguments. A class, argument or activation the app cannot
+// express is refused, naming it and the layer; nothing is approximated. Browser-safe.
+import { analyzeGraph } from '../model/analyze';
+import type { BlockDefinition, ResolvedParams } from '../model/block';
+import { activations } from '../model/blocks/common';
+import { blockTypes, getBlock } from '../model/blocks/index';
+import type { Graph, GraphEdge, GraphNode, Shape } from '../model/graph';
+import { layerNameFor } from '../model/layer-names';
+import type { Localized } from '../model/localized';
+import { pair, resolveParams } from '../model/params';
+import { ImportError, type ImportedWeight } from './types';
+
+/** One layer of a Keras model config: its class, its arguments and, in a functional model, what feeds it. */
+export interface KerasLayerConfig {
+  class_name: string;
+  config: Record<string, unknown>;
+  name?: string;
+  inbound_nodes?: unknown;
+}
+
+/** A weight a block needs, in the order Keras stores a layer's weights. */
+export interface ExpectedWeight {
+  /** The weight's own name, as the app and TensorFlow.js name it (kernel, bias, gamma, …). */
+  name: string;
+  shape: number[];
+}
+
+/** One layer of the file, as it became a block. */
+export interface TranslatedLayer {
+  /** The layer's name in the file. */
+  kerasName: string;
+  className: string;
+  /** The block's id (the layer's name, made a valid layer name when it is not one). */
+  nodeId: string;
+  type: string;
+  /** The weights the block needs, in Keras's order. */
+  weights: ExpectedWeight[];
+}
+
+export interface TranslatedModel {
+  name: string;
+  graph: Graph;
+  /** Every layer of the config in its order (InputLayer included), as a block. */
+  layers: TranslatedLayer[];
+}
+
+/** `Conv2D "conv1"` as messages name a layer of the file. */
+function layerWords(layer: { name: string; className: string }): Localized {
+  return { en: `Layer "${layer.name}" (${layer.className})`, fr: `La couche « ${layer.name} » (${layer.className})` };
+}
+
+function refuse(layer: { name: string; className: string }, text: Localized): ImportError {
+  const words = layerWords(layer);
+  return new ImportError({ en: `${words.en}: ${text.en}`, fr: `${words.fr} : ${text.fr}` }, layer.name);
+}
+
+/** Keras's `naming.to_snake_case`, which Keras 3 uses for the paths of a layer's weights: `BatchNormalization` → `batch_normalization`. */
+export function kerasSnakeCase(name: string): string {
+  return name
+    .replace(/\W+/g, '')
+    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
+    .toLowerCase();
+}
+
+/** camelCase → snake_case, as TensorFlow.js writes a parameter in model.json: `kernelSize` → `kernel_size`. */
+function snake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const isOnes = (v: unknown) => v === 1 || (Array.isArray(v) && v.every((x) => x === 1));
+const isNullish = (v: unknown) => v === null || v === undefined;
+
+/**
+ * Arguments that are not block parameters. Those mapped to `true` never change what the layer
+ * computes at inference or how it trains from imported weights (names, dtypes, initializers, seeds);
+ * the others are accepted only with the value that the app's block has.
+ */
+const otherArguments: Record<string, true | { ok: (v: unknown) => boolean; expected: string }> = {
+  name: true,
+  trainable: true,
+  dtype: true,
+  batch_size: true,
+  seed: true,
+  autocast: true,
+  fused: true,
+  renorm_clipping: true,
+  renorm_momentum: true,
+  lora_alpha: true,
+  batch_input_shape: true,
+  batch_shape: true,
+  input_shape: true,
+  dilation_rate: { ok: isOnes, expected: '1' },
+  groups: { ok: (v) => v === 1, expected: '1' },
+  data_format: { ok: (v) => isNullish(v) || v === 'channels_last', expected: '"channels_last"' },
+  bias_regularizer: { ok: isNullish, expected: 'None' },
+  activity_regularizer: { ok: isNullish, expected: 'None' },
+  depthwise_regularizer: { ok: isNullish, expected: 'None' },
+  pointwise_regularizer: { ok: isNullish, expected: 'None' },
+  beta_regularizer: { ok: isNullish, expected: 'None' },
+  gamma_regularizer: { ok: isNullish, expected: 'None' },
+  kernel_constraint: { ok: isNullish, expected: 'None' },
+  bias_constraint: { ok: isNullish, expected: 'None' },
+  depthwise_constraint: { ok: isNullish, expected: 'None' },
+  pointwise_constraint: { ok: isNullish, expected: 'None' },
+  beta_constraint: { ok: isNullish, expected: 'None' },
+  gamma_constraint: { ok: isNullish, expected: 'None' },
+  noise_shape: { ok: isNullish, expected: 'None' },
+  keepdims: { ok: (v) => v === false, expected: 'False' },
+  center: { ok: (v) => v === true, expected: 'True' },
+  scale: { ok: (v) => v === true, expected: 'True' },
+  renorm: { ok: (v) => v === false, expected: 'False' },
+  synchronized: { ok: (v) => v === false, expected: 'False' },
+  virtual_batch_size: { ok: isNullish, expected: 'None' },
+  adjustment: { ok: isNullish, expected: 'None' },
+  lora_rank: { ok: isNullish, expected: 'None' },
+  quantization_config: { ok: isNullish, expected: 'None' },
+  depth_multiplier: { ok: (v) => v === 1, expected: '1' },
+  sparse: { ok: (v) => v === false || v === null, expected: 'False' },
+  ragged: { ok: (v) => v === false || v === null, expected: 'False' },
+  optional: { ok: (v) => v === false, expected: 'False' },
+};
+const ignoredSuffixes = ['_initializer'];
+
+/** Keras's names of activations that are the app's under another name. */
+const activationAliases: Record<string, string> = { silu: 'swish', hard_silu: 'hard_swish', hardswish: 'hard_swish', hard_swish: 'hard_swish', hardSwish: 'hard_swish', relu6: 'relu6', None: 'linear' };
+
+function activationName(layer: { name: string; className: string }, value: unknown): string {
+  let name = value;
+  if (name === null || name === undefined) return 'linear';
+  if (typeof name === 'object') {
+    const o = name as { class_name?: unknown; config?: unknown };
+    name = typeof o.config === 'string' ? o.config : typeof (o.config as { name?: unknown } | undefined)?.name === 'string' ? (o.config as { name: string }).name : o.class_name;
+  }
+  if (typeof name !== 'string') throw refuse(layer, { en: `its activation ${JSON.stringify(value)} is not one the app knows.`, fr: `son activation ${JSON.stringify(value)} n’est pas connue de l’application.` });
+  const known = activationAliases[name] ?? name;
+  if (!(activations as readonly string[]).includes(known))
+    throw refuse(layer, {
+      en: `the activation "${name}" has no equivalent block in the app (it has ${activations.join(', ')}), so the layer cannot be imported without changing what the network computes.`,
+      fr: `l’activation « ${name} » n’a pas d’équivalent dans l’application (qui a ${activations.join(', ')}) : la couche ne peut pas être importée sans changer ce que calcule le réseau.`,
+    });
+  return known;
+}
+
+function regularizer(layer: { name: string; className: string }, arg: string, value: unknown): { l1?: number; l2?: number } | null {
+  if (isNullish(value)) return null;
+  const o = value as { class_name?: string; config?: Record<string, unknown> };
+  const config = o.config ?? {};
+  const l1 = typeof config.l1 === 'number' ? config.l1 : 0;
+  const l2 = typeof config.l2 === 'number' ? config.l2 : 0;
+  if (!['L1', 'L2', 'L1L2', 'l1_l2', 'l1', 'l2'].includes(o.class_name ?? '') || Object.keys(config).some((k) => k !== 'l1' && k !== 'l2'))
+    throw refuse(layer, {
+      en: `its \`${arg}\` ${JSON.stringify(value)} is not an L1 or L2 penalty, the only ones the app has.`,
+      fr: `son \`${arg}\` ${JSON.stringify(value)} n’est pas une pénalité L1 ou L2, les seules que connaisse l’application.`,
+    });
+  const out: { l1?: number; l2?: number } = {};
+  if (l1) out.l1 = l1;
+  if (l2) out.l2 = l2;
+  return Object.keys(out).length ? out : null;
+}
+
+/** A Keras size argument (3, [3, 3], (3, 3)) as the app writes it: one number when square. */
+function size2(value: unknown): unknown {
+  if (Array.isArray(value) && value.length === 2 && value[0] === value[1]) return value[0];
+  return value;
+}
+
+/** Keras's ZeroPadding2D padding (p, [ph, pw] or [[top, bottom], [left, right]]); the app's block pads both sides alike. */
+function symmetricPadding(layer: { name: string; className: string }, value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  if (value.every((v) => typeof v === 'number')) return size2(value);
+  const [[top, bottom], [left, right]] = value as number[][];
+  if (top !== bottom || left !== right)
+    throw refuse(layer, {
+      en: `it pads unevenly (${JSON.stringify(value)}: top ${top}, bottom ${bottom}, left ${left}, right ${right}); the app’s ZeroPadding2D pads both sides of each axis alike.`,
+      fr: `elle complète de façon inégale (${JSON.stringify(value)} : haut ${top}, bas ${bottom}, gauche ${left}, droite ${right}) ; le ZeroPadding2D de l’application complète les deux côtés de chaque axe de la même façon.`,
+    });
+  return size2([top, left]);
+}
+
+/** The block of a Keras class, found in the block registry by each block's `keras.className`. */
+export function blockForClass(className: string): BlockDefinition | undefined {
+  if (className === 'InputLayer') return getBlock('Input');
+  for (const type of blockTypes) {
+    const block = getBlock(type)!;
+    if (block.keras.className === className && type !== 'Input') return block;
+  }
+  return undefined;
+}
+
+/** Keras layers that are one of the app's blocks with fixed parameters. */
+export const aliasClasses: Record<string, (layer: { name: string; className: string }, config: Record<string, unknown>) => { type: string; params: Record<string, unknown>; used: string[] }> = {
+  ReLU(layer, config) {
+    const max = config.max_value;
+    const slope = config.negative_slope ?? 0;
+    const threshold = config.threshold ?? 0;
+    if (slope !== 0 || threshold !== 0 || !(isNullish(max) || max === 6))
+      throw refuse(layer, {
+        en: `ReLU with max_value=${JSON.stringify(max)}, negative_slope=${JSON.stringify(slope)}, threshold=${JSON.stringify(threshold)} has no equivalent activation in the app (it has "relu" and "relu6").`,
+        fr: `un ReLU avec max_value=${JSON.stringify(max)}, negative_slope=${JSON.stringify(slope)}, threshold=${JSON.stringify(threshold)} n’a pas d’activation équivalente dans l’application (qui a « relu » et « relu6 »).`,
+      });
+    return { type: 'Activation', params: { activation: max === 6 ? 'relu6' : 'relu' }, used: ['max_value', 'negative_slope', 'threshold'] };
+  },
+};
+
+/** The parameters of a block from a layer's arguments; every other argument is checked against `otherArguments`. */
+function blockParams(layer: { name: string; className: string }, block: BlockDefinition, config: Record<string, unknown>): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  const used = new Set<string>();
+  for (const [param, spec] of Object.entries(block.params)) {
+    if (param === 'trainable') continue;
+    const key = snake(param);
+    used.add(key);
+    let value = Object.prototype.hasOwnProperty.call(config, key) ? config[key] : undefined;
+    if (value === undefined) {
+      const defaults = block.keras.defaults ?? {};
+      if (Object.prototype.hasOwnProperty.call(defaults, param)) params[param] = defaults[param];
+      continue;
+    }
+    if (param === 'activation') value = activationName(layer, value);
+    else if (spec.kind === 'regularizer') value = regularizer(layer, key, value);
+    else if (block.type === 'ZeroPadding2D' && param === 'padding') value = symmetricPadding(layer, value);
+    else if (spec.kind === 'size2') value = size2(value);
+    else if (block.type === 'BatchNormalization' && param === 'axis' && Array.isArray(value) && value.length === 1) value = value[0];
+    params[param] = value;
+  }
+  if (config.trainable === false) params.trainable = false;
+  checkOtherArguments(layer, config, used);
+  return params;
+}
+
+function checkOtherArguments(layer: { name: string; className: string }, config: Record<string, unknown>, used: ReadonlySet<string>): void {
+  for (const [key, value] of Object.entries(config)) {
+    if (used.has(key) || ignoredSuffixes.some((s) => key.endsWith(s))) continue;
+    const rule = otherArguments[key];
+    if (rule === true) continue;
+    if (!rule)
+      throw refuse(layer, {
+        en: `its argument \`${key}\` (${JSON.stringify(value)}) has no equivalent parameter in the app’s ${layer.className} block, so it cannot be imported without changing the network.`,
+        fr: `son argument \`${key}\` (${JSON.stringify(value)}) n’a pas de paramètre équivalent dans le bloc ${layer.className} de l’application : elle ne peut pas être importée sans changer le réseau.`,
+      });
+    if (!rule.ok(value))
+      throw refuse(layer, {
+        en: `its argument \`${key}\` is ${JSON.stringify(value)}; the app’s block only computes \`${key}\`=${rule.expected}, so the layer cannot be imported without changing what it computes.`,
+        fr: `son argument \`${key}\` vaut ${JSON.stringify(value)} ; le bloc de l’application ne calcule que \`${key}\`=${rule.expected} : la couche ne peut pas être importée sans changer ce qu’elle calcule.`,
+      });
+  }
+}
+
+/** The weights a block needs, in Keras's order, from its parameters and its first input's shape. */
+export function expectedWeights(type: string, params: ResolvedParams, input: Shape): ExpectedWeight[] {
+  const bias = (n: number): ExpectedWeight[] => (params.useBias ? [{ name: 'bias', shape: [n] }] : []);
+  const channels = input[input.length - 1];
+  switch (type) {
+    case 'Conv2D': {
+      const [kh, kw] = pair(params.kernelSize);
+      const filters = params.filters as number;
+      return [{ name: 'kernel', shape: [kh, kw, channels, filters] }, ...bias(filters)];
+    }
+    case 'Dense':
+      return [{ name: 'kernel', shape: [channels, params.units as number] }, ...bias(params.units as number)];
+    case 'DepthwiseConv2D': {
+      const [kh, kw] = pair(params.kernelSize);
+      const m = params.depthMultiplier as number;
+      return [{ name: 'depthwise_kernel', shape: [kh, kw, channels, m] }, ...bias(channels * m)];
+    }
+    case 'SeparableConv2D': {
+      const [kh, kw] = pair(params.kernelSize);
+      const filters = params.filters as number;
+      return [{ name: 'depthwise_kernel', shape: [kh, kw, channels, 1] }, { name: 'pointwise_kernel', shape: [1, 1, channels, filters] }, ...bias(filters)];
+    }
+    case 'BatchNormalization': {
+      const axis = params.axis as number;
+      const n = input[axis < 0 ? input.length + axis : axis - 1];
+      return ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((name) => ({ name, shape: [n] }));
+    }
+    default:
+      return [];
+  }
+}
+
+/** The layer that feeds a functional layer: `[name, nodeIndex, tensorIndex]` in every Keras version's form. */
+interface Inbound {
+  layer: string;
+  node: number;
+  tensor: number;
+}
+
+/** The call sites of a functional layer: Keras 2 and TF.js write `[[["a", 0, 0, {}], …]]`, Keras 3 `[{"args": […], "kwargs": {}}]`. */
+function inboundCalls(layer: { name: string; className: string }, raw: unknown): Inbound[][] {
+  if (raw === undefined || raw === null) return [];
+  if (!Array.isArray(raw)) throw refuse(layer, { en: 'its `inbound_nodes` is not a list.', fr: 'son `inbound_nodes` n’est pas une liste.' });
+  const kwargsCheck = (kwargs: unknown) => {
+    const entries = Object.entries((kwargs ?? {}) as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined);
+    if (entries.length)
+      throw refuse(layer, {
+        en: `it is called with ${entries.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}, which the app’s block cannot express.`,
+        fr: `elle est appelée avec ${entries.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}, ce que le bloc de l’application ne sait pas exprimer.`,
+      });
+  };
+  return raw.map((call) => {
+    if (Array.isArray(call))
+      return call.map((t) => {
+        if (!Array.isArray(t) || typeof t[0] !== 'string') throw refuse(layer, { en: `an entry of its \`inbound_nodes\` (${JSON.stringify(t)}) names no layer.`, fr: `une entrée de son \`inbound_nodes\` (${JSON.stringify(t)}) ne nomme aucune couche.` });
+        kwargsCheck(t[3]);
+        return { layer: t[0], node: Number(t[1] ?? 0), tensor: Number(t[2] ?? 0) };
+      });
+    const { args, kwargs } = (call ?? {}) as { args?: unknown; kwargs?: unknown };
+    kwargsCheck(kwargs);
+    const found: Inbound[] = [];
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (v && typeof v === 'object' && (v as { class_name?: unknown }).class_name === '__keras_tensor__') {
+        const history = ((v as { config?: { keras_history?: unknown[] } }).config?.keras_history ?? []) as unknown[];
+        found.push({ layer: String(history[0]), node: Number(history[1] ?? 0), tensor: Number(history[2] ?? 0) });
+      }
+    };
+    walk(args);
+    return found;
+  });
+}
+
+/** `[["a", 0, 0], …]` or Keras 3's single `["a", 0, 0]`: the names of a model's input or output layers. */
+function endpointNames(raw: unknown): string[] {
+  if (!Array.isArray(raw)) return [];
+  if (typeof raw[0] === 'string') return [raw[0]];
+  return raw.filter(Array.isArray).map((t) => String(t[0]));
+}
+
+function inputShapeOf(config: Record<string, unknown>): unknown {
+  const batch = config.batch_input_shape ?? config.batch_shape;
+  if (Array.isArray(batch)) return batch.slice(1);
+  return config.input_shape;
+}
+
+/**
+ * The app's graph of a Keras model config (`{"class_name": "Sequential" | "Functional" | "Model", "config": …}`),
+ * with the weights each block needs. `what` names the file in messages.
+ */
+export function translateKerasModel(topology: unknown, what: string): TranslatedModel {
+  const top = (topology ?? {}) as { class_name?: unknown; config?: unknown };
+  const className = top.class_name;
+  if (className !== 'Sequential' && className !== 'Functional' && className !== 'Model')
+    throw new ImportError({
+      en: `${what} holds a model of class ${JSON.stringify(className)}; only Keras Sequential and functional models (class "Sequential", "Functional" or "Model") can be imported.`,
+      fr: `${what} contient un modèle de classe ${JSON.stringify(className)} ; seuls les modèles Keras Sequential et fonctionnels (classe « Sequential », « Functional » ou « Model ») peuvent être importés.`,
+    });
+  const config = (Array.isArray(top.config) ? { layers: top.config } : (top.config ?? {})) as Record<string, unknown>;
+  const rawLayers = config.layers;
+  if (!Array.isArray(rawLayers) || rawLayers.length === 0)
+    throw new ImportError({ en: `${what}: the model config lists no layers.`, fr: `${what} : la configuration du modèle ne liste aucune couche.` });
+  const layers = rawLayers.map((raw, i) => {
+    const l = (raw ?? {}) as KerasLayerConfig;
+    const cfg = (l.config ?? {}) as Record<string, unknown>;
+    const name = String(l.name ?? cfg.name ?? `layer_${i}`);
+    return { ...l, config: cfg, name, className: String(l.class_name) };
+  });
+
+  const taken = new Set<string>();
+  const ids = new Map<string, string>();
+  const idOf = (name: string) => {
+    let id = ids.get(name);
+    if (!id) {
+      id = layerNameFor(name, taken);
+      taken.add(id);
+      ids.set(name, id);
+    }
+    return id;
+  };
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const translated: TranslatedLayer[] = [];
+  const seen = new Set<string>();
+
+  const addLayer = (layer: (typeof layers)[number]): string => {
+    if (seen.has(layer.name)) throw new ImportError({ en: `${what}: two layers are named "${layer.name}".`, fr: `${what} : deux couches s’appellent « ${layer.name} ».` }, layer.name);
+    seen.add(layer.name);
+    const id = idOf(layer.name);
+    let type: string;
+    let params: Record<string, unknown>;
+    if (layer.className === 'InputLayer') {
+      checkOtherArguments(layer, layer.config, new Set());
+      if (layer.config.dtype !== undefined && typeof layer.config.dtype === 'string' && !layer.config.dtype.startsWith('float'))
+        throw refuse(layer, { en: `its inputs are of type ${layer.config.dtype}; the app’s Input takes numbers (floats).`, fr: `ses entrées sont de type ${layer.config.dtype} ; l’Input de l’application prend des nombres (flottants).` });
+      type = 'Input';
+      params = { shape: inputShapeOf(layer.config) };
+    } else if (aliasClasses[layer.className]) {
+      const alias = aliasClasses[layer.className](layer, layer.config);
+      checkOtherArguments(layer, layer.config, new Set(alias.used));
+      type = alias.type;
+      params = { ...alias.params, ...(layer.config.trainable === false ? { trainable: false } : {}) };
+    } else {
+      const block = blockForClass(layer.className);
+      if (!block) {
+        const nested = ['Sequential', 'Functional', 'Model'].includes(layer.className);
+        throw refuse(
+          layer,
+          nested
+            ? { en: 'a model inside the model cannot be imported as one block; import the inner model on its own file, or save the model with its layers flattened.', fr: 'un modèle dans le modèle ne peut pas être importé comme un bloc ; importez le modèle intérieur depuis son propre fichier, ou enregistrez le modèle avec ses couches à plat.' }
+            : {
+                en: `the app has no block for the Keras class ${layer.className} (it has ${blockTypes.join(', ')}), so this network cannot be imported without changing it.`,
+                fr: `l’application n’a pas de bloc pour la classe Keras ${layer.className} (elle a ${blockTypes.join(', ')}) : ce réseau ne peut pas être importé sans le modifier.`,
+              },
+        );
+      }
+      type = block.type;
+      params = blockParams(layer, block, layer.config);
+    }
+    const problems = resolveParams(getBlock(type)!.params, params).problems;
+    if (problems.length) throw refuse(layer, { en: problems.map((p) => p.text.en).join(' '), fr: problems.map((p) => p.text.fr).join(' ') });
+    nodes.push({ id, type, params });
+    translated.push({ kerasName: layer.name, className: layer.className, nodeId: id, type, weights: [] });
+    return id;
+  };
+
+  if (className === 'Sequential') {
+    let previous: string | undefined;
+    if (layers[0].className !== 'InputLayer') {
+      const shape = inputShapeOf(layers[0].config) ?? (Array.isArray(config.build_input_shape) ? (config.build_input_shape as unknown[]).slice(1) : undefined);
+      if (!shape)
+        throw new ImportError({
+          en: `${what}: the Sequential model does not say the shape of its input (no InputLayer, no batch_input_shape): build the model on an input shape before saving it.`,
+          fr: `${what} : le modèle Sequential ne dit pas la forme de son entrée (ni InputLayer, ni batch_input_shape) : construisez le modèle sur une forme d’entrée avant de l’enregistrer.`,
+        });
+      const id = layerNameFor('input', new Set(layers.map((l) => l.name)));
+      taken.add(id);
+      nodes.push({ id, type: 'Input', params: { shape } });
+      previous = id;
+    }
+    for (const layer of layers) {
+      const id = addLayer(layer);
+      if (previous) edges.push({ source: previous, target: id });
+      previous = id;
+    }
+  } else {
+    const byName = new Set(layers.map((l) => l.name));
+    for (const layer of layers) {
+      const calls = inboundCalls(layer, layer.inbound_nodes);
+      if (calls.length > 1)
+        throw refuse(layer, {
+          en: `it is called ${calls.length} times (a shared layer); each block of the app is used once. Give each use its own layer.`,
+          fr: `elle est appelée ${calls.length} fois (couche partagée) ; chaque bloc de l’application ne sert qu’une fois. Donnez à chaque usage sa propre couche.`,
+        });
+      if (layer.className !== 'InputLayer' && calls.length === 0)
+        throw refuse(layer, { en: 'nothing feeds it: its `inbound_nodes` is empty.', fr: 'rien ne l’alimente : son `inbound_nodes` est vide.' });
+      const id = addLayer(layer);
+      for (const inbound of calls[0] ?? []) {
+        if (!byName.has(inbound.layer))
+          throw refuse(layer, { en: `it is fed by a layer "${inbound.layer}" that the model does not have.`, fr: `elle est alimentée par une couche « ${inbound.layer} » que le modèle n’a pas.` });
+        if (inbound.node !== 0 || inbound.tensor !== 0)
+          throw refuse(layer, {
+            en: `it takes output ${inbound.tensor} of call ${inbound.node} of "${inbound.layer}"; the app’s blocks have one output and are called once.`,
+            fr: `elle prend la sortie ${inbound.tensor} de l’appel ${inbound.node} de « ${inbound.layer} » ; les blocs de l’application ont une sortie et ne sont appelés qu’une fois.`,
+          });
+        edges.push({ source: idOf(inbound.layer), target: id });
+      }
+    }
+    const outputs = endpointNames(config.output_layers);
+    const sources = new Set(edges.map((e) => e.source));
+    const sinks = layers.filter((l) => !sources.has(idOf(l.name))).map((l) => l.name);
+    const extra = sinks.filter((s) => !outputs.includes(s));
+    const inner = outputs.filter((o) => !sinks.includes(o));
+    if (outputs.length && (extra.length || inner.length))
+      throw new ImportError(
+        {
+          en: `${what}: the model’s outputs (${outputs.join(', ')}) are not the layers that feed nothing (${sinks.join(', ')}); in the app every block that feeds nothing is an output. Remove the unused layers ${extra.join(', ') || '—'} or make ${inner.join(', ') || '—'} a last layer.`,
+          fr: `${what} : les sorties du modèle (${outputs.join(', ')}) ne sont pas les couches qui n’alimentent rien (${sinks.join(', ')}) ; dans l’application, tout bloc qui n’alimente rien est une sortie. Retirez les couches inutilisées ${extra.join(', ') || '—'} ou faites de ${inner.join(', ') || '—'} une dernière couche.`,
+        },
+        extra[0] ?? inner[0],
+      );
+  }
+
+  const graph: Graph = { nodes, edges };
+  const analysis = analyzeGraph(graph);
+  if (!analysis.valid) {
+    const names = new Map(translated.map((t) => [t.nodeId, t.kerasName]));
+    const list = (language: 'en' | 'fr') => analysis.errors.map((e) => `  - ${e.nodeId ? `[${names.get(e.nodeId) ?? e.nodeId}] ` : ''}${e.text[language]}`).join('\n');
+    throw new ImportError(
+      { en: `${what} does not make a network the app can run:\n${list('en')}`, fr: `${what} ne donne pas un réseau que l’application sache exécuter :\n${list('fr')}` },
+      names.get(analysis.errors[0]?.nodeId ?? '') ?? analysis.errors[0]?.nodeId,
+    );
+  }
+  for (const layer of translated) {
+    const node = analysis.nodes[layer.nodeId];
+    // Keras writes the last axis as a positive number (BatchNormalization(axis=3) in ResNet50); the app says -1 for it.
+    const given = nodes.find((n) => n.id === layer.nodeId)!;
+    if (typeof given.params.axis === 'number' && given.params.axis > 0 && given.params.axis === node.inputShapes[0]?.length) given.params.axis = -1;
+    layer.weights = expectedWeights(layer.type, node.params, node.inputShapes[0] ?? []);
+  }
+  return { name: typeof config.name === 'string' ? config.name : 'model', graph, layers: translated };
+}
+
+/** A weight tensor as a file holds it, before it is matched to a block. */
+export interface FoundWeight {
+  /** How the file names it, for messages. */
+  label: string;
+  shape: number[];
+  data: Float32Array;
+}
+
+/**
+ * A layer's weights from the file, in Keras's order, checked against what its block needs (count
+ * and shapes) and named `block/weight`. `what` names the file in messages.
+ */
+export function matchLayerWeights(layer: TranslatedLayer, found: FoundWeight[], what: string): ImportedWeight[] {
+  const words = layerWords({ name: layer.kerasName, className: layer.className });
+  if (found.length !== layer.weights.length)
+    throw new ImportError(
+      {
+        en: `${what}: ${words.en} needs ${layer.weights.length} weight tensor(s) (${layer.weights.map((w) => w.name).join(', ') || 'none'}) but the file has ${found.length}${found.length ? ` (${found.map((f) => f.label).join(', ')})` : ''}: the weights do not belong to this model.`,
+        fr: `${what} : ${words.fr} demande ${layer.weights.length} tenseur(s) de poids (${layer.weights.map((w) => w.name).join(', ') || 'aucun'}) mais le fichier en a ${found.length}${found.length ? ` (${found.map((f) => f.label).join(', ')})` : ''} : ces poids ne sont pas ceux de ce modèle.`,
+      },
+      layer.kerasName,
+    );
+  return layer.weights.map((expected, i) => {
+    const w = found[i];
+    if (!same(w.shape, expected.shape))
+      throw new ImportError(
+        {
+          en: `${what}: the weight ${w.label} of ${words.en} has shape ${w.shape.join('×') || 'scalar'}, but its ${expected.name} must be ${expected.shape.join('×')} for the layer’s arguments and input: the file lies about its weights.`,
+          fr: `${what} : le poids ${w.label} de ${words.fr} a la forme ${w.shape.join('×') || 'scalaire'}, mais son ${expected.name} doit être ${expected.shape.join('×')} vu les arguments et l’entrée de la couche : le fichier ment sur ses poids.`,
+        },
+        layer.kerasName,
+      );
+    return { name: `${layer.nodeId}/${expected.name}`, shape: [...expected.shape], data: w.data };
+  });
+}
