@@ -1,0 +1,333 @@
+// Imports Keras models: HDF5 (`.h5`: the `model_config` attribute and the `model_weights` group,
+// Keras's published weight-file layout) and Keras 3 (`.keras`: a zip of `config.json` and
+// `model.weights.h5`). The layer vocabulary is the one TensorFlow.js uses, mapped by keras-layers.ts.
+import { randomUUID } from 'node:crypto';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { unzipSync } from 'fflate';
+import type * as H5 from 'h5wasm';
+import { kerasSnakeCase, matchLayerWeights, translateKerasModel, type FoundWeight, type TranslatedModel } from './keras-layers';
+import { ImportError, type ImportedModel, type ImportedWeight } from './types';
+
+type H5Module = typeof H5;
+let h5Module: Promise<H5Module> | undefined;
+
+/** h5wasm's Node build (the host file system through NODERAWFS), loaded once. */
+function h5wasm(): Promise<H5Module> {
+  h5Module ??= (async () => {
+    // Electron's Node defines `navigator`, which makes Emscripten think it runs in a browser: hide it while h5wasm starts.
+    const navigator = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    if (navigator?.configurable) Object.defineProperty(globalThis, 'navigator', { value: undefined, configurable: true });
+    try {
+      const module = (await import('h5wasm/node')) as unknown as H5Module;
+      await module.ready;
+      return module;
+    } finally {
+      if (navigator?.configurable) Object.defineProperty(globalThis, 'navigator', navigator);
+    }
+  })();
+  return h5Module;
+}
+
+/** Opens an HDF5 file for reading; an ImportError when it is not one (or is damaged). */
+async function openH5(file: string, what: string): Promise<H5.File> {
+  const h5 = await h5wasm();
+  let f: H5.File | undefined;
+  try {
+    f = new h5.File(file, 'r');
+    if (!(f.file_id > 0n)) throw new Error('the HDF5 library could not open it');
+    f.keys();
+    return f;
+  } catch (error) {
+    if (f && f.file_id > 0n) f.close();
+    throw new ImportError({
+      en: `${what} is not a readable HDF5 file (${(error as Error).message ?? error}): it is damaged, truncated, or not a Keras file.`,
+      fr: `${what} n’est pas un fichier HDF5 lisible (${(error as Error).message ?? error}) : il est abîmé, tronqué, ou ce n’est pas un fichier Keras.`,
+    });
+  }
+}
+
+function damaged(what: string, path: string, error: unknown): ImportError {
+  return new ImportError({
+    en: `${what}: "${path}" cannot be read (${(error as Error)?.message ?? error}); the file is damaged or truncated.`,
+    fr: `${what} : « ${path} » est illisible (${(error as Error)?.message ?? error}) ; le fichier est abîmé ou tronqué.`,
+  });
+}
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value instanceof Uint8Array) return new TextDecoder().decode(value);
+  return undefined;
+}
+
+function stringsOf(value: unknown): string[] | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.map((v) => textOf(v) ?? String(v));
+  return undefined;
+}
+
+/**
+ * An attribute of a list of names, as Keras writes it: under its name, or, when too long for one
+ * HDF5 attribute, in pieces `name0`, `name1`, … (Keras's `save_attributes_to_hdf5_group`).
+ */
+function nameList(entity: H5.Group, name: string, what: string): string[] | undefined {
+  let attrs: Record<string, H5.Attribute>;
+  try {
+    attrs = entity.attrs;
+  } catch (error) {
+    throw damaged(what, entity.path, error);
+  }
+  if (attrs[name]) return stringsOf(attrs[name].value) ?? [];
+  if (!attrs[`${name}0`]) return undefined;
+  const out: string[] = [];
+  for (let i = 0; attrs[`${name}${i}`]; i++) out.push(...(stringsOf(attrs[`${name}${i}`].value) ?? []));
+  return out;
+}
+
+/** A dataset's values as float32, with its shape. */
+function readTensor(f: H5.File, path: string, label: string, what: string): FoundWeight {
+  let entity: ReturnType<H5.File['get']>;
+  try {
+    entity = f.get(path);
+  } catch (error) {
+    throw damaged(what, path, error);
+  }
+  if (!entity || !(entity instanceof Object) || !('shape' in entity) || typeof (entity as H5.Dataset).metadata !== 'object')
+    throw new ImportError({
+      en: `${what}: the weight "${path}" that the file names is not in it; the file is damaged or was written by another program.`,
+      fr: `${what} : le poids « ${path} » que nomme le fichier n’y est pas ; le fichier est abîmé ou a été écrit par un autre programme.`,
+    });
+  const dataset = entity as H5.Dataset;
+  let raw: unknown;
+  let metadata: H5.Dataset['metadata'];
+  try {
+    metadata = dataset.metadata;
+    raw = dataset.value;
+  } catch (error) {
+    throw damaged(what, path, error);
+  }
+  const shape = [...(dataset.shape ?? [])];
+  const size = shape.reduce((a, b) => a * b, 1);
+  let data: Float32Array;
+  if (metadata.type === 1 && (raw instanceof Float32Array || raw instanceof Float64Array)) data = Float32Array.from(raw);
+  else if (metadata.type === 1 && metadata.size === 2 && raw instanceof Uint8Array) {
+    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+    data = Float32Array.from({ length: size }, (_, i) => halfToFloat(view.getUint16(i * 2, metadata.littleEndian)));
+  } else
+    throw new ImportError({
+      en: `${what}: the weight ${label} is not stored as floating-point numbers (HDF5 type ${metadata.type}, ${metadata.size} bytes); the app’s blocks hold float weights.`,
+      fr: `${what} : le poids ${label} n’est pas stocké en nombres à virgule flottante (type HDF5 ${metadata.type}, ${metadata.size} octets) ; les blocs de l’application ont des poids flottants.`,
+    });
+  if (data.length !== size) throw damaged(what, path, new Error(`${data.length} values for a shape of ${size}`));
+  return { label, shape, data };
+}
+
+function halfToFloat(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exponent = (h >> 10) & 0x1f;
+  const fraction = h & 0x3ff;
+  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
+  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
+  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
+}
+
+/**
+ * The weights of a Keras weight file, by layer, each layer's tensors in Keras's order. Two layouts:
+ * - Keras 2 and `tf.keras` (`model.save("m.h5")`, `save_weights("w.h5")`, the Keras Applications
+ *   weight files): a group with a `layer_names` attribute (the root, or `model_weights` in a full
+ *   model file), a group per layer with a `weight_names` attribute naming its datasets;
+ *   keyed by layer name.
+ * - Keras 3 (`model.weights.h5` in a `.keras` file, `save_weights("w.weights.h5")`):
+ *   `layers/<path>/vars/0`, `1`, …; keyed by `<path>`, which Keras 3 makes from the layer's class
+ *   (`conv2d`, `conv2d_1`, …, in the order of the model's layers).
+ */
+export interface KerasWeightFile {
+  layout: 'keras2' | 'keras3';
+  layers: Map<string, FoundWeight[]>;
+  /** The Keras version that wrote the file, when it says. */
+  kerasVersion?: string;
+}
+
+function readOpenWeights(f: H5.File, what: string): KerasWeightFile {
+  const group = (() => {
+    try {
+      const g = f.get('model_weights');
+      return g && 'keys' in g ? (g as H5.Group) : f;
+    } catch (error) {
+      throw damaged(what, 'model_weights', error);
+    }
+  })();
+  const layerNames = nameList(group, 'layer_names', what);
+  const attr = (name: string) => {
+    try {
+      return textOf(group.attrs[name]?.value ?? undefined);
+    } catch {
+      return undefined;
+    }
+  };
+  if (layerNames) {
+    const layers = new Map<string, FoundWeight[]>();
+    for (const layer of layerNames) {
+      const entity = group.get(layer);
+      if (!entity || !('keys' in entity))
+        throw new ImportError({
+          en: `${what} lists the layer "${layer}" in layer_names but has no group of weights for it: the file is damaged or truncated.`,
+          fr: `${what} liste la couche « ${layer} » dans layer_names mais n’a pas de groupe de poids pour elle : le fichier est abîmé ou tronqué.`,
+        });
+      const names = nameList(entity as H5.Group, 'weight_names', what) ?? [];
+      layers.set(
+        layer,
+        names.map((name) => readTensor(f, `${group.path === '/' ? '' : `${group.path}/`}${layer}/${name}`, `"${layer}/${name}"`, what)),
+      );
+    }
+    return { layout: 'keras2', layers, kerasVersion: attr('keras_version') };
+  }
+  const root = f.get('layers');
+  if (root && 'keys' in root) {
+    const layers = new Map<string, FoundWeight[]>();
+    const visit = (g: H5.Group, path: string) => {
+      const keys = g.keys();
+      if (keys.includes('vars')) {
+        const vars = g.get('vars') as H5.Group;
+        const indices = vars.keys().map(Number).sort((a, b) => a - b);
+        if (indices.some((n, i) => n !== i))
+          throw new ImportError({
+            en: `${what}: the weights of layer "${path}" are numbered ${vars.keys().join(', ')} instead of 0, 1, …: the file is damaged.`,
+            fr: `${what} : les poids de la couche « ${path} » sont numérotés ${vars.keys().join(', ')} au lieu de 0, 1, … : le fichier est abîmé.`,
+          });
+        if (indices.length) layers.set(path, indices.map((i) => readTensor(f, `${g.path}/vars/${i}`, `"layers/${path}/vars/${i}"`, what)));
+      }
+      for (const key of keys) {
+        if (key === 'vars') continue;
+        const child = g.get(key);
+        if (child && 'keys' in child && key !== 'layers') visit(child as H5.Group, `${path}/${key}`);
+      }
+    };
+    for (const key of (root as H5.Group).keys()) visit((root as H5.Group).get(key) as H5.Group, key);
+    return { layout: 'keras3', layers };
+  }
+  throw new ImportError({
+    en: `${what} holds no Keras weights: it has neither a "layer_names" attribute (Keras 2) nor a "layers" group (Keras 3).`,
+    fr: `${what} ne contient pas de poids Keras : il n’a ni attribut « layer_names » (Keras 2) ni groupe « layers » (Keras 3).`,
+  });
+}
+
+/** Reads a Keras weight file (either layout), e.g. a weights-only file of a pretrained base. */
+export async function readKerasWeights(file: string): Promise<KerasWeightFile> {
+  const what = `"${basename(file)}"`;
+  const f = await openH5(file, what);
+  try {
+    return readOpenWeights(f, what);
+  } finally {
+    f.close();
+  }
+}
+
+/**
+ * The imported weights of a translated model from a weight file. Keras 2 files are matched by
+ * layer name; Keras 3 files by the paths Keras 3 gives layers (from their class, in order), or by
+ * layer name when the file was written that way.
+ */
+export function weightsForModel(model: TranslatedModel, file: KerasWeightFile, what: string): ImportedWeight[] {
+  const keys = new Map<string, string>();
+  if (file.layout === 'keras3') {
+    const counts = new Map<string, number>();
+    const byClass = new Map<string, string>();
+    for (const layer of model.layers) {
+      const base = kerasSnakeCase(layer.className);
+      const n = counts.get(base);
+      counts.set(base, (n ?? -1) + 1);
+      byClass.set(layer.kerasName, n === undefined ? base : `${base}_${n + 1}`);
+    }
+    const weighted = model.layers.filter((l) => l.weights.length);
+    const useClass = weighted.every((l) => file.layers.has(byClass.get(l.kerasName)!)) || !weighted.every((l) => file.layers.has(l.kerasName));
+    for (const layer of model.layers) keys.set(layer.kerasName, useClass ? byClass.get(layer.kerasName)! : layer.kerasName);
+  } else for (const layer of model.layers) keys.set(layer.kerasName, layer.kerasName);
+
+  const used = new Set<string>();
+  const weights: ImportedWeight[] = [];
+  for (const layer of model.layers) {
+    const key = keys.get(layer.kerasName)!;
+    const found = file.layers.get(key) ?? [];
+    if (file.layers.has(key)) used.add(key);
+    weights.push(...matchLayerWeights(layer, found, what));
+  }
+  const stray = [...file.layers.entries()].filter(([key, tensors]) => !used.has(key) && tensors.length > 0).map(([key]) => key);
+  if (stray.length)
+    throw new ImportError({
+      en: `${what} has weights for ${stray.map((s) => `"${s}"`).join(', ')}, which no layer of the model has: the weights do not belong to this model.`,
+      fr: `${what} a des poids pour ${stray.map((s) => `« ${s} »`).join(', ')}, qu’aucune couche du modèle ne porte : ces poids ne sont pas ceux de ce modèle.`,
+    });
+  return weights;
+}
+
+function parseConfig(text: string | undefined, what: string, where: string): unknown {
+  if (text === undefined)
+    throw new ImportError({
+      en: `${what} has no ${where}: it holds weights only, with no description of the network. Import the full model file (model.save), or use it as the weights of a known base.`,
+      fr: `${what} n’a pas de ${where} : il ne contient que des poids, sans description du réseau. Importez le fichier du modèle complet (model.save), ou utilisez-le comme poids d’une base connue.`,
+    });
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ImportError({
+      en: `${what}: its ${where} is not valid JSON (${(error as Error).message}); the file is damaged.`,
+      fr: `${what} : son ${where} n’est pas du JSON valide (${(error as Error).message}) ; le fichier est abîmé.`,
+    });
+  }
+}
+
+/** Reads a Keras HDF5 model (`model.save("m.h5")`): the `model_config` attribute and the weights. */
+export async function loadKerasH5(file: string): Promise<ImportedModel> {
+  const what = `"${basename(file)}"`;
+  const f = await openH5(file, what);
+  try {
+    let configText: string | undefined;
+    try {
+      configText = textOf(f.attrs.model_config?.value ?? undefined);
+    } catch (error) {
+      throw damaged(what, 'model_config', error);
+    }
+    const model = translateKerasModel(parseConfig(configText, what, 'model_config attribute'), what);
+    const weights = weightsForModel(model, readOpenWeights(f, what), what);
+    return { name: model.name, graph: model.graph, weights, format: 'keras-h5', notes: [] };
+  } finally {
+    f.close();
+  }
+}
+
+/** Reads a Keras 3 `.keras` file: a zip of `config.json` and `model.weights.h5`. */
+export async function loadKerasZip(file: string): Promise<ImportedModel> {
+  const what = `"${basename(file)}"`;
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(await readFile(file), { filter: (entry) => entry.name === 'config.json' || entry.name === 'model.weights.h5' });
+  } catch (error) {
+    throw new ImportError({
+      en: `${what} is not a readable .keras file (a zip archive): ${(error as Error).message}. It is damaged or truncated.`,
+      fr: `${what} n’est pas un fichier .keras lisible (une archive zip) : ${(error as Error).message}. Il est abîmé ou tronqué.`,
+    });
+  }
+  for (const name of ['config.json', 'model.weights.h5'])
+    if (!entries[name])
+      throw new ImportError({
+        en: `${what} has no ${name}; a .keras file holds config.json and model.weights.h5.`,
+        fr: `${what} n’a pas de ${name} ; un fichier .keras contient config.json et model.weights.h5.`,
+      });
+  const model = translateKerasModel(parseConfig(new TextDecoder().decode(entries['config.json']), what, 'config.json'), what);
+  const temporary = join(tmpdir(), `neuroblocks-${randomUUID()}.weights.h5`);
+  await writeFile(temporary, entries['model.weights.h5']);
+  try {
+    const f = await openH5(temporary, `${what} (model.weights.h5)`);
+    try {
+      const weights = weightsForModel(model, readOpenWeights(f, `${what} (model.weights.h5)`), what);
+      return { name: model.name, graph: model.graph, weights, format: 'keras', notes: [] };
+    } finally {
+      f.close();
+    }
+  } finally {
+    await rm(temporary, { force: true });
+  }
+}
