@@ -21,7 +21,8 @@ function h5wasm(): Promise<H5Module> {
     if (navigator?.configurable) Object.defineProperty(globalThis, 'navigator', { value: undefined, configurable: true });
     try {
       const module = (await import('h5wasm/node')) as unknown as H5Module;
-      await module.ready;
+      // HDF5 errors become exceptions (caught here and said in words) instead of traces printed on stderr.
+      (await module.ready).activate_throwing_error_handler();
       return module;
     } finally {
       if (navigator?.configurable) Object.defineProperty(globalThis, 'navigator', navigator);
@@ -41,17 +42,28 @@ async function openH5(file: string, what: string): Promise<H5.File> {
     return f;
   } catch (error) {
     if (f && f.file_id > 0n) f.close();
+    const reason = hdf5Reason(error);
     throw new ImportError({
-      en: `${what} is not a readable HDF5 file (${(error as Error).message ?? error}): it is damaged, truncated, or not a Keras file.`,
-      fr: `${what} n’est pas un fichier HDF5 lisible (${(error as Error).message ?? error}) : il est abîmé, tronqué, ou ce n’est pas un fichier Keras.`,
+      en: `${what} is not a readable HDF5 file (${reason}): it is damaged, truncated, or not a Keras file.`,
+      fr: `${what} n’est pas un fichier HDF5 lisible (${reason}) : il est abîmé, tronqué, ou ce n’est pas un fichier Keras.`,
     });
   }
 }
 
+/** The innermost reason of an HDF5 error trace (`minor: …` of its last frame), or the message. */
+function hdf5Reason(error: unknown): string {
+  const message = String((error as Error)?.message ?? error);
+  const frames = message.split('\n').filter((line) => /^\s*#\d+:/.test(line));
+  const last = frames[frames.length - 1];
+  const reason = last?.replace(/^\s*#\d+:\s*\S+ line \d+ in /, '').trim();
+  return reason || message.split('\n')[0];
+}
+
 function damaged(what: string, path: string, error: unknown): ImportError {
+  const reason = hdf5Reason(error);
   return new ImportError({
-    en: `${what}: "${path}" cannot be read (${(error as Error)?.message ?? error}); the file is damaged or truncated.`,
-    fr: `${what} : « ${path} » est illisible (${(error as Error)?.message ?? error}) ; le fichier est abîmé ou tronqué.`,
+    en: `${what}: "${path}" cannot be read (${reason}); the file is damaged or truncated.`,
+    fr: `${what} : « ${path} » est illisible (${reason}) ; le fichier est abîmé ou tronqué.`,
   });
 }
 
