@@ -235,6 +235,11 @@ with h5py.File(os.path.join(out, "sequential.h5"), "w") as f:
 
 with h5py.File(os.path.join(out, "weights-only.h5"), "w") as f:
     write_keras2_weights(f, functional_weights)
+# The same in half precision, as a mixed-precision model's weights may be stored; and in int32, which no block holds.
+with h5py.File(os.path.join(out, "weights-f16.h5"), "w") as f:
+    write_keras2_weights(f, [(n, [(w, v.astype(np.float16)) for w, v in ws]) for n, ws in functional_weights])
+with h5py.File(os.path.join(out, "weights-int.h5"), "w") as f:
+    write_keras2_weights(f, [("conv", [("kernel", np.arange(6, dtype=np.int32).reshape(2, 3))])])
 
 # ---- 4. a Keras 3 .keras file: functional, weights by class paths --------------------------------
 

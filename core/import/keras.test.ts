@@ -131,6 +131,17 @@ describe('Keras HDF5 import', () => {
     expect({ shape: conv[0].shape, data: Array.from(conv[0].data) }).toEqual(asFloat32(expected.functionalWeights['conv/kernel']));
   });
 
+  it('reads half-precision weights as the float32 values they hold, and refuses integer weights', async () => {
+    const half = await readKerasWeights(file('weights-f16.h5'));
+    const kernel = half.layers.get('conv')![0];
+    const reference = expected.functionalWeights['conv/kernel'].data;
+    expect(kernel.shape).toEqual([3, 3, 3, 4]);
+    expect(maxAbsDiff(kernel.data, reference)).toBeGreaterThan(0);
+    expect(maxAbsDiff(kernel.data, reference)).toBeLessThan(1e-3);
+    const error = await refusal(readKerasWeights(file('weights-int.h5')));
+    expect(error.message).toContain('"weights-int.h5": the weight "conv/conv/kernel:0" is not stored as floating-point numbers');
+  });
+
   it('refuses a weights-only file as a model, saying it has no description of the network', async () => {
     const error = await refusal(loadKerasH5(file('weights-only.h5')));
     expect(error.message).toContain('"weights-only.h5" has no model_config attribute: it holds weights only');

@@ -98,8 +98,20 @@ function nameList(entity: H5.Group, name: string, what: string): string[] | unde
   return out;
 }
 
+/** A dataset's bytes as the file stores them, read by the HDF5 library into the module's memory. */
+function rawBytes(h5: H5Module, dataset: H5.Dataset, bytes: number): Uint8Array {
+  const module = h5.Module;
+  const pointer = module._malloc(bytes);
+  try {
+    module.get_dataset_data(dataset.file_id, dataset.path, null, null, null, BigInt(pointer));
+    return module.HEAPU8.slice(pointer, pointer + bytes);
+  } finally {
+    module._free(pointer);
+  }
+}
+
 /** A dataset's values as float32, with its shape. */
-function readTensor(f: H5.File, path: string, label: string, what: string): FoundWeight {
+function readTensor(h5: H5Module, f: H5.File, path: string, label: string, what: string): FoundWeight {
   let entity: ReturnType<H5.File['get']>;
   try {
     entity = f.get(path);
@@ -116,7 +128,8 @@ function readTensor(f: H5.File, path: string, label: string, what: string): Foun
   let metadata: H5.Dataset['metadata'];
   try {
     metadata = dataset.metadata;
-    raw = dataset.value;
+    // h5wasm has no typed array for half floats: their bytes are read as they are and converted below.
+    raw = metadata.type === 1 && metadata.size === 2 ? rawBytes(h5, dataset, metadata.size * metadata.total_size) : dataset.value;
   } catch (error) {
     throw damaged(what, path, error);
   }
@@ -162,7 +175,7 @@ export interface KerasWeightFile {
   kerasVersion?: string;
 }
 
-function readOpenWeights(f: H5.File, what: string): KerasWeightFile {
+function readOpenWeights(h5: H5Module, f: H5.File, what: string): KerasWeightFile {
   const group = (() => {
     try {
       const g = f.get('model_weights');
@@ -191,7 +204,7 @@ function readOpenWeights(f: H5.File, what: string): KerasWeightFile {
       const names = nameList(entity as H5.Group, 'weight_names', what) ?? [];
       layers.set(
         layer,
-        names.map((name) => readTensor(f, `${group.path === '/' ? '' : `${group.path}/`}${layer}/${name}`, `"${layer}/${name}"`, what)),
+        names.map((name) => readTensor(h5, f, `${group.path === '/' ? '' : `${group.path}/`}${layer}/${name}`, `"${layer}/${name}"`, what)),
       );
     }
     return { layout: 'keras2', layers, kerasVersion: attr('keras_version') };
@@ -209,7 +222,7 @@ function readOpenWeights(f: H5.File, what: string): KerasWeightFile {
             en: `${what}: the weights of layer "${path}" are numbered ${vars.keys().join(', ')} instead of 0, 1, …: the file is damaged.`,
             fr: `${what} : les poids de la couche « ${path} » sont numérotés ${vars.keys().join(', ')} au lieu de 0, 1, … : le fichier est abîmé.`,
           });
-        if (indices.length) layers.set(path, indices.map((i) => readTensor(f, `${g.path}/vars/${i}`, `"layers/${path}/vars/${i}"`, what)));
+        if (indices.length) layers.set(path, indices.map((i) => readTensor(h5, f, `${g.path}/vars/${i}`, `"layers/${path}/vars/${i}"`, what)));
       }
       for (const key of keys) {
         if (key === 'vars') continue;
@@ -231,7 +244,7 @@ export async function readKerasWeights(file: string): Promise<KerasWeightFile> {
   const what = `"${basename(file)}"`;
   const f = await openH5(file, what);
   try {
-    return readOpenWeights(f, what);
+    return readOpenWeights(await h5wasm(), f, what);
   } finally {
     f.close();
   }
@@ -303,7 +316,7 @@ export async function loadKerasH5(file: string): Promise<ImportedModel> {
       throw damaged(what, 'model_config', error);
     }
     const model = translateKerasModel(parseConfig(configText, what, 'model_config attribute'), what);
-    const weights = weightsForModel(model, readOpenWeights(f, what), what);
+    const weights = weightsForModel(model, readOpenWeights(await h5wasm(), f, what), what);
     return { name: model.name, graph: model.graph, weights, format: 'keras-h5', notes: [] };
   } finally {
     f.close();
@@ -334,7 +347,7 @@ export async function loadKerasZip(file: string): Promise<ImportedModel> {
   try {
     const f = await openH5(temporary, `${what} (model.weights.h5)`);
     try {
-      const weights = weightsForModel(model, readOpenWeights(f, `${what} (model.weights.h5)`), what);
+      const weights = weightsForModel(model, readOpenWeights(await h5wasm(), f, `${what} (model.weights.h5)`), what);
       return { name: model.name, graph: model.graph, weights, format: 'keras', notes: [] };
     } finally {
       f.close();

@@ -140,6 +140,52 @@ describe('TensorFlow.js layers model import', () => {
   });
 });
 
+describe('TensorFlow.js quantized weights', () => {
+  it('reads weights stored as uint8, uint16 or float16 (tensorflowjs_converter --quantize_*) as the float32 values they stand for', async () => {
+    const graph: Graph = {
+      nodes: [
+        { id: 'x', type: 'Input', params: { shape: [3] } },
+        { id: 'a', type: 'Dense', params: { units: 2 } },
+        { id: 'b', type: 'Dense', params: { units: 2 } },
+        { id: 'c', type: 'Dense', params: { units: 1, useBias: false } },
+      ],
+      edges: [
+        { source: 'x', target: 'a' },
+        { source: 'a', target: 'b' },
+        { source: 'b', target: 'c' },
+      ],
+    };
+    const model = compileGraph(tf, graph, { seed: 1 });
+    const artifacts = await tfjsArtifacts(tf, graph, weightsOfModel(model));
+    model.dispose();
+    // Each weight stored as the converter would: a's as uint8, b's as uint16 (scale and min), c's as float16.
+    const q: Record<string, number[]> = { 'a/kernel': [7, 0, 255, 128, 3, 9], 'a/bias': [1, 2], 'b/kernel': [0, 65535, 300, 4000], 'b/bias': [5, 6], 'c/kernel': [0x3c00, 0xc000] };
+    const chunks: Uint8Array[] = [];
+    for (const entry of artifacts.modelJson.weightsManifest[0].weights) {
+      const values = q[entry.name];
+      if (entry.name.startsWith('a/')) {
+        entry.quantization = { dtype: 'uint8', scale: 0.5, min: -1 };
+        chunks.push(Uint8Array.from(values));
+      } else if (entry.name.startsWith('b/')) {
+        entry.quantization = { dtype: 'uint16', scale: 0.25, min: 2 };
+        chunks.push(new Uint8Array(Uint16Array.from(values).buffer));
+      } else {
+        entry.quantization = { dtype: 'float16' };
+        chunks.push(new Uint8Array(Uint16Array.from(values).buffer));
+      }
+    }
+    const data = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    chunks.reduce((offset, c) => (data.set(c, offset), offset + c.length), 0);
+    const dir = folder();
+    await writeTfjs(dir, { modelJson: artifacts.modelJson, weightData: data });
+    const imported = await loadTfjsModel(join(dir, 'model.json'));
+    const values = Object.fromEntries(imported.weights.map((w) => [w.name, Array.from(w.data)]));
+    expect(values['a/kernel']).toEqual([7, 0, 255, 128, 3, 9].map((v) => v * 0.5 - 1));
+    expect(values['b/kernel']).toEqual([0, 65535, 300, 4000].map((v) => v * 0.25 + 2));
+    expect(values['c/kernel']).toEqual([1, -2]);
+  });
+});
+
 describe('a TensorFlow.js model.json that lies or is truncated', () => {
   /** A small CNN written by the TensorFlow.js export, for the broken copies below. */
   async function written(): Promise<{ dir: string; json: TfjsModelJson }> {
