@@ -11,9 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { untrainedWeights } from '../export/index';
 import { appPredict, maxAbsDiff } from '../export/test-support';
 import type { NamedWeight } from '../export/weights';
 import { analyzeGraph } from '../model/analyze';
+import { insertBase } from '../model/base-group';
+import { parseProject } from '../model/project-io';
 import { ImportError, importerFor, type ImportedModel } from './index';
 import { loadKerasH5, loadKerasZip, readKerasWeights } from './keras';
 
@@ -227,5 +230,35 @@ describe('Keras 3 .keras import', () => {
     const error = await refusal(loadKerasZip(file('uneven-padding.keras')));
     expect(error.message).toContain('Layer "pad" (ZeroPadding2D): it pads unevenly ([[0,1],[0,1]]: top 0, bottom 1, left 0, right 1)');
     expect(error.at).toBe('pad');
+  });
+});
+
+describe('an imported Keras network as a pretrained base', () => {
+  it('goes into a project as a frozen base group, and the project’s model starts from its weights', async () => {
+    const imported = await loadKerasZip(file('net.keras'));
+    const project = parseProject({
+      format: 'neuroblocks.project',
+      version: 1,
+      name: 'On a Keras base',
+      graph: {
+        nodes: [
+          { id: 'in', type: 'Input', params: { shape: [8, 8, 3] } },
+          { id: 'classes', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+        ],
+        edges: [{ source: 'in', target: 'classes' }],
+      },
+      dataset: { kind: 'builtin', name: 'mnist' },
+      training: { optimizer: 'adam', learningRate: 0.001, loss: 'categoricalCrossentropy', batchSize: 8, epochs: 1, validationSplit: 0.2, seed: 1 },
+    });
+    const inserted = insertBase(project, { name: imported.name, source: 'net.keras', graph: imported.graph, weights: imported.weights }, { upTo: 'pool' });
+    const base = inserted.project.graph.nodes.filter((n) => n.group === inserted.group.id);
+    expect(base.map((n) => n.type)).toEqual(['Conv2D', 'BatchNormalization', 'Activation', 'SeparableConv2D', 'Conv2D', 'Concatenate', 'GlobalAveragePooling2D']);
+    expect(base.filter((n) => n.params.trainable !== false)).toEqual([]);
+    expect(inserted.weights).toHaveLength(11);
+
+    const weights = new Map(untrainedWeights(tf, inserted.project, inserted.weights).map((w) => [w.name, Array.from(w.data)]));
+    for (const w of inserted.weights) expect(weights.get(w.name)).toEqual(Array.from(w.data));
+    const stem = inserted.weights.find((w) => w.name.endsWith('stem/kernel'))!;
+    expect(Array.from(stem.data)).toEqual(asFloat32(expected.keras3Weights.conv2d[0]).data);
   });
 });
