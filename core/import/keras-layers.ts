@@ -126,7 +126,7 @@ const otherArguments: Record<string, true | { ok: (v: unknown) => boolean; expec
 const ignoredSuffixes = ['_initializer'];
 
 /** Keras's names of activations that are the app's under another name. */
-const activationAliases: Record<string, string> = { silu: 'swish', hard_silu: 'hard_swish', hardswish: 'hard_swish', hard_swish: 'hard_swish', hardSwish: 'hard_swish', relu6: 'relu6', None: 'linear' };
+const activationAliases: Record<string, string> = { silu: 'swish', hard_silu: 'hard_swish', hardswish: 'hard_swish', hard_swish: 'hard_swish', hardSwish: 'hard_swish', relu6: 'relu6' };
 
 function activationName(layer: { name: string; className: string }, value: unknown): string {
   let name = value;

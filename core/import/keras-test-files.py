@@ -235,6 +235,12 @@ with h5py.File(os.path.join(out, "sequential.h5"), "w") as f:
 
 with h5py.File(os.path.join(out, "weights-only.h5"), "w") as f:
     write_keras2_weights(f, functional_weights)
+# Keras splits an attribute too long for one HDF5 attribute header into `layer_names0`, `layer_names1`, …
+with h5py.File(os.path.join(out, "weights-chunked.h5"), "w") as f:
+    write_keras2_weights(f, functional_weights)
+    names = f.attrs["layer_names"]
+    del f.attrs["layer_names"]
+    f.attrs["layer_names0"], f.attrs["layer_names1"] = names[:3], names[3:]
 # The same in half precision, as a mixed-precision model's weights may be stored; and in int32, which no block holds.
 with h5py.File(os.path.join(out, "weights-f16.h5"), "w") as f:
     write_keras2_weights(f, [(n, [(w, v.astype(np.float16)) for w, v in ws]) for n, ws in functional_weights])

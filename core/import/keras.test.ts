@@ -134,6 +134,11 @@ describe('Keras HDF5 import', () => {
     expect({ shape: conv[0].shape, data: Array.from(conv[0].data) }).toEqual(asFloat32(expected.functionalWeights['conv/kernel']));
   });
 
+  it('reads a layer list Keras split into pieces (layer_names0, layer_names1, …)', async () => {
+    const weights = await readKerasWeights(file('weights-chunked.h5'));
+    expect([...weights.layers.keys()]).toEqual(['input_1', 'conv', 'bn', 'relu', 'dw', 'add', 'gap', 'dense']);
+  });
+
   it('reads half-precision weights as the float32 values they hold, and refuses integer weights', async () => {
     const half = await readKerasWeights(file('weights-f16.h5'));
     const kernel = half.layers.get('conv')![0];
