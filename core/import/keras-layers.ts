@@ -387,6 +387,11 @@ export function translateKerasModel(topology: unknown, what: string): Translated
         throw refuse(layer, { en: `its inputs are of type ${layer.config.dtype}; the app’s Input takes numbers (floats).`, fr: `ses entrées sont de type ${layer.config.dtype} ; l’Input de l’application prend des nombres (flottants).` });
       type = 'Input';
       params = { shape: inputShapeOf(layer.config) };
+      if (Array.isArray(params.shape) && params.shape.some((d) => d === null))
+        throw refuse(layer, {
+          en: `its input size is not fixed (${JSON.stringify(params.shape)}); the app’s Input has a fixed shape. Build the model on a fixed input shape (e.g. input_shape=(224, 224, 3)) before saving it.`,
+          fr: `la taille de son entrée n’est pas fixée (${JSON.stringify(params.shape)}) ; l’Input de l’application a une forme fixe. Construisez le modèle sur une forme d’entrée fixe (par ex. input_shape=(224, 224, 3)) avant de l’enregistrer.`,
+        });
     } else if (aliasClasses[layer.className]) {
       const alias = aliasClasses[layer.className](layer, layer.config);
       checkOtherArguments(layer, layer.config, new Set(alias.used));

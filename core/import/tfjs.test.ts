@@ -287,6 +287,14 @@ describe('a TensorFlow.js model.json that lies or is truncated', () => {
     expect(error.message).toContain('its argument `made_up` (1) has no equivalent parameter in the app’s Conv2D block');
   });
 
+  it('refuses an input of unfixed size, saying how to fix it', async () => {
+    const { dir, json } = await written();
+    const layers = (json.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } }).config.layers;
+    layers.find((l) => l.class_name === 'InputLayer')!.config.batch_input_shape = [null, null, null, 2];
+    writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
+    expect((await refusal(dir)).message).toContain('Layer "img" (InputLayer): its input size is not fixed ([null,null,2]); the app’s Input has a fixed shape.');
+  });
+
   it('refuses a graph model, saying how to get a layers model', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'model.json'), JSON.stringify({ format: 'graph-model', modelTopology: { node: [] }, weightsManifest: [] }));
