@@ -83,6 +83,29 @@ export function mobileLike(): Uint8Array {
   return onnxBytes(nodes, initializers, ['batch', 3, 8, 8], 'y', ['batch', 3]);
 }
 
+/** Pad, Conv + Relu, GlobalAveragePool, Squeeze and Unsqueeze (the vector made a 1×1 image again, as squeeze-and-excitation blocks do), a 1×1 Conv + Sigmoid. */
+export function padAndSqueeze(): Uint8Array {
+  const nodes = [
+    node('Pad', ['x', 'pads'], ['padded'], 'pad/Pad'),
+    node('Conv', ['padded', 'conv.weight', 'conv.bias'], ['c'], 'conv/Conv', [ints('kernel_shape', [3, 3])]),
+    node('Relu', ['c'], ['r'], 'conv/Relu'),
+    node('GlobalAveragePool', ['r'], ['g'], 'pool/GlobalAveragePool'),
+    node('Squeeze', ['g', 'axes'], ['v'], 'squeeze/Squeeze'),
+    node('Unsqueeze', ['v', 'axes'], ['u'], 'unsqueeze/Unsqueeze'),
+    node('Conv', ['u', 'excite.weight', 'excite.bias'], ['e'], 'excite/Conv', [ints('kernel_shape', [1, 1])]),
+    node('Sigmoid', ['e'], ['y'], 'excite/Sigmoid'),
+  ];
+  const initializers = [
+    int64Tensor('pads', [8], [0, 0, 1, 2, 0, 0, 1, 2]),
+    int64Tensor('axes', [2], [2, 3]),
+    floatTensor('conv.weight', [4, 2, 3, 3], waves(72, 21)),
+    floatTensor('conv.bias', [4], waves(4, 22)),
+    floatTensor('excite.weight', [8, 4, 1, 1], waves(32, 23)),
+    floatTensor('excite.bias', [8], waves(8, 24)),
+  ];
+  return onnxBytes(nodes, initializers, [1, 2, 6, 5], 'y', [1, 8, 1, 1]);
+}
+
 /** A 3×3 Conv of a 2×8×8 image, then `last` on its output (refusal tests). */
 export function convThen(last: OnnxNode, extra: OnnxTensor[] = [], outputShape: number[] = [1, 4, 6, 6]): Uint8Array {
   return onnxBytes(

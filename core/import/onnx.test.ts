@@ -15,7 +15,7 @@ import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
 import { importerFor, ImportError, type ImportedModel } from './index';
 import { importOnnx, loadOnnx } from './onnx';
-import { convThen, floatTensor, int, ints, mobileLike, node, onnxBytes, waves } from './onnx-test-models';
+import { convThen, floatTensor, int, ints, mobileLike, node, onnxBytes, padAndSqueeze, waves } from './onnx-test-models';
 
 const PYTHON = '/usr/bin/python3';
 const BATCH = 2;
@@ -263,6 +263,26 @@ describe('operators of light networks', () => {
     const y = appPredict(tf, model.graph, named(model), toNhwc(x, [BATCH, 3, 8, 8]), [BATCH, 8, 8, 3]);
     expect(maxAbsDiff(y, expected)).toBeLessThan(1e-5);
     expect(model.notes.map((n) => n.en).join(' ')).toMatch(/reordered for the app's Flatten/);
+  });
+
+  it('Pad becomes ZeroPadding2D, and a squeezed then unsqueezed vector a 1×1 image for the convolution after it', async () => {
+    const bytes = padAndSqueeze();
+    const model = importOnnx(bytes, 'se.onnx');
+    expect(model.graph.nodes.map((n) => `${n.type}${n.params.activation && n.params.activation !== 'linear' ? `:${n.params.activation}` : ''}`)).toEqual([
+      'Input',
+      'ZeroPadding2D',
+      'Conv2D:relu',
+      'GlobalAveragePooling2D',
+      'Reshape',
+      'Conv2D:sigmoid',
+    ]);
+    expect(model.graph.nodes[1].params.padding).toEqual([1, 2]);
+    const x = waves(2 * 6 * 5, 3, 2);
+    const session = await ort.InferenceSession.create(bytes);
+    const expected = (await session.run({ x: new ort.Tensor('float32', x, [1, 2, 6, 5]) })).y.data as Float32Array;
+    const y = appPredict(tf, model.graph, named(model), toNhwc(x, [1, 2, 6, 5]), [1, 6, 5, 2]);
+    expect(y.length).toBe(8);
+    expect(maxAbsDiff(y, expected)).toBeLessThan(1e-5);
   });
 
   it('without the reordering of Dense’s rows after Flatten the predictions would differ (the test sees the layout)', async () => {

@@ -88,6 +88,9 @@ export const supportedOnnxOperators = [
   'Gemm',
   'MatMul',
   'Reshape',
+  'Squeeze',
+  'Unsqueeze',
+  'Pad',
   'Identity',
   'Dropout',
   'Constant',
@@ -471,6 +474,11 @@ class OnnxGraphImport {
         return this.dense(node);
       case 'Reshape':
         return this.reshape(node);
+      case 'Squeeze':
+      case 'Unsqueeze':
+        return this.squeeze(node);
+      case 'Pad':
+        return this.pad(node);
       case 'Identity':
         return this.identity(node);
       case 'Dropout':
@@ -883,6 +891,48 @@ class OnnxGraphImport {
       en: `a reshape of ${formatShape(x.onnx)} to ${formatShape(rest)} in ONNX's channel-first order would need a transpose in the app's channel-last one; only flattening and vectors made 1×1 images are imported.`,
       fr: `passer de ${formatShape(x.onnx)} à ${formatShape(rest)} dans l’ordre canal d’abord d’ONNX demanderait une transposition dans l’ordre canal en dernier de l’application ; seuls l’aplatissement et les vecteurs faits images 1×1 sont importés.`,
     });
+  }
+
+  /** The axes of Squeeze or Unsqueeze (an input from opset 13, an attribute before), counted with the batch. */
+  private axes(node: DecodedNode, rank: number): number[] | undefined {
+    const given = this.opset >= 13 ? this.optionalConstant(node, 1, { en: 'axes input', fr: 'd’axes' })?.values : this.ints(node, 'axes');
+    return given ? Array.from(given, (a) => (a < 0 ? a + rank : a)).sort((a, b) => a - b) : undefined;
+  }
+
+  /** Squeeze of ONNX's [C, 1, 1] to [C], or Unsqueeze of [C] to [C, 1, 1]: the same values, which the app holds as [C] either way. */
+  private squeeze(node: DecodedNode): void {
+    const x = this.computed(node, 0);
+    const squeeze = node.opType === 'Squeeze';
+    const axes = this.axes(node, squeeze ? x.onnx.length + 1 : x.onnx.length + 3);
+    const spatial = !axes || same(axes, [2, 3]);
+    if (squeeze && x.onnx.length === 3 && x.onnx[1] === 1 && x.onnx[2] === 1 && spatial && (axes || x.onnx[0] !== 1)) return this.flattened(node, x);
+    if (!squeeze && x.onnx.length === 1 && !x.chw && axes && same(axes, [2, 3])) return this.define(node, { ...x, onnx: [x.onnx[0], 1, 1] });
+    throw this.unsupportedValue(node, 'axes', axes ? `[${axes.join(', ')}]` : '(none)', {
+      en: `only the two 1-pixel axes of a ${squeeze ? '' : 'future '}C×1×1 image are ${squeeze ? 'removed' : 'added'} by the app, and this input has shape ${formatShape(x.onnx)}.`,
+      fr: `l’application ${squeeze ? 'retire' : 'ajoute'} seulement les deux axes d’un pixel d’une image C×1×1, et cette entrée a la forme ${formatShape(x.onnx)}.`,
+    });
+  }
+
+  /** Pad with zeros, the same on both sides of the height and of the width: ZeroPadding2D. */
+  private pad(node: DecodedNode): void {
+    const x = this.image(node, 0);
+    const mode = this.attribute(node, 'mode')?.s ?? 'constant';
+    const pads = this.opset >= 11 ? Array.from(this.constant(node, 1, { en: 'pads input', fr: 'de remplissage' }).values) : (this.ints(node, 'pads') ?? []);
+    const value = this.opset >= 11 ? (this.optionalConstant(node, 2, { en: 'value input', fr: 'de valeur' })?.values[0] ?? 0) : this.float(node, 'value', 0);
+    if (mode !== 'constant' || value !== 0)
+      throw this.unsupportedValue(node, mode !== 'constant' ? 'mode' : 'value', mode !== 'constant' ? `"${mode}"` : String(value), {
+        en: 'the app pads images with zeros only (ZeroPadding2D).',
+        fr: 'l’application ne remplit les images qu’avec des zéros (ZeroPadding2D).',
+      });
+    const [, , top, left, , , bottom, right] = pads;
+    if (pads.length !== 8 || pads[0] || pads[1] || pads[4] || pads[5] || top !== bottom || left !== right || top < 0 || left < 0)
+      throw this.unsupportedValue(node, 'pads', `[${pads.join(', ')}]`, {
+        en: 'ZeroPadding2D pads the height and the width, the same on both sides, and nothing else.',
+        fr: 'ZeroPadding2D remplit la hauteur et la largeur, de la même façon des deux côtés, et rien d’autre.',
+      });
+    const app: Shape = [x.app[0] + 2 * top, x.app[1] + 2 * left, x.app[2]];
+    const block = this.addBlock('ZeroPadding2D', { padding: sizeParam([top, left]) }, [x], this.hintFor(node), app);
+    this.define(node, { kind: 'computed', block, onnx: [x.onnx[0], app[0], app[1]], app, nonNegative: x.nonNegative });
   }
 
   private identity(node: DecodedNode): void {
