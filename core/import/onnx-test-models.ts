@@ -106,6 +106,18 @@ export function padAndSqueeze(): Uint8Array {
   return onnxBytes(nodes, initializers, [1, 2, 6, 5], 'y', [1, 8, 1, 1]);
 }
 
+/** A max pooling whose output size is rounded up (ceil_mode, as GoogLeNet's), then ReduceMean over the image (as MNASNet's) and Gemm. */
+export function ceilAndReduce(): Uint8Array {
+  const nodes = [
+    node('Conv', ['x', 'conv.weight'], ['c'], 'conv/Conv', [ints('kernel_shape', [3, 3]), ints('pads', [1, 1, 1, 1])]),
+    node('MaxPool', ['c'], ['p'], 'pool/MaxPool', [ints('kernel_shape', [3, 3]), ints('strides', [2, 2]), int('ceil_mode', 1)]),
+    node('ReduceMean', ['p'], ['m'], 'mean/ReduceMean', [ints('axes', [2, 3]), int('keepdims', 0)]),
+    node('Gemm', ['m', 'fc.weight', 'fc.bias'], ['y'], 'fc/Gemm', [int('transB', 1)]),
+  ];
+  const initializers = [floatTensor('conv.weight', [4, 2, 3, 3], waves(72, 31)), floatTensor('fc.weight', [3, 4], waves(12, 32)), floatTensor('fc.bias', [3], waves(3, 33))];
+  return onnxBytes(nodes, initializers, [1, 2, 8, 8], 'y', [1, 3]);
+}
+
 /** A 3×3 Conv of a 2×8×8 image, then `last` on its output (refusal tests). */
 export function convThen(last: OnnxNode, extra: OnnxTensor[] = [], outputShape: number[] = [1, 4, 6, 6]): Uint8Array {
   return onnxBytes(

@@ -15,7 +15,7 @@ import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
 import { importerFor, ImportError, type ImportedModel } from './index';
 import { importOnnx, loadOnnx } from './onnx';
-import { convThen, floatTensor, int, ints, mobileLike, node, onnxBytes, padAndSqueeze, waves } from './onnx-test-models';
+import { ceilAndReduce, convThen, floatTensor, int, ints, mobileLike, node, onnxBytes, padAndSqueeze, waves } from './onnx-test-models';
 
 const PYTHON = '/usr/bin/python3';
 const BATCH = 2;
@@ -282,6 +282,18 @@ describe('operators of light networks', () => {
     const expected = (await session.run({ x: new ort.Tensor('float32', x, [1, 2, 6, 5]) })).y.data as Float32Array;
     const y = appPredict(tf, model.graph, named(model), toNhwc(x, [1, 2, 6, 5]), [1, 6, 5, 2]);
     expect(y.length).toBe(8);
+    expect(maxAbsDiff(y, expected)).toBeLessThan(1e-5);
+  });
+
+  it('a max pooling rounded up (ceil_mode) that Keras’s "same" reproduces, and ReduceMean over the image, import exactly', async () => {
+    const bytes = ceilAndReduce();
+    const model = importOnnx(bytes, 'ceil.onnx');
+    expect(model.graph.nodes.map((n) => n.type)).toEqual(['Input', 'Conv2D', 'MaxPooling2D', 'GlobalAveragePooling2D', 'Dense']);
+    expect(model.graph.nodes[2].params).toMatchObject({ poolSize: 3, strides: 2, padding: 'same' });
+    const x = waves(2 * 8 * 8, 4, 2);
+    const session = await ort.InferenceSession.create(bytes);
+    const expected = (await session.run({ x: new ort.Tensor('float32', x, [1, 2, 8, 8]) })).y.data as Float32Array;
+    const y = appPredict(tf, model.graph, named(model), toNhwc(x, [1, 2, 8, 8]), [1, 8, 8, 2]);
     expect(maxAbsDiff(y, expected)).toBeLessThan(1e-5);
   });
 

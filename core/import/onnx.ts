@@ -84,6 +84,8 @@ export const supportedOnnxOperators = [
   'AveragePool',
   'GlobalAveragePool',
   'GlobalMaxPool',
+  'ReduceMean',
+  'ReduceMax',
   'Flatten',
   'Gemm',
   'MatMul',
@@ -467,6 +469,9 @@ class OnnxGraphImport {
       case 'GlobalAveragePool':
       case 'GlobalMaxPool':
         return this.globalPool(node);
+      case 'ReduceMean':
+      case 'ReduceMax':
+        return this.reduce(node);
       case 'Flatten':
         return this.flatten(node);
       case 'Gemm':
@@ -528,12 +533,19 @@ class OnnxGraphImport {
         fr: `sa fenêtre ${kernel.join('×')} ne tient pas dans l’image ${size.join('×')} qu’il reçoit.`,
       });
     if (this.int(node, 'ceil_mode', 0) === 1) {
-      const ceil = [0, 1].map((i) => Math.ceil((size[i] + pads[i] + pads[i + 2] - kernel[i]) / strides[i]) + 1);
-      if (!same(ceil, out))
+      // Rounding the output size up adds a last window that runs past the end: the same as padding
+      // the end by what that window lacks, which Keras's "same" reproduces when it pads alike.
+      const ceil = [0, 1].map((i) => Math.ceil((size[i] + pads[i] + pads[i + 2] - kernel[i]) / strides[i]) + 1) as [number, number];
+      const extra = [0, 1].map((i) => (ceil[i] - 1) * strides[i] + kernel[i] - (size[i] + pads[i] + pads[i + 2]));
+      const startsInside = [0, 1].every((i) => (ceil[i] - 1) * strides[i] < size[i] + pads[i]);
+      const padded = [pads[0], pads[1], pads[2] + extra[0], pads[3] + extra[1]];
+      const keras = [...samePads(size[0], kernel[0], strides[0]), ...samePads(size[1], kernel[1], strides[1])];
+      if (!same(ceil, out) && !(startsInside && same(padded, [keras[0], keras[2], keras[1], keras[3]])))
         throw this.unsupportedValue(node, 'ceil_mode', '1', {
-          en: `it makes a ${ceil.join('×')} output where the app's windows make ${out.join('×')}.`,
-          fr: `il donne une sortie ${ceil.join('×')} là où les fenêtres de l’application donnent ${out.join('×')}.`,
+          en: `it makes a ${ceil.join('×')} output where the app's windows make ${out.join('×')} (Keras's "same" padding gives that size only when it pads alike).`,
+          fr: `il donne une sortie ${ceil.join('×')} là où les fenêtres de l’application donnent ${out.join('×')} (le remplissage « same » de Keras ne donne cette taille que s’il remplit de la même façon).`,
         });
+      return { strides, pads: padded, out: ceil };
     }
     return { strides, pads, out };
   }
@@ -807,6 +819,22 @@ class OnnxGraphImport {
     const type = node.opType === 'GlobalMaxPool' ? 'GlobalMaxPooling2D' : 'GlobalAveragePooling2D';
     const block = this.addBlock(type, {}, [x], this.hintFor(node), [x.app[2]]);
     this.define(node, { kind: 'computed', block, onnx: [x.onnx[0], 1, 1], app: [x.app[2]], nonNegative: x.nonNegative });
+  }
+
+  /** ReduceMean or ReduceMax over the height and width of an image: a global pooling, its axes kept or not. */
+  private reduce(node: DecodedNode): void {
+    const x = this.image(node, 0);
+    const given = this.opset >= 18 ? this.optionalConstant(node, 1, { en: 'axes input', fr: 'd’axes' })?.values : this.ints(node, 'axes');
+    const axes = given ? Array.from(given, (a) => (a < 0 ? a + 4 : a)).sort((a, b) => a - b) : [];
+    if (!same(axes, [2, 3]))
+      throw this.unsupportedValue(node, 'axes', `[${axes.join(', ')}]`, {
+        en: 'the app averages or takes the maximum over the height and width of an image (axes 2 and 3) only.',
+        fr: 'l’application ne fait la moyenne ou le maximum que sur la hauteur et la largeur d’une image (axes 2 et 3).',
+      });
+    const type = node.opType === 'ReduceMax' ? 'GlobalMaxPooling2D' : 'GlobalAveragePooling2D';
+    const block = this.addBlock(type, {}, [x], this.hintFor(node), [x.app[2]]);
+    const keep = this.int(node, 'keepdims', 1) === 1;
+    this.define(node, { kind: 'computed', block, onnx: keep ? [x.onnx[0], 1, 1] : [x.onnx[0]], app: [x.app[2]], nonNegative: x.nonNegative });
   }
 
   /** ONNX's [C, H, W] as a vector: the app's order is H, W, C, so a vector that ONNX orders C, H, W is marked for the Dense after it. */
