@@ -97,6 +97,7 @@ class PythonSession {
   next<T>(): Promise<T> {
     const line = this.lines.shift();
     if (line !== undefined) return Promise.resolve(JSON.parse(line) as T);
+    if (this.process.exitCode !== null) return Promise.reject(new Error(`Python exited: ${this.stderr.slice(-2000)}`));
     return new Promise((resolve, reject) => {
       const onExit = () => reject(new Error(`Python exited: ${this.stderr.slice(-2000)}`));
       this.process.once('exit', onExit);
@@ -399,6 +400,21 @@ describe('refusals', () => {
     lying.raw = lying.raw.subarray(0, 40);
     const bytes = onnxBytes([node('Conv', ['x', 'conv.weight'], ['y'], 'conv/Conv', [ints('kernel_shape', [3, 3])])], [lying], [1, 2, 8, 8], 'y', [1, 4, 6, 6]);
     expect(importError(bytes).message).toMatch(/tensor "conv.weight" holds 40 bytes but its shape 4×2×3×3 of float32 needs 288: the file is damaged/);
+  });
+
+  it('weights that do not fit the tensors they are applied to are refused as damage, naming the node', () => {
+    const wrongChannels = onnxBytes([node('Conv', ['x', 'conv.weight'], ['y'], 'conv/Conv', [ints('kernel_shape', [3, 3])])], [floatTensor('conv.weight', [4, 3, 3, 3], waves(108, 1))], [1, 2, 8, 8], 'y', [1, 4, 6, 6]);
+    expect(importError(wrongChannels).message).toBe('Conv node "conv/Conv": its weights take 3 channels but its input has 2: the file is damaged.');
+    const wrongInputs = onnxBytes(
+      [node('Flatten', ['x'], ['f'], 'flat'), node('Gemm', ['f', 'fc.weight'], ['y'], 'fc/Gemm', [int('transB', 1)])],
+      [floatTensor('fc.weight', [3, 10], waves(30, 1))],
+      [1, 4],
+      'y',
+      [1, 3],
+    );
+    const error = importError(wrongInputs);
+    expect(error.message).toBe('Gemm node "fc/Gemm": its weights take 10 values but its input has 4: the file is damaged.');
+    expect(error.fr).toBe('Le nœud Gemm « fc/Gemm » : ses poids prennent 10 valeurs mais son entrée en a 4 : le fichier est abîmé.');
   });
 
   it('a file without an operator set version is refused', () => {
