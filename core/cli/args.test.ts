@@ -25,8 +25,12 @@ describe('a command’s arguments', () => {
     }
   });
 
-  it('refuse an option the command does not have', () => {
-    expect(() => commandArgs(['--colour', 'red'], recordingIo(), 'Usage: test', options, 0)).toThrow(/colour/);
+  it('refuse an option the command does not have, or one without its value, saying why before the help (exit 2)', () => {
+    for (const args of [['--colour', 'red'], ['--out']]) {
+      const io = recordingIo();
+      expect(commandArgs(args, io, 'Usage: test', options, 0)).toBe(2);
+      expect(io.stderr).toEqual([expect.stringMatching(/^(Unknown option '--colour'|Option '-o, --out <value>' argument missing)[^]*\n\nUsage: test$/)]);
+    }
   });
 
   it('check whole numbers and choices, naming the option and what it takes', () => {

@@ -8,11 +8,18 @@ const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
 
 /**
  * Parses `args` with the command's options and `--help`. Returns the exit code instead when the
- * command is done: 0 after printing the help it was asked for, 2 after printing it because the
- * number of positional arguments is not `count` (or within `[min, max]`).
+ * command is done: 0 after printing the help it was asked for, 2 after printing why the arguments
+ * are wrong (an unknown option, an option without its value, a number of positional arguments
+ * other than `count` or outside `[min, max]`) and the help.
  */
 export function commandArgs<const O extends Options>(args: string[], io: CliIo, help: string, options: O, count: number | readonly [number, number]) {
-  const parsed = parseArgs({ args, options: { ...options, ...helpOption }, allowPositionals: true, strict: true });
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...options, ...helpOption }, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\n\n${help}`);
+    return 2;
+  }
   if ((parsed.values as { help?: boolean }).help) {
     io.out(help);
     return 0;

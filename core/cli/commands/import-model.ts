@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { errorTexts } from '../../model/localized';
+import { commandArgs } from '../args';
 import type { CliIo } from '../io';
 
 const help = `Usage: neuroblocks import-model <FILE> --out <PROJECT.nbproj> [--force]
@@ -19,19 +19,10 @@ An operator the app cannot express exactly is refused by name, with its node; no
 approximated.`;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  } catch (error) {
-    io.err(`${errorTexts(error).en}\n\n${help}`);
-    return 2;
-  }
+  const parsed = commandArgs(args, io, help, { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } }, 1);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  if (positionals.length !== 1 || !values.out) {
+  if (!values.out) {
     io.err(help);
     return 2;
   }
