@@ -1,6 +1,7 @@
 // Imports a pretrained network from a file into the app's blocks and weights. Each format is one
 // module; this table is the only place that knows them all.
 import { loadKerasH5, loadKerasZip } from './keras';
+import { onnxImporter } from './onnx';
 import { loadTfjsModel } from './tfjs';
 import type { ImportedModel, ImportFormatName } from './types';
 
@@ -16,6 +17,7 @@ export interface Importer {
 
 /** Every importer, by format. */
 export const importers: Importer[] = [
+  onnxImporter,
   { format: 'tfjs', extensions: ['.json'], load: loadTfjsModel },
   { format: 'keras-h5', extensions: ['.h5', '.hdf5'], load: loadKerasH5 },
   { format: 'keras', extensions: ['.keras'], load: loadKerasZip },
