@@ -62,4 +62,16 @@ export default tseslint.config(
       'The renderer talks to the rest only through the typed API (core/api) and may use the browser-safe core/model.',
     ),
   },
+  {
+    // Each Playwright worker starts its own web host through the fixtures; a spec that took `test`
+    // straight from Playwright would find none. (The desktop spec launches Electron instead.)
+    files: ['e2e/**/*.ts'],
+    ignores: ['e2e/fixtures.ts', 'e2e/electron.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@playwright/test', importNames: ['test'], message: "Import `test` from './fixtures': it starts this worker's web host." }] },
+      ],
+    },
+  },
 );

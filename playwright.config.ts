@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
 // End-to-end tests of the renderer in Debian's Chromium, through the web host (`neuroblocks serve`).
-// Nothing is downloaded: the browser is the system's.
+// Nothing is downloaded: the browser is the system's. Each worker has a web host of its own
+// (e2e/fixtures.ts), so two spec files run side by side; the tests of one file run in order.
 export default defineConfig({
   testDir: 'e2e',
   testMatch: /.*\.spec\.ts$/,
@@ -10,7 +11,7 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   use: {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { consoleErrors, shot, trainBriefly, url } from './helpers';

@@ -3,7 +3,8 @@
 // all again after reopening the project; on the way, every screen of the app is shot in English and
 // in French (into e2e/artifacts/classroom-*.png), each after checking that it shows what it should.
 // NEUROBLOCKS_README_SCREENSHOT=1 also copies the main English ones into assets/ for the README.
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -112,7 +113,7 @@ function projectsDir(): string {
 }
 
 test('a teacher builds the course CNN from an empty project, shows it on a projector, trains, exports and reopens it, with every screen in English and French', async ({ page }) => {
-  test.skip(!process.env.NEUROBLOCKS_E2E_HOME, 'needs the projects folder of the web host that the global setup starts');
+  test.skip(!process.env.NEUROBLOCKS_E2E_HOME, 'needs the projects folder of the web host that the fixtures start');
   test.setTimeout(480_000);
   const problems = consoleErrors(page);
   const dock = page.locator('#training-dock');

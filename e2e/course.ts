@@ -1,6 +1,7 @@
 // The course's CNN built through the editor as a user would, and the measure of its block titles on
 // screen: shared by the specs that check the editor on a classroom projector.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { url } from './helpers';
 
 /** The course's CNN, in order: type, parameters set in the inspector, and the id the editor gives it. */

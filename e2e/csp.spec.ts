@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { url } from './helpers';
 
 // The page's Content-Security-Policy allows no inline styles or scripts: every screen must render

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -17,7 +17,7 @@ const perClass = 750;
 test('a practitioner previews a folder of 3,000 images: the preview stays quick, says what it checked, and training names the broken file it finds', async ({ page }) => {
   test.setTimeout(180_000);
   const home = process.env.NEUROBLOCKS_E2E_HOME;
-  test.skip(!home, 'needs the projects folder of the web host that the global setup starts');
+  test.skip(!home, 'needs the projects folder of the web host that the fixtures start');
   const documents = path.join(home!, 'Documents');
   const projectsDir = path.join(existsSync(documents) ? documents : home!, 'Neuroblocks');
   const folder = path.join(projectsDir, 'large-colours');

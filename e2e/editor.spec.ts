@@ -1,16 +1,11 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { consoleErrors, unnamedControls } from './helpers';
+import { consoleErrors, unnamedControls, url } from './helpers';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
-
-const url = () => {
-  const value = process.env.NEUROBLOCKS_URL;
-  if (!value) throw new Error('NEUROBLOCKS_URL is not set: the global setup starts the web host.');
-  return value;
-};
 
 async function shot(page: Page, name: string): Promise<string> {
   // Passing messages would hide part of the screen.

@@ -1,4 +1,5 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { type Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -190,7 +191,7 @@ function colourPng(rgb: [number, number, number], size: number, seed: number): P
 test('a colour classifier trained from the command line is tried on an RGB image file, without a drawing pad', async ({ page }) => {
   test.setTimeout(120_000);
   const home = process.env.NEUROBLOCKS_E2E_HOME;
-  test.skip(!home, 'needs the projects folder of the web host that the global setup starts');
+  test.skip(!home, 'needs the projects folder of the web host that the fixtures start');
   const documents = path.join(home!, 'Documents');
   const projectsDir = path.join(existsSync(documents) ? documents : home!, 'Neuroblocks');
   const folder = path.join(projectsDir, 'colours');

@@ -1,19 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { consoleErrors } from './helpers';
+import { consoleErrors, url } from './helpers';
 
 const artifacts = path.resolve(import.meta.dirname, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
-
-const url = () => {
-  const value = process.env.NEUROBLOCKS_URL;
-  if (!value) throw new Error('NEUROBLOCKS_URL is not set: the global setup starts the web host.');
-  return value;
-};
 
 async function shot(page: Page, name: string): Promise<void> {
   // Passing messages would hide part of the screen.
@@ -120,7 +115,7 @@ test('the code view follows the graph, and the model exports to ONNX from the di
 
 test('a run recorded in a project file exports with its trained weights, and the export is logged in the file', async ({ page }) => {
   const home = process.env.NEUROBLOCKS_E2E_HOME;
-  test.skip(!home, 'needs the projects folder of the web host that the global setup starts');
+  test.skip(!home, 'needs the projects folder of the web host that the fixtures start');
   const documents = path.join(home!, 'Documents');
   const projectsDir = path.join(existsSync(documents) ? documents : home!, 'Neuroblocks');
   mkdirSync(projectsDir, { recursive: true });

@@ -1,53 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { ensureRendererBuilt } from '../core/server/renderer-build';
 
-const root = path.resolve(import.meta.dirname, '..');
-
-/** Starts `neuroblocks serve` on a free port, with settings and projects in a throw-away home. */
-export function startServer(home: string): Promise<{ url: string; server: ChildProcess }> {
-  const server = spawn(process.execPath, ['bin/neuroblocks.js', 'serve', '--port', '0'], {
-    cwd: root,
-    env: { ...process.env, HOME: home, NEUROBLOCKS_CONFIG_DIR: path.join(home, 'config'), XDG_CONFIG_HOME: path.join(home, 'config') },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => fail(new Error(`The web host printed no URL within 120 s. Its output:\n${output}`)), 120_000);
-    const fail = (error: Error) => {
-      clearTimeout(timer);
-      server.kill();
-      reject(error);
-    };
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /https?:\/\/127\.0\.0\.1:\d+\/\S*token=\S+/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ url: match[0], server });
-      }
-    };
-    server.stdout!.on('data', onData);
-    server.stderr!.on('data', onData);
-    server.on('exit', (code) => fail(new Error(`The web host exited (code ${code}) before printing its URL. Its output:\n${output}`)));
-  });
-}
-
-export default async function globalSetup(): Promise<(() => Promise<void>) | undefined> {
-  // A host that is already running (e.g. the desktop app's web mode) can be tested as it is.
-  if (process.env.NEUROBLOCKS_URL) return undefined;
-  // `serve` builds the renderer with Vite first when its sources changed since the last build.
-  const home = mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-e2e-'));
-  const { url, server } = await startServer(home);
-  process.env.NEUROBLOCKS_URL = url;
-  process.env.NEUROBLOCKS_E2E_HOME = home;
-  return async () => {
-    if (server.exitCode === null) {
-      const exited = new Promise((resolve) => server.once('exit', resolve));
-      server.kill();
-      await exited;
-    }
-    rmSync(home, { recursive: true, force: true });
-  };
+// Each worker starts a web host of its own (see fixtures.ts); the user interface they serve is built
+// here once, with Vite when its sources changed since the last build, so that two hosts starting at
+// the same time never build it both.
+export default async function globalSetup(): Promise<void> {
+  // A host that is already running (e.g. the desktop app's web mode) is tested as it is.
+  if (process.env.NEUROBLOCKS_URL) return;
+  await ensureRendererBuilt((line) => console.log(line));
 }

@@ -11,7 +11,7 @@ mkdirSync(artifacts, { recursive: true });
 
 export const url = () => {
   const value = process.env.NEUROBLOCKS_URL;
-  if (!value) throw new Error('NEUROBLOCKS_URL is not set: the global setup starts the web host.');
+  if (!value) throw new Error("NEUROBLOCKS_URL is not set: a spec gets its worker's web host by importing `test` from './fixtures'.");
   return value;
 };
 

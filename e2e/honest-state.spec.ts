@@ -2,7 +2,8 @@
 // Start says why it cannot be pressed, each project shows only its own runs, new projects keep
 // their runs in a .nbproj file from the start, and a .nbproj received from someone else opens in
 // the browser.
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +16,7 @@ const root = path.resolve(import.meta.dirname, '..');
 
 function projectsDir(): string {
   const home = process.env.NEUROBLOCKS_E2E_HOME;
-  if (!home) throw new Error('NEUROBLOCKS_E2E_HOME is not set: the global setup starts the web host.');
+  if (!home) throw new Error("NEUROBLOCKS_E2E_HOME is not set: the fixtures start a web host for each worker (import `test` from './fixtures').");
   const documents = path.join(home, 'Documents');
   return path.join(existsSync(documents) ? documents : home, 'Neuroblocks');
 }

@@ -1,4 +1,5 @@
-import { expect, test, type Locator } from '@playwright/test';
+import { type Locator } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -126,7 +127,7 @@ test('a teacher imports non-square photos, switches letter-box and crop in the p
 test('a project saved before the choice existed opens with its images stretched, says so, and saves the new choice', async ({ page }) => {
   test.setTimeout(90_000);
   const home = process.env.NEUROBLOCKS_E2E_HOME;
-  test.skip(!home, 'needs the projects folder of the web host that the global setup starts');
+  test.skip(!home, 'needs the projects folder of the web host that the fixtures start');
   const problems = consoleErrors(page);
   const documents = path.join(home!, 'Documents');
   const projectsDir = path.join(existsSync(documents) ? documents : home!, 'Neuroblocks');

@@ -1,7 +1,8 @@
 // The editor on a classroom projector (1280×720): readable block titles after fitting, side panels
 // that fold away, presentation mode, and wiring that does not fight the user (insert on a connection,
 // rewiring, notices and the overview map out of the way, the keyboard).
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import path from 'node:path';
 import { addInChain, buildCourseCnn, canvasBox, center, COURSE_CNN, deselect, expectReadable, inspector, node } from './course';
 import { artifacts, consoleErrors, shot, url } from './helpers';

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer } from './global-setup';
+import { startServer } from './web-host';
 import { consoleErrors, draw, expectProbabilities, shot, TRAINING_CONTROLS, unnamedControls, url } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });

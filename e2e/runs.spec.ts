@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import path from 'node:path';
 import { artifacts, consoleErrors, shot, TRAINING_CONTROLS, unnamedControls, url } from './helpers';
 

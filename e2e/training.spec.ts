@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { consoleErrors, draw, expectProbabilities, shot, TRAINING_CONTROLS, unnamedControls, url } from './helpers';
 
 const points = async (page: Page, chart: string) => Number(await page.getByTestId(chart).getAttribute('data-points'));

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { openForPageEngine, shot } from './helpers';
 
 // The page's GPU engine in a Chromium without a GPU (the project's default launch: --disable-gpu,

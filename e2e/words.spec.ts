@@ -1,7 +1,8 @@
 // Words that fit the model, on a 1280×720 classroom projector: a drawing and ink only for a
 // drawing-pad model, colour filters for a colour model, percentages that never claim a certainty
 // that is not there, whole epochs on the charts' axes, and a French interface with no English left.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -87,7 +88,7 @@ function colourPng(rgb: [number, number, number], size: number, seed: number): P
 test('a colour model speaks of an image, and Look inside shows its first filters in colour', async ({ page }) => {
   test.setTimeout(150_000);
   const home = process.env.NEUROBLOCKS_E2E_HOME;
-  test.skip(!home, 'needs the projects folder of the web host that the global setup starts');
+  test.skip(!home, 'needs the projects folder of the web host that the fixtures start');
   const problems = consoleErrors(page);
   const documents = path.join(home!, 'Documents');
   const projectsDir = path.join(existsSync(documents) ? documents : home!, 'Neuroblocks');

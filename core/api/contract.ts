@@ -224,7 +224,7 @@ export interface DatasetPreview {
   /** The same warnings in French, in the same order. */
   warningsFr?: string[];
   /** Files left out, or for a CSV its rows left out: the line, the column and the bad cell. */
-  skipped: { file: string; reason: string; reasonFr?: string; line?: number; column?: string; value?: string }[];
+  skipped: SkippedItem[];
   /** CSV: its columns, the label column and the first rows as written in the file. */
   columns?: string[];
   labelColumn?: string;
@@ -265,8 +265,7 @@ export const UPLOAD_LIMITS = {
   partBytes: 8 * 1024 * 1024,
 } as const;
 
-// Training. Plain data: core/train's events use these metric types, and the host checks at compile
-// time that the rest of its events match, less the weights, which stay on the Node side.
+// Training. Plain data, declared once for the engines (core/train re-exports them) and the API.
 
 export interface EpochMetrics {
   /** 1-based. */
@@ -292,59 +291,122 @@ export interface TestEvaluation {
 /** `interrupted`: the page that trained it was closed (the page's GPU engine); its completed epochs are kept. */
 export type FinalState = 'completed' | 'stopped' | 'early-stopped' | 'diverged' | 'failed' | 'interrupted';
 
-export interface TrainingDatasetSummary {
+/** Where a run computed: a TensorFlow.js backend (`webgpu` and `webgl` in the app's page), or the user's PyTorch (`pytorch`). */
+export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu' | 'webgpu' | 'webgl' | 'pytorch';
+
+/** A file or a table's row that could not be used, with why, so that the user can fix it. */
+export interface SkippedItem {
+  file: string;
+  reason: string;
+  /** The reason in French. */
+  reasonFr?: string;
+  /** A skipped row of a table: the line of the file it is on (the header is line 1). */
+  line?: number;
+  /** The column of the bad cell (none when the row has the wrong number of cells). */
+  column?: string;
+  /** The bad cell as written (shortened when long). */
+  value?: string;
+}
+
+/** A feature column of a table and how training standardised it: (value − mean) / std, with the training rows' statistics. */
+export interface TableColumn {
+  name: string;
+  mean: number;
+  std: number;
+  /** The smallest and largest value of the training rows. */
+  min: number;
+  max: number;
+}
+
+/** What a run records of a table: its label column and how each feature column was standardised. */
+export interface RecordedTable {
+  labelColumn: string;
+  columns: TableColumn[];
+}
+
+/** The data set a run trains on, as its `started` event and its record describe it. */
+export interface DatasetSummary {
   name: string;
   inputShape: Shape;
   classNames: string[];
   trainCount: number;
   testCount: number;
+  /** Training samples per class, in class order. */
   countsPerClass: number[];
   warnings: string[];
-  warningsFr?: string[];
-  skipped: { file: string; reason: string; reasonFr?: string }[];
+  /** The same warnings in French, in the same order. */
+  warningsFr: string[];
+  skipped: SkippedItem[];
+  /** Tables: the label column and each feature column's standardisation, recorded with the run. */
+  table?: RecordedTable;
 }
 
-export type TrainingEvent =
+/** One weight of the model, serialised so that it can be stored or sent. */
+export interface SerializedWeight {
+  name: string;
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  data: ArrayBuffer;
+}
+
+/** How a run ended. */
+export interface FinalResult {
+  state: FinalState;
+  /** Why it ended, in plain words (the error for `failed`, the advice for `diverged`). */
+  message: string;
+  /** The message in French, where the error that ended a failed run gave one. */
+  messageFr?: string;
+  epochsCompleted: number;
+  history: EpochMetrics[];
+  /** For `early-stopped` with restoreBestWeights: the epoch whose weights the model holds. */
+  restoredEpoch?: number;
+  /** Evaluation on the held-out test split, with the weights the run ended with (absent when it failed or held no finite weights). */
+  test?: TestEvaluation;
+  /** The model's weights as the run ended (after any restore), absent when it failed. */
+  weights?: SerializedWeight[];
+  backend?: BackendName;
+  device?: string;
+  seconds: number;
+}
+
+/**
+ * The events of a training run as an engine emits them (core/train, the page's GPU engine, the
+ * user's PyTorch): plain data that crosses the worker boundary unchanged. Checkpoints and the end
+ * carry the weights; the API sends the same events without them (`TrainingEvent`).
+ */
+export type EngineTrainingEvent =
   | {
       type: 'started';
-      backend: string;
+      backend: BackendName;
       device: string;
-      fallbacks: { backend: string; reason: string; reasonFr?: string }[];
+      fallbacks: { backend: BackendName; reason: string; reasonFr?: string }[];
       paramCount: { total: number; trainable: number; nonTrainable: number };
-      dataset: TrainingDatasetSummary;
+      dataset: DatasetSummary;
       /** Samples used for training, for validation and for the final test. */
       sizes: { train: number; validation: number; test: number };
       epochs: number;
       batchesPerEpoch: number;
       seed: number;
-      /** Set when a recorded run goes on from its last checkpoint: the first epoch trained now. */
+      /** Set when the run goes on from a checkpoint: the first epoch trained now. */
       resumedFromEpoch?: number;
     }
   /** About ten a second while an epoch runs. */
   | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; loss: number; accuracy: number }
   | ({ type: 'epoch' } & EpochMetrics)
   | { type: 'learningRate'; epoch: number; learningRate: number; reason: string }
-  | { type: 'checkpoint'; kind: 'best' | 'last'; epoch: number; monitor: string; value: number }
+  | { type: 'checkpoint'; kind: 'best' | 'last'; epoch: number; monitor: string; value: number; weights: SerializedWeight[]; optimizer?: SerializedWeight[] }
   | { type: 'paused'; epoch: number; batch: number }
   | { type: 'resumed' }
   | { type: 'warning'; message: string; messageFr?: string }
-  /** A built-in data set downloaded on first use (Fashion-MNIST), before training starts. */
+  /** A built-in data set downloaded on first use, before training starts. */
   | { type: 'download'; file: string; received: number; total?: number }
-  | {
-      type: 'final';
-      state: FinalState;
-      /** Why it ended, in plain words. */
-      message: string;
-      /** The message in French, where the error that ended a failed run gave one. */
-      messageFr?: string;
-      epochsCompleted: number;
-      history: EpochMetrics[];
-      restoredEpoch?: number;
-      test?: TestEvaluation;
-      backend?: string;
-      device?: string;
-      seconds: number;
-    };
+  | ({ type: 'final' } & FinalResult);
+
+/** An engine's event less the weights (and optimizer state) it carries. */
+type WithoutWeights<E> = E extends { weights?: unknown } ? Omit<E, 'weights' | 'optimizer'> : E;
+
+/** The events of a training run as the API sends them: the engine's, without the weights, which stay on the host's side. */
+export type TrainingEvent = WithoutWeights<EngineTrainingEvent>;
 
 export interface TrainingUpdate {
   runId: string;

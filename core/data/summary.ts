@@ -1,29 +1,10 @@
 import { analyzeGraph } from '../model/analyze';
-import type { Graph, Shape } from '../model/graph';
+import type { DatasetSummary, RecordedTable } from '../api/contract';
+import type { Graph } from '../model/graph';
 import type { Localized } from '../model/localized';
-import { DataError, type Dataset, sampleSize, type SkippedItem, type TableColumn } from './types';
+import { DataError, type Dataset, sampleSize, type SkippedItem } from './types';
 
-export interface DatasetSummary {
-  name: string;
-  inputShape: Shape;
-  classNames: string[];
-  trainCount: number;
-  testCount: number;
-  /** Training samples per class, in class order. */
-  countsPerClass: number[];
-  warnings: string[];
-  /** The same warnings in French, in the same order. */
-  warningsFr: string[];
-  skipped: Dataset['skipped'];
-  /** Tables: the label column and each feature column's standardisation, recorded with the run. */
-  table?: RecordedTable;
-}
-
-/** What a run records of a table: its label column and how each feature column was standardised. */
-export interface RecordedTable {
-  labelColumn: string;
-  columns: TableColumn[];
-}
+export type { DatasetSummary, RecordedTable };
 
 /** A class with fewer than a third of the largest class's samples makes accuracy misleading. */
 const IMBALANCE_RATIO = 3;

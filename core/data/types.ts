@@ -1,3 +1,4 @@
+import type { SkippedItem, TableColumn } from '../api/contract';
 import type { Shape } from '../model/graph';
 import { LocalizedError, type Localized } from '../model/localized';
 
@@ -8,29 +9,8 @@ export interface Samples {
   count: number;
 }
 
-/** A file or row that could not be used, with why, so that the user can fix it. */
-export interface SkippedItem {
-  file: string;
-  reason: string;
-  /** The reason in French. */
-  reasonFr?: string;
-  /** A skipped row of a table: the line of the file it is on (the header is line 1). */
-  line?: number;
-  /** The column of the bad cell (none when the row has the wrong number of cells). */
-  column?: string;
-  /** The bad cell as written (shortened when long). */
-  value?: string;
-}
-
-/** A feature column of a table and how training standardised it: (value − mean) / std, with the training rows' statistics. */
-export interface TableColumn {
-  name: string;
-  mean: number;
-  std: number;
-  /** The smallest and largest value of the training rows. */
-  min: number;
-  max: number;
-}
+// A skipped file or row and a table's column are part of what a run reports, declared with the API.
+export type { SkippedItem, TableColumn };
 
 /** What a table data set (CSV) keeps of its columns, to prepare a typed row as training did and show test rows as written. */
 export interface TableInfo {

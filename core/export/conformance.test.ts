@@ -20,6 +20,7 @@ import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConformanceCase } from '../model/block';
 import { blockTypes, getBlock } from '../model/blocks/index';
+import { activationForms } from '../model/codegen/activations';
 import { kerasModelCode } from '../model/codegen/keras';
 import { ExportError } from '../model/codegen/plan';
 import { pytorchModule } from '../model/codegen/pytorch';
@@ -219,6 +220,11 @@ describe('every conformance case through every exporter and engine', () => {
       expect(result.roundTrip, label(p)).toBe(true);
       expect(maxAbsDiff(result.y!, p.expected), `${label(p)}: engine`).toBeLessThan(1e-4);
     }
+  });
+
+  it('every activation of the exporters’ table is a case of the Activation block, so that its PyTorch code and ONNX nodes run above', () => {
+    const cased = new Set(getBlock('Activation')!.conformance.map((c) => c.params.activation));
+    expect(Object.keys(activationForms).filter((name) => !cased.has(name))).toEqual([]);
   });
 
   it('the Keras code of every case names the block’s Keras layer and compiles as Python', () => {

@@ -53,10 +53,10 @@ describe('weights that do not fit the graph', () => {
   });
 
   it('refuses a weight whose values do not fill its shape, or that names no block', async () => {
-    const short = await refusal(() => groupWeights([{ name: 'd1/bias', shape: [3], dtype: 'float32', data: [1, 2] }]));
+    const short = await refusal(() => groupWeights([{ name: 'd1/bias', shape: [3], dtype: 'float32', data: Float32Array.of(1, 2) }]));
     expect(short.nodeId).toBe('d1');
     expect(short.fr).toBe('Le poids « d1/bias » a 2 valeurs, mais sa forme 3 en demande 3.');
-    const nameless = await refusal(() => groupWeights([{ name: 'bias', shape: [1], dtype: 'float32', data: [1] }]));
+    const nameless = await refusal(() => groupWeights([{ name: 'bias', shape: [1], dtype: 'float32', data: Float32Array.of(1) }]));
     expect(nameless.message).toContain('does not name its block');
     expect(nameless.fr).toBe('Le poids « bias » ne nomme pas son bloc (forme attendue : "bloc/poids", par exemple "conv1/kernel").');
   });

@@ -1,17 +1,9 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../model/block';
 import { ExportError } from '../model/codegen/plan';
-import type { WeightTensor } from '../model/weight-layout';
+import type { NamedWeight, WeightDtype, WeightTensor } from '../model/weight-layout';
 
-/** One weight tensor as a trained run stores it: `conv1/kernel`, shape, dtype and values. */
-export interface NamedWeight {
-  name: string;
-  shape: number[];
-  dtype: string;
-  data: ArrayLike<number>;
-}
-
-export type { WeightTensor };
+export type { NamedWeight, WeightTensor };
 
 /** Weights grouped by block id, then by the weight's own name (kernel, bias, gamma, …). */
 export type BlockWeights = Map<string, Map<string, WeightTensor>>;
@@ -48,7 +40,8 @@ export function groupWeights(weights: NamedWeight[]): BlockWeights {
 
 /** The weights of a tf.js model with their stable names (`layer/weight`, as a trained run names them). */
 export function weightsOfModel(model: tfjs.LayersModel): NamedWeight[] {
-  return model.weights.map((v) => ({ name: v.originalName, shape: v.shape as number[], dtype: v.dtype, data: v.read().dataSync() as Float32Array }));
+  // A layer's weights are numbers (float32, int32) or booleans, never strings or complex values.
+  return model.weights.map((v) => ({ name: v.originalName, shape: v.shape as number[], dtype: v.dtype as WeightDtype, data: v.read().dataSync() as NamedWeight['data'] }));
 }
 
 /**

@@ -2,6 +2,19 @@
 // optionally a reshape. Data, not code, so that the PyTorch engine (in Python) applies the same
 // description both ways. Browser-safe.
 
+export type WeightDtype = 'float32' | 'int32' | 'bool';
+
+/**
+ * One weight tensor of a model, named as a trained run names it (`conv1/kernel`, `block/weight`),
+ * with its shape, dtype and values in C order: what a run stores and the exporters take.
+ */
+export interface NamedWeight {
+  name: string;
+  shape: number[];
+  dtype: WeightDtype;
+  data: Float32Array | Int32Array | Uint8Array;
+}
+
 /** A weight tensor: its shape and values in C order. */
 export interface WeightTensor {
   shape: number[];

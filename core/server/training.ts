@@ -32,17 +32,13 @@ import { PageTraining } from './page-training';
 import { checkedRunRequest, prepareRunModel } from './run-model';
 import { asUserFacing, pretrainedOf, SQLITE_EXTENSION } from './sqlite-project-format';
 
-type WithoutWeights<E> = E extends { weights?: unknown } ? Omit<E, 'weights' | 'optimizer'> : E;
-// The API's event type must describe what the engine sends; this line fails to compile when they drift.
-const _eventsMatch = (event: WithoutWeights<EngineEvent>): TrainingEvent => event;
-void _eventsMatch;
-
+/** The event as the API sends it: checkpoints and the end without their weights, which stay on this side. */
 export function withoutWeights(event: EngineEvent): TrainingEvent {
-  if ('weights' in event) {
-    const { weights: _weights, optimizer: _optimizer, ...rest } = event as Extract<EngineEvent, { weights?: unknown }> & { optimizer?: unknown };
-    return rest as TrainingEvent;
+  if (event.type === 'checkpoint' || event.type === 'final') {
+    const { weights: _weights, optimizer: _optimizer, ...rest } = event as typeof event & { optimizer?: unknown };
+    return rest;
   }
-  return event as TrainingEvent;
+  return event;
 }
 
 const whole = (value: unknown, what: Localized, min: number, max: number): number | undefined => {

@@ -1,16 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Localized } from '../model/localized';
+import type { NamedWeight, WeightDtype } from '../model/weight-layout';
 import { StoreError } from './errors';
 
-export type WeightDtype = 'float32' | 'int32' | 'bool';
-
-/** One weight tensor of a model, as `model.getWeights()` gives them (name, shape, values). */
-export interface NamedWeight {
-  name: string;
-  shape: number[];
-  dtype: WeightDtype;
-  data: Float32Array | Int32Array | Uint8Array;
-}
+export type { NamedWeight, WeightDtype };
 
 /**
  * Blob layout: "NBWT", format version (u32 LE), header length (u32 LE), header JSON

@@ -1,5 +1,6 @@
 import type { OnnxLayout } from '../../model/block';
 import { getBlock } from '../../model/blocks/index';
+import { activationForm } from '../../model/codegen/activations';
 import { blockName, blockNameFr, ExportError, samePadding, type ModelPlan, type PlanNode } from '../../model/codegen/plan';
 import { copyLayout, toTargetLayout } from '../../model/weight-layout';
 import { blockWeight, type BlockWeights } from '../weights';
@@ -58,45 +59,21 @@ export function buildOnnxModel(plan: ModelPlan, weights: BlockWeights, options: 
   const anyLayout = (id: string): Layout => (values.get(id)!.nhwc ? 'nhwc' : 'nchw');
 
   const activation = (node: PlanNode, x: string, layout: Layout, kind: string, output: string): string => {
-    switch (kind) {
-      case 'linear':
-        return x;
-      case 'relu':
-        return op('Relu', [x], output);
-      case 'sigmoid':
-        return op('Sigmoid', [x], output);
-      case 'tanh':
-        return op('Tanh', [x], output);
-      case 'softmax':
-        return op('Softmax', [x], output, [{ name: 'axis', type: 'int', value: layout === 'nchw' ? 1 : -1 }]);
-      case 'elu':
-        return op('Elu', [x], output, [{ name: 'alpha', type: 'float', value: 1 }]);
-      case 'selu':
-        return op('Selu', [x], output);
-      case 'softplus':
-        return op('Softplus', [x], output);
-      case 'softsign':
-        return op('Softsign', [x], output);
-      case 'swish':
-        return op('Mul', [x, op('Sigmoid', [x], fresh(`${node.id}/sigmoid`))], output);
-      case 'gelu': {
-        // gelu(x) = x · ½ · (1 + erf(x / √2)), the exact form Keras and TensorFlow.js use.
-        const erf = op('Erf', [op('Div', [x, constant(fresh(`${node.id}/sqrt2`), [], [Math.SQRT2])], fresh(`${node.id}/scaled`))], fresh(`${node.id}/erf`));
-        const half = op('Mul', [op('Add', [erf, constant(fresh(`${node.id}/one`), [], [1])], fresh(`${node.id}/onePlusErf`)), constant(fresh(`${node.id}/half`), [], [0.5])], fresh(`${node.id}/cdf`));
-        return op('Mul', [x, half], output);
-      }
-      case 'relu6':
-        return op('Clip', [x, constant(fresh(`${node.id}/zero`), [], [0]), constant(fresh(`${node.id}/six`), [], [6])], output);
-      case 'hard_swish':
-        // x · max(0, min(1, x / 6 + ½)) = x · relu6(x + 3) / 6, exactly.
-        return op('HardSwish', [x], output);
-      default:
-        throw new ExportError(
-          { en: `${blockName(node)}: the activation "${kind}" has no ONNX form in the exporter.`, fr: `${blockNameFr(node)} : l’activation « ${kind} » n’a pas de forme ONNX dans l’exporteur.` },
-          node.id,
-          node.type,
-        );
-    }
+    const form = activationForm(kind);
+    if (!form)
+      throw new ExportError(
+        { en: `${blockName(node)}: the activation "${kind}" has no ONNX form in the exporter.`, fr: `${blockNameFr(node)} : l’activation « ${kind} » n’a pas de forme ONNX dans l’exporteur.` },
+        node.id,
+        node.type,
+      );
+    return form.onnx({
+      x,
+      output,
+      channelAxis: layout === 'nchw' ? 1 : -1,
+      op,
+      fresh: (base) => fresh(`${node.id}/${base}`),
+      scalar: (base, value) => constant(fresh(`${node.id}/${base}`), [], [value]),
+    });
   };
 
   const setOutput = (id: string, layout: Layout, name: string, rank: number) => {

@@ -19,7 +19,12 @@ export const Activation: BlockDefinition = {
     w.output(layout, kind === 'linear' ? w.op('Identity', [x], name) : w.activation(x, layout, kind, name));
   },
   conformance: [
+    { params: { activation: 'linear' }, inputs: [[4]] },
     { params: { activation: 'relu' }, inputs: [[5]] },
+    { params: { activation: 'sigmoid' }, inputs: [[3, 3, 2]] },
+    { params: { activation: 'tanh' }, inputs: [[5]] },
+    { params: { activation: 'selu' }, inputs: [[2, 3]] },
+    { params: { activation: 'softsign' }, inputs: [[3, 3, 2]] },
     { params: { activation: 'softmax' }, inputs: [[3, 4]] },
     { params: { activation: 'elu' }, inputs: [[3, 3, 2]] },
     { params: { activation: 'softplus' }, inputs: [[4]] },

@@ -4,6 +4,7 @@ import { getBlock } from '../blocks/index';
 import { samePadding } from '../blocks/shape-rules';
 import type { Graph, Shape } from '../graph';
 import { copyLayout, type WeightLayout } from '../weight-layout';
+import { activationForm } from './activations';
 import { blockName, blockNameFr, ExportError } from './export-error';
 import { planGraph, type PlanNode } from './plan';
 import { isImage } from './pytorch-text';
@@ -49,41 +50,14 @@ interface Writer {
 }
 
 function activationCode(node: PlanNode, activation: string, value: string, shape: Shape): string {
-  const channelDim = isImage(shape) ? 1 : -1;
-  switch (activation) {
-    case 'linear':
-      return value;
-    case 'relu':
-      return `F.relu(${value})`;
-    case 'sigmoid':
-      return `torch.sigmoid(${value})`;
-    case 'tanh':
-      return `torch.tanh(${value})`;
-    case 'softmax':
-      return `F.softmax(${value}, dim=${channelDim})`;
-    case 'elu':
-      return `F.elu(${value})`;
-    case 'selu':
-      return `F.selu(${value})`;
-    case 'softplus':
-      return `F.softplus(${value})`;
-    case 'softsign':
-      return `F.softsign(${value})`;
-    case 'swish':
-      return `F.silu(${value})`;
-    case 'gelu':
-      return `F.gelu(${value})`;
-    case 'relu6':
-      return `F.relu6(${value})`;
-    case 'hard_swish':
-      return `F.hardswish(${value})`;
-    default:
-      throw new ExportError(
-        { en: `${blockName(node)}: the activation "${activation}" has no PyTorch equivalent in the exporter.`, fr: `${blockNameFr(node)} : l’activation « ${activation} » n’a pas d’équivalent PyTorch dans l’exporteur.` },
-        node.id,
-        node.type,
-      );
-  }
+  const form = activationForm(activation);
+  if (!form)
+    throw new ExportError(
+      { en: `${blockName(node)}: the activation "${activation}" has no PyTorch equivalent in the exporter.`, fr: `${blockNameFr(node)} : l’activation « ${activation} » n’a pas d’équivalent PyTorch dans l’exporteur.` },
+      node.id,
+      node.type,
+    );
+  return form.pytorch(value, isImage(shape) ? 1 : -1);
 }
 
 function windowPads(node: PlanNode, window: [number, number], strides: [number, number]): Pads {
