@@ -1,6 +1,7 @@
 // Events of a training run, as plain data: they cross the worker boundary and the API unchanged.
 import type { EpochMetrics, FinalState, TestEvaluation } from '../api/contract';
 import type { DatasetSummary } from '../data/summary';
+import type { FrozenBaseNotice } from './frozen-base';
 
 // The metric types are the API's own, so what the engine emits and what the UI receives cannot drift apart.
 export type { EpochMetrics, FinalState, TestEvaluation };
@@ -50,6 +51,8 @@ export type TrainingEvent =
       seed: number;
       /** Set when the run goes on from a checkpoint: the first epoch trained now. */
       resumedFromEpoch?: number;
+      /** Set when blocks are frozen: whether the frozen base is computed once per image, and why not. */
+      frozenBase?: FrozenBaseNotice;
     }
   | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; loss: number; accuracy: number }
   | ({ type: 'epoch' } & EpochMetrics)
