@@ -3,6 +3,7 @@
 // Worker). Browser-safe: no Node built-ins, and TensorFlow.js comes in as the `tf` it is given.
 import type * as tfjs from '@tensorflow/tfjs';
 import { compileGraph } from '../compile/compile';
+import { applyPretrained, pretrainedSkippedText, type PretrainedWeight } from '../compile/pretrained';
 import { permutation, seededRandom } from '../data/random';
 import { skippedWarning, summarizeDataset } from '../data/summary';
 import { DataError, type Dataset, sampleSize, takeSamples } from '../data/types';
@@ -41,6 +42,8 @@ interface TrainingOptions {
   featureCache?: boolean;
   /** What those cached outputs may take, in bytes (default 1 GB). */
   featureCacheBytes?: number;
+  /** The project's pretrained weights: a new run starts from them for the blocks that have them. */
+  pretrained?: readonly PretrainedWeight[];
 }
 
 /** The data set, loaded and checked against the model, and the model's input shape and output units. */
@@ -96,7 +99,7 @@ export interface LoopControl {
 }
 
 /** The options of a run that the loop itself uses. */
-export type LoopOptions = Pick<TrainingOptions, 'resume' | 'checkpoints' | 'batchEventInterval' | 'featureCache' | 'featureCacheBytes'>;
+export type LoopOptions = Pick<TrainingOptions, 'resume' | 'checkpoints' | 'batchEventInterval' | 'pretrained' | 'featureCache' | 'featureCacheBytes'>;
 
 /**
  * The epoch and batch loop with its callbacks, checkpoints and the final test evaluation, on data
@@ -108,6 +111,8 @@ export class TrainingLoop {
   private history: EpochMetrics[] = [];
   private choice?: LoopBackend;
   private model?: tfjs.LayersModel;
+  /** Why some blocks start from random weights after all, said once the run has started. */
+  private pretrainedNote?: Localized;
   /** The head trained on a frozen base's outputs: the model's own layers, used by a second model. */
   private head?: tfjs.LayersModel;
 
@@ -148,7 +153,9 @@ export class TrainingLoop {
     const baseline = tf.memory().numTensors;
     const model = compileGraph(tf, project.graph, { seed: settings.seed });
     this.model = model;
+    // A resumed run goes on from its checkpoint; a new one starts from the project's pretrained weights where it has them.
     if (this.options.resume) loadResumeWeights(tf, model, this.options.resume);
+    else this.pretrainedNote = pretrainedSkippedText(applyPretrained(tf, model, this.options.pretrained));
     const optimizer = createOptimizer(tf, settings);
     try {
       return await this.train(tf, model, optimizer, data.dataset, settings, data.inputShape, data.outputUnits, project.graph);
@@ -208,6 +215,7 @@ export class TrainingLoop {
     // A large image folder's preview decodes only a sample: files found broken now are named here.
     const skipped = skippedWarning(dataset.skipped);
     if (skipped) this.emit({ type: 'warning', message: skipped.en, messageFr: skipped.fr });
+    if (this.pretrainedNote) this.emit({ type: 'warning', message: this.pretrainedNote.en, messageFr: this.pretrainedNote.fr });
 
     // The model each step runs: the whole model on the images, or its head on the frozen base's outputs, computed here once.
     const head = frozenBase.base ? await cacheFrozenBase(tf, model, frozenBase.base, { train, validation }, inputShape, encoding, classes, Math.max(settings.batchSize, 256)) : undefined;
