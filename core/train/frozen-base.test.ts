@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { compileGraph } from '../compile/compile';
+import { insertBase } from '../model/base-group';
 import type { Graph } from '../model/graph';
 import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
@@ -211,6 +212,33 @@ describe('training the head on the frozen base’s outputs', () => {
       expect(cached.result.test!.accuracy).toBeGreaterThan(0.5);
       expect(cached.events.filter((e) => e.type === 'warning')).toEqual([]);
     });
+
+  it('a network put into a project as a base group, with its pretrained weights: the head trains on its outputs, the base keeps its weights, and the line names it', { timeout: 120_000 }, async () => {
+    // The "pretrained" network: its seeded weights stand for those of a run of another project.
+    const network = chain(
+      ['input', 'Input', { shape: [28, 28, 1] }],
+      ['conv1', 'Conv2D', { filters: 8, kernelSize: 3, activation: 'relu' }],
+      ['pool1', 'MaxPooling2D', { poolSize: 2 }],
+      ['conv2', 'Conv2D', { filters: 8, kernelSize: 3, strides: 2, activation: 'relu' }],
+      ['classifier', 'Dense', { units: 5, activation: 'softmax' }],
+    );
+    const source = compileGraph(tf, network, { seed: 99 });
+    const weights = source.weights.map((w) => ({ name: w.originalName, shape: [...w.shape] as number[], data: w.read().dataSync() as Float32Array }));
+    source.dispose();
+    const target = mnistProject(chain(['in', 'Input', { shape: [28, 28, 1] }], ['flat', 'Flatten', {}], ['out', 'Dense', { units: 10, activation: 'softmax' }]), { epochs: 2 });
+    const inserted = insertBase(target, { name: 'Digits 0–4', source: 'run 1 of Digits 0–4', graph: network, weights }, { upTo: 'conv2' });
+    const project = inserted.project;
+    const cached = await train(project, { pretrained: inserted.weights });
+    const everyStep = await train(project, { pretrained: inserted.weights, featureCache: false });
+    expect(cached.started.frozenBase).toMatchObject({ blocks: 4, cached: true, message: 'The frozen base "Digits 0–4" (4 blocks) is computed once per image; only the head trains.', messageFr: 'La base gelée « Digits 0–4 » (4 blocs) est calculée une seule fois par image ; seule la tête s’entraîne.' });
+    for (const [i, w] of cached.result.weights!.entries()) expect(largest(w.data, everyStep.result.weights![i].data), w.name).toBeLessThanOrEqual(1e-5);
+    // The base ends the run with the pretrained weights, not the seeded start of this project.
+    for (const p of inserted.weights) {
+      const final = cached.result.weights!.find((w) => w.name === p.name)!;
+      expect(largest(final.data, (p.data as Float32Array).buffer as ArrayBuffer), p.name).toBe(0);
+    }
+    expect(cached.result.test!.loss).toBeCloseTo(everyStep.result.test!.loss, 5);
+  });
 
   it('checkpoints carry the whole model’s weights', { timeout: 60_000 }, async () => {
     const { events, result } = await train(mnistProject(frozenCnn, { epochs: 1 }), { checkpoints: true });

@@ -35,6 +35,8 @@ export interface FrozenBase {
   head: string[];
   /** Blocks in the base, its Input left out. */
   blocks: number;
+  /** The name of the base group (a network put into the project) the base's blocks belong to, when they all belong to one. */
+  groupName?: string;
 }
 
 /** What the graph has: nothing frozen; a base to compute once; or frozen blocks that must run at every step, and why. */
@@ -99,6 +101,10 @@ export function findFrozenBase(graph: Graph, analysis: GraphAnalysis = analyzeGr
     };
   const nodes = analysis.order.filter((id) => inBase.has(id));
   const cut = nodes.filter((id) => targets.get(id)!.some((t) => !inBase.has(t)));
+  const groupOf = new Map(graph.nodes.map((n) => [n.id, n.group]));
+  // Named after its group when every frozen block with weights in it comes from one (the blocks without weights after it may not).
+  const groups = new Set(nodes.filter((id) => isFrozenWithWeights(analysis, id)).map((id) => groupOf.get(id)));
+  const group = groups.size === 1 ? graph.groups?.find((g) => g.id === [...groups][0]) : undefined;
   return {
     kind: 'base',
     base: {
@@ -107,6 +113,7 @@ export function findFrozenBase(graph: Graph, analysis: GraphAnalysis = analyzeGr
       cutShapes: cut.map((id) => analysis.nodes[id].outputShape!),
       head: analysis.order.filter((id) => !inBase.has(id)),
       blocks: nodes.filter((id) => analysis.nodes[id].type !== 'Input').length,
+      ...(group ? { groupName: group.name } : {}),
     },
   };
 }
@@ -160,14 +167,16 @@ export function planFrozenBase(graph: Graph, options: { samples: number; maxByte
       },
     };
   const { base } = finding;
-  const blocks = blocksText(base.blocks);
+  const count = blocksText(base.blocks);
+  // "The frozen base (12 blocks)", or with its group's name: "The frozen base "Digits 0–4" (12 blocks)".
+  const blocks = base.groupName ? { en: `"${base.groupName}" (${count.en})`, fr: `« ${base.groupName} » (${count.fr})` } : { en: `(${count.en})`, fr: `(${count.fr})` };
   if (options.enabled === false)
     return {
       notice: {
         blocks: base.blocks,
         cached: false,
-        message: `The frozen base (${blocks.en}) runs at every step: computing it once was turned off for this run.`,
-        messageFr: `La base gelée (${blocks.fr}) est recalculée à chaque pas : son calcul unique a été désactivé pour cet entraînement.`,
+        message: `The frozen base ${blocks.en} runs at every step: computing it once was turned off for this run.`,
+        messageFr: `La base gelée ${blocks.fr} est recalculée à chaque pas : son calcul unique a été désactivé pour cet entraînement.`,
       },
     };
   const bytes = featureCacheBytes(base, analysis, options.samples);
@@ -177,8 +186,8 @@ export function planFrozenBase(graph: Graph, options: { samples: number; maxByte
       notice: {
         blocks: base.blocks,
         cached: false,
-        message: `The frozen base (${blocks.en}) runs at every step: its outputs for the ${options.samples.toLocaleString('en')} training and validation images would take ${need.en}, more than the ${room.en} set aside for them. Fewer images, or a base that ends with a smaller output (after a pooling block), would let it be computed once.`,
-        messageFr: `La base gelée (${blocks.fr}) est recalculée à chaque pas : ses sorties pour les ${options.samples.toLocaleString('fr')} images d’entraînement et de validation prendraient ${need.fr}, plus que les ${room.fr} qui leur sont réservés. Moins d’images, ou une base dont la sortie est plus petite (après un bloc de pooling), permettraient de ne la calculer qu’une fois.`,
+        message: `The frozen base ${blocks.en} runs at every step: its outputs for the ${options.samples.toLocaleString('en')} training and validation images would take ${need.en}, more than the ${room.en} set aside for them. Fewer images, or a base that ends with a smaller output (after a pooling block), would let it be computed once.`,
+        messageFr: `La base gelée ${blocks.fr} est recalculée à chaque pas : ses sorties pour les ${options.samples.toLocaleString('fr')} images d’entraînement et de validation prendraient ${need.fr}, plus que les ${room.fr} qui leur sont réservés. Moins d’images, ou une base dont la sortie est plus petite (après un bloc de pooling), permettraient de ne la calculer qu’une fois.`,
       },
     };
   }
@@ -187,8 +196,8 @@ export function planFrozenBase(graph: Graph, options: { samples: number; maxByte
     notice: {
       blocks: base.blocks,
       cached: true,
-      message: `The frozen base (${blocks.en}) is computed once per image; only the head trains.`,
-      messageFr: `La base gelée (${blocks.fr}) est calculée une seule fois par image ; seule la tête s’entraîne.`,
+      message: `The frozen base ${blocks.en} is computed once per image; only the head trains.`,
+      messageFr: `La base gelée ${blocks.fr} est calculée une seule fois par image ; seule la tête s’entraîne.`,
     },
   };
 }
