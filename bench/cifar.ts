@@ -34,22 +34,24 @@ export function cifarProject(folder: string, epochs: number): Project {
   );
 }
 
-/** `count` 32×32 colour images in 10 class folders: a class's colour and the place of its square, with noise. */
-export async function writeSyntheticImages(folder: string, count: number): Promise<void> {
+/** `count` colour images of `size`×`size` (32 by default) in 10 class folders: a class's colour and the place of its square, with noise. */
+export async function writeSyntheticImages(folder: string, count: number, size = 32): Promise<void> {
   const random = seededRandom(7);
+  const scale = size / 32;
   for (let c = 0; c < 10; c++) mkdirSync(path.join(folder, `class${c}`), { recursive: true });
   for (let i = 0; i < count; i++) {
     const c = i % 10;
-    const pixels = Buffer.alloc(32 * 32 * 3);
+    const pixels = Buffer.alloc(size * size * 3);
     const colour = [(c * 83) % 256, (c * 149 + 60) % 256, (c * 47 + 120) % 256];
     const [x0, y0] = [4 + (c % 5) * 5 + Math.floor(random() * 3), 6 + Math.floor(c / 5) * 12 + Math.floor(random() * 3)];
-    for (let y = 0; y < 32; y++)
-      for (let x = 0; x < 32; x++)
+    for (let y = 0; y < size; y++)
+      for (let x = 0; x < size; x++)
         for (let k = 0; k < 3; k++) {
-          const inside = x >= x0 && x < x0 + 8 && y >= y0 && y < y0 + 8;
-          pixels[(y * 32 + x) * 3 + k] = Math.max(0, Math.min(255, (inside ? colour[k] : 90) + Math.round((random() - 0.5) * 120)));
+          const [u, v] = [x / scale, y / scale];
+          const inside = u >= x0 && u < x0 + 8 && v >= y0 && v < y0 + 8;
+          pixels[(y * size + x) * 3 + k] = Math.max(0, Math.min(255, (inside ? colour[k] : 90) + Math.round((random() - 0.5) * 120)));
         }
-    await sharp(pixels, { raw: { width: 32, height: 32, channels: 3 } })
+    await sharp(pixels, { raw: { width: size, height: size, channels: 3 } })
       .png()
       .toFile(path.join(folder, `class${c}`, `${i}.png`));
   }

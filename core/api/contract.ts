@@ -389,6 +389,8 @@ export type EngineTrainingEvent =
       seed: number;
       /** Set when the run goes on from a checkpoint: the first epoch trained now. */
       resumedFromEpoch?: number;
+      /** Set when blocks are frozen: whether the frozen base is computed once per image (only the head trains), and why not, in one line. */
+      frozenBase?: { blocks: number; cached: boolean; message: string; messageFr: string };
     }
   /** About ten a second while an epoch runs. */
   | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; loss: number; accuracy: number }

@@ -6,13 +6,14 @@ import { compileGraph } from '../compile/compile';
 import { applyPretrained, pretrainedSkippedText, type PretrainedWeight } from '../compile/pretrained';
 import { permutation, seededRandom } from '../data/random';
 import { skippedWarning, summarizeDataset } from '../data/summary';
-import { DataError, type Dataset, type Samples, sampleSize, takeSamples } from '../data/types';
-import type { Shape } from '../model/graph';
+import { DataError, type Dataset, sampleSize, takeSamples } from '../data/types';
+import type { Graph, Shape } from '../model/graph';
 import { errorTexts, frenchNumber, LocalizedError, type Localized } from '../model/localized';
 import type { Project, TrainingSettings } from '../model/project';
 import { BestTracker, EarlyStopping, monitoredValue, ReduceLrOnPlateau, type Monitor } from './callbacks';
 import type { BackendName, EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from './events';
-import { computeLoss, correctCount, encodeTargets, predictedClasses, targetEncoding, type TargetEncoding } from './losses';
+import { computeLoss, correctCount, predictedClasses, targetEncoding } from './losses';
+import { cacheFrozenBase, DEFAULT_FEATURE_CACHE_BYTES, planFrozenBase, sampleFeed, type Feed, type FeedBatch } from './frozen-base';
 import { createOptimizer, setLearningRate } from './optimizers';
 import { copyWeights, restoreOptimizer, restoreWeights, serializeSnapshot, snapshotOptimizer, readWeights, type WeightSnapshot } from './weights';
 
@@ -37,6 +38,10 @@ interface TrainingOptions {
   checkpoints?: boolean;
   /** Least time between two batch events (default 100 ms, about 10 per second). */
   batchEventInterval?: number;
+  /** Computes a frozen base's outputs once per image and trains the head on them, where the graph allows (default true). */
+  featureCache?: boolean;
+  /** What those cached outputs may take, in bytes (default 1 GB). */
+  featureCacheBytes?: number;
   /** The project's pretrained weights: a new run starts from them for the blocks that have them. */
   pretrained?: readonly PretrainedWeight[];
 }
@@ -46,13 +51,6 @@ export interface PreparedData {
   dataset: Dataset;
   inputShape: Shape;
   outputUnits: number;
-}
-
-/** What is handed to the model for one batch. */
-interface Batch {
-  xs: tfjs.Tensor;
-  targets: tfjs.Tensor;
-  labels: tfjs.Tensor1D;
 }
 
 export const divergedMessage = (epoch: number, batch: number, learningRate: number): Localized => ({
@@ -101,7 +99,7 @@ export interface LoopControl {
 }
 
 /** The options of a run that the loop itself uses. */
-export type LoopOptions = Pick<TrainingOptions, 'resume' | 'checkpoints' | 'batchEventInterval' | 'pretrained'>;
+export type LoopOptions = Pick<TrainingOptions, 'resume' | 'checkpoints' | 'batchEventInterval' | 'pretrained' | 'featureCache' | 'featureCacheBytes'>;
 
 /**
  * The epoch and batch loop with its callbacks, checkpoints and the final test evaluation, on data
@@ -115,6 +113,8 @@ export class TrainingLoop {
   private model?: tfjs.LayersModel;
   /** Why some blocks start from random weights after all, said once the run has started. */
   private pretrainedNote?: Localized;
+  /** The head trained on a frozen base's outputs: the model's own layers, used by a second model. */
+  private head?: tfjs.LayersModel;
 
   constructor(
     private readonly options: LoopOptions,
@@ -158,9 +158,12 @@ export class TrainingLoop {
     else this.pretrainedNote = pretrainedSkippedText(applyPretrained(tf, model, this.options.pretrained));
     const optimizer = createOptimizer(tf, settings);
     try {
-      return await this.train(tf, model, optimizer, data.dataset, settings, data.inputShape, data.outputUnits);
+      return await this.train(tf, model, optimizer, data.dataset, settings, data.inputShape, data.outputUnits, project.graph);
     } finally {
       optimizer.dispose();
+      // The head's layers are the model's: each model lets go of them, and the last frees their weights.
+      this.head?.dispose();
+      this.head = undefined;
       model.dispose();
       this.model = undefined;
       const leaked = tf.memory().numTensors - baseline;
@@ -168,7 +171,7 @@ export class TrainingLoop {
     }
   }
 
-  private async train(tf: Tf, model: tfjs.LayersModel, optimizer: tfjs.Optimizer, dataset: Dataset, settings: TrainingSettings, inputShape: Shape, outputUnits: number): Promise<FinalResult> {
+  private async train(tf: Tf, model: tfjs.LayersModel, optimizer: tfjs.Optimizer, dataset: Dataset, settings: TrainingSettings, inputShape: Shape, outputUnits: number, graph: Graph): Promise<FinalResult> {
     const options = this.options;
     const classes = dataset.classNames.length;
     const encoding = targetEncoding(settings.loss, outputUnits);
@@ -194,6 +197,7 @@ export class TrainingLoop {
     const batchesPerEpoch = Math.ceil(trainCount / batchSize);
     const params = model.countParams();
     const trainable = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
+    const frozenBase = planFrozenBase(graph, { samples: trainCount + validationCount, maxBytes: options.featureCacheBytes ?? DEFAULT_FEATURE_CACHE_BYTES, enabled: options.featureCache });
     this.emit({
       type: 'started',
       backend: this.choice!.backend,
@@ -206,11 +210,20 @@ export class TrainingLoop {
       batchesPerEpoch,
       seed: settings.seed,
       ...(resume ? { resumedFromEpoch: firstEpoch } : {}),
+      ...(frozenBase.notice ? { frozenBase: frozenBase.notice } : {}),
     });
     // A large image folder's preview decodes only a sample: files found broken now are named here.
     const skipped = skippedWarning(dataset.skipped);
     if (skipped) this.emit({ type: 'warning', message: skipped.en, messageFr: skipped.fr });
     if (this.pretrainedNote) this.emit({ type: 'warning', message: this.pretrainedNote.en, messageFr: this.pretrainedNote.fr });
+
+    // The model each step runs: the whole model on the images, or its head on the frozen base's outputs, computed here once.
+    const head = frozenBase.base ? await cacheFrozenBase(tf, model, frozenBase.base, { train, validation }, inputShape, encoding, classes, Math.max(settings.batchSize, 256)) : undefined;
+    this.head = head?.model;
+    const stepModel = head?.model ?? model;
+    const trainFeed = head?.train ?? sampleFeed(tf, train, inputShape, encoding, classes);
+    const validationFeed = head ? head.validation : validation && sampleFeed(tf, validation, inputShape, encoding, classes);
+    const testFeed = sampleFeed(tf, dataset.test, inputShape, encoding, classes);
 
     const checkpointMonitor: Monitor = settings.earlyStopping?.monitor ?? (validation ? 'valLoss' : 'loss');
     const best = new BestTracker(checkpointMonitor);
@@ -251,10 +264,10 @@ export class TrainingLoop {
       let seen = 0;
       for (let b = 0; b < batchesPerEpoch; b++) {
         const indices = epochOrder.subarray(b * batchSize, Math.min((b + 1) * batchSize, trainCount));
-        const step = await this.trainStep(tf, model, optimizer, variables, makeBatch(tf, train, indices, inputShape, encoding, classes), settings);
+        const step = await this.trainStep(tf, stepModel, model, optimizer, variables, trainFeed.batch(indices), settings);
         if (!step) {
           // Nothing was applied: the weights are those of the last finite step.
-          const test = await this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
+          const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
           const diverged = divergedMessage(epoch, b + 1, learningRate);
           return this.final({ state: 'diverged', message: diverged.en, messageFr: diverged.fr, epochsCompleted: epoch - 1, test });
         }
@@ -274,13 +287,13 @@ export class TrainingLoop {
           if (goOn) this.emit({ type: 'resumed' });
         }
         if (this.control.command === 'stop') {
-          const test = await this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
+          const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
           return this.final({ state: 'stopped', message: `Stopped by the user during epoch ${epoch}.`, epochsCompleted: epoch - 1, test });
         }
       }
 
       const trainSeconds = (performance.now() - epochStart) / 1000;
-      const val = validation ? await this.evaluate(tf, model, validation, inputShape, encoding, classes, settings, dataset.classNames) : undefined;
+      const val = validationFeed ? await this.evaluate(tf, stepModel, model, validationFeed, classes, settings, dataset.classNames) : undefined;
       const metrics: EpochMetrics = {
         epoch,
         loss: lossSum / seen,
@@ -312,7 +325,7 @@ export class TrainingLoop {
           restoreWeights(tf, model, bestWeights);
           restoredEpoch = earlyStopping!.bestEpoch;
         }
-        const test = await this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
+        const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
         const restored = restoredEpoch ? ` The weights of epoch ${restoredEpoch}, the best, were restored.` : '';
         return this.final({
           state: 'early-stopped',
@@ -329,22 +342,23 @@ export class TrainingLoop {
         this.emit({ type: 'learningRate', epoch, learningRate, reason: `${settings.reduceLrOnPlateau!.monitor} did not improve for ${settings.reduceLrOnPlateau!.patience} epochs` });
       }
     }
-    const test = await this.evaluate(tf, model, dataset.test, inputShape, encoding, classes, settings, dataset.classNames);
+    const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
     return this.final({ state: 'completed', message: `Trained for ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}.`, epochsCompleted: settings.epochs, test });
   }
 
   /**
    * One optimizer step. The gradients are applied only when the loss and the gradients are
    * finite, so a diverging run keeps its last finite weights. Returns undefined on divergence.
+   * `model` computes the predictions (the whole model, or its head); the weight penalties are the whole model's.
    */
-  private async trainStep(tf: Tf, model: tfjs.LayersModel, optimizer: tfjs.Optimizer, variables: tfjs.Variable[], batch: Batch, settings: TrainingSettings): Promise<{ loss: number; correct: number } | undefined> {
+  private async trainStep(tf: Tf, model: tfjs.LayersModel, whole: tfjs.LayersModel, optimizer: tfjs.Optimizer, variables: tfjs.Variable[], batch: FeedBatch, settings: TrainingSettings): Promise<{ loss: number; correct: number } | undefined> {
     let correctTensor: tfjs.Scalar | undefined;
     try {
       const { value, grads } = optimizer.computeGradients(() => {
         const predictions = model.apply(batch.xs, { training: true }) as tfjs.Tensor;
         correctTensor = tf.keep(correctCount(tf, batch.labels, predictions));
         let loss = computeLoss(tf, settings.loss, batch.targets, predictions);
-        for (const penalty of model.calculateLosses()) loss = tf.add(loss, penalty);
+        for (const penalty of whole.calculateLosses()) loss = tf.add(loss, penalty);
         return loss;
       }, variables);
       try {
@@ -364,24 +378,24 @@ export class TrainingLoop {
       }
     } finally {
       correctTensor?.dispose();
-      tf.dispose([batch.xs, batch.targets, batch.labels]);
+      tf.dispose([batch.xs, batch.targets, batch.labels].flat());
     }
   }
 
-  /** Loss (with the weight penalties, as Keras reports it), accuracy and confusion matrix of a set, in inference mode. */
-  private async evaluate(tf: Tf, model: tfjs.LayersModel, samples: Samples, inputShape: Shape, encoding: TargetEncoding, classes: number, settings: TrainingSettings, classNames: string[]): Promise<TestEvaluation> {
+  /** Loss (with the whole model's weight penalties, as Keras reports it), accuracy and confusion matrix of a set, in inference mode. */
+  private async evaluate(tf: Tf, model: tfjs.LayersModel, whole: tfjs.LayersModel, samples: Feed, classes: number, settings: TrainingSettings, classNames: string[]): Promise<TestEvaluation> {
     const confusion = classNames.map(() => new Array<number>(classes).fill(0));
     let lossSum = 0;
     let correct = 0;
     const batchSize = Math.max(settings.batchSize, 256);
     for (let start = 0; start < samples.count; start += batchSize) {
       const indices = Int32Array.from({ length: Math.min(batchSize, samples.count - start) }, (_, i) => start + i);
-      const batch = makeBatch(tf, samples, indices, inputShape, encoding, classes);
+      const batch = samples.batch(indices);
       const [lossTensor, predictedTensor] = tf.tidy(() => {
         const predictions = model.apply(batch.xs, { training: false }) as tfjs.Tensor;
         return [computeLoss(tf, settings.loss, batch.targets, predictions), predictedClasses(tf, predictions)];
       });
-      tf.dispose([batch.xs, batch.targets, batch.labels]);
+      tf.dispose([batch.xs, batch.targets, batch.labels].flat());
       const loss = (await lossTensor.data())[0];
       const predicted = await predictedTensor.data();
       tf.dispose([lossTensor, predictedTensor]);
@@ -393,7 +407,7 @@ export class TrainingLoop {
       });
     }
     let penalty = 0;
-    for (const loss of tf.tidy(() => model.calculateLosses())) {
+    for (const loss of tf.tidy(() => whole.calculateLosses())) {
       penalty += (await loss.data())[0];
       loss.dispose();
     }
@@ -421,9 +435,4 @@ function loadResumeWeights(tf: Tf, model: tfjs.LayersModel, resume: TrainingResu
   } finally {
     tf.dispose(tensors);
   }
-}
-
-export function makeBatch(tf: Tf, samples: Samples, indices: ArrayLike<number>, inputShape: Shape, encoding: TargetEncoding, classes: number): Batch {
-  const { x, y } = takeSamples(samples, indices, sampleSize(inputShape));
-  return { xs: tf.tensor(x, [indices.length, ...inputShape]), targets: encodeTargets(tf, y, encoding, classes), labels: tf.tensor1d(y, 'int32') };
 }

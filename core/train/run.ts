@@ -33,6 +33,10 @@ export interface TrainingOptions {
   pretrained?: readonly PretrainedWeight[];
   /** Goes on with a run cut short: starts from its last checkpoint instead of fresh weights. */
   resume?: TrainingResume;
+  /** Computes a frozen base's outputs once per image and trains the head on them, where the graph allows (default true). */
+  featureCache?: boolean;
+  /** What those cached outputs may take, in bytes (default: a quarter of this computer's memory, at most 4 GB). */
+  featureCacheBytes?: number;
   /** Which engine trains: TensorFlow.js in the worker (default) or the user's PyTorch. */
   engine?: TrainingEngine;
   /** PyTorch engine: where to compute (default `auto`: CUDA, then MPS, then the CPU). */
@@ -60,7 +64,7 @@ class Run {
     private readonly emit: (event: TrainingEvent) => void,
     control: TrainingControl,
   ) {
-    this.loop = new TrainingLoop(request.options, emit, control);
+    this.loop = new TrainingLoop({ ...request.options, featureCacheBytes: request.options.featureCacheBytes ?? Math.min(totalmem() / 4, 4e9) }, emit, control);
   }
 
   async execute(): Promise<FinalResult> {

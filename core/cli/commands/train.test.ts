@@ -65,6 +65,14 @@ describe('neuroblocks train', () => {
     expect(text).toMatch(/Test accuracy: \d+\.\d{2}% on 25 held-out samples/);
   });
 
+  it('says when a frozen base is computed once per image', async () => {
+    const xor = xorProject();
+    const project = { ...xor, graph: { ...xor.graph, nodes: xor.graph.nodes.map((n) => (n.id === 'hidden' ? { ...n, params: { ...n.params, trainable: false } } : n)) } };
+    const io = recordingIo();
+    expect(await main(['train', tempProject(project), '--epochs', '1', '--size', '100', '--backend', 'wasm'], io)).toBe(0);
+    expect(io.text()).toContain('The frozen base (1 block) is computed once per image; only the head trains.');
+  });
+
   it('warns once of an image that cannot be decoded, naming it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nb-train-images-'));
     for (const [cls, shade] of [['dark', 20], ['light', 230]] as const) {

@@ -55,14 +55,21 @@ export const BatchNormalization: BlockDefinition = {
     const channels = input[resolveAxis(params.axis as number, input.length, 'BatchNormalization')];
     return { trainable: 2 * channels, nonTrainable: 2 * channels };
   },
-  build: ({ tf, params, name }) =>
-    tf.layers.batchNormalization({
+  build: ({ tf, params, name }) => {
+    const layer = tf.layers.batchNormalization({
       name,
       axis: params.axis as number,
       momentum: params.momentum as number,
       epsilon: params.epsilon as number,
       trainable: params.trainable as boolean,
-    }),
+    });
+    // Keras (TensorFlow 2): a frozen BatchNormalization runs in inference mode even while the model
+    // trains, normalising with its moving statistics and leaving them as they are. TensorFlow.js
+    // would use the batch's statistics and update the moving ones.
+    const call = layer.call.bind(layer);
+    layer.call = (inputs, kwargs) => call(inputs, layer.trainable ? kwargs : { ...kwargs, training: false });
+    return layer;
+  },
   keras: { className: 'BatchNormalization', defaults: { axis: -1, momentum: 0.99, epsilon: 0.001, center: true, scale: true } },
   pytorch(w) {
     const { node, attr } = w;
@@ -134,14 +141,14 @@ export const BatchNormalization: BlockDefinition = {
     en: {
       summary: 'Normalises each feature to mean 0 and variance 1 over the batch, then rescales it with learned γ and β.',
       details:
-        'While training it uses the mean and variance of the current batch and updates running averages of them; at inference it uses those running averages. Per feature: γ and β are trained, the running mean and variance are not (2·C trainable + 2·C non-trainable parameters).',
+        'While training it uses the mean and variance of the current batch and updates running averages of them; at inference it uses those running averages. Frozen (`trainable` off), it uses them while training too and leaves them unchanged, as Keras does. Per feature: γ and β are trained, the running mean and variance are not (2·C trainable + 2·C non-trainable parameters).',
       formula: 'y = γ · (x − μ) / √(σ² + ε) + β',
       whenToUse: 'In deeper networks, after a convolution or Dense layer, to make training faster and more stable.',
     },
     fr: {
       summary: 'Normalise chaque caractéristique (moyenne 0, variance 1) sur le lot, puis la remet à l’échelle avec γ et β appris.',
       details:
-        'Pendant l’entraînement, elle utilise la moyenne et la variance du lot courant et en met à jour des moyennes mobiles ; en inférence, elle utilise ces moyennes mobiles. Par caractéristique : γ et β sont entraînés, la moyenne et la variance mobiles ne le sont pas (2·C paramètres entraînables + 2·C non entraînables).',
+        'Pendant l’entraînement, elle utilise la moyenne et la variance du lot courant et en met à jour des moyennes mobiles ; en inférence, elle utilise ces moyennes mobiles. Gelée (`trainable` désactivé), elle les utilise aussi pendant l’entraînement et ne les modifie pas, comme dans Keras. Par caractéristique : γ et β sont entraînés, la moyenne et la variance mobiles ne le sont pas (2·C paramètres entraînables + 2·C non entraînables).',
       formula: 'y = γ · (x − μ) / √(σ² + ε) + β',
       whenToUse: 'Dans les réseaux profonds, après une convolution ou une couche Dense, pour un entraînement plus rapide et plus stable.',
     },

@@ -214,7 +214,10 @@ class RandomBrightness(_Augmentation):
 
 class _KerasBatchNorm(nn.modules.batchnorm._BatchNorm):
     def forward(self, x):
-        if not self.training:
+        # Frozen in the app (its weights do not require gradients): inference mode while training
+        # too, with the moving statistics left as they are, as Keras does.
+        frozen = self.weight is not None and not self.weight.requires_grad
+        if not self.training or frozen:
             return F.batch_norm(x, self.running_mean, self.running_var, self.weight, self.bias, False, 0.0, self.eps)
         dims = [0] + list(range(2, x.dim()))
         mean = x.mean(dim=dims)

@@ -78,6 +78,20 @@ const batchNormCnn = chain(
   ['output', 'Dense', { units: 10, activation: 'softmax' }],
 );
 
+/** Transfer learning: a frozen convolution and BatchNormalization (inference mode while training, as in Keras), a trainable head. */
+const frozenBatchNormCnn = chain(
+  ['input', 'Input', { shape: [28, 28, 1] }],
+  ['conv1', 'Conv2D', { filters: 8, kernelSize: 3, strides: 2, useBias: false, trainable: false }],
+  ['bn1', 'BatchNormalization', { momentum: 0.5, trainable: false }],
+  ['relu1', 'Activation', { activation: 'relu' }],
+  ['pool', 'MaxPooling2D', { poolSize: 2 }],
+  ['conv2', 'Conv2D', { filters: 8, kernelSize: 3, useBias: false }],
+  ['bn2', 'BatchNormalization', { momentum: 0.5 }],
+  ['relu2', 'Activation', { activation: 'relu' }],
+  ['flatten', 'Flatten', {}],
+  ['output', 'Dense', { units: 10, activation: 'softmax' }],
+);
+
 const l2Mlp = chain(
   ['input', 'Input', { shape: [28, 28, 1] }],
   ['flatten', 'Flatten', {}],
@@ -125,6 +139,7 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine gives the TensorFlow.js
     ['the course CNN', courseCnn],
     ['a residual CNN', residualCnn],
     ['a BatchNormalization CNN', batchNormCnn],
+    ['a CNN with a frozen BatchNormalization', frozenBatchNormCnn],
     ['an L1/L2-regularised MLP', l2Mlp],
   ];
   for (const [modelName, graph] of models)

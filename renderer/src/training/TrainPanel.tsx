@@ -239,6 +239,11 @@ export function TrainPanel() {
             ))}
           </ul>
         )}
+        {started?.frozenBase && (
+          <p className="train-backend" data-testid="train-frozen-base">
+            {i18n.language.startsWith('fr') ? started.frozenBase.messageFr : started.frozenBase.message}
+          </p>
+        )}
       </section>
 
       <section ref={runSection} className="train-run" aria-labelledby="train-run-title">
