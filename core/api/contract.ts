@@ -104,6 +104,8 @@ export interface PageTrainingJob {
   parts: number;
   /** Set when a recorded run goes on from its last checkpoint. */
   resume?: { weights: WireWeight[]; optimizer?: WireWeight[]; fromEpoch: number; history: EpochMetrics[] };
+  /** The rung to try first: the one a continued run trained on before. */
+  rung?: 'webgpu' | 'webgl';
 }
 
 /** What the page reports of a run it trains: one training event (checkpoints and the final event with their weights), or the rungs it could not use. */
@@ -111,7 +113,7 @@ export interface PageTrainingReport {
   runId: string;
   event?: Record<string, unknown>;
   /** No GPU rung works in this page: each with why; the host then trains on its own engine. */
-  unavailable?: { backend: 'webgpu' | 'webgl'; reason: string }[];
+  unavailable?: { backend: 'webgpu' | 'webgl'; reason: string; reasonFr?: string }[];
 }
 
 /** The host's command to the page that trains a run. */
@@ -557,6 +559,8 @@ export interface ContinuedRun {
   /** The first epoch trained now, and the recorded metrics of the epochs before it. */
   fromEpoch: number;
   history: EpochMetrics[];
+  /** `page` when the run goes on on this page's GPU, as it trained before: the page then trains it (pageTrainingJob). */
+  engine?: TrainingEngineName;
 }
 
 export const exportFormatNames = ['tfjs', 'onnx', 'pytorch', 'keras', 'notebook', 'web'] as const;
