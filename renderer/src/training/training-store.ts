@@ -260,7 +260,7 @@ export async function continueRecordedRun(api: NeuroblocksApi, location: string,
       version: state.version + 1,
     });
     // A run the page's GPU trained goes on in this page, as it started.
-    if (continued.engine === 'page') void trainInPage(api);
+    if (continued.engine === 'page') void trainInPage(api).catch((error) => trainingStore.setState({ error: errorText(error) }));
     return undefined;
   } catch (error) {
     const message = errorText(error);
