@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { consoleErrors, url } from './helpers';
 
 // Transfer learning: a project whose convolutions are frozen trains only its head, and the Train

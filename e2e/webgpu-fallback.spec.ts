@@ -19,6 +19,11 @@ test('a run on the GPU engine without WebGPU falls back, saying why each rung wa
     await expect(dock.getByTestId('train-backend')).toContainText('Computes on: wasm');
     await expect(dock.getByTestId('train-fallbacks')).toContainText(/Skipped: webgl — .+/);
   }
+  // The same reasons in French, for a French class (the panel's name is French then too).
+  await page.getByTestId('language').selectOption('fr');
+  await expect(page.getByTestId('train-fallbacks')).toContainText(/Écarté\s:\swebgpu\s—\s(ce navigateur n’offre pas WebGPU|WebGPU n’a trouvé aucun adaptateur GPU utilisable|le navigateur a signalé)/);
+  await expect(page.getByTestId('train-fallbacks')).not.toContainText(/this browser|found no usable|not available to this page/);
+  await page.getByTestId('language').selectOption('en');
   await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 180_000 });
   await shot(page, 'webgpu-fallback');
   await dock.getByRole('tab', { name: 'Runs' }).click();

@@ -106,6 +106,8 @@ export interface PageTrainingJob {
   resume?: { weights: WireWeight[]; optimizer?: WireWeight[]; fromEpoch: number; history: EpochMetrics[] };
   /** The project's pretrained weights a new run starts from: float32 values in the data after the test samples, at these byte offsets. */
   pretrained?: { name: string; shape: number[]; offset: number }[];
+  /** The rung to try first: the one a continued run trained on before. */
+  rung?: 'webgpu' | 'webgl';
 }
 
 /** What the page reports of a run it trains: one training event (checkpoints and the final event with their weights), or the rungs it could not use. */
@@ -113,7 +115,7 @@ export interface PageTrainingReport {
   runId: string;
   event?: Record<string, unknown>;
   /** No GPU rung works in this page: each with why; the host then trains on its own engine. */
-  unavailable?: { backend: 'webgpu' | 'webgl'; reason: string }[];
+  unavailable?: { backend: 'webgpu' | 'webgl'; reason: string; reasonFr?: string }[];
 }
 
 /** The host's command to the page that trains a run. */
@@ -623,6 +625,8 @@ export interface ContinuedRun {
   /** The first epoch trained now, and the recorded metrics of the epochs before it. */
   fromEpoch: number;
   history: EpochMetrics[];
+  /** `page` when the run goes on on this page's GPU, as it trained before: the page then trains it (pageTrainingJob). */
+  engine?: TrainingEngineName;
 }
 
 export const exportFormatNames = ['tfjs', 'onnx', 'pytorch', 'keras', 'notebook', 'web'] as const;

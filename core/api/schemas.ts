@@ -180,7 +180,7 @@ export const apiArgumentSchemas = {
       z.object({
         runId: nonEmptyText(100),
         event: z.record(z.string(), z.unknown()).optional(),
-        unavailable: z.array(z.object({ backend: z.enum(['webgpu', 'webgl']), reason: text(2000) })).max(2).optional(),
+        unavailable: z.array(z.object({ backend: z.enum(['webgpu', 'webgl']), reason: text(2000), reasonFr: text(2000).optional() })).max(2).optional(),
       }),
     ),
   ],

@@ -2,20 +2,20 @@
 // its data in parts, trains it in a Web Worker (./worker) and sends every event back to the host;
 // the host's pause, resume and stop reach the worker. The page only draws meanwhile.
 import type { NeuroblocksApi, PageTrainingReport } from '../api/contract';
-import { adapterName, type FromWorker, type GpuNavigator, type PageRung, type ToWorker } from './protocol';
+import { adapterName, pageReasons, type FromWorker, type GpuNavigator, type PageRung, type ToWorker } from './protocol';
 
 export type { PageRung } from './protocol';
 
-/** What this page offers for training on its GPU, before any run: the WebGPU adapter by name, or why there is none. */
-export async function describePageGpu(): Promise<{ webgpu?: string; reason?: string }> {
+/** What this page offers for training on its GPU, before any run: the WebGPU adapter by name, or why there is none (in English and French). */
+export async function describePageGpu(): Promise<{ webgpu?: string; reason?: string; reasonFr?: string }> {
   const gpu = (navigator as unknown as GpuNavigator).gpu;
-  if (!gpu) return { reason: 'this browser offers no WebGPU (navigator.gpu is missing)' };
+  if (!gpu) return pageReasons.noWebGpu();
   try {
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-    if (!adapter) return { reason: 'WebGPU found no usable GPU adapter (the GPU may be blocked or its driver too old)' };
+    if (!adapter) return pageReasons.noAdapter();
     return { webgpu: adapterName(adapter.info ?? (await adapter.requestAdapterInfo?.())) };
   } catch (error) {
-    return { reason: error instanceof Error ? error.message : String(error) };
+    return pageReasons.error(error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -44,7 +44,7 @@ export async function trainInPage(api: NeuroblocksApi, options: { skip?: PageRun
       try {
         worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'neuroblocks-training' });
       } catch (error) {
-        void send({ runId: job.runId, unavailable: [{ backend: 'webgpu', reason: `the training worker could not start: ${error instanceof Error ? error.message : String(error)}` }] }).then(() => resolve());
+        void send({ runId: job.runId, unavailable: [{ backend: 'webgpu', ...pageReasons.workerNotStarted(error instanceof Error ? error.message : String(error)) }] }).then(() => resolve());
         return;
       }
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
@@ -54,7 +54,7 @@ export async function trainInPage(api: NeuroblocksApi, options: { skip?: PageRun
       };
       worker.onerror = (event) => {
         event.preventDefault();
-        void send({ runId: job.runId, unavailable: [{ backend: 'webgpu', reason: `the training worker failed: ${event.message || 'it could not be loaded'}` }] }).then(() => resolve());
+        void send({ runId: job.runId, unavailable: [{ backend: 'webgpu', ...pageReasons.workerFailed(event.message) }] }).then(() => resolve());
       };
       const start: ToWorker = { type: 'start', job, parts, ...(options.skip?.length ? { skip: options.skip } : {}) };
       worker.postMessage(start);

@@ -42,6 +42,39 @@ export function toWire(weights: readonly { name: string; shape: number[]; dtype:
   return weights.map((w) => ({ name: w.name, shape: w.shape, dtype: w.dtype, base64: bytesToBase64(new Uint8Array(w.data)) }));
 }
 
+/** Why a rung of the page was skipped, in English and French (the Train panel speaks the class's language). */
+export interface PageReason {
+  reason: string;
+  reasonFr: string;
+}
+
+/** The page's reasons, each in both languages. */
+export const pageReasons = {
+  noWebGpu: (): PageReason => ({ reason: 'this browser offers no WebGPU (navigator.gpu is missing)', reasonFr: 'ce navigateur n’offre pas WebGPU (navigator.gpu est absent)' }),
+  noAdapter: (): PageReason => ({
+    reason: 'WebGPU found no usable GPU adapter (the GPU may be blocked or its driver too old)',
+    reasonFr: 'WebGPU n’a trouvé aucun adaptateur GPU utilisable (le GPU est peut-être bloqué ou son pilote trop ancien)',
+  }),
+  webGpuBackend: (): PageReason => ({ reason: 'the TensorFlow.js WebGPU backend could not start on this adapter', reasonFr: 'le backend WebGPU de TensorFlow.js n’a pas pu démarrer sur cet adaptateur' }),
+  noWebGl: (): PageReason => ({ reason: 'WebGL is not available to this page’s workers', reasonFr: 'WebGL n’est pas disponible pour les workers de cette page' }),
+  leftOut: (): PageReason => ({ reason: 'left out for this run', reasonFr: 'laissé de côté pour cet entraînement' }),
+  /** An error of the browser or of TensorFlow.js, whose own words are English. */
+  error: (message: string): PageReason => ({ reason: message, reasonFr: `le navigateur a signalé : ${message}` }),
+  trainingFailed: (message: string, messageFr?: string): PageReason => ({ reason: `training failed on it: ${message}`, reasonFr: `l’entraînement y a échoué : ${messageFr ?? message}` }),
+  workerNotStarted: (message: string): PageReason => ({ reason: `the training worker could not start: ${message}`, reasonFr: `le worker d’entraînement n’a pas pu démarrer : ${message}` }),
+  workerFailed: (message?: string): PageReason => ({
+    reason: `the training worker failed: ${message || 'it could not be loaded'}`,
+    reasonFr: `le worker d’entraînement a échoué : ${message || 'il n’a pas pu être chargé'}`,
+  }),
+};
+
+/** An error carrying a reason in both languages, thrown where a rung cannot be used. */
+export class PageRungError extends Error {
+  constructor(readonly texts: PageReason) {
+    super(texts.reason);
+  }
+}
+
 /** What WebGPU's adapter says of itself (GPUAdapterInfo). */
 export interface AdapterInfo {
   vendor?: string;

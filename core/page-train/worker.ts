@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { seededRandom } from '../data/random';
 import type { SerializedWeight, TrainingEvent } from '../train/events';
 import { TrainingLoop, type LoopBackend, type LoopControl } from '../train/loop';
-import { adapterName, fromWire, jobFromParts, pageRungs, toWire, type FromWorker, type GpuNavigator, type PageRung, type ToWorker } from './protocol';
+import { webgpuRefusal } from './kernels';
+import { adapterName, fromWire, jobFromParts, pageReasons, PageRungError, pageRungs, toWire, type FromWorker, type GpuNavigator, type PageReason, type PageRung, type ToWorker } from './protocol';
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
@@ -36,16 +37,16 @@ const control = new (class implements LoopControl {
 async function activate(rung: PageRung): Promise<string> {
   if (rung === 'webgpu') {
     const gpu = (navigator as unknown as GpuNavigator).gpu;
-    if (!gpu) throw new Error('this browser offers no WebGPU (navigator.gpu is missing)');
+    if (!gpu) throw new PageRungError(pageReasons.noWebGpu());
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-    if (!adapter) throw new Error('WebGPU found no usable GPU adapter (the GPU may be blocked or its driver too old)');
+    if (!adapter) throw new PageRungError(pageReasons.noAdapter());
     const info = adapter.info ?? (await adapter.requestAdapterInfo?.());
     await import('@tensorflow/tfjs-backend-webgpu');
-    if (!(await tf.setBackend('webgpu'))) throw new Error('the TensorFlow.js WebGPU backend could not start on this adapter');
+    if (!(await tf.setBackend('webgpu'))) throw new PageRungError(pageReasons.webGpuBackend());
     return `WebGPU · ${adapterName(info)}`;
   }
   // @tensorflow/tfjs brings the WebGL backend with it.
-  if (!(await tf.setBackend('webgl'))) throw new Error('WebGL is not available to this page’s workers');
+  if (!(await tf.setBackend('webgl'))) throw new PageRungError(pageReasons.noWebGl());
   let renderer = '';
   try {
     const gl = (tf.backend() as unknown as { gpgpu?: { gl: WebGLRenderingContext } }).gpgpu?.gl;
@@ -62,6 +63,11 @@ function oneLine(error: unknown): string {
   return (text.split('\n').find((line) => line.trim()) ?? 'unknown error').trim().slice(0, 300);
 }
 
+/** Why a rung could not be used, in both languages: the page's own reasons, or the browser's error. */
+function reasonOf(error: unknown): PageReason {
+  return error instanceof PageRungError ? error.texts : pageReasons.error(oneLine(error));
+}
+
 function report(runId: string, event: TrainingEvent): void {
   const wire: Record<string, unknown> = { ...event };
   if ((event.type === 'checkpoint' || event.type === 'final') && event.weights) wire.weights = toWire(event.weights);
@@ -76,17 +82,25 @@ async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     ? { weights: fromWire(job.resume.weights) as SerializedWeight[], ...(job.resume.optimizer ? { optimizer: fromWire(job.resume.optimizer) as SerializedWeight[] } : {}), fromEpoch: job.resume.fromEpoch, history: job.resume.history }
     : undefined;
 
-  const fallbacks: LoopBackend['fallbacks'] = [];
-  for (const rung of pageRungs) {
+  const fallbacks: (LoopBackend['fallbacks'][number] & PageReason)[] = [];
+  // A continued run tries the rung it trained on first.
+  const rungs = job.rung ? [job.rung, ...pageRungs.filter((r) => r !== job.rung)] : pageRungs;
+  for (const rung of rungs) {
     if (message.skip?.includes(rung)) {
-      fallbacks.push({ backend: rung, reason: 'left out for this run' });
+      fallbacks.push({ backend: rung, ...pageReasons.leftOut() });
+      continue;
+    }
+    // A graph with a block this rung computes wrongly or not at all is refused before anything runs.
+    const refusal = rung === 'webgpu' ? webgpuRefusal(job.project.graph) : undefined;
+    if (refusal) {
+      fallbacks.push({ backend: rung, reason: refusal.en, reasonFr: refusal.fr });
       continue;
     }
     let device: string;
     try {
       device = await activate(rung);
     } catch (error) {
-      fallbacks.push({ backend: rung, reason: oneLine(error) });
+      fallbacks.push({ backend: rung, ...reasonOf(error) });
       continue;
     }
     // Events are held back until the first batch has trained: a rung that fails before (a kernel
@@ -113,7 +127,7 @@ async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       Math.random = originalRandom;
     }
     if (!trained && result.state === 'failed' && control.command !== 'stop') {
-      fallbacks.push({ backend: rung, reason: `training failed on it: ${oneLine(result.message)}` });
+      fallbacks.push({ backend: rung, ...pageReasons.trainingFailed(oneLine(result.message), result.messageFr && oneLine(result.messageFr)) });
       continue;
     }
     for (const e of held.splice(0)) report(job.runId, e);
@@ -121,7 +135,7 @@ async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     scope.postMessage({ type: 'done' });
     return;
   }
-  scope.postMessage({ type: 'report', report: { runId: job.runId, unavailable: fallbacks as { backend: PageRung; reason: string }[] } });
+  scope.postMessage({ type: 'report', report: { runId: job.runId, unavailable: fallbacks as { backend: PageRung; reason: string; reasonFr: string }[] } });
   scope.postMessage({ type: 'done' });
 }
 
@@ -133,7 +147,7 @@ scope.onmessage = (event) => {
     return;
   }
   void train(message).catch((error) => {
-    report(message.job.runId, { type: 'final', state: 'failed', message: `Training in this page failed: ${oneLine(error)}`, epochsCompleted: 0, history: [], seconds: 0 });
+    report(message.job.runId, { type: 'final', state: 'failed', message: `Training in this page failed: ${oneLine(error)}`, messageFr: `L’entraînement dans cette page a échoué : ${oneLine(error)}`, epochsCompleted: 0, history: [], seconds: 0 });
     scope.postMessage({ type: 'done' });
   });
 };

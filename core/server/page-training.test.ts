@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PageTrainingCommand, TrainingUpdate } from '../api/contract';
+import type { PageTrainingCommand, PageTrainingJob, TrainingUpdate } from '../api/contract';
 import type { Project } from '../model/project';
-import { fromWire, jobFromParts, toWire } from '../page-train/protocol';
+import { fromWire, jobFromParts, pageReasons, toWire } from '../page-train/protocol';
 import { ProjectStore } from '../store/project-store';
 import { mlpProject } from '../store/test-helpers';
 import { selectBackend } from '../train/backend/index';
@@ -30,8 +30,12 @@ const spirals = (): Project =>
     training: { optimizer: 'adam', learningRate: 0.01, epochs: 3, batchSize: 16, validationSplit: 0.2, seed: 7 },
   });
 
-/** Plays the page: listens for commands, takes the job and its data, trains and reports. `leaveAfterEpoch`: the page goes away once that epoch's checkpoint is sent. */
-async function playPage(runner: TrainingRunner, options: { leaveAfterEpoch?: number } = {}): Promise<void> {
+/**
+ * Plays the page: listens for commands, takes the job and its data, trains and reports.
+ * `leaveAfterEpoch`: the page goes away once that epoch's checkpoint is sent; `rung`: the page's
+ * rung the run is reported on (computed on the CPU backend all the same). Gives the job it took.
+ */
+async function playPage(runner: TrainingRunner, options: { leaveAfterEpoch?: number; rung?: 'webgpu' | 'webgl' } = {}): Promise<PageTrainingJob> {
   const control: LoopControl & { command: 'run' | 'pause' | 'stop' } = {
     command: 'run',
     countBatch: () => undefined,
@@ -67,13 +71,14 @@ async function playPage(runner: TrainingRunner, options: { leaveAfterEpoch?: num
   const original = Math.random;
   Math.random = seededRandom(job.settings.seed);
   try {
-    const result = await loop.run(tf, { backend: 'cpu', device: 'the page (TensorFlow.js CPU backend)', fallbacks: [] }, job.project, job.settings, { dataset, inputShape: job.dataset.inputShape, outputUnits: job.outputUnits });
+    const result = await loop.run(tf, { backend: options.rung ?? 'cpu', device: 'the page (TensorFlow.js CPU backend)', fallbacks: [] }, job.project, job.settings, { dataset, inputShape: job.dataset.inputShape, outputUnits: job.outputUnits });
     if (options.leaveAfterEpoch === undefined) report({ type: 'final', ...result });
   } finally {
     Math.random = original;
   }
   await reports;
   if (options.leaveAfterEpoch === undefined) stopListening();
+  return job;
 }
 
 function finalOf(runner: TrainingRunner, runId: Promise<{ runId: string }>): Promise<Extract<TrainingUpdate['event'], { type: 'final' }>> {
@@ -145,7 +150,7 @@ describe('training in the page', () => {
     }
   }, 120_000);
 
-  it('ends a run whose page went away as interrupted, keeping its completed epochs, and it can be continued', async () => {
+  it('ends a run whose page went away as interrupted, keeping its completed epochs, and continues it in the page on the same rung', async () => {
     const project = spirals();
     const location = path.join(root, 'closed.nbproj');
     ProjectStore.create(location, project).close();
@@ -153,7 +158,7 @@ describe('training in the page', () => {
     const started = runner.startTraining(project, { engine: 'page', location });
     const final = finalOf(runner, started);
     await started;
-    await playPage(runner, { leaveAfterEpoch: 1 });
+    await playPage(runner, { leaveAfterEpoch: 1, rung: 'webgl' });
     const result = await final;
     expect(result).toMatchObject({ state: 'interrupted', epochsCompleted: 1 });
     expect(result.message).toMatch(/page training this run on its GPU was closed after 1 epoch/);
@@ -162,11 +167,53 @@ describe('training in the page', () => {
     const [run] = store.listRuns();
     expect(run).toMatchObject({ status: 'interrupted', epochs: 1 });
     store.close();
-    // Continued on the host's engine from the checkpoint of epoch 1.
+    expect(run).toMatchObject({ backend: 'webgl' });
+    // Continued in the page from the checkpoint of epoch 1, the page told to try the rung it trained on first.
     const continued = await runner.continueRecordedRun(location, run.id);
-    expect(continued.fromEpoch).toBe(2);
-    const end = await finalOf(runner, Promise.resolve(continued));
-    expect(end).toMatchObject({ state: 'completed', epochsCompleted: 3 });
+    expect(continued).toMatchObject({ fromEpoch: 2, engine: 'page' });
+    const end = finalOf(runner, Promise.resolve(continued));
+    const job = await playPage(runner, { rung: 'webgl' });
+    expect(job).toMatchObject({ rung: 'webgl', resume: { fromEpoch: 2 } });
+    expect(job.resume!.optimizer!.length).toBeGreaterThan(0);
+    const result2 = await end;
+    expect(result2).toMatchObject({ state: 'completed', epochsCompleted: 3, backend: 'webgl', device: 'the page (TensorFlow.js CPU backend)' });
+    // Exactly as if it had never stopped: the host's engine, uninterrupted, on the same backend.
+    const host = await runTraining({ project, options: { backend: 'cpu' } }, () => undefined, new TrainingControl());
+    const reopened = ProjectStore.open(location);
+    try {
+      const [again] = reopened.listRuns();
+      expect(again).toMatchObject({ id: run.id, status: 'completed', epochs: 3, backend: 'webgl' });
+      expect(reopened.getRun(run.id).epochMetrics.map((m) => m.loss)).toEqual(host.history.map((m) => m.loss));
+    } finally {
+      reopened.close();
+    }
+  }, 120_000);
+
+  it('continues a run the host trained on the host’s engine, not in the page', async () => {
+    const project = spirals();
+    const location = path.join(root, 'host.nbproj');
+    ProjectStore.create(location, project).close();
+    const runner = new TrainingRunner();
+    // Enough epochs that the stop comes long before the end.
+    const started = runner.startTraining(project, { location, epochs: 40 });
+    const { runId } = await started;
+    // Stopped after its first epoch.
+    await new Promise<void>((resolve) => {
+      const off = runner.updates.event((u) => {
+        if (u.runId === runId && u.event.type === 'checkpoint' && u.event.kind === 'last') {
+          off();
+          void runner.stop().then(resolve);
+        }
+      });
+    });
+    await finalOf(runner, started);
+    const store = ProjectStore.open(location);
+    const [run] = store.listRuns();
+    store.close();
+    expect(run.status).toBe('stopped');
+    const continued = await runner.continueRecordedRun(location, run.id);
+    expect(continued.engine).toBeUndefined();
+    expect(await finalOf(runner, Promise.resolve(continued))).toMatchObject({ state: 'completed', epochsCompleted: 40 });
   }, 120_000);
 
   it('trains on the host’s engine when no GPU rung works in the page, listing why each was skipped', async () => {
@@ -182,17 +229,18 @@ describe('training in the page', () => {
     await runner.page.report({
       runId,
       unavailable: [
-        { backend: 'webgpu', reason: 'this browser offers no WebGPU (navigator.gpu is missing)' },
-        { backend: 'webgl', reason: 'WebGL is not available to this page’s workers' },
+        { backend: 'webgpu', ...pageReasons.noWebGpu() },
+        { backend: 'webgl', ...pageReasons.noWebGl() },
       ],
     });
     stopListening();
     expect(await final).toMatchObject({ state: 'completed', epochsCompleted: 1 });
     const startedEvent = events.find((e) => e.type === 'started') as Extract<TrainingEvent, { type: 'started' }>;
     expect(['wasm', 'cpu', 'tensorflow']).toContain(startedEvent.backend);
+    // In English and French, for the Train panel of either language.
     expect(startedEvent.fallbacks.slice(0, 2)).toEqual([
-      { backend: 'webgpu', reason: 'this browser offers no WebGPU (navigator.gpu is missing)' },
-      { backend: 'webgl', reason: 'WebGL is not available to this page’s workers' },
+      { backend: 'webgpu', reason: 'this browser offers no WebGPU (navigator.gpu is missing)', reasonFr: 'ce navigateur n’offre pas WebGPU (navigator.gpu est absent)' },
+      { backend: 'webgl', reason: 'WebGL is not available to this page’s workers', reasonFr: 'WebGL n’est pas disponible pour les workers de cette page' },
     ]);
   }, 120_000);
 

@@ -108,6 +108,7 @@ export class PageTrainingSession implements TrainingSession {
       outputUnits: data.outputUnits,
       bytes,
       parts: Math.max(1, Math.ceil(bytes / PAGE_DATA_PART_BYTES)),
+      ...(this.options.rung === 'webgpu' || this.options.rung === 'webgl' ? { rung: this.options.rung } : {}),
       ...(resume
         ? { resume: { weights: toWireWeights(resume.weights), ...(resume.optimizer ? { optimizer: toWireWeights(resume.optimizer) } : {}), fromEpoch: resume.fromEpoch, history: resume.history } }
         : {}),
@@ -159,7 +160,7 @@ export class PageTrainingSession implements TrainingSession {
   }
 
   private async startHostEngine(unavailable: NonNullable<PageTrainingReport['unavailable']>): Promise<void> {
-    const { engine: _engine, ...options } = this.options;
+    const { engine: _engine, rung: _rung, ...options } = this.options;
     let session: TrainingSession;
     try {
       session = await this.host.startHostEngine(this.project, options);

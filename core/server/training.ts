@@ -161,6 +161,7 @@ export class TrainingRunner {
     const { recordTrainingRun, resumeRecordedRun } = await import('../store/record-training');
     let store: import('../store/index').ProjectStore;
     let resumed: import('../store/record-training').RunToResume;
+    let recordedBackend: string | undefined;
     try {
       store = ProjectStore.open(location);
     } catch (error) {
@@ -182,6 +183,7 @@ export class TrainingRunner {
           { en: `Run ${recordedRunId} is training right now; it can be continued once it has stopped.`, fr: `L’entraînement ${recordedRunId} est en cours ; il pourra être poursuivi une fois arrêté.` },
           'busy',
         );
+      recordedBackend = store.listRuns().find((r) => r.id === recordedRunId)?.backend;
       resumed = resumeRecordedRun(store, recordedRunId);
     } catch (error) {
       store.close();
@@ -190,9 +192,12 @@ export class TrainingRunner {
     const engineOptions: Record<string, unknown> = { epochs: resumed.epochs, seed: resumed.seed, resume: resumed.resume, baseDir: path.dirname(location) };
     // The samples the run started with (a subset may have been asked for when it started), so that it goes on with the same data.
     if (resumed.sizes) engineOptions.size = resumed.sizes.train + resumed.sizes.validation;
+    // A run the page's GPU trained goes on there, on the same rung when the page still has it.
+    const rung = recordedBackend === 'webgpu' || recordedBackend === 'webgl' ? recordedBackend : undefined;
+    const runId = randomUUID();
     let session: TrainingSession;
     try {
-      session = await this.launch(resumed.project, engineOptions);
+      session = rung ? this.page.start(runId, resumed.project, { ...engineOptions, engine: 'page', rung }) : await this.launch(resumed.project, engineOptions);
     } catch (error) {
       // The run was marked running for this process; give it back its end.
       try {
@@ -202,7 +207,6 @@ export class TrainingRunner {
       }
       throw error;
     }
-    const runId = randomUUID();
     this.current = { runId, session };
     const recording = recordTrainingRun(store, session, resumed.project, { resumed: resumed.recorder });
     void recording.done.then((result) => {
@@ -213,7 +217,7 @@ export class TrainingRunner {
       store.close();
     });
     this.follow(runId, session, resumed.project, engineOptions, { location, recording });
-    return { runId, project: resumed.project, fromEpoch: resumed.resume.fromEpoch, history: resumed.resume.history };
+    return { runId, project: resumed.project, fromEpoch: resumed.resume.fromEpoch, history: resumed.resume.history, ...(rung ? { engine: 'page' as const } : {}) };
   }
 
   private async launch(project: Project, engineOptions: Record<string, unknown>): Promise<TrainingSession> {

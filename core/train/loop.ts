@@ -85,7 +85,7 @@ export function tensorLeakWarning(leaked: number): Extract<TrainingEvent, { type
 export interface LoopBackend {
   backend: BackendName;
   device: string;
-  fallbacks: { backend: BackendName; reason: string }[];
+  fallbacks: { backend: BackendName; reason: string; reasonFr?: string }[];
 }
 
 /** How the loop hears pause and stop, and reports its progress (./control's TrainingControl in a Node worker). */

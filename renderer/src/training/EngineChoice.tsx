@@ -118,7 +118,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
       )}
       {engine.name === 'page' && (
         <p className="train-engine__status" data-testid="train-page-gpu">
-          {!pageGpu ? t('train.engine.pageLooking') : pageGpu.webgpu ? t('train.engine.pageGpu', { name: pageGpu.webgpu }) : t('train.engine.pageNoGpu', { reason: pageGpu.reason })}
+          {!pageGpu ? t('train.engine.pageLooking') : pageGpu.webgpu ? t('train.engine.pageGpu', { name: pageGpu.webgpu }) : t('train.engine.pageNoGpu', { reason: i18n.language.startsWith('fr') && pageGpu.reasonFr ? pageGpu.reasonFr : pageGpu.reason })}
         </p>
       )}
       <p className="train-engine__status" data-testid="train-engine-status">

@@ -59,6 +59,27 @@ describe('continuing a recorded run from the Runs tab', () => {
     expect(trainingStore.getState()).toMatchObject({ phase: 'running', progress: { epoch: 3, batch: 0, batchesPerEpoch: 4 } });
   });
 
+  it('trains a run the page’s GPU trained in this page again, and leaves a host run to the host', async () => {
+    const project = parseProject(structuredClone(mnistJson));
+    for (const engine of ['page', undefined] as const) {
+      const { api } = fakeApi(async () => ({ runId: `run-${engine}`, project, fromEpoch: 2, history: [metrics(1)], ...(engine ? { engine } : {}) }));
+      // The page asks the host for the run's job once it listens to the host's commands.
+      const asked: string[] = [];
+      Object.assign(api, {
+        onPageTrainingCommand: () => () => undefined,
+        pageTrainingJob: () => {
+          asked.push(`run-${engine}`);
+          return Promise.reject(new Error('No run is waiting to be trained in this page.'));
+        },
+      });
+      expect(await continueRecordedRun(api, '/p/digits.nbproj', 4)).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(asked).toEqual(engine ? ['run-page'] : []);
+      // A page that cannot take the run says why in the Train panel.
+      if (engine) expect(trainingStore.getState().error).toMatch(/No run is waiting/);
+    }
+  });
+
   it('shows why a run cannot be continued, in the Train panel', async () => {
     const { api } = fakeApi(() => Promise.reject(new Error('Run 3 is completed: it already trained to its end, so there is nothing to resume. Start a new run instead.')));
     expect(await continueRecordedRun(api, '/p/digits.nbproj', 3)).toMatch(/nothing to resume/);

@@ -47,7 +47,7 @@ export interface TrainingState {
   /** The engine, device and number of processes of the next run. */
   engine: { name: TrainingEngineName; device: string; nproc: number };
   /** This page's GPU for the page engine, once looked for: the WebGPU adapter's name, or why there is none. */
-  pageGpu?: { webgpu?: string; reason?: string };
+  pageGpu?: { webgpu?: string; reason?: string; reasonFr?: string };
   phase: RunPhase;
   runId?: string;
   started?: Started;
@@ -259,6 +259,8 @@ export async function continueRecordedRun(api: NeuroblocksApi, location: string,
       history: [...continued.history, ...state.history.filter((h) => h.epoch >= continued.fromEpoch)],
       version: state.version + 1,
     });
+    // A run the page's GPU trained goes on in this page, as it started.
+    if (continued.engine === 'page') void trainInPage(api).catch((error) => trainingStore.setState({ error: errorText(error) }));
     return undefined;
   } catch (error) {
     const message = errorText(error);
