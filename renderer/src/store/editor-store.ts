@@ -97,7 +97,15 @@ const graphText = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdg
 
 /** Where a data set's class count is filed: built-in sets by name, files by their path as the project names them. */
 export function datasetKey(ref: DatasetRef): string {
-  return ref.kind === 'builtin' ? `builtin:${ref.name}` : ref.kind === 'csv' ? `csv:${ref.path}:${ref.labelColumn ?? ''}` : `${ref.kind}:${ref.path}`;
+  if (ref.kind === 'builtin') return ref.classes ? `builtin:${ref.name}:${ref.classes.join(',')}` : `builtin:${ref.name}`;
+  return ref.kind === 'csv' ? `csv:${ref.path}:${ref.labelColumn ?? ''}` : `${ref.kind}:${ref.path}`;
+}
+
+/** The class count of a data set when it is known: a built-in set's class filter says it, otherwise the sets seen so far. */
+export function knownClassCount(ref: DatasetRef | undefined, known: Record<string, number>): number | undefined {
+  if (!ref) return undefined;
+  if (ref.kind === 'builtin' && ref.classes) return ref.classes.length;
+  return known[datasetKey(ref)];
 }
 
 function infoOf(project: Project): ProjectInfo {
@@ -109,7 +117,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
   const store = createStore<EditorState>()((set, get) => {
     /** Analysed for training: with the loss, the data set's class count when it is known, and the machine's memory. */
     const analyse = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[], project = get().project, memory = get()?.machineMemory) => {
-      const classes = project.dataset ? get()?.knownClasses[datasetKey(project.dataset)] : undefined;
+      const classes = knownClassCount(project.dataset, get()?.knownClasses ?? {});
       return analyzeGraph(toGraph(nodes, edges), {
         loss: project.training.loss,
         ...(classes !== undefined ? { classes } : {}),
@@ -493,7 +501,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
   store.subscribe((state, previous) => {
     if (state.project.training.loss === previous.project.training.loss && state.project.dataset === previous.project.dataset) return;
     const { project } = state;
-    const classes = project.dataset ? state.knownClasses[datasetKey(project.dataset)] : undefined;
+    const classes = knownClassCount(project.dataset, state.knownClasses);
     store.setState({ analysis: analyzeGraph(toGraph(state.nodes, state.edges), { loss: project.training.loss, ...(classes !== undefined ? { classes } : {}) }) });
   });
   return store;
