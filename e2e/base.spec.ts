@@ -52,9 +52,10 @@ test('a trained run becomes a pretrained base block in a new project: collapsed,
     await expect(page.locator('.edge-label', { hasText: /^400$/ })).toHaveCount(1);
     // Readable on a projector: no text of the base block under 12 px on screen.
     const smallest = await base.evaluate((element) => {
-      const zoom = element.getBoundingClientRect().width / (element as HTMLElement).offsetWidth;
+      const zoom = element.getBoundingClientRect().width / (element as unknown as { offsetWidth: number }).offsetWidth;
+      const style = (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle;
       let min = Infinity;
-      for (const e of element.querySelectorAll('*')) if (e.textContent?.trim()) min = Math.min(min, parseFloat(getComputedStyle(e).fontSize) * zoom);
+      for (const e of element.querySelectorAll('*')) if (e.textContent?.trim()) min = Math.min(min, parseFloat(style(e).fontSize) * zoom);
       return min;
     });
     expect(smallest).toBeGreaterThanOrEqual(12);

@@ -19,7 +19,7 @@ import { NeuroblocksService } from './services';
 const example = (id: string): Project => parseProjectText(readFileSync(new URL(`../../projects/${id}.json`, import.meta.url), 'utf8'));
 
 async function train(project: Project, pretrained?: NamedWeight[]): Promise<FinalResult> {
-  const result = await runTraining({ project, options: { backend: 'wasm' }, ...(pretrained ? { pretrained } : {}) }, () => undefined, new TrainingControl());
+  const result = await runTraining({ project, options: { backend: 'wasm', ...(pretrained ? { pretrained } : {}) } }, () => undefined, new TrainingControl());
   expect(result.state, result.message).toBe('completed');
   return result;
 }

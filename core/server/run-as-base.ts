@@ -116,3 +116,37 @@ export function newProjectForBase(base: RecordedBase, name: string | undefined):
     training: base.project.training,
   });
 }
+
+/** Room a block takes in the column, and a collapsed base block (which is taller). */
+const BLOCK_STEP = 110;
+const BASE_STEP = 210;
+
+/**
+ * The blocks in one column, in graph order, from the Input down: a collapsed base takes one slot
+ * (its blocks stacked from there, shown when it is expanded, when the blocks after it move down).
+ */
+export function columnLayout(project: Project): Project {
+  const { graph } = project;
+  const { order } = analyzeGraph(graph);
+  const collapsed = new Set((graph.groups ?? []).filter((g) => g.collapsed !== false).map((g) => g.id));
+  const input = inputOf(graph);
+  const x = input?.position?.x ?? 250;
+  let y = input?.position?.y ?? 40;
+  const next = new Map<string, number>();
+  const positions = new Map<string, { x: number; y: number }>();
+  for (const id of [...order, ...graph.nodes.map((n) => n.id).filter((n) => !order.includes(n))]) {
+    const group = graph.nodes.find((n) => n.id === id)?.group;
+    if (group && collapsed.has(group)) {
+      if (!next.has(group)) {
+        next.set(group, y);
+        y += BASE_STEP;
+      }
+      positions.set(id, { x, y: next.get(group)! });
+      next.set(group, next.get(group)! + BLOCK_STEP);
+    } else {
+      positions.set(id, { x, y });
+      y += BLOCK_STEP;
+    }
+  }
+  return { ...project, graph: { ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) } };
+}

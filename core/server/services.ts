@@ -68,7 +68,7 @@ import { formatFor, projectExtensions, projectFormats, type ProjectFileFormat } 
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 import { exportModel } from './export';
 import { checkedRunId, compareTwoRuns, deleteRecordedRun, runSnapshot } from './run-history';
-import { newProjectForBase, recordedBase, targetForBase } from './run-as-base';
+import { columnLayout, newProjectForBase, recordedBase, targetForBase } from './run-as-base';
 import { ProjectUploads } from './project-upload';
 import { TrainingRunner } from './training';
 import { MAX_PROJECT_JSON_BYTES } from '../store/regular-file';
@@ -567,7 +567,10 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async useRunAsBase(request: UseRunAsBaseRequest): Promise<OpenedProject> {
     const base = await this.readRuns(request.location, (store) => recordedBase(store, request.runId, request.upTo));
-    const put = (project: Project, targetName: string) => insertBase(targetForBase(project, base, targetName), base, { upTo: base.upTo });
+    const put = (project: Project, targetName: string) => {
+      const inserted = insertBase(targetForBase(project, base, targetName), base, { upTo: base.upTo });
+      return { project: columnLayout(inserted.project), weights: inserted.weights };
+    };
     if (request.target.kind === 'new') {
       const { project, weights } = put(newProjectForBase(base, request.target.name), 'the new project');
       const opened = await this.createProjectFile(project);
