@@ -10,7 +10,7 @@ test('a trained run becomes a pretrained base block in a new project: collapsed,
   const problems = consoleErrors(page);
   await page.goto(url());
   await page.getByTestId('example-digits-0-4').click();
-  await expect(page.getByTestId('total-params')).toHaveText('27,237');
+  await expect(page.getByRole('textbox', { name: 'Project name' })).toHaveValue('Digits 0–4', { timeout: 30_000 });
 
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
   await test.step('train "Digits 0–4" briefly: 1 epoch on 600 digits', async () => {
@@ -29,7 +29,7 @@ test('a trained run becomes a pretrained base block in a new project: collapsed,
     await expect(dialog).toBeVisible();
     const cut = dialog.getByLabel('The base ends with the block');
     await expect(cut).toHaveValue('flatten');
-    await expect(cut.locator('option:checked')).toHaveText('flatten (Flatten → 400) — the block before the classifier');
+    await expect(cut.locator('option:checked')).toHaveText('flatten (Flatten → 800) — the block before the classifier');
     await expect(dialog.getByRole('radio', { name: 'A new project' })).toBeChecked();
     await dialog.getByLabel('Name of the new project').fill('Digits 5–9 with a base');
     await shot(page, 'base-use-as-base-dialog');
@@ -40,16 +40,17 @@ test('a trained run becomes a pretrained base block in a new project: collapsed,
   const base = page.locator('.base-node');
   await test.step('the new project shows the base as one collapsed block: name, source, output shape, counts', async () => {
     await expect(page.getByRole('textbox', { name: 'Project name' })).toHaveValue('Digits 5–9 with a base');
-    await page.getByRole('button', { name: 'Close the training panel' }).click();
+    // The training panel closed with the project it belonged to: the canvas shows the new one.
+    await expect(page.getByRole('button', { name: 'Close the training panel' })).toHaveCount(0);
     await expect(base).toHaveCount(1);
     await expect(base).toContainText('Digits 0–4');
     await expect(base).toContainText('From run 1 of Digits 0–4');
     await expect(base).toContainText('5 layers');
-    await expect(base).toContainText('→ 400');
-    await expect(base).toContainText('1,248 parameters · 0 trainable · 1,248 frozen');
+    await expect(base).toContainText('→ 800');
+    await expect(base).toContainText('4,800 parameters · 0 trainable · 4,800 frozen');
     // The connections into and out of the base are drawn to it, with their shapes.
     await expect(page.locator('.edge-label', { hasText: '28×28×1' })).toHaveCount(1);
-    await expect(page.locator('.edge-label', { hasText: /^400$/ })).toHaveCount(1);
+    await expect(page.locator('.edge-label', { hasText: /^800$/ })).toHaveCount(1);
     // Readable on a projector: no text of the base block under 12 px on screen.
     const smallest = await base.evaluate((element) => {
       const zoom = element.getBoundingClientRect().width / (element as unknown as { offsetWidth: number }).offsetWidth;
@@ -69,16 +70,16 @@ test('a trained run becomes a pretrained base block in a new project: collapsed,
     const inspector = page.getByTestId('base-inspector');
     await expect(inspector.locator('tbody tr')).toHaveCount(5);
     await expect(inspector.locator('tbody tr').first()).toContainText('Conv2D');
-    await expect(inspector.locator('tbody tr').first()).toContainText('26×26×8');
+    await expect(inspector.locator('tbody tr').first()).toContainText('26×26×16');
     const trainable = inspector.getByRole('switch', { name: 'Trainable' });
     await expect(trainable).not.toBeChecked();
     await trainable.check();
-    await expect(base).toContainText('1,248 trainable · 0 frozen');
+    await expect(base).toContainText('4,800 trainable · 0 frozen');
     await shot(page, 'base-block-inspector');
     // Fine-tuning: only the last layer with weights learns.
     await inspector.getByRole('spinbutton', { name: 'Unfreeze the last' }).fill('1');
     await inspector.getByRole('button', { name: 'Unfreeze', exact: true }).click();
-    await expect(base).toContainText('1,168 trainable · 80 frozen');
+    await expect(base).toContainText('4,640 trainable · 160 frozen');
   });
 
   await test.step('expanded, its blocks are shown in a frame; collapsed again, one block', async () => {

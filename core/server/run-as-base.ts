@@ -118,8 +118,10 @@ export function newProjectForBase(base: RecordedBase, name: string | undefined):
 }
 
 /** Room a block takes in the column, and a collapsed base block (which is taller). */
-const BLOCK_STEP = 110;
+const BLOCK_STEP = 140;
 const BASE_STEP = 210;
+/** Room above a base's first block for the frame's title when it is expanded. */
+const FRAME_ROOM = 50;
 
 /**
  * The blocks in one column, in graph order, from the Input down: a collapsed base takes one slot
@@ -138,6 +140,7 @@ export function columnLayout(project: Project): Project {
     const group = graph.nodes.find((n) => n.id === id)?.group;
     if (group && collapsed.has(group)) {
       if (!next.has(group)) {
+        y += FRAME_ROOM;
         next.set(group, y);
         y += BASE_STEP;
       }

@@ -1,6 +1,5 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import { formatShape } from '../../../core/model/graph';
 import type { EditorState } from '../store/editor-store';
 import { editorStore, useEditor } from '../store/index';
@@ -20,7 +19,10 @@ export function selectedGroupOf(state: Pick<EditorState, 'nodes'>): string | und
 export function BaseInspector({ groupId }: { groupId: string }) {
   const { t, i18n } = useTranslation();
   const group = useEditor((s) => s.groups.find((g) => g.id === groupId));
-  const summary = useEditor(useShallow((s) => baseSummary(s, groupId)));
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  const analysis = useEditor((s) => s.analysis);
+  const summary = useMemo(() => baseSummary({ nodes, edges, analysis }, groupId), [nodes, edges, analysis, groupId]);
   const allTrainable = useEditor((s) => s.nodes.filter((n) => n.data.group === groupId && n.data.blockType !== 'Input').every((n) => n.data.params.trainable !== false));
   const weighted = summary.layers.filter((l) => l.trainable + l.frozen > 0).length;
   const [unfreeze, setUnfreeze] = useState(Math.min(1, weighted));

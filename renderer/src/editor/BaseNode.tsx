@@ -81,19 +81,14 @@ function BaseNodeView({ id, data, selected }: NodeProps<BaseFlowNode>) {
   );
 }
 
-/** The frame around an expanded base group's blocks: its name and a button that collapses it again. */
+/** The frame around an expanded base group's blocks: its name (which selects the base) and a button that collapses it again. */
 function BaseFrameView({ data }: NodeProps<FrameFlowNode>) {
   const { t, i18n } = useTranslation();
-  const count = useEditor((s) => s.nodes.filter((n) => n.data.group === data.groupId).length);
   return (
-    <div className="base-frame" data-testid={`base-frame-${data.groupId}`} lang={i18n.language}>
+    <div className="base-frame" data-testid={`base-frame-${data.groupId}`} lang={i18n.language} title={data.source ? t('base.source', { source: data.source }) : undefined}>
       <div className="base-frame__head">
-        <span className="base-frame__name">
+        <button type="button" className="base-frame__name link nodrag" onClick={() => editorStore.getState().selectGroup(data.groupId)}>
           {data.name}
-          {data.source ? <span className="base-frame__source"> · {t('base.source', { source: data.source })}</span> : null}
-        </span>
-        <button type="button" className="base-node__toggle nodrag" onClick={() => editorStore.getState().selectGroup(data.groupId)}>
-          {t('base.layers', { count })}
         </button>
         <button
           type="button"

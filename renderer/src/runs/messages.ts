@@ -146,7 +146,7 @@ export const runHistoryMessagesFr: Shape<typeof runHistoryMessagesEn> = {
     recommended: 'le bloc avant le classifieur',
     target: 'Dans quel projet ?',
     newProject: 'Un nouveau projet',
-    newName: '{{project}} + base',
+    newName: '{{project}} + base pré-entraînée',
     nameLabel: 'Nom du nouveau projet',
     fileProject: 'Un fichier de projet du dossier des projets',
     noFiles: 'Il n’y a pas encore de fichier de projet .nbproj dans le dossier des projets.',
