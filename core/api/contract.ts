@@ -148,6 +148,17 @@ export interface OpenedProject {
   location?: string;
 }
 
+/** Which run to reuse as a pretrained base, where to cut it, and which project receives it. */
+export interface UseRunAsBaseRequest {
+  /** The `.nbproj` project file of the run. */
+  location: string;
+  runId: number;
+  /** The last block kept in the base (default: the block before the classifier). */
+  upTo?: string;
+  /** A project file (`.nbproj`, which keeps the weights) or a new project named `name` (default: after the run's project). */
+  target: { kind: 'file'; location: string } | { kind: 'new'; name?: string };
+}
+
 export interface ProjectFileInfo {
   /** Absolute path of the file, as given back to `openProject`. */
   location: string;
@@ -771,6 +782,12 @@ export interface NeuroblocksApi {
   compareRuns(location: string, runIds: number[]): Promise<RunComparisonInfo>;
   /** Deletes a run with its epochs, checkpoints and evaluations; refused while it trains. */
   deleteRun(location: string, runId: number): Promise<void>;
+  /**
+   * Puts a finished run's network, up to a block (by default the one before the classifier), with
+   * the run's best weights into another project as a frozen pretrained base: a project file, or a
+   * new project. Gives the target project back, saved, to open in the editor.
+   */
+  useRunAsBase(request: UseRunAsBaseRequest): Promise<OpenedProject>;
 
   // Export
   exportModel(request: ExportRequest): Promise<ExportResult>;
@@ -874,6 +891,7 @@ export const apiMethods = [
   'getRunSnapshot',
   'compareRuns',
   'deleteRun',
+  'useRunAsBase',
   'exportModel',
   'startTraining',
   'continueRun',

@@ -139,6 +139,20 @@ export const apiArgumentSchemas = {
   getRunSnapshot: [arg('location', pathText), arg('runId', runId)],
   compareRuns: [arg('location', pathText), arg('runIds', z.array(runId).length(2))],
   deleteRun: [arg('location', pathText), arg('runId', runId)],
+  useRunAsBase: [
+    arg(
+      'request',
+      z.strictObject({
+        location: pathText,
+        runId,
+        upTo: nonEmptyText(200).optional(),
+        target: expected(
+          z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('file'), location: pathText }), z.strictObject({ kind: z.literal('new'), name: text(200).optional() })]),
+          { en: 'a target: { kind: "file", location } or { kind: "new", name }', fr: 'une cible : { kind: "file", location } ou { kind: "new", name }' },
+        ),
+      }),
+    ),
+  ],
   exportModel: [
     arg(
       'request',

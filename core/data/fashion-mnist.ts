@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { defaultConfigDir } from '../server/config';
 import { download, DownloadUnreachable, type ProgressListener } from './download';
 import { balancedOrder, pairIdx, parseIdx } from './idx';
-import { idxDataset, type IdxSplits } from './mnist';
+import { idxDataset, type ClassFilter, type IdxSplits } from './mnist';
 import { DataError, type Dataset } from './types';
 
 export const FASHION_MNIST_URL = 'http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/';
@@ -122,6 +122,6 @@ export async function loadFashionMnistSplits(options: FashionMnistOptions = {}):
 }
 
 /** Fashion-MNIST as 28×28×1 grey levels in [0, 1]; `size` takes a class-balanced subset of the 60,000 training images. */
-export async function loadFashionMnist(size?: number, options: FashionMnistOptions = {}): Promise<Dataset> {
-  return idxDataset(await loadFashionMnistSplits(options), 'fashion-mnist', 'Fashion-MNIST', FASHION_MNIST_CLASSES, size);
+export async function loadFashionMnist(size?: number, options: FashionMnistOptions & { filter?: ClassFilter } = {}): Promise<Dataset> {
+  return idxDataset(await loadFashionMnistSplits(options), 'fashion-mnist', 'Fashion-MNIST', FASHION_MNIST_CLASSES, size, options.filter);
 }

@@ -8,7 +8,7 @@ import type { ProgressListener } from './download';
 import { loadFashionMnist } from './fashion-mnist';
 import { loadIdxFolder } from './idx-folder';
 import { loadImageFolder } from './image-folder';
-import { loadMnist } from './mnist';
+import { loadMnist, type ClassFilter } from './mnist';
 import { loadTwoD } from './two-d';
 import { DataError, type Dataset } from './types';
 
@@ -35,8 +35,9 @@ export async function loadDataset(ref: DatasetRef | undefined, options: LoadData
   switch (ref.kind) {
     case 'builtin': {
       const size = options.size ?? ref.size;
-      if (ref.name === 'mnist') return loadMnist(size);
-      if (ref.name === 'fashion-mnist') return loadFashionMnist(size, { onProgress: options.onDownload });
+      const filter = classFilterOf(ref);
+      if (ref.name === 'mnist') return loadMnist(size, filter);
+      if (ref.name === 'fashion-mnist') return loadFashionMnist(size, { onProgress: options.onDownload, filter });
       return loadTwoD(ref.name, { size, noise: ref.noise });
     }
     case 'imageFolder':
@@ -54,6 +55,22 @@ export async function loadDataset(ref: DatasetRef | undefined, options: LoadData
     case 'cifar':
       return loadCifar(resolve(ref.path), options.size);
   }
+}
+
+/**
+ * The class filter of a built-in set (`classes`, `perClass`); only MNIST and Fashion-MNIST have
+ * classes to choose from, so a 2-D set given one is refused rather than silently kept whole.
+ */
+export function classFilterOf(ref: Extract<DatasetRef, { kind: 'builtin' }>): ClassFilter | undefined {
+  if (ref.classes === undefined && ref.perClass === undefined) return undefined;
+  if (ref.name !== 'mnist' && ref.name !== 'fashion-mnist') {
+    const which = ref.classes !== undefined ? 'classes' : 'perClass';
+    throw new DataError({
+      en: `The data set's "${which}" applies to MNIST and Fashion-MNIST only, not to the generated set "${ref.name}": remove it, or use its "size".`,
+      fr: `Le paramètre « ${which} » du jeu de données ne s’applique qu’à MNIST et Fashion-MNIST, pas au jeu généré « ${ref.name} » : retirez-le, ou utilisez sa taille (« size »).`,
+    });
+  }
+  return { ...(ref.classes ? { classes: ref.classes } : {}), ...(ref.perClass !== undefined ? { perClass: ref.perClass } : {}) };
 }
 
 /** The first `size` training samples (imported data are stored in a stratified, fixed order). */

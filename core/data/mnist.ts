@@ -65,29 +65,85 @@ export function idxSamples(set: IdxImages, indices?: ArrayLike<number>): Samples
   return { x, y, count };
 }
 
+/** Which classes of a built-in set to keep, and how many training images of each (the project's `classes` and `perClass`). */
+export interface ClassFilter {
+  /** The classes kept, by their number in the whole set; they are numbered 0, 1, … in this order, and keep their names. */
+  classes?: readonly number[];
+  /** At most this many training images of each class kept. */
+  perClass?: number;
+}
+
+/** The indices of `order` whose label is kept, at most `perClass` of each class, in the same order. */
+function keptIndices(labels: Uint8Array, order: ArrayLike<number>, keep: Int32Array | undefined, perClass: number | undefined): Uint32Array {
+  const taken = new Map<number, number>();
+  const kept: number[] = [];
+  for (let i = 0; i < order.length; i++) {
+    const j = order[i];
+    const label = labels[j];
+    if (keep && keep[label] < 0) continue;
+    if (perClass !== undefined) {
+      const n = taken.get(label) ?? 0;
+      if (n >= perClass) continue;
+      taken.set(label, n + 1);
+    }
+    kept.push(j);
+  }
+  return Uint32Array.from(kept);
+}
+
 /**
  * A built-in IDX set as a Dataset: `size` takes a class-balanced subset of the training images
- * (all of them when absent); the test split is always the whole official test set.
+ * (all of them when absent); the test split is always the whole official test set. A class filter
+ * keeps some classes only (in training and in the test, renumbered in the filter's order, with
+ * their names) and at most `perClass` training images of each.
  */
-export function idxDataset(splits: IdxSplits, name: string, title: string, classNames: string[], size?: number): Dataset {
-  const available = splits.train.count;
+export function idxDataset(splits: IdxSplits, name: string, title: string, classNames: string[], size?: number, filter: ClassFilter = {}): Dataset {
+  const { classes, perClass } = filter;
+  let keep: Int32Array | undefined;
+  if (classes) {
+    keep = new Int32Array(classNames.length).fill(-1);
+    for (const [i, c] of classes.entries()) {
+      if (!Number.isInteger(c) || c < 0 || c >= classNames.length) {
+        throw new DataError({
+          en: `${title} has the classes 0 to ${classNames.length - 1}; the data set's "classes" names ${c}. Keep only numbers from 0 to ${classNames.length - 1}.`,
+          fr: `${title} a les classes 0 à ${classNames.length - 1} ; le paramètre « classes » du jeu de données nomme ${c}. Gardez seulement des nombres de 0 à ${classNames.length - 1}.`,
+        });
+      }
+      if (keep[c] >= 0) {
+        throw new DataError({
+          en: `The data set's "classes" names class ${c} twice; name each class once.`,
+          fr: `Le paramètre « classes » du jeu de données nomme la classe ${c} deux fois ; nommez chaque classe une seule fois.`,
+        });
+      }
+      keep[c] = i;
+    }
+  }
+  const filtered = classes !== undefined || perClass !== undefined;
+  const order = filtered ? keptIndices(splits.train.labels, splits.trainOrder, keep, perClass) : splits.trainOrder;
+  const available = order.length;
   if (size !== undefined && size > available) {
+    const which = filtered ? { en: ' of the classes and counts it keeps', fr: ' des classes et effectifs qu’il garde' } : { en: '', fr: '' };
     throw new DataError({
-      en: `${title} has ${available.toLocaleString('en')} training images (its ${splits.test.count.toLocaleString('en')} test images are kept for the test); set the data set size to at most ${available}.`,
-      fr: `${title} a ${available.toLocaleString('fr')} images d’entraînement (ses ${splits.test.count.toLocaleString('fr')} images de test sont gardées pour le test) ; réglez la taille du jeu de données sur ${available} au plus.`,
+      en: `${title} has ${available.toLocaleString('en')} training images${which.en} (its ${splits.test.count.toLocaleString('en')} test images are kept for the test); set the data set size to at most ${available}.`,
+      fr: `${title} a ${available.toLocaleString('fr')} images d’entraînement${which.fr} (ses ${splits.test.count.toLocaleString('fr')} images de test sont gardées pour le test) ; réglez la taille du jeu de données sur ${available} au plus.`,
     });
+  }
+  const train = idxSamples(splits.train, order.subarray(0, size ?? available));
+  const test = keep ? idxSamples(splits.test, keptIndices(splits.test.labels, Uint32Array.from({ length: splits.test.count }, (_, i) => i), keep, undefined)) : idxSamples(splits.test);
+  if (keep) {
+    for (const samples of [train, test]) for (let i = 0; i < samples.count; i++) samples.y[i] = keep[samples.y[i]];
   }
   return {
     name,
     inputShape: [...splits.train.shape],
-    classNames,
-    train: idxSamples(splits.train, splits.trainOrder.subarray(0, size ?? available)),
-    test: idxSamples(splits.test),
+    classNames: classes ? classes.map((c) => classNames[c]) : classNames,
+    train,
+    test,
     skipped: [],
   };
 }
 
 /** MNIST as 28×28×1 grey levels in [0, 1]. */
-export function loadMnist(size?: number): Dataset {
-  return idxDataset(loadMnistSplits(), 'mnist', 'MNIST', ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], size);
+export function loadMnist(size?: number, filter?: ClassFilter): Dataset {
+  return idxDataset(loadMnistSplits(), 'mnist', 'MNIST', ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'], size, filter);
 }

@@ -14,6 +14,7 @@ import { loadCifar } from './cifar';
 import type { ProgressListener } from './download';
 import { loadFashionMnist } from './fashion-mnist';
 import { loadIdxFolder } from './idx-folder';
+import { classFilterOf } from './load';
 import { loadMnist } from './mnist';
 import { stratifiedSplit } from './split';
 import { summarizeDataset } from './summary';
@@ -310,8 +311,9 @@ export async function previewDataset(ref: DatasetRef, options: PreviewOptions = 
   const resolve = (p: string) => path.resolve(options.baseDir ?? process.cwd(), p);
   switch (ref.kind) {
     case 'builtin': {
+      const filter = classFilterOf(ref);
       if (ref.name === 'mnist' || ref.name === 'fashion-mnist') {
-        const dataset = ref.name === 'mnist' ? loadMnist(ref.size) : await loadFashionMnist(ref.size, { onProgress: options.onDownload });
+        const dataset = ref.name === 'mnist' ? loadMnist(ref.size, filter) : await loadFashionMnist(ref.size, { onProgress: options.onDownload, filter });
         const preview: DatasetPreview = { name: ref.name === 'mnist' ? 'MNIST' : 'Fashion-MNIST', kind: 'builtin', inputShape: [...dataset.inputShape], ...fromSummary(dataset) };
         await sampleThumbnails(dataset, preview);
         return preview;

@@ -45,8 +45,13 @@ export async function pageDataOf(project: Project, baseDir: string | undefined):
 /** Class names shown next to the probabilities: digits for MNIST, clothes for Fashion-MNIST, the data set's own names where known, numbers otherwise. */
 function classLabels(project: Project, classes: number, data: PageData): string[] {
   if (data.classNames?.length === classes) return data.classNames;
-  if (project.dataset?.kind === 'builtin' && project.dataset.name === 'mnist' && classes === 10) return Array.from({ length: 10 }, (_, i) => String(i));
-  if (project.dataset?.kind === 'builtin' && project.dataset.name === 'fashion-mnist' && classes === 10) return [...FASHION_MNIST_CLASSES];
+  const ref = project.dataset;
+  if (ref?.kind === 'builtin' && (ref.name === 'mnist' || ref.name === 'fashion-mnist')) {
+    const names = ref.name === 'mnist' ? Array.from({ length: 10 }, (_, i) => String(i)) : [...FASHION_MNIST_CLASSES];
+    // A filtered set (e.g. the digits 5 to 9) keeps its classes' names, in the filter's order.
+    const kept = ref.classes ? ref.classes.map((c) => names[c]) : names;
+    if (kept.length === classes) return kept;
+  }
   return Array.from({ length: classes }, (_, i) => `class ${i}`);
 }
 

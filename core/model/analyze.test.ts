@@ -23,6 +23,8 @@ describe('example projects', () => {
     'vgg16-transfer': { total: 14_920_598, trainable: 205_910, valid: true },
     'residual-cnn': { total: 20_970, trainable: 20_970, valid: true },
     'augmented-cnn': { total: 38_282, trainable: 38_282, valid: true },
+    'digits-0-4': { total: 56_389, trainable: 56_389, valid: true },
+    'digits-5-9-few': { total: 50_565, trainable: 50_565, valid: true },
   };
 
   it('has an expectation for every example in projects/', () => {

@@ -45,6 +45,7 @@ export function withValidLayerNames(graph: Graph): { graph: Graph; renamed: Map<
   const rename = (id: string) => renamed.get(id) ?? id;
   return {
     graph: {
+      ...graph,
       nodes: graph.nodes.map((n) => (renamed.has(n.id) ? { ...n, id: rename(n.id) } : n)),
       edges: graph.edges.map((e) => (renamed.has(e.source) || renamed.has(e.target) ? { ...e, source: rename(e.source), target: rename(e.target) } : e)),
     },

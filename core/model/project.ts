@@ -57,6 +57,18 @@ export const datasetSchema = z.discriminatedUnion('kind', [
     size: z.number().int().min(10).max(1_000_000).optional(),
     /** Noise of the generated 2-D sets, 0 (clean) to 1. */
     noise: z.number().min(0).max(1).optional(),
+    /**
+     * MNIST, Fashion-MNIST: only these classes (by their number in the whole set, e.g. [5, 6, 7, 8, 9]),
+     * in training and in the test; they are numbered 0, 1, … in this order and keep their names ("5"…"9").
+     */
+    classes: z
+      .array(z.number().int().min(0).max(9))
+      .min(2, 'must keep at least 2 classes')
+      .max(10)
+      .refine((c) => new Set(c).size === c.length, 'must name each class once')
+      .optional(),
+    /** MNIST, Fashion-MNIST: at most this many training images of each class (e.g. 50 for a few-images exercise). */
+    perClass: z.number().int().min(1).max(60_000).optional(),
   }),
   z.strictObject({
     kind: z.literal('imageFolder'),

@@ -47,7 +47,9 @@ import {
   type EvaluationProgress,
   type Mistakes,
   type ModelInUse,
+  type UseRunAsBaseRequest,
 } from '../api/contract';
+import { insertBase } from '../model/base-group';
 import { analyzeGraph } from '../model/analyze';
 import { fileNameProblem } from '../model/file-names';
 import { errorTexts, type Localized } from '../model/localized';
@@ -66,6 +68,7 @@ import { formatFor, projectExtensions, projectFormats, type ProjectFileFormat } 
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 import { exportModel } from './export';
 import { checkedRunId, compareTwoRuns, deleteRecordedRun, runSnapshot } from './run-history';
+import { columnLayout, newProjectForBase, recordedBase, targetForBase } from './run-as-base';
 import { ProjectUploads } from './project-upload';
 import { TrainingRunner } from './training';
 import { MAX_PROJECT_JSON_BYTES } from '../store/regular-file';
@@ -560,6 +563,42 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async deleteRun(location: string, runId: number): Promise<void> {
     await this.withRunStore(location, { readOnly: false }, (store) => deleteRecordedRun(store, runId));
+  }
+
+  async useRunAsBase(request: UseRunAsBaseRequest): Promise<OpenedProject> {
+    const base = await this.readRuns(request.location, (store) => recordedBase(store, request.runId, request.upTo));
+    const put = (project: Project, targetName: string) => {
+      const inserted = insertBase(targetForBase(project, base, targetName), base, { upTo: base.upTo });
+      return { project: columnLayout(inserted.project), weights: inserted.weights };
+    };
+    if (request.target.kind === 'new') {
+      const { project, weights } = put(newProjectForBase(base, request.target.name), 'the new project');
+      const opened = await this.createProjectFile(project);
+      if (!opened.location)
+        throw new UserFacingError(
+          { en: `A pretrained base keeps its weights only in a ${SQLITE_EXTENSION} project file, which this app cannot write.`, fr: `Une base pré-entraînée ne garde ses poids que dans un fichier de projet ${SQLITE_EXTENSION}, que cette application ne peut pas écrire.` },
+          'no-runs',
+        );
+      await this.withRunStore(opened.location, { readOnly: false }, (store) => store.setPretrained(weights, base.source));
+      await this.remember(opened.location, opened.project.name);
+      return opened;
+    }
+    // Edits of the project open in the editor (maybe this one) are written first, so none is lost or written over the base.
+    this.autosaver.close();
+    const file = this.resolveLocation(request.target.location, await this.projectsDirectory());
+    if (path.extname(file).toLowerCase() !== SQLITE_EXTENSION)
+      throw new UserFacingError(
+        {
+          en: `A pretrained base keeps its weights only in a ${SQLITE_EXTENSION} project file; ${path.basename(file)} would keep the graph without them. Choose a ${SQLITE_EXTENSION} project, or a new project.`,
+          fr: `Une base pré-entraînée ne garde ses poids que dans un fichier de projet ${SQLITE_EXTENSION} ; ${path.basename(file)} garderait le graphe sans eux. Choisissez un projet ${SQLITE_EXTENSION}, ou un nouveau projet.`,
+        },
+        'bad-request',
+      );
+    const target = await formatFor(file, this.formats).read(file);
+    const { project, weights } = put(target, `"${target.name}"`);
+    await this.saveProject(file, project);
+    await this.withRunStore(file, { readOnly: false }, (store) => store.setPretrained(weights, base.source));
+    return { project: await formatFor(file, this.formats).read(file), location: file };
   }
 
   /** Reads the runs of a project file, which stays untouched. */

@@ -32,7 +32,15 @@ async function filesUnder(root: string): Promise<string[]> {
 export async function describeDataset(ref: DatasetRef, options: { baseDir?: string; seed: number; summary?: Record<string, unknown> }): Promise<DatasetInput> {
   const summary = options.summary ?? {};
   if (ref.kind === 'builtin') {
-    const determinedBy = { builtin: ref.name, size: ref.size ?? null, noise: ref.noise ?? null, seed: ref.name === 'mnist' || ref.name === 'fashion-mnist' ? null : options.seed };
+    const determinedBy = {
+      builtin: ref.name,
+      size: ref.size ?? null,
+      noise: ref.noise ?? null,
+      seed: ref.name === 'mnist' || ref.name === 'fashion-mnist' ? null : options.seed,
+      // A filtered set is another set; the whole set hashes as it did before filters existed.
+      ...(ref.classes ? { classes: ref.classes } : {}),
+      ...(ref.perClass !== undefined ? { perClass: ref.perClass } : {}),
+    };
     return { kind: 'builtin', name: ref.name, contentHash: `sha256:${createHash('sha256').update(JSON.stringify(determinedBy)).digest('hex')}`, summary };
   }
   const path = isAbsolute(ref.path) ? ref.path : resolve(options.baseDir ?? '.', ref.path);

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import type { NeuroblocksApi, OpenedProject } from '../../core/api/contract';
-import type { GraphNode } from '../../core/model/graph';
+import type { Graph } from '../../core/model/graph';
 import type { Project } from '../../core/model/project';
 import { getApi } from './api';
 import { withDatasetPathFrom } from './dataset-location';
@@ -25,7 +25,10 @@ const fileName = (location: string) => location.split(/[\\/]/).pop() || location
 const BLOCK_ROOM = { width: 270, height: 130 };
 
 /** True when blocks were placed too close for this editor's block size (e.g. by hand in a JSON file). */
-function crowded(nodes: readonly GraphNode[]): boolean {
+function crowded(graph: Graph): boolean {
+  // The blocks of a collapsed base are drawn as one block: they may lie under the blocks after it.
+  const collapsed = new Set((graph.groups ?? []).filter((g) => g.collapsed !== false).map((g) => g.id));
+  const nodes = graph.nodes.filter((n) => !n.group || !collapsed.has(n.group));
   for (let i = 0; i < nodes.length; i++) {
     for (let j = i + 1; j < nodes.length; j++) {
       const a = nodes[i].position;
@@ -41,7 +44,7 @@ export async function showProject(opened: OpenedProject): Promise<void> {
   const { project } = opened;
   // Opening another project from a menu while this one has unsaved changes asks first.
   if (uiStore.getState().screen === 'editor' && editorStore.getState().dirty && !window.confirm(i18next.t('toolbar.leaveUnsaved'))) return;
-  if (project.graph.nodes.some((n) => !n.position) || crowded(project.graph.nodes)) {
+  if (project.graph.nodes.some((n) => !n.position) || crowded(project.graph)) {
     const positions = await layoutPositions(project.graph.nodes.map((n) => toFlowNode(n)), project.graph.edges.map((e) => toFlowEdge(e)), editorStore.getState().direction);
     for (const node of project.graph.nodes) node.position = positions[node.id] ?? node.position;
   }

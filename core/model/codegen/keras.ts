@@ -199,13 +199,24 @@ function dataCode(dataset: DatasetRef | undefined, plan: ModelPlan, t: TrainingS
       lines.push(...commentLines('MNIST: 28×28 grey images of handwritten digits, pixels scaled from 0–255 to 0–1.'));
       lines.push('(x_train, y_train), (x_test, y_test) = keras.datasets.mnist.load_data()');
     }
+    const filter = dataset?.kind === 'builtin' ? dataset : undefined;
+    if (filter?.classes) {
+      lines.push(`keep = np.array([${filter.classes.join(', ')}])  # the project keeps these classes, numbered 0, 1, … in this order`);
+      lines.push('relabel = np.full(10, -1)', 'relabel[keep] = np.arange(len(keep))');
+      lines.push('x_train, y_train = x_train[relabel[y_train] >= 0], relabel[y_train][relabel[y_train] >= 0]');
+      lines.push('x_test, y_test = x_test[relabel[y_test] >= 0], relabel[y_test][relabel[y_test] >= 0]');
+    }
+    if (filter?.perClass !== undefined) {
+      lines.push(`picked = np.sort(np.concatenate([np.flatnonzero(y_train == c)[:${filter.perClass}] for c in np.unique(y_train)]))  # at most ${filter.perClass} images of each class`);
+      lines.push('x_train, y_train = x_train[picked], y_train[picked]');
+    }
     if (size) lines.push(`x_train, y_train = x_train[:${size}], y_train[:${size}]  # the project trains on ${size.toLocaleString('en')} of the 60,000 training images`);
     lines.push(`x_train = x_train.reshape((-1, ${inputShape.join(', ')})).astype("float32") / 255`);
     lines.push(`x_test = x_test.reshape((-1, ${inputShape.join(', ')})).astype("float32") / 255`);
     const y1 = labelCode(t.loss, 'y_train', String(classes));
     if (y1) lines.push(y1, labelCode(t.loss, 'y_test', String(classes)));
     if (t.normalize) lines.push(...normalizeCode());
-    return { code: lines.join('\n') + '\n', datasets: false, test: true, imports: dataset?.kind === 'idx' ? ['import glob', 'import gzip', 'import os', 'import struct', 'import numpy as np'] : [] };
+    return { code: lines.join('\n') + '\n', datasets: false, test: true, imports: dataset?.kind === 'idx' ? ['import glob', 'import gzip', 'import os', 'import struct', 'import numpy as np'] : filter?.classes || filter?.perClass !== undefined ? ['import numpy as np'] : [] };
   }
   if (dataset.kind === 'builtin') {
     const set = twoDimensionalSets[dataset.name];

@@ -11,15 +11,18 @@ import {
   type Edge,
   type FinalConnectionState,
   type IsValidConnection,
+  type NodeChange,
   type Viewport,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import { getBlock } from '../../../core/model/blocks/index';
 import { useTranslation } from 'react-i18next';
+import { displayGraph, domainEnd, groupOfNodeId, type CanvasNode } from '../store/base-display';
 import { checkConnection } from '../store/connection-rules';
 import { toGraphNode, type BlockFlowNode, type ShapeFlowEdge } from '../store/flow-graph';
 import { editorStore, uiStore, useEditor } from '../store/index';
 import { addBlockNearSelection, connectBlocks, insertBlockOnEdge, refusalText, rewire } from './actions';
+import { BaseFrame, BaseNode } from './BaseNode';
 import { BlockNode } from './BlockNode';
 import { BLOCK_MIME } from './Palette';
 import { dropTargetStore, panelsStore, usePanels } from './panels';
@@ -28,13 +31,48 @@ import { useReadableFit } from './use-fit';
 import { keepGraphInView, minimapCorner } from './view';
 
 // Defined once, outside components, as React Flow requires for stable renders.
-const nodeTypes = { block: BlockNode };
+const nodeTypes = { block: BlockNode, base: BaseNode, baseFrame: BaseFrame };
 const edgeTypes = { shape: ShapeEdge };
+
+/** A connection's ends as the domain graph knows them (a base block stands for its first or last block). */
+function domainConnection(source: string, target: string): { source: string; target: string } {
+  const { nodes, edges } = editorStore.getState();
+  return { source: domainEnd(source, 'source', nodes, edges), target: domainEnd(target, 'target', nodes, edges) };
+}
 
 const isValidConnection: IsValidConnection<ShapeFlowEdge> = (connection) => {
   const { nodes, edges } = editorStore.getState();
-  return !checkConnection(nodes.map(toGraphNode), edges, connection.source, connection.target);
+  const ends = domainConnection(connection.source, connection.target);
+  return !checkConnection(nodes.map(toGraphNode), edges, ends.source, ends.target);
 };
+
+/**
+ * Changes React Flow reports on the drawn nodes, as changes of the store's blocks: selecting or
+ * moving a base block selects or moves its blocks; its measured size is kept for drawing.
+ */
+function blockChanges(changes: NodeChange<CanvasNode>[], shown: readonly CanvasNode[], measure: (id: string, size: { width: number; height: number }) => void): NodeChange<BlockFlowNode>[] {
+  const out: NodeChange<BlockFlowNode>[] = [];
+  const nodes = editorStore.getState().nodes;
+  for (const change of changes) {
+    const group = 'id' in change ? groupOfNodeId(change.id) : undefined;
+    if (!group) {
+      out.push(change as NodeChange<BlockFlowNode>);
+      continue;
+    }
+    const members = nodes.filter((n) => n.data.group === group);
+    if (change.type === 'select') {
+      for (const m of members) out.push({ type: 'select', id: m.id, selected: change.selected });
+    } else if (change.type === 'position') {
+      const from = shown.find((n) => n.id === change.id)?.position;
+      const dx = change.position && from ? change.position.x - from.x : 0;
+      const dy = change.position && from ? change.position.y - from.y : 0;
+      for (const m of members) out.push({ type: 'position', id: m.id, position: { x: m.position.x + dx, y: m.position.y + dy }, dragging: change.dragging });
+    } else if (change.type === 'dimensions' && change.dimensions) {
+      measure(change.id, change.dimensions);
+    }
+  }
+  return out;
+}
 
 /** The overview map draws blocks in their category's colour (as on the canvas), never in the error colour. */
 const CATEGORY_COLOURS: Record<string, string> = {
@@ -47,8 +85,10 @@ const CATEGORY_COLOURS: Record<string, string> = {
   Merge: '#2e7d32',
 };
 
-export function miniMapColor(node: BlockFlowNode): string {
-  return CATEGORY_COLOURS[getBlock(node.data.blockType)?.category ?? ''] ?? '#5c6bc0';
+export function miniMapColor(node: CanvasNode): string {
+  if (node.type === 'base') return CATEGORY_COLOURS.Core;
+  if (node.type === 'baseFrame') return 'transparent';
+  return CATEGORY_COLOURS[getBlock((node as BlockFlowNode).data.blockType)?.category ?? ''] ?? '#5c6bc0';
 }
 
 const MINIMAP_SIZE = { width: 200, height: 150 };
@@ -97,11 +137,24 @@ function connectionAt(clientX: number, clientY: number): ShapeFlowEdge | undefin
 
 export function Canvas() {
   const { t } = useTranslation();
-  const nodes = useEditor((s) => s.nodes);
-  const edges = useEditor((s) => s.edges);
-  const onNodesChange = useEditor((s) => s.onNodesChange);
+  const storeNodes = useEditor((s) => s.nodes);
+  const storeEdges = useEditor((s) => s.edges);
+  const groups = useEditor((s) => s.groups);
+  const onStoreNodesChange = useEditor((s) => s.onNodesChange);
   const onEdgesChange = useEditor((s) => s.onEdgesChange);
-  const { screenToFlowPosition, getNodesBounds, setViewport } = useReactFlow<BlockFlowNode, ShapeFlowEdge>();
+  // Base blocks are drawn, not stored: React Flow's measure of them is kept here.
+  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
+  const { nodes, edges } = useMemo(() => displayGraph(storeNodes, storeEdges, groups, measured), [storeNodes, storeEdges, groups, measured]);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<CanvasNode>[]) => {
+      const measure = (id: string, size: { width: number; height: number }) =>
+        setMeasured((m) => (m[id]?.width === size.width && m[id]?.height === size.height ? m : { ...m, [id]: size }));
+      const forBlocks = blockChanges(changes, nodes, measure);
+      if (forBlocks.length) onStoreNodesChange(forBlocks);
+    },
+    [nodes, onStoreNodesChange],
+  );
+  const { screenToFlowPosition, getNodesBounds, setViewport } = useReactFlow<CanvasNode, ShapeFlowEdge>();
   const container = useRef<HTMLDivElement>(null);
   useOpeningView();
   const fit = useReadableFit();
@@ -116,29 +169,30 @@ export function Canvas() {
   const onMove = useCallback(
     (_event: unknown, viewport: Viewport) => {
       if (!dragging || !container.current) return;
-      const nodes = editorStore.getState().nodes;
       if (!nodes.length) return;
       const { width, height } = container.current.getBoundingClientRect();
       const kept = keepGraphInView(viewport, getNodesBounds(nodes), { width, height });
       if (kept) void setViewport(kept);
     },
-    [dragging, getNodesBounds, setViewport],
+    [dragging, getNodesBounds, setViewport, nodes],
   );
 
   const onReconnect = useCallback((old: ShapeFlowEdge, c: Connection) => {
-    rewire(old.source, old.target, c.source, c.target);
+    const was = domainConnection(old.source, old.target);
+    const now = domainConnection(c.source, c.target);
+    rewire(was.source, was.target, now.source, now.target);
   }, []);
 
   const onConnect = useCallback((c: Connection) => {
-    connectBlocks(c.source, c.target);
+    const ends = domainConnection(c.source, c.target);
+    connectBlocks(ends.source, ends.target);
   }, []);
 
   // isValidConnection keeps the refused connection from being made; this says why.
   const onConnectEnd = useCallback((_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
     if (state.isValid !== false || !state.fromNode || !state.toNode) return;
     const fromIsSource = state.fromHandle?.type !== 'target';
-    const source = fromIsSource ? state.fromNode.id : state.toNode.id;
-    const target = fromIsSource ? state.toNode.id : state.fromNode.id;
+    const { source, target } = domainConnection(fromIsSource ? state.fromNode.id : state.toNode.id, fromIsSource ? state.toNode.id : state.fromNode.id);
     const { nodes: all, edges: allEdges } = editorStore.getState();
     const refusal = checkConnection(all.map(toGraphNode), allEdges, source, target);
     if (refusal) uiStore.getState().showToast(refusalText(refusal), 'error');
@@ -176,7 +230,10 @@ export function Canvas() {
     [screenToFlowPosition],
   );
 
-  const onEdgeDoubleClick = useCallback((_e: unknown, edge: Edge) => editorStore.getState().disconnect(edge.source, edge.target), []);
+  const onEdgeDoubleClick = useCallback((_e: unknown, edge: Edge) => {
+    const ends = domainConnection(edge.source, edge.target);
+    editorStore.getState().disconnect(ends.source, ends.target);
+  }, []);
 
   return (
     <div
@@ -189,7 +246,7 @@ export function Canvas() {
       role="region"
       tabIndex={-1}
     >
-      <ReactFlow<BlockFlowNode, ShapeFlowEdge>
+      <ReactFlow<CanvasNode, ShapeFlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}

@@ -10,6 +10,7 @@ import { AugmentationPreview } from '../training/AugmentationPreview';
 import { isMnistShape } from '../training/image-input';
 import { docLanguage, formatCount } from '../ui/format';
 import { connectBlocks, deleteSelectionAndFocus } from './actions';
+import { BaseInspector, selectedGroupOf } from './BaseInspector';
 import { ParamField } from './ParamField';
 import { inLanguage } from '../i18n/typography';
 
@@ -81,6 +82,9 @@ export function Inspector() {
   // From the blocks upstream, so that they show even while this block's own parameters are wrong.
   const incomingShapes = useEditor(useShallow((s) => (node ? s.edges.filter((e) => e.target === node.id).map((e) => s.analysis.nodes[e.source]?.outputShape) : [])));
   const lang = docLanguage(i18n.language);
+  const baseGroup = useEditor(selectedGroupOf);
+
+  if (baseGroup) return <BaseInspector key={baseGroup} groupId={baseGroup} />;
 
   if (!node) {
     return (

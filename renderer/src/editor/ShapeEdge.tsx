@@ -8,15 +8,16 @@ import { edgePath, type Box } from './edge-path';
 import { useDropTarget } from './panels';
 
 /** A connection labelled with the shape of the tensor that flows on it, e.g. `26×26×8`. */
-function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd }: EdgeProps<ShapeFlowEdge>) {
+function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd, data }: EdgeProps<ShapeFlowEdge>) {
   const { t } = useTranslation();
-  const shape = useEditor((s) => s.analysis.nodes[source]?.outputShape);
+  // From a collapsed base block, the tensor is its last block's output.
+  const shape = useEditor((s) => s.analysis.nodes[data?.from ?? source]?.outputShape);
   const vertical = useEditor((s) => s.direction === 'TB');
   // The other blocks, as boxes: a connection that would run behind them goes around. (Selected as
   // text, a value that stays equal while nothing moves, so that the edge redraws only when needed.)
   const boxesText = useEditor((s) =>
     s.nodes
-      .filter((n) => n.id !== source && n.id !== target)
+      .filter((n) => n.id !== source && n.id !== target && !(n.data.group && s.groups.some((g) => g.id === n.data.group && g.collapsed)))
       .map((n) => `${n.position.x},${n.position.y},${n.measured?.width ?? 250},${n.measured?.height ?? 96}`)
       .join(';'),
   );

@@ -10,6 +10,16 @@ export const frenchExampleTexts: Record<string, { name: string; description: str
     description:
       'Tous les blocs d’augmentation devant un CNN : chaque image d’entraînement est retournée, tournée, zoomée, décalée, recadrée, et son contraste et sa luminosité changent au hasard, si bien que le réseau voit une nouvelle variante à chaque époque. À l’inférence, ils ne font rien (le recadrage garde le centre).',
   },
+  'digits-0-4': {
+    name: 'Chiffres 0–4',
+    description:
+      'Apprentissage par transfert, étape 1 : un petit réseau convolutif apprend les chiffres 0 à 4 sur 3 000 images MNIST. Entraînez-le, puis dans Historique choisissez « Utiliser comme base pré-entraînée » sur son entraînement et prenez le projet « Chiffres 5–9 à partir de 50 images par classe » : ses convolutions, qui ont appris des traits et des courbes, y deviennent une base gelée.',
+  },
+  'digits-5-9-few': {
+    name: 'Chiffres 5–9 à partir de 50 images par classe',
+    description:
+      'Apprentissage par transfert, étape 2 : apprendre les chiffres 5 à 9 à partir de 50 images de chacun seulement. Entraîné tel quel, ce petit réseau n’apprend qu’à partir des pixels. Entraînez ensuite « Chiffres 0–4 » et, dans son Historique, choisissez « Utiliser comme base pré-entraînée » avec ce projet pour cible : la base se place entre l’Input et Flatten, gelée, et les mêmes 250 images n’entraînent que les blocs après elle. Comparez la précision de test des deux entraînements dans Historique.',
+  },
   'mnist-cnn': {
     name: 'CNN MNIST',
     description:

@@ -6,6 +6,7 @@ import { exportMessagesEn } from '../export/messages';
 import { augmentMessagesEn } from '../training/augment-messages';
 import { insideMessagesEn } from '../training/inside/messages';
 import { runHistoryMessagesEn } from '../runs/messages';
+import { baseMessagesEn } from '../editor/base-messages';
 import { evaluationMessagesEn } from '../training/evaluation-messages';
 import { guideMessagesEn } from '../training/guide-messages';
 /** Every string of the interface in English; fr.ts must have the same keys (the compiler checks). */
@@ -20,6 +21,7 @@ export const en = {
   ...augmentMessagesEn,
   ...insideMessagesEn,
   ...runHistoryMessagesEn,
+  ...baseMessagesEn,
   ...guideMessagesEn,
   language: { label: 'Language' },
   home: {

@@ -7,6 +7,7 @@ import { exportMessagesFr } from '../export/messages';
 import { augmentMessagesFr } from '../training/augment-messages';
 import { insideMessagesFr } from '../training/inside/messages';
 import { runHistoryMessagesFr } from '../runs/messages';
+import { baseMessagesFr } from '../editor/base-messages';
 import { evaluationMessagesFr } from '../training/evaluation-messages';
 import { guideMessagesFr } from '../training/guide-messages';
 
@@ -21,6 +22,7 @@ export const fr: Messages = {
   ...augmentMessagesFr,
   ...insideMessagesFr,
   ...runHistoryMessagesFr,
+  ...baseMessagesFr,
   ...guideMessagesFr,
   language: { label: 'Langue' },
   home: {

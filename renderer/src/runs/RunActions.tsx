@@ -10,11 +10,12 @@ import { continueRecordedRun, trainingStore, useTraining } from '../training/tra
 import { ConfirmDialog } from './ConfirmDialog';
 import { RunComparison } from './RunComparison';
 import { statusText } from './run-text';
+import { UseAsBaseDialog } from './UseAsBaseDialog';
 import './runs.css';
 import { errorText } from '../ui/error-text';
 import { dateTimeText } from '../ui/format';
 
-type Pending = { kind: 'restore'; snapshot: RunSnapshot } | { kind: 'delete'; run: RunDetailsInfo };
+type Pending = { kind: 'restore'; snapshot: RunSnapshot } | { kind: 'delete'; run: RunDetailsInfo } | { kind: 'base'; run: RunDetailsInfo };
 
 export interface RunActionsState {
   rowButtons(run: RunDetailsInfo): ReactNode;
@@ -70,6 +71,21 @@ export function useRunActions(location: string | undefined, reload: () => void, 
           <button type="button" onClick={() => goOn(run)} disabled={training} aria-label={t('runHistory.continueLabel', { id: run.id })} title={training ? t('runHistory.continueBusy') : t('runHistory.continueLabel', { id: run.id })}>
             <span aria-hidden="true">▶ </span>
             {t('runHistory.continue')}
+          </button>
+        )}
+        {run.status !== 'running' && run.status !== 'failed' && run.hasLastCheckpoint && (
+          <button
+            type="button"
+            onClick={() => {
+              setMessage(undefined);
+              setPending({ kind: 'base', run });
+            }}
+            aria-label={t('useAsBase.buttonLabel', { id: run.id })}
+            title={t('useAsBase.buttonLabel', { id: run.id })}
+            data-testid={`use-as-base-${run.id}`}
+          >
+            <span aria-hidden="true">⧉ </span>
+            {t('useAsBase.button')}
           </button>
         )}
         <button type="button" onClick={() => void askRestore(run)} disabled={loading === run.id} aria-label={t('runHistory.restoreLabel', { id: run.id })} title={t('runHistory.restoreLabel', { id: run.id })}>
@@ -170,6 +186,7 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
           </p>
         </ConfirmDialog>
       )}
+      {pending?.kind === 'base' && location && <UseAsBaseDialog location={location} run={pending.run} onClose={() => setPending(undefined)} />}
       {pending?.kind === 'delete' && location && (
         <ConfirmDialog
           danger

@@ -1,6 +1,23 @@
 // The run history's comparison, restore, delete and continue messages (merged into ../i18n/en and fr).
 
 export const runHistoryMessagesEn = {
+  useAsBase: {
+    button: 'Use as base',
+    buttonLabel: 'Use the network of run {{id}} as a pretrained base in another project',
+    title: 'Use run {{id}} as a pretrained base',
+    intro: 'Its network, up to the block you choose, goes with its best weights into a project as one frozen base block, after its Input; the blocks after the base then learn from that project’s data.',
+    cut: 'The base ends with the block',
+    recommended: 'the block before the classifier',
+    target: 'Into which project?',
+    newProject: 'A new project',
+    newName: '{{project}} + base',
+    nameLabel: 'Name of the new project',
+    fileProject: 'A project file of the projects folder',
+    noFiles: 'There is no .nbproj project file in the projects folder yet.',
+    frozenNote: 'The base is frozen (not trainable): select it in the editor to unfreeze it, or only its last layers for fine-tuning.',
+    confirm: 'Use as base',
+    done: 'The base from run {{id}} is in “{{project}}”, collapsed into one block.',
+  },
   runHistory: {
     graphVersion: 'Graph version',
     graphVersionValue: 'v{{id}}',
@@ -120,6 +137,23 @@ export const runHistoryMessagesEn = {
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const runHistoryMessagesFr: Shape<typeof runHistoryMessagesEn> = {
+  useAsBase: {
+    button: 'Utiliser comme base',
+    buttonLabel: 'Utiliser le réseau de l’entraînement {{id}} comme base pré-entraînée dans un autre projet',
+    title: 'Utiliser l’entraînement {{id}} comme base pré-entraînée',
+    intro: 'Son réseau, jusqu’au bloc choisi, va avec ses meilleurs poids dans un projet, en un seul bloc de base gelé, après son Input ; les blocs après la base apprennent ensuite sur les données de ce projet.',
+    cut: 'La base s’arrête au bloc',
+    recommended: 'le bloc avant le classifieur',
+    target: 'Dans quel projet ?',
+    newProject: 'Un nouveau projet',
+    newName: '{{project}} + base pré-entraînée',
+    nameLabel: 'Nom du nouveau projet',
+    fileProject: 'Un fichier de projet du dossier des projets',
+    noFiles: 'Il n’y a pas encore de fichier de projet .nbproj dans le dossier des projets.',
+    frozenNote: 'La base est gelée (non entraînable) : sélectionnez-la dans l’éditeur pour la dégeler, ou seulement ses dernières couches pour un réglage fin.',
+    confirm: 'Utiliser comme base',
+    done: 'La base issue de l’entraînement {{id}} est dans « {{project}} », repliée en un seul bloc.',
+  },
   runHistory: {
     graphVersion: 'Version du graphe',
     graphVersionValue: 'v{{id}}',

@@ -2,7 +2,7 @@ import { applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/reac
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { analyzeGraph, type GraphAnalysis } from '../../../core/model/analyze';
 import { getBlock } from '../../../core/model/blocks/index';
-import type { Graph, GraphEdge, GraphNode } from '../../../core/model/graph';
+import type { Graph, GraphEdge, GraphNode, NodeGroup } from '../../../core/model/graph';
 import { PROJECT_FORMAT, PROJECT_VERSION, type DatasetRef, type Project } from '../../../core/model/project';
 import { withValidLayerNames } from '../../../core/model/layer-names';
 import { parseProject } from '../../../core/model/project-io';
@@ -15,6 +15,8 @@ interface Snapshot {
   edges: GraphEdge[];
   /** The project's name, which is edited (and undone) like the graph. */
   name?: string;
+  /** The base groups (pretrained networks) of the graph, with whether each is drawn as one block. */
+  groups?: NodeGroup[];
   /** Training settings and data set, kept only by the steps that replace them (restoring a run). */
   settings?: Pick<Project, 'training' | 'dataset'>;
 }
@@ -36,6 +38,8 @@ export interface EditorState {
   location?: string;
   nodes: BlockFlowNode[];
   edges: ShapeFlowEdge[];
+  /** The base groups (pretrained networks): their blocks carry the group's id; the domain graph keeps them. */
+  groups: NodeGroup[];
   analysis: GraphAnalysis;
   past: Snapshot[];
   future: Snapshot[];
@@ -83,6 +87,14 @@ export interface EditorState {
   undo(): void;
   redo(): void;
   applyPositions(positions: Record<string, { x: number; y: number }>, direction?: LayoutDirection): void;
+  /** Draws a base group as one block (collapsed) or as its blocks in a frame; one undo step. */
+  setGroupCollapsed(groupId: string, collapsed: boolean): void;
+  /** Selects every block of a base group (the base block on the canvas). */
+  selectGroup(groupId: string): void;
+  /** Sets `trainable` on every block of a base group that has the parameter; one undo step. */
+  setGroupTrainable(groupId: string, trainable: boolean): void;
+  /** Fine-tuning: the last `count` blocks with weights of a base group (in graph order) become trainable, the others frozen; one undo step. */
+  unfreezeLast(groupId: string, count: number): void;
   setDirection(direction: LayoutDirection): void;
   markSaved(location?: string): void;
   toProject(): Project;
@@ -93,11 +105,31 @@ export function emptyProject(name: string): Project {
   return parseProject({ format: PROJECT_FORMAT, version: PROJECT_VERSION, name, graph: { nodes: [], edges: [] } });
 }
 
-const graphText = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[]) => JSON.stringify(toGraph(nodes, edges));
+const graphText = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[], groups: readonly NodeGroup[] = []) => JSON.stringify(toGraph(nodes, edges, groups));
+
+/** About the size of a base block on the canvas: the room a collapsed base takes. */
+export const BASE_BLOCK_SIZE = { width: 300, height: 150 };
+
+/** Whether a block type has the `trainable` parameter (weights or not, every block but Input has it). */
+const hasTrainable = (type: string) => Boolean(getBlock(type)?.params.trainable);
+
+/** A block's params with `trainable` set: false is written, true (the default) is left out. */
+function withTrainable(params: Record<string, unknown>, trainable: boolean): Record<string, unknown> {
+  const { trainable: _old, ...rest } = params;
+  return trainable ? rest : { ...rest, trainable: false };
+}
 
 /** Where a data set's class count is filed: built-in sets by name, files by their path as the project names them. */
 export function datasetKey(ref: DatasetRef): string {
-  return ref.kind === 'builtin' ? `builtin:${ref.name}` : ref.kind === 'csv' ? `csv:${ref.path}:${ref.labelColumn ?? ''}` : `${ref.kind}:${ref.path}`;
+  if (ref.kind === 'builtin') return ref.classes ? `builtin:${ref.name}:${ref.classes.join(',')}` : `builtin:${ref.name}`;
+  return ref.kind === 'csv' ? `csv:${ref.path}:${ref.labelColumn ?? ''}` : `${ref.kind}:${ref.path}`;
+}
+
+/** The class count of a data set when it is known: a built-in set's class filter says it, otherwise the sets seen so far. */
+export function knownClassCount(ref: DatasetRef | undefined, known: Record<string, number>): number | undefined {
+  if (!ref) return undefined;
+  if (ref.kind === 'builtin' && ref.classes) return ref.classes.length;
+  return known[datasetKey(ref)];
 }
 
 function infoOf(project: Project): ProjectInfo {
@@ -109,7 +141,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
   const store = createStore<EditorState>()((set, get) => {
     /** Analysed for training: with the loss, the data set's class count when it is known, and the machine's memory. */
     const analyse = (nodes: readonly BlockFlowNode[], edges: readonly ShapeFlowEdge[], project = get().project, memory = get()?.machineMemory) => {
-      const classes = project.dataset ? get()?.knownClasses[datasetKey(project.dataset)] : undefined;
+      const classes = knownClassCount(project.dataset, get()?.knownClasses ?? {});
       return analyzeGraph(toGraph(nodes, edges), {
         loss: project.training.loss,
         ...(classes !== undefined ? { classes } : {}),
@@ -118,9 +150,9 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
     };
 
     const snapshot = (withSettings = false): Snapshot => {
-      const { nodes, edges, project } = get();
+      const { nodes, edges, project, groups } = get();
       const settings = withSettings ? { settings: structuredClone({ training: project.training, dataset: project.dataset }) } : {};
-      return { nodes: nodes.map(toGraphNode), edges: edges.map((e) => ({ source: e.source, target: e.target })), name: project.name, ...settings };
+      return { nodes: nodes.map(toGraphNode), edges: edges.map((e) => ({ source: e.source, target: e.target })), name: project.name, groups: structuredClone(groups), ...settings };
     };
 
     /** Records the current graph as an undo step, unless this edit continues a burst with the same key. */
@@ -148,11 +180,16 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
     /** Replaces the graph and refreshes analysis and the dirty flag. */
     const commit = (nodes: BlockFlowNode[], edges: ShapeFlowEdge[], extra: Partial<EditorState> = {}) => {
       const project = extra.project ?? get().project;
+      // A base group whose blocks are all gone (deleted) goes with them.
+      const used = new Set(nodes.map((n) => n.data.group));
+      const groups = (extra.groups ?? get().groups).filter((g) => used.has(g.id));
       set({
         nodes,
         edges,
         analysis: analyse(nodes, edges, project),
-        dirty: graphText(nodes, edges) !== get().savedGraphText || JSON.stringify(project) !== get().savedProjectText,
+        dirty: graphText(nodes, edges, groups) !== get().savedGraphText || JSON.stringify(project) !== get().savedProjectText,
+        ...extra,
+        groups,
         ...extra,
       });
     };
@@ -162,7 +199,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       commit(
         s.nodes.map((n) => toFlowNode(n, selected.has(n.id))),
         s.edges.map((e) => toFlowEdge(e)),
-        { lastEdit: undefined, project: infoFrom(s) },
+        { lastEdit: undefined, project: infoFrom(s), groups: structuredClone(s.groups ?? []) },
       );
     };
 
@@ -179,7 +216,9 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         taken.add(id);
         rename.set(n.id, id);
         const position = n.position ?? { x: 0, y: 0 };
-        return toFlowNode({ ...n, id, position: { x: position.x + offset, y: position.y + offset } }, true);
+        // A copy is a block of its own, outside the base it was copied from.
+        const { group: _group, ...block } = n;
+        return toFlowNode({ ...block, id, position: { x: position.x + offset, y: position.y + offset } }, true);
       });
       const edges = source.edges
         .filter((e) => rename.has(e.source) && rename.has(e.target))
@@ -201,16 +240,18 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
     const initialNodes = initial.graph.nodes.map((n) => toFlowNode(n));
     const initialEdges = initial.graph.edges.map((e) => toFlowEdge(e));
     const initialInfo = infoOf(initial);
+    const initialGroups = structuredClone(initial.graph.groups ?? []);
 
     return {
       project: initialInfo,
       location: undefined,
       nodes: initialNodes,
       edges: initialEdges,
+      groups: initialGroups,
       analysis: analyzeGraph(initial.graph, { loss: initial.training.loss }),
       past: [],
       future: [],
-      savedGraphText: graphText(initialNodes, initialEdges),
+      savedGraphText: graphText(initialNodes, initialEdges, initialGroups),
       savedProjectText: JSON.stringify(initialInfo),
       dirty: false,
       clipboard: null,
@@ -231,16 +272,18 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         const nodes = graph.nodes.map((n) => toFlowNode(n));
         const edges = graph.edges.map((e) => toFlowEdge(e));
         const info = infoOf(project);
+        const groups = structuredClone(graph.groups ?? []);
         set({
           project: info,
           location,
           nodes,
           edges,
+          groups,
           analysis: analyse(nodes, edges, info),
           past: [],
           future: [],
           lastEdit: undefined,
-          savedGraphText: renamed.size ? graphText(project.graph.nodes.map((n) => toFlowNode(n)), project.graph.edges.map((e) => toFlowEdge(e))) : graphText(nodes, edges),
+          savedGraphText: renamed.size ? graphText(project.graph.nodes.map((n) => toFlowNode(n)), project.graph.edges.map((e) => toFlowEdge(e)), groups) : graphText(nodes, edges, groups),
           savedProjectText: JSON.stringify(info),
           dirty: renamed.size > 0,
         });
@@ -256,7 +299,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         const { graph } = withValidLayerNames(parsed.graph);
         const nodes = graph.nodes.map((n) => toFlowNode(n));
         const edges = graph.edges.map((e) => toFlowEdge(e));
-        commit(nodes, edges, { project: infoFrom({ nodes: [], edges: [], settings: { training: parsed.training, dataset: parsed.dataset } }) });
+        commit(nodes, edges, { project: infoFrom({ nodes: [], edges: [], settings: { training: parsed.training, dataset: parsed.dataset } }), groups: structuredClone(graph.groups ?? []) });
       },
 
       setMachineMemory(bytes) {
@@ -470,22 +513,73 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         );
       },
 
+      setGroupCollapsed(groupId, collapsed) {
+        const group = get().groups.find((g) => g.id === groupId);
+        if (!group || Boolean(group.collapsed) === collapsed) return;
+        remember();
+        // The blocks after the base move up into the room its blocks leave (or down to make it again), so the graph stays compact.
+        const { nodes, direction } = get();
+        const members = nodes.filter((n) => n.data.group === groupId);
+        const axis = direction === 'TB' ? 'y' : 'x';
+        const extent = (n: BlockFlowNode) => (axis === 'y' ? (n.measured?.height ?? 96) : (n.measured?.width ?? 254));
+        const start = Math.min(...members.map((n) => n.position[axis]));
+        const end = Math.max(...members.map((n) => n.position[axis] + extent(n)));
+        const gap = end - (start + (axis === 'y' ? BASE_BLOCK_SIZE.height : BASE_BLOCK_SIZE.width));
+        const after = (n: BlockFlowNode) => n.data.group !== groupId && n.position[axis] >= (collapsed ? end : start + (axis === 'y' ? BASE_BLOCK_SIZE.height : BASE_BLOCK_SIZE.width)) - 1;
+        const moved = gap > 0 ? nodes.map((n) => (after(n) ? { ...n, position: { ...n.position, [axis]: n.position[axis] + (collapsed ? -gap : gap) } } : n)) : nodes;
+        commit(moved, get().edges, { groups: get().groups.map((g) => (g.id === groupId ? { ...g, collapsed } : g)) });
+      },
+
+      selectGroup(groupId) {
+        get().select(get().nodes.filter((n) => n.data.group === groupId).map((n) => n.id));
+      },
+
+      setGroupTrainable(groupId, trainable) {
+        const { nodes, edges } = get();
+        const members = nodes.filter((n) => n.data.group === groupId && hasTrainable(n.data.blockType));
+        if (members.every((n) => (n.data.params.trainable !== false) === trainable)) return;
+        remember();
+        commit(
+          nodes.map((n) => (members.includes(n) ? { ...n, data: { ...n.data, params: withTrainable(n.data.params, trainable) } } : n)),
+          edges,
+        );
+      },
+
+      unfreezeLast(groupId, count) {
+        const { nodes, edges, analysis } = get();
+        const byId = new Map(nodes.map((n) => [n.id, n]));
+        const members = analysis.order.map((id) => byId.get(id)!).filter((n) => n && n.data.group === groupId && hasTrainable(n.data.blockType));
+        const weighted = members.filter((n) => {
+          const c = analysis.nodes[n.id]?.paramCount;
+          return c !== undefined && c.trainable + c.nonTrainable > 0;
+        });
+        const unfrozen = new Set(weighted.slice(Math.max(0, weighted.length - Math.max(0, Math.floor(count)))).map((n) => n.id));
+        const next = nodes.map((n) => {
+          if (!members.includes(n)) return n;
+          const trainable = unfrozen.has(n.id);
+          return (n.data.params.trainable !== false) === trainable ? n : { ...n, data: { ...n.data, params: withTrainable(n.data.params, trainable) } };
+        });
+        if (next.every((n, i) => n === nodes[i])) return;
+        remember();
+        commit(next, edges);
+      },
+
       setDirection(direction) {
         set({ direction });
       },
 
       markSaved(location) {
-        const { nodes, edges, project } = get();
-        set({ savedGraphText: graphText(nodes, edges), savedProjectText: JSON.stringify(project), dirty: false, location: location ?? get().location });
+        const { nodes, edges, project, groups } = get();
+        set({ savedGraphText: graphText(nodes, edges, groups), savedProjectText: JSON.stringify(project), dirty: false, location: location ?? get().location });
       },
 
       toProject() {
-        const { project, nodes, edges } = get();
-        return { ...structuredClone(project), graph: toGraph(nodes, edges) };
+        const { project, nodes, edges, groups } = get();
+        return { ...structuredClone(project), graph: toGraph(nodes, edges, groups) };
       },
 
       graph() {
-        return toGraph(get().nodes, get().edges);
+        return toGraph(get().nodes, get().edges, get().groups);
       },
     };
   });
@@ -493,7 +587,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
   store.subscribe((state, previous) => {
     if (state.project.training.loss === previous.project.training.loss && state.project.dataset === previous.project.dataset) return;
     const { project } = state;
-    const classes = project.dataset ? state.knownClasses[datasetKey(project.dataset)] : undefined;
+    const classes = knownClassCount(project.dataset, state.knownClasses);
     store.setState({ analysis: analyzeGraph(toGraph(state.nodes, state.edges), { loss: project.training.loss, ...(classes !== undefined ? { classes } : {}) }) });
   });
   return store;

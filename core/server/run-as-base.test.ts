@@ -1,0 +1,142 @@
+// "Use as a pretrained base" for real: the example "Digits 0–4" trains (seeded), its run becomes the
+// frozen base of "Digits 5–9 from 50 images per class", and the same 250 images then train a better
+// model than the example does from scratch.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserFacingError } from '../api/contract';
+import { analyzeGraph } from '../model/analyze';
+import { defaultBaseCut } from '../model/base-cut';
+import type { Project } from '../model/project';
+import { parseProjectText } from '../model/project-io';
+import { ProjectStore, type NamedWeight } from '../store/index';
+import { tempDir } from '../store/test-helpers';
+import { TrainingControl } from '../train/control';
+import type { FinalResult } from '../train/events';
+import { runTraining } from '../train/run';
+import { NeuroblocksService } from './services';
+
+const example = (id: string): Project => parseProjectText(readFileSync(new URL(`../../projects/${id}.json`, import.meta.url), 'utf8'));
+
+async function train(project: Project, pretrained?: NamedWeight[]): Promise<FinalResult> {
+  const result = await runTraining({ project, options: { backend: 'wasm', ...(pretrained ? { pretrained } : {}) } }, () => undefined, new TrainingControl());
+  expect(result.state, result.message).toBe('completed');
+  return result;
+}
+
+const named = (result: FinalResult): NamedWeight[] => result.weights!.map((w) => ({ name: w.name, shape: w.shape, dtype: w.dtype, data: w.dtype === 'int32' ? new Int32Array(w.data) : new Float32Array(w.data) }));
+
+let dir: string;
+let cleanup: () => void;
+let source: string;
+let runId: number;
+let baseResult: FinalResult;
+const service = () => new NeuroblocksService({ host: 'web', configDir: path.join(dir, 'config'), projectsDir: dir, version: '9.9.9' });
+
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir('nb-run-as-base-'));
+  // Step 1 of the example: the digits 0 to 4, trained as the example says (3,000 images, 3 epochs, seed 1).
+  const digits04 = example('digits-0-4');
+  baseResult = await train(digits04);
+  source = path.join(dir, 'digits-0-4.nbproj');
+  const store = ProjectStore.create(source, digits04);
+  try {
+    runId = store.startRun({ project: digits04, backend: baseResult.backend ?? 'wasm', device: 'CPU' });
+    store.saveCheckpoint(runId, { epoch: baseResult.epochsCompleted, weights: named(baseResult), best: true });
+    store.finishRun(runId, 'completed');
+  } finally {
+    store.close();
+  }
+}, 300_000);
+afterAll(() => cleanup?.());
+
+function targetFile(name: string, project: Project): string {
+  const file = path.join(dir, name);
+  ProjectStore.create(file, project).close();
+  return file;
+}
+
+describe('using a run as a pretrained base', () => {
+  it('cuts before the classifier by default: the first Dense after the last Flatten, else the last Dense', () => {
+    expect(defaultBaseCut(example('digits-0-4').graph)).toBe('flatten');
+    expect(defaultBaseCut(example('mnist-cnn').graph)).toBe('flatten');
+    expect(defaultBaseCut(example('spirals-mlp').graph)).toBe(example('spirals-mlp').graph.edges.find((e) => e.target === example('spirals-mlp').graph.nodes.at(-1)!.id)!.source);
+  });
+
+  it('digits 5–9 from 50 images per class: better with the digits 0–4 base than from scratch, by at least 3 points', async () => {
+    expect(baseResult.test!.accuracy).toBeGreaterThan(0.9);
+    const target = targetFile('digits-5-9.nbproj', example('digits-5-9-few'));
+    const opened = await service().useRunAsBase({ location: source, runId, target: { kind: 'file', location: target } });
+    expect(opened.location).toBe(target);
+    const withBase = opened.project;
+    const group = withBase.graph.groups?.[0];
+    expect(group?.source).toBe(`run ${runId} of Digits 0–4`);
+    const members = withBase.graph.nodes.filter((n) => n.group === group?.id);
+    // The base is the run's network without its Input, up to Flatten: conv, pool, conv, pool, flatten, all frozen.
+    expect(members.map((n) => n.type)).toEqual(['Conv2D', 'MaxPooling2D', 'Conv2D', 'MaxPooling2D', 'Flatten']);
+    for (const n of members) expect(n.params.trainable).toBe(false);
+    const analysis = analyzeGraph(withBase.graph, { loss: withBase.training.loss });
+    expect(analysis.valid).toBe(true);
+    expect(analysis.nonTrainableParams).toBe(160 + 4_640);
+    // The file keeps the run's best weights for the base's blocks, under their new names.
+    const store = ProjectStore.open(target, { readOnly: true });
+    const pretrained = store.pretrained();
+    store.close();
+    const convs = members.filter((n) => n.type === 'Conv2D').map((n) => n.id);
+    expect(pretrained.map((w) => w.name).sort()).toEqual(convs.flatMap((id) => [`${id}/bias`, `${id}/kernel`]).sort());
+    const originalKernel = named(baseResult).find((w) => w.name === 'conv1/kernel')!;
+    expect(Array.from(pretrained.find((w) => w.name === `${convs[0]}/kernel`)!.data)).toEqual(Array.from(originalKernel.data));
+
+    // Step 2: the same 250 images, with the base and from scratch (the example as it ships).
+    const scratch = await train(example('digits-5-9-few'));
+    const based = await train(withBase, pretrained);
+    const gain = based.test!.accuracy - scratch.test!.accuracy;
+    console.info(`digits 5–9 from 50 images per class: ${(scratch.test!.accuracy * 100).toFixed(1)} % from scratch, ${(based.test!.accuracy * 100).toFixed(1)} % with the base`);
+    expect(gain).toBeGreaterThanOrEqual(0.03);
+  }, 300_000);
+
+  it('makes a new project: an Input, the frozen base, and a new classifier with the run’s classes', async () => {
+    const opened = await service().useRunAsBase({ location: source, runId, upTo: 'pool2', target: { kind: 'new', name: 'Letters' } });
+    expect(opened.location && path.dirname(opened.location)).toBe(dir);
+    const { graph } = opened.project;
+    expect(opened.project.name).toBe('Letters');
+    const analysis = analyzeGraph(graph, { loss: opened.project.training.loss });
+    expect(analysis.valid).toBe(true);
+    const types = analysis.order.map((id) => graph.nodes.find((n) => n.id === id)!.type);
+    expect(types).toEqual(['Input', 'Conv2D', 'MaxPooling2D', 'Conv2D', 'MaxPooling2D', 'Flatten', 'Dense']);
+    expect(analysis.nodes[analysis.outputs[0]].outputShape).toEqual([5]);
+    const store = ProjectStore.open(opened.location!, { readOnly: true });
+    expect(store.pretrained()).toHaveLength(4);
+    store.close();
+  });
+
+  it('refuses what cannot work, naming the block, the file or the shapes, in English and French', async () => {
+    const refusal = async (request: Parameters<NeuroblocksService['useRunAsBase']>[0]) => {
+      try {
+        await service().useRunAsBase(request);
+      } catch (e) {
+        expect(e).toBeInstanceOf(UserFacingError);
+        return e as UserFacingError;
+      }
+      throw new Error('not refused');
+    };
+    const target = targetFile('other.nbproj', example('digits-5-9-few'));
+    const unknown = await refusal({ location: source, runId, upTo: 'conv9', target: { kind: 'file', location: target } });
+    expect(unknown.message).toMatch(/no block "conv9".*"conv1", "pool1"/);
+    expect(unknown.fr).toMatch(/pas de bloc « conv9 »/);
+    const input = await refusal({ location: source, runId, upTo: 'input', target: { kind: 'file', location: target } });
+    expect(input.message).toMatch(/an Input cannot end a base/);
+    const json = await refusal({ location: source, runId, target: { kind: 'file', location: path.join(dir, 'x.json') } });
+    expect(json.message).toMatch(/only in a \.nbproj project file; x\.json/);
+    const colour = example('vgg16-transfer');
+    const wrongShape = await refusal({ location: source, runId, target: { kind: 'file', location: targetFile('colour.nbproj', colour) } });
+    expect(wrongShape.message).toMatch(/takes inputs of shape 28×28×1, but the Input block "input" of "VGG16 transfer learning" has the shape 64×64×3/);
+    expect(wrongShape.fr).toMatch(/forme 28×28×1/);
+    const missing = await refusal({ location: source, runId: 99, target: { kind: 'new' } });
+    expect(missing.message).toMatch(/Run 99 is not in this project/);
+    // Nothing was written into the target on a refusal.
+    const store = ProjectStore.open(target, { readOnly: true });
+    expect(store.pretrained()).toEqual([]);
+    store.close();
+  });
+});

@@ -1,0 +1,136 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProjectFileInfo, RunDetailsInfo, RunSnapshot } from '../../../core/api/contract';
+import { analyzeGraph } from '../../../core/model/analyze';
+import { baseCutChoices, defaultBaseCut } from '../../../core/model/base-cut';
+import { formatShape } from '../../../core/model/graph';
+import { getApi } from '../api';
+import { showProject } from '../project-actions';
+import { uiStore } from '../store/index';
+import { errorText } from '../ui/error-text';
+import { useModalDialog } from '../ui/use-modal-dialog';
+
+const NBPROJ = '.nbproj';
+
+/**
+ * "Use as a pretrained base": where to cut the run's network (by default before its classifier) and
+ * which project receives it (a project file of the projects folder, or a new project); the target
+ * then opens in the editor with the base collapsed into one block.
+ */
+export function UseAsBaseDialog({ location, run, onClose }: { location: string; run: RunDetailsInfo; onClose(): void }) {
+  const { t } = useTranslation();
+  const dialog = useModalDialog();
+  const [snapshot, setSnapshot] = useState<RunSnapshot>();
+  const [files, setFiles] = useState<ProjectFileInfo[]>([]);
+  const [upTo, setUpTo] = useState('');
+  const [target, setTarget] = useState<'new' | 'file'>('new');
+  const [name, setName] = useState('');
+  const [file, setFile] = useState('');
+  const [error, setError] = useState<string>();
+  const [working, setWorking] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    const api = getApi();
+    api.getRunSnapshot(location, run.id).then(
+      (s) => {
+        if (!live) return;
+        setSnapshot(s);
+        setUpTo(defaultBaseCut(s.project.graph) ?? baseCutChoices(s.project.graph)[0] ?? '');
+        setName(t('useAsBase.newName', { project: s.project.name }));
+      },
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    api.listProjectFiles().then(
+      (list) => {
+        if (!live) return;
+        const usable = list.filter((f) => f.fileName.toLowerCase().endsWith(NBPROJ));
+        setFiles(usable);
+        setFile((current) => current || (usable.find((f) => f.location !== location) ?? usable[0])?.location || '');
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [location, run.id, t]);
+
+  const graph = snapshot?.project.graph;
+  const analysis = graph ? analyzeGraph(graph) : undefined;
+  const typeOf = new Map(graph?.nodes.map((n) => [n.id, n.type]) ?? []);
+  const choices = graph ? baseCutChoices(graph) : [];
+  const recommended = graph ? defaultBaseCut(graph) : undefined;
+
+  const confirm = async () => {
+    setWorking(true);
+    setError(undefined);
+    try {
+      const opened = await getApi().useRunAsBase({ location, runId: run.id, upTo, target: target === 'new' ? { kind: 'new', name } : { kind: 'file', location: file } });
+      onClose();
+      await showProject(opened);
+      uiStore.getState().showToast(t('useAsBase.done', { id: run.id, project: opened.project.name }));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog runs-confirm use-as-base"
+      aria-labelledby="use-as-base-title"
+      onClose={onClose}
+      onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}
+      data-testid="use-as-base-dialog"
+    >
+      <h2 id="use-as-base-title">{t('useAsBase.title', { id: run.id })}</h2>
+      <p>{t('useAsBase.intro')}</p>
+      <label className="field-label" htmlFor="use-as-base-cut">
+        {t('useAsBase.cut')}
+      </label>
+      <select id="use-as-base-cut" value={upTo} onChange={(e) => setUpTo(e.target.value)} disabled={!graph}>
+        {choices.map((id) => (
+          <option key={id} value={id}>
+            {id} ({typeOf.get(id)} → {formatShape(analysis?.nodes[id]?.outputShape)}){id === recommended ? ` — ${t('useAsBase.recommended')}` : ''}
+          </option>
+        ))}
+      </select>
+      <fieldset className="use-as-base__target">
+        <legend>{t('useAsBase.target')}</legend>
+        <label>
+          <input type="radio" name="use-as-base-target" checked={target === 'new'} onChange={() => setTarget('new')} /> {t('useAsBase.newProject')}
+        </label>
+        {target === 'new' && <input type="text" aria-label={t('useAsBase.nameLabel')} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />}
+        <label>
+          <input type="radio" name="use-as-base-target" checked={target === 'file'} onChange={() => setTarget('file')} disabled={!files.length} /> {t('useAsBase.fileProject')}
+        </label>
+        {target === 'file' && (
+          <select aria-label={t('useAsBase.fileProject')} value={file} onChange={(e) => setFile(e.target.value)}>
+            {files.map((f) => (
+              <option key={f.location} value={f.location}>
+                {f.name ? `${f.name} (${f.fileName})` : f.fileName}
+              </option>
+            ))}
+          </select>
+        )}
+        {!files.length && <p className="muted">{t('useAsBase.noFiles')}</p>}
+      </fieldset>
+      <p className="muted">{t('useAsBase.frozenNote')}</p>
+      {error && (
+        <p className="error-box" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="button-row runs-confirm__buttons">
+        <button type="button" onClick={onClose}>
+          {t('runHistory.cancel')}
+        </button>
+        <button type="button" className="primary" onClick={() => void confirm()} disabled={!graph || !upTo || working || (target === 'file' && !file)}>
+          {working ? t('runHistory.working') : t('useAsBase.confirm')}
+        </button>
+      </div>
+    </dialog>
+  );
+}
