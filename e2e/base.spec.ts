@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { artifacts, consoleErrors, shot, url } from './helpers';
