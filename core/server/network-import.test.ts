@@ -65,6 +65,8 @@ describe('importing a network as a new project file', () => {
     const uploadId = await upload(api, 'mobile.onnx', mobileLike());
     const imported = await api.importNetwork({ uploadId });
     expect(imported.location).toBe(path.join(projectsDir, 'mobile.nbproj'));
+    // Named after the file chosen, not after where the upload waited.
+    expect(imported.project.name).toBe('mobile');
     expect(imported.project.graph.nodes).toHaveLength(15);
     expect(imported.project.graph.nodes.map((n) => n.type)).toContain('DepthwiseConv2D');
     expect(imported.summary).toMatchObject({ source: 'mobile.onnx', format: 'onnx', blocks: 15 });

@@ -1,7 +1,7 @@
 // "Import a network…" for the app: a pretrained network file, chosen on this computer (desktop) or
 // uploaded in parts (browser, as project files are), becomes a new project file or a frozen base in
 // the open one, through the same core function as `neuroblocks import-model`. An uploaded file
-// waits in a hidden file of the projects folder and is removed once read, imported or not.
+// waits in a hidden folder of the projects folder and is removed once read, imported or not.
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -66,8 +66,13 @@ export class NetworkImports {
     const directory = await this.projectsDirectory();
     await mkdir(directory, { recursive: true });
     const uploadId = randomUUID();
-    // Hidden, and ending as the chosen file did, so that the importer the name asks for reads it.
-    const staging = path.join(directory, `${PREFIX}${uploadId}${ext}`);
+    // In a hidden folder, under the chosen file's own name: the importer its ending asks for reads
+    // it, and the network is named after it as when it is read where it is.
+    const folder = path.join(directory, `${PREFIX}${uploadId}`);
+    await mkdir(folder);
+    const printable = [...fileName].filter((c) => c.charCodeAt(0) >= 32).join('');
+    const safe = printable.replace(/[/\\:*?"<>|]+/g, '').replace(/^\.+/, '') || `network${ext}`;
+    const staging = path.join(folder, fileNameProblem(safe) ? `network${ext}` : safe);
     await writeFile(staging, new Uint8Array());
     this.uploads.set(uploadId, { fileName, staging, bytes: 0 });
     return { uploadId };
@@ -78,7 +83,7 @@ export class NetworkImports {
     const bytes = Buffer.from(typeof base64 === 'string' ? base64 : '', 'base64');
     if (upload.bytes + bytes.length > MAX_NETWORK_UPLOAD_BYTES) {
       this.uploads.delete(uploadId);
-      await rm(upload.staging, { force: true });
+      await rm(path.dirname(upload.staging), { recursive: true, force: true });
       throw new UserFacingError(
         {
           en: `${upload.fileName} is larger than ${MAX_NETWORK_UPLOAD_BYTES / 1024 ** 3} GB, too large to import here.`,
@@ -141,7 +146,7 @@ export class NetworkImports {
     } catch (error) {
       throw asUserFacing(error);
     } finally {
-      if (staging) await rm(staging, { force: true });
+      if (staging) await rm(path.dirname(staging), { recursive: true, force: true });
     }
   }
 }
