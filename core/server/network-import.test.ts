@@ -109,6 +109,21 @@ describe('importing a network as a new project file', () => {
     expect(await readdir(projectsDir)).toEqual([]);
   });
 
+  it('an upload left half-way a day ago is removed when another starts; one under way is kept', async () => {
+    const api = service();
+    const left = await upload(api, 'left.onnx', mobileLike());
+    const other = service();
+    const old = path.join(projectsDir, (await readdir(projectsDir))[0]);
+    const { utimes } = await import('node:fs/promises');
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    await utimes(old, dayAgo, dayAgo);
+    const current = await upload(other, 'now.onnx', mobileLike());
+    expect(existsSync(old)).toBe(false);
+    expect(await readdir(projectsDir)).toHaveLength(1);
+    await refusal(api.importNetwork({ uploadId: left }));
+    expect((await other.importNetwork({ uploadId: current })).project.graph.nodes).toHaveLength(15);
+  });
+
   it('a file of another kind is refused before it is sent, naming the extensions the app reads', async () => {
     const error = await refusal(service().startNetworkUpload({ fileName: 'weights.bin' }));
     expect(error.message).toMatch(/weights\.bin cannot be imported: the app reads \.onnx/);

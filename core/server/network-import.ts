@@ -3,7 +3,7 @@
 // the open one, through the same core function as `neuroblocks import-model`. An uploaded file
 // waits in a hidden folder of the projects folder and is removed once read, imported or not.
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError, type ImportedNetwork, type NetworkSource } from '../api/contract';
 import { fileNameProblem } from '../model/file-names';
@@ -14,6 +14,7 @@ import { asUserFacing as storeAsUserFacing, SQLITE_EXTENSION } from './sqlite-pr
 /** A ResNet50 is about 100 MB; the largest common backbones stay well under this. */
 export const MAX_NETWORK_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 const PREFIX = '.network-upload-';
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
 interface Upload {
   fileName: string;
@@ -65,6 +66,7 @@ export class NetworkImports {
     }
     const directory = await this.projectsDirectory();
     await mkdir(directory, { recursive: true });
+    await this.removeAbandoned(directory);
     const uploadId = randomUUID();
     // In a hidden folder, under the chosen file's own name: the importer its ending asks for reads
     // it, and the network is named after it as when it is read where it is.
@@ -95,6 +97,16 @@ export class NetworkImports {
     await appendFile(upload.staging, bytes);
     upload.bytes += bytes.length;
     return { received: upload.bytes };
+  }
+
+  /** Uploads left half-way (a closed browser tab) a day ago or more. */
+  private async removeAbandoned(directory: string): Promise<void> {
+    const active = new Set([...this.uploads.values()].map((u) => path.basename(path.dirname(u.staging))));
+    for (const name of await readdir(directory).catch(() => [] as string[])) {
+      if (!name.startsWith(PREFIX) || active.has(name)) continue;
+      const info = await stat(path.join(directory, name)).catch(() => undefined);
+      if (info && Date.now() - info.mtimeMs > ABANDONED_AFTER_MS) await rm(path.join(directory, name), { recursive: true, force: true });
+    }
   }
 
   private upload(uploadId: string): Upload {
