@@ -30,6 +30,8 @@ export interface AppInfo {
   projectsDirectory: string;
   /** Project file extensions this host reads and writes, e.g. `.json` (readable JSON) and `.nbproj` (SQLite, with the runs). */
   projectExtensions: string[];
+  /** Endings of the network files `importNetwork` reads (`.onnx`, …), from the importers' table. */
+  networkExtensions?: string[];
   platform: string;
   /** The memory of the computer that trains, in bytes: the editor warns when a model may not fit in it. */
   memoryBytes?: number;
@@ -157,6 +159,25 @@ export interface UseRunAsBaseRequest {
   upTo?: string;
   /** A project file (`.nbproj`, which keeps the weights) or a new project named `name` (default: after the run's project). */
   target: { kind: 'file'; location: string } | { kind: 'new'; name?: string };
+}
+
+/** A pretrained network file to import: a path on this computer (desktop), or a finished upload (browser). */
+export type NetworkSource = { file: string } | { uploadId: string };
+
+/** A network imported by `importNetwork`: the project file it opened or changed, and what was read. */
+export interface ImportedNetwork extends OpenedProject {
+  summary: {
+    /** The file's name. */
+    source: string;
+    format: string;
+    blocks: number;
+    params: number;
+    trainableParams: number;
+    /** Facts worth telling (e.g. "BatchNormalization folded into Conv"). */
+    notes: Localized[];
+    /** The base group's id, when imported as a base. */
+    group?: string;
+  };
 }
 
 export interface ProjectFileInfo {
@@ -730,6 +751,18 @@ export interface NeuroblocksApi {
   startProjectUpload(request: { fileName: string }): Promise<{ uploadId: string }>;
   uploadProjectPart(uploadId: string, base64: string): Promise<{ received: number }>;
   finishProjectUpload(uploadId: string): Promise<OpenedProject>;
+  /**
+   * A pretrained network file (the importers' extensions: `.onnx`, …) imported either as a new
+   * project file in the projects folder, then opened (its graph, its weights as the project's
+   * pretrained weights; no file is replaced), or, with `into`, as a frozen base group after the
+   * Input of the open project file, saved there with its weights. A refused file changes nothing
+   * and its error names the operator or layer. Browser: upload the file first, in parts.
+   */
+  importNetwork(source: NetworkSource, into?: { location: string; project: Project }): Promise<ImportedNetwork>;
+  startNetworkUpload(request: { fileName: string }): Promise<{ uploadId: string }>;
+  uploadNetworkPart(uploadId: string, base64: string): Promise<{ received: number }>;
+  /** Desktop: a network file picked with a native dialog; undefined when cancelled. */
+  showNetworkDialog(): Promise<string | undefined>;
   /** Saves to a location the project already has (or one from `showSaveDialog`). */
   saveProject(location: string, project: Project): Promise<SavedProject>;
   /** Saves under a file name in the projects directory (the web UI's "Save As"); refuses to overwrite unless asked. */
@@ -869,6 +902,10 @@ export const apiMethods = [
   'startProjectUpload',
   'uploadProjectPart',
   'finishProjectUpload',
+  'importNetwork',
+  'startNetworkUpload',
+  'uploadNetworkPart',
+  'showNetworkDialog',
   'saveProject',
   'saveProjectAs',
   'listProjectFiles',

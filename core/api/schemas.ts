@@ -102,6 +102,13 @@ export const apiArgumentSchemas = {
   startProjectUpload: [arg('request', z.object({ fileName: nonEmptyText(255) }))],
   uploadProjectPart: [arg('uploadId', nonEmptyText(100)), arg('base64', text(16 * 1024 * 1024))],
   finishProjectUpload: [arg('uploadId', nonEmptyText(100))],
+  importNetwork: [
+    arg('source', z.union([z.object({ file: pathText }), z.object({ uploadId: nonEmptyText(100) })])),
+    optional('into', z.object({ location: pathText, project })),
+  ],
+  startNetworkUpload: [arg('request', z.object({ fileName: nonEmptyText(255) }))],
+  uploadNetworkPart: [arg('uploadId', nonEmptyText(100)), arg('base64', text(16 * 1024 * 1024))],
+  showNetworkDialog: [],
   saveProject: [arg('location', pathText), arg('project', project)],
   saveProjectAs: [arg('fileName', nonEmptyText(255)), arg('project', project), optional('options', z.object({ overwrite: z.boolean().optional() }))],
   listProjectFiles: [],

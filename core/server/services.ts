@@ -12,6 +12,8 @@ import {
   type DatasetInfo,
   type DatasetPreview,
   type DatasetUploadFile,
+  type ImportedNetwork,
+  type NetworkSource,
   type ImportedDataset,
   type ImportedDatasetKind,
   type ExampleSummary,
@@ -70,6 +72,7 @@ import { exportModel } from './export';
 import { checkedRunId, compareTwoRuns, deleteRecordedRun, runSnapshot } from './run-history';
 import { columnLayout, newProjectForBase, recordedBase, targetForBase } from './run-as-base';
 import { ProjectUploads } from './project-upload';
+import { NetworkImports } from './network-import';
 import { TrainingRunner } from './training';
 import { MAX_PROJECT_JSON_BYTES } from '../store/regular-file';
 
@@ -175,6 +178,11 @@ export class NeuroblocksService implements NeuroblocksApi {
     () => this.projectsDirectory(),
     (file) => formatFor(file, this.formats).read(file),
   );
+  private readonly networkImports = new NetworkImports(
+    () => this.projectsDirectory(),
+    (location) => this.openProject(location),
+    (location) => this.autosaver.flush(location),
+  );
 
   constructor(private readonly options: ServiceOptions) {
     this.settings = new SettingsFile(path.join(options.configDir ?? defaultConfigDir(), 'settings.json'));
@@ -207,6 +215,7 @@ export class NeuroblocksService implements NeuroblocksApi {
       nativeDialogs: Boolean(this.options.dialogs),
       projectsDirectory: await this.projectsDirectory(),
       projectExtensions: projectExtensions(this.formats),
+      networkExtensions: (await import('../import/import-network')).networkExtensions(),
       platform: process.platform,
       memoryBytes: totalmem(),
     };
@@ -339,6 +348,23 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async finishProjectUpload(uploadId: string): Promise<OpenedProject> {
     return this.openProject(await this.projectUploads.finish(uploadId));
+  }
+
+  importNetwork(source: NetworkSource, into?: { location: string; project: Project }): Promise<ImportedNetwork> {
+    return this.networkImports.importNetwork(source, into ? { ...into, project: checkedProject(into.project) } : undefined);
+  }
+
+  startNetworkUpload(request: { fileName: string }): Promise<{ uploadId: string }> {
+    return this.networkImports.startUpload(request);
+  }
+
+  uploadNetworkPart(uploadId: string, base64: string): Promise<{ received: number }> {
+    return this.networkImports.addPart(uploadId, base64);
+  }
+
+  async showNetworkDialog(): Promise<string | undefined> {
+    const { networkExtensions } = await import('../import/import-network');
+    return this.nativeDialogs().showOpen({ directory: await this.projectsDirectory(), extensions: networkExtensions().map((e) => e.replace(/^\./, '')), filterName: 'Networks' });
   }
 
   async saveProject(location: string, project: Project): Promise<SavedProject> {

@@ -5,6 +5,7 @@ import { Home } from './home/Home';
 import { getApi } from './api';
 import { editorStore, useEditor, useUi } from './store/index';
 import { Toasts } from './ui/Toasts';
+import { NetworkImportDialog } from './import/NetworkImport';
 
 export function App() {
   const { t } = useTranslation();
@@ -34,6 +35,7 @@ export function App() {
         {t('app.skip')}
       </a>
       <div id="main">{screen === 'home' ? <Home /> : <Editor />}</div>
+      <NetworkImportDialog />
       <Toasts />
     </>
   );

@@ -40,10 +40,11 @@ function crowded(graph: Graph): boolean {
 }
 
 /** Shows an opened project in the editor; blocks without a position, or too close together, are laid out first. */
-export async function showProject(opened: OpenedProject): Promise<void> {
+/** `replacing`: the opened project is the editor's own, changed on disk (its edits are in it), so nothing is asked. */
+export async function showProject(opened: OpenedProject, options: { replacing?: boolean } = {}): Promise<void> {
   const { project } = opened;
   // Opening another project from a menu while this one has unsaved changes asks first.
-  if (uiStore.getState().screen === 'editor' && editorStore.getState().dirty && !window.confirm(i18next.t('toolbar.leaveUnsaved'))) return;
+  if (!options.replacing && uiStore.getState().screen === 'editor' && editorStore.getState().dirty && !window.confirm(i18next.t('toolbar.leaveUnsaved'))) return;
   if (project.graph.nodes.some((n) => !n.position) || crowded(project.graph)) {
     const positions = await layoutPositions(project.graph.nodes.map((n) => toFlowNode(n)), project.graph.edges.map((e) => toFlowEdge(e)), editorStore.getState().direction);
     for (const node of project.graph.nodes) node.position = positions[node.id] ?? node.position;

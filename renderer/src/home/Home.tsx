@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { dateTimeText, formatCount } from '../ui/format';
 import { errorText } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
+import { ImportNetworkButton } from '../import/NetworkImport';
 
 /** The start screen: a new project (empty or from an example), open one, or pick up a recent one. */
 export function Home() {
@@ -88,6 +89,7 @@ export function Home() {
               }} />
             {t('home.importFile')}
           </label>
+          <ImportNetworkButton mode="project" />
           <h3>{t('home.recent')}</h3>
           {recent.length === 0 ? (
             <p className="muted">{t('home.noRecent')}</p>

@@ -1,0 +1,159 @@
+// The one way a pretrained network file enters a project file, for the CLI and the app alike:
+// either a new project file (its graph, and its weights as the project's pretrained weights) or a
+// frozen base inserted into an existing project file. Node only (it writes project files).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeGraph } from '../model/analyze';
+import { insertBase } from '../model/base-group';
+import { errorTexts, LocalizedError, type Localized } from '../model/localized';
+import type { Project } from '../model/project';
+import { moveIntoPlace, removeDatabaseFiles, siblingTempPath } from '../store/project-file';
+import { ProjectStore } from '../store/project-store';
+import { importerFor, importers } from './index';
+import type { ImportedModel, ImportFormatName } from './types';
+
+/** What was imported, to tell the user. */
+export interface NetworkImportSummary {
+  /** The file's name as the user knows it. */
+  source: string;
+  format: ImportFormatName;
+  /** Blocks of the network (its Input included). */
+  blocks: number;
+  params: number;
+  trainableParams: number;
+  notes: Localized[];
+  /** The base group's id, when the network went into a project as a base. */
+  group?: string;
+}
+
+/** A file that cannot be imported, or a project file that cannot take it: said of the file the user chose. */
+export class NetworkImportError extends LocalizedError {
+  constructor(
+    text: Localized,
+    readonly code: 'unknown-format' | 'refused' | 'exists' | 'bad-name' | 'write',
+  ) {
+    super(text);
+    this.name = 'NetworkImportError';
+  }
+}
+
+/** The file name endings the importers read (`.onnx`, …), for file choosers. */
+export function networkExtensions(): string[] {
+  return importers.flatMap((importer) => importer.extensions);
+}
+
+/** Reads `file` with the importer its name asks for; `source` is its name as the user knows it. */
+export async function loadNetwork(file: string, source = path.basename(file)): Promise<ImportedModel> {
+  const importer = importerFor(source);
+  if (!importer) {
+    const known = networkExtensions().join(', ');
+    throw new NetworkImportError(
+      {
+        en: `${source} cannot be imported: the app reads ${known} files, and its name ends otherwise.`,
+        fr: `${source} ne peut pas être importé : l’application lit les fichiers ${known}, et son nom se termine autrement.`,
+      },
+      'unknown-format',
+    );
+  }
+  try {
+    return await importer.load(file);
+  } catch (error) {
+    const text = errorTexts(error);
+    throw new NetworkImportError({ en: `${source} cannot be imported: ${text.en}`, fr: `${source} ne peut pas être importé : ${text.fr}` }, 'refused');
+  }
+}
+
+function summary(model: ImportedModel, source: string, group?: string): NetworkImportSummary {
+  const analysis = analyzeGraph(model.graph);
+  return {
+    source,
+    format: model.format,
+    blocks: model.graph.nodes.length,
+    params: analysis.totalParams,
+    trainableParams: analysis.trainableParams,
+    notes: model.notes,
+    ...(group ? { group } : {}),
+  };
+}
+
+const asFloat32 = (weights: ImportedModel['weights']) => weights.map((w) => ({ name: w.name, shape: w.shape, dtype: 'float32' as const, data: w.data }));
+
+/**
+ * A new project file `out` holding the network: its graph, and its weights as the project's
+ * pretrained weights. Made whole under a temporary name and renamed into place, so an existing
+ * file is never replaced unless `force`, and then only by a complete one.
+ */
+export async function importNetworkAsProject(file: string, out: string, options: { source?: string; force?: boolean } = {}): Promise<NetworkImportSummary> {
+  const source = options.source ?? path.basename(file);
+  const { fileNameProblem } = await import('../model/file-names');
+  const nameProblem = fileNameProblem(path.basename(out));
+  if (nameProblem)
+    throw new NetworkImportError({ en: `${path.basename(out)} cannot be created: ${nameProblem.en}. Choose another name.`, fr: `${path.basename(out)} ne peut pas être créé : ${nameProblem.fr}. Choisissez un autre nom.` }, 'bad-name');
+  const exists = () =>
+    new NetworkImportError(
+      {
+        en: `${path.basename(out)} already exists; it is left as it is. Choose another name.`,
+        fr: `${path.basename(out)} existe déjà ; il est laissé tel quel. Choisissez un autre nom.`,
+      },
+      'exists',
+    );
+  if (!options.force && existsSync(out)) throw exists();
+  const model = await loadNetwork(file, source);
+  const temp = siblingTempPath(out, 'importing');
+  try {
+    const store = ProjectStore.create(
+      temp,
+      { format: 'neuroblocks.project', version: 1, name: model.name, description: `Imported from ${source} (${model.format}).`, graph: model.graph },
+      { message: `Imported from ${source}` },
+    );
+    try {
+      store.setPretrained(asFloat32(model.weights), source);
+    } finally {
+      store.close();
+    }
+    if (!options.force && existsSync(out)) throw exists();
+    moveIntoPlace(temp, out);
+  } catch (error) {
+    removeDatabaseFiles(temp);
+    if (error instanceof NetworkImportError) throw error;
+    const text = errorTexts(error);
+    throw new NetworkImportError({ en: `${path.basename(out)} could not be written: ${text.en}`, fr: `${path.basename(out)} n’a pas pu être écrit : ${text.fr}` }, 'write');
+  }
+  return summary(model, source);
+}
+
+/**
+ * Inserts the network as a frozen base group after the Input of `project` (what the editor shows)
+ * and saves the result into the project file `location` as a new version, with the base's weights
+ * among its pretrained weights. Nothing is written when the file cannot be read or the base refused.
+ */
+export async function importNetworkAsBase(
+  file: string,
+  location: string,
+  project: Project,
+  options: { source?: string; upTo?: string } = {},
+): Promise<{ project: Project; summary: NetworkImportSummary }> {
+  const source = options.source ?? path.basename(file);
+  const model = await loadNetwork(file, source);
+  let inserted;
+  try {
+    inserted = insertBase(project, { name: model.name, source, graph: model.graph, weights: model.weights }, { upTo: options.upTo });
+  } catch (error) {
+    const text = errorTexts(error);
+    throw new NetworkImportError({ en: `${source} cannot be a base here: ${text.en}`, fr: `${source} ne peut pas servir de base ici : ${text.fr}` }, 'refused');
+  }
+  const store = ProjectStore.open(location);
+  try {
+    // The weights go in first, under block ids the project does not have yet; if the graph cannot be saved they go again.
+    store.setPretrained(asFloat32(inserted.weights), source);
+    try {
+      store.save(inserted.project, `Added ${source} as a pretrained base`);
+    } catch (error) {
+      store.deletePretrained([...new Set(inserted.weights.map((w) => w.name.slice(0, w.name.lastIndexOf('/'))))]);
+      throw error;
+    }
+    return { project: store.project(), summary: summary(model, source, inserted.group.id) };
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,164 @@
+// "Import a network…" for the app: a pretrained network file, chosen on this computer (desktop) or
+// uploaded in parts (browser, as project files are), becomes a new project file or a frozen base in
+// the open one, through the same core function as `neuroblocks import-model`. An uploaded file
+// waits in a hidden folder of the projects folder and is removed once read, imported or not.
+import { randomUUID } from 'node:crypto';
+import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UserFacingError, type ImportedNetwork, type NetworkSource } from '../api/contract';
+import { fileNameProblem } from '../model/file-names';
+import { errorTexts } from '../model/localized';
+import type { Project } from '../model/project';
+import { asUserFacing as storeAsUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
+
+/** A ResNet50 is about 100 MB; the largest common backbones stay well under this. */
+export const MAX_NETWORK_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
+const PREFIX = '.network-upload-';
+const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
+
+interface Upload {
+  fileName: string;
+  staging: string;
+  bytes: number;
+}
+
+// The importers (and the ONNX reader) load with the first import, not with the app.
+const lib = () => import('../import/import-network');
+
+function asUserFacing(error: unknown): unknown {
+  if (error instanceof UserFacingError) return error;
+  if (error instanceof Error && error.name === 'NetworkImportError') return new UserFacingError(errorTexts(error), (error as { code?: string }).code);
+  return storeAsUserFacing(error);
+}
+
+/** The name part of a file the user chose, made safe for the projects folder. */
+function baseName(fileName: string, networkExtensions: () => string[]): string {
+  const name = path.basename(fileName.replace(/\\/g, '/'));
+  const known = networkExtensions().find((ext) => name.toLowerCase().endsWith(ext));
+  const stem = (known ? name.slice(0, name.length - known.length) : name.replace(/\.[^.]*$/, '')).replace(/[^\p{L}\p{N}_ -]+/gu, '').trim().replace(/\s+/g, '-').toLowerCase().slice(0, 80);
+  return stem && !fileNameProblem(`${stem}${SQLITE_EXTENSION}`) ? stem : 'network';
+}
+
+export class NetworkImports {
+  private readonly uploads = new Map<string, Upload>();
+
+  constructor(
+    private readonly projectsDirectory: () => Promise<string>,
+    /** Opens a project file as the app opens one (remembered among recent projects). */
+    private readonly open: (location: string) => Promise<{ project: Project; location?: string }>,
+    /** Writes the editor's pending autosaved edits of a project file before it is changed here. */
+    private readonly flush: (location: string) => void,
+  ) {}
+
+  async startUpload(request: { fileName: string }): Promise<{ uploadId: string }> {
+    const fileName = path.basename(String(request?.fileName ?? '').replace(/\\/g, '/'));
+    const { networkExtensions } = await lib();
+    const ext = networkExtensions().find((e) => fileName.toLowerCase().endsWith(e));
+    if (!ext) {
+      const known = networkExtensions().join(', ');
+      throw new UserFacingError(
+        {
+          en: `${fileName || 'This file'} cannot be imported: the app reads ${known} files, and its name ends otherwise.`,
+          fr: `${fileName || 'Ce fichier'} ne peut pas être importé : l’application lit les fichiers ${known}, et son nom se termine autrement.`,
+        },
+        'unknown-format',
+      );
+    }
+    const directory = await this.projectsDirectory();
+    await mkdir(directory, { recursive: true });
+    await this.removeAbandoned(directory);
+    const uploadId = randomUUID();
+    // In a hidden folder, under the chosen file's own name: the importer its ending asks for reads
+    // it, and the network is named after it as when it is read where it is.
+    const folder = path.join(directory, `${PREFIX}${uploadId}`);
+    await mkdir(folder);
+    const printable = [...fileName].filter((c) => c.charCodeAt(0) >= 32).join('');
+    const safe = printable.replace(/[/\\:*?"<>|]+/g, '').replace(/^\.+/, '') || `network${ext}`;
+    const staging = path.join(folder, fileNameProblem(safe) ? `network${ext}` : safe);
+    await writeFile(staging, new Uint8Array());
+    this.uploads.set(uploadId, { fileName, staging, bytes: 0 });
+    return { uploadId };
+  }
+
+  async addPart(uploadId: string, base64: string): Promise<{ received: number }> {
+    const upload = this.upload(uploadId);
+    const bytes = Buffer.from(typeof base64 === 'string' ? base64 : '', 'base64');
+    if (upload.bytes + bytes.length > MAX_NETWORK_UPLOAD_BYTES) {
+      this.uploads.delete(uploadId);
+      await rm(path.dirname(upload.staging), { recursive: true, force: true });
+      throw new UserFacingError(
+        {
+          en: `${upload.fileName} is larger than ${MAX_NETWORK_UPLOAD_BYTES / 1024 ** 3} GB, too large to import here.`,
+          fr: `${upload.fileName} fait plus de ${MAX_NETWORK_UPLOAD_BYTES / 1024 ** 3} Go, trop pour être importé ici.`,
+        },
+        'too-big',
+      );
+    }
+    await appendFile(upload.staging, bytes);
+    upload.bytes += bytes.length;
+    return { received: upload.bytes };
+  }
+
+  /** Uploads left half-way (a closed browser tab) a day ago or more. */
+  private async removeAbandoned(directory: string): Promise<void> {
+    const active = new Set([...this.uploads.values()].map((u) => path.basename(path.dirname(u.staging))));
+    for (const name of await readdir(directory).catch(() => [] as string[])) {
+      if (!name.startsWith(PREFIX) || active.has(name)) continue;
+      const info = await stat(path.join(directory, name)).catch(() => undefined);
+      if (info && Date.now() - info.mtimeMs > ABANDONED_AFTER_MS) await rm(path.join(directory, name), { recursive: true, force: true });
+    }
+  }
+
+  private upload(uploadId: string): Upload {
+    const upload = this.uploads.get(uploadId);
+    if (!upload) throw new UserFacingError({ en: 'This upload is over or unknown; choose the file again.', fr: 'Cet envoi est terminé ou inconnu ; choisissez à nouveau le fichier.' }, 'bad-request');
+    return upload;
+  }
+
+  /** Imports the network as a new project file (opened), or as a base into `into` (saved there). */
+  async importNetwork(source: NetworkSource, into?: { location: string; project: Project }): Promise<ImportedNetwork> {
+    let file: string;
+    let fileName: string;
+    let staging: string | undefined;
+    if ('uploadId' in source) {
+      const upload = this.upload(source.uploadId);
+      this.uploads.delete(source.uploadId);
+      file = staging = upload.staging;
+      fileName = upload.fileName;
+    } else {
+      file = path.resolve(source.file);
+      fileName = path.basename(file);
+      if (!(await stat(file).catch(() => undefined))?.isFile())
+        throw new UserFacingError({ en: `${file} was not found: choose the network file again.`, fr: `${file} est introuvable : choisissez à nouveau le fichier du réseau.` }, 'not-found');
+    }
+    try {
+      if (into) {
+        const location = path.resolve(into.location);
+        if (path.extname(location).toLowerCase() !== SQLITE_EXTENSION)
+          throw new UserFacingError(
+            {
+              en: `A pretrained base keeps its weights in a ${SQLITE_EXTENSION} project file; ${path.basename(location)} keeps the graph only. Save the project as ${SQLITE_EXTENSION} first.`,
+              fr: `Une base préentraînée garde ses poids dans un fichier de projet ${SQLITE_EXTENSION} ; ${path.basename(location)} ne garde que le graphe. Enregistrez d’abord le projet en ${SQLITE_EXTENSION}.`,
+            },
+            'no-weights',
+          );
+        this.flush(location);
+        const { importNetworkAsBase } = await lib();
+        const { project, summary } = await importNetworkAsBase(file, location, into.project, { source: fileName });
+        return { project, location, summary };
+      }
+      const directory = await this.projectsDirectory();
+      const { importNetworkAsProject, networkExtensions } = await lib();
+      const base = baseName(fileName, networkExtensions);
+      let out = path.join(directory, `${base}${SQLITE_EXTENSION}`);
+      for (let n = 2; await stat(out).catch(() => undefined); n++) out = path.join(directory, `${base}-${n}${SQLITE_EXTENSION}`);
+      const summary = await importNetworkAsProject(file, out, { source: fileName });
+      const opened = await this.open(out);
+      return { project: opened.project, location: out, summary };
+    } catch (error) {
+      throw asUserFacing(error);
+    } finally {
+      if (staging) await rm(path.dirname(staging), { recursive: true, force: true });
+    }
+  }
+}

@@ -1,0 +1,65 @@
+// "Import a network…" through the web host at 1280×720: a small ONNX file uploaded from the home
+// screen opens as a project with its blocks and its parameter count; an unsupported operator is
+// refused by name, in English and French, and nothing is kept.
+import { expect, test } from '@playwright/test';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { convThen, int, mobileLike, node } from '../core/import/onnx-test-models';
+import { consoleErrors, shot, url } from './helpers';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+/** The web host's projects folder in the test's home (Documents/Neuroblocks, or Neuroblocks without Documents). */
+const projectsDirs = () => ['Documents/Neuroblocks', 'Neuroblocks'].map((d) => path.join(process.env.NEUROBLOCKS_E2E_HOME ?? '', d)).filter((d) => existsSync(d));
+
+test('a network file uploaded from the home screen opens as a project; a refused one is named', async ({ page }) => {
+  const errors = consoleErrors(page);
+  await page.goto(url());
+  await page.getByTestId('language').selectOption('en');
+
+  await test.step('an ONNX file becomes a project, shown with its blocks', async () => {
+    await page.getByLabel('Import a network…').setInputFiles({ name: 'mobile.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from(mobileLike()) });
+    const dialog = page.getByTestId('network-import');
+    await expect(dialog.getByTestId('network-import-result')).toContainText(/Imported as a new project: 15 blocks, [\d,]+ parameters/, { timeout: 60_000 });
+    await expect(dialog).toContainText('Read 19 ONNX operators');
+    await expect(page.locator('.react-flow__node')).toHaveCount(15);
+    await page.screenshot({ path: path.join(path.resolve(import.meta.dirname, 'artifacts'), 'network-import-done.png') });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('textbox', { name: 'Project name' })).toHaveValue('mobile');
+    await shot(page, 'network-import-project');
+  });
+
+  await test.step('in an empty project, a network added as a pretrained base brings its Input and its blocks', async () => {
+    await page.getByRole('button', { name: 'Home' }).click();
+    await page.getByTestId('new-empty').click();
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    await page.getByLabel('Add a pretrained base from a file…').setInputFiles({ name: 'mobile.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from(mobileLike()) });
+    const dialog = page.getByTestId('network-import');
+    await expect(dialog.getByTestId('network-import-result')).toContainText(/Added as a frozen base: 15 blocks, [\d,]+ parameters/, { timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    await shot(page, 'network-import-base');
+  });
+
+  await test.step('an operator the app cannot express is refused by name, in English and in French', async () => {
+    await page.getByRole('button', { name: 'Home' }).click();
+    const odd = { name: 'odd.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from(convThen(node('LRN', ['c'], ['y'], 'norm1/LRN', [int('size', 3)]))) };
+    await page.getByLabel('Import a network…').setInputFiles(odd);
+    const error = page.getByTestId('network-import-error');
+    await expect(error).toContainText('odd.onnx cannot be imported: LRN node "norm1/LRN": the app has no block for the ONNX operator LRN', { timeout: 60_000 });
+    await page.screenshot({ path: path.join(path.resolve(import.meta.dirname, 'artifacts'), 'network-import-refused.png') });
+    await page.getByTestId('network-import').getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('language').selectOption('fr');
+    await page.getByLabel('Importer un réseau…').setInputFiles(odd);
+    await expect(error).toContainText('odd.onnx ne peut pas être importé', { timeout: 60_000 });
+    await expect(error).toContainText('norm1/LRN');
+    await page.getByTestId('network-import').getByRole('button', { name: 'Fermer' }).click();
+    await page.getByTestId('language').selectOption('en');
+  });
+
+  const kept = projectsDirs().flatMap((d) => readdirSync(d));
+  expect(kept).toContain('mobile.nbproj');
+  expect(kept.filter((f) => f.startsWith('odd') || f.startsWith('.network-upload-'))).toEqual([]);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,190 @@
+// "Import a network…" (home screen) and "Add a pretrained base from a file…" (editor): a network
+// file chosen on this computer becomes a new project file, or a frozen base in the open one. A
+// dialog shows the import going (a large network takes seconds), then its parameter count and
+// notes, or the refusal, which names the operator or layer.
+import i18next from 'i18next';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { ImportedNetwork, NetworkSource } from '../../../core/api/contract';
+import type { Localized } from '../../../core/model/localized';
+import { getApi } from '../api';
+import { inLanguage } from '../i18n/typography';
+import { showProject } from '../project-actions';
+import { editorStore } from '../store/index';
+import { BATCH_BYTES, toBase64 } from '../training/data-import';
+import { CodeText } from '../ui/CodeText';
+import { errorText } from '../ui/error-text';
+import { formatCount } from '../ui/format';
+import './network-import.css';
+
+export type NetworkImportMode = 'project' | 'base';
+
+type ImportState =
+  | { phase: 'idle' }
+  | { phase: 'sending'; fileName: string; mode: NetworkImportMode; sent: number; size: number }
+  | { phase: 'reading'; fileName: string; mode: NetworkImportMode }
+  | { phase: 'done'; fileName: string; mode: NetworkImportMode; summary: ImportedNetwork['summary'] }
+  | { phase: 'refused'; fileName: string; mode: NetworkImportMode; error: string };
+
+const importStore = createStore<ImportState>(() => ({ phase: 'idle' }));
+
+/** Shows what was imported: a new project opens; a base appears in the editor's graph. */
+async function show(imported: ImportedNetwork, mode: NetworkImportMode): Promise<void> {
+  await showProject({ project: imported.project, location: imported.location }, { replacing: mode === 'base' });
+}
+
+/** Imports a network file: a `File` of the browser is sent in parts first; a path (desktop) is read where it is. */
+export async function importNetwork(chosen: File | string, mode: NetworkImportMode): Promise<void> {
+  const api = getApi();
+  const fileName = typeof chosen === 'string' ? chosen.split(/[\\/]/).pop() || chosen : chosen.name;
+  try {
+    let source: NetworkSource;
+    if (typeof chosen === 'string') source = { file: chosen };
+    else {
+      importStore.setState({ phase: 'sending', fileName, mode, sent: 0, size: chosen.size }, true);
+      const { uploadId } = await api.startNetworkUpload({ fileName });
+      for (let start = 0; start < chosen.size; start += BATCH_BYTES) {
+        const { received } = await api.uploadNetworkPart(uploadId, toBase64(await chosen.slice(start, start + BATCH_BYTES).arrayBuffer()));
+        importStore.setState({ phase: 'sending', fileName, mode, sent: received, size: chosen.size }, true);
+      }
+      source = { uploadId };
+    }
+    importStore.setState({ phase: 'reading', fileName, mode }, true);
+    const editor = editorStore.getState();
+    const into = mode === 'base' && editor.location ? { location: editor.location, project: editor.toProject() } : undefined;
+    if (mode === 'base' && !into) throw new Error(i18next.t('network.saveFirst'));
+    const imported = await api.importNetwork(source, into);
+    await show(imported, mode);
+    importStore.setState({ phase: 'done', fileName, mode, summary: imported.summary }, true);
+  } catch (error) {
+    importStore.setState({ phase: 'refused', fileName, mode, error: errorText(error) }, true);
+  }
+}
+
+/** The file chooser: the native dialog on the desktop, the browser's own elsewhere. */
+export function ImportNetworkButton({ mode, className }: { mode: NetworkImportMode; className?: string }) {
+  const { t } = useTranslation();
+  const [accept, setAccept] = useState<string[]>();
+  const [native, setNative] = useState(false);
+  useEffect(() => {
+    getApi()
+      .getAppInfo()
+      .then((info) => {
+        setAccept(info.networkExtensions);
+        setNative(info.nativeDialogs);
+      })
+      .catch(() => undefined);
+  }, []);
+  const label = mode === 'project' ? t('network.importProject') : t('network.addBase');
+  // The editor's toolbar has room for a short text; the full one is the control's name and tooltip.
+  const shown = mode === 'project' ? label : t('network.addBaseShort');
+  if (native)
+    return (
+      <button
+        type="button"
+        className={className}
+        title={label}
+        aria-label={label}
+        onClick={() =>
+          void getApi()
+            .showNetworkDialog()
+            .then((file) => (file ? importNetwork(file, mode) : undefined), (error: unknown) => importStore.setState({ phase: 'refused', fileName: '', mode, error: errorText(error) }, true))
+        }
+      >
+        {shown}
+      </button>
+    );
+  return (
+    <label className={`file-pick ${className ?? ''}`} title={label} data-testid={`import-network-${mode}`}>
+      {/* Only the extensions the importers read; a file named otherwise is refused with their list. */}
+      <input
+        type="file"
+        className="sr-only"
+        accept={accept?.join(',')}
+        aria-label={label}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void importNetwork(file, mode);
+        }}
+      />
+      <span aria-hidden="true">{shown}</span>
+    </label>
+  );
+}
+
+const megabytes = (bytes: number, language: string) => (bytes / 1e6).toLocaleString(language, { maximumFractionDigits: 1 });
+const note = (text: Localized, language: string) => inLanguage(text, language);
+
+/** The dialog that follows an import, from the first byte sent to its result. */
+export function NetworkImportDialog() {
+  const { t, i18n } = useTranslation();
+  const state = useStore(importStore);
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (state.phase === 'idle') dialog.current?.close();
+    else if (!dialog.current?.open) dialog.current?.showModal();
+  }, [state.phase]);
+  const close = () => importStore.setState({ phase: 'idle' }, true);
+  if (state.phase === 'idle') return <dialog ref={dialog} className="dialog" />;
+  const busy = state.phase === 'sending' || state.phase === 'reading';
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog network-import"
+      aria-labelledby="network-import-title"
+      aria-busy={busy}
+      data-testid="network-import"
+      onCancel={(e) => {
+        // An import cannot be called back once sent; the dialog stays until it ends.
+        if (busy) e.preventDefault();
+      }}
+      onClose={close}
+    >
+      <h2 id="network-import-title">{state.mode === 'project' ? t('network.titleProject', { file: state.fileName }) : t('network.titleBase', { file: state.fileName })}</h2>
+      {state.phase === 'sending' && (
+        <>
+          <p role="status">{t('network.sending', { sent: megabytes(state.sent, i18n.language), size: megabytes(state.size, i18n.language) })}</p>
+          <progress max={state.size || 1} value={state.sent} aria-label={t('network.sendingLabel')} />
+        </>
+      )}
+      {state.phase === 'reading' && (
+        <>
+          <p role="status">{t('network.reading')}</p>
+          <progress aria-label={t('network.reading')} />
+        </>
+      )}
+      {state.phase === 'done' && (
+        <>
+          <p role="status" data-testid="network-import-result">
+            {t(state.mode === 'project' ? 'network.doneProject' : 'network.doneBase', {
+              blocks: formatCount(state.summary.blocks, i18n.language),
+              params: formatCount(state.summary.params, i18n.language),
+            })}
+          </p>
+          {state.summary.notes.length > 0 && (
+            <ul className="network-import__notes">
+              {state.summary.notes.map((n, i) => (
+                <li key={i}>{note(n, i18n.language)}</li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      {state.phase === 'refused' && (
+        <p className="error-box" role="alert" data-testid="network-import-error">
+          <CodeText text={state.error} />
+        </p>
+      )}
+      {!busy && (
+        <div className="button-row">
+          <button type="button" className="primary" onClick={close} autoFocus>
+            {t('network.close')}
+          </button>
+        </div>
+      )}
+    </dialog>
+  );
+}
