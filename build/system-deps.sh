@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # System packages the test suite uses beyond npm: Debian's Chromium for the end-to-end tests,
-# PyTorch and ONNX as independent runtimes that check exports and serve as benchmark peers, and
+# PyTorch and ONNX as independent runtimes that check exports and serve as benchmark peers, h5py to
+# write Keras weights files in the tests, and
 # the Fashion-MNIST files (the app downloads them on first use; the tests read Debian's copy).
 # Installs what is missing when run as root on Debian/Ubuntu; otherwise says what to install.
 set -euo pipefail
@@ -10,6 +11,7 @@ missing=()
 /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 || missing+=(python3-torch)
 /usr/bin/python3 -c 'import onnx' >/dev/null 2>&1 || missing+=(python3-onnx)
 /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || missing+=(python3-numpy)
+/usr/bin/python3 -c 'import h5py' >/dev/null 2>&1 || missing+=(python3-h5py)
 [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || missing+=(dataset-fashion-mnist)
 
 if [ ${#missing[@]} -eq 0 ]; then
