@@ -106,6 +106,18 @@ function blockWeights(type: string, params: Record<string, unknown>, input: numb
   }
 }
 
+/** The weights of each block that has some, by block id in the graph's order, as a Keras weights file holds them. */
+export function expectedKerasWeights(graph: Graph): Map<string, { name: string; shape: number[] }[]> {
+  const analysis = analyzeGraph(graph);
+  const expected = new Map<string, { name: string; shape: number[] }[]>();
+  for (const node of graph.nodes) {
+    const a = analysis.nodes[node.id];
+    const list = a?.inputShapes[0] ? blockWeights(node.type, a.params, a.inputShapes[0]) : [];
+    if (list.length) expected.set(node.id, list);
+  }
+  return expected;
+}
+
 const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
 
 /**
@@ -115,13 +127,7 @@ const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
  * the reverse, or a weight of another shape) is refused, naming them.
  */
 export function mapKerasWeights(graph: Graph, layers: KerasFileLayer[], fileName: string): ImportedWeight[] {
-  const analysis = analyzeGraph(graph);
-  const expected = new Map<string, { name: string; shape: number[] }[]>();
-  for (const node of graph.nodes) {
-    const a = analysis.nodes[node.id];
-    const list = a?.inputShapes[0] ? blockWeights(node.type, a.params, a.inputShapes[0]) : [];
-    if (list.length) expected.set(node.id, list);
-  }
+  const expected = expectedKerasWeights(graph);
   const inFile = new Map(layers.filter((l) => l.weights.length > 0).map((l) => [l.name, l]));
   const extra = [...inFile.keys()].filter((name) => !expected.has(name));
   const missing = [...expected.keys()].filter((name) => !inFile.has(name));

@@ -44,6 +44,7 @@ import {
   type InspectRequest,
   type ModelInside,
   type DownloadProgress,
+  type PretrainedBaseInfo,
   type EvaluationProgress,
   type Mistakes,
   type ModelInUse,
@@ -67,6 +68,8 @@ import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 import { exportModel } from './export';
 import { checkedRunId, compareTwoRuns, deleteRecordedRun, runSnapshot } from './run-history';
 import { ProjectUploads } from './project-upload';
+import { PretrainedBases } from './pretrained-bases';
+import { PretrainedCache } from '../catalogue/cache';
 import { TrainingRunner } from './training';
 import { MAX_PROJECT_JSON_BYTES } from '../store/regular-file';
 
@@ -159,6 +162,8 @@ export class NeuroblocksService implements NeuroblocksApi {
   readonly recentProjectsChanged = new Emitter<void>();
   private readonly downloads = new Emitter<DownloadProgress>();
   readonly onDownloadProgress = this.downloads.event;
+  private readonly pretrained: PretrainedBases;
+  readonly onBaseDownloadProgress: NeuroblocksApi['onBaseDownloadProgress'];
 
   readonly settings: SettingsFile;
   private readonly examples: ExampleLibrary;
@@ -175,6 +180,9 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   constructor(private readonly options: ServiceOptions) {
     this.settings = new SettingsFile(path.join(options.configDir ?? defaultConfigDir(), 'settings.json'));
+    // Pretrained bases' weights files: in the user data folder, shared by every project.
+    this.pretrained = new PretrainedBases(new PretrainedCache(path.join(options.configDir ?? defaultConfigDir(), 'pretrained')));
+    this.onBaseDownloadProgress = this.pretrained.progress.event;
     this.examples = new ExampleLibrary(options.examplesDir);
     this.formats = options.formats ?? projectFormats;
     this.version = options.version ?? packageVersion();
@@ -560,6 +568,14 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   async deleteRun(location: string, runId: number): Promise<void> {
     await this.withRunStore(location, { readOnly: false }, (store) => deleteRecordedRun(store, runId));
+  }
+
+  listPretrainedBases(): Promise<PretrainedBaseInfo[]> {
+    return this.pretrained.list();
+  }
+
+  downloadPretrainedBase(baseId: string): Promise<PretrainedBaseInfo> {
+    return this.pretrained.download(baseId);
   }
 
   /** Reads the runs of a project file, which stays untouched. */
