@@ -27,14 +27,18 @@ export function withPreprocessing(graph: Graph, entry: PretrainedBaseEntry): Gra
   return { nodes: [...graph.nodes.slice(0, at), ...blocks, ...graph.nodes.slice(at)], edges: [...chain, ...edges] };
 }
 
+/** The weights of the base's preprocessing blocks (Normalization's mean, variance and count), named `block/weight`. */
+export function preprocessingWeights(entry: PretrainedBaseEntry): ImportedWeight[] {
+  return entry.preprocessingBlocks.flatMap((block) =>
+    Object.entries(block.weights ?? {}).map(([name, values]) => ({ name: `${block.id}/${name}`, shape: name === 'count' ? [] : [values.length], data: Float32Array.from(values) })),
+  );
+}
+
 /** The base at a square input `size`, its preprocessing in front, with the weights of `layers` (a Keras weights file read by readKerasWeightsFile). */
 export function assembleBase(entry: PretrainedBaseEntry, layers: KerasFileLayer[], size = entry.inputSize.default): AssembledBase {
   const base = entry.build({ size });
   const loaded = new Map<string, LoadedWeight>(mapKerasWeights(base, layers, entry.download.file).map((w) => [w.name, { shape: w.shape, data: w.data }]));
   entry.foldAtLoad?.(loaded);
-  const weights: ImportedWeight[] = [];
-  for (const block of entry.preprocessingBlocks)
-    for (const [name, values] of Object.entries(block.weights ?? {})) weights.push({ name: `${block.id}/${name}`, shape: name === 'count' ? [] : [values.length], data: Float32Array.from(values) });
-  for (const [name, w] of loaded) weights.push({ name, shape: w.shape, data: w.data });
+  const weights = [...preprocessingWeights(entry), ...[...loaded].map(([name, w]) => ({ name, shape: w.shape, data: w.data }))];
   return { name: entry.name, source: `${entry.name}, ImageNet (Keras Applications: ${entry.download.file})`, graph: withPreprocessing(base, entry), weights };
 }

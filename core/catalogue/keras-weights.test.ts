@@ -185,3 +185,30 @@ describe('the catalogue’s preprocessing and load-time folds', () => {
     expect(maxAbsDiff(app, expected)).toBeLessThan(1e-4);
   });
 });
+
+describe('filling a project that holds a base’s layers (the course’s VGG16 example)', () => {
+  it('puts the preprocessing after its Input and maps the file’s weights onto its VGG16 blocks, leaving its classifier alone', async () => {
+    const { readFileSync: read } = await import('node:fs');
+    const { fillBase, holdsBase } = await import('./fill');
+    const { analyzeGraph } = await import('../model/analyze');
+    const example = JSON.parse(read(new URL('../../projects/vgg16-transfer.json', import.meta.url), 'utf8')) as { graph: Graph };
+    const vgg = pretrainedBase('vgg16')!;
+    expect(holdsBase(example.graph, vgg)).toBe(true);
+    expect(holdsBase(small, vgg)).toBe(false);
+    // Keras's VGG16 file: every convolution (a smaller one would do, but the shapes must be VGG16's).
+    const file = join(dir, 'vgg16.h5');
+    const { writeBaseWeightsFile } = await import('./test-support');
+    writeBaseWeightsFile(vgg, file);
+    const filled = fillBase(example.graph, vgg, await readKerasWeightsFile(file));
+    expect(filled.graph.nodes.slice(0, 4).map((n) => n.id)).toEqual(['input', 'preprocess_scale', 'preprocess_mean', 'block1_conv1']);
+    expect(filled.weights.map((w) => w.name)).toHaveLength(3 + 26);
+    expect(filled.weights.some((w) => w.name.startsWith('dense1/') || w.name.startsWith('output/'))).toBe(false);
+    const analysis = analyzeGraph(filled.graph);
+    expect(analysis.errors).toEqual([]);
+    // The example's 14,920,598 parameters and the Normalization's 7 (ImageNet's means).
+    expect(analysis.totalParams).toBe(14_920_605);
+    expect(analysis.trainableParams).toBe(205_910);
+    // Filling twice does not add the preprocessing twice.
+    expect(fillBase(filled.graph, vgg, await readKerasWeightsFile(file)).graph.nodes).toHaveLength(filled.graph.nodes.length);
+  });
+});

@@ -68,7 +68,14 @@ export async function readKerasWeightsFile(file: string): Promise<KerasFileLayer
             name,
           );
         const value = dataset.value as unknown;
-        const data = typeof value === 'number' || typeof value === 'bigint' ? Float32Array.of(Number(value)) : Float32Array.from(value as ArrayLike<number | bigint>, Number);
+        const data =
+          value instanceof Float32Array
+            ? value
+            : typeof value === 'number' || typeof value === 'bigint'
+              ? Float32Array.of(Number(value))
+              : ArrayBuffer.isView(value) && !(value instanceof BigInt64Array || value instanceof BigUint64Array)
+                ? Float32Array.from(value as unknown as ArrayLike<number>)
+                : Float32Array.from(value as ArrayLike<number | bigint>, Number);
         return { name: weightName, shape: [...(dataset.shape ?? [])], data };
       });
       return { name, weights };
@@ -124,10 +131,13 @@ const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
  * The weights of a Keras weights file for a graph whose block ids are the file's layer names,
  * named `block/weight`. Within a layer, weights are taken in the file's order, as Keras loads
  * them. A file whose layers do not match the graph's (a layer with weights the graph lacks, or
- * the reverse, or a weight of another shape) is refused, naming them.
+ * the reverse unless `only: 'file'`, or a weight of another shape) is refused, naming them.
  */
-export function mapKerasWeights(graph: Graph, layers: KerasFileLayer[], fileName: string): ImportedWeight[] {
-  const expected = expectedKerasWeights(graph);
+export function mapKerasWeights(graph: Graph, layers: KerasFileLayer[], fileName: string, options: { only?: 'file' } = {}): ImportedWeight[] {
+  const all = expectedKerasWeights(graph);
+  // `only: 'file'`: the graph may hold more blocks with weights than the file (a classifier after a base), which are left as they are.
+  const named = new Set(layers.filter((l) => l.weights.length > 0).map((l) => l.name));
+  const expected = options.only === 'file' ? new Map([...all].filter(([id]) => named.has(id))) : all;
   const inFile = new Map(layers.filter((l) => l.weights.length > 0).map((l) => [l.name, l]));
   const extra = [...inFile.keys()].filter((name) => !expected.has(name));
   const missing = [...expected.keys()].filter((name) => !inFile.has(name));

@@ -1,0 +1,100 @@
+// The "Pretrained bases" dialog against a host whose catalogue downloads from a server on
+// 127.0.0.1 (NEUROBLOCKS_PRETRAINED_URL): a base downloaded with its progress bar, then the
+// server gone (offline), which the dialog says, offering to import a network from a file.
+import { expect, test } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { pretrainedBase } from '../core/catalogue/entries';
+import { writeBaseWeightsFile } from '../core/catalogue/test-support';
+import { startServer } from './global-setup';
+import { consoleErrors, shot, unnamedControls } from './helpers';
+
+test('the pretrained bases: facts, a download with its progress bar, and the offline case', async ({ page }) => {
+  test.setTimeout(300_000);
+  const home = mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-pretrained-e2e-'));
+  const weights = path.join(home, 'mobilenet.h5');
+  writeBaseWeightsFile(pretrainedBase('mobilenet_v2')!, weights);
+  const bytes = readFileSync(weights);
+  // The mirror sends the file in pieces, so that the progress bar is seen moving.
+  const mirror: Server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-length': bytes.length });
+    let sent = 0;
+    const step = () => {
+      if (sent >= bytes.length) return void res.end();
+      const piece = bytes.subarray(sent, sent + 150_000);
+      sent += piece.length;
+      res.write(piece, () => setTimeout(step, 100));
+    };
+    step();
+  });
+  await new Promise<void>((resolve) => mirror.listen(0, '127.0.0.1', resolve));
+  const previous = process.env.NEUROBLOCKS_PRETRAINED_URL;
+  process.env.NEUROBLOCKS_PRETRAINED_URL = `http://127.0.0.1:${(mirror.address() as AddressInfo).port}/mirror`;
+  const { url, server } = await startServer(home);
+  if (previous === undefined) delete process.env.NEUROBLOCKS_PRETRAINED_URL;
+  else process.env.NEUROBLOCKS_PRETRAINED_URL = previous;
+  const problems = consoleErrors(page);
+  try {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(url);
+    await page.getByTestId('example-vgg16-transfer').click();
+    await page.getByRole('button', { name: 'Pretrained bases…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Pretrained bases' });
+    await expect(dialog).toBeVisible();
+
+    await test.step('each base with its facts', async () => {
+      const vgg = dialog.getByTestId('base-vgg16');
+      await expect(vgg.getByRole('heading', { name: 'VGG16' })).toBeVisible();
+      await expect(vgg).toContainText('14,714,688 (as Keras counts them), all frozen; output 7×7×512 at 224×224');
+      await expect(vgg).toContainText('MD5 6d6bbae143d832006294945121d1f1fc');
+      await expect(vgg).toContainText('https://storage.googleapis.com/tensorflow/keras-applications/vgg16/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5');
+      await expect(vgg).toContainText('CC BY 4.0');
+      await expect(dialog.getByTestId('base-resnet50')).toContainText('23,587,712');
+      await expect(dialog.getByTestId('base-mobilenet_v2')).toContainText('none published by Keras');
+      await expect(dialog.getByTestId('base-efficientnet_b0')).toContainText('4,049,571');
+      for (const id of ['vgg16', 'resnet50', 'mobilenet_v2', 'efficientnet_b0']) await expect(dialog.getByTestId(`base-state-${id}`)).toHaveText('Not downloaded');
+    });
+
+    await test.step('download MobileNetV2: a progress bar, then downloaded and checked', async () => {
+      const card = dialog.getByTestId('base-mobilenet_v2');
+      await card.getByRole('button', { name: 'Download' }).click();
+      const bar = card.getByRole('progressbar', { name: 'Download of MobileNetV2 (alpha 1.0)' });
+      await expect(bar).toBeVisible();
+      await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 20_000 }).toBeGreaterThan(0);
+      await card.scrollIntoViewIfNeeded();
+      await shot(page, 'pretrained-downloading');
+      await expect(dialog.getByTestId('base-state-mobilenet_v2')).toHaveText(/^Downloaded and checked \(\d+\.\d MB\)$/, { timeout: 60_000 });
+      await expect(card.getByRole('button', { name: 'Downloaded' })).toBeDisabled();
+    });
+
+    await test.step('offline: the dialog says so and offers importing a network from a file', async () => {
+      await new Promise((resolve) => mirror.close(resolve));
+      const card = dialog.getByTestId('base-vgg16');
+      await card.getByRole('button', { name: 'Download' }).click();
+      const alert = card.getByRole('alert');
+      await expect(alert).toContainText(/VGG16 cannot be downloaded: .* cannot be reached \(ECONNREFUSED\)\. This computer seems to be offline\./);
+      await expect(alert).toContainText('Try again once it is online, or import a network from a file instead (Keras .h5, ONNX or TensorFlow.js, with the editor’s import of a pretrained network).');
+      await expect(dialog.getByTestId('base-state-vgg16')).toHaveText('Not downloaded');
+      await card.scrollIntoViewIfNeeded();
+      await shot(page, 'pretrained-offline');
+      expect(await unnamedControls(page, 'dialog[open] button')).toEqual([]);
+    });
+
+    await test.step('in French', async () => {
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      await page.getByTestId('language').selectOption('fr');
+      await page.getByRole('button', { name: 'Bases pré-entraînées…' }).click();
+      const french = page.getByRole('dialog', { name: 'Bases pré-entraînées' });
+      await expect(french.getByTestId('base-state-mobilenet_v2')).toHaveText(/^Téléchargé et vérifié/);
+      await expect(french.getByTestId('base-vgg16')).toContainText('Poids publiés par le Visual Geometry Group (Oxford), portés par Keras.');
+    });
+    expect(problems).toEqual([]);
+  } finally {
+    server.kill();
+    mirror.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+});
