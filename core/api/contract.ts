@@ -105,6 +105,8 @@ export interface PageTrainingJob {
   parts: number;
   /** Set when a recorded run goes on from its last checkpoint. */
   resume?: { weights: WireWeight[]; optimizer?: WireWeight[]; fromEpoch: number; history: EpochMetrics[] };
+  /** The project's pretrained weights a new run starts from: float32 values in the data after the test samples, at these byte offsets. */
+  pretrained?: { name: string; shape: number[]; offset: number }[];
 }
 
 /** What the page reports of a run it trains: one training event (checkpoints and the final event with their weights), or the rungs it could not use. */

@@ -1,6 +1,7 @@
 import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileGraph } from '../compile/compile';
+import { applyPretrained, type PretrainedWeight } from '../compile/pretrained';
 import type { Tf } from '../model/block';
 import { kerasNotebook, kerasScript } from '../model/codegen/index';
 import { ExportError, planGraph } from '../model/codegen/plan';
@@ -24,6 +25,8 @@ export interface ExportOptions {
   outDir: string;
   /** A trained run's weights; without them the model is exported untrained, initialised with the project's seed. */
   weights?: NamedWeight[];
+  /** Without a run's weights: the project's pretrained weights, which the untrained model starts from. */
+  pretrained?: readonly PretrainedWeight[];
   /** Version written into the files' metadata (default: the app's version). */
   producerVersion?: string;
   /** Replace files of the same names already in outDir; without it such files make the export refuse (ExportOverwriteError). */
@@ -40,10 +43,11 @@ export interface ExportResult {
   trained: boolean;
 }
 
-/** The weights of the project's model as the app initialises it before training (seeded, so repeatable). */
-export function untrainedWeights(tf: Tf, project: Project): NamedWeight[] {
+/** The weights of the project's model as the app initialises it before training (seeded, so repeatable), from its pretrained weights where it has them. */
+export function untrainedWeights(tf: Tf, project: Project, pretrained?: readonly PretrainedWeight[]): NamedWeight[] {
   const model = compileGraph(tf, project.graph, { seed: project.training.seed });
   try {
+    applyPretrained(tf, model, pretrained);
     return weightsOfModel(model);
   } finally {
     model.dispose();
@@ -107,7 +111,7 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
     await writeFile(join(outDir, name), data);
     return name;
   };
-  const weights = () => options.weights ?? untrainedWeights(tf, project);
+  const weights = () => options.weights ?? untrainedWeights(tf, project, options.pretrained);
   const result = (files: string[]): ExportResult => ({ format, outDir, files, trained: Boolean(options.weights) });
 
   switch (format) {

@@ -43,6 +43,22 @@ describe('parseProject', () => {
     expect(problems).toContainEqual({ path: 'training.batchSize', message: 'must be a number, not the text "big".', messageFr: 'doit être un nombre, et non le texte « big ».' });
   });
 
+  it('keeps base groups, and refuses a block naming a group the graph does not have, or two groups of one id', () => {
+    const groups = [{ id: 'base', name: 'Digits 0–4', source: 'run 3 of Digits 0–4', collapsed: true }];
+    const nodes = [minimal.graph.nodes[0], { id: 'base/c1', type: 'Conv2D', params: {}, group: 'base' }];
+    expect(parseProject({ ...minimal, graph: { nodes, edges: [], groups } }).graph).toEqual({ nodes, edges: [], groups });
+    expect(problemsOf(() => parseProject({ ...minimal, graph: { nodes, edges: [] } }))).toEqual([
+      {
+        path: 'graph.nodes[1].group',
+        message: 'is "base", but the graph has no group of that id (add it to "groups" or remove "group" from the block).',
+        messageFr: 'vaut « base », mais le graphe n’a pas de groupe de cet identifiant (ajoutez-le à "groups" ou retirez "group" du bloc).',
+      },
+    ]);
+    expect(problemsOf(() => parseProject({ ...minimal, graph: { nodes, edges: [], groups: [...groups, { id: 'base', name: 'Again' }] } }))).toEqual([
+      { path: 'graph.groups[1].id', message: 'is "base", the id of another group.', messageFr: 'vaut « base », l’identifiant d’un autre groupe.' },
+    ]);
+  });
+
   it('reports a missing graph', () => {
     const problems = problemsOf(() => parseProject({ format: 'neuroblocks.project', version: 1 }));
     expect(problems[0]).toMatchObject({ path: 'graph', message: expect.stringContaining('is missing') });

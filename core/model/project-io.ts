@@ -111,8 +111,11 @@ function describeZodIssue(issue: z.core.$ZodIssue): Localized {
       return { en: 'has a key that is not allowed.', fr: 'contient une clé non autorisée.' };
     case 'invalid_element':
       return { en: 'has a value that is not allowed.', fr: 'contient une valeur non autorisée.' };
-    default:
-      return { en: issue.message.endsWith('.') ? issue.message : `${issue.message}.`, fr: 'valeur non valide.' };
+    default: {
+      // A schema's own check may carry its French in `params.fr`.
+      const fr = issue.code === 'custom' && typeof issue.params?.fr === 'string' ? issue.params.fr : undefined;
+      return { en: issue.message.endsWith('.') ? issue.message : `${issue.message}.`, fr: fr ?? 'valeur non valide.' };
+    }
   }
 }
 

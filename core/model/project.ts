@@ -12,14 +12,40 @@ const nodeSchema = z.strictObject({
   type: z.string().min(1, 'must name a block type, e.g. "Conv2D"'),
   params: z.record(z.string(), z.unknown()).default({}),
   position: z.strictObject({ x: z.number(), y: z.number() }).optional(),
+  group: id.optional(),
+});
+
+const groupSchema = z.strictObject({
+  id,
+  name: z.string().max(200),
+  source: z.string().max(1000).optional(),
+  collapsed: z.boolean().optional(),
 });
 
 const edgeSchema = z.strictObject({ source: id, target: id });
 
-export const graphSchema = z.strictObject({
-  nodes: z.array(nodeSchema).max(10_000),
-  edges: z.array(edgeSchema).max(100_000),
-});
+export const graphSchema = z
+  .strictObject({
+    nodes: z.array(nodeSchema).max(10_000),
+    edges: z.array(edgeSchema).max(100_000),
+    groups: z.array(groupSchema).max(1_000).optional(),
+  })
+  .superRefine((graph, ctx) => {
+    const groups = new Set<string>();
+    graph.groups?.forEach((group, i) => {
+      if (groups.has(group.id)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'id'], message: `is "${group.id}", the id of another group`, params: { fr: `vaut « ${group.id} », l’identifiant d’un autre groupe.` } });
+      groups.add(group.id);
+    });
+    graph.nodes.forEach((node, i) => {
+      if (node.group !== undefined && !groups.has(node.group))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['nodes', i, 'group'],
+          message: `is "${node.group}", but the graph has no group of that id (add it to "groups" or remove "group" from the block)`,
+          params: { fr: `vaut « ${node.group} », mais le graphe n’a pas de groupe de cet identifiant (ajoutez-le à "groups" ou retirez "group" du bloc).` },
+        });
+    });
+  });
 
 export const builtinDatasets = ['mnist', 'fashion-mnist', 'spirals', 'xor', 'circles', 'gaussians'] as const;
 

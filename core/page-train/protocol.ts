@@ -62,6 +62,11 @@ export function adapterName(info: AdapterInfo | undefined): string {
 
 /** The run's data set from the parts the host sent: training values and labels, then test values and labels. */
 export function datasetFromParts(job: PageTrainingJob, parts: readonly string[]): Dataset {
+  return jobFromParts(job, parts).dataset;
+}
+
+/** The run's data set and the pretrained weights that follow it, from the parts of its data. */
+export function jobFromParts(job: PageTrainingJob, parts: readonly string[]): { dataset: Dataset; pretrained: { name: string; shape: number[]; data: Float32Array }[] } {
   const bytes = new Uint8Array(job.bytes);
   let offset = 0;
   for (const part of parts) {
@@ -72,7 +77,7 @@ export function datasetFromParts(job: PageTrainingJob, parts: readonly string[])
   if (offset !== job.bytes) throw new Error(`the run's data are incomplete: ${offset} of ${job.bytes} bytes arrived`);
   const size = job.dataset.inputShape.reduce((a, b) => a * b, 1);
   const take = (count: number, start: number) => ({ x: new Float32Array(bytes.buffer, start, count * size), y: new Int32Array(bytes.buffer, start + count * size * 4, count), count });
-  return {
+  const dataset = {
     name: job.dataset.name,
     inputShape: job.dataset.inputShape,
     classNames: job.dataset.classNames,
@@ -80,4 +85,10 @@ export function datasetFromParts(job: PageTrainingJob, parts: readonly string[])
     train: take(job.dataset.trainCount, 0),
     test: take(job.dataset.testCount, job.dataset.trainCount * (size + 1) * 4),
   };
+  const pretrained = (job.pretrained ?? []).map((w) => {
+    const count = w.shape.reduce((a, b) => a * b, 1);
+    if (w.offset % 4 !== 0 || w.offset + count * 4 > job.bytes) throw new Error(`the pretrained weight ${w.name} lies outside the run's data`);
+    return { name: w.name, shape: w.shape, data: new Float32Array(bytes.buffer, w.offset, count) };
+  });
+  return { dataset, pretrained };
 }

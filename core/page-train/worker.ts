@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { seededRandom } from '../data/random';
 import type { SerializedWeight, TrainingEvent } from '../train/events';
 import { TrainingLoop, type LoopBackend, type LoopControl } from '../train/loop';
-import { adapterName, datasetFromParts, fromWire, pageRungs, toWire, type FromWorker, type GpuNavigator, type PageRung, type ToWorker } from './protocol';
+import { adapterName, fromWire, jobFromParts, pageRungs, toWire, type FromWorker, type GpuNavigator, type PageRung, type ToWorker } from './protocol';
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
@@ -71,7 +71,7 @@ function report(runId: string, event: TrainingEvent): void {
 
 async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
   const { job } = message;
-  const dataset = datasetFromParts(job, message.parts);
+  const { dataset, pretrained } = jobFromParts(job, message.parts);
   const resume = job.resume
     ? { weights: fromWire(job.resume.weights) as SerializedWeight[], ...(job.resume.optimizer ? { optimizer: fromWire(job.resume.optimizer) as SerializedWeight[] } : {}), fromEpoch: job.resume.fromEpoch, history: job.resume.history }
     : undefined;
@@ -101,7 +101,7 @@ async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       if (trained) report(job.runId, event);
       else held.push(event);
     };
-    const loop = new TrainingLoop({ resume, checkpoints: true }, emit, control);
+    const loop = new TrainingLoop({ resume, checkpoints: true, pretrained }, emit, control);
     const originalRandom = Math.random;
     Math.random = seededRandom(job.settings.seed);
     let result;

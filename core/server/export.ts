@@ -9,7 +9,7 @@ import { ExportError } from '../model/codegen/plan';
 import { fileNameProblem, folderStem } from '../model/file-names';
 import { errorTexts } from '../model/localized';
 import type { Project } from '../model/project';
-import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
+import { asUserFacing, pretrainedOf, SQLITE_EXTENSION } from './sqlite-project-format';
 
 
 async function totalBytes(outDir: string, files: string[]): Promise<number> {
@@ -66,7 +66,8 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
   const projectFile = typeof request.location === 'string' && path.extname(request.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(request.location) : undefined;
   if (request.runId === undefined) {
     const baseDir = typeof request.location === 'string' && request.location ? path.dirname(path.resolve(request.location)) : undefined;
-    const result = await exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion, overwrite: request.overwrite === true, ...(baseDir ? { baseDir } : {}) }).catch(refusal);
+    const pretrained = await pretrainedOf(projectFile);
+    const result = await exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion, overwrite: request.overwrite === true, pretrained, ...(baseDir ? { baseDir } : {}) }).catch(refusal);
     // An untrained export from a saved project file is logged in it too, as the export command does.
     if (projectFile !== undefined && existsSync(projectFile)) await logUntrainedExport(projectFile, request.format, outDir, result.files);
     return result;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PageTrainingCommand, TrainingUpdate } from '../api/contract';
 import type { Project } from '../model/project';
-import { datasetFromParts, fromWire, toWire } from '../page-train/protocol';
+import { fromWire, jobFromParts, toWire } from '../page-train/protocol';
 import { ProjectStore } from '../store/project-store';
 import { mlpProject } from '../store/test-helpers';
 import { selectBackend } from '../train/backend/index';
@@ -45,7 +45,7 @@ async function playPage(runner: TrainingRunner, options: { leaveAfterEpoch?: num
   const job = await runner.page.job();
   const parts: string[] = [];
   for (let part = 0; part < job.parts; part++) parts.push((await runner.page.data(job.runId, part)).base64);
-  const dataset = datasetFromParts(job, parts);
+  const { dataset, pretrained } = jobFromParts(job, parts);
   const { tf } = await selectBackend('cpu');
   let reports = Promise.resolve();
   let left = false;
@@ -63,7 +63,7 @@ async function playPage(runner: TrainingRunner, options: { leaveAfterEpoch?: num
     }
   };
   const resume = job.resume && { weights: fromWire(job.resume.weights) as SerializedWeight[], optimizer: fromWire(job.resume.optimizer ?? []) as SerializedWeight[], fromEpoch: job.resume.fromEpoch, history: job.resume.history };
-  const loop = new TrainingLoop({ ...(resume ? { resume } : {}) }, report, control);
+  const loop = new TrainingLoop({ ...(resume ? { resume } : {}), pretrained }, report, control);
   const original = Math.random;
   Math.random = seededRandom(job.settings.seed);
   try {
@@ -119,6 +119,30 @@ describe('training in the page', () => {
     }
     // The run's final weights are the model in use, for Evaluate and Try it.
     expect(await runner.modelInUse()).toMatchObject({ recordedRunId: expect.any(Number), test: { accuracy: host.test!.accuracy } });
+  }, 120_000);
+
+  it('starts from the project file’s pretrained weights, sent after the data in the same parts', async () => {
+    const project = spirals();
+    project.graph.nodes[1].params.trainable = false;
+    const pretrained = [{ name: 'h/kernel', shape: [2, 8], dtype: 'float32' as const, data: Float32Array.from({ length: 16 }, (_, i) => (i - 8) / 10) }];
+    const location = path.join(root, 'pretrained.nbproj');
+    const file = ProjectStore.create(location, project);
+    file.setPretrained(pretrained, 'a test base');
+    file.close();
+    const runner = new TrainingRunner();
+    const started = runner.startTraining(project, { engine: 'page', location });
+    const final = finalOf(runner, started);
+    await started;
+    await playPage(runner);
+    expect(await final).toMatchObject({ state: 'completed', epochsCompleted: 3 });
+    const store = ProjectStore.open(location);
+    try {
+      const [run] = store.listRuns();
+      const kernel = store.loadCheckpoint(run.id, 'last').weights.find((w) => w.name === 'h/kernel')!;
+      expect(Array.from(kernel.data)).toEqual(Array.from(pretrained[0].data));
+    } finally {
+      store.close();
+    }
   }, 120_000);
 
   it('ends a run whose page went away as interrupted, keeping its completed epochs, and it can be continued', async () => {

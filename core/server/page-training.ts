@@ -81,15 +81,25 @@ export class PageTrainingSession implements TrainingSession {
     const { prepareTraining } = await import('../train/run');
     const { settings, data } = await prepareTraining(this.project, this.options, (event) => this.deliver(event));
     const { dataset } = data;
-    const arrays = [dataset.train.x, dataset.train.y, dataset.test.x, dataset.test.y];
-    const bytes = arrays.reduce((n, a) => n + a.byteLength, 0);
+    const resume = this.options.resume as import('../train/loop').TrainingResume | undefined;
+    // The pretrained weights a new run starts from travel after the data, in the same parts.
+    const pretrained = resume ? [] : ((this.options.pretrained as { name: string; shape: number[]; data: ArrayLike<number> }[] | undefined) ?? []);
+    const arrays: ArrayBufferView[] = [dataset.train.x, dataset.train.y, dataset.test.x, dataset.test.y];
+    let end = arrays.reduce((n, a) => n + a.byteLength, 0);
+    const placed = pretrained.map((w) => {
+      const values = Float32Array.from(w.data);
+      arrays.push(values);
+      const at = { name: w.name, shape: [...w.shape], offset: end };
+      end += values.byteLength;
+      return at;
+    });
+    const bytes = end;
     const buffer = new Uint8Array(bytes);
     let offset = 0;
     for (const array of arrays) {
       buffer.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offset);
       offset += array.byteLength;
     }
-    const resume = this.options.resume as import('../train/loop').TrainingResume | undefined;
     const job: PageTrainingJob = {
       runId: this.runId,
       project: this.project,
@@ -101,6 +111,7 @@ export class PageTrainingSession implements TrainingSession {
       ...(resume
         ? { resume: { weights: toWireWeights(resume.weights), ...(resume.optimizer ? { optimizer: toWireWeights(resume.optimizer) } : {}), fromEpoch: resume.fromEpoch, history: resume.history } }
         : {}),
+      ...(placed.length ? { pretrained: placed } : {}),
     };
     return { job, data: buffer };
   }

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../api/contract';
 import { errorTexts } from '../model/localized';
+import type { NamedWeight } from '../store/weights';
 import type { ProjectFileFormat } from './project-files';
 
 export const SQLITE_EXTENSION = '.nbproj';
@@ -68,3 +69,21 @@ export const sqliteProjectFormat: ProjectFileFormat = {
     }
   },
 };
+
+/**
+ * The pretrained weights kept in the project file at `location` (none for project JSON or a file
+ * not saved yet): training and an untrained export start from them.
+ */
+export async function pretrainedOf(location: unknown): Promise<NamedWeight[]> {
+  if (typeof location !== 'string' || path.extname(location).toLowerCase() !== SQLITE_EXTENSION || !existsSync(location)) return [];
+  const { ProjectStore } = await import('../store/index');
+  let store: import('../store/index').ProjectStore | undefined;
+  try {
+    store = ProjectStore.open(path.resolve(location), { readOnly: true });
+    return store.pretrained();
+  } catch (error) {
+    throw asUserFacing(error);
+  } finally {
+    store?.close();
+  }
+}

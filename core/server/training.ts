@@ -30,7 +30,7 @@ import { TrainedModel } from './inference';
 import { convFilters, inspectModel } from './inside';
 import { PageTraining } from './page-training';
 import { checkedRunRequest, prepareRunModel } from './run-model';
-import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
+import { asUserFacing, pretrainedOf, SQLITE_EXTENSION } from './sqlite-project-format';
 
 type WithoutWeights<E> = E extends { weights?: unknown } ? Omit<E, 'weights' | 'optimizer'> : E;
 // The API's event type must describe what the engine sends; this line fails to compile when they drift.
@@ -127,6 +127,9 @@ export class TrainingRunner {
     if (typeof options.location === 'string' && options.location) engineOptions.baseDir = path.dirname(path.resolve(options.location));
     const runId = randomUUID();
     const recordedIn = typeof options.location === 'string' && path.extname(options.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(options.location) : undefined;
+    // A new run starts from the project's pretrained weights (a base from another run, an imported network).
+    const pretrained = await pretrainedOf(recordedIn);
+    if (pretrained.length) engineOptions.pretrained = pretrained;
     // A table is recorded with the run (its bytes, kept in the project when small, and how its columns were standardised).
     const dataset = recordedIn ? await tableRecord(project, engineOptions.baseDir as string, seed ?? project.training.seed) : undefined;
     const session = engineOptions.engine === 'page' ? this.page.start(runId, project, engineOptions) : await this.launch(project, engineOptions);

@@ -9,3 +9,4 @@ export type * from './types';
 export { recordTrainingRun, type RecordedTraining, type RecordingResult } from './record-training';
 export { openTrainingTarget, isProjectFile, type TrainingTarget } from './training-target';
 export { describeDataset } from './dataset-ref';
+export type { PretrainedInfo } from './pretrained';

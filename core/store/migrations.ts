@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { SCHEMA_VERSION } from './schema';
+import { PRETRAINED_SQL, SCHEMA_VERSION } from './schema';
 
 /** Brings a file from schema version `from` to `from + 1`. Runs inside the migration's transaction. */
 export type MigrationStep = (db: Database.Database) => void;
@@ -14,6 +14,8 @@ export const migrations: Record<number, MigrationStep> = {
     db.exec('ALTER TABLE checkpoints ADD COLUMN optimizer BLOB');
     db.exec('ALTER TABLE checkpoints ADD COLUMN optimizer_hash TEXT');
   },
+  // 3: a project keeps pretrained weights for some of its blocks (a base from another run, an imported network).
+  2: (db) => db.exec(PRETRAINED_SQL),
 };
 
 /**

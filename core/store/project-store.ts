@@ -10,6 +10,9 @@ import { frenchDe, StoreError, writeError } from './errors';
 import { inspectProjectFile } from './inspect';
 import { migrate } from './migrations';
 import { configureConnection, createProjectFile, moveIntoPlace, projectHash, removeDatabaseFiles, restoreSideFiles, siblingTempPath, sideFiles, type CreateOptions, type SideFiles } from './project-file';
+import * as pretrained from './pretrained';
+import type { PretrainedInfo } from './pretrained';
+import type { NamedWeight } from './weights';
 import * as runs from './runs';
 import { limits, SCHEMA_VERSION, type RunStatus, type VersionKind } from './schema';
 import type {
@@ -366,6 +369,29 @@ export class ProjectStore {
 
   getEmbeddedDataset(id: number): Buffer | undefined {
     return this.read(() => runs.getEmbeddedDataset(this.db, id));
+  }
+
+  // ── Pretrained weights ───────────────────────────────────────────────────────────────────────
+
+  /** Keeps weights training starts from for some blocks (named `block/weight`), replacing those of the same names. */
+  setPretrained(weights: readonly NamedWeight[], source: string): void {
+    this.assertOpen();
+    this.write({ en: 'keep the pretrained weights', fr: 'garder les poids préentraînés' }, () => pretrained.storePretrained(this.db, weights, source));
+  }
+
+  /** The pretrained weights, checked against their checksums. */
+  pretrained(): NamedWeight[] {
+    return this.read(() => pretrained.readPretrained(this.db));
+  }
+
+  /** Which pretrained weights the project keeps, without reading them. */
+  listPretrained(): PretrainedInfo[] {
+    return this.read(() => pretrained.listPretrained(this.db));
+  }
+
+  /** Forgets the pretrained weights of these blocks (of every block when none are given): they start from random weights again. */
+  deletePretrained(blocks?: readonly string[]): void {
+    this.write({ en: 'remove the pretrained weights', fr: 'retirer les poids préentraînés' }, () => pretrained.deletePretrained(this.db, blocks));
   }
 
   // ── Runs ─────────────────────────────────────────────────────────────────────────────────────

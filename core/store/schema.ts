@@ -7,7 +7,7 @@
 
 /** "NBPJ" as a big-endian 32-bit integer, stored at offset 68 of the file header. */
 export const APPLICATION_ID = 0x4e42504a;
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const FILE_FORMAT = 'neuroblocks.project-file';
 export const PROJECT_FILE_EXTENSION = '.nbproj';
 
@@ -18,6 +18,21 @@ export const versionKinds = ['created', 'explicit', 'autosave', 'restored', 'imp
 export type VersionKind = (typeof versionKinds)[number];
 
 const inList = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+
+/**
+ * The weights a project's training starts from for some of its blocks (a base taken from another
+ * run, or an imported network): one row per weight, named `block/weight`, with where it came from.
+ */
+export const PRETRAINED_SQL = `
+CREATE TABLE pretrained (
+  name        TEXT PRIMARY KEY,
+  source      TEXT NOT NULL,
+  byte_length INTEGER NOT NULL,
+  hash        TEXT NOT NULL,
+  weights     BLOB NOT NULL,
+  added_at    TEXT NOT NULL
+) STRICT;
+`;
 
 /** DDL of the current schema, run once in the transaction that creates a file. */
 export const SCHEMA_SQL = `
@@ -119,6 +134,7 @@ CREATE TABLE evaluations (
 ) STRICT;
 CREATE INDEX evaluations_by_run ON evaluations (run_id);
 
+${PRETRAINED_SQL}
 CREATE TABLE exports (
   id         INTEGER PRIMARY KEY,
   run_id     INTEGER REFERENCES runs (id) ON DELETE SET NULL,
@@ -152,11 +168,15 @@ export const expectedObjects: Record<number, readonly string[]> = {
   1: version1Objects,
   // Version 2 added columns only (the checkpoints' optimizer state).
   2: version1Objects,
+  // Version 3 added the pretrained weights.
+  3: [...version1Objects, 'table:pretrained'],
 };
 
 /** Caps checked before a blob is read into memory, so a hostile file cannot exhaust it. */
 export const limits = {
   checkpointBytes: 512 * 1024 * 1024,
+  /** One pretrained weight tensor (VGG16's largest is 400 MB as float32 with its classifier; its convolutional base's, 9 MB). */
+  pretrainedWeightBytes: 512 * 1024 * 1024,
   embeddedDatasetBytes: 64 * 1024 * 1024,
   jsonBytes: 16 * 1024 * 1024,
 };

@@ -3,6 +3,7 @@
 // Worker). Browser-safe: no Node built-ins, and TensorFlow.js comes in as the `tf` it is given.
 import type * as tfjs from '@tensorflow/tfjs';
 import { compileGraph } from '../compile/compile';
+import { applyPretrained, pretrainedSkippedText, type PretrainedWeight } from '../compile/pretrained';
 import { permutation, seededRandom } from '../data/random';
 import { skippedWarning, summarizeDataset } from '../data/summary';
 import { DataError, type Dataset, type Samples, sampleSize, takeSamples } from '../data/types';
@@ -36,6 +37,8 @@ interface TrainingOptions {
   checkpoints?: boolean;
   /** Least time between two batch events (default 100 ms, about 10 per second). */
   batchEventInterval?: number;
+  /** The project's pretrained weights: a new run starts from them for the blocks that have them. */
+  pretrained?: readonly PretrainedWeight[];
 }
 
 /** The data set, loaded and checked against the model, and the model's input shape and output units. */
@@ -98,7 +101,7 @@ export interface LoopControl {
 }
 
 /** The options of a run that the loop itself uses. */
-export type LoopOptions = Pick<TrainingOptions, 'resume' | 'checkpoints' | 'batchEventInterval'>;
+export type LoopOptions = Pick<TrainingOptions, 'resume' | 'checkpoints' | 'batchEventInterval' | 'pretrained'>;
 
 /**
  * The epoch and batch loop with its callbacks, checkpoints and the final test evaluation, on data
@@ -110,6 +113,8 @@ export class TrainingLoop {
   private history: EpochMetrics[] = [];
   private choice?: LoopBackend;
   private model?: tfjs.LayersModel;
+  /** Why some blocks start from random weights after all, said once the run has started. */
+  private pretrainedNote?: Localized;
 
   constructor(
     private readonly options: LoopOptions,
@@ -148,7 +153,9 @@ export class TrainingLoop {
     const baseline = tf.memory().numTensors;
     const model = compileGraph(tf, project.graph, { seed: settings.seed });
     this.model = model;
+    // A resumed run goes on from its checkpoint; a new one starts from the project's pretrained weights where it has them.
     if (this.options.resume) loadResumeWeights(tf, model, this.options.resume);
+    else this.pretrainedNote = pretrainedSkippedText(applyPretrained(tf, model, this.options.pretrained));
     const optimizer = createOptimizer(tf, settings);
     try {
       return await this.train(tf, model, optimizer, data.dataset, settings, data.inputShape, data.outputUnits);
@@ -203,6 +210,7 @@ export class TrainingLoop {
     // A large image folder's preview decodes only a sample: files found broken now are named here.
     const skipped = skippedWarning(dataset.skipped);
     if (skipped) this.emit({ type: 'warning', message: skipped.en, messageFr: skipped.fr });
+    if (this.pretrainedNote) this.emit({ type: 'warning', message: this.pretrainedNote.en, messageFr: this.pretrainedNote.fr });
 
     const checkpointMonitor: Monitor = settings.earlyStopping?.monitor ?? (validation ? 'valLoss' : 'loss');
     const best = new BestTracker(checkpointMonitor);

@@ -3,6 +3,7 @@
 // the training worker (./worker), which forwards every event; it never throws, a failure is the final event.
 import { totalmem } from 'node:os';
 import { GraphError } from '../compile/errors';
+import type { PretrainedWeight } from '../compile/pretrained';
 import { loadDataset } from '../data/load';
 import { seededRandom } from '../data/random';
 import { checkModelFitsData, normalizeDataset } from '../data/summary';
@@ -28,6 +29,8 @@ export interface TrainingOptions {
   checkpoints?: boolean;
   /** Least time between two batch events (default 100 ms, about 10 per second). */
   batchEventInterval?: number;
+  /** The project's pretrained weights (`block/weight`): a new run starts from them for the blocks that have them. */
+  pretrained?: readonly PretrainedWeight[];
   /** Goes on with a run cut short: starts from its last checkpoint instead of fresh weights. */
   resume?: TrainingResume;
   /** Which engine trains: TensorFlow.js in the worker (default) or the user's PyTorch. */

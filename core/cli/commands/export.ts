@@ -47,6 +47,8 @@ async function isProjectFile(path: string): Promise<boolean> {
 interface Source {
   project: Project;
   weights?: NamedWeight[];
+  /** Without a run: the project's pretrained weights. */
+  pretrained?: NamedWeight[];
   /** Logs the export in the project file, when there is one. */
   record?: (format: ExportFormatName, outDir: string, files: string[], bytes: number) => string | undefined;
   describe: string;
@@ -66,13 +68,16 @@ async function loadSource(path: string, runId: number | undefined, checkpoint: '
       store.recordExport({ ...(run === undefined ? {} : { runId: run }), format, path: outDir, bytes, details });
       return undefined;
     };
-    if (runId === undefined)
+    if (runId === undefined) {
+      const pretrained = store.pretrained();
       return {
         project: store.project(),
-        describe: 'untrained (initial weights from the project seed)',
-        record: (format, outDir, files, bytes) => log(format, outDir, bytes, { files, weights: 'untrained' }),
+        ...(pretrained.length ? { pretrained } : {}),
+        describe: pretrained.length ? `untrained, with the project's pretrained weights (${pretrained.length} tensors) and the others from the project seed` : 'untrained (initial weights from the project seed)',
+        record: (format, outDir, files, bytes) => log(format, outDir, bytes, { files, weights: pretrained.length ? 'pretrained' : 'untrained' }),
         close: () => store.close(),
       };
+    }
     const run = store.getRun(runId);
     const which = checkpoint ?? (run.best ? 'best' : 'last');
     const loaded = store.loadCheckpoint(runId, which);
@@ -120,7 +125,7 @@ async function exportJobFolder(input: string, values: { out?: string; run?: stri
       : undefined;
     const { exportJob } = await import('../../train/pytorch/job');
     const outDir = resolve(values.out!);
-    const { files, started } = await exportJob(project, outDir, { epochs, seed, size, baseDir, device: values.device as 'auto' | undefined, ...(dataset ? { dataset } : {}) });
+    const { files, started } = await exportJob(project, outDir, { epochs, seed, size, baseDir, pretrained: source.pretrained, device: values.device as 'auto' | undefined, ...(dataset ? { dataset } : {}) });
     const sizes = await Promise.all(files.map(async (f) => (await stat(join(outDir, f))).size));
     io.out(`Wrote the training job of "${project.name}" (${started.epochs} epochs, ${started.sizes.train} training samples, seed ${started.seed}) to ${outDir}:`);
     files.forEach((f, i) => io.out(`  ${f.padEnd(24)} ${formatBytes(sizes[i]).padStart(10)}`));
@@ -191,7 +196,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const tf = await import('@tensorflow/tfjs');
     await tf.setBackend('cpu');
     const outDir = resolve(values.out);
-    const result = await exportProject({ tf, project: source.project, format, outDir, weights: source.weights, overwrite: values.force === true, baseDir: dirname(resolve(positionals[0])) });
+    const result = await exportProject({ tf, project: source.project, format, outDir, weights: source.weights, pretrained: source.pretrained, overwrite: values.force === true, baseDir: dirname(resolve(positionals[0])) });
     const sizes = await Promise.all(result.files.map(async (f) => (await stat(join(outDir, f))).size));
     const needsWeights = !['keras', 'notebook'].includes(format);
     io.out(`Exported "${source.project.name}" as ${format}${needsWeights ? `, ${source.describe}` : ''}, to ${outDir}:`);

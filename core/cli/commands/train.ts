@@ -156,9 +156,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
   }
   const project = resumed?.project ?? target.project;
+  // A new run starts from the project file's pretrained weights, where it has some.
+  const pretrained = resumed ? [] : (target.store?.pretrained() ?? []);
   const session = startTraining(
     project,
-    resumed ? { ...options, epochs: options.epochs ?? resumed.epochs, seed: options.seed ?? resumed.seed, resume: resumed.resume } : options,
+    resumed ? { ...options, epochs: options.epochs ?? resumed.epochs, seed: options.seed ?? resumed.seed, resume: resumed.resume } : { ...options, ...(pretrained.length ? { pretrained } : {}) },
   );
   // Subscribed before the printing below, so an epoch is in the file by the time it is shown.
   const recording = target.store && recordTrainingRun(target.store, session, project, { dataset: target.dataset, resumed: resumed?.recorder });

@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { GraphError } from '../../compile/errors';
 import { compileGraph } from '../../compile/compile';
+import { applyPretrained, pretrainedSkippedText } from '../../compile/pretrained';
 import { loadDataset } from '../../data/load';
 import { permutation, seededRandom } from '../../data/random';
 import { checkModelFitsData, normalizeDataset, skippedWarning, summarizeDataset } from '../../data/summary';
@@ -133,6 +134,8 @@ export interface PreparedTorchRun {
   startedEvent(device: string): Extract<TrainingEvent, { type: 'started' }>;
   /** The dataset's skipped files, for the warning event. */
   skipped: Localized | undefined;
+  /** Pretrained weights that no longer fit their blocks, for the warning event. */
+  pretrainedNote: Localized | undefined;
   firstEpoch: number;
   settings: TrainingSettings;
 }
@@ -158,6 +161,7 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
   // The app's seeded initial weights (or the checkpoint a resumed run goes on from).
   const { tf } = await selectBackend('cpu');
   const model = compileGraph(tf, project.graph, { seed: settings.seed });
+  const pretrainedNote = options.resume ? undefined : pretrainedSkippedText(applyPretrained(tf, model, options.pretrained));
   const appWeights = model.weights.map((w) => ({ name: w.originalName ?? w.name, shape: [...w.shape] as number[], trainable: w.trainable }));
   const initial: SerializedWeight[] = options.resume
     ? options.resume.weights
@@ -259,7 +263,7 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
     seed: settings.seed,
     ...(options.resume ? { resumedFromEpoch: firstEpoch } : {}),
   });
-  return { config, startedEvent, skipped: skippedWarning(dataset.skipped), firstEpoch, settings };
+  return { config, startedEvent, skipped: skippedWarning(dataset.skipped), pretrainedNote, firstEpoch, settings };
 }
 
 /** A training run on PyTorch, with the same events as the TensorFlow.js engine. */
@@ -307,7 +311,7 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
       stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);
     });
 
-    const { startedEvent, skipped, firstEpoch, settings } = await prepareTorchRun(request, runDir);
+    const { startedEvent, skipped, pretrainedNote, firstEpoch, settings } = await prepareTorchRun(request, runDir);
     if (options.resume) history.push(...options.resume.history.slice(0, firstEpoch - 1));
     if (proc.stdin && !proc.stdin.destroyed) proc.stdin.write('start\n');
     for (let rank = 1; rank < nproc; rank++) children.push(spawn(python, args, { cwd: runDir, stdio: ['ignore', 'ignore', 'pipe'], env: rankEnv(rank) }));
@@ -403,6 +407,7 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
             device = event.device as string;
             emit(startedEvent(device));
             if (skipped) emit({ type: 'warning', message: skipped.en, messageFr: skipped.fr });
+            if (pretrainedNote) emit({ type: 'warning', message: pretrainedNote.en, messageFr: pretrainedNote.fr });
             if (options.resume && !options.resume.optimizer?.length)
               emit({
                 type: 'warning',
