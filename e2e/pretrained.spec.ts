@@ -41,6 +41,7 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(url);
     await page.getByTestId('example-vgg16-transfer').click();
+    await expect(page.getByTestId('total-params')).toHaveText('14,920,598');
     await page.getByRole('button', { name: 'Pretrained bases…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Pretrained bases' });
     await expect(dialog).toBeVisible();
@@ -90,6 +91,20 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
       const french = page.getByRole('dialog', { name: 'Bases pré-entraînées' });
       await expect(french.getByTestId('base-state-mobilenet_v2')).toHaveText(/^Téléchargé et vérifié/);
       await expect(french.getByTestId('base-vgg16')).toContainText('Poids publiés par le Visual Geometry Group (Oxford), portés par Keras.');
+      await french.getByRole('button', { name: 'Fermer' }).click();
+      await page.getByTestId('language').selectOption('en');
+    });
+
+    await test.step('add the downloaded MobileNetV2 to the project: frozen, after the Input, its weights kept', async () => {
+      await page.getByRole('button', { name: 'Pretrained bases…' }).click();
+      await dialog.getByTestId('base-mobilenet_v2').getByRole('button', { name: 'Add to this project' }).click();
+      await expect(dialog).toBeHidden({ timeout: 60_000 });
+      await expect(page.getByText('MobileNetV2 (alpha 1.0) added after the Input block, frozen, with 260 weight tensors kept in the project file.')).toBeVisible();
+      await expect(page.getByTestId('node-mobilenetv2_alpha_1_0_Conv1')).toBeAttached({ timeout: 30_000 });
+      // The example's 14,920,598 parameters, the base's 2,257,984, and block1_conv1 now sees 1,280 channels: 3×3×1280×64 + 64 instead of 1,792.
+      await expect(page.getByTestId('total-params')).toHaveText('17,914,134');
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await shot(page, 'pretrained-added');
     });
     expect(problems).toEqual([]);
   } finally {

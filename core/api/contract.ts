@@ -516,6 +516,17 @@ export interface BaseDownloadProgress {
   total?: number;
 }
 
+/** A project with a pretrained base added in front of its blocks (its weights kept in the project file). */
+export interface AddedPretrainedBase {
+  project: Project;
+  /** True when the project already held the base's layers (by Keras's names) and they were filled with its weights; otherwise the base was added as a group. */
+  filled: boolean;
+  /** The base group's id in the project's graph, when the base was added as one. */
+  groupId?: string;
+  /** How many weight tensors of the base the project file now keeps. */
+  weights: number;
+}
+
 /** How far the model in use has got through the test split (loading a run, or finding its mistakes). */
 export interface EvaluationProgress {
   runId: string;
@@ -773,6 +784,13 @@ export interface NeuroblocksApi {
   listPretrainedBases(): Promise<PretrainedBaseInfo[]>;
   /** Downloads a base's weights file into the user data folder (progress through onBaseDownloadProgress), checks it, and keeps it; a file already here is reused. Offline: a `offline` error that offers importing a network from a file. */
   downloadPretrainedBase(baseId: string): Promise<PretrainedBaseInfo>;
+  /**
+   * Adds a downloaded base to the project kept in the `.nbproj` file at `location`: frozen, with its
+   * preprocessing, as a group right after the project's Input (whose square image size it takes);
+   * a project that already holds the base's layers under Keras's names is filled with its weights
+   * instead. The new graph and the weights are saved in the file; the editor loads the project returned.
+   */
+  addPretrainedBase(request: { location: string; project: Project; baseId: string }): Promise<AddedPretrainedBase>;
 
   // Events
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
@@ -851,6 +869,7 @@ export const apiMethods = [
   'getConfidentMistakes',
   'listPretrainedBases',
   'downloadPretrainedBase',
+  'addPretrainedBase',
 ] as const satisfies readonly ApiMethodName[];
 
 export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onPageTrainingCommand', 'onAutosave', 'onEvaluationProgress', 'onDownloadProgress', 'onBaseDownloadProgress'] as const satisfies readonly ApiEventName[];

@@ -209,6 +209,7 @@ export const apiArgumentSchemas = {
   getConfidentMistakes: [optional('request', z.object({ limit: count(100_000).optional() }))],
   listPretrainedBases: [],
   downloadPretrainedBase: [arg('baseId', pretrainedBaseId)],
+  addPretrainedBase: [arg('request', z.object({ location: pathText, project, baseId: pretrainedBaseId }))],
 } as const satisfies Record<ApiMethodName, readonly ArgumentSpec[]>;
 
 // Compile-time proof that every method has its schemas, no schemas name a method that does not

@@ -45,6 +45,7 @@ import {
   type ModelInside,
   type DownloadProgress,
   type PretrainedBaseInfo,
+  type AddedPretrainedBase,
   type EvaluationProgress,
   type Mistakes,
   type ModelInUse,
@@ -576,6 +577,17 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   downloadPretrainedBase(baseId: string): Promise<PretrainedBaseInfo> {
     return this.pretrained.download(baseId);
+  }
+
+  async addPretrainedBase(request: { location: string; project: Project; baseId: string }): Promise<AddedPretrainedBase> {
+    const project = checkedProject(request.project);
+    const file = this.runsFile(request.location, await this.projectsDirectory());
+    return this.pretrained.add(request.baseId, project, (next, weights, source) =>
+      this.withRunStore(request.location, { readOnly: false }, (store) => {
+        store.save(withPortableDatasetPath(next, file), `Pretrained base: ${source}`);
+        store.setPretrained(weights, source);
+      }),
+    );
   }
 
   /** Reads the runs of a project file, which stays untouched. */

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BaseDownloadProgress, PretrainedBaseInfo } from '../../../core/api/contract';
 import { getApi } from '../api';
+import { editorStore, uiStore, useEditor } from '../store/index';
+import { autoLayout } from '../editor/actions';
 import { errorText } from '../ui/error-text';
 import { docLanguage, formatCount, formatNumber } from '../ui/format';
 import { openPretrainedDialog, pretrainedDialogStore, usePretrainedDialog } from './pretrained-store';
@@ -19,7 +21,17 @@ export function PretrainedBasesButton() {
 
 const megabytes = (bytes: number, language: string) => formatNumber(bytes / 1_000_000, language, 1);
 
-function BaseCard({ base, progress, busy, error, onDownload }: { base: PretrainedBaseInfo; progress?: BaseDownloadProgress; busy: boolean; error?: { text: string; offline: boolean }; onDownload: () => void }) {
+interface CardProps {
+  base: PretrainedBaseInfo;
+  progress?: BaseDownloadProgress;
+  busy: boolean;
+  error?: { text: string; offline: boolean };
+  onDownload: () => void;
+  /** Absent while the project has no `.nbproj` file to keep the weights in. */
+  onAdd?: () => void;
+}
+
+function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps) {
   const { t, i18n } = useTranslation();
   const lang = docLanguage(i18n.language);
   const state =
@@ -79,7 +91,13 @@ function BaseCard({ base, progress, busy, error, onDownload }: { base: Pretraine
         <button type="button" className={base.state === 'downloaded' ? undefined : 'primary'} onClick={onDownload} disabled={busy || base.state === 'downloaded'}>
           {base.state === 'partial' ? t('pretrained.resume') : base.state === 'downloaded' ? t('pretrained.downloaded') : t('pretrained.downloadButton')}
         </button>
+        <button type="button" className={base.state === 'downloaded' ? 'primary' : undefined} onClick={onAdd} disabled={busy || base.state !== 'downloaded' || !onAdd} aria-describedby={`base-add-help-${base.id}`}>
+          {t('pretrained.add')}
+        </button>
       </div>
+      <p className="pretrained-base__add-help" id={`base-add-help-${base.id}`}>
+        {onAdd ? t('pretrained.addHelp') : t('pretrained.addNeedsFile')}
+      </p>
     </li>
   );
 }
@@ -109,7 +127,26 @@ export function PretrainedBasesDialog() {
     return getApi().onBaseDownloadProgress((p) => setProgress((all) => ({ ...all, [p.baseId]: p })));
   }, [open]);
 
+  const location = useEditor((s) => s.location);
+  const canAdd = location?.toLowerCase().endsWith('.nbproj') ?? false;
   const close = () => pretrainedDialogStore.setState({ open: false });
+  const add = async (base: PretrainedBaseInfo) => {
+    if (!location) return;
+    setBusy((all) => ({ ...all, [base.id]: true }));
+    setErrors(({ [base.id]: _dropped, ...rest }) => rest);
+    try {
+      const added = await getApi().addPretrainedBase({ location, project: editorStore.getState().toProject(), baseId: base.id });
+      editorStore.getState().loadProject(added.project, location);
+      // The base's blocks come without places on the canvas: lay the graph out.
+      if (!added.filled) void autoLayout();
+      uiStore.getState().showToast(t(added.filled ? 'pretrained.filled' : 'pretrained.added', { name: base.name, count: added.weights }));
+      close();
+    } catch (e) {
+      setErrors((all) => ({ ...all, [base.id]: { text: errorText(e), offline: false } }));
+    } finally {
+      setBusy((all) => ({ ...all, [base.id]: false }));
+    }
+  };
   const download = async (base: PretrainedBaseInfo) => {
     setBusy((all) => ({ ...all, [base.id]: true }));
     setErrors(({ [base.id]: _dropped, ...rest }) => rest);
@@ -136,7 +173,7 @@ export function PretrainedBasesDialog() {
       {bases && (
         <ul className="pretrained-list">
           {bases.map((base) => (
-            <BaseCard key={base.id} base={base} progress={progress[base.id]} busy={busy[base.id] === true} error={errors[base.id]} onDownload={() => void download(base)} />
+            <BaseCard key={base.id} base={base} progress={progress[base.id]} busy={busy[base.id] === true} error={errors[base.id]} onDownload={() => void download(base)} onAdd={canAdd ? () => void add(base) : undefined} />
           ))}
         </ul>
       )}

@@ -185,6 +185,13 @@ export const en = {
     downloadButton: 'Download',
     resume: 'Resume the download',
     downloaded: 'Downloaded',
+    add: 'Add to this project',
+    addHelp: 'Puts the base, frozen, with its preprocessing, right after the Input block (at its image size); a project that already has the base’s blocks under Keras’s names (the VGG16 example) gets them filled with the real weights.',
+    addNeedsFile: 'Adding a base needs the project saved as a .nbproj file, which keeps its weights.',
+    added_one: '{{name}} added after the Input block, frozen, with {{count}} weight tensor kept in the project file.',
+    added_other: '{{name}} added after the Input block, frozen, with {{count}} weight tensors kept in the project file.',
+    filled_one: 'The project’s {{name}} blocks now start from the real weights ({{count}} tensor kept in the project file).',
+    filled_other: 'The project’s {{name}} blocks now start from the real weights ({{count}} tensors kept in the project file).',
     close: 'Close',
   },
   saveAs: {

@@ -186,6 +186,13 @@ export const fr: Messages = {
     downloadButton: 'Télécharger',
     resume: 'Reprendre le téléchargement',
     downloaded: 'Téléchargé',
+    add: 'Ajouter à ce projet',
+    addHelp: 'Place la base, gelée, avec son prétraitement, juste après le bloc Input (à sa taille d’image) ; un projet qui a déjà les blocs de la base sous les noms de Keras (l’exemple VGG16) les voit remplis avec les vrais poids.',
+    addNeedsFile: 'Ajouter une base demande un projet enregistré en fichier .nbproj, qui garde ses poids.',
+    added_one: '{{name}} ajouté après le bloc Input, gelé, avec {{count}} tenseur de poids gardé dans le fichier du projet.',
+    added_other: '{{name}} ajouté après le bloc Input, gelé, avec {{count}} tenseurs de poids gardés dans le fichier du projet.',
+    filled_one: 'Les blocs {{name}} du projet partent maintenant des vrais poids ({{count}} tenseur gardé dans le fichier du projet).',
+    filled_other: 'Les blocs {{name}} du projet partent maintenant des vrais poids ({{count}} tenseurs gardés dans le fichier du projet).',
     close: 'Fermer',
   },
   saveAs: {
