@@ -2,13 +2,14 @@
 // 127.0.0.1 (NEUROBLOCKS_PRETRAINED_URL): a base downloaded with its progress bar, then the
 // server gone (offline), which the dialog says, offering to import a network from a file.
 import { expect, test } from '@playwright/test';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pretrainedBase } from '../core/catalogue/entries';
 import { writeBaseWeightsFile } from '../core/catalogue/test-support';
+import { ProjectStore } from '../core/store/index';
 import { startServer } from './global-setup';
 import { consoleErrors, shot, unnamedControls } from './helpers';
 
@@ -41,7 +42,7 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(url);
     await page.getByTestId('example-vgg16-transfer').click();
-    await expect(page.getByTestId('total-params')).toHaveText('14,920,598');
+    await expect(page.getByTestId('total-params')).toHaveText('14,920,598', { timeout: 60_000 });
     await page.getByRole('button', { name: 'Pretrained bases…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Pretrained bases' });
     await expect(dialog).toBeVisible();
@@ -95,15 +96,23 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
       await page.getByTestId('language').selectOption('en');
     });
 
-    await test.step('add the downloaded MobileNetV2 to the project: frozen, after the Input, its weights kept', async () => {
+    await test.step('add the downloaded MobileNetV2 to the project: frozen, after the Input, its weights kept in the project file', async () => {
       await page.getByRole('button', { name: 'Pretrained bases…' }).click();
       await dialog.getByTestId('base-mobilenet_v2').getByRole('button', { name: 'Add to this project' }).click();
       await expect(dialog).toBeHidden({ timeout: 60_000 });
-      await expect(page.getByText('MobileNetV2 (alpha 1.0) added after the Input block, frozen, with 260 weight tensors kept in the project file.')).toBeVisible();
-      await expect(page.getByTestId('node-mobilenetv2_alpha_1_0_Conv1')).toBeAttached({ timeout: 30_000 });
-      // The example's 14,920,598 parameters, the base's 2,257,984, and block1_conv1 now sees 1,280 channels: 3×3×1280×64 + 64 instead of 1,792.
-      await expect(page.getByTestId('total-params')).toHaveText('17,914,134');
-      await page.setViewportSize({ width: 1280, height: 720 });
+      const conv1 = page.getByTestId('node-mobilenetv2_alpha_1_0_Conv1');
+      await expect(conv1).toBeAttached({ timeout: 30_000 });
+      await expect(conv1).toContainText('864 parameters · frozen');
+      await expect(page.getByTestId('node-mobilenetv2_alpha_1_0_preprocess_scale')).toContainText('× 2 + -1');
+      const files = readdirSync(path.join(home, 'Neuroblocks')).filter((f) => f.endsWith('.nbproj'));
+      expect(files).toHaveLength(1);
+      const store = ProjectStore.open(path.join(home, 'Neuroblocks', files[0]), { readOnly: true });
+      try {
+        expect(store.pretrained()).toHaveLength(260);
+        expect(store.listPretrained()[0].source).toBe('MobileNetV2 (alpha 1.0), ImageNet (Keras Applications: mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5)');
+      } finally {
+        store.close();
+      }
       await shot(page, 'pretrained-added');
     });
     expect(problems).toEqual([]);
