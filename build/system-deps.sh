@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # System packages the test suite uses beyond npm: Debian's Chromium for the end-to-end tests,
-# PyTorch and ONNX as independent runtimes that check exports and serve as benchmark peers, h5py to
-# write Keras weights files in the tests, and
+# PyTorch and ONNX as independent runtimes that check exports and serve as benchmark peers (and
+# torchvision, whose ResNet18 the ONNX importer's tests read), h5py to write Keras weights files in
+# the tests, and
 # the Fashion-MNIST files (the app downloads them on first use; the tests read Debian's copy).
 # Installs what is missing when run as root on Debian/Ubuntu; otherwise says what to install.
 set -euo pipefail
@@ -9,6 +10,7 @@ set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c 'import torch' >/dev/null 2>&1 || missing+=(python3-torch)
+/usr/bin/python3 -c 'import torchvision' >/dev/null 2>&1 || missing+=(python3-torchvision)
 /usr/bin/python3 -c 'import onnx' >/dev/null 2>&1 || missing+=(python3-onnx)
 /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || missing+=(python3-numpy)
 /usr/bin/python3 -c 'import h5py' >/dev/null 2>&1 || missing+=(python3-h5py)

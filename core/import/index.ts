@@ -1,5 +1,6 @@
 // Imports a pretrained network from a file into the app's blocks and weights. Each format is one
 // module; this table is the only place that knows them all.
+import { onnxImporter } from './onnx';
 import type { ImportedModel, ImportFormatName } from './types';
 
 export * from './types';
@@ -13,7 +14,7 @@ export interface Importer {
 }
 
 /** Every importer, by format. */
-export const importers: Importer[] = [];
+export const importers: Importer[] = [onnxImporter];
 
 /** The importer for a file name, from its ending. */
 export function importerFor(file: string): Importer | undefined {

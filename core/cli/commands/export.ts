@@ -1,11 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { exportFormatNames, type ExportFormatName } from '../../api/contract';
 import { exportProject } from '../../export/index';
 import type { NamedWeight } from '../../export/weights';
 import { fileNameProblem } from '../../model/file-names';
 import type { Project } from '../../model/project';
+import { commandArgs, wholeNumber } from '../args';
 import type { CliIo } from '../io';
 import { readProjectFile } from '../read-project';
 import { readRegularFilePrefix } from '../../store/regular-file';
@@ -95,13 +95,6 @@ async function loadSource(path: string, runId: number | undefined, checkpoint: '
   }
 }
 
-function wholeOption(value: string | undefined, option: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${option} must be a whole number of at least ${min}, not "${value}".`);
-  return n;
-}
-
 /** `--format job`: the folder that trains the project with PyTorch on another machine. */
 async function exportJobFolder(input: string, values: { out?: string; run?: string; epochs?: string; seed?: string; size?: string; device?: string }, io: CliIo): Promise<number> {
   if (values.run !== undefined) {
@@ -112,9 +105,9 @@ async function exportJobFolder(input: string, values: { out?: string; run?: stri
     io.err(`--device is auto, cpu, cuda or mps, not "${values.device}".`);
     return 2;
   }
-  const epochs = wholeOption(values.epochs, 'epochs', 1);
-  const seed = wholeOption(values.seed, 'seed', 0);
-  const size = wholeOption(values.size, 'size', 10);
+  const epochs = wholeNumber(values.epochs, 'epochs', 1);
+  const seed = wholeNumber(values.seed, 'seed', 0);
+  const size = wholeNumber(values.size, 'size', 10);
   const source = await loadSource(input, undefined, undefined);
   try {
     const project = source.project;
@@ -144,9 +137,11 @@ function formatBytes(bytes: number): string {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const parsed = commandArgs(
     args,
-    options: {
+    io,
+    help,
+    {
       format: { type: 'string', short: 'f' },
       out: { type: 'string', short: 'o' },
       run: { type: 'string' },
@@ -156,16 +151,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       seed: { type: 'string' },
       size: { type: 'string' },
       device: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  if (positionals.length !== 1 || !values.format || !values.out) {
+    1,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (!values.format || !values.out) {
     io.err(help);
     return 2;
   }

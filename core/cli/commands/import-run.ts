@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { errorTexts } from '../../model/localized';
+import { commandArgs } from '../args';
 import type { CliIo } from '../io';
 
 const help = `Usage: neuroblocks import-run <project.nbproj> <JOB_DIR>
@@ -11,16 +11,9 @@ its epochs, its best and last checkpoints, its test evaluation, and the engine, 
 version it trained on. The run can then be listed, evaluated, tried and exported like any other.`;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  if (positionals.length !== 2) {
-    io.err(help);
-    return 2;
-  }
-  const [file, jobDir] = positionals.map((p) => path.resolve(p));
+  const parsed = commandArgs(args, io, help, {}, 2);
+  if (typeof parsed === 'number') return parsed;
+  const [file, jobDir] = parsed.positionals.map((p) => path.resolve(p));
   const { jobEvents, readJob, replaySession } = await import('../../train/pytorch/job');
   let events;
   let manifest;

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import { ProjectStore } from '../../store/project-store';
 import type { RunSummary } from '../../store/types';
+import { commandArgs } from '../args';
 import type { CliIo } from '../io';
 
 const help = `Usage: neuroblocks runs <project file> [--json]
@@ -43,15 +43,9 @@ function formatTable(file: string, runs: RunSummary[]): string {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    io.err(help);
-    return 2;
-  }
+  const parsed = commandArgs(args, io, help, { json: { type: 'boolean' } }, 1);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   const [file] = positionals;
   const store = ProjectStore.open(file, { readOnly: true });
   try {

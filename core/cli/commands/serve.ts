@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { NeuroblocksService } from '../../server/services';
 import { ensureRendererBuilt } from '../../server/renderer-build';
 import { startWebHost } from '../../server/web-host';
+import { commandArgs } from '../args';
 import type { CliIo } from '../io';
 
 const help = `Usage: neuroblocks serve [--port P]
@@ -69,14 +69,7 @@ export async function serveUntilStopped(io: CliIo, options: ServeOptions): Promi
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { port: { type: 'string', short: 'p' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  if (positionals.length) {
-    io.err(help);
-    return 2;
-  }
-  return serveUntilStopped(io, { port: parsePort(values.port), openBrowser: false });
+  const parsed = commandArgs(args, io, help, { port: { type: 'string', short: 'p' } }, 0);
+  if (typeof parsed === 'number') return parsed;
+  return serveUntilStopped(io, { port: parsePort(parsed.values.port), openBrowser: false });
 }

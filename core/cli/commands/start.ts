@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { parseArgs } from 'node:util';
 import { findElectron } from '../../server/electron-binary';
 import { ensureRendererBuilt, repositoryRoot } from '../../server/renderer-build';
+import { commandArgs } from '../args';
 import type { CliIo } from '../io';
 import { parsePort, serveUntilStopped } from './serve';
 
@@ -35,20 +35,9 @@ async function runDesktop(binary: string, io: CliIo): Promise<number> {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: { web: { type: 'boolean' }, port: { type: 'string', short: 'p' }, 'no-browser': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  if (positionals.length) {
-    io.err(help);
-    return 2;
-  }
+  const parsed = commandArgs(args, io, help, { web: { type: 'boolean' }, port: { type: 'string', short: 'p' }, 'no-browser': { type: 'boolean' } }, 0);
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   const port = parsePort(values.port);
   if (!values.web) {
     const electron = findElectron();

@@ -1,7 +1,7 @@
 import { totalmem } from 'node:os';
-import { parseArgs } from 'node:util';
 import { analyzeGraph } from '../../model/analyze';
 import { formatSummary, summaryJson } from '../../model/summary';
+import { commandArgs } from '../args';
 import type { CliIo } from '../io';
 import { readProjectFile } from '../read-project';
 
@@ -13,15 +13,9 @@ non-trainable) with the project's errors and warnings. Exit code 0 when the grap
   --json   print one JSON object instead of the table (shapes without the batch dimension)`;
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    io.err(help);
-    return 2;
-  }
+  const parsed = commandArgs(args, io, help, { json: { type: 'boolean' } }, 1);
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   const project = await readProjectFile(positionals[0]);
   const analysis = analyzeGraph(project.graph, { loss: project.training.loss, memory: { bytes: totalmem(), training: project.training } });
   const summary = summaryJson(project.graph, analysis);

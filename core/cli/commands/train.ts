@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { skippedWarning } from '../../data/summary';
 import type { BackendName, FinalResult, TrainingEvent } from '../../train/events';
 import type { TorchDeviceChoice, TrainingEngine } from '../../train/run';
 import { startTraining } from '../../train/session';
+import { commandArgs, oneOf, wholeNumber } from '../args';
 import type { CliIo } from '../io';
 import { recordTrainingRun, resumeRecordedRun, type RunToResume } from '../../store/record-training';
 import { openTrainingTarget } from '../../store/training-target';
@@ -30,16 +30,9 @@ diverged, 130 when interrupted.
   --resume RUN  go on with run RUN of a project file (interrupted or stopped) from its last
                 checkpoint, up to its planned epochs (or --epochs), recording into the same run`;
 
-const backends: readonly BackendName[] = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'];
-const engines: readonly TrainingEngine[] = ['tfjs', 'pytorch'];
-const devices: readonly TorchDeviceChoice[] = ['auto', 'cpu', 'cuda', 'mps'];
-
-function positiveInteger(value: string | undefined, option: string, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${option} must be a whole number of at least ${min}, not "${value}".`);
-  return n;
-}
+const backends = ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const satisfies readonly BackendName[];
+const engines = ['tfjs', 'pytorch'] as const satisfies readonly TrainingEngine[];
+const devices = ['auto', 'cpu', 'cuda', 'mps'] as const satisfies readonly TorchDeviceChoice[];
 
 /** Checkpoints and the final result carry the weights; a log line gives their sizes instead of the numbers. */
 function jsonLine(event: TrainingEvent): string {
@@ -93,9 +86,11 @@ function exitCode(result: FinalResult, interrupted: boolean): number {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const parsed = commandArgs(
     args,
-    options: {
+    io,
+    help,
+    {
       epochs: { type: 'string' },
       backend: { type: 'string' },
       engine: { type: 'string' },
@@ -107,42 +102,29 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       json: { type: 'boolean' },
       save: { type: 'string' },
       resume: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
     },
-    allowPositionals: true,
-    strict: true,
-  });
-  if (values.help) {
-    io.out(help);
-    return 0;
-  }
-  if (positionals.length !== 1) {
-    io.err(help);
-    return 2;
-  }
-  if (values.backend !== undefined && !(backends as readonly string[]).includes(values.backend)) {
-    throw new Error(`Unknown backend "${values.backend}". Choose one of: ${backends.join(', ')}.`);
-  }
-  if (values.engine !== undefined && !(engines as readonly string[]).includes(values.engine))
-    throw new Error(`Unknown engine "${values.engine}". Choose one of: ${engines.join(', ')}.`);
-  const engine = values.engine as TrainingEngine | undefined;
-  if (values.device !== undefined && !(devices as readonly string[]).includes(values.device))
-    throw new Error(`Unknown device "${values.device}". Choose one of: ${devices.join(', ')}.`);
+    1,
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  const backend = oneOf(values.backend, 'backend', backends);
+  const engine = oneOf(values.engine, 'engine', engines);
+  const device = oneOf(values.device, 'device', devices);
   for (const option of ['device', 'python', 'nproc'] as const)
     if (values[option] !== undefined && engine !== 'pytorch') throw new Error(`--${option} is a setting of the PyTorch engine: add --engine pytorch.`);
   if (values.backend !== undefined && engine === 'pytorch') throw new Error('--backend chooses a TensorFlow.js backend; with --engine pytorch, choose the device with --device.');
   const options = {
     ...(engine ? { engine } : {}),
-    ...(values.device ? { device: values.device as TorchDeviceChoice } : {}),
+    ...(device ? { device } : {}),
     ...(values.python ? { python: values.python } : {}),
-    ...(values.nproc !== undefined ? { nproc: positiveInteger(values.nproc, 'nproc', 1) } : {}),
-    epochs: positiveInteger(values.epochs, 'epochs', 1),
-    seed: positiveInteger(values.seed, 'seed', 0),
-    size: positiveInteger(values.size, 'size', 10),
-    backend: values.backend as BackendName | undefined,
+    ...(values.nproc !== undefined ? { nproc: wholeNumber(values.nproc, 'nproc', 1) } : {}),
+    epochs: wholeNumber(values.epochs, 'epochs', 1),
+    seed: wholeNumber(values.seed, 'seed', 0),
+    size: wholeNumber(values.size, 'size', 10),
+    backend,
     baseDir: path.dirname(path.resolve(positionals[0])),
   };
-  const resumeId = positiveInteger(values.resume, 'resume', 1);
+  const resumeId = wholeNumber(values.resume, 'resume', 1);
   if (resumeId !== undefined && values.save !== undefined) throw new Error('--resume goes on with a run in the project file given to train; leave out --save.');
   const target = await openTrainingTarget(positionals[0], { save: values.save, seed: options.seed });
   let resumed: RunToResume | undefined;

@@ -1,0 +1,103 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import * as ort from 'onnxruntime-node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { appPredict, maxAbsDiff } from '../../export/test-support';
+import { importOnnx } from '../../import/onnx';
+import { mobileLike, waves } from '../../import/onnx-test-models';
+import { ProjectStore } from '../../store/project-store';
+import { main } from '../main';
+import { recordingIo } from '../test-io';
+
+const temp = () => mkdtempSync(join(tmpdir(), 'nb-import-model-'));
+const BATCH = 3;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function toNhwc(data: Float32Array, [n, c, h, w]: number[]): Float32Array {
+  const out = new Float32Array(data.length);
+  for (let b = 0; b < n; b++) for (let ch = 0; ch < c; ch++) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[((b * h + y) * w + x) * c + ch] = data[((b * c + ch) * h + y) * w + x];
+  return out;
+}
+
+describe('neuroblocks import-model', () => {
+  it('creates a project file whose export without --run predicts what the ONNX file does', async () => {
+    const dir = temp();
+    const onnxFile = join(dir, 'mobile.onnx');
+    const bytes = mobileLike();
+    writeFileSync(onnxFile, bytes);
+    const project = join(dir, 'mobile.nbproj');
+    const io = recordingIo();
+    expect(await main(['import-model', onnxFile, '--out', project], io), io.text()).toBe(0);
+    expect(io.text()).toMatch(/^Imported mobile\.onnx into .*mobile\.nbproj: 15 blocks, [\d,]+ parameters \([\d,]+ trainable\)/);
+    expect(io.text()).toMatch(/Read 19 ONNX operators \(opset 14, written by neuroblocks-tests 1\) as 15 blocks\./);
+
+    const store = ProjectStore.open(project);
+    try {
+      expect(store.project().graph.nodes.map((n) => n.type)).toContain('DepthwiseConv2D');
+      expect(store.pretrained().length).toBe(importOnnx(bytes, 'mobile.onnx').weights.length);
+    } finally {
+      store.close();
+    }
+
+    const out = join(dir, 'export');
+    const exportIo = recordingIo();
+    expect(await main(['export', project, '--format', 'onnx', '--out', out], exportIo), exportIo.text()).toBe(0);
+    const x = waves(BATCH * 3 * 8 * 8, 7, 2);
+    const reference = await ort.InferenceSession.create(bytes);
+    const expected = (await reference.run({ x: new ort.Tensor('float32', x, [BATCH, 3, 8, 8]) })).y.data as Float32Array;
+    const exported = await ort.InferenceSession.create(join(out, readdirSync(out).find((f) => f.endsWith('.onnx'))!));
+    const y = (await exported.run({ [exported.inputNames[0]]: new ort.Tensor('float32', toNhwc(x, [BATCH, 3, 8, 8]), [BATCH, 8, 8, 3]) }))[exported.outputNames[0]].data as Float32Array;
+    expect(maxAbsDiff(y, expected)).toBeLessThan(1e-5);
+    // And the app itself, from the project file's graph and pretrained weights.
+    const reopened = ProjectStore.open(project, { readOnly: true });
+    try {
+      const app = appPredict(tf, reopened.project().graph, reopened.pretrained(), toNhwc(x, [BATCH, 3, 8, 8]), [BATCH, 8, 8, 3]);
+      expect(maxAbsDiff(app, expected)).toBeLessThan(1e-5);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('refuses to replace an existing file without --force, and replaces it with --force', async () => {
+    const dir = temp();
+    const onnxFile = join(dir, 'mobile.onnx');
+    writeFileSync(onnxFile, mobileLike());
+    const project = join(dir, 'taken.nbproj');
+    writeFileSync(project, 'precious');
+    const io = recordingIo();
+    expect(await main(['import-model', onnxFile, '--out', project], io)).toBe(1);
+    expect(io.text()).toMatch(/taken\.nbproj already exists; it is left as it is\. Choose another name, or add --force to replace it\./);
+    expect(readFileSync(project, 'utf8')).toBe('precious');
+
+    const forced = recordingIo();
+    expect(await main(['import-model', onnxFile, '--out', project, '--force'], forced), forced.text()).toBe(0);
+    expect(statSync(project).size).toBeGreaterThan(10_000);
+    expect(readdirSync(dir).sort()).toEqual(['mobile.onnx', 'taken.nbproj']);
+  });
+
+  it('a file that cannot be imported leaves nothing behind and says why', async () => {
+    const dir = temp();
+    const broken = join(dir, 'broken.onnx');
+    writeFileSync(broken, mobileLike().subarray(0, 500));
+    const io = recordingIo();
+    expect(await main(['import-model', broken, '--out', join(dir, 'broken.nbproj')], io)).toBe(1);
+    expect(io.text()).toMatch(/broken\.onnx cannot be imported: The file is not a complete ONNX model/);
+    expect(readdirSync(dir)).toEqual(['broken.onnx']);
+
+    const other = recordingIo();
+    expect(await main(['import-model', join(dir, 'weights.bin'), '--out', join(dir, 'x.nbproj')], other)).toBe(1);
+    expect(other.text()).toMatch(/weights\.bin cannot be imported: the app reads \.onnx.* files, and its name ends otherwise/);
+    expect(existsSync(join(dir, 'x.nbproj'))).toBe(false);
+  });
+
+  it('without --out prints its usage', async () => {
+    const io = recordingIo();
+    expect(await main(['import-model', 'model.onnx'], io)).toBe(2);
+    expect(io.text()).toMatch(/Usage: neuroblocks import-model <FILE> --out <PROJECT.nbproj> \[--force\]/);
+  });
+});
