@@ -782,7 +782,7 @@ export interface NeuroblocksApi {
   // Pretrained bases (the catalogue of well-known networks with ImageNet weights)
   /** The catalogue: each base's facts and whether its weights file is on this computer. */
   listPretrainedBases(): Promise<PretrainedBaseInfo[]>;
-  /** Downloads a base's weights file into the user data folder (progress through onBaseDownloadProgress), checks it, and keeps it; a file already here is reused. Offline: a `offline` error that offers importing a network from a file. */
+  /** Downloads a base's weights file into the user data folder (progress through onBaseDownloadProgress), checks it, and keeps it; a file already here is reused. Offline: an `offline` error that offers importing a network from a file. */
   downloadPretrainedBase(baseId: string): Promise<PretrainedBaseInfo>;
   /**
    * Adds a downloaded base to the project kept in the `.nbproj` file at `location`: frozen, with its

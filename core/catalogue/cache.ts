@@ -67,8 +67,8 @@ export class PretrainedCache {
       if (error instanceof DownloadUnreachable)
         throw new UserFacingError(
           {
-            en: `${entry.name} cannot be downloaded: ${url} cannot be reached (${error.why}). This computer seems to be offline. Try again once it is online, or import a network from a file instead (Keras .h5, ONNX or TensorFlow.js, with the editor’s import of a pretrained network).`,
-            fr: `${entry.name} ne peut pas être téléchargé : ${url} est injoignable (${error.why}). Cet ordinateur semble hors ligne. Réessayez une fois en ligne, ou importez plutôt un réseau depuis un fichier (Keras .h5, ONNX ou TensorFlow.js, avec l’import d’un réseau pré-entraîné de l’éditeur).`,
+            en: `${entry.name} cannot be downloaded: ${url} cannot be reached (${error.why}). This computer seems to be offline. Try again once it is online, or import a network from a file instead: \`neuroblocks import-model FILE --out PROJECT.nbproj\` (e.g. an ONNX file).`,
+            fr: `${entry.name} ne peut pas être téléchargé : ${url} est injoignable (${error.why}). Cet ordinateur semble hors ligne. Réessayez une fois en ligne, ou importez plutôt un réseau depuis un fichier : \`neuroblocks import-model FICHIER --out PROJET.nbproj\` (par ex. un fichier ONNX).`,
           },
           'offline',
         );
