@@ -78,7 +78,7 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
       await card.getByRole('button', { name: 'Download' }).click();
       const alert = card.getByRole('alert');
       await expect(alert).toContainText(/VGG16 cannot be downloaded: .* cannot be reached \(ECONNREFUSED\)\. This computer seems to be offline\./);
-      await expect(alert).toContainText('Try again once it is online, or import a network from a file instead (Keras .h5, ONNX or TensorFlow.js, with the editor’s import of a pretrained network).');
+      await expect(alert).toContainText('Try again once it is online, or import a network from a file instead: `neuroblocks import-model FILE --out PROJECT.nbproj` (e.g. an ONNX file).');
       await expect(dialog.getByTestId('base-state-vgg16')).toHaveText('Not downloaded');
       await card.scrollIntoViewIfNeeded();
       await shot(page, 'pretrained-offline');
