@@ -1,7 +1,7 @@
 // "Import a network…" through the web host at 1280×720: a small ONNX file uploaded from the home
 // screen opens as a project with its blocks and its parameter count; an unsupported operator is
 // refused by name, in English and French, and nothing is kept.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { convThen, int, mobileLike, node } from '../core/import/onnx-test-models';

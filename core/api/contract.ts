@@ -5,6 +5,7 @@
 // misses one.
 //
 // Browser-safe: types and plain data only.
+import type { PretrainedBaseFacts } from '../catalogue/entries';
 import type { GraphAnalysis } from '../model/analyze';
 import type { Graph, Shape } from '../model/graph';
 import type { ImageFit } from '../model/image-fit';
@@ -598,6 +599,32 @@ export interface DownloadProgress {
   total?: number;
 }
 
+/** A pretrained base of the catalogue (its facts: core/catalogue/entries.ts), with the state of its weights file on this computer. */
+export interface PretrainedBaseInfo extends PretrainedBaseFacts {
+  /** The file is here and checked, partly downloaded (the download goes on from there), or absent. */
+  state: 'downloaded' | 'partial' | 'absent';
+  /** Bytes on disk: the whole file, or the part received so far. */
+  bytes?: number;
+}
+
+/** A pretrained base's weights file being downloaded. */
+export interface BaseDownloadProgress {
+  baseId: string;
+  received: number;
+  total?: number;
+}
+
+/** A project with a pretrained base added in front of its blocks (its weights kept in the project file). */
+export interface AddedPretrainedBase {
+  project: Project;
+  /** True when the project already held the base's layers (by Keras's names) and they were filled with its weights; otherwise the base was added as a group. */
+  filled: boolean;
+  /** The base group's id in the project's graph, when the base was added as one. */
+  groupId?: string;
+  /** How many weight tensors of the base the project file now keeps. */
+  weights: number;
+}
+
 /** How far the model in use has got through the test split (loading a run, or finding its mistakes). */
 export interface EvaluationProgress {
   runId: string;
@@ -870,6 +897,19 @@ export interface NeuroblocksApi {
   /** The test samples the model in use got wrong, most confident first (at most `limit`, 24 by default). */
   getConfidentMistakes(request?: { limit?: number }): Promise<Mistakes>;
 
+  // Pretrained bases (the catalogue of well-known networks with ImageNet weights)
+  /** The catalogue: each base's facts and whether its weights file is on this computer. */
+  listPretrainedBases(): Promise<PretrainedBaseInfo[]>;
+  /** Downloads a base's weights file into the user data folder (progress through onBaseDownloadProgress), checks it, and keeps it; a file already here is reused. Offline: an `offline` error that offers importing a network from a file. */
+  downloadPretrainedBase(baseId: string): Promise<PretrainedBaseInfo>;
+  /**
+   * Adds a downloaded base to the project kept in the `.nbproj` file at `location`: frozen, with its
+   * preprocessing, as a group right after the project's Input (whose square image size it takes);
+   * a project that already holds the base's layers under Keras's names is filled with its weights
+   * instead. The new graph and the weights are saved in the file; the editor loads the project returned.
+   */
+  addPretrainedBase(request: { location: string; project: Project; baseId: string }): Promise<AddedPretrainedBase>;
+
   // Events
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
   onTrainingEvent(listener: (update: TrainingUpdate) => void): Unsubscribe;
@@ -879,6 +919,8 @@ export interface NeuroblocksApi {
   onEvaluationProgress(listener: (progress: EvaluationProgress) => void): Unsubscribe;
   /** Progress of a built-in data set downloaded while it is previewed. */
   onDownloadProgress(listener: (progress: DownloadProgress) => void): Unsubscribe;
+  /** Progress of a pretrained base's weights file being downloaded. */
+  onBaseDownloadProgress(listener: (progress: BaseDownloadProgress) => void): Unsubscribe;
 }
 
 type ApiKey = keyof NeuroblocksApi & string;
@@ -948,9 +990,12 @@ export const apiMethods = [
   'loadRunModel',
   'getModelInUse',
   'getConfidentMistakes',
+  'listPretrainedBases',
+  'downloadPretrainedBase',
+  'addPretrainedBase',
 ] as const satisfies readonly ApiMethodName[];
 
-export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onPageTrainingCommand', 'onAutosave', 'onEvaluationProgress', 'onDownloadProgress'] as const satisfies readonly ApiEventName[];
+export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onPageTrainingCommand', 'onAutosave', 'onEvaluationProgress', 'onDownloadProgress', 'onBaseDownloadProgress'] as const satisfies readonly ApiEventName[];
 
 // Compile-time proof that the lists name every method and event of the interface.
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };

@@ -9,6 +9,7 @@
 //
 // Browser-safe: zod and plain data only.
 import { z } from 'zod';
+import { pretrainedBaseIds } from '../catalogue/entries';
 import { datasetSchema } from '../model/project';
 import { apiEvents, apiMethods, exportFormatNames, type ApiMethodName, type ApiMethods } from './contract';
 import type { SerializedError, ServiceShape } from './rpc';
@@ -67,6 +68,7 @@ const count = (max: number) => expected(z.number().int().min(0).max(max), { en: 
 const finite = expected(z.number().finite(), { en: 'a finite number', fr: 'un nombre fini' });
 /** Checked field by field by the services' project schema. */
 const project = expected(z.record(z.string(), z.unknown()), { en: 'a project (an object)', fr: 'un projet (un objet)' });
+const pretrainedBaseId = expected(z.enum(pretrainedBaseIds), { en: `one of the catalogue's bases: ${pretrainedBaseIds.join(', ')}`, fr: `une des bases du catalogue : ${pretrainedBaseIds.join(', ')}` });
 const graph = expected(z.record(z.string(), z.unknown()), { en: 'a graph (an object with nodes and edges)', fr: 'un graphe (un objet avec des nœuds et des liens)' });
 const dataset = datasetSchema.superRefine((ref, ctx) => {
   if (ref.kind === 'builtin') return;
@@ -226,6 +228,9 @@ export const apiArgumentSchemas = {
   loadRunModel: [arg('request', z.object({ location: pathText, runId, checkpoint: checkpoint.optional() }))],
   getModelInUse: [],
   getConfidentMistakes: [optional('request', z.object({ limit: count(100_000).optional() }))],
+  listPretrainedBases: [],
+  downloadPretrainedBase: [arg('baseId', pretrainedBaseId)],
+  addPretrainedBase: [arg('request', z.object({ location: pathText, project, baseId: pretrainedBaseId }))],
 } as const satisfies Record<ApiMethodName, readonly ArgumentSpec[]>;
 
 // Compile-time proof that every method has its schemas, no schemas name a method that does not

@@ -1,8 +1,12 @@
-// Downloads a data file into a cache folder with progress and a size check: the bytes go to a
-// `.part` file that is renamed only once complete, so an interrupted download never passes for a
-// finished one and starts again from the beginning next time.
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+// Downloads a data file into a cache folder with progress, a size check and, when given, a
+// checksum: the bytes go to a `.part` file that is renamed only once complete (and checked), so an
+// interrupted download never passes for a finished one. By default it starts again from the
+// beginning next time; with `resume`, the `.part` file is kept and the next download asks the
+// server for the rest (an HTTP Range request), starting cleanly from the beginning when the server
+// sends the whole file instead.
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { DataError } from './types';
 
@@ -15,6 +19,29 @@ export interface DownloadProgress {
 }
 
 export type ProgressListener = (progress: DownloadProgress) => void;
+
+export interface DownloadOptions {
+  /** The file's published digest (hex); a file that does not match is refused and nothing is kept. */
+  checksum?: { algorithm: 'md5' | 'sha256'; value: string };
+  /** Keep the `.part` file of an interrupted download and ask for the rest next time (HTTP Range). */
+  resume?: boolean;
+}
+
+/** The hex digest of a file. */
+export async function fileDigest(file: string, algorithm: 'md5' | 'sha256'): Promise<string> {
+  const hash = createHash(algorithm);
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The size of a file, 0 when there is none. */
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return 0;
+  }
+}
 
 const n = (x: number, lang: 'en' | 'fr') => x.toLocaleString(lang);
 
@@ -33,15 +60,27 @@ export class DownloadUnreachable extends Error {
 
 /**
  * Downloads `url` to `destination`, reporting progress about every 1 % and at the end. The
- * received size must match the server's Content-Length; otherwise nothing is kept.
+ * received size must match the server's Content-Length, and the file its checksum when one is
+ * given; otherwise nothing is kept (with `resume`, an interrupted transfer keeps its `.part` file
+ * to go on from next time).
  */
-export async function download(url: string, destination: string, onProgress?: ProgressListener): Promise<void> {
+export async function download(url: string, destination: string, onProgress?: ProgressListener, options: DownloadOptions = {}): Promise<void> {
   const file = path.basename(destination);
+  const part = `${destination}.part`;
+  await mkdir(path.dirname(destination), { recursive: true });
+  const already = options.resume ? await sizeOf(part) : 0;
+  if (!options.resume) await rm(part, { force: true });
   let response: Response;
   try {
-    response = await fetch(url, { redirect: 'follow' });
+    response = await fetch(url, { redirect: 'follow', ...(already > 0 ? { headers: { Range: `bytes=${already}-` } } : {}) });
   } catch (error) {
     throw new DownloadUnreachable(url, reason(error));
+  }
+  if (response.status === 416 && already > 0) {
+    // The server cannot give the rest of what is kept: start again from the beginning.
+    await response.body?.cancel();
+    await rm(part, { force: true });
+    return download(url, destination, onProgress, options);
   }
   if (!response.ok || !response.body) {
     throw new DataError({
@@ -49,12 +88,14 @@ export async function download(url: string, destination: string, onProgress?: Pr
       fr: `Le téléchargement de ${url} a échoué : le serveur a répondu ${response.status} ${response.statusText}.`,
     });
   }
+  // 206: the server sends the rest, from the byte asked for; anything else is the whole file again.
+  const contentRange = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.headers.get('content-range') ?? '');
+  const resumed = already > 0 && response.status === 206 && contentRange !== null && Number(contentRange[1]) === already;
   const header = response.headers.get('content-length');
-  const total = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
-  await mkdir(path.dirname(destination), { recursive: true });
-  const part = `${destination}.part`;
-  const out = createWriteStream(part);
-  let received = 0;
+  const length = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
+  const total = resumed ? (contentRange![2] !== '*' ? Number(contentRange![2]) : length !== undefined ? already + length : undefined) : length;
+  const out = createWriteStream(part, { flags: resumed ? 'a' : 'w' });
+  let received = resumed ? already : 0;
   let reported = -1;
   const report = () => {
     const step = total ? Math.floor((received / total) * 100) : Math.floor(received / 1_000_000);
@@ -63,8 +104,11 @@ export async function download(url: string, destination: string, onProgress?: Pr
       onProgress?.({ file, received, ...(total !== undefined ? { total } : {}) });
     }
   };
+  const again = options.resume
+    ? { en: 'the part received is kept, and the download goes on from there next time', fr: 'la partie reçue est gardée, et le téléchargement reprendra à partir de là la prochaine fois' }
+    : { en: 'nothing was kept, and it starts again from the beginning next time', fr: 'rien n’a été gardé, et il reprendra depuis le début la prochaine fois' };
   try {
-    onProgress?.({ file, received: 0, ...(total !== undefined ? { total } : {}) });
+    onProgress?.({ file, received, ...(total !== undefined ? { total } : {}) });
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       received += chunk.length;
       if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
@@ -73,18 +117,29 @@ export async function download(url: string, destination: string, onProgress?: Pr
     await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
   } catch (error) {
     out.destroy();
-    await rm(part, { force: true });
+    if (!options.resume) await rm(part, { force: true });
     throw new DataError({
-      en: `The download of ${url} was interrupted after ${n(received, 'en')}${total ? ` of ${n(total, 'en')}` : ''} bytes (${reason(error)}); nothing was kept, and it starts again from the beginning next time.`,
-      fr: `Le téléchargement de ${url} a été interrompu après ${n(received, 'fr')}${total ? ` octets sur ${n(total, 'fr')}` : ' octets'} (${reason(error)}) ; rien n’a été gardé, et il reprendra depuis le début la prochaine fois.`,
+      en: `The download of ${url} was interrupted after ${n(received, 'en')}${total ? ` of ${n(total, 'en')}` : ''} bytes (${reason(error)}); ${again.en}.`,
+      fr: `Le téléchargement de ${url} a été interrompu après ${n(received, 'fr')}${total ? ` octets sur ${n(total, 'fr')}` : ' octets'} (${reason(error)}) ; ${again.fr}.`,
     });
   }
   if (total !== undefined && received !== total) {
-    await rm(part, { force: true });
+    if (!options.resume || received > total) await rm(part, { force: true });
     throw new DataError({
-      en: `The download of ${url} stopped at byte ${n(received, 'en')} of ${n(total, 'en')}; nothing was kept, and it starts again from the beginning next time.`,
-      fr: `Le téléchargement de ${url} s’est arrêté à l’octet ${n(received, 'fr')} sur ${n(total, 'fr')} ; rien n’a été gardé, et il reprendra depuis le début la prochaine fois.`,
+      en: `The download of ${url} stopped at byte ${n(received, 'en')} of ${n(total, 'en')}; ${received > total ? 'nothing was kept, and it starts again from the beginning next time' : again.en}.`,
+      fr: `Le téléchargement de ${url} s’est arrêté à l’octet ${n(received, 'fr')} sur ${n(total, 'fr')} ; ${received > total ? 'rien n’a été gardé, et il reprendra depuis le début la prochaine fois' : again.fr}.`,
     });
+  }
+  if (options.checksum) {
+    const actual = await fileDigest(part, options.checksum.algorithm);
+    if (actual !== options.checksum.value.toLowerCase()) {
+      await rm(part, { force: true });
+      const algorithm = options.checksum.algorithm.toUpperCase();
+      throw new DataError({
+        en: `The file downloaded from ${url} is not the published one: its ${algorithm} checksum is ${actual}, not ${options.checksum.value}. Nothing was kept; try again later, or get the file elsewhere and import it.`,
+        fr: `Le fichier téléchargé depuis ${url} n’est pas celui publié : sa somme de contrôle ${algorithm} est ${actual}, et non ${options.checksum.value}. Rien n’a été gardé ; réessayez plus tard, ou procurez-vous le fichier ailleurs et importez-le.`,
+      });
+    }
   }
   await rename(part, destination);
 }

@@ -43,14 +43,14 @@ export async function trainedRunWeights(project: Project, size = 96, baseDir?: s
   return toNamedWeights(result.weights);
 }
 
-/** Replaces BatchNormalization statistics and scales (1 and 0 before training) with varied values, so the export of each is checked. */
+/** Replaces BatchNormalization statistics and scales (1 and 0 before training), and Normalization's mean and variance, with varied values, so the export of each is checked. */
 export function varyBatchNorm(weights: NamedWeight[]): NamedWeight[] {
   return weights.map((w) => {
     const kind = w.name.split('/').pop();
-    if (!kind || !['gamma', 'beta', 'moving_mean', 'moving_variance'].includes(kind)) return w;
+    if (!kind || !['gamma', 'beta', 'moving_mean', 'moving_variance', 'mean', 'variance'].includes(kind)) return w;
     const data = Float32Array.from(w.data, (_, i) => {
       const t = Math.sin(7.3 * i + kind.length);
-      return kind === 'moving_variance' ? 0.5 + t * t : kind === 'gamma' ? 1 + 0.5 * t : 0.3 * t;
+      return kind === 'moving_variance' || kind === 'variance' ? 0.5 + t * t : kind === 'gamma' ? 1 + 0.5 * t : 0.3 * t;
     });
     return { ...w, data };
   });

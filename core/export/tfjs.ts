@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../model/block';
-import { customActivations } from '../model/blocks/common';
+import { customActivations, customLayerTypes } from '../model/blocks/common';
 import { getBlock } from '../model/blocks/index';
 import { cannotExport } from '../model/codegen/export-error';
 import { blockName, blockNameFr, ExportError, isIdentityAtInference, planGraph, type ModelPlan } from '../model/codegen/plan';
@@ -66,6 +66,11 @@ export function stockInferenceModel(tf: Tf, graph: Graph, weights: NamedWeight[]
       throw cannotExport(node, 'TensorFlow.js', {
         en: `stock TensorFlow.js has no activation "${activation}", so the model.json would not load. Choose another \`activation\` (e.g. "swish" or "relu6") to export to TensorFlow.js.`,
         fr: `TensorFlow.js n’a pas d’activation « ${activation} » : le model.json ne se chargerait pas. Choisissez une autre \`activation\` (par ex. « swish » ou « relu6 ») pour exporter vers TensorFlow.js.`,
+      });
+    if (customLayerTypes.includes(node.type))
+      throw cannotExport(node, 'TensorFlow.js', {
+        en: `stock TensorFlow.js has no ${node.type} layer, so the model.json would not load. Export to ONNX or PyTorch instead, or remove the block to export to TensorFlow.js.`,
+        fr: `TensorFlow.js n’a pas de couche ${node.type} : le model.json ne se chargerait pas. Exportez plutôt vers ONNX ou PyTorch, ou retirez le bloc pour exporter vers TensorFlow.js.`,
       });
     const layer = getBlock(node.type)!.build({ tf, params: node.params, name: node.id, inputShapes: node.inputShapes });
     tensors.set(node.id, layer.apply(inputs.length === 1 ? inputs[0] : inputs) as tfjs.SymbolicTensor);

@@ -46,6 +46,8 @@ import {
   type InspectRequest,
   type ModelInside,
   type DownloadProgress,
+  type PretrainedBaseInfo,
+  type AddedPretrainedBase,
   type EvaluationProgress,
   type Mistakes,
   type ModelInUse,
@@ -73,6 +75,8 @@ import { checkedRunId, compareTwoRuns, deleteRecordedRun, runSnapshot } from './
 import { columnLayout, newProjectForBase, recordedBase, targetForBase } from './run-as-base';
 import { ProjectUploads } from './project-upload';
 import { NetworkImports } from './network-import';
+import { PretrainedBases } from './pretrained-bases';
+import { PretrainedCache } from '../catalogue/cache';
 import { TrainingRunner } from './training';
 import { MAX_PROJECT_JSON_BYTES } from '../store/regular-file';
 
@@ -165,6 +169,8 @@ export class NeuroblocksService implements NeuroblocksApi {
   readonly recentProjectsChanged = new Emitter<void>();
   private readonly downloads = new Emitter<DownloadProgress>();
   readonly onDownloadProgress = this.downloads.event;
+  private readonly pretrained: PretrainedBases;
+  readonly onBaseDownloadProgress: NeuroblocksApi['onBaseDownloadProgress'];
 
   readonly settings: SettingsFile;
   private readonly examples: ExampleLibrary;
@@ -186,6 +192,9 @@ export class NeuroblocksService implements NeuroblocksApi {
 
   constructor(private readonly options: ServiceOptions) {
     this.settings = new SettingsFile(path.join(options.configDir ?? defaultConfigDir(), 'settings.json'));
+    // Pretrained bases' weights files: in the user data folder, shared by every project.
+    this.pretrained = new PretrainedBases(new PretrainedCache(path.join(options.configDir ?? defaultConfigDir(), 'pretrained')));
+    this.onBaseDownloadProgress = this.pretrained.progress.event;
     this.examples = new ExampleLibrary(options.examplesDir);
     this.formats = options.formats ?? projectFormats;
     this.version = options.version ?? packageVersion();
@@ -625,6 +634,25 @@ export class NeuroblocksService implements NeuroblocksApi {
     await this.saveProject(file, project);
     await this.withRunStore(file, { readOnly: false }, (store) => store.setPretrained(weights, base.source));
     return { project: await formatFor(file, this.formats).read(file), location: file };
+  }
+
+  listPretrainedBases(): Promise<PretrainedBaseInfo[]> {
+    return this.pretrained.list();
+  }
+
+  downloadPretrainedBase(baseId: string): Promise<PretrainedBaseInfo> {
+    return this.pretrained.download(baseId);
+  }
+
+  async addPretrainedBase(request: { location: string; project: Project; baseId: string }): Promise<AddedPretrainedBase> {
+    const project = checkedProject(request.project);
+    const file = this.runsFile(request.location, await this.projectsDirectory());
+    return this.pretrained.add(request.baseId, project, (next, weights, source) =>
+      this.withRunStore(request.location, { readOnly: false }, (store) => {
+        store.save(withPortableDatasetPath(next, file), `Pretrained base: ${source}`);
+        store.setPretrained(weights, source);
+      }),
+    );
   }
 
   /** Reads the runs of a project file, which stays untouched. */

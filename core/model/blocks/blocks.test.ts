@@ -238,11 +238,19 @@ describe('the blocks of transfer learning', () => {
     expect(wrong.text.fr).toContain('ont pour produit 10');
   });
 
-  it('Multiply takes inputs of one shape, and says which shapes it got', () => {
+  it('Multiply takes inputs of one shape, or sizes of 1 repeated to fit (squeeze-and-excitation), and says which shapes it got', () => {
     expect(shapeOf('Multiply', [[4, 4, 8], [4, 4, 8]])).toEqual([4, 4, 8]);
+    expect(shapeOf('Multiply', [[7, 7, 96], [1, 1, 96]])).toEqual([7, 7, 96]);
     const error = shapeError('Multiply', [[4, 4, 8], [8]]);
     expect(error.code).toBe('merge-shapes');
     expect(error.text.en).toContain('receives 4×4×8 and 8');
+    expect(shapeError('Multiply', [[4, 4, 8], [1, 1, 4]]).text.fr).toContain('reçoit 4×4×8 et 1×1×4');
+  });
+
+  it('Normalization: Keras counts a mean and a variance per channel and the count, all non-trainable (EfficientNet’s stem: 7)', () => {
+    expect(shapeOf('Normalization', [[224, 224, 3]])).toEqual([224, 224, 3]);
+    expect(countOf('Normalization', [[224, 224, 3]])).toEqual({ trainable: 0, nonTrainable: 7 });
+    expect(countOf('Normalization', [[10]])).toEqual({ trainable: 0, nonTrainable: 21 });
   });
 
   it('DepthwiseConv2D: Keras counts kh·kw·cin·depthMultiplier + biases (MobileNet’s conv_dw_1: 288)', () => {

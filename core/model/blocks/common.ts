@@ -25,6 +25,9 @@ export const activations = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu
 /** Activations the app gives TensorFlow.js itself: a model.json that uses them does not load in stock TensorFlow.js. */
 export const customActivations: readonly string[] = ['hard_swish'];
 
+/** Block types whose TensorFlow.js layer is the app's own class (stock TensorFlow.js has none), registered by `registerCustomLayers`. */
+export const customLayerTypes: readonly string[] = ['Normalization'];
+
 const registeredActivations = new WeakSet<object>();
 
 /**

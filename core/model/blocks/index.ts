@@ -14,6 +14,7 @@ import { GlobalMaxPooling2D } from './global-max-pooling2d';
 import { Input } from './input';
 import { MaxPooling2D } from './max-pooling2d';
 import { Multiply } from './multiply';
+import { Normalization } from './normalization';
 import { RandomBrightness } from './random-brightness';
 import { RandomContrast } from './random-contrast';
 import { RandomCrop } from './random-crop';
@@ -45,6 +46,7 @@ const definitions: BlockDefinition[] = [
   Add,
   Concatenate,
   Rescaling,
+  Normalization,
   RandomFlip,
   RandomRotation,
   RandomZoom,

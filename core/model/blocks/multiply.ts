@@ -1,5 +1,7 @@
 import type { BlockDefinition } from '../block';
-import { mergeLayout, sameShapeMerge, trainableSpec } from './common';
+import { formatShape } from '../graph';
+import { ShapeError } from '../issues';
+import { mergeLayout, trainableSpec } from './common';
 
 /** Multiply: the product of its inputs, value by value (a gate, or squeeze-and-excitation's channel weights). */
 export const Multiply: BlockDefinition = {
@@ -7,11 +9,23 @@ export const Multiply: BlockDefinition = {
   category: 'Merge',
   params: { trainable: trainableSpec },
   inputs: { min: 2, max: 32 },
-  outputShape: (inputs) =>
-    sameShapeMerge(inputs, (shapes) => ({
-      en: `Multiply multiplies its inputs value by value, so they must have the same shape, but it receives ${shapes.en}. Make the branches produce the same shape (a Dense with as many units as the other branch has channels, then a Reshape to [1, 1, channels], does not match an image: give both branches the image's shape).`,
-      fr: `Multiply multiplie ses entrées valeur par valeur : elles doivent donc avoir la même forme, mais il reçoit ${shapes.fr}. Faites produire la même forme aux branches (une Dense avec autant d’unités que l’autre branche a de canaux, suivie d’un Reshape en [1, 1, canaux], ne correspond pas à une image : donnez aux deux branches la forme de l’image).`,
-    })),
+  outputShape(inputs) {
+    // Keras broadcasts a size of 1 against any size (squeeze-and-excitation's [1, 1, C] channel weights times a [H, W, C] image); other sizes must be equal.
+    const rank = inputs[0].length;
+    const fits = inputs.every((s) => s.length === rank) && inputs[0].every((_, axis) => new Set(inputs.map((s) => s[axis]).filter((d) => d !== 1)).size <= 1);
+    if (!fits) {
+      const shapes = { en: inputs.map(formatShape).join(' and '), fr: inputs.map(formatShape).join(' et ') };
+      throw new ShapeError(
+        {
+          en: `Multiply multiplies its inputs value by value, so they must have the same shape (a size of 1 is repeated to fit, as in [1, 1, channels] times an image), but it receives ${shapes.en}. Make the branches produce the same shape, e.g. a Reshape to [1, 1, channels] after a GlobalAveragePooling2D.`,
+          fr: `Multiply multiplie ses entrées valeur par valeur : elles doivent donc avoir la même forme (une taille 1 est répétée pour s’ajuster, comme [1, 1, canaux] fois une image), mais il reçoit ${shapes.fr}. Faites produire la même forme aux branches, par ex. un Reshape en [1, 1, canaux] après un GlobalAveragePooling2D.`,
+        },
+        undefined,
+        'merge-shapes',
+      );
+    }
+    return inputs[0].map((_, axis) => Math.max(...inputs.map((s) => s[axis])));
+  },
   build: ({ tf, params, name }) => tf.layers.multiply({ name, trainable: params.trainable as boolean }),
   keras: { className: 'Multiply' },
   pytorch: (w) => w.args.join(' * '),
@@ -29,18 +43,19 @@ export const Multiply: BlockDefinition = {
     { params: {}, inputs: [[5], [5]] },
     { params: {}, inputs: [[4, 4, 2], [4, 4, 2], [4, 4, 2]] },
     { params: {}, inputs: [[3, 4], [3, 4]] },
+    { params: {}, inputs: [[4, 4, 3], [1, 1, 3]] },
   ],
   describe: (_params, language) => (language === 'fr' ? 'produit' : 'product'),
   doc: {
     en: {
-      summary: 'Multiplies its inputs value by value; they must have the same shape.',
+      summary: 'Multiplies its inputs value by value; they must have the same shape, or a size of 1 where the other has more.',
       details:
         'Merges two or more branches into one tensor of the same shape, each value the product of the values at the same place. It has no weights. With a branch of values between 0 and 1 (a sigmoid), it lets that branch turn parts of the other one down: a gate.',
       formula: 'y = x₁ · x₂ · …',
       whenToUse: 'For gates and attention, as in squeeze-and-excitation blocks of MobileNetV3 and EfficientNet.',
     },
     fr: {
-      summary: 'Multiplie ses entrées valeur par valeur ; elles doivent avoir la même forme.',
+      summary: 'Multiplie ses entrées valeur par valeur ; elles doivent avoir la même forme, ou une taille 1 là où l’autre en a plus.',
       details:
         'Fusionne deux branches ou plus en un tenseur de même forme, chaque valeur étant le produit des valeurs au même endroit. Aucun poids. Avec une branche de valeurs entre 0 et 1 (une sigmoïde), cette branche peut atténuer des parties de l’autre : une porte.',
       formula: 'y = x₁ · x₂ · …',

@@ -13,6 +13,7 @@ import { SaveAsDialog } from './SaveAsDialog';
 import { TrainingDock } from '../training/TrainingDock';
 import { CodePanel } from '../code/CodePanel';
 import { ExportDialog } from '../export/ExportDialog';
+import { PretrainedBasesDialog } from '../catalogue/PretrainedBasesDialog';
 import { useGraphBesideDock } from './graph-beside-dock';
 import { useReadableFit } from './use-fit';
 
@@ -72,6 +73,7 @@ function EditorLayout() {
       <TrainingDock />
       <SaveAsDialog />
       <ExportDialog />
+      <PretrainedBasesDialog />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { docLanguage } from '../ui/format';
 import { addBlockNearSelection } from './actions';
 import { HidePanelButton } from './PanelButtons';
 import { inLanguage } from '../i18n/typography';
+import { PretrainedBasesButton } from '../catalogue/PretrainedBasesDialog';
 
 export const BLOCK_MIME = 'application/x-neuroblocks-block';
 
@@ -43,6 +44,7 @@ export function Palette() {
       <h2 className="panel-title">{t('palette.title')}</h2>
       <input className="search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('palette.search')} aria-label={t('palette.search')} />
       <p className="hint">{t('palette.hint')}</p>
+      <PretrainedBasesButton />
       <div className="palette__list">
         {groups.length === 0 && <p className="muted">{t('palette.none')}</p>}
         {groups.map(({ category, blocks }) => (

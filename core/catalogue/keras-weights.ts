@@ -1,0 +1,176 @@
+// Reads a Keras weights file (HDF5, the layout `model.save_weights("x.h5")` writes and Keras
+// Applications publish) and maps its weights onto a graph's blocks by layer name.
+import { open } from 'node:fs/promises';
+import h5wasm from 'h5wasm/node';
+import { analyzeGraph } from '../model/analyze';
+import type { Graph } from '../model/graph';
+import { pair } from '../model/params';
+import { ImportError, type ImportedWeight } from '../import/types';
+
+/** One layer of a Keras weights file: its name and its weights in the file's order. */
+export interface KerasFileLayer {
+  name: string;
+  weights: { name: string; shape: number[]; data: Float32Array }[];
+}
+
+/** The 8 bytes every HDF5 file starts with (without a user block, as Keras writes them). */
+const HDF5_SIGNATURE = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function texts(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : Array.from(value as ArrayLike<unknown>);
+  return list.map((v) => (v instanceof Uint8Array ? new TextDecoder().decode(v) : String(v)).replace(/\0+$/, ''));
+}
+
+/**
+ * The layers of a Keras HDF5 weights file, in the file's order: the root (or its `model_weights`
+ * group, in a whole saved model) lists `layer_names`; each layer's group lists `weight_names`,
+ * each a dataset under that group. Throws ImportError for a file that is not one.
+ */
+export async function readKerasWeightsFile(file: string): Promise<KerasFileLayer[]> {
+  const notHdf5 = (why: string) =>
+    new ImportError({
+      en: `${file} is not an HDF5 file that can be read (${why}). A Keras weights file (.h5) was expected.`,
+      fr: `${file} n’est pas un fichier HDF5 lisible (${why}). Un fichier de poids Keras (.h5) était attendu.`,
+    });
+  const head = Buffer.alloc(8);
+  const handle = await open(file, 'r');
+  try {
+    await handle.read(head, 0, 8, 0);
+  } finally {
+    await handle.close();
+  }
+  if (!head.equals(HDF5_SIGNATURE)) throw notHdf5('it does not start with the HDF5 signature');
+  await h5wasm.ready;
+  let h5: InstanceType<typeof h5wasm.File>;
+  try {
+    h5 = new h5wasm.File(file, 'r');
+  } catch (error) {
+    throw notHdf5((error as Error).message);
+  }
+  try {
+    const root = h5.keys().includes('model_weights') ? (h5.get('model_weights') as InstanceType<typeof h5wasm.Group>) : h5;
+    const layerNames = texts(root.attrs['layer_names']?.value);
+    if (layerNames.length === 0)
+      throw new ImportError({
+        en: `${file} holds no list of Keras layers (no \`layer_names\` attribute): it is not a Keras weights file.`,
+        fr: `${file} ne contient aucune liste de couches Keras (pas d’attribut \`layer_names\`) : ce n’est pas un fichier de poids Keras.`,
+      });
+    return layerNames.map((name) => {
+      const group = root.get(name) as InstanceType<typeof h5wasm.Group> | null;
+      if (!group)
+        throw new ImportError({ en: `${file} lists the layer "${name}" but does not hold it: the file is damaged.`, fr: `${file} liste la couche « ${name} » mais ne la contient pas : le fichier est endommagé.` }, name);
+      const weights = texts(group.attrs['weight_names']?.value).map((weightName) => {
+        const dataset = group.get(weightName) as InstanceType<typeof h5wasm.Dataset> | null;
+        if (!dataset)
+          throw new ImportError(
+            { en: `${file} lists the weight "${weightName}" of layer "${name}" but does not hold it: the file is damaged.`, fr: `${file} liste le poids « ${weightName} » de la couche « ${name} » mais ne le contient pas : le fichier est endommagé.` },
+            name,
+          );
+        const value = dataset.value as unknown;
+        const data =
+          value instanceof Float32Array
+            ? value
+            : typeof value === 'number' || typeof value === 'bigint'
+              ? Float32Array.of(Number(value))
+              : ArrayBuffer.isView(value) && !(value instanceof BigInt64Array || value instanceof BigUint64Array)
+                ? Float32Array.from(value as unknown as ArrayLike<number>)
+                : Float32Array.from(value as ArrayLike<number | bigint>, Number);
+        return { name: weightName, shape: [...(dataset.shape ?? [])], data };
+      });
+      return { name, weights };
+    });
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw notHdf5(error instanceof Error ? error.message : String(error));
+  } finally {
+    h5.close();
+  }
+}
+
+/** The weights a block holds, in Keras's order (the order of `weight_names`), with their shapes. */
+function blockWeights(type: string, params: Record<string, unknown>, input: number[]): { name: string; shape: number[] }[] {
+  const channels = input[input.length - 1];
+  switch (type) {
+    case 'Conv2D':
+      return [{ name: 'kernel', shape: [...pair(params.kernelSize), channels, params.filters as number] }, ...(params.useBias ? [{ name: 'bias', shape: [params.filters as number] }] : [])];
+    case 'DepthwiseConv2D': {
+      const multiplier = params.depthMultiplier as number;
+      return [{ name: 'depthwise_kernel', shape: [...pair(params.kernelSize), channels, multiplier] }, ...(params.useBias ? [{ name: 'bias', shape: [channels * multiplier] }] : [])];
+    }
+    case 'Dense':
+      return [{ name: 'kernel', shape: [channels, params.units as number] }, ...(params.useBias ? [{ name: 'bias', shape: [params.units as number] }] : [])];
+    case 'BatchNormalization':
+      return ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((name) => ({ name, shape: [channels] }));
+    case 'Normalization':
+      return [
+        { name: 'mean', shape: [channels] },
+        { name: 'variance', shape: [channels] },
+        { name: 'count', shape: [] },
+      ];
+    default:
+      return [];
+  }
+}
+
+/** The weights of each block that has some, by block id in the graph's order, as a Keras weights file holds them. */
+export function expectedKerasWeights(graph: Graph): Map<string, { name: string; shape: number[] }[]> {
+  const analysis = analyzeGraph(graph);
+  const expected = new Map<string, { name: string; shape: number[] }[]>();
+  for (const node of graph.nodes) {
+    const a = analysis.nodes[node.id];
+    const list = a?.inputShapes[0] ? blockWeights(node.type, a.params, a.inputShapes[0]) : [];
+    if (list.length) expected.set(node.id, list);
+  }
+  return expected;
+}
+
+const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
+
+/**
+ * The weights of a Keras weights file for a graph whose block ids are the file's layer names,
+ * named `block/weight`. Within a layer, weights are taken in the file's order, as Keras loads
+ * them. A file whose layers do not match the graph's (a layer with weights the graph lacks, or
+ * the reverse unless `only: 'file'`, or a weight of another shape) is refused, naming them.
+ */
+export function mapKerasWeights(graph: Graph, layers: KerasFileLayer[], fileName: string, options: { only?: 'file' } = {}): ImportedWeight[] {
+  const all = expectedKerasWeights(graph);
+  // `only: 'file'`: the graph may hold more blocks with weights than the file (a classifier after a base), which are left as they are.
+  const named = new Set(layers.filter((l) => l.weights.length > 0).map((l) => l.name));
+  const expected = options.only === 'file' ? new Map([...all].filter(([id]) => named.has(id))) : all;
+  const inFile = new Map(layers.filter((l) => l.weights.length > 0).map((l) => [l.name, l]));
+  const extra = [...inFile.keys()].filter((name) => !expected.has(name));
+  const missing = [...expected.keys()].filter((name) => !inFile.has(name));
+  if (extra.length || missing.length) {
+    const list = (names: string[]) => names.slice(0, 8).join(', ') + (names.length > 8 ? ` … (${names.length})` : '');
+    throw new ImportError({
+      en: `The layers of ${fileName} do not match the network: ${[extra.length ? `the file has weights for ${list(extra)}, which the network lacks` : '', missing.length ? `the network's ${list(missing)} ${missing.length === 1 ? 'has' : 'have'} no weights in the file` : ''].filter(Boolean).join('; ')}. Use the weights file made for this network.`,
+      fr: `Les couches de ${fileName} ne correspondent pas au réseau : ${[extra.length ? `le fichier a des poids pour ${list(extra)}, absents du réseau` : '', missing.length ? `${list(missing)} du réseau n’${missing.length === 1 ? 'a' : 'ont'} pas de poids dans le fichier` : ''].filter(Boolean).join(' ; ')}. Utilisez le fichier de poids fait pour ce réseau.`,
+    }, extra[0] ?? missing[0]);
+  }
+  const out: ImportedWeight[] = [];
+  for (const [block, wanted] of expected) {
+    const layer = inFile.get(block)!;
+    if (layer.weights.length !== wanted.length)
+      throw new ImportError(
+        {
+          en: `Layer "${block}" of ${fileName} has ${layer.weights.length} weights (${layer.weights.map((w) => w.name).join(', ')}), but the network's block has ${wanted.length} (${wanted.map((w) => w.name).join(', ')}). Use the weights file made for this network.`,
+          fr: `La couche « ${block} » de ${fileName} a ${layer.weights.length} poids (${layer.weights.map((w) => w.name).join(', ')}), mais le bloc du réseau en a ${wanted.length} (${wanted.map((w) => w.name).join(', ')}). Utilisez le fichier de poids fait pour ce réseau.`,
+        },
+        block,
+      );
+    wanted.forEach((w, i) => {
+      const got = layer.weights[i];
+      if (size(got.shape) !== size(w.shape) || got.shape.length !== w.shape.length || got.shape.some((d, k) => d !== w.shape[k]))
+        throw new ImportError(
+          {
+            en: `The weight "${got.name}" of layer "${block}" in ${fileName} has shape [${got.shape.join(', ')}], but the network's ${w.name} needs [${w.shape.join(', ')}]. Use the weights file made for this network (and its input size's channels).`,
+            fr: `Le poids « ${got.name} » de la couche « ${block} » dans ${fileName} a la forme [${got.shape.join(', ')}], mais ${w.name} du réseau demande [${w.shape.join(', ')}]. Utilisez le fichier de poids fait pour ce réseau.`,
+          },
+          block,
+        );
+      out.push({ name: `${block}/${w.name}`, shape: w.shape, data: got.data });
+    });
+  }
+  return out;
+}
