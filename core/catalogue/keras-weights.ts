@@ -1,10 +1,9 @@
 // Reads a Keras weights file (HDF5, the layout `model.save_weights("x.h5")` writes and Keras
 // Applications publish) and maps its weights onto a graph's blocks by layer name.
-import { open } from 'node:fs/promises';
-import h5wasm from 'h5wasm/node';
 import { analyzeGraph } from '../model/analyze';
 import type { Graph } from '../model/graph';
 import { pair } from '../model/params';
+import { readKerasWeights } from '../import/keras';
 import { ImportError, type ImportedWeight } from '../import/types';
 
 /** One layer of a Keras weights file: its name and its weights in the file's order. */
@@ -13,79 +12,14 @@ export interface KerasFileLayer {
   weights: { name: string; shape: number[]; data: Float32Array }[];
 }
 
-/** The 8 bytes every HDF5 file starts with (without a user block, as Keras writes them). */
-const HDF5_SIGNATURE = Buffer.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function texts(value: unknown): string[] {
-  if (value === undefined || value === null) return [];
-  const list = Array.isArray(value) ? value : typeof value === 'string' ? [value] : Array.from(value as ArrayLike<unknown>);
-  return list.map((v) => (v instanceof Uint8Array ? new TextDecoder().decode(v) : String(v)).replace(/\0+$/, ''));
-}
-
 /**
- * The layers of a Keras HDF5 weights file, in the file's order: the root (or its `model_weights`
- * group, in a whole saved model) lists `layer_names`; each layer's group lists `weight_names`,
- * each a dataset under that group. Throws ImportError for a file that is not one.
+ * The layers of a Keras weights file, in the file's order, read by the Keras importer's reader of
+ * the weight-file layout (one reader for every Keras file the app opens). Throws ImportError for a
+ * file that is not one.
  */
 export async function readKerasWeightsFile(file: string): Promise<KerasFileLayer[]> {
-  const notHdf5 = (why: string) =>
-    new ImportError({
-      en: `${file} is not an HDF5 file that can be read (${why}). A Keras weights file (.h5) was expected.`,
-      fr: `${file} n’est pas un fichier HDF5 lisible (${why}). Un fichier de poids Keras (.h5) était attendu.`,
-    });
-  const head = Buffer.alloc(8);
-  const handle = await open(file, 'r');
-  try {
-    await handle.read(head, 0, 8, 0);
-  } finally {
-    await handle.close();
-  }
-  if (!head.equals(HDF5_SIGNATURE)) throw notHdf5('it does not start with the HDF5 signature');
-  await h5wasm.ready;
-  let h5: InstanceType<typeof h5wasm.File>;
-  try {
-    h5 = new h5wasm.File(file, 'r');
-  } catch (error) {
-    throw notHdf5((error as Error).message);
-  }
-  try {
-    const root = h5.keys().includes('model_weights') ? (h5.get('model_weights') as InstanceType<typeof h5wasm.Group>) : h5;
-    const layerNames = texts(root.attrs['layer_names']?.value);
-    if (layerNames.length === 0)
-      throw new ImportError({
-        en: `${file} holds no list of Keras layers (no \`layer_names\` attribute): it is not a Keras weights file.`,
-        fr: `${file} ne contient aucune liste de couches Keras (pas d’attribut \`layer_names\`) : ce n’est pas un fichier de poids Keras.`,
-      });
-    return layerNames.map((name) => {
-      const group = root.get(name) as InstanceType<typeof h5wasm.Group> | null;
-      if (!group)
-        throw new ImportError({ en: `${file} lists the layer "${name}" but does not hold it: the file is damaged.`, fr: `${file} liste la couche « ${name} » mais ne la contient pas : le fichier est endommagé.` }, name);
-      const weights = texts(group.attrs['weight_names']?.value).map((weightName) => {
-        const dataset = group.get(weightName) as InstanceType<typeof h5wasm.Dataset> | null;
-        if (!dataset)
-          throw new ImportError(
-            { en: `${file} lists the weight "${weightName}" of layer "${name}" but does not hold it: the file is damaged.`, fr: `${file} liste le poids « ${weightName} » de la couche « ${name} » mais ne le contient pas : le fichier est endommagé.` },
-            name,
-          );
-        const value = dataset.value as unknown;
-        const data =
-          value instanceof Float32Array
-            ? value
-            : typeof value === 'number' || typeof value === 'bigint'
-              ? Float32Array.of(Number(value))
-              : ArrayBuffer.isView(value) && !(value instanceof BigInt64Array || value instanceof BigUint64Array)
-                ? Float32Array.from(value as unknown as ArrayLike<number>)
-                : Float32Array.from(value as ArrayLike<number | bigint>, Number);
-        return { name: weightName, shape: [...(dataset.shape ?? [])], data };
-      });
-      return { name, weights };
-    });
-  } catch (error) {
-    if (error instanceof ImportError) throw error;
-    throw notHdf5(error instanceof Error ? error.message : String(error));
-  } finally {
-    h5.close();
-  }
+  const { layers } = await readKerasWeights(file);
+  return [...layers].map(([name, found]) => ({ name, weights: found.map((w) => ({ name: w.label.replace(/^"|"$/g, '').replace(`${name}/`, ''), shape: w.shape, data: w.data })) }));
 }
 
 /** The weights a block holds, in Keras's order (the order of `weight_names`), with their shapes. */

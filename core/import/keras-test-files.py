@@ -241,11 +241,14 @@ with h5py.File(os.path.join(out, "weights-chunked.h5"), "w") as f:
     names = f.attrs["layer_names"]
     del f.attrs["layer_names"]
     f.attrs["layer_names0"], f.attrs["layer_names1"] = names[:3], names[3:]
-# The same in half precision, as a mixed-precision model's weights may be stored; and in int32, which no block holds.
+# The same in half precision, as a mixed-precision model's weights may be stored; integers as
+# Keras's Normalization keeps its count (int64), and integers no float32 holds exactly.
 with h5py.File(os.path.join(out, "weights-f16.h5"), "w") as f:
     write_keras2_weights(f, [(n, [(w, v.astype(np.float16)) for w, v in ws]) for n, ws in functional_weights])
+with h5py.File(os.path.join(out, "weights-count.h5"), "w") as f:
+    write_keras2_weights(f, [("normalization", [("count", np.array(50000, dtype=np.int64))])])
 with h5py.File(os.path.join(out, "weights-int.h5"), "w") as f:
-    write_keras2_weights(f, [("conv", [("kernel", np.arange(6, dtype=np.int32).reshape(2, 3))])])
+    write_keras2_weights(f, [("conv", [("kernel", np.array([[0, 1, 2], [3, 4, 2**25]], dtype=np.int32))])])
 
 # ---- 4. a Keras 3 .keras file: functional, weights by class paths --------------------------------
 

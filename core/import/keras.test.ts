@@ -139,15 +139,18 @@ describe('Keras HDF5 import', () => {
     expect([...weights.layers.keys()]).toEqual(['input_1', 'conv', 'bn', 'relu', 'dw', 'add', 'gap', 'dense']);
   });
 
-  it('reads half-precision weights as the float32 values they hold, and refuses integer weights', async () => {
+  it('reads half-precision weights as the float32 values they hold, integers a float32 holds exactly, and refuses larger integers', async () => {
     const half = await readKerasWeights(file('weights-f16.h5'));
     const kernel = half.layers.get('conv')![0];
     const reference = expected.functionalWeights['conv/kernel'].data;
     expect(kernel.shape).toEqual([3, 3, 3, 4]);
     expect(maxAbsDiff(kernel.data, reference)).toBeGreaterThan(0);
     expect(maxAbsDiff(kernel.data, reference)).toBeLessThan(1e-3);
+    const count = (await readKerasWeights(file('weights-count.h5'))).layers.get('normalization')![0];
+    expect(count.shape).toEqual([]);
+    expect(Array.from(count.data)).toEqual([50000]);
     const error = await refusal(readKerasWeights(file('weights-int.h5')));
-    expect(error.message).toContain('"weights-int.h5": the weight "conv/conv/kernel:0" is not stored as floating-point numbers');
+    expect(error.message).toContain('"weights-int.h5": the weight "conv/conv/kernel:0" holds integers too large to be kept exactly');
   });
 
   it('refuses a weights-only file as a model, saying it has no description of the network', async () => {

@@ -140,7 +140,17 @@ function readTensor(h5: H5Module, f: H5.File, path: string, label: string, what:
   else if (metadata.type === 1 && metadata.size === 2 && raw instanceof Uint8Array) {
     const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
     data = Float32Array.from({ length: size }, (_, i) => halfToFloat(view.getUint16(i * 2, metadata.littleEndian)));
-  } else
+  } else if (metadata.type === 0 && ArrayBuffer.isView(raw) && !(raw instanceof DataView)) {
+    // Integer weights (Keras's Normalization keeps its sample count as int64) are held as float32 when every value is exactly one.
+    const values = Array.from(raw as unknown as ArrayLike<number | bigint>, Number);
+    if (values.some((v) => !(Math.abs(v) <= 2 ** 24)))
+      throw new ImportError({
+        en: `${what}: the weight ${label} holds integers too large to be kept exactly as the app’s float weights (beyond 16,777,216).`,
+        fr: `${what} : le poids ${label} contient des entiers trop grands pour être gardés exactement dans les poids flottants de l’application (au-delà de 16 777 216).`,
+      });
+    data = Float32Array.from(values);
+  } else if (typeof raw === 'number' || typeof raw === 'bigint') data = Float32Array.of(Number(raw));
+  else
     throw new ImportError({
       en: `${what}: the weight ${label} is not stored as floating-point numbers (HDF5 type ${metadata.type}, ${metadata.size} bytes); the app’s blocks hold float weights.`,
       fr: `${what} : le poids ${label} n’est pas stocké en nombres à virgule flottante (type HDF5 ${metadata.type}, ${metadata.size} octets) ; les blocs de l’application ont des poids flottants.`,
