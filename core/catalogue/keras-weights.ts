@@ -2,8 +2,8 @@
 // Applications publish) and maps its weights onto a graph's blocks by layer name.
 import { analyzeGraph } from '../model/analyze';
 import type { Graph } from '../model/graph';
-import { pair } from '../model/params';
 import { readKerasWeights } from '../import/keras';
+import { expectedWeights } from '../import/keras-layers';
 import { ImportError, type ImportedWeight } from '../import/types';
 
 /** One layer of a Keras weights file: its name and its weights in the file's order. */
@@ -22,38 +22,12 @@ export async function readKerasWeightsFile(file: string): Promise<KerasFileLayer
   return [...layers].map(([name, found]) => ({ name, weights: found.map((w) => ({ name: w.label.replace(/^"|"$/g, '').replace(`${name}/`, ''), shape: w.shape, data: w.data })) }));
 }
 
-/** The weights a block holds, in Keras's order (the order of `weight_names`), with their shapes. */
-function blockWeights(type: string, params: Record<string, unknown>, input: number[]): { name: string; shape: number[] }[] {
-  const channels = input[input.length - 1];
-  switch (type) {
-    case 'Conv2D':
-      return [{ name: 'kernel', shape: [...pair(params.kernelSize), channels, params.filters as number] }, ...(params.useBias ? [{ name: 'bias', shape: [params.filters as number] }] : [])];
-    case 'DepthwiseConv2D': {
-      const multiplier = params.depthMultiplier as number;
-      return [{ name: 'depthwise_kernel', shape: [...pair(params.kernelSize), channels, multiplier] }, ...(params.useBias ? [{ name: 'bias', shape: [channels * multiplier] }] : [])];
-    }
-    case 'Dense':
-      return [{ name: 'kernel', shape: [channels, params.units as number] }, ...(params.useBias ? [{ name: 'bias', shape: [params.units as number] }] : [])];
-    case 'BatchNormalization':
-      return ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((name) => ({ name, shape: [channels] }));
-    case 'Normalization':
-      return [
-        { name: 'mean', shape: [channels] },
-        { name: 'variance', shape: [channels] },
-        { name: 'count', shape: [] },
-      ];
-    default:
-      return [];
-  }
-}
-
-/** The weights of each block that has some, by block id in the graph's order, as a Keras weights file holds them. */
 export function expectedKerasWeights(graph: Graph): Map<string, { name: string; shape: number[] }[]> {
   const analysis = analyzeGraph(graph);
   const expected = new Map<string, { name: string; shape: number[] }[]>();
   for (const node of graph.nodes) {
     const a = analysis.nodes[node.id];
-    const list = a?.inputShapes[0] ? blockWeights(node.type, a.params, a.inputShapes[0]) : [];
+    const list = a?.inputShapes[0] ? expectedWeights(node.type, a.params, a.inputShapes[0]) : [];
     if (list.length) expected.set(node.id, list);
   }
   return expected;

@@ -277,6 +277,13 @@ export function expectedWeights(type: string, params: ResolvedParams, input: Sha
       const n = input[axis < 0 ? input.length + axis : axis - 1];
       return ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((name) => ({ name, shape: [n] }));
     }
+    case 'Normalization':
+      // Keras's adapted statistics, and the count of samples they were computed on.
+      return [
+        { name: 'mean', shape: [channels] },
+        { name: 'variance', shape: [channels] },
+        { name: 'count', shape: [] },
+      ];
     default:
       return [];
   }
