@@ -1,7 +1,8 @@
-// Lint setup whose main job is to keep the layering of DESIGN.md true:
+// Lint setup whose main job is to keep the layering true (the diagram is in the README's "Layout"):
 // core never imports Electron or React; the browser-safe part of core (model, api)
-// imports no Node built-ins and no TensorFlow.js at load; the renderer reaches the
-// rest only through the API contract.
+// imports no Node built-ins and no TensorFlow.js at load; the layers below the services never
+// import the services, the hosts or the CLI; the renderer reaches the rest only through the API
+// contract.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
@@ -35,11 +36,24 @@ export default tseslint.config(
     rules: restrict(uiPackages, [], 'core/ must not import Electron or React: it is shared by the CLI, the web host and the desktop app.'),
   },
   {
+    // Later entries refine this one for the browser-safe parts (a file takes the last matching rule).
+    // The layers below the services (see the README's "Layout"): the model, the engines, the data,
+    // the project files, the exporters and importers know nothing of the services that put them
+    // behind the API, of the hosts that serve it, or of the command line.
+    files: ['core/{model,compile,train,data,store,export,import,catalogue,page-train}/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: restrict(
+      uiPackages,
+      ['**/services/*', '**/hosts/**', '**/cli/*', '**/cli/commands/*'],
+      'The model, the engines, the data, the project files, the exporters and the importers sit below the services, the hosts and the CLI: they never import them.',
+    ),
+  },
+  {
     files: ['core/model/**/*.ts', 'core/api/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(
       [...uiPackages, ...nodeBuiltins],
-      ['@tensorflow/*', '../compile/*', '../train/*', '../data/*', '../store/*', '../export/*', '../server/*', '../cli/*'],
+      ['@tensorflow/*', '../compile/*', '../train/*', '../data/*', '../store/*', '../export/*', '../import/*', '../catalogue/*', '../services/*', '../hosts/**', '../cli/*'],
       'core/model and core/api are browser-safe: no Node built-ins, no TensorFlow.js at load (use `import type`), no Node-side core modules.',
     ),
   },
@@ -50,7 +64,7 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: restrict(
       [...uiPackages, ...nodeBuiltins],
-      ['**/store/*', '**/server/*', '**/cli/*', '**/export/*', '**/data/load', '**/train/run', '**/train/session', '**/train/backend/*'],
+      ['**/store/*', '**/services/*', '**/hosts/**', '**/cli/*', '**/export/*', '**/data/load', '**/train/run', '**/train/session', '**/train/backend/*'],
       'The page engine (core/page-train, core/train/loop) runs in a browser: no Node built-ins, no Node-side core modules.',
     ),
   },
@@ -58,7 +72,7 @@ export default tseslint.config(
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: restrict(
       [...nodeBuiltins, 'electron'],
-      ['**/core/compile/*', '**/core/train/*', '**/core/data/*', '**/core/store/*', '**/core/export/*', '**/core/server/*', '**/core/cli/*', '@tensorflow/*', '**/electron/*'],
+      ['**/core/compile/*', '**/core/train/*', '**/core/data/*', '**/core/store/*', '**/core/export/*', '**/core/import/*', '**/core/catalogue/*', '**/core/services/*', '**/core/hosts/**', '**/core/cli/*', '@tensorflow/*', '**/electron/*'],
       'The renderer talks to the rest only through the typed API (core/api) and may use the browser-safe core/model.',
     ),
   },

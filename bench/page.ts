@@ -17,7 +17,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureRendererBuilt } from '../core/server/renderer-build';
+import { ensureRendererBuilt } from '../core/hosts/web/renderer-build';
 import { startServer } from '../e2e/web-host';
 import { writeDigits } from '../e2e/helpers';
 import { analyzeGraph } from '../core/model/analyze';

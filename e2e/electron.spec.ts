@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleElectron } from '../build/bundle-electron';
 import { apiEvents, apiMethods } from '../core/api/contract';
-import { findElectron } from '../core/server/electron-binary';
+import { findElectron } from '../core/cli/electron-binary';
 
 const root = path.resolve(import.meta.dirname, '..');
 const availability = findElectron();

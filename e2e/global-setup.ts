@@ -1,4 +1,4 @@
-import { ensureRendererBuilt } from '../core/server/renderer-build';
+import { ensureRendererBuilt } from '../core/hosts/web/renderer-build';
 
 // Each worker starts a web host of its own (see fixtures.ts); the user interface they serve is built
 // here once, with Vite when its sources changed since the last build, so that two hosts starting at

@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { pretrainedBase } from '../core/catalogue/entries';
+import { pretrainedBase } from '../core/model/bases/entries';
 import { writeBaseWeightsFile } from '../core/catalogue/test-support';
 import { ProjectStore } from '../core/store/index';
 import { startServer } from './web-host';

@@ -3,10 +3,10 @@
 import { app, BrowserWindow, dialog, Menu, protocol, screen, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultConfigDir } from '../core/server/config';
-import { contentSecurityPolicy } from '../core/server/csp';
-import { NeuroblocksService, type NativeDialogs } from '../core/server/services';
-import { mimeType, resolveStaticFile } from '../core/server/static-files';
+import { defaultConfigDir } from '../core/user-folders';
+import { contentSecurityPolicy } from '../core/hosts/web/csp';
+import { NeuroblocksService, type NativeDialogs } from '../core/services/services';
+import { mimeType, resolveStaticFile } from '../core/hosts/web/static-files';
 import { APP_HOST, APP_SCHEME, APP_START_URL } from './channels';
 import { serveApiOverIpc } from './ipc';
 import { allowPermission } from './permissions';

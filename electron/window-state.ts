@@ -1,6 +1,6 @@
 // Remembering the window's size and position, without ever restoring it off-screen (a monitor
 // may have been unplugged since).
-import type { WindowBounds } from '../core/server/config';
+import type { WindowBounds } from '../core/services/config';
 
 export interface Rectangle {
   x: number;

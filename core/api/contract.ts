@@ -5,7 +5,7 @@
 // misses one.
 //
 // Browser-safe: types and plain data only.
-import type { PretrainedBaseFacts } from '../catalogue/entries';
+import type { PretrainedBaseFacts } from '../model/bases/entries';
 import type { GraphAnalysis } from '../model/analyze';
 import type { Graph, Shape } from '../model/graph';
 import type { ImageFit } from '../model/image-fit';

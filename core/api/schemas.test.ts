@@ -2,7 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NeuroblocksService } from '../server/services';
+import { NeuroblocksService } from '../services/services';
 import { apiMethods, type NeuroblocksApi } from './contract';
 import { createPortPair, createRpcClient, RemoteError, serveRpc, type RpcMessage } from './rpc';
 import { apiArgumentSchemas, apiServiceShape, checkApiArguments, pathRefusal, type ArgumentSpec } from './schemas';

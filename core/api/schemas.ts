@@ -9,7 +9,7 @@
 //
 // Browser-safe: zod and plain data only.
 import { z } from 'zod';
-import { pretrainedBaseIds } from '../catalogue/entries';
+import { pretrainedBaseIds } from '../model/bases/entries';
 import { datasetSchema } from '../model/project';
 import { apiEvents, apiMethods, exportFormatNames, type ApiMethodName, type ApiMethods } from './contract';
 import type { SerializedError, ServiceShape } from './rpc';

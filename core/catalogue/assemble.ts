@@ -2,7 +2,7 @@
 // expects in front, and the weights of its Keras weights file mapped onto the blocks by name.
 import type { ImportedWeight } from '../import/types';
 import type { Graph } from '../model/graph';
-import type { PretrainedBaseEntry, LoadedWeight } from './entries';
+import type { PretrainedBaseEntry, LoadedWeight } from '../model/bases/entries';
 import { mapKerasWeights, type KerasFileLayer } from './keras-weights';
 
 export interface AssembledBase {

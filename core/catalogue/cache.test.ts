@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../api/contract';
 import type { DownloadProgress } from '../data/download';
 import { baseAddress, PretrainedCache } from './cache';
-import { pretrainedBase, type PretrainedBaseEntry } from './entries';
+import { pretrainedBase, type PretrainedBaseEntry } from '../model/bases/entries';
 
 const FILE = randomBytes(300_000);
 const MD5 = createHash('md5').update(FILE).digest('hex');

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { download, DownloadUnreachable, type DownloadProgress } from '../data/download';
 import { UserFacingError } from '../api/contract';
 import { assembleBase, type AssembledBase } from './assemble';
-import type { PretrainedBaseEntry } from './entries';
+import type { PretrainedBaseEntry } from '../model/bases/entries';
 import { readKerasWeightsFile } from './keras-weights';
 
 export type BaseFileState = 'downloaded' | 'partial' | 'absent';

@@ -4,7 +4,7 @@
 import type { ImportedWeight } from '../import/types';
 import type { Graph } from '../model/graph';
 import { preprocessingWeights, withPreprocessing } from './assemble';
-import type { LoadedWeight, PretrainedBaseEntry } from './entries';
+import type { LoadedWeight, PretrainedBaseEntry } from '../model/bases/entries';
 import { expectedKerasWeights, mapKerasWeights, type KerasFileLayer } from './keras-weights';
 
 /** Whether every block with weights of the base is in `graph`, under the same id and block type. */

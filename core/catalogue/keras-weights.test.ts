@@ -12,7 +12,7 @@ import { appPredict, maxAbsDiff } from '../export/test-support';
 import { ImportError } from '../import/types';
 import type { Graph } from '../model/graph';
 import { assembleBase } from './assemble';
-import { pretrainedBase, type PretrainedBaseEntry } from './entries';
+import { pretrainedBase, type PretrainedBaseEntry } from '../model/bases/entries';
 import { mapKerasWeights, readKerasWeightsFile } from './keras-weights';
 
 const PYTHON = '/usr/bin/python3';

@@ -2,7 +2,7 @@
 // python3-h5py) with seeded random values, as Keras Applications publish them.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import type { PretrainedBaseEntry } from './entries';
+import type { PretrainedBaseEntry } from '../model/bases/entries';
 import { expectedKerasWeights } from './keras-weights';
 
 const PYTHON = '/usr/bin/python3';

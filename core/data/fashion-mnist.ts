@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { defaultConfigDir } from '../server/config';
+import { defaultConfigDir } from '../user-folders';
 import { download, DownloadUnreachable, type ProgressListener } from './download';
 import { balancedOrder, pairIdx, parseIdx } from './idx';
 import { idxDataset, type ClassFilter, type IdxSplits } from './mnist';

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sqliteProjectFormat } from '../server/sqlite-project-format';
+import { sqliteProjectFormat } from '../services/sqlite-project-format';
 import { inspectProjectFile } from './inspect';
 import { ProjectStore } from './project-store';
 import { epochMetrics, fileHash, smallProject, tempDir } from './test-helpers';

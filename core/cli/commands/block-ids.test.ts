@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withValidLayerNames } from '../../model/layer-names';
 import { parseProject } from '../../model/project-io';
-import { NeuroblocksService } from '../../server/services';
+import { NeuroblocksService } from '../../services/services';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
 

@@ -5,7 +5,7 @@ import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../model/project-io';
-import { NeuroblocksService } from '../../server/services';
+import { NeuroblocksService } from '../../services/services';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
 

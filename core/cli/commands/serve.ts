@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { NeuroblocksService } from '../../server/services';
-import { ensureRendererBuilt } from '../../server/renderer-build';
-import { startWebHost } from '../../server/web-host';
+import { NeuroblocksService } from '../../services/services';
+import { ensureRendererBuilt } from '../../hosts/web/renderer-build';
+import { startWebHost } from '../../hosts/web/web-host';
 import { commandArgs } from '../args';
 import type { CliIo } from '../io';
 

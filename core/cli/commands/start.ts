@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { findElectron } from '../../server/electron-binary';
-import { ensureRendererBuilt, repositoryRoot } from '../../server/renderer-build';
+import { findElectron } from '../electron-binary';
+import { ensureRendererBuilt, repositoryRoot } from '../../hosts/web/renderer-build';
 import { commandArgs } from '../args';
 import type { CliIo } from '../io';
 import { parsePort, serveUntilStopped } from './serve';

@@ -1,8 +1,8 @@
 // The well-known bases as graphs in the app's blocks, built as Keras Applications builds them
 // without the classifier (`include_top=False`). Every block's id is Keras's own layer name, so
 // that a weights file (which names its layers) loads by name. Browser-safe.
-import { getBlock } from '../model/blocks/index';
-import type { Graph, GraphNode } from '../model/graph';
+import { getBlock } from '../blocks/index';
+import type { Graph, GraphNode } from '../graph';
 
 /** Adds blocks one after another (or onto named inputs), each frozen when the block can be. */
 class GraphBuilder {

@@ -4,7 +4,7 @@
 // keys, protocol violations that must close the socket), bounded in count and in time, checking
 // along the way and at the end that the host still answers a normal call.
 //
-//   node --import tsx core/server/soak.ts [--frames 10000] [--seconds 60] [--seed 1]
+//   node --import tsx core/hosts/web/soak.ts [--frames 10000] [--seconds 60] [--seed 1]
 //
 // Exit code 0 when the host answered throughout and at the end, 1 otherwise.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,11 +12,11 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { apiEvents, apiMethods } from '../api/contract';
-import { apiArgumentSchemas, type ArgumentSpec } from '../api/schemas';
-import { NeuroblocksService } from './services';
+import { apiEvents, apiMethods } from '../../api/contract';
+import { apiArgumentSchemas, type ArgumentSpec } from '../../api/schemas';
+import { NeuroblocksService } from '../../services/services';
 import { LOOPBACK, MAX_MESSAGE_BYTES, startWebHost, type WebHost } from './web-host';
-import { seededRandom } from '../data/random';
+import { seededRandom } from '../../data/random';
 
 export interface SoakOptions {
   frames?: number;

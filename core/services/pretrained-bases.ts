@@ -3,7 +3,7 @@
 import type { AddedPretrainedBase, BaseDownloadProgress, PretrainedBaseInfo } from '../api/contract';
 import { UserFacingError } from '../api/contract';
 import type { PretrainedCache } from '../catalogue/cache';
-import { baseFacts, pretrainedBase, pretrainedBases, type PretrainedBaseEntry } from '../catalogue/entries';
+import { baseFacts, pretrainedBase, pretrainedBases, type PretrainedBaseEntry } from '../model/bases/entries';
 import { fillBase, holdsBase } from '../catalogue/fill';
 import { readKerasWeightsFile } from '../catalogue/keras-weights';
 import type { ImportedWeight } from '../import/types';

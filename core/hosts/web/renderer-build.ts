@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const builtRendererDir = path.join(repositoryRoot, 'dist', 'renderer');
 
 /** Folders whose files end up in the renderer bundle (the page's training worker brings the training loop, the compiler and the data types). */

@@ -1,25 +1,8 @@
-// Where Neuroblocks keeps its settings (projects directory, recent projects, window placement, the
-// Python of the PyTorch engine)
-// and where new projects go by default.
-import { existsSync } from 'node:fs';
+// The settings file: the projects directory, recent projects, window placement, the Python of the
+// PyTorch engine (where it lives: core/user-folders).
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-
-/** The per-user configuration directory, following each platform's convention. */
-export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
-  if (env.NEUROBLOCKS_CONFIG_DIR) return path.resolve(env.NEUROBLOCKS_CONFIG_DIR);
-  if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'Neuroblocks');
-  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Neuroblocks');
-  return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'neuroblocks');
-}
-
-/** `~/Documents/Neuroblocks` where a Documents folder exists, otherwise `~/Neuroblocks`. */
-export function defaultProjectsDir(home = os.homedir()): string {
-  const documents = path.join(home, 'Documents');
-  return path.join(existsSync(documents) ? documents : home, 'Neuroblocks');
-}
 
 export const RECENT_LIMIT = 10;
 

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BaseDownloadProgress } from '../api/contract';
-import { pretrainedBase } from '../catalogue/entries';
+import { pretrainedBase } from '../model/bases/entries';
 import { readKerasWeightsFile } from '../catalogue/keras-weights';
 import { writeBaseWeightsFile } from '../catalogue/test-support';
 import { analyzeGraph } from '../model/analyze';

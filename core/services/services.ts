@@ -62,7 +62,8 @@ import { datasetSchema, PROJECT_FORMAT, PROJECT_VERSION, type DatasetRef, type P
 import { parseProject, parseProjectText, ProjectError, projectProblemsText } from '../model/project-io';
 import { AugmentationPreviewer } from './augmentation-preview';
 import { ProjectAutosaver } from './autosave';
-import { defaultConfigDir, defaultProjectsDir, RECENT_LIMIT, SettingsFile } from './config';
+import { defaultConfigDir, defaultProjectsDir } from '../user-folders';
+import { RECENT_LIMIT, SettingsFile } from './config';
 import { builtinDatasetInfo } from './datasets';
 import { DatasetImports, withPortableDatasetPath } from './dataset-import';
 import { DataError } from '../data/types';

@@ -1,7 +1,7 @@
 // Each catalogue base, built in the app's blocks, has exactly Keras's `include_top=False`
 // parameter count and output shape, and Keras's layer names as block ids.
 import { describe, expect, it } from 'vitest';
-import { analyzeGraph } from '../model/analyze';
+import { analyzeGraph } from '../analyze';
 import { efficientNetB0Graph, mobileNetV2Graph, resnet50Graph, vgg16Graph } from './architectures';
 
 const cases = [

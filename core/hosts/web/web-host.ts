@@ -7,9 +7,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import { apiServiceShape } from '../api/schemas';
-import { API_SOCKET_PATH, TOKEN_PARAM, webSocketPort, type WebSocketLike } from '../api/connect';
-import { serveRpc } from '../api/rpc';
+import { apiServiceShape } from '../../api/schemas';
+import { API_SOCKET_PATH, TOKEN_PARAM, webSocketPort, type WebSocketLike } from '../../api/connect';
+import { serveRpc } from '../../api/rpc';
 import { contentSecurityPolicy } from './csp';
 import { mimeType, resolveStaticFile } from './static-files';
 

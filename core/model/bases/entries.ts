@@ -2,8 +2,8 @@
 // classifier (`include_top=False`). Addresses and checksums are Keras's own (keras/src/applications/
 // vgg16.py, resnet.py, mobilenet_v2.py, efficientnet.py); parameter counts are Keras's
 // `model.summary()` of the network without its classifier. Browser-safe.
-import type { Graph } from '../model/graph';
-import type { Localized } from '../model/localized';
+import type { Graph } from '../graph';
+import type { Localized } from '../localized';
 import { efficientNetB0Graph, mobileNetV2Graph, resnet50Graph, vgg16Graph, type ArchitectureOptions } from './architectures';
 
 export const pretrainedBaseIds = ['vgg16', 'resnet50', 'mobilenet_v2', 'efficientnet_b0'] as const;
