@@ -540,3 +540,13 @@ export function matchLayerWeights(layer: TranslatedLayer, found: FoundWeight[], 
     return { name: `${layer.nodeId}/${expected.name}`, shape: [...expected.shape], data: w.data };
   });
 }
+
+/** An IEEE half-precision number's value (TF.js float16 weights, Keras float16 datasets). */
+export function halfToFloat(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const exponent = (h >> 10) & 0x1f;
+  const fraction = h & 0x3ff;
+  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
+  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
+  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
+}

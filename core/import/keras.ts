@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type * as H5 from 'h5wasm';
-import { kerasSnakeCase, matchLayerWeights, translateKerasModel, type FoundWeight, type TranslatedModel } from './keras-layers';
+import { halfToFloat, kerasSnakeCase, matchLayerWeights, translateKerasModel, type FoundWeight, type TranslatedModel } from './keras-layers';
 import { ImportError, type ImportedModel, type ImportedWeight } from './types';
 
 type H5Module = typeof H5;
@@ -157,15 +157,6 @@ function readTensor(h5: H5Module, f: H5.File, path: string, label: string, what:
     });
   if (data.length !== size) throw damaged(what, path, new Error(`${data.length} values for a shape of ${size}`));
   return { label, shape, data };
-}
-
-function halfToFloat(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exponent = (h >> 10) & 0x1f;
-  const fraction = h & 0x3ff;
-  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
-  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
-  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
 }
 
 /**

@@ -2,7 +2,7 @@
 // tensorflowjs_converter and the app's own TensorFlow.js export write them) into the app's blocks.
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { matchLayerWeights, translateKerasModel, type FoundWeight } from './keras-layers';
+import { halfToFloat, matchLayerWeights, translateKerasModel, type FoundWeight } from './keras-layers';
 import { ImportError, type ImportedModel, type ImportedWeight } from './types';
 
 interface ManifestEntry {
@@ -18,16 +18,6 @@ interface ManifestGroup {
 }
 
 const bytesPer: Record<string, number> = { float32: 4, int32: 4, uint8: 1, uint16: 2, float16: 2, bool: 1 };
-
-/** IEEE half → float. */
-function halfToFloat(h: number): number {
-  const sign = h & 0x8000 ? -1 : 1;
-  const exponent = (h >> 10) & 0x1f;
-  const fraction = h & 0x3ff;
-  if (exponent === 0) return sign * 2 ** -14 * (fraction / 1024);
-  if (exponent === 0x1f) return fraction ? NaN : sign * Infinity;
-  return sign * 2 ** (exponent - 15) * (1 + fraction / 1024);
-}
 
 /** One weight's values as float32, dequantized when the manifest says it is quantized. */
 function decode(entry: ManifestEntry, bytes: Uint8Array, size: number): Float32Array {
