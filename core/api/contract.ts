@@ -745,8 +745,8 @@ export type MenuCommand =
 
 export type MenuCommandName = MenuCommand['command'];
 
-export interface NeuroblocksApi {
-  // App
+/** The app itself and its example projects. */
+export interface AppApi {
   getAppInfo(): Promise<AppInfo>;
   /** Loads TensorFlow.js the first time (a second or so); cached afterwards. */
   getBackendInfo(): Promise<BackendInfo>;
@@ -755,12 +755,13 @@ export interface NeuroblocksApi {
   /** Saves the Python that the PyTorch engine runs with in the app's settings (empty: look for one), and says what it finds there. */
   setPythonPath(python: string): Promise<TrainingEngines>;
 
-  // Examples (projects/*.json)
   listExamples(): Promise<ExampleSummary[]>;
   /** The example as a new, unsaved project (its `location` is undefined). */
   openExample(id: string): Promise<OpenedProject>;
+}
 
-  // Project files
+/** Project files: new, open, save, autosave, recent, uploads, networks imported as projects or bases. */
+export interface ProjectsApi {
   /**
    * A new project, empty or a copy of an example, created at once as a `.nbproj` file (which keeps
    * its runs) in the projects folder under a name not used yet; `location` is that file.
@@ -811,11 +812,15 @@ export interface NeuroblocksApi {
   showSaveDialog(suggestedName: string): Promise<string | undefined>;
   /** A folder, e.g. where to export a model. */
   showFolderDialog(): Promise<string | undefined>;
+}
 
-  // Graph
+/** The graph checked as the editor changes it. */
+export interface GraphApi {
   analyzeGraph(graph: Graph, options?: { loss?: string }): Promise<GraphAnalysis>;
+}
 
-  // Data sets
+/** Data sets: the built-in ones, previews, imports and uploads. */
+export interface DataApi {
   listDatasets(): Promise<DatasetInfo[]>;
   /** Classes, counts, thumbnails, train/test sizes and warnings of a data set; `location` (the project file) resolves relative paths. */
   /** `inputShape`: the model's Input shape, which an image folder's thumbnails are fitted to, as training will. */
@@ -830,8 +835,10 @@ export interface NeuroblocksApi {
   startDatasetUpload(request: { name: string; kind: ImportedDatasetKind }): Promise<{ uploadId: string }>;
   uploadDatasetFiles(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: { file: string; reason: string; reasonFr?: string }[] }>;
   finishDatasetUpload(uploadId: string, options?: { location?: string }): Promise<ImportedDataset>;
+}
 
-  // Runs
+/** The runs recorded in a project file. */
+export interface RunsApi {
   /** The runs recorded in a `.nbproj` project file, newest first. Training a project saved as `.nbproj` records its run there. */
   listRuns(location: string): Promise<RunInfo[]>;
   /** Every recorded run of a `.nbproj` file with its training settings and epoch curves, newest first. */
@@ -848,11 +855,15 @@ export interface NeuroblocksApi {
    * new project. Gives the target project back, saved, to open in the editor.
    */
   useRunAsBase(request: UseRunAsBaseRequest): Promise<OpenedProject>;
+}
 
-  // Export
+/** Exports of a model. */
+export interface ExportApi {
   exportModel(request: ExportRequest): Promise<ExportResult>;
+}
 
-  // Training (one run at a time, in a worker; progress arrives through onTrainingEvent)
+/** Training: one run at a time, in a worker or in the page; progress arrives through onTrainingEvent. */
+export interface TrainingApi {
   /** Refused while another run is going on. */
   startTraining(project: Project, options?: TrainingStartOptions): Promise<{ runId: string }>;
   /** Goes on with a stopped or interrupted run of a `.nbproj` file from its last checkpoint, recording into the same run. Refused while another run is going on. */
@@ -871,6 +882,10 @@ export interface NeuroblocksApi {
   pageTrainingData(runId: string, part: number): Promise<{ base64: string }>;
   /** An event of the run the page trains, or that no GPU rung works there. */
   reportPageTraining(report: PageTrainingReport): Promise<void>;
+}
+
+/** The model in use: Evaluate, Try it, Look inside. */
+export interface InferenceApi {
   /** The test samples of class `actual` classified as `predicted` by the model in use (see getModelInUse), most confident first (at most `limit`, 24 by default). */
   getTestSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples>;
   /** Runs the model in use on one sample in the Input block's shape (e.g. 784 grey levels in [0, 1] for 28×28×1). */
@@ -896,8 +911,10 @@ export interface NeuroblocksApi {
   getModelInUse(): Promise<ModelInUse | undefined>;
   /** The test samples the model in use got wrong, most confident first (at most `limit`, 24 by default). */
   getConfidentMistakes(request?: { limit?: number }): Promise<Mistakes>;
+}
 
-  // Pretrained bases (the catalogue of well-known networks with ImageNet weights)
+/** The catalogue of well-known pretrained bases. */
+export interface PretrainedBasesApi {
   /** The catalogue: each base's facts and whether its weights file is on this computer. */
   listPretrainedBases(): Promise<PretrainedBaseInfo[]>;
   /** Downloads a base's weights file into the user data folder (progress through onBaseDownloadProgress), checks it, and keeps it; a file already here is reused. Offline: an `offline` error that offers importing a network from a file. */
@@ -909,8 +926,10 @@ export interface NeuroblocksApi {
    * instead. The new graph and the weights are saved in the file; the editor loads the project returned.
    */
   addPretrainedBase(request: { location: string; project: Project; baseId: string }): Promise<AddedPretrainedBase>;
+}
 
-  // Events
+/** What the services tell the interface without being asked. */
+export interface ApiEvents {
   onMenuCommand(listener: (command: MenuCommand) => void): Unsubscribe;
   onTrainingEvent(listener: (update: TrainingUpdate) => void): Unsubscribe;
   /** Pause, resume and stop for the page that trains a run on its GPU. */
@@ -922,6 +941,9 @@ export interface NeuroblocksApi {
   /** Progress of a pretrained base's weights file being downloaded. */
   onBaseDownloadProgress(listener: (progress: BaseDownloadProgress) => void): Unsubscribe;
 }
+
+/** The API every host serves (Electron's IPC, the web host's WebSocket), composed of its areas. */
+export type NeuroblocksApi = AppApi & ProjectsApi & GraphApi & DataApi & RunsApi & ExportApi & TrainingApi & InferenceApi & PretrainedBasesApi & ApiEvents;
 
 type ApiKey = keyof NeuroblocksApi & string;
 export type ApiEventName = { [K in ApiKey]: K extends `on${string}` ? K : never }[ApiKey];
