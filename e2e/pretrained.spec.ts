@@ -65,6 +65,7 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
       await card.getByRole('button', { name: 'Download' }).click();
       const bar = card.getByRole('progressbar', { name: 'Download of MobileNetV2 (alpha 1.0)' });
       await expect(bar).toBeVisible();
+      await expect(dialog.getByTestId('base-state-mobilenet_v2')).toHaveText('Downloading…');
       await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 20_000 }).toBeGreaterThan(0);
       await card.scrollIntoViewIfNeeded();
       await shot(page, 'pretrained-downloading');

@@ -34,12 +34,15 @@ interface CardProps {
 function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps) {
   const { t, i18n } = useTranslation();
   const lang = docLanguage(i18n.language);
+  // Busy on a base not downloaded yet: its download is under way (adding a downloaded base is busy too).
   const state =
-    base.state === 'downloaded'
-      ? t('pretrained.stateDownloaded', { size: megabytes(base.bytes ?? 0, i18n.language) })
-      : base.state === 'partial'
-        ? t('pretrained.statePartial', { size: megabytes(base.bytes ?? 0, i18n.language) })
-        : t('pretrained.stateAbsent');
+    busy && base.state !== 'downloaded'
+      ? t('pretrained.stateDownloading')
+      : base.state === 'downloaded'
+        ? t('pretrained.stateDownloaded', { size: megabytes(base.bytes ?? 0, i18n.language) })
+        : base.state === 'partial'
+          ? t('pretrained.statePartial', { size: megabytes(base.bytes ?? 0, i18n.language) })
+          : t('pretrained.stateAbsent');
   return (
     <li className="pretrained-base" data-testid={`base-${base.id}`} aria-labelledby={`base-title-${base.id}`}>
       <h3 id={`base-title-${base.id}`}>{base.name}</h3>

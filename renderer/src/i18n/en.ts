@@ -193,6 +193,7 @@ export const en = {
     noChecksum: 'none published by Keras (checked by its layers when added)',
     preprocessing: 'Preprocessing',
     stateAbsent: 'Not downloaded',
+    stateDownloading: 'Downloading…',
     statePartial: 'Partly downloaded ({{size}} MB): the download goes on from there',
     stateDownloaded: 'Downloaded and checked ({{size}} MB)',
     progressLabel: 'Download of {{name}}',

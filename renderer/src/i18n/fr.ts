@@ -194,6 +194,7 @@ export const fr: Messages = {
     noChecksum: 'aucune publiée par Keras (vérifié par ses couches à l’ajout)',
     preprocessing: 'Prétraitement',
     stateAbsent: 'Pas téléchargé',
+    stateDownloading: 'Téléchargement…',
     statePartial: 'Téléchargé en partie ({{size}} Mo) : le téléchargement reprendra à partir de là',
     stateDownloaded: 'Téléchargé et vérifié ({{size}} Mo)',
     progressLabel: 'Téléchargement de {{name}}',
