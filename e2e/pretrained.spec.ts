@@ -101,6 +101,11 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
       await page.getByRole('button', { name: 'Pretrained bases…' }).click();
       await dialog.getByTestId('base-mobilenet_v2').getByRole('button', { name: 'Add to this project' }).click();
       await expect(dialog).toBeHidden({ timeout: 60_000 });
+      // One block on the canvas, the base, until it is expanded.
+      const base = page.getByTestId('base-mobilenetv2_alpha_1_0');
+      await expect(base).toBeVisible({ timeout: 30_000 });
+      await expect(base).toContainText('MobileNetV2 (alpha 1.0)');
+      await base.getByRole('button', { name: /Show the \d+ blocks of the base/ }).click();
       const conv1 = page.getByTestId('node-mobilenetv2_alpha_1_0_Conv1');
       await expect(conv1).toBeAttached({ timeout: 30_000 });
       await expect(conv1).toContainText('864 parameters · frozen');

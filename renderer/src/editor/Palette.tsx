@@ -7,6 +7,7 @@ import { addBlockNearSelection } from './actions';
 import { HidePanelButton } from './PanelButtons';
 import { inLanguage } from '../i18n/typography';
 import { PretrainedBasesButton } from '../catalogue/PretrainedBasesDialog';
+import { ImportNetworkButton } from '../import/NetworkImport';
 
 export const BLOCK_MIME = 'application/x-neuroblocks-block';
 
@@ -45,6 +46,7 @@ export function Palette() {
       <input className="search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('palette.search')} aria-label={t('palette.search')} />
       <p className="hint">{t('palette.hint')}</p>
       <PretrainedBasesButton />
+      <ImportNetworkButton mode="base" className="palette__pretrained" />
       <div className="palette__list">
         {groups.length === 0 && <p className="muted">{t('palette.none')}</p>}
         {groups.map(({ category, blocks }) => (

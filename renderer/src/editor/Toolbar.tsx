@@ -8,7 +8,6 @@ import { ExportButton } from '../export/ExportDialog';
 import { autoLayout } from './actions';
 import { panelsStore } from './panels';
 import { useReadableFit } from './use-fit';
-import { ImportNetworkButton } from '../import/NetworkImport';
 
 export function Toolbar() {
   const { t } = useTranslation();
@@ -47,7 +46,6 @@ export function Toolbar() {
         <button type="button" onClick={() => void saveProjectAs()}>
           {t('toolbar.saveAs')}
         </button>
-        <ImportNetworkButton mode="base" />
       </div>
       <div className="toolbar__group">
         <button type="button" onClick={() => store.undo()} disabled={!canUndo} title={`${t('toolbar.undo')} (Ctrl+Z)`}>

@@ -44,7 +44,7 @@ export const en = {
   network: {
     importProject: 'Import a network…',
     addBase: 'Add a pretrained base from a file…',
-    addBaseShort: 'Add a base…',
+    addBaseShort: 'Base from a file…',
     titleProject: 'Importing {{file}}',
     titleBase: 'Adding {{file}} as a pretrained base',
     sending: 'Sending the file: {{sent}} of {{size}} MB…',

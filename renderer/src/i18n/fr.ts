@@ -45,7 +45,7 @@ export const fr: Messages = {
   network: {
     importProject: 'Importer un réseau…',
     addBase: 'Ajouter une base préentraînée depuis un fichier…',
-    addBaseShort: 'Ajouter une base…',
+    addBaseShort: 'Base depuis un fichier…',
     titleProject: 'Import de {{file}}',
     titleBase: 'Ajout de {{file}} comme base préentraînée',
     sending: 'Envoi du fichier : {{sent}} sur {{size}} Mo…',

@@ -78,7 +78,7 @@ export function ImportNetworkButton({ mode, className }: { mode: NetworkImportMo
       .catch(() => undefined);
   }, []);
   const label = mode === 'project' ? t('network.importProject') : t('network.addBase');
-  // The editor's toolbar has room for a short text; the full one is the control's name and tooltip.
+  // Under the palette's "Pretrained bases…" a short text fits; the full one is the control's name and tooltip.
   const shown = mode === 'project' ? label : t('network.addBaseShort');
   if (native)
     return (
