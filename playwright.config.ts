@@ -2,7 +2,8 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests of the renderer in Debian's Chromium, through the web host (`neuroblocks serve`).
 // Nothing is downloaded: the browser is the system's. Each worker has a web host of its own
-// (e2e/fixtures.ts), so two spec files run side by side; the tests of one file run in order.
+// (e2e/fixtures.ts), so spec files may run side by side (`--workers 2`); by default one worker runs
+// them one after another, because on 2 cores two training specs side by side miss their waits.
 export default defineConfig({
   testDir: 'e2e',
   testMatch: /.*\.spec\.ts$/,
@@ -11,7 +12,7 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 2,
+  workers: 1,
   retries: 0,
   reporter: [['list']],
   use: {
