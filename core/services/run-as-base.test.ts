@@ -35,7 +35,7 @@ const service = () => new NeuroblocksService({ host: 'web', configDir: path.join
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir('nb-run-as-base-'));
-  // Step 1 of the example: the digits 0 to 4, trained as the example says (3,000 images, 3 epochs, seed 1).
+  // Step 1 of the example: the digits 0 to 4, trained as the example says (all 30,596 training images, 3 epochs, seed 1).
   const digits04 = example('digits-0-4');
   baseResult = await train(digits04);
   source = path.join(dir, 'digits-0-4.nbproj');
@@ -63,8 +63,8 @@ describe('using a run as a pretrained base', () => {
     expect(defaultBaseCut(example('spirals-mlp').graph)).toBe(example('spirals-mlp').graph.edges.find((e) => e.target === example('spirals-mlp').graph.nodes.at(-1)!.id)!.source);
   });
 
-  it('digits 5–9 from 50 images per class: better with the digits 0–4 base than from scratch, by at least 3 points', async () => {
-    expect(baseResult.test!.accuracy).toBeGreaterThan(0.9);
+  it('digits 5–9 from 50 images per class: better with the digits 0–4 base than from scratch, by at least 6 points', async () => {
+    expect(baseResult.test!.accuracy).toBeGreaterThan(0.99);
     const target = targetFile('digits-5-9.nbproj', example('digits-5-9-few'));
     const opened = await service().useRunAsBase({ location: source, runId, target: { kind: 'file', location: target } });
     expect(opened.location).toBe(target);
@@ -92,7 +92,9 @@ describe('using a run as a pretrained base', () => {
     const based = await train(withBase, pretrained);
     const gain = based.test!.accuracy - scratch.test!.accuracy;
     console.info(`digits 5–9 from 50 images per class: ${(scratch.test!.accuracy * 100).toFixed(1)} % from scratch, ${(based.test!.accuracy * 100).toFixed(1)} % with the base`);
-    expect(gain).toBeGreaterThanOrEqual(0.03);
+    // Measured: 86.9 % from scratch, 93.8 % with the base (+6.9). The scratch network levels off near 87 %
+    // however long it trains (40 epochs: 86.9 %), the head on the base near 94.7 %.
+    expect(gain).toBeGreaterThanOrEqual(0.06);
   }, 300_000);
 
   it('makes a new project: an Input, the frozen base, and a new classifier with the run’s classes', async () => {

@@ -13,7 +13,7 @@ export const frenchExampleTexts: Record<string, { name: string; description: str
   'digits-0-4': {
     name: 'Chiffres 0–4',
     description:
-      'Apprentissage par transfert, étape 1 : un petit réseau convolutif apprend les chiffres 0 à 4 sur 3 000 images MNIST. Entraînez-le, puis dans Historique choisissez « Utiliser comme base pré-entraînée » sur son entraînement et prenez le projet « Chiffres 5–9 à partir de 50 images par classe » : ses convolutions, qui ont appris des traits et des courbes, y deviennent une base gelée.',
+      'Apprentissage par transfert, étape 1 : un petit réseau convolutif apprend les chiffres 0 à 4 sur les 30 596 images MNIST d’entraînement de ces chiffres, comme un réseau pré-entraîné apprend sur beaucoup d’images. Entraînez-le, puis dans Historique choisissez « Utiliser comme base pré-entraînée » sur son entraînement et prenez le projet « Chiffres 5–9 à partir de 50 images par classe » : ses convolutions, qui ont appris des traits et des courbes, y deviennent une base gelée.',
   },
   'digits-5-9-few': {
     name: 'Chiffres 5–9 à partir de 50 images par classe',
