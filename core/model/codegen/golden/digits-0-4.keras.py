@@ -1,6 +1,6 @@
 """Digits 0–4: the Keras version of a Neuroblocks project.
 
-Transfer learning, step 1: a small convolutional network learns the digits 0 to 4 from 3,000 MNIST images. Train it, then in Runs choose “Use as a pretrained base” on its run and pick the project “Digits 5–9 from 50 images per class”: its convolutions, which have learned strokes and curves, become a frozen base there.
+Transfer learning, step 1: a small convolutional network learns the digits 0 to 4 from all 30,596 MNIST training images of those digits, as a pretrained network learns from many images. Train it, then in Runs choose “Use as a pretrained base” on its run and pick the project “Digits 5–9 from 50 images per class”: its convolutions, which have learned strokes and curves, become a frozen base there.
 
 Builds the same model as the diagram, then compiles and trains it with the project's settings.
 """
@@ -18,7 +18,6 @@ relabel = np.full(10, -1)
 relabel[keep] = np.arange(len(keep))
 x_train, y_train = x_train[relabel[y_train] >= 0], relabel[y_train][relabel[y_train] >= 0]
 x_test, y_test = x_test[relabel[y_test] >= 0], relabel[y_test][relabel[y_test] >= 0]
-x_train, y_train = x_train[:3000], y_train[:3000]  # the project trains on 3,000 of the 60,000 training images
 x_train = x_train.reshape((-1, 28, 28, 1)).astype("float32") / 255
 x_test = x_test.reshape((-1, 28, 28, 1)).astype("float32") / 255
 y_train = keras.utils.to_categorical(y_train, 5)

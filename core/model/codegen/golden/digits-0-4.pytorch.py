@@ -1,6 +1,6 @@
 """Digits 0–4: the PyTorch version of a Neuroblocks model.
 
-Transfer learning, step 1: a small convolutional network learns the digits 0 to 4 from 3,000 MNIST images. Train it, then in Runs choose “Use as a pretrained base” on its run and pick the project “Digits 5–9 from 50 images per class”: its convolutions, which have learned strokes and curves, become a frozen base there.
+Transfer learning, step 1: a small convolutional network learns the digits 0 to 4 from all 30,596 MNIST training images of those digits, as a pretrained network learns from many images. Train it, then in Runs choose “Use as a pretrained base” on its run and pick the project “Digits 5–9 from 50 images per class”: its convolutions, which have learned strokes and curves, become a frozen base there.
 
 The module takes input in the app's layout, NHWC (batch, height, width, channels), and permutes it to NCHW (batch, channels, height, width), the layout of PyTorch's layers, at the start of forward().
 Input shape: (batch, 28, 28, 1). Outputs are in the app's layout too.
