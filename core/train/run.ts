@@ -14,6 +14,9 @@ import type { TrainingControl } from './control';
 import type { BackendName, FinalResult, TrainingEvent } from './events';
 import { TrainingLoop, type PreparedData, type TrainingResume } from './loop';
 
+/** What a frozen base's cached outputs may take on this machine when the run does not say: a quarter of its memory, at most 4 GB. */
+export const hostFeatureCacheBytes = (): number => Math.min(totalmem() / 4, 4e9);
+
 export { divergedMessage, resumeNote, tensorLeakWarning, type TrainingResume } from './loop';
 
 export interface TrainingOptions {
@@ -64,7 +67,7 @@ class Run {
     private readonly emit: (event: TrainingEvent) => void,
     control: TrainingControl,
   ) {
-    this.loop = new TrainingLoop({ ...request.options, featureCacheBytes: request.options.featureCacheBytes ?? Math.min(totalmem() / 4, 4e9) }, emit, control);
+    this.loop = new TrainingLoop({ ...request.options, featureCacheBytes: request.options.featureCacheBytes ?? hostFeatureCacheBytes() }, emit, control);
   }
 
   async execute(): Promise<FinalResult> {

@@ -101,11 +101,40 @@ function writeNode(node: PlanNode, attr: string, args: string[], w: Writer): str
   });
 }
 
+/** A frozen base and the head after it: `base` holds the base's blocks (its Input included), `cut` those whose outputs the head takes. */
+export interface ModuleSplit {
+  base: readonly string[];
+  cut: readonly string[];
+}
+
+/**
+ * The training engine's two extra methods for a frozen base computed once per image:
+ * `frozen_base(x)` returns the cut blocks' outputs (in PyTorch's layout) and `head(...)` goes on
+ * from them to the model's outputs. Together they compute what `forward` does.
+ */
+function splitCode(split: ModuleSplit, nodes: readonly PlanNode[], lines: Map<string, [number, number]>, forward: readonly string[], variable: (id: string) => string, returnLine: string): string[] {
+  const inBase = new Set(split.base);
+  const body = (keep: (id: string) => boolean) => nodes.filter((n) => keep(n.id)).flatMap((n) => forward.slice(...lines.get(n.id)!));
+  const cut = split.cut.map(variable);
+  const input = variable(nodes.find((n) => n.type === 'Input')!.id);
+  return [
+    '',
+    `    def frozen_base(self, ${input}):`,
+    '        """The frozen base, computed once per image while the head trains: the outputs it hands the head."""',
+    ...body((id) => inBase.has(id)).map((l) => `        ${l}`),
+    `        return ${cut.length === 1 ? cut[0] : `(${cut.join(', ')})`}`,
+    '',
+    `    def head(self, ${cut.join(', ')}):`,
+    '        """The blocks after the frozen base, from its outputs."""',
+    ...[...body((id) => !inBase.has(id)), returnLine].map((l) => `        ${l}`),
+  ];
+}
+
 /**
  * A readable PyTorch module equivalent to the graph at inference. It takes NHWC input, like the
  * app and Keras, and works in NCHW inside, as PyTorch's layers expect.
  */
-export function pytorchModule(graph: Graph, options: { name?: string; description?: string; augment?: boolean; seed?: number } = {}): PyTorchModule {
+export function pytorchModule(graph: Graph, options: { name?: string; description?: string; augment?: boolean; seed?: number; split?: ModuleSplit } = {}): PyTorchModule {
   const plan = planGraph(graph);
   const className = pascalCase(options.name ?? 'Model');
   const names = new IdentifierTable([...RESERVED, className]);
@@ -114,13 +143,19 @@ export function pytorchModule(graph: Graph, options: { name?: string; descriptio
   const variable = (id: string) => (chain ? 'x' : names.get(id));
   const inputArgs = plan.inputs.map((id) => (chain ? 'x' : names.get(id)));
 
+  const lines = new Map<string, [number, number]>();
   for (const node of plan.nodes) {
+    const start = w.forward.length;
+    writeForward(node);
+    lines.set(node.id, [start, w.forward.length]);
+  }
+  function writeForward(node: PlanNode): void {
     if (node.type === 'Input') {
       if (isImage(node.outputShape)) {
         const v = variable(node.id);
         w.forward.push(`${v} = ${v}.permute(0, 3, 1, 2)  # NHWC (as in the app and Keras) → NCHW (as PyTorch expects)`);
       }
-      continue;
+      return;
     }
     const note = w.augment ? undefined : getBlock(node.type)?.pytorchNote?.(node);
     const attr = names.get(node.id);
@@ -136,7 +171,9 @@ export function pytorchModule(graph: Graph, options: { name?: string; descriptio
     const v = variable(id);
     return isImage(node.outputShape) ? `${v}.permute(0, 2, 3, 1)` : v;
   });
-  w.forward.push(`return ${outputs.length === 1 ? outputs[0] : `(${outputs.join(', ')})`}`);
+  const returnLine = `return ${outputs.length === 1 ? outputs[0] : `(${outputs.join(', ')})`}`;
+  w.forward.push(returnLine);
+  const splitMethods = options.split ? splitCode(options.split, plan.nodes, lines, w.forward, variable, returnLine) : [];
 
   const input = plan.byId.get(plan.inputs[0])!;
   const exampleShape = `(1, ${input.outputShape.join(', ')})`;
@@ -172,6 +209,7 @@ export function pytorchModule(graph: Graph, options: { name?: string; descriptio
     '',
     `    def forward(self, ${inputArgs.join(', ')}):`,
     ...w.forward.map((l) => `        ${l}`),
+    ...splitMethods,
     '',
     '',
     'def load_model(path=None):',

@@ -583,6 +583,17 @@ def load_module(run_dir, config):
     return getattr(module, config["className"])()
 
 
+class _Head(nn.Module):
+    """The model's blocks after its frozen base, trained on the base's outputs computed once."""
+
+    def __init__(self, module):
+        super().__init__()
+        self.module = module
+
+    def forward(self, *features):
+        return self.module.head(*features)
+
+
 class Trainer:
     def __init__(self, run_dir, config, device_choice, channel):
         self.run_dir = run_dir
@@ -685,12 +696,45 @@ class Trainer:
         if cfg.get("optimizerState"):
             entries = read_weight_file(os.path.join(self.run_dir, cfg["optimizerState"]["file"]), cfg["optimizerState"]["entries"])
             self.optimizer.load(entries)
+        # With a frozen base computed once, each step runs only the head, on the base's outputs.
+        self.head = _Head(self.module) if cfg.get("frozenBase") else None
+        self.features = {}
+        trained = self.head if self.head is not None else self.module
         if self.dist is not None:
             from torch.nn.parallel import DistributedDataParallel
 
-            self.model = DistributedDataParallel(self.module, device_ids=[self.device.index] if self.device.type == "cuda" else None)
+            self.model = DistributedDataParallel(trained, device_ids=[self.device.index] if self.device.type == "cuda" else None)
         else:
-            self.model = self.module
+            self.model = trained
+
+    @torch.no_grad()
+    def cache_frozen_base(self):
+        """The frozen base's outputs for every training and validation image, computed once; False when stopped meanwhile."""
+        if self.head is None:
+            return True
+        self.module.eval()
+        batch = max(self.config["training"]["batchSize"], 256)
+        for which, x in (("train", self.x_train), ("val", self.x_val)):
+            if x is None or len(x) == 0:
+                continue
+            parts = []
+            for start in range(0, len(x), batch):
+                outputs = self.module.frozen_base(self.inputs(which, x, np.arange(start, min(start + batch, len(x)))))
+                outputs = outputs if isinstance(outputs, tuple) else (outputs,)
+                # Kept where the images are: on the GPU when they fit there, otherwise in memory.
+                parts.append(outputs if which in self.on_device else tuple(o.cpu() for o in outputs))
+                if self.shared_command() == "stop":
+                    return False
+            self.features[which] = [torch.cat(p) for p in zip(*parts)]
+            self.on_device.pop(which, None)
+        return True
+
+    def batch_inputs(self, which, array, indices):
+        """The inputs of the model that runs: the base's outputs for these samples when they were computed, else the images."""
+        if which in self.features:
+            idx = torch.from_numpy(np.asarray(indices, dtype=np.int64))
+            return [f[idx.to(f.device)].to(self.device, non_blocking=True) for f in self.features[which]]
+        return [self.inputs(which, array, indices)]
 
     def penalty(self):
         total = None
@@ -754,7 +798,7 @@ class Trainer:
         for start in starts:
             idx = np.arange(start, min(start + batch, count))
             labels, targets = self.targets(y[idx])
-            predictions = self.module(self.inputs(which, x, idx))
+            predictions = (self.head if which in self.features else self.module)(*self.batch_inputs(which, x, idx))
             loss_sum += float(compute_loss(self.config["loss"], targets, predictions)) * len(idx)
             predicted = predicted_classes(predictions)
             correct += float((predicted == labels).sum())
@@ -786,7 +830,7 @@ class Trainer:
         else:
             share = indices
         labels, targets = self.targets(self.y_train[share])
-        predictions = self.model(self.inputs("train", self.x_train, share))
+        predictions = self.model(*self.batch_inputs("train", self.x_train, share))
         loss = compute_loss(self.config["loss"], targets, predictions)
         penalty = self.penalty()
         if penalty is not None:
@@ -840,6 +884,10 @@ class Trainer:
         def final(state, epochs_completed, **extra):
             weights = self.write_weights("final", False) if state != "failed" else None
             emit(dict({"type": "final", "state": state, "epochsCompleted": epochs_completed, "weights": weights, "seconds": time.perf_counter() - started}, **extra))
+
+        if not self.cache_frozen_base():
+            final("stopped", first - 1, test=self.test(), stoppedEpoch=first)
+            return
 
         for epoch in range(first, epochs + 1):
             epoch_start = time.perf_counter()

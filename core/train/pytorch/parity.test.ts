@@ -10,6 +10,7 @@ import { TrainingControl } from '../control';
 import type { FinalResult } from '../events';
 import { runTraining, type TrainingOptions } from '../run';
 import { findPythonEngine } from './index';
+import { chain, mnistProject } from './test-projects';
 
 const engine = await findPythonEngine();
 const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason?.en}`;
@@ -17,9 +18,6 @@ if (skipReason) console.warn(`PyTorch parity tests skipped: ${skipReason}`);
 
 type Json = Record<string, unknown>;
 
-export function chain(...nodes: [string, string, Json][]): Graph {
-  return { nodes: nodes.map(([id, type, params]) => ({ id, type, params })), edges: nodes.slice(1).map(([id], i) => ({ source: nodes[i][0], target: id })) };
-}
 
 /** The course CNN without its dropout (random by nature, it cannot be compared). */
 const courseCnn = chain(
@@ -108,16 +106,6 @@ const optimizers: [string, Json][] = [
   ['RMSprop', { optimizer: 'rmsprop', learningRate: 0.001 }],
 ];
 
-export function mnistProject(graph: Graph, training: Json): Project {
-  return parseProject({
-    format: 'neuroblocks.project',
-    version: 1,
-    name: 'parity',
-    graph,
-    dataset: { kind: 'builtin', name: 'mnist' },
-    training: { loss: 'categoricalCrossentropy', batchSize: 32, epochs: 1, validationSplit: 0.25, seed: 7, ...training },
-  });
-}
 
 async function train(project: Project, options: TrainingOptions): Promise<FinalResult> {
   return runTraining({ project, options: { size: 256, checkpoints: false, ...options } }, () => undefined, new TrainingControl());

@@ -24,8 +24,9 @@ import type { TrainingSettings } from '../../model/project';
 import { selectBackend } from '../backend/index';
 import type { TrainingControl } from '../control';
 import type { EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from '../events';
+import { planFrozenBase } from '../frozen-base';
 import { targetEncoding } from '../losses';
-import { divergedMessage, resumeNote, type TrainingRequest } from '../run';
+import { divergedMessage, hostFeatureCacheBytes, resumeNote, type TrainingRequest } from '../run';
 import { findPythonEngine } from './index';
 
 /** The engine script, shipped next to this file. */
@@ -175,7 +176,13 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
       fr: `Les poids enregistrés ne correspondent pas à ce modèle (${initial.length} poids enregistré${initial.length > 1 ? 's' : ''} ; le modèle en compte ${appWeights.length}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.`,
     });
 
-  const module = pytorchModule(project.graph, { name: project.name, augment: true, seed: settings.seed });
+  // The validation split and the epochs' orders, drawn exactly as the TensorFlow.js engine draws them.
+  const validationCount = Math.round(dataset.train.count * settings.validationSplit);
+  const trainCount = dataset.train.count - validationCount;
+  // A frozen base is computed once per image, as on the TensorFlow.js engine: the module gets the two halves.
+  const frozenBase = planFrozenBase(project.graph, { samples: trainCount + validationCount, maxBytes: options.featureCacheBytes ?? hostFeatureCacheBytes(), enabled: options.featureCache });
+  const split = frozenBase.base && { base: frozenBase.base.nodes, cut: frozenBase.base.cut };
+  const module = pytorchModule(project.graph, { name: project.name, augment: true, seed: settings.seed, ...(split ? { split } : {}) });
   const weights: ModelWeight[] = appWeights.map((w) => {
     const cut = w.name.lastIndexOf('/');
     const entry = module.state.find((s) => s.nodeId === w.name.slice(0, cut) && s.weight === w.name.slice(cut + 1));
@@ -193,11 +200,8 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
     return entry ? [{ key: entry.key, l1: reg.l1 ?? 0, l2: reg.l2 ?? 0 }] : [];
   });
 
-  // The validation split and the epochs' orders, drawn exactly as the TensorFlow.js engine draws them.
   const sample = sampleSize(dataset.inputShape);
   const order = permutation(dataset.train.count, seededRandom(settings.seed ^ 0x5eed));
-  const validationCount = Math.round(dataset.train.count * settings.validationSplit);
-  const trainCount = dataset.train.count - validationCount;
   if (trainCount < 1)
     throw new DataError({
       en: `The validation split of ${settings.validationSplit} leaves no sample to train on: lower it or use more data.`,
@@ -245,6 +249,7 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
     checkpoints: options.checkpoints !== false,
     device: options.device ?? 'auto',
     ...(options.threads ? { threads: options.threads } : {}),
+    ...(split ? { frozenBase: { cut: split.cut } } : {}),
     data: { xTrain: 'x_train.npy', yTrain: 'y_train.npy', xVal: 'x_val.npy', yVal: 'y_val.npy', xTest: 'x_test.npy', yTest: 'y_test.npy', orders: 'orders.npy' },
   };
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
@@ -262,6 +267,7 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
     batchesPerEpoch: Math.ceil(trainCount / batchSize),
     seed: settings.seed,
     ...(options.resume ? { resumedFromEpoch: firstEpoch } : {}),
+    ...(frozenBase.notice ? { frozenBase: frozenBase.notice } : {}),
   });
   return { config, startedEvent, skipped: skippedWarning(dataset.skipped), pretrainedNote, firstEpoch, settings };
 }
