@@ -3,15 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from './analyze';
 import type { Graph, GraphNode } from './graph';
 import { parseProjectText } from './project-io';
+import { chain } from './test-graphs';
 
 const projectsDir = new URL('../../projects/', import.meta.url);
 const example = (name: string) => parseProjectText(readFileSync(new URL(`${name}.json`, projectsDir), 'utf8'));
 
-/** A chain of blocks, each fed by the one before. */
-function chain(...nodes: [string, string, Record<string, unknown>?][]): Graph {
-  const graphNodes: GraphNode[] = nodes.map(([id, type, params]) => ({ id, type, params: params ?? {} }));
-  return { nodes: graphNodes, edges: graphNodes.slice(1).map((n, i) => ({ source: graphNodes[i].id, target: n.id })) };
-}
 
 const codes = (issues: { code: string; nodeId?: string; param?: string }[]) => issues.map((i) => ({ code: i.code, nodeId: i.nodeId, param: i.param }));
 

@@ -11,13 +11,11 @@ import { TrainingControl } from './control';
 import type { FinalResult, TrainingEvent } from './events';
 import { findFrozenBase, planFrozenBase } from './frozen-base';
 import { runTraining, type TrainingOptions } from './run';
+import { chain } from '../model/test-graphs';
 
 type Json = Record<string, unknown>;
 type Started = Extract<TrainingEvent, { type: 'started' }>;
 
-function chain(...nodes: [string, string, Json][]): Graph {
-  return { nodes: nodes.map(([id, type, params]) => ({ id, type, params })), edges: nodes.slice(1).map(([id], i) => ({ source: nodes[i][0], target: id })) };
-}
 
 const frozen = { trainable: false };
 
@@ -238,6 +236,22 @@ describe('training the head on the frozen base’s outputs', () => {
       expect(largest(final.data, (p.data as Float32Array).buffer as ArrayBuffer), p.name).toBe(0);
     }
     expect(cached.result.test!.loss).toBeCloseTo(everyStep.result.test!.loss, 5);
+  });
+
+  it('a stop while the base is being computed ends the run there, before the first epoch, with the test evaluated', { timeout: 60_000 }, async () => {
+    const control = new TrainingControl();
+    const events: TrainingEvent[] = [];
+    // Stopped as soon as the run starts: the pass over the base's 2,000 images checks after each batch of 256.
+    const result = await runTraining({ project: mnistProject(frozenCnn), options: { size: 2000, backend: 'wasm' } }, (e) => {
+      events.push(e);
+      if (e.type === 'started') control.stop();
+    }, control);
+    expect(result.state).toBe('stopped');
+    expect(result.epochsCompleted).toBe(0);
+    expect(result.message).toBe('Stopped by the user while the frozen base was being computed, before epoch 1.');
+    expect(result.messageFr).toBe('Arrêté par l’utilisateur pendant le calcul de la base gelée, avant l’époque 1.');
+    expect(events.some((e) => e.type === 'batch' || e.type === 'epoch')).toBe(false);
+    expect(result.test?.samples).toBe(10_000);
   });
 
   it('checkpoints carry the whole model’s weights', { timeout: 60_000 }, async () => {

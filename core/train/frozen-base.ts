@@ -241,6 +241,7 @@ export interface FrozenBaseHead {
 /**
  * Computes the base's outputs once for the training and validation samples (in batches of
  * `batchSize`, in inference mode: the base behaves the same in both) and builds the head on them.
+ * `stopped` is asked after every batch; when it says yes the pass ends and nothing is returned.
  */
 export async function cacheFrozenBase(
   tf: Tf,
@@ -251,7 +252,8 @@ export async function cacheFrozenBase(
   encoding: TargetEncoding,
   classes: number,
   batchSize: number,
-): Promise<FrozenBaseHead> {
+  stopped: () => Promise<boolean> = async () => false,
+): Promise<FrozenBaseHead | undefined> {
   const inputIds = new Set(model.inputs.map((t) => t.sourceLayer.name));
   const computed = base.cut.filter((id) => !inputIds.has(id));
   // Built on the model's own tensors, it holds no weights of its own; disposing it would free the model's.
@@ -259,7 +261,7 @@ export async function cacheFrozenBase(
   const sizes = base.cutShapes.map(sampleSize);
   const inputSize = sampleSize(inputShape);
 
-  const outputsOf = async (samples: Samples): Promise<Float32Array[]> => {
+  const outputsOf = async (samples: Samples): Promise<Float32Array[] | undefined> => {
     const values = computed.map((id) => new Float32Array(samples.count * sizes[base.cut.indexOf(id)]));
     for (let start = 0; start < samples.count; start += batchSize) {
       const n = Math.min(batchSize, samples.count - start);
@@ -273,6 +275,7 @@ export async function cacheFrozenBase(
       } finally {
         tf.dispose(outputs);
       }
+      if (await stopped()) return undefined;
     }
     // The Input, when the head also reads it, is the samples' own values.
     return base.cut.map((id) => (inputIds.has(id) ? samples.x : values[computed.indexOf(id)]));
@@ -288,9 +291,11 @@ export async function cacheFrozenBase(
     },
   });
 
-  const train = feed(sets.train, await outputsOf(sets.train));
-  const validation = sets.validation ? feed(sets.validation, await outputsOf(sets.validation)) : undefined;
-  return { model: headModel(tf, model, base), train, validation };
+  const trainOutputs = await outputsOf(sets.train);
+  if (!trainOutputs) return undefined;
+  const validationOutputs = sets.validation ? await outputsOf(sets.validation) : undefined;
+  if (sets.validation && !validationOutputs) return undefined;
+  return { model: headModel(tf, model, base), train: feed(sets.train, trainOutputs), validation: sets.validation && feed(sets.validation, validationOutputs!) };
 }
 
 /** The head as a model of its own, built from the whole model's layers: it shares their weights. */

@@ -218,12 +218,27 @@ export class TrainingLoop {
     if (this.pretrainedNote) this.emit({ type: 'warning', message: this.pretrainedNote.en, messageFr: this.pretrainedNote.fr });
 
     // The model each step runs: the whole model on the images, or its head on the frozen base's outputs, computed here once.
-    const head = frozenBase.base ? await cacheFrozenBase(tf, model, frozenBase.base, { train, validation }, inputShape, encoding, classes, Math.max(settings.batchSize, 256)) : undefined;
+    // A stop while the base is computed ends the run there (a pause waits for the first step).
+    const testFeed = sampleFeed(tf, dataset.test, inputShape, encoding, classes);
+    const stopped = async () => {
+      await this.control.poll?.();
+      return this.control.command === 'stop';
+    };
+    const head = frozenBase.base ? await cacheFrozenBase(tf, model, frozenBase.base, { train, validation }, inputShape, encoding, classes, Math.max(settings.batchSize, 256), stopped) : undefined;
+    if (frozenBase.base && !head) {
+      const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
+      return this.final({
+        state: 'stopped',
+        message: `Stopped by the user while the frozen base was being computed, before epoch ${firstEpoch}.`,
+        messageFr: `Arrêté par l’utilisateur pendant le calcul de la base gelée, avant l’époque ${firstEpoch}.`,
+        epochsCompleted: firstEpoch - 1,
+        test,
+      });
+    }
     this.head = head?.model;
     const stepModel = head?.model ?? model;
     const trainFeed = head?.train ?? sampleFeed(tf, train, inputShape, encoding, classes);
     const validationFeed = head ? head.validation : validation && sampleFeed(tf, validation, inputShape, encoding, classes);
-    const testFeed = sampleFeed(tf, dataset.test, inputShape, encoding, classes);
 
     const checkpointMonitor: Monitor = settings.earlyStopping?.monitor ?? (validation ? 'valLoss' : 'loss');
     const best = new BestTracker(checkpointMonitor);

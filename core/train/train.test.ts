@@ -11,6 +11,7 @@ import { TrainingControl } from './control';
 import type { FinalResult, SerializedWeight, TrainingEvent } from './events';
 import { runTraining, tensorLeakWarning } from './run';
 import { startTraining, TrainingBusyError, workerFailure, type TrainingSession } from './session';
+import { chain } from '../model/test-graphs';
 
 type Json = Record<string, unknown>;
 
@@ -18,12 +19,6 @@ function project(graph: Graph, dataset: Json, training: Json = {}): Project {
   return parseProject({ format: 'neuroblocks.project', version: 1, name: 'test', graph, dataset, training });
 }
 
-function chain(...nodes: [string, string, Json][]): Graph {
-  return {
-    nodes: nodes.map(([id, type, params]) => ({ id, type, params })),
-    edges: nodes.slice(1).map(([id], i) => ({ source: nodes[i][0], target: id })),
-  };
-}
 
 const mlp = (outputUnits = 2, outputActivation = 'softmax') =>
   chain(

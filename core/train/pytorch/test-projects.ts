@@ -1,14 +1,11 @@
-// Small graphs and MNIST projects shared by the PyTorch engine's tests.
+// The MNIST projects of the PyTorch engine's tests, and their graphs' `chain`.
 import type { Graph } from '../../model/graph';
 import { parseProject } from '../../model/project-io';
 import type { Project } from '../../model/project';
 
 type Json = Record<string, unknown>;
 
-/** A chain of blocks, each fed by the one before. */
-export function chain(...nodes: [string, string, Json][]): Graph {
-  return { nodes: nodes.map(([id, type, params]) => ({ id, type, params })), edges: nodes.slice(1).map(([id], i) => ({ source: nodes[i][0], target: id })) };
-}
+export { chain } from '../../model/test-graphs';
 
 export function mnistProject(graph: Graph, training: Json): Project {
   return parseProject({
