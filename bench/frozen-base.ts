@@ -4,7 +4,9 @@
 // test evaluation, as a user waits for it — with the base's outputs computed once per image (the
 // default) and with the base run at every step, interleaved round by round in one run.
 //
-//   npx tsx bench/frozen-base.ts [--rounds 1] [--epochs 20] [--images 400]
+//   npx tsx bench/frozen-base.ts [--rounds 1] [--epochs 20] [--images 400] [--engine wasm|pytorch]
+//
+// --engine pytorch runs both jobs on the PyTorch engine (on its CPU, or its GPU when it has one).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +20,9 @@ import { option } from './common';
 const rounds = option('rounds', 1);
 const epochs = option('epochs', 20);
 const images = option('images', 400);
+const engineIndex = process.argv.indexOf('--engine');
+const engine = engineIndex > 0 ? process.argv[engineIndex + 1] : 'wasm';
+if (engine !== 'wasm' && engine !== 'pytorch') throw new Error(`--engine is wasm or pytorch, not ${engine}`);
 
 /** The VGG-like base, frozen, and a Dense head, on the generated 64×64 colour images in `folder`. */
 function frozenVggProject(folder: string): Project {
@@ -64,11 +69,11 @@ interface Job {
 
 async function job(project: Project, featureCache: boolean): Promise<Job> {
   const start = performance.now();
-  const session = startTraining(project, { backend: 'wasm', checkpoints: false, featureCache });
+  const session = startTraining(project, { ...(engine === 'pytorch' ? { engine: 'pytorch' as const } : { backend: 'wasm' as const }), checkpoints: false, featureCache });
   let notice = '';
   let epochSeconds = 0;
   session.on((event: TrainingEvent) => {
-    if (event.type === 'started') notice = event.frozenBase?.message ?? '(no frozen base)';
+    if (event.type === 'started') notice = `${event.device}: ${event.frozenBase?.message ?? '(no frozen base)'}`;
     else if (event.type === 'epoch') epochSeconds += event.seconds;
   });
   const result = await session.done;
@@ -90,7 +95,7 @@ async function main(): Promise<void> {
     await writeSyntheticImages(folder, images, 64);
     const project = frozenVggProject(folder);
     const analysis = analyzeGraph(project.graph);
-    console.log(`Frozen-base benchmark: ${analysis.totalParams.toLocaleString('en')} parameters, ${analysis.trainableParams.toLocaleString('en')} trainable; ${images} generated 64×64×3 images; ${epochs} epochs with validation, batch 32, Adam, WASM; ${rounds} interleaved rounds`);
+    console.log(`Frozen-base benchmark: ${analysis.totalParams.toLocaleString('en')} parameters, ${analysis.trainableParams.toLocaleString('en')} trainable; ${images} generated 64×64×3 images; ${epochs} epochs with validation, batch 32, Adam, ${engine === 'pytorch' ? 'PyTorch engine' : 'WASM'}; ${rounds} interleaved rounds`);
     console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} CPUs available, load average ${os.loadavg()[0].toFixed(2)}`);
     const runs: Record<'cached' | 'everyStep', Job[]> = { cached: [], everyStep: [] };
     for (let round = 1; round <= rounds; round++)
