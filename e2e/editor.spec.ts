@@ -302,3 +302,48 @@ test('a project file from this computer opens in the editor', async ({ page }) =
   // Imported JSON becomes a project file of its own in the projects folder.
   await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
 });
+
+test('ZeroPadding2D takes one number, rows and columns, or each side apart in its inspector field', async ({ page }) => {
+  const project = {
+    format: 'neuroblocks.project',
+    version: 1,
+    name: 'Uneven padding',
+    graph: {
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [28, 28, 1] } },
+        { id: 'pad', type: 'ZeroPadding2D', params: { padding: 1 } },
+        { id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 2, activation: 'relu' } },
+        { id: 'flat', type: 'Flatten', params: {} },
+        { id: 'out', type: 'Dense', params: { units: 10, activation: 'softmax' } },
+      ],
+      edges: [
+        { source: 'in', target: 'pad' },
+        { source: 'pad', target: 'conv' },
+        { source: 'conv', target: 'flat' },
+        { source: 'flat', target: 'out' },
+      ],
+    },
+  };
+  await page.goto(url());
+  await page.getByLabel('Open a project file (.nbproj or .json) from this computer…').setInputFiles({ name: 'padding.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  const padded = page.getByTestId('edge-label-pad-conv');
+  await expect(padded).toHaveText('30×30×1');
+  // One row below and one column on the right, as MobileNetV2 pads before a stride-2 convolution.
+  await setParams(page, 'pad', { padding: '0, 1, 0, 1' });
+  await expect(padded).toHaveText('29×29×1');
+  await expect(page.getByTestId('edge-label-conv-flat')).toHaveText('14×14×4');
+  await expect(node(page, 'pad')).toContainText('+0/1×0/1');
+  // Keras's own way of writing it is read as it is.
+  await setParams(page, 'pad', { padding: '((2, 0), (1, 3))' });
+  await expect(padded).toHaveText('30×32×1');
+  await setParams(page, 'pad', { padding: '1, 2' });
+  await expect(padded).toHaveText('30×32×1');
+  await setParams(page, 'pad', { padding: '2' });
+  await expect(padded).toHaveText('32×32×1');
+  await expect(page.getByTestId('graph-status')).toContainText('valid');
+  // Three numbers are neither a pair nor the four sides: the block and the field say what the parameter takes.
+  await setParams(page, 'pad', { padding: '0, 1, 0' });
+  await expect(page.getByTestId('badge-pad')).toBeVisible();
+  const inspector = page.getByRole('complementary', { name: /Block|Bloc/ });
+  await expect(inspector.getByRole('alert')).toContainText('ZeroPadding2D "pad": padding must be a whole number between 0 and 1024, a pair [height, width] of them, or [[top, bottom], [left, right]] (got [0,1,0])');
+});

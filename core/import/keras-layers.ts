@@ -168,17 +168,15 @@ function size2(value: unknown): unknown {
   return value;
 }
 
-/** Keras's ZeroPadding2D padding (p, [ph, pw] or [[top, bottom], [left, right]]); the app's block pads both sides alike. */
-function symmetricPadding(layer: { name: string; className: string }, value: unknown): unknown {
-  if (!Array.isArray(value)) return value;
-  if (value.every((v) => typeof v === 'number')) return size2(value);
+/** Keras's ZeroPadding2D padding (p, [ph, pw] or [[top, bottom], [left, right]]) as the app writes it: the shortest form that says the same. */
+function sidesPadding(value: unknown): unknown {
+  if (!Array.isArray(value) || value.every((v) => typeof v === 'number')) return size2(value);
   const [[top, bottom], [left, right]] = value as number[][];
-  if (top !== bottom || left !== right)
-    throw refuse(layer, {
-      en: `it pads unevenly (${JSON.stringify(value)}: top ${top}, bottom ${bottom}, left ${left}, right ${right}); the app’s ZeroPadding2D pads both sides of each axis alike.`,
-      fr: `elle complète de façon inégale (${JSON.stringify(value)} : haut ${top}, bas ${bottom}, gauche ${left}, droite ${right}) ; le ZeroPadding2D de l’application complète les deux côtés de chaque axe de la même façon.`,
-    });
-  return size2([top, left]);
+  if (top === bottom && left === right) return size2([top, left]);
+  return [
+    [top, bottom],
+    [left, right],
+  ];
 }
 
 /** The block of a Keras class, found in the block registry by each block's `keras.className`. */
@@ -222,7 +220,7 @@ function blockParams(layer: { name: string; className: string }, block: BlockDef
     }
     if (param === 'activation') value = activationName(layer, value);
     else if (spec.kind === 'regularizer') value = regularizer(layer, key, value);
-    else if (block.type === 'ZeroPadding2D' && param === 'padding') value = symmetricPadding(layer, value);
+    else if (spec.kind === 'size2' && spec.sides) value = sidesPadding(value);
     else if (spec.kind === 'size2') value = size2(value);
     else if (block.type === 'BatchNormalization' && param === 'axis' && Array.isArray(value) && value.length === 1) value = value[0];
     params[param] = value;

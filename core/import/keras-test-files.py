@@ -336,16 +336,46 @@ def write_keras_zip(path, config, with_weights=True):
 
 write_keras_zip(os.path.join(out, "net.keras"), keras3_config)
 write_keras_zip(os.path.join(out, "no-weights.keras"), keras3_config, with_weights=False)
-# MobileNetV2's uneven padding before a strided convolution, which the app's ZeroPadding2D cannot express.
-uneven = json.loads(json.dumps(keras3_config))
-uneven["config"]["layers"].insert(1, k3_layer("ZeroPadding2D", {"name": "pad", "trainable": True, "padding": [[0, 1], [0, 1]], "data_format": "channels_last"}, [tensor("pixels", [None, 8, 8, 3])]))
-uneven["config"]["layers"][2]["inbound_nodes"][0]["args"] = [tensor("pad", [None, 9, 9, 3])]
-write_keras_zip(os.path.join(out, "uneven-padding.keras"), uneven)
+
+# ---- 5. MobileNetV2's uneven padding before a strided "valid" convolution, in a tf.keras HDF5 model ---
+
+pad_k, pad_b = rand(3, 3, 3, 4), rand(4)
+pad_dense_k, pad_dense_b = rand(4, 3), rand(3)
+pad_weights = [
+    ("pixels", []),
+    ("pad", []),
+    ("conv", [("kernel", pad_k), ("bias", pad_b)]),
+    ("gap", []),
+    ("dense", [("kernel", pad_dense_k), ("bias", pad_dense_b)]),
+]
+pad_config = {
+    "class_name": "Functional",
+    "config": {
+        "name": "uneven_padding",
+        "trainable": True,
+        "layers": [
+            {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 8, 7, 3], "dtype": "float32", "sparse": False, "ragged": False, "name": "pixels"}, "name": "pixels", "inbound_nodes": []},
+            k2_layer("ZeroPadding2D", {"name": "pad", "trainable": True, "dtype": "float32", "padding": [[0, 1], [0, 1]], "data_format": "channels_last"}, ["pixels"]),
+            k2_layer("Conv2D", conv_config("conv", 4, 3, padding="valid", activation="relu", strides=2), ["pad"]),
+            k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["conv"]),
+            k2_layer("Dense", dense_config("dense", 3, "softmax"), ["gap"]),
+        ],
+        "input_layers": [["pixels", 0, 0]],
+        "output_layers": [["dense", 0, 0]],
+    },
+    "keras_version": "2.15.0",
+    "backend": "tensorflow",
+}
+write_functional(os.path.join(out, "uneven-padding.h5"), pad_weights, pad_config)
+x5 = rand(2, 8, 7, 3)
+padded = np.pad(x5.astype(np.float64), ((0, 0), (0, 1), (0, 1), (0, 0)))
+y5 = softmax(np.maximum(conv(padded, pad_k, pad_b, s=2, padding="valid"), 0).mean(axis=(1, 2)) @ pad_dense_k + pad_dense_b)
 
 with open(os.path.join(out, "expected.json"), "w") as f:
     json.dump({
         "functional": {"input": x1.astype(np.float64).ravel().tolist(), "shape": list(x1.shape), "output": y1.ravel().tolist()},
         "keras3": {"input": x3.astype(np.float64).ravel().tolist(), "shape": list(x3.shape), "output": y3.ravel().tolist()},
+        "unevenPadding": {"input": x5.astype(np.float64).ravel().tolist(), "shape": list(x5.shape), "output": y5.ravel().tolist()},
         "functionalWeights": dump(functional_weights),
         "sequentialWeights": dump(seq_weights),
         "keras3Weights": {k: [{"shape": list(v.shape), "data": v.astype(np.float64).ravel().tolist()} for v in vs] for k, vs in keras3_vars.items()},

@@ -32,6 +32,7 @@ interface Tensor {
 interface Expected {
   functional: { input: number[]; shape: number[]; output: number[] };
   keras3: { input: number[]; shape: number[]; output: number[] };
+  unevenPadding: { input: number[]; shape: number[]; output: number[] };
   functionalWeights: Record<string, Tensor>;
   sequentialWeights: Record<string, Tensor>;
   keras3Weights: Record<string, Tensor[]>;
@@ -230,14 +231,33 @@ describe('Keras 3 .keras import', () => {
     ]);
   });
 
-  it('refuses an archive without its weights, a truncated archive, and padding the app cannot express', async () => {
+  it('refuses an archive without its weights and a truncated archive', async () => {
     expect((await refusal(loadKerasZip(file('no-weights.keras')))).message).toContain('"no-weights.keras" has no model.weights.h5; a .keras file holds config.json and model.weights.h5');
     const bytes = readFileSync(file('net.keras'));
     writeFileSync(file('cut.keras'), bytes.subarray(0, bytes.length - 200));
     expect((await refusal(loadKerasZip(file('cut.keras')))).message).toMatch(/"cut.keras" is not a readable .keras file \(a zip archive\)/);
-    const error = await refusal(loadKerasZip(file('uneven-padding.keras')));
-    expect(error.message).toContain('Layer "pad" (ZeroPadding2D): it pads unevenly ([[0,1],[0,1]]: top 0, bottom 1, left 0, right 1)');
-    expect(error.at).toBe('pad');
+  });
+
+  it('imports MobileNetV2’s uneven ZeroPadding2D ((0, 1), (0, 1)) before a strided "valid" convolution, predicting what numpy does', async () => {
+    const model = await loadKerasH5(file('uneven-padding.h5'));
+    const nodes = blocks(model);
+    expect(nodes.map((n) => [n.id, n.type])).toEqual([
+      ['pixels', 'Input'],
+      ['pad', 'ZeroPadding2D'],
+      ['conv', 'Conv2D'],
+      ['gap', 'GlobalAveragePooling2D'],
+      ['dense', 'Dense'],
+    ]);
+    expect(nodes[1].params.padding).toEqual([
+      [0, 1],
+      [0, 1],
+    ]);
+    const analysis = analyzeGraph(model.graph);
+    expect(analysis.errors).toEqual([]);
+    expect(analysis.nodes.pad.outputShape).toEqual([9, 8, 3]);
+    expect(analysis.nodes.conv.outputShape).toEqual([4, 3, 4]);
+    const { input, shape, output } = expected.unevenPadding;
+    expect(maxAbsDiff(appPredict(tf, model.graph, named(model), Float32Array.from(input), shape), output)).toBeLessThan(1e-5);
   });
 });
 

@@ -15,7 +15,7 @@ import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
 import { importerFor, ImportError, type ImportedModel } from './index';
 import { importOnnx, loadOnnx } from './onnx';
-import { ceilAndReduce, convThen, floatTensor, int, ints, mobileLike, node, onnxBytes, padAndSqueeze, waves } from './onnx-test-models';
+import { ceilAndReduce, convThen, floatTensor, int, int64Tensor, ints, mobileLike, node, onnxBytes, padAndSqueeze, waves } from './onnx-test-models';
 
 const PYTHON = '/usr/bin/python3';
 const BATCH = 2;
@@ -369,9 +369,48 @@ describe('refusals', () => {
     expect(error.message).toMatch(/Conv node "grouped\/Conv": its `group` 2 cannot be expressed.*not convolutions in 2 groups/);
   });
 
-  it('padding on one side only, unlike Keras’s "same", is refused', () => {
-    const error = importError(convThen(node('Conv', ['c', 'w2'], ['y'], 'odd/Conv', [ints('kernel_shape', [3, 3]), ints('pads', [0, 0, 2, 2])]), [floatTensor('w2', [4, 4, 3, 3], waves(144, 2))]));
-    expect(error.message).toMatch(/Conv node "odd\/Conv": its `pads` \[0, 0, 2, 2\].*one side more than the other/);
+  it('padding on one side only, unlike Keras’s "same", and an uneven Pad import as ZeroPadding2D [[top, bottom], [left, right]] and predict what onnxruntime does', async () => {
+    const bytes = convThen(
+      node('Conv', ['c', 'w2'], ['y'], 'odd/Conv', [ints('kernel_shape', [3, 3]), ints('pads', [0, 0, 2, 2])]),
+      [floatTensor('w2', [4, 4, 3, 3], waves(144, 2))],
+      [1, 4, 6, 6],
+    );
+    const model = importOnnx(bytes, 'odd.onnx');
+    expect(model.graph.nodes.map((n) => n.type)).toEqual(['Input', 'Conv2D', 'ZeroPadding2D', 'Conv2D']);
+    expect(model.graph.nodes[2].params.padding).toEqual([
+      [0, 2],
+      [0, 2],
+    ]);
+    const x = waves(2 * 8 * 8, 6);
+    const session = await ort.InferenceSession.create(bytes);
+    const expected = (await session.run({ x: new ort.Tensor('float32', x, [1, 2, 8, 8]) })).y.data as Float32Array;
+    const y = appPredict(tf, model.graph, named(model), toNhwc(x, [1, 2, 8, 8]), [1, 8, 8, 2]);
+    expect(maxAbsDiff(y, toNhwc(expected, [1, 4, 6, 6]))).toBeLessThan(1e-5);
+
+    const pad = onnxBytes(
+      [node('Pad', ['x', 'pads'], ['y'], 'pad/Pad')],
+      [int64Tensor('pads', [8], [0, 0, 0, 2, 0, 0, 1, 0])],
+      [1, 2, 3, 4],
+      'y',
+      [1, 2, 4, 6],
+    );
+    const padded = importOnnx(pad, 'pad.onnx');
+    expect(padded.graph.nodes[1]).toMatchObject({ type: 'ZeroPadding2D', params: { padding: [[0, 1], [2, 0]] } });
+    const px = waves(2 * 3 * 4, 7);
+    const padSession = await ort.InferenceSession.create(pad);
+    const padExpected = (await padSession.run({ x: new ort.Tensor('float32', px, [1, 2, 3, 4]) })).y.data as Float32Array;
+    expect(maxAbsDiff(appPredict(tf, padded.graph, [], toNhwc(px, [1, 2, 3, 4]), [1, 3, 4, 2]), toNhwc(padExpected, [1, 2, 4, 6]))).toBe(0);
+  });
+
+  it('a Pad that removes rows or pads the channels is refused, naming `pads`', () => {
+    for (const pads of [
+      [0, 0, -1, 0, 0, 0, 0, 0],
+      [0, 1, 0, 0, 0, 0, 0, 0],
+    ]) {
+      const error = importError(onnxBytes([node('Pad', ['x', 'pads'], ['y'], 'pad/Pad')], [int64Tensor('pads', [8], pads)], [1, 2, 3, 4], 'y', [1, 2, 4, 6]));
+      expect(error.message).toBe(`Pad node "pad/Pad": its \`pads\` [${pads.join(', ')}] cannot be expressed with the app's blocks: ZeroPadding2D adds rows and columns to the height and the width (none removed), and nothing to the batch or the channels.`);
+      expect(error.fr).toContain('ZeroPadding2D ajoute des lignes et des colonnes');
+    }
   });
 
   it('a truncated file gets a clear error', () => {

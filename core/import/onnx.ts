@@ -69,6 +69,7 @@ export const supportedOnnxOperators = [
   'Sigmoid',
   'Tanh',
   'HardSwish',
+  'HardSigmoid',
   'Softmax',
   'Elu',
   'Selu',
@@ -100,6 +101,14 @@ export const supportedOnnxOperators = [
 
 const prod = (dims: readonly number[]) => dims.reduce((a, b) => a * b, 1);
 const sizeParam = (v: [number, number]): number | [number, number] => (v[0] === v[1] ? v[0] : [v[0], v[1]]);
+/** ZeroPadding2D's `padding` for pads on each side: the shortest form that says the same. */
+const sidesParam = (top: number, bottom: number, left: number, right: number): unknown =>
+  top === bottom && left === right
+    ? sizeParam([top, left])
+    : [
+        [top, bottom],
+        [left, right],
+      ];
 const same = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 /** The shortest decimal that is the same float32 (ONNX's attributes are float32: 1e-5, not 0.000009999999747). */
 function float32Decimal(value: number): number {
@@ -143,6 +152,11 @@ class OnnxGraphImport {
   /** Images made from ONNX's [C, 1, 1] vectors, by tensor name: a Reshape block is added once. */
   private readonly asImages = new Map<string, Computed>();
   private readonly shared = new Set<string>();
+  /** The nodes that read each tensor. */
+  private readonly consumers = new Map<string, DecodedNode[]>();
+  /** Sigmoid and HardSigmoid outputs (by name) that only multiply their own input: swish or hard_swish, made by that Mul. */
+  private readonly gates = new Map<string, { input: string; kind: 'swish' | 'hard_swish' }>();
+  private hardSigmoids = 0;
   private paddingBlocks = 0;
   private fixedBatch?: number;
   readonly expected = new Map<string, Shape>();
@@ -157,7 +171,12 @@ class OnnxGraphImport {
     for (const t of graph.initializers) this.values.set(t.name, this.constantOf(t));
     this.addInputs();
     const needed = this.neededNodes();
-    for (const node of needed) for (const input of node.inputs) if (input) this.readers.set(input, (this.readers.get(input) ?? 0) + 1);
+    for (const node of needed)
+      for (const input of node.inputs)
+        if (input) {
+          this.readers.set(input, (this.readers.get(input) ?? 0) + 1);
+          this.consumers.set(input, [...(this.consumers.get(input) ?? []), node]);
+        }
     for (const output of graph.outputs) {
       this.graphOutputs.add(output.name);
       this.readers.set(output.name, (this.readers.get(output.name) ?? 0) + 1);
@@ -168,6 +187,11 @@ class OnnxGraphImport {
       this.notes.push({
         en: `${this.shared.size} weight tensors of the file are shared through Identity nodes (as PyTorch writes identical tensors once); each block has its own copy.`,
         fr: `${this.shared.size} tenseurs de poids du fichier sont partagés par des nœuds Identity (PyTorch écrit une seule fois les tenseurs identiques) ; chaque bloc en a sa propre copie.`,
+      });
+    if (this.hardSigmoids)
+      this.notes.push({
+        en: `${this.hardSigmoids} HardSigmoid nodes became Rescaling → relu6 → Rescaling blocks, exactly the same function (clip(αx + β, 0, 1) = relu6(6αx + 6β) / 6): the app has no hard-sigmoid activation.`,
+        fr: `${this.hardSigmoids} nœuds HardSigmoid sont devenus des blocs Rescaling → relu6 → Rescaling, exactement la même fonction (clip(αx + β, 0, 1) = relu6(6αx + 6β) / 6) : l’application n’a pas d’activation hard sigmoid.`,
       });
     if (this.paddingBlocks)
       this.notes.push({
@@ -484,6 +508,8 @@ class OnnxGraphImport {
         return this.squeeze(node);
       case 'Pad':
         return this.pad(node);
+      case 'HardSigmoid':
+        return this.hardSigmoid(node);
       case 'Identity':
         return this.identity(node);
       case 'Dropout':
@@ -560,14 +586,10 @@ class OnnxGraphImport {
     const [t, b] = samePads(x.onnx[1], kernel[0], strides[0]);
     const [l, r] = samePads(x.onnx[2], kernel[1], strides[1]);
     if (sameOk && same(pads, [t, l, b, r])) return { input: x, padding: 'same' };
-    if (pads[0] !== pads[2] || pads[1] !== pads[3])
-      throw this.unsupportedValue(node, 'pads', `[${pads.join(', ')}]`, {
-        en: `they pad one side more than the other, unlike Keras's "same" padding (${[t, l, b, r].join(', ')}) for this ${x.onnx[1]}×${x.onnx[2]} image, and ZeroPadding2D pads both sides alike.`,
-        fr: `ils remplissent un côté plus que l’autre, contrairement au remplissage « same » de Keras (${[t, l, b, r].join(', ')}) pour cette image ${x.onnx[1]}×${x.onnx[2]}, et ZeroPadding2D remplit les deux côtés de la même façon.`,
-      });
     if (zeroPad !== true) throw this.unsupportedValue(node, 'pads', `[${pads.join(', ')}]`, zeroPad);
-    const app: Shape = [x.app[0] + 2 * pads[0], x.app[1] + 2 * pads[1], x.app[2]];
-    const block = this.addBlock('ZeroPadding2D', { padding: sizeParam([pads[0], pads[1]]) }, [x], `${this.hintFor(node, node.opType === 'Conv' ? 1 : undefined)}.pad`, app);
+    const [top, left, bottom, right] = pads;
+    const app: Shape = [x.app[0] + top + bottom, x.app[1] + left + right, x.app[2]];
+    const block = this.addBlock('ZeroPadding2D', { padding: sidesParam(top, bottom, left, right) }, [x], `${this.hintFor(node, node.opType === 'Conv' ? 1 : undefined)}.pad`, app);
     this.paddingBlocks++;
     return { input: { kind: 'computed', block, onnx: [x.onnx[0], app[0], app[1]], app, nonNegative: x.nonNegative }, padding: 'valid' };
   }
@@ -645,10 +667,13 @@ class OnnxGraphImport {
     this.define(node, { ...x, block, nonNegative: false, takesActivation: false, takesBias: false, rescaling: false });
   }
 
-  /** An activation: the previous block's own when it has a linear one and nothing else reads its output, else an Activation block. */
-  private activation(node: DecodedNode, x: Computed, kind: string): void {
+  /**
+   * An activation: the previous block's own when it has a linear one and nothing else reads its
+   * output (`input`, read by `readers` nodes that all make this activation), else an Activation block.
+   */
+  private activation(node: DecodedNode, x: Computed, kind: string, input = node.inputs[0], readers = 1): void {
     const nonNegative = NON_NEGATIVE.has(kind);
-    if (x.takesActivation && this.readOnce(node.inputs[0])) {
+    if (x.takesActivation && this.readers.get(input) === readers && !this.graphOutputs.has(input)) {
       this.byId.get(x.block)!.params.activation = kind;
       this.define(node, { ...x, nonNegative, takesActivation: false, takesBias: false });
       return;
@@ -666,6 +691,7 @@ class OnnxGraphImport {
     if (node.opType === 'HardSwish' && this.opset < 14)
       throw nodeError(node, { en: `HardSwish needs opset 14, but the file declares opset ${this.opset}: the file is damaged.`, fr: `HardSwish demande l’opset 14, mais le fichier déclare l’opset ${this.opset} : le fichier est abîmé.` });
     if (kind === 'softmax') this.checkSoftmax(node, x);
+    if (kind === 'sigmoid' && this.gate(node, 'swish')) return;
     this.activation(node, x, kind);
   }
 
@@ -707,6 +733,9 @@ class OnnxGraphImport {
 
   private arithmetic(node: DecodedNode): void {
     const op = node.opType;
+    // x · sigmoid(x) is swish (SiLU), x · HardSigmoid(x) with PyTorch's constants hard_swish, as torch.onnx writes them before opset 14.
+    const gate = op === 'Mul' && node.inputs.length === 2 ? node.inputs.map((name) => this.gates.get(name)).find((g) => g && node.inputs.includes(g.input)) : undefined;
+    if (gate) return this.activation(node, this.computed(node, node.inputs.indexOf(gate.input)), gate.kind, gate.input, 2);
     const inputs = node.inputs.map((_, i) => this.value(node, i));
     const computed = inputs.filter((v): v is Computed => v.kind === 'computed');
     if (computed.length === inputs.length && op !== 'Sub' && op !== 'Div') return this.merge(node, computed);
@@ -743,20 +772,63 @@ class OnnxGraphImport {
         en: 'it divides a constant by the network’s values (or by zero), which the app’s Rescaling block cannot do.',
         fr: 'il divise une constante par les valeurs du réseau (ou par zéro), ce que le bloc Rescaling de l’application ne sait pas faire.',
       });
-    if (x.rescaling && this.readOnce(node.inputs[xFirst ? 0 : 1])) {
+    this.define(node, this.rescale(x, node.inputs[xFirst ? 0 : 1], scale, offset, this.hintFor(node)));
+  }
+
+  /** x · scale + offset: the Rescaling block that computes x (when nothing else reads it) extended, else a new one. */
+  private rescale(x: Computed, input: string, scale: number, offset: number, hint: string): Computed {
+    if (x.rescaling && this.readOnce(input)) {
       const params = this.byId.get(x.block)!.params;
       params.scale = (params.scale as number) * scale;
       params.offset = (params.offset as number) * scale + offset;
-      this.define(node, { ...x, nonNegative: false });
-      return;
+      return { ...x, nonNegative: false };
     }
-    const block = this.addBlock('Rescaling', { scale, offset }, [x], this.hintFor(node), x.app);
-    this.define(node, { ...x, block, nonNegative: x.nonNegative && scale >= 0 && offset >= 0, takesActivation: false, takesBias: false, rescaling: true });
+    const block = this.addBlock('Rescaling', { scale, offset }, [x], hint, x.app);
+    return { ...x, block, nonNegative: x.nonNegative && scale >= 0 && offset >= 0, takesActivation: false, takesBias: false, rescaling: true };
+  }
+
+  /** Whether the node's output only multiplies its own input (x · f(x)): then that Mul makes the activation `kind`. */
+  private gate(node: DecodedNode, kind: 'swish' | 'hard_swish'): boolean {
+    const [input] = node.inputs;
+    const output = node.outputs[0];
+    const readers = this.consumers.get(output) ?? [];
+    const mul = readers[0];
+    if (!this.readOnce(output) || readers.length !== 1 || mul.opType !== 'Mul' || mul.inputs.length !== 2 || !mul.inputs.includes(input) || !mul.inputs.includes(output) || input === output) return false;
+    this.gates.set(output, { input, kind });
+    return true;
+  }
+
+  /**
+   * HardSigmoid, max(0, min(1, αx + β)): the hard_swish of a following Mul by its own input (PyTorch's
+   * Hardswish before opset 14), else relu6(6αx + 6β) / 6 — the same function — as Rescaling → relu6 → Rescaling.
+   */
+  private hardSigmoid(node: DecodedNode): void {
+    const x = this.computed(node, 0);
+    const alpha = this.float(node, 'alpha', 0.2);
+    const beta = this.float(node, 'beta', 0.5);
+    if (!Number.isFinite(alpha) || !Number.isFinite(beta))
+      throw this.unsupportedValue(node, Number.isFinite(alpha) ? 'beta' : 'alpha', String(Number.isFinite(alpha) ? beta : alpha), { en: 'it is not a finite number.', fr: 'ce n’est pas un nombre fini.' });
+    if (Math.fround(alpha) === Math.fround(1 / 6) && beta === 0.5 && this.gate(node, 'hard_swish')) return;
+    const hint = this.hintFor(node);
+    const shifted = this.rescale(x, node.inputs[0], float32Decimal(6 * alpha), float32Decimal(6 * beta), `${hint}.shift`);
+    const clipped = this.addBlock('Activation', { activation: 'relu6' }, [shifted], `${hint}.clip`, x.app);
+    const block = this.addBlock('Rescaling', { scale: 1 / 6, offset: 0 }, [{ ...shifted, block: clipped }], hint, x.app);
+    this.hardSigmoids++;
+    this.define(node, { ...x, block, nonNegative: true, takesActivation: false, takesBias: false, rescaling: true });
   }
 
   private merge(node: DecodedNode, inputs: Computed[]): void {
     if (inputs.length === 1) return this.define(node, inputs[0]);
     const first = inputs[0];
+    // Multiply repeats a size of 1 as ONNX's Mul does (squeeze-and-excitation's C×1×1 weights times a C×H×W image).
+    const broadcast = node.opType === 'Mul' && inputs.every((x) => x.onnx.length === 3 && !x.chw) && [0, 1, 2].every((axis) => new Set(inputs.map((x) => x.onnx[axis]).filter((d) => d !== 1)).size <= 1);
+    if (broadcast && inputs.some((x) => !same(x.onnx, first.onnx))) {
+      const aligned = inputs.map((_, i) => this.image(node, i));
+      const onnx = [0, 1, 2].map((axis) => Math.max(...inputs.map((x) => x.onnx[axis])));
+      const app = [onnx[1], onnx[2], onnx[0]];
+      const block = this.addBlock('Multiply', {}, aligned, this.hintFor(node), app);
+      return this.define(node, { kind: 'computed', block, onnx, app, nonNegative: aligned.every((x) => x.nonNegative) });
+    }
     for (const x of inputs)
       if (!same(x.onnx, first.onnx) || String(x.chw) !== String(first.chw))
         throw nodeError(node, {
@@ -941,7 +1013,7 @@ class OnnxGraphImport {
     });
   }
 
-  /** Pad with zeros, the same on both sides of the height and of the width: ZeroPadding2D. */
+  /** Pad of the height and the width with zeros: ZeroPadding2D, each side its own. */
   private pad(node: DecodedNode): void {
     const x = this.image(node, 0);
     const mode = this.attribute(node, 'mode')?.s ?? 'constant';
@@ -953,13 +1025,13 @@ class OnnxGraphImport {
         fr: 'l’application ne remplit les images qu’avec des zéros (ZeroPadding2D).',
       });
     const [, , top, left, , , bottom, right] = pads;
-    if (pads.length !== 8 || pads[0] || pads[1] || pads[4] || pads[5] || top !== bottom || left !== right || top < 0 || left < 0)
+    if (pads.length !== 8 || pads[0] || pads[1] || pads[4] || pads[5] || [top, left, bottom, right].some((p) => p < 0))
       throw this.unsupportedValue(node, 'pads', `[${pads.join(', ')}]`, {
-        en: 'ZeroPadding2D pads the height and the width, the same on both sides, and nothing else.',
-        fr: 'ZeroPadding2D remplit la hauteur et la largeur, de la même façon des deux côtés, et rien d’autre.',
+        en: 'ZeroPadding2D adds rows and columns to the height and the width (none removed), and nothing to the batch or the channels.',
+        fr: 'ZeroPadding2D ajoute des lignes et des colonnes à la hauteur et à la largeur (sans en retirer), et rien au lot ni aux canaux.',
       });
-    const app: Shape = [x.app[0] + 2 * top, x.app[1] + 2 * left, x.app[2]];
-    const block = this.addBlock('ZeroPadding2D', { padding: sizeParam([top, left]) }, [x], this.hintFor(node), app);
+    const app: Shape = [x.app[0] + top + bottom, x.app[1] + left + right, x.app[2]];
+    const block = this.addBlock('ZeroPadding2D', { padding: sidesParam(top, bottom, left, right) }, [x], this.hintFor(node), app);
     this.define(node, { kind: 'computed', block, onnx: [x.onnx[0], app[0], app[1]], app, nonNegative: x.nonNegative });
   }
 

@@ -49,6 +49,8 @@ export interface Size2Spec extends BaseSpec {
   max: number;
   /** When true, null is allowed (e.g. pooling `strides` defaulting to the pool size). */
   nullable?: boolean;
+  /** When true, [[top, bottom], [left, right]] is allowed too, as Keras's ZeroPadding2D `padding`. */
+  sides?: boolean;
 }
 
 /** A tensor shape without batch dimension, e.g. [28, 28, 1]. */
@@ -148,12 +150,19 @@ export function checkParam(spec: ParamSpec, value: unknown): Localized | undefin
       return;
     case 'size2': {
       if (value === null && spec.nullable) return;
-      const parts = Array.isArray(value) ? value : [value];
-      if ((Array.isArray(value) && value.length !== 2) || !parts.every((v) => isWhole(v) && v >= spec.min && v <= spec.max))
-        return {
-          en: `must be a whole number between ${spec.min} and ${spec.max}, or a pair [height, width] of them (got ${got})`,
-          fr: `doit être un nombre entier entre ${spec.min} et ${spec.max}, ou une paire [hauteur, largeur] de tels nombres (valeur reçue : ${got})`,
-        };
+      const nested = spec.sides && Array.isArray(value) && value.some(Array.isArray);
+      const parts = nested ? (value as unknown[]).flat() : Array.isArray(value) ? value : [value];
+      const pairs = nested ? (value as unknown[]).length === 2 && (value as unknown[]).every((v) => Array.isArray(v) && v.length === 2) : !Array.isArray(value) || value.length === 2;
+      if (!pairs || !parts.every((v) => isWhole(v) && v >= spec.min && v <= spec.max))
+        return spec.sides
+          ? {
+              en: `must be a whole number between ${spec.min} and ${spec.max}, a pair [height, width] of them, or [[top, bottom], [left, right]] (got ${got})`,
+              fr: `doit être un nombre entier entre ${spec.min} et ${spec.max}, une paire [hauteur, largeur] de tels nombres, ou [[haut, bas], [gauche, droite]] (valeur reçue : ${got})`,
+            }
+          : {
+              en: `must be a whole number between ${spec.min} and ${spec.max}, or a pair [height, width] of them (got ${got})`,
+              fr: `doit être un nombre entier entre ${spec.min} et ${spec.max}, ou une paire [hauteur, largeur] de tels nombres (valeur reçue : ${got})`,
+            };
       return;
     }
     case 'shape': {
@@ -236,6 +245,22 @@ export function resolveParams(
 export function pair(value: unknown): [number, number] {
   if (Array.isArray(value)) return [value[0] as number, value[1] as number];
   return [value as number, value as number];
+}
+
+/** [[top, bottom], [left, right]] from a size2 value that may give each side (`sides`): p, [ph, pw] or [[top, bottom], [left, right]]. */
+export function sidesOf(value: unknown): [[number, number], [number, number]] {
+  if (Array.isArray(value) && Array.isArray(value[0])) {
+    const [[top, bottom], [left, right]] = value as number[][];
+    return [
+      [top, bottom],
+      [left, right],
+    ];
+  }
+  const [h, w] = pair(value);
+  return [
+    [h, h],
+    [w, w],
+  ];
 }
 
 /** [lower, upper] from a range value (a single f means [-f, f]). */

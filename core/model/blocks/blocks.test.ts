@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BlockDefinition } from '../block';
 import type { Shape } from '../graph';
 import { ShapeError } from '../issues';
+import { analyzeGraph } from '../analyze';
 import { resolveParams } from '../params';
 import { blockCatalogue, blocksByCategory, blockTypes, getBlock } from './index';
 
@@ -225,6 +226,20 @@ describe('the blocks of transfer learning', () => {
     expect(shapeOf('ZeroPadding2D', [[7, 9, 3]], { padding: [2, 1] })).toEqual([11, 11, 3]);
     expect(countOf('ZeroPadding2D', [[7, 9, 3]])).toEqual({ trainable: 0, nonTrainable: 0 });
     expect(shapeError('ZeroPadding2D', [[10]]).code).toBe('needs-image');
+  });
+
+  it('ZeroPadding2D pads each side apart with [[top, bottom], [left, right]], and names the block and `padding` for a wrong one', () => {
+    expect(shapeOf('ZeroPadding2D', [[7, 9, 3]], { padding: [[0, 1], [0, 1]] })).toEqual([8, 10, 3]);
+    expect(shapeOf('ZeroPadding2D', [[7, 9, 3]], { padding: [[2, 0], [1, 3]] })).toEqual([9, 13, 3]);
+    expect(block('ZeroPadding2D').describe(resolved('ZeroPadding2D', { padding: [[0, 1], [0, 1]] }))).toBe('+0/1×0/1');
+    for (const wrong of [[[0, 1]], [[0, 1], [0]], [[0, -1], [0, 1]], [[0, 1.5], [0, 1]], [0, [0, 1]], [0, 1, 0, 1]]) {
+      const { errors } = analyzeGraph({ nodes: [{ id: 'in', type: 'Input', params: { shape: [4, 4, 1] } }, { id: 'pad', type: 'ZeroPadding2D', params: { padding: wrong } }], edges: [{ source: 'in', target: 'pad' }] });
+      expect(errors.map((e) => [e.code, e.nodeId, e.param])).toEqual([['bad-param', 'pad', 'padding']]);
+      expect(errors[0].text.en).toContain(`ZeroPadding2D "pad": \`padding\` must be a whole number between 0 and 1024, a pair [height, width] of them, or [[top, bottom], [left, right]] (got ${JSON.stringify(wrong)})`);
+      expect(errors[0].text.fr).toContain(`ZeroPadding2D « pad » : \`padding\` doit être un nombre entier entre 0 et 1024, une paire [hauteur, largeur] de tels nombres, ou [[haut, bas], [gauche, droite]]`);
+    }
+    // Other sizes still take one number or a pair only.
+    expect(resolveParams(block('Conv2D').params, { kernelSize: [[1, 1], [1, 1]] }).problems.map((p) => p.param)).toEqual(['kernelSize']);
   });
 
   it('Reshape keeps the number of values, and names `targetShape` and the size when it does not', () => {

@@ -1,5 +1,5 @@
 import type { BlockDefinition } from '../block';
-import { pair } from '../params';
+import { sidesOf } from '../params';
 import { trainableSpec } from './common';
 import { requireImage } from './shape-rules';
 
@@ -13,9 +13,10 @@ export const ZeroPadding2D: BlockDefinition = {
       default: 1,
       min: 0,
       max: 1024,
+      sides: true,
       help: {
-        en: 'Rows of zeros added above and below, and columns added left and right: 1 for one pixel on every side, [1, 2] for 1 row and 2 columns.',
-        fr: 'Lignes de zéros ajoutées en haut et en bas, et colonnes ajoutées à gauche et à droite : 1 pour un pixel de chaque côté, [1, 2] pour 1 ligne et 2 colonnes.',
+        en: 'Rows of zeros added above and below, and columns added left and right: 1 for one pixel on every side, [1, 2] for 1 row and 2 columns, [[0, 1], [0, 1]] (top, bottom, left, right: "0, 1, 0, 1" in the field) for one row below and one column on the right only.',
+        fr: 'Lignes de zéros ajoutées en haut et en bas, et colonnes ajoutées à gauche et à droite : 1 pour un pixel de chaque côté, [1, 2] pour 1 ligne et 2 colonnes, [[0, 1], [0, 1]] (haut, bas, gauche, droite : « 0, 1, 0, 1 » dans le champ) pour une ligne en bas et une colonne à droite seulement.',
       },
     },
     trainable: trainableSpec,
@@ -23,22 +24,21 @@ export const ZeroPadding2D: BlockDefinition = {
   inputs: { min: 1, max: 1 },
   outputShape([input], params) {
     const [h, w, c] = requireImage('ZeroPadding2D', input);
-    const [ph, pw] = pair(params.padding);
-    return [h + 2 * ph, w + 2 * pw, c];
+    const [[top, bottom], [left, right]] = sidesOf(params.padding);
+    return [h + top + bottom, w + left + right, c];
   },
   build({ tf, params, name }) {
-    const [ph, pw] = pair(params.padding);
-    return tf.layers.zeroPadding2d({ name, padding: [[ph, ph], [pw, pw]], trainable: params.trainable as boolean });
+    return tf.layers.zeroPadding2d({ name, padding: sidesOf(params.padding), trainable: params.trainable as boolean });
   },
   keras: { className: 'ZeroPadding2D', positional: ['padding'], defaults: { padding: [1, 1] } },
   pytorch(w) {
-    const [ph, pw] = pair(w.node.params.padding);
-    return `F.pad(${w.args[0]}, (${pw}, ${pw}, ${ph}, ${ph}))`;
+    const [[top, bottom], [left, right]] = sidesOf(w.node.params.padding);
+    return `F.pad(${w.args[0]}, (${left}, ${right}, ${top}, ${bottom}))`;
   },
   onnx(w) {
-    const [ph, pw] = pair(w.node.params.padding);
+    const [[top, bottom], [left, right]] = sidesOf(w.node.params.padding);
     const layout = w.anyLayout(0);
-    const pads = layout === 'nchw' ? [0, 0, ph, pw, 0, 0, ph, pw] : [0, ph, pw, 0, 0, ph, pw, 0];
+    const pads = layout === 'nchw' ? [0, 0, top, left, 0, 0, bottom, right] : [0, top, left, 0, 0, bottom, right, 0];
     w.output(layout, w.op('Pad', [w.input(0, layout), w.ints(`${w.node.id}/pads`, pads)], w.outputName(layout)));
   },
   inside: 'pooling',
@@ -46,24 +46,28 @@ export const ZeroPadding2D: BlockDefinition = {
     { params: {}, inputs: [[4, 4, 1]] },
     { params: { padding: [2, 1] }, inputs: [[3, 5, 2]] },
     { params: { padding: 0 }, inputs: [[2, 2, 3]] },
+    // Uneven, as Keras's MobileNetV2 pads before its stride-2 convolutions, and every side different.
+    { params: { padding: [[0, 1], [0, 1]] }, inputs: [[4, 5, 2]] },
+    { params: { padding: [[2, 0], [1, 3]] }, inputs: [[3, 3, 1]] },
   ],
   describe(params) {
-    const [ph, pw] = pair(params.padding);
-    return ph === pw ? `+${ph}` : `+${ph}×${pw}`;
+    const [[top, bottom], [left, right]] = sidesOf(params.padding);
+    if (top !== bottom || left !== right) return `+${top}/${bottom}×${left}/${right}`;
+    return top === left ? `+${top}` : `+${top}×${left}`;
   },
   doc: {
     en: {
       summary: 'Adds a border of zeros around each image, so that the next convolution keeps its edges.',
       details:
-        'Adds `padding` rows of zeros above and below the image and `padding` columns left and right (or the two numbers of [rows, columns]), on every channel. It has no weights. A "valid" convolution after it then sees the pixels at the edge as often as the others.',
-      formula: 'out = (h + 2·rows) × (w + 2·columns) × c',
+        'Adds `padding` rows of zeros above and below the image and `padding` columns left and right (or the two numbers of [rows, columns], or each side apart with [[top, bottom], [left, right]]), on every channel. It has no weights. A "valid" convolution after it then sees the pixels at the edge as often as the others.',
+      formula: 'out = (h + top + bottom) × (w + left + right) × c',
       whenToUse: 'Before a convolution with "valid" padding or a strided one, as in MobileNet and ResNet, to control the output size exactly.',
     },
     fr: {
       summary: 'Ajoute une bordure de zéros autour de chaque image, pour que la convolution suivante garde ses bords.',
       details:
-        'Ajoute `padding` lignes de zéros en haut et en bas de l’image et `padding` colonnes à gauche et à droite (ou les deux nombres de [lignes, colonnes]), sur chaque canal. Aucun poids. Une convolution « valid » placée après voit alors les pixels du bord aussi souvent que les autres.',
-      formula: 'sortie = (h + 2·lignes) × (l + 2·colonnes) × c',
+        'Ajoute `padding` lignes de zéros en haut et en bas de l’image et `padding` colonnes à gauche et à droite (ou les deux nombres de [lignes, colonnes], ou chaque côté à part avec [[haut, bas], [gauche, droite]]), sur chaque canal. Aucun poids. Une convolution « valid » placée après voit alors les pixels du bord aussi souvent que les autres.',
+      formula: 'sortie = (h + haut + bas) × (l + gauche + droite) × c',
       whenToUse: 'Avant une convolution « valid » ou à pas de 2, comme dans MobileNet et ResNet, pour régler exactement la taille de sortie.',
     },
   },
