@@ -4,7 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { apiEvents, apiMethods, type ApiEvents, type AppApi, type DataApi, type ExportApi, type GraphApi, type InferenceApi, type PretrainedBasesApi, type ProjectsApi, type RunsApi, type TrainingApi } from '../api/contract';
+import { createPortPair, createRpcClient, serveRpc } from '../api/rpc';
+import { apiServiceShape } from '../api/schemas';
+import { apiEvents, apiMethods, type ApiEvents, type AppApi, type DataApi, type ExportApi, type GraphApi, type InferenceApi, type NeuroblocksApi, type PretrainedBasesApi, type ProjectsApi, type RunsApi, type TrainingApi } from '../api/contract';
 import { AppService } from './app-service';
 import { DataService } from './data-service';
 import { EventsService } from './events-service';
@@ -124,5 +126,40 @@ describe('NeuroblocksService', () => {
     service.sendMenuCommand({ command: 'redo' });
     expect(menu).toEqual([{ command: 'undo' }]);
     service.closeProjectFiles();
+  });
+
+  it('is served over the RPC the hosts generate from the contract: every method answers, events arrive, host-only members stay out of reach', async () => {
+    const service = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: root, version: '4.5.6' });
+    const [serverPort, clientPort] = createPortPair();
+    const stop = serveRpc(serverPort, apiServiceShape, service);
+    const client = createRpcClient<NeuroblocksApi>(clientPort, apiServiceShape);
+    try {
+      const target = service as unknown as Record<string, unknown>;
+      for (const name of [...apiMethods, ...apiEvents]) expect(typeof target[name], name).toBe('function');
+      expect(await client.getAppInfo()).toMatchObject({ version: '4.5.6', projectsDirectory: root });
+      expect((await client.analyzeGraph({ nodes: [], edges: [] })).valid).toBe(false);
+      const menu: unknown[] = [];
+      client.onMenuCommand((command) => menu.push(command));
+      await client.listRecentProjects(); // the subscription reaches the service before this answer comes back
+      service.sendMenuCommand({ command: 'redo' });
+      await client.listDatasets();
+      expect(menu).toEqual([{ command: 'redo' }]);
+      const raw = client as unknown as Record<string, unknown>;
+      expect(raw.sendMenuCommand).toBeUndefined();
+      const refused: unknown[] = [];
+      const answers = new Promise<void>((resolve) => {
+        clientPort.onMessage((message) => {
+          refused.push(message);
+          if (refused.length === 3) resolve();
+        });
+      });
+      for (const [id, method] of [[9001, 'settings'], [9002, 'closeProjectFiles'], [9003, 'projectsDirectory']] as const) clientPort.post({ kind: 'request', id, method, args: [] });
+      await answers;
+      expect(refused).toEqual([9001, 9002, 9003].map((id) => ({ kind: 'error', id, error: expect.objectContaining({ code: 'unknown-method' }) })));
+    } finally {
+      client.dispose();
+      stop();
+      serverPort.close();
+    }
   });
 });

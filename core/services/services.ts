@@ -49,7 +49,7 @@ void _servesTheApi;
 const apiMembers: ReadonlySet<string> = new Set([...apiMethods, ...apiEvents]);
 
 /** The API's members each area serves: the methods of its class (constructors and `#private` helpers are not among them). */
-export function servedMembers(area: object): string[] {
+function servedMembers(area: object): string[] {
   const names: string[] = [];
   for (let proto = Object.getPrototypeOf(area); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto))
     for (const name of Object.getOwnPropertyNames(proto)) if (name !== 'constructor' && typeof (area as Record<string, unknown>)[name] === 'function') names.push(name);
