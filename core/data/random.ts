@@ -1,14 +1,5 @@
-/** A small, fast, seedable generator (mulberry32): the same seed gives the same numbers everywhere. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Random draws built on the one seeded generator (core/model/random).
+export { seededRandom } from '../model/random';
 
 /** A standard normal draw (Box–Muller). */
 export function normal(random: () => number): number {

@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../block';
+import { seededRandom } from '../random';
 import { layerSeed } from './common';
 
 type Tensor4D = tfjs.Tensor4D;
@@ -17,18 +18,6 @@ export interface AugmentationBehaviour {
   /** The inference form; the identity when absent. */
   infer?(tf: Tf, images: Tensor4D, options: Options): Tensor4D;
   outputShape?(inputShape: (number | null)[], options: Options): (number | null)[];
-}
-
-/** Mulberry32: a small, fast, seedable generator, so augmented runs can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 export const uniform = (random: () => number, low: number, high: number) => low + (high - low) * random();

@@ -1,0 +1,214 @@
+// The projects area of the API: new, opened, imported and uploaded projects, saving and
+// autosaving, the projects folder, the recent projects, and the native file dialogs.
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  UserFacingError,
+  type AppInfo,
+  type ImportedNetwork,
+  type NetworkSource,
+  type OpenedProject,
+  type ProjectFileInfo,
+  type ProjectsApi,
+  type RecentProject,
+  type SavedProject,
+} from '../api/contract';
+import { fileNameProblem } from '../model/file-names';
+import { errorTexts } from '../model/localized';
+import { parseProject, parseProjectText, ProjectError } from '../model/project-io';
+import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from '../model/project';
+import { MAX_PROJECT_JSON_BYTES } from '../store/regular-file';
+import { withPortableDatasetPath } from './dataset-import';
+import { NetworkImports } from './network-import';
+import { checkedProject, createProjectFile, requireText, resolveLocation, saveProjectFile } from './project-access';
+import { formatFor, projectExtensions } from './project-files';
+import { ProjectUploads } from './project-upload';
+import { appInfo, type ServiceContext } from './service-context';
+
+const FORBIDDEN_IN_NAMES = /[/\\:*?"<>|]/;
+
+function isPlainFileName(name: string): boolean {
+  return name.length > 0 && name.length <= 200 && !FORBIDDEN_IN_NAMES.test(name) && ![...name].some((c) => c.charCodeAt(0) < 32);
+}
+
+export class ProjectsService implements ProjectsApi {
+  readonly #uploads: ProjectUploads;
+  readonly #networks: NetworkImports;
+
+  constructor(private readonly context: ServiceContext) {
+    this.#uploads = new ProjectUploads(
+      () => context.projectsDirectory(),
+      (file) => formatFor(file, context.formats).read(file),
+    );
+    this.#networks = new NetworkImports(
+      () => context.projectsDirectory(),
+      (location) => this.openProject(location),
+      (location) => context.autosaver.flush(location),
+    );
+  }
+
+  async newProject(options: { name?: string; fromExample?: string } = {}): Promise<OpenedProject> {
+    const name = options.name?.trim();
+    let project: Project;
+    if (options.fromExample !== undefined) {
+      const example = await this.context.examples.read(options.fromExample);
+      project = name ? { ...example, name } : example;
+    } else project = parseProject({ format: PROJECT_FORMAT, version: PROJECT_VERSION, name: name || 'Untitled', graph: { nodes: [], edges: [] } });
+    return createProjectFile(this.context, project);
+  }
+
+  async openProject(location: string): Promise<OpenedProject> {
+    const file = resolveLocation(location, await this.context.projectsDirectory());
+    const project = await formatFor(file, this.context.formats).read(file);
+    // The file edited before gets its last edits and is let go.
+    this.context.autosaver.close();
+    await this.context.recent.remember(file, project.name);
+    return { project, location: file };
+  }
+
+  async importProject(text: string): Promise<OpenedProject> {
+    requireText(text, { en: 'The project text', fr: 'Le texte du projet' });
+    if (Buffer.byteLength(text) > MAX_PROJECT_JSON_BYTES)
+      throw new UserFacingError(
+        {
+          en: `This text is larger than a project can be (at most ${MAX_PROJECT_JSON_BYTES / 1024 / 1024} MB), so it was not read.`,
+          fr: `Ce texte est plus gros qu’un projet ne peut l’être (au plus ${MAX_PROJECT_JSON_BYTES / 1024 / 1024} Mo) : il n’a donc pas été lu.`,
+        },
+        'too-large',
+      );
+    let project: Project;
+    try {
+      project = parseProjectText(text);
+    } catch (error) {
+      if (error instanceof ProjectError) throw new UserFacingError(errorTexts(error), 'project', error.problems);
+      throw error;
+    }
+    // Imported JSON becomes a project file of its own, which keeps the runs trained from it.
+    return createProjectFile(this.context, project);
+  }
+
+  startProjectUpload(request: { fileName: string }): Promise<{ uploadId: string }> {
+    return this.#uploads.start(request);
+  }
+
+  uploadProjectPart(uploadId: string, base64: string): Promise<{ received: number }> {
+    return this.#uploads.add(uploadId, base64);
+  }
+
+  async finishProjectUpload(uploadId: string): Promise<OpenedProject> {
+    return this.openProject(await this.#uploads.finish(uploadId));
+  }
+
+  importNetwork(source: NetworkSource, into?: { location: string; project: Project }): Promise<ImportedNetwork> {
+    return this.#networks.importNetwork(source, into ? { ...into, project: checkedProject(into.project) } : undefined);
+  }
+
+  startNetworkUpload(request: { fileName: string }): Promise<{ uploadId: string }> {
+    return this.#networks.startUpload(request);
+  }
+
+  uploadNetworkPart(uploadId: string, base64: string): Promise<{ received: number }> {
+    return this.#networks.addPart(uploadId, base64);
+  }
+
+  async showNetworkDialog(): Promise<string | undefined> {
+    const { networkExtensions } = await import('../import/import-network');
+    return this.context.dialogs().showOpen({ directory: await this.context.projectsDirectory(), extensions: networkExtensions().map((e) => e.replace(/^\./, '')), filterName: 'Networks' });
+  }
+
+  saveProject(location: string, project: Project): Promise<SavedProject> {
+    return saveProjectFile(this.context, location, project);
+  }
+
+  async saveProjectAs(fileName: string, project: Project, options: { overwrite?: boolean } = {}): Promise<SavedProject> {
+    let name = requireText(fileName, { en: 'The file name', fr: 'Le nom du fichier' }).trim();
+    if (!isPlainFileName(name) || name === '.' || name === '..' || name.startsWith('.')) {
+      throw new UserFacingError(
+        {
+          en: `"${name}" cannot be used as a file name: leave out / \\ : * ? " < > | and do not start it with a dot.`,
+          fr: `« ${name} » ne peut pas servir de nom de fichier : évitez / \\ : * ? " < > | et ne le commencez pas par un point.`,
+        },
+        'bad-name',
+      );
+    }
+    const extensions = projectExtensions(this.context.formats);
+    if (!extensions.includes(path.extname(name).toLowerCase())) name += extensions[0];
+    const problem = fileNameProblem(name);
+    if (problem) throw new UserFacingError({ en: `${problem.en}. Choose another name.`, fr: `${problem.fr}. Choisissez un autre nom.` }, 'bad-name');
+    const file = path.join(await this.context.projectsDirectory(), name);
+    if (!options.overwrite && (await stat(file).catch(() => undefined))) {
+      throw new UserFacingError(
+        {
+          en: `A file called ${name} already exists in the projects folder. Choose another name or confirm that it should be replaced.`,
+          fr: `Un fichier nommé ${name} existe déjà dans le dossier des projets. Choisissez un autre nom ou confirmez qu’il doit être remplacé.`,
+        },
+        'exists',
+      );
+    }
+    return saveProjectFile(this.context, file, project);
+  }
+
+  async autosaveProject(location: string, project: Project): Promise<void> {
+    const file = resolveLocation(location, await this.context.projectsDirectory());
+    await this.context.autosaver.schedule(file, withPortableDatasetPath(checkedProject(project), file));
+  }
+
+  async listProjectFiles(): Promise<ProjectFileInfo[]> {
+    const directory = await this.context.projectsDirectory();
+    let names: string[];
+    try {
+      names = await readdir(directory);
+    } catch {
+      return [];
+    }
+    const extensions = projectExtensions(this.context.formats);
+    const files: ProjectFileInfo[] = [];
+    for (const fileName of names) {
+      if (fileName.startsWith('.') || !extensions.includes(path.extname(fileName).toLowerCase())) continue;
+      const location = path.join(directory, fileName);
+      const info = await stat(location).catch(() => undefined);
+      if (!info?.isFile()) continue;
+      const entry: ProjectFileInfo = { location, fileName, modifiedAt: info.mtime.toISOString() };
+      // Read cheaply, whatever the file's size; without a name, the UI shows the file and the error when it is opened.
+      const name = await formatFor(location, this.context.formats).readName(location);
+      if (name !== undefined) entry.name = name;
+      files.push(entry);
+    }
+    return files.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.fileName.localeCompare(b.fileName));
+  }
+
+  async setProjectsDirectory(directory: string): Promise<AppInfo> {
+    const resolved = path.resolve(requireText(directory, { en: 'The projects folder', fr: 'Le dossier des projets' }));
+    const info = await stat(resolved).catch(() => undefined);
+    if (!info?.isDirectory()) throw new UserFacingError({ en: `${resolved} is not a folder. Choose an existing folder for your projects.`, fr: `${resolved} n’est pas un dossier. Choisissez un dossier existant pour vos projets.` }, 'not-found');
+    await this.context.settings.update((s) => ({ ...s, projectsDirectory: resolved }));
+    return appInfo(this.context);
+  }
+
+  listRecentProjects(): Promise<RecentProject[]> {
+    return this.context.recent.list();
+  }
+
+  async forgetRecentProject(location: string): Promise<RecentProject[]> {
+    await this.context.recent.forget(location);
+    return this.context.recent.list();
+  }
+
+  async showOpenDialog(): Promise<string | undefined> {
+    return this.context.dialogs().showOpen({ directory: await this.context.projectsDirectory(), extensions: projectExtensions(this.context.formats) });
+  }
+
+  async showSaveDialog(suggestedName: string): Promise<string | undefined> {
+    const dialogs = this.context.dialogs();
+    const extensions = projectExtensions(this.context.formats);
+    let name = typeof suggestedName === 'string' && isPlainFileName(suggestedName.trim()) ? suggestedName.trim() : 'Untitled';
+    if (!extensions.includes(path.extname(name).toLowerCase())) name += extensions[0];
+    const chosen = await dialogs.showSave({ directory: await this.context.projectsDirectory(), suggestedName: name, extensions });
+    if (chosen === undefined) return undefined;
+    return extensions.includes(path.extname(chosen).toLowerCase()) ? chosen : chosen + extensions[0];
+  }
+
+  async showFolderDialog(): Promise<string | undefined> {
+    return this.context.dialogs().showFolder({ directory: await this.context.projectsDirectory() });
+  }
+}

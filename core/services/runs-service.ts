@@ -1,0 +1,78 @@
+// The runs area of the API: the runs recorded in a `.nbproj` file, read without touching it,
+// compared, deleted, and a run's trained layers put in a project as a pretrained base.
+import path from 'node:path';
+import { UserFacingError, type OpenedProject, type RunComparisonInfo, type RunDetailsInfo, type RunInfo, type RunsApi, type RunSnapshot, type UseRunAsBaseRequest } from '../api/contract';
+import { insertBase } from '../model/base-group';
+import type { Project } from '../model/project';
+import { createProjectFile, readRuns, resolveLocation, saveProjectFile, withRunStore } from './project-access';
+import { formatFor } from './project-files';
+import { compareTwoRuns, deleteRecordedRun, runSnapshot } from './run-history';
+import { columnLayout, newProjectForBase, recordedBase, targetForBase } from './run-as-base';
+import type { ServiceContext } from './service-context';
+import { SQLITE_EXTENSION } from './sqlite-project-format';
+
+export class RunsService implements RunsApi {
+  constructor(private readonly context: ServiceContext) {}
+
+  listRuns(location: string): Promise<RunInfo[]> {
+    return readRuns(this.context, location, (store) => store.listRuns());
+  }
+
+  listRunDetails(location: string): Promise<RunDetailsInfo[]> {
+    return readRuns(this.context, location, (store) =>
+      store.listRuns().map((run) => {
+        const { training, epochMetrics } = store.getRun(run.id);
+        return { ...run, training, epochMetrics };
+      }),
+    );
+  }
+
+  getRunSnapshot(location: string, runId: number): Promise<RunSnapshot> {
+    return readRuns(this.context, location, (store) => runSnapshot(store, runId));
+  }
+
+  compareRuns(location: string, runIds: number[]): Promise<RunComparisonInfo> {
+    return readRuns(this.context, location, (store) => compareTwoRuns(store, runIds));
+  }
+
+  async deleteRun(location: string, runId: number): Promise<void> {
+    await withRunStore(this.context, location, { readOnly: false }, (store) => deleteRecordedRun(store, runId));
+  }
+
+  async useRunAsBase(request: UseRunAsBaseRequest): Promise<OpenedProject> {
+    const context = this.context;
+    const base = await readRuns(context, request.location, (store) => recordedBase(store, request.runId, request.upTo));
+    const put = (project: Project, targetName: string) => {
+      const inserted = insertBase(targetForBase(project, base, targetName), base, { upTo: base.upTo });
+      return { project: columnLayout(inserted.project), weights: inserted.weights };
+    };
+    if (request.target.kind === 'new') {
+      const { project, weights } = put(newProjectForBase(base, request.target.name), 'the new project');
+      const opened = await createProjectFile(context, project);
+      if (!opened.location)
+        throw new UserFacingError(
+          { en: `A pretrained base keeps its weights only in a ${SQLITE_EXTENSION} project file, which this app cannot write.`, fr: `Une base pré-entraînée ne garde ses poids que dans un fichier de projet ${SQLITE_EXTENSION}, que cette application ne peut pas écrire.` },
+          'no-runs',
+        );
+      await withRunStore(context, opened.location, { readOnly: false }, (store) => store.setPretrained(weights, base.source));
+      await context.recent.remember(opened.location, opened.project.name);
+      return opened;
+    }
+    // Edits of the project open in the editor (maybe this one) are written first, so none is lost or written over the base.
+    context.autosaver.close();
+    const file = resolveLocation(request.target.location, await context.projectsDirectory());
+    if (path.extname(file).toLowerCase() !== SQLITE_EXTENSION)
+      throw new UserFacingError(
+        {
+          en: `A pretrained base keeps its weights only in a ${SQLITE_EXTENSION} project file; ${path.basename(file)} would keep the graph without them. Choose a ${SQLITE_EXTENSION} project, or a new project.`,
+          fr: `Une base pré-entraînée ne garde ses poids que dans un fichier de projet ${SQLITE_EXTENSION} ; ${path.basename(file)} garderait le graphe sans eux. Choisissez un projet ${SQLITE_EXTENSION}, ou un nouveau projet.`,
+        },
+        'bad-request',
+      );
+    const target = await formatFor(file, context.formats).read(file);
+    const { project, weights } = put(target, `"${target.name}"`);
+    await saveProjectFile(context, file, project);
+    await withRunStore(context, file, { readOnly: false }, (store) => store.setPretrained(weights, base.source));
+    return { project: await formatFor(file, context.formats).read(file), location: file };
+  }
+}

@@ -1,0 +1,60 @@
+// The training area of the API: starting a run (checked first), continuing a recorded one,
+// pausing, resuming and stopping, and the page's side of a run trained on its GPU.
+import { totalmem } from 'node:os';
+import { UserFacingError, type ContinuedRun, type PageTrainingJob, type PageTrainingReport, type TrainingApi, type TrainingStartOptions } from '../api/contract';
+import { analyzeGraph } from '../model/analyze';
+import type { Project } from '../model/project';
+import { checkedProject, runsFile } from './project-access';
+import { checkedRunId } from './run-history';
+import type { ServiceContext } from './service-context';
+
+export class TrainingService implements TrainingApi {
+  constructor(private readonly context: ServiceContext) {}
+
+  async startTraining(project: Project, options: TrainingStartOptions = {}): Promise<{ runId: string }> {
+    const checked = checkedProject(project, 'trained');
+    const analysis = analyzeGraph(checked.graph, { loss: checked.training.loss, memory: { bytes: totalmem(), training: checked.training } });
+    if (!analysis.valid) {
+      const first = analysis.errors[0];
+      throw new UserFacingError(
+        {
+          en: `The model cannot be trained until its ${analysis.errors.length === 1 ? 'error is' : `${analysis.errors.length} errors are`} fixed: ${first.message}`,
+          fr: `Le modèle ne peut pas être entraîné tant que ${analysis.errors.length === 1 ? 'son erreur n’est pas corrigée' : `ses ${analysis.errors.length} erreurs ne sont pas corrigées`} : ${first.text.fr}`,
+        },
+        'invalid-graph',
+        analysis.errors,
+      );
+    }
+    if (!checked.dataset) throw new UserFacingError({ en: 'Choose a data set for the project before training it.', fr: 'Choisissez un jeu de données pour le projet avant de l’entraîner.' }, 'no-dataset');
+    return this.context.training.startTraining(checked, options ?? {}, { python: (await this.context.settings.read()).python });
+  }
+
+  async continueRun(location: string, runId: number): Promise<ContinuedRun> {
+    const file = await runsFile(this.context, location);
+    return this.context.training.continueRecordedRun(file, checkedRunId(runId));
+  }
+
+  pauseTraining(): Promise<void> {
+    return this.context.training.pause();
+  }
+
+  resumeTraining(): Promise<void> {
+    return this.context.training.resume();
+  }
+
+  stopTraining(): Promise<void> {
+    return this.context.training.stop();
+  }
+
+  pageTrainingJob(): Promise<PageTrainingJob> {
+    return this.context.training.page.job();
+  }
+
+  pageTrainingData(runId: string, part: number): Promise<{ base64: string }> {
+    return this.context.training.page.data(runId, part);
+  }
+
+  reportPageTraining(report: PageTrainingReport): Promise<void> {
+    return this.context.training.page.report(report);
+  }
+}
