@@ -427,6 +427,8 @@ export type EngineTrainingEvent =
       /** Set when blocks are frozen: whether the frozen base is computed once per image (only the head trains), and why not, in one line. */
       frozenBase?: { blocks: number; cached: boolean; message: string; messageFr: string };
     }
+  /** While a frozen base is computed once, before the first epoch: images done of all (training and validation), a few times a second. */
+  | { type: 'baseProgress'; images: number; of: number }
   /** About ten a second while an epoch runs. */
   | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; loss: number; accuracy: number }
   | ({ type: 'epoch' } & EpochMetrics)

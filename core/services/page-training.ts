@@ -14,7 +14,7 @@ import { Emitter } from './emitter';
 /** Bytes of data per part: base64 adds a third, far below the transport's message limit. */
 export const PAGE_DATA_PART_BYTES = 8 * 1024 * 1024;
 
-const EVENT_TYPES = new Set<TrainingEvent['type']>(['started', 'batch', 'epoch', 'learningRate', 'checkpoint', 'paused', 'resumed', 'warning', 'final']);
+const EVENT_TYPES = new Set<TrainingEvent['type']>(['started', 'baseProgress', 'batch', 'epoch', 'learningRate', 'checkpoint', 'paused', 'resumed', 'warning', 'final']);
 
 export function toWireWeights(weights: readonly SerializedWeight[]): WireWeight[] {
   return weights.map((w) => ({ name: w.name, shape: [...w.shape], dtype: w.dtype, base64: Buffer.from(w.data).toString('base64') }));

@@ -209,6 +209,11 @@ describe('training the head on the frozen base’s outputs', () => {
       // It learned: far above the 10 % of chance on the 10,000 test digits.
       expect(cached.result.test!.accuracy).toBeGreaterThan(0.5);
       expect(cached.events.filter((e) => e.type === 'warning')).toEqual([]);
+      // The one pass over the 320 images is counted, before the first step; the every-step run has none.
+      const progress = cached.events.filter((e) => e.type === 'baseProgress');
+      expect(progress.at(-1)).toEqual({ type: 'baseProgress', images: 320, of: 320 });
+      expect(cached.events.findIndex((e) => e.type === 'baseProgress')).toBeLessThan(cached.events.findIndex((e) => e.type === 'batch'));
+      expect(everyStep.events.some((e) => e.type === 'baseProgress')).toBe(false);
     });
 
   it('a network put into a project as a base group, with its pretrained weights: the head trains on its outputs, the base keeps its weights, and the line names it', { timeout: 120_000 }, async () => {

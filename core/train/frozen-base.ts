@@ -242,6 +242,7 @@ export interface FrozenBaseHead {
  * Computes the base's outputs once for the training and validation samples (in batches of
  * `batchSize`, in inference mode: the base behaves the same in both) and builds the head on them.
  * `stopped` is asked after every batch; when it says yes the pass ends and nothing is returned.
+ * `progress` hears the images done so far, of all, after every batch.
  */
 export async function cacheFrozenBase(
   tf: Tf,
@@ -253,6 +254,7 @@ export async function cacheFrozenBase(
   classes: number,
   batchSize: number,
   stopped: () => Promise<boolean> = async () => false,
+  progress: (images: number, of: number) => void = () => undefined,
 ): Promise<FrozenBaseHead | undefined> {
   const inputIds = new Set(model.inputs.map((t) => t.sourceLayer.name));
   const computed = base.cut.filter((id) => !inputIds.has(id));
@@ -261,6 +263,8 @@ export async function cacheFrozenBase(
   const sizes = base.cutShapes.map(sampleSize);
   const inputSize = sampleSize(inputShape);
 
+  const total = sets.train.count + (sets.validation?.count ?? 0);
+  let done = 0;
   const outputsOf = async (samples: Samples): Promise<Float32Array[] | undefined> => {
     const values = computed.map((id) => new Float32Array(samples.count * sizes[base.cut.indexOf(id)]));
     for (let start = 0; start < samples.count; start += batchSize) {
@@ -275,6 +279,8 @@ export async function cacheFrozenBase(
       } finally {
         tf.dispose(outputs);
       }
+      done += n;
+      progress(done, total);
       if (await stopped()) return undefined;
     }
     // The Input, when the head also reads it, is the samples' own values.

@@ -224,7 +224,14 @@ export class TrainingLoop {
       await this.control.poll?.();
       return this.control.command === 'stop';
     };
-    const head = frozenBase.base ? await cacheFrozenBase(tf, model, frozenBase.base, { train, validation }, inputShape, encoding, classes, Math.max(settings.batchSize, 256), stopped) : undefined;
+    let lastProgress = 0;
+    const progress = (images: number, of: number) => {
+      const now = performance.now();
+      if (images < of && now - lastProgress < 250) return;
+      lastProgress = now;
+      this.emit({ type: 'baseProgress', images, of });
+    };
+    const head = frozenBase.base ? await cacheFrozenBase(tf, model, frozenBase.base, { train, validation }, inputShape, encoding, classes, Math.max(settings.batchSize, 256), stopped, progress) : undefined;
     if (frozenBase.base && !head) {
       const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
       return this.final({

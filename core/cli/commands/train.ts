@@ -179,6 +179,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         // The skipped files come as a warning event of their own.
         for (const warning of event.dataset.warnings) if (warning !== skippedWarning(event.dataset.skipped)?.en) io.err(`Warning: ${warning}`);
         break;
+      case 'baseProgress':
+        // On a terminal, a line that counts; in a log, the end of the pass only.
+        if (tty) {
+          process.stdout.write(`\r\x1b[2KComputing the frozen base: ${event.images.toLocaleString('en')} of ${event.of.toLocaleString('en')} images`);
+          barShown = true;
+        } else if (event.images === event.of) io.out(`Frozen base computed for the ${event.of.toLocaleString('en')} training and validation images.`);
+        break;
       case 'batch':
         if (tty) {
           process.stdout.write(`\r\x1b[2K${progressBar(event, epochs)}`);

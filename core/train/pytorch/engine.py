@@ -714,6 +714,8 @@ class Trainer:
             return True
         self.module.eval()
         batch = max(self.config["training"]["batchSize"], 256)
+        total = sum(len(x) for x in (self.x_train, self.x_val) if x is not None)
+        done, reported = 0, 0.0
         for which, x in (("train", self.x_train), ("val", self.x_val)):
             if x is None or len(x) == 0:
                 continue
@@ -723,6 +725,11 @@ class Trainer:
                 outputs = outputs if isinstance(outputs, tuple) else (outputs,)
                 # Kept where the images are: on the GPU when they fit there, otherwise in memory.
                 parts.append(outputs if which in self.on_device else tuple(o.cpu() for o in outputs))
+                done += len(parts[-1][0])
+                now = time.perf_counter()
+                if done == total or now - reported >= 0.25:
+                    reported = now
+                    self.channel.emit({"type": "baseProgress", "images": done, "of": total})
                 if self.shared_command() == "stop":
                     return False
             self.features[which] = [torch.cat(p) for p in zip(*parts)]

@@ -47,12 +47,12 @@ const branching: Graph = {
   ],
 };
 
-async function train(graph: Graph, options: TrainingOptions): Promise<{ result: FinalResult; started: Extract<TrainingEvent, { type: 'started' }> }> {
-  let started: Extract<TrainingEvent, { type: 'started' }> | undefined;
+async function train(graph: Graph, options: TrainingOptions): Promise<{ result: FinalResult; started: Extract<TrainingEvent, { type: 'started' }>; events: TrainingEvent[] }> {
+  const events: TrainingEvent[] = [];
   const project = mnistProject(graph, { optimizer: 'adam', learningRate: 0.002, epochs: 2 });
-  const result = await runTraining({ project, options: { size: 256, checkpoints: false, ...options } }, (e) => void (e.type === 'started' && (started = e)), new TrainingControl());
+  const result = await runTraining({ project, options: { size: 256, checkpoints: false, ...options } }, (e) => void events.push(e), new TrainingControl());
   expect(result.state, result.message).toBe('completed');
-  return { result, started: started! };
+  return { result, started: events.find((e): e is Extract<TrainingEvent, { type: 'started' }> => e.type === 'started')!, events };
 }
 
 function maxRelativeDifference(a: FinalResult, b: FinalResult): number {
@@ -77,6 +77,9 @@ describe.skipIf(Boolean(skipReason))('a frozen base on the PyTorch engine', () =
     expect(cached.started.frozenBase).toMatchObject({ blocks: 5, cached: true, message: 'The frozen base (5 blocks) is computed once per image; only the head trains.' });
     expect(cached.started.frozenBase!.messageFr).toBe('La base gelée (5 blocs) est calculée une seule fois par image ; seule la tête s’entraîne.');
     expect(everyStep.started.frozenBase).toMatchObject({ cached: false, message: 'The frozen base (5 blocks) runs at every step: computing it once was turned off for this run.' });
+    // The pass over the 256 images (192 to train, 64 to validate) is counted as on the TensorFlow.js engine.
+    expect(cached.events.filter((e) => e.type === 'baseProgress').at(-1)).toEqual({ type: 'baseProgress', images: 256, of: 256 });
+    expect(everyStep.events.some((e) => e.type === 'baseProgress')).toBe(false);
     // The frozen weights are untouched, the head's moved, and both ways end at the same weights.
     expect(maxRelativeDifference(cached.result, everyStep.result)).toBeLessThanOrEqual(1e-5);
     expect(cached.result.history.map((h) => h.valAccuracy)).toEqual(everyStep.result.history.map((h) => h.valAccuracy));

@@ -449,6 +449,9 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
           case 'learningRate':
             emit({ type: 'learningRate', epoch: event.epoch as number, learningRate: event.learningRate as number, reason: `${event.monitor as string} did not improve for ${event.patience as number} epochs` });
             return;
+          case 'baseProgress':
+            emit({ type: 'baseProgress', images: event.images as number, of: event.of as number });
+            return;
           case 'paused':
             emit({ type: 'paused', epoch: event.epoch as number, batch: event.batch as number });
             return;
