@@ -114,8 +114,6 @@ const otherArguments: Record<string, true | { ok: (v: unknown) => boolean; expec
   gamma_constraint: { ok: isNullish, expected: 'None' },
   noise_shape: { ok: isNullish, expected: 'None' },
   keepdims: { ok: (v) => v === false, expected: 'False' },
-  center: { ok: (v) => v === true, expected: 'True' },
-  scale: { ok: (v) => v === true, expected: 'True' },
   renorm: { ok: (v) => v === false, expected: 'False' },
   synchronized: { ok: (v) => v === false, expected: 'False' },
   virtual_batch_size: { ok: isNullish, expected: 'None' },
@@ -279,7 +277,8 @@ export function expectedWeights(type: string, params: ResolvedParams, input: Sha
     case 'BatchNormalization': {
       const axis = params.axis as number;
       const n = input[axis < 0 ? input.length + axis : axis - 1];
-      return ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((name) => ({ name, shape: [n] }));
+      // Keras keeps γ only with scale=True and β only with center=True, in this order.
+      return [...(params.scale === false ? [] : ['gamma']), ...(params.center === false ? [] : ['beta']), 'moving_mean', 'moving_variance'].map((name) => ({ name, shape: [n] }));
     }
     case 'Normalization':
       // Keras's adapted statistics, and the count of samples they were computed on.

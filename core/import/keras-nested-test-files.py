@@ -7,7 +7,7 @@ and numpy only (no Keras needed), in the layouts Keras publishes:
   moving statistics come after every trainable weight).
 - Keras 3 `.keras` (keras/src/saving/saving_lib.py): the inner model's layers' weights under
   `layers/<inner model, by class>/layers/<layer, by class>/vars/<i>`.
-And a BatchNormalization with scale=False (no gamma, as InceptionV3 has) and center=False (no beta).
+And BatchNormalization layers with scale=False (no gamma, as InceptionV3 has) and center=False (no beta).
 
 Each model's predictions on a fixed input are computed here by numpy, the independent reference.
 Usage: python3 keras-nested-test-files.py OUT_DIR
@@ -294,7 +294,53 @@ with zipfile.ZipFile(os.path.join(out, "transfer.keras"), "w", compression=zipfi
     z.writestr("config.json", json.dumps(k3_config))
     z.write(weights_path, "model.weights.h5")
 
-# ---- 4. the same as a TensorFlow.js layers model (model.json), the inner layers' weights named under the inner model ----
+# ---- 4. BatchNormalization without γ (scale=False, as in InceptionV3), without β (center=False), and without either ----
+
+ck, cb = rand(3, 3, 2, 3), rand(3)
+beta_only, m_a, v_a = rand(3), rand(3), rand(3, low=0.5, high=2.0)
+gamma_only, m_b, v_b = rand(3, low=0.5, high=1.5), rand(3), rand(3, low=0.5, high=2.0)
+m_c, v_c = rand(3), rand(3, low=0.5, high=2.0)
+ok, ob = rand(3, 2), rand(2)
+bn_options_config = {
+    "class_name": "Functional",
+    "config": {
+        "name": "bn_options",
+        "trainable": True,
+        "layers": [
+            input_layer("input_1", [6, 6, 2]),
+            k2_layer("Conv2D", conv_config("conv", 3), ["input_1"]),
+            k2_layer("BatchNormalization", bn_config("bn_no_scale", scale=False), ["conv"]),
+            k2_layer("Activation", {"name": "relu", "trainable": True, "dtype": "float32", "activation": "relu"}, ["bn_no_scale"]),
+            k2_layer("BatchNormalization", bn_config("bn_no_center", center=False), ["relu"]),
+            k2_layer("BatchNormalization", bn_config("bn_neither", center=False, scale=False), ["bn_no_center"]),
+            k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["bn_neither"]),
+            k2_layer("Dense", dense_config("out", 2, "softmax"), ["gap"]),
+        ],
+        "input_layers": [["input_1", 0, 0]],
+        "output_layers": [["out", 0, 0]],
+    },
+}
+write_h5(os.path.join(out, "bn-options.h5"), bn_options_config, [
+    ("input_1", []),
+    ("conv", [("conv/kernel:0", ck), ("conv/bias:0", cb)]),
+    ("bn_no_scale", [("bn_no_scale/beta:0", beta_only), ("bn_no_scale/moving_mean:0", m_a), ("bn_no_scale/moving_variance:0", v_a)]),
+    ("relu", []),
+    ("bn_no_center", [("bn_no_center/gamma:0", gamma_only), ("bn_no_center/moving_mean:0", m_b), ("bn_no_center/moving_variance:0", v_b)]),
+    ("bn_neither", [("bn_neither/moving_mean:0", m_c), ("bn_neither/moving_variance:0", v_c)]),
+    ("gap", []),
+    ("out", [("out/kernel:0", ok), ("out/bias:0", ob)]),
+])
+x4 = rand(2, 6, 6, 2)
+h4 = relu(batchnorm(conv_same(x4.astype(np.float64), ck, cb), 1.0, beta_only, m_a, v_a, 0.001))
+h4 = batchnorm(batchnorm(h4, gamma_only, 0.0, m_b, v_b, 0.001), 1.0, 0.0, m_c, v_c, 0.001)
+y4 = softmax(h4.mean(axis=(1, 2)) @ ok + ob)
+bn_options_weights = {
+    "conv/kernel": ck, "conv/bias": cb, "bn_no_scale/beta": beta_only, "bn_no_scale/moving_mean": m_a, "bn_no_scale/moving_variance": v_a,
+    "bn_no_center/gamma": gamma_only, "bn_no_center/moving_mean": m_b, "bn_no_center/moving_variance": v_b,
+    "bn_neither/moving_mean": m_c, "bn_neither/moving_variance": v_c, "out/kernel": ok, "out/bias": ob,
+}
+
+# ---- 5. the same as a TensorFlow.js layers model (model.json), the inner layers' weights named under the inner model ----
 
 os.makedirs(os.path.join(out, "tfjs"), exist_ok=True)
 manifest = [("base/conv/kernel", k1), ("base/conv/bias", b1), ("base/bn/gamma", g1), ("base/bn/beta", be1), ("base/bn/moving_mean", m1), ("base/bn/moving_variance", v1), ("dense/kernel", hk), ("dense/bias", hb)]
@@ -314,4 +360,6 @@ with open(os.path.join(out, "expected.json"), "w") as f:
         "classifier": {"input": x2.astype(np.float64).ravel().tolist(), "shape": list(x2.shape), "output": y2.ravel().tolist()},
         "transferWeights": dump(transfer_weights),
         "classifierWeights": dump(classifier_weights),
+        "bnOptions": {"input": x4.astype(np.float64).ravel().tolist(), "shape": list(x4.shape), "output": y4.ravel().tolist()},
+        "bnOptionsWeights": dump(bn_options_weights),
     }, f)

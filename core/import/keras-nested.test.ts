@@ -18,6 +18,7 @@ import { recordingIo } from '../cli/test-io';
 import { appPredict, maxAbsDiff } from '../export/test-support';
 import type { NamedWeight } from '../export/weights';
 import { analyzeGraph } from '../model/analyze';
+import { kerasModelCode } from '../model/codegen/keras';
 import { ProjectStore } from '../store/project-store';
 import { ImportError, type ImportedModel } from './index';
 import { loadKerasH5, loadKerasZip } from './keras';
@@ -37,7 +38,7 @@ interface Case {
   shape: number[];
   output: number[];
 }
-let expected: { transfer: Case; classifier: Case; transferWeights: Record<string, Tensor>; classifierWeights: Record<string, Tensor> };
+let expected: { transfer: Case; classifier: Case; bnOptions: Case; transferWeights: Record<string, Tensor>; classifierWeights: Record<string, Tensor>; bnOptionsWeights: Record<string, Tensor> };
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -162,5 +163,30 @@ describe('a Keras model inside the model', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('Keras BatchNormalization without γ or β', () => {
+  it('imports scale=False (as InceptionV3 has), center=False and both, counting and keeping only the weights Keras has, predicting what numpy does', async () => {
+    const model = await loadKerasH5(file('bn-options.h5'));
+    const params = Object.fromEntries(model.graph.nodes.map((n) => [n.id, n.params]));
+    expect(params.bn_no_scale).toMatchObject({ scale: false, center: true });
+    expect(params.bn_no_center).toMatchObject({ scale: true, center: false });
+    expect(params.bn_neither).toMatchObject({ scale: false, center: false });
+    const analysis = analyzeGraph(model.graph);
+    expect(analysis.valid).toBe(true);
+    // Keras's model.summary(): γ and β are counted only when present (3 channels each), the moving statistics always.
+    expect([analysis.nodes.bn_no_scale.paramCount, analysis.nodes.bn_no_center.paramCount, analysis.nodes.bn_neither.paramCount]).toEqual([
+      { trainable: 3, nonTrainable: 6 },
+      { trainable: 3, nonTrainable: 6 },
+      { trainable: 0, nonTrainable: 6 },
+    ]);
+    expect([analysis.totalParams, analysis.trainableParams]).toEqual([89, 71]);
+    expect(weightMap(model)).toEqual(asFloat32(expected.bnOptionsWeights));
+    expect(maxAbsDiff(predict(model, expected.bnOptions), expected.bnOptions.output)).toBeLessThan(1e-5);
+    // The model's Keras code says the same.
+    const code = kerasModelCode(model.graph);
+    expect(code).toMatch(/layers\.BatchNormalization\([^)]*scale=False[^)]*name="bn_no_scale"\)/);
+    expect(code).toMatch(/layers\.BatchNormalization\([^)]*center=False[^)]*name="bn_no_center"\)/);
   });
 });
