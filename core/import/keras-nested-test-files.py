@@ -167,6 +167,38 @@ x1 = rand(2, 8, 8, 3)
 y1 = softmax(maxpool2(batchnorm(relu(conv_same(x1.astype(np.float64), k1, b1)), g1, be1, m1, v1, 0.001)).reshape(2, -1) @ hk + hb)
 transfer_weights = {"conv/kernel": k1, "conv/bias": b1, "bn/gamma": g1, "bn/beta": be1, "bn/moving_mean": m1, "bn/moving_variance": v1, "dense/kernel": hk, "dense/bias": hb}
 
+# The same without the Sequential's InputLayer, its first layer the base: the base's input is the network's.
+no_input = json.loads(json.dumps(transfer_config))
+del no_input["config"]["layers"][0]
+write_h5(os.path.join(out, "transfer-no-input.h5"), no_input, [
+    ("base", [("conv/kernel:0", k1), ("conv/bias:0", b1), ("bn/gamma:0", g1), ("bn/beta:0", be1), ("bn/moving_mean:0", m1), ("bn/moving_variance:0", v1)]),
+    ("flatten", []),
+    ("dense", [("dense/kernel:0", hk), ("dense/bias:0", hb)]),
+])
+
+# A functional model calling a Sequential of augmentation layers (the course's `data_augmentation(inputs)`), which has no InputLayer of its own.
+ak, ab = rand(3, 2), rand(2)
+augment_config = {
+    "class_name": "Functional",
+    "config": {
+        "name": "augmented",
+        "trainable": True,
+        "layers": [
+            input_layer("image", [8, 8, 3]),
+            k2_layer("Sequential", {"name": "augment", "layers": [
+                {"class_name": "RandomFlip", "config": {"name": "flip", "trainable": True, "dtype": "float32", "mode": "horizontal", "seed": None}},
+            ]}, ["image"]),
+            k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["augment"]),
+            k2_layer("Dense", dense_config("dense", 2, "softmax"), ["gap"]),
+        ],
+        "input_layers": [["image", 0, 0]],
+        "output_layers": [["dense", 0, 0]],
+    },
+}
+write_h5(os.path.join(out, "augmented.h5"), augment_config, [("image", []), ("augment", []), ("gap", []), ("dense", [("dense/kernel:0", ak), ("dense/bias:0", ab)])])
+x5 = rand(2, 8, 8, 3)
+y5 = softmax(x5.astype(np.float64).mean(axis=(1, 2)) @ ak + ab)
+
 # ---- 2. a functional model calling a trainable base, whose layer "pool" has the name of one of the model's own -----
 
 k2, c2k = rand(3, 3, 3, 4), rand(3, 3, 4, 4)
@@ -362,4 +394,5 @@ with open(os.path.join(out, "expected.json"), "w") as f:
         "classifierWeights": dump(classifier_weights),
         "bnOptions": {"input": x4.astype(np.float64).ravel().tolist(), "shape": list(x4.shape), "output": y4.ravel().tolist()},
         "bnOptionsWeights": dump(bn_options_weights),
+        "augmented": {"input": x5.astype(np.float64).ravel().tolist(), "shape": list(x5.shape), "output": y5.ravel().tolist()},
     }, f)

@@ -38,7 +38,7 @@ interface Case {
   shape: number[];
   output: number[];
 }
-let expected: { transfer: Case; classifier: Case; bnOptions: Case; transferWeights: Record<string, Tensor>; classifierWeights: Record<string, Tensor>; bnOptionsWeights: Record<string, Tensor> };
+let expected: { transfer: Case; classifier: Case; bnOptions: Case; augmented: Case; transferWeights: Record<string, Tensor>; classifierWeights: Record<string, Tensor>; bnOptionsWeights: Record<string, Tensor> };
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -99,6 +99,29 @@ describe('a Keras model inside the model', () => {
     const model = await loadKerasH5(file('transfer.h5'));
     expect(model.graph.nodes[0].id).toBe('base_input');
     expectTransfer(model, 'transfer.h5');
+  });
+
+  it('imports the same model saved without the Sequential’s InputLayer: the base’s input is the network’s', async () => {
+    const model = await loadKerasH5(file('transfer-no-input.h5'));
+    expect(model.graph.nodes[0].id).toBe('input_1');
+    expectTransfer(model, 'transfer-no-input.h5');
+  });
+
+  it('imports a functional model calling a Sequential of augmentation layers (no InputLayer of its own), wired to what feeds it', async () => {
+    const model = await loadKerasH5(file('augmented.h5'));
+    expect(model.graph.nodes.map((n) => [n.id, n.type, n.group])).toEqual([
+      ['image', 'Input', undefined],
+      ['flip', 'RandomFlip', 'augment'],
+      ['gap', 'GlobalAveragePooling2D', undefined],
+      ['dense', 'Dense', undefined],
+    ]);
+    expect(model.graph.edges).toEqual([
+      { source: 'image', target: 'flip' },
+      { source: 'flip', target: 'gap' },
+      { source: 'gap', target: 'dense' },
+    ]);
+    expect(model.graph.groups).toEqual([{ id: 'augment', name: 'augment', source: 'augmented.h5', collapsed: true }]);
+    expect(maxAbsDiff(predict(model, expected.augmented), expected.augmented.output)).toBeLessThan(1e-5);
   });
 
   it('imports the same model from Keras 3 (.keras), its base’s weights under layers/functional/layers/…', async () => {
