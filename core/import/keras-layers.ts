@@ -6,7 +6,7 @@ import { analyzeGraph } from '../model/analyze';
 import type { BlockDefinition, ResolvedParams } from '../model/block';
 import { activations } from '../model/blocks/common';
 import { blockTypes, getBlock } from '../model/blocks/index';
-import type { Graph, GraphEdge, GraphNode, Shape } from '../model/graph';
+import type { Graph, GraphEdge, GraphNode, NodeGroup, Shape } from '../model/graph';
 import { layerNameFor } from '../model/layer-names';
 import type { Localized } from '../model/localized';
 import { pair, resolveParams } from '../model/params';
@@ -37,6 +37,10 @@ export interface TranslatedLayer {
   type: string;
   /** The weights the block needs, in Keras's order. */
   weights: ExpectedWeight[];
+  /** The models inside the model that hold the layer, outermost first, by their names (empty for the model's own layers). */
+  within: string[];
+  /** Where Keras 3 keeps the layer's weights (`layers/<path>/vars`): by classes (`functional/layers/conv2d_1`) and by names. */
+  keras3: { byClass: string; byName: string };
 }
 
 export interface TranslatedModel {
@@ -110,8 +114,6 @@ const otherArguments: Record<string, true | { ok: (v: unknown) => boolean; expec
   gamma_constraint: { ok: isNullish, expected: 'None' },
   noise_shape: { ok: isNullish, expected: 'None' },
   keepdims: { ok: (v) => v === false, expected: 'False' },
-  center: { ok: (v) => v === true, expected: 'True' },
-  scale: { ok: (v) => v === true, expected: 'True' },
   renorm: { ok: (v) => v === false, expected: 'False' },
   synchronized: { ok: (v) => v === false, expected: 'False' },
   virtual_batch_size: { ok: isNullish, expected: 'None' },
@@ -273,7 +275,8 @@ export function expectedWeights(type: string, params: ResolvedParams, input: Sha
     case 'BatchNormalization': {
       const axis = params.axis as number;
       const n = input[axis < 0 ? input.length + axis : axis - 1];
-      return ['gamma', 'beta', 'moving_mean', 'moving_variance'].map((name) => ({ name, shape: [n] }));
+      // Keras keeps γ only with scale=True and β only with center=True, in this order.
+      return [...(params.scale === false ? [] : ['gamma']), ...(params.center === false ? [] : ['beta']), 'moving_mean', 'moving_variance'].map((name) => ({ name, shape: [n] }));
     }
     case 'Normalization':
       // Keras's adapted statistics, and the count of samples they were computed on.
@@ -341,11 +344,51 @@ function inputShapeOf(config: Record<string, unknown>): unknown {
   return config.input_shape;
 }
 
+/** Keras classes of a model used as a layer of another (a pretrained base inside a transfer-learning model). */
+const modelClasses = ['Sequential', 'Functional', 'Model'];
+
+type ScopeLayer = KerasLayerConfig & { config: Record<string, unknown>; name: string; className: string };
+
+/** A block's id, known once the layer it stands for has been translated (a nested model's layers may come later in the file). */
+type Ref = () => string;
+
+/** The layers of a model config (Sequential writes a bare list in old Keras), or undefined when it lists none. */
+function configLayers(raw: unknown): { config: Record<string, unknown>; layers: ScopeLayer[] | undefined } {
+  const config = (Array.isArray(raw) ? { layers: raw } : (raw ?? {})) as Record<string, unknown>;
+  const rawLayers = config.layers;
+  if (!Array.isArray(rawLayers) || rawLayers.length === 0) return { config, layers: undefined };
+  const layers = rawLayers.map((raw, i) => {
+    const l = (raw ?? {}) as KerasLayerConfig;
+    const cfg = (l.config ?? {}) as Record<string, unknown>;
+    const name = String(l.name ?? cfg.name ?? `layer_${i}`);
+    return { ...l, config: cfg, name, className: String(l.class_name) };
+  });
+  return { config, layers };
+}
+
+/** What a translation scope (the model itself, or a model inside it) knows of where it sits. */
+interface Scope {
+  /** The nested models holding the scope's layers, outermost first (empty for the model itself). */
+  within: string[];
+  /** The Keras 3 weight paths of the scope's layers start with these (by class, by name). */
+  prefix: { byClass: string; byName: string };
+  /** False when an enclosing model is frozen: every layer inside is then frozen, as in Keras. */
+  trainable: boolean;
+  /** The group its blocks go into (the outermost nested model's). */
+  group?: string;
+  /** What feeds the nested model (its InputLayer is then not a block); absent for the model itself. */
+  feed?: Ref;
+  /** The layer of the enclosing model that this nested model is, for messages. */
+  modelLayer?: ScopeLayer;
+}
+
 /**
  * The app's graph of a Keras model config (`{"class_name": "Sequential" | "Functional" | "Model", "config": …}`),
- * with the weights each block needs. `what` names the file in messages.
+ * with the weights each block needs. `what` names the file in messages, `source` is the file's name
+ * as the user knows it. A model used as a layer (`Sequential([VGG16(…), Flatten(), Dense(…)])`)
+ * has its layers inlined, in a collapsed group named after it.
  */
-export function translateKerasModel(topology: unknown, what: string): TranslatedModel {
+export function translateKerasModel(topology: unknown, what: string, source = what.replace(/^"(.*)"$/, '$1')): TranslatedModel {
   const top = (topology ?? {}) as { class_name?: unknown; config?: unknown };
   const className = top.class_name;
   if (className !== 'Sequential' && className !== 'Functional' && className !== 'Model')
@@ -353,111 +396,166 @@ export function translateKerasModel(topology: unknown, what: string): Translated
       en: `${what} holds a model of class ${JSON.stringify(className)}; only Keras Sequential and functional models (class "Sequential", "Functional" or "Model") can be imported.`,
       fr: `${what} contient un modèle de classe ${JSON.stringify(className)} ; seuls les modèles Keras Sequential et fonctionnels (classe « Sequential », « Functional » ou « Model ») peuvent être importés.`,
     });
-  const config = (Array.isArray(top.config) ? { layers: top.config } : (top.config ?? {})) as Record<string, unknown>;
-  const rawLayers = config.layers;
-  if (!Array.isArray(rawLayers) || rawLayers.length === 0)
-    throw new ImportError({ en: `${what}: the model config lists no layers.`, fr: `${what} : la configuration du modèle ne liste aucune couche.` });
-  const layers = rawLayers.map((raw, i) => {
-    const l = (raw ?? {}) as KerasLayerConfig;
-    const cfg = (l.config ?? {}) as Record<string, unknown>;
-    const name = String(l.name ?? cfg.name ?? `layer_${i}`);
-    return { ...l, config: cfg, name, className: String(l.class_name) };
-  });
+  const { config, layers: topLayers } = configLayers(top.config);
+  if (!topLayers) throw new ImportError({ en: `${what}: the model config lists no layers.`, fr: `${what} : la configuration du modèle ne liste aucune couche.` });
 
+  // The model's own layers keep their names as ids; a nested model's layer whose name one of them has is prefixed with the group's id.
+  const reserved = new Set(topLayers.map((l) => l.name));
   const taken = new Set<string>();
-  const ids = new Map<string, string>();
-  const idOf = (name: string) => {
-    let id = ids.get(name);
-    if (!id) {
-      id = layerNameFor(name, taken);
-      taken.add(id);
-      ids.set(name, id);
-    }
+  const nodes: GraphNode[] = [];
+  const edges: { source: Ref; target: string }[] = [];
+  const translated: TranslatedLayer[] = [];
+  const groups: NodeGroup[] = [];
+  const seen = new Set<string>();
+  const names = new Map<string, string>();
+  const shapeChecks: { layer: ScopeLayer; feed: Ref; shape: unknown }[] = [];
+  const fixed = (id: string): Ref => () => id;
+
+  const newGroup = (layer: ScopeLayer): string => {
+    const base = layer.name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'base';
+    let id = base;
+    for (let i = 2; groups.some((g) => g.id === id); i++) id = `${base}_${i}`;
+    groups.push({ id, name: layer.name, source, collapsed: true });
     return id;
   };
-  const nodes: GraphNode[] = [];
-  const edges: GraphEdge[] = [];
-  const translated: TranslatedLayer[] = [];
-  const seen = new Set<string>();
 
-  const addLayer = (layer: (typeof layers)[number]): string => {
-    if (seen.has(layer.name)) throw new ImportError({ en: `${what}: two layers are named "${layer.name}".`, fr: `${what} : deux couches s’appellent « ${layer.name} ».` }, layer.name);
-    seen.add(layer.name);
-    const id = idOf(layer.name);
-    let type: string;
-    let params: Record<string, unknown>;
+  const blockOf = (layer: ScopeLayer): { type: string; params: Record<string, unknown> } => {
     if (layer.className === 'InputLayer') {
       checkOtherArguments(layer, layer.config, new Set());
       if (layer.config.dtype !== undefined && typeof layer.config.dtype === 'string' && !layer.config.dtype.startsWith('float'))
         throw refuse(layer, { en: `its inputs are of type ${layer.config.dtype}; the app’s Input takes numbers (floats).`, fr: `ses entrées sont de type ${layer.config.dtype} ; l’Input de l’application prend des nombres (flottants).` });
-      type = 'Input';
-      params = { shape: inputShapeOf(layer.config) };
-      if (Array.isArray(params.shape) && params.shape.some((d) => d === null))
+      const shape = inputShapeOf(layer.config);
+      if (Array.isArray(shape) && shape.some((d) => d === null))
         throw refuse(layer, {
-          en: `its input size is not fixed (${JSON.stringify(params.shape)}); the app’s Input has a fixed shape. Build the model on a fixed input shape (e.g. input_shape=(224, 224, 3)) before saving it.`,
-          fr: `la taille de son entrée n’est pas fixée (${JSON.stringify(params.shape)}) ; l’Input de l’application a une forme fixe. Construisez le modèle sur une forme d’entrée fixe (par ex. input_shape=(224, 224, 3)) avant de l’enregistrer.`,
+          en: `its input size is not fixed (${JSON.stringify(shape)}); the app’s Input has a fixed shape. Build the model on a fixed input shape (e.g. input_shape=(224, 224, 3)) before saving it.`,
+          fr: `la taille de son entrée n’est pas fixée (${JSON.stringify(shape)}) ; l’Input de l’application a une forme fixe. Construisez le modèle sur une forme d’entrée fixe (par ex. input_shape=(224, 224, 3)) avant de l’enregistrer.`,
         });
-    } else if (aliasClasses[layer.className]) {
+      return { type: 'Input', params: { shape } };
+    }
+    if (aliasClasses[layer.className]) {
       const alias = aliasClasses[layer.className](layer, layer.config);
       checkOtherArguments(layer, layer.config, new Set(alias.used));
-      type = alias.type;
-      params = { ...alias.params, ...(layer.config.trainable === false ? { trainable: false } : {}) };
-    } else {
-      const block = blockForClass(layer.className);
-      if (!block) {
-        const nested = ['Sequential', 'Functional', 'Model'].includes(layer.className);
-        throw refuse(
-          layer,
-          nested
-            ? { en: 'a model inside the model cannot be imported as one block; import the inner model on its own file, or save the model with its layers flattened.', fr: 'un modèle dans le modèle ne peut pas être importé comme un bloc ; importez le modèle intérieur depuis son propre fichier, ou enregistrez le modèle avec ses couches à plat.' }
-            : {
-                en: `the app has no block for the Keras class ${layer.className} (it has ${blockTypes.join(', ')}), so this network cannot be imported without changing it.`,
-                fr: `l’application n’a pas de bloc pour la classe Keras ${layer.className} (elle a ${blockTypes.join(', ')}) : ce réseau ne peut pas être importé sans le modifier.`,
-              },
-        );
-      }
-      type = block.type;
-      params = blockParams(layer, block, layer.config);
+      return { type: alias.type, params: { ...alias.params, ...(layer.config.trainable === false ? { trainable: false } : {}) } };
     }
-    const problems = resolveParams(getBlock(type)!.params, params).problems;
-    if (problems.length) throw refuse(layer, { en: problems.map((p) => p.text.en).join(' '), fr: problems.map((p) => p.text.fr).join(' ') });
-    nodes.push({ id, type, params });
-    translated.push({ kerasName: layer.name, className: layer.className, nodeId: id, type, weights: [] });
-    return id;
+    const block = blockForClass(layer.className);
+    if (!block)
+      throw refuse(layer, {
+        en: `the app has no block for the Keras class ${layer.className} (it has ${blockTypes.join(', ')}), so this network cannot be imported without changing it.`,
+        fr: `l’application n’a pas de bloc pour la classe Keras ${layer.className} (elle a ${blockTypes.join(', ')}) : ce réseau ne peut pas être importé sans le modifier.`,
+      });
+    return { type: block.type, params: blockParams(layer, block, layer.config) };
   };
 
-  if (className === 'Sequential') {
-    let previous: string | undefined;
-    if (layers[0].className !== 'InputLayer') {
-      const shape = inputShapeOf(layers[0].config) ?? (Array.isArray(config.build_input_shape) ? (config.build_input_shape as unknown[]).slice(1) : undefined);
-      if (!shape)
-        throw new ImportError({
-          en: `${what}: the Sequential model does not say the shape of its input (no InputLayer, no batch_input_shape): build the model on an input shape before saving it.`,
-          fr: `${what} : le modèle Sequential ne dit pas la forme de son entrée (ni InputLayer, ni batch_input_shape) : construisez le modèle sur une forme d’entrée avant de l’enregistrer.`,
+  /** Translates one model's layers (the model itself, or a model inside it); returns its output. */
+  const translateScope = (scopeClass: string, scopeConfig: Record<string, unknown>, layers: ScopeLayer[], scope: Scope): Ref => {
+    const outputs = new Map<string, Ref>();
+    const counts = new Map<string, number>();
+    const refTo = (name: string): Ref => () => outputs.get(name)!();
+    const inner = scope.within.length > 0;
+    const refuseModel = (text: Localized) => refuse(scope.modelLayer!, text);
+
+    const addLayer = (layer: ScopeLayer, feeds: Ref[]): Ref => {
+      const key = [...scope.within, layer.name].join('/');
+      if (seen.has(key))
+        throw new ImportError(
+          inner
+            ? { en: `${what}: two layers of the model "${scope.within.join('/')}" are named "${layer.name}".`, fr: `${what} : deux couches du modèle « ${scope.within.join('/')} » s’appellent « ${layer.name} ».` }
+            : { en: `${what}: two layers are named "${layer.name}".`, fr: `${what} : deux couches s’appellent « ${layer.name} ».` },
+          layer.name,
+        );
+      seen.add(key);
+      // Keras 3 names a layer's weights by its class, numbered within its model (`conv2d`, `conv2d_1`), nested models' under `<model>/layers/`.
+      const base = kerasSnakeCase(layer.className);
+      const n = counts.get(base);
+      counts.set(base, (n ?? -1) + 1);
+      const keras3 = { byClass: `${scope.prefix.byClass}${n === undefined ? base : `${base}_${n + 1}`}`, byName: `${scope.prefix.byName}${layer.name}` };
+
+      if (modelClasses.includes(layer.className)) {
+        if (feeds.length > 1)
+          throw refuse(layer, {
+            en: `this model inside the model is called on ${feeds.length} inputs; only a model of one input and one output can be imported as part of another.`,
+            fr: `ce modèle dans le modèle est appelé sur ${feeds.length} entrées ; seul un modèle à une entrée et une sortie peut être importé dans un autre.`,
+          });
+        const { config: innerConfig, layers: innerLayers } = configLayers(layer.config);
+        if (!innerLayers) throw refuse(layer, { en: 'this model inside the model lists no layers.', fr: 'ce modèle dans le modèle ne liste aucune couche.' });
+        return translateScope(layer.className, innerConfig, innerLayers, {
+          within: [...scope.within, layer.name],
+          prefix: { byClass: `${keras3.byClass}/layers/`, byName: `${keras3.byName}/layers/` },
+          trainable: scope.trainable && layer.config.trainable !== false,
+          group: scope.group ?? newGroup(layer),
+          feed: feeds[0],
+          modelLayer: layer,
         });
-      const id = layerNameFor('input', new Set(layers.map((l) => l.name)));
+      }
+      if (layer.className === 'InputLayer' && scope.feed) {
+        // The nested model's input is what feeds it in the enclosing model.
+        shapeChecks.push({ layer: scope.modelLayer!, feed: scope.feed, shape: inputShapeOf(layer.config) });
+        return scope.feed;
+      }
+      const { type, params } = blockOf(layer);
+      if (!scope.trainable && getBlock(type)!.params.trainable !== undefined) params.trainable = false;
+      const problems = resolveParams(getBlock(type)!.params, params).problems;
+      if (problems.length) throw refuse(layer, { en: problems.map((p) => p.text.en).join(' '), fr: problems.map((p) => p.text.fr).join(' ') });
+      const wanted = inner && reserved.has(layer.name) ? `${scope.group}_${layer.name}` : layer.name;
+      const id = layerNameFor(wanted, inner ? new Set([...taken, ...reserved]) : taken);
       taken.add(id);
-      nodes.push({ id, type: 'Input', params: { shape } });
-      previous = id;
+      names.set(id, inner ? `${scope.within.join('/')}/${layer.name}` : layer.name);
+      const node: GraphNode = { id, type, params };
+      if (scope.group && type !== 'Input') node.group = scope.group;
+      nodes.push(node);
+      for (const feed of feeds) edges.push({ source: feed, target: id });
+      translated.push({ kerasName: layer.name, className: layer.className, nodeId: id, type, weights: [], within: scope.within, keras3 });
+      return fixed(id);
+    };
+
+    if (scopeClass === 'Sequential') {
+      let previous: Ref | undefined = scope.feed;
+      const first = layers[0];
+      if (!previous && first.className !== 'InputLayer' && !modelClasses.includes(first.className)) {
+        const shape = inputShapeOf(first.config) ?? (Array.isArray(scopeConfig.build_input_shape) ? (scopeConfig.build_input_shape as unknown[]).slice(1) : undefined);
+        if (!shape)
+          throw new ImportError({
+            en: `${what}: the Sequential model ${inner ? `"${scope.within.join('/')}" ` : ''}does not say the shape of its input (no InputLayer, no batch_input_shape): build the model on an input shape before saving it.`,
+            fr: `${what} : le modèle Sequential ${inner ? `« ${scope.within.join('/')} » ` : ''}ne dit pas la forme de son entrée (ni InputLayer, ni batch_input_shape) : construisez le modèle sur une forme d’entrée avant de l’enregistrer.`,
+          });
+        const id = layerNameFor('input', new Set([...taken, ...reserved, ...layers.map((l) => l.name)]));
+        taken.add(id);
+        nodes.push({ id, type: 'Input', params: { shape } });
+        previous = fixed(id);
+      } else if (previous && first.className !== 'InputLayer') {
+        const shape = inputShapeOf(first.config);
+        if (shape) shapeChecks.push({ layer: scope.modelLayer!, feed: previous, shape });
+      }
+      for (const layer of layers) previous = addLayer(layer, previous ? [previous] : []);
+      return previous!;
     }
-    for (const layer of layers) {
-      const id = addLayer(layer);
-      if (previous) edges.push({ source: previous, target: id });
-      previous = id;
-    }
-  } else {
+
     const byName = new Set(layers.map((l) => l.name));
+    const inputs = endpointNames(scopeConfig.input_layers);
+    const outputNames = endpointNames(scopeConfig.output_layers);
+    if (inner && (inputs.length > 1 || outputNames.length > 1))
+      throw refuseModel({
+        en: `this model inside the model has ${inputs.length} inputs (${inputs.join(', ')}) and ${outputNames.length} outputs (${outputNames.join(', ')}); only a model of one input and one output can be imported as part of another.`,
+        fr: `ce modèle dans le modèle a ${inputs.length} entrées (${inputs.join(', ')}) et ${outputNames.length} sorties (${outputNames.join(', ')}) ; seul un modèle à une entrée et une sortie peut être importé dans un autre.`,
+      });
     for (const layer of layers) {
       const calls = inboundCalls(layer, layer.inbound_nodes);
       if (calls.length > 1)
-        throw refuse(layer, {
-          en: `it is called ${calls.length} times (a shared layer); each block of the app is used once. Give each use its own layer.`,
-          fr: `elle est appelée ${calls.length} fois (couche partagée) ; chaque bloc de l’application ne sert qu’une fois. Donnez à chaque usage sa propre couche.`,
-        });
+        throw refuse(
+          layer,
+          modelClasses.includes(layer.className)
+            ? {
+                en: `this model inside the model is called ${calls.length} times (shared between several inputs); the app’s blocks are each used once, so it cannot be imported. Call the inner model once.`,
+                fr: `ce modèle dans le modèle est appelé ${calls.length} fois (partagé entre plusieurs entrées) ; chaque bloc de l’application ne sert qu’une fois : il ne peut donc pas être importé. Appelez le modèle intérieur une seule fois.`,
+              }
+            : {
+                en: `it is called ${calls.length} times (a shared layer); each block of the app is used once. Give each use its own layer.`,
+                fr: `elle est appelée ${calls.length} fois (couche partagée) ; chaque bloc de l’application ne sert qu’une fois. Donnez à chaque usage sa propre couche.`,
+              },
+        );
       if (layer.className !== 'InputLayer' && calls.length === 0)
         throw refuse(layer, { en: 'nothing feeds it: its `inbound_nodes` is empty.', fr: 'rien ne l’alimente : son `inbound_nodes` est vide.' });
-      const id = addLayer(layer);
-      for (const inbound of calls[0] ?? []) {
+      const feeds = (calls[0] ?? []).map((inbound) => {
         if (!byName.has(inbound.layer))
           throw refuse(layer, { en: `it is fed by a layer "${inbound.layer}" that the model does not have.`, fr: `elle est alimentée par une couche « ${inbound.layer} » que le modèle n’a pas.` });
         if (inbound.node !== 0 || inbound.tensor !== 0)
@@ -465,28 +563,67 @@ export function translateKerasModel(topology: unknown, what: string): Translated
             en: `it takes output ${inbound.tensor} of call ${inbound.node} of "${inbound.layer}"; the app’s blocks have one output and are called once.`,
             fr: `elle prend la sortie ${inbound.tensor} de l’appel ${inbound.node} de « ${inbound.layer} » ; les blocs de l’application ont une sortie et ne sont appelés qu’une fois.`,
           });
-        edges.push({ source: idOf(inbound.layer), target: id });
-      }
+        return refTo(inbound.layer);
+      });
+      outputs.set(layer.name, addLayer(layer, feeds));
     }
-    const outputs = endpointNames(config.output_layers);
-    const sources = new Set(edges.map((e) => e.source));
-    const sinks = layers.filter((l) => !sources.has(idOf(l.name))).map((l) => l.name);
-    const extra = sinks.filter((s) => !outputs.includes(s));
-    const inner = outputs.filter((o) => !sinks.includes(o));
-    if (outputs.length && (extra.length || inner.length))
+    if (outputNames.some((name) => !byName.has(name)))
+      throw new ImportError({
+        en: `${what}: the model ${inner ? `"${scope.within.join('/')}" ` : ''}names as its output a layer "${outputNames.find((name) => !byName.has(name))}" that it does not have.`,
+        fr: `${what} : le modèle ${inner ? `« ${scope.within.join('/')} » ` : ''}désigne comme sortie une couche « ${outputNames.find((name) => !byName.has(name))} » qu’il n’a pas.`,
+      });
+    if (!inner) {
+      topOutputs = outputNames.map((name) => ({ name, ref: outputs.get(name)! }));
+      topLayerOutputs = layers.map((l) => ({ name: l.name, ref: outputs.get(l.name)! }));
+    }
+    const last = outputNames.length ? outputs.get(outputNames[0])! : outputs.get(layers[layers.length - 1].name)!;
+    return last;
+  };
+
+  let topOutputs: { name: string; ref: Ref }[] = [];
+  let topLayerOutputs: { name: string; ref: Ref }[] = [];
+  const output = translateScope(className, config, topLayers, { within: [], prefix: { byClass: '', byName: '' }, trainable: true });
+
+  const resolvedEdges: GraphEdge[] = edges.map((e) => ({ source: e.source(), target: e.target }));
+  const sources = new Set(resolvedEdges.map((e) => e.source));
+  const sinkIds = nodes.map((n) => n.id).filter((id) => !sources.has(id));
+  if (className === 'Sequential') {
+    const expected = output();
+    const extra = sinkIds.filter((id) => id !== expected);
+    if (extra.length)
       throw new ImportError(
         {
-          en: `${what}: the model’s outputs (${outputs.join(', ')}) are not the layers that feed nothing (${sinks.join(', ')}); in the app every block that feeds nothing is an output. Remove the unused layers ${extra.join(', ') || '—'} or make ${inner.join(', ') || '—'} a last layer.`,
-          fr: `${what} : les sorties du modèle (${outputs.join(', ')}) ne sont pas les couches qui n’alimentent rien (${sinks.join(', ')}) ; dans l’application, tout bloc qui n’alimente rien est une sortie. Retirez les couches inutilisées ${extra.join(', ') || '—'} ou faites de ${inner.join(', ') || '—'} une dernière couche.`,
+          en: `${what}: the layers ${extra.map((id) => names.get(id) ?? id).join(', ')} of a model inside the model feed nothing and are not its output; in the app every block that feeds nothing is an output. Remove them from the inner model.`,
+          fr: `${what} : les couches ${extra.map((id) => names.get(id) ?? id).join(', ')} d’un modèle dans le modèle n’alimentent rien et ne sont pas sa sortie ; dans l’application, tout bloc qui n’alimente rien est une sortie. Retirez-les du modèle intérieur.`,
         },
-        extra[0] ?? inner[0],
+        names.get(extra[0]) ?? extra[0],
+      );
+  } else if (topOutputs.length) {
+    const outputIds = new Set(topOutputs.map((o) => o.ref()));
+    const extra = sinkIds.filter((id) => !outputIds.has(id)).map((id) => names.get(id) ?? id);
+    const innerNames = topOutputs.filter((o) => !sinkIds.includes(o.ref())).map((o) => o.name);
+    const sinkNames = [...new Set(sinkIds.map((id) => topLayerOutputs.find((l) => l.ref() === id)?.name ?? names.get(id) ?? id))];
+    if (extra.length || innerNames.length)
+      throw new ImportError(
+        {
+          en: `${what}: the model’s outputs (${topOutputs.map((o) => o.name).join(', ')}) are not the layers that feed nothing (${sinkNames.join(', ')}); in the app every block that feeds nothing is an output. Remove the unused layers ${extra.join(', ') || '—'} or make ${innerNames.join(', ') || '—'} a last layer.`,
+          fr: `${what} : les sorties du modèle (${topOutputs.map((o) => o.name).join(', ')}) ne sont pas les couches qui n’alimentent rien (${sinkNames.join(', ')}) ; dans l’application, tout bloc qui n’alimente rien est une sortie. Retirez les couches inutilisées ${extra.join(', ') || '—'} ou faites de ${innerNames.join(', ') || '—'} une dernière couche.`,
+        },
+        extra[0] ?? innerNames[0],
       );
   }
 
-  const graph: Graph = { nodes, edges };
+  const graph: Graph = { nodes, edges: resolvedEdges, ...(groups.length ? { groups } : {}) };
   const analysis = analyzeGraph(graph);
+  for (const check of shapeChecks) {
+    const fed = analysis.nodes[check.feed()]?.outputShape;
+    if (fed && Array.isArray(check.shape) && !same(fed, check.shape))
+      throw refuse(check.layer, {
+        en: `this model inside the model takes inputs of shape ${JSON.stringify(check.shape)}, but it is fed ${JSON.stringify(fed)}.`,
+        fr: `ce modèle dans le modèle prend des entrées de forme ${JSON.stringify(check.shape)}, mais il reçoit ${JSON.stringify(fed)}.`,
+      });
+  }
   if (!analysis.valid) {
-    const names = new Map(translated.map((t) => [t.nodeId, t.kerasName]));
     const list = (language: 'en' | 'fr') => analysis.errors.map((e) => `  - ${e.nodeId ? `[${names.get(e.nodeId) ?? e.nodeId}] ` : ''}${e.text[language]}`).join('\n');
     throw new ImportError(
       { en: `${what} does not make a network the app can run:\n${list('en')}`, fr: `${what} ne donne pas un réseau que l’application sache exécuter :\n${list('fr')}` },
@@ -507,6 +644,8 @@ export function translateKerasModel(topology: unknown, what: string): Translated
 export interface FoundWeight {
   /** How the file names it, for messages. */
   label: string;
+  /** Its name in a Keras 2 file's `weight_names` (`block1_conv1/kernel:0`), which says the layer of a model inside the model. */
+  name?: string;
   shape: number[];
   data: Float32Array;
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type * as H5 from 'h5wasm';
-import { halfToFloat, kerasSnakeCase, matchLayerWeights, translateKerasModel, type FoundWeight, type TranslatedModel } from './keras-layers';
+import { halfToFloat, matchLayerWeights, translateKerasModel, type FoundWeight, type TranslatedLayer, type TranslatedModel } from './keras-layers';
 import { ImportError, type ImportedModel, type ImportedWeight } from './types';
 
 type H5Module = typeof H5;
@@ -205,7 +205,7 @@ function readOpenWeights(h5: H5Module, f: H5.File, what: string): KerasWeightFil
       const names = nameList(entity as H5.Group, 'weight_names', what) ?? [];
       layers.set(
         layer,
-        names.map((name) => readTensor(h5, f, `${group.path === '/' ? '' : `${group.path}/`}${layer}/${name}`, `"${layer}/${name}"`, what)),
+        names.map((name) => ({ ...readTensor(h5, f, `${group.path === '/' ? '' : `${group.path}/`}${layer}/${name}`, `"${layer}/${name}"`, what), name })),
       );
     }
     return { layout: 'keras2', layers, kerasVersion: attr('keras_version') };
@@ -228,7 +228,8 @@ function readOpenWeights(h5: H5Module, f: H5.File, what: string): KerasWeightFil
       for (const key of keys) {
         if (key === 'vars') continue;
         const child = g.get(key);
-        if (child && 'keys' in child && key !== 'layers') visit(child as H5.Group, `${path}/${key}`);
+        // A model inside the model keeps its layers' weights under `layers/<model>/layers/<layer>/vars`.
+        if (child && 'keys' in child) visit(child as H5.Group, `${path}/${key}`);
       }
     };
     for (const key of (root as H5.Group).keys()) visit((root as H5.Group).get(key) as H5.Group, key);
@@ -257,30 +258,47 @@ export async function readKerasWeights(file: string): Promise<KerasWeightFile> {
  * layer name when the file was written that way.
  */
 export function weightsForModel(model: TranslatedModel, file: KerasWeightFile, what: string): ImportedWeight[] {
-  const keys = new Map<string, string>();
+  const keys = new Map<TranslatedLayer, string>();
+  let found = file.layers;
   if (file.layout === 'keras3') {
-    const counts = new Map<string, number>();
-    const byClass = new Map<string, string>();
-    for (const layer of model.layers) {
-      const base = kerasSnakeCase(layer.className);
-      const n = counts.get(base);
-      counts.set(base, (n ?? -1) + 1);
-      byClass.set(layer.kerasName, n === undefined ? base : `${base}_${n + 1}`);
-    }
     const weighted = model.layers.filter((l) => l.weights.length);
-    const useClass = weighted.every((l) => file.layers.has(byClass.get(l.kerasName)!)) || !weighted.every((l) => file.layers.has(l.kerasName));
-    for (const layer of model.layers) keys.set(layer.kerasName, useClass ? byClass.get(layer.kerasName)! : layer.kerasName);
-  } else for (const layer of model.layers) keys.set(layer.kerasName, layer.kerasName);
+    const useClass = weighted.every((l) => file.layers.has(l.keras3.byClass)) || !weighted.every((l) => file.layers.has(l.keras3.byName));
+    for (const layer of model.layers) keys.set(layer, useClass ? layer.keras3.byClass : layer.keras3.byName);
+  } else {
+    // Keras 2 keeps a model inside the model as one layer of the file, all its layers' weights
+    // listed under it as `<layer>/<weight>`: they are shared out to its layers by those names.
+    const nested = new Set(model.layers.filter((l) => l.within.length).map((l) => l.within[0]));
+    found = new Map();
+    for (const [key, tensors] of file.layers) {
+      if (!nested.has(key)) {
+        found.set(key, tensors);
+        continue;
+      }
+      for (const tensor of tensors) {
+        const parts = (tensor.name ?? '').split('/');
+        if (parts.length < 2)
+          throw new ImportError(
+            {
+              en: `${what}: the weight ${tensor.label} of the model "${key}" inside the model does not say which of its layers it belongs to (a name like "conv1/kernel:0" is expected): the file was not written by Keras or is damaged.`,
+              fr: `${what} : le poids ${tensor.label} du modèle « ${key} » dans le modèle ne dit pas à laquelle de ses couches il appartient (un nom comme « conv1/kernel:0 » est attendu) : le fichier n’a pas été écrit par Keras ou il est abîmé.`,
+            },
+            key,
+          );
+        const layerKey = `${key}/${parts[parts.length - 2]}`;
+        found.set(layerKey, [...(found.get(layerKey) ?? []), tensor]);
+      }
+    }
+    for (const layer of model.layers) keys.set(layer, layer.within.length ? `${layer.within[0]}/${layer.kerasName}` : layer.kerasName);
+  }
 
   const used = new Set<string>();
   const weights: ImportedWeight[] = [];
   for (const layer of model.layers) {
-    const key = keys.get(layer.kerasName)!;
-    const found = file.layers.get(key) ?? [];
-    if (file.layers.has(key)) used.add(key);
-    weights.push(...matchLayerWeights(layer, found, what));
+    const key = keys.get(layer)!;
+    if (found.has(key)) used.add(key);
+    weights.push(...matchLayerWeights(layer, found.get(key) ?? [], what));
   }
-  const stray = [...file.layers.entries()].filter(([key, tensors]) => !used.has(key) && tensors.length > 0).map(([key]) => key);
+  const stray = [...found.entries()].filter(([key, tensors]) => !used.has(key) && tensors.length > 0).map(([key]) => key);
   if (stray.length)
     throw new ImportError({
       en: `${what} has weights for ${stray.map((s) => `"${s}"`).join(', ')}, which no layer of the model has: the weights do not belong to this model.`,
@@ -316,7 +334,7 @@ export async function loadKerasH5(file: string): Promise<ImportedModel> {
     } catch (error) {
       throw damaged(what, 'model_config', error);
     }
-    const model = translateKerasModel(parseConfig(configText, what, 'model_config attribute'), what);
+    const model = translateKerasModel(parseConfig(configText, what, 'model_config attribute'), what, basename(file));
     const weights = weightsForModel(model, readOpenWeights(await h5wasm(), f, what), what);
     return { name: model.name, graph: model.graph, weights, format: 'keras-h5', notes: [] };
   } finally {
@@ -342,7 +360,7 @@ export async function loadKerasZip(file: string): Promise<ImportedModel> {
         en: `${what} has no ${name}; a .keras file holds config.json and model.weights.h5.`,
         fr: `${what} n’a pas de ${name} ; un fichier .keras contient config.json et model.weights.h5.`,
       });
-  const model = translateKerasModel(parseConfig(new TextDecoder().decode(entries['config.json']), what, 'config.json'), what);
+  const model = translateKerasModel(parseConfig(new TextDecoder().decode(entries['config.json']), what, 'config.json'), what, basename(file));
   const temporary = join(tmpdir(), `neuroblocks-${randomUUID()}.weights.h5`);
   await writeFile(temporary, entries['model.weights.h5']);
   try {

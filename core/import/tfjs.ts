@@ -131,24 +131,27 @@ export async function loadTfjsModel(file: string): Promise<ImportedModel> {
       en: `${what} has no valid "weightsManifest" (a list of { paths, weights: [{ name, shape, dtype }] }): it is damaged or not a TensorFlow.js layers model.`,
       fr: `${what} n’a pas de « weightsManifest » valide (une liste de { paths, weights: [{ name, shape, dtype }] }) : il est abîmé ou ce n’est pas un modèle de couches TensorFlow.js.`,
     });
-  const model = translateKerasModel(topology.model_config ?? topology, what);
+  const model = translateKerasModel(topology.model_config ?? topology, what, basename(file));
   const found = await readWeights(dirname(file), json.weightsManifest, what);
   const weights: ImportedWeight[] = [];
   const used = new Set<string>();
   for (const layer of model.layers) {
-    const mine = layer.weights.filter((w) => found.has(`${layer.kerasName}/${w.name}`));
-    const present = [...found.keys()].filter((name) => name.startsWith(`${layer.kerasName}/`) && !name.slice(layer.kerasName.length + 1).includes('/'));
-    const missing = layer.weights.find((w) => !found.has(`${layer.kerasName}/${w.name}`));
+    // A layer of a model inside the model is named with the models that hold it (`base/conv1/kernel`) or on its own.
+    const prefixes = [...(layer.within.length ? [[...layer.within, layer.kerasName].join('/')] : []), layer.kerasName];
+    const prefix = prefixes.find((p) => layer.weights.every((w) => found.has(`${p}/${w.name}`))) ?? prefixes[0];
+    const mine = layer.weights.filter((w) => found.has(`${prefix}/${w.name}`));
+    const present = [...found.keys()].filter((name) => name.startsWith(`${prefix}/`) && !name.slice(prefix.length + 1).includes('/'));
+    const missing = layer.weights.find((w) => !found.has(`${prefix}/${w.name}`));
     if (missing)
       throw new ImportError(
         {
-          en: `${what}: layer "${layer.kerasName}" (${layer.className}) needs the weight "${layer.kerasName}/${missing.name}", which the weights manifest does not list${present.length ? ` (it lists ${present.join(', ')})` : ''}.`,
-          fr: `${what} : la couche « ${layer.kerasName} » (${layer.className}) demande le poids « ${layer.kerasName}/${missing.name} », absent du manifeste des poids${present.length ? ` (qui liste ${present.join(', ')})` : ''}.`,
+          en: `${what}: layer "${prefix}" (${layer.className}) needs the weight "${prefix}/${missing.name}", which the weights manifest does not list${present.length ? ` (it lists ${present.join(', ')})` : ''}.`,
+          fr: `${what} : la couche « ${prefix} » (${layer.className}) demande le poids « ${prefix}/${missing.name} », absent du manifeste des poids${present.length ? ` (qui liste ${present.join(', ')})` : ''}.`,
         },
         layer.kerasName,
       );
-    for (const w of mine) used.add(`${layer.kerasName}/${w.name}`);
-    weights.push(...matchLayerWeights(layer, mine.map((w) => found.get(`${layer.kerasName}/${w.name}`)!), what));
+    for (const w of mine) used.add(`${prefix}/${w.name}`);
+    weights.push(...matchLayerWeights(layer, mine.map((w) => found.get(`${prefix}/${w.name}`)!), what));
   }
   const stray = [...found.keys()].filter((name) => !used.has(name));
   if (stray.length)

@@ -163,7 +163,7 @@ export function pytorchModule(graph: Graph, options: { name?: string; descriptio
     if (note) w.forward.push(note);
     const target = variable(node.id);
     if (expression !== target) w.forward.push(`${target} = ${expression}`);
-    if (!node.trainable && w.init.length && w.init[w.init.length - 1].startsWith(`self.${attr} =`))
+    if (!node.trainable && w.init.some((line) => line.startsWith(`self.${attr} =`)))
       w.init.push(`self.${attr}.requires_grad_(False)  # frozen in the app (trainable: false)`);
   }
   const outputs = plan.outputs.map((id) => {

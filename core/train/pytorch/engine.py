@@ -215,8 +215,10 @@ class RandomBrightness(_Augmentation):
 class _KerasBatchNorm(nn.modules.batchnorm._BatchNorm):
     def forward(self, x):
         # Frozen in the app (its weights do not require gradients): inference mode while training
-        # too, with the moving statistics left as they are, as Keras does.
-        frozen = self.weight is not None and not self.weight.requires_grad
+        # too, with the moving statistics left as they are, as Keras does. Without γ or β
+        # (Keras's scale=False and center=False) the module says so itself.
+        learned = [p for p in (self.weight, self.bias) if p is not None]
+        frozen = all(not p.requires_grad for p in learned) if learned else bool(getattr(self, "frozen", False))
         if not self.training or frozen:
             return F.batch_norm(x, self.running_mean, self.running_var, self.weight, self.bias, False, 0.0, self.eps)
         dims = [0] + list(range(2, x.dim()))
@@ -229,7 +231,9 @@ class _KerasBatchNorm(nn.modules.batchnorm._BatchNorm):
         shape = [1, -1] + [1] * (x.dim() - 2)
         out = (x - mean.view(shape)) / torch.sqrt(var.view(shape) + self.eps)
         if self.weight is not None:
-            out = out * self.weight.view(shape) + self.bias.view(shape)
+            out = out * self.weight.view(shape)
+        if self.bias is not None:
+            out = out + self.bias.view(shape)
         return out
 
 

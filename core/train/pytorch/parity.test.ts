@@ -90,6 +90,21 @@ const frozenBatchNormCnn = chain(
   ['output', 'Dense', { units: 10, activation: 'softmax' }],
 );
 
+/** Keras's scale=False (no γ, as in InceptionV3) and center=False (no β), and a frozen BatchNormalization with neither. */
+const partialBatchNormCnn = chain(
+  ['input', 'Input', { shape: [28, 28, 1] }],
+  ['conv1', 'Conv2D', { filters: 8, kernelSize: 3, strides: 2, useBias: false }],
+  ['bn1', 'BatchNormalization', { momentum: 0.9, scale: false }],
+  ['relu1', 'Activation', { activation: 'relu' }],
+  ['pool', 'MaxPooling2D', { poolSize: 2 }],
+  ['bn0', 'BatchNormalization', { momentum: 0.5, scale: false, center: false, trainable: false }],
+  ['conv2', 'Conv2D', { filters: 8, kernelSize: 3, useBias: false }],
+  ['bn2', 'BatchNormalization', { momentum: 0.5, center: false }],
+  ['relu2', 'Activation', { activation: 'relu' }],
+  ['flatten', 'Flatten', {}],
+  ['output', 'Dense', { units: 10, activation: 'softmax' }],
+);
+
 const l2Mlp = chain(
   ['input', 'Input', { shape: [28, 28, 1] }],
   ['flatten', 'Flatten', {}],
@@ -128,6 +143,7 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine gives the TensorFlow.js
     ['a residual CNN', residualCnn],
     ['a BatchNormalization CNN', batchNormCnn],
     ['a CNN with a frozen BatchNormalization', frozenBatchNormCnn],
+    ['a CNN with BatchNormalizations without γ or β', partialBatchNormCnn],
     ['an L1/L2-regularised MLP', l2Mlp],
   ];
   for (const [modelName, graph] of models)
