@@ -1,14 +1,14 @@
-import { trainingMessagesEn } from '../training/messages';
-import { dataMessagesEn } from '../training/data-messages';
-import { cameraMessagesEn } from '../training/camera-messages';
-import { tableMessagesEn } from '../training/table-messages';
+import { trainingMessagesEn } from '../train/messages';
+import { dataMessagesEn } from '../data/messages';
+import { cameraMessagesEn } from '../data/camera-messages';
+import { tableMessagesEn } from '../try/messages';
 import { exportMessagesEn } from '../export/messages';
-import { augmentMessagesEn } from '../training/augment-messages';
-import { insideMessagesEn } from '../training/inside/messages';
+import { augmentMessagesEn } from '../editor/augmentation/messages';
+import { insideMessagesEn } from '../inside/messages';
 import { runHistoryMessagesEn } from '../runs/messages';
 import { baseMessagesEn } from '../editor/base-messages';
-import { evaluationMessagesEn } from '../training/evaluation-messages';
-import { guideMessagesEn } from '../training/guide-messages';
+import { evaluationMessagesEn } from '../evaluate/messages';
+import { guideMessagesEn } from '../train/guide-messages';
 /** Every string of the interface in English; fr.ts must have the same keys (the compiler checks). */
 export const en = {
   app: { skip: 'Skip to content' },
