@@ -1,27 +1,27 @@
 import type { Messages } from './en';
-import { trainingMessagesFr } from '../train/messages';
+import { trainMessagesFr } from '../train/messages';
 import { dataMessagesFr } from '../data/messages';
 import { cameraMessagesFr } from '../data/camera-messages';
-import { tableMessagesFr } from '../try/messages';
+import { tryMessagesFr } from '../try/messages';
 import { exportMessagesFr } from '../export/messages';
 import { augmentMessagesFr } from '../editor/augmentation/messages';
 import { insideMessagesFr } from '../inside/messages';
-import { runHistoryMessagesFr } from '../runs/messages';
+import { runsMessagesFr } from '../runs/messages';
 import { baseMessagesFr } from '../editor/base-messages';
-import { evaluationMessagesFr } from '../evaluate/messages';
+import { evaluateMessagesFr } from '../evaluate/messages';
 import { guideMessagesFr } from '../train/guide-messages';
 
 export const fr: Messages = {
   app: { skip: 'Aller au contenu' },
-  ...evaluationMessagesFr,
-  ...trainingMessagesFr,
+  ...evaluateMessagesFr,
+  ...trainMessagesFr,
   ...dataMessagesFr,
   ...cameraMessagesFr,
-  ...tableMessagesFr,
+  ...tryMessagesFr,
   ...exportMessagesFr,
   ...augmentMessagesFr,
   ...insideMessagesFr,
-  ...runHistoryMessagesFr,
+  ...runsMessagesFr,
   ...baseMessagesFr,
   ...guideMessagesFr,
   language: { label: 'Langue' },
