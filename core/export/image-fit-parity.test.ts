@@ -9,7 +9,7 @@ import { chromium, type Browser } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toModelInput } from '../../renderer/src/training/image-input';
+import { toModelInput } from '../../renderer/src/ui/image-input';
 import { loadImageFolder } from '../data/image-folder';
 import type { ImageFit } from '../model/image-fit';
 import { parseProject } from '../model/project-io';
@@ -56,7 +56,7 @@ async function trainingInput(shape: [number, number, number], fit: ImageFit): Pr
 }
 
 /** Try it's decoding of a file, run in the page: imported by path, as the Node-side compiler has no DOM library to check it with. */
-const IMAGE_DECODE = '../../renderer/src/training/image-decode';
+const IMAGE_DECODE = '../../renderer/src/ui/image-decode';
 
 /** What Try it feeds the model: the file decoded by Chromium with the renderer's own code, then fitted by it. */
 async function tryItInput(shape: [number, number, number], fit: ImageFit): Promise<number[]> {

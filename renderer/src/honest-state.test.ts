@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import mnistJson from '../../projects/mnist-cnn.json';
 import { parseProject } from '../../core/model/project-io';
 import { createEditorStore, datasetKey } from './store/editor-store';
-import { emptyCurves, leaveRunOfAnotherProject, trainingStore } from './training/training-store';
+import { emptyCurves, leaveRunOfAnotherProject, trainingStore } from './train/training-store';
 import { plainText, splitCode } from './ui/CodeText';
 
 const mnist = () => parseProject(structuredClone(mnistJson));

@@ -8,7 +8,7 @@ import { App } from './App';
 import { initI18n } from './i18n/index';
 import { bindMenuCommands } from './menu-commands';
 import { bindAutosave } from './project-actions';
-import { bindDatasetClasses } from './store/dataset-classes';
+import { bindDatasetClasses } from './data/dataset-classes';
 import { errorText } from './ui/error-text';
 
 async function start() {

@@ -4,13 +4,13 @@ import type { Graph } from '../../core/model/graph';
 import type { Project } from '../../core/model/project';
 import { getApi } from './api';
 import { withDatasetPathFrom } from './dataset-location';
-import { BATCH_BYTES, toBase64 } from './training/data-import';
-import { layoutPositions } from './editor/layout';
+import { BATCH_BYTES, toBase64 } from './data/data-import';
+import { layoutPositions } from './store/layout';
 import { toFlowEdge, toFlowNode } from './store/flow-graph';
 import { editorStore, uiStore } from './store/index';
 import { codeViewStore } from './code/code-store';
-import { leaveUnrecordedModel } from './training/model-store';
-import { leaveRunOfAnotherProject } from './training/training-store';
+import { leaveUnrecordedModel } from './train/model-store';
+import { leaveRunOfAnotherProject } from './train/training-store';
 import { errorText } from './ui/error-text';
 
 /** Shows what went wrong; a file that could not be opened is named first, since the message says only "this project". */

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import sharp from 'sharp';
 import { UPLOAD_LIMITS, type MenuCommand, type NeuroblocksApi } from '../../api/contract';
 import { connectOverWebSocket, type WebSocketLike } from '../../api/connect';
-import { uploadDataset } from '../../../renderer/src/training/data-import';
+import { uploadDataset } from '../../../renderer/src/data/data-import';
 import { NeuroblocksService } from '../../services/services';
 import { MAX_MESSAGE_BYTES, PROTOCOL_CLOSE_REASONS, startWebHost, type WebHost } from './web-host';
 

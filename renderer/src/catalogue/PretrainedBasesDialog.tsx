@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { BaseDownloadProgress, PretrainedBaseInfo } from '../../../core/api/contract';
 import { getApi } from '../api';
 import { editorStore, uiStore, useEditor } from '../store/index';
-import { autoLayout } from '../editor/actions';
 import { errorText } from '../ui/error-text';
 import { docLanguage, formatCount, formatNumber } from '../ui/format';
 import { openPretrainedDialog, pretrainedDialogStore, usePretrainedDialog } from './pretrained-store';
@@ -105,8 +104,11 @@ function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps)
   );
 }
 
-/** The catalogue of well-known pretrained bases: each one's facts, its download and its state. */
-export function PretrainedBasesDialog() {
+/**
+ * The catalogue of well-known pretrained bases: each one's facts, its download and its state.
+ * `layOut` places the blocks of a base added without places on the canvas (the editor's automatic layout).
+ */
+export function PretrainedBasesDialog({ layOut }: { layOut: () => void }) {
   const { t } = useTranslation();
   const open = usePretrainedDialog((s) => s.open);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -141,7 +143,7 @@ export function PretrainedBasesDialog() {
       const added = await getApi().addPretrainedBase({ location, project: editorStore.getState().toProject(), baseId: base.id });
       editorStore.getState().loadProject(added.project, location);
       // The base's blocks come without places on the canvas: lay the graph out.
-      if (!added.filled) void autoLayout();
+      if (!added.filled) layOut();
       uiStore.getState().showToast(t(added.filled ? 'pretrained.filled' : 'pretrained.added', { name: base.name, count: added.weights }));
       close();
     } catch (e) {

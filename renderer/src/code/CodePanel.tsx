@@ -7,7 +7,6 @@ import { blockLines, createCodeCache } from './code-lines';
 import { codeViewStore, useCodeView } from './code-store';
 import './code.css';
 import { errorText } from '../ui/error-text';
-import { useReadableFit } from '../editor/use-fit';
 
 const languages: CodeLanguage[] = ['keras', 'pytorch'];
 const codeOf = createCodeCache();
@@ -35,8 +34,11 @@ export function CodeButton() {
   );
 }
 
-/** The Keras or PyTorch code of the graph being edited, beside it, following every edit. */
-export function CodePanel() {
+/**
+ * The Keras or PyTorch code of the graph being edited, beside it, following every edit. `fit` fits the
+ * graph into the canvas again (the editor's readable fit), as the canvas changes width when the view opens or closes.
+ */
+export function CodePanel({ fit }: { fit: (duration?: number) => void }) {
   const { t } = useTranslation();
   const open = useCodeView((s) => s.open);
   const language = useCodeView((s) => s.language);
@@ -44,7 +46,6 @@ export function CodePanel() {
   const edges = useEditor((s) => s.edges);
   const name = useEditor((s) => s.project.name);
   const [copied, setCopied] = useState(false);
-  const fit = useReadableFit();
   // The canvas changes width when the code view opens or closes: the graph is fitted into it again.
   const opened = useRef(open);
   useEffect(() => {

@@ -7,7 +7,7 @@ import type { BlockFlowNode } from '../store/flow-graph';
 import { useEditor } from '../store/index';
 import { docLanguage, formatCount } from '../ui/format';
 import { CodeText, plainText } from '../ui/CodeText';
-import { inLanguage } from '../i18n/typography';
+import { inLanguage } from '../ui/typography';
 
 function safeDescribe(type: string, params: Record<string, unknown>, language: string): string {
   try {

@@ -28,7 +28,7 @@ import { BLOCK_MIME } from './Palette';
 import { dropTargetStore, panelsStore, usePanels } from './panels';
 import { ShapeEdge } from './ShapeEdge';
 import { useReadableFit } from './use-fit';
-import { keepGraphInView, minimapCorner } from './view';
+import { keepGraphInView, minimapCorner } from '../ui/view';
 
 // Defined once, outside components, as React Flow requires for stable renders.
 const nodeTypes = { block: BlockNode, base: BaseNode, baseFrame: BaseFrame };

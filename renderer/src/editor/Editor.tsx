@@ -10,12 +10,15 @@ import { handleEditorKey } from './shortcuts';
 import { SummaryPanel } from './SummaryPanel';
 import { Toolbar } from './Toolbar';
 import { SaveAsDialog } from './SaveAsDialog';
-import { TrainingDock } from '../training/TrainingDock';
+import { TrainingDock } from '../dock/TrainingDock';
 import { CodePanel } from '../code/CodePanel';
 import { ExportDialog } from '../export/ExportDialog';
 import { PretrainedBasesDialog } from '../catalogue/PretrainedBasesDialog';
 import { useGraphBesideDock } from './graph-beside-dock';
 import { useReadableFit } from './use-fit';
+import { autoLayout } from './actions';
+
+const layOutAddedBase = () => void autoLayout();
 
 function EditorLayout() {
   const { t } = useTranslation();
@@ -69,11 +72,11 @@ function EditorLayout() {
           {t('panels.leavePresentation')}
         </button>
       )}
-      <CodePanel />
+      <CodePanel fit={fit} />
       <TrainingDock />
       <SaveAsDialog />
       <ExportDialog />
-      <PretrainedBasesDialog />
+      <PretrainedBasesDialog layOut={layOutAddedBase} />
     </div>
   );
 }

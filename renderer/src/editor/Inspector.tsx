@@ -6,13 +6,13 @@ import { formatShape } from '../../../core/model/graph';
 import { checkConnection } from '../store/connection-rules';
 import { toGraphNode } from '../store/flow-graph';
 import { editorStore, useEditor } from '../store/index';
-import { AugmentationPreview } from '../training/AugmentationPreview';
-import { isMnistShape } from '../training/image-input';
+import { AugmentationPreview } from './augmentation/AugmentationPreview';
+import { isMnistShape } from '../ui/image-input';
 import { docLanguage, formatCount } from '../ui/format';
 import { connectBlocks, deleteSelectionAndFocus } from './actions';
 import { BaseInspector, selectedGroupOf } from './BaseInspector';
 import { ParamField } from './ParamField';
-import { inLanguage } from '../i18n/typography';
+import { inLanguage } from '../ui/typography';
 
 function Inputs({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation();

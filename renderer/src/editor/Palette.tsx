@@ -5,7 +5,7 @@ import { blocksByCategory } from '../../../core/model/blocks/index';
 import { docLanguage } from '../ui/format';
 import { addBlockNearSelection } from './actions';
 import { HidePanelButton } from './PanelButtons';
-import { inLanguage } from '../i18n/typography';
+import { inLanguage } from '../ui/typography';
 import { PretrainedBasesButton } from '../catalogue/PretrainedBasesDialog';
 import { ImportNetworkButton } from '../import/NetworkImport';
 

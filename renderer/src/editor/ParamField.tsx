@@ -5,7 +5,7 @@ import { editorStore } from '../store/index';
 import { formatNumber } from '../ui/format';
 import { paramToText, textToParam } from './param-text';
 import { CodeText } from '../ui/CodeText';
-import { inLanguage } from '../i18n/typography';
+import { inLanguage } from '../ui/typography';
 
 interface Props {
   nodeId: string;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { editorStore, uiStore, useEditor } from '../store/index';
 import { saveProject, saveProjectAs } from '../project-actions';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
-import { TrainingButton } from '../training/TrainingDock';
+import { TrainingButton } from '../dock/TrainingDock';
 import { CodeButton } from '../code/CodePanel';
 import { ExportButton } from '../export/ExportDialog';
 import { autoLayout } from './actions';

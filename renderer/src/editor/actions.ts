@@ -2,9 +2,9 @@ import i18next from 'i18next';
 import type { Refusal } from '../store/connection-rules';
 import type { LayoutDirection } from '../store/editor-store';
 import { editorStore, uiStore } from '../store/index';
-import { layoutPositions } from './layout';
+import { layoutPositions } from '../store/layout';
 import { panelsStore } from './panels';
-import { PRESENTING_PX, READABLE_PX, readableZoom } from './view';
+import { PRESENTING_PX, READABLE_PX, readableZoom } from '../ui/view';
 
 /** Adds a block; when exactly one block is selected, the new one goes after it and is connected to it. */
 export function addBlockNearSelection(type: string, position?: { x: number; y: number }): string {

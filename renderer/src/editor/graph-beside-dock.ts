@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { editorStore } from '../store/index';
-import { useTraining } from '../training/training-store';
+import { useTraining } from '../train/training-store';
 
 /** Narrow windows (a projector's 1280 px or less): the training panel leaves the graph, alone, beside it (see styles.css). */
 export const NARROW_WINDOW = '(max-width: 1400px)';

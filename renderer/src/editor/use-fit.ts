@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import type { BlockFlowNode, ShapeFlowEdge } from '../store/flow-graph';
 import { editorStore } from '../store/index';
 import { panelsStore } from './panels';
-import { PRESENTING_PX, READABLE_PX, readableView, readableZoom } from './view';
+import { PRESENTING_PX, READABLE_PX, readableView, readableZoom } from '../ui/view';
 
 /**
  * Fits the graph into the canvas, never below the zoom at which block titles stay readable

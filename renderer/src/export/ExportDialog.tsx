@@ -8,7 +8,7 @@ import { exportDialogStore, openExportDialog, useExportDialog } from './export-s
 import './export.css';
 import { errorText } from '../ui/error-text';
 import { percentText } from '../ui/format';
-import { ConfirmDialog } from '../runs/ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 /** `untrained`, or a run's checkpoint: `3:best`, `3:last`. */
 type WeightsChoice = string;

@@ -2,7 +2,7 @@
 // which stays the reference: the CLI and saved projects use it.
 import type { ExampleSummary } from '../../../core/api/contract';
 import { docLanguage } from '../ui/format';
-import { frenchSpacing } from '../i18n/typography';
+import { frenchSpacing } from '../ui/typography';
 
 export const frenchExampleTexts: Record<string, { name: string; description: string }> = {
   'augmented-cnn': {

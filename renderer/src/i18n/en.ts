@@ -1,26 +1,26 @@
-import { trainingMessagesEn } from '../training/messages';
-import { dataMessagesEn } from '../training/data-messages';
-import { cameraMessagesEn } from '../training/camera-messages';
-import { tableMessagesEn } from '../training/table-messages';
+import { trainMessagesEn } from '../train/messages';
+import { dataMessagesEn } from '../data/messages';
+import { cameraMessagesEn } from '../data/camera-messages';
+import { tryMessagesEn } from '../try/messages';
 import { exportMessagesEn } from '../export/messages';
-import { augmentMessagesEn } from '../training/augment-messages';
-import { insideMessagesEn } from '../training/inside/messages';
-import { runHistoryMessagesEn } from '../runs/messages';
+import { augmentMessagesEn } from '../editor/augmentation/messages';
+import { insideMessagesEn } from '../inside/messages';
+import { runsMessagesEn } from '../runs/messages';
 import { baseMessagesEn } from '../editor/base-messages';
-import { evaluationMessagesEn } from '../training/evaluation-messages';
-import { guideMessagesEn } from '../training/guide-messages';
+import { evaluateMessagesEn } from '../evaluate/messages';
+import { guideMessagesEn } from '../train/guide-messages';
 /** Every string of the interface in English; fr.ts must have the same keys (the compiler checks). */
 export const en = {
   app: { skip: 'Skip to content' },
-  ...evaluationMessagesEn,
-  ...trainingMessagesEn,
+  ...evaluateMessagesEn,
+  ...trainMessagesEn,
   ...dataMessagesEn,
   ...cameraMessagesEn,
-  ...tableMessagesEn,
+  ...tryMessagesEn,
   ...exportMessagesEn,
   ...augmentMessagesEn,
   ...insideMessagesEn,
-  ...runHistoryMessagesEn,
+  ...runsMessagesEn,
   ...baseMessagesEn,
   ...guideMessagesEn,
   language: { label: 'Language' },

@@ -1,27 +1,27 @@
 import type { Messages } from './en';
-import { trainingMessagesFr } from '../training/messages';
-import { dataMessagesFr } from '../training/data-messages';
-import { cameraMessagesFr } from '../training/camera-messages';
-import { tableMessagesFr } from '../training/table-messages';
+import { trainMessagesFr } from '../train/messages';
+import { dataMessagesFr } from '../data/messages';
+import { cameraMessagesFr } from '../data/camera-messages';
+import { tryMessagesFr } from '../try/messages';
 import { exportMessagesFr } from '../export/messages';
-import { augmentMessagesFr } from '../training/augment-messages';
-import { insideMessagesFr } from '../training/inside/messages';
-import { runHistoryMessagesFr } from '../runs/messages';
+import { augmentMessagesFr } from '../editor/augmentation/messages';
+import { insideMessagesFr } from '../inside/messages';
+import { runsMessagesFr } from '../runs/messages';
 import { baseMessagesFr } from '../editor/base-messages';
-import { evaluationMessagesFr } from '../training/evaluation-messages';
-import { guideMessagesFr } from '../training/guide-messages';
+import { evaluateMessagesFr } from '../evaluate/messages';
+import { guideMessagesFr } from '../train/guide-messages';
 
 export const fr: Messages = {
   app: { skip: 'Aller au contenu' },
-  ...evaluationMessagesFr,
-  ...trainingMessagesFr,
+  ...evaluateMessagesFr,
+  ...trainMessagesFr,
   ...dataMessagesFr,
   ...cameraMessagesFr,
-  ...tableMessagesFr,
+  ...tryMessagesFr,
   ...exportMessagesFr,
   ...augmentMessagesFr,
   ...insideMessagesFr,
-  ...runHistoryMessagesFr,
+  ...runsMessagesFr,
   ...baseMessagesFr,
   ...guideMessagesFr,
   language: { label: 'Langue' },

@@ -7,7 +7,7 @@ import { formatShape } from '../../../core/model/graph';
 import { formatParamValue, type GraphChange } from '../../../core/model/graph-diff';
 import { getApi } from '../api';
 import { dateTimeText, formatCount, percentText } from '../ui/format';
-import { formatDuration } from '../training/progress';
+import { formatDuration } from '../train/progress';
 import { changeText, settingLabel, settingValue, statusText } from './run-text';
 import { errorText } from '../ui/error-text';
 import { useModalDialog } from '../ui/use-modal-dialog';

@@ -2,7 +2,7 @@
 import type { RunStatus } from '../../../core/api/contract';
 import type { GraphChange } from '../../../core/model/graph-diff';
 import { formatNumber } from '../ui/format';
-import { deviceText } from '../training/device-text';
+import { deviceText } from '../train/device-text';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import mnistJson from '../../../projects/mnist-cnn.json';
 import { parseProject } from '../../../core/model/project-io';
 import { checkConnection } from './connection-rules';
-import { COALESCE_MS, createEditorStore, emptyProject } from './editor-store';
+import { createEditorStore, emptyProject } from './editor-store';
+import { COALESCE_MS } from './history';
 
 const mnist = () => parseProject(structuredClone(mnistJson));
 

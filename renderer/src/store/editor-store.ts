@@ -6,8 +6,10 @@ import type { Graph, GraphEdge, GraphNode, NodeGroup } from '../../../core/model
 import { PROJECT_FORMAT, PROJECT_VERSION, type DatasetRef, type Project } from '../../../core/model/project';
 import { withValidLayerNames } from '../../../core/model/layer-names';
 import { parseProject } from '../../../core/model/project-io';
+import { copiesOf, copyOf, movedAlong, type Clip } from './clipboard';
 import { checkConnection, type Refusal } from './connection-rules';
 import { freshId, toFlowEdge, toFlowNode, toGraph, toGraphNode, type BlockFlowNode, type ShapeFlowEdge } from './flow-graph';
+import { emptyHistory, record, redo, undo, type History } from './history';
 
 /** One undo step: the whole graph (with layout) as it was before an edit. Graphs are small, so whole copies stay cheap. */
 interface Snapshot {
@@ -26,13 +28,7 @@ export type LayoutDirection = 'TB' | 'LR';
 /** Everything of a project except its graph, which lives in `nodes`/`edges` while editing. */
 export type ProjectInfo = Omit<Project, 'graph'>;
 
-/** Successive edits with the same key within this many milliseconds are one undo step (a burst of typing). */
-export const COALESCE_MS = 1500;
-const HISTORY_LIMIT = 200;
-/** Offset of pasted and duplicated blocks, so that they do not hide the originals. */
-const PASTE_OFFSET = 40;
-
-export interface EditorState {
+export interface EditorState extends History<Snapshot> {
   project: ProjectInfo;
   /** Where the project is saved (given by the host), or undefined before its first save. */
   location?: string;
@@ -41,16 +37,13 @@ export interface EditorState {
   /** The base groups (pretrained networks): their blocks carry the group's id; the domain graph keeps them. */
   groups: NodeGroup[];
   analysis: GraphAnalysis;
-  past: Snapshot[];
-  future: Snapshot[];
   /** The graph as last saved, to tell whether there are unsaved changes. */
   savedGraphText: string;
   savedProjectText: string;
   dirty: boolean;
-  clipboard: Snapshot | null;
+  /** The blocks copied last (see clipboard.ts). */
+  clipboard: Clip | null;
   direction: LayoutDirection;
-  /** The last coalescable edit, so that a burst of edits of one field is one undo step. */
-  lastEdit?: { key: string; at: number };
   /** True while a node is being dragged: the whole drag is one undo step. */
   dragging: boolean;
   /** Class counts of the data sets seen (built-in list, previews), by `datasetKey`: the analysis checks the output against them. */
@@ -157,13 +150,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
 
     /** Records the current graph as an undo step, unless this edit continues a burst with the same key. */
     const remember = (coalesceKey?: string, withSettings = false) => {
-      const now = Date.now();
-      const { lastEdit } = get();
-      if (coalesceKey && lastEdit && lastEdit.key === coalesceKey && now - lastEdit.at < COALESCE_MS) {
-        set({ lastEdit: { key: coalesceKey, at: now } });
-        return;
-      }
-      set((s) => ({ past: [...s.past, snapshot(withSettings)].slice(-HISTORY_LIMIT), future: [], lastEdit: coalesceKey ? { key: coalesceKey, at: now } : undefined }));
+      set(record(get(), () => snapshot(withSettings), { key: coalesceKey }));
     };
 
     /** The project info with a snapshot's name and, when it has them, its settings and data set. */
@@ -205,36 +192,23 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
 
     const takenIds = () => new Set(get().nodes.map((n) => n.id));
 
-    /** Adds copies of a snapshot's nodes (with fresh ids) and the edges between them; the copies become the selection. */
-    const insertCopies = (source: Snapshot, offset: number): string[] => {
-      if (!source.nodes.length) return [];
+    /** Adds copies of a clip's blocks (with fresh ids) and the edges between them; the copies become the selection. */
+    const insertCopies = (clip: Clip): string[] => {
+      if (!clip.nodes.length) return [];
       remember();
-      const taken = takenIds();
-      const rename = new Map<string, string>();
-      const copies = source.nodes.map((n) => {
-        const id = freshId(n.type, taken);
-        taken.add(id);
-        rename.set(n.id, id);
-        const position = n.position ?? { x: 0, y: 0 };
-        // A copy is a block of its own, outside the base it was copied from.
-        const { group: _group, ...block } = n;
-        return toFlowNode({ ...block, id, position: { x: position.x + offset, y: position.y + offset } }, true);
-      });
-      const edges = source.edges
-        .filter((e) => rename.has(e.source) && rename.has(e.target))
-        .map((e) => toFlowEdge({ source: rename.get(e.source)!, target: rename.get(e.target)! }));
+      const copies = copiesOf(clip, takenIds());
       const { nodes: current, edges: currentEdges } = get();
-      commit([...current.map((n) => (n.selected ? { ...n, selected: false } : n)), ...copies], [...currentEdges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...edges]);
-      return copies.map((c) => c.id);
+      commit(
+        [...current.map((n) => (n.selected ? { ...n, selected: false } : n)), ...copies.nodes.map((n) => toFlowNode(n, true))],
+        [...currentEdges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...copies.edges.map((e) => toFlowEdge(e))],
+      );
+      return copies.nodes.map((c) => c.id);
     };
 
-    const selectedSnapshot = (): Snapshot => {
+    const selection = (): Clip => {
       const { nodes, edges } = get();
-      const ids = new Set(nodes.filter((n) => n.selected).map((n) => n.id));
-      return {
-        nodes: nodes.filter((n) => ids.has(n.id)).map(toGraphNode),
-        edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => ({ source: e.source, target: e.target })),
-      };
+      const selected = nodes.filter((n) => n.selected);
+      return copyOf(selected.map(toGraphNode), edges, new Set(selected.map((n) => n.id)));
     };
 
     const initialNodes = initial.graph.nodes.map((n) => toFlowNode(n));
@@ -249,8 +223,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       edges: initialEdges,
       groups: initialGroups,
       analysis: analyzeGraph(initial.graph, { loss: initial.training.loss }),
-      past: [],
-      future: [],
+      ...emptyHistory<Snapshot>(),
       savedGraphText: graphText(initialNodes, initialEdges, initialGroups),
       savedProjectText: JSON.stringify(initialInfo),
       dirty: false,
@@ -280,9 +253,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
           edges,
           groups,
           analysis: analyse(nodes, edges, info),
-          past: [],
-          future: [],
-          lastEdit: undefined,
+          ...emptyHistory<Snapshot>(),
           savedGraphText: renamed.size ? graphText(project.graph.nodes.map((n) => toFlowNode(n)), project.graph.edges.map((e) => toFlowEdge(e)), groups) : graphText(nodes, edges, groups),
           savedProjectText: JSON.stringify(info),
           dirty: renamed.size > 0,
@@ -468,7 +439,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       },
 
       copySelection() {
-        const copied = selectedSnapshot();
+        const copied = selection();
         if (copied.nodes.length) set({ clipboard: copied });
         return copied.nodes.length;
       },
@@ -476,32 +447,29 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       paste() {
         const { clipboard } = get();
         if (!clipboard) return [];
-        const ids = insertCopies(clipboard, PASTE_OFFSET);
+        const ids = insertCopies(clipboard);
         // Pasting again places the next copies further along, not on top of these.
-        set({ clipboard: { ...clipboard, nodes: clipboard.nodes.map((n) => ({ ...n, position: { x: (n.position?.x ?? 0) + PASTE_OFFSET, y: (n.position?.y ?? 0) + PASTE_OFFSET } })) } });
+        set({ clipboard: movedAlong(clipboard) });
         return ids;
       },
 
       duplicateSelection() {
-        return insertCopies(selectedSnapshot(), PASTE_OFFSET);
+        return insertCopies(selection());
       },
 
+      // A step that replaced the settings (restoring a run) takes them back with the graph, both ways.
       undo() {
-        const { past, future } = get();
-        const previous = past.at(-1);
-        if (!previous) return;
-        const current = snapshot(previous.settings !== undefined);
-        set({ past: past.slice(0, -1), future: [...future, current] });
-        restore(previous);
+        const back = undo(get(), (step) => snapshot(step.settings !== undefined));
+        if (!back) return;
+        set(back.history);
+        restore(back.step);
       },
 
       redo() {
-        const { past, future } = get();
-        const next = future.at(-1);
-        if (!next) return;
-        const current = snapshot(next.settings !== undefined);
-        set({ future: future.slice(0, -1), past: [...past, current] });
-        restore(next);
+        const forth = redo(get(), (step) => snapshot(step.settings !== undefined));
+        if (!forth) return;
+        set(forth.history);
+        restore(forth.step);
       },
 
       applyPositions(positions, direction) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { setLanguage, languages } from '../i18n/index';
+import { languages, setLanguage } from './language';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();

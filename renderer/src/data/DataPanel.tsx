@@ -1,0 +1,517 @@
+import { CameraCapture } from './CameraCapture';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AppInfo, DatasetPreview, DownloadProgress, ImportedDataset, ImportedDatasetKind } from '../../../core/api/contract';
+import { imageFitOf, type ImageFit } from '../../../core/model/image-fit';
+import { builtinDatasets, type DatasetRef } from '../../../core/model/project';
+import type { Shape } from '../../../core/model/graph';
+import { getApi } from '../api';
+import { editorStore, useEditor } from '../store/index';
+import { formatCount } from '../ui/format';
+import { fitAdvice, folderFiles, formatShape, formatSize, uploadDataset, type FitAdvice, type PickedFile } from './data-import';
+import { dataStore, forgetPreview, loadPreview, useData } from './data-store';
+import { trainingStore, updateForm, useTraining } from '../train/training-store';
+import { useSettingsForm } from '../train/use-settings-form';
+import './data.css';
+import { errorText } from '../ui/error-text';
+import { CodeText } from '../ui/CodeText';
+import { SkippedRows } from './SkippedRows';
+
+type Builtin = (typeof builtinDatasets)[number];
+/** Class colours of the scatter plot: distinct for colour-blind viewers, strong on a projector. */
+const CLASS_COLOURS = ['#2446b8', '#c25400', '#1b6e2f', '#ad1457', '#6a1b9a', '#00796b', '#8a5300', '#37474f', '#d81b60', '#3949ab'];
+
+/** A dropped folder's files, walking its sub-folders (paths relative to the folder's parent). */
+async function droppedFiles(entry: FileSystemEntry, prefix = ''): Promise<{ relativePath: string; size: number; read: PickedFile['read'] }[]> {
+  if (entry.isFile) {
+    const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
+    return [{ relativePath: prefix + entry.name, size: file.size, read: (start?: number, end?: number) => file.slice(start, end).arrayBuffer() }];
+  }
+  const reader = (entry as FileSystemDirectoryEntry).createReader();
+  const children: FileSystemEntry[] = [];
+  // readEntries answers in pages (100 entries in Chromium) until an empty one.
+  for (;;) {
+    const page = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    if (page.length === 0) break;
+    children.push(...page);
+  }
+  const nested = await Promise.all(children.map((child) => droppedFiles(child, `${prefix}${entry.name}/`)));
+  return nested.flat();
+}
+
+function Scatter({ preview, label }: { preview: DatasetPreview; label: string }) {
+  const points = preview.points ?? [];
+  if (points.length === 0) return null;
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const side = 300;
+  const at = (v: number, min: number, max: number) => 12 + ((v - min) / (max - min || 1)) * (side - 24);
+  return (
+    <figure className="data-scatter">
+      <svg width={side} height={side} viewBox={`0 0 ${side} ${side}`} role="img" aria-label={label} data-testid="data-scatter">
+        <rect x={0} y={0} width={side} height={side} className="data-scatter__frame" />
+        {points.map((p, i) => (
+          <circle key={i} cx={at(p.x, minX, maxX)} cy={side - at(p.y, minY, maxY)} r={3.2} fill={CLASS_COLOURS[p.label % CLASS_COLOURS.length]} fillOpacity={0.8} />
+        ))}
+      </svg>
+      <figcaption>
+        {label}
+        {preview.classes.map((c, i) => (
+          <span key={c.name} className="data-scatter__legend">
+            <span className="data-scatter__swatch" style={{ background: CLASS_COLOURS[i % CLASS_COLOURS.length] }} aria-hidden="true" /> {c.name}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}
+
+function AdviceItem({ advice }: { advice: FitAdvice }) {
+  const { t } = useTranslation();
+  if (advice.kind === 'noInput') return <p className="warning-box">{t('data.fitNoInput')}</p>;
+  if (advice.kind === 'input') {
+    const values = { data: shapeText(advice.data, t), id: advice.id, input: shapeText(advice.input, t), fix: formatShape(advice.fix), conversion: t(`data.${advice.conversion}`) };
+    return (
+      <div className="warning-box data-advice" data-testid="data-fit-input">
+        <p>{t(advice.images ? (advice.fix.join('×') === advice.data.join('×') ? 'data.fitInputImages' : 'data.fitInputImagesLarge') : 'data.fitInput', values)}</p>
+        <button type="button" onClick={() => editorStore.getState().setParam(advice.id, 'shape', advice.fix)}>
+          {t('data.fixInput', { shape: formatShape(advice.fix) })}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="warning-box data-advice" data-testid="data-fit-units">
+      <p>{t('data.fitUnits', { classes: advice.classes, id: advice.id, units: advice.units })}</p>
+      {advice.fixable && (
+        <button type="button" onClick={() => editorStore.getState().setParam(advice.id, 'units', advice.classes)}>
+          {t('data.fixUnits', { classes: advice.classes })}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function PreviewView({ preview }: { preview: DatasetPreview }) {
+  const { t, i18n } = useTranslation();
+  const analysis = useEditor((s) => s.analysis);
+  const loss = useTraining((s) => s.form?.training.loss);
+  const n = (v: number) => formatCount(v, i18n.language);
+  const advice = fitAdvice(preview, analysis, loss);
+  return (
+    <>
+      <p className="data-summary" data-testid="data-summary">
+        {t('data.summary', { classes: preview.classes.length, train: n(preview.trainCount), test: n(preview.testCount), shape: shapeText(preview.inputShape, t) })}
+      </p>
+      {advice.map((a) => (
+        <AdviceItem key={a.kind} advice={a} />
+      ))}
+      {preview.sizeRange && <p className="train-hint">{t('data.sizeRange', { smallest: preview.sizeRange.smallest.join('×'), largest: preview.sizeRange.largest.join('×') })}</p>}
+      {preview.checked && (
+        <p className="train-hint data-checked" data-testid="data-checked">
+          {t(preview.checked.headers < preview.checked.images ? 'data.checkedHeaders' : 'data.checked', { decoded: n(preview.checked.decoded), headers: n(preview.checked.headers), images: n(preview.checked.images) })}
+        </p>
+      )}
+      {/* The skipped files have their own list below. */}
+      {preview.warnings
+        .map((w, i) => ({ w, text: errorText({ message: w, fr: preview.warningsFr?.[i] }, i18n.language) }))
+        .filter(({ w }) => !/ skipped: /.test(w))
+        .map(({ w, text }) => (
+          <p key={w} className="warning-box" data-testid="data-warning">
+            {text}
+          </p>
+        ))}
+      {preview.skipped.length > 0 && preview.skipped.every((s) => s.line !== undefined) ? (
+        <SkippedRows skipped={preview.skipped} />
+      ) : (
+        preview.skipped.length > 0 && (
+          <details className="data-skipped" open data-testid="data-skipped">
+            <summary>{t('data.skipped', { count: preview.skipped.length })}</summary>
+            <ul>
+              {preview.skipped.slice(0, 50).map((s) => (
+                <li key={s.file}>
+                  <code>{s.file}</code> — {errorText({ message: s.reason, fr: s.reasonFr }, i18n.language)}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )
+      )}
+      <table className="data-classes" data-testid="data-classes">
+        <thead>
+          <tr>
+            <th scope="col">{t('data.class')}</th>
+            <th scope="col">{t('data.count')}</th>
+            {preview.classes.some((c) => c.thumbnails.length > 0) && <th scope="col">{t('data.samples')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {preview.classes.map((c, i) => (
+            <tr key={c.name} data-testid="data-class">
+              <th scope="row">
+                {preview.points && <span className="data-scatter__swatch data-scatter__swatch--row" style={{ background: CLASS_COLOURS[i % CLASS_COLOURS.length] }} aria-hidden="true" />}
+                {c.name}
+              </th>
+              <td className="data-classes__count">{t('data.countValue', { train: n(c.count), test: n(c.testCount) })}</td>
+              {c.thumbnails.length > 0 && (
+                <td className="data-thumbnails">
+                  {c.thumbnails.map((src, k) => (
+                    <img key={k} src={src} alt={t('data.thumbnail', { name: c.name })} width={44} height={44} />
+                  ))}
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Scatter preview={preview} label={t('data.scatter')} />
+      {preview.table && (
+        <div className="data-table-wrap">
+          <p className="train-hint">{t('data.tableRows', { shown: preview.table.rows.length, total: n(preview.table.totalRows) })}</p>
+          <table className="data-table" data-testid="data-table">
+            <thead>
+              <tr>
+                {preview.table.header.map((h) => (
+                  <th key={h} scope="col" className={h === preview.labelColumn ? 'data-table__label' : undefined}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {preview.table.rows.map((row, r) => (
+                <tr key={r}>
+                  {row.map((cell, c) => (
+                    <td key={c} className={preview.table!.header[c] === preview.labelColumn ? 'data-table__label' : undefined}>
+                      {cell}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+/** `28×28×1` for images, `4 values` for a row of numbers. */
+function shapeText(shape: number[], t: (key: string, options?: Record<string, unknown>) => string): string {
+  return shape.length === 1 ? t('data.values', { count: shape[0] }) : formatSize(shape);
+}
+
+/** A download's progress in megabytes, for its message. */
+const megabytes = (d: DownloadProgress) => ({ file: d.file, received: (d.received / 1e6).toFixed(1), total: d.total ? (d.total / 1e6).toFixed(1) : '?' });
+
+/** How an image folder's images are fitted to the Input: letter-box or centre-crop; stretch only while a project made before the choice still uses it. */
+function FitChoice({ fit, disabled, onChange }: { fit: ImageFit; disabled: boolean; onChange(fit: ImageFit): void }) {
+  const { t } = useTranslation();
+  const choices: { value: ImageFit; label: string }[] = [
+    { value: 'letterbox', label: t('data.fitLetterbox') },
+    { value: 'crop', label: t('data.fitCrop') },
+  ];
+  if (fit === 'stretch') choices.push({ value: 'stretch', label: t('data.fitStretch') });
+  return (
+    <fieldset className="data-fit" disabled={disabled} data-testid="data-fit">
+      <legend>{t('data.fitTitle')}</legend>
+      {choices.map((c) => (
+        <label key={c.value} className="data-fit__choice">
+          <input type="radio" name="data-fit" value={c.value} checked={fit === c.value} onChange={() => onChange(c.value)} />
+          <span>{c.label}</span>
+        </label>
+      ))}
+      <p className="train-hint">{t('data.fitHelp')}</p>
+    </fieldset>
+  );
+}
+
+const refName = (ref: DatasetRef) => (ref.kind === 'builtin' ? ref.name : ref.path);
+
+/** Choosing, importing and previewing the data a model trains on. */
+export function DataPanel() {
+  const { t } = useTranslation();
+  const api = getApi();
+  const form = useSettingsForm();
+  const location = useEditor((s) => s.location);
+  const datasets = useTraining((s) => s.datasets);
+  const busy = useTraining((s) => s.phase === 'starting' || s.phase === 'running' || s.phase === 'paused' || s.phase === 'stopping');
+  const { preview, loading, error, columns, importing, imported, refused, importError } = useData((s) => s);
+  const [info, setInfo] = useState<AppInfo>();
+  const [dragging, setDragging] = useState(false);
+  const [download, setDownload] = useState<DownloadProgress>();
+  useEffect(() => api.onDownloadProgress(setDownload), [api]);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const csvInput = useRef<HTMLInputElement>(null);
+  const idxInput = useRef<HTMLInputElement>(null);
+  const cifarInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void api.getAppInfo().then(setInfo);
+    if (trainingStore.getState().datasets.length === 0) void api.listDatasets().then((list) => trainingStore.setState({ datasets: list }));
+  }, [api]);
+
+  const dataset = form?.dataset;
+  // An image folder's thumbnails are fitted to the model's Input, as training will fit the images.
+  const analysis = useEditor((s) => s.analysis);
+  const input = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]]?.outputShape : undefined;
+  const imageInput: Shape | undefined = dataset?.kind === 'imageFolder' && input?.length === 3 && (input[2] === 1 || input[2] === 3) ? input : undefined;
+  const imageInputKey = imageInput?.join('×');
+  useEffect(() => {
+    if (dataset) void loadPreview(api, dataset, location, imageInputKey ? imageInputKey.split('×').map(Number) : undefined);
+  }, [api, dataset, location, imageInputKey]);
+
+  if (!form) return null;
+  const choose = (ref: DatasetRef) => updateForm({ ...trainingStore.getState().form!, dataset: ref });
+
+  const afterImport = (result: ImportedDataset, name: string, count: number) => {
+    forgetPreview();
+    dataStore.setState({ importing: undefined, imported: { name, count }, refused: result.refused });
+    choose(result.ref);
+  };
+  const failImport = (e: unknown) => dataStore.setState({ importing: undefined, importError: errorText(e) });
+
+  const upload = async (kind: ImportedDatasetKind, name: string, files: PickedFile[]) => {
+    dataStore.setState({ importing: { name, sent: 0, total: files.length }, imported: undefined, refused: [], importError: undefined });
+    try {
+      const result = await uploadDataset(api, { kind, name, files, location }, (sent, total) => dataStore.setState({ importing: { name, sent, total } }));
+      afterImport(result, name, files.length - result.refused.length);
+    } catch (e) {
+      failImport(e);
+    }
+  };
+
+  const pick = async (kind: ImportedDatasetKind) => {
+    if (!info?.nativeDialogs) {
+      ({ csv: csvInput, imageFolder: folderInput, idx: idxInput, cifar: cifarInput })[kind].current?.click();
+      return;
+    }
+    dataStore.setState({ imported: undefined, refused: [], importError: undefined });
+    try {
+      const result = await api.showDatasetDialog(kind, location ? { location } : {});
+      if (result) afterImport(result, result.path.split(/[\\/]/).pop() ?? result.path, 0);
+    } catch (e) {
+      failImport(e);
+    }
+  };
+
+  const onFolder = (list: FileList | null) => {
+    const files = [...(list ?? [])].map((f) => ({ relativePath: f.webkitRelativePath || f.name, size: f.size, read: (start?: number, end?: number) => f.slice(start, end).arrayBuffer() }));
+    if (files.length === 0) return;
+    const folder = folderFiles(files);
+    void upload('imageFolder', folder.name, folder.files);
+  };
+  const onIdx = (list: FileList | null) => {
+    const files = [...(list ?? [])].map((f) => ({ relativePath: f.webkitRelativePath || f.name, size: f.size, read: () => f.arrayBuffer() }));
+    if (files.length === 0) return;
+    const folder = folderFiles(files);
+    void upload('idx', folder.name, folder.files);
+  };
+  const onCifar = (list: FileList | null) => {
+    const file = list?.[0];
+    if (file) void upload('cifar', file.name, [{ path: file.name, size: file.size, read: () => file.arrayBuffer() }]);
+  };
+  const onCsv = (list: FileList | null) => {
+    const file = list?.[0];
+    if (file) void upload('csv', file.name, [{ path: file.name, size: file.size, read: (start?: number, end?: number) => file.slice(start, end).arrayBuffer() }]);
+  };
+  const onDrop = async (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (busy || importing) return;
+    const items = [...event.dataTransfer.items].filter((item) => item.kind === 'file');
+    const entry = items.map((item) => item.webkitGetAsEntry?.()).find(Boolean);
+    // Without a file system entry (some browsers, files handed over by a script) only a file can be told apart.
+    const plain = entry ? undefined : (items[0]?.getAsFile() ?? event.dataTransfer.files[0]);
+    if (plain && /\.csv$/i.test(plain.name)) {
+      void upload('csv', plain.name, [{ path: plain.name, size: plain.size, read: (start?: number, end?: number) => plain.slice(start, end).arrayBuffer() }]);
+    } else if (entry?.isDirectory) {
+      const folder = folderFiles(await droppedFiles(entry));
+      if (folder.files.length > 0) void upload('imageFolder', folder.name, folder.files);
+    } else if (entry?.isFile && /\.csv$/i.test(entry.name)) {
+      const [file] = await droppedFiles(entry);
+      void upload('csv', entry.name, [{ path: entry.name, size: file.size, read: file.read }]);
+    } else {
+      dataStore.setState({ importError: t('data.dropUnknown') });
+    }
+  };
+
+  const builtinChosen = dataset?.kind === 'builtin' ? dataset.name : undefined;
+  const disabled = busy || Boolean(importing);
+  return (
+    <div
+      className={`data-panel${dragging ? ' data-panel--dragging' : ''}`}
+      onDragOver={(e) => {
+        if (disabled) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={(e) => void onDrop(e)}
+      data-testid="data-panel"
+    >
+      <section className="data-choose" aria-labelledby="data-choose-title">
+        <h3 id="data-choose-title">{t('data.choose')}</h3>
+        <fieldset className="data-builtins" disabled={disabled}>
+          <legend>{t('data.builtin')}</legend>
+          {builtinDatasets.map((name: Builtin) => {
+            const entry = datasets.find((d) => d.name === name);
+            return (
+              <label key={name} className={`data-builtin${builtinChosen === name ? ' data-builtin--chosen' : ''}`} title={t(`data.builtinDescription.${name}`, { defaultValue: entry?.description ?? '' })} data-testid={`data-builtin-${name}`}>
+                <input type="radio" name="data-builtin" checked={builtinChosen === name} onChange={() => choose({ kind: 'builtin', name })} />
+                <span className="data-builtin__name">{t(`data.builtinName.${name}`)}</span>
+                {entry && <span className="data-builtin__shape">{t('data.builtinShape', { shape: shapeText(entry.inputShape, t), classes: entry.classes })}</span>}
+              </label>
+            );
+          })}
+        </fieldset>
+        <div className="data-import">
+          <h4>{t('data.importTitle')}</h4>
+          <div className="data-import__buttons">
+            <button type="button" onClick={() => void pick('imageFolder')} disabled={disabled}>
+              {t('data.importFolder')}
+            </button>
+            <button type="button" onClick={() => void pick('csv')} disabled={disabled}>
+              {t('data.importCsv')}
+            </button>
+            <button type="button" onClick={() => void pick('idx')} disabled={disabled}>
+              {t('data.importIdx')}
+            </button>
+            <button type="button" onClick={() => void pick('cifar')} disabled={disabled}>
+              {t('data.importCifar')}
+            </button>
+            <span className="data-import__drop">{dragging ? t('data.dropNow') : t('data.dropHere')}</span>
+          </div>
+          <p className="train-hint">{t('data.importHelp')}</p>
+          {/* The browser's pickers: hidden, opened by the buttons above. */}
+          <input
+            ref={folderInput}
+            type="file"
+            hidden
+            data-testid="data-folder-input"
+            aria-label={t('data.importFolder')}
+            {...({ webkitdirectory: '', directory: '' } as Record<string, string>)}
+            multiple
+            onChange={(e) => {
+              onFolder(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <input
+            ref={idxInput}
+            type="file"
+            hidden
+            data-testid="data-idx-input"
+            aria-label={t('data.importIdx')}
+            {...({ webkitdirectory: '', directory: '' } as Record<string, string>)}
+            multiple
+            onChange={(e) => {
+              onIdx(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <input
+            ref={cifarInput}
+            type="file"
+            hidden
+            accept=".gz,.tgz,.tar"
+            data-testid="data-cifar-input"
+            aria-label={t('data.importCifar')}
+            onChange={(e) => {
+              onCifar(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <input
+            ref={csvInput}
+            type="file"
+            hidden
+            accept=".csv,text/csv"
+            data-testid="data-csv-input"
+            aria-label={t('data.importCsv')}
+            onChange={(e) => {
+              onCsv(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          {importing && (
+            <div className="data-progress" role="status">
+              <progress max={Math.max(1, importing.total)} value={importing.sent} aria-label={t('data.uploading', importing)} />
+              <span>{t('data.uploading', importing)}</span>
+            </div>
+          )}
+          {imported && imported.count > 0 && (
+            <p className="data-imported" role="status">
+              {t('data.imported', imported)}
+            </p>
+          )}
+          {importError && (
+            <p className="error-box data-error" role="alert">
+              <CodeText text={importError} />
+            </p>
+          )}
+          {refused.length > 0 && (
+            <details className="data-skipped" data-testid="data-refused">
+              <summary>{t('data.refused', { count: refused.length })}</summary>
+              <ul>
+                {refused.slice(0, 50).map((r) => (
+                  <li key={r.file}>
+                    <code>{r.file}</code> — {errorText({ message: r.reason, fr: r.reasonFr })}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </div>
+        <CameraCapture disabled={disabled} onSave={(name, files) => void upload('imageFolder', name, files)} />
+      </section>
+
+      <section className="data-preview" aria-labelledby="data-preview-title" aria-busy={loading}>
+        <h3 id="data-preview-title">{t('data.preview')}</h3>
+        {dataset ? (
+          <p className="data-current" data-testid="data-current">
+            {t('data.current')} <strong>{dataset.kind === 'builtin' ? t(`data.builtinName.${dataset.name}`) : refName(dataset).split(/[\\/]/).pop()}</strong>
+            {dataset.kind !== 'builtin' && <span className="data-current__path">{preview?.path ?? refName(dataset)}</span>}
+          </p>
+        ) : (
+          <p className="train-empty">{t('data.none')}</p>
+        )}
+        {dataset?.kind === 'imageFolder' && <FitChoice fit={imageFitOf(dataset)} disabled={disabled} onChange={(fit) => choose({ ...dataset, fit })} />}
+        {dataset?.kind === 'csv' && columns && (
+          <label className="train-field data-label-column" htmlFor="data-label-column">
+            <span>{t('data.labelColumn')}</span>
+            <select id="data-label-column" value={dataset.labelColumn} disabled={disabled} onChange={(e) => choose({ ...dataset, labelColumn: e.target.value })}>
+              {!columns.includes(dataset.labelColumn) && <option value={dataset.labelColumn}>{dataset.labelColumn}</option>}
+              {columns.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {loading && (!download || download.received === download.total) && (
+          <div className="data-progress" role="status" data-testid="data-loading">
+            <progress aria-label={t('data.loading')} />
+            <span>{t('data.loading')}</span>
+          </div>
+        )}
+        {loading && download && download.received !== download.total && (
+          <div className="data-progress" role="status" data-testid="data-downloading">
+            <progress max={download.total ?? 1} value={download.total ? download.received : undefined} aria-label={t('data.downloading', megabytes(download))} />
+            <span>{t('data.downloading', megabytes(download))}</span>
+          </div>
+        )}
+        {error && (
+          <p className="error-box data-error" role="alert" data-testid="data-error">
+            <CodeText text={error} />
+          </p>
+        )}
+        {preview && !loading && !error && <PreviewView preview={preview} />}
+      </section>
+    </div>
+  );
+}

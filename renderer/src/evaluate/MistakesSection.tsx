@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Mistakes } from '../../../core/api/contract';
+import { getApi } from '../api';
+import { formatCount, formatNumber, percentText } from '../ui/format';
+import { isImageShape } from '../ui/image-input';
+import { useModel } from '../train/model-store';
+import { SampleImage } from '../ui/SampleImage';
+import { RowTable } from '../try/TableTry';
+import { errorText } from '../ui/error-text';
+import { CodeText } from '../ui/CodeText';
+
+const LIMIT = 24;
+
+/** The test samples the model in use got wrong with the most confidence; clicking one opens its confusion cell. */
+export function MistakesSection({ runId, onOpen }: { runId: string; onOpen(actual: number, predicted: number, index: number): void }) {
+  const { t, i18n } = useTranslation();
+  const [mistakes, setMistakes] = useState<Mistakes>();
+  const [error, setError] = useState<string>();
+  const progress = useModel((s) => (s.progress?.runId === runId && s.progress.done < s.progress.total ? s.progress : undefined));
+  const n = (value: number) => formatCount(value, i18n.language);
+
+  useEffect(() => {
+    let current = true;
+    setMistakes(undefined);
+    setError(undefined);
+    getApi()
+      .getConfidentMistakes({ limit: LIMIT })
+      .then(
+        (found) => current && found.runId === runId && setMistakes(found),
+        (e: unknown) => current && (e as { code?: string })?.code !== 'model-replaced' && setError(errorText(e)),
+      );
+    return () => {
+      current = false;
+    };
+  }, [runId]);
+
+  return (
+    <section className="mistakes" aria-labelledby="mistakes-title" data-testid="mistakes">
+      <h3 id="mistakes-title">{t('mistakes.title')}</h3>
+      <p className="train-hint">{t('mistakes.hint')}</p>
+      {error && (
+        <p className="error-box" role="alert">
+          <CodeText text={error} />
+        </p>
+      )}
+      {!mistakes && !error && (
+        <div className="mistakes__progress" aria-live="polite">
+          <span>{progress ? t('mistakes.finding', { done: n(progress.done), total: n(progress.total) }) : t('evaluate.loading')}</span>
+          {progress && <progress aria-label={t('runModel.progressLabel')} max={progress.total} value={progress.done} />}
+        </div>
+      )}
+      {mistakes && mistakes.total === 0 && <p>{t('mistakes.none')}</p>}
+      {mistakes && mistakes.total > 0 && (
+        <>
+          <p>{t('mistakes.shown', { count: mistakes.total, shown: mistakes.samples.length, total: n(mistakes.total) })}</p>
+          <ul className="mistakes__grid">
+            {mistakes.samples.map((m) => {
+              const labels = { actual: mistakes.classNames[m.actual], predicted: mistakes.classNames[m.predicted], confidence: percentText(m.confidence, i18n.language), index: m.index };
+              return (
+                <li key={m.index}>
+                  <button type="button" className="mistake" aria-label={t('mistakes.open', labels)} onClick={() => onOpen(m.actual, m.predicted, m.index)}>
+                    {mistakes.columns ? (
+                      <RowTable columns={mistakes.columns} values={m.values} />
+                    ) : isImageShape(mistakes.shape) ? (
+                      <SampleImage values={m.values} shape={mistakes.shape} size={84} label={t('mistakes.label', labels)} />
+                    ) : (
+                      <code>{m.values.map((v) => formatNumber(v, i18n.language, 2)).join(', ')}</code>
+                    )}
+                    <span className="mistake__label">{t('mistakes.label', labels)}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NeuroblocksApi, PythonDevice, PythonEngineInfo } from '../../../core/api/contract';
+import { errorText } from '../ui/error-text';
+import { formatNumber } from '../ui/format';
+import { describePageGpu } from '../../../core/page-train/client';
+import { trainingStore, useTraining } from './training-store';
+import { inLanguage } from '../ui/typography';
+
+type T = (key: string, options?: Record<string, unknown>) => string;
+
+/** The device choices of the PyTorch engine: automatic, then each device it sees (every CUDA GPU on its own). */
+export function deviceChoices(info: PythonEngineInfo, t: T, language: string): { value: string; label: string }[] {
+  const choices = [{ value: 'auto', label: t('train.engine.auto') }];
+  let gpu = 0;
+  const gpus = info.devices.filter((d) => d.kind === 'cuda').length;
+  for (const device of info.devices) {
+    const choice = deviceChoice(device, device.kind === 'cuda' ? gpu++ : 0, t, language);
+    // One GPU is simply `cuda`; with several, each is chosen by its number.
+    choices.push(device.kind === 'cuda' && gpus === 1 ? { ...choice, value: 'cuda' } : choice);
+  }
+  if (!info.devices.some((d) => d.kind === 'cpu')) choices.push({ value: 'cpu', label: t('train.engine.cpu') });
+  return choices;
+}
+
+/** The label of the device chosen (automatic when it is not one of the choices). */
+export function chosenDeviceLabel(info: PythonEngineInfo, device: string, t: T, language: string): string {
+  const choices = deviceChoices(info, t, language);
+  return (choices.find((c) => c.value === device) ?? choices[0]).label;
+}
+
+function deviceChoice(device: PythonDevice, index: number, t: T, language: string): { value: string; label: string } {
+  if (device.kind === 'cuda') {
+    const memory = device.memoryBytes ? formatNumber(Math.round((device.memoryBytes / 1024 ** 3) * 10) / 10, language) : undefined;
+    return { value: `cuda:${index}`, label: memory ? t('train.engine.cudaMemory', { index, name: device.name, memory }) : t('train.engine.cuda', { index, name: device.name }) };
+  }
+  if (device.kind === 'mps') return { value: 'mps', label: t('train.engine.mps') };
+  return { value: 'cpu', label: device.threads ? t('train.engine.cpuThreads', { count: device.threads }) : t('train.engine.cpu') };
+}
+
+/** Asks the host for the engines (TensorFlow.js and the user's PyTorch); `python` tries that Python and keeps it in the settings. */
+export async function refreshEngines(api: NeuroblocksApi, python?: string): Promise<void> {
+  const engines = python === undefined ? await api.getTrainingEngines() : await api.setPythonPath(python);
+  const { engine } = trainingStore.getState();
+  // An engine or device that is no longer there falls back to what is.
+  const name = engine.name === 'pytorch' && !engines.pytorch.available ? 'tfjs' : engine.name;
+  trainingStore.setState({ engines, backend: engines.tfjs, engine: { ...engine, name } });
+}
+
+/** The engine, device and process count of the next run, and what the user's PyTorch offers or why it cannot be used. */
+export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled: boolean }) {
+  const { t, i18n } = useTranslation();
+  const engines = useTraining((s) => s.engines);
+  const engine = useTraining((s) => s.engine);
+  const pageGpu = useTraining((s) => s.pageGpu);
+  const [python, setPython] = useState('');
+  const [problem, setProblem] = useState<string>();
+  const [checking, setChecking] = useState(false);
+  useEffect(() => setPython(engines?.pythonSetting ?? ''), [engines?.pythonSetting]);
+  // The page's GPU is looked for once, when its engine is first chosen.
+  useEffect(() => {
+    if (engine.name !== 'page' || trainingStore.getState().pageGpu) return;
+    void describePageGpu().then((found) => trainingStore.setState({ pageGpu: found }));
+  }, [engine.name]);
+
+  const pytorch = engines?.pytorch;
+  const set = (change: Partial<typeof engine>) => trainingStore.setState({ engine: { ...engine, ...change } });
+  const reason = pytorch?.reason ? inLanguage(pytorch.reason, i18n.language) : undefined;
+  const devices = pytorch?.available ? deviceChoices(pytorch, t, i18n.language) : [];
+  const cpuThreads = pytorch?.devices.find((d) => d.kind === 'cpu')?.threads ?? 64;
+  const usePython = () => {
+    setChecking(true);
+    setProblem(undefined);
+    refreshEngines(api, python)
+      .catch((error) => setProblem(errorText(error)))
+      .finally(() => setChecking(false));
+  };
+
+  return (
+    <fieldset disabled={disabled} className="train-engine" data-testid="train-engine">
+      <label className="train-field" htmlFor="train-engine-name">
+        <span>{t('train.engine.label')}</span>
+        <select id="train-engine-name" value={engine.name} onChange={(e) => set({ name: e.target.value as typeof engine.name })}>
+          <option value="tfjs">{t('train.engine.tfjs')}</option>
+          <option value="page">{t('train.engine.page')}</option>
+          <option value="pytorch" disabled={!pytorch?.available} title={reason}>
+            {pytorch && !pytorch.available ? t('train.engine.pytorchUnavailable') : t('train.engine.pytorch')}
+          </option>
+        </select>
+      </label>
+      {engine.name === 'pytorch' && pytorch?.available && (
+        <>
+          <label className="train-field" htmlFor="train-device">
+            <span>{t('train.engine.device')}</span>
+            <select id="train-device" value={devices.some((d) => d.value === engine.device) ? engine.device : 'auto'} onChange={(e) => set({ device: e.target.value })}>
+              {devices.map((d) => (
+                <option key={d.value} value={d.value}>
+                  {d.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="train-field" htmlFor="train-nproc">
+            <span>{t('train.engine.processes')}</span>
+            <input
+              id="train-nproc"
+              type="number"
+              min={1}
+              max={cpuThreads}
+              value={engine.nproc}
+              onChange={(e) => {
+                const n = Number(e.target.value);
+                if (Number.isInteger(n) && n >= 1 && n <= cpuThreads) set({ nproc: n });
+              }}
+            />
+          </label>
+        </>
+      )}
+      {engine.name === 'page' && (
+        <p className="train-engine__status" data-testid="train-page-gpu">
+          {!pageGpu ? t('train.engine.pageLooking') : pageGpu.webgpu ? t('train.engine.pageGpu', { name: pageGpu.webgpu }) : t('train.engine.pageNoGpu', { reason: i18n.language.startsWith('fr') && pageGpu.reasonFr ? pageGpu.reasonFr : pageGpu.reason })}
+        </p>
+      )}
+      <p className="train-engine__status" data-testid="train-engine-status">
+        {!engines
+          ? t('train.engine.looking')
+          : pytorch?.available
+            ? t('train.engine.found', {
+                version: pytorch.torchVersion,
+                python: pytorch.python,
+                devices: pytorch.devices.map((d, i) => deviceChoice(d, pytorch.devices.slice(0, i).filter((o) => o.kind === 'cuda').length, t, i18n.language).label).join(', '),
+              })
+            : t('train.engine.unavailable', { reason })}
+      </p>
+      <details className="train-engine__python" open={Boolean(engines && !pytorch?.available && engines.pythonSetting)}>
+        <summary>{t('train.engine.python')}</summary>
+        <label htmlFor="train-python" className="sr-only">
+          {t('train.engine.python')}
+        </label>
+        <input id="train-python" type="text" spellCheck={false} value={python} placeholder={t('train.engine.pythonPlaceholder')} onChange={(e) => setPython(e.target.value)} />
+        <button type="button" onClick={usePython} disabled={checking || python.trim() === (engines?.pythonSetting ?? '')}>
+          {t('train.engine.usePython')}
+        </button>
+      </details>
+      {problem && (
+        <p className="error-box" role="alert">
+          {problem}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,351 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { optimizers } from '../../../core/model/project';
+import { getApi } from '../api';
+import { editorStore, useEditor } from '../store/index';
+import { formatCount, formatNumber, percentText } from '../ui/format';
+import { adviseOnRun, type Guidance } from './guidance';
+import { LiveChart, type ChartSeries } from './LiveChart';
+import { NextSteps } from './NextSteps';
+import { deviceText } from './device-text';
+import { formatDuration, remainingSeconds } from './progress';
+import { useSettingsForm } from './use-settings-form';
+import { chosenDeviceLabel, EngineChoice, refreshEngines } from './EngineChoice';
+import { engineOptions, listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
+import { errorText } from '../ui/error-text';
+import { CodeText } from '../ui/CodeText';
+import { inLanguage } from '../ui/typography';
+
+const chartSource = {
+  subscribe: (listener: () => void) => trainingStore.subscribe(listener),
+  get: () => trainingStore.getState(),
+};
+const ACCURACY_RANGE: [number, number] = [0, 1];
+/** The run's end in the interface language; failures keep the engine's explanation. */
+function finalText(final: { state: string; message: string; messageFr?: string; epochsCompleted: number; restoredEpoch?: number }, t: (key: string, options?: Record<string, unknown>) => string, language: string, learningRate?: number): string {
+  if (final.state === 'completed') return t('train.finalText.completed', { count: final.epochsCompleted });
+  if (final.state === 'stopped') return t('train.finalText.stopped', { count: final.epochsCompleted });
+  if (final.state === 'early-stopped')
+    return final.restoredEpoch === undefined ? t('train.finalText.earlyStopped', { count: final.epochsCompleted }) : t('train.finalText.earlyStoppedRestored', { count: final.epochsCompleted, epoch: final.restoredEpoch });
+  if (final.state === 'diverged' && learningRate !== undefined) return t('train.finalText.diverged', { epoch: final.epochsCompleted + 1, rate: formatNumber(learningRate, language) });
+  return errorText({ message: final.message, fr: final.messageFr });
+}
+
+const datasetTitle = (name: string) => (name === 'mnist' ? 'MNIST' : name === 'fashion-mnist' ? 'Fashion-MNIST' : name === 'xor' ? 'XOR' : name[0].toUpperCase() + name.slice(1));
+
+/** The numbers of a download's progress line, in megabytes. */
+const downloadTexts = (d: { file: string; received: number; total?: number }) => ({ file: d.file, received: (d.received / 1e6).toFixed(1), total: d.total ? (d.total / 1e6).toFixed(1) : '?' });
+
+function NumberField({ label, value, onChange, min, max, step, disabled, id }: { label: string; value: number; onChange(v: number): void; min: number; max?: number; step?: number | 'any'; disabled?: boolean; id: string }) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  return (
+    <label className="train-field" htmlFor={id}>
+      <span>{label}</span>
+      <input
+        id={id}
+        type="number"
+        inputMode="decimal"
+        value={text}
+        min={min}
+        max={max}
+        step={step ?? 1}
+        disabled={disabled}
+        onChange={(e) => {
+          setText(e.target.value);
+          const v = Number(e.target.value);
+          if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= min && (max === undefined || v <= max)) onChange(v);
+        }}
+      />
+    </label>
+  );
+}
+
+function GuidanceList({ advice }: { advice: Guidance[] }) {
+  const { t, i18n } = useTranslation();
+  const rates = (rate: number) => ({ rate: formatNumber(rate, i18n.language), lower: formatNumber(rate / 10, i18n.language) });
+  if (advice.length === 0) return null;
+  return (
+    <ul className="train-guidance" aria-live="polite" data-testid="train-guidance">
+      {advice.map((g) => (
+        <li key={g.kind} className={`train-guidance__item train-guidance__item--${g.kind}`}>
+          {g.kind === 'diverged' && t('train.guidance.diverged', rates(g.learningRate))}
+          {g.kind === 'lossRising' && t('train.guidance.lossRising', rates(g.learningRate))}
+          {g.kind === 'overfitting' && t('train.guidance.overfitting', { epoch: g.sinceEpoch })}
+          {g.kind === 'underfitting' && t('train.guidance.underfitting', { accuracy: percentText(g.accuracy, i18n.language) })}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function TrainPanel() {
+  const { t, i18n } = useTranslation();
+  const api = getApi();
+  const location = useEditor((s) => s.location);
+  const valid = useEditor((s) => s.analysis.valid);
+  const firstError = useEditor((s) => s.analysis.errors[0]);
+  const errorCount = useEditor((s) => s.analysis.errors.length);
+  const inputShape = useEditor((s) => (s.analysis.inputs.length === 1 ? s.analysis.nodes[s.analysis.inputs[0]]?.outputShape : undefined));
+  const form = useSettingsForm();
+  const datasets = useTraining((s) => s.datasets);
+  const backend = useTraining((s) => s.backend);
+  const engines = useTraining((s) => s.engines);
+  const engineChoice = useTraining((s) => s.engine);
+  const phase = useTraining((s) => s.phase);
+  const started = useTraining((s) => s.started);
+  const pageGpu = useTraining((s) => s.pageGpu);
+  const progress = useTraining((s) => s.progress);
+  const startedAt = useTraining((s) => s.startedAt);
+  const history = useTraining((s) => s.history);
+  const lastBatchLoss = useTraining((s) => s.lastBatchLoss);
+  const runRate = useTraining((s) => s.runLearningRate);
+  const final = useTraining((s) => s.final);
+  const error = useTraining((s) => s.error);
+  const warnings = useTraining((s) => s.warnings);
+  const download = useTraining((s) => s.download);
+  const continuing = useTraining((s) => s.continuing);
+  // A run that starts brings its progress and charts into view (a projector's window shows little below the settings).
+  const runSection = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (started) runSection.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [started]);
+
+  useEffect(() => {
+    listenToTraining(api);
+    void api.listDatasets().then((list) => trainingStore.setState({ datasets: list }));
+    if (!trainingStore.getState().engines) void refreshEngines(api).catch(() => undefined);
+  }, [api]);
+
+
+  const series = useMemo<{ loss: ChartSeries[]; accuracy: ChartSeries[] }>(
+    () => ({
+      loss: [
+        { key: 'loss', label: t('train.chart.trainBatches'), color: '#9fb1e6', width: 1.5 },
+        { key: 'epochLoss', label: t('train.chart.trainEpochs'), color: '#2446b8', width: 3, points: true },
+        { key: 'valLoss', label: t('train.chart.validation'), color: '#c25400', width: 3, dash: [8, 5], points: true },
+      ],
+      accuracy: [
+        { key: 'accuracy', label: t('train.chart.trainBatches'), color: '#9fb1e6', width: 1.5 },
+        { key: 'epochAccuracy', label: t('train.chart.trainEpochs'), color: '#2446b8', width: 3, points: true },
+        { key: 'valAccuracy', label: t('train.chart.validation'), color: '#c25400', width: 3, dash: [8, 5], points: true },
+      ],
+    }),
+    [t],
+  );
+
+  if (!form) return null;
+  const busy = phase === 'starting' || phase === 'running' || phase === 'paused' || phase === 'stopping';
+  const update = (change: (f: SettingsForm) => SettingsForm) => updateForm(change(form));
+  const setTraining = <K extends keyof SettingsForm['training']>(key: K, value: SettingsForm['training'][K]) => update((f) => ({ ...f, training: { ...f.training, [key]: value } }));
+  const builtin = form.dataset?.kind === 'builtin' ? form.dataset : undefined;
+  const dataset = builtin ? datasets.find((d) => d.name === builtin.name) : undefined;
+  const shapeFits = (shape: number[]) => !inputShape || shape.join('×') === inputShape.join('×');
+
+  const start = () => {
+    const toTrain = projectToTrain(editorStore.getState().toProject(), form);
+    void startRun(api, toTrain, { ...(location ? { location } : {}), ...engineOptions(trainingStore.getState().engine) }, inputShape);
+  };
+  const epochs = started?.epochs ?? form.training.epochs;
+  const done = progress.batchesPerEpoch > 0 ? ((progress.epoch - 1) * progress.batchesPerEpoch + progress.batch) / (epochs * progress.batchesPerEpoch) : 0;
+  const elapsed = startedAt ? (performance.now() - startedAt) / 1000 : 0;
+  const left = phase === 'running' ? remainingSeconds({ ...progress, epochs, elapsedSeconds: elapsed }) : undefined;
+  const firstBatchLoss = trainingStore.getState().curves.loss.find((v) => v !== null) ?? undefined;
+  const advice = adviseOnRun(history, { diverged: final?.state === 'diverged', firstBatchLoss, lastBatchLoss, learningRate: runRate ?? form.training.learningRate });
+  const pytorchChosen = engineChoice.name === 'pytorch' && engines?.pytorch.available ? engines.pytorch : undefined;
+  const shownBackend = started
+    ? { backend: started.backend, device: started.device }
+    : pytorchChosen
+      ? { backend: 'pytorch', device: `PyTorch ${pytorchChosen.torchVersion} · ${chosenDeviceLabel(pytorchChosen, engineChoice.device, t, i18n.language)}` }
+      : engineChoice.name === 'page' && pageGpu?.webgpu
+        ? { backend: 'webgpu', device: pageGpu.webgpu }
+        : backend;
+  const n = (v: number) => formatCount(v, i18n.language);
+
+  return (
+    <div className="train-panel">
+      <section className="train-settings" aria-labelledby="train-settings-title">
+        <h3 id="train-settings-title">{t('train.settings')}</h3>
+        <fieldset disabled={busy} className="train-settings__grid">
+          <label className="train-field train-field--wide train-field--dataset" htmlFor="train-dataset">
+            <span>{t('train.dataset')}</span>
+            <select
+              id="train-dataset"
+              value={form.dataset?.kind === 'builtin' ? form.dataset.name : ''}
+              onChange={(e) => update((f) => ({ ...f, dataset: { kind: 'builtin', name: e.target.value as 'mnist' } }))}
+            >
+              {form.dataset && form.dataset.kind !== 'builtin' && <option value="">{form.dataset.path.split(/[\\/]/).pop()}</option>}
+              {!form.dataset && <option value="">{t('train.chooseDataset')}</option>}
+              {datasets.map((d) => (
+                <option key={d.name} value={d.name} disabled={!shapeFits(d.inputShape)} title={t(`data.builtinDescription.${d.name}`, { defaultValue: d.description })}>
+                  {t(`data.builtinName.${d.name}`, { defaultValue: datasetTitle(d.name) })} — {d.inputShape.join('×')}, {t('train.classes', { count: d.classes })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="train-data-link" onClick={() => trainingStore.setState({ tab: 'data' })}>
+            {t('data.openTab')}
+          </button>
+          {form.dataset?.kind === 'builtin' && (
+            <NumberField
+              id="train-size"
+              label={dataset?.generated ? t('train.points') : t('train.samples')}
+              value={form.dataset.size ?? (dataset?.generated ? 500 : (dataset?.trainSamples ?? 8000))}
+              min={10}
+              max={dataset?.generated ? 1_000_000 : (dataset?.trainSamples ?? 8000)}
+              onChange={(v) => update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: Math.round(v) } : f.dataset }))}
+            />
+          )}
+          {form.dataset?.kind === 'builtin' && dataset?.trainSamples && (
+            <button
+              type="button"
+              className="train-data-link train-all-samples"
+              title={t('train.allSamplesHint', { count: formatCount(dataset.trainSamples, i18n.language) })}
+              disabled={form.dataset.size === undefined || form.dataset.size === dataset.trainSamples}
+              onClick={() => update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: dataset.trainSamples } : f.dataset }))}
+            >
+              {t('train.allSamples', { count: formatCount(dataset.trainSamples, i18n.language) })}
+            </button>
+          )}
+          <label className="train-field" htmlFor="train-optimizer">
+            <span>{t('train.optimizer')}</span>
+            <select id="train-optimizer" value={form.training.optimizer} onChange={(e) => setTraining('optimizer', e.target.value as (typeof optimizers)[number])}>
+              {optimizers.map((o) => (
+                <option key={o} value={o}>
+                  {o === 'sgd' ? 'SGD' : o === 'rmsprop' ? 'RMSprop' : o === 'adam' ? 'Adam' : 'Adagrad'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <NumberField id="train-lr" label={t('train.learningRate')} value={form.training.learningRate} min={1e-7} max={10} step="any" onChange={(v) => setTraining('learningRate', v)} />
+          <NumberField id="train-batch" label={t('train.batchSize')} value={form.training.batchSize} min={1} max={65536} onChange={(v) => setTraining('batchSize', Math.round(v))} />
+          <NumberField id="train-epochs" label={t('train.epochs')} value={form.training.epochs} min={1} max={100000} onChange={(v) => setTraining('epochs', Math.round(v))} />
+          <NumberField id="train-val" label={t('train.validationSplit')} value={form.training.validationSplit} min={0} max={0.9} step={0.05} onChange={(v) => setTraining('validationSplit', v)} />
+          <NumberField id="train-seed" label={t('train.seed')} value={form.training.seed} min={0} max={2 ** 31 - 1} onChange={(v) => setTraining('seed', Math.round(v))} />
+          <label className="train-field train-field--check" htmlFor="train-early">
+            <input id="train-early" type="checkbox" checked={form.earlyStopping} onChange={(e) => update((f) => ({ ...f, earlyStopping: e.target.checked }))} />
+            <span>{t('train.earlyStopping')}</span>
+          </label>
+          <NumberField id="train-patience" label={t('train.patience')} value={form.patience} min={0} max={10000} disabled={!form.earlyStopping} onChange={(v) => update((f) => ({ ...f, patience: Math.round(v) }))} />
+        </fieldset>
+        <EngineChoice api={api} disabled={busy} />
+        <p className="train-backend" data-testid="train-backend">
+          {shownBackend ? t('train.backend', { backend: shownBackend.backend, device: deviceText(shownBackend.device, i18n.language) }) : t('train.backendLoading')}
+        </p>
+        {started && started.fallbacks.length > 0 && (
+          <ul className="train-backend__skipped" data-testid="train-fallbacks">
+            {started.fallbacks.map((f) => (
+              <li key={f.backend}>{t('train.engine.skipped', { backend: f.backend, reason: i18n.language.startsWith('fr') && f.reasonFr ? f.reasonFr : f.reason })}</li>
+            ))}
+          </ul>
+        )}
+        {started?.frozenBase && (
+          <p className="train-backend" data-testid="train-frozen-base">
+            {i18n.language.startsWith('fr') ? started.frozenBase.messageFr : started.frozenBase.message}
+          </p>
+        )}
+      </section>
+
+      <section ref={runSection} className="train-run" aria-labelledby="train-run-title">
+        <h3 id="train-run-title" className="sr-only">
+          {t('train.run')}
+        </h3>
+        <div className="train-controls">
+          {!busy && (
+            <button type="button" className="primary" onClick={start} disabled={!valid || !form.dataset} aria-describedby={!valid || !form.dataset ? 'train-start-why' : undefined} data-testid="train-start">
+              <span aria-hidden="true">▶</span> {t('train.start')}
+            </button>
+          )}
+          {!busy && (!valid || !form.dataset) && (
+            // Why Start cannot be pressed, beside it (and its accessible description).
+            <span className="train-why" id="train-start-why" data-testid="train-start-why">
+              {!form.dataset && t('train.why.noData')}
+              {!form.dataset && !valid && ' '}
+              {!valid && firstError && (
+                <>
+                  {t('train.why.graphErrors', { count: errorCount })} <CodeText text={inLanguage(firstError.text, i18n.language)} />
+                </>
+              )}
+            </span>
+          )}
+          {phase === 'running' && (
+            <button type="button" onClick={() => void api.pauseTraining()}>
+              <span aria-hidden="true">❚❚</span> {t('train.pause')}
+            </button>
+          )}
+          {phase === 'paused' && (
+            <button type="button" className="primary" onClick={() => void api.resumeTraining()}>
+              <span aria-hidden="true">▶</span> {t('train.resume')}
+            </button>
+          )}
+          {(phase === 'running' || phase === 'paused') && (
+            <button
+              type="button"
+              onClick={() => {
+                trainingStore.setState({ phase: 'stopping' });
+                void api.stopTraining();
+              }}
+            >
+              <span aria-hidden="true">■</span> {t('train.stop')}
+            </button>
+          )}
+          <span className="train-status" role="status" data-testid="train-status">
+            {phase === 'starting' && !download && t('train.phase.starting')}
+            {phase === 'starting' && download && (
+              <>
+                <progress max={download.total ?? 1} value={download.total ? download.received : undefined} aria-label={t('data.downloading', downloadTexts(download))} />{' '}
+                {t('data.downloading', downloadTexts(download))}
+              </>
+            )}
+            {phase === 'running' && t('train.phase.running')}
+            {phase === 'paused' && t('train.phase.paused')}
+            {phase === 'stopping' && t('train.phase.stopping')}
+            {phase === 'finished' && final && t(`train.final.${final.state === 'early-stopped' ? 'earlyStopped' : final.state}`)}
+          </span>
+        </div>
+        {error && (
+          <p className="error-box" role="alert">
+            <CodeText text={error} />
+          </p>
+        )}
+        {continuing && (
+          <p className="train-hint" data-testid="train-continuing">
+            {t(phase === 'finished' ? 'runHistory.continued' : 'runHistory.continuing', { id: continuing.recordedRunId, epoch: continuing.fromEpoch })}
+          </p>
+        )}
+        {started && (
+          <div className="train-progress">
+            <progress max={1} value={Math.min(1, done)} aria-label={t('train.progressLabel')} />
+            <p data-testid="train-progress-text">
+              {t('train.progress', { epoch: Math.min(progress.epoch, epochs), epochs, batch: progress.batch, batches: progress.batchesPerEpoch })}
+              {left !== undefined && ` · ${t('train.timeLeft', { time: formatDuration(left) })}`}
+              {' · '}
+              {t('train.sizes', { train: n(started.sizes.train), validation: n(started.sizes.validation), test: n(started.sizes.test) })}
+            </p>
+          </div>
+        )}
+        {final && (
+          <p className={`train-final train-final--${final.state}`} data-testid="train-final">
+            {finalText(final, t, i18n.language, runRate)}
+            {final.test && ` ${t('train.testAccuracy', { accuracy: percentText(final.test.accuracy, i18n.language) })}`}
+          </p>
+        )}
+        {phase === 'finished' && final?.test && <NextSteps inputShape={inputShape} />}
+        <GuidanceList advice={advice} />
+        {warnings.map((w, i) => (
+          <p key={i} className="warning-box">
+            {w}
+          </p>
+        ))}
+        {phase === 'idle' && !final ? (
+          <p className="train-hint">{t('train.chartsHint')}</p>
+        ) : (
+          <div className="train-charts">
+            <LiveChart title={t('train.chart.loss')} xLabel={t('train.chart.epoch')} series={series.loss} source={chartSource} testId="chart-loss" />
+            <LiveChart title={t('train.chart.accuracy')} xLabel={t('train.chart.epoch')} series={series.accuracy} source={chartSource} yRange={ACCURACY_RANGE} testId="chart-accuracy" />
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
