@@ -33,6 +33,9 @@ function finalText(final: { state: string; message: string; messageFr?: string; 
 
 const datasetTitle = (name: string) => (name === 'mnist' ? 'MNIST' : name === 'fashion-mnist' ? 'Fashion-MNIST' : name === 'xor' ? 'XOR' : name[0].toUpperCase() + name.slice(1));
 
+/** The numbers of the frozen base's progress line, as the language writes them (2,000 / 2 000). */
+const baseTexts = (p: { images: number; of: number }, language: string) => ({ images: p.images.toLocaleString(language), of: p.of.toLocaleString(language) });
+
 /** The numbers of a download's progress line, in megabytes. */
 const downloadTexts = (d: { file: string; received: number; total?: number }) => ({ file: d.file, received: (d.received / 1e6).toFixed(1), total: d.total ? (d.total / 1e6).toFixed(1) : '?' });
 
@@ -104,6 +107,7 @@ export function TrainPanel() {
   const error = useTraining((s) => s.error);
   const warnings = useTraining((s) => s.warnings);
   const download = useTraining((s) => s.download);
+  const baseProgress = useTraining((s) => s.baseProgress);
   const continuing = useTraining((s) => s.continuing);
   // A run that starts brings its progress and charts into view (a projector's window shows little below the settings).
   const runSection = useRef<HTMLElement>(null);
@@ -297,7 +301,13 @@ export function TrainPanel() {
                 {t('data.downloading', downloadTexts(download))}
               </>
             )}
-            {phase === 'running' && t('train.phase.running')}
+            {phase === 'running' && baseProgress && (
+              <>
+                <progress max={baseProgress.of} value={baseProgress.images} aria-label={t('train.phase.base', baseTexts(baseProgress, i18n.language))} />{' '}
+                {t('train.phase.base', baseTexts(baseProgress, i18n.language))}
+              </>
+            )}
+            {phase === 'running' && !baseProgress && t('train.phase.running')}
             {phase === 'paused' && t('train.phase.paused')}
             {phase === 'stopping' && t('train.phase.stopping')}
             {phase === 'finished' && final && t(`train.final.${final.state === 'early-stopped' ? 'earlyStopped' : final.state}`)}

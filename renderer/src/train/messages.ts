@@ -61,7 +61,7 @@ export const trainMessagesEn = {
       graphErrors_one: 'The graph has an error to fix first:',
       graphErrors_other: 'The graph has {{count}} errors to fix first; the first one:',
     },
-    phase: { starting: 'Loading the data and building the model…', running: 'Training…', paused: 'Paused', stopping: 'Stopping after this batch…' },
+    phase: { starting: 'Loading the data and building the model…', base: 'Computing the frozen base once: {{images}} of {{of}} images…', running: 'Training…', paused: 'Paused', stopping: 'Stopping after this batch…' },
     final: { completed: 'Finished', stopped: 'Stopped', earlyStopped: 'Stopped early', diverged: 'Diverged', failed: 'Failed', interrupted: 'Interrupted' },
     finalText: {
       completed_one: 'Trained for {{count}} epoch.',
@@ -162,7 +162,7 @@ export const trainMessagesFr: Shape<typeof trainMessagesEn> = {
       graphErrors_one: 'Le graphe a une erreur à corriger d’abord :',
       graphErrors_other: 'Le graphe a {{count}} erreurs à corriger d’abord ; la première :',
     },
-    phase: { starting: 'Chargement des données et construction du modèle…', running: 'Entraînement…', paused: 'En pause', stopping: 'Arrêt après ce lot…' },
+    phase: { starting: 'Chargement des données et construction du modèle…', base: 'Calcul unique de la base gelée : {{images}} images sur {{of}}…', running: 'Entraînement…', paused: 'En pause', stopping: 'Arrêt après ce lot…' },
     final: { completed: 'Terminé', stopped: 'Arrêté', earlyStopped: 'Arrêté tôt', diverged: 'Divergé', failed: 'Échec', interrupted: 'Interrompu' },
     finalText: {
       completed_one: 'Entraîné pendant {{count}} époque.',

@@ -63,6 +63,8 @@ export interface TrainingState {
   warnings: string[];
   /** A built-in data set being downloaded before the run starts. */
   download?: { file: string; received: number; total?: number };
+  /** The one pass of a frozen base over the images, before the first step (cleared by the first batch). */
+  baseProgress?: { images: number; of: number };
   final?: Final;
   /** The final event of the last run that ended with a test evaluation (kept while the next one trains). */
   evaluated?: Final;
@@ -156,9 +158,12 @@ export function applyEvent(update: TrainingUpdate, inputShape?: number[]): void 
     case 'started':
       set({ download: undefined, started: event, phase: state.phase === 'starting' ? 'running' : state.phase, progress: { epoch: event.resumedFromEpoch ?? 1, batch: 0, batchesPerEpoch: event.batchesPerEpoch }, startedAt: performance.now() });
       break;
+    case 'baseProgress':
+      set({ baseProgress: { images: event.images, of: event.of } });
+      break;
     case 'batch': {
       push(state.curves, event.epoch - 1 + event.batch / event.batchesPerEpoch, { loss: event.loss, accuracy: event.accuracy });
-      set({ progress: { epoch: event.epoch, batch: event.batch, batchesPerEpoch: event.batchesPerEpoch }, lastBatchLoss: event.loss, version: state.version + 1 });
+      set({ baseProgress: undefined, progress: { epoch: event.epoch, batch: event.batch, batchesPerEpoch: event.batchesPerEpoch }, lastBatchLoss: event.loss, version: state.version + 1 });
       break;
     }
     case 'epoch': {
@@ -210,6 +215,7 @@ function beginRun(learningRate: number | undefined): void {
     version: trainingStore.getState().version + 1,
     warnings: [],
     download: undefined,
+    baseProgress: undefined,
     lastBatchLoss: undefined,
     runLearningRate: learningRate,
     error: undefined,

@@ -112,4 +112,16 @@ describe('training panel state', () => {
     applyEvent({ runId: 'r', event: { type: 'final', state: 'completed', message: 'Done.', epochsCompleted: 2, history: trainingStore.getState().history, test, seconds: 2 } }, [28, 28, 1]);
     expect(trainingStore.getState()).toMatchObject({ phase: 'finished', evaluated: { test }, evaluatedShape: [28, 28, 1] });
   });
+
+  it('counts the frozen base’s one pass until the first batch, and a new run starts without it', async () => {
+    const { applyEvent, emptyCurves, trainingStore } = await import('./training-store');
+    trainingStore.setState({ runId: 'r', curves: emptyCurves(), history: [], phase: 'running', baseProgress: undefined });
+    applyEvent({ runId: 'r', event: { type: 'baseProgress', images: 512, of: 2000 } });
+    applyEvent({ runId: 'other', event: { type: 'baseProgress', images: 9, of: 9 } });
+    expect(trainingStore.getState().baseProgress).toEqual({ images: 512, of: 2000 });
+    applyEvent({ runId: 'r', event: { type: 'baseProgress', images: 2000, of: 2000 } });
+    expect(trainingStore.getState().baseProgress).toEqual({ images: 2000, of: 2000 });
+    applyEvent({ runId: 'r', event: { type: 'batch', epoch: 1, batch: 1, batchesPerEpoch: 10, loss: 2, accuracy: 0.2 } });
+    expect(trainingStore.getState().baseProgress).toBeUndefined();
+  });
 });
