@@ -98,7 +98,7 @@ function cases(): StepCase[] {
   return list;
 }
 
-function jobOf(c: StepCase, runId: string): { job: PageTrainingJob; parts: string[] } {
+function jobOf(c: StepCase, sessionId: string): { job: PageTrainingJob; parts: string[] } {
   const arrays = [c.dataset.train.x, c.dataset.train.y, c.dataset.test.x, c.dataset.test.y];
   const bytes = new Uint8Array(arrays.reduce((n, a) => n + a.byteLength, 0));
   let offset = 0;
@@ -109,7 +109,7 @@ function jobOf(c: StepCase, runId: string): { job: PageTrainingJob; parts: strin
   const { dataset } = c;
   return {
     job: {
-      runId,
+      sessionId,
       project: c.project,
       settings: c.project.training,
       dataset: { name: dataset.name, inputShape: dataset.inputShape, classNames: dataset.classNames, skipped: [], trainCount: dataset.train.count, testCount: dataset.test.count },

@@ -96,7 +96,7 @@ export interface WireWeight {
  * (int32), then the test samples' values and labels, one after another in little-endian order.
  */
 export interface PageTrainingJob {
-  runId: string;
+  sessionId: string;
   project: Project;
   /** The project's settings with the run's overrides (epochs, seed). */
   settings: import('../model/project').TrainingSettings;
@@ -115,7 +115,7 @@ export interface PageTrainingJob {
 
 /** What the page reports of a run it trains: one training event (checkpoints and the final event with their weights), or the rungs it could not use. */
 export interface PageTrainingReport {
-  runId: string;
+  sessionId: string;
   event?: Record<string, unknown>;
   /** No GPU rung works in this page: each with why; the host then trains on its own engine. */
   unavailable?: { backend: 'webgpu' | 'webgl'; reason: string; reasonFr?: string }[];
@@ -123,7 +123,7 @@ export interface PageTrainingReport {
 
 /** The host's command to the page that trains a run. */
 export interface PageTrainingCommand {
-  runId: string;
+  sessionId: string;
   command: 'pause' | 'resume' | 'stop';
 }
 
@@ -448,7 +448,7 @@ type WithoutWeights<E> = E extends { weights?: unknown } ? Omit<E, 'weights' | '
 export type TrainingEvent = WithoutWeights<EngineTrainingEvent>;
 
 export interface TrainingUpdate {
-  runId: string;
+  sessionId: string;
   event: TrainingEvent;
 }
 
@@ -506,7 +506,7 @@ export interface TestSample {
 }
 
 export interface TestSamples {
-  runId: string;
+  sessionId: string;
   actual: number;
   predicted: number;
   /** How many test samples fall in this cell (more than `samples` when limited). */
@@ -520,7 +520,7 @@ export interface TestSamples {
 /** A table model's inputs, for a form with one field per feature column. */
 export interface TableInput {
   /** The model in use they belong to. */
-  runId: string;
+  sessionId: string;
   labelColumn: string;
   /**
    * The feature columns in the order of the model's inputs, each with its kind and the training
@@ -531,7 +531,7 @@ export interface TableInput {
 }
 
 export interface Prediction {
-  runId: string;
+  sessionId: string;
   classNames: string[];
   /** One probability per class, summing to 1. */
   probabilities: number[];
@@ -574,7 +574,7 @@ export interface AugmentationPreview {
 /** The model Evaluate and Try it use: the weights a run of this session ended with, or a recorded run's checkpoint. */
 export interface ModelInUse {
   /** The id its test samples, mistakes and predictions carry. */
-  runId: string;
+  sessionId: string;
   /** The `.nbproj` file and the run recorded in it that the weights come from, when recorded. */
   location?: string;
   recordedRunId?: number;
@@ -629,7 +629,7 @@ export interface AddedPretrainedBase {
 
 /** How far the model in use has got through the test split (loading a run, or finding its mistakes). */
 export interface EvaluationProgress {
-  runId: string;
+  sessionId: string;
   done: number;
   total: number;
 }
@@ -641,7 +641,7 @@ export interface Mistake extends TestSample {
 }
 
 export interface Mistakes {
-  runId: string;
+  sessionId: string;
   classNames: string[];
   shape: Shape;
   /** All the wrong answers on the test split (more than `samples` when limited). */
@@ -678,9 +678,9 @@ export interface RunComparisonInfo {
   graphChanges: GraphChange[];
 }
 
-/** A stopped or interrupted run going on again, its live events under `runId` as for `startTraining`. */
+/** A stopped or interrupted run going on again, its live events under `sessionId` as for `startTraining`. */
 export interface ContinuedRun {
-  runId: string;
+  sessionId: string;
   /** The project the run trains (its own graph and settings, not the editor's). */
   project: Project;
   /** The first epoch trained now, and the recorded metrics of the epochs before it. */
@@ -867,7 +867,7 @@ export interface ExportApi {
 /** Training: one run at a time, in a worker or in the page; progress arrives through onTrainingEvent. */
 export interface TrainingApi {
   /** Refused while another run is going on. */
-  startTraining(project: Project, options?: TrainingStartOptions): Promise<{ runId: string }>;
+  startTraining(project: Project, options?: TrainingStartOptions): Promise<{ sessionId: string }>;
   /** Goes on with a stopped or interrupted run of a `.nbproj` file from its last checkpoint, recording into the same run. Refused while another run is going on. */
   continueRun(location: string, runId: number): Promise<ContinuedRun>;
   /** Pause, resume and stop take effect after the current batch. Refused when nothing is training. */
@@ -881,7 +881,7 @@ export interface TrainingApi {
    */
   pageTrainingJob(): Promise<PageTrainingJob>;
   /** One part (from 0) of the run's data, in base64. */
-  pageTrainingData(runId: string, part: number): Promise<{ base64: string }>;
+  pageTrainingData(sessionId: string, part: number): Promise<{ base64: string }>;
   /** An event of the run the page trains, or that no GPU rung works there. */
   reportPageTraining(report: PageTrainingReport): Promise<void>;
 }

@@ -48,7 +48,7 @@ export interface InspectRequest {
 }
 
 export interface ModelInside {
-  runId: string;
+  sessionId: string;
   /** Every block of the trained model, whether asked for or not. */
   blocks: InsideBlock[];
   outputs: BlockOutput[];
@@ -56,7 +56,7 @@ export interface ModelInside {
 
 /** The learned kernels of a Conv2D block. */
 export interface ConvFilters {
-  runId: string;
+  sessionId: string;
   nodeId: string;
   kernelHeight: number;
   kernelWidth: number;

@@ -196,12 +196,12 @@ export const apiArgumentSchemas = {
   resumeTraining: [],
   stopTraining: [],
   pageTrainingJob: [],
-  pageTrainingData: [arg('runId', nonEmptyText(100)), arg('part', count(1_000_000))],
+  pageTrainingData: [arg('sessionId', nonEmptyText(100)), arg('part', count(1_000_000))],
   reportPageTraining: [
     arg(
       'report',
       z.object({
-        runId: nonEmptyText(100),
+        sessionId: nonEmptyText(100),
         event: z.record(z.string(), z.unknown()).optional(),
         unavailable: z.array(z.object({ backend: z.enum(['webgpu', 'webgl']), reason: text(2000), reasonFr: text(2000).optional() })).max(2).optional(),
       }),

@@ -39,12 +39,12 @@ export async function trainInPage(api: NeuroblocksApi, options: { skip?: PageRun
   try {
     const job = await api.pageTrainingJob();
     const parts: string[] = [];
-    for (let part = 0; part < job.parts; part++) parts.push((await api.pageTrainingData(job.runId, part)).base64);
+    for (let part = 0; part < job.parts; part++) parts.push((await api.pageTrainingData(job.sessionId, part)).base64);
     await new Promise<void>((resolve) => {
       try {
         worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'neuroblocks-training' });
       } catch (error) {
-        void send({ runId: job.runId, unavailable: [{ backend: 'webgpu', ...pageReasons.workerNotStarted(error instanceof Error ? error.message : String(error)) }] }).then(() => resolve());
+        void send({ sessionId: job.sessionId, unavailable: [{ backend: 'webgpu', ...pageReasons.workerNotStarted(error instanceof Error ? error.message : String(error)) }] }).then(() => resolve());
         return;
       }
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
@@ -54,7 +54,7 @@ export async function trainInPage(api: NeuroblocksApi, options: { skip?: PageRun
       };
       worker.onerror = (event) => {
         event.preventDefault();
-        void send({ runId: job.runId, unavailable: [{ backend: 'webgpu', ...pageReasons.workerFailed(event.message) }] }).then(() => resolve());
+        void send({ sessionId: job.sessionId, unavailable: [{ backend: 'webgpu', ...pageReasons.workerFailed(event.message) }] }).then(() => resolve());
       };
       const start: ToWorker = { type: 'start', job, parts, ...(options.skip?.length ? { skip: options.skip } : {}) };
       worker.postMessage(start);

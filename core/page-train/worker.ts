@@ -68,11 +68,11 @@ function reasonOf(error: unknown): PageReason {
   return error instanceof PageRungError ? error.texts : pageReasons.error(oneLine(error));
 }
 
-function report(runId: string, event: TrainingEvent): void {
+function report(sessionId: string, event: TrainingEvent): void {
   const wire: Record<string, unknown> = { ...event };
   if ((event.type === 'checkpoint' || event.type === 'final') && event.weights) wire.weights = toWire(event.weights);
   if (event.type === 'checkpoint' && event.optimizer) wire.optimizer = toWire(event.optimizer);
-  scope.postMessage({ type: 'report', report: { runId, event: wire } });
+  scope.postMessage({ type: 'report', report: { sessionId, event: wire } });
 }
 
 async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<void> {
@@ -110,9 +110,9 @@ async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     const emit = (event: TrainingEvent) => {
       if (!trained && (event.type === 'batch' || event.type === 'epoch')) {
         trained = true;
-        for (const e of held.splice(0)) report(job.runId, e);
+        for (const e of held.splice(0)) report(job.sessionId, e);
       }
-      if (trained) report(job.runId, event);
+      if (trained) report(job.sessionId, event);
       else held.push(event);
     };
     const loop = new TrainingLoop({ resume, checkpoints: true, pretrained }, emit, control);
@@ -130,12 +130,12 @@ async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
       fallbacks.push({ backend: rung, ...pageReasons.trainingFailed(oneLine(result.message), result.messageFr && oneLine(result.messageFr)) });
       continue;
     }
-    for (const e of held.splice(0)) report(job.runId, e);
-    report(job.runId, { type: 'final', ...result });
+    for (const e of held.splice(0)) report(job.sessionId, e);
+    report(job.sessionId, { type: 'final', ...result });
     scope.postMessage({ type: 'done' });
     return;
   }
-  scope.postMessage({ type: 'report', report: { runId: job.runId, unavailable: fallbacks as { backend: PageRung; reason: string; reasonFr: string }[] } });
+  scope.postMessage({ type: 'report', report: { sessionId: job.sessionId, unavailable: fallbacks as { backend: PageRung; reason: string; reasonFr: string }[] } });
   scope.postMessage({ type: 'done' });
 }
 
@@ -147,7 +147,7 @@ scope.onmessage = (event) => {
     return;
   }
   void train(message).catch((error) => {
-    report(message.job.runId, { type: 'final', state: 'failed', message: `Training in this page failed: ${oneLine(error)}`, messageFr: `L’entraînement dans cette page a échoué : ${oneLine(error)}`, epochsCompleted: 0, history: [], seconds: 0 });
+    report(message.job.sessionId, { type: 'final', state: 'failed', message: `Training in this page failed: ${oneLine(error)}`, messageFr: `L’entraînement dans cette page a échoué : ${oneLine(error)}`, epochsCompleted: 0, history: [], seconds: 0 });
     scope.postMessage({ type: 'done' });
   });
 };

@@ -86,7 +86,7 @@ describe('a model replaced while it evaluates the test split', () => {
     built.dispose();
     // Replaced as the last batch of the test split is scored, as when another run ends at that moment.
     const model: TrainedModel = new TrainedModel(
-      { runId: 'r', project, size: 100, weights },
+      { sessionId: 'r', project, size: 100, weights },
       { onProgress: (done, total) => total > 0 && done === total && model.dispose() },
     );
     await expect(model.evaluate()).rejects.toMatchObject({ code: 'model-replaced' });

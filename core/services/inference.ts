@@ -12,7 +12,7 @@ import type { SerializedWeight } from '../train/events';
 type Tf = typeof tfjs;
 
 export interface FinishedRun {
-  runId: string;
+  sessionId: string;
   project: Project;
   /** The data set options the run was given (size, base folder), so that the same test split is loaded. */
   size?: number;
@@ -268,7 +268,7 @@ export class TrainedModel {
     const x = modelInput(loaded, pixels, 'image');
     const { tf, model } = loaded;
     const output = tf.tidy(() => (model.predict(tf.tensor(x, [1, ...loaded.inputShape])) as tfjs.Tensor).dataSync());
-    return { runId: this.run.runId, classNames: loaded.classNames, probabilities: toProbabilities(output) };
+    return { sessionId: this.run.sessionId, classNames: loaded.classNames, probabilities: toProbabilities(output) };
   }
 
   /** The feature columns when the model was trained on a table, else undefined. */
@@ -276,7 +276,7 @@ export class TrainedModel {
     const { table, classNames } = await this.load();
     if (!table) return undefined;
     return {
-      runId: this.run.runId,
+      sessionId: this.run.sessionId,
       labelColumn: table.labelColumn,
       columns: table.columns.map((c) => ({ name: c.name, kind: 'number', min: c.min, max: c.max, mean: c.mean })),
       classNames,
@@ -290,7 +290,7 @@ export class TrainedModel {
     const x = modelInput(loaded, row, 'sample');
     const { tf, model } = loaded;
     const output = tf.tidy(() => (model.predict(tf.tensor(x, [1, ...loaded.inputShape])) as tfjs.Tensor).dataSync());
-    return { runId: this.run.runId, classNames: loaded.classNames, probabilities: toProbabilities(output) };
+    return { sessionId: this.run.sessionId, classNames: loaded.classNames, probabilities: toProbabilities(output) };
   }
 
   private scoreTest(loaded: Loaded): Promise<TestScores> {
@@ -370,7 +370,7 @@ export class TrainedModel {
     wrong.sort((a, b) => confidence[b] - confidence[a] || a - b);
     const take = Math.max(1, Math.min(MAX_SAMPLES, Math.floor(limit) || 24));
     return {
-      runId: this.run.runId,
+      sessionId: this.run.sessionId,
       classNames: loaded.classNames,
       shape: loaded.inputShape,
       total: wrong.length,
@@ -397,7 +397,7 @@ export class TrainedModel {
     matching.sort((a, b) => confidence[b] - confidence[a]);
     const take = Math.max(1, Math.min(MAX_SAMPLES, Math.floor(limit) || 24));
     const samples: TestSample[] = matching.slice(0, take).map((index) => ({ index, confidence: confidence[index], values: this.sampleValues(loaded, index) }));
-    return { runId: this.run.runId, actual, predicted, total: matching.length, shape: loaded.inputShape, samples, ...(loaded.table ? { columns: loaded.table.columns.map((c) => c.name) } : {}) };
+    return { sessionId: this.run.sessionId, actual, predicted, total: matching.length, shape: loaded.inputShape, samples, ...(loaded.table ? { columns: loaded.table.columns.map((c) => c.name) } : {}) };
   }
 
   dispose(): void {

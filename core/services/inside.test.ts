@@ -27,11 +27,11 @@ const drawnOne = (): number[] => Array.from({ length: 784 }, (_, i) => (Math.abs
 
 describe('looking inside the MNIST CNN', async () => {
   const project = mnistCnn();
-  const trained = new TrainedModel({ runId: 'cnn', project, size: 100, weights: await seededWeights(project) });
+  const trained = new TrainedModel({ sessionId: 'cnn', project, size: 100, weights: await seededWeights(project) });
 
   it('gives feature maps for image-like blocks and activations for flat ones, with each block’s type and shape', async () => {
     const inside = await inspectModel(trained, { values: drawnOne() });
-    expect(inside.runId).toBe('cnn');
+    expect(inside.sessionId).toBe('cnn');
     expect(inside.blocks.map((b) => b.id)).toEqual(project.graph.nodes.map((n) => n.id));
     const byId = Object.fromEntries(inside.outputs.map((o) => [o.id, o]));
     const input = byId.input;
@@ -109,7 +109,7 @@ describe('looking inside the MNIST CNN', async () => {
   it('lets a replaced model free its weights after it was looked inside', async () => {
     const { tf } = await trained.internals();
     const before = tf.memory().numTensors;
-    const other = new TrainedModel({ runId: 'other', project, size: 100, weights: await seededWeights(project) });
+    const other = new TrainedModel({ sessionId: 'other', project, size: 100, weights: await seededWeights(project) });
     await inspectModel(other, { values: drawnOne() });
     await convFilters(other);
     expect(tf.memory().numTensors).toBeGreaterThan(before);
@@ -141,7 +141,7 @@ describe('looking inside a small dense model', () => {
   const w2 = [1, -1, 0.5, 2, -2, 0.25]; // 3 × 2
   const b2 = [0.05, -0.05];
   const weight = (shape: number[], values: number[]): SerializedWeight => ({ name: 'w', shape, dtype: 'float32', data: Float32Array.from(values).buffer });
-  const trained = new TrainedModel({ runId: 'tiny', project, size: 40, weights: [weight([2, 3], w1), weight([3], b1), weight([3, 2], w2), weight([2], b2)] });
+  const trained = new TrainedModel({ sessionId: 'tiny', project, size: 40, weights: [weight([2, 3], w1), weight([3], b1), weight([3, 2], w2), weight([2], b2)] });
 
   it('gives the activations a direct computation gives', async () => {
     const x = [0.8, -0.6];

@@ -141,7 +141,7 @@ export async function inspectModel(trained: TrainedModel, request: InspectReques
       return describeOutput(tf, byId.get(id)!, tensor, loaded.classNames, outputIds.has(id));
     });
   });
-  return { runId: trained.run.runId, blocks, outputs };
+  return { sessionId: trained.run.sessionId, blocks, outputs };
 }
 
 /** The learned kernels of a Conv2D block of the trained model: the first convolution unless one is named. */
@@ -186,5 +186,5 @@ export async function convFilters(trained: TrainedModel, nodeId?: string): Promi
     }
     kernels.push(perChannel);
   }
-  return { runId: trained.run.runId, nodeId: block.id, kernelHeight, kernelWidth, inputChannels, filters, kernels, min: round(min), max: round(max) };
+  return { sessionId: trained.run.sessionId, nodeId: block.id, kernelHeight, kernelWidth, inputChannels, filters, kernels, min: round(min), max: round(max) };
 }

@@ -48,7 +48,7 @@ async function playPage(runner: TrainingRunner, options: { leaveAfterEpoch?: num
   const stopListening = runner.page.onCommand((c: PageTrainingCommand) => (control.command = c.command === 'resume' ? 'run' : c.command));
   const job = await runner.page.job();
   const parts: string[] = [];
-  for (let part = 0; part < job.parts; part++) parts.push((await runner.page.data(job.runId, part)).base64);
+  for (let part = 0; part < job.parts; part++) parts.push((await runner.page.data(job.sessionId, part)).base64);
   const { dataset, pretrained } = jobFromParts(job, parts);
   const { tf } = await selectBackend('cpu');
   let reports = Promise.resolve();
@@ -58,7 +58,7 @@ async function playPage(runner: TrainingRunner, options: { leaveAfterEpoch?: num
     if ((event.type === 'checkpoint' || event.type === 'final') && event.weights) wire.weights = toWire(event.weights);
     if (event.type === 'checkpoint' && event.optimizer) wire.optimizer = toWire(event.optimizer);
     if (left) return;
-    reports = reports.then(() => runner.page.report({ runId: job.runId, event: wire }));
+    reports = reports.then(() => runner.page.report({ sessionId: job.sessionId, event: wire }));
     if (event.type === 'checkpoint' && event.kind === 'last' && event.epoch === options.leaveAfterEpoch) {
       // The window closes: the page stops listening, and its worker with it.
       left = true;
@@ -81,10 +81,10 @@ async function playPage(runner: TrainingRunner, options: { leaveAfterEpoch?: num
   return job;
 }
 
-function finalOf(runner: TrainingRunner, runId: Promise<{ runId: string }>): Promise<Extract<TrainingUpdate['event'], { type: 'final' }>> {
+function finalOf(runner: TrainingRunner, sessionId: Promise<{ sessionId: string }>): Promise<Extract<TrainingUpdate['event'], { type: 'final' }>> {
   return new Promise((resolve) => {
     const off = runner.updates.event(async (update) => {
-      if (update.event.type === 'final' && update.runId === (await runId).runId) {
+      if (update.event.type === 'final' && update.sessionId === (await sessionId).sessionId) {
         off();
         resolve(update.event);
       }
@@ -196,11 +196,11 @@ describe('training in the page', () => {
     const runner = new TrainingRunner();
     // Enough epochs that the stop comes long before the end.
     const started = runner.startTraining(project, { location, epochs: 40 });
-    const { runId } = await started;
+    const { sessionId } = await started;
     // Stopped after its first epoch.
     await new Promise<void>((resolve) => {
       const off = runner.updates.event((u) => {
-        if (u.runId === runId && u.event.type === 'checkpoint' && u.event.kind === 'last') {
+        if (u.sessionId === sessionId && u.event.type === 'checkpoint' && u.event.kind === 'last') {
           off();
           void runner.stop().then(resolve);
         }
@@ -223,11 +223,11 @@ describe('training in the page', () => {
     runner.updates.event((update) => events.push(update.event));
     const started = runner.startTraining(project, { engine: 'page', epochs: 1 });
     const final = finalOf(runner, started);
-    const { runId } = await started;
+    const { sessionId } = await started;
     const stopListening = runner.page.onCommand(() => undefined);
     await runner.page.job();
     await runner.page.report({
-      runId,
+      sessionId,
       unavailable: [
         { backend: 'webgpu', ...pageReasons.noWebGpu() },
         { backend: 'webgl', ...pageReasons.noWebGl() },
@@ -246,15 +246,15 @@ describe('training in the page', () => {
 
   it('refuses a report of another run, one of an unknown kind, and weights whose size does not fit their shape', async () => {
     const runner = new TrainingRunner();
-    const { runId } = await runner.startTraining(spirals(), { engine: 'page', epochs: 1 });
+    const { sessionId } = await runner.startTraining(spirals(), { engine: 'page', epochs: 1 });
     const stopListening = runner.page.onCommand(() => undefined);
     await runner.page.job();
-    await expect(runner.page.report({ runId: 'another', event: { type: 'batch' } })).rejects.toMatchObject({ code: 'not-training', fr: expect.stringMatching(/Aucun entraînement/) });
-    await expect(runner.page.report({ runId, event: { type: 'explode' } })).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/event type "explode" is not one of started, batch/) });
+    await expect(runner.page.report({ sessionId: 'another', event: { type: 'batch' } })).rejects.toMatchObject({ code: 'not-training', fr: expect.stringMatching(/Aucun entraînement/) });
+    await expect(runner.page.report({ sessionId, event: { type: 'explode' } })).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/event type "explode" is not one of started, baseProgress, batch/) });
     await expect(
-      runner.page.report({ runId, event: { type: 'checkpoint', kind: 'last', epoch: 1, monitor: 'loss', value: 1, weights: [{ name: 'dense/kernel', shape: [2, 8], dtype: 'float32', base64: 'AAAA' }] } }),
+      runner.page.report({ sessionId, event: { type: 'checkpoint', kind: 'last', epoch: 1, monitor: 'loss', value: 1, weights: [{ name: 'dense/kernel', shape: [2, 8], dtype: 'float32', base64: 'AAAA' }] } }),
     ).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/"dense\/kernel"\) holds 3 bytes, not the 64 of its shape \[2, 8\]/) });
-    await expect(runner.page.data(runId, 99)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/there is no part 99/) });
+    await expect(runner.page.data(sessionId, 99)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/there is no part 99/) });
     await runner.stop();
     stopListening();
   }, 60_000);

@@ -67,7 +67,7 @@ export class PageTrainingSession implements TrainingSession {
   private state: 'run' | 'pause' | 'stop' = 'run';
 
   constructor(
-    readonly runId: string,
+    readonly sessionId: string,
     private readonly project: Project,
     private readonly options: Record<string, unknown>,
     private readonly host: PageRunHost,
@@ -101,7 +101,7 @@ export class PageTrainingSession implements TrainingSession {
       offset += array.byteLength;
     }
     const job: PageTrainingJob = {
-      runId: this.runId,
+      sessionId: this.sessionId,
       project: this.project,
       settings,
       dataset: { name: dataset.name, inputShape: dataset.inputShape, classNames: dataset.classNames, skipped: dataset.skipped, trainCount: dataset.train.count, testCount: dataset.test.count },
@@ -122,7 +122,7 @@ export class PageTrainingSession implements TrainingSession {
     const { job } = await this.job;
     if (this.finished) throw noPageRun();
     this.attached = true;
-    if (this.state !== 'run') this.host.commands.fire({ runId: this.runId, command: this.state });
+    if (this.state !== 'run') this.host.commands.fire({ sessionId: this.sessionId, command: this.state });
     return job;
   }
 
@@ -239,7 +239,7 @@ export class PageTrainingSession implements TrainingSession {
       this.finish({ state: 'stopped', message: 'Stopped by the user before training began.', messageFr: 'Arrêté par l’utilisateur avant le début de l’entraînement.', epochsCompleted: 0, history: [], seconds: (performance.now() - this.started) / 1000 });
       return;
     }
-    this.host.commands.fire({ runId: this.runId, command });
+    this.host.commands.fire({ sessionId: this.sessionId, command });
   }
 
   pause(): void {
@@ -280,8 +280,8 @@ export class PageTraining {
     };
   };
 
-  start(runId: string, project: Project, options: Record<string, unknown>): PageTrainingSession {
-    const session = new PageTrainingSession(runId, project, options, { commands: this.commands, startHostEngine: this.startHostEngine });
+  start(sessionId: string, project: Project, options: Record<string, unknown>): PageTrainingSession {
+    const session = new PageTrainingSession(sessionId, project, options, { commands: this.commands, startHostEngine: this.startHostEngine });
     this.current = session;
     void session.done.finally(() => {
       if (this.current === session) this.current = undefined;
@@ -289,8 +289,8 @@ export class PageTraining {
     return session;
   }
 
-  private session(runId?: string): PageTrainingSession {
-    if (!this.current || (runId !== undefined && this.current.runId !== runId)) throw noPageRun();
+  private session(sessionId?: string): PageTrainingSession {
+    if (!this.current || (sessionId !== undefined && this.current.sessionId !== sessionId)) throw noPageRun();
     return this.current;
   }
 
@@ -298,11 +298,11 @@ export class PageTraining {
     return this.session().takeJob();
   }
 
-  async data(runId: string, part: number): Promise<{ base64: string }> {
-    return this.session(runId).dataPart(part);
+  async data(sessionId: string, part: number): Promise<{ base64: string }> {
+    return this.session(sessionId).dataPart(part);
   }
 
   async report(report: PageTrainingReport): Promise<void> {
-    return this.session(report.runId).report(report);
+    return this.session(report.sessionId).report(report);
   }
 }

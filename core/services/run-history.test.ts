@@ -164,7 +164,7 @@ describe('run history through the API', () => {
     await expect(api.continueRun(location, second)).rejects.toMatchObject({ code: 'busy' });
     await ended;
     expect(updates.at(-1)!.event).toMatchObject({ type: 'final', state: 'completed', epochsCompleted: 3 });
-    expect(updates.every((u) => u.runId === continued.runId)).toBe(true);
+    expect(updates.every((u) => u.sessionId === continued.sessionId)).toBe(true);
     expect(updates[0].event).toMatchObject({ type: 'started', epochs: 3, resumedFromEpoch: 3 });
     expect(updates.filter((u) => u.event.type === 'epoch').map((u) => (u.event as { epoch: number }).epoch)).toEqual([3]);
     expect(updates.at(-1)!.event).toMatchObject({ type: 'final', state: 'completed', epochsCompleted: 3 });

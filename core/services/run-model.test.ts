@@ -58,7 +58,7 @@ describe('a recorded run’s model', () => {
     expect(await reopened.getModelInUse()).toEqual(loaded);
     for (const { sample, prediction } of probes) {
       const again = await reopened.predict(sample.values);
-      expect(again.runId).toBe(loaded.runId);
+      expect(again.sessionId).toBe(loaded.sessionId);
       expect(again.probabilities).toEqual(prediction.probabilities);
     }
     const row = test.confusionMatrix[4];
@@ -88,7 +88,7 @@ describe('a recorded run’s model', () => {
     expect(loaded.test?.accuracy).toBe(test.accuracy);
     expect(loaded.test?.loss).toBeCloseTo(test.loss, 4);
     expect(progress.length).toBeGreaterThan(2);
-    expect(progress.every((p) => p.runId === loaded.runId && p.total === 10_000)).toBe(true);
+    expect(progress.every((p) => p.sessionId === loaded.sessionId && p.total === 10_000)).toBe(true);
     expect(progress.map((p) => p.done)).toEqual([...progress.map((p) => p.done)].sort((a, b) => a - b));
     expect(progress.at(-1)!.done).toBe(10_000);
 

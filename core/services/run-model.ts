@@ -105,7 +105,7 @@ export interface PreparedRunModel {
  * run had it (errors such as a moved image folder surface here). The evaluation, which may take a
  * few seconds, is left to `finish`, once the model is in use.
  */
-export async function prepareRunModel(request: { file: string; runId: number; checkpoint?: CheckpointKind }, onProgress: (runId: string, done: number, total: number) => void): Promise<PreparedRunModel> {
+export async function prepareRunModel(request: { file: string; runId: number; checkpoint?: CheckpointKind }, onProgress: (sessionId: string, done: number, total: number) => void): Promise<PreparedRunModel> {
   const { file, runId } = request;
   const fileName = path.basename(file);
   const store = await openStore(file, true);
@@ -158,7 +158,7 @@ export async function prepareRunModel(request: { file: string; runId: number; ch
   }
   const model = new TrainedModel(
     {
-      runId: modelRunId,
+      sessionId: modelRunId,
       project: { ...run.project, training: run.training },
       size,
       baseDir: path.dirname(file),
@@ -180,7 +180,7 @@ export async function prepareRunModel(request: { file: string; runId: number; ch
   }
   const recorded = recordedEvaluation(run, which);
   const test = recorded && asTestEvaluation(recorded, ready.classNames, ready.testCount);
-  const info: ModelInUse = { runId: modelRunId, location: file, recordedRunId: runId, checkpoint: which, epoch: run[which]!.epoch, inputShape: ready.inputShape, imageFit: imageFitOf(run.project.dataset), ...(test ? { test } : {}) };
+  const info: ModelInUse = { sessionId: modelRunId, location: file, recordedRunId: runId, checkpoint: which, epoch: run[which]!.epoch, inputShape: ready.inputShape, imageFit: imageFitOf(run.project.dataset), ...(test ? { test } : {}) };
   return {
     model,
     info,

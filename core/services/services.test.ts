@@ -205,10 +205,10 @@ describe('training', () => {
         if (update.event.type === 'final') resolve();
       }),
     );
-    const { runId } = await api.startTraining(project, { epochs: 2, size: 200, seed: 3 });
+    const { sessionId } = await api.startTraining(project, { epochs: 2, size: 200, seed: 3 });
     await expect(api.startTraining(project, { epochs: 1 })).rejects.toMatchObject({ code: 'busy' });
     await finished;
-    expect(updates.every((u) => u.runId === runId)).toBe(true);
+    expect(updates.every((u) => u.sessionId === sessionId)).toBe(true);
     const types = updates.map((u) => u.event.type);
     expect(types[0]).toBe('started');
     expect(types.filter((t) => t === 'epoch')).toHaveLength(2);

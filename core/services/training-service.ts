@@ -11,7 +11,7 @@ import type { ServiceContext } from './service-context';
 export class TrainingService implements TrainingApi {
   constructor(private readonly context: ServiceContext) {}
 
-  async startTraining(project: Project, options: TrainingStartOptions = {}): Promise<{ runId: string }> {
+  async startTraining(project: Project, options: TrainingStartOptions = {}): Promise<{ sessionId: string }> {
     const checked = checkedProject(project, 'trained');
     const analysis = analyzeGraph(checked.graph, { loss: checked.training.loss, memory: { bytes: totalmem(), training: checked.training } });
     if (!analysis.valid) {
@@ -50,8 +50,8 @@ export class TrainingService implements TrainingApi {
     return this.context.training.page.job();
   }
 
-  pageTrainingData(runId: string, part: number): Promise<{ base64: string }> {
-    return this.context.training.page.data(runId, part);
+  pageTrainingData(sessionId: string, part: number): Promise<{ base64: string }> {
+    return this.context.training.page.data(sessionId, part);
   }
 
   reportPageTraining(report: PageTrainingReport): Promise<void> {

@@ -95,7 +95,7 @@ const alreadyTraining = {
 
 export class TrainingRunner {
   readonly updates = new Emitter<TrainingUpdate>();
-  private current?: { runId: string; session: TrainingSession };
+  private current?: { sessionId: string; session: TrainingSession };
   /** The model in use: the last run that ended with weights, or a recorded run loaded since; for trying it and looking at its test samples. */
   private trained?: TrainedModel;
   /** What the UI is told of the model in use. */
@@ -103,14 +103,14 @@ export class TrainingRunner {
   /** Bumped whenever the model in use changes, so that a slower load never replaces a newer model. */
   private generation = 0;
   readonly evaluationProgress = new Emitter<EvaluationProgress>();
-  private readonly progress = (runId: string, done: number, total: number) => this.evaluationProgress.fire({ runId, done, total });
+  private readonly progress = (sessionId: string, done: number, total: number) => this.evaluationProgress.fire({ sessionId, done, total });
   /** Runs trained by a Web Worker of the app's page, on its GPU. */
   readonly page = new PageTraining((project, options) => this.start(project, options));
 
   constructor(private readonly start: (project: Project, options: Record<string, unknown>) => Promise<TrainingSession> = defaultStart) {}
 
   /** `python`: the Python of the app's settings, for the PyTorch engine. */
-  async startTraining(project: Project, options: TrainingStartOptions = {}, host: { python?: string } = {}): Promise<{ runId: string }> {
+  async startTraining(project: Project, options: TrainingStartOptions = {}, host: { python?: string } = {}): Promise<{ sessionId: string }> {
     if (this.current) throw new UserFacingError(alreadyTraining, 'busy');
     const engineOptions: Record<string, unknown> = { ...engineChoice(options) };
     if (engineOptions.engine === 'pytorch' && host.python) engineOptions.python = host.python;
@@ -121,29 +121,29 @@ export class TrainingRunner {
     if (seed !== undefined) engineOptions.seed = seed;
     if (size !== undefined) engineOptions.size = size;
     if (typeof options.location === 'string' && options.location) engineOptions.baseDir = path.dirname(path.resolve(options.location));
-    const runId = randomUUID();
+    const sessionId = randomUUID();
     const recordedIn = typeof options.location === 'string' && path.extname(options.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(options.location) : undefined;
     // A new run starts from the project's pretrained weights (a base from another run, an imported network).
     const pretrained = await pretrainedOf(recordedIn);
     if (pretrained.length) engineOptions.pretrained = pretrained;
     // A table is recorded with the run (its bytes, kept in the project when small, and how its columns were standardised).
     const dataset = recordedIn ? await tableRecord(project, engineOptions.baseDir as string, seed ?? project.training.seed) : undefined;
-    const session = engineOptions.engine === 'page' ? this.page.start(runId, project, engineOptions) : await this.launch(project, engineOptions);
-    this.current = { runId, session };
+    const session = engineOptions.engine === 'page' ? this.page.start(sessionId, project, engineOptions) : await this.launch(project, engineOptions);
+    this.current = { sessionId, session };
     let recording: { runId(): number | undefined } | undefined;
     if (recordedIn) {
       try {
-        recording = await recordInto(recordedIn, session, project, (text) => this.updates.fire({ runId, event: { type: 'warning', message: text.en, messageFr: text.fr } }), dataset);
+        recording = await recordInto(recordedIn, session, project, (text) => this.updates.fire({ sessionId, event: { type: 'warning', message: text.en, messageFr: text.fr } }), dataset);
       } catch (error) {
         // recordInto stopped the session: the next run may start once it has ended.
         void session.done.finally(() => {
-          if (this.current?.runId === runId) this.current = undefined;
+          if (this.current?.sessionId === sessionId) this.current = undefined;
         });
         throw error;
       }
     }
-    this.follow(runId, session, project, engineOptions, recordedIn && recording ? { location: recordedIn, recording } : undefined);
-    return { runId };
+    this.follow(sessionId, session, project, engineOptions, recordedIn && recording ? { location: recordedIn, recording } : undefined);
+    return { sessionId };
   }
 
   /**
@@ -194,10 +194,10 @@ export class TrainingRunner {
     if (resumed.sizes) engineOptions.size = resumed.sizes.train + resumed.sizes.validation;
     // A run the page's GPU trained goes on there, on the same rung when the page still has it.
     const rung = recordedBackend === 'webgpu' || recordedBackend === 'webgl' ? recordedBackend : undefined;
-    const runId = randomUUID();
+    const sessionId = randomUUID();
     let session: TrainingSession;
     try {
-      session = rung ? this.page.start(runId, resumed.project, { ...engineOptions, engine: 'page', rung }) : await this.launch(resumed.project, engineOptions);
+      session = rung ? this.page.start(sessionId, resumed.project, { ...engineOptions, engine: 'page', rung }) : await this.launch(resumed.project, engineOptions);
     } catch (error) {
       // The run was marked running for this process; give it back its end.
       try {
@@ -207,17 +207,17 @@ export class TrainingRunner {
       }
       throw error;
     }
-    this.current = { runId, session };
+    this.current = { sessionId, session };
     const recording = recordTrainingRun(store, session, resumed.project, { resumed: resumed.recorder });
     void recording.done.then((result) => {
       if (result.error) {
         const text = notRecorded(location, result.error);
-        this.updates.fire({ runId, event: { type: 'warning', message: text.en, messageFr: text.fr } });
+        this.updates.fire({ sessionId, event: { type: 'warning', message: text.en, messageFr: text.fr } });
       }
       store.close();
     });
-    this.follow(runId, session, resumed.project, engineOptions, { location, recording });
-    return { runId, project: resumed.project, fromEpoch: resumed.resume.fromEpoch, history: resumed.resume.history, ...(rung ? { engine: 'page' as const } : {}) };
+    this.follow(sessionId, session, resumed.project, engineOptions, { location, recording });
+    return { sessionId, project: resumed.project, fromEpoch: resumed.resume.fromEpoch, history: resumed.resume.history, ...(rung ? { engine: 'page' as const } : {}) };
   }
 
   private async launch(project: Project, engineOptions: Record<string, unknown>): Promise<TrainingSession> {
@@ -231,14 +231,14 @@ export class TrainingRunner {
 
   /** Relays a session's events and keeps the model it ends with (and which recorded run it is, when recorded). */
   private follow(
-    runId: string,
+    sessionId: string,
     session: TrainingSession,
     project: Project,
     engineOptions: Record<string, unknown>,
     recorded?: { location: string; recording: { runId(): number | undefined } },
   ): void {
     const finish = () => {
-      if (this.current?.runId === runId) this.current = undefined;
+      if (this.current?.sessionId === sessionId) this.current = undefined;
     };
     /** A table's standardisation as the run started with it. */
     let table: RecordedTable | undefined;
@@ -248,17 +248,17 @@ export class TrainingRunner {
       if (event.type === 'final') {
         if (event.weights?.length) {
           const trained = new TrainedModel(
-            { runId, project, size: engineOptions.size as number | undefined, baseDir: engineOptions.baseDir as string | undefined, weights: event.weights, ...(table ? { table } : {}) },
-            { onProgress: (done, total) => this.progress(runId, done, total) },
+            { sessionId, project, size: engineOptions.size as number | undefined, baseDir: engineOptions.baseDir as string | undefined, weights: event.weights, ...(table ? { table } : {}) },
+            { onProgress: (done, total) => this.progress(sessionId, done, total) },
           );
           const analysis = analyzeGraph(project.graph, { loss: project.training.loss });
           const inputShape = analysis.inputs.length === 1 ? (analysis.nodes[analysis.inputs[0]].outputShape ?? []) : [];
           const recordedRunId = recorded?.recording.runId();
-          this.replaceModel(trained, { runId, ...(recorded && recordedRunId !== undefined ? { location: recorded.location, recordedRunId } : {}), inputShape, imageFit: imageFitOf(project.dataset), ...(event.test ? { test: event.test } : {}) });
+          this.replaceModel(trained, { sessionId, ...(recorded && recordedRunId !== undefined ? { location: recorded.location, recordedRunId } : {}), inputShape, imageFit: imageFitOf(project.dataset), ...(event.test ? { test: event.test } : {}) });
         }
         finish();
       }
-      this.updates.fire({ runId, event: withoutWeights(event) });
+      this.updates.fire({ sessionId, event: withoutWeights(event) });
     });
     void session.done.finally(finish);
   }

@@ -42,17 +42,17 @@ describe('another project shows none of the last project\'s run', () => {
     const curves = emptyCurves();
     curves.x.push(1);
     curves.loss.push(0.5);
-    trainingStore.setState({ open: true, tab: 'evaluate', phase: 'finished', runId: 'r1', history: [{ epoch: 1, loss: 0.5, accuracy: 0.8 } as never], curves, final: { type: 'final' } as never, evaluated: { type: 'final' } as never });
+    trainingStore.setState({ open: true, tab: 'evaluate', phase: 'finished', sessionId: 'r1', history: [{ epoch: 1, loss: 0.5, accuracy: 0.8 } as never], curves, final: { type: 'final' } as never, evaluated: { type: 'final' } as never });
     leaveRunOfAnotherProject();
     const state = trainingStore.getState();
-    expect(state).toMatchObject({ open: false, tab: 'train', phase: 'idle', runId: undefined, final: undefined, evaluated: undefined, history: [] });
+    expect(state).toMatchObject({ open: false, tab: 'train', phase: 'idle', sessionId: undefined, final: undefined, evaluated: undefined, history: [] });
     expect(state.curves.x).toEqual([]);
   });
 
   it('a run still training keeps going and stays shown; only the panel closes', () => {
-    trainingStore.setState({ open: true, phase: 'running', runId: 'r2', history: [{ epoch: 1 } as never] });
+    trainingStore.setState({ open: true, phase: 'running', sessionId: 'r2', history: [{ epoch: 1 } as never] });
     leaveRunOfAnotherProject();
-    expect(trainingStore.getState()).toMatchObject({ open: false, phase: 'running', runId: 'r2' });
+    expect(trainingStore.getState()).toMatchObject({ open: false, phase: 'running', sessionId: 'r2' });
   });
 });
 

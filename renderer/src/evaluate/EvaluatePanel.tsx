@@ -27,12 +27,12 @@ export function EvaluatePanel() {
   const [samples, setSamples] = useState<TestSamples>();
   const [error, setError] = useState<string>();
   const cellSection = useRef<HTMLElement>(null);
-  const runId = model?.runId;
+  const sessionId = model?.sessionId;
   // Another model's cells are not this one's.
   useEffect(() => {
     setCell(undefined);
     setSamples(undefined);
-  }, [runId]);
+  }, [sessionId]);
   useEffect(() => {
     if (cell) cellSection.current?.scrollIntoView?.({ behavior: 'smooth', block: 'nearest' });
   }, [cell]);
@@ -60,7 +60,7 @@ export function EvaluatePanel() {
     getApi()
       .getTestSamples({ actual, predicted, limit: 30 })
       .then(
-        (found) => found.runId === runId && setSamples(found),
+        (found) => found.sessionId === sessionId && setSamples(found),
         (e: unknown) => setError(errorText(e)),
       );
   };
@@ -173,7 +173,7 @@ export function EvaluatePanel() {
           )}
         </section>
       )}
-      {runId && <MistakesSection runId={runId} onOpen={open} />}
+      {sessionId && <MistakesSection sessionId={sessionId} onOpen={open} />}
     </div>
   );
 }

@@ -13,11 +13,11 @@ import { CodeText } from '../ui/CodeText';
 const LIMIT = 24;
 
 /** The test samples the model in use got wrong with the most confidence; clicking one opens its confusion cell. */
-export function MistakesSection({ runId, onOpen }: { runId: string; onOpen(actual: number, predicted: number, index: number): void }) {
+export function MistakesSection({ sessionId, onOpen }: { sessionId: string; onOpen(actual: number, predicted: number, index: number): void }) {
   const { t, i18n } = useTranslation();
   const [mistakes, setMistakes] = useState<Mistakes>();
   const [error, setError] = useState<string>();
-  const progress = useModel((s) => (s.progress?.runId === runId && s.progress.done < s.progress.total ? s.progress : undefined));
+  const progress = useModel((s) => (s.progress?.sessionId === sessionId && s.progress.done < s.progress.total ? s.progress : undefined));
   const n = (value: number) => formatCount(value, i18n.language);
 
   useEffect(() => {
@@ -27,13 +27,13 @@ export function MistakesSection({ runId, onOpen }: { runId: string; onOpen(actua
     getApi()
       .getConfidentMistakes({ limit: LIMIT })
       .then(
-        (found) => current && found.runId === runId && setMistakes(found),
+        (found) => current && found.sessionId === sessionId && setMistakes(found),
         (e: unknown) => current && (e as { code?: string })?.code !== 'model-replaced' && setError(errorText(e)),
       );
     return () => {
       current = false;
     };
-  }, [runId]);
+  }, [sessionId]);
 
   return (
     <section className="mistakes" aria-labelledby="mistakes-title" data-testid="mistakes">

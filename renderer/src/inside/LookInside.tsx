@@ -73,7 +73,7 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
   const open = useStore(insideStore, (s) => s.open);
   const selected = useStore(insideStore, (s) => s.selected);
   // The model's identity: a new run or checkpoint in use asks for its blocks again.
-  const modelId = model ? `${model.runId}:${model.checkpoint ?? ''}` : undefined;
+  const modelId = model ? `${model.sessionId}:${model.checkpoint ?? ''}` : undefined;
   const inputShape = model?.inputShape.length ? model.inputShape : undefined;
   const test = model?.test;
   // The drawing pad's words (drawing, ink) for a pad model only; an image otherwise.

@@ -71,7 +71,7 @@ function Overlay({ runs }: { runs: RunDetailsInfo[] }) {
 export function RunsPanel() {
   const { t, i18n } = useTranslation();
   const location = useEditor((s) => s.location);
-  const finishedRuns = useTraining((s) => (s.final ? s.runId : undefined));
+  const finishedRuns = useTraining((s) => (s.final ? s.sessionId : undefined));
   const startedRun = useTraining((s) => s.started);
   const [reloads, setReloads] = useState(0);
   const reload = useCallback(() => setReloads((n) => n + 1), []);

@@ -28,20 +28,20 @@ describe('continuing a recorded run from the Runs tab', () => {
     const project = parseProject(structuredClone(mnistJson));
     const { api, calls } = fakeApi(async () => {
       // An event that overtook the answer is kept, after the recorded epochs.
-      applyEvent({ runId: 'live', event: { type: 'batch', epoch: 3, batch: 2, batchesPerEpoch: 4, loss: 1.4, accuracy: 0.5 } });
-      return { runId: 'live', project, fromEpoch: 3, history: [metrics(1), metrics(2)] };
+      applyEvent({ sessionId: 'live', event: { type: 'batch', epoch: 3, batch: 2, batchesPerEpoch: 4, loss: 1.4, accuracy: 0.5 } });
+      return { sessionId: 'live', project, fromEpoch: 3, history: [metrics(1), metrics(2)] };
     });
     expect(await continueRecordedRun(api, '/p/digits.nbproj', 7)).toBeUndefined();
     expect(calls).toEqual([['/p/digits.nbproj', 7]]);
     const state = trainingStore.getState();
-    expect(state).toMatchObject({ runId: 'live', continuing: { recordedRunId: 7, fromEpoch: 3 }, phase: 'starting' });
+    expect(state).toMatchObject({ sessionId: 'live', continuing: { recordedRunId: 7, fromEpoch: 3 }, phase: 'starting' });
     expect(state.curves.x).toEqual([1, 2, 2.5]);
     expect(state.curves.epochLoss).toEqual([1.75, 1.5, null]);
     expect(state.curves.loss).toEqual([null, null, 1.4]);
     expect(state.history.map((h) => h.epoch)).toEqual([1, 2]);
 
     applyEvent({
-      runId: 'live',
+      sessionId: 'live',
       event: {
         type: 'started',
         backend: 'cpu',

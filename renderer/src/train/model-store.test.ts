@@ -16,7 +16,7 @@ const run = (id: number, extra: Partial<RunInfo> = {}): RunInfo => ({
   ...extra,
 });
 
-const model = (extra: Partial<ModelInUse>): ModelInUse => ({ runId: 'x', inputShape: [28, 28, 1], ...extra });
+const model = (extra: Partial<ModelInUse>): ModelInUse => ({ sessionId: 'x', inputShape: [28, 28, 1], ...extra });
 
 /** A host that records which runs it was asked to load. */
 function host(inUse: ModelInUse | undefined, runs: RunInfo[]) {
@@ -26,7 +26,7 @@ function host(inUse: ModelInUse | undefined, runs: RunInfo[]) {
     listRuns: async () => runs,
     loadRunModel: async (request: { location: string; runId: number }) => {
       loaded.push(request);
-      return model({ runId: `run-${request.runId}`, location: request.location, recordedRunId: request.runId, checkpoint: 'last', epoch: 1 });
+      return model({ sessionId: `run-${request.runId}`, location: request.location, recordedRunId: request.runId, checkpoint: 'last', epoch: 1 });
     },
     onEvaluationProgress: () => () => undefined,
   } as unknown as NeuroblocksApi;
@@ -83,14 +83,14 @@ describe('the model Evaluate and Try it use', () => {
   });
 
   it('does not show a model of no file in the next project opened, but shows the next model trained', () => {
-    modelStore.setState({ known: true, inUse: model({ runId: 'first' }) });
+    modelStore.setState({ known: true, inUse: model({ sessionId: 'first' }) });
     leaveUnrecordedModel();
     expect(modelFor(modelStore.getState(), undefined)).toBeUndefined();
-    modelStore.setState({ inUse: model({ runId: 'second' }) });
-    expect(modelFor(modelStore.getState(), undefined)?.runId).toBe('second');
-    modelStore.setState({ inUse: model({ runId: 'third', location: '/p/a.nbproj' }) });
+    modelStore.setState({ inUse: model({ sessionId: 'second' }) });
+    expect(modelFor(modelStore.getState(), undefined)?.sessionId).toBe('second');
+    modelStore.setState({ inUse: model({ sessionId: 'third', location: '/p/a.nbproj' }) });
     leaveUnrecordedModel();
-    expect(modelFor(modelStore.getState(), '/p/a.nbproj')?.runId).toBe('third');
+    expect(modelFor(modelStore.getState(), '/p/a.nbproj')?.sessionId).toBe('third');
   });
 
   it('says why a run cannot be loaded, and keeps the model in use', async () => {
@@ -114,16 +114,16 @@ describe('the model Evaluate and Try it use', () => {
     } as unknown as NeuroblocksApi;
     const best = loadRun(api, '/p/digits.nbproj', 3, 'best');
     const last = loadRun(api, '/p/digits.nbproj', 3, 'last');
-    answers[0](model({ runId: 'best', location: '/p/digits.nbproj', recordedRunId: 3, checkpoint: 'best', epoch: 2 }));
+    answers[0](model({ sessionId: 'best', location: '/p/digits.nbproj', recordedRunId: 3, checkpoint: 'best', epoch: 2 }));
     await best;
     expect(modelStore.getState()).toMatchObject({ inUse: undefined, loading: { runId: 3, checkpoint: 'last' } });
-    answers[1](model({ runId: 'last', location: '/p/digits.nbproj', recordedRunId: 3, checkpoint: 'last', epoch: 4 }));
+    answers[1](model({ sessionId: 'last', location: '/p/digits.nbproj', recordedRunId: 3, checkpoint: 'last', epoch: 4 }));
     await last;
-    expect(modelStore.getState()).toMatchObject({ inUse: { runId: 'last', checkpoint: 'last' }, loading: undefined });
+    expect(modelStore.getState()).toMatchObject({ inUse: { sessionId: 'last', checkpoint: 'last' }, loading: undefined });
   });
 
   it('stops loading and shows the host’s model when a run of this session ended during the load', async () => {
-    const session = model({ runId: 'session-run' });
+    const session = model({ sessionId: 'session-run' });
     const api = {
       ...host(session, [run(1)]).api,
       loadRunModel: async () => {

@@ -38,14 +38,14 @@ export const isProjectFile = (location: string | undefined): location is string 
 /** The model in use when it belongs to the project at `location` (or to no file: a run of an unsaved or JSON project). */
 export function modelFor(state: ModelState, location: string | undefined): ModelInUse | undefined {
   const model = state.inUse;
-  if (!model || model.runId === state.leftBehind) return undefined;
+  if (!model || model.sessionId === state.leftBehind) return undefined;
   return model.location === undefined || model.location === location ? model : undefined;
 }
 
 /** Another project is opened: a model trained in the one left, and recorded in no file, is not its model. */
 export function leaveUnrecordedModel(): void {
   const { inUse } = modelStore.getState();
-  if (inUse && inUse.location === undefined) modelStore.setState({ leftBehind: inUse.runId });
+  if (inUse && inUse.location === undefined) modelStore.setState({ leftBehind: inUse.sessionId });
 }
 
 /** The run picker already says that this project file has no run to load (so the panels need not say it again). */
@@ -105,7 +105,7 @@ let syncing: { key: string; done: Promise<void>; token: object } | undefined;
  * the newest run when the host holds no model of this file.
  */
 export function syncModel(api: NeuroblocksApi, location: string | undefined): Promise<void> {
-  const key = `${location ?? ''}\u0000${trainingStore.getState().final ? trainingStore.getState().runId : ''}`;
+  const key = `${location ?? ''}\u0000${trainingStore.getState().final ? trainingStore.getState().sessionId : ''}`;
   if (syncing?.key === key) return syncing.done;
   const token = {};
   const done = (async () => {

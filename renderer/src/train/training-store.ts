@@ -49,7 +49,7 @@ export interface TrainingState {
   /** This page's GPU for the page engine, once looked for: the WebGPU adapter's name, or why there is none. */
   pageGpu?: { webgpu?: string; reason?: string; reasonFr?: string };
   phase: RunPhase;
-  runId?: string;
+  sessionId?: string;
   started?: Started;
   startedAt: number;
   progress: { epoch: number; batch: number; batchesPerEpoch: number };
@@ -148,7 +148,7 @@ function push(curves: Curves, x: number, values: Partial<Record<Exclude<keyof Cu
 /** Applies one event of the current run to the state. */
 export function applyEvent(update: TrainingUpdate, inputShape?: number[]): void {
   const state = trainingStore.getState();
-  if (state.runId && update.runId !== state.runId) return;
+  if (state.sessionId && update.sessionId !== state.sessionId) return;
   const event = update.event;
   const set = trainingStore.setState;
   switch (event.type) {
@@ -207,7 +207,7 @@ export function listenToTraining(api: NeuroblocksApi): void {
 function beginRun(learningRate: number | undefined): void {
   trainingStore.setState({
     phase: 'starting',
-    runId: undefined,
+    sessionId: undefined,
     started: undefined,
     final: undefined,
     history: [],
@@ -229,9 +229,9 @@ export async function startRun(api: NeuroblocksApi, project: Project, options: T
   currentInputShape = inputShape;
   beginRun(project.training.learningRate);
   try {
-    const { runId } = await api.startTraining(project, options);
+    const { sessionId } = await api.startTraining(project, options);
     // Events may have arrived before the id did; they carry it, so keep only this run's.
-    trainingStore.setState({ runId });
+    trainingStore.setState({ sessionId });
     // The page's GPU engine: this page trains the run in a worker; the host records it.
     if (options.engine === 'page') void trainInPage(api);
   } catch (error) {
@@ -258,7 +258,7 @@ export async function continueRecordedRun(api: NeuroblocksApi, location: string,
       push(curves, x, Object.fromEntries((['loss', 'accuracy', 'epochLoss', 'epochAccuracy', 'valLoss', 'valAccuracy'] as const).map((k) => [k, state.curves[k][i] ?? undefined]))),
     );
     trainingStore.setState({
-      runId: continued.runId,
+      sessionId: continued.sessionId,
       continuing: { recordedRunId, fromEpoch: continued.fromEpoch },
       runLearningRate: continued.project.training.learningRate,
       curves,
@@ -291,7 +291,7 @@ export function leaveRunOfAnotherProject(): void {
     open: false,
     tab: 'train',
     phase: 'idle',
-    runId: undefined,
+    sessionId: undefined,
     started: undefined,
     final: undefined,
     evaluated: undefined,

@@ -91,10 +91,10 @@ describe('training panel state', () => {
 
   it('turns batch and epoch events into aligned curves and keeps the evaluated run', async () => {
     const { applyEvent, emptyCurves, trainingStore } = await import('./training-store');
-    trainingStore.setState({ runId: 'r', curves: emptyCurves(), history: [], phase: 'running' });
-    applyEvent({ runId: 'r', event: { type: 'batch', epoch: 1, batch: 5, batchesPerEpoch: 10, loss: 2, accuracy: 0.2 } });
-    applyEvent({ runId: 'other', event: { type: 'batch', epoch: 1, batch: 6, batchesPerEpoch: 10, loss: 9, accuracy: 0.9 } });
-    applyEvent({ runId: 'r', event: { type: 'epoch', epoch: 1, loss: 1.5, accuracy: 0.4, valLoss: Number.NaN, valAccuracy: 0.5, learningRate: 0.001, seconds: 1, samplesPerSecond: 10 } });
+    trainingStore.setState({ sessionId: 'r', curves: emptyCurves(), history: [], phase: 'running' });
+    applyEvent({ sessionId: 'r', event: { type: 'batch', epoch: 1, batch: 5, batchesPerEpoch: 10, loss: 2, accuracy: 0.2 } });
+    applyEvent({ sessionId: 'other', event: { type: 'batch', epoch: 1, batch: 6, batchesPerEpoch: 10, loss: 9, accuracy: 0.9 } });
+    applyEvent({ sessionId: 'r', event: { type: 'epoch', epoch: 1, loss: 1.5, accuracy: 0.4, valLoss: Number.NaN, valAccuracy: 0.5, learningRate: 0.001, seconds: 1, samplesPerSecond: 10 } });
     const { curves, history } = trainingStore.getState();
     expect(curves.x).toEqual([0.5, 1]);
     expect(curves.loss).toEqual([2, null]);
@@ -103,25 +103,25 @@ describe('training panel state', () => {
     expect(curves.valAccuracy).toEqual([null, 0.5]);
     expect(history).toHaveLength(1);
     // The epoch's end after its last batch shares one x value.
-    applyEvent({ runId: 'r', event: { type: 'batch', epoch: 2, batch: 10, batchesPerEpoch: 10, loss: 1.2, accuracy: 0.6 } });
-    applyEvent({ runId: 'r', event: { type: 'epoch', epoch: 2, loss: 1.1, accuracy: 0.6, valLoss: 1.3, valAccuracy: 0.55, learningRate: 0.001, seconds: 1, samplesPerSecond: 10 } });
+    applyEvent({ sessionId: 'r', event: { type: 'batch', epoch: 2, batch: 10, batchesPerEpoch: 10, loss: 1.2, accuracy: 0.6 } });
+    applyEvent({ sessionId: 'r', event: { type: 'epoch', epoch: 2, loss: 1.1, accuracy: 0.6, valLoss: 1.3, valAccuracy: 0.55, learningRate: 0.001, seconds: 1, samplesPerSecond: 10 } });
     expect(curves.x).toEqual([0.5, 1, 2]);
     expect(curves.loss).toEqual([2, null, 1.2]);
     expect(curves.valLoss).toEqual([null, null, 1.3]);
     const test = { loss: 1, accuracy: 0.5, samples: 2, classNames: ['a', 'b'], confusionMatrix: [[1, 0], [1, 0]] };
-    applyEvent({ runId: 'r', event: { type: 'final', state: 'completed', message: 'Done.', epochsCompleted: 2, history: trainingStore.getState().history, test, seconds: 2 } }, [28, 28, 1]);
+    applyEvent({ sessionId: 'r', event: { type: 'final', state: 'completed', message: 'Done.', epochsCompleted: 2, history: trainingStore.getState().history, test, seconds: 2 } }, [28, 28, 1]);
     expect(trainingStore.getState()).toMatchObject({ phase: 'finished', evaluated: { test }, evaluatedShape: [28, 28, 1] });
   });
 
   it('counts the frozen base’s one pass until the first batch, and a new run starts without it', async () => {
     const { applyEvent, emptyCurves, trainingStore } = await import('./training-store');
-    trainingStore.setState({ runId: 'r', curves: emptyCurves(), history: [], phase: 'running', baseProgress: undefined });
-    applyEvent({ runId: 'r', event: { type: 'baseProgress', images: 512, of: 2000 } });
-    applyEvent({ runId: 'other', event: { type: 'baseProgress', images: 9, of: 9 } });
+    trainingStore.setState({ sessionId: 'r', curves: emptyCurves(), history: [], phase: 'running', baseProgress: undefined });
+    applyEvent({ sessionId: 'r', event: { type: 'baseProgress', images: 512, of: 2000 } });
+    applyEvent({ sessionId: 'other', event: { type: 'baseProgress', images: 9, of: 9 } });
     expect(trainingStore.getState().baseProgress).toEqual({ images: 512, of: 2000 });
-    applyEvent({ runId: 'r', event: { type: 'baseProgress', images: 2000, of: 2000 } });
+    applyEvent({ sessionId: 'r', event: { type: 'baseProgress', images: 2000, of: 2000 } });
     expect(trainingStore.getState().baseProgress).toEqual({ images: 2000, of: 2000 });
-    applyEvent({ runId: 'r', event: { type: 'batch', epoch: 1, batch: 1, batchesPerEpoch: 10, loss: 2, accuracy: 0.2 } });
+    applyEvent({ sessionId: 'r', event: { type: 'batch', epoch: 1, batch: 1, batchesPerEpoch: 10, loss: 2, accuracy: 0.2 } });
     expect(trainingStore.getState().baseProgress).toBeUndefined();
   });
 });

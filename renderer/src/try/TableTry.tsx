@@ -19,15 +19,15 @@ function badColumns(error: unknown): string[] {
  * Try it for a model trained on a table: one field per feature column, typed as in the file; the
  * host standardises the row as training did and answers with the class probabilities.
  */
-export function TableTry({ runId, shape }: { runId: string; shape: Shape }) {
+export function TableTry({ sessionId, shape }: { sessionId: string; shape: Shape }) {
   const { t, i18n } = useTranslation();
   const [input, setInput] = useState<TableInput | null>();
   const [cells, setCells] = useState<Record<string, string>>({});
   const [prediction, setPrediction] = useState<Prediction>();
   const [error, setError] = useState<{ text: string; columns: string[] }>();
   /** Answers for another model than the one in use are dropped. */
-  const current = useRef(runId);
-  current.current = runId;
+  const current = useRef(sessionId);
+  current.current = sessionId;
 
   useEffect(() => {
     let live = true;
@@ -41,7 +41,7 @@ export function TableTry({ runId, shape }: { runId: string; shape: Shape }) {
     return () => {
       live = false;
     };
-  }, [runId]);
+  }, [sessionId]);
 
   const predict = useCallback((row: Record<string, string>) => {
     const asked = current.current;
@@ -49,7 +49,7 @@ export function TableTry({ runId, shape }: { runId: string; shape: Shape }) {
       .predictRow(row)
       .then(
         (p) => {
-          if (p.runId !== current.current || asked !== current.current) return;
+          if (p.sessionId !== current.current || asked !== current.current) return;
           setPrediction(p);
           setError(undefined);
         },
@@ -64,8 +64,8 @@ export function TableTry({ runId, shape }: { runId: string; shape: Shape }) {
   const typed = useRef(cells);
   typed.current = cells;
   useEffect(() => {
-    if (input && input.runId === runId && Object.keys(typed.current).length > 0) predict(typed.current);
-  }, [input, runId, predict]);
+    if (input && input.sessionId === sessionId && Object.keys(typed.current).length > 0) predict(typed.current);
+  }, [input, sessionId, predict]);
 
   if (input === undefined) return error ? <p className="error-box" role="alert"><CodeText text={error.text} /></p> : <p className="train-empty">{t('evaluate.loading')}</p>;
   if (input === null) return <p className="train-empty">{t('tryImage.notImageModel', { shape: shape.join(' × ') })}</p>;

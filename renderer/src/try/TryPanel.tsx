@@ -33,10 +33,10 @@ export function TryPanel() {
   const imageFit = trained?.imageFit ?? 'letterbox';
   /** Before training, the graph's Input block tells whether this will be a drawing-pad model. */
   const graphInput = useEditor((s) => s.nodes.find((n) => n.data.blockType === 'Input')?.data.params.shape);
-  const runId = trained?.runId;
+  const sessionId = trained?.sessionId;
   /** Predictions of another model than the one in use are dropped. */
-  const currentRun = useRef(runId);
-  currentRun.current = runId;
+  const currentRun = useRef(sessionId);
+  currentRun.current = sessionId;
   /** The image file's values when the input is an image rather than the drawing. */
   const image = useRef<number[] | undefined>(undefined);
   const [imageKey, setImageKey] = useState(0);
@@ -77,7 +77,7 @@ export function TryPanel() {
       .predict(image)
       .then(
         (p) => {
-          if (p.runId !== currentRun.current) return;
+          if (p.sessionId !== currentRun.current) return;
           setPrediction(p);
           setError(undefined);
         },
@@ -98,7 +98,7 @@ export function TryPanel() {
       .predict(values)
       .then(
         (p) => {
-          if (p.runId !== currentRun.current || image.current !== values) return;
+          if (p.sessionId !== currentRun.current || image.current !== values) return;
           setPrediction(p);
           setError(undefined);
         },
@@ -117,7 +117,7 @@ export function TryPanel() {
       .predict(values)
       .then(
         (p) => {
-          if (p.runId !== currentRun.current || image.current !== values) return;
+          if (p.sessionId !== currentRun.current || image.current !== values) return;
           setPrediction(p);
           setError(undefined);
         },
@@ -144,10 +144,10 @@ export function TryPanel() {
 
   // Another model answers again for the same drawing or image.
   useEffect(() => {
-    if (!runId) return;
+    if (!sessionId) return;
     if (image.current) predictImage(image.current);
     else predictNow();
-  }, [runId, predictImage, predictNow]);
+  }, [sessionId, predictImage, predictNow]);
 
   const leaveImage = () => {
     if (!image.current) return;
@@ -196,7 +196,7 @@ export function TryPanel() {
     return (
       <>
         <RunPicker />
-        <TableTry runId={trained.runId} shape={shape} />
+        <TableTry sessionId={trained.sessionId} shape={shape} />
       </>
     );
 
