@@ -201,7 +201,7 @@ export function bindAutosave(api: NeuroblocksApi): () => void {
     if (update.location === state.location && update.location === sent.location && JSON.stringify(state.toProject()) === sent.text) state.markSaved();
   });
   const stopStore = editorStore.subscribe((state, previous) => {
-    const changed = state.nodes !== previous.nodes || state.edges !== previous.edges || state.project !== previous.project || state.dragging !== previous.dragging || state.location !== previous.location;
+    const changed = state.graph !== previous.graph || state.project !== previous.project || state.dragging !== previous.dragging || state.location !== previous.location;
     if (!changed || state.dragging || !state.location?.toLowerCase().endsWith('.nbproj')) return;
     const project = state.toProject();
     const text = JSON.stringify(project);

@@ -19,7 +19,7 @@ import { getBlock } from '../../../core/model/blocks/index';
 import { useTranslation } from 'react-i18next';
 import { displayGraph, domainEnd, groupOfNodeId, type CanvasNode } from '../store/base-display';
 import { checkConnection } from '../store/connection-rules';
-import { toGraphNode, type BlockFlowNode, type ShapeFlowEdge } from '../store/flow-graph';
+import type { BlockFlowNode, ShapeFlowEdge } from '../store/flow-graph';
 import { editorStore, uiStore, useEditor } from '../store/index';
 import { addBlockNearSelection, connectBlocks, insertBlockOnEdge, refusalText, rewire } from './actions';
 import { BaseFrame, BaseNode } from './BaseNode';
@@ -41,16 +41,16 @@ function domainConnection(source: string, target: string): { source: string; tar
 }
 
 const isValidConnection: IsValidConnection<ShapeFlowEdge> = (connection) => {
-  const { nodes, edges } = editorStore.getState();
+  const { graph } = editorStore.getState();
   const ends = domainConnection(connection.source, connection.target);
-  return !checkConnection(nodes.map(toGraphNode), edges, ends.source, ends.target);
+  return !checkConnection(graph.nodes, graph.edges, ends.source, ends.target);
 };
 
 /**
  * Changes React Flow reports on the drawn nodes, as changes of the store's blocks: selecting or
- * moving a base block selects or moves its blocks; its measured size is kept for drawing.
+ * moving a base block selects or moves its blocks; its measured size goes to the store's view as it is.
  */
-function blockChanges(changes: NodeChange<CanvasNode>[], shown: readonly CanvasNode[], measure: (id: string, size: { width: number; height: number }) => void): NodeChange<BlockFlowNode>[] {
+function blockChanges(changes: NodeChange<CanvasNode>[], shown: readonly CanvasNode[]): NodeChange<BlockFlowNode>[] {
   const out: NodeChange<BlockFlowNode>[] = [];
   const nodes = editorStore.getState().nodes;
   for (const change of changes) {
@@ -67,8 +67,8 @@ function blockChanges(changes: NodeChange<CanvasNode>[], shown: readonly CanvasN
       const dx = change.position && from ? change.position.x - from.x : 0;
       const dy = change.position && from ? change.position.y - from.y : 0;
       for (const m of members) out.push({ type: 'position', id: m.id, position: { x: m.position.x + dx, y: m.position.y + dy }, dragging: change.dragging });
-    } else if (change.type === 'dimensions' && change.dimensions) {
-      measure(change.id, change.dimensions);
+    } else if (change.type === 'dimensions') {
+      out.push(change as NodeChange<BlockFlowNode>);
     }
   }
   return out;
@@ -142,14 +142,12 @@ export function Canvas() {
   const groups = useEditor((s) => s.groups);
   const onStoreNodesChange = useEditor((s) => s.onNodesChange);
   const onEdgesChange = useEditor((s) => s.onEdgesChange);
-  // Base blocks are drawn, not stored: React Flow's measure of them is kept here.
-  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
+  // Base blocks are drawn, not stored in the graph: React Flow's measure of them is in the view.
+  const measured = useEditor((s) => s.view.measured);
   const { nodes, edges } = useMemo(() => displayGraph(storeNodes, storeEdges, groups, measured), [storeNodes, storeEdges, groups, measured]);
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
-      const measure = (id: string, size: { width: number; height: number }) =>
-        setMeasured((m) => (m[id]?.width === size.width && m[id]?.height === size.height ? m : { ...m, [id]: size }));
-      const forBlocks = blockChanges(changes, nodes, measure);
+      const forBlocks = blockChanges(changes, nodes);
       if (forBlocks.length) onStoreNodesChange(forBlocks);
     },
     [nodes, onStoreNodesChange],
@@ -193,8 +191,8 @@ export function Canvas() {
     if (state.isValid !== false || !state.fromNode || !state.toNode) return;
     const fromIsSource = state.fromHandle?.type !== 'target';
     const { source, target } = domainConnection(fromIsSource ? state.fromNode.id : state.toNode.id, fromIsSource ? state.toNode.id : state.fromNode.id);
-    const { nodes: all, edges: allEdges } = editorStore.getState();
-    const refusal = checkConnection(all.map(toGraphNode), allEdges, source, target);
+    const { graph } = editorStore.getState();
+    const refusal = checkConnection(graph.nodes, graph.edges, source, target);
     if (refusal) uiStore.getState().showToast(refusalText(refusal), 'error');
   }, []);
 
