@@ -121,6 +121,20 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
       }
       await shot(page, 'pretrained-added');
     });
+
+    await test.step('Undo takes the added base out again (the expand and the layout first), Redo puts it back', async () => {
+      const baseBlocks = page.locator('[data-testid^="base-mobilenetv2_alpha_1_0"], [data-testid^="node-mobilenetv2_alpha_1_0_"]');
+      const undo = page.getByRole('button', { name: 'Undo', exact: true });
+      let steps = 0;
+      while (steps < 3 && (await baseBlocks.count()) > 0) {
+        await undo.click();
+        steps++;
+        await page.waitForTimeout(300);
+      }
+      await expect(baseBlocks).toHaveCount(0);
+      for (let i = 0; i < steps; i++) await page.getByRole('button', { name: 'Redo', exact: true }).click();
+      await expect(page.getByTestId('node-mobilenetv2_alpha_1_0_Conv1')).toContainText('864 parameters · frozen', { timeout: 30_000 });
+    });
     expect(problems).toEqual([]);
   } finally {
     server.kill();

@@ -141,9 +141,13 @@ export function PretrainedBasesDialog({ layOut }: { layOut: () => void }) {
     setErrors(({ [base.id]: _dropped, ...rest }) => rest);
     try {
       const added = await getApi().addPretrainedBase({ location, project: editorStore.getState().toProject(), baseId: base.id });
-      editorStore.getState().loadProject(added.project, location);
-      // The base's blocks come without places on the canvas: lay the graph out.
-      if (!added.filled) layOut();
+      if (added.filled) editorStore.getState().loadProject(added.project, location);
+      else {
+        // One step of undo takes the base out again; the host has saved the file with it.
+        editorStore.getState().applyGraph(added.project.graph, { label: base.name, saved: true, select: false });
+        // The base's blocks come without places on the canvas: lay the graph out.
+        layOut();
+      }
       uiStore.getState().showToast(t(added.filled ? 'pretrained.filled' : 'pretrained.added', { name: base.name, count: added.weights }));
       close();
     } catch (e) {

@@ -69,11 +69,12 @@ export interface EditorState extends History<Snapshot> {
   /**
    * Puts another graph in place of the current one (a base inserted into the graph by the host):
    * one undo step named `label` when `undoable` (the default), otherwise the history starts again.
-   * The blocks new to the graph become the selection. With `saved`, the project file already holds
+   * The blocks new to the graph become the selection (none with `select: false`: a base of
+   * hundreds of blocks selected at once slows the canvas down). With `saved`, the project file already holds
    * the new graph: the editor reads as saved. A graph that is not one (no nodes list…) is refused
    * with the project reader's message, and the editor is left as it was.
    */
-  applyGraph(graph: Graph, options?: { undoable?: boolean; label?: string; saved?: boolean }): void;
+  applyGraph(graph: Graph, options?: { undoable?: boolean; label?: string; saved?: boolean; select?: boolean }): void;
   renameProject(name: string): void;
   /** The memory of the computer that trains (from the host): the analysis then warns when training may not fit in it. */
   machineMemory?: number;
@@ -367,7 +368,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       },
 
       applyGraph(replacement, options = {}) {
-        const { undoable = true, label, saved = false } = options;
+        const { undoable = true, label, saved = false, select = true } = options;
         // The project reader checks the graph (and says what is wrong with it) before anything changes.
         const parsed = parseProject({ ...get().toProject(), graph: replacement }).graph;
         const graph = sharing(editorGraph(withValidLayerNames(parsed).graph), get().graph);
@@ -375,7 +376,7 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         if (undoable) remember(undefined, false, label);
         else set(emptyHistory<Snapshot>());
         const added = graph.nodes.filter((n) => !before.has(n.id)).map((n) => n.id);
-        commit(graph, { view: { ...get().view, selectedNodes: new Set(added), selectedEdges: new Set() } });
+        commit(graph, { view: { ...get().view, selectedNodes: new Set(select ? added : []), selectedEdges: new Set() } });
         if (saved) get().markSaved();
       },
 
