@@ -31,6 +31,9 @@ test('a trained run becomes a pretrained base block in a new project: collapsed,
     await expect(cut).toHaveValue('flatten');
     await expect(cut.locator('option:checked')).toHaveText('flatten (Flatten → 800) — the block before the classifier');
     await expect(dialog.getByRole('radio', { name: 'A new project' })).toBeChecked();
+    // In the browser the projects folder is all the app reaches, and the dialog says so; the desktop's "Another project file…" is not offered.
+    await expect(dialog).toContainText('In a browser the app reaches only the projects folder: copy a project there to use it here.');
+    await expect(dialog.getByRole('button', { name: 'Another project file…' })).toHaveCount(0);
     await dialog.getByLabel('Name of the new project').fill('Digits 5–9 with a base');
     await shot(page, 'base-use-as-base-dialog');
     await dialog.getByRole('button', { name: 'Use as base' }).click();

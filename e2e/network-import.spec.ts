@@ -30,16 +30,53 @@ test('a network file uploaded from the home screen opens as a project; a refused
     await shot(page, 'network-import-project');
   });
 
-  await test.step('in an empty project, a network added as a pretrained base brings its Input and its blocks', async () => {
+  await test.step('in an empty project, a network added as a pretrained base is shown first and cut where chosen (before the classifier by default), undoably', async () => {
     await page.getByRole('button', { name: 'Home' }).click();
     await page.getByTestId('new-empty').click();
     await expect(page.locator('.react-flow__node')).toHaveCount(0);
     await page.getByLabel('Add a pretrained base from a file…').setInputFiles({ name: 'mobile.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from(mobileLike()) });
     const dialog = page.getByTestId('network-import');
-    await expect(dialog.getByTestId('network-import-result')).toContainText(/Added as a frozen base: 15 blocks, [\d,]+ parameters/, { timeout: 60_000 });
+    await expect(dialog.getByTestId('network-import-facts')).toContainText(/^mobile: 15 blocks, [\d,]+ parameters \(ONNX\)\./, { timeout: 60_000 });
+    const cut = dialog.getByLabel('The base ends with the block');
+    await expect(cut.locator('option:checked')).toHaveText('flat.Flatten (Flatten → 48) — the block before the classifier');
+    // Every block but the Input can end the base: 14 choices.
+    await expect(cut.locator('option')).toHaveCount(14);
+    // Readable on a projector: no text of the dialog under 12 px, and nothing cut off at 1280×720.
+    const layout = await dialog.evaluate((element) => {
+      const style = (globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle;
+      let smallest = Infinity;
+      for (const e of element.querySelectorAll('*')) if (e.textContent?.trim()) smallest = Math.min(smallest, parseFloat(style(e).fontSize));
+      const box = element.getBoundingClientRect();
+      const overflowing = [...element.querySelectorAll('p, select, button, label')].filter((e) => (e as unknown as { scrollWidth: number; clientWidth: number }).scrollWidth > (e as unknown as { clientWidth: number }).clientWidth + 1).length;
+      return { smallest, right: box.right, bottom: box.bottom, overflowing };
+    });
+    expect(layout.smallest).toBeGreaterThanOrEqual(12);
+    expect(layout.right).toBeLessThanOrEqual(1280);
+    expect(layout.bottom).toBeLessThanOrEqual(720);
+    expect(layout.overflowing).toBe(0);
+    await page.screenshot({ path: path.resolve(import.meta.dirname, '../test-results/base-from-file-cut-dialog.png') });
+    await shot(page, 'network-import-cut');
+    await dialog.getByRole('button', { name: 'Add the base' }).click();
+    await expect(dialog.getByTestId('network-import-result')).toContainText(/Added as a frozen base ending with “flat\.Flatten”: 12 blocks, 264 frozen parameters, with their weights\. Undo takes it out\./, { timeout: 60_000 });
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await expect(page.locator('.react-flow__node').first()).toBeVisible();
+    const base = page.locator('.base-node');
+    await expect(base).toHaveCount(1);
+    await expect(base).toContainText('→ 48');
     await shot(page, 'network-import-base');
+    // One undo step takes the base (and the Input it brought) out; redo puts it back.
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.locator('.react-flow__node')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Redo' }).click();
+    await expect(base).toHaveCount(1);
+  });
+
+  await test.step('a cancelled choice adds nothing and keeps no upload', async () => {
+    await page.getByLabel('Add a pretrained base from a file…').setInputFiles({ name: 'mobile.onnx', mimeType: 'application/octet-stream', buffer: Buffer.from(mobileLike()) });
+    const dialog = page.getByTestId('network-import');
+    await expect(dialog.getByLabel('The base ends with the block')).toBeVisible({ timeout: 60_000 });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.locator('.base-node')).toHaveCount(1);
   });
 
   await test.step('an operator the app cannot express is refused by name, in English and in French', async () => {

@@ -165,6 +165,20 @@ export interface UseRunAsBaseRequest {
 /** A pretrained network file to import: a path on this computer (desktop), or a finished upload (browser). */
 export type NetworkSource = { file: string } | { uploadId: string };
 
+/** A network file read by `readNetwork`, before it is imported: its graph (to choose where to cut it) and what was read. */
+export interface NetworkPreview {
+  name: string;
+  graph: Graph;
+  summary: ImportedNetwork['summary'];
+}
+
+/** Where `importNetwork` puts a network as a base: the open project file, and the block the base is cut after (default: the whole network). */
+export interface NetworkBaseTarget {
+  location: string;
+  project: Project;
+  upTo?: string;
+}
+
 /** A network imported by `importNetwork`: the project file it opened or changed, and what was read. */
 export interface ImportedNetwork extends OpenedProject {
   summary: {
@@ -788,7 +802,14 @@ export interface ProjectsApi {
    * Input of the open project file, saved there with its weights. A refused file changes nothing
    * and its error names the operator or layer. Browser: upload the file first, in parts.
    */
-  importNetwork(source: NetworkSource, into?: { location: string; project: Project }): Promise<ImportedNetwork>;
+  importNetwork(source: NetworkSource, into?: NetworkBaseTarget): Promise<ImportedNetwork>;
+  /**
+   * Reads a network file without importing it, for the dialog that asks where to cut it: an upload
+   * is kept until `importNetwork` or `discardNetworkUpload`. A refused file is said as `importNetwork` says it.
+   */
+  readNetwork(source: NetworkSource): Promise<NetworkPreview>;
+  /** Removes an upload that will not be imported (the user cancelled). */
+  discardNetworkUpload(uploadId: string): Promise<void>;
   startNetworkUpload(request: { fileName: string }): Promise<{ uploadId: string }>;
   uploadNetworkPart(uploadId: string, base64: string): Promise<{ received: number }>;
   /** Desktop: a network file picked with a native dialog; undefined when cancelled. */
@@ -810,7 +831,8 @@ export interface ProjectsApi {
   autosaveProject(location: string, project: Project): Promise<void>;
 
   /** Native dialogs (desktop only; `AppInfo.nativeDialogs`). Resolve to undefined when cancelled. */
-  showOpenDialog(): Promise<string | undefined>;
+  /** `weights`: only project files that keep weights (`.nbproj`), e.g. for a pretrained base. */
+  showOpenDialog(options?: { weights?: boolean }): Promise<string | undefined>;
   showSaveDialog(suggestedName: string): Promise<string | undefined>;
   /** A folder, e.g. where to export a model. */
   showFolderDialog(): Promise<string | undefined>;
@@ -969,6 +991,8 @@ export const apiMethods = [
   'uploadProjectPart',
   'finishProjectUpload',
   'importNetwork',
+  'readNetwork',
+  'discardNetworkUpload',
   'startNetworkUpload',
   'uploadNetworkPart',
   'showNetworkDialog',

@@ -107,6 +107,35 @@ describe('API arguments are checked at the transport', () => {
   });
 });
 
+describe('the cut of a base imported from a file, and the weights-only project dialog', () => {
+  const into = (upTo: unknown) => ({ location: '/home/ana/shapes.nbproj', project: { name: 'x' }, upTo });
+  it('refuses an empty or non-text block to cut at, naming into.upTo, in English and French', () => {
+    expect(checkApiArguments('importNetwork', [{ uploadId: 'u1' }, into('')])).toMatchObject({
+      code: 'bad-request',
+      message: 'The call of importNetwork was refused: its second argument, into.upTo, must have at least 1 character(s).',
+      fr: 'L’appel de importNetwork a été refusé : son deuxième argument, into.upTo, doit avoir au moins 1 caractère(s).',
+    });
+    const wrongType = checkApiArguments('importNetwork', [{ uploadId: 'u1' }, into(3)]);
+    expect(wrongType?.message).toBe('The call of importNetwork was refused: its second argument, into.upTo, must be the id of the block the base ends with (a text); it was the number 3.');
+    expect(wrongType?.fr).toMatch(/into\.upTo, doit être l’identifiant du bloc où la base s’arrête \(un texte\)/);
+    expect(checkApiArguments('importNetwork', [{ uploadId: 'u1' }, into('x'.repeat(201))])?.message).toMatch(/into\.upTo, must have at most 200 characters/);
+    expect(checkApiArguments('importNetwork', [{ uploadId: 'u1' }, into('flatten')])).toBeUndefined();
+    expect(checkApiArguments('importNetwork', [{ file: '/home/ana/mobile.onnx' }, { location: '/home/ana/shapes.nbproj', project: { name: 'x' } }])).toBeUndefined();
+  });
+  it('refuses a network source that is neither a file nor an upload, and an upload id that is not one', () => {
+    expect(checkApiArguments('readNetwork', [{}])?.message).toMatch(/^The call of readNetwork was refused: its first argument, source, /);
+    expect(checkApiArguments('readNetwork', [{ file: '/home/ana/mobile.onnx' }])).toBeUndefined();
+    expect(checkApiArguments('discardNetworkUpload', [''])?.message).toBe('The call of discardNetworkUpload was refused: its first argument, uploadId, must have at least 1 character(s).');
+    expect(checkApiArguments('discardNetworkUpload', [])?.message).toMatch(/uploadId, is missing/);
+  });
+  it('refuses an unknown or wrongly typed option of the open dialog', () => {
+    expect(checkApiArguments('showOpenDialog', [{ weights: 'yes' }])?.message).toMatch(/options\.weights, must be/);
+    expect(checkApiArguments('showOpenDialog', [{ only: '.nbproj' }])?.message).toMatch(/showOpenDialog was refused/);
+    expect(checkApiArguments('showOpenDialog', [{ weights: true }])).toBeUndefined();
+    expect(checkApiArguments('showOpenDialog', [])).toBeUndefined();
+  });
+});
+
 /** Values of every JSON kind; the ones a schema refuses are wrong arguments for it. */
 const candidates: unknown[] = [null, true, 0, -1, 1.5, 1e308, '', 'text', 'a\0b', '/proc/self', [], [1, 'two'], {}, { kind: 'nonsense' }, { project: 7 }];
 

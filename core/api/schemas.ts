@@ -106,8 +106,20 @@ export const apiArgumentSchemas = {
   finishProjectUpload: [arg('uploadId', nonEmptyText(100))],
   importNetwork: [
     arg('source', z.union([z.object({ file: pathText }), z.object({ uploadId: nonEmptyText(100) })])),
-    optional('into', z.object({ location: pathText, project })),
+    optional(
+      'into',
+      expected(
+        z.object({
+          location: pathText,
+          project,
+          upTo: expected(nonEmptyText(200).optional(), { en: 'the id of the block the base ends with (a text)', fr: 'l’identifiant du bloc où la base s’arrête (un texte)' }),
+        }),
+        { en: 'the open project file: { location, project, upTo }', fr: 'le fichier du projet ouvert : { location, project, upTo }' },
+      ),
+    ),
   ],
+  readNetwork: [arg('source', z.union([z.object({ file: pathText }), z.object({ uploadId: nonEmptyText(100) })]))],
+  discardNetworkUpload: [arg('uploadId', nonEmptyText(100))],
   startNetworkUpload: [arg('request', z.object({ fileName: nonEmptyText(255) }))],
   uploadNetworkPart: [arg('uploadId', nonEmptyText(100)), arg('base64', text(16 * 1024 * 1024))],
   showNetworkDialog: [],
@@ -118,7 +130,7 @@ export const apiArgumentSchemas = {
   listRecentProjects: [],
   forgetRecentProject: [arg('location', nonEmptyText(MAX_PATH))],
   autosaveProject: [arg('location', pathText), arg('project', project)],
-  showOpenDialog: [],
+  showOpenDialog: [optional('options', z.strictObject({ weights: z.boolean().optional() }))],
   showSaveDialog: [arg('suggestedName', text(255))],
   showFolderDialog: [],
   analyzeGraph: [arg('graph', graph), optional('options', z.object({ loss: text(100).optional() }))],

@@ -63,7 +63,8 @@ export async function loadNetwork(file: string, source = path.basename(file)): P
   }
 }
 
-function summary(model: ImportedModel, source: string, group?: string): NetworkImportSummary {
+/** What was read of a network file, to tell the user. */
+export function summary(model: ImportedModel, source: string, group?: string): NetworkImportSummary {
   const analysis = analyzeGraph(model.graph);
   return {
     source,
@@ -123,21 +124,24 @@ export async function importNetworkAsProject(file: string, out: string, options:
 }
 
 /**
- * Inserts the network as a frozen base group after the Input of `project` (what the editor shows)
- * and saves the result into the project file `location` as a new version, with the base's weights
- * among its pretrained weights. Nothing is written when the file cannot be read or the base refused.
+ * Inserts the network, cut after the block `upTo` (default: the whole network), as a frozen base
+ * group after the Input of `project` (what the editor shows) and saves the result into the project
+ * file `location` as a new version, with the base's weights among its pretrained weights. Nothing
+ * is written when the file cannot be read or the base refused. `model`: the network already read
+ * from `file`; `arrange`: places the blocks of the result.
  */
 export async function importNetworkAsBase(
   file: string,
   location: string,
   project: Project,
-  options: { source?: string; upTo?: string } = {},
+  options: { source?: string; upTo?: string; model?: ImportedModel; arrange?: (project: Project) => Project } = {},
 ): Promise<{ project: Project; summary: NetworkImportSummary }> {
   const source = options.source ?? path.basename(file);
-  const model = await loadNetwork(file, source);
+  const model = options.model ?? (await loadNetwork(file, source));
   let inserted;
   try {
     inserted = insertBase(project, { name: model.name, source, graph: model.graph, weights: model.weights }, { upTo: options.upTo });
+    if (options.arrange) inserted = { ...inserted, project: options.arrange(inserted.project) };
   } catch (error) {
     const text = errorTexts(error);
     throw new NetworkImportError({ en: `${source} cannot be a base here: ${text.en}`, fr: `${source} ne peut pas servir de base ici : ${text.fr}` }, 'refused');

@@ -30,7 +30,7 @@ const areas = [
     name: 'projects',
     type: ProjectsService,
     members: members<ProjectsApi>()([
-      'newProject', 'openProject', 'importProject', 'startProjectUpload', 'uploadProjectPart', 'finishProjectUpload', 'importNetwork', 'startNetworkUpload', 'uploadNetworkPart', 'showNetworkDialog',
+      'newProject', 'openProject', 'importProject', 'startProjectUpload', 'uploadProjectPart', 'finishProjectUpload', 'importNetwork', 'readNetwork', 'discardNetworkUpload', 'startNetworkUpload', 'uploadNetworkPart', 'showNetworkDialog',
       'saveProject', 'saveProjectAs', 'listProjectFiles', 'setProjectsDirectory', 'listRecentProjects', 'forgetRecentProject', 'autosaveProject', 'showOpenDialog', 'showSaveDialog', 'showFolderDialog',
     ]),
   },

@@ -8,6 +8,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { UserFacingError } from '../api/contract';
 import { convThen, int, mobileLike, node } from '../import/onnx-test-models';
+import { analyzeGraph } from '../model/analyze';
+import { defaultBaseCut } from '../model/base-cut';
 import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
 import { ProjectStore } from '../store/project-store';
@@ -190,5 +192,63 @@ describe('importing a network as a frozen base into an open project file', () =>
     const error = await refusal(api.importNetwork({ file }, { location: path.join(projectsDir, 'shapes.json'), project: headProject() }));
     expect(error.message).toMatch(/keeps the graph only\. Save the project as \.nbproj first\./);
     expect(error.fr).toMatch(/Enregistrez d’abord le projet en \.nbproj\./);
+  });
+
+  it('is read first to choose the cut: the base ends at the chosen block (by default the one before the classifier), with only its blocks’ weights', async () => {
+    const api = service();
+    const location = path.join(projectsDir, 'shapes.nbproj');
+    await api.saveProject(location, headProject());
+    const uploadId = await upload(api, 'mobile.onnx', mobileLike());
+    const preview = await api.readNetwork({ uploadId });
+    expect(preview.summary).toMatchObject({ source: 'mobile.onnx', format: 'onnx', blocks: 15 });
+    const types = new Map(preview.graph.nodes.map((n) => [n.id, n.type]));
+    const cut = defaultBaseCut(preview.graph)!;
+    // Before the classifier: the Flatten the first Dense reads.
+    expect(types.get(cut)).toBe('Flatten');
+    // The upload waits for the choice.
+    expect((await readdir(projectsDir)).filter((f) => f.startsWith('.network-upload-'))).toHaveLength(1);
+
+    const imported = await api.importNetwork({ uploadId }, { location, project: headProject(), upTo: cut });
+    const group = imported.summary.group!;
+    const members = imported.project.graph.nodes.filter((n) => n.group === group);
+    expect(members.map((n) => n.type)).not.toContain('Dense');
+    const last = imported.project.graph.edges.find((e) => e.target === 'head')!.source;
+    expect(last).toBe(`${group}_${cut}`);
+    expect(imported.project.graph.nodes.find((n) => n.id === last)?.type).toBe('Flatten');
+    const analysis = analyzeGraph(imported.project.graph);
+    expect(analysis.valid).toBe(true);
+    const store = ProjectStore.open(location, { readOnly: true });
+    try {
+      const weights = store.pretrained();
+      expect(weights.every((w) => members.some((n) => n.id === w.name.split('/')[0]))).toBe(true);
+      expect(weights.reduce((sum, w) => sum + w.data.length, 0)).toBe(analysis.nonTrainableParams);
+    } finally {
+      store.close();
+    }
+    expect((await readdir(projectsDir)).filter((f) => f.startsWith('.network-upload-'))).toEqual([]);
+  });
+
+  it('cut at an early block, the base ends there; a cancelled choice removes the upload and writes nothing', async () => {
+    const api = service();
+    const location = path.join(projectsDir, 'shapes.nbproj');
+    await api.saveProject(location, headProject());
+    const file = path.join(root, 'mobile.onnx');
+    await writeFile(file, mobileLike());
+    const preview = await api.readNetwork({ file });
+    const firstConv = preview.graph.nodes.find((n) => n.type === 'Conv2D')!.id;
+    const imported = await api.importNetwork({ file }, { location, project: headProject(), upTo: firstConv });
+    const group = imported.summary.group!;
+    expect(imported.project.graph.edges.find((e) => e.target === 'head')!.source).toBe(`${group}_${firstConv}`);
+    expect(imported.project.graph.nodes.filter((n) => n.group === group).map((n) => n.type)).not.toContain('DepthwiseConv2D');
+
+    const unknown = await refusal(api.importNetwork({ file }, { location, project: headProject(), upTo: 'fc9' }));
+    expect(unknown.message).toMatch(/mobile\.onnx cannot be a base here: .*no block "fc9"/);
+    expect(unknown.fr).toMatch(/pas de bloc « fc9 »/);
+
+    const uploadId = await upload(api, 'mobile.onnx', mobileLike());
+    await api.readNetwork({ uploadId });
+    await api.discardNetworkUpload(uploadId);
+    expect((await readdir(projectsDir)).filter((f) => f.startsWith('.network-upload-'))).toEqual([]);
+    expect((await refusal(api.importNetwork({ uploadId }, { location, project: headProject() }))).message).toMatch(/upload is over or unknown/);
   });
 });

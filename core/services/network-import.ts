@@ -5,10 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserFacingError, type ImportedNetwork, type NetworkSource } from '../api/contract';
+import { UserFacingError, type ImportedNetwork, type NetworkBaseTarget, type NetworkPreview, type NetworkSource } from '../api/contract';
+import type { ImportedModel } from '../import/types';
 import { fileNameProblem } from '../model/file-names';
 import { errorTexts } from '../model/localized';
 import type { Project } from '../model/project';
+import { columnLayout } from './run-as-base';
 import { asUserFacing as storeAsUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
 /** A ResNet50 is about 100 MB; the largest common backbones stay well under this. */
@@ -39,8 +41,16 @@ function baseName(fileName: string, networkExtensions: () => string[]): string {
   return stem && !fileNameProblem(`${stem}${SQLITE_EXTENSION}`) ? stem : 'network';
 }
 
+/** A network read for the cut dialog, kept until it is imported: `key` names its source. */
+interface ReadNetwork {
+  key: string;
+  modified: number;
+  model: ImportedModel;
+}
+
 export class NetworkImports {
   private readonly uploads = new Map<string, Upload>();
+  private read: ReadNetwork | undefined;
 
   constructor(
     private readonly projectsDirectory: () => Promise<string>,
@@ -115,23 +125,56 @@ export class NetworkImports {
     return upload;
   }
 
-  /** Imports the network as a new project file (opened), or as a base into `into` (saved there). */
-  async importNetwork(source: NetworkSource, into?: { location: string; project: Project }): Promise<ImportedNetwork> {
-    let file: string;
-    let fileName: string;
-    let staging: string | undefined;
+  /** The file a source names, and its name as the user knows it; an upload is taken (no longer listed) with `take`. */
+  private async located(source: NetworkSource, take: boolean): Promise<{ file: string; fileName: string; key: string; staging?: string }> {
     if ('uploadId' in source) {
       const upload = this.upload(source.uploadId);
-      this.uploads.delete(source.uploadId);
-      file = staging = upload.staging;
-      fileName = upload.fileName;
-    } else {
-      file = path.resolve(source.file);
-      fileName = path.basename(file);
-      if (!(await stat(file).catch(() => undefined))?.isFile())
-        throw new UserFacingError({ en: `${file} was not found: choose the network file again.`, fr: `${file} est introuvable : choisissez à nouveau le fichier du réseau.` }, 'not-found');
+      if (take) this.uploads.delete(source.uploadId);
+      return { file: upload.staging, fileName: upload.fileName, key: `upload:${source.uploadId}`, staging: upload.staging };
     }
+    const file = path.resolve(source.file);
+    if (!(await stat(file).catch(() => undefined))?.isFile())
+      throw new UserFacingError({ en: `${file} was not found: choose the network file again.`, fr: `${file} est introuvable : choisissez à nouveau le fichier du réseau.` }, 'not-found');
+    return { file, fileName: path.basename(file), key: `file:${file}` };
+  }
+
+  /** The network read by `readNetwork` from this source, unless the file changed since. */
+  private async alreadyRead(key: string, file: string): Promise<ImportedModel | undefined> {
+    const read = this.read;
+    if (!read || read.key !== key) return undefined;
+    const modified = (await stat(file).catch(() => undefined))?.mtimeMs;
+    return modified === read.modified ? read.model : undefined;
+  }
+
+  /** Reads a network for the dialog that asks where to cut it; an upload stays until it is imported or discarded. */
+  async readNetwork(source: NetworkSource): Promise<NetworkPreview> {
+    const { file, fileName, key } = await this.located(source, false);
     try {
+      const { loadNetwork, summary } = await lib();
+      const modified = (await stat(file)).mtimeMs;
+      const model = await loadNetwork(file, fileName);
+      // One network at a time is kept: the one the dialog shows.
+      this.read = { key, modified, model };
+      return { name: model.name, graph: model.graph, summary: summary(model, fileName) };
+    } catch (error) {
+      throw asUserFacing(error);
+    }
+  }
+
+  async discardUpload(uploadId: string): Promise<void> {
+    const upload = this.uploads.get(uploadId);
+    if (this.read?.key === `upload:${uploadId}`) this.read = undefined;
+    if (!upload) return;
+    this.uploads.delete(uploadId);
+    await rm(path.dirname(upload.staging), { recursive: true, force: true });
+  }
+
+  /** Imports the network as a new project file (opened), or as a base into `into` (saved there), cut after `into.upTo` when given. */
+  async importNetwork(source: NetworkSource, into?: NetworkBaseTarget): Promise<ImportedNetwork> {
+    const { file, fileName, key, staging } = await this.located(source, true);
+    try {
+      const model = await this.alreadyRead(key, file);
+      if (this.read?.key === key) this.read = undefined;
       if (into) {
         const location = path.resolve(into.location);
         if (path.extname(location).toLowerCase() !== SQLITE_EXTENSION)
@@ -144,7 +187,7 @@ export class NetworkImports {
           );
         this.flush(location);
         const { importNetworkAsBase } = await lib();
-        const { project, summary } = await importNetworkAsBase(file, location, into.project, { source: fileName });
+        const { project, summary } = await importNetworkAsBase(file, location, into.project, { source: fileName, upTo: into.upTo, model, arrange: columnLayout });
         return { project, location, summary };
       }
       const directory = await this.projectsDirectory();

@@ -6,6 +6,8 @@ import {
   UserFacingError,
   type AppInfo,
   type ImportedNetwork,
+  type NetworkBaseTarget,
+  type NetworkPreview,
   type NetworkSource,
   type OpenedProject,
   type ProjectFileInfo,
@@ -24,6 +26,7 @@ import { checkedProject, createProjectFile, requireText, resolveLocation, savePr
 import { formatFor, projectExtensions } from './project-files';
 import { ProjectUploads } from './project-upload';
 import { appInfo, type ServiceContext } from './service-context';
+import { SQLITE_EXTENSION } from './sqlite-project-format';
 
 const FORBIDDEN_IN_NAMES = /[/\\:*?"<>|]/;
 
@@ -99,8 +102,16 @@ export class ProjectsService implements ProjectsApi {
     return this.openProject(await this.#uploads.finish(uploadId));
   }
 
-  importNetwork(source: NetworkSource, into?: { location: string; project: Project }): Promise<ImportedNetwork> {
+  importNetwork(source: NetworkSource, into?: NetworkBaseTarget): Promise<ImportedNetwork> {
     return this.#networks.importNetwork(source, into ? { ...into, project: checkedProject(into.project) } : undefined);
+  }
+
+  readNetwork(source: NetworkSource): Promise<NetworkPreview> {
+    return this.#networks.readNetwork(source);
+  }
+
+  discardNetworkUpload(uploadId: string): Promise<void> {
+    return this.#networks.discardUpload(uploadId);
   }
 
   startNetworkUpload(request: { fileName: string }): Promise<{ uploadId: string }> {
@@ -194,8 +205,9 @@ export class ProjectsService implements ProjectsApi {
     return this.context.recent.list();
   }
 
-  async showOpenDialog(): Promise<string | undefined> {
-    return this.context.dialogs().showOpen({ directory: await this.context.projectsDirectory(), extensions: projectExtensions(this.context.formats) });
+  async showOpenDialog(options?: { weights?: boolean }): Promise<string | undefined> {
+    const extensions = options?.weights ? [SQLITE_EXTENSION] : projectExtensions(this.context.formats);
+    return this.context.dialogs().showOpen({ directory: await this.context.projectsDirectory(), extensions });
   }
 
   async showSaveDialog(suggestedName: string): Promise<string | undefined> {

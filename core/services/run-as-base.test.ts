@@ -1,7 +1,7 @@
 // "Use as a pretrained base" for real: the example "Digits 0–4" trains (seeded), its run becomes the
 // frozen base of "Digits 5–9 from 50 images per class", and the same 250 images then train a better
 // model than the example does from scratch.
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserFacingError } from '../api/contract';
@@ -139,6 +139,52 @@ describe('using a run as a pretrained base', () => {
     // Nothing was written into the target on a refusal.
     const store = ProjectStore.open(target, { readOnly: true });
     expect(store.pretrained()).toEqual([]);
+    store.close();
+  });
+
+  it('takes any .nbproj file it can write, outside the projects folder too; refuses a missing, foreign or read-only one by name, writing nothing', async () => {
+    const elsewhere = path.join(dir, 'elsewhere', 'class');
+    mkdirSync(elsewhere, { recursive: true });
+    const outside = path.join(elsewhere, 'digits-5-9-copy.nbproj');
+    ProjectStore.create(outside, example('digits-5-9-few')).close();
+    // The service is given a projects folder that does not hold the target.
+    const api = new NeuroblocksService({ host: 'desktop', configDir: path.join(dir, 'config'), projectsDir: path.join(dir, 'projects-folder'), version: '9.9.9' });
+    const opened = await api.useRunAsBase({ location: source, runId, target: { kind: 'file', location: outside } });
+    expect(opened.location).toBe(outside);
+    const group = opened.project.graph.groups![0].id;
+    expect(opened.project.graph.nodes.filter((n) => n.group === group).map((n) => n.type)).toEqual(['Conv2D', 'MaxPooling2D', 'Conv2D', 'MaxPooling2D', 'Flatten']);
+
+    const refusal = async (location: string) => {
+      const error = await api.useRunAsBase({ location: source, runId, target: { kind: 'file', location } }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(UserFacingError);
+      return error as UserFacingError;
+    };
+    const missing = await refusal(path.join(elsewhere, 'gone.nbproj'));
+    expect(missing.message).toMatch(/^gone\.nbproj was not found .*Choose another project file, or a new project\.$/);
+    expect(missing.fr).toMatch(/^gone\.nbproj est introuvable/);
+
+    const foreign = path.join(elsewhere, 'notes.nbproj');
+    writeFileSync(foreign, 'my notes, not a project');
+    const notProject = await refusal(foreign);
+    expect(notProject.message).toMatch(/notes\.nbproj is not a Neuroblocks project file/);
+    expect(notProject.fr).toMatch(/notes\.nbproj n’est pas un fichier de projet Neuroblocks/);
+    expect(readFileSync(foreign, 'utf8')).toBe('my notes, not a project');
+
+    const locked = path.join(elsewhere, 'locked.nbproj');
+    ProjectStore.create(locked, example('digits-5-9-few')).close();
+    chmodSync(locked, 0o444);
+    const before = readFileSync(locked);
+    const readOnly = await refusal(locked);
+    expect(readOnly.message).toBe('locked.nbproj is read-only, so the base cannot be saved into it; it was left as it is. Make the file writable, or choose a new project.');
+    expect(readOnly.fr).toMatch(/^locked\.nbproj est en lecture seule/);
+    expect(readFileSync(locked).equals(before)).toBe(true);
+    expect(statSync(locked).mode & 0o777).toBe(0o444);
+    const store = ProjectStore.open(locked, { readOnly: true });
+    expect(store.pretrained()).toEqual([]);
+    expect(store.project().graph.groups ?? []).toEqual([]);
     store.close();
   });
 });

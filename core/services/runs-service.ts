@@ -1,5 +1,7 @@
 // The runs area of the API: the runs recorded in a `.nbproj` file, read without touching it,
 // compared, deleted, and a run's trained layers put in a project as a pretrained base.
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError, type OpenedProject, type RunComparisonInfo, type RunDetailsInfo, type RunInfo, type RunsApi, type RunSnapshot, type UseRunAsBaseRequest } from '../api/contract';
 import { insertBase } from '../model/base-group';
@@ -10,6 +12,32 @@ import { compareTwoRuns, deleteRecordedRun, runSnapshot } from './run-history';
 import { columnLayout, newProjectForBase, recordedBase, targetForBase } from './run-as-base';
 import type { ServiceContext } from './service-context';
 import { SQLITE_EXTENSION } from './sqlite-project-format';
+
+/** Refuses, naming the file, a target project file that is missing. */
+async function checkTargetExists(file: string): Promise<void> {
+  if (!(await stat(file).catch(() => undefined))?.isFile())
+    throw new UserFacingError(
+      {
+        en: `${path.basename(file)} was not found (${file}): it may have been moved or deleted. Choose another project file, or a new project.`,
+        fr: `${path.basename(file)} est introuvable (${file}) : il a peut-être été déplacé ou supprimé. Choisissez un autre fichier de projet, ou un nouveau projet.`,
+      },
+      'not-found',
+    );
+}
+
+/** Refuses, naming the file, a target project file that is read-only (marked so, or not writable by this app), before anything is written to it. */
+async function checkTargetWritable(file: string): Promise<void> {
+  const info = await stat(file);
+  const writable = (info.mode & 0o222) !== 0 && (await access(file, constants.W_OK).then(() => true, () => false));
+  if (!writable)
+    throw new UserFacingError(
+      {
+        en: `${path.basename(file)} is read-only, so the base cannot be saved into it; it was left as it is. Make the file writable, or choose a new project.`,
+        fr: `${path.basename(file)} est en lecture seule : la base ne peut donc pas y être enregistrée ; il est resté tel quel. Rendez le fichier modifiable, ou choisissez un nouveau projet.`,
+      },
+      'read-only',
+    );
+}
 
 export class RunsService implements RunsApi {
   constructor(private readonly context: ServiceContext) {}
@@ -69,7 +97,10 @@ export class RunsService implements RunsApi {
         },
         'bad-request',
       );
+    await checkTargetExists(file);
+    // A file that is not a project (or a damaged one) is refused here, naming it.
     const target = await formatFor(file, context.formats).read(file);
+    await checkTargetWritable(file);
     const { project, weights } = put(target, `"${target.name}"`);
     await saveProjectFile(context, file, project);
     await withRunStore(context, file, { readOnly: false }, (store) => store.setPretrained(weights, base.source));

@@ -139,6 +139,23 @@ describe('dialogs, analysis, data sets, backend', () => {
     await expect(service().showFolderDialog()).rejects.toMatchObject({ code: 'no-dialogs' });
   });
 
+  it('offers only .nbproj files when a project must keep weights (a pretrained base’s target), every project file otherwise', async () => {
+    const asked: string[][] = [];
+    const dialogs: NativeDialogs = {
+      showOpen: async ({ extensions }) => {
+        asked.push(extensions);
+        return path.join(root, 'class', 'digits.nbproj');
+      },
+      showSave: async () => undefined,
+      showFolder: async () => undefined,
+    };
+    const desktop = service({ host: 'desktop', dialogs });
+    expect(await desktop.showOpenDialog({ weights: true })).toBe(path.join(root, 'class', 'digits.nbproj'));
+    await desktop.showOpenDialog();
+    expect(asked[0]).toEqual(['.nbproj']);
+    expect(asked[1]).toEqual(expect.arrayContaining(['.nbproj', '.json']));
+  });
+
   it('analyses a graph and refuses a malformed one', async () => {
     const api = service();
     const { project } = await api.openExample('mnist-cnn');

@@ -1,13 +1,16 @@
 // "Import a network…" (home screen) and "Add a pretrained base from a file…" (editor): a network
 // file chosen on this computer becomes a new project file, or a frozen base in the open one. A
 // dialog shows the import going (a large network takes seconds), then its parameter count and
-// notes, or the refusal, which names the operator or layer.
+// notes, or the refusal, which names the operator or layer. A base is read first: the dialog shows
+// the network and asks where to cut it (the block before the classifier unless the user chooses),
+// then inserts it as one undoable edit of the editor.
 import i18next from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { ImportedNetwork, NetworkSource } from '../../../core/api/contract';
+import type { ImportedNetwork, NetworkPreview, NetworkSource } from '../../../core/api/contract';
+import { analyzeGraph } from '../../../core/model/analyze';
 import type { Localized } from '../../../core/model/localized';
 import { getApi } from '../api';
 import { inLanguage } from '../ui/typography';
@@ -17,6 +20,7 @@ import { BATCH_BYTES, toBase64 } from '../data/data-import';
 import { CodeText } from '../ui/CodeText';
 import { errorText } from '../ui/error-text';
 import { formatCount } from '../ui/format';
+import { BaseCutSelect, initialBaseCut } from '../runs/BaseCutSelect';
 import './network-import.css';
 
 export type NetworkImportMode = 'project' | 'base';
@@ -25,42 +29,74 @@ type ImportState =
   | { phase: 'idle' }
   | { phase: 'sending'; fileName: string; mode: NetworkImportMode; sent: number; size: number }
   | { phase: 'reading'; fileName: string; mode: NetworkImportMode }
-  | { phase: 'done'; fileName: string; mode: NetworkImportMode; summary: ImportedNetwork['summary'] }
+  | { phase: 'choosing'; fileName: string; mode: 'base'; source: NetworkSource; preview: NetworkPreview; upTo: string }
+  | { phase: 'inserting'; fileName: string; mode: 'base' }
+  | { phase: 'done'; fileName: string; mode: NetworkImportMode; summary: ImportedNetwork['summary']; base?: { upTo: string; blocks: number; frozenParams: number } }
   | { phase: 'refused'; fileName: string; mode: NetworkImportMode; error: string };
 
 const importStore = createStore<ImportState>(() => ({ phase: 'idle' }));
-
-/** Shows what was imported: a new project opens; a base appears in the editor's graph. */
-async function show(imported: ImportedNetwork, mode: NetworkImportMode): Promise<void> {
-  await showProject({ project: imported.project, location: imported.location }, { replacing: mode === 'base' });
-}
 
 /** Imports a network file: a `File` of the browser is sent in parts first; a path (desktop) is read where it is. */
 export async function importNetwork(chosen: File | string, mode: NetworkImportMode): Promise<void> {
   const api = getApi();
   const fileName = typeof chosen === 'string' ? chosen.split(/[\\/]/).pop() || chosen : chosen.name;
+  let source: NetworkSource | undefined;
   try {
-    let source: NetworkSource;
+    if (mode === 'base' && !editorStore.getState().location) throw new Error(i18next.t('network.saveFirst'));
     if (typeof chosen === 'string') source = { file: chosen };
     else {
       importStore.setState({ phase: 'sending', fileName, mode, sent: 0, size: chosen.size }, true);
       const { uploadId } = await api.startNetworkUpload({ fileName });
+      source = { uploadId };
       for (let start = 0; start < chosen.size; start += BATCH_BYTES) {
         const { received } = await api.uploadNetworkPart(uploadId, toBase64(await chosen.slice(start, start + BATCH_BYTES).arrayBuffer()));
         importStore.setState({ phase: 'sending', fileName, mode, sent: received, size: chosen.size }, true);
       }
-      source = { uploadId };
     }
     importStore.setState({ phase: 'reading', fileName, mode }, true);
-    const editor = editorStore.getState();
-    const into = mode === 'base' && editor.location ? { location: editor.location, project: editor.toProject() } : undefined;
-    if (mode === 'base' && !into) throw new Error(i18next.t('network.saveFirst'));
-    const imported = await api.importNetwork(source, into);
-    await show(imported, mode);
+    if (mode === 'base') {
+      // The network is shown first, to choose where to cut it; the upload waits for the choice.
+      const preview = await api.readNetwork(source);
+      importStore.setState({ phase: 'choosing', fileName, mode, source, preview, upTo: initialBaseCut(preview.graph) }, true);
+      return;
+    }
+    const imported = await api.importNetwork(source);
+    await showProject({ project: imported.project, location: imported.location });
     importStore.setState({ phase: 'done', fileName, mode, summary: imported.summary }, true);
+  } catch (error) {
+    if (source && 'uploadId' in source) void api.discardNetworkUpload(source.uploadId).catch(() => undefined);
+    importStore.setState({ phase: 'refused', fileName, mode, error: errorText(error) }, true);
+  }
+}
+
+/** Inserts the base being chosen, cut after its chosen block, into the open project file; the editor takes it as one undoable edit. */
+async function insertChosenBase(): Promise<void> {
+  const state = importStore.getState();
+  if (state.phase !== 'choosing') return;
+  const { fileName, mode, source, upTo } = state;
+  importStore.setState({ phase: 'inserting', fileName, mode }, true);
+  try {
+    const editor = editorStore.getState();
+    if (!editor.location) throw new Error(i18next.t('network.saveFirst'));
+    const imported = await getApi().importNetwork(source, { location: editor.location, project: editor.toProject(), upTo });
+    // The saved graph with the base replaces the shown one as an undoable step; the file already holds it.
+    editorStore.getState().replaceGraphAndSettings(imported.project);
+    editorStore.getState().markSaved(imported.location);
+    const graph = imported.project.graph;
+    const members = new Set(graph.nodes.filter((n) => n.group === imported.summary.group).map((n) => n.id));
+    const analysis = analyzeGraph(graph);
+    const frozenParams = [...members].reduce((sum, id) => sum + (analysis.nodes[id] ? analysis.nodes[id].paramCount.trainable + analysis.nodes[id].paramCount.nonTrainable : 0), 0);
+    importStore.setState({ phase: 'done', fileName, mode, summary: imported.summary, base: { upTo, blocks: members.size, frozenParams } }, true);
   } catch (error) {
     importStore.setState({ phase: 'refused', fileName, mode, error: errorText(error) }, true);
   }
+}
+
+/** Cancels the choice of a cut: an upload is removed, nothing is written. */
+function cancelChoice(): void {
+  const state = importStore.getState();
+  if (state.phase === 'choosing' && 'uploadId' in state.source) void getApi().discardNetworkUpload(state.source.uploadId).catch(() => undefined);
+  importStore.setState({ phase: 'idle' }, true);
 }
 
 /** The file chooser: the native dialog on the desktop, the browser's own elsewhere. */
@@ -127,9 +163,9 @@ export function NetworkImportDialog() {
     if (state.phase === 'idle') dialog.current?.close();
     else if (!dialog.current?.open) dialog.current?.showModal();
   }, [state.phase]);
-  const close = () => importStore.setState({ phase: 'idle' }, true);
+  const close = () => (importStore.getState().phase === 'choosing' ? cancelChoice() : importStore.setState({ phase: 'idle' }, true));
   if (state.phase === 'idle') return <dialog ref={dialog} className="dialog" />;
-  const busy = state.phase === 'sending' || state.phase === 'reading';
+  const busy = state.phase === 'sending' || state.phase === 'reading' || state.phase === 'inserting';
   return (
     <dialog
       ref={dialog}
@@ -156,13 +192,35 @@ export function NetworkImportDialog() {
           <progress aria-label={t('network.reading')} />
         </>
       )}
+      {state.phase === 'choosing' && (
+        <>
+          <p data-testid="network-import-facts">
+            {t('network.chooseIntro', {
+              name: state.preview.name,
+              blocks: formatCount(state.preview.summary.blocks, i18n.language),
+              params: formatCount(state.preview.summary.params, i18n.language),
+              format: state.preview.summary.format.toUpperCase(),
+            })}
+          </p>
+          <BaseCutSelect id="network-import-cut" graph={state.preview.graph} value={state.upTo} onChange={(upTo) => importStore.setState({ ...state, upTo }, true)} />
+          <p className="muted">{t('useAsBase.frozenNote')}</p>
+        </>
+      )}
+      {state.phase === 'inserting' && (
+        <>
+          <p role="status">{t('network.inserting')}</p>
+          <progress aria-label={t('network.inserting')} />
+        </>
+      )}
       {state.phase === 'done' && (
         <>
           <p role="status" data-testid="network-import-result">
-            {t(state.mode === 'project' ? 'network.doneProject' : 'network.doneBase', {
-              blocks: formatCount(state.summary.blocks, i18n.language),
-              params: formatCount(state.summary.params, i18n.language),
-            })}
+            {state.base
+              ? t('network.doneBase', { upTo: state.base.upTo, blocks: formatCount(state.base.blocks, i18n.language), params: formatCount(state.base.frozenParams, i18n.language) })
+              : t('network.doneProject', {
+                  blocks: formatCount(state.summary.blocks, i18n.language),
+                  params: formatCount(state.summary.params, i18n.language),
+                })}
           </p>
           {state.summary.notes.length > 0 && (
             <ul className="network-import__notes">
@@ -178,12 +236,23 @@ export function NetworkImportDialog() {
           <CodeText text={state.error} />
         </p>
       )}
-      {!busy && (
+      {state.phase === 'choosing' ? (
         <div className="button-row">
-          <button type="button" className="primary" onClick={close} autoFocus>
-            {t('network.close')}
+          <button type="button" onClick={cancelChoice}>
+            {t('network.cancel')}
+          </button>
+          <button type="button" className="primary" onClick={() => void insertChosenBase()} disabled={!state.upTo} autoFocus>
+            {t('network.insert')}
           </button>
         </div>
+      ) : (
+        !busy && (
+          <div className="button-row">
+            <button type="button" className="primary" onClick={close} autoFocus>
+              {t('network.close')}
+            </button>
+          </div>
+        )
       )}
     </dialog>
   );

@@ -1,21 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectFileInfo, RunDetailsInfo, RunSnapshot } from '../../../core/api/contract';
-import { analyzeGraph } from '../../../core/model/analyze';
-import { baseCutChoices, defaultBaseCut } from '../../../core/model/base-cut';
-import { formatShape } from '../../../core/model/graph';
 import { getApi } from '../api';
 import { showProject } from '../project-actions';
 import { uiStore } from '../store/index';
 import { errorText } from '../ui/error-text';
 import { useModalDialog } from '../ui/use-modal-dialog';
+import { BaseCutSelect, initialBaseCut } from './BaseCutSelect';
 
 const NBPROJ = '.nbproj';
 
 /**
  * "Use as a pretrained base": where to cut the run's network (by default before its classifier) and
- * which project receives it (a project file of the projects folder, or a new project); the target
- * then opens in the editor with the base collapsed into one block.
+ * which project receives it (a project file of the projects folder, on the desktop any project file
+ * chosen with the native dialog, or a new project); the target then opens in the editor with the
+ * base collapsed into one block.
  */
 export function UseAsBaseDialog({ location, run, onClose }: { location: string; run: RunDetailsInfo; onClose(): void }) {
   const { t } = useTranslation();
@@ -23,9 +22,11 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
   const [snapshot, setSnapshot] = useState<RunSnapshot>();
   const [files, setFiles] = useState<ProjectFileInfo[]>([]);
   const [upTo, setUpTo] = useState('');
-  const [target, setTarget] = useState<'new' | 'file'>('new');
+  const [target, setTarget] = useState<'new' | 'file' | 'other'>('new');
   const [name, setName] = useState('');
   const [file, setFile] = useState('');
+  const [native, setNative] = useState(false);
+  const [other, setOther] = useState('');
   const [error, setError] = useState<string>();
   const [working, setWorking] = useState(false);
 
@@ -36,7 +37,7 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
       (s) => {
         if (!live) return;
         setSnapshot(s);
-        setUpTo(defaultBaseCut(s.project.graph) ?? baseCutChoices(s.project.graph)[0] ?? '');
+        setUpTo(initialBaseCut(s.project.graph));
         setName(t('useAsBase.newName', { project: s.project.name }));
       },
       (e: unknown) => live && setError(errorText(e)),
@@ -50,22 +51,36 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
       },
       () => undefined,
     );
+    api.getAppInfo().then(
+      (info) => live && setNative(info.nativeDialogs),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
   }, [location, run.id, t]);
 
   const graph = snapshot?.project.graph;
-  const analysis = graph ? analyzeGraph(graph) : undefined;
-  const typeOf = new Map(graph?.nodes.map((n) => [n.id, n.type]) ?? []);
-  const choices = graph ? baseCutChoices(graph) : [];
-  const recommended = graph ? defaultBaseCut(graph) : undefined;
+  const chosenFile = target === 'other' ? other : file;
+
+  /** Desktop: any `.nbproj` file, with the native dialog; cancelling keeps the previous choice. */
+  const chooseOther = async () => {
+    try {
+      const picked = await getApi().showOpenDialog({ weights: true });
+      if (picked) {
+        setOther(picked);
+        setTarget('other');
+      }
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
 
   const confirm = async () => {
     setWorking(true);
     setError(undefined);
     try {
-      const opened = await getApi().useRunAsBase({ location, runId: run.id, upTo, target: target === 'new' ? { kind: 'new', name } : { kind: 'file', location: file } });
+      const opened = await getApi().useRunAsBase({ location, runId: run.id, upTo, target: target === 'new' ? { kind: 'new', name } : { kind: 'file', location: chosenFile } });
       onClose();
       await showProject(opened);
       uiStore.getState().showToast(t('useAsBase.done', { id: run.id, project: opened.project.name }));
@@ -87,16 +102,7 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
     >
       <h2 id="use-as-base-title">{t('useAsBase.title', { id: run.id })}</h2>
       <p>{t('useAsBase.intro')}</p>
-      <label className="field-label" htmlFor="use-as-base-cut">
-        {t('useAsBase.cut')}
-      </label>
-      <select id="use-as-base-cut" value={upTo} onChange={(e) => setUpTo(e.target.value)} disabled={!graph}>
-        {choices.map((id) => (
-          <option key={id} value={id}>
-            {id} ({typeOf.get(id)} → {formatShape(analysis?.nodes[id]?.outputShape)}){id === recommended ? ` — ${t('useAsBase.recommended')}` : ''}
-          </option>
-        ))}
-      </select>
+      <BaseCutSelect id="use-as-base-cut" graph={graph} value={upTo} onChange={setUpTo} />
       <fieldset className="use-as-base__target">
         <legend>{t('useAsBase.target')}</legend>
         <label>
@@ -116,6 +122,25 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
           </select>
         )}
         {!files.length && <p className="muted">{t('useAsBase.noFiles')}</p>}
+        {native ? (
+          <>
+            <label>
+              <input type="radio" name="use-as-base-target" checked={target === 'other'} onChange={() => (other ? setTarget('other') : void chooseOther())} /> {t('useAsBase.otherProject')}
+            </label>
+            <div className="use-as-base__other">
+              <button type="button" onClick={() => void chooseOther()}>
+                {t('useAsBase.chooseOther')}
+              </button>
+              {other && (
+                <span className="use-as-base__path" title={other}>
+                  {other}
+                </span>
+              )}
+            </div>
+          </>
+        ) : (
+          <p className="muted">{t('useAsBase.browserFolderOnly')}</p>
+        )}
       </fieldset>
       <p className="muted">{t('useAsBase.frozenNote')}</p>
       {error && (
@@ -127,7 +152,7 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
         <button type="button" onClick={onClose}>
           {t('runHistory.cancel')}
         </button>
-        <button type="button" className="primary" onClick={() => void confirm()} disabled={!graph || !upTo || working || (target === 'file' && !file)}>
+        <button type="button" className="primary" onClick={() => void confirm()} disabled={!graph || !upTo || working || (target !== 'new' && !chosenFile)}>
           {working ? t('runHistory.working') : t('useAsBase.confirm')}
         </button>
       </div>
