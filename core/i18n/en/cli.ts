@@ -1,0 +1,10 @@
+// What the command line says on its own account (its arguments, its lists), in English.
+export const cli = {
+  unknownCommand: 'Unknown command "{{name}}".',
+  badLanguage: '--lang is en or fr, not "{{value}}".',
+  wholeNumber: '--{{option}} must be a whole number of at least {{min}}, not "{{value}}".',
+  oneOf: 'Unknown {{what}} "{{value}}". Choose one of: {{choices, join}}.',
+  errors: 'Errors',
+  warnings: 'Warnings',
+  warning: 'Warning: {{message}}',
+} as const;
