@@ -4,6 +4,8 @@ import i18next, { type i18n } from 'i18next';
 import { formatShape, type Shape } from '../model/graph';
 import { catalogue, languages, namespaces, type Language, type Problem } from './catalogue';
 
+export type { Language };
+
 /** How many block ids a list names before it says how many more there are. */
 const LISTED_IDS = 8;
 

@@ -1,4 +1,4 @@
-import { problemTexts } from '../i18n/translate';
+import { problemText, problemTexts } from '../i18n/translate';
 import type { Problem } from '../i18n/catalogue';
 import type { Localized } from './params';
 
@@ -29,6 +29,11 @@ export function issue(severity: GraphIssue['severity'], code: string, problem: P
   if (nodeId !== undefined) result.nodeId = nodeId;
   if (param !== undefined) result.param = param;
   return result;
+}
+
+/** The sentence of an issue in a language (an i18next language tag such as `fr-FR` will do), from its problem. */
+export function issueText(issue: Pick<GraphIssue, 'problem'>, language: string): string {
+  return problemText(issue.problem, language);
 }
 
 /**

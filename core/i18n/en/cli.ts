@@ -4,7 +4,7 @@ export const cli = {
   badLanguage: '--lang is en or fr, not "{{value}}".',
   wholeNumber: '--{{option}} must be a whole number of at least {{min}}, not "{{value}}".',
   oneOf: 'Unknown {{what}} "{{value}}". Choose one of: {{choices, join}}.',
-  errors: 'Errors',
-  warnings: 'Warnings',
+  failed: 'Failed: {{message}}',
+  diverged: 'Diverged: {{message}}',
   warning: 'Warning: {{message}}',
 } as const;

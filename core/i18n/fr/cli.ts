@@ -7,7 +7,7 @@ export const cli: Catalogue<typeof en> = {
   badLanguage: '--lang vaut en ou fr, et non « {{value}} ».',
   wholeNumber: '--{{option}} doit être un nombre entier d’au moins {{min}}, et non « {{value}} ».',
   oneOf: 'Valeur inconnue pour {{what}} : « {{value}} ». Choisissez parmi : {{choices, join}}.',
-  errors: 'Erreurs',
-  warnings: 'Avertissements',
+  failed: 'Échec : {{message}}',
+  diverged: 'Divergence : {{message}}',
   warning: 'Avertissement : {{message}}',
 };

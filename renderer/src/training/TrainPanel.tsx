@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { optimizers } from '../../../core/model/project';
+import { issueText } from '../../../core/model/issues';
 import { getApi } from '../api';
 import { editorStore, useEditor } from '../store/index';
 import { formatCount, formatNumber, percentText } from '../ui/format';
@@ -14,7 +15,6 @@ import { chosenDeviceLabel, EngineChoice, refreshEngines } from './EngineChoice'
 import { engineOptions, listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
 import { errorText } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
-import { inLanguage } from '../i18n/typography';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),
@@ -263,7 +263,7 @@ export function TrainPanel() {
               {!form.dataset && !valid && ' '}
               {!valid && firstError && (
                 <>
-                  {t('train.why.graphErrors', { count: errorCount })} <CodeText text={inLanguage(firstError.text, i18n.language)} />
+                  {t('train.why.graphErrors', { count: errorCount })} <CodeText text={issueText(firstError, i18n.language)} />
                 </>
               )}
             </span>
