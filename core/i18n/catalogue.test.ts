@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { GraphError } from '../compile/errors';
 import { analyzeGraph } from '../model/analyze';
 import { LocalizedError } from '../model/localized';
 import { catalogue, languages, namespaces, problem, type Problem } from './catalogue';
@@ -101,6 +102,14 @@ describe('the message catalogue of core', () => {
     // The problem travels as JSON and renders the same on the other side.
     const received = JSON.parse(JSON.stringify(error)) as { problem: Problem; message: string };
     expect(problemText(received.problem, 'en')).toBe(received.message);
+
+    // The error that stops a build lists the same problems, each in the error's language.
+    const two = analyzeGraph({ nodes: [{ id: 'in', type: 'Input', params: { shape: [4] } }, { id: 'd', type: 'Dense', params: { units: 0, activaton: 'relu' } }], edges: [{ source: 'in', target: 'd' }] });
+    const built = new GraphError(two.errors);
+    expect(built.fr).toBe(
+      'Le modèle ne peut pas être construit ; corrigez d’abord ces 2 problèmes :\n- Dense « d » : `units` doit être un nombre entier entre 1 et 100000 (valeur reçue : 0).\n- Dense « d » : Ce bloc n’a pas de paramètre `activaton` ; vouliez-vous dire `activation` ?',
+    );
+    expect(new GraphError([error]).message).toBe('The model cannot be built: Dense "d": `units` must be a whole number between 1 and 100000 (got 0).');
   });
 
   it('refuses a code that is not a key, or a sentence without its parameters, at compile time', () => {

@@ -40,7 +40,7 @@ type Sentences<C extends Code> = C extends `${infer N extends Namespace}:${infer
   : never;
 
 /** What a parameter of a problem may be: it travels as JSON, so plain data only. */
-export type ProblemValue = string | number | boolean | null | readonly ProblemValue[];
+export type ProblemValue = string | number | boolean | null | readonly ProblemValue[] | { readonly [key: string]: ProblemValue | undefined };
 
 /** The parameters of a code: every `{{name}}` its sentences use (more are allowed, for the parts it chooses and their own). */
 export type ProblemParams<C extends Code> = { [V in Vars<Sentences<C>>]: ProblemValue } & { readonly [name: string]: ProblemValue | undefined };

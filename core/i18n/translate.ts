@@ -39,6 +39,9 @@ export function createTranslator(language: Language): i18n {
     return all.length <= LISTED_IDS ? shown : t('format:more', { shown, count: all.length - LISTED_IDS });
   };
   formatter.add('ids', ids(', '));
+  // Problems inside a problem (the errors that stop a build), one per line, each in this language.
+  formatter.add('problem', (value) => t((value as Problem).code, (value as Problem).params as Record<string, unknown>));
+  formatter.add('problems', (value) => (value as Problem[]).map((p) => `- ${t(p.code, p.params as Record<string, unknown>)}`).join('\n'));
   formatter.add('bytes', (value, lng) => memoryText(Number(value), languageOf(lng)));
   formatter.add('path', ids(' → '));
   return instance;

@@ -60,5 +60,7 @@ export const graph = {
     "Training this model needs about {{need, bytes}} of memory ({{weights, bytes}} of weights, {{gradients, bytes}} of gradients and optimizer state, {{activations, bytes}} of block outputs per batch, with batches of {{batchSize}}), more than half of this computer's {{have, bytes}}: it may run out of memory. The largest is {{type}} \"{{id}}\". If it does, use smaller Input shapes or images, fewer units or filters, or a smaller batch size.",
   errors: 'Errors:',
   warnings: 'Warnings:',
+  cannotBuild: 'The model cannot be built: {{first, problem}}',
+  cannotBuildAll: 'The model cannot be built; fix these {{count}} problems first:\n{{problems, problems}}',
   modelNoOutput: 'The model has no output: connect at least one layer after the Input.',
 } as const;

@@ -63,5 +63,7 @@ export const graph: Catalogue<typeof en> = {
     'Entraîner ce modèle demande environ {{need, bytes}} de mémoire ({{weights, bytes}} de poids, {{gradients, bytes}} de gradients et d’état de l’optimiseur, {{activations, bytes}} de sorties de blocs par lot, avec des lots de {{batchSize}}), plus de la moitié des {{have, bytes}} de cet ordinateur : la mémoire pourrait manquer. Le plus gros est {{type}} « {{id}} ». Si c’est le cas, utilisez des formes d’Input ou des images plus petites, moins de neurones ou de filtres, ou des lots plus petits.',
   errors: 'Erreurs :',
   warnings: 'Avertissements :',
+  cannotBuild: 'Le modèle ne peut pas être construit : {{first, problem}}',
+  cannotBuildAll: 'Le modèle ne peut pas être construit ; corrigez d’abord ces {{count}} problèmes :\n{{problems, problems}}',
   modelNoOutput: 'Le modèle n’a pas de sortie : connectez au moins une couche après l’Input.',
 };
