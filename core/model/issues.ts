@@ -18,14 +18,19 @@ export interface GraphIssue {
 }
 
 export function issue(severity: GraphIssue['severity'], code: string, problem: Problem, nodeId?: string, param?: string): GraphIssue {
-  const result = { severity, code, problem } as GraphIssue;
   // The sentences are made when first read: a graph of thousands of blocks may have an issue on each.
-  let text: Localized | undefined;
-  const texts = () => (text ??= problemTexts(problem));
-  Object.defineProperties(result, {
-    message: { get: () => texts().en, enumerable: true },
-    text: { get: texts, enumerable: true },
-  });
+  let texts: Localized | undefined;
+  const result: GraphIssue = {
+    severity,
+    code,
+    problem,
+    get message() {
+      return (texts ??= problemTexts(problem)).en;
+    },
+    get text() {
+      return (texts ??= problemTexts(problem));
+    },
+  };
   if (nodeId !== undefined) result.nodeId = nodeId;
   if (param !== undefined) result.param = param;
   return result;
