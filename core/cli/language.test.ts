@@ -109,6 +109,12 @@ describe('the language of the command line', () => {
     const engine = await cli(['train', badProject(), '--engine', 'jax', '--lang', 'fr'], { ...french, LANG: 'en_US.UTF-8' });
     expect(engine.stderr.trim()).toBe('Valeur inconnue pour engine : « jax ». Choisissez parmi : tfjs, pytorch.');
 
+    // Training refuses the graph before loading any data, and says why in French.
+    const train = await cli(['train', badProject(), '--size', '10'], french);
+    expect(train.code).toBe(1);
+    expect(train.stderr).toContain('Échec : Le modèle ne peut pas être construit ; corrigez d’abord ces 2 problèmes :\n- Conv2D « conv » (entrée 4×4×1) : Le noyau 7×7 dépasse son entrée 4×4');
+    expect(train.stderr).toMatch(/Durée totale : \d+(,\d)? s\./);
+
     const language = await cli(['summary', 'p.json', '--lang', 'de'], french);
     expect(language.code).toBe(2);
     expect(language.stderr.trim()).toBe('--lang vaut en ou fr, et non « de ».');

@@ -75,6 +75,8 @@ describe('the message catalogue of core', () => {
     const rate = problem('params:floatMinBelow', { name: 'rate', min: 0.05, max: 1, got: '1.5' });
     expect(problemText(rate, 'en')).toBe('`rate` must be a number at least 0.05 and less than 1 (got 1.5).');
     expect(problemText(rate, 'fr')).toBe('`rate` doit être un nombre au moins égal à 0,05 et inférieur à 1 (valeur reçue : 1.5).');
+    expect(problemText(problem('cli:totalTime', { seconds: 12 }), 'en')).toBe('Total time: 12.0 s.');
+    expect(problemText(problem('cli:totalTime', { seconds: 3.4 }), 'fr')).toBe('Durée totale : 3,4 s.');
     expect(memoryText(1.5e9, 'en')).toBe('1.5 GB');
     expect(memoryText(1.5e9, 'fr')).toBe('1,5 Go');
     expect(memoryText(320e6, 'fr')).toBe('320 Mo');

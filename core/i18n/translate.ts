@@ -28,7 +28,12 @@ export function createTranslator(language: Language): i18n {
   const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : [String(value)]);
   const formatter = instance.services.formatter!;
   // Numbers as the language writes them (0.001, 0,001), without grouping: sizes and ids read as typed.
-  formatter.add('decimal', (value, lng) => (typeof value === 'number' ? new Intl.NumberFormat(lng, { useGrouping: false, maximumFractionDigits: 20 }).format(value) : String(value)));
+  // `decimal(minimumFractionDigits: 1)` keeps one decimal even on a whole number (12.0 s).
+  formatter.add('decimal', (value, lng, options: { minimumFractionDigits?: string | number }) => {
+    if (typeof value !== 'number') return String(value);
+    const minimumFractionDigits = Number(options?.minimumFractionDigits ?? 0);
+    return new Intl.NumberFormat(lng, { useGrouping: false, minimumFractionDigits, maximumFractionDigits: Math.max(20, minimumFractionDigits) }).format(value);
+  });
   formatter.add('join', (value) => list(value).join(', '));
   formatter.add('quoted', (value) => list(value).map((v) => `"${v}"`).join(', '));
   formatter.add('shape', (value) => formatShape(value as Shape | undefined));

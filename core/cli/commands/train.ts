@@ -73,7 +73,7 @@ function finalLines(result: FinalResult, language: Language = 'en'): string[] {
     failed ? problemText(problem(result.state === 'failed' ? 'cli:failed' : 'cli:diverged', { message }), language) : `${result.state === 'completed' ? 'Done' : result.state[0].toUpperCase() + result.state.slice(1)}: ${result.message}`,
   ];
   if (result.test) lines.push(`Test accuracy: ${percent(result.test.accuracy)} on ${result.test.samples} held-out samples (loss ${result.test.loss.toFixed(4)}).`);
-  lines.push(`Total time: ${result.seconds.toFixed(1)} s.`);
+  lines.push(problemText(problem('cli:totalTime', { seconds: Math.round(result.seconds * 10) / 10 }), language));
   return lines;
 }
 

@@ -6,5 +6,6 @@ export const cli = {
   oneOf: 'Unknown {{what}} "{{value}}". Choose one of: {{choices, join}}.',
   failed: 'Failed: {{message}}',
   diverged: 'Diverged: {{message}}',
+  totalTime: 'Total time: {{seconds, decimal(minimumFractionDigits: 1)}} s.',
   warning: 'Warning: {{message}}',
 } as const;

@@ -9,5 +9,6 @@ export const cli: Catalogue<typeof en> = {
   oneOf: 'Valeur inconnue pour {{what}} : « {{value}} ». Choisissez parmi : {{choices, join}}.',
   failed: 'Échec : {{message}}',
   diverged: 'Divergence : {{message}}',
+  totalTime: 'Durée totale : {{seconds, decimal(minimumFractionDigits: 1)}} s.',
   warning: 'Avertissement : {{message}}',
 };
