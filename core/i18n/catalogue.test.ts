@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GraphError } from '../compile/errors';
 import { analyzeGraph } from '../model/analyze';
+import type { ExportError } from '../model/codegen/export-error';
+import { planGraph } from '../model/codegen/plan';
 import { LocalizedError } from '../model/localized';
 import { catalogue, languages, namespaces, problem, type Problem } from './catalogue';
 import { createTranslator, memoryText, problemText, problemTexts } from './translate';
@@ -110,6 +112,16 @@ describe('the message catalogue of core', () => {
     const built = new GraphError(two.errors);
     expect(built.fr).toBe(
       'Le modèle ne peut pas être construit ; corrigez d’abord ces 2 problèmes :\n- Dense « d » : `units` doit être un nombre entier entre 1 et 100000 (valeur reçue : 0).\n- Dense « d » : Ce bloc n’a pas de paramètre `activaton` ; vouliez-vous dire `activation` ?',
+    );
+    // So does the refusal to export a broken graph, each problem after its block.
+    let refused: unknown;
+    try {
+      planGraph({ nodes: two.order.map((id) => ({ id, type: two.nodes[id].type, params: id === 'd' ? { units: 0, activaton: 'relu' } : { shape: [4] } })), edges: [{ source: 'in', target: 'd' }] });
+    } catch (e) {
+      refused = e;
+    }
+    expect((refused as ExportError).fr).toBe(
+      'Le graphe a des erreurs : il ne peut donc être ni exporté ni traduit en code. Corrigez-les d’abord :\n  - [d] Dense « d » : `units` doit être un nombre entier entre 1 et 100000 (valeur reçue : 0).\n  - [d] Dense « d » : Ce bloc n’a pas de paramètre `activaton` ; vouliez-vous dire `activation` ?',
     );
     expect(new GraphError([error]).message).toBe('The model cannot be built: Dense "d": `units` must be a whole number between 1 and 100000 (got 0).');
   });

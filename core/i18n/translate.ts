@@ -46,6 +46,10 @@ export function createTranslator(language: Language): i18n {
   formatter.add('ids', ids(', '));
   // Problems inside a problem (the errors that stop a build), one per line, each in this language.
   formatter.add('problem', (value) => t((value as Problem).code, (value as Problem).params as Record<string, unknown>));
+  // The problems of blocks, one per line, each after the id of its block: `  - [conv] …`.
+  formatter.add('blockProblems', (value) =>
+    (value as { nodeId?: string; problem: Problem }[]).map((e) => `  - ${e.nodeId ? `[${e.nodeId}] ` : ''}${t(e.problem.code, e.problem.params as Record<string, unknown>)}`).join('\n'),
+  );
   formatter.add('problems', (value) => (value as Problem[]).map((p) => `- ${t(p.code, p.params as Record<string, unknown>)}`).join('\n'));
   formatter.add('bytes', (value, lng) => memoryText(Number(value), languageOf(lng)));
   formatter.add('path', ids(' → '));

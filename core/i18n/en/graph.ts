@@ -62,5 +62,6 @@ export const graph = {
   warnings: 'Warnings:',
   cannotBuild: 'The model cannot be built: {{first, problem}}',
   cannotBuildAll: 'The model cannot be built; fix these {{count}} problems first:\n{{problems, problems}}',
+  cannotExport: 'The graph has errors, so it cannot be exported or turned into code. Fix them first:\n{{errors, blockProblems}}',
   modelNoOutput: 'The model has no output: connect at least one layer after the Input.',
 } as const;

@@ -65,5 +65,6 @@ export const graph: Catalogue<typeof en> = {
   warnings: 'Avertissements :',
   cannotBuild: 'Le modèle ne peut pas être construit : {{first, problem}}',
   cannotBuildAll: 'Le modèle ne peut pas être construit ; corrigez d’abord ces {{count}} problèmes :\n{{problems, problems}}',
+  cannotExport: 'Le graphe a des erreurs : il ne peut donc être ni exporté ni traduit en code. Corrigez-les d’abord :\n{{errors, blockProblems}}',
   modelNoOutput: 'Le modèle n’a pas de sortie : connectez au moins une couche après l’Input.',
 };
