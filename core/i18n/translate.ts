@@ -39,9 +39,8 @@ export function createTranslator(language: Language): i18n {
   formatter.add('shape', (value) => formatShape(value as Shape | undefined));
   formatter.add('shapes', (value) => and((value as Shape[]).map((s) => formatShape(s))));
   const ids = (separator: string) => (value: unknown) => {
-    const all = list(value);
-    const shown = all.slice(0, LISTED_IDS).join(separator);
-    return all.length <= LISTED_IDS ? shown : t('format:more', { shown, count: all.length - LISTED_IDS });
+    const { shown, more } = Array.isArray(value) ? listedIds(value.map(String)) : (value as ListedIds);
+    return more === 0 ? shown.join(separator) : t('format:more', { shown: shown.join(separator), count: more });
   };
   formatter.add('ids', ids(', '));
   // Problems inside a problem (the errors that stop a build), one per line, each in this language.
@@ -72,6 +71,17 @@ export function memoryText(bytes: number, language: Language): string {
       return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: digits, useGrouping: false }).format(value).replace(/[\u00a0\u202f]/g, ' ');
     }
   return problemText({ code: 'format:bytes', params: { count: Math.round(bytes) } } as Problem, language);
+}
+
+/** Block ids for a message: the first few, and how many more (the message must not grow with the graph, nor its parameters). */
+export interface ListedIds {
+  shown: string[];
+  more: number;
+}
+
+/** The first ids of a list and the count of the rest, for the `ids` and `path` formats. */
+export function listedIds(ids: readonly string[]): ListedIds {
+  return { shown: ids.slice(0, LISTED_IDS), more: Math.max(0, ids.length - LISTED_IDS) };
 }
 
 const translators = new Map<Language, i18n>();

@@ -2,6 +2,7 @@ import type { ParamCount, ResolvedParams } from './block';
 import { getBlock, blockTypes } from './blocks/index';
 import { type Graph, type Shape } from './graph';
 import { problem, type Problem } from '../i18n/catalogue';
+import { listedIds } from '../i18n/translate';
 import { issue, ShapeError, type GraphIssue } from './issues';
 import { isValidLayerName, layerNameFor } from './layer-names';
 import { closestName, resolveParams } from './params';
@@ -113,7 +114,8 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
   const ordered = new Set(order);
   const inCycle = Object.keys(nodes).filter((id) => !ordered.has(id));
   if (inCycle.length) {
-    for (const id of inCycle) nodes[id].issues.push(issue('error', 'cycle', problem('graph:cycle', { id, cycle: inCycle }), id));
+    const cycle = { ...listedIds(inCycle) };
+    for (const id of inCycle) nodes[id].issues.push(issue('error', 'cycle', problem('graph:cycle', { id, cycle }), id));
   }
 
   for (const id of order) {
@@ -236,8 +238,9 @@ function checkConnectivity(
       node.issues.push(issue('error', 'not-fed', problem('graph:notFed', { type: node.type, id: node.id }), node.id));
   }
   if (outputs.length > 1) {
+    const ends = { ...listedIds(outputs) };
     // Training fits one output to the labels: for training, a second output is an error.
-    for (const id of outputs) nodes[id].issues.push(issue(forTraining ? 'error' : 'warning', 'several-outputs', problem('graph:severalOutputs', { count: outputs.length, ends: outputs, id }), id));
+    for (const id of outputs) nodes[id].issues.push(issue(forTraining ? 'error' : 'warning', 'several-outputs', problem('graph:severalOutputs', { count: outputs.length, ends, id }), id));
   }
 }
 

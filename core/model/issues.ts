@@ -13,24 +13,36 @@ export interface GraphIssue {
   param?: string;
   /** In English, for logs (the sentence of `problem`). */
   message: string;
-  /** The sentence of `problem` in every language, for callers that do not render problems yet. */
+  /** The sentence of `problem` in every language, made when read, for callers that do not render problems yet. */
   text: Localized;
 }
 
+/**
+ * An issue as `issue()` makes it: its sentences are made from its problem when read (a graph of
+ * thousands of blocks may have an issue on each, most never shown), and its JSON has them.
+ */
+class IssueRecord implements GraphIssue {
+  declare severity: GraphIssue['severity'];
+  declare code: string;
+  declare problem: Problem;
+  declare nodeId?: string;
+  declare param?: string;
+  get message(): string {
+    return problemText(this.problem, 'en');
+  }
+  get text(): Localized {
+    return problemTexts(this.problem);
+  }
+  toJSON() {
+    return { ...this, message: this.message, text: this.text };
+  }
+}
+
 export function issue(severity: GraphIssue['severity'], code: string, problem: Problem, nodeId?: string, param?: string): GraphIssue {
-  // The sentences are made when first read: a graph of thousands of blocks may have an issue on each.
-  let texts: Localized | undefined;
-  const result: GraphIssue = {
-    severity,
-    code,
-    problem,
-    get message() {
-      return (texts ??= problemTexts(problem)).en;
-    },
-    get text() {
-      return (texts ??= problemTexts(problem));
-    },
-  };
+  const result = new IssueRecord();
+  result.severity = severity;
+  result.code = code;
+  result.problem = problem;
   if (nodeId !== undefined) result.nodeId = nodeId;
   if (param !== undefined) result.param = param;
   return result;
