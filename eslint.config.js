@@ -8,7 +8,8 @@ import tseslint from 'typescript-eslint';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
-const uiPackages = ['electron', 'react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'i18next', 'react-i18next'];
+const uiPackages = ['electron', 'react', 'react-dom', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*', 'react-i18next'];
+// i18next itself is plain JavaScript: core's message catalogue (core/i18n) renders problems with it.
 
 const restrict = (paths, patterns, message) => ({
   '@typescript-eslint/no-restricted-imports': [
@@ -49,12 +50,12 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['core/model/**/*.ts', 'core/api/**/*.ts'],
+    files: ['core/model/**/*.ts', 'core/api/**/*.ts', 'core/i18n/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: restrict(
       [...uiPackages, ...nodeBuiltins],
       ['@tensorflow/*', '../compile/*', '../train/*', '../data/*', '../store/*', '../export/*', '../import/*', '../catalogue/*', '../services/*', '../hosts/**', '../cli/*'],
-      'core/model and core/api are browser-safe: no Node built-ins, no TensorFlow.js at load (use `import type`), no Node-side core modules.',
+      'core/model, core/api and core/i18n are browser-safe: no Node built-ins, no TensorFlow.js at load (use `import type`), no Node-side core modules.',
     ),
   },
   {

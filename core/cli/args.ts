@@ -1,6 +1,8 @@
 // How every command reads its arguments: Node's parseArgs, strict, with `--help`/`-h`, the count of
 // file arguments checked, and the checks of option values that several commands share.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { problem } from '../i18n/catalogue';
+import { LocalizedError } from '../model/localized';
 import type { CliIo } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -36,13 +38,13 @@ export function commandArgs<const O extends Options>(args: string[], io: CliIo, 
 export function wholeNumber(value: string | undefined, option: string, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${option} must be a whole number of at least ${min}, not "${value}".`);
+  if (!Number.isInteger(n) || n < min) throw new LocalizedError(problem('cli:wholeNumber', { option, min, value }));
   return n;
 }
 
 /** An option's value among `choices`, or undefined when it was not given. */
 export function oneOf<const C extends readonly string[]>(value: string | undefined, option: string, choices: C, what = option): C[number] | undefined {
   if (value === undefined) return undefined;
-  if (!choices.includes(value)) throw new Error(`Unknown ${what} "${value}". Choose one of: ${choices.join(', ')}.`);
+  if (!choices.includes(value)) throw new LocalizedError(problem('cli:oneOf', { what, value, choices }));
   return value as C[number];
 }

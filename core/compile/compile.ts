@@ -1,3 +1,4 @@
+import { problem } from '../i18n/catalogue';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../model/block';
 import { getBlock } from '../model/blocks/index';
@@ -20,7 +21,7 @@ export function compileGraph(tf: Tf, graph: Graph, options: CompileOptions = {})
   const analysis = analyzeGraph(graph);
   if (!analysis.valid) throw new GraphError(analysis.errors);
   if (analysis.outputs.length === 0)
-    throw new GraphError([issue('error', 'no-output', { en: 'The model has no output: connect at least one layer after the Input.', fr: 'Le modèle n’a pas de sortie : connectez au moins une couche après l’Input.' })]);
+    throw new GraphError([issue('error', 'no-output', problem('graph:modelNoOutput', {}))]);
 
   const sources = incomingSources(graph, analysis);
   const tensors = new Map<string, tfjs.SymbolicTensor>();

@@ -2,18 +2,12 @@
 // names that start with a letter or a digit and go on with letters, digits, `_`, `-`, `.` and `/`
 // (unaccented letters only). Browser-safe.
 import type { Graph } from './graph';
-import type { Localized } from './params';
 
 const LAYER_NAME = /^[A-Za-z0-9][-A-Za-z0-9._/]*$/;
 
 export function isValidLayerName(id: string): boolean {
   return LAYER_NAME.test(id);
 }
-
-export const allowedLayerNameCharacters: Localized = {
-  en: 'an id must start with a letter or a digit and contain only letters without accents (a–z, A–Z), digits, "_", "-", "." and "/"',
-  fr: 'un identifiant doit commencer par une lettre ou un chiffre et ne contenir que des lettres sans accent (a–z, A–Z), des chiffres, « _ », « - », « . » et « / »',
-};
 
 /** A valid layer name close to `id` that is not in `taken`: accents dropped, other characters turned into `_`. */
 export function layerNameFor(id: string, taken: ReadonlySet<string>): string {

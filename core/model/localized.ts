@@ -1,15 +1,23 @@
 // Errors that carry a French text beside their English message. The message stays English (logs,
 // the CLI, tests); the interface shows the text of its language. Browser-safe.
+import type { Problem } from '../i18n/catalogue';
+import { problemTexts } from '../i18n/translate';
 import type { Localized } from './params';
 
 export type { Localized };
 
-/** An error whose English message may come with a French text. */
+/**
+ * An error whose English message may come with a French text. Built from a Problem (a code of the
+ * message catalogue and its parameters), it keeps the problem and takes both texts from the catalogue.
+ */
 export class LocalizedError extends Error {
   readonly fr?: string;
-  constructor(text: string | Localized, options?: ErrorOptions) {
-    super(typeof text === 'string' ? text : text.en, options);
-    if (typeof text !== 'string') this.fr = text.fr;
+  readonly problem?: Problem;
+  constructor(text: string | Localized | Problem, options?: ErrorOptions) {
+    const texts = typeof text === 'string' ? undefined : 'code' in text ? problemTexts(text) : text;
+    super(typeof text === 'string' ? text : texts!.en, options);
+    if (texts) this.fr = texts.fr;
+    if (typeof text !== 'string' && 'code' in text) this.problem = text;
   }
 }
 

@@ -2,6 +2,8 @@
 // say when the machine cannot hold it. Pure and browser-safe: the memory to compare with is passed
 // in (the Node side reads it from the operating system).
 import type { GraphAnalysis } from './analyze';
+import { problem } from '../i18n/catalogue';
+import { memoryText } from '../i18n/translate';
 import { issue, type GraphIssue } from './issues';
 import type { Localized } from './localized';
 import type { TrainingSettings } from './project';
@@ -47,30 +49,9 @@ export function estimateTrainingMemory(analysis: Pick<GraphAnalysis, 'nodes' | '
   return { weights, gradients, optimizerState, activations: 2 * forward, minimum, total: minimum + forward };
 }
 
-/** 1.5 GB, 320 MB: decimal units, as file managers show them. */
+/** 1.5 GB, 320 MB: decimal units, as file managers show them (1,5 Go in French). */
 export function formatMemory(bytes: number): Localized {
-  const units: [number, string, string][] = [
-    [1e12, 'TB', 'To'],
-    [1e9, 'GB', 'Go'],
-    [1e6, 'MB', 'Mo'],
-    [1e3, 'kB', 'ko'],
-  ];
-  for (const [size, en, fr] of units) {
-    if (bytes >= size) {
-      const value = bytes / size;
-      const shown = value >= 100 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
-      return { en: `${shown} ${en}`, fr: `${shown.replace(".", ",")} ${fr}` };
-    }
-  }
-  return { en: `${Math.round(bytes)} bytes`, fr: `${Math.round(bytes)} octets` };
-}
-
-function breakdown(estimate: MemoryEstimate): Localized {
-  const f = (n: number) => formatMemory(n);
-  return {
-    en: `${f(estimate.weights).en} of weights, ${f(estimate.gradients + estimate.optimizerState).en} of gradients and optimizer state, ${f(estimate.activations).en} of block outputs per batch`,
-    fr: `${f(estimate.weights).fr} de poids, ${f(estimate.gradients + estimate.optimizerState).fr} de gradients et d’état de l’optimiseur, ${f(estimate.activations).fr} de sorties de blocs par lot`,
-  };
+  return { en: memoryText(bytes, 'en'), fr: memoryText(bytes, 'fr') };
 }
 
 /** The block whose output per sample is largest, to say where to cut. */
@@ -85,10 +66,6 @@ function largestBlock(analysis: Pick<GraphAnalysis, 'nodes'>): { id: string; typ
   return best;
 }
 
-const advice: Localized = {
-  en: 'use smaller Input shapes or images, fewer units or filters, or a smaller batch size',
-  fr: 'utilisez des formes d’Input ou des images plus petites, moins de neurones ou de filtres, ou des lots plus petits',
-};
 
 /**
  * A warning when training may not fit in `memoryBytes` (the estimate is over half of it: the data,
@@ -99,28 +76,15 @@ export function memoryIssue(analysis: Pick<GraphAnalysis, 'nodes' | 'totalParams
   const estimate = estimateTrainingMemory(analysis, training);
   const certain = estimate.minimum > memoryBytes;
   if (!certain && estimate.total <= memoryBytes / 2) return undefined;
-  const need = formatMemory(certain ? estimate.minimum : estimate.total);
-  const have = formatMemory(memoryBytes);
-  const parts = breakdown(estimate);
   const block = largestBlock(analysis);
-  const at = block ? { en: ` The largest is ${block.type} "${block.id}".`, fr: ` Le plus gros est ${block.type} « ${block.id} ».` } : { en: '', fr: '' };
-  return certain
-    ? issue(
-        'error',
-        'out-of-memory',
-        {
-          en: `Training this model needs at least ${need.en} of memory (${parts.en}, with batches of ${training.batchSize}), more than this computer's ${have.en}: it cannot be trained here.${at.en} To fix it, ${advice.en}.`,
-          fr: `Entraîner ce modèle demande au moins ${need.fr} de mémoire (${parts.fr}, avec des lots de ${training.batchSize}), plus que les ${have.fr} de cet ordinateur : il ne peut pas être entraîné ici.${at.fr} Pour y remédier, ${advice.fr}.`,
-        },
-        block?.id,
-      )
-    : issue(
-        'warning',
-        'memory',
-        {
-          en: `Training this model needs about ${need.en} of memory (${parts.en}, with batches of ${training.batchSize}), more than half of this computer's ${have.en}: it may run out of memory.${at.en} If it does, ${advice.en}.`,
-          fr: `Entraîner ce modèle demande environ ${need.fr} de mémoire (${parts.fr}, avec des lots de ${training.batchSize}), plus de la moitié des ${have.fr} de cet ordinateur : la mémoire pourrait manquer.${at.fr} Si c’est le cas, ${advice.fr}.`,
-        },
-        block?.id,
-      );
+  const params = {
+    need: certain ? estimate.minimum : estimate.total,
+    have: memoryBytes,
+    weights: estimate.weights,
+    gradients: estimate.gradients + estimate.optimizerState,
+    activations: estimate.activations,
+    batchSize: training.batchSize,
+    ...(block ? { context: 'block', type: block.type, id: block.id } : {}),
+  };
+  return certain ? issue('error', 'out-of-memory', problem('graph:outOfMemory', params), block?.id) : issue('warning', 'memory', problem('graph:memory', params), block?.id);
 }

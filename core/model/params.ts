@@ -1,3 +1,6 @@
+import { problem, type Problem } from '../i18n/catalogue';
+import { problemTexts } from '../i18n/translate';
+
 /**
  * Parameter schemas of blocks, kept as data so the inspector can draw a control for each
  * (ranges, choices, defaults) and validation can explain what is wrong in plain words.
@@ -82,6 +85,9 @@ export type Regularizer = { l1?: number; l2?: number } | null;
 
 export interface ParamProblem {
   param: string;
+  /** What is wrong, as a code of the message catalogue and its parameters. */
+  problem: Problem;
+  /** Its sentence in every language. */
   text: Localized;
 }
 
@@ -113,23 +119,12 @@ export function closestName(name: string, known: readonly string[]): string | un
   return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
-function describeRange(min: number, max: number, minExclusive = false, maxExclusive = false): Localized {
-  return {
-    en: `${minExclusive ? `greater than ${min}` : `at least ${min}`} and ${maxExclusive ? `less than ${max}` : `at most ${max}`}`,
-    fr: `${minExclusive ? `supérieur à ${min}` : `au moins égal à ${min}`} et ${maxExclusive ? `inférieur à ${max}` : `au plus égal à ${max}`}`,
-  };
-}
-
-/** Checks one value against its spec; returns a plain-words reason or undefined when it is fine. */
-export function checkParam(spec: ParamSpec, value: unknown): Localized | undefined {
-  const got = JSON.stringify(value);
+/** Checks one value against its spec; returns what is wrong (a Problem about parameter `name`) or undefined when it is fine. */
+export function checkParam(spec: ParamSpec, value: unknown, name: string): Problem | undefined {
+  const got = JSON.stringify(value) ?? String(value);
   switch (spec.kind) {
     case 'int':
-      if (!isWhole(value) || value < spec.min || value > spec.max)
-        return {
-          en: `must be a whole number between ${spec.min} and ${spec.max} (got ${got})`,
-          fr: `doit être un nombre entier entre ${spec.min} et ${spec.max} (valeur reçue : ${got})`,
-        };
+      if (!isWhole(value) || value < spec.min || value > spec.max) return problem('params:int', { name, min: spec.min, max: spec.max, got });
       return;
     case 'float': {
       const ok =
@@ -137,57 +132,35 @@ export function checkParam(spec: ParamSpec, value: unknown): Localized | undefin
         (spec.minExclusive ? value > spec.min : value >= spec.min) &&
         (spec.maxExclusive ? value < spec.max : value <= spec.max);
       if (ok) return;
-      const range = describeRange(spec.min, spec.max, spec.minExclusive, spec.maxExclusive);
-      return { en: `must be a number ${range.en} (got ${got})`, fr: `doit être un nombre ${range.fr} (valeur reçue : ${got})` };
+      const code = spec.minExclusive ? (spec.maxExclusive ? 'params:floatAboveBelow' : 'params:floatAboveMax') : spec.maxExclusive ? 'params:floatMinBelow' : 'params:floatMinMax';
+      return problem(code, { name, min: spec.min, max: spec.max, got });
     }
-    case 'enum': {
+    case 'enum':
       if (typeof value === 'string' && spec.values.includes(value)) return;
-      const choices = spec.values.map((v) => `"${v}"`).join(', ');
-      return { en: `must be one of ${choices} (got ${got})`, fr: `doit valoir l’une de ces valeurs : ${choices} (valeur reçue : ${got})` };
-    }
+      return problem('params:choice', { name, choices: spec.values, got });
     case 'bool':
-      if (typeof value !== 'boolean') return { en: `must be true or false (got ${got})`, fr: `doit valoir true ou false (valeur reçue : ${got})` };
+      if (typeof value !== 'boolean') return problem('params:bool', { name, got });
       return;
     case 'size2': {
       if (value === null && spec.nullable) return;
       const nested = spec.sides && Array.isArray(value) && value.some(Array.isArray);
       const parts = nested ? (value as unknown[]).flat() : Array.isArray(value) ? value : [value];
       const pairs = nested ? (value as unknown[]).length === 2 && (value as unknown[]).every((v) => Array.isArray(v) && v.length === 2) : !Array.isArray(value) || value.length === 2;
-      if (!pairs || !parts.every((v) => isWhole(v) && v >= spec.min && v <= spec.max))
-        return spec.sides
-          ? {
-              en: `must be a whole number between ${spec.min} and ${spec.max}, a pair [height, width] of them, or [[top, bottom], [left, right]] (got ${got})`,
-              fr: `doit être un nombre entier entre ${spec.min} et ${spec.max}, une paire [hauteur, largeur] de tels nombres, ou [[haut, bas], [gauche, droite]] (valeur reçue : ${got})`,
-            }
-          : {
-              en: `must be a whole number between ${spec.min} and ${spec.max}, or a pair [height, width] of them (got ${got})`,
-              fr: `doit être un nombre entier entre ${spec.min} et ${spec.max}, ou une paire [hauteur, largeur] de tels nombres (valeur reçue : ${got})`,
-            };
+      if (!pairs || !parts.every((v) => isWhole(v) && v >= spec.min && v <= spec.max)) return problem(spec.sides ? 'params:size2Sides' : 'params:size2', { name, min: spec.min, max: spec.max, got });
       return;
     }
     case 'shape': {
       if (Array.isArray(value) && value.length >= spec.minRank && value.length <= spec.maxRank && value.every((v) => isWhole(v) && v >= 1 && v <= 100_000)) return;
-      const count = spec.minRank === spec.maxRank ? `${spec.minRank}` : `${spec.minRank} à ${spec.maxRank}`;
-      return {
-        en: `must be a list of ${spec.minRank === spec.maxRank ? spec.minRank : `${spec.minRank} to ${spec.maxRank}`} positive whole numbers, e.g. [28, 28, 1] for a grayscale 28×28 image (got ${got})`,
-        fr: `doit être une liste de ${count} nombres entiers positifs, par exemple [28, 28, 1] pour une image 28×28 en niveaux de gris (valeur reçue : ${got})`,
-      };
+      return spec.minRank === spec.maxRank ? problem('params:shapeRank', { name, rank: spec.minRank, got }) : problem('params:shapeRanks', { name, min: spec.minRank, max: spec.maxRank, got });
     }
     case 'range': {
       if (value === null && spec.nullable) return;
       if (isFiniteNumber(value)) {
-        if (value < 0 || value > spec.max)
-          return {
-            en: `must be a number between 0 and ${spec.max}, or a pair [lower, upper] (got ${got})`,
-            fr: `doit être un nombre entre 0 et ${spec.max}, ou une paire [bas, haut] (valeur reçue : ${got})`,
-          };
+        if (value < 0 || value > spec.max) return problem('params:rangeNumber', { name, max: spec.max, got });
         return;
       }
       if (Array.isArray(value) && value.length === 2 && value.every(isFiniteNumber) && value[0] <= value[1] && value[0] >= spec.min && value[1] <= spec.max) return;
-      return {
-        en: `must be a number between 0 and ${spec.max}, or a pair [lower, upper] with ${spec.min} ≤ lower ≤ upper ≤ ${spec.max} (got ${got})`,
-        fr: `doit être un nombre entre 0 et ${spec.max}, ou une paire [bas, haut] avec ${spec.min} ≤ bas ≤ haut ≤ ${spec.max} (valeur reçue : ${got})`,
-      };
+      return problem('params:rangePair', { name, min: spec.min, max: spec.max, got });
     }
     case 'regularizer': {
       if (value === null) return;
@@ -196,29 +169,33 @@ export function checkParam(spec: ParamSpec, value: unknown): Localized | undefin
         !Array.isArray(value) &&
         Object.keys(value).length > 0 &&
         Object.entries(value).every(([k, v]) => (k === 'l1' || k === 'l2') && isFiniteNumber(v) && v >= 0 && v <= 10);
-      if (!ok)
-        return {
-          en: `must be null, {"l1": x}, {"l2": x} or {"l1": x, "l2": y} with 0 ≤ x ≤ 10 (got ${got})`,
-          fr: `doit valoir null, {"l1": x}, {"l2": x} ou {"l1": x, "l2": y} avec 0 ≤ x ≤ 10 (valeur reçue : ${got})`,
-        };
+      if (!ok) return problem('params:regularizer', { name, got });
       return;
     }
   }
 }
 
-/** Fills in defaults and reports every bad or unknown parameter of one block. */
+/**
+ * Fills in defaults and reports every bad or unknown parameter of one block. Given the block
+ * (its type and id), each problem's sentence opens with it, as the graph checks show it.
+ */
 export function resolveParams(
   specs: Record<string, ParamSpec>,
   given: Record<string, unknown>,
+  block?: { type: string; id: string },
 ): { values: Record<string, unknown>; problems: ParamProblem[] } {
   const values: Record<string, unknown> = Object.create(null);
   const problems: ParamProblem[] = [];
+  const report = (param: string, found: Problem) => {
+    const full = (block ? { code: found.code, params: { ...found.params, context: 'block', type: block.type, id: block.id } } : found) as Problem;
+    problems.push({ param, problem: full, text: problemTexts(full) });
+  };
   for (const [name, spec] of Object.entries(specs)) {
     const hasValue = Object.prototype.hasOwnProperty.call(given, name) && given[name] !== undefined;
     const value = hasValue ? given[name] : spec.default;
-    const reason = hasValue ? checkParam(spec, value) : undefined;
+    const reason = hasValue ? checkParam(spec, value, name) : undefined;
     if (reason) {
-      problems.push({ param: name, text: { en: `\`${name}\` ${reason.en}.`, fr: `\`${name}\` ${reason.fr}.` } });
+      report(name, reason);
       values[name] = structuredClone(spec.default);
     } else {
       values[name] = structuredClone(value);
@@ -228,15 +205,7 @@ export function resolveParams(
     if (Object.prototype.hasOwnProperty.call(specs, name)) continue;
     const known = Object.keys(specs);
     const guess = closestName(name, known);
-    problems.push({
-      param: name,
-      text: guess
-        ? { en: `There is no parameter \`${name}\` here; did you mean \`${guess}\`?`, fr: `Ce bloc n’a pas de paramètre \`${name}\` ; vouliez-vous dire \`${guess}\` ?` }
-        : {
-            en: `There is no parameter \`${name}\` here. Known parameters: ${known.join(', ') || 'none'}.`,
-            fr: `Ce bloc n’a pas de paramètre \`${name}\`. Paramètres connus : ${known.join(', ') || 'aucun'}.`,
-          },
-    });
+    report(name, guess ? problem('params:unknownGuess', { name, guess }) : known.length ? problem('params:unknown', { name, known }) : problem('params:unknownNone', { name }));
   }
   return { values, problems };
 }

@@ -1,5 +1,7 @@
 import type { GraphAnalysis } from './analyze';
 import { formatKerasShape, type Graph } from './graph';
+import { problem as problemOf, type Problem } from '../i18n/catalogue';
+import { problemText, type Language } from '../i18n/translate';
 import type { GraphIssue } from './issues';
 
 /** The machine-readable summary printed by `neuroblocks summary --json`. Shapes exclude the batch dimension. */
@@ -8,13 +10,22 @@ export interface SummaryJson {
   totalParams: number;
   trainableParams: number;
   nonTrainableParams: number;
-  errors: { nodeId?: string; param?: string; message: string }[];
-  warnings: { nodeId?: string; param?: string; message: string }[];
+  errors: SummaryIssue[];
+  warnings: SummaryIssue[];
 }
 
-const issueJson = (i: GraphIssue) => ({
+/** An error or a warning of the summary: where, what (a code of the message catalogue and its parameters) and its English sentence. */
+export interface SummaryIssue {
+  nodeId?: string;
+  param?: string;
+  problem: Problem;
+  message: string;
+}
+
+const issueJson = (i: GraphIssue): SummaryIssue => ({
   ...(i.nodeId !== undefined ? { nodeId: i.nodeId } : {}),
   ...(i.param !== undefined ? { param: i.param } : {}),
+  problem: i.problem,
   message: i.message,
 });
 
@@ -68,8 +79,8 @@ export function formatBytes(params: number): string {
   return `${value.toFixed(2)} ${units[unit]}`;
 }
 
-/** A Keras-3-like `model.summary()` table, plus the errors and warnings. */
-export function formatSummary(name: string, summary: SummaryJson): string {
+/** A Keras-3-like `model.summary()` table (its headings in English, as Keras prints them), plus the errors and warnings in `language`. */
+export function formatSummary(name: string, summary: SummaryJson, language: Language = 'en'): string {
   const branched = summary.layers.some((l) => l.connectedTo.length > 1) || new Set(summary.layers.flatMap((l) => l.connectedTo)).size < summary.layers.flatMap((l) => l.connectedTo).length;
   const header = ['Layer (type)', 'Output Shape', 'Param #', ...(branched ? ['Connected to'] : [])];
   const rows = summary.layers.map((l) => [
@@ -90,12 +101,12 @@ export function formatSummary(name: string, summary: SummaryJson): string {
   out.push(` Total params: ${formatCount(summary.totalParams)} (${formatBytes(summary.totalParams)})`);
   out.push(` Trainable params: ${formatCount(summary.trainableParams)} (${formatBytes(summary.trainableParams)})`);
   out.push(` Non-trainable params: ${formatCount(summary.nonTrainableParams)} (${formatBytes(summary.nonTrainableParams)})`);
-  const list = (title: string, mark: string, items: SummaryJson['errors']) => {
+  const list = (title: Problem, mark: string, items: SummaryIssue[]) => {
     if (!items.length) return;
-    out.push('', `${title}:`);
-    for (const i of items) out.push(`  ${mark} ${i.nodeId ? `[${i.nodeId}${i.param ? ` · ${i.param}` : ''}] ` : ''}${i.message}`);
+    out.push('', problemText(title, language));
+    for (const i of items) out.push(`  ${mark} ${i.nodeId ? `[${i.nodeId}${i.param ? ` · ${i.param}` : ''}] ` : ''}${problemText(i.problem, language)}`);
   };
-  list('Errors', '✗', summary.errors);
-  list('Warnings', '!', summary.warnings);
+  list(problemOf('graph:errors', {}), '✗', summary.errors);
+  list(problemOf('graph:warnings', {}), '!', summary.warnings);
   return out.join('\n');
 }

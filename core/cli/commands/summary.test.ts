@@ -53,7 +53,9 @@ describe('neuroblocks summary', () => {
 
     const json = recordingIo();
     expect(await main(['summary', file, '--json'], json)).toBe(1);
-    expect(JSON.parse(json.stdout.join('')).errors).toEqual([{ nodeId: 'c1', param: 'kernelSize', message: expect.any(String) }]);
+    expect(JSON.parse(json.stdout.join('')).errors).toEqual([
+      { nodeId: 'c1', param: 'kernelSize', problem: { code: 'shapes:kernelTooLarge', params: expect.objectContaining({ kh: 5, kw: 5, h: 4, w: 4, id: 'c1' }) }, message: expect.any(String) },
+    ]);
   });
 
   it('explains a malformed file and a missing one', async () => {

@@ -19,6 +19,6 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const project = await readProjectFile(positionals[0]);
   const analysis = analyzeGraph(project.graph, { loss: project.training.loss, memory: { bytes: totalmem(), training: project.training } });
   const summary = summaryJson(project.graph, analysis);
-  io.out(values.json ? JSON.stringify(summary) : formatSummary(project.name, summary));
+  io.out(values.json ? JSON.stringify(summary) : formatSummary(project.name, summary, io.language));
   return analysis.valid ? 0 : 1;
 }

@@ -1,3 +1,5 @@
+import { problem } from '../../i18n/catalogue';
+import { problemText, type Language } from '../../i18n/translate';
 import path from 'node:path';
 import { skippedWarning } from '../../data/summary';
 import type { BackendName, FinalResult, TrainingEvent } from '../../train/events';
@@ -63,10 +65,15 @@ function downloadBar(event: Extract<TrainingEvent, { type: 'download' }>): strin
   return `Downloading ${event.file} [${'='.repeat(filled)}${' '.repeat(width - filled)}] ${megabytes(event.received)} of ${megabytes(event.total)}`;
 }
 
-function finalLines(result: FinalResult): string[] {
-  const lines = [`${result.state === 'completed' ? 'Done' : result.state[0].toUpperCase() + result.state.slice(1)}: ${result.message}`];
+function finalLines(result: FinalResult, language: Language = 'en'): string[] {
+  // A failure is an error: it is told in the language of the command line, with the French text the run gives.
+  const failed = result.state === 'failed' || result.state === 'diverged';
+  const message = language === 'fr' ? (result.messageFr ?? result.message) : result.message;
+  const lines = [
+    failed ? problemText(problem(result.state === 'failed' ? 'cli:failed' : 'cli:diverged', { message }), language) : `${result.state === 'completed' ? 'Done' : result.state[0].toUpperCase() + result.state.slice(1)}: ${result.message}`,
+  ];
   if (result.test) lines.push(`Test accuracy: ${percent(result.test.accuracy)} on ${result.test.samples} held-out samples (loss ${result.test.loss.toFixed(4)}).`);
-  lines.push(`Total time: ${result.seconds.toFixed(1)} s.`);
+  lines.push(problemText(problem('cli:totalTime', { seconds: Math.round(result.seconds * 10) / 10 }), language));
   return lines;
 }
 
@@ -206,7 +213,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         break;
       case 'warning':
         clearBar();
-        io.err(`Warning: ${event.message}`);
+        io.err(problemText(problem('cli:warning', { message: io.language === 'fr' ? (event.messageFr ?? event.message) : event.message }), io.language));
         break;
       case 'download':
         if (tty) {
@@ -216,7 +223,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         break;
       case 'final':
         clearBar();
-        for (const line of finalLines(event)) (event.state === 'failed' || event.state === 'diverged' ? io.err : io.out)(line);
+        for (const line of finalLines(event, io.language)) (event.state === 'failed' || event.state === 'diverged' ? io.err : io.out)(line);
         break;
     }
   });

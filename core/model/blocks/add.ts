@@ -7,10 +7,7 @@ export const Add: BlockDefinition = {
   params: { trainable: trainableSpec },
   inputs: { min: 2, max: 32 },
   outputShape: (inputs) =>
-    sameShapeMerge(inputs, (shapes) => ({
-      en: `Add sums its inputs value by value, so they must have the same shape, but it receives ${shapes.en}. Make the branches produce the same shape, e.g. with \`padding: "same"\` on their convolutions and the same number of filters.`,
-      fr: `Add additionne ses entrées valeur par valeur : elles doivent donc avoir la même forme, mais il reçoit ${shapes.fr}. Faites produire la même forme aux branches, par exemple avec \`padding: "same"\` sur leurs convolutions et le même nombre de filtres.`,
-    })),
+    sameShapeMerge(inputs, 'shapes:addShapes'),
   build: ({ tf, params, name }) => tf.layers.add({ name, trainable: params.trainable as boolean }),
   keras: { className: 'Add' },
   pytorch: (w) => w.args.join(' + '),

@@ -1,4 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { problem } from '../../i18n/catalogue';
 import type { BlockDefinition } from '../block';
 import { blockName, blockNameFr, ExportError } from '../codegen/export-error';
 import { isImage, torchAxis } from '../codegen/pytorch-text';
@@ -58,14 +59,7 @@ export const BatchNormalization: BlockDefinition = {
   outputShape([input], params) {
     const axis = resolveAxis(params.axis as number, input.length, 'BatchNormalization');
     if (axis !== input.length - 1)
-      throw new ShapeError(
-        {
-          en: `TensorFlow.js can only train BatchNormalization over the last axis (here axis -1, the ${input[input.length - 1]} values of each position), not \`axis\` ${params.axis}. Set \`axis\` to -1.`,
-          fr: `TensorFlow.js ne sait entraîner BatchNormalization que sur le dernier axe (ici l’axe -1, les ${input[input.length - 1]} valeurs de chaque position), pas sur \`axis\` ${params.axis}. Réglez \`axis\` sur -1.`,
-        },
-        'axis',
-        'bad-axis',
-      );
+      throw new ShapeError(problem('shapes:batchNormAxis', { channels: input[input.length - 1], axis: params.axis as number }), 'axis', 'bad-axis');
     return [...input];
   },
   paramCount([input], params) {

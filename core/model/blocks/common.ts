@@ -2,7 +2,7 @@ import type { OnnxLayout, OnnxWriter, Tf } from '../block';
 import type { BoolSpec, EnumSpec, FloatSpec, RangeSpec, RegularizerSpec, Size2Spec } from '../params';
 import { formatShape, type Shape } from '../graph';
 import { ShapeError } from '../issues';
-import type { Localized } from '../localized';
+import { problem } from '../../i18n/catalogue';
 
 /** Parameter specs shared by several blocks, so that the same parameter reads the same everywhere. */
 
@@ -189,13 +189,9 @@ export function mergeLayout(w: OnnxWriter): OnnxLayout {
   return image && w.node.inputs.every((_, i) => w.hasLayout(i, 'nchw')) ? 'nchw' : 'nhwc';
 }
 
-/**
- * The one shape of the inputs of a value-by-value merge (Add, Multiply), or a ShapeError whose
- * words, given the shapes as written, say what the block does and how to fix the branches.
- */
-export function sameShapeMerge(inputs: Shape[], words: (shapes: { en: string; fr: string }) => Localized): Shape {
+/** The one shape of the inputs of a value-by-value merge (Add, Multiply), or a ShapeError whose sentence (`code`) says what the block does and how to fix the branches. */
+export function sameShapeMerge(inputs: Shape[], code: 'shapes:addShapes' | 'shapes:multiplyShapes'): Shape {
   const first = formatShape(inputs[0]);
-  if (inputs.some((s) => formatShape(s) !== first))
-    throw new ShapeError(words({ en: inputs.map(formatShape).join(' and '), fr: inputs.map(formatShape).join(' et ') }), undefined, 'merge-shapes');
+  if (inputs.some((s) => formatShape(s) !== first)) throw new ShapeError(problem(code, { inputs }), undefined, 'merge-shapes');
   return [...inputs[0]];
 }

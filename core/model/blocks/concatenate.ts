@@ -1,5 +1,5 @@
+import { problem } from '../../i18n/catalogue';
 import type { BlockDefinition } from '../block';
-import { formatShape } from '../graph';
 import { ShapeError } from '../issues';
 import { torchAxis } from '../codegen/pytorch-text';
 import { mergeLayout, trainableSpec } from './common';
@@ -21,28 +21,10 @@ export const Concatenate: BlockDefinition = {
   inputs: { min: 2, max: 32 },
   outputShape(inputs, params) {
     const rank = inputs[0].length;
-    const shapes = inputs.map(formatShape).join(' and ');
-    const shapesFr = inputs.map(formatShape).join(' et ');
-    if (inputs.some((s) => s.length !== rank))
-      throw new ShapeError(
-        {
-          en: `Concatenate joins tensors with the same number of axes, but it receives ${shapes}. Add Flatten (or GlobalAveragePooling2D) to the image branch so that both are vectors.`,
-          fr: `Concatenate joint des tenseurs qui ont le même nombre d’axes, mais il reçoit ${shapesFr}. Ajoutez Flatten (ou GlobalAveragePooling2D) à la branche d’images pour que les deux soient des vecteurs.`,
-        },
-        undefined,
-        'merge-shapes',
-      );
+    if (inputs.some((s) => s.length !== rank)) throw new ShapeError(problem('shapes:concatenateRanks', { inputs }), undefined, 'merge-shapes');
     const axis = resolveAxis(params.axis as number, rank, 'Concatenate');
     const mismatch = inputs.some((s) => s.some((d, i) => i !== axis && d !== inputs[0][i]));
-    if (mismatch)
-      throw new ShapeError(
-        {
-          en: `Concatenate with \`axis\` ${params.axis} needs inputs that differ only along that axis, but it receives ${shapes}. Make the branches produce the same size on the other axes (e.g. \`padding: "same"\`), or change \`axis\`.`,
-          fr: `Concatenate avec \`axis\` ${params.axis} demande des entrées qui ne diffèrent que le long de cet axe, mais il reçoit ${shapesFr}. Faites produire la même taille aux branches sur les autres axes (par exemple \`padding: "same"\`), ou changez \`axis\`.`,
-        },
-        'axis',
-        'merge-shapes',
-      );
+    if (mismatch) throw new ShapeError(problem('shapes:concatenateAxis', { inputs, axis: params.axis as number }), 'axis', 'merge-shapes');
     const out = [...inputs[0]];
     out[axis] = inputs.reduce((sum, s) => sum + s[axis], 0);
     return out;

@@ -56,7 +56,7 @@ export const Conv2D: BlockDefinition = {
   inputs: { min: 1, max: 1 },
   outputShape([input], params) {
     const image = requireImage('Conv2D', input);
-    const [h, w] = slideWindow(image, params.kernelSize, params.strides, params.padding as string, { en: 'kernel', fr: 'Le noyau' }, 'kernelSize');
+    const [h, w] = slideWindow(image, params.kernelSize, params.strides, params.padding as string, 'kernel', 'kernelSize');
     return [h, w, params.filters as number];
   },
   paramCount([input], params) {

@@ -57,7 +57,7 @@ export const DepthwiseConv2D: BlockDefinition = {
   inputs: { min: 1, max: 1 },
   outputShape([input], params) {
     const image = requireImage('DepthwiseConv2D', input);
-    const [h, w] = slideWindow(image, params.kernelSize, params.strides, params.padding as string, { en: 'kernel', fr: 'Le noyau' }, 'kernelSize');
+    const [h, w] = slideWindow(image, params.kernelSize, params.strides, params.padding as string, 'kernel', 'kernelSize');
     return [h, w, image[2] * (params.depthMultiplier as number)];
   },
   paramCount([input], params) {

@@ -1,5 +1,5 @@
+import { problem } from '../../i18n/catalogue';
 import type { BlockDefinition } from '../block';
-import { formatShape } from '../graph';
 import { ShapeError } from '../issues';
 import { mergeLayout, trainableSpec } from './common';
 
@@ -14,15 +14,7 @@ export const Multiply: BlockDefinition = {
     const rank = inputs[0].length;
     const fits = inputs.every((s) => s.length === rank) && inputs[0].every((_, axis) => new Set(inputs.map((s) => s[axis]).filter((d) => d !== 1)).size <= 1);
     if (!fits) {
-      const shapes = { en: inputs.map(formatShape).join(' and '), fr: inputs.map(formatShape).join(' et ') };
-      throw new ShapeError(
-        {
-          en: `Multiply multiplies its inputs value by value, so they must have the same shape (a size of 1 is repeated to fit, as in [1, 1, channels] times an image), but it receives ${shapes.en}. Make the branches produce the same shape, e.g. a Reshape to [1, 1, channels] after a GlobalAveragePooling2D.`,
-          fr: `Multiply multiplie ses entrées valeur par valeur : elles doivent donc avoir la même forme (une taille 1 est répétée pour s’ajuster, comme [1, 1, canaux] fois une image), mais il reçoit ${shapes.fr}. Faites produire la même forme aux branches, par ex. un Reshape en [1, 1, canaux] après un GlobalAveragePooling2D.`,
-        },
-        undefined,
-        'merge-shapes',
-      );
+      throw new ShapeError(problem('shapes:multiplyShapes', { inputs }), undefined, 'merge-shapes');
     }
     return inputs[0].map((_, axis) => Math.max(...inputs.map((s) => s[axis])));
   },

@@ -34,7 +34,7 @@ export function poolingBlock(type: 'MaxPooling2D' | 'AveragePooling2D', doc: { e
     inputs: { min: 1, max: 1 },
     outputShape([input], params) {
       const image = requireImage(type, input);
-      const [h, w] = slideWindow(image, params.poolSize, params.strides ?? params.poolSize, params.padding as string, { en: 'pool window', fr: 'La fenêtre de pooling' }, 'poolSize');
+      const [h, w] = slideWindow(image, params.poolSize, params.strides ?? params.poolSize, params.padding as string, 'pool', 'poolSize');
       return [h, w, image[2]];
     },
     build({ tf, params, name }) {

@@ -1,3 +1,4 @@
+import { problem } from '../../i18n/catalogue';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { StockInferenceContext, Tf } from '../block';
 import type { PlanNode } from '../codegen/plan';
@@ -94,13 +95,10 @@ export const RandomCrop = augmentationBlock({
     width: sizeSpec('Width of the crop in pixels.', 'Largeur du recadrage en pixels.'),
   },
   outputShape(input, params) {
-    for (const [param, size, axis] of [['height', input[0], 'height'], ['width', input[1], 'width']] as const)
+    for (const [param, size] of [['height', input[0]], ['width', input[1]]] as const)
       if ((params[param] as number) > size)
         throw new ShapeError(
-          {
-            en: `A ${params.height}×${params.width} crop does not fit in a ${input[0]}×${input[1]} image: set \`${param}\` to at most ${size}, the ${axis} of the image.`,
-            fr: `Un recadrage ${params.height}×${params.width} ne tient pas dans une image ${input[0]}×${input[1]} : réglez \`${param}\` sur ${size} au plus, la ${axis === 'height' ? 'hauteur' : 'largeur'} de l’image.`,
-          },
+          problem(param === 'height' ? 'shapes:cropTooHigh' : 'shapes:cropTooWide', { height: params.height as number, width: params.width as number, imageHeight: input[0], imageWidth: input[1] }),
           param,
           'crop-too-large',
         );

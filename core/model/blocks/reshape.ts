@@ -1,3 +1,4 @@
+import { problem } from '../../i18n/catalogue';
 import type { BlockDefinition } from '../block';
 import { isImage } from '../codegen/pytorch-text';
 import { formatShape, type Shape } from '../graph';
@@ -26,14 +27,7 @@ export const Reshape: BlockDefinition = {
   outputShape([input], params) {
     const target = params.targetShape as Shape;
     if (product(target) !== product(input))
-      throw new ShapeError(
-        {
-          en: `\`targetShape\` ${formatShape(target)} holds ${product(target)} values but the input ${formatShape(input)} has ${product(input)}: give a shape whose sizes multiply to ${product(input)}, e.g. [${product(input)}].`,
-          fr: `\`targetShape\` ${formatShape(target)} contient ${product(target)} valeurs, mais l’entrée ${formatShape(input)} en a ${product(input)} : donnez une forme dont les tailles ont pour produit ${product(input)}, par ex. [${product(input)}].`,
-        },
-        'targetShape',
-        'reshape-size',
-      );
+      throw new ShapeError(problem('shapes:reshapeSize', { target, input, targetSize: product(target), inputSize: product(input) }), 'targetShape', 'reshape-size');
     return [...target];
   },
   build: ({ tf, params, name }) => tf.layers.reshape({ name, targetShape: params.targetShape as number[], trainable: params.trainable as boolean }),

@@ -1,3 +1,4 @@
+import type { Problem } from '../../i18n/catalogue';
 import { LocalizedError, type Localized } from '../localized';
 
 /**
@@ -6,7 +7,7 @@ import { LocalizedError, type Localized } from '../localized';
  */
 export class ExportError extends LocalizedError {
   constructor(
-    text: string | Localized,
+    text: string | Localized | Problem,
     readonly nodeId?: string,
     readonly blockType?: string,
   ) {

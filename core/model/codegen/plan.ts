@@ -1,3 +1,4 @@
+import { problem } from '../../i18n/catalogue';
 import { analyzeGraph, type GraphAnalysis } from '../analyze';
 import type { ResolvedParams } from '../block';
 import { getBlock } from '../blocks/index';
@@ -35,14 +36,8 @@ export interface ModelPlan {
 export function planGraph(graph: Graph, options: { loss?: string } = {}): ModelPlan {
   const analysis = analyzeGraph(graph, options);
   if (!analysis.valid) {
-    const list = (language: 'en' | 'fr') => analysis.errors.map((e) => `  - ${e.nodeId ? `[${e.nodeId}] ` : ''}${e.text[language]}`).join('\n');
-    throw new ExportError(
-      {
-        en: `The graph has errors, so it cannot be exported or turned into code. Fix them first:\n${list('en')}`,
-        fr: `Le graphe a des erreurs : il ne peut donc être ni exporté ni traduit en code. Corrigez-les d’abord :\n${list('fr')}`,
-      },
-      analysis.errors[0]?.nodeId,
-    );
+    const errors = analysis.errors.map((e) => ({ ...(e.nodeId !== undefined ? { nodeId: e.nodeId } : {}), problem: e.problem }));
+    throw new ExportError(problem('graph:cannotExport', { errors }), analysis.errors[0]?.nodeId);
   }
   const incoming = new Map<string, string[]>(analysis.order.map((id) => [id, []]));
   const seen = new Set<string>();

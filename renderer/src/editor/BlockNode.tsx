@@ -8,6 +8,7 @@ import { useEditor } from '../store/index';
 import { docLanguage, formatCount } from '../ui/format';
 import { CodeText, plainText } from '../ui/CodeText';
 import { inLanguage } from '../ui/typography';
+import { issueText } from '../../../core/model/issues';
 
 function safeDescribe(type: string, params: Record<string, unknown>, language: string): string {
   try {
@@ -32,7 +33,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
   const count = analysis ? analysis.paramCount.trainable + analysis.paramCount.nonTrainable : 0;
   const frozen = analysis && analysis.paramCount.nonTrainable > 0 && analysis.paramCount.trainable === 0;
   const problem = errors.length ? 'error' : warnings.length ? 'warning' : undefined;
-  const messages = [...errors, ...warnings].map((i) => plainText(inLanguage(i.text, i18n.language))).join('\n');
+  const messages = [...errors, ...warnings].map((i) => plainText(issueText(i, i18n.language))).join('\n');
   const tipId = `issues-${id}`;
   return (
     <div
@@ -66,7 +67,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
           <span className="badge__tip" role="tooltip" id={tipId}>
             {[...errors, ...warnings].map((i, n) => (
               <span key={n} className={`tip-line tip-${i.severity}`}>
-                <CodeText text={inLanguage(i.text, i18n.language)} />
+                <CodeText text={issueText(i, i18n.language)} />
               </span>
             ))}
           </span>

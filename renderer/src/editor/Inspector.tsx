@@ -13,6 +13,7 @@ import { connectBlocks, deleteSelectionAndFocus } from './actions';
 import { BaseInspector, selectedGroupOf } from './BaseInspector';
 import { ParamField } from './ParamField';
 import { inLanguage } from '../ui/typography';
+import { issueText } from '../../../core/model/issues';
 
 function Inputs({ nodeId }: { nodeId: string }) {
   const { t } = useTranslation();
@@ -159,7 +160,7 @@ export function Inspector() {
               name={name}
               spec={spec}
               value={node.data.params[name]}
-              problem={analysis?.issues.filter((i) => i.param === name).map((i) => inLanguage(i.text, i18n.language)).join(' ') || undefined}
+              problem={analysis?.issues.filter((i) => i.param === name).map((i) => issueText(i, i18n.language)).join(' ') || undefined}
             />
           ))}
         </section>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useReactFlow } from '@xyflow/react';
-import type { GraphIssue } from '../../../core/model/issues';
+import { issueText, type GraphIssue } from '../../../core/model/issues';
 import { editorStore, useEditor } from '../store/index';
 import { formatCount } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
@@ -45,11 +45,11 @@ export function SummaryPanel() {
             <li key={i} className={`issue issue-${issue.severity}`}>
               {issue.nodeId ? (
                 <button type="button" className="issue__button" onClick={() => focus(issue)} data-testid="issue">
-                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> <CodeText text={inLanguage(issue.text, i18n.language)} />
+                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> <CodeText text={issueText(issue, i18n.language)} />
                 </button>
               ) : (
                 <span data-testid="issue">
-                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> <CodeText text={inLanguage(issue.text, i18n.language)} />
+                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> <CodeText text={issueText(issue, i18n.language)} />
                 </span>
               )}
             </li>

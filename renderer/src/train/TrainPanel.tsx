@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { optimizers } from '../../../core/model/project';
+import { issueText } from '../../../core/model/issues';
 import { getApi } from '../api';
 import { editorStore, useEditor } from '../store/index';
 import { formatCount, formatNumber, percentText } from '../ui/format';
@@ -267,7 +268,7 @@ export function TrainPanel() {
               {!form.dataset && !valid && ' '}
               {!valid && firstError && (
                 <>
-                  {t('train.why.graphErrors', { count: errorCount })} <CodeText text={inLanguage(firstError.text, i18n.language)} />
+                  {t('train.why.graphErrors', { count: errorCount })} <CodeText text={issueText(firstError, i18n.language)} />
                 </>
               )}
             </span>
