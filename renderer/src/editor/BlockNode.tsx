@@ -7,7 +7,6 @@ import type { BlockFlowNode } from '../store/flow-graph';
 import { useEditor } from '../store/index';
 import { docLanguage, formatCount } from '../ui/format';
 import { CodeText, plainText } from '../ui/CodeText';
-import { inLanguage } from '../ui/typography';
 import { issueText } from '../../../core/model/issues';
 
 function safeDescribe(type: string, params: Record<string, unknown>, language: string): string {

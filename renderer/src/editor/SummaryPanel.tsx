@@ -4,7 +4,6 @@ import { issueText, type GraphIssue } from '../../../core/model/issues';
 import { editorStore, useEditor } from '../store/index';
 import { formatCount } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
-import { inLanguage } from '../ui/typography';
 
 /** Parameter totals and every error and warning; choosing one selects its block and brings it into view. */
 export function SummaryPanel() {

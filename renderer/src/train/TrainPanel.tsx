@@ -15,7 +15,6 @@ import { chosenDeviceLabel, EngineChoice, refreshEngines } from './EngineChoice'
 import { engineOptions, listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
 import { errorText } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
-import { inLanguage } from '../ui/typography';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),
