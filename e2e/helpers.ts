@@ -147,6 +147,15 @@ export function writeDigits(folder: string, count: number): void {
   writeFileSync(path.join(folder, 'train-labels-idx1-ubyte'), Buffer.concat([labelHeader, labels.subarray(8, 8 + count)]));
 }
 
+/** A run in the open Train panel on `samples` training samples, waited for to its end (within `timeout` ms). */
+export async function trainOnSamples(dock: Locator, samples: number, epochs: number, batchSize: number, timeout = 90_000): Promise<void> {
+  await dock.getByLabel('Training samples').fill(String(samples));
+  await dock.getByLabel('Epochs', { exact: true }).fill(String(epochs));
+  await dock.getByLabel('Batch size').fill(String(batchSize));
+  await dock.getByRole('button', { name: 'Start training' }).click();
+  await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout });
+}
+
 /** A short run from the Train tab with the given epochs and batch size, waited for to its end. */
 export async function trainBriefly(dock: Locator, epochs: number, batchSize: number): Promise<void> {
   await dock.getByRole('tab', { name: 'Train' }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import path from 'node:path';
-import { artifacts, consoleErrors, openExample, saveAs, shot, TRAINING_CONTROLS, unnamedControls } from './helpers';
+import { artifacts, consoleErrors, openExample, saveAs, shot, trainOnSamples, TRAINING_CONTROLS, unnamedControls } from './helpers';
 
 test('runs are compared side by side, continued, restored into the editor and deleted', async ({ page }) => {
   test.setTimeout(300_000);
@@ -14,11 +14,7 @@ test('runs are compared side by side, continued, restored into the editor and de
 
   await test.step('a first short run: 1 epoch on 200 digits', async () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await dock.getByLabel('Training samples').fill('200');
-    await dock.getByLabel('Epochs', { exact: true }).fill('1');
-    await dock.getByLabel('Batch size').fill('16');
-    await dock.getByRole('button', { name: 'Start training' }).click();
-    await expect(status).toHaveText('Finished', { timeout: 90_000 });
+    await trainOnSamples(dock, 200, 1, 16);
   });
 
   await test.step('a second run with a smaller Dense layer and another learning rate, stopped after its first epoch', async () => {
