@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { artifacts, consoleErrors, shot, url } from './helpers';
+import { artifacts, consoleErrors, shot, trainOnSamples, url } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -15,11 +15,7 @@ test('a trained run becomes a pretrained base block in a new project: collapsed,
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
   await test.step('train "Digits 0–4" briefly: 1 epoch on 600 digits', async () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await dock.getByLabel('Training samples').fill('600');
-    await dock.getByLabel('Epochs', { exact: true }).fill('1');
-    await dock.getByLabel('Batch size').fill('32');
-    await dock.getByRole('button', { name: 'Start training' }).click();
-    await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 120_000 });
+    await trainOnSamples(dock, 600, 1, 32, 120_000);
   });
 
   await test.step('Runs › Use as base, cut before the classifier, into a new project', async () => {

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { consoleErrors, shot, trainBriefly, url } from './helpers';
+import { consoleErrors, openTrainingDock, shot, trainBriefly } from './helpers';
 
 // Chromium's fake camera (a moving test pattern), allowed without asking: only this spec uses it.
 test.use({
@@ -27,10 +27,7 @@ const count = async (text: import('@playwright/test').Locator) => Number(/^(\d+)
 test('a teacher records two classes with the camera, saves them as a data set, trains, and tries the model live', async ({ page }) => {
   test.setTimeout(180_000);
   const problems = consoleErrors(page);
-  await page.goto(url());
-  await page.getByTestId('example-mnist-cnn').click();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  const dock = page.locator('#training-dock');
+  const dock = await openTrainingDock(page);
   await dock.getByRole('tab', { name: 'Data' }).click();
   const camera = dock.getByTestId('camera-capture');
 

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { consoleErrors, shot, url } from './helpers';
+import { consoleErrors, openTrainingDock, shot } from './helpers';
 
 /** A 16×16 RGB image: a class colour with a little per-image variation. */
 async function png(rgb: [number, number, number], variation: number): Promise<Buffer> {
@@ -35,11 +35,7 @@ test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 test('a teacher previews MNIST, imports a folder of images and a CSV table, and trains on the images', async ({ page }) => {
   test.setTimeout(150_000);
   const problems = consoleErrors(page);
-  await page.goto(url());
-  await page.getByTestId('example-mnist-cnn').click();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  // By id: its name changes with the language.
-  const dock = page.locator('#training-dock');
+  const dock = await openTrainingDock(page);
   const tabs = dock.getByRole('tab');
   await expect(tabs.first()).toHaveText('Data');
 

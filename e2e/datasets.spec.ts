@@ -5,7 +5,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cifarBatch, tar } from '../core/data/format-fixtures';
 import { encodeIdx } from '../core/data/idx';
-import { consoleErrors, shot, url } from './helpers';
+import { consoleErrors, openTrainingDock, shot } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -39,10 +39,7 @@ test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 test('all 60,000 MNIST digits in one click, Fashion-MNIST, and IDX and CIFAR files imported', async ({ page }) => {
   test.setTimeout(150_000);
   const problems = consoleErrors(page);
-  await page.goto(url());
-  await page.getByTestId('example-mnist-cnn').click();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  const dock = page.locator('#training-dock');
+  const dock = await openTrainingDock(page);
 
   await test.step('the example trains on 8,000 digits; one click takes all 60,000', async () => {
     await expect(dock.getByLabel('Training samples')).toHaveValue('8000');

@@ -1,44 +1,8 @@
-import { type Locator, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { consoleErrors, unnamedControls, url } from './helpers';
-
-const artifacts = path.resolve(import.meta.dirname, 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-async function shot(page: Page, name: string): Promise<string> {
-  // Passing messages would hide part of the screen.
-  // (They also leave by themselves, so one may be gone before it is clicked.)
-  const close = page.getByRole('button', { name: /Dismiss|Fermer/ });
-  while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
-  const file = path.join(artifacts, `${name}.png`);
-  await page.screenshot({ path: file });
-  return file;
-}
-
-/** The course's CNN, block by block: type, parameters to set in the inspector, and the id the editor gives it. */
-const COURSE_CNN: { type: string; id: string; params: Record<string, string> }[] = [
-  { type: 'Input', id: 'input_1', params: { shape: '28, 28, 1' } },
-  { type: 'Conv2D', id: 'conv2d_1', params: { filters: '8', kernelSize: '3', activation: 'relu' } },
-  { type: 'MaxPooling2D', id: 'maxpooling2d_1', params: { poolSize: '2' } },
-  { type: 'Dropout', id: 'dropout_1', params: { rate: '0.2' } },
-  { type: 'Conv2D', id: 'conv2d_2', params: { filters: '16', kernelSize: '3', activation: 'relu' } },
-  { type: 'MaxPooling2D', id: 'maxpooling2d_2', params: { poolSize: '2' } },
-  { type: 'Dropout', id: 'dropout_2', params: { rate: '0.2' } },
-  { type: 'Flatten', id: 'flatten_1', params: {} },
-  { type: 'Dense', id: 'dense_1', params: { units: '100', activation: 'relu' } },
-  { type: 'Dropout', id: 'dropout_3', params: { rate: '0.5' } },
-  { type: 'Dense', id: 'dense_2', params: { units: '10', activation: 'softmax' } },
-];
-
-const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
-
-async function center(locator: Locator): Promise<{ x: number; y: number }> {
-  const box = await locator.boundingBox();
-  if (!box) throw new Error('The element is not visible.');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-}
+import { center, COURSE_CNN, inspector, node } from './course';
+import { consoleErrors, openExample, shot, unnamedControls, url } from './helpers';
 
 /** Drags from one block's output handle to another's input handle, as a person does with the mouse. */
 async function dragConnect(page: Page, from: string, to: string): Promise<void> {
@@ -53,13 +17,12 @@ async function dragConnect(page: Page, from: string, to: string): Promise<void> 
 
 /** Selects a block by clicking its title and sets its parameters in the inspector. */
 async function setParams(page: Page, id: string, params: Record<string, string>): Promise<void> {
-  const inspector = page.getByRole('complementary', { name: /Block|Bloc/ });
-  const idLabel = inspector.locator('.inspector__id');
+  const idLabel = inspector(page).locator('.inspector__id');
   const shown = (await idLabel.count()) ? await idLabel.textContent() : null;
   if (shown !== id) await node(page, id).locator('.block-node__type').click();
-  await expect(inspector.locator('.inspector__id')).toHaveText(id);
+  await expect(inspector(page).locator('.inspector__id')).toHaveText(id);
   for (const [name, value] of Object.entries(params)) {
-    const field = inspector.getByTestId(`param-${name}`);
+    const field = inspector(page).getByTestId(`param-${name}`);
     if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);
     else await field.fill(value);
   }
@@ -258,8 +221,7 @@ test('an example opens from the home screen, readable and checked', async ({ pag
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
-  await page.goto(url());
-  await page.getByTestId('example-mnist-cnn').click();
+  await openExample(page, 'mnist-cnn');
   await expect(page.locator('.react-flow__node')).toHaveCount(11);
   await expect(page.getByTestId('total-params')).toHaveText('42,358');
   await expect(page.getByTestId('graph-status')).toHaveText(/valid/);
@@ -344,6 +306,5 @@ test('ZeroPadding2D takes one number, rows and columns, or each side apart in it
   // Three numbers are neither a pair nor the four sides: the block and the field say what the parameter takes.
   await setParams(page, 'pad', { padding: '0, 1, 0' });
   await expect(page.getByTestId('badge-pad')).toBeVisible();
-  const inspector = page.getByRole('complementary', { name: /Block|Bloc/ });
-  await expect(inspector.getByRole('alert')).toContainText('ZeroPadding2D "pad": padding must be a whole number between 0 and 1024, a pair [height, width] of them, or [[top, bottom], [left, right]] (got [0,1,0])');
+  await expect(inspector(page).getByRole('alert')).toContainText('ZeroPadding2D "pad": padding must be a whole number between 0 and 1024, a pair [height, width] of them, or [[top, bottom], [left, right]] (got [0,1,0])');
 });

@@ -1,11 +1,11 @@
 import { type Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
-import { artifacts, consoleErrors, expectProbabilities, shot, url } from './helpers';
+import { colourPng, trainWithCommandLine, writeColourFolder } from './colours';
+import { artifacts, consoleErrors, expectProbabilities, openExample, projectsFolder, saveAs, shot, url } from './helpers';
 
 const require = createRequire(import.meta.url);
 
@@ -50,15 +50,11 @@ async function train(dock: Locator, seed: string): Promise<void> {
 test('a teacher reopens a project, picks a recorded run, sees its most confident mistakes and tries it on an image file', async ({ page }) => {
   test.setTimeout(240_000);
   const problems = consoleErrors(page);
-  await page.goto(url());
-  await page.getByTestId('example-mnist-cnn').click();
+  await openExample(page, 'mnist-cnn');
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
 
   await test.step('save the example as a project file and train it twice, briefly', async () => {
-    await page.getByRole('button', { name: 'Save as…' }).click();
-    await page.getByRole('textbox', { name: 'File name' }).fill('evaluate.nbproj');
-    await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
+    await saveAs(page, 'evaluate.nbproj');
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await dock.getByLabel('Training samples').fill('800');
     await dock.getByLabel('Epochs', { exact: true }).fill('1');
@@ -179,53 +175,35 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
   expect(problems).toEqual([]);
 });
 
-/** A small RGB image of one colour with a little noise, as a PNG file. */
-function colourPng(rgb: [number, number, number], size: number, seed: number): Promise<Buffer> {
-  const pixels = Buffer.alloc(size * size * 3);
-  let state = seed;
-  const noise = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 60 - 30;
-  for (let i = 0; i < pixels.length; i++) pixels[i] = Math.max(0, Math.min(255, Math.round(rgb[i % 3] + noise())));
-  return sharp(pixels, { raw: { width: size, height: size, channels: 3 } }).png().toBuffer();
-}
-
 test('a colour classifier trained from the command line is tried on an RGB image file, without a drawing pad', async ({ page }) => {
   test.setTimeout(120_000);
-  const home = process.env.NEUROBLOCKS_E2E_HOME;
-  test.skip(!home, 'needs the projects folder of the web host that the fixtures start');
-  const documents = path.join(home!, 'Documents');
-  const projectsDir = path.join(existsSync(documents) ? documents : home!, 'Neuroblocks');
+  test.skip(!process.env.NEUROBLOCKS_E2E_HOME, 'needs the projects folder of the web host that the fixtures start');
+  const projectsDir = projectsFolder();
   const folder = path.join(projectsDir, 'colours');
   const file = path.join(projectsDir, 'colours.nbproj');
-  const colours: Record<string, [number, number, number]> = { blue: [40, 60, 220], green: [40, 190, 60], red: [220, 40, 40] };
-  for (const [name, rgb] of Object.entries(colours)) {
-    mkdirSync(path.join(folder, name), { recursive: true });
-    for (let i = 0; i < 15; i++) writeFileSync(path.join(folder, name, `${i}.png`), await colourPng(rgb, 16, i + 1));
-  }
+  await writeColourFolder(folder);
   const project = path.join(projectsDir, 'colours.json');
-  writeFileSync(
-    project,
-    JSON.stringify({
-      format: 'neuroblocks.project',
-      version: 1,
-      name: 'Colours',
-      graph: {
-        nodes: [
-          { id: 'in', type: 'Input', params: { shape: [16, 16, 3] } },
-          { id: 'flat', type: 'Flatten', params: {} },
-          { id: 'out', type: 'Dense', params: { units: 3, activation: 'softmax' } },
-        ],
-        edges: [
-          { source: 'in', target: 'flat' },
-          { source: 'flat', target: 'out' },
-        ],
-      },
-      dataset: { kind: 'imageFolder', path: 'colours' },
-      training: { optimizer: 'adam', learningRate: 0.05, loss: 'categoricalCrossentropy', batchSize: 8, epochs: 8, validationSplit: 0.2, seed: 1 },
-    }),
-  );
+  const json = {
+    format: 'neuroblocks.project',
+    version: 1,
+    name: 'Colours',
+    graph: {
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [16, 16, 3] } },
+        { id: 'flat', type: 'Flatten', params: {} },
+        { id: 'out', type: 'Dense', params: { units: 3, activation: 'softmax' } },
+      ],
+      edges: [
+        { source: 'in', target: 'flat' },
+        { source: 'flat', target: 'out' },
+      ],
+    },
+    dataset: { kind: 'imageFolder', path: 'colours' },
+    training: { optimizer: 'adam', learningRate: 0.05, loss: 'categoricalCrossentropy', batchSize: 8, epochs: 8, validationSplit: 0.2, seed: 1 },
+  };
   try {
     rmSync(file, { force: true });
-    execFileSync(process.execPath, ['bin/neuroblocks.js', 'train', project, '--save', file], { cwd: path.resolve(import.meta.dirname, '..'), stdio: 'pipe' });
+    trainWithCommandLine(project, json, file);
     await page.goto(url());
     await page.getByTestId('file-colours.nbproj').click();
     await page.getByRole('button', { name: 'Train', exact: true }).click();

@@ -1,8 +1,9 @@
 // What the end-to-end specs share: the web host's address, the folder screenshots go to, passing
-// messages closed before a screenshot, the page's console errors, strokes on the drawing pad, and
-// checks of accessible names and of the class probabilities.
+// messages closed before a screenshot, the page's console errors, strokes on the drawing pad, checks
+// of accessible names and of the class probabilities, and the first steps many specs take (open an
+// example, save it, open its Train panel, train briefly, try a drawn digit).
 import { expect, type Locator, type Page } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -79,14 +80,44 @@ export async function expectProbabilities(dock: Locator, classes: number): Promi
   expect(total).toBeLessThanOrEqual(105);
 }
 
-/** Saves the course CNN as `fileName`, opens the Train panel on the page's GPU engine with 256 digits in batches of 16. */
-export async function openForPageEngine(page: Page, fileName: string) {
+/** Opens the app on its home screen and opens one of its examples, e.g. `mnist-cnn`. */
+export async function openExample(page: Page, example: string): Promise<void> {
   await page.goto(url());
-  await page.getByTestId('example-mnist-cnn').click();
+  await page.getByTestId(`example-${example}`).click();
+}
+
+/** Saves the open project as `fileName` with Save as…, and waits until it says Saved. */
+export async function saveAs(page: Page, fileName: string): Promise<void> {
   await page.getByRole('button', { name: 'Save as…' }).click();
   await page.getByRole('textbox', { name: 'File name' }).fill(fileName);
   await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
+}
+
+/** Opens an example and its Train panel; the panel is found by id, since its name changes with the language. */
+export async function openTrainingDock(page: Page, example = 'mnist-cnn'): Promise<Locator> {
+  await openExample(page, example);
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  return page.locator('#training-dock');
+}
+
+/** In Try it, a vertical stroke (a 1) on the drawing pad gets a digit as answer and ten class probabilities. */
+export async function tryDrawnOne(page: Page, dock: Locator): Promise<void> {
+  await dock.getByRole('tab', { name: 'Try it' }).click();
+  await draw(page, [
+    [
+      { x: 140, y: 40 },
+      { x: 140, y: 240 },
+    ],
+  ]);
+  await expect(dock.getByTestId('try-answer')).toContainText(/It looks like a \d \(\d+(\.\d)?% sure\)\./);
+  await expectProbabilities(dock, 10);
+}
+
+/** Saves the course CNN as `fileName`, opens the Train panel on the page's GPU engine with 256 digits in batches of 16. */
+export async function openForPageEngine(page: Page, fileName: string) {
+  await openExample(page, 'mnist-cnn');
+  await saveAs(page, fileName);
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await dock.getByLabel('Engine').selectOption('page');
@@ -95,9 +126,11 @@ export async function openForPageEngine(page: Page, fileName: string) {
   return dock;
 }
 
-/** The projects folder of the web host the tests run against (its home has no Documents folder). */
+/** The projects folder of the web host the tests run against: Neuroblocks in its home's Documents folder, or in its home when there is none. */
 export function projectsFolder(): string {
-  return path.join(process.env.NEUROBLOCKS_E2E_HOME!, 'Neuroblocks');
+  const home = process.env.NEUROBLOCKS_E2E_HOME!;
+  const documents = path.join(home, 'Documents');
+  return path.join(existsSync(documents) ? documents : home, 'Neuroblocks');
 }
 
 /** The first `count` MNIST training digits as an IDX folder (no test pair: a stratified fifth is the test split). */
@@ -114,6 +147,15 @@ export function writeDigits(folder: string, count: number): void {
   writeFileSync(path.join(folder, 'train-labels-idx1-ubyte'), Buffer.concat([labelHeader, labels.subarray(8, 8 + count)]));
 }
 
+/** A run in the open Train panel on `samples` training samples, waited for to its end (within `timeout` ms). */
+export async function trainOnSamples(dock: Locator, samples: number, epochs: number, batchSize: number, timeout = 90_000): Promise<void> {
+  await dock.getByLabel('Training samples').fill(String(samples));
+  await dock.getByLabel('Epochs', { exact: true }).fill(String(epochs));
+  await dock.getByLabel('Batch size').fill(String(batchSize));
+  await dock.getByRole('button', { name: 'Start training' }).click();
+  await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout });
+}
+
 /** A short run from the Train tab with the given epochs and batch size, waited for to its end. */
 export async function trainBriefly(dock: Locator, epochs: number, batchSize: number): Promise<void> {
   await dock.getByRole('tab', { name: 'Train' }).click();
@@ -121,4 +163,15 @@ export async function trainBriefly(dock: Locator, epochs: number, batchSize: num
   await dock.getByLabel('Batch size').fill(String(batchSize));
   await dock.getByRole('button', { name: 'Start training' }).click();
   await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 90_000 });
+}
+
+/** How far `a` is from `b`, relative to `b`: ‖a − b‖ / ‖b‖ (weights of two engines compared). */
+export function relativeDifference(a: Float32Array, b: Float32Array): number {
+  let diff = 0;
+  let norm = 0;
+  for (let i = 0; i < b.length; i++) {
+    diff += (a[i] - b[i]) ** 2;
+    norm += b[i] ** 2;
+  }
+  return Math.sqrt(diff) / Math.max(Math.sqrt(norm), 1e-12);
 }

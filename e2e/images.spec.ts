@@ -1,10 +1,10 @@
 import { type Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { consoleErrors, expectProbabilities, shot, trainBriefly, url } from './helpers';
+import { consoleErrors, expectProbabilities, openTrainingDock, projectsFolder, shot, trainBriefly, url } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -47,10 +47,7 @@ const isBlack = (rgb: number[]) => rgb.every((c) => c === 0);
 test('a teacher imports non-square photos, switches letter-box and crop in the preview, trains on crops, and tries a photo', async ({ page }) => {
   test.setTimeout(150_000);
   const problems = consoleErrors(page);
-  await page.goto(url());
-  await page.getByTestId('example-mnist-cnn').click();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  const dock = page.locator('#training-dock');
+  const dock = await openTrainingDock(page);
   await dock.getByRole('tab', { name: 'Data' }).click();
 
   await test.step('an imported folder of non-square images is letter-boxed by default, shown as the model will see it', async () => {
@@ -126,11 +123,9 @@ test('a teacher imports non-square photos, switches letter-box and crop in the p
 
 test('a project saved before the choice existed opens with its images stretched, says so, and saves the new choice', async ({ page }) => {
   test.setTimeout(90_000);
-  const home = process.env.NEUROBLOCKS_E2E_HOME;
-  test.skip(!home, 'needs the projects folder of the web host that the fixtures start');
+  test.skip(!process.env.NEUROBLOCKS_E2E_HOME, 'needs the projects folder of the web host that the fixtures start');
   const problems = consoleErrors(page);
-  const documents = path.join(home!, 'Documents');
-  const projectsDir = path.join(existsSync(documents) ? documents : home!, 'Neuroblocks');
+  const projectsDir = projectsFolder();
   const folder = path.join(projectsDir, 'old-flags');
   for (const [name, left, right] of [['day', [230, 40, 40], [40, 60, 230]], ['night', [40, 200, 60], [240, 220, 40]]] as [string, Rgb, Rgb][]) {
     mkdirSync(path.join(folder, name), { recursive: true });

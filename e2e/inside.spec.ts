@@ -1,7 +1,7 @@
 import { type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import path from 'node:path';
-import { artifacts, consoleErrors, dismissMessages, draw, url } from './helpers';
+import { artifacts, consoleErrors, dismissMessages, draw, openExample, trainOnSamples } from './helpers';
 
 async function shot(page: Page, name: string, target?: Locator): Promise<void> {
   await dismissMessages(page);
@@ -21,18 +21,13 @@ const mapPixels = (view: Locator) =>
 test('after training, a teacher looks inside the MNIST CNN: feature maps, activations and learned filters', async ({ page }) => {
   test.setTimeout(150_000);
   const problems = consoleErrors(page);
-  await page.goto(url());
-  await page.getByTestId('example-mnist-cnn').click();
+  await openExample(page, 'mnist-cnn');
   await expect(page.getByTestId('total-params')).toHaveText('42,358');
 
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
   await test.step('train one epoch on a small subset', async () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await dock.getByLabel('Training samples').fill('300');
-    await dock.getByLabel('Epochs', { exact: true }).fill('1');
-    await dock.getByLabel('Batch size').fill('16');
-    await dock.getByRole('button', { name: 'Start training' }).click();
-    await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 90_000 });
+    await trainOnSamples(dock, 300, 1, 16);
   });
 
   const inside = dock.getByTestId('look-inside');

@@ -3,19 +3,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startServer } from './web-host';
-import { consoleErrors, draw, expectProbabilities, shot, TRAINING_CONTROLS, unnamedControls, url } from './helpers';
+import { consoleErrors, openExample, saveAs, shot, tryDrawnOne, TRAINING_CONTROLS, unnamedControls } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
 test('a practitioner trains the MNIST CNN on PyTorch from the app, finds the run recorded, and tries the model', async ({ page }) => {
   test.setTimeout(150_000);
   const problems = consoleErrors(page);
-  await page.goto(url());
-  await page.getByTestId('example-mnist-cnn').click();
-  await page.getByRole('button', { name: 'Save as…' }).click();
-  await page.getByRole('textbox', { name: 'File name' }).fill('torch-digits.nbproj');
-  await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
+  await openExample(page, 'mnist-cnn');
+  await saveAs(page, 'torch-digits.nbproj');
 
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
   await test.step('the Train panel finds PyTorch, its version and what it sees', async () => {
@@ -60,15 +56,7 @@ test('a practitioner trains the MNIST CNN on PyTorch from the app, finds the run
   });
 
   await test.step('the PyTorch-trained model answers a drawn digit', async () => {
-    await dock.getByRole('tab', { name: 'Try it' }).click();
-    await draw(page, [
-      [
-        { x: 140, y: 40 },
-        { x: 140, y: 240 },
-      ],
-    ]);
-    await expect(dock.getByTestId('try-answer')).toContainText(/It looks like a \d \(\d+(\.\d)?% sure\)\./);
-    await expectProbabilities(dock, 10);
+    await tryDrawnOne(page, dock);
     await shot(page, 'pytorch-try-it');
   });
   expect(problems).toEqual([]);

@@ -1,28 +1,20 @@
 import { expect, test } from './fixtures';
 import path from 'node:path';
-import { artifacts, consoleErrors, shot, TRAINING_CONTROLS, unnamedControls, url } from './helpers';
+import { artifacts, consoleErrors, openExample, saveAs, shot, trainOnSamples, TRAINING_CONTROLS, unnamedControls } from './helpers';
 
 test('runs are compared side by side, continued, restored into the editor and deleted', async ({ page }) => {
   test.setTimeout(300_000);
   const problems = consoleErrors(page);
-  await page.goto(url());
-  await page.getByTestId('example-mnist-cnn').click();
+  await openExample(page, 'mnist-cnn');
   await expect(page.getByTestId('total-params')).toHaveText('42,358');
-  await page.getByRole('button', { name: 'Save as…' }).click();
-  await page.getByRole('textbox', { name: 'File name' }).fill('runs.nbproj');
-  await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
+  await saveAs(page, 'runs.nbproj');
 
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
   const status = dock.getByTestId('train-status');
 
   await test.step('a first short run: 1 epoch on 200 digits', async () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await dock.getByLabel('Training samples').fill('200');
-    await dock.getByLabel('Epochs', { exact: true }).fill('1');
-    await dock.getByLabel('Batch size').fill('16');
-    await dock.getByRole('button', { name: 'Start training' }).click();
-    await expect(status).toHaveText('Finished', { timeout: 90_000 });
+    await trainOnSamples(dock, 200, 1, 16);
   });
 
   await test.step('a second run with a smaller Dense layer and another learning rate, stopped after its first epoch', async () => {

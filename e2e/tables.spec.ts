@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { IRIS_COLUMNS, irisLikeCsv } from '../core/data/table-fixtures';
-import { consoleErrors, shot, url } from './helpers';
+import { consoleErrors, openTrainingDock, shot } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -24,10 +24,7 @@ test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 test('a student imports a CSV with bad rows, trains on the rest, reads the mistakes as rows and types a row into Try it', async ({ page }) => {
   test.setTimeout(180_000);
   const problems = consoleErrors(page);
-  await page.goto(url());
-  await page.getByTestId('example-spirals-mlp').click();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
-  const dock = page.locator('#training-dock');
+  const dock = await openTrainingDock(page, 'spirals-mlp');
 
   await test.step('the preview lists the skipped rows with their line, column, cell and why, and counts the others', async () => {
     await dock.getByRole('tab', { name: 'Data' }).click();

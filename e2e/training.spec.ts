@@ -1,21 +1,17 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { consoleErrors, draw, expectProbabilities, shot, TRAINING_CONTROLS, unnamedControls, url } from './helpers';
+import { consoleErrors, openExample, openTrainingDock, saveAs, shot, tryDrawnOne, TRAINING_CONTROLS, unnamedControls } from './helpers';
 
 const points = async (page: Page, chart: string) => Number(await page.getByTestId(chart).getAttribute('data-points'));
 
 test('a teacher trains the MNIST CNN from the app, evaluates it and tries it with a drawing', async ({ page }) => {
   test.setTimeout(150_000);
   const problems = consoleErrors(page);
-  await page.goto(url());
-  await page.getByTestId('example-mnist-cnn').click();
+  await openExample(page, 'mnist-cnn');
   await expect(page.getByTestId('total-params')).toHaveText('42,358');
 
   await test.step('save it as a project file that keeps the runs', async () => {
-    await page.getByRole('button', { name: 'Save as…' }).click();
-    await page.getByRole('textbox', { name: 'File name' }).fill('digits.nbproj');
-    await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();
-    await expect(page.getByTestId('dirty-marker')).toHaveText('Saved');
+    await saveAs(page, 'digits.nbproj');
   });
 
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
@@ -84,15 +80,7 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
   });
 
   await test.step('a drawn digit gets class probabilities', async () => {
-    await dock.getByRole('tab', { name: 'Try it' }).click();
-    await draw(page, [
-      [
-        { x: 140, y: 40 },
-        { x: 140, y: 240 },
-      ],
-    ]);
-    await expect(dock.getByTestId('try-answer')).toContainText(/It looks like a \d \(\d+(\.\d)?% sure\)\./);
-    await expectProbabilities(dock, 10);
+    await tryDrawnOne(page, dock);
     await shot(page, 'try-it');
     await dock.getByRole('button', { name: 'Clear' }).click();
     await expect(dock.getByTestId('try-answer')).toHaveCount(0);
@@ -133,9 +121,7 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
 });
 
 test('a learning rate far too high gets plain-words advice', async ({ page }) => {
-  await page.goto(url());
-  await page.getByTestId('example-mnist-mlp').click();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await openTrainingDock(page, 'mnist-mlp');
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
   await dock.getByLabel('Training samples').fill('300');
   await dock.getByLabel('Epochs', { exact: true }).fill('3');

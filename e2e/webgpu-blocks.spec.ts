@@ -17,6 +17,7 @@ import { selectBackend } from '../core/train/backend/index';
 import type { SerializedWeight } from '../core/train/events';
 import { TrainingLoop } from '../core/train/loop';
 import { readWeights, serializeSnapshot } from '../core/train/weights';
+import { relativeDifference } from './helpers';
 
 // Every block of the catalogue, one training step on the page engine's WebGPU rung (SwiftShader in
 // Debian's Chromium), against the host's WASM engine: the page's own worker trains a tiny model
@@ -121,17 +122,6 @@ function jobOf(c: StepCase, sessionId: string): { job: PageTrainingJob; parts: s
   };
 }
 
-/** ‖a − b‖ / ‖b‖. */
-function relative(a: Float32Array, b: Float32Array): number {
-  let diff = 0;
-  let norm = 0;
-  for (let i = 0; i < b.length; i++) {
-    diff += (a[i] - b[i]) ** 2;
-    norm += b[i] ** 2;
-  }
-  return Math.sqrt(diff) / Math.max(Math.sqrt(norm), 1e-12);
-}
-
 const difference = (after: ArrayBuffer, before: ArrayBuffer) => {
   const [a, b] = [new Float32Array(after), new Float32Array(before)];
   return a.map((v, i) => v - b[i]);
@@ -221,7 +211,7 @@ test('every block trains a step on WebGPU as on WASM, or the page engine refuses
       const gpuStep = difference(gpu[i].data, before[i].data);
       // A weight the step leaves alone (e.g. a frozen one) is compared as it is.
       const norm = Math.hypot(...wasmStep);
-      const d = norm > 1e-7 ? relative(gpuStep, wasmStep) : relative(new Float32Array(gpu[i].data), new Float32Array(w.data));
+      const d = norm > 1e-7 ? relativeDifference(gpuStep, wasmStep) : relativeDifference(new Float32Array(gpu[i].data), new Float32Array(w.data));
       if (!(d < 1e-3)) problems.push(`${c.label}: ${w.name}'s step differs from WASM's by ${d.toExponential(2)} (relative)`);
     }
   }

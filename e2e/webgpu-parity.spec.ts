@@ -6,7 +6,7 @@ import type { Project } from '../core/model/project';
 import { ProjectStore } from '../core/store/project-store';
 import { TrainingControl } from '../core/train/control';
 import { runTraining } from '../core/train/run';
-import { projectsFolder, url, writeDigits } from './helpers';
+import { projectsFolder, relativeDifference, url, writeDigits } from './helpers';
 
 // Same results on the page's WebGPU as on the host's WASM engine: with the same initial weights
 // (the project's seed), the same sample order and no dropout, one epoch trained from the UI on
@@ -58,17 +58,6 @@ const batchNormCnn = (): Project =>
     dataset: { kind: 'idx', path: 'parity-digits' },
     training,
   });
-
-/** ‖a − b‖ / ‖b‖ of one weight. */
-function relativeDifference(a: Float32Array, b: Float32Array): number {
-  let diff = 0;
-  let norm = 0;
-  for (let i = 0; i < b.length; i++) {
-    diff += (a[i] - b[i]) ** 2;
-    norm += b[i] ** 2;
-  }
-  return Math.sqrt(diff) / Math.max(Math.sqrt(norm), 1e-12);
-}
 
 const cases: [string, () => Project][] = [
   ['parity-course-cnn', () => fromExample('mnist-cnn.json', 'Course CNN')],

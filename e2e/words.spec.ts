@@ -3,11 +3,10 @@
 // that is not there, whole epochs on the charts' axes, and a French interface with no English left.
 import { type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
-import { consoleErrors, dismissMessages, draw, shot, url } from './helpers';
+import { colourPng, trainWithCommandLine, writeColourFolder } from './colours';
+import { consoleErrors, dismissMessages, draw, openExample, openTrainingDock, projectsFolder, shot, url } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
@@ -35,8 +34,7 @@ const seen = (target: Locator) => target.evaluate((el) => (el as unknown as { in
 test('a drawing-pad model speaks of a drawing, and its probabilities never claim a certainty that is not there', async ({ page }) => {
   test.setTimeout(150_000);
   const problems = consoleErrors(page);
-  await page.goto(url());
-  await page.getByTestId('example-mnist-cnn').click();
+  await openExample(page, 'mnist-cnn');
   await expect(page.getByTestId('ready-to-train')).toContainText('test it with your own drawing under Try it');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
@@ -76,34 +74,19 @@ test('a drawing-pad model speaks of a drawing, and its probabilities never claim
   expect(problems).toEqual([]);
 });
 
-/** A small RGB image of one colour with a little noise, as a PNG file. */
-function colourPng(rgb: [number, number, number], size: number, seed: number): Promise<Buffer> {
-  const pixels = Buffer.alloc(size * size * 3);
-  let state = seed;
-  const noise = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 60 - 30;
-  for (let i = 0; i < pixels.length; i++) pixels[i] = Math.max(0, Math.min(255, Math.round(rgb[i % 3] + noise())));
-  return sharp(pixels, { raw: { width: size, height: size, channels: 3 } }).png().toBuffer();
-}
-
 test('a colour model speaks of an image, and Look inside shows its first filters in colour', async ({ page }) => {
   test.setTimeout(150_000);
-  const home = process.env.NEUROBLOCKS_E2E_HOME;
-  test.skip(!home, 'needs the projects folder of the web host that the fixtures start');
+  test.skip(!process.env.NEUROBLOCKS_E2E_HOME, 'needs the projects folder of the web host that the fixtures start');
   const problems = consoleErrors(page);
-  const documents = path.join(home!, 'Documents');
-  const projectsDir = path.join(existsSync(documents) ? documents : home!, 'Neuroblocks');
+  const projectsDir = projectsFolder();
   const folder = path.join(projectsDir, 'hues');
   const file = path.join(projectsDir, 'hues.nbproj');
   const project = path.join(projectsDir, 'hues.json');
-  const colours: Record<string, [number, number, number]> = { blue: [40, 60, 220], green: [40, 190, 60], red: [220, 40, 40] };
   try {
-    for (const [name, rgb] of Object.entries(colours)) {
-      mkdirSync(path.join(folder, name), { recursive: true });
-      for (let i = 0; i < 15; i++) writeFileSync(path.join(folder, name, `${i}.png`), await colourPng(rgb, 16, i + 1));
-    }
-    writeFileSync(
+    await writeColourFolder(folder);
+    trainWithCommandLine(
       project,
-      JSON.stringify({
+      {
         format: 'neuroblocks.project',
         version: 1,
         name: 'Hues',
@@ -122,9 +105,9 @@ test('a colour model speaks of an image, and Look inside shows its first filters
         },
         dataset: { kind: 'imageFolder', path: 'hues' },
         training: { optimizer: 'adam', learningRate: 0.01, loss: 'categoricalCrossentropy', batchSize: 8, epochs: 4, validationSplit: 0.2, seed: 1 },
-      }),
+      },
+      file,
     );
-    execFileSync(process.execPath, ['bin/neuroblocks.js', 'train', project, '--save', file], { cwd: path.resolve(import.meta.dirname, '..'), stdio: 'pipe' });
     await page.goto(url());
     await page.getByTestId('file-hues.nbproj').click();
     await expect(page.getByTestId('ready-to-train')).toContainText('test it with your own image under Try it');
@@ -186,9 +169,7 @@ async function axes(chart: Locator): Promise<{ range: string; x: string[]; y: st
 test('the charts count whole epochs, and a new run starts from its own axes, not the previous run’s', async ({ page }) => {
   test.setTimeout(200_000);
   const problems = consoleErrors(page);
-  await page.goto(url());
-  await page.getByTestId('example-mnist-mlp').click();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await openTrainingDock(page, 'mnist-mlp');
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
   const loss = dock.getByTestId('chart-loss');
   const accuracy = dock.getByTestId('chart-accuracy');
@@ -267,9 +248,7 @@ function breakableBeforeSigns(words: string[]): string[] {
 test('every main screen in French: no English left, no sign alone at the start of a line, plurals and dates as French writes them', async ({ page }) => {
   test.setTimeout(240_000);
   const problems = consoleErrors(page);
-  await page.goto(url());
-  await page.getByTestId('example-mnist-cnn').click();
-  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await openTrainingDock(page, 'mnist-cnn');
   const dockEn = page.getByRole('complementary', { name: 'Training and evaluation' });
   await train(dockEn, 1, 200);
   await page.getByTestId('language').selectOption('fr');
