@@ -19,7 +19,7 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect(dock).toBeVisible();
     await expect(dock.getByLabel('Data set')).toHaveValue('mnist');
-    await expect(dock.getByTestId('train-backend')).toContainText(/Computes on: (wasm|cpu|tensorflow)/);
+    await expect(dock.getByTestId('train-backend')).toContainText(/Computes on: (wasm|cpu|tensorflow)/, { timeout: 30_000 });
     await dock.getByLabel('Training samples').fill('1000');
     await dock.getByLabel('Epochs', { exact: true }).fill('2');
     await dock.getByLabel('Batch size').fill('8');
