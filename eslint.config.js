@@ -26,7 +26,22 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', performance: 'readonly', Buffer: 'readonly', structuredClone: 'readonly', TextEncoder: 'readonly', TextDecoder: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        performance: 'readonly',
+        Buffer: 'readonly',
+        structuredClone: 'readonly',
+        TextEncoder: 'readonly',
+        TextDecoder: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
@@ -54,7 +69,19 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: restrict(
       [...uiPackages, ...nodeBuiltins],
-      ['@tensorflow/*', '../compile/*', '../train/*', '../data/*', '../store/*', '../export/*', '../import/*', '../catalogue/*', '../services/*', '../hosts/**', '../cli/*'],
+      [
+        '@tensorflow/*',
+        '../compile/*',
+        '../train/*',
+        '../data/*',
+        '../store/*',
+        '../export/*',
+        '../import/*',
+        '../catalogue/*',
+        '../services/*',
+        '../hosts/**',
+        '../cli/*',
+      ],
       'core/model, core/api and core/i18n are browser-safe: no Node built-ins, no TensorFlow.js at load (use `import type`), no Node-side core modules.',
     ),
   },
@@ -65,7 +92,17 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: restrict(
       [...uiPackages, ...nodeBuiltins],
-      ['**/store/*', '**/services/*', '**/hosts/**', '**/cli/*', '**/export/*', '**/data/load', '**/train/run', '**/train/session', '**/train/backend/*'],
+      [
+        '**/store/*',
+        '**/services/*',
+        '**/hosts/**',
+        '**/cli/*',
+        '**/export/*',
+        '**/data/load',
+        '**/train/run',
+        '**/train/session',
+        '**/train/backend/*',
+      ],
       'The page engine (core/page-train, core/train/loop) runs in a browser: no Node built-ins, no Node-side core modules.',
     ),
   },
@@ -73,7 +110,20 @@ export default tseslint.config(
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: restrict(
       [...nodeBuiltins, 'electron'],
-      ['**/core/compile/*', '**/core/train/*', '**/core/data/*', '**/core/store/*', '**/core/export/*', '**/core/import/*', '**/core/catalogue/*', '**/core/services/*', '**/core/hosts/**', '**/core/cli/*', '@tensorflow/*', '**/electron/*'],
+      [
+        '**/core/compile/*',
+        '**/core/train/*',
+        '**/core/data/*',
+        '**/core/store/*',
+        '**/core/export/*',
+        '**/core/import/*',
+        '**/core/catalogue/*',
+        '**/core/services/*',
+        '**/core/hosts/**',
+        '**/core/cli/*',
+        '@tensorflow/*',
+        '**/electron/*',
+      ],
       'The renderer talks to the rest only through the typed API (core/api) and may use the browser-safe core/model.',
     ),
   },
@@ -85,7 +135,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@playwright/test', importNames: ['test'], message: "Import `test` from './fixtures': it starts this worker's web host." }] },
+        {
+          paths: [
+            {
+              name: '@playwright/test',
+              importNames: ['test'],
+              message: "Import `test` from './fixtures': it starts this worker's web host.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -17,10 +17,18 @@ function cnnWithBranches(blocks: number): Graph {
     nodes.push({ id: `a${i}`, type: 'Conv2D', params: { filters: 8, kernelSize: 3, padding: 'same', activation: 'relu' } });
     nodes.push({ id: `b${i}`, type: 'Conv2D', params: { filters: 8, kernelSize: 3, padding: 'same' } });
     nodes.push({ id: `s${i}`, type: 'Add', params: {} });
-    edges.push({ source: last, target: `a${i}` }, { source: `a${i}`, target: `b${i}` }, { source: last, target: `s${i}` }, { source: `b${i}`, target: `s${i}` });
+    edges.push(
+      { source: last, target: `a${i}` },
+      { source: `a${i}`, target: `b${i}` },
+      { source: last, target: `s${i}` },
+      { source: `b${i}`, target: `s${i}` },
+    );
     last = `s${i}`;
   }
-  nodes.push({ id: 'gap', type: 'GlobalAveragePooling2D', params: {} }, { id: 'out', type: 'Dense', params: { units: 10, activation: 'softmax' } });
+  nodes.push(
+    { id: 'gap', type: 'GlobalAveragePooling2D', params: {} },
+    { id: 'out', type: 'Dense', params: { units: 10, activation: 'softmax' } },
+  );
   edges.push({ source: last, target: 'gap' }, { source: 'gap', target: 'out' });
   return { nodes, edges };
 }
@@ -34,7 +42,9 @@ function measure(name: string, graph: Graph): void {
     runs++;
   }
   const perRun = (performance.now() - start) / runs;
-  console.log(`${name.padEnd(28)} ${String(graph.nodes.length).padStart(5)} nodes  ${perRun.toFixed(3).padStart(8)} ms/run  ${((perRun * 1000) / graph.nodes.length).toFixed(2).padStart(7)} µs/node`);
+  console.log(
+    `${name.padEnd(28)} ${String(graph.nodes.length).padStart(5)} nodes  ${perRun.toFixed(3).padStart(8)} ms/run  ${((perRun * 1000) / graph.nodes.length).toFixed(2).padStart(7)} µs/node`,
+  );
 }
 
 console.log('Graph analysis (shape inference + validation)');

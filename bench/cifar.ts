@@ -8,7 +8,11 @@ import type { Project } from '../core/model/project';
 import { parseProjectText } from '../core/model/project-io';
 
 export function cifarProject(folder: string, epochs: number): Project {
-  const conv = (id: string, filters: number, padding: 'same' | 'valid') => ({ id, type: 'Conv2D', params: { filters, kernelSize: 3, activation: 'relu', padding } });
+  const conv = (id: string, filters: number, padding: 'same' | 'valid') => ({
+    id,
+    type: 'Conv2D',
+    params: { filters, kernelSize: 3, activation: 'relu', padding },
+  });
   const nodes = [
     { id: 'in', type: 'Input', params: { shape: [32, 32, 3] } },
     conv('c1', 32, 'same'),
@@ -29,7 +33,15 @@ export function cifarProject(folder: string, epochs: number): Project {
       name: 'CIFAR-sized CNN',
       graph: { nodes, edges },
       dataset: { kind: 'imageFolder', path: folder },
-      training: { optimizer: 'adam', learningRate: 0.001, loss: 'categoricalCrossentropy', batchSize: 64, epochs, validationSplit: 0.2, seed: 1 },
+      training: {
+        optimizer: 'adam',
+        learningRate: 0.001,
+        loss: 'categoricalCrossentropy',
+        batchSize: 64,
+        epochs,
+        validationSplit: 0.2,
+        seed: 1,
+      },
     }),
   );
 }

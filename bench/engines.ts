@@ -62,14 +62,43 @@ async function appRun(project: Project, options: Record<string, unknown>, thread
   delete process.env.OMP_NUM_THREADS;
   if (final.state !== 'completed') throw new Error(`${device || JSON.stringify(options)} did not complete: ${final.message}`);
   const seconds = epochEvents.reduce((s, e) => s + e.seconds, 0);
-  return { samplesPerSecond: (epochs * trainCount) / seconds, seconds, wholeSeconds, valAccuracy: epochEvents.at(-1)?.valAccuracy ?? NaN, device };
+  return {
+    samplesPerSecond: (epochs * trainCount) / seconds,
+    seconds,
+    wholeSeconds,
+    valAccuracy: epochEvents.at(-1)?.valAccuracy ?? NaN,
+    device,
+  };
 }
 
-function loopRun(runDir: string, which: 'mnist' | 'cifar', threads: number, batch: number, learningRate: number): Timing & { params: number; torch: string } {
-  const result = spawnSync(systemPython, [loopScript, runDir, which, String(threads), String(epochs), String(batch), String(learningRate)], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: String(threads) } });
-  if (result.status !== 0) throw new Error(`The hand-written PyTorch loop failed: ${(result.stderr || result.error?.message || '').trim()}`);
-  const out = JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as { seconds: number; samples: number; valAccuracy: number; params: number; torch: string };
-  return { samplesPerSecond: out.samples / out.seconds, seconds: out.seconds, valAccuracy: out.valAccuracy, params: out.params, torch: out.torch };
+function loopRun(
+  runDir: string,
+  which: 'mnist' | 'cifar',
+  threads: number,
+  batch: number,
+  learningRate: number,
+): Timing & { params: number; torch: string } {
+  const result = spawnSync(
+    systemPython,
+    [loopScript, runDir, which, String(threads), String(epochs), String(batch), String(learningRate)],
+    { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: String(threads) } },
+  );
+  if (result.status !== 0)
+    throw new Error(`The hand-written PyTorch loop failed: ${(result.stderr || result.error?.message || '').trim()}`);
+  const out = JSON.parse(result.stdout.trim().split('\n').pop() ?? '') as {
+    seconds: number;
+    samples: number;
+    valAccuracy: number;
+    params: number;
+    torch: string;
+  };
+  return {
+    samplesPerSecond: out.samples / out.seconds,
+    seconds: out.seconds,
+    valAccuracy: out.valAccuracy,
+    params: out.params,
+    torch: out.torch,
+  };
 }
 
 function median(values: number[]): number {
@@ -108,15 +137,24 @@ async function main(): Promise<void> {
       mkdirSync(runDir);
       await prepareTorchRun({ project: model.project, options: { epochs, seed: 1, ...(model.size ? { size: model.size } : {}) } }, runDir);
       const common = { ...(model.size ? { size: model.size } : {}) };
-      const contenders: Contender[] = [{ label: 'tfjs wasm', timings: [], measure: () => appRun(model.project, { ...common, backend: 'wasm' }) }];
+      const contenders: Contender[] = [
+        { label: 'tfjs wasm', timings: [], measure: () => appRun(model.project, { ...common, backend: 'wasm' }) },
+      ];
       for (const threads of threadCounts) {
-        contenders.push({ label: `pytorch engine ${threads}t`, timings: [], measure: () => appRun(model.project, { ...common, engine: 'pytorch', device: 'cpu', python: systemPython }, threads) });
+        contenders.push({
+          label: `pytorch engine ${threads}t`,
+          timings: [],
+          measure: () => appRun(model.project, { ...common, engine: 'pytorch', device: 'cpu', python: systemPython }, threads),
+        });
         contenders.push({
           label: `pytorch loop ${threads}t`,
           timings: [],
           measure: async () => {
             const run = loopRun(runDir, model.which, threads, model.project.training.batchSize, model.project.training.learningRate);
-            if (run.params !== params) throw new Error(`The hand-written ${model.which} model has ${run.params} parameters, the app's ${params}: they are not the same model.`);
+            if (run.params !== params)
+              throw new Error(
+                `The hand-written ${model.which} model has ${run.params} parameters, the app's ${params}: they are not the same model.`,
+              );
             return { ...run, device: `PyTorch ${run.torch}, ${threads} thread${threads === 1 ? '' : 's'}` };
           },
         });
@@ -124,15 +162,21 @@ async function main(): Promise<void> {
       plans.push({ model, params, contenders });
     }
 
-    console.log(`Engines benchmark: ${epochs} epochs with validation every epoch, batch 64, Adam; MNIST ${mnistSize} training digits, CIFAR-sized ${cifarSize} generated images; ${rounds} interleaved rounds`);
-    console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${allThreads} CPUs available, load average ${os.loadavg()[0].toFixed(2)}`);
+    console.log(
+      `Engines benchmark: ${epochs} epochs with validation every epoch, batch 64, Adam; MNIST ${mnistSize} training digits, CIFAR-sized ${cifarSize} generated images; ${rounds} interleaved rounds`,
+    );
+    console.log(
+      `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${allThreads} CPUs available, load average ${os.loadavg()[0].toFixed(2)}`,
+    );
     for (let round = 1; round <= rounds; round++)
       for (const { model, contenders } of plans)
         for (const c of contenders) {
           const t = await c.measure();
           c.timings.push(t);
           c.device ??= t.device;
-          console.log(`  round ${round}  ${model.name.padEnd(20)} ${c.label.padEnd(20)} ${t.samplesPerSecond.toFixed(0).padStart(6)} samples/s  epochs ${t.seconds.toFixed(1).padStart(5)} s${t.wholeSeconds ? `  whole ${t.wholeSeconds.toFixed(1)} s` : ''}  val acc ${(t.valAccuracy * 100).toFixed(1)} %`);
+          console.log(
+            `  round ${round}  ${model.name.padEnd(20)} ${c.label.padEnd(20)} ${t.samplesPerSecond.toFixed(0).padStart(6)} samples/s  epochs ${t.seconds.toFixed(1).padStart(5)} s${t.wholeSeconds ? `  whole ${t.wholeSeconds.toFixed(1)} s` : ''}  val acc ${(t.valAccuracy * 100).toFixed(1)} %`,
+          );
         }
 
     for (const { model, params, contenders } of plans) {
@@ -146,19 +190,29 @@ async function main(): Promise<void> {
         speed.set(c.label, s);
         if (c.timings.some((t) => t.wholeSeconds)) wholeJob.set(c.label, median(c.timings.map((t) => t.wholeSeconds ?? 0)));
         const whole = wholeJob.get(c.label)?.toFixed(1) ?? '—';
-        console.log(`  ${c.label.padEnd(20)} ${s.toFixed(0).padStart(10)} ${median(c.timings.map((t) => t.seconds)).toFixed(1).padStart(9)} ${whole.padStart(8)}  ${c.device ?? ''}`);
+        console.log(
+          `  ${c.label.padEnd(20)} ${s.toFixed(0).padStart(10)} ${median(c.timings.map((t) => t.seconds))
+            .toFixed(1)
+            .padStart(9)} ${whole.padStart(8)}  ${c.device ?? ''}`,
+        );
       }
       console.log('  ratios (median samples/s):');
       for (const threads of threadCounts) {
         const engine = speed.get(`pytorch engine ${threads}t`)!;
-        console.log(`    pytorch engine ${threads}t / pytorch loop ${threads}t: ${(engine / speed.get(`pytorch loop ${threads}t`)!).toFixed(2)}   (goal ≥ 0.90: the engine's overhead within 10 %)`);
+        console.log(
+          `    pytorch engine ${threads}t / pytorch loop ${threads}t: ${(engine / speed.get(`pytorch loop ${threads}t`)!).toFixed(2)}   (goal ≥ 0.90: the engine's overhead within 10 %)`,
+        );
         console.log(`    pytorch engine ${threads}t / tfjs wasm:        ${(engine / speed.get('tfjs wasm')!).toFixed(2)}`);
         // The whole job as the user waits for it: start, data hand-over, every epoch with validation, the test.
-        console.log(`    whole job: pytorch engine ${threads}t ${(wholeJob.get('tfjs wasm')! / wholeJob.get(`pytorch engine ${threads}t`)!).toFixed(2)}× as fast as tfjs wasm`);
+        console.log(
+          `    whole job: pytorch engine ${threads}t ${(wholeJob.get('tfjs wasm')! / wholeJob.get(`pytorch engine ${threads}t`)!).toFixed(2)}× as fast as tfjs wasm`,
+        );
       }
     }
     console.log('');
-    console.log(`Goal on the CIFAR-sized CNN: the PyTorch engine on all ${allThreads} threads faster than WASM by at least ${allThreads}× (the number of cores).`);
+    console.log(
+      `Goal on the CIFAR-sized CNN: the PyTorch engine on all ${allThreads} threads faster than WASM by at least ${allThreads}× (the number of cores).`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -26,7 +26,11 @@ if (engine !== 'wasm' && engine !== 'pytorch') throw new Error(`--engine is wasm
 
 /** The VGG-like base, frozen, and a Dense head, on the generated 64×64 colour images in `folder`. */
 function frozenVggProject(folder: string): Project {
-  const conv = (id: string, filters: number) => ({ id, type: 'Conv2D', params: { filters, kernelSize: 3, padding: 'same', activation: 'relu', trainable: false } });
+  const conv = (id: string, filters: number) => ({
+    id,
+    type: 'Conv2D',
+    params: { filters, kernelSize: 3, padding: 'same', activation: 'relu', trainable: false },
+  });
   const pool = (id: string) => ({ id, type: 'MaxPooling2D', params: { poolSize: 2 } });
   const nodes = [
     { id: 'in', type: 'Input', params: { shape: [64, 64, 3] } },
@@ -53,7 +57,15 @@ function frozenVggProject(folder: string): Project {
       name: 'Frozen VGG-like base',
       graph: { nodes, edges: nodes.slice(1).map((n, i) => ({ source: nodes[i].id, target: n.id })) },
       dataset: { kind: 'imageFolder', path: folder },
-      training: { optimizer: 'adam', learningRate: 0.001, loss: 'categoricalCrossentropy', batchSize: 32, epochs, validationSplit: 0.2, seed: 1 },
+      training: {
+        optimizer: 'adam',
+        learningRate: 0.001,
+        loss: 'categoricalCrossentropy',
+        batchSize: 32,
+        epochs,
+        validationSplit: 0.2,
+        seed: 1,
+      },
     }),
   );
 }
@@ -69,7 +81,11 @@ interface Job {
 
 async function job(project: Project, featureCache: boolean): Promise<Job> {
   const start = performance.now();
-  const session = startTraining(project, { ...(engine === 'pytorch' ? { engine: 'pytorch' as const } : { backend: 'wasm' as const }), checkpoints: false, featureCache });
+  const session = startTraining(project, {
+    ...(engine === 'pytorch' ? { engine: 'pytorch' as const } : { backend: 'wasm' as const }),
+    checkpoints: false,
+    featureCache,
+  });
   let notice = '';
   let epochSeconds = 0;
   session.on((event: TrainingEvent) => {
@@ -78,7 +94,8 @@ async function job(project: Project, featureCache: boolean): Promise<Job> {
   });
   const result = await session.done;
   const whole = (performance.now() - start) / 1000;
-  if (result.state !== 'completed') throw new Error(`The ${featureCache ? 'cached' : 'every-step'} run did not complete: ${result.message}`);
+  if (result.state !== 'completed')
+    throw new Error(`The ${featureCache ? 'cached' : 'every-step'} run did not complete: ${result.message}`);
   return { whole, epochs: epochSeconds, notice, result };
 }
 
@@ -95,15 +112,21 @@ async function main(): Promise<void> {
     await writeSyntheticImages(folder, images, 64);
     const project = frozenVggProject(folder);
     const analysis = analyzeGraph(project.graph);
-    console.log(`Frozen-base benchmark: ${analysis.totalParams.toLocaleString('en')} parameters, ${analysis.trainableParams.toLocaleString('en')} trainable; ${images} generated 64×64×3 images; ${epochs} epochs with validation, batch 32, Adam, ${engine === 'pytorch' ? 'PyTorch engine' : 'WASM'}; ${rounds} interleaved rounds`);
-    console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} CPUs available, load average ${os.loadavg()[0].toFixed(2)}`);
+    console.log(
+      `Frozen-base benchmark: ${analysis.totalParams.toLocaleString('en')} parameters, ${analysis.trainableParams.toLocaleString('en')} trainable; ${images} generated 64×64×3 images; ${epochs} epochs with validation, batch 32, Adam, ${engine === 'pytorch' ? 'PyTorch engine' : 'WASM'}; ${rounds} interleaved rounds`,
+    );
+    console.log(
+      `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} CPUs available, load average ${os.loadavg()[0].toFixed(2)}`,
+    );
     const runs: Record<'cached' | 'everyStep', Job[]> = { cached: [], everyStep: [] };
     for (let round = 1; round <= rounds; round++)
       for (const which of ['everyStep', 'cached'] as const) {
         const run = await job(project, which === 'cached');
         runs[which].push(run);
         const last = run.result.history.at(-1)!;
-        console.log(`  round ${round}  ${which === 'cached' ? 'base computed once ' : 'base at every step'}  whole job ${run.whole.toFixed(1).padStart(6)} s  epochs ${run.epochs.toFixed(1).padStart(6)} s  val acc ${(last.valAccuracy! * 100).toFixed(1)} %  test acc ${(run.result.test!.accuracy * 100).toFixed(1)} %`);
+        console.log(
+          `  round ${round}  ${which === 'cached' ? 'base computed once ' : 'base at every step'}  whole job ${run.whole.toFixed(1).padStart(6)} s  epochs ${run.epochs.toFixed(1).padStart(6)} s  val acc ${(last.valAccuracy! * 100).toFixed(1)} %  test acc ${(run.result.test!.accuracy * 100).toFixed(1)} %`,
+        );
         if (round === 1) console.log(`      ${run.notice}`);
       }
 
@@ -117,9 +140,13 @@ async function main(): Promise<void> {
     const whole = { cached: median(runs.cached.map((r) => r.whole)), everyStep: median(runs.everyStep.map((r) => r.whole)) };
     const epochTime = { cached: median(runs.cached.map((r) => r.epochs)), everyStep: median(runs.everyStep.map((r) => r.epochs)) };
     console.log('');
-    console.log(`Medians: base at every step: whole job ${whole.everyStep.toFixed(1)} s (epochs ${epochTime.everyStep.toFixed(1)} s); base computed once: whole job ${whole.cached.toFixed(1)} s (epochs ${epochTime.cached.toFixed(1)} s)`);
+    console.log(
+      `Medians: base at every step: whole job ${whole.everyStep.toFixed(1)} s (epochs ${epochTime.everyStep.toFixed(1)} s); base computed once: whole job ${whole.cached.toFixed(1)} s (epochs ${epochTime.cached.toFixed(1)} s)`,
+    );
     console.log(`Largest difference between the two runs' final weights: ${largest.toExponential(2)}`);
-    console.log(`Whole job: ${(whole.everyStep / whole.cached).toFixed(1)}× as fast with the base computed once (goal ≥ 10×); the epochs alone ${(epochTime.everyStep / epochTime.cached).toFixed(1)}×.`);
+    console.log(
+      `Whole job: ${(whole.everyStep / whole.cached).toFixed(1)}× as fast with the base computed once (goal ≥ 10×); the epochs alone ${(epochTime.everyStep / epochTime.cached).toFixed(1)}×.`,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -10,7 +10,14 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { previewDataset, type PreviewOptions } from '../core/data/preview';
 
-const { values } = parseArgs({ options: { images: { type: 'string', default: '5000' }, classes: { type: 'string', default: '10' }, rounds: { type: 'string', default: '3' }, 'bounded-only': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    images: { type: 'string', default: '5000' },
+    classes: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
+    'bounded-only': { type: 'boolean', default: false },
+  },
+});
 const images = Number(values.images);
 const classes = Number(values.classes);
 const rounds = Number(values.rounds);
@@ -24,7 +31,11 @@ async function writeFolder(dir: string): Promise<void> {
     for (let i = 0; i < perClass && c * perClass + i < images; i++) {
       const pixels = Buffer.alloc(side * side * 3);
       for (let p = 0; p < pixels.length; p++) pixels[p] = (p * 7 + i * 13 + c * 31) & 255;
-      writes.push(sharp(pixels, { raw: { width: side, height: side, channels: 3 } }).png().toFile(join(dir, `class-${c}`, `${String(i).padStart(6, '0')}.png`)));
+      writes.push(
+        sharp(pixels, { raw: { width: side, height: side, channels: 3 } })
+          .png()
+          .toFile(join(dir, `class-${c}`, `${String(i).padStart(6, '0')}.png`)),
+      );
       if (writes.length >= 64) await Promise.all(writes.splice(0));
     }
     await Promise.all(writes);
@@ -45,7 +56,9 @@ try {
     { label: 'every image decoded', options: { decodeLimit: Infinity, headerLimit: Infinity } },
     { label: 'default bounds', options: {} },
   ].filter((c) => !values['bounded-only'] || c.label === 'default bounds');
-  console.log(`Image folder preview: ${images.toLocaleString('en')} PNGs of ${side}×${side}×3 in ${classes} classes, ${rounds} interleaved rounds`);
+  console.log(
+    `Image folder preview: ${images.toLocaleString('en')} PNGs of ${side}×${side}×3 in ${classes} classes, ${rounds} interleaved rounds`,
+  );
   const times = new Map<string, number[]>(contenders.map((c) => [c.label, []]));
   for (let round = 1; round <= rounds; round++) {
     for (const { label, options } of contenders) {
@@ -53,11 +66,18 @@ try {
       const preview = await previewDataset({ kind: 'imageFolder', path: dir }, options);
       const ms = performance.now() - start;
       times.get(label)!.push(ms);
-      const checked = preview.checked ? `${preview.checked.decoded.toLocaleString('en')} decoded, ${preview.checked.headers.toLocaleString('en')} headers read` : 'all decoded';
-      console.log(`  round ${round}  ${label.padEnd(22)} ${ms.toFixed(0).padStart(7)} ms  (${(preview.trainCount + preview.testCount).toLocaleString('en')} images counted, ${checked})`);
+      const checked = preview.checked
+        ? `${preview.checked.decoded.toLocaleString('en')} decoded, ${preview.checked.headers.toLocaleString('en')} headers read`
+        : 'all decoded';
+      console.log(
+        `  round ${round}  ${label.padEnd(22)} ${ms.toFixed(0).padStart(7)} ms  (${(preview.trainCount + preview.testCount).toLocaleString('en')} images counted, ${checked})`,
+      );
     }
   }
-  for (const [label, list] of times) console.log(`${label.padEnd(22)} median ${median(list).toFixed(0).padStart(7)} ms  ${((median(list) * 1000) / images).toFixed(0).padStart(5)} µs/image`);
+  for (const [label, list] of times)
+    console.log(
+      `${label.padEnd(22)} median ${median(list).toFixed(0).padStart(7)} ms  ${((median(list) * 1000) / images).toFixed(0).padStart(5)} µs/image`,
+    );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -63,7 +63,10 @@ async function main(): Promise<void> {
 
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-bench-'));
   const dataFile = path.join(workDir, 'digits.bin');
-  writeFileSync(dataFile, Buffer.concat([Buffer.from(data.images.buffer, data.images.byteOffset, data.images.byteLength), Buffer.from(data.labels)]));
+  writeFileSync(
+    dataFile,
+    Buffer.concat([Buffer.from(data.images.buffer, data.images.byteOffset, data.images.byteLength), Buffer.from(data.labels)]),
+  );
   const noTorch = pytorchUnavailableReason();
   if (noTorch) {
     skipped.push(`PyTorch: ${noTorch}`);
@@ -82,8 +85,12 @@ async function main(): Promise<void> {
     }
   }
 
-  console.log(`MNIST CNN training, ${data.count} digits, batch ${batchSize}, Adam; ${warmup} warm-up steps, then ${steps} timed steps (${cpuSteps} on pure-JS cpu); ${rounds} interleaved rounds`);
-  console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} CPUs available, load average ${os.loadavg()[0].toFixed(2)}`);
+  console.log(
+    `MNIST CNN training, ${data.count} digits, batch ${batchSize}, Adam; ${warmup} warm-up steps, then ${steps} timed steps (${cpuSteps} on pure-JS cpu); ${rounds} interleaved rounds`,
+  );
+  console.log(
+    `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} CPUs available, load average ${os.loadavg()[0].toFixed(2)}`,
+  );
   try {
     for (let round = 1; round <= rounds; round++) {
       for (const contender of contenders) {
@@ -91,7 +98,9 @@ async function main(): Promise<void> {
         if (contender.label === 'tfjs cpu' && contender.timings.length > 0) continue;
         const timing = await contender.measure();
         contender.timings.push(timing);
-        console.log(`  round ${round}  ${contender.label.padEnd(24)} ${timing.samplesPerSecond.toFixed(0).padStart(7)} samples/s  ${timing.samplesPerCpuSecond.toFixed(0).padStart(7)} samples/CPU-s`);
+        console.log(
+          `  round ${round}  ${contender.label.padEnd(24)} ${timing.samplesPerSecond.toFixed(0).padStart(7)} samples/s  ${timing.samplesPerCpuSecond.toFixed(0).padStart(7)} samples/CPU-s`,
+        );
       }
     }
   } finally {
@@ -99,7 +108,9 @@ async function main(): Promise<void> {
   }
 
   console.log('');
-  console.log(`${'contender'.padEnd(24)} ${'samples/s'.padStart(10)} ${'range'.padStart(15)} ${'ms/step'.padStart(8)} ${'samples/CPU-s'.padStart(14)}  device`);
+  console.log(
+    `${'contender'.padEnd(24)} ${'samples/s'.padStart(10)} ${'range'.padStart(15)} ${'ms/step'.padStart(8)} ${'samples/CPU-s'.padStart(14)}  device`,
+  );
   const speed = new Map<string, number>();
   const cpuSpeed = new Map<string, number>();
   for (const c of contenders) {
@@ -108,7 +119,9 @@ async function main(): Promise<void> {
     speed.set(c.label, mid);
     cpuSpeed.set(c.label, median(c.timings.map((t) => t.samplesPerCpuSecond)));
     const range = `${Math.min(...rates).toFixed(0)}–${Math.max(...rates).toFixed(0)}`;
-    console.log(`${c.label.padEnd(24)} ${mid.toFixed(0).padStart(10)} ${range.padStart(15)} ${((1000 * batchSize) / mid).toFixed(1).padStart(8)} ${cpuSpeed.get(c.label)!.toFixed(0).padStart(14)}  ${c.device}`);
+    console.log(
+      `${c.label.padEnd(24)} ${mid.toFixed(0).padStart(10)} ${range.padStart(15)} ${((1000 * batchSize) / mid).toFixed(1).padStart(8)} ${cpuSpeed.get(c.label)!.toFixed(0).padStart(14)}  ${c.device}`,
+    );
   }
   for (const line of skipped) console.log(`not measured: ${line}`);
 
@@ -123,7 +136,7 @@ async function main(): Promise<void> {
       for (const torch of torchLabels) {
         const a = byLabel.get(tfjs)!.timings;
         const b = byLabel.get(torch)!.timings;
-        const perRound = b.map((t, round) => (a[Math.min(round, a.length - 1)].samplesPerSecond / t.samplesPerSecond));
+        const perRound = b.map((t, round) => a[Math.min(round, a.length - 1)].samplesPerSecond / t.samplesPerSecond);
         const cpu = cpuSpeed.get(tfjs)! / cpuSpeed.get(torch)!;
         const wall = speed.get(tfjs)! / speed.get(torch)!;
         console.log(`  ${`${tfjs} / ${torch}:`.padEnd(44)} ${median(perRound).toFixed(2)} | ${wall.toFixed(2)} | ${cpu.toFixed(2)}`);

@@ -38,8 +38,14 @@ for (let r = 0; r < rounds; r++) {
   samplesCpu.push(c2 - c1);
   bytes = splits.train.pixels.length + splits.test.pixels.length + splits.train.labels.length + splits.test.labels.length;
   count = dataset.train.count + dataset.test.count;
-  console.log(`round ${r + 1}: read IDX ${(t1 - t0).toFixed(0)} ms (CPU ${(c1 - c0).toFixed(0)} ms) · to Float32 samples ${(t2 - t1).toFixed(0)} ms (CPU ${(c2 - c1).toFixed(0)} ms)`);
+  console.log(
+    `round ${r + 1}: read IDX ${(t1 - t0).toFixed(0)} ms (CPU ${(c1 - c0).toFixed(0)} ms) · to Float32 samples ${(t2 - t1).toFixed(0)} ms (CPU ${(c2 - c1).toFixed(0)} ms)`,
+  );
 }
 console.log(`\n${count.toLocaleString('en')} MNIST images, ${(bytes / 1e6).toFixed(1)} MB of bytes in memory once read`);
-console.log(`median wall clock: read IDX ${median(read).toFixed(0)} ms · to Float32 samples ${median(samples).toFixed(0)} ms · total ${median(read.map((x, i) => x + samples[i])).toFixed(0)} ms`);
-console.log(`median CPU time:   read IDX ${median(readCpu).toFixed(0)} ms · to Float32 samples ${median(samplesCpu).toFixed(0)} ms · total ${median(readCpu.map((x, i) => x + samplesCpu[i])).toFixed(0)} ms`);
+console.log(
+  `median wall clock: read IDX ${median(read).toFixed(0)} ms · to Float32 samples ${median(samples).toFixed(0)} ms · total ${median(read.map((x, i) => x + samples[i])).toFixed(0)} ms`,
+);
+console.log(
+  `median CPU time:   read IDX ${median(readCpu).toFixed(0)} ms · to Float32 samples ${median(samplesCpu).toFixed(0)} ms · total ${median(readCpu.map((x, i) => x + samplesCpu[i])).toFixed(0)} ms`,
+);

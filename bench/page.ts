@@ -39,9 +39,21 @@ const realGpu = process.argv.includes('--real-gpu');
 
 /** The browser rungs and how Chromium is started for each. */
 const rungs = [
-  { label: 'page webgpu', rung: 'webgpu', args: [...common, '--enable-unsafe-webgpu', ...(realGpu ? ['--ignore-gpu-blocklist', '--enable-features=Vulkan'] : ['--use-webgpu-adapter=swiftshader'])] },
+  {
+    label: 'page webgpu',
+    rung: 'webgpu',
+    args: [
+      ...common,
+      '--enable-unsafe-webgpu',
+      ...(realGpu ? ['--ignore-gpu-blocklist', '--enable-features=Vulkan'] : ['--use-webgpu-adapter=swiftshader']),
+    ],
+  },
   // No WebGPU flag (Chromium offers no adapter then) and no --disable-gpu, so WebGL starts on the GPU's GL or the software one.
-  { label: 'page webgl', rung: 'webgl', args: [...common, '--ignore-gpu-blocklist', ...(realGpu ? [] : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'])] },
+  {
+    label: 'page webgl',
+    rung: 'webgl',
+    args: [...common, '--ignore-gpu-blocklist', ...(realGpu ? [] : ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'])],
+  },
 ] as const;
 
 interface Timing {
@@ -77,17 +89,37 @@ async function pageRun(browser: Browser, url: string, projects: string, project:
     await dock.getByLabel('Engine').selectOption('page');
     const start = performance.now();
     await dock.getByRole('button', { name: 'Start training' }).click();
-    await dock.getByTestId('train-status').filter({ hasText: /^(Finished|Failed|Stopped)/ }).waitFor({ timeout: 3_600_000 });
+    await dock
+      .getByTestId('train-status')
+      .filter({ hasText: /^(Finished|Failed|Stopped)/ })
+      .waitFor({ timeout: 3_600_000 });
     const wholeSeconds = (performance.now() - start) / 1000;
     const status = await dock.getByTestId('train-status').textContent();
-    const fallbacks = (await dock.getByTestId('train-fallbacks').count()) ? ((await dock.getByTestId('train-fallbacks').textContent()) ?? '') : '';
-    if (status !== 'Finished') throw new Error(`${file} did not finish: ${status}; ${(await dock.getByTestId('train-final').textContent().catch(() => '')) ?? ''}`);
+    const fallbacks = (await dock.getByTestId('train-fallbacks').count())
+      ? ((await dock.getByTestId('train-fallbacks').textContent()) ?? '')
+      : '';
+    if (status !== 'Finished')
+      throw new Error(
+        `${file} did not finish: ${status}; ${
+          (await dock
+            .getByTestId('train-final')
+            .textContent()
+            .catch(() => '')) ?? ''
+        }`,
+      );
     const store = ProjectStore.open(location, { readOnly: true });
     try {
       const [run] = store.listRuns();
       const details = store.getRun(run.id);
       const seconds = details.epochMetrics.reduce((s, m) => s + (m.seconds ?? 0), 0);
-      return { samplesPerSecond: mean(details.epochMetrics.map((m) => m.samplesPerSecond ?? NaN)), seconds, wholeSeconds, valAccuracy: details.epochMetrics.at(-1)?.valAccuracy ?? NaN, device: `${run.backend}: ${run.device}`, ...(fallbacks ? { skipped: fallbacks } : {}) };
+      return {
+        samplesPerSecond: mean(details.epochMetrics.map((m) => m.samplesPerSecond ?? NaN)),
+        seconds,
+        wholeSeconds,
+        valAccuracy: details.epochMetrics.at(-1)?.valAccuracy ?? NaN,
+        device: `${run.backend}: ${run.device}`,
+        ...(fallbacks ? { skipped: fallbacks } : {}),
+      };
     } finally {
       store.close();
     }
@@ -111,7 +143,13 @@ async function wasmRun(project: Project, baseDir: string): Promise<Timing> {
   const final = await session.done;
   if (final.state !== 'completed') throw new Error(`WASM did not complete: ${final.message}`);
   const seconds = epochEvents.reduce((s, e) => s + e.seconds, 0);
-  return { samplesPerSecond: mean(epochEvents.map((e) => e.samplesPerSecond)), seconds, wholeSeconds, valAccuracy: epochEvents.at(-1)?.valAccuracy ?? NaN, device };
+  return {
+    samplesPerSecond: mean(epochEvents.map((e) => e.samplesPerSecond)),
+    seconds,
+    wholeSeconds,
+    valAccuracy: epochEvents.at(-1)?.valAccuracy ?? NaN,
+    device,
+  };
 }
 
 async function main(): Promise<void> {
@@ -142,20 +180,29 @@ async function main(): Promise<void> {
       }
     };
 
-    console.log(`Page benchmark: ${epochs} epoch${epochs === 1 ? '' : 's'} with validation, batch ${batchSize}, Adam; MNIST ${mnistSize} digits, CIFAR-sized ${cifarSize} generated images (a fifth of each for the test, a fifth of the rest for validation); ${rounds} round${rounds === 1 ? '' : 's'}`);
-    console.log(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} CPUs, load average ${os.loadavg()[0].toFixed(2)}; ${browsers[0].version()}`);
+    console.log(
+      `Page benchmark: ${epochs} epoch${epochs === 1 ? '' : 's'} with validation, batch ${batchSize}, Adam; MNIST ${mnistSize} digits, CIFAR-sized ${cifarSize} generated images (a fifth of each for the test, a fifth of the rest for validation); ${rounds} round${rounds === 1 ? '' : 's'}`,
+    );
+    console.log(
+      `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} CPUs, load average ${os.loadavg()[0].toFixed(2)}; ${browsers[0].version()}`,
+    );
     const results = new Map<string, Timing[]>();
     for (let round = 1; round <= rounds; round++)
       for (const model of models) {
         const contenders: [string, () => Promise<Timing>][] = [
           ['wasm (host)', () => wasmRun(model.project, projects)],
-          ...rungs.map((r, i): [string, () => Promise<Timing>] => [r.label, () => measurePage(i, model.project, `bench-${model.key}-${r.rung}-${round}.nbproj`)]),
+          ...rungs.map((r, i): [string, () => Promise<Timing>] => [
+            r.label,
+            () => measurePage(i, model.project, `bench-${model.key}-${r.rung}-${round}.nbproj`),
+          ]),
         ];
         for (const [label, measure] of contenders) {
           const t = await measure();
           const key = `${model.key} ${label}`;
           results.set(key, [...(results.get(key) ?? []), t]);
-          console.log(`  round ${round}  ${model.name.padEnd(20)} ${label.padEnd(12)} ${t.samplesPerSecond.toFixed(1).padStart(7)} samples/s  epochs ${t.seconds.toFixed(1).padStart(6)} s  whole ${t.wholeSeconds.toFixed(1).padStart(6)} s  val acc ${(t.valAccuracy * 100).toFixed(1)} %  ${t.device}`);
+          console.log(
+            `  round ${round}  ${model.name.padEnd(20)} ${label.padEnd(12)} ${t.samplesPerSecond.toFixed(1).padStart(7)} samples/s  epochs ${t.seconds.toFixed(1).padStart(6)} s  whole ${t.wholeSeconds.toFixed(1).padStart(6)} s  val acc ${(t.valAccuracy * 100).toFixed(1)} %  ${t.device}`,
+          );
           if (t.skipped) console.log(`      ${t.skipped.replace(/\n/g, '; ')}`);
         }
       }
@@ -163,7 +210,9 @@ async function main(): Promise<void> {
     for (const model of models) {
       console.log('');
       console.log(`${model.name}, ${analyzeGraph(model.project.graph).totalParams.toLocaleString('en')} parameters`);
-      console.log(`  ${'contender'.padEnd(12)} ${'samples/s'.padStart(10)} ${'epochs s'.padStart(9)} ${'whole s'.padStart(8)} ${'× wasm'.padStart(7)} ${'whole × wasm'.padStart(13)}  computed on`);
+      console.log(
+        `  ${'contender'.padEnd(12)} ${'samples/s'.padStart(10)} ${'epochs s'.padStart(9)} ${'whole s'.padStart(8)} ${'× wasm'.padStart(7)} ${'whole × wasm'.padStart(13)}  computed on`,
+      );
       const wasm = results.get(`${model.key} wasm (host)`)!;
       const [wasmSpeed, wasmWhole] = [median(wasm.map((t) => t.samplesPerSecond)), median(wasm.map((t) => t.wholeSeconds))];
       for (const label of ['wasm (host)', ...rungs.map((r) => r.label)]) {
@@ -171,13 +220,18 @@ async function main(): Promise<void> {
         const speed = median(timings.map((t) => t.samplesPerSecond));
         const whole = median(timings.map((t) => t.wholeSeconds));
         console.log(
-          `  ${label.padEnd(12)} ${speed.toFixed(1).padStart(10)} ${median(timings.map((t) => t.seconds)).toFixed(1).padStart(9)} ${whole.toFixed(1).padStart(8)} ${(speed / wasmSpeed).toFixed(2).padStart(7)} ${(wasmWhole / whole).toFixed(2).padStart(13)}  ${timings[0].device}`,
+          `  ${label.padEnd(12)} ${speed.toFixed(1).padStart(10)} ${median(timings.map((t) => t.seconds))
+            .toFixed(1)
+            .padStart(
+              9,
+            )} ${whole.toFixed(1).padStart(8)} ${(speed / wasmSpeed).toFixed(2).padStart(7)} ${(wasmWhole / whole).toFixed(2).padStart(13)}  ${timings[0].device}`,
         );
         if (timings[0].skipped) console.log(`  ${''.padEnd(12)} ${timings[0].skipped.replace(/\n/g, '; ')}`);
       }
     }
     console.log('');
-    if (!realGpu) console.log('SwiftShader computes WebGPU and WebGL on the CPU: its figures show that the rungs work, not how fast a GPU is.');
+    if (!realGpu)
+      console.log('SwiftShader computes WebGPU and WebGL on the CPU: its figures show that the rungs work, not how fast a GPU is.');
     console.log('On a real GPU the goal is at least 5× the WASM engine on the CIFAR-sized CNN.');
   } finally {
     for (const b of browsers) await b.close().catch(() => undefined);

@@ -41,7 +41,9 @@ function epochCommits(synchronous: 'FULL' | 'NORMAL'): void {
   const times: number[] = [];
   for (let e = 1; e <= epochs; e++) times.push(time(() => store.recordEpoch(runId, epochMetrics(e))));
   store.close();
-  console.log(`epoch commit, synchronous=${synchronous.padEnd(6)} median ${median(times).toFixed(3)} ms, max ${Math.max(...times).toFixed(2)} ms (${epochs} epochs)`);
+  console.log(
+    `epoch commit, synchronous=${synchronous.padEnd(6)} median ${median(times).toFixed(3)} ms, max ${Math.max(...times).toFixed(2)} ms (${epochs} epochs)`,
+  );
 }
 
 function checkpoints(label: string, parameterCount: number, count: number): void {
@@ -75,7 +77,9 @@ function openWithRuns(runCount: number): void {
   store.close();
   const opens: number[] = [];
   for (let i = 0; i < 5; i++) opens.push(time(() => ProjectStore.open(path).close()));
-  console.log(`open + checks, ${runCount} runs of 20 epochs (${(statSync(path).size / 1e6).toFixed(1)} MB): median ${median(opens).toFixed(1)} ms`);
+  console.log(
+    `open + checks, ${runCount} runs of 20 epochs (${(statSync(path).size / 1e6).toFixed(1)} MB): median ${median(opens).toFixed(1)} ms`,
+  );
 }
 
 console.log('Project file (SQLite) costs');

@@ -26,16 +26,23 @@ const projectFile = fileURLToPath(new URL('../projects/mnist-cnn.json', import.m
 export function mnistCnn(tf: Tf): import('@tensorflow/tfjs').LayersModel {
   const project = parseProjectText(readFileSync(projectFile, 'utf8'));
   const model = compileGraph(tf, project.graph, { seed: 1 });
-  if (model.countParams() !== 42_358) throw new Error(`projects/mnist-cnn.json is no longer the course's MNIST CNN (${model.countParams()} parameters, expected 42,358).`);
+  if (model.countParams() !== 42_358)
+    throw new Error(`projects/mnist-cnn.json is no longer the course's MNIST CNN (${model.countParams()} parameters, expected 42,358).`);
   model.compile({ optimizer: tf.train.adam(0.001), loss: 'categoricalCrossentropy' });
   return model;
 }
 
 /** Trains `warmup` untimed steps, then `steps` timed ones, cycling through the data in batches. */
-export async function timeTraining(tf: Tf, data: DigitSet, options: { batchSize: number; warmup: number; steps: number }): Promise<StepTiming> {
+export async function timeTraining(
+  tf: Tf,
+  data: DigitSet,
+  options: { batchSize: number; warmup: number; steps: number },
+): Promise<StepTiming> {
   const { batchSize, warmup, steps } = options;
   const batches = Math.floor(data.count / batchSize);
-  const xBatches = Array.from({ length: batches }, (_, b) => tf.tensor4d(data.images.subarray(b * batchSize * 784, (b + 1) * batchSize * 784), [batchSize, 28, 28, 1]));
+  const xBatches = Array.from({ length: batches }, (_, b) =>
+    tf.tensor4d(data.images.subarray(b * batchSize * 784, (b + 1) * batchSize * 784), [batchSize, 28, 28, 1]),
+  );
   const yBatches = Array.from({ length: batches }, (_, b) => {
     const oneHot = new Float32Array(batchSize * 10);
     for (let i = 0; i < batchSize; i++) oneHot[i * 10 + data.labels[b * batchSize + i]] = 1;
@@ -57,7 +64,13 @@ export async function timeTraining(tf: Tf, data: DigitSet, options: { batchSize:
     const seconds = (performance.now() - start) / 1000;
     const cpu = process.cpuUsage(cpuStart);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    return { samplesPerSecond: (steps * batchSize) / seconds, samplesPerCpuSecond: (steps * batchSize) / cpuSeconds, steps, seconds, finalLoss: loss };
+    return {
+      samplesPerSecond: (steps * batchSize) / seconds,
+      samplesPerCpuSecond: (steps * batchSize) / cpuSeconds,
+      steps,
+      seconds,
+      finalLoss: loss,
+    };
   } finally {
     model.dispose();
     tf.dispose([...xBatches, ...yBatches]);

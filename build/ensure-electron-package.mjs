@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const readJson = (file) => (existsSync(join(root, file)) ? JSON.parse(readFileSync(join(root, file), 'utf8')) : {});
 // The locked version, so that the types match what machines with the binary install.
-const version = readJson('package-lock.json').packages?.['node_modules/electron']?.version ?? readJson('package.json').optionalDependencies?.electron;
+const version =
+  readJson('package-lock.json').packages?.['node_modules/electron']?.version ?? readJson('package.json').optionalDependencies?.electron;
 
 if (!version || existsSync(join(root, 'node_modules', 'electron', 'electron.d.ts'))) process.exit(0);
 
@@ -28,5 +29,7 @@ const result = spawnSync(npm, ['install', '--no-save', '--ignore-scripts', '--no
 });
 if (result.status !== 0) {
   // Not fatal: the app still installs and runs in a browser; only the desktop type check needs it.
-  console.warn(`Could not install the electron package (exit code ${result.status}); the desktop code will not type-check until it is installed.`);
+  console.warn(
+    `Could not install the electron package (exit code ${result.status}); the desktop code will not type-check until it is installed.`,
+  );
 }

@@ -6,7 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** The per-user configuration directory, following each platform's convention. */
-export function defaultConfigDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+export function defaultConfigDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home = os.homedir(),
+): string {
   if (env.NEUROBLOCKS_CONFIG_DIR) return path.resolve(env.NEUROBLOCKS_CONFIG_DIR);
   if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), 'Neuroblocks');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Neuroblocks');

@@ -16,7 +16,8 @@ async function select(page: Page, id: string): Promise<void> {
 }
 
 /** The pixels of every image of the grid, as data URLs of their canvases. */
-const canvases = (grid: Locator) => grid.locator('canvas').evaluateAll((list) => list.map((c) => (c as unknown as { toDataURL(): string }).toDataURL()));
+const canvases = (grid: Locator) =>
+  grid.locator('canvas').evaluateAll((list) => list.map((c) => (c as unknown as { toDataURL(): string }).toDataURL()));
 
 test('the augmentation preview shows a digit through the augmented CNN’s blocks, re-rolls and follows the parameters', async ({ page }) => {
   test.setTimeout(120_000);
@@ -36,10 +37,14 @@ test('the augmentation preview shows a digit through the augmented CNN’s block
     await expect(grid.getByTestId('augment-cell')).toHaveCount(9);
     await expect(grid.getByTestId('augment-cell').first()).toContainText('Original');
     await expect(section.getByTestId('augment-image')).toHaveText(/^Image 0 of 8,000 · class \d$/);
-    await expect(section).toContainText('RandomFlip → RandomRotation → RandomZoom → RandomTranslation → RandomCrop → RandomContrast → RandomBrightness');
+    await expect(section).toContainText(
+      'RandomFlip → RandomRotation → RandomZoom → RandomTranslation → RandomCrop → RandomContrast → RandomBrightness',
+    );
     await expect(section).toContainText('Image 28×28×1 → 24×24×1 after augmentation');
     // The original is 28×28 and the draws, after RandomCrop, 24×24; they are drawn large.
-    const sizes = await grid.locator('canvas').evaluateAll((list) => list.map((c) => [(c as unknown as { width: number }).width, Math.round(c.getBoundingClientRect().width)]));
+    const sizes = await grid
+      .locator('canvas')
+      .evaluateAll((list) => list.map((c) => [(c as unknown as { width: number }).width, Math.round(c.getBoundingClientRect().width)]));
     expect(sizes[0][0]).toBe(28);
     expect(sizes.slice(1).every(([w]) => w === 24)).toBe(true);
     expect(Math.min(...sizes.map(([, shown]) => shown))).toBeGreaterThanOrEqual(90);

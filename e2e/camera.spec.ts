@@ -8,7 +8,14 @@ test.use({
   viewport: { width: 1280, height: 720 },
   launchOptions: {
     executablePath: process.env.NEUROBLOCKS_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+    ],
   },
 });
 
@@ -47,7 +54,12 @@ test('a teacher records two classes with the camera, saves them as a data set, t
     expect(second).toBeGreaterThanOrEqual(4);
     await page.waitForTimeout(500);
     expect(await count(counts.nth(0))).toBe(first);
-    await expect(camera.getByTestId('camera-class').nth(1).getByRole('button', { name: /^Delete image \d+ of hand$/ })).toHaveCount(second);
+    await expect(
+      camera
+        .getByTestId('camera-class')
+        .nth(1)
+        .getByRole('button', { name: /^Delete image \d+ of hand$/ }),
+    ).toHaveCount(second);
     await camera.getByTestId('camera-class').nth(1).getByRole('button', { name: 'Delete image 1 of hand' }).click();
     await expect(counts.nth(1)).toHaveText(`${second - 1} images`);
     await camera.getByRole('textbox', { name: 'Name of the data set' }).fill('gestures');
@@ -77,7 +89,9 @@ test('a teacher records two classes with the camera, saves them as a data set, t
     await trainBriefly(dock, 2, 4);
     await dock.getByRole('tab', { name: 'Try it' }).click();
     await dock.getByRole('button', { name: 'Predict from the camera' }).click();
-    await expect(dock.getByTestId('try-answer')).toContainText(/^It looks like an? (class 1|hand) \(\d+(\.\d)?% sure\)/, { timeout: 30_000 });
+    await expect(dock.getByTestId('try-answer')).toContainText(/^It looks like an? (class 1|hand) \(\d+(\.\d)?% sure\)/, {
+      timeout: 30_000,
+    });
     const bars = dock.getByTestId('prob-bars').locator('li');
     await expect(bars).toHaveCount(2);
     await expect(bars.nth(1)).toContainText('hand');

@@ -35,7 +35,11 @@ async function setLanguage(page: Page, lang: Lang): Promise<void> {
 /** Closes the passing messages (their own close buttons only: a dialog's "Fermer" stays). */
 async function closeMessages(page: Page): Promise<void> {
   const close = page.locator('.toast__close');
-  while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
+  while (await close.count())
+    await close
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => undefined);
 }
 
 /**
@@ -66,7 +70,12 @@ async function expectEditorChrome(page: Page): Promise<void> {
  * shows, the window is shot into classroom-<name>-<lang>.png, and `leave` goes back to where it
  * started (a dialog must be closed before the language can change). Ends in English.
  */
-async function inBothLanguages(page: Page, name: string, show: (lang: Lang) => Promise<void>, options: { leave?: (lang: Lang) => Promise<void>; keepMessages?: boolean } = {}): Promise<void> {
+async function inBothLanguages(
+  page: Page,
+  name: string,
+  show: (lang: Lang) => Promise<void>,
+  options: { leave?: (lang: Lang) => Promise<void>; keepMessages?: boolean } = {},
+): Promise<void> {
   for (const lang of ['en', 'fr'] as const) {
     await setLanguage(page, lang);
     await show(lang);
@@ -84,8 +93,14 @@ async function inBothLanguages(page: Page, name: string, show: (lang: Lang) => P
 /** A 16×16 RGB image: a class colour with a little per-image variation. */
 async function png(rgb: [number, number, number], variation: number): Promise<Buffer> {
   const pixels = Buffer.alloc(16 * 16 * 3);
-  for (let i = 0; i < 16 * 16; i++) pixels.set(rgb.map((c, k) => Math.max(0, Math.min(255, c + ((i * (k + 3) + variation * 17) % 41) - 20))), i * 3);
-  return sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } }).png().toBuffer();
+  for (let i = 0; i < 16 * 16; i++)
+    pixels.set(
+      rgb.map((c, k) => Math.max(0, Math.min(255, c + ((i * (k + 3) + variation * 17) % 41) - 20))),
+      i * 3,
+    );
+  return sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 const COLOURS: [string, [number, number, number]][] = [
@@ -101,7 +116,10 @@ test.beforeAll(async () => {
     mkdirSync(path.join(tmp, 'colours', name), { recursive: true });
     for (let i = 0; i < 8; i++) writeFileSync(path.join(tmp, 'colours', name, `${name}-${i}.png`), await png(colour, i));
   }
-  writeFileSync(path.join(tmp, 'plants.csv'), ['height,leaves,label', ...Array.from({ length: 12 }, (_, i) => `${10 + i},${3 + (i % 4)},${i % 2 ? 'fern' : 'moss'}`)].join('\n'));
+  writeFileSync(
+    path.join(tmp, 'plants.csv'),
+    ['height,leaves,label', ...Array.from({ length: 12 }, (_, i) => `${10 + i},${3 + (i % 4)},${i % 2 ? 'fern' : 'moss'}`)].join('\n'),
+  );
 });
 test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -112,7 +130,9 @@ function projectsDir(): string {
   return path.join(existsSync(documents) ? documents : home, 'Neuroblocks');
 }
 
-test('a teacher builds the course CNN from an empty project, shows it on a projector, trains, exports and reopens it, with every screen in English and French', async ({ page }) => {
+test('a teacher builds the course CNN from an empty project, shows it on a projector, trains, exports and reopens it, with every screen in English and French', async ({
+  page,
+}) => {
   test.skip(!process.env.NEUROBLOCKS_E2E_HOME, 'needs the projects folder of the web host that the fixtures start');
   test.setTimeout(480_000);
   const problems = consoleErrors(page);
@@ -124,7 +144,9 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
   await test.step('the home screen', async () => {
     await page.goto(url());
     await inBothLanguages(page, 'home', async (lang) => {
-      await expect(page.getByText(tr(lang, 'Build a neural network by dragging blocks', 'Construisez un réseau de neurones en glissant des blocs'))).toBeVisible();
+      await expect(
+        page.getByText(tr(lang, 'Build a neural network by dragging blocks', 'Construisez un réseau de neurones en glissant des blocs')),
+      ).toBeVisible();
       await expect(page.getByTestId('new-empty')).toBeVisible();
       await expect(page.getByTestId('example-mnist-cnn')).toBeVisible();
     });
@@ -165,7 +187,9 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
       'editor-collapsed',
       async (lang) => {
         await page.getByRole('button', { name: tr(lang, 'Hide the blocks', 'Masquer les blocs') }).click();
-        await page.getByRole('button', { name: tr(lang, 'Hide the block’s settings and the summary', 'Masquer les réglages du bloc et le résumé') }).click();
+        await page
+          .getByRole('button', { name: tr(lang, 'Hide the block’s settings and the summary', 'Masquer les réglages du bloc et le résumé') })
+          .click();
         await expect(page.locator('.palette')).toHaveCount(0);
         await expect(page.locator('.editor .side')).toHaveCount(0);
         await page.getByRole('button', { name: tr(lang, 'Fit the whole graph in view', 'Afficher tout le graphe') }).click();
@@ -174,7 +198,11 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
       {
         leave: async (lang) => {
           await page.getByRole('button', { name: tr(lang, 'Show the blocks', 'Afficher les blocs') }).click();
-          await page.getByRole('button', { name: tr(lang, 'Show the block’s settings and the summary', 'Afficher les réglages du bloc et le résumé') }).click();
+          await page
+            .getByRole('button', {
+              name: tr(lang, 'Show the block’s settings and the summary', 'Afficher les réglages du bloc et le résumé'),
+            })
+            .click();
           await expect(page.locator('.palette')).toBeVisible();
         },
       },
@@ -187,7 +215,9 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
       'presentation',
       async (lang) => {
         await page.getByRole('button', { name: tr(lang, 'Present', 'Présenter') }).click();
-        await expect(page.getByRole('button', { name: tr(lang, 'Leave presentation (Esc)', 'Quitter la présentation (Échap)') })).toBeVisible();
+        await expect(
+          page.getByRole('button', { name: tr(lang, 'Leave presentation (Esc)', 'Quitter la présentation (Échap)') }),
+        ).toBeVisible();
         await expect(page.locator('.palette')).toBeHidden();
         await expect(page.locator('.editor .side')).toBeHidden();
         expect((await canvasBox(page)).width).toBeGreaterThan(1200);
@@ -284,7 +314,9 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
     await expect(dock.getByTestId('train-status')).toHaveText('Paused');
     await inBothLanguages(page, 'train-running', async (lang) => {
       await expect(dock.getByTestId('train-status')).toHaveText(tr(lang, 'Paused', 'En pause'));
-      await expect(dock.getByTestId('train-progress-text')).toContainText(lang === 'en' ? /Epoch 1 of 1 · batch \d+ of \d+/ : /Époque 1 sur 1 · lot \d+ sur \d+/);
+      await expect(dock.getByTestId('train-progress-text')).toContainText(
+        lang === 'en' ? /Epoch 1 of 1 · batch \d+ of \d+/ : /Époque 1 sur 1 · lot \d+ sur \d+/,
+      );
       await expect(dock.getByRole('button', { name: tr(lang, 'Resume', 'Reprendre') })).toBeVisible();
     });
     await dock.getByRole('button', { name: 'Resume' }).click();
@@ -319,7 +351,8 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
     });
     const inside = dock.getByTestId('look-inside');
     await inBothLanguages(page, 'inside', async (lang) => {
-      if (!(await inside.getByTestId('inside-view').isVisible())) await dock.getByRole('button', { name: tr(lang, 'Look inside the model', 'Regarder dans le modèle') }).click();
+      if (!(await inside.getByTestId('inside-view').isVisible()))
+        await dock.getByRole('button', { name: tr(lang, 'Look inside the model', 'Regarder dans le modèle') }).click();
       await inside.getByRole('button', { name: /^conv2d_1\s*Conv2D$/ }).click();
       await expect(inside.getByTestId('inside-view').getByRole('heading')).toContainText('conv2d_1 · Conv2D');
       await expect(inside.getByTestId('inside-maps').getByRole('img')).toHaveCount(8);
@@ -343,7 +376,10 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
         const folder = path.join(tmp, `web-demo-${lang}`);
         await dialog.getByRole('textbox', { name: tr(lang, 'Folder to export into', 'Dossier où exporter') }).fill(folder);
         await dialog.getByRole('button', { name: tr(lang, 'Export', 'Exporter'), exact: true }).click();
-        await expect(dialog.getByTestId('export-outcome')).toContainText(tr(lang, 'With the trained weights.', 'Avec les poids entraînés.'), { timeout: 30_000 });
+        await expect(dialog.getByTestId('export-outcome')).toContainText(
+          tr(lang, 'With the trained weights.', 'Avec les poids entraînés.'),
+          { timeout: 30_000 },
+        );
         await expect(dialog.getByTestId('export-outcome')).toContainText('index.html');
         expect(readFileSync(path.join(folder, 'index.html'), 'utf8')).toContain('<!doctype html>');
         exported.push(folder);
@@ -397,7 +433,8 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
     await page.getByTestId('file-classroom.nbproj').click();
     await expect(page.getByTestId('total-params')).toHaveText('42,358');
     await expect(page.locator('.react-flow__node')).toHaveCount(COURSE_CNN.length);
-    for (let i = 0; i + 1 < COURSE_CNN.length; i++) await expect(page.getByTestId(`edge-label-${COURSE_CNN[i].id}-${COURSE_CNN[i + 1].id}`)).toBeAttached();
+    for (let i = 0; i + 1 < COURSE_CNN.length; i++)
+      await expect(page.getByTestId(`edge-label-${COURSE_CNN[i].id}-${COURSE_CNN[i + 1].id}`)).toBeAttached();
     await expect(page.getByTestId('edge-label-conv2d_2-maxpooling2d_2')).toHaveText('11×11×16');
     await trainButton('en').click();
     await tab(4).click();
@@ -407,7 +444,9 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
     await expect(rows.nth(1)).toContainText('Finished');
     const db = new Database(file, { readonly: true });
     try {
-      expect(db.prepare('SELECT run_id AS runId, format, path FROM exports ORDER BY id').all()).toEqual(exported.map((folder) => ({ runId: 1, format: 'web', path: folder })));
+      expect(db.prepare('SELECT run_id AS runId, format, path FROM exports ORDER BY id').all()).toEqual(
+        exported.map((folder) => ({ runId: 1, format: 'web', path: folder })),
+      );
     } finally {
       db.close();
     }
@@ -422,8 +461,18 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
       page,
       'damaged-project',
       async (lang) => {
-        await page.getByLabel(tr(lang, 'Open a project file (.nbproj or .json) from this computer…', 'Ouvrir un fichier de projet (.nbproj ou .json) de cet ordinateur…')).setInputFiles(damaged);
-        await expect(page.getByTestId('toast-error').last()).toContainText(tr(lang, 'damaged.nbproj is damaged', 'damaged.nbproj est endommagé'));
+        await page
+          .getByLabel(
+            tr(
+              lang,
+              'Open a project file (.nbproj or .json) from this computer…',
+              'Ouvrir un fichier de projet (.nbproj ou .json) de cet ordinateur…',
+            ),
+          )
+          .setInputFiles(damaged);
+        await expect(page.getByTestId('toast-error').last()).toContainText(
+          tr(lang, 'damaged.nbproj is damaged', 'damaged.nbproj est endommagé'),
+        );
         await expect(page.getByTestId('new-empty')).toBeVisible();
       },
       { keepMessages: true, leave: () => closeMessages(page) },
@@ -457,7 +506,9 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
     await inBothLanguages(page, 'try-image', async (lang) => {
       await tab(3).click();
       await expect(dock.getByTestId('draw-pad')).toBeHidden();
-      await dock.getByTestId('image-file').setInputFiles({ name: 'tomato.png', mimeType: 'image/png', buffer: await png([230, 30, 35], 5) });
+      await dock
+        .getByTestId('image-file')
+        .setInputFiles({ name: 'tomato.png', mimeType: 'image/png', buffer: await png([230, 30, 35], 5) });
       await expect(dock.getByTestId('image-views')).toContainText('16×16×3');
       await expect(dock.getByTestId('try-answer')).toContainText(tr(lang, 'It looks like a', 'On dirait un'));
       await expectProbabilities(dock, 3);
@@ -469,7 +520,9 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
     await dock.getByTestId('data-csv-input').setInputFiles(path.join(tmp, 'plants.csv'));
     await expect(dock.getByTestId('data-current')).toContainText('plants.csv', { timeout: 30_000 });
     await inBothLanguages(page, 'data-csv', async (lang) => {
-      await expect(dock.getByLabel(tr(lang, 'Label column (the class of each row)', 'Colonne de l’étiquette (la classe de chaque ligne)'))).toHaveValue('label');
+      await expect(
+        dock.getByLabel(tr(lang, 'Label column (the class of each row)', 'Colonne de l’étiquette (la classe de chaque ligne)')),
+      ).toHaveValue('label');
       await expect(dock.getByTestId('data-class')).toHaveCount(2);
       await expect(dock.getByTestId('data-table').locator('tbody tr')).not.toHaveCount(0);
       await expect(dock.getByTestId('data-summary')).toContainText(tr(lang, 'each sample 2 values', '2 valeurs'));
@@ -478,4 +531,3 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
   });
   expect(problems).toEqual([]);
 });
-

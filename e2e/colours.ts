@@ -16,7 +16,9 @@ export function colourPng(rgb: Rgb, size: number, seed: number): Promise<Buffer>
   let state = seed;
   const noise = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 60 - 30;
   for (let i = 0; i < pixels.length; i++) pixels[i] = Math.max(0, Math.min(255, Math.round(rgb[i % 3] + noise())));
-  return sharp(pixels, { raw: { width: size, height: size, channels: 3 } }).png().toBuffer();
+  return sharp(pixels, { raw: { width: size, height: size, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 /** A folder of 15 noisy 16×16 PNGs per colour, one subfolder a class. */
@@ -30,5 +32,8 @@ export async function writeColourFolder(folder: string): Promise<void> {
 /** Writes `project` (the JSON of a project) and trains it with the command line, which saves it and its run as `file`. */
 export function trainWithCommandLine(project: string, json: object, file: string): void {
   writeFileSync(project, JSON.stringify(json));
-  execFileSync(process.execPath, ['bin/neuroblocks.js', 'train', project, '--save', file], { cwd: path.resolve(import.meta.dirname, '..'), stdio: 'pipe' });
+  execFileSync(process.execPath, ['bin/neuroblocks.js', 'train', project, '--save', file], {
+    cwd: path.resolve(import.meta.dirname, '..'),
+    stdio: 'pipe',
+  });
 }

@@ -85,7 +85,12 @@ export async function titleSizes(page: Page): Promise<{ id: string; typePx: numb
       const type = el.querySelector('.block-node__type');
       const id = el.querySelector('.block-node__id');
       const px = (e: any) => zoom * parseFloat((globalThis as any).getComputedStyle(e).fontSize);
-      return { id: String(el.dataset.id), typePx: px(type), idPx: px(id), idWhole: id.textContent === el.dataset.id && id.scrollWidth <= id.clientWidth + 1 };
+      return {
+        id: String(el.dataset.id),
+        typePx: px(type),
+        idPx: px(id),
+        idWhole: id.textContent === el.dataset.id && id.scrollWidth <= id.clientWidth + 1,
+      };
     });
   });
 }

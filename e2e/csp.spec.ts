@@ -8,7 +8,9 @@ test('the editor, the code view, the data preview and a training run with its ch
   await page.addInitScript(() => {
     const seen: string[] = [];
     (globalThis as any).__cspViolations = seen;
-    (globalThis as any).document.addEventListener('securitypolicyviolation', (event: any) => seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
+    (globalThis as any).document.addEventListener('securitypolicyviolation', (event: any) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`),
+    );
   });
   const consoleViolations: string[] = [];
   page.on('console', (message) => {

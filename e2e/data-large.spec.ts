@@ -7,14 +7,27 @@ import { artifacts, consoleErrors, shot, url } from './helpers';
 /** A 16×16 RGB image: a class colour with a little per-image variation. */
 async function png(rgb: [number, number, number], variation: number): Promise<Buffer> {
   const pixels = Buffer.alloc(16 * 16 * 3);
-  for (let i = 0; i < 16 * 16; i++) pixels.set(rgb.map((c, k) => Math.max(0, Math.min(255, c + ((i * (k + 3) + variation * 17) % 41) - 20))), i * 3);
-  return sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } }).png().toBuffer();
+  for (let i = 0; i < 16 * 16; i++)
+    pixels.set(
+      rgb.map((c, k) => Math.max(0, Math.min(255, c + ((i * (k + 3) + variation * 17) % 41) - 20))),
+      i * 3,
+    );
+  return sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
-const colours: Record<string, [number, number, number]> = { blue: [40, 60, 220], green: [40, 190, 60], orange: [230, 140, 30], red: [220, 40, 40] };
+const colours: Record<string, [number, number, number]> = {
+  blue: [40, 60, 220],
+  green: [40, 190, 60],
+  orange: [230, 140, 30],
+  red: [220, 40, 40],
+};
 const perClass = 750;
 
-test('a practitioner previews a folder of 3,000 images: the preview stays quick, says what it checked, and training names the broken file it finds', async ({ page }) => {
+test('a practitioner previews a folder of 3,000 images: the preview stays quick, says what it checked, and training names the broken file it finds', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const home = process.env.NEUROBLOCKS_E2E_HOME;
   test.skip(!home, 'needs the projects folder of the web host that the fixtures start');
@@ -51,7 +64,15 @@ test('a practitioner previews a folder of 3,000 images: the preview stays quick,
         ],
       },
       dataset: { kind: 'imageFolder', path: 'large-colours' },
-      training: { optimizer: 'adam', learningRate: 0.05, loss: 'categoricalCrossentropy', batchSize: 64, epochs: 1, validationSplit: 0.2, seed: 1 },
+      training: {
+        optimizer: 'adam',
+        learningRate: 0.05,
+        loss: 'categoricalCrossentropy',
+        batchSize: 64,
+        epochs: 1,
+        validationSplit: 0.2,
+        seed: 1,
+      },
     }),
   );
   const problems = consoleErrors(page);
@@ -83,9 +104,14 @@ test('a practitioner previews a folder of 3,000 images: the preview stays quick,
       await expect(dock.getByTestId('data-loading')).toContainText('Reading the data…');
       // Taken at once, while the answer is held.
       await page.screenshot({ path: path.join(artifacts, 'data-large-loading.png') });
-      await expect(dock.getByTestId('data-summary')).toHaveText('4 classes · 2,399 samples for training · 600 kept for the final test · each sample 16×16×3', { timeout: 30_000 });
+      await expect(dock.getByTestId('data-summary')).toHaveText(
+        '4 classes · 2,399 samples for training · 600 kept for the final test · each sample 16×16×3',
+        { timeout: 30_000 },
+      );
       await expect(dock.getByTestId('data-loading')).toHaveCount(0);
-      await expect(dock.getByTestId('data-checked')).toHaveText('1,000 of 3,000 images were fully checked; the rest are checked when training loads them.');
+      await expect(dock.getByTestId('data-checked')).toHaveText(
+        '1,000 of 3,000 images were fully checked; the rest are checked when training loads them.',
+      );
       await expect(dock.getByTestId('data-skipped')).toContainText('1 file skipped');
       await expect(dock.getByTestId('data-skipped')).toContainText(/blue.0000\.png — cannot be decoded/);
       const rows = dock.getByTestId('data-class');
@@ -98,7 +124,9 @@ test('a practitioner previews a folder of 3,000 images: the preview stays quick,
 
     await test.step('in French', async () => {
       await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
-      await expect(dock.getByTestId('data-checked')).toHaveText('1 000 images sur 3 000 ont été entièrement vérifiées ; les autres le seront quand l’entraînement les chargera.');
+      await expect(dock.getByTestId('data-checked')).toHaveText(
+        '1 000 images sur 3 000 ont été entièrement vérifiées ; les autres le seront quand l’entraînement les chargera.',
+      );
       await shot(page, 'data-large-fr');
       await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
     });
@@ -108,7 +136,9 @@ test('a practitioner previews a folder of 3,000 images: the preview stays quick,
       await dock.getByRole('button', { name: 'Start training' }).click();
       await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 90_000 });
       const warning = dock.locator('.warning-box').filter({ hasText: 'files were skipped' });
-      await expect(warning).toContainText(/^2 files were skipped: blue.0000\.png \(cannot be decoded \(.*\)\); red.0001\.png \(cannot be decoded/);
+      await expect(warning).toContainText(
+        /^2 files were skipped: blue.0000\.png \(cannot be decoded \(.*\)\); red.0001\.png \(cannot be decoded/,
+      );
       await warning.scrollIntoViewIfNeeded();
       await shot(page, 'data-large-trained');
     });

@@ -8,8 +8,14 @@ import { consoleErrors, openTrainingDock, shot } from './helpers';
 /** A 16×16 RGB image: a class colour with a little per-image variation. */
 async function png(rgb: [number, number, number], variation: number): Promise<Buffer> {
   const pixels = Buffer.alloc(16 * 16 * 3);
-  for (let i = 0; i < 16 * 16; i++) pixels.set(rgb.map((c, k) => Math.max(0, Math.min(255, c + ((i * (k + 3) + variation * 17) % 41) - 20))), i * 3);
-  return sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } }).png().toBuffer();
+  for (let i = 0; i < 16 * 16; i++)
+    pixels.set(
+      rgb.map((c, k) => Math.max(0, Math.min(255, c + ((i * (k + 3) + variation * 17) % 41) - 20))),
+      i * 3,
+    );
+  return sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 let tmp: string;
@@ -28,7 +34,13 @@ test.beforeAll(async () => {
   // A PNG cut short, as a failed download leaves it, and a file that is no image at all.
   writeFileSync(path.join(folder, 'circle', 'broken.png'), (await png([0, 0, 0], 0)).subarray(0, 60));
   writeFileSync(path.join(folder, 'square', 'notes.txt'), 'taken on Monday');
-  writeFileSync(path.join(tmp, 'flowers.csv'), ['length,width,flower,size', ...Array.from({ length: 12 }, (_, i) => `${1 + i / 10},${2 + (i % 3)},${i % 2 ? 'rose' : 'tulip'},${i}`)].join('\n'));
+  writeFileSync(
+    path.join(tmp, 'flowers.csv'),
+    [
+      'length,width,flower,size',
+      ...Array.from({ length: 12 }, (_, i) => `${1 + i / 10},${2 + (i % 3)},${i % 2 ? 'rose' : 'tulip'},${i}`),
+    ].join('\n'),
+  );
 });
 test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -44,7 +56,9 @@ test('a teacher previews MNIST, imports a folder of images and a CSV table, and 
     await expect(dock.getByRole('radio', { name: /MNIST digits/ })).toBeChecked();
     const rows = dock.getByTestId('data-class');
     await expect(rows).toHaveCount(10);
-    await expect(dock.getByTestId('data-summary')).toHaveText('10 classes · 8,000 samples for training · 10,000 kept for the final test · each sample 28×28×1');
+    await expect(dock.getByTestId('data-summary')).toHaveText(
+      '10 classes · 8,000 samples for training · 10,000 kept for the final test · each sample 28×28×1',
+    );
     await expect(rows.first()).toContainText(/^0\d{3} train · \d{3} test$/);
     await expect(rows.first().getByRole('img')).toHaveCount(8);
     await expect(dock.getByTestId('data-fit-input')).toHaveCount(0);
@@ -67,12 +81,16 @@ test('a teacher previews MNIST, imports a folder of images and a CSV table, and 
     await expect(rows.nth(2)).toContainText('star');
     await expect(rows.nth(2)).toContainText('2 train · 0 test');
     await expect(rows.nth(0).getByRole('img')).toHaveCount(8);
-    await expect(dock.getByTestId('data-warning')).toContainText('The classes are strongly imbalanced: "circle" has 7 samples but "star" only 2.');
+    await expect(dock.getByTestId('data-warning')).toContainText(
+      'The classes are strongly imbalanced: "circle" has 7 samples but "star" only 2.',
+    );
     await expect(dock.getByTestId('data-skipped')).toContainText('1 file skipped');
     await expect(dock.getByTestId('data-skipped')).toContainText(/circle.broken\.png — cannot be decoded/);
     await dock.getByTestId('data-refused').locator('summary').click();
     await expect(dock.getByTestId('data-refused')).toContainText('square/notes.txt — not a PNG, JPEG or WebP image');
-    await expect(dock.getByTestId('data-fit-input')).toContainText('The images are 16×16×3, but the Input block "input" expects 28×28×1: they will be resized and turned into grey levels. To keep them as they are, set its shape to [16, 16, 3].');
+    await expect(dock.getByTestId('data-fit-input')).toContainText(
+      'The images are 16×16×3, but the Input block "input" expects 28×28×1: they will be resized and turned into grey levels. To keep them as they are, set its shape to [16, 16, 3].',
+    );
     await expect(dock.getByTestId('data-fit-units')).toContainText('The data set has 3 classes, but the output block');
     await dock.getByRole('heading', { name: 'Preview' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(page, 'data-images');
@@ -109,7 +127,9 @@ test('a teacher previews MNIST, imports a folder of images and a CSV table, and 
     await expect(dock.getByTestId('data-class').first()).toContainText('rose');
     await expect(dock.getByTestId('data-table').locator('tbody tr')).toHaveCount(8);
     await expect(dock.getByTestId('data-summary')).toContainText('each sample 3 values');
-    await expect(dock.getByTestId('data-fit-input')).toContainText('Each sample is 3 values, but the Input block "input" expects 16×16×3. Set its shape to [3] to train on these data.');
+    await expect(dock.getByTestId('data-fit-input')).toContainText(
+      'Each sample is 3 values, but the Input block "input" expects 16×16×3. Set its shape to [3] to train on these data.',
+    );
     await dock.getByRole('heading', { name: 'Preview' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(page, 'data-csv');
   });
@@ -121,7 +141,8 @@ test('a teacher previews MNIST, imports a folder of images and a CSV table, and 
       const browser = globalThis as any;
       const transfer = new browser.DataTransfer();
       transfer.items.add(new File([csv], 'dropped.csv', { type: 'text/csv' }));
-      for (const type of ['dragenter', 'dragover', 'drop']) panel.dispatchEvent(new browser.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        panel.dispatchEvent(new browser.DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
     }, text);
     await expect(dock.getByTestId('data-current')).toContainText('dropped.csv');
     await expect(dock.getByLabel('Label column (the class of each row)')).toHaveValue('label');
@@ -139,7 +160,9 @@ test('a teacher previews MNIST, imports a folder of images and a CSV table, and 
     // An error from the host reads in French too.
     await dock.getByTestId('data-csv-input').setInputFiles(path.join(tmp, 'flowers.csv'));
     await expect(dock.getByText('flowers.csv importé : 1 fichier.')).toBeVisible();
-    await expect(dock.getByTestId('data-error')).toContainText('Ligne 2, colonne 3 (« flower ») de flowers.csv : la cellule vaut « tulip », ce n’est pas un nombre.');
+    await expect(dock.getByTestId('data-error')).toContainText(
+      'Ligne 2, colonne 3 (« flower ») de flowers.csv : la cellule vaut « tulip », ce n’est pas un nombre.',
+    );
     await shot(page, 'data-error-fr');
     await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
   });

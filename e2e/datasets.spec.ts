@@ -27,11 +27,13 @@ test.beforeAll(() => {
   const names = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'];
   writeFileSync(
     path.join(tmp, 'cifar-10-binary.tar.gz'),
-    gzipSync(tar([
-      { name: 'cifar-10-batches-bin/batches.meta.txt', data: Buffer.from(names.join('\n')) },
-      { name: 'cifar-10-batches-bin/data_batch_1.bin', data: cifarBatch(40, 10, 1) },
-      { name: 'cifar-10-batches-bin/test_batch.bin', data: cifarBatch(20, 10, 1) },
-    ])),
+    gzipSync(
+      tar([
+        { name: 'cifar-10-batches-bin/batches.meta.txt', data: Buffer.from(names.join('\n')) },
+        { name: 'cifar-10-batches-bin/data_batch_1.bin', data: cifarBatch(40, 10, 1) },
+        { name: 'cifar-10-batches-bin/test_batch.bin', data: cifarBatch(20, 10, 1) },
+      ]),
+    ),
   );
 });
 test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -47,7 +49,10 @@ test('all 60,000 MNIST digits in one click, Fashion-MNIST, and IDX and CIFAR fil
     await expect(dock.getByLabel('Training samples')).toHaveValue('60000');
     await expect(dock.getByRole('button', { name: 'All 60,000' })).toBeDisabled();
     await dock.getByRole('tab', { name: 'Data' }).click();
-    await expect(dock.getByTestId('data-summary')).toHaveText('10 classes · 60,000 samples for training · 10,000 kept for the final test · each sample 28×28×1', { timeout: 30_000 });
+    await expect(dock.getByTestId('data-summary')).toHaveText(
+      '10 classes · 60,000 samples for training · 10,000 kept for the final test · each sample 28×28×1',
+      { timeout: 30_000 },
+    );
   });
 
   await test.step('Fashion-MNIST: ten kinds of clothes, by name', async () => {
@@ -66,7 +71,9 @@ test('all 60,000 MNIST digits in one click, Fashion-MNIST, and IDX and CIFAR fil
     await expect(dock.getByText('bands imported: 4 files.')).toBeVisible({ timeout: 30_000 });
     await expect(dock.getByTestId('data-current')).toContainText(/datasets[/\\]bands/);
     await expect(dock.getByTestId('data-class')).toHaveCount(3);
-    await expect(dock.getByTestId('data-summary')).toHaveText('3 classes · 60 samples for training · 15 kept for the final test · each sample 28×28×1');
+    await expect(dock.getByTestId('data-summary')).toHaveText(
+      '3 classes · 60 samples for training · 15 kept for the final test · each sample 28×28×1',
+    );
     await dock.getByRole('heading', { name: 'Preview' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(page, 'data-idx');
   });
@@ -75,7 +82,9 @@ test('all 60,000 MNIST digits in one click, Fashion-MNIST, and IDX and CIFAR fil
     await dock.getByTestId('data-cifar-input').setInputFiles(path.join(tmp, 'cifar-10-binary.tar.gz'));
     await expect(dock.getByTestId('data-class')).toHaveCount(10, { timeout: 30_000 });
     await expect(dock.getByTestId('data-class').first()).toContainText('airplane');
-    await expect(dock.getByTestId('data-summary')).toHaveText('10 classes · 40 samples for training · 20 kept for the final test · each sample 32×32×3');
+    await expect(dock.getByTestId('data-summary')).toHaveText(
+      '10 classes · 40 samples for training · 20 kept for the final test · each sample 32×32×3',
+    );
     await expect(dock.getByTestId('data-fit-input')).toContainText('Set its shape to [32, 32, 3]');
     await dock.getByRole('heading', { name: 'Preview' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(page, 'data-cifar');

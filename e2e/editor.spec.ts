@@ -204,7 +204,10 @@ test('the keyboard alone builds a small network and the shortcuts edit it', asyn
   await page.getByRole('button', { name: 'Connect', exact: true }).press('Enter');
   await expect(page.getByTestId('edge-label-dense_1-dropout_1')).toHaveText('32');
   // A block on the canvas takes the focus and is selected with Enter.
-  await page.getByRole('group').filter({ has: page.getByTestId('node-input_1') }).focus();
+  await page
+    .getByRole('group')
+    .filter({ has: page.getByTestId('node-input_1') })
+    .focus();
   await page.keyboard.press('Enter');
   await expect(page.locator('.inspector__id')).toHaveText('input_1');
   expect(await unnamedControls(page)).toEqual([]);
@@ -258,7 +261,9 @@ test('an example opens from the home screen, readable and checked', async ({ pag
 
 test('a project file from this computer opens in the editor', async ({ page }) => {
   await page.goto(url());
-  await page.getByLabel('Open a project file (.nbproj or .json) from this computer…').setInputFiles(path.resolve(import.meta.dirname, '..', 'projects', 'spirals-mlp.json'));
+  await page
+    .getByLabel('Open a project file (.nbproj or .json) from this computer…')
+    .setInputFiles(path.resolve(import.meta.dirname, '..', 'projects', 'spirals-mlp.json'));
   await expect(page.getByRole('textbox', { name: 'Project name' })).not.toHaveValue('');
   await expect(page.getByTestId('total-params')).toHaveText('354');
   // Imported JSON becomes a project file of its own in the projects folder.
@@ -287,7 +292,9 @@ test('ZeroPadding2D takes one number, rows and columns, or each side apart in it
     },
   };
   await page.goto(url());
-  await page.getByLabel('Open a project file (.nbproj or .json) from this computer…').setInputFiles({ name: 'padding.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  await page
+    .getByLabel('Open a project file (.nbproj or .json) from this computer…')
+    .setInputFiles({ name: 'padding.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
   const padded = page.getByTestId('edge-label-pad-conv');
   await expect(padded).toHaveText('30×30×1');
   // One row below and one column on the right, as MobileNetV2 pads before a stride-2 convolution.
@@ -306,5 +313,7 @@ test('ZeroPadding2D takes one number, rows and columns, or each side apart in it
   // Three numbers are neither a pair nor the four sides: the block and the field say what the parameter takes.
   await setParams(page, 'pad', { padding: '0, 1, 0' });
   await expect(page.getByTestId('badge-pad')).toBeVisible();
-  await expect(inspector(page).getByRole('alert')).toContainText('ZeroPadding2D "pad": padding must be a whole number between 0 and 1024, a pair [height, width] of them, or [[top, bottom], [left, right]] (got [0,1,0])');
+  await expect(inspector(page).getByRole('alert')).toContainText(
+    'ZeroPadding2D "pad": padding must be a whole number between 0 and 1024, a pair [height, width] of them, or [[top, bottom], [left, right]] (got [0,1,0])',
+  );
 });

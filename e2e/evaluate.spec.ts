@@ -47,7 +47,9 @@ async function train(dock: Locator, seed: string): Promise<void> {
   await expect(dock.getByTestId('train-status')).toHaveText('Finished', { timeout: 90_000 });
 }
 
-test('a teacher reopens a project, picks a recorded run, sees its most confident mistakes and tries it on an image file', async ({ page }) => {
+test('a teacher reopens a project, picks a recorded run, sees its most confident mistakes and tries it on an image file', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const problems = consoleErrors(page);
   await openExample(page, 'mnist-cnn');
@@ -108,7 +110,10 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
     const cell = dock.getByTestId('cell-samples');
     await expect(cell.getByRole('heading')).toHaveText(`True ${actual}, answered ${predicted}`);
     await expect(cell.locator('.cell-samples__highlight canvas')).toHaveCount(1);
-    await expect(dock.getByRole('button', { name: new RegExp(`samples of ${actual} answered as ${predicted}$`) })).toHaveAttribute('aria-pressed', 'true');
+    await expect(dock.getByRole('button', { name: new RegExp(`samples of ${actual} answered as ${predicted}$`) })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await shot(page, 'evaluate-mistake-cell');
   });
 
@@ -117,7 +122,10 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
     await picker.getByRole('combobox', { name: 'Weights' }).selectOption('best');
     // Whatever stage it is at (loading, evaluating or done): a look at the busy state.
     await page.screenshot({ path: path.join(artifacts, 'evaluate-loading.png') });
-    await expect(status).toHaveText('Run 1, its weights of epoch 1, the best. Evaluated now on its 10,000 test samples, and kept in the project for next time.', { timeout: 30_000 });
+    await expect(status).toHaveText(
+      'Run 1, its weights of epoch 1, the best. Evaluated now on its 10,000 test samples, and kept in the project for next time.',
+      { timeout: 30_000 },
+    );
     await expect(dock.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(10);
   });
 
@@ -135,14 +143,21 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
     const corners = await views.locator('canvas').evaluate((canvas: any) => {
       const data = canvas.getContext('2d').getImageData(0, 0, 28, 28).data as Uint8ClampedArray;
       const inkAt = (x: number, y: number) => data[(y * 28 + x) * 4];
-      return { corners: [inkAt(0, 0), inkAt(27, 0), inkAt(0, 27), inkAt(27, 27)], brightest: Math.max(...Array.from(data.filter((_, i) => i % 4 === 0))) };
+      return {
+        corners: [inkAt(0, 0), inkAt(27, 0), inkAt(0, 27), inkAt(27, 27)],
+        brightest: Math.max(...Array.from(data.filter((_, i) => i % 4 === 0))),
+      };
     });
     expect(corners.corners).toEqual([0, 0, 0, 0]);
     expect(corners.brightest).toBe(255);
     await shot(page, 'evaluate-try-image');
 
-    await dock.getByTestId('image-file').setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('These are my notes, not a picture.') });
-    await expect(dock.getByTestId('image-error')).toHaveText('“notes.png” is not an image that can be read here (it may be damaged, or another kind of file). Choose a PNG, JPEG, GIF, WebP or BMP image.');
+    await dock
+      .getByTestId('image-file')
+      .setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('These are my notes, not a picture.') });
+    await expect(dock.getByTestId('image-error')).toHaveText(
+      '“notes.png” is not an image that can be read here (it may be damaged, or another kind of file). Choose a PNG, JPEG, GIF, WebP or BMP image.',
+    );
     await expect(dock.getByTestId('try-answer')).toHaveCount(0);
     await shot(page, 'evaluate-try-broken');
 
@@ -199,7 +214,15 @@ test('a colour classifier trained from the command line is tried on an RGB image
       ],
     },
     dataset: { kind: 'imageFolder', path: 'colours' },
-    training: { optimizer: 'adam', learningRate: 0.05, loss: 'categoricalCrossentropy', batchSize: 8, epochs: 8, validationSplit: 0.2, seed: 1 },
+    training: {
+      optimizer: 'adam',
+      learningRate: 0.05,
+      loss: 'categoricalCrossentropy',
+      batchSize: 8,
+      epochs: 8,
+      validationSplit: 0.2,
+      seed: 1,
+    },
   };
   try {
     rmSync(file, { force: true });
@@ -210,10 +233,14 @@ test('a colour classifier trained from the command line is tried on an RGB image
     const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
     await dock.getByRole('tab', { name: 'Try it' }).click();
     // The host holds no model of this file: its only run is loaded.
-    await expect(dock.getByTestId('run-picker-status')).toHaveText(/^Run 1, its weights of epoch \d, the (best|last)\./, { timeout: 30_000 });
+    await expect(dock.getByTestId('run-picker-status')).toHaveText(/^Run 1, its weights of epoch \d, the (best|last)\./, {
+      timeout: 30_000,
+    });
     await expect(dock.getByTestId('draw-pad')).toBeHidden();
     await expect(dock).toContainText('Drop an image file or choose one: it is resized to 16 × 16 × 3 pixels and the model answers.');
-    await dock.getByTestId('image-file').setInputFiles({ name: 'tomato.png', mimeType: 'image/png', buffer: await colourPng([230, 30, 35], 200, 99) });
+    await dock
+      .getByTestId('image-file')
+      .setInputFiles({ name: 'tomato.png', mimeType: 'image/png', buffer: await colourPng([230, 30, 35], 200, 99) });
     await expect(dock.getByTestId('image-views')).toContainText('What the model sees (16×16×3)');
     await expect(dock.getByTestId('image-views')).not.toContainText('MNIST');
     await expect(dock.getByTestId('try-answer')).toContainText(/^It looks like a red \(\d+(\.\d)?% sure\)\.$/);

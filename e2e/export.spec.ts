@@ -13,7 +13,11 @@ mkdirSync(artifacts, { recursive: true });
 async function shot(page: Page, name: string): Promise<void> {
   // Passing messages would hide part of the screen.
   const close = page.locator('.toast__close');
-  while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
+  while (await close.count())
+    await close
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => undefined);
   await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
 }
 
@@ -122,7 +126,11 @@ test('a run recorded in a project file exports with its trained weights, and the
   const file = path.join(projectsDir, 'digits-export.nbproj');
   rmSync(file, { force: true });
   // One quick real run on 200 digits, recorded in the project file by the command line.
-  execFileSync(process.execPath, ['bin/neuroblocks.js', 'train', 'projects/mnist-cnn.json', '--save', file, '--size', '200', '--epochs', '1'], { cwd: path.resolve(import.meta.dirname, '..'), stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    ['bin/neuroblocks.js', 'train', 'projects/mnist-cnn.json', '--save', file, '--size', '200', '--epochs', '1'],
+    { cwd: path.resolve(import.meta.dirname, '..'), stdio: 'pipe' },
+  );
   const outDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-export-e2e-')), 'digits-tfjs');
   try {
     await page.goto(url());
@@ -133,7 +141,11 @@ test('a run recorded in a project file exports with its trained weights, and the
     const weights = dialog.getByRole('combobox', { name: 'Weights' });
     // The latest run's best checkpoint is offered first.
     await expect(weights).toHaveValue('1:best');
-    await expect(weights.locator('option')).toHaveText([/^Untrained/, /^Run 1: best epoch, \d+(\.\d)?% validation accuracy$/, 'Run 1: last epoch (1 epoch trained)']);
+    await expect(weights.locator('option')).toHaveText([
+      /^Untrained/,
+      /^Run 1: best epoch, \d+(\.\d)?% validation accuracy$/,
+      'Run 1: last epoch (1 epoch trained)',
+    ]);
     await expect(dialog).toContainText('A run is exported with the graph it trained');
     await dialog.getByRole('radio', { name: 'TensorFlow.js' }).check();
     await dialog.getByRole('textbox', { name: 'Folder to export into' }).fill(outDir);
@@ -157,7 +169,9 @@ test('a run recorded in a project file exports with its trained weights, and the
 test.describe('at 1280×720', () => {
   test.use({ viewport: { width: 1280, height: 720 } });
 
-  test('exporting into a folder that holds files of the export asks first, naming them, and replaces them only when confirmed', async ({ page }) => {
+  test('exporting into a folder that holds files of the export asks first, naming them, and replaces them only when confirmed', async ({
+    page,
+  }) => {
     const problems = consoleErrors(page);
     const outDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-export-e2e-')), 'my-site');
     mkdirSync(outDir);

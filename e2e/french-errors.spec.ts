@@ -8,11 +8,14 @@ import { artifacts, consoleErrors, url } from './helpers';
 test.use({ viewport: { width: 1280, height: 720 } });
 
 async function openFile(page: Page, name: string, text: string): Promise<void> {
-  await page.getByText('Ouvrir un fichier de projet (.nbproj ou .json) de cet ordinateur…').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .getByText('Ouvrir un fichier de projet (.nbproj ou .json) de cet ordinateur…')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
 
 // Words of the English problem lines; none may reach a French screen.
-const english = /\b(cannot be opened|must be|is missing|not valid JSON|unexpected|unknown key|remove it|spelling|not allowed|newer Neuroblocks|at least|at most)\b/;
+const english =
+  /\b(cannot be opened|must be|is missing|not valid JSON|unexpected|unknown key|remove it|spelling|not allowed|newer Neuroblocks|at least|at most)\b/;
 
 test('a damaged project file is explained in French, line by line', async ({ page }) => {
   const problems = consoleErrors(page);
@@ -58,7 +61,9 @@ test('a damaged project file is explained in French, line by line', async ({ pag
   await test.step('a JSON syntax error, with its line and column', async () => {
     await openFile(page, 'cassé.json', '{\n  "format": "neuroblocks.project",\n  "version": 1,,\n}');
     const alert = page.getByRole('alert');
-    await expect(alert).toHaveText(/^cassé\.json — Ce projet ne peut pas être ouvert\s: le fichier n’est pas du JSON valide\s: caractère «\s,\s» inattendu à la ligne 3, colonne 16\./);
+    await expect(alert).toHaveText(
+      /^cassé\.json — Ce projet ne peut pas être ouvert\s: le fichier n’est pas du JSON valide\s: caractère «\s,\s» inattendu à la ligne 3, colonne 16\./,
+    );
     expect(await alert.textContent()).not.toMatch(english);
     await page.screenshot({ path: path.join(artifacts, 'french-errors-json.png') });
     await alert.getByRole('button', { name: 'Fermer' }).click();
@@ -68,7 +73,9 @@ test('a damaged project file is explained in French, line by line', async ({ pag
     await openFile(page, 'futur.json', JSON.stringify({ format: 'neuroblocks.project', version: 7, graph: { nodes: [], edges: [] } }));
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('futur.json — ');
-    await expect(alert).toContainText('version : ce projet a été créé par une version plus récente de Neuroblocks (version 7 du format ; celle-ci lit jusqu’à la version 1). Mettez Neuroblocks à jour pour l’ouvrir.');
+    await expect(alert).toContainText(
+      'version : ce projet a été créé par une version plus récente de Neuroblocks (version 7 du format ; celle-ci lit jusqu’à la version 1). Mettez Neuroblocks à jour pour l’ouvrir.',
+    );
     expect(await alert.textContent()).not.toMatch(english);
   });
   expect(problems).toEqual([]);

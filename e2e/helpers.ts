@@ -28,7 +28,11 @@ export function consoleErrors(page: Page): string[] {
 /** Closes the passing messages, which would hide part of the screen. */
 export async function dismissMessages(page: Page): Promise<void> {
   const close = page.getByRole('button', { name: /Dismiss|Fermer$/ });
-  while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
+  while (await close.count())
+    await close
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => undefined);
 }
 
 /** A screenshot of the whole window into e2e/artifacts/<name>.png. */
@@ -50,10 +54,14 @@ export async function draw(page: Page, strokes: { x: number; y: number }[][]): P
 }
 
 /** The controls of the training panel and of any open dialog. */
-export const TRAINING_CONTROLS = '.training-dock button, .training-dock input, .training-dock select, .training-dock [role="tab"], dialog[open] button, dialog[open] input';
+export const TRAINING_CONTROLS =
+  '.training-dock button, .training-dock input, .training-dock select, .training-dock [role="tab"], dialog[open] button, dialog[open] input';
 
 /** Visible controls (all of the page by default) that a screen reader would announce without a name: a passing test expects none. */
-export async function unnamedControls(page: Page, selector = 'button, input, select, textarea, [role="button"], [tabindex="0"]'): Promise<string[]> {
+export async function unnamedControls(
+  page: Page,
+  selector = 'button, input, select, textarea, [role="button"], [tabindex="0"]',
+): Promise<string[]> {
   // Runs in the page; typed loosely because the Node-side compiler has no DOM library (on purpose).
   return page.evaluate((selector) => {
     const doc = (globalThis as any).document;

@@ -16,7 +16,8 @@ const root = path.resolve(import.meta.dirname, '..');
 
 function projectsDir(): string {
   const home = process.env.NEUROBLOCKS_E2E_HOME;
-  if (!home) throw new Error("NEUROBLOCKS_E2E_HOME is not set: the fixtures start a web host for each worker (import `test` from './fixtures').");
+  if (!home)
+    throw new Error("NEUROBLOCKS_E2E_HOME is not set: the fixtures start a web host for each worker (import `test` from './fixtures').");
   const documents = path.join(home, 'Documents');
   return path.join(existsSync(documents) ? documents : home, 'Neuroblocks');
 }
@@ -36,7 +37,9 @@ async function language(page: Page, code: 'EN' | 'FR'): Promise<void> {
 
 /** Opens a project JSON through the home screen's file button, as a person does with a file from a colleague. */
 async function openJson(page: Page, name: string, project: object): Promise<void> {
-  await page.getByLabel('Open a project file (.nbproj or .json) from this computer…').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
+  await page
+    .getByLabel('Open a project file (.nbproj or .json) from this computer…')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
 }
 
 const denseOnImage = {
@@ -72,7 +75,9 @@ test('a graph whose output is not one value per class is an error while editing,
   await expect(status).not.toContainText('valid');
   await expect(status).toContainText('1 error');
   const summary = page.locator('.summary');
-  await expect(summary).toContainText('The model\'s output "dense_1" gives 6×6×10 values for each sample, but it must give 10 values, one per class: add a Flatten block (or GlobalAveragePooling2D) just before Dense "dense_1".');
+  await expect(summary).toContainText(
+    'The model\'s output "dense_1" gives 6×6×10 values for each sample, but it must give 10 values, one per class: add a Flatten block (or GlobalAveragePooling2D) just before Dense "dense_1".',
+  );
 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   const start = dock(page).getByTestId('train-start');
@@ -96,7 +101,9 @@ test('a graph whose output is not one value per class is an error while editing,
   expect(problems).toEqual([]);
 });
 
-test('the first advice on an unfinished graph says what is missing, with `code` shown as code, never "softmax on conv2d_1"', async ({ page }) => {
+test('the first advice on an unfinished graph says what is missing, with `code` shown as code, never "softmax on conv2d_1"', async ({
+  page,
+}) => {
   await page.goto(url());
   await page.getByTestId('new-empty').click();
   await expect(page.locator('.canvas-empty')).toBeVisible();
@@ -105,7 +112,9 @@ test('the first advice on an unfinished graph says what is missing, with `code` 
   await page.getByTestId('palette-Conv2D').press('Enter');
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
   const summary = page.locator('.summary');
-  await expect(summary).toContainText('add a Flatten block and then a Dense block with units = the number of classes and activation "softmax" after "conv2d_1"');
+  await expect(summary).toContainText(
+    'add a Flatten block and then a Dense block with units = the number of classes and activation "softmax" after "conv2d_1"',
+  );
   await expect(summary).not.toContainText('softmax" on "conv2d_1"');
   // Backticks are rendered as code, never shown.
   await expect(summary.locator('code.message-code').first()).toHaveText('units');
@@ -126,7 +135,9 @@ test('the first advice on an unfinished graph says what is missing, with `code` 
   await language(page, 'EN');
 });
 
-test('each project shows only its own runs; after Restore, Evaluate and Try it follow the restored run; opening a project closes the panels over the canvas', async ({ page }) => {
+test('each project shows only its own runs; after Restore, Evaluate and Try it follow the restored run; opening a project closes the panels over the canvas', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const problems = consoleErrors(page);
   await page.goto(url());
@@ -198,7 +209,9 @@ test('saving as .json says the runs are not kept in it, and the project keeps th
   await expect(name).toHaveValue(/\.nbproj$/);
   await expect(dialog.getByTestId('save-as-kind')).toContainText('keeps the graph, the settings and every run');
   await name.fill('spirals-copy.json');
-  await expect(dialog.getByTestId('save-as-kind')).toHaveText('A .json file keeps the graph and the settings only: runs and their weights are not kept in it (they stay in the .nbproj project file).');
+  await expect(dialog.getByTestId('save-as-kind')).toHaveText(
+    'A .json file keeps the graph and the settings only: runs and their weights are not kept in it (they stay in the .nbproj project file).',
+  );
   await expect(name).toHaveAccessibleDescription(/runs and their weights are not kept in it/);
   await page.screenshot({ path: path.join(import.meta.dirname, 'artifacts', 'honest-save-json-en.png') });
   await language(page, 'FR');
@@ -206,15 +219,22 @@ test('saving as .json says the runs are not kept in it, and the project keeps th
   await page.screenshot({ path: path.join(import.meta.dirname, 'artifacts', 'honest-save-json-fr.png') });
   await language(page, 'EN');
   await dialog.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(page.getByTestId('toast-info').last()).toContainText(/Exported spirals-copy\.json: a \.json file keeps the graph and the settings, not the runs\. The project, with its runs, stays in two-spirals(-\d+)?\.nbproj\./);
+  await expect(page.getByTestId('toast-info').last()).toContainText(
+    /Exported spirals-copy\.json: a \.json file keeps the graph and the settings, not the runs\. The project, with its runs, stays in two-spirals(-\d+)?\.nbproj\./,
+  );
   expect(existsSync(path.join(projectsDir(), 'spirals-copy.json'))).toBe(true);
 });
 
-test('the browser opens a .nbproj received from someone else, with its runs; a damaged one is refused and nothing of it is kept', async ({ page }) => {
+test('the browser opens a .nbproj received from someone else, with its runs; a damaged one is refused and nothing of it is kept', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const outside = mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-received-'));
   const received = path.join(outside, 'from-the-teacher.nbproj');
-  execFileSync(process.execPath, ['bin/neuroblocks.js', 'train', 'projects/spirals-mlp.json', '--save', received, '--epochs', '2'], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, ['bin/neuroblocks.js', 'train', 'projects/spirals-mlp.json', '--save', received, '--epochs', '2'], {
+    cwd: root,
+    stdio: 'pipe',
+  });
   const damaged = path.join(outside, 'damaged.nbproj');
   const bytes = readFileSync(received);
   writeFileSync(damaged, bytes.subarray(0, Math.floor(bytes.length / 3)));

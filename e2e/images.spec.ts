@@ -14,8 +14,14 @@ type Rgb = [number, number, number];
 async function png(width: number, height: number, left: Rgb, right: Rgb, variation: number): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) pixels.set((x < width / 2 ? left : right).map((c) => Math.max(0, Math.min(255, c + ((x * 3 + y * 5 + variation * 7) % 21) - 10))), (y * width + x) * 3);
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).png().toBuffer();
+    for (let x = 0; x < width; x++)
+      pixels.set(
+        (x < width / 2 ? left : right).map((c) => Math.max(0, Math.min(255, c + ((x * 3 + y * 5 + variation * 7) % 21) - 10))),
+        (y * width + x) * 3,
+      );
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 let tmp: string;
@@ -38,13 +44,23 @@ test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 /** A thumbnail's pixels (its `data:` URL decoded here), to tell black bars from image. */
 async function thumbnailPixels(img: Locator) {
   const src = (await img.getAttribute('src'))!;
-  const { data, info } = await sharp(Buffer.from(src.split(',')[1], 'base64')).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-  return { src, width: info.width, height: info.height, at: (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)) };
+  const { data, info } = await sharp(Buffer.from(src.split(',')[1], 'base64'))
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return {
+    src,
+    width: info.width,
+    height: info.height,
+    at: (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3)),
+  };
 }
 
 const isBlack = (rgb: number[]) => rgb.every((c) => c === 0);
 
-test('a teacher imports non-square photos, switches letter-box and crop in the preview, trains on crops, and tries a photo', async ({ page }) => {
+test('a teacher imports non-square photos, switches letter-box and crop in the preview, trains on crops, and tries a photo', async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   const problems = consoleErrors(page);
   const dock = await openTrainingDock(page);
@@ -77,7 +93,10 @@ test('a teacher imports non-square photos, switches letter-box and crop in the p
   await test.step('switching to centre-crop changes the preview: the middle of the flag fills the square', async () => {
     const first = dock.getByTestId('data-class').first().getByRole('img').first();
     const before = (await thumbnailPixels(first)).src;
-    await dock.getByTestId('data-fit').getByRole('radio', { name: /^Centre-crop/ }).check();
+    await dock
+      .getByTestId('data-fit')
+      .getByRole('radio', { name: /^Centre-crop/ })
+      .check();
     await expect.poll(async () => (await thumbnailPixels(first)).src, { timeout: 20_000 }).not.toBe(before);
     const cropped = await thumbnailPixels(first);
     expect(isBlack(cropped.at(28, 2))).toBe(false);
@@ -98,7 +117,9 @@ test('a teacher imports non-square photos, switches letter-box and crop in the p
     await expectProbabilities(dock, 2);
     const seen = dock.getByTestId('image-views').getByRole('img', { name: /as the model sees it/ });
     const pixels = await seen.evaluate((canvas) => {
-      const c = canvas as unknown as { getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
+      const c = canvas as unknown as {
+        getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } };
+      };
       const data = c.getContext('2d').getImageData(0, 0, 16, 16).data;
       const pixel = (x: number, y: number) => [data[(y * 16 + x) * 4], data[(y * 16 + x) * 4 + 1], data[(y * 16 + x) * 4 + 2]];
       return { topLeft: pixel(2, 1), topRight: pixel(13, 1), bottomLeft: pixel(2, 14), bottomRight: pixel(13, 14) };
@@ -127,7 +148,10 @@ test('a project saved before the choice existed opens with its images stretched,
   const problems = consoleErrors(page);
   const projectsDir = projectsFolder();
   const folder = path.join(projectsDir, 'old-flags');
-  for (const [name, left, right] of [['day', [230, 40, 40], [40, 60, 230]], ['night', [40, 200, 60], [240, 220, 40]]] as [string, Rgb, Rgb][]) {
+  for (const [name, left, right] of [
+    ['day', [230, 40, 40], [40, 60, 230]],
+    ['night', [40, 200, 60], [240, 220, 40]],
+  ] as [string, Rgb, Rgb][]) {
     mkdirSync(path.join(folder, name), { recursive: true });
     for (let i = 0; i < 4; i++) writeFileSync(path.join(folder, name, `${i}.png`), await png(40, 20, left, right, i));
   }
@@ -173,7 +197,9 @@ test('a project saved before the choice existed opens with its images stretched,
     // Once another choice is made, stretching is no longer offered.
     await expect(fit.getByRole('radio')).toHaveCount(2);
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await expect.poll(() => JSON.parse(readFileSync(file, 'utf8')).dataset, { timeout: 10_000 }).toEqual({ kind: 'imageFolder', path: 'old-flags', fit: 'letterbox' });
+    await expect
+      .poll(() => JSON.parse(readFileSync(file, 'utf8')).dataset, { timeout: 10_000 })
+      .toEqual({ kind: 'imageFolder', path: 'old-flags', fit: 'letterbox' });
   } finally {
     rmSync(folder, { recursive: true, force: true });
     rmSync(file, { force: true });

@@ -13,7 +13,11 @@ async function shot(page: Page, name: string, target?: Locator): Promise<void> {
 const mapPixels = (view: Locator) =>
   view.locator('canvas').evaluateAll((canvases) =>
     canvases.map((c) => {
-      const canvas = c as unknown as { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
+      const canvas = c as unknown as {
+        width: number;
+        height: number;
+        getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } };
+      };
       return Array.from(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data).join(',');
     }),
   );
@@ -57,7 +61,9 @@ test('after training, a teacher looks inside the MNIST CNN: feature maps, activa
     await expect(view.getByRole('heading')).toHaveText('conv1 · Conv2D · output 26×26×8');
     await expect(view.getByTestId('inside-maps').getByRole('img')).toHaveCount(8);
     await expect(view.getByRole('img', { name: 'Channel 8' })).toBeVisible();
-    await expect(view.getByTestId('inside-explain')).toHaveText('Each square is what one filter of this convolution responds to in your drawing: bright = strong response.');
+    await expect(view.getByTestId('inside-explain')).toHaveText(
+      'Each square is what one filter of this convolution responds to in your drawing: bright = strong response.',
+    );
     // Picking a block in the strip selects it in the graph too.
     await expect(page.locator('.react-flow__node[data-id="conv1"]')).toHaveClass(/selected/);
     await shot(page, 'inside-conv', inside);
@@ -103,14 +109,18 @@ test('after training, a teacher looks inside the MNIST CNN: feature maps, activa
     await expect(inside.getByRole('heading', { name: 'Filters learned by conv1, the first convolution' })).toBeVisible();
     await expect(filters.getByRole('img')).toHaveCount(8);
     await expect(filters.getByRole('img', { name: 'Filter 1' })).toBeVisible();
-    const size = await filters.getByRole('img', { name: 'Filter 1' }).evaluate((c) => [(c as unknown as { width: number }).width, (c as unknown as { height: number }).height]);
+    const size = await filters
+      .getByRole('img', { name: 'Filter 1' })
+      .evaluate((c) => [(c as unknown as { width: number }).width, (c as unknown as { height: number }).height]);
     expect(size).toEqual([3, 3]);
     await shot(page, 'inside-filters', filters);
   });
 
   await test.step('a digit of the test set can be looked at instead of the drawing', async () => {
     await inside.getByRole('button', { name: 'Look at a test sample of 3' }).click();
-    await expect(inside.getByTestId('inside-test-digit')).toContainText(/^Showing test sample \d+ \(a 3\) instead of your drawing; draw on the pad to go back to it\.$/);
+    await expect(inside.getByTestId('inside-test-digit')).toContainText(
+      /^Showing test sample \d+ \(a 3\) instead of your drawing; draw on the pad to go back to it\.$/,
+    );
     await expect(inside.getByRole('img', { name: 'The test sample of 3 being looked at' })).toBeVisible();
     await expect(view.getByTestId('inside-bars')).toHaveAttribute('data-count', '10');
     await shot(page, 'inside-test-digit', inside);
@@ -122,7 +132,9 @@ test('after training, a teacher looks inside the MNIST CNN: feature maps, activa
     await expect(view.getByTestId('inside-maps').getByRole('img')).toHaveCount(16);
     await page.getByTestId('palette-Dropout').focus();
     await page.keyboard.press('Enter');
-    await expect(inside.getByRole('status').filter({ hasText: 'trained model' })).toHaveText(/^Block (\S+) is not in the trained model \(it was added or renamed after training\): train again to look inside it\.$/);
+    await expect(inside.getByRole('status').filter({ hasText: 'trained model' })).toHaveText(
+      /^Block (\S+) is not in the trained model \(it was added or renamed after training\): train again to look inside it\.$/,
+    );
     await shot(page, 'inside-not-trained', inside);
     await dock.getByRole('button', { name: 'Clear' }).click();
     await expect(view).toContainText('Draw a digit on the pad');
@@ -138,7 +150,9 @@ test('after training, a teacher looks inside the MNIST CNN: feature maps, activa
       ],
     ]);
     await expect(insideFr.getByRole('heading', { name: 'Regarder dans le modèle' })).toBeVisible();
-    await expect(insideFr.getByTestId('inside-explain')).toHaveText('Chaque carré montre à quoi réagit un filtre de cette convolution dans votre dessin : clair = forte réaction.');
+    await expect(insideFr.getByTestId('inside-explain')).toHaveText(
+      'Chaque carré montre à quoi réagit un filtre de cette convolution dans votre dessin : clair = forte réaction.',
+    );
     await expect(insideFr.getByRole('heading', { name: 'Filtres appris par conv1, la première convolution' })).toBeVisible();
     await shot(page, 'inside-fr', insideFr);
   });

@@ -40,7 +40,11 @@ const url = () => {
 
 async function shot(page: Page, name: string, target?: Locator): Promise<void> {
   const close = page.getByRole('button', { name: /Dismiss|Fermer$/ });
-  while (await close.count()) await close.first().click({ timeout: 1000 }).catch(() => undefined);
+  while (await close.count())
+    await close
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => undefined);
   if (target) await target.scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifacts, `newcomer-${name}.png`) });
 }
@@ -81,18 +85,28 @@ test('a newcomer goes from the home screen to a trained model that answers their
 
   await test.step('the home screen offers the examples by name', async () => {
     await expect(page.getByRole('heading', { name: 'Neuroblocks', level: 1 })).toBeVisible();
-    await expect(page.getByText('New here? Pick an example: it opens ready to train on its data. Then press ▶ Train at the top right.')).toBeVisible();
+    await expect(
+      page.getByText('New here? Pick an example: it opens ready to train on its data. Then press ▶ Train at the top right.'),
+    ).toBeVisible();
     await shot(page, '01-home');
-    await page.getByRole('region', { name: 'New project' }).getByRole('button', { name: /^MNIST CNN/ }).click();
+    await page
+      .getByRole('region', { name: 'New project' })
+      .getByRole('button', { name: /^MNIST CNN/ })
+      .click();
   });
 
   const toolbar = page.getByRole('toolbar');
   const trainButton = toolbar.getByRole('button', { name: 'Train', exact: true });
   await test.step('the example opens as a graph, and the whole toolbar is in sight, Train included', async () => {
     await expect(page.getByText('42,358').first()).toBeVisible();
-    for (const name of ['Home', 'Save', 'Undo', 'Export…', 'Train']) expect(await inWindow(page, toolbar.getByRole('button', { name, exact: true })), name).toBe(true);
+    for (const name of ['Home', 'Save', 'Undo', 'Export…', 'Train'])
+      expect(await inWindow(page, toolbar.getByRole('button', { name, exact: true })), name).toBe(true);
     expect(await inWindow(page, toolbar.getByRole('combobox', { name: 'Language' }))).toBe(true);
-    await expect(page.getByRole('complementary', { name: 'Block', exact: true }).getByText(/^This network is ready to learn: press ▶ Train at the top right/)).toBeVisible();
+    await expect(
+      page
+        .getByRole('complementary', { name: 'Block', exact: true })
+        .getByText(/^This network is ready to learn: press ▶ Train at the top right/),
+    ).toBeVisible();
     await shot(page, '02-editor');
   });
 
@@ -138,7 +152,10 @@ test('a newcomer goes from the home screen to a trained model that answers their
     const mnist = dock.getByTestId('data-builtin-mnist').getByText('28×28×1 · 10 classes');
     await expect(mnist).toBeVisible();
     // The card's words stay inside the card.
-    const card = (await dock.getByRole('radio', { name: /MNIST digits/ }).locator('..').boundingBox())!;
+    const card = (await dock
+      .getByRole('radio', { name: /MNIST digits/ })
+      .locator('..')
+      .boundingBox())!;
     const words = (await mnist.boundingBox())!;
     expect(words.x + words.width).toBeLessThanOrEqual(card.x + card.width);
     await expect(dock.getByRole('img').first()).toBeVisible({ timeout: 30_000 });
@@ -187,8 +204,15 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await dock.getByRole('button', { name: 'Look inside the model' }).click();
     await expect(dock.getByRole('heading', { name: 'Look inside the model' })).toBeVisible();
     // The graph beside the panel: a click on a block there shows what it makes of the drawing.
-    await page.getByRole('region', { name: 'Canvas: the network as a graph' }).locator('.react-flow__node').filter({ hasText: 'conv1' }).click();
-    await expect(dock.getByRole('group', { name: 'Blocks of the trained model' }).getByRole('button', { name: /^conv1/ })).toHaveAttribute('aria-pressed', 'true');
+    await page
+      .getByRole('region', { name: 'Canvas: the network as a graph' })
+      .locator('.react-flow__node')
+      .filter({ hasText: 'conv1' })
+      .click();
+    await expect(dock.getByRole('group', { name: 'Blocks of the trained model' }).getByRole('button', { name: /^conv1/ })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     await expect(dock.getByRole('img', { name: 'Channel 8' })).toBeVisible();
     await shot(page, '11-inside', dock.getByRole('img', { name: 'Channel 8' }));
   });
@@ -202,11 +226,14 @@ test('a newcomer goes from the home screen to a trained model that answers their
 
   await test.step('the same path in French', async () => {
     await toolbar.getByRole('combobox', { name: 'Language' }).selectOption('fr');
-    for (const name of ['Accueil', 'Enregistrer', 'Exporter…', 'Entraîner']) expect(await inWindow(page, toolbar.getByRole('button', { name, exact: true })), name).toBe(true);
+    for (const name of ['Accueil', 'Enregistrer', 'Exporter…', 'Entraîner'])
+      expect(await inWindow(page, toolbar.getByRole('button', { name, exact: true })), name).toBe(true);
     expect(await inWindow(page, toolbar.getByRole('combobox', { name: 'Langue' }))).toBe(true);
     const dockFr = page.getByRole('complementary', { name: 'Entraînement et évaluation' });
     await dockFr.getByRole('tab', { name: 'Entraîner' }).click();
-    await expect(dockFr.getByRole('navigation', { name: 'Que faire ensuite' }).getByRole('button', { name: 'L’essayer avec votre dessin' })).toBeVisible();
+    await expect(
+      dockFr.getByRole('navigation', { name: 'Que faire ensuite' }).getByRole('button', { name: 'L’essayer avec votre dessin' }),
+    ).toBeVisible();
     await shot(page, '12-train-fr');
     await dockFr.getByRole('tab', { name: 'Évaluer' }).click();
     await expect(dockFr.getByTestId('test-accuracy')).toHaveText(/^Exactitude sur le test\s: \d+(,\d)?\s%\ssur 10\s000 exemples/);
@@ -221,7 +248,8 @@ test('a newcomer goes from the home screen to a trained model that answers their
 
   await test.step('at 1024×768 nothing of the toolbar is out of the window', async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
-    for (const name of ['Accueil', 'Enregistrer', 'Exporter…', 'Entraîner']) expect(await inWindow(page, toolbar.getByRole('button', { name, exact: true })), name).toBe(true);
+    for (const name of ['Accueil', 'Enregistrer', 'Exporter…', 'Entraîner'])
+      expect(await inWindow(page, toolbar.getByRole('button', { name, exact: true })), name).toBe(true);
     expect(await inWindow(page, toolbar.getByRole('combobox', { name: 'Langue' }))).toBe(true);
     await shot(page, '16-1024-fr');
     await toolbar.getByRole('combobox', { name: 'Langue' }).selectOption('en');
@@ -238,7 +266,10 @@ test('a teacher checks the other screens on a 1280×720 projector, in English an
   const toolbar = page.getByRole('toolbar');
 
   await test.step('the augmentation preview of a Random block, in the inspector', async () => {
-    await page.getByRole('region', { name: 'New project' }).getByRole('button', { name: /^CNN with data augmentation/ }).click();
+    await page
+      .getByRole('region', { name: 'New project' })
+      .getByRole('button', { name: /^CNN with data augmentation/ })
+      .click();
     await page.locator('.react-flow__node').filter({ hasText: 'RandomRotation' }).first().click();
     const inspector = page.getByRole('complementary', { name: 'Block', exact: true });
     const preview = inspector.getByRole('region', { name: 'Augmentation preview' });
@@ -262,7 +293,10 @@ test('a teacher checks the other screens on a 1280×720 projector, in English an
 
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
   await test.step('a project file with two short runs', async () => {
-    await page.getByRole('region', { name: 'New project' }).getByRole('button', { name: /^MNIST CNN/ }).click();
+    await page
+      .getByRole('region', { name: 'New project' })
+      .getByRole('button', { name: /^MNIST CNN/ })
+      .click();
     await toolbar.getByRole('button', { name: 'Save as…' }).click();
     await page.getByRole('textbox', { name: 'File name' }).fill('projector.nbproj');
     await page.getByRole('dialog').getByRole('button', { name: 'Save', exact: true }).click();

@@ -52,12 +52,15 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
       await expect(vgg.getByRole('heading', { name: 'VGG16' })).toBeVisible();
       await expect(vgg).toContainText('14,714,688 (as Keras counts them), all frozen; output 7×7×512 at 224×224');
       await expect(vgg).toContainText('MD5 6d6bbae143d832006294945121d1f1fc');
-      await expect(vgg).toContainText('https://storage.googleapis.com/tensorflow/keras-applications/vgg16/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5');
+      await expect(vgg).toContainText(
+        'https://storage.googleapis.com/tensorflow/keras-applications/vgg16/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5',
+      );
       await expect(vgg).toContainText('CC BY 4.0');
       await expect(dialog.getByTestId('base-resnet50')).toContainText('23,587,712');
       await expect(dialog.getByTestId('base-mobilenet_v2')).toContainText('none published by Keras');
       await expect(dialog.getByTestId('base-efficientnet_b0')).toContainText('4,049,571');
-      for (const id of ['vgg16', 'resnet50', 'mobilenet_v2', 'efficientnet_b0']) await expect(dialog.getByTestId(`base-state-${id}`)).toHaveText('Not downloaded');
+      for (const id of ['vgg16', 'resnet50', 'mobilenet_v2', 'efficientnet_b0'])
+        await expect(dialog.getByTestId(`base-state-${id}`)).toHaveText('Not downloaded');
     });
 
     await test.step('download MobileNetV2: a progress bar, then downloaded and checked', async () => {
@@ -69,7 +72,9 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
       await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 20_000 }).toBeGreaterThan(0);
       await card.scrollIntoViewIfNeeded();
       await shot(page, 'pretrained-downloading');
-      await expect(dialog.getByTestId('base-state-mobilenet_v2')).toHaveText(/^Downloaded and checked \(\d+\.\d MB\)$/, { timeout: 60_000 });
+      await expect(dialog.getByTestId('base-state-mobilenet_v2')).toHaveText(/^Downloaded and checked \(\d+\.\d MB\)$/, {
+        timeout: 60_000,
+      });
       await expect(card.getByRole('button', { name: 'Downloaded' })).toBeDisabled();
     });
 
@@ -78,8 +83,12 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
       const card = dialog.getByTestId('base-vgg16');
       await card.getByRole('button', { name: 'Download' }).click();
       const alert = card.getByRole('alert');
-      await expect(alert).toContainText(/VGG16 cannot be downloaded: .* cannot be reached \(ECONNREFUSED\)\. This computer seems to be offline\./);
-      await expect(alert).toContainText('Try again once it is online, or import a network from a file instead: `neuroblocks import-model FILE --out PROJECT.nbproj` (e.g. an ONNX file).');
+      await expect(alert).toContainText(
+        /VGG16 cannot be downloaded: .* cannot be reached \(ECONNREFUSED\)\. This computer seems to be offline\./,
+      );
+      await expect(alert).toContainText(
+        'Try again once it is online, or import a network from a file instead: `neuroblocks import-model FILE --out PROJECT.nbproj` (e.g. an ONNX file).',
+      );
       await expect(dialog.getByTestId('base-state-vgg16')).toHaveText('Not downloaded');
       await card.scrollIntoViewIfNeeded();
       await shot(page, 'pretrained-offline');
@@ -92,7 +101,9 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
       await page.getByRole('button', { name: 'Bases pré-entraînées…' }).click();
       const french = page.getByRole('dialog', { name: 'Bases pré-entraînées' });
       await expect(french.getByTestId('base-state-mobilenet_v2')).toHaveText(/^Téléchargé et vérifié/);
-      await expect(french.getByTestId('base-vgg16')).toContainText('Poids publiés par le Visual Geometry Group (Oxford), portés par Keras.');
+      await expect(french.getByTestId('base-vgg16')).toContainText(
+        'Poids publiés par le Visual Geometry Group (Oxford), portés par Keras.',
+      );
       await french.getByRole('button', { name: 'Fermer' }).click();
       await page.getByTestId('language').selectOption('en');
     });
@@ -115,7 +126,9 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
       const store = ProjectStore.open(path.join(home, 'Neuroblocks', files[0]), { readOnly: true });
       try {
         expect(store.pretrained()).toHaveLength(260);
-        expect(store.listPretrained()[0].source).toBe('MobileNetV2 (alpha 1.0), ImageNet (Keras Applications: mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5)');
+        expect(store.listPretrained()[0].source).toBe(
+          'MobileNetV2 (alpha 1.0), ImageNet (Keras Applications: mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5)',
+        );
       } finally {
         store.close();
       }

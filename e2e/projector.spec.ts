@@ -9,7 +9,9 @@ import { artifacts, consoleErrors, shot, url } from './helpers';
 
 test.use({ viewport: { width: 1280, height: 720 } });
 
-test('the course CNN stays readable at 1280×720: fitted with the panels open, laid out left to right, and in presentation mode', async ({ page }) => {
+test('the course CNN stays readable at 1280×720: fitted with the panels open, laid out left to right, and in presentation mode', async ({
+  page,
+}) => {
   const errors = consoleErrors(page);
   await buildCourseCnn(page);
 
@@ -27,7 +29,9 @@ test('the course CNN stays readable at 1280×720: fitted with the panels open, l
 
   await test.step('left to right is as readable as top to bottom', async () => {
     await page.getByRole('combobox', { name: 'Layout direction' }).selectOption('LR');
-    await expect.poll(async () => ((await node(page, 'conv2d_1').boundingBox())?.x ?? 0) - ((await node(page, 'input_1').boundingBox())?.x ?? 0)).toBeGreaterThan(100);
+    await expect
+      .poll(async () => ((await node(page, 'conv2d_1').boundingBox())?.x ?? 0) - ((await node(page, 'input_1').boundingBox())?.x ?? 0))
+      .toBeGreaterThan(100);
     await expectReadable(page);
     await expect(node(page, 'input_1')).toBeInViewport();
     await shot(page, 'projector-editor-left-to-right-en');
@@ -146,7 +150,9 @@ test('a block dropped on a connection is inserted in it, as one undo step', asyn
   });
   expect(path).toBeTruthy();
   const source = await page.locator(`.react-flow__edge[data-id="${edgeId}"]`).getAttribute('aria-label');
-  await page.getByTestId('palette-BatchNormalization').dragTo(page.locator('.react-flow__pane'), { targetPosition: await toPane(page, start) });
+  await page
+    .getByTestId('palette-BatchNormalization')
+    .dragTo(page.locator('.react-flow__pane'), { targetPosition: await toPane(page, start) });
   const [from, to] = (source ?? '').split(' → ');
   await expect(page.getByTestId(`edge-label-${from}-batchnormalization_1`)).toBeVisible();
   await expect(page.getByTestId(`edge-label-batchnormalization_1-${to}`)).toBeVisible();
@@ -235,7 +241,9 @@ test('notices and the overview map never cover what is under them, and the map s
     await node(page, 'conv2d_2').locator('.block-node__type').click();
     await inspector(page).getByTestId('param-kernelSize').fill('15');
     await expect(page.getByTestId('badge-conv2d_2')).toBeVisible();
-    const fills = await page.locator('.react-flow__minimap-node').evaluateAll((els) => els.map((el) => (el.getAttribute('fill') ?? (globalThis as any).getComputedStyle(el).fill).toLowerCase()));
+    const fills = await page
+      .locator('.react-flow__minimap-node')
+      .evaluateAll((els) => els.map((el) => (el.getAttribute('fill') ?? (globalThis as any).getComputedStyle(el).fill).toLowerCase()));
     expect(fills).toHaveLength(COURSE_CNN.length);
     for (const fill of fills) expect(['#c62828', '#b3261e', 'rgb(198, 40, 40)', 'rgb(179, 38, 30)']).not.toContain(fill);
     expect(fills.filter((f) => ['#3949ab', 'rgb(57, 73, 171)'].includes(f))).toHaveLength(2);
@@ -244,7 +252,9 @@ test('notices and the overview map never cover what is under them, and the map s
 
   await test.step('a drop on the overview map adds the block there', async () => {
     const map = page.locator('.react-flow__minimap');
-    await page.getByTestId('palette-Dense').dragTo(page.locator('.react-flow__pane'), { targetPosition: await toPane(page, await center(map)) });
+    await page
+      .getByTestId('palette-Dense')
+      .dragTo(page.locator('.react-flow__pane'), { targetPosition: await toPane(page, await center(map)) });
     await expect(node(page, 'dense_3')).toBeVisible();
     await expect(page.locator('.react-flow__node')).toHaveCount(COURSE_CNN.length + 1);
   });
@@ -322,9 +332,13 @@ test('the keyboard: focus after deleting, an outlined connection, and a skip lin
     const before = await edge.locator('.react-flow__edge-path').evaluate((el) => (globalThis as any).getComputedStyle(el).stroke);
     // Tab from the canvas reaches the connection.
     await page.locator('.editor .canvas').focus();
-    for (let i = 0; i < 10 && !(await edge.evaluate((el) => el === (globalThis as any).document.activeElement)); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && !(await edge.evaluate((el) => el === (globalThis as any).document.activeElement)); i++)
+      await page.keyboard.press('Tab');
     await expect(edge).toBeFocused();
-    const after = await edge.locator('.react-flow__edge-path').evaluate((el) => ({ stroke: (globalThis as any).getComputedStyle(el).stroke, width: parseFloat((globalThis as any).getComputedStyle(el).strokeWidth) }));
+    const after = await edge.locator('.react-flow__edge-path').evaluate((el) => ({
+      stroke: (globalThis as any).getComputedStyle(el).stroke,
+      width: parseFloat((globalThis as any).getComputedStyle(el).strokeWidth),
+    }));
     expect(after.stroke).not.toBe(before);
     expect(after.stroke).toBe('rgb(245, 160, 0)');
     expect(after.width).toBeGreaterThanOrEqual(4);

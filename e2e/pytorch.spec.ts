@@ -17,7 +17,9 @@ test('a practitioner trains the MNIST CNN on PyTorch from the app, finds the run
   await test.step('the Train panel finds PyTorch, its version and what it sees', async () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     // Debian's python3-torch, found on PATH.
-    await expect(dock.getByTestId('train-engine-status')).toContainText(/PyTorch \d+\.\d+\S* with \S*python3 · sees CPU \(\d+ threads?\)/, { timeout: 30_000 });
+    await expect(dock.getByTestId('train-engine-status')).toContainText(/PyTorch \d+\.\d+\S* with \S*python3 · sees CPU \(\d+ threads?\)/, {
+      timeout: 30_000,
+    });
     const engine = dock.getByLabel('Engine');
     await expect(engine).toHaveValue('tfjs');
     await expect(engine.locator('option[value="pytorch"]')).toBeEnabled();
@@ -79,13 +81,18 @@ test('without a Python that has torch, the PyTorch choice is disabled and says w
     await page.getByTestId('example-mnist-cnn').click();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
-    await expect(dock.getByTestId('train-engine-status')).toHaveText(/^PyTorch cannot be used: No Python found: install Python 3 with PyTorch, or set its path/, { timeout: 30_000 });
+    await expect(dock.getByTestId('train-engine-status')).toHaveText(
+      /^PyTorch cannot be used: No Python found: install Python 3 with PyTorch, or set its path/,
+      { timeout: 30_000 },
+    );
     await expect(dock.getByLabel('Engine').locator('option[value="pytorch"]')).toBeDisabled();
     await expect(dock.getByLabel('Engine').locator('option[value="pytorch"]')).toHaveText('PyTorch — unavailable');
     await shot(page, 'pytorch-unavailable');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     const dockFr = page.getByRole('complementary', { name: 'Entraînement et évaluation' });
-    await expect(dockFr.getByTestId('train-engine-status')).toHaveText(/^PyTorch ne peut pas être utilisé\s: Aucun Python trouvé\s: installez Python 3 avec PyTorch/);
+    await expect(dockFr.getByTestId('train-engine-status')).toHaveText(
+      /^PyTorch ne peut pas être utilisé\s: Aucun Python trouvé\s: installez Python 3 avec PyTorch/,
+    );
     await expect(dockFr.getByLabel('Moteur')).toHaveValue('tfjs');
     await shot(page, 'pytorch-unavailable-fr');
   } finally {

@@ -29,7 +29,12 @@ test('runs are compared side by side, continued, restored into the editor and de
     await dock.getByLabel('Batch size').fill('8');
     await dock.getByRole('button', { name: 'Start training' }).click();
     // Epochs of 20 small batches are short: watch every frame, and stop once the first one is done.
-    await page.waitForFunction(() => /Epoch ([2-9]|10) of 10/.test((globalThis as any).document.querySelector('[data-testid="train-progress-text"]')?.textContent ?? ''), undefined, { polling: 'raf', timeout: 90_000 });
+    await page.waitForFunction(
+      () =>
+        /Epoch ([2-9]|10) of 10/.test((globalThis as any).document.querySelector('[data-testid="train-progress-text"]')?.textContent ?? ''),
+      undefined,
+      { polling: 'raf', timeout: 90_000 },
+    );
     await dock.getByRole('button', { name: 'Stop' }).click();
     await expect(status).toHaveText('Stopped', { timeout: 60_000 });
   });
@@ -94,7 +99,9 @@ test('runs are compared side by side, continued, restored into the editor and de
   await test.step('the stopped run continues from its checkpoint with live progress in the Train tab', async () => {
     await dock.getByRole('button', { name: 'Continue run 2 from its last saved epoch' }).click();
     await expect(dock.getByRole('tab', { name: 'Train' })).toHaveAttribute('aria-selected', 'true');
-    await expect(dock.getByTestId('train-continuing')).toContainText(/Continuing run 2 from epoch \d+: the curves start with its recorded epochs\./);
+    await expect(dock.getByTestId('train-continuing')).toContainText(
+      /Continuing run 2 from epoch \d+: the curves start with its recorded epochs\./,
+    );
     await expect(status).toHaveText('Finished', { timeout: 120_000 });
     await expect(dock.getByTestId('train-final')).toContainText('Trained for 10 epochs.');
     await shot(page, 'runs-continued');
@@ -113,7 +120,9 @@ test('runs are compared side by side, continued, restored into the editor and de
     await shot(page, 'runs-restore-confirm');
     await confirm.getByRole('button', { name: 'Restore run 1' }).click();
     await expect(page.getByTestId('total-params')).toHaveText('42,358');
-    await expect(dock.getByTestId('runs-message')).toHaveText('The graph and settings of run 1 are in the editor. Undo (Ctrl+Z) brings back the previous ones.');
+    await expect(dock.getByTestId('runs-message')).toHaveText(
+      'The graph and settings of run 1 are in the editor. Undo (Ctrl+Z) brings back the previous ones.',
+    );
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(page.getByTestId('total-params')).not.toHaveText('42,358');
     await page.keyboard.press('Control+y');

@@ -21,7 +21,9 @@ test.beforeAll(() => {
 });
 test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-test('a student imports a CSV with bad rows, trains on the rest, reads the mistakes as rows and types a row into Try it', async ({ page }) => {
+test('a student imports a CSV with bad rows, trains on the rest, reads the mistakes as rows and types a row into Try it', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const problems = consoleErrors(page);
   const dock = await openTrainingDock(page, 'spirals-mlp');
@@ -37,7 +39,9 @@ test('a student imports a CSV with bad rows, trains on the rest, reads the mista
     await expect(rows.nth(0)).toHaveText([String(badLines[0]), 'sepal_width', 'n/a', '"n/a" is not a number'].join(''));
     await expect(rows.nth(1)).toHaveText([String(badLines[1]), 'sepal_length', '(empty)', 'the cell is empty, not a number'].join(''));
     await expect(rows.nth(2)).toHaveText([String(badLines[2]), '(whole row)', '', 'has 4 cells but the header has 5 columns'].join(''));
-    await expect(dock.getByTestId('data-summary')).toContainText(/^3 classes · \d+ samples for training · \d+ kept for the final test · each sample 4 values$/);
+    await expect(dock.getByTestId('data-summary')).toContainText(
+      /^3 classes · \d+ samples for training · \d+ kept for the final test · each sample 4 values$/,
+    );
     const summary = (await dock.getByTestId('data-summary').textContent())!;
     const [, train, kept] = /(\d+) samples for training · (\d+) kept/.exec(summary)!;
     expect(Number(train) + Number(kept)).toBe(120);
@@ -97,17 +101,23 @@ test('a student imports a CSV with bad rows, trains on the rest, reads the mista
     await form.getByLabel('sepal_width', { exact: true }).fill('wide');
     await form.getByRole('button', { name: 'Predict' }).click();
     const alert = dock.getByRole('alert');
-    await expect(alert).toContainText('The row cannot be tried: column "sepal_width" holds "wide", which is not a number: type a number such as');
+    await expect(alert).toContainText(
+      'The row cannot be tried: column "sepal_width" holds "wide", which is not a number: type a number such as',
+    );
     await expect(form.getByLabel('sepal_width', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expect(form.getByLabel('sepal_length', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
     await shot(page, 'tables-try-bad-field');
     await page.getByRole('combobox', { name: 'Language' }).selectOption('fr');
     await form.getByLabel('sepal_width', { exact: true }).fill('');
     await form.getByRole('button', { name: 'Prédire' }).click();
-    await expect(dock.getByRole('alert')).toContainText('La ligne ne peut pas être essayée : la colonne « sepal_width » est vide : tapez un nombre (les lignes d’entraînement vont de');
+    await expect(dock.getByRole('alert')).toContainText(
+      'La ligne ne peut pas être essayée : la colonne « sepal_width » est vide : tapez un nombre (les lignes d’entraînement vont de',
+    );
     await form.getByLabel('sepal_width', { exact: true }).fill(mistake.values[1].replace('.', ','));
     await form.getByRole('button', { name: 'Prédire' }).click();
-    await expect(dock.getByTestId('try-answer')).toHaveText(new RegExp(`^On dirait un ${mistake.predicted} \\(sûr à ${mistake.confidence.replace('.', ',')}[\\u00a0\\u202f]%\\)\\.$`));
+    await expect(dock.getByTestId('try-answer')).toHaveText(
+      new RegExp(`^On dirait un ${mistake.predicted} \\(sûr à ${mistake.confidence.replace('.', ',')}[\\u00a0\\u202f]%\\)\\.$`),
+    );
     await page.getByRole('combobox', { name: 'Langue' }).selectOption('en');
   });
 

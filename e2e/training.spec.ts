@@ -104,8 +104,14 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
     await expect(rows.nth(0)).toContainText('Stopped');
     await expect(rows.nth(1)).toContainText('Finished');
     await expect(rows.nth(1)).toContainText('adam, rate 0.001, batch 8, 2/2 epochs');
-    await dock.getByRole('checkbox', { name: /Show run \d+ on the chart/ }).first().check();
-    await dock.getByRole('checkbox', { name: /Show run \d+ on the chart/ }).last().check();
+    await dock
+      .getByRole('checkbox', { name: /Show run \d+ on the chart/ })
+      .first()
+      .check();
+    await dock
+      .getByRole('checkbox', { name: /Show run \d+ on the chart/ })
+      .last()
+      .check();
     await expect(dock.getByTestId('runs-overlay').locator('canvas')).toHaveCount(1);
     await shot(page, 'runs');
   });

@@ -28,7 +28,13 @@ import { relativeDifference } from './helpers';
 test.use({
   launchOptions: {
     executablePath: process.env.NEUROBLOCKS_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--enable-unsafe-webgpu',
+      '--use-webgpu-adapter=swiftshader',
+    ],
   },
 });
 
@@ -48,14 +54,40 @@ interface StepCase {
  * from the one Input) so that the step sends gradients through the block into trained weights.
  */
 function graphFor(type: string, c: ConformanceCase): Graph | undefined {
-  if (type === 'Input') return { nodes: [{ id: 'b', type, params: c.params }, { id: 'flat', type: 'Flatten', params: {} }, { id: 'head', type: 'Dense', params: { units: 2, activation: 'softmax' } }], edges: [{ source: 'b', target: 'flat' }, { source: 'flat', target: 'head' }] };
+  if (type === 'Input')
+    return {
+      nodes: [
+        { id: 'b', type, params: c.params },
+        { id: 'flat', type: 'Flatten', params: {} },
+        { id: 'head', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+      ],
+      edges: [
+        { source: 'b', target: 'flat' },
+        { source: 'flat', target: 'head' },
+      ],
+    };
   const first = c.inputs[0];
   // Every input of a merge comes from the one Input, through a Dense of its width: the other axes must match.
   if (c.inputs.some((s) => s.length !== first.length || s.slice(0, -1).some((d, i) => d !== first[i]))) return undefined;
-  const pre = c.inputs.map((shape, i) => ({ id: `pre${i}`, type: 'Dense', params: { units: shape[shape.length - 1], activation: 'sigmoid' } }));
+  const pre = c.inputs.map((shape, i) => ({
+    id: `pre${i}`,
+    type: 'Dense',
+    params: { units: shape[shape.length - 1], activation: 'sigmoid' },
+  }));
   return {
-    nodes: [{ id: 'in', type: 'Input', params: { shape: first } }, ...pre, { id: 'b', type, params: c.params }, { id: 'flat', type: 'Flatten', params: {} }, { id: 'head', type: 'Dense', params: { units: 2, activation: 'softmax' } }],
-    edges: [...pre.map((n) => ({ source: 'in', target: n.id })), ...pre.map((n) => ({ source: n.id, target: 'b' })), { source: 'b', target: 'flat' }, { source: 'flat', target: 'head' }],
+    nodes: [
+      { id: 'in', type: 'Input', params: { shape: first } },
+      ...pre,
+      { id: 'b', type, params: c.params },
+      { id: 'flat', type: 'Flatten', params: {} },
+      { id: 'head', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+    ],
+    edges: [
+      ...pre.map((n) => ({ source: 'in', target: n.id })),
+      ...pre.map((n) => ({ source: n.id, target: 'b' })),
+      { source: 'b', target: 'flat' },
+      { source: 'flat', target: 'head' },
+    ],
   };
 }
 
@@ -86,13 +118,28 @@ function cases(): StepCase[] {
         graph,
         dataset: { kind: 'builtin', name: 'spirals' },
         // One step of plain SGD on the whole batch: the update is the gradient times the rate.
-        training: { optimizer: 'sgd', learningRate: 0.5, loss: 'categoricalCrossentropy', batchSize: SAMPLES, epochs: 1, validationSplit: 0, seed: 3 },
+        training: {
+          optimizer: 'sgd',
+          learningRate: 0.5,
+          loss: 'categoricalCrossentropy',
+          batchSize: SAMPLES,
+          epochs: 1,
+          validationSplit: 0,
+          seed: 3,
+        },
       });
       list.push({
         label: `${type} #${index + 1} ${JSON.stringify(c.params)}`,
         type,
         project,
-        dataset: { name: 'random', inputShape, classNames: ['a', 'b'], skipped: [], train: samples(SAMPLES, size, random), test: samples(TEST_SAMPLES, size, random) },
+        dataset: {
+          name: 'random',
+          inputShape,
+          classNames: ['a', 'b'],
+          skipped: [],
+          train: samples(SAMPLES, size, random),
+          test: samples(TEST_SAMPLES, size, random),
+        },
       });
     });
   }
@@ -113,7 +160,14 @@ function jobOf(c: StepCase, sessionId: string): { job: PageTrainingJob; parts: s
       sessionId,
       project: c.project,
       settings: c.project.training,
-      dataset: { name: dataset.name, inputShape: dataset.inputShape, classNames: dataset.classNames, skipped: [], trainCount: dataset.train.count, testCount: dataset.test.count },
+      dataset: {
+        name: dataset.name,
+        inputShape: dataset.inputShape,
+        classNames: dataset.classNames,
+        skipped: [],
+        trainCount: dataset.train.count,
+        testCount: dataset.test.count,
+      },
       outputUnits: 2,
       bytes: bytes.byteLength,
       parts: 1,
@@ -142,13 +196,25 @@ test('every block trains a step on WebGPU as on WASM, or the page engine refuses
   if (!only) expect(new Set(list.map((c) => c.type))).toEqual(new Set(blockTypes));
 
   // The page's real worker, bundled for a blank page of a secure origin (WebGPU needs one).
-  const bundle = await build({ entryPoints: [path.join(root, 'core/page-train/worker.ts')], bundle: true, format: 'iife', platform: 'browser', write: false, logLevel: 'silent', define: { 'process.env.NODE_ENV': '"production"' } });
-  await page.route('http://localhost/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blocks on WebGPU</title>' }));
+  const bundle = await build({
+    entryPoints: [path.join(root, 'core/page-train/worker.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+  });
+  await page.route('http://localhost/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>blocks on WebGPU</title>' }),
+  );
   await page.goto('http://localhost/blocks');
   // One worker for every case, as one page trains run after run: WebGPU's shaders compile once.
   await page.evaluate((code) => {
     const scope = globalThis as any;
-    scope.trainer = new scope.Worker(scope.URL.createObjectURL(new scope.Blob([code], { type: 'text/javascript' })), { name: 'neuroblocks-training' });
+    scope.trainer = new scope.Worker(scope.URL.createObjectURL(new scope.Blob([code], { type: 'text/javascript' })), {
+      name: 'neuroblocks-training',
+    });
   }, bundle.outputFiles[0].text);
 
   const { tf } = await selectBackend('wasm');
@@ -176,31 +242,47 @@ test('every block trains a step on WebGPU as on WASM, or the page engine refuses
             else if (report.event.type === 'started') result.started = report.event;
           };
           worker.onerror = (event: { message: string }) => resolve({ final: { state: 'failed', message: event.message } });
-          setTimeout(() => resolve({ final: { state: 'failed', message: `no answer within 3 minutes: ${JSON.stringify(result).slice(0, 200)}` } }), 180_000);
+          setTimeout(
+            () => resolve({ final: { state: 'failed', message: `no answer within 3 minutes: ${JSON.stringify(result).slice(0, 200)}` } }),
+            180_000,
+          );
           worker.postMessage({ type: 'start', job, parts, skip: ['webgl'] });
         }),
       { job, parts },
     );
 
     const refusal = webgpuRefusal(c.project.graph);
-    const host = new TrainingLoop({ checkpoints: false }, () => undefined, { command: 'run', countBatch: () => undefined, waitWhilePaused: async () => true });
+    const host = new TrainingLoop({ checkpoints: false }, () => undefined, {
+      command: 'run',
+      countBatch: () => undefined,
+      waitWhilePaused: async () => true,
+    });
     const initial = compileGraph(tf, c.project.graph, { seed: c.project.training.seed });
     const before = serializeSnapshot(await readWeights(initial));
     initial.dispose();
     const original = Math.random;
     Math.random = seededRandom(c.project.training.seed);
-    const wasm = await host.run(tf, { backend: 'wasm', device: 'wasm', fallbacks: [] }, c.project, c.project.training, { dataset: c.dataset, inputShape: c.dataset.inputShape, outputUnits: 2 }).finally(() => (Math.random = original));
+    const wasm = await host
+      .run(tf, { backend: 'wasm', device: 'wasm', fallbacks: [] }, c.project, c.project.training, {
+        dataset: c.dataset,
+        inputShape: c.dataset.inputShape,
+        outputUnits: 2,
+      })
+      .finally(() => (Math.random = original));
     expect(wasm.state, `${c.label} on WASM: ${wasm.message}`).toBe('completed');
 
     if (refusal) {
       refused.push(`${c.label}: ${refusal.en}`);
       const reason = outcome.unavailable?.find((u) => u.backend === 'webgpu');
-      if (!reason || !reason.reason.includes(refusal.en) || !reason.reasonFr?.includes(refusal.fr)) problems.push(`${c.label}: refused on WebGPU, but the page did not say so up front (${JSON.stringify(outcome).slice(0, 300)})`);
+      if (!reason || !reason.reason.includes(refusal.en) || !reason.reasonFr?.includes(refusal.fr))
+        problems.push(`${c.label}: refused on WebGPU, but the page did not say so up front (${JSON.stringify(outcome).slice(0, 300)})`);
       if (!reason?.reason.includes(`"b"`)) problems.push(`${c.label}: the refusal does not name the block: ${reason?.reason}`);
       continue;
     }
     if (outcome.unavailable || outcome.final?.state !== 'completed' || outcome.started?.backend !== 'webgpu') {
-      problems.push(`${c.label}: did not train on WebGPU: ${JSON.stringify(outcome.unavailable ?? outcome.final?.message ?? outcome).slice(0, 400)}`);
+      problems.push(
+        `${c.label}: did not train on WebGPU: ${JSON.stringify(outcome.unavailable ?? outcome.final?.message ?? outcome).slice(0, 400)}`,
+      );
       continue;
     }
     const gpu = outcome.final.weights!.map((w) => ({ name: w.name, data: base64ToBytes(w.base64).buffer as ArrayBuffer }));
@@ -211,11 +293,13 @@ test('every block trains a step on WebGPU as on WASM, or the page engine refuses
       const gpuStep = difference(gpu[i].data, before[i].data);
       // A weight the step leaves alone (e.g. a frozen one) is compared as it is.
       const norm = Math.hypot(...wasmStep);
-      const d = norm > 1e-7 ? relativeDifference(gpuStep, wasmStep) : relativeDifference(new Float32Array(gpu[i].data), new Float32Array(w.data));
+      const d =
+        norm > 1e-7 ? relativeDifference(gpuStep, wasmStep) : relativeDifference(new Float32Array(gpu[i].data), new Float32Array(w.data));
       if (!(d < 1e-3)) problems.push(`${c.label}: ${w.name}'s step differs from WASM's by ${d.toExponential(2)} (relative)`);
     }
   }
-  console.log(`${list.length} cases of ${blockTypes.length} blocks in ${((performance.now() - started) / 1000).toFixed(0)} s; refused on WebGPU: ${refused.length ? refused.join('; ') : 'none'}`);
+  console.log(
+    `${list.length} cases of ${blockTypes.length} blocks in ${((performance.now() - started) / 1000).toFixed(0)} s; refused on WebGPU: ${refused.length ? refused.join('; ') : 'none'}`,
+  );
   expect(problems).toEqual([]);
 });
-

@@ -16,12 +16,26 @@ test.use({
   viewport: { width: 1280, height: 720 },
   launchOptions: {
     executablePath: process.env.NEUROBLOCKS_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--enable-unsafe-webgpu',
+      '--use-webgpu-adapter=swiftshader',
+    ],
   },
 });
 
 const root = path.resolve(import.meta.dirname, '..');
-const training = { optimizer: 'adam', learningRate: 0.001, loss: 'categoricalCrossentropy', batchSize: 16, epochs: 1, validationSplit: 0.2, seed: 11 };
+const training = {
+  optimizer: 'adam',
+  learningRate: 0.001,
+  loss: 'categoricalCrossentropy',
+  batchSize: 16,
+  epochs: 1,
+  validationSplit: 0.2,
+  seed: 11,
+};
 
 function fromExample(file: string, name: string): Project {
   const json = JSON.parse(readFileSync(path.join(root, 'projects', file), 'utf8'));
@@ -99,8 +113,12 @@ for (const [file, make] of cases) {
       expect(Math.abs(g - w) / Math.max(Math.abs(w), 1e-12), `epoch 1 ${key}: ${g} on WebGPU, ${w} on WASM`).toBeLessThan(1e-3);
     }
     expect(gpu.map((w) => w.shape)).toEqual(wasm.map((w) => w.shape));
-    const differences = gpu.map((w, i) => ({ weight: w.name, relative: relativeDifference(w.data as Float32Array, new Float32Array(wasm[i].data)) }));
+    const differences = gpu.map((w, i) => ({
+      weight: w.name,
+      relative: relativeDifference(w.data as Float32Array, new Float32Array(wasm[i].data)),
+    }));
     console.log(`${file}: ${differences.map((d) => `${d.weight} ${d.relative.toExponential(2)}`).join(', ')}`);
-    for (const d of differences) expect(d.relative, `${d.weight} differs from the WASM engine's by ${d.relative.toExponential(2)} (relative)`).toBeLessThan(1e-3);
+    for (const d of differences)
+      expect(d.relative, `${d.weight} differs from the WASM engine's by ${d.relative.toExponential(2)} (relative)`).toBeLessThan(1e-3);
   });
 }

@@ -11,17 +11,25 @@ import { consoleErrors, projectsFolder, shot, url, writeDigits } from './helpers
 const chromium = process.env.NEUROBLOCKS_CHROMIUM ?? '/usr/bin/chromium';
 const common = ['--no-sandbox', '--disable-background-networking', '--disable-component-update'];
 
+test.use({
+  viewport: { width: 1280, height: 720 },
+  launchOptions: { executablePath: chromium, args: [...common, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] },
+});
 
-test.use({ viewport: { width: 1280, height: 720 }, launchOptions: { executablePath: chromium, args: [...common, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] } });
-
-test('the course CNN trains on the GPU rung from the UI: the device named, paused and resumed, recorded and evaluated', async ({ page }) => {
+test('the course CNN trains on the GPU rung from the UI: the device named, paused and resumed, recorded and evaluated', async ({
+  page,
+}) => {
   test.setTimeout(400_000);
   const problems = consoleErrors(page);
   // The course CNN on 320 MNIST digits (a fifth of them for the test): SwiftShader is slow.
   const projects = projectsFolder();
   writeDigits(path.join(projects, 'gpu-digits'), 320);
   const example = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../projects/mnist-cnn.json'), 'utf8'));
-  const project = parseProject({ ...example, dataset: { kind: 'idx', path: 'gpu-digits' }, training: { ...example.training, epochs: 1, batchSize: 16 } });
+  const project = parseProject({
+    ...example,
+    dataset: { kind: 'idx', path: 'gpu-digits' },
+    training: { ...example.training, epochs: 1, batchSize: 16 },
+  });
   ProjectStore.create(path.join(projects, 'gpu-digits.nbproj'), project).close();
   await page.goto(url());
   await page.getByTestId('file-gpu-digits.nbproj').click();

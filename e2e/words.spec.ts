@@ -49,7 +49,11 @@ test('a drawing-pad model speaks of a drawing, and its probabilities never claim
   const bars = dock.getByTestId('prob-bars').getByRole('meter');
   await expect(bars).toHaveCount(10);
   const shown = await bars.evaluateAll((meters) =>
-    meters.map((m) => ({ p: Number(m.getAttribute('data-probability')), text: m.parentElement!.querySelector('.prob-bars__value')!.textContent!, valueText: m.getAttribute('aria-valuetext') })),
+    meters.map((m) => ({
+      p: Number(m.getAttribute('data-probability')),
+      text: m.parentElement!.querySelector('.prob-bars__value')!.textContent!,
+      valueText: m.getAttribute('aria-valuetext'),
+    })),
   );
   for (const { p, text, valueText } of shown) {
     // One decimal; "100%" or "0%" only when the probability rounds to 100.0 % or 0.0 %.
@@ -67,7 +71,9 @@ test('a drawing-pad model speaks of a drawing, and its probabilities never claim
   const inside = dock.getByTestId('look-inside');
   await expect(inside.getByText('Pick a block below, or click one in the graph, to see what it makes of your drawing.')).toBeVisible();
   await inside.getByRole('button', { name: /^input\s*Input$/ }).click();
-  await expect(inside.getByTestId('inside-explain')).toHaveText('This is what the model receives: your drawing as a 28×28×1 image, bright = ink.');
+  await expect(inside.getByTestId('inside-explain')).toHaveText(
+    'This is what the model receives: your drawing as a 28×28×1 image, bright = ink.',
+  );
   await expect(inside.getByTestId('inside-filters-explain')).toContainText('orange weights respond to ink under them');
   await expect(inside.getByRole('img', { name: 'Filter 1', exact: true })).toBeVisible();
   await shot(page, 'words-pad');
@@ -104,7 +110,15 @@ test('a colour model speaks of an image, and Look inside shows its first filters
           ],
         },
         dataset: { kind: 'imageFolder', path: 'hues' },
-        training: { optimizer: 'adam', learningRate: 0.01, loss: 'categoricalCrossentropy', batchSize: 8, epochs: 4, validationSplit: 0.2, seed: 1 },
+        training: {
+          optimizer: 'adam',
+          learningRate: 0.01,
+          loss: 'categoricalCrossentropy',
+          batchSize: 8,
+          epochs: 4,
+          validationSplit: 0.2,
+          seed: 1,
+        },
       },
       file,
     );
@@ -114,13 +128,19 @@ test('a colour model speaks of an image, and Look inside shows its first filters
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
     await dock.getByRole('tab', { name: 'Try it' }).click();
-    await expect(dock.getByTestId('run-picker-status')).toHaveText(/^Run 1, its weights of epoch \d, the (best|last)\./, { timeout: 30_000 });
+    await expect(dock.getByTestId('run-picker-status')).toHaveText(/^Run 1, its weights of epoch \d, the (best|last)\./, {
+      timeout: 30_000,
+    });
 
     await test.step('Try it asks for an image, never a drawing', async () => {
-      await expect(dock.getByText('Drop an image file or choose one: it is resized to 16 × 16 × 3 pixels and the model answers.')).toBeVisible();
+      await expect(
+        dock.getByText('Drop an image file or choose one: it is resized to 16 × 16 × 3 pixels and the model answers.'),
+      ).toBeVisible();
       await expect(dock.getByRole('button', { name: 'Look inside the model' })).toBeVisible();
       expect(await seen(dock)).not.toMatch(/draw|drawing|ink\b|digit/i);
-      await dock.getByTestId('image-file').setInputFiles({ name: 'tomato.png', mimeType: 'image/png', buffer: await colourPng([230, 30, 35], 40, 99) });
+      await dock
+        .getByTestId('image-file')
+        .setInputFiles({ name: 'tomato.png', mimeType: 'image/png', buffer: await colourPng([230, 30, 35], 40, 99) });
       await expect(dock.getByTestId('try-answer')).toHaveText(/^It looks like a (red|green|blue) \((\d{1,2}\.\d|100)% sure\)\.$/);
     });
 
@@ -129,20 +149,32 @@ test('a colour model speaks of an image, and Look inside shows its first filters
       await dock.getByRole('button', { name: 'Look inside the model' }).click();
       await expect(inside.getByText('Pick a block below, or click one in the graph, to see what it makes of your image.')).toBeVisible();
       await inside.getByRole('button', { name: /^in\s*Input$/ }).click();
-      await expect(inside.getByTestId('inside-explain')).toHaveText('This is what the model receives: your image as 16×16×3 values, one square per channel, bright = high value.');
-      for (const name of ['Red', 'Green', 'Blue']) await expect(inside.getByTestId('inside-maps').getByRole('img', { name, exact: true })).toBeVisible();
+      await expect(inside.getByTestId('inside-explain')).toHaveText(
+        'This is what the model receives: your image as 16×16×3 values, one square per channel, bright = high value.',
+      );
+      for (const name of ['Red', 'Green', 'Blue'])
+        await expect(inside.getByTestId('inside-maps').getByRole('img', { name, exact: true })).toBeVisible();
       await inside.getByRole('button', { name: /^conv\s*Conv2D$/ }).click();
-      await expect(inside.getByTestId('inside-explain')).toHaveText('Each square is what one filter of this convolution responds to in your image: bright = strong response.');
-      await expect(inside.getByTestId('inside-filters-explain')).toContainText('filter shown in colour: its red, green and blue weights drawn as the red, green and blue of each pixel');
+      await expect(inside.getByTestId('inside-explain')).toHaveText(
+        'Each square is what one filter of this convolution responds to in your image: bright = strong response.',
+      );
+      await expect(inside.getByTestId('inside-filters-explain')).toContainText(
+        'filter shown in colour: its red, green and blue weights drawn as the red, green and blue of each pixel',
+      );
       const filters = inside.getByTestId('inside-filters').getByRole('img');
       await expect(filters).toHaveCount(4);
       await expect(filters.first()).toHaveAccessibleName('Filter 1 in colour (red, green and blue channels)');
       // In colour: some pixel of the filters has channels that differ (grey ink would have r = g = b).
       const coloured = await filters.evaluateAll((canvases) =>
         canvases.some((c) => {
-          const canvas = c as unknown as { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
+          const canvas = c as unknown as {
+            width: number;
+            height: number;
+            getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } };
+          };
           const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-          for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - data[i + 1]) > 8 || Math.abs(data[i + 1] - data[i + 2]) > 8) return true;
+          for (let i = 0; i < data.length; i += 4)
+            if (Math.abs(data[i] - data[i + 1]) > 8 || Math.abs(data[i + 1] - data[i + 2]) > 8) return true;
           return false;
         }),
       );
@@ -233,7 +265,8 @@ async function frenchWords(page: Page): Promise<string[]> {
 const FRENCH_DATE = /^\s*\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\s*$/;
 
 /** Common English words of the interface: none may be left in French. */
-const ENGLISH = /\b(default|weight decay|device|accuracy|epochs?|training|validation split|learning rate|batch size|samples?|threads?|cores?|spirals|circles|gaussians|true|false|loading|start|stop|run|runs|try it|look inside|settings|engine|installed|failed to load)\b/i;
+const ENGLISH =
+  /\b(default|weight decay|device|accuracy|epochs?|training|validation split|learning rate|batch size|samples?|threads?|cores?|spirals|circles|gaussians|true|false|loading|start|stop|run|runs|try it|look inside|settings|engine|installed|failed to load)\b/i;
 
 function englishIn(words: string[]): string[] {
   // Keras's own words stay as Keras writes them: a parameter and its value ("trainable: false").
@@ -245,7 +278,9 @@ function breakableBeforeSigns(words: string[]): string[] {
   return words.filter((w) => / [%:;!?»]/.test(w));
 }
 
-test('every main screen in French: no English left, no sign alone at the start of a line, plurals and dates as French writes them', async ({ page }) => {
+test('every main screen in French: no English left, no sign alone at the start of a line, plurals and dates as French writes them', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const problems = consoleErrors(page);
   await openTrainingDock(page, 'mnist-cnn');

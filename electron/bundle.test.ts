@@ -41,7 +41,11 @@ describe('desktop bundle', () => {
     const project = parseProjectText(await readFile(new URL('../projects/spirals-mlp.json', import.meta.url), 'utf8'));
     const control = new TrainingControl();
     const worker = new Worker(path.join(out!, 'worker-boot.mjs'), {
-      workerData: { entry: pathToFileURL(bundled!.worker).href, request: { project, options: { epochs: 1, size: 100, checkpoints: false } }, control: control.buffer },
+      workerData: {
+        entry: pathToFileURL(bundled!.worker).href,
+        request: { project, options: { epochs: 1, size: 100, checkpoints: false } },
+        control: control.buffer,
+      },
     });
     const events: { type: string; state?: string }[] = [];
     await new Promise<void>((resolve, reject) => {

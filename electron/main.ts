@@ -26,12 +26,19 @@ let mainWindow: BrowserWindow | undefined;
 
 const dialogs: NativeDialogs = {
   async showOpen({ directory, extensions, filterName }) {
-    const options = { defaultPath: directory, properties: ['openFile' as const], filters: [{ name: filterName ?? 'Neuroblocks projects', extensions: extensions.map((e) => e.slice(1)) }] };
+    const options = {
+      defaultPath: directory,
+      properties: ['openFile' as const],
+      filters: [{ name: filterName ?? 'Neuroblocks projects', extensions: extensions.map((e) => e.slice(1)) }],
+    };
     const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
     return result.canceled ? undefined : result.filePaths[0];
   },
   async showSave({ directory, suggestedName, extensions }) {
-    const options = { defaultPath: path.join(directory, suggestedName), filters: [{ name: 'Neuroblocks projects', extensions: extensions.map((e) => e.slice(1)) }] };
+    const options = {
+      defaultPath: path.join(directory, suggestedName),
+      filters: [{ name: 'Neuroblocks projects', extensions: extensions.map((e) => e.slice(1)) }],
+    };
     const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
     return result.canceled ? undefined : result.filePath;
   },
@@ -65,7 +72,14 @@ function serveAppProtocol(): void {
 function lockDown(): void {
   // The camera for the app's own page (collecting images, trying a model live); nothing else, for no page.
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(allowPermission({ permission, requestingUrl: details.requestingUrl, isMainFrame: details.isMainFrame, mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined })),
+    callback(
+      allowPermission({
+        permission,
+        requestingUrl: details.requestingUrl,
+        isMainFrame: details.isMainFrame,
+        mediaTypes: 'mediaTypes' in details ? details.mediaTypes : undefined,
+      }),
+    ),
   );
   session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
     allowPermission({ permission, requestingUrl: details.requestingUrl ?? requestingOrigin, isMainFrame: details.isMainFrame ?? false }),
@@ -102,7 +116,10 @@ async function refreshMenu(): Promise<void> {
 
 async function createWindow(): Promise<void> {
   const settings = await service.settings.read();
-  const bounds = initialBounds(settings.window, [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea));
+  const bounds = initialBounds(
+    settings.window,
+    [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea),
+  );
   const window = new BrowserWindow({
     x: bounds.x,
     y: bounds.y,
@@ -154,7 +171,9 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     lockDown();
     serveAppProtocol();
-    serveApiOverIpc(service, (contents: WebContents) => Boolean(mainWindow && !mainWindow.isDestroyed() && contents === mainWindow.webContents));
+    serveApiOverIpc(service, (contents: WebContents) =>
+      Boolean(mainWindow && !mainWindow.isDestroyed() && contents === mainWindow.webContents),
+    );
     service.recentProjectsChanged.event(() => void refreshMenu());
     await refreshMenu();
     await createWindow();

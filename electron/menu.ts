@@ -22,7 +22,11 @@ function command(label: string, accelerator: string | undefined, action: MenuCom
   return { label, ...(accelerator ? { accelerator, registerAccelerator: false } : {}), click: () => actions.send(action) };
 }
 
-export function buildMenuTemplate(platform: NodeJS.Platform, recent: readonly RecentProject[], actions: MenuActions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(
+  platform: NodeJS.Platform,
+  recent: readonly RecentProject[],
+  actions: MenuActions,
+): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const recentItems: MenuItemConstructorOptions[] = recent.slice(0, RECENT_SHOWN).map((r) => ({
     label: `${r.name} — ${r.location}`,
@@ -82,7 +86,20 @@ export function buildMenuTemplate(platform: NodeJS.Platform, recent: readonly Re
     submenu: [{ label: 'About Neuroblocks', click: () => actions.about() }],
   };
   const appMenu: MenuItemConstructorOptions[] = mac
-    ? [{ label: 'Neuroblocks', submenu: [{ label: 'About Neuroblocks', click: () => actions.about() }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] }]
+    ? [
+        {
+          label: 'Neuroblocks',
+          submenu: [
+            { label: 'About Neuroblocks', click: () => actions.about() },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' },
+          ],
+        },
+      ]
     : [];
   return [...appMenu, file, edit, view, ...(mac ? [{ role: 'windowMenu' } as const] : []), help];
 }

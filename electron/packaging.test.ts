@@ -44,15 +44,25 @@ describe('packaging of the desktop app', () => {
 
   it('packs the app into app.asar, with what the training worker reads unpacked beside it', () => {
     expect(config).toMatch(/^asar: true$/m);
-    expect(list('asarUnpack')).toEqual(expect.arrayContaining(['dist/electron/worker-boot.mjs', 'dist/electron/worker.ts', 'core/**', 'node_modules/**', 'package.json']));
+    expect(list('asarUnpack')).toEqual(
+      expect.arrayContaining(['dist/electron/worker-boot.mjs', 'dist/electron/worker.ts', 'core/**', 'node_modules/**', 'package.json']),
+    );
     // The renderer and the main process stay inside the archive, where the integrity check covers them.
     expect(list('asarUnpack').some((glob) => glob.startsWith('dist/renderer') || glob === 'dist/electron/**' || glob === '**')).toBe(false);
   });
 
   it('starts the training worker from the unpacked folder in the packaged app, and from the sources elsewhere', () => {
-    expect(unpacked(new URL('file:///opt/Neuroblocks/resources/app.asar/dist/electron/worker-boot.mjs')).href).toBe('file:///opt/Neuroblocks/resources/app.asar.unpacked/dist/electron/worker-boot.mjs');
-    expect(unpacked(new URL('file:///C:/Program%20Files/Neuroblocks/resources/app.asar/dist/electron/worker.ts')).href).toBe('file:///C:/Program%20Files/Neuroblocks/resources/app.asar.unpacked/dist/electron/worker.ts');
-    for (const href of ['file:///home/ana/neuroblocks/core/train/worker-boot.mjs', 'file:///opt/Neuroblocks/resources/app.asar.unpacked/dist/electron/worker.ts', 'file:///home/ana/app.asarx/worker.ts']) {
+    expect(unpacked(new URL('file:///opt/Neuroblocks/resources/app.asar/dist/electron/worker-boot.mjs')).href).toBe(
+      'file:///opt/Neuroblocks/resources/app.asar.unpacked/dist/electron/worker-boot.mjs',
+    );
+    expect(unpacked(new URL('file:///C:/Program%20Files/Neuroblocks/resources/app.asar/dist/electron/worker.ts')).href).toBe(
+      'file:///C:/Program%20Files/Neuroblocks/resources/app.asar.unpacked/dist/electron/worker.ts',
+    );
+    for (const href of [
+      'file:///home/ana/neuroblocks/core/train/worker-boot.mjs',
+      'file:///opt/Neuroblocks/resources/app.asar.unpacked/dist/electron/worker.ts',
+      'file:///home/ana/app.asarx/worker.ts',
+    ]) {
       expect(unpacked(new URL(href)).href).toBe(href);
     }
   });

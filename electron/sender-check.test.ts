@@ -9,7 +9,14 @@ describe('IPC sender check', () => {
   });
 
   it('refuses other origins, iframes, foreign windows and vanished frames', () => {
-    for (const frameUrl of ['https://evil.example/', 'file:///etc/passwd', 'app://other/index.html', 'app://neuroblocks.evil/x', 'not a url', undefined]) {
+    for (const frameUrl of [
+      'https://evil.example/',
+      'file:///etc/passwd',
+      'app://other/index.html',
+      'app://neuroblocks.evil/x',
+      'not a url',
+      undefined,
+    ]) {
       expect(isTrustedSender({ ...ok, frameUrl }), String(frameUrl)).toBe(false);
     }
     expect(isTrustedSender({ ...ok, isMainFrame: false })).toBe(false);

@@ -10,12 +10,21 @@ describe('window placement', () => {
   });
 
   it('restores saved bounds that are still on a screen, including on a second monitor', () => {
-    expect(initialBounds({ x: 100, y: 50, width: 1000, height: 700, maximized: true }, [screen])).toEqual({ x: 100, y: 50, width: 1000, height: 700, maximized: true });
+    expect(initialBounds({ x: 100, y: 50, width: 1000, height: 700, maximized: true }, [screen])).toEqual({
+      x: 100,
+      y: 50,
+      width: 1000,
+      height: 700,
+      maximized: true,
+    });
     expect(initialBounds({ x: 2000, y: 100, width: 1000, height: 700 }, [screen, second])).toMatchObject({ x: 2000, y: 100 });
   });
 
   it('recentres a window whose monitor is gone and never opens smaller than the minimum', () => {
     expect(initialBounds({ x: 2000, y: 100, width: 1000, height: 700 }, [screen])).toMatchObject({ x: 260, y: 70 });
-    expect(initialBounds({ x: 10, y: 10, width: 300, height: 200 }, [screen])).toMatchObject({ width: MIN_SIZE.width, height: MIN_SIZE.height });
+    expect(initialBounds({ x: 10, y: 10, width: 300, height: 200 }, [screen])).toMatchObject({
+      width: MIN_SIZE.width,
+      height: MIN_SIZE.height,
+    });
   });
 });

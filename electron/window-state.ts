@@ -31,7 +31,13 @@ export function initialBounds(saved: WindowBounds | undefined, workAreas: readon
       return o.width >= Math.min(VISIBLE_MARGIN, saved.width) && o.height > 0;
     });
     if (visible) {
-      return { x: saved.x, y: saved.y, width: Math.max(saved.width, MIN_SIZE.width), height: Math.max(saved.height, MIN_SIZE.height), maximized: Boolean(saved.maximized) };
+      return {
+        x: saved.x,
+        y: saved.y,
+        width: Math.max(saved.width, MIN_SIZE.width),
+        height: Math.max(saved.height, MIN_SIZE.height),
+        maximized: Boolean(saved.maximized),
+      };
     }
   }
   const width = Math.min(DEFAULT_SIZE.width, primary.width);

@@ -66,7 +66,10 @@ export function connectOverWebSocket(socket: WebSocketLike): NeuroblocksApi & { 
 export function apiSocketUrl(pageUrl: string): string {
   const page = new URL(pageUrl);
   const token = page.searchParams.get(TOKEN_PARAM);
-  if (!token) throw new Error('This page was opened without its access token. Open the exact address that `neuroblocks serve` (or `npm start`) printed.');
+  if (!token)
+    throw new Error(
+      'This page was opened without its access token. Open the exact address that `neuroblocks serve` (or `npm start`) printed.',
+    );
   const url = new URL(API_SOCKET_PATH, page);
   url.protocol = page.protocol === 'https:' ? 'wss:' : 'ws:';
   url.search = '';
@@ -79,7 +82,10 @@ export function apiSocketUrl(pageUrl: string): string {
  * that served the page. `openSocket` defaults to the browser's WebSocket.
  */
 export function connectApi(openSocket?: (url: string) => WebSocketLike): NeuroblocksApi {
-  const g = globalThis as unknown as Record<string, unknown> & { location?: { href: string }; WebSocket?: new (url: string) => WebSocketLike };
+  const g = globalThis as unknown as Record<string, unknown> & {
+    location?: { href: string };
+    WebSocket?: new (url: string) => WebSocketLike;
+  };
   const exposed = g[API_GLOBAL] as NeuroblocksApi | undefined;
   if (exposed) return fromBridge(exposed, { methods: apiMethods, events: apiEvents });
   if (!g.location) throw new Error('No Neuroblocks host: this page must be opened by the desktop app or by `neuroblocks serve`.');

@@ -100,7 +100,14 @@ export interface PageTrainingJob {
   project: Project;
   /** The project's settings with the run's overrides (epochs, seed). */
   settings: import('../model/project').TrainingSettings;
-  dataset: { name: string; inputShape: Shape; classNames: string[]; skipped: { file: string; reason: string; reasonFr?: string }[]; trainCount: number; testCount: number };
+  dataset: {
+    name: string;
+    inputShape: Shape;
+    classNames: string[];
+    skipped: { file: string; reason: string; reasonFr?: string }[];
+    trainCount: number;
+    testCount: number;
+  };
   outputUnits: number;
   /** Bytes of data in all, and the parts they come in. */
   bytes: number;
@@ -447,7 +454,15 @@ export type EngineTrainingEvent =
   | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; loss: number; accuracy: number }
   | ({ type: 'epoch' } & EpochMetrics)
   | { type: 'learningRate'; epoch: number; learningRate: number; reason: string }
-  | { type: 'checkpoint'; kind: 'best' | 'last'; epoch: number; monitor: string; value: number; weights: SerializedWeight[]; optimizer?: SerializedWeight[] }
+  | {
+      type: 'checkpoint';
+      kind: 'best' | 'last';
+      epoch: number;
+      monitor: string;
+      value: number;
+      weights: SerializedWeight[];
+      optimizer?: SerializedWeight[];
+    }
   | { type: 'paused'; epoch: number; batch: number }
   | { type: 'resumed' }
   | { type: 'warning'; message: string; messageFr?: string }
@@ -670,7 +685,14 @@ export interface Mistakes {
 export interface RunDetailsInfo extends RunInfo {
   training: import('../model/project').TrainingSettings;
   /** As recorded: a value is null where it was not finite (a diverged epoch). */
-  epochMetrics: { epoch: number; loss?: number | null; accuracy?: number | null; valLoss?: number | null; valAccuracy?: number | null; seconds?: number | null }[];
+  epochMetrics: {
+    epoch: number;
+    loss?: number | null;
+    accuracy?: number | null;
+    valLoss?: number | null;
+    valAccuracy?: number | null;
+    seconds?: number | null;
+  }[];
 }
 
 /** A recorded run with the project (graph, data set, settings) exactly as it trained it. */
@@ -857,7 +879,10 @@ export interface DataApi {
    * project's data set reference).
    */
   startDatasetUpload(request: { name: string; kind: ImportedDatasetKind }): Promise<{ uploadId: string }>;
-  uploadDatasetFiles(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: { file: string; reason: string; reasonFr?: string }[] }>;
+  uploadDatasetFiles(
+    uploadId: string,
+    files: DatasetUploadFile[],
+  ): Promise<{ received: number; refused: { file: string; reason: string; reasonFr?: string }[] }>;
   finishDatasetUpload(uploadId: string, options?: { location?: string }): Promise<ImportedDataset>;
 }
 
@@ -967,7 +992,16 @@ export interface ApiEvents {
 }
 
 /** The API every host serves (Electron's IPC, the web host's WebSocket), composed of its areas. */
-export type NeuroblocksApi = AppApi & ProjectsApi & GraphApi & DataApi & RunsApi & ExportApi & TrainingApi & InferenceApi & PretrainedBasesApi & ApiEvents;
+export type NeuroblocksApi = AppApi &
+  ProjectsApi &
+  GraphApi &
+  DataApi &
+  RunsApi &
+  ExportApi &
+  TrainingApi &
+  InferenceApi &
+  PretrainedBasesApi &
+  ApiEvents;
 
 type ApiKey = keyof NeuroblocksApi & string;
 export type ApiEventName = { [K in ApiKey]: K extends `on${string}` ? K : never }[ApiKey];
@@ -1043,7 +1077,15 @@ export const apiMethods = [
   'addPretrainedBase',
 ] as const satisfies readonly ApiMethodName[];
 
-export const apiEvents = ['onMenuCommand', 'onTrainingEvent', 'onPageTrainingCommand', 'onAutosave', 'onEvaluationProgress', 'onDownloadProgress', 'onBaseDownloadProgress'] as const satisfies readonly ApiEventName[];
+export const apiEvents = [
+  'onMenuCommand',
+  'onTrainingEvent',
+  'onPageTrainingCommand',
+  'onAutosave',
+  'onEvaluationProgress',
+  'onDownloadProgress',
+  'onBaseDownloadProgress',
+] as const satisfies readonly ApiEventName[];
 
 // Compile-time proof that the lists name every method and event of the interface.
 type Missing<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : { missing: Exclude<All, Listed> };

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ProjectError } from '../model/project-io';
 import { UserFacingError, type Unsubscribe } from './contract';
-import { createPortPair, createRpcClient, forBridge, fromBridge, RemoteError, serializeError, serveRpc, type RpcMessage, type SerializedError } from './rpc';
+import {
+  createPortPair,
+  createRpcClient,
+  forBridge,
+  fromBridge,
+  RemoteError,
+  serializeError,
+  serveRpc,
+  type RpcMessage,
+  type SerializedError,
+} from './rpc';
 
 interface Calculator {
   add(a: number, b: number): Promise<number>;
@@ -113,8 +123,14 @@ describe('RPC over an in-memory port pair', () => {
   });
 
   it('carries the French text over JSON too, as the web host sends it', () => {
-    const serialized = JSON.parse(JSON.stringify(serializeError(new UserFacingError({ en: 'Choose a data set.', fr: 'Choisissez un jeu de données.' }, 'no-dataset')))) as SerializedError;
-    expect(new RemoteError(serialized)).toMatchObject({ message: 'Choose a data set.', fr: 'Choisissez un jeu de données.', code: 'no-dataset' });
+    const serialized = JSON.parse(
+      JSON.stringify(serializeError(new UserFacingError({ en: 'Choose a data set.', fr: 'Choisissez un jeu de données.' }, 'no-dataset'))),
+    ) as SerializedError;
+    expect(new RemoteError(serialized)).toMatchObject({
+      message: 'Choose a data set.',
+      fr: 'Choisissez un jeu de données.',
+      code: 'no-dataset',
+    });
   });
 
   it('refuses, by type, a user-facing error without its French text', () => {
@@ -139,13 +155,18 @@ describe('RPC over an in-memory port pair', () => {
     expect(lost.code).toBeUndefined();
     const exposed = forBridge(client, shape) as Record<string, (...args: unknown[]) => Promise<unknown>>;
     const crossed: Record<string, unknown> = {};
-    for (const name of shape.methods) crossed[name] = (...args: unknown[]) => exposed[name](...args).catch((e: unknown) => Promise.reject(bridged(e)));
+    for (const name of shape.methods)
+      crossed[name] = (...args: unknown[]) => exposed[name](...args).catch((e: unknown) => Promise.reject(bridged(e)));
     for (const name of shape.events) crossed[name] = exposed[name];
     const api = fromBridge(crossed as unknown as Calculator, shape);
     expect(await api.add(2, 3)).toBe(5);
     const error = await api.refuse().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RemoteError);
-    expect(error).toMatchObject({ code: 'invalid-param', fr: 'Le bloc Dense « d1 » demande « units » d’au moins 1 : réglez-le sur 10 pour dix classes.', details: { nodeId: 'd1' } });
+    expect(error).toMatchObject({
+      code: 'invalid-param',
+      fr: 'Le bloc Dense « d1 » demande « units » d’au moins 1 : réglez-le sur 10 pour dix classes.',
+      details: { nodeId: 'd1' },
+    });
     const ticks: number[] = [];
     api.onTick((n) => ticks.push(n));
     await settle();

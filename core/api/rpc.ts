@@ -66,10 +66,19 @@ export function serializeError(error: unknown): SerializedError {
   // desktop preload bundled from it) does not pull in the project schema.
   if (error instanceof Error && error.name === 'ProjectError' && Array.isArray((error as Error & { problems?: unknown }).problems)) {
     const { fr } = error as Error & { fr?: unknown };
-    return { message: error.message, ...(typeof fr === 'string' ? { fr } : {}), code: 'project', details: (error as Error & { problems: unknown[] }).problems };
+    return {
+      message: error.message,
+      ...(typeof fr === 'string' ? { fr } : {}),
+      code: 'project',
+      details: (error as Error & { problems: unknown[] }).problems,
+    };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { message: `Something went wrong inside Neuroblocks: ${message}`, fr: `Une erreur inattendue s’est produite dans Neuroblocks : ${message}`, code: 'internal' };
+  return {
+    message: `Something went wrong inside Neuroblocks: ${message}`,
+    fr: `Une erreur inattendue s’est produite dans Neuroblocks : ${message}`,
+    code: 'internal',
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -100,7 +109,14 @@ export function createRpcClient<T>(port: MessagePortLike, shape: ServiceShape): 
       if (!call) return;
       pending.delete(message.id);
       if (message.kind === 'result') call.resolve(message.value);
-      else call.reject(new RemoteError(isObject(message.error) ? (message.error as SerializedError) : { message: 'Unknown error', fr: 'Erreur inconnue', code: 'internal' }));
+      else
+        call.reject(
+          new RemoteError(
+            isObject(message.error)
+              ? (message.error as SerializedError)
+              : { message: 'Unknown error', fr: 'Erreur inconnue', code: 'internal' },
+          ),
+        );
     } else if (message.kind === 'event') {
       for (const listener of [...(listeners.get(message.event) ?? [])]) listener(message.payload);
     }
@@ -185,15 +201,27 @@ export function serveRpc(port: MessagePortLike, shape: ServiceShape, service: ob
 
   const handleRequest = async (id: number, method: unknown, args: unknown) => {
     if (typeof method !== 'string' || !methods.has(method) || typeof target[method] !== 'function') {
-      reply({ kind: 'error', id, error: {
+      reply({
+        kind: 'error',
+        id,
+        error: {
           message: `Unknown method ${JSON.stringify(method)}: this version of Neuroblocks does not offer it.`,
           fr: `Méthode inconnue ${JSON.stringify(method)} : cette version de Neuroblocks ne la propose pas.`,
           code: 'unknown-method',
-        }, });
+        },
+      });
       return;
     }
     if (!Array.isArray(args)) {
-      reply({ kind: 'error', id, error: { message: `Call of ${method} is malformed: its arguments must be a list.`, fr: `L’appel de ${method} est mal formé : ses arguments doivent être une liste.`, code: 'bad-request' } });
+      reply({
+        kind: 'error',
+        id,
+        error: {
+          message: `Call of ${method} is malformed: its arguments must be a list.`,
+          fr: `L’appel de ${method} est mal formé : ses arguments doivent être une liste.`,
+          code: 'bad-request',
+        },
+      });
       return;
     }
     try {
@@ -218,7 +246,9 @@ export function serveRpc(port: MessagePortLike, shape: ServiceShape, service: ob
       case 'subscribe': {
         const event = raw.event;
         if (typeof event !== 'string' || !events.has(event) || subscriptions.has(event) || typeof target[event] !== 'function') return;
-        const unsubscribe = (target[event] as (l: Listener) => Unsubscribe).call(service, (payload: unknown) => reply({ kind: 'event', event, payload }));
+        const unsubscribe = (target[event] as (l: Listener) => Unsubscribe).call(service, (payload: unknown) =>
+          reply({ kind: 'event', event, payload }),
+        );
         subscriptions.set(event, unsubscribe);
         break;
       }
@@ -268,7 +298,8 @@ export function fromBridge<T>(exposed: T, shape: ServiceShape): T {
   for (const name of shape.methods) {
     api[name] = (...args: unknown[]) =>
       Promise.resolve(source[name](...args)).catch((error: unknown) => {
-        if (!(error instanceof Error) && isObject(error) && typeof error.message === 'string' && typeof error.code === 'string') throw new RemoteError(error as unknown as SerializedError);
+        if (!(error instanceof Error) && isObject(error) && typeof error.message === 'string' && typeof error.code === 'string')
+          throw new RemoteError(error as unknown as SerializedError);
         throw error;
       });
   }

@@ -40,7 +40,11 @@ function rawCall(port: ReturnType<typeof createPortPair>[0], id: number, method:
   });
 }
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as RemoteError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (e: unknown) => e as RemoteError,
+  );
 
 describe('API arguments are checked at the transport', () => {
   it('refuses newProject(null) naming the argument, in English and French', async () => {
@@ -83,13 +87,25 @@ describe('API arguments are checked at the transport', () => {
       expect(error!.fr).toMatch(/est dans \/(proc|sys|dev), un dossier du système d’exploitation/);
     }
     for (const location of ['a\0.json', '/proc/self/environ']) {
-      expect(await failure(api.openProject(location)), location).toMatchObject({ code: 'bad-request', details: { method: 'openProject', name: 'location' } });
+      expect(await failure(api.openProject(location)), location).toMatchObject({
+        code: 'bad-request',
+        details: { method: 'openProject', name: 'location' },
+      });
     }
   });
 
   it('tells path refusals from ordinary paths', () => {
-    for (const ok of ['/home/ana/projects/a.json', 'relative/a.json', 'C:\\Users\\ana\\a.nbproj', '/procedures/a.json', '/tmp/proc/x', 'devices.json']) expect(pathRefusal(ok), ok).toBeUndefined();
-    for (const bad of ['/proc', '/proc/1/mem', '/sys', '\\dev\\zero', '/home/../dev/zero', 'a\0b']) expect(pathRefusal(bad), bad).toBeDefined();
+    for (const ok of [
+      '/home/ana/projects/a.json',
+      'relative/a.json',
+      'C:\\Users\\ana\\a.nbproj',
+      '/procedures/a.json',
+      '/tmp/proc/x',
+      'devices.json',
+    ])
+      expect(pathRefusal(ok), ok).toBeUndefined();
+    for (const bad of ['/proc', '/proc/1/mem', '/sys', '\\dev\\zero', '/home/../dev/zero', 'a\0b'])
+      expect(pathRefusal(bad), bad).toBeDefined();
   });
 
   it('refuses prototype-pollution keys anywhere in an argument', async () => {
@@ -102,8 +118,12 @@ describe('API arguments are checked at the transport', () => {
 
   it('refuses extra arguments and missing ones', async () => {
     const { clientPort } = connect();
-    expect(await rawCall(clientPort, 1, 'listExamples', [1])).toMatchObject({ error: { code: 'bad-request', message: 'The call of listExamples was refused: it takes no arguments, not 1.' } });
-    expect(await rawCall(clientPort, 2, 'openProject', [])).toMatchObject({ error: { code: 'bad-request', message: 'The call of openProject was refused: its first argument, location, is missing.' } });
+    expect(await rawCall(clientPort, 1, 'listExamples', [1])).toMatchObject({
+      error: { code: 'bad-request', message: 'The call of listExamples was refused: it takes no arguments, not 1.' },
+    });
+    expect(await rawCall(clientPort, 2, 'openProject', [])).toMatchObject({
+      error: { code: 'bad-request', message: 'The call of openProject was refused: its first argument, location, is missing.' },
+    });
   });
 });
 
@@ -116,16 +136,27 @@ describe('the cut of a base imported from a file, and the weights-only project d
       fr: 'L’appel de importNetwork a été refusé : son deuxième argument, into.upTo, doit avoir au moins 1 caractère(s).',
     });
     const wrongType = checkApiArguments('importNetwork', [{ uploadId: 'u1' }, into(3)]);
-    expect(wrongType?.message).toBe('The call of importNetwork was refused: its second argument, into.upTo, must be the id of the block the base ends with (a text); it was the number 3.');
+    expect(wrongType?.message).toBe(
+      'The call of importNetwork was refused: its second argument, into.upTo, must be the id of the block the base ends with (a text); it was the number 3.',
+    );
     expect(wrongType?.fr).toMatch(/into\.upTo, doit être l’identifiant du bloc où la base s’arrête \(un texte\)/);
-    expect(checkApiArguments('importNetwork', [{ uploadId: 'u1' }, into('x'.repeat(201))])?.message).toMatch(/into\.upTo, must have at most 200 characters/);
+    expect(checkApiArguments('importNetwork', [{ uploadId: 'u1' }, into('x'.repeat(201))])?.message).toMatch(
+      /into\.upTo, must have at most 200 characters/,
+    );
     expect(checkApiArguments('importNetwork', [{ uploadId: 'u1' }, into('flatten')])).toBeUndefined();
-    expect(checkApiArguments('importNetwork', [{ file: '/home/ana/mobile.onnx' }, { location: '/home/ana/shapes.nbproj', project: { name: 'x' } }])).toBeUndefined();
+    expect(
+      checkApiArguments('importNetwork', [
+        { file: '/home/ana/mobile.onnx' },
+        { location: '/home/ana/shapes.nbproj', project: { name: 'x' } },
+      ]),
+    ).toBeUndefined();
   });
   it('refuses a network source that is neither a file nor an upload, and an upload id that is not one', () => {
     expect(checkApiArguments('readNetwork', [{}])?.message).toMatch(/^The call of readNetwork was refused: its first argument, source, /);
     expect(checkApiArguments('readNetwork', [{ file: '/home/ana/mobile.onnx' }])).toBeUndefined();
-    expect(checkApiArguments('discardNetworkUpload', [''])?.message).toBe('The call of discardNetworkUpload was refused: its first argument, uploadId, must have at least 1 character(s).');
+    expect(checkApiArguments('discardNetworkUpload', [''])?.message).toBe(
+      'The call of discardNetworkUpload was refused: its first argument, uploadId, must have at least 1 character(s).',
+    );
     expect(checkApiArguments('discardNetworkUpload', [])?.message).toMatch(/uploadId, is missing/);
   });
   it('refuses an unknown or wrongly typed option of the open dialog', () => {
@@ -137,7 +168,23 @@ describe('the cut of a base imported from a file, and the weights-only project d
 });
 
 /** Values of every JSON kind; the ones a schema refuses are wrong arguments for it. */
-const candidates: unknown[] = [null, true, 0, -1, 1.5, 1e308, '', 'text', 'a\0b', '/proc/self', [], [1, 'two'], {}, { kind: 'nonsense' }, { project: 7 }];
+const candidates: unknown[] = [
+  null,
+  true,
+  0,
+  -1,
+  1.5,
+  1e308,
+  '',
+  'text',
+  'a\0b',
+  '/proc/self',
+  [],
+  [1, 'two'],
+  {},
+  { kind: 'nonsense' },
+  { project: 7 },
+];
 
 /** For each method and argument, every candidate its schema refuses, with the other arguments left valid where we know a valid value. */
 function wrongCalls(): { method: string; index: number; name: string; args: unknown[] }[] {
@@ -194,9 +241,26 @@ describe('every method refuses wrong argument types (generated from the schemas)
 
   it('lets well-formed calls through', () => {
     expect(checkApiArguments('saveProjectAs', ['a.json', { name: 'x' }, { overwrite: true }])).toBeUndefined();
-    expect(checkApiArguments('exportModel', [{ project: {}, format: 'onnx', outDir: '/home/ana/out', runId: 2, location: '/home/ana/a.nbproj', checkpoint: 'best' }])).toBeUndefined();
-    expect(checkApiArguments('previewDataset', [{ kind: 'csv', path: 'datasets/iris/iris.csv', labelColumn: 'species' }, { location: '/home/ana/a.nbproj' }])).toBeUndefined();
-    expect(checkApiArguments('uploadDatasetFiles', ['id', [{ path: 'cats/1.png', base64: 'iVBORw0KGgo=', size: 8 }, { path: 'big.csv', base64: '', append: true }]])).toBeUndefined();
+    expect(
+      checkApiArguments('exportModel', [
+        { project: {}, format: 'onnx', outDir: '/home/ana/out', runId: 2, location: '/home/ana/a.nbproj', checkpoint: 'best' },
+      ]),
+    ).toBeUndefined();
+    expect(
+      checkApiArguments('previewDataset', [
+        { kind: 'csv', path: 'datasets/iris/iris.csv', labelColumn: 'species' },
+        { location: '/home/ana/a.nbproj' },
+      ]),
+    ).toBeUndefined();
+    expect(
+      checkApiArguments('uploadDatasetFiles', [
+        'id',
+        [
+          { path: 'cats/1.png', base64: 'iVBORw0KGgo=', size: 8 },
+          { path: 'big.csv', base64: '', append: true },
+        ],
+      ]),
+    ).toBeUndefined();
     expect(checkApiArguments('predict', [Array.from({ length: 784 }, () => 0.5)])).toBeUndefined();
     expect(checkApiArguments('getFilters', [])).toBeUndefined();
     expect(checkApiArguments('predictRow', [{ sepal_length: '5.1', petal_width: '0,2' }])).toBeUndefined();

@@ -40,10 +40,18 @@ const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
 
 /** Why a path can never name a user's file or folder, or undefined when it may. */
 export function pathRefusal(text: string): Expected | undefined {
-  if (text.includes('\0')) return { en: 'contains a NUL character, which no file name can hold', fr: 'contient un caractère NUL, qu’aucun nom de fichier ne peut contenir' };
+  if (text.includes('\0'))
+    return {
+      en: 'contains a NUL character, which no file name can hold',
+      fr: 'contient un caractère NUL, qu’aucun nom de fichier ne peut contenir',
+    };
   const normal = normalizedPath(text);
   const system = SYSTEM_FOLDERS.find((folder) => normal === folder || normal.startsWith(`${folder}/`));
-  if (system) return { en: `is inside ${system}, a folder of the operating system, not one for your files`, fr: `est dans ${system}, un dossier du système d’exploitation et non un dossier pour vos fichiers` };
+  if (system)
+    return {
+      en: `is inside ${system}, a folder of the operating system, not one for your files`,
+      fr: `est dans ${system}, un dossier du système d’exploitation et non un dossier pour vos fichiers`,
+    };
   return undefined;
 }
 
@@ -63,13 +71,23 @@ const pathText = expected(
 );
 const text = (max: number) => expected(z.string().max(max), { en: 'a text', fr: 'un texte' });
 const nonEmptyText = (max: number) => expected(z.string().min(1).max(max), { en: 'a text', fr: 'un texte' });
-const runId = expected(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), { en: 'a run number (a whole number from 1)', fr: 'un numéro d’entraînement (un nombre entier à partir de 1)' });
-const count = (max: number) => expected(z.number().int().min(0).max(max), { en: `a whole number from 0 to ${max}`, fr: `un nombre entier de 0 à ${max}` });
+const runId = expected(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), {
+  en: 'a run number (a whole number from 1)',
+  fr: 'un numéro d’entraînement (un nombre entier à partir de 1)',
+});
+const count = (max: number) =>
+  expected(z.number().int().min(0).max(max), { en: `a whole number from 0 to ${max}`, fr: `un nombre entier de 0 à ${max}` });
 const finite = expected(z.number().finite(), { en: 'a finite number', fr: 'un nombre fini' });
 /** Checked field by field by the services' project schema. */
 const project = expected(z.record(z.string(), z.unknown()), { en: 'a project (an object)', fr: 'un projet (un objet)' });
-const pretrainedBaseId = expected(z.enum(pretrainedBaseIds), { en: `one of the catalogue's bases: ${pretrainedBaseIds.join(', ')}`, fr: `une des bases du catalogue : ${pretrainedBaseIds.join(', ')}` });
-const graph = expected(z.record(z.string(), z.unknown()), { en: 'a graph (an object with nodes and edges)', fr: 'un graphe (un objet avec des nœuds et des liens)' });
+const pretrainedBaseId = expected(z.enum(pretrainedBaseIds), {
+  en: `one of the catalogue's bases: ${pretrainedBaseIds.join(', ')}`,
+  fr: `une des bases du catalogue : ${pretrainedBaseIds.join(', ')}`,
+});
+const graph = expected(z.record(z.string(), z.unknown()), {
+  en: 'a graph (an object with nodes and edges)',
+  fr: 'un graphe (un objet avec des nœuds et des liens)',
+});
 const dataset = datasetSchema.superRefine((ref, ctx) => {
   if (ref.kind === 'builtin') return;
   const why = pathRefusal(ref.path);
@@ -77,7 +95,10 @@ const dataset = datasetSchema.superRefine((ref, ctx) => {
 });
 const locationOption = z.object({ location: pathText.optional() });
 /** An Input block's shape `[height, width, channels]`, which image thumbnails are fitted to. */
-const imageShape = expected(z.array(z.number().int().min(1).max(100_000)).min(1).max(8), { en: 'a shape (a list of whole numbers from 1)', fr: 'une forme (une liste de nombres entiers à partir de 1)' });
+const imageShape = expected(z.array(z.number().int().min(1).max(100_000)).min(1).max(8), {
+  en: 'a shape (a list of whole numbers from 1)',
+  fr: 'une forme (une liste de nombres entiers à partir de 1)',
+});
 const checkpoint = z.enum(['best', 'last']);
 
 /** One argument of a method: its name (as in the contract) and its schema; `optional` ones may be left out. */
@@ -95,7 +116,18 @@ export const apiArgumentSchemas = {
   getAppInfo: [],
   getBackendInfo: [],
   getTrainingEngines: [optional('options', z.object({ python: pathText.optional() }))],
-  setPythonPath: [arg('python', expected(z.string().max(MAX_PATH).refine((value) => value === '' || pathRefusal(value) === undefined), { en: 'a path to a Python program, or an empty text', fr: 'un chemin vers un programme Python, ou un texte vide' }))],
+  setPythonPath: [
+    arg(
+      'python',
+      expected(
+        z
+          .string()
+          .max(MAX_PATH)
+          .refine((value) => value === '' || pathRefusal(value) === undefined),
+        { en: 'a path to a Python program, or an empty text', fr: 'un chemin vers un programme Python, ou un texte vide' },
+      ),
+    ),
+  ],
   listExamples: [],
   openExample: [arg('id', nonEmptyText(200))],
   newProject: [optional('options', z.object({ name: text(200).optional(), fromExample: nonEmptyText(200).optional() }))],
@@ -112,7 +144,10 @@ export const apiArgumentSchemas = {
         z.object({
           location: pathText,
           project,
-          upTo: expected(nonEmptyText(200).optional(), { en: 'the id of the block the base ends with (a text)', fr: 'l’identifiant du bloc où la base s’arrête (un texte)' }),
+          upTo: expected(nonEmptyText(200).optional(), {
+            en: 'the id of the block the base ends with (a text)',
+            fr: 'l’identifiant du bloc où la base s’arrête (un texte)',
+          }),
         }),
         { en: 'the open project file: { location, project, upTo }', fr: 'le fichier du projet ouvert : { location, project, upTo }' },
       ),
@@ -124,7 +159,11 @@ export const apiArgumentSchemas = {
   uploadNetworkPart: [arg('uploadId', nonEmptyText(100)), arg('base64', text(16 * 1024 * 1024))],
   showNetworkDialog: [],
   saveProject: [arg('location', pathText), arg('project', project)],
-  saveProjectAs: [arg('fileName', nonEmptyText(255)), arg('project', project), optional('options', z.object({ overwrite: z.boolean().optional() }))],
+  saveProjectAs: [
+    arg('fileName', nonEmptyText(255)),
+    arg('project', project),
+    optional('options', z.object({ overwrite: z.boolean().optional() })),
+  ],
   listProjectFiles: [],
   setProjectsDirectory: [arg('path', pathText)],
   listRecentProjects: [],
@@ -168,8 +207,14 @@ export const apiArgumentSchemas = {
         runId,
         upTo: nonEmptyText(200).optional(),
         target: expected(
-          z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('file'), location: pathText }), z.strictObject({ kind: z.literal('new'), name: text(200).optional() })]),
-          { en: 'a target: { kind: "file", location } or { kind: "new", name }', fr: 'une cible : { kind: "file", location } ou { kind: "new", name }' },
+          z.discriminatedUnion('kind', [
+            z.strictObject({ kind: z.literal('file'), location: pathText }),
+            z.strictObject({ kind: z.literal('new'), name: text(200).optional() }),
+          ]),
+          {
+            en: 'a target: { kind: "file", location } or { kind: "new", name }',
+            fr: 'une cible : { kind: "file", location } ou { kind: "new", name }',
+          },
         ),
       }),
     ),
@@ -198,8 +243,14 @@ export const apiArgumentSchemas = {
         size: count(10_000_000).optional(),
         location: pathText.optional(),
         engine: z.enum(['tfjs', 'pytorch', 'page']).optional(),
-        device: expected(z.string().regex(/^(auto|cpu|mps|cuda(:\d{1,3})?)$/), { en: 'auto, cpu, mps, cuda or cuda:N', fr: 'auto, cpu, mps, cuda ou cuda:N' }).optional(),
-        nproc: expected(z.number().int().min(1).max(1024), { en: 'a whole number of processes from 1 to 1024', fr: 'un nombre entier de processus de 1 à 1024' }).optional(),
+        device: expected(z.string().regex(/^(auto|cpu|mps|cuda(:\d{1,3})?)$/), {
+          en: 'auto, cpu, mps, cuda or cuda:N',
+          fr: 'auto, cpu, mps, cuda ou cuda:N',
+        }).optional(),
+        nproc: expected(z.number().int().min(1).max(1024), {
+          en: 'a whole number of processes from 1 to 1024',
+          fr: 'un nombre entier de processus de 1 à 1024',
+        }).optional(),
       }),
     ),
   ],
@@ -215,14 +266,25 @@ export const apiArgumentSchemas = {
       z.object({
         sessionId: nonEmptyText(100),
         event: z.record(z.string(), z.unknown()).optional(),
-        unavailable: z.array(z.object({ backend: z.enum(['webgpu', 'webgl']), reason: text(2000), reasonFr: text(2000).optional() })).max(2).optional(),
+        unavailable: z
+          .array(z.object({ backend: z.enum(['webgpu', 'webgl']), reason: text(2000), reasonFr: text(2000).optional() }))
+          .max(2)
+          .optional(),
       }),
     ),
   ],
   getTestSamples: [arg('request', z.object({ actual: count(100_000), predicted: count(100_000), limit: count(100_000).optional() }))],
   predict: [arg('values', z.array(finite).max(50_000_000))],
   getTableInput: [],
-  predictRow: [arg('cells', expected(z.record(z.string().max(10_000), z.string().max(1000)).refine((cells) => Object.keys(cells).length <= 10_000), { en: 'a row: each column’s name with its value as text', fr: 'une ligne : le nom de chaque colonne avec sa valeur en texte' }))],
+  predictRow: [
+    arg(
+      'cells',
+      expected(
+        z.record(z.string().max(10_000), z.string().max(1000)).refine((cells) => Object.keys(cells).length <= 10_000),
+        { en: 'a row: each column’s name with its value as text', fr: 'une ligne : le nom de chaque colonne avec sa valeur en texte' },
+      ),
+    ),
+  ],
   previewAugmentation: [
     arg(
       'request',
@@ -235,7 +297,9 @@ export const apiArgumentSchemas = {
       }),
     ),
   ],
-  inspectModel: [arg('request', z.object({ values: z.array(finite).max(50_000_000), nodeIds: z.array(nonEmptyText(200)).max(10_000).optional() }))],
+  inspectModel: [
+    arg('request', z.object({ values: z.array(finite).max(50_000_000), nodeIds: z.array(nonEmptyText(200)).max(10_000).optional() })),
+  ],
   getFilters: [optional('request', z.object({ nodeId: nonEmptyText(200).optional() }))],
   loadRunModel: [arg('request', z.object({ location: pathText, runId, checkpoint: checkpoint.optional() }))],
   getModelInUse: [],
@@ -251,19 +315,31 @@ type ExactKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? t
 const _everyMethodHasSchemas: ExactKeys<ApiMethodName, keyof typeof apiArgumentSchemas> = true;
 type Schemas = typeof apiArgumentSchemas;
 type ArgumentCount<M extends ApiMethodName> = Required<Parameters<ApiMethods[M]>>['length'];
-type WrongCount = { [M in ApiMethodName]: [Schemas[M]['length']] extends [ArgumentCount<M>] ? ([ArgumentCount<M>] extends [Schemas[M]['length']] ? never : M) : M }[ApiMethodName];
+type WrongCount = {
+  [M in ApiMethodName]: [Schemas[M]['length']] extends [ArgumentCount<M>]
+    ? [ArgumentCount<M>] extends [Schemas[M]['length']]
+      ? never
+      : M
+    : M;
+}[ApiMethodName];
 const _everyArgumentHasASchema: [WrongCount] extends [never] ? true : { wrongArgumentCount: WrongCount } = true;
 void _everyMethodHasSchemas;
 void _everyArgumentHasASchema;
 
-const ordinal = (n: number) => ({ en: ['first', 'second', 'third', 'fourth', 'fifth'][n] ?? `#${n + 1}`, fr: ['premier', 'deuxième', 'troisième', 'quatrième', 'cinquième'][n] ?? `n° ${n + 1}` });
+const ordinal = (n: number) => ({
+  en: ['first', 'second', 'third', 'fourth', 'fifth'][n] ?? `#${n + 1}`,
+  fr: ['premier', 'deuxième', 'troisième', 'quatrième', 'cinquième'][n] ?? `n° ${n + 1}`,
+});
 
 /** A value as the refusal shows it: its kind, and short values themselves. */
 function shown(value: unknown): Expected {
   if (value === null) return { en: 'null', fr: 'null' };
   if (value === undefined) return { en: 'missing', fr: 'absent' };
   if (Array.isArray(value)) return { en: `a list of ${value.length}`, fr: `une liste de ${value.length}` };
-  if (typeof value === 'string') return value.length <= 40 && !value.includes('\0') ? { en: `the text ${JSON.stringify(value)}`, fr: `le texte ${JSON.stringify(value)}` } : { en: `a text of ${value.length} characters`, fr: `un texte de ${value.length} caractères` };
+  if (typeof value === 'string')
+    return value.length <= 40 && !value.includes('\0')
+      ? { en: `the text ${JSON.stringify(value)}`, fr: `le texte ${JSON.stringify(value)}` }
+      : { en: `a text of ${value.length} characters`, fr: `un texte de ${value.length} caractères` };
   if (typeof value === 'number') return { en: `the number ${value}`, fr: `le nombre ${value}` };
   if (typeof value === 'boolean') return { en: String(value), fr: value ? 'vrai' : 'faux' };
   if (typeof value === 'object') return { en: 'an object', fr: 'un objet' };
@@ -291,7 +367,8 @@ function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | 
   for (const key of path) {
     if (!current) return undefined;
     let inner: z.ZodType = current;
-    while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
+    while (inner instanceof z.ZodOptional || inner instanceof z.ZodDefault || inner instanceof z.ZodNullable)
+      inner = inner.unwrap() as z.ZodType;
     if (inner instanceof z.ZodObject) current = (inner.shape as Record<string, z.ZodType>)[String(key)];
     else if (inner instanceof z.ZodArray) current = inner.element as z.ZodType;
     else return undefined;
@@ -313,7 +390,8 @@ function expectation(issue: z.core.$ZodIssue, schema: z.ZodType | undefined): Ex
     }
     case 'invalid_union':
     case 'invalid_type': {
-      const name = meta?.expected ?? TYPE_NAMES[issue.code === 'invalid_type' ? issue.expected : ''] ?? { en: 'of another kind', fr: 'd’une autre sorte' };
+      const name = meta?.expected ??
+        TYPE_NAMES[issue.code === 'invalid_type' ? issue.expected : ''] ?? { en: 'of another kind', fr: 'd’une autre sorte' };
       return { en: `must be ${name.en}`, fr: `doit être ${name.fr}` };
     }
     case 'too_small':
@@ -321,9 +399,25 @@ function expectation(issue: z.core.$ZodIssue, schema: z.ZodType | undefined): Ex
       const small = issue.code === 'too_small';
       const bound = String(small ? issue.minimum : issue.maximum);
       const inclusive = issue.inclusive !== false;
-      if (issue.origin === 'string') return small ? { en: `must have at least ${bound} character(s)`, fr: `doit avoir au moins ${bound} caractère(s)` } : { en: `must have at most ${bound} characters`, fr: `doit avoir au plus ${bound} caractères` };
-      if (issue.origin === 'array') return issue.exact ? { en: `must hold exactly ${bound} items`, fr: `doit contenir exactement ${bound} éléments` } : small ? { en: `must hold at least ${bound} item(s)`, fr: `doit contenir au moins ${bound} élément(s)` } : { en: `must hold at most ${bound} items`, fr: `doit contenir au plus ${bound} éléments` };
-      return small ? { en: `must be ${inclusive ? 'at least' : 'more than'} ${bound}`, fr: `doit être ${inclusive ? 'au moins' : 'plus que'} ${bound}` } : { en: `must be ${inclusive ? 'at most' : 'less than'} ${bound}`, fr: `doit être ${inclusive ? 'au plus' : 'moins que'} ${bound}` };
+      if (issue.origin === 'string')
+        return small
+          ? { en: `must have at least ${bound} character(s)`, fr: `doit avoir au moins ${bound} caractère(s)` }
+          : { en: `must have at most ${bound} characters`, fr: `doit avoir au plus ${bound} caractères` };
+      if (issue.origin === 'array')
+        return issue.exact
+          ? { en: `must hold exactly ${bound} items`, fr: `doit contenir exactement ${bound} éléments` }
+          : small
+            ? { en: `must hold at least ${bound} item(s)`, fr: `doit contenir au moins ${bound} élément(s)` }
+            : { en: `must hold at most ${bound} items`, fr: `doit contenir au plus ${bound} éléments` };
+      return small
+        ? {
+            en: `must be ${inclusive ? 'at least' : 'more than'} ${bound}`,
+            fr: `doit être ${inclusive ? 'au moins' : 'plus que'} ${bound}`,
+          }
+        : {
+            en: `must be ${inclusive ? 'at most' : 'less than'} ${bound}`,
+            fr: `doit être ${inclusive ? 'au plus' : 'moins que'} ${bound}`,
+          };
     }
     case 'not_multiple_of':
       return { en: `must be a multiple of ${String(issue.divisor)}`, fr: `doit être un multiple de ${String(issue.divisor)}` };
@@ -393,7 +487,10 @@ export function checkApiArguments(method: string, args: readonly unknown[]): Ser
   if (!specs) return undefined;
   if (args.length > specs.length) {
     const names = specs.map((s) => s.name).join(', ');
-    const takes = specs.length === 0 ? { en: 'it takes no arguments', fr: 'il ne prend aucun argument' } : { en: `it takes at most ${specs.length} argument(s) (${names})`, fr: `il prend au plus ${specs.length} argument(s) (${names})` };
+    const takes =
+      specs.length === 0
+        ? { en: 'it takes no arguments', fr: 'il ne prend aucun argument' }
+        : { en: `it takes at most ${specs.length} argument(s) (${names})`, fr: `il prend au plus ${specs.length} argument(s) (${names})` };
     return {
       message: `The call of ${method} was refused: ${takes.en}, not ${args.length}.`,
       fr: `L’appel de ${method} a été refusé : ${takes.fr}, et non ${args.length}.`,
@@ -412,7 +509,10 @@ export function checkApiArguments(method: string, args: readonly unknown[]): Ser
     if (polluting) {
       return refusal(
         { method, argument: index, name: spec.name, path: formatPath(polluting) },
-        { en: `must not be used: a field named "${String(polluting.at(-1))}" is never part of a request`, fr: `ne peut pas servir : un champ nommé « ${String(polluting.at(-1))} » ne fait jamais partie d’une requête` },
+        {
+          en: `must not be used: a field named "${String(polluting.at(-1))}" is never part of a request`,
+          fr: `ne peut pas servir : un champ nommé « ${String(polluting.at(-1))} » ne fait jamais partie d’une requête`,
+        },
         undefined,
       );
     }
@@ -422,8 +522,12 @@ export function checkApiArguments(method: string, args: readonly unknown[]): Ser
     const inner = schemaAt(spec.schema, issue.path);
     const what = expectation(issue, inner);
     const wrongValue = valueAt(value, issue.path);
-    const received = issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union' ? shown(wrongValue) : undefined;
-    const optionalNote = spec.optional && issue.path.length === 0 && issue.code === 'invalid_type' ? { en: `${what.en} or be left out`, fr: `${what.fr} ou être omis` } : what;
+    const received =
+      issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union' ? shown(wrongValue) : undefined;
+    const optionalNote =
+      spec.optional && issue.path.length === 0 && issue.code === 'invalid_type'
+        ? { en: `${what.en} or be left out`, fr: `${what.fr} ou être omis` }
+        : what;
     return refusal({ method, argument: index, name: spec.name, path: formatPath(issue.path) }, optionalNote, received);
   }
   return undefined;

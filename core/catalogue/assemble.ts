@@ -30,15 +30,26 @@ export function withPreprocessing(graph: Graph, entry: PretrainedBaseEntry): Gra
 /** The weights of the base's preprocessing blocks (Normalization's mean, variance and count), named `block/weight`. */
 export function preprocessingWeights(entry: PretrainedBaseEntry): ImportedWeight[] {
   return entry.preprocessingBlocks.flatMap((block) =>
-    Object.entries(block.weights ?? {}).map(([name, values]) => ({ name: `${block.id}/${name}`, shape: name === 'count' ? [] : [values.length], data: Float32Array.from(values) })),
+    Object.entries(block.weights ?? {}).map(([name, values]) => ({
+      name: `${block.id}/${name}`,
+      shape: name === 'count' ? [] : [values.length],
+      data: Float32Array.from(values),
+    })),
   );
 }
 
 /** The base at a square input `size`, its preprocessing in front, with the weights of `layers` (a Keras weights file read by readKerasWeightsFile). */
 export function assembleBase(entry: PretrainedBaseEntry, layers: KerasFileLayer[], size = entry.inputSize.default): AssembledBase {
   const base = entry.build({ size });
-  const loaded = new Map<string, LoadedWeight>(mapKerasWeights(base, layers, entry.download.file).map((w) => [w.name, { shape: w.shape, data: w.data }]));
+  const loaded = new Map<string, LoadedWeight>(
+    mapKerasWeights(base, layers, entry.download.file).map((w) => [w.name, { shape: w.shape, data: w.data }]),
+  );
   entry.foldAtLoad?.(loaded);
   const weights = [...preprocessingWeights(entry), ...[...loaded].map(([name, w]) => ({ name, shape: w.shape, data: w.data }))];
-  return { name: entry.name, source: `${entry.name}, ImageNet (Keras Applications: ${entry.download.file})`, graph: withPreprocessing(base, entry), weights };
+  return {
+    name: entry.name,
+    source: `${entry.name}, ImageNet (Keras Applications: ${entry.download.file})`,
+    graph: withPreprocessing(base, entry),
+    weights,
+  };
 }

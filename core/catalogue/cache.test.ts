@@ -17,7 +17,10 @@ const MD5 = createHash('md5').update(FILE).digest('hex');
 const tempDir = () => mkdtempSync(join(tmpdir(), 'nb-pretrained-'));
 
 /** VGG16's entry, its file being the small one served here. */
-const entry = (checksum = MD5): PretrainedBaseEntry => ({ ...pretrainedBase('vgg16')!, download: { url: 'unused', file: 'small_notop.h5', checksum: { algorithm: 'md5', value: checksum } } });
+const entry = (checksum = MD5): PretrainedBaseEntry => ({
+  ...pretrainedBase('vgg16')!,
+  download: { url: 'unused', file: 'small_notop.h5', checksum: { algorithm: 'md5', value: checksum } },
+});
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -75,7 +78,9 @@ describe('downloading a pretrained base', () => {
     const { address } = await serve((_req, res) => whole(res));
     const dir = tempDir();
     const error = await new PretrainedCache(dir, address).download(entry('0123456789abcdef0123456789abcdef')).catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(new RegExp(`is not the published one: its MD5 checksum is ${MD5}, not 0123456789abcdef0123456789abcdef\\. Nothing was kept`));
+    expect((error as Error).message).toMatch(
+      new RegExp(`is not the published one: its MD5 checksum is ${MD5}, not 0123456789abcdef0123456789abcdef\\. Nothing was kept`),
+    );
     expect((error as { fr: string }).fr).toContain('n’est pas celui publié');
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -89,7 +94,9 @@ describe('downloading a pretrained base', () => {
     });
     const dir = tempDir();
     const cache = new PretrainedCache(dir, address);
-    await expect(cache.download(entry())).rejects.toThrow(/was interrupted after [\d,]+ of 300,000 bytes .*the part received is kept, and the download goes on from there next time/);
+    await expect(cache.download(entry())).rejects.toThrow(
+      /was interrupted after [\d,]+ of 300,000 bytes .*the part received is kept, and the download goes on from there next time/,
+    );
     // The .part file is never taken for the finished one.
     expect(existsSync(join(dir, 'small_notop.h5'))).toBe(false);
     const kept = statSync(join(dir, 'small_notop.h5.part')).size;
@@ -120,16 +127,24 @@ describe('downloading a pretrained base', () => {
     const port = Number(/:(\d+)\//.exec(address(entry()))![1]);
     await new Promise((resolve) => server!.close(resolve));
     server = undefined;
-    const error = await new PretrainedCache(tempDir(), () => `http://127.0.0.1:${port}/weights/small_notop.h5`).download(entry()).catch((e: unknown) => e);
+    const error = await new PretrainedCache(tempDir(), () => `http://127.0.0.1:${port}/weights/small_notop.h5`)
+      .download(entry())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UserFacingError);
     expect((error as UserFacingError).code).toBe('offline');
-    expect((error as Error).message).toMatch(/VGG16 cannot be downloaded: .* cannot be reached \(ECONNREFUSED\)\. This computer seems to be offline\. .*import a network from a file instead/);
+    expect((error as Error).message).toMatch(
+      /VGG16 cannot be downloaded: .* cannot be reached \(ECONNREFUSED\)\. This computer seems to be offline\. .*import a network from a file instead/,
+    );
     expect((error as UserFacingError).fr).toContain('importez plutôt un réseau depuis un fichier');
   });
 
   it('downloads from the official address, or from NEUROBLOCKS_PRETRAINED_URL when it is set', () => {
     const vgg = pretrainedBase('vgg16')!;
-    expect(baseAddress(vgg, {})).toBe('https://storage.googleapis.com/tensorflow/keras-applications/vgg16/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5');
-    expect(baseAddress(vgg, { NEUROBLOCKS_PRETRAINED_URL: 'http://127.0.0.1:9/mirror/' })).toBe('http://127.0.0.1:9/mirror/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5');
+    expect(baseAddress(vgg, {})).toBe(
+      'https://storage.googleapis.com/tensorflow/keras-applications/vgg16/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5',
+    );
+    expect(baseAddress(vgg, { NEUROBLOCKS_PRETRAINED_URL: 'http://127.0.0.1:9/mirror/' })).toBe(
+      'http://127.0.0.1:9/mirror/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5',
+    );
   });
 });

@@ -62,7 +62,10 @@ export class PretrainedCache {
     if ((await this.state(entry)).state === 'downloaded') return;
     const url = this.address(entry);
     try {
-      await download(url, this.file(entry), onProgress, { resume: true, ...(entry.download.checksum ? { checksum: entry.download.checksum } : {}) });
+      await download(url, this.file(entry), onProgress, {
+        resume: true,
+        ...(entry.download.checksum ? { checksum: entry.download.checksum } : {}),
+      });
     } catch (error) {
       if (error instanceof DownloadUnreachable)
         throw new UserFacingError(
@@ -80,7 +83,10 @@ export class PretrainedCache {
   async assemble(entry: PretrainedBaseEntry, size = entry.inputSize.default): Promise<AssembledBase> {
     if ((await this.state(entry)).state !== 'downloaded')
       throw new UserFacingError(
-        { en: `${entry.name} has not been downloaded yet: download it first.`, fr: `${entry.name} n’a pas encore été téléchargé : téléchargez-le d’abord.` },
+        {
+          en: `${entry.name} has not been downloaded yet: download it first.`,
+          fr: `${entry.name} n’a pas encore été téléchargé : téléchargez-le d’abord.`,
+        },
         'not-downloaded',
       );
     return assembleBase(entry, await readKerasWeightsFile(this.file(entry)), size);

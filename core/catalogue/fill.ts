@@ -16,9 +16,14 @@ export function holdsBase(graph: Graph, entry: PretrainedBaseEntry): boolean {
 
 /** The project's graph with the base's preprocessing after its Input (unless already there), and the file's weights for its base blocks (and the preprocessing's). */
 export function fillBase(graph: Graph, entry: PretrainedBaseEntry, layers: KerasFileLayer[]): { graph: Graph; weights: ImportedWeight[] } {
-  const loaded = new Map<string, LoadedWeight>(mapKerasWeights(graph, layers, entry.download.file, { only: 'file' }).map((w) => [w.name, { shape: w.shape, data: w.data }]));
+  const loaded = new Map<string, LoadedWeight>(
+    mapKerasWeights(graph, layers, entry.download.file, { only: 'file' }).map((w) => [w.name, { shape: w.shape, data: w.data }]),
+  );
   entry.foldAtLoad?.(loaded);
   const present = new Set(graph.nodes.map((n) => n.id));
   const filled = entry.preprocessingBlocks.every((b) => present.has(b.id)) ? graph : withPreprocessing(graph, entry);
-  return { graph: filled, weights: [...preprocessingWeights(entry), ...[...loaded].map(([name, w]) => ({ name, shape: w.shape, data: w.data }))] };
+  return {
+    graph: filled,
+    weights: [...preprocessingWeights(entry), ...[...loaded].map(([name, w]) => ({ name, shape: w.shape, data: w.data }))],
+  };
 }

@@ -71,8 +71,22 @@ const small: Graph = {
 
 const smallLayers: [string, [string, number[], number[]][]][] = [
   ['input_1', []],
-  ['block1_conv1', [['kernel', [3, 3, 3, 4], values(108, 1)], ['bias', [4], values(4, 2)]]],
-  ['bn', [['gamma', [4], values(4, 3)], ['beta', [4], values(4, 4)], ['moving_mean', [4], values(4, 5)], ['moving_variance', [4], values(4, 6).map((v) => 0.5 + v * v)]]],
+  [
+    'block1_conv1',
+    [
+      ['kernel', [3, 3, 3, 4], values(108, 1)],
+      ['bias', [4], values(4, 2)],
+    ],
+  ],
+  [
+    'bn',
+    [
+      ['gamma', [4], values(4, 3)],
+      ['beta', [4], values(4, 4)],
+      ['moving_mean', [4], values(4, 5)],
+      ['moving_variance', [4], values(4, 6).map((v) => 0.5 + v * v)],
+    ],
+  ],
   ['dw', [['depthwise_kernel', [3, 3, 4, 1], values(36, 7)]]],
   ['pool', []],
 ];
@@ -87,7 +101,15 @@ describe('Keras weights files', () => {
       ['block1_conv1/bias:0', [4]],
     ]);
     const weights = mapKerasWeights(small, layers, 'small.h5');
-    expect(weights.map((w) => w.name)).toEqual(['block1_conv1/kernel', 'block1_conv1/bias', 'bn/gamma', 'bn/beta', 'bn/moving_mean', 'bn/moving_variance', 'dw/depthwise_kernel']);
+    expect(weights.map((w) => w.name)).toEqual([
+      'block1_conv1/kernel',
+      'block1_conv1/bias',
+      'bn/gamma',
+      'bn/beta',
+      'bn/moving_mean',
+      'bn/moving_variance',
+      'dw/depthwise_kernel',
+    ]);
     const byName = new Map(weights.map((w) => [w.name, w]));
     expect(Array.from(byName.get('block1_conv1/kernel')!.data)).toEqual(Array.from(Float32Array.from(values(108, 1))));
     expect(byName.get('dw/depthwise_kernel')!.shape).toEqual([3, 3, 4, 1]);
@@ -95,7 +117,18 @@ describe('Keras weights files', () => {
   });
 
   it('whose layers do not match the network are refused, naming them', async () => {
-    const wrong = writeKerasFile('wrong', [smallLayers[0], smallLayers[1], ['fc1', [['kernel', [4, 2], values(8, 9)], ['bias', [2], values(2, 9)]]], smallLayers[3]]);
+    const wrong = writeKerasFile('wrong', [
+      smallLayers[0],
+      smallLayers[1],
+      [
+        'fc1',
+        [
+          ['kernel', [4, 2], values(8, 9)],
+          ['bias', [2], values(2, 9)],
+        ],
+      ],
+      smallLayers[3],
+    ]);
     const error = (() => {
       try {
         return mapKerasWeights(small, [], 'x');
@@ -111,10 +144,22 @@ describe('Keras weights files', () => {
         return e as ImportError;
       }
     });
-    expect(refused?.message).toBe("The layers of wrong.h5 do not match the network: the file has weights for fc1, which the network lacks; the network's bn has no weights in the file. Use the weights file made for this network.");
+    expect(refused?.message).toBe(
+      "The layers of wrong.h5 do not match the network: the file has weights for fc1, which the network lacks; the network's bn has no weights in the file. Use the weights file made for this network.",
+    );
     expect(refused?.fr).toContain('bn du réseau n’a pas de poids dans le fichier');
 
-    const shaped = writeKerasFile('shaped', [['block1_conv1', [['kernel', [3, 3, 1, 4], values(36, 1)], ['bias', [4], values(4, 2)]]], smallLayers[2], smallLayers[3]]);
+    const shaped = writeKerasFile('shaped', [
+      [
+        'block1_conv1',
+        [
+          ['kernel', [3, 3, 1, 4], values(36, 1)],
+          ['bias', [4], values(4, 2)],
+        ],
+      ],
+      smallLayers[2],
+      smallLayers[3],
+    ]);
     await expect(readKerasWeightsFile(shaped).then((layers) => mapKerasWeights(small, layers, 'shaped.h5'))).rejects.toThrow(
       'The weight "block1_conv1/kernel:0" of layer "block1_conv1" in shaped.h5 has shape [3, 3, 1, 4], but the network\'s kernel needs [3, 3, 3, 4].',
     );
@@ -148,7 +193,13 @@ describe('the catalogue’s preprocessing and load-time folds', () => {
       { source: 'preprocess_scale', target: 'preprocess_mean' },
       { source: 'preprocess_mean', target: 'block1_conv1' },
     ]);
-    const app = appPredict(tf, base.graph, base.weights.map((w) => ({ ...w, dtype: 'float32' })), x, [1, 6, 6, 3]);
+    const app = appPredict(
+      tf,
+      base.graph,
+      base.weights.map((w) => ({ ...w, dtype: 'float32' })),
+      x,
+      [1, 6, 6, 3],
+    );
     // Keras: x·255, RGB→BGR, minus ImageNet's BGR means, then the file's kernel and bias.
     const keras = tf.tidy(() => {
       const bgr = tf.reverse(tf.mul(tf.tensor4d(x, [1, 6, 6, 3]), 255), -1);
@@ -176,10 +227,23 @@ describe('the catalogue’s preprocessing and load-time folds', () => {
     const tiny: PretrainedBaseEntry = { ...effnet, build: () => stem };
     const file = writeKerasFile('effnet', [
       ['rescaling', []],
-      ['normalization', [['mean', [3], [0.485, 0.456, 0.406]], ['variance', [3], [0.229, 0.224, 0.225]], ['count', [], 0 as unknown as number[]]]],
+      [
+        'normalization',
+        [
+          ['mean', [3], [0.485, 0.456, 0.406]],
+          ['variance', [3], [0.229, 0.224, 0.225]],
+          ['count', [], 0 as unknown as number[]],
+        ],
+      ],
     ]);
     const base = assembleBase(tiny, await readKerasWeightsFile(file), 6);
-    const app = appPredict(tf, base.graph, base.weights.map((w) => ({ ...w, dtype: 'float32' })), x, [1, 6, 6, 3]);
+    const app = appPredict(
+      tf,
+      base.graph,
+      base.weights.map((w) => ({ ...w, dtype: 'float32' })),
+      x,
+      [1, 6, 6, 3],
+    );
     // ImageNet's normalisation of [0, 1] pixels: (x − mean) / std.
     const expected = Array.from(x, (v, i) => (v - [0.485, 0.456, 0.406][i % 3]) / [0.229, 0.224, 0.225][i % 3]);
     expect(maxAbsDiff(app, expected)).toBeLessThan(1e-4);

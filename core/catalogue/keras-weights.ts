@@ -19,7 +19,10 @@ export interface KerasFileLayer {
  */
 export async function readKerasWeightsFile(file: string): Promise<KerasFileLayer[]> {
   const { layers } = await readKerasWeights(file);
-  return [...layers].map(([name, found]) => ({ name, weights: found.map((w) => ({ name: w.label.replace(/^"|"$/g, '').replace(`${name}/`, ''), shape: w.shape, data: w.data })) }));
+  return [...layers].map(([name, found]) => ({
+    name,
+    weights: found.map((w) => ({ name: w.label.replace(/^"|"$/g, '').replace(`${name}/`, ''), shape: w.shape, data: w.data })),
+  }));
 }
 
 export function expectedKerasWeights(graph: Graph): Map<string, { name: string; shape: number[] }[]> {
@@ -41,7 +44,12 @@ const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
  * them. A file whose layers do not match the graph's (a layer with weights the graph lacks, or
  * the reverse unless `only: 'file'`, or a weight of another shape) is refused, naming them.
  */
-export function mapKerasWeights(graph: Graph, layers: KerasFileLayer[], fileName: string, options: { only?: 'file' } = {}): ImportedWeight[] {
+export function mapKerasWeights(
+  graph: Graph,
+  layers: KerasFileLayer[],
+  fileName: string,
+  options: { only?: 'file' } = {},
+): ImportedWeight[] {
   const all = expectedKerasWeights(graph);
   // `only: 'file'`: the graph may hold more blocks with weights than the file (a classifier after a base), which are left as they are.
   const named = new Set(layers.filter((l) => l.weights.length > 0).map((l) => l.name));
@@ -51,10 +59,13 @@ export function mapKerasWeights(graph: Graph, layers: KerasFileLayer[], fileName
   const missing = [...expected.keys()].filter((name) => !inFile.has(name));
   if (extra.length || missing.length) {
     const list = (names: string[]) => names.slice(0, 8).join(', ') + (names.length > 8 ? ` … (${names.length})` : '');
-    throw new ImportError({
-      en: `The layers of ${fileName} do not match the network: ${[extra.length ? `the file has weights for ${list(extra)}, which the network lacks` : '', missing.length ? `the network's ${list(missing)} ${missing.length === 1 ? 'has' : 'have'} no weights in the file` : ''].filter(Boolean).join('; ')}. Use the weights file made for this network.`,
-      fr: `Les couches de ${fileName} ne correspondent pas au réseau : ${[extra.length ? `le fichier a des poids pour ${list(extra)}, absents du réseau` : '', missing.length ? `${list(missing)} du réseau n’${missing.length === 1 ? 'a' : 'ont'} pas de poids dans le fichier` : ''].filter(Boolean).join(' ; ')}. Utilisez le fichier de poids fait pour ce réseau.`,
-    }, extra[0] ?? missing[0]);
+    throw new ImportError(
+      {
+        en: `The layers of ${fileName} do not match the network: ${[extra.length ? `the file has weights for ${list(extra)}, which the network lacks` : '', missing.length ? `the network's ${list(missing)} ${missing.length === 1 ? 'has' : 'have'} no weights in the file` : ''].filter(Boolean).join('; ')}. Use the weights file made for this network.`,
+        fr: `Les couches de ${fileName} ne correspondent pas au réseau : ${[extra.length ? `le fichier a des poids pour ${list(extra)}, absents du réseau` : '', missing.length ? `${list(missing)} du réseau n’${missing.length === 1 ? 'a' : 'ont'} pas de poids dans le fichier` : ''].filter(Boolean).join(' ; ')}. Utilisez le fichier de poids fait pour ce réseau.`,
+      },
+      extra[0] ?? missing[0],
+    );
   }
   const out: ImportedWeight[] = [];
   for (const [block, wanted] of expected) {

@@ -29,7 +29,9 @@ describe('a command’s arguments', () => {
     for (const args of [['--colour', 'red'], ['--out']]) {
       const io = recordingIo();
       expect(commandArgs(args, io, 'Usage: test', options, 0)).toBe(2);
-      expect(io.stderr).toEqual([expect.stringMatching(/^(Unknown option '--colour'|Option '-o, --out <value>' argument missing)[^]*\n\nUsage: test$/)]);
+      expect(io.stderr).toEqual([
+        expect.stringMatching(/^(Unknown option '--colour'|Option '-o, --out <value>' argument missing)[^]*\n\nUsage: test$/),
+      ]);
     }
   });
 

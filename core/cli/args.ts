@@ -14,7 +14,13 @@ const helpOption = { help: { type: 'boolean', short: 'h' } } as const;
  * are wrong (an unknown option, an option without its value, a number of positional arguments
  * other than `count` or outside `[min, max]`) and the help.
  */
-export function commandArgs<const O extends Options>(args: string[], io: CliIo, help: string, options: O, count: number | readonly [number, number]) {
+export function commandArgs<const O extends Options>(
+  args: string[],
+  io: CliIo,
+  help: string,
+  options: O,
+  count: number | readonly [number, number],
+) {
   let parsed;
   try {
     parsed = parseArgs({ args, options: { ...options, ...helpOption }, allowPositionals: true, strict: true });
@@ -43,7 +49,12 @@ export function wholeNumber(value: string | undefined, option: string, min: numb
 }
 
 /** An option's value among `choices`, or undefined when it was not given. */
-export function oneOf<const C extends readonly string[]>(value: string | undefined, option: string, choices: C, what = option): C[number] | undefined {
+export function oneOf<const C extends readonly string[]>(
+  value: string | undefined,
+  option: string,
+  choices: C,
+  what = option,
+): C[number] | undefined {
   if (value === undefined) return undefined;
   if (!choices.includes(value)) throw new LocalizedError(problem('cli:oneOf', { what, value, choices }));
   return value as C[number];

@@ -7,7 +7,11 @@ import path from 'node:path';
 
 export type ElectronAvailability = { available: true; binary: string } | { available: false; reason: string };
 
-export function findElectron(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, from: string = import.meta.url): ElectronAvailability {
+export function findElectron(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+  from: string = import.meta.url,
+): ElectronAvailability {
   let packageDir: string;
   try {
     packageDir = path.dirname(createRequire(from).resolve('electron/package.json'));
@@ -20,11 +24,15 @@ export function findElectron(env: NodeJS.ProcessEnv = process.env, platform: Nod
   } catch {
     return {
       available: false,
-      reason: 'the Electron binary was not downloaded when the packages were installed (no internet access to GitHub at install time); run `node node_modules/electron/install.js` where the internet is reachable to get it',
+      reason:
+        'the Electron binary was not downloaded when the packages were installed (no internet access to GitHub at install time); run `node node_modules/electron/install.js` where the internet is reachable to get it',
     };
   }
-  const binary = env.ELECTRON_OVERRIDE_DIST_PATH ? path.join(env.ELECTRON_OVERRIDE_DIST_PATH, relative) : path.join(packageDir, 'dist', relative);
-  if (!existsSync(binary)) return { available: false, reason: `the Electron binary ${binary} is missing; reinstall the packages with \`npm install\`` };
+  const binary = env.ELECTRON_OVERRIDE_DIST_PATH
+    ? path.join(env.ELECTRON_OVERRIDE_DIST_PATH, relative)
+    : path.join(packageDir, 'dist', relative);
+  if (!existsSync(binary))
+    return { available: false, reason: `the Electron binary ${binary} is missing; reinstall the packages with \`npm install\`` };
   if (platform === 'linux' && !env.DISPLAY && !env.WAYLAND_DISPLAY) {
     return { available: false, reason: 'there is no graphical display (neither DISPLAY nor WAYLAND_DISPLAY is set)' };
   }

@@ -19,9 +19,14 @@ const french = (() => {
 /** Runs the real `neuroblocks` command in a child process and returns its exit code and what it printed. */
 function cli(args: string[], env: Record<string, string | undefined>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(root, 'bin/neuroblocks.js'), ...args], { cwd: root, env, timeout: 120_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(root, 'bin/neuroblocks.js'), ...args],
+      { cwd: root, env, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -46,7 +51,15 @@ function badProject(): string {
         ],
       },
       dataset: { kind: 'builtin', name: 'mnist' },
-      training: { optimizer: 'adam', learningRate: 0.001, loss: 'categoricalCrossentropy', batchSize: 8, epochs: 1, validationSplit: 0.2, seed: 1 },
+      training: {
+        optimizer: 'adam',
+        learningRate: 0.001,
+        loss: 'categoricalCrossentropy',
+        batchSize: 8,
+        epochs: 1,
+        validationSplit: 0.2,
+        seed: 1,
+      },
     }),
   );
   return file;
@@ -112,7 +125,9 @@ describe('the language of the command line', () => {
     // Training refuses the graph before loading any data, and says why in French.
     const train = await cli(['train', badProject(), '--size', '10'], french);
     expect(train.code).toBe(1);
-    expect(train.stderr).toContain('Échec : Le modèle ne peut pas être construit ; corrigez d’abord ces 2 problèmes :\n- Conv2D « conv » (entrée 4×4×1) : Le noyau 7×7 dépasse son entrée 4×4');
+    expect(train.stderr).toContain(
+      'Échec : Le modèle ne peut pas être construit ; corrigez d’abord ces 2 problèmes :\n- Conv2D « conv » (entrée 4×4×1) : Le noyau 7×7 dépasse son entrée 4×4',
+    );
     expect(train.stderr).toMatch(/Durée totale : \d+(,\d)? s\./);
 
     const language = await cli(['summary', 'p.json', '--lang', 'de'], french);

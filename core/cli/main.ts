@@ -15,7 +15,11 @@ function usage(io: CliIo): void {
  * Runs one CLI invocation and returns its exit code. Its errors are in the language of `--lang`,
  * else of the environment's locale (`env`, the process's by default).
  */
-export async function main(args: string[], baseIo: CliIo = consoleIo, env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function main(
+  args: string[],
+  baseIo: CliIo = consoleIo,
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   let language: Language = baseIo.language ?? environmentLanguage(env);
   let argv: string[];
   try {

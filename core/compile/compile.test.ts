@@ -56,7 +56,8 @@ describe('compileGraph', () => {
     const ab = compileGraph(tf, graph('a', 'b'));
     expect(ab.inputNames).toEqual(['a', 'b']);
     expect(ab.outputNames).toEqual(analyzeGraph(graph('a', 'b')).outputs);
-    const output = (model: tf.LayersModel, name: string) => (model.predict([a, b]) as tf.Tensor[])[model.outputNames.indexOf(name)].arraySync();
+    const output = (model: tf.LayersModel, name: string) =>
+      (model.predict([a, b]) as tf.Tensor[])[model.outputNames.indexOf(name)].arraySync();
     expect(output(ab, 'join')).toEqual([[1, 2, 3, 4, 5]]);
     expect(output(ab, 'double')).toEqual([[2, 4]]);
     expect(output(compileGraph(tf, graph('b', 'a')), 'join')).toEqual([[3, 4, 5, 1, 2]]);
@@ -69,7 +70,10 @@ describe('compileGraph', () => {
         { id: 'conv', type: 'Conv2D', params: { filters: 2, kernelSize: 5 } },
         { id: 'out', type: 'Dense', params: { units: 0 } },
       ],
-      edges: [{ source: 'in', target: 'conv' }, { source: 'conv', target: 'out' }],
+      edges: [
+        { source: 'in', target: 'conv' },
+        { source: 'conv', target: 'out' },
+      ],
     };
     let error: unknown;
     try {
@@ -90,7 +94,10 @@ describe('compileGraph', () => {
 
   it('the same seed gives the same initial weights; another seed does not', () => {
     const { graph } = example('spirals-mlp');
-    const weights = (seed: number) => compileGraph(tf, graph, { seed }).getWeights().map((w) => Array.from(w.dataSync()));
+    const weights = (seed: number) =>
+      compileGraph(tf, graph, { seed })
+        .getWeights()
+        .map((w) => Array.from(w.dataSync()));
     expect(weights(7)).toEqual(weights(7));
     expect(weights(7)).not.toEqual(weights(8));
   });
@@ -116,11 +123,19 @@ describe('compileGraph', () => {
         { id: 'hidden', type: 'Dense', params: { units: 8, activation: 'tanh' } },
         { id: 'out', type: 'Dense', params: { units: 1, activation: 'sigmoid' } },
       ],
-      edges: [{ source: 'in', target: 'hidden' }, { source: 'hidden', target: 'out' }],
+      edges: [
+        { source: 'in', target: 'hidden' },
+        { source: 'hidden', target: 'out' },
+      ],
     };
     const model = compileGraph(tf, graph, { seed: 3 });
     model.compile({ optimizer: tf.train.adam(0.05), loss: 'binaryCrossentropy' });
-    const xs = tf.tensor2d([[0, 0], [0, 1], [1, 0], [1, 1]]);
+    const xs = tf.tensor2d([
+      [0, 0],
+      [0, 1],
+      [1, 0],
+      [1, 1],
+    ]);
     const ys = tf.tensor2d([[0], [1], [1], [0]]);
     const history = await model.fit(xs, ys, { epochs: 150, batchSize: 4, verbose: 0 });
     const losses = history.history.loss as number[];
@@ -134,11 +149,15 @@ describe('compileGraph', () => {
     expect(augmentationBehaviours.map((b) => b.type).sort()).toEqual(blockTypes.filter((t) => getBlock(t)!.trainingOnly).sort());
     const model = compileGraph(tf, example('augmented-cnn').graph, { seed: 4 });
     let saved: tf.io.ModelArtifacts | undefined;
-    await model.save(tf.io.withSaveHandler(async (artifacts) => {
-      saved = artifacts;
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-    }));
-    const loaded = await tf.loadLayersModel(tf.io.fromMemory(JSON.parse(JSON.stringify(saved!.modelTopology)), saved!.weightSpecs, saved!.weightData));
+    await model.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        saved = artifacts;
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
+    const loaded = await tf.loadLayersModel(
+      tf.io.fromMemory(JSON.parse(JSON.stringify(saved!.modelTopology)), saved!.weightSpecs, saved!.weightData),
+    );
     expect(loaded.layers.map((l) => l.getClassName())).toEqual(model.layers.map((l) => l.getClassName()));
     const x = tf.randomUniform([2, 28, 28, 1], 0, 1, 'float32', 9);
     expect(Array.from((loaded.predict(x) as tf.Tensor).dataSync())).toEqual(Array.from((model.predict(x) as tf.Tensor).dataSync()));

@@ -20,8 +20,7 @@ export interface CompileOptions {
 export function compileGraph(tf: Tf, graph: Graph, options: CompileOptions = {}): tfjs.LayersModel {
   const analysis = analyzeGraph(graph);
   if (!analysis.valid) throw new GraphError(analysis.errors);
-  if (analysis.outputs.length === 0)
-    throw new GraphError([issue('error', 'no-output', problem('graph:modelNoOutput', {}))]);
+  if (analysis.outputs.length === 0) throw new GraphError([issue('error', 'no-output', problem('graph:modelNoOutput', {}))]);
 
   const sources = incomingSources(graph, analysis);
   const tensors = new Map<string, tfjs.SymbolicTensor>();

@@ -24,7 +24,13 @@ const cases: Record<string, Case[]> = Object.fromEntries(blockTypes.map((type) =
 function graphFor(type: string, c: Case): Graph {
   // An Input alone is not a model: a linear Activation after it makes one that outputs the Input unchanged.
   if (type === 'Input')
-    return { nodes: [{ id: 'b', type, params: c.params }, { id: 'probe', type: 'Activation', params: { activation: 'linear' } }], edges: [{ source: 'b', target: 'probe' }] };
+    return {
+      nodes: [
+        { id: 'b', type, params: c.params },
+        { id: 'probe', type: 'Activation', params: { activation: 'linear' } },
+      ],
+      edges: [{ source: 'b', target: 'probe' }],
+    };
   const inputs = c.inputs.map((shape, i) => ({ id: `in${i}`, type: 'Input', params: { shape } }));
   return { nodes: [...inputs, { id: 'b', type, params: c.params }], edges: inputs.map((n) => ({ source: n.id, target: 'b' })) };
 }
@@ -32,9 +38,19 @@ function graphFor(type: string, c: Case): Graph {
 /** The same block between a shape-keeping trainable layer and a Dense head, so that a training step must send gradients through it. */
 function trainingGraphFor(type: string, c: Case): Graph {
   const inputs = c.inputs.map((shape, i) => ({ id: `in${i}`, type: 'Input', params: { shape } }));
-  const pre = c.inputs.map((shape, i) => ({ id: `pre${i}`, type: 'Dense', params: { units: shape[shape.length - 1], activation: 'sigmoid' } }));
+  const pre = c.inputs.map((shape, i) => ({
+    id: `pre${i}`,
+    type: 'Dense',
+    params: { units: shape[shape.length - 1], activation: 'sigmoid' },
+  }));
   return {
-    nodes: [...inputs, ...pre, { id: 'b', type, params: c.params }, { id: 'flat', type: 'Flatten', params: {} }, { id: 'head', type: 'Dense', params: { units: 1 } }],
+    nodes: [
+      ...inputs,
+      ...pre,
+      { id: 'b', type, params: c.params },
+      { id: 'flat', type: 'Flatten', params: {} },
+      { id: 'head', type: 'Dense', params: { units: 1 } },
+    ],
     edges: [
       ...inputs.map((n, i) => ({ source: n.id, target: pre[i].id })),
       ...pre.map((n) => ({ source: n.id, target: 'b' })),
@@ -54,7 +70,10 @@ beforeAll(async () => {
 describe('block conformance', () => {
   it('has parameter sets for every block of the catalogue', () => {
     expect(blockTypes.length).toBeGreaterThan(0);
-    for (const type of blockTypes) expect(cases[type].length, type).toBeGreaterThanOrEqual(type.startsWith('Global') || type === 'Dropout' || type === 'Add' || type === 'Rescaling' || type.startsWith('Random') ? 2 : 3);
+    for (const type of blockTypes)
+      expect(cases[type].length, type).toBeGreaterThanOrEqual(
+        type.startsWith('Global') || type === 'Dropout' || type === 'Add' || type === 'Rescaling' || type.startsWith('Random') ? 2 : 3,
+      );
   });
 
   for (const [type, list] of Object.entries(cases)) {
@@ -140,7 +159,8 @@ describe('block conformance', () => {
             const trained = training.arraySync() as number[][][][];
             (x.arraySync() as number[][][][]).forEach((img, i) => expect(trained[i], `image ${i}`).not.toEqual(img));
           }
-          if (type === 'RandomCrop') expect(inference.arraySync()).toEqual(centreCrop(x, c.params.height as number, c.params.width as number).arraySync());
+          if (type === 'RandomCrop')
+            expect(inference.arraySync()).toEqual(centreCrop(x, c.params.height as number, c.params.width as number).arraySync());
           else expect(inference.arraySync()).toEqual(x.arraySync());
         });
       });

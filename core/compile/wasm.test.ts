@@ -32,7 +32,10 @@ const single = (type: string, params: Record<string, unknown>): Graph => ({
 function augmented(type: string, params: Record<string, unknown>): number[] {
   const layer = compileGraph(tf, single(type, params), { seed: 11 }).getLayer('aug');
   return tf.tidy(() => {
-    const x = tf.tensor4d(Array.from({ length: 4 * 8 * 8 * 2 }, (_, i) => ((i * 37) % 101) / 100), [4, 8, 8, 2]);
+    const x = tf.tensor4d(
+      Array.from({ length: 4 * 8 * 8 * 2 }, (_, i) => ((i * 37) % 101) / 100),
+      [4, 8, 8, 2],
+    );
     return Array.from((layer.apply(x, { training: true }) as tf.Tensor).dataSync());
   });
 }
@@ -59,7 +62,13 @@ describe('augmentation on the WebAssembly backend', () => {
     const model = compileGraph(tf, graph, { seed: 5 });
     model.compile({ optimizer: tf.train.adam(0.01), loss: 'categoricalCrossentropy' });
     const xs = tf.randomUniform([16, 28, 28, 1], 0, 1, 'float32', 6);
-    const ys = tf.oneHot(tf.tensor1d(Array.from({ length: 16 }, (_, i) => i % 10), 'int32'), 10);
+    const ys = tf.oneHot(
+      tf.tensor1d(
+        Array.from({ length: 16 }, (_, i) => i % 10),
+        'int32',
+      ),
+      10,
+    );
     const history = await model.fit(xs, ys, { epochs: 3, batchSize: 8, verbose: 0 });
     const losses = history.history.loss as number[];
     expect(losses.every(Number.isFinite)).toBe(true);

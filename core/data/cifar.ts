@@ -16,7 +16,10 @@ interface CifarFiles {
   files: Map<string, { data: Uint8Array; where: string }>;
 }
 
-const isCifarFile = (name: string) => /(^|\/)(data_batch_\d+\.bin|test_batch\.bin|train\.bin|test\.bin|batches\.meta\.txt|fine_label_names\.txt|coarse_label_names\.txt)$/.test(name);
+const isCifarFile = (name: string) =>
+  /(^|\/)(data_batch_\d+\.bin|test_batch\.bin|train\.bin|test\.bin|batches\.meta\.txt|fine_label_names\.txt|coarse_label_names\.txt)$/.test(
+    name,
+  );
 
 async function readCifarFiles(source: string): Promise<CifarFiles> {
   let info;
@@ -24,19 +27,30 @@ async function readCifarFiles(source: string): Promise<CifarFiles> {
     info = await stat(source);
   } catch (error) {
     const reason = fileSystemReason(error);
-    throw new DataError({ en: `Cannot read the CIFAR data ${source}: ${reason.en}.`, fr: `Impossible de lire les données CIFAR ${source} : ${reason.fr}.` });
+    throw new DataError({
+      en: `Cannot read the CIFAR data ${source}: ${reason.en}.`,
+      fr: `Impossible de lire les données CIFAR ${source} : ${reason.fr}.`,
+    });
   }
   const files = new Map<string, { data: Uint8Array; where: string }>();
   if (info.isDirectory()) {
-    for (const name of (await readdir(source)).filter(isCifarFile)) files.set(name, { data: new Uint8Array(await readFile(path.join(source, name))), where: path.join(source, name) });
+    for (const name of (await readdir(source)).filter(isCifarFile))
+      files.set(name, { data: new Uint8Array(await readFile(path.join(source, name))), where: path.join(source, name) });
   } else {
-    for (const entry of await readTar(source, isCifarFile)) files.set(path.posix.basename(entry.name), { data: entry.data, where: `${entry.name} in ${source}` });
+    for (const entry of await readTar(source, isCifarFile))
+      files.set(path.posix.basename(entry.name), { data: entry.data, where: `${entry.name} in ${source}` });
   }
   return { files };
 }
 
 function labelNames(file: { data: Uint8Array } | undefined, count: number): string[] {
-  const names = file ? Buffer.from(file.data).toString('utf8').split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : [];
+  const names = file
+    ? Buffer.from(file.data)
+        .toString('utf8')
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
   return names.length === count ? names : Array.from({ length: count }, (_, i) => String(i));
 }
 
@@ -107,13 +121,19 @@ function toSamples(records: Records, indices: ArrayLike<number>): Samples {
  */
 export async function loadCifar(source: string, size?: number): Promise<Dataset> {
   const { files } = await readCifarFiles(source);
-  const batches = [...files.keys()].filter((k) => /^data_batch_\d+\.bin$/.test(k)).sort((a, b) => parseInt(a.slice(11), 10) - parseInt(b.slice(11), 10));
+  const batches = [...files.keys()]
+    .filter((k) => /^data_batch_\d+\.bin$/.test(k))
+    .sort((a, b) => parseInt(a.slice(11), 10) - parseInt(b.slice(11), 10));
   let train: Records;
   let test: Records;
   let classNames: string[];
   let name: string;
   if (batches.length > 0 && files.has('test_batch.bin')) {
-    train = parseRecords(batches.map((b) => files.get(b)!), 1, 10);
+    train = parseRecords(
+      batches.map((b) => files.get(b)!),
+      1,
+      10,
+    );
     test = parseRecords([files.get('test_batch.bin')!], 1, 10);
     classNames = labelNames(files.get('batches.meta.txt'), 10);
     name = 'CIFAR-10';
@@ -141,7 +161,10 @@ export async function loadCifar(source: string, size?: number): Promise<Dataset>
     inputShape: [SIDE, SIDE, 3],
     classNames,
     train: toSamples(train, order),
-    test: toSamples(test, Uint32Array.from({ length: test.count }, (_, i) => i)),
+    test: toSamples(
+      test,
+      Uint32Array.from({ length: test.count }, (_, i) => i),
+    ),
     skipped: [],
   };
 }

@@ -33,7 +33,11 @@ describe('the class filter of a built-in set', () => {
     const few = loadMnist(undefined, { classes: [5, 6, 7, 8, 9], perClass: 50 });
     expect(few.train.count).toBe(250);
     expect(counts(few.train.y, 5)).toEqual([50, 50, 50, 50, 50]);
-    expect(few.test.count).toBe(counts(loadMnist(10).test.y, 10).slice(5).reduce((a, b) => a + b, 0));
+    expect(few.test.count).toBe(
+      counts(loadMnist(10).test.y, 10)
+        .slice(5)
+        .reduce((a, b) => a + b, 0),
+    );
     const low = loadMnist(1000, { classes: [0, 1, 2, 3, 4] });
     expect(low.train.count).toBe(1000);
     // The size takes a prefix of the kept digits in which every class has its share.
@@ -52,8 +56,17 @@ describe('the class filter of a built-in set', () => {
     expect(tooMany).toBeInstanceOf(DataError);
     expect(tooMany!.message).toMatch(/200 training images of the classes and counts it keeps.*at most 200/);
     expect(tooMany!.fr).toMatch(/au plus/);
-    await expect(loadDataset({ kind: 'builtin', name: 'spirals', classes: [0, 1] })).rejects.toThrow(/"classes" applies to MNIST and Fashion-MNIST only/);
-    expect(() => parseProject({ format: 'neuroblocks.project', version: 1, graph: { nodes: [], edges: [] }, dataset: { kind: 'builtin', name: 'mnist', classes: [1, 1] } })).toThrow(/classes.*each class once/);
+    await expect(loadDataset({ kind: 'builtin', name: 'spirals', classes: [0, 1] })).rejects.toThrow(
+      /"classes" applies to MNIST and Fashion-MNIST only/,
+    );
+    expect(() =>
+      parseProject({
+        format: 'neuroblocks.project',
+        version: 1,
+        graph: { nodes: [], edges: [] },
+        dataset: { kind: 'builtin', name: 'mnist', classes: [1, 1] },
+      }),
+    ).toThrow(/classes.*each class once/);
   });
 
   it('is part of what the preview shows and of what identifies a run’s data', async () => {
@@ -61,7 +74,11 @@ describe('the class filter of a built-in set', () => {
     expect(preview.classes.map((c) => c.name)).toEqual(['5', '6', '7', '8', '9']);
     expect(preview.classes.map((c) => c.count)).toEqual([50, 50, 50, 50, 50]);
     const hash = async (ref: Parameters<typeof describeDataset>[0]) => (await describeDataset(ref, { seed: 1 })).contentHash;
-    expect(await hash({ kind: 'builtin', name: 'mnist', classes: [5, 6, 7, 8, 9] })).not.toBe(await hash({ kind: 'builtin', name: 'mnist' }));
-    expect(await hash({ kind: 'builtin', name: 'mnist', classes: [5, 6], perClass: 50 })).not.toBe(await hash({ kind: 'builtin', name: 'mnist', classes: [5, 6] }));
+    expect(await hash({ kind: 'builtin', name: 'mnist', classes: [5, 6, 7, 8, 9] })).not.toBe(
+      await hash({ kind: 'builtin', name: 'mnist' }),
+    );
+    expect(await hash({ kind: 'builtin', name: 'mnist', classes: [5, 6], perClass: 50 })).not.toBe(
+      await hash({ kind: 'builtin', name: 'mnist', classes: [5, 6] }),
+    );
   });
 });

@@ -42,7 +42,10 @@ describe('CSV encodings', () => {
   });
 
   it('reads Windows-1252 letters beyond Latin-1 (œ, €) and a column name with an accent', async () => {
-    const path = file('cp1252.csv', Buffer.from([...Buffer.from('prix;c'), 0x9c, 0xe9, 0x0a, ...Buffer.from('1;a'), 0x80, 0x0a, ...Buffer.from('2;b\n')]));
+    const path = file(
+      'cp1252.csv',
+      Buffer.from([...Buffer.from('prix;c'), 0x9c, 0xe9, 0x0a, ...Buffer.from('1;a'), 0x80, 0x0a, ...Buffer.from('2;b\n')]),
+    );
     expect(await readCsvColumns(path)).toEqual(['prix', 'cœé']);
     expect((await loadCsv(path, 'cœé')).classNames).toEqual(['a€', 'b']);
   });
@@ -59,7 +62,9 @@ describe('CSV encodings', () => {
   it('refuses UTF-16 without a byte-order mark (or any file with NUL bytes), naming the encoding', async () => {
     const path = file('utf16-nobom.csv', Buffer.from(accented, 'utf16le'));
     const error = await loadCsv(path, 'boisson', 'utf16-nobom.csv').catch((e: unknown) => e);
-    expect(errorTexts(error).en).toBe('The CSV file utf16-nobom.csv holds NUL bytes: it is not text, or it is UTF-16 text without a byte-order mark. Save it again as "CSV UTF-8".');
+    expect(errorTexts(error).en).toBe(
+      'The CSV file utf16-nobom.csv holds NUL bytes: it is not text, or it is UTF-16 text without a byte-order mark. Save it again as "CSV UTF-8".',
+    );
     expect(errorTexts(error).fr).toContain('UTF-16 sans marque d’ordre des octets');
   });
 });
@@ -74,7 +79,11 @@ describe('a CSV whose header is not a header', () => {
   it('is refused at once when its columns are read, previewed or loaded, with the bound in the message, in English and French', async () => {
     const before = peakRss();
     const started = performance.now();
-    for (const attempt of [() => readCsvColumns(oneLine), () => previewDataset({ kind: 'csv', path: oneLine, labelColumn: 'a' }), () => loadCsv(oneLine, 'a', 'one-line.csv')]) {
+    for (const attempt of [
+      () => readCsvColumns(oneLine),
+      () => previewDataset({ kind: 'csv', path: oneLine, labelColumn: 'a' }),
+      () => loadCsv(oneLine, 'a', 'one-line.csv'),
+    ]) {
       const error = await attempt().catch((e: unknown) => e);
       expect(errorTexts(error).en).toBe(
         'The first line of the CSV file one-line.csv (its header row, naming the columns) is longer than 64 KiB, the most Neuroblocks reads (at most 10,000 columns). Check that the file is a CSV table with one row per line and a short header.',
@@ -90,7 +99,9 @@ describe('a CSV whose header is not a header', () => {
     const wide = Array.from({ length: MAX_COLUMNS + 1 }, (_, i) => `c${i}`).join(',');
     const path = file('wide.csv', `${wide}\n${wide.replace(/c\d+/g, '1')}\n`);
     const error = await readCsvColumns(path).catch((e: unknown) => e);
-    expect(errorTexts(error).en).toBe('The CSV file wide.csv has 10,001 columns; Neuroblocks reads at most 10,000. Keep fewer columns (one per input value, plus the label).');
+    expect(errorTexts(error).en).toBe(
+      'The CSV file wide.csv has 10,001 columns; Neuroblocks reads at most 10,000. Keep fewer columns (one per input value, plus the label).',
+    );
     expect(errorTexts(error).fr).toContain('10\u202f001 colonnes');
     expect(() => csvDataset(`${wide}\n`, 'c0', 'wide.csv')).toThrow(/has 10,001 columns/);
     // 10,000 columns are still read.

@@ -21,21 +21,52 @@ describe('CSV rows with bad cells', () => {
     const data = csvDataset(text, 'label', 'flowers.csv');
     expect(data.train.count + data.test.count).toBe(20);
     expect(data.skipped).toEqual([
-      { file: 'flowers.csv', line: 12, column: 'width', value: '', reason: 'the cell is empty, not a number', reasonFr: 'la cellule est vide, ce n’est pas un nombre' },
-      { file: 'flowers.csv', line: 13, column: 'width', value: 'wide', reason: '"wide" is not a number', reasonFr: '« wide » n’est pas un nombre' },
-      { file: 'flowers.csv', line: 14, reason: 'has 2 cells but the header has 3 columns', reasonFr: 'a 2 cellules, mais l’en-tête a 3 colonnes' },
-      { file: 'flowers.csv', line: 15, column: 'length', value: '', reason: 'the cell is empty, not a number', reasonFr: 'la cellule est vide, ce n’est pas un nombre' },
+      {
+        file: 'flowers.csv',
+        line: 12,
+        column: 'width',
+        value: '',
+        reason: 'the cell is empty, not a number',
+        reasonFr: 'la cellule est vide, ce n’est pas un nombre',
+      },
+      {
+        file: 'flowers.csv',
+        line: 13,
+        column: 'width',
+        value: 'wide',
+        reason: '"wide" is not a number',
+        reasonFr: '« wide » n’est pas un nombre',
+      },
+      {
+        file: 'flowers.csv',
+        line: 14,
+        reason: 'has 2 cells but the header has 3 columns',
+        reasonFr: 'a 2 cellules, mais l’en-tête a 3 colonnes',
+      },
+      {
+        file: 'flowers.csv',
+        line: 15,
+        column: 'length',
+        value: '',
+        reason: 'the cell is empty, not a number',
+        reasonFr: 'la cellule est vide, ce n’est pas un nombre',
+      },
       { file: 'flowers.csv', line: 16, column: 'label', value: '', reason: 'the label is empty', reasonFr: 'l’étiquette est vide' },
     ]);
     const warning = skippedWarning(data.skipped)!;
     expect(warning.en).toBe(
       '5 rows of flowers.csv were skipped: line 12, column "width" (the cell is empty, not a number); line 13, column "width" ("wide" is not a number); line 14 (has 2 cells but the header has 3 columns); line 15, column "length" (the cell is empty, not a number); line 16, column "label" (the label is empty). Training uses the other rows; fix the file and load it again to use them all.',
     );
-    expect(warning.fr).toMatch(/^5 lignes de flowers\.csv ont été ignorées : ligne 12, colonne « width » \(la cellule est vide, ce n’est pas un nombre\) ; ligne 13/);
+    expect(warning.fr).toMatch(
+      /^5 lignes de flowers\.csv ont été ignorées : ligne 12, colonne « width » \(la cellule est vide, ce n’est pas un nombre\) ; ligne 13/,
+    );
   });
 
   it('keeps the columns, their standardisation and the test rows as written', () => {
-    const text = ['height,weight,label', ...Array.from({ length: 20 }, (_, i) => `${150 + i},${(40 + i * 1.5).toFixed(1)},${i % 2 ? 'tall' : 'short'}`)].join('\n');
+    const text = [
+      'height,weight,label',
+      ...Array.from({ length: 20 }, (_, i) => `${150 + i},${(40 + i * 1.5).toFixed(1)},${i % 2 ? 'tall' : 'short'}`),
+    ].join('\n');
     const data = csvDataset(text, 'label', 'people.csv');
     const table = data.table!;
     expect(table.labelColumn).toBe('label');
@@ -47,7 +78,7 @@ describe('CSV rows with bad cells', () => {
         expect(data.test.x[i * 2 + f]).toBe(Math.fround((raw - mean) / std));
       }
     }
-    const heights = Array.from({ length: data.train.count }, (_, i) => (data.train.x[i * 2] * table.columns[0].std + table.columns[0].mean));
+    const heights = Array.from({ length: data.train.count }, (_, i) => data.train.x[i * 2] * table.columns[0].std + table.columns[0].mean);
     expect(Math.min(...heights)).toBeCloseTo(table.columns[0].min, 3);
     expect(Math.max(...heights)).toBeCloseTo(table.columns[0].max, 3);
     // Each test row as written: a height of the file and the weight written on its line.
@@ -70,7 +101,9 @@ describe('CSV rows with bad cells', () => {
     expect(error!.message).toBe(
       'No row of flowers.csv can be used: Row 2, column 2 ("flower") of flowers.csv is "rose", not a number. Column "flower" holds no number in any row: if it is the class of each row, choose it as the label column; otherwise every column except the label "size" must hold numbers: fix the file and load it again.',
     );
-    expect(error!.fr).toMatch(/^Aucune ligne de flowers\.csv n’est utilisable : Ligne 2, colonne 2 \(« flower »\) de flowers\.csv : la cellule vaut « rose », ce n’est pas un nombre\. La colonne « flower » ne contient de nombre/);
+    expect(error!.fr).toMatch(
+      /^Aucune ligne de flowers\.csv n’est utilisable : Ligne 2, colonne 2 \(« flower »\) de flowers\.csv : la cellule vaut « rose », ce n’est pas un nombre\. La colonne « flower » ne contient de nombre/,
+    );
   });
 
   it('still refuses a header over 64 KiB or 10,000 columns before reading rows', () => {
@@ -84,7 +117,18 @@ describe('CSV rows with bad cells', () => {
     writeFileSync(join(dir, 'iris.csv'), ['sepal,petal,species', good(20), '1.5,n/a,a', good(5)].join('\n'));
     const preview = await previewDataset({ kind: 'csv', path: 'iris.csv', labelColumn: 'species' }, { baseDir: dir });
     expect(preview.trainCount + preview.testCount).toBe(25);
-    expect(preview.skipped).toEqual([{ file: 'iris.csv', line: 22, column: 'petal', value: 'n/a', reason: '"n/a" is not a number', reasonFr: '« n/a » n’est pas un nombre' }]);
-    expect(preview.warnings.at(-1)).toBe('1 row of iris.csv was skipped: line 22, column "petal" ("n/a" is not a number). Training uses the other rows; fix the file and load it again to use them all.');
+    expect(preview.skipped).toEqual([
+      {
+        file: 'iris.csv',
+        line: 22,
+        column: 'petal',
+        value: 'n/a',
+        reason: '"n/a" is not a number',
+        reasonFr: '« n/a » n’est pas un nombre',
+      },
+    ]);
+    expect(preview.warnings.at(-1)).toBe(
+      '1 row of iris.csv was skipped: line 22, column "petal" ("n/a" is not a number). Training uses the other rows; fix the file and load it again to use them all.',
+    );
   });
 });

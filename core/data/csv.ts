@@ -31,7 +31,8 @@ const tooManyColumns = (name: string, columns: number) =>
   });
 
 /** Windows-1252's letters in 0x80–0x9F, where Latin-1 has control characters (the WHATWG table). */
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 /** Windows-1252 bytes as text (Node's TextDecoder reads that label as Latin-1). */
 function decodeWindows1252(bytes: Uint8Array): string {
@@ -107,7 +108,10 @@ async function readBytes(path: string, name: string, head: boolean): Promise<Uin
   } catch (error) {
     if (error instanceof DataError) throw error;
     const reason = fileSystemReason(error);
-    throw new DataError({ en: `Cannot read the CSV file ${path}: ${reason.en}.`, fr: `Impossible de lire le fichier CSV ${path} : ${reason.fr}.` });
+    throw new DataError({
+      en: `Cannot read the CSV file ${path}: ${reason.en}.`,
+      fr: `Impossible de lire le fichier CSV ${path} : ${reason.fr}.`,
+    });
   }
 }
 
@@ -229,7 +233,14 @@ function shown(cell: string): string {
 
 /** Why a row cannot be used, with where: its line, the column and the cell (none for a row of the wrong length). */
 function badRow(name: string, line: number, why: Localized, column?: string, value?: string): SkippedItem {
-  return { file: name, line, ...(column !== undefined ? { column } : {}), ...(value !== undefined ? { value: shown(value) } : {}), reason: why.en, reasonFr: why.fr };
+  return {
+    file: name,
+    line,
+    ...(column !== undefined ? { column } : {}),
+    ...(value !== undefined ? { value: shown(value) } : {}),
+    reason: why.en,
+    reasonFr: why.fr,
+  };
 }
 
 /**
@@ -307,7 +318,10 @@ export function csvDataset(text: string, labelColumn: string, name: string, reco
       break;
     }
     if (!bad && cells[labelIndex].trim() === '') {
-      first ??= { en: `Row ${line} of ${name} has an empty label in column "${labelColumn}".`, fr: `La ligne ${line} de ${name} a une étiquette vide dans la colonne « ${labelColumn} ».` };
+      first ??= {
+        en: `Row ${line} of ${name} has an empty label in column "${labelColumn}".`,
+        fr: `La ligne ${line} de ${name} a une étiquette vide dans la colonne « ${labelColumn} ».`,
+      };
       bad = badRow(name, line, { en: 'the label is empty', fr: 'l’étiquette est vide' }, labelColumn, '');
     }
     if (bad) {
@@ -319,7 +333,9 @@ export function csvDataset(text: string, labelColumn: string, name: string, reco
   }
   if (labels.length === 0) {
     const why = first ?? { en: '', fr: '' };
-    const textColumn = skipped.every((s) => s.column !== undefined && s.column === skipped[0].column && s.column !== labelColumn) ? skipped[0].column : undefined;
+    const textColumn = skipped.every((s) => s.column !== undefined && s.column === skipped[0].column && s.column !== labelColumn)
+      ? skipped[0].column
+      : undefined;
     throw new DataError({
       en: `No row of ${name} can be used: ${why.en} ${textColumn ? `Column "${textColumn}" holds no number in any row: if it is the class of each row, choose it as the label column; otherwise every column except the label` : 'Every column except the label'} "${labelColumn}" must hold numbers: fix the file and load it again.`,
       fr: `Aucune ligne de ${name} n’est utilisable : ${why.fr} ${textColumn ? `La colonne « ${textColumn} » ne contient de nombre dans aucune ligne : si c’est la classe de chaque ligne, choisissez-la comme colonne d’étiquette ; sinon, toutes les colonnes sauf l’étiquette` : 'Toutes les colonnes sauf l’étiquette'} « ${labelColumn} » doivent contenir des nombres : corrigez le fichier et chargez-le à nouveau.`,

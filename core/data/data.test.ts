@@ -82,7 +82,10 @@ describe('2-D sets', () => {
 
 describe('CSV', () => {
   it('parses quotes, maps class labels and standardises the features', async () => {
-    expect(parseCsv('a,b\n"x, y","say ""hi"""\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"']]);
+    expect(parseCsv('a,b\n"x, y","say ""hi"""\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+    ]);
     const rows = ['height,weight,species'];
     for (let i = 0; i < 20; i++) rows.push(`${150 + i},${50 + (i % 7)},${i % 2 ? 'cat' : 'dog'}`);
     const file = join(tempDir(), 'animals.csv');
@@ -105,7 +108,9 @@ describe('CSV', () => {
   });
 
   it('names a missing label column and lists the columns it has', () => {
-    expect(() => csvDataset('a,b\n1,2\n', 'class', 'data.csv')).toThrow('The CSV file data.csv has no column "class" to use as the label. Its columns are: a, b.');
+    expect(() => csvDataset('a,b\n1,2\n', 'class', 'data.csv')).toThrow(
+      'The CSV file data.csv has no column "class" to use as the label. Its columns are: a, b.',
+    );
   });
 
   it('says the same in French for the interface', () => {
@@ -116,18 +121,24 @@ describe('CSV', () => {
         return (error as DataError).fr;
       }
     };
-    expect(french('a,b\n1,2\n', 'classe')).toBe('Le fichier CSV fleurs.csv n’a pas de colonne « classe » à utiliser comme étiquette. Ses colonnes sont : a, b.');
+    expect(french('a,b\n1,2\n', 'classe')).toBe(
+      'Le fichier CSV fleurs.csv n’a pas de colonne « classe » à utiliser comme étiquette. Ses colonnes sont : a, b.',
+    );
     expect(french('longueur,largeur,label\n1.5,,a\n1.7,deux,b\n', 'label')).toBe(
       'Aucune ligne de fleurs.csv n’est utilisable : Ligne 2, colonne 2 (« largeur ») de fleurs.csv : la cellule est vide, ce n’est pas un nombre. La colonne « largeur » ne contient de nombre dans aucune ligne : si c’est la classe de chaque ligne, choisissez-la comme colonne d’étiquette ; sinon, toutes les colonnes sauf l’étiquette « label » doivent contenir des nombres : corrigez le fichier et chargez-le à nouveau.',
     );
-    expect(french('a,label\n,x\n', 'label')).toMatch(/^Aucune ligne de fleurs\.csv n’est utilisable : Ligne 2, colonne 1 \(« a »\) de fleurs\.csv : la cellule est vide, ce n’est pas un nombre\./);
+    expect(french('a,label\n,x\n', 'label')).toMatch(
+      /^Aucune ligne de fleurs\.csv n’est utilisable : Ligne 2, colonne 1 \(« a »\) de fleurs\.csv : la cellule est vide, ce n’est pas un nombre\./,
+    );
     expect(french('label\n', 'label')).toBe('Le fichier CSV fleurs.csv doit avoir une ligne d’en-tête et au moins une ligne de données.');
   });
 
   it('refuses a file with no usable row, naming the first bad cell with its row and column', () => {
     const text = 'length,width,label\n1.5,one,a\n1.7,two,b\n';
     expect(() => csvDataset(text, 'label', 'flowers.csv')).toThrow(DataError);
-    expect(() => csvDataset(text, 'label', 'flowers.csv')).toThrow('No row of flowers.csv can be used: Row 2, column 2 ("width") of flowers.csv is "one", not a number.');
+    expect(() => csvDataset(text, 'label', 'flowers.csv')).toThrow(
+      'No row of flowers.csv can be used: Row 2, column 2 ("width") of flowers.csv is "one", not a number.',
+    );
     expect(() => csvDataset('a,label\n,x\n', 'label', 'f.csv')).toThrow('Row 2, column 1 ("a") of f.csv is empty, not a number.');
     expect(() => csvDataset('a,label\n1,x,3\n', 'label', 'f.csv')).toThrow('Row 2 of f.csv has 3 cells but the header has 2 columns.');
   });
@@ -138,29 +149,41 @@ describe('CSV', () => {
 
   it('says in French too why a data file cannot be read', async () => {
     const folder = tempDir();
-    await expect(loadCsv(join(folder, 'nope.csv'), 'label')).rejects.toMatchObject({ fr: `Impossible de lire le fichier CSV ${join(folder, 'nope.csv')} : il n’existe pas.` });
+    await expect(loadCsv(join(folder, 'nope.csv'), 'label')).rejects.toMatchObject({
+      fr: `Impossible de lire le fichier CSV ${join(folder, 'nope.csv')} : il n’existe pas.`,
+    });
     const named = join(folder, 'table.csv');
     mkdirSync(named);
     await expect(loadCsv(named, 'label')).rejects.toMatchObject({
       message: `Cannot read the CSV file ${named}: it is a folder, not a file.`,
       fr: `Impossible de lire le fichier CSV ${named} : c’est un dossier, pas un fichier.`,
     });
-    await expect(loadCsv(folder, 'label')).rejects.toMatchObject({ message: `${basename(folder)} is not a CSV file: a CSV data set is a table of values in a file whose name ends in .csv. Choose such a file, or export your table as CSV.` });
+    await expect(loadCsv(folder, 'label')).rejects.toMatchObject({
+      message: `${basename(folder)} is not a CSV file: a CSV data set is a table of values in a file whose name ends in .csv. Choose such a file, or export your table as CSV.`,
+    });
     const denied = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' });
-    expect(fileSystemReason(denied)).toEqual({ en: 'permission denied; check that you may read it', fr: 'accès refusé ; vérifiez que vous avez le droit de le lire' });
+    expect(fileSystemReason(denied)).toEqual({
+      en: 'permission denied; check that you may read it',
+      fr: 'accès refusé ; vérifiez que vous avez le droit de le lire',
+    });
   });
 });
 
 async function writeImage(file: string, channels: 1 | 3, value: number, format: 'png' | 'jpeg' | 'webp' = 'png') {
   const size = 12;
   const raw = Buffer.alloc(size * size * channels, value);
-  await sharp(raw, { raw: { width: size, height: size, channels } }).toFormat(format).toFile(file);
+  await sharp(raw, { raw: { width: size, height: size, channels } })
+    .toFormat(format)
+    .toFile(file);
 }
 
 describe('image folders', () => {
   it('decodes PNG, JPEG and WebP per class folder, resized, and skips a corrupt image by name', async () => {
     const root = tempDir();
-    for (const [cls, value] of [['dark', 20], ['light', 230]] as const) {
+    for (const [cls, value] of [
+      ['dark', 20],
+      ['light', 230],
+    ] as const) {
       mkdirSync(join(root, cls));
       for (let i = 0; i < 5; i++) await writeImage(join(root, cls, `${i}.png`), 3, value);
       await writeImage(join(root, cls, 'extra.jpg'), 3, value, 'jpeg');
@@ -175,7 +198,9 @@ describe('image folders', () => {
     expect(grey.train.count + grey.test.count).toBe(14);
     expect(grey.skipped.map((s) => s.file).sort()).toEqual([join('light', 'broken.png'), join('light', 'notes.txt')]);
     expect(grey.skipped.find((s) => s.file.endsWith('broken.png'))!.reason).toMatch(/cannot be decoded/);
-    expect(decodeFailure(new LocalizedError({ en: 'decoded with 4 channels instead of 3', fr: 'décodée avec 4 canaux au lieu de 3' }))).toEqual({
+    expect(
+      decodeFailure(new LocalizedError({ en: 'decoded with 4 channels instead of 3', fr: 'décodée avec 4 canaux au lieu de 3' })),
+    ).toEqual({
       reason: 'cannot be decoded (decoded with 4 channels instead of 3)',
       reasonFr: 'illisible (décodée avec 4 canaux au lieu de 3)',
     });
@@ -238,16 +263,16 @@ describe('summary and model check', () => {
   });
 
   it('accepts a model that fits the data, an Input of the same size, and one sigmoid unit for two classes', () => {
-    expect(() => checkModelFitsData((mlp([28, 28, 1], 10)), mnist, 'categoricalCrossentropy')).not.toThrow();
-    expect(() => checkModelFitsData((mlp([784], 10)), mnist, 'categoricalCrossentropy')).not.toThrow();
-    expect(() => checkModelFitsData((mlp([2], 1)), loadTwoD('xor'), 'binaryCrossentropy')).not.toThrow();
+    expect(() => checkModelFitsData(mlp([28, 28, 1], 10), mnist, 'categoricalCrossentropy')).not.toThrow();
+    expect(() => checkModelFitsData(mlp([784], 10), mnist, 'categoricalCrossentropy')).not.toThrow();
+    expect(() => checkModelFitsData(mlp([2], 1), loadTwoD('xor'), 'binaryCrossentropy')).not.toThrow();
   });
 
   it('names the block and the fix when the output units or the Input shape do not match', () => {
-    expect(() => checkModelFitsData((mlp([28, 28, 1], 5)), mnist, 'categoricalCrossentropy')).toThrow(
+    expect(() => checkModelFitsData(mlp([28, 28, 1], 5), mnist, 'categoricalCrossentropy')).toThrow(
       'The output block "out" has 5 units but the data set has 10 classes: set `units` to 10.',
     );
-    expect(() => checkModelFitsData((mlp([32, 32, 3], 10)), mnist, 'categoricalCrossentropy')).toThrow(
+    expect(() => checkModelFitsData(mlp([32, 32, 3], 10), mnist, 'categoricalCrossentropy')).toThrow(
       'The Input block "in" has shape 32×32×3 but each sample of the data set "mnist" is 28×28×1: set `shape` to [28, 28, 1].',
     );
   });

@@ -53,7 +53,10 @@ function reason(error: unknown): string {
 
 /** Thrown when the address cannot be reached at all (offline, no such host, refused). */
 export class DownloadUnreachable extends Error {
-  constructor(readonly url: string, readonly why: string) {
+  constructor(
+    readonly url: string,
+    readonly why: string,
+  ) {
     super(`${url} cannot be reached (${why})`);
   }
 }
@@ -64,7 +67,12 @@ export class DownloadUnreachable extends Error {
  * given; otherwise nothing is kept (with `resume`, an interrupted transfer keeps its `.part` file
  * to go on from next time).
  */
-export async function download(url: string, destination: string, onProgress?: ProgressListener, options: DownloadOptions = {}): Promise<void> {
+export async function download(
+  url: string,
+  destination: string,
+  onProgress?: ProgressListener,
+  options: DownloadOptions = {},
+): Promise<void> {
   const file = path.basename(destination);
   const part = `${destination}.part`;
   await mkdir(path.dirname(destination), { recursive: true });
@@ -93,7 +101,13 @@ export async function download(url: string, destination: string, onProgress?: Pr
   const resumed = already > 0 && response.status === 206 && contentRange !== null && Number(contentRange[1]) === already;
   const header = response.headers.get('content-length');
   const length = header !== null && /^\d+$/.test(header) ? Number(header) : undefined;
-  const total = resumed ? (contentRange![2] !== '*' ? Number(contentRange![2]) : length !== undefined ? already + length : undefined) : length;
+  const total = resumed
+    ? contentRange![2] !== '*'
+      ? Number(contentRange![2])
+      : length !== undefined
+        ? already + length
+        : undefined
+    : length;
   const out = createWriteStream(part, { flags: resumed ? 'a' : 'w' });
   let received = resumed ? already : 0;
   let reported = -1;
@@ -105,8 +119,14 @@ export async function download(url: string, destination: string, onProgress?: Pr
     }
   };
   const again = options.resume
-    ? { en: 'the part received is kept, and the download goes on from there next time', fr: 'la partie reçue est gardée, et le téléchargement reprendra à partir de là la prochaine fois' }
-    : { en: 'nothing was kept, and it starts again from the beginning next time', fr: 'rien n’a été gardé, et il reprendra depuis le début la prochaine fois' };
+    ? {
+        en: 'the part received is kept, and the download goes on from there next time',
+        fr: 'la partie reçue est gardée, et le téléchargement reprendra à partir de là la prochaine fois',
+      }
+    : {
+        en: 'nothing was kept, and it starts again from the beginning next time',
+        fr: 'rien n’a été gardé, et il reprendra depuis le début la prochaine fois',
+      };
   try {
     onProgress?.({ file, received, ...(total !== undefined ? { total } : {}) });
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {

@@ -41,7 +41,9 @@ describe('Fashion-MNIST', () => {
     for (let c = 0; c < 10; c++) expect(dataset.train.y.filter((y) => y === c).length).toBe(100);
     // The official test split starts with an ankle boot, a pullover, two trousers.
     expect(Array.from(dataset.test.y.subarray(0, 4))).toEqual([9, 2, 1, 1]);
-    await expect(loadDataset({ kind: 'builtin', name: 'fashion-mnist', size: 60_001 })).rejects.toThrow(/Fashion-MNIST has 60,000 training images/);
+    await expect(loadDataset({ kind: 'builtin', name: 'fashion-mnist', size: 60_001 })).rejects.toThrow(
+      /Fashion-MNIST has 60,000 training images/,
+    );
   });
 
   it('is downloaded on first use with progress, checked, cached, and then read from the cache', async () => {
@@ -81,7 +83,9 @@ describe('Fashion-MNIST', () => {
       res.end(packed);
     });
     const cacheDir = tempDir();
-    await expect(loadFashionMnist(100, { cacheDir, searchDirs: [], baseUrl: url })).rejects.toThrow(/train-images-idx3-ubyte.gz does not have the checksum of Fashion-MNIST.s train-images-idx3-ubyte.gz \(SHA-256 [0-9a-f]{64} instead of c59f468a/);
+    await expect(loadFashionMnist(100, { cacheDir, searchDirs: [], baseUrl: url })).rejects.toThrow(
+      /train-images-idx3-ubyte.gz does not have the checksum of Fashion-MNIST.s train-images-idx3-ubyte.gz \(SHA-256 [0-9a-f]{64} instead of c59f468a/,
+    );
     expect(readdirSync(cacheDir)).toEqual([]);
   });
 
@@ -90,9 +94,16 @@ describe('Fashion-MNIST', () => {
     await new Promise((resolve) => server!.close(resolve));
     server = undefined;
     const cacheDir = tempDir();
-    const error = (await loadFashionMnist(100, { cacheDir, searchDirs: [], baseUrl: url }).then(() => new Error("loaded"), (e: unknown) => e)) as Error & { fr?: string };
-    expect(error.message).toMatch(/Fashion-MNIST is not on this computer and could not be downloaded from http:\/\/127\.0\.0\.1:\d+\/data\/train-images-idx3-ubyte\.gz \(ECONNREFUSED\)/);
-    expect(error.message).toContain('train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz');
+    const error = (await loadFashionMnist(100, { cacheDir, searchDirs: [], baseUrl: url }).then(
+      () => new Error('loaded'),
+      (e: unknown) => e,
+    )) as Error & { fr?: string };
+    expect(error.message).toMatch(
+      /Fashion-MNIST is not on this computer and could not be downloaded from http:\/\/127\.0\.0\.1:\d+\/data\/train-images-idx3-ubyte\.gz \(ECONNREFUSED\)/,
+    );
+    expect(error.message).toContain(
+      'train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz',
+    );
     expect(error.message).toContain(`https://github.com/zalandoresearch/fashion-mnist`);
     expect(error.message).toContain(`put them in ${cacheDir}, or import their folder as an IDX data set`);
     expect(error.fr).toMatch(/n’est pas sur cet ordinateur .* importez leur dossier comme jeu de données IDX/);
@@ -112,7 +123,9 @@ describe('download', () => {
     });
     const folder = tempDir();
     const target = join(folder, 'file.bin');
-    await expect(download(`${url}file.bin`, target)).rejects.toThrow(/The download of http:\/\/127\.0\.0\.1:\d+\/data\/file\.bin was interrupted after [\d,]+ of 300,000 bytes .*starts again from the beginning next time/);
+    await expect(download(`${url}file.bin`, target)).rejects.toThrow(
+      /The download of http:\/\/127\.0\.0\.1:\d+\/data\/file\.bin was interrupted after [\d,]+ of 300,000 bytes .*starts again from the beginning next time/,
+    );
     expect(readdirSync(folder)).toEqual([]);
     const progress: DownloadProgress[] = [];
     await download(`${url}file.bin`, target, (p) => progress.push(p));
@@ -128,6 +141,8 @@ describe('download', () => {
       res.writeHead(404, 'Not Found');
       res.end();
     });
-    await expect(download(`${url}missing.gz`, join(tempDir(), 'missing.gz'))).rejects.toThrow(/Downloading http:\/\/127\.0\.0\.1:\d+\/data\/missing\.gz failed: the server answered 404 Not Found/);
+    await expect(download(`${url}missing.gz`, join(tempDir(), 'missing.gz'))).rejects.toThrow(
+      /Downloading http:\/\/127\.0\.0\.1:\d+\/data\/missing\.gz failed: the server answered 404 Not Found/,
+    );
   });
 });

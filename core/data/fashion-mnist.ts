@@ -18,7 +18,18 @@ export const FASHION_MNIST_HOME = 'https://github.com/zalandoresearch/fashion-mn
 /** Where Debian's `dataset-fashion-mnist` package puts the files. */
 export const DEBIAN_FASHION_MNIST = '/usr/share/datasets/fashion-mnist';
 
-export const FASHION_MNIST_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'];
+export const FASHION_MNIST_CLASSES = [
+  'T-shirt/top',
+  'Trouser',
+  'Pullover',
+  'Dress',
+  'Coat',
+  'Sandal',
+  'Shirt',
+  'Sneaker',
+  'Bag',
+  'Ankle boot',
+];
 
 /** The four files, with the size and SHA-256 of their unpacked contents. */
 export const FASHION_MNIST_FILES = [
@@ -51,7 +62,10 @@ async function readChecked(file: string, spec: FileSpec): Promise<Uint8Array> {
   try {
     bytes = packed[0] === 0x1f && packed[1] === 0x8b ? gunzipSync(packed) : packed;
   } catch (error) {
-    throw new DataError({ en: `${file} is a damaged gzip file (${(error as Error).message}).`, fr: `${file} est un fichier gzip abîmé (${(error as Error).message}).` });
+    throw new DataError({
+      en: `${file} is a damaged gzip file (${(error as Error).message}).`,
+      fr: `${file} est un fichier gzip abîmé (${(error as Error).message}).`,
+    });
   }
   if (bytes.length !== spec.bytes) {
     throw new DataError({

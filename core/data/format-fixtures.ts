@@ -43,4 +43,3 @@ export function cifarBatch(count: number, classes: number, labelBytes: 1 | 2, fi
   }
   return out;
 }
-

@@ -75,7 +75,9 @@ describe('IDX files', () => {
   it('names the file and the byte of a truncated file', () => {
     const bytes = encodeIdx([10, 4, 3], new Uint8Array(120)).subarray(0, 16 + 50);
     expect(() => parseIdx(bytes, 'train-images-idx3-ubyte')).toThrow(DataError);
-    expect(() => parseIdx(bytes, 'train-images-idx3-ubyte')).toThrow(/train-images-idx3-ubyte is truncated: .*10 × 4 × 3 = 120 values, 136 bytes in all, but the file ends at byte 66/);
+    expect(() => parseIdx(bytes, 'train-images-idx3-ubyte')).toThrow(
+      /train-images-idx3-ubyte is truncated: .*10 × 4 × 3 = 120 values, 136 bytes in all, but the file ends at byte 66/,
+    );
     const fr = (() => {
       try {
         parseIdx(bytes, 'x');
@@ -84,7 +86,9 @@ describe('IDX files', () => {
       }
     })();
     expect(fr).toMatch(/x est tronqué .* s’arrête à l’octet 66/);
-    expect(() => parseIdx(encodeIdx([10, 4, 3], new Uint8Array(120)).subarray(0, 9), 'f')).toThrow(/f is truncated at byte 9: its header declares 3 dimensions and needs 16 bytes/);
+    expect(() => parseIdx(encodeIdx([10, 4, 3], new Uint8Array(120)).subarray(0, 9), 'f')).toThrow(
+      /f is truncated at byte 9: its header declares 3 dimensions and needs 16 bytes/,
+    );
   });
 
   it('refuses a file whose header lies, naming the byte', () => {
@@ -92,9 +96,13 @@ describe('IDX files', () => {
     const lying = encodeIdx([5, 4, 3], new Uint8Array(120));
     const padded = new Uint8Array(16 + 120);
     padded.set(lying.subarray(0, 16));
-    expect(() => parseIdx(padded, 'lying')).toThrow(/lying does not match its header: 5 × 4 × 3 values end at byte 76, but the file goes on to byte 136/);
+    expect(() => parseIdx(padded, 'lying')).toThrow(
+      /lying does not match its header: 5 × 4 × 3 values end at byte 76, but the file goes on to byte 136/,
+    );
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]);
-    expect(() => parseIdx(png, 'photo.png')).toThrow(/photo.png is not an IDX file: it must start with the bytes 00 00 \(bytes 0–1\) but starts with 89 50 4e 47/);
+    expect(() => parseIdx(png, 'photo.png')).toThrow(
+      /photo.png is not an IDX file: it must start with the bytes 00 00 \(bytes 0–1\) but starts with 89 50 4e 47/,
+    );
     const floats = encodeIdx([2], new Uint8Array(2));
     floats[2] = 0x0d;
     expect(() => parseIdx(floats, 'f.idx')).toThrow(/f.idx holds float values \(byte 2\)/);
@@ -107,7 +115,9 @@ describe('IDX files', () => {
     await expect(loadIdxFolder(folder)).rejects.toThrow(/train-images-idx3-ubyte holds 20 images but .*train-labels-idx1-ubyte 19 labels/);
     const empty = tempDir();
     writeFileSync(join(empty, 'readme.txt'), 'hello');
-    await expect(loadIdxFolder(empty)).rejects.toThrow(/must hold a training images file and its labels file in IDX format .*found: no IDX file/);
+    await expect(loadIdxFolder(empty)).rejects.toThrow(
+      /must hold a training images file and its labels file in IDX format .*found: no IDX file/,
+    );
   });
 });
 
@@ -173,17 +183,23 @@ describe('CIFAR binary', () => {
     const cut = 512 + 512 + 512 + 61_952 + 512 + 1000;
     writeFileSync(join(folder, 'cut.tar'), archive.subarray(0, cut));
     await expect(loadCifar(join(folder, 'cut.tar'))).rejects.toThrow(
-      new RegExp(`cut.tar is truncated: cifar-10-batches-bin/data_batch_2.bin starts at byte ${(cut - 1000).toLocaleString('en')} and should hold 61,460 bytes, but the archive ends at byte ${cut.toLocaleString('en')}`),
+      new RegExp(
+        `cut.tar is truncated: cifar-10-batches-bin/data_batch_2.bin starts at byte ${(cut - 1000).toLocaleString('en')} and should hold 61,460 bytes, but the archive ends at byte ${cut.toLocaleString('en')}`,
+      ),
     );
     // The same archive gzipped and cut: the gzip stream ends too early.
     const gz = gzipSync(archive);
     writeFileSync(join(folder, 'cut.tar.gz'), gz.subarray(0, Math.floor(gz.length / 2)));
-    await expect(loadCifar(join(folder, 'cut.tar.gz'))).rejects.toThrow(/cut.tar.gz is a damaged gzip file: it ends too early at about byte [\d,]+/);
+    await expect(loadCifar(join(folder, 'cut.tar.gz'))).rejects.toThrow(
+      /cut.tar.gz is a damaged gzip file: it ends too early at about byte [\d,]+/,
+    );
     // A damaged header.
     const damaged = Uint8Array.from(archive);
     damaged[1024 + 10] ^= 0xff;
     writeFileSync(join(folder, 'damaged.tar'), damaged);
-    await expect(readTar(join(folder, 'damaged.tar'), () => true)).rejects.toThrow(/damaged.tar is not a readable tar archive: the header at byte 1,024 is damaged/);
+    await expect(readTar(join(folder, 'damaged.tar'), () => true)).rejects.toThrow(
+      /damaged.tar is not a readable tar archive: the header at byte 1,024 is damaged/,
+    );
   });
 
   it('refuses a batch that is cut or whose labels lie, naming the file and the byte', async () => {
@@ -191,7 +207,9 @@ describe('CIFAR binary', () => {
     const batch = cifarBatch(5, 10, 1);
     writeFileSync(join(folder, 'data_batch_1.bin'), batch.subarray(0, 3073 * 4 + 100));
     writeFileSync(join(folder, 'test_batch.bin'), cifarBatch(2, 10, 1));
-    await expect(loadCifar(folder)).rejects.toThrow(/data_batch_1.bin is cut or not a CIFAR-10 batch: its 12,392 bytes are not a whole number of 3,073-byte records; record 5 starts at byte 12,292 and is cut short/);
+    await expect(loadCifar(folder)).rejects.toThrow(
+      /data_batch_1.bin is cut or not a CIFAR-10 batch: its 12,392 bytes are not a whole number of 3,073-byte records; record 5 starts at byte 12,292 and is cut short/,
+    );
     const lying = Uint8Array.from(batch);
     lying[3073 * 2] = 12;
     writeFileSync(join(folder, 'data_batch_1.bin'), lying);

@@ -46,7 +46,10 @@ export async function findIdxFiles(folder: string): Promise<IdxFolderFiles> {
     names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
   } catch (error) {
     const reason = fileSystemReason(error);
-    throw new DataError({ en: `Cannot read the IDX folder ${folder}: ${reason.en}.`, fr: `Impossible de lire le dossier IDX ${folder} : ${reason.fr}.` });
+    throw new DataError({
+      en: `Cannot read the IDX folder ${folder}: ${reason.en}.`,
+      fr: `Impossible de lire le dossier IDX ${folder} : ${reason.fr}.`,
+    });
   }
   const idx = names.filter((name) => /idx\d-ubyte(\.gz)?$/i.test(name) || /-(images|labels)(\.idx)?(\.gz)?$/i.test(name)).sort();
   const pick = (split: RegExp, kind: RegExp) => idx.find((name) => split.test(name) && kind.test(name));
@@ -63,7 +66,12 @@ export async function findIdxFiles(folder: string): Promise<IdxFolderFiles> {
     });
   }
   const join = (name: string | undefined) => (name ? path.join(folder, name) : undefined);
-  return { trainImages: join(trainImages)!, trainLabels: join(trainLabels)!, testImages: testImages && testLabels ? join(testImages) : undefined, testLabels: testImages && testLabels ? join(testLabels) : undefined };
+  return {
+    trainImages: join(trainImages)!,
+    trainLabels: join(trainLabels)!,
+    testImages: testImages && testLabels ? join(testImages) : undefined,
+    testLabels: testImages && testLabels ? join(testLabels) : undefined,
+  };
 }
 
 async function readPair(imagesFile: string, labelsFile: string): Promise<IdxImages> {

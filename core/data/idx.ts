@@ -10,7 +10,14 @@ export interface IdxArray {
   data: Uint8Array;
 }
 
-const typeNames: Record<number, string> = { 0x08: 'unsigned byte', 0x09: 'signed byte', 0x0b: 'short', 0x0c: 'int', 0x0d: 'float', 0x0e: 'double' };
+const typeNames: Record<number, string> = {
+  0x08: 'unsigned byte',
+  0x09: 'signed byte',
+  0x0b: 'short',
+  0x0c: 'int',
+  0x0d: 'float',
+  0x0e: 'double',
+};
 
 const n = (x: number, lang: 'en' | 'fr') => x.toLocaleString(lang);
 

@@ -21,14 +21,19 @@ const BLUE: Rgb = [0, 0, 255];
 function png(width: number, height: number, colour: (x: number) => Rgb): Promise<Buffer> {
   const pixels = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels.set(colour(x), (y * width + x) * 3);
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).png().toBuffer();
+  return sharp(pixels, { raw: { width, height, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 let root: string;
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'nb-fit-'));
   // "halves": 40×20, red on the left, blue on the right; "bands": 40×20 green, red, blue, green.
-  const images = { halves: await png(40, 20, (x) => (x < 20 ? RED : BLUE)), bands: await png(40, 20, (x) => (x < 10 || x >= 30 ? GREEN : x < 20 ? RED : BLUE)) };
+  const images = {
+    halves: await png(40, 20, (x) => (x < 20 ? RED : BLUE)),
+    bands: await png(40, 20, (x) => (x < 10 || x >= 30 ? GREEN : x < 20 ? RED : BLUE)),
+  };
   for (const [name, bytes] of Object.entries(images)) {
     mkdirSync(join(root, name));
     for (let i = 0; i < 5; i++) writeFileSync(join(root, name, `${i}.png`), bytes);
@@ -42,7 +47,12 @@ function sample(dataset: Dataset, name: string): Rgb[][] {
   const label = dataset.classNames.indexOf(name);
   const i = Array.from(dataset.train.y).indexOf(label);
   const x = dataset.train.x.subarray(i * height * width * 3, (i + 1) * height * width * 3);
-  return Array.from({ length: height }, (_, y) => Array.from({ length: width }, (_, c) => Array.from(x.subarray((y * width + c) * 3, (y * width + c) * 3 + 3), (v) => Math.round(v * 255)) as Rgb));
+  return Array.from({ length: height }, (_, y) =>
+    Array.from(
+      { length: width },
+      (_, c) => Array.from(x.subarray((y * width + c) * 3, (y * width + c) * 3 + 3), (v) => Math.round(v * 255)) as Rgb,
+    ),
+  );
 }
 const row = (colour: (x: number) => Rgb) => Array.from({ length: 16 }, (_, x) => colour(x));
 const BLACK_ROW = row(() => [0, 0, 0]);
@@ -83,9 +93,12 @@ describe('a photo much larger than the Input', () => {
     const [width, height] = [960, 480];
     expect(width).toBeGreaterThan(PRESHRINK_FACTOR * 16);
     const pixels = Buffer.alloc(width * height * 3);
-    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) pixels.set([Math.round((x / width) * 255), Math.round((y / height) * 255), 128], (y * width + x) * 3);
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) pixels.set([Math.round((x / width) * 255), Math.round((y / height) * 255), 128], (y * width + x) * 3);
     const file = join(root, 'large.png');
-    await sharp(pixels, { raw: { width, height, channels: 3 } }).png().toFile(file);
+    await sharp(pixels, { raw: { width, height, channels: 3 } })
+      .png()
+      .toFile(file);
     const whole = await sharp(file).ensureAlpha().raw().toBuffer();
     for (const fit of ['letterbox', 'crop'] as const) {
       const direct = fitImage(whole, width, height, 16, 16, 3, fit);
@@ -105,7 +118,10 @@ describe('the preview shows the images as the model will see them', () => {
   async function thumbnail(fit: 'letterbox' | 'crop' | undefined, inputShape: number[] | undefined, name = 'halves') {
     const preview = await previewDataset({ kind: 'imageFolder', path: root, ...(fit ? { fit } : {}) }, inputShape ? { inputShape } : {});
     const url = preview.classes.find((c) => c.name === name)!.thumbnails[0];
-    const { data, info } = await sharp(Buffer.from(url.split(',')[1], 'base64')).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(Buffer.from(url.split(',')[1], 'base64'))
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const pixel = (x: number, y: number) => Array.from(data.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3));
     return { info, pixel };
   }
@@ -136,7 +152,11 @@ describe('the choice in the project file', () => {
   const project = (dataset: Record<string, unknown>) => ({ format: PROJECT_FORMAT, version: 1, graph: { nodes: [], edges: [] }, dataset });
 
   it('is kept; an image folder saved without one reads as stretch, said in the project from then on', () => {
-    expect(parseProject(project({ kind: 'imageFolder', path: 'signs', fit: 'crop' })).dataset).toEqual({ kind: 'imageFolder', path: 'signs', fit: 'crop' });
+    expect(parseProject(project({ kind: 'imageFolder', path: 'signs', fit: 'crop' })).dataset).toEqual({
+      kind: 'imageFolder',
+      path: 'signs',
+      fit: 'crop',
+    });
     const old = parseProject(project({ kind: 'imageFolder', path: 'signs' }));
     expect(old.dataset).toEqual({ kind: 'imageFolder', path: 'signs', fit: 'stretch' });
     expect(JSON.parse(serializeProject(old)).dataset.fit).toBe('stretch');

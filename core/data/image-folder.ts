@@ -32,7 +32,10 @@ async function listEntries(folder: string) {
     return await readdir(folder, { withFileTypes: true });
   } catch (error) {
     const reason = fileSystemReason(error);
-    throw new DataError({ en: `Cannot read the image folder ${folder}: ${reason.en}.`, fr: `Impossible de lire le dossier d’images ${folder} : ${reason.fr}.` });
+    throw new DataError({
+      en: `Cannot read the image folder ${folder}: ${reason.en}.`,
+      fr: `Impossible de lire le dossier d’images ${folder} : ${reason.fr}.`,
+    });
   }
 }
 
@@ -48,7 +51,12 @@ export const PRESHRINK_FACTOR = 8;
  * reduced to about {@link PRESHRINK_FACTOR} times `height × width` when it is larger (covering that
  * box for a crop, within it for a letter-box).
  */
-async function decodeRgba(file: string, height: number, width: number, fit: ImageFit): Promise<{ data: Uint8Array; width: number; height: number }> {
+async function decodeRgba(
+  file: string,
+  height: number,
+  width: number,
+  fit: ImageFit,
+): Promise<{ data: Uint8Array; width: number; height: number }> {
   const { data, info } = await sharp(file, DECODE_OPTIONS)
     .rotate()
     .resize(PRESHRINK_FACTOR * width, PRESHRINK_FACTOR * height, { fit: fit === 'crop' ? 'outside' : 'inside', withoutEnlargement: true })
@@ -56,7 +64,11 @@ async function decodeRgba(file: string, height: number, width: number, fit: Imag
     .ensureAlpha()
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
-  if (info.channels !== 4) throw new LocalizedError({ en: `decoded with ${info.channels} channels instead of 4`, fr: `décodée avec ${info.channels} canaux au lieu de 4` });
+  if (info.channels !== 4)
+    throw new LocalizedError({
+      en: `decoded with ${info.channels} channels instead of 4`,
+      fr: `décodée avec ${info.channels} canaux au lieu de 4`,
+    });
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
 }
 
@@ -70,7 +82,9 @@ async function decodeRgba(file: string, height: number, width: number, fit: Imag
 export async function decodeImage(file: string, [height, width, channels]: Shape, fit: ImageFit): Promise<Float32Array> {
   const tooLarge = async (error: unknown): Promise<never> => {
     // libvips refuses an image over the bound before decoding it; its size makes the reason.
-    const meta = await sharp(file).metadata().catch(() => undefined);
+    const meta = await sharp(file)
+      .metadata()
+      .catch(() => undefined);
     if (meta && meta.width * meta.height > MAX_IMAGE_PIXELS) throw new ImageTooLargeError(imageTooLarge(meta.height, meta.width));
     throw error;
   };
@@ -82,7 +96,10 @@ export async function decodeImage(file: string, [height, width, channels]: Shape
   pipeline = channels === 1 ? pipeline.greyscale() : pipeline.removeAlpha().toColourspace('srgb');
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true }).catch(tooLarge);
   if (info.channels !== channels)
-    throw new LocalizedError({ en: `decoded with ${info.channels} channels instead of ${channels}`, fr: `décodée avec ${info.channels} canaux au lieu de ${channels}` });
+    throw new LocalizedError({
+      en: `decoded with ${info.channels} channels instead of ${channels}`,
+      fr: `décodée avec ${info.channels} canaux au lieu de ${channels}`,
+    });
   return Float32Array.from(data, (v) => v / 255);
 }
 

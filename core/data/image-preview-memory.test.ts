@@ -55,7 +55,9 @@ describe('a folder of large images', () => {
 
   it('training skips the 16000×16000 PNG with the same reason, without decoding it', async () => {
     const dataset = await loadImageFolder(root, [16, 24, 3]);
-    expect(dataset.skipped.map((s) => [s.file, s.reason])).toEqual([[join('big', 'bomb.png'), '16000×16000 pixels, more than the 64 megapixels an image may have: scale it down']]);
+    expect(dataset.skipped.map((s) => [s.file, s.reason])).toEqual([
+      [join('big', 'bomb.png'), '16000×16000 pixels, more than the 64 megapixels an image may have: scale it down'],
+    ]);
     expect(dataset.train.count + dataset.test.count).toBe(16);
   });
 

@@ -34,7 +34,15 @@ function readPair(folder: string, images: string, labels: string): IdxImages {
 }
 
 /** Reads the four files `train-images-idx3-ubyte`, `train-labels-idx1-ubyte`, `t10k-…` of a folder. */
-export function readIdxSplits(folder: string, names = { trainImages: 'train-images-idx3-ubyte', trainLabels: 'train-labels-idx1-ubyte', testImages: 't10k-images-idx3-ubyte', testLabels: 't10k-labels-idx1-ubyte' }): IdxSplits {
+export function readIdxSplits(
+  folder: string,
+  names = {
+    trainImages: 'train-images-idx3-ubyte',
+    trainLabels: 'train-labels-idx1-ubyte',
+    testImages: 't10k-images-idx3-ubyte',
+    testLabels: 't10k-labels-idx1-ubyte',
+  },
+): IdxSplits {
   const train = readPair(folder, names.trainImages, names.trainLabels);
   const test = readPair(folder, names.testImages, names.testLabels);
   return { train, test, trainOrder: balancedOrder(train.labels) };
@@ -74,7 +82,12 @@ export interface ClassFilter {
 }
 
 /** The indices of `order` whose label is kept, at most `perClass` of each class, in the same order. */
-function keptIndices(labels: Uint8Array, order: ArrayLike<number>, keep: Int32Array | undefined, perClass: number | undefined): Uint32Array {
+function keptIndices(
+  labels: Uint8Array,
+  order: ArrayLike<number>,
+  keep: Int32Array | undefined,
+  perClass: number | undefined,
+): Uint32Array {
   const taken = new Map<number, number>();
   const kept: number[] = [];
   for (let i = 0; i < order.length; i++) {
@@ -97,7 +110,14 @@ function keptIndices(labels: Uint8Array, order: ArrayLike<number>, keep: Int32Ar
  * keeps some classes only (in training and in the test, renumbered in the filter's order, with
  * their names) and at most `perClass` training images of each.
  */
-export function idxDataset(splits: IdxSplits, name: string, title: string, classNames: string[], size?: number, filter: ClassFilter = {}): Dataset {
+export function idxDataset(
+  splits: IdxSplits,
+  name: string,
+  title: string,
+  classNames: string[],
+  size?: number,
+  filter: ClassFilter = {},
+): Dataset {
   const { classes, perClass } = filter;
   let keep: Int32Array | undefined;
   if (classes) {
@@ -122,14 +142,26 @@ export function idxDataset(splits: IdxSplits, name: string, title: string, class
   const order = filtered ? keptIndices(splits.train.labels, splits.trainOrder, keep, perClass) : splits.trainOrder;
   const available = order.length;
   if (size !== undefined && size > available) {
-    const which = filtered ? { en: ' of the classes and counts it keeps', fr: ' des classes et effectifs qu’il garde' } : { en: '', fr: '' };
+    const which = filtered
+      ? { en: ' of the classes and counts it keeps', fr: ' des classes et effectifs qu’il garde' }
+      : { en: '', fr: '' };
     throw new DataError({
       en: `${title} has ${available.toLocaleString('en')} training images${which.en} (its ${splits.test.count.toLocaleString('en')} test images are kept for the test); set the data set size to at most ${available}.`,
       fr: `${title} a ${available.toLocaleString('fr')} images d’entraînement${which.fr} (ses ${splits.test.count.toLocaleString('fr')} images de test sont gardées pour le test) ; réglez la taille du jeu de données sur ${available} au plus.`,
     });
   }
   const train = idxSamples(splits.train, order.subarray(0, size ?? available));
-  const test = keep ? idxSamples(splits.test, keptIndices(splits.test.labels, Uint32Array.from({ length: splits.test.count }, (_, i) => i), keep, undefined)) : idxSamples(splits.test);
+  const test = keep
+    ? idxSamples(
+        splits.test,
+        keptIndices(
+          splits.test.labels,
+          Uint32Array.from({ length: splits.test.count }, (_, i) => i),
+          keep,
+          undefined,
+        ),
+      )
+    : idxSamples(splits.test);
   if (keep) {
     for (const samples of [train, test]) for (let i = 0; i < samples.count; i++) samples.y[i] = keep[samples.y[i]];
   }

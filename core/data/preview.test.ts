@@ -15,7 +15,9 @@ afterEach(() => {
 async function png(seed: number, channels: 1 | 3 = 3): Promise<Buffer> {
   const pixels = Buffer.alloc(16 * 16 * channels);
   for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 37 + seed * 11) & 255;
-  return sharp(pixels, { raw: { width: 16, height: 16, channels } }).png().toBuffer();
+  return sharp(pixels, { raw: { width: 16, height: 16, channels } })
+    .png()
+    .toBuffer();
 }
 
 /** `folder/<class>/NNN.png`, `perClass` images per class; `extra` files are written over or beside them. */
@@ -64,7 +66,13 @@ describe('image folder preview of a folder larger than its bounds', () => {
     // The first file of a class is always in the sample.
     const root = await imageFolder({ a: 40, b: 40 }, { 'a/000.png': truncated });
     const result = await preview(root, { decodeLimit: 20 });
-    expect(result.skipped).toEqual([{ file: join('a', '000.png'), reason: expect.stringMatching(/^cannot be decoded \(.*read error/), reasonFr: expect.stringMatching(/^illisible \(/) }]);
+    expect(result.skipped).toEqual([
+      {
+        file: join('a', '000.png'),
+        reason: expect.stringMatching(/^cannot be decoded \(.*read error/),
+        reasonFr: expect.stringMatching(/^illisible \(/),
+      },
+    ]);
     expect(totals(result)).toEqual([39, 40]);
     expect(result.warnings.join(' ')).toMatch(/1 file was skipped: a\/000\.png \(cannot be decoded/);
     // A broken file among the thumbnails' leaves the class its 8 thumbnails all the same.
@@ -79,7 +87,11 @@ describe('image folder preview of a folder larger than its bounds', () => {
     expect(result.checked).toEqual({ decoded: 17, headers: 80, images: 80 });
     expect(result.skipped).toEqual([
       { file: join('b', 'notes.txt'), reason: 'not a PNG, JPEG or WebP image', reasonFr: 'pas une image PNG, JPEG ou WebP' },
-      { file: join('a', '013.png'), reason: expect.stringMatching(/^cannot be decoded \(.*unsupported image format/), reasonFr: expect.stringMatching(/^illisible \(/) },
+      {
+        file: join('a', '013.png'),
+        reason: expect.stringMatching(/^cannot be decoded \(.*unsupported image format/),
+        reasonFr: expect.stringMatching(/^illisible \(/),
+      },
     ]);
     expect(totals(result)).toEqual([39, 40]);
   });
@@ -101,14 +113,19 @@ describe('image folder preview of a folder larger than its bounds', () => {
 
     const junk = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`a/${String(i).padStart(3, '0')}.png`, 'junk']));
     const hopeless = await imageFolder({ a: 30, b: 30 }, junk);
-    await expect(preview(hopeless, { headerLimit: 20, decodeLimit: 16 })).rejects.toThrow(/The class folder "a" of .* holds no readable image/);
+    await expect(preview(hopeless, { headerLimit: 20, decodeLimit: 16 })).rejects.toThrow(
+      /The class folder "a" of .* holds no readable image/,
+    );
   });
 });
 
 describe('image folder preview of a folder within its bounds', () => {
   it('checks every image and has no sample note, even with broken files', async () => {
     const whole = await png(5, 1);
-    const root = await imageFolder({ a: 5, b: 5 }, { 'a/003.png': whole.subarray(0, whole.length - 30), 'b/002.png': whole.subarray(0, 40), 'b/004.png': 'no image' });
+    const root = await imageFolder(
+      { a: 5, b: 5 },
+      { 'a/003.png': whole.subarray(0, whole.length - 30), 'b/002.png': whole.subarray(0, 40), 'b/004.png': 'no image' },
+    );
     const result = await preview(root);
     expect(result.checked).toBeUndefined();
     expect(result.skipped.map((s) => [s.file, s.reason])).toEqual([
@@ -129,7 +146,9 @@ describe('image folder preview of a folder within its bounds', () => {
     // ...and training, which decodes everything, skips it by name and says why.
     const loaded = await loadImageFolder(root, [16, 16, 3]);
     expect(loaded.train.count + loaded.test.count).toBe(23);
-    expect(loaded.skipped).toEqual([{ file: join('a', '011.png'), reason: expect.stringMatching(/^cannot be decoded/), reasonFr: expect.stringMatching(/^illisible/) }]);
+    expect(loaded.skipped).toEqual([
+      { file: join('a', '011.png'), reason: expect.stringMatching(/^cannot be decoded/), reasonFr: expect.stringMatching(/^illisible/) },
+    ]);
     const whole2 = await preview(root);
     expect(totals(whole2)).toEqual([11, 12]);
   });

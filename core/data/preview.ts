@@ -57,7 +57,8 @@ export interface PreviewOptions {
 }
 
 /** Column names that usually hold the class, in English and French. */
-const LABEL_NAMES = /^(label|labels|class|classe|target|cible|species|espece|espèce|category|catégorie|categorie|y|étiquette|etiquette|output|sortie)$/i;
+const LABEL_NAMES =
+  /^(label|labels|class|classe|target|cible|species|espece|espèce|category|catégorie|categorie|y|étiquette|etiquette|output|sortie)$/i;
 
 /** The column a CSV's class most likely is in: a column named like a label, else the last one. */
 export function guessLabelColumn(columns: string[]): string {
@@ -83,11 +84,16 @@ function thumbnailOf(file: string): Promise<string> {
 }
 
 async function pngDataUrl(image: Sharp): Promise<string> {
-  const png = await image.resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', kernel: 'nearest', withoutEnlargement: false }).png().toBuffer();
+  const png = await image
+    .resize(THUMBNAIL_SIDE, THUMBNAIL_SIDE, { fit: 'inside', kernel: 'nearest', withoutEnlargement: false })
+    .png()
+    .toBuffer();
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
-function fromSummary(dataset: Dataset): Pick<DatasetPreview, 'classes' | 'trainCount' | 'testCount' | 'warnings' | 'warningsFr' | 'skipped'> {
+function fromSummary(
+  dataset: Dataset,
+): Pick<DatasetPreview, 'classes' | 'trainCount' | 'testCount' | 'warnings' | 'warningsFr' | 'skipped'> {
   const summary = summarizeDataset(dataset);
   const testCounts = new Array<number>(dataset.classNames.length).fill(0);
   for (let i = 0; i < dataset.test.count; i++) testCounts[dataset.test.y[i]]++;
@@ -152,11 +158,16 @@ const Check = { Unchecked: 0, HeaderRead: 1, Decoded: 2, Failed: 3 } as const;
 
 /** The shape the thumbnails of an image folder are fitted to: the model's Input when it takes images, else a square. */
 function thumbnailShape(inputShape: Shape | undefined, colour: boolean): Shape {
-  if (inputShape?.length === 3 && (inputShape[2] === 1 || inputShape[2] === 3) && inputShape[0] >= 1 && inputShape[1] >= 1) return inputShape;
+  if (inputShape?.length === 3 && (inputShape[2] === 1 || inputShape[2] === 3) && inputShape[0] >= 1 && inputShape[1] >= 1)
+    return inputShape;
   return [THUMBNAIL_SIDE, THUMBNAIL_SIDE, colour ? 3 : 1];
 }
 
-async function previewImageFolder(folder: string, limits: { headers: number; decodes: number }, view: { fit: ImageFit; inputShape?: Shape }): Promise<DatasetPreview> {
+async function previewImageFolder(
+  folder: string,
+  limits: { headers: number; decodes: number },
+  view: { fit: ImageFit; inputShape?: Shape },
+): Promise<DatasetPreview> {
   const listing = await listImageFolder(folder);
   const total = listing.files.reduce((n, files) => n + files.length, 0);
   const state = listing.files.map((files) => new Uint8Array(files.length));
@@ -200,9 +211,12 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
     }
   };
   // Each class gets its share of a bound, and at least enough for its thumbnails.
-  const share = (label: number, bound: number) => Math.max(THUMBNAILS, Math.floor((bound * listing.files[label].length) / Math.max(1, total)));
+  const share = (label: number, bound: number) =>
+    Math.max(THUMBNAILS, Math.floor((bound * listing.files[label].length) / Math.max(1, total)));
 
-  const headerSample = listing.files.flatMap((files, label) => spreadIndices(files.length, share(label, limits.headers)).map((i): [number, number] => [label, i]));
+  const headerSample = listing.files.flatMap((files, label) =>
+    spreadIndices(files.length, share(label, limits.headers)).map((i): [number, number] => [label, i]),
+  );
   await eachLimited(headerSample, PARALLEL_HEADERS, readHeader);
   const decodeSample = state.flatMap((checks, label) => {
     const readable = [...checks.keys()].filter((i) => checks[i] === Check.HeaderRead);
@@ -264,7 +278,10 @@ async function previewImageFolder(folder: string, limits: { headers: number; dec
   // Counts only: the split is the loader's, on labels without pixels.
   const labels = Int32Array.from(counts.flatMap((count, label) => new Array<number>(count).fill(label)));
   const { train, test } = stratifiedSplit({ x: new Float32Array(0), y: labels, count: labels.length }, 0, 0.2);
-  const common = [...sizes.entries()].sort((a, b) => b[1] - a[1])[0][0].split('×').map(Number);
+  const common = [...sizes.entries()]
+    .sort((a, b) => b[1] - a[1])[0][0]
+    .split('×')
+    .map(Number);
   const inputShape: Shape = [common[0], common[1], colour ? 3 : 1];
   const suggested = suggestedImageShape(inputShape);
   const counted = fromSummary({ name: path.basename(folder), inputShape, classNames: listing.classNames, train, test, skipped });
@@ -291,8 +308,13 @@ async function previewCsv(file: string, labelColumn: string): Promise<DatasetPre
   const header = rows[0].map((h) => h.trim());
   const summary = fromSummary(dataset);
   if (encoding === 'Windows-1252') {
-    summary.warnings.push(`${name} is not UTF-8 text: it was read as Windows-1252 (Latin-1), as spreadsheets on Windows save it. If accented letters look wrong, save it again as "CSV UTF-8".`);
-    summary.warningsFr = [...(summary.warningsFr ?? []), `${name} n’est pas du texte UTF-8 : il a été lu en Windows-1252 (Latin-1), comme l’enregistrent les tableurs sous Windows. Si des lettres accentuées sont fausses, enregistrez-le à nouveau en « CSV UTF-8 ».`];
+    summary.warnings.push(
+      `${name} is not UTF-8 text: it was read as Windows-1252 (Latin-1), as spreadsheets on Windows save it. If accented letters look wrong, save it again as "CSV UTF-8".`,
+    );
+    summary.warningsFr = [
+      ...(summary.warningsFr ?? []),
+      `${name} n’est pas du texte UTF-8 : il a été lu en Windows-1252 (Latin-1), comme l’enregistrent les tableurs sous Windows. Si des lettres accentuées sont fausses, enregistrez-le à nouveau en « CSV UTF-8 ».`,
+    ];
   }
   return {
     name,
@@ -313,8 +335,14 @@ export async function previewDataset(ref: DatasetRef, options: PreviewOptions = 
     case 'builtin': {
       const filter = classFilterOf(ref);
       if (ref.name === 'mnist' || ref.name === 'fashion-mnist') {
-        const dataset = ref.name === 'mnist' ? loadMnist(ref.size, filter) : await loadFashionMnist(ref.size, { onProgress: options.onDownload, filter });
-        const preview: DatasetPreview = { name: ref.name === 'mnist' ? 'MNIST' : 'Fashion-MNIST', kind: 'builtin', inputShape: [...dataset.inputShape], ...fromSummary(dataset) };
+        const dataset =
+          ref.name === 'mnist' ? loadMnist(ref.size, filter) : await loadFashionMnist(ref.size, { onProgress: options.onDownload, filter });
+        const preview: DatasetPreview = {
+          name: ref.name === 'mnist' ? 'MNIST' : 'Fashion-MNIST',
+          kind: 'builtin',
+          inputShape: [...dataset.inputShape],
+          ...fromSummary(dataset),
+        };
         await sampleThumbnails(dataset, preview);
         return preview;
       }
@@ -322,11 +350,16 @@ export async function previewDataset(ref: DatasetRef, options: PreviewOptions = 
       const features = dataset.inputShape[0];
       const step = Math.max(1, Math.floor(dataset.train.count / SCATTER_POINTS));
       const points: DatasetPreview['points'] = [];
-      for (let i = 0; i < dataset.train.count; i += step) points.push({ x: dataset.train.x[i * features], y: dataset.train.x[i * features + 1], label: dataset.train.y[i] });
+      for (let i = 0; i < dataset.train.count; i += step)
+        points.push({ x: dataset.train.x[i * features], y: dataset.train.x[i * features + 1], label: dataset.train.y[i] });
       return { name: ref.name, kind: 'builtin', inputShape: [...dataset.inputShape], ...fromSummary(dataset), points };
     }
     case 'imageFolder':
-      return previewImageFolder(resolve(ref.path), { headers: options.headerLimit ?? HEADER_LIMIT, decodes: options.decodeLimit ?? DECODE_LIMIT }, { fit: imageFitOf(ref), inputShape: options.inputShape });
+      return previewImageFolder(
+        resolve(ref.path),
+        { headers: options.headerLimit ?? HEADER_LIMIT, decodes: options.decodeLimit ?? DECODE_LIMIT },
+        { fit: imageFitOf(ref), inputShape: options.inputShape },
+      );
     case 'csv':
       return previewCsv(resolve(ref.path), ref.labelColumn);
     case 'idx':
@@ -334,7 +367,13 @@ export async function previewDataset(ref: DatasetRef, options: PreviewOptions = 
       const file = resolve(ref.path);
       // Read whole with the training loaders: the files are small enough, and the preview then sees what training will.
       const dataset = ref.kind === 'idx' ? await loadIdxFolder(file) : await loadCifar(file);
-      const preview: DatasetPreview = { name: dataset.name, kind: ref.kind, inputShape: [...dataset.inputShape], ...fromSummary(dataset), path: file };
+      const preview: DatasetPreview = {
+        name: dataset.name,
+        kind: ref.kind,
+        inputShape: [...dataset.inputShape],
+        ...fromSummary(dataset),
+        path: file,
+      };
       await sampleThumbnails(dataset, preview);
       return preview;
     }

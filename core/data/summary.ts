@@ -19,7 +19,10 @@ function placeOf(item: SkippedItem): Localized {
 /** The files (or rows of a table) left out of a data set, the first five named, in plain words; undefined when none was. */
 export function skippedWarning(skipped: SkippedItem[]): Localized | undefined {
   if (skipped.length === 0) return undefined;
-  const list = skipped.slice(0, 5).map((s) => `${placeOf(s).en} (${s.reason})`).join('; ');
+  const list = skipped
+    .slice(0, 5)
+    .map((s) => `${placeOf(s).en} (${s.reason})`)
+    .join('; ');
   const listFr = skipped
     .slice(0, 5)
     .map((s) => `${placeOf(s).fr} (${s.reasonFr ?? s.reason})`)
@@ -47,7 +50,9 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
   if (smallest === 0) {
     const missing = dataset.classNames.filter((_, i) => counts[i] === 0);
     warnings.push(`The training data have no sample of class ${missing.map((c) => `"${c}"`).join(', ')}: the model cannot learn it.`);
-    warningsFr.push(`Les données d’entraînement n’ont aucun exemple de la classe ${missing.map((c) => `« ${c} »`).join(', ')} : le modèle ne peut pas l’apprendre.`);
+    warningsFr.push(
+      `Les données d’entraînement n’ont aucun exemple de la classe ${missing.map((c) => `« ${c} »`).join(', ')} : le modèle ne peut pas l’apprendre.`,
+    );
   } else if (largest / smallest >= IMBALANCE_RATIO) {
     const big = dataset.classNames[counts.indexOf(largest)];
     const small = dataset.classNames[counts.indexOf(smallest)];
@@ -85,7 +90,11 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
  * Throws a DataError naming the block and the parameter to change.
  */
 export function checkModelFitsData(graph: Graph, dataset: Dataset, loss: string): void {
-  const analysis = analyzeGraph(graph, { loss, classes: dataset.classNames.length, data: { name: dataset.name, inputShape: dataset.inputShape } });
+  const analysis = analyzeGraph(graph, {
+    loss,
+    classes: dataset.classNames.length,
+    data: { name: dataset.name, inputShape: dataset.inputShape },
+  });
   const first = analysis.errors[0];
   if (first) throw new DataError(first.text);
 }

@@ -46,7 +46,11 @@ const generators: Record<TwoDName, (n: number, noise: number, random: () => numb
       const label = i % 2;
       const r = label === 1 ? random() * radius * 0.5 : radius * (0.7 + random() * 0.3);
       const angle = random() * 2 * Math.PI;
-      points.push([r * Math.sin(angle) + noise * radius * (random() * 2 - 1), r * Math.cos(angle) + noise * radius * (random() * 2 - 1), label]);
+      points.push([
+        r * Math.sin(angle) + noise * radius * (random() * 2 - 1),
+        r * Math.cos(angle) + noise * radius * (random() * 2 - 1),
+        label,
+      ]);
     }
     return points;
   },

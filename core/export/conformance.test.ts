@@ -38,15 +38,24 @@ const BATCH = 3;
 const FORMATS = ['tfjs', 'onnx', 'pytorch'] as const;
 type Format = (typeof FORMATS)[number];
 /** `CONFORMANCE_BLOCKS=ZeroPadding2D,Multiply` runs the cases of those blocks only (the whole catalogue takes minutes). */
-const only = process.env.CONFORMANCE_BLOCKS?.split(',').map((t) => t.trim()).filter(Boolean);
+const only = process.env.CONFORMANCE_BLOCKS?.split(',')
+  .map((t) => t.trim())
+  .filter(Boolean);
 const unknownBlocks = only?.filter((t) => !blockTypes.includes(t)) ?? [];
-if (unknownBlocks.length) throw new Error(`CONFORMANCE_BLOCKS names no block ${unknownBlocks.join(', ')}; the blocks are ${blockTypes.join(', ')}.`);
+if (unknownBlocks.length)
+  throw new Error(`CONFORMANCE_BLOCKS names no block ${unknownBlocks.join(', ')}; the blocks are ${blockTypes.join(', ')}.`);
 const tested = only ?? blockTypes;
 
 /** Inputs `in0`, `in1`, … feeding the block under test, `b`, in edge order; an Input is followed by a linear Activation. */
 function graphFor(type: string, c: ConformanceCase): Graph {
   if (type === 'Input')
-    return { nodes: [{ id: 'b', type, params: c.params }, { id: 'probe', type: 'Activation', params: { activation: 'linear' } }], edges: [{ source: 'b', target: 'probe' }] };
+    return {
+      nodes: [
+        { id: 'b', type, params: c.params },
+        { id: 'probe', type: 'Activation', params: { activation: 'linear' } },
+      ],
+      edges: [{ source: 'b', target: 'probe' }],
+    };
   const inputs = c.inputs.map((shape, i) => ({ id: `in${i}`, type: 'Input', params: { shape } }));
   return { nodes: [...inputs, { id: 'b', type, params: c.params }], edges: inputs.map((n) => ({ source: n.id, target: 'b' })) };
 }
@@ -137,7 +146,9 @@ beforeAll(async () => {
     const weights = varyBatchNorm(untrainedWeights(tf, project));
     const shapes = p.type === 'Input' ? [p.c.params.shape as number[]] : p.c.inputs;
     p.shapes = shapes.map((s) => [BATCH, ...s]);
-    p.inputs = p.shapes.map((s, k) => Float32Array.from({ length: s.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i * 1.7 + k * 0.9 + 0.3) * 1.5));
+    p.inputs = p.shapes.map((s, k) =>
+      Float32Array.from({ length: s.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i * 1.7 + k * 0.9 + 0.3) * 1.5),
+    );
     p.expected = appPredict(tf, graph, weights, p.inputs, p.shapes);
     const input = join(dir, 'input.npz');
     writeFileSync(input, encodeNpz(Object.fromEntries(p.inputs.map((data, i) => [`x${i}`, { shape: p.shapes[i], data }]))));
@@ -158,10 +169,22 @@ beforeAll(async () => {
       // The training engine's module: augmentation blocks are the engine's own modules; the weights go in through its layout code.
       const module = pytorchModule(graph, { name: 'Engine model', augment: true, seed: 1 });
       writeFileSync(join(dir, 'engine_model.py'), module.code);
-      const appWeights = Object.fromEntries(weights.map((w) => [w.name.replace('/', '__'), { shape: w.shape, data: Float32Array.from(w.data) }]));
+      const appWeights = Object.fromEntries(
+        weights.map((w) => [w.name.replace('/', '__'), { shape: w.shape, data: Float32Array.from(w.data) }]),
+      );
       writeFileSync(join(dir, 'app_weights.npz'), encodeNpz(appWeights));
       const state = module.state.map((s) => ({ key: s.key, name: `${s.nodeId}__${s.weight}`, layout: s.layout }));
-      jobs.push({ id: `${p.id}/engine`, kind: 'engine', name: p.id.replace(/\W/g, '_'), path: join(dir, 'engine_model.py'), className: module.className, weights: join(dir, 'app_weights.npz'), state, counters: module.counters, input });
+      jobs.push({
+        id: `${p.id}/engine`,
+        kind: 'engine',
+        name: p.id.replace(/\W/g, '_'),
+        path: join(dir, 'engine_model.py'),
+        className: module.className,
+        weights: join(dir, 'app_weights.npz'),
+        state,
+        counters: module.counters,
+        input,
+      });
     }
   }
   writeFileSync(join(work, 'jobs.json'), JSON.stringify(jobs));

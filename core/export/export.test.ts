@@ -142,15 +142,33 @@ for job in json.load(open(sys.argv[1])):
 print(json.dumps(results))
 `;
 
-async function prepare(name: string, project: Project, weights: NamedWeight[], inputs: Float32Array[], inputShapes: number[][], formats: ExportFormatName[]): Promise<void> {
+async function prepare(
+  name: string,
+  project: Project,
+  weights: NamedWeight[],
+  inputs: Float32Array[],
+  inputShapes: number[][],
+  formats: ExportFormatName[],
+): Promise<void> {
   const shapes = inputShapes.map((s) => [BATCH, ...s]);
-  const c: Case = { project, weights, inputs, inputShapes, expected: appPredict(tf, project.graph, weights, inputs, shapes), formats, dirs: {} };
+  const c: Case = {
+    project,
+    weights,
+    inputs,
+    inputShapes,
+    expected: appPredict(tf, project.graph, weights, inputs, shapes),
+    formats,
+    dirs: {},
+  };
   for (const format of formats) {
     const dir = join(work, name, format);
     await exportProject({ tf, project, format, outDir: dir, weights });
     c.dirs[format] = dir;
   }
-  writeFileSync(join(work, name, 'input.npz'), encodeNpz(Object.fromEntries(inputs.map((data, i) => [`x${i}`, { shape: shapes[i], data }]))));
+  writeFileSync(
+    join(work, name, 'input.npz'),
+    encodeNpz(Object.fromEntries(inputs.map((data, i) => [`x${i}`, { shape: shapes[i], data }]))),
+  );
   cases.set(name, c);
 }
 
@@ -175,8 +193,25 @@ beforeAll(async () => {
   const random = Float32Array.from({ length: BATCH * 9 * 9 * 2 }, (_, i) => Math.sin(i * 12.9898) * 2);
   await prepare('every-block', kitchenSink, varyBatchNorm(untrainedWeights(tf, kitchenSink)), [random], [[9, 9, 2]], all);
   const spirals = example('spirals-mlp');
-  await prepare('spirals-mlp', spirals, untrainedWeights(tf, spirals), [Float32Array.from({ length: BATCH * 2 }, (_, i) => Math.cos(i))], [[2]], all);
-  await prepare('two-inputs', twoInputs, untrainedWeights(tf, twoInputs), [Float32Array.from({ length: BATCH * 3 }, (_, i) => Math.sin(i)), Float32Array.from({ length: BATCH * 6 * 6 * 1 }, (_, i) => Math.cos(i / 3))], [[3], [6, 6, 1]], all);
+  await prepare(
+    'spirals-mlp',
+    spirals,
+    untrainedWeights(tf, spirals),
+    [Float32Array.from({ length: BATCH * 2 }, (_, i) => Math.cos(i))],
+    [[2]],
+    all,
+  );
+  await prepare(
+    'two-inputs',
+    twoInputs,
+    untrainedWeights(tf, twoInputs),
+    [
+      Float32Array.from({ length: BATCH * 3 }, (_, i) => Math.sin(i)),
+      Float32Array.from({ length: BATCH * 6 * 6 * 1 }, (_, i) => Math.cos(i / 3)),
+    ],
+    [[3], [6, 6, 1]],
+    all,
+  );
 
   const jobs = [...cases].flatMap(([id, c]) => [
     ...(c.dirs.onnx ? [{ id: `${id}/onnx`, kind: 'onnx', path: join(c.dirs.onnx, 'model.onnx') }] : []),
@@ -214,27 +249,37 @@ describe('TensorFlow.js export', () => {
   it('writes RandomCrop at inference (centre window resized) as stock Permute and fixed Dense layers', () => {
     const json = JSON.parse(readFileSync(join(cases.get('augmented-cnn')!.dirs.tfjs!, 'model.json'), 'utf8'));
     const layers = json.modelTopology.config.layers.map((l: { class_name: string; name: string }) => `${l.class_name}:${l.name}`);
-    expect(layers.slice(0, 6)).toEqual(['InputLayer:input', 'Permute:crop_width_last', 'Dense:crop_resize_width', 'Permute:crop_height_last', 'Dense:crop_resize_height', 'Permute:crop']);
+    expect(layers.slice(0, 6)).toEqual([
+      'InputLayer:input',
+      'Permute:crop_width_last',
+      'Dense:crop_resize_width',
+      'Permute:crop_height_last',
+      'Dense:crop_resize_height',
+      'Permute:crop',
+    ]);
   });
 });
 
 describe('refusals', () => {
-  it.each(['tfjs', 'onnx', 'pytorch', 'keras', 'notebook', 'web'] as const)('%s: a graph that cannot be built is refused, naming the block, and no file is written', async (format) => {
-    const project = parseProject({
-      format: 'neuroblocks.project',
-      version: 1,
-      graph: {
-        nodes: [
-          { id: 'in', type: 'Input', params: { shape: [4, 4, 1] } },
-          { id: 'big kernel', type: 'Conv2D', params: { filters: 2, kernelSize: 5 } },
-        ],
-        edges: [{ source: 'in', target: 'big kernel' }],
-      },
-    });
-    const outDir = join(work, 'refused', format);
-    await expect(exportProject({ tf, project, format, outDir })).rejects.toThrow(/\[big kernel\] Conv2D "big kernel".*kernel/);
-    expect(existsSync(outDir)).toBe(false);
-  });
+  it.each(['tfjs', 'onnx', 'pytorch', 'keras', 'notebook', 'web'] as const)(
+    '%s: a graph that cannot be built is refused, naming the block, and no file is written',
+    async (format) => {
+      const project = parseProject({
+        format: 'neuroblocks.project',
+        version: 1,
+        graph: {
+          nodes: [
+            { id: 'in', type: 'Input', params: { shape: [4, 4, 1] } },
+            { id: 'big kernel', type: 'Conv2D', params: { filters: 2, kernelSize: 5 } },
+          ],
+          edges: [{ source: 'in', target: 'big kernel' }],
+        },
+      });
+      const outDir = join(work, 'refused', format);
+      await expect(exportProject({ tf, project, format, outDir })).rejects.toThrow(/\[big kernel\] Conv2D "big kernel".*kernel/);
+      expect(existsSync(outDir)).toBe(false);
+    },
+  );
 
   it('web: a model with two inputs is refused, since the page feeds one', async () => {
     const project = parseProject({
@@ -268,7 +313,9 @@ describe('ONNX export', () => {
     expect(check.opset).toBeGreaterThanOrEqual(13);
     expect(check.metadata.input_layout).toBe(c.inputShapes[0].length === 3 ? 'NHWC' : 'NC');
     const session = await ort.InferenceSession.create(join(c.dirs.onnx!, 'model.onnx'));
-    const feeds = Object.fromEntries(session.inputNames.map((n, i) => [n, new ort.Tensor('float32', c.inputs[i], [BATCH, ...c.inputShapes[i]])]));
+    const feeds = Object.fromEntries(
+      session.inputNames.map((n, i) => [n, new ort.Tensor('float32', c.inputs[i], [BATCH, ...c.inputShapes[i]])]),
+    );
     const result = await session.run(feeds);
     const y = result[session.outputNames[0]].data as Float32Array;
     expect(y.length).toBe(c.expected.length);
@@ -299,6 +346,8 @@ describe('weights', () => {
   it('refuses weights of another graph, naming the block', async () => {
     const project = example('mnist-cnn');
     const wrong = untrainedWeights(tf, example('residual-cnn'));
-    await expect(exportProject({ tf, project, format: 'onnx', outDir: join(work, 'wrong'), weights: wrong })).rejects.toThrow(/conv1|conv2|dense1/);
+    await expect(exportProject({ tf, project, format: 'onnx', outDir: join(work, 'wrong'), weights: wrong })).rejects.toThrow(
+      /conv1|conv2|dense1/,
+    );
   });
 });

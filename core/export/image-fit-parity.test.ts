@@ -29,17 +29,25 @@ async function photo(seed: number): Promise<Buffer> {
     state = (state * 1103515245 + 12345) % 2147483648;
     pixels[i] = state >> 23;
   }
-  return sharp(pixels, { raw: { width: 37, height: 23, channels: 3 } }).png().toBuffer();
+  return sharp(pixels, { raw: { width: 37, height: 23, channels: 3 } })
+    .png()
+    .toBuffer();
 }
 
 beforeAll(async () => {
-  for (const [name, seed] of [['a', 7], ['b', 11]] as const) {
+  for (const [name, seed] of [
+    ['a', 7],
+    ['b', 11],
+  ] as const) {
     mkdirSync(join(folder, name), { recursive: true });
     const bytes = await photo(seed);
     for (let i = 0; i < 3; i++) writeFileSync(join(folder, name, `${i}.png`), bytes);
   }
   await tf.setBackend('cpu');
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -66,7 +74,10 @@ async function tryItInput(shape: [number, number, number], fit: ImageFit): Promi
     const base64 = readFileSync(join(folder, 'a', '0.png')).toString('base64');
     const image = await page.evaluate(
       async ([source, data]) => {
-        const decode = (0, eval)(`(${source})`) as (file: Blob, maxSide: number) => Promise<{ data: Uint8ClampedArray; width: number; height: number }>;
+        const decode = (0, eval)(`(${source})`) as (
+          file: Blob,
+          maxSide: number,
+        ) => Promise<{ data: Uint8ClampedArray; width: number; height: number }>;
         const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
         const decoded = await decode(new Blob([bytes], { type: 'image/png' }), 4096);
         return { data: Array.from(decoded.data), width: decoded.width, height: decoded.height };
@@ -104,7 +115,9 @@ async function webDemoInput(shape: [number, number, number], fit: ImageFit): Pro
   const page = await browser.newPage();
   try {
     await page.goto(pathToFileURL(join(dir, 'index.html')).href);
-    await page.waitForFunction(() => (globalThis as any).neuroblocks?.ready || (globalThis as any).neuroblocks?.error, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (globalThis as any).neuroblocks?.ready || (globalThis as any).neuroblocks?.error, undefined, {
+      timeout: 30_000,
+    });
     expect(await page.evaluate(() => (globalThis as any).neuroblocks.error)).toBeUndefined();
     await page.locator('input[type=file]').setInputFiles(join(folder, 'a', '0.png'));
     await page.waitForFunction(() => (globalThis as any).neuroblocks.lastInput !== null, undefined, { timeout: 30_000 });

@@ -55,7 +55,12 @@ export function untrainedWeights(tf: Tf, project: Project, pretrained?: readonly
 }
 
 function fileStem(project: Project): string {
-  return project.name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'model';
+  return (
+    project.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'model'
+  );
 }
 
 /** The files an export of `format` writes, relative to its folder. */
@@ -78,7 +83,14 @@ export function exportFileNames(project: Project, format: ExportFormatName): str
 
 /** Of the files an export would write, those already in `outDir` (of any kind: a folder of that name counts). */
 export async function existingExportFiles(project: Project, format: ExportFormatName, outDir: string): Promise<string[]> {
-  const found = await Promise.all(exportFileNames(project, format).map((name) => lstat(join(outDir, name)).then(() => name, () => undefined)));
+  const found = await Promise.all(
+    exportFileNames(project, format).map((name) =>
+      lstat(join(outDir, name)).then(
+        () => name,
+        () => undefined,
+      ),
+    ),
+  );
   return found.filter((name): name is string => name !== undefined);
 }
 
@@ -132,7 +144,9 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
       const input = plan.byId.get(plan.inputs[0])!;
       const output = plan.byId.get(plan.outputs[0])!;
       const data = await pageDataOf(project, options.baseDir);
-      return result(await writeWebDemo(outDir, project, artifacts, input.outputShape, output.outputShape[output.outputShape.length - 1] ?? 1, data));
+      return result(
+        await writeWebDemo(outDir, project, artifacts, input.outputShape, output.outputShape[output.outputShape.length - 1] ?? 1, data),
+      );
     }
   }
 }

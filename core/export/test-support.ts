@@ -17,7 +17,13 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 /** What the app predicts: the compiled graph (augmentation at inference) with the given weights. */
-export function appPredict(tf: Tf, graph: Graph, weights: NamedWeight[], input: Float32Array | Float32Array[], shape: number[] | number[][]): Float32Array {
+export function appPredict(
+  tf: Tf,
+  graph: Graph,
+  weights: NamedWeight[],
+  input: Float32Array | Float32Array[],
+  shape: number[] | number[][],
+): Float32Array {
   const inputs = Array.isArray(input) ? input : [input];
   const shapes = (Array.isArray(shape[0]) ? shape : [shape]) as number[][];
   const model = compileGraph(tf, graph);
@@ -38,7 +44,11 @@ export function appPredict(tf: Tf, graph: Graph, weights: NamedWeight[], input: 
  * project's data set, on WASM (fast enough for tests), as a trained run stores them.
  */
 export async function trainedRunWeights(project: Project, size = 96, baseDir?: string): Promise<NamedWeight[]> {
-  const result = await runTraining({ project, options: { backend: 'wasm', epochs: 1, size, checkpoints: false, ...(baseDir ? { baseDir } : {}) } }, () => {}, new TrainingControl());
+  const result = await runTraining(
+    { project, options: { backend: 'wasm', epochs: 1, size, checkpoints: false, ...(baseDir ? { baseDir } : {}) } },
+    () => {},
+    new TrainingControl(),
+  );
   if (!result.weights) throw new Error(`Training ${project.name} failed: ${result.message}`);
   return toNamedWeights(result.weights);
 }

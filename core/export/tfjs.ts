@@ -49,7 +49,11 @@ export function stockInferenceModel(tf: Tf, graph: Graph, weights: NamedWeight[]
     if (node.trainingOnly) {
       const inference = getBlock(node.type)!.stockInference;
       if (isIdentityAtInference(node)) tensors.set(node.id, inputs[0]);
-      else if (inference) tensors.set(node.id, inference({ tf, node, input: inputs[0], fixedWeights: (layer, kernel, shape) => void fixed.push({ layer, kernel, shape }) }));
+      else if (inference)
+        tensors.set(
+          node.id,
+          inference({ tf, node, input: inputs[0], fixedWeights: (layer, kernel, shape) => void fixed.push({ layer, kernel, shape }) }),
+        );
       else
         throw new ExportError(
           {
@@ -144,7 +148,13 @@ export function folderLoader(dir: string): tfjs.io.IOHandler {
       const specs = json.weightsManifest.flatMap((g) => g.weights);
       const parts = await Promise.all(json.weightsManifest.flatMap((g) => g.paths).map((p) => readFile(join(dir, p))));
       const data = joinBuffers(parts.map((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer));
-      return { modelTopology: json.modelTopology, format: json.format, generatedBy: json.generatedBy, weightSpecs: specs, weightData: data.buffer as ArrayBuffer };
+      return {
+        modelTopology: json.modelTopology,
+        format: json.format,
+        generatedBy: json.generatedBy,
+        weightSpecs: specs,
+        weightData: data.buffer as ArrayBuffer,
+      };
     },
   };
 }

@@ -48,7 +48,9 @@ async function openDemo(name: string): Promise<Page> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(pathToFileURL(join(demos.get(name)!.dir, 'index.html')).href);
-  await page.waitForFunction(() => (globalThis as any).neuroblocks?.ready || (globalThis as any).neuroblocks?.error, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => (globalThis as any).neuroblocks?.ready || (globalThis as any).neuroblocks?.error, undefined, {
+    timeout: 30_000,
+  });
   expect(await page.evaluate(() => (globalThis as any).neuroblocks.error)).toBeUndefined();
   expect(errors).toEqual([]);
   return page;
@@ -56,52 +58,68 @@ async function openDemo(name: string): Promise<Page> {
 
 describe('web demo page', () => {
   it('is a self-contained folder with TensorFlow.js and the model', () => {
-    expect(readdirSync(demos.get('mnist-cnn')!.dir).sort()).toEqual(['group1-shard1of1.bin', 'index.html', 'model-data.js', 'model.json', 'tf.min.js']);
+    expect(readdirSync(demos.get('mnist-cnn')!.dir).sort()).toEqual([
+      'group1-shard1of1.bin',
+      'index.html',
+      'model-data.js',
+      'model.json',
+      'tf.min.js',
+    ]);
     const html = readFileSync(join(demos.get('mnist-cnn')!.dir, 'index.html'), 'utf8');
     expect(html).not.toMatch(/https?:\/\//);
   });
 
-  it.each(['mnist-cnn', 'residual-cnn'])('%s: a digit drawn in the page from file:// gets the prediction the app gives for the same pixels', async (name) => {
-    const { project, weights } = demos.get(name)!;
-    const page = await openDemo(name);
-    const pad = (await page.locator('#pad').boundingBox())!;
-    // A small "7" in the top-left corner: a bar across the top, then a diagonal down to the left.
-    const at = (x: number, y: number) => [pad.x + (x / 560) * pad.width, pad.y + (y / 560) * pad.height] as const;
-    await page.mouse.move(...at(70, 70));
-    await page.mouse.down();
-    for (const [x, y] of [[140, 70], [210, 70], [180, 140], [150, 210], [130, 240]]) await page.mouse.move(...at(x, y), { steps: 4 });
-    await page.mouse.up();
-    await page.waitForFunction(() => (globalThis as any).neuroblocks.lastOutput !== null);
-    const { input, output, shown } = await page.evaluate(() => ({
-      input: (globalThis as any).neuroblocks.lastInput as number[],
-      output: (globalThis as any).neuroblocks.lastOutput as number[],
-      shown: (globalThis as any).document.getElementById("top").textContent as string,
-    }));
-    expect(input.length).toBe(784);
-    expect(Math.max(...input)).toBeGreaterThan(0.5);
-    const app = appPredict(tf, project.graph, weights, Float32Array.from(input), [1, 28, 28, 1]);
-    expect(maxAbsDiff(output, app)).toBeLessThan(1e-4);
-    expect(shown).toBe(String(app.indexOf(Math.max(...app))));
-    // Prepared like the training digits: the ink fits in 20×20 pixels, centred by its mass in 28×28.
-    let mass = 0;
-    let cx = 0;
-    let cy = 0;
-    const rows: number[] = [];
-    const cols: number[] = [];
-    input.forEach((v, i) => {
-      if (v <= 0.05) return;
-      const [y, x] = [Math.floor(i / 28), i % 28];
-      rows.push(y);
-      cols.push(x);
-      mass += v;
-      cx += v * (x + 0.5);
-      cy += v * (y + 0.5);
-    });
-    expect(Math.max(Math.max(...rows) - Math.min(...rows), Math.max(...cols) - Math.min(...cols)) + 1).toBeLessThanOrEqual(21);
-    expect(Math.abs(cx / mass - 14)).toBeLessThan(1.5);
-    expect(Math.abs(cy / mass - 14)).toBeLessThan(1.5);
-    await page.close();
-  });
+  it.each(['mnist-cnn', 'residual-cnn'])(
+    '%s: a digit drawn in the page from file:// gets the prediction the app gives for the same pixels',
+    async (name) => {
+      const { project, weights } = demos.get(name)!;
+      const page = await openDemo(name);
+      const pad = (await page.locator('#pad').boundingBox())!;
+      // A small "7" in the top-left corner: a bar across the top, then a diagonal down to the left.
+      const at = (x: number, y: number) => [pad.x + (x / 560) * pad.width, pad.y + (y / 560) * pad.height] as const;
+      await page.mouse.move(...at(70, 70));
+      await page.mouse.down();
+      for (const [x, y] of [
+        [140, 70],
+        [210, 70],
+        [180, 140],
+        [150, 210],
+        [130, 240],
+      ])
+        await page.mouse.move(...at(x, y), { steps: 4 });
+      await page.mouse.up();
+      await page.waitForFunction(() => (globalThis as any).neuroblocks.lastOutput !== null);
+      const { input, output, shown } = await page.evaluate(() => ({
+        input: (globalThis as any).neuroblocks.lastInput as number[],
+        output: (globalThis as any).neuroblocks.lastOutput as number[],
+        shown: (globalThis as any).document.getElementById('top').textContent as string,
+      }));
+      expect(input.length).toBe(784);
+      expect(Math.max(...input)).toBeGreaterThan(0.5);
+      const app = appPredict(tf, project.graph, weights, Float32Array.from(input), [1, 28, 28, 1]);
+      expect(maxAbsDiff(output, app)).toBeLessThan(1e-4);
+      expect(shown).toBe(String(app.indexOf(Math.max(...app))));
+      // Prepared like the training digits: the ink fits in 20×20 pixels, centred by its mass in 28×28.
+      let mass = 0;
+      let cx = 0;
+      let cy = 0;
+      const rows: number[] = [];
+      const cols: number[] = [];
+      input.forEach((v, i) => {
+        if (v <= 0.05) return;
+        const [y, x] = [Math.floor(i / 28), i % 28];
+        rows.push(y);
+        cols.push(x);
+        mass += v;
+        cx += v * (x + 0.5);
+        cy += v * (y + 0.5);
+      });
+      expect(Math.max(Math.max(...rows) - Math.min(...rows), Math.max(...cols) - Math.min(...cols)) + 1).toBeLessThanOrEqual(21);
+      expect(Math.abs(cx / mass - 14)).toBeLessThan(1.5);
+      expect(Math.abs(cy / mass - 14)).toBeLessThan(1.5);
+      await page.close();
+    },
+  );
 
   it('predicts real MNIST digits as the app does', async () => {
     const { project, weights } = demos.get('mnist-cnn')!;
@@ -121,7 +139,9 @@ describe('web demo labels', () => {
     const fashion = { ...example('mnist-mlp'), dataset: { kind: 'builtin' as const, name: 'fashion-mnist' as const } };
     const dir = join(work, 'fashion');
     await exportProject({ tf, project: fashion, format: 'web', outDir: dir });
-    const page = readdirSync(dir).map((f) => (f.endsWith('.js') || f.endsWith('.html') ? readFileSync(join(dir, f), 'utf8') : '')).join('');
+    const page = readdirSync(dir)
+      .map((f) => (f.endsWith('.js') || f.endsWith('.html') ? readFileSync(join(dir, f), 'utf8') : ''))
+      .join('');
     expect(page).toContain('"T-shirt/top","Trouser"');
     expect(page).toContain('"Ankle boot"');
     const csv = { ...example('mnist-mlp'), dataset: { kind: 'csv' as const, path: 'x.csv', labelColumn: 'y' } };
@@ -141,7 +161,9 @@ describe('web demo of a table model and of an image folder', () => {
     const table = await loadCsv(join(dir, 'iris.csv'), 'species', 'iris.csv');
     const page = await browser.newPage();
     await page.goto(pathToFileURL(join(dir, 'page', 'index.html')).href);
-    await page.waitForFunction(() => (globalThis as any).neuroblocks?.ready || (globalThis as any).neuroblocks?.error, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (globalThis as any).neuroblocks?.ready || (globalThis as any).neuroblocks?.error, undefined, {
+      timeout: 30_000,
+    });
     for (const column of IRIS_COLUMNS) await expect.poll(() => page.getByLabel(column, { exact: true }).count()).toBe(1);
     expect(await page.locator('#top').textContent()).toMatch(new RegExp(`^(${table.classNames.join('|')})$`));
     const raw = [6.1, 2.9, 4.7, 1.4];
@@ -155,7 +177,15 @@ describe('web demo of a table model and of an image folder', () => {
     const dir = join(work, 'folder-project');
     for (const name of ['cats', 'dogs']) mkdirSync(join(dir, 'pets', name), { recursive: true });
     const project = { ...example('mnist-mlp'), dataset: { kind: 'imageFolder' as const, path: 'pets' } };
-    const named = { ...project, graph: { ...project.graph, nodes: project.graph.nodes.map((n) => (n.type === 'Dense' && n.params.units === 10 ? { ...n, params: { ...n.params, units: 2 } } : n)) } };
+    const named = {
+      ...project,
+      graph: {
+        ...project.graph,
+        nodes: project.graph.nodes.map((n) =>
+          n.type === 'Dense' && n.params.units === 10 ? { ...n, params: { ...n.params, units: 2 } } : n,
+        ),
+      },
+    };
     await exportProject({ tf, project: named, format: 'web', outDir: join(dir, 'page'), baseDir: dir });
     expect(readFileSync(join(dir, 'page', 'index.html'), 'utf8')).toContain('"labels":["cats","dogs"]');
   });

@@ -33,7 +33,10 @@ export async function pageDataOf(project: Project, baseDir: string | undefined):
   try {
     if (ref.kind === 'csv') {
       const table = await loadCsv(resolve(baseDir, ref.path), ref.labelColumn, basename(ref.path));
-      return { classNames: table.classNames, ...(table.table ? { columns: table.table.columns.map(({ name, mean, std }) => ({ name, mean, std })) } : {}) };
+      return {
+        classNames: table.classNames,
+        ...(table.table ? { columns: table.table.columns.map(({ name, mean, std }) => ({ name, mean, std })) } : {}),
+      };
     }
     if (ref.kind === 'imageFolder') return { classNames: (await listImageFolder(resolve(baseDir, ref.path))).classNames };
   } catch {
@@ -282,7 +285,14 @@ function pageHtml(project: Project, inputShape: Shape, labels: string[], data: P
  * A self-contained demo folder: the TF.js model, TensorFlow.js itself, and a page that works from
  * file:// (the model is also embedded in model-data.js, since browsers refuse fetch() on files).
  */
-export async function writeWebDemo(dir: string, project: Project, artifacts: TfjsArtifacts, inputShape: Shape, classes: number, data: PageData = {}): Promise<string[]> {
+export async function writeWebDemo(
+  dir: string,
+  project: Project,
+  artifacts: TfjsArtifacts,
+  inputShape: Shape,
+  classes: number,
+  data: PageData = {},
+): Promise<string[]> {
   await mkdir(dir, { recursive: true });
   const files = await writeTfjs(dir, artifacts);
   await copyFile(require.resolve('@tensorflow/tfjs/dist/tf.min.js'), join(dir, 'tf.min.js'));

@@ -32,7 +32,9 @@ async function refusal(run: () => unknown): Promise<ExportError> {
 
 describe('weights that do not fit the graph', () => {
   it('refuses a weight of the wrong shape, naming the block in English and French', async () => {
-    const weights = untrainedWeights(tf, project).map((w): NamedWeight => (w.name === 'd1/kernel' ? { ...w, shape: [5, 3], data: new Float32Array(15) } : w));
+    const weights = untrainedWeights(tf, project).map((w): NamedWeight =>
+      w.name === 'd1/kernel' ? { ...w, shape: [5, 3], data: new Float32Array(15) } : w,
+    );
     const error = await refusal(() => exportProject({ tf, project, format: 'tfjs', outDir: join(work, 'shape'), weights }));
     expect(error.nodeId).toBe('d1');
     expect(error.message).toBe(
@@ -46,10 +48,14 @@ describe('weights that do not fit the graph', () => {
   it('refuses weights of another model in French too', async () => {
     const weights = untrainedWeights(tf, project).map((w) => ({ ...w, name: w.name.replace('d1/', 'other/') }));
     const tfjs = await refusal(() => exportProject({ tf, project, format: 'tfjs', outDir: join(work, 'other-tfjs'), weights }));
-    expect(tfjs.fr).toBe('Les poids n’ont pas de « d1/kernel » pour le bloc « d1 » : ils viennent d’un autre modèle. Exportez depuis un entraînement de ce graphe.');
+    expect(tfjs.fr).toBe(
+      'Les poids n’ont pas de « d1/kernel » pour le bloc « d1 » : ils viennent d’un autre modèle. Exportez depuis un entraînement de ce graphe.',
+    );
     const onnx = await refusal(() => exportProject({ tf, project, format: 'onnx', outDir: join(work, 'other-onnx'), weights }));
     expect(onnx.nodeId).toBe('d1');
-    expect(onnx.fr).toBe('Les poids n’ont pas de « d1/kernel » : ils ne correspondent pas à ce graphe. Exportez depuis un entraînement du graphe actuel.');
+    expect(onnx.fr).toBe(
+      'Les poids n’ont pas de « d1/kernel » : ils ne correspondent pas à ce graphe. Exportez depuis un entraînement du graphe actuel.',
+    );
   });
 
   it('refuses a weight whose values do not fill its shape, or that names no block', async () => {

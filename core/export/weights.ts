@@ -41,14 +41,24 @@ export function groupWeights(weights: NamedWeight[]): BlockWeights {
 /** The weights of a tf.js model with their stable names (`layer/weight`, as a trained run names them). */
 export function weightsOfModel(model: tfjs.LayersModel): NamedWeight[] {
   // A layer's weights are numbers (float32, int32) or booleans, never strings or complex values.
-  return model.weights.map((v) => ({ name: v.originalName, shape: v.shape as number[], dtype: v.dtype as WeightDtype, data: v.read().dataSync() as NamedWeight['data'] }));
+  return model.weights.map((v) => ({
+    name: v.originalName,
+    shape: v.shape as number[],
+    dtype: v.dtype as WeightDtype,
+    data: v.read().dataSync() as NamedWeight['data'],
+  }));
 }
 
 /**
  * Sets a model's weights from named weights, by name, checking every weight of the model is given
  * with the right shape: a partial or mismatched set is an error, never a silently half-trained model.
  */
-export function setModelWeights(tf: Tf, model: tfjs.LayersModel, weights: NamedWeight[], skipLayers: ReadonlySet<string> = new Set()): void {
+export function setModelWeights(
+  tf: Tf,
+  model: tfjs.LayersModel,
+  weights: NamedWeight[],
+  skipLayers: ReadonlySet<string> = new Set(),
+): void {
   const byName = new Map(weights.map((w) => [w.name, w]));
   for (const layer of model.layers) {
     if (!layer.weights.length || skipLayers.has(layer.name)) continue;

@@ -20,7 +20,8 @@ function sources(): { file: string; text: string }[] {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'node_modules') walk(path);
-      } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) found.push({ file: relative(root, path), text: readFileSync(path, 'utf8') });
+      } else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
+        found.push({ file: relative(root, path), text: readFileSync(path, 'utf8') });
     }
   };
   walk(join(root, 'core'));
@@ -44,7 +45,8 @@ describe('the message catalogue of core', () => {
       for (const key of english) {
         const [ns, k] = key.split(':');
         expect(vars(tree[ns][k]), `parameters of ${key} in ${language}`).toEqual(vars((catalogue.en as unknown as Tree)[ns][k]));
-        if (language !== 'en' && tree[ns][k].split(' ').length > 2) expect(tree[ns][k], `${key} is translated`).not.toBe((catalogue.en as unknown as Tree)[ns][k]);
+        if (language !== 'en' && tree[ns][k].split(' ').length > 2)
+          expect(tree[ns][k], `${key} is translated`).not.toBe((catalogue.en as unknown as Tree)[ns][k]);
       }
     }
   });
@@ -72,7 +74,9 @@ describe('the message catalogue of core', () => {
       fr: 'Le bloc de sortie « out » a 1 unité, mais le jeu de données a 3 classes : réglez `units` sur 3.',
     });
     const many = problem('graph:outputUnitsClasses', { id: 'out', count: 4, classes: 3, fix: 'dense' });
-    expect(problemText(many, 'fr-FR')).toBe('Le bloc de sortie « out » a 4 unités, mais le jeu de données a 3 classes : terminez le modèle par un bloc Dense de 3 unités.');
+    expect(problemText(many, 'fr-FR')).toBe(
+      'Le bloc de sortie « out » a 4 unités, mais le jeu de données a 3 classes : terminez le modèle par un bloc Dense de 3 unités.',
+    );
     // A decimal number: a point in English, a comma in French.
     const rate = problem('params:floatMinBelow', { name: 'rate', min: 0.05, max: 1, got: '1.5' });
     expect(problemText(rate, 'en')).toBe('`rate` must be a number at least 0.05 and less than 1 (got 1.5).');
@@ -84,8 +88,12 @@ describe('the message catalogue of core', () => {
     expect(memoryText(320e6, 'fr')).toBe('320 Mo');
     // Lists of ids stay short, and say how many more there are in the language's words.
     const ids = Array.from({ length: 9 }, (_, i) => `d${i + 1}`);
-    expect(problemText(problem('graph:cycle', { id: 'd1', cycle: ids }), 'fr')).toContain('(d1 → d2 → d3 → d4 → d5 → d6 → d7 → d8 et 1 autre)');
-    expect(createTranslator('fr').t('graph:empty')).toBe('Le graphe est vide : faites glisser un bloc Input sur le canevas pour commencer.');
+    expect(problemText(problem('graph:cycle', { id: 'd1', cycle: ids }), 'fr')).toContain(
+      '(d1 → d2 → d3 → d4 → d5 → d6 → d7 → d8 et 1 autre)',
+    );
+    expect(createTranslator('fr').t('graph:empty')).toBe(
+      'Le graphe est vide : faites glisser un bloc Input sur le canevas pour commencer.',
+    );
   });
 
   it('builds a LocalizedError from a problem, its message and French from the catalogue', () => {
@@ -96,9 +104,18 @@ describe('the message catalogue of core', () => {
   });
 
   it('makes a graph issue carry its problem, with the same sentences as before', () => {
-    const analysis = analyzeGraph({ nodes: [{ id: 'in', type: 'Input', params: { shape: [4] } }, { id: 'd', type: 'Dense', params: { units: 0 } }], edges: [{ source: 'in', target: 'd' }] });
+    const analysis = analyzeGraph({
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [4] } },
+        { id: 'd', type: 'Dense', params: { units: 0 } },
+      ],
+      edges: [{ source: 'in', target: 'd' }],
+    });
     const [error] = analysis.errors;
-    expect(error.problem).toEqual({ code: 'params:int', params: { name: 'units', min: 1, max: 100_000, got: '0', context: 'block', type: 'Dense', id: 'd' } });
+    expect(error.problem).toEqual({
+      code: 'params:int',
+      params: { name: 'units', min: 1, max: 100_000, got: '0', context: 'block', type: 'Dense', id: 'd' },
+    });
     expect(error.text).toEqual({
       en: 'Dense "d": `units` must be a whole number between 1 and 100000 (got 0).',
       fr: 'Dense « d » : `units` doit être un nombre entier entre 1 et 100000 (valeur reçue : 0).',
@@ -108,7 +125,13 @@ describe('the message catalogue of core', () => {
     expect(problemText(received.problem, 'en')).toBe(received.message);
 
     // The error that stops a build lists the same problems, each in the error's language.
-    const two = analyzeGraph({ nodes: [{ id: 'in', type: 'Input', params: { shape: [4] } }, { id: 'd', type: 'Dense', params: { units: 0, activaton: 'relu' } }], edges: [{ source: 'in', target: 'd' }] });
+    const two = analyzeGraph({
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [4] } },
+        { id: 'd', type: 'Dense', params: { units: 0, activaton: 'relu' } },
+      ],
+      edges: [{ source: 'in', target: 'd' }],
+    });
     const built = new GraphError(two.errors);
     expect(built.fr).toBe(
       'Le modèle ne peut pas être construit ; corrigez d’abord ces 2 problèmes :\n- Dense « d » : `units` doit être un nombre entier entre 1 et 100000 (valeur reçue : 0).\n- Dense « d » : Ce bloc n’a pas de paramètre `activaton` ; vouliez-vous dire `activation` ?',
@@ -116,14 +139,23 @@ describe('the message catalogue of core', () => {
     // So does the refusal to export a broken graph, each problem after its block.
     let refused: unknown;
     try {
-      planGraph({ nodes: two.order.map((id) => ({ id, type: two.nodes[id].type, params: id === 'd' ? { units: 0, activaton: 'relu' } : { shape: [4] } })), edges: [{ source: 'in', target: 'd' }] });
+      planGraph({
+        nodes: two.order.map((id) => ({
+          id,
+          type: two.nodes[id].type,
+          params: id === 'd' ? { units: 0, activaton: 'relu' } : { shape: [4] },
+        })),
+        edges: [{ source: 'in', target: 'd' }],
+      });
     } catch (e) {
       refused = e;
     }
     expect((refused as ExportError).fr).toBe(
       'Le graphe a des erreurs : il ne peut donc être ni exporté ni traduit en code. Corrigez-les d’abord :\n  - [d] Dense « d » : `units` doit être un nombre entier entre 1 et 100000 (valeur reçue : 0).\n  - [d] Dense « d » : Ce bloc n’a pas de paramètre `activaton` ; vouliez-vous dire `activation` ?',
     );
-    expect(new GraphError([error]).message).toBe('The model cannot be built: Dense "d": `units` must be a whole number between 1 and 100000 (got 0).');
+    expect(new GraphError([error]).message).toBe(
+      'The model cannot be built: Dense "d": `units` must be a whole number between 1 and 100000 (got 0).',
+    );
   });
 
   it('refuses a code that is not a key, or a sentence without its parameters, at compile time', () => {

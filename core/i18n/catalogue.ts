@@ -13,7 +13,13 @@ import { params as paramsFr } from './fr/params';
 import { shapes as shapesFr } from './fr/shapes';
 
 const en = { graph: graphEn, params: paramsEn, shapes: shapesEn, cli: cliEn, format: formatEn };
-const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: string } } = { graph: graphFr, params: paramsFr, shapes: shapesFr, cli: cliFr, format: formatFr };
+const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: string } } = {
+  graph: graphFr,
+  params: paramsFr,
+  shapes: shapesFr,
+  cli: cliFr,
+  format: formatFr,
+};
 
 /** Every namespace in every language, as i18next takes its resources. */
 export const catalogue = { en, fr } as const;
@@ -40,10 +46,13 @@ type Sentences<C extends Code> = C extends `${infer N extends Namespace}:${infer
   : never;
 
 /** What a parameter of a problem may be: it travels as JSON, so plain data only. */
-export type ProblemValue = string | number | boolean | null | readonly ProblemValue[] | { readonly [key: string]: ProblemValue | undefined };
+export type ProblemValue =
+  string | number | boolean | null | readonly ProblemValue[] | { readonly [key: string]: ProblemValue | undefined };
 
 /** The parameters of a code: every `{{name}}` its sentences use (more are allowed, for the parts it chooses and their own). */
-export type ProblemParams<C extends Code> = { [V in Vars<Sentences<C>>]: ProblemValue } & { readonly [name: string]: ProblemValue | undefined };
+export type ProblemParams<C extends Code> = { [V in Vars<Sentences<C>>]: ProblemValue } & {
+  readonly [name: string]: ProblemValue | undefined;
+};
 
 /** A problem as core reports it: what it is (a code of the catalogue) and its particulars, never prose. */
 export type Problem = { [C in Code]: { code: C; params: ProblemParams<C> } }[Code];

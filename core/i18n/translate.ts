@@ -32,10 +32,18 @@ export function createTranslator(language: Language): i18n {
   formatter.add('decimal', (value, lng, options: { minimumFractionDigits?: string | number }) => {
     if (typeof value !== 'number') return String(value);
     const minimumFractionDigits = Number(options?.minimumFractionDigits ?? 0);
-    return new Intl.NumberFormat(lng, { useGrouping: false, minimumFractionDigits, maximumFractionDigits: Math.max(20, minimumFractionDigits) }).format(value);
+    return new Intl.NumberFormat(lng, {
+      useGrouping: false,
+      minimumFractionDigits,
+      maximumFractionDigits: Math.max(20, minimumFractionDigits),
+    }).format(value);
   });
   formatter.add('join', (value) => list(value).join(', '));
-  formatter.add('quoted', (value) => list(value).map((v) => `"${v}"`).join(', '));
+  formatter.add('quoted', (value) =>
+    list(value)
+      .map((v) => `"${v}"`)
+      .join(', '),
+  );
   formatter.add('shape', (value) => formatShape(value as Shape | undefined));
   formatter.add('shapes', (value) => and((value as Shape[]).map((s) => formatShape(s))));
   const ids = (separator: string) => (value: unknown) => {
@@ -47,7 +55,9 @@ export function createTranslator(language: Language): i18n {
   formatter.add('problem', (value) => t((value as Problem).code, (value as Problem).params as Record<string, unknown>));
   // The problems of blocks, one per line, each after the id of its block: `  - [conv] …`.
   formatter.add('blockProblems', (value) =>
-    (value as { nodeId?: string; problem: Problem }[]).map((e) => `  - ${e.nodeId ? `[${e.nodeId}] ` : ''}${t(e.problem.code, e.problem.params as Record<string, unknown>)}`).join('\n'),
+    (value as { nodeId?: string; problem: Problem }[])
+      .map((e) => `  - ${e.nodeId ? `[${e.nodeId}] ` : ''}${t(e.problem.code, e.problem.params as Record<string, unknown>)}`)
+      .join('\n'),
   );
   formatter.add('problems', (value) => (value as Problem[]).map((p) => `- ${t(p.code, p.params as Record<string, unknown>)}`).join('\n'));
   formatter.add('bytes', (value, lng) => memoryText(Number(value), languageOf(lng)));
@@ -68,7 +78,9 @@ export function memoryText(bytes: number, language: Language): string {
     if (bytes >= size) {
       const value = bytes / size;
       const digits = value >= 100 ? 0 : 1;
-      return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: digits, useGrouping: false }).format(value).replace(/[\u00a0\u202f]/g, ' ');
+      return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: digits, useGrouping: false })
+        .format(value)
+        .replace(/[\u00a0\u202f]/g, ' ');
     }
   return problemText({ code: 'format:bytes', params: { count: Math.round(bytes) } } as Problem, language);
 }

@@ -59,7 +59,10 @@ export async function loadNetwork(file: string, source = path.basename(file)): P
     return await importer.load(file);
   } catch (error) {
     const text = errorTexts(error);
-    throw new NetworkImportError({ en: `${source} cannot be imported: ${text.en}`, fr: `${source} ne peut pas être importé : ${text.fr}` }, 'refused');
+    throw new NetworkImportError(
+      { en: `${source} cannot be imported: ${text.en}`, fr: `${source} ne peut pas être importé : ${text.fr}` },
+      'refused',
+    );
   }
 }
 
@@ -77,19 +80,30 @@ export function summary(model: ImportedModel, source: string, group?: string): N
   };
 }
 
-const asFloat32 = (weights: ImportedModel['weights']) => weights.map((w) => ({ name: w.name, shape: w.shape, dtype: 'float32' as const, data: w.data }));
+const asFloat32 = (weights: ImportedModel['weights']) =>
+  weights.map((w) => ({ name: w.name, shape: w.shape, dtype: 'float32' as const, data: w.data }));
 
 /**
  * A new project file `out` holding the network: its graph, and its weights as the project's
  * pretrained weights. Made whole under a temporary name and renamed into place, so an existing
  * file is never replaced unless `force`, and then only by a complete one.
  */
-export async function importNetworkAsProject(file: string, out: string, options: { source?: string; force?: boolean } = {}): Promise<NetworkImportSummary> {
+export async function importNetworkAsProject(
+  file: string,
+  out: string,
+  options: { source?: string; force?: boolean } = {},
+): Promise<NetworkImportSummary> {
   const source = options.source ?? path.basename(file);
   const { fileNameProblem } = await import('../model/file-names');
   const nameProblem = fileNameProblem(path.basename(out));
   if (nameProblem)
-    throw new NetworkImportError({ en: `${path.basename(out)} cannot be created: ${nameProblem.en}. Choose another name.`, fr: `${path.basename(out)} ne peut pas être créé : ${nameProblem.fr}. Choisissez un autre nom.` }, 'bad-name');
+    throw new NetworkImportError(
+      {
+        en: `${path.basename(out)} cannot be created: ${nameProblem.en}. Choose another name.`,
+        fr: `${path.basename(out)} ne peut pas être créé : ${nameProblem.fr}. Choisissez un autre nom.`,
+      },
+      'bad-name',
+    );
   const exists = () =>
     new NetworkImportError(
       {
@@ -104,7 +118,13 @@ export async function importNetworkAsProject(file: string, out: string, options:
   try {
     const store = ProjectStore.create(
       temp,
-      { format: 'neuroblocks.project', version: 1, name: model.name, description: `Imported from ${source} (${model.format}).`, graph: model.graph },
+      {
+        format: 'neuroblocks.project',
+        version: 1,
+        name: model.name,
+        description: `Imported from ${source} (${model.format}).`,
+        graph: model.graph,
+      },
       { message: `Imported from ${source}` },
     );
     try {
@@ -118,7 +138,10 @@ export async function importNetworkAsProject(file: string, out: string, options:
     removeDatabaseFiles(temp);
     if (error instanceof NetworkImportError) throw error;
     const text = errorTexts(error);
-    throw new NetworkImportError({ en: `${path.basename(out)} could not be written: ${text.en}`, fr: `${path.basename(out)} n’a pas pu être écrit : ${text.fr}` }, 'write');
+    throw new NetworkImportError(
+      { en: `${path.basename(out)} could not be written: ${text.en}`, fr: `${path.basename(out)} n’a pas pu être écrit : ${text.fr}` },
+      'write',
+    );
   }
   return summary(model, source);
 }
@@ -144,7 +167,10 @@ export async function importNetworkAsBase(
     if (options.arrange) inserted = { ...inserted, project: options.arrange(inserted.project) };
   } catch (error) {
     const text = errorTexts(error);
-    throw new NetworkImportError({ en: `${source} cannot be a base here: ${text.en}`, fr: `${source} ne peut pas servir de base ici : ${text.fr}` }, 'refused');
+    throw new NetworkImportError(
+      { en: `${source} cannot be a base here: ${text.en}`, fr: `${source} ne peut pas servir de base ici : ${text.fr}` },
+      'refused',
+    );
   }
   const store = ProjectStore.open(location);
   try {

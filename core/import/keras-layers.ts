@@ -128,16 +128,32 @@ const otherArguments: Record<string, true | { ok: (v: unknown) => boolean; expec
 const ignoredSuffixes = ['_initializer'];
 
 /** Keras's names of activations that are the app's under another name. */
-const activationAliases: Record<string, string> = { silu: 'swish', hard_silu: 'hard_swish', hardswish: 'hard_swish', hard_swish: 'hard_swish', hardSwish: 'hard_swish', relu6: 'relu6' };
+const activationAliases: Record<string, string> = {
+  silu: 'swish',
+  hard_silu: 'hard_swish',
+  hardswish: 'hard_swish',
+  hard_swish: 'hard_swish',
+  hardSwish: 'hard_swish',
+  relu6: 'relu6',
+};
 
 function activationName(layer: { name: string; className: string }, value: unknown): string {
   let name = value;
   if (name === null || name === undefined) return 'linear';
   if (typeof name === 'object') {
     const o = name as { class_name?: unknown; config?: unknown };
-    name = typeof o.config === 'string' ? o.config : typeof (o.config as { name?: unknown } | undefined)?.name === 'string' ? (o.config as { name: string }).name : o.class_name;
+    name =
+      typeof o.config === 'string'
+        ? o.config
+        : typeof (o.config as { name?: unknown } | undefined)?.name === 'string'
+          ? (o.config as { name: string }).name
+          : o.class_name;
   }
-  if (typeof name !== 'string') throw refuse(layer, { en: `its activation ${JSON.stringify(value)} is not one the app knows.`, fr: `son activation ${JSON.stringify(value)} n’est pas connue de l’application.` });
+  if (typeof name !== 'string')
+    throw refuse(layer, {
+      en: `its activation ${JSON.stringify(value)} is not one the app knows.`,
+      fr: `son activation ${JSON.stringify(value)} n’est pas connue de l’application.`,
+    });
   const known = activationAliases[name] ?? name;
   if (!(activations as readonly string[]).includes(known))
     throw refuse(layer, {
@@ -192,7 +208,13 @@ export function blockForClass(className: string): BlockDefinition | undefined {
 }
 
 /** Keras layers that are one of the app's blocks with fixed parameters. */
-export const aliasClasses: Record<string, (layer: { name: string; className: string }, config: Record<string, unknown>) => { type: string; params: Record<string, unknown>; used: string[] }> = {
+export const aliasClasses: Record<
+  string,
+  (
+    layer: { name: string; className: string },
+    config: Record<string, unknown>,
+  ) => { type: string; params: Record<string, unknown>; used: string[] }
+> = {
   ReLU(layer, config) {
     const max = config.max_value;
     const slope = config.negative_slope ?? 0;
@@ -207,7 +229,11 @@ export const aliasClasses: Record<string, (layer: { name: string; className: str
 };
 
 /** The parameters of a block from a layer's arguments; every other argument is checked against `otherArguments`. */
-function blockParams(layer: { name: string; className: string }, block: BlockDefinition, config: Record<string, unknown>): Record<string, unknown> {
+function blockParams(
+  layer: { name: string; className: string },
+  block: BlockDefinition,
+  config: Record<string, unknown>,
+): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   const used = new Set<string>();
   for (const [param, spec] of Object.entries(block.params)) {
@@ -270,13 +296,22 @@ export function expectedWeights(type: string, params: ResolvedParams, input: Sha
     case 'SeparableConv2D': {
       const [kh, kw] = pair(params.kernelSize);
       const filters = params.filters as number;
-      return [{ name: 'depthwise_kernel', shape: [kh, kw, channels, 1] }, { name: 'pointwise_kernel', shape: [1, 1, channels, filters] }, ...bias(filters)];
+      return [
+        { name: 'depthwise_kernel', shape: [kh, kw, channels, 1] },
+        { name: 'pointwise_kernel', shape: [1, 1, channels, filters] },
+        ...bias(filters),
+      ];
     }
     case 'BatchNormalization': {
       const axis = params.axis as number;
       const n = input[axis < 0 ? input.length + axis : axis - 1];
       // Keras keeps γ only with scale=True and β only with center=True, in this order.
-      return [...(params.scale === false ? [] : ['gamma']), ...(params.center === false ? [] : ['beta']), 'moving_mean', 'moving_variance'].map((name) => ({ name, shape: [n] }));
+      return [
+        ...(params.scale === false ? [] : ['gamma']),
+        ...(params.center === false ? [] : ['beta']),
+        'moving_mean',
+        'moving_variance',
+      ].map((name) => ({ name, shape: [n] }));
     }
     case 'Normalization':
       // Keras's adapted statistics, and the count of samples they were computed on.
@@ -300,7 +335,8 @@ interface Inbound {
 /** The call sites of a functional layer: Keras 2 and TF.js write `[[["a", 0, 0, {}], …]]`, Keras 3 `[{"args": […], "kwargs": {}}]`. */
 function inboundCalls(layer: { name: string; className: string }, raw: unknown): Inbound[][] {
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw)) throw refuse(layer, { en: 'its `inbound_nodes` is not a list.', fr: 'son `inbound_nodes` n’est pas une liste.' });
+  if (!Array.isArray(raw))
+    throw refuse(layer, { en: 'its `inbound_nodes` is not a list.', fr: 'son `inbound_nodes` n’est pas une liste.' });
   const kwargsCheck = (kwargs: unknown) => {
     const entries = Object.entries((kwargs ?? {}) as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined);
     if (entries.length)
@@ -312,7 +348,11 @@ function inboundCalls(layer: { name: string; className: string }, raw: unknown):
   return raw.map((call) => {
     if (Array.isArray(call))
       return call.map((t) => {
-        if (!Array.isArray(t) || typeof t[0] !== 'string') throw refuse(layer, { en: `an entry of its \`inbound_nodes\` (${JSON.stringify(t)}) names no layer.`, fr: `une entrée de son \`inbound_nodes\` (${JSON.stringify(t)}) ne nomme aucune couche.` });
+        if (!Array.isArray(t) || typeof t[0] !== 'string')
+          throw refuse(layer, {
+            en: `an entry of its \`inbound_nodes\` (${JSON.stringify(t)}) names no layer.`,
+            fr: `une entrée de son \`inbound_nodes\` (${JSON.stringify(t)}) ne nomme aucune couche.`,
+          });
         kwargsCheck(t[3]);
         return { layer: t[0], node: Number(t[1] ?? 0), tensor: Number(t[2] ?? 0) };
       });
@@ -397,7 +437,11 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
       fr: `${what} contient un modèle de classe ${JSON.stringify(className)} ; seuls les modèles Keras Sequential et fonctionnels (classe « Sequential », « Functional » ou « Model ») peuvent être importés.`,
     });
   const { config, layers: topLayers } = configLayers(top.config);
-  if (!topLayers) throw new ImportError({ en: `${what}: the model config lists no layers.`, fr: `${what} : la configuration du modèle ne liste aucune couche.` });
+  if (!topLayers)
+    throw new ImportError({
+      en: `${what}: the model config lists no layers.`,
+      fr: `${what} : la configuration du modèle ne liste aucune couche.`,
+    });
 
   // The model's own layers keep their names as ids; a nested model's layer whose name one of them has is prefixed with the group's id.
   const reserved = new Set(topLayers.map((l) => l.name));
@@ -409,10 +453,17 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
   const seen = new Set<string>();
   const names = new Map<string, string>();
   const shapeChecks: { layer: ScopeLayer; feed: Ref; shape: unknown }[] = [];
-  const fixed = (id: string): Ref => () => id;
+  const fixed =
+    (id: string): Ref =>
+    () =>
+      id;
 
   const newGroup = (layer: ScopeLayer): string => {
-    const base = layer.name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'base';
+    const base =
+      layer.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, '') || 'base';
     let id = base;
     for (let i = 2; groups.some((g) => g.id === id); i++) id = `${base}_${i}`;
     groups.push({ id, name: layer.name, source, collapsed: true });
@@ -423,7 +474,10 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
     if (layer.className === 'InputLayer') {
       checkOtherArguments(layer, layer.config, new Set());
       if (layer.config.dtype !== undefined && typeof layer.config.dtype === 'string' && !layer.config.dtype.startsWith('float'))
-        throw refuse(layer, { en: `its inputs are of type ${layer.config.dtype}; the app’s Input takes numbers (floats).`, fr: `ses entrées sont de type ${layer.config.dtype} ; l’Input de l’application prend des nombres (flottants).` });
+        throw refuse(layer, {
+          en: `its inputs are of type ${layer.config.dtype}; the app’s Input takes numbers (floats).`,
+          fr: `ses entrées sont de type ${layer.config.dtype} ; l’Input de l’application prend des nombres (flottants).`,
+        });
       const shape = inputShapeOf(layer.config);
       if (Array.isArray(shape) && shape.some((d) => d === null))
         throw refuse(layer, {
@@ -450,7 +504,10 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
   const translateScope = (scopeClass: string, scopeConfig: Record<string, unknown>, layers: ScopeLayer[], scope: Scope): Ref => {
     const outputs = new Map<string, Ref>();
     const counts = new Map<string, number>();
-    const refTo = (name: string): Ref => () => outputs.get(name)!();
+    const refTo =
+      (name: string): Ref =>
+      () =>
+        outputs.get(name)!();
     const inner = scope.within.length > 0;
     const refuseModel = (text: Localized) => refuse(scope.modelLayer!, text);
 
@@ -459,7 +516,10 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
       if (seen.has(key))
         throw new ImportError(
           inner
-            ? { en: `${what}: two layers of the model "${scope.within.join('/')}" are named "${layer.name}".`, fr: `${what} : deux couches du modèle « ${scope.within.join('/')} » s’appellent « ${layer.name} ».` }
+            ? {
+                en: `${what}: two layers of the model "${scope.within.join('/')}" are named "${layer.name}".`,
+                fr: `${what} : deux couches du modèle « ${scope.within.join('/')} » s’appellent « ${layer.name} ».`,
+              }
             : { en: `${what}: two layers are named "${layer.name}".`, fr: `${what} : deux couches s’appellent « ${layer.name} ».` },
           layer.name,
         );
@@ -468,7 +528,10 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
       const base = kerasSnakeCase(layer.className);
       const n = counts.get(base);
       counts.set(base, (n ?? -1) + 1);
-      const keras3 = { byClass: `${scope.prefix.byClass}${n === undefined ? base : `${base}_${n + 1}`}`, byName: `${scope.prefix.byName}${layer.name}` };
+      const keras3 = {
+        byClass: `${scope.prefix.byClass}${n === undefined ? base : `${base}_${n + 1}`}`,
+        byName: `${scope.prefix.byName}${layer.name}`,
+      };
 
       if (modelClasses.includes(layer.className)) {
         if (feeds.length > 1)
@@ -477,7 +540,11 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
             fr: `ce modèle dans le modèle est appelé sur ${feeds.length} entrées ; seul un modèle à une entrée et une sortie peut être importé dans un autre.`,
           });
         const { config: innerConfig, layers: innerLayers } = configLayers(layer.config);
-        if (!innerLayers) throw refuse(layer, { en: 'this model inside the model lists no layers.', fr: 'ce modèle dans le modèle ne liste aucune couche.' });
+        if (!innerLayers)
+          throw refuse(layer, {
+            en: 'this model inside the model lists no layers.',
+            fr: 'ce modèle dans le modèle ne liste aucune couche.',
+          });
         return translateScope(layer.className, innerConfig, innerLayers, {
           within: [...scope.within, layer.name],
           prefix: { byClass: `${keras3.byClass}/layers/`, byName: `${keras3.byName}/layers/` },
@@ -495,7 +562,8 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
       const { type, params } = blockOf(layer);
       if (!scope.trainable && getBlock(type)!.params.trainable !== undefined) params.trainable = false;
       const problems = resolveParams(getBlock(type)!.params, params).problems;
-      if (problems.length) throw refuse(layer, { en: problems.map((p) => p.text.en).join(' '), fr: problems.map((p) => p.text.fr).join(' ') });
+      if (problems.length)
+        throw refuse(layer, { en: problems.map((p) => p.text.en).join(' '), fr: problems.map((p) => p.text.fr).join(' ') });
       const wanted = inner && reserved.has(layer.name) ? `${scope.group}_${layer.name}` : layer.name;
       const id = layerNameFor(wanted, inner ? new Set([...taken, ...reserved]) : taken);
       taken.add(id);
@@ -512,7 +580,9 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
       let previous: Ref | undefined = scope.feed;
       const first = layers[0];
       if (!previous && first.className !== 'InputLayer' && !modelClasses.includes(first.className)) {
-        const shape = inputShapeOf(first.config) ?? (Array.isArray(scopeConfig.build_input_shape) ? (scopeConfig.build_input_shape as unknown[]).slice(1) : undefined);
+        const shape =
+          inputShapeOf(first.config) ??
+          (Array.isArray(scopeConfig.build_input_shape) ? (scopeConfig.build_input_shape as unknown[]).slice(1) : undefined);
         if (!shape)
           throw new ImportError({
             en: `${what}: the Sequential model ${inner ? `"${scope.within.join('/')}" ` : ''}does not say the shape of its input (no InputLayer, no batch_input_shape): build the model on an input shape before saving it.`,
@@ -554,10 +624,16 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
               },
         );
       if (layer.className !== 'InputLayer' && calls.length === 0)
-        throw refuse(layer, { en: 'nothing feeds it: its `inbound_nodes` is empty.', fr: 'rien ne l’alimente : son `inbound_nodes` est vide.' });
+        throw refuse(layer, {
+          en: 'nothing feeds it: its `inbound_nodes` is empty.',
+          fr: 'rien ne l’alimente : son `inbound_nodes` est vide.',
+        });
       const feeds = (calls[0] ?? []).map((inbound) => {
         if (!byName.has(inbound.layer))
-          throw refuse(layer, { en: `it is fed by a layer "${inbound.layer}" that the model does not have.`, fr: `elle est alimentée par une couche « ${inbound.layer} » que le modèle n’a pas.` });
+          throw refuse(layer, {
+            en: `it is fed by a layer "${inbound.layer}" that the model does not have.`,
+            fr: `elle est alimentée par une couche « ${inbound.layer} » que le modèle n’a pas.`,
+          });
         if (inbound.node !== 0 || inbound.tensor !== 0)
           throw refuse(layer, {
             en: `it takes output ${inbound.tensor} of call ${inbound.node} of "${inbound.layer}"; the app’s blocks have one output and are called once.`,
@@ -624,9 +700,13 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
       });
   }
   if (!analysis.valid) {
-    const list = (language: 'en' | 'fr') => analysis.errors.map((e) => `  - ${e.nodeId ? `[${names.get(e.nodeId) ?? e.nodeId}] ` : ''}${e.text[language]}`).join('\n');
+    const list = (language: 'en' | 'fr') =>
+      analysis.errors.map((e) => `  - ${e.nodeId ? `[${names.get(e.nodeId) ?? e.nodeId}] ` : ''}${e.text[language]}`).join('\n');
     throw new ImportError(
-      { en: `${what} does not make a network the app can run:\n${list('en')}`, fr: `${what} ne donne pas un réseau que l’application sache exécuter :\n${list('fr')}` },
+      {
+        en: `${what} does not make a network the app can run:\n${list('en')}`,
+        fr: `${what} ne donne pas un réseau que l’application sache exécuter :\n${list('fr')}`,
+      },
       names.get(analysis.errors[0]?.nodeId ?? '') ?? analysis.errors[0]?.nodeId,
     );
   }
@@ -634,7 +714,8 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
     const node = analysis.nodes[layer.nodeId];
     // Keras writes the last axis as a positive number (BatchNormalization(axis=3) in ResNet50); the app says -1 for it.
     const given = nodes.find((n) => n.id === layer.nodeId)!;
-    if (typeof given.params.axis === 'number' && given.params.axis > 0 && given.params.axis === node.inputShapes[0]?.length) given.params.axis = -1;
+    if (typeof given.params.axis === 'number' && given.params.axis > 0 && given.params.axis === node.inputShapes[0]?.length)
+      given.params.axis = -1;
     layer.weights = expectedWeights(layer.type, node.params, node.inputShapes[0] ?? []);
   }
   return { name: typeof config.name === 'string' ? config.name : 'model', graph, layers: translated };

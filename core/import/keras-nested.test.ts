@@ -38,7 +38,15 @@ interface Case {
   shape: number[];
   output: number[];
 }
-let expected: { transfer: Case; classifier: Case; bnOptions: Case; augmented: Case; transferWeights: Record<string, Tensor>; classifierWeights: Record<string, Tensor>; bnOptionsWeights: Record<string, Tensor> };
+let expected: {
+  transfer: Case;
+  classifier: Case;
+  bnOptions: Case;
+  augmented: Case;
+  transferWeights: Record<string, Tensor>;
+  classifierWeights: Record<string, Tensor>;
+  bnOptionsWeights: Record<string, Tensor>;
+};
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -49,7 +57,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const named = (m: ImportedModel): NamedWeight[] => m.weights.map((w) => ({ ...w, dtype: 'float32' }));
 const weightMap = (m: ImportedModel) => Object.fromEntries(m.weights.map((w) => [w.name, { shape: w.shape, data: Array.from(w.data) }]));
-const asFloat32 = (weights: Record<string, Tensor>) => Object.fromEntries(Object.entries(weights).map(([k, t]) => [k, { shape: t.shape, data: Array.from(Float32Array.from(t.data)) }]));
+const asFloat32 = (weights: Record<string, Tensor>) =>
+  Object.fromEntries(Object.entries(weights).map(([k, t]) => [k, { shape: t.shape, data: Array.from(Float32Array.from(t.data)) }]));
 const predict = (m: ImportedModel, c: Case) => appPredict(tf, m.graph, named(m), Float32Array.from(c.input), c.shape);
 
 async function refusal(load: Promise<unknown>): Promise<ImportError> {
@@ -161,7 +170,9 @@ describe('a Keras model inside the model', () => {
     expect(shared.fr).toContain('La couche « feature_base » (Functional) : ce modèle dans le modèle est appelé 2 fois');
     expect(shared.at).toBe('feature_base');
     const outputs = await refusal(loadKerasH5(file('two-outputs.h5')));
-    expect(outputs.message).toContain('Layer "feature_base" (Functional): this model inside the model has 1 inputs (input_2) and 2 outputs (pool, bn)');
+    expect(outputs.message).toContain(
+      'Layer "feature_base" (Functional): this model inside the model has 1 inputs (input_2) and 2 outputs (pool, bn)',
+    );
     expect(outputs.at).toBe('feature_base');
   });
 
@@ -180,7 +191,9 @@ describe('a Keras model inside the model', () => {
         ['pool', false],
       ]);
       const pretrained = store.pretrained();
-      expect(Object.fromEntries(pretrained.map((w) => [w.name, { shape: w.shape, data: Array.from(w.data) }]))).toEqual(asFloat32(expected.transferWeights));
+      expect(Object.fromEntries(pretrained.map((w) => [w.name, { shape: w.shape, data: Array.from(w.data) }]))).toEqual(
+        asFloat32(expected.transferWeights),
+      );
       const { input, shape, output } = expected.transfer;
       expect(maxAbsDiff(appPredict(tf, graph, pretrained, Float32Array.from(input), shape), output)).toBeLessThan(1e-5);
     } finally {

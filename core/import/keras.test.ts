@@ -130,7 +130,12 @@ describe('Keras HDF5 import', () => {
     expect(weights.layout).toBe('keras2');
     expect(weights.kerasVersion).toBe('2.15.0');
     expect([...weights.layers.keys()]).toEqual(['input_1', 'conv', 'bn', 'relu', 'dw', 'add', 'gap', 'dense']);
-    expect(weights.layers.get('bn')!.map((w) => w.label)).toEqual(['"bn/bn/gamma:0"', '"bn/bn/beta:0"', '"bn/bn/moving_mean:0"', '"bn/bn/moving_variance:0"']);
+    expect(weights.layers.get('bn')!.map((w) => w.label)).toEqual([
+      '"bn/bn/gamma:0"',
+      '"bn/bn/beta:0"',
+      '"bn/bn/moving_mean:0"',
+      '"bn/bn/moving_variance:0"',
+    ]);
     const conv = weights.layers.get('conv')!;
     expect({ shape: conv[0].shape, data: Array.from(conv[0].data) }).toEqual(asFloat32(expected.functionalWeights['conv/kernel']));
   });
@@ -173,7 +178,9 @@ describe('Keras HDF5 import', () => {
 
   it('refuses a weight whose shape does not fit its layer, naming the weight, the layer and both shapes', async () => {
     const error = await refusal(loadKerasH5(file('bad-shape.h5')));
-    expect(error.message).toContain('the weight "conv/conv/kernel:0" of Layer "conv" (Conv2D) has shape 3×3×3×5, but its kernel must be 3×3×3×4');
+    expect(error.message).toContain(
+      'the weight "conv/conv/kernel:0" of Layer "conv" (Conv2D) has shape 3×3×3×5, but its kernel must be 3×3×3×4',
+    );
     expect(error.at).toBe('conv');
   });
 
@@ -225,14 +232,13 @@ describe('Keras 3 .keras import', () => {
     const weights = await readKerasWeights(file('keras3.weights.h5'));
     expect(weights.layout).toBe('keras3');
     expect([...weights.layers.keys()].sort()).toEqual(['batch_normalization', 'conv2d', 'conv2d_1', 'dense', 'separable_conv2d']);
-    expect(weights.layers.get('dense')!.map((t) => t.shape)).toEqual([
-      [8, 5],
-      [5],
-    ]);
+    expect(weights.layers.get('dense')!.map((t) => t.shape)).toEqual([[8, 5], [5]]);
   });
 
   it('refuses an archive without its weights and a truncated archive', async () => {
-    expect((await refusal(loadKerasZip(file('no-weights.keras')))).message).toContain('"no-weights.keras" has no model.weights.h5; a .keras file holds config.json and model.weights.h5');
+    expect((await refusal(loadKerasZip(file('no-weights.keras')))).message).toContain(
+      '"no-weights.keras" has no model.weights.h5; a .keras file holds config.json and model.weights.h5',
+    );
     const bytes = readFileSync(file('net.keras'));
     writeFileSync(file('cut.keras'), bytes.subarray(0, bytes.length - 200));
     expect((await refusal(loadKerasZip(file('cut.keras')))).message).toMatch(/"cut.keras" is not a readable .keras file \(a zip archive\)/);
@@ -276,11 +282,31 @@ describe('an imported Keras network as a pretrained base', () => {
         edges: [{ source: 'in', target: 'classes' }],
       },
       dataset: { kind: 'builtin', name: 'mnist' },
-      training: { optimizer: 'adam', learningRate: 0.001, loss: 'categoricalCrossentropy', batchSize: 8, epochs: 1, validationSplit: 0.2, seed: 1 },
+      training: {
+        optimizer: 'adam',
+        learningRate: 0.001,
+        loss: 'categoricalCrossentropy',
+        batchSize: 8,
+        epochs: 1,
+        validationSplit: 0.2,
+        seed: 1,
+      },
     });
-    const inserted = insertBase(project, { name: imported.name, source: 'net.keras', graph: imported.graph, weights: imported.weights }, { upTo: 'pool' });
+    const inserted = insertBase(
+      project,
+      { name: imported.name, source: 'net.keras', graph: imported.graph, weights: imported.weights },
+      { upTo: 'pool' },
+    );
     const base = inserted.project.graph.nodes.filter((n) => n.group === inserted.group.id);
-    expect(base.map((n) => n.type)).toEqual(['Conv2D', 'BatchNormalization', 'Activation', 'SeparableConv2D', 'Conv2D', 'Concatenate', 'GlobalAveragePooling2D']);
+    expect(base.map((n) => n.type)).toEqual([
+      'Conv2D',
+      'BatchNormalization',
+      'Activation',
+      'SeparableConv2D',
+      'Conv2D',
+      'Concatenate',
+      'GlobalAveragePooling2D',
+    ]);
     expect(base.filter((n) => n.params.trainable !== false)).toEqual([]);
     expect(inserted.weights).toHaveLength(11);
 

@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type * as H5 from 'h5wasm';
-import { halfToFloat, matchLayerWeights, translateKerasModel, type FoundWeight, type TranslatedLayer, type TranslatedModel } from './keras-layers';
+import {
+  halfToFloat,
+  matchLayerWeights,
+  translateKerasModel,
+  type FoundWeight,
+  type TranslatedLayer,
+  type TranslatedModel,
+} from './keras-layers';
 import { ImportError, type ImportedModel, type ImportedWeight } from './types';
 
 type H5Module = typeof H5;
@@ -205,7 +212,10 @@ function readOpenWeights(h5: H5Module, f: H5.File, what: string): KerasWeightFil
       const names = nameList(entity as H5.Group, 'weight_names', what) ?? [];
       layers.set(
         layer,
-        names.map((name) => ({ ...readTensor(h5, f, `${group.path === '/' ? '' : `${group.path}/`}${layer}/${name}`, `"${layer}/${name}"`, what), name })),
+        names.map((name) => ({
+          ...readTensor(h5, f, `${group.path === '/' ? '' : `${group.path}/`}${layer}/${name}`, `"${layer}/${name}"`, what),
+          name,
+        })),
       );
     }
     return { layout: 'keras2', layers, kerasVersion: attr('keras_version') };
@@ -217,13 +227,20 @@ function readOpenWeights(h5: H5Module, f: H5.File, what: string): KerasWeightFil
       const keys = g.keys();
       if (keys.includes('vars')) {
         const vars = g.get('vars') as H5.Group;
-        const indices = vars.keys().map(Number).sort((a, b) => a - b);
+        const indices = vars
+          .keys()
+          .map(Number)
+          .sort((a, b) => a - b);
         if (indices.some((n, i) => n !== i))
           throw new ImportError({
             en: `${what}: the weights of layer "${path}" are numbered ${vars.keys().join(', ')} instead of 0, 1, …: the file is damaged.`,
             fr: `${what} : les poids de la couche « ${path} » sont numérotés ${vars.keys().join(', ')} au lieu de 0, 1, … : le fichier est abîmé.`,
           });
-        if (indices.length) layers.set(path, indices.map((i) => readTensor(h5, f, `${g.path}/vars/${i}`, `"layers/${path}/vars/${i}"`, what)));
+        if (indices.length)
+          layers.set(
+            path,
+            indices.map((i) => readTensor(h5, f, `${g.path}/vars/${i}`, `"layers/${path}/vars/${i}"`, what)),
+          );
       }
       for (const key of keys) {
         if (key === 'vars') continue;
@@ -360,7 +377,11 @@ export async function loadKerasZip(file: string): Promise<ImportedModel> {
         en: `${what} has no ${name}; a .keras file holds config.json and model.weights.h5.`,
         fr: `${what} n’a pas de ${name} ; un fichier .keras contient config.json et model.weights.h5.`,
       });
-  const model = translateKerasModel(parseConfig(new TextDecoder().decode(entries['config.json']), what, 'config.json'), what, basename(file));
+  const model = translateKerasModel(
+    parseConfig(new TextDecoder().decode(entries['config.json']), what, 'config.json'),
+    what,
+    basename(file),
+  );
   const temporary = join(tmpdir(), `neuroblocks-${randomUUID()}.weights.h5`);
   await writeFile(temporary, entries['model.weights.h5']);
   try {

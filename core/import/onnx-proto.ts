@@ -145,7 +145,8 @@ class Reader {
   span(what: string): [number, number] {
     const length = this.varint();
     const start = this.pos;
-    if (length < 0 || start + length > this.end) throw truncated(what, Math.min(start + Math.max(length, 0), this.bytes.length + 1), this.bytes.length);
+    if (length < 0 || start + length > this.end)
+      throw truncated(what, Math.min(start + Math.max(length, 0), this.bytes.length + 1), this.bytes.length);
     this.pos = start + length;
     return [start, start + length];
   }
@@ -216,7 +217,16 @@ class Reader {
 }
 
 function readTensor(r: Reader): DecodedTensor {
-  const t: DecodedTensor = { name: '', dims: [], dataType: 0, floatData: [], int32Data: [], int64Data: [], doubleData: [], external: false };
+  const t: DecodedTensor = {
+    name: '',
+    dims: [],
+    dataType: 0,
+    floatData: [],
+    int32Data: [],
+    int64Data: [],
+    doubleData: [],
+    external: false,
+  };
   while (!r.done) {
     const { field, wire } = r.key();
     if (field === 1) r.varints(wire, t.dims);
@@ -378,7 +388,10 @@ export function tensorValues(t: DecodedTensor): Float32Array | Float64Array {
       });
     if (t.dataType === OnnxDataType.FLOAT) {
       // ONNX stores little-endian floats; a copy on an aligned buffer reads them at once where the machine is little-endian too.
-      if (littleEndian) return t.raw.byteOffset % 4 === 0 ? new Float32Array(t.raw.buffer, t.raw.byteOffset, size) : new Float32Array(new Uint8Array(t.raw).buffer);
+      if (littleEndian)
+        return t.raw.byteOffset % 4 === 0
+          ? new Float32Array(t.raw.buffer, t.raw.byteOffset, size)
+          : new Float32Array(new Uint8Array(t.raw).buffer);
       const floats = new Float32Array(size);
       for (let i = 0; i < size; i++) floats[i] = view.getFloat32(i * 4, true);
       return floats;
@@ -406,7 +419,15 @@ export function tensorValues(t: DecodedTensor): Float32Array | Float64Array {
     }
     return out;
   }
-  const lists: Record<number, number[]> = { 1: t.floatData, 6: t.int32Data, 2: t.int32Data, 3: t.int32Data, 9: t.int32Data, 7: t.int64Data, 11: t.doubleData };
+  const lists: Record<number, number[]> = {
+    1: t.floatData,
+    6: t.int32Data,
+    2: t.int32Data,
+    3: t.int32Data,
+    9: t.int32Data,
+    7: t.int64Data,
+    11: t.doubleData,
+  };
   const list = lists[t.dataType];
   if (!list) throw unsupportedType(t);
   if (list.length !== size)

@@ -81,11 +81,14 @@ const imported = new Map<string, ImportedModel>();
 
 function toNhwc(data: Float32Array, [n, c, h, w]: number[]): Float32Array {
   const out = new Float32Array(data.length);
-  for (let b = 0; b < n; b++) for (let ch = 0; ch < c; ch++) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[((b * h + y) * w + x) * c + ch] = data[((b * c + ch) * h + y) * w + x];
+  for (let b = 0; b < n; b++)
+    for (let ch = 0; ch < c; ch++)
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[((b * h + y) * w + x) * c + ch] = data[((b * c + ch) * h + y) * w + x];
   return out;
 }
 const named = (model: ImportedModel): NamedWeight[] => model.weights.map((w) => ({ ...w, dtype: 'float32' }));
-const types = (model: ImportedModel) => model.graph.nodes.map((n) => `${n.type}${n.params.activation && n.params.activation !== 'linear' ? `:${n.params.activation}` : ''}`);
+const types = (model: ImportedModel) =>
+  model.graph.nodes.map((n) => `${n.type}${n.params.activation && n.params.activation !== 'linear' ? `:${n.params.activation}` : ''}`);
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

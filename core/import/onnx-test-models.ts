@@ -1,6 +1,14 @@
 // Small ONNX networks written with the app's own ONNX encoder, for the importer's tests: each is
 // run by onnxruntime as the reference. Not shipped code: only tests import this module.
-import { encodeModel, floatTensor, int64Tensor, type OnnxAttribute, type OnnxModel, type OnnxNode, type OnnxTensor } from '../export/onnx/protobuf';
+import {
+  encodeModel,
+  floatTensor,
+  int64Tensor,
+  type OnnxAttribute,
+  type OnnxModel,
+  type OnnxNode,
+  type OnnxTensor,
+} from '../export/onnx/protobuf';
 
 /** Deterministic values in [-scale, scale]. */
 export function waves(length: number, seed: number, scale = 1): Float32Array {
@@ -16,7 +24,14 @@ export const int = (name: string, value: number): OnnxAttribute => ({ name, type
 export const float = (name: string, value: number): OnnxAttribute => ({ name, type: 'float', value });
 
 /** The bytes of a model with one float input of `inputShape` and one output of `outputShape` (batch first). */
-export function onnxBytes(nodes: OnnxNode[], initializers: OnnxTensor[], inputShape: (number | string)[], output: string, outputShape: (number | string)[], opset = 14): Uint8Array {
+export function onnxBytes(
+  nodes: OnnxNode[],
+  initializers: OnnxTensor[],
+  inputShape: (number | string)[],
+  output: string,
+  outputShape: (number | string)[],
+  opset = 14,
+): Uint8Array {
   const model: OnnxModel = {
     irVersion: 7,
     opsetVersion: opset,
@@ -39,16 +54,35 @@ export function onnxBytes(nodes: OnnxNode[], initializers: OnnxTensor[], inputSh
  * Concat, AveragePool, Flatten of a 12×2×2 image, Gemm (transB, alpha), Relu, MatMul + Add, Softmax.
  */
 export function mobileLike(): Uint8Array {
-  const t = (name: string, dims: number[], seed: number, scale = 0.5) => floatTensor(name, dims, waves(dims.reduce((a, b) => a * b, 1), seed, scale));
+  const t = (name: string, dims: number[], seed: number, scale = 0.5) =>
+    floatTensor(
+      name,
+      dims,
+      waves(
+        dims.reduce((a, b) => a * b, 1),
+        seed,
+        scale,
+      ),
+    );
   const nodes = [
     node('Mul', ['x', 'two'], ['scaled'], 'pre/Mul'),
     node('Add', ['scaled', 'minus_one'], ['shifted'], 'pre/Add'),
-    node('Conv', ['shifted', 'stem.weight', 'stem.bias'], ['stem'], 'stem/Conv', [ints('kernel_shape', [3, 3]), ints('strides', [2, 2]), ints('pads', [1, 1, 1, 1])]),
+    node('Conv', ['shifted', 'stem.weight', 'stem.bias'], ['stem'], 'stem/Conv', [
+      ints('kernel_shape', [3, 3]),
+      ints('strides', [2, 2]),
+      ints('pads', [1, 1, 1, 1]),
+    ]),
     node('Clip', ['stem', 'zero', 'six'], ['stem6'], 'stem/Clip'),
-    node('Conv', ['stem6', 'dw.weight', 'dw.bias'], ['dw'], 'dw/Conv', [ints('kernel_shape', [3, 3]), ints('pads', [1, 1, 1, 1]), int('group', 4)]),
+    node('Conv', ['stem6', 'dw.weight', 'dw.bias'], ['dw'], 'dw/Conv', [
+      ints('kernel_shape', [3, 3]),
+      ints('pads', [1, 1, 1, 1]),
+      int('group', 4),
+    ]),
     node('HardSwish', ['dw'], ['dwa'], 'dw/HardSwish'),
     node('Conv', ['dwa', 'pw.weight'], ['pw'], 'pw/Conv', [ints('kernel_shape', [1, 1])]),
-    node('BatchNormalization', ['pw', 'bn.weight', 'bn.bias', 'bn.running_mean', 'bn.running_var'], ['bn'], 'bn/BatchNormalization', [float('epsilon', 1e-3)]),
+    node('BatchNormalization', ['pw', 'bn.weight', 'bn.bias', 'bn.running_mean', 'bn.running_var'], ['bn'], 'bn/BatchNormalization', [
+      float('epsilon', 1e-3),
+    ]),
     node('Sigmoid', ['bn'], ['a'], 'act/Sigmoid'),
     node('MaxPool', ['a'], ['b'], 'pool/MaxPool', [ints('kernel_shape', [3, 3]), ints('strides', [1, 1]), ints('pads', [1, 1, 1, 1])]),
     node('Mul', ['a', 'b'], ['gated'], 'gate/Mul'),
@@ -74,7 +108,11 @@ export function mobileLike(): Uint8Array {
     t('bn.weight', [6], 6),
     t('bn.bias', [6], 7),
     t('bn.running_mean', [6], 8),
-    floatTensor('bn.running_var', [6], Float32Array.from(waves(6, 9), (v) => 0.5 + v * v)),
+    floatTensor(
+      'bn.running_var',
+      [6],
+      Float32Array.from(waves(6, 9), (v) => 0.5 + v * v),
+    ),
     t('fc1.weight', [5, 48], 10),
     t('fc1.bias', [5], 11),
     t('fc2.weight', [5, 3], 12),
@@ -114,7 +152,11 @@ export function ceilAndReduce(): Uint8Array {
     node('ReduceMean', ['p'], ['m'], 'mean/ReduceMean', [ints('axes', [2, 3]), int('keepdims', 0)]),
     node('Gemm', ['m', 'fc.weight', 'fc.bias'], ['y'], 'fc/Gemm', [int('transB', 1)]),
   ];
-  const initializers = [floatTensor('conv.weight', [4, 2, 3, 3], waves(72, 31)), floatTensor('fc.weight', [3, 4], waves(12, 32)), floatTensor('fc.bias', [3], waves(3, 33))];
+  const initializers = [
+    floatTensor('conv.weight', [4, 2, 3, 3], waves(72, 31)),
+    floatTensor('fc.weight', [3, 4], waves(12, 32)),
+    floatTensor('fc.bias', [3], waves(3, 33)),
+  ];
   return onnxBytes(nodes, initializers, [1, 2, 8, 8], 'y', [1, 3]);
 }
 

@@ -15,7 +15,19 @@ import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
 import { importerFor, ImportError, type ImportedModel } from './index';
 import { importOnnx, loadOnnx } from './onnx';
-import { ceilAndReduce, convThen, floatTensor, int, int64Tensor, ints, mobileLike, node, onnxBytes, padAndSqueeze, waves } from './onnx-test-models';
+import {
+  ceilAndReduce,
+  convThen,
+  floatTensor,
+  int,
+  int64Tensor,
+  ints,
+  mobileLike,
+  node,
+  onnxBytes,
+  padAndSqueeze,
+  waves,
+} from './onnx-test-models';
 
 const PYTHON = '/usr/bin/python3';
 const BATCH = 2;
@@ -134,12 +146,15 @@ const imported = new Map<string, ImportedModel>();
 
 function toNhwc(data: Float32Array, [n, c, h, w]: number[]): Float32Array {
   const out = new Float32Array(data.length);
-  for (let b = 0; b < n; b++) for (let ch = 0; ch < c; ch++) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[((b * h + y) * w + x) * c + ch] = data[((b * c + ch) * h + y) * w + x];
+  for (let b = 0; b < n; b++)
+    for (let ch = 0; ch < c; ch++)
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[((b * h + y) * w + x) * c + ch] = data[((b * c + ch) * h + y) * w + x];
   return out;
 }
 
 const named = (model: ImportedModel): NamedWeight[] => model.weights.map((w) => ({ ...w, dtype: 'float32' }));
-const projectOf = (model: ImportedModel): Project => parseProject({ format: 'neuroblocks.project', version: 1, name: model.name, graph: model.graph });
+const projectOf = (model: ImportedModel): Project =>
+  parseProject({ format: 'neuroblocks.project', version: 1, name: model.name, graph: model.graph });
 
 function importError(bytes: Uint8Array, name = 'model.onnx'): ImportError {
   try {
@@ -237,7 +252,9 @@ describe('operators of light networks', () => {
   it('a network with depthwise convolutions, relu6, hard_swish, concatenation and a Flatten before Dense predicts what onnxruntime does', async () => {
     const bytes = mobileLike();
     const model = importOnnx(bytes, 'mobile.onnx');
-    const types = model.graph.nodes.map((n) => `${n.type}${n.params.activation && n.params.activation !== 'linear' ? `:${n.params.activation}` : ''}`);
+    const types = model.graph.nodes.map(
+      (n) => `${n.type}${n.params.activation && n.params.activation !== 'linear' ? `:${n.params.activation}` : ''}`,
+    );
     expect(types).toEqual([
       'Input',
       'Rescaling',
@@ -269,14 +286,9 @@ describe('operators of light networks', () => {
   it('Pad becomes ZeroPadding2D, and a squeezed then unsqueezed vector a 1×1 image for the convolution after it', async () => {
     const bytes = padAndSqueeze();
     const model = importOnnx(bytes, 'se.onnx');
-    expect(model.graph.nodes.map((n) => `${n.type}${n.params.activation && n.params.activation !== 'linear' ? `:${n.params.activation}` : ''}`)).toEqual([
-      'Input',
-      'ZeroPadding2D',
-      'Conv2D:relu',
-      'GlobalAveragePooling2D',
-      'Reshape',
-      'Conv2D:sigmoid',
-    ]);
+    expect(
+      model.graph.nodes.map((n) => `${n.type}${n.params.activation && n.params.activation !== 'linear' ? `:${n.params.activation}` : ''}`),
+    ).toEqual(['Input', 'ZeroPadding2D', 'Conv2D:relu', 'GlobalAveragePooling2D', 'Reshape', 'Conv2D:sigmoid']);
     expect(model.graph.nodes[1].params.padding).toEqual([1, 2]);
     const x = waves(2 * 6 * 5, 3, 2);
     const session = await ort.InferenceSession.create(bytes);
@@ -329,7 +341,11 @@ describe('refusals', () => {
   });
 
   it('a max pooling padded around values that may be negative is refused, not approximated with zeros', () => {
-    const error = importError(convThen(node('MaxPool', ['c'], ['y'], 'pool/MaxPool', [ints('kernel_shape', [3, 3]), ints('strides', [2, 2]), ints('pads', [1, 1, 1, 1])])));
+    const error = importError(
+      convThen(
+        node('MaxPool', ['c'], ['y'], 'pool/MaxPool', [ints('kernel_shape', [3, 3]), ints('strides', [2, 2]), ints('pads', [1, 1, 1, 1])]),
+      ),
+    );
     expect(error.message).toMatch(/MaxPool node "pool\/MaxPool": its `pads` \[1, 1, 1, 1\] cannot be expressed.*-∞.*may be negative/);
     expect(error.fr).toMatch(/peut être négative/);
   });
@@ -395,7 +411,15 @@ describe('refusals', () => {
       [1, 2, 4, 6],
     );
     const padded = importOnnx(pad, 'pad.onnx');
-    expect(padded.graph.nodes[1]).toMatchObject({ type: 'ZeroPadding2D', params: { padding: [[0, 1], [2, 0]] } });
+    expect(padded.graph.nodes[1]).toMatchObject({
+      type: 'ZeroPadding2D',
+      params: {
+        padding: [
+          [0, 1],
+          [2, 0],
+        ],
+      },
+    });
     const px = waves(2 * 3 * 4, 7);
     const padSession = await ort.InferenceSession.create(pad);
     const padExpected = (await padSession.run({ x: new ort.Tensor('float32', px, [1, 2, 3, 4]) })).y.data as Float32Array;
@@ -407,8 +431,12 @@ describe('refusals', () => {
       [0, 0, -1, 0, 0, 0, 0, 0],
       [0, 1, 0, 0, 0, 0, 0, 0],
     ]) {
-      const error = importError(onnxBytes([node('Pad', ['x', 'pads'], ['y'], 'pad/Pad')], [int64Tensor('pads', [8], pads)], [1, 2, 3, 4], 'y', [1, 2, 4, 6]));
-      expect(error.message).toBe(`Pad node "pad/Pad": its \`pads\` [${pads.join(', ')}] cannot be expressed with the app's blocks: ZeroPadding2D adds rows and columns to the height and the width (none removed), and nothing to the batch or the channels.`);
+      const error = importError(
+        onnxBytes([node('Pad', ['x', 'pads'], ['y'], 'pad/Pad')], [int64Tensor('pads', [8], pads)], [1, 2, 3, 4], 'y', [1, 2, 4, 6]),
+      );
+      expect(error.message).toBe(
+        `Pad node "pad/Pad": its \`pads\` [${pads.join(', ')}] cannot be expressed with the app's blocks: ZeroPadding2D adds rows and columns to the height and the width (none removed), and nothing to the batch or the channels.`,
+      );
       expect(error.fr).toContain('ZeroPadding2D ajoute des lignes et des colonnes');
     }
   });
@@ -437,13 +465,29 @@ describe('refusals', () => {
   it('a model that lies about a tensor’s size gets a clear error naming the tensor', () => {
     const lying = { ...floatTensor('conv.weight', [4, 2, 3, 3], waves(72, 1)) };
     lying.raw = lying.raw.subarray(0, 40);
-    const bytes = onnxBytes([node('Conv', ['x', 'conv.weight'], ['y'], 'conv/Conv', [ints('kernel_shape', [3, 3])])], [lying], [1, 2, 8, 8], 'y', [1, 4, 6, 6]);
-    expect(importError(bytes).message).toMatch(/tensor "conv.weight" holds 40 bytes but its shape 4×2×3×3 of float32 needs 288: the file is damaged/);
+    const bytes = onnxBytes(
+      [node('Conv', ['x', 'conv.weight'], ['y'], 'conv/Conv', [ints('kernel_shape', [3, 3])])],
+      [lying],
+      [1, 2, 8, 8],
+      'y',
+      [1, 4, 6, 6],
+    );
+    expect(importError(bytes).message).toMatch(
+      /tensor "conv.weight" holds 40 bytes but its shape 4×2×3×3 of float32 needs 288: the file is damaged/,
+    );
   });
 
   it('weights that do not fit the tensors they are applied to are refused as damage, naming the node', () => {
-    const wrongChannels = onnxBytes([node('Conv', ['x', 'conv.weight'], ['y'], 'conv/Conv', [ints('kernel_shape', [3, 3])])], [floatTensor('conv.weight', [4, 3, 3, 3], waves(108, 1))], [1, 2, 8, 8], 'y', [1, 4, 6, 6]);
-    expect(importError(wrongChannels).message).toBe('Conv node "conv/Conv": its weights take 3 channels but its input has 2: the file is damaged.');
+    const wrongChannels = onnxBytes(
+      [node('Conv', ['x', 'conv.weight'], ['y'], 'conv/Conv', [ints('kernel_shape', [3, 3])])],
+      [floatTensor('conv.weight', [4, 3, 3, 3], waves(108, 1))],
+      [1, 2, 8, 8],
+      'y',
+      [1, 4, 6, 6],
+    );
+    expect(importError(wrongChannels).message).toBe(
+      'Conv node "conv/Conv": its weights take 3 channels but its input has 2: the file is damaged.',
+    );
     const wrongInputs = onnxBytes(
       [node('Flatten', ['x'], ['f'], 'flat'), node('Gemm', ['f', 'fc.weight'], ['y'], 'fc/Gemm', [int('transB', 1)])],
       [floatTensor('fc.weight', [3, 10], waves(30, 1))],

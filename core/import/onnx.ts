@@ -12,7 +12,16 @@ import { layerNameFor } from '../model/layer-names';
 import type { Localized } from '../model/localized';
 import { convKernelLayout, toAppLayout } from '../model/weight-layout';
 import type { Importer } from './index';
-import { dataTypeNames, decodeModel, OnnxDataType, tensorValues, type DecodedAttribute, type DecodedModel, type DecodedNode, type DecodedTensor } from './onnx-proto';
+import {
+  dataTypeNames,
+  decodeModel,
+  OnnxDataType,
+  tensorValues,
+  type DecodedAttribute,
+  type DecodedModel,
+  type DecodedNode,
+  type DecodedTensor,
+} from './onnx-proto';
 import { ImportError, type ImportedModel, type ImportedWeight } from './types';
 
 /** A constant: a weight tensor of the file (an initializer), or the output of a Constant node. */
@@ -128,7 +137,10 @@ function describeNodeFr(node: DecodedNode): string {
 
 /** An error about one node: `en`/`fr` say what is wrong after the node is named. */
 function nodeError(node: DecodedNode, text: Localized): ImportError {
-  return new ImportError({ en: `${describeNode(node)}: ${text.en}`, fr: `${describeNodeFr(node).replace(/^le/, 'Le')} : ${text.fr}` }, node.opType);
+  return new ImportError(
+    { en: `${describeNode(node)}: ${text.en}`, fr: `${describeNodeFr(node).replace(/^le/, 'Le')} : ${text.fr}` },
+    node.opType,
+  );
 }
 
 /** Keras's "same" padding for one axis: [before, after]. */
@@ -534,25 +546,46 @@ class OnnxGraphImport {
       const [l, r] = samePads(size[1], kernel[1], strides[1]);
       return auto === 'SAME_UPPER' ? [t, l, b, r] : [b, r, t, l];
     }
-    if (auto !== 'NOTSET') throw this.unsupportedValue(node, 'auto_pad', `"${auto}"`, { en: 'it is not an ONNX value.', fr: 'ce n’est pas une valeur ONNX.' });
+    if (auto !== 'NOTSET')
+      throw this.unsupportedValue(node, 'auto_pad', `"${auto}"`, { en: 'it is not an ONNX value.', fr: 'ce n’est pas une valeur ONNX.' });
     const pads = this.ints(node, 'pads') ?? [0, 0, 0, 0];
     if (pads.length !== 4 || pads.some((p) => p < 0))
-      throw this.unsupportedValue(node, 'pads', `[${pads.join(', ')}]`, { en: 'a 2-D window takes four padding values of at least 0.', fr: 'une fenêtre 2D prend quatre valeurs de remplissage positives ou nulles.' });
+      throw this.unsupportedValue(node, 'pads', `[${pads.join(', ')}]`, {
+        en: 'a 2-D window takes four padding values of at least 0.',
+        fr: 'une fenêtre 2D prend quatre valeurs de remplissage positives ou nulles.',
+      });
     return pads;
   }
 
-  private windowAttributes(node: DecodedNode, x: Computed, kernel: [number, number]): { strides: [number, number]; pads: number[]; out: [number, number] } {
+  private windowAttributes(
+    node: DecodedNode,
+    x: Computed,
+    kernel: [number, number],
+  ): { strides: [number, number]; pads: number[]; out: [number, number] } {
     const given = this.ints(node, 'kernel_shape');
     if (given && !same(given, kernel))
-      throw this.unsupportedValue(node, 'kernel_shape', `[${given.join(', ')}]`, { en: `the weights are ${kernel.join('×')}.`, fr: `les poids font ${kernel.join('×')}.` });
+      throw this.unsupportedValue(node, 'kernel_shape', `[${given.join(', ')}]`, {
+        en: `the weights are ${kernel.join('×')}.`,
+        fr: `les poids font ${kernel.join('×')}.`,
+      });
     const strides = (this.ints(node, 'strides') ?? [1, 1]) as [number, number];
-    if (strides.length !== 2) throw this.unsupportedValue(node, 'strides', `[${strides.join(', ')}]`, { en: 'only 2-D windows are imported.', fr: 'seules les fenêtres 2D sont importées.' });
+    if (strides.length !== 2)
+      throw this.unsupportedValue(node, 'strides', `[${strides.join(', ')}]`, {
+        en: 'only 2-D windows are imported.',
+        fr: 'seules les fenêtres 2D sont importées.',
+      });
     const dilations = this.ints(node, 'dilations');
     if (dilations && dilations.some((d) => d !== 1))
-      throw this.unsupportedValue(node, 'dilations', `[${dilations.join(', ')}]`, { en: 'the app’s convolutions and poolings are not dilated.', fr: 'les convolutions et poolings de l’application ne sont pas dilatés.' });
+      throw this.unsupportedValue(node, 'dilations', `[${dilations.join(', ')}]`, {
+        en: 'the app’s convolutions and poolings are not dilated.',
+        fr: 'les convolutions et poolings de l’application ne sont pas dilatés.',
+      });
     const size: [number, number] = [x.onnx[1], x.onnx[2]];
     const pads = this.windowPads(node, size, kernel, strides);
-    const out: [number, number] = [0, 1].map((i) => Math.floor((size[i] + pads[i] + pads[i + 2] - kernel[i]) / strides[i]) + 1) as [number, number];
+    const out: [number, number] = [0, 1].map((i) => Math.floor((size[i] + pads[i] + pads[i + 2] - kernel[i]) / strides[i]) + 1) as [
+      number,
+      number,
+    ];
     if (out.some((o) => o < 1))
       throw nodeError(node, {
         en: `its ${kernel.join('×')} window does not fit in the ${size.join('×')} image it receives.`,
@@ -581,7 +614,15 @@ class OnnxGraphImport {
    * (Keras's "same" leaves the padding out of maxima and means), else a ZeroPadding2D block before
    * the window when they are the same on both sides and zeros give the same result (`zeroPad`).
    */
-  private padding(node: DecodedNode, x: Computed, kernel: [number, number], strides: [number, number], pads: number[], sameOk: boolean, zeroPad: Localized | true): { input: Computed; padding: 'valid' | 'same' } {
+  private padding(
+    node: DecodedNode,
+    x: Computed,
+    kernel: [number, number],
+    strides: [number, number],
+    pads: number[],
+    sameOk: boolean,
+    zeroPad: Localized | true,
+  ): { input: Computed; padding: 'valid' | 'same' } {
     if (pads.every((p) => p === 0)) return { input: x, padding: 'valid' };
     const [t, b] = samePads(x.onnx[1], kernel[0], strides[0]);
     const [l, r] = samePads(x.onnx[2], kernel[1], strides[1]);
@@ -589,7 +630,13 @@ class OnnxGraphImport {
     if (zeroPad !== true) throw this.unsupportedValue(node, 'pads', `[${pads.join(', ')}]`, zeroPad);
     const [top, left, bottom, right] = pads;
     const app: Shape = [x.app[0] + top + bottom, x.app[1] + left + right, x.app[2]];
-    const block = this.addBlock('ZeroPadding2D', { padding: sidesParam(top, bottom, left, right) }, [x], `${this.hintFor(node, node.opType === 'Conv' ? 1 : undefined)}.pad`, app);
+    const block = this.addBlock(
+      'ZeroPadding2D',
+      { padding: sidesParam(top, bottom, left, right) },
+      [x],
+      `${this.hintFor(node, node.opType === 'Conv' ? 1 : undefined)}.pad`,
+      app,
+    );
     this.paddingBlocks++;
     return { input: { kind: 'computed', block, onnx: [x.onnx[0], app[0], app[1]], app, nonNegative: x.nonNegative }, padding: 'valid' };
   }
@@ -599,7 +646,10 @@ class OnnxGraphImport {
     const w = this.constant(node, 1, { en: 'weight input', fr: 'de poids' });
     const b = this.optionalConstant(node, 2, { en: 'bias input', fr: 'de biais' });
     if (w.dims.length !== 4)
-      throw nodeError(node, { en: `its weights have shape ${formatShape(w.dims)}; only 2-D convolutions (4-D weights) are imported.`, fr: `ses poids ont la forme ${formatShape(w.dims)} ; seules les convolutions 2D (poids à 4 dimensions) sont importées.` });
+      throw nodeError(node, {
+        en: `its weights have shape ${formatShape(w.dims)}; only 2-D convolutions (4-D weights) are imported.`,
+        fr: `ses poids ont la forme ${formatShape(w.dims)} ; seules les convolutions 2D (poids à 4 dimensions) sont importées.`,
+      });
     const [filters, perGroup, kh, kw] = w.dims;
     const channels = x.onnx[0];
     const group = this.int(node, 'group', 1);
@@ -612,11 +662,23 @@ class OnnxGraphImport {
         fr: `l’application a des convolutions ordinaires (group 1) et en profondeur (group = les ${channels} canaux d’entrée), pas de convolutions en ${group} groupes.`,
       });
     if (group === 1 && perGroup !== channels)
-      throw nodeError(node, { en: `its weights take ${perGroup} channels but its input has ${channels}: the file is damaged.`, fr: `ses poids prennent ${perGroup} canaux mais son entrée en a ${channels} : le fichier est abîmé.` });
+      throw nodeError(node, {
+        en: `its weights take ${perGroup} channels but its input has ${channels}: the file is damaged.`,
+        fr: `ses poids prennent ${perGroup} canaux mais son entrée en a ${channels} : le fichier est abîmé.`,
+      });
     if (b && prod(b.dims) !== filters)
-      throw nodeError(node, { en: `its bias has ${prod(b.dims)} values for ${filters} filters: the file is damaged.`, fr: `son biais a ${prod(b.dims)} valeurs pour ${filters} filtres : le fichier est abîmé.` });
+      throw nodeError(node, {
+        en: `its bias has ${prod(b.dims)} values for ${filters} filters: the file is damaged.`,
+        fr: `son biais a ${prod(b.dims)} valeurs pour ${filters} filtres : le fichier est abîmé.`,
+      });
     const padded = this.padding(node, x, kernel, strides, pads, true, true);
-    const common = { kernelSize: sizeParam(kernel), strides: sizeParam(strides), padding: padded.padding, activation: 'linear', useBias: Boolean(b) };
+    const common = {
+      kernelSize: sizeParam(kernel),
+      strides: sizeParam(strides),
+      padding: padded.padding,
+      activation: 'linear',
+      useBias: Boolean(b),
+    };
     const app: Shape = [out[0], out[1], filters];
     const hint = this.hintFor(node, 1);
     const data = w.values as Float32Array;
@@ -638,7 +700,10 @@ class OnnxGraphImport {
   private batchNorm(node: DecodedNode): void {
     const x = this.computed(node, 0);
     if (this.int(node, 'training_mode', 0) !== 0)
-      throw this.unsupportedValue(node, 'training_mode', '1', { en: 'the app imports networks at inference (BatchNormalization with its running statistics).', fr: 'l’application importe les réseaux en inférence (BatchNormalization avec ses statistiques mobiles).' });
+      throw this.unsupportedValue(node, 'training_mode', '1', {
+        en: 'the app imports networks at inference (BatchNormalization with its running statistics).',
+        fr: 'l’application importe les réseaux en inférence (BatchNormalization avec ses statistiques mobiles).',
+      });
     this.onlyFirstOutput(node);
     if (x.chw)
       throw nodeError(node, {
@@ -648,21 +713,37 @@ class OnnxGraphImport {
     const channels = x.onnx[0];
     const names = ['gamma', 'beta', 'moving_mean', 'moving_variance'];
     const tensors = names.map((_, i) =>
-      this.constant(node, i + 1, [
-        { en: 'scale input', fr: 'd’échelle' },
-        { en: 'bias input', fr: 'de biais' },
-        { en: 'mean input', fr: 'de moyenne' },
-        { en: 'variance input', fr: 'de variance' },
-      ][i]),
+      this.constant(
+        node,
+        i + 1,
+        [
+          { en: 'scale input', fr: 'd’échelle' },
+          { en: 'bias input', fr: 'de biais' },
+          { en: 'mean input', fr: 'de moyenne' },
+          { en: 'variance input', fr: 'de variance' },
+        ][i],
+      ),
     );
     for (const t of tensors)
       if (prod(t.dims) !== channels)
-        throw nodeError(node, { en: `its tensor "${t.name}" has ${prod(t.dims)} values for ${channels} channels: the file is damaged.`, fr: `son tenseur « ${t.name} » a ${prod(t.dims)} valeurs pour ${channels} canaux : le fichier est abîmé.` });
+        throw nodeError(node, {
+          en: `its tensor "${t.name}" has ${prod(t.dims)} values for ${channels} channels: the file is damaged.`,
+          fr: `son tenseur « ${t.name} » a ${prod(t.dims)} valeurs pour ${channels} canaux : le fichier est abîmé.`,
+        });
     const epsilon = this.float(node, 'epsilon', 1e-5);
     const momentum = this.float(node, 'momentum', 0.9);
     if (!(epsilon > 0 && epsilon <= 1))
-      throw this.unsupportedValue(node, 'epsilon', String(epsilon), { en: 'the BatchNormalization block takes an epsilon above 0 and at most 1.', fr: 'le bloc BatchNormalization prend un epsilon supérieur à 0 et au plus 1.' });
-    const block = this.addBlock('BatchNormalization', { axis: -1, momentum: float32Decimal(Math.min(Math.max(momentum, 0), 1)), epsilon: float32Decimal(epsilon) }, [x], this.hintFor(node, 1), x.app);
+      throw this.unsupportedValue(node, 'epsilon', String(epsilon), {
+        en: 'the BatchNormalization block takes an epsilon above 0 and at most 1.',
+        fr: 'le bloc BatchNormalization prend un epsilon supérieur à 0 et au plus 1.',
+      });
+    const block = this.addBlock(
+      'BatchNormalization',
+      { axis: -1, momentum: float32Decimal(Math.min(Math.max(momentum, 0), 1)), epsilon: float32Decimal(epsilon) },
+      [x],
+      this.hintFor(node, 1),
+      x.app,
+    );
     tensors.forEach((t, i) => this.addWeight(block, names[i], [channels], t.values));
     this.define(node, { ...x, block, nonNegative: false, takesActivation: false, takesBias: false, rescaling: false });
   }
@@ -685,11 +766,25 @@ class OnnxGraphImport {
   private activationNode(node: DecodedNode, kind: string): void {
     const x = this.computed(node, 0);
     if (node.opType === 'Elu' && this.float(node, 'alpha', 1) !== 1)
-      throw this.unsupportedValue(node, 'alpha', String(this.float(node, 'alpha', 1)), { en: 'Keras’s elu uses alpha 1.', fr: 'l’elu de Keras utilise alpha 1.' });
-    if (node.opType === 'Selu' && (this.attribute(node, 'alpha') || this.attribute(node, 'gamma')) && (Math.abs(this.float(node, 'alpha', 1.6732632) - 1.6732632) > 1e-6 || Math.abs(this.float(node, 'gamma', 1.0507009) - 1.0507009) > 1e-6))
-      throw this.unsupportedValue(node, 'alpha', String(this.float(node, 'alpha', 1.6732632)), { en: 'Keras’s selu uses the standard constants.', fr: 'la selu de Keras utilise les constantes standard.' });
+      throw this.unsupportedValue(node, 'alpha', String(this.float(node, 'alpha', 1)), {
+        en: 'Keras’s elu uses alpha 1.',
+        fr: 'l’elu de Keras utilise alpha 1.',
+      });
+    if (
+      node.opType === 'Selu' &&
+      (this.attribute(node, 'alpha') || this.attribute(node, 'gamma')) &&
+      (Math.abs(this.float(node, 'alpha', 1.6732632) - 1.6732632) > 1e-6 ||
+        Math.abs(this.float(node, 'gamma', 1.0507009) - 1.0507009) > 1e-6)
+    )
+      throw this.unsupportedValue(node, 'alpha', String(this.float(node, 'alpha', 1.6732632)), {
+        en: 'Keras’s selu uses the standard constants.',
+        fr: 'la selu de Keras utilise les constantes standard.',
+      });
     if (node.opType === 'HardSwish' && this.opset < 14)
-      throw nodeError(node, { en: `HardSwish needs opset 14, but the file declares opset ${this.opset}: the file is damaged.`, fr: `HardSwish demande l’opset 14, mais le fichier déclare l’opset ${this.opset} : le fichier est abîmé.` });
+      throw nodeError(node, {
+        en: `HardSwish needs opset 14, but the file declares opset ${this.opset}: the file is damaged.`,
+        fr: `HardSwish demande l’opset 14, mais le fichier déclare l’opset ${this.opset} : le fichier est abîmé.`,
+      });
     if (kind === 'softmax') this.checkSoftmax(node, x);
     if (kind === 'sigmoid' && this.gate(node, 'swish')) return;
     this.activation(node, x, kind);
@@ -734,7 +829,10 @@ class OnnxGraphImport {
   private arithmetic(node: DecodedNode): void {
     const op = node.opType;
     // x · sigmoid(x) is swish (SiLU), x · HardSigmoid(x) with PyTorch's constants hard_swish, as torch.onnx writes them before opset 14.
-    const gate = op === 'Mul' && node.inputs.length === 2 ? node.inputs.map((name) => this.gates.get(name)).find((g) => g && node.inputs.includes(g.input)) : undefined;
+    const gate =
+      op === 'Mul' && node.inputs.length === 2
+        ? node.inputs.map((name) => this.gates.get(name)).find((g) => g && node.inputs.includes(g.input))
+        : undefined;
     if (gate) return this.activation(node, this.computed(node, node.inputs.indexOf(gate.input)), gate.kind, gate.input, 2);
     const inputs = node.inputs.map((_, i) => this.value(node, i));
     const computed = inputs.filter((v): v is Computed => v.kind === 'computed');
@@ -748,7 +846,14 @@ class OnnxGraphImport {
     const x = computed[0];
     const c = inputs[xFirst ? 1 : 0] as Constant;
     // A bias after MatMul: Dense's own.
-    if (op === 'Add' && x.takesBias && this.readOnce(node.inputs[xFirst ? 0 : 1]) && prod(c.dims) === x.onnx[0] && c.dims.length <= 2 && c.dims.slice(0, -1).every((d) => d === 1)) {
+    if (
+      op === 'Add' &&
+      x.takesBias &&
+      this.readOnce(node.inputs[xFirst ? 0 : 1]) &&
+      prod(c.dims) === x.onnx[0] &&
+      c.dims.length <= 2 &&
+      c.dims.slice(0, -1).every((d) => d === 1)
+    ) {
       const dense = this.byId.get(x.block)!;
       dense.params.useBias = true;
       this.addWeight(x.block, 'bias', [x.onnx[0]], c.values);
@@ -784,7 +889,14 @@ class OnnxGraphImport {
       return { ...x, nonNegative: false };
     }
     const block = this.addBlock('Rescaling', { scale, offset }, [x], hint, x.app);
-    return { ...x, block, nonNegative: x.nonNegative && scale >= 0 && offset >= 0, takesActivation: false, takesBias: false, rescaling: true };
+    return {
+      ...x,
+      block,
+      nonNegative: x.nonNegative && scale >= 0 && offset >= 0,
+      takesActivation: false,
+      takesBias: false,
+      rescaling: true,
+    };
   }
 
   /** Whether the node's output only multiplies its own input (x · f(x)): then that Mul makes the activation `kind`. */
@@ -793,7 +905,16 @@ class OnnxGraphImport {
     const output = node.outputs[0];
     const readers = this.consumers.get(output) ?? [];
     const mul = readers[0];
-    if (!this.readOnce(output) || readers.length !== 1 || mul.opType !== 'Mul' || mul.inputs.length !== 2 || !mul.inputs.includes(input) || !mul.inputs.includes(output) || input === output) return false;
+    if (
+      !this.readOnce(output) ||
+      readers.length !== 1 ||
+      mul.opType !== 'Mul' ||
+      mul.inputs.length !== 2 ||
+      !mul.inputs.includes(input) ||
+      !mul.inputs.includes(output) ||
+      input === output
+    )
+      return false;
     this.gates.set(output, { input, kind });
     return true;
   }
@@ -807,7 +928,10 @@ class OnnxGraphImport {
     const alpha = this.float(node, 'alpha', 0.2);
     const beta = this.float(node, 'beta', 0.5);
     if (!Number.isFinite(alpha) || !Number.isFinite(beta))
-      throw this.unsupportedValue(node, Number.isFinite(alpha) ? 'beta' : 'alpha', String(Number.isFinite(alpha) ? beta : alpha), { en: 'it is not a finite number.', fr: 'ce n’est pas un nombre fini.' });
+      throw this.unsupportedValue(node, Number.isFinite(alpha) ? 'beta' : 'alpha', String(Number.isFinite(alpha) ? beta : alpha), {
+        en: 'it is not a finite number.',
+        fr: 'ce n’est pas un nombre fini.',
+      });
     if (Math.fround(alpha) === Math.fround(1 / 6) && beta === 0.5 && this.gate(node, 'hard_swish')) return;
     const hint = this.hintFor(node);
     const shifted = this.rescale(x, node.inputs[0], float32Decimal(6 * alpha), float32Decimal(6 * beta), `${hint}.shift`);
@@ -821,7 +945,10 @@ class OnnxGraphImport {
     if (inputs.length === 1) return this.define(node, inputs[0]);
     const first = inputs[0];
     // Multiply repeats a size of 1 as ONNX's Mul does (squeeze-and-excitation's C×1×1 weights times a C×H×W image).
-    const broadcast = node.opType === 'Mul' && inputs.every((x) => x.onnx.length === 3 && !x.chw) && [0, 1, 2].every((axis) => new Set(inputs.map((x) => x.onnx[axis]).filter((d) => d !== 1)).size <= 1);
+    const broadcast =
+      node.opType === 'Mul' &&
+      inputs.every((x) => x.onnx.length === 3 && !x.chw) &&
+      [0, 1, 2].every((axis) => new Set(inputs.map((x) => x.onnx[axis]).filter((d) => d !== 1)).size <= 1);
     if (broadcast && inputs.some((x) => !same(x.onnx, first.onnx))) {
       const aligned = inputs.map((_, i) => this.image(node, i));
       const onnx = [0, 1, 2].map((axis) => Math.max(...inputs.map((x) => x.onnx[axis])));
@@ -838,14 +965,25 @@ class OnnxGraphImport {
     const aligned = inputs.some((x) => x.app.length !== first.app.length) ? inputs.map((_, i) => this.image(node, i)) : inputs;
     const type = node.opType === 'Mul' ? 'Multiply' : 'Add';
     const block = this.addBlock(type, {}, aligned, this.hintFor(node), aligned[0].app);
-    this.define(node, { kind: 'computed', block, onnx: first.onnx, app: aligned[0].app, chw: first.chw, nonNegative: aligned.every((x) => x.nonNegative) });
+    this.define(node, {
+      kind: 'computed',
+      block,
+      onnx: first.onnx,
+      app: aligned[0].app,
+      chw: first.chw,
+      nonNegative: aligned.every((x) => x.nonNegative),
+    });
   }
 
   private concat(node: DecodedNode): void {
     const inputs = node.inputs.map((_, i) => this.computed(node, i));
     const rank = inputs[0].onnx.length + 1;
     const given = this.attribute(node, 'axis')?.i;
-    if (given === undefined) throw nodeError(node, { en: 'it has no `axis` attribute: the file is damaged.', fr: 'il n’a pas d’attribut `axis` : le fichier est abîmé.' });
+    if (given === undefined)
+      throw nodeError(node, {
+        en: 'it has no `axis` attribute: the file is damaged.',
+        fr: 'il n’a pas d’attribut `axis` : le fichier est abîmé.',
+      });
     const axis = given < 0 ? given + rank : given;
     if (inputs.some((x) => x.onnx.length !== rank - 1 || x.chw) || axis < 1 || axis >= rank)
       throw this.unsupportedValue(node, 'axis', String(given), {
@@ -868,7 +1006,10 @@ class OnnxGraphImport {
     this.onlyFirstOutput(node);
     const kernel = this.ints(node, 'kernel_shape') as [number, number] | undefined;
     if (!kernel || kernel.length !== 2)
-      throw nodeError(node, { en: 'it has no 2-D `kernel_shape`; only 2-D poolings are imported.', fr: 'il n’a pas de `kernel_shape` 2D ; seuls les poolings 2D sont importés.' });
+      throw nodeError(node, {
+        en: 'it has no 2-D `kernel_shape`; only 2-D poolings are imported.',
+        fr: 'il n’a pas de `kernel_shape` 2D ; seuls les poolings 2D sont importés.',
+      });
     const { strides, pads, out } = this.windowAttributes(node, x, kernel);
     const includePad = !max && this.int(node, 'count_include_pad', 0) === 1;
     const zeroPadOk: Localized | true = max
@@ -882,7 +1023,13 @@ class OnnxGraphImport {
         };
     const padded = this.padding(node, x, kernel, strides, pads, !includePad, includePad ? true : zeroPadOk);
     const app: Shape = [out[0], out[1], x.app[2]];
-    const block = this.addBlock(max ? 'MaxPooling2D' : 'AveragePooling2D', { poolSize: sizeParam(kernel), strides: sizeParam(strides), padding: padded.padding }, [padded.input], this.hintFor(node), app);
+    const block = this.addBlock(
+      max ? 'MaxPooling2D' : 'AveragePooling2D',
+      { poolSize: sizeParam(kernel), strides: sizeParam(strides), padding: padded.padding },
+      [padded.input],
+      this.hintFor(node),
+      app,
+    );
     this.define(node, { kind: 'computed', block, onnx: [x.onnx[0], out[0], out[1]], app, nonNegative: x.nonNegative });
   }
 
@@ -906,7 +1053,13 @@ class OnnxGraphImport {
     const type = node.opType === 'ReduceMax' ? 'GlobalMaxPooling2D' : 'GlobalAveragePooling2D';
     const block = this.addBlock(type, {}, [x], this.hintFor(node), [x.app[2]]);
     const keep = this.int(node, 'keepdims', 1) === 1;
-    this.define(node, { kind: 'computed', block, onnx: keep ? [x.onnx[0], 1, 1] : [x.onnx[0]], app: [x.app[2]], nonNegative: x.nonNegative });
+    this.define(node, {
+      kind: 'computed',
+      block,
+      onnx: keep ? [x.onnx[0], 1, 1] : [x.onnx[0]],
+      app: [x.app[2]],
+      nonNegative: x.nonNegative,
+    });
   }
 
   /** ONNX's [C, H, W] as a vector: the app's order is H, W, C, so a vector that ONNX orders C, H, W is marked for the Dense after it. */
@@ -914,7 +1067,14 @@ class OnnxGraphImport {
     if (x.onnx.length === 1 || x.app.length === 1) return this.define(node, { ...x, onnx: [prod(x.onnx)] });
     const [c, h, w] = x.onnx;
     const block = this.addBlock('Flatten', {}, [x], this.hintFor(node), [c * h * w]);
-    this.define(node, { kind: 'computed', block, onnx: [c * h * w], app: [c * h * w], nonNegative: x.nonNegative, ...(h * w > 1 && c > 1 ? { chw: [c, h, w] as [number, number, number] } : {}) });
+    this.define(node, {
+      kind: 'computed',
+      block,
+      onnx: [c * h * w],
+      app: [c * h * w],
+      nonNegative: x.nonNegative,
+      ...(h * w > 1 && c > 1 ? { chw: [c, h, w] as [number, number, number] } : {}),
+    });
   }
 
   private flatten(node: DecodedNode): void {
@@ -922,7 +1082,10 @@ class OnnxGraphImport {
     const rank = x.onnx.length + 1;
     const given = this.int(node, 'axis', 1);
     if ((given < 0 ? given + rank : given) !== 1)
-      throw this.unsupportedValue(node, 'axis', String(given), { en: 'the app flattens every axis but the batch (axis 1).', fr: 'l’application aplatit tous les axes sauf le lot (axe 1).' });
+      throw this.unsupportedValue(node, 'axis', String(given), {
+        en: 'the app flattens every axis but the batch (axis 1).',
+        fr: 'l’application aplatit tous les axes sauf le lot (axe 1).',
+      });
     this.flattened(node, x);
   }
 
@@ -932,13 +1095,22 @@ class OnnxGraphImport {
     const w = this.constant(node, 1, { en: 'weight input', fr: 'de poids' });
     const c = gemm ? this.optionalConstant(node, 2, { en: 'bias input', fr: 'de biais' }) : undefined;
     if (gemm && this.int(node, 'transA', 0) !== 0)
-      throw this.unsupportedValue(node, 'transA', '1', { en: 'the app’s Dense multiplies the batch of vectors as it is.', fr: 'le Dense de l’application multiplie le lot de vecteurs tel quel.' });
+      throw this.unsupportedValue(node, 'transA', '1', {
+        en: 'the app’s Dense multiplies the batch of vectors as it is.',
+        fr: 'le Dense de l’application multiplie le lot de vecteurs tel quel.',
+      });
     const transB = gemm && this.int(node, 'transB', 0) === 1;
     if (w.dims.length !== 2)
-      throw nodeError(node, { en: `its weights have shape ${formatShape(w.dims)}; a Dense block takes a matrix.`, fr: `ses poids ont la forme ${formatShape(w.dims)} ; un bloc Dense prend une matrice.` });
+      throw nodeError(node, {
+        en: `its weights have shape ${formatShape(w.dims)}; a Dense block takes a matrix.`,
+        fr: `ses poids ont la forme ${formatShape(w.dims)} ; un bloc Dense prend une matrice.`,
+      });
     const [inputs, units] = transB ? [w.dims[1], w.dims[0]] : w.dims;
     if (inputs !== x.onnx[0])
-      throw nodeError(node, { en: `its weights take ${inputs} values but its input has ${x.onnx[0]}: the file is damaged.`, fr: `ses poids prennent ${inputs} valeurs mais son entrée en a ${x.onnx[0]} : le fichier est abîmé.` });
+      throw nodeError(node, {
+        en: `its weights take ${inputs} values but its input has ${x.onnx[0]}: the file is damaged.`,
+        fr: `ses poids prennent ${inputs} valeurs mais son entrée en a ${x.onnx[0]} : le fichier est abîmé.`,
+      });
     const alpha = gemm ? this.float(node, 'alpha', 1) : 1;
     const beta = gemm ? this.float(node, 'beta', 1) : 1;
     // The Keras kernel [inputs, units], its rows in the app's order of the input's values.
@@ -952,20 +1124,38 @@ class OnnxGraphImport {
     };
     for (let i = 0; i < inputs; i++) {
       const source = row(i);
-      for (let u = 0; u < units; u++) kernel[i * units + u] = alpha * (transB ? w.values[u * inputs + source] : w.values[source * units + u]);
+      for (let u = 0; u < units; u++)
+        kernel[i * units + u] = alpha * (transB ? w.values[u * inputs + source] : w.values[source * units + u]);
     }
     if (c && prod(c.dims) !== units && prod(c.dims) !== 1)
-      throw nodeError(node, { en: `its bias has shape ${formatShape(c.dims)} for ${units} outputs; the app's Dense adds one bias per output.`, fr: `son biais a la forme ${formatShape(c.dims)} pour ${units} sorties ; le Dense de l’application ajoute un biais par sortie.` });
+      throw nodeError(node, {
+        en: `its bias has shape ${formatShape(c.dims)} for ${units} outputs; the app's Dense adds one bias per output.`,
+        fr: `son biais a la forme ${formatShape(c.dims)} pour ${units} sorties ; le Dense de l’application ajoute un biais par sortie.`,
+      });
     const useBias = Boolean(c && beta !== 0);
     const block = this.addBlock('Dense', { units, activation: 'linear', useBias }, [x], this.hintFor(node, 1), [units]);
     this.addWeight(block, 'kernel', [inputs, units], kernel);
-    if (c && useBias) this.addWeight(block, 'bias', [units], Float32Array.from({ length: units }, (_, u) => beta * c.values[prod(c.dims) === 1 ? 0 : u]));
+    if (c && useBias)
+      this.addWeight(
+        block,
+        'bias',
+        [units],
+        Float32Array.from({ length: units }, (_, u) => beta * c.values[prod(c.dims) === 1 ? 0 : u]),
+      );
     if (x.chw)
       this.notes.push({
         en: `The weights of Dense "${block}" are reordered for the app's Flatten, which orders an image's values pixel by pixel where ONNX orders them channel by channel.`,
         fr: `Les poids du Dense « ${block} » sont réordonnés pour le Flatten de l’application, qui range les valeurs d’une image pixel par pixel là où ONNX les range canal par canal.`,
       });
-    this.define(node, { kind: 'computed', block, onnx: [units], app: [units], nonNegative: false, takesActivation: true, takesBias: !useBias });
+    this.define(node, {
+      kind: 'computed',
+      block,
+      onnx: [units],
+      app: [units],
+      nonNegative: false,
+      takesActivation: true,
+      takesBias: !useBias,
+    });
   }
 
   private reshape(node: DecodedNode): void {
@@ -978,11 +1168,22 @@ class OnnxGraphImport {
     const rest = target.slice(1);
     const unknown = rest.filter((d) => d === -1).length;
     const refuse = (why: Localized) => this.unsupportedValue(node, 'shape', `[${shape.join(', ')}]`, why);
-    if (!(batch === -1 || (this.fixedBatch !== undefined && batch === this.fixedBatch)) || unknown > 1 || (batch === -1 && unknown > 0) || rest.some((d) => d === 0 || d < -1))
-      throw refuse({ en: 'the app reshapes every sample alike and keeps the batch as it is (first dimension 0 or -1).', fr: 'l’application change la forme de chaque échantillon de la même façon et garde le lot tel quel (première dimension 0 ou -1).' });
+    if (
+      !(batch === -1 || (this.fixedBatch !== undefined && batch === this.fixedBatch)) ||
+      unknown > 1 ||
+      (batch === -1 && unknown > 0) ||
+      rest.some((d) => d === 0 || d < -1)
+    )
+      throw refuse({
+        en: 'the app reshapes every sample alike and keeps the batch as it is (first dimension 0 or -1).',
+        fr: 'l’application change la forme de chaque échantillon de la même façon et garde le lot tel quel (première dimension 0 ou -1).',
+      });
     if (unknown === 1) rest[rest.indexOf(-1)] = size / prod(rest.filter((d) => d !== -1));
     if (prod(rest) !== size || !Number.isInteger(prod(rest)))
-      throw refuse({ en: `it does not hold the ${size} values of its ${formatShape(x.onnx)} input.`, fr: `elle ne contient pas les ${size} valeurs de son entrée ${formatShape(x.onnx)}.` });
+      throw refuse({
+        en: `it does not hold the ${size} values of its ${formatShape(x.onnx)} input.`,
+        fr: `elle ne contient pas les ${size} valeurs de son entrée ${formatShape(x.onnx)}.`,
+      });
     if (same(rest, x.onnx)) return this.define(node, x);
     if (rest.length === 1) return this.flattened(node, x);
     if (rest.length === 3 && rest[1] === 1 && rest[2] === 1 && x.onnx.length === 1 && !x.chw)
@@ -1005,8 +1206,10 @@ class OnnxGraphImport {
     const squeeze = node.opType === 'Squeeze';
     const axes = this.axes(node, squeeze ? x.onnx.length + 1 : x.onnx.length + 3);
     const spatial = !axes || same(axes, [2, 3]);
-    if (squeeze && x.onnx.length === 3 && x.onnx[1] === 1 && x.onnx[2] === 1 && spatial && (axes || x.onnx[0] !== 1)) return this.flattened(node, x);
-    if (!squeeze && x.onnx.length === 1 && !x.chw && axes && same(axes, [2, 3])) return this.define(node, { ...x, onnx: [x.onnx[0], 1, 1] });
+    if (squeeze && x.onnx.length === 3 && x.onnx[1] === 1 && x.onnx[2] === 1 && spatial && (axes || x.onnx[0] !== 1))
+      return this.flattened(node, x);
+    if (!squeeze && x.onnx.length === 1 && !x.chw && axes && same(axes, [2, 3]))
+      return this.define(node, { ...x, onnx: [x.onnx[0], 1, 1] });
     throw this.unsupportedValue(node, 'axes', axes ? `[${axes.join(', ')}]` : '(none)', {
       en: `only the two 1-pixel axes of a ${squeeze ? '' : 'future '}C×1×1 image are ${squeeze ? 'removed' : 'added'} by the app, and this input has shape ${formatShape(x.onnx)}.`,
       fr: `l’application ${squeeze ? 'retire' : 'ajoute'} seulement les deux axes d’un pixel d’une image C×1×1, et cette entrée a la forme ${formatShape(x.onnx)}.`,
@@ -1017,8 +1220,14 @@ class OnnxGraphImport {
   private pad(node: DecodedNode): void {
     const x = this.image(node, 0);
     const mode = this.attribute(node, 'mode')?.s ?? 'constant';
-    const pads = this.opset >= 11 ? Array.from(this.constant(node, 1, { en: 'pads input', fr: 'de remplissage' }).values) : (this.ints(node, 'pads') ?? []);
-    const value = this.opset >= 11 ? (this.optionalConstant(node, 2, { en: 'value input', fr: 'de valeur' })?.values[0] ?? 0) : this.float(node, 'value', 0);
+    const pads =
+      this.opset >= 11
+        ? Array.from(this.constant(node, 1, { en: 'pads input', fr: 'de remplissage' }).values)
+        : (this.ints(node, 'pads') ?? []);
+    const value =
+      this.opset >= 11
+        ? (this.optionalConstant(node, 2, { en: 'value input', fr: 'de valeur' })?.values[0] ?? 0)
+        : this.float(node, 'value', 0);
     if (mode !== 'constant' || value !== 0)
       throw this.unsupportedValue(node, mode !== 'constant' ? 'mode' : 'value', mode !== 'constant' ? `"${mode}"` : String(value), {
         en: 'the app pads images with zeros only (ZeroPadding2D).',
@@ -1044,7 +1253,10 @@ class OnnxGraphImport {
   private dropout(node: DecodedNode): void {
     this.onlyFirstOutput(node);
     const x = this.computed(node, 0);
-    const ratio = this.opset >= 12 ? (this.optionalConstant(node, 1, { en: 'ratio input', fr: 'de taux' })?.values[0] ?? 0.5) : this.float(node, 'ratio', 0.5);
+    const ratio =
+      this.opset >= 12
+        ? (this.optionalConstant(node, 1, { en: 'ratio input', fr: 'de taux' })?.values[0] ?? 0.5)
+        : this.float(node, 'ratio', 0.5);
     if (!(ratio > 0 && ratio < 1)) return this.define(node, x);
     const block = this.addBlock('Dropout', { rate: float32Decimal(ratio) }, [x], this.hintFor(node), x.app);
     this.define(node, { ...x, block, takesActivation: false, takesBias: false, rescaling: false });
@@ -1054,10 +1266,14 @@ class OnnxGraphImport {
     const a = node.attributes[0];
     const name = node.outputs[0];
     if (a?.name === 'value' && a.t) return this.define(node, this.constantOf({ ...a.t, name }));
-    if (a?.name === 'value_float' && a.f !== undefined) return this.define(node, { kind: 'constant', name, dims: [], values: Float32Array.of(a.f) });
-    if (a?.name === 'value_floats') return this.define(node, { kind: 'constant', name, dims: [a.floats.length], values: Float32Array.from(a.floats) });
-    if (a?.name === 'value_int' && a.i !== undefined) return this.define(node, { kind: 'constant', name, dims: [], values: Float64Array.of(a.i) });
-    if (a?.name === 'value_ints') return this.define(node, { kind: 'constant', name, dims: [a.ints.length], values: Float64Array.from(a.ints) });
+    if (a?.name === 'value_float' && a.f !== undefined)
+      return this.define(node, { kind: 'constant', name, dims: [], values: Float32Array.of(a.f) });
+    if (a?.name === 'value_floats')
+      return this.define(node, { kind: 'constant', name, dims: [a.floats.length], values: Float32Array.from(a.floats) });
+    if (a?.name === 'value_int' && a.i !== undefined)
+      return this.define(node, { kind: 'constant', name, dims: [], values: Float64Array.of(a.i) });
+    if (a?.name === 'value_ints')
+      return this.define(node, { kind: 'constant', name, dims: [a.ints.length], values: Float64Array.from(a.ints) });
     throw nodeError(node, {
       en: `its value (${a ? `attribute "${a.name}"` : 'no attribute'}) is not a number tensor the app reads.`,
       fr: `sa valeur (${a ? `attribut « ${a.name} »` : 'aucun attribut'}) n’est pas un tenseur de nombres que l’application lit.`,
@@ -1079,7 +1295,10 @@ function defaultOpset(model: DecodedModel): number {
 /** Reads the bytes of a .onnx file into the app's blocks and weights; `fileName` names the project. */
 export function importOnnx(bytes: Uint8Array, fileName: string): ImportedModel {
   if (bytes.length === 0)
-    throw new ImportError({ en: `${fileName} is empty: it is not an ONNX model.`, fr: `${fileName} est vide : ce n’est pas un modèle ONNX.` });
+    throw new ImportError({
+      en: `${fileName} is empty: it is not an ONNX model.`,
+      fr: `${fileName} est vide : ce n’est pas un modèle ONNX.`,
+    });
   const model = decodeModel(bytes);
   if (!model.graph || model.irVersion < 1)
     throw new ImportError({

@@ -38,9 +38,18 @@ const folder = () => {
 /** Inputs `in0`, `in1`, … feeding the block under test, `b`; an Input is followed by a linear Activation. */
 function graphFor(type: string, c: ConformanceCase, probe = false): Graph {
   if (type === 'Input')
-    return { nodes: [{ id: 'b', type, params: c.params }, { id: 'probe', type: 'Activation', params: { activation: 'linear' } }], edges: [{ source: 'b', target: 'probe' }] };
+    return {
+      nodes: [
+        { id: 'b', type, params: c.params },
+        { id: 'probe', type: 'Activation', params: { activation: 'linear' } },
+      ],
+      edges: [{ source: 'b', target: 'probe' }],
+    };
   const inputs = c.inputs.map((shape, i) => ({ id: `in${i}`, type: 'Input', params: { shape } }));
-  const graph: Graph = { nodes: [...inputs, { id: 'b', type, params: c.params }], edges: inputs.map((n) => ({ source: n.id, target: 'b' })) };
+  const graph: Graph = {
+    nodes: [...inputs, { id: 'b', type, params: c.params }],
+    edges: inputs.map((n) => ({ source: n.id, target: 'b' })),
+  };
   if (probe) {
     graph.nodes.push({ id: 'probe', type: 'Activation', params: { activation: 'linear' } });
     graph.edges.push({ source: 'b', target: 'probe' });
@@ -59,7 +68,9 @@ const named = (m: ImportedModel): NamedWeight[] => m.weights.map((w) => ({ ...w,
 function inputsOf(graph: Graph): { data: Float32Array[]; shapes: number[][] } {
   const analysis = analyzeGraph(graph);
   const shapes = analysis.inputs.map((id) => [2, ...analysis.nodes[id].outputShape!]);
-  const data = shapes.map((s, k) => Float32Array.from({ length: s.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i * 1.7 + k * 0.9 + 0.3) * 1.5));
+  const data = shapes.map((s, k) =>
+    Float32Array.from({ length: s.reduce((a, b) => a * b, 1) }, (_, i) => Math.sin(i * 1.7 + k * 0.9 + 0.3) * 1.5),
+  );
   return { data, shapes };
 }
 
@@ -75,7 +86,8 @@ function comparable(graph: Graph) {
       const params = { ...n.params };
       if ('poolSize' in params && params.strides === null) params.strides = params.poolSize;
       if (typeof params.axis === 'number' && params.axis < 0) params.axis = n.inputShapes[0].length + 1 + params.axis;
-      if (n.type === 'Flatten' && n.inputShapes[0].length === 1) return [n.id, { type: 'Reshape', params: { targetShape: n.inputShapes[0], trainable: params.trainable } }];
+      if (n.type === 'Flatten' && n.inputShapes[0].length === 1)
+        return [n.id, { type: 'Reshape', params: { targetShape: n.inputShapes[0], trainable: params.trainable } }];
       return [n.id, { type: n.type, params }];
     }),
   );
@@ -105,7 +117,9 @@ describe('TensorFlow.js layers model import', () => {
     if (foreign.length) {
       // The inference form of some training-only blocks (RandomCrop's centre crop and resize) is made of stock layers the app has no block for: refused, naming them.
       expect(getBlock(type)!.trainingOnly).toBe(true);
-      await expect(loadTfjsModel(join(dir, 'model.json'))).rejects.toThrow(new RegExp(`\\(${foreign[0]}\\): the app has no block for the Keras class ${foreign[0]}`));
+      await expect(loadTfjsModel(join(dir, 'model.json'))).rejects.toThrow(
+        new RegExp(`\\(${foreign[0]}\\): the app has no block for the Keras class ${foreign[0]}`),
+      );
       return;
     }
     const imported = await loadTfjsModel(join(dir, 'model.json'));
@@ -115,29 +129,40 @@ describe('TensorFlow.js layers model import', () => {
     const again = folder();
     await writeTfjs(again, await tfjsArtifacts(tf, imported.graph, named(imported)));
     const loaded = await tf.loadLayersModel(folderLoader(again));
-    const y = tf.tidy(() => (loaded.predict(data.length === 1 ? tf.tensor(data[0], shapes[0]) : data.map((d, i) => tf.tensor(d, shapes[i]))) as tf.Tensor).dataSync());
+    const y = tf.tidy(() =>
+      (
+        loaded.predict(data.length === 1 ? tf.tensor(data[0], shapes[0]) : data.map((d, i) => tf.tensor(d, shapes[i]))) as tf.Tensor
+      ).dataSync(),
+    );
     loaded.dispose();
     expect(maxAbsDiff(y, expected)).toBeLessThan(1e-5);
   });
 
-  it.each(cases)('$label: the app’s own model, saved by TensorFlow.js, imports back to the same blocks and weights', async ({ type, c }) => {
-    const graph = graphFor(type, c);
-    const model = compileGraph(tf, graph, { seed: 3 });
-    const weights = varyBatchNorm(weightsOfModel(model));
-    setModelWeights(tf, model, weights);
-    const dir = folder();
-    try {
-      await writeTfjs(dir, await saveToMemory(tf, model));
-    } finally {
-      model.dispose();
-    }
-    const imported = await loadTfjsModel(join(dir, 'model.json'));
-    expect(comparable(imported.graph)).toEqual(comparable(graph));
-    expect(imported.graph.edges).toEqual(graph.edges);
-    expect(imported.weights.map((w) => [w.name, w.shape, Array.from(w.data)])).toEqual(weights.map((w) => [w.name, w.shape, Array.from(w.data)]));
-    const { data, shapes } = inputsOf(graph);
-    expect(maxAbsDiff(appPredict(tf, imported.graph, named(imported), data, shapes), appPredict(tf, graph, weights, data, shapes))).toBeLessThan(1e-6);
-  });
+  it.each(cases)(
+    '$label: the app’s own model, saved by TensorFlow.js, imports back to the same blocks and weights',
+    async ({ type, c }) => {
+      const graph = graphFor(type, c);
+      const model = compileGraph(tf, graph, { seed: 3 });
+      const weights = varyBatchNorm(weightsOfModel(model));
+      setModelWeights(tf, model, weights);
+      const dir = folder();
+      try {
+        await writeTfjs(dir, await saveToMemory(tf, model));
+      } finally {
+        model.dispose();
+      }
+      const imported = await loadTfjsModel(join(dir, 'model.json'));
+      expect(comparable(imported.graph)).toEqual(comparable(graph));
+      expect(imported.graph.edges).toEqual(graph.edges);
+      expect(imported.weights.map((w) => [w.name, w.shape, Array.from(w.data)])).toEqual(
+        weights.map((w) => [w.name, w.shape, Array.from(w.data)]),
+      );
+      const { data, shapes } = inputsOf(graph);
+      expect(
+        maxAbsDiff(appPredict(tf, imported.graph, named(imported), data, shapes), appPredict(tf, graph, weights, data, shapes)),
+      ).toBeLessThan(1e-6);
+    },
+  );
 });
 
 describe('TensorFlow.js quantized weights', () => {
@@ -159,7 +184,13 @@ describe('TensorFlow.js quantized weights', () => {
     const artifacts = await tfjsArtifacts(tf, graph, weightsOfModel(model));
     model.dispose();
     // Each weight stored as the converter would: a's as uint8, b's as uint16 (scale and min), c's as float16.
-    const q: Record<string, number[]> = { 'a/kernel': [7, 0, 255, 128, 3, 9], 'a/bias': [1, 2], 'b/kernel': [0, 65535, 300, 4000], 'b/bias': [5, 6], 'c/kernel': [0x3c00, 0xc000] };
+    const q: Record<string, number[]> = {
+      'a/kernel': [7, 0, 255, 128, 3, 9],
+      'a/bias': [1, 2],
+      'b/kernel': [0, 65535, 300, 4000],
+      'b/bias': [5, 6],
+      'c/kernel': [0x3c00, 0xc000],
+    };
     const chunks: Uint8Array[] = [];
     for (const entry of artifacts.modelJson.weightsManifest[0].weights) {
       const values = q[entry.name];
@@ -263,7 +294,9 @@ describe('a TensorFlow.js model.json that lies or is truncated', () => {
     const shard = join(dir, group.paths[0]);
     const bytes = readFileSync(shard);
     writeFileSync(shard, bytes.subarray(0, bytes.length - 8));
-    expect((await refusal(dir)).message).toContain('layer "out" (Dense) needs the weight "out/bias", which the weights manifest does not list');
+    expect((await refusal(dir)).message).toContain(
+      'layer "out" (Dense) needs the weight "out/bias", which the weights manifest does not list',
+    );
   });
 
   it('refuses a layer class, an argument or an activation the app cannot express, naming it and the layer', async () => {
@@ -279,7 +312,9 @@ describe('a TensorFlow.js model.json that lies or is truncated', () => {
     expect(error.message).toContain('Layer "conv" (Conv3D): the app has no block for the Keras class Conv3D');
     expect(error.at).toBe('conv');
     error = await edit((layers) => void (conv(layers).config.dilation_rate = [2, 2]));
-    expect(error.message).toContain('Layer "conv" (Conv2D): its argument `dilation_rate` is [2,2]; the app’s block only computes `dilation_rate`=1');
+    expect(error.message).toContain(
+      'Layer "conv" (Conv2D): its argument `dilation_rate` is [2,2]; the app’s block only computes `dilation_rate`=1',
+    );
     error = await edit((layers) => void (conv(layers).config.activation = 'mish'));
     expect(error.message).toContain('Layer "conv" (Conv2D): the activation "mish" has no equivalent block in the app');
     expect(error.fr).toContain('La couche « conv » (Conv2D) : l’activation « mish » n’a pas d’équivalent');
@@ -292,7 +327,9 @@ describe('a TensorFlow.js model.json that lies or is truncated', () => {
     const layers = (json.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } }).config.layers;
     layers.find((l) => l.class_name === 'InputLayer')!.config.batch_input_shape = [null, null, null, 2];
     writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
-    expect((await refusal(dir)).message).toContain('Layer "img" (InputLayer): its input size is not fixed ([null,null,2]); the app’s Input has a fixed shape.');
+    expect((await refusal(dir)).message).toContain(
+      'Layer "img" (InputLayer): its input size is not fixed ([null,null,2]); the app’s Input has a fixed shape.',
+    );
   });
 
   it('refuses a graph model, saying how to get a layers model', async () => {

@@ -45,7 +45,14 @@ function isManifest(value: unknown): value is ManifestGroup[] {
         Array.isArray((g as ManifestGroup).paths) &&
         (g as ManifestGroup).paths.every((p) => typeof p === 'string') &&
         Array.isArray((g as ManifestGroup).weights) &&
-        (g as ManifestGroup).weights.every((w) => w && typeof w.name === 'string' && Array.isArray(w.shape) && w.shape.every((d) => Number.isInteger(d) && d >= 0) && typeof w.dtype === 'string'),
+        (g as ManifestGroup).weights.every(
+          (w) =>
+            w &&
+            typeof w.name === 'string' &&
+            Array.isArray(w.shape) &&
+            w.shape.every((d) => Number.isInteger(d) && d >= 0) &&
+            typeof w.dtype === 'string',
+        ),
     )
   );
 }
@@ -89,8 +96,16 @@ async function readWeights(dir: string, manifest: ManifestGroup[], what: string)
         fr: `${what} : ses poids demandent ${needed} octets, mais les fichiers ${group.paths.join(', ')} en contiennent ${total}${total < needed ? ' : ils sont tronqués' : ' : ce ne sont pas les fichiers de ce model.json'}. Copiez de nouveau le modèle, avec tous ses fichiers.`,
       });
     for (const { entry, size, byteLength } of sizes) {
-      if (out.has(entry.name)) throw new ImportError({ en: `${what}: the weight "${entry.name}" is listed twice.`, fr: `${what} : le poids « ${entry.name} » est listé deux fois.` });
-      out.set(entry.name, { label: `"${entry.name}"`, shape: [...entry.shape], data: decode(entry, bytes.subarray(offset, offset + byteLength), size) });
+      if (out.has(entry.name))
+        throw new ImportError({
+          en: `${what}: the weight "${entry.name}" is listed twice.`,
+          fr: `${what} : le poids « ${entry.name} » est listé deux fois.`,
+        });
+      out.set(entry.name, {
+        label: `"${entry.name}"`,
+        shape: [...entry.shape],
+        data: decode(entry, bytes.subarray(offset, offset + byteLength), size),
+      });
       offset += byteLength;
     }
   }
@@ -104,7 +119,10 @@ export async function loadTfjsModel(file: string): Promise<ImportedModel> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ImportError({ en: `${what} cannot be read: ${(error as Error).message}.`, fr: `${what} est illisible : ${(error as Error).message}.` });
+    throw new ImportError({
+      en: `${what} cannot be read: ${(error as Error).message}.`,
+      fr: `${what} est illisible : ${(error as Error).message}.`,
+    });
   }
   let json: { format?: unknown; modelTopology?: unknown; weightsManifest?: unknown };
   try {
@@ -151,7 +169,13 @@ export async function loadTfjsModel(file: string): Promise<ImportedModel> {
         layer.kerasName,
       );
     for (const w of mine) used.add(`${prefix}/${w.name}`);
-    weights.push(...matchLayerWeights(layer, mine.map((w) => found.get(`${prefix}/${w.name}`)!), what));
+    weights.push(
+      ...matchLayerWeights(
+        layer,
+        mine.map((w) => found.get(`${prefix}/${w.name}`)!),
+        what,
+      ),
+    );
   }
   const stray = [...found.keys()].filter((name) => !used.has(name));
   if (stray.length)

@@ -8,8 +8,8 @@ import { chain } from './test-graphs';
 const projectsDir = new URL('../../projects/', import.meta.url);
 const example = (name: string) => parseProjectText(readFileSync(new URL(`${name}.json`, projectsDir), 'utf8'));
 
-
-const codes = (issues: { code: string; nodeId?: string; param?: string }[]) => issues.map((i) => ({ code: i.code, nodeId: i.nodeId, param: i.param }));
+const codes = (issues: { code: string; nodeId?: string; param?: string }[]) =>
+  issues.map((i) => ({ code: i.code, nodeId: i.nodeId, param: i.param }));
 
 describe('example projects', () => {
   const expected: Record<string, { total: number; trainable: number; valid: boolean }> = {
@@ -24,7 +24,9 @@ describe('example projects', () => {
   };
 
   it('has an expectation for every example in projects/', () => {
-    const files = readdirSync(projectsDir).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    const files = readdirSync(projectsDir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => f.replace(/\.json$/, ''));
     expect(files.sort()).toEqual(Object.keys(expected).sort());
   });
 
@@ -45,8 +47,17 @@ describe('example projects', () => {
     const { nodes } = analyzeGraph(example('mnist-cnn').graph);
     const shapes = Object.fromEntries(Object.values(nodes).map((n) => [n.id, n.outputShape]));
     expect(shapes).toEqual({
-      input: [28, 28, 1], conv1: [26, 26, 8], pool1: [13, 13, 8], drop1: [13, 13, 8], conv2: [11, 11, 16], pool2: [5, 5, 16],
-      drop2: [5, 5, 16], flatten: [400], dense1: [100], drop3: [100], output: [10],
+      input: [28, 28, 1],
+      conv1: [26, 26, 8],
+      pool1: [13, 13, 8],
+      drop1: [13, 13, 8],
+      conv2: [11, 11, 16],
+      pool2: [5, 5, 16],
+      drop2: [5, 5, 16],
+      flatten: [400],
+      dense1: [100],
+      drop3: [100],
+      output: [10],
     });
     expect(nodes.conv1.paramCount).toEqual({ trainable: 80, nonTrainable: 0 });
     expect(nodes.conv2.paramCount).toEqual({ trainable: 1_168, nonTrainable: 0 });
@@ -56,7 +67,10 @@ describe('example projects', () => {
 
   it('handles the branch of the residual CNN: Add receives both branches', () => {
     const analysis = analyzeGraph(example('residual-cnn').graph);
-    expect(analysis.nodes.add.inputShapes).toEqual([[28, 28, 16], [28, 28, 16]]);
+    expect(analysis.nodes.add.inputShapes).toEqual([
+      [28, 28, 16],
+      [28, 28, 16],
+    ]);
     expect(analysis.outputs).toEqual(['output']);
     expect(analysis.inputs).toEqual(['input']);
   });
@@ -70,11 +84,17 @@ describe('errors and warnings, each tied to its node', () => {
   });
 
   it('a graph that is only an Input has no output', () => {
-    expect(codes(analyzeGraph(chain(['in', 'Input', { shape: [4] }])).errors)).toEqual([{ code: 'no-output', nodeId: 'in', param: undefined }]);
+    expect(codes(analyzeGraph(chain(['in', 'Input', { shape: [4] }])).errors)).toEqual([
+      { code: 'no-output', nodeId: 'in', param: undefined },
+    ]);
   });
 
   it('a cycle names every block of the loop', () => {
-    const graph = chain(['in', 'Input', { shape: [4] }], ['a', 'Dense', { units: 3, activation: 'relu' }], ['b', 'Dense', { units: 3, activation: 'relu' }]);
+    const graph = chain(
+      ['in', 'Input', { shape: [4] }],
+      ['a', 'Dense', { units: 3, activation: 'relu' }],
+      ['b', 'Dense', { units: 3, activation: 'relu' }],
+    );
     graph.edges.push({ source: 'b', target: 'a' });
     const { errors } = analyzeGraph(graph);
     const cycle = errors.filter((e) => e.code === 'cycle');
@@ -83,7 +103,11 @@ describe('errors and warnings, each tied to its node', () => {
   });
 
   it('a block with the wrong number of inputs', () => {
-    const graph = chain(['in', 'Input', { shape: [4] }], ['a', 'Dense', { units: 3, activation: 'relu' }], ['b', 'Dense', { units: 3, activation: 'relu' }]);
+    const graph = chain(
+      ['in', 'Input', { shape: [4] }],
+      ['a', 'Dense', { units: 3, activation: 'relu' }],
+      ['b', 'Dense', { units: 3, activation: 'relu' }],
+    );
     graph.edges.push({ source: 'in', target: 'b' });
     const { errors } = analyzeGraph(graph);
     expect(codes(errors)).toEqual([{ code: 'input-count', nodeId: 'b', param: undefined }]);
@@ -94,7 +118,9 @@ describe('errors and warnings, each tied to its node', () => {
   });
 
   it('a kernel larger than its input names kernelSize', () => {
-    const { errors } = analyzeGraph(chain(['in', 'Input', { shape: [4, 4, 1] }], ['c', 'Conv2D', { filters: 2, kernelSize: 5, activation: 'relu' }]));
+    const { errors } = analyzeGraph(
+      chain(['in', 'Input', { shape: [4, 4, 1] }], ['c', 'Conv2D', { filters: 2, kernelSize: 5, activation: 'relu' }]),
+    );
     expect(codes(errors)).toEqual([{ code: expect.any(String), nodeId: 'c', param: 'kernelSize' }]);
     expect(errors[0].message).toContain('4×4×1');
   });
@@ -112,7 +138,12 @@ describe('errors and warnings, each tied to its node', () => {
         { id: 'b', type: 'Conv2D', params: { filters: 4, kernelSize: 3, padding: 'same', activation: 'relu' } },
         { id: 'm', type, params: {} },
       ],
-      edges: [{ source: 'in', target: 'a' }, { source: 'in', target: 'b' }, { source: 'a', target: 'm' }, { source: 'b', target: 'm' }],
+      edges: [
+        { source: 'in', target: 'a' },
+        { source: 'in', target: 'b' },
+        { source: 'a', target: 'm' },
+        { source: 'b', target: 'm' },
+      ],
     });
     const add = analyzeGraph(merge('Add'));
     expect(codes(add.errors)).toEqual([{ code: expect.any(String), nodeId: 'm', param: undefined }]);
@@ -122,7 +153,13 @@ describe('errors and warnings, each tied to its node', () => {
   });
 
   it('a bad parameter value is reported on its block and parameter, with defaults used meanwhile', () => {
-    const { errors, nodes } = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['d', 'Dense', { units: 0, activation: 'relu' }], ['o', 'Dense', { units: 2, activation: 'softmax' }]));
+    const { errors, nodes } = analyzeGraph(
+      chain(
+        ['in', 'Input', { shape: [4] }],
+        ['d', 'Dense', { units: 0, activation: 'relu' }],
+        ['o', 'Dense', { units: 2, activation: 'softmax' }],
+      ),
+    );
     expect(codes(errors)).toEqual([{ code: 'bad-param', nodeId: 'd', param: 'units' }]);
     expect(errors[0].message).toContain('`units` must be a whole number');
     expect(nodes.o.inputShapes).toEqual([]);
@@ -169,21 +206,31 @@ describe('errors and warnings, each tied to its node', () => {
   });
 
   it('cross-entropy without softmax at the output is an error: training would not learn class probabilities', () => {
-    const { errors, valid } = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['out', 'Dense', { units: 3, activation: 'relu' }]), { loss: 'categoricalCrossentropy' });
+    const { errors, valid } = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['out', 'Dense', { units: 3, activation: 'relu' }]), {
+      loss: 'categoricalCrossentropy',
+    });
     expect(valid).toBe(false);
     expect(codes(errors)).toEqual([{ code: 'crossentropy-needs-softmax', nodeId: 'out', param: 'activation' }]);
   });
 
   it('Dropout after the output', () => {
-    const { warnings } = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['out', 'Dense', { units: 3, activation: 'softmax' }], ['drop', 'Dropout', { rate: 0.5 }]), {
-      loss: 'categoricalCrossentropy',
-    });
+    const { warnings } = analyzeGraph(
+      chain(['in', 'Input', { shape: [4] }], ['out', 'Dense', { units: 3, activation: 'softmax' }], ['drop', 'Dropout', { rate: 0.5 }]),
+      {
+        loss: 'categoricalCrossentropy',
+      },
+    );
     expect(codes(warnings)).toEqual([{ code: 'regulariser-at-output', nodeId: 'drop', param: undefined }]);
   });
 
   it('two Dense layers with no activation between them (even through Dropout)', () => {
     const { warnings } = analyzeGraph(
-      chain(['in', 'Input', { shape: [4] }], ['a', 'Dense', { units: 8 }], ['drop', 'Dropout', { rate: 0.1 }], ['b', 'Dense', { units: 3, activation: 'softmax' }]),
+      chain(
+        ['in', 'Input', { shape: [4] }],
+        ['a', 'Dense', { units: 8 }],
+        ['drop', 'Dropout', { rate: 0.1 }],
+        ['b', 'Dense', { units: 3, activation: 'softmax' }],
+      ),
     );
     expect(codes(warnings)).toEqual([{ code: 'linear-stack', nodeId: 'a', param: 'activation' }]);
     expect(warnings[0].message).toContain('"relu"');
@@ -196,7 +243,10 @@ describe('errors and warnings, each tied to its node', () => {
         { id: 'a', type: 'Dense', params: { units: 2, activation: 'softmax' } },
         { id: 'b', type: 'Dense', params: { units: 2, activation: 'softmax' } },
       ],
-      edges: [{ source: 'in', target: 'a' }, { source: 'in', target: 'b' }],
+      edges: [
+        { source: 'in', target: 'a' },
+        { source: 'in', target: 'b' },
+      ],
     };
     const analysis = analyzeGraph(graph);
     expect(analysis.outputs).toEqual(['a', 'b']);
@@ -210,9 +260,20 @@ describe('errors and warnings, each tied to its node', () => {
   });
 
   it('block ids that cannot name a layer are refused, naming the block, the allowed characters and a fix', () => {
-    const analysis = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['hidden 1', 'Dense', { units: 4, activation: 'relu' }], ['couché1', 'Dense', { units: 4, activation: 'relu' }], ['dense(1)', 'Dense', { units: 2, activation: 'softmax' }], ['_x', 'Dropout', { rate: 0.1 }], ['ok/1.a-b_c', 'Dense', { units: 2, activation: 'softmax' }]));
+    const analysis = analyzeGraph(
+      chain(
+        ['in', 'Input', { shape: [4] }],
+        ['hidden 1', 'Dense', { units: 4, activation: 'relu' }],
+        ['couché1', 'Dense', { units: 4, activation: 'relu' }],
+        ['dense(1)', 'Dense', { units: 2, activation: 'softmax' }],
+        ['_x', 'Dropout', { rate: 0.1 }],
+        ['ok/1.a-b_c', 'Dense', { units: 2, activation: 'softmax' }],
+      ),
+    );
     expect(analysis.valid).toBe(false);
-    expect(codes(analysis.errors)).toEqual(['hidden 1', 'couché1', 'dense(1)', '_x'].map((nodeId) => ({ code: 'invalid-id', nodeId, param: undefined })));
+    expect(codes(analysis.errors)).toEqual(
+      ['hidden 1', 'couché1', 'dense(1)', '_x'].map((nodeId) => ({ code: 'invalid-id', nodeId, param: undefined })),
+    );
     const [hidden, couche] = analysis.errors;
     expect(hidden.text.en).toBe(
       'Dense "hidden 1": its id cannot be used as a layer name by training and exports (an id must start with a letter or a digit and contain only letters without accents (a–z, A–Z), digits, "_", "-", "." and "/"). Rename the block, for example to "hidden_1".',
@@ -227,7 +288,9 @@ describe('errors and warnings, each tied to its node', () => {
   });
 
   it('trainable: false moves every weight to non-trainable', () => {
-    const { nodes, trainableParams, nonTrainableParams } = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['d', 'Dense', { units: 2, activation: 'softmax', trainable: false }]));
+    const { nodes, trainableParams, nonTrainableParams } = analyzeGraph(
+      chain(['in', 'Input', { shape: [4] }], ['d', 'Dense', { units: 2, activation: 'softmax', trainable: false }]),
+    );
     expect(nodes.d.paramCount).toEqual({ trainable: 0, nonTrainable: 10 });
     expect([trainableParams, nonTrainableParams]).toEqual([0, 10]);
   });
@@ -249,7 +312,10 @@ describe('a valid graph is one that trains (analysis with the loss)', () => {
   });
 
   it('an unfinished graph (Input → Conv2D) is told what is missing, with the class count when known, never "softmax on conv2d_1"', () => {
-    const graph = chain(['input_1', 'Input', { shape: [28, 28, 1] }], ['conv2d_1', 'Conv2D', { filters: 8, kernelSize: 3, activation: 'relu' }]);
+    const graph = chain(
+      ['input_1', 'Input', { shape: [28, 28, 1] }],
+      ['conv2d_1', 'Conv2D', { filters: 8, kernelSize: 3, activation: 'relu' }],
+    );
     const analysis = analyzeGraph(graph, { loss, classes: 10 });
     const all = [...analysis.errors, ...analysis.warnings];
     expect(all.map((i) => i.message).join(' ')).not.toMatch(/softmax" on "conv2d_1"|softmax.*on conv2d_1/);
@@ -263,20 +329,33 @@ describe('a valid graph is one that trains (analysis with the loss)', () => {
     const pooled = analyzeGraph(chain(['in', 'Input', { shape: [8, 8, 4] }], ['gap', 'GlobalAveragePooling2D']), { loss });
     expect(codes(pooled.errors)).toEqual([{ code: 'crossentropy-needs-softmax', nodeId: 'gap', param: undefined }]);
     expect(pooled.errors[0].message).toContain('add a Dense block with `units` = 4 and `activation` "softmax" after it');
-    const activation = analyzeGraph(chain(['in', 'Input', { shape: [4] }], ['d', 'Dense', { units: 3 }], ['act', 'Activation', { activation: 'relu' }]), { loss });
+    const activation = analyzeGraph(
+      chain(['in', 'Input', { shape: [4] }], ['d', 'Dense', { units: 3 }], ['act', 'Activation', { activation: 'relu' }]),
+      { loss },
+    );
     expect(codes(activation.errors)).toEqual([{ code: 'crossentropy-needs-softmax', nodeId: 'act', param: 'activation' }]);
   });
 
   it('cross-entropy on a single unit, and binary cross-entropy without sigmoid', () => {
     const oneUnit = chain(['in', 'Input', { shape: [2] }], ['out', 'Dense', { units: 1, activation: 'softmax' }]);
     expect(codes(analyzeGraph(oneUnit, { loss }).errors)).toEqual([{ code: 'crossentropy-one-unit', nodeId: 'out', param: 'units' }]);
-    expect(analyzeGraph(oneUnit, { loss, classes: 2 }).errors[0].message).toBe('The output block "out" has 1 unit but the data set has 2 classes: set `units` to 2.');
-    const binary = analyzeGraph(chain(['in', 'Input', { shape: [2] }], ['out', 'Dense', { units: 1, activation: 'relu' }]), { loss: 'binaryCrossentropy', classes: 2 });
+    expect(analyzeGraph(oneUnit, { loss, classes: 2 }).errors[0].message).toBe(
+      'The output block "out" has 1 unit but the data set has 2 classes: set `units` to 2.',
+    );
+    const binary = analyzeGraph(chain(['in', 'Input', { shape: [2] }], ['out', 'Dense', { units: 1, activation: 'relu' }]), {
+      loss: 'binaryCrossentropy',
+      classes: 2,
+    });
     expect(codes(binary.errors)).toEqual([{ code: 'binary-needs-sigmoid', nodeId: 'out', param: 'activation' }]);
-    expect(analyzeGraph(chain(['in', 'Input', { shape: [2] }], ['out', 'Dense', { units: 1, activation: 'sigmoid' }]), { loss: 'binaryCrossentropy', classes: 2 }).valid).toBe(true);
+    expect(
+      analyzeGraph(chain(['in', 'Input', { shape: [2] }], ['out', 'Dense', { units: 1, activation: 'sigmoid' }]), {
+        loss: 'binaryCrossentropy',
+        classes: 2,
+      }).valid,
+    ).toBe(true);
   });
 
-  it('with the data set\'s class count: the output units must match it', () => {
+  it("with the data set's class count: the output units must match it", () => {
     const graph = chain(['in', 'Input', { shape: [784] }], ['out', 'Dense', { units: 5, activation: 'softmax' }]);
     expect(analyzeGraph(graph, { loss }).valid).toBe(true);
     const analysis = analyzeGraph(graph, { loss, classes: 10 });
@@ -295,7 +374,11 @@ describe('a valid graph is one that trains (analysis with the loss)', () => {
         { id: 'cat', type: 'Concatenate', params: {} },
         { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
       ],
-      edges: [{ source: 'a', target: 'cat' }, { source: 'b', target: 'cat' }, { source: 'cat', target: 'out' }],
+      edges: [
+        { source: 'a', target: 'cat' },
+        { source: 'b', target: 'cat' },
+        { source: 'cat', target: 'out' },
+      ],
     };
     expect(analyzeGraph(graph).valid).toBe(true);
     expect(codes(analyzeGraph(graph, { loss }).errors)).toEqual([{ code: 'several-inputs', nodeId: 'b', param: undefined }]);
@@ -310,10 +393,32 @@ describe('messages in French', () => {
     ['kernel larger than the image', chain(['in', 'Input', { shape: [4, 4, 1] }], ['c', 'Conv2D', { filters: 2, kernelSize: 5 }])],
     ['pooling window larger than the image', chain(['in', 'Input', { shape: [2, 2, 1] }], ['p', 'MaxPooling2D', { poolSize: 3 }])],
     ['Conv2D on a vector', chain(['in', 'Input', { shape: [8] }], ['c', 'Conv2D'])],
-    ['Dense on an image, linear stack, wrong output activation', chain(['in', 'Input', { shape: [4, 4, 1] }], ['d1', 'Dense', { units: 3 }], ['f', 'Flatten'], ['d2', 'Dense', { units: 2 }]), 'categoricalCrossentropy'],
-    ['a loop', { nodes: [{ id: 'in', type: 'Input', params: { shape: [2] } }, { id: 'a', type: 'Dense', params: {} }, { id: 'b', type: 'Dense', params: {} }], edges: [{ source: 'in', target: 'a' }, { source: 'a', target: 'b' }, { source: 'b', target: 'a' }] }],
+    [
+      'Dense on an image, linear stack, wrong output activation',
+      chain(['in', 'Input', { shape: [4, 4, 1] }], ['d1', 'Dense', { units: 3 }], ['f', 'Flatten'], ['d2', 'Dense', { units: 2 }]),
+      'categoricalCrossentropy',
+    ],
+    [
+      'a loop',
+      {
+        nodes: [
+          { id: 'in', type: 'Input', params: { shape: [2] } },
+          { id: 'a', type: 'Dense', params: {} },
+          { id: 'b', type: 'Dense', params: {} },
+        ],
+        edges: [
+          { source: 'in', target: 'a' },
+          { source: 'a', target: 'b' },
+          { source: 'b', target: 'a' },
+        ],
+      },
+    ],
     ['an unknown block type', chain(['in', 'Input', { shape: [2] }], ['x', 'Dence'])],
-    ['an output that is not one value per class', chain(['in', 'Input', { shape: [6, 6, 32] }], ['d', 'Dense', { units: 3, activation: 'softmax' }]), 'categoricalCrossentropy'],
+    [
+      'an output that is not one value per class',
+      chain(['in', 'Input', { shape: [6, 6, 32] }], ['d', 'Dense', { units: 3, activation: 'softmax' }]),
+      'categoricalCrossentropy',
+    ],
     ['an unfinished graph', chain(['in', 'Input', { shape: [8, 8, 1] }], ['c', 'Conv2D', { filters: 2 }]), 'categoricalCrossentropy'],
     ['cross-entropy on one unit', chain(['in', 'Input', { shape: [2] }], ['d', 'Dense', { units: 1 }]), 'sparseCategoricalCrossentropy'],
     ['binary cross-entropy after Flatten', chain(['in', 'Input', { shape: [2, 2] }], ['f', 'Flatten']), 'binaryCrossentropy'],
@@ -384,7 +489,8 @@ describe('the largest graphs the project format admits (10,000 blocks, 100,000 c
     const edges: Graph['edges'] = [];
     for (let i = 1; i < MAX_NODES; i++) {
       nodes.push({ id: `c${i}`, type: 'Concatenate', params: {} });
-      for (let k = 0; k < 10 && edges.length < MAX_EDGES; k++) edges.push({ source: i === 1 ? 'in' : `c${Math.max(1, i - 1 - (k % 3))}`, target: `c${i}` });
+      for (let k = 0; k < 10 && edges.length < MAX_EDGES; k++)
+        edges.push({ source: i === 1 ? 'in' : `c${Math.max(1, i - 1 - (k % 3))}`, target: `c${i}` });
     }
     const { analysis, ms } = analyseTimed({ nodes, edges });
     expect(analysis.nodes[`c${MAX_NODES - 1}`]).toBeDefined();

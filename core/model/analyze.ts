@@ -73,13 +73,29 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
       continue;
     }
     const block = getBlock(node.type);
-    const analysis: NodeAnalysis = { id: node.id, type: node.type, params: {}, inputShapes: [], paramCount: { trainable: 0, nonTrainable: 0 }, issues: [] };
+    const analysis: NodeAnalysis = {
+      id: node.id,
+      type: node.type,
+      params: {},
+      inputShapes: [],
+      paramCount: { trainable: 0, nonTrainable: 0 },
+      issues: [],
+    };
     nodes[node.id] = analysis;
     incoming.set(node.id, []);
     outgoing.set(node.id, []);
     if (!block) {
       const guess = closestName(node.type, blockTypes);
-      analysis.issues.push(issue('error', 'unknown-type', guess ? problem('graph:unknownTypeGuess', { type: node.type, guess }) : problem('graph:unknownType', { type: node.type, known: blockTypes }), node.id));
+      analysis.issues.push(
+        issue(
+          'error',
+          'unknown-type',
+          guess
+            ? problem('graph:unknownTypeGuess', { type: node.type, guess })
+            : problem('graph:unknownType', { type: node.type, known: blockTypes }),
+          node.id,
+        ),
+      );
       continue;
     }
     const { values, problems } = resolveParams(block.params, node.params ?? {}, { type: node.type, id: node.id });
@@ -93,7 +109,9 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
     if (!known(edge.source) || !known(edge.target)) {
       const missing = known(edge.source) ? edge.target : edge.source;
       const at = known(edge.source) ? edge.source : known(edge.target) ? edge.target : undefined;
-      graphIssues.push(issue('error', 'dangling-edge', problem('graph:danglingEdge', { source: edge.source, target: edge.target, missing }), at));
+      graphIssues.push(
+        issue('error', 'dangling-edge', problem('graph:danglingEdge', { source: edge.source, target: edge.target, missing }), at),
+      );
       continue;
     }
     if (edge.source === edge.target) {
@@ -102,7 +120,9 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
     }
     const key = `${edge.source}\u0000${edge.target}`;
     if (seenEdges.has(key)) {
-      nodes[edge.target].issues.push(issue('warning', 'duplicate-edge', problem('graph:duplicateEdge', { source: edge.source, target: edge.target }), edge.target));
+      nodes[edge.target].issues.push(
+        issue('warning', 'duplicate-edge', problem('graph:duplicateEdge', { source: edge.source, target: edge.target }), edge.target),
+      );
       continue;
     }
     seenEdges.add(key);
@@ -134,7 +154,10 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
       node.outputShape = block.outputShape(node.inputShapes, node.params);
     } catch (error) {
       if (!(error instanceof ShapeError)) throw error;
-      const found = { code: error.problem.code, params: { ...error.problem.params, context: 'block', type: node.type, id, inputs: node.inputShapes } } as Problem;
+      const found = {
+        code: error.problem.code,
+        params: { ...error.problem.params, context: 'block', type: node.type, id, inputs: node.inputShapes },
+      } as Problem;
       node.issues.push(issue('error', error.code, found, id, error.param));
       continue;
     }
@@ -153,8 +176,10 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
   const inputs = order.filter((id) => nodes[id].type === 'Input');
   const outputs = order.filter((id) => outgoing.get(id)!.length === 0 && nodes[id].type !== 'Input');
   if (graph.nodes.length === 0) graphIssues.push(issue('error', 'empty', problem('graph:empty', {})));
-  else if (!Object.values(nodes).some((n) => n.type === 'Input')) graphIssues.push(issue('error', 'no-input', problem('graph:noInput', {})));
-  else if (outputs.length === 0 && order.length === graph.nodes.length) graphIssues.push(issue('error', 'no-output', problem('graph:noOutput', {}), inputs[0]));
+  else if (!Object.values(nodes).some((n) => n.type === 'Input'))
+    graphIssues.push(issue('error', 'no-input', problem('graph:noInput', {})));
+  else if (outputs.length === 0 && order.length === graph.nodes.length)
+    graphIssues.push(issue('error', 'no-output', problem('graph:noOutput', {}), inputs[0]));
 
   checkConnectivity(nodes, incoming, outgoing, inputs, outputs, options.loss !== undefined);
   checkDesign(nodes, incoming, outgoing, outputs, options);
@@ -167,7 +192,11 @@ export function analyzeGraph(graph: Graph, options: AnalyzeOptions = {}): GraphA
     nonTrainableParams += n.paramCount.nonTrainable;
   }
   if (options.memory) {
-    const found = memoryIssue({ nodes, totalParams: trainableParams + nonTrainableParams, trainableParams }, options.memory.training, options.memory.bytes);
+    const found = memoryIssue(
+      { nodes, totalParams: trainableParams + nonTrainableParams, trainableParams },
+      options.memory.training,
+      options.memory.bytes,
+    );
     if (found) graphIssues.push(found);
   }
   const all = [...graphIssues, ...Object.values(nodes).flatMap((n) => n.issues)];
@@ -230,8 +259,7 @@ function checkConnectivity(
   for (const node of Object.values(nodes)) {
     const isolated = incoming.get(node.id)!.length === 0 && outgoing.get(node.id)!.length === 0;
     if (node.type === 'Input') {
-      if (isolated && count > 1)
-        node.issues.push(issue('error', 'unused-input', problem('graph:unusedInput', { id: node.id }), node.id));
+      if (isolated && count > 1) node.issues.push(issue('error', 'unused-input', problem('graph:unusedInput', { id: node.id }), node.id));
       continue;
     }
     if (!fed.has(node.id) && incoming.get(node.id)!.length > 0 && !node.issues.some((i) => i.code === 'cycle'))
@@ -240,7 +268,15 @@ function checkConnectivity(
   if (outputs.length > 1) {
     const ends = { ...listedIds(outputs) };
     // Training fits one output to the labels: for training, a second output is an error.
-    for (const id of outputs) nodes[id].issues.push(issue(forTraining ? 'error' : 'warning', 'several-outputs', problem('graph:severalOutputs', { count: outputs.length, ends, id }), id));
+    for (const id of outputs)
+      nodes[id].issues.push(
+        issue(
+          forTraining ? 'error' : 'warning',
+          'several-outputs',
+          problem('graph:severalOutputs', { count: outputs.length, ends, id }),
+          id,
+        ),
+      );
   }
 }
 
@@ -258,7 +294,18 @@ function checkDesign(
     if (node.type === 'Dense' && node.inputShapes.length === 1 && node.inputShapes[0].length >= 2) {
       const shape = node.inputShapes[0];
       node.issues.push(
-        issue('warning', 'dense-needs-flatten', problem('graph:denseNeedsFlatten', { id: node.id, shape, last: shape[shape.length - 1], positions: shape.slice(0, -1), output: node.outputShape ?? null }), node.id),
+        issue(
+          'warning',
+          'dense-needs-flatten',
+          problem('graph:denseNeedsFlatten', {
+            id: node.id,
+            shape,
+            last: shape[shape.length - 1],
+            positions: shape.slice(0, -1),
+            output: node.outputShape ?? null,
+          }),
+          node.id,
+        ),
       );
     }
     if (node.type === 'Dense' && activationOf(node) === 'linear') {
@@ -272,20 +319,22 @@ function checkDesign(
   for (const id of outputs) {
     const out = nodes[id];
     if (passesThrough(out.type)) {
-      const found = out.type === 'Dropout' ? problem('graph:dropoutAtOutput', { id }) : problem('graph:augmentationAtOutput', { type: out.type, id });
+      const found =
+        out.type === 'Dropout' ? problem('graph:dropoutAtOutput', { id }) : problem('graph:augmentationAtOutput', { type: out.type, id });
       out.issues.push(issue('warning', 'regulariser-at-output', found, id));
     }
     const last = lastComputing(id, nodes, incoming);
     const activation = last ? activationOf(nodes[last]) : undefined;
     if (!options.loss || !last) continue;
     if (activation === 'softmax' && regressionLosses.includes(options.loss))
-      nodes[last].issues.push(issue('warning', 'softmax-regression', problem('graph:softmaxRegression', { id: last, loss: options.loss }), last, 'activation'));
+      nodes[last].issues.push(
+        issue('warning', 'softmax-regression', problem('graph:softmaxRegression', { id: last, loss: options.loss }), last, 'activation'),
+      );
   }
 }
 
 /** Blocks whose `activation` parameter can make the output softmax or sigmoid. */
 const SETS_ACTIVATION = new Set(['Dense', 'Activation']);
-
 
 /**
  * What training needs of the graph, checked while editing so that a valid graph is one that
@@ -309,7 +358,15 @@ function checkTrainable(
     const size = (s: Shape) => s.reduce((a, b) => a * b, 1);
     // Data are stored flat, so an Input of the same size (e.g. [784] for 28×28×1 digits) is fine.
     if (shape && size(shape) !== size(data.inputShape))
-      input.issues.push(issue('error', 'input-not-data', problem('graph:inputNotData', { id: input.id, shape, data: data.name, dataShape: data.inputShape }), input.id, 'shape'));
+      input.issues.push(
+        issue(
+          'error',
+          'input-not-data',
+          problem('graph:inputNotData', { id: input.id, shape, data: data.name, dataShape: data.inputShape }),
+          input.id,
+          'shape',
+        ),
+      );
   }
   if (outputs.length !== 1) return;
   const out = nodes[outputs[0]];
@@ -324,7 +381,14 @@ function checkTrainable(
     const dense = last !== undefined && nodes[last].type === 'Dense' ? last : undefined;
     const want = classification ? (classes !== undefined ? 'classes' : 'class') : 'target';
     const fix = dense ? 'flatten' : !classification ? 'dense' : loss === 'binaryCrossentropy' ? 'denseSigmoid' : 'denseSoftmax';
-    out.issues.push(issue('error', 'output-not-flat', problem('graph:outputNotFlat', { id: out.id, shape, want, fix, dense: dense ?? null, units: unitsKind, classes: classes ?? null }), out.id));
+    out.issues.push(
+      issue(
+        'error',
+        'output-not-flat',
+        problem('graph:outputNotFlat', { id: out.id, shape, want, fix, dense: dense ?? null, units: unitsKind, classes: classes ?? null }),
+        out.id,
+      ),
+    );
     return;
   }
   const units = shape[0];
@@ -336,7 +400,15 @@ function checkTrainable(
     if (units !== classes && !binaryUnit) {
       const dense = last?.type === 'Dense' ? last : undefined;
       const at = (dense ?? out).id;
-      (dense ?? out).issues.push(issue('error', 'output-units-classes', problem('graph:outputUnitsClasses', { id: at, count: units, classes, fix: dense ? 'set' : 'dense' }), at, dense ? 'units' : undefined));
+      (dense ?? out).issues.push(
+        issue(
+          'error',
+          'output-units-classes',
+          problem('graph:outputUnitsClasses', { id: at, count: units, classes, fix: dense ? 'set' : 'dense' }),
+          at,
+          dense ? 'units' : undefined,
+        ),
+      );
       return;
     }
   }
@@ -346,13 +418,30 @@ function checkTrainable(
   if (CLASSIFICATION_LOSSES.has(loss) && units === 1) {
     const at = (last ?? out).id;
     (last ?? out).issues.push(
-      issue('error', 'crossentropy-one-unit', problem('graph:crossentropyOneUnit', { loss, id: out.id, last: at, units: unitsKind === 'target' ? 'class' : unitsKind, classes: classes ?? null }), at, last?.type === 'Dense' ? 'units' : undefined),
+      issue(
+        'error',
+        'crossentropy-one-unit',
+        problem('graph:crossentropyOneUnit', {
+          loss,
+          id: out.id,
+          last: at,
+          units: unitsKind === 'target' ? 'class' : unitsKind,
+          classes: classes ?? null,
+        }),
+        at,
+        last?.type === 'Dense' ? 'units' : undefined,
+      ),
     );
     return;
   }
   if (!last || !SETS_ACTIVATION.has(last.type)) {
     // Only a Dense or Activation block can be told to apply softmax or sigmoid: say what is missing.
-    const found = problem(wanted === 'softmax' ? 'graph:rawOutputSoftmax' : 'graph:rawOutputSigmoid', { loss, id: out.id, type: out.type, units: classes ?? units });
+    const found = problem(wanted === 'softmax' ? 'graph:rawOutputSoftmax' : 'graph:rawOutputSigmoid', {
+      loss,
+      id: out.id,
+      type: out.type,
+      units: classes ?? units,
+    });
     out.issues.push(issue('error', loss === 'binaryCrossentropy' ? 'binary-needs-sigmoid' : 'crossentropy-needs-softmax', found, out.id));
     return;
   }
@@ -361,7 +450,9 @@ function checkTrainable(
       issue(
         'error',
         loss === 'binaryCrossentropy' ? 'binary-needs-sigmoid' : 'crossentropy-needs-softmax',
-        wanted === 'softmax' ? problem('graph:needsSoftmax', { loss, id: last.id, activation: activation ?? null }) : problem('graph:needsSigmoid', { id: last.id, activation: activation ?? null }),
+        wanted === 'softmax'
+          ? problem('graph:needsSoftmax', { loss, id: last.id, activation: activation ?? null })
+          : problem('graph:needsSigmoid', { id: last.id, activation: activation ?? null }),
         last.id,
         'activation',
       ),

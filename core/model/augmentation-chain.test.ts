@@ -9,26 +9,52 @@ const graph = (nodes: [string, string][], edges: [string, string][]): Graph => (
 
 describe('the augmentation blocks an image goes through', () => {
   it('knows the augmentation block types', () => {
-    expect(['RandomFlip', 'RandomRotation', 'RandomZoom', 'RandomTranslation', 'RandomCrop', 'RandomContrast', 'RandomBrightness'].every(isAugmentationBlock)).toBe(true);
+    expect(
+      ['RandomFlip', 'RandomRotation', 'RandomZoom', 'RandomTranslation', 'RandomCrop', 'RandomContrast', 'RandomBrightness'].every(
+        isAugmentationBlock,
+      ),
+    ).toBe(true);
     expect(['Input', 'Conv2D', 'Dropout', 'Rescaling', 'Nope'].some(isAugmentationBlock)).toBe(false);
   });
 
   it('follows the chain right after the Input in the order of the edges, not of the nodes', () => {
     const g = graph(
-      [['rot', 'RandomRotation'], ['in', 'Input'], ['flip', 'RandomFlip'], ['conv', 'Conv2D']],
-      [['in', 'flip'], ['flip', 'rot'], ['rot', 'conv']],
+      [
+        ['rot', 'RandomRotation'],
+        ['in', 'Input'],
+        ['flip', 'RandomFlip'],
+        ['conv', 'Conv2D'],
+      ],
+      [
+        ['in', 'flip'],
+        ['flip', 'rot'],
+        ['rot', 'conv'],
+      ],
     );
     expect(findAugmentationChain(g)).toEqual({
       input: { id: 'in', type: 'Input' },
-      chain: [{ id: 'flip', type: 'RandomFlip' }, { id: 'rot', type: 'RandomRotation' }],
+      chain: [
+        { id: 'flip', type: 'RandomFlip' },
+        { id: 'rot', type: 'RandomRotation' },
+      ],
       outside: [],
     });
   });
 
   it('leaves out, and names, augmentation blocks after another block or unconnected', () => {
     const g = graph(
-      [['in', 'Input'], ['flip', 'RandomFlip'], ['conv', 'Conv2D'], ['zoom', 'RandomZoom'], ['loose', 'RandomContrast']],
-      [['in', 'flip'], ['flip', 'conv'], ['conv', 'zoom']],
+      [
+        ['in', 'Input'],
+        ['flip', 'RandomFlip'],
+        ['conv', 'Conv2D'],
+        ['zoom', 'RandomZoom'],
+        ['loose', 'RandomContrast'],
+      ],
+      [
+        ['in', 'flip'],
+        ['flip', 'conv'],
+        ['conv', 'zoom'],
+      ],
     );
     const { chain, outside } = findAugmentationChain(g);
     expect(chain.map((b) => b.id)).toEqual(['flip']);
@@ -40,8 +66,18 @@ describe('the augmentation blocks an image goes through', () => {
 
   it('stops at the first block that is not an augmentation, and takes the Input that leads to augmentation', () => {
     const g = graph(
-      [['a', 'Input'], ['b', 'Input'], ['dense', 'Dense'], ['crop', 'RandomCrop'], ['flip', 'RandomFlip']],
-      [['a', 'dense'], ['b', 'crop'], ['crop', 'flip']],
+      [
+        ['a', 'Input'],
+        ['b', 'Input'],
+        ['dense', 'Dense'],
+        ['crop', 'RandomCrop'],
+        ['flip', 'RandomFlip'],
+      ],
+      [
+        ['a', 'dense'],
+        ['b', 'crop'],
+        ['crop', 'flip'],
+      ],
     );
     const found = findAugmentationChain(g);
     expect(found.input?.id).toBe('b');
@@ -50,8 +86,15 @@ describe('the augmentation blocks an image goes through', () => {
 
   it('follows the first of two augmentation branches and lists the other', () => {
     const g = graph(
-      [['in', 'Input'], ['left', 'RandomFlip'], ['right', 'RandomRotation']],
-      [['in', 'left'], ['in', 'right']],
+      [
+        ['in', 'Input'],
+        ['left', 'RandomFlip'],
+        ['right', 'RandomRotation'],
+      ],
+      [
+        ['in', 'left'],
+        ['in', 'right'],
+      ],
     );
     const found = findAugmentationChain(g);
     expect(found.chain.map((b) => b.id)).toEqual(['left']);

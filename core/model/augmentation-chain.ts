@@ -49,7 +49,9 @@ export function findAugmentationChain(graph: Graph): AugmentationChain {
     let current = start;
     for (;;) {
       // A block that merges several inputs (or sits in a loop) ends the chain.
-      const next = (targets.get(current) ?? []).find((id) => isAugmentationBlock(byId.get(id)!.type) && (sources.get(id) ?? []).length === 1 && !seen.has(id));
+      const next = (targets.get(current) ?? []).find(
+        (id) => isAugmentationBlock(byId.get(id)!.type) && (sources.get(id) ?? []).length === 1 && !seen.has(id),
+      );
       if (!next) return chain;
       chain.push(block(next));
       seen.add(next);

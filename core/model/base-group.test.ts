@@ -35,7 +35,11 @@ const target = () =>
 
 describe('inserting a pretrained base into a project', () => {
   it('puts the network up to the chosen block after the Input as one frozen group, with its weights renamed', () => {
-    const { project, weights: renamed, group } = insertBase(target(), { name: 'Digits 0–4', source: 'run 3 of Digits 0–4', graph: digits, weights }, { upTo: 'flat' });
+    const {
+      project,
+      weights: renamed,
+      group,
+    } = insertBase(target(), { name: 'Digits 0–4', source: 'run 3 of Digits 0–4', graph: digits, weights }, { upTo: 'flat' });
     expect(group).toEqual({ id: 'digits_0_4', name: 'Digits 0–4', source: 'run 3 of Digits 0–4', collapsed: true });
     const ids = project.graph.nodes.map((n) => n.id);
     expect(ids).toEqual(['input', 'head', 'digits_0_4_c1', 'digits_0_4_p1', 'digits_0_4_drop', 'digits_0_4_flat']);
@@ -48,7 +52,8 @@ describe('inserting a pretrained base into a project', () => {
     ]);
     const c1 = project.graph.nodes.find((n) => n.id === 'digits_0_4_c1')!;
     expect(c1).toMatchObject({ group: 'digits_0_4', params: { filters: 8, trainable: false } });
-    for (const node of project.graph.nodes.filter((n) => n.group)) if (getBlock(node.type)!.params.trainable) expect(node.params.trainable).toBe(false);
+    for (const node of project.graph.nodes.filter((n) => n.group))
+      if (getBlock(node.type)!.params.trainable) expect(node.params.trainable).toBe(false);
     expect(project.graph.nodes.find((n) => n.id === 'head')!.params.trainable).toBeUndefined();
     expect(renamed.map((w) => w.name)).toEqual(['digits_0_4_c1/kernel', 'digits_0_4_c1/bias']);
     // The result is a valid project whose head now reads the base's features.
@@ -73,7 +78,10 @@ describe('inserting a pretrained base into a project', () => {
   it('refuses a cut at the Input or at a block the network does not have, and a network ending in two blocks', () => {
     expect(() => insertBase(target(), { name: 'D', source: 'a', graph: digits, weights }, { upTo: 'in' })).toThrow(/not at its Input/);
     expect(() => insertBase(target(), { name: 'D', source: 'a', graph: digits, weights }, { upTo: 'nope' })).toThrow(/no block "nope"/);
-    const forked: Graph = { nodes: [...digits.nodes, { id: 'side', type: 'Dense', params: { units: 2 } }], edges: [...digits.edges, { source: 'flat', target: 'side' }] };
+    const forked: Graph = {
+      nodes: [...digits.nodes, { id: 'side', type: 'Dense', params: { units: 2 } }],
+      edges: [...digits.edges, { source: 'flat', target: 'side' }],
+    };
     expect(() => insertBase(target(), { name: 'D', source: 'a', graph: forked, weights })).toThrow(/ends in 2 blocks \(out, side\)/);
   });
 });

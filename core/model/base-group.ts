@@ -51,7 +51,11 @@ function ancestors(graph: Graph, upTo: string): Set<string> {
  * `trainable` parameter set to false), the Input's former connections leaving from the base's last
  * block. Without `upTo`, the whole network is kept and must end in one block.
  */
-export function insertBase<W extends { name: string }>(project: Project, base: BaseNetwork<W>, options: { upTo?: string } = {}): InsertedBase<W> {
+export function insertBase<W extends { name: string }>(
+  project: Project,
+  base: BaseNetwork<W>,
+  options: { upTo?: string } = {},
+): InsertedBase<W> {
   const baseInputs = base.graph.nodes.filter((n) => n.type === 'Input');
   if (baseInputs.length !== 1)
     throw new BaseError({
@@ -62,9 +66,15 @@ export function insertBase<W extends { name: string }>(project: Project, base: B
   let kept: Set<string>;
   if (options.upTo !== undefined) {
     if (!base.graph.nodes.some((n) => n.id === options.upTo))
-      throw new BaseError({ en: `The network "${base.name}" has no block "${options.upTo}" to cut at.`, fr: `Le réseau « ${base.name} » n’a pas de bloc « ${options.upTo} » où couper.` });
+      throw new BaseError({
+        en: `The network "${base.name}" has no block "${options.upTo}" to cut at.`,
+        fr: `Le réseau « ${base.name} » n’a pas de bloc « ${options.upTo} » où couper.`,
+      });
     if (options.upTo === baseInput)
-      throw new BaseError({ en: 'Cut the base after at least one block, not at its Input.', fr: 'Coupez la base après au moins un bloc, pas à son Input.' });
+      throw new BaseError({
+        en: 'Cut the base after at least one block, not at its Input.',
+        fr: 'Coupez la base après au moins un bloc, pas à son Input.',
+      });
     kept = ancestors(base.graph, options.upTo);
   } else kept = new Set(base.graph.nodes.map((n) => n.id));
   kept.delete(baseInput);
@@ -88,7 +98,10 @@ export function insertBase<W extends { name: string }>(project: Project, base: B
   const groups = graph.groups ?? [];
   // Block ids stay valid names for every exporter (Keras refuses "/" in a layer's name).
   const groupId = uniqueId(
-    base.name.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'base',
+    base.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'base',
     (id) => groups.some((g) => g.id === id) || [...kept].some((n) => ids.has(`${id}_${n}`)),
   );
   const rename = (id: string) => `${groupId}_${id}`;
@@ -101,7 +114,12 @@ export function insertBase<W extends { name: string }>(project: Project, base: B
     .filter((n) => kept.has(n.id))
     .map((n) => {
       const frozen = getBlock(n.type)?.params.trainable !== undefined;
-      const node: GraphNode = { id: rename(n.id), type: n.type, params: { ...structuredClone(n.params), ...(frozen ? { trainable: false } : {}) }, group: groupId };
+      const node: GraphNode = {
+        id: rename(n.id),
+        type: n.type,
+        params: { ...structuredClone(n.params), ...(frozen ? { trainable: false } : {}) },
+        group: groupId,
+      };
       if (n.position) node.position = { x: origin.x + n.position.x - baseOrigin.x, y: origin.y + n.position.y - baseOrigin.y };
       return node;
     });

@@ -3,7 +3,20 @@ import { fileNameProblem, portableFileName } from './file-names';
 
 describe('file names every platform can hold', () => {
   it('refuses the names Windows reserves for devices, with any extension and in any case', () => {
-    for (const name of ['CON', 'con.json', 'Nul.nbproj', 'PRN.csv', 'aux', 'COM1', 'com9.json', 'LPT1.nbproj', 'lpt9', 'COM¹.json', 'NUL .json', 'CON.tar.gz'])
+    for (const name of [
+      'CON',
+      'con.json',
+      'Nul.nbproj',
+      'PRN.csv',
+      'aux',
+      'COM1',
+      'com9.json',
+      'LPT1.nbproj',
+      'lpt9',
+      'COM¹.json',
+      'NUL .json',
+      'CON.tar.gz',
+    ])
       expect(fileNameProblem(name)?.en, name).toMatch(/is a name Windows reserves for a device/);
     expect(fileNameProblem('nul.json')?.fr).toBe(
       '« nul.json » est un nom que Windows réserve à un périphérique (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, quelle que soit l’extension) : le fichier ne pourrait pas y être ouvert',
@@ -20,7 +33,17 @@ describe('file names every platform can hold', () => {
   });
 
   it('accepts ordinary names, including ones that merely start like a device', () => {
-    for (const name of ['mnist.json', 'console.json', 'CONTROL.nbproj', 'com10.json', 'lpt.csv', 'nullable', 'auxiliary.json', 'my project.nbproj', 'café.json'])
+    for (const name of [
+      'mnist.json',
+      'console.json',
+      'CONTROL.nbproj',
+      'com10.json',
+      'lpt.csv',
+      'nullable',
+      'auxiliary.json',
+      'my project.nbproj',
+      'café.json',
+    ])
       expect(fileNameProblem(name), name).toBeUndefined();
   });
 

@@ -42,7 +42,8 @@ export function graphChanges(before: Graph, after: Graph): GraphChange[] {
     const a = effectiveParams(node);
     const b = effectiveParams(next);
     for (const param of [...new Set([...Object.keys(a), ...Object.keys(b)])]) {
-      if (!same(a[param], b[param])) changes.push({ kind: 'param', id: node.id, type: node.type, param, before: a[param], after: b[param] });
+      if (!same(a[param], b[param]))
+        changes.push({ kind: 'param', id: node.id, type: node.type, param, before: a[param], after: b[param] });
     }
   }
   for (const node of after.nodes) if (!beforeById.has(node.id)) changes.push({ kind: 'added', id: node.id, type: node.type });

@@ -9,13 +9,13 @@ const BLUE: Rgb = [0, 0, 255];
 /** RGBA bytes of a `width × height` opaque image whose colour depends on x. */
 function image(width: number, height: number, colour: (x: number, y: number) => Rgb): Uint8Array {
   const data = new Uint8Array(width * height * 4);
-  for (let y = 0; y < height; y++)
-    for (let x = 0; x < width; x++) data.set([...colour(x, y), 255], (y * width + x) * 4);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) data.set([...colour(x, y), 255], (y * width + x) * 4);
   return data;
 }
 
 /** The pixel at (x, y) of `height × width × 3` values, as 0–255 integers. */
-const at = (values: Float32Array, width: number, x: number, y: number) => Array.from(values.subarray((y * width + x) * 3, (y * width + x) * 3 + 3), (v) => Math.round(v * 255));
+const at = (values: Float32Array, width: number, x: number, y: number) =>
+  Array.from(values.subarray((y * width + x) * 3, (y * width + x) * 3 + 3), (v) => Math.round(v * 255));
 
 /** The 40×20 image of the tests: red on the left half, blue on the right. */
 const redBlue = image(40, 20, (x) => (x < 20 ? RED : BLUE));
@@ -49,7 +49,8 @@ describe('fitImage', () => {
 
   it('stretches (older projects) to the whole output, squashing the proportions', () => {
     const out = fitImage(bands, 40, 20, 16, 16, 3, 'stretch');
-    for (let y = 0; y < 16; y++) for (let x = 0; x < 16; x++) expect(at(out, 16, x, y)).toEqual(x < 4 || x >= 12 ? GREEN : x < 8 ? RED : BLUE);
+    for (let y = 0; y < 16; y++)
+      for (let x = 0; x < 16; x++) expect(at(out, 16, x, y)).toEqual(x < 4 || x >= 12 ? GREEN : x < 8 ? RED : BLUE);
   });
 
   it('gives an image already of the output’s proportions the same values, whatever the fit', () => {

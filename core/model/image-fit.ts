@@ -23,7 +23,15 @@ export function imageFitOf(dataset: { kind: string; fit?: ImageFit } | undefined
  * covers; transparent pixels are laid on white, as the image shows on a page; letter-box padding is
  * black (0).
  */
-export function fitImage(data: ArrayLike<number>, sourceWidth: number, sourceHeight: number, width: number, height: number, channels: number, fit: string): Float32Array {
+export function fitImage(
+  data: ArrayLike<number>,
+  sourceWidth: number,
+  sourceHeight: number,
+  width: number,
+  height: number,
+  channels: number,
+  fit: string,
+): Float32Array {
   // The source window that is read and the box of the output it fills.
   let left = 0;
   let top = 0;

@@ -41,7 +41,9 @@ export function withValidLayerNames(graph: Graph): { graph: Graph; renamed: Map<
     graph: {
       ...graph,
       nodes: graph.nodes.map((n) => (renamed.has(n.id) ? { ...n, id: rename(n.id) } : n)),
-      edges: graph.edges.map((e) => (renamed.has(e.source) || renamed.has(e.target) ? { ...e, source: rename(e.source), target: rename(e.target) } : e)),
+      edges: graph.edges.map((e) =>
+        renamed.has(e.source) || renamed.has(e.target) ? { ...e, source: rename(e.source), target: rename(e.target) } : e,
+      ),
     },
     renamed,
   };

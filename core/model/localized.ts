@@ -23,7 +23,12 @@ export class LocalizedError extends Error {
 
 /** The texts of any error: its message, and its French where it has one (otherwise the message again). */
 export function errorTexts(error: unknown): Localized {
-  const en = error instanceof Error ? error.message : typeof (error as { message?: unknown } | null)?.message === 'string' ? (error as { message: string }).message : String(error);
+  const en =
+    error instanceof Error
+      ? error.message
+      : typeof (error as { message?: unknown } | null)?.message === 'string'
+        ? (error as { message: string }).message
+        : String(error);
   const fr = (error as { fr?: unknown } | null)?.fr;
   return { en, fr: typeof fr === 'string' && fr ? fr : en };
 }

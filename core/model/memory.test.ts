@@ -8,7 +8,9 @@ const adam = { batchSize: 16, optimizer: 'adam' as const };
 
 function mlp(input: number[], ...units: number[]): Graph {
   const nodes: Graph['nodes'] = [{ id: 'in', type: 'Input', params: { shape: input } }];
-  units.forEach((u, i) => nodes.push({ id: `d${i + 1}`, type: 'Dense', params: { units: u, activation: i === units.length - 1 ? 'softmax' : 'relu' } }));
+  units.forEach((u, i) =>
+    nodes.push({ id: `d${i + 1}`, type: 'Dense', params: { units: u, activation: i === units.length - 1 ? 'softmax' : 'relu' } }),
+  );
   return { nodes, edges: nodes.slice(1).map((n, i) => ({ source: nodes[i].id, target: n.id })) };
 }
 
@@ -44,8 +46,12 @@ describe('the memory training needs', () => {
     expect(analysis.totalParams).toBeGreaterThan(1e10);
     const found = memoryIssue(analysis, adam, 16 * GB);
     expect(found).toMatchObject({ severity: 'error', code: 'out-of-memory', nodeId: 'd1' });
-    expect(found!.text.en).toMatch(/^Training this model needs at least 160 GB of memory \(40 GB of weights, 120 GB of gradients and optimizer state, .* of block outputs per batch, with batches of 16\), more than this computer's 16 GB: it cannot be trained here\. The largest is Dense "d1"\. To fix it, use smaller Input shapes/);
-    expect(found!.text.fr).toMatch(/^Entraîner ce modèle demande au moins 160 Go de mémoire \(40 Go de poids, 120 Go de gradients et d’état de l’optimiseur, .*\), plus que les 16 Go de cet ordinateur : il ne peut pas être entraîné ici\. Le plus gros est Dense « d1 »\./);
+    expect(found!.text.en).toMatch(
+      /^Training this model needs at least 160 GB of memory \(40 GB of weights, 120 GB of gradients and optimizer state, .* of block outputs per batch, with batches of 16\), more than this computer's 16 GB: it cannot be trained here\. The largest is Dense "d1"\. To fix it, use smaller Input shapes/,
+    );
+    expect(found!.text.fr).toMatch(
+      /^Entraîner ce modèle demande au moins 160 Go de mémoire \(40 Go de poids, 120 Go de gradients et d’état de l’optimiseur, .*\), plus que les 16 Go de cet ordinateur : il ne peut pas être entraîné ici\. Le plus gros est Dense « d1 »\./,
+    );
   });
 
   it('refuses an Input of 100000×100000×3 by the size of its batches alone', () => {
@@ -62,7 +68,9 @@ describe('the memory training needs', () => {
     };
     const analysis = analyzeGraph(graph, { memory: { bytes: 64 * GB, training: { batchSize: 1, optimizer: 'adam' } } });
     expect(analysis.valid).toBe(false);
-    expect(analysis.errors).toEqual([expect.objectContaining({ code: 'out-of-memory', nodeId: 'in', message: expect.stringContaining('needs at least 120 GB of memory') })]);
+    expect(analysis.errors).toEqual([
+      expect.objectContaining({ code: 'out-of-memory', nodeId: 'in', message: expect.stringContaining('needs at least 120 GB of memory') }),
+    ]);
   });
 
   it('warns when training needs more than half of the memory, and says nothing when it fits', () => {

@@ -38,7 +38,10 @@ export function optimizerSlots(training: Pick<TrainingSettings, 'optimizer' | 'm
 }
 
 /** Bytes that training `analysis`'s graph needs with these settings (an estimate from below: TensorFlow.js needs some more). */
-export function estimateTrainingMemory(analysis: Pick<GraphAnalysis, 'nodes' | 'totalParams' | 'trainableParams'>, training: Pick<TrainingSettings, 'batchSize' | 'optimizer' | 'momentum' | 'nesterov'>): MemoryEstimate {
+export function estimateTrainingMemory(
+  analysis: Pick<GraphAnalysis, 'nodes' | 'totalParams' | 'trainableParams'>,
+  training: Pick<TrainingSettings, 'batchSize' | 'optimizer' | 'momentum' | 'nesterov'>,
+): MemoryEstimate {
   const weights = analysis.totalParams * BYTES_PER_VALUE;
   const gradients = analysis.trainableParams * BYTES_PER_VALUE;
   const optimizerState = analysis.trainableParams * optimizerSlots(training) * BYTES_PER_VALUE;
@@ -66,13 +69,16 @@ function largestBlock(analysis: Pick<GraphAnalysis, 'nodes'>): { id: string; typ
   return best;
 }
 
-
 /**
  * A warning when training may not fit in `memoryBytes` (the estimate is over half of it: the data,
  * the app and the system need the rest), an error when it certainly cannot (the least that must
  * be held at once is more than all of it). Undefined when it fits.
  */
-export function memoryIssue(analysis: Pick<GraphAnalysis, 'nodes' | 'totalParams' | 'trainableParams'>, training: Pick<TrainingSettings, 'batchSize' | 'optimizer' | 'momentum' | 'nesterov'>, memoryBytes: number): GraphIssue | undefined {
+export function memoryIssue(
+  analysis: Pick<GraphAnalysis, 'nodes' | 'totalParams' | 'trainableParams'>,
+  training: Pick<TrainingSettings, 'batchSize' | 'optimizer' | 'momentum' | 'nesterov'>,
+  memoryBytes: number,
+): GraphIssue | undefined {
   const estimate = estimateTrainingMemory(analysis, training);
   const certain = estimate.minimum > memoryBytes;
   if (!certain && estimate.total <= memoryBytes / 2) return undefined;
@@ -86,5 +92,7 @@ export function memoryIssue(analysis: Pick<GraphAnalysis, 'nodes' | 'totalParams
     batchSize: training.batchSize,
     ...(block ? { context: 'block', type: block.type, id: block.id } : {}),
   };
-  return certain ? issue('error', 'out-of-memory', problem('graph:outOfMemory', params), block?.id) : issue('warning', 'memory', problem('graph:memory', params), block?.id);
+  return certain
+    ? issue('error', 'out-of-memory', problem('graph:outOfMemory', params), block?.id)
+    : issue('warning', 'memory', problem('graph:memory', params), block?.id);
 }

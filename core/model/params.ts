@@ -124,7 +124,8 @@ export function checkParam(spec: ParamSpec, value: unknown, name: string): Probl
   const got = JSON.stringify(value) ?? String(value);
   switch (spec.kind) {
     case 'int':
-      if (!isWhole(value) || value < spec.min || value > spec.max) return problem('params:int', { name, min: spec.min, max: spec.max, got });
+      if (!isWhole(value) || value < spec.min || value > spec.max)
+        return problem('params:int', { name, min: spec.min, max: spec.max, got });
       return;
     case 'float': {
       const ok =
@@ -132,7 +133,13 @@ export function checkParam(spec: ParamSpec, value: unknown, name: string): Probl
         (spec.minExclusive ? value > spec.min : value >= spec.min) &&
         (spec.maxExclusive ? value < spec.max : value <= spec.max);
       if (ok) return;
-      const code = spec.minExclusive ? (spec.maxExclusive ? 'params:floatAboveBelow' : 'params:floatAboveMax') : spec.maxExclusive ? 'params:floatMinBelow' : 'params:floatMinMax';
+      const code = spec.minExclusive
+        ? spec.maxExclusive
+          ? 'params:floatAboveBelow'
+          : 'params:floatAboveMax'
+        : spec.maxExclusive
+          ? 'params:floatMinBelow'
+          : 'params:floatMinMax';
       return problem(code, { name, min: spec.min, max: spec.max, got });
     }
     case 'enum':
@@ -145,13 +152,24 @@ export function checkParam(spec: ParamSpec, value: unknown, name: string): Probl
       if (value === null && spec.nullable) return;
       const nested = spec.sides && Array.isArray(value) && value.some(Array.isArray);
       const parts = nested ? (value as unknown[]).flat() : Array.isArray(value) ? value : [value];
-      const pairs = nested ? (value as unknown[]).length === 2 && (value as unknown[]).every((v) => Array.isArray(v) && v.length === 2) : !Array.isArray(value) || value.length === 2;
-      if (!pairs || !parts.every((v) => isWhole(v) && v >= spec.min && v <= spec.max)) return problem(spec.sides ? 'params:size2Sides' : 'params:size2', { name, min: spec.min, max: spec.max, got });
+      const pairs = nested
+        ? (value as unknown[]).length === 2 && (value as unknown[]).every((v) => Array.isArray(v) && v.length === 2)
+        : !Array.isArray(value) || value.length === 2;
+      if (!pairs || !parts.every((v) => isWhole(v) && v >= spec.min && v <= spec.max))
+        return problem(spec.sides ? 'params:size2Sides' : 'params:size2', { name, min: spec.min, max: spec.max, got });
       return;
     }
     case 'shape': {
-      if (Array.isArray(value) && value.length >= spec.minRank && value.length <= spec.maxRank && value.every((v) => isWhole(v) && v >= 1 && v <= 100_000)) return;
-      return spec.minRank === spec.maxRank ? problem('params:shapeRank', { name, rank: spec.minRank, got }) : problem('params:shapeRanks', { name, min: spec.minRank, max: spec.maxRank, got });
+      if (
+        Array.isArray(value) &&
+        value.length >= spec.minRank &&
+        value.length <= spec.maxRank &&
+        value.every((v) => isWhole(v) && v >= 1 && v <= 100_000)
+      )
+        return;
+      return spec.minRank === spec.maxRank
+        ? problem('params:shapeRank', { name, rank: spec.minRank, got })
+        : problem('params:shapeRanks', { name, min: spec.minRank, max: spec.maxRank, got });
     }
     case 'range': {
       if (value === null && spec.nullable) return;
@@ -159,7 +177,15 @@ export function checkParam(spec: ParamSpec, value: unknown, name: string): Probl
         if (value < 0 || value > spec.max) return problem('params:rangeNumber', { name, max: spec.max, got });
         return;
       }
-      if (Array.isArray(value) && value.length === 2 && value.every(isFiniteNumber) && value[0] <= value[1] && value[0] >= spec.min && value[1] <= spec.max) return;
+      if (
+        Array.isArray(value) &&
+        value.length === 2 &&
+        value.every(isFiniteNumber) &&
+        value[0] <= value[1] &&
+        value[0] >= spec.min &&
+        value[1] <= spec.max
+      )
+        return;
       return problem('params:rangePair', { name, min: spec.min, max: spec.max, got });
     }
     case 'regularizer': {
@@ -187,7 +213,9 @@ export function resolveParams(
   const values: Record<string, unknown> = Object.create(null);
   const problems: ParamProblem[] = [];
   const report = (param: string, found: Problem) => {
-    const full = (block ? { code: found.code, params: { ...found.params, context: 'block', type: block.type, id: block.id } } : found) as Problem;
+    const full = (
+      block ? { code: found.code, params: { ...found.params, context: 'block', type: block.type, id: block.id } } : found
+    ) as Problem;
     problems.push({ param, problem: full, text: problemTexts(full) });
   };
   for (const [name, spec] of Object.entries(specs)) {
@@ -205,7 +233,14 @@ export function resolveParams(
     if (Object.prototype.hasOwnProperty.call(specs, name)) continue;
     const known = Object.keys(specs);
     const guess = closestName(name, known);
-    report(name, guess ? problem('params:unknownGuess', { name, guess }) : known.length ? problem('params:unknown', { name, known }) : problem('params:unknownNone', { name }));
+    report(
+      name,
+      guess
+        ? problem('params:unknownGuess', { name, guess })
+        : known.length
+          ? problem('params:unknown', { name, known })
+          : problem('params:unknownNone', { name }),
+    );
   }
   return { values, problems };
 }

@@ -33,14 +33,30 @@ describe('parseProject', () => {
   });
 
   it('rejects unknown keys with their JSON path', () => {
-    const problems = problemsOf(() => parseProject({ ...minimal, graph: { ...minimal.graph, nodes: [{ ...minimal.graph.nodes[0], colour: 'red' }] } }));
-    expect(problems).toEqual([{ path: 'graph.nodes[0]', message: expect.stringContaining('unknown key "colour"'), messageFr: expect.stringContaining('clé inconnue « colour »') }]);
+    const problems = problemsOf(() =>
+      parseProject({ ...minimal, graph: { ...minimal.graph, nodes: [{ ...minimal.graph.nodes[0], colour: 'red' }] } }),
+    );
+    expect(problems).toEqual([
+      {
+        path: 'graph.nodes[0]',
+        message: expect.stringContaining('unknown key "colour"'),
+        messageFr: expect.stringContaining('clé inconnue « colour »'),
+      },
+    ]);
   });
 
   it('rejects wrong types and out-of-range values in plain words', () => {
     const problems = problemsOf(() => parseProject({ ...minimal, training: { learningRate: -1, batchSize: 'big' } }));
-    expect(problems).toContainEqual({ path: 'training.learningRate', message: 'must be greater than 0.', messageFr: 'doit valoir plus de 0.' });
-    expect(problems).toContainEqual({ path: 'training.batchSize', message: 'must be a number, not the text "big".', messageFr: 'doit être un nombre, et non le texte « big ».' });
+    expect(problems).toContainEqual({
+      path: 'training.learningRate',
+      message: 'must be greater than 0.',
+      messageFr: 'doit valoir plus de 0.',
+    });
+    expect(problems).toContainEqual({
+      path: 'training.batchSize',
+      message: 'must be a number, not the text "big".',
+      messageFr: 'doit être un nombre, et non le texte « big ».',
+    });
   });
 
   it('keeps base groups, and refuses a block naming a group the graph does not have, or two groups of one id', () => {
@@ -54,8 +70,14 @@ describe('parseProject', () => {
         messageFr: 'vaut « base », mais le graphe n’a pas de groupe de cet identifiant (ajoutez-le à "groups" ou retirez "group" du bloc).',
       },
     ]);
-    expect(problemsOf(() => parseProject({ ...minimal, graph: { nodes, edges: [], groups: [...groups, { id: 'base', name: 'Again' }] } }))).toEqual([
-      { path: 'graph.groups[1].id', message: 'is "base", the id of another group.', messageFr: 'vaut « base », l’identifiant d’un autre groupe.' },
+    expect(
+      problemsOf(() => parseProject({ ...minimal, graph: { nodes, edges: [], groups: [...groups, { id: 'base', name: 'Again' }] } })),
+    ).toEqual([
+      {
+        path: 'graph.groups[1].id',
+        message: 'is "base", the id of another group.',
+        messageFr: 'vaut « base », l’identifiant d’un autre groupe.',
+      },
     ]);
   });
 
@@ -67,7 +89,13 @@ describe('parseProject', () => {
   it('refuses prototype-polluting keys anywhere and never pollutes Object.prototype', () => {
     const text = `{"format":"neuroblocks.project","version":1,"graph":{"nodes":[{"id":"in","type":"Input","params":{"__proto__":{"polluted":true},"shape":[2]}}],"edges":[]}}`;
     const problems = problemsOf(() => parseProjectText(text));
-    expect(problems).toEqual([{ path: 'graph.nodes[0].params.__proto__', message: 'the key "__proto__" is not allowed.', messageFr: 'la clé « __proto__ » est interdite.' }]);
+    expect(problems).toEqual([
+      {
+        path: 'graph.nodes[0].params.__proto__',
+        message: 'the key "__proto__" is not allowed.',
+        messageFr: 'la clé « __proto__ » est interdite.',
+      },
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(problemsOf(() => parseProject({ ...minimal, constructor: { prototype: {} } }))[0].path).toBe('constructor');
   });
@@ -141,31 +169,127 @@ function frenchOf(fn: () => unknown): { fr: string; problems: ProjectError['prob
 }
 
 // Words of the English problem lines; none of them may leak into a French message.
-const englishWords = /\b(must|is missing|not valid|unexpected|unknown keys?|remove|spelling|allowed|nested|newer|Update|at least|at most|greater than|less than|whole number|too (short|long)|the (number|text|file|key)|got|does not|no migration)\b/;
+const englishWords =
+  /\b(must|is missing|not valid|unexpected|unknown keys?|remove|spelling|allowed|nested|newer|Update|at least|at most|greater than|less than|whole number|too (short|long)|the (number|text|file|key)|got|does not|no migration)\b/;
 
 describe('parseProject in French', () => {
   it('says every damaged-file problem in French, at the same JSON path', () => {
     const damaged: [string, () => unknown, string, string][] = [
-      ['bad JSON', () => parseProjectText('{\n  "format": "neuroblocks.project",\n  "version": 1,,\n}'), '', 'le fichier n’est pas du JSON valide : caractère « , » inattendu à la ligne 3, colonne 16.'],
-      ['unfinished JSON', () => parseProjectText('{"format": '), '', 'le fichier n’est pas du JSON valide : le texte s’arrête trop tôt à la ligne 1, colonne 12.'],
-      ['wrong type', () => parseProject({ ...minimal, training: { batchSize: 'big' } }), 'training.batchSize', 'doit être un nombre, et non le texte « big ».'],
-      ['not a whole number', () => parseProject({ ...minimal, training: { epochs: 2.5 } }), 'training.epochs', 'doit être un nombre entier, et non le nombre 2,5.'],
+      [
+        'bad JSON',
+        () => parseProjectText('{\n  "format": "neuroblocks.project",\n  "version": 1,,\n}'),
+        '',
+        'le fichier n’est pas du JSON valide : caractère « , » inattendu à la ligne 3, colonne 16.',
+      ],
+      [
+        'unfinished JSON',
+        () => parseProjectText('{"format": '),
+        '',
+        'le fichier n’est pas du JSON valide : le texte s’arrête trop tôt à la ligne 1, colonne 12.',
+      ],
+      [
+        'wrong type',
+        () => parseProject({ ...minimal, training: { batchSize: 'big' } }),
+        'training.batchSize',
+        'doit être un nombre, et non le texte « big ».',
+      ],
+      [
+        'not a whole number',
+        () => parseProject({ ...minimal, training: { epochs: 2.5 } }),
+        'training.epochs',
+        'doit être un nombre entier, et non le nombre 2,5.',
+      ],
       ['missing value', () => parseProject({ format: 'neuroblocks.project', version: 1 }), 'graph', 'valeur manquante ; il faut un objet.'],
-      ['out of range, too small', () => parseProject({ ...minimal, training: { epochs: 0 } }), 'training.epochs', 'doit valoir au moins 1.'],
-      ['out of range, too big', () => parseProject({ ...minimal, training: { validationSplit: 2 } }), 'training.validationSplit', 'doit valoir au plus 0,9.'],
-      ['out of range, exclusive', () => parseProject({ ...minimal, training: { learningRate: 0 } }), 'training.learningRate', 'doit valoir plus de 0.'],
-      ['empty text', () => parseProject({ ...minimal, graph: { nodes: [{ id: '', type: 'Input' }], edges: [] } }), 'graph.nodes[0].id', 'texte trop court (au moins 1 caractère attendu).'],
-      ['text too long', () => parseProject({ ...minimal, name: 'x'.repeat(201) }), 'name', 'texte trop long (au plus 200 caractères autorisés).'],
-      ['unknown key', () => parseProject({ ...minimal, colour: 'red' }), '', 'clé inconnue « colour » : supprimez-la ou vérifiez l’orthographe.'],
-      ['unknown keys', () => parseProject({ ...minimal, colour: 'red', size: 2 }), '', 'clés inconnues « colour », « size » : supprimez-les ou vérifiez l’orthographe.'],
-      ['bad choice', () => parseProject({ ...minimal, training: { optimizer: 'adamw' } }), 'training.optimizer', 'doit valoir "sgd", "adagrad", "rmsprop" ou "adam".'],
-      ['bad data set kind', () => parseProject({ ...minimal, dataset: { kind: 'url' } }), 'dataset.kind', 'doit valoir "builtin", "imageFolder", "csv", "idx" ou "cifar".'],
-      ['forbidden key', () => parseProjectText('{"format":"neuroblocks.project","version":1,"graph":{"nodes":[],"edges":[]},"__proto__":{}}'), '__proto__', 'la clé « __proto__ » est interdite.'],
-      ['too deep', () => parseProject({ ...minimal, extra: JSON.parse('['.repeat(70) + ']'.repeat(70)) }), 'extra' + '[0]'.repeat(64), 'imbrication trop profonde (plus de 64 niveaux).'],
-      ['newer version', () => parseProject({ ...minimal, version: 99 }), 'version', 'ce projet a été créé par une version plus récente de Neuroblocks (version 99 du format ; celle-ci lit jusqu’à la version 1). Mettez Neuroblocks à jour pour l’ouvrir.'],
-      ['bad version', () => parseProject({ ...minimal, version: 0.5 }), 'version', 'doit être un nombre entier d’au moins 1 (valeur reçue : 0,5).'],
-      ['not ours', () => parseProject({ ...minimal, format: 'other' }), 'format', 'doit valoir "neuroblocks.project" (valeur reçue : "other") : ce fichier ne ressemble pas à un projet Neuroblocks.'],
-      ['not an object', () => parseProject(42), '', 'un projet doit être un objet JSON avec "format", "version" et "graph" (ou un graphe seul avec "nodes" et "edges").'],
+      [
+        'out of range, too small',
+        () => parseProject({ ...minimal, training: { epochs: 0 } }),
+        'training.epochs',
+        'doit valoir au moins 1.',
+      ],
+      [
+        'out of range, too big',
+        () => parseProject({ ...minimal, training: { validationSplit: 2 } }),
+        'training.validationSplit',
+        'doit valoir au plus 0,9.',
+      ],
+      [
+        'out of range, exclusive',
+        () => parseProject({ ...minimal, training: { learningRate: 0 } }),
+        'training.learningRate',
+        'doit valoir plus de 0.',
+      ],
+      [
+        'empty text',
+        () => parseProject({ ...minimal, graph: { nodes: [{ id: '', type: 'Input' }], edges: [] } }),
+        'graph.nodes[0].id',
+        'texte trop court (au moins 1 caractère attendu).',
+      ],
+      [
+        'text too long',
+        () => parseProject({ ...minimal, name: 'x'.repeat(201) }),
+        'name',
+        'texte trop long (au plus 200 caractères autorisés).',
+      ],
+      [
+        'unknown key',
+        () => parseProject({ ...minimal, colour: 'red' }),
+        '',
+        'clé inconnue « colour » : supprimez-la ou vérifiez l’orthographe.',
+      ],
+      [
+        'unknown keys',
+        () => parseProject({ ...minimal, colour: 'red', size: 2 }),
+        '',
+        'clés inconnues « colour », « size » : supprimez-les ou vérifiez l’orthographe.',
+      ],
+      [
+        'bad choice',
+        () => parseProject({ ...minimal, training: { optimizer: 'adamw' } }),
+        'training.optimizer',
+        'doit valoir "sgd", "adagrad", "rmsprop" ou "adam".',
+      ],
+      [
+        'bad data set kind',
+        () => parseProject({ ...minimal, dataset: { kind: 'url' } }),
+        'dataset.kind',
+        'doit valoir "builtin", "imageFolder", "csv", "idx" ou "cifar".',
+      ],
+      [
+        'forbidden key',
+        () => parseProjectText('{"format":"neuroblocks.project","version":1,"graph":{"nodes":[],"edges":[]},"__proto__":{}}'),
+        '__proto__',
+        'la clé « __proto__ » est interdite.',
+      ],
+      [
+        'too deep',
+        () => parseProject({ ...minimal, extra: JSON.parse('['.repeat(70) + ']'.repeat(70)) }),
+        'extra' + '[0]'.repeat(64),
+        'imbrication trop profonde (plus de 64 niveaux).',
+      ],
+      [
+        'newer version',
+        () => parseProject({ ...minimal, version: 99 }),
+        'version',
+        'ce projet a été créé par une version plus récente de Neuroblocks (version 99 du format ; celle-ci lit jusqu’à la version 1). Mettez Neuroblocks à jour pour l’ouvrir.',
+      ],
+      [
+        'bad version',
+        () => parseProject({ ...minimal, version: 0.5 }),
+        'version',
+        'doit être un nombre entier d’au moins 1 (valeur reçue : 0,5).',
+      ],
+      [
+        'not ours',
+        () => parseProject({ ...minimal, format: 'other' }),
+        'format',
+        'doit valoir "neuroblocks.project" (valeur reçue : "other") : ce fichier ne ressemble pas à un projet Neuroblocks.',
+      ],
+      [
+        'not an object',
+        () => parseProject(42),
+        '',
+        'un projet doit être un objet JSON avec "format", "version" et "graph" (ou un graphe seul avec "nodes" et "edges").',
+      ],
     ];
     for (const [what, fn, path, messageFr] of damaged) {
       const { fr, problems } = frenchOf(fn);
@@ -179,7 +303,9 @@ describe('parseProject in French', () => {
   it('lists several problems in French, one line each', () => {
     const { fr, problems } = frenchOf(() => parseProject({ ...minimal, training: { epochs: 0, batchSize: 'big' } }));
     expect(problems.map((p) => p.path)).toEqual(['training.batchSize', 'training.epochs']);
-    expect(fr).toBe('Ce projet ne peut pas être ouvert (2 problèmes) :\n  - training.batchSize : doit être un nombre, et non le texte « big ».\n  - training.epochs : doit valoir au moins 1.');
+    expect(fr).toBe(
+      'Ce projet ne peut pas être ouvert (2 problèmes) :\n  - training.batchSize : doit être un nombre, et non le texte « big ».\n  - training.epochs : doit valoir au moins 1.',
+    );
   });
 
   it('keeps the English message for the command line', () => {

@@ -51,14 +51,20 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** Keys that could pollute prototypes are refused wherever they appear, before anything else reads the value. */
 function findForbiddenKeys(value: unknown, path: PropertyKey[], out: ProjectProblem[], depth = 0): void {
   if (depth > 64) {
-    out.push(problem(formatPath(path), { en: 'is nested too deeply (more than 64 levels).', fr: 'imbrication trop profonde (plus de 64 niveaux).' }));
+    out.push(
+      problem(formatPath(path), {
+        en: 'is nested too deeply (more than 64 levels).',
+        fr: 'imbrication trop profonde (plus de 64 niveaux).',
+      }),
+    );
     return;
   }
   if (Array.isArray(value)) {
     value.forEach((item, i) => findForbiddenKeys(item, [...path, i], out, depth + 1));
   } else if (value !== null && typeof value === 'object') {
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) out.push(problem(formatPath([...path, key]), { en: `the key "${key}" is not allowed.`, fr: `la clé « ${key} » est interdite.` }));
+      if (FORBIDDEN_KEYS.has(key))
+        out.push(problem(formatPath([...path, key]), { en: `the key "${key}" is not allowed.`, fr: `la clé « ${key} » est interdite.` }));
       else findForbiddenKeys((value as Record<string, unknown>)[key], [...path, key], out, depth + 1);
     }
   }
@@ -76,14 +82,20 @@ function describeZodIssue(issue: z.core.$ZodIssue): Localized {
     case 'invalid_type':
       return issue.input === undefined
         ? { en: `is missing; it must be ${article(issue.expected)}.`, fr: `valeur manquante ; il faut ${articleFr(issue.expected)}.` }
-        : { en: `must be ${article(issue.expected)}, not ${kindOf(issue.input)}.`, fr: `doit être ${articleFr(issue.expected)}, et non ${kindOfFr(issue.input)}.` };
+        : {
+            en: `must be ${article(issue.expected)}, not ${kindOf(issue.input)}.`,
+            fr: `doit être ${articleFr(issue.expected)}, et non ${kindOfFr(issue.input)}.`,
+          };
     case 'invalid_value':
       return oneOf(issue.values);
     case 'too_small':
       if (issue.origin === 'array' || issue.origin === 'string')
         return {
           en: `is too short (at least ${issue.minimum} expected).`,
-          fr: issue.origin === 'array' ? `trop peu d’éléments (au moins ${count(issue.minimum, 'attendu')}).` : `texte trop court (au moins ${count(issue.minimum, 'attendu', 'caractère')}).`,
+          fr:
+            issue.origin === 'array'
+              ? `trop peu d’éléments (au moins ${count(issue.minimum, 'attendu')}).`
+              : `texte trop court (au moins ${count(issue.minimum, 'attendu', 'caractère')}).`,
         };
       return {
         en: `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}.`,
@@ -93,7 +105,10 @@ function describeZodIssue(issue: z.core.$ZodIssue): Localized {
       if (issue.origin === 'array' || issue.origin === 'string')
         return {
           en: `is too long (at most ${issue.maximum} allowed).`,
-          fr: issue.origin === 'array' ? `trop d’éléments (au plus ${count(issue.maximum, 'autorisé')}).` : `texte trop long (au plus ${count(issue.maximum, 'autorisé', 'caractère')}).`,
+          fr:
+            issue.origin === 'array'
+              ? `trop d’éléments (au plus ${count(issue.maximum, 'autorisé')}).`
+              : `texte trop long (au plus ${count(issue.maximum, 'autorisé', 'caractère')}).`,
         };
       return {
         en: `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}.`,
@@ -134,12 +149,28 @@ function count(n: number | bigint, participle: string, noun = 'élément'): stri
 }
 
 function article(expected: string): string {
-  const names: Record<string, string> = { int: 'a whole number', number: 'a number', string: 'text', boolean: 'true or false', array: 'a list', object: 'an object', record: 'an object' };
+  const names: Record<string, string> = {
+    int: 'a whole number',
+    number: 'a number',
+    string: 'text',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'an object',
+    record: 'an object',
+  };
   return names[expected] ?? expected;
 }
 
 function articleFr(expected: string): string {
-  const names: Record<string, string> = { int: 'un nombre entier', number: 'un nombre', string: 'un texte', boolean: 'true ou false', array: 'une liste', object: 'un objet', record: 'un objet' };
+  const names: Record<string, string> = {
+    int: 'un nombre entier',
+    number: 'un nombre',
+    string: 'un texte',
+    boolean: 'true ou false',
+    array: 'une liste',
+    object: 'un objet',
+    record: 'un objet',
+  };
   return names[expected] ?? expected;
 }
 
@@ -172,7 +203,10 @@ export function migrate(raw: Record<string, unknown>, steps = migrations, curren
   let project = raw;
   if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1)
     throw new ProjectError([
-      problem('version', { en: `must be a whole number of at least 1 (got ${JSON.stringify(raw.version)}).`, fr: `doit être un nombre entier d’au moins 1 (valeur reçue : ${typeof raw.version === 'number' ? frenchNumber(raw.version) : (JSON.stringify(raw.version) ?? 'aucune')}).` }),
+      problem('version', {
+        en: `must be a whole number of at least 1 (got ${JSON.stringify(raw.version)}).`,
+        fr: `doit être un nombre entier d’au moins 1 (valeur reçue : ${typeof raw.version === 'number' ? frenchNumber(raw.version) : (JSON.stringify(raw.version) ?? 'aucune')}).`,
+      }),
     ]);
   let version: number = raw.version;
   if (version > current)
@@ -184,7 +218,13 @@ export function migrate(raw: Record<string, unknown>, steps = migrations, curren
     ]);
   while (version < current) {
     const step = steps[version];
-    if (!step) throw new ProjectError([problem('version', { en: `no migration from version ${version} exists.`, fr: `aucune conversion n’existe depuis la version ${version}.` })]);
+    if (!step)
+      throw new ProjectError([
+        problem('version', {
+          en: `no migration from version ${version} exists.`,
+          fr: `aucune conversion n’existe depuis la version ${version}.`,
+        }),
+      ]);
     project = step(project);
     if (project.version !== version + 1) throw new Error(`Migration from version ${version} did not produce version ${version + 1}.`);
     version = project.version as number;

@@ -33,7 +33,13 @@ export const graphSchema = z
   .superRefine((graph, ctx) => {
     const groups = new Set<string>();
     graph.groups?.forEach((group, i) => {
-      if (groups.has(group.id)) ctx.addIssue({ code: 'custom', path: ['groups', i, 'id'], message: `is "${group.id}", the id of another group`, params: { fr: `vaut « ${group.id} », l’identifiant d’un autre groupe.` } });
+      if (groups.has(group.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['groups', i, 'id'],
+          message: `is "${group.id}", the id of another group`,
+          params: { fr: `vaut « ${group.id} », l’identifiant d’un autre groupe.` },
+        });
       groups.add(group.id);
     });
     graph.nodes.forEach((node, i) => {
@@ -42,7 +48,9 @@ export const graphSchema = z
           code: 'custom',
           path: ['nodes', i, 'group'],
           message: `is "${node.group}", but the graph has no group of that id (add it to "groups" or remove "group" from the block)`,
-          params: { fr: `vaut « ${node.group} », mais le graphe n’a pas de groupe de cet identifiant (ajoutez-le à "groups" ou retirez "group" du bloc).` },
+          params: {
+            fr: `vaut « ${node.group} », mais le graphe n’a pas de groupe de cet identifiant (ajoutez-le à "groups" ou retirez "group" du bloc).`,
+          },
         });
     });
   });
@@ -107,7 +115,12 @@ export const trainingSchema = z.strictObject({
   batchSize: z.number().int().min(1).max(65_536).default(32),
   epochs: z.number().int().min(1).max(100_000).default(10),
   validationSplit: z.number().min(0).max(0.9).default(0.2),
-  seed: z.number().int().min(0).max(2 ** 31 - 1).default(1),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
   /** Standardise inputs as (x − mean) / σ computed on the training data. */
   normalize: z.boolean().optional(),
   earlyStopping: z

@@ -22,7 +22,8 @@ async function sourceFiles(dir: string): Promise<string[]> {
 describe('the seeded random generator', () => {
   it('is written once, in core/model/random.ts, and is the one core/data hands out', async () => {
     const writers: string[] = [];
-    for (const file of await sourceFiles(core)) if (/0x6d2b79f5/i.test(await readFile(file, 'utf8'))) writers.push(path.relative(core, file));
+    for (const file of await sourceFiles(core))
+      if (/0x6d2b79f5/i.test(await readFile(file, 'utf8'))) writers.push(path.relative(core, file));
     expect(writers).toEqual([path.join('model', 'random.ts')]);
     expect(dataRandom).toBe(seededRandom);
   });

@@ -81,7 +81,9 @@ export function formatBytes(params: number): string {
 
 /** A Keras-3-like `model.summary()` table (its headings in English, as Keras prints them), plus the errors and warnings in `language`. */
 export function formatSummary(name: string, summary: SummaryJson, language: Language = 'en'): string {
-  const branched = summary.layers.some((l) => l.connectedTo.length > 1) || new Set(summary.layers.flatMap((l) => l.connectedTo)).size < summary.layers.flatMap((l) => l.connectedTo).length;
+  const branched =
+    summary.layers.some((l) => l.connectedTo.length > 1) ||
+    new Set(summary.layers.flatMap((l) => l.connectedTo)).size < summary.layers.flatMap((l) => l.connectedTo).length;
   const header = ['Layer (type)', 'Output Shape', 'Param #', ...(branched ? ['Connected to'] : [])];
   const rows = summary.layers.map((l) => [
     `${l.id} (${l.type})`,
@@ -92,7 +94,12 @@ export function formatSummary(name: string, summary: SummaryJson, language: Lang
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
   const cell = (text: string, c: number) => (c === 2 ? text.padStart(widths[c]) : text.padEnd(widths[c]));
   const line = (l: string, m: string, r: string, fill: string) => l + widths.map((w) => fill.repeat(w + 2)).join(m) + r;
-  const out = [`Model: "${name}"`, line('┏', '┳', '┓', '━'), '┃' + header.map((h, c) => ` ${cell(h, c)} `).join('┃') + '┃', line('┡', '╇', '┩', '━')];
+  const out = [
+    `Model: "${name}"`,
+    line('┏', '┳', '┓', '━'),
+    '┃' + header.map((h, c) => ` ${cell(h, c)} `).join('┃') + '┃',
+    line('┡', '╇', '┩', '━'),
+  ];
   rows.forEach((r, i) => {
     out.push('│' + r.map((t, c) => ` ${cell(t, c)} `).join('│') + '│');
     if (i < rows.length - 1) out.push(line('├', '┼', '┤', '─'));
@@ -104,7 +111,8 @@ export function formatSummary(name: string, summary: SummaryJson, language: Lang
   const list = (title: Problem, mark: string, items: SummaryIssue[]) => {
     if (!items.length) return;
     out.push('', problemText(title, language));
-    for (const i of items) out.push(`  ${mark} ${i.nodeId ? `[${i.nodeId}${i.param ? ` · ${i.param}` : ''}] ` : ''}${problemText(i.problem, language)}`);
+    for (const i of items)
+      out.push(`  ${mark} ${i.nodeId ? `[${i.nodeId}${i.param ? ` · ${i.param}` : ''}] ` : ''}${problemText(i.problem, language)}`);
   };
   list(problemOf('graph:errors', {}), '✗', summary.errors);
   list(problemOf('graph:warnings', {}), '!', summary.warnings);

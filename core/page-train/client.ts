@@ -44,7 +44,10 @@ export async function trainInPage(api: NeuroblocksApi, options: { skip?: PageRun
       try {
         worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'neuroblocks-training' });
       } catch (error) {
-        void send({ sessionId: job.sessionId, unavailable: [{ backend: 'webgpu', ...pageReasons.workerNotStarted(error instanceof Error ? error.message : String(error)) }] }).then(() => resolve());
+        void send({
+          sessionId: job.sessionId,
+          unavailable: [{ backend: 'webgpu', ...pageReasons.workerNotStarted(error instanceof Error ? error.message : String(error)) }],
+        }).then(() => resolve());
         return;
       }
       worker.onmessage = (event: MessageEvent<FromWorker>) => {
@@ -54,7 +57,9 @@ export async function trainInPage(api: NeuroblocksApi, options: { skip?: PageRun
       };
       worker.onerror = (event) => {
         event.preventDefault();
-        void send({ sessionId: job.sessionId, unavailable: [{ backend: 'webgpu', ...pageReasons.workerFailed(event.message) }] }).then(() => resolve());
+        void send({ sessionId: job.sessionId, unavailable: [{ backend: 'webgpu', ...pageReasons.workerFailed(event.message) }] }).then(() =>
+          resolve(),
+        );
       };
       const start: ToWorker = { type: 'start', job, parts, ...(options.skip?.length ? { skip: options.skip } : {}) };
       worker.postMessage(start);

@@ -19,7 +19,10 @@ const graph: Graph = {
 
 describe('refusing a graph on WebGPU', () => {
   it('names the block at fault and why, in English and French, only for the parameters listed', () => {
-    const gaps = { SeparableConv2D: (p: Record<string, unknown>) => (p.strides === 2 ? { en: 'its strided gradient is wrong', fr: 'son gradient avec pas est faux' } : undefined) };
+    const gaps = {
+      SeparableConv2D: (p: Record<string, unknown>) =>
+        p.strides === 2 ? { en: 'its strided gradient is wrong', fr: 'son gradient avec pas est faux' } : undefined,
+    };
     expect(webgpuRefusal(graph, gaps)).toEqual({
       en: 'the block "sep" (SeparableConv2D) would not train correctly on WebGPU: its strided gradient is wrong',
       fr: 'le bloc « sep » (SeparableConv2D) ne s’entraînerait pas correctement sur WebGPU : son gradient avec pas est faux',

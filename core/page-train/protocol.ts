@@ -9,8 +9,7 @@ export const pageRungs: readonly PageRung[] = ['webgpu', 'webgl'];
 
 export type ToWorker =
   /** `parts`: the run's data in base64, as the host sent them; `skip`: rungs not to try (a check that the next one takes over). */
-  | { type: 'start'; job: PageTrainingJob; parts: string[]; skip?: PageRung[] }
-  | { type: 'command'; command: 'pause' | 'resume' | 'stop' };
+  { type: 'start'; job: PageTrainingJob; parts: string[]; skip?: PageRung[] } | { type: 'command'; command: 'pause' | 'resume' | 'stop' };
 
 export type FromWorker =
   /** A report ready to send to the host (weights already in base64). */
@@ -34,7 +33,9 @@ export function base64ToBytes(base64: string): Uint8Array {
 }
 
 /** Weights as the training loop holds them (ArrayBuffers), from the API's base64. */
-export function fromWire(weights: readonly WireWeight[]): { name: string; shape: number[]; dtype: 'float32' | 'int32'; data: ArrayBuffer }[] {
+export function fromWire(
+  weights: readonly WireWeight[],
+): { name: string; shape: number[]; dtype: 'float32' | 'int32'; data: ArrayBuffer }[] {
   return weights.map((w) => ({ name: w.name, shape: w.shape, dtype: w.dtype, data: base64ToBytes(w.base64).buffer as ArrayBuffer }));
 }
 
@@ -50,18 +51,33 @@ export interface PageReason {
 
 /** The page's reasons, each in both languages. */
 export const pageReasons = {
-  noWebGpu: (): PageReason => ({ reason: 'this browser offers no WebGPU (navigator.gpu is missing)', reasonFr: 'ce navigateur n’offre pas WebGPU (navigator.gpu est absent)' }),
+  noWebGpu: (): PageReason => ({
+    reason: 'this browser offers no WebGPU (navigator.gpu is missing)',
+    reasonFr: 'ce navigateur n’offre pas WebGPU (navigator.gpu est absent)',
+  }),
   noAdapter: (): PageReason => ({
     reason: 'WebGPU found no usable GPU adapter (the GPU may be blocked or its driver too old)',
     reasonFr: 'WebGPU n’a trouvé aucun adaptateur GPU utilisable (le GPU est peut-être bloqué ou son pilote trop ancien)',
   }),
-  webGpuBackend: (): PageReason => ({ reason: 'the TensorFlow.js WebGPU backend could not start on this adapter', reasonFr: 'le backend WebGPU de TensorFlow.js n’a pas pu démarrer sur cet adaptateur' }),
-  noWebGl: (): PageReason => ({ reason: 'WebGL is not available to this page’s workers', reasonFr: 'WebGL n’est pas disponible pour les workers de cette page' }),
+  webGpuBackend: (): PageReason => ({
+    reason: 'the TensorFlow.js WebGPU backend could not start on this adapter',
+    reasonFr: 'le backend WebGPU de TensorFlow.js n’a pas pu démarrer sur cet adaptateur',
+  }),
+  noWebGl: (): PageReason => ({
+    reason: 'WebGL is not available to this page’s workers',
+    reasonFr: 'WebGL n’est pas disponible pour les workers de cette page',
+  }),
   leftOut: (): PageReason => ({ reason: 'left out for this run', reasonFr: 'laissé de côté pour cet entraînement' }),
   /** An error of the browser or of TensorFlow.js, whose own words are English. */
   error: (message: string): PageReason => ({ reason: message, reasonFr: `le navigateur a signalé : ${message}` }),
-  trainingFailed: (message: string, messageFr?: string): PageReason => ({ reason: `training failed on it: ${message}`, reasonFr: `l’entraînement y a échoué : ${messageFr ?? message}` }),
-  workerNotStarted: (message: string): PageReason => ({ reason: `the training worker could not start: ${message}`, reasonFr: `le worker d’entraînement n’a pas pu démarrer : ${message}` }),
+  trainingFailed: (message: string, messageFr?: string): PageReason => ({
+    reason: `training failed on it: ${message}`,
+    reasonFr: `l’entraînement y a échoué : ${messageFr ?? message}`,
+  }),
+  workerNotStarted: (message: string): PageReason => ({
+    reason: `the training worker could not start: ${message}`,
+    reasonFr: `le worker d’entraînement n’a pas pu démarrer : ${message}`,
+  }),
   workerFailed: (message?: string): PageReason => ({
     reason: `the training worker failed: ${message || 'it could not be loaded'}`,
     reasonFr: `le worker d’entraînement a échoué : ${message || 'il n’a pas pu être chargé'}`,
@@ -83,7 +99,11 @@ export interface AdapterInfo {
   description?: string;
 }
 export interface GpuNavigator {
-  gpu?: { requestAdapter(options?: { powerPreference?: string }): Promise<{ info?: AdapterInfo; requestAdapterInfo?(): Promise<AdapterInfo> } | null> };
+  gpu?: {
+    requestAdapter(options?: {
+      powerPreference?: string;
+    }): Promise<{ info?: AdapterInfo; requestAdapterInfo?(): Promise<AdapterInfo> } | null>;
+  };
 }
 
 /** The adapter's name for people: its description, else vendor and architecture. */
@@ -99,7 +119,10 @@ export function datasetFromParts(job: PageTrainingJob, parts: readonly string[])
 }
 
 /** The run's data set and the pretrained weights that follow it, from the parts of its data. */
-export function jobFromParts(job: PageTrainingJob, parts: readonly string[]): { dataset: Dataset; pretrained: { name: string; shape: number[]; data: Float32Array }[] } {
+export function jobFromParts(
+  job: PageTrainingJob,
+  parts: readonly string[],
+): { dataset: Dataset; pretrained: { name: string; shape: number[]; data: Float32Array }[] } {
   const bytes = new Uint8Array(job.bytes);
   let offset = 0;
   for (const part of parts) {
@@ -109,7 +132,11 @@ export function jobFromParts(job: PageTrainingJob, parts: readonly string[]): { 
   }
   if (offset !== job.bytes) throw new Error(`the run's data are incomplete: ${offset} of ${job.bytes} bytes arrived`);
   const size = job.dataset.inputShape.reduce((a, b) => a * b, 1);
-  const take = (count: number, start: number) => ({ x: new Float32Array(bytes.buffer, start, count * size), y: new Int32Array(bytes.buffer, start + count * size * 4, count), count });
+  const take = (count: number, start: number) => ({
+    x: new Float32Array(bytes.buffer, start, count * size),
+    y: new Int32Array(bytes.buffer, start + count * size * 4, count),
+    count,
+  });
   const dataset = {
     name: job.dataset.name,
     inputShape: job.dataset.inputShape,
@@ -120,7 +147,8 @@ export function jobFromParts(job: PageTrainingJob, parts: readonly string[]): { 
   };
   const pretrained = (job.pretrained ?? []).map((w) => {
     const count = w.shape.reduce((a, b) => a * b, 1);
-    if (w.offset % 4 !== 0 || w.offset + count * 4 > job.bytes) throw new Error(`the pretrained weight ${w.name} lies outside the run's data`);
+    if (w.offset % 4 !== 0 || w.offset + count * 4 > job.bytes)
+      throw new Error(`the pretrained weight ${w.name} lies outside the run's data`);
     return { name: w.name, shape: w.shape, data: new Float32Array(bytes.buffer, w.offset, count) };
   });
   return { dataset, pretrained };

@@ -8,7 +8,20 @@ import { seededRandom } from '../data/random';
 import type { SerializedWeight, TrainingEvent } from '../train/events';
 import { TrainingLoop, type LoopBackend, type LoopControl } from '../train/loop';
 import { webgpuRefusal } from './kernels';
-import { adapterName, fromWire, jobFromParts, pageReasons, PageRungError, pageRungs, toWire, type FromWorker, type GpuNavigator, type PageReason, type PageRung, type ToWorker } from './protocol';
+import {
+  adapterName,
+  fromWire,
+  jobFromParts,
+  pageReasons,
+  PageRungError,
+  pageRungs,
+  toWire,
+  type FromWorker,
+  type GpuNavigator,
+  type PageReason,
+  type PageRung,
+  type ToWorker,
+} from './protocol';
 
 interface WorkerScope {
   postMessage(message: FromWorker): void;
@@ -79,7 +92,12 @@ async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   const { job } = message;
   const { dataset, pretrained } = jobFromParts(job, message.parts);
   const resume = job.resume
-    ? { weights: fromWire(job.resume.weights) as SerializedWeight[], ...(job.resume.optimizer ? { optimizer: fromWire(job.resume.optimizer) as SerializedWeight[] } : {}), fromEpoch: job.resume.fromEpoch, history: job.resume.history }
+    ? {
+        weights: fromWire(job.resume.weights) as SerializedWeight[],
+        ...(job.resume.optimizer ? { optimizer: fromWire(job.resume.optimizer) as SerializedWeight[] } : {}),
+        fromEpoch: job.resume.fromEpoch,
+        history: job.resume.history,
+      }
     : undefined;
 
   const fallbacks: (LoopBackend['fallbacks'][number] & PageReason)[] = [];
@@ -120,14 +138,21 @@ async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     Math.random = seededRandom(job.settings.seed);
     let result;
     try {
-      result = await loop.run(tf, { backend: rung, device, fallbacks: [...fallbacks] }, job.project, job.settings, { dataset, inputShape: job.dataset.inputShape, outputUnits: job.outputUnits });
+      result = await loop.run(tf, { backend: rung, device, fallbacks: [...fallbacks] }, job.project, job.settings, {
+        dataset,
+        inputShape: job.dataset.inputShape,
+        outputUnits: job.outputUnits,
+      });
     } catch (error) {
       result = loop.failed(error);
     } finally {
       Math.random = originalRandom;
     }
     if (!trained && result.state === 'failed' && control.command !== 'stop') {
-      fallbacks.push({ backend: rung, ...pageReasons.trainingFailed(oneLine(result.message), result.messageFr && oneLine(result.messageFr)) });
+      fallbacks.push({
+        backend: rung,
+        ...pageReasons.trainingFailed(oneLine(result.message), result.messageFr && oneLine(result.messageFr)),
+      });
       continue;
     }
     for (const e of held.splice(0)) report(job.sessionId, e);
@@ -135,7 +160,10 @@ async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     scope.postMessage({ type: 'done' });
     return;
   }
-  scope.postMessage({ type: 'report', report: { sessionId: job.sessionId, unavailable: fallbacks as { backend: PageRung; reason: string; reasonFr: string }[] } });
+  scope.postMessage({
+    type: 'report',
+    report: { sessionId: job.sessionId, unavailable: fallbacks as { backend: PageRung; reason: string; reasonFr: string }[] },
+  });
   scope.postMessage({ type: 'done' });
 }
 
@@ -147,7 +175,15 @@ scope.onmessage = (event) => {
     return;
   }
   void train(message).catch((error) => {
-    report(message.job.sessionId, { type: 'final', state: 'failed', message: `Training in this page failed: ${oneLine(error)}`, messageFr: `L’entraînement dans cette page a échoué : ${oneLine(error)}`, epochsCompleted: 0, history: [], seconds: 0 });
+    report(message.job.sessionId, {
+      type: 'final',
+      state: 'failed',
+      message: `Training in this page failed: ${oneLine(error)}`,
+      messageFr: `L’entraînement dans cette page a échoué : ${oneLine(error)}`,
+      epochsCompleted: 0,
+      history: [],
+      seconds: 0,
+    });
     scope.postMessage({ type: 'done' });
   });
 };

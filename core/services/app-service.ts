@@ -1,6 +1,15 @@
 // The app area of the API: what the app is and runs on (host, backend, training engines, the
 // Python setting) and the example projects.
-import { UserFacingError, type AppApi, type AppInfo, type BackendInfo, type ExampleSummary, type OpenedProject, type PythonEngineInfo, type TrainingEngines } from '../api/contract';
+import {
+  UserFacingError,
+  type AppApi,
+  type AppInfo,
+  type BackendInfo,
+  type ExampleSummary,
+  type OpenedProject,
+  type PythonEngineInfo,
+  type TrainingEngines,
+} from '../api/contract';
 import { appInfo, type ServiceContext, type ServiceOptions } from './service-context';
 
 async function detectBackendOnce(): Promise<BackendInfo> {
@@ -34,15 +43,27 @@ export class AppService implements AppApi {
   }
 
   async getTrainingEngines(options: { python?: string } = {}): Promise<TrainingEngines> {
-    const asked = options && typeof options === 'object' && typeof options.python === 'string' && options.python.trim() ? options.python.trim() : undefined;
+    const asked =
+      options && typeof options === 'object' && typeof options.python === 'string' && options.python.trim()
+        ? options.python.trim()
+        : undefined;
     const { python: pythonSetting } = await this.context.settings.read();
-    const [tfjs, pytorch] = await Promise.all([this.getBackendInfo(), (this.engines.findPython ?? findPythonEngine)({ python: asked ?? pythonSetting })]);
+    const [tfjs, pytorch] = await Promise.all([
+      this.getBackendInfo(),
+      (this.engines.findPython ?? findPythonEngine)({ python: asked ?? pythonSetting }),
+    ]);
     return { tfjs, pytorch, ...(pythonSetting ? { pythonSetting } : {}) };
   }
 
   async setPythonPath(python: string): Promise<TrainingEngines> {
     if (typeof python !== 'string' || python.length > 4096)
-      throw new UserFacingError({ en: 'The Python setting must be the path of a Python program, or empty to look for one.', fr: 'Le réglage Python doit être le chemin d’un programme Python, ou vide pour en chercher un.' }, 'bad-request');
+      throw new UserFacingError(
+        {
+          en: 'The Python setting must be the path of a Python program, or empty to look for one.',
+          fr: 'Le réglage Python doit être le chemin d’un programme Python, ou vide pour en chercher un.',
+        },
+        'bad-request',
+      );
     const trimmed = python.trim();
     await this.context.settings.update((s) => ({ ...s, python: trimmed || undefined }));
     // Torch may have been installed since it was last looked for.

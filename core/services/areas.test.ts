@@ -6,7 +6,21 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPortPair, createRpcClient, serveRpc } from '../api/rpc';
 import { apiServiceShape } from '../api/schemas';
-import { apiEvents, apiMethods, type ApiEvents, type AppApi, type DataApi, type ExportApi, type GraphApi, type InferenceApi, type NeuroblocksApi, type PretrainedBasesApi, type ProjectsApi, type RunsApi, type TrainingApi } from '../api/contract';
+import {
+  apiEvents,
+  apiMethods,
+  type ApiEvents,
+  type AppApi,
+  type DataApi,
+  type ExportApi,
+  type GraphApi,
+  type InferenceApi,
+  type NeuroblocksApi,
+  type PretrainedBasesApi,
+  type ProjectsApi,
+  type RunsApi,
+  type TrainingApi,
+} from '../api/contract';
 import { AppService } from './app-service';
 import { DataService } from './data-service';
 import { EventsService } from './events-service';
@@ -21,38 +35,116 @@ import { createServiceContext } from './service-context';
 import { TrainingService } from './training-service';
 
 /** Every member of an area's interface, checked both ways by the compiler (none missing, none foreign). */
-type Exactly<Area, Listed extends readonly string[]> = [Exclude<keyof Area, Listed[number]>] extends [never] ? ([Exclude<Listed[number], keyof Area>] extends [never] ? Listed : never) : never;
-const members = <Area>() => <const Listed extends readonly string[]>(listed: Exactly<Area, Listed>) => listed;
+type Exactly<Area, Listed extends readonly string[]> = [Exclude<keyof Area, Listed[number]>] extends [never]
+  ? [Exclude<Listed[number], keyof Area>] extends [never]
+    ? Listed
+    : never
+  : never;
+const members =
+  <Area>() =>
+  <const Listed extends readonly string[]>(listed: Exactly<Area, Listed>) =>
+    listed;
 
 const areas = [
-  { name: 'app', type: AppService, members: members<AppApi>()(['getAppInfo', 'getBackendInfo', 'getTrainingEngines', 'setPythonPath', 'listExamples', 'openExample']) },
+  {
+    name: 'app',
+    type: AppService,
+    members: members<AppApi>()(['getAppInfo', 'getBackendInfo', 'getTrainingEngines', 'setPythonPath', 'listExamples', 'openExample']),
+  },
   {
     name: 'projects',
     type: ProjectsService,
     members: members<ProjectsApi>()([
-      'newProject', 'openProject', 'importProject', 'startProjectUpload', 'uploadProjectPart', 'finishProjectUpload', 'importNetwork', 'readNetwork', 'discardNetworkUpload', 'startNetworkUpload', 'uploadNetworkPart', 'showNetworkDialog',
-      'saveProject', 'saveProjectAs', 'listProjectFiles', 'setProjectsDirectory', 'listRecentProjects', 'forgetRecentProject', 'autosaveProject', 'showOpenDialog', 'showSaveDialog', 'showFolderDialog',
+      'newProject',
+      'openProject',
+      'importProject',
+      'startProjectUpload',
+      'uploadProjectPart',
+      'finishProjectUpload',
+      'importNetwork',
+      'readNetwork',
+      'discardNetworkUpload',
+      'startNetworkUpload',
+      'uploadNetworkPart',
+      'showNetworkDialog',
+      'saveProject',
+      'saveProjectAs',
+      'listProjectFiles',
+      'setProjectsDirectory',
+      'listRecentProjects',
+      'forgetRecentProject',
+      'autosaveProject',
+      'showOpenDialog',
+      'showSaveDialog',
+      'showFolderDialog',
     ]),
   },
   { name: 'graph', type: GraphService, members: members<GraphApi>()(['analyzeGraph']) },
-  { name: 'data', type: DataService, members: members<DataApi>()(['listDatasets', 'previewDataset', 'showDatasetDialog', 'startDatasetUpload', 'uploadDatasetFiles', 'finishDatasetUpload']) },
-  { name: 'runs', type: RunsService, members: members<RunsApi>()(['listRuns', 'listRunDetails', 'getRunSnapshot', 'compareRuns', 'deleteRun', 'useRunAsBase']) },
+  {
+    name: 'data',
+    type: DataService,
+    members: members<DataApi>()([
+      'listDatasets',
+      'previewDataset',
+      'showDatasetDialog',
+      'startDatasetUpload',
+      'uploadDatasetFiles',
+      'finishDatasetUpload',
+    ]),
+  },
+  {
+    name: 'runs',
+    type: RunsService,
+    members: members<RunsApi>()(['listRuns', 'listRunDetails', 'getRunSnapshot', 'compareRuns', 'deleteRun', 'useRunAsBase']),
+  },
   { name: 'export', type: ExportService, members: members<ExportApi>()(['exportModel']) },
   {
     name: 'training',
     type: TrainingService,
-    members: members<TrainingApi>()(['startTraining', 'continueRun', 'pauseTraining', 'resumeTraining', 'stopTraining', 'pageTrainingJob', 'pageTrainingData', 'reportPageTraining']),
+    members: members<TrainingApi>()([
+      'startTraining',
+      'continueRun',
+      'pauseTraining',
+      'resumeTraining',
+      'stopTraining',
+      'pageTrainingJob',
+      'pageTrainingData',
+      'reportPageTraining',
+    ]),
   },
   {
     name: 'inference',
     type: InferenceService,
-    members: members<InferenceApi>()(['getTestSamples', 'predict', 'getTableInput', 'predictRow', 'previewAugmentation', 'inspectModel', 'getFilters', 'loadRunModel', 'getModelInUse', 'getConfidentMistakes']),
+    members: members<InferenceApi>()([
+      'getTestSamples',
+      'predict',
+      'getTableInput',
+      'predictRow',
+      'previewAugmentation',
+      'inspectModel',
+      'getFilters',
+      'loadRunModel',
+      'getModelInUse',
+      'getConfidentMistakes',
+    ]),
   },
-  { name: 'pretrained', type: PretrainedService, members: members<PretrainedBasesApi>()(['listPretrainedBases', 'downloadPretrainedBase', 'addPretrainedBase']) },
+  {
+    name: 'pretrained',
+    type: PretrainedService,
+    members: members<PretrainedBasesApi>()(['listPretrainedBases', 'downloadPretrainedBase', 'addPretrainedBase']),
+  },
   {
     name: 'events',
     type: EventsService,
-    members: members<ApiEvents>()(['onMenuCommand', 'onTrainingEvent', 'onPageTrainingCommand', 'onAutosave', 'onEvaluationProgress', 'onDownloadProgress', 'onBaseDownloadProgress']),
+    members: members<ApiEvents>()([
+      'onMenuCommand',
+      'onTrainingEvent',
+      'onPageTrainingCommand',
+      'onAutosave',
+      'onEvaluationProgress',
+      'onDownloadProgress',
+      'onBaseDownloadProgress',
+    ]),
   },
 ] as const;
 
@@ -60,7 +152,8 @@ const areas = [
 function prototypeMethods(type: abstract new (...args: never[]) => unknown): string[] {
   const names: string[] = [];
   for (let proto = type.prototype; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto))
-    for (const name of Object.getOwnPropertyNames(proto)) if (name !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, name)?.value === 'function') names.push(name);
+    for (const name of Object.getOwnPropertyNames(proto))
+      if (name !== 'constructor' && typeof Object.getOwnPropertyDescriptor(proto, name)?.value === 'function') names.push(name);
   return names.sort();
 }
 
@@ -95,9 +188,11 @@ describe('NeuroblocksService', () => {
   it('hands each call of the API, with its arguments, to the area that serves it', async () => {
     const spies = areas.flatMap((area) =>
       area.members.map((name) => {
-        const spy = vi.spyOn(area.type.prototype as unknown as Record<string, (...args: unknown[]) => unknown>, name).mockImplementation(function (this: unknown, ...args: unknown[]) {
-          return { area: area.name, name, args, self: this };
-        });
+        const spy = vi
+          .spyOn(area.type.prototype as unknown as Record<string, (...args: unknown[]) => unknown>, name)
+          .mockImplementation(function (this: unknown, ...args: unknown[]) {
+            return { area: area.name, name, args, self: this };
+          });
         return { area, name, spy };
       }),
     );
@@ -153,9 +248,16 @@ describe('NeuroblocksService', () => {
           if (refused.length === 3) resolve();
         });
       });
-      for (const [id, method] of [[9001, 'settings'], [9002, 'closeProjectFiles'], [9003, 'projectsDirectory']] as const) clientPort.post({ kind: 'request', id, method, args: [] });
+      for (const [id, method] of [
+        [9001, 'settings'],
+        [9002, 'closeProjectFiles'],
+        [9003, 'projectsDirectory'],
+      ] as const)
+        clientPort.post({ kind: 'request', id, method, args: [] });
       await answers;
-      expect(refused).toEqual([9001, 9002, 9003].map((id) => ({ kind: 'error', id, error: expect.objectContaining({ code: 'unknown-method' }) })));
+      expect(refused).toEqual(
+        [9001, 9002, 9003].map((id) => ({ kind: 'error', id, error: expect.objectContaining({ code: 'unknown-method' }) })),
+      );
     } finally {
       client.dispose();
       stop();

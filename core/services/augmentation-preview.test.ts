@@ -30,7 +30,14 @@ function project(blocks: { type: string; params?: Record<string, unknown> }[], e
     { id: 'out', type: 'Dense', params: { units: 10, activation: 'softmax' } },
   ];
   const edges = ids.slice(1).map((target, i) => ({ source: ids[i], target }));
-  return parseProject({ format: 'neuroblocks.project', version: 1, name: 'Preview', graph: { nodes, edges }, dataset: { kind: 'builtin', name: 'mnist', size: 50 }, ...extra });
+  return parseProject({
+    format: 'neuroblocks.project',
+    version: 1,
+    name: 'Preview',
+    graph: { nodes, edges },
+    dataset: { kind: 'builtin', name: 'mnist', size: 50 },
+    ...extra,
+  });
 }
 
 /** Row-major 28×28 grey image mirrored left–right. */
@@ -44,7 +51,15 @@ beforeAll(async () => {
 describe('the augmentation preview', () => {
   it('puts a training digit through every augmentation block of the augmented CNN, eight times by default', async () => {
     const result = await previewer.preview(augmentedCnn, { sampleIndex: 3 });
-    expect(result.applied.map((b) => b.type)).toEqual(['RandomFlip', 'RandomRotation', 'RandomZoom', 'RandomTranslation', 'RandomCrop', 'RandomContrast', 'RandomBrightness']);
+    expect(result.applied.map((b) => b.type)).toEqual([
+      'RandomFlip',
+      'RandomRotation',
+      'RandomZoom',
+      'RandomTranslation',
+      'RandomCrop',
+      'RandomContrast',
+      'RandomBrightness',
+    ]);
     expect(result.notApplied).toEqual([]);
     expect(result.originalShape).toEqual([28, 28, 1]);
     expect(result.shape).toEqual([24, 24, 1]);
@@ -73,11 +88,16 @@ describe('the augmentation preview', () => {
   });
 
   it('a horizontal RandomFlip shows the digit either as it is or mirrored left–right, both within 16 draws', async () => {
-    const result = await previewer.preview(project([{ type: 'RandomFlip', params: { mode: 'horizontal' } }]), { count: 16, sampleIndex: 5 });
+    const result = await previewer.preview(project([{ type: 'RandomFlip', params: { mode: 'horizontal' } }]), {
+      count: 16,
+      sampleIndex: 5,
+    });
     const original = digit(5);
     const mirror = mirrored(original);
     expect(mirror).not.toEqual(original);
-    const kinds = result.images.map((image) => (image.join() === original.join() ? 'same' : image.join() === mirror.join() ? 'mirrored' : 'other'));
+    const kinds = result.images.map((image) =>
+      image.join() === original.join() ? 'same' : image.join() === mirror.join() ? 'mirrored' : 'other',
+    );
     expect(kinds).not.toContain('other');
     expect(new Set(kinds)).toEqual(new Set(['same', 'mirrored']));
   });
@@ -89,7 +109,10 @@ describe('the augmentation preview', () => {
   });
 
   it('shows the images as they are when training standardises its inputs (the draw is made on standardised values)', async () => {
-    const result = await previewer.preview(project([{ type: 'RandomRotation', params: { factor: 0 } }], { training: { normalize: true } }), { count: 2 });
+    const result = await previewer.preview(
+      project([{ type: 'RandomRotation', params: { factor: 0 } }], { training: { normalize: true } }),
+      { count: 2 },
+    );
     const original = digit(0);
     for (const image of result.images) image.forEach((v, i) => expect(v).toBeCloseTo(original[i], 2));
   });
@@ -101,11 +124,17 @@ describe('the augmentation preview', () => {
     expect(result.notApplied).toEqual([{ id: 'randomzoom2', type: 'RandomZoom', after: { id: 'conv2d1', type: 'Conv2D' } }]);
 
     const late = project([{ type: 'Conv2D', params: { filters: 2, kernelSize: 3 } }, { type: 'RandomZoom' }]);
-    await expect(previewer.preview(late)).rejects.toMatchObject({ code: 'no-augmentation', message: expect.stringContaining('RandomZoom "randomzoom1" comes after Conv2D "conv2d0"') });
+    await expect(previewer.preview(late)).rejects.toMatchObject({
+      code: 'no-augmentation',
+      message: expect.stringContaining('RandomZoom "randomzoom1" comes after Conv2D "conv2d0"'),
+    });
   });
 
   it('says how to add an augmentation block when there is none', async () => {
-    await expect(previewer.preview(project([]))).rejects.toMatchObject({ code: 'no-augmentation', message: expect.stringContaining('Add one (for example RandomFlip') });
+    await expect(previewer.preview(project([]))).rejects.toMatchObject({
+      code: 'no-augmentation',
+      message: expect.stringContaining('Add one (for example RandomFlip'),
+    });
   });
 
   it('names the block and the parameter of a graph error, e.g. a crop larger than the image', async () => {
@@ -123,18 +152,30 @@ describe('the augmentation preview', () => {
 
   it('refuses data that are not images, and image numbers outside the training split, in plain words', async () => {
     const spirals = project([{ type: 'RandomFlip' }], { dataset: { kind: 'builtin', name: 'spirals' } });
-    await expect(previewer.preview(spirals)).rejects.toMatchObject({ code: 'not-images', message: expect.stringContaining('"spirals" is made of points') });
+    await expect(previewer.preview(spirals)).rejects.toMatchObject({
+      code: 'not-images',
+      message: expect.stringContaining('"spirals" is made of points'),
+    });
     const csv = project([{ type: 'RandomFlip' }], { dataset: { kind: 'csv', path: 'data/iris.csv', labelColumn: 'species' } });
-    await expect(previewer.preview(csv)).rejects.toMatchObject({ code: 'not-images', message: expect.stringContaining('iris.csv holds rows of numbers') });
+    await expect(previewer.preview(csv)).rejects.toMatchObject({
+      code: 'not-images',
+      message: expect.stringContaining('iris.csv holds rows of numbers'),
+    });
     const noData = project([{ type: 'RandomFlip' }], { dataset: undefined });
     await expect(previewer.preview(noData)).rejects.toMatchObject({ code: 'no-dataset' });
-    await expect(previewer.preview(project([{ type: 'RandomFlip' }]), { sampleIndex: 50 })).rejects.toMatchObject({ code: 'bad-request', message: expect.stringContaining('from 0 to 49') });
+    await expect(previewer.preview(project([{ type: 'RandomFlip' }]), { sampleIndex: 50 })).rejects.toMatchObject({
+      code: 'bad-request',
+      message: expect.stringContaining('from 0 to 49'),
+    });
     await expect(previewer.preview(project([{ type: 'RandomFlip' }]), { count: 0 })).rejects.toMatchObject({ code: 'bad-request' });
     const wrongShape = parseProject({ ...project([{ type: 'RandomFlip' }]), graph: { ...project([]).graph } });
     wrongShape.graph.nodes[0].params.shape = [32, 32, 1];
     wrongShape.graph.nodes.push({ id: 'flip', type: 'RandomFlip', params: {} });
     wrongShape.graph.edges.push({ source: 'in', target: 'flip' });
-    await expect(previewer.preview(wrongShape)).rejects.toMatchObject({ code: 'shape-mismatch', message: expect.stringContaining('set `shape` to [28, 28, 1]') });
+    await expect(previewer.preview(wrongShape)).rejects.toMatchObject({
+      code: 'shape-mismatch',
+      message: expect.stringContaining('set `shape` to [28, 28, 1]'),
+    });
   });
 
   it('leaves no tensor behind', async () => {
@@ -150,13 +191,18 @@ describe('the augmentation preview of an image folder', () => {
   let root: string;
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-augment-'));
-    for (const [name, colour] of [['red', [255, 0, 0]], ['blue', [0, 0, 255]]] as const) {
+    for (const [name, colour] of [
+      ['red', [255, 0, 0]],
+      ['blue', [0, 0, 255]],
+    ] as const) {
       await mkdir(path.join(root, 'signs', name), { recursive: true });
       for (let i = 0; i < 5; i++) {
         // A coloured left half and a black right half, so that a flip shows.
         const raw = Buffer.alloc(8 * 8 * 3);
         for (let p = 0; p < 64; p++) if (p % 8 < 4) raw.set(colour, p * 3);
-        await sharp(raw, { raw: { width: 8, height: 8, channels: 3 } }).png().toFile(path.join(root, 'signs', name, `${i}.png`));
+        await sharp(raw, { raw: { width: 8, height: 8, channels: 3 } })
+          .png()
+          .toFile(path.join(root, 'signs', name, `${i}.png`));
       }
     }
   });
@@ -200,6 +246,8 @@ describe('the augmentation preview of an image folder', () => {
     const { project: example } = await api.openExample('augmented-cnn');
     const result = await api.previewAugmentation({ project: example, count: 2, seed: 5 });
     expect(result.images).toHaveLength(2);
-    await expect(api.previewAugmentation({ project: { ...example, graph: { nodes: 'x' } } as unknown as Project })).rejects.toMatchObject({ code: 'project' });
+    await expect(api.previewAugmentation({ project: { ...example, graph: { nodes: 'x' } } as unknown as Project })).rejects.toMatchObject({
+      code: 'project',
+    });
   });
 });

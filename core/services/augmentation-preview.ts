@@ -27,7 +27,10 @@ const whole = (value: unknown, what: Localized, fallback: number, min: number, m
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new UserFacingError(
-      { en: `${what.en} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`, fr: `${what.fr} doit être un nombre entier de ${min} à ${max} (reçu : ${JSON.stringify(value)}).` },
+      {
+        en: `${what.en} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`,
+        fr: `${what.fr} doit être un nombre entier de ${min} à ${max} (reçu : ${JSON.stringify(value)}).`,
+      },
       'bad-request',
     );
   }
@@ -80,7 +83,10 @@ export class AugmentationPreviewer {
     const errors = [input, ...chain].flatMap((b) => analysis.nodes[b.id]?.issues.filter((i) => i.severity === 'error') ?? []);
     if (errors.length) {
       throw new UserFacingError(
-        { en: `The preview cannot be drawn until this is fixed: ${errors[0].message}`, fr: `L’aperçu ne peut pas être affiché tant que ceci n’est pas corrigé : ${errors[0].text.fr}` },
+        {
+          en: `The preview cannot be drawn until this is fixed: ${errors[0].message}`,
+          fr: `L’aperçu ne peut pas être affiché tant que ceci n’est pas corrigé : ${errors[0].text.fr}`,
+        },
         'invalid-graph',
         errors,
       );
@@ -107,8 +113,14 @@ export class AugmentationPreviewer {
       );
     }
     if (ref.kind === 'csv' || (ref.kind === 'builtin' && ref.name !== 'mnist' && ref.name !== 'fashion-mnist')) {
-      const what = ref.kind === 'csv' ? `the CSV file ${path.basename(ref.path)} holds rows of numbers` : `the data set "${ref.name}" is made of points with 2 coordinates`;
-      const whatFr = ref.kind === 'csv' ? `le fichier CSV ${path.basename(ref.path)} contient des lignes de nombres` : `le jeu de données « ${ref.name} » est fait de points à 2 coordonnées`;
+      const what =
+        ref.kind === 'csv'
+          ? `the CSV file ${path.basename(ref.path)} holds rows of numbers`
+          : `the data set "${ref.name}" is made of points with 2 coordinates`;
+      const whatFr =
+        ref.kind === 'csv'
+          ? `le fichier CSV ${path.basename(ref.path)} contient des lignes de nombres`
+          : `le jeu de données « ${ref.name} » est fait de points à 2 coordonnées`;
       throw new UserFacingError(
         {
           en: `The augmentation preview shows images, but ${what}. Augmentation blocks need images: choose MNIST or an image folder.`,
@@ -129,7 +141,14 @@ export class AugmentationPreviewer {
       );
     }
     const sampleCount = dataset.train.count;
-    if (sampleCount === 0) throw new UserFacingError({ en: `The data set "${dataset.name}" has no training images.`, fr: `Le jeu de données « ${dataset.name} » n’a pas d’images d’entraînement.` }, 'no-data');
+    if (sampleCount === 0)
+      throw new UserFacingError(
+        {
+          en: `The data set "${dataset.name}" has no training images.`,
+          fr: `Le jeu de données « ${dataset.name} » n’a pas d’images d’entraînement.`,
+        },
+        'no-data',
+      );
     const sampleIndex = whole(request.sampleIndex, { en: 'The image number', fr: 'Le numéro de l’image' }, 0, 0, sampleCount - 1);
     const pixels = size(inputShape);
     const original = dataset.train.x.subarray(sampleIndex * pixels, (sampleIndex + 1) * pixels);
@@ -146,12 +165,14 @@ export class AugmentationPreviewer {
       // One image at a time, as in a training batch each image gets its own draw (RandomCrop draws once per batch).
       const values = tf.tidy(() => {
         const x = Float32Array.from(original);
-        if (normalization) for (let i = 0; i < x.length; i++) x[i] = (x[i] - normalization.mean[i % channels]) / normalization.std[i % channels];
+        if (normalization)
+          for (let i = 0; i < x.length; i++) x[i] = (x[i] - normalization.mean[i % channels]) / normalization.std[i % channels];
         let image: tfjs.Tensor = tf.tensor(x, [1, ...inputShape]);
         for (const layer of layers) image = layer.apply(image, { training: true }) as tfjs.Tensor;
         return image.dataSync() as Float32Array;
       });
-      if (normalization) for (let i = 0; i < values.length; i++) values[i] = values[i] * normalization.std[i % channels] + normalization.mean[i % channels];
+      if (normalization)
+        for (let i = 0; i < values.length; i++) values[i] = values[i] * normalization.std[i % channels] + normalization.mean[i % channels];
       images.push(rounded(values));
     }
     return {
@@ -170,7 +191,12 @@ export class AugmentationPreviewer {
 
   private load(project: Project, inputShape: Shape, baseDir: string | undefined): Promise<PreviewData> {
     const ref = project.dataset!;
-    const key = JSON.stringify({ ref, baseDir: ref.kind === 'imageFolder' ? baseDir : undefined, inputShape: ref.kind === 'imageFolder' ? inputShape : undefined, normalize: Boolean(project.training.normalize) });
+    const key = JSON.stringify({
+      ref,
+      baseDir: ref.kind === 'imageFolder' ? baseDir : undefined,
+      inputShape: ref.kind === 'imageFolder' ? inputShape : undefined,
+      normalize: Boolean(project.training.normalize),
+    });
     if (this.data?.key !== key) {
       const loading = readData(project, inputShape, baseDir);
       this.data = { key, loading };
@@ -184,7 +210,11 @@ export class AugmentationPreviewer {
 }
 
 async function readData(project: Project, inputShape: Shape, baseDir: string | undefined): Promise<PreviewData> {
-  const [{ loadDataset }, { normalizeDataset }, { DataError }] = await Promise.all([import('../data/load'), import('../data/summary'), import('../data/types')]);
+  const [{ loadDataset }, { normalizeDataset }, { DataError }] = await Promise.all([
+    import('../data/load'),
+    import('../data/summary'),
+    import('../data/types'),
+  ]);
   let dataset: Dataset;
   try {
     dataset = await loadDataset(project.dataset, { baseDir, inputShape });
@@ -194,7 +224,11 @@ async function readData(project: Project, inputShape: Shape, baseDir: string | u
   }
   if (!project.training.normalize) return { dataset };
   // The statistics are those training uses; they are computed on a copy so that the images shown stay as they are.
-  const copy: Dataset = { ...dataset, train: { ...dataset.train, x: dataset.train.x.slice() }, test: { x: new Float32Array(0), y: new Int32Array(0), count: 0 } };
+  const copy: Dataset = {
+    ...dataset,
+    train: { ...dataset.train, x: dataset.train.x.slice() },
+    test: { x: new Float32Array(0), y: new Int32Array(0), count: 0 },
+  };
   return { dataset, normalization: normalizeDataset(copy) };
 }
 

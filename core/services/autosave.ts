@@ -98,7 +98,9 @@ export class ProjectAutosaver {
       );
     }
     const stopListening = store.onAutosave((event) =>
-      this.updates.fire(event.error ? { location, ...autosaveFailure(location, event.error) } : { location, savedAt: event.version?.createdAt }),
+      this.updates.fire(
+        event.error ? { location, ...autosaveFailure(location, event.error) } : { location, savedAt: event.version?.createdAt },
+      ),
     );
     this.current = { location, store, stopListening };
     this.options.onOpen?.(store);

@@ -7,7 +7,13 @@ import { z } from 'zod';
 export const RECENT_LIMIT = 10;
 
 const recentSchema = z.object({ location: z.string().min(1), name: z.string(), openedAt: z.string() });
-const boundsSchema = z.object({ x: z.number().int(), y: z.number().int(), width: z.number().int().min(200), height: z.number().int().min(150), maximized: z.boolean().optional() });
+const boundsSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().min(200),
+  height: z.number().int().min(150),
+  maximized: z.boolean().optional(),
+});
 
 const settingsSchema = z.object({
   projectsDirectory: z.string().min(1).optional(),

@@ -40,7 +40,10 @@ function service() {
 }
 
 /** Runs `write`, which must be refused, and checks that the file and its folder are as they were. */
-async function refusedAndUnchanged(write: () => unknown, message: RegExp = /damaged\.nbproj is damaged: its project \(graph and settings\) cannot be read/): Promise<void> {
+async function refusedAndUnchanged(
+  write: () => unknown,
+  message: RegExp = /damaged\.nbproj is damaged: its project \(graph and settings\) cannot be read/,
+): Promise<void> {
   const hash = fileHash(file);
   const listing = readdirSync(root).sort();
   let error: unknown;
@@ -78,10 +81,21 @@ describe('a project file whose stored project is damaged', () => {
   it('is not written by the services: delete a run, save, autosave, continue a run, log an export', async () => {
     const api = service();
     await refusedAndUnchanged(() => api.deleteRun(file, runId));
-    await refusedAndUnchanged(() => api.saveProject(file, smallProject()), /already exists and is not a Neuroblocks project, so it was not replaced/);
+    await refusedAndUnchanged(
+      () => api.saveProject(file, smallProject()),
+      /already exists and is not a Neuroblocks project, so it was not replaced/,
+    );
     await refusedAndUnchanged(() => api.continueRun(file, runId));
     await refusedAndUnchanged(() => api.autosaveProject(file, smallProject('Edited')));
-    await refusedAndUnchanged(() => api.exportModel({ project: smallProject(), format: 'keras', runId, location: file, outDir: path.join(os.tmpdir(), `nb-export-${process.pid}-${Date.now()}`) }));
+    await refusedAndUnchanged(() =>
+      api.exportModel({
+        project: smallProject(),
+        format: 'keras',
+        runId,
+        location: file,
+        outDir: path.join(os.tmpdir(), `nb-export-${process.pid}-${Date.now()}`),
+      }),
+    );
   });
 
   it('is not logged into by the export command', async () => {

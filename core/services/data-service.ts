@@ -1,7 +1,15 @@
 // The data area of the API: the built-in data sets, previews, and data sets imported from this
 // computer (native dialogs) or uploaded from the page.
 import path from 'node:path';
-import { UserFacingError, type DataApi, type DatasetInfo, type DatasetPreview, type DatasetUploadFile, type ImportedDataset, type ImportedDatasetKind } from '../api/contract';
+import {
+  UserFacingError,
+  type DataApi,
+  type DatasetInfo,
+  type DatasetPreview,
+  type DatasetUploadFile,
+  type ImportedDataset,
+  type ImportedDatasetKind,
+} from '../api/contract';
 import { DataError } from '../data/types';
 import type { Shape } from '../model/graph';
 import { errorTexts } from '../model/localized';
@@ -25,7 +33,10 @@ export class DataService implements DataApi {
     const parsed = datasetSchema.safeParse(ref);
     if (!parsed.success)
       throw new UserFacingError(
-        { en: 'This data set reference is not valid: choose the data set again in the Data tab.', fr: 'La référence de ce jeu de données n’est pas valide : choisissez à nouveau le jeu de données dans l’onglet Données.' },
+        {
+          en: 'This data set reference is not valid: choose the data set again in the Data tab.',
+          fr: 'La référence de ce jeu de données n’est pas valide : choisissez à nouveau le jeu de données dans l’onglet Données.',
+        },
         'bad-request',
       );
     const location = typeof options?.location === 'string' && options.location ? options.location : undefined;
@@ -34,18 +45,26 @@ export class DataService implements DataApi {
     const { previewDataset, readCsvColumns } = await import('../data/preview');
     try {
       const inputShape = Array.isArray(options?.inputShape) ? options.inputShape : undefined;
-      return await previewDataset(parsed.data, { baseDir, inputShape, onDownload: (progress) => this.context.emitters.downloads.fire(progress) });
+      return await previewDataset(parsed.data, {
+        baseDir,
+        inputShape,
+        onDownload: (progress) => this.context.emitters.downloads.fire(progress),
+      });
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       // A wrong label column is fixed by choosing another: the UI gets the columns to choose from.
-      const columns = parsed.data.kind === 'csv' ? await readCsvColumns(path.resolve(baseDir, parsed.data.path)).catch(() => undefined) : undefined;
+      const columns =
+        parsed.data.kind === 'csv' ? await readCsvColumns(path.resolve(baseDir, parsed.data.path)).catch(() => undefined) : undefined;
       throw new UserFacingError(errorTexts(error), 'data', columns ? { columns } : undefined);
     }
   }
 
   async showDatasetDialog(kind: ImportedDatasetKind, options: { location?: string } = {}): Promise<ImportedDataset | undefined> {
     const dialogs = this.context.dialogs();
-    const directory = typeof options?.location === 'string' && options.location ? path.dirname(path.resolve(options.location)) : await this.context.projectsDirectory();
+    const directory =
+      typeof options?.location === 'string' && options.location
+        ? path.dirname(path.resolve(options.location))
+        : await this.context.projectsDirectory();
     const picked =
       kind === 'csv'
         ? await dialogs.showOpen({ directory, extensions: ['.csv'], filterName: 'CSV tables' })
@@ -59,7 +78,10 @@ export class DataService implements DataApi {
     return this.#imports.start(request);
   }
 
-  uploadDatasetFiles(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: { file: string; reason: string }[] }> {
+  uploadDatasetFiles(
+    uploadId: string,
+    files: DatasetUploadFile[],
+  ): Promise<{ received: number; refused: { file: string; reason: string }[] }> {
     return this.#imports.add(uploadId, files);
   }
 

@@ -19,10 +19,16 @@ afterEach(async () => {
 
 describe('finishing the upload of a CSV file of one 50 MB line', () => {
   it('refuses it in well under a second and 100 MB, naming the 64 KiB and 10,000-column bounds', async () => {
-    const api = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: path.join(root, 'projects'), version: '9.9.9' });
+    const api = new NeuroblocksService({
+      host: 'web',
+      configDir: path.join(root, 'config'),
+      projectsDir: path.join(root, 'projects'),
+      version: '9.9.9',
+    });
     const { uploadId } = await api.startDatasetUpload({ name: 'line.csv', kind: 'csv' });
     const part = Buffer.alloc(10 * 1024 * 1024, 'a,').toString('base64');
-    for (let i = 0; i < 5; i++) await api.uploadDatasetFiles(uploadId, [{ path: 'line.csv', base64: part, ...(i > 0 ? { append: true } : {}) }]);
+    for (let i = 0; i < 5; i++)
+      await api.uploadDatasetFiles(uploadId, [{ path: 'line.csv', base64: part, ...(i > 0 ? { append: true } : {}) }]);
     const before = process.resourceUsage().maxRSS * 1024;
     const started = performance.now();
     const error = await api.finishDatasetUpload(uploadId).catch((e: unknown) => e);

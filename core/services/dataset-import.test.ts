@@ -23,7 +23,13 @@ afterEach(async () => {
 });
 
 function service(dialogs?: NativeDialogs) {
-  return new NeuroblocksService({ host: dialogs ? 'desktop' : 'web', configDir: path.join(root, 'config'), projectsDir, version: '9.9.9', dialogs });
+  return new NeuroblocksService({
+    host: dialogs ? 'desktop' : 'web',
+    configDir: path.join(root, 'config'),
+    projectsDir,
+    version: '9.9.9',
+    dialogs,
+  });
 }
 
 async function png(width: number, height: number, channels: 1 | 3, shade: number): Promise<Buffer> {
@@ -32,12 +38,16 @@ async function png(width: number, height: number, channels: 1 | 3, shade: number
   return (channels === 1 ? image.toColourspace('b-w') : image).png().toBuffer();
 }
 
-const asUpload = (file: string, bytes: Buffer | string): DatasetUploadFile => ({ path: file, base64: Buffer.from(bytes).toString('base64') });
+const asUpload = (file: string, bytes: Buffer | string): DatasetUploadFile => ({
+  path: file,
+  base64: Buffer.from(bytes).toString('base64'),
+});
 
 /** Two classes of 6 RGB images, one of 1, a truncated PNG and a text file. */
 async function imageUpload(): Promise<DatasetUploadFile[]> {
   const files: DatasetUploadFile[] = [];
-  for (let i = 0; i < 6; i++) files.push(asUpload(`circle/c${i}.png`, await png(16, 16, 3, 40 + i)), asUpload(`square/s${i}.png`, await png(16, 16, 3, 200 - i)));
+  for (let i = 0; i < 6; i++)
+    files.push(asUpload(`circle/c${i}.png`, await png(16, 16, 3, 40 + i)), asUpload(`square/s${i}.png`, await png(16, 16, 3, 200 - i)));
   files.push(asUpload('star/only.png', await png(16, 16, 3, 120)));
   files.push(asUpload('circle/broken.png', (await png(16, 16, 3, 9)).subarray(0, 40)));
   files.push(asUpload('square/notes.txt', 'not an image'));
@@ -52,7 +62,9 @@ describe('importing an image folder from the browser', () => {
     const first = await api.uploadDatasetFiles(uploadId, files.slice(0, 7));
     const second = await api.uploadDatasetFiles(uploadId, files.slice(7));
     expect(first.received + second.received).toBe(14);
-    expect(second.refused).toEqual([{ file: 'square/notes.txt', reason: 'not a PNG, JPEG or WebP image', reasonFr: 'pas une image PNG, JPEG ou WebP' }]);
+    expect(second.refused).toEqual([
+      { file: 'square/notes.txt', reason: 'not a PNG, JPEG or WebP image', reasonFr: 'pas une image PNG, JPEG ou WebP' },
+    ]);
     const location = path.join(projectsDir, 'shapes.nbproj');
     const imported = await api.finishDatasetUpload(uploadId, { location });
     // A new image folder letter-boxes images not shaped like the Input.
@@ -70,7 +82,13 @@ describe('importing an image folder from the browser', () => {
     expect(preview.trainCount + preview.testCount).toBe(13);
     expect(preview.classes[1].thumbnails).toHaveLength(6);
     expect(preview.classes[1].thumbnails[0]).toMatch(/^data:image\/png;base64,/);
-    expect(preview.skipped).toEqual([{ file: path.join('circle', 'broken.png'), reason: expect.stringContaining('cannot be decoded'), reasonFr: expect.stringMatching(/^illisible \(/) }]);
+    expect(preview.skipped).toEqual([
+      {
+        file: path.join('circle', 'broken.png'),
+        reason: expect.stringContaining('cannot be decoded'),
+        reasonFr: expect.stringMatching(/^illisible \(/),
+      },
+    ]);
     expect(preview.warnings.join(' ')).toMatch(/strongly imbalanced: "(circle|square)" has 5 samples but "star" only 1/);
     expect(preview.warningsFr?.join(' ')).toMatch(/très déséquilibrées : « (circle|square) » a 5 exemples, mais « star » seulement 1/);
   });
@@ -83,7 +101,10 @@ describe('importing an image folder from the browser', () => {
       await api.uploadDatasetFiles(uploadId, [asUpload('a/1.png', await png(4, 4, 1, 0)), asUpload('b/1.png', await png(4, 4, 1, 255))]);
       refs.push((await api.finishDatasetUpload(uploadId)).ref);
     }
-    expect(refs.map((r) => (r.kind === 'imageFolder' ? r.path : ''))).toEqual([path.join(projectsDir, 'datasets', 'shapes'), path.join(projectsDir, 'datasets', 'shapes-2')]);
+    expect(refs.map((r) => (r.kind === 'imageFolder' ? r.path : ''))).toEqual([
+      path.join(projectsDir, 'datasets', 'shapes'),
+      path.join(projectsDir, 'datasets', 'shapes-2'),
+    ]);
     const preview = await api.previewDataset(refs[0]);
     expect(preview.inputShape).toEqual([4, 4, 1]);
   });
@@ -91,7 +112,11 @@ describe('importing an image folder from the browser', () => {
   it('gives two uploads of the same name finished at the same time a folder each', async () => {
     const api = service();
     const uploads = await Promise.all([1, 2].map(() => api.startDatasetUpload({ name: 'shapes', kind: 'imageFolder' })));
-    for (const [i, { uploadId }] of uploads.entries()) await api.uploadDatasetFiles(uploadId, [asUpload('a/1.png', await png(8, 8, 1, 10 + i)), asUpload('b/1.png', await png(8, 8, 1, 200 - i))]);
+    for (const [i, { uploadId }] of uploads.entries())
+      await api.uploadDatasetFiles(uploadId, [
+        asUpload('a/1.png', await png(8, 8, 1, 10 + i)),
+        asUpload('b/1.png', await png(8, 8, 1, 200 - i)),
+      ]);
     const imported = await Promise.all(uploads.map(({ uploadId }) => api.finishDatasetUpload(uploadId)));
     expect(imported.map((d) => path.basename(d.path)).sort()).toEqual(['shapes', 'shapes-2']);
     for (const d of imported) expect((await readdir(d.path)).sort()).toEqual(['a', 'b']);
@@ -103,7 +128,11 @@ describe('importing an image folder from the browser', () => {
     for (const bad of ['../evil.png', 'a/../../evil.png', '/etc/evil.png', 'C:\\evil.png', 'a/./b.png', '']) {
       await expect(api.uploadDatasetFiles(uploadId, [asUpload(bad, await png(2, 2, 1, 0))])).rejects.toMatchObject({ code: 'bad-path' });
     }
-    const result = await api.uploadDatasetFiles(uploadId, [asUpload('a/fake.png', 'hello'), asUpload('loose.png', await png(2, 2, 1, 0)), asUpload('a/b/deep.png', await png(2, 2, 1, 0))]);
+    const result = await api.uploadDatasetFiles(uploadId, [
+      asUpload('a/fake.png', 'hello'),
+      asUpload('loose.png', await png(2, 2, 1, 0)),
+      asUpload('a/b/deep.png', await png(2, 2, 1, 0)),
+    ]);
     expect(result.received).toBe(0);
     expect(result.refused.map((r) => r.reason)).toEqual([
       'not an image, although its name says so',
@@ -123,8 +152,16 @@ describe('importing an image folder from the browser', () => {
     await api.saveProject(path.join(projectsDir, 'a.json'), { ...project, dataset: { kind: 'imageFolder', path: inside } });
     await api.saveProject(path.join(projectsDir, 'b.json'), { ...project, dataset: { kind: 'imageFolder', path: outside } });
     // Saved without a fit, as projects were before the choice: read back as the stretch they had.
-    expect((await api.openProject(path.join(projectsDir, 'a.json'))).project.dataset).toEqual({ kind: 'imageFolder', path: 'datasets/shapes', fit: 'stretch' });
-    expect((await api.openProject(path.join(projectsDir, 'b.json'))).project.dataset).toEqual({ kind: 'imageFolder', path: outside, fit: 'stretch' });
+    expect((await api.openProject(path.join(projectsDir, 'a.json'))).project.dataset).toEqual({
+      kind: 'imageFolder',
+      path: 'datasets/shapes',
+      fit: 'stretch',
+    });
+    expect((await api.openProject(path.join(projectsDir, 'b.json'))).project.dataset).toEqual({
+      kind: 'imageFolder',
+      path: outside,
+      fit: 'stretch',
+    });
   });
 
   it('clears uploads abandoned a day ago, not recent ones', async () => {
@@ -164,7 +201,11 @@ describe('importing a CSV file', () => {
       ['setosa', 2],
       ['virginica', 3],
     ]);
-    expect(preview.table).toEqual({ header: ['sepal', 'petal', 'species'], rows: expect.arrayContaining([['1', '2', 'setosa']]), totalRows: 5 });
+    expect(preview.table).toEqual({
+      header: ['sepal', 'petal', 'species'],
+      rows: expect.arrayContaining([['1', '2', 'setosa']]),
+      totalRows: 5,
+    });
   });
 
   it('takes a big file in parts, and counts every part against the size limit', async () => {
@@ -173,7 +214,9 @@ describe('importing a CSV file', () => {
     const cut = iris.indexOf('\n5,6');
     await api.uploadDatasetFiles(uploadId, [asUpload('iris.csv', iris.slice(0, cut))]);
     await api.uploadDatasetFiles(uploadId, [{ ...asUpload('iris.csv', iris.slice(cut)), append: true }]);
-    await expect(api.uploadDatasetFiles(uploadId, [{ ...asUpload('other.csv', '1,x\n'), append: true }])).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(api.uploadDatasetFiles(uploadId, [{ ...asUpload('other.csv', '1,x\n'), append: true }])).rejects.toMatchObject({
+      code: 'bad-request',
+    });
     const imported = await api.finishDatasetUpload(uploadId, { location: path.join(projectsDir, 'p.json') });
     expect(await readFile(imported.path, 'utf8')).toBe(iris);
     expect((await api.previewDataset(imported.ref, { location: path.join(projectsDir, 'p.json') })).table?.totalRows).toBe(5);
@@ -182,10 +225,14 @@ describe('importing a CSV file', () => {
     const part = Buffer.alloc(MAX_CSV_BYTES / 2, 'a');
     await api.uploadDatasetFiles(big.uploadId, [asUpload('big.csv', part)]);
     await api.uploadDatasetFiles(big.uploadId, [{ ...asUpload('big.csv', part), append: true }]);
-    await expect(api.uploadDatasetFiles(big.uploadId, [{ ...asUpload('big.csv', 'more'), append: true }])).rejects.toMatchObject({ code: 'too-big' });
+    await expect(api.uploadDatasetFiles(big.uploadId, [{ ...asUpload('big.csv', 'more'), append: true }])).rejects.toMatchObject({
+      code: 'too-big',
+    });
 
     const images = await api.startDatasetUpload({ name: 'shapes', kind: 'imageFolder' });
-    await expect(api.uploadDatasetFiles(images.uploadId, [{ ...asUpload('circle/c.png', await png(4, 4, 1, 9)), append: true }])).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(
+      api.uploadDatasetFiles(images.uploadId, [{ ...asUpload('circle/c.png', await png(4, 4, 1, 9)), append: true }]),
+    ).rejects.toMatchObject({ code: 'bad-request' });
   });
 
   it('refuses an image over the size limit from its declared size, before decoding a byte, and drops its later parts', async () => {
@@ -193,19 +240,33 @@ describe('importing a CSV file', () => {
     const { uploadId } = await api.startDatasetUpload({ name: 'shapes', kind: 'imageFolder' });
     const small = await png(4, 4, 1, 9);
     // The first part of a 48 MiB image: its size is declared, and its few bytes are a real PNG header.
-    const result = await api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/huge.png', small), size: 48 * 1024 * 1024 }, asUpload('circle/ok.png', small)]);
-    expect(result.refused).toEqual([{ file: 'circle/huge.png', reason: 'too big for a training image (48 MB; at most 25 MB)', reasonFr: 'trop grosse pour une image d’entraînement (48 Mo ; au plus 25 Mo)' }]);
+    const result = await api.uploadDatasetFiles(uploadId, [
+      { ...asUpload('circle/huge.png', small), size: 48 * 1024 * 1024 },
+      asUpload('circle/ok.png', small),
+    ]);
+    expect(result.refused).toEqual([
+      {
+        file: 'circle/huge.png',
+        reason: 'too big for a training image (48 MB; at most 25 MB)',
+        reasonFr: 'trop grosse pour une image d’entraînement (48 Mo ; au plus 25 Mo)',
+      },
+    ]);
     expect(result.received).toBe(1);
     const staging = path.join(projectsDir, 'datasets', `.upload-${uploadId}`, 'circle');
     expect(await readdir(staging)).toEqual(['ok.png']);
     // The page sends the next part of the file that was refused: it is dropped, not refused a second time.
     const second = await api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/huge.png', small), size: 48 * 1024 * 1024 }]);
-    expect(await api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/huge.png', 'more'), append: true }])).toEqual({ received: 0, refused: [] });
+    expect(await api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/huge.png', 'more'), append: true }])).toEqual({
+      received: 0,
+      refused: [],
+    });
     expect(second.refused).toHaveLength(1);
     expect(await readdir(staging)).toEqual(['ok.png']);
     // A part whose beginning was never sent is a malformed request.
     expect(await api.uploadDatasetFiles(uploadId, [asUpload('square/a.png', small)])).toMatchObject({ received: 1 });
-    await expect(api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/huge.png', 'x'), append: true }])).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/huge.png', 'x'), append: true }])).rejects.toMatchObject({
+      code: 'bad-request',
+    });
   });
 
   it('takes an image in parts, and leaves it out when its parts pass the size limit', async () => {
@@ -220,7 +281,9 @@ describe('importing a CSV file', () => {
 
     // A page that understates the size: the parts are counted as they come.
     await api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/b.png', image), size: image.length }]);
-    const refused = await api.uploadDatasetFiles(uploadId, [{ ...asUpload('circle/b.png', Buffer.alloc(MAX_IMAGE_BYTES, 1)), append: true }]);
+    const refused = await api.uploadDatasetFiles(uploadId, [
+      { ...asUpload('circle/b.png', Buffer.alloc(MAX_IMAGE_BYTES, 1)), append: true },
+    ]);
     expect(refused.refused.map((r) => r.file)).toEqual(['circle/b.png']);
     expect(await readdir(path.join(staging, 'circle'))).toEqual(['a.png']);
     const imported = await api.finishDatasetUpload(uploadId);
@@ -234,23 +297,33 @@ describe('importing a CSV file', () => {
       .previewDataset({ kind: 'csv', path: path.join(root, 'iris.csv'), labelColumn: 'label' })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'data', details: { columns: ['sepal', 'petal', 'species'] } });
-    expect((error as Error).message).toBe('The CSV file iris.csv has no column "label" to use as the label. Its columns are: sepal, petal, species.');
-    expect((error as { fr?: string }).fr).toBe('Le fichier CSV iris.csv n’a pas de colonne « label » à utiliser comme étiquette. Ses colonnes sont : sepal, petal, species.');
+    expect((error as Error).message).toBe(
+      'The CSV file iris.csv has no column "label" to use as the label. Its columns are: sepal, petal, species.',
+    );
+    expect((error as { fr?: string }).fr).toBe(
+      'Le fichier CSV iris.csv n’a pas de colonne « label » à utiliser comme étiquette. Ses colonnes sont : sepal, petal, species.',
+    );
   });
 
   it('names the row and column of a cell that is not a number when no row is left, and says an empty file is empty', async () => {
     await writeFile(path.join(root, 'bad.csv'), 'a,b,label\n1,no,x\n3,oops,y\n');
     await writeFile(path.join(root, 'empty.csv'), '');
     const api = service();
-    await expect(api.previewDataset({ kind: 'csv', path: path.join(root, 'bad.csv'), labelColumn: 'label' })).rejects.toThrow(/^No row of bad\.csv can be used: Row 2, column 2 \("b"\) of bad\.csv is "no", not a number/);
-    await expect(api.previewDataset({ kind: 'csv', path: path.join(root, 'empty.csv'), labelColumn: 'label' })).rejects.toThrow('The CSV file empty.csv is empty: it needs a header row naming the columns, then one row per sample.');
+    await expect(api.previewDataset({ kind: 'csv', path: path.join(root, 'bad.csv'), labelColumn: 'label' })).rejects.toThrow(
+      /^No row of bad\.csv can be used: Row 2, column 2 \("b"\) of bad\.csv is "no", not a number/,
+    );
+    await expect(api.previewDataset({ kind: 'csv', path: path.join(root, 'empty.csv'), labelColumn: 'label' })).rejects.toThrow(
+      'The CSV file empty.csv is empty: it needs a header row naming the columns, then one row per sample.',
+    );
   });
 
   it('refuses a file that is not a CSV or not text', async () => {
     const api = service();
     const { uploadId } = await api.startDatasetUpload({ name: 'x', kind: 'csv' });
     await expect(api.uploadDatasetFiles(uploadId, [asUpload('table.xlsx', 'PK')])).rejects.toThrow(/table\.xlsx is not a CSV file/);
-    await expect(api.uploadDatasetFiles(uploadId, [asUpload('table.csv', Buffer.from([0x50, 0, 0x4b]))])).rejects.toThrow(/is not a text file/);
+    await expect(api.uploadDatasetFiles(uploadId, [asUpload('table.csv', Buffer.from([0x50, 0, 0x4b]))])).rejects.toThrow(
+      /is not a text file/,
+    );
 
     const empty = await api.startDatasetUpload({ name: 'empty.csv', kind: 'csv' });
     await api.uploadDatasetFiles(empty.uploadId, [asUpload('empty.csv', '')]);
@@ -267,7 +340,10 @@ describe('importing a CSV file', () => {
     };
     const api = service(dialogs);
     const imported = await api.showDatasetDialog('csv', { location: path.join(projectsDir, 'p.nbproj') });
-    expect(imported).toMatchObject({ ref: { kind: 'csv', path: 'iris.csv', labelColumn: 'species' }, columns: ['sepal', 'petal', 'species'] });
+    expect(imported).toMatchObject({
+      ref: { kind: 'csv', path: 'iris.csv', labelColumn: 'species' },
+      columns: ['sepal', 'petal', 'species'],
+    });
     expect(await api.showDatasetDialog('imageFolder')).toBeUndefined();
   });
 });
@@ -306,7 +382,9 @@ describe('importing IDX files and CIFAR archives', () => {
     await api.uploadDatasetFiles(uploadId, [asUpload('train-images-idx3-ubyte', images.subarray(0, 300))]);
     await api.uploadDatasetFiles(uploadId, [{ ...asUpload('train-images-idx3-ubyte', images.subarray(300)), append: true }]);
     const sent = await api.uploadDatasetFiles(uploadId, [asUpload('train-labels-idx1-ubyte', labels), asUpload('README.txt', 'hello')]);
-    expect(sent.refused).toEqual([expect.objectContaining({ file: 'README.txt', reason: 'not an IDX file (its name has no idx1-ubyte or idx3-ubyte)' })]);
+    expect(sent.refused).toEqual([
+      expect.objectContaining({ file: 'README.txt', reason: 'not an IDX file (its name has no idx1-ubyte or idx3-ubyte)' }),
+    ]);
     const location = path.join(projectsDir, 'k.nbproj');
     const imported = await api.finishDatasetUpload(uploadId, { location });
     expect(imported.ref).toEqual({ kind: 'idx', path: 'datasets/kmnist' });
@@ -318,10 +396,14 @@ describe('importing IDX files and CIFAR archives', () => {
 
   it('takes a CIFAR archive in parts, and refuses a cut one, naming the byte, without keeping it', async () => {
     const api = service();
-    const archive = Buffer.from(gzipSync(tar([
-      { name: 'cifar-10-batches-bin/data_batch_1.bin', data: cifarBatch(20, 10, 1) },
-      { name: 'cifar-10-batches-bin/test_batch.bin', data: cifarBatch(10, 10, 1) },
-    ])));
+    const archive = Buffer.from(
+      gzipSync(
+        tar([
+          { name: 'cifar-10-batches-bin/data_batch_1.bin', data: cifarBatch(20, 10, 1) },
+          { name: 'cifar-10-batches-bin/test_batch.bin', data: cifarBatch(10, 10, 1) },
+        ]),
+      ),
+    );
     const { uploadId } = await api.startDatasetUpload({ name: 'cifar-10-binary.tar.gz', kind: 'cifar' });
     await api.uploadDatasetFiles(uploadId, [asUpload('cifar-10-binary.tar.gz', archive.subarray(0, 1000))]);
     await api.uploadDatasetFiles(uploadId, [{ ...asUpload('cifar-10-binary.tar.gz', archive.subarray(1000)), append: true }]);
@@ -334,7 +416,9 @@ describe('importing IDX files and CIFAR archives', () => {
     const cut = await api.startDatasetUpload({ name: 'cut.tar', kind: 'cifar' });
     const plain = tar([{ name: 'cifar-10-batches-bin/data_batch_1.bin', data: cifarBatch(20, 10, 1) }]);
     await api.uploadDatasetFiles(cut.uploadId, [asUpload('cut.tar', Buffer.from(plain.subarray(0, 5000)))]);
-    await expect(api.finishDatasetUpload(cut.uploadId, {})).rejects.toThrow(/cut.tar is truncated: cifar-10-batches-bin\/data_batch_1.bin starts at byte 512 and should hold 61,460 bytes, but the archive ends at byte 5,000/);
+    await expect(api.finishDatasetUpload(cut.uploadId, {})).rejects.toThrow(
+      /cut.tar is truncated: cifar-10-batches-bin\/data_batch_1.bin starts at byte 512 and should hold 61,460 bytes, but the archive ends at byte 5,000/,
+    );
     expect((await readdir(path.join(projectsDir, 'datasets'))).sort()).toEqual(['cifar-10-binary']);
     const wrong = await api.startDatasetUpload({ name: 'photo', kind: 'cifar' });
     await expect(api.uploadDatasetFiles(wrong.uploadId, [asUpload('photo.png', 'x')])).rejects.toThrow(/photo.png is not a CIFAR archive/);
@@ -347,7 +431,11 @@ describe('importing IDX files and CIFAR archives', () => {
     await writeFile(path.join(folder, 'emnist-train-images-idx3-ubyte'), images);
     await writeFile(path.join(folder, 'emnist-train-labels-idx1-ubyte'), labels);
     const picked: string[] = [];
-    const dialogs: NativeDialogs = { showOpen: async () => path.join(folder, 'emnist-train-images-idx3-ubyte'), showFolder: async () => (picked.push('folder'), folder), showSave: async () => undefined };
+    const dialogs: NativeDialogs = {
+      showOpen: async () => path.join(folder, 'emnist-train-images-idx3-ubyte'),
+      showFolder: async () => (picked.push('folder'), folder),
+      showSave: async () => undefined,
+    };
     const api = service(dialogs);
     expect(await api.showDatasetDialog('idx')).toMatchObject({ ref: { kind: 'idx', path: folder } });
     expect(picked).toEqual(['folder']);

@@ -37,32 +37,60 @@ function base64Bytes(text: string): number {
 export function insideFolder(base: string, relative: string): string {
   const target = path.resolve(base, relative);
   const rel = path.relative(base, target);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) throw new UserFacingError({ en: `"${relative}" leads outside the data set's folder, so it was refused.`, fr: `« ${relative} » mène hors du dossier du jeu de données : il a donc été refusé.` }, 'bad-path');
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
+    throw new UserFacingError(
+      {
+        en: `"${relative}" leads outside the data set's folder, so it was refused.`,
+        fr: `« ${relative} » mène hors du dossier du jeu de données : il a donc été refusé.`,
+      },
+      'bad-path',
+    );
   return target;
 }
 
 /** The parts of a path sent by the browser; refuses `..`, absolute paths and names no file system takes. */
 export function uploadPathParts(file: string): string[] {
-  if (typeof file !== 'string' || file.length === 0 || file.length > 1000) throw new UserFacingError({ en: 'A file of the upload has no usable name.', fr: 'Un fichier de l’envoi n’a pas de nom utilisable.' }, 'bad-path');
+  if (typeof file !== 'string' || file.length === 0 || file.length > 1000)
+    throw new UserFacingError(
+      { en: 'A file of the upload has no usable name.', fr: 'Un fichier de l’envoi n’a pas de nom utilisable.' },
+      'bad-path',
+    );
   const parts = file.split(/[\\/]/);
-  if (/^[a-zA-Z]:/.test(file) || file.startsWith('/') || file.startsWith('\\')) throw new UserFacingError(
-      { en: `"${file}" is an absolute path; only files inside the chosen folder can be imported.`, fr: `« ${file} » est un chemin absolu ; seuls les fichiers du dossier choisi peuvent être importés.` },
+  if (/^[a-zA-Z]:/.test(file) || file.startsWith('/') || file.startsWith('\\'))
+    throw new UserFacingError(
+      {
+        en: `"${file}" is an absolute path; only files inside the chosen folder can be imported.`,
+        fr: `« ${file} » est un chemin absolu ; seuls les fichiers du dossier choisi peuvent être importés.`,
+      },
       'bad-path',
     );
   for (const part of parts) {
-    if (part === '..' || part === '.') throw new UserFacingError(
-        { en: `"${file}" leads outside the chosen folder (it contains "${part}"), so it was refused.`, fr: `« ${file} » mène hors du dossier choisi (il contient « ${part} ») : il a donc été refusé.` },
+    if (part === '..' || part === '.')
+      throw new UserFacingError(
+        {
+          en: `"${file}" leads outside the chosen folder (it contains "${part}"), so it was refused.`,
+          fr: `« ${file} » mène hors du dossier choisi (il contient « ${part} ») : il a donc été refusé.`,
+        },
         'bad-path',
       );
     if (part === '' || FORBIDDEN.test(part) || [...part].some((c) => c.charCodeAt(0) < 32) || part.length > 200) {
       throw new UserFacingError(
-        { en: `"${file}" is not a file name that can be saved; rename it and import again.`, fr: `« ${file} » n’est pas un nom de fichier enregistrable ; renommez-le et importez à nouveau.` },
+        {
+          en: `"${file}" is not a file name that can be saved; rename it and import again.`,
+          fr: `« ${file} » n’est pas un nom de fichier enregistrable ; renommez-le et importez à nouveau.`,
+        },
         'bad-path',
       );
     }
     const problem = fileNameProblem(part);
     if (problem)
-      throw new UserFacingError({ en: `"${file}" cannot be saved: ${problem.en}. Rename it and import again.`, fr: `« ${file} » ne peut pas être enregistré : ${problem.fr}. Renommez-le et importez à nouveau.` }, 'bad-path');
+      throw new UserFacingError(
+        {
+          en: `"${file}" cannot be saved: ${problem.en}. Rename it and import again.`,
+          fr: `« ${file} » ne peut pas être enregistré : ${problem.fr}. Renommez-le et importez à nouveau.`,
+        },
+        'bad-path',
+      );
   }
   return parts;
 }
@@ -155,7 +183,13 @@ export class DatasetImports {
 
   async start(request: { name: string; kind: ImportedDatasetKind }): Promise<{ uploadId: string }> {
     if (!['imageFolder', 'csv', 'idx', 'cifar'].includes(request?.kind)) {
-      throw new UserFacingError({ en: 'Only an image folder, a CSV file, IDX files or a CIFAR archive can be imported.', fr: 'Seuls un dossier d’images, un fichier CSV, des fichiers IDX ou une archive CIFAR peuvent être importés.' }, 'bad-request');
+      throw new UserFacingError(
+        {
+          en: 'Only an image folder, a CSV file, IDX files or a CIFAR archive can be imported.',
+          fr: 'Seuls un dossier d’images, un fichier CSV, des fichiers IDX ou une archive CIFAR peuvent être importés.',
+        },
+        'bad-request',
+      );
     }
     const root = path.join(await this.projectsDirectory(), DATASETS_FOLDER);
     const uploadId = randomUUID();
@@ -179,13 +213,24 @@ export class DatasetImports {
 
   private upload(uploadId: string): Upload {
     const upload = this.uploads.get(uploadId);
-    if (!upload) throw new UserFacingError({ en: 'This upload is over or unknown; import the data again.', fr: 'Cet envoi est terminé ou inconnu ; importez à nouveau les données.' }, 'bad-request');
+    if (!upload)
+      throw new UserFacingError(
+        {
+          en: 'This upload is over or unknown; import the data again.',
+          fr: 'Cet envoi est terminé ou inconnu ; importez à nouveau les données.',
+        },
+        'bad-request',
+      );
     return upload;
   }
 
   async add(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: SkippedItem[] }> {
     const upload = this.upload(uploadId);
-    if (!Array.isArray(files)) throw new UserFacingError({ en: 'The upload sent no list of files.', fr: 'L’envoi ne contenait pas de liste de fichiers.' }, 'bad-request');
+    if (!Array.isArray(files))
+      throw new UserFacingError(
+        { en: 'The upload sent no list of files.', fr: 'L’envoi ne contenait pas de liste de fichiers.' },
+        'bad-request',
+      );
     const refused: SkippedItem[] = [];
     let received = 0;
     for (const file of files) {
@@ -200,7 +245,13 @@ export class DatasetImports {
       const appending = file.append === true;
       const previous = upload.last;
       if (appending && previous?.file !== shown) {
-        throw new UserFacingError({ en: `A part of ${shown} came without its beginning; import the data again.`, fr: `Une partie de ${shown} est arrivée sans son début ; importez à nouveau les données.` }, 'bad-request');
+        throw new UserFacingError(
+          {
+            en: `A part of ${shown} came without its beginning; import the data again.`,
+            fr: `Une partie de ${shown} est arrivée sans son début ; importez à nouveau les données.`,
+          },
+          'bad-request',
+        );
       }
       // A part of a file already left out.
       if (appending && previous?.refused) continue;
@@ -211,8 +262,14 @@ export class DatasetImports {
         if (parts.length !== 2) {
           refuse(
             parts.length === 1
-              ? { en: 'not inside a class folder: put each image in the sub-folder named after its class', fr: 'pas dans un dossier de classe : placez chaque image dans le sous-dossier qui porte le nom de sa classe' }
-              : { en: 'inside a sub-folder of a class folder: a class folder holds images only', fr: 'dans un sous-dossier d’un dossier de classe : un dossier de classe ne contient que des images' },
+              ? {
+                  en: 'not inside a class folder: put each image in the sub-folder named after its class',
+                  fr: 'pas dans un dossier de classe : placez chaque image dans le sous-dossier qui porte le nom de sa classe',
+                }
+              : {
+                  en: 'inside a sub-folder of a class folder: a class folder holds images only',
+                  fr: 'dans un sous-dossier d’un dossier de classe : un dossier de classe ne contient que des images',
+                },
           );
           continue;
         }
@@ -227,37 +284,66 @@ export class DatasetImports {
             upload.files--;
             upload.bytes -= previous!.bytes;
           }
-          refuse({ en: `too big for a training image (${mb(size)}; at most ${mb(MAX_IMAGE_BYTES)})`, fr: `trop grosse pour une image d’entraînement (${mo(size)} ; au plus ${mo(MAX_IMAGE_BYTES)})` });
+          refuse({
+            en: `too big for a training image (${mb(size)}; at most ${mb(MAX_IMAGE_BYTES)})`,
+            fr: `trop grosse pour une image d’entraînement (${mo(size)} ; au plus ${mo(MAX_IMAGE_BYTES)})`,
+          });
           continue;
         }
       } else if (upload.kind === 'idx' || upload.kind === 'cifar') {
         const cifar = upload.kind === 'cifar';
         if (!appending && (parts.length !== 1 || (cifar && upload.files > 0))) {
           throw new UserFacingError(
-            cifar ? { en: 'A CIFAR import takes one archive (cifar-10-binary.tar.gz), not a folder.', fr: 'Un import CIFAR prend une seule archive (cifar-10-binary.tar.gz), pas un dossier.' } : { en: 'IDX files are imported as one flat folder, without sub-folders.', fr: 'Les fichiers IDX s’importent en un seul dossier, sans sous-dossiers.' },
+            cifar
+              ? {
+                  en: 'A CIFAR import takes one archive (cifar-10-binary.tar.gz), not a folder.',
+                  fr: 'Un import CIFAR prend une seule archive (cifar-10-binary.tar.gz), pas un dossier.',
+                }
+              : {
+                  en: 'IDX files are imported as one flat folder, without sub-folders.',
+                  fr: 'Les fichiers IDX s’importent en un seul dossier, sans sous-dossiers.',
+                },
             'bad-request',
           );
         }
         if (cifar && !/\.(tar\.gz|tgz|tar)$/i.test(shown)) {
           throw new UserFacingError(
-            { en: `${shown} is not a CIFAR archive: choose cifar-10-binary.tar.gz or cifar-100-binary.tar.gz (the "binary version").`, fr: `${shown} n’est pas une archive CIFAR : choisissez cifar-10-binary.tar.gz ou cifar-100-binary.tar.gz (la « binary version »).` },
+            {
+              en: `${shown} is not a CIFAR archive: choose cifar-10-binary.tar.gz or cifar-100-binary.tar.gz (the "binary version").`,
+              fr: `${shown} n’est pas une archive CIFAR : choisissez cifar-10-binary.tar.gz ou cifar-100-binary.tar.gz (la « binary version »).`,
+            },
             'bad-file',
           );
         }
         if (!cifar && !appending && !/(idx\d-ubyte|-images|-labels)/i.test(shown)) {
-          refuse({ en: 'not an IDX file (its name has no idx1-ubyte or idx3-ubyte)', fr: 'pas un fichier IDX (son nom ne contient ni idx1-ubyte ni idx3-ubyte)' });
+          refuse({
+            en: 'not an IDX file (its name has no idx1-ubyte or idx3-ubyte)',
+            fr: 'pas un fichier IDX (son nom ne contient ni idx1-ubyte ni idx3-ubyte)',
+          });
           continue;
         }
       } else {
-        if (!appending && (upload.files > 0 || parts.length !== 1)) throw new UserFacingError({ en: 'A CSV import takes one file, not a folder.', fr: 'Un import CSV prend un seul fichier, pas un dossier.' }, 'bad-request');
-        if (path.extname(shown).toLowerCase() !== '.csv') throw new UserFacingError(
+        if (!appending && (upload.files > 0 || parts.length !== 1))
+          throw new UserFacingError(
+            { en: 'A CSV import takes one file, not a folder.', fr: 'Un import CSV prend un seul fichier, pas un dossier.' },
+            'bad-request',
+          );
+        if (path.extname(shown).toLowerCase() !== '.csv')
+          throw new UserFacingError(
             {
               en: `${shown} is not a CSV file: choose a file ending in .csv, with a header row and one row per sample.`,
               fr: `${shown} n’est pas un fichier CSV : choisissez un fichier se terminant par .csv, avec une ligne d’en-tête et une ligne par exemple.`,
             },
             'bad-file',
           );
-        if (size > MAX_CSV_BYTES) throw new UserFacingError({ en: `${shown} is ${mb(size)}; a CSV file can have at most ${mb(MAX_CSV_BYTES)}.`, fr: `${shown} fait ${mo(size)} ; un fichier CSV peut faire au plus ${mo(MAX_CSV_BYTES)}.` }, 'too-big');
+        if (size > MAX_CSV_BYTES)
+          throw new UserFacingError(
+            {
+              en: `${shown} is ${mb(size)}; a CSV file can have at most ${mb(MAX_CSV_BYTES)}.`,
+              fr: `${shown} fait ${mo(size)} ; un fichier CSV peut faire au plus ${mo(MAX_CSV_BYTES)}.`,
+            },
+            'too-big',
+          );
       }
       const bytes = Buffer.from(base64, 'base64');
       if (upload.kind === 'imageFolder') {
@@ -312,8 +398,14 @@ export class DatasetImports {
               fr: `Rien n’a été importé de « ${upload.name} » : il faut un sous-dossier par classe, chacun avec des images PNG, JPEG ou WebP.${upload.refused.length ? ` Refusés : ${refusedList(upload.refused, true)}.` : ''}`,
             }
           : upload.kind === 'csv'
-            ? { en: 'No CSV file was received; choose the file again.', fr: 'Aucun fichier CSV n’a été reçu ; choisissez à nouveau le fichier.' }
-            : { en: `No ${upload.kind === 'idx' ? 'IDX file' : 'CIFAR archive'} was received; choose ${upload.kind === 'idx' ? 'the folder' : 'the file'} again.`, fr: `Aucun ${upload.kind === 'idx' ? 'fichier IDX' : 'archive CIFAR'} n’a été reçu ; choisissez à nouveau ${upload.kind === 'idx' ? 'le dossier' : 'le fichier'}.` },
+            ? {
+                en: 'No CSV file was received; choose the file again.',
+                fr: 'Aucun fichier CSV n’a été reçu ; choisissez à nouveau le fichier.',
+              }
+            : {
+                en: `No ${upload.kind === 'idx' ? 'IDX file' : 'CIFAR archive'} was received; choose ${upload.kind === 'idx' ? 'the folder' : 'the file'} again.`,
+                fr: `Aucun ${upload.kind === 'idx' ? 'fichier IDX' : 'archive CIFAR'} n’a été reçu ; choisissez à nouveau ${upload.kind === 'idx' ? 'le dossier' : 'le fichier'}.`,
+              },
         'empty',
       );
     }
@@ -348,7 +440,11 @@ export class DatasetImports {
     const location = typeof options?.location === 'string' && options.location ? options.location : undefined;
     const info = await stat(absolute).catch(() => undefined);
     if (kind === 'csv') {
-      if (!info?.isFile()) throw new UserFacingError({ en: `${absolute} is not a file: choose a CSV file.`, fr: `${absolute} n’est pas un fichier : choisissez un fichier CSV.` }, 'not-found');
+      if (!info?.isFile())
+        throw new UserFacingError(
+          { en: `${absolute} is not a file: choose a CSV file.`, fr: `${absolute} n’est pas un fichier : choisissez un fichier CSV.` },
+          'not-found',
+        );
       return csvImport(absolute, location, []);
     }
     if (kind === 'idx' || kind === 'cifar') {
@@ -358,7 +454,10 @@ export class DatasetImports {
     }
     if (!info?.isDirectory()) {
       throw new UserFacingError(
-        { en: `${absolute} is not a folder: choose a folder holding one sub-folder per class.`, fr: `${absolute} n’est pas un dossier : choisissez un dossier contenant un sous-dossier par classe.` },
+        {
+          en: `${absolute} is not a folder: choose a folder holding one sub-folder per class.`,
+          fr: `${absolute} n’est pas un dossier : choisissez un dossier contenant un sous-dossier par classe.`,
+        },
         'not-found',
       );
     }

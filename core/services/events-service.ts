@@ -1,6 +1,16 @@
 // The API's events: what the services tell the interface without being asked, each from the part
 // that fires it (menus, training, autosave, downloads, the pretrained bases' downloads).
-import type { ApiEvents, AutosaveUpdate, BaseDownloadProgress, DownloadProgress, EvaluationProgress, MenuCommand, PageTrainingCommand, TrainingUpdate, Unsubscribe } from '../api/contract';
+import type {
+  ApiEvents,
+  AutosaveUpdate,
+  BaseDownloadProgress,
+  DownloadProgress,
+  EvaluationProgress,
+  MenuCommand,
+  PageTrainingCommand,
+  TrainingUpdate,
+  Unsubscribe,
+} from '../api/contract';
 import type { ServiceContext } from './service-context';
 
 export class EventsService implements ApiEvents {

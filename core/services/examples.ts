@@ -50,7 +50,10 @@ export class ExampleLibrary {
   async read(id: string): Promise<Project> {
     if (typeof id !== 'string' || !EXAMPLE_ID.test(id) || !(await this.ids()).includes(id)) {
       throw new UserFacingError(
-        { en: `There is no example called ${JSON.stringify(id)}. Choose one from the list of examples.`, fr: `Il n’y a pas d’exemple nommé ${JSON.stringify(id)}. Choisissez-en un dans la liste des exemples.` },
+        {
+          en: `There is no example called ${JSON.stringify(id)}. Choose one from the list of examples.`,
+          fr: `Il n’y a pas d’exemple nommé ${JSON.stringify(id)}. Choisissez-en un dans la liste des exemples.`,
+        },
         'not-found',
       );
     }

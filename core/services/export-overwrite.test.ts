@@ -18,7 +18,12 @@ afterEach(async () => {
 
 describe('exportModel into a folder that holds files of the export', () => {
   it('refuses with code export-exists naming the files (English and French), writes nothing, and replaces them with overwrite', async () => {
-    const api = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: path.join(root, 'projects'), version: '9.9.9' });
+    const api = new NeuroblocksService({
+      host: 'web',
+      configDir: path.join(root, 'config'),
+      projectsDir: path.join(root, 'projects'),
+      version: '9.9.9',
+    });
     const { project } = await api.openExample('spirals-mlp');
     const outDir = path.join(root, 'site');
     await mkdir(outDir);
@@ -42,7 +47,12 @@ describe('exportModel into a folder that holds files of the export', () => {
   });
 
   it('names exactly the files each format writes, as it writes them', async () => {
-    const api = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: path.join(root, 'projects'), version: '9.9.9' });
+    const api = new NeuroblocksService({
+      host: 'web',
+      configDir: path.join(root, 'config'),
+      projectsDir: path.join(root, 'projects'),
+      version: '9.9.9',
+    });
     const { project } = await api.openExample('spirals-mlp');
     const { exportFileNames } = await import('../export/index');
     for (const format of exportFormatNames) {

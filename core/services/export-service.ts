@@ -16,7 +16,10 @@ export class ExportService implements ExportApi {
       if (!analysis.valid) {
         const first = analysis.errors[0];
         throw new UserFacingError(
-          { en: `The model cannot be exported until its errors are fixed: ${first.message}`, fr: `Le modèle ne peut pas être exporté tant que ses erreurs ne sont pas corrigées : ${first.text.fr}` },
+          {
+            en: `The model cannot be exported until its errors are fixed: ${first.message}`,
+            fr: `Le modèle ne peut pas être exporté tant que ses erreurs ne sont pas corrigées : ${first.text.fr}`,
+          },
           'invalid-graph',
           analysis.errors,
         );

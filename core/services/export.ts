@@ -11,7 +11,6 @@ import { errorTexts } from '../model/localized';
 import type { Project } from '../model/project';
 import { asUserFacing, pretrainedOf, SQLITE_EXTENSION } from './sqlite-project-format';
 
-
 async function totalBytes(outDir: string, files: string[]): Promise<number> {
   let bytes = 0;
   for (const file of files) bytes += (await stat(path.join(outDir, file))).size;
@@ -34,12 +33,19 @@ async function logUntrainedExport(location: string, format: ExportFormatName, ou
 
 /** A graph or weights the format cannot express: the user's to fix, named in both languages. */
 function refusal(error: unknown): never {
-  if (error instanceof ExportOverwriteError) throw new UserFacingError(errorTexts(error), 'export-exists', { files: error.files, outDir: error.outDir });
-  if (error instanceof ExportError) throw new UserFacingError(errorTexts(error), 'export', error.nodeId ? { nodeId: error.nodeId } : undefined);
+  if (error instanceof ExportOverwriteError)
+    throw new UserFacingError(errorTexts(error), 'export-exists', { files: error.files, outDir: error.outDir });
+  if (error instanceof ExportError)
+    throw new UserFacingError(errorTexts(error), 'export', error.nodeId ? { nodeId: error.nodeId } : undefined);
   throw error;
 }
 
-export async function exportModel(request: ExportRequest, checked: Project, projectsDirectory: string, appVersion: string): Promise<ExportResult> {
+export async function exportModel(
+  request: ExportRequest,
+  checked: Project,
+  projectsDirectory: string,
+  appVersion: string,
+): Promise<ExportResult> {
   if (!(exportFormatNames as readonly string[]).includes(request.format)) {
     throw new UserFacingError(
       {
@@ -51,30 +57,54 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
   }
   if (request.outDir !== undefined && (typeof request.outDir !== 'string' || !path.isAbsolute(request.outDir))) {
     throw new UserFacingError(
-      { en: 'The export folder must be a full path, e.g. one chosen in a folder dialog.', fr: 'Le dossier d’export doit être un chemin complet, par exemple un dossier choisi dans une fenêtre de sélection.' },
+      {
+        en: 'The export folder must be a full path, e.g. one chosen in a folder dialog.',
+        fr: 'Le dossier d’export doit être un chemin complet, par exemple un dossier choisi dans une fenêtre de sélection.',
+      },
       'bad-request',
     );
   }
   const folderProblem = request.outDir === undefined ? undefined : fileNameProblem(path.basename(request.outDir));
   if (folderProblem)
-    throw new UserFacingError({ en: `Cannot export into ${request.outDir}: ${folderProblem.en}. Choose another folder.`, fr: `Impossible d’exporter dans ${request.outDir} : ${folderProblem.fr}. Choisissez un autre dossier.` }, 'bad-name');
+    throw new UserFacingError(
+      {
+        en: `Cannot export into ${request.outDir}: ${folderProblem.en}. Choose another folder.`,
+        fr: `Impossible d’exporter dans ${request.outDir} : ${folderProblem.fr}. Choisissez un autre dossier.`,
+      },
+      'bad-name',
+    );
   const outDir = request.outDir ?? path.join(projectsDirectory, 'exports', `${folderStem(checked.name)}-${request.format}`);
   const { exportProject } = await import('../export/index');
   const tf = await import('@tensorflow/tfjs');
   await tf.setBackend('cpu');
 
-  const projectFile = typeof request.location === 'string' && path.extname(request.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(request.location) : undefined;
+  const projectFile =
+    typeof request.location === 'string' && path.extname(request.location).toLowerCase() === SQLITE_EXTENSION
+      ? path.resolve(request.location)
+      : undefined;
   if (request.runId === undefined) {
     const baseDir = typeof request.location === 'string' && request.location ? path.dirname(path.resolve(request.location)) : undefined;
     const pretrained = await pretrainedOf(projectFile);
-    const result = await exportProject({ tf, project: checked, format: request.format, outDir, producerVersion: appVersion, overwrite: request.overwrite === true, pretrained, ...(baseDir ? { baseDir } : {}) }).catch(refusal);
+    const result = await exportProject({
+      tf,
+      project: checked,
+      format: request.format,
+      outDir,
+      producerVersion: appVersion,
+      overwrite: request.overwrite === true,
+      pretrained,
+      ...(baseDir ? { baseDir } : {}),
+    }).catch(refusal);
     // An untrained export from a saved project file is logged in it too, as the export command does.
     if (projectFile !== undefined && existsSync(projectFile)) await logUntrainedExport(projectFile, request.format, outDir, result.files);
     return result;
   }
   if (projectFile === undefined) {
     throw new UserFacingError(
-      { en: `Exporting a run's weights needs the ${SQLITE_EXTENSION} project file the run is recorded in.`, fr: `Exporter les poids d’un entraînement demande le fichier de projet ${SQLITE_EXTENSION} où il est enregistré.` },
+      {
+        en: `Exporting a run's weights needs the ${SQLITE_EXTENSION} project file the run is recorded in.`,
+        fr: `Exporter les poids d’un entraînement demande le fichier de projet ${SQLITE_EXTENSION} où il est enregistré.`,
+      },
       'no-runs',
     );
   }
@@ -90,9 +120,25 @@ export async function exportModel(request: ExportRequest, checked: Project, proj
     const which = request.checkpoint ?? (run.best ? 'best' : 'last');
     const loaded = store.loadCheckpoint(request.runId, which);
     // The graph the run trained, so that the weights fit it even if the project changed since.
-    const result = await exportProject({ tf, project: run.project, format: request.format, outDir, weights: loaded.weights, producerVersion: appVersion, overwrite: request.overwrite === true, baseDir: path.dirname(projectFile) }).catch(refusal);
+    const result = await exportProject({
+      tf,
+      project: run.project,
+      format: request.format,
+      outDir,
+      weights: loaded.weights,
+      producerVersion: appVersion,
+      overwrite: request.overwrite === true,
+      baseDir: path.dirname(projectFile),
+    }).catch(refusal);
     const bytes = await totalBytes(outDir, result.files);
-    if (!store.readOnly) store.recordExport({ runId: request.runId, format: request.format, path: outDir, bytes, details: { files: result.files, checkpoint: which, epoch: loaded.epoch } });
+    if (!store.readOnly)
+      store.recordExport({
+        runId: request.runId,
+        format: request.format,
+        path: outDir,
+        bytes,
+        details: { files: result.files, checkpoint: which, epoch: loaded.epoch },
+      });
     return result;
   } catch (error) {
     throw asUserFacing(error);

@@ -11,7 +11,11 @@ export class GraphService implements GraphApi {
       checked = parseProject({ nodes: graph?.nodes, edges: graph?.edges }).graph;
     } catch (error) {
       if (error instanceof ProjectError) {
-        throw new UserFacingError(projectProblemsText(error.problems, { en: 'This graph cannot be analysed', fr: 'Ce graphe ne peut pas être analysé' }), 'project', error.problems);
+        throw new UserFacingError(
+          projectProblemsText(error.problems, { en: 'This graph cannot be analysed', fr: 'Ce graphe ne peut pas être analysé' }),
+          'project',
+          error.problems,
+        );
       }
       throw error;
     }

@@ -17,8 +17,11 @@ beforeAll(async () => {
   projectsDir = path.join(root, 'projects');
   for (const name of ['wide', 'tall']) await mkdir(path.join(projectsDir, 'flags', name), { recursive: true });
   // 40×20 white images: letter-boxed into a square, black bars show above and below.
-  const white = await sharp({ create: { width: 40, height: 20, channels: 3, background: { r: 255, g: 255, b: 255 } } }).png().toBuffer();
-  for (let i = 0; i < 3; i++) for (const name of ['wide', 'tall']) await writeFile(path.join(projectsDir, 'flags', name, `${i}.png`), white);
+  const white = await sharp({ create: { width: 40, height: 20, channels: 3, background: { r: 255, g: 255, b: 255 } } })
+    .png()
+    .toBuffer();
+  for (let i = 0; i < 3; i++)
+    for (const name of ['wide', 'tall']) await writeFile(path.join(projectsDir, 'flags', name, `${i}.png`), white);
   service = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir });
 });
 afterAll(async () => {
@@ -38,7 +41,10 @@ describe('the fit of an image folder through the API', () => {
     const top = async (fit: 'letterbox' | 'crop') => {
       const preview = await service.previewDataset({ kind: 'imageFolder', path: 'flags', fit }, { location, inputShape: [16, 16, 3] });
       const url = preview.classes[0].thumbnails[0];
-      const { data } = await sharp(Buffer.from(url.split(',')[1], 'base64')).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      const { data } = await sharp(Buffer.from(url.split(',')[1], 'base64'))
+        .removeAlpha()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       return Array.from(data.subarray(0, 3));
     };
     expect(await top('letterbox')).toEqual([0, 0, 0]);
@@ -48,12 +54,16 @@ describe('the fit of an image folder through the API', () => {
   it('refuses an unknown fit or a shape that is not a list of whole numbers, naming the argument', () => {
     const badFit = checkApiArguments('previewDataset', [{ kind: 'imageFolder', path: 'flags', fit: 'squash' }]);
     expect(badFit?.code).toBe('bad-request');
-    expect(badFit?.message).toContain('its first argument, ref.fit, must be one of "letterbox", "crop", "stretch"; it was the text "squash"');
+    expect(badFit?.message).toContain(
+      'its first argument, ref.fit, must be one of "letterbox", "crop", "stretch"; it was the text "squash"',
+    );
     expect(badFit?.fr).toContain('ref.fit, doit valoir "letterbox", "crop", "stretch"');
     const badShape = checkApiArguments('previewDataset', [{ kind: 'imageFolder', path: 'flags' }, { inputShape: [16, 'x', 3] }]);
     expect(badShape?.code).toBe('bad-request');
     expect(badShape?.message).toContain('its second argument, options.inputShape[1], must be a number');
     expect(badShape?.fr).toContain('options.inputShape[1], doit être un nombre');
-    expect(checkApiArguments('previewDataset', [{ kind: 'imageFolder', path: 'flags', fit: 'letterbox' }, { inputShape: [16, 16, 3] }])).toBeUndefined();
+    expect(
+      checkApiArguments('previewDataset', [{ kind: 'imageFolder', path: 'flags', fit: 'letterbox' }, { inputShape: [16, 16, 3] }]),
+    ).toBeUndefined();
   });
 });

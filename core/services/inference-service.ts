@@ -41,7 +41,8 @@ export class InferenceService implements InferenceApi {
   }
 
   async previewAugmentation(request: AugmentationPreviewRequest): Promise<AugmentationPreview> {
-    if (!request || typeof request !== 'object') throw new UserFacingError({ en: 'Say which project to preview.', fr: 'Indiquez le projet à prévisualiser.' }, 'bad-request');
+    if (!request || typeof request !== 'object')
+      throw new UserFacingError({ en: 'Say which project to preview.', fr: 'Indiquez le projet à prévisualiser.' }, 'bad-request');
     const { project, ...options } = request;
     return this.#augmentation.preview(checkedProject(project, 'previewed'), options);
   }

@@ -33,7 +33,8 @@ describe('the last finished run’s model', () => {
     const final = new Promise<TrainingUpdate>((resolve) => api.onTrainingEvent((u) => u.event.type === 'final' && resolve(u)));
     await api.startTraining(project, { epochs: 1, size: 300, seed: 2 });
     const update = await final;
-    if (update.event.type !== 'final' || !update.event.test) throw new Error(`Training ended without a test evaluation: ${JSON.stringify(update.event)}`);
+    if (update.event.type !== 'final' || !update.event.test)
+      throw new Error(`Training ended without a test evaluation: ${JSON.stringify(update.event)}`);
     test = update.event.test;
   }, 120_000);
   afterAll(async () => {

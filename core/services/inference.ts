@@ -2,7 +2,15 @@
 // checkpoint: it classifies images drawn in the UI, evaluates the test split, and finds which test
 // samples fall in each cell of the confusion matrix and which mistakes were the most confident.
 import type * as tfjs from '@tensorflow/tfjs';
-import { UserFacingError, type Mistakes, type Prediction, type TableInput, type TestEvaluation, type TestSample, type TestSamples } from '../api/contract';
+import {
+  UserFacingError,
+  type Mistakes,
+  type Prediction,
+  type TableInput,
+  type TestEvaluation,
+  type TestSample,
+  type TestSamples,
+} from '../api/contract';
 import type { RecordedTable } from '../data/summary';
 import type { Dataset, Samples, TableInfo } from '../data/types';
 import type { Shape } from '../model/graph';
@@ -137,11 +145,22 @@ export function tableRow(loaded: Pick<Loaded, 'table'>, cells: Record<string, st
     const text = cells[column.name];
     const value = typeof text === 'string' ? typedNumber(text) : NaN;
     if (!Number.isFinite(value)) {
-      const range = { en: `(the training rows go from ${column.min} to ${column.max})`, fr: `(les lignes d’entraînement vont de ${String(column.min).replace('.', ',')} à ${String(column.max).replace('.', ',')})` };
+      const range = {
+        en: `(the training rows go from ${column.min} to ${column.max})`,
+        fr: `(les lignes d’entraînement vont de ${String(column.min).replace('.', ',')} à ${String(column.max).replace('.', ',')})`,
+      };
       problems.push(
         typeof text !== 'string' || text.trim() === ''
-          ? { column: column.name, en: `column "${column.name}" is empty: type a number ${range.en}`, fr: `la colonne « ${column.name} » est vide : tapez un nombre ${range.fr}` }
-          : { column: column.name, en: `column "${column.name}" holds "${text.trim()}", which is not a number: type a number such as ${column.mean.toPrecision(3)} ${range.en}`, fr: `la colonne « ${column.name} » contient « ${text.trim()} », qui n’est pas un nombre : tapez un nombre comme ${column.mean.toPrecision(3).replace('.', ',')} ${range.fr}` },
+          ? {
+              column: column.name,
+              en: `column "${column.name}" is empty: type a number ${range.en}`,
+              fr: `la colonne « ${column.name} » est vide : tapez un nombre ${range.fr}`,
+            }
+          : {
+              column: column.name,
+              en: `column "${column.name}" holds "${text.trim()}", which is not a number: type a number such as ${column.mean.toPrecision(3)} ${range.en}`,
+              fr: `la colonne « ${column.name} » contient « ${text.trim()} », qui n’est pas un nombre : tapez un nombre comme ${column.mean.toPrecision(3).replace('.', ',')} ${range.fr}`,
+            },
       );
       return NaN;
     }
@@ -149,7 +168,10 @@ export function tableRow(loaded: Pick<Loaded, 'table'>, cells: Record<string, st
   });
   if (problems.length > 0) {
     throw new UserFacingError(
-      { en: `The row cannot be tried: ${problems.map((p) => p.en).join('; ')}.`, fr: `La ligne ne peut pas être essayée : ${problems.map((p) => p.fr).join(' ; ')}.` },
+      {
+        en: `The row cannot be tried: ${problems.map((p) => p.en).join('; ')}.`,
+        fr: `La ligne ne peut pas être essayée : ${problems.map((p) => p.fr).join(' ; ')}.`,
+      },
       'bad-row',
       { columns: problems.map((p) => p.column) },
     );
@@ -165,7 +187,10 @@ export function isRecordedTable(value: unknown): value is RecordedTable {
     table !== null &&
     typeof table.labelColumn === 'string' &&
     Array.isArray(table.columns) &&
-    table.columns.every((c) => typeof c?.name === 'string' && [c.mean, c.std, c.min, c.max].every((v) => typeof v === 'number' && Number.isFinite(v)) && c.std > 0)
+    table.columns.every(
+      (c) =>
+        typeof c?.name === 'string' && [c.mean, c.std, c.min, c.max].every((v) => typeof v === 'number' && Number.isFinite(v)) && c.std > 0,
+    )
   );
 }
 
@@ -232,7 +257,14 @@ export class TrainedModel {
     ]);
     const analysis = analyzeGraph(project.graph, { loss: project.training.loss });
     const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
-    if (!inputShape) throw new UserFacingError({ en: 'The trained model has no single Input block, so it cannot be tried here.', fr: 'Le modèle entraîné n’a pas un unique bloc Input : il ne peut donc pas être essayé ici.' }, 'no-model');
+    if (!inputShape)
+      throw new UserFacingError(
+        {
+          en: 'The trained model has no single Input block, so it cannot be tried here.',
+          fr: 'Le modèle entraîné n’a pas un unique bloc Input : il ne peut donc pas être essayé ici.',
+        },
+        'no-model',
+      );
     const dataset = await loadDataset(project.dataset, { baseDir: this.run.baseDir, inputShape, size: this.run.size });
     if (dataset.table && this.run.table) dataset.table = withRecordedStandardisation(dataset, this.run.table);
     const rawTest = dataset.table?.rawTest ?? dataset.test.x.slice();
@@ -241,7 +273,9 @@ export class TrainedModel {
     const model = compileGraph(tf, project.graph, { seed: project.training.seed });
     const fits =
       this.run.weights.length === model.weights.length &&
-      model.weights.every((w, i) => this.run.weights[i].shape.length === w.shape.length && this.run.weights[i].shape.every((d, j) => d === w.shape[j]));
+      model.weights.every(
+        (w, i) => this.run.weights[i].shape.length === w.shape.length && this.run.weights[i].shape.every((d, j) => d === w.shape[j]),
+      );
     if (!fits) {
       model.dispose();
       throw new UserFacingError(
@@ -252,14 +286,25 @@ export class TrainedModel {
         'bad-weights',
       );
     }
-    const tensors = this.run.weights.map((w) => (w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape)));
+    const tensors = this.run.weights.map((w) =>
+      w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape),
+    );
     try {
       model.setWeights(tensors);
     } finally {
       tf.dispose(tensors);
     }
     // The training samples are not kept: only the test split is looked at from here.
-    return { tf, model, inputShape, classNames: dataset.classNames, normalization, test: dataset.test, rawTest, ...(dataset.table ? { table: dataset.table } : {}) };
+    return {
+      tf,
+      model,
+      inputShape,
+      classNames: dataset.classNames,
+      normalization,
+      test: dataset.test,
+      rawTest,
+      ...(dataset.table ? { table: dataset.table } : {}),
+    };
   }
 
   /** Class probabilities for one sample given as raw values (e.g. grey levels in [0, 1]) in the Input block's shape. */
@@ -311,7 +356,14 @@ export class TrainedModel {
     this.hooks.onProgress?.(0, count);
     const stopIfReplaced = () => {
       // Another model took this one's place: stop computing for nothing (its weights are being freed).
-      if (this.disposed) throw new UserFacingError({ en: 'Another model was chosen before this one finished its evaluation.', fr: 'Un autre modèle a été choisi avant que celui-ci ait fini son évaluation.' }, 'model-replaced');
+      if (this.disposed)
+        throw new UserFacingError(
+          {
+            en: 'Another model was chosen before this one finished its evaluation.',
+            fr: 'Un autre modèle a été choisi avant que celui-ci ait fini son évaluation.',
+          },
+          'model-replaced',
+        );
     };
     for (let start = 0; start < count; start += SCORE_BATCH) {
       stopIfReplaced();
@@ -374,7 +426,13 @@ export class TrainedModel {
       classNames: loaded.classNames,
       shape: loaded.inputShape,
       total: wrong.length,
-      samples: wrong.slice(0, take).map((index) => ({ index, actual: loaded.test.y[index], predicted: classes[index], confidence: confidence[index], values: this.sampleValues(loaded, index) })),
+      samples: wrong.slice(0, take).map((index) => ({
+        index,
+        actual: loaded.test.y[index],
+        predicted: classes[index],
+        confidence: confidence[index],
+        values: this.sampleValues(loaded, index),
+      })),
       ...(loaded.table ? { columns: loaded.table.columns.map((c) => c.name) } : {}),
     };
   }
@@ -388,7 +446,13 @@ export class TrainedModel {
       [predicted, { en: 'The predicted class', fr: 'La classe prédite' }],
     ] as const) {
       if (!Number.isInteger(value) || value < 0 || value >= Math.max(classes, 2)) {
-        throw new UserFacingError({ en: `${what.en} must be a class number from 0 to ${classes - 1}.`, fr: `${what.fr} doit être un numéro de classe de 0 à ${classes - 1}.` }, 'bad-request');
+        throw new UserFacingError(
+          {
+            en: `${what.en} must be a class number from 0 to ${classes - 1}.`,
+            fr: `${what.fr} doit être un numéro de classe de 0 à ${classes - 1}.`,
+          },
+          'bad-request',
+        );
       }
     }
     const { classes: predictions, confidence } = await this.scoreTest(loaded);
@@ -396,8 +460,18 @@ export class TrainedModel {
     for (let i = 0; i < predictions.length; i++) if (loaded.test.y[i] === actual && predictions[i] === predicted) matching.push(i);
     matching.sort((a, b) => confidence[b] - confidence[a]);
     const take = Math.max(1, Math.min(MAX_SAMPLES, Math.floor(limit) || 24));
-    const samples: TestSample[] = matching.slice(0, take).map((index) => ({ index, confidence: confidence[index], values: this.sampleValues(loaded, index) }));
-    return { sessionId: this.run.sessionId, actual, predicted, total: matching.length, shape: loaded.inputShape, samples, ...(loaded.table ? { columns: loaded.table.columns.map((c) => c.name) } : {}) };
+    const samples: TestSample[] = matching
+      .slice(0, take)
+      .map((index) => ({ index, confidence: confidence[index], values: this.sampleValues(loaded, index) }));
+    return {
+      sessionId: this.run.sessionId,
+      actual,
+      predicted,
+      total: matching.length,
+      shape: loaded.inputShape,
+      samples,
+      ...(loaded.table ? { columns: loaded.table.columns.map((c) => c.name) } : {}),
+    };
   }
 
   dispose(): void {

@@ -17,13 +17,16 @@ async function seededWeights(project: Project): Promise<SerializedWeight[]> {
   const { compileGraph } = await import('../compile/compile');
   const { tf } = await selectBackend();
   const model = compileGraph(tf, project.graph, { seed: project.training.seed });
-  const weights = model.getWeights().map((w, i) => ({ name: String(i), shape: w.shape, dtype: 'float32' as const, data: Float32Array.from(w.dataSync()).buffer }));
+  const weights = model
+    .getWeights()
+    .map((w, i) => ({ name: String(i), shape: w.shape, dtype: 'float32' as const, data: Float32Array.from(w.dataSync()).buffer }));
   model.dispose();
   return weights;
 }
 
 /** A stroke down the middle of a 28×28 image, like a drawn 1. */
-const drawnOne = (): number[] => Array.from({ length: 784 }, (_, i) => (Math.abs((i % 28) - 14) <= 1 && i >= 4 * 28 && i < 24 * 28 ? 1 : 0));
+const drawnOne = (): number[] =>
+  Array.from({ length: 784 }, (_, i) => (Math.abs((i % 28) - 14) <= 1 && i >= 4 * 28 && i < 24 * 28 ? 1 : 0));
 
 describe('looking inside the MNIST CNN', async () => {
   const project = mnistCnn();
@@ -69,8 +72,12 @@ describe('looking inside the MNIST CNN', async () => {
     expect(inside.blocks.length).toBe(project.graph.nodes.length);
     const refused = inspectModel(trained, { values: drawnOne(), nodeIds: ['conv9'] });
     await expect(refused).rejects.toMatchObject({ code: 'unknown-block' });
-    await expect(refused).rejects.toThrow('The trained model has no block called "conv9". Blocks added or renamed after training are not in it yet: train the model again to look inside them.');
-    await expect(inspectModel(trained, { values: [1, 2, 3], nodeIds: ['conv1'] })).rejects.toThrow('The model expects a sample of 28 × 28 × 1 = 784 numbers; 3 were given.');
+    await expect(refused).rejects.toThrow(
+      'The trained model has no block called "conv9". Blocks added or renamed after training are not in it yet: train the model again to look inside them.',
+    );
+    await expect(inspectModel(trained, { values: [1, 2, 3], nodeIds: ['conv1'] })).rejects.toThrow(
+      'The model expects a sample of 28 × 28 × 1 = 784 numbers; 3 were given.',
+    );
   });
 
   it('gives the first convolution’s kernels exactly as the model holds them', async () => {
@@ -140,8 +147,18 @@ describe('looking inside a small dense model', () => {
   const b1 = [0.1, 0.2, -0.3];
   const w2 = [1, -1, 0.5, 2, -2, 0.25]; // 3 × 2
   const b2 = [0.05, -0.05];
-  const weight = (shape: number[], values: number[]): SerializedWeight => ({ name: 'w', shape, dtype: 'float32', data: Float32Array.from(values).buffer });
-  const trained = new TrainedModel({ sessionId: 'tiny', project, size: 40, weights: [weight([2, 3], w1), weight([3], b1), weight([3, 2], w2), weight([2], b2)] });
+  const weight = (shape: number[], values: number[]): SerializedWeight => ({
+    name: 'w',
+    shape,
+    dtype: 'float32',
+    data: Float32Array.from(values).buffer,
+  });
+  const trained = new TrainedModel({
+    sessionId: 'tiny',
+    project,
+    size: 40,
+    weights: [weight([2, 3], w1), weight([3], b1), weight([3, 2], w2), weight([2], b2)],
+  });
 
   it('gives the activations a direct computation gives', async () => {
     const x = [0.8, -0.6];

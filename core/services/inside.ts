@@ -57,7 +57,13 @@ function range(values: ArrayLike<number>): { min: number; max: number } {
 }
 
 /** One block’s output (batch of one) as plain data: feature maps for image-like outputs (at most 32, at most 64 pixels a side), a vector otherwise (at most 128 values). */
-export function describeOutput(tf: Loaded['tf'], block: InsideBlock, output: tfjs.Tensor, classNames: string[], isModelOutput: boolean): BlockOutput {
+export function describeOutput(
+  tf: Loaded['tf'],
+  block: InsideBlock,
+  output: tfjs.Tensor,
+  classNames: string[],
+  isModelOutput: boolean,
+): BlockOutput {
   const { channels: maxChannels, side, values: maxValues } = INSIDE_LIMITS;
   if (output.rank === 4) {
     const [, height, width, channels] = output.shape;
@@ -109,8 +115,12 @@ function checkFinite(block: InsideBlock, data: ArrayLike<number>): void {
 
 /** What the asked blocks of the trained model output for one sample. */
 export async function inspectModel(trained: TrainedModel, request: InspectRequest): Promise<ModelInside> {
-  if (!request || typeof request !== 'object') throw new UserFacingError(
-      { en: 'Give the sample to look at (its values) and, if you like, which blocks to show.', fr: 'Donnez l’exemple à regarder (ses valeurs) et, si vous le souhaitez, les blocs à afficher.' },
+  if (!request || typeof request !== 'object')
+    throw new UserFacingError(
+      {
+        en: 'Give the sample to look at (its values) and, if you like, which blocks to show.',
+        fr: 'Donnez l’exemple à regarder (ses valeurs) et, si vous le souhaitez, les blocs à afficher.',
+      },
       'bad-request',
     );
   const loaded = await trained.internals();
@@ -119,9 +129,17 @@ export async function inspectModel(trained: TrainedModel, request: InspectReques
   const blocks = blocksOf(loaded, types);
   const byId = new Map(blocks.map((b) => [b.id, b]));
   const requested = request.nodeIds ?? blocks.slice(0, INSIDE_LIMITS.blocks).map((b) => b.id);
-  if (!Array.isArray(requested)) throw new UserFacingError({ en: 'The blocks to look at must be a list of block names.', fr: 'Les blocs à regarder doivent être une liste de noms de blocs.' }, 'bad-request');
-  if (requested.length > INSIDE_LIMITS.blocks) throw new UserFacingError(
-      { en: `Ask for at most ${INSIDE_LIMITS.blocks} blocks at a time (${requested.length} were asked for).`, fr: `Demandez au plus ${INSIDE_LIMITS.blocks} blocs à la fois (${requested.length} ont été demandés).` },
+  if (!Array.isArray(requested))
+    throw new UserFacingError(
+      { en: 'The blocks to look at must be a list of block names.', fr: 'Les blocs à regarder doivent être une liste de noms de blocs.' },
+      'bad-request',
+    );
+  if (requested.length > INSIDE_LIMITS.blocks)
+    throw new UserFacingError(
+      {
+        en: `Ask for at most ${INSIDE_LIMITS.blocks} blocks at a time (${requested.length} were asked for).`,
+        fr: `Demandez au plus ${INSIDE_LIMITS.blocks} blocs à la fois (${requested.length} ont été demandés).`,
+      },
       'bad-request',
     );
   for (const id of requested) if (typeof id !== 'string' || !byId.has(id)) throw unknownBlock(id);
@@ -153,13 +171,24 @@ export async function convFilters(trained: TrainedModel, nodeId?: string): Promi
   if (nodeId !== undefined) {
     block = blocks.find((b) => b.id === nodeId);
     if (!block) throw unknownBlock(nodeId);
-    if (block.type !== 'Conv2D') throw new UserFacingError(
-        { en: `Block ${nodeId} is a ${block.type} block: only Conv2D blocks have filters to show.`, fr: `Le bloc ${nodeId} est un bloc ${block.type} : seuls les blocs Conv2D ont des filtres à montrer.` },
+    if (block.type !== 'Conv2D')
+      throw new UserFacingError(
+        {
+          en: `Block ${nodeId} is a ${block.type} block: only Conv2D blocks have filters to show.`,
+          fr: `Le bloc ${nodeId} est un bloc ${block.type} : seuls les blocs Conv2D ont des filtres à montrer.`,
+        },
         'bad-request',
       );
   } else {
     block = blocks.find((b) => b.type === 'Conv2D');
-    if (!block) throw new UserFacingError({ en: 'This model has no Conv2D block, so it has no learned filters to show.', fr: 'Ce modèle n’a pas de bloc Conv2D : il n’a donc pas de filtres appris à montrer.' }, 'no-filters');
+    if (!block)
+      throw new UserFacingError(
+        {
+          en: 'This model has no Conv2D block, so it has no learned filters to show.',
+          fr: 'Ce modèle n’a pas de bloc Conv2D : il n’a donc pas de filtres appris à montrer.',
+        },
+        'no-filters',
+      );
   }
   const layer = loaded.model.getLayer(block.id);
   const [kernelHeight, kernelWidth, inputChannels, filters] = layer.getWeights()[0].shape;
@@ -186,5 +215,15 @@ export async function convFilters(trained: TrainedModel, nodeId?: string): Promi
     }
     kernels.push(perChannel);
   }
-  return { sessionId: trained.run.sessionId, nodeId: block.id, kernelHeight, kernelWidth, inputChannels, filters, kernels, min: round(min), max: round(max) };
+  return {
+    sessionId: trained.run.sessionId,
+    nodeId: block.id,
+    kernelHeight,
+    kernelWidth,
+    inputChannels,
+    filters,
+    kernels,
+    min: round(min),
+    max: round(max),
+  };
 }

@@ -31,7 +31,8 @@ const service = () => new NeuroblocksService({ host: 'web', configDir: path.join
 
 async function upload(api: NeuroblocksService, fileName: string, bytes: Uint8Array, size = 1000): Promise<string> {
   const { uploadId } = await api.startNetworkUpload({ fileName });
-  for (let start = 0; start < bytes.length; start += size) await api.uploadNetworkPart(uploadId, Buffer.from(bytes.subarray(start, start + size)).toString('base64'));
+  for (let start = 0; start < bytes.length; start += size)
+    await api.uploadNetworkPart(uploadId, Buffer.from(bytes.subarray(start, start + size)).toString('base64'));
   return uploadId;
 }
 
@@ -249,6 +250,8 @@ describe('importing a network as a frozen base into an open project file', () =>
     await api.readNetwork({ uploadId });
     await api.discardNetworkUpload(uploadId);
     expect((await readdir(projectsDir)).filter((f) => f.startsWith('.network-upload-'))).toEqual([]);
-    expect((await refusal(api.importNetwork({ uploadId }, { location, project: headProject() }))).message).toMatch(/upload is over or unknown/);
+    expect((await refusal(api.importNetwork({ uploadId }, { location, project: headProject() }))).message).toMatch(
+      /upload is over or unknown/,
+    );
   });
 });

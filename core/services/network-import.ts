@@ -29,7 +29,8 @@ const lib = () => import('../import/import-network');
 
 function asUserFacing(error: unknown): unknown {
   if (error instanceof UserFacingError) return error;
-  if (error instanceof Error && error.name === 'NetworkImportError') return new UserFacingError(errorTexts(error), (error as { code?: string }).code);
+  if (error instanceof Error && error.name === 'NetworkImportError')
+    return new UserFacingError(errorTexts(error), (error as { code?: string }).code);
   return storeAsUserFacing(error);
 }
 
@@ -37,7 +38,12 @@ function asUserFacing(error: unknown): unknown {
 function baseName(fileName: string, networkExtensions: () => string[]): string {
   const name = path.basename(fileName.replace(/\\/g, '/'));
   const known = networkExtensions().find((ext) => name.toLowerCase().endsWith(ext));
-  const stem = (known ? name.slice(0, name.length - known.length) : name.replace(/\.[^.]*$/, '')).replace(/[^\p{L}\p{N}_ -]+/gu, '').trim().replace(/\s+/g, '-').toLowerCase().slice(0, 80);
+  const stem = (known ? name.slice(0, name.length - known.length) : name.replace(/\.[^.]*$/, ''))
+    .replace(/[^\p{L}\p{N}_ -]+/gu, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .toLowerCase()
+    .slice(0, 80);
   return stem && !fileNameProblem(`${stem}${SQLITE_EXTENSION}`) ? stem : 'network';
 }
 
@@ -121,7 +127,14 @@ export class NetworkImports {
 
   private upload(uploadId: string): Upload {
     const upload = this.uploads.get(uploadId);
-    if (!upload) throw new UserFacingError({ en: 'This upload is over or unknown; choose the file again.', fr: 'Cet envoi est terminé ou inconnu ; choisissez à nouveau le fichier.' }, 'bad-request');
+    if (!upload)
+      throw new UserFacingError(
+        {
+          en: 'This upload is over or unknown; choose the file again.',
+          fr: 'Cet envoi est terminé ou inconnu ; choisissez à nouveau le fichier.',
+        },
+        'bad-request',
+      );
     return upload;
   }
 
@@ -134,7 +147,13 @@ export class NetworkImports {
     }
     const file = path.resolve(source.file);
     if (!(await stat(file).catch(() => undefined))?.isFile())
-      throw new UserFacingError({ en: `${file} was not found: choose the network file again.`, fr: `${file} est introuvable : choisissez à nouveau le fichier du réseau.` }, 'not-found');
+      throw new UserFacingError(
+        {
+          en: `${file} was not found: choose the network file again.`,
+          fr: `${file} est introuvable : choisissez à nouveau le fichier du réseau.`,
+        },
+        'not-found',
+      );
     return { file, fileName: path.basename(file), key: `file:${file}` };
   }
 
@@ -187,7 +206,12 @@ export class NetworkImports {
           );
         this.flush(location);
         const { importNetworkAsBase } = await lib();
-        const { project, summary } = await importNetworkAsBase(file, location, into.project, { source: fileName, upTo: into.upTo, model, arrange: columnLayout });
+        const { project, summary } = await importNetworkAsBase(file, location, into.project, {
+          source: fileName,
+          upTo: into.upTo,
+          model,
+          arrange: columnLayout,
+        });
         return { project, location, summary };
       }
       const directory = await this.projectsDirectory();

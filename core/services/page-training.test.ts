@@ -35,7 +35,10 @@ const spirals = (): Project =>
  * `leaveAfterEpoch`: the page goes away once that epoch's checkpoint is sent; `rung`: the page's
  * rung the run is reported on (computed on the CPU backend all the same). Gives the job it took.
  */
-async function playPage(runner: TrainingRunner, options: { leaveAfterEpoch?: number; rung?: 'webgpu' | 'webgl' } = {}): Promise<PageTrainingJob> {
+async function playPage(
+  runner: TrainingRunner,
+  options: { leaveAfterEpoch?: number; rung?: 'webgpu' | 'webgl' } = {},
+): Promise<PageTrainingJob> {
   const control: LoopControl & { command: 'run' | 'pause' | 'stop' } = {
     command: 'run',
     countBatch: () => undefined,
@@ -66,12 +69,23 @@ async function playPage(runner: TrainingRunner, options: { leaveAfterEpoch?: num
       control.command = 'stop';
     }
   };
-  const resume = job.resume && { weights: fromWire(job.resume.weights) as SerializedWeight[], optimizer: fromWire(job.resume.optimizer ?? []) as SerializedWeight[], fromEpoch: job.resume.fromEpoch, history: job.resume.history };
+  const resume = job.resume && {
+    weights: fromWire(job.resume.weights) as SerializedWeight[],
+    optimizer: fromWire(job.resume.optimizer ?? []) as SerializedWeight[],
+    fromEpoch: job.resume.fromEpoch,
+    history: job.resume.history,
+  };
   const loop = new TrainingLoop({ ...(resume ? { resume } : {}), pretrained }, report, control);
   const original = Math.random;
   Math.random = seededRandom(job.settings.seed);
   try {
-    const result = await loop.run(tf, { backend: options.rung ?? 'cpu', device: 'the page (TensorFlow.js CPU backend)', fallbacks: [] }, job.project, job.settings, { dataset, inputShape: job.dataset.inputShape, outputUnits: job.outputUnits });
+    const result = await loop.run(
+      tf,
+      { backend: options.rung ?? 'cpu', device: 'the page (TensorFlow.js CPU backend)', fallbacks: [] },
+      job.project,
+      job.settings,
+      { dataset, inputShape: job.dataset.inputShape, outputUnits: job.outputUnits },
+    );
     if (options.leaveAfterEpoch === undefined) report({ type: 'final', ...result });
   } finally {
     Math.random = original;
@@ -81,7 +95,10 @@ async function playPage(runner: TrainingRunner, options: { leaveAfterEpoch?: num
   return job;
 }
 
-function finalOf(runner: TrainingRunner, sessionId: Promise<{ sessionId: string }>): Promise<Extract<TrainingUpdate['event'], { type: 'final' }>> {
+function finalOf(
+  runner: TrainingRunner,
+  sessionId: Promise<{ sessionId: string }>,
+): Promise<Extract<TrainingUpdate['event'], { type: 'final' }>> {
   return new Promise((resolve) => {
     const off = runner.updates.event(async (update) => {
       if (update.event.type === 'final' && update.sessionId === (await sessionId).sessionId) {
@@ -103,7 +120,12 @@ describe('training in the page', () => {
     await started;
     await playPage(runner);
     const result = await final;
-    expect(result).toMatchObject({ state: 'completed', epochsCompleted: 3, backend: 'cpu', device: 'the page (TensorFlow.js CPU backend)' });
+    expect(result).toMatchObject({
+      state: 'completed',
+      epochsCompleted: 3,
+      backend: 'cpu',
+      device: 'the page (TensorFlow.js CPU backend)',
+    });
     expect(result.test!.samples).toBeGreaterThan(0);
 
     // The host's own engine on the same backend, seed and data: the page's path loses nothing.
@@ -129,7 +151,9 @@ describe('training in the page', () => {
   it('starts from the project file’s pretrained weights, sent after the data in the same parts', async () => {
     const project = spirals();
     project.graph.nodes[1].params.trainable = false;
-    const pretrained = [{ name: 'h/kernel', shape: [2, 8], dtype: 'float32' as const, data: Float32Array.from({ length: 16 }, (_, i) => (i - 8) / 10) }];
+    const pretrained = [
+      { name: 'h/kernel', shape: [2, 8], dtype: 'float32' as const, data: Float32Array.from({ length: 16 }, (_, i) => (i - 8) / 10) },
+    ];
     const location = path.join(root, 'pretrained.nbproj');
     const file = ProjectStore.create(location, project);
     file.setPretrained(pretrained, 'a test base');
@@ -176,7 +200,12 @@ describe('training in the page', () => {
     expect(job).toMatchObject({ rung: 'webgl', resume: { fromEpoch: 2 } });
     expect(job.resume!.optimizer!.length).toBeGreaterThan(0);
     const result2 = await end;
-    expect(result2).toMatchObject({ state: 'completed', epochsCompleted: 3, backend: 'webgl', device: 'the page (TensorFlow.js CPU backend)' });
+    expect(result2).toMatchObject({
+      state: 'completed',
+      epochsCompleted: 3,
+      backend: 'webgl',
+      device: 'the page (TensorFlow.js CPU backend)',
+    });
     // Exactly as if it had never stopped: the host's engine, uninterrupted, on the same backend.
     const host = await runTraining({ project, options: { backend: 'cpu' } }, () => undefined, new TrainingControl());
     const reopened = ProjectStore.open(location);
@@ -239,8 +268,16 @@ describe('training in the page', () => {
     expect(['wasm', 'cpu', 'tensorflow']).toContain(startedEvent.backend);
     // In English and French, for the Train panel of either language.
     expect(startedEvent.fallbacks.slice(0, 2)).toEqual([
-      { backend: 'webgpu', reason: 'this browser offers no WebGPU (navigator.gpu is missing)', reasonFr: 'ce navigateur n’offre pas WebGPU (navigator.gpu est absent)' },
-      { backend: 'webgl', reason: 'WebGL is not available to this page’s workers', reasonFr: 'WebGL n’est pas disponible pour les workers de cette page' },
+      {
+        backend: 'webgpu',
+        reason: 'this browser offers no WebGPU (navigator.gpu is missing)',
+        reasonFr: 'ce navigateur n’offre pas WebGPU (navigator.gpu est absent)',
+      },
+      {
+        backend: 'webgl',
+        reason: 'WebGL is not available to this page’s workers',
+        reasonFr: 'WebGL n’est pas disponible pour les workers de cette page',
+      },
     ]);
   }, 120_000);
 
@@ -249,12 +286,34 @@ describe('training in the page', () => {
     const { sessionId } = await runner.startTraining(spirals(), { engine: 'page', epochs: 1 });
     const stopListening = runner.page.onCommand(() => undefined);
     await runner.page.job();
-    await expect(runner.page.report({ sessionId: 'another', event: { type: 'batch' } })).rejects.toMatchObject({ code: 'not-training', fr: expect.stringMatching(/Aucun entraînement/) });
-    await expect(runner.page.report({ sessionId, event: { type: 'explode' } })).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/event type "explode" is not one of started, baseProgress, batch/) });
+    await expect(runner.page.report({ sessionId: 'another', event: { type: 'batch' } })).rejects.toMatchObject({
+      code: 'not-training',
+      fr: expect.stringMatching(/Aucun entraînement/),
+    });
+    await expect(runner.page.report({ sessionId, event: { type: 'explode' } })).rejects.toMatchObject({
+      code: 'bad-request',
+      message: expect.stringMatching(/event type "explode" is not one of started, baseProgress, batch/),
+    });
     await expect(
-      runner.page.report({ sessionId, event: { type: 'checkpoint', kind: 'last', epoch: 1, monitor: 'loss', value: 1, weights: [{ name: 'dense/kernel', shape: [2, 8], dtype: 'float32', base64: 'AAAA' }] } }),
-    ).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/"dense\/kernel"\) holds 3 bytes, not the 64 of its shape \[2, 8\]/) });
-    await expect(runner.page.data(sessionId, 99)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(/there is no part 99/) });
+      runner.page.report({
+        sessionId,
+        event: {
+          type: 'checkpoint',
+          kind: 'last',
+          epoch: 1,
+          monitor: 'loss',
+          value: 1,
+          weights: [{ name: 'dense/kernel', shape: [2, 8], dtype: 'float32', base64: 'AAAA' }],
+        },
+      }),
+    ).rejects.toMatchObject({
+      code: 'bad-request',
+      message: expect.stringMatching(/"dense\/kernel"\) holds 3 bytes, not the 64 of its shape \[2, 8\]/),
+    });
+    await expect(runner.page.data(sessionId, 99)).rejects.toMatchObject({
+      code: 'bad-request',
+      message: expect.stringMatching(/there is no part 99/),
+    });
     await runner.stop();
     stopListening();
   }, 60_000);

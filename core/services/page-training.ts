@@ -14,7 +14,18 @@ import { Emitter } from './emitter';
 /** Bytes of data per part: base64 adds a third, far below the transport's message limit. */
 export const PAGE_DATA_PART_BYTES = 8 * 1024 * 1024;
 
-const EVENT_TYPES = new Set<TrainingEvent['type']>(['started', 'baseProgress', 'batch', 'epoch', 'learningRate', 'checkpoint', 'paused', 'resumed', 'warning', 'final']);
+const EVENT_TYPES = new Set<TrainingEvent['type']>([
+  'started',
+  'baseProgress',
+  'batch',
+  'epoch',
+  'learningRate',
+  'checkpoint',
+  'paused',
+  'resumed',
+  'warning',
+  'final',
+]);
 
 export function toWireWeights(weights: readonly SerializedWeight[]): WireWeight[] {
   return weights.map((w) => ({ name: w.name, shape: [...w.shape], dtype: w.dtype, base64: Buffer.from(w.data).toString('base64') }));
@@ -23,22 +34,42 @@ export function toWireWeights(weights: readonly SerializedWeight[]): WireWeight[
 function fromWireWeights(weights: unknown, what: string): SerializedWeight[] {
   if (!Array.isArray(weights)) throw badReport(`${what} must be a list of weights`);
   return weights.map((w: WireWeight, i) => {
-    if (!w || typeof w.name !== 'string' || !Array.isArray(w.shape) || (w.dtype !== 'float32' && w.dtype !== 'int32') || typeof w.base64 !== 'string')
+    if (
+      !w ||
+      typeof w.name !== 'string' ||
+      !Array.isArray(w.shape) ||
+      (w.dtype !== 'float32' && w.dtype !== 'int32') ||
+      typeof w.base64 !== 'string'
+    )
       throw badReport(`${what}[${i}] must have a name, a shape, a dtype (float32 or int32) and its values in base64`);
     const bytes = Buffer.from(w.base64, 'base64');
     const count = w.shape.reduce((a: number, b: number) => a * b, 1);
-    if (bytes.byteLength !== count * 4) throw badReport(`${what}[${i}] ("${w.name}") holds ${bytes.byteLength} bytes, not the ${count * 4} of its shape [${w.shape.join(', ')}]`);
-    return { name: w.name, shape: w.shape, dtype: w.dtype, data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer };
+    if (bytes.byteLength !== count * 4)
+      throw badReport(
+        `${what}[${i}] ("${w.name}") holds ${bytes.byteLength} bytes, not the ${count * 4} of its shape [${w.shape.join(', ')}]`,
+      );
+    return {
+      name: w.name,
+      shape: w.shape,
+      dtype: w.dtype,
+      data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    };
   });
 }
 
 function badReport(detail: string): UserFacingError {
-  return new UserFacingError({ en: `The page's training report was refused: ${detail}.`, fr: `Le compte rendu d’entraînement de la page a été refusé : ${detail}.` }, 'bad-request');
+  return new UserFacingError(
+    { en: `The page's training report was refused: ${detail}.`, fr: `Le compte rendu d’entraînement de la page a été refusé : ${detail}.` },
+    'bad-request',
+  );
 }
 
 const noPageRun = () =>
   new UserFacingError(
-    { en: 'No run is waiting to be trained in this page: start training with the GPU engine first.', fr: 'Aucun entraînement n’attend d’être fait dans cette page : lancez d’abord l’entraînement avec le moteur GPU.' },
+    {
+      en: 'No run is waiting to be trained in this page: start training with the GPU engine first.',
+      fr: 'Aucun entraînement n’attend d’être fait dans cette page : lancez d’abord l’entraînement avec le moteur GPU.',
+    },
     'not-training',
   );
 
@@ -83,7 +114,9 @@ export class PageTrainingSession implements TrainingSession {
     const { dataset } = data;
     const resume = this.options.resume as import('../train/loop').TrainingResume | undefined;
     // The pretrained weights a new run starts from travel after the data, in the same parts.
-    const pretrained = resume ? [] : ((this.options.pretrained as { name: string; shape: number[]; data: ArrayLike<number> }[] | undefined) ?? []);
+    const pretrained = resume
+      ? []
+      : ((this.options.pretrained as { name: string; shape: number[]; data: ArrayLike<number> }[] | undefined) ?? []);
     const arrays: ArrayBufferView[] = [dataset.train.x, dataset.train.y, dataset.test.x, dataset.test.y];
     let end = arrays.reduce((n, a) => n + a.byteLength, 0);
     const placed = pretrained.map((w) => {
@@ -104,13 +137,27 @@ export class PageTrainingSession implements TrainingSession {
       sessionId: this.sessionId,
       project: this.project,
       settings,
-      dataset: { name: dataset.name, inputShape: dataset.inputShape, classNames: dataset.classNames, skipped: dataset.skipped, trainCount: dataset.train.count, testCount: dataset.test.count },
+      dataset: {
+        name: dataset.name,
+        inputShape: dataset.inputShape,
+        classNames: dataset.classNames,
+        skipped: dataset.skipped,
+        trainCount: dataset.train.count,
+        testCount: dataset.test.count,
+      },
       outputUnits: data.outputUnits,
       bytes,
       parts: Math.max(1, Math.ceil(bytes / PAGE_DATA_PART_BYTES)),
       ...(this.options.rung === 'webgpu' || this.options.rung === 'webgl' ? { rung: this.options.rung } : {}),
       ...(resume
-        ? { resume: { weights: toWireWeights(resume.weights), ...(resume.optimizer ? { optimizer: toWireWeights(resume.optimizer) } : {}), fromEpoch: resume.fromEpoch, history: resume.history } }
+        ? {
+            resume: {
+              weights: toWireWeights(resume.weights),
+              ...(resume.optimizer ? { optimizer: toWireWeights(resume.optimizer) } : {}),
+              fromEpoch: resume.fromEpoch,
+              history: resume.history,
+            },
+          }
         : {}),
       ...(placed.length ? { pretrained: placed } : {}),
     };
@@ -129,9 +176,17 @@ export class PageTrainingSession implements TrainingSession {
   async dataPart(part: number): Promise<{ base64: string }> {
     const { job, data } = await this.job;
     if (part >= job.parts)
-      throw new UserFacingError({ en: `The run's data come in ${job.parts} parts, numbered from 0: there is no part ${part}.`, fr: `Les données de l’entraînement viennent en ${job.parts} parties, numérotées à partir de 0 : il n’y a pas de partie ${part}.` }, 'bad-request');
+      throw new UserFacingError(
+        {
+          en: `The run's data come in ${job.parts} parts, numbered from 0: there is no part ${part}.`,
+          fr: `Les données de l’entraînement viennent en ${job.parts} parties, numérotées à partir de 0 : il n’y a pas de partie ${part}.`,
+        },
+        'bad-request',
+      );
     const start = part * PAGE_DATA_PART_BYTES;
-    return { base64: Buffer.from(data.buffer, data.byteOffset + start, Math.min(PAGE_DATA_PART_BYTES, data.byteLength - start)).toString('base64') };
+    return {
+      base64: Buffer.from(data.buffer, data.byteOffset + start, Math.min(PAGE_DATA_PART_BYTES, data.byteLength - start)).toString('base64'),
+    };
   }
 
   /** An event from the page, or its word that no GPU rung works there. */
@@ -141,7 +196,10 @@ export class PageTrainingSession implements TrainingSession {
       if (this.backend) {
         // The page's worker failed after it had started training: the run ends here with why.
         const reasons = report.unavailable.map((u) => u.reason).join('; ');
-        this.finish({ ...failedResult(new Error(`Training on this computer's GPU stopped: ${reasons}`), this.history.length, this.history), seconds: (performance.now() - this.started) / 1000 });
+        this.finish({
+          ...failedResult(new Error(`Training on this computer's GPU stopped: ${reasons}`), this.history.length, this.history),
+          seconds: (performance.now() - this.started) / 1000,
+        });
         return;
       }
       this.attached = false;
@@ -149,11 +207,12 @@ export class PageTrainingSession implements TrainingSession {
       return;
     }
     const raw = report.event;
-    if (!raw || typeof raw.type !== 'string' || !EVENT_TYPES.has(raw.type as TrainingEvent['type'])) throw badReport(`the event type ${JSON.stringify(raw?.type)} is not one of ${[...EVENT_TYPES].join(', ')}`);
+    if (!raw || typeof raw.type !== 'string' || !EVENT_TYPES.has(raw.type as TrainingEvent['type']))
+      throw badReport(`the event type ${JSON.stringify(raw?.type)} is not one of ${[...EVENT_TYPES].join(', ')}`);
     const event = { ...raw } as Record<string, unknown>;
     if (event.type === 'checkpoint') {
-      event.weights = fromWireWeights(event.weights, 'the checkpoint\'s weights');
-      if (event.optimizer !== undefined) event.optimizer = fromWireWeights(event.optimizer, 'the checkpoint\'s optimizer state');
+      event.weights = fromWireWeights(event.weights, "the checkpoint's weights");
+      if (event.optimizer !== undefined) event.optimizer = fromWireWeights(event.optimizer, "the checkpoint's optimizer state");
     }
     if (event.type === 'final' && event.weights !== undefined) event.weights = fromWireWeights(event.weights, 'the final weights');
     this.deliver(event as TrainingEvent);
@@ -236,7 +295,14 @@ export class PageTrainingSession implements TrainingSession {
     }
     if (!this.attached && command === 'stop') {
       // No page took the run yet: it ends here, before its first batch.
-      this.finish({ state: 'stopped', message: 'Stopped by the user before training began.', messageFr: 'Arrêté par l’utilisateur avant le début de l’entraînement.', epochsCompleted: 0, history: [], seconds: (performance.now() - this.started) / 1000 });
+      this.finish({
+        state: 'stopped',
+        message: 'Stopped by the user before training began.',
+        messageFr: 'Arrêté par l’utilisateur avant le début de l’entraînement.',
+        epochsCompleted: 0,
+        history: [],
+        seconds: (performance.now() - this.started) / 1000,
+      });
       return;
     }
     this.host.commands.fire({ sessionId: this.sessionId, command });
@@ -281,7 +347,10 @@ export class PageTraining {
   };
 
   start(sessionId: string, project: Project, options: Record<string, unknown>): PageTrainingSession {
-    const session = new PageTrainingSession(sessionId, project, options, { commands: this.commands, startHostEngine: this.startHostEngine });
+    const session = new PageTrainingSession(sessionId, project, options, {
+      commands: this.commands,
+      startHostEngine: this.startHostEngine,
+    });
     this.current = session;
     void session.done.finally(() => {
       if (this.current === session) this.current = undefined;

@@ -39,7 +39,10 @@ describe('relative locations', () => {
     const api = service();
     const before = tree(root);
     for (const location of ['relative/../../../x.json', '../outside/sub/y.json', '../../z.nbproj', 'sub/../../w.json']) {
-      await expect(api.saveProject(location, smallProject()), location).rejects.toMatchObject({ code: 'bad-path', message: expect.stringContaining('leads outside the projects folder') });
+      await expect(api.saveProject(location, smallProject()), location).rejects.toMatchObject({
+        code: 'bad-path',
+        message: expect.stringContaining('leads outside the projects folder'),
+      });
       await expect(api.openProject(location)).rejects.toMatchObject({ code: 'bad-path' });
     }
     expect(tree(root)).toEqual(before);
@@ -61,14 +64,22 @@ describe('names Windows cannot hold are refused on every platform', () => {
       const refused = api.saveProject(location, smallProject());
       await expect(refused, location).rejects.toMatchObject({ code: 'bad-name', fr: expect.stringContaining('Choisissez un autre nom') });
     }
-    await expect(api.saveProject('AUX.json', smallProject())).rejects.toMatchObject({ message: expect.stringMatching(/^Cannot save AUX\.json: "AUX\.json" is a name Windows reserves for a device/) });
-    await expect(api.saveProjectAs('PRN', smallProject())).rejects.toMatchObject({ code: 'bad-name', message: expect.stringContaining('"PRN.json" is a name Windows reserves') });
+    await expect(api.saveProject('AUX.json', smallProject())).rejects.toMatchObject({
+      message: expect.stringMatching(/^Cannot save AUX\.json: "AUX\.json" is a name Windows reserves for a device/),
+    });
+    await expect(api.saveProjectAs('PRN', smallProject())).rejects.toMatchObject({
+      code: 'bad-name',
+      message: expect.stringContaining('"PRN.json" is a name Windows reserves'),
+    });
     expect(tree(root)).toEqual(before);
   });
 
   it('an export folder named NUL is refused before anything is written', async () => {
     const outDir = path.join(root, 'NUL');
-    await expect(service().exportModel({ project: smallProject(), format: 'keras', outDir })).rejects.toMatchObject({ code: 'bad-name', message: expect.stringContaining('"NUL" is a name Windows reserves') });
+    await expect(service().exportModel({ project: smallProject(), format: 'keras', outDir })).rejects.toMatchObject({
+      code: 'bad-name',
+      message: expect.stringContaining('"NUL" is a name Windows reserves'),
+    });
     expect(existsSync(outDir)).toBe(false);
   });
 
@@ -108,7 +119,9 @@ describe('errors quote only data files', () => {
         error = e as typeof error;
       }
       expect(error?.code).toBe('data');
-      expect(error?.message).toBe(`${path.basename(file)} is not a CSV file: a CSV data set is a table of values in a file whose name ends in .csv. Choose such a file, or export your table as CSV.`);
+      expect(error?.message).toBe(
+        `${path.basename(file)} is not a CSV file: a CSV data set is a table of values in a file whose name ends in .csv. Choose such a file, or export your table as CSV.`,
+      );
       const everything = JSON.stringify({ message: error?.message, fr: error?.fr, details: error?.details });
       for (const content of ['root:', 'TOP SECRET', 'hunter2']) expect(everything).not.toContain(content);
     }
@@ -117,6 +130,8 @@ describe('errors quote only data files', () => {
   it('a real CSV file still names its columns when the label column is wrong', async () => {
     const csv = path.join(root, 'points.csv');
     writeFileSync(csv, 'x,y,kind\n1,2,a\n3,4,b\n');
-    await expect(service().previewDataset({ kind: 'csv', path: csv, labelColumn: 'label' })).rejects.toMatchObject({ details: { columns: ['x', 'y', 'kind'] } });
+    await expect(service().previewDataset({ kind: 'csv', path: csv, labelColumn: 'label' })).rejects.toMatchObject({
+      details: { columns: ['x', 'y', 'kind'] },
+    });
   });
 });

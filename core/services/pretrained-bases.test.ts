@@ -63,13 +63,17 @@ describe('pretrained bases through the service', () => {
     expect(requests).toEqual(['/mirror/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5']);
     expect(events[0]).toMatchObject({ baseId: 'mobilenet_v2', received: 0 });
     expect(events.at(-1)).toEqual({ baseId: 'mobilenet_v2', received: info.bytes, total: info.bytes });
-    expect(await readdir(path.join(root, 'config', 'pretrained'))).toEqual(['mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5']);
+    expect(await readdir(path.join(root, 'config', 'pretrained'))).toEqual([
+      'mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5',
+    ]);
     expect((await api.listPretrainedBases()).find((b) => b.id === 'mobilenet_v2')?.state).toBe('downloaded');
   });
 
   it('refuses a file that is not the published one (its checksum), keeping nothing', async () => {
     const api = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: path.join(root, 'projects') });
-    await expect(api.downloadPretrainedBase('vgg16')).rejects.toThrow(/is not the published one: its MD5 checksum is [0-9a-f]{32}, not 6d6bbae143d832006294945121d1f1fc/);
+    await expect(api.downloadPretrainedBase('vgg16')).rejects.toThrow(
+      /is not the published one: its MD5 checksum is [0-9a-f]{32}, not 6d6bbae143d832006294945121d1f1fc/,
+    );
     expect(await readdir(path.join(root, 'config', 'pretrained'))).toEqual([]);
     expect((await api.listPretrainedBases())[0].state).toBe('absent');
   });
@@ -96,7 +100,8 @@ const imageProject = (shape = [32, 32, 3]): Project =>
   });
 
 describe('adding a pretrained base to a project', () => {
-  const service = () => new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: path.join(root, 'projects') });
+  const service = () =>
+    new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: path.join(root, 'projects') });
 
   it('puts the downloaded base, frozen, with its preprocessing, after the Input as a group, and keeps its weights in the project file', async () => {
     const api = service();
@@ -106,7 +111,14 @@ describe('adding a pretrained base to a project', () => {
     const added = await api.addPretrainedBase({ location, project: imageProject(), baseId: 'mobilenet_v2' });
     expect(added.filled).toBe(false);
     const group = added.groupId!;
-    expect(added.project.graph.groups).toEqual([{ id: group, name: 'MobileNetV2 (alpha 1.0)', source: 'MobileNetV2 (alpha 1.0), ImageNet (Keras Applications: mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5)', collapsed: true }]);
+    expect(added.project.graph.groups).toEqual([
+      {
+        id: group,
+        name: 'MobileNetV2 (alpha 1.0)',
+        source: 'MobileNetV2 (alpha 1.0), ImageNet (Keras Applications: mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5)',
+        collapsed: true,
+      },
+    ]);
     const ids = added.project.graph.nodes.map((n) => n.id);
     expect(ids.slice(0, 5)).toEqual(['input', 'gap', 'out', `${group}_preprocess_scale`, `${group}_Conv1`]);
     const analysis = analyzeGraph(added.project.graph);
@@ -123,7 +135,11 @@ describe('adding a pretrained base to a project', () => {
       expect(kept).toHaveLength(added.weights);
       // Conv1 and its BatchNormalization (5), the first block (10), 16 blocks of 15, Conv_1 and its BatchNormalization (5).
       expect(kept).toHaveLength(260);
-      const file = (await readKerasWeightsFile(path.join(root, 'config', 'pretrained', 'mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5'))).find((l) => l.name === 'block_16_project')!;
+      const file = (
+        await readKerasWeightsFile(
+          path.join(root, 'config', 'pretrained', 'mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5'),
+        )
+      ).find((l) => l.name === 'block_16_project')!;
       const projected = kept.find((w) => w.name === `${group}_block_16_project/kernel`)!;
       expect(projected.shape).toEqual([1, 1, 960, 320]);
       expect(Array.from(projected.data)).toEqual(Array.from(file.weights[0].data));
@@ -146,7 +162,12 @@ describe('adding a pretrained base to a project', () => {
     const added = await api.addPretrainedBase({ location, project: example, baseId: 'vgg16' });
     expect(added.filled).toBe(true);
     expect(added.groupId).toBeUndefined();
-    expect(added.project.graph.nodes.slice(0, 4).map((n) => n.id)).toEqual(['input', 'preprocess_scale', 'preprocess_mean', 'block1_conv1']);
+    expect(added.project.graph.nodes.slice(0, 4).map((n) => n.id)).toEqual([
+      'input',
+      'preprocess_scale',
+      'preprocess_mean',
+      'block1_conv1',
+    ]);
     expect(analyzeGraph(added.project.graph).trainableParams).toBe(205_910);
     const store = ProjectStore.open(location, { readOnly: true });
     try {
@@ -157,7 +178,12 @@ describe('adding a pretrained base to a project', () => {
       const layers = await readKerasWeightsFile(cached);
       const file = (name: string) => layers.find((l) => l.name === name)!.weights[0].data;
       const kernel = kept.get('block1_conv1/kernel')!.data;
-      for (const [p, c, f] of [[0, 0, 0], [4, 2, 63], [8, 1, 17]]) expect(kernel[(p * 3 + c) * 64 + f]).toBe(file('block1_conv1')[(p * 3 + (2 - c)) * 64 + f]);
+      for (const [p, c, f] of [
+        [0, 0, 0],
+        [4, 2, 63],
+        [8, 1, 17],
+      ])
+        expect(kernel[(p * 3 + c) * 64 + f]).toBe(file('block1_conv1')[(p * 3 + (2 - c)) * 64 + f]);
       expect(Array.from(kept.get('block5_conv3/kernel')!.data.subarray(0, 100))).toEqual(Array.from(file('block5_conv3').subarray(0, 100)));
       expect(kept.has('dense1/kernel')).toBe(false);
     } finally {
@@ -169,9 +195,15 @@ describe('adding a pretrained base to a project', () => {
     const api = service();
     const location = path.join(root, 'digits.nbproj');
     ProjectStore.create(location, imageProject([28, 28, 1])).close();
-    const error = await api.addPretrainedBase({ location, project: imageProject([28, 28, 1]), baseId: 'resnet50' }).catch((e: unknown) => e);
-    expect((error as Error).message).toBe('ResNet50 takes square colour images of at least 32×32×3, but the Input block "input" has `shape` 28×28×1. Set its `shape` to e.g. [224, 224, 3] (or [64, 64, 3] for small images), then add the base.');
+    const error = await api
+      .addPretrainedBase({ location, project: imageProject([28, 28, 1]), baseId: 'resnet50' })
+      .catch((e: unknown) => e);
+    expect((error as Error).message).toBe(
+      'ResNet50 takes square colour images of at least 32×32×3, but the Input block "input" has `shape` 28×28×1. Set its `shape` to e.g. [224, 224, 3] (or [64, 64, 3] for small images), then add the base.',
+    );
     expect((error as { fr: string }).fr).toContain('mais le bloc Input « input » a la `shape` 28×28×1');
-    await expect(api.addPretrainedBase({ location, project: imageProject(), baseId: 'resnet50' })).rejects.toThrow('ResNet50 has not been downloaded yet: download it first.');
+    await expect(api.addPretrainedBase({ location, project: imageProject(), baseId: 'resnet50' })).rejects.toThrow(
+      'ResNet50 has not been downloaded yet: download it first.',
+    );
   });
 });

@@ -16,7 +16,8 @@ import { Emitter } from './emitter';
 /** Where a project's new graph and pretrained weights are kept (its `.nbproj` file). */
 export type KeepBase = (project: Project, weights: NamedWeight[], source: string) => Promise<void>;
 
-const stored = (weights: ImportedWeight[]): NamedWeight[] => weights.map((w) => ({ name: w.name, shape: w.shape, dtype: 'float32', data: w.data }));
+const stored = (weights: ImportedWeight[]): NamedWeight[] =>
+  weights.map((w) => ({ name: w.name, shape: w.shape, dtype: 'float32', data: w.data }));
 
 export class PretrainedBases {
   readonly progress = new Emitter<BaseDownloadProgress>();
@@ -27,7 +28,10 @@ export class PretrainedBases {
     const entry = pretrainedBase(baseId);
     if (!entry)
       throw new UserFacingError(
-        { en: `There is no pretrained base "${baseId}" in the catalogue.`, fr: `Il n’y a pas de base pré-entraînée « ${baseId} » dans le catalogue.` },
+        {
+          en: `There is no pretrained base "${baseId}" in the catalogue.`,
+          fr: `Il n’y a pas de base pré-entraînée « ${baseId} » dans le catalogue.`,
+        },
         'not-found',
       );
     return entry;
@@ -46,11 +50,22 @@ export class PretrainedBases {
     const inputs = project.graph.nodes.filter((n) => n.type === 'Input');
     const input = inputs[0];
     const shape = input?.params.shape as number[] | undefined;
-    if (inputs.length === 1 && Array.isArray(shape) && shape.length === 3 && shape[0] === shape[1] && shape[2] === 3 && shape[0] >= entry.inputSize.min) return shape[0];
+    if (
+      inputs.length === 1 &&
+      Array.isArray(shape) &&
+      shape.length === 3 &&
+      shape[0] === shape[1] &&
+      shape[2] === 3 &&
+      shape[0] >= entry.inputSize.min
+    )
+      return shape[0];
     const min = entry.inputSize.min;
     throw new UserFacingError(
       inputs.length !== 1
-        ? { en: `${entry.name} goes after the project's Input block, and this project has ${inputs.length}. Keep one Input block.`, fr: `${entry.name} se place après le bloc Input du projet, et ce projet en a ${inputs.length}. Gardez un seul bloc Input.` }
+        ? {
+            en: `${entry.name} goes after the project's Input block, and this project has ${inputs.length}. Keep one Input block.`,
+            fr: `${entry.name} se place après le bloc Input du projet, et ce projet en a ${inputs.length}. Gardez un seul bloc Input.`,
+          }
         : {
             en: `${entry.name} takes square colour images of at least ${min}×${min}×3, but the Input block "${input.id}" has \`shape\` ${Array.isArray(shape) ? shape.join('×') : '?'}. Set its \`shape\` to e.g. [${entry.inputSize.default}, ${entry.inputSize.default}, 3] (or [64, 64, 3] for small images), then add the base.`,
             fr: `${entry.name} prend des images couleur carrées d’au moins ${min}×${min}×3, mais le bloc Input « ${input.id} » a la \`shape\` ${Array.isArray(shape) ? shape.join('×') : '?'}. Réglez sa \`shape\` sur par ex. [${entry.inputSize.default}, ${entry.inputSize.default}, 3] (ou [64, 64, 3] pour de petites images), puis ajoutez la base.`,
@@ -69,7 +84,13 @@ export class PretrainedBases {
     const entry = this.entry(baseId);
     const side = this.inputSide(project, entry);
     if ((await this.cache.state(entry)).state !== 'downloaded')
-      throw new UserFacingError({ en: `${entry.name} has not been downloaded yet: download it first.`, fr: `${entry.name} n’a pas encore été téléchargé : téléchargez-le d’abord.` }, 'not-downloaded');
+      throw new UserFacingError(
+        {
+          en: `${entry.name} has not been downloaded yet: download it first.`,
+          fr: `${entry.name} n’a pas encore été téléchargé : téléchargez-le d’abord.`,
+        },
+        'not-downloaded',
+      );
     const source = `${entry.name}, ImageNet (Keras Applications: ${entry.download.file})`;
     if (holdsBase(project.graph, entry)) {
       const filled = fillBase(project.graph, entry, await readKerasWeightsFile(this.cache.file(entry)));
@@ -91,7 +112,9 @@ export class PretrainedBases {
 
   async download(baseId: string): Promise<PretrainedBaseInfo> {
     const entry = this.entry(baseId);
-    await this.cache.download(entry, (p) => this.progress.fire({ baseId, received: p.received, ...(p.total !== undefined ? { total: p.total } : {}) }));
+    await this.cache.download(entry, (p) =>
+      this.progress.fire({ baseId, received: p.received, ...(p.total !== undefined ? { total: p.total } : {}) }),
+    );
     return this.info(entry);
   }
 }

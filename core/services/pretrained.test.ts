@@ -20,7 +20,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Spirals through a frozen hidden layer `h` (the base) and a trainable head. */
 const frozenBase = (hiddenUnits = 8): Project => {
-  const project = mlpProject({ name: 'Frozen base', hiddenUnits, training: { optimizer: 'adam', learningRate: 0.01, epochs: 2, batchSize: 16, seed: 7 } });
+  const project = mlpProject({
+    name: 'Frozen base',
+    hiddenUnits,
+    training: { optimizer: 'adam', learningRate: 0.01, epochs: 2, batchSize: 16, seed: 7 },
+  });
   project.graph.nodes[1].params.trainable = false;
   return project;
 };
@@ -60,7 +64,8 @@ async function train(project: Project, location: string): Promise<{ events: Trai
   }
 }
 
-const weight = (weights: readonly { name: string; data: ArrayLike<number> }[], name: string) => Array.from(weights.find((w) => w.name === name)!.data);
+const weight = (weights: readonly { name: string; data: ArrayLike<number> }[], name: string) =>
+  Array.from(weights.find((w) => w.name === name)!.data);
 
 describe('pretrained weights of a project file', () => {
   it('are where training starts: the frozen base ends the run with exactly its pretrained values', async () => {
@@ -77,7 +82,10 @@ describe('pretrained weights of a project file', () => {
     const { events, last } = await train(project, projectFile('changed', project));
     expect(events.at(-1)).toMatchObject({ type: 'final', state: 'completed' });
     const warning = events.find((e) => e.type === 'warning');
-    expect(warning).toMatchObject({ message: expect.stringContaining('h/kernel (2×8 → 2×4), h/bias (8 → 4)'), messageFr: expect.stringContaining('partent de valeurs aléatoires') });
+    expect(warning).toMatchObject({
+      message: expect.stringContaining('h/kernel (2×8 → 2×4), h/bias (8 → 4)'),
+      messageFr: expect.stringContaining('partent de valeurs aléatoires'),
+    });
     expect(last.find((w) => w.name === 'h/kernel')!.shape).toEqual([2, 4]);
   }, 120_000);
 

@@ -14,7 +14,8 @@ import type { ServiceContext } from './service-context';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
 export function requireText(value: unknown, what: Localized): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new UserFacingError({ en: `${what.en} is missing.`, fr: `${what.fr} manque.` }, 'bad-request');
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new UserFacingError({ en: `${what.en} is missing.`, fr: `${what.fr} manque.` }, 'bad-request');
   return value;
 }
 
@@ -60,7 +61,13 @@ function checkNewFileName(location: string, file: string): void {
   for (const name of names) {
     const problem = fileNameProblem(name);
     if (problem)
-      throw new UserFacingError({ en: `Cannot save ${path.basename(file)}: ${problem.en}. Choose another name.`, fr: `Impossible d’enregistrer ${path.basename(file)} : ${problem.fr}. Choisissez un autre nom.` }, 'bad-name');
+      throw new UserFacingError(
+        {
+          en: `Cannot save ${path.basename(file)}: ${problem.en}. Choose another name.`,
+          fr: `Impossible d’enregistrer ${path.basename(file)} : ${problem.fr}. Choisissez un autre nom.`,
+        },
+        'bad-name',
+      );
   }
 }
 
@@ -95,7 +102,15 @@ export async function saveProjectFile(context: ServiceContext, location: string,
 export async function createProjectFile(context: ServiceContext, project: Project): Promise<OpenedProject> {
   if (!projectExtensions(context.formats).includes(SQLITE_EXTENSION)) return { project };
   const directory = await context.projectsDirectory();
-  const base = project.name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}_ -]+/gu, '').trim().replace(/\s+/g, '-').toLowerCase().slice(0, 80) || 'project';
+  const base =
+    project.name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\p{L}\p{N}_ -]+/gu, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .toLowerCase()
+      .slice(0, 80) || 'project';
   const safeBase = fileNameProblem(`${base}${SQLITE_EXTENSION}`) ? `project-${base}` : base;
   let file = path.join(directory, `${safeBase}${SQLITE_EXTENSION}`);
   for (let n = 2; await stat(file).catch(() => undefined); n++) file = path.join(directory, `${safeBase}-${n}${SQLITE_EXTENSION}`);
@@ -121,7 +136,12 @@ export async function runsFile(context: ServiceContext, location: string): Promi
 }
 
 /** Opens the project file at `location` for `use`, and closes it after. */
-export async function withRunStore<T>(context: ServiceContext, location: string, options: { readOnly: boolean }, use: (store: ProjectStore) => T): Promise<T> {
+export async function withRunStore<T>(
+  context: ServiceContext,
+  location: string,
+  options: { readOnly: boolean },
+  use: (store: ProjectStore) => T,
+): Promise<T> {
   const file = await runsFile(context, location);
   const { ProjectStore } = await import('../store/index');
   try {

@@ -75,7 +75,8 @@ async function readJsonText(location: string): Promise<string> {
     return await readRegularTextFile(location);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    if (error instanceof LocalizedError && (code === 'too-large' || code === 'not-a-file')) throw new UserFacingError(errorTexts(error), code);
+    if (error instanceof LocalizedError && (code === 'too-large' || code === 'not-a-file'))
+      throw new UserFacingError(errorTexts(error), code);
     // The file system's own reasons (missing, permission) are said as for saving.
     throw describeFsError(error instanceof Error && error.cause ? error.cause : error, 'open', location);
   }
@@ -103,7 +104,11 @@ export const jsonProjectFormat: ProjectFileFormat = {
     } catch (error) {
       if (error instanceof ProjectError) {
         const text = errorTexts(error);
-        throw new UserFacingError({ en: `${path.basename(location)}: ${text.en}`, fr: `${path.basename(location)} : ${text.fr}` }, 'project', error.problems);
+        throw new UserFacingError(
+          { en: `${path.basename(location)}: ${text.en}`, fr: `${path.basename(location)} : ${text.fr}` },
+          'project',
+          error.problems,
+        );
       }
       throw error;
     }
@@ -115,7 +120,12 @@ export const jsonProjectFormat: ProjectFileFormat = {
     try {
       const head = await readRegularFilePrefix(location, WHOLE_NAME_READ_BYTES + 1);
       if (head.length <= WHOLE_NAME_READ_BYTES) return parseProjectText(head.toString('utf8')).name;
-      return topLevelName(head.subarray(0, NAME_PREFIX_BYTES).toString('utf8').replace(/^\uFEFF/, ''));
+      return topLevelName(
+        head
+          .subarray(0, NAME_PREFIX_BYTES)
+          .toString('utf8')
+          .replace(/^\uFEFF/, ''),
+      );
     } catch {
       return undefined;
     }

@@ -21,7 +21,8 @@ const service = () => new NeuroblocksService({ host: 'web', configDir: path.join
 /** Sends a file in parts of `size` bytes, as the browser does. */
 async function upload(api: NeuroblocksService, fileName: string, bytes: Buffer, size = 4096) {
   const { uploadId } = await api.startProjectUpload({ fileName });
-  for (let start = 0; start < bytes.length; start += size) await api.uploadProjectPart(uploadId, bytes.subarray(start, start + size).toString('base64'));
+  for (let start = 0; start < bytes.length; start += size)
+    await api.uploadProjectPart(uploadId, bytes.subarray(start, start + size).toString('base64'));
   return api.finishProjectUpload(uploadId);
 }
 
@@ -45,7 +46,9 @@ describe('a new project is a .nbproj file from the start', () => {
     }
     const imported = await api.importProject(await readFile(new URL('../../projects/spirals-mlp.json', import.meta.url), 'utf8'));
     expect(imported.location).toMatch(/\.nbproj$/);
-    expect((await api.listProjectFiles()).map((f) => f.fileName).sort()).toEqual(['mnist-cnn.nbproj', path.basename(imported.location!), 'untitled-2.nbproj', 'untitled.nbproj'].sort());
+    expect((await api.listProjectFiles()).map((f) => f.fileName).sort()).toEqual(
+      ['mnist-cnn.nbproj', path.basename(imported.location!), 'untitled-2.nbproj', 'untitled.nbproj'].sort(),
+    );
   });
 });
 
@@ -72,8 +75,13 @@ describe('opening a .nbproj received from someone else (browser upload)', () => 
       fr: expect.stringContaining('notes.nbproj n’est pas un fichier de projet Neuroblocks'),
     });
     // Said of the file chosen: its name, never the hidden file it was received into.
-    const cut = await upload(api, 'cut.nbproj', bytes.subarray(0, Math.floor(bytes.length / 2))).catch((error: Error & { fr: string }) => error);
-    expect(cut).toMatchObject({ message: expect.stringMatching(/^cut\.nbproj is damaged\b.*Nothing was kept/s), fr: expect.stringMatching(/^cut\.nbproj est endommagé.*Rien n’a été conservé/s) });
+    const cut = await upload(api, 'cut.nbproj', bytes.subarray(0, Math.floor(bytes.length / 2))).catch(
+      (error: Error & { fr: string }) => error,
+    );
+    expect(cut).toMatchObject({
+      message: expect.stringMatching(/^cut\.nbproj is damaged\b.*Nothing was kept/s),
+      fr: expect.stringMatching(/^cut\.nbproj est endommagé.*Rien n’a été conservé/s),
+    });
     expect(`${(cut as Error).message} ${(cut as Error & { fr: string }).fr}`).not.toMatch(/\.upload-|left unchanged|pas été modifié/);
     const other = await (async () => {
       const db = path.join(root, 'other.nbproj');
@@ -83,7 +91,9 @@ describe('opening a .nbproj received from someone else (browser upload)', () => 
       handle.close();
       return readFile(db);
     })();
-    await expect(upload(api, 'other.nbproj', other)).rejects.toMatchObject({ message: expect.stringMatching(/^other\.nbproj .*Nothing was kept/s) });
+    await expect(upload(api, 'other.nbproj', other)).rejects.toMatchObject({
+      message: expect.stringMatching(/^other\.nbproj .*Nothing was kept/s),
+    });
     await expect(api.startProjectUpload({ fileName: 'photo.png' })).rejects.toMatchObject({ code: 'not-a-project' });
     expect((await readdir(projectsDir)).sort()).toEqual(before);
   });

@@ -28,7 +28,13 @@ interface Upload {
 function baseName(fileName: string): string {
   const name = path.basename(fileName.replace(/\\/g, '/')).replace(/\.nbproj$/i, '');
   const printable = [...name].filter((c) => c.charCodeAt(0) >= 32).join('');
-  return printable.replace(/[/\\:*?"<>|]+/g, '').replace(/^\.+/, '').trim().slice(0, 100) || 'project';
+  return (
+    printable
+      .replace(/[/\\:*?"<>|]+/g, '')
+      .replace(/^\.+/, '')
+      .trim()
+      .slice(0, 100) || 'project'
+  );
 }
 
 /** Every SQLite database begins with these 16 bytes. */
@@ -81,7 +87,14 @@ export class ProjectUploads {
 
   private upload(uploadId: string): Upload {
     const upload = this.uploads.get(uploadId);
-    if (!upload) throw new UserFacingError({ en: 'This upload is over or unknown; open the file again.', fr: 'Cet envoi est terminé ou inconnu ; ouvrez à nouveau le fichier.' }, 'bad-request');
+    if (!upload)
+      throw new UserFacingError(
+        {
+          en: 'This upload is over or unknown; open the file again.',
+          fr: 'Cet envoi est terminé ou inconnu ; ouvrez à nouveau le fichier.',
+        },
+        'bad-request',
+      );
     return upload;
   }
 
@@ -132,7 +145,10 @@ export class ProjectUploads {
         await this.read(checked);
       } catch (error) {
         const en = error instanceof Error ? error.message : String(error);
-        throw new UserFacingError(refusal(upload.fileName, checked, { en, fr: (error as { fr?: string }).fr ?? en }), (error as { code?: string }).code ?? 'not-a-project');
+        throw new UserFacingError(
+          refusal(upload.fileName, checked, { en, fr: (error as { fr?: string }).fr ?? en }),
+          (error as { code?: string }).code ?? 'not-a-project',
+        );
       }
       const directory = path.dirname(upload.staging);
       const base = baseName(upload.fileName);

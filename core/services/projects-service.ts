@@ -56,7 +56,13 @@ export class ProjectsService implements ProjectsApi {
     if (options.fromExample !== undefined) {
       const example = await this.context.examples.read(options.fromExample);
       project = name ? { ...example, name } : example;
-    } else project = parseProject({ format: PROJECT_FORMAT, version: PROJECT_VERSION, name: name || 'Untitled', graph: { nodes: [], edges: [] } });
+    } else
+      project = parseProject({
+        format: PROJECT_FORMAT,
+        version: PROJECT_VERSION,
+        name: name || 'Untitled',
+        graph: { nodes: [], edges: [] },
+      });
     return createProjectFile(this.context, project);
   }
 
@@ -124,7 +130,11 @@ export class ProjectsService implements ProjectsApi {
 
   async showNetworkDialog(): Promise<string | undefined> {
     const { networkExtensions } = await import('../import/import-network');
-    return this.context.dialogs().showOpen({ directory: await this.context.projectsDirectory(), extensions: networkExtensions().map((e) => e.replace(/^\./, '')), filterName: 'Networks' });
+    return this.context.dialogs().showOpen({
+      directory: await this.context.projectsDirectory(),
+      extensions: networkExtensions().map((e) => e.replace(/^\./, '')),
+      filterName: 'Networks',
+    });
   }
 
   saveProject(location: string, project: Project): Promise<SavedProject> {
@@ -145,7 +155,8 @@ export class ProjectsService implements ProjectsApi {
     const extensions = projectExtensions(this.context.formats);
     if (!extensions.includes(path.extname(name).toLowerCase())) name += extensions[0];
     const problem = fileNameProblem(name);
-    if (problem) throw new UserFacingError({ en: `${problem.en}. Choose another name.`, fr: `${problem.fr}. Choisissez un autre nom.` }, 'bad-name');
+    if (problem)
+      throw new UserFacingError({ en: `${problem.en}. Choose another name.`, fr: `${problem.fr}. Choisissez un autre nom.` }, 'bad-name');
     const file = path.join(await this.context.projectsDirectory(), name);
     if (!options.overwrite && (await stat(file).catch(() => undefined))) {
       throw new UserFacingError(
@@ -191,7 +202,14 @@ export class ProjectsService implements ProjectsApi {
   async setProjectsDirectory(directory: string): Promise<AppInfo> {
     const resolved = path.resolve(requireText(directory, { en: 'The projects folder', fr: 'Le dossier des projets' }));
     const info = await stat(resolved).catch(() => undefined);
-    if (!info?.isDirectory()) throw new UserFacingError({ en: `${resolved} is not a folder. Choose an existing folder for your projects.`, fr: `${resolved} n’est pas un dossier. Choisissez un dossier existant pour vos projets.` }, 'not-found');
+    if (!info?.isDirectory())
+      throw new UserFacingError(
+        {
+          en: `${resolved} is not a folder. Choose an existing folder for your projects.`,
+          fr: `${resolved} n’est pas un dossier. Choisissez un dossier existant pour vos projets.`,
+        },
+        'not-found',
+      );
     await this.context.settings.update((s) => ({ ...s, projectsDirectory: resolved }));
     return appInfo(this.context);
   }

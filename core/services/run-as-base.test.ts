@@ -19,12 +19,22 @@ import { NeuroblocksService } from './services';
 const example = (id: string): Project => parseProjectText(readFileSync(new URL(`../../projects/${id}.json`, import.meta.url), 'utf8'));
 
 async function train(project: Project, pretrained?: NamedWeight[]): Promise<FinalResult> {
-  const result = await runTraining({ project, options: { backend: 'wasm', ...(pretrained ? { pretrained } : {}) } }, () => undefined, new TrainingControl());
+  const result = await runTraining(
+    { project, options: { backend: 'wasm', ...(pretrained ? { pretrained } : {}) } },
+    () => undefined,
+    new TrainingControl(),
+  );
   expect(result.state, result.message).toBe('completed');
   return result;
 }
 
-const named = (result: FinalResult): NamedWeight[] => result.weights!.map((w) => ({ name: w.name, shape: w.shape, dtype: w.dtype, data: w.dtype === 'int32' ? new Int32Array(w.data) : new Float32Array(w.data) }));
+const named = (result: FinalResult): NamedWeight[] =>
+  result.weights!.map((w) => ({
+    name: w.name,
+    shape: w.shape,
+    dtype: w.dtype,
+    data: w.dtype === 'int32' ? new Int32Array(w.data) : new Float32Array(w.data),
+  }));
 
 let dir: string;
 let cleanup: () => void;
@@ -60,7 +70,9 @@ describe('using a run as a pretrained base', () => {
   it('cuts before the classifier by default: the first Dense after the last Flatten, else the last Dense', () => {
     expect(defaultBaseCut(example('digits-0-4').graph)).toBe('flatten');
     expect(defaultBaseCut(example('mnist-cnn').graph)).toBe('flatten');
-    expect(defaultBaseCut(example('spirals-mlp').graph)).toBe(example('spirals-mlp').graph.edges.find((e) => e.target === example('spirals-mlp').graph.nodes.at(-1)!.id)!.source);
+    expect(defaultBaseCut(example('spirals-mlp').graph)).toBe(
+      example('spirals-mlp').graph.edges.find((e) => e.target === example('spirals-mlp').graph.nodes.at(-1)!.id)!.source,
+    );
   });
 
   it('digits 5–9 from 50 images per class: better with the digits 0–4 base than from scratch, by at least 6 points', async () => {
@@ -91,7 +103,9 @@ describe('using a run as a pretrained base', () => {
     const scratch = await train(example('digits-5-9-few'));
     const based = await train(withBase, pretrained);
     const gain = based.test!.accuracy - scratch.test!.accuracy;
-    console.info(`digits 5–9 from 50 images per class: ${(scratch.test!.accuracy * 100).toFixed(1)} % from scratch, ${(based.test!.accuracy * 100).toFixed(1)} % with the base`);
+    console.info(
+      `digits 5–9 from 50 images per class: ${(scratch.test!.accuracy * 100).toFixed(1)} % from scratch, ${(based.test!.accuracy * 100).toFixed(1)} % with the base`,
+    );
     // Measured: 86.9 % from scratch, 93.8 % with the base (+6.9). The scratch network levels off near 87 %
     // however long it trains (40 epochs: 86.9 %), the head on the base near 94.4 %.
     expect(gain).toBeGreaterThanOrEqual(0.06);
@@ -132,7 +146,9 @@ describe('using a run as a pretrained base', () => {
     expect(json.message).toMatch(/only in a \.nbproj project file; x\.json/);
     const colour = example('vgg16-transfer');
     const wrongShape = await refusal({ location: source, runId, target: { kind: 'file', location: targetFile('colour.nbproj', colour) } });
-    expect(wrongShape.message).toMatch(/takes inputs of shape 28×28×1, but the Input block "input" of "VGG16 transfer learning" has the shape 64×64×3/);
+    expect(wrongShape.message).toMatch(
+      /takes inputs of shape 28×28×1, but the Input block "input" of "VGG16 transfer learning" has the shape 64×64×3/,
+    );
     expect(wrongShape.fr).toMatch(/forme 28×28×1/);
     const missing = await refusal({ location: source, runId: 99, target: { kind: 'new' } });
     expect(missing.message).toMatch(/Run 99 is not in this project/);
@@ -148,11 +164,22 @@ describe('using a run as a pretrained base', () => {
     const outside = path.join(elsewhere, 'digits-5-9-copy.nbproj');
     ProjectStore.create(outside, example('digits-5-9-few')).close();
     // The service is given a projects folder that does not hold the target.
-    const api = new NeuroblocksService({ host: 'desktop', configDir: path.join(dir, 'config'), projectsDir: path.join(dir, 'projects-folder'), version: '9.9.9' });
+    const api = new NeuroblocksService({
+      host: 'desktop',
+      configDir: path.join(dir, 'config'),
+      projectsDir: path.join(dir, 'projects-folder'),
+      version: '9.9.9',
+    });
     const opened = await api.useRunAsBase({ location: source, runId, target: { kind: 'file', location: outside } });
     expect(opened.location).toBe(outside);
     const group = opened.project.graph.groups![0].id;
-    expect(opened.project.graph.nodes.filter((n) => n.group === group).map((n) => n.type)).toEqual(['Conv2D', 'MaxPooling2D', 'Conv2D', 'MaxPooling2D', 'Flatten']);
+    expect(opened.project.graph.nodes.filter((n) => n.group === group).map((n) => n.type)).toEqual([
+      'Conv2D',
+      'MaxPooling2D',
+      'Conv2D',
+      'MaxPooling2D',
+      'Flatten',
+    ]);
 
     const refusal = async (location: string) => {
       const error = await api.useRunAsBase({ location: source, runId, target: { kind: 'file', location } }).then(
@@ -178,7 +205,9 @@ describe('using a run as a pretrained base', () => {
     chmodSync(locked, 0o444);
     const before = readFileSync(locked);
     const readOnly = await refusal(locked);
-    expect(readOnly.message).toBe('locked.nbproj is read-only, so the base cannot be saved into it; it was left as it is. Make the file writable, or choose a new project.');
+    expect(readOnly.message).toBe(
+      'locked.nbproj is read-only, so the base cannot be saved into it; it was left as it is. Make the file writable, or choose a new project.',
+    );
     expect(readOnly.fr).toMatch(/^locked\.nbproj est en lecture seule/);
     expect(readFileSync(locked).equals(before)).toBe(true);
     expect(statSync(locked).mode & 0o777).toBe(0o444);

@@ -27,10 +27,20 @@ const list = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ');
 export function recordedBase(store: ProjectStore, runIdValue: number, upToValue?: string): RecordedBase {
   const runId = checkedRunId(runIdValue);
   const summary = store.listRuns().find((r) => r.id === runId);
-  if (!summary) throw new UserFacingError({ en: `Run ${runId} is not in this project (it may have been deleted).`, fr: `L’entraînement ${runId} n’est pas dans ce projet (il a peut-être été supprimé).` }, 'not-found');
+  if (!summary)
+    throw new UserFacingError(
+      {
+        en: `Run ${runId} is not in this project (it may have been deleted).`,
+        fr: `L’entraînement ${runId} n’est pas dans ce projet (il a peut-être été supprimé).`,
+      },
+      'not-found',
+    );
   if (summary.status === 'running')
     throw new UserFacingError(
-      { en: `Run ${runId} is still training: wait until it ends, then use it as a base.`, fr: `L’entraînement ${runId} est encore en cours : attendez qu’il se termine, puis utilisez-le comme base.` },
+      {
+        en: `Run ${runId} is still training: wait until it ends, then use it as a base.`,
+        fr: `L’entraînement ${runId} est encore en cours : attendez qu’il se termine, puis utilisez-le comme base.`,
+      },
       'busy',
     );
   const run = store.getRun(runId);
@@ -63,7 +73,14 @@ export function recordedBase(store: ProjectStore, runIdValue: number, upToValue?
       'bad-request',
     );
   const { weights } = store.loadCheckpoint(runId, which);
-  return { name: run.project.name, source: `run ${runId} of ${run.project.name}`, graph, weights, upTo, project: { ...run.project, training: run.training } };
+  return {
+    name: run.project.name,
+    source: `run ${runId} of ${run.project.name}`,
+    graph,
+    weights,
+    upTo,
+    project: { ...run.project, training: run.training },
+  };
 }
 
 const inputOf = (graph: Graph): GraphNode | undefined => graph.nodes.find((n) => n.type === 'Input');
@@ -77,7 +94,12 @@ export function targetForBase(target: Project, base: RecordedBase, targetName: s
   const shape = baseInput?.params.shape as number[] | undefined;
   const input = inputOf(target.graph);
   if (!input) {
-    const node: GraphNode = { id: target.graph.nodes.some((n) => n.id === 'input') ? 'base_input' : 'input', type: 'Input', params: { shape: [...(shape ?? [])] }, position: { x: 250, y: 40 } };
+    const node: GraphNode = {
+      id: target.graph.nodes.some((n) => n.id === 'input') ? 'base_input' : 'input',
+      type: 'Input',
+      params: { shape: [...(shape ?? [])] },
+      position: { x: 250, y: 40 },
+    };
     return { ...target, graph: { ...target.graph, nodes: [node, ...target.graph.nodes] } };
   }
   const targetShape = analyzeGraph(target.graph).nodes[input.id]?.outputShape;

@@ -15,8 +15,19 @@ afterEach(() => cleanup());
 
 const service = () => new NeuroblocksService({ host: 'web', configDir: path.join(dir, 'config'), projectsDir: dir, version: '9.9.9' });
 
-const base = mlpProject({ name: 'Spirals', hiddenUnits: 8, dataset: { kind: 'builtin', name: 'spirals', size: 120 }, training: { optimizer: 'adam', learningRate: 0.01, epochs: 3, batchSize: 16, seed: 7 } });
-const wider = mlpProject({ name: 'Spirals', hiddenUnits: 16, activation: 'tanh', dataset: { kind: 'builtin', name: 'spirals', size: 120 }, training: { optimizer: 'sgd', learningRate: 0.1, epochs: 3, batchSize: 16, seed: 7 } });
+const base = mlpProject({
+  name: 'Spirals',
+  hiddenUnits: 8,
+  dataset: { kind: 'builtin', name: 'spirals', size: 120 },
+  training: { optimizer: 'adam', learningRate: 0.01, epochs: 3, batchSize: 16, seed: 7 },
+});
+const wider = mlpProject({
+  name: 'Spirals',
+  hiddenUnits: 16,
+  activation: 'tanh',
+  dataset: { kind: 'builtin', name: 'spirals', size: 120 },
+  training: { optimizer: 'sgd', learningRate: 0.1, epochs: 3, batchSize: 16, seed: 7 },
+});
 
 /** Records a run of `project` that ended after `epochs` epochs with a checkpoint of the last one, as training does. */
 function recordRun(store: ProjectStore, project: typeof base, epochs: number, status: 'completed' | 'stopped', hidden = 8): number {
@@ -83,7 +94,12 @@ describe('run history through the API', () => {
     // Given newest first, the comparison still puts the older run first.
     const comparison = await service().compareRuns(location, [second, first]);
     expect(comparison.runs.map((r) => r.id)).toEqual([first, second]);
-    expect(comparison.runs[0]).toMatchObject({ status: 'completed', epochs: 3, testAccuracy: 0.875, params: { total: 2 * 8 + 8 + 8 * 2 + 2, trainable: 42, nonTrainable: 0 } });
+    expect(comparison.runs[0]).toMatchObject({
+      status: 'completed',
+      epochs: 3,
+      testAccuracy: 0.875,
+      params: { total: 2 * 8 + 8 + 8 * 2 + 2, trainable: 42, nonTrainable: 0 },
+    });
     expect(comparison.runs[1]).toMatchObject({ status: 'stopped', epochs: 2, params: { total: 2 * 16 + 16 + 16 * 2 + 2 } });
     expect(comparison.runs[1].testAccuracy).toBeUndefined();
     const row = (key: string) => comparison.settings.find((s) => s.key === key);
@@ -106,7 +122,10 @@ describe('run history through the API', () => {
   it('refuses to compare anything but two different runs of a project file', async () => {
     const { location, first } = fileWithTwoRuns();
     const api = service();
-    await expect(api.compareRuns(location, [first])).rejects.toMatchObject({ code: 'bad-request', message: 'Choose exactly two runs to compare.' });
+    await expect(api.compareRuns(location, [first])).rejects.toMatchObject({
+      code: 'bad-request',
+      message: 'Choose exactly two runs to compare.',
+    });
     await expect(api.compareRuns(location, [first, first])).rejects.toMatchObject({ code: 'bad-request' });
     await expect(api.compareRuns(location, [first, 99])).rejects.toMatchObject({ message: 'Run 99 does not exist in this project.' });
     await expect(api.compareRuns(path.join(dir, 'a.json'), [1, 2])).rejects.toMatchObject({ code: 'no-runs' });
@@ -139,7 +158,10 @@ describe('run history through the API', () => {
     const writer = ProjectStore.open(location);
     const running = writer.startRun({ project: base, backend: 'cpu' });
     try {
-      await expect(api.deleteRun(location, running)).rejects.toMatchObject({ code: 'busy', message: expect.stringContaining('Stop it first') });
+      await expect(api.deleteRun(location, running)).rejects.toMatchObject({
+        code: 'busy',
+        message: expect.stringContaining('Stop it first'),
+      });
       expect((await api.listRuns(location)).map((r) => r.id)).toContain(running);
     } finally {
       writer.finishRun(running, 'stopped');
@@ -191,7 +213,9 @@ describe('run history through the API', () => {
     const api = service();
     expect((await api.listRuns(location)).map((r) => r.status)).toEqual(['interrupted', 'interrupted']);
     await expect(api.continueRun(location, early)).rejects.toMatchObject({ message: expect.stringContaining('it has no checkpoint') });
-    const ended = new Promise<TrainingUpdate['event']>((resolve) => api.onTrainingEvent((u) => u.event.type === 'final' && resolve(u.event)));
+    const ended = new Promise<TrainingUpdate['event']>((resolve) =>
+      api.onTrainingEvent((u) => u.event.type === 'final' && resolve(u.event)),
+    );
     const continued = await api.continueRun(location, crashed);
     expect(continued.fromEpoch).toBe(2);
     expect(await ended).toMatchObject({ state: 'completed', epochsCompleted: 3 });

@@ -19,18 +19,24 @@ describe('a recorded run’s model', () => {
   /** A few test digits and the probabilities the model gave them right after training. */
   let probes: { sample: TestSample; prediction: Prediction }[];
 
-  const service = (config: string) => new NeuroblocksService({ host: 'web', configDir: path.join(root, config), projectsDir: root, version: '0.0.0' });
+  const service = (config: string) =>
+    new NeuroblocksService({ host: 'web', configDir: path.join(root, config), projectsDir: root, version: '0.0.0' });
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-run-model-'));
     trainer = service('trainer');
     const { project } = await trainer.openExample('mnist-cnn');
-    const small = { ...project, dataset: { kind: 'builtin' as const, name: 'mnist' as const, size: 300 }, training: { ...project.training, epochs: 1, seed: 2 } };
+    const small = {
+      ...project,
+      dataset: { kind: 'builtin' as const, name: 'mnist' as const, size: 300 },
+      training: { ...project.training, epochs: 1, seed: 2 },
+    };
     location = (await trainer.saveProjectAs('digits.nbproj', small)).location;
     const final = new Promise<TrainingUpdate>((resolve) => trainer.onTrainingEvent((u) => u.event.type === 'final' && resolve(u)));
     await trainer.startTraining(small, { location });
     const update = await final;
-    if (update.event.type !== 'final' || !update.event.test) throw new Error(`Training ended without a test evaluation: ${JSON.stringify(update.event)}`);
+    if (update.event.type !== 'final' || !update.event.test)
+      throw new Error(`Training ended without a test evaluation: ${JSON.stringify(update.event)}`);
     test = update.event.test;
     probes = [];
     for (const actual of [1, 4, 7]) {
@@ -95,7 +101,9 @@ describe('a recorded run’s model', () => {
     const check = ProjectStore.open(location, { readOnly: true });
     const run = check.getRun(copy);
     check.close();
-    expect(run.evaluations).toEqual([expect.objectContaining({ checkpoint: 'last', samples: 10_000, confusion: test.confusionMatrix, testAccuracy: test.accuracy })]);
+    expect(run.evaluations).toEqual([
+      expect.objectContaining({ checkpoint: 'last', samples: 10_000, confusion: test.confusionMatrix, testAccuracy: test.accuracy }),
+    ]);
     expect(recordedEvaluation(run, 'last')).toBe(run.evaluations[0]);
 
     const again = await service('third').loadRunModel({ location, runId: copy });
@@ -120,7 +128,9 @@ describe('a recorded run’s model', () => {
     // No wrong answer left out is more confident than those listed: gather every wrong cell's samples.
     const everyWrong: number[] = [];
     for (let a = 0; a < 10; a++)
-      for (let p = 0; p < 10; p++) if (a !== p && test.confusionMatrix[a][p] > 0) everyWrong.push(...(await reopened.getTestSamples({ actual: a, predicted: p, limit: 60 })).samples.map((s) => s.confidence));
+      for (let p = 0; p < 10; p++)
+        if (a !== p && test.confusionMatrix[a][p] > 0)
+          everyWrong.push(...(await reopened.getTestSamples({ actual: a, predicted: p, limit: 60 })).samples.map((s) => s.confidence));
     expect(everyWrong.sort((x, y) => y - x).slice(0, confidences.length)).toEqual(confidences);
     // The model answers a listed mistake as the list says.
     const first = mistakes.samples[0];
@@ -146,9 +156,15 @@ describe('a recorded run’s model', () => {
   it('refuses bad requests in plain words, and keeps the model in use', async () => {
     const before = await reopened.getModelInUse();
     await expect(reopened.loadRunModel({ location, runId: 99 })).rejects.toThrow('Run 99 does not exist in this project.');
-    await expect(reopened.loadRunModel({ location, runId: 0 })).rejects.toMatchObject({ code: 'bad-request', message: expect.stringContaining('whole number') });
+    await expect(reopened.loadRunModel({ location, runId: 0 })).rejects.toMatchObject({
+      code: 'bad-request',
+      message: expect.stringContaining('whole number'),
+    });
     await expect(reopened.loadRunModel({ location, runId: '1' as unknown as number })).rejects.toMatchObject({ code: 'bad-request' });
-    await expect(reopened.loadRunModel({ location, runId: 1, checkpoint: 'first' as 'best' })).rejects.toMatchObject({ code: 'bad-request', message: expect.stringContaining('"best" or "last"') });
+    await expect(reopened.loadRunModel({ location, runId: 1, checkpoint: 'first' as 'best' })).rejects.toMatchObject({
+      code: 'bad-request',
+      message: expect.stringContaining('"best" or "last"'),
+    });
     await expect(reopened.loadRunModel({ location: path.join(root, 'digits.json'), runId: 1 })).rejects.toMatchObject({ code: 'no-runs' });
     await expect(reopened.loadRunModel({ location: path.join(root, 'missing.nbproj'), runId: 1 })).rejects.toThrow(/missing\.nbproj/);
     await expect(reopened.getConfidentMistakes({ limit: -3 })).rejects.toMatchObject({ code: 'bad-request' });
@@ -158,8 +174,14 @@ describe('a recorded run’s model', () => {
     const empty = store.startRun({ project: { ...original.project, training: original.training }, backend: 'cpu', seed: 2 });
     store.finishRun(empty, 'failed', 'The data could not be read.');
     store.close();
-    await expect(reopened.loadRunModel({ location, runId: empty })).rejects.toMatchObject({ code: 'no-checkpoint', message: `Run ${empty} of digits.nbproj has no saved weights (it ended before its first epoch was complete), so it cannot be evaluated or tried. Choose another run, or train again.` });
-    await expect(reopened.loadRunModel({ location, runId: 2, checkpoint: 'best' })).rejects.toMatchObject({ code: 'no-checkpoint', message: 'Run 2 of digits.nbproj has no best checkpoint; choose its last checkpoint instead.' });
+    await expect(reopened.loadRunModel({ location, runId: empty })).rejects.toMatchObject({
+      code: 'no-checkpoint',
+      message: `Run ${empty} of digits.nbproj has no saved weights (it ended before its first epoch was complete), so it cannot be evaluated or tried. Choose another run, or train again.`,
+    });
+    await expect(reopened.loadRunModel({ location, runId: 2, checkpoint: 'best' })).rejects.toMatchObject({
+      code: 'no-checkpoint',
+      message: 'Run 2 of digits.nbproj has no best checkpoint; choose its last checkpoint instead.',
+    });
     expect(await reopened.getModelInUse()).toEqual(before);
   });
 

@@ -40,7 +40,13 @@ export function defaultCheckpoint(run: RunFacts): CheckpointKind | undefined {
 /** The newest evaluation recorded for the weights of checkpoint `which`: the one made as the run ended with them, or one made later by loading them. */
 export function recordedEvaluation(run: RunFacts, which: CheckpointKind): Evaluation | undefined {
   const end = endOfRun(run);
-  return run.evaluations.filter((e) => e.checkpoint === which && ((e === end.evaluation && end.checkpoint === which) || (run.endedAt !== undefined && e.createdAt > run.endedAt))).at(-1);
+  return run.evaluations
+    .filter(
+      (e) =>
+        e.checkpoint === which &&
+        ((e === end.evaluation && end.checkpoint === which) || (run.endedAt !== undefined && e.createdAt > run.endedAt)),
+    )
+    .at(-1);
 }
 
 function asTestEvaluation(evaluation: Evaluation, classNames: string[], samples: number): TestEvaluation | undefined {
@@ -62,12 +68,20 @@ async function openStore(file: string, readOnly: boolean) {
 
 /** Checks a request from the UI and gives the project file's full path. */
 export function checkedRunRequest(request: unknown, base: string): { file: string; runId: number; checkpoint?: CheckpointKind } {
-  if (!request || typeof request !== 'object') throw new UserFacingError(
-      { en: 'Say which recorded run to load: its project file and its number.', fr: 'Indiquez l’entraînement enregistré à charger : son fichier de projet et son numéro.' },
+  if (!request || typeof request !== 'object')
+    throw new UserFacingError(
+      {
+        en: 'Say which recorded run to load: its project file and its number.',
+        fr: 'Indiquez l’entraînement enregistré à charger : son fichier de projet et son numéro.',
+      },
       'bad-request',
     );
   const { location, runId, checkpoint } = request as Partial<RunModelRequest>;
-  if (typeof location !== 'string' || location.trim() === '') throw new UserFacingError({ en: 'The project file of the run is missing.', fr: 'Le fichier de projet de l’entraînement manque.' }, 'bad-request');
+  if (typeof location !== 'string' || location.trim() === '')
+    throw new UserFacingError(
+      { en: 'The project file of the run is missing.', fr: 'Le fichier de projet de l’entraînement manque.' },
+      'bad-request',
+    );
   const file = path.resolve(base, location);
   if (path.extname(file).toLowerCase() !== SQLITE_EXTENSION) {
     throw new UserFacingError(
@@ -80,13 +94,19 @@ export function checkedRunRequest(request: unknown, base: string): { file: strin
   }
   if (typeof runId !== 'number' || !Number.isInteger(runId) || runId < 1) {
     throw new UserFacingError(
-      { en: `A run is chosen by its number, a whole number from 1 (got ${JSON.stringify(runId)}).`, fr: `Un entraînement se choisit par son numéro, un nombre entier à partir de 1 (reçu : ${JSON.stringify(runId)}).` },
+      {
+        en: `A run is chosen by its number, a whole number from 1 (got ${JSON.stringify(runId)}).`,
+        fr: `Un entraînement se choisit par son numéro, un nombre entier à partir de 1 (reçu : ${JSON.stringify(runId)}).`,
+      },
       'bad-request',
     );
   }
   if (checkpoint !== undefined && checkpoint !== 'best' && checkpoint !== 'last') {
     throw new UserFacingError(
-      { en: `The checkpoint must be "best" or "last" (got ${JSON.stringify(checkpoint)}).`, fr: `Le point de sauvegarde doit être « best » ou « last » (reçu : ${JSON.stringify(checkpoint)}).` },
+      {
+        en: `The checkpoint must be "best" or "last" (got ${JSON.stringify(checkpoint)}).`,
+        fr: `Le point de sauvegarde doit être « best » ou « last » (reçu : ${JSON.stringify(checkpoint)}).`,
+      },
       'bad-request',
     );
   }
@@ -105,7 +125,10 @@ export interface PreparedRunModel {
  * run had it (errors such as a moved image folder surface here). The evaluation, which may take a
  * few seconds, is left to `finish`, once the model is in use.
  */
-export async function prepareRunModel(request: { file: string; runId: number; checkpoint?: CheckpointKind }, onProgress: (sessionId: string, done: number, total: number) => void): Promise<PreparedRunModel> {
+export async function prepareRunModel(
+  request: { file: string; runId: number; checkpoint?: CheckpointKind },
+  onProgress: (sessionId: string, done: number, total: number) => void,
+): Promise<PreparedRunModel> {
   const { file, runId } = request;
   const fileName = path.basename(file);
   const store = await openStore(file, true);
@@ -114,8 +137,12 @@ export async function prepareRunModel(request: { file: string; runId: number; ch
   let weights;
   try {
     run = store.getRun(runId);
-    if (run.status === 'running') throw new UserFacingError(
-        { en: `Run ${runId} of ${fileName} is still training: wait until it ends, then choose it.`, fr: `L’entraînement ${runId} de ${fileName} est encore en cours : attendez qu’il se termine, puis choisissez-le.` },
+    if (run.status === 'running')
+      throw new UserFacingError(
+        {
+          en: `Run ${runId} of ${fileName} is still training: wait until it ends, then choose it.`,
+          fr: `L’entraînement ${runId} de ${fileName} est encore en cours : attendez qu’il se termine, puis choisissez-le.`,
+        },
         'busy',
       );
     const chosen = request.checkpoint ?? defaultCheckpoint(run);
@@ -174,13 +201,25 @@ export async function prepareRunModel(request: { file: string; runId: number; ch
     model.dispose();
     const text = errorTexts(error);
     throw new UserFacingError(
-      { en: `Run ${runId} of ${fileName} cannot be loaded: ${text.en}`, fr: `L’entraînement ${runId} de ${fileName} ne peut pas être chargé : ${text.fr}` },
+      {
+        en: `Run ${runId} of ${fileName} cannot be loaded: ${text.en}`,
+        fr: `L’entraînement ${runId} de ${fileName} ne peut pas être chargé : ${text.fr}`,
+      },
       error instanceof UserFacingError ? error.code : 'run-model',
     );
   }
   const recorded = recordedEvaluation(run, which);
   const test = recorded && asTestEvaluation(recorded, ready.classNames, ready.testCount);
-  const info: ModelInUse = { sessionId: modelRunId, location: file, recordedRunId: runId, checkpoint: which, epoch: run[which]!.epoch, inputShape: ready.inputShape, imageFit: imageFitOf(run.project.dataset), ...(test ? { test } : {}) };
+  const info: ModelInUse = {
+    sessionId: modelRunId,
+    location: file,
+    recordedRunId: runId,
+    checkpoint: which,
+    epoch: run[which]!.epoch,
+    inputShape: ready.inputShape,
+    imageFit: imageFitOf(run.project.dataset),
+    ...(test ? { test } : {}),
+  };
   return {
     model,
     info,
@@ -204,7 +243,14 @@ async function recordEvaluation(file: string, runId: number, which: CheckpointKi
   try {
     store = await openStore(file, false);
     if (store.readOnly) return why(store.readOnlyReasonText ?? { en: 'the file is read-only', fr: 'le fichier est en lecture seule' });
-    store.recordEvaluation(runId, { checkpoint: which, samples: test.samples, testLoss: test.loss, testAccuracy: test.accuracy, labels: test.classNames, confusion: test.confusionMatrix });
+    store.recordEvaluation(runId, {
+      checkpoint: which,
+      samples: test.samples,
+      testLoss: test.loss,
+      testAccuracy: test.accuracy,
+      labels: test.classNames,
+      confusion: test.confusionMatrix,
+    });
     return undefined;
   } catch (error) {
     const text = errorTexts(error);

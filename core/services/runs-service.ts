@@ -3,7 +3,16 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { UserFacingError, type OpenedProject, type RunComparisonInfo, type RunDetailsInfo, type RunInfo, type RunsApi, type RunSnapshot, type UseRunAsBaseRequest } from '../api/contract';
+import {
+  UserFacingError,
+  type OpenedProject,
+  type RunComparisonInfo,
+  type RunDetailsInfo,
+  type RunInfo,
+  type RunsApi,
+  type RunSnapshot,
+  type UseRunAsBaseRequest,
+} from '../api/contract';
 import { insertBase } from '../model/base-group';
 import type { Project } from '../model/project';
 import { createProjectFile, readRuns, resolveLocation, saveProjectFile, withRunStore } from './project-access';
@@ -28,7 +37,12 @@ async function checkTargetExists(file: string): Promise<void> {
 /** Refuses, naming the file, a target project file that is read-only (marked so, or not writable by this app), before anything is written to it. */
 async function checkTargetWritable(file: string): Promise<void> {
   const info = await stat(file);
-  const writable = (info.mode & 0o222) !== 0 && (await access(file, constants.W_OK).then(() => true, () => false));
+  const writable =
+    (info.mode & 0o222) !== 0 &&
+    (await access(file, constants.W_OK).then(
+      () => true,
+      () => false,
+    ));
   if (!writable)
     throw new UserFacingError(
       {
@@ -79,7 +93,10 @@ export class RunsService implements RunsApi {
       const opened = await createProjectFile(context, project);
       if (!opened.location)
         throw new UserFacingError(
-          { en: `A pretrained base keeps its weights only in a ${SQLITE_EXTENSION} project file, which this app cannot write.`, fr: `Une base pré-entraînée ne garde ses poids que dans un fichier de projet ${SQLITE_EXTENSION}, que cette application ne peut pas écrire.` },
+          {
+            en: `A pretrained base keeps its weights only in a ${SQLITE_EXTENSION} project file, which this app cannot write.`,
+            fr: `Une base pré-entraînée ne garde ses poids que dans un fichier de projet ${SQLITE_EXTENSION}, que cette application ne peut pas écrire.`,
+          },
           'no-runs',
         );
       await withRunStore(context, opened.location, { readOnly: false }, (store) => store.setPretrained(weights, base.source));

@@ -69,7 +69,10 @@ export class RecentProjects {
   async remember(location: string, name: string): Promise<void> {
     await this.settings.update((s) => ({
       ...s,
-      recent: [{ location, name, openedAt: new Date().toISOString() }, ...s.recent.filter((r) => r.location !== location)].slice(0, RECENT_LIMIT),
+      recent: [{ location, name, openedAt: new Date().toISOString() }, ...s.recent.filter((r) => r.location !== location)].slice(
+        0,
+        RECENT_LIMIT,
+      ),
     }));
     this.changed.fire();
   }
@@ -129,7 +132,10 @@ export function createServiceContext(options: ServiceOptions): ServiceContext {
     dialogs() {
       if (!dialogs)
         throw new UserFacingError(
-          { en: 'File dialogs exist only in the desktop app; here, pick a file from the projects folder.', fr: 'Les fenêtres de choix de fichier n’existent que dans l’application de bureau ; ici, choisissez un fichier du dossier des projets.' },
+          {
+            en: 'File dialogs exist only in the desktop app; here, pick a file from the projects folder.',
+            fr: 'Les fenêtres de choix de fichier n’existent que dans l’application de bureau ; ici, choisissez un fichier du dossier des projets.',
+          },
           'no-dialogs',
         );
       return dialogs;

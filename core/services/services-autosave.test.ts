@@ -44,7 +44,11 @@ describe('autosave of .nbproj projects', () => {
     api.onAutosave((update) => updates.push(update));
     const { project } = await api.openExample('spirals-mlp');
     const { location } = await api.saveProjectAs('spirals.nbproj', project);
-    const edited = { ...project, name: 'Spirals, edited', graph: { ...project.graph, nodes: project.graph.nodes.map((n, i) => (i === 0 ? { ...n, position: { x: 11, y: 22 } } : n)) } };
+    const edited = {
+      ...project,
+      name: 'Spirals, edited',
+      graph: { ...project.graph, nodes: project.graph.nodes.map((n, i) => (i === 0 ? { ...n, position: { x: 11, y: 22 } } : n)) },
+    };
     await api.autosaveProject(location, edited);
     expect(readFromFile(location).name).toBe(project.name);
     await sleep(1200);
@@ -54,7 +58,12 @@ describe('autosave of .nbproj projects', () => {
     expect(updates).toEqual([{ location, savedAt: expect.any(String) }]);
     // The autosave is a version of its own, after the one the file was created with.
     const store = ProjectStore.open(location, { readOnly: true });
-    expect(store.listVersions().map((v) => v.kind).slice(0, 2)).toEqual(['autosave', 'created']);
+    expect(
+      store
+        .listVersions()
+        .map((v) => v.kind)
+        .slice(0, 2),
+    ).toEqual(['autosave', 'created']);
     store.close();
   });
 
@@ -87,11 +96,16 @@ describe('autosave of .nbproj projects', () => {
     const api = service();
     const { project } = await api.openExample('spirals-mlp');
     const json = await api.saveProjectAs('plain.json', project);
-    await expect(api.autosaveProject(json.location, project)).rejects.toMatchObject({ code: 'no-autosave', message: expect.stringMatching(/saved only when you choose Save/) });
+    await expect(api.autosaveProject(json.location, project)).rejects.toMatchObject({
+      code: 'no-autosave',
+      message: expect.stringMatching(/saved only when you choose Save/),
+    });
     if (process.getuid?.() === 0) return; // root writes through file permissions
     const file = await api.saveProjectAs('locked.nbproj', project);
     await chmod(file.location, 0o444);
-    await expect(api.autosaveProject(file.location, { ...project, name: 'Lost?' })).rejects.toMatchObject({ message: expect.stringMatching(/cannot be saved automatically.*Save As/) });
+    await expect(api.autosaveProject(file.location, { ...project, name: 'Lost?' })).rejects.toMatchObject({
+      message: expect.stringMatching(/cannot be saved automatically.*Save As/),
+    });
     expect(readFromFile(file.location).name).toBe(project.name);
   });
 
@@ -111,7 +125,9 @@ describe('autosave of .nbproj projects', () => {
       {
         location,
         error: expect.stringMatching(/could not be saved automatically to full\.nbproj: .*disk is full/),
-        errorFr: expect.stringMatching(/^Les modifications n’ont pas pu être enregistrées automatiquement dans full\.nbproj : Impossible d’enregistrer automatiquement le projet : le disque est plein/),
+        errorFr: expect.stringMatching(
+          /^Les modifications n’ont pas pu être enregistrées automatiquement dans full\.nbproj : Impossible d’enregistrer automatiquement le projet : le disque est plein/,
+        ),
       },
     ]);
     expect(readFromFile(location).name).toBe(project.name);

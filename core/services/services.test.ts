@@ -41,7 +41,11 @@ describe('examples', () => {
 describe('project files', () => {
   it('creates an empty project or a copy of an example', async () => {
     const api = service();
-    expect((await api.newProject()).project).toMatchObject({ name: 'Untitled', graph: { nodes: [], edges: [] }, training: { optimizer: 'adam' } });
+    expect((await api.newProject()).project).toMatchObject({
+      name: 'Untitled',
+      graph: { nodes: [], edges: [] },
+      training: { optimizer: 'adam' },
+    });
     const copy = await api.newProject({ fromExample: 'spirals-mlp', name: 'My spirals' });
     expect(copy.project.name).toBe('My spirals');
     expect(copy.project.graph.nodes.length).toBeGreaterThan(1);
@@ -52,7 +56,9 @@ describe('project files', () => {
     const { project } = await api.openExample('mnist-cnn');
     const saved = await api.saveProjectAs('my cnn', project);
     expect(saved.location).toBe(path.join(projectsDir, 'my cnn.json'));
-    expect(await api.listProjectFiles()).toEqual([expect.objectContaining({ fileName: 'my cnn.json', name: project.name, location: saved.location })]);
+    expect(await api.listProjectFiles()).toEqual([
+      expect.objectContaining({ fileName: 'my cnn.json', name: project.name, location: saved.location }),
+    ]);
     const reopened = await api.openProject(saved.location);
     expect(reopened).toEqual({ project, location: saved.location });
     // Recent projects survive a restart (a new service over the same config directory).
@@ -66,7 +72,8 @@ describe('project files', () => {
     await expect(api.saveProjectAs('a', project)).rejects.toMatchObject({ code: 'exists' });
     await expect(api.saveProjectAs('a', { ...project, name: 'Second' }, { overwrite: true })).resolves.toBeTruthy();
     expect((await api.openProject('a.json')).project.name).toBe('Second');
-    for (const bad of ['../escape', 'sub/dir', '.hidden', 'a\\b']) await expect(api.saveProjectAs(bad, project)).rejects.toMatchObject({ code: 'bad-name' });
+    for (const bad of ['../escape', 'sub/dir', '.hidden', 'a\\b'])
+      await expect(api.saveProjectAs(bad, project)).rejects.toMatchObject({ code: 'bad-name' });
   });
 
   it('never overwrites a file that is not a project, nor writes other kinds of files', async () => {
@@ -83,7 +90,10 @@ describe('project files', () => {
     const api = service();
     const { project } = await api.newProject();
     const broken = { ...project, graph: { nodes: [{ id: 'x' }], edges: [] } } as unknown as typeof project;
-    await expect(api.saveProjectAs('broken', broken)).rejects.toMatchObject({ code: 'project', message: expect.stringContaining('graph.nodes[0].type') });
+    await expect(api.saveProjectAs('broken', broken)).rejects.toMatchObject({
+      code: 'project',
+      message: expect.stringContaining('graph.nodes[0].type'),
+    });
     await expect(api.saveProjectAs('broken', broken)).rejects.toMatchObject({
       message: 'The project cannot be saved: graph.nodes[0].type: is missing; it must be text.',
       fr: 'Le projet ne peut pas être enregistré : graph.nodes[0].type : valeur manquante ; il faut un texte.',
@@ -184,13 +194,28 @@ describe('training engines', () => {
     const findPython = async ({ python }: { python?: string }) => {
       asked.push(python);
       return python === '/opt/torch/bin/python3'
-        ? { available: true, python, torchVersion: '2.5.1', devices: [{ kind: 'cuda' as const, name: 'NVIDIA H100', memoryBytes: 80e9 }, { kind: 'cpu' as const, name: 'CPU', threads: 16 }] }
+        ? {
+            available: true,
+            python,
+            torchVersion: '2.5.1',
+            devices: [
+              { kind: 'cuda' as const, name: 'NVIDIA H100', memoryBytes: 80e9 },
+              { kind: 'cpu' as const, name: 'CPU', threads: 16 },
+            ],
+          }
         : { available: false, python: python ?? '/usr/bin/python3', devices: [], reason: { en: 'no torch', fr: 'pas de torch' } };
     };
     const tfjs = { backend: 'wasm', device: 'CPU', fallbacks: [] };
     const api = service({ findPython, detectBackend: async () => tfjs });
-    expect(await api.getTrainingEngines()).toEqual({ tfjs, pytorch: expect.objectContaining({ available: false, reason: { en: 'no torch', fr: 'pas de torch' } }) });
-    expect(await api.setPythonPath('  /opt/torch/bin/python3 ')).toEqual({ tfjs, pythonSetting: '/opt/torch/bin/python3', pytorch: expect.objectContaining({ available: true, torchVersion: '2.5.1' }) });
+    expect(await api.getTrainingEngines()).toEqual({
+      tfjs,
+      pytorch: expect.objectContaining({ available: false, reason: { en: 'no torch', fr: 'pas de torch' } }),
+    });
+    expect(await api.setPythonPath('  /opt/torch/bin/python3 ')).toEqual({
+      tfjs,
+      pythonSetting: '/opt/torch/bin/python3',
+      pytorch: expect.objectContaining({ available: true, torchVersion: '2.5.1' }),
+    });
     // Kept across restarts, and used to train.
     const again = service({ findPython, detectBackend: async () => tfjs });
     expect((await again.getTrainingEngines()).pythonSetting).toBe('/opt/torch/bin/python3');
@@ -199,7 +224,10 @@ describe('training engines', () => {
     // Empty: look for a Python again.
     expect((await again.setPythonPath('')).pythonSetting).toBeUndefined();
     expect(JSON.parse(await readFile(path.join(root, 'config', 'settings.json'), 'utf8'))).not.toHaveProperty('python');
-    await expect(again.setPythonPath(42 as never)).rejects.toMatchObject({ code: 'bad-request', fr: expect.stringContaining('Le réglage Python') });
+    await expect(again.setPythonPath(42 as never)).rejects.toMatchObject({
+      code: 'bad-request',
+      fr: expect.stringContaining('Le réglage Python'),
+    });
   });
 
   it('finds the Debian PyTorch set in the settings, its version and what it sees', async () => {
@@ -238,24 +266,51 @@ describe('training', () => {
   it('refuses to train a graph with errors, naming the problem', async () => {
     const api = service();
     const { project } = await api.openExample('mnist-cnn');
-    const broken = { ...project, graph: { ...project.graph, nodes: project.graph.nodes.map((n) => (n.type === 'Conv2D' ? { ...n, params: { ...n.params, kernelSize: 99 } } : n)) } };
+    const broken = {
+      ...project,
+      graph: {
+        ...project.graph,
+        nodes: project.graph.nodes.map((n) => (n.type === 'Conv2D' ? { ...n, params: { ...n.params, kernelSize: 99 } } : n)),
+      },
+    };
     await expect(api.startTraining(broken)).rejects.toMatchObject({ code: 'invalid-graph' });
   });
 
   it('says in French too what a French interface shows of its refusals', async () => {
     const api = service();
     const { project } = await api.openExample('mnist-cnn');
-    const broken = { ...project, graph: { ...project.graph, nodes: project.graph.nodes.map((n) => (n.type === 'Conv2D' ? { ...n, params: { ...n.params, kernelSize: 99 } } : n)) } };
-    await expect(api.startTraining(broken)).rejects.toMatchObject({ fr: expect.stringMatching(/^Le modèle ne peut pas être entraîné tant que ses 2 erreurs ne sont pas corrigées : Conv2D « conv1 » : `kernelSize` doit être/) });
+    const broken = {
+      ...project,
+      graph: {
+        ...project.graph,
+        nodes: project.graph.nodes.map((n) => (n.type === 'Conv2D' ? { ...n, params: { ...n.params, kernelSize: 99 } } : n)),
+      },
+    };
+    await expect(api.startTraining(broken)).rejects.toMatchObject({
+      fr: expect.stringMatching(
+        /^Le modèle ne peut pas être entraîné tant que ses 2 erreurs ne sont pas corrigées : Conv2D « conv1 » : `kernelSize` doit être/,
+      ),
+    });
     const { dataset: _dataset, ...withoutData } = project;
-    await expect(api.startTraining(withoutData)).rejects.toMatchObject({ code: 'no-dataset', fr: 'Choisissez un jeu de données pour le projet avant de l’entraîner.' });
+    await expect(api.startTraining(withoutData)).rejects.toMatchObject({
+      code: 'no-dataset',
+      fr: 'Choisissez un jeu de données pour le projet avant de l’entraîner.',
+    });
     const missing = path.join(root, 'missing.json');
-    await expect(api.openProject(missing)).rejects.toMatchObject({ code: 'not-found', fr: `Impossible d’ouvrir ${missing} : le fichier ou son dossier n’existe pas.` });
+    await expect(api.openProject(missing)).rejects.toMatchObject({
+      code: 'not-found',
+      fr: `Impossible d’ouvrir ${missing} : le fichier ou son dossier n’existe pas.`,
+    });
     const notSqlite = path.join(root, 'notes.nbproj');
     await writeFile(notSqlite, JSON.stringify(project));
-    await expect(api.openProject(notSqlite)).rejects.toMatchObject({ code: 'store-not-sqlite', fr: expect.stringContaining('n’est pas un fichier de projet Neuroblocks : il ressemble à du JSON.') });
+    await expect(api.openProject(notSqlite)).rejects.toMatchObject({
+      code: 'store-not-sqlite',
+      fr: expect.stringContaining('n’est pas un fichier de projet Neuroblocks : il ressemble à du JSON.'),
+    });
     // Every message keeps its English text for logs and the command line.
-    await expect(api.openProject(notSqlite)).rejects.toMatchObject({ message: expect.stringContaining('is not a Neuroblocks project file: it looks like JSON.') });
+    await expect(api.openProject(notSqlite)).rejects.toMatchObject({
+      message: expect.stringContaining('is not a Neuroblocks project file: it looks like JSON.'),
+    });
   });
 });
 
@@ -279,8 +334,14 @@ describe('SQLite project files', () => {
     }
     expect(runs).toEqual([expect.objectContaining({ status: 'completed', epochs: 1 })]);
     const [details] = await api.listRunDetails(location);
-    expect(details).toMatchObject({ id: runs[0].id, status: 'completed', training: { optimizer: project.training.optimizer, batchSize: project.training.batchSize } });
-    expect(details.epochMetrics).toEqual([expect.objectContaining({ epoch: 1, loss: expect.any(Number), valAccuracy: expect.any(Number) })]);
+    expect(details).toMatchObject({
+      id: runs[0].id,
+      status: 'completed',
+      training: { optimizer: project.training.optimizer, batchSize: project.training.batchSize },
+    });
+    expect(details.epochMetrics).toEqual([
+      expect.objectContaining({ epoch: 1, loss: expect.any(Number), valAccuracy: expect.any(Number) }),
+    ]);
     const exported = await api.exportModel({ project, format: 'tfjs', runId: runs[0].id, location });
     expect(exported).toMatchObject({ trained: true, files: expect.arrayContaining(['model.json']) });
     const untrained = await api.exportModel({ project, format: 'keras', location, outDir: path.join(root, 'untrained-keras') });
@@ -288,8 +349,18 @@ describe('SQLite project files', () => {
     const logged = ProjectStore.open(location, { readOnly: true });
     try {
       expect(logged.listExports()).toEqual([
-        expect.objectContaining({ runId: runs[0].id, format: 'tfjs', path: exported.outDir, details: expect.objectContaining({ checkpoint: expect.stringMatching(/^(best|last)$/) }) }),
-        expect.objectContaining({ runId: undefined, format: 'keras', path: untrained.outDir, details: { files: untrained.files, weights: 'untrained' } }),
+        expect.objectContaining({
+          runId: runs[0].id,
+          format: 'tfjs',
+          path: exported.outDir,
+          details: expect.objectContaining({ checkpoint: expect.stringMatching(/^(best|last)$/) }),
+        }),
+        expect.objectContaining({
+          runId: undefined,
+          format: 'keras',
+          path: untrained.outDir,
+          details: { files: untrained.files, weights: 'untrained' },
+        }),
       ]);
     } finally {
       logged.close();

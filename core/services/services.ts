@@ -52,7 +52,8 @@ const apiMembers: ReadonlySet<string> = new Set([...apiMethods, ...apiEvents]);
 function servedMembers(area: object): string[] {
   const names: string[] = [];
   for (let proto = Object.getPrototypeOf(area); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto))
-    for (const name of Object.getOwnPropertyNames(proto)) if (name !== 'constructor' && typeof (area as Record<string, unknown>)[name] === 'function') names.push(name);
+    for (const name of Object.getOwnPropertyNames(proto))
+      if (name !== 'constructor' && typeof (area as Record<string, unknown>)[name] === 'function') names.push(name);
   return names;
 }
 
@@ -66,7 +67,10 @@ function delegation(areas: ServiceAreas): NeuroblocksApi {
   const servedBy = new Map<string, string>();
   for (const [areaName, area] of Object.entries(areas)) {
     for (const name of servedMembers(area)) {
-      if (!apiMembers.has(name)) throw new Error(`The ${areaName} area has a method ${name} that the API contract does not name: make it #private or add it to the contract.`);
+      if (!apiMembers.has(name))
+        throw new Error(
+          `The ${areaName} area has a method ${name} that the API contract does not name: make it #private or add it to the contract.`,
+        );
       const other = servedBy.get(name);
       if (other) throw new Error(`${name} is served by both the ${other} and the ${areaName} areas.`);
       servedBy.set(name, areaName);

@@ -55,9 +55,17 @@ describe.skipIf(process.platform === 'win32')('files that are not regular files'
   it('openProject refuses a FIFO named .json at once, naming it a pipe (four of them leave the host working)', async () => {
     const api = service();
     const fifo = makeFifo(path.join(projectsDir, 'pipe.json'));
-    const attempts = [0, 1, 2, 3].map(() => within(3000, api.openProject(fifo)).then(() => 'opened', (error: Error & { code?: string; fr?: string }) => error));
+    const attempts = [0, 1, 2, 3].map(() =>
+      within(3000, api.openProject(fifo)).then(
+        () => 'opened',
+        (error: Error & { code?: string; fr?: string }) => error,
+      ),
+    );
     for (const error of await Promise.all(attempts)) {
-      expect(error).toMatchObject({ code: 'not-a-file', message: `Cannot open ${fifo}: it is a named pipe, not a file. Choose a project file saved by Neuroblocks.` });
+      expect(error).toMatchObject({
+        code: 'not-a-file',
+        message: `Cannot open ${fifo}: it is a named pipe, not a file. Choose a project file saved by Neuroblocks.`,
+      });
       expect((error as { fr: string }).fr).toContain('tube nommé');
     }
     // The thread pool is free: an ordinary file still opens.
@@ -70,13 +78,21 @@ describe.skipIf(process.platform === 'win32')('files that are not regular files'
     const api = service();
     const zero = path.join(projectsDir, 'zero.json');
     symlinkSync('/dev/zero', zero);
-    await expect(within(3000, api.openProject(zero))).rejects.toMatchObject({ code: 'not-a-file', message: `Cannot open ${zero}: it is a device, not a file. Choose a project file saved by Neuroblocks.` });
+    await expect(within(3000, api.openProject(zero))).rejects.toMatchObject({
+      code: 'not-a-file',
+      message: `Cannot open ${zero}: it is a device, not a file. Choose a project file saved by Neuroblocks.`,
+    });
     const folder = path.join(projectsDir, 'folder.json');
     mkdirSync(folder);
-    await expect(within(3000, api.openProject(folder))).rejects.toMatchObject({ code: 'not-a-file', message: `Cannot open ${folder}: it is a folder, not a file.` });
+    await expect(within(3000, api.openProject(folder))).rejects.toMatchObject({
+      code: 'not-a-file',
+      message: `Cannot open ${folder}: it is a folder, not a file.`,
+    });
     const zeroProject = path.join(projectsDir, 'zero.nbproj');
     symlinkSync('/dev/zero', zeroProject);
-    await expect(within(3000, api.openProject(zeroProject))).rejects.toMatchObject({ message: expect.stringContaining('is a folder or a device, not a project file') });
+    await expect(within(3000, api.openProject(zeroProject))).rejects.toMatchObject({
+      message: expect.stringContaining('is a folder or a device, not a project file'),
+    });
   });
 
   it('saving over a FIFO or a device is refused and never waits on it', async () => {
@@ -91,7 +107,10 @@ describe.skipIf(process.platform === 'win32')('files that are not regular files'
     makeFifo(path.join(projectsDir, 'pipe.json'));
     makeFifo(path.join(projectsDir, 'pipe.nbproj'));
     symlinkSync('/dev/zero', path.join(projectsDir, 'zero.json'));
-    writeFileSync(path.join(projectsDir, 'good.json'), JSON.stringify({ format: 'neuroblocks.project', version: 1, name: 'Good', graph: { nodes: [], edges: [] } }));
+    writeFileSync(
+      path.join(projectsDir, 'good.json'),
+      JSON.stringify({ format: 'neuroblocks.project', version: 1, name: 'Good', graph: { nodes: [], edges: [] } }),
+    );
     const files = await within(3000, api.listProjectFiles());
     expect(files.map((f) => [f.fileName, f.name])).toEqual([['good.json', 'Good']]);
   });
@@ -102,7 +121,13 @@ describe.skipIf(process.platform === 'win32')('files that are not regular files'
     writeFileSync(big, '');
     // A sparse file: its size says it all, no byte of it is read.
     execFileSync('truncate', ['-s', String(MAX_PROJECT_JSON_BYTES + 1), big]);
-    await expect(api.openProject(big)).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/larger than a project file can be \(at most 50 MB\)/) });
-    await expect(api.importProject('x'.repeat(MAX_PROJECT_JSON_BYTES + 1))).rejects.toMatchObject({ code: 'too-large', message: expect.stringContaining('at most 50 MB') });
+    await expect(api.openProject(big)).rejects.toMatchObject({
+      code: 'too-large',
+      message: expect.stringMatching(/larger than a project file can be \(at most 50 MB\)/),
+    });
+    await expect(api.importProject('x'.repeat(MAX_PROJECT_JSON_BYTES + 1))).rejects.toMatchObject({
+      code: 'too-large',
+      message: expect.stringContaining('at most 50 MB'),
+    });
   });
 });

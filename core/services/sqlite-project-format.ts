@@ -18,7 +18,8 @@ async function store(): Promise<Store> {
 
 /** A StoreError already says what is wrong and what to do; it reaches the UI as it is. */
 export function asUserFacing(error: unknown): unknown {
-  if (error instanceof Error && error.name === 'StoreError') return new UserFacingError(errorTexts(error), `store-${(error as Error & { code?: string }).code ?? 'error'}`);
+  if (error instanceof Error && error.name === 'StoreError')
+    return new UserFacingError(errorTexts(error), `store-${(error as Error & { code?: string }).code ?? 'error'}`);
   return error;
 }
 

@@ -29,7 +29,8 @@ describe('a model trained on a table', () => {
     const final = new Promise<TrainingUpdate>((resolve) => api.onTrainingEvent((u) => u.event.type === 'final' && resolve(u)));
     await api.startTraining(tableProject(csv) as never, { seed: 3 });
     const update = await final;
-    if (update.event.type !== 'final' || !update.event.test) throw new Error(`Training ended without a test evaluation: ${JSON.stringify(update.event)}`);
+    if (update.event.type !== 'final' || !update.event.test)
+      throw new Error(`Training ended without a test evaluation: ${JSON.stringify(update.event)}`);
   }, 120_000);
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });
@@ -58,7 +59,10 @@ describe('a model trained on a table', () => {
     const mistakes = await api.getConfidentMistakes({ limit: 60 });
     const right = await api.getTestSamples({ actual: 0, predicted: 0, limit: 5 });
     expect(right.columns).toEqual(IRIS_COLUMNS);
-    const rows = [...mistakes.samples.map((s) => ({ values: s.values, predicted: s.predicted, confidence: s.confidence })), ...right.samples.map((s) => ({ values: s.values, predicted: 0, confidence: s.confidence }))];
+    const rows = [
+      ...mistakes.samples.map((s) => ({ values: s.values, predicted: s.predicted, confidence: s.confidence })),
+      ...right.samples.map((s) => ({ values: s.values, predicted: 0, confidence: s.confidence })),
+    ];
     expect(rows.length).toBeGreaterThan(3);
     for (const row of rows) {
       const cells = Object.fromEntries(IRIS_COLUMNS.map((name, i) => [name, String(row.values[i])]));
@@ -84,7 +88,10 @@ describe('a model trained on a table', () => {
   it('reads a decimal comma and ignores the label column', async () => {
     const sample = (await api.getTestSamples({ actual: 0, predicted: 0, limit: 1 })).samples[0];
     const dotted = await api.predictRow(Object.fromEntries(IRIS_COLUMNS.map((name, i) => [name, String(sample.values[i])])));
-    const comma = await api.predictRow({ ...Object.fromEntries(IRIS_COLUMNS.map((name, i) => [name, ` ${String(sample.values[i]).replace('.', ',')} `])), species: 'whatever' });
+    const comma = await api.predictRow({
+      ...Object.fromEntries(IRIS_COLUMNS.map((name, i) => [name, ` ${String(sample.values[i]).replace('.', ',')} `])),
+      species: 'whatever',
+    });
     expect(comma.probabilities).toEqual(dotted.probabilities);
   });
 
@@ -92,16 +99,27 @@ describe('a model trained on a table', () => {
     const error = await api.predictRow({ sepal_length: 'long', sepal_width: '3', petal_length: '' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'bad-row', details: { columns: ['sepal_length', 'petal_length', 'petal_width'] } });
     const { message, fr } = error as { message: string; fr: string };
-    expect(message).toMatch(/^The row cannot be tried: column "sepal_length" holds "long", which is not a number: type a number such as \d\.\d\d \(the training rows go from [\d.]+ to [\d.]+\); column "petal_length" is empty: type a number/);
+    expect(message).toMatch(
+      /^The row cannot be tried: column "sepal_length" holds "long", which is not a number: type a number such as \d\.\d\d \(the training rows go from [\d.]+ to [\d.]+\); column "petal_length" is empty: type a number/,
+    );
     expect(message).toContain('column "petal_width" is empty');
-    expect(fr).toMatch(/^La ligne ne peut pas être essayée : la colonne « sepal_length » contient « long », qui n’est pas un nombre : tapez un nombre comme \d,\d\d \(les lignes d’entraînement vont de [\d,]+ à [\d,]+\) ; la colonne « petal_length » est vide/);
-    await expect(api.predictRow({ sepal_length: '5', colour: 'red' })).rejects.toThrow('The model has no input column "colour". Its columns are "sepal_length", "sepal_width", "petal_length", "petal_width".');
+    expect(fr).toMatch(
+      /^La ligne ne peut pas être essayée : la colonne « sepal_length » contient « long », qui n’est pas un nombre : tapez un nombre comme \d,\d\d \(les lignes d’entraînement vont de [\d,]+ à [\d,]+\) ; la colonne « petal_length » est vide/,
+    );
+    await expect(api.predictRow({ sepal_length: '5', colour: 'red' })).rejects.toThrow(
+      'The model has no input column "colour". Its columns are "sepal_length", "sepal_width", "petal_length", "petal_width".',
+    );
   });
 
   it('a recorded run prepares rows with the standardisation it recorded, even after the file changed', async () => {
     const csv = path.join(root, 'recorded.csv');
     await writeFile(csv, irisLikeCsv(30, 11).text);
-    const trainer = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config-recorded'), projectsDir: root, version: '0.0.0' });
+    const trainer = new NeuroblocksService({
+      host: 'web',
+      configDir: path.join(root, 'config-recorded'),
+      projectsDir: root,
+      version: '0.0.0',
+    });
     const project = tableProject(csv) as never;
     const location = (await trainer.saveProjectAs('iris.nbproj', project)).location;
     const final = new Promise<TrainingUpdate>((resolve) => trainer.onTrainingEvent((u) => u.event.type === 'final' && resolve(u)));
@@ -114,7 +132,12 @@ describe('a model trained on a table', () => {
 
     // Rows far from the others are added: the file's means change, the run's do not.
     await writeFile(csv, irisLikeCsv(30, 11).text + '40,40,40,40,setosa\n50,50,50,50,virginica\n');
-    const reopened = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config-reopened'), projectsDir: root, version: '0.0.0' });
+    const reopened = new NeuroblocksService({
+      host: 'web',
+      configDir: path.join(root, 'config-reopened'),
+      projectsDir: root,
+      version: '0.0.0',
+    });
     await reopened.loadRunModel({ location, runId: 1 });
     const loaded = (await reopened.getTableInput())!;
     expect(loaded.columns).toEqual(trained.columns);

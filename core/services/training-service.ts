@@ -1,7 +1,14 @@
 // The training area of the API: starting a run (checked first), continuing a recorded one,
 // pausing, resuming and stopping, and the page's side of a run trained on its GPU.
 import { totalmem } from 'node:os';
-import { UserFacingError, type ContinuedRun, type PageTrainingJob, type PageTrainingReport, type TrainingApi, type TrainingStartOptions } from '../api/contract';
+import {
+  UserFacingError,
+  type ContinuedRun,
+  type PageTrainingJob,
+  type PageTrainingReport,
+  type TrainingApi,
+  type TrainingStartOptions,
+} from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
 import type { Project } from '../model/project';
 import { checkedProject, runsFile } from './project-access';
@@ -13,7 +20,10 @@ export class TrainingService implements TrainingApi {
 
   async startTraining(project: Project, options: TrainingStartOptions = {}): Promise<{ sessionId: string }> {
     const checked = checkedProject(project, 'trained');
-    const analysis = analyzeGraph(checked.graph, { loss: checked.training.loss, memory: { bytes: totalmem(), training: checked.training } });
+    const analysis = analyzeGraph(checked.graph, {
+      loss: checked.training.loss,
+      memory: { bytes: totalmem(), training: checked.training },
+    });
     if (!analysis.valid) {
       const first = analysis.errors[0];
       throw new UserFacingError(
@@ -25,7 +35,14 @@ export class TrainingService implements TrainingApi {
         analysis.errors,
       );
     }
-    if (!checked.dataset) throw new UserFacingError({ en: 'Choose a data set for the project before training it.', fr: 'Choisissez un jeu de données pour le projet avant de l’entraîner.' }, 'no-dataset');
+    if (!checked.dataset)
+      throw new UserFacingError(
+        {
+          en: 'Choose a data set for the project before training it.',
+          fr: 'Choisissez un jeu de données pour le projet avant de l’entraîner.',
+        },
+        'no-dataset',
+      );
     return this.context.training.startTraining(checked, options ?? {}, { python: (await this.context.settings.read()).python });
   }
 

@@ -65,7 +65,9 @@ describe('the training runner', () => {
       if (event.type === 'checkpoint' && event.kind === 'last' && event.epoch === 1) first.stop();
     });
     // As the command line records it: with the data set, whose summary gets the sizes trained on.
-    const recording = recordTrainingRun(store, first, spirals, { dataset: { kind: 'builtin', name: 'spirals', contentHash: 'spirals-100', summary: {} } });
+    const recording = recordTrainingRun(store, first, spirals, {
+      dataset: { kind: 'builtin', name: 'spirals', contentHash: 'spirals-100', summary: {} },
+    });
     expect((await first.done).state).toBe('stopped');
     const { runId } = await recording.done;
     store.close();
@@ -99,11 +101,20 @@ describe('the training runner', () => {
     const bad = [
       [{ engine: 'jax' }, /training engine must be "tfjs".*or "pytorch" \(got "jax"\)/, /moteur d’entraînement/],
       [{ engine: 'pytorch', device: 'gpu' }, /device must be auto, cpu, mps, cuda or cuda:N.*got "gpu"/, /périphérique/],
-      [{ engine: 'pytorch', nproc: 0 }, /number of training processes must be a whole number from 1 to 256 \(got 0\)/, /nombre de processus/],
+      [
+        { engine: 'pytorch', nproc: 0 },
+        /number of training processes must be a whole number from 1 to 256 \(got 0\)/,
+        /nombre de processus/,
+      ],
       [{ device: 'cuda' }, /only be chosen for the PyTorch engine/, /que pour le moteur PyTorch/],
       [{ engine: 'tfjs', nproc: 2 }, /only be chosen for the PyTorch engine/, /que pour le moteur PyTorch/],
     ] as const;
-    for (const [options, en, fr] of bad) await expect(runner.startTraining(project, options as never)).rejects.toMatchObject({ code: 'bad-request', message: expect.stringMatching(en), fr: expect.stringMatching(fr) });
+    for (const [options, en, fr] of bad)
+      await expect(runner.startTraining(project, options as never)).rejects.toMatchObject({
+        code: 'bad-request',
+        message: expect.stringMatching(en),
+        fr: expect.stringMatching(fr),
+      });
     expect(given).toHaveLength(3);
   });
 });

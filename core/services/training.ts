@@ -45,7 +45,10 @@ const whole = (value: unknown, what: Localized, min: number, max: number): numbe
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new UserFacingError(
-      { en: `${what.en} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`, fr: `${what.fr} doit être un nombre entier de ${min} à ${max} (reçu : ${JSON.stringify(value)}).` },
+      {
+        en: `${what.en} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`,
+        fr: `${what.fr} doit être un nombre entier de ${min} à ${max} (reçu : ${JSON.stringify(value)}).`,
+      },
       'bad-request',
     );
   }
@@ -110,7 +113,11 @@ export class TrainingRunner {
   constructor(private readonly start: (project: Project, options: Record<string, unknown>) => Promise<TrainingSession> = defaultStart) {}
 
   /** `python`: the Python of the app's settings, for the PyTorch engine. */
-  async startTraining(project: Project, options: TrainingStartOptions = {}, host: { python?: string } = {}): Promise<{ sessionId: string }> {
+  async startTraining(
+    project: Project,
+    options: TrainingStartOptions = {},
+    host: { python?: string } = {},
+  ): Promise<{ sessionId: string }> {
     if (this.current) throw new UserFacingError(alreadyTraining, 'busy');
     const engineOptions: Record<string, unknown> = { ...engineChoice(options) };
     if (engineOptions.engine === 'pytorch' && host.python) engineOptions.python = host.python;
@@ -122,18 +129,28 @@ export class TrainingRunner {
     if (size !== undefined) engineOptions.size = size;
     if (typeof options.location === 'string' && options.location) engineOptions.baseDir = path.dirname(path.resolve(options.location));
     const sessionId = randomUUID();
-    const recordedIn = typeof options.location === 'string' && path.extname(options.location).toLowerCase() === SQLITE_EXTENSION ? path.resolve(options.location) : undefined;
+    const recordedIn =
+      typeof options.location === 'string' && path.extname(options.location).toLowerCase() === SQLITE_EXTENSION
+        ? path.resolve(options.location)
+        : undefined;
     // A new run starts from the project's pretrained weights (a base from another run, an imported network).
     const pretrained = await pretrainedOf(recordedIn);
     if (pretrained.length) engineOptions.pretrained = pretrained;
     // A table is recorded with the run (its bytes, kept in the project when small, and how its columns were standardised).
     const dataset = recordedIn ? await tableRecord(project, engineOptions.baseDir as string, seed ?? project.training.seed) : undefined;
-    const session = engineOptions.engine === 'page' ? this.page.start(sessionId, project, engineOptions) : await this.launch(project, engineOptions);
+    const session =
+      engineOptions.engine === 'page' ? this.page.start(sessionId, project, engineOptions) : await this.launch(project, engineOptions);
     this.current = { sessionId, session };
     let recording: { runId(): number | undefined } | undefined;
     if (recordedIn) {
       try {
-        recording = await recordInto(recordedIn, session, project, (text) => this.updates.fire({ sessionId, event: { type: 'warning', message: text.en, messageFr: text.fr } }), dataset);
+        recording = await recordInto(
+          recordedIn,
+          session,
+          project,
+          (text) => this.updates.fire({ sessionId, event: { type: 'warning', message: text.en, messageFr: text.fr } }),
+          dataset,
+        );
       } catch (error) {
         // recordInto stopped the session: the next run may start once it has ended.
         void session.done.finally(() => {
@@ -153,7 +170,10 @@ export class TrainingRunner {
   async continueRecordedRun(location: string, recordedRunId: number): Promise<ContinuedRun> {
     if (this.current) {
       throw new UserFacingError(
-        { en: 'A model is already training. Stop it or wait until it ends before continuing another run.', fr: 'Un modèle est déjà en cours d’entraînement. Arrêtez-le ou attendez qu’il se termine avant de poursuivre un autre entraînement.' },
+        {
+          en: 'A model is already training. Stop it or wait until it ends before continuing another run.',
+          fr: 'Un modèle est déjà en cours d’entraînement. Arrêtez-le ou attendez qu’il se termine avant de poursuivre un autre entraînement.',
+        },
         'busy',
       );
     }
@@ -180,7 +200,10 @@ export class TrainingRunner {
       }
       if (store.listRuns().find((r) => r.id === recordedRunId)?.status === 'running')
         throw new UserFacingError(
-          { en: `Run ${recordedRunId} is training right now; it can be continued once it has stopped.`, fr: `L’entraînement ${recordedRunId} est en cours ; il pourra être poursuivi une fois arrêté.` },
+          {
+            en: `Run ${recordedRunId} is training right now; it can be continued once it has stopped.`,
+            fr: `L’entraînement ${recordedRunId} est en cours ; il pourra être poursuivi une fois arrêté.`,
+          },
           'busy',
         );
       recordedBackend = store.listRuns().find((r) => r.id === recordedRunId)?.backend;
@@ -189,7 +212,12 @@ export class TrainingRunner {
       store.close();
       throw asUserFacing(error);
     }
-    const engineOptions: Record<string, unknown> = { epochs: resumed.epochs, seed: resumed.seed, resume: resumed.resume, baseDir: path.dirname(location) };
+    const engineOptions: Record<string, unknown> = {
+      epochs: resumed.epochs,
+      seed: resumed.seed,
+      resume: resumed.resume,
+      baseDir: path.dirname(location),
+    };
     // The samples the run started with (a subset may have been asked for when it started), so that it goes on with the same data.
     if (resumed.sizes) engineOptions.size = resumed.sizes.train + resumed.sizes.validation;
     // A run the page's GPU trained goes on there, on the same rung when the page still has it.
@@ -197,7 +225,9 @@ export class TrainingRunner {
     const sessionId = randomUUID();
     let session: TrainingSession;
     try {
-      session = rung ? this.page.start(sessionId, resumed.project, { ...engineOptions, engine: 'page', rung }) : await this.launch(resumed.project, engineOptions);
+      session = rung
+        ? this.page.start(sessionId, resumed.project, { ...engineOptions, engine: 'page', rung })
+        : await this.launch(resumed.project, engineOptions);
     } catch (error) {
       // The run was marked running for this process; give it back its end.
       try {
@@ -217,7 +247,13 @@ export class TrainingRunner {
       store.close();
     });
     this.follow(sessionId, session, resumed.project, engineOptions, { location, recording });
-    return { sessionId, project: resumed.project, fromEpoch: resumed.resume.fromEpoch, history: resumed.resume.history, ...(rung ? { engine: 'page' as const } : {}) };
+    return {
+      sessionId,
+      project: resumed.project,
+      fromEpoch: resumed.resume.fromEpoch,
+      history: resumed.resume.history,
+      ...(rung ? { engine: 'page' as const } : {}),
+    };
   }
 
   private async launch(project: Project, engineOptions: Record<string, unknown>): Promise<TrainingSession> {
@@ -248,13 +284,26 @@ export class TrainingRunner {
       if (event.type === 'final') {
         if (event.weights?.length) {
           const trained = new TrainedModel(
-            { sessionId, project, size: engineOptions.size as number | undefined, baseDir: engineOptions.baseDir as string | undefined, weights: event.weights, ...(table ? { table } : {}) },
+            {
+              sessionId,
+              project,
+              size: engineOptions.size as number | undefined,
+              baseDir: engineOptions.baseDir as string | undefined,
+              weights: event.weights,
+              ...(table ? { table } : {}),
+            },
             { onProgress: (done, total) => this.progress(sessionId, done, total) },
           );
           const analysis = analyzeGraph(project.graph, { loss: project.training.loss });
           const inputShape = analysis.inputs.length === 1 ? (analysis.nodes[analysis.inputs[0]].outputShape ?? []) : [];
           const recordedRunId = recorded?.recording.runId();
-          this.replaceModel(trained, { sessionId, ...(recorded && recordedRunId !== undefined ? { location: recorded.location, recordedRunId } : {}), inputShape, imageFit: imageFitOf(project.dataset), ...(event.test ? { test: event.test } : {}) });
+          this.replaceModel(trained, {
+            sessionId,
+            ...(recorded && recordedRunId !== undefined ? { location: recorded.location, recordedRunId } : {}),
+            inputShape,
+            imageFit: imageFitOf(project.dataset),
+            ...(event.test ? { test: event.test } : {}),
+          });
         }
         finish();
       }
@@ -264,7 +313,11 @@ export class TrainingRunner {
   }
 
   private active(): TrainingSession {
-    if (!this.current) throw new UserFacingError({ en: 'No model is training right now.', fr: 'Aucun modèle n’est en cours d’entraînement.' }, 'not-training');
+    if (!this.current)
+      throw new UserFacingError(
+        { en: 'No model is training right now.', fr: 'Aucun modèle n’est en cours d’entraînement.' },
+        'not-training',
+      );
     return this.current.session;
   }
 
@@ -298,7 +351,13 @@ export class TrainingRunner {
     const prepared = await prepareRunModel(checked, this.progress);
     if (generation !== this.generation) {
       prepared.model.dispose();
-      throw new UserFacingError({ en: 'Another model was chosen while this run was loading.', fr: 'Un autre modèle a été choisi pendant le chargement de cet entraînement.' }, 'model-replaced');
+      throw new UserFacingError(
+        {
+          en: 'Another model was chosen while this run was loading.',
+          fr: 'Un autre modèle a été choisi pendant le chargement de cet entraînement.',
+        },
+        'model-replaced',
+      );
     }
     this.replaceModel(prepared.model, prepared.info);
     const generationInUse = this.generation;
@@ -308,12 +367,22 @@ export class TrainingRunner {
   }
 
   async mistakes(request?: { limit?: number }): Promise<Mistakes> {
-    const limit = request && typeof request === 'object' ? whole(request.limit, { en: 'The number of mistakes', fr: 'Le nombre d’erreurs' }, 1, 1000) : undefined;
+    const limit =
+      request && typeof request === 'object'
+        ? whole(request.limit, { en: 'The number of mistakes', fr: 'Le nombre d’erreurs' }, 1, 1000)
+        : undefined;
     return this.trainedModel().mistakes(limit);
   }
 
   private trainedModel(): TrainedModel {
-    if (!this.trained) throw new UserFacingError({ en: 'No model has finished training yet: train it first, then try it.', fr: 'Aucun modèle n’a encore fini son entraînement : entraînez-le d’abord, puis essayez-le.' }, 'no-model');
+    if (!this.trained)
+      throw new UserFacingError(
+        {
+          en: 'No model has finished training yet: train it first, then try it.',
+          fr: 'Aucun modèle n’a encore fini son entraînement : entraînez-le d’abord, puis essayez-le.',
+        },
+        'no-model',
+      );
     return this.trained;
   }
 
@@ -331,7 +400,11 @@ export class TrainingRunner {
   }
 
   async testSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples> {
-    if (!request || typeof request !== 'object') throw new UserFacingError({ en: 'Say which cell of the confusion matrix to show.', fr: 'Indiquez la case de la matrice de confusion à afficher.' }, 'bad-request');
+    if (!request || typeof request !== 'object')
+      throw new UserFacingError(
+        { en: 'Say which cell of the confusion matrix to show.', fr: 'Indiquez la case de la matrice de confusion à afficher.' },
+        'bad-request',
+      );
     return this.trainedModel().testSamples(request.actual, request.predicted, request.limit);
   }
 
@@ -365,7 +438,13 @@ async function tableRecord(project: Project, baseDir: string, seed: number): Pro
   return describeDataset(project.dataset, { baseDir, seed }).catch(() => undefined);
 }
 
-async function recordInto(location: string, session: TrainingSession, project: Project, warn: (text: Localized) => void, dataset?: DatasetInput): Promise<{ runId(): number | undefined }> {
+async function recordInto(
+  location: string,
+  session: TrainingSession,
+  project: Project,
+  warn: (text: Localized) => void,
+  dataset?: DatasetInput,
+): Promise<{ runId(): number | undefined }> {
   const { ProjectStore } = await import('../store/index');
   const { recordTrainingRun } = await import('../store/record-training');
   let store;

@@ -46,7 +46,8 @@ export function graphDifferences(base: Project, other: Project): string[] {
     if (before.type !== node.type) changes.push(`${id}: type ${before.type} → ${node.type}`);
     const keys = new Set([...Object.keys(before.params), ...Object.keys(node.params)]);
     for (const key of [...keys].sort())
-      if (!same(before.params[key], node.params[key])) changes.push(`${id}.${key}: ${describe(before.params[key])} → ${describe(node.params[key])}`);
+      if (!same(before.params[key], node.params[key]))
+        changes.push(`${id}.${key}: ${describe(before.params[key])} → ${describe(node.params[key])}`);
   }
   const edgeKey = (e: { source: string; target: string }) => `${e.source} → ${e.target}`;
   const baseEdges = new Set(base.graph.edges.map(edgeKey));
@@ -72,7 +73,10 @@ export function compareRuns(details: RunDetails[]): RunComparison {
     .map((key) => ({ key, values: flat.map((m) => m.get(key)) }))
     .filter(({ values }) => values.some((v) => !same(v, values[0])));
   return {
-    runs: details.map(({ training: _t, project: _p, dataset: _d, epochMetrics: _e, best: _b, last: _l, evaluations: _v, exports: _x, ...summary }) => summary),
+    runs: details.map(
+      ({ training: _t, project: _p, dataset: _d, epochMetrics: _e, best: _b, last: _l, evaluations: _v, exports: _x, ...summary }) =>
+        summary,
+    ),
     settings,
     graphChanges: details.map((run) => (details.length ? graphDifferences(details[0].project, run.project) : [])),
     epochs: details.map((run) => run.epochMetrics),

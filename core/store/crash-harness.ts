@@ -17,7 +17,16 @@ export const SYNTHETIC_WIDTHS = [64, 512, 256, 10];
 /** The metrics the synthetic writer records for `epoch` of the run with `seed`. */
 export function syntheticMetrics(seed: number, epoch: number): EpochMetrics {
   const next = random(seed * 100_003 + epoch);
-  return { epoch, loss: next(), accuracy: next(), valLoss: next(), valAccuracy: next(), learningRate: 0.001, seconds: next(), samplesPerSecond: 1000 * next() };
+  return {
+    epoch,
+    loss: next(),
+    accuracy: next(),
+    valLoss: next(),
+    valAccuracy: next(),
+    learningRate: 0.001,
+    seconds: next(),
+    samplesPerSecond: 1000 * next(),
+  };
 }
 
 export function syntheticWeights(seed: number, epoch: number): NamedWeight[] {
@@ -60,7 +69,10 @@ interface Child {
 }
 
 function startWriter(file: string, seed: number, mode: WriterMode): Child {
-  const child = spawn(process.execPath, ['--import', 'tsx', writer, file, String(seed), mode], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', writer, file, String(seed), mode], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   let stderr = '';
   const waiters: { epochs: number; resolve: () => void }[] = [];
@@ -86,7 +98,8 @@ function startWriter(file: string, seed: number, mode: WriterMode): Child {
   return {
     exited,
     lines,
-    waitFor: (epochs) => new Promise<void>((resolve) => (epochsSeen() >= epochs || child.exitCode !== null ? resolve() : waiters.push({ epochs, resolve }))),
+    waitFor: (epochs) =>
+      new Promise<void>((resolve) => (epochsSeen() >= epochs || child.exitCode !== null ? resolve() : waiters.push({ epochs, resolve }))),
     kill: () => child.kill('SIGKILL'),
   };
 }
@@ -98,7 +111,12 @@ function sameWeights(a: NamedWeight[], b: NamedWeight[]): boolean {
 }
 
 /** Checks the file after a kill; throws with what is wrong. `known` maps earlier runs to their epoch counts. */
-export function checkAfterKill(file: string, seed: number, mode: WriterMode, known: Map<number, number>): Omit<KillReport, 'iteration' | 'seed' | 'killedAfter'> {
+export function checkAfterKill(
+  file: string,
+  seed: number,
+  mode: WriterMode,
+  known: Map<number, number>,
+): Omit<KillReport, 'iteration' | 'seed' | 'killedAfter'> {
   if (!existsSync(file)) {
     if (known.size) throw new Error('The project file disappeared.');
     return { epochs: 0 }; // killed while creating it: the half-made file never took its name
@@ -127,8 +145,15 @@ export function checkAfterKill(file: string, seed: number, mode: WriterMode, kno
       if (mode === 'synthetic') {
         const expected = syntheticMetrics(seed, m.epoch);
         for (const key of Object.keys(expected) as (keyof EpochMetrics)[])
-          if (m[key] !== expected[key]) throw new Error(`Epoch ${m.epoch} is partial or wrong: ${key} is ${m[key]}, expected ${expected[key]}.`);
-      } else if (!(typeof m.loss === 'number' && Number.isFinite(m.loss) && typeof m.valAccuracy === 'number' && m.valAccuracy >= 0 && m.valAccuracy <= 1)) {
+          if (m[key] !== expected[key])
+            throw new Error(`Epoch ${m.epoch} is partial or wrong: ${key} is ${m[key]}, expected ${expected[key]}.`);
+      } else if (!(
+        typeof m.loss === 'number' &&
+        Number.isFinite(m.loss) &&
+        typeof m.valAccuracy === 'number' &&
+        m.valAccuracy >= 0 &&
+        m.valAccuracy <= 1
+      )) {
         throw new Error(`Epoch ${m.epoch} is partial: ${JSON.stringify(m)}.`);
       }
     }
@@ -138,11 +163,14 @@ export function checkAfterKill(file: string, seed: number, mode: WriterMode, kno
       checkpointEpoch = last.epoch;
       if (last.epoch !== run.epochs && last.epoch !== run.epochs - 1)
         throw new Error(`The last checkpoint is of epoch ${last.epoch} but ${run.epochs} epochs were recorded.`);
-      if (mode === 'synthetic' && !sameWeights(last.weights, syntheticWeights(seed, last.epoch))) throw new Error(`The last checkpoint (epoch ${last.epoch}) does not hold that epoch's weights.`);
-      if (mode !== 'synthetic' && !last.weights.every((w) => w.data.length > 0 && Array.from(w.data).every(Number.isFinite))) throw new Error('The last checkpoint holds weights that are not finite numbers.');
+      if (mode === 'synthetic' && !sameWeights(last.weights, syntheticWeights(seed, last.epoch)))
+        throw new Error(`The last checkpoint (epoch ${last.epoch}) does not hold that epoch's weights.`);
+      if (mode !== 'synthetic' && !last.weights.every((w) => w.data.length > 0 && Array.from(w.data).every(Number.isFinite)))
+        throw new Error('The last checkpoint holds weights that are not finite numbers.');
       if (details.best) {
         const best = store.loadCheckpoint(run.id, 'best');
-        if (mode === 'synthetic' && !sameWeights(best.weights, syntheticWeights(seed, best.epoch))) throw new Error(`The best checkpoint (epoch ${best.epoch}) does not hold that epoch's weights.`);
+        if (mode === 'synthetic' && !sameWeights(best.weights, syntheticWeights(seed, best.epoch)))
+          throw new Error(`The best checkpoint (epoch ${best.epoch}) does not hold that epoch's weights.`);
       }
       const resume = store.resumePoint(run.id);
       if (resume.nextEpoch !== last.epoch + 1) throw new Error(`Resuming would start at epoch ${resume.nextEpoch}, not ${last.epoch + 1}.`);
@@ -186,10 +214,13 @@ export async function crashLoop(options: CrashLoopOptions): Promise<KillReport[]
       await child.waitFor(Math.floor(next() * 4));
       await sleep(next() * (options.mode === 'synthetic' ? 15 : 40));
     }
-    const announced = child.lines.includes('ready') ? `${child.lines.filter((l) => l.startsWith('epoch ')).length} announced epochs` : 'before the run started';
+    const announced = child.lines.includes('ready')
+      ? `${child.lines.filter((l) => l.startsWith('epoch ')).length} announced epochs`
+      : 'before the run started';
     child.kill();
     const { signal, code, stderr } = await child.exited;
-    if (signal !== 'SIGKILL') throw new Error(`Iteration ${iteration}: the writer exited by itself (code ${code}) before it was killed:\n${stderr}`);
+    if (signal !== 'SIGKILL')
+      throw new Error(`Iteration ${iteration}: the writer exited by itself (code ${code}) before it was killed:\n${stderr}`);
     try {
       const result = checkAfterKill(options.file, seed, options.mode, known);
       const report = { iteration, seed, killedAfter: announced, ...result };

@@ -11,7 +11,12 @@ import { parseArgs } from 'node:util';
 import { crashLoop, type WriterMode } from './crash-harness';
 
 const { values } = parseArgs({
-  options: { kills: { type: 'string', default: '2000' }, mode: { type: 'string', default: 'synthetic' }, seed: { type: 'string' }, file: { type: 'string' } },
+  options: {
+    kills: { type: 'string', default: '2000' },
+    mode: { type: 'string', default: 'synthetic' },
+    seed: { type: 'string' },
+    file: { type: 'string' },
+  },
 });
 const kills = Number(values.kills);
 const seed = Number(values.seed ?? Date.now() % 1_000_000);

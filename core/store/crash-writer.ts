@@ -74,9 +74,20 @@ async function trainWithTfjs(recorder: RunRecorder, seed: number): Promise<void>
       },
       onEpochEnd: async (epoch, logs = {}) => {
         const seconds = (performance.now() - started) / 1000;
-        recorder.epochEnd({ epoch: epoch + 1, loss: logs.loss, accuracy: logs.acc, valLoss: logs.val_loss, valAccuracy: logs.val_acc, learningRate: 0.01, seconds, samplesPerSecond: 320 / seconds });
+        recorder.epochEnd({
+          epoch: epoch + 1,
+          loss: logs.loss,
+          accuracy: logs.acc,
+          valLoss: logs.val_loss,
+          valAccuracy: logs.val_acc,
+          learningRate: 0.01,
+          seconds,
+          samplesPerSecond: 320 / seconds,
+        });
         process.stdout.write(`epoch ${epoch + 1}\n`);
-        const weights = model.getWeights().map((w, i) => ({ name: model.weights[i].name, shape: w.shape, dtype: 'float32' as const, data: w.dataSync() as Float32Array }));
+        const weights = model
+          .getWeights()
+          .map((w, i) => ({ name: model.weights[i].name, shape: w.shape, dtype: 'float32' as const, data: w.dataSync() as Float32Array }));
         const best = logs.val_loss < bestValLoss;
         if (best) bestValLoss = logs.val_loss;
         recorder.checkpoint({ epoch: epoch + 1, weights, best, metrics: { valLoss: logs.val_loss } });
@@ -125,7 +136,12 @@ async function main(): Promise<void> {
     store.close();
     return;
   }
-  const recorder = startRunRecorder(store, { project: store.project(), backend: mode === 'tfjs' ? 'cpu' : 'synthetic', device: 'crash test', seed });
+  const recorder = startRunRecorder(store, {
+    project: store.project(),
+    backend: mode === 'tfjs' ? 'cpu' : 'synthetic',
+    device: 'crash test',
+    seed,
+  });
   process.stdout.write('ready\n');
   if (mode === 'tfjs') await trainWithTfjs(recorder, seed);
   else writeSynthetic(recorder, seed);

@@ -39,7 +39,8 @@ describe('killing a process that records a run', () => {
     for (const run of store.listRuns()) {
       expect(run.status).toBe('interrupted');
       expect(run.backend).toBe('cpu');
-      if (run.hasLastCheckpoint) expect(store.loadCheckpoint(run.id).weights.map((w) => w.shape)).toEqual([[2, 16], [16], [16, 16], [16], [16, 2], [2]]);
+      if (run.hasLastCheckpoint)
+        expect(store.loadCheckpoint(run.id).weights.map((w) => w.shape)).toEqual([[2, 16], [16], [16, 16], [16], [16, 2], [2]]);
     }
     store.close();
   }, 120_000);

@@ -20,7 +20,9 @@ describe('data set references', () => {
     expect(ref.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(Buffer.from(ref.embedded!).toString()).toBe('a,b,label\n1,2,x\n');
     writeFileSync(join(dir, 'iris.csv'), 'a,b,label\n1,2,y\n');
-    expect((await describeDataset({ kind: 'csv', path: 'iris.csv', labelColumn: 'label' }, { baseDir: dir, seed: 1 })).contentHash).not.toBe(ref.contentHash);
+    expect(
+      (await describeDataset({ kind: 'csv', path: 'iris.csv', labelColumn: 'label' }, { baseDir: dir, seed: 1 })).contentHash,
+    ).not.toBe(ref.contentHash);
     writeFileSync(join(dir, 'big.csv'), 'x'.repeat(EMBED_CSV_BYTES + 1));
     expect((await describeDataset({ kind: 'csv', path: 'big.csv', labelColumn: 'x' }, { baseDir: dir, seed: 1 })).embedded).toBeUndefined();
   });
@@ -35,14 +37,21 @@ describe('data set references', () => {
     // Same bytes under swapped class names is different data.
     writeFileSync(join(dir, 'images', 'cat', '1.png'), 'dog');
     writeFileSync(join(dir, 'images', 'dog', '1.png'), 'cat');
-    expect((await describeDataset({ kind: 'imageFolder', path: join(dir, 'images') }, { seed: 1 })).contentHash).not.toBe(first.contentHash);
+    expect((await describeDataset({ kind: 'imageFolder', path: join(dir, 'images') }, { seed: 1 })).contentHash).not.toBe(
+      first.contentHash,
+    );
   });
 
   it('hash a CIFAR archive by its bytes and a folder of IDX files by its files', async () => {
     const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
     writeFileSync(join(dir, 'cifar-10-binary.tar.gz'), 'archive bytes');
     const cifar = await describeDataset({ kind: 'cifar', path: 'cifar-10-binary.tar.gz' }, { baseDir: dir, seed: 1 });
-    expect(cifar).toMatchObject({ kind: 'cifar', path: 'cifar-10-binary.tar.gz', contentHash: `sha256:${sha256('archive bytes')}`, summary: { bytes: 13 } });
+    expect(cifar).toMatchObject({
+      kind: 'cifar',
+      path: 'cifar-10-binary.tar.gz',
+      contentHash: `sha256:${sha256('archive bytes')}`,
+      summary: { bytes: 13 },
+    });
     mkdirSync(join(dir, 'kmnist'));
     writeFileSync(join(dir, 'kmnist', 'train-images-idx3-ubyte'), 'images');
     writeFileSync(join(dir, 'kmnist', 'train-labels-idx1-ubyte'), 'labels');

@@ -29,7 +29,10 @@ async function filesUnder(root: string): Promise<string[]> {
  * relative path and bytes (so is a folder of IDX or CIFAR files; a CIFAR archive byte for byte); a built-in set by what determines it exactly (its name, size, noise and
  * the seed that generates it), since it ships with the app or is generated.
  */
-export async function describeDataset(ref: DatasetRef, options: { baseDir?: string; seed: number; summary?: Record<string, unknown> }): Promise<DatasetInput> {
+export async function describeDataset(
+  ref: DatasetRef,
+  options: { baseDir?: string; seed: number; summary?: Record<string, unknown> },
+): Promise<DatasetInput> {
   const summary = options.summary ?? {};
   if (ref.kind === 'builtin') {
     const determinedBy = {
@@ -41,7 +44,12 @@ export async function describeDataset(ref: DatasetRef, options: { baseDir?: stri
       ...(ref.classes ? { classes: ref.classes } : {}),
       ...(ref.perClass !== undefined ? { perClass: ref.perClass } : {}),
     };
-    return { kind: 'builtin', name: ref.name, contentHash: `sha256:${createHash('sha256').update(JSON.stringify(determinedBy)).digest('hex')}`, summary };
+    return {
+      kind: 'builtin',
+      name: ref.name,
+      contentHash: `sha256:${createHash('sha256').update(JSON.stringify(determinedBy)).digest('hex')}`,
+      summary,
+    };
   }
   const path = isAbsolute(ref.path) ? ref.path : resolve(options.baseDir ?? '.', ref.path);
   if (ref.kind === 'csv') {
@@ -72,5 +80,10 @@ export async function describeDataset(ref: DatasetRef, options: { baseDir?: stri
     bytes += content.length;
     hash.update(relative(path, file).split('\\').join('/')).update('\0').update(createHash('sha256').update(content).digest());
   }
-  return { kind: ref.kind, path: ref.path, contentHash: `sha256:${hash.digest('hex')}`, summary: { ...summary, files: files.length, bytes } };
+  return {
+    kind: ref.kind,
+    path: ref.path,
+    contentHash: `sha256:${hash.digest('hex')}`,
+    summary: { ...summary, files: files.length, bytes },
+  };
 }

@@ -32,15 +32,25 @@ function describeNonSqlite(path: string, header: Buffer): Localized {
       en: `${path} is not a Neuroblocks project file: it looks like JSON. If it is a project JSON, import it (it will be saved as a new project file).`,
       fr: `${path} n’est pas un fichier de projet Neuroblocks : il ressemble à du JSON. Si c’est un projet JSON, importez-le (il sera enregistré comme nouveau fichier de projet).`,
     };
-  if (header.length === 0) return { en: `${path} is not a Neuroblocks project file: it is empty.`, fr: `${path} n’est pas un fichier de projet Neuroblocks : il est vide.` };
-  return { en: `${path} is not a Neuroblocks project file: it is not an SQLite database.`, fr: `${path} n’est pas un fichier de projet Neuroblocks : ce n’est pas une base de données SQLite.` };
+  if (header.length === 0)
+    return {
+      en: `${path} is not a Neuroblocks project file: it is empty.`,
+      fr: `${path} n’est pas un fichier de projet Neuroblocks : il est vide.`,
+    };
+  return {
+    en: `${path} is not a Neuroblocks project file: it is not an SQLite database.`,
+    fr: `${path} n’est pas un fichier de projet Neuroblocks : ce n’est pas une base de données SQLite.`,
+  };
 }
 
 function cannotRead(path: string, error: unknown): StoreError {
   const denied = (error as NodeJS.ErrnoException).code === 'EACCES';
   return new StoreError(
     'io',
-    { en: `Cannot read ${path}: ${denied ? 'permission denied' : String(error)}.`, fr: `Impossible de lire ${path} : ${denied ? 'accès refusé' : String(error)}.` },
+    {
+      en: `Cannot read ${path}: ${denied ? 'permission denied' : String(error)}.`,
+      fr: `Impossible de lire ${path} : ${denied ? 'accès refusé' : String(error)}.`,
+    },
     { cause: error },
   );
 }
@@ -56,7 +66,11 @@ export function inspectProjectFile(path: string): FileFacts {
   let size: number;
   try {
     const stat = statSync(path);
-    if (!stat.isFile()) throw new StoreError('not-a-file', { en: `${path} is a folder or a device, not a project file.`, fr: `${path} est un dossier ou un périphérique, pas un fichier de projet.` });
+    if (!stat.isFile())
+      throw new StoreError('not-a-file', {
+        en: `${path} is a folder or a device, not a project file.`,
+        fr: `${path} est un dossier ou un périphérique, pas un fichier de projet.`,
+      });
     size = stat.size;
   } catch (error) {
     if (error instanceof StoreError) throw error;
@@ -70,7 +84,8 @@ export function inspectProjectFile(path: string): FileFacts {
   } catch (error) {
     throw cannotRead(path, error);
   }
-  if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_HEADER) throw new StoreError('not-sqlite', describeNonSqlite(path, header));
+  if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_HEADER)
+    throw new StoreError('not-sqlite', describeNonSqlite(path, header));
 
   const pageSizeField = header.readUInt16BE(16);
   const pageSize = pageSizeField === 1 ? 65536 : pageSizeField;
@@ -98,7 +113,10 @@ export function inspectProjectFile(path: string): FileFacts {
     const detail = (error as Error).message;
     throw new StoreError(
       'damaged',
-      { en: `${path} cannot be opened as a project file (${detail}). ${leftUnchanged.en}`, fr: `${path} ne peut pas être ouvert comme fichier de projet (${detail}). ${leftUnchanged.fr}` },
+      {
+        en: `${path} cannot be opened as a project file (${detail}). ${leftUnchanged.en}`,
+        fr: `${path} ne peut pas être ouvert comme fichier de projet (${detail}). ${leftUnchanged.fr}`,
+      },
       { cause: error },
     );
   }
@@ -143,12 +161,18 @@ export function inspectProjectFile(path: string): FileFacts {
     if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
       throw new StoreError(
         'damaged',
-        { en: `${path} is damaged (${detail}). It was left unchanged; open a backup.`, fr: `${path} est endommagé (${detail}). Il n’a pas été modifié ; ouvrez une sauvegarde.` },
+        {
+          en: `${path} is damaged (${detail}). It was left unchanged; open a backup.`,
+          fr: `${path} est endommagé (${detail}). Il n’a pas été modifié ; ouvrez une sauvegarde.`,
+        },
         { cause: error },
       );
     throw new StoreError(
       'damaged',
-      { en: `${path} cannot be read as a project file (${detail}). ${leftUnchanged.en}`, fr: `${path} ne peut pas être lu comme fichier de projet (${detail}). ${leftUnchanged.fr}` },
+      {
+        en: `${path} cannot be read as a project file (${detail}). ${leftUnchanged.en}`,
+        fr: `${path} ne peut pas être lu comme fichier de projet (${detail}). ${leftUnchanged.fr}`,
+      },
       { cause: error },
     );
   } finally {
@@ -173,12 +197,17 @@ function quickCheck(db: Database.Database): string[] {
 
 function checkObjects(db: Database.Database, path: string, version: number): void {
   const expected = new Set(expectedObjects[version]);
-  const rows = db.prepare("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_autoindex_%'").all() as { type: string; name: string }[];
+  const rows = db.prepare("SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite_autoindex_%'").all() as {
+    type: string;
+    name: string;
+  }[];
   const present = new Set(rows.map((r) => `${r.type}:${r.name}`));
   const extra = [...present].filter((o) => !expected.has(o));
   const missing = [...expected].filter((o) => !present.has(o));
   if (extra.length || missing.length) {
-    const detail = [extra.length ? `unexpected ${extra.join(', ')}` : '', missing.length ? `missing ${missing.join(', ')}` : ''].filter(Boolean).join('; ');
+    const detail = [extra.length ? `unexpected ${extra.join(', ')}` : '', missing.length ? `missing ${missing.join(', ')}` : '']
+      .filter(Boolean)
+      .join('; ');
     throw new StoreError('not-ours', {
       en: `${path} does not have the layout of a Neuroblocks project file (${detail}). ${leftUnchanged.en}`,
       fr: `${path} n’a pas la structure d’un fichier de projet Neuroblocks (${detail}). ${leftUnchanged.fr}`,
@@ -215,12 +244,16 @@ function checkProjectRow(db: Database.Database, path: string): void {
       en: `${path} is damaged: ${reason.en}. ${leftUnchanged.en} Open a backup or a copy sent to you before.`,
       fr: `${path} est endommagé : ${reason.fr}. ${leftUnchanged.fr} Ouvrez une sauvegarde ou une copie reçue auparavant.`,
     });
-  if (typeof text !== 'string') throw fail({ en: 'its project (graph and settings) is missing', fr: 'son projet (graphe et réglages) manque' });
+  if (typeof text !== 'string')
+    throw fail({ en: 'its project (graph and settings) is missing', fr: 'son projet (graphe et réglages) manque' });
   try {
     parseProjectText(text);
   } catch (error) {
     if (!(error instanceof ProjectError)) throw error;
-    throw fail({ en: `its project (graph and settings) cannot be read (${error.message})`, fr: `son projet (graphe et réglages) est illisible (${error.fr ?? error.message})` });
+    throw fail({
+      en: `its project (graph and settings) cannot be read (${error.message})`,
+      fr: `son projet (graphe et réglages) est illisible (${error.fr ?? error.message})`,
+    });
   }
 }
 
@@ -237,7 +270,8 @@ export function readProjectFileName(path: string): string | undefined {
   } catch {
     return undefined;
   }
-  if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_HEADER || header.readUInt32BE(68) !== APPLICATION_ID) return undefined;
+  if (header.length < 100 || header.toString('latin1', 0, 16) !== SQLITE_HEADER || header.readUInt32BE(68) !== APPLICATION_ID)
+    return undefined;
   const before = sideFiles(path);
   let db: Database.Database | undefined;
   try {

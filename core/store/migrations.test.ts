@@ -27,7 +27,9 @@ const tables = (db: Database.Database) => db.prepare("SELECT name FROM sqlite_sc
 
 describe('schema migrations', () => {
   it('has a fixture for every schema version up to the current one', () => {
-    const versions = readdirSync(fixtures).flatMap((f) => /^v(\d+)\.nbproj$/.exec(f)?.[1] ?? []).map(Number);
+    const versions = readdirSync(fixtures)
+      .flatMap((f) => /^v(\d+)\.nbproj$/.exec(f)?.[1] ?? [])
+      .map(Number);
     for (let v = 1; v <= SCHEMA_VERSION; v++) expect(versions).toContain(v);
   });
 
@@ -39,14 +41,18 @@ describe('schema migrations', () => {
       const [run] = store.listRuns();
       expect(run).toMatchObject({ status: 'completed', epochs: 3, backend: 'cpu' });
       expect(store.loadCheckpoint(run.id, 'best').weights).toEqual(denseWeights([2, 8, 2], 3));
-      expect(store.getRun(run.id).evaluations[0].confusion).toEqual([[9, 1], [1, 9]]);
+      expect(store.getRun(run.id).evaluations[0].confusion).toEqual([
+        [9, 1],
+        [1, 9],
+      ]);
       expect(store.integrityCheck()).toEqual([]);
       store.close();
     }
   });
 
   it('a version 1 file gains the checkpoints’ optimizer state columns, laid out as in a new file; its checkpoints have no optimizer state', () => {
-    const columns = (db: Database.Database) => db.prepare('SELECT name, type, "notnull" FROM pragma_table_info(?) ORDER BY cid').all('checkpoints');
+    const columns = (db: Database.Database) =>
+      db.prepare('SELECT name, type, "notnull" FROM pragma_table_info(?) ORDER BY cid').all('checkpoints');
     const store = ProjectStore.open(fixtureCopy(1));
     const fresh = ProjectStore.create(join(dir, 'fresh.nbproj'), store.project());
     expect(columns(store.connection)).toEqual(columns(fresh.connection));

@@ -57,7 +57,12 @@ describe('pretrained weights of a project', () => {
   it('refuse a weight that does not name its block, and leave the file as it was', () => {
     const store = ProjectStore.create(join(dir, 'p.nbproj'), smallProject('Base'));
     store.setPretrained(denseWeights([2, 2], 1), 'first');
-    expect(() => store.setPretrained([...denseWeights([2, 2], 3), { name: 'kernel', shape: [1], dtype: 'float32', data: new Float32Array(1) }], 'second')).toThrow(/does not name its block/);
+    expect(() =>
+      store.setPretrained(
+        [...denseWeights([2, 2], 3), { name: 'kernel', shape: [1], dtype: 'float32', data: new Float32Array(1) }],
+        'second',
+      ),
+    ).toThrow(/does not name its block/);
     expect(store.pretrained()).toEqual(denseWeights([2, 2], 1));
     store.close();
   });

@@ -15,7 +15,9 @@ export interface PretrainedInfo {
 
 /** Writes weights, replacing those of the same names; in the caller's transaction. */
 export function storePretrained(db: Database.Database, weights: readonly NamedWeight[], source: string): void {
-  const insert = db.prepare('INSERT OR REPLACE INTO pretrained (name, source, byte_length, hash, weights, added_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(
+    'INSERT OR REPLACE INTO pretrained (name, source, byte_length, hash, weights, added_at) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const at = new Date().toISOString();
   for (const weight of weights) {
     if (!/^.+\/[^/]+$/.test(weight.name))
@@ -39,7 +41,9 @@ export function deletePretrained(db: Database.Database, blocks?: readonly string
     db.prepare('DELETE FROM pretrained').run();
     return;
   }
-  const remove = db.prepare("DELETE FROM pretrained WHERE substr(name, 1, length(?) + 1) = ? || '/' AND instr(substr(name, length(?) + 2), '/') = 0");
+  const remove = db.prepare(
+    "DELETE FROM pretrained WHERE substr(name, 1, length(?) + 1) = ? || '/' AND instr(substr(name, length(?) + 2), '/') = 0",
+  );
   for (const block of blocks) remove.run(block, block, block);
 }
 
@@ -54,7 +58,10 @@ function readOne(db: Database.Database, name: string, size: number): NamedWeight
       en: `The pretrained weight ${name} is larger than Neuroblocks accepts.`,
       fr: `Le poids préentraîné ${name} est plus gros que ce que Neuroblocks accepte.`,
     });
-  const { weights, hash } = db.prepare('SELECT weights, hash FROM pretrained WHERE name = ?').get(name) as { weights: Buffer; hash: string };
+  const { weights, hash } = db.prepare('SELECT weights, hash FROM pretrained WHERE name = ?').get(name) as {
+    weights: Buffer;
+    hash: string;
+  };
   const damaged = new StoreError('damaged', {
     en: `The pretrained weight ${name} of this project is damaged (it does not match its checksum). Add the base again.`,
     fr: `Le poids préentraîné ${name} de ce projet est endommagé (il ne correspond pas à sa somme de contrôle). Ajoutez la base à nouveau.`,

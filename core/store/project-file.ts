@@ -79,8 +79,16 @@ export interface CreateOptions {
  */
 export function createProjectFile(path: string, project: Project, options: CreateOptions = {}): void {
   const problem = fileNameProblem(basename(path));
-  if (problem) throw new StoreError('invalid', { en: `Cannot create ${path}: ${problem.en}. Choose another name.`, fr: `Impossible de créer ${path} : ${problem.fr}. Choisissez un autre nom.` });
-  if (!options.overwrite && existsSync(path)) throw new StoreError('exists', { en: `${path} already exists. Choose another name or open it instead.`, fr: `${path} existe déjà. Choisissez un autre nom, ou ouvrez-le plutôt.` });
+  if (problem)
+    throw new StoreError('invalid', {
+      en: `Cannot create ${path}: ${problem.en}. Choose another name.`,
+      fr: `Impossible de créer ${path} : ${problem.fr}. Choisissez un autre nom.`,
+    });
+  if (!options.overwrite && existsSync(path))
+    throw new StoreError('exists', {
+      en: `${path} already exists. Choose another name or open it instead.`,
+      fr: `${path} existe déjà. Choisissez un autre nom, ou ouvrez-le plutôt.`,
+    });
   const temp = siblingTempPath(path, 'creating');
   try {
     const db = new Database(temp);
@@ -101,7 +109,13 @@ export function createProjectFile(path: string, project: Project, options: Creat
         const versionId = db
           .prepare("INSERT INTO graph_versions (created_at, kind, message, project, hash) VALUES (?, 'created', ?, ?, ?)")
           .run(now, options.message ?? null, text, sha256(text)).lastInsertRowid;
-        db.prepare('INSERT INTO project (id, name, project, hash, current_version_id, updated_at) VALUES (1, ?, ?, ?, ?, ?)').run(project.name, text, sha256(text), versionId, now);
+        db.prepare('INSERT INTO project (id, name, project, hash, current_version_id, updated_at) VALUES (1, ?, ?, ?, ?, ?)').run(
+          project.name,
+          text,
+          sha256(text),
+          versionId,
+          now,
+        );
       }).immediate();
       db.pragma('journal_mode = WAL');
     } finally {

@@ -71,7 +71,9 @@ describe('creating and opening', () => {
   });
 
   it('refuses project JSON that does not validate, and creates no file', () => {
-    expect(() => ProjectStore.create(join(dir, 'bad.nbproj'), { format: 'neuroblocks.project', version: 1, graph: { nodes: 'x' } })).toThrow(/graph\.nodes/);
+    expect(() =>
+      ProjectStore.create(join(dir, 'bad.nbproj'), { format: 'neuroblocks.project', version: 1, graph: { nodes: 'x' } }),
+    ).toThrow(/graph\.nodes/);
     expect(existsSync(join(dir, 'bad.nbproj'))).toBe(false);
   });
 
@@ -178,11 +180,27 @@ describe('runs', () => {
       project: smallProject(),
       backend: 'wasm',
       device: 'CPU (WASM, 2 threads)',
-      dataset: { kind: 'builtin', name: 'spirals', contentHash: 'abc123', summary: { samples: 200, classes: 2 }, embedded: new Uint8Array([1, 2, 3]) },
+      dataset: {
+        kind: 'builtin',
+        name: 'spirals',
+        contentHash: 'abc123',
+        summary: { samples: 200, classes: 2 },
+        embedded: new Uint8Array([1, 2, 3]),
+      },
     });
     for (let e = 1; e <= 3; e++) store.recordEpoch(runId, epochMetrics(e));
     store.saveCheckpoint(runId, { epoch: 3, weights: denseWeights([2, 8, 2], 3), best: true, metrics: { valAccuracy: 0.48 } });
-    store.recordEvaluation(runId, { checkpoint: 'best', samples: 40, testLoss: 0.3, testAccuracy: 0.9, labels: ['a', 'b'], confusion: [[18, 2], [2, 18]] });
+    store.recordEvaluation(runId, {
+      checkpoint: 'best',
+      samples: 40,
+      testLoss: 0.3,
+      testAccuracy: 0.9,
+      labels: ['a', 'b'],
+      confusion: [
+        [18, 2],
+        [2, 18],
+      ],
+    });
     store.recordExport({ runId, format: 'tfjs', path: '/tmp/model', bytes: 1234, details: { quantized: false } });
     store.finishRun(runId, 'completed');
 
@@ -207,7 +225,14 @@ describe('runs', () => {
     expect([...(store.getEmbeddedDataset(run.dataset!.id) ?? [])]).toEqual([1, 2, 3]);
     expect(run.epochMetrics).toEqual([1, 2, 3].map(epochMetrics));
     expect(run.best).toMatchObject({ epoch: 3, metrics: { valAccuracy: 0.48 } });
-    expect(run.evaluations[0]).toMatchObject({ checkpoint: 'best', testAccuracy: 0.9, confusion: [[18, 2], [2, 18]] });
+    expect(run.evaluations[0]).toMatchObject({
+      checkpoint: 'best',
+      testAccuracy: 0.9,
+      confusion: [
+        [18, 2],
+        [2, 18],
+      ],
+    });
     expect(run.exports[0]).toMatchObject({ format: 'tfjs', bytes: 1234, details: { quantized: false } });
     expect(run.durationSeconds).toBeGreaterThanOrEqual(0);
     expect(store.listExports()).toHaveLength(1);
@@ -241,7 +266,11 @@ describe('runs', () => {
     const runId = store.startRun({ project: smallProject(), backend: 'cpu' });
     store.recordEpoch(runId, { ...epochMetrics(1), loss: Number.NaN });
     store.finishRun(runId, 'diverged', 'The loss became NaN at epoch 1.');
-    expect(store.getRun(runId)).toMatchObject({ status: 'diverged', error: 'The loss became NaN at epoch 1.', epochMetrics: [{ loss: null }] });
+    expect(store.getRun(runId)).toMatchObject({
+      status: 'diverged',
+      error: 'The loss became NaN at epoch 1.',
+      epochMetrics: [{ loss: null }],
+    });
   });
 
   it('keeps only the best and last checkpoints and loads them back exactly', () => {
@@ -271,7 +300,7 @@ describe('runs', () => {
   it('detects a checkpoint whose bytes were changed', () => {
     const store = create();
     const runId = runWithEpochs(store, 1);
-    store.connection.prepare("UPDATE checkpoints SET weights = zeroblob(length(weights))").run();
+    store.connection.prepare('UPDATE checkpoints SET weights = zeroblob(length(weights))').run();
     expect(() => store.loadCheckpoint(runId)).toThrow(/damaged/);
   });
 

@@ -9,7 +9,18 @@ import { compareRuns, type RunComparison } from './compare';
 import { frenchDe, StoreError, writeError } from './errors';
 import { inspectProjectFile } from './inspect';
 import { migrate } from './migrations';
-import { configureConnection, createProjectFile, moveIntoPlace, projectHash, removeDatabaseFiles, restoreSideFiles, siblingTempPath, sideFiles, type CreateOptions, type SideFiles } from './project-file';
+import {
+  configureConnection,
+  createProjectFile,
+  moveIntoPlace,
+  projectHash,
+  removeDatabaseFiles,
+  restoreSideFiles,
+  siblingTempPath,
+  sideFiles,
+  type CreateOptions,
+  type SideFiles,
+} from './project-file';
 import * as pretrained from './pretrained';
 import type { PretrainedInfo } from './pretrained';
 import type { NamedWeight } from './weights';
@@ -59,12 +70,28 @@ function checkWritable(path: string): Localized | undefined {
 }
 
 function readStoredProject(text: unknown, what: Localized): Project {
-  if (typeof text !== 'string') throw new StoreError('damaged', { en: `The project file is damaged: ${what.en} is missing.`, fr: `Le fichier de projet est endommagé : il y manque ${what.fr}.` });
-  if (text.length > limits.jsonBytes) throw new StoreError('too-large', { en: `The project file holds ${what.en} larger than Neuroblocks accepts.`, fr: `Le fichier de projet contient une valeur trop grosse pour Neuroblocks (${what.fr}).` });
+  if (typeof text !== 'string')
+    throw new StoreError('damaged', {
+      en: `The project file is damaged: ${what.en} is missing.`,
+      fr: `Le fichier de projet est endommagé : il y manque ${what.fr}.`,
+    });
+  if (text.length > limits.jsonBytes)
+    throw new StoreError('too-large', {
+      en: `The project file holds ${what.en} larger than Neuroblocks accepts.`,
+      fr: `Le fichier de projet contient une valeur trop grosse pour Neuroblocks (${what.fr}).`,
+    });
   try {
     return parseProjectText(text);
   } catch (error) {
-    if (error instanceof ProjectError) throw new StoreError('damaged', { en: `The project file holds ${what.en} that cannot be read: ${error.message}`, fr: `Le fichier de projet est endommagé : impossible de lire ${what.fr} (${error.fr ?? error.message})` }, { cause: error });
+    if (error instanceof ProjectError)
+      throw new StoreError(
+        'damaged',
+        {
+          en: `The project file holds ${what.en} that cannot be read: ${error.message}`,
+          fr: `Le fichier de projet est endommagé : impossible de lire ${what.fr} (${error.fr ?? error.message})`,
+        },
+        { cause: error },
+      );
     throw error;
   }
 }
@@ -165,7 +192,8 @@ export class ProjectStore {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new StoreError('closed', { en: `The project ${this.currentPath} is closed.`, fr: `Le projet ${this.currentPath} est fermé.` });
+    if (this.closed)
+      throw new StoreError('closed', { en: `The project ${this.currentPath} is closed.`, fr: `Le projet ${this.currentPath} est fermé.` });
   }
 
   private write<T>(action: Localized, fn: () => T): T {
@@ -193,21 +221,31 @@ export class ProjectStore {
 
   /** The current project (graph, training settings, data set). */
   project(): Project {
-    return this.read(() => readStoredProject(this.db.prepare('SELECT project FROM project WHERE id = 1').pluck().get(), { en: 'the current project', fr: 'le projet actuel' }));
+    return this.read(() =>
+      readStoredProject(this.db.prepare('SELECT project FROM project WHERE id = 1').pluck().get(), {
+        en: 'the current project',
+        fr: 'le projet actuel',
+      }),
+    );
   }
 
   private insertVersion(project: Project, kind: VersionKind, message?: string): GraphVersion {
     const text = serializeProject(project);
-    if (text.length > limits.jsonBytes) throw new StoreError('too-large', {
+    if (text.length > limits.jsonBytes)
+      throw new StoreError('too-large', {
         en: `The project is too large to save (${text.length} bytes of JSON, at most ${limits.jsonBytes}).`,
         fr: `Le projet est trop gros pour être enregistré (${text.length} octets de JSON, au plus ${limits.jsonBytes}).`,
       });
     const hash = projectHash(project);
     const now = new Date().toISOString();
     const id = Number(
-      this.db.prepare('INSERT INTO graph_versions (created_at, kind, message, project, hash) VALUES (?, ?, ?, ?, ?)').run(now, kind, message ?? null, text, hash).lastInsertRowid,
+      this.db
+        .prepare('INSERT INTO graph_versions (created_at, kind, message, project, hash) VALUES (?, ?, ?, ?, ?)')
+        .run(now, kind, message ?? null, text, hash).lastInsertRowid,
     );
-    this.db.prepare('UPDATE project SET name = ?, project = ?, hash = ?, current_version_id = ?, updated_at = ? WHERE id = 1').run(project.name, text, hash, id, now);
+    this.db
+      .prepare('UPDATE project SET name = ?, project = ?, hash = ?, current_version_id = ?, updated_at = ? WHERE id = 1')
+      .run(project.name, text, hash, id, now);
     return { id, createdAt: now, kind, message, name: project.name, hash };
   }
 
@@ -215,7 +253,9 @@ export class ProjectStore {
   save(project?: unknown, message?: string): GraphVersion {
     this.cancelAutosave();
     const toSave = project === undefined ? this.project() : parseProject(project);
-    const version = this.write({ en: 'save the project', fr: 'enregistrer le projet' }, () => this.insertVersion(toSave, 'explicit', message));
+    const version = this.write({ en: 'save the project', fr: 'enregistrer le projet' }, () =>
+      this.insertVersion(toSave, 'explicit', message),
+    );
     this.checkpointLog();
     return version;
   }
@@ -239,13 +279,16 @@ export class ProjectStore {
     this.pendingSince ??= now;
     if (this.autosaveTimer) clearTimeout(this.autosaveTimer);
     const due = Math.min(now + delay, this.pendingSince + maxWait);
-    this.autosaveTimer = setTimeout(() => {
-      try {
-        this.flushAutosave();
-      } catch {
-        // Reported to onAutosave listeners.
-      }
-    }, Math.max(0, due - now));
+    this.autosaveTimer = setTimeout(
+      () => {
+        try {
+          this.flushAutosave();
+        } catch {
+          // Reported to onAutosave listeners.
+        }
+      },
+      Math.max(0, due - now),
+    );
   }
 
   /** Writes a pending autosave now. Returns the version written, if the project had changed. */
@@ -255,7 +298,9 @@ export class ProjectStore {
     if (!project) return undefined;
     try {
       const parsed = parseProject(project);
-      const version = this.write({ en: 'autosave the project', fr: 'enregistrer automatiquement le projet' }, () => this.applyAutosave(parsed));
+      const version = this.write({ en: 'autosave the project', fr: 'enregistrer automatiquement le projet' }, () =>
+        this.applyAutosave(parsed),
+      );
       if (version) this.emitAutosave({ version });
       return version;
     } catch (error) {
@@ -288,13 +333,25 @@ export class ProjectStore {
 
   private applyAutosave(project: Project): GraphVersion | undefined {
     const hash = projectHash(project);
-    const current = this.db.prepare('SELECT hash, current_version_id FROM project WHERE id = 1').get() as { hash: string; current_version_id: number };
+    const current = this.db.prepare('SELECT hash, current_version_id FROM project WHERE id = 1').get() as {
+      hash: string;
+      current_version_id: number;
+    };
     if (current.hash === hash) return undefined;
     // Keep one autosave per few minutes of editing: replace the newest version when it is an
     // autosave that is current, recent, and not the graph of any run.
-    const latest = this.db.prepare('SELECT id, kind, created_at FROM graph_versions ORDER BY id DESC LIMIT 1').get() as { id: number; kind: string; created_at: string };
+    const latest = this.db.prepare('SELECT id, kind, created_at FROM graph_versions ORDER BY id DESC LIMIT 1').get() as {
+      id: number;
+      kind: string;
+      created_at: string;
+    };
     const usedByRun = this.db.prepare('SELECT 1 FROM runs WHERE graph_version_id = ? LIMIT 1').pluck().get(latest.id) !== undefined;
-    if (latest.kind === 'autosave' && latest.id === current.current_version_id && !usedByRun && Date.now() - Date.parse(latest.created_at) < AUTOSAVE_COALESCE_MS) {
+    if (
+      latest.kind === 'autosave' &&
+      latest.id === current.current_version_id &&
+      !usedByRun &&
+      Date.now() - Date.parse(latest.created_at) < AUTOSAVE_COALESCE_MS
+    ) {
       const text = serializeProject(project);
       const now = new Date().toISOString();
       this.db.prepare('UPDATE graph_versions SET project = ?, hash = ?, created_at = ? WHERE id = ?').run(text, hash, now, latest.id);
@@ -307,7 +364,12 @@ export class ProjectStore {
   /** Saved versions of the graph and settings, newest first. */
   listVersions(): GraphVersion[] {
     const rows = this.read(
-      () => this.db.prepare("SELECT id, created_at, kind, message, json_extract(project, '$.name') AS name, hash FROM graph_versions ORDER BY id DESC").all() as Record<string, unknown>[],
+      () =>
+        this.db
+          .prepare(
+            "SELECT id, created_at, kind, message, json_extract(project, '$.name') AS name, hash FROM graph_versions ORDER BY id DESC",
+          )
+          .all() as Record<string, unknown>[],
     );
     return rows.map((r) => ({
       id: r.id as number,
@@ -321,7 +383,11 @@ export class ProjectStore {
 
   getVersion(id: number): Project {
     const text = this.read(() => this.db.prepare('SELECT project FROM graph_versions WHERE id = ?').pluck().get(id));
-    if (text === undefined) throw new StoreError('not-found-in-file', { en: `Version ${id} does not exist in this project.`, fr: `La version ${id} n’existe pas dans ce projet.` });
+    if (text === undefined)
+      throw new StoreError('not-found-in-file', {
+        en: `Version ${id} does not exist in this project.`,
+        fr: `La version ${id} n’existe pas dans ce projet.`,
+      });
     return readStoredProject(text, { en: `version ${id}`, fr: `la version ${id}` });
   }
 
@@ -329,7 +395,9 @@ export class ProjectStore {
   restoreVersion(id: number): Project {
     this.cancelAutosave();
     const project = this.getVersion(id);
-    this.write({ en: 'restore the version', fr: 'restaurer la version' }, () => this.insertVersion(project, 'restored', `Restored version ${id}`));
+    this.write({ en: 'restore the version', fr: 'restaurer la version' }, () =>
+      this.insertVersion(project, 'restored', `Restored version ${id}`),
+    );
     return project;
   }
 
@@ -376,7 +444,9 @@ export class ProjectStore {
   /** Keeps weights training starts from for some blocks (named `block/weight`), replacing those of the same names. */
   setPretrained(weights: readonly NamedWeight[], source: string): void {
     this.assertOpen();
-    this.write({ en: 'keep the pretrained weights', fr: 'garder les poids préentraînés' }, () => pretrained.storePretrained(this.db, weights, source));
+    this.write({ en: 'keep the pretrained weights', fr: 'garder les poids préentraînés' }, () =>
+      pretrained.storePretrained(this.db, weights, source),
+    );
   }
 
   /** The pretrained weights, checked against their checksums. */
@@ -391,7 +461,9 @@ export class ProjectStore {
 
   /** Forgets the pretrained weights of these blocks (of every block when none are given): they start from random weights again. */
   deletePretrained(blocks?: readonly string[]): void {
-    this.write({ en: 'remove the pretrained weights', fr: 'retirer les poids préentraînés' }, () => pretrained.deletePretrained(this.db, blocks));
+    this.write({ en: 'remove the pretrained weights', fr: 'retirer les poids préentraînés' }, () =>
+      pretrained.deletePretrained(this.db, blocks),
+    );
   }
 
   // ── Runs ─────────────────────────────────────────────────────────────────────────────────────
@@ -405,12 +477,20 @@ export class ProjectStore {
     const project = parseProject(start.project);
     const hash = projectHash(project);
     return this.write({ en: 'start recording the run', fr: 'commencer à enregistrer l’entraînement' }, () => {
-      const current = this.db.prepare('SELECT hash, current_version_id FROM project WHERE id = 1').get() as { hash: string; current_version_id: number };
-      let versionId = current.hash === hash ? current.current_version_id : (this.db.prepare('SELECT max(id) FROM graph_versions WHERE hash = ?').pluck().get(hash) as number | null);
+      const current = this.db.prepare('SELECT hash, current_version_id FROM project WHERE id = 1').get() as {
+        hash: string;
+        current_version_id: number;
+      };
+      let versionId =
+        current.hash === hash
+          ? current.current_version_id
+          : (this.db.prepare('SELECT max(id) FROM graph_versions WHERE hash = ?').pluck().get(hash) as number | null);
       if (versionId === null) {
         const text = serializeProject(project);
         versionId = Number(
-          this.db.prepare("INSERT INTO graph_versions (created_at, kind, message, project, hash) VALUES (?, 'run', ?, ?, ?)").run(new Date().toISOString(), 'Graph as trained', text, hash).lastInsertRowid,
+          this.db
+            .prepare("INSERT INTO graph_versions (created_at, kind, message, project, hash) VALUES (?, 'run', ?, ?, ?)")
+            .run(new Date().toISOString(), 'Graph as trained', text, hash).lastInsertRowid,
         );
       }
       const datasetId = start.dataset ? runs.addDataset(this.db, start.dataset) : undefined;
@@ -430,14 +510,18 @@ export class ProjectStore {
 
   /** Records one finished epoch in its own transaction. Epochs must come in order, from 1. */
   recordEpoch(runId: number, metrics: EpochMetrics): void {
-    this.write({ en: `record epoch ${metrics.epoch}`, fr: `enregistrer l’époque ${metrics.epoch}` }, () => runs.insertEpoch(this.db, runId, metrics));
+    this.write({ en: `record epoch ${metrics.epoch}`, fr: `enregistrer l’époque ${metrics.epoch}` }, () =>
+      runs.insertEpoch(this.db, runId, metrics),
+    );
   }
 
   /** Saves weights as the run's last and/or best checkpoint; the previous one stays readable until this one is complete. */
   saveCheckpoint(runId: number, input: CheckpointInput): number {
     this.assertOpen();
     const prepared = runs.prepareCheckpoint(input);
-    return this.write({ en: `save the checkpoint of epoch ${input.epoch}`, fr: `enregistrer les poids de l’époque ${input.epoch}` }, () => runs.storeCheckpoint(this.db, runId, input, prepared));
+    return this.write({ en: `save the checkpoint of epoch ${input.epoch}`, fr: `enregistrer les poids de l’époque ${input.epoch}` }, () =>
+      runs.storeCheckpoint(this.db, runId, input, prepared),
+    );
   }
 
   /** Ends a running run: completed, stopped, early-stopped, diverged or failed (with the error). */
@@ -446,7 +530,9 @@ export class ProjectStore {
   }
 
   recordEvaluation(runId: number, evaluation: EvaluationInput): number {
-    return this.write({ en: 'record the evaluation', fr: 'enregistrer l’évaluation' }, () => runs.insertEvaluation(this.db, runId, evaluation));
+    return this.write({ en: 'record the evaluation', fr: 'enregistrer l’évaluation' }, () =>
+      runs.insertEvaluation(this.db, runId, evaluation),
+    );
   }
 
   recordExport(record: ExportInput): number {
@@ -520,7 +606,11 @@ export class ProjectStore {
    */
   async backupTo(target: string): Promise<void> {
     this.assertOpen();
-    if (resolve(target) === resolve(this.currentPath)) throw new StoreError('invalid', { en: 'A copy cannot be saved over the project it is copied from.', fr: 'Une copie ne peut pas être enregistrée à la place du projet dont elle est copiée.' });
+    if (resolve(target) === resolve(this.currentPath))
+      throw new StoreError('invalid', {
+        en: 'A copy cannot be saved over the project it is copied from.',
+        fr: 'Une copie ne peut pas être enregistrée à la place du projet dont elle est copiée.',
+      });
     this.flushAutosaveQuietly();
     const temp = siblingTempPath(target, 'saving');
     try {

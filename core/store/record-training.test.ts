@@ -32,7 +32,14 @@ describe('recording a real training run', () => {
     expect(error).toBeUndefined();
     expect(final.state).toBe('completed');
     const run = store.getRun(runId!);
-    expect(run).toMatchObject({ status: 'completed', epochs: 4, plannedEpochs: 4, backend: 'cpu', seed: 3, datasetHash: dataset.contentHash });
+    expect(run).toMatchObject({
+      status: 'completed',
+      epochs: 4,
+      plannedEpochs: 4,
+      backend: 'cpu',
+      seed: 3,
+      datasetHash: dataset.contentHash,
+    });
     expect(run.epochMetrics.map((m) => m.epoch)).toEqual([1, 2, 3, 4]);
     expect(run.epochMetrics.map((m) => m.loss)).toEqual(final.history.map((m) => m.loss));
     expect(run.dataset?.summary).toMatchObject({ sizes: { train: expect.any(Number) } });

@@ -21,7 +21,12 @@ export interface RecordedTraining {
 }
 
 export function toNamedWeights(weights: readonly SerializedWeight[]): NamedWeight[] {
-  return weights.map((w) => ({ name: w.name, shape: [...w.shape], dtype: w.dtype, data: w.dtype === 'int32' ? new Int32Array(w.data) : new Float32Array(w.data) }));
+  return weights.map((w) => ({
+    name: w.name,
+    shape: [...w.shape],
+    dtype: w.dtype,
+    data: w.dtype === 'int32' ? new Int32Array(w.data) : new Float32Array(w.data),
+  }));
 }
 
 export function toSerializedWeights(weights: readonly NamedWeight[]): SerializedWeight[] {
@@ -101,7 +106,12 @@ export function resumeRecordedRun(store: ProjectStore, runId: number): RunToResu
  *
  * `project` is what is being trained; `dataset` describes its data (see describeDataset), when known.
  */
-export function recordTrainingRun(store: ProjectStore, session: TrainingSession, project: Project, options: { dataset?: DatasetInput; resumed?: RunRecorder } = {}): RecordedTraining {
+export function recordTrainingRun(
+  store: ProjectStore,
+  session: TrainingSession,
+  project: Project,
+  options: { dataset?: DatasetInput; resumed?: RunRecorder } = {},
+): RecordedTraining {
   let recorder: RunRecorder | undefined = options.resumed;
   let failure: Error | undefined;
   let settle!: (result: RecordingResult) => void;
@@ -133,7 +143,10 @@ export function recordTrainingRun(store: ProjectStore, session: TrainingSession,
             device: event.device,
             seed: event.seed,
             plannedEpochs: event.epochs,
-            dataset: options.dataset && { ...options.dataset, summary: { ...options.dataset.summary, ...event.dataset, sizes: event.sizes } },
+            dataset: options.dataset && {
+              ...options.dataset,
+              summary: { ...options.dataset.summary, ...event.dataset, sizes: event.sizes },
+            },
           });
         });
         break;

@@ -32,7 +32,12 @@ describe('run recorder', () => {
     recorder.end('early-stopped');
     recorder.end('completed'); // ignored: a run ends once
     expect(recorder.ended).toBe(true);
-    expect(store.getRun(recorder.runId)).toMatchObject({ status: 'early-stopped', epochs: 3, best: { epoch: 3 }, evaluations: [{ testAccuracy: 0.75 }] });
+    expect(store.getRun(recorder.runId)).toMatchObject({
+      status: 'early-stopped',
+      epochs: 3,
+      best: { epoch: 3 },
+      evaluations: [{ testAccuracy: 0.75 }],
+    });
   });
 
   it('resumes an interrupted run where its last checkpoint left it', () => {

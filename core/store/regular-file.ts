@@ -19,7 +19,11 @@ function megabytes(bytes: number): string {
 }
 
 function notRegular(path: string, stats: Stats): StoreError {
-  if (stats.isDirectory()) return new StoreError('not-a-file', { en: `Cannot open ${path}: it is a folder, not a file.`, fr: `Impossible d’ouvrir ${path} : c’est un dossier, pas un fichier.` });
+  if (stats.isDirectory())
+    return new StoreError('not-a-file', {
+      en: `Cannot open ${path}: it is a folder, not a file.`,
+      fr: `Impossible d’ouvrir ${path} : c’est un dossier, pas un fichier.`,
+    });
   const kind = stats.isFIFO()
     ? { en: 'a named pipe', fr: 'un tube nommé' }
     : stats.isCharacterDevice() || stats.isBlockDevice()
@@ -34,7 +38,10 @@ function notRegular(path: string, stats: Stats): StoreError {
 }
 
 function tooLarge(path: string, size: number | undefined, maxBytes: number): StoreError {
-  const got = size === undefined ? { en: 'it is', fr: 'il est' } : { en: `at ${megabytes(size)} MB it is`, fr: `avec ${megabytes(size).replace('.', ',')} Mo, il est` };
+  const got =
+    size === undefined
+      ? { en: 'it is', fr: 'il est' }
+      : { en: `at ${megabytes(size)} MB it is`, fr: `avec ${megabytes(size).replace('.', ',')} Mo, il est` };
   return new StoreError('too-large', {
     en: `Cannot open ${path}: ${got.en} larger than a project file can be (at most ${megabytes(maxBytes)} MB).`,
     fr: `Impossible d’ouvrir ${path} : ${got.fr} plus gros qu’un fichier de projet ne peut l’être (au plus ${megabytes(maxBytes).replace('.', ',')} Mo).`,
@@ -45,9 +52,24 @@ function tooLarge(path: string, size: number | undefined, maxBytes: number): Sto
 export function openError(path: string, error: unknown): StoreError {
   if (error instanceof StoreError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return new StoreError('not-found', { en: `Cannot open ${path}: the file does not exist.`, fr: `Impossible d’ouvrir ${path} : le fichier n’existe pas.` }, { cause: error });
-  if (code === 'EISDIR') return new StoreError('not-a-file', { en: `Cannot open ${path}: it is a folder, not a file.`, fr: `Impossible d’ouvrir ${path} : c’est un dossier, pas un fichier.` }, { cause: error });
-  if (code === 'EACCES' || code === 'EPERM') return new StoreError('io', { en: `Cannot open ${path}: permission denied.`, fr: `Impossible d’ouvrir ${path} : accès refusé.` }, { cause: error });
+  if (code === 'ENOENT')
+    return new StoreError(
+      'not-found',
+      { en: `Cannot open ${path}: the file does not exist.`, fr: `Impossible d’ouvrir ${path} : le fichier n’existe pas.` },
+      { cause: error },
+    );
+  if (code === 'EISDIR')
+    return new StoreError(
+      'not-a-file',
+      { en: `Cannot open ${path}: it is a folder, not a file.`, fr: `Impossible d’ouvrir ${path} : c’est un dossier, pas un fichier.` },
+      { cause: error },
+    );
+  if (code === 'EACCES' || code === 'EPERM')
+    return new StoreError(
+      'io',
+      { en: `Cannot open ${path}: permission denied.`, fr: `Impossible d’ouvrir ${path} : accès refusé.` },
+      { cause: error },
+    );
   const detail = error instanceof Error ? error.message : String(error);
   return new StoreError('io', { en: `Cannot open ${path}: ${detail}.`, fr: `Impossible d’ouvrir ${path} : ${detail}.` }, { cause: error });
 }

@@ -38,7 +38,12 @@ async function trainAndStopAfterTwoEpochs(store: ProjectStore, project: Project 
 
 async function resume(store: ProjectStore, runId: number, epochs?: number, warnings: string[] = []): Promise<FinalResult> {
   const resumed = resumeRecordedRun(store, runId);
-  const session = startTraining(resumed.project, { backend: 'cpu', epochs: epochs ?? resumed.epochs, seed: resumed.seed, resume: resumed.resume });
+  const session = startTraining(resumed.project, {
+    backend: 'cpu',
+    epochs: epochs ?? resumed.epochs,
+    seed: resumed.seed,
+    resume: resumed.resume,
+  });
   session.on((event) => {
     if (event.type === 'warning') warnings.push(event.message);
   });
@@ -90,7 +95,9 @@ describe('resuming a recorded run', () => {
       expect(final.state).toBe('completed');
       const reference = await startTraining(project, { backend: 'cpu', checkpoints: false }).done;
       expect(store.getRun(runId).epochMetrics.map((m) => m.loss)).toEqual(reference.history.map((m) => m.loss));
-      expect(final.weights!.map((w) => [...new Float32Array(w.data)])).toEqual(reference.weights!.map((w) => [...new Float32Array(w.data)]));
+      expect(final.weights!.map((w) => [...new Float32Array(w.data)])).toEqual(
+        reference.weights!.map((w) => [...new Float32Array(w.data)]),
+      );
       store.close();
     }, 60_000);
   }

@@ -25,10 +25,15 @@ type Row = Record<string, unknown>;
 
 const now = () => new Date().toISOString();
 const opt = <T>(value: T | null | undefined): T | undefined => (value === null ? undefined : value);
-const finiteOrNull = (value: number | null | undefined): number | null => (typeof value === 'number' && !Number.isNaN(value) ? value : null);
+const finiteOrNull = (value: number | null | undefined): number | null =>
+  typeof value === 'number' && !Number.isNaN(value) ? value : null;
 
 export function parseJson<T>(text: unknown, what: Localized): T {
-  if (typeof text !== 'string') throw new StoreError('damaged', { en: `The project file is damaged: ${what.en} is missing.`, fr: `Le fichier de projet est endommagé : il y manque ${what.fr}.` });
+  if (typeof text !== 'string')
+    throw new StoreError('damaged', {
+      en: `The project file is damaged: ${what.en} is missing.`,
+      fr: `Le fichier de projet est endommagé : il y manque ${what.fr}.`,
+    });
   if (text.length > limits.jsonBytes) {
     throw new StoreError('too-large', {
       en: `The project file holds ${what.en} larger than Neuroblocks accepts.`,
@@ -38,7 +43,10 @@ export function parseJson<T>(text: unknown, what: Localized): T {
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new StoreError('damaged', { en: `The project file is damaged: ${what.en} is not readable.`, fr: `Le fichier de projet est endommagé : impossible de lire ${what.fr}.` });
+    throw new StoreError('damaged', {
+      en: `The project file is damaged: ${what.en} is not readable.`,
+      fr: `Le fichier de projet est endommagé : impossible de lire ${what.fr}.`,
+    });
   }
 }
 
@@ -63,7 +71,15 @@ export function addDataset(db: Database.Database, input: DatasetInput): number {
   return Number(
     db
       .prepare('INSERT INTO datasets (kind, name, path, content_hash, summary, embedded, added_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(input.kind, input.name ?? null, input.path ?? null, input.contentHash, JSON.stringify(input.summary), input.embedded ? Buffer.from(input.embedded) : null, now()).lastInsertRowid,
+      .run(
+        input.kind,
+        input.name ?? null,
+        input.path ?? null,
+        input.contentHash,
+        JSON.stringify(input.summary),
+        input.embedded ? Buffer.from(input.embedded) : null,
+        now(),
+      ).lastInsertRowid,
   );
 }
 
@@ -94,7 +110,11 @@ export function getDataset(db: Database.Database, id: number): DatasetRecord | u
 export function getEmbeddedDataset(db: Database.Database, id: number): Buffer | undefined {
   const size = db.prepare('SELECT length(embedded) FROM datasets WHERE id = ?').pluck().get(id) as number | null | undefined;
   if (size === undefined || size === null) return undefined;
-  if (size > limits.embeddedDatasetBytes) throw new StoreError('too-large', { en: 'The embedded data set is larger than Neuroblocks accepts.', fr: 'Le jeu de données intégré est plus gros que ce que Neuroblocks accepte.' });
+  if (size > limits.embeddedDatasetBytes)
+    throw new StoreError('too-large', {
+      en: 'The embedded data set is larger than Neuroblocks accepts.',
+      fr: 'Le jeu de données intégré est plus gros que ce que Neuroblocks accepte.',
+    });
   return db.prepare('SELECT embedded FROM datasets WHERE id = ?').pluck().get(id) as Buffer;
 }
 
@@ -137,7 +157,11 @@ export function insertRun(db: Database.Database, run: NewRun): number {
 
 function runStatusOf(db: Database.Database, runId: number): RunStatus {
   const status = db.prepare('SELECT status FROM runs WHERE id = ?').pluck().get(runId) as RunStatus | undefined;
-  if (!status) throw new StoreError('not-found-in-file', { en: `Run ${runId} does not exist in this project.`, fr: `L’entraînement ${runId} n’existe pas dans ce projet.` });
+  if (!status)
+    throw new StoreError('not-found-in-file', {
+      en: `Run ${runId} does not exist in this project.`,
+      fr: `L’entraînement ${runId} n’existe pas dans ce projet.`,
+    });
   return status;
 }
 
@@ -203,7 +227,8 @@ export function prepareCheckpoint(input: CheckpointInput): PreparedCheckpoint {
     });
   // The optimizer's state is worth keeping only while it fits; without it a resumed run restarts the optimizer.
   const optimizerBlob = input.optimizer?.length ? encodeWeights(input.optimizer) : undefined;
-  const optimizer = optimizerBlob && optimizerBlob.length <= limits.checkpointBytes ? { blob: optimizerBlob, hash: sha256(optimizerBlob) } : undefined;
+  const optimizer =
+    optimizerBlob && optimizerBlob.length <= limits.checkpointBytes ? { blob: optimizerBlob, hash: sha256(optimizerBlob) } : undefined;
   return { blob, hash: sha256(blob), optimizer };
 }
 
@@ -217,21 +242,42 @@ export interface PreparedCheckpoint {
  * Writes the new checkpoint, then points the run at it, then drops checkpoints nothing points to,
  * all in the caller's transaction: a reader sees either the old pointer or the new, complete one.
  */
-export function storeCheckpoint(db: Database.Database, runId: number, input: CheckpointInput, { blob, hash, optimizer }: PreparedCheckpoint): number {
+export function storeCheckpoint(
+  db: Database.Database,
+  runId: number,
+  input: CheckpointInput,
+  { blob, hash, optimizer }: PreparedCheckpoint,
+): number {
   requireRunning(db, runId, { en: 'save a checkpoint of', fr: 'd’enregistrer les poids de' });
   const asLast = input.last ?? true;
   const asBest = input.best ?? false;
   if (!asLast && !asBest) throw new StoreError('invalid', 'A checkpoint must be saved as the last one, the best one, or both.');
   // The same weights saved as best and then as last (a best epoch) are stored once.
-  const same = db.prepare('SELECT id FROM checkpoints WHERE run_id = ? AND epoch = ? AND hash = ?').pluck().get(runId, input.epoch, hash) as number | undefined;
+  const same = db
+    .prepare('SELECT id FROM checkpoints WHERE run_id = ? AND epoch = ? AND hash = ?')
+    .pluck()
+    .get(runId, input.epoch, hash) as number | undefined;
   const id =
     same ??
     Number(
       db
-        .prepare('INSERT INTO checkpoints (run_id, epoch, created_at, metrics, byte_length, hash, weights, optimizer, optimizer_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(runId, input.epoch, now(), input.metrics ? JSON.stringify(input.metrics) : null, blob.length, hash, blob, optimizer?.blob ?? null, optimizer?.hash ?? null).lastInsertRowid,
+        .prepare(
+          'INSERT INTO checkpoints (run_id, epoch, created_at, metrics, byte_length, hash, weights, optimizer, optimizer_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          runId,
+          input.epoch,
+          now(),
+          input.metrics ? JSON.stringify(input.metrics) : null,
+          blob.length,
+          hash,
+          blob,
+          optimizer?.blob ?? null,
+          optimizer?.hash ?? null,
+        ).lastInsertRowid,
     );
-  if (same !== undefined && optimizer) db.prepare('UPDATE checkpoints SET optimizer = ?, optimizer_hash = ? WHERE id = ?').run(optimizer.blob, optimizer.hash, same);
+  if (same !== undefined && optimizer)
+    db.prepare('UPDATE checkpoints SET optimizer = ?, optimizer_hash = ? WHERE id = ?').run(optimizer.blob, optimizer.hash, same);
   if (asLast) db.prepare('UPDATE runs SET last_checkpoint_id = ? WHERE id = ?').run(id, runId);
   if (asBest) db.prepare('UPDATE runs SET best_checkpoint_id = ? WHERE id = ?').run(id, runId);
   db.prepare(
@@ -255,7 +301,9 @@ function checkpointInfo(row: Row): CheckpointInfo {
 export function checkpointPointer(db: Database.Database, runId: number, which: 'best' | 'last'): CheckpointInfo | undefined {
   const column = which === 'best' ? 'best_checkpoint_id' : 'last_checkpoint_id';
   const row = db
-    .prepare(`SELECT c.id, c.epoch, c.created_at, c.byte_length, c.metrics FROM runs r JOIN checkpoints c ON c.id = r.${column} WHERE r.id = ?`)
+    .prepare(
+      `SELECT c.id, c.epoch, c.created_at, c.byte_length, c.metrics FROM runs r JOIN checkpoints c ON c.id = r.${column} WHERE r.id = ?`,
+    )
     .get(runId) as Row | undefined;
   return row && checkpointInfo(row);
 }
@@ -264,8 +312,15 @@ export function readCheckpoint(db: Database.Database, runId: number, which: 'bes
   runStatusOf(db, runId);
   const info = checkpointPointer(db, runId, which);
   const of = which === 'best' ? 'de la meilleure époque' : 'de la dernière époque';
-  if (!info) throw new StoreError('not-found-in-file', { en: `Run ${runId} has no ${which} checkpoint.`, fr: `L’entraînement ${runId} n’a pas de poids ${of}.` });
-  const stored = db.prepare('SELECT length(weights) AS size, hash FROM checkpoints WHERE id = ?').get(info.id) as { size: number; hash: string };
+  if (!info)
+    throw new StoreError('not-found-in-file', {
+      en: `Run ${runId} has no ${which} checkpoint.`,
+      fr: `L’entraînement ${runId} n’a pas de poids ${of}.`,
+    });
+  const stored = db.prepare('SELECT length(weights) AS size, hash FROM checkpoints WHERE id = ?').get(info.id) as {
+    size: number;
+    hash: string;
+  };
   if (stored.size > limits.checkpointBytes) {
     throw new StoreError('too-large', {
       en: `The ${which} checkpoint of run ${runId} is larger than Neuroblocks accepts.`,
@@ -279,7 +334,10 @@ export function readCheckpoint(db: Database.Database, runId: number, which: 'bes
       fr: `Les poids ${of} de l’entraînement ${runId} sont endommagés (ils ne correspondent pas à leur somme de contrôle).`,
     });
   }
-  const saved = db.prepare('SELECT optimizer, optimizer_hash AS hash FROM checkpoints WHERE id = ?').get(info.id) as { optimizer: Buffer | null; hash: string | null };
+  const saved = db.prepare('SELECT optimizer, optimizer_hash AS hash FROM checkpoints WHERE id = ?').get(info.id) as {
+    optimizer: Buffer | null;
+    hash: string | null;
+  };
   if (saved.optimizer && sha256(saved.optimizer) !== saved.hash)
     throw new StoreError('damaged', {
       en: `The ${which} checkpoint of run ${runId} is damaged (the optimizer's state does not match its checksum).`,
@@ -292,7 +350,9 @@ export function setRunStatus(db: Database.Database, runId: number, status: RunSt
   if (!runStatuses.includes(status)) throw new StoreError('invalid', `"${status}" is not a run status (${runStatuses.join(', ')}).`);
   if (status === 'running') throw new StoreError('invalid', 'A run is set running by starting or resuming it.');
   requireRunning(db, runId, { en: `mark as ${status}`, fr: `de marquer comme ${statusFr[status] ?? status}` });
-  db.prepare('UPDATE runs SET status = ?, ended_at = ?, error = ?, owner_pid = NULL, owner_host = NULL, owner_boot = NULL WHERE id = ?').run(status, now(), error ?? null, runId);
+  db.prepare(
+    'UPDATE runs SET status = ?, ended_at = ?, error = ?, owner_pid = NULL, owner_host = NULL, owner_boot = NULL WHERE id = ?',
+  ).run(status, now(), error ?? null, runId);
 }
 
 function isAlive(pid: number): boolean {
@@ -335,7 +395,8 @@ export function ownerIsGone(row: Owner): boolean {
  * Runs of this host still owned by a live process (training right now elsewhere) are left alone.
  */
 export function markInterrupted(db: Database.Database): number[] {
-  const rows = db.prepare("SELECT id, status, owner_pid, owner_host, owner_boot FROM runs WHERE status = 'running'").all() as (Row & Owner)[];
+  const rows = db.prepare("SELECT id, status, owner_pid, owner_host, owner_boot FROM runs WHERE status = 'running'").all() as (Row &
+    Owner)[];
   const gone = rows.filter(ownerIsGone);
   const update = db.prepare(
     `UPDATE runs SET status = 'interrupted', owner_pid = NULL, owner_host = NULL, owner_boot = NULL,
@@ -388,14 +449,26 @@ export function listRuns(db: Database.Database): RunSummary[] {
   return (db.prepare(`${summaryQuery} ORDER BY r.id`).all() as Row[]).map(summaryFromRow);
 }
 
-export function getRunRow(db: Database.Database, runId: number): { summary: RunSummary; training: TrainingSettings; project: Project; datasetId?: number } {
+export function getRunRow(
+  db: Database.Database,
+  runId: number,
+): { summary: RunSummary; training: TrainingSettings; project: Project; datasetId?: number } {
   const row = db
-    .prepare(`${summaryQuery.replace('FROM runs r', 'FROM runs r JOIN graph_versions v ON v.id = r.graph_version_id').replace('SELECT r.*', 'SELECT r.*, v.project AS version_project')} WHERE r.id = ?`)
+    .prepare(
+      `${summaryQuery.replace('FROM runs r', 'FROM runs r JOIN graph_versions v ON v.id = r.graph_version_id').replace('SELECT r.*', 'SELECT r.*, v.project AS version_project')} WHERE r.id = ?`,
+    )
     .get(runId) as Row | undefined;
-  if (!row) throw new StoreError('not-found-in-file', { en: `Run ${runId} does not exist in this project.`, fr: `L’entraînement ${runId} n’existe pas dans ce projet.` });
+  if (!row)
+    throw new StoreError('not-found-in-file', {
+      en: `Run ${runId} does not exist in this project.`,
+      fr: `L’entraînement ${runId} n’existe pas dans ce projet.`,
+    });
   return {
     summary: summaryFromRow(row),
-    training: parseJson(row.training, { en: `the training settings of run ${runId}`, fr: `les réglages d’entraînement de l’entraînement ${runId}` }),
+    training: parseJson(row.training, {
+      en: `the training settings of run ${runId}`,
+      fr: `les réglages d’entraînement de l’entraînement ${runId}`,
+    }),
     project: parseJson(row.version_project, { en: `the graph of run ${runId}`, fr: `le graphe de l’entraînement ${runId}` }),
     datasetId: opt(row.dataset_id as number | null),
   };
@@ -407,7 +480,9 @@ export function insertEvaluation(db: Database.Database, runId: number, e: Evalua
     throw new StoreError('invalid', 'A confusion matrix must be a list of rows of numbers.');
   return Number(
     db
-      .prepare('INSERT INTO evaluations (run_id, checkpoint, created_at, samples, test_loss, test_accuracy, labels, confusion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO evaluations (run_id, checkpoint, created_at, samples, test_loss, test_accuracy, labels, confusion) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(
         runId,
         e.checkpoint,
@@ -430,7 +505,9 @@ export function listEvaluations(db: Database.Database, runId: number): Evaluatio
     testLoss: opt(row.test_loss as number | null),
     testAccuracy: opt(row.test_accuracy as number | null),
     labels: row.labels ? parseJson<string[]>(row.labels, { en: 'evaluation labels', fr: 'les étiquettes d’une évaluation' }) : undefined,
-    confusion: row.confusion ? parseJson<number[][]>(row.confusion, { en: 'a confusion matrix', fr: 'une matrice de confusion' }) : undefined,
+    confusion: row.confusion
+      ? parseJson<number[][]>(row.confusion, { en: 'a confusion matrix', fr: 'une matrice de confusion' })
+      : undefined,
   }));
 }
 
@@ -444,7 +521,11 @@ export function insertExport(db: Database.Database, e: ExportInput): number {
 }
 
 export function listExports(db: Database.Database, runId?: number): ExportRecord[] {
-  const rows = (runId === undefined ? db.prepare('SELECT * FROM exports ORDER BY id').all() : db.prepare('SELECT * FROM exports WHERE run_id = ? ORDER BY id').all(runId)) as Row[];
+  const rows = (
+    runId === undefined
+      ? db.prepare('SELECT * FROM exports ORDER BY id').all()
+      : db.prepare('SELECT * FROM exports WHERE run_id = ? ORDER BY id').all(runId)
+  ) as Row[];
   return rows.map((row) => ({
     id: row.id as number,
     runId: opt(row.run_id as number | null),
@@ -479,5 +560,7 @@ export function reopenRun(db: Database.Database, runId: number): void {
     });
   }
   db.prepare('DELETE FROM epochs WHERE run_id = ? AND epoch > ?').run(runId, last.epoch);
-  db.prepare("UPDATE runs SET status = 'running', ended_at = NULL, error = NULL, owner_pid = ?, owner_host = ?, owner_boot = ? WHERE id = ?").run(process.pid, hostname(), bootTime(), runId);
+  db.prepare(
+    "UPDATE runs SET status = 'running', ended_at = NULL, error = NULL, owner_pid = ?, owner_host = ?, owner_boot = ? WHERE id = ?",
+  ).run(process.pid, hostname(), bootTime(), runId);
 }

@@ -59,7 +59,7 @@ describe('opening files that are not sound project files', () => {
   it('refuses a database of another program', () => {
     const path = join(dir, 'other.db');
     const db = new Database(path);
-    db.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES (\'hello\')');
+    db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('hello')");
     db.pragma('journal_mode = WAL');
     db.close();
     expectRefused(path, 'not-ours', /SQLite database of another program, not a Neuroblocks project file/);
@@ -108,7 +108,11 @@ describe('opening files that are not sound project files', () => {
     const db = new Database(path);
     db.pragma('user_version = 99');
     db.close();
-    expectRefused(path, 'newer-version', new RegExp(`newer version of Neuroblocks \\(file version 99; this one reads up to version ${SCHEMA_VERSION}\\)`));
+    expectRefused(
+      path,
+      'newer-version',
+      new RegExp(`newer version of Neuroblocks \\(file version 99; this one reads up to version ${SCHEMA_VERSION}\\)`),
+    );
     expect(refusal(path).fr).toBe(
       `${path} a été enregistré par une version plus récente de Neuroblocks (version de fichier 99 ; celle-ci lit jusqu’à la version ${SCHEMA_VERSION}). Mettez Neuroblocks à jour pour l’ouvrir. Le fichier n’a pas été modifié.`,
     );
@@ -117,7 +121,9 @@ describe('opening files that are not sound project files', () => {
   it('says in French too why a file is refused', () => {
     const json = join(dir, 'projet.nbproj');
     writeFileSync(json, JSON.stringify(smallProject(), null, 2));
-    expect(refusal(json).fr).toBe(`${json} n’est pas un fichier de projet Neuroblocks : il ressemble à du JSON. Si c’est un projet JSON, importez-le (il sera enregistré comme nouveau fichier de projet).`);
+    expect(refusal(json).fr).toBe(
+      `${json} n’est pas un fichier de projet Neuroblocks : il ressemble à du JSON. Si c’est un projet JSON, importez-le (il sera enregistré comme nouveau fichier de projet).`,
+    );
     const good = goodProject();
     const truncated = join(dir, 'coupé.nbproj');
     const bytes = readFileSync(good);

@@ -60,7 +60,7 @@ describe('a read-only open leaves the folder as it was', () => {
   it('a refused file (from a newer Neuroblocks, or with a damaged project) is left alone, log files included', () => {
     for (const [name, damage] of [
       ['newer.nbproj', 'PRAGMA user_version = 99'],
-      ['damaged.nbproj', "UPDATE project SET project = '{\"format\": \"neuroblocks.project\"'"],
+      ['damaged.nbproj', 'UPDATE project SET project = \'{"format": "neuroblocks.project"\''],
     ] as const) {
       const path = projectFile(name);
       const db = new Database(path);

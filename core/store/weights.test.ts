@@ -26,12 +26,18 @@ describe('weights blobs', () => {
   });
 
   it('refuse values that do not fill the shape', () => {
-    expect(() => encodeWeights([{ name: 'w', shape: [2, 2], dtype: 'float32', data: new Float32Array(3) }])).toThrow(/has 3 values but its shape \[2, 2\] needs 4/);
+    expect(() => encodeWeights([{ name: 'w', shape: [2, 2], dtype: 'float32', data: new Float32Array(3) }])).toThrow(
+      /has 3 values but its shape \[2, 2\] needs 4/,
+    );
   });
 
   it('report damaged blobs without reading past their end', () => {
     const blob = encodeWeights(weights);
-    const cases: Buffer[] = [Buffer.from('nope'), blob.subarray(0, blob.length - 8), Buffer.concat([Buffer.from('NBWT'), Buffer.alloc(8, 0xff)])];
+    const cases: Buffer[] = [
+      Buffer.from('nope'),
+      blob.subarray(0, blob.length - 8),
+      Buffer.concat([Buffer.from('NBWT'), Buffer.alloc(8, 0xff)]),
+    ];
     const badHeader = Buffer.from(blob);
     badHeader.write('{', 12, 'latin1');
     cases.push(badHeader);
@@ -52,7 +58,9 @@ describe('weights blobs', () => {
     };
     expect(french(Buffer.from('nope'))).toBe('Les poids enregistrés sont endommagés (ce ne sont pas des poids).');
     const blob = encodeWeights(weights);
-    expect(french(blob.subarray(0, blob.length - 8))).toMatch(/^Les poids enregistrés sont endommagés \(le tenseur « .+ » dépasse la fin des données\)\.$/);
+    expect(french(blob.subarray(0, blob.length - 8))).toMatch(
+      /^Les poids enregistrés sont endommagés \(le tenseur « .+ » dépasse la fin des données\)\.$/,
+    );
     const badHeader = Buffer.from(blob);
     badHeader.write('{', 12, 'latin1');
     expect(french(badHeader)).toBe('Les poids enregistrés sont endommagés (en-tête illisible).');

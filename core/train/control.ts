@@ -53,7 +53,14 @@ export class TrainingControl {
    */
   async waitForChange(current: ControlCommand, timeoutMs: number): Promise<void> {
     const value = current === 'stop' ? STOP : current === 'pause' ? PAUSE : RUN;
-    const { waitAsync } = Atomics as unknown as { waitAsync?: (array: Int32Array, index: number, value: number, timeout: number) => { async: boolean; value: Promise<unknown> | unknown } };
+    const { waitAsync } = Atomics as unknown as {
+      waitAsync?: (
+        array: Int32Array,
+        index: number,
+        value: number,
+        timeout: number,
+      ) => { async: boolean; value: Promise<unknown> | unknown };
+    };
     if (!waitAsync) {
       await new Promise((resolve) => setTimeout(resolve, Math.min(timeoutMs, 10)));
       return;

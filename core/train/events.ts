@@ -3,6 +3,14 @@
 // with the weights of checkpoints and of the end, which stay on the host's side.
 import type { EngineTrainingEvent } from '../api/contract';
 
-export type { BackendName, EpochMetrics, FinalResult, FinalState, SerializedWeight, TestEvaluation, EngineTrainingEvent as TrainingEvent } from '../api/contract';
+export type {
+  BackendName,
+  EpochMetrics,
+  FinalResult,
+  FinalState,
+  SerializedWeight,
+  TestEvaluation,
+  EngineTrainingEvent as TrainingEvent,
+} from '../api/contract';
 
 export type TrainingEventType = EngineTrainingEvent['type'];

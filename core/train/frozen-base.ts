@@ -65,11 +65,20 @@ function notDeterministic(analysis: GraphAnalysis, id: string): Localized | unde
   const en = blockName(node);
   const fr = blockNameFr(node);
   if (block?.trainingOnly)
-    return { en: `the augmentation block ${en} comes before them: it changes every image at every epoch`, fr: `le bloc d’augmentation ${fr} vient avant eux : il modifie chaque image à chaque époque` };
+    return {
+      en: `the augmentation block ${en} comes before them: it changes every image at every epoch`,
+      fr: `le bloc d’augmentation ${fr} vient avant eux : il modifie chaque image à chaque époque`,
+    };
   if (block?.identityAtInference)
-    return { en: `the ${en} block comes before them: it drops other values at every step`, fr: `le bloc ${fr} vient avant eux : il supprime d’autres valeurs à chaque pas` };
+    return {
+      en: `the ${en} block comes before them: it drops other values at every step`,
+      fr: `le bloc ${fr} vient avant eux : il supprime d’autres valeurs à chaque pas`,
+    };
   if (node.paramCount.trainable > 0)
-    return { en: `the trainable block ${en} comes before them: its outputs change as it learns`, fr: `le bloc entraînable ${fr} vient avant eux : ses sorties changent à mesure qu’il apprend` };
+    return {
+      en: `the trainable block ${en} comes before them: its outputs change as it learns`,
+      fr: `le bloc entraînable ${fr} vient avant eux : ses sorties changent à mesure qu’il apprend`,
+    };
   return undefined;
 }
 
@@ -97,7 +106,10 @@ export function findFrozenBase(graph: Graph, analysis: GraphAnalysis = analyzeGr
   if (analysis.outputs.some((id) => inBase.has(id)))
     return {
       kind: 'not-usable',
-      reason: { en: 'every block up to the output is frozen, so nothing would train: set `trainable` on the blocks to train', fr: 'tous les blocs jusqu’à la sortie sont gelés, rien ne s’entraînerait : activez `trainable` sur les blocs à entraîner' },
+      reason: {
+        en: 'every block up to the output is frozen, so nothing would train: set `trainable` on the blocks to train',
+        fr: 'tous les blocs jusqu’à la sortie sont gelés, rien ne s’entraînerait : activez `trainable` sur les blocs à entraîner',
+      },
     };
   const nodes = analysis.order.filter((id) => inBase.has(id));
   const cut = nodes.filter((id) => targets.get(id)!.some((t) => !inBase.has(t)));
@@ -134,7 +146,10 @@ function blockerOf(analysis: GraphAnalysis, sources: Map<string, string[]>, froz
     if (why) return why;
   }
   // Unreachable for a frozen block outside the base; said plainly all the same.
-  return { en: `a block before ${blockName(analysis.nodes[frozenId])} changes from step to step`, fr: `un bloc avant ${blockNameFr(analysis.nodes[frozenId])} change d’un pas à l’autre` };
+  return {
+    en: `a block before ${blockName(analysis.nodes[frozenId])} changes from step to step`,
+    fr: `un bloc avant ${blockNameFr(analysis.nodes[frozenId])} change d’un pas à l’autre`,
+  };
 }
 
 /** Bytes the cached outputs of `base` take for `samples` images (the Input's own values are not copied). */
@@ -153,7 +168,10 @@ const blocksText = (n: number): Localized => ({ en: `${n} block${n === 1 ? '' : 
  * frozen). `samples`: the training and validation images; `maxBytes`: what their cached outputs
  * may take; `enabled`: false turns the cache off for the run.
  */
-export function planFrozenBase(graph: Graph, options: { samples: number; maxBytes: number; enabled?: boolean }): { base?: FrozenBase; notice?: FrozenBaseNotice } {
+export function planFrozenBase(
+  graph: Graph,
+  options: { samples: number; maxBytes: number; enabled?: boolean },
+): { base?: FrozenBase; notice?: FrozenBaseNotice } {
   const analysis = analyzeGraph(graph);
   const finding = findFrozenBase(graph, analysis);
   if (finding.kind === 'nothing-frozen') return {};
@@ -169,7 +187,9 @@ export function planFrozenBase(graph: Graph, options: { samples: number; maxByte
   const { base } = finding;
   const count = blocksText(base.blocks);
   // "The frozen base (12 blocks)", or with its group's name: "The frozen base "Digits 0–4" (12 blocks)".
-  const blocks = base.groupName ? { en: `"${base.groupName}" (${count.en})`, fr: `« ${base.groupName} » (${count.fr})` } : { en: `(${count.en})`, fr: `(${count.fr})` };
+  const blocks = base.groupName
+    ? { en: `"${base.groupName}" (${count.en})`, fr: `« ${base.groupName} » (${count.fr})` }
+    : { en: `(${count.en})`, fr: `(${count.fr})` };
   if (options.enabled === false)
     return {
       notice: {
@@ -225,7 +245,11 @@ export function sampleFeed(tf: Tf, samples: Samples, inputShape: Shape, encoding
     y: samples.y,
     batch(indices) {
       const { x, y } = takeSamples(samples, indices, size);
-      return { xs: tf.tensor(x, [indices.length, ...inputShape]), targets: encodeTargets(tf, y, encoding, classes), labels: tf.tensor1d(y, 'int32') };
+      return {
+        xs: tf.tensor(x, [indices.length, ...inputShape]),
+        targets: encodeTargets(tf, y, encoding, classes),
+        labels: tf.tensor1d(y, 'int32'),
+      };
     },
   };
 }
@@ -275,7 +299,8 @@ export async function cacheFrozenBase(
         return Array.isArray(out) ? out : [out];
       });
       try {
-        for (const [k, output] of outputs.entries()) values[k].set((await output.data()) as Float32Array, start * sizes[base.cut.indexOf(computed[k])]);
+        for (const [k, output] of outputs.entries())
+          values[k].set((await output.data()) as Float32Array, start * sizes[base.cut.indexOf(computed[k])]);
       } finally {
         tf.dispose(outputs);
       }
@@ -292,7 +317,12 @@ export async function cacheFrozenBase(
     y: samples.y,
     batch(indices) {
       const y = Int32Array.from(indices, (j) => samples.y[j]);
-      const xs = features.map((values, k) => tf.tensor(takeSamples({ x: values, y: samples.y, count: samples.count }, indices, sizes[k]).x, [indices.length, ...base.cutShapes[k]]));
+      const xs = features.map((values, k) =>
+        tf.tensor(takeSamples({ x: values, y: samples.y, count: samples.count }, indices, sizes[k]).x, [
+          indices.length,
+          ...base.cutShapes[k],
+        ]),
+      );
       return { xs: xs.length === 1 ? xs[0] : xs, targets: encodeTargets(tf, y, encoding, classes), labels: tf.tensor1d(y, 'int32') };
     },
   });
@@ -301,7 +331,11 @@ export async function cacheFrozenBase(
   if (!trainOutputs) return undefined;
   const validationOutputs = sets.validation ? await outputsOf(sets.validation) : undefined;
   if (sets.validation && !validationOutputs) return undefined;
-  return { model: headModel(tf, model, base), train: feed(sets.train, trainOutputs), validation: sets.validation && feed(sets.validation, validationOutputs!) };
+  return {
+    model: headModel(tf, model, base),
+    train: feed(sets.train, trainOutputs),
+    validation: sets.validation && feed(sets.validation, validationOutputs!),
+  };
 }
 
 /** The head as a model of its own, built from the whole model's layers: it shares their weights. */

@@ -1,3 +1,12 @@
 export { startTraining, isTraining, TrainingBusyError, type TrainingSession, type TrainingListener } from './session';
 export type { TrainingOptions, TrainingRequest, TrainingResume } from './run';
-export type { BackendName, EpochMetrics, FinalResult, FinalState, SerializedWeight, TestEvaluation, TrainingEvent, TrainingEventType } from './events';
+export type {
+  BackendName,
+  EpochMetrics,
+  FinalResult,
+  FinalState,
+  SerializedWeight,
+  TestEvaluation,
+  TrainingEvent,
+  TrainingEventType,
+} from './events';

@@ -68,13 +68,21 @@ describe('the blocks of light image networks', () => {
     expect(result.test!.accuracy).toBeGreaterThan(0.3);
   }, 240_000);
 
-  it.skipIf(!torch.available)('the same network trains on the PyTorch engine, its weights coming back in the app’s layout', async () => {
-    const result = await runTraining({ project: lightProject(2), options: { engine: 'pytorch', device: 'cpu', checkpoints: false } }, () => {}, new TrainingControl());
-    expect(result.state, result.message).toBe('completed');
-    expect(result.history[1].loss).toBeLessThan(result.history[0].loss);
-    const shapes = Object.fromEntries(result.weights!.map((w) => [w.name, w.shape]));
-    expect(shapes['dw/depthwise_kernel']).toEqual([3, 3, 8, 1]);
-    expect(shapes['sep/depthwise_kernel']).toEqual([3, 3, 16, 1]);
-    expect(shapes['sep/pointwise_kernel']).toEqual([1, 1, 16, 16]);
-  }, 240_000);
+  it.skipIf(!torch.available)(
+    'the same network trains on the PyTorch engine, its weights coming back in the app’s layout',
+    async () => {
+      const result = await runTraining(
+        { project: lightProject(2), options: { engine: 'pytorch', device: 'cpu', checkpoints: false } },
+        () => {},
+        new TrainingControl(),
+      );
+      expect(result.state, result.message).toBe('completed');
+      expect(result.history[1].loss).toBeLessThan(result.history[0].loss);
+      const shapes = Object.fromEntries(result.weights!.map((w) => [w.name, w.shape]));
+      expect(shapes['dw/depthwise_kernel']).toEqual([3, 3, 8, 1]);
+      expect(shapes['sep/depthwise_kernel']).toEqual([3, 3, 16, 1]);
+      expect(shapes['sep/pointwise_kernel']).toEqual([1, 1, 16, 16]);
+    },
+    240_000,
+  );
 });

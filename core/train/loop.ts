@@ -15,7 +15,15 @@ import type { BackendName, EpochMetrics, FinalResult, SerializedWeight, TestEval
 import { computeLoss, correctCount, predictedClasses, targetEncoding } from './losses';
 import { cacheFrozenBase, DEFAULT_FEATURE_CACHE_BYTES, planFrozenBase, sampleFeed, type Feed, type FeedBatch } from './frozen-base';
 import { createOptimizer, setLearningRate } from './optimizers';
-import { copyWeights, restoreOptimizer, restoreWeights, serializeSnapshot, snapshotOptimizer, readWeights, type WeightSnapshot } from './weights';
+import {
+  copyWeights,
+  restoreOptimizer,
+  restoreWeights,
+  serializeSnapshot,
+  snapshotOptimizer,
+  readWeights,
+  type WeightSnapshot,
+} from './weights';
 
 type Tf = typeof tfjs;
 
@@ -59,7 +67,10 @@ export const divergedMessage = (epoch: number, batch: number, learningRate: numb
 });
 
 /** A final message with, for a resumed run, where it resumed from and whether the optimizer's state came along. */
-export function resumeNote(text: { message: string; messageFr?: string }, resume: TrainingResume | undefined): { message: string; messageFr?: string } {
+export function resumeNote(
+  text: { message: string; messageFr?: string },
+  resume: TrainingResume | undefined,
+): { message: string; messageFr?: string } {
   if (!resume) return text;
   const withState = Boolean(resume.optimizer?.length);
   const message = withState
@@ -99,7 +110,10 @@ export interface LoopControl {
 }
 
 /** The options of a run that the loop itself uses. */
-export type LoopOptions = Pick<TrainingOptions, 'resume' | 'checkpoints' | 'batchEventInterval' | 'pretrained' | 'featureCache' | 'featureCacheBytes'>;
+export type LoopOptions = Pick<
+  TrainingOptions,
+  'resume' | 'checkpoints' | 'batchEventInterval' | 'pretrained' | 'featureCache' | 'featureCacheBytes'
+>;
 
 /**
  * The epoch and batch loop with its callbacks, checkpoints and the final test evaluation, on data
@@ -133,7 +147,10 @@ export class TrainingLoop {
     return this.result(result, this.model ? serializeSnapshot(await readWeights(this.model)) : undefined);
   }
 
-  private result(result: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device' | 'weights'>, weights?: SerializedWeight[]): FinalResult {
+  private result(
+    result: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device' | 'weights'>,
+    weights?: SerializedWeight[],
+  ): FinalResult {
     const { message, messageFr } = resumeNote(result, this.options.resume);
     return {
       ...result,
@@ -171,7 +188,16 @@ export class TrainingLoop {
     }
   }
 
-  private async train(tf: Tf, model: tfjs.LayersModel, optimizer: tfjs.Optimizer, dataset: Dataset, settings: TrainingSettings, inputShape: Shape, outputUnits: number, graph: Graph): Promise<FinalResult> {
+  private async train(
+    tf: Tf,
+    model: tfjs.LayersModel,
+    optimizer: tfjs.Optimizer,
+    dataset: Dataset,
+    settings: TrainingSettings,
+    inputShape: Shape,
+    outputUnits: number,
+    graph: Graph,
+  ): Promise<FinalResult> {
     const options = this.options;
     const classes = dataset.classNames.length;
     const encoding = targetEncoding(settings.loss, outputUnits);
@@ -197,7 +223,11 @@ export class TrainingLoop {
     const batchesPerEpoch = Math.ceil(trainCount / batchSize);
     const params = model.countParams();
     const trainable = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
-    const frozenBase = planFrozenBase(graph, { samples: trainCount + validationCount, maxBytes: options.featureCacheBytes ?? DEFAULT_FEATURE_CACHE_BYTES, enabled: options.featureCache });
+    const frozenBase = planFrozenBase(graph, {
+      samples: trainCount + validationCount,
+      maxBytes: options.featureCacheBytes ?? DEFAULT_FEATURE_CACHE_BYTES,
+      enabled: options.featureCache,
+    });
     this.emit({
       type: 'started',
       backend: this.choice!.backend,
@@ -231,7 +261,20 @@ export class TrainingLoop {
       lastProgress = now;
       this.emit({ type: 'baseProgress', images, of });
     };
-    const head = frozenBase.base ? await cacheFrozenBase(tf, model, frozenBase.base, { train, validation }, inputShape, encoding, classes, Math.max(settings.batchSize, 256), stopped, progress) : undefined;
+    const head = frozenBase.base
+      ? await cacheFrozenBase(
+          tf,
+          model,
+          frozenBase.base,
+          { train, validation },
+          inputShape,
+          encoding,
+          classes,
+          Math.max(settings.batchSize, 256),
+          stopped,
+          progress,
+        )
+      : undefined;
     if (frozenBase.base && !head) {
       const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
       return this.final({
@@ -315,7 +358,9 @@ export class TrainingLoop {
       }
 
       const trainSeconds = (performance.now() - epochStart) / 1000;
-      const val = validationFeed ? await this.evaluate(tf, stepModel, model, validationFeed, classes, settings, dataset.classNames) : undefined;
+      const val = validationFeed
+        ? await this.evaluate(tf, stepModel, model, validationFeed, classes, settings, dataset.classNames)
+        : undefined;
       const metrics: EpochMetrics = {
         epoch,
         loss: lossSum / seen,
@@ -336,7 +381,15 @@ export class TrainingLoop {
       if (keepForRestore) bestWeights = snapshot;
       if (options.checkpoints !== false && snapshot) {
         const optimizerState = await snapshotOptimizer(tf, optimizer);
-        const checkpoint = (kind: 'best' | 'last') => ({ type: 'checkpoint' as const, kind, epoch, monitor: monitored.monitor, value: monitored.value, weights: serializeSnapshot(snapshot), optimizer: copyWeights(optimizerState) });
+        const checkpoint = (kind: 'best' | 'last') => ({
+          type: 'checkpoint' as const,
+          kind,
+          epoch,
+          monitor: monitored.monitor,
+          value: monitored.value,
+          weights: serializeSnapshot(snapshot),
+          optimizer: copyWeights(optimizerState),
+        });
         if (isBest) this.emit(checkpoint('best'));
         this.emit(checkpoint('last'));
       }
@@ -361,11 +414,21 @@ export class TrainingLoop {
       if (reduced !== undefined) {
         learningRate = reduced;
         setLearningRate(optimizer, learningRate);
-        this.emit({ type: 'learningRate', epoch, learningRate, reason: `${settings.reduceLrOnPlateau!.monitor} did not improve for ${settings.reduceLrOnPlateau!.patience} epochs` });
+        this.emit({
+          type: 'learningRate',
+          epoch,
+          learningRate,
+          reason: `${settings.reduceLrOnPlateau!.monitor} did not improve for ${settings.reduceLrOnPlateau!.patience} epochs`,
+        });
       }
     }
     const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
-    return this.final({ state: 'completed', message: `Trained for ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}.`, epochsCompleted: settings.epochs, test });
+    return this.final({
+      state: 'completed',
+      message: `Trained for ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}.`,
+      epochsCompleted: settings.epochs,
+      test,
+    });
   }
 
   /**
@@ -373,7 +436,15 @@ export class TrainingLoop {
    * finite, so a diverging run keeps its last finite weights. Returns undefined on divergence.
    * `model` computes the predictions (the whole model, or its head); the weight penalties are the whole model's.
    */
-  private async trainStep(tf: Tf, model: tfjs.LayersModel, whole: tfjs.LayersModel, optimizer: tfjs.Optimizer, variables: tfjs.Variable[], batch: FeedBatch, settings: TrainingSettings): Promise<{ loss: number; correct: number } | undefined> {
+  private async trainStep(
+    tf: Tf,
+    model: tfjs.LayersModel,
+    whole: tfjs.LayersModel,
+    optimizer: tfjs.Optimizer,
+    variables: tfjs.Variable[],
+    batch: FeedBatch,
+    settings: TrainingSettings,
+  ): Promise<{ loss: number; correct: number } | undefined> {
     let correctTensor: tfjs.Scalar | undefined;
     try {
       const { value, grads } = optimizer.computeGradients(() => {
@@ -405,7 +476,15 @@ export class TrainingLoop {
   }
 
   /** Loss (with the whole model's weight penalties, as Keras reports it), accuracy and confusion matrix of a set, in inference mode. */
-  private async evaluate(tf: Tf, model: tfjs.LayersModel, whole: tfjs.LayersModel, samples: Feed, classes: number, settings: TrainingSettings, classNames: string[]): Promise<TestEvaluation> {
+  private async evaluate(
+    tf: Tf,
+    model: tfjs.LayersModel,
+    whole: tfjs.LayersModel,
+    samples: Feed,
+    classes: number,
+    settings: TrainingSettings,
+    classNames: string[],
+  ): Promise<TestEvaluation> {
     const confusion = classNames.map(() => new Array<number>(classes).fill(0));
     let lossSum = 0;
     let correct = 0;
@@ -451,7 +530,9 @@ function loadResumeWeights(tf: Tf, model: tfjs.LayersModel, resume: TrainingResu
       en: `The checkpoint does not fit this model (${resume.weights.length} weights saved, the model has ${weights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`,
       fr: `Les poids enregistrés ne correspondent pas à ce modèle (${resume.weights.length} poids enregistré${resume.weights.length > 1 ? 's' : ''} ; le modèle en compte ${weights.length}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.`,
     });
-  const tensors = resume.weights.map((w) => (w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape)));
+  const tensors = resume.weights.map((w) =>
+    w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape),
+  );
   try {
     model.setWeights(tensors);
   } finally {

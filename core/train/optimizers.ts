@@ -8,7 +8,9 @@ export function createOptimizer(tf: Tf, settings: TrainingSettings): tfjs.Optimi
   const lr = settings.learningRate;
   switch (settings.optimizer) {
     case 'sgd':
-      return settings.momentum || settings.nesterov ? tf.train.momentum(lr, settings.momentum ?? 0, settings.nesterov ?? false) : tf.train.sgd(lr);
+      return settings.momentum || settings.nesterov
+        ? tf.train.momentum(lr, settings.momentum ?? 0, settings.nesterov ?? false)
+        : tf.train.sgd(lr);
     case 'adagrad':
       return tf.train.adagrad(lr);
     case 'rmsprop':

@@ -67,7 +67,11 @@ class Run {
     private readonly emit: (event: TrainingEvent) => void,
     control: TrainingControl,
   ) {
-    this.loop = new TrainingLoop({ ...request.options, featureCacheBytes: request.options.featureCacheBytes ?? hostFeatureCacheBytes() }, emit, control);
+    this.loop = new TrainingLoop(
+      { ...request.options, featureCacheBytes: request.options.featureCacheBytes ?? hostFeatureCacheBytes() },
+      emit,
+      control,
+    );
   }
 
   async execute(): Promise<FinalResult> {
@@ -83,7 +87,11 @@ class Run {
  * settings say: what every TensorFlow.js engine trains on. The model is checked against this
  * computer's memory first, so one that cannot fit is refused before any data is loaded.
  */
-export async function prepareTraining(project: Project, options: TrainingOptions, emit: (event: TrainingEvent) => void): Promise<{ settings: TrainingSettings; data: PreparedData }> {
+export async function prepareTraining(
+  project: Project,
+  options: TrainingOptions,
+  emit: (event: TrainingEvent) => void,
+): Promise<{ settings: TrainingSettings; data: PreparedData }> {
   const settings: TrainingSettings = {
     ...project.training,
     ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
@@ -91,9 +99,15 @@ export async function prepareTraining(project: Project, options: TrainingOptions
   };
   const analysis = analyzeGraph(project.graph, { loss: settings.loss, memory: { bytes: totalmem(), training: settings } });
   if (!analysis.valid) throw new GraphError(analysis.errors);
-  for (const warning of analysis.warnings) if (warning.code === 'memory') emit({ type: 'warning', message: warning.message, messageFr: warning.text.fr });
+  for (const warning of analysis.warnings)
+    if (warning.code === 'memory') emit({ type: 'warning', message: warning.message, messageFr: warning.text.fr });
   const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
-  const dataset = await loadDataset(project.dataset, { baseDir: options.baseDir, inputShape, size: options.size, onDownload: (p) => emit({ type: 'download', ...p }) });
+  const dataset = await loadDataset(project.dataset, {
+    baseDir: options.baseDir,
+    inputShape,
+    size: options.size,
+    onDownload: (p) => emit({ type: 'download', ...p }),
+  });
   checkModelFitsData(project.graph, dataset, settings.loss);
   if (settings.normalize) normalizeDataset(dataset);
   return { settings, data: { dataset, inputShape: inputShape!, outputUnits: analysis.nodes[analysis.outputs[0]].outputShape![0] } };
@@ -104,7 +118,11 @@ export async function prepareTraining(project: Project, options: TrainingOptions
  * `emit`. Unseeded random draws of TensorFlow.js (dropout) use Math.random, so it is seeded for
  * the run: the same project, seed and backend give the same metrics.
  */
-export async function runTraining(request: TrainingRequest, emit: (event: TrainingEvent) => void, control: TrainingControl): Promise<FinalResult> {
+export async function runTraining(
+  request: TrainingRequest,
+  emit: (event: TrainingEvent) => void,
+  control: TrainingControl,
+): Promise<FinalResult> {
   if (request.options.engine === 'pytorch' || request.options.backend === 'pytorch') {
     const { runPyTorchTraining } = await import('./pytorch/run');
     return runPyTorchTraining(request, emit, control);

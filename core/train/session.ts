@@ -70,7 +70,11 @@ export function startTraining(project: Project, options: TrainingOptions = {}): 
   active = true;
   const control = new TrainingControl();
   const listeners = new Set<TrainingListener>();
-  const data: WorkerData = { entry: unpacked(new URL('./worker.ts', import.meta.url)).href, request: { project, options }, control: control.buffer };
+  const data: WorkerData = {
+    entry: unpacked(new URL('./worker.ts', import.meta.url)).href,
+    request: { project, options },
+    control: control.buffer,
+  };
   const worker = new Worker(unpacked(new URL('./worker-boot.mjs', import.meta.url)), { workerData: data, stdout: false, stderr: false });
 
   let settle!: (result: FinalResult) => void;

@@ -19,7 +19,6 @@ function project(graph: Graph, dataset: Json, training: Json = {}): Project {
   return parseProject({ format: 'neuroblocks.project', version: 1, name: 'test', graph, dataset, training });
 }
 
-
 const mlp = (outputUnits = 2, outputActivation = 'softmax') =>
   chain(
     ['in', 'Input', { shape: [2] }],
@@ -66,7 +65,8 @@ describe('training in a worker', () => {
     for (const e of epochs) {
       expect(e).toMatchObject({ learningRate: 0.02 });
       if (e.type !== 'epoch') continue;
-      for (const v of [e.loss, e.accuracy, e.valLoss!, e.valAccuracy!, e.seconds, e.samplesPerSecond]) expect(Number.isFinite(v)).toBe(true);
+      for (const v of [e.loss, e.accuracy, e.valLoss!, e.valAccuracy!, e.seconds, e.samplesPerSecond])
+        expect(Number.isFinite(v)).toBe(true);
     }
     expect(events.filter((e) => e.type === 'batch').length).toBeGreaterThanOrEqual(12);
     expect(events.filter((e) => e.type === 'checkpoint' && e.kind === 'last')).toHaveLength(12);
@@ -93,7 +93,7 @@ describe('training in a worker', () => {
 
   it('the same seed gives the same metrics, another seed others', async () => {
     const p = project(mlp(), { kind: 'builtin', name: 'circles', size: 200 }, { epochs: 3, batchSize: 20, learningRate: 0.01 });
-    const run = async (seed: number) => (await startTraining(p, { backend: 'wasm', seed, checkpoints: false }).done);
+    const run = async (seed: number) => await startTraining(p, { backend: 'wasm', seed, checkpoints: false }).done;
     const a = await run(5);
     const b = await run(5);
     const c = await run(6);
@@ -146,10 +146,14 @@ describe('training in a worker', () => {
 
   it('early stopping ends the run and restores the best epoch’s weights', async () => {
     // A minimum improvement no epoch can reach: epoch 1 is the best, epoch 2 does not improve.
-    const p = project(mlp(), { kind: 'builtin', name: 'gaussians', size: 200 }, {
-      epochs: 10,
-      earlyStopping: { monitor: 'valLoss', patience: 1, minDelta: 100, restoreBestWeights: true },
-    });
+    const p = project(
+      mlp(),
+      { kind: 'builtin', name: 'gaussians', size: 200 },
+      {
+        epochs: 10,
+        earlyStopping: { monitor: 'valLoss', patience: 1, minDelta: 100, restoreBestWeights: true },
+      },
+    );
     const { events, result } = await collect(startTraining(p, { backend: 'wasm' }));
     expect(result.state).toBe('early-stopped');
     expect(result.epochsCompleted).toBe(2);
@@ -165,16 +169,22 @@ describe('training in a worker', () => {
   });
 
   it('a huge learning rate is reported as diverged, keeping finite weights', async () => {
-    const p = project(chain(['in', 'Input', { shape: [2] }], ['out', 'Dense', { units: 2 }]), { kind: 'builtin', name: 'xor', size: 200 }, {
-      optimizer: 'sgd',
-      learningRate: 10,
-      loss: 'meanSquaredError',
-      epochs: 20,
-    });
+    const p = project(
+      chain(['in', 'Input', { shape: [2] }], ['out', 'Dense', { units: 2 }]),
+      { kind: 'builtin', name: 'xor', size: 200 },
+      {
+        optimizer: 'sgd',
+        learningRate: 10,
+        loss: 'meanSquaredError',
+        epochs: 20,
+      },
+    );
     const result = await startTraining(p, { backend: 'wasm', checkpoints: false }).done;
     expect(result.state).toBe('diverged');
     expect(result.message).toMatch(/Lower the learning rate \(it is 10; try 1\)/);
-    expect(result.messageFr).toMatch(/^La perte est devenue infinie ou NaN à l’époque \d+, lot \d+ : l’entraînement a divergé\. .*Baissez le taux d’apprentissage \(il vaut 10 ; essayez 1\)/);
+    expect(result.messageFr).toMatch(
+      /^La perte est devenue infinie ou NaN à l’époque \d+, lot \d+ : l’entraînement a divergé\. .*Baissez le taux d’apprentissage \(il vaut 10 ; essayez 1\)/,
+    );
     expect(result.weights!.every((w) => new Float32Array(w.data).every(Number.isFinite))).toBe(true);
   });
 
@@ -198,8 +208,11 @@ describe('training on imported data', () => {
         const pixels = Buffer.alloc(16 * 16 * 3);
         const phase = i % 8;
         for (let y = 0; y < 16; y++)
-          for (let x = 0; x < 16; x++) pixels.fill(((cls === 'horizontal' ? y : x) + phase) % 8 < 4 ? 230 : 20, (y * 16 + x) * 3, (y * 16 + x + 1) * 3);
-        await sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } }).png().toFile(join(root, 'images', cls, `${i}.png`));
+          for (let x = 0; x < 16; x++)
+            pixels.fill(((cls === 'horizontal' ? y : x) + phase) % 8 < 4 ? 230 : 20, (y * 16 + x) * 3, (y * 16 + x + 1) * 3);
+        await sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } })
+          .png()
+          .toFile(join(root, 'images', cls, `${i}.png`));
       }
     }
     writeFileSync(join(root, 'images', 'vertical', 'truncated.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
@@ -215,11 +228,21 @@ describe('training on imported data', () => {
     const started = events.find((e) => e.type === 'started');
     if (started?.type !== 'started') throw new Error('no started event');
     expect(started.dataset.classNames).toEqual(['horizontal', 'vertical']);
-    expect(started.dataset.skipped).toEqual([{ file: join('vertical', 'truncated.png'), reason: expect.stringMatching(/cannot be decoded/), reasonFr: expect.stringMatching(/^illisible \(/) }]);
+    expect(started.dataset.skipped).toEqual([
+      {
+        file: join('vertical', 'truncated.png'),
+        reason: expect.stringMatching(/cannot be decoded/),
+        reasonFr: expect.stringMatching(/^illisible \(/),
+      },
+    ]);
     expect(started.sizes.test).toBe(12);
     // Named in the Train tab too, since a large folder's preview may not have decoded it.
     expect(events.filter((e) => e.type === 'warning')).toEqual([
-      { type: 'warning', message: expect.stringMatching(/^1 file was skipped: vertical\/truncated\.png \(cannot be decoded/), messageFr: expect.stringMatching(/^1 fichier a été ignoré : vertical\/truncated\.png \(illisible/) },
+      {
+        type: 'warning',
+        message: expect.stringMatching(/^1 file was skipped: vertical\/truncated\.png \(cannot be decoded/),
+        messageFr: expect.stringMatching(/^1 fichier a été ignoré : vertical\/truncated\.png \(illisible/),
+      },
     ]);
     expect(result.test!.accuracy).toBeGreaterThanOrEqual(0.9);
   });
@@ -232,9 +255,21 @@ describe('training on imported data', () => {
       rows.push(`${10 + kind * 5 + (i % 7) * 0.3},${200 + kind * 40 + (i % 5)},${(i * 7) % 3},${['apple', 'banana', 'cherry'][kind]}`);
     }
     writeFileSync(join(dir, 'fruit.csv'), rows.join('\n'));
-    const graph = chain(['in', 'Input', { shape: [3] }], ['h', 'Dense', { units: 8, activation: 'relu' }], ['out', 'Dense', { units: 3, activation: 'softmax' }]);
-    const p = project(graph, { kind: 'csv', path: 'fruit.csv', labelColumn: 'kind' }, { epochs: 20, batchSize: 8, learningRate: 0.02, loss: 'sparseCategoricalCrossentropy' });
-    const result = await runTraining({ project: p, options: { backend: 'cpu', baseDir: dir, checkpoints: false } }, () => {}, new TrainingControl());
+    const graph = chain(
+      ['in', 'Input', { shape: [3] }],
+      ['h', 'Dense', { units: 8, activation: 'relu' }],
+      ['out', 'Dense', { units: 3, activation: 'softmax' }],
+    );
+    const p = project(
+      graph,
+      { kind: 'csv', path: 'fruit.csv', labelColumn: 'kind' },
+      { epochs: 20, batchSize: 8, learningRate: 0.02, loss: 'sparseCategoricalCrossentropy' },
+    );
+    const result = await runTraining(
+      { project: p, options: { backend: 'cpu', baseDir: dir, checkpoints: false } },
+      () => {},
+      new TrainingControl(),
+    );
     expect(result.state).toBe('completed');
     expect(result.test!.classNames).toEqual(['apple', 'banana', 'cherry']);
     expect(result.test!.accuracy).toBeGreaterThan(0.9);
@@ -243,13 +278,17 @@ describe('training on imported data', () => {
 
 describe('training loop in this thread', () => {
   it('leaks no tensor: the count is the same after every epoch and back to its baseline after the run', async () => {
-    const p = project(mlp(1, 'sigmoid'), { kind: 'builtin', name: 'circles', size: 120 }, {
-      loss: 'binaryCrossentropy',
-      optimizer: 'rmsprop',
-      epochs: 4,
-      batchSize: 16,
-      reduceLrOnPlateau: { monitor: 'loss', patience: 0, factor: 0.5, minLr: 0 },
-    });
+    const p = project(
+      mlp(1, 'sigmoid'),
+      { kind: 'builtin', name: 'circles', size: 120 },
+      {
+        loss: 'binaryCrossentropy',
+        optimizer: 'rmsprop',
+        epochs: 4,
+        batchSize: 16,
+        reduceLrOnPlateau: { monitor: 'loss', patience: 0, factor: 0.5, minLr: 0 },
+      },
+    );
     await tf.setBackend('cpu');
     const baseline = tf.memory().numTensors;
     const counts: number[] = [];
@@ -302,25 +341,43 @@ describe('training loop in this thread', () => {
 
 describe('messages a run can end or warn with', () => {
   it('warns of tensors left in memory in English and French', () => {
-    expect(tensorLeakWarning(12)).toEqual({ type: 'warning', message: '12 tensors were not released after training.', messageFr: '12 tenseurs n’ont pas été libérés après l’entraînement.' });
+    expect(tensorLeakWarning(12)).toEqual({
+      type: 'warning',
+      message: '12 tensors were not released after training.',
+      messageFr: '12 tenseurs n’ont pas été libérés après l’entraînement.',
+    });
     expect(tensorLeakWarning(1).messageFr).toBe('1 tenseur n’a pas été libéré après l’entraînement.');
   });
 
   it('ends a run whose worker crashed or exited as failed, in English and French', () => {
     const crashed = workerFailure({ error: new Error('out of memory') });
-    expect(crashed).toMatchObject({ state: 'failed', message: 'The training worker failed: out of memory', messageFr: 'Le processus d’entraînement a échoué : out of memory', epochsCompleted: 0, history: [] });
+    expect(crashed).toMatchObject({
+      state: 'failed',
+      message: 'The training worker failed: out of memory',
+      messageFr: 'Le processus d’entraînement a échoué : out of memory',
+      epochsCompleted: 0,
+      history: [],
+    });
     const exited = workerFailure({ exitCode: 134 });
     expect(exited.message).toMatch(/^The training worker ended unexpectedly \(exit code 134\)\. /);
-    expect(exited.messageFr).toMatch(/^Le processus d’entraînement s’est arrêté de façon inattendue \(code de sortie 134\)\. Relancez l’entraînement/);
+    expect(exited.messageFr).toMatch(
+      /^Le processus d’entraînement s’est arrêté de façon inattendue \(code de sortie 134\)\. Relancez l’entraînement/,
+    );
   });
 
   it('refuses to resume from weights saved from another graph, in English and French', async () => {
     const p = project(mlp(), { kind: 'builtin', name: 'xor', size: 40 }, { epochs: 2 });
     const other: SerializedWeight = { name: 'other/kernel', shape: [3, 3], dtype: 'float32', data: new Float32Array(9).buffer };
-    const result = await runTraining({ project: p, options: { backend: 'cpu', checkpoints: false, resume: { weights: [other], fromEpoch: 2, history: [] } } }, () => {}, new TrainingControl());
+    const result = await runTraining(
+      { project: p, options: { backend: 'cpu', checkpoints: false, resume: { weights: [other], fromEpoch: 2, history: [] } } },
+      () => {},
+      new TrainingControl(),
+    );
     expect(result.state).toBe('failed');
     expect(result.message).toMatch(/^The checkpoint does not fit this model \(1 weights saved, the model has 6 of other shapes\)/);
-    expect(result.messageFr).toMatch(/^Les poids enregistrés ne correspondent pas à ce modèle \(1 poids enregistré ; le modèle en compte 6, ou de formes différentes\) : ils viennent d’un autre graphe\./);
+    expect(result.messageFr).toMatch(
+      /^Les poids enregistrés ne correspondent pas à ce modèle \(1 poids enregistré ; le modèle en compte 6, ou de formes différentes\) : ils viennent d’un autre graphe\./,
+    );
   });
 
   it('keeps the French of an error that has one when the worker fails with it', () => {

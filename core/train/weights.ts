@@ -60,7 +60,10 @@ export async function snapshotOptimizer(tf: Tf, optimizer: tfjs.Optimizer): Prom
 
 /** Puts a saved optimizer state back, so that training goes on as if it had never stopped. */
 export async function restoreOptimizer(tf: Tf, optimizer: tfjs.Optimizer, state: readonly SerializedWeight[]): Promise<void> {
-  const named = state.map((w) => ({ name: w.name, tensor: w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape) }));
+  const named = state.map((w) => ({
+    name: w.name,
+    tensor: w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape),
+  }));
   try {
     await optimizer.setWeights(named);
   } finally {

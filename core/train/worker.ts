@@ -14,7 +14,10 @@ const data = workerData as WorkerData;
 
 function post(event: TrainingEvent): void {
   // Checkpoint buffers are moved, not copied.
-  const weights = event.type === 'checkpoint' || event.type === 'final' ? [...(event.weights ?? []), ...(event.type === 'checkpoint' ? (event.optimizer ?? []) : [])] : [];
+  const weights =
+    event.type === 'checkpoint' || event.type === 'final'
+      ? [...(event.weights ?? []), ...(event.type === 'checkpoint' ? (event.optimizer ?? []) : [])]
+      : [];
   const transfer = weights.map((w) => w.data);
   parentPort!.postMessage(event, transfer);
 }

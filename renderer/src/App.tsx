@@ -19,7 +19,10 @@ export function App() {
     // The editor warns when a model may not fit in the memory of the computer that trains it.
     getApi()
       .getAppInfo()
-      .then((info) => editorStore.getState().setMachineMemory(info.memoryBytes), () => undefined);
+      .then(
+        (info) => editorStore.getState().setMachineMemory(info.memoryBytes),
+        () => undefined,
+      );
   }, []);
   useEffect(() => {
     // Closing the tab with unsaved changes asks first.

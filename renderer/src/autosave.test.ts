@@ -41,7 +41,9 @@ describe('autosave from the editor', () => {
     const before = uiStore.getState().toasts.length;
     fire({ location: '/p/cnn.nbproj', error: 'Edits could not be saved automatically to cnn.nbproj: the disk is full.' });
     fire({ location: '/p/cnn.nbproj', error: 'Edits could not be saved automatically to cnn.nbproj: the disk is full.' });
-    expect(uiStore.getState().toasts.slice(before)).toEqual([expect.objectContaining({ kind: 'error', text: expect.stringMatching(/disk is full/) })]);
+    expect(uiStore.getState().toasts.slice(before)).toEqual([
+      expect.objectContaining({ kind: 'error', text: expect.stringMatching(/disk is full/) }),
+    ]);
     stop();
   });
 

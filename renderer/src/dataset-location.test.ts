@@ -6,11 +6,15 @@ const project = (dataset?: DatasetRef) => ({ dataset });
 
 describe('the data set path of a project saved as another file', () => {
   it('leads to the same data from the folder the project came from', () => {
-    expect(withDatasetPathFrom(project({ kind: 'imageFolder', path: 'datasets/shapes' }), '/home/ana/Neuroblocks/shapes.nbproj').dataset).toEqual({
+    expect(
+      withDatasetPathFrom(project({ kind: 'imageFolder', path: 'datasets/shapes' }), '/home/ana/Neuroblocks/shapes.nbproj').dataset,
+    ).toEqual({
       kind: 'imageFolder',
       path: '/home/ana/Neuroblocks/datasets/shapes',
     });
-    expect(withDatasetPathFrom(project({ kind: 'csv', path: 'data/iris.csv', labelColumn: 'species' }), 'C:\\Users\\ana\\iris.nbproj').dataset).toEqual({
+    expect(
+      withDatasetPathFrom(project({ kind: 'csv', path: 'data/iris.csv', labelColumn: 'species' }), 'C:\\Users\\ana\\iris.nbproj').dataset,
+    ).toEqual({
       kind: 'csv',
       path: 'C:\\Users\\ana\\data\\iris.csv',
       labelColumn: 'species',

@@ -7,7 +7,7 @@ import { plainText, splitCode } from './ui/CodeText';
 
 const mnist = () => parseProject(structuredClone(mnistJson));
 
-describe('the editor analyses the graph for training, with the data set\'s classes when known', () => {
+describe("the editor analyses the graph for training, with the data set's classes when known", () => {
   it('Dense on 6×6×32 is an error in the editor, not "valid"', () => {
     const store = createEditorStore();
     const s = () => store.getState();
@@ -20,7 +20,7 @@ describe('the editor analyses the graph for training, with the data set\'s class
     expect(s().analysis.errors.map((e) => e.code)).toEqual(['output-not-flat']);
   });
 
-  it('the class count of the project\'s data set is checked once known, and a change of loss or data set re-analyses', () => {
+  it("the class count of the project's data set is checked once known, and a change of loss or data set re-analyses", () => {
     const project = mnist();
     project.graph.nodes.find((n) => n.id === 'output')!.params.units = 5;
     const store = createEditorStore(project);
@@ -37,15 +37,32 @@ describe('the editor analyses the graph for training, with the data set\'s class
   });
 });
 
-describe('another project shows none of the last project\'s run', () => {
-  it('clears the finished run\'s progress, curves and results and closes the panel', () => {
+describe("another project shows none of the last project's run", () => {
+  it("clears the finished run's progress, curves and results and closes the panel", () => {
     const curves = emptyCurves();
     curves.x.push(1);
     curves.loss.push(0.5);
-    trainingStore.setState({ open: true, tab: 'evaluate', phase: 'finished', sessionId: 'r1', history: [{ epoch: 1, loss: 0.5, accuracy: 0.8 } as never], curves, final: { type: 'final' } as never, evaluated: { type: 'final' } as never });
+    trainingStore.setState({
+      open: true,
+      tab: 'evaluate',
+      phase: 'finished',
+      sessionId: 'r1',
+      history: [{ epoch: 1, loss: 0.5, accuracy: 0.8 } as never],
+      curves,
+      final: { type: 'final' } as never,
+      evaluated: { type: 'final' } as never,
+    });
     leaveRunOfAnotherProject();
     const state = trainingStore.getState();
-    expect(state).toMatchObject({ open: false, tab: 'train', phase: 'idle', sessionId: undefined, final: undefined, evaluated: undefined, history: [] });
+    expect(state).toMatchObject({
+      open: false,
+      tab: 'train',
+      phase: 'idle',
+      sessionId: undefined,
+      final: undefined,
+      evaluated: undefined,
+      history: [],
+    });
     expect(state.curves.x).toEqual([]);
   });
 

@@ -25,7 +25,11 @@ async function start() {
       </StrictMode>,
     );
   } catch (error) {
-    root.render(<p className="error-box" role="alert">{errorText(error)}</p>);
+    root.render(
+      <p className="error-box" role="alert">
+        {errorText(error)}
+      </p>,
+    );
   }
 }
 

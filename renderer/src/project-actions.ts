@@ -44,9 +44,19 @@ function crowded(graph: Graph): boolean {
 export async function showProject(opened: OpenedProject, options: { replacing?: boolean } = {}): Promise<void> {
   const { project } = opened;
   // Opening another project from a menu while this one has unsaved changes asks first.
-  if (!options.replacing && uiStore.getState().screen === 'editor' && editorStore.getState().dirty && !window.confirm(i18next.t('toolbar.leaveUnsaved'))) return;
+  if (
+    !options.replacing &&
+    uiStore.getState().screen === 'editor' &&
+    editorStore.getState().dirty &&
+    !window.confirm(i18next.t('toolbar.leaveUnsaved'))
+  )
+    return;
   if (project.graph.nodes.some((n) => !n.position) || crowded(project.graph)) {
-    const positions = await layoutPositions(project.graph.nodes.map((n) => toFlowNode(n)), project.graph.edges.map((e) => toFlowEdge(e)), editorStore.getState().direction);
+    const positions = await layoutPositions(
+      project.graph.nodes.map((n) => toFlowNode(n)),
+      project.graph.edges.map((e) => toFlowEdge(e)),
+      editorStore.getState().direction,
+    );
     for (const node of project.graph.nodes) node.position = positions[node.id] ?? node.position;
   }
   leaveUnrecordedModel();
@@ -100,7 +110,8 @@ export async function uploadProjectFile(file: File): Promise<void> {
   try {
     const api = getApi();
     const { uploadId } = await api.startProjectUpload({ fileName: file.name });
-    for (let start = 0; start < file.size; start += BATCH_BYTES) await api.uploadProjectPart(uploadId, toBase64(await file.slice(start, start + BATCH_BYTES).arrayBuffer()));
+    for (let start = 0; start < file.size; start += BATCH_BYTES)
+      await api.uploadProjectPart(uploadId, toBase64(await file.slice(start, start + BATCH_BYTES).arrayBuffer()));
     await showProject(await api.finishProjectUpload(uploadId));
   } catch (error) {
     fail(error);
@@ -125,7 +136,8 @@ export async function saveProject(): Promise<boolean> {
 /** The editor takes the data set path that leads to the data from the project's new place (in the same step as the place, so that nothing is autosaved into the old file). */
 function keepDatasetPath(saved: Project, location: string): void {
   const { project } = editorStore.getState();
-  if (saved.dataset && JSON.stringify(saved.dataset) !== JSON.stringify(project.dataset)) editorStore.setState({ project: { ...project, dataset: saved.dataset }, location });
+  if (saved.dataset && JSON.stringify(saved.dataset) !== JSON.stringify(project.dataset))
+    editorStore.setState({ project: { ...project, dataset: saved.dataset }, location });
 }
 
 /**
@@ -147,7 +159,13 @@ function afterSaveAs(project: Project, saved: string, previous: string | undefin
 
 export async function saveProjectAs(extension: 'json' | 'nbproj' = 'nbproj'): Promise<boolean> {
   const state = editorStore.getState();
-  const suggested = `${state.project.name.replace(/[^\p{L}\p{N}_ -]+/gu, '').trim().replace(/\s+/g, '-').toLowerCase() || 'project'}.${extension}`;
+  const suggested = `${
+    state.project.name
+      .replace(/[^\p{L}\p{N}_ -]+/gu, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .toLowerCase() || 'project'
+  }.${extension}`;
   try {
     const info = await getApi().getAppInfo();
     if (info.nativeDialogs) {
@@ -175,7 +193,8 @@ export async function saveUnderFileName(fileName: string, overwrite = false): Pr
     afterSaveAs(project, saved.location, state.location);
     return true;
   } catch (error) {
-    if (!overwrite && (error as { code?: string }).code === 'exists' && window.confirm(i18next.t('saveAs.replace', { name: fileName }))) return saveUnderFileName(fileName, true);
+    if (!overwrite && (error as { code?: string }).code === 'exists' && window.confirm(i18next.t('saveAs.replace', { name: fileName })))
+      return saveUnderFileName(fileName, true);
     fail(error);
     return false;
   }
@@ -198,10 +217,15 @@ export function bindAutosave(api: NeuroblocksApi): () => void {
     lastError = undefined;
     // The file now holds the edits: the editor is saved, unless it changed again since they were sent.
     const state = editorStore.getState();
-    if (update.location === state.location && update.location === sent.location && JSON.stringify(state.toProject()) === sent.text) state.markSaved();
+    if (update.location === state.location && update.location === sent.location && JSON.stringify(state.toProject()) === sent.text)
+      state.markSaved();
   });
   const stopStore = editorStore.subscribe((state, previous) => {
-    const changed = state.graph !== previous.graph || state.project !== previous.project || state.dragging !== previous.dragging || state.location !== previous.location;
+    const changed =
+      state.graph !== previous.graph ||
+      state.project !== previous.project ||
+      state.dragging !== previous.dragging ||
+      state.location !== previous.location;
     if (!changed || state.dragging || !state.location?.toLowerCase().endsWith('.nbproj')) return;
     const project = state.toProject();
     const text = JSON.stringify(project);

@@ -54,8 +54,15 @@ describe('block ids that are not layer names', () => {
 
   it('the services refuse training and export the same way, in French too', async () => {
     const api = new NeuroblocksService({ host: 'web', configDir: join(dir, 'config'), projectsDir: dir, version: '9.9.9' });
-    await expect(api.startTraining(project)).rejects.toMatchObject({ code: 'invalid-graph', message: expect.stringContaining('"entrée": its id cannot be used as a layer name'), fr: expect.stringContaining('Renommez le bloc, par exemple en « entree »') });
-    await expect(api.exportModel({ project, format: 'keras', outDir: join(dir, 'api-keras') })).rejects.toMatchObject({ code: 'invalid-graph', message: expect.stringContaining('its id cannot be used as a layer name') });
+    await expect(api.startTraining(project)).rejects.toMatchObject({
+      code: 'invalid-graph',
+      message: expect.stringContaining('"entrée": its id cannot be used as a layer name'),
+      fr: expect.stringContaining('Renommez le bloc, par exemple en « entree »'),
+    });
+    await expect(api.exportModel({ project, format: 'keras', outDir: join(dir, 'api-keras') })).rejects.toMatchObject({
+      code: 'invalid-graph',
+      message: expect.stringContaining('its id cannot be used as a layer name'),
+    });
   });
 
   it('with the ids the editor gives it on opening, the project trains and exports', async () => {

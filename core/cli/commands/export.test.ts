@@ -35,7 +35,11 @@ describe('neuroblocks export', () => {
   it('exports the weights of a run recorded in a project file, and logs the export there', async () => {
     const project = parseProjectText(readFileSync(projectJson, 'utf8'));
     // Weights unlike the seeded initial ones, as a run would leave them.
-    const weights = untrainedWeights(tf, project).map((w) => ({ ...w, dtype: 'float32' as const, data: Float32Array.from(w.data, (v, i) => v * 1.5 + Math.sin(i) * 0.01) }));
+    const weights = untrainedWeights(tf, project).map((w) => ({
+      ...w,
+      dtype: 'float32' as const,
+      data: Float32Array.from(w.data, (v, i) => v * 1.5 + Math.sin(i) * 0.01),
+    }));
     const file = join(temp(), 'mnist.nbproj');
     const store = ProjectStore.create(file, project);
     const runId = store.startRun({ project, backend: 'cpu' });
@@ -59,7 +63,12 @@ describe('neuroblocks export', () => {
 
     const reopened = ProjectStore.open(file, { readOnly: true });
     expect(reopened.listExports(runId)).toMatchObject([{ runId, format: 'onnx', path: out }]);
-    expect(reopened.listExports().map((e) => e.format).sort()).toEqual(['keras', 'onnx']);
+    expect(
+      reopened
+        .listExports()
+        .map((e) => e.format)
+        .sort(),
+    ).toEqual(['keras', 'onnx']);
     reopened.close();
   });
 
@@ -69,7 +78,9 @@ describe('neuroblocks export', () => {
     for (const [name, text] of Object.entries(mine)) writeFileSync(join(out, name), text);
     const io = recordingIo();
     expect(await main(['export', projectJson, '--format', 'web', '--out', out], io)).toBe(1);
-    expect(io.text()).toContain(`The folder ${out} already holds model.json, index.html, which this export would replace. Choose an empty folder, or confirm that they may be replaced (on the command line: --force).`);
+    expect(io.text()).toContain(
+      `The folder ${out} already holds model.json, index.html, which this export would replace. Choose an empty folder, or confirm that they may be replaced (on the command line: --force).`,
+    );
     expect(readdirSync(out).sort()).toEqual(['index.html', 'model.json', 'notes.txt']);
     for (const [name, text] of Object.entries(mine)) expect(readFileSync(join(out, name), 'utf8')).toBe(text);
 

@@ -57,7 +57,10 @@ interface Source {
 
 async function loadSource(path: string, runId: number | undefined, checkpoint: 'best' | 'last' | undefined): Promise<Source> {
   if (!(await isProjectFile(path))) {
-    if (runId !== undefined) throw new Error(`--run needs a project file (.nbproj), where runs are recorded; ${path} is project JSON, which has no runs. Export without --run for an untrained model.`);
+    if (runId !== undefined)
+      throw new Error(
+        `--run needs a project file (.nbproj), where runs are recorded; ${path} is project JSON, which has no runs. Export without --run for an untrained model.`,
+      );
     return { project: await readProjectFile(path), describe: 'untrained (initial weights from the project seed)', close() {} };
   }
   const { ProjectStore } = await import('../../store/project-store');
@@ -73,8 +76,11 @@ async function loadSource(path: string, runId: number | undefined, checkpoint: '
       return {
         project: store.project(),
         ...(pretrained.length ? { pretrained } : {}),
-        describe: pretrained.length ? `untrained, with the project's pretrained weights (${pretrained.length} tensors) and the others from the project seed` : 'untrained (initial weights from the project seed)',
-        record: (format, outDir, files, bytes) => log(format, outDir, bytes, { files, weights: pretrained.length ? 'pretrained' : 'untrained' }),
+        describe: pretrained.length
+          ? `untrained, with the project's pretrained weights (${pretrained.length} tensors) and the others from the project seed`
+          : 'untrained (initial weights from the project seed)',
+        record: (format, outDir, files, bytes) =>
+          log(format, outDir, bytes, { files, weights: pretrained.length ? 'pretrained' : 'untrained' }),
         close: () => store.close(),
       };
     }
@@ -96,9 +102,15 @@ async function loadSource(path: string, runId: number | undefined, checkpoint: '
 }
 
 /** `--format job`: the folder that trains the project with PyTorch on another machine. */
-async function exportJobFolder(input: string, values: { out?: string; run?: string; epochs?: string; seed?: string; size?: string; device?: string }, io: CliIo): Promise<number> {
+async function exportJobFolder(
+  input: string,
+  values: { out?: string; run?: string; epochs?: string; seed?: string; size?: string; device?: string },
+  io: CliIo,
+): Promise<number> {
   if (values.run !== undefined) {
-    io.err('A job trains the model from its initial weights: leave out --run (to go on with a run, use `neuroblocks train FILE --resume RUN`).');
+    io.err(
+      'A job trains the model from its initial weights: leave out --run (to go on with a run, use `neuroblocks train FILE --resume RUN`).',
+    );
     return 2;
   }
   if (values.device !== undefined && !['auto', 'cpu', 'cuda', 'mps'].includes(values.device)) {
@@ -114,13 +126,26 @@ async function exportJobFolder(input: string, values: { out?: string; run?: stri
     const baseDir = dirname(resolve(input));
     const { describeDataset } = await import('../../store/dataset-ref');
     const dataset = project.dataset
-      ? await describeDataset(size !== undefined && project.dataset.kind === 'builtin' ? { ...project.dataset, size } : project.dataset, { baseDir, seed: seed ?? project.training.seed }).catch(() => undefined)
+      ? await describeDataset(size !== undefined && project.dataset.kind === 'builtin' ? { ...project.dataset, size } : project.dataset, {
+          baseDir,
+          seed: seed ?? project.training.seed,
+        }).catch(() => undefined)
       : undefined;
     const { exportJob } = await import('../../train/pytorch/job');
     const outDir = resolve(values.out!);
-    const { files, started } = await exportJob(project, outDir, { epochs, seed, size, baseDir, pretrained: source.pretrained, device: values.device as 'auto' | undefined, ...(dataset ? { dataset } : {}) });
+    const { files, started } = await exportJob(project, outDir, {
+      epochs,
+      seed,
+      size,
+      baseDir,
+      pretrained: source.pretrained,
+      device: values.device as 'auto' | undefined,
+      ...(dataset ? { dataset } : {}),
+    });
     const sizes = await Promise.all(files.map(async (f) => (await stat(join(outDir, f))).size));
-    io.out(`Wrote the training job of "${project.name}" (${started.epochs} epochs, ${started.sizes.train} training samples, seed ${started.seed}) to ${outDir}:`);
+    io.out(
+      `Wrote the training job of "${project.name}" (${started.epochs} epochs, ${started.sizes.train} training samples, seed ${started.seed}) to ${outDir}:`,
+    );
     files.forEach((f, i) => io.out(`  ${f.padEnd(24)} ${formatBytes(sizes[i]).padStart(10)}`));
     io.out(`Train it where PyTorch is: python3 ${join(outDir, 'train.py')}  (or torchrun --nproc-per-node N ${join(outDir, 'train.py')})`);
     io.out(`Then record it: neuroblocks import-run PROJECT.nbproj ${outDir}`);
@@ -187,12 +212,26 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     const tf = await import('@tensorflow/tfjs');
     await tf.setBackend('cpu');
     const outDir = resolve(values.out);
-    const result = await exportProject({ tf, project: source.project, format, outDir, weights: source.weights, pretrained: source.pretrained, overwrite: values.force === true, baseDir: dirname(resolve(positionals[0])) });
+    const result = await exportProject({
+      tf,
+      project: source.project,
+      format,
+      outDir,
+      weights: source.weights,
+      pretrained: source.pretrained,
+      overwrite: values.force === true,
+      baseDir: dirname(resolve(positionals[0])),
+    });
     const sizes = await Promise.all(result.files.map(async (f) => (await stat(join(outDir, f))).size));
     const needsWeights = !['keras', 'notebook'].includes(format);
     io.out(`Exported "${source.project.name}" as ${format}${needsWeights ? `, ${source.describe}` : ''}, to ${outDir}:`);
     result.files.forEach((f, i) => io.out(`  ${f.padEnd(24)} ${formatBytes(sizes[i]).padStart(10)}`));
-    const warning = source.record?.(format, outDir, result.files, sizes.reduce((a, b) => a + b, 0));
+    const warning = source.record?.(
+      format,
+      outDir,
+      result.files,
+      sizes.reduce((a, b) => a + b, 0),
+    );
     if (warning) io.err(warning);
     return 0;
   } finally {

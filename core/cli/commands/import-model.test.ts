@@ -20,7 +20,9 @@ beforeAll(async () => {
 
 function toNhwc(data: Float32Array, [n, c, h, w]: number[]): Float32Array {
   const out = new Float32Array(data.length);
-  for (let b = 0; b < n; b++) for (let ch = 0; ch < c; ch++) for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[((b * h + y) * w + x) * c + ch] = data[((b * c + ch) * h + y) * w + x];
+  for (let b = 0; b < n; b++)
+    for (let ch = 0; ch < c; ch++)
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[((b * h + y) * w + x) * c + ch] = data[((b * c + ch) * h + y) * w + x];
   return out;
 }
 
@@ -50,8 +52,15 @@ describe('neuroblocks import-model', () => {
     const x = waves(BATCH * 3 * 8 * 8, 7, 2);
     const reference = await ort.InferenceSession.create(bytes);
     const expected = (await reference.run({ x: new ort.Tensor('float32', x, [BATCH, 3, 8, 8]) })).y.data as Float32Array;
-    const exported = await ort.InferenceSession.create(join(out, readdirSync(out).find((f) => f.endsWith('.onnx'))!));
-    const y = (await exported.run({ [exported.inputNames[0]]: new ort.Tensor('float32', toNhwc(x, [BATCH, 3, 8, 8]), [BATCH, 8, 8, 3]) }))[exported.outputNames[0]].data as Float32Array;
+    const exported = await ort.InferenceSession.create(
+      join(
+        out,
+        readdirSync(out).find((f) => f.endsWith('.onnx'))!,
+      ),
+    );
+    const y = (await exported.run({ [exported.inputNames[0]]: new ort.Tensor('float32', toNhwc(x, [BATCH, 3, 8, 8]), [BATCH, 8, 8, 3]) }))[
+      exported.outputNames[0]
+    ].data as Float32Array;
     expect(maxAbsDiff(y, expected)).toBeLessThan(1e-5);
     // And the app itself, from the project file's graph and pretrained weights.
     const reopened = ProjectStore.open(project, { readOnly: true });

@@ -34,7 +34,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     imported = await importNetworkAsProject(file, out, { source: path.basename(positionals[0]), force: values.force });
   } catch (error) {
     const text = errorTexts(error).en;
-    io.err((error as { code?: string }).code === 'exists' ? `${text.replace(/Choose another name\.$/, 'Choose another name, or add --force to replace it.')}` : text);
+    io.err(
+      (error as { code?: string }).code === 'exists'
+        ? `${text.replace(/Choose another name\.$/, 'Choose another name, or add --force to replace it.')}`
+        : text,
+    );
     return 1;
   }
   io.out(

@@ -42,7 +42,9 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     }
     const final = events.at(-1) as Extract<(typeof events)[number], { type: 'final' }>;
     const started = events[0] as Extract<(typeof events)[number], { type: 'started' }>;
-    io.out(`Recorded the job of "${manifest.project.name}" as run ${result.runId} in ${file}: ${final.state}, ${final.epochsCompleted} epoch${final.epochsCompleted === 1 ? '' : 's'} on ${started.device}.`);
+    io.out(
+      `Recorded the job of "${manifest.project.name}" as run ${result.runId} in ${file}: ${final.state}, ${final.epochsCompleted} epoch${final.epochsCompleted === 1 ? '' : 's'} on ${started.device}.`,
+    );
     io.out(final.message);
     if (final.test) io.out(`Test accuracy: ${(final.test.accuracy * 100).toFixed(2)}% on ${final.test.samples} held-out samples.`);
     return final.state === 'failed' ? 1 : 0;

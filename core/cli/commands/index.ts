@@ -7,8 +7,14 @@ export const commands = {
   serve: { summary: 'Serve the app to a browser on this computer and print its address', load: () => import('./serve') },
   start: { summary: 'Open the desktop app (or, where it cannot run, the app in a browser)', load: () => import('./start') },
   runs: { summary: 'List the training runs recorded in a project file', load: () => import('./runs') },
-  export: { summary: 'Export a model to TF.js, ONNX, PyTorch, Keras, a notebook, a web demo page or a training job folder', load: () => import('./export') },
-  'import-model': { summary: 'Import a pretrained network (ONNX) as a new project file with its weights', load: () => import('./import-model') },
+  export: {
+    summary: 'Export a model to TF.js, ONNX, PyTorch, Keras, a notebook, a web demo page or a training job folder',
+    load: () => import('./export'),
+  },
+  'import-model': {
+    summary: 'Import a pretrained network (ONNX) as a new project file with its weights',
+    load: () => import('./import-model'),
+  },
   'import-run': { summary: 'Record the result of a training job folder as a run of a project file', load: () => import('./import-run') },
 } satisfies Record<string, { summary: string; load: () => Promise<Command> }>;
 

@@ -40,7 +40,18 @@ describe('a job folder', () => {
     const job = join(dir, 'job');
     const exported = await exportJob(job);
     expect(exported.code).toBe(0);
-    for (const file of ['train.py', 'README.md', 'job.json', 'run/engine.py', 'run/ranks.py', 'run/model.py', 'run/config.json', 'run/initial.bin', 'run/x_train.npy', 'run/orders.npy'])
+    for (const file of [
+      'train.py',
+      'README.md',
+      'job.json',
+      'run/engine.py',
+      'run/ranks.py',
+      'run/model.py',
+      'run/config.json',
+      'run/initial.bin',
+      'run/x_train.npy',
+      'run/orders.npy',
+    ])
       expect(existsSync(join(job, file)), file).toBe(true);
 
     // The job runs without Node: Python, torch and numpy alone.
@@ -59,7 +70,16 @@ describe('a job folder', () => {
     const listed = recordingIo();
     expect(await main(['runs', file, '--json'], listed)).toBe(0);
     const [recorded] = JSON.parse(listed.stdout.join('\n')).runs;
-    expect(recorded).toMatchObject({ id: 1, status: 'completed', epochs: 2, plannedEpochs: 2, backend: 'pytorch', device: expect.stringMatching(/^PyTorch \d+\.\d+/), hasBestCheckpoint: true, hasLastCheckpoint: true });
+    expect(recorded).toMatchObject({
+      id: 1,
+      status: 'completed',
+      epochs: 2,
+      plannedEpochs: 2,
+      backend: 'pytorch',
+      device: expect.stringMatching(/^PyTorch \d+\.\d+/),
+      hasBestCheckpoint: true,
+      hasLastCheckpoint: true,
+    });
     const store = ProjectStore.open(file, { readOnly: true });
     try {
       const details = store.getRun(1);
@@ -85,7 +105,10 @@ describe('a job folder', () => {
     const trained = await run(PYTHON, [join(job, 'train.py'), '--nproc', '2'], { cwd: dir });
     expect(trained.stdout).toMatch(/^Training on .* × 2 processes \(DistributedDataParallel, gloo\)/m);
     // Only the first process writes: one line per event.
-    const events = readFileSync(join(job, 'result', 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const events = readFileSync(join(job, 'result', 'events.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(events.filter((e) => e.type === 'final')).toHaveLength(1);
     const file = emptyProjectFile();
     expect(await main(['import-run', file, job], recordingIo())).toBe(0);

@@ -33,7 +33,9 @@ const project = parseProject({
 const dir = mkdtempSync(join(tmpdir(), 'nb-memory-'));
 const file = join(dir, 'huge.json');
 writeFileSync(file, JSON.stringify(project));
-const memory = new RegExp(`needs at least [0-9.,]+ [A-Z]+ of memory .*more than this computer's ${(totalmem() / 1e9 >= 100 ? Math.round(totalmem() / 1e9) : Math.round(totalmem() / 1e8) / 10).toString().replace('.', '\\.')} GB: it cannot be trained here`);
+const memory = new RegExp(
+  `needs at least [0-9.,]+ [A-Z]+ of memory .*more than this computer's ${(totalmem() / 1e9 >= 100 ? Math.round(totalmem() / 1e9) : Math.round(totalmem() / 1e8) / 10).toString().replace('.', '\\.')} GB: it cannot be trained here`,
+);
 
 describe('a model larger than the memory of this computer', () => {
   it('summary reports it as an error on the largest block', async () => {
@@ -51,6 +53,10 @@ describe('a model larger than the memory of this computer', () => {
 
   it('the services refuse to start training it', async () => {
     const api = new NeuroblocksService({ host: 'web', configDir: join(dir, 'config'), projectsDir: dir, version: '9.9.9' });
-    await expect(api.startTraining(project)).rejects.toMatchObject({ code: 'invalid-graph', message: expect.stringMatching(memory), fr: expect.stringContaining('il ne peut pas être entraîné ici') });
+    await expect(api.startTraining(project)).rejects.toMatchObject({
+      code: 'invalid-graph',
+      message: expect.stringMatching(memory),
+      fr: expect.stringContaining('il ne peut pas être entraîné ici'),
+    });
   });
 });

@@ -50,7 +50,15 @@ describe('neuroblocks runs', () => {
     const out = JSON.parse(io.stdout.join('\n'));
     expect(out.file).toBe(file);
     expect(out.runs).toHaveLength(2);
-    expect(out.runs[0]).toMatchObject({ id: 1, status: 'completed', epochs: 5, bestValAccuracy: 0.5, backend: 'wasm', device: '2 threads', seed: 7 });
+    expect(out.runs[0]).toMatchObject({
+      id: 1,
+      status: 'completed',
+      epochs: 5,
+      bestValAccuracy: 0.5,
+      backend: 'wasm',
+      device: '2 threads',
+      seed: 7,
+    });
     expect(out.runs[1]).toMatchObject({ id: 2, status: 'interrupted', epochs: 1 });
   });
 
@@ -68,7 +76,9 @@ describe('neuroblocks runs', () => {
 
   it('runs from the installed command', async () => {
     const file = projectWithRuns();
-    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin', 'neuroblocks.js'), 'runs', file, '--json'], { cwd: root });
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin', 'neuroblocks.js'), 'runs', file, '--json'], {
+      cwd: root,
+    });
     expect(JSON.parse(stdout).runs.map((r: { status: string }) => r.status)).toEqual(['completed', 'interrupted']);
   });
 

@@ -22,14 +22,19 @@ export interface ServeOptions {
 export function parsePort(text: string | undefined): number {
   if (text === undefined) return 0;
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65_535) throw new Error(`--port must be a whole number from 0 to 65535 (got "${text}"); 0 picks a free port.`);
+  if (!/^\d+$/.test(text) || port > 65_535)
+    throw new Error(`--port must be a whole number from 0 to 65535 (got "${text}"); 0 picks a free port.`);
   return port;
 }
 
 /** Opens a URL in the system's browser when one is installed; never fails. */
 export function openInBrowser(url: string): void {
   const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['rundll32', ['url.dll,FileProtocolHandler', url]] : ['xdg-open', [url]];
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['rundll32', ['url.dll,FileProtocolHandler', url]]
+        : ['xdg-open', [url]];
   try {
     const child = spawn(command, args, { detached: true, stdio: 'ignore' });
     child.on('error', () => {});
@@ -47,7 +52,8 @@ export async function serveUntilStopped(io: CliIo, options: ServeOptions): Promi
   try {
     host = await startWebHost({ service, rendererDir, port: options.port });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`Port ${options.port} is already in use: choose another with --port, or 0 for a free one.`);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new Error(`Port ${options.port} is already in use: choose another with --port, or 0 for a free one.`);
     throw error;
   }
   io.out(`Neuroblocks is running at ${host.url}`);

@@ -26,7 +26,11 @@ function run(args: string[]): Promise<{ code: number | null; output: string; hun
   return new Promise((resolve) => {
     execFile(process.execPath, [bin, ...args], { cwd: root, timeout: 30_000, killSignal: 'SIGKILL' }, (error, stdout, stderr) => {
       const failure = error as (Error & { code?: number; killed?: boolean }) | null;
-      resolve({ code: failure ? (typeof failure.code === 'number' ? failure.code : null) : 0, output: `${stdout}${stderr}`, hung: Boolean(failure?.killed) });
+      resolve({
+        code: failure ? (typeof failure.code === 'number' ? failure.code : null) : 0,
+        output: `${stdout}${stderr}`,
+        hung: Boolean(failure?.killed),
+      });
     });
   });
 }

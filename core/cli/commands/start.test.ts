@@ -28,7 +28,11 @@ describe('neuroblocks start without the desktop app', () => {
       DISPLAY: '',
       WAYLAND_DISPLAY: '',
     };
-    const child = spawn(process.execPath, ['bin/neuroblocks.js', 'start', '--no-browser'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/neuroblocks.js', 'start', '--no-browser'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));

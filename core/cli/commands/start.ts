@@ -35,7 +35,13 @@ async function runDesktop(binary: string, io: CliIo): Promise<number> {
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
-  const parsed = commandArgs(args, io, help, { web: { type: 'boolean' }, port: { type: 'string', short: 'p' }, 'no-browser': { type: 'boolean' } }, 0);
+  const parsed = commandArgs(
+    args,
+    io,
+    help,
+    { web: { type: 'boolean' }, port: { type: 'string', short: 'p' }, 'no-browser': { type: 'boolean' } },
+    0,
+  );
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   const port = parsePort(values.port);

@@ -33,8 +33,21 @@ describe('neuroblocks summary', () => {
     const io = recordingIo();
     expect(await main(['summary', project('vgg16-transfer'), '--json'], io)).toBe(0);
     const summary = JSON.parse(io.stdout.join('\n'));
-    expect(summary).toMatchObject({ totalParams: 14_920_598, trainableParams: 205_910, nonTrainableParams: 14_714_688, errors: [], warnings: [] });
-    expect(summary.layers[0]).toEqual({ id: 'input', type: 'Input', outputShape: [64, 64, 3], params: 0, trainableParams: 0, connectedTo: [] });
+    expect(summary).toMatchObject({
+      totalParams: 14_920_598,
+      trainableParams: 205_910,
+      nonTrainableParams: 14_714_688,
+      errors: [],
+      warnings: [],
+    });
+    expect(summary.layers[0]).toEqual({
+      id: 'input',
+      type: 'Input',
+      outputShape: [64, 64, 3],
+      params: 0,
+      trainableParams: 0,
+      connectedTo: [],
+    });
     expect(summary.layers.at(-1)).toMatchObject({ id: 'output', type: 'Dense', outputShape: [10], params: 1_010 });
   });
 
@@ -46,7 +59,13 @@ describe('neuroblocks summary', () => {
   });
 
   it('exits 1 and names the block and parameter for an invalid graph', async () => {
-    const file = tempProject({ nodes: [{ id: 'in', type: 'Input', params: { shape: [4, 4, 1] } }, { id: 'c1', type: 'Conv2D', params: { filters: 2, kernelSize: 5 } }], edges: [{ source: 'in', target: 'c1' }] });
+    const file = tempProject({
+      nodes: [
+        { id: 'in', type: 'Input', params: { shape: [4, 4, 1] } },
+        { id: 'c1', type: 'Conv2D', params: { filters: 2, kernelSize: 5 } },
+      ],
+      edges: [{ source: 'in', target: 'c1' }],
+    });
     const io = recordingIo();
     expect(await main(['summary', file], io)).toBe(1);
     expect(io.text()).toMatch(/Errors:\n {2}✗ \[c1 · kernelSize\]/);
@@ -54,7 +73,12 @@ describe('neuroblocks summary', () => {
     const json = recordingIo();
     expect(await main(['summary', file, '--json'], json)).toBe(1);
     expect(JSON.parse(json.stdout.join('')).errors).toEqual([
-      { nodeId: 'c1', param: 'kernelSize', problem: { code: 'shapes:kernelTooLarge', params: expect.objectContaining({ kh: 5, kw: 5, h: 4, w: 4, id: 'c1' }) }, message: expect.any(String) },
+      {
+        nodeId: 'c1',
+        param: 'kernelSize',
+        problem: { code: 'shapes:kernelTooLarge', params: expect.objectContaining({ kh: 5, kw: 5, h: 4, w: 4, id: 'c1' }) },
+        message: expect.any(String),
+      },
     ]);
   });
 
@@ -73,7 +97,9 @@ describe('neuroblocks summary', () => {
   });
 
   it('runs as the real `neuroblocks` bin', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin/neuroblocks.js'), 'summary', project('mnist-cnn')], { cwd: root });
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'bin/neuroblocks.js'), 'summary', project('mnist-cnn')], {
+      cwd: root,
+    });
     expect(stdout).toContain('Total params: 42,358');
   });
 });

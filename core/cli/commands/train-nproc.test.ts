@@ -8,7 +8,10 @@ const mnistCnn = fileURLToPath(new URL('../../../projects/mnist-cnn.json', impor
 describe('neuroblocks train --engine pytorch --nproc', () => {
   it('trains the course CNN in two processes with DistributedDataParallel (gloo) to at least 94 % on the held-out digits', async () => {
     const io = recordingIo();
-    const code = await main(['train', mnistCnn, '--engine', 'pytorch', '--device', 'cpu', '--nproc', '2', '--python', '/usr/bin/python3'], io);
+    const code = await main(
+      ['train', mnistCnn, '--engine', 'pytorch', '--device', 'cpu', '--nproc', '2', '--python', '/usr/bin/python3'],
+      io,
+    );
     const text = io.text();
     expect(code, text).toBe(0);
     expect(text).toMatch(/on pytorch: PyTorch \S+ · CPU \(\d+ threads?\) × 2 processes \(DistributedDataParallel, gloo\)/);

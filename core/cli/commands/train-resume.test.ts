@@ -33,7 +33,10 @@ function xorJson(): string {
 describe('neuroblocks train --resume', () => {
   it('goes on with a killed run from its last checkpoint into the same run, and refuses what cannot be resumed', async () => {
     const file = join(dir, 'xor.nbproj');
-    const child = spawn(process.execPath, [bin, 'train', xorJson(), '--save', file, '--backend', 'cpu'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'train', xorJson(), '--save', file, '--backend', 'cpu'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {

@@ -55,7 +55,10 @@ describe('neuroblocks train --save', () => {
 
   it('killed while training, the file shows the interrupted run with its completed epochs', async () => {
     const file = join(dir, 'killed.nbproj');
-    const child = spawn(process.execPath, [bin, 'train', xorJson(100_000), '--save', file, '--backend', 'cpu'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'train', xorJson(100_000), '--save', file, '--backend', 'cpu'], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {

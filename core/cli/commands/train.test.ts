@@ -42,10 +42,17 @@ function tempProject(content: unknown): string {
 describe('neuroblocks train', () => {
   it('--json prints one event per line and ends with the final result and its test accuracy (real bin, another cwd)', async () => {
     const file = tempProject(xorProject());
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'train', file, '--epochs', '8', '--backend', 'wasm', '--seed', '4', '--json'], {
-      cwd: tmpdir(),
-    });
-    const events = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [bin, 'train', file, '--epochs', '8', '--backend', 'wasm', '--seed', '4', '--json'],
+      {
+        cwd: tmpdir(),
+      },
+    );
+    const events = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(events[0]).toMatchObject({ type: 'started', backend: 'wasm', epochs: 8, seed: 4 });
     expect(events.filter((e) => e.type === 'epoch')).toHaveLength(8);
     const checkpoint = events.find((e) => e.type === 'checkpoint');
@@ -67,7 +74,13 @@ describe('neuroblocks train', () => {
 
   it('says when a frozen base is computed once per image', async () => {
     const xor = xorProject();
-    const project = { ...xor, graph: { ...xor.graph, nodes: xor.graph.nodes.map((n) => (n.id === 'hidden' ? { ...n, params: { ...n.params, trainable: false } } : n)) } };
+    const project = {
+      ...xor,
+      graph: {
+        ...xor.graph,
+        nodes: xor.graph.nodes.map((n) => (n.id === 'hidden' ? { ...n, params: { ...n.params, trainable: false } } : n)),
+      },
+    };
     const io = recordingIo();
     expect(await main(['train', tempProject(project), '--epochs', '1', '--size', '100', '--backend', 'wasm'], io)).toBe(0);
     expect(io.text()).toContain('The frozen base (1 block) is computed once per image; only the head trains.');
@@ -75,9 +88,15 @@ describe('neuroblocks train', () => {
 
   it('warns once of an image that cannot be decoded, naming it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nb-train-images-'));
-    for (const [cls, shade] of [['dark', 20], ['light', 230]] as const) {
+    for (const [cls, shade] of [
+      ['dark', 20],
+      ['light', 230],
+    ] as const) {
       mkdirSync(join(dir, 'images', cls), { recursive: true });
-      for (let i = 0; i < 6; i++) await sharp(Buffer.alloc(4 * 4, shade + i), { raw: { width: 4, height: 4, channels: 1 } }).png().toFile(join(dir, 'images', cls, `${i}.png`));
+      for (let i = 0; i < 6; i++)
+        await sharp(Buffer.alloc(4 * 4, shade + i), { raw: { width: 4, height: 4, channels: 1 } })
+          .png()
+          .toFile(join(dir, 'images', cls, `${i}.png`));
     }
     writeFileSync(join(dir, 'images', 'light', 'broken.png'), 'not a png');
     const { graph: _xor, ...rest } = xorProject(2, { kind: 'imageFolder', path: 'images' });
@@ -96,7 +115,9 @@ describe('neuroblocks train', () => {
     const io = recordingIo();
     expect(await main(['train', join(dir, 'project.json'), '--epochs', '1', '--backend', 'wasm'], io)).toBe(0);
     const warnings = io.stderr.filter((line) => line.includes('skipped'));
-    expect(warnings).toEqual([expect.stringMatching(/^Warning: 1 file was skipped: light.broken\.png \(cannot be decoded \(.*unsupported image format\)\)\.$/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^Warning: 1 file was skipped: light.broken\.png \(cannot be decoded \(.*unsupported image format\)\)\.$/),
+    ]);
   });
 
   it('exits 1 with the block to fix when the model does not fit the data', async () => {
@@ -112,7 +133,9 @@ describe('neuroblocks train', () => {
     writeFileSync(file, JSON.stringify(xorProject(2, { kind: 'csv', path: 'points.csv', labelColumn: 'label' })));
     const io = recordingIo();
     expect(await main(['train', file], io)).toBe(1);
-    expect(io.stderr.join('\n')).toContain('No row of points.csv can be used: Row 2, column 2 ("y") of points.csv is "nope", not a number.');
+    expect(io.stderr.join('\n')).toContain(
+      'No row of points.csv can be used: Row 2, column 2 ("y") of points.csv is "nope", not a number.',
+    );
   });
 
   it('rejects bad options and unreadable projects with exit code 1', async () => {

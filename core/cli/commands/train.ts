@@ -70,9 +70,14 @@ function finalLines(result: FinalResult, language: Language = 'en'): string[] {
   const failed = result.state === 'failed' || result.state === 'diverged';
   const message = language === 'fr' ? (result.messageFr ?? result.message) : result.message;
   const lines = [
-    failed ? problemText(problem(result.state === 'failed' ? 'cli:failed' : 'cli:diverged', { message }), language) : `${result.state === 'completed' ? 'Done' : result.state[0].toUpperCase() + result.state.slice(1)}: ${result.message}`,
+    failed
+      ? problemText(problem(result.state === 'failed' ? 'cli:failed' : 'cli:diverged', { message }), language)
+      : `${result.state === 'completed' ? 'Done' : result.state[0].toUpperCase() + result.state.slice(1)}: ${result.message}`,
   ];
-  if (result.test) lines.push(`Test accuracy: ${percent(result.test.accuracy)} on ${result.test.samples} held-out samples (loss ${result.test.loss.toFixed(4)}).`);
+  if (result.test)
+    lines.push(
+      `Test accuracy: ${percent(result.test.accuracy)} on ${result.test.samples} held-out samples (loss ${result.test.loss.toFixed(4)}).`,
+    );
   lines.push(problemText(problem('cli:totalTime', { seconds: Math.round(result.seconds * 10) / 10 }), language));
   return lines;
 }
@@ -118,8 +123,10 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const engine = oneOf(values.engine, 'engine', engines);
   const device = oneOf(values.device, 'device', devices);
   for (const option of ['device', 'python', 'nproc'] as const)
-    if (values[option] !== undefined && engine !== 'pytorch') throw new Error(`--${option} is a setting of the PyTorch engine: add --engine pytorch.`);
-  if (values.backend !== undefined && engine === 'pytorch') throw new Error('--backend chooses a TensorFlow.js backend; with --engine pytorch, choose the device with --device.');
+    if (values[option] !== undefined && engine !== 'pytorch')
+      throw new Error(`--${option} is a setting of the PyTorch engine: add --engine pytorch.`);
+  if (values.backend !== undefined && engine === 'pytorch')
+    throw new Error('--backend chooses a TensorFlow.js backend; with --engine pytorch, choose the device with --device.');
   const options = {
     ...(engine ? { engine } : {}),
     ...(device ? { device } : {}),
@@ -132,12 +139,14 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     baseDir: path.dirname(path.resolve(positionals[0])),
   };
   const resumeId = wholeNumber(values.resume, 'resume', 1);
-  if (resumeId !== undefined && values.save !== undefined) throw new Error('--resume goes on with a run in the project file given to train; leave out --save.');
+  if (resumeId !== undefined && values.save !== undefined)
+    throw new Error('--resume goes on with a run in the project file given to train; leave out --save.');
   const target = await openTrainingTarget(positionals[0], { save: values.save, seed: options.seed });
   let resumed: RunToResume | undefined;
   if (resumeId !== undefined) {
     try {
-      if (!target.store) throw new Error(`--resume needs a project file (.nbproj) holding the run; ${positionals[0]} is project JSON, which keeps no runs.`);
+      if (!target.store)
+        throw new Error(`--resume needs a project file (.nbproj) holding the run; ${positionals[0]} is project JSON, which keeps no runs.`);
       resumed = resumeRecordedRun(target.store, resumeId);
     } catch (error) {
       target.close();
@@ -149,10 +158,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const pretrained = resumed ? [] : (target.store?.pretrained() ?? []);
   const session = startTraining(
     project,
-    resumed ? { ...options, epochs: options.epochs ?? resumed.epochs, seed: options.seed ?? resumed.seed, resume: resumed.resume } : { ...options, ...(pretrained.length ? { pretrained } : {}) },
+    resumed
+      ? { ...options, epochs: options.epochs ?? resumed.epochs, seed: options.seed ?? resumed.seed, resume: resumed.resume }
+      : { ...options, ...(pretrained.length ? { pretrained } : {}) },
   );
   // Subscribed before the printing below, so an epoch is in the file by the time it is shown.
-  const recording = target.store && recordTrainingRun(target.store, session, project, { dataset: target.dataset, resumed: resumed?.recorder });
+  const recording =
+    target.store && recordTrainingRun(target.store, session, project, { dataset: target.dataset, resumed: resumed?.recorder });
 
   let interrupted = false;
   const onInterrupt = () => {
@@ -177,21 +189,33 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         epochs = event.epochs;
         io.out(`Training "${project.name}" on ${event.backend}: ${event.device}`);
         if (event.resumedFromEpoch !== undefined)
-          io.out(event.resumedFromEpoch > event.epochs ? `Run ${resumeId} had trained all its ${event.epochs} epochs; finishing it with the test evaluation.` : `Resuming run ${resumeId} at epoch ${event.resumedFromEpoch} of ${event.epochs}.`);
+          io.out(
+            event.resumedFromEpoch > event.epochs
+              ? `Run ${resumeId} had trained all its ${event.epochs} epochs; finishing it with the test evaluation.`
+              : `Resuming run ${resumeId} at epoch ${event.resumedFromEpoch} of ${event.epochs}.`,
+          );
         if (resumed?.sizes && (['train', 'validation', 'test'] as const).some((k) => resumed!.sizes![k] !== event.sizes[k]))
-          io.err(`Warning: run ${resumeId} trained on ${resumed.sizes.train} samples and this resume on ${event.sizes.train}: give the same --size as the first run so that it goes on with the same data.`);
+          io.err(
+            `Warning: run ${resumeId} trained on ${resumed.sizes.train} samples and this resume on ${event.sizes.train}: give the same --size as the first run so that it goes on with the same data.`,
+          );
         for (const f of event.fallbacks) io.out(`  (${f.backend} skipped: ${f.reason})`);
-        io.out(`${event.paramCount.total.toLocaleString('en')} parameters · ${event.sizes.train} training, ${event.sizes.validation} validation, ${event.sizes.test} test samples · seed ${event.seed}`);
+        io.out(
+          `${event.paramCount.total.toLocaleString('en')} parameters · ${event.sizes.train} training, ${event.sizes.validation} validation, ${event.sizes.test} test samples · seed ${event.seed}`,
+        );
         if (event.frozenBase) io.out(event.frozenBase.message);
         // The skipped files come as a warning event of their own.
-        for (const warning of event.dataset.warnings) if (warning !== skippedWarning(event.dataset.skipped)?.en) io.err(`Warning: ${warning}`);
+        for (const warning of event.dataset.warnings)
+          if (warning !== skippedWarning(event.dataset.skipped)?.en) io.err(`Warning: ${warning}`);
         break;
       case 'baseProgress':
         // On a terminal, a line that counts; in a log, the end of the pass only.
         if (tty) {
-          process.stdout.write(`\r\x1b[2KComputing the frozen base: ${event.images.toLocaleString('en')} of ${event.of.toLocaleString('en')} images`);
+          process.stdout.write(
+            `\r\x1b[2KComputing the frozen base: ${event.images.toLocaleString('en')} of ${event.of.toLocaleString('en')} images`,
+          );
           barShown = true;
-        } else if (event.images === event.of) io.out(`Frozen base computed for the ${event.of.toLocaleString('en')} training and validation images.`);
+        } else if (event.images === event.of)
+          io.out(`Frozen base computed for the ${event.of.toLocaleString('en')} training and validation images.`);
         break;
       case 'batch':
         if (tty) {
@@ -213,7 +237,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         break;
       case 'warning':
         clearBar();
-        io.err(problemText(problem('cli:warning', { message: io.language === 'fr' ? (event.messageFr ?? event.message) : event.message }), io.language));
+        io.err(
+          problemText(
+            problem('cli:warning', { message: io.language === 'fr' ? (event.messageFr ?? event.message) : event.message }),
+            io.language,
+          ),
+        );
         break;
       case 'download':
         if (tty) {

@@ -27,7 +27,11 @@ const TO_NHWC = [0, 2, 3, 1];
  * Conv, pooling and BatchNormalization (which ONNX defines on NCHW) they are transposed, and a
  * transposed tensor is reused by every block that needs it.
  */
-export function buildOnnxModel(plan: ModelPlan, weights: BlockWeights, options: { name: string; producerVersion: string; description?: string }): OnnxModel {
+export function buildOnnxModel(
+  plan: ModelPlan,
+  weights: BlockWeights,
+  options: { name: string; producerVersion: string; description?: string },
+): OnnxModel {
   const nodes: OnnxNode[] = [];
   const initializers: OnnxTensor[] = [];
   const values = new Map<string, Value>();
@@ -62,7 +66,10 @@ export function buildOnnxModel(plan: ModelPlan, weights: BlockWeights, options: 
     const form = activationForm(kind);
     if (!form)
       throw new ExportError(
-        { en: `${blockName(node)}: the activation "${kind}" has no ONNX form in the exporter.`, fr: `${blockNameFr(node)} : l’activation « ${kind} » n’a pas de forme ONNX dans l’exporteur.` },
+        {
+          en: `${blockName(node)}: the activation "${kind}" has no ONNX form in the exporter.`,
+          fr: `${blockNameFr(node)} : l’activation « ${kind} » n’a pas de forme ONNX dans l’exporteur.`,
+        },
         node.id,
         node.type,
       );
@@ -119,8 +126,7 @@ export function buildOnnxModel(plan: ModelPlan, weights: BlockWeights, options: 
       output: (layout, name) => setOutput(node.id, layout, name, rank),
       windowPads: (window, strides) => windowPads(node, window, strides),
     });
-    if (!values.has(node.id))
-      throw new Error(`The ONNX writer of ${node.type} recorded no output for "${node.id}".`);
+    if (!values.has(node.id)) throw new Error(`The ONNX writer of ${node.type} recorded no output for "${node.id}".`);
   }
 
   const outputs = plan.outputs.map((id) => {
@@ -128,7 +134,11 @@ export function buildOnnxModel(plan: ModelPlan, weights: BlockWeights, options: 
     const node = plan.byId.get(id)!;
     return { name, elemType: TensorType.FLOAT, shape: ['batch', ...node.outputShape] as (number | string)[] };
   });
-  const inputs = plan.inputs.map((id) => ({ name: id, elemType: TensorType.FLOAT, shape: ['batch', ...plan.byId.get(id)!.outputShape] as (number | string)[] }));
+  const inputs = plan.inputs.map((id) => ({
+    name: id,
+    elemType: TensorType.FLOAT,
+    shape: ['batch', ...plan.byId.get(id)!.outputShape] as (number | string)[],
+  }));
   const inputShape = plan.byId.get(plan.inputs[0])!.outputShape;
   return {
     irVersion: IR_VERSION,

@@ -8,7 +8,16 @@ export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url
 export const builtRendererDir = path.join(repositoryRoot, 'dist', 'renderer');
 
 /** Folders whose files end up in the renderer bundle (the page's training worker brings the training loop, the compiler and the data types). */
-const RENDERER_SOURCES = ['renderer', 'core/model', 'core/api', 'core/page-train', 'core/train', 'core/compile', 'core/data', 'vite.config.ts'];
+const RENDERER_SOURCES = [
+  'renderer',
+  'core/model',
+  'core/api',
+  'core/page-train',
+  'core/train',
+  'core/compile',
+  'core/data',
+  'vite.config.ts',
+];
 
 function newestChange(entry: string): number {
   let info;
@@ -41,7 +50,9 @@ export async function ensureRendererBuilt(log: (line: string) => void, root = re
   if (!reason) return path.join(root, 'dist', 'renderer');
   const configFile = path.join(root, 'vite.config.ts');
   if (!existsSync(configFile)) {
-    throw new Error(`The user interface is missing from ${path.join(root, 'dist', 'renderer')} and there is no vite.config.ts to build it with. Reinstall Neuroblocks.`);
+    throw new Error(
+      `The user interface is missing from ${path.join(root, 'dist', 'renderer')} and there is no vite.config.ts to build it with. Reinstall Neuroblocks.`,
+    );
   }
   log(`Building the user interface with Vite (${reason})…`);
   const started = performance.now();

@@ -181,10 +181,18 @@ class RawSocket {
       }
       if (opcode !== 1) continue;
       try {
-        const message = JSON.parse(payload.toString('utf8')) as { kind?: string; id?: number; error?: { code?: string; details?: { argument?: unknown } } };
+        const message = JSON.parse(payload.toString('utf8')) as {
+          kind?: string;
+          id?: number;
+          error?: { code?: string; details?: { argument?: unknown } };
+        };
         // A bad request refused by the transport's argument check names the argument; the services' own refusals do not.
         const refusedArgument = message.error?.code === 'bad-request' && typeof message.error.details?.argument === 'number';
-        if (message.kind === 'result' || message.kind === 'error') this.onReply(message.kind === 'result' ? 'result' : `error:${message.error?.code}${refusedArgument ? ':argument' : ''}`, message.id);
+        if (message.kind === 'result' || message.kind === 'error')
+          this.onReply(
+            message.kind === 'result' ? 'result' : `error:${message.error?.code}${refusedArgument ? ':argument' : ''}`,
+            message.id,
+          );
         if (typeof message.id === 'number') this.waiting.get(message.id)?.();
       } catch {
         this.onReply('unreadable', undefined);
@@ -197,15 +205,65 @@ const text = (value: string) => Buffer.from(value, 'utf8');
 const json = (value: unknown) => text(JSON.stringify(value));
 
 /** Values of every JSON kind; for a method's argument, the ones its schema refuses. */
-const candidates: unknown[] = [null, true, false, 0, -1, 1.5, 1e308, -1e308, '', 'text', 'a\0b', '/proc/self', '../../../../etc/passwd', [], [1, 'two', null], {}, { kind: 'nonsense' }, { project: 7, format: 'zip' }];
+const candidates: unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  1e308,
+  -1e308,
+  '',
+  'text',
+  'a\0b',
+  '/proc/self',
+  '../../../../etc/passwd',
+  [],
+  [1, 'two', null],
+  {},
+  { kind: 'nonsense' },
+  { project: 7, format: 'zip' },
+];
 /** Names that are not API methods, some of them other members of the service or of every object. */
-const unknownMethods = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'sendMenuCommand', 'settings', 'closeProjectFiles', 'projectsDirectory', 'training', 'eval', '', 'getAppInfo ', 'GETAPPINFO', 'onTrainingEvent', 'x'.repeat(10_000)];
+const unknownMethods = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  'sendMenuCommand',
+  'settings',
+  'closeProjectFiles',
+  'projectsDirectory',
+  'training',
+  'eval',
+  '',
+  'getAppInfo ',
+  'GETAPPINFO',
+  'onTrainingEvent',
+  'x'.repeat(10_000),
+];
 
 type Generator = (pick: <T>(items: readonly T[]) => T, rand: () => number, id: number) => { frame: Frame; closes: boolean };
 
 const generators: Record<string, Generator> = {
-  binary: (_pick, rand) => ({ frame: { opcode: 2, payload: Buffer.from(Array.from({ length: Math.floor(rand() * 512) }, () => Math.floor(rand() * 256))) }, closes: false }),
-  invalidUtf8: (pick) => ({ frame: { opcode: 1, payload: pick([Buffer.from([0x7b, 0xff, 0xfe, 0x7d]), Buffer.from([0xc3, 0x28]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from('{"kind":"request","id":1,"method":"getAppInfo","args":["\xff"]}', 'latin1')]) }, closes: true }),
+  binary: (_pick, rand) => ({
+    frame: { opcode: 2, payload: Buffer.from(Array.from({ length: Math.floor(rand() * 512) }, () => Math.floor(rand() * 256))) },
+    closes: false,
+  }),
+  invalidUtf8: (pick) => ({
+    frame: {
+      opcode: 1,
+      payload: pick([
+        Buffer.from([0x7b, 0xff, 0xfe, 0x7d]),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from([0xed, 0xa0, 0x80]),
+        Buffer.from('{"kind":"request","id":1,"method":"getAppInfo","args":["\xff"]}', 'latin1'),
+      ]),
+    },
+    closes: true,
+  }),
   truncatedJson: (pick, rand, id) => {
     const whole = JSON.stringify({ kind: 'request', id, method: pick(apiMethods), args: [{ name: 'a', nested: [1, 2, { deep: 'x' }] }] });
     return { frame: { opcode: 1, payload: text(whole.slice(0, Math.floor(rand() * (whole.length - 1)))) }, closes: false };
@@ -227,16 +285,42 @@ const generators: Record<string, Generator> = {
     closes: false,
   }),
   wrongKind: (pick, _rand, id) => ({
-    frame: { opcode: 1, payload: text(pick(['null', 'true', '42', '"request"', '[]', '{}', `{"kind":42,"id":${id}}`, `{"kind":"result","id":${id},"value":1}`, `{"kind":"error","id":${id}}`, `{"kind":"event","event":"onAutosave","payload":{}}`, `{"kind":["request"],"id":${id},"method":"getAppInfo","args":[]}`, `{"kind":"request","id":"${id}","method":"getAppInfo","args":[]}`, `{"kind":"request","id":${id},"method":"getAppInfo","args":{"0":1}}`, `{"kind":"request","id":${id},"method":"getAppInfo"}`])) },
+    frame: {
+      opcode: 1,
+      payload: text(
+        pick([
+          'null',
+          'true',
+          '42',
+          '"request"',
+          '[]',
+          '{}',
+          `{"kind":42,"id":${id}}`,
+          `{"kind":"result","id":${id},"value":1}`,
+          `{"kind":"error","id":${id}}`,
+          `{"kind":"event","event":"onAutosave","payload":{}}`,
+          `{"kind":["request"],"id":${id},"method":"getAppInfo","args":[]}`,
+          `{"kind":"request","id":"${id}","method":"getAppInfo","args":[]}`,
+          `{"kind":"request","id":${id},"method":"getAppInfo","args":{"0":1}}`,
+          `{"kind":"request","id":${id},"method":"getAppInfo"}`,
+        ]),
+      ),
+    },
     closes: false,
   }),
-  unknownMethod: (pick, _rand, id) => ({ frame: { opcode: 1, payload: json({ kind: 'request', id, method: pick(unknownMethods), args: [] }) }, closes: false }),
+  unknownMethod: (pick, _rand, id) => ({
+    frame: { opcode: 1, payload: json({ kind: 'request', id, method: pick(unknownMethods), args: [] }) },
+    closes: false,
+  }),
   wrongArguments: (pick, rand, id) => {
     const [method, specs] = pick(Object.entries(apiArgumentSchemas).filter(([, s]) => s.length > 0) as [string, readonly ArgumentSpec[]][]);
     const index = Math.floor(rand() * specs.length);
     const refused = candidates.filter((c) => !specs[index].schema.safeParse(c).success);
     const args = specs.slice(0, index).map((s) => candidates.find((c) => s.schema.safeParse(c).success) ?? null);
-    return { frame: { opcode: 1, payload: json({ kind: 'request', id, method, args: [...args, pick(refused.length ? refused : [null])] }) }, closes: false };
+    return {
+      frame: { opcode: 1, payload: json({ kind: 'request', id, method, args: [...args, pick(refused.length ? refused : [null])] }) },
+      closes: false,
+    };
   },
   pollution: (pick, _rand, id) => ({
     frame: {
@@ -257,9 +341,26 @@ const generators: Record<string, Generator> = {
   }),
   deepNesting: (pick, _rand, id) => {
     const depth = pick([1000, 100_000]);
-    return { frame: { opcode: 1, payload: text(pick([`${'['.repeat(depth)}${']'.repeat(depth)}`, `{"kind":"request","id":${id},"method":"analyzeGraph","args":[${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}]}`])) }, closes: false };
+    return {
+      frame: {
+        opcode: 1,
+        payload: text(
+          pick([
+            `${'['.repeat(depth)}${']'.repeat(depth)}`,
+            `{"kind":"request","id":${id},"method":"analyzeGraph","args":[${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}]}`,
+          ]),
+        ),
+      },
+      closes: false,
+    };
   },
-  subscriptions: (pick) => ({ frame: { opcode: 1, payload: json({ kind: pick(['subscribe', 'unsubscribe']), event: pick([...apiEvents, 'onNothing', 42, null, '']) }) }, closes: false }),
+  subscriptions: (pick) => ({
+    frame: {
+      opcode: 1,
+      payload: json({ kind: pick(['subscribe', 'unsubscribe']), event: pick([...apiEvents, 'onNothing', 42, null, '']) }),
+    },
+    closes: false,
+  }),
   ping: (_pick, rand) => ({ frame: { opcode: 9, payload: Buffer.alloc(Math.floor(rand() * 125), 7) }, closes: false }),
   controlTooLong: () => ({ frame: { opcode: 9, payload: Buffer.alloc(200, 1) }, closes: true }),
   reservedOpcode: (pick) => ({ frame: { opcode: pick([3, 4, 5, 6, 7, 11, 12, 13, 14, 15]), payload: text('x') }, closes: true }),
@@ -267,8 +368,27 @@ const generators: Record<string, Generator> = {
   unmasked: () => ({ frame: { opcode: 1, payload: text('{}'), masked: false }, closes: true }),
   lonelyContinuation: () => ({ frame: { opcode: 0, payload: text('"}') }, closes: true }),
   fragmentedControl: () => ({ frame: { opcode: 9, fin: false, payload: text('ping') }, closes: true }),
-  overLimit: (pick, rand) => ({ frame: { opcode: pick([1, 2]), payload: text('{"kind":"request"'), claimedLength: MAX_MESSAGE_BYTES + 1 + Math.floor(rand() * 1024 * 1024 * 1024) }, closes: true }),
-  closeFrame: (pick) => ({ frame: { opcode: 8, payload: pick([Buffer.alloc(0), Buffer.from([0x03, 0xe8]), Buffer.from([0x03, 0xe8, 0xff, 0xfe]), Buffer.from([0x00, 0x01]), Buffer.from([0x07])]) }, closes: true }),
+  overLimit: (pick, rand) => ({
+    frame: {
+      opcode: pick([1, 2]),
+      payload: text('{"kind":"request"'),
+      claimedLength: MAX_MESSAGE_BYTES + 1 + Math.floor(rand() * 1024 * 1024 * 1024),
+    },
+    closes: true,
+  }),
+  closeFrame: (pick) => ({
+    frame: {
+      opcode: 8,
+      payload: pick([
+        Buffer.alloc(0),
+        Buffer.from([0x03, 0xe8]),
+        Buffer.from([0x03, 0xe8, 0xff, 0xfe]),
+        Buffer.from([0x00, 0x01]),
+        Buffer.from([0x07]),
+      ]),
+    },
+    closes: true,
+  }),
 };
 
 export async function soak(options: SoakOptions = {}): Promise<SoakReport> {
@@ -281,7 +401,19 @@ export async function soak(options: SoakOptions = {}): Promise<SoakReport> {
   const rendererDir = path.join(root, 'renderer');
   const service = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: path.join(root, 'projects') });
   let host: WebHost | undefined;
-  const report: SoakReport = { framesSent: 0, kinds: {}, closes: {}, connections: 0, unexpectedCloses: 0, liveness: { asked: 0, answered: 0 }, replies: {}, repliesByKind: {}, seconds: 0, answersAtTheEnd: false, prototypesIntact: true };
+  const report: SoakReport = {
+    framesSent: 0,
+    kinds: {},
+    closes: {},
+    connections: 0,
+    unexpectedCloses: 0,
+    liveness: { asked: 0, answered: 0 },
+    replies: {},
+    repliesByKind: {},
+    seconds: 0,
+    answersAtTheEnd: false,
+    prototypesIntact: true,
+  };
   /** The kind of frame each request id was sent in. */
   const sentAs = new Map<number, string>();
   const onReply = (reply: string, id: unknown) => {
@@ -340,7 +472,9 @@ export async function soak(options: SoakOptions = {}): Promise<SoakReport> {
     last.send(encode({ opcode: 1, payload: json({ kind: 'request', id: lastId, method: 'listExamples', args: [] }) }));
     report.answersAtTheEnd = await answered;
     last.destroy();
-    report.prototypesIntact = ({} as Record<string, unknown>).polluted === undefined && (Object.prototype as unknown as Record<string, unknown>).outDir === undefined;
+    report.prototypesIntact =
+      ({} as Record<string, unknown>).polluted === undefined &&
+      (Object.prototype as unknown as Record<string, unknown>).outDir === undefined;
   } finally {
     await host?.close();
     service.closeProjectFiles();
@@ -352,7 +486,14 @@ export async function soak(options: SoakOptions = {}): Promise<SoakReport> {
 
 /** The host answered every normal call, closed no socket without cause, never failed with an internal error, and no prototype changed. */
 export function soakPassed(report: SoakReport): boolean {
-  return report.answersAtTheEnd && report.prototypesIntact && report.liveness.answered === report.liveness.asked && report.unexpectedCloses === 0 && !report.replies['error:internal'] && !report.closes.none;
+  return (
+    report.answersAtTheEnd &&
+    report.prototypesIntact &&
+    report.liveness.answered === report.liveness.asked &&
+    report.unexpectedCloses === 0 &&
+    !report.replies['error:internal'] &&
+    !report.closes.none
+  );
 }
 
 function option(name: string, fallback: number): number {

@@ -19,7 +19,10 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-web-host-'));
   const rendererDir = path.join(root, 'renderer');
   await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
-  await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Neuroblocks</title><script type="module" src="./assets/app.js"></script>');
+  await writeFile(
+    path.join(rendererDir, 'index.html'),
+    '<!doctype html><title>Neuroblocks</title><script type="module" src="./assets/app.js"></script>',
+  );
   await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'console.log("app");');
   await writeFile(path.join(rendererDir, 'assets', 'style.css'), 'body{}');
   await writeFile(path.join(rendererDir, 'assets', 'ort.wasm'), new Uint8Array([0, 97, 115, 109]));
@@ -37,7 +40,9 @@ afterAll(async () => {
 /** Sends one raw HTTP request (the path exactly as written, any headers) and returns the response head and body. */
 function raw(requestPath: string, headers: Record<string, string> = {}): Promise<{ status: number; head: string; body: string }> {
   const all = { Host: `127.0.0.1:${host.port}`, Connection: 'close', ...headers };
-  const text = `GET ${requestPath} HTTP/1.1\r\n${Object.entries(all).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`;
+  const text = `GET ${requestPath} HTTP/1.1\r\n${Object.entries(all)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\r\n')}\r\n\r\n`;
   return new Promise((resolve, reject) => {
     const socket = net.connect(host.port, '127.0.0.1', () => socket.write(text));
     let data = '';
@@ -51,7 +56,12 @@ function raw(requestPath: string, headers: Record<string, string> = {}): Promise
 }
 
 const withToken = (p: string) => `${p}${p.includes('?') ? '&' : '?'}token=${host.token}`;
-const upgrade = { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' };
+const upgrade = {
+  Connection: 'Upgrade',
+  Upgrade: 'websocket',
+  'Sec-WebSocket-Version': '13',
+  'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==',
+};
 
 describe('web host: static files', () => {
   it('prints a loopback URL carrying the token', () => {
@@ -103,7 +113,16 @@ describe('web host: static files', () => {
   });
 
   it('never serves a file outside the renderer folder', async () => {
-    for (const attempt of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/assets/%2e%2e%5c%2e%2e%5csecret.txt', '/assets/link.txt', '/%00index.html', '/.hidden']) {
+    for (const attempt of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/assets/%2e%2e%5c%2e%2e%5csecret.txt',
+      '/assets/link.txt',
+      '/%00index.html',
+      '/.hidden',
+    ]) {
       const response = await raw(withToken(attempt));
       expect(response.status, attempt).toBe(404);
       expect(response.body).not.toContain('TOP SECRET');
@@ -122,7 +141,10 @@ describe('web host: API socket', () => {
   const socketUrl = (token = host.token) => `ws://127.0.0.1:${host.port}/api?token=${token}`;
   const origin = () => `http://127.0.0.1:${host.port}`;
 
-  function connect(url = socketUrl(), headers: Record<string, string> = { Origin: origin() }): Promise<{ api: NeuroblocksApi & { dispose(): void } }> {
+  function connect(
+    url = socketUrl(),
+    headers: Record<string, string> = { Origin: origin() },
+  ): Promise<{ api: NeuroblocksApi & { dispose(): void } }> {
     return new Promise((resolve, reject) => {
       const ws = new WebSocket(url, { headers });
       ws.once('open', () => resolve({ api: connectOverWebSocket(ws as unknown as WebSocketLike) }));
@@ -137,7 +159,10 @@ describe('web host: API socket', () => {
       expect(await api.getAppInfo()).toMatchObject({ name: 'Neuroblocks', host: 'web', nativeDialogs: false });
       const examples = await api.listExamples();
       expect(examples.find((e) => e.id === 'mnist-cnn')?.totalParams).toBe(42_358);
-      await expect(api.openExample('no-such-example')).rejects.toMatchObject({ code: 'not-found', message: expect.stringContaining('no example called') });
+      await expect(api.openExample('no-such-example')).rejects.toMatchObject({
+        code: 'not-found',
+        message: expect.stringContaining('no example called'),
+      });
       const received = new Promise<MenuCommand>((resolve) => api.onMenuCommand(resolve));
       // The subscription travels to the host first.
       await api.listDatasets();
@@ -160,7 +185,10 @@ describe('web host: API socket', () => {
 /** A client-to-server frame (masked, as the protocol requires); `length` may claim more bytes than are sent. */
 function frame(opcode: number, payload: Buffer, length = payload.length): Buffer {
   const mask = Buffer.from([0x12, 0x34, 0x56, 0x78]);
-  const head = length < 126 ? Buffer.from([0x80 | opcode, 0x80 | length]) : Buffer.concat([Buffer.from([0x80 | opcode, 0x80 | 127]), Buffer.from(new BigUint64Array([BigInt(length)]).buffer).reverse()]);
+  const head =
+    length < 126
+      ? Buffer.from([0x80 | opcode, 0x80 | length])
+      : Buffer.concat([Buffer.from([0x80 | opcode, 0x80 | 127]), Buffer.from(new BigUint64Array([BigInt(length)]).buffer).reverse()]);
   return Buffer.concat([head, mask, Buffer.from(payload.map((b, i) => b ^ mask[i % 4]))]);
 }
 
@@ -172,7 +200,13 @@ function rawSocket(bytes: Buffer): Promise<{ code: number; reason: string }> {
     let upgraded = false;
     socket.on('error', reject);
     socket.on('connect', () => {
-      socket.write(`GET /api?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\n${Object.entries(upgrade).map(([k, v]) => `${k}: ${v}`).join('\r\n')}\r\n\r\n`);
+      socket.write(
+        `GET /api?token=${host.token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: http://127.0.0.1:${host.port}\r\n${Object.entries(
+          upgrade,
+        )
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('\r\n')}\r\n\r\n`,
+      );
     });
     socket.on('data', (chunk: Buffer) => {
       data = Buffer.concat([data, chunk]);
@@ -198,7 +232,9 @@ function rawSocket(bytes: Buffer): Promise<{ code: number; reason: string }> {
 describe('web host: a page that breaks the protocol', () => {
   function connect(): Promise<NeuroblocksApi & { dispose(): void }> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, { headers: { Origin: `http://127.0.0.1:${host.port}` } });
+      const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=${host.token}`, {
+        headers: { Origin: `http://127.0.0.1:${host.port}` },
+      });
       ws.once('open', () => resolve(connectOverWebSocket(ws as unknown as WebSocketLike)));
       ws.once('error', reject);
     });
@@ -240,7 +276,9 @@ describe('web host: a page that breaks the protocol', () => {
       const side = 2000;
       const noise = Buffer.alloc(side * side * 3);
       for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
-      const big = await sharp(noise, { raw: { width: side, height: side, channels: 3 } }).png({ compressionLevel: 0 }).toBuffer();
+      const big = await sharp(noise, { raw: { width: side, height: side, channels: 3 } })
+        .png({ compressionLevel: 0 })
+        .toBuffer();
       expect(big.length).toBeGreaterThan(UPLOAD_LIMITS.partBytes);
       expect(big.length).toBeLessThan(UPLOAD_LIMITS.imageBytes);
       const asPicked = (path: string, bytes: Buffer, reads: string[]) => ({
@@ -252,16 +290,30 @@ describe('web host: a page that breaks the protocol', () => {
         },
       });
       // About 48 MiB: sent whole, its message alone would pass the limit. Its bytes are never asked for.
-      const huge = { path: 'grey/huge.png', size: 48 * 1024 * 1024, read: async (): Promise<ArrayBuffer> => { throw new Error('an image over the limit was read'); } };
+      const huge = {
+        path: 'grey/huge.png',
+        size: 48 * 1024 * 1024,
+        read: async (): Promise<ArrayBuffer> => {
+          throw new Error('an image over the limit was read');
+        },
+      };
       const reads: string[] = [];
-      const small = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } }).png().toBuffer();
+      const small = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#808080' } })
+        .png()
+        .toBuffer();
       const imported = await uploadDataset(
         api,
         { kind: 'imageFolder', name: 'big', files: [asPicked('grey/a.png', small, reads), asPicked('grey/big.png', big, reads), huge] },
         () => {},
       );
       expect(reads).toEqual(['grey/a.png', 'grey/big.png', 'grey/big.png']);
-      expect(imported.refused).toEqual([{ file: 'grey/huge.png', reason: 'too big for a training image (48 MB; at most 25 MB)', reasonFr: 'trop grosse pour une image d’entraînement (48 Mo ; au plus 25 Mo)' }]);
+      expect(imported.refused).toEqual([
+        {
+          file: 'grey/huge.png',
+          reason: 'too big for a training image (48 MB; at most 25 MB)',
+          reasonFr: 'trop grosse pour une image d’entraînement (48 Mo ; au plus 25 Mo)',
+        },
+      ]);
       const folder = path.join(imported.path, 'grey');
       expect((await readdir(folder)).sort()).toEqual(['a.png', 'big.png']);
       expect((await readFile(path.join(folder, 'big.png'))).equals(big)).toBe(true);

@@ -9,20 +9,27 @@ export const shapes = {
     '{{type}} works on images (height × width × channels), but receives a flat vector of {{input, shape}} values. Place it before Flatten or Dense, or give the Input an image shape such as [28, 28, 1].',
   needsImage_block:
     '{{type}} "{{id}}" (input {{inputs, shapes}}): {{type}} works on images (height × width × channels), but receives a flat vector of {{input, shape}} values. Place it before Flatten or Dense, or give the Input an image shape such as [28, 28, 1].',
-  kernelTooLarge: 'The {{kh}}×{{kw}} kernel is larger than its {{h}}×{{w}} input: use a smaller `{{param}}`, `padding: "same"`, or remove a pooling block before it.',
+  kernelTooLarge:
+    'The {{kh}}×{{kw}} kernel is larger than its {{h}}×{{w}} input: use a smaller `{{param}}`, `padding: "same"`, or remove a pooling block before it.',
   kernelTooLarge_block:
     '{{type}} "{{id}}" (input {{inputs, shapes}}): The {{kh}}×{{kw}} kernel is larger than its {{h}}×{{w}} input: use a smaller `{{param}}`, `padding: "same"`, or remove a pooling block before it.',
-  poolTooLarge: 'The {{kh}}×{{kw}} pool window is larger than its {{h}}×{{w}} input: use a smaller `{{param}}`, `padding: "same"`, or remove a pooling block before it.',
+  poolTooLarge:
+    'The {{kh}}×{{kw}} pool window is larger than its {{h}}×{{w}} input: use a smaller `{{param}}`, `padding: "same"`, or remove a pooling block before it.',
   poolTooLarge_block:
     '{{type}} "{{id}}" (input {{inputs, shapes}}): The {{kh}}×{{kw}} pool window is larger than its {{h}}×{{w}} input: use a smaller `{{param}}`, `padding: "same"`, or remove a pooling block before it.',
   batchAxis: '`axis` 0 is the batch axis, which {{type}} cannot use. Use -1 for the last axis (the channels of an image).',
-  batchAxis_block: '{{type}} "{{id}}" (input {{inputs, shapes}}): `axis` 0 is the batch axis, which {{type}} cannot use. Use -1 for the last axis (the channels of an image).',
-  missingAxis: '`axis` {{axis}} does not exist on a {{rank}}-D input. Use -1 for the last axis, or a value from 1 to {{rank}} (0 is the batch).',
-  missingAxis_block: '{{type}} "{{id}}" (input {{inputs, shapes}}): `axis` {{axis}} does not exist on a {{rank}}-D input. Use -1 for the last axis, or a value from 1 to {{rank}} (0 is the batch).',
-  cropTooHigh: 'A {{height}}×{{width}} crop does not fit in a {{imageHeight}}×{{imageWidth}} image: set `height` to at most {{imageHeight}}, the height of the image.',
+  batchAxis_block:
+    '{{type}} "{{id}}" (input {{inputs, shapes}}): `axis` 0 is the batch axis, which {{type}} cannot use. Use -1 for the last axis (the channels of an image).',
+  missingAxis:
+    '`axis` {{axis}} does not exist on a {{rank}}-D input. Use -1 for the last axis, or a value from 1 to {{rank}} (0 is the batch).',
+  missingAxis_block:
+    '{{type}} "{{id}}" (input {{inputs, shapes}}): `axis` {{axis}} does not exist on a {{rank}}-D input. Use -1 for the last axis, or a value from 1 to {{rank}} (0 is the batch).',
+  cropTooHigh:
+    'A {{height}}×{{width}} crop does not fit in a {{imageHeight}}×{{imageWidth}} image: set `height` to at most {{imageHeight}}, the height of the image.',
   cropTooHigh_block:
     '{{type}} "{{id}}" (input {{inputs, shapes}}): A {{height}}×{{width}} crop does not fit in a {{imageHeight}}×{{imageWidth}} image: set `height` to at most {{imageHeight}}, the height of the image.',
-  cropTooWide: 'A {{height}}×{{width}} crop does not fit in a {{imageHeight}}×{{imageWidth}} image: set `width` to at most {{imageWidth}}, the width of the image.',
+  cropTooWide:
+    'A {{height}}×{{width}} crop does not fit in a {{imageHeight}}×{{imageWidth}} image: set `width` to at most {{imageWidth}}, the width of the image.',
   cropTooWide_block:
     '{{type}} "{{id}}" (input {{inputs, shapes}}): A {{height}}×{{width}} crop does not fit in a {{imageHeight}}×{{imageWidth}} image: set `width` to at most {{imageWidth}}, the width of the image.',
   batchNormAxis:

@@ -12,22 +12,28 @@ export const shapes: Catalogue<typeof en> = {
     '{{type}} travaille sur des images (hauteur × largeur × canaux), mais reçoit un vecteur plat de {{input, shape}} valeurs. Placez-le avant Flatten ou Dense, ou donnez à l’Input une forme d’image comme [28, 28, 1].',
   needsImage_block:
     '{{type}} « {{id}} » (entrée {{inputs, shapes}}) : {{type}} travaille sur des images (hauteur × largeur × canaux), mais reçoit un vecteur plat de {{input, shape}} valeurs. Placez-le avant Flatten ou Dense, ou donnez à l’Input une forme d’image comme [28, 28, 1].',
-  kernelTooLarge: 'Le noyau {{kh}}×{{kw}} dépasse son entrée {{h}}×{{w}} : choisissez un `{{param}}` plus petit, `padding: "same"`, ou retirez un bloc de pooling placé avant.',
+  kernelTooLarge:
+    'Le noyau {{kh}}×{{kw}} dépasse son entrée {{h}}×{{w}} : choisissez un `{{param}}` plus petit, `padding: "same"`, ou retirez un bloc de pooling placé avant.',
   kernelTooLarge_block:
     '{{type}} « {{id}} » (entrée {{inputs, shapes}}) : Le noyau {{kh}}×{{kw}} dépasse son entrée {{h}}×{{w}} : choisissez un `{{param}}` plus petit, `padding: "same"`, ou retirez un bloc de pooling placé avant.',
-  poolTooLarge: 'La fenêtre de pooling {{kh}}×{{kw}} dépasse son entrée {{h}}×{{w}} : choisissez un `{{param}}` plus petit, `padding: "same"`, ou retirez un bloc de pooling placé avant.',
+  poolTooLarge:
+    'La fenêtre de pooling {{kh}}×{{kw}} dépasse son entrée {{h}}×{{w}} : choisissez un `{{param}}` plus petit, `padding: "same"`, ou retirez un bloc de pooling placé avant.',
   poolTooLarge_block:
     '{{type}} « {{id}} » (entrée {{inputs, shapes}}) : La fenêtre de pooling {{kh}}×{{kw}} dépasse son entrée {{h}}×{{w}} : choisissez un `{{param}}` plus petit, `padding: "same"`, ou retirez un bloc de pooling placé avant.',
-  batchAxis: '`axis` 0 est l’axe du lot (batch), que {{type}} ne peut pas utiliser. Utilisez -1 pour le dernier axe (les canaux d’une image).',
+  batchAxis:
+    '`axis` 0 est l’axe du lot (batch), que {{type}} ne peut pas utiliser. Utilisez -1 pour le dernier axe (les canaux d’une image).',
   batchAxis_block:
     '{{type}} « {{id}} » (entrée {{inputs, shapes}}) : `axis` 0 est l’axe du lot (batch), que {{type}} ne peut pas utiliser. Utilisez -1 pour le dernier axe (les canaux d’une image).',
-  missingAxis: '`axis` {{axis}} n’existe pas pour une entrée à {{rank}} dimensions. Utilisez -1 pour le dernier axe, ou une valeur de 1 à {{rank}} (0 est le lot).',
+  missingAxis:
+    '`axis` {{axis}} n’existe pas pour une entrée à {{rank}} dimensions. Utilisez -1 pour le dernier axe, ou une valeur de 1 à {{rank}} (0 est le lot).',
   missingAxis_block:
     '{{type}} « {{id}} » (entrée {{inputs, shapes}}) : `axis` {{axis}} n’existe pas pour une entrée à {{rank}} dimensions. Utilisez -1 pour le dernier axe, ou une valeur de 1 à {{rank}} (0 est le lot).',
-  cropTooHigh: 'Un recadrage {{height}}×{{width}} ne tient pas dans une image {{imageHeight}}×{{imageWidth}} : réglez `height` sur {{imageHeight}} au plus, la hauteur de l’image.',
+  cropTooHigh:
+    'Un recadrage {{height}}×{{width}} ne tient pas dans une image {{imageHeight}}×{{imageWidth}} : réglez `height` sur {{imageHeight}} au plus, la hauteur de l’image.',
   cropTooHigh_block:
     '{{type}} « {{id}} » (entrée {{inputs, shapes}}) : Un recadrage {{height}}×{{width}} ne tient pas dans une image {{imageHeight}}×{{imageWidth}} : réglez `height` sur {{imageHeight}} au plus, la hauteur de l’image.',
-  cropTooWide: 'Un recadrage {{height}}×{{width}} ne tient pas dans une image {{imageHeight}}×{{imageWidth}} : réglez `width` sur {{imageWidth}} au plus, la largeur de l’image.',
+  cropTooWide:
+    'Un recadrage {{height}}×{{width}} ne tient pas dans une image {{imageHeight}}×{{imageWidth}} : réglez `width` sur {{imageWidth}} au plus, la largeur de l’image.',
   cropTooWide_block:
     '{{type}} « {{id}} » (entrée {{inputs, shapes}}) : Un recadrage {{height}}×{{width}} ne tient pas dans une image {{imageHeight}}×{{imageWidth}} : réglez `width` sur {{imageWidth}} au plus, la largeur de l’image.',
   batchNormAxis:

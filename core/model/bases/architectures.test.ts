@@ -6,10 +6,42 @@ import { efficientNetB0Graph, mobileNetV2Graph, resnet50Graph, vgg16Graph } from
 
 const cases = [
   // Keras's counts: the whole network (keras.io/api/applications) less its classifier's Dense (and VGG16's two 4096-unit ones).
-  { name: 'VGG16', build: vgg16Graph, total: 14_714_688, nonTrainable: 0, output: [7, 7, 512], small: [1, 1, 512], layers: ['block1_conv1', 'block5_pool'] },
-  { name: 'ResNet50', build: resnet50Graph, total: 23_587_712, nonTrainable: 53_120, output: [7, 7, 2048], small: [1, 1, 2048], layers: ['conv1_conv', 'conv4_block6_out', 'conv5_block3_out'] },
-  { name: 'MobileNetV2', build: mobileNetV2Graph, total: 2_257_984, nonTrainable: 34_112, output: [7, 7, 1280], small: [1, 1, 1280], layers: ['Conv1', 'expanded_conv_depthwise', 'block_16_project_BN', 'out_relu'] },
-  { name: 'EfficientNetB0', build: efficientNetB0Graph, total: 4_049_571, nonTrainable: 42_023, output: [7, 7, 1280], small: [1, 1, 1280], layers: ['normalization', 'block1a_se_excite', 'block6d_add', 'top_activation'] },
+  {
+    name: 'VGG16',
+    build: vgg16Graph,
+    total: 14_714_688,
+    nonTrainable: 0,
+    output: [7, 7, 512],
+    small: [1, 1, 512],
+    layers: ['block1_conv1', 'block5_pool'],
+  },
+  {
+    name: 'ResNet50',
+    build: resnet50Graph,
+    total: 23_587_712,
+    nonTrainable: 53_120,
+    output: [7, 7, 2048],
+    small: [1, 1, 2048],
+    layers: ['conv1_conv', 'conv4_block6_out', 'conv5_block3_out'],
+  },
+  {
+    name: 'MobileNetV2',
+    build: mobileNetV2Graph,
+    total: 2_257_984,
+    nonTrainable: 34_112,
+    output: [7, 7, 1280],
+    small: [1, 1, 1280],
+    layers: ['Conv1', 'expanded_conv_depthwise', 'block_16_project_BN', 'out_relu'],
+  },
+  {
+    name: 'EfficientNetB0',
+    build: efficientNetB0Graph,
+    total: 4_049_571,
+    nonTrainable: 42_023,
+    output: [7, 7, 1280],
+    small: [1, 1, 1280],
+    layers: ['normalization', 'block1a_se_excite', 'block6d_add', 'top_activation'],
+  },
 ];
 
 describe('the catalogue’s architectures', () => {

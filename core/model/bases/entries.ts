@@ -65,7 +65,12 @@ const KERAS_APPLICATIONS = 'https://storage.googleapis.com/tensorflow/keras-appl
 const caffePreprocessing: PreprocessingBlock[] = [
   { id: 'preprocess_scale', type: 'Rescaling', params: { scale: 255, offset: 0 } },
   // ImageNet's channel means, in RGB order (Keras subtracts [103.939, 116.779, 123.68] from BGR).
-  { id: 'preprocess_mean', type: 'Normalization', params: {}, weights: { mean: [123.68, 116.779, 103.939], variance: [1, 1, 1], count: [0] } },
+  {
+    id: 'preprocess_mean',
+    type: 'Normalization',
+    params: {},
+    weights: { mean: [123.68, 116.779, 103.939], variance: [1, 1, 1], count: [0] },
+  },
 ];
 
 const caffeWords: Localized = {
@@ -81,7 +86,8 @@ export function flipInputChannels(weights: Map<string, LoadedWeight>, name: stri
   const data = new Float32Array(kernel.data.length);
   for (let p = 0; p < kh * kw; p++)
     for (let c = 0; c < channels; c++)
-      for (let f = 0; f < filters; f++) data[(p * channels + c) * filters + f] = kernel.data[(p * channels + (channels - 1 - c)) * filters + f];
+      for (let f = 0; f < filters; f++)
+        data[(p * channels + c) * filters + f] = kernel.data[(p * channels + (channels - 1 - c)) * filters + f];
   weights.set(name, { shape: kernel.shape, data });
 }
 
@@ -105,7 +111,10 @@ export const pretrainedBases: readonly PretrainedBaseEntry[] = [
     licence: {
       name: 'CC BY 4.0',
       url: 'https://creativecommons.org/licenses/by/4.0/',
-      origin: { en: 'Weights released by the Visual Geometry Group (Oxford), ported by Keras.', fr: 'Poids publiés par le Visual Geometry Group (Oxford), portés par Keras.' },
+      origin: {
+        en: 'Weights released by the Visual Geometry Group (Oxford), ported by Keras.',
+        fr: 'Poids publiés par le Visual Geometry Group (Oxford), portés par Keras.',
+      },
     },
     download: {
       url: `${KERAS_APPLICATIONS}/vgg16/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5`,
@@ -153,7 +162,10 @@ export const pretrainedBases: readonly PretrainedBaseEntry[] = [
     licence: {
       name: 'Apache 2.0',
       url: 'https://www.apache.org/licenses/LICENSE-2.0',
-      origin: { en: 'Weights released by Google (TensorFlow models), ported by Keras.', fr: 'Poids publiés par Google (TensorFlow models), portés par Keras.' },
+      origin: {
+        en: 'Weights released by Google (TensorFlow models), ported by Keras.',
+        fr: 'Poids publiés par Google (TensorFlow models), portés par Keras.',
+      },
     },
     download: {
       url: `${KERAS_APPLICATIONS}/mobilenet_v2/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5`,
@@ -187,7 +199,10 @@ export const pretrainedBases: readonly PretrainedBaseEntry[] = [
     licence: {
       name: 'Apache 2.0',
       url: 'https://www.apache.org/licenses/LICENSE-2.0',
-      origin: { en: 'Weights released by Google (TensorFlow TPU models), ported by Keras.', fr: 'Poids publiés par Google (modèles TPU de TensorFlow), portés par Keras.' },
+      origin: {
+        en: 'Weights released by Google (TensorFlow TPU models), ported by Keras.',
+        fr: 'Poids publiés par Google (modèles TPU de TensorFlow), portés par Keras.',
+      },
     },
     download: {
       url: 'https://storage.googleapis.com/keras-applications/efficientnetb0_notop.h5',
@@ -215,7 +230,11 @@ export const pretrainedBases: readonly PretrainedBaseEntry[] = [
     foldAtLoad(weights) {
       // Keras: (x − mean) / √variance, then × 1/√stddev: one Normalization whose variance is variance · stddev.
       const variance = weights.get('normalization/variance');
-      if (variance) weights.set('normalization/variance', { shape: variance.shape, data: Float32Array.from(variance.data, (v, c) => v * IMAGENET_STDDEV_RGB[c]) });
+      if (variance)
+        weights.set('normalization/variance', {
+          shape: variance.shape,
+          data: Float32Array.from(variance.data, (v, c) => v * IMAGENET_STDDEV_RGB[c]),
+        });
     },
   },
 ];

@@ -8,7 +8,8 @@ export const Activation: BlockDefinition = {
   inputs: { min: 1, max: 1 },
   outputShape: ([input]) => [...input],
   activation: (params) => params.activation as string,
-  build: ({ tf, params, name }) => tf.layers.activation({ name, activation: tfActivation(tf, params.activation), trainable: params.trainable as boolean }),
+  build: ({ tf, params, name }) =>
+    tf.layers.activation({ name, activation: tfActivation(tf, params.activation), trainable: params.trainable as boolean }),
   keras: { className: 'Activation', positional: ['activation'] },
   pytorch: (w) => w.activation(w.node.params.activation as string, w.args[0]),
   onnx(w) {
@@ -38,15 +39,18 @@ export const Activation: BlockDefinition = {
   doc: {
     en: {
       summary: 'Applies a function such as relu or softmax to every value.',
-      details: 'The same activation a Dense or Conv2D layer can apply, as a block of its own. It has no weights and does not change the shape.',
+      details:
+        'The same activation a Dense or Conv2D layer can apply, as a block of its own. It has no weights and does not change the shape.',
       formula: 'relu(x) = max(0, x); sigmoid(x) = 1 / (1 + e⁻ˣ); softmax(x)ᵢ = eˣⁱ / Σⱼ eˣʲ',
       whenToUse: 'After a merge (e.g. the Add of a residual block) or after BatchNormalization placed between a layer and its activation.',
     },
     fr: {
       summary: 'Applique une fonction comme relu ou softmax à chaque valeur.',
-      details: 'La même activation qu’une couche Dense ou Conv2D peut appliquer, sous forme de bloc séparé. Aucun poids, la forme ne change pas.',
+      details:
+        'La même activation qu’une couche Dense ou Conv2D peut appliquer, sous forme de bloc séparé. Aucun poids, la forme ne change pas.',
       formula: 'relu(x) = max(0, x) ; sigmoid(x) = 1 / (1 + e⁻ˣ) ; softmax(x)ᵢ = eˣⁱ / Σⱼ eˣʲ',
-      whenToUse: 'Après une fusion (par ex. l’Add d’un bloc résiduel) ou après une BatchNormalization placée entre une couche et son activation.',
+      whenToUse:
+        'Après une fusion (par ex. l’Add d’un bloc résiduel) ou après une BatchNormalization placée entre une couche et son activation.',
     },
   },
 };

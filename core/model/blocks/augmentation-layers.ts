@@ -72,7 +72,10 @@ export function augmentationLayerClass(tf: Tf, behaviour: AugmentationBehaviour)
 }
 
 /** Builds the layer of an augmentation block from its resolved parameters. */
-export function buildAugmentation(behaviour: AugmentationBehaviour, ctx: { tf: Tf; params: Options; name: string; seed?: number }): tfjs.layers.Layer {
+export function buildAugmentation(
+  behaviour: AugmentationBehaviour,
+  ctx: { tf: Tf; params: Options; name: string; seed?: number },
+): tfjs.layers.Layer {
   const { trainable, ...options } = ctx.params;
   const Layer = augmentationLayerClass(ctx.tf, behaviour);
   const seed = layerSeed(ctx.seed, ctx.name);
@@ -99,7 +102,10 @@ function transformEach(
   fillValue: number,
 ): Tensor4D {
   const parts = tf.split(images, images.shape[0], 0) as Tensor4D[];
-  return tf.concat(parts.map((image, i) => tf.image.transform(image, tf.tensor2d([transforms[i]], [1, 8]), interpolation, fillMode, fillValue)), 0);
+  return tf.concat(
+    parts.map((image, i) => tf.image.transform(image, tf.tensor2d([transforms[i]], [1, 8]), interpolation, fillMode, fillValue)),
+    0,
+  );
 }
 
 /**
@@ -122,14 +128,33 @@ export function affineTransform(
     // The WASM backend's Transform kernel reflects coordinates just below 0 wrongly, so on every
     // backend the reflection is made by padding the image with its mirror image, one image size on
     // each side; the padded image is transformed as a whole and its centre kept.
-    const padded = tf.mirrorPad(x, [[0, 0], [height, height], [width, width], [0, 0]], 'symmetric');
-    const shifted = transforms.map(([a0, a1, a2, b0, b1, b2]) => [a0, a1, a2 - a0 * width - a1 * height + width, b0, b1, b2 - b0 * width - b1 * height + height, 0, 0]);
+    const padded = tf.mirrorPad(
+      x,
+      [
+        [0, 0],
+        [height, height],
+        [width, width],
+        [0, 0],
+      ],
+      'symmetric',
+    );
+    const shifted = transforms.map(([a0, a1, a2, b0, b1, b2]) => [
+      a0,
+      a1,
+      a2 - a0 * width - a1 * height + width,
+      b0,
+      b1,
+      b2 - b0 * width - b1 * height + height,
+      0,
+      0,
+    ]);
     const moved = transformEach(tf, padded, shifted, interpolation, 'nearest', 0);
     return tf.slice(moved, [0, height, width, 0], [-1, height, width, -1]);
   };
   const op = tf.customGrad((x) => ({
     value: forward(x as Tensor4D),
-    gradFunc: (dy: tfjs.Tensor) => tf.tidy(() => transformEach(tf, dy as Tensor4D, transforms.map(invertAffine), interpolation, 'constant', 0)),
+    gradFunc: (dy: tfjs.Tensor) =>
+      tf.tidy(() => transformEach(tf, dy as Tensor4D, transforms.map(invertAffine), interpolation, 'constant', 0)),
   }));
   return op(images) as Tensor4D;
 }

@@ -27,7 +27,10 @@ export const BatchNormalization: BlockDefinition = {
       default: 0.99,
       min: 0,
       max: 1,
-      help: { en: 'How slowly the running mean and variance used at inference follow the batches.', fr: 'Lenteur avec laquelle la moyenne et la variance mobiles utilisées en inférence suivent les lots.' },
+      help: {
+        en: 'How slowly the running mean and variance used at inference follow the batches.',
+        fr: 'Lenteur avec laquelle la moyenne et la variance mobiles utilisées en inférence suivent les lots.',
+      },
     },
     epsilon: {
       kind: 'float',
@@ -35,7 +38,10 @@ export const BatchNormalization: BlockDefinition = {
       min: 0,
       max: 1,
       minExclusive: true,
-      help: { en: 'Small number added to the variance to avoid dividing by zero.', fr: 'Petit nombre ajouté à la variance pour éviter une division par zéro.' },
+      help: {
+        en: 'Small number added to the variance to avoid dividing by zero.',
+        fr: 'Petit nombre ajouté à la variance pour éviter une division par zéro.',
+      },
     },
     center: {
       kind: 'bool',
@@ -59,7 +65,11 @@ export const BatchNormalization: BlockDefinition = {
   outputShape([input], params) {
     const axis = resolveAxis(params.axis as number, input.length, 'BatchNormalization');
     if (axis !== input.length - 1)
-      throw new ShapeError(problem('shapes:batchNormAxis', { channels: input[input.length - 1], axis: params.axis as number }), 'axis', 'bad-axis');
+      throw new ShapeError(
+        problem('shapes:batchNormAxis', { channels: input[input.length - 1], axis: params.axis as number }),
+        'axis',
+        'bad-axis',
+      );
     return [...input];
   },
   paramCount([input], params) {
@@ -85,7 +95,13 @@ export const BatchNormalization: BlockDefinition = {
     // and its gradients fail on a batch normalisation without them: while the layer runs, the missing
     // one reads as 1 (γ) or 0 (β), which is what having none computes.
     type Variable = { read(): tfjs.Tensor; shape: number[] };
-    const own = layer as unknown as { gamma: Variable | null; beta: Variable | null; movingMean: Variable; scale: boolean; center: boolean };
+    const own = layer as unknown as {
+      gamma: Variable | null;
+      beta: Variable | null;
+      movingMean: Variable;
+      scale: boolean;
+      center: boolean;
+    };
     layer.call = (inputs, kwargs) => {
       const args = layer.trainable ? kwargs : { ...kwargs, training: false };
       if (own.gamma && own.beta) return call(inputs, args);
@@ -123,11 +139,14 @@ export const BatchNormalization: BlockDefinition = {
     const scale = p.scale !== false;
     const center = p.center !== false;
     const affine = scale && center ? '' : ', affine=False';
-    w.init(`self.${attr} = nn.${cls}(${channels}, eps=${pyNumber(p.epsilon as number)}, momentum=${pyNumber(Number((1 - (p.momentum as number)).toPrecision(12)))}${affine})`);
+    w.init(
+      `self.${attr} = nn.${cls}(${channels}, eps=${pyNumber(p.epsilon as number)}, momentum=${pyNumber(Number((1 - (p.momentum as number)).toPrecision(12)))}${affine})`,
+    );
     // Keras's scale=False (no γ) or center=False (no β): PyTorch's BatchNorm has both or neither, so the one learned is given to it alone.
     if (affine && scale) w.init(`self.${attr}.weight = nn.Parameter(torch.ones(${channels}))  # γ only: Keras's center=False`);
     if (affine && center) w.init(`self.${attr}.bias = nn.Parameter(torch.zeros(${channels}))  # β only: Keras's scale=False`);
-    if (!scale && !center && p.trainable === false) w.init(`self.${attr}.frozen = True  # no γ or β to freeze: normalises with its moving statistics while training too, as Keras does`);
+    if (!scale && !center && p.trainable === false)
+      w.init(`self.${attr}.frozen = True  # no γ or β to freeze: normalises with its moving statistics while training too, as Keras does`);
     if (scale) w.state('weight', 'gamma');
     if (center) w.state('bias', 'beta');
     w.state('running_mean', 'moving_mean');

@@ -8,9 +8,27 @@ import { blockCatalogue, blocksByCategory, blockTypes, getBlock } from './index'
 
 /** The block types of the design, in its order. */
 const designTypes = [
-  'Input', 'Conv2D', 'MaxPooling2D', 'AveragePooling2D', 'GlobalAveragePooling2D', 'GlobalMaxPooling2D', 'Flatten', 'Dense', 'Dropout',
-  'BatchNormalization', 'Activation', 'Add', 'Concatenate', 'Rescaling', 'RandomFlip', 'RandomRotation', 'RandomZoom', 'RandomTranslation',
-  'RandomCrop', 'RandomContrast', 'RandomBrightness',
+  'Input',
+  'Conv2D',
+  'MaxPooling2D',
+  'AveragePooling2D',
+  'GlobalAveragePooling2D',
+  'GlobalMaxPooling2D',
+  'Flatten',
+  'Dense',
+  'Dropout',
+  'BatchNormalization',
+  'Activation',
+  'Add',
+  'Concatenate',
+  'Rescaling',
+  'RandomFlip',
+  'RandomRotation',
+  'RandomZoom',
+  'RandomTranslation',
+  'RandomCrop',
+  'RandomContrast',
+  'RandomBrightness',
 ];
 
 const block = (type: string) => getBlock(type)!;
@@ -19,7 +37,8 @@ const resolved = (type: string, params: Record<string, unknown> = {}) => {
   expect(problems).toEqual([]);
   return values;
 };
-const shapeOf = (type: string, inputs: Shape[], params: Record<string, unknown> = {}) => block(type).outputShape(inputs, resolved(type, params));
+const shapeOf = (type: string, inputs: Shape[], params: Record<string, unknown> = {}) =>
+  block(type).outputShape(inputs, resolved(type, params));
 const countOf = (type: string, inputs: Shape[], params: Record<string, unknown> = {}) => {
   const values = resolved(type, params);
   const b = block(type);
@@ -49,7 +68,12 @@ describe('the catalogue', () => {
 
   it('groups blocks by category, every block in one', () => {
     const groups = blocksByCategory();
-    expect(Object.values(groups).flat().map((b) => b.type).sort()).toEqual([...blockTypes].sort());
+    expect(
+      Object.values(groups)
+        .flat()
+        .map((b) => b.type)
+        .sort(),
+    ).toEqual([...blockTypes].sort());
     expect(groups.Augmentation.map((b) => b.type)).toEqual(blockTypes.filter((t) => getBlock(t)!.trainingOnly));
     expect(groups.Augmentation.map((b) => b.type)).toEqual(designTypes.filter((t) => t.startsWith('Random')));
     expect(groups.Augmentation.every((b) => b.trainingOnly && b.passThrough && b.augmentation?.type === b.type)).toBe(true);
@@ -98,9 +122,28 @@ describe('shape rules, Keras formulas', () => {
   });
 
   it('merges: Add keeps the shape, Concatenate sums the axis', () => {
-    expect(shapeOf('Add', [[4, 4, 8], [4, 4, 8]])).toEqual([4, 4, 8]);
-    expect(shapeOf('Concatenate', [[4, 4, 8], [4, 4, 3]])).toEqual([4, 4, 11]);
-    expect(shapeOf('Concatenate', [[2, 3], [5, 3]], { axis: 1 })).toEqual([7, 3]);
+    expect(
+      shapeOf('Add', [
+        [4, 4, 8],
+        [4, 4, 8],
+      ]),
+    ).toEqual([4, 4, 8]);
+    expect(
+      shapeOf('Concatenate', [
+        [4, 4, 8],
+        [4, 4, 3],
+      ]),
+    ).toEqual([4, 4, 11]);
+    expect(
+      shapeOf(
+        'Concatenate',
+        [
+          [2, 3],
+          [5, 3],
+        ],
+        { axis: 1 },
+      ),
+    ).toEqual([7, 3]);
   });
 
   it('RandomCrop outputs height × width; other augmentations keep the shape', () => {
@@ -113,7 +156,9 @@ describe('shape errors in plain words, naming the parameter at fault', () => {
   it('a kernel larger than its input names kernelSize and says what to do', () => {
     const error = shapeError('Conv2D', [[3, 3, 8]], { filters: 4, kernelSize: 5 });
     expect(error.param).toBe('kernelSize');
-    expect(error.message).toBe('The 5×5 kernel is larger than its 3×3 input: use a smaller `kernelSize`, `padding: "same"`, or remove a pooling block before it.');
+    expect(error.message).toBe(
+      'The 5×5 kernel is larger than its 3×3 input: use a smaller `kernelSize`, `padding: "same"`, or remove a pooling block before it.',
+    );
     expect(shapeOf('Conv2D', [[3, 3, 8]], { filters: 4, kernelSize: 5, padding: 'same' })).toEqual([3, 3, 4]);
   });
 
@@ -134,14 +179,20 @@ describe('shape errors in plain words, naming the parameter at fault', () => {
   });
 
   it('Add of unequal shapes shows both', () => {
-    const error = shapeError('Add', [[6, 6, 4], [8, 8, 4]]);
+    const error = shapeError('Add', [
+      [6, 6, 4],
+      [8, 8, 4],
+    ]);
     expect(error.message).toContain('6×6×4 and 8×8×4');
     expect(error.message).toContain('padding: "same"');
   });
 
   it('Concatenate: differing ranks, and sizes that differ off the axis', () => {
     expect(shapeError('Concatenate', [[4, 4, 2], [10]]).message).toContain('Add Flatten');
-    const error = shapeError('Concatenate', [[4, 4, 2], [5, 4, 2]]);
+    const error = shapeError('Concatenate', [
+      [4, 4, 2],
+      [5, 4, 2],
+    ]);
     expect(error.param).toBe('axis');
     expect(error.message).toContain('4×4×2 and 5×4×2');
     expect(shapeError('Concatenate', [[4], [4]], { axis: 0 }).message).toContain('batch');
@@ -208,7 +259,9 @@ describe('activations and labels', () => {
 
   it('node labels speak French when asked, keeping Keras values such as "same" and "relu"', () => {
     const label = (type: string, params: Record<string, unknown> = {}) => block(type).describe(resolved(type, params), 'fr');
-    expect(label('Conv2D', { filters: 16, kernelSize: [5, 3], strides: 2, padding: 'same', activation: 'relu' })).toBe('16 × 5×3, relu, pas 2, same');
+    expect(label('Conv2D', { filters: 16, kernelSize: [5, 3], strides: 2, padding: 'same', activation: 'relu' })).toBe(
+      '16 × 5×3, relu, pas 2, same',
+    );
     expect(label('Dropout', { rate: 0.2 })).toBe('taux 0,2');
     expect(label('Rescaling')).toBe('× 0,00392');
     expect(label('RandomRotation', { factor: [-0.025, 0.05] })).toBe('-9°…18°');
@@ -229,17 +282,70 @@ describe('the blocks of transfer learning', () => {
   });
 
   it('ZeroPadding2D pads each side apart with [[top, bottom], [left, right]], and names the block and `padding` for a wrong one', () => {
-    expect(shapeOf('ZeroPadding2D', [[7, 9, 3]], { padding: [[0, 1], [0, 1]] })).toEqual([8, 10, 3]);
-    expect(shapeOf('ZeroPadding2D', [[7, 9, 3]], { padding: [[2, 0], [1, 3]] })).toEqual([9, 13, 3]);
-    expect(block('ZeroPadding2D').describe(resolved('ZeroPadding2D', { padding: [[0, 1], [0, 1]] }))).toBe('+0/1×0/1');
-    for (const wrong of [[[0, 1]], [[0, 1], [0]], [[0, -1], [0, 1]], [[0, 1.5], [0, 1]], [0, [0, 1]], [0, 1, 0, 1]]) {
-      const { errors } = analyzeGraph({ nodes: [{ id: 'in', type: 'Input', params: { shape: [4, 4, 1] } }, { id: 'pad', type: 'ZeroPadding2D', params: { padding: wrong } }], edges: [{ source: 'in', target: 'pad' }] });
+    expect(
+      shapeOf('ZeroPadding2D', [[7, 9, 3]], {
+        padding: [
+          [0, 1],
+          [0, 1],
+        ],
+      }),
+    ).toEqual([8, 10, 3]);
+    expect(
+      shapeOf('ZeroPadding2D', [[7, 9, 3]], {
+        padding: [
+          [2, 0],
+          [1, 3],
+        ],
+      }),
+    ).toEqual([9, 13, 3]);
+    expect(
+      block('ZeroPadding2D').describe(
+        resolved('ZeroPadding2D', {
+          padding: [
+            [0, 1],
+            [0, 1],
+          ],
+        }),
+      ),
+    ).toBe('+0/1×0/1');
+    for (const wrong of [
+      [[0, 1]],
+      [[0, 1], [0]],
+      [
+        [0, -1],
+        [0, 1],
+      ],
+      [
+        [0, 1.5],
+        [0, 1],
+      ],
+      [0, [0, 1]],
+      [0, 1, 0, 1],
+    ]) {
+      const { errors } = analyzeGraph({
+        nodes: [
+          { id: 'in', type: 'Input', params: { shape: [4, 4, 1] } },
+          { id: 'pad', type: 'ZeroPadding2D', params: { padding: wrong } },
+        ],
+        edges: [{ source: 'in', target: 'pad' }],
+      });
       expect(errors.map((e) => [e.code, e.nodeId, e.param])).toEqual([['bad-param', 'pad', 'padding']]);
-      expect(errors[0].text.en).toContain(`ZeroPadding2D "pad": \`padding\` must be a whole number between 0 and 1024, a pair [height, width] of them, or [[top, bottom], [left, right]] (got ${JSON.stringify(wrong)})`);
-      expect(errors[0].text.fr).toContain(`ZeroPadding2D « pad » : \`padding\` doit être un nombre entier entre 0 et 1024, une paire [hauteur, largeur] de tels nombres, ou [[haut, bas], [gauche, droite]]`);
+      expect(errors[0].text.en).toContain(
+        `ZeroPadding2D "pad": \`padding\` must be a whole number between 0 and 1024, a pair [height, width] of them, or [[top, bottom], [left, right]] (got ${JSON.stringify(wrong)})`,
+      );
+      expect(errors[0].text.fr).toContain(
+        `ZeroPadding2D « pad » : \`padding\` doit être un nombre entier entre 0 et 1024, une paire [hauteur, largeur] de tels nombres, ou [[haut, bas], [gauche, droite]]`,
+      );
     }
     // Other sizes still take one number or a pair only.
-    expect(resolveParams(block('Conv2D').params, { kernelSize: [[1, 1], [1, 1]] }).problems.map((p) => p.param)).toEqual(['kernelSize']);
+    expect(
+      resolveParams(block('Conv2D').params, {
+        kernelSize: [
+          [1, 1],
+          [1, 1],
+        ],
+      }).problems.map((p) => p.param),
+    ).toEqual(['kernelSize']);
   });
 
   it('Reshape keeps the number of values, and names `targetShape` and the size when it does not', () => {
@@ -249,17 +355,34 @@ describe('the blocks of transfer learning', () => {
     expect(error.param).toBe('targetShape');
     expect(error.text.en).toContain('holds 756 values but the input 7×7×16 has 784');
     const wrong = shapeError('Reshape', [[10]], { targetShape: [3, 3] });
-    expect(wrong.text.en).toBe('`targetShape` 3×3 holds 9 values but the input 10 has 10: give a shape whose sizes multiply to 10, e.g. [10].');
+    expect(wrong.text.en).toBe(
+      '`targetShape` 3×3 holds 9 values but the input 10 has 10: give a shape whose sizes multiply to 10, e.g. [10].',
+    );
     expect(wrong.text.fr).toContain('ont pour produit 10');
   });
 
   it('Multiply takes inputs of one shape, or sizes of 1 repeated to fit (squeeze-and-excitation), and says which shapes it got', () => {
-    expect(shapeOf('Multiply', [[4, 4, 8], [4, 4, 8]])).toEqual([4, 4, 8]);
-    expect(shapeOf('Multiply', [[7, 7, 96], [1, 1, 96]])).toEqual([7, 7, 96]);
+    expect(
+      shapeOf('Multiply', [
+        [4, 4, 8],
+        [4, 4, 8],
+      ]),
+    ).toEqual([4, 4, 8]);
+    expect(
+      shapeOf('Multiply', [
+        [7, 7, 96],
+        [1, 1, 96],
+      ]),
+    ).toEqual([7, 7, 96]);
     const error = shapeError('Multiply', [[4, 4, 8], [8]]);
     expect(error.code).toBe('merge-shapes');
     expect(error.text.en).toContain('receives 4×4×8 and 8');
-    expect(shapeError('Multiply', [[4, 4, 8], [1, 1, 4]]).text.fr).toContain('reçoit 4×4×8 et 1×1×4');
+    expect(
+      shapeError('Multiply', [
+        [4, 4, 8],
+        [1, 1, 4],
+      ]).text.fr,
+    ).toContain('reçoit 4×4×8 et 1×1×4');
   });
 
   it('Normalization: Keras counts a mean and a variance per channel and the count, all non-trainable (EfficientNet’s stem: 7)', () => {
@@ -270,7 +393,10 @@ describe('the blocks of transfer learning', () => {
 
   it('DepthwiseConv2D: Keras counts kh·kw·cin·depthMultiplier + biases (MobileNet’s conv_dw_1: 288)', () => {
     expect(shapeOf('DepthwiseConv2D', [[112, 112, 32]], { kernelSize: 3, padding: 'same' })).toEqual([112, 112, 32]);
-    expect(countOf('DepthwiseConv2D', [[112, 112, 32]], { kernelSize: 3, padding: 'same', useBias: false })).toEqual({ trainable: 288, nonTrainable: 0 });
+    expect(countOf('DepthwiseConv2D', [[112, 112, 32]], { kernelSize: 3, padding: 'same', useBias: false })).toEqual({
+      trainable: 288,
+      nonTrainable: 0,
+    });
     expect(shapeOf('DepthwiseConv2D', [[32, 32, 16]], { kernelSize: 3, strides: 2, depthMultiplier: 2 })).toEqual([15, 15, 32]);
     expect(countOf('DepthwiseConv2D', [[32, 32, 16]], { kernelSize: 3, depthMultiplier: 2 })).toEqual({ trainable: 320, nonTrainable: 0 });
     expect(shapeError('DepthwiseConv2D', [[2, 2, 3]], { kernelSize: 3 }).param).toBe('kernelSize');
@@ -278,7 +404,10 @@ describe('the blocks of transfer learning', () => {
 
   it('SeparableConv2D: Keras counts the depthwise and the 1×1 kernels (Xception’s block2_sepconv1: 8,768)', () => {
     expect(shapeOf('SeparableConv2D', [[147, 147, 64]], { filters: 128, kernelSize: 3, padding: 'same' })).toEqual([147, 147, 128]);
-    expect(countOf('SeparableConv2D', [[147, 147, 64]], { filters: 128, kernelSize: 3, padding: 'same', useBias: false })).toEqual({ trainable: 8768, nonTrainable: 0 });
+    expect(countOf('SeparableConv2D', [[147, 147, 64]], { filters: 128, kernelSize: 3, padding: 'same', useBias: false })).toEqual({
+      trainable: 8768,
+      nonTrainable: 0,
+    });
     expect(countOf('SeparableConv2D', [[32, 32, 16]], { filters: 64, kernelSize: 3 })).toEqual({ trainable: 1232, nonTrainable: 0 });
   });
 

@@ -20,7 +20,21 @@ export const trainableSpec: BoolSpec = {
  * name but `hard_swish`, which the app registers itself (see `tfActivation`). `swish` is Keras's
  * name for what PyTorch calls SiLU.
  */
-export const activations = ['linear', 'relu', 'sigmoid', 'tanh', 'softmax', 'elu', 'selu', 'softplus', 'softsign', 'swish', 'gelu', 'relu6', 'hard_swish'] as const;
+export const activations = [
+  'linear',
+  'relu',
+  'sigmoid',
+  'tanh',
+  'softmax',
+  'elu',
+  'selu',
+  'softplus',
+  'softsign',
+  'swish',
+  'gelu',
+  'relu6',
+  'hard_swish',
+] as const;
 
 /** Activations the app gives TensorFlow.js itself: a model.json that uses them does not load in stock TensorFlow.js. */
 export const customActivations: readonly string[] = ['hard_swish'];
@@ -63,7 +77,7 @@ export function activationSpec(defaultValue: (typeof activations)[number]): Enum
     values: activations,
     help: {
       en: 'Function applied to each output value. "linear" means none; "relu" for hidden layers; "softmax" for class probabilities at the output; "relu6", "swish" (SiLU) and "hard_swish" as in MobileNet and EfficientNet.',
-      fr: "Fonction appliquée à chaque valeur de sortie. « linear » : aucune ; « relu » pour les couches cachées ; « softmax » pour des probabilités de classes en sortie ; « relu6 », « swish » (SiLU) et « hard_swish » comme dans MobileNet et EfficientNet.",
+      fr: 'Fonction appliquée à chaque valeur de sortie. « linear » : aucune ; « relu » pour les couches cachées ; « softmax » pour des probabilités de classes en sortie ; « relu6 », « swish » (SiLU) et « hard_swish » comme dans MobileNet et EfficientNet.',
     },
   };
 }
@@ -101,8 +115,14 @@ export function stridesSpec(nullable: boolean): Size2Spec {
     max: 64,
     ...(nullable ? { nullable: true } : {}),
     help: nullable
-      ? { en: 'Step between two windows; empty means the pool size (windows do not overlap).', fr: 'Pas entre deux fenêtres ; vide signifie la taille de la fenêtre (pas de chevauchement).' }
-      : { en: 'Step between two positions of the kernel; 2 halves the image size.', fr: 'Pas entre deux positions du noyau ; 2 divise la taille de l’image par deux.' },
+      ? {
+          en: 'Step between two windows; empty means the pool size (windows do not overlap).',
+          fr: 'Pas entre deux fenêtres ; vide signifie la taille de la fenêtre (pas de chevauchement).',
+        }
+      : {
+          en: 'Step between two positions of the kernel; 2 halves the image size.',
+          fr: 'Pas entre deux positions du noyau ; 2 divise la taille de l’image par deux.',
+        },
   };
 }
 
@@ -120,7 +140,10 @@ export const interpolationSpec: EnumSpec = {
   kind: 'enum',
   default: 'bilinear',
   values: ['bilinear', 'nearest'],
-  help: { en: 'How pixel values between grid points are computed.', fr: 'Comment calculer les valeurs des pixels entre les points de la grille.' },
+  help: {
+    en: 'How pixel values between grid points are computed.',
+    fr: 'Comment calculer les valeurs des pixels entre les points de la grille.',
+  },
 };
 
 export const fillValueSpec: FloatSpec = {
@@ -128,7 +151,10 @@ export const fillValueSpec: FloatSpec = {
   default: 0,
   min: -65_535,
   max: 65_535,
-  help: { en: 'Value of the outside pixels when `fillMode` is "constant".', fr: 'Valeur des pixels extérieurs quand `fillMode` vaut « constant ».' },
+  help: {
+    en: 'Value of the outside pixels when `fillMode` is "constant".',
+    fr: 'Valeur des pixels extérieurs quand `fillMode` vaut « constant ».',
+  },
 };
 
 /**
@@ -148,7 +174,11 @@ export const valueRangeSpec: RangeSpec = {
 
 /** A short, readable number for node labels: 0.2, 1e-3, 0.00392. */
 export function formatNumber(value: number, language: 'en' | 'fr' = 'en'): string {
-  const text = Number.isInteger(value) ? String(value) : Math.abs(value) < 1e-3 ? value.toExponential(0) : String(Number(value.toPrecision(3)));
+  const text = Number.isInteger(value)
+    ? String(value)
+    : Math.abs(value) < 1e-3
+      ? value.toExponential(0)
+      : String(Number(value.toPrecision(3)));
   return language === 'fr' ? text.replace('.', ',') : text;
 }
 

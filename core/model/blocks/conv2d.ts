@@ -3,7 +3,17 @@ import type { BlockDefinition, Language, OnnxWriter, ResolvedParams } from '../b
 import { convPadding, sizeArg, strideOption } from '../codegen/pytorch-text';
 import { pair } from '../params';
 import { convKernelLayout } from '../weight-layout';
-import { activationSpec, buildRegularizer, kernelRegularizerSpec, paddingSpec, seededKernelInitializer, tfActivation, stridesSpec, trainableSpec, useBiasSpec } from './common';
+import {
+  activationSpec,
+  buildRegularizer,
+  kernelRegularizerSpec,
+  paddingSpec,
+  seededKernelInitializer,
+  tfActivation,
+  stridesSpec,
+  trainableSpec,
+  useBiasSpec,
+} from './common';
 import { requireImage, slideWindow } from './shape-rules';
 
 /** ONNX Conv's attributes for a kernel, strides and Keras's padding; `group` > 1 for a depthwise convolution. */
@@ -37,14 +47,20 @@ export const Conv2D: BlockDefinition = {
       default: 32,
       min: 1,
       max: 4096,
-      help: { en: 'Number of filters, i.e. of output channels (feature maps).', fr: 'Nombre de filtres, c’est-à-dire de canaux (cartes de caractéristiques) en sortie.' },
+      help: {
+        en: 'Number of filters, i.e. of output channels (feature maps).',
+        fr: 'Nombre de filtres, c’est-à-dire de canaux (cartes de caractéristiques) en sortie.',
+      },
     },
     kernelSize: {
       kind: 'size2',
       default: 3,
       min: 1,
       max: 64,
-      help: { en: 'Size of the window each filter looks at, e.g. 3 for 3×3.', fr: 'Taille de la fenêtre vue par chaque filtre, par ex. 3 pour 3×3.' },
+      help: {
+        en: 'Size of the window each filter looks at, e.g. 3 for 3×3.',
+        fr: 'Taille de la fenêtre vue par chaque filtre, par ex. 3 pour 3×3.',
+      },
     },
     strides: stridesSpec(false),
     padding: paddingSpec,
@@ -78,7 +94,11 @@ export const Conv2D: BlockDefinition = {
       kernelInitializer: seededKernelInitializer(tf, seed, name),
       trainable: params.trainable as boolean,
     }),
-  keras: { className: 'Conv2D', positional: ['filters', 'kernelSize'], defaults: { strides: 1, padding: 'valid', activation: 'linear', useBias: true, kernelRegularizer: null } },
+  keras: {
+    className: 'Conv2D',
+    positional: ['filters', 'kernelSize'],
+    defaults: { strides: 1, padding: 'valid', activation: 'linear', useBias: true, kernelRegularizer: null },
+  },
   pytorch(w) {
     const { node, attr } = w;
     const p = node.params;

@@ -1,7 +1,15 @@
 import type { BlockDefinition } from '../block';
 import { isImage } from '../codegen/pytorch-text';
 import { denseKernelLayout } from '../weight-layout';
-import { activationSpec, buildRegularizer, kernelRegularizerSpec, seededKernelInitializer, tfActivation, trainableSpec, useBiasSpec } from './common';
+import {
+  activationSpec,
+  buildRegularizer,
+  kernelRegularizerSpec,
+  seededKernelInitializer,
+  tfActivation,
+  trainableSpec,
+  useBiasSpec,
+} from './common';
 
 export const Dense: BlockDefinition = {
   type: 'Dense',
@@ -12,7 +20,10 @@ export const Dense: BlockDefinition = {
       default: 10,
       min: 1,
       max: 100_000,
-      help: { en: 'Number of neurons, i.e. of output values (the number of classes at the output).', fr: 'Nombre de neurones, c’est-à-dire de valeurs en sortie (le nombre de classes en sortie du réseau).' },
+      help: {
+        en: 'Number of neurons, i.e. of output values (the number of classes at the output).',
+        fr: 'Nombre de neurones, c’est-à-dire de valeurs en sortie (le nombre de classes en sortie du réseau).',
+      },
     },
     activation: activationSpec('linear'),
     useBias: useBiasSpec,
@@ -53,7 +64,11 @@ export const Dense: BlockDefinition = {
     const { node } = w;
     const p = node.params;
     const kernel = w.weight('kernel');
-    let y = w.op('MatMul', [w.input(0, 'nhwc'), w.constant(`${node.id}/kernel`, kernel.shape, kernel.data)], p.useBias || p.activation !== 'linear' ? w.fresh('matmul') : node.id);
+    let y = w.op(
+      'MatMul',
+      [w.input(0, 'nhwc'), w.constant(`${node.id}/kernel`, kernel.shape, kernel.data)],
+      p.useBias || p.activation !== 'linear' ? w.fresh('matmul') : node.id,
+    );
     if (p.useBias) {
       const bias = w.weight('bias');
       y = w.op('Add', [y, w.constant(`${node.id}/bias`, bias.shape, bias.data)], p.activation !== 'linear' ? w.fresh('biased') : node.id);
@@ -81,7 +96,8 @@ export const Dense: BlockDefinition = {
       details:
         'Chacun des `units` neurones a un poids par valeur d’entrée et un biais, puis applique l’activation. Sur un tenseur à plusieurs axes, elle n’agit que sur le dernier axe, séparément à chaque position. Paramètres : entrées·units + units.',
       formula: 'y = activation(W·x + b)',
-      whenToUse: 'Pour des données tabulaires, après Flatten dans un CNN, et comme couche de sortie (softmax pour des classes, linear pour des valeurs).',
+      whenToUse:
+        'Pour des données tabulaires, après Flatten dans un CNN, et comme couche de sortie (softmax pour des classes, linear pour des valeurs).',
     },
   },
 };

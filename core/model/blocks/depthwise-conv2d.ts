@@ -22,7 +22,10 @@ export const depthwiseKernelSizeSpec = {
   default: 3,
   min: 1,
   max: 64,
-  help: { en: 'Size of the window each channel’s filter looks at, e.g. 3 for 3×3.', fr: 'Taille de la fenêtre vue par le filtre de chaque canal, par ex. 3 pour 3×3.' },
+  help: {
+    en: 'Size of the window each channel’s filter looks at, e.g. 3 for 3×3.',
+    fr: 'Taille de la fenêtre vue par le filtre de chaque canal, par ex. 3 pour 3×3.',
+  },
 };
 
 /** Keras's depthwise kernel [kh, kw, channels, multiplier] → PyTorch's grouped Conv2d weight [channels · multiplier, 1, kh, kw] (output channel c · multiplier + m, as TensorFlow orders them). */
@@ -37,7 +40,13 @@ export function depthwiseTorchConv(w: PyTorchWriter, bias: boolean, multiplier: 
   const kernel = pair(p.kernelSize);
   const strides = pair(p.strides);
   const padded = convPadding(w.windowPads(kernel, strides), p.padding, strides, w.args[0]);
-  const options = [`kernel_size=${sizeArg(kernel)}`, ...strideOption(strides), ...padded.options, `groups=${channels}`, ...(bias ? [] : ['bias=False'])];
+  const options = [
+    `kernel_size=${sizeArg(kernel)}`,
+    ...strideOption(strides),
+    ...padded.options,
+    `groups=${channels}`,
+    ...(bias ? [] : ['bias=False']),
+  ];
   return { module: `nn.Conv2d(${channels}, ${channels * multiplier}, ${options.join(', ')})`, input: padded.input };
 }
 
@@ -78,7 +87,11 @@ export const DepthwiseConv2D: BlockDefinition = {
       depthwiseInitializer: seededKernelInitializer(tf, seed, name),
       trainable: params.trainable as boolean,
     }),
-  keras: { className: 'DepthwiseConv2D', positional: ['kernelSize'], defaults: { strides: 1, padding: 'valid', depthMultiplier: 1, activation: 'linear', useBias: true } },
+  keras: {
+    className: 'DepthwiseConv2D',
+    positional: ['kernelSize'],
+    defaults: { strides: 1, padding: 'valid', depthMultiplier: 1, activation: 'linear', useBias: true },
+  },
   pytorch(w) {
     const p = w.node.params;
     const conv = depthwiseTorchConv(w, p.useBias as boolean, p.depthMultiplier as number);
@@ -98,7 +111,12 @@ export const DepthwiseConv2D: BlockDefinition = {
       const bias = w.weight('bias');
       inputs.push(w.constant(`${node.id}/bias`, bias.shape, bias.data));
     }
-    const conv = w.op('Conv', inputs, p.activation === 'linear' ? w.outputName('nchw') : w.fresh('conv'), convAttributes(w, k, pair(p.strides), channels));
+    const conv = w.op(
+      'Conv',
+      inputs,
+      p.activation === 'linear' ? w.outputName('nchw') : w.fresh('conv'),
+      convAttributes(w, k, pair(p.strides), channels),
+    );
     w.output('nchw', w.activation(conv, 'nchw', p.activation as string, w.outputName('nchw')));
   },
   inside: 'conv',
@@ -107,21 +125,24 @@ export const DepthwiseConv2D: BlockDefinition = {
     { params: { kernelSize: [3, 2], strides: 2, padding: 'same', depthMultiplier: 2, activation: 'tanh' }, inputs: [[7, 8, 3]] },
     { params: { kernelSize: 2, strides: [2, 1], useBias: false, depthMultiplier: 3 }, inputs: [[5, 5, 2]] },
   ],
-  describe: (params, language) => describeConvolution(params.depthMultiplier === 1 ? '' : `× ${params.depthMultiplier}, `, params, language),
+  describe: (params, language) =>
+    describeConvolution(params.depthMultiplier === 1 ? '' : `× ${params.depthMultiplier}, `, params, language),
   doc: {
     en: {
       summary: 'Depthwise convolution: one small filter per channel, so channels are filtered apart and never mixed.',
       details:
         'Each input channel gets its own kernelSize window of weights (depthMultiplier of them), slid over that channel alone, plus a bias per output channel. With far fewer weights than Conv2D, it finds local patterns in each channel; a 1×1 Conv2D after it mixes the channels (together they make a SeparableConv2D). Parameters: kh·kw·cin·depthMultiplier + cin·depthMultiplier.',
       formula: 'out = ⌊(in + 2·pad − kernel) / stride⌋ + 1; channels out = channels in × depthMultiplier',
-      whenToUse: 'In light networks for phones such as MobileNet, followed by a 1×1 Conv2D, or to filter each channel of an image separately.',
+      whenToUse:
+        'In light networks for phones such as MobileNet, followed by a 1×1 Conv2D, or to filter each channel of an image separately.',
     },
     fr: {
       summary: 'Convolution en profondeur : un petit filtre par canal, les canaux sont filtrés séparément et jamais mélangés.',
       details:
         'Chaque canal d’entrée a sa propre fenêtre de poids kernelSize (depthMultiplier fenêtres), glissée sur ce seul canal, plus un biais par canal de sortie. Avec bien moins de poids que Conv2D, elle repère des motifs locaux dans chaque canal ; une Conv2D 1×1 placée après mélange les canaux (les deux ensemble forment une SeparableConv2D). Paramètres : kh·kw·cin·depthMultiplier + cin·depthMultiplier.',
       formula: 'sortie = ⌊(entrée + 2·pad − noyau) / pas⌋ + 1 ; canaux en sortie = canaux en entrée × depthMultiplier',
-      whenToUse: 'Dans les réseaux légers pour téléphones comme MobileNet, suivie d’une Conv2D 1×1, ou pour filtrer chaque canal d’une image séparément.',
+      whenToUse:
+        'Dans les réseaux légers pour téléphones comme MobileNet, suivie d’une Conv2D 1×1, ou pour filtrer chaque canal d’une image séparément.',
     },
   },
 };

@@ -12,7 +12,10 @@ export const Dropout: BlockDefinition = {
       min: 0,
       max: 1,
       maxExclusive: true,
-      help: { en: 'Fraction of the values set to zero at each training step, e.g. 0.2.', fr: 'Proportion des valeurs mises à zéro à chaque pas d’entraînement, par ex. 0.2.' },
+      help: {
+        en: 'Fraction of the values set to zero at each training step, e.g. 0.2.',
+        fr: 'Proportion des valeurs mises à zéro à chaque pas d’entraînement, par ex. 0.2.',
+      },
     },
     trainable: trainableSpec,
   },
@@ -46,7 +49,8 @@ export const Dropout: BlockDefinition = {
       details:
         'À chaque pas d’entraînement, chaque valeur est annulée avec la probabilité `rate` et les autres sont multipliées par 1 / (1 − rate) pour garder la même moyenne. En inférence, elle ne fait rien. Le réseau ne peut pas dépendre d’un seul neurone.',
       formula: 'entraînement : y = x · m / (1 − rate), m ~ Bernoulli(1 − rate) ; inférence : y = x',
-      whenToUse: 'Quand l’exactitude d’entraînement dépasse nettement celle de validation ; typiquement 0.2 à 0.5 après des couches Dense ou de pooling.',
+      whenToUse:
+        'Quand l’exactitude d’entraînement dépasse nettement celle de validation ; typiquement 0.2 à 0.5 après des couches Dense ou de pooling.',
     },
   },
 };

@@ -29,13 +29,15 @@ export const Flatten: BlockDefinition = {
   doc: {
     en: {
       summary: 'Unrolls a tensor into one long vector: 5×5×16 becomes 400.',
-      details: 'Puts all the values one after the other, without changing them. It has no weights. Dense layers after it then see every value of the feature maps.',
+      details:
+        'Puts all the values one after the other, without changing them. It has no weights. Dense layers after it then see every value of the feature maps.',
       formula: 'out = h · w · c',
       whenToUse: 'Between the convolutional part of a network and its Dense layers, or on an image fed to an MLP.',
     },
     fr: {
       summary: 'Aplatit un tenseur en un long vecteur : 5×5×16 devient 400.',
-      details: 'Met toutes les valeurs les unes à la suite des autres, sans les modifier. Aucun poids. Les couches Dense qui suivent voient alors toutes les valeurs des cartes de caractéristiques.',
+      details:
+        'Met toutes les valeurs les unes à la suite des autres, sans les modifier. Aucun poids. Les couches Dense qui suivent voient alors toutes les valeurs des cartes de caractéristiques.',
       formula: 'sortie = h · l · c',
       whenToUse: 'Entre la partie convolutive d’un réseau et ses couches Dense, ou sur une image donnée à un MLP.',
     },

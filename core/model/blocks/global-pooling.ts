@@ -3,7 +3,11 @@ import { trainableSpec } from './common';
 import { requireImage } from './shape-rules';
 
 /** What GlobalAveragePooling2D and GlobalMaxPooling2D share: one value per channel. */
-export function globalPoolingBlock(type: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D', doc: { en: BlockDoc; fr: BlockDoc }, conformance: ConformanceCase[]): BlockDefinition {
+export function globalPoolingBlock(
+  type: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D',
+  doc: { en: BlockDoc; fr: BlockDoc },
+  conformance: ConformanceCase[],
+): BlockDefinition {
   const mean = type === 'GlobalAveragePooling2D';
   return {
     type,
@@ -23,10 +27,17 @@ export function globalPoolingBlock(type: 'GlobalAveragePooling2D' | 'GlobalMaxPo
       const layout = w.anyLayout(0);
       const axes = layout === 'nhwc' ? [1, 2] : [2, 3];
       const reduce = mean ? 'ReduceMean' : 'ReduceMax';
-      w.output('nhwc', w.op(reduce, [w.input(0, layout)], w.node.id, [{ name: 'axes', type: 'ints', value: axes }, { name: 'keepdims', type: 'int', value: 0 }]));
+      w.output(
+        'nhwc',
+        w.op(reduce, [w.input(0, layout)], w.node.id, [
+          { name: 'axes', type: 'ints', value: axes },
+          { name: 'keepdims', type: 'int', value: 0 },
+        ]),
+      );
     },
     conformance,
-    describe: (_params, language) => `${type === 'GlobalAveragePooling2D' ? (language === 'fr' ? 'moyenne' : 'mean') : 'max'} ${language === 'fr' ? 'par canal' : 'per channel'}`,
+    describe: (_params, language) =>
+      `${type === 'GlobalAveragePooling2D' ? (language === 'fr' ? 'moyenne' : 'mean') : 'max'} ${language === 'fr' ? 'par canal' : 'per channel'}`,
     doc,
   };
 }

@@ -38,12 +38,14 @@ export const Input: BlockDefinition = {
   doc: {
     en: {
       summary: 'Where the data enters the model; fixes the shape of one example.',
-      details: 'Every model starts with an Input. Its shape is the shape of one example without the batch dimension: [28, 28, 1] for an MNIST digit, [2] for a point of the plane.',
+      details:
+        'Every model starts with an Input. Its shape is the shape of one example without the batch dimension: [28, 28, 1] for an MNIST digit, [2] for a point of the plane.',
       whenToUse: 'Once per data source, at the start of the graph.',
     },
     fr: {
       summary: 'Point d’entrée des données ; fixe la forme d’un exemple.',
-      details: 'Tout modèle commence par une Input. Sa forme est celle d’un exemple sans la dimension du lot : [28, 28, 1] pour un chiffre MNIST, [2] pour un point du plan.',
+      details:
+        'Tout modèle commence par une Input. Sa forme est celle d’un exemple sans la dimension du lot : [28, 28, 1] pour un chiffre MNIST, [2] pour un point du plan.',
       whenToUse: 'Une fois par source de données, au début du graphe.',
     },
   },

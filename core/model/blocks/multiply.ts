@@ -12,7 +12,9 @@ export const Multiply: BlockDefinition = {
   outputShape(inputs) {
     // Keras broadcasts a size of 1 against any size (squeeze-and-excitation's [1, 1, C] channel weights times a [H, W, C] image); other sizes must be equal.
     const rank = inputs[0].length;
-    const fits = inputs.every((s) => s.length === rank) && inputs[0].every((_, axis) => new Set(inputs.map((s) => s[axis]).filter((d) => d !== 1)).size <= 1);
+    const fits =
+      inputs.every((s) => s.length === rank) &&
+      inputs[0].every((_, axis) => new Set(inputs.map((s) => s[axis]).filter((d) => d !== 1)).size <= 1);
     if (!fits) {
       throw new ShapeError(problem('shapes:multiplyShapes', { inputs }), undefined, 'merge-shapes');
     }
@@ -33,9 +35,28 @@ export const Multiply: BlockDefinition = {
   },
   conformance: [
     { params: {}, inputs: [[5], [5]] },
-    { params: {}, inputs: [[4, 4, 2], [4, 4, 2], [4, 4, 2]] },
-    { params: {}, inputs: [[3, 4], [3, 4]] },
-    { params: {}, inputs: [[4, 4, 3], [1, 1, 3]] },
+    {
+      params: {},
+      inputs: [
+        [4, 4, 2],
+        [4, 4, 2],
+        [4, 4, 2],
+      ],
+    },
+    {
+      params: {},
+      inputs: [
+        [3, 4],
+        [3, 4],
+      ],
+    },
+    {
+      params: {},
+      inputs: [
+        [4, 4, 3],
+        [1, 1, 3],
+      ],
+    },
   ],
   describe: (_params, language) => (language === 'fr' ? 'produit' : 'product'),
   doc: {

@@ -110,7 +110,8 @@ export const Normalization: BlockDefinition = {
       whenToUse: 'In front of a pretrained network, to give it inputs scaled as during its training.',
     },
     fr: {
-      summary: 'Décale chaque canal d’une moyenne et le divise par un écart type, par ex. ceux d’ImageNet, comme l’attend un réseau pré-entraîné.',
+      summary:
+        'Décale chaque canal d’une moyenne et le divise par un écart type, par ex. ceux d’ImageNet, comme l’attend un réseau pré-entraîné.',
       details:
         'La couche Normalization de Keras. La moyenne et la variance de chaque canal (le dernier axe) sont des poids que l’entraînement ne modifie jamais : ils viennent avec un réseau pré-entraîné ou un fichier importé (moyenne 0 et variance 1, donc aucun changement, d’ici là). Keras les compte comme 2·C + 1 paramètres non entraînables : C moyennes, C variances et le nombre d’exemples sur lequel elles ont été calculées.',
       formula: 'y = (x − moyenne) / √variance',

@@ -14,7 +14,11 @@ const SAME_AVG_POOL = `def same_avg_pool(x, kernel_size, stride, padding):
     return total / count
 `;
 
-export function poolingBlock(type: 'MaxPooling2D' | 'AveragePooling2D', doc: { en: BlockDoc; fr: BlockDoc }, conformance: ConformanceCase[]): BlockDefinition {
+export function poolingBlock(
+  type: 'MaxPooling2D' | 'AveragePooling2D',
+  doc: { en: BlockDoc; fr: BlockDoc },
+  conformance: ConformanceCase[],
+): BlockDefinition {
   const max = type === 'MaxPooling2D';
   return {
     type,
@@ -25,7 +29,10 @@ export function poolingBlock(type: 'MaxPooling2D' | 'AveragePooling2D', doc: { e
         default: 2,
         min: 1,
         max: 64,
-        help: { en: 'Size of the pooling window, e.g. 2 for 2×2 (halves the image).', fr: 'Taille de la fenêtre de pooling, par ex. 2 pour 2×2 (divise l’image par deux).' },
+        help: {
+          en: 'Size of the pooling window, e.g. 2 for 2×2 (halves the image).',
+          fr: 'Taille de la fenêtre de pooling, par ex. 2 pour 2×2 (divise l’image par deux).',
+        },
       },
       strides: stridesSpec(true),
       padding: paddingSpec,
@@ -61,7 +68,9 @@ export function poolingBlock(type: 'MaxPooling2D' | 'AveragePooling2D', doc: { e
       }
       if (symmetricPads(pads) && pads.top * 2 <= window[0] && pads.left * 2 <= window[1]) {
         const padding = `padding=${sizeArg([pads.top, pads.left])}`;
-        w.init(`self.${attr} = nn.${max ? 'MaxPool2d' : 'AvgPool2d'}(${[...base, padding, ...(max ? [] : ['count_include_pad=False'])].join(', ')})`);
+        w.init(
+          `self.${attr} = nn.${max ? 'MaxPool2d' : 'AvgPool2d'}(${[...base, padding, ...(max ? [] : ['count_include_pad=False'])].join(', ')})`,
+        );
         return `self.${attr}(${input})`;
       }
       if (max) {

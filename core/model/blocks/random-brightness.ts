@@ -9,7 +9,10 @@ export const randomBrightnessBehaviour: AugmentationBehaviour = {
     const n = images.shape[0];
     const [low, high] = bounds(options.factor);
     const [min, max] = bounds(options.valueRange);
-    const deltas = tf.tensor4d(Array.from({ length: n }, () => uniform(random, low, high) * (max - min)), [n, 1, 1, 1]);
+    const deltas = tf.tensor4d(
+      Array.from({ length: n }, () => uniform(random, low, high) * (max - min)),
+      [n, 1, 1, 1],
+    );
     return tf.clipByValue(tf.add(images, deltas), min, max) as typeof images;
   },
 };

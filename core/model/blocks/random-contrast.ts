@@ -15,7 +15,10 @@ export const randomContrastBehaviour: AugmentationBehaviour = {
     const n = images.shape[0];
     const [low, high] = contrastBounds(options.factor);
     const [min, max] = bounds(options.valueRange);
-    const factors = tf.tensor4d(Array.from({ length: n }, () => uniform(random, low, high)), [n, 1, 1, 1]);
+    const factors = tf.tensor4d(
+      Array.from({ length: n }, () => uniform(random, low, high)),
+      [n, 1, 1, 1],
+    );
     const mean = tf.mean(images, [1, 2], true);
     return tf.clipByValue(tf.add(tf.mul(tf.sub(images, mean), factors), mean), min, max) as typeof images;
   },

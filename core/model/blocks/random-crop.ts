@@ -95,10 +95,18 @@ export const RandomCrop = augmentationBlock({
     width: sizeSpec('Width of the crop in pixels.', 'Largeur du recadrage en pixels.'),
   },
   outputShape(input, params) {
-    for (const [param, size] of [['height', input[0]], ['width', input[1]]] as const)
+    for (const [param, size] of [
+      ['height', input[0]],
+      ['width', input[1]],
+    ] as const)
       if ((params[param] as number) > size)
         throw new ShapeError(
-          problem(param === 'height' ? 'shapes:cropTooHigh' : 'shapes:cropTooWide', { height: params.height as number, width: params.width as number, imageHeight: input[0], imageWidth: input[1] }),
+          problem(param === 'height' ? 'shapes:cropTooHigh' : 'shapes:cropTooWide', {
+            height: params.height as number,
+            width: params.width as number,
+            imageHeight: input[0],
+            imageWidth: input[1],
+          }),
           param,
           'crop-too-large',
         );
@@ -120,19 +128,31 @@ export const RandomCrop = augmentationBlock({
       if (cropH === th && cropW === tw) return window;
       return `F.interpolate(${window}, size=(${th}, ${tw}), mode="bilinear", align_corners=False)`;
     },
-    pytorchNote: (node) => `# ${node.id}: RandomCrop at inference keeps the centre, resized to ${node.params.height}×${node.params.width}, as Keras does.`,
+    pytorchNote: (node) =>
+      `# ${node.id}: RandomCrop at inference keeps the centre, resized to ${node.params.height}×${node.params.width}, as Keras does.`,
     onnx(w) {
       const { node } = w;
       const { h, w: width, th, tw, cropH, cropW, top, left } = centreWindow(node);
       let x = w.input(0, 'nchw');
       if (cropH !== h || cropW !== width)
-        x = w.op('Slice', [x, w.ints(`${node.id}/starts`, [top, left]), w.ints(`${node.id}/ends`, [top + cropH, left + cropW]), w.ints(`${node.id}/axes`, [2, 3])], w.fresh('window'));
+        x = w.op(
+          'Slice',
+          [
+            x,
+            w.ints(`${node.id}/starts`, [top, left]),
+            w.ints(`${node.id}/ends`, [top + cropH, left + cropW]),
+            w.ints(`${node.id}/axes`, [2, 3]),
+          ],
+          w.fresh('window'),
+        );
       if (cropH !== th || cropW !== tw) {
         const batchChannels = w.op('Shape', [x], w.fresh('batchChannels'), [
           { name: 'start', type: 'int', value: 0 },
           { name: 'end', type: 'int', value: 2 },
         ]);
-        const sizes = w.op('Concat', [batchChannels, w.ints(`${node.id}/size`, [th, tw])], w.fresh('sizes'), [{ name: 'axis', type: 'int', value: 0 }]);
+        const sizes = w.op('Concat', [batchChannels, w.ints(`${node.id}/size`, [th, tw])], w.fresh('sizes'), [
+          { name: 'axis', type: 'int', value: 0 },
+        ]);
         x = w.op('Resize', [x, '', '', sizes], w.outputName('nchw'), [
           { name: 'mode', type: 'string', value: 'linear' },
           { name: 'coordinate_transformation_mode', type: 'string', value: 'half_pixel' },

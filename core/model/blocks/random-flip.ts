@@ -8,7 +8,10 @@ export const randomFlipBehaviour: AugmentationBehaviour = {
     const mode = options.mode as string;
     let out = images;
     const flipHalf = (axis: number) => {
-      const mask = tf.tensor4d(Array.from({ length: n }, () => (random() < 0.5 ? 1 : 0)), [n, 1, 1, 1]);
+      const mask = tf.tensor4d(
+        Array.from({ length: n }, () => (random() < 0.5 ? 1 : 0)),
+        [n, 1, 1, 1],
+      );
       out = tf.add(tf.mul(mask, tf.reverse(out, axis)), tf.mul(tf.sub(1, mask), out));
     };
     if (mode.includes('horizontal')) flipHalf(2);
@@ -24,7 +27,10 @@ export const RandomFlip = augmentationBlock({
       kind: 'enum',
       default: 'horizontal_and_vertical',
       values: ['horizontal', 'vertical', 'horizontal_and_vertical'],
-      help: { en: 'Which flips may happen: left–right, up–down, or both.', fr: 'Quels retournements peuvent avoir lieu : gauche–droite, haut–bas, ou les deux.' },
+      help: {
+        en: 'Which flips may happen: left–right, up–down, or both.',
+        fr: 'Quels retournements peuvent avoir lieu : gauche–droite, haut–bas, ou les deux.',
+      },
     },
   },
   keras: { positional: ['mode'], defaults: { mode: 'horizontal_and_vertical', seed: null } },

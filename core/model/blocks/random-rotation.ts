@@ -18,7 +18,14 @@ export const randomRotationBehaviour: AugmentationBehaviour = {
     const [n, height, width] = images.shape;
     const [low, high] = bounds(options.factor);
     const matrices = Array.from({ length: n }, () => rotationMatrix(uniform(random, low, high) * 2 * Math.PI, height, width));
-    return affineTransform(tf, images, matrices, options.interpolation as 'bilinear', options.fillMode as 'reflect', options.fillValue as number);
+    return affineTransform(
+      tf,
+      images,
+      matrices,
+      options.interpolation as 'bilinear',
+      options.fillMode as 'reflect',
+      options.fillValue as number,
+    );
   },
 };
 
@@ -46,20 +53,24 @@ export const RandomRotation = augmentationBlock({
   ],
   describe(params, language) {
     const [low, high] = bounds(params.factor);
-    return low === -high ? `±${formatNumber(high * 360, language)}°` : `${formatNumber(low * 360, language)}°…${formatNumber(high * 360, language)}°`;
+    return low === -high
+      ? `±${formatNumber(high * 360, language)}°`
+      : `${formatNumber(low * 360, language)}°…${formatNumber(high * 360, language)}°`;
   },
   doc: {
     en: {
       summary: 'Rotates each training image by a random angle.',
       details: `The angle is drawn between the bounds of \`factor\`, a fraction of a full turn (2π). ${augmentationNote.en}`,
       formula: 'angle ~ U(lower, upper) · 2π',
-      whenToUse: 'When the objects may appear slightly tilted (handwriting, photos); keep it small for digits, where 6 and 9 differ by a half turn.',
+      whenToUse:
+        'When the objects may appear slightly tilted (handwriting, photos); keep it small for digits, where 6 and 9 differ by a half turn.',
     },
     fr: {
       summary: 'Fait tourner chaque image d’entraînement d’un angle aléatoire.',
       details: `L’angle est tiré entre les bornes de \`factor\`, une fraction de tour complet (2π). ${augmentationNote.fr}`,
       formula: 'angle ~ U(borne inf., borne sup.) · 2π',
-      whenToUse: 'Quand les objets peuvent apparaître un peu penchés (écriture, photos) ; rester faible pour des chiffres, où 6 et 9 diffèrent d’un demi-tour.',
+      whenToUse:
+        'Quand les objets peuvent apparaître un peu penchés (écriture, photos) ; rester faible pour des chiffres, où 6 et 9 diffèrent d’un demi-tour.',
     },
   },
 });

@@ -14,7 +14,14 @@ export const randomTranslationBehaviour: AugmentationBehaviour = {
       const dx = uniform(random, wLow, wHigh) * width;
       return [1, 0, -dx, 0, 1, -dy, 0, 0];
     });
-    return affineTransform(tf, images, matrices, options.interpolation as 'bilinear', options.fillMode as 'reflect', options.fillValue as number);
+    return affineTransform(
+      tf,
+      images,
+      matrices,
+      options.interpolation as 'bilinear',
+      options.fillMode as 'reflect',
+      options.fillValue as number,
+    );
   },
 };
 
@@ -45,7 +52,10 @@ export const RandomTranslation = augmentationBlock({
     interpolation: interpolationSpec,
     fillValue: fillValueSpec,
   },
-  keras: { positional: ['heightFactor', 'widthFactor'], defaults: { fillMode: 'reflect', interpolation: 'bilinear', fillValue: 0, seed: null } },
+  keras: {
+    positional: ['heightFactor', 'widthFactor'],
+    defaults: { fillMode: 'reflect', interpolation: 'bilinear', fillValue: 0, seed: null },
+  },
   conformance: [
     { params: { heightFactor: 0.2, widthFactor: 0.2 }, inputs: [[8, 8, 1]] },
     { params: { heightFactor: [-0.3, 0.1], widthFactor: 0.25, fillMode: 'nearest' }, inputs: [[6, 5, 2]] },

@@ -14,7 +14,14 @@ export const randomZoomBehaviour: AugmentationBehaviour = {
       const zx = widthBounds ? 1 + uniform(random, widthBounds[0], widthBounds[1]) : zy;
       return [zx, 0, ((width - 1) / 2) * (1 - zx), 0, zy, ((height - 1) / 2) * (1 - zy), 0, 0];
     });
-    return affineTransform(tf, images, matrices, options.interpolation as 'bilinear', options.fillMode as 'reflect', options.fillValue as number);
+    return affineTransform(
+      tf,
+      images,
+      matrices,
+      options.interpolation as 'bilinear',
+      options.fillMode as 'reflect',
+      options.fillValue as number,
+    );
   },
 };
 
@@ -42,12 +49,18 @@ export const RandomZoom = augmentationBlock({
     interpolation: interpolationSpec,
     fillValue: fillValueSpec,
   },
-  keras: { positional: ['heightFactor'], defaults: { widthFactor: null, fillMode: 'reflect', interpolation: 'bilinear', fillValue: 0, seed: null } },
+  keras: {
+    positional: ['heightFactor'],
+    defaults: { widthFactor: null, fillMode: 'reflect', interpolation: 'bilinear', fillValue: 0, seed: null },
+  },
   conformance: [
     { params: { heightFactor: 0.2 }, inputs: [[8, 8, 1]] },
     { params: { heightFactor: [-0.3, -0.1], widthFactor: [0.1, 0.2], fillMode: 'wrap' }, inputs: [[6, 7, 3]] },
   ],
-  describe: (params, language) => (params.widthFactor === null ? formatFactor(params.heightFactor, language) : `${formatFactor(params.heightFactor, language)} × ${formatFactor(params.widthFactor, language)}`),
+  describe: (params, language) =>
+    params.widthFactor === null
+      ? formatFactor(params.heightFactor, language)
+      : `${formatFactor(params.heightFactor, language)} × ${formatFactor(params.widthFactor, language)}`,
   doc: {
     en: {
       summary: 'Zooms each training image in or out by a random amount.',

@@ -11,14 +11,20 @@ export const Rescaling: BlockDefinition = {
       default: 1 / 255,
       min: -1_000_000,
       max: 1_000_000,
-      help: { en: 'Every value is multiplied by this, e.g. 1/255 ≈ 0.00392 to bring pixels to 0–1.', fr: 'Chaque valeur est multipliée par ce nombre, par ex. 1/255 ≈ 0.00392 pour ramener les pixels entre 0 et 1.' },
+      help: {
+        en: 'Every value is multiplied by this, e.g. 1/255 ≈ 0.00392 to bring pixels to 0–1.',
+        fr: 'Chaque valeur est multipliée par ce nombre, par ex. 1/255 ≈ 0.00392 pour ramener les pixels entre 0 et 1.',
+      },
     },
     offset: {
       kind: 'float',
       default: 0,
       min: -1_000_000,
       max: 1_000_000,
-      help: { en: 'Added after the multiplication, e.g. −1 with scale 1/127.5 to get −1…1.', fr: 'Ajouté après la multiplication, par ex. −1 avec scale 1/127.5 pour obtenir −1…1.' },
+      help: {
+        en: 'Added after the multiplication, e.g. −1 with scale 1/127.5 to get −1…1.',
+        fr: 'Ajouté après la multiplication, par ex. −1 avec scale 1/127.5 pour obtenir −1…1.',
+      },
     },
     trainable: trainableSpec,
   },
@@ -37,14 +43,19 @@ export const Rescaling: BlockDefinition = {
     const p = node.params;
     const layout = w.anyLayout(0);
     const name = w.outputName(layout);
-    const scaled = w.op('Mul', [w.input(0, layout), w.constant(`${node.id}/scale`, [], [p.scale as number])], p.offset ? w.fresh('scaled') : name);
+    const scaled = w.op(
+      'Mul',
+      [w.input(0, layout), w.constant(`${node.id}/scale`, [], [p.scale as number])],
+      p.offset ? w.fresh('scaled') : name,
+    );
     w.output(layout, p.offset ? w.op('Add', [scaled, w.constant(`${node.id}/offset`, [], [p.offset as number])], name) : scaled);
   },
   conformance: [
     { params: {}, inputs: [[4, 4, 1]] },
     { params: { scale: 2, offset: -1 }, inputs: [[5]] },
   ],
-  describe: (params, language) => `× ${formatNumber(params.scale as number, language)}${params.offset ? ` + ${formatNumber(params.offset as number, language)}` : ''}`,
+  describe: (params, language) =>
+    `× ${formatNumber(params.scale as number, language)}${params.offset ? ` + ${formatNumber(params.offset as number, language)}` : ''}`,
   doc: {
     en: {
       summary: 'Multiplies every value by `scale` and adds `offset`, e.g. pixels 0–255 to 0–1.',

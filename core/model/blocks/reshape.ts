@@ -27,10 +27,15 @@ export const Reshape: BlockDefinition = {
   outputShape([input], params) {
     const target = params.targetShape as Shape;
     if (product(target) !== product(input))
-      throw new ShapeError(problem('shapes:reshapeSize', { target, input, targetSize: product(target), inputSize: product(input) }), 'targetShape', 'reshape-size');
+      throw new ShapeError(
+        problem('shapes:reshapeSize', { target, input, targetSize: product(target), inputSize: product(input) }),
+        'targetShape',
+        'reshape-size',
+      );
     return [...target];
   },
-  build: ({ tf, params, name }) => tf.layers.reshape({ name, targetShape: params.targetShape as number[], trainable: params.trainable as boolean }),
+  build: ({ tf, params, name }) =>
+    tf.layers.reshape({ name, targetShape: params.targetShape as number[], trainable: params.trainable as boolean }),
   keras: { className: 'Reshape', positional: ['targetShape'] },
   pytorch(w) {
     // The module holds images as NCHW: go back to Keras's NHWC order to reshape, and to NCHW again for an image output.
@@ -63,7 +68,8 @@ export const Reshape: BlockDefinition = {
       details:
         'Les valeurs sont lues dans l’ordre — ligne par ligne, les canaux d’un pixel ensemble, comme Keras les range — et écrites dans la nouvelle forme dans le même ordre. Rien n’est calculé et il n’y a aucun poids ; le nombre de valeurs doit rester le même.',
       formula: 'sortie = les mêmes valeurs, dans targetShape',
-      whenToUse: 'Pour transformer la sortie d’une couche Dense en image (comme dans un autoencodeur), ou des données données à plat dans leur vraie forme.',
+      whenToUse:
+        'Pour transformer la sortie d’une couche Dense en image (comme dans un autoencodeur), ou des données données à plat dans leur vraie forme.',
     },
   },
 };

@@ -6,7 +6,8 @@ import { pair } from '../params';
 /** Checks that the input is an image (height × width × channels) and says what to do when it is not. */
 export function requireImage(type: string, input: Shape): [number, number, number] {
   if (input.length === 3) return input as [number, number, number];
-  if (input.length === 2) throw new ShapeError(problem('shapes:needsChannels', { type, input, height: input[0], width: input[1] }), undefined, 'needs-image');
+  if (input.length === 2)
+    throw new ShapeError(problem('shapes:needsChannels', { type, input, height: input[0], width: input[1] }), undefined, 'needs-image');
   throw new ShapeError(problem('shapes:needsImage', { type, input }), undefined, 'needs-image');
 }
 
@@ -19,12 +20,23 @@ export function windowOutput(size: number, window: number, stride: number, paddi
  * Output height and width of a convolution or pooling window.
  * `what` names the window ("kernel", "pool"), `param` the parameter at fault.
  */
-export function slideWindow(input: [number, number, number], windowValue: unknown, stridesValue: unknown, padding: string, what: 'kernel' | 'pool', param: string): [number, number] {
+export function slideWindow(
+  input: [number, number, number],
+  windowValue: unknown,
+  stridesValue: unknown,
+  padding: string,
+  what: 'kernel' | 'pool',
+  param: string,
+): [number, number] {
   const [h, w] = input;
   const [kh, kw] = pair(windowValue);
   const [sh, sw] = pair(stridesValue);
   if (padding === 'valid' && (kh > h || kw > w))
-    throw new ShapeError(problem(what === 'kernel' ? 'shapes:kernelTooLarge' : 'shapes:poolTooLarge', { kh, kw, h, w, param }), param, `${what}-too-large`);
+    throw new ShapeError(
+      problem(what === 'kernel' ? 'shapes:kernelTooLarge' : 'shapes:poolTooLarge', { kh, kw, h, w, param }),
+      param,
+      `${what}-too-large`,
+    );
   return [windowOutput(h, kh, sh, padding), windowOutput(w, kw, sw, padding)];
 }
 

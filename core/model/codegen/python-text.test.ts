@@ -19,9 +19,55 @@ const seeded = seededRandom;
 
 /** Pieces that have broken or could break a Python literal, a docstring or a comment. */
 const PIECES = [
-  'C:\\Users\\ana\\spirals', '\\', '\\\\', '\\N', '\\x', '\\u', '\\U0001', '"', '""', '"""', "'", "'''", '\n', '\r', '\r\n', '\t', '\0', '\x0b', '\x0c',
-  '\x1a', '\x7f', '\u0085', '\u2028', '\u2029', '\ufeff', '\ud83d\ude00', '\ud800', '\udfff', 'é', 'café', 'ß', '数据', '# ', '{', '}', '{{x}}', '%s',
-  'f"{x}"', ')', '(', ']', ':', '\\"', 'r"', 'b"', ' ', '  ', 'import os', '""")\nprint(1)\n"""',
+  'C:\\Users\\ana\\spirals',
+  '\\',
+  '\\\\',
+  '\\N',
+  '\\x',
+  '\\u',
+  '\\U0001',
+  '"',
+  '""',
+  '"""',
+  "'",
+  "'''",
+  '\n',
+  '\r',
+  '\r\n',
+  '\t',
+  '\0',
+  '\x0b',
+  '\x0c',
+  '\x1a',
+  '\x7f',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\ud83d\ude00',
+  '\ud800',
+  '\udfff',
+  'é',
+  'café',
+  'ß',
+  '数据',
+  '# ',
+  '{',
+  '}',
+  '{{x}}',
+  '%s',
+  'f"{x}"',
+  ')',
+  '(',
+  ']',
+  ':',
+  '\\"',
+  'r"',
+  'b"',
+  ' ',
+  '  ',
+  'import os',
+  '""")\nprint(1)\n"""',
 ];
 
 function randomText(random: () => number, maxParts: number): string {
@@ -76,7 +122,11 @@ describe('generated Python for any project text', () => {
       const base = bases[i % bases.length];
       const path = randomText(random, 12) || 'x';
       const dataset: DatasetRef =
-        i % 3 === 0 ? { kind: 'csv', path, labelColumn: randomText(random, 6) || 'label' } : i % 3 === 1 ? { kind: 'imageFolder', path } : base.dataset!;
+        i % 3 === 0
+          ? { kind: 'csv', path, labelColumn: randomText(random, 6) || 'label' }
+          : i % 3 === 1
+            ? { kind: 'imageFolder', path }
+            : base.dataset!;
       const project: Project = { ...base, name: randomText(random, 10), description: randomText(random, 30), dataset };
       texts.push(JSON.stringify({ name: project.name, description: project.description, dataset }));
       const outputs: [string, string][] = [
@@ -91,17 +141,24 @@ describe('generated Python for any project text', () => {
       }
     }
     const failures = compileAll(files);
-    expect(failures.slice(0, 5), failures.length ? `project texts: ${texts[Number(/(\d+)\.\w+\.py/.exec(failures[0])?.[1])]}` : '').toEqual([]);
+    expect(failures.slice(0, 5), failures.length ? `project texts: ${texts[Number(/(\d+)\.\w+\.py/.exec(failures[0])?.[1])]}` : '').toEqual(
+      [],
+    );
   });
 
   it('a Windows path in the description and the data path compiles and reads back as written', () => {
-    const project: Project = { ...load('spirals-mlp'), description: 'Data from C:\\Users\\ana\\spirals', dataset: { kind: 'csv', path: 'C:\\Users\\ana\\spirals.csv', labelColumn: 'class' } };
+    const project: Project = {
+      ...load('spirals-mlp'),
+      description: 'Data from C:\\Users\\ana\\spirals',
+      dataset: { kind: 'csv', path: 'C:\\Users\\ana\\spirals.csv', labelColumn: 'class' },
+    };
     const keras = join(dir, 'windows.keras.py');
     const torch = join(dir, 'windows.torch.py');
     writeFileSync(keras, kerasScript(project));
     writeFileSync(torch, pytorchModule(project.graph, { name: project.name, description: project.description }).code);
     expect(compileAll([keras, torch])).toEqual([]);
-    const read = 'import ast, sys\nfor f in sys.argv[1:]:\n    print(ast.get_docstring(ast.parse(open(f, encoding="utf-8").read())).splitlines()[2])';
+    const read =
+      'import ast, sys\nfor f in sys.argv[1:]:\n    print(ast.get_docstring(ast.parse(open(f, encoding="utf-8").read())).splitlines()[2])';
     expect(execFileSync('/usr/bin/python3', ['-c', read, keras, torch], { encoding: 'utf8' }).trim().split('\n')).toEqual([
       'Data from C:\\Users\\ana\\spirals',
       'Data from C:\\Users\\ana\\spirals',
@@ -110,11 +167,26 @@ describe('generated Python for any project text', () => {
   });
 
   it('pyString and pyDocstring read back as the same text in Python', () => {
-    const samples = ['C:\\Users\\ana', 'a"""b', "'''", 'nul\0here', 'cr\rlf\r\n', 'end with quote"', 'end with backslash\\', 'é\u2028\ud83d\ude00'];
+    const samples = [
+      'C:\\Users\\ana',
+      'a"""b',
+      "'''",
+      'nul\0here',
+      'cr\rlf\r\n',
+      'end with quote"',
+      'end with backslash\\',
+      'é\u2028\ud83d\ude00',
+    ];
     const script = `import ast, json, sys\nfor line in sys.stdin.read().split("\\n"):\n    print(json.dumps(ast.literal_eval(json.loads(line))))`;
     const literals = samples.flatMap((s) => [pyString(s), pyDocstring(s)]);
-    const out = execFileSync('/usr/bin/python3', ['-c', script], { input: literals.map((l) => JSON.stringify(l)).join('\n'), encoding: 'utf8' });
-    const read = out.trim().split('\n').map((l) => JSON.parse(l) as string);
+    const out = execFileSync('/usr/bin/python3', ['-c', script], {
+      input: literals.map((l) => JSON.stringify(l)).join('\n'),
+      encoding: 'utf8',
+    });
+    const read = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as string);
     // A docstring ends with a newline before its closing quotes.
     expect(read).toEqual(samples.flatMap((s) => [s, `${s}\n`]));
   });

@@ -1,9 +1,44 @@
 /** Helpers to write Python source: literals, identifiers, snake_case names. */
 
 const PYTHON_KEYWORDS = new Set([
-  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except',
-  'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try',
-  'while', 'with', 'yield', 'match', 'case', 'type',
+  'False',
+  'None',
+  'True',
+  'and',
+  'as',
+  'assert',
+  'async',
+  'await',
+  'break',
+  'class',
+  'continue',
+  'def',
+  'del',
+  'elif',
+  'else',
+  'except',
+  'finally',
+  'for',
+  'from',
+  'global',
+  'if',
+  'import',
+  'in',
+  'is',
+  'lambda',
+  'nonlocal',
+  'not',
+  'or',
+  'pass',
+  'raise',
+  'return',
+  'try',
+  'while',
+  'with',
+  'yield',
+  'match',
+  'case',
+  'type',
 ]);
 
 /** A Python float or int literal that reads back to the same number. */
@@ -45,7 +80,12 @@ export function snakeCase(name: string): string {
 
 /** `mnist-cnn`, `MNIST CNN` → `MnistCnn`. */
 export function pascalCase(name: string): string {
-  const words = name.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(/\s+/).filter(Boolean);
+  const words = name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   const joined = words.map((w) => w[0].toUpperCase() + w.slice(1).toLowerCase()).join('');
   if (!joined) return 'Model';
   return /^\d/.test(joined) ? `Model${joined}` : joined;
@@ -66,7 +106,11 @@ export class IdentifierTable {
   get(id: string): string {
     const known = this.byId.get(id);
     if (known) return known;
-    let base = id.normalize('NFKD').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'layer';
+    let base =
+      id
+        .normalize('NFKD')
+        .replace(/[^A-Za-z0-9_]+/g, '_')
+        .replace(/^_+|_+$/g, '') || 'layer';
     if (/^\d/.test(base)) base = `layer_${base}`;
     if (PYTHON_KEYWORDS.has(base)) base = `${base}_`;
     // `input` is a Python built-in; `inputs` is what Keras code calls the model's input.

@@ -33,8 +33,35 @@ export interface PyTorchModule {
 
 /** Attributes of nn.Module and names the code uses, never given to a block. */
 const RESERVED = [
-  'x', 'torch', 'nn', 'F', 'np', 'os', 'self', 'training', 'forward', 'eval', 'train', 'to', 'cuda', 'cpu', 'parameters', 'modules', 'children',
-  'state_dict', 'load_state_dict', 'apply', 'float', 'double', 'half', 'zero_grad', 'register_buffer', 'type', 'input', 'load_model', 'path',
+  'x',
+  'torch',
+  'nn',
+  'F',
+  'np',
+  'os',
+  'self',
+  'training',
+  'forward',
+  'eval',
+  'train',
+  'to',
+  'cuda',
+  'cpu',
+  'parameters',
+  'modules',
+  'children',
+  'state_dict',
+  'load_state_dict',
+  'apply',
+  'float',
+  'double',
+  'half',
+  'zero_grad',
+  'register_buffer',
+  'type',
+  'input',
+  'load_model',
+  'path',
 ];
 
 interface Writer {
@@ -53,7 +80,10 @@ function activationCode(node: PlanNode, activation: string, value: string, shape
   const form = activationForm(activation);
   if (!form)
     throw new ExportError(
-      { en: `${blockName(node)}: the activation "${activation}" has no PyTorch equivalent in the exporter.`, fr: `${blockNameFr(node)} : l’activation « ${activation} » n’a pas d’équivalent PyTorch dans l’exporteur.` },
+      {
+        en: `${blockName(node)}: the activation "${activation}" has no PyTorch equivalent in the exporter.`,
+        fr: `${blockNameFr(node)} : l’activation « ${activation} » n’a pas d’équivalent PyTorch dans l’exporteur.`,
+      },
       node.id,
       node.type,
     );
@@ -84,7 +114,10 @@ function writeNode(node: PlanNode, attr: string, args: string[], w: Writer): str
   const block = getBlock(node.type);
   if (!block)
     throw new ExportError(
-      { en: `${blockName(node)}: the PyTorch exporter does not know the block type ${node.type}.`, fr: `${blockNameFr(node)} : l’exporteur PyTorch ne connaît pas le type de bloc ${node.type}.` },
+      {
+        en: `${blockName(node)}: the PyTorch exporter does not know the block type ${node.type}.`,
+        fr: `${blockNameFr(node)} : l’exporteur PyTorch ne connaît pas le type de bloc ${node.type}.`,
+      },
       node.id,
       node.type,
     );
@@ -112,7 +145,14 @@ export interface ModuleSplit {
  * `frozen_base(x)` returns the cut blocks' outputs (in PyTorch's layout) and `head(...)` goes on
  * from them to the model's outputs. Together they compute what `forward` does.
  */
-function splitCode(split: ModuleSplit, nodes: readonly PlanNode[], lines: Map<string, [number, number]>, forward: readonly string[], variable: (id: string) => string, returnLine: string): string[] {
+function splitCode(
+  split: ModuleSplit,
+  nodes: readonly PlanNode[],
+  lines: Map<string, [number, number]>,
+  forward: readonly string[],
+  variable: (id: string) => string,
+  returnLine: string,
+): string[] {
   const inBase = new Set(split.base);
   const body = (keep: (id: string) => boolean) => nodes.filter((n) => keep(n.id)).flatMap((n) => forward.slice(...lines.get(n.id)!));
   const cut = split.cut.map(variable);
@@ -134,12 +174,23 @@ function splitCode(split: ModuleSplit, nodes: readonly PlanNode[], lines: Map<st
  * A readable PyTorch module equivalent to the graph at inference. It takes NHWC input, like the
  * app and Keras, and works in NCHW inside, as PyTorch's layers expect.
  */
-export function pytorchModule(graph: Graph, options: { name?: string; description?: string; augment?: boolean; seed?: number; split?: ModuleSplit } = {}): PyTorchModule {
+export function pytorchModule(
+  graph: Graph,
+  options: { name?: string; description?: string; augment?: boolean; seed?: number; split?: ModuleSplit } = {},
+): PyTorchModule {
   const plan = planGraph(graph);
   const className = pascalCase(options.name ?? 'Model');
   const names = new IdentifierTable([...RESERVED, className]);
   const chain = plan.isChain;
-  const w: Writer = { augment: options.augment === true, seed: options.seed, init: [], forward: [], state: [], counters: [], helpers: new Map() };
+  const w: Writer = {
+    augment: options.augment === true,
+    seed: options.seed,
+    init: [],
+    forward: [],
+    state: [],
+    counters: [],
+    helpers: new Map(),
+  };
   const variable = (id: string) => (chain ? 'x' : names.get(id));
   const inputArgs = plan.inputs.map((id) => (chain ? 'x' : names.get(id)));
 
@@ -182,7 +233,7 @@ export function pytorchModule(graph: Graph, options: { name?: string; descriptio
     `${title}: the PyTorch version of a Neuroblocks model.`,
     '',
     ...(options.description ? [options.description, ''] : []),
-    `The module takes input in the app's layout, NHWC (batch, height, width, channels), ${input.outputShape.length === 3 ? 'and permutes it to NCHW (batch, channels, height, width), the layout of PyTorch\'s layers, at the start of forward().' : 'here a batch of vectors.'}`,
+    `The module takes input in the app's layout, NHWC (batch, height, width, channels), ${input.outputShape.length === 3 ? "and permutes it to NCHW (batch, channels, height, width), the layout of PyTorch's layers, at the start of forward()." : 'here a batch of vectors.'}`,
     `Input shape: ${pyValue([null, ...input.outputShape]).replace('None', 'batch')}. Outputs are in the app's layout too.`,
     'Augmentation blocks only act while training in the app; this module is the model at inference.',
     '',

@@ -27,7 +27,13 @@ describe('selectBackend', () => {
     expect(choice.tf.getBackend()).toBe('wasm');
     expect(choice.device).toMatch(/^CPU \(WASM(, SIMD)?, \d+ threads?; /);
     // It computes for real.
-    const sum = choice.tf.tidy(() => choice.tf.add(choice.tf.tensor1d([1, 2]), 3).sum().dataSync()[0]);
+    const sum = choice.tf.tidy(
+      () =>
+        choice.tf
+          .add(choice.tf.tensor1d([1, 2]), 3)
+          .sum()
+          .dataSync()[0],
+    );
     expect(sum).toBe(9);
   });
 
@@ -45,17 +51,20 @@ describe('selectBackend', () => {
     expect(wasm.tf.getBackend()).toBe('wasm');
   });
 
-  it.each(['tensorflow', 'tensorflow-gpu'] as BackendName[])('a forced native backend %s either loads or says what is missing', async (name) => {
-    const result = await selectBackend(name).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-    if (result instanceof Error) {
-      expect(result).toBeInstanceOf(BackendUnavailableError);
-      expect(result.message).toContain(`"${name}" backend was requested`);
-      expect(result.message).toMatch(name === 'tensorflow' ? /@tensorflow\/tfjs-node\b/ : /tfjs-node-gpu|CUDA/);
-    } else {
-      expect(result.backend).toBe(name);
-      expect(result.tf.getBackend()).toBe('tensorflow');
-    }
-  });
+  it.each(['tensorflow', 'tensorflow-gpu'] as BackendName[])(
+    'a forced native backend %s either loads or says what is missing',
+    async (name) => {
+      const result = await selectBackend(name).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
+      if (result instanceof Error) {
+        expect(result).toBeInstanceOf(BackendUnavailableError);
+        expect(result.message).toContain(`"${name}" backend was requested`);
+        expect(result.message).toMatch(name === 'tensorflow' ? /@tensorflow\/tfjs-node\b/ : /tfjs-node-gpu|CUDA/);
+      } else {
+        expect(result.backend).toBe(name);
+        expect(result.tf.getBackend()).toBe('tensorflow');
+      }
+    },
+  );
 
   it('rejects an unknown backend name with the list of valid ones', async () => {
     expect(isBackendName('wasm')).toBe(true);

@@ -77,7 +77,10 @@ async function importOptional(packageName: string): Promise<Tf> {
       throw notInstalled(packageName);
     }
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new LocalizedError({ en: `${packageName} is installed but failed to load: ${why}`, fr: `${packageName} est installé mais n’a pas pu être chargé : ${why}` });
+    throw new LocalizedError({
+      en: `${packageName} is installed but failed to load: ${why}`,
+      fr: `${packageName} est installé mais n’a pas pu être chargé : ${why}`,
+    });
   }
   const namespace = loaded as { default?: Tf } & Tf;
   return (typeof namespace.setBackend === 'function' ? namespace : namespace.default) as Tf;
@@ -93,7 +96,10 @@ function notInstalled(packageName: string): LocalizedError {
 async function gpuNames(): Promise<string[]> {
   try {
     const { stdout } = await promisify(execFile)('nvidia-smi', ['--query-gpu=name', '--format=csv,noheader'], { timeout: 5000 });
-    return stdout.split('\n').map((line) => line.trim()).filter(Boolean);
+    return stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
   } catch {
     return [];
   }
@@ -110,10 +116,17 @@ export async function loadNative(kind: 'gpu' | 'cpu'): Promise<LoadedBackend> {
   if (kind === 'gpu') {
     gpus = await gpuNames();
     // Without a visible CUDA device libtensorflow silently computes on the CPU; say so instead.
-    if (gpus.length === 0) throw new LocalizedError({ en: 'no CUDA GPU is visible (nvidia-smi is missing or lists no GPU)', fr: 'aucun GPU CUDA n’est visible (nvidia-smi est absent ou ne liste aucun GPU)' });
+    if (gpus.length === 0)
+      throw new LocalizedError({
+        en: 'no CUDA GPU is visible (nvidia-smi is missing or lists no GPU)',
+        fr: 'aucun GPU CUDA n’est visible (nvidia-smi est absent ou ne liste aucun GPU)',
+      });
   }
   const native = await importOptional(packageName);
   // The native packages bring their own copy of TensorFlow.js; use the one where they registered.
   await activate(native, 'tensorflow');
-  return { tf: native, device: kind === 'gpu' ? `GPU (${gpus.join(', ')}; CUDA via libtensorflow)` : `CPU (native libtensorflow; ${cpuModel()})` };
+  return {
+    tf: native,
+    device: kind === 'gpu' ? `GPU (${gpus.join(', ')}; CUDA via libtensorflow)` : `CPU (native libtensorflow; ${cpuModel()})`,
+  };
 }

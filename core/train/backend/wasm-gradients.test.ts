@@ -219,9 +219,13 @@ describe('bias addition and bias-gradient sums', () => {
 describe('a CNN using every trainable block', () => {
   function buildModel(): tfTypes.LayersModel {
     const input = tf.input({ shape: [12, 12, 2] });
-    const conv = tf.layers.conv2d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: 'glorotUniform', seed: 1 } as never).apply(input) as tfTypes.SymbolicTensor;
+    const conv = tf.layers
+      .conv2d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu', kernelInitializer: 'glorotUniform', seed: 1 } as never)
+      .apply(input) as tfTypes.SymbolicTensor;
     const norm = tf.layers.batchNormalization().apply(conv) as tfTypes.SymbolicTensor;
-    const strided = tf.layers.conv2d({ filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'tanh' }).apply(norm) as tfTypes.SymbolicTensor;
+    const strided = tf.layers
+      .conv2d({ filters: 4, kernelSize: 3, strides: 2, padding: 'same', activation: 'tanh' })
+      .apply(norm) as tfTypes.SymbolicTensor;
     const maxed = tf.layers.maxPooling2d({ poolSize: 2 }).apply(norm) as tfTypes.SymbolicTensor;
     const added = tf.layers.add().apply([strided, maxed]) as tfTypes.SymbolicTensor;
     const averaged = tf.layers.averagePooling2d({ poolSize: 2 }).apply(added) as tfTypes.SymbolicTensor;

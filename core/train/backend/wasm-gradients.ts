@@ -15,7 +15,11 @@ import type * as tfTypes from '@tensorflow/tfjs';
 type Tf = typeof tfTypes;
 type TensorInfo = tfTypes.TensorInfo;
 type Backend = any;
-type KernelFunc = (args: { inputs: Record<string, TensorInfo>; backend: Backend; attrs?: Record<string, unknown> }) => TensorInfo | TensorInfo[];
+type KernelFunc = (args: {
+  inputs: Record<string, TensorInfo>;
+  backend: Backend;
+  attrs?: Record<string, unknown>;
+}) => TensorInfo | TensorInfo[];
 
 type PadAttr = 'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
 
@@ -35,7 +39,11 @@ interface ConvGeometry {
 }
 
 /** Names of the kernels this module adds to the 'wasm' backend. */
-export const addedWasmKernels = ['Conv2DBackpropFilter', 'DepthwiseConv2dNativeBackpropFilter', 'DepthwiseConv2dNativeBackpropInput'] as const;
+export const addedWasmKernels = [
+  'Conv2DBackpropFilter',
+  'DepthwiseConv2dNativeBackpropFilter',
+  'DepthwiseConv2dNativeBackpropInput',
+] as const;
 
 /** Kernels the WASM backend has but that are much slower than a composition of its fast ones. */
 export const replacedWasmKernels = ['Conv2DBackpropInput', 'MaxPoolGrad', 'BatchMatMul', 'Identity'] as const;
@@ -117,16 +125,39 @@ function makeConv2DBackpropFilter(tf: Tf): KernelFunc {
     const { x, dy } = inputs;
     const a = attrs as unknown as Conv2DGradAttrs & { filterShape: [number, number, number, number] };
     requireChannelsLast(a.dataFormat, 'Conv2DBackpropFilter');
-    const info = tf.backend_util.computeConv2DInfo(x.shape as [number, number, number, number], a.filterShape, a.strides, 1, a.pad, a.dimRoundingMode) as unknown as ConvGeometry;
+    const info = tf.backend_util.computeConv2DInfo(
+      x.shape as [number, number, number, number],
+      a.filterShape,
+      a.strides,
+      1,
+      a.pad,
+      a.dimRoundingMode,
+    ) as unknown as ConvGeometry;
     const { inChannels, outChannels, strideHeight, strideWidth, filterHeight, filterWidth } = info;
     const { top, left, bottom, right } = info.padInfo;
     return withScope(tf, backend, (k) => {
       let source = k.run('Transpose', { x }, { perm: [3, 1, 2, 0] });
       if (top || left || bottom || right) {
-        source = k.run('PadV2', { x: source }, { paddings: [[0, 0], [top, bottom], [left, right], [0, 0]], constantValue: 0 });
+        source = k.run(
+          'PadV2',
+          { x: source },
+          {
+            paddings: [
+              [0, 0],
+              [top, bottom],
+              [left, right],
+              [0, 0],
+            ],
+            constantValue: 0,
+          },
+        );
       }
       const kernel = k.run('Transpose', { x: dy }, { perm: [1, 2, 0, 3] });
-      let grad = k.run('Conv2D', { x: source, filter: kernel }, { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [strideHeight, strideWidth] });
+      let grad = k.run(
+        'Conv2D',
+        { x: source, filter: kernel },
+        { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [strideHeight, strideWidth] },
+      );
       // Rows or columns that no output position reaches come out beyond the filter size.
       if (grad.shape[1] !== filterHeight || grad.shape[2] !== filterWidth) {
         grad = k.slice(grad, [0, 0, 0, 0], [inChannels, filterHeight, filterWidth, outChannels]);
@@ -140,7 +171,21 @@ function makeConv2DBackpropFilter(tf: Tf): KernelFunc {
 function spreadByStride(k: KernelScope, x: TensorInfo, strideHeight: number, strideWidth: number): TensorInfo {
   const [b, h, w, c] = x.shape;
   const expanded = k.run('Reshape', { x }, { shape: [b, h, 1, w, 1, c] });
-  const padded = k.run('PadV2', { x: expanded }, { paddings: [[0, 0], [0, 0], [0, strideHeight - 1], [0, 0], [0, strideWidth - 1], [0, 0]], constantValue: 0 });
+  const padded = k.run(
+    'PadV2',
+    { x: expanded },
+    {
+      paddings: [
+        [0, 0],
+        [0, 0],
+        [0, strideHeight - 1],
+        [0, 0],
+        [0, strideWidth - 1],
+        [0, 0],
+      ],
+      constantValue: 0,
+    },
+  );
   return k.run('Reshape', { x: padded }, { shape: [b, h * strideHeight, w * strideWidth, c] });
 }
 
@@ -153,11 +198,20 @@ function makeConv2DBackpropInput(tf: Tf): KernelFunc {
     const { dy, filter } = inputs;
     const a = attrs as unknown as Conv2DGradAttrs & { inputShape: [number, number, number, number] };
     requireChannelsLast(a.dataFormat, 'Conv2DBackpropInput');
-    const info = tf.backend_util.computeConv2DInfo(a.inputShape, filter.shape as [number, number, number, number], a.strides, 1, a.pad, a.dimRoundingMode) as unknown as ConvGeometry;
+    const info = tf.backend_util.computeConv2DInfo(
+      a.inputShape,
+      filter.shape as [number, number, number, number],
+      a.strides,
+      1,
+      a.pad,
+      a.dimRoundingMode,
+    ) as unknown as ConvGeometry;
     const { batchSize, inHeight, inWidth, outHeight, outWidth, outChannels, strideHeight, strideWidth, filterHeight, filterWidth } = info;
     const { top, left } = info.padInfo;
     if (top > filterHeight - 1 || left > filterWidth - 1) {
-      throw new Error(`Conv2DBackpropInput on WASM needs padding smaller than the filter (${filterHeight}×${filterWidth}), got top ${top}, left ${left}.`);
+      throw new Error(
+        `Conv2DBackpropInput on WASM needs padding smaller than the filter (${filterHeight}×${filterWidth}), got top ${top}, left ${left}.`,
+      );
     }
     return withScope(tf, backend, (k) => {
       let spread = dy;
@@ -174,7 +228,11 @@ function makeConv2DBackpropInput(tf: Tf): KernelFunc {
       let padBottom = inHeight - rows + top - extraRows;
       let padRight = inWidth - cols + left - extraCols;
       if (padBottom < 0 || padRight < 0) {
-        spread = k.slice(spread, [0, 0, 0, 0], [batchSize, rows + extraRows + Math.min(padBottom, 0), cols + extraCols + Math.min(padRight, 0), outChannels]);
+        spread = k.slice(
+          spread,
+          [0, 0, 0, 0],
+          [batchSize, rows + extraRows + Math.min(padBottom, 0), cols + extraCols + Math.min(padRight, 0), outChannels],
+        );
         padBottom = Math.max(padBottom, 0);
         padRight = Math.max(padRight, 0);
       }
@@ -182,7 +240,12 @@ function makeConv2DBackpropInput(tf: Tf): KernelFunc {
       const swapped = k.run('Transpose', { x: flipped }, { perm: [0, 1, 3, 2] });
       const padTop = filterHeight - 1 - top;
       const padLeft = filterWidth - 1 - left;
-      const padding: ExplicitPad = [[0, 0], [padTop, padBottom], [padLeft, padRight], [0, 0]];
+      const padding: ExplicitPad = [
+        [0, 0],
+        [padTop, padBottom],
+        [padLeft, padRight],
+        [0, 0],
+      ];
       return k.run('Conv2D', { x: spread, filter: swapped }, { strides: [1, 1], pad: padding, dataFormat: 'NHWC', dilations: [1, 1] });
     });
   };
@@ -204,7 +267,14 @@ function makeMaxPoolGrad(tf: Tf): KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const { dy, input } = inputs;
     const a = attrs as unknown as PoolAttrs;
-    const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode);
+    const info = tf.backend_util.computePool2DInfo(
+      input.shape as [number, number, number, number],
+      a.filterSize,
+      a.strides,
+      1,
+      a.pad,
+      a.dimRoundingMode,
+    );
     const { batchSize, inHeight, inWidth, inChannels: C, outHeight, outWidth, strideHeight, strideWidth, filterHeight, filterWidth } = info;
     const { top, left } = info.padInfo;
     // Allocate first: allocating may grow the WASM memory and detach earlier views of the heap.
@@ -266,7 +336,8 @@ function makeBatchMatMul(tf: Tf, original: KernelFunc): KernelFunc {
     const { a, b } = inputs;
     const { transposeA, transposeB } = attrs as { transposeA: boolean; transposeB: boolean };
     if ((!transposeA && !transposeB) || a.dtype !== 'float32' || b.dtype !== 'float32') return original({ inputs, backend, attrs });
-    const swapLast = (t: TensorInfo) => [...t.shape.keys()].map((i, _, all) => (i < all.length - 2 ? i : i === all.length - 2 ? all.length - 1 : all.length - 2));
+    const swapLast = (t: TensorInfo) =>
+      [...t.shape.keys()].map((i, _, all) => (i < all.length - 2 ? i : i === all.length - 2 ? all.length - 1 : all.length - 2));
     return withScope(tf, backend, (k) => {
       const left = transposeA ? k.run('Transpose', { x: a }, { perm: swapLast(a) }) : a;
       const right = transposeB ? k.run('Transpose', { x: b }, { perm: swapLast(b) }) : b;
@@ -282,7 +353,13 @@ interface DepthwiseAttrs {
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 }
 
-function depthwiseGeometry(tf: Tf, inputShape: number[], filterShape: number[], attrs: DepthwiseAttrs, kernel: string): ConvGeometry & { multiplier: number } {
+function depthwiseGeometry(
+  tf: Tf,
+  inputShape: number[],
+  filterShape: number[],
+  attrs: DepthwiseAttrs,
+  kernel: string,
+): ConvGeometry & { multiplier: number } {
   const dilations = attrs.dilations ?? 1;
   if (!tf.backend_util.eitherStridesOrDilationsAreOne(attrs.strides, dilations)) {
     throw new Error(`${kernel}: strides and dilations cannot both be greater than 1.`);
@@ -314,7 +391,20 @@ function makeDepthwiseBackpropFilter(tf: Tf): KernelFunc {
     const dys = backend.typedArrayFromHeap(dy) as Float32Array;
     const dw = backend.typedArrayFromHeap(out) as Float32Array;
     dw.fill(0);
-    const { batchSize, inHeight, inWidth, inChannels: C, outHeight, outWidth, outChannels: O, strideHeight, strideWidth, filterHeight, filterWidth, multiplier } = g;
+    const {
+      batchSize,
+      inHeight,
+      inWidth,
+      inChannels: C,
+      outHeight,
+      outWidth,
+      outChannels: O,
+      strideHeight,
+      strideWidth,
+      filterHeight,
+      filterWidth,
+      multiplier,
+    } = g;
     const { top, left } = g.padInfo;
     for (let i = 0; i < filterHeight; i++) {
       const yMin = Math.max(0, Math.ceil((top - i) / strideHeight));
@@ -351,7 +441,20 @@ function makeDepthwiseBackpropInput(tf: Tf): KernelFunc {
     const ws = backend.typedArrayFromHeap(filter) as Float32Array;
     const dx = backend.typedArrayFromHeap(out) as Float32Array;
     dx.fill(0);
-    const { batchSize, inHeight, inWidth, inChannels: C, outHeight, outWidth, outChannels: O, strideHeight, strideWidth, filterHeight, filterWidth, multiplier } = g;
+    const {
+      batchSize,
+      inHeight,
+      inWidth,
+      inChannels: C,
+      outHeight,
+      outWidth,
+      outChannels: O,
+      strideHeight,
+      strideWidth,
+      filterHeight,
+      filterWidth,
+      multiplier,
+    } = g;
     const { top, left } = g.padInfo;
     for (let n = 0; n < batchSize; n++) {
       for (let y = 0; y < outHeight; y++) {
@@ -402,7 +505,10 @@ export function registerWasmGradientKernels(tf: Tf): void {
     const original = tf.getKernel(name, 'wasm');
     if (!original) throw new Error(`The WASM backend has no ${name} kernel.`);
     tf.unregisterKernel(name, 'wasm');
-    tf.registerKernel({ ...original, kernelFunc: replaced[name](original.kernelFunc as unknown as KernelFunc) as unknown as tfTypes.KernelFunc });
+    tf.registerKernel({
+      ...original,
+      kernelFunc: replaced[name](original.kernelFunc as unknown as KernelFunc) as unknown as tfTypes.KernelFunc,
+    });
   }
 }
 

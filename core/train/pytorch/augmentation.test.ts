@@ -178,36 +178,45 @@ describe.skipIf(Boolean(skipReason))('augmentation blocks on the PyTorch engine'
     expect(maxDifference(torch.eval.data, images)).toBe(0);
   });
 
-  it('random rotations, zooms and translations stay within the values of the image (reflect fill, bilinear)', { timeout: 60_000 }, async () => {
-    for (const [type, params] of randomDraws) {
-      const { torch, tfjs } = await outputs(type, params);
-      expect(torch.train.shape).toEqual(tfjs.train.shape);
-      const [min, max] = range(torch.train.data);
-      expect(min).toBeGreaterThanOrEqual(low - 1e-6);
-      expect(max).toBeLessThanOrEqual(high + 1e-6);
-      expect(maxDifference(torch.train.data, images)).toBeGreaterThan(0.05);
-      expect(maxDifference(torch.eval.data, images)).toBe(0);
-    }
-  });
+  it(
+    'random rotations, zooms and translations stay within the values of the image (reflect fill, bilinear)',
+    { timeout: 60_000 },
+    async () => {
+      for (const [type, params] of randomDraws) {
+        const { torch, tfjs } = await outputs(type, params);
+        expect(torch.train.shape).toEqual(tfjs.train.shape);
+        const [min, max] = range(torch.train.data);
+        expect(min).toBeGreaterThanOrEqual(low - 1e-6);
+        expect(max).toBeLessThanOrEqual(high + 1e-6);
+        expect(maxDifference(torch.train.data, images)).toBeGreaterThan(0.05);
+        expect(maxDifference(torch.eval.data, images)).toBe(0);
+      }
+    },
+  );
 
-  it('RandomCrop cuts a window while training and keeps the resized centre at inference, as TensorFlow.js does', { timeout: 60_000 }, async () => {
-    const { torch, tfjs } = await outputs('RandomCrop', others[2][1]);
-    expect(torch.train.shape).toEqual([N, 10, 12, C]);
-    expect(tfjs.train.shape).toEqual([N, 10, 12, C]);
-    // The training output is a window of the input.
-    const windowAt = (top: number, left: number) => {
-      for (let n = 0; n < N; n++)
-        for (let y = 0; y < 10; y++)
-          for (let x = 0; x < 12; x++)
-            for (let c = 0; c < C; c++) if (torch.train.data[((n * 10 + y) * 12 + x) * C + c] !== images[((n * H + top + y) * W + left + x) * C + c]) return false;
-      return true;
-    };
-    let found = false;
-    for (let top = 0; top <= H - 10 && !found; top++) for (let left = 0; left <= W - 12 && !found; left++) found = windowAt(top, left);
-    expect(found).toBe(true);
-    expect(torch.eval.shape).toEqual(tfjs.eval.shape);
-    expect(maxDifference(torch.eval.data, tfjs.eval.data)).toBeLessThan(1e-5);
-  });
+  it(
+    'RandomCrop cuts a window while training and keeps the resized centre at inference, as TensorFlow.js does',
+    { timeout: 60_000 },
+    async () => {
+      const { torch, tfjs } = await outputs('RandomCrop', others[2][1]);
+      expect(torch.train.shape).toEqual([N, 10, 12, C]);
+      expect(tfjs.train.shape).toEqual([N, 10, 12, C]);
+      // The training output is a window of the input.
+      const windowAt = (top: number, left: number) => {
+        for (let n = 0; n < N; n++)
+          for (let y = 0; y < 10; y++)
+            for (let x = 0; x < 12; x++)
+              for (let c = 0; c < C; c++)
+                if (torch.train.data[((n * 10 + y) * 12 + x) * C + c] !== images[((n * H + top + y) * W + left + x) * C + c]) return false;
+        return true;
+      };
+      let found = false;
+      for (let top = 0; top <= H - 10 && !found; top++) for (let left = 0; left <= W - 12 && !found; left++) found = windowAt(top, left);
+      expect(found).toBe(true);
+      expect(torch.eval.shape).toEqual(tfjs.eval.shape);
+      expect(maxDifference(torch.eval.data, tfjs.eval.data)).toBeLessThan(1e-5);
+    },
+  );
 
   it('a CNN with augmentation blocks trains on PyTorch', { timeout: 120_000 }, async () => {
     const project = parseProject({

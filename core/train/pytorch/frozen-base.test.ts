@@ -47,10 +47,17 @@ const branching: Graph = {
   ],
 };
 
-async function train(graph: Graph, options: TrainingOptions): Promise<{ result: FinalResult; started: Extract<TrainingEvent, { type: 'started' }>; events: TrainingEvent[] }> {
+async function train(
+  graph: Graph,
+  options: TrainingOptions,
+): Promise<{ result: FinalResult; started: Extract<TrainingEvent, { type: 'started' }>; events: TrainingEvent[] }> {
   const events: TrainingEvent[] = [];
   const project = mnistProject(graph, { optimizer: 'adam', learningRate: 0.002, epochs: 2 });
-  const result = await runTraining({ project, options: { size: 256, checkpoints: false, ...options } }, (e) => void events.push(e), new TrainingControl());
+  const result = await runTraining(
+    { project, options: { size: 256, checkpoints: false, ...options } },
+    (e) => void events.push(e),
+    new TrainingControl(),
+  );
   expect(result.state, result.message).toBe('completed');
   return { result, started: events.find((e): e is Extract<TrainingEvent, { type: 'started' }> => e.type === 'started')!, events };
 }
@@ -74,9 +81,18 @@ describe.skipIf(Boolean(skipReason))('a frozen base on the PyTorch engine', () =
   it('is computed once per image, says so, and trains the head to the weights the whole model gets', { timeout: 120_000 }, async () => {
     const cached = await train(frozenCnn, { engine: 'pytorch', device: 'cpu' });
     const everyStep = await train(frozenCnn, { engine: 'pytorch', device: 'cpu', featureCache: false });
-    expect(cached.started.frozenBase).toMatchObject({ blocks: 5, cached: true, message: 'The frozen base (5 blocks) is computed once per image; only the head trains.' });
-    expect(cached.started.frozenBase!.messageFr).toBe('La base gelée (5 blocs) est calculée une seule fois par image ; seule la tête s’entraîne.');
-    expect(everyStep.started.frozenBase).toMatchObject({ cached: false, message: 'The frozen base (5 blocks) runs at every step: computing it once was turned off for this run.' });
+    expect(cached.started.frozenBase).toMatchObject({
+      blocks: 5,
+      cached: true,
+      message: 'The frozen base (5 blocks) is computed once per image; only the head trains.',
+    });
+    expect(cached.started.frozenBase!.messageFr).toBe(
+      'La base gelée (5 blocs) est calculée une seule fois par image ; seule la tête s’entraîne.',
+    );
+    expect(everyStep.started.frozenBase).toMatchObject({
+      cached: false,
+      message: 'The frozen base (5 blocks) runs at every step: computing it once was turned off for this run.',
+    });
     // The pass over the 256 images (192 to train, 64 to validate) is counted as on the TensorFlow.js engine.
     expect(cached.events.filter((e) => e.type === 'baseProgress').at(-1)).toEqual({ type: 'baseProgress', images: 256, of: 256 });
     expect(everyStep.events.some((e) => e.type === 'baseProgress')).toBe(false);
@@ -90,14 +106,20 @@ describe.skipIf(Boolean(skipReason))('a frozen base on the PyTorch engine', () =
     expect(maxRelativeDifference(cached.result, wasm.result)).toBeLessThanOrEqual(1e-4);
   });
 
-  it('cuts a branching graph where the head takes two of the base’s outputs, and too little memory runs the base at every step', { timeout: 120_000 }, async () => {
-    const cached = await train(branching, { engine: 'pytorch', device: 'cpu' });
-    const everyStep = await train(branching, { engine: 'pytorch', device: 'cpu', featureCache: false });
-    expect(cached.started.frozenBase?.cached).toBe(true);
-    expect(maxRelativeDifference(cached.result, everyStep.result)).toBeLessThanOrEqual(1e-5);
-    const small = await train(branching, { engine: 'pytorch', device: 'cpu', featureCacheBytes: 1000 });
-    expect(small.started.frozenBase?.cached).toBe(false);
-    expect(small.started.frozenBase?.message).toMatch(/^The frozen base \(3 blocks\) runs at every step: its outputs for the 256 training and validation images would take [\d.]+ MB, more than the 1 kB set aside for them\./);
-    expect(maxRelativeDifference(small.result, everyStep.result)).toBe(0);
-  });
+  it(
+    'cuts a branching graph where the head takes two of the base’s outputs, and too little memory runs the base at every step',
+    { timeout: 120_000 },
+    async () => {
+      const cached = await train(branching, { engine: 'pytorch', device: 'cpu' });
+      const everyStep = await train(branching, { engine: 'pytorch', device: 'cpu', featureCache: false });
+      expect(cached.started.frozenBase?.cached).toBe(true);
+      expect(maxRelativeDifference(cached.result, everyStep.result)).toBeLessThanOrEqual(1e-5);
+      const small = await train(branching, { engine: 'pytorch', device: 'cpu', featureCacheBytes: 1000 });
+      expect(small.started.frozenBase?.cached).toBe(false);
+      expect(small.started.frozenBase?.message).toMatch(
+        /^The frozen base \(3 blocks\) runs at every step: its outputs for the 256 training and validation images would take [\d.]+ MB, more than the 1 kB set aside for them\./,
+      );
+      expect(maxRelativeDifference(small.result, everyStep.result)).toBe(0);
+    },
+  );
 });

@@ -60,7 +60,8 @@ interface ProbeOutput {
   devices?: TorchDevice[];
 }
 
-type Probe = { ok: true; python: string; torch: string; devices: TorchDevice[] } | { ok: false; python: string; reason: Localized; hasTorch: boolean };
+type Probe =
+  { ok: true; python: string; torch: string; devices: TorchDevice[] } | { ok: false; python: string; reason: Localized; hasTorch: boolean };
 
 function isExecutable(file: string): boolean {
   try {
@@ -114,45 +115,90 @@ function firstLine(text: string): string {
 /** Asks one Python what it has; never throws, never waits more than the timeout. */
 export function probePython(python: string, timeoutMs = PROBE_TIMEOUT_MS): Promise<Probe> {
   return new Promise((resolve) => {
-    execFile(python, ['-c', PROBE], { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 1 << 20, windowsHide: true }, (error, stdout, stderr) => {
-      const lines = String(stdout).split('\n');
-      const at = lines.findIndex((l) => l.trim() === PROBE_MARKER);
-      let parsed: ProbeOutput | undefined;
-      if (at >= 0) {
-        try {
-          parsed = JSON.parse(lines[at + 1] ?? '') as ProbeOutput;
-        } catch {
-          parsed = undefined;
+    execFile(
+      python,
+      ['-c', PROBE],
+      { timeout: timeoutMs, killSignal: 'SIGKILL', maxBuffer: 1 << 20, windowsHide: true },
+      (error, stdout, stderr) => {
+        const lines = String(stdout).split('\n');
+        const at = lines.findIndex((l) => l.trim() === PROBE_MARKER);
+        let parsed: ProbeOutput | undefined;
+        if (at >= 0) {
+          try {
+            parsed = JSON.parse(lines[at + 1] ?? '') as ProbeOutput;
+          } catch {
+            parsed = undefined;
+          }
         }
-      }
-      if (!parsed || typeof parsed !== 'object') {
-        const code = (error as (NodeJS.ErrnoException & { killed?: boolean }) | null)?.code;
-        if (code === 'ENOENT')
-          return resolve({ ok: false, hasTorch: false, python, reason: { en: `No Python at ${python}: set the Python path in the settings or NEUROBLOCKS_PYTHON.`, fr: `Aucun Python à l’emplacement ${python} : indiquez le chemin de Python dans les réglages ou dans NEUROBLOCKS_PYTHON.` } });
-        if ((error as { killed?: boolean } | null)?.killed)
-          return resolve({ ok: false, hasTorch: false, python, reason: { en: `${python} did not answer within ${timeoutMs / 1000} s when asked for torch.`, fr: `${python} n’a pas répondu en ${timeoutMs / 1000} s quand on lui a demandé torch.` } });
-        const said = firstLine(String(stderr)) || firstLine(String(stdout)) || (error ? error.message : 'no output');
-        return resolve({ ok: false, hasTorch: false, python, reason: { en: `${python} is not a Python that Neuroblocks can use (it answered: ${said}).`, fr: `${python} n’est pas un Python utilisable par Neuroblocks (il a répondu : ${said}).` } });
-      }
-      if (!parsed.torch)
-        return resolve({
-          ok: false,
-          hasTorch: false,
-          python,
-          reason: { en: `${python} (Python ${parsed.python ?? '?'}) has no torch: install PyTorch for it (pip install torch) or choose another Python.`, fr: `${python} (Python ${parsed.python ?? '?'}) n’a pas torch : installez PyTorch pour lui (pip install torch) ou choisissez un autre Python.` },
-        });
-      if (!versionAtLeast(parsed.torch, MIN_TORCH))
-        return resolve({
-          ok: false,
-          hasTorch: true,
-          python,
-          reason: { en: `${python} has torch ${parsed.torch}, too old: the PyTorch engine needs torch ${MIN_TORCH.join('.')} or newer.`, fr: `${python} a torch ${parsed.torch}, trop ancien : le moteur PyTorch demande torch ${MIN_TORCH.join('.')} ou plus récent.` },
-        });
-      if (!parsed.numpy)
-        return resolve({ ok: false, hasTorch: true, python, reason: { en: `${python} has torch but not numpy, which the PyTorch engine needs: install numpy for it.`, fr: `${python} a torch mais pas numpy, dont le moteur PyTorch a besoin : installez numpy pour lui.` } });
-      const devices = Array.isArray(parsed.devices) ? parsed.devices.filter((d) => d && (d.kind === 'cuda' || d.kind === 'mps' || d.kind === 'cpu') && typeof d.name === 'string') : [];
-      resolve({ ok: true, python, torch: parsed.torch, devices });
-    });
+        if (!parsed || typeof parsed !== 'object') {
+          const code = (error as (NodeJS.ErrnoException & { killed?: boolean }) | null)?.code;
+          if (code === 'ENOENT')
+            return resolve({
+              ok: false,
+              hasTorch: false,
+              python,
+              reason: {
+                en: `No Python at ${python}: set the Python path in the settings or NEUROBLOCKS_PYTHON.`,
+                fr: `Aucun Python à l’emplacement ${python} : indiquez le chemin de Python dans les réglages ou dans NEUROBLOCKS_PYTHON.`,
+              },
+            });
+          if ((error as { killed?: boolean } | null)?.killed)
+            return resolve({
+              ok: false,
+              hasTorch: false,
+              python,
+              reason: {
+                en: `${python} did not answer within ${timeoutMs / 1000} s when asked for torch.`,
+                fr: `${python} n’a pas répondu en ${timeoutMs / 1000} s quand on lui a demandé torch.`,
+              },
+            });
+          const said = firstLine(String(stderr)) || firstLine(String(stdout)) || (error ? error.message : 'no output');
+          return resolve({
+            ok: false,
+            hasTorch: false,
+            python,
+            reason: {
+              en: `${python} is not a Python that Neuroblocks can use (it answered: ${said}).`,
+              fr: `${python} n’est pas un Python utilisable par Neuroblocks (il a répondu : ${said}).`,
+            },
+          });
+        }
+        if (!parsed.torch)
+          return resolve({
+            ok: false,
+            hasTorch: false,
+            python,
+            reason: {
+              en: `${python} (Python ${parsed.python ?? '?'}) has no torch: install PyTorch for it (pip install torch) or choose another Python.`,
+              fr: `${python} (Python ${parsed.python ?? '?'}) n’a pas torch : installez PyTorch pour lui (pip install torch) ou choisissez un autre Python.`,
+            },
+          });
+        if (!versionAtLeast(parsed.torch, MIN_TORCH))
+          return resolve({
+            ok: false,
+            hasTorch: true,
+            python,
+            reason: {
+              en: `${python} has torch ${parsed.torch}, too old: the PyTorch engine needs torch ${MIN_TORCH.join('.')} or newer.`,
+              fr: `${python} a torch ${parsed.torch}, trop ancien : le moteur PyTorch demande torch ${MIN_TORCH.join('.')} ou plus récent.`,
+            },
+          });
+        if (!parsed.numpy)
+          return resolve({
+            ok: false,
+            hasTorch: true,
+            python,
+            reason: {
+              en: `${python} has torch but not numpy, which the PyTorch engine needs: install numpy for it.`,
+              fr: `${python} a torch mais pas numpy, dont le moteur PyTorch a besoin : installez numpy pour lui.`,
+            },
+          });
+        const devices = Array.isArray(parsed.devices)
+          ? parsed.devices.filter((d) => d && (d.kind === 'cuda' || d.kind === 'mps' || d.kind === 'cpu') && typeof d.name === 'string')
+          : [];
+        resolve({ ok: true, python, torch: parsed.torch, devices });
+      },
+    );
   });
 }
 
@@ -184,7 +230,10 @@ async function searchPythons(candidates: string[]): Promise<PythonEngineInfo> {
     return {
       available: false,
       devices: [],
-      reason: { en: 'No Python found: install Python 3 with PyTorch, or set its path in the settings or in NEUROBLOCKS_PYTHON.', fr: 'Aucun Python trouvé : installez Python 3 avec PyTorch, ou indiquez son chemin dans les réglages ou dans NEUROBLOCKS_PYTHON.' },
+      reason: {
+        en: 'No Python found: install Python 3 with PyTorch, or set its path in the settings or in NEUROBLOCKS_PYTHON.',
+        fr: 'Aucun Python trouvé : installez Python 3 avec PyTorch, ou indiquez son chemin dans les réglages ou dans NEUROBLOCKS_PYTHON.',
+      },
     };
   let firstFailure: Extract<Probe, { ok: false }> | undefined;
   for (const python of candidates) {

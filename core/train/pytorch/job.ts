@@ -74,7 +74,11 @@ PyTorch module), \`config.json\` (the settings), \`initial.bin\` (the initial we
  * Writes the job folder of `project` into `outDir` (created; refused when it already holds files).
  * `options` are the training options (epochs, seed, size, baseDir…), as for a run in the app.
  */
-export async function exportJob(project: Project, outDir: string, options: TrainingOptions & { dataset?: DatasetInput } = {}): Promise<{ files: string[]; started: JobManifest['started'] }> {
+export async function exportJob(
+  project: Project,
+  outDir: string,
+  options: TrainingOptions & { dataset?: DatasetInput } = {},
+): Promise<{ files: string[]; started: JobManifest['started'] }> {
   if (existsSync(outDir) && (!statSync(outDir).isDirectory() || readdirSync(outDir).length > 0))
     throw new LocalizedError({
       en: `${outDir} already exists and is not an empty folder: give --out a new or empty folder for the job.`,
@@ -88,7 +92,14 @@ export async function exportJob(project: Project, outDir: string, options: Train
   copyFileSync(ranksScript, path.join(runDir, 'ranks.py'));
   copyFileSync(launcher, path.join(outDir, 'train.py'));
   const { type: _type, device: _device, backend: _backend, ...started } = prepared.startedEvent('');
-  const manifest: JobManifest = { format: JOB_FORMAT, version: 1, project, started, ...(dataset ? { dataset } : {}), createdAt: new Date().toISOString() };
+  const manifest: JobManifest = {
+    format: JOB_FORMAT,
+    version: 1,
+    project,
+    started,
+    ...(dataset ? { dataset } : {}),
+    createdAt: new Date().toISOString(),
+  };
   writeFileSync(path.join(outDir, 'job.json'), JSON.stringify(manifest, null, 1));
   writeFileSync(path.join(outDir, 'README.md'), readme(project, started));
   const files = ['train.py', 'README.md', 'job.json', ...readdirSync(runDir).map((f) => `run/${f}`)];
@@ -130,13 +141,19 @@ export function jobEvents(jobDir: string, manifest: JobManifest): TrainingEvent[
       en: `${jobDir} has no result yet (result/events.jsonl is missing): run \`python3 train.py\` in it first, then import it.`,
       fr: `${jobDir} n’a pas encore de résultat (result/events.jsonl manque) : lancez d’abord \`python3 train.py\` dans ce dossier, puis importez-le.`,
     });
-  const lines = readFileSync(log, 'utf8').split('\n').filter((l) => l.trim());
+  const lines = readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
   const events: TrainingEvent[] = [];
   const history: FinalResult['history'] = [];
   let device = '';
   let ended = false;
   const weightsOf = (files: unknown): { weights?: SerializedWeight[]; optimizer?: SerializedWeight[] } | undefined => {
-    const f = files as { file?: string; weights?: Parameters<typeof readWeightFile>[1]; optimizer?: Parameters<typeof readWeightFile>[1] } | null;
+    const f = files as {
+      file?: string;
+      weights?: Parameters<typeof readWeightFile>[1];
+      optimizer?: Parameters<typeof readWeightFile>[1];
+    } | null;
     if (!f?.file || !existsSync(path.join(resultDir, f.file))) return undefined;
     const file = path.join(resultDir, f.file);
     return { weights: readWeightFile(file, f.weights ?? []), ...(f.optimizer ? { optimizer: readWeightFile(file, f.optimizer) } : {}) };
@@ -166,15 +183,37 @@ export function jobEvents(jobDir: string, manifest: JobManifest): TrainingEvent[
         const files = weightsOf(event);
         // Only the best and the last checkpoints' files are kept by the job; the others were passed on.
         if (files?.weights)
-          events.push({ type: 'checkpoint', kind: event.kind as 'best' | 'last', epoch: event.epoch as number, monitor: String(event.monitor), value: event.value as number, weights: files.weights, ...(files.optimizer ? { optimizer: files.optimizer } : {}) } as TrainingEvent);
+          events.push({
+            type: 'checkpoint',
+            kind: event.kind as 'best' | 'last',
+            epoch: event.epoch as number,
+            monitor: String(event.monitor),
+            value: event.value as number,
+            weights: files.weights,
+            ...(files.optimizer ? { optimizer: files.optimizer } : {}),
+          } as TrainingEvent);
         break;
       }
       case 'learningRate':
-        events.push({ type: 'learningRate', epoch: event.epoch as number, learningRate: event.learningRate as number, reason: `${String(event.monitor)} did not improve for ${String(event.patience)} epochs` });
+        events.push({
+          type: 'learningRate',
+          epoch: event.epoch as number,
+          learningRate: event.learningRate as number,
+          reason: `${String(event.monitor)} did not improve for ${String(event.patience)} epochs`,
+        });
         break;
       case 'error':
         ended = true;
-        events.push({ type: 'final', state: 'failed', message: `The job failed${device ? ` on ${device}` : ''}: ${String(event.message)}`, epochsCompleted: history.length, history, backend: 'pytorch', device, seconds: 0 });
+        events.push({
+          type: 'final',
+          state: 'failed',
+          message: `The job failed${device ? ` on ${device}` : ''}: ${String(event.message)}`,
+          epochsCompleted: history.length,
+          history,
+          backend: 'pytorch',
+          device,
+          seconds: 0,
+        });
         break;
       case 'final': {
         ended = true;

@@ -18,7 +18,6 @@ if (skipReason) console.warn(`PyTorch parity tests skipped: ${skipReason}`);
 
 type Json = Record<string, unknown>;
 
-
 /** The course CNN without its dropout (random by nature, it cannot be compared). */
 const courseCnn = chain(
   ['input', 'Input', { shape: [28, 28, 1] }],
@@ -121,7 +120,6 @@ const optimizers: [string, Json][] = [
   ['RMSprop', { optimizer: 'rmsprop', learningRate: 0.001 }],
 ];
 
-
 async function train(project: Project, options: TrainingOptions): Promise<FinalResult> {
   return runTraining({ project, options: { size: 256, checkpoints: false, ...options } }, () => undefined, new TrainingControl());
 }
@@ -156,15 +154,21 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine gives the TensorFlow.js
         expect(torch.state, torch.message).toBe('completed');
         expect(torch.backend).toBe('pytorch');
         expect(torch.device).toMatch(/^PyTorch \d+\.\d+.* · CPU/);
-        expect(torch.weights!.map((w) => `${w.name}:${w.shape.join('x')}`)).toEqual(tfjs.weights!.map((w) => `${w.name}:${w.shape.join('x')}`));
+        expect(torch.weights!.map((w) => `${w.name}:${w.shape.join('x')}`)).toEqual(
+          tfjs.weights!.map((w) => `${w.name}:${w.shape.join('x')}`),
+        );
         // The weights moved: the comparison is of trained weights, not of the shared start.
         const model = compileGraph(tf, graph, { seed: 7 });
         const initial = model.weights.map((w) => w.read().dataSync() as Float32Array);
         model.dispose();
         const moved = tfjs.weights!.map((w, i) => relativeDifference(new Float32Array(w.data), initial[i]));
         expect(Math.max(...moved)).toBeGreaterThan(1e-3);
-        const differences = tfjs.weights!.map((w, i) => ({ name: w.name, relative: relativeDifference(new Float32Array(torch.weights![i].data), new Float32Array(w.data)) }));
-        for (const d of differences) expect(d.relative, `${d.name}: relative difference ${d.relative.toExponential(2)}`).toBeLessThanOrEqual(1e-4);
+        const differences = tfjs.weights!.map((w, i) => ({
+          name: w.name,
+          relative: relativeDifference(new Float32Array(torch.weights![i].data), new Float32Array(w.data)),
+        }));
+        for (const d of differences)
+          expect(d.relative, `${d.name}: relative difference ${d.relative.toExponential(2)}`).toBeLessThanOrEqual(1e-4);
         const [a, b] = [tfjs.history[0], torch.history[0]];
         expect(b.loss).toBeCloseTo(a.loss, 4);
         expect(b.valLoss!).toBeCloseTo(a.valLoss!, 4);
@@ -175,58 +179,74 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine gives the TensorFlow.js
 });
 
 describe.skipIf(Boolean(skipReason))('DistributedDataParallel on this machine', () => {
-  it('two processes (gloo), each with half of every batch, end the epoch with the weights of one process', { timeout: 180_000 }, async () => {
-    const project = mnistProject(courseCnn, { optimizer: 'adam', learningRate: 0.002 });
-    const single = await train(project, { engine: 'pytorch', device: 'cpu' });
-    const events: string[] = [];
-    const pair = await runTraining({ project, options: { size: 256, checkpoints: false, engine: 'pytorch', device: 'cpu', nproc: 2 } }, (e) => events.push(e.type === 'started' ? e.device : e.type), new TrainingControl());
-    expect(pair.state, pair.message).toBe('completed');
-    expect(events[0]).toMatch(/× 2 processes \(DistributedDataParallel, gloo\)$/);
-    for (const [i, w] of single.weights!.entries()) {
-      const relative = relativeDifference(new Float32Array(pair.weights![i].data), new Float32Array(w.data));
-      expect(relative, `${w.name}: relative difference ${relative.toExponential(2)}`).toBeLessThanOrEqual(1e-4);
-    }
-    // Metrics are summed over both processes: the whole training and test sets are counted.
-    expect(pair.history[0].loss).toBeCloseTo(single.history[0].loss, 4);
-    expect(pair.test!.samples).toBe(10000);
-    expect(pair.test!.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(10000);
-    expect(pair.test!.accuracy).toBeCloseTo(single.test!.accuracy, 3);
-  });
+  it(
+    'two processes (gloo), each with half of every batch, end the epoch with the weights of one process',
+    { timeout: 180_000 },
+    async () => {
+      const project = mnistProject(courseCnn, { optimizer: 'adam', learningRate: 0.002 });
+      const single = await train(project, { engine: 'pytorch', device: 'cpu' });
+      const events: string[] = [];
+      const pair = await runTraining(
+        { project, options: { size: 256, checkpoints: false, engine: 'pytorch', device: 'cpu', nproc: 2 } },
+        (e) => events.push(e.type === 'started' ? e.device : e.type),
+        new TrainingControl(),
+      );
+      expect(pair.state, pair.message).toBe('completed');
+      expect(events[0]).toMatch(/× 2 processes \(DistributedDataParallel, gloo\)$/);
+      for (const [i, w] of single.weights!.entries()) {
+        const relative = relativeDifference(new Float32Array(pair.weights![i].data), new Float32Array(w.data));
+        expect(relative, `${w.name}: relative difference ${relative.toExponential(2)}`).toBeLessThanOrEqual(1e-4);
+      }
+      // Metrics are summed over both processes: the whole training and test sets are counted.
+      expect(pair.history[0].loss).toBeCloseTo(single.history[0].loss, 4);
+      expect(pair.test!.samples).toBe(10000);
+      expect(pair.test!.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(10000);
+      expect(pair.test!.accuracy).toBeCloseTo(single.test!.accuracy, 3);
+    },
+  );
 });
 
 describe.skipIf(Boolean(skipReason))('training settings on the PyTorch engine mean what they mean on TensorFlow.js', () => {
-  it('early stopping restores the same best epoch, and reduce-LR-on-plateau lowers the rate at the same epochs', { timeout: 180_000 }, async () => {
-    const project = mnistProject(l2Mlp, {
-      optimizer: 'adam',
-      learningRate: 0.01,
-      epochs: 30,
-      earlyStopping: { monitor: 'valLoss', patience: 3, minDelta: 0.02, restoreBestWeights: true },
-      reduceLrOnPlateau: { monitor: 'valLoss', patience: 1, factor: 0.5 },
-    });
-    const runs = [];
-    for (const options of [{ backend: 'wasm' as const }, { engine: 'pytorch' as const }]) {
-      const events: string[] = [];
-      const result = await runTraining({ project, options: { size: 256, ...options } }, (e) => {
-        if (e.type === 'learningRate') events.push(`${e.epoch}: ${e.learningRate} (${e.reason})`);
-      }, new TrainingControl());
-      runs.push({ result, events });
-    }
-    const [tfjs, torch] = runs;
-    expect(tfjs.result.state).toBe('early-stopped');
-    expect(torch.result.state).toBe('early-stopped');
-    expect(torch.result.message).toBe(tfjs.result.message);
-    expect(torch.result.restoredEpoch).toBe(tfjs.result.restoredEpoch);
-    expect(torch.result.restoredEpoch).toBeLessThan(torch.result.epochsCompleted);
-    expect(torch.events).toEqual(tfjs.events);
-    expect(torch.events.length).toBeGreaterThan(0);
-    expect(torch.result.history.map((m) => m.learningRate)).toEqual(tfjs.result.history.map((m) => m.learningRate));
-    // The final weights are the restored best epoch's, on both engines.
-    for (const [i, w] of tfjs.result.weights!.entries()) {
-      const relative = relativeDifference(new Float32Array(torch.result.weights![i].data), new Float32Array(w.data));
-      expect(relative, w.name).toBeLessThanOrEqual(1e-3);
-    }
-    expect(torch.result.test!.loss).toBeCloseTo(tfjs.result.test!.loss, 3);
-  });
+  it(
+    'early stopping restores the same best epoch, and reduce-LR-on-plateau lowers the rate at the same epochs',
+    { timeout: 180_000 },
+    async () => {
+      const project = mnistProject(l2Mlp, {
+        optimizer: 'adam',
+        learningRate: 0.01,
+        epochs: 30,
+        earlyStopping: { monitor: 'valLoss', patience: 3, minDelta: 0.02, restoreBestWeights: true },
+        reduceLrOnPlateau: { monitor: 'valLoss', patience: 1, factor: 0.5 },
+      });
+      const runs = [];
+      for (const options of [{ backend: 'wasm' as const }, { engine: 'pytorch' as const }]) {
+        const events: string[] = [];
+        const result = await runTraining(
+          { project, options: { size: 256, ...options } },
+          (e) => {
+            if (e.type === 'learningRate') events.push(`${e.epoch}: ${e.learningRate} (${e.reason})`);
+          },
+          new TrainingControl(),
+        );
+        runs.push({ result, events });
+      }
+      const [tfjs, torch] = runs;
+      expect(tfjs.result.state).toBe('early-stopped');
+      expect(torch.result.state).toBe('early-stopped');
+      expect(torch.result.message).toBe(tfjs.result.message);
+      expect(torch.result.restoredEpoch).toBe(tfjs.result.restoredEpoch);
+      expect(torch.result.restoredEpoch).toBeLessThan(torch.result.epochsCompleted);
+      expect(torch.events).toEqual(tfjs.events);
+      expect(torch.events.length).toBeGreaterThan(0);
+      expect(torch.result.history.map((m) => m.learningRate)).toEqual(tfjs.result.history.map((m) => m.learningRate));
+      // The final weights are the restored best epoch's, on both engines.
+      for (const [i, w] of tfjs.result.weights!.entries()) {
+        const relative = relativeDifference(new Float32Array(torch.result.weights![i].data), new Float32Array(w.data));
+        expect(relative, w.name).toBeLessThanOrEqual(1e-3);
+      }
+      expect(torch.result.test!.loss).toBeCloseTo(tfjs.result.test!.loss, 3);
+    },
+  );
 
   it('a huge learning rate is reported as diverged, with the same advice, keeping finite weights', { timeout: 60_000 }, async () => {
     const project = parseProject({
@@ -238,7 +258,11 @@ describe.skipIf(Boolean(skipReason))('training settings on the PyTorch engine me
       training: { optimizer: 'sgd', learningRate: 10, loss: 'meanSquaredError', epochs: 20 },
     });
     const tfjs = await runTraining({ project, options: { backend: 'wasm', checkpoints: false } }, () => undefined, new TrainingControl());
-    const torch = await runTraining({ project, options: { engine: 'pytorch', checkpoints: false } }, () => undefined, new TrainingControl());
+    const torch = await runTraining(
+      { project, options: { engine: 'pytorch', checkpoints: false } },
+      () => undefined,
+      new TrainingControl(),
+    );
     expect(torch.state, torch.message).toBe('diverged');
     expect(torch.message).toBe(tfjs.message);
     expect(torch.messageFr).toBe(tfjs.messageFr);

@@ -24,7 +24,9 @@ function launch(nproc: number, file: string, input: string) {
   child.stdout.on('data', (c) => (out += String(c)));
   child.stderr.on('data', (c) => (err += String(c)));
   child.stdin.end(input);
-  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+  return new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code, out, err })),
+  );
 }
 
 describe('local DistributedDataParallel ranks', () => {
@@ -43,7 +45,12 @@ dist.destroy_process_group()
     );
     const { code, out } = await launch(3, allReduce, 'hello\n');
     expect(code).toBe(0);
-    expect(out.trim().split('\n').map((l) => JSON.parse(l))).toEqual([{ rank: 0, world: 3, sum: 6, local: 0, said: 'hello' }]);
+    expect(
+      out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    ).toEqual([{ rank: 0, world: 3, sum: 6, local: 0, said: 'hello' }]);
   }, 60_000);
 
   it('ends every rank when one fails, says which, and exits with its code', async () => {

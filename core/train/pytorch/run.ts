@@ -88,7 +88,8 @@ export function readWeightFile(file: string, entries: readonly WeightEntry[]): S
   return entries.map((e) => {
     const count = e.shape.reduce((a, b) => a * b, 1);
     const size = count * 4;
-    if (e.offset + size > bytes.length) throw new Error(`the weight file ${path.basename(file)} is shorter than its description (${e.name})`);
+    if (e.offset + size > bytes.length)
+      throw new Error(`the weight file ${path.basename(file)} is shorter than its description (${e.name})`);
     const data = new ArrayBuffer(size);
     new Uint8Array(data).set(bytes.subarray(e.offset, e.offset + size));
     return { name: e.name, shape: [...e.shape], dtype: e.dtype === 'int32' ? 'int32' : 'float32', data };
@@ -124,7 +125,11 @@ function freePort(): Promise<number> {
 /** The run's settings with the request's overrides. */
 function runSettings(request: TrainingRequest): TrainingSettings {
   const { project, options } = request;
-  return { ...project.training, ...(options.epochs !== undefined ? { epochs: options.epochs } : {}), ...(options.seed !== undefined ? { seed: options.seed } : {}) };
+  return {
+    ...project.training,
+    ...(options.epochs !== undefined ? { epochs: options.epochs } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+  };
 }
 
 /** What a prepared run folder holds, and what the app needs to say when it starts. */
@@ -163,10 +168,19 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
   const { tf } = await selectBackend('cpu');
   const model = compileGraph(tf, project.graph, { seed: settings.seed });
   const pretrainedNote = options.resume ? undefined : pretrainedSkippedText(applyPretrained(tf, model, options.pretrained));
-  const appWeights = model.weights.map((w) => ({ name: w.originalName ?? w.name, shape: [...w.shape] as number[], trainable: w.trainable }));
+  const appWeights = model.weights.map((w) => ({
+    name: w.originalName ?? w.name,
+    shape: [...w.shape] as number[],
+    trainable: w.trainable,
+  }));
   const initial: SerializedWeight[] = options.resume
     ? options.resume.weights
-    : model.weights.map((w, i) => ({ name: appWeights[i].name, shape: appWeights[i].shape, dtype: 'float32', data: (w.read().dataSync() as Float32Array).slice().buffer }));
+    : model.weights.map((w, i) => ({
+        name: appWeights[i].name,
+        shape: appWeights[i].shape,
+        dtype: 'float32',
+        data: (w.read().dataSync() as Float32Array).slice().buffer,
+      }));
   const paramTotal = model.countParams();
   const paramTrainable = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
   model.dispose();
@@ -180,7 +194,11 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
   const validationCount = Math.round(dataset.train.count * settings.validationSplit);
   const trainCount = dataset.train.count - validationCount;
   // A frozen base is computed once per image, as on the TensorFlow.js engine: the module gets the two halves.
-  const frozenBase = planFrozenBase(project.graph, { samples: trainCount + validationCount, maxBytes: options.featureCacheBytes ?? hostFeatureCacheBytes(), enabled: options.featureCache });
+  const frozenBase = planFrozenBase(project.graph, {
+    samples: trainCount + validationCount,
+    maxBytes: options.featureCacheBytes ?? hostFeatureCacheBytes(),
+    enabled: options.featureCache,
+  });
   const split = frozenBase.base && { base: frozenBase.base.nodes, cut: frozenBase.base.cut };
   const module = pytorchModule(project.graph, { name: project.name, augment: true, seed: settings.seed, ...(split ? { split } : {}) });
   const weights: ModelWeight[] = appWeights.map((w) => {
@@ -226,7 +244,9 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
   writeNpy(path.join(dir, 'orders.npy'), [epochsLeft, trainCount], orders);
   writeFileSync(path.join(dir, 'model.py'), module.code);
   const initialEntries = writeWeightFile(path.join(dir, 'initial.bin'), initial);
-  const optimizerEntries = options.resume?.optimizer?.length ? writeWeightFile(path.join(dir, 'optimizer.bin'), options.resume.optimizer) : undefined;
+  const optimizerEntries = options.resume?.optimizer?.length
+    ? writeWeightFile(path.join(dir, 'optimizer.bin'), options.resume.optimizer)
+    : undefined;
   const config = {
     format: 'neuroblocks.torch-run',
     version: 1,
@@ -250,7 +270,15 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
     device: options.device ?? 'auto',
     ...(options.threads ? { threads: options.threads } : {}),
     ...(split ? { frozenBase: { cut: split.cut } } : {}),
-    data: { xTrain: 'x_train.npy', yTrain: 'y_train.npy', xVal: 'x_val.npy', yVal: 'y_val.npy', xTest: 'x_test.npy', yTest: 'y_test.npy', orders: 'orders.npy' },
+    data: {
+      xTrain: 'x_train.npy',
+      yTrain: 'y_train.npy',
+      xVal: 'x_val.npy',
+      yVal: 'y_val.npy',
+      xTest: 'x_test.npy',
+      yTest: 'y_test.npy',
+      orders: 'orders.npy',
+    },
   };
   writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
 
@@ -273,7 +301,11 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
 }
 
 /** A training run on PyTorch, with the same events as the TensorFlow.js engine. */
-export async function runPyTorchTraining(request: TrainingRequest, emit: (event: TrainingEvent) => void, control: TrainingControl): Promise<FinalResult> {
+export async function runPyTorchTraining(
+  request: TrainingRequest,
+  emit: (event: TrainingEvent) => void,
+  control: TrainingControl,
+): Promise<FinalResult> {
   const started = performance.now();
   const history: EpochMetrics[] = [];
   let device: string | undefined;
@@ -303,7 +335,10 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
     const args = [engineScript, runDir, ...(options.device ? ['--device', options.device] : [])];
     const python = engine.python;
     const env = { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' };
-    const distributed = nproc > 1 ? { MASTER_ADDR: '127.0.0.1', MASTER_PORT: String(await freePort()), WORLD_SIZE: String(nproc), LOCAL_WORLD_SIZE: String(nproc) } : {};
+    const distributed =
+      nproc > 1
+        ? { MASTER_ADDR: '127.0.0.1', MASTER_PORT: String(await freePort()), WORLD_SIZE: String(nproc), LOCAL_WORLD_SIZE: String(nproc) }
+        : {};
     const rankEnv = (rank: number) => (nproc > 1 ? { ...env, ...distributed, RANK: String(rank), LOCAL_RANK: String(rank) } : env);
     // Rank 0 starts now and loads torch (seconds) while the data is prepared; it waits for "start".
     const proc = spawn(python, [...args, '--control', '--wait-start'], { cwd: runDir, stdio: ['pipe', 'pipe', 'pipe'], env: rankEnv(0) });
@@ -320,7 +355,8 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
     const { startedEvent, skipped, pretrainedNote, firstEpoch, settings } = await prepareTorchRun(request, runDir);
     if (options.resume) history.push(...options.resume.history.slice(0, firstEpoch - 1));
     if (proc.stdin && !proc.stdin.destroyed) proc.stdin.write('start\n');
-    for (let rank = 1; rank < nproc; rank++) children.push(spawn(python, args, { cwd: runDir, stdio: ['ignore', 'ignore', 'pipe'], env: rankEnv(rank) }));
+    for (let rank = 1; rank < nproc; rank++)
+      children.push(spawn(python, args, { cwd: runDir, stdio: ['ignore', 'ignore', 'pipe'], env: rankEnv(rank) }));
     return await new Promise<FinalResult>((resolve) => {
       let settled = false;
       let lastBatchEvent = 0;
@@ -334,7 +370,8 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
         for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
         resolve(final);
       };
-      const fail = (text: Localized) => settle(result({ state: 'failed', message: text.en, messageFr: text.fr, epochsCompleted: history.length }));
+      const fail = (text: Localized) =>
+        settle(result({ state: 'failed', message: text.en, messageFr: text.fr, epochsCompleted: history.length }));
       const send = (command: 'pause' | 'resume' | 'stop') => {
         if (proc.stdin && !proc.stdin.destroyed) proc.stdin.write(`${command}\n`);
       };
@@ -370,7 +407,11 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
         other.on('close', (code, signal) => {
           if (settled || code === 0) return;
           const lastLine = tail.trim().split('\n').filter(Boolean).at(-1);
-          fail(engineFailed(`process ${i + 1} of ${nproc} ${signal ? `was ended by the signal ${signal}` : `exited with code ${code}`}${lastLine ? `: ${lastLine}` : '.'}`));
+          fail(
+            engineFailed(
+              `process ${i + 1} of ${nproc} ${signal ? `was ended by the signal ${signal}` : `exited with code ${code}`}${lastLine ? `: ${lastLine}` : '.'}`,
+            ),
+          );
         });
       });
       const ended = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -441,13 +482,26 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
             const file = path.join(runDir, event.file as string);
             const weightsOut = readWeightFile(file, event.weights as WeightEntry[]);
             const optimizer = event.optimizer ? readWeightFile(file, event.optimizer as WeightEntry[]) : undefined;
-            emit({ type: 'checkpoint', kind: event.kind as 'best' | 'last', epoch: event.epoch as number, monitor: event.monitor as string, value: event.value as number, weights: weightsOut, ...(optimizer ? { optimizer } : {}) });
+            emit({
+              type: 'checkpoint',
+              kind: event.kind as 'best' | 'last',
+              epoch: event.epoch as number,
+              monitor: event.monitor as string,
+              value: event.value as number,
+              weights: weightsOut,
+              ...(optimizer ? { optimizer } : {}),
+            });
             // The last checkpoint of an epoch comes after its best one: the file has served.
             if (event.kind === 'last') unlinkSync(file);
             return;
           }
           case 'learningRate':
-            emit({ type: 'learningRate', epoch: event.epoch as number, learningRate: event.learningRate as number, reason: `${event.monitor as string} did not improve for ${event.patience as number} epochs` });
+            emit({
+              type: 'learningRate',
+              epoch: event.epoch as number,
+              learningRate: event.learningRate as number,
+              reason: `${event.monitor as string} did not improve for ${event.patience as number} epochs`,
+            });
             return;
           case 'baseProgress':
             emit({ type: 'baseProgress', images: event.images as number, of: event.of as number });
@@ -481,7 +535,9 @@ export async function runPyTorchTraining(request: TrainingRequest, emit: (event:
         else if (state === 'early-stopped') {
           const patience = event.patience as number;
           const restored = event.restoredEpoch ? ` The weights of epoch ${event.restoredEpoch as number}, the best, were restored.` : '';
-          text = { message: `Stopped early after epoch ${epochsCompleted}: ${event.monitor as string} did not improve for ${patience} epoch${patience === 1 ? '' : 's'}.${restored}` };
+          text = {
+            message: `Stopped early after epoch ${epochsCompleted}: ${event.monitor as string} did not improve for ${patience} epoch${patience === 1 ? '' : 's'}.${restored}`,
+          };
         } else text = { message: `Trained for ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}.` };
         const noted = resumeNote(text, options.resume);
         return result({

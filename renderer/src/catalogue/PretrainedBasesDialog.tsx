@@ -12,7 +12,13 @@ import './pretrained.css';
 export function PretrainedBasesButton() {
   const { t } = useTranslation();
   return (
-    <button type="button" className="palette__pretrained" onClick={openPretrainedDialog} aria-haspopup="dialog" title={t('pretrained.openHelp')}>
+    <button
+      type="button"
+      className="palette__pretrained"
+      onClick={openPretrainedDialog}
+      aria-haspopup="dialog"
+      title={t('pretrained.openHelp')}
+    >
       {t('pretrained.open')}
     </button>
   );
@@ -49,19 +55,30 @@ function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps)
         <dt>{t('pretrained.inputSize')}</dt>
         <dd>{t('pretrained.inputSizeValue', { size: base.inputSize.default, min: base.inputSize.min })}</dd>
         <dt>{t('pretrained.params')}</dt>
-        <dd>{t('pretrained.paramsValue', { count: base.params, formatted: formatCount(base.params, i18n.language), shape: base.outputShape.join('×') })}</dd>
+        <dd>
+          {t('pretrained.paramsValue', {
+            count: base.params,
+            formatted: formatCount(base.params, i18n.language),
+            shape: base.outputShape.join('×'),
+          })}
+        </dd>
         <dt>{t('pretrained.licence')}</dt>
         <dd>
           {base.licence.name} — {base.licence.origin[lang]}
         </dd>
         <dt>{t('pretrained.download')}</dt>
         <dd>
-          <span className="pretrained-base__file">{base.download.file}</span> — {t('pretrained.sizeNotPublished', { size: base.sizeWithClassifierMB })}
+          <span className="pretrained-base__file">{base.download.file}</span> —{' '}
+          {t('pretrained.sizeNotPublished', { size: base.sizeWithClassifierMB })}
         </dd>
         <dt>{t('pretrained.address')}</dt>
         <dd className="pretrained-base__address">{base.download.url}</dd>
         <dt>{t('pretrained.checksum')}</dt>
-        <dd className="pretrained-base__checksum">{base.download.checksum ? `${base.download.checksum.algorithm.toUpperCase()} ${base.download.checksum.value}` : t('pretrained.noChecksum')}</dd>
+        <dd className="pretrained-base__checksum">
+          {base.download.checksum
+            ? `${base.download.checksum.algorithm.toUpperCase()} ${base.download.checksum.value}`
+            : t('pretrained.noChecksum')}
+        </dd>
         <dt>{t('pretrained.preprocessing')}</dt>
         <dd>{base.preprocessing[lang]}</dd>
       </dl>
@@ -82,7 +99,16 @@ function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps)
             data-testid={`base-progress-${base.id}`}
           />
         )}
-        {busy && progress && <span className="pretrained-base__received">{progress.total ? t('pretrained.receivedOf', { received: megabytes(progress.received, i18n.language), total: megabytes(progress.total, i18n.language) }) : t('pretrained.received', { received: megabytes(progress.received, i18n.language) })}</span>}
+        {busy && progress && (
+          <span className="pretrained-base__received">
+            {progress.total
+              ? t('pretrained.receivedOf', {
+                  received: megabytes(progress.received, i18n.language),
+                  total: megabytes(progress.total, i18n.language),
+                })
+              : t('pretrained.received', { received: megabytes(progress.received, i18n.language) })}
+          </span>
+        )}
       </div>
       {error && (
         <div className="pretrained-base__error" role="alert" data-offline={error.offline}>
@@ -90,10 +116,25 @@ function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps)
         </div>
       )}
       <div className="button-row">
-        <button type="button" className={base.state === 'downloaded' ? undefined : 'primary'} onClick={onDownload} disabled={busy || base.state === 'downloaded'}>
-          {base.state === 'partial' ? t('pretrained.resume') : base.state === 'downloaded' ? t('pretrained.downloaded') : t('pretrained.downloadButton')}
+        <button
+          type="button"
+          className={base.state === 'downloaded' ? undefined : 'primary'}
+          onClick={onDownload}
+          disabled={busy || base.state === 'downloaded'}
+        >
+          {base.state === 'partial'
+            ? t('pretrained.resume')
+            : base.state === 'downloaded'
+              ? t('pretrained.downloaded')
+              : t('pretrained.downloadButton')}
         </button>
-        <button type="button" className={base.state === 'downloaded' ? 'primary' : undefined} onClick={onAdd} disabled={busy || base.state !== 'downloaded' || !onAdd} aria-describedby={`base-add-help-${base.id}`}>
+        <button
+          type="button"
+          className={base.state === 'downloaded' ? 'primary' : undefined}
+          onClick={onAdd}
+          disabled={busy || base.state !== 'downloaded' || !onAdd}
+          aria-describedby={`base-add-help-${base.id}`}
+        >
           {t('pretrained.add')}
         </button>
       </div>
@@ -182,7 +223,15 @@ export function PretrainedBasesDialog({ layOut }: { layOut: () => void }) {
       {bases && (
         <ul className="pretrained-list">
           {bases.map((base) => (
-            <BaseCard key={base.id} base={base} progress={progress[base.id]} busy={busy[base.id] === true} error={errors[base.id]} onDownload={() => void download(base)} onAdd={canAdd ? () => void add(base) : undefined} />
+            <BaseCard
+              key={base.id}
+              base={base}
+              progress={progress[base.id]}
+              busy={busy[base.id] === true}
+              error={errors[base.id]}
+              onDownload={() => void download(base)}
+              onAdd={canAdd ? () => void add(base) : undefined}
+            />
           ))}
         </ul>
       )}

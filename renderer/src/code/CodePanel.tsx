@@ -58,7 +58,10 @@ export function CodePanel({ fit }: { fit: (duration?: number) => void }) {
   const result = useMemo(() => (open ? codeOf(toGraph(nodes, edges), language, name) : undefined), [open, nodes, edges, language, name]);
   const selected = nodes.filter((n) => n.selected);
   const selectedId = selected.length === 1 ? selected[0].id : undefined;
-  const highlighted = useMemo(() => (result?.ok && selectedId ? blockLines(result.code, language, selectedId) : new Set<number>()), [result, language, selectedId]);
+  const highlighted = useMemo(
+    () => (result?.ok && selectedId ? blockLines(result.code, language, selectedId) : new Set<number>()),
+    [result, language, selectedId],
+  );
   if (!open || !result) return null;
 
   const select = (next: CodeLanguage) => {
@@ -118,7 +121,13 @@ export function CodePanel({ fit }: { fit: (duration?: number) => void }) {
           ×
         </button>
       </div>
-      <div id="code-panel-body" role="tabpanel" aria-labelledby={`code-tab-${language}`} className="code-panel__body" data-testid="code-view">
+      <div
+        id="code-panel-body"
+        role="tabpanel"
+        aria-labelledby={`code-tab-${language}`}
+        className="code-panel__body"
+        data-testid="code-view"
+      >
         {nodes.length === 0 ? (
           <p className="code-panel__message">{t('code.empty')}</p>
         ) : !result.ok ? (

@@ -13,7 +13,9 @@ describe('blockLines', () => {
   it('finds the layer of a block in the Keras code of a chain', () => {
     const result = graphCode(example('mnist-cnn').graph, 'keras');
     if (!result.ok) throw new Error(result.message);
-    expect(linesOf(result.code, blockLines(result.code, 'keras', 'conv1'))).toEqual(['layers.Conv2D(8, 3, activation="relu", name="conv1"),']);
+    expect(linesOf(result.code, blockLines(result.code, 'keras', 'conv1'))).toEqual([
+      'layers.Conv2D(8, 3, activation="relu", name="conv1"),',
+    ]);
     // conv1 must not also pick conv10-like names or the other convolution.
     expect(blockLines(result.code, 'keras', 'conv2').size).toBe(1);
   });

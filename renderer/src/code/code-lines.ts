@@ -8,7 +8,9 @@ export function codeKey(graph: Graph): string {
 }
 
 /** graphCode remembering its last answers, so that dragging or selecting blocks does not regenerate the code. */
-export function createCodeCache(generate: typeof graphCode = graphCode): (graph: Graph, language: CodeLanguage, name?: string) => CodeResult {
+export function createCodeCache(
+  generate: typeof graphCode = graphCode,
+): (graph: Graph, language: CodeLanguage, name?: string) => CodeResult {
   const last = new Map<CodeLanguage, { key: string; result: CodeResult }>();
   return (graph, language, name) => {
     const key = `${name ?? ''}\n${codeKey(graph)}`;
@@ -24,7 +26,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 /** The Python identifier the generated PyTorch code most likely gives a block (the code generator's rule, before any clash is resolved). */
 function pythonIdentifier(id: string): string {
-  const base = id.normalize('NFKD').replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '') || 'layer';
+  const base =
+    id
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9_]+/g, '_')
+      .replace(/^_+|_+$/g, '') || 'layer';
   return /^\d/.test(base) ? `layer_${base}` : base;
 }
 

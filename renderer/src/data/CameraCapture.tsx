@@ -15,7 +15,9 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
   const { video, stream, error, start, stop } = useCamera();
   const canvas = useRef<HTMLCanvasElement>(null);
   const nextId = useRef(3);
-  const [classes, setClasses] = useState<CameraClass[]>(() => [1, 2].map((n) => ({ id: n, name: t('camera.defaultClass', { number: n }), shots: [] })));
+  const [classes, setClasses] = useState<CameraClass[]>(() =>
+    [1, 2].map((n) => ({ id: n, name: t('camera.defaultClass', { number: n }), shots: [] })),
+  );
   const [recording, setRecording] = useState<number>();
   const [name, setName] = useState('camera');
   const [problem, setProblem] = useState<'needTwo' | 'badNames'>();
@@ -82,21 +84,47 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
       </div>
       {stream && (
         <>
-          <video ref={video} className="camera-capture__video" muted playsInline aria-label={t('camera.video')} data-testid="camera-video" />
+          <video
+            ref={video}
+            className="camera-capture__video"
+            muted
+            playsInline
+            aria-label={t('camera.video')}
+            data-testid="camera-video"
+          />
           <canvas ref={canvas} hidden />
           <ul className="camera-classes">
             {classes.map((c, index) => (
               <li key={c.id} className="camera-class" data-testid="camera-class">
                 <div className="camera-class__head">
-                  <input type="text" value={c.name} aria-label={t('camera.className', { number: index + 1 })} onChange={(e) => rename(c.id, e.target.value)} maxLength={100} disabled={disabled} />
-                  <button type="button" className={`camera-class__hold${recording === c.id ? ' camera-class__hold--on' : ''}`} aria-pressed={recording === c.id} disabled={disabled} {...hold(c.id)}>
+                  <input
+                    type="text"
+                    value={c.name}
+                    aria-label={t('camera.className', { number: index + 1 })}
+                    onChange={(e) => rename(c.id, e.target.value)}
+                    maxLength={100}
+                    disabled={disabled}
+                  />
+                  <button
+                    type="button"
+                    className={`camera-class__hold${recording === c.id ? ' camera-class__hold--on' : ''}`}
+                    aria-pressed={recording === c.id}
+                    disabled={disabled}
+                    {...hold(c.id)}
+                  >
                     {t('camera.hold', { name: c.name })}
                   </button>
                   <span className="camera-class__count" data-testid="camera-count">
                     {t('camera.count', { count: c.shots.length })}
                   </span>
                   {classes.length > 2 && (
-                    <button type="button" className="icon-button" aria-label={t('camera.removeClass', { name: c.name })} onClick={() => setClasses((list) => list.filter((x) => x.id !== c.id))} disabled={disabled}>
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label={t('camera.removeClass', { name: c.name })}
+                      onClick={() => setClasses((list) => list.filter((x) => x.id !== c.id))}
+                      disabled={disabled}
+                    >
                       ×
                     </button>
                   )}
@@ -111,7 +139,11 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
                         className="camera-shot"
                         aria-label={t('camera.delete', { number, name: c.name })}
                         title={t('camera.delete', { number, name: c.name })}
-                        onClick={() => setClasses((list) => list.map((x) => (x.id === c.id ? { ...x, shots: x.shots.filter((s) => s.id !== shot.id) } : x)))}
+                        onClick={() =>
+                          setClasses((list) =>
+                            list.map((x) => (x.id === c.id ? { ...x, shots: x.shots.filter((s) => s.id !== shot.id) } : x)),
+                          )
+                        }
                         disabled={disabled}
                       >
                         <img src={shot.url} alt="" width={36} height={36} />
@@ -135,7 +167,14 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
             </button>
             <label className="train-field" htmlFor="camera-name">
               <span>{t('camera.name')}</span>
-              <input id="camera-name" type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={60} disabled={disabled} />
+              <input
+                id="camera-name"
+                type="text"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={60}
+                disabled={disabled}
+              />
             </label>
             <button type="button" className="primary" onClick={save} disabled={disabled}>
               {t('camera.save')}

@@ -22,10 +22,15 @@ type Builtin = (typeof builtinDatasets)[number];
 const CLASS_COLOURS = ['#2446b8', '#c25400', '#1b6e2f', '#ad1457', '#6a1b9a', '#00796b', '#8a5300', '#37474f', '#d81b60', '#3949ab'];
 
 /** A dropped folder's files, walking its sub-folders (paths relative to the folder's parent). */
-async function droppedFiles(entry: FileSystemEntry, prefix = ''): Promise<{ relativePath: string; size: number; read: PickedFile['read'] }[]> {
+async function droppedFiles(
+  entry: FileSystemEntry,
+  prefix = '',
+): Promise<{ relativePath: string; size: number; read: PickedFile['read'] }[]> {
   if (entry.isFile) {
     const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
-    return [{ relativePath: prefix + entry.name, size: file.size, read: (start?: number, end?: number) => file.slice(start, end).arrayBuffer() }];
+    return [
+      { relativePath: prefix + entry.name, size: file.size, read: (start?: number, end?: number) => file.slice(start, end).arrayBuffer() },
+    ];
   }
   const reader = (entry as FileSystemDirectoryEntry).createReader();
   const children: FileSystemEntry[] = [];
@@ -52,14 +57,22 @@ function Scatter({ preview, label }: { preview: DatasetPreview; label: string })
       <svg width={side} height={side} viewBox={`0 0 ${side} ${side}`} role="img" aria-label={label} data-testid="data-scatter">
         <rect x={0} y={0} width={side} height={side} className="data-scatter__frame" />
         {points.map((p, i) => (
-          <circle key={i} cx={at(p.x, minX, maxX)} cy={side - at(p.y, minY, maxY)} r={3.2} fill={CLASS_COLOURS[p.label % CLASS_COLOURS.length]} fillOpacity={0.8} />
+          <circle
+            key={i}
+            cx={at(p.x, minX, maxX)}
+            cy={side - at(p.y, minY, maxY)}
+            r={3.2}
+            fill={CLASS_COLOURS[p.label % CLASS_COLOURS.length]}
+            fillOpacity={0.8}
+          />
         ))}
       </svg>
       <figcaption>
         {label}
         {preview.classes.map((c, i) => (
           <span key={c.name} className="data-scatter__legend">
-            <span className="data-scatter__swatch" style={{ background: CLASS_COLOURS[i % CLASS_COLOURS.length] }} aria-hidden="true" /> {c.name}
+            <span className="data-scatter__swatch" style={{ background: CLASS_COLOURS[i % CLASS_COLOURS.length] }} aria-hidden="true" />{' '}
+            {c.name}
           </span>
         ))}
       </figcaption>
@@ -71,10 +84,25 @@ function AdviceItem({ advice }: { advice: FitAdvice }) {
   const { t } = useTranslation();
   if (advice.kind === 'noInput') return <p className="warning-box">{t('data.fitNoInput')}</p>;
   if (advice.kind === 'input') {
-    const values = { data: shapeText(advice.data, t), id: advice.id, input: shapeText(advice.input, t), fix: formatShape(advice.fix), conversion: t(`data.${advice.conversion}`) };
+    const values = {
+      data: shapeText(advice.data, t),
+      id: advice.id,
+      input: shapeText(advice.input, t),
+      fix: formatShape(advice.fix),
+      conversion: t(`data.${advice.conversion}`),
+    };
     return (
       <div className="warning-box data-advice" data-testid="data-fit-input">
-        <p>{t(advice.images ? (advice.fix.join('×') === advice.data.join('×') ? 'data.fitInputImages' : 'data.fitInputImagesLarge') : 'data.fitInput', values)}</p>
+        <p>
+          {t(
+            advice.images
+              ? advice.fix.join('×') === advice.data.join('×')
+                ? 'data.fitInputImages'
+                : 'data.fitInputImagesLarge'
+              : 'data.fitInput',
+            values,
+          )}
+        </p>
         <button type="button" onClick={() => editorStore.getState().setParam(advice.id, 'shape', advice.fix)}>
           {t('data.fixInput', { shape: formatShape(advice.fix) })}
         </button>
@@ -102,15 +130,28 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
   return (
     <>
       <p className="data-summary" data-testid="data-summary">
-        {t('data.summary', { classes: preview.classes.length, train: n(preview.trainCount), test: n(preview.testCount), shape: shapeText(preview.inputShape, t) })}
+        {t('data.summary', {
+          classes: preview.classes.length,
+          train: n(preview.trainCount),
+          test: n(preview.testCount),
+          shape: shapeText(preview.inputShape, t),
+        })}
       </p>
       {advice.map((a) => (
         <AdviceItem key={a.kind} advice={a} />
       ))}
-      {preview.sizeRange && <p className="train-hint">{t('data.sizeRange', { smallest: preview.sizeRange.smallest.join('×'), largest: preview.sizeRange.largest.join('×') })}</p>}
+      {preview.sizeRange && (
+        <p className="train-hint">
+          {t('data.sizeRange', { smallest: preview.sizeRange.smallest.join('×'), largest: preview.sizeRange.largest.join('×') })}
+        </p>
+      )}
       {preview.checked && (
         <p className="train-hint data-checked" data-testid="data-checked">
-          {t(preview.checked.headers < preview.checked.images ? 'data.checkedHeaders' : 'data.checked', { decoded: n(preview.checked.decoded), headers: n(preview.checked.headers), images: n(preview.checked.images) })}
+          {t(preview.checked.headers < preview.checked.images ? 'data.checkedHeaders' : 'data.checked', {
+            decoded: n(preview.checked.decoded),
+            headers: n(preview.checked.headers),
+            images: n(preview.checked.images),
+          })}
         </p>
       )}
       {/* The skipped files have their own list below. */}
@@ -150,7 +191,13 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
           {preview.classes.map((c, i) => (
             <tr key={c.name} data-testid="data-class">
               <th scope="row">
-                {preview.points && <span className="data-scatter__swatch data-scatter__swatch--row" style={{ background: CLASS_COLOURS[i % CLASS_COLOURS.length] }} aria-hidden="true" />}
+                {preview.points && (
+                  <span
+                    className="data-scatter__swatch data-scatter__swatch--row"
+                    style={{ background: CLASS_COLOURS[i % CLASS_COLOURS.length] }}
+                    aria-hidden="true"
+                  />
+                )}
                 {c.name}
               </th>
               <td className="data-classes__count">{t('data.countValue', { train: n(c.count), test: n(c.testCount) })}</td>
@@ -203,7 +250,11 @@ function shapeText(shape: number[], t: (key: string, options?: Record<string, un
 }
 
 /** A download's progress in megabytes, for its message. */
-const megabytes = (d: DownloadProgress) => ({ file: d.file, received: (d.received / 1e6).toFixed(1), total: d.total ? (d.total / 1e6).toFixed(1) : '?' });
+const megabytes = (d: DownloadProgress) => ({
+  file: d.file,
+  received: (d.received / 1e6).toFixed(1),
+  total: d.total ? (d.total / 1e6).toFixed(1) : '?',
+});
 
 /** How an image folder's images are fitted to the Input: letter-box or centre-crop; stretch only while a project made before the choice still uses it. */
 function FitChoice({ fit, disabled, onChange }: { fit: ImageFit; disabled: boolean; onChange(fit: ImageFit): void }) {
@@ -256,7 +307,8 @@ export function DataPanel() {
   // An image folder's thumbnails are fitted to the model's Input, as training will fit the images.
   const analysis = useEditor((s) => s.analysis);
   const input = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]]?.outputShape : undefined;
-  const imageInput: Shape | undefined = dataset?.kind === 'imageFolder' && input?.length === 3 && (input[2] === 1 || input[2] === 3) ? input : undefined;
+  const imageInput: Shape | undefined =
+    dataset?.kind === 'imageFolder' && input?.length === 3 && (input[2] === 1 || input[2] === 3) ? input : undefined;
   const imageInputKey = imageInput?.join('×');
   useEffect(() => {
     if (dataset) void loadPreview(api, dataset, location, imageInputKey ? imageInputKey.split('×').map(Number) : undefined);
@@ -275,7 +327,9 @@ export function DataPanel() {
   const upload = async (kind: ImportedDatasetKind, name: string, files: PickedFile[]) => {
     dataStore.setState({ importing: { name, sent: 0, total: files.length }, imported: undefined, refused: [], importError: undefined });
     try {
-      const result = await uploadDataset(api, { kind, name, files, location }, (sent, total) => dataStore.setState({ importing: { name, sent, total } }));
+      const result = await uploadDataset(api, { kind, name, files, location }, (sent, total) =>
+        dataStore.setState({ importing: { name, sent, total } }),
+      );
       afterImport(result, name, files.length - result.refused.length);
     } catch (e) {
       failImport(e);
@@ -297,13 +351,21 @@ export function DataPanel() {
   };
 
   const onFolder = (list: FileList | null) => {
-    const files = [...(list ?? [])].map((f) => ({ relativePath: f.webkitRelativePath || f.name, size: f.size, read: (start?: number, end?: number) => f.slice(start, end).arrayBuffer() }));
+    const files = [...(list ?? [])].map((f) => ({
+      relativePath: f.webkitRelativePath || f.name,
+      size: f.size,
+      read: (start?: number, end?: number) => f.slice(start, end).arrayBuffer(),
+    }));
     if (files.length === 0) return;
     const folder = folderFiles(files);
     void upload('imageFolder', folder.name, folder.files);
   };
   const onIdx = (list: FileList | null) => {
-    const files = [...(list ?? [])].map((f) => ({ relativePath: f.webkitRelativePath || f.name, size: f.size, read: () => f.arrayBuffer() }));
+    const files = [...(list ?? [])].map((f) => ({
+      relativePath: f.webkitRelativePath || f.name,
+      size: f.size,
+      read: () => f.arrayBuffer(),
+    }));
     if (files.length === 0) return;
     const folder = folderFiles(files);
     void upload('idx', folder.name, folder.files);
@@ -314,7 +376,10 @@ export function DataPanel() {
   };
   const onCsv = (list: FileList | null) => {
     const file = list?.[0];
-    if (file) void upload('csv', file.name, [{ path: file.name, size: file.size, read: (start?: number, end?: number) => file.slice(start, end).arrayBuffer() }]);
+    if (file)
+      void upload('csv', file.name, [
+        { path: file.name, size: file.size, read: (start?: number, end?: number) => file.slice(start, end).arrayBuffer() },
+      ]);
   };
   const onDrop = async (event: DragEvent) => {
     event.preventDefault();
@@ -325,7 +390,9 @@ export function DataPanel() {
     // Without a file system entry (some browsers, files handed over by a script) only a file can be told apart.
     const plain = entry ? undefined : (items[0]?.getAsFile() ?? event.dataTransfer.files[0]);
     if (plain && /\.csv$/i.test(plain.name)) {
-      void upload('csv', plain.name, [{ path: plain.name, size: plain.size, read: (start?: number, end?: number) => plain.slice(start, end).arrayBuffer() }]);
+      void upload('csv', plain.name, [
+        { path: plain.name, size: plain.size, read: (start?: number, end?: number) => plain.slice(start, end).arrayBuffer() },
+      ]);
     } else if (entry?.isDirectory) {
       const folder = folderFiles(await droppedFiles(entry));
       if (folder.files.length > 0) void upload('imageFolder', folder.name, folder.files);
@@ -360,10 +427,24 @@ export function DataPanel() {
           {builtinDatasets.map((name: Builtin) => {
             const entry = datasets.find((d) => d.name === name);
             return (
-              <label key={name} className={`data-builtin${builtinChosen === name ? ' data-builtin--chosen' : ''}`} title={t(`data.builtinDescription.${name}`, { defaultValue: entry?.description ?? '' })} data-testid={`data-builtin-${name}`}>
-                <input type="radio" name="data-builtin" checked={builtinChosen === name} onChange={() => choose({ kind: 'builtin', name })} />
+              <label
+                key={name}
+                className={`data-builtin${builtinChosen === name ? ' data-builtin--chosen' : ''}`}
+                title={t(`data.builtinDescription.${name}`, { defaultValue: entry?.description ?? '' })}
+                data-testid={`data-builtin-${name}`}
+              >
+                <input
+                  type="radio"
+                  name="data-builtin"
+                  checked={builtinChosen === name}
+                  onChange={() => choose({ kind: 'builtin', name })}
+                />
                 <span className="data-builtin__name">{t(`data.builtinName.${name}`)}</span>
-                {entry && <span className="data-builtin__shape">{t('data.builtinShape', { shape: shapeText(entry.inputShape, t), classes: entry.classes })}</span>}
+                {entry && (
+                  <span className="data-builtin__shape">
+                    {t('data.builtinShape', { shape: shapeText(entry.inputShape, t), classes: entry.classes })}
+                  </span>
+                )}
               </label>
             );
           })}
@@ -473,17 +554,25 @@ export function DataPanel() {
         <h3 id="data-preview-title">{t('data.preview')}</h3>
         {dataset ? (
           <p className="data-current" data-testid="data-current">
-            {t('data.current')} <strong>{dataset.kind === 'builtin' ? t(`data.builtinName.${dataset.name}`) : refName(dataset).split(/[\\/]/).pop()}</strong>
+            {t('data.current')}{' '}
+            <strong>{dataset.kind === 'builtin' ? t(`data.builtinName.${dataset.name}`) : refName(dataset).split(/[\\/]/).pop()}</strong>
             {dataset.kind !== 'builtin' && <span className="data-current__path">{preview?.path ?? refName(dataset)}</span>}
           </p>
         ) : (
           <p className="train-empty">{t('data.none')}</p>
         )}
-        {dataset?.kind === 'imageFolder' && <FitChoice fit={imageFitOf(dataset)} disabled={disabled} onChange={(fit) => choose({ ...dataset, fit })} />}
+        {dataset?.kind === 'imageFolder' && (
+          <FitChoice fit={imageFitOf(dataset)} disabled={disabled} onChange={(fit) => choose({ ...dataset, fit })} />
+        )}
         {dataset?.kind === 'csv' && columns && (
           <label className="train-field data-label-column" htmlFor="data-label-column">
             <span>{t('data.labelColumn')}</span>
-            <select id="data-label-column" value={dataset.labelColumn} disabled={disabled} onChange={(e) => choose({ ...dataset, labelColumn: e.target.value })}>
+            <select
+              id="data-label-column"
+              value={dataset.labelColumn}
+              disabled={disabled}
+              onChange={(e) => choose({ ...dataset, labelColumn: e.target.value })}
+            >
               {!columns.includes(dataset.labelColumn) && <option value={dataset.labelColumn}>{dataset.labelColumn}</option>}
               {columns.map((c) => (
                 <option key={c} value={c}>
@@ -501,7 +590,11 @@ export function DataPanel() {
         )}
         {loading && download && download.received !== download.total && (
           <div className="data-progress" role="status" data-testid="data-downloading">
-            <progress max={download.total ?? 1} value={download.total ? download.received : undefined} aria-label={t('data.downloading', megabytes(download))} />
+            <progress
+              max={download.total ?? 1}
+              value={download.total ? download.received : undefined}
+              aria-label={t('data.downloading', megabytes(download))}
+            />
             <span>{t('data.downloading', megabytes(download))}</span>
           </div>
         )}

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { cameraFolderFiles, dataUrlBytes, type CameraClass } from './camera';
 
 const png = (byte: number) => `data:image/png;base64,${btoa(String.fromCharCode(0x89, 0x50, 0x4e, 0x47, byte))}`;
-const cls = (id: number, name: string, shots: number): CameraClass => ({ id, name, shots: Array.from({ length: shots }, (_, i) => ({ id: id * 100 + i, url: png(i) })) });
+const cls = (id: number, name: string, shots: number): CameraClass => ({
+  id,
+  name,
+  shots: Array.from({ length: shots }, (_, i) => ({ id: id * 100 + i, url: png(i) })),
+});
 
 describe('camera images as an image folder', () => {
   it('makes one sub-folder per recorded class, with numbered PNG files holding the recorded bytes', async () => {

@@ -21,7 +21,11 @@ export function cameraFolderFiles(classes: CameraClass[]): { files: PickedFile[]
   const recorded = classes.filter((c) => c.shots.length > 0);
   if (recorded.length < 2) return { problem: 'needTwo' };
   const names = recorded.map((c) => c.name.trim());
-  if (names.some((n) => n === '' || n.startsWith('.') || FORBIDDEN.test(n) || n.length > 100) || new Set(names.map((n) => n.toLowerCase())).size !== names.length) return { problem: 'badNames' };
+  if (
+    names.some((n) => n === '' || n.startsWith('.') || FORBIDDEN.test(n) || n.length > 100) ||
+    new Set(names.map((n) => n.toLowerCase())).size !== names.length
+  )
+    return { problem: 'badNames' };
   const files = recorded.flatMap((c, i) =>
     c.shots.map((shot, k) => {
       const bytes = dataUrlBytes(shot.url);

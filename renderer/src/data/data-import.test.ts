@@ -33,14 +33,27 @@ describe('uploading a folder in batches', () => {
       startDatasetUpload: async () => ({ uploadId: 'u1' }),
       uploadDatasetFiles: async (_id: string, files: DatasetUploadFile[]) => {
         calls.push(files);
-        return { received: files.length, refused: files.filter((f) => f.path.endsWith('.txt')).map((f) => ({ file: f.path, reason: 'not a PNG, JPEG or WebP image' })) };
+        return {
+          received: files.length,
+          refused: files.filter((f) => f.path.endsWith('.txt')).map((f) => ({ file: f.path, reason: 'not a PNG, JPEG or WebP image' })),
+        };
       },
-      finishDatasetUpload: async (_id: string, options?: { location?: string }) => ({ ref: { kind: 'imageFolder' as const, path: options?.location ? 'datasets/s' : '/abs/s' }, path: '/abs/s', refused: [] }),
+      finishDatasetUpload: async (_id: string, options?: { location?: string }) => ({
+        ref: { kind: 'imageFolder' as const, path: options?.location ? 'datasets/s' : '/abs/s' },
+        path: '/abs/s',
+        refused: [],
+      }),
     } as unknown as NeuroblocksApi;
     const big = 5 * 1024 * 1024;
-    const files = ['a/1.png', 'a/2.png', 'b/3.png', 'b/notes.txt'].map((path) => ({ path, size: path.endsWith('.txt') ? big * 10 : big, read: async () => bytes(path) }));
+    const files = ['a/1.png', 'a/2.png', 'b/3.png', 'b/notes.txt'].map((path) => ({
+      path,
+      size: path.endsWith('.txt') ? big * 10 : big,
+      read: async () => bytes(path),
+    }));
     const progress: number[] = [];
-    const result = await uploadDataset(api, { kind: 'imageFolder', name: 's', files, location: '/p/x.nbproj' }, (sent) => progress.push(sent));
+    const result = await uploadDataset(api, { kind: 'imageFolder', name: 's', files, location: '/p/x.nbproj' }, (sent) =>
+      progress.push(sent),
+    );
     expect(calls.length).toBe(3);
     expect(calls.flat().map((f) => f.path)).toEqual(['a/1.png', 'a/2.png', 'b/3.png', 'b/notes.txt']);
     expect(calls.flat().find((f) => f.path === 'b/notes.txt')?.base64).toBe('');
@@ -60,12 +73,24 @@ describe('uploading a big CSV file', () => {
         calls.push(files);
         return { received: 1, refused: [] };
       },
-      finishDatasetUpload: async () => ({ ref: { kind: 'csv' as const, path: '/abs/big/big.csv', labelColumn: 'label' }, path: '/abs/big/big.csv', refused: [] }),
+      finishDatasetUpload: async () => ({
+        ref: { kind: 'csv' as const, path: '/abs/big/big.csv', labelColumn: 'label' },
+        path: '/abs/big/big.csv',
+        refused: [],
+      }),
     } as unknown as NeuroblocksApi;
     const text = 'a,label\n' + '0.5,x\n'.repeat(Math.ceil((2.5 * BATCH_BYTES) / 6));
     const content = bytes(text);
     const progress: number[] = [];
-    await uploadDataset(api, { kind: 'csv', name: 'big.csv', files: [{ path: 'big.csv', size: content.byteLength, read: async (start?: number, end?: number) => content.slice(start, end) }] }, (sent) => progress.push(sent));
+    await uploadDataset(
+      api,
+      {
+        kind: 'csv',
+        name: 'big.csv',
+        files: [{ path: 'big.csv', size: content.byteLength, read: async (start?: number, end?: number) => content.slice(start, end) }],
+      },
+      (sent) => progress.push(sent),
+    );
     expect(calls.map((c) => c.length)).toEqual([1, 1, 1]);
     expect(calls.map((c) => c[0].append)).toEqual([undefined, true, true]);
     for (const [part] of calls) expect(Buffer.from(part.base64, 'base64').length).toBeLessThanOrEqual(BATCH_BYTES);
@@ -108,7 +133,11 @@ describe('uploading big files', () => {
     const calls: DatasetUploadFile[][] = [];
     const reads: [number, number][] = [];
     const size = BATCH_BYTES + 1;
-    await uploadDataset(recordingApi(calls), { kind: 'imageFolder', name: 's', files: [pickedFile('cats/small.png', 10, reads), pickedFile('cats/big.png', size, reads)] }, () => {});
+    await uploadDataset(
+      recordingApi(calls),
+      { kind: 'imageFolder', name: 's', files: [pickedFile('cats/small.png', 10, reads), pickedFile('cats/big.png', size, reads)] },
+      () => {},
+    );
     const parts = calls.slice(1).map(([part]) => part);
     expect(calls[0].map((f) => f.path)).toEqual(['cats/small.png']);
     expect(parts.map((p) => [p.path, p.append, p.size])).toEqual([
@@ -123,7 +152,11 @@ describe('uploading big files', () => {
   it('never reads a CSV file over the size limit', async () => {
     const calls: DatasetUploadFile[][] = [];
     const reads: [number, number][] = [];
-    await uploadDataset(recordingApi(calls), { kind: 'csv', name: 'huge.csv', files: [pickedFile('huge.csv', UPLOAD_LIMITS.csvBytes + 1, reads)] }, () => {});
+    await uploadDataset(
+      recordingApi(calls),
+      { kind: 'csv', name: 'huge.csv', files: [pickedFile('huge.csv', UPLOAD_LIMITS.csvBytes + 1, reads)] },
+      () => {},
+    );
     expect(reads).toEqual([]);
     expect(calls).toEqual([[{ path: 'huge.csv', base64: '', size: UPLOAD_LIMITS.csvBytes + 1 }]]);
   });
@@ -165,24 +198,35 @@ describe('checking that the model fits the data', () => {
 
   it('offers an Input no larger than a model needs for large images, and says nothing once the Input has it', () => {
     const large = { ...preview('imageFolder', [4000, 6000, 3], 10), suggestedInputShape: [85, 128, 3] };
-    expect(fitAdvice(large, analyzeGraph(cnn))).toEqual([{ kind: 'input', id: 'in', data: [4000, 6000, 3], input: [28, 28, 1], fix: [85, 128, 3], images: true, conversion: 'toGrey' }]);
+    expect(fitAdvice(large, analyzeGraph(cnn))).toEqual([
+      { kind: 'input', id: 'in', data: [4000, 6000, 3], input: [28, 28, 1], fix: [85, 128, 3], images: true, conversion: 'toGrey' },
+    ]);
     const fitted: Graph = { ...cnn, nodes: cnn.nodes.map((n) => (n.id === 'in' ? { ...n, params: { shape: [85, 128, 3] } } : n)) };
     expect(fitAdvice(large, analyzeGraph(fitted))).toEqual([]);
   });
 
   it('asks for an image-shaped Input when images meet a flat one', () => {
     const flat: Graph = { ...cnn, nodes: cnn.nodes.map((n) => (n.id === 'in' ? { ...n, params: { shape: [784] } } : n)) };
-    expect(fitAdvice(preview('imageFolder', [28, 28, 1], 10), analyzeGraph(flat))).toEqual([{ kind: 'input', id: 'in', data: [28, 28, 1], input: [784], fix: [28, 28, 1], images: false, conversion: 'resizedOnly' }]);
+    expect(fitAdvice(preview('imageFolder', [28, 28, 1], 10), analyzeGraph(flat))).toEqual([
+      { kind: 'input', id: 'in', data: [28, 28, 1], input: [784], fix: [28, 28, 1], images: false, conversion: 'resizedOnly' },
+    ]);
   });
 
   it('accepts flat data of the same size and refuses a CSV with a different number of features', () => {
     expect(fitAdvice(preview('builtin', [784], 10), analyzeGraph(cnn))).toEqual([]);
-    expect(fitAdvice(preview('csv', [4], 10), analyzeGraph(cnn))).toEqual([{ kind: 'input', id: 'in', data: [4], input: [28, 28, 1], fix: [4], images: false, conversion: 'resizedOnly' }]);
+    expect(fitAdvice(preview('csv', [4], 10), analyzeGraph(cnn))).toEqual([
+      { kind: 'input', id: 'in', data: [4], input: [28, 28, 1], fix: [4], images: false, conversion: 'resizedOnly' },
+    ]);
   });
 
   it('accepts one sigmoid unit for two classes with a binary loss', () => {
-    const binary: Graph = { ...cnn, nodes: cnn.nodes.map((n) => (n.id === 'out' ? { ...n, params: { units: 1, activation: 'sigmoid' } } : n)) };
+    const binary: Graph = {
+      ...cnn,
+      nodes: cnn.nodes.map((n) => (n.id === 'out' ? { ...n, params: { units: 1, activation: 'sigmoid' } } : n)),
+    };
     expect(fitAdvice(preview('builtin', [28, 28, 1], 2), analyzeGraph(binary), 'binaryCrossentropy')).toEqual([]);
-    expect(fitAdvice(preview('builtin', [28, 28, 1], 2), analyzeGraph(binary), 'categoricalCrossentropy')).toEqual([{ kind: 'units', id: 'out', units: 1, classes: 2, fixable: true }]);
+    expect(fitAdvice(preview('builtin', [28, 28, 1], 2), analyzeGraph(binary), 'categoricalCrossentropy')).toEqual([
+      { kind: 'units', id: 'out', units: 1, classes: 2, fixable: true },
+    ]);
   });
 });

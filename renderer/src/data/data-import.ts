@@ -1,6 +1,13 @@
 // Sending a folder or a CSV file picked in the browser to the host, in batches small enough for
 // one message each, and checking that the model fits the data the Data tab previews.
-import { UPLOAD_LIMITS, type DatasetPreview, type DatasetUploadFile, type ImportedDataset, type ImportedDatasetKind, type NeuroblocksApi } from '../../../core/api/contract';
+import {
+  UPLOAD_LIMITS,
+  type DatasetPreview,
+  type DatasetUploadFile,
+  type ImportedDataset,
+  type ImportedDatasetKind,
+  type NeuroblocksApi,
+} from '../../../core/api/contract';
 import type { GraphAnalysis } from '../../../core/model/analyze';
 import type { Shape } from '../../../core/model/graph';
 
@@ -49,7 +56,10 @@ export function toBase64(buffer: ArrayBuffer): string {
  * Files of a folder picked with `<input webkitdirectory>` or dropped: paths relative to that
  * folder. The folder's own name becomes the data set's.
  */
-export function folderFiles(files: { relativePath: string; size: number; read: PickedFile['read'] }[]): { name: string; files: PickedFile[] } {
+export function folderFiles(files: { relativePath: string; size: number; read: PickedFile['read'] }[]): {
+  name: string;
+  files: PickedFile[];
+} {
   const first = files[0]?.relativePath.split('/')[0] ?? 'images';
   return {
     name: first,
@@ -87,7 +97,12 @@ export async function uploadDataset(
     const sendsContent = (f: PickedFile) => IMAGE_NAME.test(f.path) && f.size <= UPLOAD_LIMITS.imageBytes;
     for (const batch of uploadBatches(request.files.map((f) => ({ file: f, size: sendsContent(f) ? f.size : 0 })))) {
       if (batch.length === 1 && batch[0].size > BATCH_BYTES) await sendInParts(batch[0].file);
-      else await send(await Promise.all(batch.map(async ({ file: f }) => ({ path: f.path, base64: sendsContent(f) ? toBase64(await f.read()) : '', size: f.size }))));
+      else
+        await send(
+          await Promise.all(
+            batch.map(async ({ file: f }) => ({ path: f.path, base64: sendsContent(f) ? toBase64(await f.read()) : '', size: f.size })),
+          ),
+        );
       sent += batch.length;
       onProgress(sent, request.files.length);
     }

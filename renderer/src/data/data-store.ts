@@ -28,7 +28,8 @@ export function useData<T>(selector: (state: DataState) => T): T {
   return useStore(dataStore, selector);
 }
 
-export const previewKey = (ref: DatasetRef, location?: string, inputShape?: Shape) => JSON.stringify([ref, location ?? '', inputShape ?? null]);
+export const previewKey = (ref: DatasetRef, location?: string, inputShape?: Shape) =>
+  JSON.stringify([ref, location ?? '', inputShape ?? null]);
 
 /**
  * Loads the preview of `ref` unless it is already shown; an answer for a reference chosen since is
@@ -40,7 +41,13 @@ export async function loadPreview(api: NeuroblocksApi, ref: DatasetRef, location
   // Another label column of the same file keeps its columns to choose from; another file does not.
   const columnsFor = ref.kind === 'csv' ? JSON.stringify([ref.path, location ?? '']) : undefined;
   const keep = columnsFor !== undefined && dataStore.getState().columnsFor === columnsFor;
-  dataStore.setState({ key, loading: true, error: undefined, preview: undefined, ...(keep ? {} : { columns: undefined, columnsFor: undefined }) });
+  dataStore.setState({
+    key,
+    loading: true,
+    error: undefined,
+    preview: undefined,
+    ...(keep ? {} : { columns: undefined, columnsFor: undefined }),
+  });
   try {
     const preview = await api.previewDataset(ref, { ...(location ? { location } : {}), ...(inputShape ? { inputShape } : {}) });
     if (dataStore.getState().key !== key) return;

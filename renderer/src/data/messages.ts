@@ -4,10 +4,18 @@ export const dataMessagesEn = {
   data: {
     choose: 'Choose the data',
     builtin: 'Built-in data sets',
-    builtinName: { mnist: 'MNIST digits', 'fashion-mnist': 'Fashion-MNIST clothes', spirals: 'Spirals', xor: 'XOR', circles: 'Circles', gaussians: 'Gaussians' },
+    builtinName: {
+      mnist: 'MNIST digits',
+      'fashion-mnist': 'Fashion-MNIST clothes',
+      spirals: 'Spirals',
+      xor: 'XOR',
+      circles: 'Circles',
+      gaussians: 'Gaussians',
+    },
     builtinDescription: {
       mnist: 'Handwritten digits 0–9, 28×28 grey-level images: the official 60,000 training and 10,000 test digits ship with the app.',
-      'fashion-mnist': 'Zalando’s Fashion-MNIST: 28×28 grey images of clothes in 10 classes, 60,000 for training and 10,000 for the test; downloaded on first use.',
+      'fashion-mnist':
+        'Zalando’s Fashion-MNIST: 28×28 grey images of clothes in 10 classes, 60,000 for training and 10,000 for the test; downloaded on first use.',
       spirals: 'Two interleaved spirals of points in the plane: a classic that a straight line cannot separate.',
       xor: 'Points in four quadrants labelled like XOR: the smallest problem that needs a hidden layer.',
       circles: 'A ring of points around a disc of points of the other class.',
@@ -21,7 +29,8 @@ export const dataMessagesEn = {
     importCsv: 'Import a CSV file…',
     importIdx: 'Import IDX files…',
     importCifar: 'Import a CIFAR archive…',
-    importHelp: 'An image folder holds one sub-folder per class (for example cats/ and dogs/), each with its PNG, JPEG or WebP images. A CSV file has a header row, one row per sample, numbers in every column but the label. IDX files are MNIST’s format (EMNIST, KMNIST, Fashion-MNIST…): choose the folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte and, if there are, the t10k test files (.gz or not). A CIFAR archive is cifar-10-binary.tar.gz or cifar-100-binary.tar.gz, read as it is.',
+    importHelp:
+      'An image folder holds one sub-folder per class (for example cats/ and dogs/), each with its PNG, JPEG or WebP images. A CSV file has a header row, one row per sample, numbers in every column but the label. IDX files are MNIST’s format (EMNIST, KMNIST, Fashion-MNIST…): choose the folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte and, if there are, the t10k test files (.gz or not). A CIFAR archive is cifar-10-binary.tar.gz or cifar-100-binary.tar.gz, read as it is.',
     downloading: 'Downloading {{file}}: {{received}} of {{total}} MB…',
     dropHere: 'or drop a folder of images or a CSV file here',
     dropNow: 'Drop to import',
@@ -37,7 +46,8 @@ export const dataMessagesEn = {
     preview: 'Preview',
     loading: 'Reading the data…',
     checked: '{{decoded}} of {{images}} images were fully checked; the rest are checked when training loads them.',
-    checkedHeaders: '{{decoded}} of {{images}} images were fully checked and the sizes of {{headers}} were read; the rest are counted as images and checked when training loads them.',
+    checkedHeaders:
+      '{{decoded}} of {{images}} images were fully checked and the sizes of {{headers}} were read; the rest are counted as images and checked when training loads them.',
     summary: '{{classes}} classes · {{train}} samples for training · {{test}} kept for the final test · each sample {{shape}}',
     sizeRange: 'The images have different sizes, from {{smallest}} to {{largest}}: all are resized to the Input block’s shape.',
     class: 'Class',
@@ -50,18 +60,22 @@ export const dataMessagesEn = {
     tableRows: 'First {{shown}} of {{total}} rows',
     scatter: 'Training points, coloured by class',
     fitInput: 'Each sample is {{data}}, but the Input block "{{id}}" expects {{input}}. Set its shape to {{fix}} to train on these data.',
-    fitInputImages: 'The images are {{data}}, but the Input block "{{id}}" expects {{input}}: they will be resized and {{conversion}}. To keep them as they are, set its shape to {{fix}}.',
-    fitInputImagesLarge: 'The images are {{data}}, more than a model needs, and the Input block "{{id}}" expects {{input}}: they will be resized and {{conversion}}. An Input of {{fix}} keeps their proportions at a size a model trains on quickly.',
+    fitInputImages:
+      'The images are {{data}}, but the Input block "{{id}}" expects {{input}}: they will be resized and {{conversion}}. To keep them as they are, set its shape to {{fix}}.',
+    fitInputImagesLarge:
+      'The images are {{data}}, more than a model needs, and the Input block "{{id}}" expects {{input}}: they will be resized and {{conversion}}. An Input of {{fix}} keeps their proportions at a size a model trains on quickly.',
     toGrey: 'turned into grey levels',
     toColour: 'given three colour channels',
     resizedOnly: 'nothing else changes',
-    fitUnits: 'The data set has {{classes}} classes, but the output block "{{id}}" has {{units}} units. Set units to {{classes}} so that it gives one value per class.',
+    fitUnits:
+      'The data set has {{classes}} classes, but the output block "{{id}}" has {{units}} units. Set units to {{classes}} so that it gives one value per class.',
     fitNoInput: 'The model has no single Input block: add one before training.',
     fixInput: 'Set the Input shape to {{shape}}',
     fixUnits: 'Set units to {{classes}}',
     openTab: 'Preview or import…',
     fitTitle: 'Images not shaped like the Input',
-    fitHelp: 'How training, Try it and the exported web page bring an image to the Input block’s shape. The examples below show the images as the model will see them.',
+    fitHelp:
+      'How training, Try it and the exported web page bring an image to the Input block’s shape. The examples below show the images as the model will see them.',
     fitLetterbox: 'Letter-box: the whole image, scaled to fit, black bars on the sides left over',
     fitCrop: 'Centre-crop: scaled to fill, the edges that stick out cut off',
     fitStretch: 'Stretch: squashed to the shape (what projects made before this choice did)',
@@ -72,10 +86,19 @@ export const dataMessagesFr: typeof dataMessagesEn = {
   data: {
     choose: 'Choisir les données',
     builtin: 'Jeux de données fournis',
-    builtinName: { mnist: 'Chiffres MNIST', 'fashion-mnist': 'Vêtements Fashion-MNIST', spirals: 'Spirales', xor: 'XOR', circles: 'Cercles', gaussians: 'Gaussiennes' },
+    builtinName: {
+      mnist: 'Chiffres MNIST',
+      'fashion-mnist': 'Vêtements Fashion-MNIST',
+      spirals: 'Spirales',
+      xor: 'XOR',
+      circles: 'Cercles',
+      gaussians: 'Gaussiennes',
+    },
     builtinDescription: {
-      mnist: 'Chiffres manuscrits de 0 à 9, images en niveaux de gris 28×28 : les 60\u202f000 chiffres d’entraînement et les 10\u202f000 de test officiels sont fournis avec l’application.',
-      'fashion-mnist': 'Fashion-MNIST de Zalando : images grises 28×28 de vêtements en 10 classes, 60\u202f000 pour l’entraînement et 10\u202f000 pour le test ; téléchargé à la première utilisation.',
+      mnist:
+        'Chiffres manuscrits de 0 à 9, images en niveaux de gris 28×28 : les 60\u202f000 chiffres d’entraînement et les 10\u202f000 de test officiels sont fournis avec l’application.',
+      'fashion-mnist':
+        'Fashion-MNIST de Zalando : images grises 28×28 de vêtements en 10 classes, 60\u202f000 pour l’entraînement et 10\u202f000 pour le test ; téléchargé à la première utilisation.',
       spirals: 'Deux spirales de points entrelacées dans le plan : un classique qu’une droite ne peut pas séparer.',
       xor: 'Des points dans quatre quadrants, étiquetés comme un XOR : le plus petit problème qui demande une couche cachée.',
       circles: 'Un anneau de points autour d’un disque de points de l’autre classe.',
@@ -89,7 +112,8 @@ export const dataMessagesFr: typeof dataMessagesEn = {
     importCsv: 'Importer un fichier CSV…',
     importIdx: 'Importer des fichiers IDX…',
     importCifar: 'Importer une archive CIFAR…',
-    importHelp: 'Un dossier d’images contient un sous-dossier par classe (par exemple chats/ et chiens/), chacun avec ses images PNG, JPEG ou WebP. Un fichier CSV a une ligne d’en-tête, une ligne par exemple, et des nombres dans toutes les colonnes sauf l’étiquette. Les fichiers IDX sont le format de MNIST (EMNIST, KMNIST, Fashion-MNIST…) : choisissez le dossier qui contient train-images-idx3-ubyte, train-labels-idx1-ubyte et, s’il y en a, les fichiers de test t10k (en .gz ou non). Une archive CIFAR est cifar-10-binary.tar.gz ou cifar-100-binary.tar.gz, lue telle quelle.',
+    importHelp:
+      'Un dossier d’images contient un sous-dossier par classe (par exemple chats/ et chiens/), chacun avec ses images PNG, JPEG ou WebP. Un fichier CSV a une ligne d’en-tête, une ligne par exemple, et des nombres dans toutes les colonnes sauf l’étiquette. Les fichiers IDX sont le format de MNIST (EMNIST, KMNIST, Fashion-MNIST…) : choisissez le dossier qui contient train-images-idx3-ubyte, train-labels-idx1-ubyte et, s’il y en a, les fichiers de test t10k (en .gz ou non). Une archive CIFAR est cifar-10-binary.tar.gz ou cifar-100-binary.tar.gz, lue telle quelle.',
     downloading: 'Téléchargement de {{file}} : {{received}} Mo sur {{total}}…',
     dropHere: 'ou déposez ici un dossier d’images ou un fichier CSV',
     dropNow: 'Déposez pour importer',
@@ -105,9 +129,11 @@ export const dataMessagesFr: typeof dataMessagesEn = {
     preview: 'Aperçu',
     loading: 'Lecture des données…',
     checked: '{{decoded}} images sur {{images}} ont été entièrement vérifiées ; les autres le seront quand l’entraînement les chargera.',
-    checkedHeaders: '{{decoded}} images sur {{images}} ont été entièrement vérifiées et la taille de {{headers}} a été lue ; les autres sont comptées comme des images et seront vérifiées quand l’entraînement les chargera.',
+    checkedHeaders:
+      '{{decoded}} images sur {{images}} ont été entièrement vérifiées et la taille de {{headers}} a été lue ; les autres sont comptées comme des images et seront vérifiées quand l’entraînement les chargera.',
     summary: '{{classes}} classes · {{train}} exemples pour l’entraînement · {{test}} gardés pour le test final · chaque exemple {{shape}}',
-    sizeRange: 'Les images n’ont pas toutes la même taille, de {{smallest}} à {{largest}} : toutes sont redimensionnées à la forme du bloc Input.',
+    sizeRange:
+      'Les images n’ont pas toutes la même taille, de {{smallest}} à {{largest}} : toutes sont redimensionnées à la forme du bloc Input.',
     class: 'Classe',
     count: 'Exemples',
     countValue: '{{train}} entraîn. · {{test}} test',
@@ -117,19 +143,24 @@ export const dataMessagesFr: typeof dataMessagesEn = {
     skipped_other: '{{count}} fichiers ignorés',
     tableRows: '{{shown}} premières lignes sur {{total}}',
     scatter: 'Points d’entraînement, colorés par classe',
-    fitInput: 'Chaque exemple est {{data}}, mais le bloc Input « {{id}} » attend {{input}}. Donnez-lui la forme {{fix}} pour entraîner sur ces données.',
-    fitInputImages: 'Les images sont {{data}}, mais le bloc Input « {{id}} » attend {{input}} : elles seront redimensionnées et {{conversion}}. Pour les garder telles quelles, donnez-lui la forme {{fix}}.',
-    fitInputImagesLarge: 'Les images sont {{data}}, plus qu’un modèle n’en demande, et le bloc Input « {{id}} » attend {{input}} : elles seront redimensionnées et {{conversion}}. Un Input de {{fix}} garde leurs proportions à une taille où un modèle apprend vite.',
+    fitInput:
+      'Chaque exemple est {{data}}, mais le bloc Input « {{id}} » attend {{input}}. Donnez-lui la forme {{fix}} pour entraîner sur ces données.',
+    fitInputImages:
+      'Les images sont {{data}}, mais le bloc Input « {{id}} » attend {{input}} : elles seront redimensionnées et {{conversion}}. Pour les garder telles quelles, donnez-lui la forme {{fix}}.',
+    fitInputImagesLarge:
+      'Les images sont {{data}}, plus qu’un modèle n’en demande, et le bloc Input « {{id}} » attend {{input}} : elles seront redimensionnées et {{conversion}}. Un Input de {{fix}} garde leurs proportions à une taille où un modèle apprend vite.',
     toGrey: 'passées en niveaux de gris',
     toColour: 'dotées de trois canaux de couleur',
     resizedOnly: 'rien d’autre ne change',
-    fitUnits: 'Le jeu de données a {{classes}} classes, mais le bloc de sortie « {{id}} » a {{units}} unités. Mettez units à {{classes}} pour qu’il donne une valeur par classe.',
+    fitUnits:
+      'Le jeu de données a {{classes}} classes, mais le bloc de sortie « {{id}} » a {{units}} unités. Mettez units à {{classes}} pour qu’il donne une valeur par classe.',
     fitNoInput: 'Le modèle n’a pas un seul bloc Input : ajoutez-en un avant d’entraîner.',
     fixInput: 'Mettre la forme de l’Input à {{shape}}',
     fixUnits: 'Mettre units à {{classes}}',
     openTab: 'Voir ou importer…',
     fitTitle: 'Images qui n’ont pas la forme de l’Input',
-    fitHelp: 'Comment l’entraînement, « Essayer » et la page web exportée amènent une image à la forme du bloc Input. Les exemples ci-dessous montrent les images telles que le modèle les verra.',
+    fitHelp:
+      'Comment l’entraînement, « Essayer » et la page web exportée amènent une image à la forme du bloc Input. Les exemples ci-dessous montrent les images telles que le modèle les verra.',
     fitLetterbox: 'Image entière : réduite pour tenir, des bandes noires comblent les côtés restants',
     fitCrop: 'Recadrée au centre : agrandie pour remplir, les bords qui dépassent sont coupés',
     fitStretch: 'Étirée : déformée à la forme (ce que faisaient les projets créés avant ce choix)',

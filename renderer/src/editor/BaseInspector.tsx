@@ -23,7 +23,9 @@ export function BaseInspector({ groupId }: { groupId: string }) {
   const edges = useEditor((s) => s.edges);
   const analysis = useEditor((s) => s.analysis);
   const summary = useMemo(() => baseSummary({ nodes, edges, analysis }, groupId), [nodes, edges, analysis, groupId]);
-  const allTrainable = useEditor((s) => s.nodes.filter((n) => n.data.group === groupId && n.data.blockType !== 'Input').every((n) => n.data.params.trainable !== false));
+  const allTrainable = useEditor((s) =>
+    s.nodes.filter((n) => n.data.group === groupId && n.data.blockType !== 'Input').every((n) => n.data.params.trainable !== false),
+  );
   const weighted = summary.layers.filter((l) => l.trainable + l.frozen > 0).length;
   const [unfreeze, setUnfreeze] = useState(Math.min(1, weighted));
   const n = (v: number) => formatCount(v, i18n.language);
@@ -45,7 +47,8 @@ export function BaseInspector({ groupId }: { groupId: string }) {
       <p className="inspector__shapes">
         {t('base.output', { shape: formatShape(summary.outputShape) })}
         <br />
-        {t('base.total', { count: summary.trainable + summary.frozen, formatted: n(summary.trainable + summary.frozen) })} · {t('base.counts', { trainable: n(summary.trainable), frozen: n(summary.frozen) })}
+        {t('base.total', { count: summary.trainable + summary.frozen, formatted: n(summary.trainable + summary.frozen) })} ·{' '}
+        {t('base.counts', { trainable: n(summary.trainable), frozen: n(summary.frozen) })}
       </p>
       <section className="inspector__section" aria-label={t('base.trainable')}>
         <label className="switch-row">
@@ -63,7 +66,15 @@ export function BaseInspector({ groupId }: { groupId: string }) {
           <>
             <div className="unfreeze-row">
               <label htmlFor="base-unfreeze">{t('base.unfreeze')}</label>
-              <input id="base-unfreeze" type="number" min={0} max={weighted} step={1} value={unfreeze} onChange={(e) => setUnfreeze(Math.max(0, Math.min(weighted, Math.round(Number(e.target.value) || 0))))} />
+              <input
+                id="base-unfreeze"
+                type="number"
+                min={0}
+                max={weighted}
+                step={1}
+                value={unfreeze}
+                onChange={(e) => setUnfreeze(Math.max(0, Math.min(weighted, Math.round(Number(e.target.value) || 0))))}
+              />
               <span>{t('base.unfreezeUnit')}</span>
               <button type="button" onClick={() => editorStore.getState().unfreezeLast(groupId, unfreeze)}>
                 {t('base.unfreezeButton')}

@@ -18,12 +18,24 @@ export interface BaseLayer {
 }
 
 /** A base group's blocks in graph order, with their output shapes and parameter counts, and the group's totals. */
-export function baseSummary(state: Pick<EditorState, 'nodes' | 'edges' | 'analysis'>, groupId: string): { layers: BaseLayer[]; trainable: number; frozen: number; outputShape?: number[] } {
+export function baseSummary(
+  state: Pick<EditorState, 'nodes' | 'edges' | 'analysis'>,
+  groupId: string,
+): { layers: BaseLayer[]; trainable: number; frozen: number; outputShape?: number[] } {
   const members = new Map(state.nodes.filter((n) => n.data.group === groupId).map((n) => [n.id, n]));
-  const ordered = [...state.analysis.order.filter((id) => members.has(id)), ...[...members.keys()].filter((id) => !state.analysis.order.includes(id))];
+  const ordered = [
+    ...state.analysis.order.filter((id) => members.has(id)),
+    ...[...members.keys()].filter((id) => !state.analysis.order.includes(id)),
+  ];
   const layers = ordered.map((id) => {
     const a = state.analysis.nodes[id];
-    return { id, type: members.get(id)!.data.blockType, shape: a?.outputShape, trainable: a?.paramCount.trainable ?? 0, frozen: a?.paramCount.nonTrainable ?? 0 };
+    return {
+      id,
+      type: members.get(id)!.data.blockType,
+      shape: a?.outputShape,
+      trainable: a?.paramCount.trainable ?? 0,
+      frozen: a?.paramCount.nonTrainable ?? 0,
+    };
   });
   const { exit } = groupEnds(ordered, state.edges);
   return {
@@ -43,13 +55,29 @@ function BaseNodeView({ id, data, selected }: NodeProps<BaseFlowNode>) {
   const summary = useEditor(
     useShallow((s) => {
       const { layers, trainable, frozen, outputShape } = baseSummary(s, data.groupId);
-      return { count: layers.length, trainable, frozen, shape: formatShape(outputShape), problem: layers.some((l) => s.analysis.nodes[l.id]?.issues.some((i) => i.severity === 'error')) };
+      return {
+        count: layers.length,
+        trainable,
+        frozen,
+        shape: formatShape(outputShape),
+        problem: layers.some((l) => s.analysis.nodes[l.id]?.issues.some((i) => i.severity === 'error')),
+      };
     }),
   );
   const n = (v: number) => formatCount(v, i18n.language);
   return (
-    <div className={`base-node${selected ? ' is-selected' : ''}${summary.problem ? ' has-error' : ''}`} data-testid={`base-${data.groupId}`} lang={i18n.language}>
-      <Handle type="target" position={vertical ? Position.Top : Position.Left} className="handle handle-in" aria-label={t('node.inputHandle', { block: data.name })} title={t('node.inputHandle', { block: data.name })} />
+    <div
+      className={`base-node${selected ? ' is-selected' : ''}${summary.problem ? ' has-error' : ''}`}
+      data-testid={`base-${data.groupId}`}
+      lang={i18n.language}
+    >
+      <Handle
+        type="target"
+        position={vertical ? Position.Top : Position.Left}
+        className="handle handle-in"
+        aria-label={t('node.inputHandle', { block: data.name })}
+        title={t('node.inputHandle', { block: data.name })}
+      />
       <div className="base-node__head">
         <span className="base-node__badge">{t('base.badge')}</span>
         <button
@@ -74,9 +102,16 @@ function BaseNodeView({ id, data, selected }: NodeProps<BaseFlowNode>) {
         </span>
       </div>
       <div className="base-node__params" data-testid={`base-params-${data.groupId}`}>
-        {t('base.total', { count: summary.trainable + summary.frozen, formatted: n(summary.trainable + summary.frozen) })} · {t('base.counts', { trainable: n(summary.trainable), frozen: n(summary.frozen) })}
+        {t('base.total', { count: summary.trainable + summary.frozen, formatted: n(summary.trainable + summary.frozen) })} ·{' '}
+        {t('base.counts', { trainable: n(summary.trainable), frozen: n(summary.frozen) })}
       </div>
-      <Handle type="source" position={vertical ? Position.Bottom : Position.Right} className="handle handle-out" aria-label={t('node.outputHandle', { block: data.name })} title={t('node.outputHandle', { block: data.name })} />
+      <Handle
+        type="source"
+        position={vertical ? Position.Bottom : Position.Right}
+        className="handle handle-out"
+        aria-label={t('node.outputHandle', { block: data.name })}
+        title={t('node.outputHandle', { block: data.name })}
+      />
     </div>
   );
 }
@@ -85,7 +120,12 @@ function BaseNodeView({ id, data, selected }: NodeProps<BaseFlowNode>) {
 function BaseFrameView({ data }: NodeProps<FrameFlowNode>) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="base-frame" data-testid={`base-frame-${data.groupId}`} lang={i18n.language} title={data.source ? t('base.source', { source: data.source }) : undefined}>
+    <div
+      className="base-frame"
+      data-testid={`base-frame-${data.groupId}`}
+      lang={i18n.language}
+      title={data.source ? t('base.source', { source: data.source }) : undefined}
+    >
       <div className="base-frame__head">
         <button type="button" className="base-frame__name link nodrag" onClick={() => editorStore.getState().selectGroup(data.groupId)}>
           {data.name}

@@ -42,7 +42,13 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
       lang={i18n.language}
     >
       {block && block.inputs.max > 0 && (
-        <Handle type="target" position={vertical ? Position.Top : Position.Left} className="handle handle-in" aria-label={t('node.inputHandle', { block: data.blockType })} title={t('node.inputHandle', { block: data.blockType })} />
+        <Handle
+          type="target"
+          position={vertical ? Position.Top : Position.Left}
+          className="handle handle-in"
+          aria-label={t('node.inputHandle', { block: data.blockType })}
+          title={t('node.inputHandle', { block: data.blockType })}
+        />
       )}
       <div className="block-node__head">
         <span className="block-node__type">{data.blockType}</span>
@@ -50,7 +56,9 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
           {id}
         </span>
       </div>
-      <div className="block-node__describe">{analysis ? safeDescribe(data.blockType, { ...analysis.params, ...data.params }, i18n.language) : ''}</div>
+      <div className="block-node__describe">
+        {analysis ? safeDescribe(data.blockType, { ...analysis.params, ...data.params }, i18n.language) : ''}
+      </div>
       <div className="block-node__foot">
         <span className="block-node__shape" title={t('node.outputShape')}>
           → {formatShape(analysis?.outputShape)}
@@ -61,7 +69,14 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
         </span>
       </div>
       {problem && (
-        <span className={`badge badge--${problem}`} tabIndex={0} role="img" aria-label={`${t(problem === 'error' ? 'node.error' : 'node.warning')}: ${messages}`} aria-describedby={tipId} data-testid={`badge-${id}`}>
+        <span
+          className={`badge badge--${problem}`}
+          tabIndex={0}
+          role="img"
+          aria-label={`${t(problem === 'error' ? 'node.error' : 'node.warning')}: ${messages}`}
+          aria-describedby={tipId}
+          data-testid={`badge-${id}`}
+        >
           {problem === 'error' ? '!' : '⚠'}
           <span className="badge__tip" role="tooltip" id={tipId}>
             {[...errors, ...warnings].map((i, n) => (
@@ -72,7 +87,13 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
           </span>
         </span>
       )}
-      <Handle type="source" position={vertical ? Position.Bottom : Position.Right} className="handle handle-out" aria-label={t('node.outputHandle', { block: data.blockType })} title={t('node.outputHandle', { block: data.blockType })} />
+      <Handle
+        type="source"
+        position={vertical ? Position.Bottom : Position.Right}
+        className="handle handle-out"
+        aria-label={t('node.outputHandle', { block: data.blockType })}
+        title={t('node.outputHandle', { block: data.blockType })}
+      />
     </div>
   );
 }

@@ -66,7 +66,8 @@ function blockChanges(changes: NodeChange<CanvasNode>[], shown: readonly CanvasN
       const from = shown.find((n) => n.id === change.id)?.position;
       const dx = change.position && from ? change.position.x - from.x : 0;
       const dy = change.position && from ? change.position.y - from.y : 0;
-      for (const m of members) out.push({ type: 'position', id: m.id, position: { x: m.position.x + dx, y: m.position.y + dy }, dragging: change.dragging });
+      for (const m of members)
+        out.push({ type: 'position', id: m.id, position: { x: m.position.x + dx, y: m.position.y + dy }, dragging: change.dragging });
     } else if (change.type === 'dimensions') {
       out.push(change as NodeChange<BlockFlowNode>);
     }
@@ -113,13 +114,21 @@ function useOpeningView() {
  * Where the overview map goes: a corner of the canvas where it covers no block; when every corner
  * would, it fades and lets the pointer through (to the blocks, and to drops) until the view changes.
  */
-function useMinimapPlace(container: RefObject<HTMLDivElement | null>): { corner: 'bottom-right' | 'top-right' | 'bottom-left' | 'top-left'; clear: boolean } {
+function useMinimapPlace(container: RefObject<HTMLDivElement | null>): {
+  corner: 'bottom-right' | 'top-right' | 'bottom-left' | 'top-left';
+  clear: boolean;
+} {
   const [x, y, zoom] = useStore((s) => s.transform);
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const nodes = useEditor((s) => s.nodes);
   return useMemo(() => {
-    const blocks = nodes.map((n) => ({ x: x + n.position.x * zoom, y: y + n.position.y * zoom, width: (n.measured?.width ?? 250) * zoom, height: (n.measured?.height ?? 100) * zoom }));
+    const blocks = nodes.map((n) => ({
+      x: x + n.position.x * zoom,
+      y: y + n.position.y * zoom,
+      width: (n.measured?.width ?? 250) * zoom,
+      height: (n.measured?.height ?? 100) * zoom,
+    }));
     const corner = container.current || width ? minimapCorner(blocks, { width, height }, MINIMAP_SIZE) : 'bottom-right';
     return { corner: corner ?? 'bottom-right', clear: corner !== undefined };
   }, [nodes, x, y, zoom, width, height, container]);
@@ -129,7 +138,9 @@ function useMinimapPlace(container: RefObject<HTMLDivElement | null>): { corner:
 function connectionAt(clientX: number, clientY: number): ShapeFlowEdge | undefined {
   for (const element of document.elementsFromPoint(clientX, clientY)) {
     if (element.closest('.react-flow__node')) return undefined;
-    const id = element.closest<HTMLElement | SVGElement>('.react-flow__edge')?.dataset.id ?? element.closest<HTMLElement>('[data-edge-id]')?.dataset.edgeId;
+    const id =
+      element.closest<HTMLElement | SVGElement>('.react-flow__edge')?.dataset.id ??
+      element.closest<HTMLElement>('[data-edge-id]')?.dataset.edgeId;
     if (id) return editorStore.getState().edges.find((e) => e.id === id);
   }
   return undefined;
@@ -144,7 +155,10 @@ export function Canvas() {
   const onEdgesChange = useEditor((s) => s.onEdgesChange);
   // Base blocks are drawn, not stored in the graph: React Flow's measure of them is in the view.
   const measured = useEditor((s) => s.view.measured);
-  const { nodes, edges } = useMemo(() => displayGraph(storeNodes, storeEdges, groups, measured), [storeNodes, storeEdges, groups, measured]);
+  const { nodes, edges } = useMemo(
+    () => displayGraph(storeNodes, storeEdges, groups, measured),
+    [storeNodes, storeEdges, groups, measured],
+  );
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
       const forBlocks = blockChanges(changes, nodes);
@@ -190,7 +204,10 @@ export function Canvas() {
   const onConnectEnd = useCallback((_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
     if (state.isValid !== false || !state.fromNode || !state.toNode) return;
     const fromIsSource = state.fromHandle?.type !== 'target';
-    const { source, target } = domainConnection(fromIsSource ? state.fromNode.id : state.toNode.id, fromIsSource ? state.toNode.id : state.fromNode.id);
+    const { source, target } = domainConnection(
+      fromIsSource ? state.fromNode.id : state.toNode.id,
+      fromIsSource ? state.toNode.id : state.fromNode.id,
+    );
     const { graph } = editorStore.getState();
     const refusal = checkConnection(graph.nodes, graph.edges, source, target);
     if (refusal) uiStore.getState().showToast(refusalText(refusal), 'error');
@@ -301,7 +318,12 @@ export function Canvas() {
           <ControlButton onClick={() => fit()} aria-label={t('canvas.fitView')} title={`${t('canvas.fitView')} (F)`}>
             <span aria-hidden="true">⤢</span>
           </ControlButton>
-          <ControlButton onClick={() => panelsStore.getState().toggle('minimap')} aria-label={t(showMinimap ? 'canvas.hideMinimap' : 'canvas.showMinimap')} title={t(showMinimap ? 'canvas.hideMinimap' : 'canvas.showMinimap')} aria-pressed={showMinimap}>
+          <ControlButton
+            onClick={() => panelsStore.getState().toggle('minimap')}
+            aria-label={t(showMinimap ? 'canvas.hideMinimap' : 'canvas.showMinimap')}
+            title={t(showMinimap ? 'canvas.hideMinimap' : 'canvas.showMinimap')}
+            aria-pressed={showMinimap}
+          >
             <span aria-hidden="true">▦</span>
           </ControlButton>
         </Controls>

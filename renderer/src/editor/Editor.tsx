@@ -47,7 +47,13 @@ function EditorLayout() {
     panelsStore.getState().show('inspector');
     requestAnimationFrame(() => document.getElementById('inspector')?.focus());
   };
-  const classes = ['editor', dockOpen && 'editor--dock-open', presenting && 'editor--presenting', !palette && 'editor--no-palette', !inspector && 'editor--no-inspector'];
+  const classes = [
+    'editor',
+    dockOpen && 'editor--dock-open',
+    presenting && 'editor--presenting',
+    !palette && 'editor--no-palette',
+    !inspector && 'editor--no-inspector',
+  ];
   return (
     <div className={classes.filter(Boolean).join(' ')}>
       <a href="#inspector" className="skip-link" onClick={skipToInspector}>
@@ -68,7 +74,12 @@ function EditorLayout() {
         )}
       </main>
       {presenting && (
-        <button type="button" className="presentation-exit" onClick={() => panelsStore.getState().present(false)} title={t('panels.leavePresentation')}>
+        <button
+          type="button"
+          className="presentation-exit"
+          onClick={() => panelsStore.getState().present(false)}
+          title={t('panels.leavePresentation')}
+        >
           {t('panels.leavePresentation')}
         </button>
       )}

@@ -36,7 +36,12 @@ function Inputs({ nodeId }: { nodeId: string }) {
             <span>
               {e.source} <span className="muted">({formatShape(analysis.nodes[e.source]?.outputShape)})</span>
             </span>
-            <button type="button" className="link" onClick={() => editorStore.getState().disconnect(e.source, nodeId)} aria-label={t('inspector.disconnect', { from: e.source, to: nodeId })}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => editorStore.getState().disconnect(e.source, nodeId)}
+              aria-label={t('inspector.disconnect', { from: e.source, to: nodeId })}
+            >
               {t('inspector.disconnectShort')}
             </button>
           </li>
@@ -81,7 +86,9 @@ export function Inspector() {
     return isMnistShape(Array.isArray(shape) ? shape : undefined);
   });
   // From the blocks upstream, so that they show even while this block's own parameters are wrong.
-  const incomingShapes = useEditor(useShallow((s) => (node ? s.edges.filter((e) => e.target === node.id).map((e) => s.analysis.nodes[e.source]?.outputShape) : [])));
+  const incomingShapes = useEditor(
+    useShallow((s) => (node ? s.edges.filter((e) => e.target === node.id).map((e) => s.analysis.nodes[e.source]?.outputShape) : [])),
+  );
   const lang = docLanguage(i18n.language);
   const baseGroup = useEditor(selectedGroupOf);
 
@@ -160,7 +167,12 @@ export function Inspector() {
               name={name}
               spec={spec}
               value={node.data.params[name]}
-              problem={analysis?.issues.filter((i) => i.param === name).map((i) => issueText(i, i18n.language)).join(' ') || undefined}
+              problem={
+                analysis?.issues
+                  .filter((i) => i.param === name)
+                  .map((i) => issueText(i, i18n.language))
+                  .join(' ') || undefined
+              }
             />
           ))}
         </section>

@@ -24,7 +24,9 @@ export function Palette() {
   const lang = docLanguage(i18n.language);
   const groups = useMemo(() => {
     const byCategory = blocksByCategory();
-    return blockCategories.map((category) => ({ category, blocks: (byCategory[category] ?? []).filter((b) => matches(b, query.trim())) })).filter((g) => g.blocks.length);
+    return blockCategories
+      .map((category) => ({ category, blocks: (byCategory[category] ?? []).filter((b) => matches(b, query.trim())) }))
+      .filter((g) => g.blocks.length);
   }, [query]);
 
   const onDragStart = (event: DragEvent, type: string) => {
@@ -43,7 +45,14 @@ export function Palette() {
     <aside className="palette" aria-label={t('palette.title')}>
       <HidePanelButton panel="palette" />
       <h2 className="panel-title">{t('palette.title')}</h2>
-      <input className="search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('palette.search')} aria-label={t('palette.search')} />
+      <input
+        className="search"
+        type="search"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        placeholder={t('palette.search')}
+        aria-label={t('palette.search')}
+      />
       <p className="hint">{t('palette.hint')}</p>
       <PretrainedBasesButton />
       <ImportNetworkButton mode="base" className="palette__pretrained" />

@@ -7,7 +7,14 @@ export function PanelStrip({ panel }: { panel: 'palette' | 'inspector' }) {
   const label = t(panel === 'palette' ? 'panels.showPalette' : 'panels.showInspector');
   return (
     <div className={`panel-strip panel-strip--${panel}`}>
-      <button type="button" className="panel-strip__button" onClick={() => panelsStore.getState().show(panel)} aria-label={label} title={`${label} (${panel === 'palette' ? '[' : ']'})`} aria-expanded={false}>
+      <button
+        type="button"
+        className="panel-strip__button"
+        onClick={() => panelsStore.getState().show(panel)}
+        aria-label={label}
+        title={`${label} (${panel === 'palette' ? '[' : ']'})`}
+        aria-expanded={false}
+      >
         <span aria-hidden="true">{panel === 'palette' ? '»' : '«'}</span>
         <span className="panel-strip__name">{t(panel === 'palette' ? 'palette.title' : 'inspector.title')}</span>
       </button>
@@ -20,9 +27,15 @@ export function HidePanelButton({ panel }: { panel: 'palette' | 'inspector' }) {
   const { t } = useTranslation();
   const label = t(panel === 'palette' ? 'panels.hidePalette' : 'panels.hideInspector');
   return (
-    <button type="button" className="panel-hide" onClick={() => panelsStore.getState().toggle(panel)} aria-label={label} title={`${label} (${panel === 'palette' ? '[' : ']'})`} aria-expanded={true}>
+    <button
+      type="button"
+      className="panel-hide"
+      onClick={() => panelsStore.getState().toggle(panel)}
+      aria-label={label}
+      title={`${label} (${panel === 'palette' ? '[' : ']'})`}
+      aria-expanded={true}
+    >
       <span aria-hidden="true">{panel === 'palette' ? '«' : '»'}</span>
     </button>
   );
 }
-

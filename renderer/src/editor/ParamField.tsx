@@ -31,7 +31,14 @@ function useDraft(value: unknown): [string, (text: string) => void] {
   return [draft, setDraft];
 }
 
-function NumberInput({ nodeId, name, spec, value, describedBy, invalid }: Props & { spec: Extract<ParamSpec, { kind: 'int' | 'float' }>; describedBy: string; invalid: boolean }) {
+function NumberInput({
+  nodeId,
+  name,
+  spec,
+  value,
+  describedBy,
+  invalid,
+}: Props & { spec: Extract<ParamSpec, { kind: 'int' | 'float' }>; describedBy: string; invalid: boolean }) {
   const id = `${nodeId}-${name}`;
   const [draft, setDraft] = useDraft(value ?? spec.default);
   return (
@@ -86,10 +93,17 @@ function RegularizerInput({ nodeId, name, value, describedBy }: Props & { descri
   const strength = reg?.l2 ?? reg?.l1 ?? 0.01;
   const [text, setText] = useState(String(strength));
   useEffect(() => setText(String(strength)), [strength]);
-  const build = (k: string, s: number): Regularizer => (k === 'none' ? null : k === 'l1' ? { l1: s } : k === 'l2' ? { l2: s } : { l1: s, l2: s });
+  const build = (k: string, s: number): Regularizer =>
+    k === 'none' ? null : k === 'l1' ? { l1: s } : k === 'l2' ? { l2: s } : { l1: s, l2: s };
   return (
     <div className="reg-field">
-      <select id={`${nodeId}-${name}`} value={kind} aria-describedby={describedBy} data-testid={`param-${name}`} onChange={(e) => set(nodeId, name, build(e.target.value, strength))}>
+      <select
+        id={`${nodeId}-${name}`}
+        value={kind}
+        aria-describedby={describedBy}
+        data-testid={`param-${name}`}
+        onChange={(e) => set(nodeId, name, build(e.target.value, strength))}
+      >
         <option value="none">{t('inspector.regNone')}</option>
         <option value="l1">L1</option>
         <option value="l2">L2</option>
@@ -128,7 +142,14 @@ export function ParamField(props: Props) {
       break;
     case 'enum':
       control = (
-        <select id={`${nodeId}-${name}`} value={String(value ?? spec.default)} aria-describedby={describedBy} aria-invalid={invalid || undefined} data-testid={`param-${name}`} onChange={(e) => set(nodeId, name, e.target.value)}>
+        <select
+          id={`${nodeId}-${name}`}
+          value={String(value ?? spec.default)}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          data-testid={`param-${name}`}
+          onChange={(e) => set(nodeId, name, e.target.value)}
+        >
           {spec.values.map((v) => (
             <option key={v} value={v}>
               {v}
@@ -139,7 +160,14 @@ export function ParamField(props: Props) {
       break;
     case 'bool':
       control = (
-        <input id={`${nodeId}-${name}`} type="checkbox" checked={Boolean(value ?? spec.default)} aria-describedby={describedBy} data-testid={`param-${name}`} onChange={(e) => set(nodeId, name, e.target.checked)} />
+        <input
+          id={`${nodeId}-${name}`}
+          type="checkbox"
+          checked={Boolean(value ?? spec.default)}
+          aria-describedby={describedBy}
+          data-testid={`param-${name}`}
+          onChange={(e) => set(nodeId, name, e.target.checked)}
+        />
       );
       break;
     case 'regularizer':
@@ -148,9 +176,16 @@ export function ParamField(props: Props) {
     default:
       control = <TextInput {...props} describedBy={describedBy} invalid={invalid} />;
   }
-  const range = spec.kind === 'int' || spec.kind === 'float' ? t('inspector.range', { min: formatNumber(spec.min, i18n.language), max: formatNumber(spec.max, i18n.language) }) : '';
+  const range =
+    spec.kind === 'int' || spec.kind === 'float'
+      ? t('inspector.range', { min: formatNumber(spec.min, i18n.language), max: formatNumber(spec.max, i18n.language) })
+      : '';
   const defaultText =
-    spec.kind === 'regularizer' ? t('inspector.regNone') : typeof spec.default === 'boolean' ? t(spec.default ? 'inspector.true' : 'inspector.false') : paramToText(spec.default) || t('inspector.auto');
+    spec.kind === 'regularizer'
+      ? t('inspector.regNone')
+      : typeof spec.default === 'boolean'
+        ? t(spec.default ? 'inspector.true' : 'inspector.false')
+        : paramToText(spec.default) || t('inspector.auto');
   return (
     <div className={`field field-${spec.kind}${invalid ? ' is-invalid' : ''}`}>
       <label htmlFor={`${nodeId}-${name}`} className="field-label">
@@ -158,7 +193,8 @@ export function ParamField(props: Props) {
       </label>
       {control}
       <p className="field-help" id={helpId}>
-        {inLanguage(spec.help, i18n.language)} <span className="muted">{[range, t('inspector.default', { value: defaultText })].filter(Boolean).join(' · ')}</span>
+        {inLanguage(spec.help, i18n.language)}{' '}
+        <span className="muted">{[range, t('inspector.default', { value: defaultText })].filter(Boolean).join(' · ')}</span>
         {problem && (
           <span className="field-error" role="alert">
             <CodeText text={problem} />

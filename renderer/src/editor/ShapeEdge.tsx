@@ -8,7 +8,20 @@ import { edgePath, type Box } from './edge-path';
 import { useDropTarget } from './panels';
 
 /** A connection labelled with the shape of the tensor that flows on it, e.g. `26×26×8`. */
-function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, markerEnd, data }: EdgeProps<ShapeFlowEdge>) {
+function ShapeEdgeView({
+  id,
+  source,
+  target,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  sourcePosition,
+  targetPosition,
+  selected,
+  markerEnd,
+  data,
+}: EdgeProps<ShapeFlowEdge>) {
   const { t } = useTranslation();
   // From a collapsed base block, the tensor is its last block's output.
   const shape = useEditor((s) => s.analysis.nodes[data?.from ?? source]?.outputShape);
@@ -36,7 +49,12 @@ function ShapeEdgeView({ id, source, target, sourceX, sourceY, targetX, targetY,
   const dropHere = useDropTarget() === id;
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={dropHere ? 'edge-drop-target' : selected ? 'edge-selected' : undefined} />
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={dropHere ? 'edge-drop-target' : selected ? 'edge-selected' : undefined}
+      />
       <EdgeLabelRenderer>
         <div
           className={`edge-label${shape ? '' : ' is-unknown'}${selected ? ' is-selected' : ''}${dropHere ? ' is-drop-target' : ''}`}

@@ -44,11 +44,13 @@ export function SummaryPanel() {
             <li key={i} className={`issue issue-${issue.severity}`}>
               {issue.nodeId ? (
                 <button type="button" className="issue__button" onClick={() => focus(issue)} data-testid="issue">
-                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> <CodeText text={issueText(issue, i18n.language)} />
+                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span>{' '}
+                  <CodeText text={issueText(issue, i18n.language)} />
                 </button>
               ) : (
                 <span data-testid="issue">
-                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span> <CodeText text={issueText(issue, i18n.language)} />
+                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span>{' '}
+                  <CodeText text={issueText(issue, i18n.language)} />
                 </span>
               )}
             </li>

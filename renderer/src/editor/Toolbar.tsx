@@ -36,7 +36,13 @@ export function Toolbar() {
         onChange={(e) => editorStore.getState().renameProject(e.target.value)}
         aria-label={t('toolbar.projectName')}
       />
-      <span className="dirty-marker" data-state={dirty ? 'unsaved' : saved ? 'saved' : 'new'} data-testid="dirty-marker" aria-live="polite" title={marker}>
+      <span
+        className="dirty-marker"
+        data-state={dirty ? 'unsaved' : saved ? 'saved' : 'new'}
+        data-testid="dirty-marker"
+        aria-live="polite"
+        title={marker}
+      >
         <span className="toolbar__label">{marker}</span>
       </span>
       <div className="toolbar__group">
@@ -61,14 +67,24 @@ export function Toolbar() {
         </button>
         <label className="inline-label">
           <span className="sr-only">{t('toolbar.direction')}</span>
-          <select value={direction} onChange={(e) => void autoLayout(e.target.value as 'TB' | 'LR', fit)} aria-label={t('toolbar.direction')}>
+          <select
+            value={direction}
+            onChange={(e) => void autoLayout(e.target.value as 'TB' | 'LR', fit)}
+            aria-label={t('toolbar.direction')}
+          >
             <option value="TB">{t('toolbar.topDown')}</option>
             <option value="LR">{t('toolbar.leftRight')}</option>
           </select>
         </label>
       </div>
       <div className="toolbar__group">
-        <button type="button" onClick={() => panelsStore.getState().present(true)} title={`${t('panels.present')} (P)`} aria-label={t('panels.present')} aria-keyshortcuts="P">
+        <button
+          type="button"
+          onClick={() => panelsStore.getState().present(true)}
+          title={`${t('panels.present')} (P)`}
+          aria-label={t('panels.present')}
+          aria-keyshortcuts="P"
+        >
           <svg className="toolbar__icon" aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">
             <rect x="2" y="3" width="16" height="10" rx="1" fill="none" stroke="currentColor" strokeWidth="2" />
             <path d="M10 13v4M6 18h8" stroke="currentColor" strokeWidth="2" />

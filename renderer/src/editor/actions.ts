@@ -39,7 +39,10 @@ export function connectBlocks(source: string, target: string): boolean {
 /** Adds a block on a connection, in its middle (source → new → target), or beside it with the reason when it cannot go there. */
 export function insertBlockOnEdge(type: string, position: { x: number; y: number }, source: string, target: string): string {
   const { id, refusal } = editorStore.getState().insertOnEdge(type, position, source, target);
-  if (refusal) uiStore.getState().showToast(i18next.t('toast.notInserted', { block: type, id, source, target, reason: refusalText(refusal) }), 'error');
+  if (refusal)
+    uiStore
+      .getState()
+      .showToast(i18next.t('toast.notInserted', { block: type, id, source, target, reason: refusalText(refusal) }), 'error');
   else uiStore.getState().showToast(i18next.t('toast.inserted', { block: type, id, source, target }));
   return id;
 }
@@ -69,7 +72,11 @@ export function deleteSelectionAndFocus(): void {
 /** The size of the positions' bounding box, with blocks of their measured size. */
 function extent(positions: Record<string, { x: number; y: number }>): { width: number; height: number } {
   const { nodes } = editorStore.getState();
-  const boxes = nodes.map((n) => ({ ...(positions[n.id] ?? n.position), width: n.measured?.width ?? 250, height: n.measured?.height ?? 100 }));
+  const boxes = nodes.map((n) => ({
+    ...(positions[n.id] ?? n.position),
+    width: n.measured?.width ?? 250,
+    height: n.measured?.height ?? 100,
+  }));
   const left = Math.min(...boxes.map((b) => b.x));
   const top = Math.min(...boxes.map((b) => b.y));
   return { width: Math.max(...boxes.map((b) => b.x + b.width)) - left, height: Math.max(...boxes.map((b) => b.y + b.height)) - top };
@@ -88,7 +95,8 @@ export async function autoLayout(direction: LayoutDirection = editorStore.getSta
   if (canvas && canvas.width > 0 && canvas.height > 0) {
     const size = extent(positions);
     const zoom = readableZoom(undefined, panelsStore.getState().presenting ? PRESENTING_PX : READABLE_PX);
-    if (size.width * zoom > canvas.width - 88 || size.height * zoom > canvas.height - 48) positions = await layoutPositions(nodes, edges, direction, canvas.width / canvas.height);
+    if (size.width * zoom > canvas.width - 88 || size.height * zoom > canvas.height - 48)
+      positions = await layoutPositions(nodes, edges, direction, canvas.width / canvas.height);
   }
   editorStore.getState().applyPositions(positions, direction);
   if (then) requestAnimationFrame(() => requestAnimationFrame(then));

@@ -16,7 +16,8 @@ export const baseMessagesEn = {
     total_one: '{{formatted}} parameter',
     total_other: '{{formatted}} parameters',
     trainable: 'Trainable',
-    trainableHelp: 'Off: the base keeps its pretrained weights while the blocks after it learn (transfer learning). On: training changes them too.',
+    trainableHelp:
+      'Off: the base keeps its pretrained weights while the blocks after it learn (transfer learning). On: training changes them too.',
     unfreeze: 'Unfreeze the last',
     unfreezeUnit: 'layers with weights',
     unfreezeButton: 'Unfreeze',
@@ -47,11 +48,13 @@ export const baseMessagesFr: typeof baseMessagesEn = {
     total_one: '{{formatted}} paramètre',
     total_other: '{{formatted}} paramètres',
     trainable: 'Entraînable',
-    trainableHelp: 'Désactivé : la base garde ses poids pré-entraînés pendant que les blocs après elle apprennent (apprentissage par transfert). Activé : l’entraînement les modifie aussi.',
+    trainableHelp:
+      'Désactivé : la base garde ses poids pré-entraînés pendant que les blocs après elle apprennent (apprentissage par transfert). Activé : l’entraînement les modifie aussi.',
     unfreeze: 'Dégeler les',
     unfreezeUnit: 'dernières couches à poids',
     unfreezeButton: 'Dégeler',
-    unfreezeHelp: 'Réglage fin : les dernières couches à poids apprennent, les autres restent gelées. Prenez un petit taux d’apprentissage.',
+    unfreezeHelp:
+      'Réglage fin : les dernières couches à poids apprennent, les autres restent gelées. Prenez un petit taux d’apprentissage.',
     layersTitle: 'Couches',
     layerType: 'Type',
     layerName: 'Nom',

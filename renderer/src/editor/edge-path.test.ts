@@ -20,7 +20,9 @@ describe('connection paths', () => {
     expect(path.startsWith('M 125,40 C ')).toBe(true);
     expect(labelX).toBeGreaterThan(250);
     expect(labelY).toBe(230);
-    const [, lrX, lrY] = edgePath({ ...skip, sourceX: 40, sourceY: 50, targetX: 700, targetY: 50 }, false, [{ x: 200, y: 0, width: 250, height: 96 }]);
+    const [, lrX, lrY] = edgePath({ ...skip, sourceX: 40, sourceY: 50, targetX: 700, targetY: 50 }, false, [
+      { x: 200, y: 0, width: 250, height: 96 },
+    ]);
     expect(lrX).toBe(370);
     expect(lrY).toBeGreaterThan(96);
   });

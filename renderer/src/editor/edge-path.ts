@@ -35,7 +35,8 @@ export function edgePath(
   const [path, labelX, labelY] = routedPath(p, vertical, obstacles);
   // A connection that goes back up (or back left) to the next column (or row) of a wrapped
   // layout: its label goes right after its source, clear of the other column's labels.
-  if (vertical ? p.targetY < p.sourceY : p.targetX < p.sourceX) return [path, vertical ? p.sourceX : p.sourceX + 48, vertical ? p.sourceY + 22 : p.sourceY];
+  if (vertical ? p.targetY < p.sourceY : p.targetX < p.sourceX)
+    return [path, vertical ? p.sourceX : p.sourceX + 48, vertical ? p.sourceY + 22 : p.sourceY];
   return [path, labelX, labelY];
 }
 

@@ -20,14 +20,34 @@ describe('parameter text fields', () => {
   });
 
   it('reads four numbers as top, bottom, left and right where each side may be given, also as Keras writes them', () => {
-    const uneven = { ok: true, value: [[0, 1], [0, 1]] };
+    const uneven = {
+      ok: true,
+      value: [
+        [0, 1],
+        [0, 1],
+      ],
+    };
     expect(textToParam(padding, '0, 1, 0, 1')).toEqual(uneven);
     expect(textToParam(padding, '((0, 1), (0, 1))')).toEqual(uneven);
     expect(textToParam(padding, '[[0, 1], [0, 1]]')).toEqual(uneven);
     expect(textToParam(padding, '2')).toEqual({ ok: true, value: 2 });
     expect(textToParam(padding, '[1, 2]')).toEqual({ ok: true, value: [1, 2] });
     expect(textToParam(size2, '0, 1, 0, 1')).toEqual({ ok: true, value: [0, 1, 0, 1] });
-    expect(textToParam(padding, paramToText([[2, 0], [1, 3]]))).toEqual({ ok: true, value: [[2, 0], [1, 3]] });
+    expect(
+      textToParam(
+        padding,
+        paramToText([
+          [2, 0],
+          [1, 3],
+        ]),
+      ),
+    ).toEqual({
+      ok: true,
+      value: [
+        [2, 0],
+        [1, 3],
+      ],
+    });
   });
 
   it('turns an empty field into null only where null means "automatic"', () => {
@@ -37,6 +57,10 @@ describe('parameter text fields', () => {
   });
 
   it('writes values back the way they are read', () => {
-    for (const value of [3, [3, 5], [28, 28, 1], null]) expect(textToParam(value === null ? pool : Array.isArray(value) && value.length === 3 ? shape : size2, paramToText(value))).toEqual({ ok: true, value });
+    for (const value of [3, [3, 5], [28, 28, 1], null])
+      expect(textToParam(value === null ? pool : Array.isArray(value) && value.length === 3 ? shape : size2, paramToText(value))).toEqual({
+        ok: true,
+        value,
+      });
   });
 });

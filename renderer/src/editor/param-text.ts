@@ -18,7 +18,10 @@ export function textToParam(spec: ParamSpec, text: string): { ok: true; value: u
     return { ok: false };
   }
   // Brackets and parentheses are skipped, so that Keras's ((0, 1), (0, 1)) can be typed as it is.
-  const parts = trimmed.replace(/[[\]()]/g, ' ').split(/\s*[,;×xX*]\s*|\s+/).filter(Boolean);
+  const parts = trimmed
+    .replace(/[[\]()]/g, ' ')
+    .split(/\s*[,;×xX*]\s*|\s+/)
+    .filter(Boolean);
   const numbers = parts.map(Number);
   if (!numbers.length || numbers.some((n) => !Number.isFinite(n))) return { ok: false };
   if (spec.kind === 'shape') return { ok: true, value: numbers };

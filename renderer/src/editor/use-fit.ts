@@ -18,7 +18,14 @@ export function useReadableFit(): (duration?: number) => void {
       if (!nodes.length || !canvas) return;
       const { width, height } = canvas.getBoundingClientRect();
       if (!width || !height) return;
-      void setViewport(readableView(getNodesBounds(nodes), { width, height }, readableZoom(undefined, panelsStore.getState().presenting ? PRESENTING_PX : READABLE_PX)), duration ? { duration } : undefined);
+      void setViewport(
+        readableView(
+          getNodesBounds(nodes),
+          { width, height },
+          readableZoom(undefined, panelsStore.getState().presenting ? PRESENTING_PX : READABLE_PX),
+        ),
+        duration ? { duration } : undefined,
+      );
     },
     [getNodesBounds, setViewport],
   );

@@ -14,7 +14,6 @@ import { errorText } from '../ui/error-text';
 import { formatCount, formatNumber, percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
 
-
 export function EvaluatePanel() {
   const { t, i18n } = useTranslation();
   const percent = (v: number | undefined) => percentText(v, i18n.language);
@@ -102,7 +101,15 @@ export function EvaluatePanel() {
                         <button
                           type="button"
                           className={`confusion__cell${right ? ' confusion__cell--right' : ''}${selected ? ' confusion__cell--selected' : ''}`}
-                          style={{ background: count === 0 ? undefined : right ? `rgba(27, 110, 47, ${0.15 + 0.85 * strength})` : `rgba(179, 38, 30, ${0.15 + 0.85 * strength})`, color: strength > 0.5 ? '#fff' : undefined }}
+                          style={{
+                            background:
+                              count === 0
+                                ? undefined
+                                : right
+                                  ? `rgba(27, 110, 47, ${0.15 + 0.85 * strength})`
+                                  : `rgba(179, 38, 30, ${0.15 + 0.85 * strength})`,
+                            color: strength > 0.5 ? '#fff' : undefined,
+                          }}
                           aria-label={t('evaluate.cell', { count, actual: names[actual], predicted: names[predicted] })}
                           aria-pressed={selected}
                           disabled={count === 0}
@@ -161,7 +168,12 @@ export function EvaluatePanel() {
                     {samples.columns ? (
                       <RowTable columns={samples.columns} values={s.values} />
                     ) : isImage(samples.shape) ? (
-                      <SampleImage values={s.values} shape={samples.shape} size={84} label={t('evaluate.sample', { index: s.index, confidence: percent(s.confidence) })} />
+                      <SampleImage
+                        values={s.values}
+                        shape={samples.shape}
+                        size={84}
+                        label={t('evaluate.sample', { index: s.index, confidence: percent(s.confidence) })}
+                      />
                     ) : (
                       <code>{s.values.map((v) => formatNumber(v, i18n.language, 2)).join(', ')}</code>
                     )}

@@ -13,7 +13,13 @@ import { CodeText } from '../ui/CodeText';
 const LIMIT = 24;
 
 /** The test samples the model in use got wrong with the most confidence; clicking one opens its confusion cell. */
-export function MistakesSection({ sessionId, onOpen }: { sessionId: string; onOpen(actual: number, predicted: number, index: number): void }) {
+export function MistakesSection({
+  sessionId,
+  onOpen,
+}: {
+  sessionId: string;
+  onOpen(actual: number, predicted: number, index: number): void;
+}) {
   const { t, i18n } = useTranslation();
   const [mistakes, setMistakes] = useState<Mistakes>();
   const [error, setError] = useState<string>();
@@ -56,10 +62,20 @@ export function MistakesSection({ sessionId, onOpen }: { sessionId: string; onOp
           <p>{t('mistakes.shown', { count: mistakes.total, shown: mistakes.samples.length, total: n(mistakes.total) })}</p>
           <ul className="mistakes__grid">
             {mistakes.samples.map((m) => {
-              const labels = { actual: mistakes.classNames[m.actual], predicted: mistakes.classNames[m.predicted], confidence: percentText(m.confidence, i18n.language), index: m.index };
+              const labels = {
+                actual: mistakes.classNames[m.actual],
+                predicted: mistakes.classNames[m.predicted],
+                confidence: percentText(m.confidence, i18n.language),
+                index: m.index,
+              };
               return (
                 <li key={m.index}>
-                  <button type="button" className="mistake" aria-label={t('mistakes.open', labels)} onClick={() => onOpen(m.actual, m.predicted, m.index)}>
+                  <button
+                    type="button"
+                    className="mistake"
+                    aria-label={t('mistakes.open', labels)}
+                    onClick={() => onOpen(m.actual, m.predicted, m.index)}
+                  >
                     {mistakes.columns ? (
                       <RowTable columns={mistakes.columns} values={m.values} />
                     ) : isImageShape(mistakes.shape) ? (

@@ -5,7 +5,8 @@ export const evaluateMessagesEn = {
     none: 'Train the model first: its test results appear here when a run ends.',
     accuracy: 'Test accuracy: {{accuracy}} on {{samples}} samples the model never saw during training.',
     confusion: 'Confusion matrix',
-    confusionHint: 'Rows: the true class. Columns: what the model answered. Green: right; red: mistakes. Click a number to see those samples.',
+    confusionHint:
+      'Rows: the true class. Columns: what the model answered. Green: right; red: mistakes. Click a number to see those samples.',
     actualPredicted: 'true ↓ / answer →',
     cell_one: '{{count}} sample of {{actual}} answered as {{predicted}}',
     cell_other: '{{count}} samples of {{actual}} answered as {{predicted}}',
@@ -14,7 +15,8 @@ export const evaluateMessagesEn = {
     precision: 'Precision',
     recall: 'Recall',
     support: 'Samples',
-    metricsHint: 'Precision: when the model answers this class, how often it is right. Recall: of the samples of this class, how many it finds.',
+    metricsHint:
+      'Precision: when the model answers this class, how often it is right. Recall: of the samples of this class, how many it finds.',
     cellTitle: 'True {{actual}}, answered {{predicted}}',
     loading: 'Loading…',
     shown: 'Showing {{shown}} of {{total}}, the most confident answers first.',
@@ -39,7 +41,8 @@ export const evaluateMessagesFr: Shape<typeof evaluateMessagesEn> = {
     none: 'Entraînez d’abord le modèle : ses résultats de test apparaissent ici à la fin d’un entraînement.',
     accuracy: 'Exactitude sur le test : {{accuracy}} sur {{samples}} exemples jamais vus pendant l’entraînement.',
     confusion: 'Matrice de confusion',
-    confusionHint: 'Lignes : la vraie classe. Colonnes : la réponse du modèle. Vert : juste ; rouge : erreurs. Cliquez un nombre pour voir ces exemples.',
+    confusionHint:
+      'Lignes : la vraie classe. Colonnes : la réponse du modèle. Vert : juste ; rouge : erreurs. Cliquez un nombre pour voir ces exemples.',
     actualPredicted: 'vraie ↓ / réponse →',
     cell_one: '{{count}} exemple de {{actual}} répondu {{predicted}}',
     cell_other: '{{count}} exemples de {{actual}} répondus {{predicted}}',
@@ -48,7 +51,8 @@ export const evaluateMessagesFr: Shape<typeof evaluateMessagesEn> = {
     precision: 'Précision',
     recall: 'Rappel',
     support: 'Exemples',
-    metricsHint: 'Précision : quand le modèle répond cette classe, à quelle fréquence il a raison. Rappel : parmi les exemples de cette classe, combien il en trouve.',
+    metricsHint:
+      'Précision : quand le modèle répond cette classe, à quelle fréquence il a raison. Rappel : parmi les exemples de cette classe, combien il en trouve.',
     cellTitle: 'Vrai {{actual}}, répondu {{predicted}}',
     loading: 'Chargement…',
     shown: '{{shown}} sur {{total}}, les réponses les plus sûres d’abord.',

@@ -13,18 +13,22 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 /** `untrained`, or a run's checkpoint: `3:best`, `3:last`. */
 type WeightsChoice = string;
 
-function weightOptions(runs: RunInfo[], t: (key: string, options?: Record<string, unknown>) => string, language: string): { value: WeightsChoice; label: string }[] {
+function weightOptions(
+  runs: RunInfo[],
+  t: (key: string, options?: Record<string, unknown>) => string,
+  language: string,
+): { value: WeightsChoice; label: string }[] {
   const options = [{ value: 'untrained', label: t('exporting.untrained') }];
   for (const run of [...runs].reverse()) {
     if (run.hasBestCheckpoint) {
-      const accuracy = run.bestValAccuracy === undefined ? '' : t('exporting.accuracy', { value: percentText(run.bestValAccuracy, language) });
+      const accuracy =
+        run.bestValAccuracy === undefined ? '' : t('exporting.accuracy', { value: percentText(run.bestValAccuracy, language) });
       options.push({ value: `${run.id}:best`, label: t('exporting.runBest', { id: run.id, accuracy }) });
     }
     if (run.hasLastCheckpoint) options.push({ value: `${run.id}:last`, label: t('exporting.runLast', { id: run.id, count: run.epochs }) });
   }
   return options;
 }
-
 
 /** The files named by an export refused because the folder already holds them (code `export-exists`). */
 function existingFiles(error: unknown): string[] | undefined {
@@ -76,7 +80,9 @@ export function ExportDialog() {
     setError(undefined);
     setReplace(undefined);
     setFolderEdited(false);
-    void getApi().getAppInfo().then(setInfo, (e: unknown) => setError(errorText(e)));
+    void getApi()
+      .getAppInfo()
+      .then(setInfo, (e: unknown) => setError(errorText(e)));
   }, [open]);
 
   useEffect(() => {
@@ -123,7 +129,10 @@ export function ExportDialog() {
     setError(undefined);
     const outDir = folder.trim();
     if (!outDir) return setError(t('exporting.needFolder'));
-    if (!isFullPath(outDir)) return setError(t('exporting.needFullPath', { example: info ? defaultExportFolder(info.projectsDirectory, projectName, format) : '/…' }));
+    if (!isFullPath(outDir))
+      return setError(
+        t('exporting.needFullPath', { example: info ? defaultExportFolder(info.projectsDirectory, projectName, format) : '/…' }),
+      );
     const [runId, checkpoint] = weights === 'untrained' ? [] : weights.split(':');
     setBusy(true);
     try {
@@ -162,7 +171,15 @@ export function ExportDialog() {
           <legend>{t('exporting.format')}</legend>
           {exportFormatNames.map((name) => (
             <label key={name} className="export-format">
-              <input type="radio" name="export-format" value={name} checked={format === name} onChange={() => setFormat(name)} aria-label={t(`exporting.formats.${name}`)} aria-describedby={`export-help-${name}`} />
+              <input
+                type="radio"
+                name="export-format"
+                value={name}
+                checked={format === name}
+                onChange={() => setFormat(name)}
+                aria-label={t(`exporting.formats.${name}`)}
+                aria-describedby={`export-help-${name}`}
+              />
               <span>
                 <strong>{t(`exporting.formats.${name}`)}</strong>
                 <span id={`export-help-${name}`} className="export-format__help">

@@ -6,7 +6,9 @@ describe('export destination', () => {
   it('names the folder after the project and the format, in the projects folder', () => {
     expect(defaultExportFolder('/home/ada/Neuroblocks', 'MNIST CNN', 'onnx')).toBe('/home/ada/Neuroblocks/exports/mnist-cnn-onnx');
     expect(defaultExportFolder('/home/ada/Neuroblocks/', 'Mon réseau', 'web')).toBe('/home/ada/Neuroblocks/exports/mon-r-seau-web');
-    expect(defaultExportFolder('C:\\Users\\ada\\Neuroblocks', 'Spirals', 'tfjs')).toBe('C:\\Users\\ada\\Neuroblocks\\exports\\spirals-tfjs');
+    expect(defaultExportFolder('C:\\Users\\ada\\Neuroblocks', 'Spirals', 'tfjs')).toBe(
+      'C:\\Users\\ada\\Neuroblocks\\exports\\spirals-tfjs',
+    );
     expect(folderStem('***')).toBe('model');
   });
 

@@ -6,7 +6,6 @@ function separatorOf(folder: string): string {
   return /^[A-Za-z]:\\/.test(folder) || (folder.includes('\\') && !folder.includes('/')) ? '\\' : '/';
 }
 
-
 /** Where an export goes unless the user picks another folder: `exports/<name>-<format>` in the projects folder. */
 export function defaultExportFolder(projectsDirectory: string, projectName: string, format: ExportFormatName): string {
   const sep = separatorOf(projectsDirectory);

@@ -112,7 +112,8 @@ export const exportMessagesFr: Shape<typeof exportMessagesEn> = {
     accuracy: ', {{value}} d’exactitude en validation',
     weightsNeedFile: 'Les poids entraînés s’exportent depuis un projet enregistré en fichier .nbproj, où ses entraînements sont conservés.',
     loadingRuns: 'Chargement des entraînements…',
-    runGraph: 'Un entraînement s’exporte avec le graphe qu’il a entraîné, tel qu’il était alors, même si vous avez changé le graphe depuis.',
+    runGraph:
+      'Un entraînement s’exporte avec le graphe qu’il a entraîné, tel qu’il était alors, même si vous avez changé le graphe depuis.',
     destination: 'Dossier où exporter',
     destinationHelpWeb: 'Un dossier de l’ordinateur qui exécute Neuroblocks ; il est créé si besoin.',
     choose: 'Choisir…',

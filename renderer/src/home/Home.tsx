@@ -81,12 +81,17 @@ export function Home() {
           )}
           {/* The browser's own file button speaks the browser's language; this one speaks the app's. */}
           <label className="file-pick">
-            <input type="file" className="sr-only" accept=".nbproj,.json,application/json" onChange={(e) => {
+            <input
+              type="file"
+              className="sr-only"
+              accept=".nbproj,.json,application/json"
+              onChange={(e) => {
                 const file = e.target.files?.[0];
                 // The same file can be chosen again (e.g. after fixing it).
                 e.target.value = '';
                 void onFile(file);
-              }} />
+              }}
+            />
             {t('home.importFile')}
           </label>
           <ImportNetworkButton mode="project" />
@@ -114,7 +119,13 @@ export function Home() {
                 <ul className="file-list">
                   {files.map((f) => (
                     <li key={f.location}>
-                      <button type="button" className="link" onClick={() => void openProject(f.location)} title={f.location} data-testid={`file-${f.fileName}`}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() => void openProject(f.location)}
+                        title={f.location}
+                        data-testid={`file-${f.fileName}`}
+                      >
                         {f.name ?? f.fileName}
                       </button>
                       <span className="muted"> {f.fileName}</span>

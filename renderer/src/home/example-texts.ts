@@ -48,7 +48,12 @@ export const frenchExampleTexts: Record<string, { name: string; description: str
 };
 
 /** The example's name and description in the interface's language (English when there is no translation). */
-export function exampleText(example: Pick<ExampleSummary, 'id' | 'name' | 'description'>, language: string): { name: string; description?: string } {
+export function exampleText(
+  example: Pick<ExampleSummary, 'id' | 'name' | 'description'>,
+  language: string,
+): { name: string; description?: string } {
   const french = docLanguage(language) === 'fr' ? frenchExampleTexts[example.id] : undefined;
-  return french ? { name: frenchSpacing(french.name), description: frenchSpacing(french.description) } : { name: example.name, description: example.description };
+  return french
+    ? { name: frenchSpacing(french.name), description: frenchSpacing(french.description) }
+    : { name: example.name, description: example.description };
 }

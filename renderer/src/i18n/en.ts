@@ -50,9 +50,12 @@ export const en = {
     sending: 'Sending the file: {{sent}} of {{size}} MB…',
     sendingLabel: 'File sent',
     reading: 'Reading the network and its weights…',
-    doneProject: 'Imported as a new project: {{blocks}} blocks, {{params}} parameters, with its weights as the project’s pretrained weights.',
-    doneBase: 'Added as a frozen base ending with “{{upTo}}”: {{blocks}} blocks, {{params}} frozen parameters, with their weights. Undo takes it out.',
-    chooseIntro: '{{name}}: {{blocks}} blocks, {{params}} parameters ({{format}}). The base goes after this project’s Input as one frozen block; the blocks after it learn from the project’s data.',
+    doneProject:
+      'Imported as a new project: {{blocks}} blocks, {{params}} parameters, with its weights as the project’s pretrained weights.',
+    doneBase:
+      'Added as a frozen base ending with “{{upTo}}”: {{blocks}} blocks, {{params}} frozen parameters, with their weights. Undo takes it out.',
+    chooseIntro:
+      '{{name}}: {{blocks}} blocks, {{params}} parameters ({{format}}). The base goes after this project’s Input as one frozen block; the blocks after it learn from the project’s data.',
     insert: 'Add the base',
     cancel: 'Cancel',
     inserting: 'Adding the base…',
@@ -135,7 +138,8 @@ export const en = {
     self: 'A block cannot be connected to itself.',
     intoInput: '{{block}} is where data enters the network: nothing can be connected into it.',
     duplicate: '{{from}} is already connected to {{to}}.',
-    singleInput: '{{block}} takes only one input and already has one. Remove that connection first, or use an Add or Concatenate block to merge two branches.',
+    singleInput:
+      '{{block}} takes only one input and already has one. Remove that connection first, or use an Add or Concatenate block to merge two branches.',
     tooMany: '{{block}} takes at most {{max}} inputs and already has them.',
     cycle: 'Connecting {{from}} to {{to}} would make a loop: data must flow one way, from the Input to the output.',
     unknown: 'That connection joins a block that does not exist.',
@@ -183,7 +187,8 @@ export const en = {
     open: 'Pretrained bases…',
     openHelp: 'Well-known networks trained on ImageNet, to use as a frozen base',
     title: 'Pretrained bases',
-    intro: 'Networks trained on ImageNet (Keras Applications), without their classifier: downloaded once into your user data folder, checked, and kept for every project.',
+    intro:
+      'Networks trained on ImageNet (Keras Applications), without their classifier: downloaded once into your user data folder, checked, and kept for every project.',
     loading: 'Reading the catalogue…',
     inputSize: 'Input',
     inputSizeValue: '{{size}}×{{size}}×3 colour images by default; any square size from {{min}}×{{min}}',
@@ -207,7 +212,8 @@ export const en = {
     resume: 'Resume the download',
     downloaded: 'Downloaded',
     add: 'Add to this project',
-    addHelp: 'Puts the base, frozen, with its preprocessing, right after the Input block (at its image size); a project that already has the base’s blocks under Keras’s names (the VGG16 example) gets them filled with the real weights.',
+    addHelp:
+      'Puts the base, frozen, with its preprocessing, right after the Input block (at its image size); a project that already has the base’s blocks under Keras’s names (the VGG16 example) gets them filled with the real weights.',
     addNeedsFile: 'Adding a base needs the project saved as a .nbproj file, which keeps its weights.',
     added_one: '{{name}} added after the Input block, frozen, with {{count}} weight tensor kept in the project file.',
     added_other: '{{name}} added after the Input block, frozen, with {{count}} weight tensors kept in the project file.',
@@ -220,7 +226,8 @@ export const en = {
     fileName: 'File name',
     cancel: 'Cancel',
     nbprojNote: 'A .nbproj project file keeps the graph, the settings and every run with its weights.',
-    jsonNote: 'A .json file keeps the graph and the settings only: runs and their weights are not kept in it (they stay in the .nbproj project file).',
+    jsonNote:
+      'A .json file keeps the graph and the settings only: runs and their weights are not kept in it (they stay in the .nbproj project file).',
     replace: 'A file called {{name}} already exists in the projects folder. Replace it?',
   },
   toast: {
@@ -231,7 +238,8 @@ export const en = {
     copied_one: '{{count}} block copied.',
     copied_other: '{{count}} blocks copied.',
     saved: 'Saved to {{location}}',
-    savedJsonCopy: 'Exported {{file}}: a .json file keeps the graph and the settings, not the runs. The project, with its runs, stays in {{project}}.',
+    savedJsonCopy:
+      'Exported {{file}}: a .json file keeps the graph and the settings, not the runs. The project, with its runs, stays in {{project}}.',
     dismiss: 'Dismiss',
   },
 };

@@ -51,9 +51,12 @@ export const fr: Messages = {
     sending: 'Envoi du fichier : {{sent}} sur {{size}} Mo…',
     sendingLabel: 'Fichier envoyé',
     reading: 'Lecture du réseau et de ses poids…',
-    doneProject: 'Importé comme nouveau projet : {{blocks}} blocs, {{params}} paramètres, avec ses poids comme poids préentraînés du projet.',
-    doneBase: 'Ajoutée comme base gelée qui s’arrête à « {{upTo}} » : {{blocks}} blocs, {{params}} paramètres gelés, avec leurs poids. Annuler la retire.',
-    chooseIntro: '{{name}} : {{blocks}} blocs, {{params}} paramètres ({{format}}). La base se place après l’Input de ce projet, en un seul bloc gelé ; les blocs qui la suivent apprennent sur les données du projet.',
+    doneProject:
+      'Importé comme nouveau projet : {{blocks}} blocs, {{params}} paramètres, avec ses poids comme poids préentraînés du projet.',
+    doneBase:
+      'Ajoutée comme base gelée qui s’arrête à « {{upTo}} » : {{blocks}} blocs, {{params}} paramètres gelés, avec leurs poids. Annuler la retire.',
+    chooseIntro:
+      '{{name}} : {{blocks}} blocs, {{params}} paramètres ({{format}}). La base se place après l’Input de ce projet, en un seul bloc gelé ; les blocs qui la suivent apprennent sur les données du projet.',
     insert: 'Ajouter la base',
     cancel: 'Annuler',
     inserting: 'Ajout de la base…',
@@ -136,7 +139,8 @@ export const fr: Messages = {
     self: 'Un bloc ne peut pas être relié à lui-même.',
     intoInput: '{{block}} est l’entrée des données du réseau : rien ne peut y être connecté.',
     duplicate: '{{from}} est déjà relié à {{to}}.',
-    singleInput: '{{block}} n’accepte qu’une entrée et en a déjà une. Supprimez d’abord cette connexion, ou utilisez un bloc Add ou Concatenate pour fusionner deux branches.',
+    singleInput:
+      '{{block}} n’accepte qu’une entrée et en a déjà une. Supprimez d’abord cette connexion, ou utilisez un bloc Add ou Concatenate pour fusionner deux branches.',
     tooMany: '{{block}} accepte au plus {{max}} entrées et les a déjà.',
     cycle: 'Relier {{from}} à {{to}} créerait une boucle : les données doivent aller dans un seul sens, de l’entrée vers la sortie.',
     unknown: 'Cette connexion relie un bloc qui n’existe pas.',
@@ -184,7 +188,8 @@ export const fr: Messages = {
     open: 'Bases pré-entraînées…',
     openHelp: 'Réseaux connus entraînés sur ImageNet, à utiliser comme base gelée',
     title: 'Bases pré-entraînées',
-    intro: 'Des réseaux entraînés sur ImageNet (Keras Applications), sans leur classifieur : téléchargés une fois dans votre dossier de données utilisateur, vérifiés, et gardés pour tous les projets.',
+    intro:
+      'Des réseaux entraînés sur ImageNet (Keras Applications), sans leur classifieur : téléchargés une fois dans votre dossier de données utilisateur, vérifiés, et gardés pour tous les projets.',
     loading: 'Lecture du catalogue…',
     inputSize: 'Entrée',
     inputSizeValue: 'images couleur {{size}}×{{size}}×3 par défaut ; toute taille carrée à partir de {{min}}×{{min}}',
@@ -208,7 +213,8 @@ export const fr: Messages = {
     resume: 'Reprendre le téléchargement',
     downloaded: 'Téléchargé',
     add: 'Ajouter à ce projet',
-    addHelp: 'Place la base, gelée, avec son prétraitement, juste après le bloc Input (à sa taille d’image) ; un projet qui a déjà les blocs de la base sous les noms de Keras (l’exemple VGG16) les voit remplis avec les vrais poids.',
+    addHelp:
+      'Place la base, gelée, avec son prétraitement, juste après le bloc Input (à sa taille d’image) ; un projet qui a déjà les blocs de la base sous les noms de Keras (l’exemple VGG16) les voit remplis avec les vrais poids.',
     addNeedsFile: 'Ajouter une base demande un projet enregistré en fichier .nbproj, qui garde ses poids.',
     added_one: '{{name}} ajouté après le bloc Input, gelé, avec {{count}} tenseur de poids gardé dans le fichier du projet.',
     added_other: '{{name}} ajouté après le bloc Input, gelé, avec {{count}} tenseurs de poids gardés dans le fichier du projet.',
@@ -221,7 +227,8 @@ export const fr: Messages = {
     fileName: 'Nom du fichier',
     cancel: 'Annuler',
     nbprojNote: 'Un fichier de projet .nbproj garde le graphe, les réglages et chaque entraînement avec ses poids.',
-    jsonNote: 'Un fichier .json ne garde que le graphe et les réglages : les entraînements et leurs poids n’y sont pas conservés (ils restent dans le fichier de projet .nbproj).',
+    jsonNote:
+      'Un fichier .json ne garde que le graphe et les réglages : les entraînements et leurs poids n’y sont pas conservés (ils restent dans le fichier de projet .nbproj).',
     replace: 'Un fichier {{name}} existe déjà dans le dossier des projets. Le remplacer ?',
   },
   toast: {
@@ -232,7 +239,8 @@ export const fr: Messages = {
     copied_one: '{{count}} bloc copié.',
     copied_other: '{{count}} blocs copiés.',
     saved: 'Enregistré dans {{location}}',
-    savedJsonCopy: '{{file}} exporté : un fichier .json garde le graphe et les réglages, pas les entraînements. Le projet, avec ses entraînements, reste dans {{project}}.',
+    savedJsonCopy:
+      '{{file}} exporté : un fichier .json garde le graphe et les réglages, pas les entraînements. Le projet, avec ses entraînements, reste dans {{project}}.',
     dismiss: 'Fermer',
   },
 };

@@ -6,14 +6,17 @@ import { storedLanguage } from '../ui/language';
 import { frenchSpacingProcessor } from '../ui/typography';
 
 export async function initI18n(): Promise<void> {
-  await i18next.use(initReactI18next).use(frenchSpacingProcessor).init({
-    resources: { en: { translation: en }, fr: { translation: fr } },
-    postProcess: ['frenchSpacing'],
-    lng: storedLanguage(),
-    fallbackLng: 'en',
-    supportedLngs: ['en', 'fr'],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  await i18next
+    .use(initReactI18next)
+    .use(frenchSpacingProcessor)
+    .init({
+      resources: { en: { translation: en }, fr: { translation: fr } },
+      postProcess: ['frenchSpacing'],
+      lng: storedLanguage(),
+      fallbackLng: 'en',
+      supportedLngs: ['en', 'fr'],
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
   document.documentElement.lang = i18next.language;
 }

@@ -31,7 +31,13 @@ type ImportState =
   | { phase: 'reading'; fileName: string; mode: NetworkImportMode }
   | { phase: 'choosing'; fileName: string; mode: 'base'; source: NetworkSource; preview: NetworkPreview; upTo: string }
   | { phase: 'inserting'; fileName: string; mode: 'base' }
-  | { phase: 'done'; fileName: string; mode: NetworkImportMode; summary: ImportedNetwork['summary']; base?: { upTo: string; blocks: number; frozenParams: number } }
+  | {
+      phase: 'done';
+      fileName: string;
+      mode: NetworkImportMode;
+      summary: ImportedNetwork['summary'];
+      base?: { upTo: string; blocks: number; frozenParams: number };
+    }
   | { phase: 'refused'; fileName: string; mode: NetworkImportMode; error: string };
 
 const importStore = createStore<ImportState>(() => ({ phase: 'idle' }));
@@ -85,8 +91,14 @@ async function insertChosenBase(): Promise<void> {
     const graph = imported.project.graph;
     const members = new Set(graph.nodes.filter((n) => n.group === imported.summary.group).map((n) => n.id));
     const analysis = analyzeGraph(graph);
-    const frozenParams = [...members].reduce((sum, id) => sum + (analysis.nodes[id] ? analysis.nodes[id].paramCount.trainable + analysis.nodes[id].paramCount.nonTrainable : 0), 0);
-    importStore.setState({ phase: 'done', fileName, mode, summary: imported.summary, base: { upTo, blocks: members.size, frozenParams } }, true);
+    const frozenParams = [...members].reduce(
+      (sum, id) => sum + (analysis.nodes[id] ? analysis.nodes[id].paramCount.trainable + analysis.nodes[id].paramCount.nonTrainable : 0),
+      0,
+    );
+    importStore.setState(
+      { phase: 'done', fileName, mode, summary: imported.summary, base: { upTo, blocks: members.size, frozenParams } },
+      true,
+    );
   } catch (error) {
     importStore.setState({ phase: 'refused', fileName, mode, error: errorText(error) }, true);
   }
@@ -95,7 +107,10 @@ async function insertChosenBase(): Promise<void> {
 /** Cancels the choice of a cut: an upload is removed, nothing is written. */
 function cancelChoice(): void {
   const state = importStore.getState();
-  if (state.phase === 'choosing' && 'uploadId' in state.source) void getApi().discardNetworkUpload(state.source.uploadId).catch(() => undefined);
+  if (state.phase === 'choosing' && 'uploadId' in state.source)
+    void getApi()
+      .discardNetworkUpload(state.source.uploadId)
+      .catch(() => undefined);
   importStore.setState({ phase: 'idle' }, true);
 }
 
@@ -126,7 +141,10 @@ export function ImportNetworkButton({ mode, className }: { mode: NetworkImportMo
         onClick={() =>
           void getApi()
             .showNetworkDialog()
-            .then((file) => (file ? importNetwork(file, mode) : undefined), (error: unknown) => importStore.setState({ phase: 'refused', fileName: '', mode, error: errorText(error) }, true))
+            .then(
+              (file) => (file ? importNetwork(file, mode) : undefined),
+              (error: unknown) => importStore.setState({ phase: 'refused', fileName: '', mode, error: errorText(error) }, true),
+            )
         }
       >
         {shown}
@@ -179,10 +197,14 @@ export function NetworkImportDialog() {
       }}
       onClose={close}
     >
-      <h2 id="network-import-title">{state.mode === 'project' ? t('network.titleProject', { file: state.fileName }) : t('network.titleBase', { file: state.fileName })}</h2>
+      <h2 id="network-import-title">
+        {state.mode === 'project' ? t('network.titleProject', { file: state.fileName }) : t('network.titleBase', { file: state.fileName })}
+      </h2>
       {state.phase === 'sending' && (
         <>
-          <p role="status">{t('network.sending', { sent: megabytes(state.sent, i18n.language), size: megabytes(state.size, i18n.language) })}</p>
+          <p role="status">
+            {t('network.sending', { sent: megabytes(state.sent, i18n.language), size: megabytes(state.size, i18n.language) })}
+          </p>
           <progress max={state.size || 1} value={state.sent} aria-label={t('network.sendingLabel')} />
         </>
       )}
@@ -202,7 +224,12 @@ export function NetworkImportDialog() {
               format: state.preview.summary.format.toUpperCase(),
             })}
           </p>
-          <BaseCutSelect id="network-import-cut" graph={state.preview.graph} value={state.upTo} onChange={(upTo) => importStore.setState({ ...state, upTo }, true)} />
+          <BaseCutSelect
+            id="network-import-cut"
+            graph={state.preview.graph}
+            value={state.upTo}
+            onChange={(upTo) => importStore.setState({ ...state, upTo }, true)}
+          />
           <p className="muted">{t('useAsBase.frozenNote')}</p>
         </>
       )}
@@ -216,7 +243,11 @@ export function NetworkImportDialog() {
         <>
           <p role="status" data-testid="network-import-result">
             {state.base
-              ? t('network.doneBase', { upTo: state.base.upTo, blocks: formatCount(state.base.blocks, i18n.language), params: formatCount(state.base.frozenParams, i18n.language) })
+              ? t('network.doneBase', {
+                  upTo: state.base.upTo,
+                  blocks: formatCount(state.base.blocks, i18n.language),
+                  params: formatCount(state.base.frozenParams, i18n.language),
+                })
               : t('network.doneProject', {
                   blocks: formatCount(state.summary.blocks, i18n.language),
                   params: formatCount(state.summary.params, i18n.language),

@@ -190,7 +190,13 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
   if (!open) {
     return (
       <p className="inside-closed">
-        <button type="button" className="inside-open" data-testid="inside-open" aria-expanded={false} onClick={() => insideStore.setState({ open: true })}>
+        <button
+          type="button"
+          className="inside-open"
+          data-testid="inside-open"
+          aria-expanded={false}
+          onClick={() => insideStore.setState({ open: true })}
+        >
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" className="inside-open__icon">
             <circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="2.4" />
             <line x1="12.5" y1="12.5" x2="18" y2="18" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />
@@ -239,7 +245,13 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
             <div className="inside-source">
               <span>{t('inside.testDigits')}</span>
               {classNames.map((name, c) => (
-                <button key={c} type="button" title={t('inside.testDigit', { label: name })} aria-label={t('inside.testDigit', { label: name })} onClick={() => pickTestDigit(c)}>
+                <button
+                  key={c}
+                  type="button"
+                  title={t('inside.testDigit', { label: name })}
+                  aria-label={t('inside.testDigit', { label: name })}
+                  onClick={() => pickTestDigit(c)}
+                >
                   {name}
                 </button>
               ))}
@@ -247,7 +259,12 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
           )}
           {testDigit && inputShape && (
             <p className="inside-source__shown" role="status" data-testid="inside-test-digit">
-              <SampleImage values={testDigit.values} shape={inputShape} size={48} label={t('inside.testDigitImage', { label: testDigit.label })} />
+              <SampleImage
+                values={testDigit.values}
+                shape={inputShape}
+                size={48}
+                label={t('inside.testDigitImage', { label: testDigit.label })}
+              />
               {t('inside.showingTest', { index: testDigit.index, label: testDigit.label, context })}
             </p>
           )}
@@ -291,22 +308,34 @@ function BlockView({ block, output, drawn, context }: { block?: InsideBlock; out
                   const colour = output.type === 'Input' && output.channels === 3 ? t(RGB[c]) : undefined;
                   return (
                     <li key={c}>
-                      <GridImage values={map} height={output.height} width={output.width} scale={scale} size={mapSize(output.maps.length)} label={colour ?? t('inside.channel', { n: c + 1 })} />
+                      <GridImage
+                        values={map}
+                        height={output.height}
+                        width={output.width}
+                        scale={scale}
+                        size={mapSize(output.maps.length)}
+                        label={colour ?? t('inside.channel', { n: c + 1 })}
+                      />
                       <span aria-hidden="true">{colour ?? c + 1}</span>
                     </li>
                   );
                 })}
               </ol>
               <p className="inside-view__note">
-                {scale.signed ? t('inside.scaleSigned', { min: n(output.min), max: n(output.max) }) : t('inside.scaleGrey', { max: n(output.max) })}
+                {scale.signed
+                  ? t('inside.scaleSigned', { min: n(output.min), max: n(output.max) })
+                  : t('inside.scaleGrey', { max: n(output.max) })}
                 {output.maps.length < output.channels && ` ${t('inside.moreMaps', { shown: output.maps.length, total: output.channels })}`}
-                {(output.height !== output.shape[0] || output.width !== output.shape[1]) && ` ${t('inside.smaller', { height: output.height, width: output.width })}`}
+                {(output.height !== output.shape[0] || output.width !== output.shape[1]) &&
+                  ` ${t('inside.smaller', { height: output.height, width: output.width })}`}
               </p>
             </>
           ) : (
             <>
               <ActivationBars values={output.values} min={output.min} max={output.max} classNames={output.classNames} />
-              {output.values.length < output.length && <p className="inside-view__note">{t('inside.moreValues', { shown: output.values.length, total: output.length })}</p>}
+              {output.values.length < output.length && (
+                <p className="inside-view__note">{t('inside.moreValues', { shown: output.values.length, total: output.length })}</p>
+              )}
             </>
           )}
         </>
@@ -331,16 +360,22 @@ function Filters({ filters, context }: { filters: ConvFilters; context?: 'image'
           <li key={f}>
             <span className="inside-filters__kernels">
               {inColour ? (
-                <ColourFilterImage kernels={channels} height={filters.kernelHeight} width={filters.kernelWidth} size={60} label={t('inside.filterColour', { n: f + 1 })} />
-              ) : (
-                channels.map((kernel, c) => (
-                <GridImage
-                  key={c}
-                  values={kernel}
+                <ColourFilterImage
+                  kernels={channels}
                   height={filters.kernelHeight}
                   width={filters.kernelWidth}
-                  scale={scale}
-                  size={channels.length > 1 ? 40 : 60}
+                  size={60}
+                  label={t('inside.filterColour', { n: f + 1 })}
+                />
+              ) : (
+                channels.map((kernel, c) => (
+                  <GridImage
+                    key={c}
+                    values={kernel}
+                    height={filters.kernelHeight}
+                    width={filters.kernelWidth}
+                    scale={scale}
+                    size={channels.length > 1 ? 40 : 60}
                     label={channels.length > 1 ? t('inside.filterChannel', { n: f + 1, channel: c + 1 }) : t('inside.filter', { n: f + 1 })}
                   />
                 ))
@@ -350,7 +385,9 @@ function Filters({ filters, context }: { filters: ConvFilters; context?: 'image'
           </li>
         ))}
       </ol>
-      {filters.kernels.length < filters.filters && <p className="inside-view__note">{t('inside.moreFilters', { shown: filters.kernels.length, total: filters.filters })}</p>}
+      {filters.kernels.length < filters.filters && (
+        <p className="inside-view__note">{t('inside.moreFilters', { shown: filters.kernels.length, total: filters.filters })}</p>
+      )}
     </section>
   );
 }

@@ -2,8 +2,29 @@ import { describe, expect, it } from 'vitest';
 import type { BlockOutput } from '../../../core/api/contract';
 import { defaultBlock, explanationOf, formatValue } from './explain';
 
-const maps = (type: string): BlockOutput => ({ id: 'b', type, shape: [4, 4, 2], kind: 'maps', height: 4, width: 4, channels: 2, maps: [[], []], min: 0, max: 1 });
-const vector = (type: string, classNames?: string[]): BlockOutput => ({ id: 'b', type, shape: [3], kind: 'vector', length: 3, values: [0, 1, 2], min: 0, max: 2, classNames });
+const maps = (type: string): BlockOutput => ({
+  id: 'b',
+  type,
+  shape: [4, 4, 2],
+  kind: 'maps',
+  height: 4,
+  width: 4,
+  channels: 2,
+  maps: [[], []],
+  min: 0,
+  max: 1,
+});
+const vector = (type: string, classNames?: string[]): BlockOutput => ({
+  id: 'b',
+  type,
+  shape: [3],
+  kind: 'vector',
+  length: 3,
+  values: [0, 1, 2],
+  min: 0,
+  max: 2,
+  classNames,
+});
 
 describe('what Look inside says about a block', () => {
   it('explains each kind of block in its own words', () => {

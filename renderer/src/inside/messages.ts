@@ -43,9 +43,12 @@ export const insideMessagesEn = {
     scaleSigned: 'Blue = negative (down to {{min}}), black = 0, orange = positive (up to {{max}}).',
     barsLabel: '{{count}} values from {{min}} to {{max}}; the largest is number {{best}}.',
     filtersTitle: 'Filters learned by {{id}}, the first convolution',
-    filtersExplain: 'Each enlarged square is one {{size}} filter: orange weights respond to ink under them, blue weights to its absence. Sliding a filter over the drawing makes one feature map.',
-    filtersExplain_image: 'Each enlarged square is one {{size}} filter: orange weights respond to bright pixels under them, blue weights to dark ones. Sliding a filter over the image makes one feature map.',
-    filtersExplain_colour: 'Each enlarged square is one {{size}} filter shown in colour: its red, green and blue weights drawn as the red, green and blue of each pixel (mid-grey = 0). A filter responds most to the colours it shows, and least to their opposite. Sliding a filter over the image makes one feature map.',
+    filtersExplain:
+      'Each enlarged square is one {{size}} filter: orange weights respond to ink under them, blue weights to its absence. Sliding a filter over the drawing makes one feature map.',
+    filtersExplain_image:
+      'Each enlarged square is one {{size}} filter: orange weights respond to bright pixels under them, blue weights to dark ones. Sliding a filter over the image makes one feature map.',
+    filtersExplain_colour:
+      'Each enlarged square is one {{size}} filter shown in colour: its red, green and blue weights drawn as the red, green and blue of each pixel (mid-grey = 0). A filter responds most to the colours it shows, and least to their opposite. Sliding a filter over the image makes one feature map.',
     filterColour: 'Filter {{n}} in colour (red, green and blue channels)',
     filter: 'Filter {{n}}',
     filterChannel: 'Filter {{n}}, input channel {{channel}}',
@@ -74,18 +77,21 @@ export const insideMessagesFr: Shape<typeof insideMessagesEn> = {
     loading: 'Chargement…',
     drawFirst: 'Dessinez un chiffre sur le pavé : ce que ce bloc en fait s’affiche ici.',
     drawFirst_image: 'Choisissez une image, ou un exemple de test ci-dessous : ce que ce bloc en fait s’affiche ici.',
-    notInModel: 'Le bloc {{id}} n’est pas dans le modèle entraîné (il a été ajouté ou renommé après l’entraînement) : entraînez de nouveau pour regarder dedans.',
+    notInModel:
+      'Le bloc {{id}} n’est pas dans le modèle entraîné (il a été ajouté ou renommé après l’entraînement) : entraînez de nouveau pour regarder dedans.',
     heading: '{{id}} · {{type}} · sortie {{shape}}',
     explain: {
       input: 'Voici ce que reçoit le modèle : votre dessin en image {{shape}}, clair = encre.',
       input_image: 'Voici ce que reçoit le modèle : votre image en valeurs {{shape}}, un carré par canal, clair = valeur élevée.',
       conv: 'Chaque carré montre à quoi réagit un filtre de cette convolution dans votre dessin : clair = forte réaction.',
       conv_image: 'Chaque carré montre à quoi réagit un filtre de cette convolution dans votre image : clair = forte réaction.',
-      pooling: 'Chaque carré est une carte de caractéristiques réduite par le pooling : les fortes réactions sont gardées, l’image devient plus grossière.',
+      pooling:
+        'Chaque carré est une carte de caractéristiques réduite par le pooling : les fortes réactions sont gardées, l’image devient plus grossière.',
       dropout: 'Le dropout n’agit que pendant l’entraînement : quand le modèle répond, il laisse passer son entrée telle quelle.',
       maps: 'Chaque carré est un canal de la sortie de ce bloc pour votre dessin : clair = valeur élevée.',
       maps_image: 'Chaque carré est un canal de la sortie de ce bloc pour votre image : clair = valeur élevée.',
-      flatten: 'Les cartes de caractéristiques mises à plat en une longue rangée de nombres, prête pour les couches denses : chaque barre est un nombre.',
+      flatten:
+        'Les cartes de caractéristiques mises à plat en une longue rangée de nombres, prête pour les couches denses : chaque barre est un nombre.',
       dense: 'Chaque barre est un neurone de cette couche : plus elle est haute, plus votre dessin l’active.',
       dense_image: 'Chaque barre est un neurone de cette couche : plus elle est haute, plus votre image l’active.',
       output: 'Chaque barre est le score du modèle pour une classe : la plus haute est sa réponse.',
@@ -104,9 +110,12 @@ export const insideMessagesFr: Shape<typeof insideMessagesEn> = {
     scaleSigned: 'Bleu = négatif (jusqu’à {{min}}), noir = 0, orange = positif (jusqu’à {{max}}).',
     barsLabel: '{{count}} valeurs de {{min}} à {{max}} ; la plus grande est la numéro {{best}}.',
     filtersTitle: 'Filtres appris par {{id}}, la première convolution',
-    filtersExplain: 'Chaque carré agrandi est un filtre {{size}} : les poids orange réagissent à l’encre sous eux, les poids bleus à son absence. Faire glisser un filtre sur le dessin donne une carte de caractéristiques.',
-    filtersExplain_image: 'Chaque carré agrandi est un filtre {{size}} : les poids orange réagissent aux pixels clairs sous eux, les poids bleus aux pixels sombres. Faire glisser un filtre sur l’image donne une carte de caractéristiques.',
-    filtersExplain_colour: 'Chaque carré agrandi est un filtre {{size}} montré en couleur : ses poids rouge, vert et bleu donnent le rouge, le vert et le bleu de chaque pixel (gris moyen = 0). Un filtre réagit surtout aux couleurs qu’il montre, et le moins à leurs opposées. Faire glisser un filtre sur l’image donne une carte de caractéristiques.',
+    filtersExplain:
+      'Chaque carré agrandi est un filtre {{size}} : les poids orange réagissent à l’encre sous eux, les poids bleus à son absence. Faire glisser un filtre sur le dessin donne une carte de caractéristiques.',
+    filtersExplain_image:
+      'Chaque carré agrandi est un filtre {{size}} : les poids orange réagissent aux pixels clairs sous eux, les poids bleus aux pixels sombres. Faire glisser un filtre sur l’image donne une carte de caractéristiques.',
+    filtersExplain_colour:
+      'Chaque carré agrandi est un filtre {{size}} montré en couleur : ses poids rouge, vert et bleu donnent le rouge, le vert et le bleu de chaque pixel (gris moyen = 0). Un filtre réagit surtout aux couleurs qu’il montre, et le moins à leurs opposées. Faire glisser un filtre sur l’image donne une carte de caractéristiques.',
     filterColour: 'Filtre {{n}} en couleur (canaux rouge, vert et bleu)',
     filter: 'Filtre {{n}}',
     filterChannel: 'Filtre {{n}}, canal d’entrée {{channel}}',
@@ -116,6 +125,7 @@ export const insideMessagesFr: Shape<typeof insideMessagesEn> = {
     testDigit: 'Regarder un exemple de test de {{label}}',
     testDigitImage: 'L’exemple de test de {{label}} regardé',
     showingTest: 'Exemple de test n° {{index}} (un {{label}}) affiché à la place de votre dessin ; dessinez sur le pavé pour y revenir.',
-    showingTest_image: 'Exemple de test n° {{index}} (un {{label}}) affiché à la place de votre image ; choisissez une image pour revenir à une image.',
+    showingTest_image:
+      'Exemple de test n° {{index}} (un {{label}}) affiché à la place de votre image ; choisissez une image pour revenir à une image.',
   },
 };

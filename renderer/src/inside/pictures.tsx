@@ -5,18 +5,56 @@ import { colourFilterPixels, toPixels, type ColourScale } from './colours';
 import { formatValue } from './explain';
 
 /** A row-major grid of values drawn one canvas pixel per value and enlarged without smoothing. */
-export function GridImage({ values, height, width, scale, size, label }: { values: number[]; height: number; width: number; scale: ColourScale; size: number; label: string }) {
+export function GridImage({
+  values,
+  height,
+  width,
+  scale,
+  size,
+  label,
+}: {
+  values: number[];
+  height: number;
+  width: number;
+  scale: ColourScale;
+  size: number;
+  label: string;
+}) {
   const pixels = useMemo(() => toPixels(values, scale), [values, scale]);
   return <PixelImage pixels={pixels} height={height} width={width} size={size} label={label} />;
 }
 
 /** A first-layer filter over a colour image, in colour (see `colourFilterPixels`). */
-export function ColourFilterImage({ kernels, height, width, size, label }: { kernels: number[][]; height: number; width: number; size: number; label: string }) {
+export function ColourFilterImage({
+  kernels,
+  height,
+  width,
+  size,
+  label,
+}: {
+  kernels: number[][];
+  height: number;
+  width: number;
+  size: number;
+  label: string;
+}) {
   const pixels = useMemo(() => colourFilterPixels(kernels), [kernels]);
   return <PixelImage pixels={pixels} height={height} width={width} size={size} label={label} />;
 }
 
-function PixelImage({ pixels, height, width, size, label }: { pixels: Uint8ClampedArray; height: number; width: number; size: number; label: string }) {
+function PixelImage({
+  pixels,
+  height,
+  width,
+  size,
+  label,
+}: {
+  pixels: Uint8ClampedArray;
+  height: number;
+  width: number;
+  size: number;
+  label: string;
+}) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const context = canvas.current?.getContext('2d');
@@ -65,7 +103,12 @@ export function ActivationBars({ values, min, max, classNames }: { values: numbe
       data-count={values.length}
       viewBox={`0 0 ${width} ${height}`}
       role="img"
-      aria-label={t('inside.barsLabel', { count: values.length, min: fmt(min), max: fmt(max), best: classNames ? classNames[best] : best + 1 })}
+      aria-label={t('inside.barsLabel', {
+        count: values.length,
+        min: fmt(min),
+        max: fmt(max),
+        best: classNames ? classNames[best] : best + 1,
+      })}
     >
       <line x1={0} x2={width} y1={zero} y2={zero} className="inside-bars__axis" />
       {values.map((v, i) => {
@@ -83,7 +126,13 @@ export function ActivationBars({ values, min, max, classNames }: { values: numbe
       })}
       {written &&
         values.map((v, i) => (
-          <text key={`value-${i}`} x={(i + 0.5) * step} y={v >= 0 ? zero - Math.abs(v) * scaleY - 5 : zero + Math.abs(v) * scaleY + 15} textAnchor="middle" className="inside-bars__value">
+          <text
+            key={`value-${i}`}
+            x={(i + 0.5) * step}
+            y={v >= 0 ? zero - Math.abs(v) * scaleY - 5 : zero + Math.abs(v) * scaleY + 15}
+            textAnchor="middle"
+            className="inside-bars__value"
+          >
             {fmt(v)}
           </text>
         ))}

@@ -11,7 +11,17 @@ export function initialBaseCut(graph: Graph): string {
   return defaultBaseCut(graph) ?? baseCutChoices(graph).at(-1) ?? '';
 }
 
-export function BaseCutSelect({ id, graph, value, onChange }: { id: string; graph: Graph | undefined; value: string; onChange(upTo: string): void }) {
+export function BaseCutSelect({
+  id,
+  graph,
+  value,
+  onChange,
+}: {
+  id: string;
+  graph: Graph | undefined;
+  value: string;
+  onChange(upTo: string): void;
+}) {
   const { t } = useTranslation();
   const analysis = graph ? analyzeGraph(graph) : undefined;
   const typeOf = new Map(graph?.nodes.map((n) => [n.id, n.type]) ?? []);
@@ -25,7 +35,8 @@ export function BaseCutSelect({ id, graph, value, onChange }: { id: string; grap
       <select id={id} className="base-cut-select" value={value} onChange={(e) => onChange(e.target.value)} disabled={!graph}>
         {choices.map((block) => (
           <option key={block} value={block}>
-            {block} ({typeOf.get(block)} → {formatShape(analysis?.nodes[block]?.outputShape)}){block === recommended ? ` — ${t('useAsBase.recommended')}` : ''}
+            {block} ({typeOf.get(block)} → {formatShape(analysis?.nodes[block]?.outputShape)})
+            {block === recommended ? ` — ${t('useAsBase.recommended')}` : ''}
           </option>
         ))}
       </select>

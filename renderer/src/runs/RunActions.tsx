@@ -68,7 +68,13 @@ export function useRunActions(location: string | undefined, reload: () => void, 
     return (
       <span className="runs-row-actions">
         {resumable && (
-          <button type="button" onClick={() => goOn(run)} disabled={training} aria-label={t('runHistory.continueLabel', { id: run.id })} title={training ? t('runHistory.continueBusy') : t('runHistory.continueLabel', { id: run.id })}>
+          <button
+            type="button"
+            onClick={() => goOn(run)}
+            disabled={training}
+            aria-label={t('runHistory.continueLabel', { id: run.id })}
+            title={training ? t('runHistory.continueBusy') : t('runHistory.continueLabel', { id: run.id })}
+          >
             <span aria-hidden="true">▶ </span>
             {t('runHistory.continue')}
           </button>
@@ -88,7 +94,13 @@ export function useRunActions(location: string | undefined, reload: () => void, 
             {t('useAsBase.button')}
           </button>
         )}
-        <button type="button" onClick={() => void askRestore(run)} disabled={loading === run.id} aria-label={t('runHistory.restoreLabel', { id: run.id })} title={t('runHistory.restoreLabel', { id: run.id })}>
+        <button
+          type="button"
+          onClick={() => void askRestore(run)}
+          disabled={loading === run.id}
+          aria-label={t('runHistory.restoreLabel', { id: run.id })}
+          title={t('runHistory.restoreLabel', { id: run.id })}
+        >
           <span aria-hidden="true">↺ </span>
           {t('runHistory.restore')}
         </button>
@@ -117,7 +129,11 @@ export function useRunActions(location: string | undefined, reload: () => void, 
 async function restore(snapshot: RunSnapshot): Promise<void> {
   const project = structuredClone(snapshot.project);
   if (project.graph.nodes.some((n) => !n.position)) {
-    const positions = await layoutPositions(project.graph.nodes.map((n) => toFlowNode(n)), project.graph.edges.map((e) => toFlowEdge(e)), editorStore.getState().direction);
+    const positions = await layoutPositions(
+      project.graph.nodes.map((n) => toFlowNode(n)),
+      project.graph.edges.map((e) => toFlowEdge(e)),
+      editorStore.getState().direction,
+    );
     for (const node of project.graph.nodes) node.position = positions[node.id] ?? node.position;
   }
   editorStore.getState().replaceGraphAndSettings(project);
@@ -151,10 +167,19 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
         </button>
         {!two && <span className="train-hint">{t('runHistory.compareHint')}</span>}
       </div>
-      <p className={message?.kind === 'error' ? 'error-box' : 'runs-message'} role={message?.kind === 'error' ? 'alert' : 'status'} data-testid="runs-message" hidden={!message} ref={messageRef} tabIndex={-1}>
+      <p
+        className={message?.kind === 'error' ? 'error-box' : 'runs-message'}
+        role={message?.kind === 'error' ? 'alert' : 'status'}
+        data-testid="runs-message"
+        hidden={!message}
+        ref={messageRef}
+        tabIndex={-1}
+      >
         {message?.text}
       </p>
-      {comparing && location && comparing.every((id) => known.has(id)) && <RunComparison location={location} runIds={comparing} onClose={() => setComparing(undefined)} />}
+      {comparing && location && comparing.every((id) => known.has(id)) && (
+        <RunComparison location={location} runIds={comparing} onClose={() => setComparing(undefined)} />
+      )}
       {pending?.kind === 'restore' && (
         <ConfirmDialog
           title={t('runHistory.restoreTitle', { id: pending.snapshot.id })}
@@ -186,7 +211,9 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
           </p>
         </ConfirmDialog>
       )}
-      {pending?.kind === 'base' && location && <UseAsBaseDialog location={location} run={pending.run} onClose={() => setPending(undefined)} />}
+      {pending?.kind === 'base' && location && (
+        <UseAsBaseDialog location={location} run={pending.run} onClose={() => setPending(undefined)} />
+      )}
       {pending?.kind === 'delete' && location && (
         <ConfirmDialog
           danger

@@ -24,7 +24,15 @@ function safeDescribe(type: string, params: Record<string, unknown>): string {
 }
 
 /** A run's graph drawn as its blocks in order, each with its key parameters, output shape and parameter count; changed blocks are marked. */
-function GraphDrawing({ run, marks, other }: { run: RunSnapshot; marks: Map<string, { mark: Mark; params: string[] }>; other?: RunSnapshot }) {
+function GraphDrawing({
+  run,
+  marks,
+  other,
+}: {
+  run: RunSnapshot;
+  marks: Map<string, { mark: Mark; params: string[] }>;
+  other?: RunSnapshot;
+}) {
   const { t, i18n } = useTranslation();
   const analysis = useMemo(() => analyzeGraph(run.project.graph, { loss: run.training.loss }), [run]);
   const n = (v: number) => formatCount(v, i18n.language);
@@ -38,7 +46,9 @@ function GraphDrawing({ run, marks, other }: { run: RunSnapshot; marks: Map<stri
         <strong>{t('runHistory.drawingTitle', { id: run.id })}</strong>
         <span className="run-graph__total" data-testid={`run-params-${run.id}`}>
           {run.params ? t('runHistory.params', { formatted: n(run.params.total) }) : t('runHistory.paramsUnknown')}
-          {delta !== undefined && delta !== 0 && other && <> ({t('runHistory.paramsDelta', { sign: delta > 0 ? '+' : '−', formatted: n(Math.abs(delta)), id: other.id })})</>}
+          {delta !== undefined && delta !== 0 && other && (
+            <> ({t('runHistory.paramsDelta', { sign: delta > 0 ? '+' : '−', formatted: n(Math.abs(delta)), id: other.id })})</>
+          )}
         </span>
       </figcaption>
       <ol className="run-graph__blocks">
@@ -76,7 +86,9 @@ function GraphDrawing({ run, marks, other }: { run: RunSnapshot; marks: Map<stri
 }
 
 /** Marks of the blocks of each run: removed or changed in the first, added or changed in the second. */
-function blockMarks(changes: GraphChange[]): [Map<string, { mark: Mark; params: string[] }>, Map<string, { mark: Mark; params: string[] }>] {
+function blockMarks(
+  changes: GraphChange[],
+): [Map<string, { mark: Mark; params: string[] }>, Map<string, { mark: Mark; params: string[] }>] {
   const first = new Map<string, { mark: Mark; params: string[] }>();
   const second = new Map<string, { mark: Mark; params: string[] }>();
   for (const change of changes) {
@@ -135,7 +147,8 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
     : [];
   const settings = comparison ? comparison.settings.filter((s) => !onlyDifferences || s.differs) : [];
   const changedSettings = comparison ? comparison.settings.filter((s) => s.differs) : [];
-  const paramsChanged = comparison?.runs[0].params && comparison.runs[1].params && comparison.runs[0].params.total !== comparison.runs[1].params.total;
+  const paramsChanged =
+    comparison?.runs[0].params && comparison.runs[1].params && comparison.runs[0].params.total !== comparison.runs[1].params.total;
 
   return (
     <dialog
@@ -168,7 +181,11 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
               <ul className="run-compare__changes">
                 {changedSettings.map((row) => (
                   <li key={row.key} className="run-compare__change run-compare__change--setting">
-                    {t('runHistory.settingChange', { label: settingLabel(t, row.key), before: settingValue(t, row.values[0], row.key, i18n.language), after: settingValue(t, row.values[1], row.key, i18n.language) })}
+                    {t('runHistory.settingChange', {
+                      label: settingLabel(t, row.key),
+                      before: settingValue(t, row.values[0], row.key, i18n.language),
+                      after: settingValue(t, row.values[1], row.key, i18n.language),
+                    })}
                   </li>
                 ))}
                 {comparison.graphChanges.map((change, i) => (
@@ -178,7 +195,10 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
                 ))}
                 {paramsChanged && (
                   <li className="run-compare__change">
-                    {t('runHistory.paramsChange', { before: n(comparison.runs[0].params!.total), after: n(comparison.runs[1].params!.total) })}
+                    {t('runHistory.paramsChange', {
+                      before: n(comparison.runs[0].params!.total),
+                      after: n(comparison.runs[1].params!.total),
+                    })}
                   </li>
                 )}
               </ul>
@@ -230,7 +250,11 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
                 </thead>
                 <tbody>
                   {settings.map((row) => (
-                    <tr key={row.key} className={row.differs ? 'run-compare__row--differs' : undefined} data-differs={row.differs ? 'true' : undefined}>
+                    <tr
+                      key={row.key}
+                      className={row.differs ? 'run-compare__row--differs' : undefined}
+                      data-differs={row.differs ? 'true' : undefined}
+                    >
                       <th scope="row">
                         {settingLabel(t, row.key)}
                         {row.differs && <span className="run-compare__differs"> ≠ {t('runHistory.differs')}</span>}

@@ -53,7 +53,16 @@ function Overlay({ runs }: { runs: RunDetailsInfo[] }) {
           },
           { font: AXIS_FONT, size: 70, values: (_u, splits) => percentTicks(splits, language) },
         ],
-        series: [{}, ...runs.map((run, i) => ({ label: t('runs.runLabel', { id: run.id }), stroke: COLOURS[i % COLOURS.length], width: 3, spanGaps: true, points: { show: true, size: 8 } }))],
+        series: [
+          {},
+          ...runs.map((run, i) => ({
+            label: t('runs.runLabel', { id: run.id }),
+            stroke: COLOURS[i % COLOURS.length],
+            width: 3,
+            spanGaps: true,
+            points: { show: true, size: 8 },
+          })),
+        ],
       },
       [x, ...runs.map((run) => x.map((epoch) => value(run, epoch)))] as uPlot.AlignedData,
       element,
@@ -143,11 +152,18 @@ export function RunsPanel() {
             {runs.map((run) => (
               <tr key={run.id} data-testid={`run-row-${run.id}`}>
                 <td>
-                  <input type="checkbox" checked={selected.includes(run.id)} onChange={() => toggle(run.id)} aria-label={t('runs.select', { id: run.id })} />
+                  <input
+                    type="checkbox"
+                    checked={selected.includes(run.id)}
+                    onChange={() => toggle(run.id)}
+                    aria-label={t('runs.select', { id: run.id })}
+                  />
                 </td>
                 <td>#{run.id}</td>
                 <td>{dateTimeText(run.startedAt, i18n.language)}</td>
-                <td title={t('runHistory.graphVersionTitle', { id: run.graphVersionId })}>{t('runHistory.graphVersionValue', { id: run.graphVersionId })}</td>
+                <td title={t('runHistory.graphVersionTitle', { id: run.graphVersionId })}>
+                  {t('runHistory.graphVersionValue', { id: run.graphVersionId })}
+                </td>
                 <td>
                   {t('runs.settingsText', {
                     optimizer: run.training.optimizer,
@@ -162,7 +178,11 @@ export function RunsPanel() {
                 <td>{run.durationSeconds === undefined ? '—' : formatDuration(run.durationSeconds)}</td>
                 <td title={run.device && deviceText(run.device, i18n.language)} data-testid={`run-engine-${run.id}`}>
                   {engineTitle[engineOfBackend(run.backend)]}
-                  {engineOfBackend(run.backend) === 'tfjs' ? ` (${run.backend})` : run.device ? ` (${deviceText(run.device, i18n.language)})` : ''}
+                  {engineOfBackend(run.backend) === 'tfjs'
+                    ? ` (${run.backend})`
+                    : run.device
+                      ? ` (${deviceText(run.device, i18n.language)})`
+                      : ''}
                 </td>
                 <td>{t(`runs.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`)}</td>
                 <td>{actions.rowButtons(run)}</td>

@@ -80,7 +80,12 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
     setWorking(true);
     setError(undefined);
     try {
-      const opened = await getApi().useRunAsBase({ location, runId: run.id, upTo, target: target === 'new' ? { kind: 'new', name } : { kind: 'file', location: chosenFile } });
+      const opened = await getApi().useRunAsBase({
+        location,
+        runId: run.id,
+        upTo,
+        target: target === 'new' ? { kind: 'new', name } : { kind: 'file', location: chosenFile },
+      });
       onClose();
       await showProject(opened);
       uiStore.getState().showToast(t('useAsBase.done', { id: run.id, project: opened.project.name }));
@@ -106,11 +111,21 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
       <fieldset className="use-as-base__target">
         <legend>{t('useAsBase.target')}</legend>
         <label>
-          <input type="radio" name="use-as-base-target" checked={target === 'new'} onChange={() => setTarget('new')} /> {t('useAsBase.newProject')}
+          <input type="radio" name="use-as-base-target" checked={target === 'new'} onChange={() => setTarget('new')} />{' '}
+          {t('useAsBase.newProject')}
         </label>
-        {target === 'new' && <input type="text" aria-label={t('useAsBase.nameLabel')} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />}
+        {target === 'new' && (
+          <input type="text" aria-label={t('useAsBase.nameLabel')} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+        )}
         <label>
-          <input type="radio" name="use-as-base-target" checked={target === 'file'} onChange={() => setTarget('file')} disabled={!files.length} /> {t('useAsBase.fileProject')}
+          <input
+            type="radio"
+            name="use-as-base-target"
+            checked={target === 'file'}
+            onChange={() => setTarget('file')}
+            disabled={!files.length}
+          />{' '}
+          {t('useAsBase.fileProject')}
         </label>
         {target === 'file' && (
           <select aria-label={t('useAsBase.fileProject')} value={file} onChange={(e) => setFile(e.target.value)}>
@@ -125,7 +140,13 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
         {native ? (
           <>
             <label>
-              <input type="radio" name="use-as-base-target" checked={target === 'other'} onChange={() => (other ? setTarget('other') : void chooseOther())} /> {t('useAsBase.otherProject')}
+              <input
+                type="radio"
+                name="use-as-base-target"
+                checked={target === 'other'}
+                onChange={() => (other ? setTarget('other') : void chooseOther())}
+              />{' '}
+              {t('useAsBase.otherProject')}
             </label>
             <div className="use-as-base__other">
               <button type="button" onClick={() => void chooseOther()}>
@@ -152,7 +173,12 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
         <button type="button" onClick={onClose}>
           {t('runHistory.cancel')}
         </button>
-        <button type="button" className="primary" onClick={() => void confirm()} disabled={!graph || !upTo || working || (target !== 'new' && !chosenFile)}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void confirm()}
+          disabled={!graph || !upTo || working || (target !== 'new' && !chosenFile)}
+        >
           {working ? t('runHistory.working') : t('useAsBase.confirm')}
         </button>
       </div>

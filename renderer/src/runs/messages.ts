@@ -3,7 +3,8 @@
 
 export const runsMessagesEn = {
   runs: {
-    needFile: 'Runs are kept in .nbproj project files. Save the project as a .nbproj file (Save as…, then a name ending in .nbproj) to keep a history of its runs.',
+    needFile:
+      'Runs are kept in .nbproj project files. Save the project as a .nbproj file (Save as…, then a name ending in .nbproj) to keep a history of its runs.',
     none: 'No run recorded yet: start training and it appears here.',
     compare: 'Compare',
     run: 'Run',
@@ -51,7 +52,8 @@ export const runsMessagesEn = {
     restoreConfirm: 'Restore run {{id}}',
     restored: 'The graph and settings of run {{id}} are in the editor. Undo (Ctrl+Z) brings back the previous ones.',
     deleteTitle: 'Delete run {{id}}?',
-    deleteBody: 'Run {{id}} of {{date}} ({{status}}, {{epochs}}) will be deleted from {{file}} with its curves, its saved weights (checkpoints) and its evaluation. This cannot be undone.',
+    deleteBody:
+      'Run {{id}} of {{date}} ({{status}}, {{epochs}}) will be deleted from {{file}} with its curves, its saved weights (checkpoints) and its evaluation. This cannot be undone.',
     deleteConfirm: 'Delete run {{id}}',
     deleted: 'Run {{id}} was deleted.',
     epochs_one: '{{count}} epoch',
@@ -147,7 +149,8 @@ export const runsMessagesEn = {
     button: 'Use as base',
     buttonLabel: 'Use the network of run {{id}} as a pretrained base in another project',
     title: 'Use run {{id}} as a pretrained base',
-    intro: 'Its network, up to the block you choose, goes with its best weights into a project as one frozen base block, after its Input; the blocks after the base then learn from that project’s data.',
+    intro:
+      'Its network, up to the block you choose, goes with its best weights into a project as one frozen base block, after its Input; the blocks after the base then learn from that project’s data.',
     cut: 'The base ends with the block',
     recommended: 'the block before the classifier',
     target: 'Into which project?',
@@ -169,7 +172,8 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const runsMessagesFr: Shape<typeof runsMessagesEn> = {
   runs: {
-    needFile: 'Les entraînements sont conservés dans les fichiers de projet .nbproj. Enregistrez le projet en .nbproj (Enregistrer sous…, puis un nom finissant par .nbproj) pour garder leur historique.',
+    needFile:
+      'Les entraînements sont conservés dans les fichiers de projet .nbproj. Enregistrez le projet en .nbproj (Enregistrer sous…, puis un nom finissant par .nbproj) pour garder leur historique.',
     none: 'Aucun entraînement enregistré : lancez-en un et il apparaîtra ici.',
     compare: 'Comparer',
     run: 'N°',
@@ -314,7 +318,8 @@ export const runsMessagesFr: Shape<typeof runsMessagesEn> = {
     button: 'Utiliser comme base',
     buttonLabel: 'Utiliser le réseau de l’entraînement {{id}} comme base pré-entraînée dans un autre projet',
     title: 'Utiliser l’entraînement {{id}} comme base pré-entraînée',
-    intro: 'Son réseau, jusqu’au bloc choisi, va avec ses meilleurs poids dans un projet, en un seul bloc de base gelé, après son Input ; les blocs après la base apprennent ensuite sur les données de ce projet.',
+    intro:
+      'Son réseau, jusqu’au bloc choisi, va avec ses meilleurs poids dans un projet, en un seul bloc de base gelé, après son Input ; les blocs après la base apprennent ensuite sur les données de ce projet.',
     cut: 'La base s’arrête au bloc',
     recommended: 'le bloc avant le classifieur',
     target: 'Dans quel projet ?',
@@ -326,7 +331,8 @@ export const runsMessagesFr: Shape<typeof runsMessagesEn> = {
     otherProject: 'Un autre fichier de projet',
     chooseOther: 'Un autre fichier de projet…',
     browserFolderOnly: 'Dans un navigateur, l’application n’atteint que le dossier des projets : copiez-y un projet pour l’utiliser ici.',
-    frozenNote: 'La base est gelée (non entraînable) : sélectionnez-la dans l’éditeur pour la dégeler, ou seulement ses dernières couches pour un réglage fin.',
+    frozenNote:
+      'La base est gelée (non entraînable) : sélectionnez-la dans l’éditeur pour la dégeler, ou seulement ses dernières couches pour un réglage fin.',
     confirm: 'Utiliser comme base',
     done: 'La base issue de l’entraînement {{id}} est dans « {{project}} », repliée en un seul bloc.',
   },

@@ -38,7 +38,13 @@ export function changeText(t: Translate, change: GraphChange, format: (value: un
     case 'type':
       return t('runHistory.change.type', { id: change.id, before: change.before, after: change.after });
     case 'param':
-      return t('runHistory.change.param', { type: change.type, id: change.id, param: change.param, before: format(change.before), after: format(change.after) });
+      return t('runHistory.change.param', {
+        type: change.type,
+        id: change.id,
+        param: change.param,
+        before: format(change.before),
+        after: format(change.after),
+      });
     case 'connected':
     case 'disconnected':
       return t(`runHistory.change.${change.kind}`, { source: change.source, target: change.target });

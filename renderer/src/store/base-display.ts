@@ -33,7 +33,8 @@ const FRAME_PREFIX = 'frame:';
 export const baseNodeId = (groupId: string): string => `${BASE_PREFIX}${groupId}`;
 export const frameNodeId = (groupId: string): string => `${FRAME_PREFIX}${groupId}`;
 /** The group of a base block's or a frame's id; undefined for a block's. */
-export const groupOfNodeId = (id: string): string | undefined => (id.startsWith(BASE_PREFIX) ? id.slice(BASE_PREFIX.length) : id.startsWith(FRAME_PREFIX) ? id.slice(FRAME_PREFIX.length) : undefined);
+export const groupOfNodeId = (id: string): string | undefined =>
+  id.startsWith(BASE_PREFIX) ? id.slice(BASE_PREFIX.length) : id.startsWith(FRAME_PREFIX) ? id.slice(FRAME_PREFIX.length) : undefined;
 
 /** Room around an expanded group's blocks, and above them for its name. */
 export const FRAME_PADDING = 16;
@@ -41,10 +42,17 @@ export const FRAME_HEADER = 44;
 const DEFAULT_SIZE = { width: 254, height: 96 };
 
 /** The block of a group that receives data from outside it, and the one whose output leaves it (the last one when none does). */
-export function groupEnds(members: readonly string[], edges: readonly { source: string; target: string }[]): { entry?: string; exit?: string } {
+export function groupEnds(
+  members: readonly string[],
+  edges: readonly { source: string; target: string }[],
+): { entry?: string; exit?: string } {
   const inside = new Set(members);
-  const entry = edges.find((e) => inside.has(e.target) && !inside.has(e.source))?.target ?? members.find((m) => !edges.some((e) => e.target === m && inside.has(e.source)));
-  const exit = edges.find((e) => inside.has(e.source) && !inside.has(e.target))?.source ?? [...members].reverse().find((m) => !edges.some((e) => e.source === m && inside.has(e.target)));
+  const entry =
+    edges.find((e) => inside.has(e.target) && !inside.has(e.source))?.target ??
+    members.find((m) => !edges.some((e) => e.target === m && inside.has(e.source)));
+  const exit =
+    edges.find((e) => inside.has(e.source) && !inside.has(e.target))?.source ??
+    [...members].reverse().find((m) => !edges.some((e) => e.source === m && inside.has(e.target)));
   return { ...(entry ? { entry } : {}), ...(exit ? { exit } : {}) };
 }
 
@@ -80,7 +88,13 @@ export function displayGraph(
         id,
         type: 'base',
         position: { x: Math.min(...members.map((m) => m.position.x)), y: Math.min(...members.map((m) => m.position.y)) },
-        data: { groupId: group.id, name: group.name, ...(group.source ? { source: group.source } : {}), members: ids, ...groupEnds(ids, edges) },
+        data: {
+          groupId: group.id,
+          name: group.name,
+          ...(group.source ? { source: group.source } : {}),
+          members: ids,
+          ...groupEnds(ids, edges),
+        },
         selected: members.every((m) => m.selected),
         ariaLabel: group.name,
         ...(measured[id] ? { measured: measured[id] } : {}),

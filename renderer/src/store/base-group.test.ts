@@ -13,9 +13,21 @@ function projectWithBase() {
     graph: {
       nodes: [
         { id: 'input', type: 'Input', params: { shape: [28, 28, 1] }, position: at(0) },
-        { id: 'base_conv1', type: 'Conv2D', params: { filters: 4, kernelSize: 3, activation: 'relu', trainable: false }, position: at(120), group: 'base' },
+        {
+          id: 'base_conv1',
+          type: 'Conv2D',
+          params: { filters: 4, kernelSize: 3, activation: 'relu', trainable: false },
+          position: at(120),
+          group: 'base',
+        },
         { id: 'base_pool1', type: 'MaxPooling2D', params: { poolSize: 2, trainable: false }, position: at(240), group: 'base' },
-        { id: 'base_conv2', type: 'Conv2D', params: { filters: 8, kernelSize: 3, activation: 'relu', trainable: false }, position: at(360), group: 'base' },
+        {
+          id: 'base_conv2',
+          type: 'Conv2D',
+          params: { filters: 8, kernelSize: 3, activation: 'relu', trainable: false },
+          position: at(360),
+          group: 'base',
+        },
         { id: 'flatten', type: 'Flatten', params: {}, position: at(480) },
         { id: 'output', type: 'Dense', params: { units: 5, activation: 'softmax' }, position: at(600) },
       ],
@@ -31,7 +43,13 @@ function projectWithBase() {
   });
 }
 
-const trainableOf = (store: ReturnType<typeof createEditorStore>) => Object.fromEntries(store.getState().nodes.filter((n) => n.data.group).map((n) => [n.id, n.data.params.trainable !== false]));
+const trainableOf = (store: ReturnType<typeof createEditorStore>) =>
+  Object.fromEntries(
+    store
+      .getState()
+      .nodes.filter((n) => n.data.group)
+      .map((n) => [n.id, n.data.params.trainable !== false]),
+  );
 
 describe('base groups in the editor', () => {
   it('draws a collapsed base as one block, with the connections into and out of it drawn to it', () => {
@@ -42,7 +60,13 @@ describe('base groups in the editor', () => {
     const base = shown.nodes.find((n) => n.id === baseNodeId('base'))!;
     expect(base.type).toBe('base');
     expect(base.position).toEqual({ x: 100, y: 120 });
-    expect(base.data).toMatchObject({ name: 'Digits 0–4 base', source: 'run 1 of Digits 0–4', members: ['base_conv1', 'base_pool1', 'base_conv2'], entry: 'base_conv1', exit: 'base_conv2' });
+    expect(base.data).toMatchObject({
+      name: 'Digits 0–4 base',
+      source: 'run 1 of Digits 0–4',
+      members: ['base_conv1', 'base_pool1', 'base_conv2'],
+      entry: 'base_conv1',
+      exit: 'base_conv2',
+    });
     expect(shown.edges.map((e) => [e.source, e.target, e.data?.from])).toEqual([
       ['input', baseNodeId('base'), 'input'],
       [baseNodeId('base'), 'flatten', 'base_conv2'],
@@ -72,7 +96,7 @@ describe('base groups in the editor', () => {
     expect(shown.edges.map((e) => `${e.source}->${e.target}`)).toContain('base_conv1->base_pool1');
     const frame = shown.nodes[0];
     expect(frame.position.y).toBeLessThan(120);
-    expect((frame.position.y) + (frame.height ?? 0)).toBeGreaterThan(360 + 96);
+    expect(frame.position.y + (frame.height ?? 0)).toBeGreaterThan(360 + 96);
     // Expanding made room for the blocks again: what comes after the base moved down, and back up on collapsing.
     const expandedY = s().nodes.find((n) => n.id === 'flatten')!.position.y;
     expect(expandedY).toBeGreaterThan(flattenY);

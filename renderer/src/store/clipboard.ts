@@ -43,5 +43,8 @@ export function copiesOf(clip: Clip, taken: ReadonlySet<string>, offset = PASTE_
 
 /** The clip after a paste: moved along by `offset`, so that pasting again does not put the next copies on top of these. */
 export function movedAlong(clip: Clip, offset = PASTE_OFFSET): Clip {
-  return { ...clip, nodes: clip.nodes.map((n) => ({ ...n, position: { x: (n.position?.x ?? 0) + offset, y: (n.position?.y ?? 0) + offset } })) };
+  return {
+    ...clip,
+    nodes: clip.nodes.map((n) => ({ ...n, position: { x: (n.position?.x ?? 0) + offset, y: (n.position?.y ?? 0) + offset } })),
+  };
 }

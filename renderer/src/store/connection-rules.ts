@@ -3,19 +3,32 @@ import type { GraphEdge, GraphNode } from '../../../core/model/graph';
 
 /** Why a connection is refused, as an i18n key with its values. */
 export interface Refusal {
-  key: 'connect.self' | 'connect.intoInput' | 'connect.duplicate' | 'connect.cycle' | 'connect.singleInput' | 'connect.tooMany' | 'connect.unknown';
+  key:
+    | 'connect.self'
+    | 'connect.intoInput'
+    | 'connect.duplicate'
+    | 'connect.cycle'
+    | 'connect.singleInput'
+    | 'connect.tooMany'
+    | 'connect.unknown';
   values: Record<string, string | number>;
 }
 
 /** Checks a connection source → target against the graph: no loops, no edge into an Input, no extra input into a single-input block. */
-export function checkConnection(nodes: readonly GraphNode[], edges: readonly GraphEdge[], source: string, target: string): Refusal | undefined {
+export function checkConnection(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+  source: string,
+  target: string,
+): Refusal | undefined {
   const sourceNode = nodes.find((n) => n.id === source);
   const targetNode = nodes.find((n) => n.id === target);
   if (!sourceNode || !targetNode) return { key: 'connect.unknown', values: {} };
   if (source === target) return { key: 'connect.self', values: { block: targetNode.type } };
   const block = getBlock(targetNode.type);
   if (targetNode.type === 'Input' || block?.inputs.max === 0) return { key: 'connect.intoInput', values: { block: targetNode.type } };
-  if (edges.some((e) => e.source === source && e.target === target)) return { key: 'connect.duplicate', values: { from: sourceNode.type, to: targetNode.type } };
+  if (edges.some((e) => e.source === source && e.target === target))
+    return { key: 'connect.duplicate', values: { from: sourceNode.type, to: targetNode.type } };
   const incoming = edges.filter((e) => e.target === target).length;
   const max = block?.inputs.max ?? 1;
   if (incoming >= max) {

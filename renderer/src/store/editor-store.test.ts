@@ -127,7 +127,11 @@ describe('editor store', () => {
     const pasted = s().paste();
     expect(pasted).toEqual(['conv2d_3', 'maxpooling2d_3']);
     expect(s().edges.some((e) => e.source === 'conv2d_3' && e.target === 'maxpooling2d_3')).toBe(true);
-    expect(s().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(pasted);
+    expect(
+      s()
+        .nodes.filter((n) => n.selected)
+        .map((n) => n.id),
+    ).toEqual(pasted);
     const original = s().nodes.find((n) => n.id === ids[1])!;
     const copy = s().nodes.find((n) => n.id === 'conv2d_3')!;
     expect(copy.position.x).toBeGreaterThan(original.position.x);
@@ -181,7 +185,9 @@ describe('editor store', () => {
     expect(s().analysis.warnings).toEqual([]);
     // The course CNN with Adam and batches of 64 needs a few megabytes: on a 5 MB machine it may not fit.
     s().setMachineMemory(5e6);
-    expect(s().analysis.warnings).toEqual([expect.objectContaining({ code: 'memory', nodeId: 'dense1', message: expect.stringContaining('more than half of this computer') })]);
+    expect(s().analysis.warnings).toEqual([
+      expect.objectContaining({ code: 'memory', nodeId: 'dense1', message: expect.stringContaining('more than half of this computer') }),
+    ]);
     s().setMachineMemory(1e6);
     expect(s().analysis.valid).toBe(false);
     expect(s().analysis.errors.map((e) => e.code)).toEqual(['out-of-memory']);
@@ -201,7 +207,11 @@ describe('editor store', () => {
     s().markSaved();
     expect(s().dirty).toBe(false);
     expect(s().location).toBe('/somewhere/mnist.json');
-    expect(s().toProject().graph.nodes.find((n) => n.id === 'dense1')?.params.units).toBe(50);
+    expect(
+      s()
+        .toProject()
+        .graph.nodes.find((n) => n.id === 'dense1')?.params.units,
+    ).toBe(50);
     s().renameProject('Mine');
     expect(s().dirty).toBe(true);
     expect(s().toProject().name).toBe('Mine');

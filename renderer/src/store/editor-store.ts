@@ -176,7 +176,11 @@ function blockOf(node: GraphNode): GraphNode {
 
 /** A graph as the editor keeps it (a copy: the caller's graph is never shared). */
 function editorGraph(graph: Graph): Graph {
-  return tidy({ nodes: graph.nodes.map(blockOf), edges: graph.edges.map((e) => ({ source: e.source, target: e.target })), groups: structuredClone(graph.groups ?? []) });
+  return tidy({
+    nodes: graph.nodes.map(blockOf),
+    edges: graph.edges.map((e) => ({ source: e.source, target: e.target })),
+    groups: structuredClone(graph.groups ?? []),
+  });
 }
 
 /** A base group whose blocks are all gone (deleted) goes with them; no `groups` at all when there are none. The same graph when nothing goes. */
@@ -228,7 +232,8 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
       });
     };
 
-    const isDirty = (graph: Graph, project: ProjectInfo) => JSON.stringify(graph) !== get().savedGraphText || JSON.stringify(project) !== get().savedProjectText;
+    const isDirty = (graph: Graph, project: ProjectInfo) =>
+      JSON.stringify(graph) !== get().savedGraphText || JSON.stringify(project) !== get().savedProjectText;
 
     const snapshot = (withSettings = false, label?: string): Snapshot => {
       const { graph, project } = get();
@@ -288,11 +293,17 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
     /** Deletes blocks (with their connections) and connections, as one undo step. */
     const remove = (nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>): boolean => {
       const { graph } = get();
-      const doomedEdges = graph.edges.filter((e) => edgeIds.has(edgeId(e.source, e.target)) || nodeIds.has(e.source) || nodeIds.has(e.target));
+      const doomedEdges = graph.edges.filter(
+        (e) => edgeIds.has(edgeId(e.source, e.target)) || nodeIds.has(e.source) || nodeIds.has(e.target),
+      );
       const doomed = graph.nodes.filter((n) => nodeIds.has(n.id));
       if (!doomed.length && !doomedEdges.length) return false;
       remember();
-      commit({ ...graph, nodes: graph.nodes.filter((n) => !nodeIds.has(n.id)), edges: graph.edges.filter((e) => !doomedEdges.includes(e)) });
+      commit({
+        ...graph,
+        nodes: graph.nodes.filter((n) => !nodeIds.has(n.id)),
+        edges: graph.edges.filter((e) => !doomedEdges.includes(e)),
+      });
       return true;
     };
 
@@ -364,7 +375,9 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         const parsed = parseProject(replacement);
         remember(undefined, true);
         const { graph } = withValidLayerNames(parsed.graph);
-        commit(sharing(editorGraph(graph), get().graph), { project: infoFrom({ settings: { training: parsed.training, dataset: parsed.dataset } }) });
+        commit(sharing(editorGraph(graph), get().graph), {
+          project: infoFrom({ settings: { training: parsed.training, dataset: parsed.dataset } }),
+        });
       },
 
       applyGraph(replacement, options = {}) {
@@ -401,10 +414,15 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         const size = from ? view.measured[from.id] : undefined;
         const position =
           options.position ??
-          (from ? (direction === 'TB' ? { x: at.x, y: at.y + (size?.height ?? 90) + 60 } : { x: at.x + (size?.width ?? 220) + 80, y: at.y }) : { x: 0, y: 0 });
+          (from
+            ? direction === 'TB'
+              ? { x: at.x, y: at.y + (size?.height ?? 90) + 60 }
+              : { x: at.x + (size?.width ?? 220) + 80, y: at.y }
+            : { x: 0, y: 0 });
         const node: GraphNode = { id, type, params: {}, position: rounded(position) };
         const nodes = [...graph.nodes, node];
-        const edges = from && !checkConnection(nodes, graph.edges, from.id, id) ? [...graph.edges, { source: from.id, target: id }] : graph.edges;
+        const edges =
+          from && !checkConnection(nodes, graph.edges, from.id, id) ? [...graph.edges, { source: from.id, target: id }] : graph.edges;
         commit({ ...graph, nodes, edges }, { view: { ...view, selectedNodes: new Set([id]) } });
         return id;
       },
@@ -424,7 +442,8 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         const id = freshId(type, takenIds());
         const nodes = [...graph.nodes, { id, type, params: {}, position: rounded(position) }];
         const without = graph.edges.filter((e) => !(e.source === source && e.target === target));
-        const refusal = checkConnection(nodes, without, source, id) ?? checkConnection(nodes, [...without, { source, target: id }], id, target);
+        const refusal =
+          checkConnection(nodes, without, source, id) ?? checkConnection(nodes, [...without, { source, target: id }], id, target);
         remember();
         const edges = refusal ? graph.edges : [...without, { source, target: id }, { source: id, target }];
         commit({ ...graph, nodes, edges }, { view: { ...view, selectedNodes: new Set([id]) } });
@@ -465,7 +484,8 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
             else next.delete(change.id);
             selectedNodes = next;
           } else if (change.type === 'dimensions' && change.dimensions) {
-            if (!sameSize(measured[change.id], change.dimensions)) measured = { ...measured, [change.id]: { width: change.dimensions.width, height: change.dimensions.height } };
+            if (!sameSize(measured[change.id], change.dimensions))
+              measured = { ...measured, [change.id]: { width: change.dimensions.width, height: change.dimensions.height } };
           } else if (change.type === 'position') {
             if (change.dragging) draggingNow = true;
             else if (change.dragging === false && get().dragging) dragEnded = true;
@@ -529,7 +549,11 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
 
       selectAll() {
         const { graph, view } = get();
-        setView({ ...view, selectedNodes: new Set(graph.nodes.map((n) => n.id)), selectedEdges: new Set(graph.edges.map((e) => edgeId(e.source, e.target))) });
+        setView({
+          ...view,
+          selectedNodes: new Set(graph.nodes.map((n) => n.id)),
+          selectedEdges: new Set(graph.edges.map((e) => edgeId(e.source, e.target))),
+        });
       },
 
       deleteSelection() {
@@ -604,12 +628,21 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
         const baseExtent = axis === 'y' ? BASE_BLOCK_SIZE.height : BASE_BLOCK_SIZE.width;
         const gap = end - (start + baseExtent);
         const after = (n: GraphNode) => n.group !== groupId && place(n) >= (collapsed ? end : start + baseExtent) - 1;
-        const moved = gap > 0 ? editNodes(graph, (n) => (after(n) ? { ...n, position: rounded({ ...n.position!, [axis]: place(n) + (collapsed ? -gap : gap) }) } : undefined)) : graph;
+        const moved =
+          gap > 0
+            ? editNodes(graph, (n) =>
+                after(n) ? { ...n, position: rounded({ ...n.position!, [axis]: place(n) + (collapsed ? -gap : gap) }) } : undefined,
+              )
+            : graph;
         commit({ ...moved, groups: (graph.groups ?? []).map((g) => (g.id === groupId ? { ...g, collapsed } : g)) });
       },
 
       selectGroup(groupId) {
-        get().select(get().graph.nodes.filter((n) => n.group === groupId).map((n) => n.id));
+        get().select(
+          get()
+            .graph.nodes.filter((n) => n.group === groupId)
+            .map((n) => n.id),
+        );
       },
 
       setGroupTrainable(groupId, trainable) {
@@ -645,7 +678,12 @@ export function createEditorStore(initial: Project = emptyProject('Untitled')): 
 
       markSaved(location) {
         const { graph, project } = get();
-        set({ savedGraphText: JSON.stringify(graph), savedProjectText: JSON.stringify(project), dirty: false, location: location ?? get().location });
+        set({
+          savedGraphText: JSON.stringify(graph),
+          savedProjectText: JSON.stringify(project),
+          dirty: false,
+          location: location ?? get().location,
+        });
       },
 
       toProject() {

@@ -28,7 +28,14 @@ export function toFlowNode(node: GraphNode, selected = false): BlockFlowNode {
 }
 
 export function toFlowEdge(edge: GraphEdge, selected = false): ShapeFlowEdge {
-  return { id: edgeId(edge.source, edge.target), source: edge.source, target: edge.target, type: 'shape', selected, ariaLabel: `${edge.source} → ${edge.target}` };
+  return {
+    id: edgeId(edge.source, edge.target),
+    source: edge.source,
+    target: edge.target,
+    type: 'shape',
+    selected,
+    ariaLabel: `${edge.source} → ${edge.target}`,
+  };
 }
 
 export function toGraphNode(node: BlockFlowNode): GraphNode {
@@ -100,15 +107,33 @@ function flowNodeOf(node: GraphNode, selected: boolean, measured: Size | undefin
 export function flowSelector(): (graph: Graph, view: EditorView) => { nodes: BlockFlowNode[]; edges: ShapeFlowEdge[] } {
   let nodeCache = new Map<string, { node: GraphNode; selected: boolean; measured: Size | undefined; flow: BlockFlowNode }>();
   let edgeCache = new Map<string, { edge: GraphEdge; selected: boolean; flow: ShapeFlowEdge }>();
-  let last: { nodes: readonly GraphNode[]; edges: readonly GraphEdge[]; view: EditorView; result: { nodes: BlockFlowNode[]; edges: ShapeFlowEdge[] } } | undefined;
+  let last:
+    | {
+        nodes: readonly GraphNode[];
+        edges: readonly GraphEdge[];
+        view: EditorView;
+        result: { nodes: BlockFlowNode[]; edges: ShapeFlowEdge[] };
+      }
+    | undefined;
   return (graph, view) => {
-    if (last && last.nodes === graph.nodes && last.edges === graph.edges && last.view.selectedNodes === view.selectedNodes && last.view.selectedEdges === view.selectedEdges && last.view.measured === view.measured) return last.result;
+    if (
+      last &&
+      last.nodes === graph.nodes &&
+      last.edges === graph.edges &&
+      last.view.selectedNodes === view.selectedNodes &&
+      last.view.selectedEdges === view.selectedEdges &&
+      last.view.measured === view.measured
+    )
+      return last.result;
     const nodesKept = new Map<string, { node: GraphNode; selected: boolean; measured: Size | undefined; flow: BlockFlowNode }>();
     const nodes = graph.nodes.map((node) => {
       const selected = view.selectedNodes.has(node.id);
       const measured = view.measured[node.id];
       const cached = nodeCache.get(node.id);
-      const entry = cached && cached.node === node && cached.selected === selected && cached.measured === measured ? cached : { node, selected, measured, flow: flowNodeOf(node, selected, measured) };
+      const entry =
+        cached && cached.node === node && cached.selected === selected && cached.measured === measured
+          ? cached
+          : { node, selected, measured, flow: flowNodeOf(node, selected, measured) };
       nodesKept.set(node.id, entry);
       return entry.flow;
     });
@@ -117,7 +142,8 @@ export function flowSelector(): (graph: Graph, view: EditorView) => { nodes: Blo
       const id = edgeId(edge.source, edge.target);
       const selected = view.selectedEdges.has(id);
       const cached = edgeCache.get(id);
-      const entry = cached && cached.edge === edge && cached.selected === selected ? cached : { edge, selected, flow: toFlowEdge(edge, selected) };
+      const entry =
+        cached && cached.edge === edge && cached.selected === selected ? cached : { edge, selected, flow: toFlowEdge(edge, selected) };
       edgesKept.set(id, entry);
       return entry.flow;
     });

@@ -19,8 +19,16 @@ export async function layoutPositions(
   direction: LayoutDirection,
   wrapTo?: number,
 ): Promise<Record<string, { x: number; y: number }>> {
-  const wrapping: Record<string, string> = wrapTo ? { 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': String(wrapTo), 'elk.layered.wrapping.additionalEdgeSpacing': '24' } : {};
-  const result = await (await loadElk()).layout({
+  const wrapping: Record<string, string> = wrapTo
+    ? {
+        'elk.layered.wrapping.strategy': 'MULTI_EDGE',
+        'elk.aspectRatio': String(wrapTo),
+        'elk.layered.wrapping.additionalEdgeSpacing': '24',
+      }
+    : {};
+  const result = await (
+    await loadElk()
+  ).layout({
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
@@ -31,7 +39,11 @@ export async function layoutPositions(
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       ...wrapping,
     },
-    children: nodes.map((n) => ({ id: n.id, width: n.measured?.width ?? DEFAULT_SIZE.width, height: n.measured?.height ?? DEFAULT_SIZE.height })),
+    children: nodes.map((n) => ({
+      id: n.id,
+      width: n.measured?.width ?? DEFAULT_SIZE.width,
+      height: n.measured?.height ?? DEFAULT_SIZE.height,
+    })),
     edges: edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   });
   const positions: Record<string, { x: number; y: number }> = {};

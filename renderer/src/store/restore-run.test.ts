@@ -40,7 +40,11 @@ describe('putting a run’s graph and settings back into the editor', () => {
     s().undo();
     // The edit before the restore is undone on its own; the settings stay those it had.
     s().undo();
-    expect(s().toProject().graph.nodes.find((n) => n.id === dense)!.params.units).toBe(mnist().graph.nodes.find((n) => n.id === dense)!.params.units);
+    expect(
+      s()
+        .toProject()
+        .graph.nodes.find((n) => n.id === dense)!.params.units,
+    ).toBe(mnist().graph.nodes.find((n) => n.id === dense)!.params.units);
     expect(s().toProject().training).toEqual(edited.training);
     expect(s().dirty).toBe(false);
   });
@@ -57,7 +61,10 @@ describe('putting a run’s graph and settings back into the editor', () => {
 describe('a restored run in a project file', () => {
   it('is autosaved like any edit', () => {
     const calls: Project[] = [];
-    const api = { autosaveProject: async (_location: string, project: Project) => void calls.push(project), onAutosave: () => () => undefined } as unknown as NeuroblocksApi;
+    const api = {
+      autosaveProject: async (_location: string, project: Project) => void calls.push(project),
+      onAutosave: () => () => undefined,
+    } as unknown as NeuroblocksApi;
     const stop = bindAutosave(api);
     try {
       const s = () => editorStore.getState();

@@ -11,7 +11,11 @@ function chain() {
   return { store, s, input, flatten, dense };
 }
 
-const links = (store: ReturnType<typeof createEditorStore>) => store.getState().edges.map((e) => `${e.source}>${e.target}`).sort();
+const links = (store: ReturnType<typeof createEditorStore>) =>
+  store
+    .getState()
+    .edges.map((e) => `${e.source}>${e.target}`)
+    .sort();
 
 describe('wiring in the editor store', () => {
   it('a block inserted on a connection sits between its ends, and one undo takes it all back', () => {

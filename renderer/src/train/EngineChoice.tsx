@@ -32,7 +32,12 @@ export function chosenDeviceLabel(info: PythonEngineInfo, device: string, t: T, 
 function deviceChoice(device: PythonDevice, index: number, t: T, language: string): { value: string; label: string } {
   if (device.kind === 'cuda') {
     const memory = device.memoryBytes ? formatNumber(Math.round((device.memoryBytes / 1024 ** 3) * 10) / 10, language) : undefined;
-    return { value: `cuda:${index}`, label: memory ? t('train.engine.cudaMemory', { index, name: device.name, memory }) : t('train.engine.cuda', { index, name: device.name }) };
+    return {
+      value: `cuda:${index}`,
+      label: memory
+        ? t('train.engine.cudaMemory', { index, name: device.name, memory })
+        : t('train.engine.cuda', { index, name: device.name }),
+    };
   }
   if (device.kind === 'mps') return { value: 'mps', label: t('train.engine.mps') };
   return { value: 'cpu', label: device.threads ? t('train.engine.cpuThreads', { count: device.threads }) : t('train.engine.cpu') };
@@ -92,7 +97,11 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
         <>
           <label className="train-field" htmlFor="train-device">
             <span>{t('train.engine.device')}</span>
-            <select id="train-device" value={devices.some((d) => d.value === engine.device) ? engine.device : 'auto'} onChange={(e) => set({ device: e.target.value })}>
+            <select
+              id="train-device"
+              value={devices.some((d) => d.value === engine.device) ? engine.device : 'auto'}
+              onChange={(e) => set({ device: e.target.value })}
+            >
               {devices.map((d) => (
                 <option key={d.value} value={d.value}>
                   {d.label}
@@ -118,7 +127,13 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
       )}
       {engine.name === 'page' && (
         <p className="train-engine__status" data-testid="train-page-gpu">
-          {!pageGpu ? t('train.engine.pageLooking') : pageGpu.webgpu ? t('train.engine.pageGpu', { name: pageGpu.webgpu }) : t('train.engine.pageNoGpu', { reason: i18n.language.startsWith('fr') && pageGpu.reasonFr ? pageGpu.reasonFr : pageGpu.reason })}
+          {!pageGpu
+            ? t('train.engine.pageLooking')
+            : pageGpu.webgpu
+              ? t('train.engine.pageGpu', { name: pageGpu.webgpu })
+              : t('train.engine.pageNoGpu', {
+                  reason: i18n.language.startsWith('fr') && pageGpu.reasonFr ? pageGpu.reasonFr : pageGpu.reason,
+                })}
         </p>
       )}
       <p className="train-engine__status" data-testid="train-engine-status">
@@ -128,7 +143,11 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
             ? t('train.engine.found', {
                 version: pytorch.torchVersion,
                 python: pytorch.python,
-                devices: pytorch.devices.map((d, i) => deviceChoice(d, pytorch.devices.slice(0, i).filter((o) => o.kind === 'cuda').length, t, i18n.language).label).join(', '),
+                devices: pytorch.devices
+                  .map(
+                    (d, i) => deviceChoice(d, pytorch.devices.slice(0, i).filter((o) => o.kind === 'cuda').length, t, i18n.language).label,
+                  )
+                  .join(', '),
               })
             : t('train.engine.unavailable', { reason })}
       </p>
@@ -137,7 +156,14 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
         <label htmlFor="train-python" className="sr-only">
           {t('train.engine.python')}
         </label>
-        <input id="train-python" type="text" spellCheck={false} value={python} placeholder={t('train.engine.pythonPlaceholder')} onChange={(e) => setPython(e.target.value)} />
+        <input
+          id="train-python"
+          type="text"
+          spellCheck={false}
+          value={python}
+          placeholder={t('train.engine.pythonPlaceholder')}
+          onChange={(e) => setPython(e.target.value)}
+        />
         <button type="button" onClick={usePython} disabled={checking || python.trim() === (engines?.pythonSetting ?? '')}>
           {t('train.engine.usePython')}
         </button>

@@ -12,7 +12,16 @@ import { deviceText } from './device-text';
 import { formatDuration, remainingSeconds } from './progress';
 import { useSettingsForm } from './use-settings-form';
 import { chosenDeviceLabel, EngineChoice, refreshEngines } from './EngineChoice';
-import { engineOptions, listenToTraining, projectToTrain, startRun, trainingStore, updateForm, useTraining, type SettingsForm } from './training-store';
+import {
+  engineOptions,
+  listenToTraining,
+  projectToTrain,
+  startRun,
+  trainingStore,
+  updateForm,
+  useTraining,
+  type SettingsForm,
+} from './training-store';
 import { errorText } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 
@@ -22,24 +31,58 @@ const chartSource = {
 };
 const ACCURACY_RANGE: [number, number] = [0, 1];
 /** The run's end in the interface language; failures keep the engine's explanation. */
-function finalText(final: { state: string; message: string; messageFr?: string; epochsCompleted: number; restoredEpoch?: number }, t: (key: string, options?: Record<string, unknown>) => string, language: string, learningRate?: number): string {
+function finalText(
+  final: { state: string; message: string; messageFr?: string; epochsCompleted: number; restoredEpoch?: number },
+  t: (key: string, options?: Record<string, unknown>) => string,
+  language: string,
+  learningRate?: number,
+): string {
   if (final.state === 'completed') return t('train.finalText.completed', { count: final.epochsCompleted });
   if (final.state === 'stopped') return t('train.finalText.stopped', { count: final.epochsCompleted });
   if (final.state === 'early-stopped')
-    return final.restoredEpoch === undefined ? t('train.finalText.earlyStopped', { count: final.epochsCompleted }) : t('train.finalText.earlyStoppedRestored', { count: final.epochsCompleted, epoch: final.restoredEpoch });
-  if (final.state === 'diverged' && learningRate !== undefined) return t('train.finalText.diverged', { epoch: final.epochsCompleted + 1, rate: formatNumber(learningRate, language) });
+    return final.restoredEpoch === undefined
+      ? t('train.finalText.earlyStopped', { count: final.epochsCompleted })
+      : t('train.finalText.earlyStoppedRestored', { count: final.epochsCompleted, epoch: final.restoredEpoch });
+  if (final.state === 'diverged' && learningRate !== undefined)
+    return t('train.finalText.diverged', { epoch: final.epochsCompleted + 1, rate: formatNumber(learningRate, language) });
   return errorText({ message: final.message, fr: final.messageFr });
 }
 
-const datasetTitle = (name: string) => (name === 'mnist' ? 'MNIST' : name === 'fashion-mnist' ? 'Fashion-MNIST' : name === 'xor' ? 'XOR' : name[0].toUpperCase() + name.slice(1));
+const datasetTitle = (name: string) =>
+  name === 'mnist' ? 'MNIST' : name === 'fashion-mnist' ? 'Fashion-MNIST' : name === 'xor' ? 'XOR' : name[0].toUpperCase() + name.slice(1);
 
 /** The numbers of the frozen base's progress line, as the language writes them (2,000 / 2 000). */
-const baseTexts = (p: { images: number; of: number }, language: string) => ({ images: p.images.toLocaleString(language), of: p.of.toLocaleString(language) });
+const baseTexts = (p: { images: number; of: number }, language: string) => ({
+  images: p.images.toLocaleString(language),
+  of: p.of.toLocaleString(language),
+});
 
 /** The numbers of a download's progress line, in megabytes. */
-const downloadTexts = (d: { file: string; received: number; total?: number }) => ({ file: d.file, received: (d.received / 1e6).toFixed(1), total: d.total ? (d.total / 1e6).toFixed(1) : '?' });
+const downloadTexts = (d: { file: string; received: number; total?: number }) => ({
+  file: d.file,
+  received: (d.received / 1e6).toFixed(1),
+  total: d.total ? (d.total / 1e6).toFixed(1) : '?',
+});
 
-function NumberField({ label, value, onChange, min, max, step, disabled, id }: { label: string; value: number; onChange(v: number): void; min: number; max?: number; step?: number | 'any'; disabled?: boolean; id: string }) {
+function NumberField({
+  label,
+  value,
+  onChange,
+  min,
+  max,
+  step,
+  disabled,
+  id,
+}: {
+  label: string;
+  value: number;
+  onChange(v: number): void;
+  min: number;
+  max?: number;
+  step?: number | 'any';
+  disabled?: boolean;
+  id: string;
+}) {
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   return (
@@ -121,7 +164,6 @@ export function TrainPanel() {
     if (!trainingStore.getState().engines) void refreshEngines(api).catch(() => undefined);
   }, [api]);
 
-
   const series = useMemo<{ loss: ChartSeries[]; accuracy: ChartSeries[] }>(
     () => ({
       loss: [
@@ -141,7 +183,8 @@ export function TrainPanel() {
   if (!form) return null;
   const busy = phase === 'starting' || phase === 'running' || phase === 'paused' || phase === 'stopping';
   const update = (change: (f: SettingsForm) => SettingsForm) => updateForm(change(form));
-  const setTraining = <K extends keyof SettingsForm['training']>(key: K, value: SettingsForm['training'][K]) => update((f) => ({ ...f, training: { ...f.training, [key]: value } }));
+  const setTraining = <K extends keyof SettingsForm['training']>(key: K, value: SettingsForm['training'][K]) =>
+    update((f) => ({ ...f, training: { ...f.training, [key]: value } }));
   const builtin = form.dataset?.kind === 'builtin' ? form.dataset : undefined;
   const dataset = builtin ? datasets.find((d) => d.name === builtin.name) : undefined;
   const shapeFits = (shape: number[]) => !inputShape || shape.join('×') === inputShape.join('×');
@@ -151,16 +194,27 @@ export function TrainPanel() {
     void startRun(api, toTrain, { ...(location ? { location } : {}), ...engineOptions(trainingStore.getState().engine) }, inputShape);
   };
   const epochs = started?.epochs ?? form.training.epochs;
-  const done = progress.batchesPerEpoch > 0 ? ((progress.epoch - 1) * progress.batchesPerEpoch + progress.batch) / (epochs * progress.batchesPerEpoch) : 0;
+  const done =
+    progress.batchesPerEpoch > 0
+      ? ((progress.epoch - 1) * progress.batchesPerEpoch + progress.batch) / (epochs * progress.batchesPerEpoch)
+      : 0;
   const elapsed = startedAt ? (performance.now() - startedAt) / 1000 : 0;
   const left = phase === 'running' ? remainingSeconds({ ...progress, epochs, elapsedSeconds: elapsed }) : undefined;
   const firstBatchLoss = trainingStore.getState().curves.loss.find((v) => v !== null) ?? undefined;
-  const advice = adviseOnRun(history, { diverged: final?.state === 'diverged', firstBatchLoss, lastBatchLoss, learningRate: runRate ?? form.training.learningRate });
+  const advice = adviseOnRun(history, {
+    diverged: final?.state === 'diverged',
+    firstBatchLoss,
+    lastBatchLoss,
+    learningRate: runRate ?? form.training.learningRate,
+  });
   const pytorchChosen = engineChoice.name === 'pytorch' && engines?.pytorch.available ? engines.pytorch : undefined;
   const shownBackend = started
     ? { backend: started.backend, device: started.device }
     : pytorchChosen
-      ? { backend: 'pytorch', device: `PyTorch ${pytorchChosen.torchVersion} · ${chosenDeviceLabel(pytorchChosen, engineChoice.device, t, i18n.language)}` }
+      ? {
+          backend: 'pytorch',
+          device: `PyTorch ${pytorchChosen.torchVersion} · ${chosenDeviceLabel(pytorchChosen, engineChoice.device, t, i18n.language)}`,
+        }
       : engineChoice.name === 'page' && pageGpu?.webgpu
         ? { backend: 'webgpu', device: pageGpu.webgpu }
         : backend;
@@ -181,8 +235,14 @@ export function TrainPanel() {
               {form.dataset && form.dataset.kind !== 'builtin' && <option value="">{form.dataset.path.split(/[\\/]/).pop()}</option>}
               {!form.dataset && <option value="">{t('train.chooseDataset')}</option>}
               {datasets.map((d) => (
-                <option key={d.name} value={d.name} disabled={!shapeFits(d.inputShape)} title={t(`data.builtinDescription.${d.name}`, { defaultValue: d.description })}>
-                  {t(`data.builtinName.${d.name}`, { defaultValue: datasetTitle(d.name) })} — {d.inputShape.join('×')}, {t('train.classes', { count: d.classes })}
+                <option
+                  key={d.name}
+                  value={d.name}
+                  disabled={!shapeFits(d.inputShape)}
+                  title={t(`data.builtinDescription.${d.name}`, { defaultValue: d.description })}
+                >
+                  {t(`data.builtinName.${d.name}`, { defaultValue: datasetTitle(d.name) })} — {d.inputShape.join('×')},{' '}
+                  {t('train.classes', { count: d.classes })}
                 </option>
               ))}
             </select>
@@ -197,7 +257,9 @@ export function TrainPanel() {
               value={form.dataset.size ?? (dataset?.generated ? 500 : (dataset?.trainSamples ?? 8000))}
               min={10}
               max={dataset?.generated ? 1_000_000 : (dataset?.trainSamples ?? 8000)}
-              onChange={(v) => update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: Math.round(v) } : f.dataset }))}
+              onChange={(v) =>
+                update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: Math.round(v) } : f.dataset }))
+              }
             />
           )}
           {form.dataset?.kind === 'builtin' && dataset?.trainSamples && (
@@ -206,14 +268,20 @@ export function TrainPanel() {
               className="train-data-link train-all-samples"
               title={t('train.allSamplesHint', { count: formatCount(dataset.trainSamples, i18n.language) })}
               disabled={form.dataset.size === undefined || form.dataset.size === dataset.trainSamples}
-              onClick={() => update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: dataset.trainSamples } : f.dataset }))}
+              onClick={() =>
+                update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: dataset.trainSamples } : f.dataset }))
+              }
             >
               {t('train.allSamples', { count: formatCount(dataset.trainSamples, i18n.language) })}
             </button>
           )}
           <label className="train-field" htmlFor="train-optimizer">
             <span>{t('train.optimizer')}</span>
-            <select id="train-optimizer" value={form.training.optimizer} onChange={(e) => setTraining('optimizer', e.target.value as (typeof optimizers)[number])}>
+            <select
+              id="train-optimizer"
+              value={form.training.optimizer}
+              onChange={(e) => setTraining('optimizer', e.target.value as (typeof optimizers)[number])}
+            >
               {optimizers.map((o) => (
                 <option key={o} value={o}>
                   {o === 'sgd' ? 'SGD' : o === 'rmsprop' ? 'RMSprop' : o === 'adam' ? 'Adam' : 'Adagrad'}
@@ -221,25 +289,82 @@ export function TrainPanel() {
               ))}
             </select>
           </label>
-          <NumberField id="train-lr" label={t('train.learningRate')} value={form.training.learningRate} min={1e-7} max={10} step="any" onChange={(v) => setTraining('learningRate', v)} />
-          <NumberField id="train-batch" label={t('train.batchSize')} value={form.training.batchSize} min={1} max={65536} onChange={(v) => setTraining('batchSize', Math.round(v))} />
-          <NumberField id="train-epochs" label={t('train.epochs')} value={form.training.epochs} min={1} max={100000} onChange={(v) => setTraining('epochs', Math.round(v))} />
-          <NumberField id="train-val" label={t('train.validationSplit')} value={form.training.validationSplit} min={0} max={0.9} step={0.05} onChange={(v) => setTraining('validationSplit', v)} />
-          <NumberField id="train-seed" label={t('train.seed')} value={form.training.seed} min={0} max={2 ** 31 - 1} onChange={(v) => setTraining('seed', Math.round(v))} />
+          <NumberField
+            id="train-lr"
+            label={t('train.learningRate')}
+            value={form.training.learningRate}
+            min={1e-7}
+            max={10}
+            step="any"
+            onChange={(v) => setTraining('learningRate', v)}
+          />
+          <NumberField
+            id="train-batch"
+            label={t('train.batchSize')}
+            value={form.training.batchSize}
+            min={1}
+            max={65536}
+            onChange={(v) => setTraining('batchSize', Math.round(v))}
+          />
+          <NumberField
+            id="train-epochs"
+            label={t('train.epochs')}
+            value={form.training.epochs}
+            min={1}
+            max={100000}
+            onChange={(v) => setTraining('epochs', Math.round(v))}
+          />
+          <NumberField
+            id="train-val"
+            label={t('train.validationSplit')}
+            value={form.training.validationSplit}
+            min={0}
+            max={0.9}
+            step={0.05}
+            onChange={(v) => setTraining('validationSplit', v)}
+          />
+          <NumberField
+            id="train-seed"
+            label={t('train.seed')}
+            value={form.training.seed}
+            min={0}
+            max={2 ** 31 - 1}
+            onChange={(v) => setTraining('seed', Math.round(v))}
+          />
           <label className="train-field train-field--check" htmlFor="train-early">
-            <input id="train-early" type="checkbox" checked={form.earlyStopping} onChange={(e) => update((f) => ({ ...f, earlyStopping: e.target.checked }))} />
+            <input
+              id="train-early"
+              type="checkbox"
+              checked={form.earlyStopping}
+              onChange={(e) => update((f) => ({ ...f, earlyStopping: e.target.checked }))}
+            />
             <span>{t('train.earlyStopping')}</span>
           </label>
-          <NumberField id="train-patience" label={t('train.patience')} value={form.patience} min={0} max={10000} disabled={!form.earlyStopping} onChange={(v) => update((f) => ({ ...f, patience: Math.round(v) }))} />
+          <NumberField
+            id="train-patience"
+            label={t('train.patience')}
+            value={form.patience}
+            min={0}
+            max={10000}
+            disabled={!form.earlyStopping}
+            onChange={(v) => update((f) => ({ ...f, patience: Math.round(v) }))}
+          />
         </fieldset>
         <EngineChoice api={api} disabled={busy} />
         <p className="train-backend" data-testid="train-backend">
-          {shownBackend ? t('train.backend', { backend: shownBackend.backend, device: deviceText(shownBackend.device, i18n.language) }) : t('train.backendLoading')}
+          {shownBackend
+            ? t('train.backend', { backend: shownBackend.backend, device: deviceText(shownBackend.device, i18n.language) })
+            : t('train.backendLoading')}
         </p>
         {started && started.fallbacks.length > 0 && (
           <ul className="train-backend__skipped" data-testid="train-fallbacks">
             {started.fallbacks.map((f) => (
-              <li key={f.backend}>{t('train.engine.skipped', { backend: f.backend, reason: i18n.language.startsWith('fr') && f.reasonFr ? f.reasonFr : f.reason })}</li>
+              <li key={f.backend}>
+                {t('train.engine.skipped', {
+                  backend: f.backend,
+                  reason: i18n.language.startsWith('fr') && f.reasonFr ? f.reasonFr : f.reason,
+                })}
+              </li>
             ))}
           </ul>
         )}
@@ -256,7 +381,14 @@ export function TrainPanel() {
         </h3>
         <div className="train-controls">
           {!busy && (
-            <button type="button" className="primary" onClick={start} disabled={!valid || !form.dataset} aria-describedby={!valid || !form.dataset ? 'train-start-why' : undefined} data-testid="train-start">
+            <button
+              type="button"
+              className="primary"
+              onClick={start}
+              disabled={!valid || !form.dataset}
+              aria-describedby={!valid || !form.dataset ? 'train-start-why' : undefined}
+              data-testid="train-start"
+            >
               <span aria-hidden="true">▶</span> {t('train.start')}
             </button>
           )}
@@ -297,13 +429,21 @@ export function TrainPanel() {
             {phase === 'starting' && !download && t('train.phase.starting')}
             {phase === 'starting' && download && (
               <>
-                <progress max={download.total ?? 1} value={download.total ? download.received : undefined} aria-label={t('data.downloading', downloadTexts(download))} />{' '}
+                <progress
+                  max={download.total ?? 1}
+                  value={download.total ? download.received : undefined}
+                  aria-label={t('data.downloading', downloadTexts(download))}
+                />{' '}
                 {t('data.downloading', downloadTexts(download))}
               </>
             )}
             {phase === 'running' && baseProgress && (
               <>
-                <progress max={baseProgress.of} value={baseProgress.images} aria-label={t('train.phase.base', baseTexts(baseProgress, i18n.language))} />{' '}
+                <progress
+                  max={baseProgress.of}
+                  value={baseProgress.images}
+                  aria-label={t('train.phase.base', baseTexts(baseProgress, i18n.language))}
+                />{' '}
                 {t('train.phase.base', baseTexts(baseProgress, i18n.language))}
               </>
             )}
@@ -320,14 +460,22 @@ export function TrainPanel() {
         )}
         {continuing && (
           <p className="train-hint" data-testid="train-continuing">
-            {t(phase === 'finished' ? 'runHistory.continued' : 'runHistory.continuing', { id: continuing.recordedRunId, epoch: continuing.fromEpoch })}
+            {t(phase === 'finished' ? 'runHistory.continued' : 'runHistory.continuing', {
+              id: continuing.recordedRunId,
+              epoch: continuing.fromEpoch,
+            })}
           </p>
         )}
         {started && (
           <div className="train-progress">
             <progress max={1} value={Math.min(1, done)} aria-label={t('train.progressLabel')} />
             <p data-testid="train-progress-text">
-              {t('train.progress', { epoch: Math.min(progress.epoch, epochs), epochs, batch: progress.batch, batches: progress.batchesPerEpoch })}
+              {t('train.progress', {
+                epoch: Math.min(progress.epoch, epochs),
+                epochs,
+                batch: progress.batch,
+                batches: progress.batchesPerEpoch,
+              })}
               {left !== undefined && ` · ${t('train.timeLeft', { time: formatDuration(left) })}`}
               {' · '}
               {t('train.sizes', { train: n(started.sizes.train), validation: n(started.sizes.validation), test: n(started.sizes.test) })}
@@ -351,8 +499,21 @@ export function TrainPanel() {
           <p className="train-hint">{t('train.chartsHint')}</p>
         ) : (
           <div className="train-charts">
-            <LiveChart title={t('train.chart.loss')} xLabel={t('train.chart.epoch')} series={series.loss} source={chartSource} testId="chart-loss" />
-            <LiveChart title={t('train.chart.accuracy')} xLabel={t('train.chart.epoch')} series={series.accuracy} source={chartSource} yRange={ACCURACY_RANGE} testId="chart-accuracy" />
+            <LiveChart
+              title={t('train.chart.loss')}
+              xLabel={t('train.chart.epoch')}
+              series={series.loss}
+              source={chartSource}
+              testId="chart-loss"
+            />
+            <LiveChart
+              title={t('train.chart.accuracy')}
+              xLabel={t('train.chart.epoch')}
+              series={series.accuracy}
+              source={chartSource}
+              yRange={ACCURACY_RANGE}
+              testId="chart-accuracy"
+            />
           </div>
         )}
       </section>

@@ -5,7 +5,16 @@ import { parseProject } from '../../../core/model/project-io';
 import { editorStore } from '../store/index';
 import { applyEvent, continueRecordedRun, formFromProject, trainingStore } from './training-store';
 
-const metrics = (epoch: number): EpochMetrics => ({ epoch, loss: 2 - epoch / 4, accuracy: 0.2 * epoch, valLoss: 2.1 - epoch / 4, valAccuracy: 0.18 * epoch, learningRate: 0.001, seconds: 1, samplesPerSecond: 100 });
+const metrics = (epoch: number): EpochMetrics => ({
+  epoch,
+  loss: 2 - epoch / 4,
+  accuracy: 0.2 * epoch,
+  valLoss: 2.1 - epoch / 4,
+  valAccuracy: 0.18 * epoch,
+  learningRate: 0.001,
+  seconds: 1,
+  samplesPerSecond: 100,
+});
 
 function fakeApi(answer: () => Promise<ContinuedRun>) {
   const calls: [string, number][] = [];
@@ -48,7 +57,16 @@ describe('continuing a recorded run from the Runs tab', () => {
         device: 'CPU',
         fallbacks: [],
         paramCount: { total: 1, trainable: 1, nonTrainable: 0 },
-        dataset: { name: 'mnist', inputShape: [28, 28, 1], classNames: [], trainCount: 1, testCount: 1, countsPerClass: [], warnings: [], skipped: [] },
+        dataset: {
+          name: 'mnist',
+          inputShape: [28, 28, 1],
+          classNames: [],
+          trainCount: 1,
+          testCount: 1,
+          countsPerClass: [],
+          warnings: [],
+          skipped: [],
+        },
         sizes: { train: 160, validation: 40, test: 2000 },
         epochs: 4,
         batchesPerEpoch: 4,
@@ -62,7 +80,13 @@ describe('continuing a recorded run from the Runs tab', () => {
   it('trains a run the page’s GPU trained in this page again, and leaves a host run to the host', async () => {
     const project = parseProject(structuredClone(mnistJson));
     for (const engine of ['page', undefined] as const) {
-      const { api } = fakeApi(async () => ({ runId: `run-${engine}`, project, fromEpoch: 2, history: [metrics(1)], ...(engine ? { engine } : {}) }));
+      const { api } = fakeApi(async () => ({
+        runId: `run-${engine}`,
+        project,
+        fromEpoch: 2,
+        history: [metrics(1)],
+        ...(engine ? { engine } : {}),
+      }));
       // The page asks the host for the run's job once it listens to the host's commands.
       const asked: string[] = [];
       Object.assign(api, {
@@ -81,7 +105,11 @@ describe('continuing a recorded run from the Runs tab', () => {
   });
 
   it('shows why a run cannot be continued, in the Train panel', async () => {
-    const { api } = fakeApi(() => Promise.reject(new Error('Run 3 is completed: it already trained to its end, so there is nothing to resume. Start a new run instead.')));
+    const { api } = fakeApi(() =>
+      Promise.reject(
+        new Error('Run 3 is completed: it already trained to its end, so there is nothing to resume. Start a new run instead.'),
+      ),
+    );
     expect(await continueRecordedRun(api, '/p/digits.nbproj', 3)).toMatch(/nothing to resume/);
     expect(trainingStore.getState()).toMatchObject({ phase: 'idle', error: expect.stringMatching(/nothing to resume/) });
   });

@@ -17,5 +17,9 @@ const french: [RegExp, (...groups: string[]) => string][] = [
 
 export function deviceText(device: string, language: string): string {
   if (!language.startsWith('fr')) return device;
-  return french.reduce((text, [pattern, write]) => text.replace(pattern, (_match, ...groups: unknown[]) => write(...(groups.filter((g) => typeof g === 'string') as string[]))), device);
+  return french.reduce(
+    (text, [pattern, write]) =>
+      text.replace(pattern, (_match, ...groups: unknown[]) => write(...(groups.filter((g) => typeof g === 'string') as string[]))),
+    device,
+  );
 }

@@ -31,7 +31,12 @@ describe('the engine choice', () => {
       { value: 'cuda:1', label: 'GPU 1: NVIDIA A100-SXM4-40GB, 40 GB' },
       { value: 'cpu', label: 'CPU (32 threads)' },
     ]);
-    expect(deviceChoices(server, await translator('fr'), 'fr').map((c) => c.label)).toEqual(['Automatique (le meilleur trouvé)', 'GPU 0 : NVIDIA H100 80GB HBM3, 79,6 Go', 'GPU 1 : NVIDIA A100-SXM4-40GB, 40 Go', 'CPU (32 fils)']);
+    expect(deviceChoices(server, await translator('fr'), 'fr').map((c) => c.label)).toEqual([
+      'Automatique (le meilleur trouvé)',
+      'GPU 0 : NVIDIA H100 80GB HBM3, 79,6 Go',
+      'GPU 1 : NVIDIA A100-SXM4-40GB, 40 Go',
+      'CPU (32 fils)',
+    ]);
   });
 
   it('calls a single GPU cuda, names Apple GPUs, and always offers the CPU', async () => {
@@ -42,7 +47,13 @@ describe('the engine choice', () => {
       { value: 'mps', label: 'Apple GPU (MPS)' },
       { value: 'cpu', label: 'CPU' },
     ]);
-    const oneGpu: PythonEngineInfo = { available: true, devices: [{ kind: 'cuda', name: 'RTX 4090' }, { kind: 'cpu', name: 'CPU', threads: 1 }] };
+    const oneGpu: PythonEngineInfo = {
+      available: true,
+      devices: [
+        { kind: 'cuda', name: 'RTX 4090' },
+        { kind: 'cpu', name: 'CPU', threads: 1 },
+      ],
+    };
     expect(deviceChoices(oneGpu, t, 'en').slice(1)).toEqual([
       { value: 'cuda', label: 'GPU 0: RTX 4090' },
       { value: 'cpu', label: 'CPU (1 thread)' },
@@ -59,7 +70,11 @@ describe('the engine choice', () => {
     expect(engineOptions({ name: 'page', device: 'cuda:1', nproc: 4 })).toEqual({ engine: 'page' });
     expect(['webgpu', 'webgl', 'wasm', 'pytorch'].map(engineOfBackend)).toEqual(['page', 'page', 'tfjs', 'pytorch']);
     expect(engineTitle.page).toBe('TensorFlow.js (GPU)');
-    expect((await translator('en'))('train.engine.pageGpu', { name: 'Apple M2' })).toBe('GPU: Apple M2 (WebGPU). Training runs in this window: keep it open.');
-    expect((await translator('fr'))('train.engine.pageNoGpu', { reason: 'pas d’adaptateur' })).toBe('Pas de WebGPU ici (pas d’adaptateur) : l’entraînement essaiera WebGL, puis le moteur intégré.');
+    expect((await translator('en'))('train.engine.pageGpu', { name: 'Apple M2' })).toBe(
+      'GPU: Apple M2 (WebGPU). Training runs in this window: keep it open.',
+    );
+    expect((await translator('fr'))('train.engine.pageNoGpu', { reason: 'pas d’adaptateur' })).toBe(
+      'Pas de WebGPU ici (pas d’adaptateur) : l’entraînement essaiera WebGL, puis le moteur intégré.',
+    );
   });
 });

@@ -17,10 +17,17 @@ const LOW_ACCURACY = 0.7;
 
 const finite = (v: number | undefined): v is number => v !== undefined && Number.isFinite(v);
 
-export function adviseOnRun(history: readonly EpochMetrics[], options: { diverged?: boolean; firstBatchLoss?: number; lastBatchLoss?: number; learningRate: number }): Guidance[] {
+export function adviseOnRun(
+  history: readonly EpochMetrics[],
+  options: { diverged?: boolean; firstBatchLoss?: number; lastBatchLoss?: number; learningRate: number },
+): Guidance[] {
   const advice: Guidance[] = [];
   const lastLoss = history.at(-1)?.loss;
-  if (options.diverged || (options.lastBatchLoss !== undefined && !Number.isFinite(options.lastBatchLoss)) || (lastLoss !== undefined && !Number.isFinite(lastLoss))) {
+  if (
+    options.diverged ||
+    (options.lastBatchLoss !== undefined && !Number.isFinite(options.lastBatchLoss)) ||
+    (lastLoss !== undefined && !Number.isFinite(lastLoss))
+  ) {
     return [{ kind: 'diverged', learningRate: options.learningRate }];
   }
   // A loss well above where it started: the steps overshoot (cross-entropy clips its probabilities, so it may never reach NaN).
@@ -38,7 +45,9 @@ export function adviseOnRun(history: readonly EpochMetrics[], options: { diverge
   }
   if (history.length >= 3) {
     const [a, b, c] = history.slice(-3);
-    const stalled = Math.abs(a.loss - c.loss) / Math.max(Math.abs(a.loss), 1e-9) < 0.02 && Math.abs(b.loss - c.loss) / Math.max(Math.abs(b.loss), 1e-9) < 0.02;
+    const stalled =
+      Math.abs(a.loss - c.loss) / Math.max(Math.abs(a.loss), 1e-9) < 0.02 &&
+      Math.abs(b.loss - c.loss) / Math.max(Math.abs(b.loss), 1e-9) < 0.02;
     if (stalled && c.accuracy < LOW_ACCURACY) advice.push({ kind: 'underfitting', accuracy: c.accuracy });
   }
   return advice;

@@ -61,8 +61,21 @@ export const trainMessagesEn = {
       graphErrors_one: 'The graph has an error to fix first:',
       graphErrors_other: 'The graph has {{count}} errors to fix first; the first one:',
     },
-    phase: { starting: 'Loading the data and building the model…', base: 'Computing the frozen base once: {{images}} of {{of}} images…', running: 'Training…', paused: 'Paused', stopping: 'Stopping after this batch…' },
-    final: { completed: 'Finished', stopped: 'Stopped', earlyStopped: 'Stopped early', diverged: 'Diverged', failed: 'Failed', interrupted: 'Interrupted' },
+    phase: {
+      starting: 'Loading the data and building the model…',
+      base: 'Computing the frozen base once: {{images}} of {{of}} images…',
+      running: 'Training…',
+      paused: 'Paused',
+      stopping: 'Stopping after this batch…',
+    },
+    final: {
+      completed: 'Finished',
+      stopped: 'Stopped',
+      earlyStopped: 'Stopped early',
+      diverged: 'Diverged',
+      failed: 'Failed',
+      interrupted: 'Interrupted',
+    },
     finalText: {
       completed_one: 'Trained for {{count}} epoch.',
       completed_other: 'Trained for {{count}} epochs.',
@@ -70,12 +83,16 @@ export const trainMessagesEn = {
       stopped_other: 'Stopped by you after {{count}} complete epochs.',
       earlyStopped_one: 'Stopped early after {{count}} epoch: the validation stopped improving.',
       earlyStopped_other: 'Stopped early after {{count}} epochs: the validation stopped improving.',
-      earlyStoppedRestored_one: 'Stopped early after {{count}} epoch: the validation stopped improving, so the model keeps its weights of epoch {{epoch}}, the best.',
-      earlyStoppedRestored_other: 'Stopped early after {{count}} epochs: the validation stopped improving, so the model keeps its weights of epoch {{epoch}}, the best.',
-      diverged: 'Training diverged: the loss became infinite or NaN during epoch {{epoch}}. The model keeps its last finite weights. Lower the learning rate (it was {{rate}}) and train again.',
+      earlyStoppedRestored_one:
+        'Stopped early after {{count}} epoch: the validation stopped improving, so the model keeps its weights of epoch {{epoch}}, the best.',
+      earlyStoppedRestored_other:
+        'Stopped early after {{count}} epochs: the validation stopped improving, so the model keeps its weights of epoch {{epoch}}, the best.',
+      diverged:
+        'Training diverged: the loss became infinite or NaN during epoch {{epoch}}. The model keeps its last finite weights. Lower the learning rate (it was {{rate}}) and train again.',
     },
     progressLabel: 'Training progress',
-    chartsHint: 'Press Start: the loss and accuracy curves are drawn here live, for the training data and for the validation data the model does not learn from.',
+    chartsHint:
+      'Press Start: the loss and accuracy curves are drawn here live, for the training data and for the validation data the model does not learn from.',
     progress: 'Epoch {{epoch}} of {{epochs}} · batch {{batch}} of {{batches}}',
     timeLeft: 'about {{time}} left',
     sizes: '{{train}} for training, {{validation}} for validation, {{test}} for the test',
@@ -89,8 +106,10 @@ export const trainMessagesEn = {
       validation: 'Validation',
     },
     guidance: {
-      diverged: 'The loss became NaN or infinite: training diverged. Lower the learning rate (it is {{rate}}; try {{lower}}) and train again.',
-      lossRising: 'The loss is now well above where it started: the learning rate is too high, so each step overshoots. Lower it (it is {{rate}}; try {{lower}}) and train again.',
+      diverged:
+        'The loss became NaN or infinite: training diverged. Lower the learning rate (it is {{rate}}; try {{lower}}) and train again.',
+      lossRising:
+        'The loss is now well above where it started: the learning rate is too high, so each step overshoots. Lower it (it is {{rate}}; try {{lower}}) and train again.',
       overfitting:
         'Overfitting since epoch {{epoch}}: the validation loss rises while the training loss falls, so the model is learning the training samples by heart. Add dropout, add augmentation blocks, use more data, or turn on early stopping.',
       underfitting:
@@ -162,8 +181,21 @@ export const trainMessagesFr: Shape<typeof trainMessagesEn> = {
       graphErrors_one: 'Le graphe a une erreur à corriger d’abord :',
       graphErrors_other: 'Le graphe a {{count}} erreurs à corriger d’abord ; la première :',
     },
-    phase: { starting: 'Chargement des données et construction du modèle…', base: 'Calcul unique de la base gelée : {{images}} images sur {{of}}…', running: 'Entraînement…', paused: 'En pause', stopping: 'Arrêt après ce lot…' },
-    final: { completed: 'Terminé', stopped: 'Arrêté', earlyStopped: 'Arrêté tôt', diverged: 'Divergé', failed: 'Échec', interrupted: 'Interrompu' },
+    phase: {
+      starting: 'Chargement des données et construction du modèle…',
+      base: 'Calcul unique de la base gelée : {{images}} images sur {{of}}…',
+      running: 'Entraînement…',
+      paused: 'En pause',
+      stopping: 'Arrêt après ce lot…',
+    },
+    final: {
+      completed: 'Terminé',
+      stopped: 'Arrêté',
+      earlyStopped: 'Arrêté tôt',
+      diverged: 'Divergé',
+      failed: 'Échec',
+      interrupted: 'Interrompu',
+    },
     finalText: {
       completed_one: 'Entraîné pendant {{count}} époque.',
       completed_other: 'Entraîné pendant {{count}} époques.',
@@ -171,12 +203,16 @@ export const trainMessagesFr: Shape<typeof trainMessagesEn> = {
       stopped_other: 'Arrêté par vous après {{count}} époques complètes.',
       earlyStopped_one: 'Arrêté tôt après {{count}} époque : la validation ne progressait plus.',
       earlyStopped_other: 'Arrêté tôt après {{count}} époques : la validation ne progressait plus.',
-      earlyStoppedRestored_one: 'Arrêté tôt après {{count}} époque : la validation ne progressait plus, donc le modèle garde ses poids de l’époque {{epoch}}, la meilleure.',
-      earlyStoppedRestored_other: 'Arrêté tôt après {{count}} époques : la validation ne progressait plus, donc le modèle garde ses poids de l’époque {{epoch}}, la meilleure.',
-      diverged: 'L’entraînement a divergé : la perte est devenue infinie ou NaN pendant l’époque {{epoch}}. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il valait {{rate}}) et relancez.',
+      earlyStoppedRestored_one:
+        'Arrêté tôt après {{count}} époque : la validation ne progressait plus, donc le modèle garde ses poids de l’époque {{epoch}}, la meilleure.',
+      earlyStoppedRestored_other:
+        'Arrêté tôt après {{count}} époques : la validation ne progressait plus, donc le modèle garde ses poids de l’époque {{epoch}}, la meilleure.',
+      diverged:
+        'L’entraînement a divergé : la perte est devenue infinie ou NaN pendant l’époque {{epoch}}. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il valait {{rate}}) et relancez.',
     },
     progressLabel: 'Progression de l’entraînement',
-    chartsHint: 'Appuyez sur Lancer : les courbes de perte et d’exactitude se dessinent ici en direct, pour les données d’entraînement et pour les données de validation dont le modèle n’apprend pas.',
+    chartsHint:
+      'Appuyez sur Lancer : les courbes de perte et d’exactitude se dessinent ici en direct, pour les données d’entraînement et pour les données de validation dont le modèle n’apprend pas.',
     progress: 'Époque {{epoch}} sur {{epochs}} · lot {{batch}} sur {{batches}}',
     timeLeft: 'encore {{time}} environ',
     sizes: '{{train}} pour l’entraînement, {{validation}} pour la validation, {{test}} pour le test',
@@ -190,8 +226,10 @@ export const trainMessagesFr: Shape<typeof trainMessagesEn> = {
       validation: 'Validation',
     },
     guidance: {
-      diverged: 'La perte est devenue NaN ou infinie : l’entraînement a divergé. Baissez le taux d’apprentissage (il vaut {{rate}} ; essayez {{lower}}) et relancez.',
-      lossRising: 'La perte est maintenant bien plus haute qu’au départ : le taux d’apprentissage est trop grand, chaque pas dépasse la cible. Baissez-le (il vaut {{rate}} ; essayez {{lower}}) et relancez.',
+      diverged:
+        'La perte est devenue NaN ou infinie : l’entraînement a divergé. Baissez le taux d’apprentissage (il vaut {{rate}} ; essayez {{lower}}) et relancez.',
+      lossRising:
+        'La perte est maintenant bien plus haute qu’au départ : le taux d’apprentissage est trop grand, chaque pas dépasse la cible. Baissez-le (il vaut {{rate}} ; essayez {{lower}}) et relancez.',
       overfitting:
         'Surapprentissage depuis l’époque {{epoch}} : la perte de validation monte alors que la perte d’entraînement baisse ; le modèle apprend les exemples par cœur. Ajoutez du dropout, des blocs d’augmentation, plus de données, ou activez l’arrêt anticipé.',
       underfitting:

@@ -26,18 +26,31 @@ function host(inUse: ModelInUse | undefined, runs: RunInfo[]) {
     listRuns: async () => runs,
     loadRunModel: async (request: { location: string; runId: number }) => {
       loaded.push(request);
-      return model({ sessionId: `run-${request.runId}`, location: request.location, recordedRunId: request.runId, checkpoint: 'last', epoch: 1 });
+      return model({
+        sessionId: `run-${request.runId}`,
+        location: request.location,
+        recordedRunId: request.runId,
+        checkpoint: 'last',
+        epoch: 1,
+      });
     },
     onEvaluationProgress: () => () => undefined,
   } as unknown as NeuroblocksApi;
   return { api, loaded };
 }
 
-beforeEach(() => modelStore.setState({ inUse: undefined, known: false, runs: undefined, runsFor: undefined, loading: undefined, error: undefined }, false));
+beforeEach(() =>
+  modelStore.setState({ inUse: undefined, known: false, runs: undefined, runsFor: undefined, loading: undefined, error: undefined }, false),
+);
 
 describe('the model Evaluate and Try it use', () => {
   it('offers the runs that ended with saved weights, newest first', () => {
-    const runs = [run(1), run(2, { status: 'running' }), run(3, { hasBestCheckpoint: false, hasLastCheckpoint: false, status: 'failed' }), run(4, { status: 'stopped', hasBestCheckpoint: false })];
+    const runs = [
+      run(1),
+      run(2, { status: 'running' }),
+      run(3, { hasBestCheckpoint: false, hasLastCheckpoint: false, status: 'failed' }),
+      run(4, { status: 'stopped', hasBestCheckpoint: false }),
+    ];
     expect(loadableRuns(runs).map((r) => r.id)).toEqual([4, 1]);
   });
 
@@ -45,7 +58,11 @@ describe('the model Evaluate and Try it use', () => {
     const { api, loaded } = host(model({ location: '/p/other.nbproj', recordedRunId: 9 }), [run(1), run(2)]);
     await syncModel(api, '/p/digits.nbproj');
     expect(loaded).toEqual([{ location: '/p/digits.nbproj', runId: 2 }]);
-    expect(modelStore.getState()).toMatchObject({ inUse: { recordedRunId: 2, location: '/p/digits.nbproj' }, runsFor: '/p/digits.nbproj', loading: undefined });
+    expect(modelStore.getState()).toMatchObject({
+      inUse: { recordedRunId: 2, location: '/p/digits.nbproj' },
+      runsFor: '/p/digits.nbproj',
+      loading: undefined,
+    });
     expect(modelStore.getState().runs?.map((r) => r.id)).toEqual([2, 1]);
   });
 
@@ -139,7 +156,8 @@ describe('the model Evaluate and Try it use', () => {
     const { api, loaded } = host(undefined, []);
     const slow = {
       ...api,
-      listRuns: (location: string) => (location === '/p/first.nbproj' ? new Promise<RunInfo[]>((resolve) => (answerFirst = resolve)) : Promise.resolve([run(5)])),
+      listRuns: (location: string) =>
+        location === '/p/first.nbproj' ? new Promise<RunInfo[]>((resolve) => (answerFirst = resolve)) : Promise.resolve([run(5)]),
     } as unknown as NeuroblocksApi;
     const first = syncModel(slow, '/p/first.nbproj');
     await syncModel(slow, '/p/second.nbproj');

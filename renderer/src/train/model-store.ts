@@ -111,17 +111,22 @@ export function syncModel(api: NeuroblocksApi, location: string | undefined): Pr
   const done = (async () => {
     listen(api);
     try {
-      const [inUse, runs] = await Promise.all([api.getModelInUse(), isProjectFile(location) ? api.listRuns(location).then(loadableRuns) : Promise.resolve(undefined)]);
+      const [inUse, runs] = await Promise.all([
+        api.getModelInUse(),
+        isProjectFile(location) ? api.listRuns(location).then(loadableRuns) : Promise.resolve(undefined),
+      ]);
       // Another project was opened (or another run ended) while this one was asked about.
       if (syncing?.token !== token) return;
       modelStore.setState({ inUse, known: true, runs, runsFor: location });
       const state = modelStore.getState();
-      const follow = location !== undefined && state.follow?.location === location ? runs?.find((r) => r.id === state.follow!.runId) : undefined;
+      const follow =
+        location !== undefined && state.follow?.location === location ? runs?.find((r) => r.id === state.follow!.runId) : undefined;
       if (location !== undefined && follow) {
         modelStore.setState({ follow: undefined });
         const shown = inUse !== undefined && inUse.location === location && inUse.recordedRunId === follow.id;
         if (!state.loading && !shown) await loadRun(api, location, follow.id);
-      } else if (isProjectFile(location) && runs?.length && !state.loading && (!inUse || inUse.location !== location)) await loadRun(api, location, runs[0].id);
+      } else if (isProjectFile(location) && runs?.length && !state.loading && (!inUse || inUse.location !== location))
+        await loadRun(api, location, runs[0].id);
     } catch (error) {
       if (syncing?.token === token) modelStore.setState({ known: true, error: message(error) });
     } finally {

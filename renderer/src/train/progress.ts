@@ -1,5 +1,11 @@
 /** Seconds left, extrapolated from the share of all batches done so far; undefined before the first batch. */
-export function remainingSeconds(p: { epoch: number; batch: number; batchesPerEpoch: number; epochs: number; elapsedSeconds: number }): number | undefined {
+export function remainingSeconds(p: {
+  epoch: number;
+  batch: number;
+  batchesPerEpoch: number;
+  epochs: number;
+  elapsedSeconds: number;
+}): number | undefined {
   const total = p.epochs * p.batchesPerEpoch;
   const done = (p.epoch - 1) * p.batchesPerEpoch + p.batch;
   if (done <= 0 || total <= 0) return undefined;

@@ -3,7 +3,17 @@
 // `version`), so a burst of batch events never re-renders the page per point.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { BackendInfo, DatasetInfo, TrainingEngineName, TrainingEngines, EpochMetrics, NeuroblocksApi, TrainingEvent, TrainingStartOptions, TrainingUpdate } from '../../../core/api/contract';
+import type {
+  BackendInfo,
+  DatasetInfo,
+  TrainingEngineName,
+  TrainingEngines,
+  EpochMetrics,
+  NeuroblocksApi,
+  TrainingEvent,
+  TrainingStartOptions,
+  TrainingUpdate,
+} from '../../../core/api/contract';
 import { analyzeGraph } from '../../../core/model/analyze';
 import type { DatasetRef, Project, TrainingSettings } from '../../../core/model/project';
 import { trainInPage } from '../../../core/page-train/client';
@@ -75,7 +85,15 @@ export interface TrainingState {
   continuing?: { recordedRunId: number; fromEpoch: number };
 }
 
-export const emptyCurves = (): Curves => ({ x: [], loss: [], accuracy: [], epochLoss: [], epochAccuracy: [], valLoss: [], valAccuracy: [] });
+export const emptyCurves = (): Curves => ({
+  x: [],
+  loss: [],
+  accuracy: [],
+  epochLoss: [],
+  epochAccuracy: [],
+  valLoss: [],
+  valAccuracy: [],
+});
 
 export const trainingStore = createStore<TrainingState>()(() => ({
   open: false,
@@ -111,7 +129,16 @@ export function projectToTrain<P extends Omit<Project, 'graph'>>(project: P, for
     ...project,
     dataset: form.dataset,
     training: form.earlyStopping
-      ? { ...training, earlyStopping: { monitor: 'valLoss', minDelta: 0, restoreBestWeights: true, ...project.training.earlyStopping, patience: form.patience } }
+      ? {
+          ...training,
+          earlyStopping: {
+            monitor: 'valLoss',
+            minDelta: 0,
+            restoreBestWeights: true,
+            ...project.training.earlyStopping,
+            patience: form.patience,
+          },
+        }
       : training,
   };
 }
@@ -156,19 +183,35 @@ export function applyEvent(update: TrainingUpdate, inputShape?: number[]): void 
       set({ download: { file: event.file, received: event.received, total: event.total } });
       break;
     case 'started':
-      set({ download: undefined, started: event, phase: state.phase === 'starting' ? 'running' : state.phase, progress: { epoch: event.resumedFromEpoch ?? 1, batch: 0, batchesPerEpoch: event.batchesPerEpoch }, startedAt: performance.now() });
+      set({
+        download: undefined,
+        started: event,
+        phase: state.phase === 'starting' ? 'running' : state.phase,
+        progress: { epoch: event.resumedFromEpoch ?? 1, batch: 0, batchesPerEpoch: event.batchesPerEpoch },
+        startedAt: performance.now(),
+      });
       break;
     case 'baseProgress':
       set({ baseProgress: { images: event.images, of: event.of } });
       break;
     case 'batch': {
       push(state.curves, event.epoch - 1 + event.batch / event.batchesPerEpoch, { loss: event.loss, accuracy: event.accuracy });
-      set({ baseProgress: undefined, progress: { epoch: event.epoch, batch: event.batch, batchesPerEpoch: event.batchesPerEpoch }, lastBatchLoss: event.loss, version: state.version + 1 });
+      set({
+        baseProgress: undefined,
+        progress: { epoch: event.epoch, batch: event.batch, batchesPerEpoch: event.batchesPerEpoch },
+        lastBatchLoss: event.loss,
+        version: state.version + 1,
+      });
       break;
     }
     case 'epoch': {
       const { type: _type, ...metrics } = event;
-      push(state.curves, event.epoch, { epochLoss: event.loss, epochAccuracy: event.accuracy, valLoss: event.valLoss, valAccuracy: event.valAccuracy });
+      push(state.curves, event.epoch, {
+        epochLoss: event.loss,
+        epochAccuracy: event.accuracy,
+        valLoss: event.valLoss,
+        valAccuracy: event.valAccuracy,
+      });
       set({ history: [...state.history, metrics], version: state.version + 1 });
       break;
     }
@@ -224,7 +267,12 @@ function beginRun(learningRate: number | undefined): void {
   });
 }
 
-export async function startRun(api: NeuroblocksApi, project: Project, options: TrainingStartOptions, inputShape: number[] | undefined): Promise<void> {
+export async function startRun(
+  api: NeuroblocksApi,
+  project: Project,
+  options: TrainingStartOptions,
+  inputShape: number[] | undefined,
+): Promise<void> {
   listenToTraining(api);
   currentInputShape = inputShape;
   beginRun(project.training.learningRate);
@@ -253,9 +301,19 @@ export async function continueRecordedRun(api: NeuroblocksApi, location: string,
     // Live events may have come before this answer: the recorded epochs go before them.
     const state = trainingStore.getState();
     const curves = emptyCurves();
-    for (const m of continued.history) push(curves, m.epoch, { epochLoss: m.loss, epochAccuracy: m.accuracy, valLoss: m.valLoss, valAccuracy: m.valAccuracy });
+    for (const m of continued.history)
+      push(curves, m.epoch, { epochLoss: m.loss, epochAccuracy: m.accuracy, valLoss: m.valLoss, valAccuracy: m.valAccuracy });
     state.curves.x.forEach((x, i) =>
-      push(curves, x, Object.fromEntries((['loss', 'accuracy', 'epochLoss', 'epochAccuracy', 'valLoss', 'valAccuracy'] as const).map((k) => [k, state.curves[k][i] ?? undefined]))),
+      push(
+        curves,
+        x,
+        Object.fromEntries(
+          (['loss', 'accuracy', 'epochLoss', 'epochAccuracy', 'valLoss', 'valAccuracy'] as const).map((k) => [
+            k,
+            state.curves[k][i] ?? undefined,
+          ]),
+        ),
+      ),
     );
     trainingStore.setState({
       sessionId: continued.sessionId,
@@ -310,9 +368,14 @@ export function leaveRunOfAnotherProject(): void {
 
 // A change of the project's settings made elsewhere (restoring a run, undo) shows in the panel.
 editorStore.subscribe((state, previous) => {
-  if (state.project === previous.project || (state.project.training === previous.project.training && state.project.dataset === previous.project.dataset)) return;
+  if (
+    state.project === previous.project ||
+    (state.project.training === previous.project.training && state.project.dataset === previous.project.dataset)
+  )
+    return;
   const { form } = trainingStore.getState();
   if (!form) return;
   const shown = projectToTrain(state.project, form);
-  if (JSON.stringify([shown.training, shown.dataset]) !== JSON.stringify([state.project.training, state.project.dataset])) trainingStore.setState({ form: formFromProject(state.toProject()) });
+  if (JSON.stringify([shown.training, shown.dataset]) !== JSON.stringify([state.project.training, state.project.dataset]))
+    trainingStore.setState({ form: formFromProject(state.toProject()) });
 });

@@ -5,11 +5,22 @@ import { adviseOnRun } from './guidance';
 import { perClassMetrics } from '../evaluate/metrics';
 import { remainingSeconds } from './progress';
 
-const epoch = (n: number, loss: number, accuracy: number, valLoss?: number): EpochMetrics => ({ epoch: n, loss, accuracy, valLoss, valAccuracy: undefined, learningRate: 0.001, seconds: 1, samplesPerSecond: 100 });
+const epoch = (n: number, loss: number, accuracy: number, valLoss?: number): EpochMetrics => ({
+  epoch: n,
+  loss,
+  accuracy,
+  valLoss,
+  valAccuracy: undefined,
+  learningRate: 0.001,
+  seconds: 1,
+  samplesPerSecond: 100,
+});
 
 describe('guidance', () => {
   it('says the run diverged when the loss is not finite', () => {
-    expect(adviseOnRun([epoch(1, 0.5, 0.8)], { lastBatchLoss: Number.NaN, learningRate: 0.5 })).toEqual([{ kind: 'diverged', learningRate: 0.5 }]);
+    expect(adviseOnRun([epoch(1, 0.5, 0.8)], { lastBatchLoss: Number.NaN, learningRate: 0.5 })).toEqual([
+      { kind: 'diverged', learningRate: 0.5 },
+    ]);
     expect(adviseOnRun([], { diverged: true, learningRate: 1 })).toEqual([{ kind: 'diverged', learningRate: 1 }]);
   });
 
@@ -42,7 +53,12 @@ describe('per-class precision and recall', () => {
     expect(metrics[0].precision).toBeCloseTo(8 / 9);
     expect(metrics[0].recall).toBeCloseTo(0.8);
     expect(metrics[1]).toMatchObject({ recall: 0.9, support: 10 });
-    expect(perClassMetrics([[0, 0], [0, 3]])[0]).toEqual({ precision: undefined, recall: undefined, support: 0 });
+    expect(
+      perClassMetrics([
+        [0, 0],
+        [0, 3],
+      ])[0],
+    ).toEqual({ precision: undefined, recall: undefined, support: 0 });
   });
 });
 
@@ -82,7 +98,13 @@ describe('training panel state', () => {
     editorStore.getState().loadProject({ ...emptyProject('Digits'), dataset: { kind: 'builtin', name: 'mnist' } });
     expect(editorStore.getState().dirty).toBe(false);
     const form = formFromProject(editorStore.getState().toProject());
-    updateForm({ ...form, training: { ...form.training, epochs: 3, batchSize: 16 }, dataset: { kind: 'builtin', name: 'mnist', size: 400 }, earlyStopping: true, patience: 2 });
+    updateForm({
+      ...form,
+      training: { ...form.training, epochs: 3, batchSize: 16 },
+      dataset: { kind: 'builtin', name: 'mnist', size: 400 },
+      earlyStopping: true,
+      patience: 2,
+    });
     const saved = editorStore.getState().toProject();
     expect(saved.training).toMatchObject({ epochs: 3, batchSize: 16, earlyStopping: { patience: 2, monitor: 'valLoss' } });
     expect(saved.dataset).toEqual({ kind: 'builtin', name: 'mnist', size: 400 });
@@ -94,7 +116,20 @@ describe('training panel state', () => {
     trainingStore.setState({ sessionId: 'r', curves: emptyCurves(), history: [], phase: 'running' });
     applyEvent({ sessionId: 'r', event: { type: 'batch', epoch: 1, batch: 5, batchesPerEpoch: 10, loss: 2, accuracy: 0.2 } });
     applyEvent({ sessionId: 'other', event: { type: 'batch', epoch: 1, batch: 6, batchesPerEpoch: 10, loss: 9, accuracy: 0.9 } });
-    applyEvent({ sessionId: 'r', event: { type: 'epoch', epoch: 1, loss: 1.5, accuracy: 0.4, valLoss: Number.NaN, valAccuracy: 0.5, learningRate: 0.001, seconds: 1, samplesPerSecond: 10 } });
+    applyEvent({
+      sessionId: 'r',
+      event: {
+        type: 'epoch',
+        epoch: 1,
+        loss: 1.5,
+        accuracy: 0.4,
+        valLoss: Number.NaN,
+        valAccuracy: 0.5,
+        learningRate: 0.001,
+        seconds: 1,
+        samplesPerSecond: 10,
+      },
+    });
     const { curves, history } = trainingStore.getState();
     expect(curves.x).toEqual([0.5, 1]);
     expect(curves.loss).toEqual([2, null]);
@@ -104,12 +139,48 @@ describe('training panel state', () => {
     expect(history).toHaveLength(1);
     // The epoch's end after its last batch shares one x value.
     applyEvent({ sessionId: 'r', event: { type: 'batch', epoch: 2, batch: 10, batchesPerEpoch: 10, loss: 1.2, accuracy: 0.6 } });
-    applyEvent({ sessionId: 'r', event: { type: 'epoch', epoch: 2, loss: 1.1, accuracy: 0.6, valLoss: 1.3, valAccuracy: 0.55, learningRate: 0.001, seconds: 1, samplesPerSecond: 10 } });
+    applyEvent({
+      sessionId: 'r',
+      event: {
+        type: 'epoch',
+        epoch: 2,
+        loss: 1.1,
+        accuracy: 0.6,
+        valLoss: 1.3,
+        valAccuracy: 0.55,
+        learningRate: 0.001,
+        seconds: 1,
+        samplesPerSecond: 10,
+      },
+    });
     expect(curves.x).toEqual([0.5, 1, 2]);
     expect(curves.loss).toEqual([2, null, 1.2]);
     expect(curves.valLoss).toEqual([null, null, 1.3]);
-    const test = { loss: 1, accuracy: 0.5, samples: 2, classNames: ['a', 'b'], confusionMatrix: [[1, 0], [1, 0]] };
-    applyEvent({ sessionId: 'r', event: { type: 'final', state: 'completed', message: 'Done.', epochsCompleted: 2, history: trainingStore.getState().history, test, seconds: 2 } }, [28, 28, 1]);
+    const test = {
+      loss: 1,
+      accuracy: 0.5,
+      samples: 2,
+      classNames: ['a', 'b'],
+      confusionMatrix: [
+        [1, 0],
+        [1, 0],
+      ],
+    };
+    applyEvent(
+      {
+        sessionId: 'r',
+        event: {
+          type: 'final',
+          state: 'completed',
+          message: 'Done.',
+          epochsCompleted: 2,
+          history: trainingStore.getState().history,
+          test,
+          seconds: 2,
+        },
+      },
+      [28, 28, 1],
+    );
     expect(trainingStore.getState()).toMatchObject({ phase: 'finished', evaluated: { test }, evaluatedShape: [28, 28, 1] });
   });
 

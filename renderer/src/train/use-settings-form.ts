@@ -9,7 +9,8 @@ export function useSettingsForm(): SettingsForm | undefined {
   const projectId = `${projectName}|${location ?? ''}`;
   useEffect(() => {
     const state = trainingStore.getState();
-    if (state.formFor !== projectId && state.phase !== 'running' && state.phase !== 'paused') trainingStore.setState({ form: formFromProject(editorStore.getState().toProject()), formFor: projectId });
+    if (state.formFor !== projectId && state.phase !== 'running' && state.phase !== 'paused')
+      trainingStore.setState({ form: formFromProject(editorStore.getState().toProject()), formFor: projectId });
   }, [projectId]);
   return useTraining((s) => s.form);
 }

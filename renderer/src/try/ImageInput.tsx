@@ -22,7 +22,17 @@ interface Source {
  * An image file dropped here or chosen, converted to the model's input shape and shown as the
  * model sees it. `onInput` receives the values to predict, or undefined when there are none.
  */
-export function ImageInput({ shape, fit, onInput, layout }: { shape: [number, number, number]; fit: ImageFit; onInput(values: number[] | undefined): void; layout: 'row' | 'column' }) {
+export function ImageInput({
+  shape,
+  fit,
+  onInput,
+  layout,
+}: {
+  shape: [number, number, number];
+  fit: ImageFit;
+  onInput(values: number[] | undefined): void;
+  layout: 'row' | 'column';
+}) {
   const { t } = useTranslation();
   const [source, setSource] = useState<Source>();
   const [input, setInput] = useState<ModelInput>();
@@ -116,7 +126,9 @@ export function ImageInput({ shape, fit, onInput, layout }: { shape: [number, nu
             <SampleImage values={input.values} shape={shape} size={140} label={t('tryImage.seenLabel', { shape: shapeKey })} />
             <figcaption>{t('tryImage.seen', { shape: shapeKey })}</figcaption>
           </figure>
-          {isMnistShape(shape) && <p className="train-hint image-input__note">{input.inverted ? t('tryImage.inverted') : t('tryImage.centred')}</p>}
+          {isMnistShape(shape) && (
+            <p className="train-hint image-input__note">{input.inverted ? t('tryImage.inverted') : t('tryImage.centred')}</p>
+          )}
         </div>
       )}
     </div>

@@ -34,8 +34,12 @@ export function RunPicker() {
   const n = (value: number) => formatCount(value, i18n.language);
 
   const describe = (run: RunInfo) => {
-    const parts = [t('runModel.option', { id: run.id, date: dateTimeText(run.startedAt, i18n.language) }), t('runModel.epochs', { count: run.epochs })];
-    if (run.bestValAccuracy !== undefined) parts.push(t('runModel.validation', { accuracy: percentText(run.bestValAccuracy, i18n.language) }));
+    const parts = [
+      t('runModel.option', { id: run.id, date: dateTimeText(run.startedAt, i18n.language) }),
+      t('runModel.epochs', { count: run.epochs }),
+    ];
+    if (run.bestValAccuracy !== undefined)
+      parts.push(t('runModel.validation', { accuracy: percentText(run.bestValAccuracy, i18n.language) }));
     if (run.status !== 'completed') parts.push(t(`runModel.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`));
     return parts.join(' · ');
   };
@@ -45,7 +49,11 @@ export function RunPicker() {
   if (selected && recorded?.recordedRunId === selected.id && recorded.checkpoint === undefined && !state.loading) weights.push('ended');
   if (selected?.hasBestCheckpoint) weights.push('best');
   if (selected?.hasLastCheckpoint) weights.push('last');
-  const weightValue = state.loading ? (state.loading.checkpoint ?? '') : recorded?.recordedRunId === selectedId ? (recorded?.checkpoint ?? 'ended') : '';
+  const weightValue = state.loading
+    ? (state.loading.checkpoint ?? '')
+    : recorded?.recordedRunId === selectedId
+      ? (recorded?.checkpoint ?? 'ended')
+      : '';
 
   const progress = state.loading && state.progress && state.progress.done < state.progress.total ? state.progress : undefined;
   return (
@@ -61,7 +69,11 @@ export function RunPicker() {
           <label className="train-field run-picker__run">
             <span>{t('runModel.run')}</span>
             {/* A run no longer listed (deleted since it was loaded) is not shown as another one. */}
-            <select aria-label={t('runModel.runLabel')} value={selected?.id ?? ''} onChange={(e) => void loadRun(api, location, Number(e.target.value))}>
+            <select
+              aria-label={t('runModel.runLabel')}
+              value={selected?.id ?? ''}
+              onChange={(e) => void loadRun(api, location, Number(e.target.value))}
+            >
               {!selected && <option value="">{t('runModel.choose')}</option>}
               {runs.map((run) => (
                 <option key={run.id} value={run.id}>
@@ -73,7 +85,12 @@ export function RunPicker() {
           {weights.length > 1 && (
             <label className="train-field run-picker__weights">
               <span>{t('runModel.weights')}</span>
-              <select value={weightValue} onChange={(e) => selected && e.target.value !== 'ended' && void loadRun(api, location, selected.id, e.target.value as 'best' | 'last')}>
+              <select
+                value={weightValue}
+                onChange={(e) =>
+                  selected && e.target.value !== 'ended' && void loadRun(api, location, selected.id, e.target.value as 'best' | 'last')
+                }
+              >
                 {weightValue === '' && <option value="">—</option>}
                 {weights.map((w) => (
                   <option key={w} value={w}>
@@ -88,7 +105,11 @@ export function RunPicker() {
       <div className="run-picker__status" aria-live="polite" data-testid="run-picker-status">
         {state.loading ? (
           <>
-            <span>{progress ? t('runModel.evaluating', { id: state.loading.runId, done: n(progress.done), total: n(progress.total) }) : t('runModel.loading', { id: state.loading.runId })}</span>
+            <span>
+              {progress
+                ? t('runModel.evaluating', { id: state.loading.runId, done: n(progress.done), total: n(progress.total) })
+                : t('runModel.loading', { id: state.loading.runId })}
+            </span>
             <progress aria-label={t('runModel.progressLabel')} max={progress?.total ?? 1} value={progress?.done} />
           </>
         ) : state.error ? (
@@ -100,10 +121,17 @@ export function RunPicker() {
             <span>
               {recorded.checkpoint === undefined
                 ? t('runModel.inUseEnded', { id: recorded.recordedRunId })
-                : t(recorded.checkpoint === 'best' ? 'runModel.inUseBest' : 'runModel.inUseLast', { id: recorded.recordedRunId, epoch: recorded.epoch })}
-              {recorded.evaluatedNow && recorded.test && !recorded.warning ? ` ${t('runModel.evaluatedNow', { samples: n(recorded.test.samples) })}` : ''}
+                : t(recorded.checkpoint === 'best' ? 'runModel.inUseBest' : 'runModel.inUseLast', {
+                    id: recorded.recordedRunId,
+                    epoch: recorded.epoch,
+                  })}
+              {recorded.evaluatedNow && recorded.test && !recorded.warning
+                ? ` ${t('runModel.evaluatedNow', { samples: n(recorded.test.samples) })}`
+                : ''}
             </span>
-            {recorded.warning && <span className="run-picker__warning">{errorText({ message: recorded.warning, fr: recorded.warningFr })}</span>}
+            {recorded.warning && (
+              <span className="run-picker__warning">{errorText({ message: recorded.warning, fr: recorded.warningFr })}</span>
+            )}
           </>
         ) : null}
       </div>

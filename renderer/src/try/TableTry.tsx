@@ -67,7 +67,14 @@ export function TableTry({ sessionId, shape }: { sessionId: string; shape: Shape
     if (input && input.sessionId === sessionId && Object.keys(typed.current).length > 0) predict(typed.current);
   }, [input, sessionId, predict]);
 
-  if (input === undefined) return error ? <p className="error-box" role="alert"><CodeText text={error.text} /></p> : <p className="train-empty">{t('evaluate.loading')}</p>;
+  if (input === undefined)
+    return error ? (
+      <p className="error-box" role="alert">
+        <CodeText text={error.text} />
+      </p>
+    ) : (
+      <p className="train-empty">{t('evaluate.loading')}</p>
+    );
   if (input === null) return <p className="train-empty">{t('tryImage.notImageModel', { shape: shape.join(' × ') })}</p>;
   const n = (v: number) => formatNumber(v, i18n.language);
   return (
@@ -114,7 +121,10 @@ export function TableTry({ sessionId, shape }: { sessionId: string; shape: Shape
           <button type="submit" className="primary">
             {t('table.predict')}
           </button>
-          <button type="button" onClick={() => setCells(Object.fromEntries(input.columns.map((c) => [c.name, String(Number(c.mean.toPrecision(3)))])))}>
+          <button
+            type="button"
+            onClick={() => setCells(Object.fromEntries(input.columns.map((c) => [c.name, String(Number(c.mean.toPrecision(3)))])))}
+          >
             {t('table.fillMean')}
           </button>
         </div>

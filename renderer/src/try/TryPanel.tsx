@@ -271,11 +271,7 @@ export function TryPanel() {
             <CodeText text={error} />
           </p>
         )}
-        {prediction ? (
-          <PredictionBars prediction={prediction} />
-        ) : (
-          <p>{fits ? t('try.drawFirst') : t('tryImage.dropFirst')}</p>
-        )}
+        {prediction ? <PredictionBars prediction={prediction} /> : <p>{fits ? t('try.drawFirst') : t('tryImage.dropFirst')}</p>}
       </section>
       <LookInside values={digit} model={trained} />
     </div>

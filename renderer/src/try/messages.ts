@@ -28,15 +28,19 @@ export const tryMessagesEn = {
     seenLabel: 'The image reduced to {{shape}} pixels, as the model sees it',
     inverted: 'Dark on light, so inverted to light on dark and centred like the MNIST digits.',
     centred: 'Centred like the MNIST digits.',
-    notImage: '“{{name}}” is not an image that can be read here (it may be damaged, or another kind of file). Choose a PNG, JPEG, GIF, WebP or BMP image.',
-    blank: '“{{name}}” looks blank: no digit stands out from its background. Choose an image with a clear dark digit on a light background, or a light one on a dark background.',
+    notImage:
+      '“{{name}}” is not an image that can be read here (it may be damaged, or another kind of file). Choose a PNG, JPEG, GIF, WebP or BMP image.',
+    blank:
+      '“{{name}}” looks blank: no digit stands out from its background. Choose an image with a clear dark digit on a light background, or a light one on a dark background.',
     tryHint: 'Drop an image file or choose one: it is resized to {{shape}} pixels and the model answers.',
     dropFirst: 'Drop or choose an image.',
-    notImageModel: 'Try it works with image models (an Input block of height × width × 1 or 3); this model takes {{shape}} values. Its test results are on the Evaluate tab.',
+    notImageModel:
+      'Try it works with image models (an Input block of height × width × 1 or 3); this model takes {{shape}} values. Its test results are on the Evaluate tab.',
   },
   table: {
     formTitle: 'Type a row',
-    formHint: 'One field per column of the table, written as in the file (a decimal point or comma); the model answers with the column “{{label}}”. The row is standardised as the training rows were.',
+    formHint:
+      'One field per column of the table, written as in the file (a decimal point or comma); the model answers with the column “{{label}}”. The row is standardised as the training rows were.',
     fieldHint: 'number; training rows from {{min}} to {{max}}',
     predict: 'Predict',
     fillMean: 'Fill with the training means',
@@ -107,15 +111,19 @@ export const tryMessagesFr: Shape<typeof tryMessagesEn> = {
     seenLabel: 'L’image réduite à {{shape}} pixels, telle que le modèle la voit',
     inverted: 'Foncée sur fond clair, donc inversée en clair sur fond foncé et centrée comme les chiffres MNIST.',
     centred: 'Centrée comme les chiffres MNIST.',
-    notImage: '« {{name}} » n’est pas une image lisible ici (elle est peut-être abîmée, ou c’est un autre type de fichier). Choisissez une image PNG, JPEG, GIF, WebP ou BMP.',
-    blank: '« {{name}} » semble vide : aucun chiffre ne se détache du fond. Choisissez une image avec un chiffre foncé bien net sur fond clair, ou clair sur fond foncé.',
+    notImage:
+      '« {{name}} » n’est pas une image lisible ici (elle est peut-être abîmée, ou c’est un autre type de fichier). Choisissez une image PNG, JPEG, GIF, WebP ou BMP.',
+    blank:
+      '« {{name}} » semble vide : aucun chiffre ne se détache du fond. Choisissez une image avec un chiffre foncé bien net sur fond clair, ou clair sur fond foncé.',
     tryHint: 'Déposez un fichier image ou choisissez-en un : il est redimensionné en {{shape}} pixels et le modèle répond.',
     dropFirst: 'Déposez ou choisissez une image.',
-    notImageModel: 'Essayer fonctionne avec les modèles d’images (un bloc Input de hauteur × largeur × 1 ou 3) ; ce modèle prend {{shape}} valeurs. Ses résultats de test sont dans l’onglet Évaluer.',
+    notImageModel:
+      'Essayer fonctionne avec les modèles d’images (un bloc Input de hauteur × largeur × 1 ou 3) ; ce modèle prend {{shape}} valeurs. Ses résultats de test sont dans l’onglet Évaluer.',
   },
   table: {
     formTitle: 'Tapez une ligne',
-    formHint: 'Un champ par colonne du tableau, écrit comme dans le fichier (virgule ou point décimal) ; le modèle répond par la colonne « {{label}} ». La ligne est standardisée comme les lignes d’entraînement.',
+    formHint:
+      'Un champ par colonne du tableau, écrit comme dans le fichier (virgule ou point décimal) ; le modèle répond par la colonne « {{label}} ». La ligne est standardisée comme les lignes d’entraînement.',
     fieldHint: 'nombre ; lignes d’entraînement de {{min}} à {{max}}',
     predict: 'Prédire',
     fillMean: 'Remplir avec les moyennes d’entraînement',
@@ -125,7 +133,8 @@ export const tryMessagesFr: Shape<typeof tryMessagesEn> = {
     rowOf: 'Ligne de test {{index}}',
     skippedRows_one: '{{count}} ligne ignorée',
     skippedRows_other: '{{count}} lignes ignorées',
-    skippedHint: 'L’entraînement utilise les autres lignes. Corrigez ces lignes dans le fichier et chargez-le à nouveau pour les utiliser aussi.',
+    skippedHint:
+      'L’entraînement utilise les autres lignes. Corrigez ces lignes dans le fichier et chargez-le à nouveau pour les utiliser aussi.',
     line: 'Ligne',
     cell: 'Cellule',
     why: 'Pourquoi',
@@ -153,6 +162,7 @@ export const tryMessagesFr: Shape<typeof tryMessagesEn> = {
     loading: 'Chargement de l’entraînement {{id}}…',
     evaluating: 'Évaluation de l’entraînement {{id}} sur les exemples de test : {{done}} sur {{total}}…',
     progressLabel: 'Progression de l’évaluation',
-    noRuns: 'Aucun entraînement de ce projet n’a encore de poids enregistrés : entraînez le modèle dans l’onglet Entraîner, et ses entraînements apparaîtront ici.',
+    noRuns:
+      'Aucun entraînement de ce projet n’a encore de poids enregistrés : entraînez le modèle dans l’onglet Entraîner, et ses entraînements apparaîtront ici.',
   },
 };

@@ -8,7 +8,15 @@ export function CodeText({ text }: { text: string }) {
   const parts = splitCode(text);
   return (
     <>
-      {parts.map((part, i) => (part.code ? <code key={i} className="message-code">{part.text}</code> : <Fragment key={i}>{part.text}</Fragment>))}
+      {parts.map((part, i) =>
+        part.code ? (
+          <code key={i} className="message-code">
+            {part.text}
+          </code>
+        ) : (
+          <Fragment key={i}>{part.text}</Fragment>
+        ),
+      )}
     </>
   );
 }

@@ -6,7 +6,21 @@ import { useModalDialog } from './use-modal-dialog';
  * Asks before a change that replaces or destroys something, saying what. Escape and Cancel close
  * it without doing anything; the focus starts on Cancel, so a stray Enter does no harm.
  */
-export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onCancel }: { title: string; children: ReactNode; confirmLabel: string; danger?: boolean; onConfirm(): void; onCancel(): void }) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  danger,
+  onConfirm,
+  onCancel,
+}: {
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const dialog = useModalDialog();
   const cancel = useRef<HTMLButtonElement>(null);

@@ -6,7 +6,12 @@ export function LanguageSwitch() {
   return (
     <label className="inline-label">
       <span className="sr-only">{t('language.label')}</span>
-      <select value={i18n.language.startsWith('fr') ? 'fr' : 'en'} onChange={(e) => setLanguage(e.target.value)} aria-label={t('language.label')} data-testid="language">
+      <select
+        value={i18n.language.startsWith('fr') ? 'fr' : 'en'}
+        onChange={(e) => setLanguage(e.target.value)}
+        aria-label={t('language.label')}
+        data-testid="language"
+      >
         {languages.map((l) => (
           <option key={l.code} value={l.code} lang={l.code}>
             {l.name}

@@ -15,7 +15,16 @@ export function PredictionBars({ prediction }: { prediction: Prediction }) {
         {prediction.probabilities.map((p, c) => (
           <li key={c} className={c === best ? 'prob-bars__best' : undefined}>
             <span className="prob-bars__label">{prediction.classNames[c]}</span>
-            <span className="prob-bars__track" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(p * 100)} aria-valuetext={percentText(p, i18n.language)} data-probability={p} aria-label={t('try.bar', { label: prediction.classNames[c] })}>
+            <span
+              className="prob-bars__track"
+              role="meter"
+              aria-valuemin={0}
+              aria-valuemax={100}
+              aria-valuenow={Math.round(p * 100)}
+              aria-valuetext={percentText(p, i18n.language)}
+              data-probability={p}
+              aria-label={t('try.bar', { label: prediction.classNames[c] })}
+            >
               <span className="prob-bars__fill" style={{ width: `${(p * 100).toFixed(1)}%` }} />
             </span>
             <span className="prob-bars__value">{percentText(p, i18n.language)}</span>

@@ -17,5 +17,15 @@ export function paintSample(canvas: HTMLCanvasElement | null, values: readonly n
 export function SampleImage({ values, shape, size, label }: { values: number[]; shape: number[]; size: number; label: string }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => paintSample(canvas.current, values, shape), [values, shape]);
-  return <canvas ref={canvas} width={shape[1]} height={shape[0]} style={{ width: size, height: size }} className="sample-image" role="img" aria-label={label} />;
+  return (
+    <canvas
+      ref={canvas}
+      width={shape[1]}
+      height={shape[0]}
+      style={{ width: size, height: size }}
+      className="sample-image"
+      role="img"
+      aria-label={label}
+    />
+  );
 }

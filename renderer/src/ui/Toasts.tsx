@@ -19,11 +19,21 @@ export function Toasts() {
       }}
     >
       {toasts.map((toast) => (
-        <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : undefined} data-testid={`toast-${toast.kind}`}>
+        <div
+          key={toast.id}
+          className={`toast toast-${toast.kind}`}
+          role={toast.kind === 'error' ? 'alert' : undefined}
+          data-testid={`toast-${toast.kind}`}
+        >
           <span>
             <CodeText text={toast.text} />
           </span>
-          <button type="button" className="toast__close" onClick={() => uiStore.getState().dismissToast(toast.id)} aria-label={t('toast.dismiss')}>
+          <button
+            type="button"
+            className="toast__close"
+            onClick={() => uiStore.getState().dismissToast(toast.id)}
+            aria-label={t('toast.dismiss')}
+          >
             ×
           </button>
         </div>

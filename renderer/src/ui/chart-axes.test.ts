@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { EPOCH_STEPS, epochRange, epochTicks, percentTicks, valueRange } from './chart-axes';
 
 // A no-break space (Intl writes U+202F or U+00A0 depending on its data) as "~": a plain space would let the sign wrap alone.
-const nb = <T extends string | string[]>(s: T): T => (Array.isArray(s) ? s.map((x) => x.replace(/[\u00a0\u202f]/g, '~')) : s.replace(/[\u00a0\u202f]/g, '~')) as T;
+const nb = <T extends string | string[]>(s: T): T =>
+  (Array.isArray(s) ? s.map((x) => x.replace(/[\u00a0\u202f]/g, '~')) : s.replace(/[\u00a0\u202f]/g, '~')) as T;
 
 describe('training chart scales', () => {
   it('steps through whole epochs only', () => {

@@ -11,7 +11,13 @@ describe('errorText', () => {
     const [clientPort, serverPort] = createPortPair();
     serveRpc(serverPort, shape, {
       async train() {
-        throw new UserFacingError({ en: 'Choose a data set for the project before training it.', fr: 'Choisissez un jeu de données pour le projet avant de l’entraîner.' }, 'no-dataset');
+        throw new UserFacingError(
+          {
+            en: 'Choose a data set for the project before training it.',
+            fr: 'Choisissez un jeu de données pour le projet avant de l’entraîner.',
+          },
+          'no-dataset',
+        );
       },
     });
     const client = createRpcClient<{ train(): Promise<void> }>(clientPort, shape);
@@ -24,7 +30,11 @@ describe('errorText', () => {
   it('falls back to the message where an error has no French', () => {
     expect(errorText(new Error('boom'), 'fr')).toBe('boom');
     expect(errorText('plain text', 'fr')).toBe('plain text');
-    expect(errorText({ message: 'Edits could not be saved.', fr: 'Les modifications n’ont pas pu être enregistrées.' }, 'fr')).toBe('Les modifications n’ont pas pu être enregistrées.');
-    expect(errorText(new LocalizedError({ en: 'The CSV file is empty.', fr: 'Le fichier CSV est vide.' }), 'fr')).toBe('Le fichier CSV est vide.');
+    expect(errorText({ message: 'Edits could not be saved.', fr: 'Les modifications n’ont pas pu être enregistrées.' }, 'fr')).toBe(
+      'Les modifications n’ont pas pu être enregistrées.',
+    );
+    expect(errorText(new LocalizedError({ en: 'The CSV file is empty.', fr: 'Le fichier CSV est vide.' }), 'fr')).toBe(
+      'Le fichier CSV est vide.',
+    );
   });
 });

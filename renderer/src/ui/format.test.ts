@@ -5,7 +5,8 @@ import { dateTimeText, formatCount, formatNumber, percentText } from './format';
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
 // A no-break space (Intl writes U+202F or U+00A0 depending on its data) as "~": a plain space would let the sign wrap alone.
-const nb = <T extends string | string[]>(s: T): T => (Array.isArray(s) ? s.map((x) => x.replace(/[\u00a0\u202f]/g, '~')) : s.replace(/[\u00a0\u202f]/g, '~')) as T;
+const nb = <T extends string | string[]>(s: T): T =>
+  (Array.isArray(s) ? s.map((x) => x.replace(/[\u00a0\u202f]/g, '~')) : s.replace(/[\u00a0\u202f]/g, '~')) as T;
 
 describe('numbers in the interface language', () => {
   it('writes counts with the language’s grouping', () => {

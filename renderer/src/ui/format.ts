@@ -17,7 +17,9 @@ export function percentText(fraction: number | undefined, language: string, opti
   const digits = tenths === 0 || tenths === 1000 ? 0 : 1;
   // Without trailing zeros (a chart's scale): 0.2 → "20%", and still 0.997 → "99.7%".
   const least = options.trailingZeros === false ? 0 : digits;
-  return new Intl.NumberFormat(locale(language), { style: 'percent', minimumFractionDigits: least, maximumFractionDigits: digits }).format(tenths / 1000);
+  return new Intl.NumberFormat(locale(language), { style: 'percent', minimumFractionDigits: least, maximumFractionDigits: digits }).format(
+    tenths / 1000,
+  );
 }
 
 /** A setting or measured value as written in the language, keeping every significant digit: 0.001 → "0,001" in French. */
@@ -34,7 +36,9 @@ export function formatNumber(n: number, language: string, fractionDigits?: numbe
 
 /** A moment (a run's start, a project last opened), day and minute, in the one way each language writes them: "23/11/2026 10:26". */
 export function dateTimeText(time: string | number | Date, language: string): string {
-  return new Intl.DateTimeFormat(language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(time));
+  return new Intl.DateTimeFormat(language.startsWith('fr') ? 'fr-FR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(
+    new Date(time),
+  );
 }
 
 export function docLanguage(language: string): 'en' | 'fr' {

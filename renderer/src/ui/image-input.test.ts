@@ -62,7 +62,9 @@ describe('an image file as a model input', () => {
 
   it('resizes other images to the Input block’s height × width by averaging, in RGB or grey', () => {
     // Four quadrants of 3×3 pixels: red, green / blue, white.
-    const quadrants = image(6, 6, (x, y) => (y < 3 ? (x < 3 ? [255, 0, 0, 255] : [0, 255, 0, 255]) : x < 3 ? [0, 0, 255, 255] : [255, 255, 255, 255]));
+    const quadrants = image(6, 6, (x, y) =>
+      y < 3 ? (x < 3 ? [255, 0, 0, 255] : [0, 255, 0, 255]) : x < 3 ? [0, 0, 255, 255] : [255, 255, 255, 255],
+    );
     expect(toModelInput(quadrants, [2, 2, 3]).values).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 1, 1]);
     expect(toModelInput(quadrants, [2, 2, 1]).values).toEqual([0.299, 0.587, 0.114, 1]);
     // Stretched, not cropped: a 6×2 strip into 3×3 keeps its three colours left to right.
@@ -70,7 +72,15 @@ describe('an image file as a model input', () => {
     const rgb = resizeToRgb(strip, 3, 3);
     expect(Array.from(rgb.slice(0, 9))).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 1]);
     // Half-covered pixels are averaged.
-    expect(Array.from(resizeToRgb(image(2, 1, (x) => (x === 0 ? [0, 0, 0, 255] : [255, 255, 255, 255])), 1, 1))).toEqual([0.5, 0.5, 0.5]);
+    expect(
+      Array.from(
+        resizeToRgb(
+          image(2, 1, (x) => (x === 0 ? [0, 0, 0, 255] : [255, 255, 255, 255])),
+          1,
+          1,
+        ),
+      ),
+    ).toEqual([0.5, 0.5, 0.5]);
   });
 
   it('knows which Input shapes it can fill', () => {

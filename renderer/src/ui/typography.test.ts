@@ -10,28 +10,44 @@ function textsOf(tree: object): string[] {
 
 describe('French typography', () => {
   it('puts no-break spaces before : ; ! ? % and inside guillemets', () => {
-    expect(frenchSpacing('Calcul sur : wasm ; 95,0 % ! Vraiment ? « oui »')).toBe('Calcul sur\u00a0: wasm\u202f; 95,0\u202f%\u202f! Vraiment\u202f? «\u202foui\u202f»');
-    expect(frenchSpacing('42 358 paramètres, 10 000 exemples, lot 32, 1 000 000')).toBe('42\u202f358 paramètres, 10\u202f000 exemples, lot 32, 1\u202f000\u202f000');
+    expect(frenchSpacing('Calcul sur : wasm ; 95,0 % ! Vraiment ? « oui »')).toBe(
+      'Calcul sur\u00a0: wasm\u202f; 95,0\u202f%\u202f! Vraiment\u202f? «\u202foui\u202f»',
+    );
+    expect(frenchSpacing('42 358 paramètres, 10 000 exemples, lot 32, 1 000 000')).toBe(
+      '42\u202f358 paramètres, 10\u202f000 exemples, lot 32, 1\u202f000\u202f000',
+    );
     // Times, addresses and Keras code keep their colons.
     expect(frenchSpacing('10:26, http://127.0.0.1:8080, {"l2": 0.001}')).toBe('10:26, http://127.0.0.1:8080, {"l2": 0.001}');
   });
 
   it('leaves no breakable space before those signs in any French message, values included', () => {
     const instance = i18next.createInstance();
-    void instance.use(frenchSpacingProcessor).init({ resources: { fr: { translation: fr } }, lng: 'fr', postProcess: ['frenchSpacing'], interpolation: { escapeValue: false }, initImmediate: false });
+    void instance.use(frenchSpacingProcessor).init({
+      resources: { fr: { translation: fr } },
+      lng: 'fr',
+      postProcess: ['frenchSpacing'],
+      interpolation: { escapeValue: false },
+      initImmediate: false,
+    });
     const keys = (tree: object, prefix = ''): string[] =>
-      Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k.replace(/_(one|other)$/, '')}`] : keys(v as object, `${prefix}${k}.`)));
+      Object.entries(tree).flatMap(([k, v]) =>
+        typeof v === 'string' ? [`${prefix}${k.replace(/_(one|other)$/, '')}`] : keys(v as object, `${prefix}${k}.`),
+      );
     const all = [...new Set(keys(fr))];
     expect(all.length).toBeGreaterThan(500);
     // Every message, with values that carry their own breakable spaces (as an error's text does).
     const texts = all.map((key) => instance.t(key, { count: 2, reason: 'il manque : torch ?', accuracy: '95,0 %', defaultValue: '' }));
     expect(texts.filter((t) => / [:;!?%»]/.test(t) || /« /.test(t))).toEqual([]);
-    expect(instance.t('train.engine.unavailable', { reason: 'Python 3.11 n’a pas torch : installez-le' })).toBe('PyTorch ne peut pas être utilisé\u00a0: Python 3.11 n’a pas torch\u00a0: installez-le');
+    expect(instance.t('train.engine.unavailable', { reason: 'Python 3.11 n’a pas torch : installez-le' })).toBe(
+      'PyTorch ne peut pas être utilisé\u00a0: Python 3.11 n’a pas torch\u00a0: installez-le',
+    );
   });
 
   it('leaves English as it is', () => {
     const instance = i18next.createInstance();
-    void instance.use(frenchSpacingProcessor).init({ resources: { en: { translation: en } }, lng: 'en', postProcess: ['frenchSpacing'], initImmediate: false });
+    void instance
+      .use(frenchSpacingProcessor)
+      .init({ resources: { en: { translation: en } }, lng: 'en', postProcess: ['frenchSpacing'], initImmediate: false });
     expect(instance.t('train.backend', { backend: 'wasm', device: 'CPU (1 thread; x)' })).toBe('Computes on: wasm — CPU (1 thread; x)');
   });
 });
@@ -52,7 +68,14 @@ describe('French words of the interface', () => {
 
 describe('plurals', () => {
   const instance = i18next.createInstance();
-  void instance.use(frenchSpacingProcessor).init({ resources: { en: { translation: en }, fr: { translation: fr } }, lng: 'fr', fallbackLng: 'en', postProcess: ['frenchSpacing'], interpolation: { escapeValue: false }, initImmediate: false });
+  void instance.use(frenchSpacingProcessor).init({
+    resources: { en: { translation: en }, fr: { translation: fr } },
+    lng: 'fr',
+    fallbackLng: 'en',
+    postProcess: ['frenchSpacing'],
+    interpolation: { escapeValue: false },
+    initImmediate: false,
+  });
   const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
   it('counts one mistake, one sample and one epoch in the singular, in both languages', () => {

@@ -9,12 +9,14 @@ const FULL = '\u00a0';
 
 /** One French text with its no-break spaces. */
 export function frenchSpacing(text: string): string {
-  return text
-    .replace(/ :/g, `${FULL}:`)
-    .replace(/ ([;!?%»])/g, `${NARROW}$1`)
-    .replace(/« /g, `«${NARROW}`)
-    // Thousands written with a plain space (42 358) stay on one line.
-    .replace(/(\d) (?=\d{3}(?!\d))/g, `$1${NARROW}`);
+  return (
+    text
+      .replace(/ :/g, `${FULL}:`)
+      .replace(/ ([;!?%»])/g, `${NARROW}$1`)
+      .replace(/« /g, `«${NARROW}`)
+      // Thousands written with a plain space (42 358) stay on one line.
+      .replace(/(\d) (?=\d{3}(?!\d))/g, `$1${NARROW}`)
+  );
 }
 
 /**

@@ -48,7 +48,12 @@ export function readableView(bounds: Rect, canvas: { width: number; height: numb
  * least `keep` of the canvas (or the whole graph, when smaller) showing the graph, so the view is
  * never thrown away. Returns the corrected viewport, or undefined when none is needed.
  */
-export function keepGraphInView(viewport: Viewport, bounds: Rect, canvas: { width: number; height: number }, keep = 0.3): Viewport | undefined {
+export function keepGraphInView(
+  viewport: Viewport,
+  bounds: Rect,
+  canvas: { width: number; height: number },
+  keep = 0.3,
+): Viewport | undefined {
   const { zoom } = viewport;
   const clampAxis = (offset: number, start: number, size: number, span: number) => {
     const left = offset + start * zoom;
@@ -73,7 +78,13 @@ const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.widt
  * Undefined when every corner would cover a block: the map then stays out of the way (faded and
  * letting the pointer through).
  */
-export function minimapCorner(blocks: readonly Rect[], canvas: { width: number; height: number }, map: { width: number; height: number }, margin = 15, avoid: readonly Corner[] = ['bottom-left']): Corner | undefined {
+export function minimapCorner(
+  blocks: readonly Rect[],
+  canvas: { width: number; height: number },
+  map: { width: number; height: number },
+  margin = 15,
+  avoid: readonly Corner[] = ['bottom-left'],
+): Corner | undefined {
   const corners: Corner[] = ['bottom-right', 'top-right', 'bottom-left', 'top-left'];
   for (const corner of corners) {
     if (avoid.includes(corner)) continue;

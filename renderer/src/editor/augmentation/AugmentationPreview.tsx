@@ -7,7 +7,16 @@ import { getApi } from '../../api';
 import { editorStore, useEditor } from '../../store/index';
 import { formatCount } from '../../ui/format';
 import { paintSample } from '../../ui/SampleImage';
-import { datasetKey, imagesDigest, LatestRequest, previewChoices, previewDependencies, PREVIEW_DEBOUNCE_MS, usePreviewChoice, type PreviewChoice } from './augment-preview-state';
+import {
+  datasetKey,
+  imagesDigest,
+  LatestRequest,
+  previewChoices,
+  previewDependencies,
+  PREVIEW_DEBOUNCE_MS,
+  usePreviewChoice,
+  type PreviewChoice,
+} from './augment-preview-state';
 import './augment.css';
 import { errorText } from '../../ui/error-text';
 import { useModalDialog } from '../../ui/use-modal-dialog';
@@ -38,7 +47,11 @@ function PreviewImage({ values, shape, label }: { values: number[]; shape: numbe
 export function AugmentationPreview({ draws = 8, selectedId, large = false, canEnlarge = false }: AugmentationPreviewProps) {
   const { t, i18n } = useTranslation();
   const dependencies = useEditor(previewDependencies);
-  const chainKey = useEditor((s) => JSON.stringify(findAugmentationChain({ nodes: s.nodes.map((n) => ({ id: n.id, type: n.data.blockType, params: {} })), edges: s.edges })));
+  const chainKey = useEditor((s) =>
+    JSON.stringify(
+      findAugmentationChain({ nodes: s.nodes.map((n) => ({ id: n.id, type: n.data.blockType, params: {} })), edges: s.edges }),
+    ),
+  );
   const chain = useMemo(() => JSON.parse(chainKey) as ReturnType<typeof findAugmentationChain>, [chainKey]);
   const dataset = useEditor(datasetKey);
   const { seed, sampleIndex } = usePreviewChoice(dataset);
@@ -61,7 +74,10 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
       }
       const { error: failure } = outcome;
       // An image number kept from before may no longer exist (a smaller image folder): start again from the first.
-      if ((failure as { code?: string } | undefined)?.code === 'bad-request' && previewChoices.getState().byDataset[datasetRef.current]?.sampleIndex) {
+      if (
+        (failure as { code?: string } | undefined)?.code === 'bad-request' &&
+        previewChoices.getState().byDataset[datasetRef.current]?.sampleIndex
+      ) {
         previewChoices.getState().choose(datasetRef.current, { sampleIndex: 0 });
         return;
       }
@@ -86,7 +102,9 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
   // Worked out here rather than taken from the last answer, so that they follow the graph at once.
   const notes = chain.outside.map((b) => (
     <p key={b.id} className="augment-warning" data-testid="augment-not-applied">
-      {b.after ? t('augment.notApplied', { type: b.type, id: b.id, afterType: b.after.type, afterId: b.after.id }) : t('augment.notConnected', { type: b.type, id: b.id })}
+      {b.after
+        ? t('augment.notApplied', { type: b.type, id: b.id, afterType: b.after.type, afterId: b.after.id })
+        : t('augment.notConnected', { type: b.type, id: b.id })}
     </p>
   ));
   if (!chain.input) return <p className="augment-hint">{t('augment.noInput')}</p>;
@@ -135,7 +153,13 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
       {shown && (
         <>
           <div className="augment__caption">
-            <span data-testid="augment-image">{t('augment.image', { index: formatCount(shown.sampleIndex, i18n.language), count: formatCount(shown.sampleCount, i18n.language), label: shown.label })}</span>
+            <span data-testid="augment-image">
+              {t('augment.image', {
+                index: formatCount(shown.sampleIndex, i18n.language),
+                count: formatCount(shown.sampleCount, i18n.language),
+                label: shown.label,
+              })}
+            </span>
             <span className="augment__status" role="status" aria-live="polite">
               {busy ? t('augment.loading') : ''}
             </span>
@@ -150,7 +174,11 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
             data-digest={imagesDigest(shown.images)}
           >
             <figure className="augment-cell augment-cell--original" data-testid="augment-cell">
-              <PreviewImage values={shown.original} shape={shown.originalShape} label={t('augment.originalLabel', { index: shown.sampleIndex, label: shown.label })} />
+              <PreviewImage
+                values={shown.original}
+                shape={shown.originalShape}
+                label={t('augment.originalLabel', { index: shown.sampleIndex, label: shown.label })}
+              />
               <figcaption>{t('augment.original')}</figcaption>
             </figure>
             {shown.images.map((values, i) => (
@@ -159,7 +187,9 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
               </figure>
             ))}
           </div>
-          {formatShape(shown.shape) !== formatShape(shown.originalShape) && <p className="augment__note">{t('augment.sizes', { from: formatShape(shown.originalShape), to: formatShape(shown.shape) })}</p>}
+          {formatShape(shown.shape) !== formatShape(shown.originalShape) && (
+            <p className="augment__note">{t('augment.sizes', { from: formatShape(shown.originalShape), to: formatShape(shown.shape) })}</p>
+          )}
           <p className="augment__note">
             {t('augment.applied')}{' '}
             {shown.applied.map((b, i) => (

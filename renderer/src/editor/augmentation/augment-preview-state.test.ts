@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import augmentedJson from '../../../../projects/augmented-cnn.json';
 import { parseProject } from '../../../../core/model/project-io';
 import { createEditorStore } from '../../store/editor-store';
-import { datasetKey, imagesDigest, LatestRequest, previewChoices, previewDependencies, PREVIEW_DEBOUNCE_MS, type Outcome } from './augment-preview-state';
+import {
+  datasetKey,
+  imagesDigest,
+  LatestRequest,
+  previewChoices,
+  previewDependencies,
+  PREVIEW_DEBOUNCE_MS,
+  type Outcome,
+} from './augment-preview-state';
 
 describe('what the augmentation preview depends on', () => {
   const store = () => createEditorStore(parseProject(structuredClone(augmentedJson)));
@@ -30,7 +38,10 @@ describe('the image and draws being looked at', () => {
     previewChoices.getState().choose(mnist, { sampleIndex: 42 });
     previewChoices.getState().choose(mnist, { seed: 3 });
     expect(previewChoices.getState().byDataset[mnist]).toEqual({ seed: 3, sampleIndex: 42 });
-    const smaller = datasetKey({ ...s.getState(), project: { ...s.getState().project, dataset: { kind: 'builtin', name: 'mnist', size: 100 } } });
+    const smaller = datasetKey({
+      ...s.getState(),
+      project: { ...s.getState().project, dataset: { kind: 'builtin', name: 'mnist', size: 100 } },
+    });
     expect(smaller).not.toBe(mnist);
     expect(previewChoices.getState().byDataset[smaller]).toBeUndefined();
     // A relative image folder depends on where the project is saved; MNIST does not.
@@ -47,7 +58,12 @@ describe('the images digest', () => {
       [0.25, 0.75, 0],
     ];
     expect(imagesDigest(images)).toBe(imagesDigest(structuredClone(images)));
-    expect(imagesDigest([[0, 0.5, 1], [0.25, 0.75, 0.001]])).not.toBe(imagesDigest(images));
+    expect(
+      imagesDigest([
+        [0, 0.5, 1],
+        [0.25, 0.75, 0.001],
+      ]),
+    ).not.toBe(imagesDigest(images));
     expect(imagesDigest([images[1], images[0]])).not.toBe(imagesDigest(images));
   });
 });
