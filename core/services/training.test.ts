@@ -47,7 +47,7 @@ describe('the training runner', () => {
     await expect(runner.startTraining(project, { location: broken })).rejects.toThrow(/not-a-project\.nbproj/);
     expect(sessions).toHaveLength(0);
     // Not "a model is already training": the refused run is over.
-    await expect(runner.startTraining(project, {})).resolves.toMatchObject({ runId: expect.any(String) });
+    await expect(runner.startTraining(project, {})).resolves.toMatchObject({ sessionId: expect.any(String) });
     expect(sessions).toHaveLength(1);
   });
 
