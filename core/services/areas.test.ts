@@ -6,21 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPortPair, createRpcClient, serveRpc } from '../api/rpc';
 import { apiServiceShape } from '../api/schemas';
-import {
-  apiEvents,
-  apiMethods,
-  type ApiEvents,
-  type AppApi,
-  type DataApi,
-  type ExportApi,
-  type GraphApi,
-  type InferenceApi,
-  type NeuroblocksApi,
-  type PretrainedBasesApi,
-  type ProjectsApi,
-  type RunsApi,
-  type TrainingApi,
-} from '../api/contract';
+import { apiAreas, apiEvents, apiMethods, type NeuroblocksApi } from '../api/contract';
 import { AppService } from './app-service';
 import { DataService } from './data-service';
 import { EventsService } from './events-service';
@@ -34,117 +20,48 @@ import { NeuroblocksService, serviceAreas } from './services';
 import { createServiceContext } from './service-context';
 import { TrainingService } from './training-service';
 
-/** Every member of an area's interface, checked both ways by the compiler (none missing, none foreign). */
-type Exactly<Area, Listed extends readonly string[]> = [Exclude<keyof Area, Listed[number]>] extends [never]
-  ? [Exclude<Listed[number], keyof Area>] extends [never]
-    ? Listed
-    : never
-  : never;
-const members =
-  <Area>() =>
-  <const Listed extends readonly string[]>(listed: Exactly<Area, Listed>) =>
-    listed;
-
 const areas = [
   {
     name: 'app',
     type: AppService,
-    members: members<AppApi>()(['getAppInfo', 'getBackendInfo', 'getTrainingEngines', 'setPythonPath', 'listExamples', 'openExample']),
+    members: apiAreas.app,
   },
   {
     name: 'projects',
     type: ProjectsService,
-    members: members<ProjectsApi>()([
-      'newProject',
-      'openProject',
-      'importProject',
-      'startProjectUpload',
-      'uploadProjectPart',
-      'finishProjectUpload',
-      'importNetwork',
-      'readNetwork',
-      'discardNetworkUpload',
-      'startNetworkUpload',
-      'uploadNetworkPart',
-      'showNetworkDialog',
-      'saveProject',
-      'saveProjectAs',
-      'listProjectFiles',
-      'setProjectsDirectory',
-      'listRecentProjects',
-      'forgetRecentProject',
-      'autosaveProject',
-      'showOpenDialog',
-      'showSaveDialog',
-      'showFolderDialog',
-    ]),
+    members: apiAreas.projects,
   },
-  { name: 'graph', type: GraphService, members: members<GraphApi>()(['analyzeGraph']) },
+  { name: 'graph', type: GraphService, members: apiAreas.graph },
   {
     name: 'data',
     type: DataService,
-    members: members<DataApi>()([
-      'listDatasets',
-      'previewDataset',
-      'showDatasetDialog',
-      'startDatasetUpload',
-      'uploadDatasetFiles',
-      'finishDatasetUpload',
-    ]),
+    members: apiAreas.data,
   },
   {
     name: 'runs',
     type: RunsService,
-    members: members<RunsApi>()(['listRuns', 'listRunDetails', 'getRunSnapshot', 'compareRuns', 'deleteRun', 'useRunAsBase']),
+    members: apiAreas.runs,
   },
-  { name: 'export', type: ExportService, members: members<ExportApi>()(['exportModel']) },
+  { name: 'export', type: ExportService, members: apiAreas.export },
   {
     name: 'training',
     type: TrainingService,
-    members: members<TrainingApi>()([
-      'startTraining',
-      'continueRun',
-      'pauseTraining',
-      'resumeTraining',
-      'stopTraining',
-      'pageTrainingJob',
-      'pageTrainingData',
-      'reportPageTraining',
-    ]),
+    members: apiAreas.training,
   },
   {
     name: 'inference',
     type: InferenceService,
-    members: members<InferenceApi>()([
-      'getTestSamples',
-      'predict',
-      'getTableInput',
-      'predictRow',
-      'previewAugmentation',
-      'inspectModel',
-      'getFilters',
-      'loadRunModel',
-      'getModelInUse',
-      'getConfidentMistakes',
-    ]),
+    members: apiAreas.inference,
   },
   {
     name: 'pretrained',
     type: PretrainedService,
-    members: members<PretrainedBasesApi>()(['listPretrainedBases', 'downloadPretrainedBase', 'addPretrainedBase']),
+    members: apiAreas.pretrained,
   },
   {
     name: 'events',
     type: EventsService,
-    members: members<ApiEvents>()([
-      'onMenuCommand',
-      'onTrainingEvent',
-      'onPageTrainingCommand',
-      'onAutosave',
-      'onEvaluationProgress',
-      'onDownloadProgress',
-      'onBaseDownloadProgress',
-    ]),
+    members: apiAreas.events,
   },
 ] as const;
 
