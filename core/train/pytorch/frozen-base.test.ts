@@ -7,7 +7,7 @@ import { TrainingControl } from '../control';
 import type { FinalResult, TrainingEvent } from '../events';
 import { runTraining, type TrainingOptions } from '../run';
 import { findPythonEngine } from './index';
-import { chain, mnistProject } from './test-projects';
+import { chain, mnistProject, relativeDifference } from './test-projects';
 
 const engine = await findPythonEngine();
 const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason?.en}`;
@@ -62,19 +62,9 @@ async function train(
   return { result, started: events.find((e): e is Extract<TrainingEvent, { type: 'started' }> => e.type === 'started')!, events };
 }
 
+/** The largest relative difference between two runs' weights, weight by weight. */
 function maxRelativeDifference(a: FinalResult, b: FinalResult): number {
-  let worst = 0;
-  for (const [i, w] of a.weights!.entries()) {
-    const [x, y] = [new Float32Array(w.data), new Float32Array(b.weights![i].data)];
-    let diff = 0;
-    let scale = 1e-6;
-    for (let j = 0; j < x.length; j++) {
-      diff = Math.max(diff, Math.abs(x[j] - y[j]));
-      scale = Math.max(scale, Math.abs(y[j]));
-    }
-    worst = Math.max(worst, diff / scale);
-  }
-  return worst;
+  return Math.max(...a.weights!.map((w, i) => relativeDifference(new Float32Array(w.data), new Float32Array(b.weights![i].data))));
 }
 
 describe.skipIf(Boolean(skipReason))('a frozen base on the PyTorch engine', () => {

@@ -10,7 +10,7 @@ import { TrainingControl } from '../control';
 import type { FinalResult } from '../events';
 import { runTraining, type TrainingOptions } from '../run';
 import { findPythonEngine } from './index';
-import { chain, mnistProject } from './test-projects';
+import { chain, mnistProject, relativeDifference } from './test-projects';
 
 const engine = await findPythonEngine();
 const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason?.en}`;
@@ -122,17 +122,6 @@ const optimizers: [string, Json][] = [
 
 async function train(project: Project, options: TrainingOptions): Promise<FinalResult> {
   return runTraining({ project, options: { size: 256, checkpoints: false, ...options } }, () => undefined, new TrainingControl());
-}
-
-/** Largest difference between two weights, relative to the largest magnitude of the reference. */
-function relativeDifference(a: Float32Array, b: Float32Array): number {
-  let diff = 0;
-  let scale = 0;
-  for (let i = 0; i < a.length; i++) {
-    diff = Math.max(diff, Math.abs(a[i] - b[i]));
-    scale = Math.max(scale, Math.abs(b[i]));
-  }
-  return diff / Math.max(scale, 1e-6);
 }
 
 describe.skipIf(Boolean(skipReason))('the PyTorch engine gives the TensorFlow.js engine’s weights after one epoch', () => {
