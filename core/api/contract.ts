@@ -12,6 +12,7 @@ import type { ImageFit } from '../model/image-fit';
 import type { GraphChange } from '../model/graph-diff';
 import type { DatasetRef, Project } from '../model/project';
 import type { ConvFilters, InspectRequest, ModelInside } from './inside';
+import type { Problem } from '../i18n/catalogue';
 import { LocalizedError, type Localized } from '../model/localized';
 
 export type { BlockOutput, ConvFilters, InsideBlock, InspectRequest, ModelInside } from './inside';
@@ -1124,14 +1125,15 @@ export function isApiEvent(name: unknown): name is ApiEventName {
 }
 
 /**
- * An error meant for the person using the app: its text says what went wrong and how to fix it,
- * in English (`message`, also for logs and the CLI) and in French (`fr`). The transport carries
- * `message`, `fr`, `code` and `details` across unchanged.
+ * An error meant for the person using the app: its text says what went wrong and how to fix it.
+ * Built from a Problem (a code of the message catalogue and its parameters), the transport carries the
+ * problem and the other end says it in its own language; `message` (English, for logs) and `fr` come
+ * from the catalogue. `code` and `details` cross unchanged.
  */
 export class UserFacingError extends LocalizedError {
   declare readonly fr: string;
   constructor(
-    text: Localized,
+    text: Localized | Problem,
     readonly code: string = 'user',
     readonly details?: unknown,
   ) {

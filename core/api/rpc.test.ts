@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { problem } from '../i18n/catalogue';
 import { ProjectError } from '../model/project-io';
 import { UserFacingError, type Unsubscribe } from './contract';
 import {
@@ -131,6 +132,17 @@ describe('RPC over an in-memory port pair', () => {
       fr: 'Choisissez un jeu de données.',
       code: 'no-dataset',
     });
+  });
+
+  it('carries a problem (a code and its particulars) over JSON, so the other end says it in its own language', () => {
+    const sent = new UserFacingError(problem('graph:selfLoop', { id: 'conv1' }), 'invalid-graph');
+    const serialized = JSON.parse(JSON.stringify(serializeError(sent))) as SerializedError;
+    expect(serialized.problem).toEqual({ code: 'graph:selfLoop', params: { id: 'conv1' } });
+    const received = new RemoteError(serialized);
+    expect(received.problem).toEqual(serialized.problem);
+    expect(received.message).toBe(sent.message);
+    expect(received.message).toContain('"conv1" is connected to itself');
+    expect(received.fr).toContain('« conv1 »');
   });
 
   it('refuses, by type, a user-facing error without its French text', () => {

@@ -2,6 +2,7 @@
 // tests). Both ends are generated from lists of method and event names, in the manner of VS Code's
 // ProxyChannel: the client is a plain object with one function per name, the server calls the
 // service's method of that name and nothing else. Browser-safe.
+import type { Problem } from '../i18n/catalogue';
 import { LocalizedError } from '../model/localized';
 import { UserFacingError, type Unsubscribe } from './contract';
 
@@ -21,6 +22,8 @@ export interface SerializedError {
   /** `internal` for an unexpected failure, otherwise what the service said (e.g. `project`, `not-found`). */
   code: string;
   details?: unknown;
+  /** What went wrong as a code of the message catalogue and its parameters, where the service gave one: the receiving end says it in its own language. */
+  problem?: Problem;
 }
 
 export type RpcMessage =
@@ -36,7 +39,7 @@ export class RemoteError extends LocalizedError {
   readonly code: string;
   readonly details?: unknown;
   constructor(error: SerializedError) {
-    super(typeof error.fr === 'string' ? { en: error.message, fr: error.fr } : error.message);
+    super(error.problem ?? (typeof error.fr === 'string' ? { en: error.message, fr: error.fr } : error.message));
     this.name = 'RemoteError';
     this.code = error.code;
     if (error.details !== undefined) this.details = error.details;
@@ -60,15 +63,17 @@ export function serializeError(error: unknown): SerializedError {
     const serialized: SerializedError = { message: error.message, code: error.code };
     if (error.fr !== undefined) serialized.fr = error.fr;
     if (error.details !== undefined) serialized.details = error.details;
+    if (error.problem !== undefined) serialized.problem = error.problem;
     return serialized;
   }
   // A ProjectError from core/model/project-io, recognised by shape so that this module (and the
   // desktop preload bundled from it) does not pull in the project schema.
   if (error instanceof Error && error.name === 'ProjectError' && Array.isArray((error as Error & { problems?: unknown }).problems)) {
-    const { fr } = error as Error & { fr?: unknown };
+    const { fr, problem } = error as Error & { fr?: unknown; problem?: Problem };
     return {
       message: error.message,
       ...(typeof fr === 'string' ? { fr } : {}),
+      ...(problem ? { problem } : {}),
       code: 'project',
       details: (error as Error & { problems: unknown[] }).problems,
     };

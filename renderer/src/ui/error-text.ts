@@ -1,11 +1,25 @@
 import i18next from 'i18next';
+import type { Problem } from '../../../core/i18n/catalogue';
+import { problemText } from '../../../core/i18n/translate';
 import { errorTexts } from '../../../core/model/localized';
 import { docLanguage } from './format';
 import { frenchSpacing } from './typography';
 
-/** What an error says in the interface's language: the host's French text where it gave one, else its message. */
+/**
+ * What an error says in the interface's language: the sentence of its problem (a code of core's
+ * catalogue) where it carries one, else the host's French text where it gave one, else its message.
+ */
 export function errorText(error: unknown, language: string = i18next.language ?? 'en'): string {
+  const problem = (error as { problem?: Problem } | null)?.problem;
+  if (problem && typeof problem.code === 'string') return problemLine(problem, language);
   const lang = docLanguage(language);
   const text = errorTexts(error)[lang];
+  return lang === 'fr' ? frenchSpacing(text) : text;
+}
+
+/** The sentence of a problem core reported (a code of its catalogue and the particulars), in the interface's language. */
+export function problemLine(problem: Problem, language: string = i18next.language ?? 'en'): string {
+  const lang = docLanguage(language);
+  const text = problemText(problem, lang);
   return lang === 'fr' ? frenchSpacing(text) : text;
 }
