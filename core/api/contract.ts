@@ -619,9 +619,7 @@ export interface ModelInUse {
   /** True when the test evaluation was computed on loading, as none was recorded for these weights. */
   evaluatedNow?: boolean;
   /** Something the user should know, e.g. that the evaluation could not be kept in a read-only file. */
-  warning?: string;
-  /** The same in French. */
-  warningFr?: string;
+  warning?: Problem;
 }
 
 /** A built-in data set being downloaded on first use (Fashion-MNIST), while the Data tab previews it. */

@@ -6,19 +6,22 @@ import { format as formatEn } from './en/format';
 import { graph as graphEn } from './en/graph';
 import { params as paramsEn } from './en/params';
 import { shapes as shapesEn } from './en/shapes';
+import { store as storeEn } from './en/store';
 import { cli as cliFr } from './fr/cli';
 import { format as formatFr } from './fr/format';
 import { graph as graphFr } from './fr/graph';
 import { params as paramsFr } from './fr/params';
 import { shapes as shapesFr } from './fr/shapes';
+import { store as storeFr } from './fr/store';
 
-const en = { graph: graphEn, params: paramsEn, shapes: shapesEn, cli: cliEn, format: formatEn };
+const en = { graph: graphEn, params: paramsEn, shapes: shapesEn, cli: cliEn, format: formatEn, store: storeEn };
 const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: string } } = {
   graph: graphFr,
   params: paramsFr,
   shapes: shapesFr,
   cli: cliFr,
   format: formatFr,
+  store: storeFr,
 };
 
 /** Every namespace in every language, as i18next takes its resources. */

@@ -140,8 +140,10 @@ describe('using a run as a pretrained base', () => {
     const unknown = await refusal({ location: source, runId, upTo: 'conv9', target: { kind: 'file', location: target } });
     expect(unknown.message).toMatch(/no block "conv9".*"conv1", "pool1"/);
     expect(unknown.fr).toMatch(/pas de bloc « conv9 »/);
+    expect(unknown.problem).toMatchObject({ code: 'store:baseNoBlock', params: { upTo: 'conv9' } });
     const input = await refusal({ location: source, runId, upTo: 'input', target: { kind: 'file', location: target } });
     expect(input.message).toMatch(/an Input cannot end a base/);
+    expect(input.fr).toMatch(/un Input ne peut pas terminer une base/);
     const json = await refusal({ location: source, runId, target: { kind: 'file', location: path.join(dir, 'x.json') } });
     expect(json.message).toMatch(/only in a \.nbproj project file; x\.json/);
     const colour = example('vgg16-transfer');
@@ -149,7 +151,8 @@ describe('using a run as a pretrained base', () => {
     expect(wrongShape.message).toMatch(
       /takes inputs of shape 28×28×1, but the Input block "input" of "VGG16 transfer learning" has the shape 64×64×3/,
     );
-    expect(wrongShape.fr).toMatch(/forme 28×28×1/);
+    expect(wrongShape.fr).toMatch(/forme 28×28×1, mais le bloc Input « input » de « VGG16 transfer learning » a la forme 64×64×3/);
+    expect(wrongShape.problem?.code).toBe('store:baseShape');
     const missing = await refusal({ location: source, runId: 99, target: { kind: 'new' } });
     expect(missing.message).toMatch(/Run 99 is not in this project/);
     // Nothing was written into the target on a refusal.

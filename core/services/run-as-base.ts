@@ -1,9 +1,10 @@
 // "Use as a pretrained base": a recorded run's network, cut after a block, with the run's best
 // weights, becomes a frozen base group of another project. Node side, with an open ProjectStore.
 import { UserFacingError } from '../api/contract';
+import { problem } from '../i18n/catalogue';
 import { analyzeGraph } from '../model/analyze';
 import { baseCutChoices, defaultBaseCut } from '../model/base-cut';
-import { formatShape, type Graph, type GraphNode } from '../model/graph';
+import type { Graph, GraphNode } from '../model/graph';
 import { parseProject } from '../model/project-io';
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from '../model/project';
 import type { NamedWeight, ProjectStore } from '../store/index';
@@ -12,6 +13,8 @@ import { checkedRunId } from './run-history';
 /** A run's network as a base: its name, where it comes from (in words), its graph and its weights. */
 export interface RecordedBase {
   name: string;
+  /** The run it comes from, in the file it was recorded in. */
+  runId: number;
   source: string;
   graph: Graph;
   weights: NamedWeight[];
@@ -21,60 +24,28 @@ export interface RecordedBase {
   project: Project;
 }
 
-const list = (ids: readonly string[]) => ids.map((id) => `"${id}"`).join(', ');
-
 /** The run's network and its best weights (the last ones when it kept no best), refusing a run that cannot be a base, with why. */
 export function recordedBase(store: ProjectStore, runIdValue: number, upToValue?: string): RecordedBase {
   const runId = checkedRunId(runIdValue);
   const summary = store.listRuns().find((r) => r.id === runId);
-  if (!summary)
-    throw new UserFacingError(
-      {
-        en: `Run ${runId} is not in this project (it may have been deleted).`,
-        fr: `L’entraînement ${runId} n’est pas dans ce projet (il a peut-être été supprimé).`,
-      },
-      'not-found',
-    );
-  if (summary.status === 'running')
-    throw new UserFacingError(
-      {
-        en: `Run ${runId} is still training: wait until it ends, then use it as a base.`,
-        fr: `L’entraînement ${runId} est encore en cours : attendez qu’il se termine, puis utilisez-le comme base.`,
-      },
-      'busy',
-    );
+  if (!summary) throw new UserFacingError(problem('store:baseRunMissing', { runId }), 'not-found');
+  if (summary.status === 'running') throw new UserFacingError(problem('store:baseRunTraining', { runId }), 'busy');
   const run = store.getRun(runId);
   const which = run.best ? 'best' : run.last ? 'last' : undefined;
-  if (!which)
-    throw new UserFacingError(
-      {
-        en: `Run ${runId} kept no weights (it ended before its first epoch did), so it cannot be a pretrained base. Train the project again, or choose another run.`,
-        fr: `L’entraînement ${runId} n’a gardé aucun poids (il s’est arrêté avant la fin de sa première époque) : il ne peut donc pas servir de base pré-entraînée. Entraînez à nouveau le projet, ou choisissez un autre entraînement.`,
-      },
-      'no-weights',
-    );
+  if (!which) throw new UserFacingError(problem('store:baseNoWeights', { runId }), 'no-weights');
   const graph = run.project.graph;
   const choices = baseCutChoices(graph);
   const upTo = upToValue ?? defaultBaseCut(graph);
-  if (upTo === undefined)
-    throw new UserFacingError(
-      {
-        en: `The network of run ${runId} has no Dense classifier to cut before: choose the block the base ends with (one of ${list(choices)}).`,
-        fr: `Le réseau de l’entraînement ${runId} n’a pas de classifieur Dense avant lequel couper : choisissez le bloc où la base s’arrête (parmi ${list(choices)}).`,
-      },
-      'bad-request',
-    );
+  if (upTo === undefined) throw new UserFacingError(problem('store:baseNoClassifier', { runId, choices }), 'bad-request');
   if (!choices.includes(upTo))
     throw new UserFacingError(
-      {
-        en: `The network of run ${runId} has no block "${upTo}" to cut after${graph.nodes.some((n) => n.id === upTo) ? ' (an Input cannot end a base)' : ''}: choose one of ${list(choices)}.`,
-        fr: `Le réseau de l’entraînement ${runId} n’a pas de bloc « ${upTo} » après lequel couper${graph.nodes.some((n) => n.id === upTo) ? ' (un Input ne peut pas terminer une base)' : ''} : choisissez parmi ${list(choices)}.`,
-      },
+      problem('store:baseNoBlock', { runId, upTo, choices, ...(graph.nodes.some((n) => n.id === upTo) ? { context: 'input' } : {}) }),
       'bad-request',
     );
   const { weights } = store.loadCheckpoint(runId, which);
   return {
     name: run.project.name,
+    runId,
     source: `run ${runId} of ${run.project.name}`,
     graph,
     weights,
@@ -87,9 +58,10 @@ const inputOf = (graph: Graph): GraphNode | undefined => graph.nodes.find((n) =>
 
 /**
  * Refuses a target whose Input takes other data than the base was trained on: the base's weights
- * fit its own input shape only. A target without an Input gets the base's.
+ * fit its own input shape only. A target without an Input gets the base's. `targetName` is the
+ * name of the target project, undefined for a new one.
  */
-export function targetForBase(target: Project, base: RecordedBase, targetName: string): Project {
+export function targetForBase(target: Project, base: RecordedBase, targetName: string | undefined): Project {
   const baseInput = inputOf(base.graph);
   const shape = baseInput?.params.shape as number[] | undefined;
   const input = inputOf(target.graph);
@@ -105,10 +77,14 @@ export function targetForBase(target: Project, base: RecordedBase, targetName: s
   const targetShape = analyzeGraph(target.graph).nodes[input.id]?.outputShape;
   if (shape && targetShape && JSON.stringify(shape) !== JSON.stringify(targetShape))
     throw new UserFacingError(
-      {
-        en: `The base from ${base.source} takes inputs of shape ${formatShape(shape)}, but the Input block "${input.id}" of ${targetName} has the shape ${formatShape(targetShape)}. Set that Input's shape to ${formatShape(shape)} (and use data of that shape), or choose another project.`,
-        fr: `La base issue de ${base.source} prend des entrées de forme ${formatShape(shape)}, mais le bloc Input « ${input.id} » de ${targetName} a la forme ${formatShape(targetShape)}. Donnez à cet Input la forme ${formatShape(shape)} (avec des données de cette forme), ou choisissez un autre projet.`,
-      },
+      problem('store:baseShape', {
+        runId: base.runId,
+        project: base.name,
+        shape,
+        input: input.id,
+        targetShape,
+        ...(targetName === undefined ? {} : { target: targetName, context: 'named' }),
+      }),
       'bad-request',
     );
   return target;

@@ -125,9 +125,14 @@ describe('run history through the API', () => {
     await expect(api.compareRuns(location, [first])).rejects.toMatchObject({
       code: 'bad-request',
       message: 'Choose exactly two runs to compare.',
+      fr: 'Choisissez exactement deux entraînements à comparer.',
+      problem: { code: 'store:compareTwo' },
     });
     await expect(api.compareRuns(location, [first, first])).rejects.toMatchObject({ code: 'bad-request' });
-    await expect(api.compareRuns(location, [first, 99])).rejects.toMatchObject({ message: 'Run 99 does not exist in this project.' });
+    await expect(api.compareRuns(location, [first, 99])).rejects.toMatchObject({
+      message: 'Run 99 does not exist in this project.',
+      problem: { code: 'store:runNotFound', params: { runId: 99 } },
+    });
     await expect(api.compareRuns(path.join(dir, 'a.json'), [1, 2])).rejects.toMatchObject({ code: 'no-runs' });
   });
 

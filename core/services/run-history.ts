@@ -1,19 +1,14 @@
 // The run history of a project file behind the API: snapshots of runs, side-by-side comparison,
 // deletion. Runs on the Node side with an open ProjectStore.
 import { engineOfBackend, engineTitle, UserFacingError, type RunComparisonInfo, type RunSnapshot } from '../api/contract';
+import { problem } from '../i18n/catalogue';
 import { analyzeGraph } from '../model/analyze';
 import { graphChanges } from '../model/graph-diff';
 import type { ProjectStore } from '../store/index';
 
 export function checkedRunId(value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
-    throw new UserFacingError(
-      {
-        en: `A run is named by its number (1, 2, 3…), not ${JSON.stringify(value)}.`,
-        fr: `Un entraînement se désigne par son numéro (1, 2, 3…), pas par ${JSON.stringify(value)}.`,
-      },
-      'bad-request',
-    );
+    throw new UserFacingError(problem('store:runId', { value: String(JSON.stringify(value)) }), 'bad-request');
   return value;
 }
 
@@ -59,17 +54,9 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Two runs side by side, the older first, with every setting of either and what changed in the graph. */
 export function compareTwoRuns(store: ProjectStore, runIds: unknown): RunComparisonInfo {
-  if (!Array.isArray(runIds) || runIds.length !== 2)
-    throw new UserFacingError(
-      { en: 'Choose exactly two runs to compare.', fr: 'Choisissez exactement deux entraînements à comparer.' },
-      'bad-request',
-    );
+  if (!Array.isArray(runIds) || runIds.length !== 2) throw new UserFacingError(problem('store:compareTwo', {}), 'bad-request');
   const [a, b] = runIds.map(checkedRunId).sort((x, y) => x - y);
-  if (a === b)
-    throw new UserFacingError(
-      { en: 'Choose two different runs to compare.', fr: 'Choisissez deux entraînements différents à comparer.' },
-      'bad-request',
-    );
+  if (a === b) throw new UserFacingError(problem('store:compareDifferent', {}), 'bad-request');
   const runs: [RunSnapshot, RunSnapshot] = [runSnapshot(store, a), runSnapshot(store, b)];
   const [first, second] = runs.map(settingsOf);
   const keys = [...new Set([...first.keys(), ...second.keys()])];
@@ -87,21 +74,7 @@ export function compareTwoRuns(store: ProjectStore, runIds: unknown): RunCompari
 export function deleteRecordedRun(store: ProjectStore, runId: number): void {
   const id = checkedRunId(runId);
   const run = store.listRuns().find((r) => r.id === id);
-  if (!run)
-    throw new UserFacingError(
-      {
-        en: `Run ${id} is not in this project any more (it may have been deleted already).`,
-        fr: `L’entraînement ${id} n’est plus dans ce projet (il a peut-être déjà été supprimé).`,
-      },
-      'not-found',
-    );
-  if (run.status === 'running')
-    throw new UserFacingError(
-      {
-        en: `Run ${id} is training right now, so it cannot be deleted. Stop it first (Train tab, Stop), then delete it.`,
-        fr: `L’entraînement ${id} est en cours, il ne peut donc pas être supprimé. Arrêtez-le d’abord (onglet Entraîner, Arrêter), puis supprimez-le.`,
-      },
-      'busy',
-    );
+  if (!run) throw new UserFacingError(problem('store:runGone', { runId: id }), 'not-found');
+  if (run.status === 'running') throw new UserFacingError(problem('store:deleteRunning', { runId: id }), 'busy');
   store.deleteRun(id);
 }

@@ -4,8 +4,10 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { UserFacingError, type ModelInUse, type TestEvaluation } from '../api/contract';
+import { problem, type Problem } from '../i18n/catalogue';
 import { imageFitOf } from '../model/image-fit';
-import { errorTexts, type Localized } from '../model/localized';
+import { errorTexts } from '../model/localized';
+import { causeProblem } from '../store/errors';
 import type { Evaluation, RunDetails } from '../store/types';
 import { isRecordedTable, TrainedModel } from './inference';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
@@ -228,21 +230,19 @@ export async function prepareRunModel(
       const evaluation = await model.evaluate();
       const done: ModelInUse = { ...info, test: evaluation, evaluatedNow: true };
       const warning = await recordEvaluation(file, runId, which, evaluation);
-      return warning ? { ...done, warning: warning.en, warningFr: warning.fr } : done;
+      return warning ? { ...done, warning } : done;
     },
   };
 }
 
 /** Records an evaluation; gives back why it could not be (a read-only file), without failing. */
-async function recordEvaluation(file: string, runId: number, which: CheckpointKind, test: TestEvaluation): Promise<Localized | undefined> {
-  const why = (reason: Localized) => ({
-    en: `This evaluation could not be kept in ${path.basename(file)} (${reason.en}), so it will be computed again next time.`,
-    fr: `Cette évaluation n’a pas pu être gardée dans ${path.basename(file)} (${reason.fr}) : elle sera donc recalculée la prochaine fois.`,
-  });
+async function recordEvaluation(file: string, runId: number, which: CheckpointKind, test: TestEvaluation): Promise<Problem | undefined> {
+  const name = path.basename(file);
   let store;
   try {
     store = await openStore(file, false);
-    if (store.readOnly) return why(store.readOnlyReasonText ?? { en: 'the file is read-only', fr: 'le fichier est en lecture seule' });
+    if (store.readOnly)
+      return problem('store:evaluationNotKept', { file: name, reason: store.readOnlyProblem ?? problem('store:fileReadOnly', {}) });
     store.recordEvaluation(runId, {
       checkpoint: which,
       samples: test.samples,
@@ -253,8 +253,7 @@ async function recordEvaluation(file: string, runId: number, which: CheckpointKi
     });
     return undefined;
   } catch (error) {
-    const text = errorTexts(error);
-    return why({ en: text.en.replace(/\.$/, ''), fr: text.fr.replace(/\.$/, '') });
+    return problem('store:evaluationNotKept', { file: name, reason: causeProblem(error), context: 'error' });
   } finally {
     store?.close();
   }

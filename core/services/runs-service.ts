@@ -13,6 +13,7 @@ import {
   type RunSnapshot,
   type UseRunAsBaseRequest,
 } from '../api/contract';
+import { problem } from '../i18n/catalogue';
 import { insertBase } from '../model/base-group';
 import type { Project } from '../model/project';
 import { createProjectFile, readRuns, resolveLocation, saveProjectFile, withRunStore } from './project-access';
@@ -25,13 +26,7 @@ import { SQLITE_EXTENSION } from './sqlite-project-format';
 /** Refuses, naming the file, a target project file that is missing. */
 async function checkTargetExists(file: string): Promise<void> {
   if (!(await stat(file).catch(() => undefined))?.isFile())
-    throw new UserFacingError(
-      {
-        en: `${path.basename(file)} was not found (${file}): it may have been moved or deleted. Choose another project file, or a new project.`,
-        fr: `${path.basename(file)} est introuvable (${file}) : il a peut-être été déplacé ou supprimé. Choisissez un autre fichier de projet, ou un nouveau projet.`,
-      },
-      'not-found',
-    );
+    throw new UserFacingError(problem('store:targetMissing', { name: path.basename(file), path: file }), 'not-found');
 }
 
 /** Refuses, naming the file, a target project file that is read-only (marked so, or not writable by this app), before anything is written to it. */
@@ -43,14 +38,7 @@ async function checkTargetWritable(file: string): Promise<void> {
       () => true,
       () => false,
     ));
-  if (!writable)
-    throw new UserFacingError(
-      {
-        en: `${path.basename(file)} is read-only, so the base cannot be saved into it; it was left as it is. Make the file writable, or choose a new project.`,
-        fr: `${path.basename(file)} est en lecture seule : la base ne peut donc pas y être enregistrée ; il est resté tel quel. Rendez le fichier modifiable, ou choisissez un nouveau projet.`,
-      },
-      'read-only',
-    );
+  if (!writable) throw new UserFacingError(problem('store:targetReadOnly', { name: path.basename(file) }), 'read-only');
 }
 
 export class RunsService implements RunsApi {
@@ -84,21 +72,14 @@ export class RunsService implements RunsApi {
   async useRunAsBase(request: UseRunAsBaseRequest): Promise<OpenedProject> {
     const context = this.context;
     const base = await readRuns(context, request.location, (store) => recordedBase(store, request.runId, request.upTo));
-    const put = (project: Project, targetName: string) => {
+    const put = (project: Project, targetName: string | undefined) => {
       const inserted = insertBase(targetForBase(project, base, targetName), base, { upTo: base.upTo });
       return { project: columnLayout(inserted.project), weights: inserted.weights };
     };
     if (request.target.kind === 'new') {
-      const { project, weights } = put(newProjectForBase(base, request.target.name), 'the new project');
+      const { project, weights } = put(newProjectForBase(base, request.target.name), undefined);
       const opened = await createProjectFile(context, project);
-      if (!opened.location)
-        throw new UserFacingError(
-          {
-            en: `A pretrained base keeps its weights only in a ${SQLITE_EXTENSION} project file, which this app cannot write.`,
-            fr: `Une base pré-entraînée ne garde ses poids que dans un fichier de projet ${SQLITE_EXTENSION}, que cette application ne peut pas écrire.`,
-          },
-          'no-runs',
-        );
+      if (!opened.location) throw new UserFacingError(problem('store:baseNeedsFile', { extension: SQLITE_EXTENSION }), 'no-runs');
       await withRunStore(context, opened.location, { readOnly: false }, (store) => store.setPretrained(weights, base.source));
       await context.recent.remember(opened.location, opened.project.name);
       return opened;
@@ -108,17 +89,14 @@ export class RunsService implements RunsApi {
     const file = resolveLocation(request.target.location, await context.projectsDirectory());
     if (path.extname(file).toLowerCase() !== SQLITE_EXTENSION)
       throw new UserFacingError(
-        {
-          en: `A pretrained base keeps its weights only in a ${SQLITE_EXTENSION} project file; ${path.basename(file)} would keep the graph without them. Choose a ${SQLITE_EXTENSION} project, or a new project.`,
-          fr: `Une base pré-entraînée ne garde ses poids que dans un fichier de projet ${SQLITE_EXTENSION} ; ${path.basename(file)} garderait le graphe sans eux. Choisissez un projet ${SQLITE_EXTENSION}, ou un nouveau projet.`,
-        },
+        problem('store:baseNeedsFile', { extension: SQLITE_EXTENSION, name: path.basename(file), context: 'target' }),
         'bad-request',
       );
     await checkTargetExists(file);
     // A file that is not a project (or a damaged one) is refused here, naming it.
     const target = await formatFor(file, context.formats).read(file);
     await checkTargetWritable(file);
-    const { project, weights } = put(target, `"${target.name}"`);
+    const { project, weights } = put(target, target.name);
     await saveProjectFile(context, file, project);
     await withRunStore(context, file, { readOnly: false }, (store) => store.setPretrained(weights, base.source));
     return { project: await formatFor(file, context.formats).read(file), location: file };

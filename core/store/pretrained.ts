@@ -1,6 +1,7 @@
 // The pretrained weights of a project: where training starts for the blocks that have them (a base
 // taken from another run, an imported network). One row per weight tensor, checked on every read.
 import type Database from 'better-sqlite3';
+import { problem } from '../i18n/catalogue';
 import { StoreError } from './errors';
 import { limits } from './schema';
 import { decodeWeights, encodeWeights, sha256, type NamedWeight } from './weights';
@@ -20,17 +21,13 @@ export function storePretrained(db: Database.Database, weights: readonly NamedWe
   );
   const at = new Date().toISOString();
   for (const weight of weights) {
-    if (!/^.+\/[^/]+$/.test(weight.name))
-      throw new StoreError('invalid', {
-        en: `The pretrained weight "${weight.name}" does not name its block (expected "block/weight", e.g. "conv1/kernel").`,
-        fr: `Le poids préentraîné « ${weight.name} » ne nomme pas son bloc (forme attendue : "bloc/poids", par exemple "conv1/kernel").`,
-      });
+    if (!/^.+\/[^/]+$/.test(weight.name)) throw new StoreError('invalid', problem('store:pretrainedName', { name: weight.name }));
     const blob = encodeWeights([weight]);
     if (blob.length > limits.pretrainedWeightBytes)
-      throw new StoreError('too-large', {
-        en: `The pretrained weight ${weight.name} (${blob.length} bytes) is larger than a project file accepts (${limits.pretrainedWeightBytes} bytes).`,
-        fr: `Le poids préentraîné ${weight.name} (${blob.length} octets) est plus gros que ce qu’un fichier de projet accepte (${limits.pretrainedWeightBytes} octets).`,
-      });
+      throw new StoreError(
+        'too-large',
+        problem('store:pretrainedTooLarge', { name: weight.name, bytes: blob.length, max: limits.pretrainedWeightBytes }),
+      );
     insert.run(weight.name, source, blob.length, sha256(blob), blob, at);
   }
 }
@@ -53,19 +50,12 @@ export function listPretrained(db: Database.Database): PretrainedInfo[] {
 }
 
 function readOne(db: Database.Database, name: string, size: number): NamedWeight {
-  if (size > limits.pretrainedWeightBytes)
-    throw new StoreError('too-large', {
-      en: `The pretrained weight ${name} is larger than Neuroblocks accepts.`,
-      fr: `Le poids préentraîné ${name} est plus gros que ce que Neuroblocks accepte.`,
-    });
+  if (size > limits.pretrainedWeightBytes) throw new StoreError('too-large', problem('store:pretrainedTooLargeToRead', { name }));
   const { weights, hash } = db.prepare('SELECT weights, hash FROM pretrained WHERE name = ?').get(name) as {
     weights: Buffer;
     hash: string;
   };
-  const damaged = new StoreError('damaged', {
-    en: `The pretrained weight ${name} of this project is damaged (it does not match its checksum). Add the base again.`,
-    fr: `Le poids préentraîné ${name} de ce projet est endommagé (il ne correspond pas à sa somme de contrôle). Ajoutez la base à nouveau.`,
-  });
+  const damaged = new StoreError('damaged', problem('store:pretrainedDamaged', { name }));
   if (sha256(weights) !== hash) throw damaged;
   const [weight] = decodeWeights(weights);
   if (!weight || weight.name !== name) throw damaged;

@@ -2,6 +2,7 @@ import { accessSync, closeSync, constants, existsSync, fsyncSync, openSync, rena
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { problem } from '../i18n/catalogue';
 import { fileNameProblem } from '../model/file-names';
 import type { Project } from '../model/project';
 import { serializeProject } from '../model/project-io';
@@ -78,17 +79,13 @@ export interface CreateOptions {
  * temporary name and renamed into place, so a crash never leaves a half-made project behind.
  */
 export function createProjectFile(path: string, project: Project, options: CreateOptions = {}): void {
-  const problem = fileNameProblem(basename(path));
-  if (problem)
+  const nameProblem = fileNameProblem(basename(path));
+  if (nameProblem)
     throw new StoreError('invalid', {
-      en: `Cannot create ${path}: ${problem.en}. Choose another name.`,
-      fr: `Impossible de créer ${path} : ${problem.fr}. Choisissez un autre nom.`,
+      en: `Cannot create ${path}: ${nameProblem.en}. Choose another name.`,
+      fr: `Impossible de créer ${path} : ${nameProblem.fr}. Choisissez un autre nom.`,
     });
-  if (!options.overwrite && existsSync(path))
-    throw new StoreError('exists', {
-      en: `${path} already exists. Choose another name or open it instead.`,
-      fr: `${path} existe déjà. Choisissez un autre nom, ou ouvrez-le plutôt.`,
-    });
+  if (!options.overwrite && existsSync(path)) throw new StoreError('exists', problem('store:exists', { path }));
   const temp = siblingTempPath(path, 'creating');
   try {
     const db = new Database(temp);
@@ -124,7 +121,7 @@ export function createProjectFile(path: string, project: Project, options: Creat
     moveIntoPlace(temp, path);
   } catch (error) {
     removeDatabaseFiles(temp);
-    throw writeError(error, { en: 'create the project file', fr: 'créer le fichier de projet' }, path);
+    throw writeError(error, { action: 'create' }, path);
   }
 }
 

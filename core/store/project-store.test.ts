@@ -484,9 +484,10 @@ describe('failures while saving', () => {
       error = e;
     }
     db.close();
-    const message = writeError(error, { en: 'save the project', fr: 'enregistrer le projet' }, store.path);
+    const message = writeError(error, { action: 'save' }, store.path);
     expect(message).toBeInstanceOf(StoreError);
     expect((message as StoreError).code).toBe('read-only');
+    expect((message as StoreError).problem).toEqual({ code: 'store:writeReadOnly', params: { action: 'save', path: store.path } });
     expect(message.message).toMatch(/read-only.*Nothing was lost/);
     expect((message as StoreError).fr).toMatch(/^Impossible d’enregistrer le projet : .* est en lecture seule .*Rien n’a été perdu/);
   });

@@ -1,12 +1,14 @@
 import { accessSync, constants } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { problem, type Problem } from '../i18n/catalogue';
+import { problemTexts } from '../i18n/translate';
 import type { Localized } from '../model/localized';
 import type { Project } from '../model/project';
 import { parseProject, parseProjectText, ProjectError, serializeProject } from '../model/project-io';
 import { appVersion } from './app-version';
 import { compareRuns, type RunComparison } from './compare';
-import { frenchDe, StoreError, writeError } from './errors';
+import { causeProblem, StoreError, writeError, type WriteAction } from './errors';
 import { inspectProjectFile } from './inspect';
 import { migrate } from './migrations';
 import {
@@ -59,39 +61,29 @@ export interface AutosaveEvent {
 /** Autosaves younger than this replace the previous autosave instead of adding a version. */
 const AUTOSAVE_COALESCE_MS = 5 * 60 * 1000;
 
-function checkWritable(path: string): Localized | undefined {
+function checkWritable(path: string): Problem | undefined {
   try {
     accessSync(path, constants.W_OK);
     accessSync(dirname(path), constants.W_OK);
     return undefined;
   } catch {
-    return { en: `${path} or its folder cannot be written to`, fr: `impossible d’écrire dans ${path} ou dans son dossier` };
+    return problem('store:notWritable', { path });
   }
 }
 
-function readStoredProject(text: unknown, what: Localized): Project {
-  if (typeof text !== 'string')
-    throw new StoreError('damaged', {
-      en: `The project file is damaged: ${what.en} is missing.`,
-      fr: `Le fichier de projet est endommagé : il y manque ${what.fr}.`,
-    });
-  if (text.length > limits.jsonBytes)
-    throw new StoreError('too-large', {
-      en: `The project file holds ${what.en} larger than Neuroblocks accepts.`,
-      fr: `Le fichier de projet contient une valeur trop grosse pour Neuroblocks (${what.fr}).`,
-    });
+/** A stored project, named for the messages: the current one, or a version (`{ what: 'version', id }`). */
+type StoredProject = { what: 'currentProject' } | { what: 'version'; id: number };
+
+function readStoredProject(text: unknown, what: StoredProject): Project {
+  if (typeof text !== 'string') throw new StoreError('damaged', problem('store:storedMissing', what));
+  if (text.length > limits.jsonBytes) throw new StoreError('too-large', problem('store:storedTooLarge', what));
   try {
     return parseProjectText(text);
   } catch (error) {
     if (error instanceof ProjectError)
-      throw new StoreError(
-        'damaged',
-        {
-          en: `The project file holds ${what.en} that cannot be read: ${error.message}`,
-          fr: `Le fichier de projet est endommagé : impossible de lire ${what.fr} (${error.fr ?? error.message})`,
-        },
-        { cause: error },
-      );
+      throw new StoreError('damaged', problem('store:storedProjectUnreadable', { ...what, reason: causeProblem(error) }), {
+        cause: error,
+      });
     throw error;
   }
 }
@@ -110,7 +102,7 @@ export class ProjectStore {
   private readonly autosaveListeners = new Set<(event: AutosaveEvent) => void>();
   /** Runs marked interrupted when this file was opened. */
   readonly interruptedOnOpen: number[];
-  private access: { readOnly: boolean; reason?: Localized };
+  private access: { readOnly: boolean; reason?: Problem };
   /** The log files beside a file opened read-only, as they were before, to put the folder back as it was on close. */
   private sideFilesBefore?: SideFiles;
 
@@ -118,7 +110,7 @@ export class ProjectStore {
     path: string,
     db: Database.Database,
     readOnly: boolean,
-    readOnlyReason: Localized | undefined,
+    readOnlyReason: Problem | undefined,
     interrupted: number[],
     private readonly options: OpenOptions,
   ) {
@@ -143,16 +135,12 @@ export class ProjectStore {
     const facts = inspectProjectFile(path);
     const notWritable = options.readOnly ? undefined : checkWritable(path);
     const readOnly = Boolean(options.readOnly || notWritable);
-    if (readOnly && facts.schemaVersion < SCHEMA_VERSION)
-      throw new StoreError('read-only', {
-        en: `${path} was made by an older Neuroblocks and must be upgraded before it can be opened, which needs write access. Copy it to a folder you can write to and open the copy.`,
-        fr: `${path} a été créé par une version plus ancienne de Neuroblocks et doit être mis à jour avant d’être ouvert, ce qui demande de pouvoir y écrire. Copiez-le dans un dossier où vous pouvez écrire et ouvrez la copie.`,
-      });
+    if (readOnly && facts.schemaVersion < SCHEMA_VERSION) throw new StoreError('read-only', problem('store:olderNeedsWrite', { path }));
     let db: Database.Database;
     try {
       db = new Database(path, { readonly: readOnly, fileMustExist: true, timeout: 5000 });
     } catch (error) {
-      throw writeError(error, { en: 'open the project', fr: 'ouvrir le projet' }, path);
+      throw writeError(error, { action: 'open' }, path);
     }
     try {
       configureConnection(db, !readOnly);
@@ -168,7 +156,7 @@ export class ProjectStore {
     } catch (error) {
       db.close();
       if (readOnly) restoreSideFiles(path, before, false);
-      throw writeError(error, { en: 'open the project', fr: 'ouvrir le projet' }, path);
+      throw writeError(error, { action: 'open' }, path);
     }
   }
 
@@ -183,27 +171,31 @@ export class ProjectStore {
 
   /** Why the file was opened read-only, when it was not asked for. */
   get readOnlyReason(): string | undefined {
-    return this.access.reason?.en;
+    return this.readOnlyReasonText?.en;
+  }
+
+  /** The same reason as a problem of the catalogue (`store:notWritable`). */
+  get readOnlyProblem(): Problem | undefined {
+    return this.access.reason;
   }
 
   /** The same reason in English and French. */
   get readOnlyReasonText(): Localized | undefined {
-    return this.access.reason;
+    return this.access.reason && problemTexts(this.access.reason);
   }
 
   private assertOpen(): void {
-    if (this.closed)
-      throw new StoreError('closed', { en: `The project ${this.currentPath} is closed.`, fr: `Le projet ${this.currentPath} est fermé.` });
+    if (this.closed) throw new StoreError('closed', problem('store:closed', { path: this.currentPath }));
   }
 
-  private write<T>(action: Localized, fn: () => T): T {
+  private write<T>(action: WriteAction, fn: () => T): T {
     this.assertOpen();
     if (this.readOnly) {
       const reason = this.access.reason;
-      throw new StoreError('read-only', {
-        en: `Could not ${action.en}: ${this.currentPath} is open read-only${reason ? ` (${reason.en})` : ''}. Use "Save as" to keep your work elsewhere.`,
-        fr: `Impossible ${frenchDe(action.fr)} : ${this.currentPath} est ouvert en lecture seule${reason ? ` (${reason.fr})` : ''}. Utilisez « Enregistrer sous » pour garder votre travail ailleurs.`,
-      });
+      throw new StoreError(
+        'read-only',
+        problem('store:openReadOnly', { ...action, path: this.currentPath, ...(reason ? { reason, context: 'reason' } : {}) }),
+      );
     }
     try {
       return this.db.transaction(fn).immediate();
@@ -222,20 +214,14 @@ export class ProjectStore {
   /** The current project (graph, training settings, data set). */
   project(): Project {
     return this.read(() =>
-      readStoredProject(this.db.prepare('SELECT project FROM project WHERE id = 1').pluck().get(), {
-        en: 'the current project',
-        fr: 'le projet actuel',
-      }),
+      readStoredProject(this.db.prepare('SELECT project FROM project WHERE id = 1').pluck().get(), { what: 'currentProject' }),
     );
   }
 
   private insertVersion(project: Project, kind: VersionKind, message?: string): GraphVersion {
     const text = serializeProject(project);
     if (text.length > limits.jsonBytes)
-      throw new StoreError('too-large', {
-        en: `The project is too large to save (${text.length} bytes of JSON, at most ${limits.jsonBytes}).`,
-        fr: `Le projet est trop gros pour être enregistré (${text.length} octets de JSON, au plus ${limits.jsonBytes}).`,
-      });
+      throw new StoreError('too-large', problem('store:projectTooLarge', { bytes: text.length, max: limits.jsonBytes }));
     const hash = projectHash(project);
     const now = new Date().toISOString();
     const id = Number(
@@ -253,9 +239,7 @@ export class ProjectStore {
   save(project?: unknown, message?: string): GraphVersion {
     this.cancelAutosave();
     const toSave = project === undefined ? this.project() : parseProject(project);
-    const version = this.write({ en: 'save the project', fr: 'enregistrer le projet' }, () =>
-      this.insertVersion(toSave, 'explicit', message),
-    );
+    const version = this.write({ action: 'save' }, () => this.insertVersion(toSave, 'explicit', message));
     this.checkpointLog();
     return version;
   }
@@ -267,10 +251,7 @@ export class ProjectStore {
   scheduleAutosave(project: Project): void {
     this.assertOpen();
     if (this.readOnly) {
-      throw new StoreError('read-only', {
-        en: `${this.currentPath} is open read-only; changes cannot be saved to it. Use "Save as".`,
-        fr: `${this.currentPath} est ouvert en lecture seule ; les modifications ne peuvent pas y être enregistrées. Utilisez « Enregistrer sous ».`,
-      });
+      throw new StoreError('read-only', problem('store:autosaveReadOnly', { path: this.currentPath }));
     }
     const delay = this.options.autosaveDelayMs ?? 400;
     const maxWait = this.options.autosaveMaxWaitMs ?? 1000;
@@ -298,9 +279,7 @@ export class ProjectStore {
     if (!project) return undefined;
     try {
       const parsed = parseProject(project);
-      const version = this.write({ en: 'autosave the project', fr: 'enregistrer automatiquement le projet' }, () =>
-        this.applyAutosave(parsed),
-      );
+      const version = this.write({ action: 'autosave' }, () => this.applyAutosave(parsed));
       if (version) this.emitAutosave({ version });
       return version;
     } catch (error) {
@@ -383,21 +362,15 @@ export class ProjectStore {
 
   getVersion(id: number): Project {
     const text = this.read(() => this.db.prepare('SELECT project FROM graph_versions WHERE id = ?').pluck().get(id));
-    if (text === undefined)
-      throw new StoreError('not-found-in-file', {
-        en: `Version ${id} does not exist in this project.`,
-        fr: `La version ${id} n’existe pas dans ce projet.`,
-      });
-    return readStoredProject(text, { en: `version ${id}`, fr: `la version ${id}` });
+    if (text === undefined) throw new StoreError('not-found-in-file', problem('store:versionNotFound', { id }));
+    return readStoredProject(text, { what: 'version', id });
   }
 
   /** Makes an older version current again, as a new version (so the restore itself can be undone). */
   restoreVersion(id: number): Project {
     this.cancelAutosave();
     const project = this.getVersion(id);
-    this.write({ en: 'restore the version', fr: 'restaurer la version' }, () =>
-      this.insertVersion(project, 'restored', `Restored version ${id}`),
-    );
+    this.write({ action: 'restore' }, () => this.insertVersion(project, 'restored', `Restored version ${id}`));
     return project;
   }
 
@@ -411,7 +384,7 @@ export class ProjectStore {
   importProjectJson(json: string | unknown, message?: string): Project {
     const project = typeof json === 'string' ? parseProjectText(json) : parseProject(json);
     this.cancelAutosave();
-    this.write({ en: 'import the project', fr: 'importer le projet' }, () => this.insertVersion(project, 'imported', message));
+    this.write({ action: 'import' }, () => this.insertVersion(project, 'imported', message));
     return project;
   }
 
@@ -427,7 +400,7 @@ export class ProjectStore {
   // ── Data sets ────────────────────────────────────────────────────────────────────────────────
 
   addDataset(input: DatasetInput): DatasetRecord {
-    const id = this.write({ en: 'record the data set', fr: 'enregistrer le jeu de données' }, () => runs.addDataset(this.db, input));
+    const id = this.write({ action: 'recordDataset' }, () => runs.addDataset(this.db, input));
     return this.read(() => runs.getDataset(this.db, id)) as DatasetRecord;
   }
 
@@ -444,9 +417,7 @@ export class ProjectStore {
   /** Keeps weights training starts from for some blocks (named `block/weight`), replacing those of the same names. */
   setPretrained(weights: readonly NamedWeight[], source: string): void {
     this.assertOpen();
-    this.write({ en: 'keep the pretrained weights', fr: 'garder les poids préentraînés' }, () =>
-      pretrained.storePretrained(this.db, weights, source),
-    );
+    this.write({ action: 'keepPretrained' }, () => pretrained.storePretrained(this.db, weights, source));
   }
 
   /** The pretrained weights, checked against their checksums. */
@@ -461,9 +432,7 @@ export class ProjectStore {
 
   /** Forgets the pretrained weights of these blocks (of every block when none are given): they start from random weights again. */
   deletePretrained(blocks?: readonly string[]): void {
-    this.write({ en: 'remove the pretrained weights', fr: 'retirer les poids préentraînés' }, () =>
-      pretrained.deletePretrained(this.db, blocks),
-    );
+    this.write({ action: 'removePretrained' }, () => pretrained.deletePretrained(this.db, blocks));
   }
 
   // ── Runs ─────────────────────────────────────────────────────────────────────────────────────
@@ -476,7 +445,7 @@ export class ProjectStore {
     this.flushAutosaveQuietly();
     const project = parseProject(start.project);
     const hash = projectHash(project);
-    return this.write({ en: 'start recording the run', fr: 'commencer à enregistrer l’entraînement' }, () => {
+    return this.write({ action: 'startRun' }, () => {
       const current = this.db.prepare('SELECT hash, current_version_id FROM project WHERE id = 1').get() as {
         hash: string;
         current_version_id: number;
@@ -510,33 +479,27 @@ export class ProjectStore {
 
   /** Records one finished epoch in its own transaction. Epochs must come in order, from 1. */
   recordEpoch(runId: number, metrics: EpochMetrics): void {
-    this.write({ en: `record epoch ${metrics.epoch}`, fr: `enregistrer l’époque ${metrics.epoch}` }, () =>
-      runs.insertEpoch(this.db, runId, metrics),
-    );
+    this.write({ action: 'recordEpoch', epoch: metrics.epoch }, () => runs.insertEpoch(this.db, runId, metrics));
   }
 
   /** Saves weights as the run's last and/or best checkpoint; the previous one stays readable until this one is complete. */
   saveCheckpoint(runId: number, input: CheckpointInput): number {
     this.assertOpen();
     const prepared = runs.prepareCheckpoint(input);
-    return this.write({ en: `save the checkpoint of epoch ${input.epoch}`, fr: `enregistrer les poids de l’époque ${input.epoch}` }, () =>
-      runs.storeCheckpoint(this.db, runId, input, prepared),
-    );
+    return this.write({ action: 'saveCheckpoint', epoch: input.epoch }, () => runs.storeCheckpoint(this.db, runId, input, prepared));
   }
 
   /** Ends a running run: completed, stopped, early-stopped, diverged or failed (with the error). */
   finishRun(runId: number, status: Exclude<RunStatus, 'running'>, error?: string): void {
-    this.write({ en: 'finish the run', fr: 'terminer l’entraînement' }, () => runs.setRunStatus(this.db, runId, status, error));
+    this.write({ action: 'finishRun' }, () => runs.setRunStatus(this.db, runId, status, error));
   }
 
   recordEvaluation(runId: number, evaluation: EvaluationInput): number {
-    return this.write({ en: 'record the evaluation', fr: 'enregistrer l’évaluation' }, () =>
-      runs.insertEvaluation(this.db, runId, evaluation),
-    );
+    return this.write({ action: 'recordEvaluation' }, () => runs.insertEvaluation(this.db, runId, evaluation));
   }
 
   recordExport(record: ExportInput): number {
-    return this.write({ en: 'record the export', fr: 'enregistrer l’export' }, () => runs.insertExport(this.db, record));
+    return this.write({ action: 'recordExport' }, () => runs.insertExport(this.db, record));
   }
 
   listExports(runId?: number): ExportRecord[] {
@@ -565,7 +528,7 @@ export class ProjectStore {
   }
 
   deleteRun(runId: number): void {
-    this.write({ en: `delete run ${runId}`, fr: `supprimer l’entraînement ${runId}` }, () => runs.deleteRunRows(this.db, runId));
+    this.write({ action: 'deleteRun', runId }, () => runs.deleteRunRows(this.db, runId));
   }
 
   compareRuns(runIds: number[]): RunComparison {
@@ -587,7 +550,7 @@ export class ProjectStore {
 
   /** Marks an interrupted or stopped run running again from its last checkpoint, owned by this process. */
   resumeRun(runId: number): ResumePoint {
-    this.write({ en: `resume run ${runId}`, fr: `reprendre l’entraînement ${runId}` }, () => runs.reopenRun(this.db, runId));
+    this.write({ action: 'resumeRun', runId }, () => runs.reopenRun(this.db, runId));
     return this.resumePoint(runId);
   }
 
@@ -606,11 +569,7 @@ export class ProjectStore {
    */
   async backupTo(target: string): Promise<void> {
     this.assertOpen();
-    if (resolve(target) === resolve(this.currentPath))
-      throw new StoreError('invalid', {
-        en: 'A copy cannot be saved over the project it is copied from.',
-        fr: 'Une copie ne peut pas être enregistrée à la place du projet dont elle est copiée.',
-      });
+    if (resolve(target) === resolve(this.currentPath)) throw new StoreError('invalid', problem('store:copyOverItself', {}));
     this.flushAutosaveQuietly();
     const temp = siblingTempPath(target, 'saving');
     try {
@@ -618,7 +577,7 @@ export class ProjectStore {
       moveIntoPlace(temp, target);
     } catch (error) {
       removeDatabaseFiles(temp);
-      throw writeError(error, { en: 'save a copy of the project', fr: 'enregistrer une copie du projet' }, target);
+      throw writeError(error, { action: 'saveCopy' }, target);
     }
   }
 

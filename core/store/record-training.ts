@@ -1,6 +1,7 @@
 import type { Project } from '../model/project';
 import type { EpochMetrics, SerializedWeight, TrainingEvent, TrainingResume, TrainingSession } from '../train';
-import { StoreError, statusFr } from './errors';
+import { problem } from '../i18n/catalogue';
+import { StoreError, statusKey } from './errors';
 import type { ProjectStore } from './project-store';
 import { resumeRunRecorder, startRunRecorder, type RunRecorder } from './recorder';
 import type { DatasetInput } from './types';
@@ -31,11 +32,7 @@ export function toNamedWeights(weights: readonly SerializedWeight[]): NamedWeigh
 
 export function toSerializedWeights(weights: readonly NamedWeight[]): SerializedWeight[] {
   return weights.map((w) => {
-    if (w.dtype === 'bool')
-      throw new StoreError('invalid', {
-        en: `The checkpoint's weight "${w.name}" is boolean, which training cannot load.`,
-        fr: `Le poids enregistré « ${w.name} » est booléen : l’entraînement ne peut pas le charger.`,
-      });
+    if (w.dtype === 'bool') throw new StoreError('invalid', problem('store:booleanWeight', { name: w.name }));
     return { name: w.name, shape: [...w.shape], dtype: w.dtype, data: w.data.slice().buffer as ArrayBuffer };
   });
 }
@@ -60,16 +57,18 @@ export interface RunToResume {
 export function resumeRecordedRun(store: ProjectStore, runId: number): RunToResume {
   const run = store.getRun(runId);
   if (run.status === 'completed' || run.status === 'early-stopped')
-    throw new StoreError('invalid', {
-      en: `Run ${runId} is ${run.status}: it already trained to its end, so there is nothing to resume. Start a new run instead.`,
-      fr: `L’entraînement ${runId} est ${statusFr[run.status]} : il est allé jusqu’au bout, il n’y a donc rien à reprendre. Lancez plutôt un nouvel entraînement.`,
-    });
+    throw new StoreError('invalid', problem('store:resumeFinished', { runId, status: statusKey(run.status) }));
   const kept = run.epochMetrics.filter((m) => run.last && m.epoch <= run.last.epoch).map((m) => m.epoch);
   if (run.last && kept.join() !== Array.from({ length: run.last.epoch }, (_, i) => i + 1).join())
-    throw new StoreError('damaged', {
-      en: `Run ${runId} cannot be resumed: its last checkpoint is from epoch ${run.last.epoch} but the metrics of epochs ${kept.length ? `up to ${kept.at(-1)}` : 'before it'} are incomplete. Start a new run instead.`,
-      fr: `L’entraînement ${runId} ne peut pas être repris : ses derniers poids sont de l’époque ${run.last.epoch}, mais les mesures des époques ${kept.length ? `jusqu’à la ${kept.at(-1)}` : 'précédentes'} sont incomplètes. Lancez plutôt un nouvel entraînement.`,
-    });
+    throw new StoreError(
+      'damaged',
+      problem('store:resumeIncomplete', {
+        runId,
+        epoch: run.last.epoch,
+        upTo: kept.at(-1) ?? 0,
+        ...(kept.length ? {} : { context: 'none' }),
+      }),
+    );
   const { recorder, resume } = resumeRunRecorder(store, runId);
   const history: EpochMetrics[] = store
     .getRun(runId)

@@ -3,6 +3,7 @@
 // than a bound, checked before the bytes are buffered.
 import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { problem } from '../i18n/catalogue';
 import { StoreError } from './errors';
 
 /** Project JSON is small (the largest graph the format admits is a few megabytes); anything larger is not a project. */
@@ -14,64 +15,40 @@ export const MAX_PROJECT_JSON_BYTES = 50 * 1024 * 1024;
  */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-function megabytes(bytes: number): string {
-  return String(Math.round((bytes / 1024 / 1024) * 10) / 10);
+/** Mebibytes to one decimal, as the sentences give a size. */
+function megabytes(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
 }
 
 function notRegular(path: string, stats: Stats): StoreError {
-  if (stats.isDirectory())
-    return new StoreError('not-a-file', {
-      en: `Cannot open ${path}: it is a folder, not a file.`,
-      fr: `Impossible d’ouvrir ${path} : c’est un dossier, pas un fichier.`,
-    });
+  if (stats.isDirectory()) return new StoreError('not-a-file', problem('store:openFolder', { path }));
   const kind = stats.isFIFO()
-    ? { en: 'a named pipe', fr: 'un tube nommé' }
+    ? 'fifo'
     : stats.isCharacterDevice() || stats.isBlockDevice()
-      ? { en: 'a device', fr: 'un périphérique' }
+      ? 'device'
       : stats.isSocket()
-        ? { en: 'a socket', fr: 'une socket' }
-        : { en: 'not a regular file', fr: 'pas un fichier ordinaire' };
-  return new StoreError('not-a-file', {
-    en: `Cannot open ${path}: it is ${kind.en}, not a file. Choose a project file saved by Neuroblocks.`,
-    fr: `Impossible d’ouvrir ${path} : c’est ${kind.fr}, pas un fichier. Choisissez un fichier de projet enregistré par Neuroblocks.`,
-  });
+        ? 'socket'
+        : 'other';
+  return new StoreError('not-a-file', problem('store:openNotRegular', { path, kind }));
 }
 
 function tooLarge(path: string, size: number | undefined, maxBytes: number): StoreError {
-  const got =
-    size === undefined
-      ? { en: 'it is', fr: 'il est' }
-      : { en: `at ${megabytes(size)} MB it is`, fr: `avec ${megabytes(size).replace('.', ',')} Mo, il est` };
-  return new StoreError('too-large', {
-    en: `Cannot open ${path}: ${got.en} larger than a project file can be (at most ${megabytes(maxBytes)} MB).`,
-    fr: `Impossible d’ouvrir ${path} : ${got.fr} plus gros qu’un fichier de projet ne peut l’être (au plus ${megabytes(maxBytes).replace('.', ',')} Mo).`,
-  });
+  const max = megabytes(maxBytes);
+  return new StoreError(
+    'too-large',
+    problem('store:openTooLarge', size === undefined ? { path, max } : { path, max, size: megabytes(size), context: 'size' }),
+  );
 }
 
 /** The reason a path cannot be opened, in words. */
 export function openError(path: string, error: unknown): StoreError {
   if (error instanceof StoreError) return error;
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT')
-    return new StoreError(
-      'not-found',
-      { en: `Cannot open ${path}: the file does not exist.`, fr: `Impossible d’ouvrir ${path} : le fichier n’existe pas.` },
-      { cause: error },
-    );
-  if (code === 'EISDIR')
-    return new StoreError(
-      'not-a-file',
-      { en: `Cannot open ${path}: it is a folder, not a file.`, fr: `Impossible d’ouvrir ${path} : c’est un dossier, pas un fichier.` },
-      { cause: error },
-    );
-  if (code === 'EACCES' || code === 'EPERM')
-    return new StoreError(
-      'io',
-      { en: `Cannot open ${path}: permission denied.`, fr: `Impossible d’ouvrir ${path} : accès refusé.` },
-      { cause: error },
-    );
+  if (code === 'ENOENT') return new StoreError('not-found', problem('store:openNotFound', { path }), { cause: error });
+  if (code === 'EISDIR') return new StoreError('not-a-file', problem('store:openFolder', { path }), { cause: error });
+  if (code === 'EACCES' || code === 'EPERM') return new StoreError('io', problem('store:openDenied', { path }), { cause: error });
   const detail = error instanceof Error ? error.message : String(error);
-  return new StoreError('io', { en: `Cannot open ${path}: ${detail}.`, fr: `Impossible d’ouvrir ${path} : ${detail}.` }, { cause: error });
+  return new StoreError('io', problem('store:openFailed', { path, detail }), { cause: error });
 }
 
 async function openRegular(path: string): Promise<{ handle: FileHandle; stats: Stats }> {

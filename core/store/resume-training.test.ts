@@ -120,6 +120,7 @@ describe('resuming a recorded run', () => {
       expect.objectContaining({
         message: 'The checkpoint\'s weight "mask/w" is boolean, which training cannot load.',
         fr: 'Le poids enregistré « mask/w » est booléen : l’entraînement ne peut pas le charger.',
+        problem: { code: 'store:booleanWeight', params: { name: 'mask/w' } },
       }),
     );
   });

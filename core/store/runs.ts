@@ -1,8 +1,8 @@
 import { hostname, uptime } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { Project, TrainingSettings } from '../model/project';
-import type { Localized } from '../model/localized';
-import { StoreError, statusFr } from './errors';
+import { problem } from '../i18n/catalogue';
+import { StoreError, statusKey } from './errors';
 import { limits, runStatuses, type RunStatus } from './schema';
 import type {
   CheckpointInfo,
@@ -28,34 +28,27 @@ const opt = <T>(value: T | null | undefined): T | undefined => (value === null ?
 const finiteOrNull = (value: number | null | undefined): number | null =>
   typeof value === 'number' && !Number.isNaN(value) ? value : null;
 
-export function parseJson<T>(text: unknown, what: Localized): T {
-  if (typeof text !== 'string')
-    throw new StoreError('damaged', {
-      en: `The project file is damaged: ${what.en} is missing.`,
-      fr: `Le fichier de projet est endommagé : il y manque ${what.fr}.`,
-    });
-  if (text.length > limits.jsonBytes) {
-    throw new StoreError('too-large', {
-      en: `The project file holds ${what.en} larger than Neuroblocks accepts.`,
-      fr: `Le fichier de projet contient une valeur trop grosse pour Neuroblocks (${what.fr}).`,
-    });
-  }
+/** A JSON value stored in the file, named for the messages (`store:what_…`), with its run where it has one. */
+export type StoredValue =
+  | { what: 'datasetSummary' | 'checkpointMetrics' | 'evaluationLabels' | 'confusion' | 'exportDetails' }
+  | { what: 'runTraining' | 'runGraph'; runId: number };
+
+export function parseJson<T>(text: unknown, what: StoredValue): T {
+  if (typeof text !== 'string') throw new StoreError('damaged', problem('store:storedMissing', what));
+  if (text.length > limits.jsonBytes) throw new StoreError('too-large', problem('store:storedTooLarge', what));
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new StoreError('damaged', {
-      en: `The project file is damaged: ${what.en} is not readable.`,
-      fr: `Le fichier de projet est endommagé : impossible de lire ${what.fr}.`,
-    });
+    throw new StoreError('damaged', problem('store:storedUnreadable', what));
   }
 }
 
 export function addDataset(db: Database.Database, input: DatasetInput): number {
   if (input.embedded && input.embedded.byteLength > limits.embeddedDatasetBytes)
-    throw new StoreError('too-large', {
-      en: `The data set is too large to keep inside the project (${input.embedded.byteLength} bytes, at most ${limits.embeddedDatasetBytes}); keep it as a file next to the project instead.`,
-      fr: `Le jeu de données est trop gros pour être gardé dans le projet (${input.embedded.byteLength} octets, au plus ${limits.embeddedDatasetBytes}) ; gardez-le plutôt comme fichier à côté du projet.`,
-    });
+    throw new StoreError(
+      'too-large',
+      problem('store:datasetTooLarge', { bytes: input.embedded.byteLength, max: limits.embeddedDatasetBytes }),
+    );
   const existing = db.prepare('SELECT id FROM datasets WHERE content_hash = ?').pluck().get(input.contentHash) as number | undefined;
   if (existing !== undefined) {
     db.prepare('UPDATE datasets SET kind = ?, name = ?, path = ?, summary = ?, embedded = coalesce(?, embedded) WHERE id = ?').run(
@@ -90,7 +83,7 @@ function datasetFromRow(row: Row): DatasetRecord {
     name: opt(row.name as string | null),
     path: opt(row.path as string | null),
     contentHash: row.content_hash as string,
-    summary: parseJson(row.summary, { en: 'a data set summary', fr: 'un résumé de jeu de données' }),
+    summary: parseJson(row.summary, { what: 'datasetSummary' }),
     embeddedBytes: (row.embedded_bytes as number | null) ?? 0,
     addedAt: row.added_at as string,
   };
@@ -110,11 +103,7 @@ export function getDataset(db: Database.Database, id: number): DatasetRecord | u
 export function getEmbeddedDataset(db: Database.Database, id: number): Buffer | undefined {
   const size = db.prepare('SELECT length(embedded) FROM datasets WHERE id = ?').pluck().get(id) as number | null | undefined;
   if (size === undefined || size === null) return undefined;
-  if (size > limits.embeddedDatasetBytes)
-    throw new StoreError('too-large', {
-      en: 'The embedded data set is larger than Neuroblocks accepts.',
-      fr: 'Le jeu de données intégré est plus gros que ce que Neuroblocks accepte.',
-    });
+  if (size > limits.embeddedDatasetBytes) throw new StoreError('too-large', problem('store:embeddedTooLarge', {}));
   return db.prepare('SELECT embedded FROM datasets WHERE id = ?').pluck().get(id) as Buffer;
 }
 
@@ -157,21 +146,16 @@ export function insertRun(db: Database.Database, run: NewRun): number {
 
 function runStatusOf(db: Database.Database, runId: number): RunStatus {
   const status = db.prepare('SELECT status FROM runs WHERE id = ?').pluck().get(runId) as RunStatus | undefined;
-  if (!status)
-    throw new StoreError('not-found-in-file', {
-      en: `Run ${runId} does not exist in this project.`,
-      fr: `L’entraînement ${runId} n’existe pas dans ce projet.`,
-    });
+  if (!status) throw new StoreError('not-found-in-file', problem('store:runNotFound', { runId }));
   return status;
 }
 
-function requireRunning(db: Database.Database, runId: number, action: Localized): void {
+/** What is being done to a run that must be running, as `store:runAction_…` names it. */
+type RunAction = { action: 'recordEpoch' | 'saveCheckpoint' } | { action: 'mark'; newStatus: string };
+
+function requireRunning(db: Database.Database, runId: number, action: RunAction): void {
   const status = runStatusOf(db, runId);
-  if (status !== 'running')
-    throw new StoreError('invalid', {
-      en: `Cannot ${action.en} run ${runId}: it is ${status}, not running.`,
-      fr: `Impossible ${action.fr} l’entraînement ${runId} : il est ${statusFr[status] ?? status}, et non en cours.`,
-    });
+  if (status !== 'running') throw new StoreError('invalid', problem('store:notRunning', { ...action, runId, status: statusKey(status) }));
 }
 
 export function lastEpoch(db: Database.Database, runId: number): number {
@@ -180,9 +164,9 @@ export function lastEpoch(db: Database.Database, runId: number): number {
 
 /** Appends one epoch. Epochs are numbered from 1 and must follow each other, so they always form a prefix. */
 export function insertEpoch(db: Database.Database, runId: number, m: EpochMetrics): void {
-  requireRunning(db, runId, { en: 'record an epoch of', fr: 'd’enregistrer une époque de' });
+  requireRunning(db, runId, { action: 'recordEpoch' });
   const expected = lastEpoch(db, runId) + 1;
-  if (m.epoch !== expected) throw new StoreError('invalid', `Run ${runId} expects epoch ${expected} next, not ${m.epoch}.`);
+  if (m.epoch !== expected) throw new StoreError('invalid', problem('store:epochOrder', { runId, expected, epoch: m.epoch }));
   db.prepare(
     `INSERT INTO epochs (run_id, epoch, loss, accuracy, val_loss, val_accuracy, learning_rate, seconds, samples_per_second, ended_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -221,10 +205,7 @@ export function listEpochs(db: Database.Database, runId: number): EpochMetrics[]
 export function prepareCheckpoint(input: CheckpointInput): PreparedCheckpoint {
   const blob = encodeWeights(input.weights);
   if (blob.length > limits.checkpointBytes)
-    throw new StoreError('too-large', {
-      en: `The model's weights (${blob.length} bytes) are larger than a project file accepts (${limits.checkpointBytes} bytes).`,
-      fr: `Les poids du modèle (${blob.length} octets) sont plus gros que ce qu’un fichier de projet accepte (${limits.checkpointBytes} octets).`,
-    });
+    throw new StoreError('too-large', problem('store:weightsTooLarge', { bytes: blob.length, max: limits.checkpointBytes }));
   // The optimizer's state is worth keeping only while it fits; without it a resumed run restarts the optimizer.
   const optimizerBlob = input.optimizer?.length ? encodeWeights(input.optimizer) : undefined;
   const optimizer =
@@ -248,10 +229,10 @@ export function storeCheckpoint(
   input: CheckpointInput,
   { blob, hash, optimizer }: PreparedCheckpoint,
 ): number {
-  requireRunning(db, runId, { en: 'save a checkpoint of', fr: 'd’enregistrer les poids de' });
+  requireRunning(db, runId, { action: 'saveCheckpoint' });
   const asLast = input.last ?? true;
   const asBest = input.best ?? false;
-  if (!asLast && !asBest) throw new StoreError('invalid', 'A checkpoint must be saved as the last one, the best one, or both.');
+  if (!asLast && !asBest) throw new StoreError('invalid', problem('store:checkpointAs', {}));
   // The same weights saved as best and then as last (a best epoch) are stored once.
   const same = db
     .prepare('SELECT id FROM checkpoints WHERE run_id = ? AND epoch = ? AND hash = ?')
@@ -294,7 +275,7 @@ function checkpointInfo(row: Row): CheckpointInfo {
     epoch: row.epoch as number,
     createdAt: row.created_at as string,
     byteLength: row.byte_length as number,
-    metrics: row.metrics ? parseJson(row.metrics, { en: 'checkpoint metrics', fr: 'les mesures d’un point de sauvegarde' }) : undefined,
+    metrics: row.metrics ? parseJson(row.metrics, { what: 'checkpointMetrics' }) : undefined,
   };
 }
 
@@ -311,45 +292,31 @@ export function checkpointPointer(db: Database.Database, runId: number, which: '
 export function readCheckpoint(db: Database.Database, runId: number, which: 'best' | 'last'): LoadedCheckpoint {
   runStatusOf(db, runId);
   const info = checkpointPointer(db, runId, which);
-  const of = which === 'best' ? 'de la meilleure époque' : 'de la dernière époque';
-  if (!info)
-    throw new StoreError('not-found-in-file', {
-      en: `Run ${runId} has no ${which} checkpoint.`,
-      fr: `L’entraînement ${runId} n’a pas de poids ${of}.`,
-    });
+  if (!info) throw new StoreError('not-found-in-file', problem('store:noCheckpoint', { runId, which }));
   const stored = db.prepare('SELECT length(weights) AS size, hash FROM checkpoints WHERE id = ?').get(info.id) as {
     size: number;
     hash: string;
   };
   if (stored.size > limits.checkpointBytes) {
-    throw new StoreError('too-large', {
-      en: `The ${which} checkpoint of run ${runId} is larger than Neuroblocks accepts.`,
-      fr: `Les poids ${of} de l’entraînement ${runId} sont plus gros que ce que Neuroblocks accepte.`,
-    });
+    throw new StoreError('too-large', problem('store:checkpointTooLarge', { runId, which }));
   }
   const blob = db.prepare('SELECT weights FROM checkpoints WHERE id = ?').pluck().get(info.id) as Buffer;
   if (sha256(blob) !== stored.hash) {
-    throw new StoreError('damaged', {
-      en: `The ${which} checkpoint of run ${runId} is damaged (its weights do not match their checksum).`,
-      fr: `Les poids ${of} de l’entraînement ${runId} sont endommagés (ils ne correspondent pas à leur somme de contrôle).`,
-    });
+    throw new StoreError('damaged', problem('store:checkpointDamaged', { runId, which }));
   }
   const saved = db.prepare('SELECT optimizer, optimizer_hash AS hash FROM checkpoints WHERE id = ?').get(info.id) as {
     optimizer: Buffer | null;
     hash: string | null;
   };
   if (saved.optimizer && sha256(saved.optimizer) !== saved.hash)
-    throw new StoreError('damaged', {
-      en: `The ${which} checkpoint of run ${runId} is damaged (the optimizer's state does not match its checksum).`,
-      fr: `Les poids ${of} de l’entraînement ${runId} sont endommagés (l’état de l’optimiseur ne correspond pas à sa somme de contrôle).`,
-    });
+    throw new StoreError('damaged', problem('store:optimizerDamaged', { runId, which }));
   return { ...info, runId, weights: decodeWeights(blob), ...(saved.optimizer ? { optimizer: decodeWeights(saved.optimizer) } : {}) };
 }
 
 export function setRunStatus(db: Database.Database, runId: number, status: RunStatus, error?: string): void {
-  if (!runStatuses.includes(status)) throw new StoreError('invalid', `"${status}" is not a run status (${runStatuses.join(', ')}).`);
-  if (status === 'running') throw new StoreError('invalid', 'A run is set running by starting or resuming it.');
-  requireRunning(db, runId, { en: `mark as ${status}`, fr: `de marquer comme ${statusFr[status] ?? status}` });
+  if (!runStatuses.includes(status)) throw new StoreError('invalid', problem('store:notAStatus', { status, statuses: [...runStatuses] }));
+  if (status === 'running') throw new StoreError('invalid', problem('store:setRunning', {}));
+  requireRunning(db, runId, { action: 'mark', newStatus: statusKey(status) });
   db.prepare(
     'UPDATE runs SET status = ?, ended_at = ?, error = ?, owner_pid = NULL, owner_host = NULL, owner_boot = NULL WHERE id = ?',
   ).run(status, now(), error ?? null, runId);
@@ -458,18 +425,11 @@ export function getRunRow(
       `${summaryQuery.replace('FROM runs r', 'FROM runs r JOIN graph_versions v ON v.id = r.graph_version_id').replace('SELECT r.*', 'SELECT r.*, v.project AS version_project')} WHERE r.id = ?`,
     )
     .get(runId) as Row | undefined;
-  if (!row)
-    throw new StoreError('not-found-in-file', {
-      en: `Run ${runId} does not exist in this project.`,
-      fr: `L’entraînement ${runId} n’existe pas dans ce projet.`,
-    });
+  if (!row) throw new StoreError('not-found-in-file', problem('store:runNotFound', { runId }));
   return {
     summary: summaryFromRow(row),
-    training: parseJson(row.training, {
-      en: `the training settings of run ${runId}`,
-      fr: `les réglages d’entraînement de l’entraînement ${runId}`,
-    }),
-    project: parseJson(row.version_project, { en: `the graph of run ${runId}`, fr: `le graphe de l’entraînement ${runId}` }),
+    training: parseJson(row.training, { what: 'runTraining', runId }),
+    project: parseJson(row.version_project, { what: 'runGraph', runId }),
     datasetId: opt(row.dataset_id as number | null),
   };
 }
@@ -477,7 +437,7 @@ export function getRunRow(
 export function insertEvaluation(db: Database.Database, runId: number, e: EvaluationInput): number {
   runStatusOf(db, runId);
   if (e.confusion && !e.confusion.every((r) => Array.isArray(r) && r.every((v) => Number.isFinite(v))))
-    throw new StoreError('invalid', 'A confusion matrix must be a list of rows of numbers.');
+    throw new StoreError('invalid', problem('store:confusionShape', {}));
   return Number(
     db
       .prepare(
@@ -504,10 +464,8 @@ export function listEvaluations(db: Database.Database, runId: number): Evaluatio
     samples: opt(row.samples as number | null),
     testLoss: opt(row.test_loss as number | null),
     testAccuracy: opt(row.test_accuracy as number | null),
-    labels: row.labels ? parseJson<string[]>(row.labels, { en: 'evaluation labels', fr: 'les étiquettes d’une évaluation' }) : undefined,
-    confusion: row.confusion
-      ? parseJson<number[][]>(row.confusion, { en: 'a confusion matrix', fr: 'une matrice de confusion' })
-      : undefined,
+    labels: row.labels ? parseJson<string[]>(row.labels, { what: 'evaluationLabels' }) : undefined,
+    confusion: row.confusion ? parseJson<number[][]>(row.confusion, { what: 'confusion' }) : undefined,
   }));
 }
 
@@ -532,7 +490,7 @@ export function listExports(db: Database.Database, runId?: number): ExportRecord
     format: row.format as string,
     path: opt(row.path as string | null),
     bytes: opt(row.bytes as number | null),
-    details: row.details ? parseJson(row.details, { en: 'export details', fr: 'les détails d’un export' }) : undefined,
+    details: row.details ? parseJson(row.details, { what: 'exportDetails' }) : undefined,
     createdAt: row.created_at as string,
   }));
 }
@@ -548,16 +506,10 @@ export function deleteRunRows(db: Database.Database, runId: number): void {
 export function reopenRun(db: Database.Database, runId: number): void {
   const status = runStatusOf(db, runId);
   if (status !== 'interrupted' && status !== 'stopped')
-    throw new StoreError('invalid', {
-      en: `Run ${runId} is ${status}; only an interrupted or stopped run can be resumed.`,
-      fr: `L’entraînement ${runId} est ${statusFr[status] ?? status} ; seul un entraînement interrompu ou arrêté peut être repris.`,
-    });
+    throw new StoreError('invalid', problem('store:notResumable', { runId, status: statusKey(status) }));
   const last = checkpointPointer(db, runId, 'last');
   if (!last) {
-    throw new StoreError('invalid', {
-      en: `Run ${runId} cannot be resumed: it has no checkpoint (it stopped before its first one was saved).`,
-      fr: `L’entraînement ${runId} ne peut pas être repris : il n’a pas de poids enregistrés (il s’est arrêté avant le premier enregistrement).`,
-    });
+    throw new StoreError('invalid', problem('store:resumeNoCheckpoint', { runId }));
   }
   db.prepare('DELETE FROM epochs WHERE run_id = ? AND epoch > ?').run(runId, last.epoch);
   db.prepare(

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Localized } from '../model/localized';
+import { problem } from '../i18n/catalogue';
 import type { NamedWeight, WeightDtype } from '../model/weight-layout';
 import { StoreError } from './errors';
 
@@ -33,12 +33,12 @@ export function encodeWeights(weights: readonly NamedWeight[]): Buffer {
   const entries: HeaderEntry[] = [];
   let dataLength = 0;
   for (const w of weights) {
-    if (!(w.dtype in bytesPerElement)) throw new StoreError('invalid', `Weight "${w.name}" has the unsupported type "${w.dtype}".`);
+    if (!(w.dtype in bytesPerElement)) throw new StoreError('invalid', problem('store:unsupportedType', { name: w.name, dtype: w.dtype }));
     const expected = elementCount(w.shape);
     if (w.data.length !== expected)
       throw new StoreError(
         'invalid',
-        `Weight "${w.name}" has ${w.data.length} values but its shape [${w.shape.join(', ')}] needs ${expected}.`,
+        problem('store:valueCount', { name: w.name, count: w.data.length, shape: w.shape.join(', '), expected }),
       );
     const byteLength = expected * bytesPerElement[w.dtype];
     entries.push({ name: w.name, shape: [...w.shape], dtype: w.dtype, offset: dataLength, byteLength });
@@ -58,46 +58,43 @@ export function encodeWeights(weights: readonly NamedWeight[]): Buffer {
   return blob;
 }
 
-function damaged(detail: Localized): StoreError {
-  return new StoreError('damaged', {
-    en: `The checkpoint's weights are damaged (${detail.en}).`,
-    fr: `Les poids enregistrés sont endommagés (${detail.fr}).`,
-  });
+/** What is wrong with a weights blob, as `store:damage_…` says it, with the tensor or format it concerns. */
+type Damage =
+  | { damage: 'notBlob' | 'headerPastEnd' | 'header' | 'notList' }
+  | { damage: 'format'; format: number }
+  | { damage: 'malformed'; index: number }
+  | { damage: 'shape' | 'size' | 'pastEnd'; name: string };
+
+function damaged(detail: Damage): StoreError {
+  return new StoreError('damaged', problem('store:weightsDamaged', detail));
 }
 
 export function decodeWeights(blob: Uint8Array): NamedWeight[] {
   const buf = Buffer.from(blob.buffer, blob.byteOffset, blob.byteLength);
-  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== MAGIC)
-    throw damaged({ en: 'not a weights blob', fr: 'ce ne sont pas des poids' });
-  if (buf.readUInt32LE(4) !== FORMAT)
-    throw damaged({ en: `unknown weights format ${buf.readUInt32LE(4)}`, fr: `format de poids inconnu ${buf.readUInt32LE(4)}` });
+  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== MAGIC) throw damaged({ damage: 'notBlob' });
+  if (buf.readUInt32LE(4) !== FORMAT) throw damaged({ damage: 'format', format: buf.readUInt32LE(4) });
   const headerLength = buf.readUInt32LE(8);
-  if (12 + headerLength > buf.length) throw damaged({ en: 'header runs past the end', fr: 'l’en-tête dépasse la fin des données' });
+  if (12 + headerLength > buf.length) throw damaged({ damage: 'headerPastEnd' });
   let entries: unknown;
   try {
     entries = JSON.parse(buf.toString('utf8', 12, 12 + headerLength));
   } catch {
-    throw damaged({ en: 'unreadable header', fr: 'en-tête illisible' });
+    throw damaged({ damage: 'header' });
   }
-  if (!Array.isArray(entries) || entries.length > MAX_TENSORS)
-    throw damaged({ en: 'header is not a list of tensors', fr: 'l’en-tête n’est pas une liste de tenseurs' });
+  if (!Array.isArray(entries) || entries.length > MAX_TENSORS) throw damaged({ damage: 'notList' });
   const dataStart = align8(12 + headerLength);
   return entries.map((raw: unknown, i) => {
     const e = raw as Partial<HeaderEntry> | null;
     if (!e || typeof e.name !== 'string' || typeof e.dtype !== 'string' || !(e.dtype in bytesPerElement))
-      throw damaged({ en: `tensor ${i} is malformed`, fr: `le tenseur ${i} est mal formé` });
+      throw damaged({ damage: 'malformed', index: i });
     if (!Array.isArray(e.shape) || !e.shape.every((d) => Number.isSafeInteger(d) && d >= 0))
-      throw damaged({ en: `tensor "${e.name}" has a bad shape`, fr: `le tenseur « ${e.name} » a une forme invalide` });
+      throw damaged({ damage: 'shape', name: e.name });
     const count = elementCount(e.shape);
     const byteLength = count * bytesPerElement[e.dtype];
     if (e.byteLength !== byteLength || !Number.isSafeInteger(e.offset) || (e.offset as number) < 0 || (e.offset as number) % 8 !== 0)
-      throw damaged({
-        en: `tensor "${e.name}" has a bad size or offset`,
-        fr: `le tenseur « ${e.name} » a une taille ou une position invalide`,
-      });
+      throw damaged({ damage: 'size', name: e.name });
     const start = dataStart + (e.offset as number);
-    if (start + byteLength > buf.length)
-      throw damaged({ en: `tensor "${e.name}" runs past the end`, fr: `le tenseur « ${e.name} » dépasse la fin des données` });
+    if (start + byteLength > buf.length) throw damaged({ damage: 'pastEnd', name: e.name });
     // Copy into a fresh, aligned buffer: the blob's own buffer may be unaligned or reused.
     const bytes = new Uint8Array(byteLength);
     bytes.set(buf.subarray(start, start + byteLength));

@@ -7,7 +7,7 @@ import { dateTimeText, formatCount, percentText } from '../ui/format';
 import { isProjectFile, loadRun, modelFor, syncModel, useModel } from '../train/model-store';
 import { GoToTrain } from '../train/NextSteps';
 import { useTraining } from '../train/training-store';
-import { errorText } from '../ui/error-text';
+import { problemLine } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 
 /** Keeps the model store in step with the host: on opening a tab, another project, or the end of a run. */
@@ -129,9 +129,7 @@ export function RunPicker() {
                 ? ` ${t('runModel.evaluatedNow', { samples: n(recorded.test.samples) })}`
                 : ''}
             </span>
-            {recorded.warning && (
-              <span className="run-picker__warning">{errorText({ message: recorded.warning, fr: recorded.warningFr })}</span>
-            )}
+            {recorded.warning && <span className="run-picker__warning">{problemLine(recorded.warning)}</span>}
           </>
         ) : null}
       </div>
