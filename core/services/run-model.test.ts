@@ -1,8 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EvaluationProgress, Prediction, TestEvaluation, TestSample, TrainingUpdate } from '../api/contract';
+import type { EvaluationProgress, ModelInUse, Prediction, TestEvaluation, TestSample, TrainingUpdate } from '../api/contract';
+import { problemText } from '../i18n/translate';
 import { ProjectStore } from '../store/index';
 import { defaultCheckpoint, recordedEvaluation } from './run-model';
 import { NeuroblocksService } from './services';
@@ -184,6 +186,46 @@ describe('a recorded run’s model', () => {
     });
     expect(await reopened.getModelInUse()).toEqual(before);
   });
+
+  it('warns, in the catalogue’s words, when the evaluation cannot be kept in the file, and loads the model all the same', async () => {
+    const store = ProjectStore.open(location);
+    let copy: number;
+    try {
+      const original = store.getRun(1);
+      copy = store.startRun({ project: { ...original.project, training: original.training }, backend: 'cpu', seed: 2 });
+      store.recordEpoch(copy, { epoch: 1, loss: 1 });
+      store.saveCheckpoint(copy, { epoch: 1, weights: store.loadCheckpoint(1, 'last').weights });
+      store.finishRun(copy, 'stopped');
+    } finally {
+      store.close();
+    }
+    // Another program holds the file's write lock while the evaluation would be recorded.
+    const other = new Database(location);
+    other.exec('BEGIN IMMEDIATE');
+    let loaded: ModelInUse;
+    try {
+      loaded = await service('locked').loadRunModel({ location, runId: copy });
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(loaded).toMatchObject({ recordedRunId: copy, evaluatedNow: true });
+    expect(loaded.test?.confusionMatrix).toEqual(test.confusionMatrix);
+    expect(loaded.warning).toEqual({
+      code: 'store:evaluationNotKept',
+      params: {
+        file: 'digits.nbproj',
+        context: 'error',
+        reason: { code: 'store:writeBusy', params: { action: 'recordEvaluation', path: location } },
+      },
+    });
+    expect(problemText(loaded.warning!, 'en')).toBe(
+      `This evaluation could not be kept in digits.nbproj, so it will be computed again next time. Could not record the evaluation: ${location} is being written by another Neuroblocks window or program. Try again in a moment.`,
+    );
+    expect(problemText(loaded.warning!, 'fr')).toBe(
+      `Cette évaluation n’a pas pu être gardée dans digits.nbproj : elle sera donc recalculée la prochaine fois. Impossible d’enregistrer l’évaluation : ${location} est en cours d’écriture par une autre fenêtre de Neuroblocks ou un autre programme. Réessayez dans un instant.`,
+    );
+  }, 120_000);
 
   it('is refused before any model has finished training or been loaded', async () => {
     await expect(service('fresh').getConfidentMistakes()).rejects.toMatchObject({ code: 'no-model' });

@@ -71,6 +71,10 @@ describe('neuroblocks runs', () => {
     const bad = recordingIo();
     expect(await main(['runs', join(root, 'projects', 'mnist-cnn.json')], bad)).toBe(1);
     expect(bad.text()).toMatch(/looks like JSON/);
+    // In French with --lang fr, the same problem in the catalogue's French words.
+    const french = recordingIo();
+    expect(await main(['runs', join(dir, 'missing.nbproj'), '--lang', 'fr'], french)).toBe(1);
+    expect(french.text().trim()).toBe(`${join(dir, 'missing.nbproj')} n’existe pas.`);
     expect(await main(['runs'], recordingIo())).toBe(2);
   });
 
