@@ -19,6 +19,11 @@ export type StoreErrorCode =
   | 'exists'
   | 'not-found-in-file';
 
+/**
+ * A refusal of the project store, said by a problem of the catalogue's `store` namespace. (A text
+ * in both languages is still taken where a sentence comes whole from elsewhere: the check of a
+ * file name, core/model/file-names.ts.)
+ */
 export class StoreError extends LocalizedError {
   constructor(
     readonly code: StoreErrorCode,
