@@ -127,6 +127,8 @@ describe('the augmentation preview', () => {
     await expect(previewer.preview(late)).rejects.toMatchObject({
       code: 'no-augmentation',
       message: expect.stringContaining('RandomZoom "randomzoom1" comes after Conv2D "conv2d0"'),
+      fr: expect.stringContaining('RandomZoom « randomzoom1 » vient après Conv2D « conv2d0 » : connectez les blocs d’augmentation'),
+      problem: { code: 'augment:noChainOutside', params: { id: 'in' } },
     });
   });
 
@@ -134,6 +136,8 @@ describe('the augmentation preview', () => {
     await expect(previewer.preview(project([]))).rejects.toMatchObject({
       code: 'no-augmentation',
       message: expect.stringContaining('Add one (for example RandomFlip'),
+      fr: expect.stringContaining('Ajoutez-en un (par exemple RandomFlip'),
+      problem: { code: 'augment:noChain' },
     });
   });
 
@@ -147,6 +151,13 @@ describe('the augmentation preview', () => {
     expect(error).toMatchObject({ code: 'invalid-graph' });
     expect(error.message).toContain('RandomCrop "randomcrop1"');
     expect(error.message).toContain('set `height` to at most 28');
+    // The graph's own problem inside the preview's, in each language.
+    expect(error).toMatchObject({
+      problem: { code: 'augment:invalidGraph', params: { first: { code: expect.stringMatching(/^(params|shapes):/) } } },
+    });
+    expect((error as Error & { fr: string }).fr).toMatch(
+      /^L’aperçu ne peut pas être affiché tant que ceci n’est pas corrigé : RandomCrop « randomcrop1 »/,
+    );
     expect(error.details[0]).toMatchObject({ nodeId: 'randomcrop1', param: 'height' });
   });
 
@@ -166,6 +177,7 @@ describe('the augmentation preview', () => {
     await expect(previewer.preview(project([{ type: 'RandomFlip' }]), { sampleIndex: 50 })).rejects.toMatchObject({
       code: 'bad-request',
       message: expect.stringContaining('from 0 to 49'),
+      fr: 'Le numéro de l’image doit être un nombre entier de 0 à 49 (reçu : 50).',
     });
     await expect(previewer.preview(project([{ type: 'RandomFlip' }]), { count: 0 })).rejects.toMatchObject({ code: 'bad-request' });
     const wrongShape = parseProject({ ...project([{ type: 'RandomFlip' }]), graph: { ...project([]).graph } });
