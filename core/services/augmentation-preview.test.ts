@@ -145,7 +145,7 @@ describe('the augmentation preview', () => {
     const p = project([{ type: 'RandomFlip' }, { type: 'RandomCrop', params: { height: 40, width: 20 } }]);
     const error = await previewer.preview(p).then(
       () => undefined,
-      (e: unknown) => e as Error & { code: string; details: { nodeId: string; param: string }[] },
+      (e: unknown) => e as Error & { code: string; fr: string; details: { nodeId: string; param: string }[] },
     );
     if (!error) throw new Error('A crop larger than the image was previewed.');
     expect(error).toMatchObject({ code: 'invalid-graph' });
@@ -155,9 +155,7 @@ describe('the augmentation preview', () => {
     expect(error).toMatchObject({
       problem: { code: 'augment:invalidGraph', params: { first: { code: expect.stringMatching(/^(params|shapes):/) } } },
     });
-    expect((error as Error & { fr: string }).fr).toMatch(
-      /^L’aperçu ne peut pas être affiché tant que ceci n’est pas corrigé : RandomCrop « randomcrop1 »/,
-    );
+    expect(error.fr).toMatch(/^L’aperçu ne peut pas être affiché tant que ceci n’est pas corrigé : RandomCrop « randomcrop1 »/);
     expect(error.details[0]).toMatchObject({ nodeId: 'randomcrop1', param: 'height' });
   });
 
