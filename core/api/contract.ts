@@ -105,7 +105,7 @@ export interface PageTrainingJob {
     name: string;
     inputShape: Shape;
     classNames: string[];
-    skipped: { file: string; reason: string; reasonFr?: string }[];
+    skipped: SkippedItem[];
     trainCount: number;
     testCount: number;
   };
@@ -276,10 +276,8 @@ export interface DatasetPreview {
   classes: { name: string; count: number; testCount: number; thumbnails: string[] }[];
   trainCount: number;
   testCount: number;
-  /** Imbalance and skipped files, in plain words. */
-  warnings: string[];
-  /** The same warnings in French, in the same order. */
-  warningsFr?: string[];
+  /** Imbalance and skipped files, as problems of the catalogue's `data` namespace. */
+  warnings: Problem[];
   /** Files left out, or for a CSV its rows left out: the line, the column and the bad cell. */
   skipped: SkippedItem[];
   /** CSV: its columns, the label column and the first rows as written in the file. */
@@ -298,7 +296,7 @@ export interface ImportedDataset {
   /** Absolute path of the folder or file. */
   path: string;
   /** Files that were not imported, each with why. */
-  refused: { file: string; reason: string; reasonFr?: string }[];
+  refused: SkippedItem[];
   /** CSV: its header, to choose the label column from. */
   columns?: string[];
 }
@@ -352,18 +350,17 @@ export type FinalState = 'completed' | 'stopped' | 'early-stopped' | 'diverged' 
 export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu' | 'webgpu' | 'webgl' | 'pytorch';
 
 /** A file or a table's row that could not be used, with why, so that the user can fix it. */
-export interface SkippedItem {
+export type SkippedItem = {
   file: string;
-  reason: string;
-  /** The reason in French. */
-  reasonFr?: string;
+  /** Why, as a problem of the catalogue's `data` namespace (a few words, no full stop). */
+  reason: Problem;
   /** A skipped row of a table: the line of the file it is on (the header is line 1). */
   line?: number;
   /** The column of the bad cell (none when the row has the wrong number of cells). */
   column?: string;
   /** The bad cell as written (shortened when long). */
   value?: string;
-}
+};
 
 /** A feature column of a table and how training standardised it: (value − mean) / std, with the training rows' statistics. */
 export interface TableColumn {
@@ -390,9 +387,8 @@ export interface DatasetSummary {
   testCount: number;
   /** Training samples per class, in class order. */
   countsPerClass: number[];
-  warnings: string[];
-  /** The same warnings in French, in the same order. */
-  warningsFr: string[];
+  /** Imbalance and skipped files, as problems of the catalogue's `data` namespace. */
+  warnings: Problem[];
   skipped: SkippedItem[];
   /** Tables: the label column and each feature column's standardisation, recorded with the run. */
   table?: RecordedTable;
@@ -878,10 +874,7 @@ export interface DataApi {
    * project's data set reference).
    */
   startDatasetUpload(request: { name: string; kind: ImportedDatasetKind }): Promise<{ uploadId: string }>;
-  uploadDatasetFiles(
-    uploadId: string,
-    files: DatasetUploadFile[],
-  ): Promise<{ received: number; refused: { file: string; reason: string; reasonFr?: string }[] }>;
+  uploadDatasetFiles(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: SkippedItem[] }>;
   finishDatasetUpload(uploadId: string, options?: { location?: string }): Promise<ImportedDataset>;
 }
 

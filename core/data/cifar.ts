@@ -3,6 +3,7 @@
 // archive as downloaded (never unpacked to disk) or from a folder holding its files.
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { problem } from '../i18n/catalogue';
 import { balancedOrder } from './idx';
 import { readTar } from './tar';
 import { DataError, fileSystemReason, type Dataset, type Samples } from './types';
@@ -26,11 +27,7 @@ async function readCifarFiles(source: string): Promise<CifarFiles> {
   try {
     info = await stat(source);
   } catch (error) {
-    const reason = fileSystemReason(error);
-    throw new DataError({
-      en: `Cannot read the CIFAR data ${source}: ${reason.en}.`,
-      fr: `Impossible de lire les données CIFAR ${source} : ${reason.fr}.`,
-    });
+    throw new DataError(problem('data:cifarUnreadable', { source, reason: fileSystemReason(error) }));
   }
   const files = new Map<string, { data: Uint8Array; where: string }>();
   if (info.isDirectory()) {
@@ -54,8 +51,6 @@ function labelNames(file: { data: Uint8Array } | undefined, count: number): stri
   return names.length === count ? names : Array.from({ length: count }, (_, i) => String(i));
 }
 
-const n = (x: number, lang: 'en' | 'fr') => x.toLocaleString(lang);
-
 interface Records {
   pixels: Uint8Array; // NHWC
   labels: Uint8Array;
@@ -69,10 +64,7 @@ function parseRecords(parts: { data: Uint8Array; where: string }[], labelBytes: 
   for (const { data, where } of parts) {
     if (data.length % record !== 0) {
       const whole = Math.floor(data.length / record);
-      throw new DataError({
-        en: `${where} is cut or not a CIFAR-${classes} batch: its ${n(data.length, 'en')} bytes are not a whole number of ${n(record, 'en')}-byte records; record ${n(whole + 1, 'en')} starts at byte ${n(whole * record, 'en')} and is cut short.`,
-        fr: `${where} est coupé ou n’est pas un lot CIFAR-${classes} : ses ${n(data.length, 'fr')} octets ne font pas un nombre entier d’enregistrements de ${n(record, 'fr')} octets ; l’enregistrement ${n(whole + 1, 'fr')} commence à l’octet ${n(whole * record, 'fr')} et est incomplet.`,
-      });
+      throw new DataError(problem('data:cifarCut', { where, classes, bytes: data.length, record, cut: whole + 1, start: whole * record }));
     }
     count += data.length / record;
   }
@@ -83,10 +75,7 @@ function parseRecords(parts: { data: Uint8Array; where: string }[], labelBytes: 
     for (let at = 0; at < data.length; at += record, i++) {
       const label = data[at + labelBytes - 1];
       if (label >= classes) {
-        throw new DataError({
-          en: `${where} has the label ${label} at byte ${n(at + labelBytes - 1, 'en')}; CIFAR-${classes} labels go from 0 to ${classes - 1}. The file is damaged or is not a CIFAR-${classes} batch.`,
-          fr: `${where} a l’étiquette ${label} à l’octet ${n(at + labelBytes - 1, 'fr')} ; les étiquettes de CIFAR-${classes} vont de 0 à ${classes - 1}. Le fichier est abîmé ou n’est pas un lot CIFAR-${classes}.`,
-        });
+        throw new DataError(problem('data:cifarLabel', { where, label, at: at + labelBytes - 1, classes, last: classes - 1 }));
       }
       labels[i] = label;
       // Planes R, G, B → interleaved height × width × 3.
@@ -143,17 +132,11 @@ export async function loadCifar(source: string, size?: number): Promise<Dataset>
     classNames = labelNames(files.get('fine_label_names.txt'), 100);
     name = 'CIFAR-100';
   } else {
-    const found = [...files.keys()].sort().join(', ') || 'none';
-    throw new DataError({
-      en: `${source} holds no CIFAR binary batches: CIFAR-10 needs data_batch_1.bin … and test_batch.bin, CIFAR-100 train.bin and test.bin (found: ${found}). Use the "binary version" archive (cifar-10-binary.tar.gz), not the Python or MATLAB one.`,
-      fr: `${source} ne contient pas de lots CIFAR binaires : CIFAR-10 demande data_batch_1.bin … et test_batch.bin, CIFAR-100 train.bin et test.bin (trouvés : ${found === 'none' ? 'aucun' : found}). Prenez l’archive « binary version » (cifar-10-binary.tar.gz), pas celle pour Python ou MATLAB.`,
-    });
+    const found = [...files.keys()].sort();
+    throw new DataError(problem('data:cifarNoBatches', { source, found, ...(found.length ? {} : { context: 'none' }) }));
   }
   if (size !== undefined && size > train.count) {
-    throw new DataError({
-      en: `${name} in ${source} has ${n(train.count, 'en')} training images; set the data set size to at most ${train.count}.`,
-      fr: `${name} dans ${source} a ${n(train.count, 'fr')} images d’entraînement ; réglez la taille du jeu de données sur ${train.count} au plus.`,
-    });
+    throw new DataError(problem('data:cifarSize', { name, source, count: train.count }));
   }
   const order = balancedOrder(train.labels).subarray(0, size ?? train.count);
   return {

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { problemText } from '../i18n/translate';
 import { errorTexts } from '../model/localized';
 import { csvDataset, decodeCsv, loadCsv, MAX_COLUMNS } from './csv';
 import { previewDataset, readCsvColumns } from './preview';
@@ -33,12 +34,13 @@ describe('CSV encodings', () => {
     expect(dataset.classNames).toEqual(['cafe', 'café', 'cafè']);
     const preview = await previewDataset({ kind: 'csv', path: latin1, labelColumn: 'boisson' });
     expect(preview.classes.map((c) => c.name)).toEqual(['cafe', 'café', 'cafè']);
-    expect(preview.warnings.some((w) => w.includes('read as Windows-1252 (Latin-1)'))).toBe(true);
-    expect(preview.warningsFr?.some((w) => w.includes('lu en Windows-1252 (Latin-1)'))).toBe(true);
+    expect(preview.warnings.some((w) => problemText(w, 'en').includes('read as Windows-1252 (Latin-1)'))).toBe(true);
+    expect(preview.warnings.some((w) => problemText(w, 'fr').includes('lu en Windows-1252 (Latin-1)'))).toBe(true);
+    expect(preview.warnings.map((w) => w.code)).toContain('data:notUtf8');
     // The same file in UTF-8 gives the same classes and no encoding warning.
     const utf8 = await previewDataset({ kind: 'csv', path: file('utf8.csv', accented), labelColumn: 'boisson' });
     expect(utf8.classes.map((c) => c.name)).toEqual(['cafe', 'café', 'cafè']);
-    expect(utf8.warnings.some((w) => w.includes('Windows-1252'))).toBe(false);
+    expect(utf8.warnings.some((w) => problemText(w, 'en').includes('Windows-1252'))).toBe(false);
   });
 
   it('reads Windows-1252 letters beyond Latin-1 (œ, €) and a column name with an accent', async () => {
@@ -66,6 +68,7 @@ describe('CSV encodings', () => {
       'The CSV file utf16-nobom.csv holds NUL bytes: it is not text, or it is UTF-16 text without a byte-order mark. Save it again as "CSV UTF-8".',
     );
     expect(errorTexts(error).fr).toContain('UTF-16 sans marque d’ordre des octets');
+    expect((error as { problem?: { code: string } }).problem?.code).toBe('data:csvNul');
   });
 });
 

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvDataset, parseCsvRecords } from './csv';
 import { previewDataset } from './preview';
+import { problemText, problemTexts } from '../i18n/translate';
 import { skippedWarning } from './summary';
+import { said } from './said-fixtures';
 import { DataError } from './types';
 
 const good = (n: number) => Array.from({ length: n }, (_, i) => `${(i % 7) + 1}.5,${i % 3},${i % 2 ? 'b' : 'a'}`).join('\n');
@@ -20,7 +22,14 @@ describe('CSV rows with bad cells', () => {
     const text = ['length,width,label', good(10), '2.5,,a', '3.5,wide,b', '4.5,1', ',1,a', '5.5,2,', good(10)].join('\n');
     const data = csvDataset(text, 'label', 'flowers.csv');
     expect(data.train.count + data.test.count).toBe(20);
-    expect(data.skipped).toEqual([
+    expect(data.skipped.map((s) => s.reason.code)).toEqual([
+      'data:cellEmpty',
+      'data:cellNotNumber',
+      'data:rowCells',
+      'data:cellEmpty',
+      'data:labelEmpty',
+    ]);
+    expect(data.skipped.map(said)).toEqual([
       {
         file: 'flowers.csv',
         line: 12,
@@ -53,7 +62,7 @@ describe('CSV rows with bad cells', () => {
       },
       { file: 'flowers.csv', line: 16, column: 'label', value: '', reason: 'the label is empty', reasonFr: 'l’étiquette est vide' },
     ]);
-    const warning = skippedWarning(data.skipped)!;
+    const warning = problemTexts(skippedWarning(data.skipped)!);
     expect(warning.en).toBe(
       '5 rows of flowers.csv were skipped: line 12, column "width" (the cell is empty, not a number); line 13, column "width" ("wide" is not a number); line 14 (has 2 cells but the header has 3 columns); line 15, column "length" (the cell is empty, not a number); line 16, column "label" (the label is empty). Training uses the other rows; fix the file and load it again to use them all.',
     );
@@ -117,7 +126,7 @@ describe('CSV rows with bad cells', () => {
     writeFileSync(join(dir, 'iris.csv'), ['sepal,petal,species', good(20), '1.5,n/a,a', good(5)].join('\n'));
     const preview = await previewDataset({ kind: 'csv', path: 'iris.csv', labelColumn: 'species' }, { baseDir: dir });
     expect(preview.trainCount + preview.testCount).toBe(25);
-    expect(preview.skipped).toEqual([
+    expect(preview.skipped.map(said)).toEqual([
       {
         file: 'iris.csv',
         line: 22,
@@ -127,7 +136,7 @@ describe('CSV rows with bad cells', () => {
         reasonFr: '« n/a » n’est pas un nombre',
       },
     ]);
-    expect(preview.warnings.at(-1)).toBe(
+    expect(problemText(preview.warnings.at(-1)!)).toBe(
       '1 row of iris.csv was skipped: line 22, column "petal" ("n/a" is not a number). Training uses the other rows; fix the file and load it again to use them all.',
     );
   });

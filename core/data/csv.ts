@@ -2,7 +2,7 @@
 import { open, readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { stratifiedSplit } from './split';
-import type { Localized } from '../model/localized';
+import { problem, type Problem } from '../i18n/catalogue';
 import { DataError, fileSystemReason, type Dataset, type SkippedItem, type TableColumn } from './types';
 
 /** The longest header row read: a header names the columns, so anything longer is not a CSV header. */
@@ -18,17 +18,10 @@ export interface CsvText {
   encoding: CsvEncoding;
 }
 
-const headerTooLong = (name: string) =>
-  new DataError({
-    en: `The first line of the CSV file ${name} (its header row, naming the columns) is longer than 64 KiB, the most Neuroblocks reads (at most ${MAX_COLUMNS.toLocaleString('en')} columns). Check that the file is a CSV table with one row per line and a short header.`,
-    fr: `La première ligne du fichier CSV ${name} (sa ligne d’en-tête, qui nomme les colonnes) dépasse 64 Kio, le maximum que Neuroblocks lit (au plus ${MAX_COLUMNS.toLocaleString('fr')} colonnes). Vérifiez que le fichier est un tableau CSV avec une ligne par exemple et un en-tête court.`,
-  });
+const headerTooLong = (name: string) => new DataError(problem('data:csvHeaderTooLong', { name, max: MAX_COLUMNS }));
 
 const tooManyColumns = (name: string, columns: number) =>
-  new DataError({
-    en: `The CSV file ${name} has ${columns.toLocaleString('en')} columns; Neuroblocks reads at most ${MAX_COLUMNS.toLocaleString('en')}. Keep fewer columns (one per input value, plus the label).`,
-    fr: `Le fichier CSV ${name} a ${columns.toLocaleString('fr')} colonnes ; Neuroblocks en lit au plus ${MAX_COLUMNS.toLocaleString('fr')}. Gardez moins de colonnes (une par valeur d’entrée, plus l’étiquette).`,
-  });
+  new DataError(problem('data:csvTooManyColumns', { name, columns, max: MAX_COLUMNS }));
 
 /** Windows-1252's letters in 0x80–0x9F, where Latin-1 has control characters (the WHATWG table). */
 const CP1252_HIGH =
@@ -50,10 +43,7 @@ export function decodeCsv(bytes: Uint8Array, name: string): CsvText {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
   if (bytes.includes(0)) {
-    throw new DataError({
-      en: `The CSV file ${name} holds NUL bytes: it is not text, or it is UTF-16 text without a byte-order mark. Save it again as "CSV UTF-8".`,
-      fr: `Le fichier CSV ${name} contient des octets NUL : ce n’est pas du texte, ou c’est du texte UTF-16 sans marque d’ordre des octets. Enregistrez-le à nouveau en « CSV UTF-8 ».`,
-    });
+    throw new DataError(problem('data:csvNul', { name }));
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'UTF-8' };
@@ -107,11 +97,7 @@ async function readBytes(path: string, name: string, head: boolean): Promise<Uin
     }
   } catch (error) {
     if (error instanceof DataError) throw error;
-    const reason = fileSystemReason(error);
-    throw new DataError({
-      en: `Cannot read the CSV file ${path}: ${reason.en}.`,
-      fr: `Impossible de lire le fichier CSV ${path} : ${reason.fr}.`,
-    });
+    throw new DataError(problem('data:csvUnreadable', { path, reason: fileSystemReason(error) }));
   }
 }
 
@@ -198,10 +184,7 @@ function orderLabels(labels: string[]): string[] {
 export function checkCsvFileName(path: string): void {
   if (extname(path).toLowerCase() === '.csv') return;
   const name = basename(path) || path;
-  throw new DataError({
-    en: `${name} is not a CSV file: a CSV data set is a table of values in a file whose name ends in .csv. Choose such a file, or export your table as CSV.`,
-    fr: `${name} n’est pas un fichier CSV : un jeu de données CSV est un tableau de valeurs dans un fichier dont le nom se termine par .csv. Choisissez un tel fichier, ou exportez votre tableau en CSV.`,
-  });
+  throw new DataError(problem('data:csvWrongName', { name }));
 }
 
 /**
@@ -232,14 +215,13 @@ function shown(cell: string): string {
 }
 
 /** Why a row cannot be used, with where: its line, the column and the cell (none for a row of the wrong length). */
-function badRow(name: string, line: number, why: Localized, column?: string, value?: string): SkippedItem {
+function badRow(name: string, line: number, why: Problem, column?: string, value?: string): SkippedItem {
   return {
     file: name,
     line,
     ...(column !== undefined ? { column } : {}),
     ...(value !== undefined ? { value: shown(value) } : {}),
-    reason: why.en,
-    reasonFr: why.fr,
+    reason: why,
   };
 }
 
@@ -252,45 +234,27 @@ function badRow(name: string, line: number, why: Localized, column?: string, val
  */
 export function csvDataset(text: string, labelColumn: string, name: string, records = csvRecords(text, name)): Dataset {
   if (records.length < 2) {
-    throw new DataError({
-      en: `The CSV file ${name} needs a header row and at least one row of data.`,
-      fr: `Le fichier CSV ${name} doit avoir une ligne d’en-tête et au moins une ligne de données.`,
-    });
+    throw new DataError(problem('data:csvNoRows', { name }));
   }
   const header = records[0].cells.map((h) => h.trim());
   const labelIndex = header.indexOf(labelColumn);
   if (labelIndex < 0) {
-    throw new DataError({
-      en: `The CSV file ${name} has no column "${labelColumn}" to use as the label. Its columns are: ${header.join(', ')}.`,
-      fr: `Le fichier CSV ${name} n’a pas de colonne « ${labelColumn} » à utiliser comme étiquette. Ses colonnes sont : ${header.join(', ')}.`,
-    });
+    throw new DataError(problem('data:csvNoLabelColumn', { name, label: labelColumn, columns: header }));
   }
   const featureColumns = header.map((_, i) => i).filter((i) => i !== labelIndex);
   if (featureColumns.length === 0) {
-    throw new DataError({
-      en: `The CSV file ${name} has only the label column "${labelColumn}": add at least one column of numbers.`,
-      fr: `Le fichier CSV ${name} n’a que la colonne d’étiquette « ${labelColumn} » : ajoutez au moins une colonne de nombres.`,
-    });
+    throw new DataError(problem('data:csvOnlyLabel', { name, label: labelColumn }));
   }
   const features = featureColumns.length;
   const skipped: SkippedItem[] = [];
   const values: number[] = [];
   const labels: string[] = [];
   /** The first bad row, said as a refusal of the file. */
-  let first: Localized | undefined;
+  let first: Problem | undefined;
   for (const { cells, line } of records.slice(1)) {
     if (cells.length !== header.length) {
-      const many = cells.length > 1;
-      first ??= {
-        en: `Row ${line} of ${name} has ${cells.length} cells but the header has ${header.length} columns.`,
-        fr: `La ligne ${line} de ${name} a ${cells.length} cellule${many ? 's' : ''}, mais l’en-tête a ${header.length} colonnes.`,
-      };
-      skipped.push(
-        badRow(name, line, {
-          en: `has ${cells.length} cell${many ? 's' : ''} but the header has ${header.length} columns`,
-          fr: `a ${cells.length} cellule${many ? 's' : ''}, mais l’en-tête a ${header.length} colonnes`,
-        }),
-      );
+      first ??= problem('data:firstRowCells', { line, name, count: cells.length, columns: header.length });
+      skipped.push(badRow(name, line, problem('data:rowCells', { count: cells.length, columns: header.length })));
       continue;
     }
     const row: number[] = [];
@@ -302,27 +266,22 @@ export function csvDataset(text: string, labelColumn: string, name: string, reco
         row.push(value);
         continue;
       }
-      first ??= {
-        en: `Row ${line}, column ${c + 1} ("${header[c]}") of ${name} is ${cell === '' ? 'empty' : `"${shown(cell)}"`}, not a number.`,
-        fr: `Ligne ${line}, colonne ${c + 1} (« ${header[c]} ») de ${name} : la cellule ${cell === '' ? 'est vide' : `vaut « ${shown(cell)} »`}, ce n’est pas un nombre.`,
-      };
+      first ??=
+        cell === ''
+          ? problem('data:firstCellEmpty', { line, column: c + 1, header: header[c], name })
+          : problem('data:firstCellNotNumber', { line, column: c + 1, header: header[c], name, value: shown(cell) });
       bad = badRow(
         name,
         line,
-        cell === ''
-          ? { en: 'the cell is empty, not a number', fr: 'la cellule est vide, ce n’est pas un nombre' }
-          : { en: `"${shown(cell)}" is not a number`, fr: `« ${shown(cell)} » n’est pas un nombre` },
+        cell === '' ? problem('data:cellEmpty', {}) : problem('data:cellNotNumber', { value: shown(cell) }),
         header[c],
         cell,
       );
       break;
     }
     if (!bad && cells[labelIndex].trim() === '') {
-      first ??= {
-        en: `Row ${line} of ${name} has an empty label in column "${labelColumn}".`,
-        fr: `La ligne ${line} de ${name} a une étiquette vide dans la colonne « ${labelColumn} ».`,
-      };
-      bad = badRow(name, line, { en: 'the label is empty', fr: 'l’étiquette est vide' }, labelColumn, '');
+      first ??= problem('data:firstLabelEmpty', { line, name, label: labelColumn });
+      bad = badRow(name, line, problem('data:labelEmpty', {}), labelColumn, '');
     }
     if (bad) {
       skipped.push(bad);
@@ -332,14 +291,16 @@ export function csvDataset(text: string, labelColumn: string, name: string, reco
     labels.push(cells[labelIndex].trim());
   }
   if (labels.length === 0) {
-    const why = first ?? { en: '', fr: '' };
+    // Every row was bad, so the first of them is known.
+    const why = first!;
     const textColumn = skipped.every((s) => s.column !== undefined && s.column === skipped[0].column && s.column !== labelColumn)
       ? skipped[0].column
       : undefined;
-    throw new DataError({
-      en: `No row of ${name} can be used: ${why.en} ${textColumn ? `Column "${textColumn}" holds no number in any row: if it is the class of each row, choose it as the label column; otherwise every column except the label` : 'Every column except the label'} "${labelColumn}" must hold numbers: fix the file and load it again.`,
-      fr: `Aucune ligne de ${name} n’est utilisable : ${why.fr} ${textColumn ? `La colonne « ${textColumn} » ne contient de nombre dans aucune ligne : si c’est la classe de chaque ligne, choisissez-la comme colonne d’étiquette ; sinon, toutes les colonnes sauf l’étiquette` : 'Toutes les colonnes sauf l’étiquette'} « ${labelColumn} » doivent contenir des nombres : corrigez le fichier et chargez-le à nouveau.`,
-    });
+    throw new DataError(
+      textColumn
+        ? problem('data:noUsableRowText', { name, why, column: textColumn, label: labelColumn })
+        : problem('data:noUsableRow', { name, why, label: labelColumn }),
+    );
   }
   const count = labels.length;
   const x = Float32Array.from(values);

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { problem } from '../i18n/catalogue';
+import { problemText, problemTexts } from '../i18n/translate';
 import type { Graph } from '../model/graph';
 import { LocalizedError } from '../model/localized';
 import { csvDataset, loadCsv, parseCsv } from './csv';
@@ -157,12 +159,13 @@ describe('CSV', () => {
     await expect(loadCsv(named, 'label')).rejects.toMatchObject({
       message: `Cannot read the CSV file ${named}: it is a folder, not a file.`,
       fr: `Impossible de lire le fichier CSV ${named} : c’est un dossier, pas un fichier.`,
+      problem: { code: 'data:csvUnreadable', params: { path: named, reason: { code: 'data:fsFolder' } } },
     });
     await expect(loadCsv(folder, 'label')).rejects.toMatchObject({
       message: `${basename(folder)} is not a CSV file: a CSV data set is a table of values in a file whose name ends in .csv. Choose such a file, or export your table as CSV.`,
     });
     const denied = Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' });
-    expect(fileSystemReason(denied)).toEqual({
+    expect(problemTexts(fileSystemReason(denied))).toEqual({
       en: 'permission denied; check that you may read it',
       fr: 'accès refusé ; vérifiez que vous avez le droit de le lire',
     });
@@ -197,12 +200,11 @@ describe('image folders', () => {
     expect(grey.inputShape).toEqual([8, 8, 1]);
     expect(grey.train.count + grey.test.count).toBe(14);
     expect(grey.skipped.map((s) => s.file).sort()).toEqual([join('light', 'broken.png'), join('light', 'notes.txt')]);
-    expect(grey.skipped.find((s) => s.file.endsWith('broken.png'))!.reason).toMatch(/cannot be decoded/);
-    expect(
-      decodeFailure(new LocalizedError({ en: 'decoded with 4 channels instead of 3', fr: 'décodée avec 4 canaux au lieu de 3' })),
-    ).toEqual({
-      reason: 'cannot be decoded (decoded with 4 channels instead of 3)',
-      reasonFr: 'illisible (décodée avec 4 canaux au lieu de 3)',
+    expect(problemText(grey.skipped.find((s) => s.file.endsWith('broken.png'))!.reason)).toMatch(/cannot be decoded/);
+    expect(grey.skipped.find((s) => s.file.endsWith('notes.txt'))!.reason.code).toBe('data:notImage');
+    expect(problemTexts(decodeFailure(new LocalizedError(problem('data:channels', { got: 4, want: 3 }))))).toEqual({
+      en: 'cannot be decoded (decoded with 4 channels instead of 3)',
+      fr: 'illisible (décodée avec 4 canaux au lieu de 3)',
     });
     // Pixel values follow the class: dark ≈ 20/255, light ≈ 230/255.
     for (let i = 0; i < grey.train.count; i++) {
@@ -211,7 +213,12 @@ describe('image folders', () => {
     }
     const rgb = await loadImageFolder(root, [6, 4, 3]);
     expect(rgb.train.x.length).toBe(rgb.train.count * 6 * 4 * 3);
-    expect(summarizeDataset(rgb).warnings.join(' ')).toMatch(/2 files were skipped: .*broken\.png/);
+    expect(
+      summarizeDataset(rgb)
+        .warnings.map((w) => problemText(w))
+        .join(' '),
+    ).toMatch(/2 files were skipped: .*broken\.png/);
+    expect(problemText(summarizeDataset(rgb).warnings[0], 'fr')).toMatch(/^2 fichiers ont été ignorés : .*broken\.png \(/);
   });
 
   it('explains a folder without class sub-folders, a missing folder and an empty class', async () => {
@@ -259,7 +266,10 @@ describe('summary and model check', () => {
     expect(summary.warnings).toEqual([]);
     const y = Int32Array.from({ length: 40 }, (_, i) => (i < 35 ? 0 : 1));
     const skewed: Dataset = { ...mnist, classNames: ['a', 'b'], train: { x: new Float32Array(40 * 784), y, count: 40 } };
-    expect(summarizeDataset(skewed).warnings[0]).toMatch(/strongly imbalanced: "a" has 35 samples but "b" only 5/);
+    expect(problemText(summarizeDataset(skewed).warnings[0])).toMatch(/strongly imbalanced: "a" has 35 samples but "b" only 5/);
+    expect(problemText(summarizeDataset(skewed).warnings[0], 'fr')).toMatch(
+      /très déséquilibrées : « a » a 35 exemples, mais « b » seulement 5/,
+    );
   });
 
   it('accepts a model that fits the data, an Input of the same size, and one sigmoid unit for two classes', () => {

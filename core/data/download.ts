@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { problem } from '../i18n/catalogue';
 import { DataError } from './types';
 
 export interface DownloadProgress {
@@ -42,8 +43,6 @@ async function sizeOf(file: string): Promise<number> {
     return 0;
   }
 }
-
-const n = (x: number, lang: 'en' | 'fr') => x.toLocaleString(lang);
 
 /** Why a download failed, for a message: the system's error code where there is one. */
 function reason(error: unknown): string {
@@ -91,10 +90,7 @@ export async function download(
     return download(url, destination, onProgress, options);
   }
   if (!response.ok || !response.body) {
-    throw new DataError({
-      en: `Downloading ${url} failed: the server answered ${response.status} ${response.statusText}.`,
-      fr: `Le téléchargement de ${url} a échoué : le serveur a répondu ${response.status} ${response.statusText}.`,
-    });
+    throw new DataError(problem('data:downloadFailed', { url, status: response.status, statusText: response.statusText }));
   }
   // 206: the server sends the rest, from the byte asked for; anything else is the whole file again.
   const contentRange = /^bytes (\d+)-\d+\/(\d+|\*)$/.exec(response.headers.get('content-range') ?? '');
@@ -118,15 +114,8 @@ export async function download(
       onProgress?.({ file, received, ...(total !== undefined ? { total } : {}) });
     }
   };
-  const again = options.resume
-    ? {
-        en: 'the part received is kept, and the download goes on from there next time',
-        fr: 'la partie reçue est gardée, et le téléchargement reprendra à partir de là la prochaine fois',
-      }
-    : {
-        en: 'nothing was kept, and it starts again from the beginning next time',
-        fr: 'rien n’a été gardé, et il reprendra depuis le début la prochaine fois',
-      };
+  // Whether the part received is kept to go on from next time, which each message says.
+  const kept = (keep: boolean | undefined) => (keep ? { context: 'kept' } : {});
   try {
     onProgress?.({ file, received, ...(total !== undefined ? { total } : {}) });
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -138,27 +127,23 @@ export async function download(
   } catch (error) {
     out.destroy();
     if (!options.resume) await rm(part, { force: true });
-    throw new DataError({
-      en: `The download of ${url} was interrupted after ${n(received, 'en')}${total ? ` of ${n(total, 'en')}` : ''} bytes (${reason(error)}); ${again.en}.`,
-      fr: `Le téléchargement de ${url} a été interrompu après ${n(received, 'fr')}${total ? ` octets sur ${n(total, 'fr')}` : ' octets'} (${reason(error)}) ; ${again.fr}.`,
-    });
+    const why = reason(error);
+    throw new DataError(
+      total
+        ? problem('data:downloadInterruptedOf', { url, received, total, why, ...kept(options.resume) })
+        : problem('data:downloadInterrupted', { url, received, why, ...kept(options.resume) }),
+    );
   }
   if (total !== undefined && received !== total) {
     if (!options.resume || received > total) await rm(part, { force: true });
-    throw new DataError({
-      en: `The download of ${url} stopped at byte ${n(received, 'en')} of ${n(total, 'en')}; ${received > total ? 'nothing was kept, and it starts again from the beginning next time' : again.en}.`,
-      fr: `Le téléchargement de ${url} s’est arrêté à l’octet ${n(received, 'fr')} sur ${n(total, 'fr')} ; ${received > total ? 'rien n’a été gardé, et il reprendra depuis le début la prochaine fois' : again.fr}.`,
-    });
+    throw new DataError(problem('data:downloadStopped', { url, received, total, ...kept(options.resume && received <= total) }));
   }
   if (options.checksum) {
     const actual = await fileDigest(part, options.checksum.algorithm);
     if (actual !== options.checksum.value.toLowerCase()) {
       await rm(part, { force: true });
       const algorithm = options.checksum.algorithm.toUpperCase();
-      throw new DataError({
-        en: `The file downloaded from ${url} is not the published one: its ${algorithm} checksum is ${actual}, not ${options.checksum.value}. Nothing was kept; try again later, or get the file elsewhere and import it.`,
-        fr: `Le fichier téléchargé depuis ${url} n’est pas celui publié : sa somme de contrôle ${algorithm} est ${actual}, et non ${options.checksum.value}. Rien n’a été gardé ; réessayez plus tard, ou procurez-vous le fichier ailleurs et importez-le.`,
-      });
+      throw new DataError(problem('data:downloadChecksum', { url, algorithm, actual, expected: options.checksum.value }));
     }
   }
   await rename(part, destination);

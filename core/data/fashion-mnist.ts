@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { problem } from '../i18n/catalogue';
 import { gunzipSync } from 'node:zlib';
 import { defaultConfigDir } from '../user-folders';
 import { download, DownloadUnreachable, type ProgressListener } from './download';
@@ -62,33 +63,21 @@ async function readChecked(file: string, spec: FileSpec): Promise<Uint8Array> {
   try {
     bytes = packed[0] === 0x1f && packed[1] === 0x8b ? gunzipSync(packed) : packed;
   } catch (error) {
-    throw new DataError({
-      en: `${file} is a damaged gzip file (${(error as Error).message}).`,
-      fr: `${file} est un fichier gzip abîmé (${(error as Error).message}).`,
-    });
+    throw new DataError(problem('data:gzipDamagedFile', { file, detail: (error as Error).message }));
   }
   if (bytes.length !== spec.bytes) {
-    throw new DataError({
-      en: `${file} unpacks to ${bytes.length.toLocaleString('en')} bytes instead of Fashion-MNIST's ${spec.bytes.toLocaleString('en')}: it is not the official file.`,
-      fr: `${file} se décompresse en ${bytes.length.toLocaleString('fr')} octets au lieu des ${spec.bytes.toLocaleString('fr')} de Fashion-MNIST : ce n’est pas le fichier officiel.`,
-    });
+    throw new DataError(problem('data:fashionSize', { file, bytes: bytes.length, expected: spec.bytes }));
   }
   const sum = createHash('sha256').update(bytes).digest('hex');
   if (sum !== spec.sha256) {
-    throw new DataError({
-      en: `${file} does not have the checksum of Fashion-MNIST's ${spec.name} (SHA-256 ${sum} instead of ${spec.sha256}): it is damaged or another file.`,
-      fr: `${file} n’a pas la somme de contrôle du fichier ${spec.name} de Fashion-MNIST (SHA-256 ${sum} au lieu de ${spec.sha256}) : il est abîmé ou c’est un autre fichier.`,
-    });
+    throw new DataError(problem('data:fashionChecksum', { file, name: spec.name, sum, expected: spec.sha256 }));
   }
   return bytes;
 }
 
 function offlineError(cacheDir: string, url: string, why: string): DataError {
-  const names = FASHION_MNIST_FILES.map((f) => f.name).join(', ');
-  return new DataError({
-    en: `Fashion-MNIST is not on this computer and could not be downloaded from ${url} (${why}). Get its four files (${names}) from ${FASHION_MNIST_HOME} on a computer with internet (or install Debian's dataset-fashion-mnist package), then put them in ${cacheDir}, or import their folder as an IDX data set (Data › Import).`,
-    fr: `Fashion-MNIST n’est pas sur cet ordinateur et n’a pas pu être téléchargé depuis ${url} (${why}). Récupérez ses quatre fichiers (${names}) sur ${FASHION_MNIST_HOME} depuis un ordinateur relié à internet (ou installez le paquet Debian dataset-fashion-mnist), puis mettez-les dans ${cacheDir}, ou importez leur dossier comme jeu de données IDX (Données › Importer).`,
-  });
+  const names = FASHION_MNIST_FILES.map((f) => f.name);
+  return new DataError(problem('data:fashionOffline', { url, why, names, home: FASHION_MNIST_HOME, folder: cacheDir }));
 }
 
 /** The unpacked bytes of the four files: from the cache, a searched folder, or downloaded into the cache. */

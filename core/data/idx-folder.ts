@@ -4,6 +4,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { problem } from '../i18n/catalogue';
 import { balancedOrder, pairIdx, parseIdx, type IdxImages } from './idx';
 import { idxSamples } from './mnist';
 import { DataError, fileSystemReason, type Dataset } from './types';
@@ -16,17 +17,13 @@ async function readIdxFile(file: string) {
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const reason = fileSystemReason(error);
-    throw new DataError({ en: `Cannot read ${file}: ${reason.en}.`, fr: `Impossible de lire ${file} : ${reason.fr}.` });
+    throw new DataError(problem('data:fileUnreadable', { file, reason: fileSystemReason(error) }));
   }
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       bytes = gunzipSync(bytes);
     } catch (error) {
-      throw new DataError({
-        en: `${file} is a damaged gzip file (${(error as Error).message}); download it again.`,
-        fr: `${file} est un fichier gzip abîmé (${(error as Error).message}) ; téléchargez-le à nouveau.`,
-      });
+      throw new DataError(problem('data:gzipDamaged', { file, detail: (error as Error).message }));
     }
   }
   return parseIdx(bytes, file);
@@ -45,11 +42,7 @@ export async function findIdxFiles(folder: string): Promise<IdxFolderFiles> {
   try {
     names = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
   } catch (error) {
-    const reason = fileSystemReason(error);
-    throw new DataError({
-      en: `Cannot read the IDX folder ${folder}: ${reason.en}.`,
-      fr: `Impossible de lire le dossier IDX ${folder} : ${reason.fr}.`,
-    });
+    throw new DataError(problem('data:idxFolderUnreadable', { folder, reason: fileSystemReason(error) }));
   }
   const idx = names.filter((name) => /idx\d-ubyte(\.gz)?$/i.test(name) || /-(images|labels)(\.idx)?(\.gz)?$/i.test(name)).sort();
   const pick = (split: RegExp, kind: RegExp) => idx.find((name) => split.test(name) && kind.test(name));
@@ -60,10 +53,7 @@ export async function findIdxFiles(folder: string): Promise<IdxFolderFiles> {
   const testImages = pick(/(t10k|test)/i, images);
   const testLabels = pick(/(t10k|test)/i, labels);
   if (!trainImages || !trainLabels) {
-    throw new DataError({
-      en: `The folder ${folder} must hold a training images file and its labels file in IDX format (e.g. train-images-idx3-ubyte and train-labels-idx1-ubyte, possibly .gz), and may hold the test pair (t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte); found: ${idx.join(', ') || 'no IDX file'}.`,
-      fr: `Le dossier ${folder} doit contenir un fichier d’images d’entraînement et son fichier d’étiquettes au format IDX (par ex. train-images-idx3-ubyte et train-labels-idx1-ubyte, éventuellement en .gz), et peut contenir la paire de test (t10k-images-idx3-ubyte, t10k-labels-idx1-ubyte) ; trouvés : ${idx.join(', ') || 'aucun fichier IDX'}.`,
-    });
+    throw new DataError(problem('data:idxFolderFiles', { folder, found: idx, ...(idx.length ? {} : { context: 'none' }) }));
   }
   const join = (name: string | undefined) => (name ? path.join(folder, name) : undefined);
   return {
@@ -87,10 +77,14 @@ export async function loadIdxFolder(folder: string, size?: number, classNames?: 
   const train = await readPair(files.trainImages, files.trainLabels);
   const test = files.testImages && files.testLabels ? await readPair(files.testImages, files.testLabels) : undefined;
   if (test && (test.shape[0] !== train.shape[0] || test.shape[1] !== train.shape[1] || test.shape[2] !== train.shape[2])) {
-    throw new DataError({
-      en: `${files.testImages} holds ${test.shape.join('×')} images but ${files.trainImages} ${train.shape.join('×')}: the test and training files must come from the same set.`,
-      fr: `${files.testImages} contient des images ${test.shape.join('×')} mais ${files.trainImages} des images ${train.shape.join('×')} : les fichiers de test et d’entraînement doivent venir du même jeu.`,
-    });
+    throw new DataError(
+      problem('data:idxTestShape', {
+        test: files.testImages!,
+        testShape: test.shape.join('×'),
+        train: files.trainImages,
+        trainShape: train.shape.join('×'),
+      }),
+    );
   }
   let maxLabel = 0;
   for (const label of train.labels) maxLabel = Math.max(maxLabel, label);
@@ -109,10 +103,7 @@ export async function loadIdxFolder(folder: string, size?: number, classNames?: 
   }
   const available = trainSamples.order.length;
   if (size !== undefined && size > available) {
-    throw new DataError({
-      en: `The IDX files in ${folder} hold ${available.toLocaleString('en')} training images; set the data set size to at most ${available}.`,
-      fr: `Les fichiers IDX de ${folder} contiennent ${available.toLocaleString('fr')} images d’entraînement ; réglez la taille du jeu de données sur ${available} au plus.`,
-    });
+    throw new DataError(problem('data:idxFolderSize', { folder, available }));
   }
   return {
     name: path.basename(folder),

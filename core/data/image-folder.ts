@@ -2,6 +2,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { problem, type Problem } from '../i18n/catalogue';
 import type { Shape } from '../model/graph';
 import { fitImage, type ImageFit } from '../model/image-fit';
 import { errorTexts, LocalizedError } from '../model/localized';
@@ -17,11 +18,8 @@ const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.webp']);
 export const MAX_IMAGE_PIXELS = 64_000_000;
 
 /** Why an image over {@link MAX_IMAGE_PIXELS} is skipped. */
-export function imageTooLarge(height: number, width: number): { reason: string; reasonFr: string } {
-  return {
-    reason: `${width}×${height} pixels, more than the 64 megapixels an image may have: scale it down`,
-    reasonFr: `${width}×${height} pixels, plus que les 64 mégapixels permis par image : réduisez-la`,
-  };
+export function imageTooLarge(height: number, width: number): Problem {
+  return problem('data:imageTooLarge', { width, height });
 }
 
 /** Options of every decode of a data set's image: failures are errors, and the pixels are bounded. */
@@ -31,11 +29,7 @@ async function listEntries(folder: string) {
   try {
     return await readdir(folder, { withFileTypes: true });
   } catch (error) {
-    const reason = fileSystemReason(error);
-    throw new DataError({
-      en: `Cannot read the image folder ${folder}: ${reason.en}.`,
-      fr: `Impossible de lire le dossier d’images ${folder} : ${reason.fr}.`,
-    });
+    throw new DataError(problem('data:folderUnreadable', { folder, reason: fileSystemReason(error) }));
   }
 }
 
@@ -64,11 +58,7 @@ async function decodeRgba(
     .ensureAlpha()
     .raw({ depth: 'uchar' })
     .toBuffer({ resolveWithObject: true });
-  if (info.channels !== 4)
-    throw new LocalizedError({
-      en: `decoded with ${info.channels} channels instead of 4`,
-      fr: `décodée avec ${info.channels} canaux au lieu de 4`,
-    });
+  if (info.channels !== 4) throw new LocalizedError(problem('data:channels', { got: info.channels, want: 4 }));
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
 }
 
@@ -95,11 +85,7 @@ export async function decodeImage(file: string, [height, width, channels]: Shape
   let pipeline = sharp(file, DECODE_OPTIONS).resize(width, height, { fit: 'fill' });
   pipeline = channels === 1 ? pipeline.greyscale() : pipeline.removeAlpha().toColourspace('srgb');
   const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true }).catch(tooLarge);
-  if (info.channels !== channels)
-    throw new LocalizedError({
-      en: `decoded with ${info.channels} channels instead of ${channels}`,
-      fr: `décodée avec ${info.channels} canaux au lieu de ${channels}`,
-    });
+  if (info.channels !== channels) throw new LocalizedError(problem('data:channels', { got: info.channels, want: channels }));
   return Float32Array.from(data, (v) => v / 255);
 }
 
@@ -122,10 +108,7 @@ export async function listImageFolder(folder: string): Promise<ImageFolderListin
     .map((e) => e.name)
     .sort((a, b) => a.localeCompare(b));
   if (classNames.length < 2) {
-    throw new DataError({
-      en: `The image folder ${folder} must hold one sub-folder per class (at least two), each with its images; it has ${classNames.length}.`,
-      fr: `Le dossier d’images ${folder} doit contenir un sous-dossier par classe (au moins deux), chacun avec ses images ; il en a ${classNames.length}.`,
-    });
+    throw new DataError(problem('data:tooFewClasses', { folder, count: classNames.length }));
   }
   const files: string[][] = [];
   const skipped: SkippedItem[] = [];
@@ -138,7 +121,7 @@ export async function listImageFolder(folder: string): Promise<ImageFolderListin
     for (const name of names) {
       const relative = path.join(className, name);
       if (isImageFileName(name)) images.push(relative);
-      else skipped.push({ file: relative, reason: 'not a PNG, JPEG or WebP image', reasonFr: 'pas une image PNG, JPEG ou WebP' });
+      else skipped.push({ file: relative, reason: problem('data:notImage', {}) });
     }
     files.push(images);
   }
@@ -147,18 +130,17 @@ export async function listImageFolder(folder: string): Promise<ImageFolderListin
 
 /** An image over {@link MAX_IMAGE_PIXELS}, refused before its pixels are decoded. */
 class ImageTooLargeError extends LocalizedError {
-  constructor(readonly why: { reason: string; reasonFr: string }) {
-    super({ en: why.reason, fr: why.reasonFr });
+  constructor(readonly why: Problem) {
+    super(why);
   }
 }
 
 /** Why an image could not be decoded, in a few words. */
-export function decodeFailure(error: unknown): { reason: string; reasonFr: string } {
+export function decodeFailure(error: unknown): Problem {
   if (error instanceof ImageTooLargeError) return error.why;
-  const detail = errorTexts(error);
+  if (error instanceof LocalizedError && error.problem) return problem('data:undecodableBecause', { why: error.problem });
   // libvips ends some first lines with a colon that introduces nothing.
-  const first = (text: string) => text.split('\n')[0].replace(/:\s*$/, '');
-  return { reason: `cannot be decoded (${first(detail.en)})`, reasonFr: `illisible (${first(detail.fr)})` };
+  return problem('data:undecodable', { detail: errorTexts(error).en.split('\n')[0].replace(/:\s*$/, '') });
 }
 
 /**
@@ -169,10 +151,7 @@ export function decodeFailure(error: unknown): { reason: string; reasonFr: strin
  */
 export async function loadImageFolder(folder: string, inputShape: Shape, fit: ImageFit = 'stretch'): Promise<Dataset> {
   if (inputShape.length !== 3 || (inputShape[2] !== 1 && inputShape[2] !== 3)) {
-    throw new DataError({
-      en: `An image folder needs an Input block of shape [height, width, 1] (grayscale) or [height, width, 3] (RGB), not [${inputShape.join(', ')}].`,
-      fr: `Un dossier d’images demande un bloc Input de forme [hauteur, largeur, 1] (niveaux de gris) ou [hauteur, largeur, 3] (couleur RVB), pas [${inputShape.join(', ')}].`,
-    });
+    throw new DataError(problem('data:folderShape', { shape: inputShape }));
   }
   const [height, width, channels] = inputShape;
   const listing = await listImageFolder(folder);
@@ -188,17 +167,13 @@ export async function loadImageFolder(folder: string, inputShape: Shape, fit: Im
         x.set(await decodeImage(path.join(folder, relative), inputShape, fit), labels.length * size);
         labels.push(label);
       } catch (error) {
-        skipped.push({ file: relative, ...decodeFailure(error) });
+        skipped.push({ file: relative, reason: decodeFailure(error) });
       }
     }
   }
   const empty = classNames.filter((_, label) => !labels.includes(label));
   if (empty.length > 0) {
-    const several = empty.length > 1;
-    throw new DataError({
-      en: `The class folder${several ? 's' : ''} ${empty.map((c) => `"${c}"`).join(', ')} of ${folder} hold${several ? '' : 's'} no readable image.`,
-      fr: `${several ? 'Les dossiers de classe' : 'Le dossier de classe'} ${empty.map((c) => `« ${c} »`).join(', ')} de ${folder} ne ${several ? 'contiennent' : 'contient'} aucune image lisible.`,
-    });
+    throw new DataError(problem('data:emptyClasses', { count: empty.length, classes: empty, folder }));
   }
   if (labels.length * size < x.length) x = x.slice(0, labels.length * size);
   const { train, test } = stratifiedSplit({ x, y: Int32Array.from(labels), count: labels.length }, size, 0.2);

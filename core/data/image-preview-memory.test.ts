@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemText } from '../i18n/translate';
 import { loadImageFolder } from './image-folder';
 import { previewDataset, suggestedImageShape } from './preview';
+import { said } from './said-fixtures';
 
 const root = mkdtempSync(join(tmpdir(), 'nb-large-images-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -34,7 +36,7 @@ describe('a folder of large images', () => {
     const before = peakRss();
     const preview = await previewDataset({ kind: 'imageFolder', path: root });
     const added = peakRss() - before;
-    expect(preview.skipped).toEqual([
+    expect(preview.skipped.map(said)).toEqual([
       {
         file: join('big', 'bomb.png'),
         reason: '16000×16000 pixels, more than the 64 megapixels an image may have: scale it down',
@@ -55,7 +57,7 @@ describe('a folder of large images', () => {
 
   it('training skips the 16000×16000 PNG with the same reason, without decoding it', async () => {
     const dataset = await loadImageFolder(root, [16, 24, 3]);
-    expect(dataset.skipped.map((s) => [s.file, s.reason])).toEqual([
+    expect(dataset.skipped.map((s) => [s.file, problemText(s.reason)])).toEqual([
       [join('big', 'bomb.png'), '16000×16000 pixels, more than the 64 megapixels an image may have: scale it down'],
     ]);
     expect(dataset.train.count + dataset.test.count).toBe(16);

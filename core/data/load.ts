@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { problem } from '../i18n/catalogue';
 import type { Shape } from '../model/graph';
 import { imageFitOf } from '../model/image-fit';
 import type { DatasetRef } from '../model/project';
@@ -26,10 +27,7 @@ export interface LoadDatasetOptions {
 /** Loads the data set a project names. */
 export async function loadDataset(ref: DatasetRef | undefined, options: LoadDatasetOptions = {}): Promise<Dataset> {
   if (!ref) {
-    throw new DataError({
-      en: 'The project has no data set: choose one (MNIST, Fashion-MNIST, a 2-D set, an image folder, a CSV file, IDX files or CIFAR) before training.',
-      fr: 'Le projet n’a pas de jeu de données : choisissez-en un (MNIST, Fashion-MNIST, un jeu en 2D, un dossier d’images, un fichier CSV, des fichiers IDX ou CIFAR) avant l’entraînement.',
-    });
+    throw new DataError(problem('data:noDataset', {}));
   }
   const resolve = (p: string) => path.resolve(options.baseDir ?? process.cwd(), p);
   switch (ref.kind) {
@@ -42,10 +40,7 @@ export async function loadDataset(ref: DatasetRef | undefined, options: LoadData
     }
     case 'imageFolder':
       if (!options.inputShape) {
-        throw new DataError({
-          en: 'An image folder is resized to the Input block’s shape, but the model has no Input block.',
-          fr: 'Les images d’un dossier sont redimensionnées à la forme du bloc Input, mais le modèle n’a pas de bloc Input.',
-        });
+        throw new DataError(problem('data:folderNoInput', {}));
       }
       return subset(await loadImageFolder(resolve(ref.path), options.inputShape, imageFitOf(ref)), options.size);
     case 'csv':
@@ -65,10 +60,7 @@ export function classFilterOf(ref: Extract<DatasetRef, { kind: 'builtin' }>): Cl
   if (ref.classes === undefined && ref.perClass === undefined) return undefined;
   if (ref.name !== 'mnist' && ref.name !== 'fashion-mnist') {
     const which = ref.classes !== undefined ? 'classes' : 'perClass';
-    throw new DataError({
-      en: `The data set's "${which}" applies to MNIST and Fashion-MNIST only, not to the generated set "${ref.name}": remove it, or use its "size".`,
-      fr: `Le paramètre « ${which} » du jeu de données ne s’applique qu’à MNIST et Fashion-MNIST, pas au jeu généré « ${ref.name} » : retirez-le, ou utilisez sa taille (« size »).`,
-    });
+    throw new DataError(problem('data:filterNotBuiltin', { which, name: ref.name }));
   }
   return { ...(ref.classes ? { classes: ref.classes } : {}), ...(ref.perClass !== undefined ? { perClass: ref.perClass } : {}) };
 }

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { problem } from '../i18n/catalogue';
 import { balancedOrder, pairIdx, parseIdx, type IdxImages } from './idx';
 import { DataError, type Dataset, type Samples } from './types';
 
@@ -124,16 +125,10 @@ export function idxDataset(
     keep = new Int32Array(classNames.length).fill(-1);
     for (const [i, c] of classes.entries()) {
       if (!Number.isInteger(c) || c < 0 || c >= classNames.length) {
-        throw new DataError({
-          en: `${title} has the classes 0 to ${classNames.length - 1}; the data set's "classes" names ${c}. Keep only numbers from 0 to ${classNames.length - 1}.`,
-          fr: `${title} a les classes 0 à ${classNames.length - 1} ; le paramètre « classes » du jeu de données nomme ${c}. Gardez seulement des nombres de 0 à ${classNames.length - 1}.`,
-        });
+        throw new DataError(problem('data:classOutOfRange', { title, last: classNames.length - 1, class: c }));
       }
       if (keep[c] >= 0) {
-        throw new DataError({
-          en: `The data set's "classes" names class ${c} twice; name each class once.`,
-          fr: `Le paramètre « classes » du jeu de données nomme la classe ${c} deux fois ; nommez chaque classe une seule fois.`,
-        });
+        throw new DataError(problem('data:classTwice', { class: c }));
       }
       keep[c] = i;
     }
@@ -142,13 +137,9 @@ export function idxDataset(
   const order = filtered ? keptIndices(splits.train.labels, splits.trainOrder, keep, perClass) : splits.trainOrder;
   const available = order.length;
   if (size !== undefined && size > available) {
-    const which = filtered
-      ? { en: ' of the classes and counts it keeps', fr: ' des classes et effectifs qu’il garde' }
-      : { en: '', fr: '' };
-    throw new DataError({
-      en: `${title} has ${available.toLocaleString('en')} training images${which.en} (its ${splits.test.count.toLocaleString('en')} test images are kept for the test); set the data set size to at most ${available}.`,
-      fr: `${title} a ${available.toLocaleString('fr')} images d’entraînement${which.fr} (ses ${splits.test.count.toLocaleString('fr')} images de test sont gardées pour le test) ; réglez la taille du jeu de données sur ${available} au plus.`,
-    });
+    throw new DataError(
+      problem('data:builtinSize', { title, available, test: splits.test.count, ...(filtered ? { context: 'filtered' } : {}) }),
+    );
   }
   const train = idxSamples(splits.train, order.subarray(0, size ?? available));
   const test = keep

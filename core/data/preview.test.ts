@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { problemText } from '../i18n/translate';
 import { loadImageFolder } from './image-folder';
 import { previewDataset, spreadIndices, THUMBNAILS, type PreviewOptions } from './preview';
+import { said } from './said-fixtures';
 
 const folders: string[] = [];
 afterEach(() => {
@@ -66,7 +68,7 @@ describe('image folder preview of a folder larger than its bounds', () => {
     // The first file of a class is always in the sample.
     const root = await imageFolder({ a: 40, b: 40 }, { 'a/000.png': truncated });
     const result = await preview(root, { decodeLimit: 20 });
-    expect(result.skipped).toEqual([
+    expect(result.skipped.map(said)).toEqual([
       {
         file: join('a', '000.png'),
         reason: expect.stringMatching(/^cannot be decoded \(.*read error/),
@@ -74,7 +76,8 @@ describe('image folder preview of a folder larger than its bounds', () => {
       },
     ]);
     expect(totals(result)).toEqual([39, 40]);
-    expect(result.warnings.join(' ')).toMatch(/1 file was skipped: a\/000\.png \(cannot be decoded/);
+    expect(result.warnings.map((w) => problemText(w)).join(' ')).toMatch(/1 file was skipped: a\/000\.png \(cannot be decoded/);
+    expect(result.warnings.map((w) => problemText(w, 'fr')).join(' ')).toMatch(/1 fichier a été ignoré : a\/000\.png \(illisible/);
     // A broken file among the thumbnails' leaves the class its 8 thumbnails all the same.
     expect(result.classes[0].thumbnails).toHaveLength(THUMBNAILS);
     expect(result.checked?.decoded).toBeLessThan(80);
@@ -85,7 +88,7 @@ describe('image folder preview of a folder larger than its bounds', () => {
     const result = await preview(root, { decodeLimit: 16 });
     // 16 decodes are 8 a class, spread over it: 013 is not among them.
     expect(result.checked).toEqual({ decoded: 17, headers: 80, images: 80 });
-    expect(result.skipped).toEqual([
+    expect(result.skipped.map(said)).toEqual([
       { file: join('b', 'notes.txt'), reason: 'not a PNG, JPEG or WebP image', reasonFr: 'pas une image PNG, JPEG ou WebP' },
       {
         file: join('a', '013.png'),
@@ -128,7 +131,7 @@ describe('image folder preview of a folder within its bounds', () => {
     );
     const result = await preview(root);
     expect(result.checked).toBeUndefined();
-    expect(result.skipped.map((s) => [s.file, s.reason])).toEqual([
+    expect(result.skipped.map((s) => [s.file, problemText(s.reason)])).toEqual([
       [join('a', '003.png'), 'cannot be decoded (vipspng: libpng read error)'],
       [join('b', '002.png'), 'cannot be decoded (Input file has corrupt header)'],
       [join('b', '004.png'), 'cannot be decoded (Input file contains unsupported image format)'],
@@ -146,7 +149,7 @@ describe('image folder preview of a folder within its bounds', () => {
     // ...and training, which decodes everything, skips it by name and says why.
     const loaded = await loadImageFolder(root, [16, 16, 3]);
     expect(loaded.train.count + loaded.test.count).toBe(23);
-    expect(loaded.skipped).toEqual([
+    expect(loaded.skipped.map(said)).toEqual([
       { file: join('a', '011.png'), reason: expect.stringMatching(/^cannot be decoded/), reasonFr: expect.stringMatching(/^illisible/) },
     ]);
     const whole2 = await preview(root);

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { DatasetPreview } from '../api/contract';
+import { problem, type Problem } from '../i18n/catalogue';
 import type { Shape } from '../model/graph';
 import type { DatasetRef } from '../model/project';
 import { csvDataset, csvRecords, csvRows, readCsvFile } from './csv';
@@ -65,10 +66,7 @@ export function guessLabelColumn(columns: string[]): string {
   return columns.find((c) => LABEL_NAMES.test(c.trim())) ?? columns[columns.length - 1] ?? '';
 }
 
-const emptyCsv = (name: string) => ({
-  en: `The CSV file ${name} is empty: it needs a header row naming the columns, then one row per sample.`,
-  fr: `Le fichier CSV ${name} est vide : il lui faut une ligne d’en-tête qui nomme les colonnes, puis une ligne par exemple.`,
-});
+const emptyCsv = (name: string) => problem('data:csvEmpty', { name });
 
 /** The header of a CSV file, to choose the label column from; only its first line is read. */
 export async function readCsvColumns(file: string): Promise<string[]> {
@@ -91,9 +89,7 @@ async function pngDataUrl(image: Sharp): Promise<string> {
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
-function fromSummary(
-  dataset: Dataset,
-): Pick<DatasetPreview, 'classes' | 'trainCount' | 'testCount' | 'warnings' | 'warningsFr' | 'skipped'> {
+function fromSummary(dataset: Dataset): Pick<DatasetPreview, 'classes' | 'trainCount' | 'testCount' | 'warnings' | 'skipped'> {
   const summary = summarizeDataset(dataset);
   const testCounts = new Array<number>(dataset.classNames.length).fill(0);
   for (let i = 0; i < dataset.test.count; i++) testCounts[dataset.test.y[i]]++;
@@ -102,7 +98,6 @@ function fromSummary(
     trainCount: summary.trainCount,
     testCount: summary.testCount,
     warnings: summary.warnings,
-    warningsFr: summary.warningsFr,
     skipped: summary.skipped,
   };
 }
@@ -175,7 +170,7 @@ async function previewImageFolder(
   /** Decoded images' thumbnails, by `label/index`. */
   const thumbnailsOf = new Map<string, string>();
   /** Images refused for their size before any decoding, by `label/index`. */
-  const tooLarge = new Map<string, { reason: string; reasonFr: string }>();
+  const tooLarge = new Map<string, Problem>();
   let colour = false;
   let smallest: [number, number] | undefined;
   let largest: [number, number] | undefined;
@@ -258,7 +253,7 @@ async function previewImageFolder(
           thumbnailsOf.set(`${label}/${index}`, thumbnail);
           return undefined;
         }, decodeFailure));
-      if (why) failures.push({ file, ...why });
+      if (why) failures.push({ file, reason: why });
       else checks[index] = Check.Decoded;
     }
   }
@@ -269,11 +264,7 @@ async function previewImageFolder(
   const skipped: SkippedItem[] = [...listing.skipped, ...failures];
   const empty = listing.classNames.filter((_, label) => counts[label] === 0);
   if (empty.length > 0) {
-    const several = empty.length > 1;
-    throw new DataError({
-      en: `The class folder${several ? 's' : ''} ${empty.map((c) => `"${c}"`).join(', ')} of ${folder} hold${several ? '' : 's'} no readable image: add images to ${several ? 'them' : 'it'} or remove ${several ? 'them' : 'it'}.`,
-      fr: `${several ? 'Les dossiers de classe' : 'Le dossier de classe'} ${empty.map((c) => `« ${c} »`).join(', ')} de ${folder} ne ${several ? 'contiennent' : 'contient'} aucune image lisible : ajoutez-y des images ou ${several ? 'supprimez-les' : 'supprimez-le'}.`,
-    });
+    throw new DataError(problem('data:emptyClassesFix', { count: empty.length, classes: empty, folder }));
   }
   // Counts only: the split is the loader's, on labels without pixels.
   const labels = Int32Array.from(counts.flatMap((count, label) => new Array<number>(count).fill(label)));
@@ -308,13 +299,7 @@ async function previewCsv(file: string, labelColumn: string): Promise<DatasetPre
   const header = rows[0].map((h) => h.trim());
   const summary = fromSummary(dataset);
   if (encoding === 'Windows-1252') {
-    summary.warnings.push(
-      `${name} is not UTF-8 text: it was read as Windows-1252 (Latin-1), as spreadsheets on Windows save it. If accented letters look wrong, save it again as "CSV UTF-8".`,
-    );
-    summary.warningsFr = [
-      ...(summary.warningsFr ?? []),
-      `${name} n’est pas du texte UTF-8 : il a été lu en Windows-1252 (Latin-1), comme l’enregistrent les tableurs sous Windows. Si des lettres accentuées sont fausses, enregistrez-le à nouveau en « CSV UTF-8 ».`,
-    ];
+    summary.warnings.push(problem('data:notUtf8', { name }));
   }
   return {
     name,

@@ -1,7 +1,7 @@
 import { analyzeGraph } from '../model/analyze';
 import type { DatasetSummary, RecordedTable } from '../api/contract';
 import type { Graph } from '../model/graph';
-import type { Localized } from '../model/localized';
+import { problem, type Problem } from '../i18n/catalogue';
 import { DataError, type Dataset, sampleSize, type SkippedItem } from './types';
 
 export type { DatasetSummary, RecordedTable };
@@ -9,65 +9,33 @@ export type { DatasetSummary, RecordedTable };
 /** A class with fewer than a third of the largest class's samples makes accuracy misleading. */
 const IMBALANCE_RATIO = 3;
 
-/** Where a skipped item is: its file, or for a table's row its line and column. */
-function placeOf(item: SkippedItem): Localized {
-  if (item.line === undefined) return { en: item.file, fr: item.file };
-  if (item.column === undefined) return { en: `line ${item.line}`, fr: `ligne ${item.line}` };
-  return { en: `line ${item.line}, column "${item.column}"`, fr: `ligne ${item.line}, colonne « ${item.column} »` };
-}
+/** How many skipped items a warning names before it says there are more. */
+const NAMED_SKIPPED = 5;
 
-/** The files (or rows of a table) left out of a data set, the first five named, in plain words; undefined when none was. */
-export function skippedWarning(skipped: SkippedItem[]): Localized | undefined {
+/** The files (or rows of a table) left out of a data set, the first five named with why; undefined when none was. */
+export function skippedWarning(skipped: SkippedItem[]): Problem | undefined {
   if (skipped.length === 0) return undefined;
-  const list = skipped
-    .slice(0, 5)
-    .map((s) => `${placeOf(s).en} (${s.reason})`)
-    .join('; ');
-  const listFr = skipped
-    .slice(0, 5)
-    .map((s) => `${placeOf(s).fr} (${s.reasonFr ?? s.reason})`)
-    .join(' ; ');
-  const several = skipped.length > 1;
-  if (skipped.every((s) => s.line !== undefined)) {
-    return {
-      en: `${skipped.length} row${several ? 's' : ''} of ${skipped[0].file} ${several ? 'were' : 'was'} skipped: ${list}${skipped.length > 5 ? '; …' : ''}. Training uses the other rows; fix the file and load it again to use them all.`,
-      fr: `${skipped.length} ligne${several ? 's' : ''} de ${skipped[0].file} ${several ? 'ont été ignorées' : 'a été ignorée'} : ${listFr}${skipped.length > 5 ? ' ; …' : ''}. L’entraînement utilise les autres lignes ; corrigez le fichier et chargez-le à nouveau pour les utiliser toutes.`,
-    };
-  }
-  return {
-    en: `${skipped.length} file${several ? 's were' : ' was'} skipped: ${list}${skipped.length > 5 ? '; …' : ''}.`,
-    fr: `${skipped.length} fichier${several ? 's ont été ignorés' : ' a été ignoré'} : ${listFr}${skipped.length > 5 ? ' ; …' : ''}.`,
-  };
+  const items = { shown: skipped.slice(0, NAMED_SKIPPED), more: Math.max(0, skipped.length - NAMED_SKIPPED) };
+  if (skipped.every((s) => s.line !== undefined))
+    return problem('data:skippedRows', { count: skipped.length, file: skipped[0].file, items });
+  return problem('data:skippedFiles', { count: skipped.length, items });
 }
 
 export function summarizeDataset(dataset: Dataset): DatasetSummary {
   const counts = new Array<number>(dataset.classNames.length).fill(0);
   for (let i = 0; i < dataset.train.count; i++) counts[dataset.train.y[i]]++;
-  const warnings: string[] = [];
-  const warningsFr: string[] = [];
+  const warnings: Problem[] = [];
   const largest = Math.max(...counts);
   const smallest = Math.min(...counts);
   if (smallest === 0) {
-    const missing = dataset.classNames.filter((_, i) => counts[i] === 0);
-    warnings.push(`The training data have no sample of class ${missing.map((c) => `"${c}"`).join(', ')}: the model cannot learn it.`);
-    warningsFr.push(
-      `Les données d’entraînement n’ont aucun exemple de la classe ${missing.map((c) => `« ${c} »`).join(', ')} : le modèle ne peut pas l’apprendre.`,
-    );
+    warnings.push(problem('data:noSampleOfClass', { classes: dataset.classNames.filter((_, i) => counts[i] === 0) }));
   } else if (largest / smallest >= IMBALANCE_RATIO) {
     const big = dataset.classNames[counts.indexOf(largest)];
     const small = dataset.classNames[counts.indexOf(smallest)];
-    warnings.push(
-      `The classes are strongly imbalanced: "${big}" has ${largest} samples but "${small}" only ${smallest}. Accuracy can look good while the small classes are never recognised; add samples of the small classes or look at the confusion matrix.`,
-    );
-    warningsFr.push(
-      `Les classes sont très déséquilibrées : « ${big} » a ${largest} exemples, mais « ${small} » seulement ${smallest}. L’exactitude peut sembler bonne alors que les petites classes ne sont jamais reconnues ; ajoutez des exemples des petites classes ou regardez la matrice de confusion.`,
-    );
+    warnings.push(problem('data:imbalanced', { big, largest, small, smallest }));
   }
   const skipped = skippedWarning(dataset.skipped);
-  if (skipped) {
-    warnings.push(skipped.en);
-    warningsFr.push(skipped.fr);
-  }
+  if (skipped) warnings.push(skipped);
   return {
     name: dataset.name,
     inputShape: [...dataset.inputShape],
@@ -76,7 +44,6 @@ export function summarizeDataset(dataset: Dataset): DatasetSummary {
     testCount: dataset.test.count,
     countsPerClass: counts,
     warnings,
-    warningsFr,
     skipped: dataset.skipped,
     ...(dataset.table ? { table: { labelColumn: dataset.table.labelColumn, columns: dataset.table.columns.map((c) => ({ ...c })) } } : {}),
   };
@@ -96,7 +63,7 @@ export function checkModelFitsData(graph: Graph, dataset: Dataset, loss: string)
     data: { name: dataset.name, inputShape: dataset.inputShape },
   });
   const first = analysis.errors[0];
-  if (first) throw new DataError(first.text);
+  if (first) throw new DataError(first.problem);
 }
 
 export interface Normalization {

@@ -4,6 +4,7 @@
 // tar for the rest).
 import { createReadStream } from 'node:fs';
 import { createGunzip } from 'node:zlib';
+import { problem } from '../i18n/catalogue';
 import { DataError } from './types';
 
 export interface TarEntry {
@@ -40,7 +41,8 @@ function paxPath(data: Uint8Array): string | undefined {
   return match?.[1];
 }
 
-const n = (x: number, lang: 'en' | 'fr') => x.toLocaleString(lang);
+/** A place in an archive read through gzip is counted in the unpacked bytes, and its messages say so. */
+const unpacked = (gzipped: boolean) => (gzipped ? { context: 'unpacked' } : {});
 
 /**
  * Reads the entries of a tar archive (gunzipped when it starts with the gzip signature), keeping
@@ -93,10 +95,7 @@ export async function readTar(file: string, wanted: (name: string) => boolean): 
             break;
           }
           if (!checksumOk(block)) {
-            throw new DataError({
-              en: `${file} is not a readable tar archive: the header at byte ${n(at, 'en')}${gzipped ? ' of the unpacked archive' : ''} is damaged (its checksum does not match). Download the archive again.`,
-              fr: `${file} n’est pas une archive tar lisible : l’en-tête à l’octet ${n(at, 'fr')}${gzipped ? ' de l’archive décompressée' : ''} est abîmé (sa somme de contrôle ne correspond pas). Téléchargez l’archive à nouveau.`,
-            });
+            throw new DataError(problem('data:tarHeaderDamaged', { file, at, ...unpacked(gzipped) }));
           }
           const prefix = text(block.subarray(345, 500));
           const plain = text(block.subarray(0, 100));
@@ -120,24 +119,25 @@ export async function readTar(file: string, wanted: (name: string) => boolean): 
     if (error instanceof DataError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR') {
-      throw new DataError({
-        en: `${file} is a damaged gzip file: it ${code === 'Z_BUF_ERROR' ? 'ends too early' : 'holds invalid compressed data'} at about byte ${n(compressedRead, 'en')} (after ${n(offset + pendingLength, 'en')} unpacked bytes). Download it again.`,
-        fr: `${file} est un fichier gzip abîmé : il ${code === 'Z_BUF_ERROR' ? 's’arrête trop tôt' : 'contient des données compressées invalides'} vers l’octet ${n(compressedRead, 'fr')} (après ${n(offset + pendingLength, 'fr')} octets décompressés). Téléchargez-le à nouveau.`,
-      });
+      const where = { file, at: compressedRead, unpacked: offset + pendingLength };
+      throw new DataError(code === 'Z_BUF_ERROR' ? problem('data:gzipEndsEarly', where) : problem('data:gzipInvalid', where));
     }
     throw error;
   }
   if (header) {
-    throw new DataError({
-      en: `${file} is truncated: ${header.name} starts at byte ${n(header.start, 'en')}${gzipped ? ' of the unpacked archive' : ''} and should hold ${n(header.size, 'en')} bytes, but the archive ends at byte ${n(offset + pendingLength, 'en')}. Download it again.`,
-      fr: `${file} est tronqué : ${header.name} commence à l’octet ${n(header.start, 'fr')}${gzipped ? ' de l’archive décompressée' : ''} et devrait contenir ${n(header.size, 'fr')} octets, mais l’archive s’arrête à l’octet ${n(offset + pendingLength, 'fr')}. Téléchargez-la à nouveau.`,
-    });
+    throw new DataError(
+      problem('data:tarEntryCut', {
+        file,
+        entry: header.name,
+        start: header.start,
+        size: header.size,
+        end: offset + pendingLength,
+        ...unpacked(gzipped),
+      }),
+    );
   }
   if (!ended && pendingLength > 0) {
-    throw new DataError({
-      en: `${file} is truncated: a tar header starts at byte ${n(offset, 'en')} but the archive ends at byte ${n(offset + pendingLength, 'en')}. Download it again.`,
-      fr: `${file} est tronqué : un en-tête tar commence à l’octet ${n(offset, 'fr')} mais l’archive s’arrête à l’octet ${n(offset + pendingLength, 'fr')}. Téléchargez-la à nouveau.`,
-    });
+    throw new DataError(problem('data:tarHeaderCut', { file, start: offset, end: offset + pendingLength }));
   }
   return entries;
 }

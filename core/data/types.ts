@@ -1,5 +1,6 @@
 import type { SkippedItem, TableColumn } from '../api/contract';
 import type { Shape } from '../model/graph';
+import { problem, type Problem } from '../i18n/catalogue';
 import { LocalizedError, type Localized } from '../model/localized';
 
 /** Samples as one flat Float32Array (row-major, `count × product(inputShape)`) and class indices. */
@@ -38,9 +39,12 @@ export interface Dataset {
   table?: TableInfo;
 }
 
-/** Raised for data the user must fix; the message says what, where and how (in French too, where given). */
+/**
+ * Raised for data the user must fix; its problem (a code of the catalogue's `data` namespace) says
+ * what, where and how. (Training's own checks still give a text in both languages.)
+ */
 export class DataError extends LocalizedError {
-  constructor(text: string | Localized) {
+  constructor(text: Problem | Localized) {
     super(text);
     this.name = 'DataError';
   }
@@ -62,19 +66,19 @@ export function takeSamples(samples: Samples, indices: ArrayLike<number>, size: 
   return { x, y, count: indices.length };
 }
 
-/** Why a data file or folder cannot be read, in words; a rarer cause keeps the system's own message. */
-export function fileSystemReason(error: unknown): Localized {
+/** Why a data file or folder cannot be read; a rarer cause keeps the system's own message. */
+export function fileSystemReason(error: unknown): Problem {
   switch ((error as { code?: unknown } | null)?.code) {
     case 'ENOENT':
-      return { en: 'it does not exist', fr: 'il n’existe pas' };
+      return problem('data:fsMissing', {});
     case 'EISDIR':
-      return { en: 'it is a folder, not a file', fr: 'c’est un dossier, pas un fichier' };
+      return problem('data:fsFolder', {});
     case 'ENOTDIR':
-      return { en: 'it is a file, not a folder', fr: 'c’est un fichier, pas un dossier' };
+      return problem('data:fsFile', {});
     case 'EACCES':
     case 'EPERM':
-      return { en: 'permission denied; check that you may read it', fr: 'accès refusé ; vérifiez que vous avez le droit de le lire' };
+      return problem('data:fsDenied', {});
     default:
-      return { en: String(error), fr: String(error) };
+      return problem('data:fsOther', { message: String(error) });
   }
 }

@@ -1,20 +1,33 @@
 // The message catalogue of core: every sentence that core's problems are told in, one namespace per
 // feature, in English and in French, and the types that make a problem's code one of its keys.
 // Browser-safe: the editor renders the same codes as the command line.
+import { augment as augmentEn } from './en/augment';
 import { cli as cliEn } from './en/cli';
+import { data as dataEn } from './en/data';
 import { format as formatEn } from './en/format';
 import { graph as graphEn } from './en/graph';
 import { params as paramsEn } from './en/params';
 import { shapes as shapesEn } from './en/shapes';
 import { store as storeEn } from './en/store';
+import { augment as augmentFr } from './fr/augment';
 import { cli as cliFr } from './fr/cli';
+import { data as dataFr } from './fr/data';
 import { format as formatFr } from './fr/format';
 import { graph as graphFr } from './fr/graph';
 import { params as paramsFr } from './fr/params';
 import { shapes as shapesFr } from './fr/shapes';
 import { store as storeFr } from './fr/store';
 
-const en = { graph: graphEn, params: paramsEn, shapes: shapesEn, cli: cliEn, format: formatEn, store: storeEn };
+const en = {
+  graph: graphEn,
+  params: paramsEn,
+  shapes: shapesEn,
+  cli: cliEn,
+  format: formatEn,
+  data: dataEn,
+  augment: augmentEn,
+  store: storeEn,
+};
 const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: string } } = {
   graph: graphFr,
   params: paramsFr,
@@ -22,6 +35,8 @@ const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: stri
   cli: cliFr,
   format: formatFr,
   store: storeFr,
+  data: dataFr,
+  augment: augmentFr,
 };
 
 /** Every namespace in every language, as i18next takes its resources. */

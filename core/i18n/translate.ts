@@ -61,6 +61,28 @@ export function createTranslator(language: Language): i18n {
   );
   formatter.add('problems', (value) => (value as Problem[]).map((p) => `- ${t(p.code, p.params as Record<string, unknown>)}`).join('\n'));
   formatter.add('bytes', (value, lng) => memoryText(Number(value), languageOf(lng)));
+  // Names each in the quotes of the language: "a", "b" or « a », « b ».
+  formatter.add('names', (value, lng) =>
+    list(value)
+      .map((v) => (languageOf(lng) === 'fr' ? `« ${v} »` : `"${v}"`))
+      .join(', '),
+  );
+  // Problems said one after the other on a line, and "…" when more are left out: `a (why); b (why); …`.
+  formatter.add('inline', (value) => {
+    const { shown, more } = value as { shown: Problem[]; more: number };
+    const texts = shown.map((p) => t(p.code, p.params as Record<string, unknown>));
+    return (more > 0 ? [...texts, '…'] : texts).reduce((first, second) => t('format:semicolon', { first, second }));
+  });
+  // Files or rows of a table left out of a data set, each with where and why: `a.png (why); line 4, column "x" (why); …`.
+  formatter.add('skipped', (value) => {
+    const { shown, more } = value as { shown: { file: string; line?: number; column?: string; reason: Problem }[]; more: number };
+    const texts = shown.map((s) => {
+      const place =
+        s.line === undefined ? s.file : t(s.column === undefined ? 'data:atLine' : 'data:atCell', { line: s.line, column: s.column });
+      return `${place} (${t(s.reason.code, s.reason.params as Record<string, unknown>)})`;
+    });
+    return (more > 0 ? [...texts, '…'] : texts).reduce((first, second) => t('format:semicolon', { first, second }));
+  });
   formatter.add('path', ids(' → '));
   return instance;
 }

@@ -127,6 +127,8 @@ describe('the augmentation preview', () => {
     await expect(previewer.preview(late)).rejects.toMatchObject({
       code: 'no-augmentation',
       message: expect.stringContaining('RandomZoom "randomzoom1" comes after Conv2D "conv2d0"'),
+      fr: expect.stringContaining('RandomZoom « randomzoom1 » vient après Conv2D « conv2d0 » : connectez les blocs d’augmentation'),
+      problem: { code: 'augment:noChainOutside', params: { id: 'in' } },
     });
   });
 
@@ -134,6 +136,8 @@ describe('the augmentation preview', () => {
     await expect(previewer.preview(project([]))).rejects.toMatchObject({
       code: 'no-augmentation',
       message: expect.stringContaining('Add one (for example RandomFlip'),
+      fr: expect.stringContaining('Ajoutez-en un (par exemple RandomFlip'),
+      problem: { code: 'augment:noChain' },
     });
   });
 
@@ -141,12 +145,17 @@ describe('the augmentation preview', () => {
     const p = project([{ type: 'RandomFlip' }, { type: 'RandomCrop', params: { height: 40, width: 20 } }]);
     const error = await previewer.preview(p).then(
       () => undefined,
-      (e: unknown) => e as Error & { code: string; details: { nodeId: string; param: string }[] },
+      (e: unknown) => e as Error & { code: string; fr: string; details: { nodeId: string; param: string }[] },
     );
     if (!error) throw new Error('A crop larger than the image was previewed.');
     expect(error).toMatchObject({ code: 'invalid-graph' });
     expect(error.message).toContain('RandomCrop "randomcrop1"');
     expect(error.message).toContain('set `height` to at most 28');
+    // The graph's own problem inside the preview's, in each language.
+    expect(error).toMatchObject({
+      problem: { code: 'augment:invalidGraph', params: { first: { code: expect.stringMatching(/^(params|shapes):/) } } },
+    });
+    expect(error.fr).toMatch(/^L’aperçu ne peut pas être affiché tant que ceci n’est pas corrigé : RandomCrop « randomcrop1 »/);
     expect(error.details[0]).toMatchObject({ nodeId: 'randomcrop1', param: 'height' });
   });
 
@@ -166,6 +175,7 @@ describe('the augmentation preview', () => {
     await expect(previewer.preview(project([{ type: 'RandomFlip' }]), { sampleIndex: 50 })).rejects.toMatchObject({
       code: 'bad-request',
       message: expect.stringContaining('from 0 to 49'),
+      fr: 'Le numéro de l’image doit être un nombre entier de 0 à 49 (reçu : 50).',
     });
     await expect(previewer.preview(project([{ type: 'RandomFlip' }]), { count: 0 })).rejects.toMatchObject({ code: 'bad-request' });
     const wrongShape = parseProject({ ...project([{ type: 'RandomFlip' }]), graph: { ...project([]).graph } });

@@ -6,10 +6,11 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { UserFacingError, type AugmentationPreview, type AugmentationPreviewRequest } from '../api/contract';
 import type { Dataset } from '../data/types';
 import { analyzeGraph } from '../model/analyze';
-import { errorTexts, type Localized } from '../model/localized';
+import { problem } from '../i18n/catalogue';
+import { errorTexts } from '../model/localized';
 import { findAugmentationChain } from '../model/augmentation-chain';
 import { getBlock } from '../model/blocks/index';
-import { formatShape, type Shape } from '../model/graph';
+import type { Shape } from '../model/graph';
 import type { Project } from '../model/project';
 
 type Tf = typeof tfjs;
@@ -23,24 +24,23 @@ interface PreviewData {
   normalization?: { mean: Float32Array; std: Float32Array };
 }
 
-const whole = (value: unknown, what: Localized, fallback: number, min: number, max: number): number => {
+/** A whole number of the request in [min, max], or the fallback when not given; `what` is the sentence that refuses another value. */
+const whole = (
+  value: unknown,
+  what: 'augment:drawsRange' | 'augment:seedRange' | 'augment:imageRange',
+  fallback: number,
+  min: number,
+  max: number,
+): number => {
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new UserFacingError(
-      {
-        en: `${what.en} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`,
-        fr: `${what.fr} doit être un nombre entier de ${min} à ${max} (reçu : ${JSON.stringify(value)}).`,
-      },
-      'bad-request',
-    );
+    throw new UserFacingError(problem(what, { min, max, got: JSON.stringify(value) ?? String(value) }), 'bad-request');
   }
   return value;
 };
 
 const size = (shape: Shape) => shape.reduce((a, b) => a * b, 1);
 const rounded = (values: ArrayLike<number>) => Array.from(values, (v) => Math.round(v * 1000) / 1000);
-const named = (b: { id: string; type: string }) => `${b.type} "${b.id}"`;
-const namedFr = (b: { id: string; type: string }) => `${b.type} « ${b.id} »`;
 
 export class AugmentationPreviewer {
   /** The last data set loaded: parameters change far more often than the data set. */
@@ -50,31 +50,23 @@ export class AugmentationPreviewer {
   constructor(private readonly loadTf: () => Promise<Tf> = defaultTf) {}
 
   async preview(project: Project, request: Omit<AugmentationPreviewRequest, 'project'> = {}): Promise<AugmentationPreview> {
-    const count = whole(request.count, { en: 'The number of draws', fr: 'Le nombre de tirages' }, DEFAULT_DRAWS, 1, MAX_DRAWS);
-    const seed = whole(request.seed, { en: 'The seed', fr: 'La graine' }, 1, 0, 2 ** 31 - 1);
+    const count = whole(request.count, 'augment:drawsRange', DEFAULT_DRAWS, 1, MAX_DRAWS);
+    const seed = whole(request.seed, 'augment:seedRange', 1, 0, 2 ** 31 - 1);
     const { graph } = project;
     const { input, chain, outside } = findAugmentationChain(graph);
     if (!input) {
-      throw new UserFacingError(
-        {
-          en: 'The graph has no Input block: add one, then put augmentation blocks such as RandomFlip right after it.',
-          fr: 'Le graphe n’a pas de bloc Input : ajoutez-en un, puis placez juste après des blocs d’augmentation comme RandomFlip.',
-        },
-        'no-input',
-      );
+      throw new UserFacingError(problem('augment:noInput', {}), 'no-input');
     }
     if (chain.length === 0) {
-      const hint = outside.length
-        ? ` ${outside.map((b) => `${named(b)} comes ${b.after ? `after ${named(b.after)}` : 'with nothing connected into it'}`).join('; ')}: connect augmentation blocks one after the other, right after the Input block.`
-        : ' Add one (for example RandomFlip or RandomRotation, in the Augmentation group of the palette) between the Input block and the first layer.';
-      const hintFr = outside.length
-        ? ` ${outside.map((b) => `${namedFr(b)} vient ${b.after ? `après ${namedFr(b.after)}` : 'sans rien de connecté en entrée'}`).join(' ; ')} : connectez les blocs d’augmentation l’un après l’autre, juste après le bloc Input.`
-        : ' Ajoutez-en un (par exemple RandomFlip ou RandomRotation, dans le groupe Augmentation des blocs) entre le bloc Input et la première couche.';
+      const blocks = outside.map((b) =>
+        b.after
+          ? problem('augment:comesAfter', { type: b.type, id: b.id, afterType: b.after.type, after: b.after.id })
+          : problem('augment:comesAlone', { type: b.type, id: b.id }),
+      );
       throw new UserFacingError(
-        {
-          en: `The graph has no augmentation block right after its Input block "${input.id}", so there is nothing to preview.${hint}`,
-          fr: `Le graphe n’a pas de bloc d’augmentation juste après son bloc Input « ${input.id} » : il n’y a donc rien à prévisualiser.${hintFr}`,
-        },
+        blocks.length
+          ? problem('augment:noChainOutside', { id: input.id, blocks: { shown: blocks, more: 0 } })
+          : problem('augment:noChain', { id: input.id }),
         'no-augmentation',
       );
     }
@@ -82,50 +74,22 @@ export class AugmentationPreviewer {
     const analysis = analyzeGraph(graph);
     const errors = [input, ...chain].flatMap((b) => analysis.nodes[b.id]?.issues.filter((i) => i.severity === 'error') ?? []);
     if (errors.length) {
-      throw new UserFacingError(
-        {
-          en: `The preview cannot be drawn until this is fixed: ${errors[0].message}`,
-          fr: `L’aperçu ne peut pas être affiché tant que ceci n’est pas corrigé : ${errors[0].text.fr}`,
-        },
-        'invalid-graph',
-        errors,
-      );
+      throw new UserFacingError(problem('augment:invalidGraph', { first: errors[0].problem }), 'invalid-graph', errors);
     }
     const inputShape = analysis.nodes[input.id].outputShape!;
     if (inputShape.length !== 3) {
-      throw new UserFacingError(
-        {
-          en: `The Input block "${input.id}" has shape ${formatShape(inputShape)}; augmentation blocks work on images: set its \`shape\` to [height, width, channels].`,
-          fr: `Le bloc Input « ${input.id} » a la forme ${formatShape(inputShape)} ; les blocs d’augmentation travaillent sur des images : réglez son \`shape\` sur [hauteur, largeur, canaux].`,
-        },
-        'not-images',
-      );
+      throw new UserFacingError(problem('augment:notImagesShape', { id: input.id, shape: inputShape }), 'not-images');
     }
 
     const ref = project.dataset;
     if (!ref) {
-      throw new UserFacingError(
-        {
-          en: 'Choose a data set for the project (MNIST or an image folder) to see its images through the augmentation blocks.',
-          fr: 'Choisissez un jeu de données pour le projet (MNIST ou un dossier d’images) pour voir ses images à travers les blocs d’augmentation.',
-        },
-        'no-dataset',
-      );
+      throw new UserFacingError(problem('augment:noDataset', {}), 'no-dataset');
     }
     if (ref.kind === 'csv' || (ref.kind === 'builtin' && ref.name !== 'mnist' && ref.name !== 'fashion-mnist')) {
-      const what =
-        ref.kind === 'csv'
-          ? `the CSV file ${path.basename(ref.path)} holds rows of numbers`
-          : `the data set "${ref.name}" is made of points with 2 coordinates`;
-      const whatFr =
-        ref.kind === 'csv'
-          ? `le fichier CSV ${path.basename(ref.path)} contient des lignes de nombres`
-          : `le jeu de données « ${ref.name} » est fait de points à 2 coordonnées`;
       throw new UserFacingError(
-        {
-          en: `The augmentation preview shows images, but ${what}. Augmentation blocks need images: choose MNIST or an image folder.`,
-          fr: `L’aperçu de l’augmentation montre des images, mais ${whatFr}. Les blocs d’augmentation ont besoin d’images : choisissez MNIST ou un dossier d’images.`,
-        },
+        ref.kind === 'csv'
+          ? problem('augment:notImagesCsv', { file: path.basename(ref.path) })
+          : problem('augment:notImagesPoints', { name: ref.name }),
         'not-images',
       );
     }
@@ -133,23 +97,13 @@ export class AugmentationPreviewer {
     const { dataset, normalization } = await this.load(project, inputShape, baseDir);
     if (size(dataset.inputShape) !== size(inputShape)) {
       throw new UserFacingError(
-        {
-          en: `The Input block "${input.id}" has shape ${formatShape(inputShape)} but each image of the data set "${dataset.name}" is ${formatShape(dataset.inputShape)}: set \`shape\` to [${dataset.inputShape.join(', ')}].`,
-          fr: `Le bloc Input « ${input.id} » a la forme ${formatShape(inputShape)}, mais chaque image du jeu de données « ${dataset.name} » est ${formatShape(dataset.inputShape)} : réglez \`shape\` sur [${dataset.inputShape.join(', ')}].`,
-        },
+        problem('augment:shapeMismatch', { id: input.id, shape: inputShape, data: dataset.name, dataShape: dataset.inputShape }),
         'shape-mismatch',
       );
     }
     const sampleCount = dataset.train.count;
-    if (sampleCount === 0)
-      throw new UserFacingError(
-        {
-          en: `The data set "${dataset.name}" has no training images.`,
-          fr: `Le jeu de données « ${dataset.name} » n’a pas d’images d’entraînement.`,
-        },
-        'no-data',
-      );
-    const sampleIndex = whole(request.sampleIndex, { en: 'The image number', fr: 'Le numéro de l’image' }, 0, 0, sampleCount - 1);
+    if (sampleCount === 0) throw new UserFacingError(problem('augment:noImages', { name: dataset.name }), 'no-data');
+    const sampleIndex = whole(request.sampleIndex, 'augment:imageRange', 0, 0, sampleCount - 1);
     const pixels = size(inputShape);
     const original = dataset.train.x.subarray(sampleIndex * pixels, (sampleIndex + 1) * pixels);
 
@@ -219,7 +173,7 @@ async function readData(project: Project, inputShape: Shape, baseDir: string | u
   try {
     dataset = await loadDataset(project.dataset, { baseDir, inputShape });
   } catch (error) {
-    if (error instanceof DataError) throw new UserFacingError(errorTexts(error), 'data');
+    if (error instanceof DataError) throw new UserFacingError(error.problem ?? errorTexts(error), 'data');
     throw error;
   }
   if (!project.training.normalize) return { dataset };

@@ -10,7 +10,8 @@ import {
   type ImportedDataset,
   type ImportedDatasetKind,
 } from '../api/contract';
-import { DataError } from '../data/types';
+import { DataError, type SkippedItem } from '../data/types';
+import { problem } from '../i18n/catalogue';
 import type { Shape } from '../model/graph';
 import { errorTexts } from '../model/localized';
 import { datasetSchema, type DatasetRef } from '../model/project';
@@ -31,14 +32,7 @@ export class DataService implements DataApi {
 
   async previewDataset(ref: DatasetRef, options: { location?: string; inputShape?: Shape } = {}): Promise<DatasetPreview> {
     const parsed = datasetSchema.safeParse(ref);
-    if (!parsed.success)
-      throw new UserFacingError(
-        {
-          en: 'This data set reference is not valid: choose the data set again in the Data tab.',
-          fr: 'La référence de ce jeu de données n’est pas valide : choisissez à nouveau le jeu de données dans l’onglet Données.',
-        },
-        'bad-request',
-      );
+    if (!parsed.success) throw new UserFacingError(problem('data:badReference', {}), 'bad-request');
     const location = typeof options?.location === 'string' && options.location ? options.location : undefined;
     const baseDir = location ? path.dirname(path.resolve(location)) : process.cwd();
     // Loaded on first use: it brings sharp and the MNIST digits.
@@ -55,7 +49,7 @@ export class DataService implements DataApi {
       // A wrong label column is fixed by choosing another: the UI gets the columns to choose from.
       const columns =
         parsed.data.kind === 'csv' ? await readCsvColumns(path.resolve(baseDir, parsed.data.path)).catch(() => undefined) : undefined;
-      throw new UserFacingError(errorTexts(error), 'data', columns ? { columns } : undefined);
+      throw new UserFacingError(error.problem ?? errorTexts(error), 'data', columns ? { columns } : undefined);
     }
   }
 
@@ -78,10 +72,7 @@ export class DataService implements DataApi {
     return this.#imports.start(request);
   }
 
-  uploadDatasetFiles(
-    uploadId: string,
-    files: DatasetUploadFile[],
-  ): Promise<{ received: number; refused: { file: string; reason: string }[] }> {
+  uploadDatasetFiles(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: SkippedItem[] }> {
     return this.#imports.add(uploadId, files);
   }
 

@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DatasetUploadFile } from '../api/contract';
 import { cifarBatch, tar } from '../data/format-fixtures';
 import { encodeIdx } from '../data/idx';
+import { said } from '../data/said-fixtures';
+import { problemText } from '../i18n/translate';
 import { datasetPath, MAX_CSV_BYTES, MAX_IMAGE_BYTES, uploadPathParts } from './dataset-import';
 import { NeuroblocksService, type NativeDialogs } from './services';
 
@@ -62,9 +64,10 @@ describe('importing an image folder from the browser', () => {
     const first = await api.uploadDatasetFiles(uploadId, files.slice(0, 7));
     const second = await api.uploadDatasetFiles(uploadId, files.slice(7));
     expect(first.received + second.received).toBe(14);
-    expect(second.refused).toEqual([
+    expect(second.refused.map(said)).toEqual([
       { file: 'square/notes.txt', reason: 'not a PNG, JPEG or WebP image', reasonFr: 'pas une image PNG, JPEG ou WebP' },
     ]);
+    expect(second.refused[0].reason).toEqual({ code: 'data:notImage', params: {} });
     const location = path.join(projectsDir, 'shapes.nbproj');
     const imported = await api.finishDatasetUpload(uploadId, { location });
     // A new image folder letter-boxes images not shaped like the Input.
@@ -82,15 +85,19 @@ describe('importing an image folder from the browser', () => {
     expect(preview.trainCount + preview.testCount).toBe(13);
     expect(preview.classes[1].thumbnails).toHaveLength(6);
     expect(preview.classes[1].thumbnails[0]).toMatch(/^data:image\/png;base64,/);
-    expect(preview.skipped).toEqual([
+    expect(preview.skipped.map(said)).toEqual([
       {
         file: path.join('circle', 'broken.png'),
         reason: expect.stringContaining('cannot be decoded'),
         reasonFr: expect.stringMatching(/^illisible \(/),
       },
     ]);
-    expect(preview.warnings.join(' ')).toMatch(/strongly imbalanced: "(circle|square)" has 5 samples but "star" only 1/);
-    expect(preview.warningsFr?.join(' ')).toMatch(/très déséquilibrées : « (circle|square) » a 5 exemples, mais « star » seulement 1/);
+    expect(preview.warnings.map((w) => problemText(w)).join(' ')).toMatch(
+      /strongly imbalanced: "(circle|square)" has 5 samples but "star" only 1/,
+    );
+    expect(preview.warnings.map((w) => problemText(w, 'fr')).join(' ')).toMatch(
+      /très déséquilibrées : « (circle|square) » a 5 exemples, mais « star » seulement 1/,
+    );
   });
 
   it('names the data set folder uniquely and gives an absolute path when the project is not saved beside it', async () => {
@@ -134,12 +141,24 @@ describe('importing an image folder from the browser', () => {
       asUpload('a/b/deep.png', await png(2, 2, 1, 0)),
     ]);
     expect(result.received).toBe(0);
-    expect(result.refused.map((r) => r.reason)).toEqual([
+    expect(result.refused.map((r) => problemText(r.reason))).toEqual([
       'not an image, although its name says so',
       'not inside a class folder: put each image in the sub-folder named after its class',
       'inside a sub-folder of a class folder: a class folder holds images only',
     ]);
-    await expect(api.finishDatasetUpload(uploadId)).rejects.toThrow(/Nothing was imported from "x": it needs one sub-folder per class/);
+    const nothing = (await api.finishDatasetUpload(uploadId).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as { message: string; fr: string; problem: unknown };
+    expect(nothing.message).toMatch(/Nothing was imported from "x": it needs one sub-folder per class/);
+    // The first three refused files, each with why.
+    expect(nothing.message).toMatch(
+      /Refused: a\/fake\.png \(not an image, although its name says so\); loose\.png \(not inside a class folder: .*\); a\/b\/deep\.png \(inside a sub-folder .*\)\.$/,
+    );
+    expect(nothing.fr).toMatch(
+      /Refusés : a\/fake\.png \(pas une image, bien que son nom l’indique\) ; loose\.png \(pas dans un dossier de classe : /,
+    );
+    expect(nothing.problem).toMatchObject({ code: 'data:nothingImportedRefused' });
     expect(await readdir(root)).not.toContain('evil.png');
     await expect(api.uploadDatasetFiles(uploadId, [])).rejects.toThrow(/upload is over or unknown/);
   });
@@ -244,7 +263,7 @@ describe('importing a CSV file', () => {
       { ...asUpload('circle/huge.png', small), size: 48 * 1024 * 1024 },
       asUpload('circle/ok.png', small),
     ]);
-    expect(result.refused).toEqual([
+    expect(result.refused.map(said)).toEqual([
       {
         file: 'circle/huge.png',
         reason: 'too big for a training image (48 MB; at most 25 MB)',
@@ -382,7 +401,7 @@ describe('importing IDX files and CIFAR archives', () => {
     await api.uploadDatasetFiles(uploadId, [asUpload('train-images-idx3-ubyte', images.subarray(0, 300))]);
     await api.uploadDatasetFiles(uploadId, [{ ...asUpload('train-images-idx3-ubyte', images.subarray(300)), append: true }]);
     const sent = await api.uploadDatasetFiles(uploadId, [asUpload('train-labels-idx1-ubyte', labels), asUpload('README.txt', 'hello')]);
-    expect(sent.refused).toEqual([
+    expect(sent.refused.map(said)).toEqual([
       expect.objectContaining({ file: 'README.txt', reason: 'not an IDX file (its name has no idx1-ubyte or idx3-ubyte)' }),
     ]);
     const location = path.join(projectsDir, 'k.nbproj');

@@ -11,7 +11,8 @@ import { isImageFileName } from '../data/image-folder';
 import { loadIdxFolder } from '../data/idx-folder';
 import { guessLabelColumn, readCsvColumns } from '../data/preview';
 import { DataError, type SkippedItem } from '../data/types';
-import { errorTexts, type Localized } from '../model/localized';
+import { problem, type Problem } from '../i18n/catalogue';
+import { errorTexts } from '../model/localized';
 import type { DatasetRef } from '../model/project';
 import { fileNameProblem, portableFileName } from '../model/file-names';
 
@@ -24,8 +25,8 @@ export const MAX_UPLOAD_FILES = 200_000;
 
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 const FORBIDDEN = /[\\/:*?"<>|]/;
-const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
-const mo = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} Mo`;
+/** Bytes in whole megabytes (MiB), as the sizes of an upload are said. */
+const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
 
 /** The number of bytes a base64 text decodes to, without decoding it. */
 function base64Bytes(text: string): number {
@@ -38,56 +39,28 @@ export function insideFolder(base: string, relative: string): string {
   const target = path.resolve(base, relative);
   const rel = path.relative(base, target);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel))
-    throw new UserFacingError(
-      {
-        en: `"${relative}" leads outside the data set's folder, so it was refused.`,
-        fr: `« ${relative} » mène hors du dossier du jeu de données : il a donc été refusé.`,
-      },
-      'bad-path',
-    );
+    throw new UserFacingError(problem('data:uploadOutside', { file: relative }), 'bad-path');
   return target;
 }
 
 /** The parts of a path sent by the browser; refuses `..`, absolute paths and names no file system takes. */
 export function uploadPathParts(file: string): string[] {
   if (typeof file !== 'string' || file.length === 0 || file.length > 1000)
-    throw new UserFacingError(
-      { en: 'A file of the upload has no usable name.', fr: 'Un fichier de l’envoi n’a pas de nom utilisable.' },
-      'bad-path',
-    );
+    throw new UserFacingError(problem('data:uploadNoName', {}), 'bad-path');
   const parts = file.split(/[\\/]/);
   if (/^[a-zA-Z]:/.test(file) || file.startsWith('/') || file.startsWith('\\'))
-    throw new UserFacingError(
-      {
-        en: `"${file}" is an absolute path; only files inside the chosen folder can be imported.`,
-        fr: `« ${file} » est un chemin absolu ; seuls les fichiers du dossier choisi peuvent être importés.`,
-      },
-      'bad-path',
-    );
+    throw new UserFacingError(problem('data:uploadAbsolute', { file }), 'bad-path');
   for (const part of parts) {
-    if (part === '..' || part === '.')
-      throw new UserFacingError(
-        {
-          en: `"${file}" leads outside the chosen folder (it contains "${part}"), so it was refused.`,
-          fr: `« ${file} » mène hors du dossier choisi (il contient « ${part} ») : il a donc été refusé.`,
-        },
-        'bad-path',
-      );
+    if (part === '..' || part === '.') throw new UserFacingError(problem('data:uploadDots', { file, part }), 'bad-path');
     if (part === '' || FORBIDDEN.test(part) || [...part].some((c) => c.charCodeAt(0) < 32) || part.length > 200) {
-      throw new UserFacingError(
-        {
-          en: `"${file}" is not a file name that can be saved; rename it and import again.`,
-          fr: `« ${file} » n’est pas un nom de fichier enregistrable ; renommez-le et importez à nouveau.`,
-        },
-        'bad-path',
-      );
+      throw new UserFacingError(problem('data:uploadBadName', { file }), 'bad-path');
     }
-    const problem = fileNameProblem(part);
-    if (problem)
+    const unsaveable = fileNameProblem(part);
+    if (unsaveable)
       throw new UserFacingError(
         {
-          en: `"${file}" cannot be saved: ${problem.en}. Rename it and import again.`,
-          fr: `« ${file} » ne peut pas être enregistré : ${problem.fr}. Renommez-le et importez à nouveau.`,
+          en: `"${file}" cannot be saved: ${unsaveable.en}. Rename it and import again.`,
+          fr: `« ${file} » ne peut pas être enregistré : ${unsaveable.fr}. Renommez-le et importez à nouveau.`,
         },
         'bad-path',
       );
@@ -147,14 +120,11 @@ async function moveToUniqueFolder(staging: string, name: string): Promise<string
   }
 }
 
-const refusedList = (refused: SkippedItem[], french = false) =>
-  refused
-    .slice(0, 3)
-    .map((r) => `${r.file} (${french ? (r.reasonFr ?? r.reason) : r.reason})`)
-    .join(french ? ' ; ' : '; ');
+/** How many refused files a message names. */
+const NAMED_REFUSED = 3;
 
 function dataError(error: unknown): never {
-  if (error instanceof DataError) throw new UserFacingError(errorTexts(error), 'data');
+  if (error instanceof DataError) throw new UserFacingError(error.problem ?? errorTexts(error), 'data');
   throw error;
 }
 
@@ -183,13 +153,7 @@ export class DatasetImports {
 
   async start(request: { name: string; kind: ImportedDatasetKind }): Promise<{ uploadId: string }> {
     if (!['imageFolder', 'csv', 'idx', 'cifar'].includes(request?.kind)) {
-      throw new UserFacingError(
-        {
-          en: 'Only an image folder, a CSV file, IDX files or a CIFAR archive can be imported.',
-          fr: 'Seuls un dossier d’images, un fichier CSV, des fichiers IDX ou une archive CIFAR peuvent être importés.',
-        },
-        'bad-request',
-      );
+      throw new UserFacingError(problem('data:importKinds', {}), 'bad-request');
     }
     const root = path.join(await this.projectsDirectory(), DATASETS_FOLDER);
     const uploadId = randomUUID();
@@ -213,45 +177,28 @@ export class DatasetImports {
 
   private upload(uploadId: string): Upload {
     const upload = this.uploads.get(uploadId);
-    if (!upload)
-      throw new UserFacingError(
-        {
-          en: 'This upload is over or unknown; import the data again.',
-          fr: 'Cet envoi est terminé ou inconnu ; importez à nouveau les données.',
-        },
-        'bad-request',
-      );
+    if (!upload) throw new UserFacingError(problem('data:uploadUnknown', {}), 'bad-request');
     return upload;
   }
 
   async add(uploadId: string, files: DatasetUploadFile[]): Promise<{ received: number; refused: SkippedItem[] }> {
     const upload = this.upload(uploadId);
-    if (!Array.isArray(files))
-      throw new UserFacingError(
-        { en: 'The upload sent no list of files.', fr: 'L’envoi ne contenait pas de liste de fichiers.' },
-        'bad-request',
-      );
+    if (!Array.isArray(files)) throw new UserFacingError(problem('data:uploadNoList', {}), 'bad-request');
     const refused: SkippedItem[] = [];
     let received = 0;
     for (const file of files) {
       const parts = uploadPathParts(file?.path);
       const shown = parts.join('/');
       const base64 = typeof file.base64 === 'string' ? file.base64 : '';
-      const refuse = (reason: Localized) => {
-        refused.push({ file: shown, reason: reason.en, reasonFr: reason.fr });
+      const refuse = (reason: Problem) => {
+        refused.push({ file: shown, reason });
         upload.last = { file: shown, bytes: 0, refused: true };
       };
       if (parts[parts.length - 1].startsWith('.')) continue;
       const appending = file.append === true;
       const previous = upload.last;
       if (appending && previous?.file !== shown) {
-        throw new UserFacingError(
-          {
-            en: `A part of ${shown} came without its beginning; import the data again.`,
-            fr: `Une partie de ${shown} est arrivée sans son début ; importez à nouveau les données.`,
-          },
-          'bad-request',
-        );
+        throw new UserFacingError(problem('data:uploadPartAlone', { file: shown }), 'bad-request');
       }
       // A part of a file already left out.
       if (appending && previous?.refused) continue;
@@ -260,21 +207,11 @@ export class DatasetImports {
       const size = Math.max(declared, (appending ? previous!.bytes : 0) + base64Bytes(base64));
       if (upload.kind === 'imageFolder') {
         if (parts.length !== 2) {
-          refuse(
-            parts.length === 1
-              ? {
-                  en: 'not inside a class folder: put each image in the sub-folder named after its class',
-                  fr: 'pas dans un dossier de classe : placez chaque image dans le sous-dossier qui porte le nom de sa classe',
-                }
-              : {
-                  en: 'inside a sub-folder of a class folder: a class folder holds images only',
-                  fr: 'dans un sous-dossier d’un dossier de classe : un dossier de classe ne contient que des images',
-                },
-          );
+          refuse(parts.length === 1 ? problem('data:notInClass', {}) : problem('data:inSubFolder', {}));
           continue;
         }
         if (!isImageFileName(shown)) {
-          refuse({ en: 'not a PNG, JPEG or WebP image', fr: 'pas une image PNG, JPEG ou WebP' });
+          refuse(problem('data:notImage', {}));
           continue;
         }
         if (size > MAX_IMAGE_BYTES) {
@@ -284,90 +221,40 @@ export class DatasetImports {
             upload.files--;
             upload.bytes -= previous!.bytes;
           }
-          refuse({
-            en: `too big for a training image (${mb(size)}; at most ${mb(MAX_IMAGE_BYTES)})`,
-            fr: `trop grosse pour une image d’entraînement (${mo(size)} ; au plus ${mo(MAX_IMAGE_BYTES)})`,
-          });
+          refuse(problem('data:imageTooBig', { size: mb(size), max: mb(MAX_IMAGE_BYTES) }));
           continue;
         }
       } else if (upload.kind === 'idx' || upload.kind === 'cifar') {
         const cifar = upload.kind === 'cifar';
         if (!appending && (parts.length !== 1 || (cifar && upload.files > 0))) {
-          throw new UserFacingError(
-            cifar
-              ? {
-                  en: 'A CIFAR import takes one archive (cifar-10-binary.tar.gz), not a folder.',
-                  fr: 'Un import CIFAR prend une seule archive (cifar-10-binary.tar.gz), pas un dossier.',
-                }
-              : {
-                  en: 'IDX files are imported as one flat folder, without sub-folders.',
-                  fr: 'Les fichiers IDX s’importent en un seul dossier, sans sous-dossiers.',
-                },
-            'bad-request',
-          );
+          throw new UserFacingError(cifar ? problem('data:cifarOneArchive', {}) : problem('data:idxFlat', {}), 'bad-request');
         }
         if (cifar && !/\.(tar\.gz|tgz|tar)$/i.test(shown)) {
-          throw new UserFacingError(
-            {
-              en: `${shown} is not a CIFAR archive: choose cifar-10-binary.tar.gz or cifar-100-binary.tar.gz (the "binary version").`,
-              fr: `${shown} n’est pas une archive CIFAR : choisissez cifar-10-binary.tar.gz ou cifar-100-binary.tar.gz (la « binary version »).`,
-            },
-            'bad-file',
-          );
+          throw new UserFacingError(problem('data:notCifarArchive', { file: shown }), 'bad-file');
         }
         if (!cifar && !appending && !/(idx\d-ubyte|-images|-labels)/i.test(shown)) {
-          refuse({
-            en: 'not an IDX file (its name has no idx1-ubyte or idx3-ubyte)',
-            fr: 'pas un fichier IDX (son nom ne contient ni idx1-ubyte ni idx3-ubyte)',
-          });
+          refuse(problem('data:notIdxName', {}));
           continue;
         }
       } else {
         if (!appending && (upload.files > 0 || parts.length !== 1))
-          throw new UserFacingError(
-            { en: 'A CSV import takes one file, not a folder.', fr: 'Un import CSV prend un seul fichier, pas un dossier.' },
-            'bad-request',
-          );
+          throw new UserFacingError(problem('data:csvOneFile', {}), 'bad-request');
         if (path.extname(shown).toLowerCase() !== '.csv')
-          throw new UserFacingError(
-            {
-              en: `${shown} is not a CSV file: choose a file ending in .csv, with a header row and one row per sample.`,
-              fr: `${shown} n’est pas un fichier CSV : choisissez un fichier se terminant par .csv, avec une ligne d’en-tête et une ligne par exemple.`,
-            },
-            'bad-file',
-          );
+          throw new UserFacingError(problem('data:notCsvUpload', { file: shown }), 'bad-file');
         if (size > MAX_CSV_BYTES)
-          throw new UserFacingError(
-            {
-              en: `${shown} is ${mb(size)}; a CSV file can have at most ${mb(MAX_CSV_BYTES)}.`,
-              fr: `${shown} fait ${mo(size)} ; un fichier CSV peut faire au plus ${mo(MAX_CSV_BYTES)}.`,
-            },
-            'too-big',
-          );
+          throw new UserFacingError(problem('data:csvTooBig', { file: shown, size: mb(size), max: mb(MAX_CSV_BYTES) }), 'too-big');
       }
       const bytes = Buffer.from(base64, 'base64');
       if (upload.kind === 'imageFolder') {
         if (!appending && !looksLikeImage(bytes)) {
-          refuse({ en: 'not an image, although its name says so', fr: 'pas une image, bien que son nom l’indique' });
+          refuse(problem('data:notImageContent', {}));
           continue;
         }
       } else if (upload.kind === 'csv' && bytes.includes(0)) {
-        throw new UserFacingError(
-          {
-            en: `${shown} is not a text file, so it cannot be a CSV file: export the table as CSV (comma- or semicolon-separated text) and import that.`,
-            fr: `${shown} n’est pas un fichier texte, il ne peut donc pas être un fichier CSV : exportez le tableau en CSV (texte séparé par des virgules ou des points-virgules) et importez ce fichier.`,
-          },
-          'bad-file',
-        );
+        throw new UserFacingError(problem('data:csvNotText', { file: shown }), 'bad-file');
       }
       if (upload.bytes + bytes.length > MAX_UPLOAD_BYTES || upload.files + (appending ? 0 : 1) > MAX_UPLOAD_FILES) {
-        throw new UserFacingError(
-          {
-            en: `The data set is too large to import (more than ${mb(MAX_UPLOAD_BYTES)} or ${MAX_UPLOAD_FILES.toLocaleString('en')} files): use fewer or smaller images.`,
-            fr: `Le jeu de données est trop gros pour être importé (plus de ${mo(MAX_UPLOAD_BYTES)} ou de ${MAX_UPLOAD_FILES.toLocaleString('fr')} fichiers) : utilisez moins d’images, ou des images plus petites.`,
-          },
-          'too-big',
-        );
+        throw new UserFacingError(problem('data:uploadTooLarge', { max: mb(MAX_UPLOAD_BYTES), files: MAX_UPLOAD_FILES }), 'too-big');
       }
       const target = insideFolder(upload.staging, parts.join(path.sep));
       if (appending) {
@@ -391,21 +278,17 @@ export class DatasetImports {
     this.uploads.delete(uploadId);
     if (upload.files === 0) {
       await rm(upload.staging, { recursive: true, force: true });
+      const items = { shown: upload.refused.slice(0, NAMED_REFUSED), more: 0 };
       throw new UserFacingError(
         upload.kind === 'imageFolder'
-          ? {
-              en: `Nothing was imported from "${upload.name}": it needs one sub-folder per class, each with PNG, JPEG or WebP images.${upload.refused.length ? ` Refused: ${refusedList(upload.refused)}.` : ''}`,
-              fr: `Rien n’a été importé de « ${upload.name} » : il faut un sous-dossier par classe, chacun avec des images PNG, JPEG ou WebP.${upload.refused.length ? ` Refusés : ${refusedList(upload.refused, true)}.` : ''}`,
-            }
+          ? upload.refused.length
+            ? problem('data:nothingImportedRefused', { name: upload.name, items })
+            : problem('data:nothingImported', { name: upload.name })
           : upload.kind === 'csv'
-            ? {
-                en: 'No CSV file was received; choose the file again.',
-                fr: 'Aucun fichier CSV n’a été reçu ; choisissez à nouveau le fichier.',
-              }
-            : {
-                en: `No ${upload.kind === 'idx' ? 'IDX file' : 'CIFAR archive'} was received; choose ${upload.kind === 'idx' ? 'the folder' : 'the file'} again.`,
-                fr: `Aucun ${upload.kind === 'idx' ? 'fichier IDX' : 'archive CIFAR'} n’a été reçu ; choisissez à nouveau ${upload.kind === 'idx' ? 'le dossier' : 'le fichier'}.`,
-              },
+            ? problem('data:noCsvReceived', {})
+            : upload.kind === 'idx'
+              ? problem('data:noIdxReceived', {})
+              : problem('data:noCifarReceived', {}),
         'empty',
       );
     }
@@ -440,26 +323,16 @@ export class DatasetImports {
     const location = typeof options?.location === 'string' && options.location ? options.location : undefined;
     const info = await stat(absolute).catch(() => undefined);
     if (kind === 'csv') {
-      if (!info?.isFile())
-        throw new UserFacingError(
-          { en: `${absolute} is not a file: choose a CSV file.`, fr: `${absolute} n’est pas un fichier : choisissez un fichier CSV.` },
-          'not-found',
-        );
+      if (!info?.isFile()) throw new UserFacingError(problem('data:pickedNotFile', { path: absolute }), 'not-found');
       return csvImport(absolute, location, []);
     }
     if (kind === 'idx' || kind === 'cifar') {
-      if (!info) throw new UserFacingError({ en: `${absolute} does not exist.`, fr: `${absolute} n’existe pas.` }, 'not-found');
+      if (!info) throw new UserFacingError(problem('data:pickedMissing', { path: absolute }), 'not-found');
       await checkReadable(kind, absolute);
       return { ref: { kind, path: datasetPath(absolute, location) }, path: absolute, refused: [] };
     }
     if (!info?.isDirectory()) {
-      throw new UserFacingError(
-        {
-          en: `${absolute} is not a folder: choose a folder holding one sub-folder per class.`,
-          fr: `${absolute} n’est pas un dossier : choisissez un dossier contenant un sous-dossier par classe.`,
-        },
-        'not-found',
-      );
+      throw new UserFacingError(problem('data:pickedNotFolder', { path: absolute }), 'not-found');
     }
     return { ref: { kind: 'imageFolder', path: datasetPath(absolute, location), fit: 'letterbox' }, path: absolute, refused: [] };
   }

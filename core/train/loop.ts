@@ -7,6 +7,7 @@ import { applyPretrained, pretrainedSkippedText, type PretrainedWeight } from '.
 import { permutation, seededRandom } from '../data/random';
 import { skippedWarning, summarizeDataset } from '../data/summary';
 import { DataError, type Dataset, sampleSize, takeSamples } from '../data/types';
+import { problemText } from '../i18n/translate';
 import type { Graph, Shape } from '../model/graph';
 import { errorTexts, frenchNumber, LocalizedError, type Localized } from '../model/localized';
 import type { Project, TrainingSettings } from '../model/project';
@@ -244,7 +245,7 @@ export class TrainingLoop {
     });
     // A large image folder's preview decodes only a sample: files found broken now are named here.
     const skipped = skippedWarning(dataset.skipped);
-    if (skipped) this.emit({ type: 'warning', message: skipped.en, messageFr: skipped.fr });
+    if (skipped) this.emit({ type: 'warning', message: problemText(skipped, 'en'), messageFr: problemText(skipped, 'fr') });
     if (this.pretrainedNote) this.emit({ type: 'warning', message: this.pretrainedNote.en, messageFr: this.pretrainedNote.fr });
 
     // The model each step runs: the whole model on the images, or its head on the frozen base's outputs, computed here once.

@@ -136,6 +136,12 @@ describe('neuroblocks train', () => {
     expect(io.stderr.join('\n')).toContain(
       'No row of points.csv can be used: Row 2, column 2 ("y") of points.csv is "nope", not a number.',
     );
+    // In French with --lang fr, the first bad cell inside the refusal too.
+    const fr = recordingIo();
+    expect(await main(['train', file, '--lang', 'fr'], fr)).toBe(1);
+    expect(fr.stderr.join('\n')).toContain(
+      'Aucune ligne de points.csv n’est utilisable : Ligne 2, colonne 2 (« y ») de points.csv : la cellule vaut « nope », ce n’est pas un nombre.',
+    );
   });
 
   it('rejects bad options and unreadable projects with exit code 1', async () => {

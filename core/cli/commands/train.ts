@@ -205,7 +205,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         if (event.frozenBase) io.out(event.frozenBase.message);
         // The skipped files come as a warning event of their own.
         for (const warning of event.dataset.warnings)
-          if (warning !== skippedWarning(event.dataset.skipped)?.en) io.err(`Warning: ${warning}`);
+          if (warning.code !== skippedWarning(event.dataset.skipped)?.code)
+            io.err(problemText(problem('cli:warning', { message: problemText(warning, io.language) }), io.language));
         break;
       case 'baseProgress':
         // On a terminal, a line that counts; in a log, the end of the pass only.

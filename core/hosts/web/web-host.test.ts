@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { UPLOAD_LIMITS, type MenuCommand, type NeuroblocksApi } from '../../api/contract';
 import { connectOverWebSocket, type WebSocketLike } from '../../api/connect';
 import { uploadDataset } from '../../../renderer/src/data/data-import';
+import { said } from '../../data/said-fixtures';
 import { NeuroblocksService } from '../../services/services';
 import { MAX_MESSAGE_BYTES, PROTOCOL_CLOSE_REASONS, startWebHost, type WebHost } from './web-host';
 
@@ -307,7 +308,7 @@ describe('web host: a page that breaks the protocol', () => {
         () => {},
       );
       expect(reads).toEqual(['grey/a.png', 'grey/big.png', 'grey/big.png']);
-      expect(imported.refused).toEqual([
+      expect(imported.refused.map(said)).toEqual([
         {
           file: 'grey/huge.png',
           reason: 'too big for a training image (48 MB; at most 25 MB)',

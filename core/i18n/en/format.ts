@@ -4,4 +4,5 @@ export const format = {
   more_one: '{{shown}} and {{count}} more',
   more_other: '{{shown}} and {{count}} more',
   bytes: '{{count}} bytes',
+  semicolon: '{{first}}; {{second}}',
 } as const;

@@ -7,4 +7,5 @@ export const format: Catalogue<typeof en> = {
   more_one: '{{shown}} et {{count}} autre',
   more_other: '{{shown}} et {{count}} autres',
   bytes: '{{count}} octets',
+  semicolon: '{{first}} ; {{second}}',
 };

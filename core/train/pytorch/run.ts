@@ -16,6 +16,8 @@ import { loadDataset } from '../../data/load';
 import { permutation, seededRandom } from '../../data/random';
 import { checkModelFitsData, normalizeDataset, skippedWarning, summarizeDataset } from '../../data/summary';
 import { DataError, sampleSize, takeSamples, type Samples } from '../../data/types';
+import type { Problem } from '../../i18n/catalogue';
+import { problemText } from '../../i18n/translate';
 import { analyzeGraph } from '../../model/analyze';
 import { pytorchModule, type WeightLayout } from '../../model/codegen/pytorch';
 import { ExportError } from '../../model/codegen/plan';
@@ -139,7 +141,7 @@ export interface PreparedTorchRun {
   /** The started event, once the engine says which device it computes on. */
   startedEvent(device: string): Extract<TrainingEvent, { type: 'started' }>;
   /** The dataset's skipped files, for the warning event. */
-  skipped: Localized | undefined;
+  skipped: Problem | undefined;
   /** Pretrained weights that no longer fit their blocks, for the warning event. */
   pretrainedNote: Localized | undefined;
   firstEpoch: number;
@@ -453,7 +455,7 @@ export async function runPyTorchTraining(
           case 'engine': {
             device = event.device as string;
             emit(startedEvent(device));
-            if (skipped) emit({ type: 'warning', message: skipped.en, messageFr: skipped.fr });
+            if (skipped) emit({ type: 'warning', message: problemText(skipped, 'en'), messageFr: problemText(skipped, 'fr') });
             if (pretrainedNote) emit({ type: 'warning', message: pretrainedNote.en, messageFr: pretrainedNote.fr });
             if (options.resume && !options.resume.optimizer?.length)
               emit({

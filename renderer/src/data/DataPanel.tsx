@@ -13,7 +13,7 @@ import { dataStore, forgetPreview, loadPreview, useData } from './data-store';
 import { trainingStore, updateForm, useTraining } from '../train/training-store';
 import { useSettingsForm } from '../train/use-settings-form';
 import './data.css';
-import { errorText } from '../ui/error-text';
+import { errorText, problemLine } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 import { SkippedRows } from './SkippedRows';
 
@@ -156,10 +156,10 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
       )}
       {/* The skipped files have their own list below. */}
       {preview.warnings
-        .map((w, i) => ({ w, text: errorText({ message: w, fr: preview.warningsFr?.[i] }, i18n.language) }))
-        .filter(({ w }) => !/ skipped: /.test(w))
-        .map(({ w, text }) => (
-          <p key={w} className="warning-box" data-testid="data-warning">
+        .filter((w) => w.code !== 'data:skippedFiles' && w.code !== 'data:skippedRows')
+        .map((w) => problemLine(w, i18n.language))
+        .map((text) => (
+          <p key={text} className="warning-box" data-testid="data-warning">
             {text}
           </p>
         ))}
@@ -172,7 +172,7 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
             <ul>
               {preview.skipped.slice(0, 50).map((s) => (
                 <li key={s.file}>
-                  <code>{s.file}</code> — {errorText({ message: s.reason, fr: s.reasonFr }, i18n.language)}
+                  <code>{s.file}</code> — {problemLine(s.reason, i18n.language)}
                 </li>
               ))}
             </ul>
@@ -282,7 +282,7 @@ const refName = (ref: DatasetRef) => (ref.kind === 'builtin' ? ref.name : ref.pa
 
 /** Choosing, importing and previewing the data a model trains on. */
 export function DataPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = getApi();
   const form = useSettingsForm();
   const location = useEditor((s) => s.location);
@@ -540,7 +540,7 @@ export function DataPanel() {
               <ul>
                 {refused.slice(0, 50).map((r) => (
                   <li key={r.file}>
-                    <code>{r.file}</code> — {errorText({ message: r.reason, fr: r.reasonFr })}
+                    <code>{r.file}</code> — {problemLine(r.reason, i18n.language)}
                   </li>
                 ))}
               </ul>

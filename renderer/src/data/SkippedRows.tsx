@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { DatasetPreview } from '../../../core/api/contract';
-import { errorText } from '../ui/error-text';
+import { problemLine } from '../ui/error-text';
 
 /** Rows shown at most; the count says how many more there are. */
 const SHOWN = 50;
@@ -27,7 +27,7 @@ export function SkippedRows({ skipped }: { skipped: DatasetPreview['skipped'] })
               <td>{s.line}</td>
               <td>{s.column ?? t('table.wholeRow')}</td>
               <td>{s.value === undefined ? '' : s.value === '' ? t('table.empty') : <code>{s.value}</code>}</td>
-              <td>{errorText({ message: s.reason, fr: s.reasonFr }, i18n.language)}</td>
+              <td>{problemLine(s.reason, i18n.language)}</td>
             </tr>
           ))}
         </tbody>

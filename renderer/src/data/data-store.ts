@@ -1,7 +1,7 @@
 // The Data tab's state outside React: the preview of the chosen data set and the import under way.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { DatasetPreview, NeuroblocksApi } from '../../../core/api/contract';
+import type { DatasetPreview, NeuroblocksApi, SkippedItem } from '../../../core/api/contract';
 import type { Shape } from '../../../core/model/graph';
 import type { DatasetRef } from '../../../core/model/project';
 import { errorText } from '../ui/error-text';
@@ -18,7 +18,7 @@ export interface DataState {
   columnsFor?: string;
   importing?: { name: string; sent: number; total: number };
   imported?: { name: string; count: number };
-  refused: { file: string; reason: string; reasonFr?: string }[];
+  refused: SkippedItem[];
   importError?: string;
 }
 
