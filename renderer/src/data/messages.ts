@@ -1,4 +1,4 @@
-// The Data tab's messages (merged into ../i18n/en and fr).
+// The Data tab's messages (the `ui-data` namespace).
 
 export const dataMessagesEn = {
   data: {

@@ -1,4 +1,4 @@
-// The base block's texts (a pretrained network drawn as one block): merged into ../i18n/en and fr.
+// The base block's texts (a pretrained network drawn as one block) (the `ui-base` namespace).
 
 export const baseMessagesEn = {
   base: {
@@ -24,7 +24,6 @@ export const baseMessagesEn = {
     unfreezeHelp: 'Fine-tuning: the last layers with weights learn, the others stay frozen. Use a small learning rate.',
     layersTitle: 'Layers',
     layerType: 'Type',
-    layerName: 'Name',
     layerShape: 'Output',
     layerParams: 'Parameters',
     frozenMark: 'frozen',
@@ -57,7 +56,6 @@ export const baseMessagesFr: typeof baseMessagesEn = {
       'Réglage fin : les dernières couches à poids apprennent, les autres restent gelées. Prenez un petit taux d’apprentissage.',
     layersTitle: 'Couches',
     layerType: 'Type',
-    layerName: 'Nom',
     layerShape: 'Sortie',
     layerParams: 'Paramètres',
     frozenMark: 'gelée',

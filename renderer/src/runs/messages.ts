@@ -1,5 +1,5 @@
 // The run history's messages: the list of runs, their comparison, restore, delete and continue, and a run used as a base
-// (merged into ../i18n/en and fr).
+// (the `ui-runs` namespace).
 
 export const runsMessagesEn = {
   runs: {
@@ -168,9 +168,7 @@ export const runsMessagesEn = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const runsMessagesFr: Shape<typeof runsMessagesEn> = {
+export const runsMessagesFr: typeof runsMessagesEn = {
   runs: {
     needFile:
       'Les entraînements sont conservés dans les fichiers de projet .nbproj. Enregistrez le projet en .nbproj (Enregistrer sous…, puis un nom finissant par .nbproj) pour garder leur historique.',

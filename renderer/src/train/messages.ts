@@ -1,4 +1,4 @@
-// The training panel's messages: the panel itself, its settings, its progress and its advice (merged into ../i18n/en and fr).
+// The training panel's messages: the panel itself, its settings, its progress and its advice (the `ui-train` namespace).
 
 export const trainMessagesEn = {
   train: {
@@ -118,9 +118,7 @@ export const trainMessagesEn = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const trainMessagesFr: Shape<typeof trainMessagesEn> = {
+export const trainMessagesFr: typeof trainMessagesEn = {
   train: {
     open: 'Entraîner',
     dockLabel: 'Entraînement et évaluation',
