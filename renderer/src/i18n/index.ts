@@ -4,6 +4,7 @@ import { addFormatters } from '../../../core/i18n/translate';
 import { storedLanguage } from '../ui/language';
 import { frenchSpacingProcessor } from '../ui/typography';
 import { namespaces, resources } from './resources';
+import './types';
 
 /** How the interface's i18next is set up: every namespace at once (nothing to load), French with its no-break spaces. */
 function options(language: string): InitOptions {
