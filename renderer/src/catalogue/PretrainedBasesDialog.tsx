@@ -4,7 +4,7 @@ import type { BaseDownloadProgress, PretrainedBaseInfo } from '../../../core/api
 import { getApi } from '../api';
 import { editorStore, uiStore, useEditor } from '../store/index';
 import { errorText } from '../ui/error-text';
-import { docLanguage, formatCount, formatNumber } from '../ui/format';
+import { docLanguage } from '../ui/format';
 import { openPretrainedDialog, pretrainedDialogStore, usePretrainedDialog } from './pretrained-store';
 import './pretrained.css';
 
@@ -24,7 +24,8 @@ export function PretrainedBasesButton() {
   );
 }
 
-const megabytes = (bytes: number, language: string) => formatNumber(bytes / 1_000_000, language, 1);
+/** Bytes in megabytes, as the sentences show them. */
+const megabytes = (bytes: number) => bytes / 1_000_000;
 
 interface CardProps {
   base: PretrainedBaseInfo;
@@ -44,9 +45,9 @@ function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps)
     busy && base.state !== 'downloaded'
       ? t('ui-pretrained:stateDownloading')
       : base.state === 'downloaded'
-        ? t('ui-pretrained:stateDownloaded', { size: megabytes(base.bytes ?? 0, i18n.language) })
+        ? t('ui-pretrained:stateDownloaded', { size: megabytes(base.bytes ?? 0) })
         : base.state === 'partial'
-          ? t('ui-pretrained:statePartial', { size: megabytes(base.bytes ?? 0, i18n.language) })
+          ? t('ui-pretrained:statePartial', { size: megabytes(base.bytes ?? 0) })
           : t('ui-pretrained:stateAbsent');
   return (
     <li className="pretrained-base" data-testid={`base-${base.id}`} aria-labelledby={`base-title-${base.id}`}>
@@ -57,8 +58,7 @@ function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps)
         <dt>{t('ui-pretrained:params')}</dt>
         <dd>
           {t('ui-pretrained:paramsValue', {
-            count: base.params,
-            formatted: formatCount(base.params, i18n.language),
+            params: base.params,
             shape: base.outputShape.join('×'),
           })}
         </dd>
@@ -103,10 +103,10 @@ function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps)
           <span className="pretrained-base__received">
             {progress.total
               ? t('ui-pretrained:receivedOf', {
-                  received: megabytes(progress.received, i18n.language),
-                  total: megabytes(progress.total, i18n.language),
+                  received: megabytes(progress.received),
+                  total: megabytes(progress.total),
                 })
-              : t('ui-pretrained:received', { received: megabytes(progress.received, i18n.language) })}
+              : t('ui-pretrained:received', { received: megabytes(progress.received) })}
           </span>
         )}
       </div>

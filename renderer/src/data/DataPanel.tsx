@@ -253,8 +253,9 @@ function shapeText(shape: number[], t: TFunction): string {
 /** A download's progress in megabytes, for its message. */
 const megabytes = (d: DownloadProgress) => ({
   file: d.file,
-  received: (d.received / 1e6).toFixed(1),
-  total: d.total ? (d.total / 1e6).toFixed(1) : '?',
+  received: d.received / 1e6,
+  total: d.total ? d.total / 1e6 : undefined,
+  context: d.total ? undefined : 'unknownSize',
 });
 
 /** How an image folder's images are fitted to the Input: letter-box or centre-crop; stretch only while a project made before the choice still uses it. */

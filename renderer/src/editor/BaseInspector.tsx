@@ -47,7 +47,7 @@ export function BaseInspector({ groupId }: { groupId: string }) {
       <p className="inspector__shapes">
         {t('ui-base:output', { shape: formatShape(summary.outputShape) })}
         <br />
-        {t('ui-base:total', { count: summary.trainable + summary.frozen, formatted: n(summary.trainable + summary.frozen) })} ·{' '}
+        {t('ui-base:total', { count: summary.trainable + summary.frozen })} ·{' '}
         {t('ui-base:counts', { trainable: n(summary.trainable), frozen: n(summary.frozen) })}
       </p>
       <section className="inspector__section" aria-label={t('ui-base:trainable')}>

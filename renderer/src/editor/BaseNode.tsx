@@ -102,7 +102,7 @@ function BaseNodeView({ id, data, selected }: NodeProps<BaseFlowNode>) {
         </span>
       </div>
       <div className="base-node__params" data-testid={`base-params-${data.groupId}`}>
-        {t('ui-base:total', { count: summary.trainable + summary.frozen, formatted: n(summary.trainable + summary.frozen) })} ·{' '}
+        {t('ui-base:total', { count: summary.trainable + summary.frozen })} ·{' '}
         {t('ui-base:counts', { trainable: n(summary.trainable), frozen: n(summary.frozen) })}
       </div>
       <Handle

@@ -5,7 +5,7 @@ import { getBlock } from '../../../core/model/blocks/index';
 import { formatShape } from '../../../core/model/graph';
 import type { BlockFlowNode } from '../store/flow-graph';
 import { useEditor } from '../store/index';
-import { docLanguage, formatCount } from '../ui/format';
+import { docLanguage } from '../ui/format';
 import { CodeText, plainText } from '../ui/CodeText';
 import { issueText } from '../../../core/model/issues';
 
@@ -64,7 +64,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
           → {formatShape(analysis?.outputShape)}
         </span>
         <span className="block-node__params" data-testid={`params-${id}`}>
-          {t('ui-editor:node.params', { count, formatted: formatCount(count, i18n.language) })}
+          {t('ui-editor:node.params', { count })}
           {frozen ? ` · ${t('ui-editor:node.frozen')}` : ''}
         </span>
       </div>

@@ -8,7 +8,7 @@ import { toGraphNode } from '../store/flow-graph';
 import { editorStore, useEditor } from '../store/index';
 import { AugmentationPreview } from './augmentation/AugmentationPreview';
 import { isMnistShape } from '../ui/image-input';
-import { docLanguage, formatCount } from '../ui/format';
+import { docLanguage } from '../ui/format';
 import { connectBlocks, deleteSelectionAndFocus } from './actions';
 import { BaseInspector, selectedGroupOf } from './BaseInspector';
 import { ParamField } from './ParamField';
@@ -158,7 +158,7 @@ export function Inspector() {
           output: formatShape(analysis?.outputShape),
         })}
         <br />
-        {t('ui-editor:inspector.paramCount', { formatted: formatCount(count, i18n.language), count })}
+        {t('ui-editor:inspector.paramCount', { count })}
       </p>
       {augmentation && preview}
       {block && (

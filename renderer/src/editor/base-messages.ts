@@ -13,8 +13,8 @@ export const baseMessagesEn = {
     source: 'From {{source}}',
     inspectorTitle: 'Pretrained base',
     output: 'Output {{shape}}',
-    total_one: '{{formatted}} parameter',
-    total_other: '{{formatted}} parameters',
+    total_one: '{{count, number}} parameter',
+    total_other: '{{count, number}} parameters',
     trainable: 'Trainable',
     trainableHelp:
       'Off: the base keeps its pretrained weights while the blocks after it learn (transfer learning). On: training changes them too.',
@@ -44,8 +44,8 @@ export const baseMessagesFr: typeof baseMessagesEn = {
     source: 'Issue de {{source}}',
     inspectorTitle: 'Base pré-entraînée',
     output: 'Sortie {{shape}}',
-    total_one: '{{formatted}} paramètre',
-    total_other: '{{formatted}} paramètres',
+    total_one: '{{count, number}} paramètre',
+    total_other: '{{count, number}} paramètres',
     trainable: 'Entraînable',
     trainableHelp:
       'Désactivé : la base garde ses poids pré-entraînés pendant que les blocs après elle apprennent (apprentissage par transfert). Activé : l’entraînement les modifie aussi.',

@@ -5,7 +5,7 @@ import { getApi } from '../api';
 import { importProjectText, newProject, openProject, openWithDialog, uploadProjectFile } from '../project-actions';
 import { exampleText } from './example-texts';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
-import { dateTimeText, formatCount } from '../ui/format';
+import { dateTimeText } from '../ui/format';
 import { errorText } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 import { ImportNetworkButton } from '../import/NetworkImport';
@@ -65,7 +65,7 @@ export function Home() {
                   {ex.description && <span className="example__description">{exampleText(ex, i18n.language).description}</span>}
                   <span className="muted">
                     {t('ui-home:blocks', { count: ex.blockCount })}
-                    {ex.totalParams !== undefined && ` · ${t('ui-home:params', { formatted: formatCount(ex.totalParams, i18n.language) })}`}
+                    {ex.totalParams !== undefined && ` · ${t('ui-home:params', { params: ex.totalParams })}`}
                   </span>
                 </button>
               </li>

@@ -19,7 +19,6 @@ import { editorStore } from '../store/index';
 import { BATCH_BYTES, toBase64 } from '../data/data-import';
 import { CodeText } from '../ui/CodeText';
 import { errorText } from '../ui/error-text';
-import { formatCount } from '../ui/format';
 import { BaseCutSelect, initialBaseCut } from '../runs/BaseCutSelect';
 import './network-import.css';
 
@@ -169,7 +168,6 @@ export function ImportNetworkButton({ mode, className }: { mode: NetworkImportMo
   );
 }
 
-const megabytes = (bytes: number, language: string) => (bytes / 1e6).toLocaleString(language, { maximumFractionDigits: 1 });
 const note = (text: Localized, language: string) => inLanguage(text, language);
 
 /** The dialog that follows an import, from the first byte sent to its result. */
@@ -204,9 +202,7 @@ export function NetworkImportDialog() {
       </h2>
       {state.phase === 'sending' && (
         <>
-          <p role="status">
-            {t('ui-network:sending', { sent: megabytes(state.sent, i18n.language), size: megabytes(state.size, i18n.language) })}
-          </p>
+          <p role="status">{t('ui-network:sending', { sent: state.sent / 1e6, size: state.size / 1e6 })}</p>
           <progress max={state.size || 1} value={state.sent} aria-label={t('ui-network:sendingLabel')} />
         </>
       )}
@@ -221,8 +217,8 @@ export function NetworkImportDialog() {
           <p data-testid="network-import-facts">
             {t('ui-network:chooseIntro', {
               name: state.preview.name,
-              blocks: formatCount(state.preview.summary.blocks, i18n.language),
-              params: formatCount(state.preview.summary.params, i18n.language),
+              blocks: state.preview.summary.blocks,
+              params: state.preview.summary.params,
               format: state.preview.summary.format.toUpperCase(),
             })}
           </p>
@@ -247,12 +243,12 @@ export function NetworkImportDialog() {
             {state.base
               ? t('ui-network:doneBase', {
                   upTo: state.base.upTo,
-                  blocks: formatCount(state.base.blocks, i18n.language),
-                  params: formatCount(state.base.frozenParams, i18n.language),
+                  blocks: state.base.blocks,
+                  params: state.base.frozenParams,
                 })
               : t('ui-network:doneProject', {
-                  blocks: formatCount(state.summary.blocks, i18n.language),
-                  params: formatCount(state.summary.params, i18n.language),
+                  blocks: state.summary.blocks,
+                  params: state.summary.params,
                 })}
           </p>
           {state.summary.notes.length > 0 && (

@@ -7,15 +7,16 @@ export const networkMessagesEn = {
     addBaseShort: 'Base from a file…',
     titleProject: 'Importing {{file}}',
     titleBase: 'Adding {{file}} as a pretrained base',
-    sending: 'Sending the file: {{sent}} of {{size}} MB…',
+    sending:
+      'Sending the file: {{sent, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} of {{size, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB…',
     sendingLabel: 'File sent',
     reading: 'Reading the network and its weights…',
     doneProject:
-      'Imported as a new project: {{blocks}} blocks, {{params}} parameters, with its weights as the project’s pretrained weights.',
+      'Imported as a new project: {{blocks, number}} blocks, {{params, number}} parameters, with its weights as the project’s pretrained weights.',
     doneBase:
-      'Added as a frozen base ending with “{{upTo}}”: {{blocks}} blocks, {{params}} frozen parameters, with their weights. Undo takes it out.',
+      'Added as a frozen base ending with “{{upTo}}”: {{blocks, number}} blocks, {{params, number}} frozen parameters, with their weights. Undo takes it out.',
     chooseIntro:
-      '{{name}}: {{blocks}} blocks, {{params}} parameters ({{format}}). The base goes after this project’s Input as one frozen block; the blocks after it learn from the project’s data.',
+      '{{name}}: {{blocks, number}} blocks, {{params, number}} parameters ({{format}}). The base goes after this project’s Input as one frozen block; the blocks after it learn from the project’s data.',
     insert: 'Add the base',
     cancel: 'Cancel',
     inserting: 'Adding the base…',
@@ -31,15 +32,16 @@ export const networkMessagesFr: typeof networkMessagesEn = {
     addBaseShort: 'Base depuis un fichier…',
     titleProject: 'Import de {{file}}',
     titleBase: 'Ajout de {{file}} comme base préentraînée',
-    sending: 'Envoi du fichier : {{sent}} sur {{size}} Mo…',
+    sending:
+      'Envoi du fichier : {{sent, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} sur {{size, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} Mo…',
     sendingLabel: 'Fichier envoyé',
     reading: 'Lecture du réseau et de ses poids…',
     doneProject:
-      'Importé comme nouveau projet : {{blocks}} blocs, {{params}} paramètres, avec ses poids comme poids préentraînés du projet.',
+      'Importé comme nouveau projet : {{blocks, number}} blocs, {{params, number}} paramètres, avec ses poids comme poids préentraînés du projet.',
     doneBase:
-      'Ajoutée comme base gelée qui s’arrête à « {{upTo}} » : {{blocks}} blocs, {{params}} paramètres gelés, avec leurs poids. Annuler la retire.',
+      'Ajoutée comme base gelée qui s’arrête à « {{upTo}} » : {{blocks, number}} blocs, {{params, number}} paramètres gelés, avec leurs poids. Annuler la retire.',
     chooseIntro:
-      '{{name}} : {{blocks}} blocs, {{params}} paramètres ({{format}}). La base se place après l’Input de ce projet, en un seul bloc gelé ; les blocs qui la suivent apprennent sur les données du projet.',
+      '{{name}} : {{blocks, number}} blocs, {{params, number}} paramètres ({{format}}). La base se place après l’Input de ce projet, en un seul bloc gelé ; les blocs qui la suivent apprennent sur les données du projet.',
     insert: 'Ajouter la base',
     cancel: 'Annuler',
     inserting: 'Ajout de la base…',

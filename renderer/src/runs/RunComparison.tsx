@@ -34,9 +34,8 @@ function GraphDrawing({
   marks: Map<string, { mark: Mark; params: string[] }>;
   other?: RunSnapshot;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const analysis = useMemo(() => analyzeGraph(run.project.graph, { loss: run.training.loss }), [run]);
-  const n = (v: number) => formatCount(v, i18n.language);
   const incoming = (id: string) => run.project.graph.edges.filter((e) => e.target === id).map((e) => e.source);
   const order = [...analysis.order, ...run.project.graph.nodes.map((node) => node.id).filter((id) => !analysis.order.includes(id))];
   const byId = new Map(run.project.graph.nodes.map((node) => [node.id, node]));
@@ -46,9 +45,9 @@ function GraphDrawing({
       <figcaption>
         <strong>{t('ui-runs:runHistory.drawingTitle', { id: run.id })}</strong>
         <span className="run-graph__total" data-testid={`run-params-${run.id}`}>
-          {run.params ? t('ui-runs:runHistory.params', { formatted: n(run.params.total) }) : t('ui-runs:runHistory.paramsUnknown')}
+          {run.params ? t('ui-runs:runHistory.params', { count: run.params.total }) : t('ui-runs:runHistory.paramsUnknown')}
           {delta !== undefined && delta !== 0 && other && (
-            <> ({t('ui-runs:runHistory.paramsDelta', { sign: delta > 0 ? '+' : '−', formatted: n(Math.abs(delta)), id: other.id })})</>
+            <> ({t('ui-runs:runHistory.paramsDelta', { sign: delta > 0 ? '+' : '−', difference: Math.abs(delta), id: other.id })})</>
           )}
         </span>
       </figcaption>
@@ -80,7 +79,7 @@ function GraphDrawing({
               </span>
               <span className="run-graph__foot">
                 <span>→ {formatShape(info?.outputShape)}</span>
-                <span>{t('ui-runs:runHistory.params', { formatted: n(count) })}</span>
+                <span>{t('ui-runs:runHistory.params', { count })}</span>
               </span>
             </li>
           );

@@ -52,12 +52,6 @@ function finalText(
 const datasetTitle = (name: string) =>
   name === 'mnist' ? 'MNIST' : name === 'fashion-mnist' ? 'Fashion-MNIST' : name === 'xor' ? 'XOR' : name[0].toUpperCase() + name.slice(1);
 
-/** The numbers of the frozen base's progress line, as the language writes them (2,000 / 2 000). */
-const baseTexts = (p: { images: number; of: number }, language: string) => ({
-  images: p.images.toLocaleString(language),
-  of: p.of.toLocaleString(language),
-});
-
 /** The numbers of a download's progress line, in megabytes. */
 const downloadTexts = (d: { file: string; received: number; total?: number }) => ({
   file: d.file,
@@ -267,13 +261,13 @@ export function TrainPanel() {
             <button
               type="button"
               className="train-data-link train-all-samples"
-              title={t('ui-train:allSamplesHint', { count: formatCount(dataset.trainSamples, i18n.language) })}
+              title={t('ui-train:allSamplesHint', { count: dataset.trainSamples })}
               disabled={form.dataset.size === undefined || form.dataset.size === dataset.trainSamples}
               onClick={() =>
                 update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: dataset.trainSamples } : f.dataset }))
               }
             >
-              {t('ui-train:allSamples', { count: formatCount(dataset.trainSamples, i18n.language) })}
+              {t('ui-train:allSamples', { count: dataset.trainSamples })}
             </button>
           )}
           <label className="train-field" htmlFor="train-optimizer">
@@ -440,12 +434,8 @@ export function TrainPanel() {
             )}
             {phase === 'running' && baseProgress && (
               <>
-                <progress
-                  max={baseProgress.of}
-                  value={baseProgress.images}
-                  aria-label={t('ui-train:phase.base', baseTexts(baseProgress, i18n.language))}
-                />{' '}
-                {t('ui-train:phase.base', baseTexts(baseProgress, i18n.language))}
+                <progress max={baseProgress.of} value={baseProgress.images} aria-label={t('ui-train:phase.base', baseProgress)} />{' '}
+                {t('ui-train:phase.base', baseProgress)}
               </>
             )}
             {phase === 'running' && !baseProgress && t('ui-train:phase.running')}

@@ -93,4 +93,20 @@ describe('plurals', () => {
     expect(plain(fr('ui-runs:settingsText', settings))).toBe('adam, taux 0,001, lot 16, 1/1 époque');
     expect(en('ui-runs:settingsText', { ...settings, rate: '0.001' })).toBe('adam, rate 0.001, batch 16, 1/1 epoch');
   });
+
+  it('writes the numbers of sentences as each language does, with i18next’s number format, and their plurals by count', () => {
+    const fr = instance.getFixedT('fr');
+    const en = instance.getFixedT('en');
+    expect(en('ui-editor:node.params', { count: 42358 })).toBe('42,358 parameters');
+    expect(en('ui-editor:node.params', { count: 1 })).toBe('1 parameter');
+    expect(fr('ui-editor:node.params', { count: 42358 })).toBe('42\u202f358 paramètres');
+    expect(en('ui-runs:runHistory.params', { count: 1 })).toBe('1 parameter');
+    expect(fr('ui-runs:runHistory.params', { count: 1200 })).toBe('1\u202f200 paramètres');
+    expect(en('ui-train:phase.base', { images: 2000, of: 60000 })).toBe('Computing the frozen base once: 2,000 of 60,000 images…');
+    expect(plain(fr('ui-network:sending', { sent: 1.25, size: 12 }))).toBe('Envoi du fichier : 1,3 sur 12,0 Mo…');
+    expect(plain(fr('ui-data:downloading', { file: 'train.gz', received: 2.5, total: 9.91 }))).toBe(
+      'Téléchargement de train.gz : 2,5 Mo sur 9,9…',
+    );
+    expect(en('ui-data:downloading', { file: 'train.gz', received: 2.5, context: 'unknownSize' })).toBe('Downloading train.gz: 2.5 MB…');
+  });
 });
