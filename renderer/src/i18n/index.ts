@@ -1,5 +1,5 @@
 import i18next, { type i18n, type InitOptions } from 'i18next';
-import { initReactI18next, setI18n } from 'react-i18next';
+import { initReactI18next } from 'react-i18next';
 import { addFormatters } from '../../../core/i18n/translate';
 import { storedLanguage } from '../ui/language';
 import { frenchSpacingProcessor } from '../ui/typography';
@@ -24,29 +24,14 @@ function options(language: string): InitOptions {
 }
 
 /** Sets up an i18next instance for the interface, at once: its resources, its post-processor and core's formats. */
-function setUp(instance: i18n, language: string): i18n {
+export function setUpI18n(instance: i18n, language: string): i18n {
   void instance.use(frenchSpacingProcessor).init(options(language));
   addFormatters(instance);
   return instance;
 }
 
-/** The interface's i18next (the one React uses), ready before the first render: in the language chosen last time. */
+/** The interface's i18next (the one React uses and `problemLine` says core's problems with), ready before the first render: in the language chosen last time. */
 export function initI18n(): void {
-  if (!i18next.isInitialized) setUp(i18next.use(initReactI18next), storedLanguage());
-  else {
-    setI18n(i18next);
-    void i18next.changeLanguage(storedLanguage());
-  }
+  setUpI18n(i18next.use(initReactI18next), storedLanguage());
   document.documentElement.lang = i18next.language;
-}
-
-/** The interface's i18next, set up in English if nothing set it up yet (a sentence asked for outside the window's start). */
-export function interfaceI18n(): i18n {
-  if (!i18next.isInitialized) setUp(i18next, 'en');
-  return i18next;
-}
-
-/** A separate instance set up as the interface's, in one language (tests, a text in another language). */
-export function createInterfaceI18n(language: string): i18n {
-  return setUp(i18next.createInstance(), language);
 }

@@ -1,8 +1,10 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../core/api/contract';
 import { createPortPair, createRpcClient, serveRpc } from '../../../core/api/rpc';
 import { LocalizedError } from '../../../core/model/localized';
 import { problem } from '../../../core/i18n/catalogue';
+import { setUpI18n } from '../i18n/index';
 import { errorText, problemLine } from './error-text';
 
 const shape = { methods: ['train'], events: [] };
@@ -40,6 +42,7 @@ describe('errorText', () => {
   });
 
   it('says a problem of core with the interface’s i18next: its formats, its French spacing, nested problems in the same language', () => {
+    setUpI18n(i18next, 'en');
     const ends = problem('graph:severalOutputs', { count: 2, ends: ['dense_1', 'dense_2'], id: 'dense_2' });
     expect(problemLine(ends, 'en')).toBe(
       'The graph ends in 2 places (dense_1, dense_2), so the model has 2 outputs. If "dense_2" is not meant to be an output, connect it to the next block or delete it.',

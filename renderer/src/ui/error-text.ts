@@ -1,8 +1,8 @@
 import i18next from 'i18next';
 import type { Problem } from '../../../core/i18n/catalogue';
+import { problemText } from '../../../core/i18n/translate';
 import { errorTexts } from '../../../core/model/localized';
 import { docLanguage } from './format';
-import { interfaceI18n } from '../i18n/index';
 import { frenchSpacing } from './typography';
 
 /**
@@ -19,11 +19,14 @@ export function errorText(error: unknown, language: string = i18next.language ??
 
 /**
  * The sentence of a problem core reported (a code of its catalogue and the particulars), in the
- * interface's language: said by the interface's i18next, which holds core's catalogue with its
- * formats, so that French gets its no-break spaces as every other message does.
+ * interface's language: said by the interface's i18next (set up by `i18n/`, with core's catalogue
+ * and its formats beside the interface's namespaces), so that French gets its no-break spaces as
+ * every other message does; by core's own translator where no interface is set up.
  */
 export function problemLine(problem: Problem, language: string = i18next.language ?? 'en'): string {
+  const lang = docLanguage(language);
+  if (!i18next.isInitialized) return lang === 'fr' ? frenchSpacing(problemText(problem, lang)) : problemText(problem, lang);
   // A code is data from the host: typed as core's catalogue, not as the interface's keys.
-  const t = interfaceI18n().t as (code: string, options: object) => string;
-  return t(problem.code, { ...problem.params, lng: docLanguage(language) });
+  const t = i18next.t as (code: string, options: object) => string;
+  return t(problem.code, { ...problem.params, lng: lang });
 }
