@@ -34,9 +34,9 @@ const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: stri
   shapes: shapesFr,
   cli: cliFr,
   format: formatFr,
-  store: storeFr,
   data: dataFr,
   augment: augmentFr,
+  store: storeFr,
 };
 
 /** Every namespace in every language, as i18next takes its resources. */

@@ -23,8 +23,22 @@ export function createTranslator(language: Language): i18n {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
-  const t = (key: string, options: Record<string, unknown>) => instance.t(key, options) as string;
-  const and = (items: string[]) => items.reduce((first, second) => t('format:and', { first, second }));
+  addFormatters(instance);
+  return instance;
+}
+
+/**
+ * Adds the formats core's sentences use to an i18next instance that holds core's catalogue (this
+ * module's own translators, or the editor's, which says the same problems with its own namespaces
+ * beside them): `decimal`, `join`, `quoted`, `shape`, `shapes`, `ids`, `path`, `problem`,
+ * `problems`, `blockProblems`, `bytes`. Call it once the instance is initialised.
+ */
+export function addFormatters(instance: i18n): void {
+  // Keys are data here (a problem's code): an instance typed by its resources must still take them.
+  // Each sentence inside a sentence is said in the language of the one around it (`lng`).
+  const t = (lng: string | undefined, key: string, options: Record<string, unknown>) =>
+    (instance.t as (key: string, options: object) => string)(key, { ...options, lng });
+  const and = (lng: string | undefined, items: string[]) => items.reduce((first, second) => t(lng, 'format:and', { first, second }));
   const list = (value: unknown) => (Array.isArray(value) ? value.map(String) : [String(value)]);
   const formatter = instance.services.formatter!;
   // Numbers as the language writes them (0.001, 0,001), without grouping: sizes and ids read as typed.
@@ -45,21 +59,28 @@ export function createTranslator(language: Language): i18n {
       .join(', '),
   );
   formatter.add('shape', (value) => formatShape(value as Shape | undefined));
-  formatter.add('shapes', (value) => and((value as Shape[]).map((s) => formatShape(s))));
-  const ids = (separator: string) => (value: unknown) => {
+  formatter.add('shapes', (value, lng) =>
+    and(
+      lng,
+      (value as Shape[]).map((s) => formatShape(s)),
+    ),
+  );
+  const ids = (separator: string) => (value: unknown, lng: string | undefined) => {
     const { shown, more } = Array.isArray(value) ? listedIds(value.map(String)) : (value as ListedIds);
-    return more === 0 ? shown.join(separator) : t('format:more', { shown: shown.join(separator), count: more });
+    return more === 0 ? shown.join(separator) : t(lng, 'format:more', { shown: shown.join(separator), count: more });
   };
   formatter.add('ids', ids(', '));
   // Problems inside a problem (the errors that stop a build), one per line, each in this language.
-  formatter.add('problem', (value) => t((value as Problem).code, (value as Problem).params as Record<string, unknown>));
+  formatter.add('problem', (value, lng) => t(lng, (value as Problem).code, (value as Problem).params as Record<string, unknown>));
   // The problems of blocks, one per line, each after the id of its block: `  - [conv] …`.
-  formatter.add('blockProblems', (value) =>
+  formatter.add('blockProblems', (value, lng) =>
     (value as { nodeId?: string; problem: Problem }[])
-      .map((e) => `  - ${e.nodeId ? `[${e.nodeId}] ` : ''}${t(e.problem.code, e.problem.params as Record<string, unknown>)}`)
+      .map((e) => `  - ${e.nodeId ? `[${e.nodeId}] ` : ''}${t(lng, e.problem.code, e.problem.params as Record<string, unknown>)}`)
       .join('\n'),
   );
-  formatter.add('problems', (value) => (value as Problem[]).map((p) => `- ${t(p.code, p.params as Record<string, unknown>)}`).join('\n'));
+  formatter.add('problems', (value, lng) =>
+    (value as Problem[]).map((p) => `- ${t(lng, p.code, p.params as Record<string, unknown>)}`).join('\n'),
+  );
   formatter.add('bytes', (value, lng) => memoryText(Number(value), languageOf(lng)));
   // Names each in the quotes of the language: "a", "b" or « a », « b ».
   formatter.add('names', (value, lng) =>
@@ -68,23 +89,22 @@ export function createTranslator(language: Language): i18n {
       .join(', '),
   );
   // Problems said one after the other on a line, and "…" when more are left out: `a (why); b (why); …`.
-  formatter.add('inline', (value) => {
+  formatter.add('inline', (value, lng) => {
     const { shown, more } = value as { shown: Problem[]; more: number };
-    const texts = shown.map((p) => t(p.code, p.params as Record<string, unknown>));
-    return (more > 0 ? [...texts, '…'] : texts).reduce((first, second) => t('format:semicolon', { first, second }));
+    const texts = shown.map((p) => t(lng, p.code, p.params as Record<string, unknown>));
+    return (more > 0 ? [...texts, '…'] : texts).reduce((first, second) => t(lng, 'format:semicolon', { first, second }));
   });
   // Files or rows of a table left out of a data set, each with where and why: `a.png (why); line 4, column "x" (why); …`.
-  formatter.add('skipped', (value) => {
+  formatter.add('skipped', (value, lng) => {
     const { shown, more } = value as { shown: { file: string; line?: number; column?: string; reason: Problem }[]; more: number };
     const texts = shown.map((s) => {
       const place =
-        s.line === undefined ? s.file : t(s.column === undefined ? 'data:atLine' : 'data:atCell', { line: s.line, column: s.column });
-      return `${place} (${t(s.reason.code, s.reason.params as Record<string, unknown>)})`;
+        s.line === undefined ? s.file : t(lng, s.column === undefined ? 'data:atLine' : 'data:atCell', { line: s.line, column: s.column });
+      return `${place} (${t(lng, s.reason.code, s.reason.params as Record<string, unknown>)})`;
     });
-    return (more > 0 ? [...texts, '…'] : texts).reduce((first, second) => t('format:semicolon', { first, second }));
+    return (more > 0 ? [...texts, '…'] : texts).reduce((first, second) => t(lng, 'format:semicolon', { first, second }));
   });
   formatter.add('path', ids(' → '));
-  return instance;
 }
 
 const memoryUnits = [
@@ -130,7 +150,7 @@ export function problemText(problem: Problem, language: string = 'en'): string {
   const lang = languageOf(language);
   let translator = translators.get(lang);
   if (!translator) translators.set(lang, (translator = createTranslator(lang)));
-  return translator.t(problem.code, problem.params as Record<string, unknown>) as string;
+  return (translator.t as (key: string, options: object) => string)(problem.code, problem.params);
 }
 
 /** The sentence of a problem in every language. */

@@ -35,7 +35,7 @@ export function App() {
   return (
     <>
       <a href="#main" className="skip-link">
-        {t('app.skip')}
+        {t('ui-app:skip')}
       </a>
       <div id="main">{screen === 'home' ? <Home /> : <Editor />}</div>
       <NetworkImportDialog />

@@ -12,7 +12,7 @@ import { bindDatasetClasses } from './data/dataset-classes';
 import { errorText } from './ui/error-text';
 
 async function start() {
-  await initI18n();
+  initI18n();
   const root = createRoot(document.getElementById('root')!);
   try {
     const api = connectApi();

@@ -48,7 +48,7 @@ export async function showProject(opened: OpenedProject, options: { replacing?: 
     !options.replacing &&
     uiStore.getState().screen === 'editor' &&
     editorStore.getState().dirty &&
-    !window.confirm(i18next.t('toolbar.leaveUnsaved'))
+    !window.confirm(i18next.t('ui-editor:toolbar.leaveUnsaved'))
   )
     return;
   if (project.graph.nodes.some((n) => !n.position) || crowded(project.graph)) {
@@ -69,7 +69,7 @@ export async function showProject(opened: OpenedProject, options: { replacing?: 
 
 export async function newProject(fromExample?: string): Promise<void> {
   try {
-    await showProject(await getApi().newProject(fromExample ? { fromExample } : { name: i18next.t('home.untitled') }));
+    await showProject(await getApi().newProject(fromExample ? { fromExample } : { name: i18next.t('ui-home:untitled') }));
   } catch (error) {
     fail(error);
   }
@@ -125,7 +125,7 @@ export async function saveProject(): Promise<boolean> {
   try {
     const saved = await getApi().saveProject(state.location, state.toProject());
     state.markSaved(saved.location);
-    uiStore.getState().showToast(i18next.t('toast.saved', { location: saved.location }));
+    uiStore.getState().showToast(i18next.t('ui-editor:toast.saved', { location: saved.location }));
     return true;
   } catch (error) {
     fail(error);
@@ -149,12 +149,12 @@ function afterSaveAs(project: Project, saved: string, previous: string | undefin
   const state = editorStore.getState();
   const file = (location: string) => location.split(/[\\/]/).pop() ?? location;
   if (saved.toLowerCase().endsWith('.json') && previous?.toLowerCase().endsWith('.nbproj')) {
-    uiStore.getState().showToast(i18next.t('toast.savedJsonCopy', { file: file(saved), project: file(previous) }));
+    uiStore.getState().showToast(i18next.t('ui-editor:toast.savedJsonCopy', { file: file(saved), project: file(previous) }));
     return;
   }
   keepDatasetPath(project, saved);
   state.markSaved(saved);
-  uiStore.getState().showToast(i18next.t('toast.saved', { location: saved }));
+  uiStore.getState().showToast(i18next.t('ui-editor:toast.saved', { location: saved }));
 }
 
 export async function saveProjectAs(extension: 'json' | 'nbproj' = 'nbproj'): Promise<boolean> {
@@ -193,7 +193,11 @@ export async function saveUnderFileName(fileName: string, overwrite = false): Pr
     afterSaveAs(project, saved.location, state.location);
     return true;
   } catch (error) {
-    if (!overwrite && (error as { code?: string }).code === 'exists' && window.confirm(i18next.t('saveAs.replace', { name: fileName })))
+    if (
+      !overwrite &&
+      (error as { code?: string }).code === 'exists' &&
+      window.confirm(i18next.t('ui-editor:saveAs.replace', { name: fileName }))
+    )
       return saveUnderFileName(fileName, true);
     fail(error);
     return false;

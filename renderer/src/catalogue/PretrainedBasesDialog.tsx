@@ -4,7 +4,7 @@ import type { BaseDownloadProgress, PretrainedBaseInfo } from '../../../core/api
 import { getApi } from '../api';
 import { editorStore, uiStore, useEditor } from '../store/index';
 import { errorText } from '../ui/error-text';
-import { docLanguage, formatCount, formatNumber } from '../ui/format';
+import { docLanguage } from '../ui/format';
 import { openPretrainedDialog, pretrainedDialogStore, usePretrainedDialog } from './pretrained-store';
 import './pretrained.css';
 
@@ -17,14 +17,15 @@ export function PretrainedBasesButton() {
       className="palette__pretrained"
       onClick={openPretrainedDialog}
       aria-haspopup="dialog"
-      title={t('pretrained.openHelp')}
+      title={t('ui-pretrained:openHelp')}
     >
-      {t('pretrained.open')}
+      {t('ui-pretrained:open')}
     </button>
   );
 }
 
-const megabytes = (bytes: number, language: string) => formatNumber(bytes / 1_000_000, language, 1);
+/** Bytes in megabytes, as the sentences show them. */
+const megabytes = (bytes: number) => bytes / 1_000_000;
 
 interface CardProps {
   base: PretrainedBaseInfo;
@@ -42,44 +43,43 @@ function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps)
   // Busy on a base not downloaded yet: its download is under way (adding a downloaded base is busy too).
   const state =
     busy && base.state !== 'downloaded'
-      ? t('pretrained.stateDownloading')
+      ? t('ui-pretrained:stateDownloading')
       : base.state === 'downloaded'
-        ? t('pretrained.stateDownloaded', { size: megabytes(base.bytes ?? 0, i18n.language) })
+        ? t('ui-pretrained:stateDownloaded', { size: megabytes(base.bytes ?? 0) })
         : base.state === 'partial'
-          ? t('pretrained.statePartial', { size: megabytes(base.bytes ?? 0, i18n.language) })
-          : t('pretrained.stateAbsent');
+          ? t('ui-pretrained:statePartial', { size: megabytes(base.bytes ?? 0) })
+          : t('ui-pretrained:stateAbsent');
   return (
     <li className="pretrained-base" data-testid={`base-${base.id}`} aria-labelledby={`base-title-${base.id}`}>
       <h3 id={`base-title-${base.id}`}>{base.name}</h3>
       <dl className="pretrained-base__facts">
-        <dt>{t('pretrained.inputSize')}</dt>
-        <dd>{t('pretrained.inputSizeValue', { size: base.inputSize.default, min: base.inputSize.min })}</dd>
-        <dt>{t('pretrained.params')}</dt>
+        <dt>{t('ui-pretrained:inputSize')}</dt>
+        <dd>{t('ui-pretrained:inputSizeValue', { size: base.inputSize.default, min: base.inputSize.min })}</dd>
+        <dt>{t('ui-pretrained:params')}</dt>
         <dd>
-          {t('pretrained.paramsValue', {
-            count: base.params,
-            formatted: formatCount(base.params, i18n.language),
+          {t('ui-pretrained:paramsValue', {
+            params: base.params,
             shape: base.outputShape.join('×'),
           })}
         </dd>
-        <dt>{t('pretrained.licence')}</dt>
+        <dt>{t('ui-pretrained:licence')}</dt>
         <dd>
           {base.licence.name} — {base.licence.origin[lang]}
         </dd>
-        <dt>{t('pretrained.download')}</dt>
+        <dt>{t('ui-pretrained:download')}</dt>
         <dd>
           <span className="pretrained-base__file">{base.download.file}</span> —{' '}
-          {t('pretrained.sizeNotPublished', { size: base.sizeWithClassifierMB })}
+          {t('ui-pretrained:sizeNotPublished', { size: base.sizeWithClassifierMB })}
         </dd>
-        <dt>{t('pretrained.address')}</dt>
+        <dt>{t('ui-pretrained:address')}</dt>
         <dd className="pretrained-base__address">{base.download.url}</dd>
-        <dt>{t('pretrained.checksum')}</dt>
+        <dt>{t('ui-pretrained:checksum')}</dt>
         <dd className="pretrained-base__checksum">
           {base.download.checksum
             ? `${base.download.checksum.algorithm.toUpperCase()} ${base.download.checksum.value}`
-            : t('pretrained.noChecksum')}
+            : t('ui-pretrained:noChecksum')}
         </dd>
-        <dt>{t('pretrained.preprocessing')}</dt>
+        <dt>{t('ui-pretrained:preprocessing')}</dt>
         <dd>{base.preprocessing[lang]}</dd>
       </dl>
       {base.notes.length > 0 && (
@@ -95,18 +95,18 @@ function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps)
           <progress
             max={progress?.total ?? undefined}
             value={progress?.total ? progress.received : undefined}
-            aria-label={t('pretrained.progressLabel', { name: base.name })}
+            aria-label={t('ui-pretrained:progressLabel', { name: base.name })}
             data-testid={`base-progress-${base.id}`}
           />
         )}
         {busy && progress && (
           <span className="pretrained-base__received">
             {progress.total
-              ? t('pretrained.receivedOf', {
-                  received: megabytes(progress.received, i18n.language),
-                  total: megabytes(progress.total, i18n.language),
+              ? t('ui-pretrained:receivedOf', {
+                  received: megabytes(progress.received),
+                  total: megabytes(progress.total),
                 })
-              : t('pretrained.received', { received: megabytes(progress.received, i18n.language) })}
+              : t('ui-pretrained:received', { received: megabytes(progress.received) })}
           </span>
         )}
       </div>
@@ -123,10 +123,10 @@ function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps)
           disabled={busy || base.state === 'downloaded'}
         >
           {base.state === 'partial'
-            ? t('pretrained.resume')
+            ? t('ui-pretrained:resume')
             : base.state === 'downloaded'
-              ? t('pretrained.downloaded')
-              : t('pretrained.downloadButton')}
+              ? t('ui-pretrained:downloaded')
+              : t('ui-pretrained:downloadButton')}
         </button>
         <button
           type="button"
@@ -135,11 +135,11 @@ function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps)
           disabled={busy || base.state !== 'downloaded' || !onAdd}
           aria-describedby={`base-add-help-${base.id}`}
         >
-          {t('pretrained.add')}
+          {t('ui-pretrained:add')}
         </button>
       </div>
       <p className="pretrained-base__add-help" id={`base-add-help-${base.id}`}>
-        {onAdd ? t('pretrained.addHelp') : t('pretrained.addNeedsFile')}
+        {onAdd ? t('ui-pretrained:addHelp') : t('ui-pretrained:addNeedsFile')}
       </p>
     </li>
   );
@@ -189,7 +189,9 @@ export function PretrainedBasesDialog({ layOut }: { layOut: () => void }) {
         // The base's blocks come without places on the canvas: lay the graph out.
         layOut();
       }
-      uiStore.getState().showToast(t(added.filled ? 'pretrained.filled' : 'pretrained.added', { name: base.name, count: added.weights }));
+      uiStore
+        .getState()
+        .showToast(t(added.filled ? 'ui-pretrained:filled' : 'ui-pretrained:added', { name: base.name, count: added.weights }));
       close();
     } catch (e) {
       setErrors((all) => ({ ...all, [base.id]: { text: errorText(e), offline: false } }));
@@ -216,10 +218,10 @@ export function PretrainedBasesDialog({ layOut }: { layOut: () => void }) {
 
   return (
     <dialog ref={dialog} className="dialog pretrained-dialog" aria-labelledby="pretrained-title" onClose={close}>
-      <h2 id="pretrained-title">{t('pretrained.title')}</h2>
-      <p className="pretrained-dialog__intro">{t('pretrained.intro')}</p>
+      <h2 id="pretrained-title">{t('ui-pretrained:title')}</h2>
+      <p className="pretrained-dialog__intro">{t('ui-pretrained:intro')}</p>
       {listError && <p role="alert">{listError}</p>}
-      {!bases && !listError && <p>{t('pretrained.loading')}</p>}
+      {!bases && !listError && <p>{t('ui-pretrained:loading')}</p>}
       {bases && (
         <ul className="pretrained-list">
           {bases.map((base) => (
@@ -237,7 +239,7 @@ export function PretrainedBasesDialog({ layOut }: { layOut: () => void }) {
       )}
       <div className="button-row">
         <button type="button" onClick={close}>
-          {t('pretrained.close')}
+          {t('ui-pretrained:close')}
         </button>
       </div>
     </dialog>

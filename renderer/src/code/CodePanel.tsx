@@ -26,10 +26,10 @@ export function CodeButton() {
       className={`code-toggle${open ? ' code-toggle--open' : ''}`}
       aria-expanded={open}
       aria-controls="code-panel"
-      title={t('code.openTitle')}
+      title={t('ui-export:code.openTitle')}
       onClick={() => codeViewStore.setState({ open: !open })}
     >
-      {t('code.open')}
+      {t('ui-export:code.open')}
     </button>
   );
 }
@@ -75,7 +75,7 @@ export function CodePanel({ fit }: { fit: (duration?: number) => void }) {
       await navigator.clipboard.writeText(result.code);
       setCopied(true);
     } catch {
-      window.alert(t('code.copyFailed'));
+      window.alert(t('ui-export:code.copyFailed'));
     }
   };
   const lines = result.ok ? result.code.split('\n') : [];
@@ -83,13 +83,13 @@ export function CodePanel({ fit }: { fit: (duration?: number) => void }) {
     <aside
       id="code-panel"
       className="code-panel"
-      aria-label={t('code.panelLabel')}
+      aria-label={t('ui-export:code.panelLabel')}
       onKeyDown={(e) => {
         if (e.key === 'Escape') closePanel();
       }}
     >
       <div className="code-panel__header">
-        <div role="tablist" aria-label={t('code.languages')} className="code-panel__tabs">
+        <div role="tablist" aria-label={t('ui-export:code.languages')} className="code-panel__tabs">
           {languages.map((lang, i) => (
             <button
               key={lang}
@@ -110,14 +110,20 @@ export function CodePanel({ fit }: { fit: (duration?: number) => void }) {
                 }
               }}
             >
-              {t(`code.${lang}`)}
+              {t(`ui-export:code.${lang}`)}
             </button>
           ))}
         </div>
         <button type="button" onClick={() => void copy()} disabled={!result.ok} aria-live="polite">
-          {copied ? `✓ ${t('code.copied')}` : t('code.copy')}
+          {copied ? `✓ ${t('ui-export:code.copied')}` : t('ui-export:code.copy')}
         </button>
-        <button type="button" className="code-panel__close" onClick={closePanel} aria-label={t('code.close')} title={t('code.close')}>
+        <button
+          type="button"
+          className="code-panel__close"
+          onClick={closePanel}
+          aria-label={t('ui-export:code.close')}
+          title={t('ui-export:code.close')}
+        >
           ×
         </button>
       </div>
@@ -129,16 +135,16 @@ export function CodePanel({ fit }: { fit: (duration?: number) => void }) {
         data-testid="code-view"
       >
         {nodes.length === 0 ? (
-          <p className="code-panel__message">{t('code.empty')}</p>
+          <p className="code-panel__message">{t('ui-export:code.empty')}</p>
         ) : !result.ok ? (
           <div className="code-panel__message code-panel__message--error" role="status">
-            <p>{t('code.cannotExpress', { language: t(`code.${language}`) })}</p>
+            <p>{t('ui-export:code.cannotExpress', { language: t(`ui-export:code.${language}`) })}</p>
             <p data-testid="code-error">{errorText({ message: result.message, fr: result.messageFr })}</p>
           </div>
         ) : (
           <>
-            {highlighted.size > 0 && <p className="code-panel__hint">{t('code.selectedHint', { id: selectedId })}</p>}
-            <pre className="code-panel__code" tabIndex={0} aria-label={t('code.panelLabel')}>
+            {highlighted.size > 0 && <p className="code-panel__hint">{t('ui-export:code.selectedHint', { id: selectedId })}</p>}
+            <pre className="code-panel__code" tabIndex={0} aria-label={t('ui-export:code.panelLabel')}>
               <code>
                 {lines.map((line, i) => (
                   <span key={i} className={highlighted.has(i) ? 'code-line code-line--selected' : 'code-line'}>

@@ -16,7 +16,7 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
   const canvas = useRef<HTMLCanvasElement>(null);
   const nextId = useRef(3);
   const [classes, setClasses] = useState<CameraClass[]>(() =>
-    [1, 2].map((n) => ({ id: n, name: t('camera.defaultClass', { number: n }), shots: [] })),
+    [1, 2].map((n) => ({ id: n, name: t('ui-camera:defaultClass', { number: n }), shots: [] })),
   );
   const [recording, setRecording] = useState<number>();
   const [name, setName] = useState('camera');
@@ -70,15 +70,15 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
 
   return (
     <section className="camera-capture" aria-labelledby="camera-title" data-testid="camera-capture">
-      <h4 id="camera-title">{t('camera.title')}</h4>
-      <p className="train-hint">{t('camera.intro')}</p>
+      <h4 id="camera-title">{t('ui-camera:title')}</h4>
+      <p className="train-hint">{t('ui-camera:intro')}</p>
       <div className="camera-capture__top">
         <button type="button" onClick={() => (stream ? stop() : void start())} disabled={disabled}>
-          {stream ? t('camera.stop') : t('camera.start')}
+          {stream ? t('ui-camera:stop') : t('ui-camera:start')}
         </button>
         {error && (
           <p className="error-box" role="alert">
-            {t(`camera.${error.key}`, { reason: error.reason })}
+            {t(`ui-camera:${error.key}`, { reason: error.reason })}
           </p>
         )}
       </div>
@@ -89,7 +89,7 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
             className="camera-capture__video"
             muted
             playsInline
-            aria-label={t('camera.video')}
+            aria-label={t('ui-camera:video')}
             data-testid="camera-video"
           />
           <canvas ref={canvas} hidden />
@@ -100,7 +100,7 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
                   <input
                     type="text"
                     value={c.name}
-                    aria-label={t('camera.className', { number: index + 1 })}
+                    aria-label={t('ui-camera:className', { number: index + 1 })}
                     onChange={(e) => rename(c.id, e.target.value)}
                     maxLength={100}
                     disabled={disabled}
@@ -112,16 +112,16 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
                     disabled={disabled}
                     {...hold(c.id)}
                   >
-                    {t('camera.hold', { name: c.name })}
+                    {t('ui-camera:hold', { name: c.name })}
                   </button>
                   <span className="camera-class__count" data-testid="camera-count">
-                    {t('camera.count', { count: c.shots.length })}
+                    {t('ui-camera:count', { count: c.shots.length })}
                   </span>
                   {classes.length > 2 && (
                     <button
                       type="button"
                       className="icon-button"
-                      aria-label={t('camera.removeClass', { name: c.name })}
+                      aria-label={t('ui-camera:removeClass', { name: c.name })}
                       onClick={() => setClasses((list) => list.filter((x) => x.id !== c.id))}
                       disabled={disabled}
                     >
@@ -137,8 +137,8 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
                         key={shot.id}
                         type="button"
                         className="camera-shot"
-                        aria-label={t('camera.delete', { number, name: c.name })}
-                        title={t('camera.delete', { number, name: c.name })}
+                        aria-label={t('ui-camera:delete', { number, name: c.name })}
+                        title={t('ui-camera:delete', { number, name: c.name })}
                         onClick={() =>
                           setClasses((list) =>
                             list.map((x) => (x.id === c.id ? { ...x, shots: x.shots.filter((s) => s.id !== shot.id) } : x)),
@@ -159,14 +159,14 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
               type="button"
               onClick={() => {
                 const id = nextId.current++;
-                setClasses((list) => [...list, { id, name: t('camera.defaultClass', { number: list.length + 1 }), shots: [] }]);
+                setClasses((list) => [...list, { id, name: t('ui-camera:defaultClass', { number: list.length + 1 }), shots: [] }]);
               }}
               disabled={disabled}
             >
-              {t('camera.addClass')}
+              {t('ui-camera:addClass')}
             </button>
             <label className="train-field" htmlFor="camera-name">
-              <span>{t('camera.name')}</span>
+              <span>{t('ui-camera:name')}</span>
               <input
                 id="camera-name"
                 type="text"
@@ -177,13 +177,13 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
               />
             </label>
             <button type="button" className="primary" onClick={save} disabled={disabled}>
-              {t('camera.save')}
+              {t('ui-camera:save')}
             </button>
           </div>
-          <p className="train-hint">{t('camera.saveHint')}</p>
+          <p className="train-hint">{t('ui-camera:saveHint')}</p>
           {problem && (
             <p className="error-box" role="alert">
-              {t(`camera.${problem}`)}
+              {t(`ui-camera:${problem}`)}
             </p>
           )}
         </>

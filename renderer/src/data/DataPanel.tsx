@@ -16,6 +16,7 @@ import './data.css';
 import { errorText, problemLine } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 import { SkippedRows } from './SkippedRows';
+import type { TFunction } from 'i18next';
 
 type Builtin = (typeof builtinDatasets)[number];
 /** Class colours of the scatter plot: distinct for colour-blind viewers, strong on a projector. */
@@ -82,14 +83,14 @@ function Scatter({ preview, label }: { preview: DatasetPreview; label: string })
 
 function AdviceItem({ advice }: { advice: FitAdvice }) {
   const { t } = useTranslation();
-  if (advice.kind === 'noInput') return <p className="warning-box">{t('data.fitNoInput')}</p>;
+  if (advice.kind === 'noInput') return <p className="warning-box">{t('ui-data:fitNoInput')}</p>;
   if (advice.kind === 'input') {
     const values = {
       data: shapeText(advice.data, t),
       id: advice.id,
       input: shapeText(advice.input, t),
       fix: formatShape(advice.fix),
-      conversion: t(`data.${advice.conversion}`),
+      conversion: t(`ui-data:${advice.conversion}`),
     };
     return (
       <div className="warning-box data-advice" data-testid="data-fit-input">
@@ -97,24 +98,24 @@ function AdviceItem({ advice }: { advice: FitAdvice }) {
           {t(
             advice.images
               ? advice.fix.join('×') === advice.data.join('×')
-                ? 'data.fitInputImages'
-                : 'data.fitInputImagesLarge'
-              : 'data.fitInput',
+                ? 'ui-data:fitInputImages'
+                : 'ui-data:fitInputImagesLarge'
+              : 'ui-data:fitInput',
             values,
           )}
         </p>
         <button type="button" onClick={() => editorStore.getState().setParam(advice.id, 'shape', advice.fix)}>
-          {t('data.fixInput', { shape: formatShape(advice.fix) })}
+          {t('ui-data:fixInput', { shape: formatShape(advice.fix) })}
         </button>
       </div>
     );
   }
   return (
     <div className="warning-box data-advice" data-testid="data-fit-units">
-      <p>{t('data.fitUnits', { classes: advice.classes, id: advice.id, units: advice.units })}</p>
+      <p>{t('ui-data:fitUnits', { classes: advice.classes, id: advice.id, units: advice.units })}</p>
       {advice.fixable && (
         <button type="button" onClick={() => editorStore.getState().setParam(advice.id, 'units', advice.classes)}>
-          {t('data.fixUnits', { classes: advice.classes })}
+          {t('ui-data:fixUnits', { classes: advice.classes })}
         </button>
       )}
     </div>
@@ -130,7 +131,7 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
   return (
     <>
       <p className="data-summary" data-testid="data-summary">
-        {t('data.summary', {
+        {t('ui-data:summary', {
           classes: preview.classes.length,
           train: n(preview.trainCount),
           test: n(preview.testCount),
@@ -142,12 +143,12 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
       ))}
       {preview.sizeRange && (
         <p className="train-hint">
-          {t('data.sizeRange', { smallest: preview.sizeRange.smallest.join('×'), largest: preview.sizeRange.largest.join('×') })}
+          {t('ui-data:sizeRange', { smallest: preview.sizeRange.smallest.join('×'), largest: preview.sizeRange.largest.join('×') })}
         </p>
       )}
       {preview.checked && (
         <p className="train-hint data-checked" data-testid="data-checked">
-          {t(preview.checked.headers < preview.checked.images ? 'data.checkedHeaders' : 'data.checked', {
+          {t(preview.checked.headers < preview.checked.images ? 'ui-data:checkedHeaders' : 'ui-data:checked', {
             decoded: n(preview.checked.decoded),
             headers: n(preview.checked.headers),
             images: n(preview.checked.images),
@@ -168,7 +169,7 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
       ) : (
         preview.skipped.length > 0 && (
           <details className="data-skipped" open data-testid="data-skipped">
-            <summary>{t('data.skipped', { count: preview.skipped.length })}</summary>
+            <summary>{t('ui-data:skipped', { count: preview.skipped.length })}</summary>
             <ul>
               {preview.skipped.slice(0, 50).map((s) => (
                 <li key={s.file}>
@@ -182,9 +183,9 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
       <table className="data-classes" data-testid="data-classes">
         <thead>
           <tr>
-            <th scope="col">{t('data.class')}</th>
-            <th scope="col">{t('data.count')}</th>
-            {preview.classes.some((c) => c.thumbnails.length > 0) && <th scope="col">{t('data.samples')}</th>}
+            <th scope="col">{t('ui-data:class')}</th>
+            <th scope="col">{t('ui-data:count')}</th>
+            {preview.classes.some((c) => c.thumbnails.length > 0) && <th scope="col">{t('ui-data:samples')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -200,11 +201,11 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
                 )}
                 {c.name}
               </th>
-              <td className="data-classes__count">{t('data.countValue', { train: n(c.count), test: n(c.testCount) })}</td>
+              <td className="data-classes__count">{t('ui-data:countValue', { train: n(c.count), test: n(c.testCount) })}</td>
               {c.thumbnails.length > 0 && (
                 <td className="data-thumbnails">
                   {c.thumbnails.map((src, k) => (
-                    <img key={k} src={src} alt={t('data.thumbnail', { name: c.name })} width={44} height={44} />
+                    <img key={k} src={src} alt={t('ui-data:thumbnail', { name: c.name })} width={44} height={44} />
                   ))}
                 </td>
               )}
@@ -212,10 +213,10 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
           ))}
         </tbody>
       </table>
-      <Scatter preview={preview} label={t('data.scatter')} />
+      <Scatter preview={preview} label={t('ui-data:scatter')} />
       {preview.table && (
         <div className="data-table-wrap">
-          <p className="train-hint">{t('data.tableRows', { shown: preview.table.rows.length, total: n(preview.table.totalRows) })}</p>
+          <p className="train-hint">{t('ui-data:tableRows', { shown: preview.table.rows.length, total: n(preview.table.totalRows) })}</p>
           <table className="data-table" data-testid="data-table">
             <thead>
               <tr>
@@ -245,35 +246,36 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
 }
 
 /** `28×28×1` for images, `4 values` for a row of numbers. */
-function shapeText(shape: number[], t: (key: string, options?: Record<string, unknown>) => string): string {
-  return shape.length === 1 ? t('data.values', { count: shape[0] }) : formatSize(shape);
+function shapeText(shape: number[], t: TFunction): string {
+  return shape.length === 1 ? t('ui-data:values', { count: shape[0] }) : formatSize(shape);
 }
 
 /** A download's progress in megabytes, for its message. */
 const megabytes = (d: DownloadProgress) => ({
   file: d.file,
-  received: (d.received / 1e6).toFixed(1),
-  total: d.total ? (d.total / 1e6).toFixed(1) : '?',
+  received: d.received / 1e6,
+  total: d.total ? d.total / 1e6 : undefined,
+  context: d.total ? undefined : 'unknownSize',
 });
 
 /** How an image folder's images are fitted to the Input: letter-box or centre-crop; stretch only while a project made before the choice still uses it. */
 function FitChoice({ fit, disabled, onChange }: { fit: ImageFit; disabled: boolean; onChange(fit: ImageFit): void }) {
   const { t } = useTranslation();
   const choices: { value: ImageFit; label: string }[] = [
-    { value: 'letterbox', label: t('data.fitLetterbox') },
-    { value: 'crop', label: t('data.fitCrop') },
+    { value: 'letterbox', label: t('ui-data:fitLetterbox') },
+    { value: 'crop', label: t('ui-data:fitCrop') },
   ];
-  if (fit === 'stretch') choices.push({ value: 'stretch', label: t('data.fitStretch') });
+  if (fit === 'stretch') choices.push({ value: 'stretch', label: t('ui-data:fitStretch') });
   return (
     <fieldset className="data-fit" disabled={disabled} data-testid="data-fit">
-      <legend>{t('data.fitTitle')}</legend>
+      <legend>{t('ui-data:fitTitle')}</legend>
       {choices.map((c) => (
         <label key={c.value} className="data-fit__choice">
           <input type="radio" name="data-fit" value={c.value} checked={fit === c.value} onChange={() => onChange(c.value)} />
           <span>{c.label}</span>
         </label>
       ))}
-      <p className="train-hint">{t('data.fitHelp')}</p>
+      <p className="train-hint">{t('ui-data:fitHelp')}</p>
     </fieldset>
   );
 }
@@ -400,7 +402,7 @@ export function DataPanel() {
       const [file] = await droppedFiles(entry);
       void upload('csv', entry.name, [{ path: entry.name, size: file.size, read: file.read }]);
     } else {
-      dataStore.setState({ importError: t('data.dropUnknown') });
+      dataStore.setState({ importError: t('ui-data:dropUnknown') });
     }
   };
 
@@ -421,16 +423,16 @@ export function DataPanel() {
       data-testid="data-panel"
     >
       <section className="data-choose" aria-labelledby="data-choose-title">
-        <h3 id="data-choose-title">{t('data.choose')}</h3>
+        <h3 id="data-choose-title">{t('ui-data:choose')}</h3>
         <fieldset className="data-builtins" disabled={disabled}>
-          <legend>{t('data.builtin')}</legend>
+          <legend>{t('ui-data:builtin')}</legend>
           {builtinDatasets.map((name: Builtin) => {
             const entry = datasets.find((d) => d.name === name);
             return (
               <label
                 key={name}
                 className={`data-builtin${builtinChosen === name ? ' data-builtin--chosen' : ''}`}
-                title={t(`data.builtinDescription.${name}`, { defaultValue: entry?.description ?? '' })}
+                title={t(`ui-data:builtinDescription.${name}`, { defaultValue: entry?.description ?? '' })}
                 data-testid={`data-builtin-${name}`}
               >
                 <input
@@ -439,10 +441,10 @@ export function DataPanel() {
                   checked={builtinChosen === name}
                   onChange={() => choose({ kind: 'builtin', name })}
                 />
-                <span className="data-builtin__name">{t(`data.builtinName.${name}`)}</span>
+                <span className="data-builtin__name">{t(`ui-data:builtinName.${name}`)}</span>
                 {entry && (
                   <span className="data-builtin__shape">
-                    {t('data.builtinShape', { shape: shapeText(entry.inputShape, t), classes: entry.classes })}
+                    {t('ui-data:builtinShape', { shape: shapeText(entry.inputShape, t), classes: entry.classes })}
                   </span>
                 )}
               </label>
@@ -450,30 +452,30 @@ export function DataPanel() {
           })}
         </fieldset>
         <div className="data-import">
-          <h4>{t('data.importTitle')}</h4>
+          <h4>{t('ui-data:importTitle')}</h4>
           <div className="data-import__buttons">
             <button type="button" onClick={() => void pick('imageFolder')} disabled={disabled}>
-              {t('data.importFolder')}
+              {t('ui-data:importFolder')}
             </button>
             <button type="button" onClick={() => void pick('csv')} disabled={disabled}>
-              {t('data.importCsv')}
+              {t('ui-data:importCsv')}
             </button>
             <button type="button" onClick={() => void pick('idx')} disabled={disabled}>
-              {t('data.importIdx')}
+              {t('ui-data:importIdx')}
             </button>
             <button type="button" onClick={() => void pick('cifar')} disabled={disabled}>
-              {t('data.importCifar')}
+              {t('ui-data:importCifar')}
             </button>
-            <span className="data-import__drop">{dragging ? t('data.dropNow') : t('data.dropHere')}</span>
+            <span className="data-import__drop">{dragging ? t('ui-data:dropNow') : t('ui-data:dropHere')}</span>
           </div>
-          <p className="train-hint">{t('data.importHelp')}</p>
+          <p className="train-hint">{t('ui-data:importHelp')}</p>
           {/* The browser's pickers: hidden, opened by the buttons above. */}
           <input
             ref={folderInput}
             type="file"
             hidden
             data-testid="data-folder-input"
-            aria-label={t('data.importFolder')}
+            aria-label={t('ui-data:importFolder')}
             {...({ webkitdirectory: '', directory: '' } as Record<string, string>)}
             multiple
             onChange={(e) => {
@@ -486,7 +488,7 @@ export function DataPanel() {
             type="file"
             hidden
             data-testid="data-idx-input"
-            aria-label={t('data.importIdx')}
+            aria-label={t('ui-data:importIdx')}
             {...({ webkitdirectory: '', directory: '' } as Record<string, string>)}
             multiple
             onChange={(e) => {
@@ -500,7 +502,7 @@ export function DataPanel() {
             hidden
             accept=".gz,.tgz,.tar"
             data-testid="data-cifar-input"
-            aria-label={t('data.importCifar')}
+            aria-label={t('ui-data:importCifar')}
             onChange={(e) => {
               onCifar(e.target.files);
               e.target.value = '';
@@ -512,7 +514,7 @@ export function DataPanel() {
             hidden
             accept=".csv,text/csv"
             data-testid="data-csv-input"
-            aria-label={t('data.importCsv')}
+            aria-label={t('ui-data:importCsv')}
             onChange={(e) => {
               onCsv(e.target.files);
               e.target.value = '';
@@ -520,13 +522,13 @@ export function DataPanel() {
           />
           {importing && (
             <div className="data-progress" role="status">
-              <progress max={Math.max(1, importing.total)} value={importing.sent} aria-label={t('data.uploading', importing)} />
-              <span>{t('data.uploading', importing)}</span>
+              <progress max={Math.max(1, importing.total)} value={importing.sent} aria-label={t('ui-data:uploading', importing)} />
+              <span>{t('ui-data:uploading', importing)}</span>
             </div>
           )}
           {imported && imported.count > 0 && (
             <p className="data-imported" role="status">
-              {t('data.imported', imported)}
+              {t('ui-data:imported', imported)}
             </p>
           )}
           {importError && (
@@ -536,7 +538,7 @@ export function DataPanel() {
           )}
           {refused.length > 0 && (
             <details className="data-skipped" data-testid="data-refused">
-              <summary>{t('data.refused', { count: refused.length })}</summary>
+              <summary>{t('ui-data:refused', { count: refused.length })}</summary>
               <ul>
                 {refused.slice(0, 50).map((r) => (
                   <li key={r.file}>
@@ -551,22 +553,22 @@ export function DataPanel() {
       </section>
 
       <section className="data-preview" aria-labelledby="data-preview-title" aria-busy={loading}>
-        <h3 id="data-preview-title">{t('data.preview')}</h3>
+        <h3 id="data-preview-title">{t('ui-data:preview')}</h3>
         {dataset ? (
           <p className="data-current" data-testid="data-current">
-            {t('data.current')}{' '}
-            <strong>{dataset.kind === 'builtin' ? t(`data.builtinName.${dataset.name}`) : refName(dataset).split(/[\\/]/).pop()}</strong>
+            {t('ui-data:current')}{' '}
+            <strong>{dataset.kind === 'builtin' ? t(`ui-data:builtinName.${dataset.name}`) : refName(dataset).split(/[\\/]/).pop()}</strong>
             {dataset.kind !== 'builtin' && <span className="data-current__path">{preview?.path ?? refName(dataset)}</span>}
           </p>
         ) : (
-          <p className="train-empty">{t('data.none')}</p>
+          <p className="train-empty">{t('ui-data:none')}</p>
         )}
         {dataset?.kind === 'imageFolder' && (
           <FitChoice fit={imageFitOf(dataset)} disabled={disabled} onChange={(fit) => choose({ ...dataset, fit })} />
         )}
         {dataset?.kind === 'csv' && columns && (
           <label className="train-field data-label-column" htmlFor="data-label-column">
-            <span>{t('data.labelColumn')}</span>
+            <span>{t('ui-data:labelColumn')}</span>
             <select
               id="data-label-column"
               value={dataset.labelColumn}
@@ -584,8 +586,8 @@ export function DataPanel() {
         )}
         {loading && (!download || download.received === download.total) && (
           <div className="data-progress" role="status" data-testid="data-loading">
-            <progress aria-label={t('data.loading')} />
-            <span>{t('data.loading')}</span>
+            <progress aria-label={t('ui-data:loading')} />
+            <span>{t('ui-data:loading')}</span>
           </div>
         )}
         {loading && download && download.received !== download.total && (
@@ -593,9 +595,9 @@ export function DataPanel() {
             <progress
               max={download.total ?? 1}
               value={download.total ? download.received : undefined}
-              aria-label={t('data.downloading', megabytes(download))}
+              aria-label={t('ui-data:downloading', megabytes(download))}
             />
-            <span>{t('data.downloading', megabytes(download))}</span>
+            <span>{t('ui-data:downloading', megabytes(download))}</span>
           </div>
         )}
         {error && (

@@ -10,29 +10,29 @@ export function SkippedRows({ skipped }: { skipped: DatasetPreview['skipped'] })
   const { t, i18n } = useTranslation();
   return (
     <details className="data-skipped" open data-testid="data-skipped">
-      <summary>{t('table.skippedRows', { count: skipped.length })}</summary>
-      <p className="train-hint">{t('table.skippedHint')}</p>
+      <summary>{t('ui-try:table.skippedRows', { count: skipped.length })}</summary>
+      <p className="train-hint">{t('ui-try:table.skippedHint')}</p>
       <table className="data-table data-skipped__rows" data-testid="data-skipped-rows">
         <thead>
           <tr>
-            <th scope="col">{t('table.line')}</th>
-            <th scope="col">{t('table.column')}</th>
-            <th scope="col">{t('table.cell')}</th>
-            <th scope="col">{t('table.why')}</th>
+            <th scope="col">{t('ui-try:table.line')}</th>
+            <th scope="col">{t('ui-try:table.column')}</th>
+            <th scope="col">{t('ui-try:table.cell')}</th>
+            <th scope="col">{t('ui-try:table.why')}</th>
           </tr>
         </thead>
         <tbody>
           {skipped.slice(0, SHOWN).map((s) => (
             <tr key={s.line}>
               <td>{s.line}</td>
-              <td>{s.column ?? t('table.wholeRow')}</td>
-              <td>{s.value === undefined ? '' : s.value === '' ? t('table.empty') : <code>{s.value}</code>}</td>
+              <td>{s.column ?? t('ui-try:table.wholeRow')}</td>
+              <td>{s.value === undefined ? '' : s.value === '' ? t('ui-try:table.empty') : <code>{s.value}</code>}</td>
               <td>{problemLine(s.reason, i18n.language)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {skipped.length > SHOWN && <p>{t('table.moreRows', { count: skipped.length - SHOWN })}</p>}
+      {skipped.length > SHOWN && <p>{t('ui-try:table.moreRows', { count: skipped.length - SHOWN })}</p>}
     </details>
   );
 }

@@ -1,4 +1,4 @@
-// The camera's messages: collecting images in the Data tab, predicting live in Try it (merged into ../i18n/en and fr).
+// The camera's messages: collecting images in the Data tab, predicting live in Try it (the `ui-camera` namespace).
 
 export const cameraMessagesEn = {
   camera: {

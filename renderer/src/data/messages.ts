@@ -1,4 +1,4 @@
-// The Data tab's messages (merged into ../i18n/en and fr).
+// The Data tab's messages (the `ui-data` namespace).
 
 export const dataMessagesEn = {
   data: {
@@ -31,7 +31,9 @@ export const dataMessagesEn = {
     importCifar: 'Import a CIFAR archive…',
     importHelp:
       'An image folder holds one sub-folder per class (for example cats/ and dogs/), each with its PNG, JPEG or WebP images. A CSV file has a header row, one row per sample, numbers in every column but the label. IDX files are MNIST’s format (EMNIST, KMNIST, Fashion-MNIST…): choose the folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte and, if there are, the t10k test files (.gz or not). A CIFAR archive is cifar-10-binary.tar.gz or cifar-100-binary.tar.gz, read as it is.',
-    downloading: 'Downloading {{file}}: {{received}} of {{total}} MB…',
+    downloading:
+      'Downloading {{file}}: {{received, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} of {{total, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB…',
+    downloading_unknownSize: 'Downloading {{file}}: {{received, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} MB…',
     dropHere: 'or drop a folder of images or a CSV file here',
     dropNow: 'Drop to import',
     current: 'Training uses',
@@ -114,7 +116,9 @@ export const dataMessagesFr: typeof dataMessagesEn = {
     importCifar: 'Importer une archive CIFAR…',
     importHelp:
       'Un dossier d’images contient un sous-dossier par classe (par exemple chats/ et chiens/), chacun avec ses images PNG, JPEG ou WebP. Un fichier CSV a une ligne d’en-tête, une ligne par exemple, et des nombres dans toutes les colonnes sauf l’étiquette. Les fichiers IDX sont le format de MNIST (EMNIST, KMNIST, Fashion-MNIST…) : choisissez le dossier qui contient train-images-idx3-ubyte, train-labels-idx1-ubyte et, s’il y en a, les fichiers de test t10k (en .gz ou non). Une archive CIFAR est cifar-10-binary.tar.gz ou cifar-100-binary.tar.gz, lue telle quelle.',
-    downloading: 'Téléchargement de {{file}} : {{received}} Mo sur {{total}}…',
+    downloading:
+      'Téléchargement de {{file}} : {{received, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} Mo sur {{total, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}}…',
+    downloading_unknownSize: 'Téléchargement de {{file}} : {{received, number(minimumFractionDigits: 1; maximumFractionDigits: 1)}} Mo…',
     dropHere: 'ou déposez ici un dossier d’images ou un fichier CSV',
     dropNow: 'Déposez pour importer',
     current: 'L’entraînement utilise',

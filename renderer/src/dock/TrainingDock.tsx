@@ -30,7 +30,7 @@ export function TrainingButton() {
       onClick={() => trainingStore.setState({ open: !open })}
     >
       <span aria-hidden="true">{phase === 'running' ? '● ' : '▶ '}</span>
-      {t('train.open')}
+      {t('ui-train:open')}
     </button>
   );
 }
@@ -55,9 +55,9 @@ export function TrainingDock() {
     tabRefs.current[next]?.focus();
   };
   return (
-    <aside id="training-dock" className="training-dock" aria-label={t('train.dockLabel')}>
+    <aside id="training-dock" className="training-dock" aria-label={t('ui-train:dockLabel')}>
       <div className="training-dock__header">
-        <div role="tablist" aria-label={t('train.dockLabel')} className="training-dock__tabs">
+        <div role="tablist" aria-label={t('ui-train:dockLabel')} className="training-dock__tabs">
           {tabs.map((name, i) => (
             <button
               key={name}
@@ -76,11 +76,17 @@ export function TrainingDock() {
                 if (e.key === 'ArrowLeft') select(tabs[(i + tabs.length - 1) % tabs.length]);
               }}
             >
-              {t(`train.tab.${name}`)}
+              {t(`ui-train:tab.${name}`)}
             </button>
           ))}
         </div>
-        <button type="button" className="training-dock__close" onClick={closeDock} aria-label={t('train.close')} title={t('train.close')}>
+        <button
+          type="button"
+          className="training-dock__close"
+          onClick={closeDock}
+          aria-label={t('ui-train:close')}
+          title={t('ui-train:close')}
+        >
           ×
         </button>
       </div>

@@ -31,26 +31,26 @@ export function BaseInspector({ groupId }: { groupId: string }) {
   const n = (v: number) => formatCount(v, i18n.language);
   if (!group) return null;
   return (
-    <aside className="inspector base-inspector" aria-label={t('base.inspectorTitle')} data-testid="base-inspector">
+    <aside className="inspector base-inspector" aria-label={t('ui-base:inspectorTitle')} data-testid="base-inspector">
       <h2 className="panel-title">
-        {group.name} <span className="muted inspector__id">{t('base.inspectorTitle')}</span>
+        {group.name} <span className="muted inspector__id">{t('ui-base:inspectorTitle')}</span>
       </h2>
-      {group.source && <p className="muted">{t('base.source', { source: group.source })}</p>}
+      {group.source && <p className="muted">{t('ui-base:source', { source: group.source })}</p>}
       <div className="button-row inspector__actions">
         <button type="button" onClick={() => editorStore.getState().setGroupCollapsed(groupId, !group.collapsed)}>
-          {group.collapsed ? `▸ ${t('base.expand')}` : `▾ ${t('base.collapse')}`}
+          {group.collapsed ? `▸ ${t('ui-base:expand')}` : `▾ ${t('ui-base:collapse')}`}
         </button>
-        <button type="button" className="danger" onClick={deleteSelectionAndFocus} title={`${t('base.delete')} (Delete)`}>
-          {t('base.delete')}
+        <button type="button" className="danger" onClick={deleteSelectionAndFocus} title={`${t('ui-base:delete')} (Delete)`}>
+          {t('ui-base:delete')}
         </button>
       </div>
       <p className="inspector__shapes">
-        {t('base.output', { shape: formatShape(summary.outputShape) })}
+        {t('ui-base:output', { shape: formatShape(summary.outputShape) })}
         <br />
-        {t('base.total', { count: summary.trainable + summary.frozen, formatted: n(summary.trainable + summary.frozen) })} ·{' '}
-        {t('base.counts', { trainable: n(summary.trainable), frozen: n(summary.frozen) })}
+        {t('ui-base:total', { count: summary.trainable + summary.frozen })} ·{' '}
+        {t('ui-base:counts', { trainable: n(summary.trainable), frozen: n(summary.frozen) })}
       </p>
-      <section className="inspector__section" aria-label={t('base.trainable')}>
+      <section className="inspector__section" aria-label={t('ui-base:trainable')}>
         <label className="switch-row">
           <input
             type="checkbox"
@@ -59,13 +59,13 @@ export function BaseInspector({ groupId }: { groupId: string }) {
             onChange={(e) => editorStore.getState().setGroupTrainable(groupId, e.target.checked)}
             data-testid="base-trainable"
           />{' '}
-          <strong>{t('base.trainable')}</strong>
+          <strong>{t('ui-base:trainable')}</strong>
         </label>
-        <p className="muted">{t('base.trainableHelp')}</p>
+        <p className="muted">{t('ui-base:trainableHelp')}</p>
         {weighted > 0 && (
           <>
             <div className="unfreeze-row">
-              <label htmlFor="base-unfreeze">{t('base.unfreeze')}</label>
+              <label htmlFor="base-unfreeze">{t('ui-base:unfreeze')}</label>
               <input
                 id="base-unfreeze"
                 type="number"
@@ -75,23 +75,23 @@ export function BaseInspector({ groupId }: { groupId: string }) {
                 value={unfreeze}
                 onChange={(e) => setUnfreeze(Math.max(0, Math.min(weighted, Math.round(Number(e.target.value) || 0))))}
               />
-              <span>{t('base.unfreezeUnit')}</span>
+              <span>{t('ui-base:unfreezeUnit')}</span>
               <button type="button" onClick={() => editorStore.getState().unfreezeLast(groupId, unfreeze)}>
-                {t('base.unfreezeButton')}
+                {t('ui-base:unfreezeButton')}
               </button>
             </div>
-            <p className="muted">{t('base.unfreezeHelp')}</p>
+            <p className="muted">{t('ui-base:unfreezeHelp')}</p>
           </>
         )}
       </section>
-      <section className="inspector__section" aria-label={t('base.layersTitle')}>
-        <h3>{t('base.layersTitle')}</h3>
+      <section className="inspector__section" aria-label={t('ui-base:layersTitle')}>
+        <h3>{t('ui-base:layersTitle')}</h3>
         <table>
           <thead>
             <tr>
-              <th scope="col">{t('base.layerType')}</th>
-              <th scope="col">{t('base.layerShape')}</th>
-              <th scope="col">{t('base.layerParams')}</th>
+              <th scope="col">{t('ui-base:layerType')}</th>
+              <th scope="col">{t('ui-base:layerShape')}</th>
+              <th scope="col">{t('ui-base:layerParams')}</th>
             </tr>
           </thead>
           <tbody>
@@ -105,7 +105,7 @@ export function BaseInspector({ groupId }: { groupId: string }) {
                 <td>{formatShape(l.shape)}</td>
                 <td className="num">
                   {n(l.trainable + l.frozen)}
-                  {l.frozen > 0 && l.trainable === 0 ? <span className="muted"> ({t('base.frozenMark')})</span> : null}
+                  {l.frozen > 0 && l.trainable === 0 ? <span className="muted"> ({t('ui-base:frozenMark')})</span> : null}
                 </td>
               </tr>
             ))}

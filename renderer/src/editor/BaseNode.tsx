@@ -75,11 +75,11 @@ function BaseNodeView({ id, data, selected }: NodeProps<BaseFlowNode>) {
         type="target"
         position={vertical ? Position.Top : Position.Left}
         className="handle handle-in"
-        aria-label={t('node.inputHandle', { block: data.name })}
-        title={t('node.inputHandle', { block: data.name })}
+        aria-label={t('ui-editor:node.inputHandle', { block: data.name })}
+        title={t('ui-editor:node.inputHandle', { block: data.name })}
       />
       <div className="base-node__head">
-        <span className="base-node__badge">{t('base.badge')}</span>
+        <span className="base-node__badge">{t('ui-base:badge')}</span>
         <button
           type="button"
           className="base-node__toggle nodrag"
@@ -87,30 +87,30 @@ function BaseNodeView({ id, data, selected }: NodeProps<BaseFlowNode>) {
             e.stopPropagation();
             editorStore.getState().setGroupCollapsed(data.groupId, false);
           }}
-          aria-label={t('base.expandLabel', { count: summary.count, name: data.name })}
-          title={t('base.expandLabel', { count: summary.count, name: data.name })}
+          aria-label={t('ui-base:expandLabel', { count: summary.count, name: data.name })}
+          title={t('ui-base:expandLabel', { count: summary.count, name: data.name })}
         >
-          ▸ {t('base.expand')}
+          ▸ {t('ui-base:expand')}
         </button>
       </div>
       <div className="base-node__name">{data.name}</div>
-      {data.source && <div className="base-node__source">{t('base.source', { source: data.source })}</div>}
+      {data.source && <div className="base-node__source">{t('ui-base:source', { source: data.source })}</div>}
       <div className="base-node__foot">
-        <span>{t('base.layers', { count: summary.count })}</span>
-        <span className="base-node__shape" data-testid={`base-shape-${data.groupId}`} title={t('node.outputShape')}>
+        <span>{t('ui-base:layers', { count: summary.count })}</span>
+        <span className="base-node__shape" data-testid={`base-shape-${data.groupId}`} title={t('ui-editor:node.outputShape')}>
           → {summary.shape}
         </span>
       </div>
       <div className="base-node__params" data-testid={`base-params-${data.groupId}`}>
-        {t('base.total', { count: summary.trainable + summary.frozen, formatted: n(summary.trainable + summary.frozen) })} ·{' '}
-        {t('base.counts', { trainable: n(summary.trainable), frozen: n(summary.frozen) })}
+        {t('ui-base:total', { count: summary.trainable + summary.frozen })} ·{' '}
+        {t('ui-base:counts', { trainable: n(summary.trainable), frozen: n(summary.frozen) })}
       </div>
       <Handle
         type="source"
         position={vertical ? Position.Bottom : Position.Right}
         className="handle handle-out"
-        aria-label={t('node.outputHandle', { block: data.name })}
-        title={t('node.outputHandle', { block: data.name })}
+        aria-label={t('ui-editor:node.outputHandle', { block: data.name })}
+        title={t('ui-editor:node.outputHandle', { block: data.name })}
       />
     </div>
   );
@@ -124,7 +124,7 @@ function BaseFrameView({ data }: NodeProps<FrameFlowNode>) {
       className="base-frame"
       data-testid={`base-frame-${data.groupId}`}
       lang={i18n.language}
-      title={data.source ? t('base.source', { source: data.source }) : undefined}
+      title={data.source ? t('ui-base:source', { source: data.source }) : undefined}
     >
       <div className="base-frame__head">
         <button type="button" className="base-frame__name link nodrag" onClick={() => editorStore.getState().selectGroup(data.groupId)}>
@@ -134,10 +134,10 @@ function BaseFrameView({ data }: NodeProps<FrameFlowNode>) {
           type="button"
           className="base-node__toggle nodrag"
           onClick={() => editorStore.getState().setGroupCollapsed(data.groupId, true)}
-          aria-label={t('base.collapseLabel', { name: data.name })}
-          title={t('base.collapseLabel', { name: data.name })}
+          aria-label={t('ui-base:collapseLabel', { name: data.name })}
+          title={t('ui-base:collapseLabel', { name: data.name })}
         >
-          ▾ {t('base.collapse')}
+          ▾ {t('ui-base:collapse')}
         </button>
       </div>
     </div>

@@ -5,7 +5,7 @@ import { getBlock } from '../../../core/model/blocks/index';
 import { formatShape } from '../../../core/model/graph';
 import type { BlockFlowNode } from '../store/flow-graph';
 import { useEditor } from '../store/index';
-import { docLanguage, formatCount } from '../ui/format';
+import { docLanguage } from '../ui/format';
 import { CodeText, plainText } from '../ui/CodeText';
 import { issueText } from '../../../core/model/issues';
 
@@ -46,8 +46,8 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
           type="target"
           position={vertical ? Position.Top : Position.Left}
           className="handle handle-in"
-          aria-label={t('node.inputHandle', { block: data.blockType })}
-          title={t('node.inputHandle', { block: data.blockType })}
+          aria-label={t('ui-editor:node.inputHandle', { block: data.blockType })}
+          title={t('ui-editor:node.inputHandle', { block: data.blockType })}
         />
       )}
       <div className="block-node__head">
@@ -60,12 +60,12 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
         {analysis ? safeDescribe(data.blockType, { ...analysis.params, ...data.params }, i18n.language) : ''}
       </div>
       <div className="block-node__foot">
-        <span className="block-node__shape" title={t('node.outputShape')}>
+        <span className="block-node__shape" title={t('ui-editor:node.outputShape')}>
           → {formatShape(analysis?.outputShape)}
         </span>
         <span className="block-node__params" data-testid={`params-${id}`}>
-          {t('node.params', { count, formatted: formatCount(count, i18n.language) })}
-          {frozen ? ` · ${t('node.frozen')}` : ''}
+          {t('ui-editor:node.params', { count })}
+          {frozen ? ` · ${t('ui-editor:node.frozen')}` : ''}
         </span>
       </div>
       {problem && (
@@ -73,7 +73,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
           className={`badge badge--${problem}`}
           tabIndex={0}
           role="img"
-          aria-label={`${t(problem === 'error' ? 'node.error' : 'node.warning')}: ${messages}`}
+          aria-label={`${t(problem === 'error' ? 'ui-editor:node.error' : 'ui-editor:node.warning')}: ${messages}`}
           aria-describedby={tipId}
           data-testid={`badge-${id}`}
         >
@@ -91,8 +91,8 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
         type="source"
         position={vertical ? Position.Bottom : Position.Right}
         className="handle handle-out"
-        aria-label={t('node.outputHandle', { block: data.blockType })}
-        title={t('node.outputHandle', { block: data.blockType })}
+        aria-label={t('ui-editor:node.outputHandle', { block: data.blockType })}
+        title={t('ui-editor:node.outputHandle', { block: data.blockType })}
       />
     </div>
   );

@@ -257,7 +257,7 @@ export function Canvas() {
       onDragOver={onDragOver}
       onDragLeave={onDragLeave}
       onDrop={onDrop}
-      aria-label={t('canvas.label')}
+      aria-label={t('ui-editor:canvas.label')}
       role="region"
       tabIndex={-1}
     >
@@ -287,17 +287,17 @@ export function Canvas() {
         defaultEdgeOptions={{ type: 'shape' }}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{
-          'node.a11yDescription.default': t('canvas.a11yNode'),
-          'node.a11yDescription.keyboardDisabled': t('canvas.a11yNode'),
-          'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('canvas.moved', { direction, x, y }),
-          'edge.a11yDescription.default': t('canvas.a11yEdge'),
-          'handle.ariaLabel': t('canvas.handle'),
-          'controls.ariaLabel': t('canvas.controls'),
-          'controls.zoomIn.ariaLabel': t('canvas.zoomIn'),
-          'controls.zoomOut.ariaLabel': t('canvas.zoomOut'),
-          'controls.fitView.ariaLabel': t('canvas.fitView'),
-          'controls.interactive.ariaLabel': t('canvas.interactive'),
-          'minimap.ariaLabel': t('canvas.minimap'),
+          'node.a11yDescription.default': t('ui-editor:canvas.a11yNode'),
+          'node.a11yDescription.keyboardDisabled': t('ui-editor:canvas.a11yNode'),
+          'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }) => t('ui-editor:canvas.moved', { direction, x, y }),
+          'edge.a11yDescription.default': t('ui-editor:canvas.a11yEdge'),
+          'handle.ariaLabel': t('ui-editor:canvas.handle'),
+          'controls.ariaLabel': t('ui-editor:canvas.controls'),
+          'controls.zoomIn.ariaLabel': t('ui-editor:canvas.zoomIn'),
+          'controls.zoomOut.ariaLabel': t('ui-editor:canvas.zoomOut'),
+          'controls.fitView.ariaLabel': t('ui-editor:canvas.fitView'),
+          'controls.interactive.ariaLabel': t('ui-editor:canvas.interactive'),
+          'minimap.ariaLabel': t('ui-editor:canvas.minimap'),
         }}
       >
         <Background gap={24} color="#d5d9e0" />
@@ -308,20 +308,20 @@ export function Canvas() {
             nodeColor={miniMapColor}
             nodeStrokeColor="#1b1f27"
             nodeStrokeWidth={2}
-            ariaLabel={t('canvas.minimap')}
+            ariaLabel={t('ui-editor:canvas.minimap')}
             position={minimap.corner}
             className={minimap.clear ? undefined : 'is-over-blocks'}
             style={MINIMAP_SIZE}
           />
         )}
         <Controls showInteractive={false} showFitView={false}>
-          <ControlButton onClick={() => fit()} aria-label={t('canvas.fitView')} title={`${t('canvas.fitView')} (F)`}>
+          <ControlButton onClick={() => fit()} aria-label={t('ui-editor:canvas.fitView')} title={`${t('ui-editor:canvas.fitView')} (F)`}>
             <span aria-hidden="true">⤢</span>
           </ControlButton>
           <ControlButton
             onClick={() => panelsStore.getState().toggle('minimap')}
-            aria-label={t(showMinimap ? 'canvas.hideMinimap' : 'canvas.showMinimap')}
-            title={t(showMinimap ? 'canvas.hideMinimap' : 'canvas.showMinimap')}
+            aria-label={t(showMinimap ? 'ui-editor:canvas.hideMinimap' : 'ui-editor:canvas.showMinimap')}
+            title={t(showMinimap ? 'ui-editor:canvas.hideMinimap' : 'ui-editor:canvas.showMinimap')}
             aria-pressed={showMinimap}
           >
             <span aria-hidden="true">▦</span>
@@ -329,7 +329,7 @@ export function Canvas() {
         </Controls>
         {nodes.length === 0 && (
           <div className="canvas-empty" role="note">
-            <p>{t('canvas.empty')}</p>
+            <p>{t('ui-editor:canvas.empty')}</p>
           </div>
         )}
       </ReactFlow>

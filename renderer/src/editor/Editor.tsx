@@ -57,14 +57,14 @@ function EditorLayout() {
   return (
     <div className={classes.filter(Boolean).join(' ')}>
       <a href="#inspector" className="skip-link" onClick={skipToInspector}>
-        {t('panels.skipToInspector')}
+        {t('ui-editor:panels.skipToInspector')}
       </a>
       <Toolbar />
-      <main className="editor__body" aria-label={t('editor.label')}>
+      <main className="editor__body" aria-label={t('ui-editor:label')}>
         {palette ? <Palette /> : <PanelStrip panel="palette" />}
         <Canvas />
         {inspector ? (
-          <div className="side" id="inspector" tabIndex={-1} aria-label={t('panels.side')} role="region">
+          <div className="side" id="inspector" tabIndex={-1} aria-label={t('ui-editor:panels.side')} role="region">
             <HidePanelButton panel="inspector" />
             <Inspector />
             <SummaryPanel />
@@ -78,9 +78,9 @@ function EditorLayout() {
           type="button"
           className="presentation-exit"
           onClick={() => panelsStore.getState().present(false)}
-          title={t('panels.leavePresentation')}
+          title={t('ui-editor:panels.leavePresentation')}
         >
-          {t('panels.leavePresentation')}
+          {t('ui-editor:panels.leavePresentation')}
         </button>
       )}
       <CodePanel fit={fit} />

@@ -8,7 +8,7 @@ import { toGraphNode } from '../store/flow-graph';
 import { editorStore, useEditor } from '../store/index';
 import { AugmentationPreview } from './augmentation/AugmentationPreview';
 import { isMnistShape } from '../ui/image-input';
-import { docLanguage, formatCount } from '../ui/format';
+import { docLanguage } from '../ui/format';
 import { connectBlocks, deleteSelectionAndFocus } from './actions';
 import { BaseInspector, selectedGroupOf } from './BaseInspector';
 import { ParamField } from './ParamField';
@@ -27,9 +27,9 @@ function Inputs({ nodeId }: { nodeId: string }) {
   const block = getBlock(nodes.find((n) => n.id === nodeId)?.data.blockType ?? '');
   if (!block || block.inputs.max === 0) return null;
   return (
-    <section className="inspector__section" aria-label={t('inspector.inputs')}>
-      <h3>{t('inspector.inputs')}</h3>
-      {incoming.length === 0 && <p className="muted">{t('inspector.noInputs')}</p>}
+    <section className="inspector__section" aria-label={t('ui-editor:inspector.inputs')}>
+      <h3>{t('ui-editor:inspector.inputs')}</h3>
+      {incoming.length === 0 && <p className="muted">{t('ui-editor:inspector.noInputs')}</p>}
       <ul className="input-list">
         {incoming.map((e) => (
           <li key={e.id}>
@@ -40,17 +40,17 @@ function Inputs({ nodeId }: { nodeId: string }) {
               type="button"
               className="link"
               onClick={() => editorStore.getState().disconnect(e.source, nodeId)}
-              aria-label={t('inspector.disconnect', { from: e.source, to: nodeId })}
+              aria-label={t('ui-editor:inspector.disconnect', { from: e.source, to: nodeId })}
             >
-              {t('inspector.disconnectShort')}
+              {t('ui-editor:inspector.disconnectShort')}
             </button>
           </li>
         ))}
       </ul>
       {candidates.length > 0 && (
         <div className="connect-row">
-          <select value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('inspector.connectFrom')}>
-            <option value="">{t('inspector.connectFrom')}</option>
+          <select value={from} onChange={(e) => setFrom(e.target.value)} aria-label={t('ui-editor:inspector.connectFrom')}>
+            <option value="">{t('ui-editor:inspector.connectFrom')}</option>
             {candidates.map((n) => (
               <option key={n.id} value={n.id}>
                 {n.id} ({n.data.blockType})
@@ -64,7 +64,7 @@ function Inputs({ nodeId }: { nodeId: string }) {
               if (from && connectBlocks(from, nodeId)) setFrom('');
             }}
           >
-            {t('inspector.connect')}
+            {t('ui-editor:inspector.connect')}
           </button>
         </div>
       )}
@@ -96,26 +96,26 @@ export function Inspector() {
 
   if (!node) {
     return (
-      <aside className="inspector" aria-label={t('inspector.title')}>
-        <h2 className="panel-title">{t('inspector.title')}</h2>
+      <aside className="inspector" aria-label={t('ui-editor:inspector.title')}>
+        <h2 className="panel-title">{t('ui-editor:inspector.title')}</h2>
         {selected.length > 1 ? (
           <div>
-            <p>{t('inspector.many', { count: selected.length })}</p>
+            <p>{t('ui-editor:inspector.many', { count: selected.length })}</p>
             <div className="button-row">
               <button type="button" onClick={() => editorStore.getState().duplicateSelection()}>
-                {t('action.duplicate')}
+                {t('ui-editor:action.duplicate')}
               </button>
               <button type="button" className="danger" onClick={deleteSelectionAndFocus}>
-                {t('action.delete')}
+                {t('ui-editor:action.delete')}
               </button>
             </div>
           </div>
         ) : (
           <>
-            <p className="muted">{t('inspector.none')}</p>
+            <p className="muted">{t('ui-editor:inspector.none')}</p>
             {readyToTrain && (
               <p className="inspector__next" data-testid="ready-to-train">
-                {t('guide.readyToTrain', { context: padModel ? undefined : 'image' })}
+                {t('ui-guide:readyToTrain', { context: padModel ? undefined : 'image' })}
               </p>
             )}
           </>
@@ -130,36 +130,40 @@ export function Inspector() {
   // Shown above the parameters of an augmentation block, so that the images appear as soon as it is selected; below the Input block's.
   const augmentation = block?.category === 'Augmentation';
   const preview = (augmentation || (block?.type === 'Input' && analysis?.outputShape?.length === 3)) && (
-    <section className="inspector__section" aria-label={t('augment.title')}>
-      <h3>{t('augment.title')}</h3>
+    <section className="inspector__section" aria-label={t('ui-augment:title')}>
+      <h3>{t('ui-augment:title')}</h3>
       <AugmentationPreview selectedId={node.id} canEnlarge />
     </section>
   );
   return (
-    <aside className="inspector" aria-label={t('inspector.title')} key={selectedIds}>
+    <aside className="inspector" aria-label={t('ui-editor:inspector.title')} key={selectedIds}>
       <h2 className="panel-title">
         {node.data.blockType} <span className="muted inspector__id">{node.id}</span>
       </h2>
       <div className="button-row inspector__actions">
-        <button type="button" onClick={() => editorStore.getState().duplicateSelection()} title={`${t('action.duplicate')} (Ctrl+D)`}>
-          {t('action.duplicate')}
+        <button
+          type="button"
+          onClick={() => editorStore.getState().duplicateSelection()}
+          title={`${t('ui-editor:action.duplicate')} (Ctrl+D)`}
+        >
+          {t('ui-editor:action.duplicate')}
         </button>
-        <button type="button" className="danger" onClick={deleteSelectionAndFocus} title={`${t('action.delete')} (Delete)`}>
-          {t('action.delete')}
+        <button type="button" className="danger" onClick={deleteSelectionAndFocus} title={`${t('ui-editor:action.delete')} (Delete)`}>
+          {t('ui-editor:action.delete')}
         </button>
       </div>
       <p className="inspector__shapes">
-        {t('inspector.shapes', {
+        {t('ui-editor:inspector.shapes', {
           input: incomingShapes.length ? incomingShapes.map(formatShape).join(' + ') : '—',
           output: formatShape(analysis?.outputShape),
         })}
         <br />
-        {t('inspector.paramCount', { formatted: formatCount(count, i18n.language), count })}
+        {t('ui-editor:inspector.paramCount', { count })}
       </p>
       {augmentation && preview}
       {block && (
-        <section className="inspector__section" aria-label={t('inspector.parameters')}>
-          <h3>{t('inspector.parameters')}</h3>
+        <section className="inspector__section" aria-label={t('ui-editor:inspector.parameters')}>
+          <h3>{t('ui-editor:inspector.parameters')}</h3>
           {Object.entries(block.params).map(([name, spec]) => (
             <ParamField
               key={name}
@@ -180,17 +184,17 @@ export function Inspector() {
       {!augmentation && preview}
       <Inputs nodeId={node.id} />
       {doc && (
-        <section className="inspector__section explanation" aria-label={t('inspector.explanation')}>
-          <h3>{t('inspector.explanation')}</h3>
+        <section className="inspector__section explanation" aria-label={t('ui-editor:inspector.explanation')}>
+          <h3>{t('ui-editor:inspector.explanation')}</h3>
           <p>{doc.summary}</p>
           <p>{doc.details}</p>
           {doc.formula && (
             <p>
-              <strong>{t('inspector.formula')}</strong> <code>{doc.formula}</code>
+              <strong>{t('ui-editor:inspector.formula')}</strong> <code>{doc.formula}</code>
             </p>
           )}
           <p>
-            <strong>{t('inspector.whenToUse')}</strong> {doc.whenToUse}
+            <strong>{t('ui-editor:inspector.whenToUse')}</strong> {doc.whenToUse}
           </p>
         </section>
       )}

@@ -42,25 +42,25 @@ export function Palette() {
   };
 
   return (
-    <aside className="palette" aria-label={t('palette.title')}>
+    <aside className="palette" aria-label={t('ui-editor:palette.title')}>
       <HidePanelButton panel="palette" />
-      <h2 className="panel-title">{t('palette.title')}</h2>
+      <h2 className="panel-title">{t('ui-editor:palette.title')}</h2>
       <input
         className="search"
         type="search"
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        placeholder={t('palette.search')}
-        aria-label={t('palette.search')}
+        placeholder={t('ui-editor:palette.search')}
+        aria-label={t('ui-editor:palette.search')}
       />
-      <p className="hint">{t('palette.hint')}</p>
+      <p className="hint">{t('ui-editor:palette.hint')}</p>
       <PretrainedBasesButton />
       <ImportNetworkButton mode="base" className="palette__pretrained" />
       <div className="palette__list">
-        {groups.length === 0 && <p className="muted">{t('palette.none')}</p>}
+        {groups.length === 0 && <p className="muted">{t('ui-editor:palette.none')}</p>}
         {groups.map(({ category, blocks }) => (
-          <section key={category} className="palette__group" aria-label={t(`category.${category}`)}>
-            <h3 className={`palette__category category-${category.toLowerCase()}`}>{t(`category.${category}`)}</h3>
+          <section key={category} className="palette__group" aria-label={t(`ui-editor:category.${category}`)}>
+            <h3 className={`palette__category category-${category.toLowerCase()}`}>{t(`ui-editor:category.${category}`)}</h3>
             <ul role="list">
               {blocks.map((block) => (
                 <li key={block.type}>
@@ -70,7 +70,7 @@ export function Palette() {
                     role="button"
                     tabIndex={0}
                     data-testid={`palette-${block.type}`}
-                    aria-label={t('palette.add', { block: block.type, summary: inLanguage(block.doc, lang).summary })}
+                    aria-label={t('ui-editor:palette.add', { block: block.type, summary: inLanguage(block.doc, lang).summary })}
                     onDragStart={(e) => onDragStart(e, block.type)}
                     onKeyDown={(e) => onKeyDown(e, block.type)}
                     onDoubleClick={() => addBlockNearSelection(block.type)}

@@ -4,7 +4,7 @@ import { panelsStore } from './panels';
 /** A collapsed side panel: a narrow strip with the button that opens it again. */
 export function PanelStrip({ panel }: { panel: 'palette' | 'inspector' }) {
   const { t } = useTranslation();
-  const label = t(panel === 'palette' ? 'panels.showPalette' : 'panels.showInspector');
+  const label = t(panel === 'palette' ? 'ui-editor:panels.showPalette' : 'ui-editor:panels.showInspector');
   return (
     <div className={`panel-strip panel-strip--${panel}`}>
       <button
@@ -16,7 +16,7 @@ export function PanelStrip({ panel }: { panel: 'palette' | 'inspector' }) {
         aria-expanded={false}
       >
         <span aria-hidden="true">{panel === 'palette' ? '»' : '«'}</span>
-        <span className="panel-strip__name">{t(panel === 'palette' ? 'palette.title' : 'inspector.title')}</span>
+        <span className="panel-strip__name">{t(panel === 'palette' ? 'ui-editor:palette.title' : 'ui-editor:inspector.title')}</span>
       </button>
     </div>
   );
@@ -25,7 +25,7 @@ export function PanelStrip({ panel }: { panel: 'palette' | 'inspector' }) {
 /** The button that hides a side panel, at its top corner. */
 export function HidePanelButton({ panel }: { panel: 'palette' | 'inspector' }) {
   const { t } = useTranslation();
-  const label = t(panel === 'palette' ? 'panels.hidePalette' : 'panels.hideInspector');
+  const label = t(panel === 'palette' ? 'ui-editor:panels.hidePalette' : 'ui-editor:panels.hideInspector');
   return (
     <button
       type="button"

@@ -71,7 +71,9 @@ function TextInput({ nodeId, name, spec, value, describedBy, invalid }: Props & 
         id={`${nodeId}-${name}`}
         type="text"
         value={draft}
-        placeholder={spec.kind === 'size2' || spec.kind === 'range' ? (spec.nullable ? t('inspector.auto') : undefined) : undefined}
+        placeholder={
+          spec.kind === 'size2' || spec.kind === 'range' ? (spec.nullable ? t('ui-editor:inspector.auto') : undefined) : undefined
+        }
         aria-describedby={describedBy}
         aria-invalid={invalid || !parsed.ok || undefined}
         data-testid={`param-${name}`}
@@ -81,7 +83,7 @@ function TextInput({ nodeId, name, spec, value, describedBy, invalid }: Props & 
           if (result.ok) set(nodeId, name, result.value);
         }}
       />
-      {!parsed.ok && <span className="field-error">{t('inspector.notNumbers')}</span>}
+      {!parsed.ok && <span className="field-error">{t('ui-editor:inspector.notNumbers')}</span>}
     </>
   );
 }
@@ -104,7 +106,7 @@ function RegularizerInput({ nodeId, name, value, describedBy }: Props & { descri
         data-testid={`param-${name}`}
         onChange={(e) => set(nodeId, name, build(e.target.value, strength))}
       >
-        <option value="none">{t('inspector.regNone')}</option>
+        <option value="none">{t('ui-editor:inspector.regNone')}</option>
         <option value="l1">L1</option>
         <option value="l2">L2</option>
         <option value="l1l2">L1 + L2</option>
@@ -116,7 +118,7 @@ function RegularizerInput({ nodeId, name, value, describedBy }: Props & { descri
           max={10}
           step="any"
           value={text}
-          aria-label={t('inspector.regStrength', { param: name })}
+          aria-label={t('ui-editor:inspector.regStrength', { param: name })}
           onChange={(e) => {
             setText(e.target.value);
             if (Number.isFinite(e.target.valueAsNumber)) set(nodeId, name, build(kind, e.target.valueAsNumber));
@@ -178,14 +180,14 @@ export function ParamField(props: Props) {
   }
   const range =
     spec.kind === 'int' || spec.kind === 'float'
-      ? t('inspector.range', { min: formatNumber(spec.min, i18n.language), max: formatNumber(spec.max, i18n.language) })
+      ? t('ui-editor:inspector.range', { min: formatNumber(spec.min, i18n.language), max: formatNumber(spec.max, i18n.language) })
       : '';
   const defaultText =
     spec.kind === 'regularizer'
-      ? t('inspector.regNone')
+      ? t('ui-editor:inspector.regNone')
       : typeof spec.default === 'boolean'
-        ? t(spec.default ? 'inspector.true' : 'inspector.false')
-        : paramToText(spec.default) || t('inspector.auto');
+        ? t(spec.default ? 'ui-editor:inspector.true' : 'ui-editor:inspector.false')
+        : paramToText(spec.default) || t('ui-editor:inspector.auto');
   return (
     <div className={`field field-${spec.kind}${invalid ? ' is-invalid' : ''}`}>
       <label htmlFor={`${nodeId}-${name}`} className="field-label">
@@ -194,7 +196,7 @@ export function ParamField(props: Props) {
       {control}
       <p className="field-help" id={helpId}>
         {inLanguage(spec.help, i18n.language)}{' '}
-        <span className="muted">{[range, t('inspector.default', { value: defaultText })].filter(Boolean).join(' · ')}</span>
+        <span className="muted">{[range, t('ui-editor:inspector.default', { value: defaultText })].filter(Boolean).join(' · ')}</span>
         {problem && (
           <span className="field-error" role="alert">
             <CodeText text={problem} />

@@ -28,20 +28,20 @@ export function SaveAsDialog() {
           if (await saveUnderFileName(fileName)) close();
         }}
       >
-        <h2 id="save-as-title">{t('saveAs.title')}</h2>
+        <h2 id="save-as-title">{t('ui-editor:saveAs.title')}</h2>
         <label className="field">
-          <span className="field-label">{t('saveAs.fileName')}</span>
+          <span className="field-label">{t('ui-editor:saveAs.fileName')}</span>
           <input value={name} onChange={(e) => setName(e.target.value)} autoFocus required aria-describedby="save-as-kind" />
         </label>
         <p className="field-help" id="save-as-kind" data-testid="save-as-kind">
-          {/\.json$/i.test(name.trim()) ? t('saveAs.jsonNote') : t('saveAs.nbprojNote')}
+          {/\.json$/i.test(name.trim()) ? t('ui-editor:saveAs.jsonNote') : t('ui-editor:saveAs.nbprojNote')}
         </p>
         <div className="button-row">
           <button type="button" onClick={close}>
-            {t('saveAs.cancel')}
+            {t('ui-editor:saveAs.cancel')}
           </button>
           <button type="submit" className="primary">
-            {t('toolbar.save')}
+            {t('ui-editor:toolbar.save')}
           </button>
         </div>
       </form>

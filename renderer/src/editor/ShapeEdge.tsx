@@ -61,7 +61,7 @@ function ShapeEdgeView({
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           data-testid={`edge-label-${source}-${target}`}
           data-edge-id={id}
-          aria-label={t('edge.label', { source, target, shape: text })}
+          aria-label={t('ui-editor:edge.label', { source, target, shape: text })}
         >
           {text}
         </div>

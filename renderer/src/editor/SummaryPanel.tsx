@@ -18,38 +18,38 @@ export function SummaryPanel() {
   };
   const issues = [...analysis.errors, ...analysis.warnings];
   return (
-    <section className="summary" aria-label={t('summary.title')}>
-      <h2 className="panel-title">{t('summary.title')}</h2>
+    <section className="summary" aria-label={t('ui-editor:summary.title')}>
+      <h2 className="panel-title">{t('ui-editor:summary.title')}</h2>
       <dl className="summary__counts">
         <div>
-          <dt>{t('summary.total')}</dt>
+          <dt>{t('ui-editor:summary.total')}</dt>
           <dd data-testid="total-params">{n(analysis.totalParams)}</dd>
         </div>
         <div>
-          <dt>{t('summary.trainable')}</dt>
+          <dt>{t('ui-editor:summary.trainable')}</dt>
           <dd data-testid="trainable-params">{n(analysis.trainableParams)}</dd>
         </div>
         <div>
-          <dt>{t('summary.nonTrainable')}</dt>
+          <dt>{t('ui-editor:summary.nonTrainable')}</dt>
           <dd data-testid="non-trainable-params">{n(analysis.nonTrainableParams)}</dd>
         </div>
       </dl>
       <p className={`summary__status ${analysis.valid ? 'is-valid' : 'is-invalid'}`} role="status" data-testid="graph-status">
-        {analysis.valid ? t('summary.valid') : t('summary.invalid', { count: analysis.errors.length })}
-        {analysis.warnings.length > 0 && ` · ${t('summary.warnings', { count: analysis.warnings.length })}`}
+        {analysis.valid ? t('ui-editor:summary.valid') : t('ui-editor:summary.invalid', { count: analysis.errors.length })}
+        {analysis.warnings.length > 0 && ` · ${t('ui-editor:summary.warnings', { count: analysis.warnings.length })}`}
       </p>
       {issues.length > 0 && (
-        <ul className="issue-list" aria-label={t('summary.issues')}>
+        <ul className="issue-list" aria-label={t('ui-editor:summary.issues')}>
           {issues.map((issue, i) => (
             <li key={i} className={`issue issue-${issue.severity}`}>
               {issue.nodeId ? (
                 <button type="button" className="issue__button" onClick={() => focus(issue)} data-testid="issue">
-                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span>{' '}
+                  <span className="issue__kind">{t(issue.severity === 'error' ? 'ui-editor:node.error' : 'ui-editor:node.warning')}</span>{' '}
                   <CodeText text={issueText(issue, i18n.language)} />
                 </button>
               ) : (
                 <span data-testid="issue">
-                  <span className="issue__kind">{t(issue.severity === 'error' ? 'node.error' : 'node.warning')}</span>{' '}
+                  <span className="issue__kind">{t(issue.severity === 'error' ? 'ui-editor:node.error' : 'ui-editor:node.warning')}</span>{' '}
                   <CodeText text={issueText(issue, i18n.language)} />
                 </span>
               )}

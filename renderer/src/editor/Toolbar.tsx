@@ -14,7 +14,7 @@ export function Toolbar() {
   const name = useEditor((s) => s.project.name);
   const dirty = useEditor((s) => s.dirty);
   const saved = useEditor((s) => s.location !== undefined);
-  const marker = dirty ? t('toolbar.unsaved') : saved ? t('toolbar.saved') : t('toolbar.neverSaved');
+  const marker = dirty ? t('ui-editor:toolbar.unsaved') : saved ? t('ui-editor:toolbar.saved') : t('ui-editor:toolbar.neverSaved');
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
   const direction = useEditor((s) => s.direction);
@@ -22,19 +22,19 @@ export function Toolbar() {
   const fit = () => readableFit();
   const store = editorStore.getState();
   const goHome = () => {
-    if (dirty && !window.confirm(t('toolbar.leaveUnsaved'))) return;
+    if (dirty && !window.confirm(t('ui-editor:toolbar.leaveUnsaved'))) return;
     uiStore.getState().setScreen('home');
   };
   return (
-    <header className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-      <button type="button" onClick={goHome} title={t('toolbar.home')}>
-        <span aria-hidden="true">⌂</span> <span className="toolbar__label">{t('toolbar.home')}</span>
+    <header className="toolbar" role="toolbar" aria-label={t('ui-editor:toolbar.label')}>
+      <button type="button" onClick={goHome} title={t('ui-editor:toolbar.home')}>
+        <span aria-hidden="true">⌂</span> <span className="toolbar__label">{t('ui-editor:toolbar.home')}</span>
       </button>
       <input
         className="project-name"
         value={name}
         onChange={(e) => editorStore.getState().renameProject(e.target.value)}
-        aria-label={t('toolbar.projectName')}
+        aria-label={t('ui-editor:toolbar.projectName')}
       />
       <span
         className="dirty-marker"
@@ -46,34 +46,34 @@ export function Toolbar() {
         <span className="toolbar__label">{marker}</span>
       </span>
       <div className="toolbar__group">
-        <button type="button" onClick={() => void saveProject()} title={`${t('toolbar.save')} (Ctrl+S)`}>
-          {t('toolbar.save')}
+        <button type="button" onClick={() => void saveProject()} title={`${t('ui-editor:toolbar.save')} (Ctrl+S)`}>
+          {t('ui-editor:toolbar.save')}
         </button>
         <button type="button" onClick={() => void saveProjectAs()}>
-          {t('toolbar.saveAs')}
+          {t('ui-editor:toolbar.saveAs')}
         </button>
       </div>
       <div className="toolbar__group">
-        <button type="button" onClick={() => store.undo()} disabled={!canUndo} title={`${t('toolbar.undo')} (Ctrl+Z)`}>
-          <span aria-hidden="true">↶</span> <span className="toolbar__label">{t('toolbar.undo')}</span>
+        <button type="button" onClick={() => store.undo()} disabled={!canUndo} title={`${t('ui-editor:toolbar.undo')} (Ctrl+Z)`}>
+          <span aria-hidden="true">↶</span> <span className="toolbar__label">{t('ui-editor:toolbar.undo')}</span>
         </button>
-        <button type="button" onClick={() => store.redo()} disabled={!canRedo} title={`${t('toolbar.redo')} (Ctrl+Y)`}>
-          <span aria-hidden="true">↷</span> <span className="toolbar__label">{t('toolbar.redo')}</span>
+        <button type="button" onClick={() => store.redo()} disabled={!canRedo} title={`${t('ui-editor:toolbar.redo')} (Ctrl+Y)`}>
+          <span aria-hidden="true">↷</span> <span className="toolbar__label">{t('ui-editor:toolbar.redo')}</span>
         </button>
       </div>
       <div className="toolbar__group">
-        <button type="button" onClick={() => void autoLayout(undefined, fit)} title={`${t('toolbar.layout')} (L)`}>
-          {t('toolbar.layout')}
+        <button type="button" onClick={() => void autoLayout(undefined, fit)} title={`${t('ui-editor:toolbar.layout')} (L)`}>
+          {t('ui-editor:toolbar.layout')}
         </button>
         <label className="inline-label">
-          <span className="sr-only">{t('toolbar.direction')}</span>
+          <span className="sr-only">{t('ui-editor:toolbar.direction')}</span>
           <select
             value={direction}
             onChange={(e) => void autoLayout(e.target.value as 'TB' | 'LR', fit)}
-            aria-label={t('toolbar.direction')}
+            aria-label={t('ui-editor:toolbar.direction')}
           >
-            <option value="TB">{t('toolbar.topDown')}</option>
-            <option value="LR">{t('toolbar.leftRight')}</option>
+            <option value="TB">{t('ui-editor:toolbar.topDown')}</option>
+            <option value="LR">{t('ui-editor:toolbar.leftRight')}</option>
           </select>
         </label>
       </div>
@@ -81,8 +81,8 @@ export function Toolbar() {
         <button
           type="button"
           onClick={() => panelsStore.getState().present(true)}
-          title={`${t('panels.present')} (P)`}
-          aria-label={t('panels.present')}
+          title={`${t('ui-editor:panels.present')} (P)`}
+          aria-label={t('ui-editor:panels.present')}
           aria-keyshortcuts="P"
         >
           <svg className="toolbar__icon" aria-hidden="true" viewBox="0 0 20 20" width="18" height="18">

@@ -13,7 +13,9 @@ export function addBlockNearSelection(type: string, position?: { x: number; y: n
   const connectFrom = !position && selected.length === 1 ? selected[0].id : undefined;
   const fallback = !position && !connectFrom ? nextFreeSpot() : undefined;
   const id = state.addBlock(type, { position: position ?? fallback, connectFrom });
-  uiStore.getState().showToast(i18next.t(connectFrom ? 'toast.addedAfter' : 'toast.added', { block: type, id, after: connectFrom }));
+  uiStore
+    .getState()
+    .showToast(i18next.t(connectFrom ? 'ui-editor:toast.addedAfter' : 'ui-editor:toast.added', { block: type, id, after: connectFrom }));
   return id;
 }
 
@@ -42,8 +44,8 @@ export function insertBlockOnEdge(type: string, position: { x: number; y: number
   if (refusal)
     uiStore
       .getState()
-      .showToast(i18next.t('toast.notInserted', { block: type, id, source, target, reason: refusalText(refusal) }), 'error');
-  else uiStore.getState().showToast(i18next.t('toast.inserted', { block: type, id, source, target }));
+      .showToast(i18next.t('ui-editor:toast.notInserted', { block: type, id, source, target, reason: refusalText(refusal) }), 'error');
+  else uiStore.getState().showToast(i18next.t('ui-editor:toast.inserted', { block: type, id, source, target }));
   return id;
 }
 
@@ -104,5 +106,5 @@ export async function autoLayout(direction: LayoutDirection = editorStore.getSta
 
 export function copySelection(): void {
   const n = editorStore.getState().copySelection();
-  if (n) uiStore.getState().showToast(i18next.t('toast.copied', { count: n }));
+  if (n) uiStore.getState().showToast(i18next.t('ui-editor:toast.copied', { count: n }));
 }

@@ -1,4 +1,4 @@
-// The base block's texts (a pretrained network drawn as one block): merged into ../i18n/en and fr.
+// The base block's texts (a pretrained network drawn as one block) (the `ui-base` namespace).
 
 export const baseMessagesEn = {
   base: {
@@ -13,8 +13,8 @@ export const baseMessagesEn = {
     source: 'From {{source}}',
     inspectorTitle: 'Pretrained base',
     output: 'Output {{shape}}',
-    total_one: '{{formatted}} parameter',
-    total_other: '{{formatted}} parameters',
+    total_one: '{{count, number}} parameter',
+    total_other: '{{count, number}} parameters',
     trainable: 'Trainable',
     trainableHelp:
       'Off: the base keeps its pretrained weights while the blocks after it learn (transfer learning). On: training changes them too.',
@@ -24,7 +24,6 @@ export const baseMessagesEn = {
     unfreezeHelp: 'Fine-tuning: the last layers with weights learn, the others stay frozen. Use a small learning rate.',
     layersTitle: 'Layers',
     layerType: 'Type',
-    layerName: 'Name',
     layerShape: 'Output',
     layerParams: 'Parameters',
     frozenMark: 'frozen',
@@ -45,8 +44,8 @@ export const baseMessagesFr: typeof baseMessagesEn = {
     source: 'Issue de {{source}}',
     inspectorTitle: 'Base pré-entraînée',
     output: 'Sortie {{shape}}',
-    total_one: '{{formatted}} paramètre',
-    total_other: '{{formatted}} paramètres',
+    total_one: '{{count, number}} paramètre',
+    total_other: '{{count, number}} paramètres',
     trainable: 'Entraînable',
     trainableHelp:
       'Désactivé : la base garde ses poids pré-entraînés pendant que les blocs après elle apprennent (apprentissage par transfert). Activé : l’entraînement les modifie aussi.',
@@ -57,7 +56,6 @@ export const baseMessagesFr: typeof baseMessagesEn = {
       'Réglage fin : les dernières couches à poids apprennent, les autres restent gelées. Prenez un petit taux d’apprentissage.',
     layersTitle: 'Couches',
     layerType: 'Type',
-    layerName: 'Nom',
     layerShape: 'Sortie',
     layerParams: 'Paramètres',
     frozenMark: 'gelée',

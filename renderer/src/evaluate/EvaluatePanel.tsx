@@ -42,7 +42,7 @@ export function EvaluatePanel() {
         <RunPicker />
         {known && (
           <div className="train-empty">
-            <p>{t('evaluate.none')}</p>
+            <p>{t('ui-evaluate:none')}</p>
             <GoToTrain />
           </div>
         )}
@@ -69,17 +69,17 @@ export function EvaluatePanel() {
     <div className="evaluate-panel" aria-busy={loading}>
       <RunPicker />
       <p className="evaluate-accuracy" data-testid="test-accuracy">
-        {t('evaluate.accuracy', { accuracy: percent(test.accuracy), samples: formatCount(test.samples, i18n.language) })}
+        {t('ui-evaluate:accuracy', { accuracy: percent(test.accuracy), samples: formatCount(test.samples, i18n.language) })}
       </p>
       <div className="evaluate-columns">
         <section aria-labelledby="confusion-title">
-          <h3 id="confusion-title">{t('evaluate.confusion')}</h3>
-          <p className="train-hint">{t('evaluate.confusionHint')}</p>
+          <h3 id="confusion-title">{t('ui-evaluate:confusion')}</h3>
+          <p className="train-hint">{t('ui-evaluate:confusionHint')}</p>
           <table className="confusion" data-testid="confusion-matrix">
             <thead>
               <tr>
                 <th scope="col" className="confusion__corner">
-                  {t('evaluate.actualPredicted')}
+                  {t('ui-evaluate:actualPredicted')}
                 </th>
                 {names.map((name) => (
                   <th key={name} scope="col">
@@ -110,7 +110,7 @@ export function EvaluatePanel() {
                                   : `rgba(179, 38, 30, ${0.15 + 0.85 * strength})`,
                             color: strength > 0.5 ? '#fff' : undefined,
                           }}
-                          aria-label={t('evaluate.cell', { count, actual: names[actual], predicted: names[predicted] })}
+                          aria-label={t('ui-evaluate:cell', { count, actual: names[actual], predicted: names[predicted] })}
                           aria-pressed={selected}
                           disabled={count === 0}
                           onClick={() => open(actual, predicted)}
@@ -126,14 +126,14 @@ export function EvaluatePanel() {
           </table>
         </section>
         <section aria-labelledby="per-class-title">
-          <h3 id="per-class-title">{t('evaluate.perClass')}</h3>
+          <h3 id="per-class-title">{t('ui-evaluate:perClass')}</h3>
           <table className="per-class" data-testid="per-class">
             <thead>
               <tr>
-                <th scope="col">{t('evaluate.class')}</th>
-                <th scope="col">{t('evaluate.precision')}</th>
-                <th scope="col">{t('evaluate.recall')}</th>
-                <th scope="col">{t('evaluate.support')}</th>
+                <th scope="col">{t('ui-evaluate:class')}</th>
+                <th scope="col">{t('ui-evaluate:precision')}</th>
+                <th scope="col">{t('ui-evaluate:recall')}</th>
+                <th scope="col">{t('ui-evaluate:support')}</th>
               </tr>
             </thead>
             <tbody>
@@ -147,21 +147,21 @@ export function EvaluatePanel() {
               ))}
             </tbody>
           </table>
-          <p className="train-hint">{t('evaluate.metricsHint')}</p>
+          <p className="train-hint">{t('ui-evaluate:metricsHint')}</p>
         </section>
       </div>
       {cell && (
         <section ref={cellSection} className="cell-samples" aria-labelledby="cell-title" data-testid="cell-samples">
-          <h3 id="cell-title">{t('evaluate.cellTitle', { actual: names[cell.actual], predicted: names[cell.predicted] })}</h3>
+          <h3 id="cell-title">{t('ui-evaluate:cellTitle', { actual: names[cell.actual], predicted: names[cell.predicted] })}</h3>
           {error && (
             <p className="error-box" role="alert">
               <CodeText text={error} />
             </p>
           )}
-          {!samples && !error && <p>{t('evaluate.loading')}</p>}
+          {!samples && !error && <p>{t('ui-evaluate:loading')}</p>}
           {samples && (
             <>
-              <p>{t('evaluate.shown', { shown: samples.samples.length, total: samples.total })}</p>
+              <p>{t('ui-evaluate:shown', { shown: samples.samples.length, total: samples.total })}</p>
               <ul className="cell-samples__grid">
                 {samples.samples.map((s) => (
                   <li key={s.index} className={s.index === cell.highlight ? 'cell-samples__highlight' : undefined}>
@@ -172,7 +172,7 @@ export function EvaluatePanel() {
                         values={s.values}
                         shape={samples.shape}
                         size={84}
-                        label={t('evaluate.sample', { index: s.index, confidence: percent(s.confidence) })}
+                        label={t('ui-evaluate:sample', { index: s.index, confidence: percent(s.confidence) })}
                       />
                     ) : (
                       <code>{s.values.map((v) => formatNumber(v, i18n.language, 2)).join(', ')}</code>

@@ -43,8 +43,8 @@ export function MistakesSection({
 
   return (
     <section className="mistakes" aria-labelledby="mistakes-title" data-testid="mistakes">
-      <h3 id="mistakes-title">{t('mistakes.title')}</h3>
-      <p className="train-hint">{t('mistakes.hint')}</p>
+      <h3 id="mistakes-title">{t('ui-evaluate:mistakes.title')}</h3>
+      <p className="train-hint">{t('ui-evaluate:mistakes.hint')}</p>
       {error && (
         <p className="error-box" role="alert">
           <CodeText text={error} />
@@ -52,14 +52,16 @@ export function MistakesSection({
       )}
       {!mistakes && !error && (
         <div className="mistakes__progress" aria-live="polite">
-          <span>{progress ? t('mistakes.finding', { done: n(progress.done), total: n(progress.total) }) : t('evaluate.loading')}</span>
-          {progress && <progress aria-label={t('runModel.progressLabel')} max={progress.total} value={progress.done} />}
+          <span>
+            {progress ? t('ui-evaluate:mistakes.finding', { done: n(progress.done), total: n(progress.total) }) : t('ui-evaluate:loading')}
+          </span>
+          {progress && <progress aria-label={t('ui-try:runModel.progressLabel')} max={progress.total} value={progress.done} />}
         </div>
       )}
-      {mistakes && mistakes.total === 0 && <p>{t('mistakes.none')}</p>}
+      {mistakes && mistakes.total === 0 && <p>{t('ui-evaluate:mistakes.none')}</p>}
       {mistakes && mistakes.total > 0 && (
         <>
-          <p>{t('mistakes.shown', { count: mistakes.total, shown: mistakes.samples.length, total: n(mistakes.total) })}</p>
+          <p>{t('ui-evaluate:mistakes.shown', { count: mistakes.total, shown: mistakes.samples.length, total: n(mistakes.total) })}</p>
           <ul className="mistakes__grid">
             {mistakes.samples.map((m) => {
               const labels = {
@@ -73,17 +75,17 @@ export function MistakesSection({
                   <button
                     type="button"
                     className="mistake"
-                    aria-label={t('mistakes.open', labels)}
+                    aria-label={t('ui-evaluate:mistakes.open', labels)}
                     onClick={() => onOpen(m.actual, m.predicted, m.index)}
                   >
                     {mistakes.columns ? (
                       <RowTable columns={mistakes.columns} values={m.values} />
                     ) : isImageShape(mistakes.shape) ? (
-                      <SampleImage values={m.values} shape={mistakes.shape} size={84} label={t('mistakes.label', labels)} />
+                      <SampleImage values={m.values} shape={mistakes.shape} size={84} label={t('ui-evaluate:mistakes.label', labels)} />
                     ) : (
                       <code>{m.values.map((v) => formatNumber(v, i18n.language, 2)).join(', ')}</code>
                     )}
-                    <span className="mistake__label">{t('mistakes.label', labels)}</span>
+                    <span className="mistake__label">{t('ui-evaluate:mistakes.label', labels)}</span>
                   </button>
                 </li>
               );

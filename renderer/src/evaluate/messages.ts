@@ -1,4 +1,4 @@
-// Evaluate's messages: the test results and the most confident mistakes (merged into ../i18n/en and fr).
+// Evaluate's messages: the test results and the most confident mistakes (the `ui-evaluate` namespace).
 
 export const evaluateMessagesEn = {
   evaluate: {
@@ -34,9 +34,7 @@ export const evaluateMessagesEn = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const evaluateMessagesFr: Shape<typeof evaluateMessagesEn> = {
+export const evaluateMessagesFr: typeof evaluateMessagesEn = {
   evaluate: {
     none: 'Entraînez d’abord le modèle : ses résultats de test apparaissent ici à la fin d’un entraînement.',
     accuracy: 'Exactitude sur le test : {{accuracy}} sur {{samples}} exemples jamais vus pendant l’entraînement.',

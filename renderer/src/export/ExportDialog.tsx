@@ -9,23 +9,20 @@ import './export.css';
 import { errorText } from '../ui/error-text';
 import { percentText } from '../ui/format';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import type { TFunction } from 'i18next';
 
 /** `untrained`, or a run's checkpoint: `3:best`, `3:last`. */
 type WeightsChoice = string;
 
-function weightOptions(
-  runs: RunInfo[],
-  t: (key: string, options?: Record<string, unknown>) => string,
-  language: string,
-): { value: WeightsChoice; label: string }[] {
-  const options = [{ value: 'untrained', label: t('exporting.untrained') }];
+function weightOptions(runs: RunInfo[], t: TFunction, language: string): { value: WeightsChoice; label: string }[] {
+  const options = [{ value: 'untrained', label: t('ui-export:untrained') }];
   for (const run of [...runs].reverse()) {
     if (run.hasBestCheckpoint) {
       const accuracy =
-        run.bestValAccuracy === undefined ? '' : t('exporting.accuracy', { value: percentText(run.bestValAccuracy, language) });
-      options.push({ value: `${run.id}:best`, label: t('exporting.runBest', { id: run.id, accuracy }) });
+        run.bestValAccuracy === undefined ? '' : t('ui-export:accuracy', { value: percentText(run.bestValAccuracy, language) });
+      options.push({ value: `${run.id}:best`, label: t('ui-export:runBest', { id: run.id, accuracy }) });
     }
-    if (run.hasLastCheckpoint) options.push({ value: `${run.id}:last`, label: t('exporting.runLast', { id: run.id, count: run.epochs }) });
+    if (run.hasLastCheckpoint) options.push({ value: `${run.id}:last`, label: t('ui-export:runLast', { id: run.id, count: run.epochs }) });
   }
   return options;
 }
@@ -42,7 +39,7 @@ export function ExportButton() {
   const { t } = useTranslation();
   return (
     <button type="button" onClick={openExportDialog} aria-haspopup="dialog">
-      {t('exporting.open')}
+      {t('ui-export:open')}
     </button>
   );
 }
@@ -128,10 +125,10 @@ export function ExportDialog() {
     setResult(undefined);
     setError(undefined);
     const outDir = folder.trim();
-    if (!outDir) return setError(t('exporting.needFolder'));
+    if (!outDir) return setError(t('ui-export:needFolder'));
     if (!isFullPath(outDir))
       return setError(
-        t('exporting.needFullPath', { example: info ? defaultExportFolder(info.projectsDirectory, projectName, format) : '/…' }),
+        t('ui-export:needFullPath', { example: info ? defaultExportFolder(info.projectsDirectory, projectName, format) : '/…' }),
       );
     const [runId, checkpoint] = weights === 'untrained' ? [] : weights.split(':');
     setBusy(true);
@@ -150,7 +147,7 @@ export function ExportDialog() {
     } catch (e) {
       const files = existingFiles(e);
       if (files) setReplace({ files, outDir });
-      else setError(t('exporting.failed', { message: errorText(e) }));
+      else setError(t('ui-export:failed', { message: errorText(e) }));
     } finally {
       setBusy(false);
     }
@@ -166,9 +163,9 @@ export function ExportDialog() {
           void submit();
         }}
       >
-        <h2 id="export-title">{t('exporting.title')}</h2>
+        <h2 id="export-title">{t('ui-export:title')}</h2>
         <fieldset className="export-formats">
-          <legend>{t('exporting.format')}</legend>
+          <legend>{t('ui-export:format')}</legend>
           {exportFormatNames.map((name) => (
             <label key={name} className="export-format">
               <input
@@ -177,20 +174,20 @@ export function ExportDialog() {
                 value={name}
                 checked={format === name}
                 onChange={() => setFormat(name)}
-                aria-label={t(`exporting.formats.${name}`)}
+                aria-label={t(`ui-export:formats.${name}`)}
                 aria-describedby={`export-help-${name}`}
               />
               <span>
-                <strong>{t(`exporting.formats.${name}`)}</strong>
+                <strong>{t(`ui-export:formats.${name}`)}</strong>
                 <span id={`export-help-${name}`} className="export-format__help">
-                  {t(`exporting.formatHelp.${name}`)}
+                  {t(`ui-export:formatHelp.${name}`)}
                 </span>
               </span>
             </label>
           ))}
         </fieldset>
         <label className="field">
-          <span className="field-label">{t('exporting.weights')}</span>
+          <span className="field-label">{t('ui-export:weights')}</span>
           <select value={weights} onChange={(e) => setWeights(e.target.value)} disabled={runs === undefined}>
             {options.map((o) => (
               <option key={o.value} value={o.value}>
@@ -199,12 +196,12 @@ export function ExportDialog() {
             ))}
           </select>
         </label>
-        {runs === undefined && <p className="export-note">{t('exporting.loadingRuns')}</p>}
-        {weights !== 'untrained' && <p className="export-note">{t('exporting.runGraph')}</p>}
-        {!hasRuns && <p className="export-note">{t('exporting.weightsNeedFile')}</p>}
+        {runs === undefined && <p className="export-note">{t('ui-export:loadingRuns')}</p>}
+        {weights !== 'untrained' && <p className="export-note">{t('ui-export:runGraph')}</p>}
+        {!hasRuns && <p className="export-note">{t('ui-export:weightsNeedFile')}</p>}
         <div className="field">
           <label className="field-label" htmlFor="export-folder">
-            {t('exporting.destination')}
+            {t('ui-export:destination')}
           </label>
           <div className="export-folder">
             <input
@@ -219,26 +216,26 @@ export function ExportDialog() {
             />
             {info?.nativeDialogs && (
               <button type="button" onClick={() => void chooseFolder()}>
-                {t('exporting.choose')}
+                {t('ui-export:choose')}
               </button>
             )}
           </div>
           {info && !info.nativeDialogs && (
             <span id="export-folder-help" className="export-note">
-              {t('exporting.destinationHelpWeb')}
+              {t('ui-export:destinationHelpWeb')}
             </span>
           )}
         </div>
         <div ref={outcome} role="status" aria-live="polite" className="export-outcome" data-testid="export-outcome">
           {result && (
             <>
-              <p>{t('exporting.written', { count: result.files.length, folder: result.outDir })}</p>
+              <p>{t('ui-export:written', { count: result.files.length, folder: result.outDir })}</p>
               <ul className="export-files">
                 {result.files.map((file) => (
                   <li key={file}>{file}</li>
                 ))}
               </ul>
-              <p>{result.trained ? t('exporting.trained') : t('exporting.untrainedNote')}</p>
+              <p>{result.trained ? t('ui-export:trained') : t('ui-export:untrainedNote')}</p>
             </>
           )}
         </div>
@@ -249,8 +246,8 @@ export function ExportDialog() {
         )}
         {replace && (
           <ConfirmDialog
-            title={t('exporting.replaceTitle')}
-            confirmLabel={t('exporting.replace')}
+            title={t('ui-export:replaceTitle')}
+            confirmLabel={t('ui-export:replace')}
             danger
             onCancel={() => setReplace(undefined)}
             onConfirm={() => {
@@ -258,21 +255,21 @@ export function ExportDialog() {
               void submit(true);
             }}
           >
-            <p>{t('exporting.replaceBody', { count: replace.files.length, folder: replace.outDir })}</p>
+            <p>{t('ui-export:replaceBody', { count: replace.files.length, folder: replace.outDir })}</p>
             <ul className="export-files">
               {replace.files.map((file) => (
                 <li key={file}>{file}</li>
               ))}
             </ul>
-            <p>{t('exporting.replaceNote')}</p>
+            <p>{t('ui-export:replaceNote')}</p>
           </ConfirmDialog>
         )}
         <div className="button-row">
           <button type="button" onClick={close}>
-            {t('exporting.cancel')}
+            {t('ui-export:cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy || runs === undefined}>
-            {busy ? t('exporting.exporting') : t('exporting.export')}
+            {busy ? t('ui-export:exporting') : t('ui-export:export')}
           </button>
         </div>
       </form>

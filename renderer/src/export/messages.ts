@@ -1,4 +1,4 @@
-// The code view's and the export dialog's messages (merged into ../i18n/en and fr).
+// The code view's and the export dialog's messages (the `ui-export` namespace).
 
 export const exportMessagesEn = {
   code: {
@@ -66,9 +66,7 @@ export const exportMessagesEn = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const exportMessagesFr: Shape<typeof exportMessagesEn> = {
+export const exportMessagesFr: typeof exportMessagesEn = {
   code: {
     open: 'Code',
     openTitle: 'Afficher le code Keras et PyTorch de ce graphe',

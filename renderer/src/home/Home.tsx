@@ -5,7 +5,7 @@ import { getApi } from '../api';
 import { importProjectText, newProject, openProject, openWithDialog, uploadProjectFile } from '../project-actions';
 import { exampleText } from './example-texts';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
-import { dateTimeText, formatCount } from '../ui/format';
+import { dateTimeText } from '../ui/format';
 import { errorText } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 import { ImportNetworkButton } from '../import/NetworkImport';
@@ -41,7 +41,7 @@ export function Home() {
     <div className="home">
       <header className="home__header">
         <h1>Neuroblocks</h1>
-        <p className="home__tagline">{t('home.tagline')}</p>
+        <p className="home__tagline">{t('ui-home:tagline')}</p>
         <LanguageSwitch />
       </header>
       {error && (
@@ -51,12 +51,12 @@ export function Home() {
       )}
       <main className="home__grid">
         <section aria-labelledby="new-title" className="card">
-          <h2 id="new-title">{t('home.new')}</h2>
+          <h2 id="new-title">{t('ui-home:new')}</h2>
           <button type="button" className="primary big" onClick={() => void newProject()} data-testid="new-empty">
-            {t('home.empty')}
+            {t('ui-home:empty')}
           </button>
-          <h3>{t('home.fromExample')}</h3>
-          <p className="home__hint">{t('guide.homeHint')}</p>
+          <h3>{t('ui-home:fromExample')}</h3>
+          <p className="home__hint">{t('ui-guide:homeHint')}</p>
           <ul className="example-list">
             {examples.map((ex) => (
               <li key={ex.id}>
@@ -64,8 +64,8 @@ export function Home() {
                   <span className="example__name">{exampleText(ex, i18n.language).name}</span>
                   {ex.description && <span className="example__description">{exampleText(ex, i18n.language).description}</span>}
                   <span className="muted">
-                    {t('home.blocks', { count: ex.blockCount })}
-                    {ex.totalParams !== undefined && ` · ${t('home.params', { formatted: formatCount(ex.totalParams, i18n.language) })}`}
+                    {t('ui-home:blocks', { count: ex.blockCount })}
+                    {ex.totalParams !== undefined && ` · ${t('ui-home:params', { params: ex.totalParams })}`}
                   </span>
                 </button>
               </li>
@@ -73,10 +73,10 @@ export function Home() {
           </ul>
         </section>
         <section aria-labelledby="open-title" className="card">
-          <h2 id="open-title">{t('home.open')}</h2>
+          <h2 id="open-title">{t('ui-home:open')}</h2>
           {info?.nativeDialogs && (
             <button type="button" onClick={() => void openWithDialog()}>
-              {t('home.openFile')}
+              {t('ui-home:openFile')}
             </button>
           )}
           {/* The browser's own file button speaks the browser's language; this one speaks the app's. */}
@@ -92,12 +92,12 @@ export function Home() {
                 void onFile(file);
               }}
             />
-            {t('home.importFile')}
+            {t('ui-home:importFile')}
           </label>
           <ImportNetworkButton mode="project" />
-          <h3>{t('home.recent')}</h3>
+          <h3>{t('ui-home:recent')}</h3>
           {recent.length === 0 ? (
-            <p className="muted">{t('home.noRecent')}</p>
+            <p className="muted">{t('ui-home:noRecent')}</p>
           ) : (
             <ul className="file-list">
               {recent.map((r) => (
@@ -112,9 +112,9 @@ export function Home() {
           )}
           {info && (
             <>
-              <h3>{t('home.inFolder', { folder: info.projectsDirectory })}</h3>
+              <h3>{t('ui-home:inFolder', { folder: info.projectsDirectory })}</h3>
               {files.length === 0 ? (
-                <p className="muted">{t('home.noFiles')}</p>
+                <p className="muted">{t('ui-home:noFiles')}</p>
               ) : (
                 <ul className="file-list">
                   {files.map((f) => (

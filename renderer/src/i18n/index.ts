@@ -1,22 +1,37 @@
-import i18next from 'i18next';
+import i18next, { type i18n, type InitOptions } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { fr } from './fr';
+import { addFormatters } from '../../../core/i18n/translate';
 import { storedLanguage } from '../ui/language';
 import { frenchSpacingProcessor } from '../ui/typography';
+import { namespaces, resources } from './resources';
+import './types';
 
-export async function initI18n(): Promise<void> {
-  await i18next
-    .use(initReactI18next)
-    .use(frenchSpacingProcessor)
-    .init({
-      resources: { en: { translation: en }, fr: { translation: fr } },
-      postProcess: ['frenchSpacing'],
-      lng: storedLanguage(),
-      fallbackLng: 'en',
-      supportedLngs: ['en', 'fr'],
-      interpolation: { escapeValue: false },
-      returnNull: false,
-    });
+/** How the interface's i18next is set up: every namespace at once (nothing to load), French with its no-break spaces. */
+function options(language: string): InitOptions {
+  return {
+    initAsync: false,
+    resources,
+    ns: namespaces,
+    // Keys are written with their namespace (`ui-train:start`); a bare key looks in every namespace, the interface's first.
+    defaultNS: namespaces,
+    postProcess: ['frenchSpacing'],
+    lng: language,
+    fallbackLng: 'en',
+    supportedLngs: ['en', 'fr'],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  };
+}
+
+/** Sets up an i18next instance for the interface, at once: its resources, its post-processor and core's formats. */
+export function setUpI18n(instance: i18n, language: string): i18n {
+  void instance.use(frenchSpacingProcessor).init(options(language));
+  addFormatters(instance);
+  return instance;
+}
+
+/** The interface's i18next (the one React uses and `problemLine` says core's problems with), ready before the first render: in the language chosen last time. */
+export function initI18n(): void {
+  setUpI18n(i18next.use(initReactI18next), storedLanguage());
   document.documentElement.lang = i18next.language;
 }

@@ -19,7 +19,6 @@ import { editorStore } from '../store/index';
 import { BATCH_BYTES, toBase64 } from '../data/data-import';
 import { CodeText } from '../ui/CodeText';
 import { errorText } from '../ui/error-text';
-import { formatCount } from '../ui/format';
 import { BaseCutSelect, initialBaseCut } from '../runs/BaseCutSelect';
 import './network-import.css';
 
@@ -48,7 +47,7 @@ export async function importNetwork(chosen: File | string, mode: NetworkImportMo
   const fileName = typeof chosen === 'string' ? chosen.split(/[\\/]/).pop() || chosen : chosen.name;
   let source: NetworkSource | undefined;
   try {
-    if (mode === 'base' && !editorStore.getState().location) throw new Error(i18next.t('network.saveFirst'));
+    if (mode === 'base' && !editorStore.getState().location) throw new Error(i18next.t('ui-network:saveFirst'));
     if (typeof chosen === 'string') source = { file: chosen };
     else {
       importStore.setState({ phase: 'sending', fileName, mode, sent: 0, size: chosen.size }, true);
@@ -83,7 +82,7 @@ async function insertChosenBase(): Promise<void> {
   importStore.setState({ phase: 'inserting', fileName, mode }, true);
   try {
     const editor = editorStore.getState();
-    if (!editor.location) throw new Error(i18next.t('network.saveFirst'));
+    if (!editor.location) throw new Error(i18next.t('ui-network:saveFirst'));
     const imported = await getApi().importNetwork(source, { location: editor.location, project: editor.toProject(), upTo });
     // The saved graph with the base replaces the shown one as an undoable step; the file already holds it.
     editorStore.getState().replaceGraphAndSettings(imported.project);
@@ -128,9 +127,9 @@ export function ImportNetworkButton({ mode, className }: { mode: NetworkImportMo
       })
       .catch(() => undefined);
   }, []);
-  const label = mode === 'project' ? t('network.importProject') : t('network.addBase');
+  const label = mode === 'project' ? t('ui-network:importProject') : t('ui-network:addBase');
   // Under the palette's "Pretrained bases…" a short text fits; the full one is the control's name and tooltip.
-  const shown = mode === 'project' ? label : t('network.addBaseShort');
+  const shown = mode === 'project' ? label : t('ui-network:addBaseShort');
   if (native)
     return (
       <button
@@ -169,7 +168,6 @@ export function ImportNetworkButton({ mode, className }: { mode: NetworkImportMo
   );
 }
 
-const megabytes = (bytes: number, language: string) => (bytes / 1e6).toLocaleString(language, { maximumFractionDigits: 1 });
 const note = (text: Localized, language: string) => inLanguage(text, language);
 
 /** The dialog that follows an import, from the first byte sent to its result. */
@@ -198,29 +196,29 @@ export function NetworkImportDialog() {
       onClose={close}
     >
       <h2 id="network-import-title">
-        {state.mode === 'project' ? t('network.titleProject', { file: state.fileName }) : t('network.titleBase', { file: state.fileName })}
+        {state.mode === 'project'
+          ? t('ui-network:titleProject', { file: state.fileName })
+          : t('ui-network:titleBase', { file: state.fileName })}
       </h2>
       {state.phase === 'sending' && (
         <>
-          <p role="status">
-            {t('network.sending', { sent: megabytes(state.sent, i18n.language), size: megabytes(state.size, i18n.language) })}
-          </p>
-          <progress max={state.size || 1} value={state.sent} aria-label={t('network.sendingLabel')} />
+          <p role="status">{t('ui-network:sending', { sent: state.sent / 1e6, size: state.size / 1e6 })}</p>
+          <progress max={state.size || 1} value={state.sent} aria-label={t('ui-network:sendingLabel')} />
         </>
       )}
       {state.phase === 'reading' && (
         <>
-          <p role="status">{t('network.reading')}</p>
-          <progress aria-label={t('network.reading')} />
+          <p role="status">{t('ui-network:reading')}</p>
+          <progress aria-label={t('ui-network:reading')} />
         </>
       )}
       {state.phase === 'choosing' && (
         <>
           <p data-testid="network-import-facts">
-            {t('network.chooseIntro', {
+            {t('ui-network:chooseIntro', {
               name: state.preview.name,
-              blocks: formatCount(state.preview.summary.blocks, i18n.language),
-              params: formatCount(state.preview.summary.params, i18n.language),
+              blocks: state.preview.summary.blocks,
+              params: state.preview.summary.params,
               format: state.preview.summary.format.toUpperCase(),
             })}
           </p>
@@ -230,27 +228,27 @@ export function NetworkImportDialog() {
             value={state.upTo}
             onChange={(upTo) => importStore.setState({ ...state, upTo }, true)}
           />
-          <p className="muted">{t('useAsBase.frozenNote')}</p>
+          <p className="muted">{t('ui-runs:useAsBase.frozenNote')}</p>
         </>
       )}
       {state.phase === 'inserting' && (
         <>
-          <p role="status">{t('network.inserting')}</p>
-          <progress aria-label={t('network.inserting')} />
+          <p role="status">{t('ui-network:inserting')}</p>
+          <progress aria-label={t('ui-network:inserting')} />
         </>
       )}
       {state.phase === 'done' && (
         <>
           <p role="status" data-testid="network-import-result">
             {state.base
-              ? t('network.doneBase', {
+              ? t('ui-network:doneBase', {
                   upTo: state.base.upTo,
-                  blocks: formatCount(state.base.blocks, i18n.language),
-                  params: formatCount(state.base.frozenParams, i18n.language),
+                  blocks: state.base.blocks,
+                  params: state.base.frozenParams,
                 })
-              : t('network.doneProject', {
-                  blocks: formatCount(state.summary.blocks, i18n.language),
-                  params: formatCount(state.summary.params, i18n.language),
+              : t('ui-network:doneProject', {
+                  blocks: state.summary.blocks,
+                  params: state.summary.params,
                 })}
           </p>
           {state.summary.notes.length > 0 && (
@@ -270,17 +268,17 @@ export function NetworkImportDialog() {
       {state.phase === 'choosing' ? (
         <div className="button-row">
           <button type="button" onClick={cancelChoice}>
-            {t('network.cancel')}
+            {t('ui-network:cancel')}
           </button>
           <button type="button" className="primary" onClick={() => void insertChosenBase()} disabled={!state.upTo} autoFocus>
-            {t('network.insert')}
+            {t('ui-network:insert')}
           </button>
         </div>
       ) : (
         !busy && (
           <div className="button-row">
             <button type="button" className="primary" onClick={close} autoFocus>
-              {t('network.close')}
+              {t('ui-network:close')}
             </button>
           </div>
         )

@@ -201,9 +201,9 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
             <circle cx="8" cy="8" r="6" fill="none" stroke="currentColor" strokeWidth="2.4" />
             <line x1="12.5" y1="12.5" x2="18" y2="18" stroke="currentColor" strokeWidth="2.6" strokeLinecap="round" />
           </svg>
-          {t('inside.show')}
+          {t('ui-inside:show')}
         </button>
-        <span className="train-hint">{t('inside.teaser', { context })}</span>
+        <span className="train-hint">{t('ui-inside:teaser', { context })}</span>
       </p>
     );
   }
@@ -218,22 +218,22 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
   return (
     <section className="inside" aria-labelledby="inside-title" data-testid="look-inside">
       <div className="inside__header">
-        <h3 id="inside-title">{t('inside.title')}</h3>
+        <h3 id="inside-title">{t('ui-inside:title')}</h3>
         <button type="button" aria-expanded onClick={() => insideStore.setState({ open: false })}>
-          {t('inside.hide')}
+          {t('ui-inside:hide')}
         </button>
       </div>
-      <p className="train-hint">{t('inside.intro', { context })}</p>
+      <p className="train-hint">{t('ui-inside:intro', { context })}</p>
       {error && (
         <p className="error-box" role="alert">
           <CodeText text={error} />
         </p>
       )}
       {!blocks ? (
-        !error && <p>{t('inside.loading')}</p>
+        !error && <p>{t('ui-inside:loading')}</p>
       ) : (
         <div className="inside__body">
-          <div className="inside-blocks" role="group" aria-label={t('inside.blocks')} data-testid="inside-blocks">
+          <div className="inside-blocks" role="group" aria-label={t('ui-inside:blocks')} data-testid="inside-blocks">
             {blocks.map((block) => (
               <button key={block.id} type="button" aria-pressed={block.id === selected} onClick={() => choose(block.id)}>
                 <span className="inside-blocks__id">{block.id}</span>
@@ -243,13 +243,13 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
           </div>
           {classNames.length > 0 && classNames.length <= 20 && (
             <div className="inside-source">
-              <span>{t('inside.testDigits')}</span>
+              <span>{t('ui-inside:testDigits')}</span>
               {classNames.map((name, c) => (
                 <button
                   key={c}
                   type="button"
-                  title={t('inside.testDigit', { label: name })}
-                  aria-label={t('inside.testDigit', { label: name })}
+                  title={t('ui-inside:testDigit', { label: name })}
+                  aria-label={t('ui-inside:testDigit', { label: name })}
                   onClick={() => pickTestDigit(c)}
                 >
                   {name}
@@ -263,14 +263,14 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
                 values={testDigit.values}
                 shape={inputShape}
                 size={48}
-                label={t('inside.testDigitImage', { label: testDigit.label })}
+                label={t('ui-inside:testDigitImage', { label: testDigit.label })}
               />
-              {t('inside.showingTest', { index: testDigit.index, label: testDigit.label, context })}
+              {t('ui-inside:showingTest', { index: testDigit.index, label: testDigit.label, context })}
             </p>
           )}
           {notInModel && (
             <p className="inside-notice" role="status">
-              {t('inside.notInModel', { id: notInModel })}
+              {t('ui-inside:notInModel', { id: notInModel })}
             </p>
           )}
           <BlockView block={blocks.find((b) => b.id === selected)} output={shown} drawn={Boolean(sample)} context={context} />
@@ -281,7 +281,7 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
   );
 }
 
-const RGB = ['inside.red', 'inside.green', 'inside.blue'] as const;
+const RGB = ['ui-inside:red', 'ui-inside:green', 'ui-inside:blue'] as const;
 
 function BlockView({ block, output, drawn, context }: { block?: InsideBlock; output?: BlockOutput; drawn: boolean; context?: 'image' }) {
   const { t, i18n } = useTranslation();
@@ -290,19 +290,19 @@ function BlockView({ block, output, drawn, context }: { block?: InsideBlock; out
   if (!block) return null;
   return (
     <div className="inside-view" data-testid="inside-view" aria-live="polite">
-      <h4>{t('inside.heading', { id: block.id, type: block.type, shape: block.shape.join('×') })}</h4>
+      <h4>{t('ui-inside:heading', { id: block.id, type: block.type, shape: block.shape.join('×') })}</h4>
       {!drawn ? (
-        <p>{t('inside.drawFirst', { context })}</p>
+        <p>{t('ui-inside:drawFirst', { context })}</p>
       ) : !output || !scale ? (
-        <p>{t('inside.loading')}</p>
+        <p>{t('ui-inside:loading')}</p>
       ) : (
         <>
           <p className="inside-view__explain" data-testid="inside-explain">
-            {t(`inside.explain.${explanationOf(output)}`, { shape: output.shape.join('×'), context })}
+            {t(`ui-inside:explain.${explanationOf(output)}`, { shape: output.shape.join('×'), context })}
           </p>
           {output.kind === 'maps' ? (
             <>
-              <ol className="inside-maps" data-testid="inside-maps" aria-label={t('inside.mapsLabel', { id: output.id })}>
+              <ol className="inside-maps" data-testid="inside-maps" aria-label={t('ui-inside:mapsLabel', { id: output.id })}>
                 {output.maps.map((map, c) => {
                   // A colour image's three channels are named by their colour.
                   const colour = output.type === 'Input' && output.channels === 3 ? t(RGB[c]) : undefined;
@@ -314,7 +314,7 @@ function BlockView({ block, output, drawn, context }: { block?: InsideBlock; out
                         width={output.width}
                         scale={scale}
                         size={mapSize(output.maps.length)}
-                        label={colour ?? t('inside.channel', { n: c + 1 })}
+                        label={colour ?? t('ui-inside:channel', { n: c + 1 })}
                       />
                       <span aria-hidden="true">{colour ?? c + 1}</span>
                     </li>
@@ -323,18 +323,19 @@ function BlockView({ block, output, drawn, context }: { block?: InsideBlock; out
               </ol>
               <p className="inside-view__note">
                 {scale.signed
-                  ? t('inside.scaleSigned', { min: n(output.min), max: n(output.max) })
-                  : t('inside.scaleGrey', { max: n(output.max) })}
-                {output.maps.length < output.channels && ` ${t('inside.moreMaps', { shown: output.maps.length, total: output.channels })}`}
+                  ? t('ui-inside:scaleSigned', { min: n(output.min), max: n(output.max) })
+                  : t('ui-inside:scaleGrey', { max: n(output.max) })}
+                {output.maps.length < output.channels &&
+                  ` ${t('ui-inside:moreMaps', { shown: output.maps.length, total: output.channels })}`}
                 {(output.height !== output.shape[0] || output.width !== output.shape[1]) &&
-                  ` ${t('inside.smaller', { height: output.height, width: output.width })}`}
+                  ` ${t('ui-inside:smaller', { height: output.height, width: output.width })}`}
               </p>
             </>
           ) : (
             <>
               <ActivationBars values={output.values} min={output.min} max={output.max} classNames={output.classNames} />
               {output.values.length < output.length && (
-                <p className="inside-view__note">{t('inside.moreValues', { shown: output.values.length, total: output.length })}</p>
+                <p className="inside-view__note">{t('ui-inside:moreValues', { shown: output.values.length, total: output.length })}</p>
               )}
             </>
           )}
@@ -351,9 +352,9 @@ function Filters({ filters, context }: { filters: ConvFilters; context?: 'image'
   const inColour = filters.kernels[0]?.length === 3;
   return (
     <section className="inside-filters" aria-labelledby="inside-filters-title">
-      <h4 id="inside-filters-title">{t('inside.filtersTitle', { id: filters.nodeId })}</h4>
+      <h4 id="inside-filters-title">{t('ui-inside:filtersTitle', { id: filters.nodeId })}</h4>
       <p className="inside-view__explain" data-testid="inside-filters-explain">
-        {t('inside.filtersExplain', { size: `${filters.kernelHeight}×${filters.kernelWidth}`, context: inColour ? 'colour' : context })}
+        {t('ui-inside:filtersExplain', { size: `${filters.kernelHeight}×${filters.kernelWidth}`, context: inColour ? 'colour' : context })}
       </p>
       <ol className="inside-filters__grid" data-testid="inside-filters">
         {filters.kernels.map((channels, f) => (
@@ -365,7 +366,7 @@ function Filters({ filters, context }: { filters: ConvFilters; context?: 'image'
                   height={filters.kernelHeight}
                   width={filters.kernelWidth}
                   size={60}
-                  label={t('inside.filterColour', { n: f + 1 })}
+                  label={t('ui-inside:filterColour', { n: f + 1 })}
                 />
               ) : (
                 channels.map((kernel, c) => (
@@ -376,7 +377,9 @@ function Filters({ filters, context }: { filters: ConvFilters; context?: 'image'
                     width={filters.kernelWidth}
                     scale={scale}
                     size={channels.length > 1 ? 40 : 60}
-                    label={channels.length > 1 ? t('inside.filterChannel', { n: f + 1, channel: c + 1 }) : t('inside.filter', { n: f + 1 })}
+                    label={
+                      channels.length > 1 ? t('ui-inside:filterChannel', { n: f + 1, channel: c + 1 }) : t('ui-inside:filter', { n: f + 1 })
+                    }
                   />
                 ))
               )}
@@ -386,7 +389,7 @@ function Filters({ filters, context }: { filters: ConvFilters; context?: 'image'
         ))}
       </ol>
       {filters.kernels.length < filters.filters && (
-        <p className="inside-view__note">{t('inside.moreFilters', { shown: filters.kernels.length, total: filters.filters })}</p>
+        <p className="inside-view__note">{t('ui-inside:moreFilters', { shown: filters.kernels.length, total: filters.filters })}</p>
       )}
     </section>
   );

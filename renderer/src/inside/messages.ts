@@ -1,4 +1,4 @@
-// Messages of "Look inside the model" (merged into ../i18n/en and fr).
+// Messages of "Look inside the model" (the `ui-inside` namespace).
 
 export const insideMessagesEn = {
   inside: {
@@ -53,7 +53,6 @@ export const insideMessagesEn = {
     filter: 'Filter {{n}}',
     filterChannel: 'Filter {{n}}, input channel {{channel}}',
     moreFilters: 'Showing the first {{shown}} of {{total}} filters.',
-    noFilters: 'This model has no convolution, so there are no learned filters to show.',
     testDigits: 'Or look at a sample of the test set:',
     testDigit: 'Look at a test sample of {{label}}',
     testDigitImage: 'The test sample of {{label}} being looked at',
@@ -62,9 +61,7 @@ export const insideMessagesEn = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const insideMessagesFr: Shape<typeof insideMessagesEn> = {
+export const insideMessagesFr: typeof insideMessagesEn = {
   inside: {
     title: 'Regarder dans le modèle',
     show: 'Regarder dans le modèle',
@@ -120,7 +117,6 @@ export const insideMessagesFr: Shape<typeof insideMessagesEn> = {
     filter: 'Filtre {{n}}',
     filterChannel: 'Filtre {{n}}, canal d’entrée {{channel}}',
     moreFilters: 'Affichage des {{shown}} premiers filtres sur {{total}}.',
-    noFilters: 'Ce modèle n’a pas de convolution : il n’a donc pas de filtres appris à montrer.',
     testDigits: 'Ou regardez un exemple du jeu de test :',
     testDigit: 'Regarder un exemple de test de {{label}}',
     testDigitImage: 'L’exemple de test de {{label}} regardé',

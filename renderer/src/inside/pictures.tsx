@@ -103,7 +103,7 @@ export function ActivationBars({ values, min, max, classNames }: { values: numbe
       data-count={values.length}
       viewBox={`0 0 ${width} ${height}`}
       role="img"
-      aria-label={t('inside.barsLabel', {
+      aria-label={t('ui-inside:barsLabel', {
         count: values.length,
         min: fmt(min),
         max: fmt(max),

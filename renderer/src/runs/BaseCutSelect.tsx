@@ -30,13 +30,13 @@ export function BaseCutSelect({
   return (
     <>
       <label className="field-label" htmlFor={id}>
-        {t('useAsBase.cut')}
+        {t('ui-runs:useAsBase.cut')}
       </label>
       <select id={id} className="base-cut-select" value={value} onChange={(e) => onChange(e.target.value)} disabled={!graph}>
         {choices.map((block) => (
           <option key={block} value={block}>
             {block} ({typeOf.get(block)} → {formatShape(analysis?.nodes[block]?.outputShape)})
-            {block === recommended ? ` — ${t('useAsBase.recommended')}` : ''}
+            {block === recommended ? ` — ${t('ui-runs:useAsBase.recommended')}` : ''}
           </option>
         ))}
       </select>

@@ -72,11 +72,11 @@ export function useRunActions(location: string | undefined, reload: () => void, 
             type="button"
             onClick={() => goOn(run)}
             disabled={training}
-            aria-label={t('runHistory.continueLabel', { id: run.id })}
-            title={training ? t('runHistory.continueBusy') : t('runHistory.continueLabel', { id: run.id })}
+            aria-label={t('ui-runs:runHistory.continueLabel', { id: run.id })}
+            title={training ? t('ui-runs:runHistory.continueBusy') : t('ui-runs:runHistory.continueLabel', { id: run.id })}
           >
             <span aria-hidden="true">▶ </span>
-            {t('runHistory.continue')}
+            {t('ui-runs:runHistory.continue')}
           </button>
         )}
         {run.status !== 'running' && run.status !== 'failed' && run.hasLastCheckpoint && (
@@ -86,23 +86,23 @@ export function useRunActions(location: string | undefined, reload: () => void, 
               setMessage(undefined);
               setPending({ kind: 'base', run });
             }}
-            aria-label={t('useAsBase.buttonLabel', { id: run.id })}
-            title={t('useAsBase.buttonLabel', { id: run.id })}
+            aria-label={t('ui-runs:useAsBase.buttonLabel', { id: run.id })}
+            title={t('ui-runs:useAsBase.buttonLabel', { id: run.id })}
             data-testid={`use-as-base-${run.id}`}
           >
             <span aria-hidden="true">⧉ </span>
-            {t('useAsBase.button')}
+            {t('ui-runs:useAsBase.button')}
           </button>
         )}
         <button
           type="button"
           onClick={() => void askRestore(run)}
           disabled={loading === run.id}
-          aria-label={t('runHistory.restoreLabel', { id: run.id })}
-          title={t('runHistory.restoreLabel', { id: run.id })}
+          aria-label={t('ui-runs:runHistory.restoreLabel', { id: run.id })}
+          title={t('ui-runs:runHistory.restoreLabel', { id: run.id })}
         >
           <span aria-hidden="true">↺ </span>
-          {t('runHistory.restore')}
+          {t('ui-runs:runHistory.restore')}
         </button>
         <button
           type="button"
@@ -112,11 +112,11 @@ export function useRunActions(location: string | undefined, reload: () => void, 
             setPending({ kind: 'delete', run });
           }}
           disabled={run.status === 'running'}
-          aria-label={t('runHistory.deleteLabel', { id: run.id })}
-          title={t('runHistory.deleteLabel', { id: run.id })}
+          aria-label={t('ui-runs:runHistory.deleteLabel', { id: run.id })}
+          title={t('ui-runs:runHistory.deleteLabel', { id: run.id })}
         >
           <span aria-hidden="true">✕ </span>
-          {t('runHistory.delete')}
+          {t('ui-runs:runHistory.delete')}
         </button>
       </span>
     );
@@ -163,9 +163,9 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
       <div className="runs-toolbar">
         <button type="button" className="primary" disabled={!two} onClick={() => two && setComparing(two)}>
           <span aria-hidden="true">⇆ </span>
-          {t('runHistory.compareButton')}
+          {t('ui-runs:runHistory.compareButton')}
         </button>
-        {!two && <span className="train-hint">{t('runHistory.compareHint')}</span>}
+        {!two && <span className="train-hint">{t('ui-runs:runHistory.compareHint')}</span>}
       </div>
       <p
         className={message?.kind === 'error' ? 'error-box' : 'runs-message'}
@@ -182,24 +182,24 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
       )}
       {pending?.kind === 'restore' && (
         <ConfirmDialog
-          title={t('runHistory.restoreTitle', { id: pending.snapshot.id })}
-          confirmLabel={t('runHistory.restoreConfirm', { id: pending.snapshot.id })}
+          title={t('ui-runs:runHistory.restoreTitle', { id: pending.snapshot.id })}
+          confirmLabel={t('ui-runs:runHistory.restoreConfirm', { id: pending.snapshot.id })}
           onCancel={() => setPending(undefined)}
           onConfirm={() => {
             const { snapshot } = pending;
             setPending(undefined);
             restore(snapshot).then(
-              () => setMessage({ kind: 'ok', text: t('runHistory.restored', { id: snapshot.id }) }),
+              () => setMessage({ kind: 'ok', text: t('ui-runs:runHistory.restored', { id: snapshot.id }) }),
               (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }),
             );
           }}
         >
           <p>
-            {t('runHistory.restoreBody', {
+            {t('ui-runs:runHistory.restoreBody', {
               id: pending.snapshot.id,
-              current: t('runHistory.blocks', { count: blockCount }),
-              restored: t('runHistory.blocks', { count: pending.snapshot.project.graph.nodes.length }),
-              settings: t('runs.settingsText', {
+              current: t('ui-runs:runHistory.blocks', { count: blockCount }),
+              restored: t('ui-runs:runHistory.blocks', { count: pending.snapshot.project.graph.nodes.length }),
+              settings: t('ui-runs:settingsText', {
                 optimizer: pending.snapshot.training.optimizer,
                 rate: pending.snapshot.training.learningRate,
                 batch: pending.snapshot.training.batchSize,
@@ -217,8 +217,8 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
       {pending?.kind === 'delete' && location && (
         <ConfirmDialog
           danger
-          title={t('runHistory.deleteTitle', { id: pending.run.id })}
-          confirmLabel={t('runHistory.deleteConfirm', { id: pending.run.id })}
+          title={t('ui-runs:runHistory.deleteTitle', { id: pending.run.id })}
+          confirmLabel={t('ui-runs:runHistory.deleteConfirm', { id: pending.run.id })}
           onCancel={() => setPending(undefined)}
           onConfirm={() => {
             const { run } = pending;
@@ -229,7 +229,7 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
                 () => {
                   actions.onDeleted(run.id);
                   focusMessage.current = true;
-                  setMessage({ kind: 'ok', text: t('runHistory.deleted', { id: run.id }) });
+                  setMessage({ kind: 'ok', text: t('ui-runs:runHistory.deleted', { id: run.id }) });
                 },
                 (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }),
               )
@@ -237,11 +237,11 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
           }}
         >
           <p>
-            {t('runHistory.deleteBody', {
+            {t('ui-runs:runHistory.deleteBody', {
               id: pending.run.id,
               date: dateTimeText(pending.run.startedAt, i18n.language),
               status: statusText(t, pending.run.status),
-              epochs: t('runHistory.epochs', { count: pending.run.epochs }),
+              epochs: t('ui-runs:runHistory.epochs', { count: pending.run.epochs }),
               file: fileName(location),
             })}
           </p>

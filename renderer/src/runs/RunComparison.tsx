@@ -12,6 +12,7 @@ import { changeText, settingLabel, settingValue, statusText } from './run-text';
 import { errorText } from '../ui/error-text';
 import { useModalDialog } from '../ui/use-modal-dialog';
 import { CodeText } from '../ui/CodeText';
+import { runsMessagesEn } from './messages';
 
 type Mark = 'added' | 'removed' | 'changed';
 
@@ -33,9 +34,8 @@ function GraphDrawing({
   marks: Map<string, { mark: Mark; params: string[] }>;
   other?: RunSnapshot;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const analysis = useMemo(() => analyzeGraph(run.project.graph, { loss: run.training.loss }), [run]);
-  const n = (v: number) => formatCount(v, i18n.language);
   const incoming = (id: string) => run.project.graph.edges.filter((e) => e.target === id).map((e) => e.source);
   const order = [...analysis.order, ...run.project.graph.nodes.map((node) => node.id).filter((id) => !analysis.order.includes(id))];
   const byId = new Map(run.project.graph.nodes.map((node) => [node.id, node]));
@@ -43,11 +43,11 @@ function GraphDrawing({
   return (
     <figure className="run-graph" data-testid={`run-graph-${run.id}`}>
       <figcaption>
-        <strong>{t('runHistory.drawingTitle', { id: run.id })}</strong>
+        <strong>{t('ui-runs:runHistory.drawingTitle', { id: run.id })}</strong>
         <span className="run-graph__total" data-testid={`run-params-${run.id}`}>
-          {run.params ? t('runHistory.params', { formatted: n(run.params.total) }) : t('runHistory.paramsUnknown')}
+          {run.params ? t('ui-runs:runHistory.params', { count: run.params.total }) : t('ui-runs:runHistory.paramsUnknown')}
           {delta !== undefined && delta !== 0 && other && (
-            <> ({t('runHistory.paramsDelta', { sign: delta > 0 ? '+' : '−', formatted: n(Math.abs(delta)), id: other.id })})</>
+            <> ({t('ui-runs:runHistory.paramsDelta', { sign: delta > 0 ? '+' : '−', difference: Math.abs(delta), id: other.id })})</>
           )}
         </span>
       </figcaption>
@@ -66,16 +66,20 @@ function GraphDrawing({
               className={`run-graph__block category-${(getBlock(node.type)?.category ?? 'unknown').toLowerCase()}${mark ? ` run-graph__block--${mark.mark}` : ''}`}
               data-testid={`run-${run.id}-block-${id}`}
             >
-              {inputs.length > 0 && !follows && <span className="run-graph__from">{t('runHistory.from', { ids: inputs.join(', ') })}</span>}
+              {inputs.length > 0 && !follows && (
+                <span className="run-graph__from">{t('ui-runs:runHistory.from', { ids: inputs.join(', ') })}</span>
+              )}
               <span className="run-graph__head">
                 <span className="run-graph__type">{node.type}</span>
                 <span className="run-graph__id">{id}</span>
                 <span className="run-graph__describe">{info ? safeDescribe(node.type, { ...info.params, ...node.params }) : ''}</span>
-                {mark && <span className={`run-graph__badge run-graph__badge--${mark.mark}`}>{t(`runHistory.badge.${mark.mark}`)}</span>}
+                {mark && (
+                  <span className={`run-graph__badge run-graph__badge--${mark.mark}`}>{t(`ui-runs:runHistory.badge.${mark.mark}`)}</span>
+                )}
               </span>
               <span className="run-graph__foot">
                 <span>→ {formatShape(info?.outputShape)}</span>
-                <span>{t('runHistory.params', { formatted: n(count) })}</span>
+                <span>{t('ui-runs:runHistory.params', { count })}</span>
               </span>
             </li>
           );
@@ -131,7 +135,7 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
   const n = (v: number) => formatCount(v, i18n.language);
   const percent = (v: number | undefined) => percentText(v, i18n.language);
 
-  const results: { key: string; values: [string, string] }[] = comparison
+  const results: { key: keyof typeof runsMessagesEn.runHistory.row; values: [string, string] }[] = comparison
     ? (
         [
           ['date', (r: RunSnapshot) => dateTimeText(r.startedAt, i18n.language)],
@@ -141,7 +145,7 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
           ['testAccuracy', (r: RunSnapshot) => percent(r.testAccuracy)],
           ['duration', (r: RunSnapshot) => (r.durationSeconds === undefined ? '—' : formatDuration(r.durationSeconds))],
           ['params', (r: RunSnapshot) => (r.params ? n(r.params.total) : '—')],
-          ['graphVersion', (r: RunSnapshot) => t('runHistory.graphVersionValue', { id: r.graphVersionId })],
+          ['graphVersion', (r: RunSnapshot) => t('ui-runs:runHistory.graphVersionValue', { id: r.graphVersionId })],
         ] as const
       ).map(([key, value]) => ({ key, values: [value(comparison.runs[0]), value(comparison.runs[1])] }))
     : [];
@@ -160,9 +164,9 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
       onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}
     >
       <div className="run-compare__header">
-        <h2 id="run-compare-title">{t('runHistory.compareTitle', { a, b })}</h2>
+        <h2 id="run-compare-title">{t('ui-runs:runHistory.compareTitle', { a, b })}</h2>
         <button type="button" className="primary" onClick={onClose} autoFocus>
-          {t('runHistory.close')}
+          {t('ui-runs:runHistory.close')}
         </button>
       </div>
       {error && (
@@ -170,18 +174,18 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
           <CodeText text={error} />
         </p>
       )}
-      {!comparison && !error && <p>{t('runHistory.working')}</p>}
+      {!comparison && !error && <p>{t('ui-runs:runHistory.working')}</p>}
       {comparison && marks && (
         <div className="run-compare__body">
           <section aria-labelledby="run-compare-summary" className="run-compare__summary" data-testid="compare-summary">
-            <h3 id="run-compare-summary">{t('runHistory.summaryTitle', { a, b })}</h3>
+            <h3 id="run-compare-summary">{t('ui-runs:runHistory.summaryTitle', { a, b })}</h3>
             {changedSettings.length === 0 && comparison.graphChanges.length === 0 ? (
-              <p>{t('runHistory.nothingChanged')}</p>
+              <p>{t('ui-runs:runHistory.nothingChanged')}</p>
             ) : (
               <ul className="run-compare__changes">
                 {changedSettings.map((row) => (
                   <li key={row.key} className="run-compare__change run-compare__change--setting">
-                    {t('runHistory.settingChange', {
+                    {t('ui-runs:runHistory.settingChange', {
                       label: settingLabel(t, row.key),
                       before: settingValue(t, row.values[0], row.key, i18n.language),
                       after: settingValue(t, row.values[1], row.key, i18n.language),
@@ -195,7 +199,7 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
                 ))}
                 {paramsChanged && (
                   <li className="run-compare__change">
-                    {t('runHistory.paramsChange', {
+                    {t('ui-runs:runHistory.paramsChange', {
                       before: n(comparison.runs[0].params!.total),
                       after: n(comparison.runs[1].params!.total),
                     })}
@@ -206,20 +210,20 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
           </section>
 
           <section aria-labelledby="run-compare-results">
-            <h3 id="run-compare-results">{t('runHistory.results')}</h3>
+            <h3 id="run-compare-results">{t('ui-runs:runHistory.results')}</h3>
             <table className="run-compare__table" data-testid="compare-results">
-              <caption className="sr-only">{t('runHistory.resultsCaption')}</caption>
+              <caption className="sr-only">{t('ui-runs:runHistory.resultsCaption')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('runHistory.result')}</th>
-                  <th scope="col">{t('runHistory.runColumn', { id: a })}</th>
-                  <th scope="col">{t('runHistory.runColumn', { id: b })}</th>
+                  <th scope="col">{t('ui-runs:runHistory.result')}</th>
+                  <th scope="col">{t('ui-runs:runHistory.runColumn', { id: a })}</th>
+                  <th scope="col">{t('ui-runs:runHistory.runColumn', { id: b })}</th>
                 </tr>
               </thead>
               <tbody>
                 {results.map((row) => (
                   <tr key={row.key}>
-                    <th scope="row">{t(`runHistory.row.${row.key}`)}</th>
+                    <th scope="row">{t(`ui-runs:runHistory.row.${row.key}`)}</th>
                     <td>{row.values[0]}</td>
                     <td>{row.values[1]}</td>
                   </tr>
@@ -230,22 +234,22 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
 
           <section aria-labelledby="run-compare-settings">
             <div className="run-compare__section-head">
-              <h3 id="run-compare-settings">{t('runHistory.settingsTitle')}</h3>
+              <h3 id="run-compare-settings">{t('ui-runs:runHistory.settingsTitle')}</h3>
               <label className="run-compare__filter">
                 <input type="checkbox" checked={onlyDifferences} onChange={(e) => setOnlyDifferences(e.target.checked)} />
-                {t('runHistory.onlyDifferences')}
+                {t('ui-runs:runHistory.onlyDifferences')}
               </label>
             </div>
             {settings.length === 0 ? (
-              <p>{t('runHistory.noSettingDifference')}</p>
+              <p>{t('ui-runs:runHistory.noSettingDifference')}</p>
             ) : (
               <table className="run-compare__table" data-testid="compare-settings">
-                <caption className="sr-only">{t('runHistory.settingsCaption')}</caption>
+                <caption className="sr-only">{t('ui-runs:runHistory.settingsCaption')}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t('runHistory.setting')}</th>
-                    <th scope="col">{t('runHistory.runColumn', { id: a })}</th>
-                    <th scope="col">{t('runHistory.runColumn', { id: b })}</th>
+                    <th scope="col">{t('ui-runs:runHistory.setting')}</th>
+                    <th scope="col">{t('ui-runs:runHistory.runColumn', { id: a })}</th>
+                    <th scope="col">{t('ui-runs:runHistory.runColumn', { id: b })}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -257,7 +261,7 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
                     >
                       <th scope="row">
                         {settingLabel(t, row.key)}
-                        {row.differs && <span className="run-compare__differs"> ≠ {t('runHistory.differs')}</span>}
+                        {row.differs && <span className="run-compare__differs"> ≠ {t('ui-runs:runHistory.differs')}</span>}
                       </th>
                       <td>{settingValue(t, row.values[0], row.key, i18n.language)}</td>
                       <td>{settingValue(t, row.values[1], row.key, i18n.language)}</td>
@@ -269,8 +273,8 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
           </section>
 
           <section aria-labelledby="run-compare-graph">
-            <h3 id="run-compare-graph">{t('runHistory.graphTitle')}</h3>
-            {comparison.graphChanges.length === 0 && <p>{t('runHistory.sameGraph')}</p>}
+            <h3 id="run-compare-graph">{t('ui-runs:runHistory.graphTitle')}</h3>
+            {comparison.graphChanges.length === 0 && <p>{t('ui-runs:runHistory.sameGraph')}</p>}
             <div className="run-compare__graphs">
               <GraphDrawing run={comparison.runs[0]} marks={marks[0]} />
               <GraphDrawing run={comparison.runs[1]} marks={marks[1]} other={comparison.runs[0]} />

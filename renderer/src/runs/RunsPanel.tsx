@@ -41,7 +41,7 @@ function Overlay({ runs }: { runs: RunDetailsInfo[] }) {
         scales: { x: { time: false, range: () => epochRange(x) }, y: { range: [0, 1] } },
         axes: [
           {
-            label: t('train.chart.epoch'),
+            label: t('ui-train:chart.epoch'),
             font: AXIS_FONT,
             labelFont: AXIS_FONT,
             incrs: EPOCH_STEPS,
@@ -56,7 +56,7 @@ function Overlay({ runs }: { runs: RunDetailsInfo[] }) {
         series: [
           {},
           ...runs.map((run, i) => ({
-            label: t('runs.runLabel', { id: run.id }),
+            label: t('ui-runs:runLabel', { id: run.id }),
             stroke: COLOURS[i % COLOURS.length],
             width: 3,
             spanGaps: true,
@@ -71,8 +71,8 @@ function Overlay({ runs }: { runs: RunDetailsInfo[] }) {
   }, [runs, t, language]);
   return (
     <figure className="live-chart">
-      <figcaption className="live-chart__title">{t('runs.overlayTitle')}</figcaption>
-      <div ref={host} className="live-chart__plot" data-testid="runs-overlay" role="img" aria-label={t('runs.overlayTitle')} />
+      <figcaption className="live-chart__title">{t('ui-runs:overlayTitle')}</figcaption>
+      <div ref={host} className="live-chart__plot" data-testid="runs-overlay" role="img" aria-label={t('ui-runs:overlayTitle')} />
     </figure>
   );
 }
@@ -107,9 +107,9 @@ export function RunsPanel() {
   if (!recorded)
     return (
       <div className="train-empty">
-        <p>{t('runs.needFile')}</p>
+        <p>{t('ui-runs:needFile')}</p>
         <button type="button" className="primary" onClick={() => void saveProjectAs('nbproj')}>
-          {t('guide.saveProjectFile')}
+          {t('ui-guide:saveProjectFile')}
         </button>
       </div>
     );
@@ -119,11 +119,11 @@ export function RunsPanel() {
         <CodeText text={error} />
       </p>
     );
-  if (!runs) return <p>{t('evaluate.loading')}</p>;
+  if (!runs) return <p>{t('ui-evaluate:loading')}</p>;
   if (runs.length === 0)
     return (
       <div className="train-empty">
-        <p>{t('runs.none')}</p>
+        <p>{t('ui-runs:none')}</p>
         <GoToTrain />
       </div>
     );
@@ -136,16 +136,16 @@ export function RunsPanel() {
         <table className="runs-table" data-testid="runs-table">
           <thead>
             <tr>
-              <th scope="col">{t('runs.compare')}</th>
-              <th scope="col">{t('runs.run')}</th>
-              <th scope="col">{t('runs.date')}</th>
-              <th scope="col">{t('runHistory.graphVersion')}</th>
-              <th scope="col">{t('runs.settings')}</th>
-              <th scope="col">{t('runs.bestVal')}</th>
-              <th scope="col">{t('runs.duration')}</th>
-              <th scope="col">{t('runs.backend')}</th>
-              <th scope="col">{t('runs.status')}</th>
-              <th scope="col">{t('runHistory.actions')}</th>
+              <th scope="col">{t('ui-runs:compare')}</th>
+              <th scope="col">{t('ui-runs:run')}</th>
+              <th scope="col">{t('ui-runs:date')}</th>
+              <th scope="col">{t('ui-runs:runHistory.graphVersion')}</th>
+              <th scope="col">{t('ui-runs:settings')}</th>
+              <th scope="col">{t('ui-runs:bestVal')}</th>
+              <th scope="col">{t('ui-runs:duration')}</th>
+              <th scope="col">{t('ui-runs:backend')}</th>
+              <th scope="col">{t('ui-runs:status')}</th>
+              <th scope="col">{t('ui-runs:runHistory.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -156,16 +156,16 @@ export function RunsPanel() {
                     type="checkbox"
                     checked={selected.includes(run.id)}
                     onChange={() => toggle(run.id)}
-                    aria-label={t('runs.select', { id: run.id })}
+                    aria-label={t('ui-runs:select', { id: run.id })}
                   />
                 </td>
                 <td>#{run.id}</td>
                 <td>{dateTimeText(run.startedAt, i18n.language)}</td>
-                <td title={t('runHistory.graphVersionTitle', { id: run.graphVersionId })}>
-                  {t('runHistory.graphVersionValue', { id: run.graphVersionId })}
+                <td title={t('ui-runs:runHistory.graphVersionTitle', { id: run.graphVersionId })}>
+                  {t('ui-runs:runHistory.graphVersionValue', { id: run.graphVersionId })}
                 </td>
                 <td>
-                  {t('runs.settingsText', {
+                  {t('ui-runs:settingsText', {
                     optimizer: run.training.optimizer,
                     rate: formatNumber(run.training.learningRate, i18n.language),
                     batch: run.training.batchSize,
@@ -184,14 +184,14 @@ export function RunsPanel() {
                       ? ` (${deviceText(run.device, i18n.language)})`
                       : ''}
                 </td>
-                <td>{t(`runs.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`)}</td>
+                <td>{t(`ui-runs:state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`)}</td>
                 <td>{actions.rowButtons(run)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {overlay.length > 0 ? <Overlay runs={overlay} /> : <p className="train-hint">{t('runs.overlayHint')}</p>}
+      {overlay.length > 0 ? <Overlay runs={overlay} /> : <p className="train-hint">{t('ui-runs:overlayHint')}</p>}
     </div>
   );
 }

@@ -38,7 +38,7 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
         if (!live) return;
         setSnapshot(s);
         setUpTo(initialBaseCut(s.project.graph));
-        setName(t('useAsBase.newName', { project: s.project.name }));
+        setName(t('ui-runs:useAsBase.newName', { project: s.project.name }));
       },
       (e: unknown) => live && setError(errorText(e)),
     );
@@ -88,7 +88,7 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
       });
       onClose();
       await showProject(opened);
-      uiStore.getState().showToast(t('useAsBase.done', { id: run.id, project: opened.project.name }));
+      uiStore.getState().showToast(t('ui-runs:useAsBase.done', { id: run.id, project: opened.project.name }));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -105,17 +105,23 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
       onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}
       data-testid="use-as-base-dialog"
     >
-      <h2 id="use-as-base-title">{t('useAsBase.title', { id: run.id })}</h2>
-      <p>{t('useAsBase.intro')}</p>
+      <h2 id="use-as-base-title">{t('ui-runs:useAsBase.title', { id: run.id })}</h2>
+      <p>{t('ui-runs:useAsBase.intro')}</p>
       <BaseCutSelect id="use-as-base-cut" graph={graph} value={upTo} onChange={setUpTo} />
       <fieldset className="use-as-base__target">
-        <legend>{t('useAsBase.target')}</legend>
+        <legend>{t('ui-runs:useAsBase.target')}</legend>
         <label>
           <input type="radio" name="use-as-base-target" checked={target === 'new'} onChange={() => setTarget('new')} />{' '}
-          {t('useAsBase.newProject')}
+          {t('ui-runs:useAsBase.newProject')}
         </label>
         {target === 'new' && (
-          <input type="text" aria-label={t('useAsBase.nameLabel')} value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
+          <input
+            type="text"
+            aria-label={t('ui-runs:useAsBase.nameLabel')}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            maxLength={200}
+          />
         )}
         <label>
           <input
@@ -125,10 +131,10 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
             onChange={() => setTarget('file')}
             disabled={!files.length}
           />{' '}
-          {t('useAsBase.fileProject')}
+          {t('ui-runs:useAsBase.fileProject')}
         </label>
         {target === 'file' && (
-          <select aria-label={t('useAsBase.fileProject')} value={file} onChange={(e) => setFile(e.target.value)}>
+          <select aria-label={t('ui-runs:useAsBase.fileProject')} value={file} onChange={(e) => setFile(e.target.value)}>
             {files.map((f) => (
               <option key={f.location} value={f.location}>
                 {f.name ? `${f.name} (${f.fileName})` : f.fileName}
@@ -136,7 +142,7 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
             ))}
           </select>
         )}
-        {!files.length && <p className="muted">{t('useAsBase.noFiles')}</p>}
+        {!files.length && <p className="muted">{t('ui-runs:useAsBase.noFiles')}</p>}
         {native ? (
           <>
             <label>
@@ -146,11 +152,11 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
                 checked={target === 'other'}
                 onChange={() => (other ? setTarget('other') : void chooseOther())}
               />{' '}
-              {t('useAsBase.otherProject')}
+              {t('ui-runs:useAsBase.otherProject')}
             </label>
             <div className="use-as-base__other">
               <button type="button" onClick={() => void chooseOther()}>
-                {t('useAsBase.chooseOther')}
+                {t('ui-runs:useAsBase.chooseOther')}
               </button>
               {other && (
                 <span className="use-as-base__path" title={other}>
@@ -160,10 +166,10 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
             </div>
           </>
         ) : (
-          <p className="muted">{t('useAsBase.browserFolderOnly')}</p>
+          <p className="muted">{t('ui-runs:useAsBase.browserFolderOnly')}</p>
         )}
       </fieldset>
-      <p className="muted">{t('useAsBase.frozenNote')}</p>
+      <p className="muted">{t('ui-runs:useAsBase.frozenNote')}</p>
       {error && (
         <p className="error-box" role="alert">
           {error}
@@ -171,7 +177,7 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
       )}
       <div className="button-row runs-confirm__buttons">
         <button type="button" onClick={onClose}>
-          {t('runHistory.cancel')}
+          {t('ui-runs:runHistory.cancel')}
         </button>
         <button
           type="button"
@@ -179,7 +185,7 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
           onClick={() => void confirm()}
           disabled={!graph || !upTo || working || (target !== 'new' && !chosenFile)}
         >
-          {working ? t('runHistory.working') : t('useAsBase.confirm')}
+          {working ? t('ui-runs:runHistory.working') : t('ui-runs:useAsBase.confirm')}
         </button>
       </div>
     </dialog>

@@ -1,5 +1,5 @@
 // The run history's messages: the list of runs, their comparison, restore, delete and continue, and a run used as a base
-// (merged into ../i18n/en and fr).
+// (the `ui-runs` namespace).
 
 export const runsMessagesEn = {
   runs: {
@@ -88,9 +88,10 @@ export const runsMessagesEn = {
       disconnected: 'Disconnected {{source}} → {{target}}',
     },
     drawingTitle: 'Graph of run {{id}}',
-    params: '{{formatted}} parameters',
+    params_one: '{{count, number}} parameter',
+    params_other: '{{count, number}} parameters',
     paramsUnknown: 'parameters unknown (the graph has errors)',
-    paramsDelta: '{{sign}}{{formatted}} vs run {{id}}',
+    paramsDelta: '{{sign}}{{difference, number}} vs run {{id}}',
     from: 'from {{ids}}',
     badge: { added: 'new', removed: 'removed', changed: 'changed' },
     row: {
@@ -168,9 +169,7 @@ export const runsMessagesEn = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const runsMessagesFr: Shape<typeof runsMessagesEn> = {
+export const runsMessagesFr: typeof runsMessagesEn = {
   runs: {
     needFile:
       'Les entraînements sont conservés dans les fichiers de projet .nbproj. Enregistrez le projet en .nbproj (Enregistrer sous…, puis un nom finissant par .nbproj) pour garder leur historique.',
@@ -257,9 +256,10 @@ export const runsMessagesFr: Shape<typeof runsMessagesEn> = {
       disconnected: 'Connexion retirée {{source}} → {{target}}',
     },
     drawingTitle: 'Graphe de l’entraînement {{id}}',
-    params: '{{formatted}} paramètres',
+    params_one: '{{count, number}} paramètre',
+    params_other: '{{count, number}} paramètres',
     paramsUnknown: 'paramètres inconnus (le graphe a des erreurs)',
-    paramsDelta: '{{sign}}{{formatted}} par rapport à l’entraînement {{id}}',
+    paramsDelta: '{{sign}}{{difference, number}} par rapport à l’entraînement {{id}}',
     from: 'depuis {{ids}}',
     badge: { added: 'nouveau', removed: 'retiré', changed: 'modifié' },
     row: {

@@ -1,12 +1,11 @@
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { en } from '../i18n/en';
-import { fr } from '../i18n/fr';
+import { interfaceCatalogue } from '../i18n/resources';
 import { settingValue } from './run-text';
 
 async function translator(language: 'en' | 'fr') {
   const i18n = createInstance();
-  await i18n.init({ lng: language, resources: { en: { translation: en }, fr: { translation: fr } } });
+  await i18n.init({ lng: language, resources: interfaceCatalogue });
   return i18n.t.bind(i18n) as (key: string, options?: Record<string, unknown>) => string;
 }
 

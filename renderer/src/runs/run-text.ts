@@ -3,26 +3,27 @@ import type { RunStatus } from '../../../core/api/contract';
 import type { GraphChange } from '../../../core/model/graph-diff';
 import { formatNumber } from '../ui/format';
 import { deviceText } from '../train/device-text';
+import type { TFunction } from 'i18next';
 
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
+export type Translate = TFunction;
 
 export function statusText(t: Translate, status: RunStatus): string {
-  return t(`runs.state.${status === 'early-stopped' ? 'earlyStopped' : status}`);
+  return t(`ui-runs:state.${status === 'early-stopped' ? 'earlyStopped' : status}`);
 }
 
 /** A setting's label (`training.learningRate` → "Learning rate"); a setting without one keeps its Keras name. */
 export function settingLabel(t: Translate, key: string): string {
-  const label = t(`runHistory.key.${key}`, { defaultValue: '' });
+  const label = t(`ui-runs:runHistory.key.${key}`, { defaultValue: '' });
   return label || key.replace(/^training\./, '');
 }
 
 /** A setting's value in words: the kind and name of a built-in data set are translated, numbers written as in the language. */
 export function settingValue(t: Translate, value: unknown, key = '', language = 'en'): string {
   if (value === undefined || value === null) return '—';
-  if (typeof value === 'boolean') return t(value ? 'runHistory.yes' : 'runHistory.no');
+  if (typeof value === 'boolean') return t(value ? 'ui-runs:runHistory.yes' : 'ui-runs:runHistory.no');
   if (typeof value === 'number') return formatNumber(value, language);
-  if (key === 'dataset.kind' && typeof value === 'string') return t(`runHistory.datasetKind.${value}`, { defaultValue: value });
-  if (key === 'dataset.name' && typeof value === 'string') return t(`data.builtinName.${value}`, { defaultValue: value });
+  if (key === 'dataset.kind' && typeof value === 'string') return t(`ui-runs:runHistory.datasetKind.${value}`, { defaultValue: value });
+  if (key === 'dataset.name' && typeof value === 'string') return t(`ui-data:builtinName.${value}`, { defaultValue: value });
   if (key === 'device' && typeof value === 'string') return deviceText(value, language);
   if (Array.isArray(value)) return value.join('×');
   if (typeof value === 'object') return JSON.stringify(value);
@@ -34,11 +35,11 @@ export function changeText(t: Translate, change: GraphChange, format: (value: un
   switch (change.kind) {
     case 'added':
     case 'removed':
-      return t(`runHistory.change.${change.kind}`, { type: change.type, id: change.id });
+      return t(`ui-runs:runHistory.change.${change.kind}`, { type: change.type, id: change.id });
     case 'type':
-      return t('runHistory.change.type', { id: change.id, before: change.before, after: change.after });
+      return t('ui-runs:runHistory.change.type', { id: change.id, before: change.before, after: change.after });
     case 'param':
-      return t('runHistory.change.param', {
+      return t('ui-runs:runHistory.change.param', {
         type: change.type,
         id: change.id,
         param: change.param,
@@ -47,6 +48,6 @@ export function changeText(t: Translate, change: GraphChange, format: (value: un
       });
     case 'connected':
     case 'disconnected':
-      return t(`runHistory.change.${change.kind}`, { source: change.source, target: change.target });
+      return t(`ui-runs:runHistory.change.${change.kind}`, { source: change.source, target: change.target });
   }
 }

@@ -4,13 +4,13 @@ import type { GraphEdge, GraphNode } from '../../../core/model/graph';
 /** Why a connection is refused, as an i18n key with its values. */
 export interface Refusal {
   key:
-    | 'connect.self'
-    | 'connect.intoInput'
-    | 'connect.duplicate'
-    | 'connect.cycle'
-    | 'connect.singleInput'
-    | 'connect.tooMany'
-    | 'connect.unknown';
+    | 'ui-editor:connect.self'
+    | 'ui-editor:connect.intoInput'
+    | 'ui-editor:connect.duplicate'
+    | 'ui-editor:connect.cycle'
+    | 'ui-editor:connect.singleInput'
+    | 'ui-editor:connect.tooMany'
+    | 'ui-editor:connect.unknown';
   values: Record<string, string | number>;
 }
 
@@ -23,20 +23,21 @@ export function checkConnection(
 ): Refusal | undefined {
   const sourceNode = nodes.find((n) => n.id === source);
   const targetNode = nodes.find((n) => n.id === target);
-  if (!sourceNode || !targetNode) return { key: 'connect.unknown', values: {} };
-  if (source === target) return { key: 'connect.self', values: { block: targetNode.type } };
+  if (!sourceNode || !targetNode) return { key: 'ui-editor:connect.unknown', values: {} };
+  if (source === target) return { key: 'ui-editor:connect.self', values: { block: targetNode.type } };
   const block = getBlock(targetNode.type);
-  if (targetNode.type === 'Input' || block?.inputs.max === 0) return { key: 'connect.intoInput', values: { block: targetNode.type } };
+  if (targetNode.type === 'Input' || block?.inputs.max === 0)
+    return { key: 'ui-editor:connect.intoInput', values: { block: targetNode.type } };
   if (edges.some((e) => e.source === source && e.target === target))
-    return { key: 'connect.duplicate', values: { from: sourceNode.type, to: targetNode.type } };
+    return { key: 'ui-editor:connect.duplicate', values: { from: sourceNode.type, to: targetNode.type } };
   const incoming = edges.filter((e) => e.target === target).length;
   const max = block?.inputs.max ?? 1;
   if (incoming >= max) {
     return max === 1
-      ? { key: 'connect.singleInput', values: { block: targetNode.type } }
-      : { key: 'connect.tooMany', values: { block: targetNode.type, max } };
+      ? { key: 'ui-editor:connect.singleInput', values: { block: targetNode.type } }
+      : { key: 'ui-editor:connect.tooMany', values: { block: targetNode.type, max } };
   }
-  if (reaches(edges, target, source)) return { key: 'connect.cycle', values: { from: sourceNode.type, to: targetNode.type } };
+  if (reaches(edges, target, source)) return { key: 'ui-editor:connect.cycle', values: { from: sourceNode.type, to: targetNode.type } };
   return undefined;
 }
 

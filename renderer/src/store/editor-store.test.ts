@@ -55,19 +55,19 @@ describe('editor store', () => {
     const dense2 = s().addBlock('Dense');
     expect(s().connect(input, dense)).toBeUndefined();
     expect(s().connect(dense, dense2)).toBeUndefined();
-    expect(s().connect(dense2, dense)?.key).toBe('connect.singleInput');
-    expect(s().connect(dense, input)?.key).toBe('connect.intoInput');
-    expect(s().connect(dense, dense2)?.key).toBe('connect.duplicate');
+    expect(s().connect(dense2, dense)?.key).toBe('ui-editor:connect.singleInput');
+    expect(s().connect(dense, input)?.key).toBe('ui-editor:connect.intoInput');
+    expect(s().connect(dense, dense2)?.key).toBe('ui-editor:connect.duplicate');
     const add = s().addBlock('Add');
     s().connect(dense, add);
     s().connect(dense2, add);
-    expect(s().connect(add, dense)?.key).toBe('connect.singleInput');
+    expect(s().connect(add, dense)?.key).toBe('ui-editor:connect.singleInput');
     // A merge block takes several inputs, but never one that loops back through itself.
     const back = s().addBlock('Dense', { connectFrom: add });
-    expect(s().connect(back, add)?.key).toBe('connect.cycle');
+    expect(s().connect(back, add)?.key).toBe('ui-editor:connect.cycle');
     const graphNodes = s().nodes.map((n) => ({ id: n.id, type: n.data.blockType, params: {} }));
-    expect(checkConnection(graphNodes, s().edges, add, add)?.key).toBe('connect.self');
-    expect(checkConnection(graphNodes, s().edges, 'nowhere', add)?.key).toBe('connect.unknown');
+    expect(checkConnection(graphNodes, s().edges, add, add)?.key).toBe('ui-editor:connect.self');
+    expect(checkConnection(graphNodes, s().edges, 'nowhere', add)?.key).toBe('ui-editor:connect.unknown');
     expect(s().edges).toHaveLength(5);
   });
 
@@ -77,7 +77,7 @@ describe('editor store', () => {
     const a = s().addBlock('Add');
     const b = s().addBlock('Dense', { connectFrom: a });
     const c = s().addBlock('Dense', { connectFrom: b });
-    expect(s().connect(c, a)?.key).toBe('connect.cycle');
+    expect(s().connect(c, a)?.key).toBe('ui-editor:connect.cycle');
     expect(s().edges).toHaveLength(2);
   });
 

@@ -32,7 +32,7 @@ describe('wiring in the editor store', () => {
   it('a block that cannot take an input (Input) is added beside the connection, which stays, with the reason', () => {
     const { store, s, flatten, dense } = chain();
     const { id, refusal } = s().insertOnEdge('Input', { x: 0, y: 200 }, flatten, dense);
-    expect(refusal?.key).toBe('connect.intoInput');
+    expect(refusal?.key).toBe('ui-editor:connect.intoInput');
     expect(s().nodes.map((n) => n.id)).toContain(id);
     expect(links(store)).toEqual(['flatten_1>dense_1', 'input_1>flatten_1']);
   });
@@ -44,7 +44,7 @@ describe('wiring in the editor store', () => {
     expect(links(store)).toEqual(['flatten_1>dense_2', 'input_1>flatten_1']);
     s().undo();
     expect(links(store)).toEqual(['flatten_1>dense_1', 'input_1>flatten_1']);
-    expect(s().reconnect(input, flatten, dense, flatten)?.key).toBe('connect.cycle');
+    expect(s().reconnect(input, flatten, dense, flatten)?.key).toBe('ui-editor:connect.cycle');
     expect(links(store)).toEqual(['flatten_1>dense_1', 'input_1>flatten_1']);
   });
 

@@ -6,12 +6,13 @@ import { formatNumber } from '../ui/format';
 import { describePageGpu } from '../../../core/page-train/client';
 import { trainingStore, useTraining } from './training-store';
 import { inLanguage } from '../ui/typography';
+import type { TFunction } from 'i18next';
 
-type T = (key: string, options?: Record<string, unknown>) => string;
+type T = TFunction;
 
 /** The device choices of the PyTorch engine: automatic, then each device it sees (every CUDA GPU on its own). */
 export function deviceChoices(info: PythonEngineInfo, t: T, language: string): { value: string; label: string }[] {
-  const choices = [{ value: 'auto', label: t('train.engine.auto') }];
+  const choices = [{ value: 'auto', label: t('ui-train:engine.auto') }];
   let gpu = 0;
   const gpus = info.devices.filter((d) => d.kind === 'cuda').length;
   for (const device of info.devices) {
@@ -19,7 +20,7 @@ export function deviceChoices(info: PythonEngineInfo, t: T, language: string): {
     // One GPU is simply `cuda`; with several, each is chosen by its number.
     choices.push(device.kind === 'cuda' && gpus === 1 ? { ...choice, value: 'cuda' } : choice);
   }
-  if (!info.devices.some((d) => d.kind === 'cpu')) choices.push({ value: 'cpu', label: t('train.engine.cpu') });
+  if (!info.devices.some((d) => d.kind === 'cpu')) choices.push({ value: 'cpu', label: t('ui-train:engine.cpu') });
   return choices;
 }
 
@@ -35,12 +36,12 @@ function deviceChoice(device: PythonDevice, index: number, t: T, language: strin
     return {
       value: `cuda:${index}`,
       label: memory
-        ? t('train.engine.cudaMemory', { index, name: device.name, memory })
-        : t('train.engine.cuda', { index, name: device.name }),
+        ? t('ui-train:engine.cudaMemory', { index, name: device.name, memory })
+        : t('ui-train:engine.cuda', { index, name: device.name }),
     };
   }
-  if (device.kind === 'mps') return { value: 'mps', label: t('train.engine.mps') };
-  return { value: 'cpu', label: device.threads ? t('train.engine.cpuThreads', { count: device.threads }) : t('train.engine.cpu') };
+  if (device.kind === 'mps') return { value: 'mps', label: t('ui-train:engine.mps') };
+  return { value: 'cpu', label: device.threads ? t('ui-train:engine.cpuThreads', { count: device.threads }) : t('ui-train:engine.cpu') };
 }
 
 /** Asks the host for the engines (TensorFlow.js and the user's PyTorch); `python` tries that Python and keeps it in the settings. */
@@ -84,19 +85,19 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
   return (
     <fieldset disabled={disabled} className="train-engine" data-testid="train-engine">
       <label className="train-field" htmlFor="train-engine-name">
-        <span>{t('train.engine.label')}</span>
+        <span>{t('ui-train:engine.label')}</span>
         <select id="train-engine-name" value={engine.name} onChange={(e) => set({ name: e.target.value as typeof engine.name })}>
-          <option value="tfjs">{t('train.engine.tfjs')}</option>
-          <option value="page">{t('train.engine.page')}</option>
+          <option value="tfjs">{t('ui-train:engine.tfjs')}</option>
+          <option value="page">{t('ui-train:engine.page')}</option>
           <option value="pytorch" disabled={!pytorch?.available} title={reason}>
-            {pytorch && !pytorch.available ? t('train.engine.pytorchUnavailable') : t('train.engine.pytorch')}
+            {pytorch && !pytorch.available ? t('ui-train:engine.pytorchUnavailable') : t('ui-train:engine.pytorch')}
           </option>
         </select>
       </label>
       {engine.name === 'pytorch' && pytorch?.available && (
         <>
           <label className="train-field" htmlFor="train-device">
-            <span>{t('train.engine.device')}</span>
+            <span>{t('ui-train:engine.device')}</span>
             <select
               id="train-device"
               value={devices.some((d) => d.value === engine.device) ? engine.device : 'auto'}
@@ -110,7 +111,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
             </select>
           </label>
           <label className="train-field" htmlFor="train-nproc">
-            <span>{t('train.engine.processes')}</span>
+            <span>{t('ui-train:engine.processes')}</span>
             <input
               id="train-nproc"
               type="number"
@@ -128,19 +129,19 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
       {engine.name === 'page' && (
         <p className="train-engine__status" data-testid="train-page-gpu">
           {!pageGpu
-            ? t('train.engine.pageLooking')
+            ? t('ui-train:engine.pageLooking')
             : pageGpu.webgpu
-              ? t('train.engine.pageGpu', { name: pageGpu.webgpu })
-              : t('train.engine.pageNoGpu', {
+              ? t('ui-train:engine.pageGpu', { name: pageGpu.webgpu })
+              : t('ui-train:engine.pageNoGpu', {
                   reason: i18n.language.startsWith('fr') && pageGpu.reasonFr ? pageGpu.reasonFr : pageGpu.reason,
                 })}
         </p>
       )}
       <p className="train-engine__status" data-testid="train-engine-status">
         {!engines
-          ? t('train.engine.looking')
+          ? t('ui-train:engine.looking')
           : pytorch?.available
-            ? t('train.engine.found', {
+            ? t('ui-train:engine.found', {
                 version: pytorch.torchVersion,
                 python: pytorch.python,
                 devices: pytorch.devices
@@ -149,23 +150,23 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
                   )
                   .join(', '),
               })
-            : t('train.engine.unavailable', { reason })}
+            : t('ui-train:engine.unavailable', { reason })}
       </p>
       <details className="train-engine__python" open={Boolean(engines && !pytorch?.available && engines.pythonSetting)}>
-        <summary>{t('train.engine.python')}</summary>
+        <summary>{t('ui-train:engine.python')}</summary>
         <label htmlFor="train-python" className="sr-only">
-          {t('train.engine.python')}
+          {t('ui-train:engine.python')}
         </label>
         <input
           id="train-python"
           type="text"
           spellCheck={false}
           value={python}
-          placeholder={t('train.engine.pythonPlaceholder')}
+          placeholder={t('ui-train:engine.pythonPlaceholder')}
           onChange={(e) => setPython(e.target.value)}
         />
         <button type="button" onClick={usePython} disabled={checking || python.trim() === (engines?.pythonSetting ?? '')}>
-          {t('train.engine.usePython')}
+          {t('ui-train:engine.usePython')}
         </button>
       </details>
       {problem && (

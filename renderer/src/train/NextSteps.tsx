@@ -12,14 +12,14 @@ export function openTab(tab: PanelTab): void {
 export function NextSteps({ inputShape }: { inputShape?: number[] }) {
   const { t } = useTranslation();
   return (
-    <nav className="train-next" aria-label={t('guide.nextLabel')} data-testid="train-next">
-      <span className="train-next__label">{t('guide.next')}</span>
+    <nav className="train-next" aria-label={t('ui-guide:nextLabel')} data-testid="train-next">
+      <span className="train-next__label">{t('ui-guide:next')}</span>
       <button type="button" onClick={() => openTab('evaluate')}>
-        {t('guide.evaluate')}
+        {t('ui-guide:evaluate')}
       </button>
       {isImageShape(inputShape) && (
         <button type="button" className="primary" onClick={() => openTab('try')}>
-          {isMnistShape(inputShape) ? t('guide.tryDrawing') : t('guide.tryImage')} <span aria-hidden="true">→</span>
+          {isMnistShape(inputShape) ? t('ui-guide:tryDrawing') : t('ui-guide:tryImage')} <span aria-hidden="true">→</span>
         </button>
       )}
     </nav>
@@ -31,7 +31,7 @@ export function GoToTrain() {
   const { t } = useTranslation();
   return (
     <button type="button" className="primary" onClick={() => openTab('train')}>
-      <span aria-hidden="true">▶</span> {t('guide.toTrain')}
+      <span aria-hidden="true">▶</span> {t('ui-guide:toTrain')}
     </button>
   );
 }

@@ -24,6 +24,7 @@ import {
 } from './training-store';
 import { errorText } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
+import type { TFunction } from 'i18next';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),
@@ -33,29 +34,23 @@ const ACCURACY_RANGE: [number, number] = [0, 1];
 /** The run's end in the interface language; failures keep the engine's explanation. */
 function finalText(
   final: { state: string; message: string; messageFr?: string; epochsCompleted: number; restoredEpoch?: number },
-  t: (key: string, options?: Record<string, unknown>) => string,
+  t: TFunction,
   language: string,
   learningRate?: number,
 ): string {
-  if (final.state === 'completed') return t('train.finalText.completed', { count: final.epochsCompleted });
-  if (final.state === 'stopped') return t('train.finalText.stopped', { count: final.epochsCompleted });
+  if (final.state === 'completed') return t('ui-train:finalText.completed', { count: final.epochsCompleted });
+  if (final.state === 'stopped') return t('ui-train:finalText.stopped', { count: final.epochsCompleted });
   if (final.state === 'early-stopped')
     return final.restoredEpoch === undefined
-      ? t('train.finalText.earlyStopped', { count: final.epochsCompleted })
-      : t('train.finalText.earlyStoppedRestored', { count: final.epochsCompleted, epoch: final.restoredEpoch });
+      ? t('ui-train:finalText.earlyStopped', { count: final.epochsCompleted })
+      : t('ui-train:finalText.earlyStoppedRestored', { count: final.epochsCompleted, epoch: final.restoredEpoch });
   if (final.state === 'diverged' && learningRate !== undefined)
-    return t('train.finalText.diverged', { epoch: final.epochsCompleted + 1, rate: formatNumber(learningRate, language) });
+    return t('ui-train:finalText.diverged', { epoch: final.epochsCompleted + 1, rate: formatNumber(learningRate, language) });
   return errorText({ message: final.message, fr: final.messageFr });
 }
 
 const datasetTitle = (name: string) =>
   name === 'mnist' ? 'MNIST' : name === 'fashion-mnist' ? 'Fashion-MNIST' : name === 'xor' ? 'XOR' : name[0].toUpperCase() + name.slice(1);
-
-/** The numbers of the frozen base's progress line, as the language writes them (2,000 / 2 000). */
-const baseTexts = (p: { images: number; of: number }, language: string) => ({
-  images: p.images.toLocaleString(language),
-  of: p.of.toLocaleString(language),
-});
 
 /** The numbers of a download's progress line, in megabytes. */
 const downloadTexts = (d: { file: string; received: number; total?: number }) => ({
@@ -115,10 +110,10 @@ function GuidanceList({ advice }: { advice: Guidance[] }) {
     <ul className="train-guidance" aria-live="polite" data-testid="train-guidance">
       {advice.map((g) => (
         <li key={g.kind} className={`train-guidance__item train-guidance__item--${g.kind}`}>
-          {g.kind === 'diverged' && t('train.guidance.diverged', rates(g.learningRate))}
-          {g.kind === 'lossRising' && t('train.guidance.lossRising', rates(g.learningRate))}
-          {g.kind === 'overfitting' && t('train.guidance.overfitting', { epoch: g.sinceEpoch })}
-          {g.kind === 'underfitting' && t('train.guidance.underfitting', { accuracy: percentText(g.accuracy, i18n.language) })}
+          {g.kind === 'diverged' && t('ui-train:guidance.diverged', rates(g.learningRate))}
+          {g.kind === 'lossRising' && t('ui-train:guidance.lossRising', rates(g.learningRate))}
+          {g.kind === 'overfitting' && t('ui-train:guidance.overfitting', { epoch: g.sinceEpoch })}
+          {g.kind === 'underfitting' && t('ui-train:guidance.underfitting', { accuracy: percentText(g.accuracy, i18n.language) })}
         </li>
       ))}
     </ul>
@@ -167,14 +162,14 @@ export function TrainPanel() {
   const series = useMemo<{ loss: ChartSeries[]; accuracy: ChartSeries[] }>(
     () => ({
       loss: [
-        { key: 'loss', label: t('train.chart.trainBatches'), color: '#9fb1e6', width: 1.5 },
-        { key: 'epochLoss', label: t('train.chart.trainEpochs'), color: '#2446b8', width: 3, points: true },
-        { key: 'valLoss', label: t('train.chart.validation'), color: '#c25400', width: 3, dash: [8, 5], points: true },
+        { key: 'loss', label: t('ui-train:chart.trainBatches'), color: '#9fb1e6', width: 1.5 },
+        { key: 'epochLoss', label: t('ui-train:chart.trainEpochs'), color: '#2446b8', width: 3, points: true },
+        { key: 'valLoss', label: t('ui-train:chart.validation'), color: '#c25400', width: 3, dash: [8, 5], points: true },
       ],
       accuracy: [
-        { key: 'accuracy', label: t('train.chart.trainBatches'), color: '#9fb1e6', width: 1.5 },
-        { key: 'epochAccuracy', label: t('train.chart.trainEpochs'), color: '#2446b8', width: 3, points: true },
-        { key: 'valAccuracy', label: t('train.chart.validation'), color: '#c25400', width: 3, dash: [8, 5], points: true },
+        { key: 'accuracy', label: t('ui-train:chart.trainBatches'), color: '#9fb1e6', width: 1.5 },
+        { key: 'epochAccuracy', label: t('ui-train:chart.trainEpochs'), color: '#2446b8', width: 3, points: true },
+        { key: 'valAccuracy', label: t('ui-train:chart.validation'), color: '#c25400', width: 3, dash: [8, 5], points: true },
       ],
     }),
     [t],
@@ -223,37 +218,37 @@ export function TrainPanel() {
   return (
     <div className="train-panel">
       <section className="train-settings" aria-labelledby="train-settings-title">
-        <h3 id="train-settings-title">{t('train.settings')}</h3>
+        <h3 id="train-settings-title">{t('ui-train:settings')}</h3>
         <fieldset disabled={busy} className="train-settings__grid">
           <label className="train-field train-field--wide train-field--dataset" htmlFor="train-dataset">
-            <span>{t('train.dataset')}</span>
+            <span>{t('ui-train:dataset')}</span>
             <select
               id="train-dataset"
               value={form.dataset?.kind === 'builtin' ? form.dataset.name : ''}
               onChange={(e) => update((f) => ({ ...f, dataset: { kind: 'builtin', name: e.target.value as 'mnist' } }))}
             >
               {form.dataset && form.dataset.kind !== 'builtin' && <option value="">{form.dataset.path.split(/[\\/]/).pop()}</option>}
-              {!form.dataset && <option value="">{t('train.chooseDataset')}</option>}
+              {!form.dataset && <option value="">{t('ui-train:chooseDataset')}</option>}
               {datasets.map((d) => (
                 <option
                   key={d.name}
                   value={d.name}
                   disabled={!shapeFits(d.inputShape)}
-                  title={t(`data.builtinDescription.${d.name}`, { defaultValue: d.description })}
+                  title={t(`ui-data:builtinDescription.${d.name}`, { defaultValue: d.description })}
                 >
-                  {t(`data.builtinName.${d.name}`, { defaultValue: datasetTitle(d.name) })} — {d.inputShape.join('×')},{' '}
-                  {t('train.classes', { count: d.classes })}
+                  {t(`ui-data:builtinName.${d.name}`, { defaultValue: datasetTitle(d.name) })} — {d.inputShape.join('×')},{' '}
+                  {t('ui-train:classes', { count: d.classes })}
                 </option>
               ))}
             </select>
           </label>
           <button type="button" className="train-data-link" onClick={() => trainingStore.setState({ tab: 'data' })}>
-            {t('data.openTab')}
+            {t('ui-data:openTab')}
           </button>
           {form.dataset?.kind === 'builtin' && (
             <NumberField
               id="train-size"
-              label={dataset?.generated ? t('train.points') : t('train.samples')}
+              label={dataset?.generated ? t('ui-train:points') : t('ui-train:samples')}
               value={form.dataset.size ?? (dataset?.generated ? 500 : (dataset?.trainSamples ?? 8000))}
               min={10}
               max={dataset?.generated ? 1_000_000 : (dataset?.trainSamples ?? 8000)}
@@ -266,17 +261,17 @@ export function TrainPanel() {
             <button
               type="button"
               className="train-data-link train-all-samples"
-              title={t('train.allSamplesHint', { count: formatCount(dataset.trainSamples, i18n.language) })}
+              title={t('ui-train:allSamplesHint', { count: dataset.trainSamples })}
               disabled={form.dataset.size === undefined || form.dataset.size === dataset.trainSamples}
               onClick={() =>
                 update((f) => ({ ...f, dataset: f.dataset?.kind === 'builtin' ? { ...f.dataset, size: dataset.trainSamples } : f.dataset }))
               }
             >
-              {t('train.allSamples', { count: formatCount(dataset.trainSamples, i18n.language) })}
+              {t('ui-train:allSamples', { count: dataset.trainSamples })}
             </button>
           )}
           <label className="train-field" htmlFor="train-optimizer">
-            <span>{t('train.optimizer')}</span>
+            <span>{t('ui-train:optimizer')}</span>
             <select
               id="train-optimizer"
               value={form.training.optimizer}
@@ -291,7 +286,7 @@ export function TrainPanel() {
           </label>
           <NumberField
             id="train-lr"
-            label={t('train.learningRate')}
+            label={t('ui-train:learningRate')}
             value={form.training.learningRate}
             min={1e-7}
             max={10}
@@ -300,7 +295,7 @@ export function TrainPanel() {
           />
           <NumberField
             id="train-batch"
-            label={t('train.batchSize')}
+            label={t('ui-train:batchSize')}
             value={form.training.batchSize}
             min={1}
             max={65536}
@@ -308,7 +303,7 @@ export function TrainPanel() {
           />
           <NumberField
             id="train-epochs"
-            label={t('train.epochs')}
+            label={t('ui-train:epochs')}
             value={form.training.epochs}
             min={1}
             max={100000}
@@ -316,7 +311,7 @@ export function TrainPanel() {
           />
           <NumberField
             id="train-val"
-            label={t('train.validationSplit')}
+            label={t('ui-train:validationSplit')}
             value={form.training.validationSplit}
             min={0}
             max={0.9}
@@ -325,7 +320,7 @@ export function TrainPanel() {
           />
           <NumberField
             id="train-seed"
-            label={t('train.seed')}
+            label={t('ui-train:seed')}
             value={form.training.seed}
             min={0}
             max={2 ** 31 - 1}
@@ -338,11 +333,11 @@ export function TrainPanel() {
               checked={form.earlyStopping}
               onChange={(e) => update((f) => ({ ...f, earlyStopping: e.target.checked }))}
             />
-            <span>{t('train.earlyStopping')}</span>
+            <span>{t('ui-train:earlyStopping')}</span>
           </label>
           <NumberField
             id="train-patience"
-            label={t('train.patience')}
+            label={t('ui-train:patience')}
             value={form.patience}
             min={0}
             max={10000}
@@ -353,14 +348,14 @@ export function TrainPanel() {
         <EngineChoice api={api} disabled={busy} />
         <p className="train-backend" data-testid="train-backend">
           {shownBackend
-            ? t('train.backend', { backend: shownBackend.backend, device: deviceText(shownBackend.device, i18n.language) })
-            : t('train.backendLoading')}
+            ? t('ui-train:backend', { backend: shownBackend.backend, device: deviceText(shownBackend.device, i18n.language) })
+            : t('ui-train:backendLoading')}
         </p>
         {started && started.fallbacks.length > 0 && (
           <ul className="train-backend__skipped" data-testid="train-fallbacks">
             {started.fallbacks.map((f) => (
               <li key={f.backend}>
-                {t('train.engine.skipped', {
+                {t('ui-train:engine.skipped', {
                   backend: f.backend,
                   reason: i18n.language.startsWith('fr') && f.reasonFr ? f.reasonFr : f.reason,
                 })}
@@ -377,7 +372,7 @@ export function TrainPanel() {
 
       <section ref={runSection} className="train-run" aria-labelledby="train-run-title">
         <h3 id="train-run-title" className="sr-only">
-          {t('train.run')}
+          {t('ui-train:run')}
         </h3>
         <div className="train-controls">
           {!busy && (
@@ -389,29 +384,29 @@ export function TrainPanel() {
               aria-describedby={!valid || !form.dataset ? 'train-start-why' : undefined}
               data-testid="train-start"
             >
-              <span aria-hidden="true">▶</span> {t('train.start')}
+              <span aria-hidden="true">▶</span> {t('ui-train:start')}
             </button>
           )}
           {!busy && (!valid || !form.dataset) && (
             // Why Start cannot be pressed, beside it (and its accessible description).
             <span className="train-why" id="train-start-why" data-testid="train-start-why">
-              {!form.dataset && t('train.why.noData')}
+              {!form.dataset && t('ui-train:why.noData')}
               {!form.dataset && !valid && ' '}
               {!valid && firstError && (
                 <>
-                  {t('train.why.graphErrors', { count: errorCount })} <CodeText text={issueText(firstError, i18n.language)} />
+                  {t('ui-train:why.graphErrors', { count: errorCount })} <CodeText text={issueText(firstError, i18n.language)} />
                 </>
               )}
             </span>
           )}
           {phase === 'running' && (
             <button type="button" onClick={() => void api.pauseTraining()}>
-              <span aria-hidden="true">❚❚</span> {t('train.pause')}
+              <span aria-hidden="true">❚❚</span> {t('ui-train:pause')}
             </button>
           )}
           {phase === 'paused' && (
             <button type="button" className="primary" onClick={() => void api.resumeTraining()}>
-              <span aria-hidden="true">▶</span> {t('train.resume')}
+              <span aria-hidden="true">▶</span> {t('ui-train:resume')}
             </button>
           )}
           {(phase === 'running' || phase === 'paused') && (
@@ -422,35 +417,31 @@ export function TrainPanel() {
                 void api.stopTraining();
               }}
             >
-              <span aria-hidden="true">■</span> {t('train.stop')}
+              <span aria-hidden="true">■</span> {t('ui-train:stop')}
             </button>
           )}
           <span className="train-status" role="status" data-testid="train-status">
-            {phase === 'starting' && !download && t('train.phase.starting')}
+            {phase === 'starting' && !download && t('ui-train:phase.starting')}
             {phase === 'starting' && download && (
               <>
                 <progress
                   max={download.total ?? 1}
                   value={download.total ? download.received : undefined}
-                  aria-label={t('data.downloading', downloadTexts(download))}
+                  aria-label={t('ui-data:downloading', downloadTexts(download))}
                 />{' '}
-                {t('data.downloading', downloadTexts(download))}
+                {t('ui-data:downloading', downloadTexts(download))}
               </>
             )}
             {phase === 'running' && baseProgress && (
               <>
-                <progress
-                  max={baseProgress.of}
-                  value={baseProgress.images}
-                  aria-label={t('train.phase.base', baseTexts(baseProgress, i18n.language))}
-                />{' '}
-                {t('train.phase.base', baseTexts(baseProgress, i18n.language))}
+                <progress max={baseProgress.of} value={baseProgress.images} aria-label={t('ui-train:phase.base', baseProgress)} />{' '}
+                {t('ui-train:phase.base', baseProgress)}
               </>
             )}
-            {phase === 'running' && !baseProgress && t('train.phase.running')}
-            {phase === 'paused' && t('train.phase.paused')}
-            {phase === 'stopping' && t('train.phase.stopping')}
-            {phase === 'finished' && final && t(`train.final.${final.state === 'early-stopped' ? 'earlyStopped' : final.state}`)}
+            {phase === 'running' && !baseProgress && t('ui-train:phase.running')}
+            {phase === 'paused' && t('ui-train:phase.paused')}
+            {phase === 'stopping' && t('ui-train:phase.stopping')}
+            {phase === 'finished' && final && t(`ui-train:final.${final.state === 'early-stopped' ? 'earlyStopped' : final.state}`)}
           </span>
         </div>
         {error && (
@@ -460,7 +451,7 @@ export function TrainPanel() {
         )}
         {continuing && (
           <p className="train-hint" data-testid="train-continuing">
-            {t(phase === 'finished' ? 'runHistory.continued' : 'runHistory.continuing', {
+            {t(phase === 'finished' ? 'ui-runs:runHistory.continued' : 'ui-runs:runHistory.continuing', {
               id: continuing.recordedRunId,
               epoch: continuing.fromEpoch,
             })}
@@ -468,24 +459,24 @@ export function TrainPanel() {
         )}
         {started && (
           <div className="train-progress">
-            <progress max={1} value={Math.min(1, done)} aria-label={t('train.progressLabel')} />
+            <progress max={1} value={Math.min(1, done)} aria-label={t('ui-train:progressLabel')} />
             <p data-testid="train-progress-text">
-              {t('train.progress', {
+              {t('ui-train:progress', {
                 epoch: Math.min(progress.epoch, epochs),
                 epochs,
                 batch: progress.batch,
                 batches: progress.batchesPerEpoch,
               })}
-              {left !== undefined && ` · ${t('train.timeLeft', { time: formatDuration(left) })}`}
+              {left !== undefined && ` · ${t('ui-train:timeLeft', { time: formatDuration(left) })}`}
               {' · '}
-              {t('train.sizes', { train: n(started.sizes.train), validation: n(started.sizes.validation), test: n(started.sizes.test) })}
+              {t('ui-train:sizes', { train: n(started.sizes.train), validation: n(started.sizes.validation), test: n(started.sizes.test) })}
             </p>
           </div>
         )}
         {final && (
           <p className={`train-final train-final--${final.state}`} data-testid="train-final">
             {finalText(final, t, i18n.language, runRate)}
-            {final.test && ` ${t('train.testAccuracy', { accuracy: percentText(final.test.accuracy, i18n.language) })}`}
+            {final.test && ` ${t('ui-train:testAccuracy', { accuracy: percentText(final.test.accuracy, i18n.language) })}`}
           </p>
         )}
         {phase === 'finished' && final?.test && <NextSteps inputShape={inputShape} />}
@@ -496,19 +487,19 @@ export function TrainPanel() {
           </p>
         ))}
         {phase === 'idle' && !final ? (
-          <p className="train-hint">{t('train.chartsHint')}</p>
+          <p className="train-hint">{t('ui-train:chartsHint')}</p>
         ) : (
           <div className="train-charts">
             <LiveChart
-              title={t('train.chart.loss')}
-              xLabel={t('train.chart.epoch')}
+              title={t('ui-train:chart.loss')}
+              xLabel={t('ui-train:chart.epoch')}
               series={series.loss}
               source={chartSource}
               testId="chart-loss"
             />
             <LiveChart
-              title={t('train.chart.accuracy')}
-              xLabel={t('train.chart.epoch')}
+              title={t('ui-train:chart.accuracy')}
+              xLabel={t('ui-train:chart.epoch')}
               series={series.accuracy}
               source={chartSource}
               yRange={ACCURACY_RANGE}

@@ -1,14 +1,13 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { engineOfBackend, engineTitle, type PythonEngineInfo } from '../../../core/api/contract';
-import { en } from '../i18n/en';
-import { fr } from '../i18n/fr';
+import { interfaceCatalogue } from '../i18n/resources';
 import { deviceChoices } from './EngineChoice';
 import { engineOptions } from './training-store';
 
 async function translator(lng: 'en' | 'fr') {
   const i18n = i18next.createInstance();
-  await i18n.init({ resources: { en: { translation: en }, fr: { translation: fr } }, lng, interpolation: { escapeValue: false } });
+  await i18n.init({ resources: interfaceCatalogue, lng, interpolation: { escapeValue: false } });
   return i18n.t.bind(i18n) as (key: string, options?: Record<string, unknown>) => string;
 }
 
@@ -70,10 +69,10 @@ describe('the engine choice', () => {
     expect(engineOptions({ name: 'page', device: 'cuda:1', nproc: 4 })).toEqual({ engine: 'page' });
     expect(['webgpu', 'webgl', 'wasm', 'pytorch'].map(engineOfBackend)).toEqual(['page', 'page', 'tfjs', 'pytorch']);
     expect(engineTitle.page).toBe('TensorFlow.js (GPU)');
-    expect((await translator('en'))('train.engine.pageGpu', { name: 'Apple M2' })).toBe(
+    expect((await translator('en'))('ui-train:engine.pageGpu', { name: 'Apple M2' })).toBe(
       'GPU: Apple M2 (WebGPU). Training runs in this window: keep it open.',
     );
-    expect((await translator('fr'))('train.engine.pageNoGpu', { reason: 'pas d’adaptateur' })).toBe(
+    expect((await translator('fr'))('ui-train:engine.pageNoGpu', { reason: 'pas d’adaptateur' })).toBe(
       'Pas de WebGPU ici (pas d’adaptateur) : l’entraînement essaiera WebGL, puis le moteur intégré.',
     );
   });

@@ -1,4 +1,4 @@
-// Hints that lead a first-time user from one step to the next (merged into ../i18n/en and fr).
+// Hints that lead a first-time user from one step to the next (the `ui-guide` namespace).
 
 export const guideMessagesEn = {
   guide: {

@@ -1,4 +1,4 @@
-// The training panel's messages: the panel itself, its settings, its progress and its advice (merged into ../i18n/en and fr).
+// The training panel's messages: the panel itself, its settings, its progress and its advice (the `ui-train` namespace).
 
 export const trainMessagesEn = {
   train: {
@@ -12,8 +12,8 @@ export const trainMessagesEn = {
     classes_one: '{{count}} class',
     classes_other: '{{count}} classes',
     samples: 'Training samples',
-    allSamples: 'All {{count}}',
-    allSamplesHint: 'Train on all {{count}} training images (slower; the course’s figures are measured so)',
+    allSamples: 'All {{count, number}}',
+    allSamplesHint: 'Train on all {{count, number}} training images (slower; the course’s figures are measured so)',
     points: 'Points generated',
     optimizer: 'Optimizer',
     learningRate: 'Learning rate',
@@ -63,7 +63,7 @@ export const trainMessagesEn = {
     },
     phase: {
       starting: 'Loading the data and building the model…',
-      base: 'Computing the frozen base once: {{images}} of {{of}} images…',
+      base: 'Computing the frozen base once: {{images, number}} of {{of, number}} images…',
       running: 'Training…',
       paused: 'Paused',
       stopping: 'Stopping after this batch…',
@@ -118,9 +118,7 @@ export const trainMessagesEn = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const trainMessagesFr: Shape<typeof trainMessagesEn> = {
+export const trainMessagesFr: typeof trainMessagesEn = {
   train: {
     open: 'Entraîner',
     dockLabel: 'Entraînement et évaluation',
@@ -132,8 +130,8 @@ export const trainMessagesFr: Shape<typeof trainMessagesEn> = {
     classes_one: '{{count}} classe',
     classes_other: '{{count}} classes',
     samples: 'Exemples d’entraînement',
-    allSamples: 'Les {{count}}',
-    allSamplesHint: 'Entraîner sur les {{count}} images d’entraînement (plus lent ; les chiffres du cours sont mesurés ainsi)',
+    allSamples: 'Les {{count, number}}',
+    allSamplesHint: 'Entraîner sur les {{count, number}} images d’entraînement (plus lent ; les chiffres du cours sont mesurés ainsi)',
     points: 'Points générés',
     optimizer: 'Optimiseur',
     learningRate: 'Taux d’apprentissage',
@@ -183,7 +181,7 @@ export const trainMessagesFr: Shape<typeof trainMessagesEn> = {
     },
     phase: {
       starting: 'Chargement des données et construction du modèle…',
-      base: 'Calcul unique de la base gelée : {{images}} images sur {{of}}…',
+      base: 'Calcul unique de la base gelée : {{images, number}} images sur {{of, number}}…',
       running: 'Entraînement…',
       paused: 'En pause',
       stopping: 'Arrêt après ce lot…',

@@ -34,17 +34,17 @@ export function CameraInput({ shape, fit, onFrame }: { shape: [number, number, n
   return (
     <div className="try-camera" data-testid="try-camera">
       <button type="button" onClick={() => (stream ? stop() : void start())}>
-        {stream ? t('camera.tryStop') : t('camera.tryStart')}
+        {stream ? t('ui-camera:tryStop') : t('ui-camera:tryStart')}
       </button>
       {error && (
         <p className="error-box" role="alert">
-          {t(`camera.${error.key}`, { reason: error.reason })}
+          {t(`ui-camera:${error.key}`, { reason: error.reason })}
         </p>
       )}
       {stream && (
         <>
-          <p className="train-hint">{t('camera.tryHint')}</p>
-          <video ref={video} className="try-camera__video" muted playsInline aria-label={t('camera.video')} />
+          <p className="train-hint">{t('ui-camera:tryHint')}</p>
+          <video ref={video} className="try-camera__video" muted playsInline aria-label={t('ui-camera:video')} />
           <canvas ref={canvas} hidden />
         </>
       )}

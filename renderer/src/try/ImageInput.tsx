@@ -53,7 +53,7 @@ export function ImageInput({
     const converted = toModelInput(source.image, shape, fit);
     if (converted.blank) {
       setInput(undefined);
-      setError(t('tryImage.blank', { name: source.name }));
+      setError(t('ui-try:tryImage.blank', { name: source.name }));
       report.current(undefined);
       return;
     }
@@ -71,7 +71,7 @@ export function ImageInput({
     } catch {
       setSource(undefined);
       setInput(undefined);
-      setError(t('tryImage.notImage', { name: file.name }));
+      setError(t('ui-try:tryImage.notImage', { name: file.name }));
       report.current(undefined);
     }
   };
@@ -93,17 +93,19 @@ export function ImageInput({
           void take(e.dataTransfer.files[0]);
         }}
       >
-        <p className="image-drop__title">{source ? t('tryImage.dropAgain') : `${t('tryImage.drop')} ${t('tryImage.or')}`}</p>
+        <p className="image-drop__title">
+          {source ? t('ui-try:tryImage.dropAgain') : `${t('ui-try:tryImage.drop')} ${t('ui-try:tryImage.or')}`}
+        </p>
         <button type="button" onClick={() => picker.current?.click()}>
-          {t('tryImage.choose')}
+          {t('ui-try:tryImage.choose')}
         </button>
-        <span className="image-drop__formats">{t('tryImage.formats')}</span>
+        <span className="image-drop__formats">{t('ui-try:tryImage.formats')}</span>
         <input
           ref={picker}
           type="file"
           accept="image/*"
           hidden
-          aria-label={t('tryImage.fileInput')}
+          aria-label={t('ui-try:tryImage.fileInput')}
           data-testid="image-file"
           onChange={(e) => {
             void take(e.target.files?.[0]);
@@ -119,15 +121,15 @@ export function ImageInput({
       {source && input && !error && (
         <div className="image-input__views" data-testid="image-views">
           <figure>
-            <img src={source.url} alt={t('tryImage.original', { name: source.name })} className="image-input__original" />
-            <figcaption>{t('tryImage.original', { name: source.name })}</figcaption>
+            <img src={source.url} alt={t('ui-try:tryImage.original', { name: source.name })} className="image-input__original" />
+            <figcaption>{t('ui-try:tryImage.original', { name: source.name })}</figcaption>
           </figure>
           <figure>
-            <SampleImage values={input.values} shape={shape} size={140} label={t('tryImage.seenLabel', { shape: shapeKey })} />
-            <figcaption>{t('tryImage.seen', { shape: shapeKey })}</figcaption>
+            <SampleImage values={input.values} shape={shape} size={140} label={t('ui-try:tryImage.seenLabel', { shape: shapeKey })} />
+            <figcaption>{t('ui-try:tryImage.seen', { shape: shapeKey })}</figcaption>
           </figure>
           {isMnistShape(shape) && (
-            <p className="train-hint image-input__note">{input.inverted ? t('tryImage.inverted') : t('tryImage.centred')}</p>
+            <p className="train-hint image-input__note">{input.inverted ? t('ui-try:tryImage.inverted') : t('ui-try:tryImage.centred')}</p>
           )}
         </div>
       )}

@@ -35,17 +35,17 @@ export function RunPicker() {
 
   const describe = (run: RunInfo) => {
     const parts = [
-      t('runModel.option', { id: run.id, date: dateTimeText(run.startedAt, i18n.language) }),
-      t('runModel.epochs', { count: run.epochs }),
+      t('ui-try:runModel.option', { id: run.id, date: dateTimeText(run.startedAt, i18n.language) }),
+      t('ui-try:runModel.epochs', { count: run.epochs }),
     ];
     if (run.bestValAccuracy !== undefined)
-      parts.push(t('runModel.validation', { accuracy: percentText(run.bestValAccuracy, i18n.language) }));
-    if (run.status !== 'completed') parts.push(t(`runModel.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`));
+      parts.push(t('ui-try:runModel.validation', { accuracy: percentText(run.bestValAccuracy, i18n.language) }));
+    if (run.status !== 'completed') parts.push(t(`ui-try:runModel.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`));
     return parts.join(' · ');
   };
 
   // The weights of the selected run that can be chosen: as the run of this session ended, its best or its last checkpoint.
-  const weights: string[] = [];
+  const weights: ('ended' | 'best' | 'last')[] = [];
   if (selected && recorded?.recordedRunId === selected.id && recorded.checkpoint === undefined && !state.loading) weights.push('ended');
   if (selected?.hasBestCheckpoint) weights.push('best');
   if (selected?.hasLastCheckpoint) weights.push('last');
@@ -61,20 +61,20 @@ export function RunPicker() {
       {runs.length === 0 && state.runsFor === location ? (
         // A new project file has no run yet: the way to make one is right here.
         <div className="train-empty">
-          <p className="run-picker__status">{t('runModel.noRuns')}</p>
+          <p className="run-picker__status">{t('ui-try:runModel.noRuns')}</p>
           <GoToTrain />
         </div>
       ) : (
         <div className="run-picker__fields">
           <label className="train-field run-picker__run">
-            <span>{t('runModel.run')}</span>
+            <span>{t('ui-try:runModel.run')}</span>
             {/* A run no longer listed (deleted since it was loaded) is not shown as another one. */}
             <select
-              aria-label={t('runModel.runLabel')}
+              aria-label={t('ui-try:runModel.runLabel')}
               value={selected?.id ?? ''}
               onChange={(e) => void loadRun(api, location, Number(e.target.value))}
             >
-              {!selected && <option value="">{t('runModel.choose')}</option>}
+              {!selected && <option value="">{t('ui-try:runModel.choose')}</option>}
               {runs.map((run) => (
                 <option key={run.id} value={run.id}>
                   {describe(run)}
@@ -84,7 +84,7 @@ export function RunPicker() {
           </label>
           {weights.length > 1 && (
             <label className="train-field run-picker__weights">
-              <span>{t('runModel.weights')}</span>
+              <span>{t('ui-try:runModel.weights')}</span>
               <select
                 value={weightValue}
                 onChange={(e) =>
@@ -94,7 +94,7 @@ export function RunPicker() {
                 {weightValue === '' && <option value="">—</option>}
                 {weights.map((w) => (
                   <option key={w} value={w}>
-                    {t(`runModel.${w}`)}
+                    {t(`ui-try:runModel.${w}`)}
                   </option>
                 ))}
               </select>
@@ -107,10 +107,10 @@ export function RunPicker() {
           <>
             <span>
               {progress
-                ? t('runModel.evaluating', { id: state.loading.runId, done: n(progress.done), total: n(progress.total) })
-                : t('runModel.loading', { id: state.loading.runId })}
+                ? t('ui-try:runModel.evaluating', { id: state.loading.runId, done: n(progress.done), total: n(progress.total) })
+                : t('ui-try:runModel.loading', { id: state.loading.runId })}
             </span>
-            <progress aria-label={t('runModel.progressLabel')} max={progress?.total ?? 1} value={progress?.done} />
+            <progress aria-label={t('ui-try:runModel.progressLabel')} max={progress?.total ?? 1} value={progress?.done} />
           </>
         ) : state.error ? (
           <span className="error-box" role="alert">
@@ -120,13 +120,13 @@ export function RunPicker() {
           <>
             <span>
               {recorded.checkpoint === undefined
-                ? t('runModel.inUseEnded', { id: recorded.recordedRunId })
-                : t(recorded.checkpoint === 'best' ? 'runModel.inUseBest' : 'runModel.inUseLast', {
+                ? t('ui-try:runModel.inUseEnded', { id: recorded.recordedRunId })
+                : t(recorded.checkpoint === 'best' ? 'ui-try:runModel.inUseBest' : 'ui-try:runModel.inUseLast', {
                     id: recorded.recordedRunId,
                     epoch: recorded.epoch,
                   })}
               {recorded.evaluatedNow && recorded.test && !recorded.warning
-                ? ` ${t('runModel.evaluatedNow', { samples: n(recorded.test.samples) })}`
+                ? ` ${t('ui-try:runModel.evaluatedNow', { samples: n(recorded.test.samples) })}`
                 : ''}
             </span>
             {recorded.warning && <span className="run-picker__warning">{problemLine(recorded.warning)}</span>}

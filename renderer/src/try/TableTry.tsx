@@ -73,9 +73,9 @@ export function TableTry({ sessionId, shape }: { sessionId: string; shape: Shape
         <CodeText text={error.text} />
       </p>
     ) : (
-      <p className="train-empty">{t('evaluate.loading')}</p>
+      <p className="train-empty">{t('ui-evaluate:loading')}</p>
     );
-  if (input === null) return <p className="train-empty">{t('tryImage.notImageModel', { shape: shape.join(' × ') })}</p>;
+  if (input === null) return <p className="train-empty">{t('ui-try:tryImage.notImageModel', { shape: shape.join(' × ') })}</p>;
   const n = (v: number) => formatNumber(v, i18n.language);
   return (
     <div className="try-panel try-panel--table">
@@ -89,8 +89,8 @@ export function TableTry({ sessionId, shape }: { sessionId: string; shape: Shape
           predict(cells);
         }}
       >
-        <h3 id="table-form-title">{t('table.formTitle')}</h3>
-        <p className="train-hint">{t('table.formHint', { label: input.labelColumn })}</p>
+        <h3 id="table-form-title">{t('ui-try:table.formTitle')}</h3>
+        <p className="train-hint">{t('ui-try:table.formHint', { label: input.labelColumn })}</p>
         <div className="table-form__fields">
           {input.columns.map((column, i) => {
             const invalid = error?.columns.includes(column.name) ?? false;
@@ -111,7 +111,7 @@ export function TableTry({ sessionId, shape }: { sessionId: string; shape: Shape
                   onChange={(e) => setCells((old) => ({ ...old, [column.name]: e.target.value }))}
                 />
                 <span id={`table-field-hint-${i}`} className="table-form__hint">
-                  {t('table.fieldHint', { min: n(column.min), max: n(column.max) })}
+                  {t('ui-try:table.fieldHint', { min: n(column.min), max: n(column.max) })}
                 </span>
               </div>
             );
@@ -119,24 +119,24 @@ export function TableTry({ sessionId, shape }: { sessionId: string; shape: Shape
         </div>
         <div className="table-form__actions">
           <button type="submit" className="primary">
-            {t('table.predict')}
+            {t('ui-try:table.predict')}
           </button>
           <button
             type="button"
             onClick={() => setCells(Object.fromEntries(input.columns.map((c) => [c.name, String(Number(c.mean.toPrecision(3)))])))}
           >
-            {t('table.fillMean')}
+            {t('ui-try:table.fillMean')}
           </button>
         </div>
       </form>
       <section className="try-result" aria-labelledby="try-result-title">
-        <h3 id="try-result-title">{t('try.probabilities')}</h3>
+        <h3 id="try-result-title">{t('ui-try:probabilities')}</h3>
         {error && (
           <p className="error-box" role="alert">
             <CodeText text={error.text} />
           </p>
         )}
-        {prediction ? <PredictionBars prediction={prediction} /> : !error && <p>{t('table.typeFirst')}</p>}
+        {prediction ? <PredictionBars prediction={prediction} /> : !error && <p>{t('ui-try:table.typeFirst')}</p>}
       </section>
     </div>
   );

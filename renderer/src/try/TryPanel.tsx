@@ -186,7 +186,7 @@ export function TryPanel() {
         <RunPicker />
         {known && (
           <div className="train-empty">
-            <p>{t('try.none', { context: isMnistShape(Array.isArray(graphInput) ? graphInput : [28, 28, 1]) ? undefined : 'image' })}</p>
+            <p>{t('ui-try:none', { context: isMnistShape(Array.isArray(graphInput) ? graphInput : [28, 28, 1]) ? undefined : 'image' })}</p>
             <GoToTrain />
           </div>
         )}
@@ -205,13 +205,13 @@ export function TryPanel() {
       <RunPicker />
       {!fits && (
         <div className="try-pad try-pad--image">
-          <p className="train-hint">{t('tryImage.tryHint', { shape: shape.join(' × ') })}</p>
+          <p className="train-hint">{t('ui-try:tryImage.tryHint', { shape: shape.join(' × ') })}</p>
           <ImageInput shape={shape} fit={imageFit} onInput={takeImage} layout="column" />
           <CameraInput shape={shape} fit={imageFit} onFrame={takeFrame} />
         </div>
       )}
       <div className="try-pad" hidden={!fits}>
-        <p className="train-hint">{t('try.hint')}</p>
+        <p className="train-hint">{t('ui-try:hint')}</p>
         <canvas
           ref={canvas}
           width={PAD}
@@ -219,7 +219,7 @@ export function TryPanel() {
           className="draw-pad"
           data-testid="draw-pad"
           role="img"
-          aria-label={t('try.pad')}
+          aria-label={t('ui-try:pad')}
           onPointerDown={(e) => {
             leaveImage();
             e.currentTarget.setPointerCapture(e.pointerId);
@@ -248,11 +248,11 @@ export function TryPanel() {
               clear();
             }}
           >
-            {t('try.clear')}
+            {t('ui-try:clear')}
           </button>
           {digit && !image.current && (
             <span className="try-pad__seen">
-              {t('try.seen')} <SampleImage values={digit} shape={[28, 28, 1]} size={56} label={t('try.seenLabel')} />
+              {t('ui-try:seen')} <SampleImage values={digit} shape={[28, 28, 1]} size={56} label={t('ui-try:seenLabel')} />
             </span>
           )}
         </div>
@@ -265,13 +265,13 @@ export function TryPanel() {
       )}
 
       <section className="try-result" aria-labelledby="try-result-title">
-        <h3 id="try-result-title">{t('try.probabilities')}</h3>
+        <h3 id="try-result-title">{t('ui-try:probabilities')}</h3>
         {error && (
           <p className="error-box" role="alert">
             <CodeText text={error} />
           </p>
         )}
-        {prediction ? <PredictionBars prediction={prediction} /> : <p>{fits ? t('try.drawFirst') : t('tryImage.dropFirst')}</p>}
+        {prediction ? <PredictionBars prediction={prediction} /> : <p>{fits ? t('ui-try:drawFirst') : t('ui-try:tryImage.dropFirst')}</p>}
       </section>
       <LookInside values={digit} model={trained} />
     </div>

@@ -1,11 +1,10 @@
 // Try it's messages: the drawing pad, an image file, a row typed in a table (also how a CSV's skipped rows and a test row are
-// shown), and the run whose model Evaluate and Try it use (merged into ../i18n/en and fr).
+// shown), and the run whose model Evaluate and Try it use (the `ui-try` namespace).
 
 export const tryMessagesEn = {
   try: {
     none: 'Train the model first, then draw here to test it.',
     none_image: 'Train the model first, then try it here on an image.',
-    wrongShape: 'The drawing pad is for 28×28 grey images (like MNIST); this model takes {{shape}}.',
     hint: 'Draw a digit with the mouse, a finger or a pen: the model answers as you draw.',
     pad: 'Drawing pad',
     clear: 'Clear',
@@ -46,8 +45,6 @@ export const tryMessagesEn = {
     fillMean: 'Fill with the training means',
     typeFirst: 'Type a value in every field, then press Predict.',
     column: 'Column',
-    value: 'Value',
-    rowOf: 'Test row {{index}}',
     skippedRows_one: '{{count}} row skipped',
     skippedRows_other: '{{count}} rows skipped',
     skippedHint: 'Training uses the other rows. Fix these rows in the file and load it again to use them too.',
@@ -65,7 +62,14 @@ export const tryMessagesEn = {
     epochs_one: '{{count}} epoch',
     epochs_other: '{{count}} epochs',
     validation: '{{accuracy}} on validation',
-    state: { stopped: 'stopped', earlyStopped: 'stopped early', diverged: 'diverged', interrupted: 'interrupted', failed: 'failed' },
+    state: {
+      running: 'running',
+      stopped: 'stopped',
+      earlyStopped: 'stopped early',
+      diverged: 'diverged',
+      interrupted: 'interrupted',
+      failed: 'failed',
+    },
     choose: 'Choose a run…',
     weights: 'Weights',
     ended: 'As training ended',
@@ -82,13 +86,10 @@ export const tryMessagesEn = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const tryMessagesFr: Shape<typeof tryMessagesEn> = {
+export const tryMessagesFr: typeof tryMessagesEn = {
   try: {
     none: 'Entraînez d’abord le modèle, puis dessinez ici pour le tester.',
     none_image: 'Entraînez d’abord le modèle, puis essayez-le ici sur une image.',
-    wrongShape: 'Le bloc de dessin sert aux images grises 28×28 (comme MNIST) ; ce modèle prend {{shape}}.',
     hint: 'Dessinez un chiffre à la souris, au doigt ou au stylet : le modèle répond pendant que vous dessinez.',
     pad: 'Zone de dessin',
     clear: 'Effacer',
@@ -129,8 +130,6 @@ export const tryMessagesFr: Shape<typeof tryMessagesEn> = {
     fillMean: 'Remplir avec les moyennes d’entraînement',
     typeFirst: 'Tapez une valeur dans chaque champ, puis appuyez sur Prédire.',
     column: 'Colonne',
-    value: 'Valeur',
-    rowOf: 'Ligne de test {{index}}',
     skippedRows_one: '{{count}} ligne ignorée',
     skippedRows_other: '{{count}} lignes ignorées',
     skippedHint:
@@ -149,7 +148,14 @@ export const tryMessagesFr: Shape<typeof tryMessagesEn> = {
     epochs_one: '{{count}} époque',
     epochs_other: '{{count}} époques',
     validation: '{{accuracy}} en validation',
-    state: { stopped: 'arrêté', earlyStopped: 'arrêté tôt', diverged: 'divergé', interrupted: 'interrompu', failed: 'échec' },
+    state: {
+      running: 'en cours',
+      stopped: 'arrêté',
+      earlyStopped: 'arrêté tôt',
+      diverged: 'divergé',
+      interrupted: 'interrompu',
+      failed: 'échec',
+    },
     choose: 'Choisissez un entraînement…',
     weights: 'Poids',
     ended: 'À la fin de l’entraînement',

@@ -41,7 +41,7 @@ export function ConfirmDialog({
       </div>
       <div className="button-row runs-confirm__buttons">
         <button ref={cancel} type="button" onClick={onCancel}>
-          {t('runHistory.cancel')}
+          {t('ui-runs:runHistory.cancel')}
         </button>
         <button type="button" className={danger ? 'danger runs-confirm__danger' : 'primary'} onClick={onConfirm}>
           {confirmLabel}

@@ -5,11 +5,11 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
     <label className="inline-label">
-      <span className="sr-only">{t('language.label')}</span>
+      <span className="sr-only">{t('ui-app:language.label')}</span>
       <select
         value={i18n.language.startsWith('fr') ? 'fr' : 'en'}
         onChange={(e) => setLanguage(e.target.value)}
-        aria-label={t('language.label')}
+        aria-label={t('ui-app:language.label')}
         data-testid="language"
       >
         {languages.map((l) => (

@@ -9,7 +9,10 @@ export function PredictionBars({ prediction }: { prediction: Prediction }) {
   return (
     <>
       <p className="try-answer" data-testid="try-answer" aria-live="polite">
-        {t('try.answer', { label: prediction.classNames[best], probability: percentText(prediction.probabilities[best], i18n.language) })}
+        {t('ui-try:answer', {
+          label: prediction.classNames[best],
+          probability: percentText(prediction.probabilities[best], i18n.language),
+        })}
       </p>
       <ul className="prob-bars" data-testid="prob-bars">
         {prediction.probabilities.map((p, c) => (
@@ -23,7 +26,7 @@ export function PredictionBars({ prediction }: { prediction: Prediction }) {
               aria-valuenow={Math.round(p * 100)}
               aria-valuetext={percentText(p, i18n.language)}
               data-probability={p}
-              aria-label={t('try.bar', { label: prediction.classNames[c] })}
+              aria-label={t('ui-try:bar', { label: prediction.classNames[c] })}
             >
               <span className="prob-bars__fill" style={{ width: `${(p * 100).toFixed(1)}%` }} />
             </span>

@@ -32,7 +32,7 @@ export function Toasts() {
             type="button"
             className="toast__close"
             onClick={() => uiStore.getState().dismissToast(toast.id)}
-            aria-label={t('toast.dismiss')}
+            aria-label={t('ui-editor:toast.dismiss')}
           >
             ×
           </button>

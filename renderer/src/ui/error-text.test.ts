@@ -1,8 +1,11 @@
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../../../core/api/contract';
 import { createPortPair, createRpcClient, serveRpc } from '../../../core/api/rpc';
 import { LocalizedError } from '../../../core/model/localized';
-import { errorText } from './error-text';
+import { problem } from '../../../core/i18n/catalogue';
+import { setUpI18n } from '../i18n/index';
+import { errorText, problemLine } from './error-text';
 
 const shape = { methods: ['train'], events: [] };
 
@@ -36,5 +39,21 @@ describe('errorText', () => {
     expect(errorText(new LocalizedError({ en: 'The CSV file is empty.', fr: 'Le fichier CSV est vide.' }), 'fr')).toBe(
       'Le fichier CSV est vide.',
     );
+  });
+
+  it('says a problem of core with the interface’s i18next: its formats, its French spacing, nested problems in the same language', () => {
+    setUpI18n(i18next, 'en');
+    const ends = problem('graph:severalOutputs', { count: 2, ends: ['dense_1', 'dense_2'], id: 'dense_2' });
+    expect(problemLine(ends, 'en')).toBe(
+      'The graph ends in 2 places (dense_1, dense_2), so the model has 2 outputs. If "dense_2" is not meant to be an output, connect it to the next block or delete it.',
+    );
+    // The interface's post-processor: a no-break space inside the guillemets.
+    expect(problemLine(ends, 'fr')).toContain('Si «\u202fdense_2\u202f» ne doit pas');
+    const stop = problem('graph:cannotExport', {
+      errors: [{ nodeId: 'conv', problem: problem('graph:noOutput', {}) }],
+    });
+    // The problem inside is said in French too, though the interface is in English.
+    expect(problemLine(stop, 'fr')).toMatch(/^Le graphe a des erreurs\u00a0: .*\n {2}- \[conv\] Le graphe n’a aucune couche/s);
+    expect(problemLine(stop, 'en')).toMatch(/\n {2}- \[conv\] The graph has no layers after its Input/);
   });
 });

@@ -103,16 +103,16 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
   const notes = chain.outside.map((b) => (
     <p key={b.id} className="augment-warning" data-testid="augment-not-applied">
       {b.after
-        ? t('augment.notApplied', { type: b.type, id: b.id, afterType: b.after.type, afterId: b.after.id })
-        : t('augment.notConnected', { type: b.type, id: b.id })}
+        ? t('ui-augment:notApplied', { type: b.type, id: b.id, afterType: b.after.type, afterId: b.after.id })
+        : t('ui-augment:notConnected', { type: b.type, id: b.id })}
     </p>
   ));
-  if (!chain.input) return <p className="augment-hint">{t('augment.noInput')}</p>;
+  if (!chain.input) return <p className="augment-hint">{t('ui-augment:noInput')}</p>;
   if (!hasChain) {
     return (
       <>
         <p className="augment-hint" data-testid="augment-none">
-          {t('augment.noneYet')}
+          {t('ui-augment:noneYet')}
         </p>
         {notes}
       </>
@@ -133,15 +133,15 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
   return (
     <div className={`augment${large ? ' augment--large' : ''}`} aria-busy={busy || undefined}>
       <div className="button-row augment__actions">
-        <button type="button" onClick={() => choose({ seed: (seed % 2_147_483_646) + 1 })} title={t('augment.rerollHelp')}>
-          {t('augment.reroll')}
+        <button type="button" onClick={() => choose({ seed: (seed % 2_147_483_646) + 1 })} title={t('ui-augment:rerollHelp')}>
+          {t('ui-augment:reroll')}
         </button>
-        <button type="button" onClick={anotherImage} title={t('augment.anotherHelp')} disabled={!shown || shown.sampleCount < 2}>
-          {t('augment.another')}
+        <button type="button" onClick={anotherImage} title={t('ui-augment:anotherHelp')} disabled={!shown || shown.sampleCount < 2}>
+          {t('ui-augment:another')}
         </button>
         {canEnlarge && (
-          <button type="button" onClick={() => setEnlarged(true)} title={t('augment.enlargeHelp')} aria-haspopup="dialog">
-            {t('augment.enlarge')}
+          <button type="button" onClick={() => setEnlarged(true)} title={t('ui-augment:enlargeHelp')} aria-haspopup="dialog">
+            {t('ui-augment:enlarge')}
           </button>
         )}
       </div>
@@ -154,14 +154,14 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
         <>
           <div className="augment__caption">
             <span data-testid="augment-image">
-              {t('augment.image', {
+              {t('ui-augment:image', {
                 index: formatCount(shown.sampleIndex, i18n.language),
                 count: formatCount(shown.sampleCount, i18n.language),
                 label: shown.label,
               })}
             </span>
             <span className="augment__status" role="status" aria-live="polite">
-              {busy ? t('augment.loading') : ''}
+              {busy ? t('ui-augment:loading') : ''}
             </span>
           </div>
           <div
@@ -177,21 +177,27 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
               <PreviewImage
                 values={shown.original}
                 shape={shown.originalShape}
-                label={t('augment.originalLabel', { index: shown.sampleIndex, label: shown.label })}
+                label={t('ui-augment:originalLabel', { index: shown.sampleIndex, label: shown.label })}
               />
-              <figcaption>{t('augment.original')}</figcaption>
+              <figcaption>{t('ui-augment:original')}</figcaption>
             </figure>
             {shown.images.map((values, i) => (
               <figure className="augment-cell" data-testid="augment-cell" key={i}>
-                <PreviewImage values={values} shape={shown.shape} label={t('augment.drawLabel', { n: i + 1, index: shown.sampleIndex })} />
+                <PreviewImage
+                  values={values}
+                  shape={shown.shape}
+                  label={t('ui-augment:drawLabel', { n: i + 1, index: shown.sampleIndex })}
+                />
               </figure>
             ))}
           </div>
           {formatShape(shown.shape) !== formatShape(shown.originalShape) && (
-            <p className="augment__note">{t('augment.sizes', { from: formatShape(shown.originalShape), to: formatShape(shown.shape) })}</p>
+            <p className="augment__note">
+              {t('ui-augment:sizes', { from: formatShape(shown.originalShape), to: formatShape(shown.shape) })}
+            </p>
           )}
           <p className="augment__note">
-            {t('augment.applied')}{' '}
+            {t('ui-augment:applied')}{' '}
             {shown.applied.map((b, i) => (
               <span key={b.id}>
                 {i > 0 && ' → '}
@@ -214,12 +220,12 @@ function EnlargedPreview({ onClose, selectedId }: { onClose: () => void; selecte
   return (
     <dialog ref={dialog} className="dialog augment-dialog" aria-labelledby="augment-dialog-title" onClose={onClose}>
       <div className="augment-dialog__header">
-        <h2 id="augment-dialog-title">{t('augment.title')}</h2>
+        <h2 id="augment-dialog-title">{t('ui-augment:title')}</h2>
         <button type="button" onClick={() => dialog.current?.close()}>
-          {t('augment.close')}
+          {t('ui-augment:close')}
         </button>
       </div>
-      <p className="augment__intro">{t('augment.intro')}</p>
+      <p className="augment__intro">{t('ui-augment:intro')}</p>
       <AugmentationPreview draws={15} large selectedId={selectedId} />
     </dialog>
   );

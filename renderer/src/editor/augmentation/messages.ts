@@ -1,4 +1,4 @@
-// The augmentation preview's messages (merged into ../../i18n/en and fr).
+// The augmentation preview's messages (the `ui-augment` namespace).
 
 export const augmentMessagesEn = {
   augment: {
@@ -28,9 +28,7 @@ export const augmentMessagesEn = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-export const augmentMessagesFr: Shape<typeof augmentMessagesEn> = {
+export const augmentMessagesFr: typeof augmentMessagesEn = {
   augment: {
     title: 'Aperçu de l’augmentation',
     intro:
