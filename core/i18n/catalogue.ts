@@ -4,21 +4,24 @@
 import { cli as cliEn } from './en/cli';
 import { format as formatEn } from './en/format';
 import { graph as graphEn } from './en/graph';
+import { importing as importEn } from './en/import';
 import { params as paramsEn } from './en/params';
 import { shapes as shapesEn } from './en/shapes';
 import { cli as cliFr } from './fr/cli';
 import { format as formatFr } from './fr/format';
 import { graph as graphFr } from './fr/graph';
+import { importing as importFr } from './fr/import';
 import { params as paramsFr } from './fr/params';
 import { shapes as shapesFr } from './fr/shapes';
 
-const en = { graph: graphEn, params: paramsEn, shapes: shapesEn, cli: cliEn, format: formatEn };
+const en = { graph: graphEn, params: paramsEn, shapes: shapesEn, cli: cliEn, format: formatEn, import: importEn };
 const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: string } } = {
   graph: graphFr,
   params: paramsFr,
   shapes: shapesFr,
   cli: cliFr,
   format: formatFr,
+  import: importFr,
 };
 
 /** Every namespace in every language, as i18next takes its resources. */
