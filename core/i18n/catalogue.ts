@@ -1,12 +1,14 @@
 // The message catalogue of core: every sentence that core's problems are told in, one namespace per
 // feature, in English and in French, and the types that make a problem's code one of its keys.
 // Browser-safe: the editor renders the same codes as the command line.
+import { bases as basesEn } from './en/bases';
 import { cli as cliEn } from './en/cli';
 import { format as formatEn } from './en/format';
 import { graph as graphEn } from './en/graph';
 import { importing as importEn } from './en/import';
 import { params as paramsEn } from './en/params';
 import { shapes as shapesEn } from './en/shapes';
+import { bases as basesFr } from './fr/bases';
 import { cli as cliFr } from './fr/cli';
 import { format as formatFr } from './fr/format';
 import { graph as graphFr } from './fr/graph';
@@ -14,7 +16,7 @@ import { importing as importFr } from './fr/import';
 import { params as paramsFr } from './fr/params';
 import { shapes as shapesFr } from './fr/shapes';
 
-const en = { graph: graphEn, params: paramsEn, shapes: shapesEn, cli: cliEn, format: formatEn, import: importEn };
+const en = { graph: graphEn, params: paramsEn, shapes: shapesEn, cli: cliEn, format: formatEn, import: importEn, bases: basesEn };
 const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: string } } = {
   graph: graphFr,
   params: paramsFr,
@@ -22,6 +24,7 @@ const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: stri
   cli: cliFr,
   format: formatFr,
   import: importFr,
+  bases: basesFr,
 };
 
 /** Every namespace in every language, as i18next takes its resources. */

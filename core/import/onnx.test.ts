@@ -339,6 +339,11 @@ describe('refusals', () => {
     expect(error.message).toMatch(/Supported operators: Conv, BatchNormalization/);
     expect(error.fr).toMatch(/^Le nœud LRN « norm1\/LRN » : l’application n’a aucun bloc pour l’opérateur ONNX LRN/);
     expect(error.at).toBe('LRN');
+    // The problem itself: the node's code, with the reason nested in it as a code of its own.
+    expect(error.problem).toMatchObject({
+      code: 'import:onnxNode',
+      params: { op: 'LRN', name: 'norm1/LRN', reason: { code: 'import:onnxOperator', params: { op: 'LRN' } } },
+    });
   });
 
   it('a max pooling padded around values that may be negative is refused, not approximated with zeros', () => {

@@ -32,7 +32,7 @@ export type ImportFormatName = (typeof importFormatNames)[number];
  */
 export class ImportError extends LocalizedError {
   constructor(
-    text: Problem | Localized,
+    text: Problem,
     /** The operator or layer at fault, when there is one. */
     readonly at?: string,
   ) {

@@ -110,6 +110,7 @@ describe('importing a network as a new project file', () => {
     expect(error.message).toMatch(/^odd\.onnx cannot be imported: LRN node "norm1\/LRN": the app has no block for the ONNX operator LRN/);
     expect(error.fr).toMatch(/^odd\.onnx ne peut pas être importé : Le nœud LRN « norm1\/LRN »/);
     expect((error as UserFacingError).code).toBe('refused');
+    expect(error.problem?.code).toBe('import:refused');
     expect(await readdir(projectsDir)).toEqual([]);
   });
 

@@ -206,4 +206,116 @@ export const importing = {
   existsForce: '{{file}} already exists; it is left as it is. Choose another name, or add --force to replace it.',
   imported:
     "Imported {{source}} into {{out}}: {{blocks}} blocks, {{params, number}} parameters ({{trainable, number}} trainable), with its weights as the project's pretrained weights.",
+
+  // Keras layers, from a Keras or TensorFlow.js file (core/import/keras-layers.ts)
+  kerasLayer: 'Layer "{{layer}}" ({{className}}): {{reason, problem}}',
+  kerasLayerParams: 'Layer "{{layer}}" ({{className}}):\n{{problems, problems}}',
+  kerasActivationValue: 'its activation {{value}} is not one the app knows.',
+  kerasActivation:
+    'the activation "{{name}}" has no equivalent block in the app (it has {{activations, join}}), so the layer cannot be imported without changing what the network computes.',
+  kerasRegularizer: 'its `{{argument}}` {{value}} is not an L1 or L2 penalty, the only ones the app has.',
+  kerasRelu:
+    'ReLU with max_value={{max}}, negative_slope={{slope}}, threshold={{threshold}} has no equivalent activation in the app (it has "relu" and "relu6").',
+  kerasArgument:
+    'its argument `{{argument}}` ({{value}}) has no equivalent parameter in the app’s {{className}} block, so it cannot be imported without changing the network.',
+  kerasArgumentValue:
+    'its argument `{{argument}}` is {{value}}; the app’s block only computes `{{argument}}`={{expected}}, so the layer cannot be imported without changing what it computes.',
+  kerasInboundNotList: 'its `inbound_nodes` is not a list.',
+  kerasCallArguments: 'it is called with {{arguments, join}}, which the app’s block cannot express.',
+  kerasInboundNoLayer: 'an entry of its `inbound_nodes` ({{entry}}) names no layer.',
+  kerasModelClass:
+    '{{what}} holds a model of class {{className}}; only Keras Sequential and functional models (class "Sequential", "Functional" or "Model") can be imported.',
+  kerasNoLayers: '{{what}}: the model config lists no layers.',
+  kerasInputType: 'its inputs are of type {{type}}; the app’s Input takes numbers (floats).',
+  kerasInputSize:
+    'its input size is not fixed ({{shape}}); the app’s Input has a fixed shape. Build the model on a fixed input shape (e.g. input_shape=(224, 224, 3)) before saving it.',
+  kerasClass:
+    'the app has no block for the Keras class {{className}} (it has {{blocks, join}}), so this network cannot be imported without changing it.',
+  kerasSameName_inner: '{{what}}: two layers of the model "{{model}}" are named "{{layer}}".',
+  kerasSameName: '{{what}}: two layers are named "{{layer}}".',
+  kerasInnerInputs:
+    'this model inside the model is called on {{count}} inputs; only a model of one input and one output can be imported as part of another.',
+  kerasInnerEmpty: 'this model inside the model lists no layers.',
+  kerasNoInputShape_inner:
+    '{{what}}: the Sequential model "{{model}}" does not say the shape of its input (no InputLayer, no batch_input_shape): build the model on an input shape before saving it.',
+  kerasNoInputShape:
+    '{{what}}: the Sequential model does not say the shape of its input (no InputLayer, no batch_input_shape): build the model on an input shape before saving it.',
+  kerasInnerEnds:
+    'this model inside the model has {{inputCount}} inputs ({{inputs, join}}) and {{outputCount}} outputs ({{outputs, join}}); only a model of one input and one output can be imported as part of another.',
+  kerasInnerShared:
+    'this model inside the model is called {{count}} times (shared between several inputs); the app’s blocks are each used once, so it cannot be imported. Call the inner model once.',
+  kerasSharedLayer: 'it is called {{count}} times (a shared layer); each block of the app is used once. Give each use its own layer.',
+  kerasNotFed: 'nothing feeds it: its `inbound_nodes` is empty.',
+  kerasUnknownFeed: 'it is fed by a layer "{{feed}}" that the model does not have.',
+  kerasFeedCall: 'it takes output {{tensor}} of call {{call}} of "{{feed}}"; the app’s blocks have one output and are called once.',
+  kerasUnknownOutput_inner: '{{what}}: the model "{{model}}" names as its output a layer "{{layer}}" that it does not have.',
+  kerasUnknownOutput: '{{what}}: the model names as its output a layer "{{layer}}" that it does not have.',
+  kerasInnerLoose:
+    '{{what}}: the layers {{layers, join}} of a model inside the model feed nothing and are not its output; in the app every block that feeds nothing is an output. Remove them from the inner model.',
+  kerasOutputs:
+    '{{what}}: the model’s outputs ({{outputs, join}}) are not the layers that feed nothing ({{sinks, join}}); in the app every block that feeds nothing is an output. Remove the unused layers {{extra}} or make {{inner}} a last layer.',
+  kerasInnerShape: 'this model inside the model takes inputs of shape {{shape}}, but it is fed {{fed}}.',
+  kerasNotRunnable: '{{what}} does not make a network the app can run:\n{{errors, blockProblems}}',
+  kerasWeightCount:
+    '{{what}}: Layer "{{layer}}" ({{className}}) needs {{count}} weight tensor(s) ({{names, join}}) but the file has {{found}} ({{labels, join}}): the weights do not belong to this model.',
+  kerasWeightCount_noneFound:
+    '{{what}}: Layer "{{layer}}" ({{className}}) needs {{count}} weight tensor(s) ({{names, join}}) but the file has 0: the weights do not belong to this model.',
+  kerasWeightCount_noneNeeded:
+    '{{what}}: Layer "{{layer}}" ({{className}}) needs 0 weight tensor(s) (none) but the file has {{found}} ({{labels, join}}): the weights do not belong to this model.',
+  kerasWeightShape:
+    '{{what}}: the weight {{label}} of Layer "{{layer}}" ({{className}}) has shape {{shape, shape}}, but its {{weight}} must be {{expected, shape}} for the layer’s arguments and input: the file lies about its weights.',
+  kerasWeightShape_scalar:
+    '{{what}}: the weight {{label}} of Layer "{{layer}}" ({{className}}) is a scalar, but its {{weight}} must be {{expected, shape}} for the layer’s arguments and input: the file lies about its weights.',
+
+  // Keras files, .h5 and .keras (core/import/keras.ts)
+  kerasNotHdf5: '{{what}} is not a readable HDF5 file ({{reason}}): it is damaged, truncated, or not a Keras file.',
+  kerasDamaged: '{{what}}: "{{path}}" cannot be read ({{reason}}); the file is damaged or truncated.',
+  kerasMissingWeight:
+    '{{what}}: the weight "{{path}}" that the file names is not in it; the file is damaged or was written by another program.',
+  kerasLargeIntegers:
+    '{{what}}: the weight {{label}} holds integers too large to be kept exactly as the app’s float weights (beyond 16,777,216).',
+  kerasNotFloat:
+    '{{what}}: the weight {{label}} is not stored as floating-point numbers (HDF5 type {{type}}, {{size}} bytes); the app’s blocks hold float weights.',
+  kerasLayerNoGroup:
+    '{{what}} lists the layer "{{layer}}" in layer_names but has no group of weights for it: the file is damaged or truncated.',
+  kerasWeightNumbers: '{{what}}: the weights of layer "{{path}}" are numbered {{numbers, join}} instead of 0, 1, …: the file is damaged.',
+  kerasNoWeights: '{{what}} holds no Keras weights: it has neither a "layer_names" attribute (Keras 2) nor a "layers" group (Keras 3).',
+  kerasInnerWeightName:
+    '{{what}}: the weight {{label}} of the model "{{model}}" inside the model does not say which of its layers it belongs to (a name like "conv1/kernel:0" is expected): the file was not written by Keras or is damaged.',
+  kerasStrayWeights:
+    '{{what}} has weights for {{names, quoted}}, which no layer of the model has: the weights do not belong to this model.',
+  kerasNoConfig_attribute:
+    '{{what}} has no model_config attribute: it holds weights only, with no description of the network. Import the full model file (model.save), or use it as the weights of a known base.',
+  kerasNoConfig_file:
+    '{{what}} has no config.json: it holds weights only, with no description of the network. Import the full model file (model.save), or use it as the weights of a known base.',
+  kerasConfigJson_attribute: '{{what}}: its model_config attribute is not valid JSON ({{message}}); the file is damaged.',
+  kerasConfigJson_file: '{{what}}: its config.json is not valid JSON ({{message}}); the file is damaged.',
+  kerasNotZip: '{{what}} is not a readable .keras file (a zip archive): {{message}}. It is damaged or truncated.',
+  kerasZipEntry: '{{what}} has no {{name}}; a .keras file holds config.json and model.weights.h5.',
+
+  // TensorFlow.js layers models (core/import/tfjs.ts)
+  tfjsShardUnreadable:
+    '{{what}} lists the weight file "{{path}}", but it cannot be read next to it ({{message}}). Put every file the model came with in the same folder.',
+  tfjsWeightType:
+    '{{what}}: the weight "{{name}}" is of type {{dtype}}; the app’s blocks hold float32 weights (stored as float32, float16, uint8 or uint16).',
+  tfjsWeightType_stored:
+    '{{what}}: the weight "{{name}}" is of type {{dtype}} stored as {{stored}}; the app’s blocks hold float32 weights (stored as float32, float16, uint8 or uint16).',
+  tfjsShardBytes_truncated:
+    '{{what}}: its weights need {{needed}} bytes, but the files {{paths, join}} hold {{total}}: they are truncated. Copy the model again, with all its files.',
+  tfjsShardBytes_foreign:
+    '{{what}}: its weights need {{needed}} bytes, but the files {{paths, join}} hold {{total}}: they are not the files of this model.json. Copy the model again, with all its files.',
+  tfjsWeightTwice: '{{what}}: the weight "{{name}}" is listed twice.',
+  tfjsUnreadable: '{{what}} cannot be read: {{message}}.',
+  tfjsNotJson: '{{what}} is not valid JSON ({{message}}); a TensorFlow.js model.json is a JSON file. Is it truncated?',
+  tfjsGraphModel:
+    '{{what}} is a TensorFlow.js graph model (converted from a SavedModel): it has operations, not layers. Convert the Keras model with tensorflowjs_converter --output_format=tfjs_layers_model, or import its ONNX or Keras file.',
+  tfjsNoTopology: '{{what}} has no "modelTopology": it is not a TensorFlow.js layers model.',
+  tfjsNoManifest:
+    '{{what}} has no valid "weightsManifest" (a list of { paths, weights: [{ name, shape, dtype }] }): it is damaged or not a TensorFlow.js layers model.',
+  tfjsMissingWeight:
+    '{{what}}: layer "{{layer}}" ({{className}}) needs the weight "{{weight}}", which the weights manifest does not list (it lists {{present, join}}).',
+  tfjsMissingWeight_none:
+    '{{what}}: layer "{{layer}}" ({{className}}) needs the weight "{{weight}}", which the weights manifest does not list.',
+  tfjsStrayWeights:
+    '{{what}}: the weights manifest lists {{names, quoted}}, which no layer of the model uses: the weights do not belong to this model.',
 };

@@ -216,4 +216,116 @@ export const importing: Catalogue<typeof en> = {
   existsForce: '{{file}} existe déjà ; il est laissé tel quel. Choisissez un autre nom, ou ajoutez --force pour le remplacer.',
   imported:
     '{{source}} importé dans {{out}} : {{blocks}} blocs, {{params, number}} paramètres ({{trainable, number}} entraînables), avec ses poids comme poids préentraînés du projet.',
+  // Les couches Keras, d’un fichier Keras ou TensorFlow.js (core/import/keras-layers.ts)
+  kerasLayer: 'La couche « {{layer}} » ({{className}}) : {{reason, problem}}',
+  kerasLayerParams: 'La couche « {{layer}} » ({{className}}) :\n{{problems, problems}}',
+  kerasActivationValue: 'son activation {{value}} n’est pas connue de l’application.',
+  kerasActivation:
+    'l’activation « {{name}} » n’a pas d’équivalent dans l’application (qui a {{activations, join}}) : la couche ne peut pas être importée sans changer ce que calcule le réseau.',
+  kerasRegularizer: 'son `{{argument}}` {{value}} n’est pas une pénalité L1 ou L2, les seules que connaisse l’application.',
+  kerasRelu:
+    'un ReLU avec max_value={{max}}, negative_slope={{slope}}, threshold={{threshold}} n’a pas d’activation équivalente dans l’application (qui a « relu » et « relu6 »).',
+  kerasArgument:
+    'son argument `{{argument}}` ({{value}}) n’a pas de paramètre équivalent dans le bloc {{className}} de l’application : elle ne peut pas être importée sans changer le réseau.',
+  kerasArgumentValue:
+    'son argument `{{argument}}` vaut {{value}} ; le bloc de l’application ne calcule que `{{argument}}`={{expected}} : la couche ne peut pas être importée sans changer ce qu’elle calcule.',
+  kerasInboundNotList: 'son `inbound_nodes` n’est pas une liste.',
+  kerasCallArguments: 'elle est appelée avec {{arguments, join}}, ce que le bloc de l’application ne sait pas exprimer.',
+  kerasInboundNoLayer: 'une entrée de son `inbound_nodes` ({{entry}}) ne nomme aucune couche.',
+  kerasModelClass:
+    '{{what}} contient un modèle de classe {{className}} ; seuls les modèles Keras Sequential et fonctionnels (classe « Sequential », « Functional » ou « Model ») peuvent être importés.',
+  kerasNoLayers: '{{what}} : la configuration du modèle ne liste aucune couche.',
+  kerasInputType: 'ses entrées sont de type {{type}} ; l’Input de l’application prend des nombres (flottants).',
+  kerasInputSize:
+    'la taille de son entrée n’est pas fixée ({{shape}}) ; l’Input de l’application a une forme fixe. Construisez le modèle sur une forme d’entrée fixe (par ex. input_shape=(224, 224, 3)) avant de l’enregistrer.',
+  kerasClass:
+    'l’application n’a pas de bloc pour la classe Keras {{className}} (elle a {{blocks, join}}) : ce réseau ne peut pas être importé sans le modifier.',
+  kerasSameName_inner: '{{what}} : deux couches du modèle « {{model}} » s’appellent « {{layer}} ».',
+  kerasSameName: '{{what}} : deux couches s’appellent « {{layer}} ».',
+  kerasInnerInputs:
+    'ce modèle dans le modèle est appelé sur {{count}} entrées ; seul un modèle à une entrée et une sortie peut être importé dans un autre.',
+  kerasInnerEmpty: 'ce modèle dans le modèle ne liste aucune couche.',
+  kerasNoInputShape_inner:
+    '{{what}} : le modèle Sequential « {{model}} » ne dit pas la forme de son entrée (ni InputLayer, ni batch_input_shape) : construisez le modèle sur une forme d’entrée avant de l’enregistrer.',
+  kerasNoInputShape:
+    '{{what}} : le modèle Sequential ne dit pas la forme de son entrée (ni InputLayer, ni batch_input_shape) : construisez le modèle sur une forme d’entrée avant de l’enregistrer.',
+  kerasInnerEnds:
+    'ce modèle dans le modèle a {{inputCount}} entrées ({{inputs, join}}) et {{outputCount}} sorties ({{outputs, join}}) ; seul un modèle à une entrée et une sortie peut être importé dans un autre.',
+  kerasInnerShared:
+    'ce modèle dans le modèle est appelé {{count}} fois (partagé entre plusieurs entrées) ; chaque bloc de l’application ne sert qu’une fois : il ne peut donc pas être importé. Appelez le modèle intérieur une seule fois.',
+  kerasSharedLayer:
+    'elle est appelée {{count}} fois (couche partagée) ; chaque bloc de l’application ne sert qu’une fois. Donnez à chaque usage sa propre couche.',
+  kerasNotFed: 'rien ne l’alimente : son `inbound_nodes` est vide.',
+  kerasUnknownFeed: 'elle est alimentée par une couche « {{feed}} » que le modèle n’a pas.',
+  kerasFeedCall:
+    'elle prend la sortie {{tensor}} de l’appel {{call}} de « {{feed}} » ; les blocs de l’application ont une sortie et ne sont appelés qu’une fois.',
+  kerasUnknownOutput_inner: '{{what}} : le modèle « {{model}} » désigne comme sortie une couche « {{layer}} » qu’il n’a pas.',
+  kerasUnknownOutput: '{{what}} : le modèle désigne comme sortie une couche « {{layer}} » qu’il n’a pas.',
+  kerasInnerLoose:
+    '{{what}} : les couches {{layers, join}} d’un modèle dans le modèle n’alimentent rien et ne sont pas sa sortie ; dans l’application, tout bloc qui n’alimente rien est une sortie. Retirez-les du modèle intérieur.',
+  kerasOutputs:
+    '{{what}} : les sorties du modèle ({{outputs, join}}) ne sont pas les couches qui n’alimentent rien ({{sinks, join}}) ; dans l’application, tout bloc qui n’alimente rien est une sortie. Retirez les couches inutilisées {{extra}} ou faites de {{inner}} une dernière couche.',
+  kerasInnerShape: 'ce modèle dans le modèle prend des entrées de forme {{shape}}, mais il reçoit {{fed}}.',
+  kerasNotRunnable: '{{what}} ne donne pas un réseau que l’application sache exécuter :\n{{errors, blockProblems}}',
+  kerasWeightCount:
+    '{{what}} : la couche « {{layer}} » ({{className}}) demande {{count}} tenseur(s) de poids ({{names, join}}) mais le fichier en a {{found}} ({{labels, join}}) : ces poids ne sont pas ceux de ce modèle.',
+  kerasWeightCount_noneFound:
+    '{{what}} : la couche « {{layer}} » ({{className}}) demande {{count}} tenseur(s) de poids ({{names, join}}) mais le fichier n’en a aucun : ces poids ne sont pas ceux de ce modèle.',
+  kerasWeightCount_noneNeeded:
+    '{{what}} : la couche « {{layer}} » ({{className}}) ne demande aucun tenseur de poids mais le fichier en a {{found}} ({{labels, join}}) : ces poids ne sont pas ceux de ce modèle.',
+  kerasWeightShape:
+    '{{what}} : le poids {{label}} de la couche « {{layer}} » ({{className}}) a la forme {{shape, shape}}, mais son {{weight}} doit être {{expected, shape}} vu les arguments et l’entrée de la couche : le fichier ment sur ses poids.',
+  kerasWeightShape_scalar:
+    '{{what}} : le poids {{label}} de la couche « {{layer}} » ({{className}}) est un scalaire, mais son {{weight}} doit être {{expected, shape}} vu les arguments et l’entrée de la couche : le fichier ment sur ses poids.',
+  // Les fichiers Keras, .h5 et .keras (core/import/keras.ts)
+  kerasNotHdf5: '{{what}} n’est pas un fichier HDF5 lisible ({{reason}}) : il est abîmé, tronqué, ou ce n’est pas un fichier Keras.',
+  kerasDamaged: '{{what}} : « {{path}} » est illisible ({{reason}}) ; le fichier est abîmé ou tronqué.',
+  kerasMissingWeight:
+    '{{what}} : le poids « {{path}} » que nomme le fichier n’y est pas ; le fichier est abîmé ou a été écrit par un autre programme.',
+  kerasLargeIntegers:
+    '{{what}} : le poids {{label}} contient des entiers trop grands pour être gardés exactement dans les poids flottants de l’application (au-delà de 16 777 216).',
+  kerasNotFloat:
+    '{{what}} : le poids {{label}} n’est pas stocké en nombres à virgule flottante (type HDF5 {{type}}, {{size}} octets) ; les blocs de l’application ont des poids flottants.',
+  kerasLayerNoGroup:
+    '{{what}} liste la couche « {{layer}} » dans layer_names mais n’a pas de groupe de poids pour elle : le fichier est abîmé ou tronqué.',
+  kerasWeightNumbers:
+    '{{what}} : les poids de la couche « {{path}} » sont numérotés {{numbers, join}} au lieu de 0, 1, … : le fichier est abîmé.',
+  kerasNoWeights: '{{what}} ne contient pas de poids Keras : il n’a ni attribut « layer_names » (Keras 2) ni groupe « layers » (Keras 3).',
+  kerasInnerWeightName:
+    '{{what}} : le poids {{label}} du modèle « {{model}} » dans le modèle ne dit pas à laquelle de ses couches il appartient (un nom comme « conv1/kernel:0 » est attendu) : le fichier n’a pas été écrit par Keras ou il est abîmé.',
+  kerasStrayWeights:
+    '{{what}} a des poids pour {{names, quoted}}, qu’aucune couche du modèle ne porte : ces poids ne sont pas ceux de ce modèle.',
+  kerasNoConfig_attribute:
+    '{{what}} n’a pas d’attribut model_config : il ne contient que des poids, sans description du réseau. Importez le fichier du modèle complet (model.save), ou utilisez-le comme poids d’une base connue.',
+  kerasNoConfig_file:
+    '{{what}} n’a pas de config.json : il ne contient que des poids, sans description du réseau. Importez le fichier du modèle complet (model.save), ou utilisez-le comme poids d’une base connue.',
+  kerasConfigJson_attribute: '{{what}} : son attribut model_config n’est pas du JSON valide ({{message}}) ; le fichier est abîmé.',
+  kerasConfigJson_file: '{{what}} : son config.json n’est pas du JSON valide ({{message}}) ; le fichier est abîmé.',
+  kerasNotZip: '{{what}} n’est pas un fichier .keras lisible (une archive zip) : {{message}}. Il est abîmé ou tronqué.',
+  kerasZipEntry: '{{what}} n’a pas de {{name}} ; un fichier .keras contient config.json et model.weights.h5.',
+  // Les modèles de couches TensorFlow.js (core/import/tfjs.ts)
+  tfjsShardUnreadable:
+    '{{what}} liste le fichier de poids « {{path}} », mais il est illisible à côté de lui ({{message}}). Placez tous les fichiers du modèle dans le même dossier.',
+  tfjsWeightType:
+    '{{what}} : le poids « {{name}} » est de type {{dtype}} ; les blocs de l’application ont des poids float32 (stockés en float32, float16, uint8 ou uint16).',
+  tfjsWeightType_stored:
+    '{{what}} : le poids « {{name}} » est de type {{dtype}} stocké en {{stored}} ; les blocs de l’application ont des poids float32 (stockés en float32, float16, uint8 ou uint16).',
+  tfjsShardBytes_truncated:
+    '{{what}} : ses poids demandent {{needed}} octets, mais les fichiers {{paths, join}} en contiennent {{total}} : ils sont tronqués. Copiez de nouveau le modèle, avec tous ses fichiers.',
+  tfjsShardBytes_foreign:
+    '{{what}} : ses poids demandent {{needed}} octets, mais les fichiers {{paths, join}} en contiennent {{total}} : ce ne sont pas les fichiers de ce model.json. Copiez de nouveau le modèle, avec tous ses fichiers.',
+  tfjsWeightTwice: '{{what}} : le poids « {{name}} » est listé deux fois.',
+  tfjsUnreadable: '{{what}} est illisible : {{message}}.',
+  tfjsNotJson: '{{what}} n’est pas du JSON valide ({{message}}) ; le model.json de TensorFlow.js est un fichier JSON. Est-il tronqué ?',
+  tfjsGraphModel:
+    '{{what}} est un modèle de graphe TensorFlow.js (converti depuis un SavedModel) : il contient des opérations, pas des couches. Convertissez le modèle Keras avec tensorflowjs_converter --output_format=tfjs_layers_model, ou importez son fichier ONNX ou Keras.',
+  tfjsNoTopology: '{{what}} n’a pas de « modelTopology » : ce n’est pas un modèle de couches TensorFlow.js.',
+  tfjsNoManifest:
+    '{{what}} n’a pas de « weightsManifest » valide (une liste de { paths, weights: [{ name, shape, dtype }] }) : il est abîmé ou ce n’est pas un modèle de couches TensorFlow.js.',
+  tfjsMissingWeight:
+    '{{what}} : la couche « {{layer}} » ({{className}}) demande le poids « {{weight}} », absent du manifeste des poids (qui liste {{present, join}}).',
+  tfjsMissingWeight_none:
+    '{{what}} : la couche « {{layer}} » ({{className}}) demande le poids « {{weight}} », absent du manifeste des poids.',
+  tfjsStrayWeights:
+    '{{what}} : le manifeste des poids liste {{names, quoted}}, qu’aucune couche du modèle n’utilise : ces poids ne sont pas ceux de ce modèle.',
 };
