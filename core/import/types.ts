@@ -42,8 +42,9 @@ export class ImportError extends LocalizedError {
 
 /**
  * Another error said inside a sentence of the importer: its problem nested in `withReason` where it
- * has one; otherwise its message in `withMessage`, each language's sentence with that language's
- * text of the error (an error of a library has English only).
+ * has one; otherwise its message in `withMessage` (an error of a library, in English only), or,
+ * for an error that has texts in both languages but no problem yet, each language's sentence with
+ * that language's text.
  */
 export function saidWithin(
   error: unknown,
@@ -52,7 +53,8 @@ export function saidWithin(
 ): Problem | Localized {
   const found = (error as { problem?: Problem } | null)?.problem;
   if (found) return withReason(found);
-  return inEachLanguage(errorTexts(error), withMessage);
+  const texts = errorTexts(error);
+  return texts.fr === texts.en ? withMessage(texts.en) : inEachLanguage(texts, withMessage);
 }
 
 /** A sentence of the catalogue around a text that another part of the app gives in both languages: each language's sentence with its text. */
