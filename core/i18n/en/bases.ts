@@ -17,4 +17,10 @@ export const bases = {
   offline:
     '{{base}} cannot be downloaded: {{url}} cannot be reached ({{why}}). This computer seems to be offline. Try again once it is online, or import a network from a file instead: `neuroblocks import-model FILE --out PROJECT.nbproj` (e.g. an ONNX file).',
   notDownloaded: '{{base}} has not been downloaded yet: download it first.',
+
+  // Adding a base to a project (core/services/pretrained-bases.ts)
+  unknownBase: 'There is no pretrained base "{{base}}" in the catalogue.',
+  oneInput: "{{base}} goes after the project's Input block, and this project has {{count}}. Keep one Input block.",
+  inputShape:
+    '{{base}} takes square colour images of at least {{min}}×{{min}}×3, but the Input block "{{id}}" has `shape` {{shape, shape}}. Set its `shape` to e.g. [{{side}}, {{side}}, 3] (or [64, 64, 3] for small images), then add the base.',
 };

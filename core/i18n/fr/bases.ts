@@ -20,4 +20,10 @@ export const bases: Catalogue<typeof en> = {
   offline:
     '{{base}} ne peut pas être téléchargé : {{url}} est injoignable ({{why}}). Cet ordinateur semble hors ligne. Réessayez une fois en ligne, ou importez plutôt un réseau depuis un fichier : `neuroblocks import-model FICHIER --out PROJET.nbproj` (par ex. un fichier ONNX).',
   notDownloaded: '{{base}} n’a pas encore été téléchargé : téléchargez-le d’abord.',
+
+  // L’ajout d’une base à un projet (core/services/pretrained-bases.ts)
+  unknownBase: 'Il n’y a pas de base préentraînée « {{base}} » dans le catalogue.',
+  oneInput: '{{base}} se place après le bloc Input du projet, et ce projet en a {{count}}. Gardez un seul bloc Input.',
+  inputShape:
+    '{{base}} prend des images couleur carrées d’au moins {{min}}×{{min}}×3, mais le bloc Input « {{id}} » a la `shape` {{shape, shape}}. Réglez sa `shape` sur par ex. [{{side}}, {{side}}, 3] (ou [64, 64, 3] pour de petites images), puis ajoutez la base.',
 };
