@@ -197,7 +197,7 @@ export interface ImportedNetwork extends OpenedProject {
     params: number;
     trainableParams: number;
     /** Facts worth telling (e.g. "BatchNormalization folded into Conv"). */
-    notes: Localized[];
+    notes: Problem[];
     /** The base group's id, when imported as a base. */
     group?: string;
   };

@@ -5,6 +5,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { download, DownloadUnreachable, type DownloadProgress } from '../data/download';
 import { UserFacingError } from '../api/contract';
+import { problem } from '../i18n/catalogue';
 import { assembleBase, type AssembledBase } from './assemble';
 import type { PretrainedBaseEntry } from '../model/bases/entries';
 import { readKerasWeightsFile } from './keras-weights';
@@ -68,13 +69,7 @@ export class PretrainedCache {
       });
     } catch (error) {
       if (error instanceof DownloadUnreachable)
-        throw new UserFacingError(
-          {
-            en: `${entry.name} cannot be downloaded: ${url} cannot be reached (${error.why}). This computer seems to be offline. Try again once it is online, or import a network from a file instead: \`neuroblocks import-model FILE --out PROJECT.nbproj\` (e.g. an ONNX file).`,
-            fr: `${entry.name} ne peut pas être téléchargé : ${url} est injoignable (${error.why}). Cet ordinateur semble hors ligne. Réessayez une fois en ligne, ou importez plutôt un réseau depuis un fichier : \`neuroblocks import-model FICHIER --out PROJET.nbproj\` (par ex. un fichier ONNX).`,
-          },
-          'offline',
-        );
+        throw new UserFacingError(problem('bases:offline', { base: entry.name, url, why: error.why }), 'offline');
       throw error;
     }
   }
@@ -82,13 +77,7 @@ export class PretrainedCache {
   /** The base ready for a project: its graph at a square input `size` with its preprocessing, and the downloaded file's weights. */
   async assemble(entry: PretrainedBaseEntry, size = entry.inputSize.default): Promise<AssembledBase> {
     if ((await this.state(entry)).state !== 'downloaded')
-      throw new UserFacingError(
-        {
-          en: `${entry.name} has not been downloaded yet: download it first.`,
-          fr: `${entry.name} n’a pas encore été téléchargé : téléchargez-le d’abord.`,
-        },
-        'not-downloaded',
-      );
+      throw new UserFacingError(problem('bases:notDownloaded', { base: entry.name }), 'not-downloaded');
     return assembleBase(entry, await readKerasWeightsFile(this.file(entry)), size);
   }
 }

@@ -148,6 +148,7 @@ describe('Keras weights files', () => {
       "The layers of wrong.h5 do not match the network: the file has weights for fc1, which the network lacks; the network's bn has no weights in the file. Use the weights file made for this network.",
     );
     expect(refused?.fr).toContain('bn du réseau n’a pas de poids dans le fichier');
+    expect(refused?.problem).toMatchObject({ code: 'bases:layersBoth', params: { file: 'wrong.h5', extra: ['fc1'], missing: ['bn'] } });
 
     const shaped = writeKerasFile('shaped', [
       [

@@ -4,6 +4,7 @@ import { analyzeGraph } from '../model/analyze';
 import type { Graph } from '../model/graph';
 import { readKerasWeights } from '../import/keras';
 import { expectedWeights } from '../import/keras-layers';
+import { problem } from '../i18n/catalogue';
 import { ImportError, type ImportedWeight } from '../import/types';
 
 /** One layer of a Keras weights file: its name and its weights in the file's order. */
@@ -58,12 +59,12 @@ export function mapKerasWeights(
   const extra = [...inFile.keys()].filter((name) => !expected.has(name));
   const missing = [...expected.keys()].filter((name) => !inFile.has(name));
   if (extra.length || missing.length) {
-    const list = (names: string[]) => names.slice(0, 8).join(', ') + (names.length > 8 ? ` … (${names.length})` : '');
     throw new ImportError(
-      {
-        en: `The layers of ${fileName} do not match the network: ${[extra.length ? `the file has weights for ${list(extra)}, which the network lacks` : '', missing.length ? `the network's ${list(missing)} ${missing.length === 1 ? 'has' : 'have'} no weights in the file` : ''].filter(Boolean).join('; ')}. Use the weights file made for this network.`,
-        fr: `Les couches de ${fileName} ne correspondent pas au réseau : ${[extra.length ? `le fichier a des poids pour ${list(extra)}, absents du réseau` : '', missing.length ? `${list(missing)} du réseau n’${missing.length === 1 ? 'a' : 'ont'} pas de poids dans le fichier` : ''].filter(Boolean).join(' ; ')}. Utilisez le fichier de poids fait pour ce réseau.`,
-      },
+      extra.length && missing.length
+        ? problem('bases:layersBoth', { file: fileName, extra, missing, count: missing.length })
+        : extra.length
+          ? problem('bases:layersExtra', { file: fileName, extra })
+          : problem('bases:layersMissing', { file: fileName, missing, count: missing.length }),
       extra[0] ?? missing[0],
     );
   }
@@ -72,20 +73,28 @@ export function mapKerasWeights(
     const layer = inFile.get(block)!;
     if (layer.weights.length !== wanted.length)
       throw new ImportError(
-        {
-          en: `Layer "${block}" of ${fileName} has ${layer.weights.length} weights (${layer.weights.map((w) => w.name).join(', ')}), but the network's block has ${wanted.length} (${wanted.map((w) => w.name).join(', ')}). Use the weights file made for this network.`,
-          fr: `La couche « ${block} » de ${fileName} a ${layer.weights.length} poids (${layer.weights.map((w) => w.name).join(', ')}), mais le bloc du réseau en a ${wanted.length} (${wanted.map((w) => w.name).join(', ')}). Utilisez le fichier de poids fait pour ce réseau.`,
-        },
+        problem('bases:weightCount', {
+          layer: block,
+          file: fileName,
+          count: layer.weights.length,
+          names: layer.weights.map((w) => w.name),
+          wanted: wanted.length,
+          wantedNames: wanted.map((w) => w.name),
+        }),
         block,
       );
     wanted.forEach((w, i) => {
       const got = layer.weights[i];
       if (size(got.shape) !== size(w.shape) || got.shape.length !== w.shape.length || got.shape.some((d, k) => d !== w.shape[k]))
         throw new ImportError(
-          {
-            en: `The weight "${got.name}" of layer "${block}" in ${fileName} has shape [${got.shape.join(', ')}], but the network's ${w.name} needs [${w.shape.join(', ')}]. Use the weights file made for this network (and its input size's channels).`,
-            fr: `Le poids « ${got.name} » de la couche « ${block} » dans ${fileName} a la forme [${got.shape.join(', ')}], mais ${w.name} du réseau demande [${w.shape.join(', ')}]. Utilisez le fichier de poids fait pour ce réseau.`,
-          },
+          problem('bases:weightShape', {
+            weight: got.name,
+            layer: block,
+            file: fileName,
+            shape: got.shape,
+            name: w.name,
+            wantedShape: w.shape,
+          }),
           block,
         );
       out.push({ name: `${block}/${w.name}`, shape: w.shape, data: got.data });

@@ -2,18 +2,22 @@
 // feature, in English and in French, and the types that make a problem's code one of its keys.
 // Browser-safe: the editor renders the same codes as the command line.
 import { augment as augmentEn } from './en/augment';
+import { bases as basesEn } from './en/bases';
 import { cli as cliEn } from './en/cli';
 import { data as dataEn } from './en/data';
 import { format as formatEn } from './en/format';
 import { graph as graphEn } from './en/graph';
+import { importing as importEn } from './en/import';
 import { params as paramsEn } from './en/params';
 import { shapes as shapesEn } from './en/shapes';
 import { store as storeEn } from './en/store';
 import { augment as augmentFr } from './fr/augment';
+import { bases as basesFr } from './fr/bases';
 import { cli as cliFr } from './fr/cli';
 import { data as dataFr } from './fr/data';
 import { format as formatFr } from './fr/format';
 import { graph as graphFr } from './fr/graph';
+import { importing as importFr } from './fr/import';
 import { params as paramsFr } from './fr/params';
 import { shapes as shapesFr } from './fr/shapes';
 import { store as storeFr } from './fr/store';
@@ -27,6 +31,8 @@ const en = {
   data: dataEn,
   augment: augmentEn,
   store: storeEn,
+  import: importEn,
+  bases: basesEn,
 };
 const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: string } } = {
   graph: graphFr,
@@ -37,6 +43,8 @@ const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: stri
   data: dataFr,
   augment: augmentFr,
   store: storeFr,
+  import: importFr,
+  bases: basesFr,
 };
 
 /** Every namespace in every language, as i18next takes its resources. */

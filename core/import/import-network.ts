@@ -5,12 +5,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeGraph } from '../model/analyze';
 import { insertBase } from '../model/base-group';
-import { errorTexts, LocalizedError, type Localized } from '../model/localized';
+import { problem, type Problem } from '../i18n/catalogue';
+import { LocalizedError, type Localized } from '../model/localized';
 import type { Project } from '../model/project';
 import { moveIntoPlace, removeDatabaseFiles, siblingTempPath } from '../store/project-file';
 import { ProjectStore } from '../store/project-store';
 import { importerFor, importers } from './index';
-import type { ImportedModel, ImportFormatName } from './types';
+import { inEachLanguage, saidWithin, type ImportedModel, type ImportFormatName } from './types';
 
 /** What was imported, to tell the user. */
 export interface NetworkImportSummary {
@@ -21,7 +22,7 @@ export interface NetworkImportSummary {
   blocks: number;
   params: number;
   trainableParams: number;
-  notes: Localized[];
+  notes: Problem[];
   /** The base group's id, when the network went into a project as a base. */
   group?: string;
 }
@@ -29,7 +30,7 @@ export interface NetworkImportSummary {
 /** A file that cannot be imported, or a project file that cannot take it: said of the file the user chose. */
 export class NetworkImportError extends LocalizedError {
   constructor(
-    text: Localized,
+    text: Problem | Localized,
     readonly code: 'unknown-format' | 'refused' | 'exists' | 'bad-name' | 'write',
   ) {
     super(text);
@@ -46,21 +47,17 @@ export function networkExtensions(): string[] {
 export async function loadNetwork(file: string, source = path.basename(file)): Promise<ImportedModel> {
   const importer = importerFor(source);
   if (!importer) {
-    const known = networkExtensions().join(', ');
-    throw new NetworkImportError(
-      {
-        en: `${source} cannot be imported: the app reads ${known} files, and its name ends otherwise.`,
-        fr: `${source} ne peut pas être importé : l’application lit les fichiers ${known}, et son nom se termine autrement.`,
-      },
-      'unknown-format',
-    );
+    throw new NetworkImportError(problem('import:unknownFormat', { source, known: networkExtensions() }), 'unknown-format');
   }
   try {
     return await importer.load(file);
   } catch (error) {
-    const text = errorTexts(error);
     throw new NetworkImportError(
-      { en: `${source} cannot be imported: ${text.en}`, fr: `${source} ne peut pas être importé : ${text.fr}` },
+      saidWithin(
+        error,
+        (reason) => problem('import:refused', { source, reason }),
+        (message) => problem('import:refusedMessage', { source, message }),
+      ),
       'refused',
     );
   }
@@ -98,20 +95,10 @@ export async function importNetworkAsProject(
   const nameProblem = fileNameProblem(path.basename(out));
   if (nameProblem)
     throw new NetworkImportError(
-      {
-        en: `${path.basename(out)} cannot be created: ${nameProblem.en}. Choose another name.`,
-        fr: `${path.basename(out)} ne peut pas être créé : ${nameProblem.fr}. Choisissez un autre nom.`,
-      },
+      inEachLanguage(nameProblem, (why) => problem('import:badName', { file: path.basename(out), why })),
       'bad-name',
     );
-  const exists = () =>
-    new NetworkImportError(
-      {
-        en: `${path.basename(out)} already exists; it is left as it is. Choose another name.`,
-        fr: `${path.basename(out)} existe déjà ; il est laissé tel quel. Choisissez un autre nom.`,
-      },
-      'exists',
-    );
+  const exists = () => new NetworkImportError(problem('import:exists', { file: path.basename(out) }), 'exists');
   if (!options.force && existsSync(out)) throw exists();
   const model = await loadNetwork(file, source);
   const temp = siblingTempPath(out, 'importing');
@@ -137,9 +124,13 @@ export async function importNetworkAsProject(
   } catch (error) {
     removeDatabaseFiles(temp);
     if (error instanceof NetworkImportError) throw error;
-    const text = errorTexts(error);
+    const file = path.basename(out);
     throw new NetworkImportError(
-      { en: `${path.basename(out)} could not be written: ${text.en}`, fr: `${path.basename(out)} n’a pas pu être écrit : ${text.fr}` },
+      saidWithin(
+        error,
+        (reason) => problem('import:notWritten', { file, reason }),
+        (message) => problem('import:notWrittenMessage', { file, message }),
+      ),
       'write',
     );
   }
@@ -166,9 +157,12 @@ export async function importNetworkAsBase(
     inserted = insertBase(project, { name: model.name, source, graph: model.graph, weights: model.weights }, { upTo: options.upTo });
     if (options.arrange) inserted = { ...inserted, project: options.arrange(inserted.project) };
   } catch (error) {
-    const text = errorTexts(error);
     throw new NetworkImportError(
-      { en: `${source} cannot be a base here: ${text.en}`, fr: `${source} ne peut pas servir de base ici : ${text.fr}` },
+      saidWithin(
+        error,
+        (reason) => problem('import:notABase', { source, reason }),
+        (message) => problem('import:notABaseMessage', { source, message }),
+      ),
       'refused',
     );
   }

@@ -8,7 +8,7 @@ import { activations } from '../model/blocks/common';
 import { blockTypes, getBlock } from '../model/blocks/index';
 import type { Graph, GraphEdge, GraphNode, NodeGroup, Shape } from '../model/graph';
 import { layerNameFor } from '../model/layer-names';
-import type { Localized } from '../model/localized';
+import { problem, type Problem } from '../i18n/catalogue';
 import { pair, resolveParams } from '../model/params';
 import { ImportError, type ImportedWeight } from './types';
 
@@ -50,14 +50,9 @@ export interface TranslatedModel {
   layers: TranslatedLayer[];
 }
 
-/** `Conv2D "conv1"` as messages name a layer of the file. */
-function layerWords(layer: { name: string; className: string }): Localized {
-  return { en: `Layer "${layer.name}" (${layer.className})`, fr: `La couche « ${layer.name} » (${layer.className})` };
-}
-
-function refuse(layer: { name: string; className: string }, text: Localized): ImportError {
-  const words = layerWords(layer);
-  return new ImportError({ en: `${words.en}: ${text.en}`, fr: `${words.fr} : ${text.fr}` }, layer.name);
+/** An error about one layer of the file: `reason` says what is wrong, after the layer is named (`Layer "conv1" (Conv2D)`). */
+function refuse(layer: { name: string; className: string }, reason: Problem): ImportError {
+  return new ImportError(problem('import:kerasLayer', { layer: layer.name, className: layer.className, reason }), layer.name);
 }
 
 /** Keras's `naming.to_snake_case`, which Keras 3 uses for the paths of a layer's weights: `BatchNormalization` → `batch_normalization`. */
@@ -150,16 +145,10 @@ function activationName(layer: { name: string; className: string }, value: unkno
           : o.class_name;
   }
   if (typeof name !== 'string')
-    throw refuse(layer, {
-      en: `its activation ${JSON.stringify(value)} is not one the app knows.`,
-      fr: `son activation ${JSON.stringify(value)} n’est pas connue de l’application.`,
-    });
+    throw refuse(layer, problem('import:kerasActivationValue', { value: JSON.stringify(value) ?? 'undefined' }));
   const known = activationAliases[name] ?? name;
   if (!(activations as readonly string[]).includes(known))
-    throw refuse(layer, {
-      en: `the activation "${name}" has no equivalent block in the app (it has ${activations.join(', ')}), so the layer cannot be imported without changing what the network computes.`,
-      fr: `l’activation « ${name} » n’a pas d’équivalent dans l’application (qui a ${activations.join(', ')}) : la couche ne peut pas être importée sans changer ce que calcule le réseau.`,
-    });
+    throw refuse(layer, problem('import:kerasActivation', { name, activations: [...activations] }));
   return known;
 }
 
@@ -170,10 +159,7 @@ function regularizer(layer: { name: string; className: string }, arg: string, va
   const l1 = typeof config.l1 === 'number' ? config.l1 : 0;
   const l2 = typeof config.l2 === 'number' ? config.l2 : 0;
   if (!['L1', 'L2', 'L1L2', 'l1_l2', 'l1', 'l2'].includes(o.class_name ?? '') || Object.keys(config).some((k) => k !== 'l1' && k !== 'l2'))
-    throw refuse(layer, {
-      en: `its \`${arg}\` ${JSON.stringify(value)} is not an L1 or L2 penalty, the only ones the app has.`,
-      fr: `son \`${arg}\` ${JSON.stringify(value)} n’est pas une pénalité L1 ou L2, les seules que connaisse l’application.`,
-    });
+    throw refuse(layer, problem('import:kerasRegularizer', { argument: arg, value: JSON.stringify(value) }));
   const out: { l1?: number; l2?: number } = {};
   if (l1) out.l1 = l1;
   if (l2) out.l2 = l2;
@@ -220,10 +206,14 @@ export const aliasClasses: Record<
     const slope = config.negative_slope ?? 0;
     const threshold = config.threshold ?? 0;
     if (slope !== 0 || threshold !== 0 || !(isNullish(max) || max === 6))
-      throw refuse(layer, {
-        en: `ReLU with max_value=${JSON.stringify(max)}, negative_slope=${JSON.stringify(slope)}, threshold=${JSON.stringify(threshold)} has no equivalent activation in the app (it has "relu" and "relu6").`,
-        fr: `un ReLU avec max_value=${JSON.stringify(max)}, negative_slope=${JSON.stringify(slope)}, threshold=${JSON.stringify(threshold)} n’a pas d’activation équivalente dans l’application (qui a « relu » et « relu6 »).`,
-      });
+      throw refuse(
+        layer,
+        problem('import:kerasRelu', {
+          max: JSON.stringify(max) ?? 'undefined',
+          slope: JSON.stringify(slope),
+          threshold: JSON.stringify(threshold),
+        }),
+      );
     return { type: 'Activation', params: { activation: max === 6 ? 'relu6' : 'relu' }, used: ['max_value', 'negative_slope', 'threshold'] };
   },
 };
@@ -264,15 +254,15 @@ function checkOtherArguments(layer: { name: string; className: string }, config:
     const rule = otherArguments[key];
     if (rule === true) continue;
     if (!rule)
-      throw refuse(layer, {
-        en: `its argument \`${key}\` (${JSON.stringify(value)}) has no equivalent parameter in the app’s ${layer.className} block, so it cannot be imported without changing the network.`,
-        fr: `son argument \`${key}\` (${JSON.stringify(value)}) n’a pas de paramètre équivalent dans le bloc ${layer.className} de l’application : elle ne peut pas être importée sans changer le réseau.`,
-      });
+      throw refuse(
+        layer,
+        problem('import:kerasArgument', { argument: key, value: JSON.stringify(value) ?? 'undefined', className: layer.className }),
+      );
     if (!rule.ok(value))
-      throw refuse(layer, {
-        en: `its argument \`${key}\` is ${JSON.stringify(value)}; the app’s block only computes \`${key}\`=${rule.expected}, so the layer cannot be imported without changing what it computes.`,
-        fr: `son argument \`${key}\` vaut ${JSON.stringify(value)} ; le bloc de l’application ne calcule que \`${key}\`=${rule.expected} : la couche ne peut pas être importée sans changer ce qu’elle calcule.`,
-      });
+      throw refuse(
+        layer,
+        problem('import:kerasArgumentValue', { argument: key, value: JSON.stringify(value) ?? 'undefined', expected: rule.expected }),
+      );
   }
 }
 
@@ -335,24 +325,17 @@ interface Inbound {
 /** The call sites of a functional layer: Keras 2 and TF.js write `[[["a", 0, 0, {}], …]]`, Keras 3 `[{"args": […], "kwargs": {}}]`. */
 function inboundCalls(layer: { name: string; className: string }, raw: unknown): Inbound[][] {
   if (raw === undefined || raw === null) return [];
-  if (!Array.isArray(raw))
-    throw refuse(layer, { en: 'its `inbound_nodes` is not a list.', fr: 'son `inbound_nodes` n’est pas une liste.' });
+  if (!Array.isArray(raw)) throw refuse(layer, problem('import:kerasInboundNotList', {}));
   const kwargsCheck = (kwargs: unknown) => {
     const entries = Object.entries((kwargs ?? {}) as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined);
     if (entries.length)
-      throw refuse(layer, {
-        en: `it is called with ${entries.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}, which the app’s block cannot express.`,
-        fr: `elle est appelée avec ${entries.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}, ce que le bloc de l’application ne sait pas exprimer.`,
-      });
+      throw refuse(layer, problem('import:kerasCallArguments', { arguments: entries.map(([k, v]) => `${k}=${JSON.stringify(v)}`) }));
   };
   return raw.map((call) => {
     if (Array.isArray(call))
       return call.map((t) => {
         if (!Array.isArray(t) || typeof t[0] !== 'string')
-          throw refuse(layer, {
-            en: `an entry of its \`inbound_nodes\` (${JSON.stringify(t)}) names no layer.`,
-            fr: `une entrée de son \`inbound_nodes\` (${JSON.stringify(t)}) ne nomme aucune couche.`,
-          });
+          throw refuse(layer, problem('import:kerasInboundNoLayer', { entry: JSON.stringify(t) }));
         kwargsCheck(t[3]);
         return { layer: t[0], node: Number(t[1] ?? 0), tensor: Number(t[2] ?? 0) };
       });
@@ -432,16 +415,9 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
   const top = (topology ?? {}) as { class_name?: unknown; config?: unknown };
   const className = top.class_name;
   if (className !== 'Sequential' && className !== 'Functional' && className !== 'Model')
-    throw new ImportError({
-      en: `${what} holds a model of class ${JSON.stringify(className)}; only Keras Sequential and functional models (class "Sequential", "Functional" or "Model") can be imported.`,
-      fr: `${what} contient un modèle de classe ${JSON.stringify(className)} ; seuls les modèles Keras Sequential et fonctionnels (classe « Sequential », « Functional » ou « Model ») peuvent être importés.`,
-    });
+    throw new ImportError(problem('import:kerasModelClass', { what, className: JSON.stringify(className) ?? 'undefined' }));
   const { config, layers: topLayers } = configLayers(top.config);
-  if (!topLayers)
-    throw new ImportError({
-      en: `${what}: the model config lists no layers.`,
-      fr: `${what} : la configuration du modèle ne liste aucune couche.`,
-    });
+  if (!topLayers) throw new ImportError(problem('import:kerasNoLayers', { what }));
 
   // The model's own layers keep their names as ids; a nested model's layer whose name one of them has is prefixed with the group's id.
   const reserved = new Set(topLayers.map((l) => l.name));
@@ -474,16 +450,10 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
     if (layer.className === 'InputLayer') {
       checkOtherArguments(layer, layer.config, new Set());
       if (layer.config.dtype !== undefined && typeof layer.config.dtype === 'string' && !layer.config.dtype.startsWith('float'))
-        throw refuse(layer, {
-          en: `its inputs are of type ${layer.config.dtype}; the app’s Input takes numbers (floats).`,
-          fr: `ses entrées sont de type ${layer.config.dtype} ; l’Input de l’application prend des nombres (flottants).`,
-        });
+        throw refuse(layer, problem('import:kerasInputType', { type: layer.config.dtype }));
       const shape = inputShapeOf(layer.config);
       if (Array.isArray(shape) && shape.some((d) => d === null))
-        throw refuse(layer, {
-          en: `its input size is not fixed (${JSON.stringify(shape)}); the app’s Input has a fixed shape. Build the model on a fixed input shape (e.g. input_shape=(224, 224, 3)) before saving it.`,
-          fr: `la taille de son entrée n’est pas fixée (${JSON.stringify(shape)}) ; l’Input de l’application a une forme fixe. Construisez le modèle sur une forme d’entrée fixe (par ex. input_shape=(224, 224, 3)) avant de l’enregistrer.`,
-        });
+        throw refuse(layer, problem('import:kerasInputSize', { shape: JSON.stringify(shape) }));
       return { type: 'Input', params: { shape } };
     }
     if (aliasClasses[layer.className]) {
@@ -492,11 +462,7 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
       return { type: alias.type, params: { ...alias.params, ...(layer.config.trainable === false ? { trainable: false } : {}) } };
     }
     const block = blockForClass(layer.className);
-    if (!block)
-      throw refuse(layer, {
-        en: `the app has no block for the Keras class ${layer.className} (it has ${blockTypes.join(', ')}), so this network cannot be imported without changing it.`,
-        fr: `l’application n’a pas de bloc pour la classe Keras ${layer.className} (elle a ${blockTypes.join(', ')}) : ce réseau ne peut pas être importé sans le modifier.`,
-      });
+    if (!block) throw refuse(layer, problem('import:kerasClass', { className: layer.className, blocks: [...blockTypes] }));
     return { type: block.type, params: blockParams(layer, block, layer.config) };
   };
 
@@ -509,18 +475,15 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
       () =>
         outputs.get(name)!();
     const inner = scope.within.length > 0;
-    const refuseModel = (text: Localized) => refuse(scope.modelLayer!, text);
+    const refuseModel = (reason: Problem) => refuse(scope.modelLayer!, reason);
 
     const addLayer = (layer: ScopeLayer, feeds: Ref[]): Ref => {
       const key = [...scope.within, layer.name].join('/');
       if (seen.has(key))
         throw new ImportError(
           inner
-            ? {
-                en: `${what}: two layers of the model "${scope.within.join('/')}" are named "${layer.name}".`,
-                fr: `${what} : deux couches du modèle « ${scope.within.join('/')} » s’appellent « ${layer.name} ».`,
-              }
-            : { en: `${what}: two layers are named "${layer.name}".`, fr: `${what} : deux couches s’appellent « ${layer.name} ».` },
+            ? problem('import:kerasSameName', { what, model: scope.within.join('/'), layer: layer.name, context: 'inner' })
+            : problem('import:kerasSameName', { what, model: '', layer: layer.name }),
           layer.name,
         );
       seen.add(key);
@@ -534,17 +497,9 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
       };
 
       if (modelClasses.includes(layer.className)) {
-        if (feeds.length > 1)
-          throw refuse(layer, {
-            en: `this model inside the model is called on ${feeds.length} inputs; only a model of one input and one output can be imported as part of another.`,
-            fr: `ce modèle dans le modèle est appelé sur ${feeds.length} entrées ; seul un modèle à une entrée et une sortie peut être importé dans un autre.`,
-          });
+        if (feeds.length > 1) throw refuse(layer, problem('import:kerasInnerInputs', { count: feeds.length }));
         const { config: innerConfig, layers: innerLayers } = configLayers(layer.config);
-        if (!innerLayers)
-          throw refuse(layer, {
-            en: 'this model inside the model lists no layers.',
-            fr: 'ce modèle dans le modèle ne liste aucune couche.',
-          });
+        if (!innerLayers) throw refuse(layer, problem('import:kerasInnerEmpty', {}));
         return translateScope(layer.className, innerConfig, innerLayers, {
           within: [...scope.within, layer.name],
           prefix: { byClass: `${keras3.byClass}/layers/`, byName: `${keras3.byName}/layers/` },
@@ -563,7 +518,16 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
       if (!scope.trainable && getBlock(type)!.params.trainable !== undefined) params.trainable = false;
       const problems = resolveParams(getBlock(type)!.params, params).problems;
       if (problems.length)
-        throw refuse(layer, { en: problems.map((p) => p.text.en).join(' '), fr: problems.map((p) => p.text.fr).join(' ') });
+        throw new ImportError(
+          problems.length === 1
+            ? problem('import:kerasLayer', { layer: layer.name, className: layer.className, reason: problems[0].problem })
+            : problem('import:kerasLayerParams', {
+                layer: layer.name,
+                className: layer.className,
+                problems: problems.map((p) => p.problem),
+              }),
+          layer.name,
+        );
       const wanted = inner && reserved.has(layer.name) ? `${scope.group}_${layer.name}` : layer.name;
       const id = layerNameFor(wanted, inner ? new Set([...taken, ...reserved]) : taken);
       taken.add(id);
@@ -584,10 +548,9 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
           inputShapeOf(first.config) ??
           (Array.isArray(scopeConfig.build_input_shape) ? (scopeConfig.build_input_shape as unknown[]).slice(1) : undefined);
         if (!shape)
-          throw new ImportError({
-            en: `${what}: the Sequential model ${inner ? `"${scope.within.join('/')}" ` : ''}does not say the shape of its input (no InputLayer, no batch_input_shape): build the model on an input shape before saving it.`,
-            fr: `${what} : le modèle Sequential ${inner ? `« ${scope.within.join('/')} » ` : ''}ne dit pas la forme de son entrée (ni InputLayer, ni batch_input_shape) : construisez le modèle sur une forme d’entrée avant de l’enregistrer.`,
-          });
+          throw new ImportError(
+            problem('import:kerasNoInputShape', { what, model: scope.within.join('/'), ...(inner ? { context: 'inner' } : {}) }),
+          );
         const id = layerNameFor('input', new Set([...taken, ...reserved, ...layers.map((l) => l.name)]));
         taken.add(id);
         nodes.push({ id, type: 'Input', params: { shape } });
@@ -604,50 +567,36 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
     const inputs = endpointNames(scopeConfig.input_layers);
     const outputNames = endpointNames(scopeConfig.output_layers);
     if (inner && (inputs.length > 1 || outputNames.length > 1))
-      throw refuseModel({
-        en: `this model inside the model has ${inputs.length} inputs (${inputs.join(', ')}) and ${outputNames.length} outputs (${outputNames.join(', ')}); only a model of one input and one output can be imported as part of another.`,
-        fr: `ce modèle dans le modèle a ${inputs.length} entrées (${inputs.join(', ')}) et ${outputNames.length} sorties (${outputNames.join(', ')}) ; seul un modèle à une entrée et une sortie peut être importé dans un autre.`,
-      });
+      throw refuseModel(
+        problem('import:kerasInnerEnds', { inputCount: inputs.length, inputs, outputCount: outputNames.length, outputs: outputNames }),
+      );
     for (const layer of layers) {
       const calls = inboundCalls(layer, layer.inbound_nodes);
       if (calls.length > 1)
         throw refuse(
           layer,
           modelClasses.includes(layer.className)
-            ? {
-                en: `this model inside the model is called ${calls.length} times (shared between several inputs); the app’s blocks are each used once, so it cannot be imported. Call the inner model once.`,
-                fr: `ce modèle dans le modèle est appelé ${calls.length} fois (partagé entre plusieurs entrées) ; chaque bloc de l’application ne sert qu’une fois : il ne peut donc pas être importé. Appelez le modèle intérieur une seule fois.`,
-              }
-            : {
-                en: `it is called ${calls.length} times (a shared layer); each block of the app is used once. Give each use its own layer.`,
-                fr: `elle est appelée ${calls.length} fois (couche partagée) ; chaque bloc de l’application ne sert qu’une fois. Donnez à chaque usage sa propre couche.`,
-              },
+            ? problem('import:kerasInnerShared', { count: calls.length })
+            : problem('import:kerasSharedLayer', { count: calls.length }),
         );
-      if (layer.className !== 'InputLayer' && calls.length === 0)
-        throw refuse(layer, {
-          en: 'nothing feeds it: its `inbound_nodes` is empty.',
-          fr: 'rien ne l’alimente : son `inbound_nodes` est vide.',
-        });
+      if (layer.className !== 'InputLayer' && calls.length === 0) throw refuse(layer, problem('import:kerasNotFed', {}));
       const feeds = (calls[0] ?? []).map((inbound) => {
-        if (!byName.has(inbound.layer))
-          throw refuse(layer, {
-            en: `it is fed by a layer "${inbound.layer}" that the model does not have.`,
-            fr: `elle est alimentée par une couche « ${inbound.layer} » que le modèle n’a pas.`,
-          });
+        if (!byName.has(inbound.layer)) throw refuse(layer, problem('import:kerasUnknownFeed', { feed: inbound.layer }));
         if (inbound.node !== 0 || inbound.tensor !== 0)
-          throw refuse(layer, {
-            en: `it takes output ${inbound.tensor} of call ${inbound.node} of "${inbound.layer}"; the app’s blocks have one output and are called once.`,
-            fr: `elle prend la sortie ${inbound.tensor} de l’appel ${inbound.node} de « ${inbound.layer} » ; les blocs de l’application ont une sortie et ne sont appelés qu’une fois.`,
-          });
+          throw refuse(layer, problem('import:kerasFeedCall', { tensor: inbound.tensor, call: inbound.node, feed: inbound.layer }));
         return refTo(inbound.layer);
       });
       outputs.set(layer.name, addLayer(layer, feeds));
     }
     if (outputNames.some((name) => !byName.has(name)))
-      throw new ImportError({
-        en: `${what}: the model ${inner ? `"${scope.within.join('/')}" ` : ''}names as its output a layer "${outputNames.find((name) => !byName.has(name))}" that it does not have.`,
-        fr: `${what} : le modèle ${inner ? `« ${scope.within.join('/')} » ` : ''}désigne comme sortie une couche « ${outputNames.find((name) => !byName.has(name))} » qu’il n’a pas.`,
-      });
+      throw new ImportError(
+        problem('import:kerasUnknownOutput', {
+          what,
+          model: scope.within.join('/'),
+          layer: outputNames.find((name) => !byName.has(name)) ?? '',
+          ...(inner ? { context: 'inner' } : {}),
+        }),
+      );
     if (!inner) {
       topOutputs = outputNames.map((name) => ({ name, ref: outputs.get(name)! }));
       topLayerOutputs = layers.map((l) => ({ name: l.name, ref: outputs.get(l.name)! }));
@@ -668,10 +617,7 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
     const extra = sinkIds.filter((id) => id !== expected);
     if (extra.length)
       throw new ImportError(
-        {
-          en: `${what}: the layers ${extra.map((id) => names.get(id) ?? id).join(', ')} of a model inside the model feed nothing and are not its output; in the app every block that feeds nothing is an output. Remove them from the inner model.`,
-          fr: `${what} : les couches ${extra.map((id) => names.get(id) ?? id).join(', ')} d’un modèle dans le modèle n’alimentent rien et ne sont pas sa sortie ; dans l’application, tout bloc qui n’alimente rien est une sortie. Retirez-les du modèle intérieur.`,
-        },
+        problem('import:kerasInnerLoose', { what, layers: extra.map((id) => names.get(id) ?? id) }),
         names.get(extra[0]) ?? extra[0],
       );
   } else if (topOutputs.length) {
@@ -681,10 +627,13 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
     const sinkNames = [...new Set(sinkIds.map((id) => topLayerOutputs.find((l) => l.ref() === id)?.name ?? names.get(id) ?? id))];
     if (extra.length || innerNames.length)
       throw new ImportError(
-        {
-          en: `${what}: the model’s outputs (${topOutputs.map((o) => o.name).join(', ')}) are not the layers that feed nothing (${sinkNames.join(', ')}); in the app every block that feeds nothing is an output. Remove the unused layers ${extra.join(', ') || '—'} or make ${innerNames.join(', ') || '—'} a last layer.`,
-          fr: `${what} : les sorties du modèle (${topOutputs.map((o) => o.name).join(', ')}) ne sont pas les couches qui n’alimentent rien (${sinkNames.join(', ')}) ; dans l’application, tout bloc qui n’alimente rien est une sortie. Retirez les couches inutilisées ${extra.join(', ') || '—'} ou faites de ${innerNames.join(', ') || '—'} une dernière couche.`,
-        },
+        problem('import:kerasOutputs', {
+          what,
+          outputs: topOutputs.map((o) => o.name),
+          sinks: sinkNames,
+          extra: extra.join(', ') || '—',
+          inner: innerNames.join(', ') || '—',
+        }),
         extra[0] ?? innerNames[0],
       );
   }
@@ -694,19 +643,14 @@ export function translateKerasModel(topology: unknown, what: string, source = wh
   for (const check of shapeChecks) {
     const fed = analysis.nodes[check.feed()]?.outputShape;
     if (fed && Array.isArray(check.shape) && !same(fed, check.shape))
-      throw refuse(check.layer, {
-        en: `this model inside the model takes inputs of shape ${JSON.stringify(check.shape)}, but it is fed ${JSON.stringify(fed)}.`,
-        fr: `ce modèle dans le modèle prend des entrées de forme ${JSON.stringify(check.shape)}, mais il reçoit ${JSON.stringify(fed)}.`,
-      });
+      throw refuse(check.layer, problem('import:kerasInnerShape', { shape: JSON.stringify(check.shape), fed: JSON.stringify(fed) }));
   }
   if (!analysis.valid) {
-    const list = (language: 'en' | 'fr') =>
-      analysis.errors.map((e) => `  - ${e.nodeId ? `[${names.get(e.nodeId) ?? e.nodeId}] ` : ''}${e.text[language]}`).join('\n');
     throw new ImportError(
-      {
-        en: `${what} does not make a network the app can run:\n${list('en')}`,
-        fr: `${what} ne donne pas un réseau que l’application sache exécuter :\n${list('fr')}`,
-      },
+      problem('import:kerasNotRunnable', {
+        what,
+        errors: analysis.errors.map((e) => ({ nodeId: e.nodeId ? (names.get(e.nodeId) ?? e.nodeId) : null, problem: e.problem })),
+      }),
       names.get(analysis.errors[0]?.nodeId ?? '') ?? analysis.errors[0]?.nodeId,
     );
   }
@@ -736,23 +680,34 @@ export interface FoundWeight {
  * and shapes) and named `block/weight`. `what` names the file in messages.
  */
 export function matchLayerWeights(layer: TranslatedLayer, found: FoundWeight[], what: string): ImportedWeight[] {
-  const words = layerWords({ name: layer.kerasName, className: layer.className });
   if (found.length !== layer.weights.length)
     throw new ImportError(
-      {
-        en: `${what}: ${words.en} needs ${layer.weights.length} weight tensor(s) (${layer.weights.map((w) => w.name).join(', ') || 'none'}) but the file has ${found.length}${found.length ? ` (${found.map((f) => f.label).join(', ')})` : ''}: the weights do not belong to this model.`,
-        fr: `${what} : ${words.fr} demande ${layer.weights.length} tenseur(s) de poids (${layer.weights.map((w) => w.name).join(', ') || 'aucun'}) mais le fichier en a ${found.length}${found.length ? ` (${found.map((f) => f.label).join(', ')})` : ''} : ces poids ne sont pas ceux de ce modèle.`,
-      },
+      problem('import:kerasWeightCount', {
+        what,
+        layer: layer.kerasName,
+        className: layer.className,
+        count: layer.weights.length,
+        names: layer.weights.map((w) => w.name),
+        found: found.length,
+        labels: found.map((f) => f.label),
+        ...(found.length === 0 ? { context: 'noneFound' } : layer.weights.length === 0 ? { context: 'noneNeeded' } : {}),
+      }),
       layer.kerasName,
     );
   return layer.weights.map((expected, i) => {
     const w = found[i];
     if (!same(w.shape, expected.shape))
       throw new ImportError(
-        {
-          en: `${what}: the weight ${w.label} of ${words.en} has shape ${w.shape.join('×') || 'scalar'}, but its ${expected.name} must be ${expected.shape.join('×')} for the layer’s arguments and input: the file lies about its weights.`,
-          fr: `${what} : le poids ${w.label} de ${words.fr} a la forme ${w.shape.join('×') || 'scalaire'}, mais son ${expected.name} doit être ${expected.shape.join('×')} vu les arguments et l’entrée de la couche : le fichier ment sur ses poids.`,
-        },
+        problem('import:kerasWeightShape', {
+          what,
+          label: w.label,
+          layer: layer.kerasName,
+          className: layer.className,
+          shape: w.shape,
+          weight: expected.name,
+          expected: expected.shape,
+          ...(w.shape.length ? {} : { context: 'scalar' }),
+        }),
         layer.kerasName,
       );
     return { name: `${layer.nodeId}/${expected.name}`, shape: [...expected.shape], data: w.data };

@@ -15,6 +15,7 @@ import {
   type TranslatedLayer,
   type TranslatedModel,
 } from './keras-layers';
+import { problem } from '../i18n/catalogue';
 import { ImportError, type ImportedModel, type ImportedWeight } from './types';
 
 type H5Module = typeof H5;
@@ -50,10 +51,7 @@ async function openH5(file: string, what: string): Promise<H5.File> {
   } catch (error) {
     if (f && f.file_id > 0n) f.close();
     const reason = hdf5Reason(error);
-    throw new ImportError({
-      en: `${what} is not a readable HDF5 file (${reason}): it is damaged, truncated, or not a Keras file.`,
-      fr: `${what} n’est pas un fichier HDF5 lisible (${reason}) : il est abîmé, tronqué, ou ce n’est pas un fichier Keras.`,
-    });
+    throw new ImportError(problem('import:kerasNotHdf5', { what, reason }));
   }
 }
 
@@ -68,10 +66,7 @@ function hdf5Reason(error: unknown): string {
 
 function damaged(what: string, path: string, error: unknown): ImportError {
   const reason = hdf5Reason(error);
-  return new ImportError({
-    en: `${what}: "${path}" cannot be read (${reason}); the file is damaged or truncated.`,
-    fr: `${what} : « ${path} » est illisible (${reason}) ; le fichier est abîmé ou tronqué.`,
-  });
+  return new ImportError(problem('import:kerasDamaged', { what, path, reason }));
 }
 
 function textOf(value: unknown): string | undefined {
@@ -126,10 +121,7 @@ function readTensor(h5: H5Module, f: H5.File, path: string, label: string, what:
     throw damaged(what, path, error);
   }
   if (!entity || !(entity instanceof Object) || !('shape' in entity) || typeof (entity as H5.Dataset).metadata !== 'object')
-    throw new ImportError({
-      en: `${what}: the weight "${path}" that the file names is not in it; the file is damaged or was written by another program.`,
-      fr: `${what} : le poids « ${path} » que nomme le fichier n’y est pas ; le fichier est abîmé ou a été écrit par un autre programme.`,
-    });
+    throw new ImportError(problem('import:kerasMissingWeight', { what, path }));
   const dataset = entity as H5.Dataset;
   let raw: unknown;
   let metadata: H5.Dataset['metadata'];
@@ -150,18 +142,10 @@ function readTensor(h5: H5Module, f: H5.File, path: string, label: string, what:
   } else if (metadata.type === 0 && ArrayBuffer.isView(raw) && !(raw instanceof DataView)) {
     // Integer weights (Keras's Normalization keeps its sample count as int64) are held as float32 when every value is exactly one.
     const values = Array.from(raw as unknown as ArrayLike<number | bigint>, Number);
-    if (values.some((v) => !(Math.abs(v) <= 2 ** 24)))
-      throw new ImportError({
-        en: `${what}: the weight ${label} holds integers too large to be kept exactly as the app’s float weights (beyond 16,777,216).`,
-        fr: `${what} : le poids ${label} contient des entiers trop grands pour être gardés exactement dans les poids flottants de l’application (au-delà de 16 777 216).`,
-      });
+    if (values.some((v) => !(Math.abs(v) <= 2 ** 24))) throw new ImportError(problem('import:kerasLargeIntegers', { what, label }));
     data = Float32Array.from(values);
   } else if (typeof raw === 'number' || typeof raw === 'bigint') data = Float32Array.of(Number(raw));
-  else
-    throw new ImportError({
-      en: `${what}: the weight ${label} is not stored as floating-point numbers (HDF5 type ${metadata.type}, ${metadata.size} bytes); the app’s blocks hold float weights.`,
-      fr: `${what} : le poids ${label} n’est pas stocké en nombres à virgule flottante (type HDF5 ${metadata.type}, ${metadata.size} octets) ; les blocs de l’application ont des poids flottants.`,
-    });
+  else throw new ImportError(problem('import:kerasNotFloat', { what, label, type: metadata.type, size: metadata.size }));
   if (data.length !== size) throw damaged(what, path, new Error(`${data.length} values for a shape of ${size}`));
   return { label, shape, data };
 }
@@ -204,11 +188,7 @@ function readOpenWeights(h5: H5Module, f: H5.File, what: string): KerasWeightFil
     const layers = new Map<string, FoundWeight[]>();
     for (const layer of layerNames) {
       const entity = group.get(layer);
-      if (!entity || !('keys' in entity))
-        throw new ImportError({
-          en: `${what} lists the layer "${layer}" in layer_names but has no group of weights for it: the file is damaged or truncated.`,
-          fr: `${what} liste la couche « ${layer} » dans layer_names mais n’a pas de groupe de poids pour elle : le fichier est abîmé ou tronqué.`,
-        });
+      if (!entity || !('keys' in entity)) throw new ImportError(problem('import:kerasLayerNoGroup', { what, layer }));
       const names = nameList(entity as H5.Group, 'weight_names', what) ?? [];
       layers.set(
         layer,
@@ -232,10 +212,7 @@ function readOpenWeights(h5: H5Module, f: H5.File, what: string): KerasWeightFil
           .map(Number)
           .sort((a, b) => a - b);
         if (indices.some((n, i) => n !== i))
-          throw new ImportError({
-            en: `${what}: the weights of layer "${path}" are numbered ${vars.keys().join(', ')} instead of 0, 1, …: the file is damaged.`,
-            fr: `${what} : les poids de la couche « ${path} » sont numérotés ${vars.keys().join(', ')} au lieu de 0, 1, … : le fichier est abîmé.`,
-          });
+          throw new ImportError(problem('import:kerasWeightNumbers', { what, path, numbers: vars.keys() }));
         if (indices.length)
           layers.set(
             path,
@@ -252,10 +229,7 @@ function readOpenWeights(h5: H5Module, f: H5.File, what: string): KerasWeightFil
     for (const key of (root as H5.Group).keys()) visit((root as H5.Group).get(key) as H5.Group, key);
     return { layout: 'keras3', layers };
   }
-  throw new ImportError({
-    en: `${what} holds no Keras weights: it has neither a "layer_names" attribute (Keras 2) nor a "layers" group (Keras 3).`,
-    fr: `${what} ne contient pas de poids Keras : il n’a ni attribut « layer_names » (Keras 2) ni groupe « layers » (Keras 3).`,
-  });
+  throw new ImportError(problem('import:kerasNoWeights', { what }));
 }
 
 /** Reads a Keras weight file (either layout), e.g. a weights-only file of a pretrained base. */
@@ -293,14 +267,7 @@ export function weightsForModel(model: TranslatedModel, file: KerasWeightFile, w
       }
       for (const tensor of tensors) {
         const parts = (tensor.name ?? '').split('/');
-        if (parts.length < 2)
-          throw new ImportError(
-            {
-              en: `${what}: the weight ${tensor.label} of the model "${key}" inside the model does not say which of its layers it belongs to (a name like "conv1/kernel:0" is expected): the file was not written by Keras or is damaged.`,
-              fr: `${what} : le poids ${tensor.label} du modèle « ${key} » dans le modèle ne dit pas à laquelle de ses couches il appartient (un nom comme « conv1/kernel:0 » est attendu) : le fichier n’a pas été écrit par Keras ou il est abîmé.`,
-            },
-            key,
-          );
+        if (parts.length < 2) throw new ImportError(problem('import:kerasInnerWeightName', { what, label: tensor.label, model: key }), key);
         const layerKey = `${key}/${parts[parts.length - 2]}`;
         found.set(layerKey, [...(found.get(layerKey) ?? []), tensor]);
       }
@@ -316,27 +283,17 @@ export function weightsForModel(model: TranslatedModel, file: KerasWeightFile, w
     weights.push(...matchLayerWeights(layer, found.get(key) ?? [], what));
   }
   const stray = [...found.entries()].filter(([key, tensors]) => !used.has(key) && tensors.length > 0).map(([key]) => key);
-  if (stray.length)
-    throw new ImportError({
-      en: `${what} has weights for ${stray.map((s) => `"${s}"`).join(', ')}, which no layer of the model has: the weights do not belong to this model.`,
-      fr: `${what} a des poids pour ${stray.map((s) => `« ${s} »`).join(', ')}, qu’aucune couche du modèle ne porte : ces poids ne sont pas ceux de ce modèle.`,
-    });
+  if (stray.length) throw new ImportError(problem('import:kerasStrayWeights', { what, names: stray }));
   return weights;
 }
 
-function parseConfig(text: string | undefined, what: string, where: string): unknown {
-  if (text === undefined)
-    throw new ImportError({
-      en: `${what} has no ${where}: it holds weights only, with no description of the network. Import the full model file (model.save), or use it as the weights of a known base.`,
-      fr: `${what} n’a pas de ${where} : il ne contient que des poids, sans description du réseau. Importez le fichier du modèle complet (model.save), ou utilisez-le comme poids d’une base connue.`,
-    });
+/** The model's config as JSON; `where` says where the file keeps it (an HDF5 attribute, or config.json in a .keras file). */
+function parseConfig(text: string | undefined, what: string, where: 'attribute' | 'file'): unknown {
+  if (text === undefined) throw new ImportError(problem('import:kerasNoConfig', { what, context: where }));
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ImportError({
-      en: `${what}: its ${where} is not valid JSON (${(error as Error).message}); the file is damaged.`,
-      fr: `${what} : son ${where} n’est pas du JSON valide (${(error as Error).message}) ; le fichier est abîmé.`,
-    });
+    throw new ImportError(problem('import:kerasConfigJson', { what, message: (error as Error).message, context: where }));
   }
 }
 
@@ -351,7 +308,7 @@ export async function loadKerasH5(file: string): Promise<ImportedModel> {
     } catch (error) {
       throw damaged(what, 'model_config', error);
     }
-    const model = translateKerasModel(parseConfig(configText, what, 'model_config attribute'), what, basename(file));
+    const model = translateKerasModel(parseConfig(configText, what, 'attribute'), what, basename(file));
     const weights = weightsForModel(model, readOpenWeights(await h5wasm(), f, what), what);
     return { name: model.name, graph: model.graph, weights, format: 'keras-h5', notes: [] };
   } finally {
@@ -366,22 +323,11 @@ export async function loadKerasZip(file: string): Promise<ImportedModel> {
   try {
     entries = unzipSync(await readFile(file), { filter: (entry) => entry.name === 'config.json' || entry.name === 'model.weights.h5' });
   } catch (error) {
-    throw new ImportError({
-      en: `${what} is not a readable .keras file (a zip archive): ${(error as Error).message}. It is damaged or truncated.`,
-      fr: `${what} n’est pas un fichier .keras lisible (une archive zip) : ${(error as Error).message}. Il est abîmé ou tronqué.`,
-    });
+    throw new ImportError(problem('import:kerasNotZip', { what, message: (error as Error).message }));
   }
   for (const name of ['config.json', 'model.weights.h5'])
-    if (!entries[name])
-      throw new ImportError({
-        en: `${what} has no ${name}; a .keras file holds config.json and model.weights.h5.`,
-        fr: `${what} n’a pas de ${name} ; un fichier .keras contient config.json et model.weights.h5.`,
-      });
-  const model = translateKerasModel(
-    parseConfig(new TextDecoder().decode(entries['config.json']), what, 'config.json'),
-    what,
-    basename(file),
-  );
+    if (!entries[name]) throw new ImportError(problem('import:kerasZipEntry', { what, name }));
+  const model = translateKerasModel(parseConfig(new TextDecoder().decode(entries['config.json']), what, 'file'), what, basename(file));
   const temporary = join(tmpdir(), `neuroblocks-${randomUUID()}.weights.h5`);
   await writeFile(temporary, entries['model.weights.h5']);
   try {

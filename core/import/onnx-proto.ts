@@ -3,6 +3,7 @@
 // (field number << 3 | wire type) followed by a varint, 4 or 8 bytes, or a length and that many
 // bytes. Fields the importer does not need are skipped; a length or a value that runs past the
 // end of its message is an ImportError (the file is truncated or is not ONNX). Browser-safe.
+import { problem } from '../i18n/catalogue';
 import { ImportError } from './types';
 
 export const OnnxDataType = { FLOAT: 1, UINT8: 2, INT8: 3, INT32: 6, INT64: 7, FLOAT16: 10, DOUBLE: 11 } as const;
@@ -87,11 +88,42 @@ export interface DecodedModel {
 const utf8 = new TextDecoder('utf-8');
 const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
-function truncated(what: string, at: number, size: number): ImportError {
-  return new ImportError({
-    en: `The file is not a complete ONNX model: ${what} runs past the end of its data (byte ${at} of ${size}). It is truncated or damaged; export or download it again.`,
-    fr: `Le fichier n’est pas un modèle ONNX complet : ${what} dépasse la fin de ses données (octet ${at} sur ${size}). Il est tronqué ou abîmé ; exportez-le ou téléchargez-le à nouveau.`,
-  });
+/** The part of a message that was being read, as the sentence of a truncated file names it (`name`: the one it belongs to). */
+type Part =
+  | 'number'
+  | 'field'
+  | 'numbers'
+  | 'tensorName'
+  | 'tensorValues'
+  | 'attributeName'
+  | 'attribute'
+  | 'nodeAttribute'
+  | 'nodeInput'
+  | 'nodeOutput'
+  | 'nodeName'
+  | 'operatorName'
+  | 'operatorDomain'
+  | 'dimension'
+  | 'dimensionName'
+  | 'valueName'
+  | 'typeOf'
+  | 'shapeOf'
+  | 'node'
+  | 'graphName'
+  | 'weightTensor'
+  | 'graphInput'
+  | 'graphOutput'
+  | 'producerName'
+  | 'producerVersion'
+  | 'graph'
+  | 'operatorSet'
+  | 'operatorSetDomain'
+  | 'metadataEntry'
+  | 'metadataKey'
+  | 'metadataValue';
+
+function truncated(part: Part, name: string | number | undefined, at: number, size: number): ImportError {
+  return new ImportError(problem('import:truncated', { part, name: name ?? '', at, size }));
 }
 
 /** One message's bytes, read field by field. */
@@ -114,7 +146,7 @@ class Reader {
     let lo = 0;
     let hi = 0;
     for (let shift = 0; shift < 70; shift += 7) {
-      if (this.pos >= this.end) throw truncated('a number', this.pos, this.bytes.length);
+      if (this.pos >= this.end) throw truncated('number', undefined, this.pos, this.bytes.length);
       const b = this.bytes[this.pos++];
       if (shift < 28) lo |= (b & 0x7f) << shift;
       else if (shift === 28) {
@@ -123,50 +155,43 @@ class Reader {
       } else hi |= (b & 0x7f) << (shift - 32);
       if ((b & 0x80) === 0) return Number(BigInt.asIntN(64, (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)));
     }
-    throw new ImportError({
-      en: `The file is not an ONNX model: a number at byte ${this.pos} is longer than protobuf allows.`,
-      fr: `Le fichier n’est pas un modèle ONNX : un nombre à l’octet ${this.pos} est plus long que protobuf ne le permet.`,
-    });
+    throw new ImportError(problem('import:longNumber', { at: this.pos }));
   }
 
   key(): { field: number; wire: number } {
     const key = this.varint();
     const wire = key & 7;
     const field = Math.floor(key / 8);
-    if (field === 0 || wire === 3 || wire === 4 || wire > 5)
-      throw new ImportError({
-        en: `The file is not an ONNX model: its bytes do not follow the protobuf format ONNX uses (an impossible field at byte ${this.pos}).`,
-        fr: `Le fichier n’est pas un modèle ONNX : ses octets ne suivent pas le format protobuf d’ONNX (un champ impossible à l’octet ${this.pos}).`,
-      });
+    if (field === 0 || wire === 3 || wire === 4 || wire > 5) throw new ImportError(problem('import:impossibleField', { at: this.pos }));
     return { field, wire };
   }
 
   /** The bounds of a length-delimited field's payload, moving past it. */
-  span(what: string): [number, number] {
+  span(what: Part, name?: string | number): [number, number] {
     const length = this.varint();
     const start = this.pos;
     if (length < 0 || start + length > this.end)
-      throw truncated(what, Math.min(start + Math.max(length, 0), this.bytes.length + 1), this.bytes.length);
+      throw truncated(what, name, Math.min(start + Math.max(length, 0), this.bytes.length + 1), this.bytes.length);
     this.pos = start + length;
     return [start, start + length];
   }
 
-  sub(what: string): Reader {
-    const [start, end] = this.span(what);
+  sub(what: Part, name?: string | number): Reader {
+    const [start, end] = this.span(what, name);
     return new Reader(this.bytes, start, end);
   }
 
-  bytesOf(what: string): Uint8Array {
-    const [start, end] = this.span(what);
+  bytesOf(what: Part, name?: string | number): Uint8Array {
+    const [start, end] = this.span(what, name);
     return this.bytes.subarray(start, end);
   }
 
-  string(what: string): string {
-    return utf8.decode(this.bytesOf(what));
+  string(what: Part, name?: string | number): string {
+    return utf8.decode(this.bytesOf(what, name));
   }
 
   fixed(size: 4 | 8): DataView {
-    if (this.pos + size > this.end) throw truncated('a number', this.pos, this.bytes.length);
+    if (this.pos + size > this.end) throw truncated('number', undefined, this.pos, this.bytes.length);
     const view = new DataView(this.bytes.buffer, this.bytes.byteOffset + this.pos, size);
     this.pos += size;
     return view;
@@ -184,7 +209,7 @@ class Reader {
     if (wire === 0) this.varint();
     else if (wire === 1) this.fixed(8);
     else if (wire === 5) this.fixed(4);
-    else this.span('a field');
+    else this.span('field');
   }
 
   /** A repeated varint field, packed or not. */
@@ -193,7 +218,7 @@ class Reader {
       into.push(this.varint());
       return;
     }
-    const inner = this.sub('a list of numbers');
+    const inner = this.sub('numbers');
     while (!inner.done) into.push(inner.varint());
   }
 
@@ -202,7 +227,7 @@ class Reader {
       into.push(this.float());
       return;
     }
-    const inner = this.sub('a list of numbers');
+    const inner = this.sub('numbers');
     while (!inner.done) into.push(inner.float());
   }
 
@@ -211,7 +236,7 @@ class Reader {
       into.push(this.double());
       return;
     }
-    const inner = this.sub('a list of numbers');
+    const inner = this.sub('numbers');
     while (!inner.done) into.push(inner.double());
   }
 }
@@ -234,8 +259,8 @@ function readTensor(r: Reader): DecodedTensor {
     else if (field === 4) r.floats(wire, t.floatData);
     else if (field === 5) r.varints(wire, t.int32Data);
     else if (field === 7) r.varints(wire, t.int64Data);
-    else if (field === 8 && wire === 2) t.name = r.string('a tensor name');
-    else if (field === 9 && wire === 2) t.raw = r.bytesOf(`the values of tensor "${t.name}"`);
+    else if (field === 8 && wire === 2) t.name = r.string('tensorName');
+    else if (field === 9 && wire === 2) t.raw = r.bytesOf('tensorValues', t.name);
     else if (field === 10) r.doubles(wire, t.doubleData);
     else if (field === 14 && wire === 0) t.external = r.varint() === 1;
     else r.skip(wire);
@@ -247,15 +272,15 @@ function readAttribute(r: Reader): DecodedAttribute {
   const a: DecodedAttribute = { name: '', type: 0, floats: [], ints: [], strings: [] };
   while (!r.done) {
     const { field, wire } = r.key();
-    if (field === 1 && wire === 2) a.name = r.string('an attribute name');
+    if (field === 1 && wire === 2) a.name = r.string('attributeName');
     else if (field === 20 && wire === 0) a.type = r.varint();
     else if (field === 2 && wire === 5) a.f = r.float();
     else if (field === 3 && wire === 0) a.i = r.varint();
-    else if (field === 4 && wire === 2) a.s = r.string(`attribute "${a.name}"`);
-    else if (field === 5 && wire === 2) a.t = readTensor(r.sub(`attribute "${a.name}"`));
+    else if (field === 4 && wire === 2) a.s = r.string('attribute', a.name);
+    else if (field === 5 && wire === 2) a.t = readTensor(r.sub('attribute', a.name));
     else if (field === 7) r.floats(wire, a.floats);
     else if (field === 8) r.varints(wire, a.ints);
-    else if (field === 9 && wire === 2) a.strings.push(r.string(`attribute "${a.name}"`));
+    else if (field === 9 && wire === 2) a.strings.push(r.string('attribute', a.name));
     else r.skip(wire);
   }
   return a;
@@ -265,12 +290,12 @@ function readNode(r: Reader): DecodedNode {
   const n: DecodedNode = { name: '', opType: '', domain: '', inputs: [], outputs: [], attributes: [] };
   while (!r.done) {
     const { field, wire } = r.key();
-    if (field === 1 && wire === 2) n.inputs.push(r.string('a node input'));
-    else if (field === 2 && wire === 2) n.outputs.push(r.string('a node output'));
-    else if (field === 3 && wire === 2) n.name = r.string('a node name');
-    else if (field === 4 && wire === 2) n.opType = r.string('an operator name');
-    else if (field === 5 && wire === 2) n.attributes.push(readAttribute(r.sub(`an attribute of node "${n.name}"`)));
-    else if (field === 7 && wire === 2) n.domain = r.string('an operator domain');
+    if (field === 1 && wire === 2) n.inputs.push(r.string('nodeInput'));
+    else if (field === 2 && wire === 2) n.outputs.push(r.string('nodeOutput'));
+    else if (field === 3 && wire === 2) n.name = r.string('nodeName');
+    else if (field === 4 && wire === 2) n.opType = r.string('operatorName');
+    else if (field === 5 && wire === 2) n.attributes.push(readAttribute(r.sub('nodeAttribute', n.name)));
+    else if (field === 7 && wire === 2) n.domain = r.string('operatorDomain');
     else r.skip(wire);
   }
   return n;
@@ -284,12 +309,12 @@ function readShape(r: Reader): (number | string | undefined)[] {
       r.skip(wire);
       continue;
     }
-    const d = r.sub('a dimension');
+    const d = r.sub('dimension');
     let dim: number | string | undefined;
     while (!d.done) {
       const k = d.key();
       if (k.field === 1 && k.wire === 0) dim = d.varint();
-      else if (k.field === 2 && k.wire === 2) dim = d.string('a dimension name');
+      else if (k.field === 2 && k.wire === 2) dim = d.string('dimensionName');
       else d.skip(k.wire);
     }
     dims.push(dim);
@@ -301,20 +326,20 @@ function readValueInfo(r: Reader): DecodedValueInfo {
   const v: DecodedValueInfo = { name: '' };
   while (!r.done) {
     const { field, wire } = r.key();
-    if (field === 1 && wire === 2) v.name = r.string('an input or output name');
+    if (field === 1 && wire === 2) v.name = r.string('valueName');
     else if (field === 2 && wire === 2) {
-      const type = r.sub(`the type of "${v.name}"`);
+      const type = r.sub('typeOf', v.name);
       while (!type.done) {
         const k = type.key();
         if (k.field !== 1 || k.wire !== 2) {
           type.skip(k.wire);
           continue;
         }
-        const tensor = type.sub(`the type of "${v.name}"`);
+        const tensor = type.sub('typeOf', v.name);
         while (!tensor.done) {
           const t = tensor.key();
           if (t.field === 1 && t.wire === 0) v.elemType = tensor.varint();
-          else if (t.field === 2 && t.wire === 2) v.dims = readShape(tensor.sub(`the shape of "${v.name}"`));
+          else if (t.field === 2 && t.wire === 2) v.dims = readShape(tensor.sub('shapeOf', v.name));
           else tensor.skip(t.wire);
         }
       }
@@ -327,11 +352,11 @@ function readGraph(r: Reader): DecodedGraph {
   const g: DecodedGraph = { name: '', nodes: [], initializers: [], inputs: [], outputs: [] };
   while (!r.done) {
     const { field, wire } = r.key();
-    if (field === 1 && wire === 2) g.nodes.push(readNode(r.sub(`node ${g.nodes.length + 1}`)));
-    else if (field === 2 && wire === 2) g.name = r.string('the graph name');
-    else if (field === 5 && wire === 2) g.initializers.push(readTensor(r.sub(`weight tensor ${g.initializers.length + 1}`)));
-    else if (field === 11 && wire === 2) g.inputs.push(readValueInfo(r.sub('a graph input')));
-    else if (field === 12 && wire === 2) g.outputs.push(readValueInfo(r.sub('a graph output')));
+    if (field === 1 && wire === 2) g.nodes.push(readNode(r.sub('node', g.nodes.length + 1)));
+    else if (field === 2 && wire === 2) g.name = r.string('graphName');
+    else if (field === 5 && wire === 2) g.initializers.push(readTensor(r.sub('weightTensor', g.initializers.length + 1)));
+    else if (field === 11 && wire === 2) g.inputs.push(readValueInfo(r.sub('graphInput')));
+    else if (field === 12 && wire === 2) g.outputs.push(readValueInfo(r.sub('graphOutput')));
     else r.skip(wire);
   }
   return g;
@@ -344,27 +369,27 @@ export function decodeModel(bytes: Uint8Array): DecodedModel {
   while (!r.done) {
     const { field, wire } = r.key();
     if (field === 1 && wire === 0) m.irVersion = r.varint();
-    else if (field === 2 && wire === 2) m.producerName = r.string('the producer name');
-    else if (field === 3 && wire === 2) m.producerVersion = r.string('the producer version');
-    else if (field === 7 && wire === 2) m.graph = readGraph(r.sub('the graph'));
+    else if (field === 2 && wire === 2) m.producerName = r.string('producerName');
+    else if (field === 3 && wire === 2) m.producerVersion = r.string('producerVersion');
+    else if (field === 7 && wire === 2) m.graph = readGraph(r.sub('graph'));
     else if (field === 8 && wire === 2) {
-      const o = r.sub('an operator set');
+      const o = r.sub('operatorSet');
       const opset = { domain: '', version: 0 };
       while (!o.done) {
         const k = o.key();
-        if (k.field === 1 && k.wire === 2) opset.domain = o.string('an operator set domain');
+        if (k.field === 1 && k.wire === 2) opset.domain = o.string('operatorSetDomain');
         else if (k.field === 2 && k.wire === 0) opset.version = o.varint();
         else o.skip(k.wire);
       }
       m.opsets.push(opset);
     } else if (field === 14 && wire === 2) {
-      const e = r.sub('a metadata entry');
+      const e = r.sub('metadataEntry');
       let key = '';
       let value = '';
       while (!e.done) {
         const k = e.key();
-        if (k.field === 1 && k.wire === 2) key = e.string('a metadata key');
-        else if (k.field === 2 && k.wire === 2) value = e.string('a metadata value');
+        if (k.field === 1 && k.wire === 2) key = e.string('metadataKey');
+        else if (k.field === 2 && k.wire === 2) value = e.string('metadataValue');
         else e.skip(k.wire);
       }
       m.metadata[key] = value;
@@ -382,10 +407,16 @@ export function tensorValues(t: DecodedTensor): Float32Array | Float64Array {
     const bytes = width[t.dataType];
     if (bytes === undefined) throw unsupportedType(t);
     if (t.raw.byteLength !== size * bytes)
-      throw new ImportError({
-        en: `The tensor "${t.name}" holds ${t.raw.byteLength} bytes but its shape ${t.dims.join('×') || 'scalar'} of ${dataTypeNames[t.dataType]} needs ${size * bytes}: the file is damaged.`,
-        fr: `Le tenseur « ${t.name} » contient ${t.raw.byteLength} octets, mais sa forme ${t.dims.join('×') || 'scalaire'} de ${dataTypeNames[t.dataType]} en demande ${size * bytes} : le fichier est abîmé.`,
-      });
+      throw new ImportError(
+        problem('import:tensorBytes', {
+          name: t.name,
+          bytes: t.raw.byteLength,
+          shape: t.dims,
+          type: dataTypeNames[t.dataType] ?? '',
+          needed: size * bytes,
+          ...(t.dims.length ? {} : { context: 'scalar' }),
+        }),
+      );
     if (t.dataType === OnnxDataType.FLOAT) {
       // ONNX stores little-endian floats; a copy on an aligned buffer reads them at once where the machine is little-endian too.
       if (littleEndian)
@@ -431,17 +462,19 @@ export function tensorValues(t: DecodedTensor): Float32Array | Float64Array {
   const list = lists[t.dataType];
   if (!list) throw unsupportedType(t);
   if (list.length !== size)
-    throw new ImportError({
-      en: `The tensor "${t.name}" holds ${list.length} values but its shape ${t.dims.join('×') || 'scalar'} needs ${size}: the file is damaged.`,
-      fr: `Le tenseur « ${t.name} » contient ${list.length} valeurs, mais sa forme ${t.dims.join('×') || 'scalaire'} en demande ${size} : le fichier est abîmé.`,
-    });
+    throw new ImportError(
+      problem('import:tensorValues', {
+        name: t.name,
+        values: list.length,
+        shape: t.dims,
+        needed: size,
+        ...(t.dims.length ? {} : { context: 'scalar' }),
+      }),
+    );
   return t.dataType === OnnxDataType.FLOAT ? Float32Array.from(list) : Float64Array.from(list);
 }
 
 function unsupportedType(t: DecodedTensor): ImportError {
   const type = dataTypeNames[t.dataType] ?? `type ${t.dataType}`;
-  return new ImportError({
-    en: `The tensor "${t.name}" holds ${type} values, which the app cannot read: only float32 weights (and integer shapes) are imported. Export the network in float32.`,
-    fr: `Le tenseur « ${t.name} » contient des valeurs ${type}, que l’application ne sait pas lire : seuls les poids float32 (et les formes entières) sont importés. Exportez le réseau en float32.`,
-  });
+  return new ImportError(problem('import:tensorType', { name: t.name, type }));
 }

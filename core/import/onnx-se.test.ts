@@ -5,6 +5,7 @@
  * SiLU written as x · HardSigmoid(x) and x · Sigmoid(x). Each file is written by /usr/bin/python3
  * torch, imported, and must predict what torch predicts on random input.
  */
+import { problemText } from '../i18n/translate';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -144,7 +145,7 @@ describe('squeeze-and-excitation from torch.onnx (opset 13)', () => {
       [1, 1, 8],
       [16, 16, 8],
     ]);
-    expect(model.notes.map((n) => n.en).join(' ')).toMatch(/1 HardSigmoid nodes became Rescaling → relu6 → Rescaling blocks/);
+    expect(model.notes.map((n) => problemText(n)).join(' ')).toMatch(/1 HardSigmoid node became Rescaling → relu6 → Rescaling blocks/);
   });
 
   it('predicts what torch predicts, within 1e-4', () => {

@@ -1,3 +1,4 @@
+import { problemText } from '../i18n/translate';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -201,7 +202,7 @@ describe('ResNet18 from torchvision', () => {
     expect(model.graph.nodes.find((n) => n.id === 'conv1')!.params).toMatchObject({ kernelSize: 7, strides: 2, padding: 'valid' });
     expect(model.graph.edges).toContainEqual({ source: 'conv1.pad', target: 'conv1' });
     expect(model.graph.nodes.find((n) => n.id === 'input')!.params.shape).toEqual([64, 64, 3]);
-    expect(model.notes.map((n) => n.en).join(' ')).toMatch(/shared through Identity/);
+    expect(model.notes.map((n) => problemText(n)).join(' ')).toMatch(/shared through Identity/);
   });
 
   it('predicts what torch predicts, within 1e-4', () => {
@@ -280,7 +281,7 @@ describe('operators of light networks', () => {
     const expected = (await session.run({ x: new ort.Tensor('float32', x, [BATCH, 3, 8, 8]) })).y.data as Float32Array;
     const y = appPredict(tf, model.graph, named(model), toNhwc(x, [BATCH, 3, 8, 8]), [BATCH, 8, 8, 3]);
     expect(maxAbsDiff(y, expected)).toBeLessThan(1e-5);
-    expect(model.notes.map((n) => n.en).join(' ')).toMatch(/reordered for the app's Flatten/);
+    expect(model.notes.map((n) => problemText(n)).join(' ')).toMatch(/reordered for the app's Flatten/);
   });
 
   it('Pad becomes ZeroPadding2D, and a squeezed then unsqueezed vector a 1×1 image for the convolution after it', async () => {
@@ -338,6 +339,11 @@ describe('refusals', () => {
     expect(error.message).toMatch(/Supported operators: Conv, BatchNormalization/);
     expect(error.fr).toMatch(/^Le nœud LRN « norm1\/LRN » : l’application n’a aucun bloc pour l’opérateur ONNX LRN/);
     expect(error.at).toBe('LRN');
+    // The problem itself: the node's code, with the reason nested in it as a code of its own.
+    expect(error.problem).toMatchObject({
+      code: 'import:onnxNode',
+      params: { op: 'LRN', name: 'norm1/LRN', reason: { code: 'import:onnxOperator', params: { op: 'LRN' } } },
+    });
   });
 
   it('a max pooling padded around values that may be negative is refused, not approximated with zeros', () => {
@@ -370,7 +376,7 @@ describe('refusals', () => {
     // The output is an image: the app gives it as H×W×C.
     const y = appPredict(tf, model.graph, named(model), toNhwc(x, [1, 2, 8, 8]), [1, 8, 8, 2]);
     expect(maxAbsDiff(y, toNhwc(expected, [1, 4, 3, 3]))).toBeLessThan(1e-5);
-    expect(model.notes.map((n) => n.en).join(' ')).toMatch(/is an image: the app gives it as H×W×C/);
+    expect(model.notes.map((n) => problemText(n)).join(' ')).toMatch(/is an image: the app gives it as H×W×C/);
   });
 
   it('a convolution in groups that is neither ordinary nor depthwise is refused, naming `group`', () => {

@@ -9,7 +9,7 @@ import { analyzeGraph } from '../model/analyze';
 import { depthwiseKernelLayout } from '../model/blocks/depthwise-conv2d';
 import { formatShape, type Graph, type GraphEdge, type GraphNode, type Shape } from '../model/graph';
 import { layerNameFor } from '../model/layer-names';
-import type { Localized } from '../model/localized';
+import { problem, type Problem } from '../i18n/catalogue';
 import { convKernelLayout, toAppLayout } from '../model/weight-layout';
 import type { Importer } from './index';
 import {
@@ -128,20 +128,21 @@ function float32Decimal(value: number): number {
   return value;
 }
 
-function describeNode(node: DecodedNode): string {
-  return node.name ? `${node.opType} node "${node.name}"` : `${node.opType} node (output "${node.outputs[0]}")`;
-}
-function describeNodeFr(node: DecodedNode): string {
-  return node.name ? `le nœud ${node.opType} « ${node.name} »` : `le nœud ${node.opType} (sortie « ${node.outputs[0]} »)`;
-}
-
-/** An error about one node: `en`/`fr` say what is wrong after the node is named. */
-function nodeError(node: DecodedNode, text: Localized): ImportError {
+/** An error about one node: `reason` says what is wrong, after the node is named (by its name, else by its output). */
+function nodeError(node: DecodedNode, reason: Problem): ImportError {
   return new ImportError(
-    { en: `${describeNode(node)}: ${text.en}`, fr: `${describeNodeFr(node).replace(/^le/, 'Le')} : ${text.fr}` },
+    problem('import:onnxNode', {
+      op: node.opType,
+      name: node.name || node.outputs[0],
+      reason,
+      ...(node.name ? {} : { context: 'output' }),
+    }),
     node.opType,
   );
 }
+
+/** What a constant input of a node is for, as an error about it names it. */
+type Role = 'weight' | 'bias' | 'scale' | 'mean' | 'variance' | 'minimum' | 'maximum' | 'axes' | 'shape' | 'pads' | 'value' | 'ratio';
 
 /** Keras's "same" padding for one axis: [before, after]. */
 function samePads(size: number, kernel: number, stride: number): [number, number] {
@@ -154,7 +155,7 @@ class OnnxGraphImport {
   readonly nodes: GraphNode[] = [];
   readonly edges: GraphEdge[] = [];
   readonly weights: ImportedWeight[] = [];
-  readonly notes: Localized[] = [];
+  readonly notes: Problem[] = [];
   private readonly taken = new Set<string>();
   private readonly byId = new Map<string, GraphNode>();
   private readonly values = new Map<string, Value>();
@@ -195,77 +196,45 @@ class OnnxGraphImport {
     }
     for (const node of this.ordered(needed)) this.convert(node);
     this.checkOutputs();
-    if (this.shared.size)
-      this.notes.push({
-        en: `${this.shared.size} weight tensors of the file are shared through Identity nodes (as PyTorch writes identical tensors once); each block has its own copy.`,
-        fr: `${this.shared.size} tenseurs de poids du fichier sont partagés par des nœuds Identity (PyTorch écrit une seule fois les tenseurs identiques) ; chaque bloc en a sa propre copie.`,
-      });
-    if (this.hardSigmoids)
-      this.notes.push({
-        en: `${this.hardSigmoids} HardSigmoid nodes became Rescaling → relu6 → Rescaling blocks, exactly the same function (clip(αx + β, 0, 1) = relu6(6αx + 6β) / 6): the app has no hard-sigmoid activation.`,
-        fr: `${this.hardSigmoids} nœuds HardSigmoid sont devenus des blocs Rescaling → relu6 → Rescaling, exactement la même fonction (clip(αx + β, 0, 1) = relu6(6αx + 6β) / 6) : l’application n’a pas d’activation hard sigmoid.`,
-      });
-    if (this.paddingBlocks)
-      this.notes.push({
-        en: `${this.paddingBlocks} ZeroPadding2D blocks reproduce ONNX's explicit padding where Keras's "same" padding would pad differently.`,
-        fr: `${this.paddingBlocks} blocs ZeroPadding2D reproduisent le remplissage explicite d’ONNX là où le remplissage « same » de Keras serait différent.`,
-      });
+    if (this.shared.size) this.notes.push(problem('import:onnxSharedWeights', { count: this.shared.size }));
+    if (this.hardSigmoids) this.notes.push(problem('import:onnxHardSigmoids', { count: this.hardSigmoids }));
+    if (this.paddingBlocks) this.notes.push(problem('import:onnxPaddingBlocks', { count: this.paddingBlocks }));
     return { nodes: this.nodes, edges: this.edges };
   }
 
   // ── Values ────────────────────────────────────────────────────────────────────────────────
 
   private constantOf(t: DecodedTensor): Constant {
-    if (t.external)
-      throw new ImportError({
-        en: `The weight tensor "${t.name}" is stored in a separate file (ONNX external data), which the app does not read. Export the network as one .onnx file (models under 2 GB fit in one).`,
-        fr: `Le tenseur de poids « ${t.name} » est rangé dans un fichier à part (données externes ONNX), que l’application ne lit pas. Exportez le réseau en un seul fichier .onnx (les modèles de moins de 2 Go y tiennent).`,
-      });
+    if (t.external) throw new ImportError(problem('import:onnxExternalData', { name: t.name }));
     return { kind: 'constant', name: t.name, dims: t.dims, values: tensorValues(t) };
   }
 
   private value(node: DecodedNode, index: number): Value {
     const name = node.inputs[index];
     const value = name ? this.values.get(name) : undefined;
-    if (!value)
-      throw nodeError(node, {
-        en: `its input ${index + 1} ("${name ?? ''}") is missing or produced by no node of the file.`,
-        fr: `son entrée ${index + 1} (« ${name ?? ''} ») manque ou n’est produite par aucun nœud du fichier.`,
-      });
+    if (!value) throw nodeError(node, problem('import:onnxMissingInput', { index: index + 1, input: name ?? '' }));
     return value;
   }
 
   private computed(node: DecodedNode, index: number): Computed {
     const value = this.value(node, index);
-    if (value.kind === 'constant')
-      throw nodeError(node, {
-        en: `its input "${node.inputs[index]}" is a constant, where the app expects values computed from the network's input. Only networks whose operators act on their input can be imported.`,
-        fr: `son entrée « ${node.inputs[index]} » est une constante, alors que l’application attend des valeurs calculées à partir de l’entrée du réseau. Seuls les réseaux dont les opérateurs agissent sur leur entrée peuvent être importés.`,
-      });
+    if (value.kind === 'constant') throw nodeError(node, problem('import:onnxConstantInput', { input: node.inputs[index] }));
     return value;
   }
 
-  private constant(node: DecodedNode, index: number, what: Localized): Constant {
+  private constant(node: DecodedNode, index: number, role: Role): Constant {
     const value = this.value(node, index);
-    if (value.kind !== 'constant')
-      throw nodeError(node, {
-        en: `its ${what.en} ("${node.inputs[index]}") is computed by the network, where the app needs a fixed weight tensor of the file.`,
-        fr: `son entrée ${what.fr} (« ${node.inputs[index]} ») est calculée par le réseau, alors que l’application a besoin d’un tenseur de poids fixe du fichier.`,
-      });
+    if (value.kind !== 'constant') throw nodeError(node, problem('import:onnxComputedWeight', { role, input: node.inputs[index] }));
     return value;
   }
 
-  private optionalConstant(node: DecodedNode, index: number, what: Localized): Constant | undefined {
-    return node.inputs[index] ? this.constant(node, index, what) : undefined;
+  private optionalConstant(node: DecodedNode, index: number, role: Role): Constant | undefined {
+    return node.inputs[index] ? this.constant(node, index, role) : undefined;
   }
 
   private image(node: DecodedNode, index: number): Computed {
     const x = this.computed(node, index);
-    if (x.onnx.length !== 3)
-      throw nodeError(node, {
-        en: `it works on images (N×C×H×W) but its input "${node.inputs[index]}" has shape ${formatShape(x.onnx)} (without the batch).`,
-        fr: `il agit sur des images (N×C×H×W), mais son entrée « ${node.inputs[index]} » a la forme ${formatShape(x.onnx)} (sans le lot).`,
-      });
+    if (x.onnx.length !== 3) throw nodeError(node, problem('import:onnxNotImage', { input: node.inputs[index], shape: x.onnx }));
     if (x.app.length === 3) return x;
     // ONNX's [C, 1, 1] after a global pooling is [C] in the app: a Reshape makes it a 1×1 image once.
     const name = node.inputs[index];
@@ -279,11 +248,7 @@ class OnnxGraphImport {
 
   private vector(node: DecodedNode, index: number): Computed {
     const x = this.computed(node, index);
-    if (x.onnx.length !== 1)
-      throw nodeError(node, {
-        en: `it works on vectors (N×F) but its input "${node.inputs[index]}" has shape ${formatShape(x.onnx)} (without the batch). Add a Flatten before it in the original network.`,
-        fr: `il agit sur des vecteurs (N×F), mais son entrée « ${node.inputs[index]} » a la forme ${formatShape(x.onnx)} (sans le lot). Ajoutez un Flatten avant lui dans le réseau d’origine.`,
-      });
+    if (x.onnx.length !== 1) throw nodeError(node, problem('import:onnxNotVector', { input: node.inputs[index], shape: x.onnx }));
     return x;
   }
 
@@ -331,23 +296,25 @@ class OnnxGraphImport {
   private addInputs(): void {
     const graph = this.model.graph!;
     const real = graph.inputs.filter((i) => !this.values.has(i.name));
-    if (real.length === 0)
-      throw new ImportError({
-        en: 'The ONNX graph has no input: there is nothing to feed the network.',
-        fr: 'Le graphe ONNX n’a aucune entrée : il n’y a rien à donner au réseau.',
-      });
+    if (real.length === 0) throw new ImportError(problem('import:onnxNoInput', {}));
     for (const input of real) {
       if (input.elemType !== undefined && input.elemType !== OnnxDataType.FLOAT)
-        throw new ImportError({
-          en: `The input "${input.name}" takes ${dataTypeNames[input.elemType] ?? `type ${input.elemType}`} values; the app feeds float32 images or vectors.`,
-          fr: `L’entrée « ${input.name} » prend des valeurs ${dataTypeNames[input.elemType] ?? `de type ${input.elemType}`} ; l’application fournit des images ou des vecteurs float32.`,
-        });
+        throw new ImportError(
+          problem('import:onnxInputType', {
+            input: input.name,
+            type: dataTypeNames[input.elemType] ?? input.elemType,
+            ...(dataTypeNames[input.elemType] ? {} : { context: 'code' }),
+          }),
+        );
       const dims = input.dims;
       if (!dims || (dims.length !== 4 && dims.length !== 2) || dims.slice(1).some((d) => typeof d !== 'number' || d <= 0))
-        throw new ImportError({
-          en: `The input "${input.name}" has shape ${dims ? dims.map((d) => d ?? '?').join('×') : 'unknown'}; the app imports networks whose input is a batch of images of a fixed size (N×C×H×W) or of vectors (N×F). Export the network with a fixed image size (only the batch may vary).`,
-          fr: `L’entrée « ${input.name} » a la forme ${dims ? dims.map((d) => d ?? '?').join('×') : 'inconnue'} ; l’application importe des réseaux dont l’entrée est un lot d’images de taille fixe (N×C×H×W) ou de vecteurs (N×F). Exportez le réseau avec une taille d’image fixe (seul le lot peut varier).`,
-        });
+        throw new ImportError(
+          problem('import:onnxInputShape', {
+            input: input.name,
+            shape: dims ? dims.map((d) => d ?? '?') : null,
+            ...(dims ? {} : { context: 'unknown' }),
+          }),
+        );
       if (typeof dims[0] === 'number') this.fixedBatch = dims[0];
       const onnx = dims.slice(1) as number[];
       const app = onnx.length === 3 ? [onnx[1], onnx[2], onnx[0]] : [...onnx];
@@ -363,11 +330,7 @@ class OnnxGraphImport {
     for (const node of graph.nodes) for (const output of node.outputs) if (output) producer.set(output, node);
     const needed = new Set<DecodedNode>();
     const stack = graph.outputs.map((o) => o.name);
-    if (stack.length === 0)
-      throw new ImportError({
-        en: 'The ONNX graph has no output: the network computes nothing to import.',
-        fr: 'Le graphe ONNX n’a aucune sortie : le réseau ne calcule rien à importer.',
-      });
+    if (stack.length === 0) throw new ImportError(problem('import:onnxNoOutput', {}));
     while (stack.length) {
       const name = stack.pop()!;
       const node = producer.get(name);
@@ -377,10 +340,7 @@ class OnnxGraphImport {
     }
     for (const output of graph.outputs)
       if (!producer.has(output.name) && !this.values.has(output.name))
-        throw new ImportError({
-          en: `The output "${output.name}" of the ONNX graph is produced by no node: the file is damaged.`,
-          fr: `La sortie « ${output.name} » du graphe ONNX n’est produite par aucun nœud : le fichier est abîmé.`,
-        });
+        throw new ImportError(problem('import:onnxOutputUnproduced', { output: output.name }));
     return graph.nodes.filter((n) => needed.has(n));
   }
 
@@ -400,10 +360,7 @@ class OnnxGraphImport {
       if (next.length === pending.length) {
         const node = next[0];
         const missing = node.inputs.find((i) => i && !known.has(i))!;
-        throw nodeError(node, {
-          en: `its input "${missing}" is produced by no node of the file, or only by a node that depends on it: the graph is damaged.`,
-          fr: `son entrée « ${missing} » n’est produite par aucun nœud du fichier, ou seulement par un nœud qui en dépend : le graphe est abîmé.`,
-        });
+        throw nodeError(node, problem('import:onnxInputUnproduced', { input: missing }));
       }
       pending = next;
     }
@@ -415,26 +372,10 @@ class OnnxGraphImport {
     for (const edge of this.edges) sinks.delete(edge.source);
     for (const output of this.model.graph!.outputs) {
       const value = this.values.get(output.name);
-      if (!value || value.kind === 'constant')
-        throw new ImportError({
-          en: `The output "${output.name}" of the ONNX graph is a constant, not computed from the input: there is no network to import.`,
-          fr: `La sortie « ${output.name} » du graphe ONNX est une constante, non calculée à partir de l’entrée : il n’y a pas de réseau à importer.`,
-        });
-      if (value.chw)
-        throw new ImportError({
-          en: `The output "${output.name}" is a flattened ${value.chw.join('×')} image: ONNX orders its values channel first and the app pixel first, so they would come out in another order. Import the network up to its last layer that is not such a Flatten.`,
-          fr: `La sortie « ${output.name} » est une image ${value.chw.join('×')} aplatie : ONNX range ses valeurs canal par canal et l’application pixel par pixel, elles sortiraient donc dans un autre ordre. Importez le réseau jusqu’à sa dernière couche qui n’est pas un tel Flatten.`,
-        });
-      if (!sinks.has(value.block))
-        throw new ImportError({
-          en: `The output "${output.name}" is also used inside the network; the app's outputs are its last blocks only. Export the network with its final outputs alone.`,
-          fr: `La sortie « ${output.name} » sert aussi à l’intérieur du réseau ; les sorties de l’application ne sont que ses derniers blocs. Exportez le réseau avec ses seules sorties finales.`,
-        });
-      if (value.onnx.length === 3)
-        this.notes.push({
-          en: `The output "${output.name}" is an image: the app gives it as H×W×C (${formatShape(value.app)}), where ONNX gives C×H×W.`,
-          fr: `La sortie « ${output.name} » est une image : l’application la donne en H×L×C (${formatShape(value.app)}), là où ONNX donne C×H×L.`,
-        });
+      if (!value || value.kind === 'constant') throw new ImportError(problem('import:onnxOutputConstant', { output: output.name }));
+      if (value.chw) throw new ImportError(problem('import:onnxOutputFlattened', { output: output.name, image: value.chw }));
+      if (!sinks.has(value.block)) throw new ImportError(problem('import:onnxOutputInside', { output: output.name }));
+      if (value.onnx.length === 3) this.notes.push(problem('import:onnxOutputImage', { output: output.name, shape: value.app }));
     }
   }
 
@@ -459,31 +400,21 @@ class OnnxGraphImport {
     return a?.f ?? fallback;
   }
 
-  private unsupportedValue(node: DecodedNode, attribute: string, value: string, why: Localized): ImportError {
-    return nodeError(node, {
-      en: `its \`${attribute}\` ${value} cannot be expressed with the app's blocks: ${why.en}`,
-      fr: `son \`${attribute}\` ${value} ne peut pas s’exprimer avec les blocs de l’application : ${why.fr}`,
-    });
+  private unsupportedValue(node: DecodedNode, attribute: string, value: string, why: Problem): ImportError {
+    return nodeError(node, problem('import:onnxValue', { attribute, value, why }));
   }
 
   /** The unused outputs a node may have (Dropout's mask, MaxPool's indices): refused when the network reads them. */
   private onlyFirstOutput(node: DecodedNode): void {
     for (const extra of node.outputs.slice(1))
-      if (extra && this.readers.has(extra))
-        throw nodeError(node, {
-          en: `the network reads its output "${extra}", which the app's blocks do not compute (only the first output of ${node.opType} is imported).`,
-          fr: `le réseau lit sa sortie « ${extra} », que les blocs de l’application ne calculent pas (seule la première sortie de ${node.opType} est importée).`,
-        });
+      if (extra && this.readers.has(extra)) throw nodeError(node, problem('import:onnxExtraOutput', { output: extra, op: node.opType }));
   }
 
   // ── Operators ─────────────────────────────────────────────────────────────────────────────
 
   private convert(node: DecodedNode): void {
     if (node.domain && node.domain !== 'ai.onnx')
-      throw nodeError(node, {
-        en: `the operator ${node.opType} of the domain "${node.domain}" is not a standard ONNX operator, and the app cannot express it. Supported operators: ${supportedOnnxOperators.join(', ')}.`,
-        fr: `l’opérateur ${node.opType} du domaine « ${node.domain} » n’est pas un opérateur ONNX standard, et l’application ne sait pas l’exprimer. Opérateurs pris en charge : ${supportedOnnxOperators.join(', ')}.`,
-      });
+      throw nodeError(node, problem('import:onnxDomain', { op: node.opType, domain: node.domain, supported: [...supportedOnnxOperators] }));
     switch (node.opType) {
       case 'Conv':
         return this.conv(node);
@@ -530,10 +461,7 @@ class OnnxGraphImport {
         return this.constantNode(node);
       default:
         if (node.opType in ACTIVATIONS) return this.activationNode(node, ACTIVATIONS[node.opType]);
-        throw nodeError(node, {
-          en: `the app has no block for the ONNX operator ${node.opType}, so the network cannot be imported without changing what it computes. Supported operators: ${supportedOnnxOperators.join(', ')}.`,
-          fr: `l’application n’a aucun bloc pour l’opérateur ONNX ${node.opType} : le réseau ne peut pas être importé sans changer ce qu’il calcule. Opérateurs pris en charge : ${supportedOnnxOperators.join(', ')}.`,
-        });
+        throw nodeError(node, problem('import:onnxOperator', { op: node.opType, supported: [...supportedOnnxOperators] }));
     }
   }
 
@@ -546,14 +474,10 @@ class OnnxGraphImport {
       const [l, r] = samePads(size[1], kernel[1], strides[1]);
       return auto === 'SAME_UPPER' ? [t, l, b, r] : [b, r, t, l];
     }
-    if (auto !== 'NOTSET')
-      throw this.unsupportedValue(node, 'auto_pad', `"${auto}"`, { en: 'it is not an ONNX value.', fr: 'ce n’est pas une valeur ONNX.' });
+    if (auto !== 'NOTSET') throw this.unsupportedValue(node, 'auto_pad', `"${auto}"`, problem('import:onnxNotValue', {}));
     const pads = this.ints(node, 'pads') ?? [0, 0, 0, 0];
     if (pads.length !== 4 || pads.some((p) => p < 0))
-      throw this.unsupportedValue(node, 'pads', `[${pads.join(', ')}]`, {
-        en: 'a 2-D window takes four padding values of at least 0.',
-        fr: 'une fenêtre 2D prend quatre valeurs de remplissage positives ou nulles.',
-      });
+      throw this.unsupportedValue(node, 'pads', `[${pads.join(', ')}]`, problem('import:onnxWindowPads', {}));
     return pads;
   }
 
@@ -564,33 +488,19 @@ class OnnxGraphImport {
   ): { strides: [number, number]; pads: number[]; out: [number, number] } {
     const given = this.ints(node, 'kernel_shape');
     if (given && !same(given, kernel))
-      throw this.unsupportedValue(node, 'kernel_shape', `[${given.join(', ')}]`, {
-        en: `the weights are ${kernel.join('×')}.`,
-        fr: `les poids font ${kernel.join('×')}.`,
-      });
+      throw this.unsupportedValue(node, 'kernel_shape', `[${given.join(', ')}]`, problem('import:onnxKernelShape', { kernel }));
     const strides = (this.ints(node, 'strides') ?? [1, 1]) as [number, number];
-    if (strides.length !== 2)
-      throw this.unsupportedValue(node, 'strides', `[${strides.join(', ')}]`, {
-        en: 'only 2-D windows are imported.',
-        fr: 'seules les fenêtres 2D sont importées.',
-      });
+    if (strides.length !== 2) throw this.unsupportedValue(node, 'strides', `[${strides.join(', ')}]`, problem('import:onnxWindow2d', {}));
     const dilations = this.ints(node, 'dilations');
     if (dilations && dilations.some((d) => d !== 1))
-      throw this.unsupportedValue(node, 'dilations', `[${dilations.join(', ')}]`, {
-        en: 'the app’s convolutions and poolings are not dilated.',
-        fr: 'les convolutions et poolings de l’application ne sont pas dilatés.',
-      });
+      throw this.unsupportedValue(node, 'dilations', `[${dilations.join(', ')}]`, problem('import:onnxDilated', {}));
     const size: [number, number] = [x.onnx[1], x.onnx[2]];
     const pads = this.windowPads(node, size, kernel, strides);
     const out: [number, number] = [0, 1].map((i) => Math.floor((size[i] + pads[i] + pads[i + 2] - kernel[i]) / strides[i]) + 1) as [
       number,
       number,
     ];
-    if (out.some((o) => o < 1))
-      throw nodeError(node, {
-        en: `its ${kernel.join('×')} window does not fit in the ${size.join('×')} image it receives.`,
-        fr: `sa fenêtre ${kernel.join('×')} ne tient pas dans l’image ${size.join('×')} qu’il reçoit.`,
-      });
+    if (out.some((o) => o < 1)) throw nodeError(node, problem('import:onnxWindowFits', { kernel, size }));
     if (this.int(node, 'ceil_mode', 0) === 1) {
       // Rounding the output size up adds a last window that runs past the end: the same as padding
       // the end by what that window lacks, which Keras's "same" reproduces when it pads alike.
@@ -600,10 +510,7 @@ class OnnxGraphImport {
       const padded = [pads[0], pads[1], pads[2] + extra[0], pads[3] + extra[1]];
       const keras = [...samePads(size[0], kernel[0], strides[0]), ...samePads(size[1], kernel[1], strides[1])];
       if (!same(ceil, out) && !(startsInside && same(padded, [keras[0], keras[2], keras[1], keras[3]])))
-        throw this.unsupportedValue(node, 'ceil_mode', '1', {
-          en: `it makes a ${ceil.join('×')} output where the app's windows make ${out.join('×')} (Keras's "same" padding gives that size only when it pads alike).`,
-          fr: `il donne une sortie ${ceil.join('×')} là où les fenêtres de l’application donnent ${out.join('×')} (le remplissage « same » de Keras ne donne cette taille que s’il remplit de la même façon).`,
-        });
+        throw this.unsupportedValue(node, 'ceil_mode', '1', problem('import:onnxCeilMode', { ceil, out }));
       return { strides, pads: padded, out: ceil };
     }
     return { strides, pads, out };
@@ -621,7 +528,7 @@ class OnnxGraphImport {
     strides: [number, number],
     pads: number[],
     sameOk: boolean,
-    zeroPad: Localized | true,
+    zeroPad: Problem | true,
   ): { input: Computed; padding: 'valid' | 'same' } {
     if (pads.every((p) => p === 0)) return { input: x, padding: 'valid' };
     const [t, b] = samePads(x.onnx[1], kernel[0], strides[0]);
@@ -643,13 +550,9 @@ class OnnxGraphImport {
 
   private conv(node: DecodedNode): void {
     const x = this.image(node, 0);
-    const w = this.constant(node, 1, { en: 'weight input', fr: 'de poids' });
-    const b = this.optionalConstant(node, 2, { en: 'bias input', fr: 'de biais' });
-    if (w.dims.length !== 4)
-      throw nodeError(node, {
-        en: `its weights have shape ${formatShape(w.dims)}; only 2-D convolutions (4-D weights) are imported.`,
-        fr: `ses poids ont la forme ${formatShape(w.dims)} ; seules les convolutions 2D (poids à 4 dimensions) sont importées.`,
-      });
+    const w = this.constant(node, 1, 'weight');
+    const b = this.optionalConstant(node, 2, 'bias');
+    if (w.dims.length !== 4) throw nodeError(node, problem('import:onnxConvWeights', { shape: w.dims }));
     const [filters, perGroup, kh, kw] = w.dims;
     const channels = x.onnx[0];
     const group = this.int(node, 'group', 1);
@@ -657,20 +560,9 @@ class OnnxGraphImport {
     const { strides, pads, out } = this.windowAttributes(node, x, kernel);
     const depthwise = group !== 1 && group === channels && perGroup === 1 && filters % channels === 0;
     if (group !== 1 && !depthwise)
-      throw this.unsupportedValue(node, 'group', String(group), {
-        en: `the app has ordinary convolutions (group 1) and depthwise ones (group = the ${channels} input channels), not convolutions in ${group} groups.`,
-        fr: `l’application a des convolutions ordinaires (group 1) et en profondeur (group = les ${channels} canaux d’entrée), pas de convolutions en ${group} groupes.`,
-      });
-    if (group === 1 && perGroup !== channels)
-      throw nodeError(node, {
-        en: `its weights take ${perGroup} channels but its input has ${channels}: the file is damaged.`,
-        fr: `ses poids prennent ${perGroup} canaux mais son entrée en a ${channels} : le fichier est abîmé.`,
-      });
-    if (b && prod(b.dims) !== filters)
-      throw nodeError(node, {
-        en: `its bias has ${prod(b.dims)} values for ${filters} filters: the file is damaged.`,
-        fr: `son biais a ${prod(b.dims)} valeurs pour ${filters} filtres : le fichier est abîmé.`,
-      });
+      throw this.unsupportedValue(node, 'group', String(group), problem('import:onnxGroups', { channels, group }));
+    if (group === 1 && perGroup !== channels) throw nodeError(node, problem('import:onnxConvChannels', { perGroup, channels }));
+    if (b && prod(b.dims) !== filters) throw nodeError(node, problem('import:onnxConvBias', { values: prod(b.dims), filters }));
     const padded = this.padding(node, x, kernel, strides, pads, true, true);
     const common = {
       kernelSize: sizeParam(kernel),
@@ -700,43 +592,18 @@ class OnnxGraphImport {
   private batchNorm(node: DecodedNode): void {
     const x = this.computed(node, 0);
     if (this.int(node, 'training_mode', 0) !== 0)
-      throw this.unsupportedValue(node, 'training_mode', '1', {
-        en: 'the app imports networks at inference (BatchNormalization with its running statistics).',
-        fr: 'l’application importe les réseaux en inférence (BatchNormalization avec ses statistiques mobiles).',
-      });
+      throw this.unsupportedValue(node, 'training_mode', '1', problem('import:onnxTraining', {}));
     this.onlyFirstOutput(node);
-    if (x.chw)
-      throw nodeError(node, {
-        en: `it normalises a flattened ${x.chw.join('×')} image, whose values the app orders differently; only BatchNormalization over channels or vector features is imported.`,
-        fr: `il normalise une image ${x.chw.join('×')} aplatie, dont l’application range les valeurs autrement ; seule la BatchNormalization sur les canaux ou les caractéristiques d’un vecteur est importée.`,
-      });
+    if (x.chw) throw nodeError(node, problem('import:onnxNormFlattened', { image: x.chw }));
     const channels = x.onnx[0];
     const names = ['gamma', 'beta', 'moving_mean', 'moving_variance'];
-    const tensors = names.map((_, i) =>
-      this.constant(
-        node,
-        i + 1,
-        [
-          { en: 'scale input', fr: 'd’échelle' },
-          { en: 'bias input', fr: 'de biais' },
-          { en: 'mean input', fr: 'de moyenne' },
-          { en: 'variance input', fr: 'de variance' },
-        ][i],
-      ),
-    );
+    const tensors = names.map((_, i) => this.constant(node, i + 1, (['scale', 'bias', 'mean', 'variance'] as const)[i]));
     for (const t of tensors)
       if (prod(t.dims) !== channels)
-        throw nodeError(node, {
-          en: `its tensor "${t.name}" has ${prod(t.dims)} values for ${channels} channels: the file is damaged.`,
-          fr: `son tenseur « ${t.name} » a ${prod(t.dims)} valeurs pour ${channels} canaux : le fichier est abîmé.`,
-        });
+        throw nodeError(node, problem('import:onnxNormTensor', { name: t.name, values: prod(t.dims), channels }));
     const epsilon = this.float(node, 'epsilon', 1e-5);
     const momentum = this.float(node, 'momentum', 0.9);
-    if (!(epsilon > 0 && epsilon <= 1))
-      throw this.unsupportedValue(node, 'epsilon', String(epsilon), {
-        en: 'the BatchNormalization block takes an epsilon above 0 and at most 1.',
-        fr: 'le bloc BatchNormalization prend un epsilon supérieur à 0 et au plus 1.',
-      });
+    if (!(epsilon > 0 && epsilon <= 1)) throw this.unsupportedValue(node, 'epsilon', String(epsilon), problem('import:onnxEpsilon', {}));
     const block = this.addBlock(
       'BatchNormalization',
       { axis: -1, momentum: float32Decimal(Math.min(Math.max(momentum, 0), 1)), epsilon: float32Decimal(epsilon) },
@@ -766,25 +633,15 @@ class OnnxGraphImport {
   private activationNode(node: DecodedNode, kind: string): void {
     const x = this.computed(node, 0);
     if (node.opType === 'Elu' && this.float(node, 'alpha', 1) !== 1)
-      throw this.unsupportedValue(node, 'alpha', String(this.float(node, 'alpha', 1)), {
-        en: 'Keras’s elu uses alpha 1.',
-        fr: 'l’elu de Keras utilise alpha 1.',
-      });
+      throw this.unsupportedValue(node, 'alpha', String(this.float(node, 'alpha', 1)), problem('import:onnxElu', {}));
     if (
       node.opType === 'Selu' &&
       (this.attribute(node, 'alpha') || this.attribute(node, 'gamma')) &&
       (Math.abs(this.float(node, 'alpha', 1.6732632) - 1.6732632) > 1e-6 ||
         Math.abs(this.float(node, 'gamma', 1.0507009) - 1.0507009) > 1e-6)
     )
-      throw this.unsupportedValue(node, 'alpha', String(this.float(node, 'alpha', 1.6732632)), {
-        en: 'Keras’s selu uses the standard constants.',
-        fr: 'la selu de Keras utilise les constantes standard.',
-      });
-    if (node.opType === 'HardSwish' && this.opset < 14)
-      throw nodeError(node, {
-        en: `HardSwish needs opset 14, but the file declares opset ${this.opset}: the file is damaged.`,
-        fr: `HardSwish demande l’opset 14, mais le fichier déclare l’opset ${this.opset} : le fichier est abîmé.`,
-      });
+      throw this.unsupportedValue(node, 'alpha', String(this.float(node, 'alpha', 1.6732632)), problem('import:onnxSelu', {}));
+    if (node.opType === 'HardSwish' && this.opset < 14) throw nodeError(node, problem('import:onnxHardSwishOpset', { opset: this.opset }));
     if (kind === 'softmax') this.checkSoftmax(node, x);
     if (kind === 'sigmoid' && this.gate(node, 'swish')) return;
     this.activation(node, x, kind);
@@ -797,11 +654,7 @@ class OnnxGraphImport {
     const resolved = axis < 0 ? axis + rank : axis;
     // Before opset 13, Softmax flattens every axis from `axis` on: over an image's channels only when it is 1×1.
     const overChannels = resolved === 1 && (this.opset >= 13 || rank === 2 || (x.onnx[1] === 1 && x.onnx[2] === 1));
-    if (!overChannels)
-      throw this.unsupportedValue(node, 'axis', String(axis), {
-        en: `the app's softmax acts on the channels (of an image) or the features (of a vector), and this one acts on another axis of its ${formatShape(x.onnx)} input.`,
-        fr: `la softmax de l’application agit sur les canaux (d’une image) ou les caractéristiques (d’un vecteur), et celle-ci agit sur un autre axe de son entrée ${formatShape(x.onnx)}.`,
-      });
+    if (!overChannels) throw this.unsupportedValue(node, 'axis', String(axis), problem('import:onnxSoftmaxAxis', { shape: x.onnx }));
   }
 
   private clip(node: DecodedNode): void {
@@ -809,8 +662,8 @@ class OnnxGraphImport {
     let min = -Infinity;
     let max = Infinity;
     if (this.opset >= 11) {
-      const lo = this.optionalConstant(node, 1, { en: 'minimum input', fr: 'de minimum' });
-      const hi = this.optionalConstant(node, 2, { en: 'maximum input', fr: 'de maximum' });
+      const lo = this.optionalConstant(node, 1, 'minimum');
+      const hi = this.optionalConstant(node, 2, 'maximum');
       if (lo) min = lo.values[0];
       if (hi) max = hi.values[0];
     } else {
@@ -818,11 +671,7 @@ class OnnxGraphImport {
       max = this.float(node, 'max', Infinity);
     }
     const kind = min === 0 && max === 6 ? 'relu6' : min === 0 && max === Infinity ? 'relu' : undefined;
-    if (!kind)
-      throw nodeError(node, {
-        en: `it clips to [${min}, ${max}], and the app's activations clip only to [0, 6] (relu6) or [0, ∞) (relu).`,
-        fr: `il borne à [${min} ; ${max}], et les activations de l’application ne bornent qu’à [0 ; 6] (relu6) ou [0 ; ∞) (relu).`,
-      });
+    if (!kind) throw nodeError(node, problem('import:onnxClip', { min: String(min), max: String(max) }));
     this.activation(node, x, kind);
   }
 
@@ -838,10 +687,7 @@ class OnnxGraphImport {
     const computed = inputs.filter((v): v is Computed => v.kind === 'computed');
     if (computed.length === inputs.length && op !== 'Sub' && op !== 'Div') return this.merge(node, computed);
     if (inputs.length !== 2 || computed.length !== 1)
-      throw nodeError(node, {
-        en: `${op} of ${computed.length === 0 ? 'constants alone' : 'two computed tensors'} cannot be expressed with the app's blocks (Add and Multiply take computed tensors, Rescaling a scalar constant).`,
-        fr: `${op} ${computed.length === 0 ? 'de constantes seules' : 'de deux tenseurs calculés'} ne peut pas s’exprimer avec les blocs de l’application (Add et Multiply prennent des tenseurs calculés, Rescaling une constante scalaire).`,
-      });
+      throw nodeError(node, problem('import:onnxArithmetic', { op, context: computed.length === 0 ? 'constants' : 'computed' }));
     const xFirst = inputs[0].kind === 'computed';
     const x = computed[0];
     const c = inputs[xFirst ? 1 : 0] as Constant;
@@ -861,10 +707,7 @@ class OnnxGraphImport {
       return;
     }
     if (prod(c.dims) !== 1)
-      throw nodeError(node, {
-        en: `it ${op === 'Mul' || op === 'Div' ? 'scales' : 'shifts'} its input by a constant of shape ${formatShape(c.dims)}, and the app's Rescaling block takes one number for every value. Only a scalar constant (or a bias after MatMul) is imported.`,
-        fr: `il ${op === 'Mul' || op === 'Div' ? 'multiplie' : 'décale'} son entrée par une constante de forme ${formatShape(c.dims)}, et le bloc Rescaling de l’application prend un seul nombre pour toutes les valeurs. Seule une constante scalaire (ou un biais après MatMul) est importée.`,
-      });
+      throw nodeError(node, problem('import:onnxRescaling', { shape: c.dims, context: op === 'Mul' || op === 'Div' ? 'scale' : 'shift' }));
     const k = c.values[0];
     let scale: number;
     let offset: number;
@@ -872,11 +715,7 @@ class OnnxGraphImport {
     else if (op === 'Mul') [scale, offset] = [k, 0];
     else if (op === 'Sub') [scale, offset] = xFirst ? [1, -k] : [-1, k];
     else if (xFirst && k !== 0) [scale, offset] = [1 / k, 0];
-    else
-      throw nodeError(node, {
-        en: 'it divides a constant by the network’s values (or by zero), which the app’s Rescaling block cannot do.',
-        fr: 'il divise une constante par les valeurs du réseau (ou par zéro), ce que le bloc Rescaling de l’application ne sait pas faire.',
-      });
+    else throw nodeError(node, problem('import:onnxDivideConstant', {}));
     this.define(node, this.rescale(x, node.inputs[xFirst ? 0 : 1], scale, offset, this.hintFor(node)));
   }
 
@@ -928,10 +767,12 @@ class OnnxGraphImport {
     const alpha = this.float(node, 'alpha', 0.2);
     const beta = this.float(node, 'beta', 0.5);
     if (!Number.isFinite(alpha) || !Number.isFinite(beta))
-      throw this.unsupportedValue(node, Number.isFinite(alpha) ? 'beta' : 'alpha', String(Number.isFinite(alpha) ? beta : alpha), {
-        en: 'it is not a finite number.',
-        fr: 'ce n’est pas un nombre fini.',
-      });
+      throw this.unsupportedValue(
+        node,
+        Number.isFinite(alpha) ? 'beta' : 'alpha',
+        String(Number.isFinite(alpha) ? beta : alpha),
+        problem('import:onnxNotFinite', {}),
+      );
     if (Math.fround(alpha) === Math.fround(1 / 6) && beta === 0.5 && this.gate(node, 'hard_swish')) return;
     const hint = this.hintFor(node);
     const shifted = this.rescale(x, node.inputs[0], float32Decimal(6 * alpha), float32Decimal(6 * beta), `${hint}.shift`);
@@ -958,10 +799,10 @@ class OnnxGraphImport {
     }
     for (const x of inputs)
       if (!same(x.onnx, first.onnx) || String(x.chw) !== String(first.chw))
-        throw nodeError(node, {
-          en: `it combines tensors of shapes ${inputs.map((i) => formatShape(i.onnx)).join(' and ')} by broadcasting, and the app's ${node.opType === 'Mul' ? 'Multiply' : 'Add'} block takes tensors of one shape.`,
-          fr: `il combine des tenseurs de formes ${inputs.map((i) => formatShape(i.onnx)).join(' et ')} par diffusion (broadcasting), et le bloc ${node.opType === 'Mul' ? 'Multiply' : 'Add'} de l’application prend des tenseurs d’une seule forme.`,
-        });
+        throw nodeError(
+          node,
+          problem('import:onnxBroadcast', { shapes: inputs.map((i) => i.onnx), block: node.opType === 'Mul' ? 'Multiply' : 'Add' }),
+        );
     const aligned = inputs.some((x) => x.app.length !== first.app.length) ? inputs.map((_, i) => this.image(node, i)) : inputs;
     const type = node.opType === 'Mul' ? 'Multiply' : 'Add';
     const block = this.addBlock(type, {}, aligned, this.hintFor(node), aligned[0].app);
@@ -979,17 +820,15 @@ class OnnxGraphImport {
     const inputs = node.inputs.map((_, i) => this.computed(node, i));
     const rank = inputs[0].onnx.length + 1;
     const given = this.attribute(node, 'axis')?.i;
-    if (given === undefined)
-      throw nodeError(node, {
-        en: 'it has no `axis` attribute: the file is damaged.',
-        fr: 'il n’a pas d’attribut `axis` : le fichier est abîmé.',
-      });
+    if (given === undefined) throw nodeError(node, problem('import:onnxNoAxis', {}));
     const axis = given < 0 ? given + rank : given;
     if (inputs.some((x) => x.onnx.length !== rank - 1 || x.chw) || axis < 1 || axis >= rank)
-      throw this.unsupportedValue(node, 'axis', String(given), {
-        en: `the app joins images along their channels, height or width and vectors along their features, with inputs of one kind (here ${inputs.map((i) => formatShape(i.onnx)).join(', ')}).`,
-        fr: `l’application joint des images selon leurs canaux, leur hauteur ou leur largeur et des vecteurs selon leurs caractéristiques, avec des entrées d’un seul genre (ici ${inputs.map((i) => formatShape(i.onnx)).join(', ')}).`,
-      });
+      throw this.unsupportedValue(
+        node,
+        'axis',
+        String(given),
+        problem('import:onnxConcat', { shapes: inputs.map((i) => formatShape(i.onnx)) }),
+      );
     const onnx = [...inputs[0].onnx];
     onnx[axis - 1] = inputs.reduce((sum, x) => sum + x.onnx[axis - 1], 0);
     const pooled = rank === 4 && axis === 1 && inputs.every((x) => x.app.length === 1);
@@ -1005,22 +844,12 @@ class OnnxGraphImport {
     const x = this.image(node, 0);
     this.onlyFirstOutput(node);
     const kernel = this.ints(node, 'kernel_shape') as [number, number] | undefined;
-    if (!kernel || kernel.length !== 2)
-      throw nodeError(node, {
-        en: 'it has no 2-D `kernel_shape`; only 2-D poolings are imported.',
-        fr: 'il n’a pas de `kernel_shape` 2D ; seuls les poolings 2D sont importés.',
-      });
+    if (!kernel || kernel.length !== 2) throw nodeError(node, problem('import:onnxPoolKernel', {}));
     const { strides, pads, out } = this.windowAttributes(node, x, kernel);
     const includePad = !max && this.int(node, 'count_include_pad', 0) === 1;
-    const zeroPadOk: Localized | true = max
-      ? x.nonNegative || {
-          en: `a max pooling pads with -∞; the app pads with zeros (ZeroPadding2D), which gives the same result only on values that are never negative (e.g. right after a relu), and this input may be negative.`,
-          fr: `un max pooling remplit avec -∞ ; l’application remplit avec des zéros (ZeroPadding2D), ce qui donne le même résultat seulement sur des valeurs jamais négatives (par ex. juste après une relu), et cette entrée peut être négative.`,
-        }
-      : includePad || {
-          en: 'this average leaves the padding out of the mean (count_include_pad 0) with a padding that is not Keras’s "same" one.',
-          fr: 'cette moyenne exclut le remplissage (count_include_pad 0) avec un remplissage qui n’est pas le « same » de Keras.',
-        };
+    const zeroPadOk: Problem | true = max
+      ? x.nonNegative || problem('import:onnxMaxPoolPad', {})
+      : includePad || problem('import:onnxAveragePad', {});
     const padded = this.padding(node, x, kernel, strides, pads, !includePad, includePad ? true : zeroPadOk);
     const app: Shape = [out[0], out[1], x.app[2]];
     const block = this.addBlock(
@@ -1043,13 +872,9 @@ class OnnxGraphImport {
   /** ReduceMean or ReduceMax over the height and width of an image: a global pooling, its axes kept or not. */
   private reduce(node: DecodedNode): void {
     const x = this.image(node, 0);
-    const given = this.opset >= 18 ? this.optionalConstant(node, 1, { en: 'axes input', fr: 'd’axes' })?.values : this.ints(node, 'axes');
+    const given = this.opset >= 18 ? this.optionalConstant(node, 1, 'axes')?.values : this.ints(node, 'axes');
     const axes = given ? Array.from(given, (a) => (a < 0 ? a + 4 : a)).sort((a, b) => a - b) : [];
-    if (!same(axes, [2, 3]))
-      throw this.unsupportedValue(node, 'axes', `[${axes.join(', ')}]`, {
-        en: 'the app averages or takes the maximum over the height and width of an image (axes 2 and 3) only.',
-        fr: 'l’application ne fait la moyenne ou le maximum que sur la hauteur et la largeur d’une image (axes 2 et 3).',
-      });
+    if (!same(axes, [2, 3])) throw this.unsupportedValue(node, 'axes', `[${axes.join(', ')}]`, problem('import:onnxReduceAxes', {}));
     const type = node.opType === 'ReduceMax' ? 'GlobalMaxPooling2D' : 'GlobalAveragePooling2D';
     const block = this.addBlock(type, {}, [x], this.hintFor(node), [x.app[2]]);
     const keep = this.int(node, 'keepdims', 1) === 1;
@@ -1082,35 +907,20 @@ class OnnxGraphImport {
     const rank = x.onnx.length + 1;
     const given = this.int(node, 'axis', 1);
     if ((given < 0 ? given + rank : given) !== 1)
-      throw this.unsupportedValue(node, 'axis', String(given), {
-        en: 'the app flattens every axis but the batch (axis 1).',
-        fr: 'l’application aplatit tous les axes sauf le lot (axe 1).',
-      });
+      throw this.unsupportedValue(node, 'axis', String(given), problem('import:onnxFlattenAxis', {}));
     this.flattened(node, x);
   }
 
   private dense(node: DecodedNode): void {
     const gemm = node.opType === 'Gemm';
     const x = this.vector(node, 0);
-    const w = this.constant(node, 1, { en: 'weight input', fr: 'de poids' });
-    const c = gemm ? this.optionalConstant(node, 2, { en: 'bias input', fr: 'de biais' }) : undefined;
-    if (gemm && this.int(node, 'transA', 0) !== 0)
-      throw this.unsupportedValue(node, 'transA', '1', {
-        en: 'the app’s Dense multiplies the batch of vectors as it is.',
-        fr: 'le Dense de l’application multiplie le lot de vecteurs tel quel.',
-      });
+    const w = this.constant(node, 1, 'weight');
+    const c = gemm ? this.optionalConstant(node, 2, 'bias') : undefined;
+    if (gemm && this.int(node, 'transA', 0) !== 0) throw this.unsupportedValue(node, 'transA', '1', problem('import:onnxTransposed', {}));
     const transB = gemm && this.int(node, 'transB', 0) === 1;
-    if (w.dims.length !== 2)
-      throw nodeError(node, {
-        en: `its weights have shape ${formatShape(w.dims)}; a Dense block takes a matrix.`,
-        fr: `ses poids ont la forme ${formatShape(w.dims)} ; un bloc Dense prend une matrice.`,
-      });
+    if (w.dims.length !== 2) throw nodeError(node, problem('import:onnxDenseWeights', { shape: w.dims }));
     const [inputs, units] = transB ? [w.dims[1], w.dims[0]] : w.dims;
-    if (inputs !== x.onnx[0])
-      throw nodeError(node, {
-        en: `its weights take ${inputs} values but its input has ${x.onnx[0]}: the file is damaged.`,
-        fr: `ses poids prennent ${inputs} valeurs mais son entrée en a ${x.onnx[0]} : le fichier est abîmé.`,
-      });
+    if (inputs !== x.onnx[0]) throw nodeError(node, problem('import:onnxDenseInputs', { inputs, got: x.onnx[0] }));
     const alpha = gemm ? this.float(node, 'alpha', 1) : 1;
     const beta = gemm ? this.float(node, 'beta', 1) : 1;
     // The Keras kernel [inputs, units], its rows in the app's order of the input's values.
@@ -1127,11 +937,7 @@ class OnnxGraphImport {
       for (let u = 0; u < units; u++)
         kernel[i * units + u] = alpha * (transB ? w.values[u * inputs + source] : w.values[source * units + u]);
     }
-    if (c && prod(c.dims) !== units && prod(c.dims) !== 1)
-      throw nodeError(node, {
-        en: `its bias has shape ${formatShape(c.dims)} for ${units} outputs; the app's Dense adds one bias per output.`,
-        fr: `son biais a la forme ${formatShape(c.dims)} pour ${units} sorties ; le Dense de l’application ajoute un biais par sortie.`,
-      });
+    if (c && prod(c.dims) !== units && prod(c.dims) !== 1) throw nodeError(node, problem('import:onnxDenseBias', { shape: c.dims, units }));
     const useBias = Boolean(c && beta !== 0);
     const block = this.addBlock('Dense', { units, activation: 'linear', useBias }, [x], this.hintFor(node, 1), [units]);
     this.addWeight(block, 'kernel', [inputs, units], kernel);
@@ -1142,11 +948,7 @@ class OnnxGraphImport {
         [units],
         Float32Array.from({ length: units }, (_, u) => beta * c.values[prod(c.dims) === 1 ? 0 : u]),
       );
-    if (x.chw)
-      this.notes.push({
-        en: `The weights of Dense "${block}" are reordered for the app's Flatten, which orders an image's values pixel by pixel where ONNX orders them channel by channel.`,
-        fr: `Les poids du Dense « ${block} » sont réordonnés pour le Flatten de l’application, qui range les valeurs d’une image pixel par pixel là où ONNX les range canal par canal.`,
-      });
+    if (x.chw) this.notes.push(problem('import:onnxFlattenReordered', { block }));
     this.define(node, {
       kind: 'computed',
       block,
@@ -1160,43 +962,33 @@ class OnnxGraphImport {
 
   private reshape(node: DecodedNode): void {
     const x = this.computed(node, 0);
-    const shape = Array.from(this.constant(node, 1, { en: 'shape input', fr: 'de forme' }).values);
+    const shape = Array.from(this.constant(node, 1, 'shape').values);
     const full = [this.fixedBatch ?? -1, ...x.onnx];
     const size = prod(x.onnx);
     const target = shape.map((d, i) => (d === 0 && this.int(node, 'allowzero', 0) === 0 ? full[i] : d));
     const batch = target[0];
     const rest = target.slice(1);
     const unknown = rest.filter((d) => d === -1).length;
-    const refuse = (why: Localized) => this.unsupportedValue(node, 'shape', `[${shape.join(', ')}]`, why);
+    const refuse = (why: Problem) => this.unsupportedValue(node, 'shape', `[${shape.join(', ')}]`, why);
     if (
       !(batch === -1 || (this.fixedBatch !== undefined && batch === this.fixedBatch)) ||
       unknown > 1 ||
       (batch === -1 && unknown > 0) ||
       rest.some((d) => d === 0 || d < -1)
     )
-      throw refuse({
-        en: 'the app reshapes every sample alike and keeps the batch as it is (first dimension 0 or -1).',
-        fr: 'l’application change la forme de chaque échantillon de la même façon et garde le lot tel quel (première dimension 0 ou -1).',
-      });
+      throw refuse(problem('import:onnxReshapeBatch', {}));
     if (unknown === 1) rest[rest.indexOf(-1)] = size / prod(rest.filter((d) => d !== -1));
-    if (prod(rest) !== size || !Number.isInteger(prod(rest)))
-      throw refuse({
-        en: `it does not hold the ${size} values of its ${formatShape(x.onnx)} input.`,
-        fr: `elle ne contient pas les ${size} valeurs de son entrée ${formatShape(x.onnx)}.`,
-      });
+    if (prod(rest) !== size || !Number.isInteger(prod(rest))) throw refuse(problem('import:onnxReshapeSize', { size, shape: x.onnx }));
     if (same(rest, x.onnx)) return this.define(node, x);
     if (rest.length === 1) return this.flattened(node, x);
     if (rest.length === 3 && rest[1] === 1 && rest[2] === 1 && x.onnx.length === 1 && !x.chw)
       return this.define(node, { ...x, onnx: rest, app: x.app.length === 1 ? x.app : [rest[0]] });
-    throw refuse({
-      en: `a reshape of ${formatShape(x.onnx)} to ${formatShape(rest)} in ONNX's channel-first order would need a transpose in the app's channel-last one; only flattening and vectors made 1×1 images are imported.`,
-      fr: `passer de ${formatShape(x.onnx)} à ${formatShape(rest)} dans l’ordre canal d’abord d’ONNX demanderait une transposition dans l’ordre canal en dernier de l’application ; seuls l’aplatissement et les vecteurs faits images 1×1 sont importés.`,
-    });
+    throw refuse(problem('import:onnxReshapeOrder', { from: x.onnx, to: rest }));
   }
 
   /** The axes of Squeeze or Unsqueeze (an input from opset 13, an attribute before), counted with the batch. */
   private axes(node: DecodedNode, rank: number): number[] | undefined {
-    const given = this.opset >= 13 ? this.optionalConstant(node, 1, { en: 'axes input', fr: 'd’axes' })?.values : this.ints(node, 'axes');
+    const given = this.opset >= 13 ? this.optionalConstant(node, 1, 'axes')?.values : this.ints(node, 'axes');
     return given ? Array.from(given, (a) => (a < 0 ? a + rank : a)).sort((a, b) => a - b) : undefined;
   }
 
@@ -1210,35 +1002,30 @@ class OnnxGraphImport {
       return this.flattened(node, x);
     if (!squeeze && x.onnx.length === 1 && !x.chw && axes && same(axes, [2, 3]))
       return this.define(node, { ...x, onnx: [x.onnx[0], 1, 1] });
-    throw this.unsupportedValue(node, 'axes', axes ? `[${axes.join(', ')}]` : '(none)', {
-      en: `only the two 1-pixel axes of a ${squeeze ? '' : 'future '}C×1×1 image are ${squeeze ? 'removed' : 'added'} by the app, and this input has shape ${formatShape(x.onnx)}.`,
-      fr: `l’application ${squeeze ? 'retire' : 'ajoute'} seulement les deux axes d’un pixel d’une image C×1×1, et cette entrée a la forme ${formatShape(x.onnx)}.`,
-    });
+    throw this.unsupportedValue(
+      node,
+      'axes',
+      axes ? `[${axes.join(', ')}]` : '(none)',
+      problem('import:onnxSqueeze', { shape: x.onnx, context: squeeze ? 'squeeze' : 'unsqueeze' }),
+    );
   }
 
   /** Pad of the height and the width with zeros: ZeroPadding2D, each side its own. */
   private pad(node: DecodedNode): void {
     const x = this.image(node, 0);
     const mode = this.attribute(node, 'mode')?.s ?? 'constant';
-    const pads =
-      this.opset >= 11
-        ? Array.from(this.constant(node, 1, { en: 'pads input', fr: 'de remplissage' }).values)
-        : (this.ints(node, 'pads') ?? []);
-    const value =
-      this.opset >= 11
-        ? (this.optionalConstant(node, 2, { en: 'value input', fr: 'de valeur' })?.values[0] ?? 0)
-        : this.float(node, 'value', 0);
+    const pads = this.opset >= 11 ? Array.from(this.constant(node, 1, 'pads').values) : (this.ints(node, 'pads') ?? []);
+    const value = this.opset >= 11 ? (this.optionalConstant(node, 2, 'value')?.values[0] ?? 0) : this.float(node, 'value', 0);
     if (mode !== 'constant' || value !== 0)
-      throw this.unsupportedValue(node, mode !== 'constant' ? 'mode' : 'value', mode !== 'constant' ? `"${mode}"` : String(value), {
-        en: 'the app pads images with zeros only (ZeroPadding2D).',
-        fr: 'l’application ne remplit les images qu’avec des zéros (ZeroPadding2D).',
-      });
+      throw this.unsupportedValue(
+        node,
+        mode !== 'constant' ? 'mode' : 'value',
+        mode !== 'constant' ? `"${mode}"` : String(value),
+        problem('import:onnxPadZeros', {}),
+      );
     const [, , top, left, , , bottom, right] = pads;
     if (pads.length !== 8 || pads[0] || pads[1] || pads[4] || pads[5] || [top, left, bottom, right].some((p) => p < 0))
-      throw this.unsupportedValue(node, 'pads', `[${pads.join(', ')}]`, {
-        en: 'ZeroPadding2D adds rows and columns to the height and the width (none removed), and nothing to the batch or the channels.',
-        fr: 'ZeroPadding2D ajoute des lignes et des colonnes à la hauteur et à la largeur (sans en retirer), et rien au lot ni aux canaux.',
-      });
+      throw this.unsupportedValue(node, 'pads', `[${pads.join(', ')}]`, problem('import:onnxPadSides', {}));
     const app: Shape = [x.app[0] + top + bottom, x.app[1] + left + right, x.app[2]];
     const block = this.addBlock('ZeroPadding2D', { padding: sidesParam(top, bottom, left, right) }, [x], this.hintFor(node), app);
     this.define(node, { kind: 'computed', block, onnx: [x.onnx[0], app[0], app[1]], app, nonNegative: x.nonNegative });
@@ -1253,10 +1040,7 @@ class OnnxGraphImport {
   private dropout(node: DecodedNode): void {
     this.onlyFirstOutput(node);
     const x = this.computed(node, 0);
-    const ratio =
-      this.opset >= 12
-        ? (this.optionalConstant(node, 1, { en: 'ratio input', fr: 'de taux' })?.values[0] ?? 0.5)
-        : this.float(node, 'ratio', 0.5);
+    const ratio = this.opset >= 12 ? (this.optionalConstant(node, 1, 'ratio')?.values[0] ?? 0.5) : this.float(node, 'ratio', 0.5);
     if (!(ratio > 0 && ratio < 1)) return this.define(node, x);
     const block = this.addBlock('Dropout', { rate: float32Decimal(ratio) }, [x], this.hintFor(node), x.app);
     this.define(node, { ...x, block, takesActivation: false, takesBias: false, rescaling: false });
@@ -1274,62 +1058,41 @@ class OnnxGraphImport {
       return this.define(node, { kind: 'constant', name, dims: [], values: Float64Array.of(a.i) });
     if (a?.name === 'value_ints')
       return this.define(node, { kind: 'constant', name, dims: [a.ints.length], values: Float64Array.from(a.ints) });
-    throw nodeError(node, {
-      en: `its value (${a ? `attribute "${a.name}"` : 'no attribute'}) is not a number tensor the app reads.`,
-      fr: `sa valeur (${a ? `attribut « ${a.name} »` : 'aucun attribut'}) n’est pas un tenseur de nombres que l’application lit.`,
-    });
+    throw nodeError(node, problem('import:onnxConstantValue', { attribute: a?.name ?? '', ...(a ? {} : { context: 'none' }) }));
   }
 }
 
 /** The opset of ONNX's default domain, or an ImportError when the file names none. */
 function defaultOpset(model: DecodedModel): number {
   const opset = model.opsets.find((o) => o.domain === '' || o.domain === 'ai.onnx');
-  if (!opset || opset.version < 1)
-    throw new ImportError({
-      en: 'The file names no version of ONNX’s operator set (opset_import): it is truncated, damaged or not an ONNX model.',
-      fr: 'Le fichier n’indique aucune version du jeu d’opérateurs ONNX (opset_import) : il est tronqué, abîmé ou n’est pas un modèle ONNX.',
-    });
+  if (!opset || opset.version < 1) throw new ImportError(problem('import:onnxNoOpset', {}));
   return opset.version;
 }
 
 /** Reads the bytes of a .onnx file into the app's blocks and weights; `fileName` names the project. */
 export function importOnnx(bytes: Uint8Array, fileName: string): ImportedModel {
-  if (bytes.length === 0)
-    throw new ImportError({
-      en: `${fileName} is empty: it is not an ONNX model.`,
-      fr: `${fileName} est vide : ce n’est pas un modèle ONNX.`,
-    });
+  if (bytes.length === 0) throw new ImportError(problem('import:onnxEmpty', { file: fileName }));
   const model = decodeModel(bytes);
   if (!model.graph || model.irVersion < 1)
-    throw new ImportError({
-      en: `${fileName} is not an ONNX model: it has no ${model.graph ? 'IR version' : 'graph'}. Choose a .onnx file written by an ONNX exporter (e.g. torch.onnx.export).`,
-      fr: `${fileName} n’est pas un modèle ONNX : il n’a pas ${model.graph ? 'de version IR' : 'de graphe'}. Choisissez un fichier .onnx écrit par un exporteur ONNX (par ex. torch.onnx.export).`,
-    });
+    throw new ImportError(problem('import:onnxNotModel', { file: fileName, context: model.graph ? 'ir' : 'graph' }));
   const opset = defaultOpset(model);
   const converter = new OnnxGraphImport(model, opset);
   const graph = converter.run();
   const analysis = analyzeGraph(graph);
   const wrong = analysis.errors[0];
   if (wrong)
-    throw new ImportError({
-      en: `The imported network does not hold together in the app's blocks (${wrong.nodeId ?? 'graph'}): ${wrong.message}`,
-      fr: `Le réseau importé ne tient pas dans les blocs de l’application (${wrong.nodeId ?? 'graphe'}) : ${wrong.text.fr}`,
-    });
+    throw new ImportError(
+      problem('import:onnxNotWhole', { block: wrong.nodeId ?? '', reason: wrong.problem, ...(wrong.nodeId ? {} : { context: 'graph' }) }),
+    );
   for (const [id, shape] of converter.expected) {
     const computed = analysis.nodes[id]?.outputShape;
     if (!computed || !same(computed, shape))
-      throw new ImportError({
-        en: `The block "${id}" computes ${formatShape(computed)} where the file's network has ${formatShape(shape)}: the file cannot be imported exactly.`,
-        fr: `Le bloc « ${id} » calcule ${formatShape(computed)} là où le réseau du fichier a ${formatShape(shape)} : le fichier ne peut pas être importé exactement.`,
-      });
+      throw new ImportError(problem('import:onnxShapeDiffers', { block: id, computed: computed ?? null, shape }));
   }
   const producer = [model.producerName, model.producerVersion].filter(Boolean).join(' ');
   const operators = model.graph.nodes.length;
-  const notes: Localized[] = [
-    {
-      en: `Read ${operators} ONNX operators (opset ${opset}${producer ? `, written by ${producer}` : ''}) as ${graph.nodes.length} blocks.`,
-      fr: `${operators} opérateurs ONNX lus (opset ${opset}${producer ? `, écrits par ${producer}` : ''}), devenus ${graph.nodes.length} blocs.`,
-    },
+  const notes: Problem[] = [
+    problem('import:onnxRead', { operators, opset, blocks: graph.nodes.length, producer, ...(producer ? { context: 'producer' } : {}) }),
     ...converter.notes,
   ];
   const name = path.basename(fileName).replace(/\.onnx$/i, '') || model.graph.name || 'Imported network';
@@ -1343,10 +1106,13 @@ export async function loadOnnx(file: string): Promise<ImportedModel> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ImportError({
-      en: `${file} cannot be read${code === 'ENOENT' ? ': there is no such file' : code === 'EISDIR' ? ': it is a folder' : ` (${(error as Error).message})`}.`,
-      fr: `${file} ne peut pas être lu${code === 'ENOENT' ? ' : ce fichier n’existe pas' : code === 'EISDIR' ? ' : c’est un dossier' : ` (${(error as Error).message})`}.`,
-    });
+    throw new ImportError(
+      problem('import:unreadable', {
+        file,
+        message: (error as Error).message,
+        ...(code === 'ENOENT' ? { context: 'missing' } : code === 'EISDIR' ? { context: 'folder' } : {}),
+      }),
+    );
   }
   return importOnnx(bytes, path.basename(file));
 }

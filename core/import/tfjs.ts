@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { halfToFloat, matchLayerWeights, translateKerasModel, type FoundWeight } from './keras-layers';
+import { problem } from '../i18n/catalogue';
 import { ImportError, type ImportedModel, type ImportedWeight } from './types';
 
 interface ManifestEntry {
@@ -66,10 +67,7 @@ async function readWeights(dir: string, manifest: ManifestGroup[], what: string)
       try {
         parts.push(await readFile(join(dir, path)));
       } catch (error) {
-        throw new ImportError({
-          en: `${what} lists the weight file "${path}", but it cannot be read next to it (${(error as Error).message}). Put every file the model came with in the same folder.`,
-          fr: `${what} liste le fichier de poids « ${path} », mais il est illisible à côté de lui (${(error as Error).message}). Placez tous les fichiers du modèle dans le même dossier.`,
-        });
+        throw new ImportError(problem('import:tfjsShardUnreadable', { what, path, message: (error as Error).message }));
       }
     }
     const total = parts.reduce((n, p) => n + p.length, 0);
@@ -80,10 +78,13 @@ async function readWeights(dir: string, manifest: ManifestGroup[], what: string)
       const dtype = entry.quantization?.dtype ?? entry.dtype;
       if (entry.dtype !== 'float32' || !(dtype in bytesPer) || dtype === 'int32' || dtype === 'bool')
         throw new ImportError(
-          {
-            en: `${what}: the weight "${entry.name}" is of type ${entry.dtype}${entry.quantization ? ` stored as ${entry.quantization.dtype}` : ''}; the app’s blocks hold float32 weights (stored as float32, float16, uint8 or uint16).`,
-            fr: `${what} : le poids « ${entry.name} » est de type ${entry.dtype}${entry.quantization ? ` stocké en ${entry.quantization.dtype}` : ''} ; les blocs de l’application ont des poids float32 (stockés en float32, float16, uint8 ou uint16).`,
-          },
+          problem('import:tfjsWeightType', {
+            what,
+            name: entry.name,
+            dtype: entry.dtype,
+            stored: entry.quantization?.dtype ?? '',
+            ...(entry.quantization ? { context: 'stored' } : {}),
+          }),
           entry.name.split('/')[0],
         );
       const size = entry.shape.reduce((a, b) => a * b, 1);
@@ -91,16 +92,11 @@ async function readWeights(dir: string, manifest: ManifestGroup[], what: string)
     });
     const needed = sizes.reduce((n, s) => n + s.byteLength, 0);
     if (needed !== total)
-      throw new ImportError({
-        en: `${what}: its weights need ${needed} bytes, but the files ${group.paths.join(', ')} hold ${total}${total < needed ? ': they are truncated' : ': they are not the files of this model.json'}. Copy the model again, with all its files.`,
-        fr: `${what} : ses poids demandent ${needed} octets, mais les fichiers ${group.paths.join(', ')} en contiennent ${total}${total < needed ? ' : ils sont tronqués' : ' : ce ne sont pas les fichiers de ce model.json'}. Copiez de nouveau le modèle, avec tous ses fichiers.`,
-      });
+      throw new ImportError(
+        problem('import:tfjsShardBytes', { what, needed, paths: group.paths, total, context: total < needed ? 'truncated' : 'foreign' }),
+      );
     for (const { entry, size, byteLength } of sizes) {
-      if (out.has(entry.name))
-        throw new ImportError({
-          en: `${what}: the weight "${entry.name}" is listed twice.`,
-          fr: `${what} : le poids « ${entry.name} » est listé deux fois.`,
-        });
+      if (out.has(entry.name)) throw new ImportError(problem('import:tfjsWeightTwice', { what, name: entry.name }));
       out.set(entry.name, {
         label: `"${entry.name}"`,
         shape: [...entry.shape],
@@ -119,36 +115,18 @@ export async function loadTfjsModel(file: string): Promise<ImportedModel> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new ImportError({
-      en: `${what} cannot be read: ${(error as Error).message}.`,
-      fr: `${what} est illisible : ${(error as Error).message}.`,
-    });
+    throw new ImportError(problem('import:tfjsUnreadable', { what, message: (error as Error).message }));
   }
   let json: { format?: unknown; modelTopology?: unknown; weightsManifest?: unknown };
   try {
     json = JSON.parse(text) as typeof json;
   } catch (error) {
-    throw new ImportError({
-      en: `${what} is not valid JSON (${(error as Error).message}); a TensorFlow.js model.json is a JSON file. Is it truncated?`,
-      fr: `${what} n’est pas du JSON valide (${(error as Error).message}) ; le model.json de TensorFlow.js est un fichier JSON. Est-il tronqué ?`,
-    });
+    throw new ImportError(problem('import:tfjsNotJson', { what, message: (error as Error).message }));
   }
-  if (json?.format === 'graph-model')
-    throw new ImportError({
-      en: `${what} is a TensorFlow.js graph model (converted from a SavedModel): it has operations, not layers. Convert the Keras model with tensorflowjs_converter --output_format=tfjs_layers_model, or import its ONNX or Keras file.`,
-      fr: `${what} est un modèle de graphe TensorFlow.js (converti depuis un SavedModel) : il contient des opérations, pas des couches. Convertissez le modèle Keras avec tensorflowjs_converter --output_format=tfjs_layers_model, ou importez son fichier ONNX ou Keras.`,
-    });
+  if (json?.format === 'graph-model') throw new ImportError(problem('import:tfjsGraphModel', { what }));
   const topology = json?.modelTopology as { model_config?: unknown } | undefined;
-  if (!topology || typeof topology !== 'object')
-    throw new ImportError({
-      en: `${what} has no "modelTopology": it is not a TensorFlow.js layers model.`,
-      fr: `${what} n’a pas de « modelTopology » : ce n’est pas un modèle de couches TensorFlow.js.`,
-    });
-  if (!isManifest(json.weightsManifest))
-    throw new ImportError({
-      en: `${what} has no valid "weightsManifest" (a list of { paths, weights: [{ name, shape, dtype }] }): it is damaged or not a TensorFlow.js layers model.`,
-      fr: `${what} n’a pas de « weightsManifest » valide (une liste de { paths, weights: [{ name, shape, dtype }] }) : il est abîmé ou ce n’est pas un modèle de couches TensorFlow.js.`,
-    });
+  if (!topology || typeof topology !== 'object') throw new ImportError(problem('import:tfjsNoTopology', { what }));
+  if (!isManifest(json.weightsManifest)) throw new ImportError(problem('import:tfjsNoManifest', { what }));
   const model = translateKerasModel(topology.model_config ?? topology, what, basename(file));
   const found = await readWeights(dirname(file), json.weightsManifest, what);
   const weights: ImportedWeight[] = [];
@@ -162,10 +140,14 @@ export async function loadTfjsModel(file: string): Promise<ImportedModel> {
     const missing = layer.weights.find((w) => !found.has(`${prefix}/${w.name}`));
     if (missing)
       throw new ImportError(
-        {
-          en: `${what}: layer "${prefix}" (${layer.className}) needs the weight "${prefix}/${missing.name}", which the weights manifest does not list${present.length ? ` (it lists ${present.join(', ')})` : ''}.`,
-          fr: `${what} : la couche « ${prefix} » (${layer.className}) demande le poids « ${prefix}/${missing.name} », absent du manifeste des poids${present.length ? ` (qui liste ${present.join(', ')})` : ''}.`,
-        },
+        problem('import:tfjsMissingWeight', {
+          what,
+          layer: prefix,
+          className: layer.className,
+          weight: `${prefix}/${missing.name}`,
+          present,
+          ...(present.length ? {} : { context: 'none' }),
+        }),
         layer.kerasName,
       );
     for (const w of mine) used.add(`${prefix}/${w.name}`);
@@ -178,10 +160,6 @@ export async function loadTfjsModel(file: string): Promise<ImportedModel> {
     );
   }
   const stray = [...found.keys()].filter((name) => !used.has(name));
-  if (stray.length)
-    throw new ImportError({
-      en: `${what}: the weights manifest lists ${stray.map((s) => `"${s}"`).join(', ')}, which no layer of the model uses: the weights do not belong to this model.`,
-      fr: `${what} : le manifeste des poids liste ${stray.map((s) => `« ${s} »`).join(', ')}, qu’aucune couche du modèle n’utilise : ces poids ne sont pas ceux de ce modèle.`,
-    });
+  if (stray.length) throw new ImportError(problem('import:tfjsStrayWeights', { what, names: stray }));
   return { name: model.name, graph: model.graph, weights, format: 'tfjs', notes: [] };
 }

@@ -1,7 +1,9 @@
 // What every importer of a pretrained network produces: a graph in the app's blocks and the
 // weights that go with it, named as a run names them (`block/weight`). Browser-safe types.
 import type { Graph } from '../model/graph';
-import { LocalizedError, type Localized } from '../model/localized';
+import type { Problem } from '../i18n/catalogue';
+import { problemText } from '../i18n/translate';
+import { errorTexts, LocalizedError, type Localized } from '../model/localized';
 
 /** One weight tensor of an imported network, named `block/weight` (e.g. `conv1/kernel`), in the app's layout (NHWC, Keras kernels). */
 export interface ImportedWeight {
@@ -18,7 +20,7 @@ export interface ImportedModel {
   /** The format read, e.g. `onnx`. */
   format: ImportFormatName;
   /** Facts worth telling the user (e.g. "BatchNormalization folded into Conv"), never errors. */
-  notes: Localized[];
+  notes: Problem[];
 }
 
 export const importFormatNames = ['onnx', 'tfjs', 'keras-h5', 'keras'] as const;
@@ -30,10 +32,32 @@ export type ImportFormatName = (typeof importFormatNames)[number];
  */
 export class ImportError extends LocalizedError {
   constructor(
-    text: Localized,
+    text: Problem,
     /** The operator or layer at fault, when there is one. */
     readonly at?: string,
   ) {
     super(text);
   }
+}
+
+/**
+ * Another error said inside a sentence of the importer: its problem nested in `withReason` where it
+ * has one; otherwise its message in `withMessage` (an error of a library, in English only), or,
+ * for an error that has texts in both languages but no problem yet, each language's sentence with
+ * that language's text.
+ */
+export function saidWithin(
+  error: unknown,
+  withReason: (reason: Problem) => Problem,
+  withMessage: (message: string) => Problem,
+): Problem | Localized {
+  const found = (error as { problem?: Problem } | null)?.problem;
+  if (found) return withReason(found);
+  const texts = errorTexts(error);
+  return texts.fr === texts.en ? withMessage(texts.en) : inEachLanguage(texts, withMessage);
+}
+
+/** A sentence of the catalogue around a text that another part of the app gives in both languages: each language's sentence with its text. */
+export function inEachLanguage(texts: Localized, sentence: (text: string) => Problem): Localized {
+  return { en: problemText(sentence(texts.en), 'en'), fr: problemText(sentence(texts.fr), 'fr') };
 }

@@ -1,6 +1,7 @@
 // "Import a network…" through the service: an ONNX file (a path, or uploaded in parts as the
 // browser sends it) becomes a new project file with its pretrained weights, or a frozen base in an
 // open project file; a refused file changes nothing.
+import { problemText } from '../i18n/translate';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -74,7 +75,7 @@ describe('importing a network as a new project file', () => {
     expect(imported.project.graph.nodes.map((n) => n.type)).toContain('DepthwiseConv2D');
     expect(imported.summary).toMatchObject({ source: 'mobile.onnx', format: 'onnx', blocks: 15 });
     expect(imported.summary.params).toBeGreaterThan(0);
-    expect(imported.summary.notes.map((n) => n.en).join(' ')).toMatch(/Read 19 ONNX operators/);
+    expect(imported.summary.notes.map((n) => problemText(n)).join(' ')).toMatch(/Read 19 ONNX operators/);
     const store = ProjectStore.open(imported.location!, { readOnly: true });
     try {
       const names = store.pretrained().map((w) => w.name);
@@ -109,6 +110,7 @@ describe('importing a network as a new project file', () => {
     expect(error.message).toMatch(/^odd\.onnx cannot be imported: LRN node "norm1\/LRN": the app has no block for the ONNX operator LRN/);
     expect(error.fr).toMatch(/^odd\.onnx ne peut pas être importé : Le nœud LRN « norm1\/LRN »/);
     expect((error as UserFacingError).code).toBe('refused');
+    expect(error.problem?.code).toBe('import:refused');
     expect(await readdir(projectsDir)).toEqual([]);
   });
 

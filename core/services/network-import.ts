@@ -8,7 +8,8 @@ import path from 'node:path';
 import { UserFacingError, type ImportedNetwork, type NetworkBaseTarget, type NetworkPreview, type NetworkSource } from '../api/contract';
 import type { ImportedModel } from '../import/types';
 import { fileNameProblem } from '../model/file-names';
-import { errorTexts } from '../model/localized';
+import { problem } from '../i18n/catalogue';
+import { errorTexts, type LocalizedError } from '../model/localized';
 import type { Project } from '../model/project';
 import { columnLayout } from './run-as-base';
 import { asUserFacing as storeAsUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
@@ -30,7 +31,7 @@ const lib = () => import('../import/import-network');
 function asUserFacing(error: unknown): unknown {
   if (error instanceof UserFacingError) return error;
   if (error instanceof Error && error.name === 'NetworkImportError')
-    return new UserFacingError(errorTexts(error), (error as { code?: string }).code);
+    return new UserFacingError((error as LocalizedError).problem ?? errorTexts(error), (error as { code?: string }).code);
   return storeAsUserFacing(error);
 }
 
@@ -71,12 +72,10 @@ export class NetworkImports {
     const { networkExtensions } = await lib();
     const ext = networkExtensions().find((e) => fileName.toLowerCase().endsWith(e));
     if (!ext) {
-      const known = networkExtensions().join(', ');
       throw new UserFacingError(
-        {
-          en: `${fileName || 'This file'} cannot be imported: the app reads ${known} files, and its name ends otherwise.`,
-          fr: `${fileName || 'Ce fichier'} ne peut pas être importé : l’application lit les fichiers ${known}, et son nom se termine autrement.`,
-        },
+        fileName
+          ? problem('import:unknownFormat', { source: fileName, known: networkExtensions() })
+          : problem('import:unknownFormatUnnamed', { known: networkExtensions() }),
         'unknown-format',
       );
     }
@@ -103,10 +102,7 @@ export class NetworkImports {
       this.uploads.delete(uploadId);
       await rm(path.dirname(upload.staging), { recursive: true, force: true });
       throw new UserFacingError(
-        {
-          en: `${upload.fileName} is larger than ${MAX_NETWORK_UPLOAD_BYTES / 1024 ** 3} GB, too large to import here.`,
-          fr: `${upload.fileName} fait plus de ${MAX_NETWORK_UPLOAD_BYTES / 1024 ** 3} Go, trop pour être importé ici.`,
-        },
+        problem('import:uploadTooLarge', { file: upload.fileName, size: MAX_NETWORK_UPLOAD_BYTES / 1024 ** 3 }),
         'too-big',
       );
     }
@@ -127,14 +123,7 @@ export class NetworkImports {
 
   private upload(uploadId: string): Upload {
     const upload = this.uploads.get(uploadId);
-    if (!upload)
-      throw new UserFacingError(
-        {
-          en: 'This upload is over or unknown; choose the file again.',
-          fr: 'Cet envoi est terminé ou inconnu ; choisissez à nouveau le fichier.',
-        },
-        'bad-request',
-      );
+    if (!upload) throw new UserFacingError(problem('import:uploadUnknown', {}), 'bad-request');
     return upload;
   }
 
@@ -147,13 +136,7 @@ export class NetworkImports {
     }
     const file = path.resolve(source.file);
     if (!(await stat(file).catch(() => undefined))?.isFile())
-      throw new UserFacingError(
-        {
-          en: `${file} was not found: choose the network file again.`,
-          fr: `${file} est introuvable : choisissez à nouveau le fichier du réseau.`,
-        },
-        'not-found',
-      );
+      throw new UserFacingError(problem('import:fileMissing', { file }), 'not-found');
     return { file, fileName: path.basename(file), key: `file:${file}` };
   }
 
@@ -198,10 +181,7 @@ export class NetworkImports {
         const location = path.resolve(into.location);
         if (path.extname(location).toLowerCase() !== SQLITE_EXTENSION)
           throw new UserFacingError(
-            {
-              en: `A pretrained base keeps its weights in a ${SQLITE_EXTENSION} project file; ${path.basename(location)} keeps the graph only. Save the project as ${SQLITE_EXTENSION} first.`,
-              fr: `Une base préentraînée garde ses poids dans un fichier de projet ${SQLITE_EXTENSION} ; ${path.basename(location)} ne garde que le graphe. Enregistrez d’abord le projet en ${SQLITE_EXTENSION}.`,
-            },
+            problem('import:baseNeedsSqlite', { extension: SQLITE_EXTENSION, file: path.basename(location) }),
             'no-weights',
           );
         this.flush(location);

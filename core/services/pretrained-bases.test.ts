@@ -202,6 +202,7 @@ describe('adding a pretrained base to a project', () => {
       'ResNet50 takes square colour images of at least 32×32×3, but the Input block "input" has `shape` 28×28×1. Set its `shape` to e.g. [224, 224, 3] (or [64, 64, 3] for small images), then add the base.',
     );
     expect((error as { fr: string }).fr).toContain('mais le bloc Input « input » a la `shape` 28×28×1');
+    expect((error as { problem?: { code: string } }).problem?.code).toBe('bases:inputShape');
     await expect(api.addPretrainedBase({ location, project: imageProject(), baseId: 'resnet50' })).rejects.toThrow(
       'ResNet50 has not been downloaded yet: download it first.',
     );

@@ -2,6 +2,7 @@
 // downloads, whose progress goes out as onBaseDownloadProgress events.
 import type { AddedPretrainedBase, BaseDownloadProgress, PretrainedBaseInfo } from '../api/contract';
 import { UserFacingError } from '../api/contract';
+import { problem } from '../i18n/catalogue';
 import type { PretrainedCache } from '../catalogue/cache';
 import { baseFacts, pretrainedBase, pretrainedBases, type PretrainedBaseEntry } from '../model/bases/entries';
 import { fillBase, holdsBase } from '../catalogue/fill';
@@ -26,14 +27,7 @@ export class PretrainedBases {
 
   entry(baseId: string): PretrainedBaseEntry {
     const entry = pretrainedBase(baseId);
-    if (!entry)
-      throw new UserFacingError(
-        {
-          en: `There is no pretrained base "${baseId}" in the catalogue.`,
-          fr: `Il n’y a pas de base pré-entraînée « ${baseId} » dans le catalogue.`,
-        },
-        'not-found',
-      );
+    if (!entry) throw new UserFacingError(problem('bases:unknownBase', { base: baseId }), 'not-found');
     return entry;
   }
 
@@ -62,14 +56,14 @@ export class PretrainedBases {
     const min = entry.inputSize.min;
     throw new UserFacingError(
       inputs.length !== 1
-        ? {
-            en: `${entry.name} goes after the project's Input block, and this project has ${inputs.length}. Keep one Input block.`,
-            fr: `${entry.name} se place après le bloc Input du projet, et ce projet en a ${inputs.length}. Gardez un seul bloc Input.`,
-          }
-        : {
-            en: `${entry.name} takes square colour images of at least ${min}×${min}×3, but the Input block "${input.id}" has \`shape\` ${Array.isArray(shape) ? shape.join('×') : '?'}. Set its \`shape\` to e.g. [${entry.inputSize.default}, ${entry.inputSize.default}, 3] (or [64, 64, 3] for small images), then add the base.`,
-            fr: `${entry.name} prend des images couleur carrées d’au moins ${min}×${min}×3, mais le bloc Input « ${input.id} » a la \`shape\` ${Array.isArray(shape) ? shape.join('×') : '?'}. Réglez sa \`shape\` sur par ex. [${entry.inputSize.default}, ${entry.inputSize.default}, 3] (ou [64, 64, 3] pour de petites images), puis ajoutez la base.`,
-          },
+        ? problem('bases:oneInput', { base: entry.name, count: inputs.length })
+        : problem('bases:inputShape', {
+            base: entry.name,
+            min,
+            id: input.id,
+            shape: Array.isArray(shape) ? shape : null,
+            side: entry.inputSize.default,
+          }),
       'base-input',
     );
   }
@@ -84,13 +78,7 @@ export class PretrainedBases {
     const entry = this.entry(baseId);
     const side = this.inputSide(project, entry);
     if ((await this.cache.state(entry)).state !== 'downloaded')
-      throw new UserFacingError(
-        {
-          en: `${entry.name} has not been downloaded yet: download it first.`,
-          fr: `${entry.name} n’a pas encore été téléchargé : téléchargez-le d’abord.`,
-        },
-        'not-downloaded',
-      );
+      throw new UserFacingError(problem('bases:notDownloaded', { base: entry.name }), 'not-downloaded');
     const source = `${entry.name}, ImageNet (Keras Applications: ${entry.download.file})`;
     if (holdsBase(project.graph, entry)) {
       const filled = fillBase(project.graph, entry, await readKerasWeightsFile(this.cache.file(entry)));
@@ -103,7 +91,7 @@ export class PretrainedBases {
     try {
       inserted = insertBase(project, { name: entry.name, source, graph: assembled.graph, weights: stored(assembled.weights) });
     } catch (error) {
-      if (error instanceof BaseError) throw new UserFacingError(errorTexts(error), 'base');
+      if (error instanceof BaseError) throw new UserFacingError(error.problem ?? errorTexts(error), 'base');
       throw error;
     }
     await keep(inserted.project, inserted.weights, source);

@@ -82,6 +82,11 @@ describe('neuroblocks import-model', () => {
     expect(await main(['import-model', onnxFile, '--out', project], io)).toBe(1);
     expect(io.text()).toMatch(/taken\.nbproj already exists; it is left as it is\. Choose another name, or add --force to replace it\./);
     expect(readFileSync(project, 'utf8')).toBe('precious');
+    const french = recordingIo();
+    expect(await main(['import-model', onnxFile, '--out', project, '--lang', 'fr'], french)).toBe(1);
+    expect(french.text()).toBe(
+      'taken.nbproj existe déjà ; il est laissé tel quel. Choisissez un autre nom, ou ajoutez --force pour le remplacer.',
+    );
 
     const forced = recordingIo();
     expect(await main(['import-model', onnxFile, '--out', project, '--force'], forced), forced.text()).toBe(0);

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { problem, type Problem } from '../../i18n/catalogue';
+import { problemText } from '../../i18n/translate';
 import { errorTexts } from '../../model/localized';
 import { commandArgs } from '../args';
 import type { CliIo } from '../io';
@@ -28,22 +30,32 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const file = path.resolve(positionals[0]);
   const out = path.resolve(values.out);
   const { importNetworkAsProject } = await import('../../import/import-network');
-  const { formatCount } = await import('../../model/summary');
   let imported;
   try {
     imported = await importNetworkAsProject(file, out, { source: path.basename(positionals[0]), force: values.force });
   } catch (error) {
-    const text = errorTexts(error).en;
+    const found = (error as { problem?: Problem }).problem;
     io.err(
       (error as { code?: string }).code === 'exists'
-        ? `${text.replace(/Choose another name\.$/, 'Choose another name, or add --force to replace it.')}`
-        : text,
+        ? problemText(problem('import:existsForce', { file: path.basename(out) }), io.language)
+        : found
+          ? problemText(found, io.language)
+          : errorTexts(error)[io.language ?? 'en'],
     );
     return 1;
   }
   io.out(
-    `Imported ${imported.source} into ${values.out}: ${imported.blocks} blocks, ${formatCount(imported.params)} parameters (${formatCount(imported.trainableParams)} trainable), with its weights as the project's pretrained weights.`,
+    problemText(
+      problem('import:imported', {
+        source: imported.source,
+        out: values.out,
+        blocks: imported.blocks,
+        params: imported.params,
+        trainable: imported.trainableParams,
+      }),
+      io.language,
+    ),
   );
-  for (const note of imported.notes) io.out(`  ${note.en}`);
+  for (const note of imported.notes) io.out(`  ${problemText(note, io.language)}`);
   return 0;
 }

@@ -11,14 +11,12 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { ImportedNetwork, NetworkPreview, NetworkSource } from '../../../core/api/contract';
 import { analyzeGraph } from '../../../core/model/analyze';
-import type { Localized } from '../../../core/model/localized';
 import { getApi } from '../api';
-import { inLanguage } from '../ui/typography';
 import { showProject } from '../project-actions';
 import { editorStore } from '../store/index';
 import { BATCH_BYTES, toBase64 } from '../data/data-import';
 import { CodeText } from '../ui/CodeText';
-import { errorText } from '../ui/error-text';
+import { errorText, problemLine } from '../ui/error-text';
 import { BaseCutSelect, initialBaseCut } from '../runs/BaseCutSelect';
 import './network-import.css';
 
@@ -168,8 +166,6 @@ export function ImportNetworkButton({ mode, className }: { mode: NetworkImportMo
   );
 }
 
-const note = (text: Localized, language: string) => inLanguage(text, language);
-
 /** The dialog that follows an import, from the first byte sent to its result. */
 export function NetworkImportDialog() {
   const { t, i18n } = useTranslation();
@@ -254,7 +250,7 @@ export function NetworkImportDialog() {
           {state.summary.notes.length > 0 && (
             <ul className="network-import__notes">
               {state.summary.notes.map((n, i) => (
-                <li key={i}>{note(n, i18n.language)}</li>
+                <li key={i}>{problemLine(n, i18n.language)}</li>
               ))}
             </ul>
           )}
