@@ -1,24 +1,30 @@
 // The message catalogue of core: every sentence that core's problems are told in, one namespace per
 // feature, in English and in French, and the types that make a problem's code one of its keys.
 // Browser-safe: the editor renders the same codes as the command line.
+import { api as apiEn } from './en/api';
 import { cli as cliEn } from './en/cli';
 import { format as formatEn } from './en/format';
 import { graph as graphEn } from './en/graph';
 import { params as paramsEn } from './en/params';
+import { project as projectEn } from './en/project';
 import { shapes as shapesEn } from './en/shapes';
+import { api as apiFr } from './fr/api';
 import { cli as cliFr } from './fr/cli';
 import { format as formatFr } from './fr/format';
 import { graph as graphFr } from './fr/graph';
 import { params as paramsFr } from './fr/params';
+import { project as projectFr } from './fr/project';
 import { shapes as shapesFr } from './fr/shapes';
 
-const en = { graph: graphEn, params: paramsEn, shapes: shapesEn, cli: cliEn, format: formatEn };
+const en = { graph: graphEn, params: paramsEn, shapes: shapesEn, cli: cliEn, format: formatEn, project: projectEn, api: apiEn };
 const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: string } } = {
   graph: graphFr,
   params: paramsFr,
   shapes: shapesFr,
   cli: cliFr,
   format: formatFr,
+  project: projectFr,
+  api: apiFr,
 };
 
 /** Every namespace in every language, as i18next takes its resources. */

@@ -60,6 +60,26 @@ export function createTranslator(language: Language): i18n {
       .join('\n'),
   );
   formatter.add('problems', (value) => (value as Problem[]).map((p) => `- ${t(p.code, p.params as Record<string, unknown>)}`).join('\n'));
+  // Problems at places of a project's JSON (`{ path, problem }`): one after a lead, or one per line.
+  const atPath = (p: { path: string; problem: Problem }) =>
+    p.path ? t('project:at', { path: p.path, problem: p.problem }) : t(p.problem.code, p.problem.params as Record<string, unknown>);
+  formatter.add('pathProblem', (value) => atPath((value as { path: string; problem: Problem }[])[0]));
+  formatter.add('pathProblems', (value) => (value as { path: string; problem: Problem }[]).map((p) => `  - ${atPath(p)}`).join('\n'));
+  // Names quoted as the language quotes them ("a", "b" / « a », « b »), and choices joined by "or".
+  formatter.add('quotedNames', (value) =>
+    list(value)
+      .map((name) => t('project:quotedName', { name }))
+      .join(', '),
+  );
+  formatter.add('alternatives', (value) => {
+    const items = list(value);
+    return items.length < 2 ? items.join('') : t('project:or', { first: items.slice(0, -1).join(', '), second: items[items.length - 1] });
+  });
+  // The texts of an error that has no problem of the catalogue (`{ en, fr }`): the one of this language.
+  formatter.add('localized', (value, lng) => {
+    const texts = value as { en: string; fr?: string };
+    return (languageOf(lng) === 'fr' ? texts.fr : undefined) ?? texts.en;
+  });
   formatter.add('bytes', (value, lng) => memoryText(Number(value), languageOf(lng)));
   formatter.add('path', ids(' → '));
   return instance;
