@@ -83,11 +83,15 @@ export class ProjectAutosaver {
     if (store.readOnly) {
       const reason = store.readOnlyReasonText;
       store.close();
+      const file = path.basename(location);
       throw new UserFacingError(
-        {
-          en: `Edits cannot be saved automatically to ${path.basename(location)}${reason ? `: ${reason.en}` : ''}. Use Save As to keep them in a folder you can write to.`,
-          fr: `Les modifications ne peuvent pas être enregistrées automatiquement dans ${path.basename(location)}${reason ? ` : ${reason.fr}` : ''}. Utilisez Enregistrer sous pour les garder dans un dossier où vous pouvez écrire.`,
-        },
+        reason
+          ? problem('project:readOnly', {
+              context: 'why',
+              file,
+              reason: problem('project:errorText', { text: { en: reason.en, fr: reason.fr } }),
+            })
+          : problem('project:readOnly', { file }),
         'store-read-only',
       );
     }

@@ -100,6 +100,8 @@ describe('autosave of .nbproj projects', () => {
     await expect(api.autosaveProject(json.location, project)).rejects.toMatchObject({
       code: 'no-autosave',
       message: expect.stringMatching(/saved only when you choose Save/),
+      fr: 'plain.json est un projet JSON, enregistré seulement quand vous choisissez Enregistrer. Enregistrez le projet en .nbproj pour que les modifications soient enregistrées automatiquement.',
+      problem: { code: 'project:notAutosaved', params: { file: 'plain.json', extension: '.nbproj' } },
     });
     if (process.getuid?.() === 0) return; // root writes through file permissions
     const file = await api.saveProjectAs('locked.nbproj', project);

@@ -103,6 +103,9 @@ export const project = {
   notAProjectFile: '{{file}} is not a project file: Neuroblocks projects end in {{extensions, alternatives}}.',
   notAutosaved:
     '{{file}} is project JSON, which is saved only when you choose Save. Save the project as {{extension}} to have edits saved automatically.',
+  readOnly: 'Edits cannot be saved automatically to {{file}}. Use Save As to keep them in a folder you can write to.',
+  readOnly_why:
+    'Edits cannot be saved automatically to {{file}}: {{reason, problem}}. Use Save As to keep them in a folder you can write to.',
   autosaveFailed: 'Edits could not be saved automatically to {{file}}: {{reason, problem}}',
   // An error that has no problem of the catalogue yet: its own texts, the one of the language.
   errorText: '{{text, localized}}',

@@ -102,6 +102,10 @@ export const project: Catalogue<typeof en> = {
   notAProjectFile: '{{file}} n’est pas un fichier de projet : les projets Neuroblocks se terminent par {{extensions, alternatives}}.',
   notAutosaved:
     '{{file}} est un projet JSON, enregistré seulement quand vous choisissez Enregistrer. Enregistrez le projet en {{extension}} pour que les modifications soient enregistrées automatiquement.',
+  readOnly:
+    'Les modifications ne peuvent pas être enregistrées automatiquement dans {{file}}. Utilisez Enregistrer sous pour les garder dans un dossier où vous pouvez écrire.',
+  readOnly_why:
+    'Les modifications ne peuvent pas être enregistrées automatiquement dans {{file}} : {{reason, problem}}. Utilisez Enregistrer sous pour les garder dans un dossier où vous pouvez écrire.',
   autosaveFailed: 'Les modifications n’ont pas pu être enregistrées automatiquement dans {{file}} : {{reason, problem}}',
   errorText: '{{text, localized}}',
   baseInputs: 'Le réseau « {{name}} » a {{count}} blocs Input ; une base doit en avoir exactement un.',
