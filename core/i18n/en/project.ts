@@ -115,6 +115,9 @@ export const project = {
   baseCutAtInput: 'Cut the base after at least one block, not at its Input.',
   baseEnds: 'The network "{{name}}" ends in {{count}} blocks ({{ends, join}}): choose the block to cut it at.',
   projectInputs: 'This project has {{count}} Input blocks: a base goes after the Input of a project that has one.',
+  // The refusals of block modules (core/model/blocks/*.ts) that are not about shapes.
+  torchBatchNormAxis:
+    '{{type}} "{{id}}": PyTorch\'s BatchNorm normalises the channel axis, but this block uses `axis` {{axis}}. Set `axis` to -1 (the channels) to export it to PyTorch.',
   // Words of the formats above.
   or: '{{first}} or {{second}}',
   quotedName: '"{{name}}"',

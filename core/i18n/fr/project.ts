@@ -113,6 +113,8 @@ export const project: Catalogue<typeof en> = {
   baseCutAtInput: 'Coupez la base après au moins un bloc, pas à son Input.',
   baseEnds: 'Le réseau « {{name}} » se termine par {{count}} blocs ({{ends, join}}) : choisissez le bloc où le couper.',
   projectInputs: 'Ce projet a {{count}} blocs Input : une base se place après l’Input d’un projet qui n’en a qu’un.',
+  torchBatchNormAxis:
+    '{{type}} « {{id}} » : la BatchNorm de PyTorch normalise l’axe des canaux, mais ce bloc utilise `axis` {{axis}}. Réglez `axis` sur -1 (les canaux) pour l’exporter vers PyTorch.',
   or: '{{first}} ou {{second}}',
   quotedName: '« {{name}} »',
 };
