@@ -109,6 +109,12 @@ export const project = {
   autosaveFailed: 'Edits could not be saved automatically to {{file}}: {{reason, problem}}',
   // An error that has no problem of the catalogue yet: its own texts, the one of the language.
   errorText: '{{text, localized}}',
+  // A project file uploaded from the browser (core/services/project-upload.ts).
+  uploadNotProject: 'This file is not a Neuroblocks project file: choose a file ending in {{extension}} (or open a .json project).',
+  uploadNotProject_named: '{{file}} is not a Neuroblocks project file: choose a file ending in {{extension}} (or open a .json project).',
+  uploadUnknown: 'This upload is over or unknown; open the file again.',
+  uploadTooLarge: '{{file}} is larger than {{size, bytes}}, too large to open here: delete some runs from it first.',
+  uploadNotDatabase: '{{file}} is not a Neuroblocks project file (it is not a project database, or it was cut short). Nothing was kept.',
   // Putting a network into a project as a base (core/model/base-group.ts).
   baseInputs: 'The network "{{name}}" has {{count}} Input blocks; a base must have exactly one.',
   baseNoBlock: 'The network "{{name}}" has no block "{{block}}" to cut at.',

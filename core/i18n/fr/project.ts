@@ -108,6 +108,14 @@ export const project: Catalogue<typeof en> = {
     'Les modifications ne peuvent pas être enregistrées automatiquement dans {{file}} : {{reason, problem}}. Utilisez Enregistrer sous pour les garder dans un dossier où vous pouvez écrire.',
   autosaveFailed: 'Les modifications n’ont pas pu être enregistrées automatiquement dans {{file}} : {{reason, problem}}',
   errorText: '{{text, localized}}',
+  uploadNotProject:
+    'Ce fichier n’est pas un fichier de projet Neuroblocks : choisissez un fichier se terminant par {{extension}} (ou ouvrez un projet .json).',
+  uploadNotProject_named:
+    '{{file}} n’est pas un fichier de projet Neuroblocks : choisissez un fichier se terminant par {{extension}} (ou ouvrez un projet .json).',
+  uploadUnknown: 'Cet envoi est terminé ou inconnu ; ouvrez à nouveau le fichier.',
+  uploadTooLarge: '{{file}} fait plus de {{size, bytes}}, trop pour être ouvert ici : supprimez-en d’abord quelques entraînements.',
+  uploadNotDatabase:
+    '{{file}} n’est pas un fichier de projet Neuroblocks (ce n’est pas une base de projet, ou il est tronqué). Rien n’a été conservé.',
   baseInputs: 'Le réseau « {{name}} » a {{count}} blocs Input ; une base doit en avoir exactement un.',
   baseNoBlock: 'Le réseau « {{name}} » n’a pas de bloc « {{block}} » où couper.',
   baseCutAtInput: 'Coupez la base après au moins un bloc, pas à son Input.',
