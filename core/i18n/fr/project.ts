@@ -108,6 +108,7 @@ export const project: Catalogue<typeof en> = {
     'Les modifications ne peuvent pas être enregistrées automatiquement dans {{file}} : {{reason, problem}}. Utilisez Enregistrer sous pour les garder dans un dossier où vous pouvez écrire.',
   autosaveFailed: 'Les modifications n’ont pas pu être enregistrées automatiquement dans {{file}} : {{reason, problem}}',
   errorText: '{{text, localized}}',
+  noSuchExample: 'Il n’y a pas d’exemple nommé {{id}}. Choisissez-en un dans la liste des exemples.',
   uploadNotProject:
     'Ce fichier n’est pas un fichier de projet Neuroblocks : choisissez un fichier se terminant par {{extension}} (ou ouvrez un projet .json).',
   uploadNotProject_named:
