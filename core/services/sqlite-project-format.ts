@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../api/contract';
-import { errorTexts } from '../model/localized';
+import { errorProblem } from '../model/localized';
 import type { NamedWeight } from '../store/weights';
 import type { ProjectFileFormat } from './project-files';
 
@@ -19,7 +19,7 @@ async function store(): Promise<Store> {
 /** A StoreError already says what is wrong and what to do; it reaches the UI as it is. */
 export function asUserFacing(error: unknown): unknown {
   if (error instanceof Error && error.name === 'StoreError')
-    return new UserFacingError(errorTexts(error), `store-${(error as Error & { code?: string }).code ?? 'error'}`);
+    return new UserFacingError(errorProblem(error), `store-${(error as Error & { code?: string }).code ?? 'error'}`);
   return error;
 }
 

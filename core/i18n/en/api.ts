@@ -47,6 +47,8 @@ export const api = {
   unknownFields_other: 'must not have the fields {{fields, join}}',
   format: 'must be {{format}}',
   notValid: 'is not valid ({{message}})',
+  // A service's own check of an argument the transport lets through.
+  pythonSetting: 'The Python setting must be the path of a Python program, or empty to look for one.',
   // Why a path can never name a user's file.
   pathNul: 'contains a NUL character, which no file name can hold',
   pathSystem: 'is inside {{folder}}, a folder of the operating system, not one for your files',

@@ -109,6 +109,7 @@ export const project = {
   autosaveFailed: 'Edits could not be saved automatically to {{file}}: {{reason, problem}}',
   // An error that has no problem of the catalogue yet: its own texts, the one of the language.
   errorText: '{{text, localized}}',
+  noDialogs: 'File dialogs exist only in the desktop app; here, pick a file from the projects folder.',
   noSuchExample: 'There is no example called {{id}}. Choose one from the list of examples.',
   // A project file uploaded from the browser (core/services/project-upload.ts).
   uploadNotProject: 'This file is not a Neuroblocks project file: choose a file ending in {{extension}} (or open a .json project).',

@@ -48,6 +48,7 @@ export const api: Catalogue<typeof en> = {
   unknownFields_other: 'ne doit pas avoir les champs {{fields, join}}',
   format: 'doit être au format {{format}}',
   notValid: 'n’est pas valide ({{message}})',
+  pythonSetting: 'Le réglage Python doit être le chemin d’un programme Python, ou vide pour en chercher un.',
   pathNul: 'contient un caractère NUL, qu’aucun nom de fichier ne peut contenir',
   pathSystem: 'est dans {{folder}}, un dossier du système d’exploitation et non un dossier pour vos fichiers',
   aText: 'un texte',

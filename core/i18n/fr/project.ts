@@ -108,6 +108,8 @@ export const project: Catalogue<typeof en> = {
     'Les modifications ne peuvent pas être enregistrées automatiquement dans {{file}} : {{reason, problem}}. Utilisez Enregistrer sous pour les garder dans un dossier où vous pouvez écrire.',
   autosaveFailed: 'Les modifications n’ont pas pu être enregistrées automatiquement dans {{file}} : {{reason, problem}}',
   errorText: '{{text, localized}}',
+  noDialogs:
+    'Les fenêtres de choix de fichier n’existent que dans l’application de bureau ; ici, choisissez un fichier du dossier des projets.',
   noSuchExample: 'Il n’y a pas d’exemple nommé {{id}}. Choisissez-en un dans la liste des exemples.',
   uploadNotProject:
     'Ce fichier n’est pas un fichier de projet Neuroblocks : choisissez un fichier se terminant par {{extension}} (ou ouvrez un projet .json).',
