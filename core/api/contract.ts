@@ -229,10 +229,8 @@ export interface AutosaveUpdate {
   location: string;
   /** When the edits reached the file; absent when it failed. */
   savedAt?: string;
-  /** Why the edits could not be written, in plain words; they stay in the editor until saved. */
-  error?: string;
-  /** The same in French. */
-  errorFr?: string;
+  /** Why the edits could not be written (a problem of core's catalogue); they stay in the editor until saved. */
+  error?: Problem;
 }
 
 export interface DatasetInfo {

@@ -24,6 +24,9 @@ interface Calculator {
   onTick(listener: (n: number) => void): Unsubscribe;
 }
 
+/** A problem of a project's JSON, as the project schema reports a missing block type. */
+const missingType = problem('project:missing', { expected: 'string', expectedName: 'string' });
+
 const shape = { methods: ['add', 'echo', 'refuse', 'crash', 'badProject', 'hang', 'missing'], events: ['onTick'] };
 
 function calculatorService() {
@@ -50,7 +53,7 @@ function calculatorService() {
       throw new TypeError('boom');
     },
     async badProject(): Promise<never> {
-      throw new ProjectError([{ path: 'graph.nodes[0].type', message: 'is missing', messageFr: 'manque' }]);
+      throw new ProjectError([{ path: 'graph.nodes[0].type', problem: missingType }]);
     },
     hang: () => new Promise<never>(() => {}),
     onTick(listener: (n: number) => void): Unsubscribe {
@@ -156,7 +159,9 @@ describe('RPC over an in-memory port pair', () => {
     const error = (await client.crash().catch((e: unknown) => e)) as RemoteError;
     expect(error.fr).toBe('Une erreur inattendue s’est produite dans Neuroblocks : boom');
     const project = (await client.badProject().catch((e: unknown) => e)) as RemoteError;
-    expect(project.fr).toBe('Ce projet ne peut pas être ouvert : graph.nodes[0].type : manque');
+    expect(project.fr).toBe('Ce projet ne peut pas être ouvert : graph.nodes[0].type : valeur manquante ; il faut un texte.');
+    expect(project.problem?.code).toBe('project:notOpened');
+    expect(error.problem).toEqual({ code: 'api:internal', params: { message: 'boom' } });
   });
 
   it('keeps code, French and details across a bridge that copies errors with their message only', async () => {
@@ -191,8 +196,8 @@ describe('RPC over an in-memory port pair', () => {
     const { client } = setup();
     const error = (await client.badProject().catch((e: unknown) => e)) as RemoteError;
     expect(error.code).toBe('project');
-    expect(error.message).toContain('graph.nodes[0].type: is missing');
-    expect(error.details).toEqual([{ path: 'graph.nodes[0].type', message: 'is missing', messageFr: 'manque' }]);
+    expect(error.message).toContain('graph.nodes[0].type: is missing; it must be text.');
+    expect(error.details).toEqual([{ path: 'graph.nodes[0].type', problem: missingType }]);
   });
 
   it('reports an unexpected failure as internal, keeping its message', async () => {
@@ -215,7 +220,9 @@ describe('RPC over an in-memory port pair', () => {
     const { client } = setup();
     const error = (await (client as unknown as { missing(): Promise<void> }).missing().catch((e: unknown) => e)) as RemoteError;
     expect(error.code).toBe('unknown-method');
-    expect(error.message).toContain('"missing"');
+    expect(error.message).toBe('Unknown method "missing": this version of Neuroblocks does not offer it.');
+    expect(error.fr).toBe('Méthode inconnue "missing" : cette version de Neuroblocks ne la propose pas.');
+    expect(error.problem?.code).toBe('api:unknownMethod');
   });
 
   it('refuses arguments that are not a list', async () => {
@@ -270,8 +277,10 @@ describe('RPC over an in-memory port pair', () => {
     clientPort.close();
     const error = (await pending.catch((e: unknown) => e)) as RemoteError;
     expect(error.code).toBe('disconnected');
+    expect(error.message).toBe('The connection to Neuroblocks was lost. Reload the page (or restart the app) to reconnect.');
+    expect(error.fr).toBe('La connexion à Neuroblocks a été perdue. Rechargez la page (ou relancez l’application) pour vous reconnecter.');
     expect(service.subscribers).toBe(0);
-    await expect(client.add(1, 2)).rejects.toMatchObject({ code: 'disconnected' });
+    await expect(client.add(1, 2)).rejects.toMatchObject({ code: 'disconnected', problem: { code: 'api:connectionClosed' } });
   });
 
   it('stops answering once the server is stopped', async () => {

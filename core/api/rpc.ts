@@ -2,7 +2,8 @@
 // tests). Both ends are generated from lists of method and event names, in the manner of VS Code's
 // ProxyChannel: the client is a plain object with one function per name, the server calls the
 // service's method of that name and nothing else. Browser-safe.
-import type { Problem } from '../i18n/catalogue';
+import { problem, type Problem } from '../i18n/catalogue';
+import { problemText } from '../i18n/translate';
 import { LocalizedError } from '../model/localized';
 import { UserFacingError, type Unsubscribe } from './contract';
 
@@ -58,6 +59,11 @@ export interface ServiceShape {
 
 type Listener = (payload: unknown) => void;
 
+/** An error to send: its problem, the English sentence of it as the message (for logs), and its code. */
+function problemError(what: Problem, code: string): SerializedError {
+  return { message: problemText(what), code, problem: what };
+}
+
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof UserFacingError || error instanceof RemoteError) {
     const serialized: SerializedError = { message: error.message, code: error.code };
@@ -79,11 +85,7 @@ export function serializeError(error: unknown): SerializedError {
     };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return {
-    message: `Something went wrong inside Neuroblocks: ${message}`,
-    fr: `Une erreur inattendue s’est produite dans Neuroblocks : ${message}`,
-    code: 'internal',
-  };
+  return problemError(problem('api:internal', { message }), 'internal');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -101,8 +103,8 @@ export function createRpcClient<T>(port: MessagePortLike, shape: ServiceShape): 
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
   const listeners = new Map<string, Set<Listener>>();
 
-  const failAll = (message: string, fr: string) => {
-    for (const { reject } of pending.values()) reject(new RemoteError({ message, fr, code: 'disconnected' }));
+  const failAll = (why: Problem) => {
+    for (const { reject } of pending.values()) reject(new RemoteError(problemError(why, 'disconnected')));
     pending.clear();
   };
 
@@ -117,9 +119,7 @@ export function createRpcClient<T>(port: MessagePortLike, shape: ServiceShape): 
       else
         call.reject(
           new RemoteError(
-            isObject(message.error)
-              ? (message.error as SerializedError)
-              : { message: 'Unknown error', fr: 'Erreur inconnue', code: 'internal' },
+            isObject(message.error) ? (message.error as SerializedError) : problemError(problem('api:unknownError', {}), 'internal'),
           ),
         );
     } else if (message.kind === 'event') {
@@ -128,10 +128,7 @@ export function createRpcClient<T>(port: MessagePortLike, shape: ServiceShape): 
   });
   const stopClose = port.onClose?.(() => {
     closed = true;
-    failAll(
-      'The connection to Neuroblocks was lost. Reload the page (or restart the app) to reconnect.',
-      'La connexion à Neuroblocks a été perdue. Rechargez la page (ou relancez l’application) pour vous reconnecter.',
-    );
+    failAll(problem('api:connectionLost', {}));
   });
 
   const client: Record<string, unknown> = {};
@@ -139,13 +136,7 @@ export function createRpcClient<T>(port: MessagePortLike, shape: ServiceShape): 
     client[method] = (...args: unknown[]) =>
       new Promise((resolve, reject) => {
         if (closed) {
-          reject(
-            new RemoteError({
-              message: 'The connection to Neuroblocks is closed. Reload the page (or restart the app) to reconnect.',
-              fr: 'La connexion à Neuroblocks est fermée. Rechargez la page (ou relancez l’application) pour vous reconnecter.',
-              code: 'disconnected',
-            }),
-          );
+          reject(new RemoteError(problemError(problem('api:connectionClosed', {}), 'disconnected')));
           return;
         }
         const id = nextId++;
@@ -182,7 +173,7 @@ export function createRpcClient<T>(port: MessagePortLike, shape: ServiceShape): 
     closed = true;
     stopMessages();
     stopClose?.();
-    failAll('The connection to Neuroblocks was closed.', 'La connexion à Neuroblocks a été fermée.');
+    failAll(problem('api:disconnected', {}));
     listeners.clear();
   };
   return client as T & { dispose(): void };
@@ -209,11 +200,7 @@ export function serveRpc(port: MessagePortLike, shape: ServiceShape, service: ob
       reply({
         kind: 'error',
         id,
-        error: {
-          message: `Unknown method ${JSON.stringify(method)}: this version of Neuroblocks does not offer it.`,
-          fr: `Méthode inconnue ${JSON.stringify(method)} : cette version de Neuroblocks ne la propose pas.`,
-          code: 'unknown-method',
-        },
+        error: problemError(problem('api:unknownMethod', { method: JSON.stringify(method) ?? String(method) }), 'unknown-method'),
       });
       return;
     }
@@ -221,11 +208,7 @@ export function serveRpc(port: MessagePortLike, shape: ServiceShape, service: ob
       reply({
         kind: 'error',
         id,
-        error: {
-          message: `Call of ${method} is malformed: its arguments must be a list.`,
-          fr: `L’appel de ${method} est mal formé : ses arguments doivent être une liste.`,
-          code: 'bad-request',
-        },
+        error: problemError(problem('api:argumentsNotList', { method }), 'bad-request'),
       });
       return;
     }

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemText } from '../i18n/translate';
 import { NeuroblocksService } from '../services/services';
 import { apiMethods, type NeuroblocksApi } from './contract';
 import { createPortPair, createRpcClient, RemoteError, serveRpc, type RpcMessage } from './rpc';
@@ -121,6 +122,12 @@ describe('API arguments are checked at the transport', () => {
     expect(await rawCall(clientPort, 1, 'listExamples', [1])).toMatchObject({
       error: { code: 'bad-request', message: 'The call of listExamples was refused: it takes no arguments, not 1.' },
     });
+    expect(checkApiArguments('openProject', ['a.json', 2])?.message).toBe(
+      'The call of openProject was refused: it takes at most 1 argument (location), not 2.',
+    );
+    expect(problemText(checkApiArguments('saveProjectAs', ['a.json', {}, {}, 4])!.problem!, 'fr')).toBe(
+      'L’appel de saveProjectAs a été refusé : il prend au plus 3 arguments (fileName, project, options), et non 4.',
+    );
     expect(await rawCall(clientPort, 2, 'openProject', [])).toMatchObject({
       error: { code: 'bad-request', message: 'The call of openProject was refused: its first argument, location, is missing.' },
     });
@@ -130,16 +137,20 @@ describe('API arguments are checked at the transport', () => {
 describe('the cut of a base imported from a file, and the weights-only project dialog', () => {
   const into = (upTo: unknown) => ({ location: '/home/ana/shapes.nbproj', project: { name: 'x' }, upTo });
   it('refuses an empty or non-text block to cut at, naming into.upTo, in English and French', () => {
-    expect(checkApiArguments('importNetwork', [{ uploadId: 'u1' }, into('')])).toMatchObject({
+    const empty = checkApiArguments('importNetwork', [{ uploadId: 'u1' }, into('')]);
+    expect(empty).toMatchObject({
       code: 'bad-request',
-      message: 'The call of importNetwork was refused: its second argument, into.upTo, must have at least 1 character(s).',
-      fr: 'L’appel de importNetwork a été refusé : son deuxième argument, into.upTo, doit avoir au moins 1 caractère(s).',
+      message: 'The call of importNetwork was refused: its second argument, into.upTo, must have at least 1 character.',
+      problem: { code: 'api:refused', params: { method: 'importNetwork', ordinal: 'second', where: 'into.upTo' } },
     });
+    expect(problemText(empty!.problem!, 'fr')).toBe(
+      'L’appel de importNetwork a été refusé : son deuxième argument, into.upTo, doit avoir au moins 1 caractère.',
+    );
     const wrongType = checkApiArguments('importNetwork', [{ uploadId: 'u1' }, into(3)]);
     expect(wrongType?.message).toBe(
       'The call of importNetwork was refused: its second argument, into.upTo, must be the id of the block the base ends with (a text); it was the number 3.',
     );
-    expect(wrongType?.fr).toMatch(/into\.upTo, doit être l’identifiant du bloc où la base s’arrête \(un texte\)/);
+    expect(problemText(wrongType!.problem!, 'fr')).toMatch(/into\.upTo, doit être l’identifiant du bloc où la base s’arrête \(un texte\)/);
     expect(checkApiArguments('importNetwork', [{ uploadId: 'u1' }, into('x'.repeat(201))])?.message).toMatch(
       /into\.upTo, must have at most 200 characters/,
     );
@@ -155,7 +166,7 @@ describe('the cut of a base imported from a file, and the weights-only project d
     expect(checkApiArguments('readNetwork', [{}])?.message).toMatch(/^The call of readNetwork was refused: its first argument, source, /);
     expect(checkApiArguments('readNetwork', [{ file: '/home/ana/mobile.onnx' }])).toBeUndefined();
     expect(checkApiArguments('discardNetworkUpload', [''])?.message).toBe(
-      'The call of discardNetworkUpload was refused: its first argument, uploadId, must have at least 1 character(s).',
+      'The call of discardNetworkUpload was refused: its first argument, uploadId, must have at least 1 character.',
     );
     expect(checkApiArguments('discardNetworkUpload', [])?.message).toMatch(/uploadId, is missing/);
   });
@@ -224,7 +235,8 @@ describe('every method refuses wrong argument types (generated from the schemas)
       expect(error.code, `${call.method}(${JSON.stringify(call.args)})`).toBe('bad-request');
       expect(error.message).toContain(`The call of ${call.method} was refused`);
       expect(error.message).toContain(call.name);
-      expect(error.fr).toContain(`L’appel de ${call.method} a été refusé`);
+      expect(problemText(error.problem!, 'fr')).toContain(`L’appel de ${call.method} a été refusé`);
+      expect(problemText(error.problem!, 'en')).toBe(error.message);
       expect(error.details).toMatchObject({ method: call.method, argument: call.index, name: call.name });
     }
     expect(called).toEqual([]);

@@ -1,7 +1,7 @@
 // The arguments of every API method, as zod schemas, next to the contract (./contract). The RPC
 // server (./rpc) checks each call against them before the service sees it, so a wrong argument is
-// answered with a `bad-request` error that names the method, the argument and what was expected,
-// in English and French, and never reaches the service as an `internal` failure. The compiler
+// answered with a `bad-request` error that names the method, the argument and what was expected
+// (a problem of the `api` namespace of the message catalogue), and never reaches the service as an `internal` failure. The compiler
 // refuses a method of the contract without its schemas, as it does for `apiMethods`.
 //
 // Projects and graphs are checked here as objects; their contents are checked by the project
@@ -9,18 +9,15 @@
 //
 // Browser-safe: zod and plain data only.
 import { z } from 'zod';
+import { problem, type Problem } from '../i18n/catalogue';
+import { problemText } from '../i18n/translate';
 import { pretrainedBaseIds } from '../model/bases/entries';
 import { datasetSchema } from '../model/project';
 import { apiEvents, apiMethods, exportFormatNames, type ApiMethodName, type ApiMethods } from './contract';
 import type { SerializedError, ServiceShape } from './rpc';
 
-/** What a value must be, in both languages, as the refusal says it. */
-interface Expected {
-  en: string;
-  fr: string;
-}
-
-const expected = (schema: z.ZodType, text: Expected) => schema.meta({ expected: text });
+/** What a value must be, as the refusal says it: a problem of the `api` namespace (a noun phrase such as "a text"). */
+const expected = (schema: z.ZodType, what: Problem) => schema.meta({ expected: what });
 
 /** Segments `..` and `.` resolved, separators unified: how the host will read a path, without Node. */
 function normalizedPath(text: string): string {
@@ -39,21 +36,16 @@ function normalizedPath(text: string): string {
 const SYSTEM_FOLDERS = ['/proc', '/sys', '/dev'];
 
 /** Why a path can never name a user's file or folder, or undefined when it may. */
-export function pathRefusal(text: string): Expected | undefined {
-  if (text.includes('\0'))
-    return {
-      en: 'contains a NUL character, which no file name can hold',
-      fr: 'contient un caractère NUL, qu’aucun nom de fichier ne peut contenir',
-    };
+export function pathRefusal(text: string): Problem | undefined {
+  if (text.includes('\0')) return problem('api:pathNul', {});
   const normal = normalizedPath(text);
   const system = SYSTEM_FOLDERS.find((folder) => normal === folder || normal.startsWith(`${folder}/`));
-  if (system)
-    return {
-      en: `is inside ${system}, a folder of the operating system, not one for your files`,
-      fr: `est dans ${system}, un dossier du système d’exploitation et non un dossier pour vos fichiers`,
-    };
+  if (system) return problem('api:pathSystem', { folder: system });
   return undefined;
 }
+
+/** A path refusal as a zod issue: its English message, and its problem for the refusal to say. */
+const pathIssue = (why: Problem) => ({ code: 'custom' as const, message: problemText(why), params: { problem: why } });
 
 const MAX_PATH = 4096;
 
@@ -65,40 +57,27 @@ const pathText = expected(
     .max(MAX_PATH)
     .superRefine((value, ctx) => {
       const why = pathRefusal(value);
-      if (why) ctx.addIssue({ code: 'custom', message: why.en, params: { fr: why.fr } });
+      if (why) ctx.addIssue(pathIssue(why));
     }),
-  { en: 'a file or folder path', fr: 'un chemin de fichier ou de dossier' },
+  problem('api:aPath', {}),
 );
-const text = (max: number) => expected(z.string().max(max), { en: 'a text', fr: 'un texte' });
-const nonEmptyText = (max: number) => expected(z.string().min(1).max(max), { en: 'a text', fr: 'un texte' });
-const runId = expected(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), {
-  en: 'a run number (a whole number from 1)',
-  fr: 'un numéro d’entraînement (un nombre entier à partir de 1)',
-});
-const count = (max: number) =>
-  expected(z.number().int().min(0).max(max), { en: `a whole number from 0 to ${max}`, fr: `un nombre entier de 0 à ${max}` });
-const finite = expected(z.number().finite(), { en: 'a finite number', fr: 'un nombre fini' });
+const text = (max: number) => expected(z.string().max(max), problem('api:aText', {}));
+const nonEmptyText = (max: number) => expected(z.string().min(1).max(max), problem('api:aText', {}));
+const runId = expected(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), problem('api:aRunNumber', {}));
+const count = (max: number) => expected(z.number().int().min(0).max(max), problem('api:aCount', { max }));
+const finite = expected(z.number().finite(), problem('api:aFiniteNumber', {}));
 /** Checked field by field by the services' project schema. */
-const project = expected(z.record(z.string(), z.unknown()), { en: 'a project (an object)', fr: 'un projet (un objet)' });
-const pretrainedBaseId = expected(z.enum(pretrainedBaseIds), {
-  en: `one of the catalogue's bases: ${pretrainedBaseIds.join(', ')}`,
-  fr: `une des bases du catalogue : ${pretrainedBaseIds.join(', ')}`,
-});
-const graph = expected(z.record(z.string(), z.unknown()), {
-  en: 'a graph (an object with nodes and edges)',
-  fr: 'un graphe (un objet avec des nœuds et des liens)',
-});
+const project = expected(z.record(z.string(), z.unknown()), problem('api:aProject', {}));
+const pretrainedBaseId = expected(z.enum(pretrainedBaseIds), problem('api:aBase', { bases: pretrainedBaseIds }));
+const graph = expected(z.record(z.string(), z.unknown()), problem('api:aGraph', {}));
 const dataset = datasetSchema.superRefine((ref, ctx) => {
   if (ref.kind === 'builtin') return;
   const why = pathRefusal(ref.path);
-  if (why) ctx.addIssue({ code: 'custom', path: ['path'], message: why.en, params: { fr: why.fr } });
+  if (why) ctx.addIssue({ ...pathIssue(why), path: ['path'] });
 });
 const locationOption = z.object({ location: pathText.optional() });
 /** An Input block's shape `[height, width, channels]`, which image thumbnails are fitted to. */
-const imageShape = expected(z.array(z.number().int().min(1).max(100_000)).min(1).max(8), {
-  en: 'a shape (a list of whole numbers from 1)',
-  fr: 'une forme (une liste de nombres entiers à partir de 1)',
-});
+const imageShape = expected(z.array(z.number().int().min(1).max(100_000)).min(1).max(8), problem('api:anImageShape', {}));
 const checkpoint = z.enum(['best', 'last']);
 
 /** One argument of a method: its name (as in the contract) and its schema; `optional` ones may be left out. */
@@ -124,7 +103,7 @@ export const apiArgumentSchemas = {
           .string()
           .max(MAX_PATH)
           .refine((value) => value === '' || pathRefusal(value) === undefined),
-        { en: 'a path to a Python program, or an empty text', fr: 'un chemin vers un programme Python, ou un texte vide' },
+        problem('api:aPythonPath', {}),
       ),
     ),
   ],
@@ -144,12 +123,9 @@ export const apiArgumentSchemas = {
         z.object({
           location: pathText,
           project,
-          upTo: expected(nonEmptyText(200).optional(), {
-            en: 'the id of the block the base ends with (a text)',
-            fr: 'l’identifiant du bloc où la base s’arrête (un texte)',
-          }),
+          upTo: expected(nonEmptyText(200).optional(), problem('api:aCutBlock', {})),
         }),
-        { en: 'the open project file: { location, project, upTo }', fr: 'le fichier du projet ouvert : { location, project, upTo }' },
+        problem('api:anOpenProject', {}),
       ),
     ),
   ],
@@ -211,10 +187,7 @@ export const apiArgumentSchemas = {
             z.strictObject({ kind: z.literal('file'), location: pathText }),
             z.strictObject({ kind: z.literal('new'), name: text(200).optional() }),
           ]),
-          {
-            en: 'a target: { kind: "file", location } or { kind: "new", name }',
-            fr: 'une cible : { kind: "file", location } ou { kind: "new", name }',
-          },
+          problem('api:aTarget', {}),
         ),
       }),
     ),
@@ -239,18 +212,12 @@ export const apiArgumentSchemas = {
       'options',
       z.object({
         epochs: count(1_000_000).optional(),
-        seed: expected(z.number().int(), { en: 'a whole number', fr: 'un nombre entier' }).optional(),
+        seed: expected(z.number().int(), problem('api:aWholeNumber', {})).optional(),
         size: count(10_000_000).optional(),
         location: pathText.optional(),
         engine: z.enum(['tfjs', 'pytorch', 'page']).optional(),
-        device: expected(z.string().regex(/^(auto|cpu|mps|cuda(:\d{1,3})?)$/), {
-          en: 'auto, cpu, mps, cuda or cuda:N',
-          fr: 'auto, cpu, mps, cuda ou cuda:N',
-        }).optional(),
-        nproc: expected(z.number().int().min(1).max(1024), {
-          en: 'a whole number of processes from 1 to 1024',
-          fr: 'un nombre entier de processus de 1 à 1024',
-        }).optional(),
+        device: expected(z.string().regex(/^(auto|cpu|mps|cuda(:\d{1,3})?)$/), problem('api:aDevice', {})).optional(),
+        nproc: expected(z.number().int().min(1).max(1024), problem('api:aProcessCount', {})).optional(),
       }),
     ),
   ],
@@ -281,7 +248,7 @@ export const apiArgumentSchemas = {
       'cells',
       expected(
         z.record(z.string().max(10_000), z.string().max(1000)).refine((cells) => Object.keys(cells).length <= 10_000),
-        { en: 'a row: each column’s name with its value as text', fr: 'une ligne : le nom de chaque colonne avec sa valeur en texte' },
+        problem('api:aRow', {}),
       ),
     ),
   ],
@@ -293,7 +260,7 @@ export const apiArgumentSchemas = {
         location: pathText.optional(),
         sampleIndex: count(Number.MAX_SAFE_INTEGER).optional(),
         count: count(1000).optional(),
-        seed: expected(z.number().int(), { en: 'a whole number', fr: 'un nombre entier' }).optional(),
+        seed: expected(z.number().int(), problem('api:aWholeNumber', {})).optional(),
       }),
     ),
   ],
@@ -326,34 +293,31 @@ const _everyArgumentHasASchema: [WrongCount] extends [never] ? true : { wrongArg
 void _everyMethodHasSchemas;
 void _everyArgumentHasASchema;
 
-const ordinal = (n: number) => ({
-  en: ['first', 'second', 'third', 'fourth', 'fifth'][n] ?? `#${n + 1}`,
-  fr: ['premier', 'deuxième', 'troisième', 'quatrième', 'cinquième'][n] ?? `n° ${n + 1}`,
-});
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 
 /** A value as the refusal shows it: its kind, and short values themselves. */
-function shown(value: unknown): Expected {
-  if (value === null) return { en: 'null', fr: 'null' };
-  if (value === undefined) return { en: 'missing', fr: 'absent' };
-  if (Array.isArray(value)) return { en: `a list of ${value.length}`, fr: `une liste de ${value.length}` };
+function shown(value: unknown): Problem {
+  if (value === null) return problem('api:shown', { context: 'null' });
+  if (value === undefined) return problem('api:shown', { context: 'missing' });
+  if (Array.isArray(value)) return problem('api:shown', { context: 'list', length: value.length });
   if (typeof value === 'string')
     return value.length <= 40 && !value.includes('\0')
-      ? { en: `the text ${JSON.stringify(value)}`, fr: `le texte ${JSON.stringify(value)}` }
-      : { en: `a text of ${value.length} characters`, fr: `un texte de ${value.length} caractères` };
-  if (typeof value === 'number') return { en: `the number ${value}`, fr: `le nombre ${value}` };
-  if (typeof value === 'boolean') return { en: String(value), fr: value ? 'vrai' : 'faux' };
-  if (typeof value === 'object') return { en: 'an object', fr: 'un objet' };
-  return { en: typeof value, fr: typeof value };
+      ? problem('api:shown', { context: 'text', text: JSON.stringify(value) })
+      : problem('api:shown', { context: 'longText', length: value.length });
+  if (typeof value === 'number') return problem('api:shown', { context: 'number', value: String(value) });
+  if (typeof value === 'boolean') return problem('api:shown', { context: value ? 'true' : 'false' });
+  if (typeof value === 'object') return problem('api:shown', { context: 'object' });
+  return problem('api:shown', { context: 'unknown', type: typeof value });
 }
 
-const TYPE_NAMES: Record<string, Expected> = {
-  string: { en: 'a text', fr: 'un texte' },
-  number: { en: 'a number', fr: 'un nombre' },
-  int: { en: 'a whole number', fr: 'un nombre entier' },
-  boolean: { en: 'true or false', fr: 'true ou false' },
-  object: { en: 'an object', fr: 'un objet' },
-  record: { en: 'an object', fr: 'un objet' },
-  array: { en: 'a list', fr: 'une liste' },
+const TYPE_NAMES: Record<string, Problem> = {
+  string: problem('api:aText', {}),
+  number: problem('api:aNumber', {}),
+  int: problem('api:aWholeNumber', {}),
+  boolean: problem('api:trueOrFalse', {}),
+  object: problem('api:anObject', {}),
+  record: problem('api:anObject', {}),
+  array: problem('api:aList', {}),
 };
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
@@ -376,57 +340,42 @@ function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | 
   return current;
 }
 
-/** What the schema at the issue's place expects, in words. */
-function expectation(issue: z.core.$ZodIssue, schema: z.ZodType | undefined): Expected {
-  const meta = schema?.meta() as { expected?: Expected } | undefined;
+/** What the schema at the issue's place expects, as a problem of the `api` namespace. */
+function expectation(issue: z.core.$ZodIssue, schema: z.ZodType | undefined): Problem {
+  const meta = schema?.meta() as { expected?: Problem } | undefined;
   switch (issue.code) {
     case 'custom': {
-      const fr = (issue.params as { fr?: string } | undefined)?.fr;
-      return { en: `must not be used: it ${issue.message}`, fr: `ne peut pas servir : il ${fr ?? issue.message}` };
+      const why = (issue.params as { problem?: Problem } | undefined)?.problem;
+      return why ? problem('api:mustNotBeUsed', { reason: why }) : problem('api:mustNotBeUsedText', { message: issue.message });
     }
-    case 'invalid_value': {
-      const values = issue.values.map((v) => JSON.stringify(v));
-      return { en: `must be one of ${values.join(', ')}`, fr: `doit valoir ${values.join(', ')}` };
-    }
+    case 'invalid_value':
+      return problem('api:oneOf', { values: issue.values.map((v) => JSON.stringify(v)) });
     case 'invalid_union':
     case 'invalid_type': {
-      const name = meta?.expected ??
-        TYPE_NAMES[issue.code === 'invalid_type' ? issue.expected : ''] ?? { en: 'of another kind', fr: 'd’une autre sorte' };
-      return { en: `must be ${name.en}`, fr: `doit être ${name.fr}` };
+      const name = meta?.expected ?? TYPE_NAMES[issue.code === 'invalid_type' ? issue.expected : ''] ?? problem('api:anotherKind', {});
+      return problem('api:mustBe', { expected: name });
     }
     case 'too_small':
     case 'too_big': {
       const small = issue.code === 'too_small';
-      const bound = String(small ? issue.minimum : issue.maximum);
+      const bound = Number(small ? issue.minimum : issue.maximum);
       const inclusive = issue.inclusive !== false;
-      if (issue.origin === 'string')
-        return small
-          ? { en: `must have at least ${bound} character(s)`, fr: `doit avoir au moins ${bound} caractère(s)` }
-          : { en: `must have at most ${bound} characters`, fr: `doit avoir au plus ${bound} caractères` };
+      if (issue.origin === 'string') return problem(small ? 'api:minCharacters' : 'api:maxCharacters', { count: bound });
       if (issue.origin === 'array')
-        return issue.exact
-          ? { en: `must hold exactly ${bound} items`, fr: `doit contenir exactement ${bound} éléments` }
-          : small
-            ? { en: `must hold at least ${bound} item(s)`, fr: `doit contenir au moins ${bound} élément(s)` }
-            : { en: `must hold at most ${bound} items`, fr: `doit contenir au plus ${bound} éléments` };
+        return problem(issue.exact ? 'api:exactItems' : small ? 'api:minItems' : 'api:maxItems', { count: bound });
+      const limit = String(small ? issue.minimum : issue.maximum);
       return small
-        ? {
-            en: `must be ${inclusive ? 'at least' : 'more than'} ${bound}`,
-            fr: `doit être ${inclusive ? 'au moins' : 'plus que'} ${bound}`,
-          }
-        : {
-            en: `must be ${inclusive ? 'at most' : 'less than'} ${bound}`,
-            fr: `doit être ${inclusive ? 'au plus' : 'moins que'} ${bound}`,
-          };
+        ? problem(inclusive ? 'api:atLeast' : 'api:moreThan', { limit })
+        : problem(inclusive ? 'api:atMost' : 'api:lessThan', { limit });
     }
     case 'not_multiple_of':
-      return { en: `must be a multiple of ${String(issue.divisor)}`, fr: `doit être un multiple de ${String(issue.divisor)}` };
+      return problem('api:multipleOf', { divisor: String(issue.divisor) });
     case 'unrecognized_keys':
-      return { en: `must not have the field(s) ${issue.keys.join(', ')}`, fr: `ne doit pas avoir le(s) champ(s) ${issue.keys.join(', ')}` };
+      return problem('api:unknownFields', { fields: issue.keys, count: issue.keys.length });
     case 'invalid_format':
-      return { en: `must be ${issue.format}`, fr: `doit être au format ${issue.format}` };
+      return problem('api:format', { format: issue.format });
     default:
-      return { en: `is not valid (${issue.message})`, fr: `n’est pas valide (${issue.message})` };
+      return problem('api:notValid', { message: issue.message });
   }
 }
 
@@ -466,16 +415,23 @@ export interface ArgumentProblem {
   path: string;
 }
 
-function refusal(problem: ArgumentProblem, what: Expected, received: Expected | undefined): SerializedError {
-  const place = ordinal(problem.argument);
-  const where = `${problem.name}${problem.path}`;
-  const got = received ? { en: `; it was ${received.en}`, fr: ` ; c’était ${received.fr}` } : { en: '', fr: '' };
-  return {
-    message: `The call of ${problem.method} was refused: its ${place.en} argument, ${where}, ${what.en}${got.en}.`,
-    fr: `L’appel de ${problem.method} a été refusé : son ${place.fr} argument, ${where}, ${what.fr}${got.fr}.`,
-    code: 'bad-request',
-    details: { ...problem, expected: what.en },
+/** The answer to a call refused with `what`, a problem of the `api` namespace; its message is the English sentence. */
+function refusedCall(what: Problem, details: ArgumentProblem & { expected: string }): SerializedError {
+  return { message: problemText(what), code: 'bad-request', details, problem: what };
+}
+
+function refusal(place: ArgumentProblem, what: Problem, received: Problem | undefined): SerializedError {
+  const params = {
+    method: place.method,
+    ordinal: ORDINALS[place.argument] ?? 'later',
+    number: place.argument + 1,
+    where: `${place.name}${place.path}`,
+    what,
   };
+  return refusedCall(received ? problem('api:refusedGot', { ...params, got: received }) : problem('api:refused', params), {
+    ...place,
+    expected: problemText(what),
+  });
 }
 
 /**
@@ -486,33 +442,26 @@ export function checkApiArguments(method: string, args: readonly unknown[]): Ser
   const specs = (apiArgumentSchemas as Record<string, readonly ArgumentSpec[]>)[method];
   if (!specs) return undefined;
   if (args.length > specs.length) {
-    const names = specs.map((s) => s.name).join(', ');
-    const takes =
+    const names = specs.map((s) => s.name);
+    return refusedCall(
       specs.length === 0
-        ? { en: 'it takes no arguments', fr: 'il ne prend aucun argument' }
-        : { en: `it takes at most ${specs.length} argument(s) (${names})`, fr: `il prend au plus ${specs.length} argument(s) (${names})` };
-    return {
-      message: `The call of ${method} was refused: ${takes.en}, not ${args.length}.`,
-      fr: `L’appel de ${method} a été refusé : ${takes.fr}, et non ${args.length}.`,
-      code: 'bad-request',
-      details: { method, argument: specs.length, name: '', path: '', expected: `at most ${specs.length} arguments` },
-    };
+        ? problem('api:noArguments', { method, given: args.length })
+        : problem('api:tooManyArguments', { method, count: specs.length, names, given: args.length }),
+      { method, argument: specs.length, name: '', path: '', expected: `at most ${specs.length} arguments` },
+    );
   }
   for (let index = 0; index < specs.length; index++) {
     const spec = specs[index];
     const value = args[index];
     if (value === undefined) {
       if (spec.optional) continue;
-      return refusal({ method, argument: index, name: spec.name, path: '' }, { en: 'is missing', fr: 'manque' }, undefined);
+      return refusal({ method, argument: index, name: spec.name, path: '' }, problem('api:isMissing', {}), undefined);
     }
     const polluting = pollutingKey(value);
     if (polluting) {
       return refusal(
         { method, argument: index, name: spec.name, path: formatPath(polluting) },
-        {
-          en: `must not be used: a field named "${String(polluting.at(-1))}" is never part of a request`,
-          fr: `ne peut pas servir : un champ nommé « ${String(polluting.at(-1))} » ne fait jamais partie d’une requête`,
-        },
+        problem('api:pollutingField', { key: String(polluting.at(-1)) }),
         undefined,
       );
     }
@@ -525,8 +474,8 @@ export function checkApiArguments(method: string, args: readonly unknown[]): Ser
     const received =
       issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union' ? shown(wrongValue) : undefined;
     const optionalNote =
-      spec.optional && issue.path.length === 0 && issue.code === 'invalid_type'
-        ? { en: `${what.en} or be left out`, fr: `${what.fr} ou être omis` }
+      spec.optional && issue.path.length === 0 && issue.code === 'invalid_type' && what.code === 'api:mustBe'
+        ? problem('api:mustBeOrOmitted', { expected: what.params.expected as Problem })
         : what;
     return refusal({ method, argument: index, name: spec.name, path: formatPath(issue.path) }, optionalNote, received);
   }

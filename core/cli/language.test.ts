@@ -130,6 +130,15 @@ describe('the language of the command line', () => {
     );
     expect(train.stderr).toMatch(/Durée totale : \d+(,\d)? s\./);
 
+    // A damaged project file is refused in French, at the place of each problem.
+    const damaged = join(mkdtempSync(join(tmpdir(), 'nb-lang-')), 'cassé.json');
+    writeFileSync(damaged, '{\n  "format": "neuroblocks.project",\n  "version": 1,,\n}');
+    const unreadable = await cli(['summary', damaged], french);
+    expect(unreadable.code).toBe(1);
+    expect(unreadable.stderr.trim()).toBe(
+      `${damaged} : Ce projet ne peut pas être ouvert : le fichier n’est pas du JSON valide : caractère « , » inattendu à la ligne 3, colonne 16.`,
+    );
+
     const language = await cli(['summary', 'p.json', '--lang', 'de'], french);
     expect(language.code).toBe(2);
     expect(language.stderr.trim()).toBe('--lang vaut en ou fr, et non « de ».');

@@ -1,3 +1,5 @@
+import { problem } from '../i18n/catalogue';
+import { LocalizedError } from '../model/localized';
 import { parseProjectText, ProjectError } from '../model/project-io';
 import type { Project } from '../model/project';
 import { readRegularTextFile } from '../store/regular-file';
@@ -9,7 +11,7 @@ export async function readProjectFile(path: string): Promise<Project> {
   try {
     return parseProjectText(text);
   } catch (error) {
-    if (error instanceof ProjectError) throw new Error(`${path}: ${error.message}`);
+    if (error instanceof ProjectError) throw new LocalizedError(problem('project:inFile', { file: path, problem: error.problem }));
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemText } from '../i18n/translate';
 import { parseProject, ProjectError, serializeProject } from '../model/project-io';
 import { PROJECT_FORMAT } from '../model/project';
 import { fitImage } from '../model/image-fit';
@@ -172,7 +173,7 @@ describe('the choice in the project file', () => {
     expect(error).toBeInstanceOf(ProjectError);
     const problem = (error as ProjectError).problems[0];
     expect(problem.path).toBe('dataset.fit');
-    expect(problem.message).toMatch(/letterbox.*crop.*stretch/);
-    expect(problem.messageFr).toMatch(/letterbox.*crop.*stretch/);
+    expect(problemText(problem.problem, 'en')).toMatch(/letterbox.*crop.*stretch/);
+    expect(problemText(problem.problem, 'fr')).toMatch(/letterbox.*crop.*stretch/);
   });
 });

@@ -3,22 +3,26 @@
 // Browser-safe: the editor renders the same codes as the command line.
 import { augment as augmentEn } from './en/augment';
 import { bases as basesEn } from './en/bases';
+import { api as apiEn } from './en/api';
 import { cli as cliEn } from './en/cli';
 import { data as dataEn } from './en/data';
 import { format as formatEn } from './en/format';
 import { graph as graphEn } from './en/graph';
 import { importing as importEn } from './en/import';
 import { params as paramsEn } from './en/params';
+import { project as projectEn } from './en/project';
 import { shapes as shapesEn } from './en/shapes';
 import { store as storeEn } from './en/store';
 import { augment as augmentFr } from './fr/augment';
 import { bases as basesFr } from './fr/bases';
+import { api as apiFr } from './fr/api';
 import { cli as cliFr } from './fr/cli';
 import { data as dataFr } from './fr/data';
 import { format as formatFr } from './fr/format';
 import { graph as graphFr } from './fr/graph';
 import { importing as importFr } from './fr/import';
 import { params as paramsFr } from './fr/params';
+import { project as projectFr } from './fr/project';
 import { shapes as shapesFr } from './fr/shapes';
 import { store as storeFr } from './fr/store';
 
@@ -33,6 +37,8 @@ const en = {
   store: storeEn,
   import: importEn,
   bases: basesEn,
+  project: projectEn,
+  api: apiEn,
 };
 const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: string } } = {
   graph: graphFr,
@@ -45,6 +51,8 @@ const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: stri
   store: storeFr,
   import: importFr,
   bases: basesFr,
+  project: projectFr,
+  api: apiFr,
 };
 
 /** Every namespace in every language, as i18next takes its resources. */

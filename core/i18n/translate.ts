@@ -81,6 +81,32 @@ export function addFormatters(instance: i18n): void {
   formatter.add('problems', (value, lng) =>
     (value as Problem[]).map((p) => `- ${t(lng, p.code, p.params as Record<string, unknown>)}`).join('\n'),
   );
+  // Problems at places of a project's JSON (`{ path, problem }`): one after a lead, or one per line.
+  const atPath = (lng: string | undefined, p: { path: string; problem: Problem }) =>
+    p.path
+      ? t(lng, 'project:at', { path: p.path, problem: p.problem })
+      : t(lng, p.problem.code, p.problem.params as Record<string, unknown>);
+  formatter.add('pathProblem', (value, lng) => atPath(lng, (value as { path: string; problem: Problem }[])[0]));
+  formatter.add('pathProblems', (value, lng) =>
+    (value as { path: string; problem: Problem }[]).map((p) => `  - ${atPath(lng, p)}`).join('\n'),
+  );
+  // Names quoted as the language quotes them ("a", "b" / « a », « b »), and choices joined by "or".
+  formatter.add('quotedNames', (value, lng) =>
+    list(value)
+      .map((name) => t(lng, 'project:quotedName', { name }))
+      .join(', '),
+  );
+  formatter.add('alternatives', (value, lng) => {
+    const items = list(value);
+    return items.length < 2
+      ? items.join('')
+      : t(lng, 'project:or', { first: items.slice(0, -1).join(', '), second: items[items.length - 1] });
+  });
+  // The texts of an error that has no problem of the catalogue (`{ en, fr }`): the one of this language.
+  formatter.add('localized', (value, lng) => {
+    const texts = value as { en: string; fr?: string };
+    return (languageOf(lng) === 'fr' ? texts.fr : undefined) ?? texts.en;
+  });
   formatter.add('bytes', (value, lng) => memoryText(Number(value), languageOf(lng)));
   // Names each in the quotes of the language: "a", "b" or « a », « b ».
   formatter.add('names', (value, lng) =>

@@ -2,6 +2,7 @@
 // without those after the block it is cut at) go right after the project's Input, as one group
 // drawn as one block, with every weight kept under the blocks' new ids (the group's id, then
 // their own). Browser-safe.
+import { problem } from '../i18n/catalogue';
 import { getBlock } from './blocks/index';
 import type { Graph, GraphEdge, GraphNode, NodeGroup } from './graph';
 import { LocalizedError } from './localized';
@@ -57,43 +58,24 @@ export function insertBase<W extends { name: string }>(
   options: { upTo?: string } = {},
 ): InsertedBase<W> {
   const baseInputs = base.graph.nodes.filter((n) => n.type === 'Input');
-  if (baseInputs.length !== 1)
-    throw new BaseError({
-      en: `The network "${base.name}" has ${baseInputs.length} Input blocks; a base must have exactly one.`,
-      fr: `Le réseau « ${base.name} » a ${baseInputs.length} blocs Input ; une base doit en avoir exactement un.`,
-    });
+  if (baseInputs.length !== 1) throw new BaseError(problem('project:baseInputs', { name: base.name, count: baseInputs.length }));
   const baseInput = baseInputs[0].id;
   let kept: Set<string>;
   if (options.upTo !== undefined) {
     if (!base.graph.nodes.some((n) => n.id === options.upTo))
-      throw new BaseError({
-        en: `The network "${base.name}" has no block "${options.upTo}" to cut at.`,
-        fr: `Le réseau « ${base.name} » n’a pas de bloc « ${options.upTo} » où couper.`,
-      });
-    if (options.upTo === baseInput)
-      throw new BaseError({
-        en: 'Cut the base after at least one block, not at its Input.',
-        fr: 'Coupez la base après au moins un bloc, pas à son Input.',
-      });
+      throw new BaseError(problem('project:baseNoBlock', { name: base.name, block: options.upTo }));
+    if (options.upTo === baseInput) throw new BaseError(problem('project:baseCutAtInput', {}));
     kept = ancestors(base.graph, options.upTo);
   } else kept = new Set(base.graph.nodes.map((n) => n.id));
   kept.delete(baseInput);
   const keptEdges = base.graph.edges.filter((e) => kept.has(e.target) && (kept.has(e.source) || e.source === baseInput));
   const sinks = [...kept].filter((id) => !keptEdges.some((e) => e.source === id));
-  if (sinks.length !== 1)
-    throw new BaseError({
-      en: `The network "${base.name}" ends in ${sinks.length} blocks (${sinks.join(', ')}): choose the block to cut it at.`,
-      fr: `Le réseau « ${base.name} » se termine par ${sinks.length} blocs (${sinks.join(', ')}) : choisissez le bloc où le couper.`,
-    });
+  if (sinks.length !== 1) throw new BaseError(problem('project:baseEnds', { name: base.name, count: sinks.length, ends: sinks }));
   const last = sinks[0];
 
   const graph = project.graph;
   const inputs = graph.nodes.filter((n) => n.type === 'Input');
-  if (inputs.length > 1)
-    throw new BaseError({
-      en: `This project has ${inputs.length} Input blocks: a base goes after the Input of a project that has one.`,
-      fr: `Ce projet a ${inputs.length} blocs Input : une base se place après l’Input d’un projet qui n’en a qu’un.`,
-    });
+  if (inputs.length > 1) throw new BaseError(problem('project:projectInputs', { count: inputs.length }));
   const ids = new Set(graph.nodes.map((n) => n.id));
   const groups = graph.groups ?? [];
   // Block ids stay valid names for every exporter (Keras refuses "/" in a layer's name).

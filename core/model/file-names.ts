@@ -1,39 +1,33 @@
 // File names that every platform can hold, so that a project made on Linux opens on Windows.
 // Browser-safe: the editor can check a name before it is sent.
+import { problem, type Problem } from '../i18n/catalogue';
+import { problemTexts } from '../i18n/translate';
 import type { Localized } from './params';
 
 /** Names Windows keeps for devices, with any extension: `CON`, `nul.json`, `COM1.csv`, `LPT9`. */
 const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 const FORBIDDEN = /[\\/:*?"<>|]/;
 
+/** The longest file name most file systems hold, in characters. */
+const MAX_NAME = 255;
+
 /**
  * Why `name` (one file or folder name, no separators) cannot be used on every platform, or
- * undefined when it can.
+ * undefined when it can: a problem of the `project` namespace, to follow "Cannot save x: ".
  */
-export function fileNameProblem(name: string): Localized | undefined {
-  if (name === '' || name === '.' || name === '..')
-    return { en: `"${name}" is not a file name`, fr: `« ${name} » n’est pas un nom de fichier` };
-  if (FORBIDDEN.test(name) || [...name].some((c) => c.charCodeAt(0) < 32))
-    return {
-      en: `"${name}" contains a character that file names cannot hold (/ \\ : * ? " < > | or a control character)`,
-      fr: `« ${name} » contient un caractère interdit dans les noms de fichiers (/ \\ : * ? " < > | ou un caractère de contrôle)`,
-    };
-  if (RESERVED.test(name.replace(/\s+(?=\.|$)/, '')))
-    return {
-      en: `"${name}" is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, with any extension), so the file could not be opened there`,
-      fr: `« ${name} » est un nom que Windows réserve à un périphérique (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, quelle que soit l’extension) : le fichier ne pourrait pas y être ouvert`,
-    };
-  if (/[. ]$/.test(name))
-    return {
-      en: `"${name}" ends with a dot or a space, which Windows drops from file names`,
-      fr: `« ${name} » se termine par un point ou une espace, que Windows retire des noms de fichiers`,
-    };
-  if (name.length > 255)
-    return {
-      en: `"${name.slice(0, 40)}…" is longer than a file name can be (255 characters)`,
-      fr: `« ${name.slice(0, 40)}… » est plus long qu’un nom de fichier ne peut l’être (255 caractères)`,
-    };
+export function fileNameIssue(name: string): Problem | undefined {
+  if (name === '' || name === '.' || name === '..') return problem('project:nameNotAName', { name });
+  if (FORBIDDEN.test(name) || [...name].some((c) => c.charCodeAt(0) < 32)) return problem('project:nameBadCharacter', { name });
+  if (RESERVED.test(name.replace(/\s+(?=\.|$)/, ''))) return problem('project:nameReserved', { name });
+  if (/[. ]$/.test(name)) return problem('project:nameTrailingDot', { name });
+  if (name.length > MAX_NAME) return problem('project:nameTooLong', { start: name.slice(0, 40), max: MAX_NAME });
   return undefined;
+}
+
+/** The same, in both languages, for callers that put it into texts of their own. */
+export function fileNameProblem(name: string): Localized | undefined {
+  const issue = fileNameIssue(name);
+  return issue && problemTexts(issue);
 }
 
 /** The same name made usable everywhere: reserved names get a suffix, trailing dots and spaces go. */

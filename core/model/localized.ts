@@ -1,6 +1,6 @@
 // Errors that carry a French text beside their English message. The message stays English (logs,
 // the CLI, tests); the interface shows the text of its language. Browser-safe.
-import type { Problem } from '../i18n/catalogue';
+import { problem, type Problem } from '../i18n/catalogue';
 import { problemTexts } from '../i18n/translate';
 import type { Localized } from './params';
 
@@ -31,6 +31,17 @@ export function errorTexts(error: unknown): Localized {
         : String(error);
   const fr = (error as { fr?: unknown } | null)?.fr;
   return { en, fr: typeof fr === 'string' && fr ? fr : en };
+}
+
+/**
+ * What went wrong in any error, as a problem to put inside another (`{{reason, problem}}`): its own
+ * problem where it has one, otherwise its texts as they are (an error that has no code of the catalogue).
+ */
+export function errorProblem(error: unknown): Problem {
+  const own = (error as { problem?: unknown } | null)?.problem;
+  if (own !== null && typeof own === 'object' && typeof (own as { code?: unknown }).code === 'string') return own as Problem;
+  const { en, fr } = errorTexts(error);
+  return problem('project:errorText', { text: { en, fr } });
 }
 
 /** A number as French writes it, with a decimal comma: 0,001. */

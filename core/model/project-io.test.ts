@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { migrate, parseProject, parseProjectText, ProjectError, serializeProject } from './project-io';
+import { problemText } from '../i18n/translate';
+import { migrate, parseProject, parseProjectText, ProjectError, serializeProject, type ProjectProblem } from './project-io';
 
 const minimal = {
   format: 'neuroblocks.project',
@@ -8,12 +9,15 @@ const minimal = {
   graph: { nodes: [{ id: 'in', type: 'Input', params: { shape: [2] } }], edges: [] },
 };
 
+/** A problem of a project with its sentences in English and French, as the interface and the command line say it. */
+const said = (p: ProjectProblem) => ({ path: p.path, message: problemText(p.problem, 'en'), messageFr: problemText(p.problem, 'fr') });
+
 function problemsOf(fn: () => unknown) {
   try {
     fn();
   } catch (error) {
     expect(error).toBeInstanceOf(ProjectError);
-    return (error as ProjectError).problems;
+    return (error as ProjectError).problems.map(said);
   }
   throw new Error('expected a ProjectError');
 }
@@ -156,14 +160,16 @@ describe('parseProject', () => {
 });
 
 /** The French text of the ProjectError `fn` throws. */
-function frenchOf(fn: () => unknown): { fr: string; problems: ProjectError['problems'] } {
+function frenchOf(fn: () => unknown): { fr: string; problems: ReturnType<typeof said>[] } {
   try {
     fn();
   } catch (error) {
     expect(error).toBeInstanceOf(ProjectError);
-    const { fr, problems } = error as ProjectError;
+    const { fr, problems, problem } = error as ProjectError;
     if (fr === undefined) throw new Error('expected a French text');
-    return { fr, problems };
+    // The French text is the one of the error's problem.
+    expect(problemText(problem, 'fr')).toBe(fr);
+    return { fr, problems: problems.map(said) };
   }
   throw new Error('expected a ProjectError');
 }
@@ -306,6 +312,27 @@ describe('parseProject in French', () => {
     expect(fr).toBe(
       'Ce projet ne peut pas être ouvert (2 problèmes) :\n  - training.batchSize : doit être un nombre, et non le texte « big ».\n  - training.epochs : doit valoir au moins 1.',
     );
+  });
+
+  it('keeps each problem as a code of the catalogue and its particulars', () => {
+    try {
+      parseProject({ ...minimal, training: { epochs: 0, batchSize: 'big' } });
+    } catch (error) {
+      const { problem, problems } = error as ProjectError;
+      expect(problem).toMatchObject({ code: 'project:notOpened', params: { count: 2 } });
+      expect(problems).toEqual([
+        {
+          path: 'training.batchSize',
+          problem: { code: 'project:wrongType', params: { expected: 'number', expectedName: 'number', got: 'text', value: 'big' } },
+        },
+        { path: 'training.epochs', problem: { code: 'project:atLeast', params: { limit: 1 } } },
+      ]);
+      // The problems travel as JSON and are said the same on the other side.
+      const received = JSON.parse(JSON.stringify(problem)) as typeof problem;
+      expect(problemText(received, 'en')).toBe((error as Error).message);
+      return;
+    }
+    throw new Error('expected a ProjectError');
   });
 
   it('keeps the English message for the command line', () => {

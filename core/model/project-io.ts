@@ -1,41 +1,36 @@
 import { visit } from 'jsonc-parser';
 import type { z } from 'zod';
-import { frenchNumber, LocalizedError, type Localized } from './localized';
+import { problem, type Problem } from '../i18n/catalogue';
+import { LocalizedError } from './localized';
 import { PROJECT_FORMAT, PROJECT_VERSION, projectSchema, type Project } from './project';
 
-export interface ProjectProblem {
+/** A problem at a place of a project's JSON. */
+export type ProjectProblem = {
   /** JSON path of the value at fault, e.g. `graph.nodes[2].params`. Empty for the whole file. */
   path: string;
-  message: string;
-  /** The same problem in French, for the interface. */
-  messageFr: string;
-}
+  /** What is wrong there (a code of the `project` namespace and its particulars). */
+  problem: Problem;
+};
 
-/** The problems of a project as one message, after a lead such as "This project cannot be opened". */
-export function projectProblemsText(problems: readonly ProjectProblem[], lead: Localized): Localized {
-  const list = (fr: boolean) => problems.map((p) => `  - ${formatProblem(p, fr)}`).join('\n');
-  return problems.length === 1
-    ? { en: `${lead.en}: ${formatProblem(problems[0], false)}`, fr: `${lead.fr} : ${formatProblem(problems[0], true)}` }
-    : { en: `${lead.en} (${problems.length} problems):\n${list(false)}`, fr: `${lead.fr} (${problems.length} problèmes) :\n${list(true)}` };
+/** What could not be done with a project whose JSON has problems: each is the lead of the problem list. */
+export type ProjectLead =
+  'project:notOpened' | 'project:notAnalysed' | 'project:notSaved' | 'project:notExported' | 'project:notTrained' | 'project:notPreviewed';
+
+/** The problems of a project as one problem, after a lead such as "This project cannot be opened". */
+export function projectProblems(problems: readonly ProjectProblem[], lead: ProjectLead = 'project:notOpened'): Problem {
+  return problem(lead, { count: problems.length, problems });
 }
 
 /** A project that cannot be read, with every problem found and where. */
 export class ProjectError extends LocalizedError {
+  declare readonly problem: Problem;
   constructor(readonly problems: ProjectProblem[]) {
-    super(projectProblemsText(problems, { en: 'This project cannot be opened', fr: 'Ce projet ne peut pas être ouvert' }));
+    super(projectProblems(problems));
     this.name = 'ProjectError';
   }
 }
 
-function problem(path: string, text: Localized): ProjectProblem {
-  return { path, message: text.en, messageFr: text.fr };
-}
-
-function formatProblem(p: ProjectProblem, fr: boolean): string {
-  const message = fr ? p.messageFr : p.message;
-  if (!p.path) return message;
-  return fr ? `${p.path} : ${message}` : `${p.path}: ${message}`;
-}
+const at = (path: string, what: Problem): ProjectProblem => ({ path, problem: what });
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -47,147 +42,86 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const MAX_DEPTH = 64;
 
 /** Keys that could pollute prototypes are refused wherever they appear, before anything else reads the value. */
 function findForbiddenKeys(value: unknown, path: PropertyKey[], out: ProjectProblem[], depth = 0): void {
-  if (depth > 64) {
-    out.push(
-      problem(formatPath(path), {
-        en: 'is nested too deeply (more than 64 levels).',
-        fr: 'imbrication trop profonde (plus de 64 niveaux).',
-      }),
-    );
+  if (depth > MAX_DEPTH) {
+    out.push(at(formatPath(path), problem('project:tooDeep', { max: MAX_DEPTH })));
     return;
   }
   if (Array.isArray(value)) {
     value.forEach((item, i) => findForbiddenKeys(item, [...path, i], out, depth + 1));
   } else if (value !== null && typeof value === 'object') {
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key))
-        out.push(problem(formatPath([...path, key]), { en: `the key "${key}" is not allowed.`, fr: `la clé « ${key} » est interdite.` }));
+      if (FORBIDDEN_KEYS.has(key)) out.push(at(formatPath([...path, key]), problem('project:forbiddenKey', { key })));
       else findForbiddenKeys((value as Record<string, unknown>)[key], [...path, key], out, depth + 1);
     }
   }
 }
 
-function describeZodIssue(issue: z.core.$ZodIssue): Localized {
+/** The zod types that sentences name; any other is said by its own name. */
+const KINDS = new Set(['int', 'number', 'string', 'boolean', 'array', 'object']);
+
+function kindParams(expected: string): { expected: string; expectedName: string } {
+  const kind = expected === 'record' ? 'object' : expected;
+  return KINDS.has(kind) ? { expected: kind, expectedName: kind } : { expected: 'unknown', expectedName: expected };
+}
+
+/** A value as a sentence names it: its kind, and short values themselves. */
+function valueParams(value: unknown): { got: string; value: string | number } {
+  if (value === null) return { got: 'null', value: 'null' };
+  if (Array.isArray(value)) return { got: 'list', value: 'list' };
+  if (typeof value === 'number') return { got: 'number', value };
+  if (typeof value === 'string') return { got: 'text', value: shortText(value) };
+  return typeof value === 'object' ? { got: 'object', value: 'object' } : { got: 'unknown', value: String(value) };
+}
+
+function describeZodIssue(issue: z.core.$ZodIssue): Problem {
   switch (issue.code) {
-    case 'unrecognized_keys': {
-      const one = issue.keys.length === 1;
-      return {
-        en: `unknown ${one ? 'key' : 'keys'} ${issue.keys.map((k) => `"${k}"`).join(', ')}: remove ${one ? 'it' : 'them'} or check the spelling.`,
-        fr: `${one ? 'clé inconnue' : 'clés inconnues'} ${issue.keys.map((k) => `« ${k} »`).join(', ')} : ${one ? 'supprimez-la' : 'supprimez-les'} ou vérifiez l’orthographe.`,
-      };
-    }
+    case 'unrecognized_keys':
+      return problem('project:unknownKeys', { keys: issue.keys, count: issue.keys.length });
     case 'invalid_type':
       return issue.input === undefined
-        ? { en: `is missing; it must be ${article(issue.expected)}.`, fr: `valeur manquante ; il faut ${articleFr(issue.expected)}.` }
-        : {
-            en: `must be ${article(issue.expected)}, not ${kindOf(issue.input)}.`,
-            fr: `doit être ${articleFr(issue.expected)}, et non ${kindOfFr(issue.input)}.`,
-          };
+        ? problem('project:missing', kindParams(issue.expected))
+        : problem('project:wrongType', { ...kindParams(issue.expected), ...valueParams(issue.input) });
     case 'invalid_value':
       return oneOf(issue.values);
     case 'too_small':
-      if (issue.origin === 'array' || issue.origin === 'string')
-        return {
-          en: `is too short (at least ${issue.minimum} expected).`,
-          fr:
-            issue.origin === 'array'
-              ? `trop peu d’éléments (au moins ${count(issue.minimum, 'attendu')}).`
-              : `texte trop court (au moins ${count(issue.minimum, 'attendu', 'caractère')}).`,
-        };
-      return {
-        en: `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}.`,
-        fr: `doit valoir ${issue.inclusive ? 'au moins' : 'plus de'} ${frenchNumber(issue.minimum)}.`,
-      };
-    case 'too_big':
-      if (issue.origin === 'array' || issue.origin === 'string')
-        return {
-          en: `is too long (at most ${issue.maximum} allowed).`,
-          fr:
-            issue.origin === 'array'
-              ? `trop d’éléments (au plus ${count(issue.maximum, 'autorisé')}).`
-              : `texte trop long (au plus ${count(issue.maximum, 'autorisé', 'caractère')}).`,
-        };
-      return {
-        en: `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}.`,
-        fr: `doit valoir ${issue.inclusive ? 'au plus' : 'moins de'} ${frenchNumber(issue.maximum)}.`,
-      };
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const limit = Number(small ? issue.minimum : issue.maximum);
+      if (issue.origin === 'array' || issue.origin === 'string') {
+        const array = issue.origin === 'array';
+        return small
+          ? problem(array ? 'project:tooFewItems' : 'project:tooShortText', { count: limit })
+          : problem(array ? 'project:tooManyItems' : 'project:tooLongText', { count: limit });
+      }
+      if (small) return problem(issue.inclusive ? 'project:atLeast' : 'project:greaterThan', { limit });
+      return problem(issue.inclusive ? 'project:atMost' : 'project:lessThan', { limit });
+    }
     case 'invalid_union':
       // A discriminated union (the data set's `kind`) names the values it accepts.
       if (issue.discriminator && 'options' in issue && issue.options?.length) return oneOf(issue.options);
-      return { en: 'does not match any allowed form.', fr: 'ne correspond à aucune des formes autorisées.' };
+      return problem('project:noForm', {});
     case 'not_multiple_of':
-      return { en: `must be a multiple of ${issue.divisor}.`, fr: `doit être un multiple de ${frenchNumber(issue.divisor)}.` };
+      return problem('project:multipleOf', { divisor: Number(issue.divisor) });
     case 'invalid_format':
-      return { en: `is not in the expected format (${issue.format}).`, fr: `n’a pas le format attendu (${issue.format}).` };
+      return problem('project:badFormat', { format: issue.format });
     case 'invalid_key':
-      return { en: 'has a key that is not allowed.', fr: 'contient une clé non autorisée.' };
+      return problem('project:badKey', {});
     case 'invalid_element':
-      return { en: 'has a value that is not allowed.', fr: 'contient une valeur non autorisée.' };
+      return problem('project:badElement', {});
     default: {
-      // A schema's own check may carry its French in `params.fr`.
-      const fr = issue.code === 'custom' && typeof issue.params?.fr === 'string' ? issue.params.fr : undefined;
-      return { en: issue.message.endsWith('.') ? issue.message : `${issue.message}.`, fr: fr ?? 'valeur non valide.' };
+      // A schema's own check carries its problem in `params.problem` (see ./project).
+      const own = issue.code === 'custom' ? (issue.params as { problem?: Problem } | undefined)?.problem : undefined;
+      return own ?? problem('project:invalid', { message: issue.message.replace(/\.$/, '') });
     }
   }
 }
 
-function oneOf(values: readonly unknown[]): Localized {
-  const shown = values.map((v) => JSON.stringify(v));
-  return {
-    en: `must be ${shown.join(' or ')}.`,
-    fr: `doit valoir ${shown.length > 1 ? `${shown.slice(0, -1).join(', ')} ou ${shown[shown.length - 1]}` : shown[0]}.`,
-  };
-}
-
-/** "1 élément attendu", "3 éléments attendus". */
-function count(n: number | bigint, participle: string, noun = 'élément'): string {
-  const plural = Number(n) > 1 ? 's' : '';
-  return `${frenchNumber(n)} ${noun}${plural} ${participle}${plural}`;
-}
-
-function article(expected: string): string {
-  const names: Record<string, string> = {
-    int: 'a whole number',
-    number: 'a number',
-    string: 'text',
-    boolean: 'true or false',
-    array: 'a list',
-    object: 'an object',
-    record: 'an object',
-  };
-  return names[expected] ?? expected;
-}
-
-function articleFr(expected: string): string {
-  const names: Record<string, string> = {
-    int: 'un nombre entier',
-    number: 'un nombre',
-    string: 'un texte',
-    boolean: 'true ou false',
-    array: 'une liste',
-    object: 'un objet',
-    record: 'un objet',
-  };
-  return names[expected] ?? expected;
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'number') return `the number ${value}`;
-  if (typeof value === 'string') return `the text "${shortText(value)}"`;
-  return typeof value === 'object' ? 'an object' : String(value);
-}
-
-function kindOfFr(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'une liste';
-  if (typeof value === 'number') return `le nombre ${frenchNumber(value)}`;
-  if (typeof value === 'string') return `le texte « ${shortText(value)} »`;
-  return typeof value === 'object' ? 'un objet' : String(value);
+function oneOf(values: readonly unknown[]): Problem {
+  return problem('project:oneOf', { values: values.map((v) => JSON.stringify(v)) });
 }
 
 function shortText(value: string): string {
@@ -203,28 +137,20 @@ export function migrate(raw: Record<string, unknown>, steps = migrations, curren
   let project = raw;
   if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1)
     throw new ProjectError([
-      problem('version', {
-        en: `must be a whole number of at least 1 (got ${JSON.stringify(raw.version)}).`,
-        fr: `doit être un nombre entier d’au moins 1 (valeur reçue : ${typeof raw.version === 'number' ? frenchNumber(raw.version) : (JSON.stringify(raw.version) ?? 'aucune')}).`,
-      }),
+      at(
+        'version',
+        typeof raw.version === 'number'
+          ? problem('project:badVersion', { context: 'number', got: raw.version })
+          : raw.version === undefined
+            ? problem('project:badVersion', { context: 'none' })
+            : problem('project:badVersion', { context: 'value', got: JSON.stringify(raw.version) }),
+      ),
     ]);
   let version: number = raw.version;
-  if (version > current)
-    throw new ProjectError([
-      problem('version', {
-        en: `this project was made by a newer Neuroblocks (format version ${version}; this one reads up to ${current}). Update Neuroblocks to open it.`,
-        fr: `ce projet a été créé par une version plus récente de Neuroblocks (version ${version} du format ; celle-ci lit jusqu’à la version ${current}). Mettez Neuroblocks à jour pour l’ouvrir.`,
-      }),
-    ]);
+  if (version > current) throw new ProjectError([at('version', problem('project:newerVersion', { version, current }))]);
   while (version < current) {
     const step = steps[version];
-    if (!step)
-      throw new ProjectError([
-        problem('version', {
-          en: `no migration from version ${version} exists.`,
-          fr: `aucune conversion n’existe depuis la version ${version}.`,
-        }),
-      ]);
+    if (!step) throw new ProjectError([at('version', problem('project:noMigration', { version }))]);
     project = step(project);
     if (project.version !== version + 1) throw new Error(`Migration from version ${version} did not produce version ${version + 1}.`);
     version = project.version as number;
@@ -235,12 +161,7 @@ export function migrate(raw: Record<string, unknown>, steps = migrations, curren
 /** Validates a project (or a bare `{nodes, edges}` graph) given as parsed JSON. Throws ProjectError. */
 export function parseProject(value: unknown): Project {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
-    throw new ProjectError([
-      problem('', {
-        en: 'a project must be a JSON object with "format", "version" and "graph" (or a bare graph with "nodes" and "edges").',
-        fr: 'un projet doit être un objet JSON avec "format", "version" et "graph" (ou un graphe seul avec "nodes" et "edges").',
-      }),
-    ]);
+    throw new ProjectError([at('', problem('project:notAnObject', {}))]);
   const forbidden: ProjectProblem[] = [];
   findForbiddenKeys(value, [], forbidden);
   if (forbidden.length) throw new ProjectError(forbidden);
@@ -249,16 +170,18 @@ export function parseProject(value: unknown): Project {
   if (!('format' in raw) && 'nodes' in raw && 'edges' in raw) raw = { format: PROJECT_FORMAT, version: PROJECT_VERSION, graph: raw };
   if (raw.format !== PROJECT_FORMAT)
     throw new ProjectError([
-      problem('format', {
-        en: `must be "${PROJECT_FORMAT}" (got ${JSON.stringify(raw.format)}): this does not look like a Neuroblocks project.`,
-        fr: `doit valoir "${PROJECT_FORMAT}" (valeur reçue : ${JSON.stringify(raw.format) ?? 'aucune'}) : ce fichier ne ressemble pas à un projet Neuroblocks.`,
-      }),
+      at(
+        'format',
+        raw.format === undefined
+          ? problem('project:notOurs', { context: 'none', format: PROJECT_FORMAT })
+          : problem('project:notOurs', { context: 'value', format: PROJECT_FORMAT, got: JSON.stringify(raw.format) }),
+      ),
     ]);
   raw = migrate(raw);
 
   const result = projectSchema.safeParse(raw, { reportInput: true });
   if (!result.success) {
-    throw new ProjectError(result.error.issues.map((i) => problem(formatPath(i.path), describeZodIssue(i))));
+    throw new ProjectError(result.error.issues.map((i) => at(formatPath(i.path), describeZodIssue(i))));
   }
   // An image folder saved before images could be letter-boxed or cropped was stretched: said so, it stays so.
   const dataset = result.data.dataset;
@@ -304,12 +227,13 @@ export function parseProjectText(text: string): Project {
       lineStart = i + 1;
     }
     const column = offset - lineStart + 1;
-    const at = offset < text.length;
     throw new ProjectError([
-      problem('', {
-        en: `the file is not valid JSON: ${at ? `unexpected ${JSON.stringify(text[offset])}` : 'the text ends too early'} at line ${line}, column ${column}.`,
-        fr: `le fichier n’est pas du JSON valide : ${at ? `caractère « ${JSON.stringify(text[offset]).slice(1, -1)} » inattendu` : 'le texte s’arrête trop tôt'} à la ligne ${line}, colonne ${column}.`,
-      }),
+      at(
+        '',
+        offset < text.length
+          ? problem('project:badJson', { context: 'at', character: JSON.stringify(text[offset]).slice(1, -1), line, column })
+          : problem('project:badJson', { context: 'end', line, column }),
+      ),
     ]);
   }
   return parseProject(value);

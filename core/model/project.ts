@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from '../i18n/catalogue';
 import type { Graph } from './graph';
 import { imageFits } from './image-fit';
 
@@ -38,7 +39,7 @@ export const graphSchema = z
           code: 'custom',
           path: ['groups', i, 'id'],
           message: `is "${group.id}", the id of another group`,
-          params: { fr: `vaut « ${group.id} », l’identifiant d’un autre groupe.` },
+          params: { problem: problem('project:groupIdTaken', { id: group.id }) },
         });
       groups.add(group.id);
     });
@@ -48,9 +49,7 @@ export const graphSchema = z
           code: 'custom',
           path: ['nodes', i, 'group'],
           message: `is "${node.group}", but the graph has no group of that id (add it to "groups" or remove "group" from the block)`,
-          params: {
-            fr: `vaut « ${node.group} », mais le graphe n’a pas de groupe de cet identifiant (ajoutez-le à "groups" ou retirez "group" du bloc).`,
-          },
+          params: { problem: problem('project:noSuchGroup', { id: node.group }) },
         });
     });
   });
@@ -73,7 +72,10 @@ export const datasetSchema = z.discriminatedUnion('kind', [
       .array(z.number().int().min(0).max(9))
       .min(2, 'must keep at least 2 classes')
       .max(10)
-      .refine((c) => new Set(c).size === c.length, 'must name each class once')
+      .refine((c) => new Set(c).size === c.length, {
+        message: 'must name each class once',
+        params: { problem: problem('project:classTwice', {}) },
+      })
       .optional(),
     /** MNIST, Fashion-MNIST: at most this many training images of each class (e.g. 50 for a few-images exercise). */
     perClass: z.number().int().min(1).max(60_000).optional(),

@@ -10,6 +10,7 @@ import {
   type PythonEngineInfo,
   type TrainingEngines,
 } from '../api/contract';
+import { problem } from '../i18n/catalogue';
 import { appInfo, type ServiceContext, type ServiceOptions } from './service-context';
 
 async function detectBackendOnce(): Promise<BackendInfo> {
@@ -56,14 +57,7 @@ export class AppService implements AppApi {
   }
 
   async setPythonPath(python: string): Promise<TrainingEngines> {
-    if (typeof python !== 'string' || python.length > 4096)
-      throw new UserFacingError(
-        {
-          en: 'The Python setting must be the path of a Python program, or empty to look for one.',
-          fr: 'Le réglage Python doit être le chemin d’un programme Python, ou vide pour en chercher un.',
-        },
-        'bad-request',
-      );
+    if (typeof python !== 'string' || python.length > 4096) throw new UserFacingError(problem('api:pythonSetting', {}), 'bad-request');
     const trimmed = python.trim();
     await this.context.settings.update((s) => ({ ...s, python: trimmed || undefined }));
     // Torch may have been installed since it was last looked for.

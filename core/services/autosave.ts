@@ -2,7 +2,8 @@
 // every edit, the project file's own debounce writes it within about a second.
 import path from 'node:path';
 import { UserFacingError, type AutosaveUpdate } from '../api/contract';
-import { errorTexts } from '../model/localized';
+import { problem, type Problem } from '../i18n/catalogue';
+import { errorProblem } from '../model/localized';
 import type { Project } from '../model/project';
 import type { ProjectStore } from '../store/index';
 import { Emitter } from './emitter';
@@ -17,12 +18,8 @@ export interface AutosaverOptions {
 }
 
 /** Keeps the one project file being edited open and autosaves edits into it. */
-function autosaveFailure(location: string, error: unknown): { error: string; errorFr: string } {
-  const text = errorTexts(error);
-  return {
-    error: `Edits could not be saved automatically to ${path.basename(location)}: ${text.en}`,
-    errorFr: `Les modifications n’ont pas pu être enregistrées automatiquement dans ${path.basename(location)} : ${text.fr}`,
-  };
+function autosaveFailure(location: string, error: unknown): Problem {
+  return problem('project:autosaveFailed', { file: path.basename(location), reason: errorProblem(error) });
 }
 
 export class ProjectAutosaver {
@@ -36,10 +33,7 @@ export class ProjectAutosaver {
   async schedule(location: string, project: Project): Promise<void> {
     if (path.extname(location).toLowerCase() !== SQLITE_EXTENSION)
       throw new UserFacingError(
-        {
-          en: `${path.basename(location)} is project JSON, which is saved only when you choose Save. Save the project as ${SQLITE_EXTENSION} to have edits saved automatically.`,
-          fr: `${path.basename(location)} est un projet JSON, enregistré seulement quand vous choisissez Enregistrer. Enregistrez le projet en ${SQLITE_EXTENSION} pour que les modifications soient enregistrées automatiquement.`,
-        },
+        problem('project:notAutosaved', { file: path.basename(location), extension: SQLITE_EXTENSION }),
         'no-autosave',
       );
     const store = await this.storeFor(location);
@@ -89,17 +83,21 @@ export class ProjectAutosaver {
     if (store.readOnly) {
       const reason = store.readOnlyReasonText;
       store.close();
+      const file = path.basename(location);
       throw new UserFacingError(
-        {
-          en: `Edits cannot be saved automatically to ${path.basename(location)}${reason ? `: ${reason.en}` : ''}. Use Save As to keep them in a folder you can write to.`,
-          fr: `Les modifications ne peuvent pas être enregistrées automatiquement dans ${path.basename(location)}${reason ? ` : ${reason.fr}` : ''}. Utilisez Enregistrer sous pour les garder dans un dossier où vous pouvez écrire.`,
-        },
+        reason
+          ? problem('project:readOnly', {
+              context: 'why',
+              file,
+              reason: problem('project:errorText', { text: { en: reason.en, fr: reason.fr } }),
+            })
+          : problem('project:readOnly', { file }),
         'store-read-only',
       );
     }
     const stopListening = store.onAutosave((event) =>
       this.updates.fire(
-        event.error ? { location, ...autosaveFailure(location, event.error) } : { location, savedAt: event.version?.createdAt },
+        event.error ? { location, error: autosaveFailure(location, event.error) } : { location, savedAt: event.version?.createdAt },
       ),
     );
     this.current = { location, store, stopListening };

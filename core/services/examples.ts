@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserFacingError, type ExampleSummary } from '../api/contract';
+import { problem } from '../i18n/catalogue';
 import { analyzeGraph } from '../model/analyze';
 import type { Project } from '../model/project';
 import { jsonProjectFormat } from './project-files';
@@ -49,13 +50,7 @@ export class ExampleLibrary {
 
   async read(id: string): Promise<Project> {
     if (typeof id !== 'string' || !EXAMPLE_ID.test(id) || !(await this.ids()).includes(id)) {
-      throw new UserFacingError(
-        {
-          en: `There is no example called ${JSON.stringify(id)}. Choose one from the list of examples.`,
-          fr: `Il n’y a pas d’exemple nommé ${JSON.stringify(id)}. Choisissez-en un dans la liste des exemples.`,
-        },
-        'not-found',
-      );
+      throw new UserFacingError(problem('project:noSuchExample', { id: JSON.stringify(id) }), 'not-found');
     }
     return jsonProjectFormat.read(path.join(this.directory, `${id}.json`));
   }

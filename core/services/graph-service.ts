@@ -2,7 +2,7 @@
 import { UserFacingError, type GraphApi } from '../api/contract';
 import { analyzeGraph, type GraphAnalysis } from '../model/analyze';
 import type { Graph } from '../model/graph';
-import { parseProject, ProjectError, projectProblemsText } from '../model/project-io';
+import { parseProject, ProjectError, projectProblems } from '../model/project-io';
 
 export class GraphService implements GraphApi {
   async analyzeGraph(graph: Graph, options: { loss?: string } = {}): Promise<GraphAnalysis> {
@@ -11,11 +11,7 @@ export class GraphService implements GraphApi {
       checked = parseProject({ nodes: graph?.nodes, edges: graph?.edges }).graph;
     } catch (error) {
       if (error instanceof ProjectError) {
-        throw new UserFacingError(
-          projectProblemsText(error.problems, { en: 'This graph cannot be analysed', fr: 'Ce graphe ne peut pas être analysé' }),
-          'project',
-          error.problems,
-        );
+        throw new UserFacingError(projectProblems(error.problems, 'project:notAnalysed'), 'project', error.problems);
       }
       throw error;
     }

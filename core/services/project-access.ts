@@ -3,28 +3,31 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError, type OpenedProject, type SavedProject } from '../api/contract';
-import { fileNameProblem } from '../model/file-names';
-import type { Localized } from '../model/localized';
+import { problem } from '../i18n/catalogue';
+import { fileNameIssue } from '../model/file-names';
 import type { Project } from '../model/project';
-import { parseProject, ProjectError, projectProblemsText } from '../model/project-io';
+import { parseProject, ProjectError, projectProblems, type ProjectLead } from '../model/project-io';
 import type { ProjectStore } from '../store/index';
 import { withPortableDatasetPath } from './dataset-import';
 import { formatFor, projectExtensions } from './project-files';
 import type { ServiceContext } from './service-context';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
-export function requireText(value: unknown, what: Localized): string {
+/** What a text argument is, for the sentence that says it is missing. */
+export type RequiredText = 'location' | 'text' | 'fileName' | 'folder';
+
+export function requireText(value: unknown, what: RequiredText): string {
   if (typeof value !== 'string' || value.trim() === '')
-    throw new UserFacingError({ en: `${what.en} is missing.`, fr: `${what.fr} manque.` }, 'bad-request');
+    throw new UserFacingError(problem('project:missingText', { context: what }), 'bad-request');
   return value;
 }
 
 const projectActions = {
-  saved: { en: 'The project cannot be saved', fr: 'Le projet ne peut pas être enregistré' },
-  exported: { en: 'The project cannot be exported', fr: 'Le projet ne peut pas être exporté' },
-  trained: { en: 'The project cannot be trained', fr: 'Le projet ne peut pas être entraîné' },
-  previewed: { en: 'The project cannot be previewed', fr: 'Le projet ne peut pas être prévisualisé' },
-} as const satisfies Record<string, Localized>;
+  saved: 'project:notSaved',
+  exported: 'project:notExported',
+  trained: 'project:notTrained',
+  previewed: 'project:notPreviewed',
+} as const satisfies Record<string, ProjectLead>;
 
 /** Validates a project coming from the UI (it crosses a process boundary, so it is checked again). */
 export function checkedProject(value: unknown, action: keyof typeof projectActions = 'saved'): Project {
@@ -32,7 +35,7 @@ export function checkedProject(value: unknown, action: keyof typeof projectActio
     return parseProject(value);
   } catch (error) {
     if (error instanceof ProjectError) {
-      throw new UserFacingError(projectProblemsText(error.problems, projectActions[action]), 'project', error.problems);
+      throw new UserFacingError(projectProblems(error.problems, projectActions[action]), 'project', error.problems);
     }
     throw error;
   }
@@ -40,18 +43,12 @@ export function checkedProject(value: unknown, action: keyof typeof projectActio
 
 /** A full path as it is; a relative one inside the projects folder `base`, and never outside it. */
 export function resolveLocation(location: unknown, base: string): string {
-  const text = requireText(location, { en: 'The file location', fr: 'L’emplacement du fichier' });
+  const text = requireText(location, 'location');
   if (path.isAbsolute(text)) return path.resolve(text);
   const resolved = path.resolve(base, text);
   const inside = path.relative(base, resolved);
   if (inside === '' || inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside))
-    throw new UserFacingError(
-      {
-        en: `"${text}" leads outside the projects folder: a relative location must name a file inside it. Give a full path to use another folder.`,
-        fr: `« ${text} » mène hors du dossier des projets : un emplacement relatif doit désigner un fichier qui s’y trouve. Donnez un chemin complet pour utiliser un autre dossier.`,
-      },
-      'bad-path',
-    );
+    throw new UserFacingError(problem('project:outsideFolder', { location: text }), 'bad-path');
   return resolved;
 }
 
@@ -59,15 +56,8 @@ export function resolveLocation(location: unknown, base: string): string {
 function checkNewFileName(location: string, file: string): void {
   const names = path.isAbsolute(location) ? [path.basename(file)] : location.split(/[\\/]/).filter((part) => part !== '' && part !== '.');
   for (const name of names) {
-    const problem = fileNameProblem(name);
-    if (problem)
-      throw new UserFacingError(
-        {
-          en: `Cannot save ${path.basename(file)}: ${problem.en}. Choose another name.`,
-          fr: `Impossible d’enregistrer ${path.basename(file)} : ${problem.fr}. Choisissez un autre nom.`,
-        },
-        'bad-name',
-      );
+    const reason = fileNameIssue(name);
+    if (reason) throw new UserFacingError(problem('project:cannotSaveName', { file: path.basename(file), reason }), 'bad-name');
   }
 }
 
@@ -79,13 +69,7 @@ export async function saveProjectFile(context: ServiceContext, location: string,
   const checked = withPortableDatasetPath(checkedProject(project), file);
   // Never replace a file that is not a Neuroblocks project (a typo must not destroy someone's data).
   if ((await stat(file).catch(() => undefined)) && !(await format.isProjectFile(file))) {
-    throw new UserFacingError(
-      {
-        en: `${path.basename(file)} already exists and is not a Neuroblocks project, so it was not replaced. Choose another name.`,
-        fr: `${path.basename(file)} existe déjà et n’est pas un projet Neuroblocks : il n’a donc pas été remplacé. Choisissez un autre nom.`,
-      },
-      'exists',
-    );
+    throw new UserFacingError(problem('project:notReplaced', { file: path.basename(file) }), 'exists');
   }
   // Pending autosaved edits go in first, so that they never land after (and over) this save.
   context.autosaver.flush(file);
@@ -111,7 +95,7 @@ export async function createProjectFile(context: ServiceContext, project: Projec
       .replace(/\s+/g, '-')
       .toLowerCase()
       .slice(0, 80) || 'project';
-  const safeBase = fileNameProblem(`${base}${SQLITE_EXTENSION}`) ? `project-${base}` : base;
+  const safeBase = fileNameIssue(`${base}${SQLITE_EXTENSION}`) ? `project-${base}` : base;
   let file = path.join(directory, `${safeBase}${SQLITE_EXTENSION}`);
   for (let n = 2; await stat(file).catch(() => undefined); n++) file = path.join(directory, `${safeBase}-${n}${SQLITE_EXTENSION}`);
   await saveProjectFile(context, file, project);
@@ -124,13 +108,7 @@ export async function createProjectFile(context: ServiceContext, project: Projec
 export async function runsFile(context: ServiceContext, location: string): Promise<string> {
   const file = resolveLocation(location, await context.projectsDirectory());
   if (path.extname(file).toLowerCase() !== SQLITE_EXTENSION) {
-    throw new UserFacingError(
-      {
-        en: `Runs are recorded only in ${SQLITE_EXTENSION} project files; ${path.basename(file)} keeps the graph and settings only. Save the project as ${SQLITE_EXTENSION} to keep its runs.`,
-        fr: `Les entraînements ne sont enregistrés que dans les fichiers de projet ${SQLITE_EXTENSION} ; ${path.basename(file)} ne garde que le graphe et les réglages. Enregistrez le projet en ${SQLITE_EXTENSION} pour garder ses entraînements.`,
-      },
-      'no-runs',
-    );
+    throw new UserFacingError(problem('project:runsOnlyIn', { extension: SQLITE_EXTENSION, file: path.basename(file) }), 'no-runs');
   }
   return file;
 }

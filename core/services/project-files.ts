@@ -3,7 +3,8 @@
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../api/contract';
-import { errorTexts, LocalizedError, type Localized } from '../model/localized';
+import { problem } from '../i18n/catalogue';
+import { errorProblem, LocalizedError } from '../model/localized';
 import type { Project } from '../model/project';
 import { parseProjectText, ProjectError, serializeProject } from '../model/project-io';
 import { visit } from 'jsonc-parser';
@@ -48,25 +49,22 @@ function topLevelName(text: string): string | undefined {
   return name;
 }
 
-const fsActions = { open: 'ouvrir', save: 'enregistrer' } as const;
+const fsActions = { open: 'project:cannotOpenFile', save: 'project:cannotSaveFile' } as const;
 
 function describeFsError(error: unknown, action: keyof typeof fsActions, location: string): UserFacingError {
   const code = (error as NodeJS.ErrnoException).code;
-  const other = error instanceof Error ? error.message : String(error);
-  const reason: Localized =
+  const message = error instanceof Error ? error.message : String(error);
+  const reason =
     code === 'ENOENT'
-      ? { en: 'the file or its folder does not exist', fr: 'le fichier ou son dossier n’existe pas' }
+      ? 'missing'
       : code === 'EISDIR'
-        ? { en: 'it is a folder, not a file', fr: 'c’est un dossier, pas un fichier' }
+        ? 'folder'
         : code === 'EACCES' || code === 'EPERM'
-          ? { en: 'permission denied; choose a folder you can write to', fr: 'accès refusé ; choisissez un dossier où vous pouvez écrire' }
+          ? 'denied'
           : code === 'ENOSPC'
-            ? { en: 'the disk is full', fr: 'le disque est plein' }
-            : { en: other, fr: other };
-  return new UserFacingError(
-    { en: `Cannot ${action} ${location}: ${reason.en}.`, fr: `Impossible d’${fsActions[action]} ${location} : ${reason.fr}.` },
-    code === 'ENOENT' ? 'not-found' : 'file-system',
-  );
+            ? 'full'
+            : 'unknown';
+  return new UserFacingError(problem(fsActions[action], { location, reason, message }), code === 'ENOENT' ? 'not-found' : 'file-system');
 }
 
 /** The text of a project JSON file: a regular file only, of at most the size a project can have. */
@@ -76,7 +74,7 @@ async function readJsonText(location: string): Promise<string> {
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (error instanceof LocalizedError && (code === 'too-large' || code === 'not-a-file'))
-      throw new UserFacingError(errorTexts(error), code);
+      throw new UserFacingError(errorProblem(error), code);
     // The file system's own reasons (missing, permission) are said as for saving.
     throw describeFsError(error instanceof Error && error.cause ? error.cause : error, 'open', location);
   }
@@ -103,9 +101,8 @@ export const jsonProjectFormat: ProjectFileFormat = {
       return parseProjectText(text);
     } catch (error) {
       if (error instanceof ProjectError) {
-        const text = errorTexts(error);
         throw new UserFacingError(
-          { en: `${path.basename(location)}: ${text.en}`, fr: `${path.basename(location)} : ${text.fr}` },
+          problem('project:inFile', { file: path.basename(location), problem: error.problem }),
           'project',
           error.problems,
         );
@@ -152,10 +149,7 @@ export function formatFor(location: string, formats: readonly ProjectFileFormat[
   const format = formats.find((f) => f.extensions.includes(extension));
   if (!format) {
     throw new UserFacingError(
-      {
-        en: `${path.basename(location) || location} is not a project file: Neuroblocks projects end in ${projectExtensions(formats).join(' or ')}.`,
-        fr: `${path.basename(location) || location} n’est pas un fichier de projet : les projets Neuroblocks se terminent par ${projectExtensions(formats).join(' ou ')}.`,
-      },
+      problem('project:notAProjectFile', { file: path.basename(location) || location, extensions: projectExtensions(formats) }),
       'not-a-project',
     );
   }

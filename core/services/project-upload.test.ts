@@ -73,6 +73,15 @@ describe('opening a .nbproj received from someone else (browser upload)', () => 
     await expect(upload(api, 'notes.nbproj', Buffer.from('just some text, not a project'))).rejects.toMatchObject({
       message: expect.stringContaining('notes.nbproj is not a Neuroblocks project file'),
       fr: expect.stringContaining('notes.nbproj n’est pas un fichier de projet Neuroblocks'),
+      problem: { code: 'project:uploadNotDatabase', params: { file: 'notes.nbproj' } },
+    });
+    await expect(api.startProjectUpload({ fileName: 'notes.txt' })).rejects.toMatchObject({
+      message: 'notes.txt is not a Neuroblocks project file: choose a file ending in .nbproj (or open a .json project).',
+      fr: 'notes.txt n’est pas un fichier de projet Neuroblocks : choisissez un fichier se terminant par .nbproj (ou ouvrez un projet .json).',
+    });
+    await expect(api.finishProjectUpload('no-such-upload')).rejects.toMatchObject({
+      message: 'This upload is over or unknown; open the file again.',
+      problem: { code: 'project:uploadUnknown' },
     });
     // Said of the file chosen: its name, never the hidden file it was received into.
     const cut = await upload(api, 'cut.nbproj', bytes.subarray(0, Math.floor(bytes.length / 2))).catch(

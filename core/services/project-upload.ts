@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../api/contract';
+import { problem } from '../i18n/catalogue';
 import type { Project } from '../model/project';
 import { SQLITE_EXTENSION } from './sqlite-project-format';
 
@@ -14,9 +15,6 @@ import { SQLITE_EXTENSION } from './sqlite-project-format';
 export const MAX_PROJECT_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 const PREFIX = '.upload-';
-
-const mb = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('en')} MB`;
-const mo = (bytes: number) => `${Math.round(bytes / 1e6).toLocaleString('fr')} Mo`;
 
 interface Upload {
   fileName: string;
@@ -68,10 +66,9 @@ export class ProjectUploads {
     const fileName = typeof request?.fileName === 'string' ? request.fileName : '';
     if (path.extname(fileName).toLowerCase() !== SQLITE_EXTENSION)
       throw new UserFacingError(
-        {
-          en: `${fileName || 'This file'} is not a Neuroblocks project file: choose a file ending in ${SQLITE_EXTENSION} (or open a .json project).`,
-          fr: `${fileName || 'Ce fichier'} n’est pas un fichier de projet Neuroblocks : choisissez un fichier se terminant par ${SQLITE_EXTENSION} (ou ouvrez un projet .json).`,
-        },
+        fileName
+          ? problem('project:uploadNotProject', { context: 'named', file: fileName, extension: SQLITE_EXTENSION })
+          : problem('project:uploadNotProject', { extension: SQLITE_EXTENSION }),
         'not-a-project',
       );
     const directory = await this.projectsDirectory();
@@ -87,14 +84,7 @@ export class ProjectUploads {
 
   private upload(uploadId: string): Upload {
     const upload = this.uploads.get(uploadId);
-    if (!upload)
-      throw new UserFacingError(
-        {
-          en: 'This upload is over or unknown; open the file again.',
-          fr: 'Cet envoi est terminé ou inconnu ; ouvrez à nouveau le fichier.',
-        },
-        'bad-request',
-      );
+    if (!upload) throw new UserFacingError(problem('project:uploadUnknown', {}), 'bad-request');
     return upload;
   }
 
@@ -104,13 +94,7 @@ export class ProjectUploads {
     const bytes = Buffer.from(typeof base64 === 'string' ? base64 : '', 'base64');
     if (upload.bytes + bytes.length > MAX_PROJECT_UPLOAD_BYTES) {
       await this.abandon(uploadId);
-      throw new UserFacingError(
-        {
-          en: `${upload.fileName} is larger than ${mb(MAX_PROJECT_UPLOAD_BYTES)}, too large to open here: delete some runs from it first.`,
-          fr: `${upload.fileName} fait plus de ${mo(MAX_PROJECT_UPLOAD_BYTES)}, trop pour être ouvert ici : supprimez-en d’abord quelques entraînements.`,
-        },
-        'too-big',
-      );
+      throw new UserFacingError(problem('project:uploadTooLarge', { file: upload.fileName, size: MAX_PROJECT_UPLOAD_BYTES }), 'too-big');
     }
     await appendFile(upload.staging, bytes);
     upload.bytes += bytes.length;
@@ -130,13 +114,7 @@ export class ProjectUploads {
         await handle.close();
       }
       if (!head.equals(SQLITE_HEADER))
-        throw new UserFacingError(
-          {
-            en: `${upload.fileName} is not a Neuroblocks project file (it is not a project database, or it was cut short). Nothing was kept.`,
-            fr: `${upload.fileName} n’est pas un fichier de projet Neuroblocks (ce n’est pas une base de projet, ou il est tronqué). Rien n’a été conservé.`,
-          },
-          'not-a-project',
-        );
+        throw new UserFacingError(problem('project:uploadNotDatabase', { file: upload.fileName }), 'not-a-project');
       // The checks of opening a project file run on a copy named as a project file, still hidden.
       const checked = `${upload.staging}${SQLITE_EXTENSION}`;
       await rename(upload.staging, checked);

@@ -15,8 +15,8 @@ import {
   type RecentProject,
   type SavedProject,
 } from '../api/contract';
-import { fileNameProblem } from '../model/file-names';
-import { errorTexts } from '../model/localized';
+import { problem } from '../i18n/catalogue';
+import { fileNameIssue } from '../model/file-names';
 import { parseProject, parseProjectText, ProjectError } from '../model/project-io';
 import { PROJECT_FORMAT, PROJECT_VERSION, type Project } from '../model/project';
 import { MAX_PROJECT_JSON_BYTES } from '../store/regular-file';
@@ -76,20 +76,14 @@ export class ProjectsService implements ProjectsApi {
   }
 
   async importProject(text: string): Promise<OpenedProject> {
-    requireText(text, { en: 'The project text', fr: 'Le texte du projet' });
+    requireText(text, 'text');
     if (Buffer.byteLength(text) > MAX_PROJECT_JSON_BYTES)
-      throw new UserFacingError(
-        {
-          en: `This text is larger than a project can be (at most ${MAX_PROJECT_JSON_BYTES / 1024 / 1024} MB), so it was not read.`,
-          fr: `Ce texte est plus gros qu’un projet ne peut l’être (au plus ${MAX_PROJECT_JSON_BYTES / 1024 / 1024} Mo) : il n’a donc pas été lu.`,
-        },
-        'too-large',
-      );
+      throw new UserFacingError(problem('project:textTooLarge', { megabytes: MAX_PROJECT_JSON_BYTES / 1024 / 1024 }), 'too-large');
     let project: Project;
     try {
       project = parseProjectText(text);
     } catch (error) {
-      if (error instanceof ProjectError) throw new UserFacingError(errorTexts(error), 'project', error.problems);
+      if (error instanceof ProjectError) throw new UserFacingError(error.problem, 'project', error.problems);
       throw error;
     }
     // Imported JSON becomes a project file of its own, which keeps the runs trained from it.
@@ -142,30 +136,17 @@ export class ProjectsService implements ProjectsApi {
   }
 
   async saveProjectAs(fileName: string, project: Project, options: { overwrite?: boolean } = {}): Promise<SavedProject> {
-    let name = requireText(fileName, { en: 'The file name', fr: 'Le nom du fichier' }).trim();
+    let name = requireText(fileName, 'fileName').trim();
     if (!isPlainFileName(name) || name === '.' || name === '..' || name.startsWith('.')) {
-      throw new UserFacingError(
-        {
-          en: `"${name}" cannot be used as a file name: leave out / \\ : * ? " < > | and do not start it with a dot.`,
-          fr: `« ${name} » ne peut pas servir de nom de fichier : évitez / \\ : * ? " < > | et ne le commencez pas par un point.`,
-        },
-        'bad-name',
-      );
+      throw new UserFacingError(problem('project:unusableFileName', { name }), 'bad-name');
     }
     const extensions = projectExtensions(this.context.formats);
     if (!extensions.includes(path.extname(name).toLowerCase())) name += extensions[0];
-    const problem = fileNameProblem(name);
-    if (problem)
-      throw new UserFacingError({ en: `${problem.en}. Choose another name.`, fr: `${problem.fr}. Choisissez un autre nom.` }, 'bad-name');
+    const reason = fileNameIssue(name);
+    if (reason) throw new UserFacingError(problem('project:badName', { reason }), 'bad-name');
     const file = path.join(await this.context.projectsDirectory(), name);
     if (!options.overwrite && (await stat(file).catch(() => undefined))) {
-      throw new UserFacingError(
-        {
-          en: `A file called ${name} already exists in the projects folder. Choose another name or confirm that it should be replaced.`,
-          fr: `Un fichier nommé ${name} existe déjà dans le dossier des projets. Choisissez un autre nom ou confirmez qu’il doit être remplacé.`,
-        },
-        'exists',
-      );
+      throw new UserFacingError(problem('project:fileExists', { name }), 'exists');
     }
     return saveProjectFile(this.context, file, project);
   }
@@ -200,16 +181,9 @@ export class ProjectsService implements ProjectsApi {
   }
 
   async setProjectsDirectory(directory: string): Promise<AppInfo> {
-    const resolved = path.resolve(requireText(directory, { en: 'The projects folder', fr: 'Le dossier des projets' }));
+    const resolved = path.resolve(requireText(directory, 'folder'));
     const info = await stat(resolved).catch(() => undefined);
-    if (!info?.isDirectory())
-      throw new UserFacingError(
-        {
-          en: `${resolved} is not a folder. Choose an existing folder for your projects.`,
-          fr: `${resolved} n’est pas un dossier. Choisissez un dossier existant pour vos projets.`,
-        },
-        'not-found',
-      );
+    if (!info?.isDirectory()) throw new UserFacingError(problem('project:notAFolder', { folder: resolved }), 'not-found');
     await this.context.settings.update((s) => ({ ...s, projectsDirectory: resolved }));
     return appInfo(this.context);
   }

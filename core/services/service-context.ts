@@ -15,6 +15,7 @@ import {
   type PythonEngineInfo,
   type RecentProject,
 } from '../api/contract';
+import { problem } from '../i18n/catalogue';
 import { PretrainedCache } from '../catalogue/cache';
 import { defaultConfigDir, defaultProjectsDir } from '../user-folders';
 import { ProjectAutosaver } from './autosave';
@@ -130,14 +131,7 @@ export function createServiceContext(options: ServiceOptions): ServiceContext {
     emitters: { menu: new Emitter<MenuCommand>(), downloads: new Emitter<DownloadProgress>() },
     hasDialogs: Boolean(dialogs),
     dialogs() {
-      if (!dialogs)
-        throw new UserFacingError(
-          {
-            en: 'File dialogs exist only in the desktop app; here, pick a file from the projects folder.',
-            fr: 'Les fenêtres de choix de fichier n’existent que dans l’application de bureau ; ici, choisissez un fichier du dossier des projets.',
-          },
-          'no-dialogs',
-        );
+      if (!dialogs) throw new UserFacingError(problem('project:noDialogs', {}), 'no-dialogs');
       return dialogs;
     },
     async projectsDirectory() {

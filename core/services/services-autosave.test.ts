@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AutosaveUpdate } from '../api/contract';
+import { problemText } from '../i18n/translate';
 import { ProjectStore } from '../store/index';
 import { ProjectAutosaver } from './autosave';
 import { NeuroblocksService } from './services';
@@ -99,6 +100,8 @@ describe('autosave of .nbproj projects', () => {
     await expect(api.autosaveProject(json.location, project)).rejects.toMatchObject({
       code: 'no-autosave',
       message: expect.stringMatching(/saved only when you choose Save/),
+      fr: 'plain.json est un projet JSON, enregistré seulement quand vous choisissez Enregistrer. Enregistrez le projet en .nbproj pour que les modifications soient enregistrées automatiquement.',
+      problem: { code: 'project:notAutosaved', params: { file: 'plain.json', extension: '.nbproj' } },
     });
     if (process.getuid?.() === 0) return; // root writes through file permissions
     const file = await api.saveProjectAs('locked.nbproj', project);
@@ -121,15 +124,11 @@ describe('autosave of .nbproj projects', () => {
     const big = { ...project, name: 'Too big for the disk', description: 'x'.repeat(9_000) };
     await api.autosaveProject(location, big);
     await sleep(1200);
-    expect(updates).toEqual([
-      {
-        location,
-        error: expect.stringMatching(/could not be saved automatically to full\.nbproj: .*disk is full/),
-        errorFr: expect.stringMatching(
-          /^Les modifications n’ont pas pu être enregistrées automatiquement dans full\.nbproj : Impossible d’enregistrer automatiquement le projet : le disque est plein/,
-        ),
-      },
-    ]);
+    expect(updates).toEqual([{ location, error: expect.objectContaining({ code: 'project:autosaveFailed' }) }]);
+    expect(problemText(updates[0].error!, 'en')).toMatch(/could not be saved automatically to full\.nbproj: .*disk is full/);
+    expect(problemText(updates[0].error!, 'fr')).toMatch(
+      /^Les modifications n’ont pas pu être enregistrées automatiquement dans full\.nbproj : Impossible d’enregistrer automatiquement le projet : le disque est plein/,
+    );
     expect(readFromFile(location).name).toBe(project.name);
   });
 });

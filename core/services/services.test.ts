@@ -135,7 +135,11 @@ describe('project files', () => {
 
 describe('dialogs, analysis, data sets, backend', () => {
   it('has no dialogs on the web host and adds the extension to a desktop dialog choice', async () => {
-    await expect(service().showOpenDialog()).rejects.toMatchObject({ code: 'no-dialogs' });
+    await expect(service().showOpenDialog()).rejects.toMatchObject({
+      code: 'no-dialogs',
+      message: 'File dialogs exist only in the desktop app; here, pick a file from the projects folder.',
+      problem: { code: 'project:noDialogs' },
+    });
     const dialogs: NativeDialogs = {
       showOpen: async () => undefined,
       showSave: async ({ suggestedName }) => path.join(root, suggestedName.replace('.json', '')),
@@ -227,6 +231,7 @@ describe('training engines', () => {
     await expect(again.setPythonPath(42 as never)).rejects.toMatchObject({
       code: 'bad-request',
       fr: expect.stringContaining('Le réglage Python'),
+      problem: { code: 'api:pythonSetting' },
     });
   });
 

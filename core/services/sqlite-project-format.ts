@@ -4,8 +4,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../api/contract';
-import type { Problem } from '../i18n/catalogue';
-import { errorTexts } from '../model/localized';
+import { errorProblem } from '../model/localized';
 import type { NamedWeight } from '../store/weights';
 import type { ProjectFileFormat } from './project-files';
 
@@ -19,10 +18,8 @@ async function store(): Promise<Store> {
 
 /** A StoreError already says what is wrong and what to do; it reaches the UI as it is. */
 export function asUserFacing(error: unknown): unknown {
-  if (error instanceof Error && error.name === 'StoreError') {
-    const said = (error as Error & { problem?: Problem }).problem ?? errorTexts(error);
-    return new UserFacingError(said, `store-${(error as Error & { code?: string }).code ?? 'error'}`);
-  }
+  if (error instanceof Error && error.name === 'StoreError')
+    return new UserFacingError(errorProblem(error), `store-${(error as Error & { code?: string }).code ?? 'error'}`);
   return error;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import mnistJson from '../../projects/mnist-cnn.json';
 import type { AutosaveUpdate, NeuroblocksApi } from '../../core/api/contract';
+import { problem } from '../../core/i18n/catalogue';
 import type { Project } from '../../core/model/project';
 import { parseProject } from '../../core/model/project-io';
 import { bindAutosave } from './project-actions';
@@ -39,8 +40,9 @@ describe('autosave from the editor', () => {
     expect(calls).toHaveLength(2);
 
     const before = uiStore.getState().toasts.length;
-    fire({ location: '/p/cnn.nbproj', error: 'Edits could not be saved automatically to cnn.nbproj: the disk is full.' });
-    fire({ location: '/p/cnn.nbproj', error: 'Edits could not be saved automatically to cnn.nbproj: the disk is full.' });
+    const full = problem('project:autosaveFailed', { file: 'cnn.nbproj', reason: problem('project:fileReason', { context: 'full' }) });
+    fire({ location: '/p/cnn.nbproj', error: full });
+    fire({ location: '/p/cnn.nbproj', error: full });
     expect(uiStore.getState().toasts.slice(before)).toEqual([
       expect.objectContaining({ kind: 'error', text: expect.stringMatching(/disk is full/) }),
     ]);

@@ -11,7 +11,7 @@ import { editorStore, uiStore } from './store/index';
 import { codeViewStore } from './code/code-store';
 import { leaveUnrecordedModel } from './train/model-store';
 import { leaveRunOfAnotherProject } from './train/training-store';
-import { errorText } from './ui/error-text';
+import { errorText, problemLine } from './ui/error-text';
 
 /** Shows what went wrong; a file that could not be opened is named first, since the message says only "this project". */
 function fail(error: unknown, file?: string): void {
@@ -217,7 +217,7 @@ export function bindAutosave(api: NeuroblocksApi): () => void {
     lastError = message;
   };
   const stopEvents = api.onAutosave((update) => {
-    if (update.error) return report(errorText({ message: update.error, fr: update.errorFr }));
+    if (update.error) return report(problemLine(update.error));
     lastError = undefined;
     // The file now holds the edits: the editor is saved, unless it changed again since they were sent.
     const state = editorStore.getState();

@@ -163,6 +163,8 @@ describe('web host: API socket', () => {
       await expect(api.openExample('no-such-example')).rejects.toMatchObject({
         code: 'not-found',
         message: expect.stringContaining('no example called'),
+        fr: 'Il n’y a pas d’exemple nommé "no-such-example". Choisissez-en un dans la liste des exemples.',
+        problem: { code: 'project:noSuchExample', params: { id: '"no-such-example"' } },
       });
       const received = new Promise<MenuCommand>((resolve) => api.onMenuCommand(resolve));
       // The subscription travels to the host first.

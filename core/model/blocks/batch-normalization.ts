@@ -1,7 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { problem } from '../../i18n/catalogue';
 import type { BlockDefinition } from '../block';
-import { blockName, blockNameFr, ExportError } from '../codegen/export-error';
+import { ExportError } from '../codegen/export-error';
 import { isImage, torchAxis } from '../codegen/pytorch-text';
 import { pyNumber } from '../codegen/python';
 import { ShapeError } from '../issues';
@@ -128,10 +128,7 @@ export const BatchNormalization: BlockDefinition = {
     const channelAxis = isImage(inShape) ? 1 : inShape.length;
     if (dim !== channelAxis)
       throw new ExportError(
-        {
-          en: `${blockName(node)}: PyTorch's BatchNorm normalises the channel axis, but this block uses \`axis\` ${p.axis}. Set \`axis\` to -1 (the channels) to export it to PyTorch.`,
-          fr: `${blockNameFr(node)} : la BatchNorm de PyTorch normalise l’axe des canaux, mais ce bloc utilise \`axis\` ${p.axis}. Réglez \`axis\` sur -1 (les canaux) pour l’exporter vers PyTorch.`,
-        },
+        problem('project:torchBatchNormAxis', { type: node.type, id: node.id, axis: p.axis as number }),
         node.id,
         node.type,
       );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BlockDefinition } from '../block';
+import type { BlockDefinition, PyTorchWriter } from '../block';
+import { ExportError } from '../codegen/export-error';
 import type { Shape } from '../graph';
 import { ShapeError } from '../issues';
 import { analyzeGraph } from '../analyze';
@@ -416,5 +417,26 @@ describe('the blocks of transfer learning', () => {
       const spec = block(type).params.activation as { values: readonly string[] };
       expect(spec.values, type).toEqual(expect.arrayContaining(['relu6', 'swish', 'hard_swish', 'gelu']));
     }
+  });
+});
+
+describe('the refusals of block writers', () => {
+  it('refuses to write a BatchNormalization over another axis than the channels for PyTorch, naming the block, in both languages', () => {
+    const node = { id: 'bn', type: 'BatchNormalization', params: { axis: 1 }, inputShapes: [[8, 8, 3]] };
+    const writer = { node, attr: 'bn', args: ['x'], init: () => {}, state: () => {}, counter: () => {} };
+    let refused: unknown;
+    try {
+      getBlock('BatchNormalization')!.pytorch(writer as unknown as PyTorchWriter);
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ExportError);
+    expect(refused).toMatchObject({
+      nodeId: 'bn',
+      message:
+        'BatchNormalization "bn": PyTorch\'s BatchNorm normalises the channel axis, but this block uses `axis` 1. Set `axis` to -1 (the channels) to export it to PyTorch.',
+      fr: 'BatchNormalization « bn » : la BatchNorm de PyTorch normalise l’axe des canaux, mais ce bloc utilise `axis` 1. Réglez `axis` sur -1 (les canaux) pour l’exporter vers PyTorch.',
+      problem: { code: 'project:torchBatchNormAxis', params: { type: 'BatchNormalization', id: 'bn', axis: 1 } },
+    });
   });
 });
