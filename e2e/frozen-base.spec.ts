@@ -1,6 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { consoleErrors, url } from './helpers';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { consoleErrors, shot, url } from './helpers';
 
 // Transfer learning: a project whose convolutions are frozen trains only its head, and the Train
 // panel says so in one line, in English and in French; a Dropout before the base says why not.
@@ -74,4 +76,69 @@ test('a Dropout before the frozen blocks: the Train panel says why the base runs
   await expect(dock.getByTestId('train-frozen-base')).toHaveText(
     'The frozen blocks run at every step: the Dropout "drop" block comes before them: it drops other values at every step.',
   );
+});
+
+test('while the frozen base is computed, the Train panel shows how many images are done, with a bar, in English and French', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const problems = consoleErrors(page);
+  // A base heavy enough to take a while on the CPU: two frozen convolutions of 64 and 128 filters, over 8,000 digits.
+  const heavy = project('Heavy frozen base', []);
+  heavy.dataset.size = 8000;
+  const conv2 = heavy.graph.nodes.find((n) => n.id === 'c2')!;
+  conv2.params = { ...conv2.params, filters: 128 };
+  const c1 = heavy.graph.nodes.find((n) => n.id === 'c1')!;
+  c1.params = { ...c1.params, filters: 64 };
+  await page.goto(url());
+  await page
+    .getByText('Open a project file (.nbproj or .json) from this computer…')
+    .setInputFiles({ name: 'heavy-frozen-base.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(heavy)) });
+  const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await dock.getByRole('button', { name: 'Start training' }).click();
+  const status = page.getByTestId('train-status');
+  const bar = status.getByRole('progressbar');
+  await expect(status).toHaveText(/^\s*Computing the frozen base once: [\d,]+ of [\d,]+ images…$/, { timeout: 120_000 });
+  await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 60_000 }).toBeGreaterThan(0);
+  const of = Number(await bar.getAttribute('max'));
+  expect(of).toBeGreaterThan(6000);
+  await expect(status).toContainText(`of ${of.toLocaleString('en-US')} images…`);
+  // On a projector: the line has a row of its own under Pause and Stop, its bar as tall as the epoch's bar and centred on
+  // the words, nothing cut off.
+  const looks = async () => {
+    const line = (await status.boundingBox())!;
+    const box = (await bar.boundingBox())!;
+    // The dock's name changes with the language: it is found by its id.
+    const panel = page.locator('#training-dock');
+    const epochBar = (await panel.locator('.train-progress progress').boundingBox())!;
+    const pause = (await panel.getByRole('button', { name: /Pause/ }).boundingBox())!;
+    expect(line.y).toBeGreaterThanOrEqual(pause.y + pause.height);
+    expect(Math.abs(line.x - pause.x)).toBeLessThanOrEqual(1);
+    expect(box.height).toBeGreaterThanOrEqual(epochBar.height - 1);
+    expect(box.width).toBeGreaterThanOrEqual(200);
+    expect(Math.abs(box.y + box.height / 2 - (line.y + line.height / 2))).toBeLessThanOrEqual(3);
+    expect(await status.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+  };
+  await looks();
+  await shot(page, 'frozen-base-progress');
+  // For the README: the panel from the frozen-base line to the epoch's line (above them, the engine's notes name this computer's files).
+  const panel = (await page.locator('#training-dock').boundingBox())!;
+  const top = (await page.getByTestId('train-frozen-base').boundingBox())!.y - 12;
+  const epochLine = (await page.getByTestId('train-progress-text').boundingBox())!;
+  mkdirSync(path.resolve(import.meta.dirname, '../assets/screenshots'), { recursive: true });
+  await page.screenshot({
+    path: path.resolve(import.meta.dirname, '../assets/screenshots/frozen-base-progress.png'),
+    clip: { x: panel.x, y: top, width: panel.width, height: epochLine.y + epochLine.height + 6 - top },
+  });
+  await page.getByTestId('language').selectOption('fr');
+  await expect(status).toHaveText(/^\s*Calcul unique de la base gelée\s:\s[\d\s\u202f]+ images sur [\d\s\u202f]+…$/);
+  await looks();
+  await shot(page, 'frozen-base-progress-fr');
+  await page.getByTestId('language').selectOption('en');
+  // Stopped while the base is computed, the run ends there.
+  await page.locator('#training-dock').getByRole('button', { name: 'Stop' }).click();
+  await expect(status).not.toContainText('Computing the frozen base', { timeout: 60_000 });
+  expect(problems).toEqual([]);
 });

@@ -1,5 +1,5 @@
-import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { formatShape } from '../../../core/model/graph';
@@ -47,11 +47,9 @@ export function baseSummary(
 }
 
 /** A collapsed base group: one block with its name, where it comes from, its output shape and its parameters (trainable / frozen). */
-function BaseNodeView({ id, data, selected }: NodeProps<BaseFlowNode>) {
+function BaseNodeView({ data, selected }: NodeProps<BaseFlowNode>) {
   const { t, i18n } = useTranslation();
   const vertical = useEditor((s) => s.direction === 'TB');
-  const updateNodeInternals = useUpdateNodeInternals();
-  useEffect(() => updateNodeInternals(id), [vertical, id, updateNodeInternals]);
   const summary = useEditor(
     useShallow((s) => {
       const { layers, trainable, frozen, outputShape } = baseSummary(s, data.groupId);

@@ -1,5 +1,5 @@
-import { Handle, Position, useUpdateNodeInternals, type NodeProps } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBlock } from '../../../core/model/blocks/index';
 import { formatShape } from '../../../core/model/graph';
@@ -22,9 +22,6 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
   const { t, i18n } = useTranslation();
   const analysis = useEditor((s) => s.analysis.nodes[id]);
   const vertical = useEditor((s) => s.direction === 'TB');
-  const updateNodeInternals = useUpdateNodeInternals();
-  // The handles moved (top/bottom ↔ left/right): React Flow must measure them again for edges to attach.
-  useEffect(() => updateNodeInternals(id), [vertical, id, updateNodeInternals]);
   const block = getBlock(data.blockType);
   const issues = analysis?.issues ?? [];
   const errors = issues.filter((i) => i.severity === 'error');

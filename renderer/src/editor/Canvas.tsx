@@ -7,6 +7,7 @@ import {
   useNodesInitialized,
   useReactFlow,
   useStore,
+  useUpdateNodeInternals,
   type Connection,
   type Edge,
   type FinalConnectionState,
@@ -111,6 +112,22 @@ function useOpeningView() {
 }
 
 /**
+ * When the layout's direction changes, every block's handles move (top/bottom ↔ left/right): React
+ * Flow measures them again, all in one update. (A block mounted is measured by React Flow itself;
+ * one update per block, each redrawing every connection, froze the page on a base of 150 blocks.)
+ */
+function useHandlesFollowDirection(nodes: RefObject<readonly CanvasNode[]>) {
+  const direction = useEditor((s) => s.direction);
+  const updateNodeInternals = useUpdateNodeInternals();
+  const drawnFor = useRef(direction);
+  useEffect(() => {
+    if (drawnFor.current === direction) return;
+    drawnFor.current = direction;
+    updateNodeInternals(nodes.current.map((n) => n.id));
+  }, [direction, nodes, updateNodeInternals]);
+}
+
+/**
  * Where the overview map goes: a corner of the canvas where it covers no block; when every corner
  * would, it fades and lets the pointer through (to the blocks, and to drops) until the view changes.
  */
@@ -159,12 +176,16 @@ export function Canvas() {
     () => displayGraph(storeNodes, storeEdges, groups, measured),
     [storeNodes, storeEdges, groups, measured],
   );
+  // The nodes drawn, for the callbacks: they stay the same functions (React Flow takes a new one as a change of its own state).
+  const drawn = useRef(nodes);
+  drawn.current = nodes;
+  useHandlesFollowDirection(drawn);
   const onNodesChange = useCallback(
     (changes: NodeChange<CanvasNode>[]) => {
-      const forBlocks = blockChanges(changes, nodes);
+      const forBlocks = blockChanges(changes, drawn.current);
       if (forBlocks.length) onStoreNodesChange(forBlocks);
     },
-    [nodes, onStoreNodesChange],
+    [onStoreNodesChange],
   );
   const { screenToFlowPosition, getNodesBounds, setViewport } = useReactFlow<CanvasNode, ShapeFlowEdge>();
   const container = useRef<HTMLDivElement>(null);
@@ -181,12 +202,12 @@ export function Canvas() {
   const onMove = useCallback(
     (_event: unknown, viewport: Viewport) => {
       if (!dragging || !container.current) return;
-      if (!nodes.length) return;
+      if (!drawn.current.length) return;
       const { width, height } = container.current.getBoundingClientRect();
-      const kept = keepGraphInView(viewport, getNodesBounds(nodes), { width, height });
+      const kept = keepGraphInView(viewport, getNodesBounds(drawn.current), { width, height });
       if (kept) void setViewport(kept);
     },
-    [dragging, getNodesBounds, setViewport, nodes],
+    [dragging, getNodesBounds, setViewport],
   );
 
   const onReconnect = useCallback((old: ShapeFlowEdge, c: Connection) => {

@@ -4,8 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { formatShape } from '../../../core/model/graph';
 import type { ShapeFlowEdge } from '../store/flow-graph';
 import { useEditor } from '../store/index';
-import { edgePath, type Box } from './edge-path';
+import { blockBoxesSelector, edgePath } from './edge-path';
 import { useDropTarget } from './panels';
+
+/** The blocks as boxes, shared by every connection. */
+const blockBoxes = blockBoxesSelector();
 
 /** A connection labelled with the shape of the tensor that flows on it, e.g. `26×26×8`. */
 function ShapeEdgeView({
@@ -26,24 +29,10 @@ function ShapeEdgeView({
   // From a collapsed base block, the tensor is its last block's output.
   const shape = useEditor((s) => s.analysis.nodes[data?.from ?? source]?.outputShape);
   const vertical = useEditor((s) => s.direction === 'TB');
-  // The other blocks, as boxes: a connection that would run behind them goes around. (Selected as
-  // text, a value that stays equal while nothing moves, so that the edge redraws only when needed.)
-  const boxesText = useEditor((s) =>
-    s.nodes
-      .filter((n) => n.id !== source && n.id !== target && !(n.data.group && s.groups.some((g) => g.id === n.data.group && g.collapsed)))
-      .map((n) => `${n.position.x},${n.position.y},${n.measured?.width ?? 250},${n.measured?.height ?? 96}`)
-      .join(';'),
-  );
-  const obstacles = useMemo(
-    () =>
-      boxesText
-        ? boxesText.split(';').map((b): Box => {
-            const [x, y, width, height] = b.split(',').map(Number);
-            return { x, y, width, height };
-          })
-        : [],
-    [boxesText],
-  );
+  // The other blocks, as boxes: a connection that would run behind them goes around. (One array
+  // for all connections, the same while no block moves, so that an edge redraws only when needed.)
+  const boxes = useEditor(blockBoxes);
+  const obstacles = useMemo(() => boxes.filter((b) => b.id !== source && b.id !== target), [boxes, source, target]);
   const [path, labelX, labelY] = edgePath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition }, vertical, obstacles);
   const text = formatShape(shape);
   const dropHere = useDropTarget() === id;

@@ -1,6 +1,6 @@
 import { Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { crossesAny, edgePath } from './edge-path';
+import { blockBoxesSelector, crossesAny, edgePath } from './edge-path';
 
 const stack = [
   { x: 0, y: 100, width: 250, height: 96 },
@@ -41,5 +41,36 @@ describe('connection paths', () => {
     // Also when it bows around the blocks in its way.
     const [, bowX, bowY] = edgePath(back, true, [{ x: 300, y: 200, width: 250, height: 96 }]);
     expect([bowX, bowY]).toEqual([125, 622]);
+  });
+});
+
+describe('the blocks as boxes, shared by the connections', () => {
+  const node = (id: string, x: number, y: number, group?: string) => ({
+    id,
+    type: 'block' as const,
+    position: { x, y },
+    data: { blockType: 'Dense', params: {}, ...(group ? { group } : {}) },
+    measured: { width: 200, height: 80 },
+  });
+  const nodes = [node('a', 0, 0), node('b', 0, 200, 'base'), node('c', 0, 400)];
+
+  it('leaves out the blocks of a collapsed base, and keeps those of an expanded one', () => {
+    const boxes = blockBoxesSelector();
+    expect(boxes({ nodes, groups: [{ id: 'base', name: 'Base', collapsed: true }] }).map((b) => b.id)).toEqual(['a', 'c']);
+    expect(boxes({ nodes, groups: [{ id: 'base', name: 'Base', collapsed: false }] })).toEqual([
+      { id: 'a', x: 0, y: 0, width: 200, height: 80 },
+      { id: 'b', x: 0, y: 200, width: 200, height: 80 },
+      { id: 'c', x: 0, y: 400, width: 200, height: 80 },
+    ]);
+  });
+
+  it('gives the same array while no block moves or changes size (a selection), a new one when one does', () => {
+    const boxes = blockBoxesSelector();
+    const groups = [{ id: 'base', name: 'Base', collapsed: false }];
+    const first = boxes({ nodes, groups });
+    expect(boxes({ nodes: nodes.map((n) => ({ ...n, selected: true })), groups })).toBe(first);
+    const moved = boxes({ nodes: [node('a', 0, 0), node('b', 40, 200, 'base'), node('c', 0, 400)], groups });
+    expect(moved).not.toBe(first);
+    expect(moved[1]).toEqual({ id: 'b', x: 40, y: 200, width: 200, height: 80 });
   });
 });

@@ -1,10 +1,37 @@
 import { getBezierPath, type Position } from '@xyflow/react';
+import type { NodeGroup } from '../../../core/model/graph';
+import type { BlockFlowNode } from '../store/flow-graph';
 
 export interface Box {
   x: number;
   y: number;
   width: number;
   height: number;
+}
+
+/** A block drawn on the canvas, as a box a connection may run behind. */
+export interface BlockBox extends Box {
+  id: string;
+}
+
+/**
+ * A memoised selector of the blocks drawn on the canvas as boxes (the blocks of a collapsed base are
+ * not drawn). Every connection reads the same array, worked out once per change of the editor's
+ * nodes (not once per connection), and kept while no box moved or changed size (a selection
+ * changes the nodes, not the boxes), so that connections redraw only when a block moves.
+ */
+export function blockBoxesSelector(): (state: { nodes: readonly BlockFlowNode[]; groups: readonly NodeGroup[] }) => readonly BlockBox[] {
+  let last: { nodes: readonly BlockFlowNode[]; groups: readonly NodeGroup[]; key: string; boxes: readonly BlockBox[] } | undefined;
+  return ({ nodes, groups }) => {
+    if (last && last.nodes === nodes && last.groups === groups) return last.boxes;
+    const collapsed = new Set(groups.filter((g) => g.collapsed).map((g) => g.id));
+    const boxes = nodes
+      .filter((n) => !(n.data.group && collapsed.has(n.data.group)))
+      .map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, width: n.measured?.width ?? 250, height: n.measured?.height ?? 96 }));
+    const key = boxes.map((b) => `${b.id},${b.x},${b.y},${b.width},${b.height}`).join(';');
+    last = { nodes, groups, key, boxes: last?.key === key ? last.boxes : boxes };
+    return last.boxes;
+  };
 }
 
 /** How far a connection bows out to pass beside the blocks it jumps over (a skip connection). */

@@ -2,7 +2,15 @@ const locale = (language: string) => (language.startsWith('fr') ? 'fr-FR' : 'en-
 
 /** 42358 → "42,358" in English, "42 358" in French. */
 export function formatCount(n: number, language: string): string {
-  return new Intl.NumberFormat(locale(language)).format(n);
+  return countFormat(locale(language)).format(n);
+}
+
+/** One number format per locale: making one takes far longer than using it, and a canvas of 150 blocks formats hundreds of counts. */
+const countFormats = new Map<string, Intl.NumberFormat>();
+function countFormat(tag: string): Intl.NumberFormat {
+  let format = countFormats.get(tag);
+  if (!format) countFormats.set(tag, (format = new Intl.NumberFormat(tag)));
+  return format;
 }
 
 /**
