@@ -75,7 +75,7 @@ describe('using a run as a pretrained base', () => {
     );
   });
 
-  it('digits 5–9 from 50 images per class: better with the digits 0–4 base than from scratch, by at least 6 points', async () => {
+  it('digits 5–9 from 50 images per class: better with the digits 0–4 base than from scratch: 6 points over the dense network, 2 over the same network', async () => {
     expect(baseResult.test!.accuracy).toBeGreaterThan(0.99);
     const target = targetFile('digits-5-9.nbproj', example('digits-5-9-few'));
     const opened = await service().useRunAsBase({ location: source, runId, target: { kind: 'file', location: target } });
@@ -99,16 +99,29 @@ describe('using a run as a pretrained base', () => {
     const originalKernel = named(baseResult).find((w) => w.name === 'conv1/kernel')!;
     expect(Array.from(pretrained.find((w) => w.name === `${convs[0]}/kernel`)!.data)).toEqual(Array.from(originalKernel.data));
 
-    // Step 2: the same 250 images, with the base and from scratch (the example as it ships).
+    // Step 2: the same 250 images, from scratch (the example as it ships: a dense network), with the base,
+    // and — to tell what the pretrained weights add from what convolutions add — the same network as with
+    // the base, every block trainable and started from random weights.
     const scratch = await train(example('digits-5-9-few'));
     const based = await train(withBase, pretrained);
-    const gain = based.test!.accuracy - scratch.test!.accuracy;
+    const sameNetwork = {
+      ...withBase,
+      graph: {
+        ...withBase.graph,
+        nodes: withBase.graph.nodes.map((n) => (n.group ? { ...n, params: { ...n.params, trainable: true } } : n)),
+      },
+    };
+    const sameFromScratch = await train(sameNetwork);
+    const percent = (r: FinalResult) => `${(r.test!.accuracy * 100).toFixed(1)} %`;
     console.info(
-      `digits 5–9 from 50 images per class: ${(scratch.test!.accuracy * 100).toFixed(1)} % from scratch, ${(based.test!.accuracy * 100).toFixed(1)} % with the base`,
+      `digits 5–9 from 50 images per class: ${percent(scratch)} dense from scratch, ${percent(sameFromScratch)} same CNN from scratch, ${percent(based)} with the base`,
     );
-    // Measured: 86.9 % from scratch, 93.8 % with the base (+6.9). The scratch network levels off near 87 %
-    // however long it trains (40 epochs: 87.5 %), the head on the base near 94.4 %.
-    expect(gain).toBeGreaterThanOrEqual(0.06);
+    // Measured (seed 1, 10 epochs): 86.9 % for the dense network, 91.4 % for the same CNN from scratch, 93.8 %
+    // with the base. The dense network levels off near 87 % however long it trains (40 epochs: 87.5 %), the
+    // CNN from scratch near 92 %, the head on the base near 94.4 %: the pretrained weights add about 2.5
+    // points over the same network, convolutions the rest.
+    expect(based.test!.accuracy - scratch.test!.accuracy).toBeGreaterThanOrEqual(0.06);
+    expect(based.test!.accuracy - sameFromScratch.test!.accuracy).toBeGreaterThanOrEqual(0.02);
   }, 300_000);
 
   it('makes a new project: an Input, the frozen base, and a new classifier with the run’s classes', async () => {
