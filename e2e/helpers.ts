@@ -95,6 +95,16 @@ export async function openExample(page: Page, example: string): Promise<void> {
 }
 
 /** Saves the open project as `fileName` with Save as…, and waits until it says Saved. */
+/** Opens the VGG16 transfer example at 1280×720 from the home screen at `address`, then its "Pretrained bases…" dialog. */
+export async function openPretrainedBases(page: Page, address: string): Promise<Locator> {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(address);
+  await page.getByTestId('example-vgg16-transfer').click();
+  await expect(page.getByTestId('total-params')).toHaveText('14,920,598', { timeout: 60_000 });
+  await page.getByRole('button', { name: 'Pretrained bases…' }).click();
+  return page.getByRole('dialog', { name: 'Pretrained bases' });
+}
+
 export async function saveAs(page: Page, fileName: string): Promise<void> {
   await page.getByRole('button', { name: 'Save as…' }).click();
   await page.getByRole('textbox', { name: 'File name' }).fill(fileName);

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeBaseWeightsFile } from '../core/catalogue/test-support';
 import { pretrainedBase } from '../core/model/bases/entries';
-import { consoleErrors } from './helpers';
+import { consoleErrors, openPretrainedBases } from './helpers';
 import { startServer, stopServer } from './web-host';
 
 /**
@@ -62,14 +62,9 @@ test('a 150-block pretrained base expands, collapses and expands again within se
   const { url, server } = await startServer(home);
   const problems = consoleErrors(page);
   try {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(url);
-    await page.getByTestId('example-vgg16-transfer').click();
-    await expect(page.getByTestId('total-params')).toHaveText('14,920,598', { timeout: 60_000 });
+    const dialog = await openPretrainedBases(page, url);
     const blocksBefore = 22; // The example's Input, VGG16's 18 blocks, Flatten and two Dense.
     await expect(page.locator('.react-flow__node-block')).toHaveCount(blocksBefore);
-    await page.getByRole('button', { name: 'Pretrained bases…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Pretrained bases' });
     await expect(dialog.getByTestId('base-state-mobilenet_v2')).toHaveText(/^Downloaded and checked/);
     await dialog.getByTestId('base-mobilenet_v2').getByRole('button', { name: 'Add to this project' }).click();
     await expect(dialog).toBeHidden({ timeout: 60_000 });

@@ -11,7 +11,7 @@ import { pretrainedBase } from '../core/model/bases/entries';
 import { writeBaseWeightsFile } from '../core/catalogue/test-support';
 import { ProjectStore } from '../core/store/index';
 import { startServer } from './web-host';
-import { consoleErrors, shot, unnamedControls } from './helpers';
+import { consoleErrors, openPretrainedBases, shot, unnamedControls } from './helpers';
 
 test('the pretrained bases: facts, a download with its progress bar, and the offline case', async ({ page }) => {
   test.setTimeout(300_000);
@@ -39,12 +39,7 @@ test('the pretrained bases: facts, a download with its progress bar, and the off
   else process.env.NEUROBLOCKS_PRETRAINED_URL = previous;
   const problems = consoleErrors(page);
   try {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(url);
-    await page.getByTestId('example-vgg16-transfer').click();
-    await expect(page.getByTestId('total-params')).toHaveText('14,920,598', { timeout: 60_000 });
-    await page.getByRole('button', { name: 'Pretrained bases…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Pretrained bases' });
+    const dialog = await openPretrainedBases(page, url);
     await expect(dialog).toBeVisible();
 
     await test.step('each base with its facts', async () => {

@@ -29,6 +29,9 @@ const withoutContext = (key: string) => key.replace(/_[A-Za-z]+$/, '');
  * the values it takes. A key built in the source and missing here fails the test, so that no key
  * is taken as used, or as existing, without being named.
  */
+/** Every state a run can be in, as the runs' messages name them. */
+const runStates = ['running', 'completed', 'stopped', 'earlyStopped', 'diverged', 'interrupted', 'failed'];
+
 const built: Record<string, readonly string[]> = {
   'ui-editor:category.${category}': blockCategories,
   'ui-train:tab.${name}': ['data', 'train', 'evaluate', 'try', 'runs'],
@@ -63,24 +66,8 @@ const built: Record<string, readonly string[]> = {
   'ui-camera:${error.key}': ['denied', 'unavailable'],
   'ui-camera:${problem}': ['needTwo', 'badNames'],
   'ui-data:${advice.conversion}': ['toGrey', 'toColour', 'resizedOnly'],
-  "ui-runs:state.${status === 'early-stopped' ? 'earlyStopped' : status}": [
-    'running',
-    'completed',
-    'stopped',
-    'earlyStopped',
-    'diverged',
-    'interrupted',
-    'failed',
-  ],
-  "ui-runs:state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}": [
-    'running',
-    'completed',
-    'stopped',
-    'earlyStopped',
-    'diverged',
-    'interrupted',
-    'failed',
-  ],
+  "ui-runs:state.${status === 'early-stopped' ? 'earlyStopped' : status}": runStates,
+  "ui-runs:state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}": runStates,
   'ui-runs:runHistory.datasetKind.${value}': ['builtin', 'imageFolder', 'csv'],
   'ui-runs:runHistory.change.${change.kind}': ['added', 'removed', 'type', 'param', 'connected', 'disconnected'],
   'ui-runs:runHistory.badge.${mark.mark}': ['added', 'removed', 'changed'],
