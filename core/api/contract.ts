@@ -68,7 +68,7 @@ export interface PythonEngineInfo {
   torchVersion?: string;
   devices: PythonDevice[];
   /** Why the engine cannot be used, in one line. */
-  reason?: Localized;
+  reason?: Problem;
 }
 
 /** `page`: TensorFlow.js in a Web Worker of the app's own page, on the computer's GPU (WebGPU, then WebGL). */
@@ -447,7 +447,7 @@ export type EngineTrainingEvent =
       /** Set when the run goes on from a checkpoint: the first epoch trained now. */
       resumedFromEpoch?: number;
       /** Set when blocks are frozen: whether the frozen base is computed once per image (only the head trains), and why not, in one line. */
-      frozenBase?: { blocks: number; cached: boolean; message: string; messageFr: string };
+      frozenBase?: { blocks: number; cached: boolean; message: Problem };
     }
   /** While a frozen base is computed once, before the first epoch: images done of all (training and validation), a few times a second. */
   | { type: 'baseProgress'; images: number; of: number }

@@ -1,4 +1,5 @@
 import type { SkippedItem, TableColumn } from '../api/contract';
+import type { Problem } from '../i18n/catalogue';
 import type { Shape } from '../model/graph';
 import { LocalizedError, type Localized } from '../model/localized';
 
@@ -40,7 +41,7 @@ export interface Dataset {
 
 /** Raised for data the user must fix; the message says what, where and how (in French too, where given). */
 export class DataError extends LocalizedError {
-  constructor(text: string | Localized) {
+  constructor(text: string | Localized | Problem) {
     super(text);
     this.name = 'DataError';
   }

@@ -2,23 +2,41 @@
 // feature, in English and in French, and the types that make a problem's code one of its keys.
 // Browser-safe: the editor renders the same codes as the command line.
 import { cli as cliEn } from './en/cli';
+import { exportNs as exportEn } from './en/export';
 import { format as formatEn } from './en/format';
 import { graph as graphEn } from './en/graph';
+import { inference as inferenceEn } from './en/inference';
 import { params as paramsEn } from './en/params';
 import { shapes as shapesEn } from './en/shapes';
+import { train as trainEn } from './en/train';
 import { cli as cliFr } from './fr/cli';
+import { exportNs as exportFr } from './fr/export';
 import { format as formatFr } from './fr/format';
 import { graph as graphFr } from './fr/graph';
+import { inference as inferenceFr } from './fr/inference';
 import { params as paramsFr } from './fr/params';
 import { shapes as shapesFr } from './fr/shapes';
+import { train as trainFr } from './fr/train';
 
-const en = { graph: graphEn, params: paramsEn, shapes: shapesEn, cli: cliEn, format: formatEn };
+const en = {
+  graph: graphEn,
+  params: paramsEn,
+  shapes: shapesEn,
+  cli: cliEn,
+  format: formatEn,
+  train: trainEn,
+  export: exportEn,
+  inference: inferenceEn,
+};
 const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: string } } = {
   graph: graphFr,
   params: paramsFr,
   shapes: shapesFr,
   cli: cliFr,
   format: formatFr,
+  train: trainFr,
+  export: exportFr,
+  inference: inferenceFr,
 };
 
 /** Every namespace in every language, as i18next takes its resources. */

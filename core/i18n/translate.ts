@@ -44,6 +44,15 @@ export function createTranslator(language: Language): i18n {
       .map((v) => `"${v}"`)
       .join(', '),
   );
+  formatter.add('guillemets', (value) =>
+    list(value)
+      .map((v) => `« ${v} »`)
+      .join(', '),
+  );
+  // Problems that make one sentence together (the cells of a row), each in this language, one after another.
+  formatter.add('causes', (value, lng) =>
+    (value as Problem[]).map((p) => t(p.code, p.params as Record<string, unknown>)).join(languageOf(lng) === 'fr' ? ' ; ' : '; '),
+  );
   formatter.add('shape', (value) => formatShape(value as Shape | undefined));
   formatter.add('shapes', (value) => and((value as Shape[]).map((s) => formatShape(s))));
   const ids = (separator: string) => (value: unknown) => {
@@ -59,6 +68,13 @@ export function createTranslator(language: Language): i18n {
       .map((e) => `  - ${e.nodeId ? `[${e.nodeId}] ` : ''}${t(e.problem.code, e.problem.params as Record<string, unknown>)}`)
       .join('\n'),
   );
+  // The cause of a failure: a problem of the catalogue, an error's own English and French, or the words of a library.
+  formatter.add('cause', (value, lng) => {
+    const cause = value as Problem | { en: string; fr: string } | string;
+    if (typeof cause === 'string') return cause;
+    if ('code' in cause) return t(cause.code, cause.params as Record<string, unknown>);
+    return cause[languageOf(lng)] ?? cause.en;
+  });
   formatter.add('problems', (value) => (value as Problem[]).map((p) => `- ${t(p.code, p.params as Record<string, unknown>)}`).join('\n'));
   formatter.add('bytes', (value, lng) => memoryText(Number(value), languageOf(lng)));
   formatter.add('path', ids(' → '));

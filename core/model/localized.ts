@@ -33,6 +33,14 @@ export function errorTexts(error: unknown): Localized {
   return { en, fr: typeof fr === 'string' && fr ? fr : en };
 }
 
+/** An error as the cause of a problem (the `cause` format): its problem, its English and French texts, or its message. */
+export function errorCause(error: unknown): Problem | { en: string; fr: string } | string {
+  const problem = (error as { problem?: Problem } | null)?.problem;
+  if (problem && typeof problem.code === 'string') return problem;
+  const texts = errorTexts(error);
+  return texts.fr === texts.en ? texts.en : { en: texts.en, fr: texts.fr };
+}
+
 /** A number as French writes it, with a decimal comma: 0,001. */
 export function frenchNumber(value: number | bigint): string {
   return String(value).replace('.', ',');

@@ -8,7 +8,9 @@ import { permutation, seededRandom } from '../data/random';
 import { skippedWarning, summarizeDataset } from '../data/summary';
 import { DataError, type Dataset, sampleSize, takeSamples } from '../data/types';
 import type { Graph, Shape } from '../model/graph';
-import { errorTexts, frenchNumber, LocalizedError, type Localized } from '../model/localized';
+import { problem } from '../i18n/catalogue';
+import { problemTexts } from '../i18n/translate';
+import { errorTexts, LocalizedError, type Localized } from '../model/localized';
 import type { Project, TrainingSettings } from '../model/project';
 import { BestTracker, EarlyStopping, monitoredValue, ReduceLrOnPlateau, type Monitor } from './callbacks';
 import type { BackendName, EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from './events';
@@ -61,10 +63,8 @@ export interface PreparedData {
   outputUnits: number;
 }
 
-export const divergedMessage = (epoch: number, batch: number, learningRate: number): Localized => ({
-  en: `The loss became infinite or NaN at epoch ${epoch}, batch ${batch}: training diverged. The model keeps its last finite weights. Lower the learning rate (it is ${learningRate}; try ${learningRate / 10}) and train again.`,
-  fr: `La perte est devenue infinie ou NaN à l’époque ${epoch}, lot ${batch} : l’entraînement a divergé. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il vaut ${frenchNumber(learningRate)} ; essayez ${frenchNumber(learningRate / 10)}) et relancez l’entraînement.`,
-});
+export const divergedMessage = (epoch: number, batch: number, learningRate: number): Localized =>
+  problemTexts(problem('train:diverged', { epoch, batch, learningRate, lower: learningRate / 10 }));
 
 /** A final message with, for a resumed run, where it resumed from and whether the optimizer's state came along. */
 export function resumeNote(
@@ -208,10 +208,7 @@ export class TrainingLoop {
     const validationCount = Math.round(dataset.train.count * settings.validationSplit);
     const trainCount = dataset.train.count - validationCount;
     if (trainCount < 1) {
-      throw new DataError({
-        en: `The validation split of ${settings.validationSplit} leaves no sample to train on: lower it or use more data.`,
-        fr: `La part de validation de ${settings.validationSplit} ne laisse aucun exemple pour l’entraînement : baissez-la ou utilisez plus de données.`,
-      });
+      throw new DataError(problem('train:noTrainingSample', { split: settings.validationSplit }));
     }
     const train = takeSamples(dataset.train, order.subarray(validationCount), sample);
     const validation = validationCount > 0 ? takeSamples(dataset.train, order.subarray(0, validationCount), sample) : undefined;
@@ -525,11 +522,7 @@ function loadResumeWeights(tf: Tf, model: tfjs.LayersModel, resume: TrainingResu
       const saved = resume.weights[i];
       return saved.shape.length === w.shape.length && saved.shape.every((d, j) => d === w.shape[j]);
     });
-  if (!fits)
-    throw new LocalizedError({
-      en: `The checkpoint does not fit this model (${resume.weights.length} weights saved, the model has ${weights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`,
-      fr: `Les poids enregistrés ne correspondent pas à ce modèle (${resume.weights.length} poids enregistré${resume.weights.length > 1 ? 's' : ''} ; le modèle en compte ${weights.length}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.`,
-    });
+  if (!fits) throw new LocalizedError(problem('train:checkpointMismatch', { count: resume.weights.length, modelWeights: weights.length }));
   const tensors = resume.weights.map((w) =>
     w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape),
   );

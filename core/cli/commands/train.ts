@@ -202,7 +202,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         io.out(
           `${event.paramCount.total.toLocaleString('en')} parameters · ${event.sizes.train} training, ${event.sizes.validation} validation, ${event.sizes.test} test samples · seed ${event.seed}`,
         );
-        if (event.frozenBase) io.out(event.frozenBase.message);
+        if (event.frozenBase) io.out(problemText(event.frozenBase.message, io.language));
         // The skipped files come as a warning event of their own.
         for (const warning of event.dataset.warnings)
           if (warning !== skippedWarning(event.dataset.skipped)?.en) io.err(`Warning: ${warning}`);

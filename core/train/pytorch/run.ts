@@ -19,6 +19,7 @@ import { DataError, sampleSize, takeSamples, type Samples } from '../../data/typ
 import { analyzeGraph } from '../../model/analyze';
 import { pytorchModule, type WeightLayout } from '../../model/codegen/pytorch';
 import { ExportError } from '../../model/codegen/plan';
+import { problem } from '../../i18n/catalogue';
 import { errorTexts, LocalizedError, type Localized } from '../../model/localized';
 import type { TrainingSettings } from '../../model/project';
 import { selectBackend } from '../backend/index';
@@ -185,10 +186,7 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
   const paramTrainable = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
   model.dispose();
   if (options.resume && (initial.length !== appWeights.length || initial.some((w, i) => w.shape.join() !== appWeights[i].shape.join())))
-    throw new LocalizedError({
-      en: `The checkpoint does not fit this model (${initial.length} weights saved, the model has ${appWeights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`,
-      fr: `Les poids enregistrés ne correspondent pas à ce modèle (${initial.length} poids enregistré${initial.length > 1 ? 's' : ''} ; le modèle en compte ${appWeights.length}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.`,
-    });
+    throw new LocalizedError(problem('train:checkpointMismatch', { count: initial.length, modelWeights: appWeights.length }));
 
   // The validation split and the epochs' orders, drawn exactly as the TensorFlow.js engine draws them.
   const validationCount = Math.round(dataset.train.count * settings.validationSplit);
@@ -204,11 +202,7 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
   const weights: ModelWeight[] = appWeights.map((w) => {
     const cut = w.name.lastIndexOf('/');
     const entry = module.state.find((s) => s.nodeId === w.name.slice(0, cut) && s.weight === w.name.slice(cut + 1));
-    if (!entry)
-      throw new ExportError({
-        en: `The weight "${w.name}" has no place in the PyTorch module: this graph cannot train on the PyTorch engine. Train it with the TensorFlow.js engine.`,
-        fr: `Le poids « ${w.name} » n’a pas de place dans le module PyTorch : ce graphe ne peut pas s’entraîner avec le moteur PyTorch. Entraînez-le avec le moteur TensorFlow.js.`,
-      });
+    if (!entry) throw new ExportError(problem('train:weightNotInModule', { name: w.name }));
     return { ...w, key: entry.key, layout: entry.layout };
   });
   const regularizers = Object.values(analysis.nodes).flatMap((node) => {
@@ -220,11 +214,7 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
 
   const sample = sampleSize(dataset.inputShape);
   const order = permutation(dataset.train.count, seededRandom(settings.seed ^ 0x5eed));
-  if (trainCount < 1)
-    throw new DataError({
-      en: `The validation split of ${settings.validationSplit} leaves no sample to train on: lower it or use more data.`,
-      fr: `La part de validation de ${settings.validationSplit} ne laisse aucun exemple pour l’entraînement : baissez-la ou utilisez plus de données.`,
-    });
+  if (trainCount < 1) throw new DataError(problem('train:noTrainingSample', { split: settings.validationSplit }));
   const train = takeSamples(dataset.train, order.subarray(validationCount), sample);
   const validation: Samples = takeSamples(dataset.train, order.subarray(0, validationCount), sample);
   const firstEpoch = options.resume?.fromEpoch ?? 1;
@@ -322,10 +312,9 @@ export async function runPyTorchTraining(
     const { options } = request;
     const engine = await findPythonEngine({ python: options.python });
     if (!engine.available || !engine.python)
-      throw new LocalizedError({
-        en: `The PyTorch engine is not available: ${engine.reason?.en ?? 'no Python with torch was found.'} Train with the TensorFlow.js engine instead, or install PyTorch.`,
-        fr: `Le moteur PyTorch n’est pas disponible : ${engine.reason?.fr ?? 'aucun Python avec torch n’a été trouvé.'} Entraînez avec le moteur TensorFlow.js, ou installez PyTorch.`,
-      });
+      throw new LocalizedError(
+        engine.reason ? problem('train:pytorchUnavailable', { why: engine.reason }) : problem('train:pytorchNoPythonWithTorch', {}),
+      );
     dir = mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-torch-'));
     const runDir = dir;
 

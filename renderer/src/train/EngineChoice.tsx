@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NeuroblocksApi, PythonDevice, PythonEngineInfo } from '../../../core/api/contract';
-import { errorText } from '../ui/error-text';
+import { errorText, problemLine } from '../ui/error-text';
 import { formatNumber } from '../ui/format';
 import { describePageGpu } from '../../../core/page-train/client';
 import { trainingStore, useTraining } from './training-store';
-import { inLanguage } from '../ui/typography';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -70,7 +69,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
 
   const pytorch = engines?.pytorch;
   const set = (change: Partial<typeof engine>) => trainingStore.setState({ engine: { ...engine, ...change } });
-  const reason = pytorch?.reason ? inLanguage(pytorch.reason, i18n.language) : undefined;
+  const reason = pytorch?.reason ? problemLine(pytorch.reason, i18n.language) : undefined;
   const devices = pytorch?.available ? deviceChoices(pytorch, t, i18n.language) : [];
   const cpuThreads = pytorch?.devices.find((d) => d.kind === 'cpu')?.threads ?? 64;
   const usePython = () => {

@@ -22,7 +22,7 @@ import {
   useTraining,
   type SettingsForm,
 } from './training-store';
-import { errorText } from '../ui/error-text';
+import { errorText, problemLine } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 
 const chartSource = {
@@ -370,7 +370,7 @@ export function TrainPanel() {
         )}
         {started?.frozenBase && (
           <p className="train-backend" data-testid="train-frozen-base">
-            {i18n.language.startsWith('fr') ? started.frozenBase.messageFr : started.frozenBase.message}
+            {problemLine(started.frozenBase.message, i18n.language)}
           </p>
         )}
       </section>
