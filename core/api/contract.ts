@@ -46,7 +46,7 @@ export interface BackendInfo {
   /** Human-readable device, e.g. `CPU (WASM, SIMD, 1 thread; …)`. */
   device: string;
   /** Faster rungs that were skipped, each with why. */
-  fallbacks: { backend: string; reason: string; reasonFr?: string }[];
+  fallbacks: { backend: string; reason: Problem }[];
 }
 
 /** A device the user's PyTorch sees. */
@@ -126,7 +126,7 @@ export interface PageTrainingReport {
   sessionId: string;
   event?: Record<string, unknown>;
   /** No GPU rung works in this page: each with why; the host then trains on its own engine. */
-  unavailable?: { backend: 'webgpu' | 'webgl'; reason: string; reasonFr?: string }[];
+  unavailable?: { backend: 'webgpu' | 'webgl'; reason: Problem }[];
 }
 
 /** The host's command to the page that trains a run. */
@@ -436,7 +436,7 @@ export type EngineTrainingEvent =
       type: 'started';
       backend: BackendName;
       device: string;
-      fallbacks: { backend: BackendName; reason: string; reasonFr?: string }[];
+      fallbacks: { backend: BackendName; reason: Problem }[];
       paramCount: { total: number; trainable: number; nonTrainable: number };
       dataset: DatasetSummary;
       /** Samples used for training, for validation and for the final test. */

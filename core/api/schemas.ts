@@ -9,6 +9,7 @@
 //
 // Browser-safe: zod and plain data only.
 import { z } from 'zod';
+import { catalogue } from '../i18n/catalogue';
 import { pretrainedBaseIds } from '../model/bases/entries';
 import { datasetSchema } from '../model/project';
 import { apiEvents, apiMethods, exportFormatNames, type ApiMethodName, type ApiMethods } from './contract';
@@ -70,6 +71,14 @@ const pathText = expected(
   { en: 'a file or folder path', fr: 'un chemin de fichier ou de dossier' },
 );
 const text = (max: number) => expected(z.string().max(max), { en: 'a text', fr: 'un texte' });
+/** The codes of core's catalogue (`train:pageNoWebGpu`), a plural or context form's key counted under its base. */
+const problemCodes = new Set(
+  Object.entries(catalogue.en).flatMap(([ns, keys]) => Object.keys(keys).map((key) => `${ns}:${key.replace(/_[A-Za-z]+$/, '')}`)),
+);
+/** A problem as the page reports it: a code of the catalogue and its particulars (plain data, kept small). */
+const problemSchema = z
+  .object({ code: z.string().refine((code) => problemCodes.has(code)), params: z.record(z.string(), z.unknown()) })
+  .refine((p) => JSON.stringify(p.params).length <= 4000);
 const nonEmptyText = (max: number) => expected(z.string().min(1).max(max), { en: 'a text', fr: 'un texte' });
 const runId = expected(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), {
   en: 'a run number (a whole number from 1)',
@@ -267,7 +276,7 @@ export const apiArgumentSchemas = {
         sessionId: nonEmptyText(100),
         event: z.record(z.string(), z.unknown()).optional(),
         unavailable: z
-          .array(z.object({ backend: z.enum(['webgpu', 'webgl']), reason: text(2000), reasonFr: text(2000).optional() }))
+          .array(z.object({ backend: z.enum(['webgpu', 'webgl']), reason: problemSchema }))
           .max(2)
           .optional(),
       }),

@@ -5,6 +5,7 @@
 // any other. When no GPU rung works in the page, the run goes on in the host's own engine (WASM),
 // with the page's reasons among its fallbacks. A page that goes away mid-run ends it `interrupted`.
 import { UserFacingError, type PageTrainingCommand, type PageTrainingJob, type PageTrainingReport, type WireWeight } from '../api/contract';
+import { problemText } from '../i18n/translate';
 import { errorTexts } from '../model/localized';
 import type { Project } from '../model/project';
 import type { FinalResult, SerializedWeight, TrainingEvent } from '../train/events';
@@ -195,7 +196,7 @@ export class PageTrainingSession implements TrainingSession {
     if (report.unavailable) {
       if (this.backend) {
         // The page's worker failed after it had started training: the run ends here with why.
-        const reasons = report.unavailable.map((u) => u.reason).join('; ');
+        const reasons = report.unavailable.map((u) => problemText(u.reason)).join('; ');
         this.finish({
           ...failedResult(new Error(`Training on this computer's GPU stopped: ${reasons}`), this.history.length, this.history),
           seconds: (performance.now() - this.started) / 1000,

@@ -8,7 +8,7 @@ import { permutation, seededRandom } from '../data/random';
 import { skippedWarning, summarizeDataset } from '../data/summary';
 import { DataError, type Dataset, sampleSize, takeSamples } from '../data/types';
 import type { Graph, Shape } from '../model/graph';
-import { problem } from '../i18n/catalogue';
+import { problem, type Problem } from '../i18n/catalogue';
 import { problemTexts } from '../i18n/translate';
 import { errorTexts, LocalizedError, type Localized } from '../model/localized';
 import type { Project, TrainingSettings } from '../model/project';
@@ -96,7 +96,7 @@ export function tensorLeakWarning(leaked: number): Extract<TrainingEvent, { type
 export interface LoopBackend {
   backend: BackendName;
   device: string;
-  fallbacks: { backend: BackendName; reason: string; reasonFr?: string }[];
+  fallbacks: { backend: BackendName; reason: Problem }[];
 }
 
 /** How the loop hears pause and stop, and reports its progress (./control's TrainingControl in a Node worker). */

@@ -24,5 +24,7 @@ export const exportNs = {
   weightMissing: 'The weights have no "{{name}}": they do not match this graph. Export from a run of the current graph.',
   wouldOverwrite:
     'The folder {{folder}} already holds {{files, join}}, which this export would replace. Choose an empty folder, or confirm that they may be replaced (on the command line: --force).',
+  // An exporter's refusal that a block module words itself, as it gives it.
+  blockSays: '{{text, cause}}',
   graphErrors: 'The model cannot be exported until its errors are fixed: {{first, problem}}',
 } as const;

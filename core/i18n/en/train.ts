@@ -4,6 +4,20 @@ export const train = {
   backendLoadFailed: '{{package}} is installed but failed to load: {{why}}',
   backendNotInstalled: '{{package}} is not installed (optional dependency; `npm install {{package}}` adds it)',
   noCudaGpu: 'no CUDA GPU is visible (nvidia-smi is missing or lists no GPU)',
+  backendFailed: 'it failed to start: {{why, cause}}',
+  // The page's GPU rungs (WebGPU, then WebGL), each skipped with why.
+  pageNoWebGpu: 'this browser offers no WebGPU (navigator.gpu is missing)',
+  pageNoAdapter: 'WebGPU found no usable GPU adapter (the GPU may be blocked or its driver too old)',
+  pageWebGpuBackend: 'the TensorFlow.js WebGPU backend could not start on this adapter',
+  pageNoWebGl: 'WebGL is not available to this page’s workers',
+  pageLeftOut: 'left out for this run',
+  pageBrowserSaid: 'the browser reported: {{message}}',
+  pageTrainingFailed: 'training failed on it: {{why, cause}}',
+  pageWorkerNotStarted: 'the training worker could not start: {{message}}',
+  pageWorkerFailed: 'the training worker failed: {{message}}',
+  pageWorkerNotLoaded: 'the training worker failed: it could not be loaded',
+  pageRunFailed: 'Training in this page failed: {{why}}',
+  webgpuRefused: 'the block "{{id}}" ({{type}}) would not train correctly on WebGPU: {{why, cause}}',
   // The run itself.
   diverged:
     'The loss became infinite or NaN at epoch {{epoch}}, batch {{batch}}: training diverged. The model keeps its last finite weights. Lower the learning rate (it is {{learningRate, decimal}}; try {{lower, decimal}}) and train again.',

@@ -29,5 +29,6 @@ export const exportNs: Catalogue<typeof en> = {
     'Les poids n’ont pas de « {{name}} » : ils ne correspondent pas à ce graphe. Exportez depuis un entraînement du graphe actuel.',
   wouldOverwrite:
     'Le dossier {{folder}} contient déjà {{files, join}}, que cet export remplacerait. Choisissez un dossier vide, ou confirmez qu’ils peuvent être remplacés (en ligne de commande : --force).',
+  blockSays: '{{text, cause}}',
   graphErrors: 'Le modèle ne peut pas être exporté tant que ses erreurs ne sont pas corrigées : {{first, problem}}',
 };

@@ -131,7 +131,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
             : pageGpu.webgpu
               ? t('train.engine.pageGpu', { name: pageGpu.webgpu })
               : t('train.engine.pageNoGpu', {
-                  reason: i18n.language.startsWith('fr') && pageGpu.reasonFr ? pageGpu.reasonFr : pageGpu.reason,
+                  reason: pageGpu.reason ? problemLine(pageGpu.reason, i18n.language) : '',
                 })}
         </p>
       )}

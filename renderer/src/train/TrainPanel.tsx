@@ -362,7 +362,7 @@ export function TrainPanel() {
               <li key={f.backend}>
                 {t('train.engine.skipped', {
                   backend: f.backend,
-                  reason: i18n.language.startsWith('fr') && f.reasonFr ? f.reasonFr : f.reason,
+                  reason: problemLine(f.reason, i18n.language),
                 })}
               </li>
             ))}
