@@ -31,12 +31,12 @@ async function logUntrainedExport(location: string, format: ExportFormatName, ou
   }
 }
 
-/** A graph or weights the format cannot express: the user's to fix, named in both languages. */
+/** A graph or weights the format cannot express: the user's to fix, with its problem (or its texts, where a block words it). */
 function refusal(error: unknown): never {
   if (error instanceof ExportOverwriteError)
-    throw new UserFacingError(errorTexts(error), 'export-exists', { files: error.files, outDir: error.outDir });
+    throw new UserFacingError(error.problem ?? errorTexts(error), 'export-exists', { files: error.files, outDir: error.outDir });
   if (error instanceof ExportError)
-    throw new UserFacingError(errorTexts(error), 'export', error.nodeId ? { nodeId: error.nodeId } : undefined);
+    throw new UserFacingError(error.problem ?? errorTexts(error), 'export', error.nodeId ? { nodeId: error.nodeId } : undefined);
   throw error;
 }
 

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { UserFacingError, type ModelInUse, type TestEvaluation } from '../api/contract';
 import { imageFitOf } from '../model/image-fit';
-import { problem } from '../i18n/catalogue';
+import { problem, type Problem } from '../i18n/catalogue';
+import { problemTexts } from '../i18n/translate';
 import { errorCause, errorTexts, type Localized } from '../model/localized';
 import type { Evaluation, RunDetails } from '../store/types';
 import { isRecordedTable, TrainedModel } from './inference';
@@ -187,14 +188,17 @@ export async function prepareRunModel(
 
 /** Records an evaluation; gives back why it could not be (a read-only file), without failing. */
 async function recordEvaluation(file: string, runId: number, which: CheckpointKind, test: TestEvaluation): Promise<Localized | undefined> {
-  const why = (reason: Localized) => ({
-    en: `This evaluation could not be kept in ${path.basename(file)} (${reason.en}), so it will be computed again next time.`,
-    fr: `Cette évaluation n’a pas pu être gardée dans ${path.basename(file)} (${reason.fr}) : elle sera donc recalculée la prochaine fois.`,
-  });
+  const why = (reason: Problem | Localized) =>
+    problemTexts(
+      problem('inference:evaluationNotKept', {
+        file: path.basename(file),
+        why: 'code' in reason ? reason : { en: reason.en, fr: reason.fr },
+      }),
+    );
   let store;
   try {
     store = await openStore(file, false);
-    if (store.readOnly) return why(store.readOnlyReasonText ?? { en: 'the file is read-only', fr: 'le fichier est en lecture seule' });
+    if (store.readOnly) return why(store.readOnlyReasonText ?? problem('inference:fileReadOnly', {}));
     store.recordEvaluation(runId, {
       checkpoint: which,
       samples: test.samples,

@@ -34,6 +34,8 @@ export const inference = {
   noCheckpoint_last: 'Run {{run}} of {{file}} has no last checkpoint.',
   noCheckpointOther_best: 'Run {{run}} of {{file}} has no best checkpoint; choose its last checkpoint instead.',
   noCheckpointOther_last: 'Run {{run}} of {{file}} has no last checkpoint; choose its best checkpoint instead.',
+  evaluationNotKept: 'This evaluation could not be kept in {{file}} ({{why, cause}}), so it will be computed again next time.',
+  fileReadOnly: 'the file is read-only',
   runNotLoaded: 'Run {{run}} of {{file}} cannot be loaded: {{why, cause}}',
   // Inside the model.
   unknownBlock:

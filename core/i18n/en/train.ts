@@ -66,6 +66,18 @@ export const train = {
     'The PyTorch engine is not available: {{why, problem}} Train with the TensorFlow.js engine instead, or install PyTorch.',
   pytorchNoPythonWithTorch:
     'The PyTorch engine is not available: no Python with torch was found. Train with the TensorFlow.js engine instead, or install PyTorch.',
+  pytorchFailed: 'The PyTorch engine failed: {{why}}',
+  pytorchNoStop: 'The PyTorch engine did not stop within {{seconds, decimal}} s of being asked to and was ended.',
+  pytorchExited: 'The PyTorch engine exited with code {{code}} before the end of the run.',
+  pytorchExitedSaid: 'The PyTorch engine exited with code {{code}} before the end of the run: {{said}}',
+  pytorchSignal: 'The PyTorch engine was ended by the signal {{signal}} before the end of the run.',
+  pytorchSignalSaid: 'The PyTorch engine was ended by the signal {{signal}} before the end of the run: {{said}}',
+  pytorchKilled:
+    'The PyTorch engine was ended by the signal {{signal}} (the system may have run out of memory: try a smaller batch size or model) before the end of the run.',
+  pytorchKilledSaid:
+    'The PyTorch engine was ended by the signal {{signal}} (the system may have run out of memory: try a smaller batch size or model) before the end of the run: {{said}}',
+  pytorchGarbage:
+    'The PyTorch engine printed something that is not one of its events: "{{line}}". Check that {{python}} runs the engine unchanged (no sitecustomize or startup script printing to the output).',
   weightNotInModule:
     'The weight "{{name}}" has no place in the PyTorch module: this graph cannot train on the PyTorch engine. Train it with the TensorFlow.js engine.',
   // A job folder trained elsewhere with the user's PyTorch.

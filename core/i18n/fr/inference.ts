@@ -38,6 +38,9 @@ export const inference: Catalogue<typeof en> = {
     'L’entraînement {{run}} de {{file}} n’a pas de poids de sa meilleure époque ; choisissez plutôt ceux de sa dernière époque.',
   noCheckpointOther_last:
     'L’entraînement {{run}} de {{file}} n’a pas de poids de sa dernière époque ; choisissez plutôt ceux de sa meilleure époque.',
+  evaluationNotKept:
+    'Cette évaluation n’a pas pu être gardée dans {{file}} ({{why, cause}}) : elle sera donc recalculée la prochaine fois.',
+  fileReadOnly: 'le fichier est en lecture seule',
   runNotLoaded: 'L’entraînement {{run}} de {{file}} ne peut pas être chargé : {{why, cause}}',
   unknownBlock:
     'Le modèle entraîné n’a pas de bloc nommé « {{id}} ». Les blocs ajoutés ou renommés après l’entraînement n’y sont pas encore : entraînez à nouveau le modèle pour regarder à l’intérieur.',

@@ -70,6 +70,18 @@ export const train: Catalogue<typeof en> = {
     'Le moteur PyTorch n’est pas disponible : {{why, problem}} Entraînez avec le moteur TensorFlow.js, ou installez PyTorch.',
   pytorchNoPythonWithTorch:
     'Le moteur PyTorch n’est pas disponible : aucun Python avec torch n’a été trouvé. Entraînez avec le moteur TensorFlow.js, ou installez PyTorch.',
+  pytorchFailed: 'Le moteur PyTorch a échoué : {{why}}',
+  pytorchNoStop: 'Le moteur PyTorch ne s’est pas arrêté dans les {{seconds, decimal}} s qui ont suivi la demande et a été interrompu.',
+  pytorchExited: 'Le moteur PyTorch s’est terminé avec le code {{code}} avant la fin de l’entraînement.',
+  pytorchExitedSaid: 'Le moteur PyTorch s’est terminé avec le code {{code}} avant la fin de l’entraînement : {{said}}',
+  pytorchSignal: 'Le moteur PyTorch a été arrêté par le signal {{signal}} avant la fin de l’entraînement.',
+  pytorchSignalSaid: 'Le moteur PyTorch a été arrêté par le signal {{signal}} avant la fin de l’entraînement : {{said}}',
+  pytorchKilled:
+    'Le moteur PyTorch a été arrêté par le signal {{signal}} (la mémoire a pu manquer : essayez des lots ou un modèle plus petits) avant la fin de l’entraînement.',
+  pytorchKilledSaid:
+    'Le moteur PyTorch a été arrêté par le signal {{signal}} (la mémoire a pu manquer : essayez des lots ou un modèle plus petits) avant la fin de l’entraînement : {{said}}',
+  pytorchGarbage:
+    'Le moteur PyTorch a écrit quelque chose qui n’est pas un de ses événements : « {{line}} ». Vérifiez que {{python}} exécute le moteur sans modification (aucun sitecustomize ni script de démarrage qui écrive sur la sortie).',
   weightNotInModule:
     'Le poids « {{name}} » n’a pas de place dans le module PyTorch : ce graphe ne peut pas s’entraîner avec le moteur PyTorch. Entraînez-le avec le moteur TensorFlow.js.',
   jobFolderTaken: '{{folder}} existe déjà et n’est pas un dossier vide : donnez à --out un dossier nouveau ou vide pour la tâche.',

@@ -19,7 +19,8 @@ import { DataError, sampleSize, takeSamples, type Samples } from '../../data/typ
 import { analyzeGraph } from '../../model/analyze';
 import { pytorchModule, type WeightLayout } from '../../model/codegen/pytorch';
 import { ExportError } from '../../model/codegen/plan';
-import { problem } from '../../i18n/catalogue';
+import { problem, type Problem } from '../../i18n/catalogue';
+import { problemTexts } from '../../i18n/translate';
 import { errorTexts, LocalizedError, type Localized } from '../../model/localized';
 import type { TrainingSettings } from '../../model/project';
 import { selectBackend } from '../backend/index';
@@ -97,10 +98,7 @@ export function readWeightFile(file: string, entries: readonly WeightEntry[]): S
   });
 }
 
-const engineFailed = (reason: string): Localized => ({
-  en: `The PyTorch engine failed: ${reason}`,
-  fr: `Le moteur PyTorch a échoué : ${reason}`,
-});
+const engineFailed = (reason: string): Problem => problem('train:pytorchFailed', { why: reason });
 
 /** The engine sends NaN and the infinities, which JSON lacks, as {"__float__": "NaN"}. */
 function nonFinite(_key: string, value: unknown): unknown {
@@ -359,8 +357,10 @@ export async function runPyTorchTraining(
         for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
         resolve(final);
       };
-      const fail = (text: Localized) =>
+      const fail = (why: Problem) => {
+        const text = problemTexts(why);
         settle(result({ state: 'failed', message: text.en, messageFr: text.fr, epochsCompleted: history.length }));
+      };
       const send = (command: 'pause' | 'resume' | 'stop') => {
         if (proc.stdin && !proc.stdin.destroyed) proc.stdin.write(`${command}\n`);
       };
@@ -372,14 +372,7 @@ export async function runPyTorchTraining(
           if (settled || command === sent) continue;
           if (command === 'stop') {
             send('stop');
-            stopTimer = setTimeout(
-              () =>
-                fail({
-                  en: `The PyTorch engine did not stop within ${STOP_GRACE_MS / 1000} s of being asked to and was ended.`,
-                  fr: `Le moteur PyTorch ne s’est pas arrêté dans les ${STOP_GRACE_MS / 1000} s qui ont suivi la demande et a été interrompu.`,
-                }),
-              STOP_GRACE_MS,
-            );
+            stopTimer = setTimeout(() => fail(problem('train:pytorchNoStop', { seconds: STOP_GRACE_MS / 1000 })), STOP_GRACE_MS);
           } else send(command === 'pause' ? 'pause' : 'resume');
           sent = command;
         }
@@ -406,12 +399,12 @@ export async function runPyTorchTraining(
       const ended = (code: number | null, signal: NodeJS.Signals | null) => {
         if (settled) return;
         const lastLine = stderrTail.trim().split('\n').filter(Boolean).at(-1);
-        const how = signal ? `was ended by the signal ${signal}` : `exited with code ${code}`;
-        const hint = signal === 'SIGKILL' ? ' (the system may have run out of memory: try a smaller batch size or model)' : '';
-        fail({
-          en: `The PyTorch engine ${how}${hint} before the end of the run${lastLine ? `: ${lastLine}` : '.'}`,
-          fr: `Le moteur PyTorch ${signal ? `a été arrêté par le signal ${signal}` : `s’est terminé avec le code ${code}`}${hint ? ' (la mémoire a pu manquer : essayez des lots ou un modèle plus petits)' : ''} avant la fin de l’entraînement${lastLine ? ` : ${lastLine}` : '.'}`,
-        });
+        // SIGKILL: most often the system ending a process that ran out of memory.
+        if (!signal)
+          fail(lastLine ? problem('train:pytorchExitedSaid', { code, said: lastLine }) : problem('train:pytorchExited', { code }));
+        else if (signal === 'SIGKILL')
+          fail(lastLine ? problem('train:pytorchKilledSaid', { signal, said: lastLine }) : problem('train:pytorchKilled', { signal }));
+        else fail(lastLine ? problem('train:pytorchSignalSaid', { signal, said: lastLine }) : problem('train:pytorchSignal', { signal }));
       };
       // It may have ended while the data was prepared; its events are still in its output.
       if (early?.error) cannotStart(early.error);
@@ -426,10 +419,7 @@ export async function runPyTorchTraining(
           if (!event || typeof event !== 'object' || typeof event.type !== 'string') throw new Error('not an event');
         } catch {
           const shown = line.length > 120 ? `${line.slice(0, 120)}…` : line;
-          return fail({
-            en: `The PyTorch engine printed something that is not one of its events: "${shown}". Check that ${python} runs the engine unchanged (no sitecustomize or startup script printing to the output).`,
-            fr: `Le moteur PyTorch a écrit quelque chose qui n’est pas un de ses événements : « ${shown} ». Vérifiez que ${python} exécute le moteur sans modification (aucun sitecustomize ni script de démarrage qui écrive sur la sortie).`,
-          });
+          return fail(problem('train:pytorchGarbage', { line: shown, python }));
         }
         try {
           handle(event);
