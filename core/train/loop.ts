@@ -83,13 +83,16 @@ export function resumeNote(
   return { message, messageFr };
 }
 
+/** A problem as a message of the run's events: its English sentence and its French one. */
+export function said(text: Problem): { message: string; messageFr: string } {
+  const { en, fr } = problemTexts(text);
+  return { message: en, messageFr: fr };
+}
+
 /** The warning of a run that left tensors in memory (a leak in the engine, worth reporting). */
 export function tensorLeakWarning(leaked: number): Extract<TrainingEvent, { type: 'warning' }> {
-  return {
-    type: 'warning',
-    message: `${leaked} tensors were not released after training.`,
-    messageFr: `${leaked} ${Math.abs(leaked) === 1 ? 'tenseur n’a pas été libéré' : 'tenseurs n’ont pas été libérés'} après l’entraînement.`,
-  };
+  const text = problemTexts(problem('train:tensorsLeaked', { count: leaked }));
+  return { type: 'warning', message: text.en, messageFr: text.fr };
 }
 
 /** What a training loop needs to know of its backend. */
@@ -276,8 +279,7 @@ export class TrainingLoop {
       const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
       return this.final({
         state: 'stopped',
-        message: `Stopped by the user while the frozen base was being computed, before epoch ${firstEpoch}.`,
-        messageFr: `Arrêté par l’utilisateur pendant le calcul de la base gelée, avant l’époque ${firstEpoch}.`,
+        ...said(problem('train:stoppedComputingBase', { epoch: firstEpoch })),
         epochsCompleted: firstEpoch - 1,
         test,
       });
@@ -310,12 +312,7 @@ export class TrainingLoop {
       learningRate = this.history.at(-1)?.learningRate ?? learningRate;
       setLearningRate(optimizer, learningRate);
       if (resume.optimizer?.length) await restoreOptimizer(tf, optimizer, resume.optimizer);
-      else
-        this.emit({
-          type: 'warning',
-          message: `Resumed from the checkpoint of epoch ${firstEpoch - 1}. Its optimizer state was not saved (a project file of an older version), so the optimizer restarts: momentum and Adam's averages build up again.`,
-          messageFr: `Repris depuis les poids de l’époque ${firstEpoch - 1}. L’état de l’optimiseur n’avait pas été enregistré (un fichier de projet d’une version plus ancienne) : l’optimiseur repart donc de zéro, et le momentum et les moyennes d’Adam se reconstruisent.`,
-        });
+      else this.emit({ type: 'warning', ...said(problem('train:optimizerRestarted', { epoch: firstEpoch - 1 })) });
     }
 
     for (let epoch = firstEpoch; epoch <= settings.epochs; epoch++) {

@@ -26,6 +26,11 @@ export const train = {
     'The checkpoint does not fit this model ({{count}} weight saved, the model has {{modelWeights}} of other shapes): it was saved from another graph. Train the project again instead of resuming.',
   checkpointMismatch_other:
     'The checkpoint does not fit this model ({{count}} weights saved, the model has {{modelWeights}} of other shapes): it was saved from another graph. Train the project again instead of resuming.',
+  tensorsLeaked_one: '{{count}} tensor was not released after training.',
+  tensorsLeaked_other: '{{count}} tensors were not released after training.',
+  stoppedComputingBase: 'Stopped by the user while the frozen base was being computed, before epoch {{epoch}}.',
+  optimizerRestarted:
+    "Resumed from the checkpoint of epoch {{epoch}}. Its optimizer state was not saved (a project file of an older version), so the optimizer restarts: momentum and Adam's averages build up again.",
   workerFailed: 'The training worker failed: {{why, cause}}',
   workerExited:
     'The training worker ended unexpectedly (exit code {{exitCode}}). Train again; if it happens again, use a smaller batch size or a smaller model: memory may have run out.',

@@ -27,6 +27,11 @@ export const train: Catalogue<typeof en> = {
     'Les poids enregistrés ne correspondent pas à ce modèle ({{count}} poids enregistré ; le modèle en compte {{modelWeights}}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.',
   checkpointMismatch_other:
     'Les poids enregistrés ne correspondent pas à ce modèle ({{count}} poids enregistrés ; le modèle en compte {{modelWeights}}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.',
+  tensorsLeaked_one: '{{count}} tenseur n’a pas été libéré après l’entraînement.',
+  tensorsLeaked_other: '{{count}} tenseurs n’ont pas été libérés après l’entraînement.',
+  stoppedComputingBase: 'Arrêté par l’utilisateur pendant le calcul de la base gelée, avant l’époque {{epoch}}.',
+  optimizerRestarted:
+    'Repris depuis les poids de l’époque {{epoch}}. L’état de l’optimiseur n’avait pas été enregistré (un fichier de projet d’une version plus ancienne) : l’optimiseur repart donc de zéro, et le momentum et les moyennes d’Adam se reconstruisent.',
   workerFailed: 'Le processus d’entraînement a échoué : {{why, cause}}',
   workerExited:
     'Le processus d’entraînement s’est arrêté de façon inattendue (code de sortie {{exitCode}}). Relancez l’entraînement ; si cela se reproduit, réduisez la taille des lots ou du modèle : la mémoire a pu manquer.',

@@ -28,7 +28,7 @@ import type { TrainingControl } from '../control';
 import type { EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from '../events';
 import { planFrozenBase } from '../frozen-base';
 import { targetEncoding } from '../losses';
-import { divergedMessage, hostFeatureCacheBytes, resumeNote, type TrainingRequest } from '../run';
+import { divergedMessage, hostFeatureCacheBytes, resumeNote, said, type TrainingRequest } from '../run';
 import { findPythonEngine } from './index';
 
 /** The engine script, shipped next to this file. */
@@ -435,11 +435,7 @@ export async function runPyTorchTraining(
             if (skipped) emit({ type: 'warning', message: skipped.en, messageFr: skipped.fr });
             if (pretrainedNote) emit({ type: 'warning', message: pretrainedNote.en, messageFr: pretrainedNote.fr });
             if (options.resume && !options.resume.optimizer?.length)
-              emit({
-                type: 'warning',
-                message: `Resumed from the checkpoint of epoch ${firstEpoch - 1}. Its optimizer state was not saved (a project file of an older version), so the optimizer restarts: momentum and Adam's averages build up again.`,
-                messageFr: `Repris depuis les poids de l’époque ${firstEpoch - 1}. L’état de l’optimiseur n’avait pas été enregistré (un fichier de projet d’une version plus ancienne) : l’optimiseur repart donc de zéro, et le momentum et les moyennes d’Adam se reconstruisent.`,
-              });
+              emit({ type: 'warning', ...said(problem('train:optimizerRestarted', { epoch: firstEpoch - 1 })) });
             return;
           }
           case 'batch': {
