@@ -198,7 +198,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
           io.err(
             `Warning: run ${resumeId} trained on ${resumed.sizes.train} samples and this resume on ${event.sizes.train}: give the same --size as the first run so that it goes on with the same data.`,
           );
-        for (const f of event.fallbacks) io.out(`  (${f.backend} skipped: ${problemText(f.reason, io.language)})`);
+        // A progress line: in English, as its frame.
+        for (const f of event.fallbacks) io.out(`  (${f.backend} skipped: ${problemText(f.reason, 'en')})`);
         io.out(
           `${event.paramCount.total.toLocaleString('en')} parameters · ${event.sizes.train} training, ${event.sizes.validation} validation, ${event.sizes.test} test samples · seed ${event.seed}`,
         );
