@@ -322,6 +322,8 @@ describe('training in the page', () => {
     await expect(runner.page.data(sessionId, 99)).rejects.toMatchObject({
       code: 'bad-request',
       message: expect.stringMatching(/there is no part 99/),
+      fr: expect.stringMatching(/il n’y a pas de partie 99\.$/),
+      problem: { code: 'train:noDataPart' },
     });
     await runner.stop();
     stopListening();

@@ -5,6 +5,7 @@
 // any other. When no GPU rung works in the page, the run goes on in the host's own engine (WASM),
 // with the page's reasons among its fallbacks. A page that goes away mid-run ends it `interrupted`.
 import { UserFacingError, type PageTrainingCommand, type PageTrainingJob, type PageTrainingReport, type WireWeight } from '../api/contract';
+import { problem } from '../i18n/catalogue';
 import { problemText } from '../i18n/translate';
 import { errorTexts } from '../model/localized';
 import type { Project } from '../model/project';
@@ -59,20 +60,10 @@ function fromWireWeights(weights: unknown, what: string): SerializedWeight[] {
 }
 
 function badReport(detail: string): UserFacingError {
-  return new UserFacingError(
-    { en: `The page's training report was refused: ${detail}.`, fr: `Le compte rendu d’entraînement de la page a été refusé : ${detail}.` },
-    'bad-request',
-  );
+  return new UserFacingError(problem('train:pageReportRefused', { detail }), 'bad-request');
 }
 
-const noPageRun = () =>
-  new UserFacingError(
-    {
-      en: 'No run is waiting to be trained in this page: start training with the GPU engine first.',
-      fr: 'Aucun entraînement n’attend d’être fait dans cette page : lancez d’abord l’entraînement avec le moteur GPU.',
-    },
-    'not-training',
-  );
+const noPageRun = () => new UserFacingError(problem('train:noPageRun', {}), 'not-training');
 
 /** What a run needs from the host besides the page. */
 export interface PageRunHost {
@@ -176,14 +167,7 @@ export class PageTrainingSession implements TrainingSession {
 
   async dataPart(part: number): Promise<{ base64: string }> {
     const { job, data } = await this.job;
-    if (part >= job.parts)
-      throw new UserFacingError(
-        {
-          en: `The run's data come in ${job.parts} parts, numbered from 0: there is no part ${part}.`,
-          fr: `Les données de l’entraînement viennent en ${job.parts} parties, numérotées à partir de 0 : il n’y a pas de partie ${part}.`,
-        },
-        'bad-request',
-      );
+    if (part >= job.parts) throw new UserFacingError(problem('train:noDataPart', { parts: job.parts, part }), 'bad-request');
     const start = part * PAGE_DATA_PART_BYTES;
     return {
       base64: Buffer.from(data.buffer, data.byteOffset + start, Math.min(PAGE_DATA_PART_BYTES, data.byteLength - start)).toString('base64'),

@@ -17,6 +17,9 @@ export const train = {
   pageWorkerFailed: 'the training worker failed: {{message}}',
   pageWorkerNotLoaded: 'the training worker failed: it could not be loaded',
   pageRunFailed: 'Training in this page failed: {{why}}',
+  pageReportRefused: "The page's training report was refused: {{detail}}.",
+  noPageRun: 'No run is waiting to be trained in this page: start training with the GPU engine first.',
+  noDataPart: "The run's data come in {{parts}} parts, numbered from 0: there is no part {{part}}.",
   webgpuRefused: 'the block "{{id}}" ({{type}}) would not train correctly on WebGPU: {{why, cause}}',
   // The run itself.
   diverged:

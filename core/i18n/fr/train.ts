@@ -18,6 +18,9 @@ export const train: Catalogue<typeof en> = {
   pageWorkerFailed: 'le worker d’entraînement a échoué : {{message}}',
   pageWorkerNotLoaded: 'le worker d’entraînement a échoué : il n’a pas pu être chargé',
   pageRunFailed: 'L’entraînement dans cette page a échoué : {{why}}',
+  pageReportRefused: 'Le compte rendu d’entraînement de la page a été refusé : {{detail}}.',
+  noPageRun: 'Aucun entraînement n’attend d’être fait dans cette page : lancez d’abord l’entraînement avec le moteur GPU.',
+  noDataPart: 'Les données de l’entraînement viennent en {{parts}} parties, numérotées à partir de 0 : il n’y a pas de partie {{part}}.',
   webgpuRefused: 'le bloc « {{id}} » ({{type}}) ne s’entraînerait pas correctement sur WebGPU : {{why, cause}}',
   diverged:
     'La perte est devenue infinie ou NaN à l’époque {{epoch}}, lot {{batch}} : l’entraînement a divergé. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il vaut {{learningRate, decimal}} ; essayez {{lower, decimal}}) et relancez l’entraînement.',
