@@ -5,8 +5,8 @@
 // any other. When no GPU rung works in the page, the run goes on in the host's own engine (WASM),
 // with the page's reasons among its fallbacks. A page that goes away mid-run ends it `interrupted`.
 import { UserFacingError, type PageTrainingCommand, type PageTrainingJob, type PageTrainingReport, type WireWeight } from '../api/contract';
-import { problem } from '../i18n/catalogue';
-import { problemText } from '../i18n/translate';
+import { problem, type Problem } from '../i18n/catalogue';
+import { problemTexts, problemText } from '../i18n/translate';
 import { errorTexts } from '../model/localized';
 import type { Project } from '../model/project';
 import type { FinalResult, SerializedWeight, TrainingEvent } from '../train/events';
@@ -57,6 +57,12 @@ function fromWireWeights(weights: unknown, what: string): SerializedWeight[] {
       data: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
     };
   });
+}
+
+/** A problem as a final message: its English sentence and its French one. */
+function said(text: Problem): { message: string; messageFr: string } {
+  const { en, fr } = problemTexts(text);
+  return { message: en, messageFr: fr };
 }
 
 function badReport(detail: string): UserFacingError {
@@ -253,8 +259,7 @@ export class PageTrainingSession implements TrainingSession {
     const epochs = this.history.length;
     this.finish({
       state: 'interrupted',
-      message: `The page training this run on its GPU was closed after ${epochs} epoch${epochs === 1 ? '' : 's'}. The epochs it completed are kept; continue the run from the Runs tab.`,
-      messageFr: `La page qui entraînait ce modèle sur son GPU a été fermée après ${epochs} époque${epochs > 1 ? 's' : ''}. Les époques terminées sont conservées ; poursuivez l’entraînement depuis l’onglet Entraînements.`,
+      ...said(problem('train:pageClosed', { count: epochs })),
       epochsCompleted: epochs,
       history: this.history,
       ...(this.backend ? { backend: this.backend as FinalResult['backend'] } : {}),
@@ -282,8 +287,7 @@ export class PageTrainingSession implements TrainingSession {
       // No page took the run yet: it ends here, before its first batch.
       this.finish({
         state: 'stopped',
-        message: 'Stopped by the user before training began.',
-        messageFr: 'Arrêté par l’utilisateur avant le début de l’entraînement.',
+        ...said(problem('train:stoppedBeforeStart', {})),
         epochsCompleted: 0,
         history: [],
         seconds: (performance.now() - this.started) / 1000,

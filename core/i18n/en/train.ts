@@ -20,6 +20,11 @@ export const train = {
   pageReportRefused: "The page's training report was refused: {{detail}}.",
   noPageRun: 'No run is waiting to be trained in this page: start training with the GPU engine first.',
   noDataPart: "The run's data come in {{parts}} parts, numbered from 0: there is no part {{part}}.",
+  pageClosed_one:
+    'The page training this run on its GPU was closed after {{count}} epoch. The epochs it completed are kept; continue the run from the Runs tab.',
+  pageClosed_other:
+    'The page training this run on its GPU was closed after {{count}} epochs. The epochs it completed are kept; continue the run from the Runs tab.',
+  stoppedBeforeStart: 'Stopped by the user before training began.',
   webgpuRefused: 'the block "{{id}}" ({{type}}) would not train correctly on WebGPU: {{why, cause}}',
   // The run itself.
   diverged:

@@ -21,6 +21,11 @@ export const train: Catalogue<typeof en> = {
   pageReportRefused: 'Le compte rendu d’entraînement de la page a été refusé : {{detail}}.',
   noPageRun: 'Aucun entraînement n’attend d’être fait dans cette page : lancez d’abord l’entraînement avec le moteur GPU.',
   noDataPart: 'Les données de l’entraînement viennent en {{parts}} parties, numérotées à partir de 0 : il n’y a pas de partie {{part}}.',
+  pageClosed_one:
+    'La page qui entraînait ce modèle sur son GPU a été fermée après {{count}} époque. Les époques terminées sont conservées ; poursuivez l’entraînement depuis l’onglet Entraînements.',
+  pageClosed_other:
+    'La page qui entraînait ce modèle sur son GPU a été fermée après {{count}} époques. Les époques terminées sont conservées ; poursuivez l’entraînement depuis l’onglet Entraînements.',
+  stoppedBeforeStart: 'Arrêté par l’utilisateur avant le début de l’entraînement.',
   webgpuRefused: 'le bloc « {{id}} » ({{type}}) ne s’entraînerait pas correctement sur WebGPU : {{why, cause}}',
   diverged:
     'La perte est devenue infinie ou NaN à l’époque {{epoch}}, lot {{batch}} : l’entraînement a divergé. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il vaut {{learningRate, decimal}} ; essayez {{lower, decimal}}) et relancez l’entraînement.',
