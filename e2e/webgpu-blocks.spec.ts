@@ -5,6 +5,8 @@ import type { PageTrainingJob, WireWeight } from '../core/api/contract';
 import { compileGraph } from '../core/compile/compile';
 import { seededRandom } from '../core/data/random';
 import type { Dataset } from '../core/data/types';
+import type { Problem } from '../core/i18n/catalogue';
+import { problemText } from '../core/i18n/translate';
 import { analyzeGraph } from '../core/model/analyze';
 import type { ConformanceCase } from '../core/model/block';
 import { blockTypes, getBlock } from '../core/model/blocks/index';
@@ -184,7 +186,7 @@ const difference = (after: ArrayBuffer, before: ArrayBuffer) => {
 /** What the page's worker reported of one run. */
 interface PageOutcome {
   final?: { state: string; message: string; weights?: WireWeight[] };
-  unavailable?: { backend: string; reason: string; reasonFr?: string }[];
+  unavailable?: { backend: string; reason: Problem }[];
   started?: { backend: string };
 }
 
@@ -273,11 +275,13 @@ test('every block trains a step on WebGPU as on WASM, or the page engine refuses
     expect(wasm.state, `${c.label} on WASM: ${wasm.message}`).toBe('completed');
 
     if (refusal) {
-      refused.push(`${c.label}: ${refusal.en}`);
+      const [en, fr] = [problemText(refusal, 'en'), problemText(refusal, 'fr')];
+      refused.push(`${c.label}: ${en}`);
       const reason = outcome.unavailable?.find((u) => u.backend === 'webgpu');
-      if (!reason || !reason.reason.includes(refusal.en) || !reason.reasonFr?.includes(refusal.fr))
+      const said = reason && { en: problemText(reason.reason, 'en'), fr: problemText(reason.reason, 'fr') };
+      if (!said || !said.en.includes(en) || !said.fr.includes(fr))
         problems.push(`${c.label}: refused on WebGPU, but the page did not say so up front (${JSON.stringify(outcome).slice(0, 300)})`);
-      if (!reason?.reason.includes(`"b"`)) problems.push(`${c.label}: the refusal does not name the block: ${reason?.reason}`);
+      if (!said?.en.includes(`"b"`)) problems.push(`${c.label}: the refusal does not name the block: ${said?.en}`);
       continue;
     }
     if (outcome.unavailable || outcome.final?.state !== 'completed' || outcome.started?.backend !== 'webgpu') {

@@ -46,7 +46,7 @@ export interface BackendInfo {
   /** Human-readable device, e.g. `CPU (WASM, SIMD, 1 thread; …)`. */
   device: string;
   /** Faster rungs that were skipped, each with why. */
-  fallbacks: { backend: string; reason: string; reasonFr?: string }[];
+  fallbacks: { backend: string; reason: Problem }[];
 }
 
 /** A device the user's PyTorch sees. */
@@ -68,7 +68,7 @@ export interface PythonEngineInfo {
   torchVersion?: string;
   devices: PythonDevice[];
   /** Why the engine cannot be used, in one line. */
-  reason?: Localized;
+  reason?: Problem;
 }
 
 /** `page`: TensorFlow.js in a Web Worker of the app's own page, on the computer's GPU (WebGPU, then WebGL). */
@@ -126,7 +126,7 @@ export interface PageTrainingReport {
   sessionId: string;
   event?: Record<string, unknown>;
   /** No GPU rung works in this page: each with why; the host then trains on its own engine. */
-  unavailable?: { backend: 'webgpu' | 'webgl'; reason: string; reasonFr?: string }[];
+  unavailable?: { backend: 'webgpu' | 'webgl'; reason: Problem }[];
 }
 
 /** The host's command to the page that trains a run. */
@@ -430,7 +430,7 @@ export type EngineTrainingEvent =
       type: 'started';
       backend: BackendName;
       device: string;
-      fallbacks: { backend: BackendName; reason: string; reasonFr?: string }[];
+      fallbacks: { backend: BackendName; reason: Problem }[];
       paramCount: { total: number; trainable: number; nonTrainable: number };
       dataset: DatasetSummary;
       /** Samples used for training, for validation and for the final test. */
@@ -441,7 +441,7 @@ export type EngineTrainingEvent =
       /** Set when the run goes on from a checkpoint: the first epoch trained now. */
       resumedFromEpoch?: number;
       /** Set when blocks are frozen: whether the frozen base is computed once per image (only the head trains), and why not, in one line. */
-      frozenBase?: { blocks: number; cached: boolean; message: string; messageFr: string };
+      frozenBase?: { blocks: number; cached: boolean; message: Problem };
     }
   /** While a frozen base is computed once, before the first epoch: images done of all (training and validation), a few times a second. */
   | { type: 'baseProgress'; images: number; of: number }

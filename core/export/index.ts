@@ -2,6 +2,7 @@ import { lstat, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileGraph } from '../compile/compile';
 import { applyPretrained, type PretrainedWeight } from '../compile/pretrained';
+import { problem } from '../i18n/catalogue';
 import type { Tf } from '../model/block';
 import { kerasNotebook, kerasScript } from '../model/codegen/index';
 import { ExportError, planGraph } from '../model/codegen/plan';
@@ -106,14 +107,7 @@ export async function exportProject(options: ExportOptions): Promise<ExportResul
   const plan = planGraph(project.graph, trains ? { loss: project.training.loss } : {});
   const version = options.producerVersion ?? appVersion();
   if (format === 'web' && plan.inputs.length > 1)
-    throw new ExportError(
-      {
-        en: `The web demo page feeds the model one image or one list of numbers, but this model has ${plan.inputs.length} Input blocks (${plan.inputs.join(', ')}). Export it as tfjs, onnx or pytorch instead.`,
-        fr: `La page de démonstration web donne au modèle une image ou une liste de nombres, mais ce modèle a ${plan.inputs.length} blocs Input (${plan.inputs.join(', ')}). Exportez-le plutôt en tfjs, onnx ou pytorch.`,
-      },
-      plan.inputs[1],
-      'Input',
-    );
+    throw new ExportError(problem('export:webSeveralInputs', { count: plan.inputs.length, inputs: plan.inputs }), plan.inputs[1], 'Input');
   if (!options.overwrite) {
     const existing = await existingExportFiles(project, format, outDir);
     if (existing.length > 0) throw new ExportOverwriteError(outDir, existing);

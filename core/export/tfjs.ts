@@ -5,7 +5,8 @@ import type { Tf } from '../model/block';
 import { customActivations, customLayerTypes } from '../model/blocks/common';
 import { getBlock } from '../model/blocks/index';
 import { cannotExport } from '../model/codegen/export-error';
-import { blockName, blockNameFr, ExportError, isIdentityAtInference, planGraph, type ModelPlan } from '../model/codegen/plan';
+import { problem } from '../i18n/catalogue';
+import { ExportError, isIdentityAtInference, planGraph, type ModelPlan } from '../model/codegen/plan';
 import type { Graph } from '../model/graph';
 import { setModelWeights, type NamedWeight } from './weights';
 
@@ -54,28 +55,13 @@ export function stockInferenceModel(tf: Tf, graph: Graph, weights: NamedWeight[]
           node.id,
           inference({ tf, node, input: inputs[0], fixedWeights: (layer, kernel, shape) => void fixed.push({ layer, kernel, shape }) }),
         );
-      else
-        throw new ExportError(
-          {
-            en: `${blockName(node)} has no inference form that stock TensorFlow.js layers can express. Remove it to export to TensorFlow.js.`,
-            fr: `${blockNameFr(node)} n’a pas de forme d’inférence que les couches standard de TensorFlow.js sachent exprimer. Retirez-le pour exporter vers TensorFlow.js.`,
-          },
-          node.id,
-          node.type,
-        );
+      else throw new ExportError(problem('export:tfjsNoInference', { type: node.type, id: node.id }), node.id, node.type);
       continue;
     }
     const activation = getBlock(node.type)!.activation?.(node.params);
     if (activation && customActivations.includes(activation))
-      throw cannotExport(node, 'TensorFlow.js', {
-        en: `stock TensorFlow.js has no activation "${activation}", so the model.json would not load. Choose another \`activation\` (e.g. "swish" or "relu6") to export to TensorFlow.js.`,
-        fr: `TensorFlow.js n’a pas d’activation « ${activation} » : le model.json ne se chargerait pas. Choisissez une autre \`activation\` (par ex. « swish » ou « relu6 ») pour exporter vers TensorFlow.js.`,
-      });
-    if (customLayerTypes.includes(node.type))
-      throw cannotExport(node, 'TensorFlow.js', {
-        en: `stock TensorFlow.js has no ${node.type} layer, so the model.json would not load. Export to ONNX or PyTorch instead, or remove the block to export to TensorFlow.js.`,
-        fr: `TensorFlow.js n’a pas de couche ${node.type} : le model.json ne se chargerait pas. Exportez plutôt vers ONNX ou PyTorch, ou retirez le bloc pour exporter vers TensorFlow.js.`,
-      });
+      throw cannotExport(node, 'TensorFlow.js', problem('export:tfjsNoActivation', { activation }));
+    if (customLayerTypes.includes(node.type)) throw cannotExport(node, 'TensorFlow.js', problem('export:tfjsNoLayer', { type: node.type }));
     const layer = getBlock(node.type)!.build({ tf, params: node.params, name: node.id, inputShapes: node.inputShapes });
     tensors.set(node.id, layer.apply(inputs.length === 1 ? inputs[0] : inputs) as tfjs.SymbolicTensor);
   }

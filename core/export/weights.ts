@@ -1,4 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { problem } from '../i18n/catalogue';
 import type { Tf } from '../model/block';
 import { ExportError } from '../model/codegen/plan';
 import type { NamedWeight, WeightDtype, WeightTensor } from '../model/weight-layout';
@@ -11,11 +12,7 @@ export type BlockWeights = Map<string, Map<string, WeightTensor>>;
 /** `conv1/kernel` → [`conv1`, `kernel`]; a block id may itself contain slashes. */
 function splitName(name: string): [string, string] {
   const cut = name.lastIndexOf('/');
-  if (cut <= 0)
-    throw new ExportError({
-      en: `The weight "${name}" does not name its block (expected "block/weight", e.g. "conv1/kernel").`,
-      fr: `Le poids « ${name} » ne nomme pas son bloc (forme attendue : "bloc/poids", par exemple "conv1/kernel").`,
-    });
+  if (cut <= 0) throw new ExportError(problem('export:weightWithoutBlock', { name }));
   return [name.slice(0, cut), name.slice(cut + 1)];
 }
 
@@ -25,13 +22,7 @@ export function groupWeights(weights: NamedWeight[]): BlockWeights {
     const [block, weight] = splitName(w.name);
     const size = w.shape.reduce((a, b) => a * b, 1);
     if (w.data.length !== size)
-      throw new ExportError(
-        {
-          en: `The weight "${w.name}" has ${w.data.length} values but its shape ${w.shape.join('×')} needs ${size}.`,
-          fr: `Le poids « ${w.name} » a ${w.data.length} valeurs, mais sa forme ${w.shape.join('×')} en demande ${size}.`,
-        },
-        block,
-      );
+      throw new ExportError(problem('export:weightSize', { name: w.name, values: w.data.length, shape: w.shape.join('×'), size }), block);
     if (!groups.has(block)) groups.set(block, new Map());
     groups.get(block)!.set(weight, { shape: [...w.shape], data: Float32Array.from(w.data) });
   }
@@ -64,20 +55,10 @@ export function setModelWeights(
     if (!layer.weights.length || skipLayers.has(layer.name)) continue;
     const values = layer.weights.map((v) => {
       const w = byName.get(v.originalName);
-      if (!w)
-        throw new ExportError(
-          {
-            en: `The weights have no "${v.originalName}" for block "${layer.name}": they come from a different model. Export from a run of this graph.`,
-            fr: `Les poids n’ont pas de « ${v.originalName} » pour le bloc « ${layer.name} » : ils viennent d’un autre modèle. Exportez depuis un entraînement de ce graphe.`,
-          },
-          layer.name,
-        );
+      if (!w) throw new ExportError(problem('export:weightMissingForBlock', { name: v.originalName, block: layer.name }), layer.name);
       if (w.shape.join('×') !== v.shape.join('×'))
         throw new ExportError(
-          {
-            en: `The weight "${v.originalName}" has shape ${w.shape.join('×')} but block "${layer.name}" needs ${v.shape.join('×')}: the graph changed since the run. Export from a run of the current graph, or without weights.`,
-            fr: `Le poids « ${v.originalName} » a la forme ${w.shape.join('×')}, mais le bloc « ${layer.name} » demande ${v.shape.join('×')} : le graphe a changé depuis cet entraînement. Exportez depuis un entraînement du graphe actuel, ou sans les poids.`,
-          },
+          problem('export:weightShape', { name: v.originalName, shape: w.shape.join('×'), block: layer.name, needed: v.shape.join('×') }),
           layer.name,
         );
       return tf.tensor(Float32Array.from(w.data), w.shape, 'float32');
@@ -90,13 +71,6 @@ export function setModelWeights(
 /** A required weight of a block, with a clear message when it is missing. */
 export function blockWeight(weights: BlockWeights, nodeId: string, name: string): WeightTensor {
   const w = weights.get(nodeId)?.get(name);
-  if (!w)
-    throw new ExportError(
-      {
-        en: `The weights have no "${nodeId}/${name}": they do not match this graph. Export from a run of the current graph.`,
-        fr: `Les poids n’ont pas de « ${nodeId}/${name} » : ils ne correspondent pas à ce graphe. Exportez depuis un entraînement du graphe actuel.`,
-      },
-      nodeId,
-    );
+  if (!w) throw new ExportError(problem('export:weightMissing', { name: `${nodeId}/${name}` }), nodeId);
   return w;
 }

@@ -9,6 +9,8 @@ import { data as dataEn } from './en/data';
 import { format as formatEn } from './en/format';
 import { graph as graphEn } from './en/graph';
 import { importing as importEn } from './en/import';
+import { exportNs as exportEn } from './en/export';
+import { inference as inferenceEn } from './en/inference';
 import { params as paramsEn } from './en/params';
 import { project as projectEn } from './en/project';
 import { shapes as shapesEn } from './en/shapes';
@@ -21,10 +23,14 @@ import { data as dataFr } from './fr/data';
 import { format as formatFr } from './fr/format';
 import { graph as graphFr } from './fr/graph';
 import { importing as importFr } from './fr/import';
+import { train as trainEn } from './en/train';
+import { exportNs as exportFr } from './fr/export';
+import { inference as inferenceFr } from './fr/inference';
 import { params as paramsFr } from './fr/params';
 import { project as projectFr } from './fr/project';
 import { shapes as shapesFr } from './fr/shapes';
 import { store as storeFr } from './fr/store';
+import { train as trainFr } from './fr/train';
 
 const en = {
   graph: graphEn,
@@ -39,6 +45,9 @@ const en = {
   bases: basesEn,
   project: projectEn,
   api: apiEn,
+  train: trainEn,
+  export: exportEn,
+  inference: inferenceEn,
 };
 const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: string } } = {
   graph: graphFr,
@@ -53,6 +62,9 @@ const fr: { [N in keyof typeof en]: { readonly [K in keyof (typeof en)[N]]: stri
   bases: basesFr,
   project: projectFr,
   api: apiFr,
+  train: trainFr,
+  export: exportFr,
+  inference: inferenceFr,
 };
 
 /** Every namespace in every language, as i18next takes its resources. */

@@ -90,22 +90,19 @@ export function addFormatters(instance: i18n): void {
   formatter.add('pathProblems', (value, lng) =>
     (value as { path: string; problem: Problem }[]).map((p) => `  - ${atPath(lng, p)}`).join('\n'),
   );
-  // Names quoted as the language quotes them ("a", "b" / « a », « b »), and choices joined by "or".
-  formatter.add('quotedNames', (value, lng) =>
-    list(value)
-      .map((name) => t(lng, 'project:quotedName', { name }))
-      .join(', '),
-  );
+  // Choices joined by "or".
   formatter.add('alternatives', (value, lng) => {
     const items = list(value);
     return items.length < 2
       ? items.join('')
       : t(lng, 'project:or', { first: items.slice(0, -1).join(', '), second: items[items.length - 1] });
   });
-  // The texts of an error that has no problem of the catalogue (`{ en, fr }`): the one of this language.
-  formatter.add('localized', (value, lng) => {
-    const texts = value as { en: string; fr?: string };
-    return (languageOf(lng) === 'fr' ? texts.fr : undefined) ?? texts.en;
+  // The cause of a failure: a problem of the catalogue, an error's own English and French, or the words of a library.
+  formatter.add('cause', (value, lng) => {
+    const cause = value as Problem | { en: string; fr: string } | string;
+    if (typeof cause === 'string') return cause;
+    if ('code' in cause) return t(lng, cause.code, cause.params as Record<string, unknown>);
+    return cause[languageOf(lng)] ?? cause.en;
   });
   formatter.add('bytes', (value, lng) => memoryText(Number(value), languageOf(lng)));
   // Names each in the quotes of the language: "a", "b" or « a », « b ».
@@ -114,9 +111,9 @@ export function addFormatters(instance: i18n): void {
       .map((v) => (languageOf(lng) === 'fr' ? `« ${v} »` : `"${v}"`))
       .join(', '),
   );
-  // Problems said one after the other on a line, and "…" when more are left out: `a (why); b (why); …`.
+  // Problems said one after the other on a line (a list, or the first ones and how many more, then "…"): `a (why); b (why); …`.
   formatter.add('inline', (value, lng) => {
-    const { shown, more } = value as { shown: Problem[]; more: number };
+    const { shown, more } = Array.isArray(value) ? { shown: value as Problem[], more: 0 } : (value as { shown: Problem[]; more: number });
     const texts = shown.map((p) => t(lng, p.code, p.params as Record<string, unknown>));
     return (more > 0 ? [...texts, '…'] : texts).reduce((first, second) => t(lng, 'format:semicolon', { first, second }));
   });

@@ -2,12 +2,13 @@
 // its data in parts, trains it in a Web Worker (./worker) and sends every event back to the host;
 // the host's pause, resume and stop reach the worker. The page only draws meanwhile.
 import type { NeuroblocksApi, PageTrainingReport } from '../api/contract';
+import type { Problem } from '../i18n/catalogue';
 import { adapterName, pageReasons, type FromWorker, type GpuNavigator, type PageRung, type ToWorker } from './protocol';
 
 export type { PageRung } from './protocol';
 
 /** What this page offers for training on its GPU, before any run: the WebGPU adapter by name, or why there is none (in English and French). */
-export async function describePageGpu(): Promise<{ webgpu?: string; reason?: string; reasonFr?: string }> {
+export async function describePageGpu(): Promise<{ webgpu?: string; reason?: Problem }> {
   const gpu = (navigator as unknown as GpuNavigator).gpu;
   if (!gpu) return pageReasons.noWebGpu();
   try {

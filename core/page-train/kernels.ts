@@ -6,6 +6,7 @@
 // TensorFlow.js 4.22 on SwiftShader every block agrees (each weight's step within 1e-3, relative),
 // so no block is refused today. Browser-safe.
 import type { Graph } from '../model/graph';
+import { problem, type Problem } from '../i18n/catalogue';
 import type { Localized } from '../model/localized';
 
 /** Why a block cannot train on WebGPU, for a block of that type with these parameters (undefined: it can). */
@@ -15,14 +16,10 @@ export type WebGpuGap = (params: Record<string, unknown>) => Localized | undefin
 export const webgpuGaps: Readonly<Record<string, WebGpuGap>> = {};
 
 /** Why the page's WebGPU rung refuses this graph, naming the first block at fault; undefined when it trains it. */
-export function webgpuRefusal(graph: Graph, gaps: Readonly<Record<string, WebGpuGap>> = webgpuGaps): Localized | undefined {
+export function webgpuRefusal(graph: Graph, gaps: Readonly<Record<string, WebGpuGap>> = webgpuGaps): Problem | undefined {
   for (const node of graph.nodes) {
     const why = gaps[node.type]?.(node.params ?? {});
-    if (why)
-      return {
-        en: `the block "${node.id}" (${node.type}) would not train correctly on WebGPU: ${why.en}`,
-        fr: `le bloc « ${node.id} » (${node.type}) ne s’entraînerait pas correctement sur WebGPU : ${why.fr}`,
-      };
+    if (why) return problem('train:webgpuRefused', { id: node.id, type: node.type, why: { en: why.en, fr: why.fr } });
   }
   return undefined;
 }

@@ -2,6 +2,8 @@
 // API carries binary data in. Browser-safe: no Node built-ins.
 import type { PageTrainingJob, PageTrainingReport, WireWeight } from '../api/contract';
 import type { Dataset } from '../data/types';
+import { problem, type Problem } from '../i18n/catalogue';
+import { LocalizedError } from '../model/localized';
 
 /** The GPU rungs of the page, fastest first. */
 export type PageRung = 'webgpu' | 'webgl';
@@ -43,49 +45,32 @@ export function toWire(weights: readonly { name: string; shape: number[]; dtype:
   return weights.map((w) => ({ name: w.name, shape: w.shape, dtype: w.dtype, base64: bytesToBase64(new Uint8Array(w.data)) }));
 }
 
-/** Why a rung of the page was skipped, in English and French (the Train panel speaks the class's language). */
+/** Why a rung of the page was skipped: a problem of core's catalogue (the Train panel says it in the class's language). */
 export interface PageReason {
-  reason: string;
-  reasonFr: string;
+  reason: Problem;
 }
 
-/** The page's reasons, each in both languages. */
+/** The page's reasons. */
 export const pageReasons = {
-  noWebGpu: (): PageReason => ({
-    reason: 'this browser offers no WebGPU (navigator.gpu is missing)',
-    reasonFr: 'ce navigateur n’offre pas WebGPU (navigator.gpu est absent)',
-  }),
-  noAdapter: (): PageReason => ({
-    reason: 'WebGPU found no usable GPU adapter (the GPU may be blocked or its driver too old)',
-    reasonFr: 'WebGPU n’a trouvé aucun adaptateur GPU utilisable (le GPU est peut-être bloqué ou son pilote trop ancien)',
-  }),
-  webGpuBackend: (): PageReason => ({
-    reason: 'the TensorFlow.js WebGPU backend could not start on this adapter',
-    reasonFr: 'le backend WebGPU de TensorFlow.js n’a pas pu démarrer sur cet adaptateur',
-  }),
-  noWebGl: (): PageReason => ({
-    reason: 'WebGL is not available to this page’s workers',
-    reasonFr: 'WebGL n’est pas disponible pour les workers de cette page',
-  }),
-  leftOut: (): PageReason => ({ reason: 'left out for this run', reasonFr: 'laissé de côté pour cet entraînement' }),
+  noWebGpu: (): PageReason => ({ reason: problem('train:pageNoWebGpu', {}) }),
+  noAdapter: (): PageReason => ({ reason: problem('train:pageNoAdapter', {}) }),
+  webGpuBackend: (): PageReason => ({ reason: problem('train:pageWebGpuBackend', {}) }),
+  noWebGl: (): PageReason => ({ reason: problem('train:pageNoWebGl', {}) }),
+  leftOut: (): PageReason => ({ reason: problem('train:pageLeftOut', {}) }),
   /** An error of the browser or of TensorFlow.js, whose own words are English. */
-  error: (message: string): PageReason => ({ reason: message, reasonFr: `le navigateur a signalé : ${message}` }),
-  trainingFailed: (message: string, messageFr?: string): PageReason => ({
-    reason: `training failed on it: ${message}`,
-    reasonFr: `l’entraînement y a échoué : ${messageFr ?? message}`,
+  error: (message: string): PageReason => ({ reason: problem('train:pageBrowserSaid', { message }) }),
+  /** A run that failed on the rung before its first batch, with the error it ended with (a problem, or its texts). */
+  trainingFailed: (why: Problem | { en: string; fr: string } | string): PageReason => ({
+    reason: problem('train:pageTrainingFailed', { why }),
   }),
-  workerNotStarted: (message: string): PageReason => ({
-    reason: `the training worker could not start: ${message}`,
-    reasonFr: `le worker d’entraînement n’a pas pu démarrer : ${message}`,
-  }),
+  workerNotStarted: (message: string): PageReason => ({ reason: problem('train:pageWorkerNotStarted', { message }) }),
   workerFailed: (message?: string): PageReason => ({
-    reason: `the training worker failed: ${message || 'it could not be loaded'}`,
-    reasonFr: `le worker d’entraînement a échoué : ${message || 'il n’a pas pu être chargé'}`,
+    reason: message ? problem('train:pageWorkerFailed', { message }) : problem('train:pageWorkerNotLoaded', {}),
   }),
 };
 
-/** An error carrying a reason in both languages, thrown where a rung cannot be used. */
-export class PageRungError extends Error {
+/** An error carrying its reason, thrown where a rung cannot be used. */
+export class PageRungError extends LocalizedError {
   constructor(readonly texts: PageReason) {
     super(texts.reason);
   }

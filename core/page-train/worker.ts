@@ -8,6 +8,8 @@ import { seededRandom } from '../data/random';
 import type { SerializedWeight, TrainingEvent } from '../train/events';
 import { TrainingLoop, type LoopBackend, type LoopControl } from '../train/loop';
 import { webgpuRefusal } from './kernels';
+import { problem, type Problem } from '../i18n/catalogue';
+import { problemTexts } from '../i18n/translate';
 import {
   adapterName,
   fromWire,
@@ -111,7 +113,7 @@ async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     // A graph with a block this rung computes wrongly or not at all is refused before anything runs.
     const refusal = rung === 'webgpu' ? webgpuRefusal(job.project.graph) : undefined;
     if (refusal) {
-      fallbacks.push({ backend: rung, reason: refusal.en, reasonFr: refusal.fr });
+      fallbacks.push({ backend: rung, reason: refusal });
       continue;
     }
     let device: string;
@@ -151,7 +153,7 @@ async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     if (!trained && result.state === 'failed' && control.command !== 'stop') {
       fallbacks.push({
         backend: rung,
-        ...pageReasons.trainingFailed(oneLine(result.message), result.messageFr && oneLine(result.messageFr)),
+        ...pageReasons.trainingFailed({ en: oneLine(result.message), fr: oneLine(result.messageFr ?? result.message) }),
       });
       continue;
     }
@@ -162,7 +164,7 @@ async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
   }
   scope.postMessage({
     type: 'report',
-    report: { sessionId: job.sessionId, unavailable: fallbacks as { backend: PageRung; reason: string; reasonFr: string }[] },
+    report: { sessionId: job.sessionId, unavailable: fallbacks as { backend: PageRung; reason: Problem }[] },
   });
   scope.postMessage({ type: 'done' });
 }
@@ -175,11 +177,12 @@ scope.onmessage = (event) => {
     return;
   }
   void train(message).catch((error) => {
+    const text = problemTexts(problem('train:pageRunFailed', { why: oneLine(error) }));
     report(message.job.sessionId, {
       type: 'final',
       state: 'failed',
-      message: `Training in this page failed: ${oneLine(error)}`,
-      messageFr: `L’entraînement dans cette page a échoué : ${oneLine(error)}`,
+      message: text.en,
+      messageFr: text.fr,
       epochsCompleted: 0,
       history: [],
       seconds: 0,

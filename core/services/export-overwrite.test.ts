@@ -37,6 +37,10 @@ describe('exportModel into a folder that holds files of the export', () => {
       `The folder ${outDir} already holds index.html, which this export would replace. Choose an empty folder, or confirm that they may be replaced (on the command line: --force).`,
     );
     expect((error as UserFacingError).fr).toContain('contient déjà index.html, que cet export remplacerait');
+    expect((error as UserFacingError).problem).toEqual({
+      code: 'export:wouldOverwrite',
+      params: { folder: outDir, files: ['index.html'] },
+    });
     expect((await readdir(outDir)).sort()).toEqual(['index.html', 'photo.jpg']);
     expect(await readFile(path.join(outDir, 'index.html'), 'utf8')).toBe('my page');
 

@@ -1,5 +1,6 @@
 // The export area of the API: an untrained model from the project, or a recorded run's weights,
 // in any of the export formats (written by ./export).
+import { problem } from '../i18n/catalogue';
 import { UserFacingError, type ExportApi, type ExportRequest, type ExportResult } from '../api/contract';
 import { analyzeGraph } from '../model/analyze';
 import { exportModel } from './export';
@@ -15,14 +16,7 @@ export class ExportService implements ExportApi {
       const analysis = analyzeGraph(checked.graph, { loss: checked.training.loss });
       if (!analysis.valid) {
         const first = analysis.errors[0];
-        throw new UserFacingError(
-          {
-            en: `The model cannot be exported until its errors are fixed: ${first.message}`,
-            fr: `Le modèle ne peut pas être exporté tant que ses erreurs ne sont pas corrigées : ${first.text.fr}`,
-          },
-          'invalid-graph',
-          analysis.errors,
-        );
+        throw new UserFacingError(problem('export:graphErrors', { first: first.problem }), 'invalid-graph', analysis.errors);
       }
     }
     return exportModel(request, checked, await this.context.projectsDirectory(), this.context.version);

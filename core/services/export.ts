@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { exportFormatNames, UserFacingError, type ExportFormatName, type ExportRequest, type ExportResult } from '../api/contract';
+import { problem } from '../i18n/catalogue';
 import { ExportOverwriteError } from '../export/overwrite';
 import { ExportError } from '../model/codegen/plan';
 import { fileNameProblem, folderStem } from '../model/file-names';
@@ -31,12 +32,12 @@ async function logUntrainedExport(location: string, format: ExportFormatName, ou
   }
 }
 
-/** A graph or weights the format cannot express: the user's to fix, named in both languages. */
+/** A graph or weights the format cannot express: the user's to fix, with its problem (or its texts, where a block words it). */
 function refusal(error: unknown): never {
   if (error instanceof ExportOverwriteError)
-    throw new UserFacingError(errorTexts(error), 'export-exists', { files: error.files, outDir: error.outDir });
+    throw new UserFacingError(error.problem ?? errorTexts(error), 'export-exists', { files: error.files, outDir: error.outDir });
   if (error instanceof ExportError)
-    throw new UserFacingError(errorTexts(error), 'export', error.nodeId ? { nodeId: error.nodeId } : undefined);
+    throw new UserFacingError(error.problem ?? errorTexts(error), 'export', error.nodeId ? { nodeId: error.nodeId } : undefined);
   throw error;
 }
 
@@ -48,29 +49,17 @@ export async function exportModel(
 ): Promise<ExportResult> {
   if (!(exportFormatNames as readonly string[]).includes(request.format)) {
     throw new UserFacingError(
-      {
-        en: `Unknown export format "${String(request.format)}". Choose one of: ${exportFormatNames.join(', ')}.`,
-        fr: `Format d’export inconnu « ${String(request.format)} ». Choisissez parmi : ${exportFormatNames.join(', ')}.`,
-      },
+      problem('export:unknownFormat', { format: String(request.format), formats: [...exportFormatNames] }),
       'bad-request',
     );
   }
   if (request.outDir !== undefined && (typeof request.outDir !== 'string' || !path.isAbsolute(request.outDir))) {
-    throw new UserFacingError(
-      {
-        en: 'The export folder must be a full path, e.g. one chosen in a folder dialog.',
-        fr: 'Le dossier d’export doit être un chemin complet, par exemple un dossier choisi dans une fenêtre de sélection.',
-      },
-      'bad-request',
-    );
+    throw new UserFacingError(problem('export:folderNotAbsolute', {}), 'bad-request');
   }
   const folderProblem = request.outDir === undefined ? undefined : fileNameProblem(path.basename(request.outDir));
   if (folderProblem)
     throw new UserFacingError(
-      {
-        en: `Cannot export into ${request.outDir}: ${folderProblem.en}. Choose another folder.`,
-        fr: `Impossible d’exporter dans ${request.outDir} : ${folderProblem.fr}. Choisissez un autre dossier.`,
-      },
+      problem('export:badFolder', { folder: request.outDir!, why: { en: folderProblem.en, fr: folderProblem.fr } }),
       'bad-name',
     );
   const outDir = request.outDir ?? path.join(projectsDirectory, 'exports', `${folderStem(checked.name)}-${request.format}`);
@@ -100,13 +89,7 @@ export async function exportModel(
     return result;
   }
   if (projectFile === undefined) {
-    throw new UserFacingError(
-      {
-        en: `Exporting a run's weights needs the ${SQLITE_EXTENSION} project file the run is recorded in.`,
-        fr: `Exporter les poids d’un entraînement demande le fichier de projet ${SQLITE_EXTENSION} où il est enregistré.`,
-      },
-      'no-runs',
-    );
+    throw new UserFacingError(problem('export:runNeedsProjectFile', { extension: SQLITE_EXTENSION }), 'no-runs');
   }
   const { ProjectStore } = await import('../store/index');
   let store;

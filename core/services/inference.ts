@@ -11,6 +11,7 @@ import {
   type TestSample,
   type TestSamples,
 } from '../api/contract';
+import { problem, type Problem } from '../i18n/catalogue';
 import type { RecordedTable } from '../data/summary';
 import type { Dataset, Samples, TableInfo } from '../data/types';
 import type { Shape } from '../model/graph';
@@ -75,24 +76,15 @@ export function toProbabilities(output: ArrayLike<number>): number[] {
   return exps.map((e) => e / total);
 }
 
-const inputNouns = {
-  image: { en: 'an image', fr: 'une image' },
-  sample: { en: 'a sample', fr: 'un exemple' },
-} as const;
+const wrongSize = { image: 'inference:wrongSizeImage', sample: 'inference:wrongSizeSample' } as const;
 
 /** One sample as the model was trained to see it: checked against the Input block's shape, then standardised like the training data. */
-export function modelInput(loaded: Loaded, values: unknown, noun: keyof typeof inputNouns): Float32Array {
+export function modelInput(loaded: Loaded, values: unknown, noun: keyof typeof wrongSize): Float32Array {
   const size = loaded.inputShape.reduce((a, b) => a * b, 1);
   if (!Array.isArray(values) || values.length !== size || !values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
     const given = Array.isArray(values) ? values.length : 0;
     const shape = loaded.inputShape.join(' × ');
-    throw new UserFacingError(
-      {
-        en: `The model expects ${inputNouns[noun].en} of ${shape} = ${size} numbers; ${given} were given.`,
-        fr: `Le modèle attend ${inputNouns[noun].fr} de ${shape} = ${size} nombres ; ${given} ${given > 1 ? 'ont été fournis' : 'a été fourni'}.`,
-      },
-      'bad-request',
-    );
+    throw new UserFacingError(problem(wrongSize[noun], { shape, size, count: given }), 'bad-request');
   }
   const x = Float32Array.from(values as number[]);
   const { normalization } = loaded;
@@ -118,63 +110,36 @@ function typedNumber(text: string): number {
 export function tableRow(loaded: Pick<Loaded, 'table'>, cells: Record<string, string>): number[] {
   const { table } = loaded;
   if (!table) {
-    throw new UserFacingError(
-      {
-        en: 'The model in use was not trained on a table (a CSV file), so it takes no row of columns: try it with an image or a drawing instead.',
-        fr: 'Le modèle utilisé n’a pas été entraîné sur un tableau (un fichier CSV) : il ne prend donc pas de ligne de colonnes. Essayez-le plutôt avec une image ou un dessin.',
-      },
-      'not-table',
-    );
+    throw new UserFacingError(problem('inference:notTable', {}), 'not-table');
   }
   const known = new Set([...table.columns.map((c) => c.name), table.labelColumn]);
   const unknown = Object.keys(cells).filter((name) => !known.has(name));
   if (unknown.length > 0) {
-    const list = table.columns.map((c) => `"${c.name}"`).join(', ');
-    const listFr = table.columns.map((c) => `« ${c.name} »`).join(', ');
-    throw new UserFacingError(
-      {
-        en: `The model has no input column ${unknown.map((n) => `"${n}"`).join(', ')}. Its columns are ${list}.`,
-        fr: `Le modèle n’a pas de colonne d’entrée ${unknown.map((n) => `« ${n} »`).join(', ')}. Ses colonnes sont ${listFr}.`,
-      },
-      'bad-row',
-      { columns: unknown },
-    );
+    throw new UserFacingError(problem('inference:unknownColumns', { unknown, columns: table.columns.map((c) => c.name) }), 'bad-row', {
+      columns: unknown,
+    });
   }
-  const problems: { column: string; en: string; fr: string }[] = [];
+  const problems: { column: string; problem: Problem }[] = [];
   const row = table.columns.map((column) => {
     const text = cells[column.name];
     const value = typeof text === 'string' ? typedNumber(text) : NaN;
     if (!Number.isFinite(value)) {
-      const range = {
-        en: `(the training rows go from ${column.min} to ${column.max})`,
-        fr: `(les lignes d’entraînement vont de ${String(column.min).replace('.', ',')} à ${String(column.max).replace('.', ',')})`,
-      };
-      problems.push(
-        typeof text !== 'string' || text.trim() === ''
-          ? {
-              column: column.name,
-              en: `column "${column.name}" is empty: type a number ${range.en}`,
-              fr: `la colonne « ${column.name} » est vide : tapez un nombre ${range.fr}`,
-            }
-          : {
-              column: column.name,
-              en: `column "${column.name}" holds "${text.trim()}", which is not a number: type a number such as ${column.mean.toPrecision(3)} ${range.en}`,
-              fr: `la colonne « ${column.name} » contient « ${text.trim()} », qui n’est pas un nombre : tapez un nombre comme ${column.mean.toPrecision(3).replace('.', ',')} ${range.fr}`,
-            },
-      );
+      const range = { column: column.name, min: column.min, max: column.max };
+      problems.push({
+        column: column.name,
+        problem:
+          typeof text !== 'string' || text.trim() === ''
+            ? problem('inference:cellEmpty', range)
+            : problem('inference:cellNotNumber', { ...range, text: text.trim(), mean: Number(column.mean.toPrecision(3)) }),
+      });
       return NaN;
     }
     return (Math.fround(value) - column.mean) / column.std;
   });
   if (problems.length > 0) {
-    throw new UserFacingError(
-      {
-        en: `The row cannot be tried: ${problems.map((p) => p.en).join('; ')}.`,
-        fr: `La ligne ne peut pas être essayée : ${problems.map((p) => p.fr).join(' ; ')}.`,
-      },
-      'bad-row',
-      { columns: problems.map((p) => p.column) },
-    );
+    throw new UserFacingError(problem('inference:badRow', { cells: problems.map((p) => p.problem) }), 'bad-row', {
+      columns: problems.map((p) => p.column),
+    });
   }
   return Array.from(Float32Array.from(row));
 }
@@ -205,10 +170,13 @@ export function withRecordedStandardisation(dataset: Dataset, recorded: Recorded
   const recordedNames = recorded.columns.map((c) => c.name);
   if (names.join('\u0000') !== recordedNames.join('\u0000') || table.labelColumn !== recorded.labelColumn) {
     throw new UserFacingError(
-      {
-        en: `The columns of ${dataset.name} changed since this run was trained: it learned from ${recordedNames.map((n) => `"${n}"`).join(', ')} to find "${recorded.labelColumn}", and the file now has ${names.map((n) => `"${n}"`).join(', ')} besides "${table.labelColumn}". Put back the file it was trained on, or train again.`,
-        fr: `Les colonnes de ${dataset.name} ont changé depuis cet entraînement : il a appris à partir de ${recordedNames.map((n) => `« ${n} »`).join(', ')} à trouver « ${recorded.labelColumn} », et le fichier a maintenant ${names.map((n) => `« ${n} »`).join(', ')} en plus de « ${table.labelColumn} ». Remettez le fichier sur lequel il a été entraîné, ou entraînez à nouveau.`,
-      },
+      problem('inference:columnsChanged', {
+        data: dataset.name,
+        recorded: recordedNames,
+        label: recorded.labelColumn,
+        now: names,
+        nowLabel: table.labelColumn,
+      }),
       'table-changed',
     );
   }
@@ -257,14 +225,7 @@ export class TrainedModel {
     ]);
     const analysis = analyzeGraph(project.graph, { loss: project.training.loss });
     const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
-    if (!inputShape)
-      throw new UserFacingError(
-        {
-          en: 'The trained model has no single Input block, so it cannot be tried here.',
-          fr: 'Le modèle entraîné n’a pas un unique bloc Input : il ne peut donc pas être essayé ici.',
-        },
-        'no-model',
-      );
+    if (!inputShape) throw new UserFacingError(problem('inference:noSingleInput', {}), 'no-model');
     const dataset = await loadDataset(project.dataset, { baseDir: this.run.baseDir, inputShape, size: this.run.size });
     if (dataset.table && this.run.table) dataset.table = withRecordedStandardisation(dataset, this.run.table);
     const rawTest = dataset.table?.rawTest ?? dataset.test.x.slice();
@@ -279,10 +240,7 @@ export class TrainedModel {
     if (!fits) {
       model.dispose();
       throw new UserFacingError(
-        {
-          en: `The saved weights (${this.run.weights.length} tensors) do not fit the graph they were recorded with (${model.weights.length} tensors of other shapes), so this model cannot be rebuilt. Train the project again.`,
-          fr: `Les poids enregistrés (${this.run.weights.length} tenseurs) ne correspondent pas au graphe avec lequel ils ont été enregistrés (${model.weights.length} tenseurs d’autres formes) : ce modèle ne peut donc pas être reconstruit. Entraînez à nouveau le projet.`,
-        },
+        problem('inference:weightsMismatch', { saved: this.run.weights.length, model: model.weights.length }),
         'bad-weights',
       );
     }
@@ -356,14 +314,7 @@ export class TrainedModel {
     this.hooks.onProgress?.(0, count);
     const stopIfReplaced = () => {
       // Another model took this one's place: stop computing for nothing (its weights are being freed).
-      if (this.disposed)
-        throw new UserFacingError(
-          {
-            en: 'Another model was chosen before this one finished its evaluation.',
-            fr: 'Un autre modèle a été choisi avant que celui-ci ait fini son évaluation.',
-          },
-          'model-replaced',
-        );
+      if (this.disposed) throw new UserFacingError(problem('inference:replacedDuringEvaluation', {}), 'model-replaced');
     };
     for (let start = 0; start < count; start += SCORE_BATCH) {
       stopIfReplaced();
@@ -442,17 +393,11 @@ export class TrainedModel {
     const loaded = await this.load();
     const classes = loaded.classNames.length;
     for (const [value, what] of [
-      [actual, { en: 'The actual class', fr: 'La classe réelle' }],
-      [predicted, { en: 'The predicted class', fr: 'La classe prédite' }],
+      [actual, problem('inference:actualClass', {})],
+      [predicted, problem('inference:predictedClass', {})],
     ] as const) {
       if (!Number.isInteger(value) || value < 0 || value >= Math.max(classes, 2)) {
-        throw new UserFacingError(
-          {
-            en: `${what.en} must be a class number from 0 to ${classes - 1}.`,
-            fr: `${what.fr} doit être un numéro de classe de 0 à ${classes - 1}.`,
-          },
-          'bad-request',
-        );
+        throw new UserFacingError(problem('inference:classOutOfRange', { what, last: classes - 1 }), 'bad-request');
       }
     }
     const { classes: predictions, confidence } = await this.scoreTest(loaded);

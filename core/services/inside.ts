@@ -3,6 +3,7 @@
 // and outputs every block at once, so a look costs one forward pass.
 import type * as tfjs from '@tensorflow/tfjs';
 import { UserFacingError } from '../api/contract';
+import { problem } from '../i18n/catalogue';
 import type { BlockOutput, ConvFilters, InsideBlock, InspectRequest, ModelInside } from '../api/inside';
 import { modelInput, type Loaded, type TrainedModel } from './inference';
 
@@ -37,13 +38,7 @@ function probeOf(loaded: Loaded, inputIds: Set<string>): { model: tfjs.LayersMod
 }
 
 function unknownBlock(id: unknown): UserFacingError {
-  return new UserFacingError(
-    {
-      en: `The trained model has no block called "${String(id)}". Blocks added or renamed after training are not in it yet: train the model again to look inside them.`,
-      fr: `Le modèle entraîné n’a pas de bloc nommé « ${String(id)} ». Les blocs ajoutés ou renommés après l’entraînement n’y sont pas encore : entraînez à nouveau le modèle pour regarder à l’intérieur.`,
-    },
-    'unknown-block',
-  );
+  return new UserFacingError(problem('inference:unknownBlock', { id: String(id) }), 'unknown-block');
 }
 
 function range(values: ArrayLike<number>): { min: number; max: number } {
@@ -102,46 +97,23 @@ export function describeOutput(
 function checkFinite(block: InsideBlock, data: ArrayLike<number>): void {
   for (let i = 0; i < data.length; i++) {
     if (!Number.isFinite(data[i])) {
-      throw new UserFacingError(
-        {
-          en: `Block ${block.id} (${block.type}) outputs values that are not numbers (NaN or infinite): the training diverged. Lower the learning rate and train again.`,
-          fr: `Le bloc ${block.id} (${block.type}) produit des valeurs qui ne sont pas des nombres (NaN ou infini) : l’entraînement a divergé. Baissez le taux d’apprentissage et entraînez à nouveau.`,
-        },
-        'diverged',
-      );
+      throw new UserFacingError(problem('inference:notNumbers', { id: block.id, type: block.type }), 'diverged');
     }
   }
 }
 
 /** What the asked blocks of the trained model output for one sample. */
 export async function inspectModel(trained: TrainedModel, request: InspectRequest): Promise<ModelInside> {
-  if (!request || typeof request !== 'object')
-    throw new UserFacingError(
-      {
-        en: 'Give the sample to look at (its values) and, if you like, which blocks to show.',
-        fr: 'Donnez l’exemple à regarder (ses valeurs) et, si vous le souhaitez, les blocs à afficher.',
-      },
-      'bad-request',
-    );
+  if (!request || typeof request !== 'object') throw new UserFacingError(problem('inference:whichSample', {}), 'bad-request');
   const loaded = await trained.internals();
   const { tf, model } = loaded;
   const types = new Map(trained.run.project.graph.nodes.map((n) => [n.id, n.type]));
   const blocks = blocksOf(loaded, types);
   const byId = new Map(blocks.map((b) => [b.id, b]));
   const requested = request.nodeIds ?? blocks.slice(0, INSIDE_LIMITS.blocks).map((b) => b.id);
-  if (!Array.isArray(requested))
-    throw new UserFacingError(
-      { en: 'The blocks to look at must be a list of block names.', fr: 'Les blocs à regarder doivent être une liste de noms de blocs.' },
-      'bad-request',
-    );
+  if (!Array.isArray(requested)) throw new UserFacingError(problem('inference:blocksNotList', {}), 'bad-request');
   if (requested.length > INSIDE_LIMITS.blocks)
-    throw new UserFacingError(
-      {
-        en: `Ask for at most ${INSIDE_LIMITS.blocks} blocks at a time (${requested.length} were asked for).`,
-        fr: `Demandez au plus ${INSIDE_LIMITS.blocks} blocs à la fois (${requested.length} ont été demandés).`,
-      },
-      'bad-request',
-    );
+    throw new UserFacingError(problem('inference:tooManyBlocks', { max: INSIDE_LIMITS.blocks, count: requested.length }), 'bad-request');
   for (const id of requested) if (typeof id !== 'string' || !byId.has(id)) throw unknownBlock(id);
   const x = modelInput(loaded, request.values, 'sample');
 
@@ -171,24 +143,10 @@ export async function convFilters(trained: TrainedModel, nodeId?: string): Promi
   if (nodeId !== undefined) {
     block = blocks.find((b) => b.id === nodeId);
     if (!block) throw unknownBlock(nodeId);
-    if (block.type !== 'Conv2D')
-      throw new UserFacingError(
-        {
-          en: `Block ${nodeId} is a ${block.type} block: only Conv2D blocks have filters to show.`,
-          fr: `Le bloc ${nodeId} est un bloc ${block.type} : seuls les blocs Conv2D ont des filtres à montrer.`,
-        },
-        'bad-request',
-      );
+    if (block.type !== 'Conv2D') throw new UserFacingError(problem('inference:notConv', { id: nodeId, type: block.type }), 'bad-request');
   } else {
     block = blocks.find((b) => b.type === 'Conv2D');
-    if (!block)
-      throw new UserFacingError(
-        {
-          en: 'This model has no Conv2D block, so it has no learned filters to show.',
-          fr: 'Ce modèle n’a pas de bloc Conv2D : il n’a donc pas de filtres appris à montrer.',
-        },
-        'no-filters',
-      );
+    if (!block) throw new UserFacingError(problem('inference:noConv', {}), 'no-filters');
   }
   const layer = loaded.model.getLayer(block.id);
   const [kernelHeight, kernelWidth, inputChannels, filters] = layer.getWeights()[0].shape;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PageTrainingCommand, PageTrainingJob, TrainingUpdate } from '../api/contract';
 import type { Project } from '../model/project';
+import { problemText } from '../i18n/translate';
 import { fromWire, jobFromParts, pageReasons, toWire } from '../page-train/protocol';
 import { ProjectStore } from '../store/project-store';
 import { mlpProject } from '../store/test-helpers';
@@ -267,14 +268,22 @@ describe('training in the page', () => {
     const startedEvent = events.find((e) => e.type === 'started') as Extract<TrainingEvent, { type: 'started' }>;
     expect(['wasm', 'cpu', 'tensorflow']).toContain(startedEvent.backend);
     // In English and French, for the Train panel of either language.
-    expect(startedEvent.fallbacks.slice(0, 2)).toEqual([
+    const said = (f: (typeof startedEvent.fallbacks)[number]) => ({
+      backend: f.backend,
+      code: f.reason.code,
+      reason: problemText(f.reason, 'en'),
+      reasonFr: problemText(f.reason, 'fr'),
+    });
+    expect(startedEvent.fallbacks.slice(0, 2).map(said)).toEqual([
       {
         backend: 'webgpu',
+        code: 'train:pageNoWebGpu',
         reason: 'this browser offers no WebGPU (navigator.gpu is missing)',
         reasonFr: 'ce navigateur n’offre pas WebGPU (navigator.gpu est absent)',
       },
       {
         backend: 'webgl',
+        code: 'train:pageNoWebGl',
         reason: 'WebGL is not available to this page’s workers',
         reasonFr: 'WebGL n’est pas disponible pour les workers de cette page',
       },
@@ -313,6 +322,8 @@ describe('training in the page', () => {
     await expect(runner.page.data(sessionId, 99)).rejects.toMatchObject({
       code: 'bad-request',
       message: expect.stringMatching(/there is no part 99/),
+      fr: expect.stringMatching(/il n’y a pas de partie 99\.$/),
+      problem: { code: 'train:noDataPart' },
     });
     await runner.stop();
     stopListening();

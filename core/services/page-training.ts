@@ -5,6 +5,8 @@
 // any other. When no GPU rung works in the page, the run goes on in the host's own engine (WASM),
 // with the page's reasons among its fallbacks. A page that goes away mid-run ends it `interrupted`.
 import { UserFacingError, type PageTrainingCommand, type PageTrainingJob, type PageTrainingReport, type WireWeight } from '../api/contract';
+import { problem, type Problem } from '../i18n/catalogue';
+import { problemTexts, problemText } from '../i18n/translate';
 import { errorTexts } from '../model/localized';
 import type { Project } from '../model/project';
 import type { FinalResult, SerializedWeight, TrainingEvent } from '../train/events';
@@ -57,21 +59,17 @@ function fromWireWeights(weights: unknown, what: string): SerializedWeight[] {
   });
 }
 
-function badReport(detail: string): UserFacingError {
-  return new UserFacingError(
-    { en: `The page's training report was refused: ${detail}.`, fr: `Le compte rendu d’entraînement de la page a été refusé : ${detail}.` },
-    'bad-request',
-  );
+/** A problem as a final message: its English sentence and its French one. */
+function said(text: Problem): { message: string; messageFr: string } {
+  const { en, fr } = problemTexts(text);
+  return { message: en, messageFr: fr };
 }
 
-const noPageRun = () =>
-  new UserFacingError(
-    {
-      en: 'No run is waiting to be trained in this page: start training with the GPU engine first.',
-      fr: 'Aucun entraînement n’attend d’être fait dans cette page : lancez d’abord l’entraînement avec le moteur GPU.',
-    },
-    'not-training',
-  );
+function badReport(detail: string): UserFacingError {
+  return new UserFacingError(problem('train:pageReportRefused', { detail }), 'bad-request');
+}
+
+const noPageRun = () => new UserFacingError(problem('train:noPageRun', {}), 'not-training');
 
 /** What a run needs from the host besides the page. */
 export interface PageRunHost {
@@ -175,14 +173,7 @@ export class PageTrainingSession implements TrainingSession {
 
   async dataPart(part: number): Promise<{ base64: string }> {
     const { job, data } = await this.job;
-    if (part >= job.parts)
-      throw new UserFacingError(
-        {
-          en: `The run's data come in ${job.parts} parts, numbered from 0: there is no part ${part}.`,
-          fr: `Les données de l’entraînement viennent en ${job.parts} parties, numérotées à partir de 0 : il n’y a pas de partie ${part}.`,
-        },
-        'bad-request',
-      );
+    if (part >= job.parts) throw new UserFacingError(problem('train:noDataPart', { parts: job.parts, part }), 'bad-request');
     const start = part * PAGE_DATA_PART_BYTES;
     return {
       base64: Buffer.from(data.buffer, data.byteOffset + start, Math.min(PAGE_DATA_PART_BYTES, data.byteLength - start)).toString('base64'),
@@ -195,7 +186,7 @@ export class PageTrainingSession implements TrainingSession {
     if (report.unavailable) {
       if (this.backend) {
         // The page's worker failed after it had started training: the run ends here with why.
-        const reasons = report.unavailable.map((u) => u.reason).join('; ');
+        const reasons = report.unavailable.map((u) => problemText(u.reason)).join('; ');
         this.finish({
           ...failedResult(new Error(`Training on this computer's GPU stopped: ${reasons}`), this.history.length, this.history),
           seconds: (performance.now() - this.started) / 1000,
@@ -268,8 +259,7 @@ export class PageTrainingSession implements TrainingSession {
     const epochs = this.history.length;
     this.finish({
       state: 'interrupted',
-      message: `The page training this run on its GPU was closed after ${epochs} epoch${epochs === 1 ? '' : 's'}. The epochs it completed are kept; continue the run from the Runs tab.`,
-      messageFr: `La page qui entraînait ce modèle sur son GPU a été fermée après ${epochs} époque${epochs > 1 ? 's' : ''}. Les époques terminées sont conservées ; poursuivez l’entraînement depuis l’onglet Entraînements.`,
+      ...said(problem('train:pageClosed', { count: epochs })),
       epochsCompleted: epochs,
       history: this.history,
       ...(this.backend ? { backend: this.backend as FinalResult['backend'] } : {}),
@@ -297,8 +287,7 @@ export class PageTrainingSession implements TrainingSession {
       // No page took the run yet: it ends here, before its first batch.
       this.finish({
         state: 'stopped',
-        message: 'Stopped by the user before training began.',
-        messageFr: 'Arrêté par l’utilisateur avant le début de l’entraînement.',
+        ...said(problem('train:stoppedBeforeStart', {})),
         epochsCompleted: 0,
         history: [],
         seconds: (performance.now() - this.started) / 1000,

@@ -79,6 +79,8 @@ describe('names Windows cannot hold are refused on every platform', () => {
     await expect(service().exportModel({ project: smallProject(), format: 'keras', outDir })).rejects.toMatchObject({
       code: 'bad-name',
       message: expect.stringContaining('"NUL" is a name Windows reserves'),
+      fr: expect.stringMatching(/^Impossible d’exporter dans .*NUL : .*Choisissez un autre dossier\.$/),
+      problem: { code: 'export:badFolder' },
     });
     expect(existsSync(outDir)).toBe(false);
   });

@@ -6,8 +6,7 @@ import path from 'node:path';
 import { UserFacingError, type ModelInUse, type TestEvaluation } from '../api/contract';
 import { problem, type Problem } from '../i18n/catalogue';
 import { imageFitOf } from '../model/image-fit';
-import { errorTexts } from '../model/localized';
-import { causeProblem } from '../store/errors';
+import { errorProblem } from '../model/localized';
 import type { Evaluation, RunDetails } from '../store/types';
 import { isRecordedTable, TrainedModel } from './inference';
 import { asUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
@@ -70,47 +69,18 @@ async function openStore(file: string, readOnly: boolean) {
 
 /** Checks a request from the UI and gives the project file's full path. */
 export function checkedRunRequest(request: unknown, base: string): { file: string; runId: number; checkpoint?: CheckpointKind } {
-  if (!request || typeof request !== 'object')
-    throw new UserFacingError(
-      {
-        en: 'Say which recorded run to load: its project file and its number.',
-        fr: 'Indiquez l’entraînement enregistré à charger : son fichier de projet et son numéro.',
-      },
-      'bad-request',
-    );
+  if (!request || typeof request !== 'object') throw new UserFacingError(problem('inference:whichRun', {}), 'bad-request');
   const { location, runId, checkpoint } = request as Partial<RunModelRequest>;
-  if (typeof location !== 'string' || location.trim() === '')
-    throw new UserFacingError(
-      { en: 'The project file of the run is missing.', fr: 'Le fichier de projet de l’entraînement manque.' },
-      'bad-request',
-    );
+  if (typeof location !== 'string' || location.trim() === '') throw new UserFacingError(problem('inference:noRunFile', {}), 'bad-request');
   const file = path.resolve(base, location);
   if (path.extname(file).toLowerCase() !== SQLITE_EXTENSION) {
-    throw new UserFacingError(
-      {
-        en: `Runs are recorded only in ${SQLITE_EXTENSION} project files; ${path.basename(file)} keeps the graph and settings only. Save the project as ${SQLITE_EXTENSION} and train it to keep its runs.`,
-        fr: `Les entraînements ne sont enregistrés que dans les fichiers de projet ${SQLITE_EXTENSION} ; ${path.basename(file)} ne garde que le graphe et les réglages. Enregistrez le projet en ${SQLITE_EXTENSION} et entraînez-le pour garder ses entraînements.`,
-      },
-      'no-runs',
-    );
+    throw new UserFacingError(problem('inference:runsOnlyIn', { extension: SQLITE_EXTENSION, file: path.basename(file) }), 'no-runs');
   }
   if (typeof runId !== 'number' || !Number.isInteger(runId) || runId < 1) {
-    throw new UserFacingError(
-      {
-        en: `A run is chosen by its number, a whole number from 1 (got ${JSON.stringify(runId)}).`,
-        fr: `Un entraînement se choisit par son numéro, un nombre entier à partir de 1 (reçu : ${JSON.stringify(runId)}).`,
-      },
-      'bad-request',
-    );
+    throw new UserFacingError(problem('inference:badRunId', { got: String(JSON.stringify(runId)) }), 'bad-request');
   }
   if (checkpoint !== undefined && checkpoint !== 'best' && checkpoint !== 'last') {
-    throw new UserFacingError(
-      {
-        en: `The checkpoint must be "best" or "last" (got ${JSON.stringify(checkpoint)}).`,
-        fr: `Le point de sauvegarde doit être « best » ou « last » (reçu : ${JSON.stringify(checkpoint)}).`,
-      },
-      'bad-request',
-    );
+    throw new UserFacingError(problem('inference:badCheckpoint', { got: String(JSON.stringify(checkpoint)) }), 'bad-request');
   }
   return { file, runId, checkpoint };
 }
@@ -139,32 +109,16 @@ export async function prepareRunModel(
   let weights;
   try {
     run = store.getRun(runId);
-    if (run.status === 'running')
-      throw new UserFacingError(
-        {
-          en: `Run ${runId} of ${fileName} is still training: wait until it ends, then choose it.`,
-          fr: `L’entraînement ${runId} de ${fileName} est encore en cours : attendez qu’il se termine, puis choisissez-le.`,
-        },
-        'busy',
-      );
+    if (run.status === 'running') throw new UserFacingError(problem('inference:runStillTraining', { run: runId, file: fileName }), 'busy');
     const chosen = request.checkpoint ?? defaultCheckpoint(run);
     if (!chosen) {
-      throw new UserFacingError(
-        {
-          en: `Run ${runId} of ${fileName} has no saved weights (it ended before its first epoch was complete), so it cannot be evaluated or tried. Choose another run, or train again.`,
-          fr: `L’entraînement ${runId} de ${fileName} n’a pas de poids enregistrés (il s’est arrêté avant la fin de sa première époque) : il ne peut donc être ni évalué ni essayé. Choisissez un autre entraînement, ou entraînez à nouveau.`,
-        },
-        'no-checkpoint',
-      );
+      throw new UserFacingError(problem('inference:runNoWeights', { run: runId, file: fileName }), 'no-checkpoint');
     }
     if (!run[chosen]) {
       const other = chosen === 'best' ? 'last' : 'best';
-      const epochOf = { best: 'sa meilleure époque', last: 'sa dernière époque' };
+      const named = { run: runId, file: fileName, context: chosen };
       throw new UserFacingError(
-        {
-          en: `Run ${runId} of ${fileName} has no ${chosen} checkpoint${run[other] ? `; choose its ${other} checkpoint instead` : ''}.`,
-          fr: `L’entraînement ${runId} de ${fileName} n’a pas de poids de ${epochOf[chosen]}${run[other] ? ` ; choisissez plutôt ceux de ${epochOf[other]}` : ''}.`,
-        },
+        run[other] ? problem('inference:noCheckpointOther', named) : problem('inference:noCheckpoint', named),
         'no-checkpoint',
       );
     }
@@ -201,12 +155,8 @@ export async function prepareRunModel(
     ready = await model.ready();
   } catch (error) {
     model.dispose();
-    const text = errorTexts(error);
     throw new UserFacingError(
-      {
-        en: `Run ${runId} of ${fileName} cannot be loaded: ${text.en}`,
-        fr: `L’entraînement ${runId} de ${fileName} ne peut pas être chargé : ${text.fr}`,
-      },
+      problem('inference:runNotLoaded', { run: runId, file: fileName, why: errorProblem(error) }),
       error instanceof UserFacingError ? error.code : 'run-model',
     );
   }
@@ -253,7 +203,7 @@ async function recordEvaluation(file: string, runId: number, which: CheckpointKi
     });
     return undefined;
   } catch (error) {
-    return problem('store:evaluationNotKept', { file: name, reason: causeProblem(error), context: 'error' });
+    return problem('store:evaluationNotKept', { file: name, reason: errorProblem(error), context: 'error' });
   } finally {
     store?.close();
   }

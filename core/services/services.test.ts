@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { problem } from '../i18n/catalogue';
 import { NeuroblocksService, type NativeDialogs } from './services';
 import { ProjectStore } from '../store/index';
 
@@ -207,13 +208,13 @@ describe('training engines', () => {
               { kind: 'cpu' as const, name: 'CPU', threads: 16 },
             ],
           }
-        : { available: false, python: python ?? '/usr/bin/python3', devices: [], reason: { en: 'no torch', fr: 'pas de torch' } };
+        : { available: false, python: python ?? '/usr/bin/python3', devices: [], reason: problem('train:noPython', {}) };
     };
     const tfjs = { backend: 'wasm', device: 'CPU', fallbacks: [] };
     const api = service({ findPython, detectBackend: async () => tfjs });
     expect(await api.getTrainingEngines()).toEqual({
       tfjs,
-      pytorch: expect.objectContaining({ available: false, reason: { en: 'no torch', fr: 'pas de torch' } }),
+      pytorch: expect.objectContaining({ available: false, reason: { code: 'train:noPython', params: {} } }),
     });
     expect(await api.setPythonPath('  /opt/torch/bin/python3 ')).toEqual({
       tfjs,

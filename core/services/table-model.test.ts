@@ -103,6 +103,7 @@ describe('a model trained on a table', () => {
       /^The row cannot be tried: column "sepal_length" holds "long", which is not a number: type a number such as \d\.\d\d \(the training rows go from [\d.]+ to [\d.]+\); column "petal_length" is empty: type a number/,
     );
     expect(message).toContain('column "petal_width" is empty');
+    expect((error as { problem?: { code: string } }).problem?.code).toBe('inference:badRow');
     expect(fr).toMatch(
       /^La ligne ne peut pas être essayée : la colonne « sepal_length » contient « long », qui n’est pas un nombre : tapez un nombre comme \d,\d\d \(les lignes d’entraînement vont de [\d,]+ à [\d,]+\) ; la colonne « petal_length » est vide/,
     );

@@ -22,7 +22,9 @@ import type { RecordedTable } from '../data/summary';
 import type { DatasetInput } from '../store/types';
 import { analyzeGraph } from '../model/analyze';
 import { imageFitOf } from '../model/image-fit';
-import { errorTexts, type Localized } from '../model/localized';
+import { problem, type Problem } from '../i18n/catalogue';
+import { problemTexts } from '../i18n/translate';
+import { errorProblem, type Localized } from '../model/localized';
 import type { Project } from '../model/project';
 import type { TrainingEvent as EngineEvent, TrainingSession } from '../train/index';
 import { Emitter } from './emitter';
@@ -41,17 +43,10 @@ export function withoutWeights(event: EngineEvent): TrainingEvent {
   return event;
 }
 
-const whole = (value: unknown, what: Localized, min: number, max: number): number | undefined => {
+const whole = (value: unknown, what: Problem, min: number, max: number): number | undefined => {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new UserFacingError(
-      {
-        en: `${what.en} must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)}).`,
-        fr: `${what.fr} doit être un nombre entier de ${min} à ${max} (reçu : ${JSON.stringify(value)}).`,
-      },
-      'bad-request',
-    );
-  }
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw new UserFacingError(problem('train:notWhole', { what, min, max, got: String(JSON.stringify(value)) }), 'bad-request');
   return value;
 };
 
@@ -61,40 +56,17 @@ const DEVICE = /^(auto|cpu|mps|cuda(:\d{1,2})?)$/;
 export function engineChoice(options: TrainingStartOptions): { engine?: 'tfjs' | 'pytorch' | 'page'; device?: string; nproc?: number } {
   const { engine, device } = options;
   if (engine !== undefined && engine !== 'tfjs' && engine !== 'pytorch' && engine !== 'page')
-    throw new UserFacingError(
-      {
-        en: `The training engine must be "tfjs" (TensorFlow.js, built in), "page" (the GPU, in the app's page) or "pytorch" (got ${JSON.stringify(engine)}).`,
-        fr: `Le moteur d’entraînement doit être « tfjs » (TensorFlow.js, intégré), « page » (le GPU, dans la page de l’application) ou « pytorch » (reçu : ${JSON.stringify(engine)}).`,
-      },
-      'bad-request',
-    );
-  const nproc = whole(options.nproc, { en: 'The number of training processes', fr: 'Le nombre de processus d’entraînement' }, 1, 256);
+    throw new UserFacingError(problem('train:unknownEngine', { got: String(JSON.stringify(engine)) }), 'bad-request');
+  const nproc = whole(options.nproc, problem('train:whatProcesses', {}), 1, 256);
   if (device !== undefined && (typeof device !== 'string' || !DEVICE.test(device)))
-    throw new UserFacingError(
-      {
-        en: `The device must be auto, cpu, mps, cuda or cuda:N for one GPU (got ${JSON.stringify(device)}).`,
-        fr: `Le périphérique doit être auto, cpu, mps, cuda ou cuda:N pour un seul GPU (reçu : ${JSON.stringify(device)}).`,
-      },
-      'bad-request',
-    );
+    throw new UserFacingError(problem('train:badDevice', { got: String(JSON.stringify(device)) }), 'bad-request');
   if (engine !== 'pytorch') {
     if ((device !== undefined && device !== 'auto') || (nproc !== undefined && nproc > 1))
-      throw new UserFacingError(
-        {
-          en: 'A device and several processes can only be chosen for the PyTorch engine; the TensorFlow.js engine picks its own backend. Choose the PyTorch engine, or leave the device on auto and one process.',
-          fr: 'Un périphérique et plusieurs processus ne se choisissent que pour le moteur PyTorch ; le moteur TensorFlow.js choisit lui-même son calcul. Choisissez le moteur PyTorch, ou laissez le périphérique sur auto et un seul processus.',
-        },
-        'bad-request',
-      );
+      throw new UserFacingError(problem('train:deviceNeedsPytorch', {}), 'bad-request');
     return engine ? { engine } : {};
   }
   return { engine, ...(device !== undefined ? { device } : {}), ...(nproc !== undefined ? { nproc } : {}) };
 }
-
-const alreadyTraining = {
-  en: 'A model is already training. Stop it or wait until it ends before starting another.',
-  fr: 'Un modèle est déjà en cours d’entraînement. Arrêtez-le ou attendez qu’il se termine avant d’en lancer un autre.',
-};
 
 export class TrainingRunner {
   readonly updates = new Emitter<TrainingUpdate>();
@@ -118,12 +90,12 @@ export class TrainingRunner {
     options: TrainingStartOptions = {},
     host: { python?: string } = {},
   ): Promise<{ sessionId: string }> {
-    if (this.current) throw new UserFacingError(alreadyTraining, 'busy');
+    if (this.current) throw new UserFacingError(problem('train:alreadyTraining', {}), 'busy');
     const engineOptions: Record<string, unknown> = { ...engineChoice(options) };
     if (engineOptions.engine === 'pytorch' && host.python) engineOptions.python = host.python;
-    const epochs = whole(options.epochs, { en: 'The number of epochs', fr: 'Le nombre d’époques' }, 1, 100_000);
-    const seed = whole(options.seed, { en: 'The seed', fr: 'La graine' }, 0, 2 ** 31 - 1);
-    const size = whole(options.size, { en: 'The data set size', fr: 'La taille du jeu de données' }, 10, 1_000_000);
+    const epochs = whole(options.epochs, problem('train:whatEpochs', {}), 1, 100_000);
+    const seed = whole(options.seed, problem('train:whatSeed', {}), 0, 2 ** 31 - 1);
+    const size = whole(options.size, problem('train:whatSize', {}), 10, 1_000_000);
     if (epochs !== undefined) engineOptions.epochs = epochs;
     if (seed !== undefined) engineOptions.seed = seed;
     if (size !== undefined) engineOptions.size = size;
@@ -169,13 +141,7 @@ export class TrainingRunner {
    */
   async continueRecordedRun(location: string, recordedRunId: number): Promise<ContinuedRun> {
     if (this.current) {
-      throw new UserFacingError(
-        {
-          en: 'A model is already training. Stop it or wait until it ends before continuing another run.',
-          fr: 'Un modèle est déjà en cours d’entraînement. Arrêtez-le ou attendez qu’il se termine avant de poursuivre un autre entraînement.',
-        },
-        'busy',
-      );
+      throw new UserFacingError(problem('train:alreadyTrainingContinue', {}), 'busy');
     }
     const { ProjectStore } = await import('../store/index');
     const { recordTrainingRun, resumeRecordedRun } = await import('../store/record-training');
@@ -190,22 +156,16 @@ export class TrainingRunner {
     try {
       if (store.readOnly) {
         const reason = store.readOnlyReasonText;
+        const named = { run: recordedRunId, file: path.basename(location) };
         throw new UserFacingError(
-          {
-            en: `Run ${recordedRunId} cannot be continued: ${path.basename(location)} cannot be written to${reason ? ` (${reason.en})` : ''}.`,
-            fr: `L’entraînement ${recordedRunId} ne peut pas être poursuivi : impossible d’écrire dans ${path.basename(location)}${reason ? ` (${reason.fr})` : ''}.`,
-          },
+          reason
+            ? problem('train:cannotContinueReadOnlyWhy', { ...named, why: { en: reason.en, fr: reason.fr } })
+            : problem('train:cannotContinueReadOnly', named),
           'store-read-only',
         );
       }
       if (store.listRuns().find((r) => r.id === recordedRunId)?.status === 'running')
-        throw new UserFacingError(
-          {
-            en: `Run ${recordedRunId} is training right now; it can be continued once it has stopped.`,
-            fr: `L’entraînement ${recordedRunId} est en cours ; il pourra être poursuivi une fois arrêté.`,
-          },
-          'busy',
-        );
+        throw new UserFacingError(problem('train:runTrainingNow', { run: recordedRunId }), 'busy');
       recordedBackend = store.listRuns().find((r) => r.id === recordedRunId)?.backend;
       resumed = resumeRecordedRun(store, recordedRunId);
     } catch (error) {
@@ -260,7 +220,8 @@ export class TrainingRunner {
     try {
       return await this.start(project, engineOptions);
     } catch (error) {
-      if (error instanceof Error && error.name === 'TrainingBusyError') throw new UserFacingError(alreadyTraining, 'busy');
+      if (error instanceof Error && error.name === 'TrainingBusyError')
+        throw new UserFacingError(problem('train:alreadyTraining', {}), 'busy');
       throw error;
     }
   }
@@ -313,11 +274,7 @@ export class TrainingRunner {
   }
 
   private active(): TrainingSession {
-    if (!this.current)
-      throw new UserFacingError(
-        { en: 'No model is training right now.', fr: 'Aucun modèle n’est en cours d’entraînement.' },
-        'not-training',
-      );
+    if (!this.current) throw new UserFacingError(problem('train:notTraining', {}), 'not-training');
     return this.current.session;
   }
 
@@ -351,13 +308,7 @@ export class TrainingRunner {
     const prepared = await prepareRunModel(checked, this.progress);
     if (generation !== this.generation) {
       prepared.model.dispose();
-      throw new UserFacingError(
-        {
-          en: 'Another model was chosen while this run was loading.',
-          fr: 'Un autre modèle a été choisi pendant le chargement de cet entraînement.',
-        },
-        'model-replaced',
-      );
+      throw new UserFacingError(problem('train:modelReplaced', {}), 'model-replaced');
     }
     this.replaceModel(prepared.model, prepared.info);
     const generationInUse = this.generation;
@@ -367,22 +318,12 @@ export class TrainingRunner {
   }
 
   async mistakes(request?: { limit?: number }): Promise<Mistakes> {
-    const limit =
-      request && typeof request === 'object'
-        ? whole(request.limit, { en: 'The number of mistakes', fr: 'Le nombre d’erreurs' }, 1, 1000)
-        : undefined;
+    const limit = request && typeof request === 'object' ? whole(request.limit, problem('train:whatMistakes', {}), 1, 1000) : undefined;
     return this.trainedModel().mistakes(limit);
   }
 
   private trainedModel(): TrainedModel {
-    if (!this.trained)
-      throw new UserFacingError(
-        {
-          en: 'No model has finished training yet: train it first, then try it.',
-          fr: 'Aucun modèle n’a encore fini son entraînement : entraînez-le d’abord, puis essayez-le.',
-        },
-        'no-model',
-      );
+    if (!this.trained) throw new UserFacingError(problem('train:noTrainedModel', {}), 'no-model');
     return this.trained;
   }
 
@@ -400,11 +341,7 @@ export class TrainingRunner {
   }
 
   async testSamples(request: { actual: number; predicted: number; limit?: number }): Promise<TestSamples> {
-    if (!request || typeof request !== 'object')
-      throw new UserFacingError(
-        { en: 'Say which cell of the confusion matrix to show.', fr: 'Indiquez la case de la matrice de confusion à afficher.' },
-        'bad-request',
-      );
+    if (!request || typeof request !== 'object') throw new UserFacingError(problem('train:whichCell', {}), 'bad-request');
     return this.trainedModel().testSamples(request.actual, request.predicted, request.limit);
   }
 
@@ -424,11 +361,7 @@ async function defaultStart(project: Project, options: Record<string, unknown>):
 
 /** Records the run into the project file as it trains; a file that cannot be written stops the run with a warning. */
 function notRecorded(location: string, error: unknown): Localized {
-  const text = errorTexts(error);
-  return {
-    en: `The run could not be recorded in ${path.basename(location)}: ${text.en}`,
-    fr: `L’entraînement n’a pas pu être enregistré dans ${path.basename(location)} : ${text.fr}`,
-  };
+  return problemTexts(problem('train:notRecorded', { file: path.basename(location), why: errorProblem(error) }));
 }
 
 /** The description of a project's CSV file for its run's record; undefined for other data, or a file that cannot be read (training then says why). */

@@ -1,5 +1,5 @@
 import { problem, type Problem } from '../i18n/catalogue';
-import { errorTexts, LocalizedError, type Localized } from '../model/localized';
+import { LocalizedError, type Localized } from '../model/localized';
 
 /** Why a project file could not be opened or written. The problem is for the user (in the catalogue's words); the code is for the app. */
 export type StoreErrorCode =
@@ -50,12 +50,6 @@ export type WriteAction =
 /** A run's status as a key of the catalogue's `store:status_…` (`early-stopped` → `earlyStopped`). */
 export function statusKey(status: string): string {
   return status.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
-}
-
-/** The problem of an error, to be told inside another one: its own where it has one, else its message as it is. */
-export function causeProblem(error: unknown): Problem {
-  const own = (error as { problem?: Problem } | null)?.problem;
-  return own && typeof own.code === 'string' ? own : problem('store:cause', { message: errorTexts(error).en });
 }
 
 /**

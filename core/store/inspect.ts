@@ -2,7 +2,8 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { problem, type Problem } from '../i18n/catalogue';
 import { parseProjectText, ProjectError } from '../model/project-io';
-import { causeProblem, StoreError } from './errors';
+import { errorProblem } from '../model/localized';
+import { StoreError } from './errors';
 import { restoreSideFiles, sideFiles } from './project-file';
 import { APPLICATION_ID, expectedObjects, FILE_FORMAT, limits, SCHEMA_VERSION } from './schema';
 
@@ -174,7 +175,7 @@ function checkProjectRow(db: Database.Database, path: string): void {
     parseProjectText(text);
   } catch (error) {
     if (!(error instanceof ProjectError)) throw error;
-    throw new StoreError('damaged', problem('store:projectUnreadable', { path, reason: causeProblem(error) }));
+    throw new StoreError('damaged', problem('store:projectUnreadable', { path, reason: errorProblem(error) }));
   }
 }
 

@@ -8,7 +8,8 @@ import type { Project } from '../model/project';
 import { parseProject, parseProjectText, ProjectError, serializeProject } from '../model/project-io';
 import { appVersion } from './app-version';
 import { compareRuns, type RunComparison } from './compare';
-import { causeProblem, StoreError, writeError, type WriteAction } from './errors';
+import { errorProblem } from '../model/localized';
+import { StoreError, writeError, type WriteAction } from './errors';
 import { inspectProjectFile } from './inspect';
 import { migrate } from './migrations';
 import {
@@ -81,7 +82,7 @@ function readStoredProject(text: unknown, what: StoredProject): Project {
     return parseProjectText(text);
   } catch (error) {
     if (error instanceof ProjectError)
-      throw new StoreError('damaged', problem('store:storedProjectUnreadable', { ...what, reason: causeProblem(error) }), {
+      throw new StoreError('damaged', problem('store:storedProjectUnreadable', { ...what, reason: errorProblem(error) }), {
         cause: error,
       });
     throw error;

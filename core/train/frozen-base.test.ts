@@ -9,9 +9,20 @@ import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
 import { TrainingControl } from './control';
 import type { FinalResult, TrainingEvent } from './events';
-import { findFrozenBase, planFrozenBase } from './frozen-base';
+import { problemText } from '../i18n/translate';
+import { findFrozenBase, planFrozenBase, type FrozenBaseNotice } from './frozen-base';
 import { runTraining, type TrainingOptions } from './run';
 import { chain } from '../model/test-graphs';
+
+/** A frozen-base notice as it reads: its problem's code, and its sentence in English (message) and in French (messageFr). */
+const read = (notice?: FrozenBaseNotice) =>
+  notice && {
+    blocks: notice.blocks,
+    cached: notice.cached,
+    code: notice.message.code,
+    message: problemText(notice.message, 'en'),
+    messageFr: problemText(notice.message, 'fr'),
+  };
 
 type Json = Record<string, unknown>;
 type Started = Extract<TrainingEvent, { type: 'started' }>;
@@ -183,8 +194,8 @@ describe('where the frozen base ends', () => {
       const plan = planFrozenBase(graph, { samples: 100, maxBytes: 1e9 });
       expect(plan.base).toBeUndefined();
       expect(plan.notice).toMatchObject({ blocks: 0, cached: false });
-      expect(plan.notice!.message).toMatch(en);
-      expect(plan.notice!.messageFr).toMatch(fr);
+      expect(read(plan.notice)!.message).toMatch(en);
+      expect(read(plan.notice)!.messageFr).toMatch(fr);
     }
   });
 
@@ -204,7 +215,7 @@ describe('where the frozen base ends', () => {
     );
     const plan = planFrozenBase(allFrozen, { samples: 10, maxBytes: 1e9 });
     expect(plan.base).toBeUndefined();
-    expect(plan.notice!.message).toBe(
+    expect(read(plan.notice)!.message).toBe(
       'The frozen blocks run at every step: every block up to the output is frozen, so nothing would train: set `trainable` on the blocks to train.',
     );
   });
@@ -214,13 +225,14 @@ describe('where the frozen base ends', () => {
     const plan = planFrozenBase(frozenCnn, { samples: 240, maxBytes: 100_000 });
     expect(plan.base).toBeUndefined();
     expect(plan.notice).toMatchObject({ blocks: 5, cached: false });
-    expect(plan.notice!.message).toBe(
+    expect(read(plan.notice)!.message).toBe(
       'The frozen base (5 blocks) runs at every step: its outputs for the 240 training and validation images would take 276 kB, more than the 100 kB set aside for them. Fewer images, or a base that ends with a smaller output (after a pooling block), would let it be computed once.',
     );
-    expect(plan.notice!.messageFr).toMatch(
+    expect(read(plan.notice)!.messageFr).toMatch(
       /^La base gelée \(5 blocs\) est recalculée à chaque pas : ses sorties pour les 240 images d’entraînement et de validation prendraient 276 ko, plus que les 100 ko/,
     );
-    expect(planFrozenBase(frozenCnn, { samples: 240, maxBytes: 276_480 }).notice).toMatchObject({
+    expect(read(planFrozenBase(frozenCnn, { samples: 240, maxBytes: 276_480 }).notice)).toMatchObject({
+      code: 'train:frozenBaseCached',
       cached: true,
       message: 'The frozen base (5 blocks) is computed once per image; only the head trains.',
       messageFr: 'La base gelée (5 blocs) est calculée une seule fois par image ; seule la tête s’entraîne.',
@@ -240,9 +252,10 @@ describe('training the head on the frozen base’s outputs', () => {
         const project = mnistProject(graph);
         const cached = await train(project, {});
         const everyStep = await train(project, { featureCache: false });
-        expect(cached.started.frozenBase).toEqual({
+        expect(read(cached.started.frozenBase)).toEqual({
           blocks,
           cached: true,
+          code: 'train:frozenBaseCached',
           message: `The frozen base (${blocks} blocks) is computed once per image; only the head trains.`,
           messageFr: `La base gelée (${blocks} blocs) est calculée une seule fois par image ; seule la tête s’entraîne.`,
         });
@@ -311,7 +324,7 @@ describe('training the head on the frozen base’s outputs', () => {
       const project = inserted.project;
       const cached = await train(project, { pretrained: inserted.weights });
       const everyStep = await train(project, { pretrained: inserted.weights, featureCache: false });
-      expect(cached.started.frozenBase).toMatchObject({
+      expect(read(cached.started.frozenBase)).toMatchObject({
         blocks: 4,
         cached: true,
         message: 'The frozen base "Digits 0–4" (4 blocks) is computed once per image; only the head trains.',
@@ -367,7 +380,7 @@ describe('training the head on the frozen base’s outputs', () => {
       ['out', 'Dense', { units: 10, activation: 'softmax' }],
     );
     const { started } = await train(mnistProject(graph, { epochs: 1 }), {});
-    expect(started.frozenBase).toMatchObject({
+    expect(read(started.frozenBase)).toMatchObject({
       blocks: 0,
       cached: false,
       message:
@@ -388,7 +401,7 @@ describe('training the head on the frozen base’s outputs', () => {
   it('outputs over the memory set aside: the base runs at every step, and training still completes', { timeout: 60_000 }, async () => {
     const { started } = await train(mnistProject(frozenCnn, { epochs: 1 }), { featureCacheBytes: 1000 });
     expect(started.frozenBase).toMatchObject({ blocks: 5, cached: false });
-    expect(started.frozenBase!.message).toMatch(/images would take 369 kB, more than the 1 kB set aside for them/);
+    expect(read(started.frozenBase)!.message).toMatch(/images would take 369 kB, more than the 1 kB set aside for them/);
   });
 });
 

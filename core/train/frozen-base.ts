@@ -9,10 +9,8 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { sampleSize, takeSamples, type Samples } from '../data/types';
 import { analyzeGraph, type GraphAnalysis } from '../model/analyze';
 import { getBlock } from '../model/blocks/index';
-import { blockName, blockNameFr } from '../model/codegen/export-error';
+import { problem, type Problem } from '../i18n/catalogue';
 import type { Graph, Shape } from '../model/graph';
-import type { Localized } from '../model/localized';
-import { formatMemory } from '../model/memory';
 import { encodeTargets, type TargetEncoding } from './losses';
 
 type Tf = typeof tfjs;
@@ -40,7 +38,7 @@ export interface FrozenBase {
 }
 
 /** What the graph has: nothing frozen; a base to compute once; or frozen blocks that must run at every step, and why. */
-export type FrozenBaseFinding = { kind: 'nothing-frozen' } | { kind: 'base'; base: FrozenBase } | { kind: 'not-usable'; reason: Localized };
+export type FrozenBaseFinding = { kind: 'nothing-frozen' } | { kind: 'base'; base: FrozenBase } | { kind: 'not-usable'; reason: Problem };
 
 /** What the Train panel says about the frozen base, from the run's `started` event. */
 export interface FrozenBaseNotice {
@@ -48,8 +46,8 @@ export interface FrozenBaseNotice {
   blocks: number;
   /** True when the base's outputs are computed once per image and only the head runs at every step. */
   cached: boolean;
-  message: string;
-  messageFr: string;
+  /** What the Train panel and the command line say of it. */
+  message: Problem;
 }
 
 const isFrozenWithWeights = (analysis: GraphAnalysis, id: string) => {
@@ -58,27 +56,14 @@ const isFrozenWithWeights = (analysis: GraphAnalysis, id: string) => {
 };
 
 /** Why a block cannot be part of a base computed once, or undefined when it can (its inputs aside). */
-function notDeterministic(analysis: GraphAnalysis, id: string): Localized | undefined {
+function notDeterministic(analysis: GraphAnalysis, id: string): Problem | undefined {
   const node = analysis.nodes[id];
   if (node.type === 'Input') return undefined;
   const block = getBlock(node.type);
-  const en = blockName(node);
-  const fr = blockNameFr(node);
-  if (block?.trainingOnly)
-    return {
-      en: `the augmentation block ${en} comes before them: it changes every image at every epoch`,
-      fr: `le bloc d’augmentation ${fr} vient avant eux : il modifie chaque image à chaque époque`,
-    };
-  if (block?.identityAtInference)
-    return {
-      en: `the ${en} block comes before them: it drops other values at every step`,
-      fr: `le bloc ${fr} vient avant eux : il supprime d’autres valeurs à chaque pas`,
-    };
-  if (node.paramCount.trainable > 0)
-    return {
-      en: `the trainable block ${en} comes before them: its outputs change as it learns`,
-      fr: `le bloc entraînable ${fr} vient avant eux : ses sorties changent à mesure qu’il apprend`,
-    };
+  const named = { type: node.type, id: node.id };
+  if (block?.trainingOnly) return problem('train:notDeterministicAugmentation', named);
+  if (block?.identityAtInference) return problem('train:notDeterministicDropout', named);
+  if (node.paramCount.trainable > 0) return problem('train:notDeterministicTrainable', named);
   return undefined;
 }
 
@@ -106,10 +91,7 @@ export function findFrozenBase(graph: Graph, analysis: GraphAnalysis = analyzeGr
   if (analysis.outputs.some((id) => inBase.has(id)))
     return {
       kind: 'not-usable',
-      reason: {
-        en: 'every block up to the output is frozen, so nothing would train: set `trainable` on the blocks to train',
-        fr: 'tous les blocs jusqu’à la sortie sont gelés, rien ne s’entraînerait : activez `trainable` sur les blocs à entraîner',
-      },
+      reason: problem('train:allFrozen', {}),
     };
   const nodes = analysis.order.filter((id) => inBase.has(id));
   const cut = nodes.filter((id) => targets.get(id)!.some((t) => !inBase.has(t)));
@@ -131,7 +113,7 @@ export function findFrozenBase(graph: Graph, analysis: GraphAnalysis = analyzeGr
 }
 
 /** Why the first frozen block cannot be computed once: the first block before it, in the graph's order, that changes from step to step. */
-function blockerOf(analysis: GraphAnalysis, sources: Map<string, string[]>, frozenId: string, inBase: Set<string>): Localized {
+function blockerOf(analysis: GraphAnalysis, sources: Map<string, string[]>, frozenId: string, inBase: Set<string>): Problem {
   const ancestors = new Set<string>();
   const stack = [...sources.get(frozenId)!];
   while (stack.length) {
@@ -146,10 +128,7 @@ function blockerOf(analysis: GraphAnalysis, sources: Map<string, string[]>, froz
     if (why) return why;
   }
   // Unreachable for a frozen block outside the base; said plainly all the same.
-  return {
-    en: `a block before ${blockName(analysis.nodes[frozenId])} changes from step to step`,
-    fr: `un bloc avant ${blockNameFr(analysis.nodes[frozenId])} change d’un pas à l’autre`,
-  };
+  return problem('train:notDeterministicBefore', { type: analysis.nodes[frozenId].type, id: frozenId });
 }
 
 /** Bytes the cached outputs of `base` take for `samples` images (the Input's own values are not copied). */
@@ -160,8 +139,6 @@ export function featureCacheBytes(base: FrozenBase, analysis: Pick<GraphAnalysis
   });
   return values * samples * BYTES_PER_VALUE;
 }
-
-const blocksText = (n: number): Localized => ({ en: `${n} block${n === 1 ? '' : 's'}`, fr: `${n} bloc${n === 1 ? '' : 's'}` });
 
 /**
  * Whether a run computes its frozen base once, and what to tell the user (nothing when no block is
@@ -177,49 +154,29 @@ export function planFrozenBase(
   if (finding.kind === 'nothing-frozen') return {};
   if (finding.kind === 'not-usable')
     return {
-      notice: {
-        blocks: 0,
-        cached: false,
-        message: `The frozen blocks run at every step: ${finding.reason.en}.`,
-        messageFr: `Les blocs gelés sont recalculés à chaque pas : ${finding.reason.fr}.`,
-      },
+      notice: { blocks: 0, cached: false, message: problem('train:frozenEveryStep', { why: finding.reason }) },
     };
   const { base } = finding;
-  const count = blocksText(base.blocks);
   // "The frozen base (12 blocks)", or with its group's name: "The frozen base "Digits 0–4" (12 blocks)".
-  const blocks = base.groupName
-    ? { en: `"${base.groupName}" (${count.en})`, fr: `« ${base.groupName} » (${count.fr})` }
-    : { en: `(${count.en})`, fr: `(${count.fr})` };
-  if (options.enabled === false)
-    return {
-      notice: {
-        blocks: base.blocks,
-        cached: false,
-        message: `The frozen base ${blocks.en} runs at every step: computing it once was turned off for this run.`,
-        messageFr: `La base gelée ${blocks.fr} est recalculée à chaque pas : son calcul unique a été désactivé pour cet entraînement.`,
-      },
-    };
+  const count = { count: base.blocks, ...(base.groupName ? { group: base.groupName } : {}) };
+  if (options.enabled === false) {
+    const message = base.groupName
+      ? problem('train:frozenBaseOffGroup', { ...count, group: base.groupName })
+      : problem('train:frozenBaseOff', count);
+    return { notice: { blocks: base.blocks, cached: false, message } };
+  }
   const bytes = featureCacheBytes(base, analysis, options.samples);
   if (bytes > options.maxBytes) {
-    const [need, room] = [formatMemory(bytes), formatMemory(options.maxBytes)];
-    return {
-      notice: {
-        blocks: base.blocks,
-        cached: false,
-        message: `The frozen base ${blocks.en} runs at every step: its outputs for the ${options.samples.toLocaleString('en')} training and validation images would take ${need.en}, more than the ${room.en} set aside for them. Fewer images, or a base that ends with a smaller output (after a pooling block), would let it be computed once.`,
-        messageFr: `La base gelée ${blocks.fr} est recalculée à chaque pas : ses sorties pour les ${options.samples.toLocaleString('fr')} images d’entraînement et de validation prendraient ${need.fr}, plus que les ${room.fr} qui leur sont réservés. Moins d’images, ou une base dont la sortie est plus petite (après un bloc de pooling), permettraient de ne la calculer qu’une fois.`,
-      },
-    };
+    const sizes = { ...count, samples: options.samples, need: bytes, room: options.maxBytes };
+    const message = base.groupName
+      ? problem('train:frozenBaseTooLargeGroup', { ...sizes, group: base.groupName })
+      : problem('train:frozenBaseTooLarge', sizes);
+    return { notice: { blocks: base.blocks, cached: false, message } };
   }
-  return {
-    base,
-    notice: {
-      blocks: base.blocks,
-      cached: true,
-      message: `The frozen base ${blocks.en} is computed once per image; only the head trains.`,
-      messageFr: `La base gelée ${blocks.fr} est calculée une seule fois par image ; seule la tête s’entraîne.`,
-    },
-  };
+  const message = base.groupName
+    ? problem('train:frozenBaseCachedGroup', { ...count, group: base.groupName })
+    : problem('train:frozenBaseCached', count);
+  return { base, notice: { blocks: base.blocks, cached: true, message } };
 }
 
 /** A batch for the model that trains: its inputs (one per cut block for a head), targets and labels. */

@@ -9,7 +9,9 @@ import { skippedWarning, summarizeDataset } from '../data/summary';
 import { DataError, type Dataset, sampleSize, takeSamples } from '../data/types';
 import { problemText } from '../i18n/translate';
 import type { Graph, Shape } from '../model/graph';
-import { errorTexts, frenchNumber, LocalizedError, type Localized } from '../model/localized';
+import { problem, type Problem } from '../i18n/catalogue';
+import { problemTexts } from '../i18n/translate';
+import { errorTexts, LocalizedError, type Localized } from '../model/localized';
 import type { Project, TrainingSettings } from '../model/project';
 import { BestTracker, EarlyStopping, monitoredValue, ReduceLrOnPlateau, type Monitor } from './callbacks';
 import type { BackendName, EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from './events';
@@ -62,10 +64,8 @@ export interface PreparedData {
   outputUnits: number;
 }
 
-export const divergedMessage = (epoch: number, batch: number, learningRate: number): Localized => ({
-  en: `The loss became infinite or NaN at epoch ${epoch}, batch ${batch}: training diverged. The model keeps its last finite weights. Lower the learning rate (it is ${learningRate}; try ${learningRate / 10}) and train again.`,
-  fr: `La perte est devenue infinie ou NaN à l’époque ${epoch}, lot ${batch} : l’entraînement a divergé. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il vaut ${frenchNumber(learningRate)} ; essayez ${frenchNumber(learningRate / 10)}) et relancez l’entraînement.`,
-});
+export const divergedMessage = (epoch: number, batch: number, learningRate: number): Localized =>
+  problemTexts(problem('train:diverged', { epoch, batch, learningRate, lower: learningRate / 10 }));
 
 /** A final message with, for a resumed run, where it resumed from and whether the optimizer's state came along. */
 export function resumeNote(
@@ -84,20 +84,23 @@ export function resumeNote(
   return { message, messageFr };
 }
 
+/** A problem as a message of the run's events: its English sentence and its French one. */
+export function said(text: Problem): { message: string; messageFr: string } {
+  const { en, fr } = problemTexts(text);
+  return { message: en, messageFr: fr };
+}
+
 /** The warning of a run that left tensors in memory (a leak in the engine, worth reporting). */
 export function tensorLeakWarning(leaked: number): Extract<TrainingEvent, { type: 'warning' }> {
-  return {
-    type: 'warning',
-    message: `${leaked} tensors were not released after training.`,
-    messageFr: `${leaked} ${Math.abs(leaked) === 1 ? 'tenseur n’a pas été libéré' : 'tenseurs n’ont pas été libérés'} après l’entraînement.`,
-  };
+  const text = problemTexts(problem('train:tensorsLeaked', { count: leaked }));
+  return { type: 'warning', message: text.en, messageFr: text.fr };
 }
 
 /** What a training loop needs to know of its backend. */
 export interface LoopBackend {
   backend: BackendName;
   device: string;
-  fallbacks: { backend: BackendName; reason: string; reasonFr?: string }[];
+  fallbacks: { backend: BackendName; reason: Problem }[];
 }
 
 /** How the loop hears pause and stop, and reports its progress (./control's TrainingControl in a Node worker). */
@@ -209,10 +212,7 @@ export class TrainingLoop {
     const validationCount = Math.round(dataset.train.count * settings.validationSplit);
     const trainCount = dataset.train.count - validationCount;
     if (trainCount < 1) {
-      throw new DataError({
-        en: `The validation split of ${settings.validationSplit} leaves no sample to train on: lower it or use more data.`,
-        fr: `La part de validation de ${settings.validationSplit} ne laisse aucun exemple pour l’entraînement : baissez-la ou utilisez plus de données.`,
-      });
+      throw new DataError(problem('train:noTrainingSample', { split: settings.validationSplit }));
     }
     const train = takeSamples(dataset.train, order.subarray(validationCount), sample);
     const validation = validationCount > 0 ? takeSamples(dataset.train, order.subarray(0, validationCount), sample) : undefined;
@@ -280,8 +280,7 @@ export class TrainingLoop {
       const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
       return this.final({
         state: 'stopped',
-        message: `Stopped by the user while the frozen base was being computed, before epoch ${firstEpoch}.`,
-        messageFr: `Arrêté par l’utilisateur pendant le calcul de la base gelée, avant l’époque ${firstEpoch}.`,
+        ...said(problem('train:stoppedComputingBase', { epoch: firstEpoch })),
         epochsCompleted: firstEpoch - 1,
         test,
       });
@@ -314,12 +313,7 @@ export class TrainingLoop {
       learningRate = this.history.at(-1)?.learningRate ?? learningRate;
       setLearningRate(optimizer, learningRate);
       if (resume.optimizer?.length) await restoreOptimizer(tf, optimizer, resume.optimizer);
-      else
-        this.emit({
-          type: 'warning',
-          message: `Resumed from the checkpoint of epoch ${firstEpoch - 1}. Its optimizer state was not saved (a project file of an older version), so the optimizer restarts: momentum and Adam's averages build up again.`,
-          messageFr: `Repris depuis les poids de l’époque ${firstEpoch - 1}. L’état de l’optimiseur n’avait pas été enregistré (un fichier de projet d’une version plus ancienne) : l’optimiseur repart donc de zéro, et le momentum et les moyennes d’Adam se reconstruisent.`,
-        });
+      else this.emit({ type: 'warning', ...said(problem('train:optimizerRestarted', { epoch: firstEpoch - 1 })) });
     }
 
     for (let epoch = firstEpoch; epoch <= settings.epochs; epoch++) {
@@ -526,11 +520,7 @@ function loadResumeWeights(tf: Tf, model: tfjs.LayersModel, resume: TrainingResu
       const saved = resume.weights[i];
       return saved.shape.length === w.shape.length && saved.shape.every((d, j) => d === w.shape[j]);
     });
-  if (!fits)
-    throw new LocalizedError({
-      en: `The checkpoint does not fit this model (${resume.weights.length} weights saved, the model has ${weights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`,
-      fr: `Les poids enregistrés ne correspondent pas à ce modèle (${resume.weights.length} poids enregistré${resume.weights.length > 1 ? 's' : ''} ; le modèle en compte ${weights.length}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.`,
-    });
+  if (!fits) throw new LocalizedError(problem('train:checkpointMismatch', { count: resume.weights.length, modelWeights: weights.length }));
   const tensors = resume.weights.map((w) =>
     w.dtype === 'int32' ? tf.tensor(new Int32Array(w.data), w.shape, 'int32') : tf.tensor(new Float32Array(w.data), w.shape),
   );

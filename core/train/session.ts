@@ -1,7 +1,9 @@
 // The Node-side face of training for the CLI, the storage layer and the hosts: starts a run in a
 // worker thread (never on the caller's event loop) and relays its events and commands.
 import { Worker } from 'node:worker_threads';
-import { errorTexts, type Localized } from '../model/localized';
+import { problem, type Problem } from '../i18n/catalogue';
+import { problemText } from '../i18n/translate';
+import { errorProblem } from '../model/localized';
 import type { Project } from '../model/project';
 import { TrainingControl } from './control';
 import type { FinalResult, TrainingEvent } from './events';
@@ -34,17 +36,18 @@ let active = false;
 
 /** The end of a run whose worker died before it could send its own final event. */
 export function workerFailure(cause: { error: unknown } | { exitCode: number }): FinalResult {
-  let text: Localized;
-  if ('error' in cause) {
-    const reason = errorTexts(cause.error);
-    text = { en: `The training worker failed: ${reason.en}`, fr: `Le processus d’entraînement a échoué : ${reason.fr}` };
-  } else {
-    text = {
-      en: `The training worker ended unexpectedly (exit code ${cause.exitCode}). Train again; if it happens again, use a smaller batch size or a smaller model: memory may have run out.`,
-      fr: `Le processus d’entraînement s’est arrêté de façon inattendue (code de sortie ${cause.exitCode}). Relancez l’entraînement ; si cela se reproduit, réduisez la taille des lots ou du modèle : la mémoire a pu manquer.`,
-    };
-  }
-  return { state: 'failed', message: text.en, messageFr: text.fr, epochsCompleted: 0, history: [], seconds: 0 };
+  const text: Problem =
+    'error' in cause
+      ? problem('train:workerFailed', { why: errorProblem(cause.error) })
+      : problem('train:workerExited', { exitCode: cause.exitCode });
+  return {
+    state: 'failed',
+    message: problemText(text, 'en'),
+    messageFr: problemText(text, 'fr'),
+    epochsCompleted: 0,
+    history: [],
+    seconds: 0,
+  };
 }
 
 /** True while a run started here has not ended. */

@@ -375,7 +375,7 @@ describe('messages a run can end or warn with', () => {
       new TrainingControl(),
     );
     expect(result.state).toBe('failed');
-    expect(result.message).toMatch(/^The checkpoint does not fit this model \(1 weights saved, the model has 6 of other shapes\)/);
+    expect(result.message).toMatch(/^The checkpoint does not fit this model \(1 weight saved, the model has 6 of other shapes\)/);
     expect(result.messageFr).toMatch(
       /^Les poids enregistrés ne correspondent pas à ce modèle \(1 poids enregistré ; le modèle en compte 6, ou de formes différentes\) : ils viennent d’un autre graphe\./,
     );

@@ -84,6 +84,11 @@ describe('neuroblocks train', () => {
     const io = recordingIo();
     expect(await main(['train', tempProject(project), '--epochs', '1', '--size', '100', '--backend', 'wasm'], io)).toBe(0);
     expect(io.text()).toContain('The frozen base (1 block) is computed once per image; only the head trains.');
+    // In the command line's language.
+    const fr = recordingIo();
+    const args = ['train', tempProject(project), '--epochs', '1', '--size', '100', '--backend', 'wasm', '--lang', 'fr'];
+    expect(await main(args, fr)).toBe(0);
+    expect(fr.text()).toContain('La base gelée (1 bloc) est calculée une seule fois par image ; seule la tête s’entraîne.');
   });
 
   it('warns once of an image that cannot be decoded, naming it', async () => {

@@ -198,11 +198,12 @@ export async function run(args: string[], io: CliIo): Promise<number> {
           io.err(
             `Warning: run ${resumeId} trained on ${resumed.sizes.train} samples and this resume on ${event.sizes.train}: give the same --size as the first run so that it goes on with the same data.`,
           );
-        for (const f of event.fallbacks) io.out(`  (${f.backend} skipped: ${f.reason})`);
+        // A progress line: in English, as its frame.
+        for (const f of event.fallbacks) io.out(`  (${f.backend} skipped: ${problemText(f.reason, 'en')})`);
         io.out(
           `${event.paramCount.total.toLocaleString('en')} parameters · ${event.sizes.train} training, ${event.sizes.validation} validation, ${event.sizes.test} test samples · seed ${event.seed}`,
         );
-        if (event.frozenBase) io.out(event.frozenBase.message);
+        if (event.frozenBase) io.out(problemText(event.frozenBase.message, io.language));
         // The skipped files come as a warning event of their own.
         for (const warning of event.dataset.warnings)
           if (warning.code !== skippedWarning(event.dataset.skipped)?.code)

@@ -1,7 +1,8 @@
 import type { OnnxLayout } from '../../model/block';
 import { getBlock } from '../../model/blocks/index';
 import { activationForm } from '../../model/codegen/activations';
-import { blockName, blockNameFr, ExportError, samePadding, type ModelPlan, type PlanNode } from '../../model/codegen/plan';
+import { problem } from '../../i18n/catalogue';
+import { ExportError, samePadding, type ModelPlan, type PlanNode } from '../../model/codegen/plan';
 import { copyLayout, toTargetLayout } from '../../model/weight-layout';
 import { blockWeight, type BlockWeights } from '../weights';
 import { floatTensor, int64Tensor, TensorType, type OnnxAttribute, type OnnxModel, type OnnxNode, type OnnxTensor } from './protobuf';
@@ -65,14 +66,7 @@ export function buildOnnxModel(
   const activation = (node: PlanNode, x: string, layout: Layout, kind: string, output: string): string => {
     const form = activationForm(kind);
     if (!form)
-      throw new ExportError(
-        {
-          en: `${blockName(node)}: the activation "${kind}" has no ONNX form in the exporter.`,
-          fr: `${blockNameFr(node)} : l’activation « ${kind} » n’a pas de forme ONNX dans l’exporteur.`,
-        },
-        node.id,
-        node.type,
-      );
+      throw new ExportError(problem('export:onnxNoActivation', { type: node.type, id: node.id, activation: kind }), node.id, node.type);
     return form.onnx({
       x,
       output,
@@ -102,15 +96,7 @@ export function buildOnnxModel(
       continue;
     }
     const block = getBlock(node.type);
-    if (!block)
-      throw new ExportError(
-        {
-          en: `${blockName(node)}: the ONNX exporter cannot express the block type ${node.type}. Remove it to export to ONNX.`,
-          fr: `${blockNameFr(node)} : l’exporteur ONNX ne sait pas exprimer le type de bloc ${node.type}. Retirez-le pour exporter vers ONNX.`,
-        },
-        node.id,
-        node.type,
-      );
+    if (!block) throw new ExportError(problem('export:onnxUnknownBlock', { type: node.type, id: node.id }), node.id, node.type);
     block.onnx({
       node,
       input: (index, layout) => get(node.inputs[index], layout),

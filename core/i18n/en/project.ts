@@ -19,8 +19,8 @@ export const project = {
   // What is wrong at one place of the JSON.
   tooDeep: 'is nested too deeply (more than {{max}} levels).',
   forbiddenKey: 'the key "{{key}}" is not allowed.',
-  unknownKeys_one: 'unknown key {{keys, quotedNames}}: remove it or check the spelling.',
-  unknownKeys_other: 'unknown keys {{keys, quotedNames}}: remove them or check the spelling.',
+  unknownKeys_one: 'unknown key {{keys, names}}: remove it or check the spelling.',
+  unknownKeys_other: 'unknown keys {{keys, names}}: remove them or check the spelling.',
   missing: 'is missing; it must be $t(project:kind_{{expected}}).',
   wrongType: 'must be $t(project:kind_{{expected}}), not $t(project:value_{{got}}).',
   kind_int: 'a whole number',
@@ -108,7 +108,7 @@ export const project = {
     'Edits cannot be saved automatically to {{file}}: {{reason, problem}}. Use Save As to keep them in a folder you can write to.',
   autosaveFailed: 'Edits could not be saved automatically to {{file}}: {{reason, problem}}',
   // An error that has no problem of the catalogue yet: its own texts, the one of the language.
-  errorText: '{{text, localized}}',
+  errorText: '{{text, cause}}',
   noDialogs: 'File dialogs exist only in the desktop app; here, pick a file from the projects folder.',
   noSuchExample: 'There is no example called {{id}}. Choose one from the list of examples.',
   // A project file uploaded from the browser (core/services/project-upload.ts).
@@ -128,5 +128,4 @@ export const project = {
     '{{type}} "{{id}}": PyTorch\'s BatchNorm normalises the channel axis, but this block uses `axis` {{axis}}. Set `axis` to -1 (the channels) to export it to PyTorch.',
   // Words of the formats above.
   or: '{{first}} or {{second}}',
-  quotedName: '"{{name}}"',
 } as const;

@@ -36,7 +36,6 @@ export const store = {
   notWritable: '{{path}} or its folder cannot be written to',
   fileReadOnly: 'the file is read-only',
   /** An error told inside another one, as it was given (when it has no problem of its own). */
-  cause: '{{message}}',
 
   // The project file as it is opened (core/store/inspect.ts).
   notFound: '{{path}} does not exist.',

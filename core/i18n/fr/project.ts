@@ -18,8 +18,8 @@ export const project: Catalogue<typeof en> = {
   notPreviewed_other: 'Le projet ne peut pas être prévisualisé ({{count}} problèmes) :\n{{problems, pathProblems}}',
   tooDeep: 'imbrication trop profonde (plus de {{max}} niveaux).',
   forbiddenKey: 'la clé « {{key}} » est interdite.',
-  unknownKeys_one: 'clé inconnue {{keys, quotedNames}} : supprimez-la ou vérifiez l’orthographe.',
-  unknownKeys_other: 'clés inconnues {{keys, quotedNames}} : supprimez-les ou vérifiez l’orthographe.',
+  unknownKeys_one: 'clé inconnue {{keys, names}} : supprimez-la ou vérifiez l’orthographe.',
+  unknownKeys_other: 'clés inconnues {{keys, names}} : supprimez-les ou vérifiez l’orthographe.',
   missing: 'valeur manquante ; il faut $t(project:kind_{{expected}}).',
   wrongType: 'doit être $t(project:kind_{{expected}}), et non $t(project:value_{{got}}).',
   kind_int: 'un nombre entier',
@@ -107,7 +107,7 @@ export const project: Catalogue<typeof en> = {
   readOnly_why:
     'Les modifications ne peuvent pas être enregistrées automatiquement dans {{file}} : {{reason, problem}}. Utilisez Enregistrer sous pour les garder dans un dossier où vous pouvez écrire.',
   autosaveFailed: 'Les modifications n’ont pas pu être enregistrées automatiquement dans {{file}} : {{reason, problem}}',
-  errorText: '{{text, localized}}',
+  errorText: '{{text, cause}}',
   noDialogs:
     'Les fenêtres de choix de fichier n’existent que dans l’application de bureau ; ici, choisissez un fichier du dossier des projets.',
   noSuchExample: 'Il n’y a pas d’exemple nommé {{id}}. Choisissez-en un dans la liste des exemples.',
@@ -127,5 +127,4 @@ export const project: Catalogue<typeof en> = {
   torchBatchNormAxis:
     '{{type}} « {{id}} » : la BatchNorm de PyTorch normalise l’axe des canaux, mais ce bloc utilise `axis` {{axis}}. Réglez `axis` sur -1 (les canaux) pour l’exporter vers PyTorch.',
   or: '{{first}} ou {{second}}',
-  quotedName: '« {{name}} »',
 };

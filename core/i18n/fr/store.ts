@@ -39,7 +39,6 @@ export const store: Catalogue<typeof en> = {
     'Impossible $t(store:action_{{action}}) : {{path}} est ouvert en lecture seule ({{reason, problem}}). Utilisez « Enregistrer sous » pour garder votre travail ailleurs.',
   notWritable: 'impossible d’écrire dans {{path}} ou dans son dossier',
   fileReadOnly: 'le fichier est en lecture seule',
-  cause: '{{message}}',
 
   notFound: '{{path}} n’existe pas.',
   notAFile: '{{path}} est un dossier ou un périphérique, pas un fichier de projet.',

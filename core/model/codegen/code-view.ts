@@ -1,3 +1,4 @@
+import { problem, type Problem } from '../../i18n/catalogue';
 import type { Graph } from '../graph';
 import { kerasModelCode } from './keras';
 import { ExportError } from './plan';
@@ -5,7 +6,8 @@ import { pytorchModule } from './pytorch';
 
 export type CodeLanguage = 'keras' | 'pytorch';
 
-export type CodeResult = { ok: true; code: string } | { ok: false; message: string; messageFr?: string; nodeId?: string };
+/** The code, or why it cannot be written: a problem of the catalogue, with the block at fault. */
+export type CodeResult = { ok: true; code: string } | { ok: false; message: Problem; nodeId?: string };
 
 /**
  * The Keras or PyTorch code of a graph, for a code view that updates on every edit: never throws
@@ -17,11 +19,8 @@ export function graphCode(graph: Graph, language: CodeLanguage, options: { name?
     return { ok: true, code };
   } catch (error) {
     if (!(error instanceof ExportError)) throw error;
-    return {
-      ok: false,
-      message: error.message,
-      ...(error.fr !== undefined ? { messageFr: error.fr } : {}),
-      ...(error.nodeId ? { nodeId: error.nodeId } : {}),
-    };
+    // A refusal worded by a block module itself (its English and French texts) is carried as it is.
+    const message = error.problem ?? problem('export:blockSays', { text: { en: error.message, fr: error.fr ?? error.message } });
+    return { ok: false, message, ...(error.nodeId ? { nodeId: error.nodeId } : {}) };
   }
 }

@@ -1,4 +1,4 @@
-import type { Problem } from '../../i18n/catalogue';
+import { problem, type Problem } from '../../i18n/catalogue';
 import { LocalizedError, type Localized } from '../localized';
 
 /**
@@ -26,14 +26,7 @@ export function blockNameFr(node: { id: string; type: string }): string {
   return `${node.type} « ${node.id} »`;
 }
 
-/** The refusal of an exporter that cannot express a block: names the block, the format and why, in English and French. */
-export function cannotExport(node: { id: string; type: string }, format: string, why: Localized): ExportError {
-  return new ExportError(
-    {
-      en: `${blockName(node)}: ${format} cannot express this block: ${why.en}`,
-      fr: `${blockNameFr(node)} : ${format} ne sait pas exprimer ce bloc : ${why.fr}`,
-    },
-    node.id,
-    node.type,
-  );
+/** The refusal of an exporter that cannot express a block: names the block, the format and why (a problem of the catalogue, or a block's own texts). */
+export function cannotExport(node: { id: string; type: string }, format: string, why: Problem | Localized): ExportError {
+  return new ExportError(problem('export:cannotExpress', { type: node.type, id: node.id, format, why: { ...why } }), node.id, node.type);
 }

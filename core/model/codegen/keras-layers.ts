@@ -1,6 +1,7 @@
 import type { ResolvedParams } from '../block';
 import { getBlock } from '../blocks/index';
-import { blockName, blockNameFr, ExportError } from './export-error';
+import { problem } from '../../i18n/catalogue';
+import { ExportError } from './export-error';
 import type { PlanNode } from './plan';
 import { pyNumber, pyString, pyValue, snakeCase } from './python';
 
@@ -41,15 +42,7 @@ export function usesRegularizers(nodes: PlanNode[]): boolean {
 /** `layers.Conv2D(8, 3, activation="relu", name="conv1")` for one block. */
 export function kerasLayerCall(node: PlanNode): string {
   const spec = getBlock(node.type)?.keras;
-  if (!spec)
-    throw new ExportError(
-      {
-        en: `${blockName(node)}: the Keras code generator does not know the block type ${node.type}, so it cannot write this model in Keras.`,
-        fr: `${blockNameFr(node)} : le générateur de code Keras ne connaît pas le type de bloc ${node.type} ; il ne peut donc pas écrire ce modèle en Keras.`,
-      },
-      node.id,
-      node.type,
-    );
+  if (!spec) throw new ExportError(problem('export:kerasUnknownBlock', { type: node.type, id: node.id }), node.id, node.type);
   const params: ResolvedParams = node.params;
   const args: string[] = [];
   const positional: string[] = [];

@@ -5,7 +5,8 @@ import { samePadding } from '../blocks/shape-rules';
 import type { Graph, Shape } from '../graph';
 import { copyLayout, type WeightLayout } from '../weight-layout';
 import { activationForm } from './activations';
-import { blockName, blockNameFr, ExportError } from './export-error';
+import { problem } from '../../i18n/catalogue';
+import { ExportError } from './export-error';
 import { planGraph, type PlanNode } from './plan';
 import { isImage } from './pytorch-text';
 import { IdentifierTable, pascalCase, pyDocstring, pyValue } from './python';
@@ -78,15 +79,7 @@ interface Writer {
 
 function activationCode(node: PlanNode, activation: string, value: string, shape: Shape): string {
   const form = activationForm(activation);
-  if (!form)
-    throw new ExportError(
-      {
-        en: `${blockName(node)}: the activation "${activation}" has no PyTorch equivalent in the exporter.`,
-        fr: `${blockNameFr(node)} : l’activation « ${activation} » n’a pas d’équivalent PyTorch dans l’exporteur.`,
-      },
-      node.id,
-      node.type,
-    );
+  if (!form) throw new ExportError(problem('export:pytorchNoActivation', { type: node.type, id: node.id, activation }), node.id, node.type);
   return form.pytorch(value, isImage(shape) ? 1 : -1);
 }
 
@@ -112,15 +105,7 @@ function augmentationCode(node: PlanNode, attr: string, input: string, w: Writer
 function writeNode(node: PlanNode, attr: string, args: string[], w: Writer): string {
   if (w.augment && node.trainingOnly) return augmentationCode(node, attr, args[0], w);
   const block = getBlock(node.type);
-  if (!block)
-    throw new ExportError(
-      {
-        en: `${blockName(node)}: the PyTorch exporter does not know the block type ${node.type}.`,
-        fr: `${blockNameFr(node)} : l’exporteur PyTorch ne connaît pas le type de bloc ${node.type}.`,
-      },
-      node.id,
-      node.type,
-    );
+  if (!block) throw new ExportError(problem('export:pytorchUnknownBlock', { type: node.type, id: node.id }), node.id, node.type);
   return block.pytorch({
     node,
     attr,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { problemText } from '../../i18n/translate';
 import { BackendUnavailableError, backendLadder, isBackendName, selectBackend, type BackendName } from './index';
 import { wasmBinaryDirectory } from './loaders';
 
@@ -11,10 +12,12 @@ describe('selectBackend', () => {
     expect(rung).toBeGreaterThanOrEqual(0);
     expect(choice.fallbacks.map((f) => f.backend)).toEqual(backendLadder.slice(0, rung));
     for (const fallback of choice.fallbacks) {
-      expect(fallback.reason.length).toBeGreaterThan(10);
-      expect(fallback.reason).not.toContain('\n');
+      expect(fallback.reason.code).toMatch(/^train:(backendNotInstalled|backendLoadFailed|noCudaGpu)$/);
+      const said = problemText(fallback.reason, 'en');
+      expect(said.length).toBeGreaterThan(10);
+      expect(said).not.toContain('\n');
       // In French too, for the Train panel of a French class.
-      expect(fallback.reasonFr).toMatch(/n’est pas installé|n’a pas pu être chargé|aucun GPU CUDA/);
+      expect(problemText(fallback.reason, 'fr')).toMatch(/n’est pas installé|n’a pas pu être chargé|aucun GPU CUDA/);
     }
     expect(choice.tf.getBackend()).toBe(choice.backend === 'tensorflow-gpu' ? 'tensorflow' : choice.backend);
     expect(choice.device.length).toBeGreaterThan(3);

@@ -2,7 +2,9 @@
 // The native packages are optional dependencies. Each rung that cannot load (package missing,
 // CUDA/cuDNN missing, ABI mismatch) is skipped with a one-line reason; only a backend the user
 // forced and that cannot load is an error.
-import { errorTexts, LocalizedError } from '../../model/localized';
+import { problem, type Problem } from '../../i18n/catalogue';
+import { problemText } from '../../i18n/translate';
+import { LocalizedError } from '../../model/localized';
 import { loadCpu, loadNative, loadWasm, type LoadedBackend } from './loaders';
 
 export type Tf = typeof import('@tensorflow/tfjs');
@@ -15,7 +17,7 @@ export interface BackendChoice {
   /** Human-readable description of where the numbers are computed. */
   device: string;
   /** Rungs tried before this one, with why each was skipped. */
-  fallbacks: { backend: BackendName; reason: string; reasonFr?: string }[];
+  fallbacks: { backend: BackendName; reason: Problem }[];
 }
 
 /** From the fastest to the most portable. */
@@ -77,11 +79,13 @@ export async function selectBackend(requested?: BackendName): Promise<BackendCho
       const loaded = await loaders[backend]();
       return { ...loaded, backend, fallbacks };
     } catch (error) {
-      const fr = errorTexts(error).fr;
-      fallbacks.push({ backend, reason: oneLine(error), ...(error instanceof LocalizedError ? { reasonFr: oneLine(fr) } : {}) });
+      // A loader's own problem (not installed, no GPU), or the first line of what the library said.
+      const reason =
+        error instanceof LocalizedError && error.problem ? error.problem : problem('train:backendFailed', { why: oneLine(error) });
+      fallbacks.push({ backend, reason });
     }
   }
-  throw new Error(`No TensorFlow.js backend could be loaded: ${fallbacks.map((f) => `${f.backend}: ${f.reason}`).join('; ')}`);
+  throw new Error(`No TensorFlow.js backend could be loaded: ${fallbacks.map((f) => `${f.backend}: ${problemText(f.reason)}`).join('; ')}`);
 }
 
 export { registerWasmGradientKernels, addedWasmKernels } from './wasm-gradients';

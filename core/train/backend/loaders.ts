@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import * as tfWasm from '@tensorflow/tfjs-backend-wasm';
+import { problem } from '../../i18n/catalogue';
 import { LocalizedError } from '../../model/localized';
 import { registerWasmGradientKernels } from './wasm-gradients';
 
@@ -77,20 +78,14 @@ async function importOptional(packageName: string): Promise<Tf> {
       throw notInstalled(packageName);
     }
     const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new LocalizedError({
-      en: `${packageName} is installed but failed to load: ${why}`,
-      fr: `${packageName} est installé mais n’a pas pu être chargé : ${why}`,
-    });
+    throw new LocalizedError(problem('train:backendLoadFailed', { package: packageName, why }));
   }
   const namespace = loaded as { default?: Tf } & Tf;
   return (typeof namespace.setBackend === 'function' ? namespace : namespace.default) as Tf;
 }
 
 function notInstalled(packageName: string): LocalizedError {
-  return new LocalizedError({
-    en: `${packageName} is not installed (optional dependency; \`npm install ${packageName}\` adds it)`,
-    fr: `${packageName} n’est pas installé (dépendance facultative ; \`npm install ${packageName}\` l’ajoute)`,
-  });
+  return new LocalizedError(problem('train:backendNotInstalled', { package: packageName }));
 }
 
 async function gpuNames(): Promise<string[]> {
@@ -116,11 +111,7 @@ export async function loadNative(kind: 'gpu' | 'cpu'): Promise<LoadedBackend> {
   if (kind === 'gpu') {
     gpus = await gpuNames();
     // Without a visible CUDA device libtensorflow silently computes on the CPU; say so instead.
-    if (gpus.length === 0)
-      throw new LocalizedError({
-        en: 'no CUDA GPU is visible (nvidia-smi is missing or lists no GPU)',
-        fr: 'aucun GPU CUDA n’est visible (nvidia-smi est absent ou ne liste aucun GPU)',
-      });
+    if (gpus.length === 0) throw new LocalizedError(problem('train:noCudaGpu', {}));
   }
   const native = await importOptional(packageName);
   // The native packages bring their own copy of TensorFlow.js; use the one where they registered.

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { problemText } from '../../i18n/translate';
 import { compileGraph } from '../../compile/compile';
 import { seededRandom } from '../../data/random';
 import { pytorchModule } from '../../model/codegen/pytorch';
@@ -19,7 +20,7 @@ import { engineScript, writeNpy } from './run';
 import { findPythonEngine } from './index';
 
 const engine = await findPythonEngine();
-const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason?.en}`;
+const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason && problemText(engine.reason)}`;
 if (skipReason) console.warn(`PyTorch augmentation tests skipped: ${skipReason}`);
 
 const [N, H, W, C] = [6, 16, 16, 3];

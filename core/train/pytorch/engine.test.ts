@@ -6,6 +6,7 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { problemText } from '../../i18n/translate';
 import { main } from '../../cli/main';
 import { recordingIo } from '../../cli/test-io';
 import { parseProject } from '../../model/project-io';
@@ -20,7 +21,7 @@ import { startTraining } from '../session';
 import { clearPythonEngineCache, findPythonEngine } from './index';
 
 const engine = await findPythonEngine();
-const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason?.en}`;
+const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason && problemText(engine.reason)}`;
 if (skipReason) console.warn(`PyTorch engine tests skipped: ${skipReason}`);
 const python = engine.python!;
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -252,8 +253,11 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
         clearPythonEngineCache();
         const info = await findPythonEngine();
         expect(info).toMatchObject({ available: false, python: bare, devices: [] });
-        expect(info.reason!.en).toMatch(/has no torch: install PyTorch for it \(pip install torch\) or choose another Python\./);
-        expect(info.reason!.fr).toMatch(/n’a pas torch/);
+        expect(info.reason!.code).toBe('train:pythonNoTorch');
+        expect(problemText(info.reason!, 'en')).toMatch(
+          /has no torch: install PyTorch for it \(pip install torch\) or choose another Python\./,
+        );
+        expect(problemText(info.reason!, 'fr')).toMatch(/n’a pas torch/);
         const result = await runTraining({ project: smallCnn(1), options: { engine: 'pytorch' } }, () => undefined, new TrainingControl());
         expect(result.state).toBe('failed');
         expect(result.message).toMatch(
@@ -286,7 +290,9 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
       const probe = await probePython(garbage);
       expect(probe).toMatchObject({ ok: false });
       if (!probe.ok)
-        expect(probe.reason.en).toMatch(/python-garbage is not a Python that Neuroblocks can use \(it answered: Welcome to MyPython!\)/);
+        expect(problemText(probe.reason, 'en')).toMatch(
+          /python-garbage is not a Python that Neuroblocks can use \(it answered: Welcome to MyPython!\)/,
+        );
 
       // Fine when probed, garbage once training.
       const noisy = script('python-noisy', `case "$*" in *engine.py*) echo "Welcome to MyPython!";; esac\nexec "${python}" "$@"`);

@@ -6,11 +6,12 @@ import type { Graph } from '../../model/graph';
 import { TrainingControl } from '../control';
 import type { FinalResult, TrainingEvent } from '../events';
 import { runTraining, type TrainingOptions } from '../run';
+import { problemText } from '../../i18n/translate';
 import { findPythonEngine } from './index';
 import { chain, mnistProject, relativeDifference } from './test-projects';
 
 const engine = await findPythonEngine();
-const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason?.en}`;
+const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason && problemText(engine.reason)}`;
 
 const frozen = { trainable: false };
 /** A frozen convolutional base with a frozen BatchNormalization, a Dropout and a Dense head. */
@@ -71,18 +72,17 @@ describe.skipIf(Boolean(skipReason))('a frozen base on the PyTorch engine', () =
   it('is computed once per image, says so, and trains the head to the weights the whole model gets', { timeout: 120_000 }, async () => {
     const cached = await train(frozenCnn, { engine: 'pytorch', device: 'cpu' });
     const everyStep = await train(frozenCnn, { engine: 'pytorch', device: 'cpu', featureCache: false });
-    expect(cached.started.frozenBase).toMatchObject({
-      blocks: 5,
-      cached: true,
-      message: 'The frozen base (5 blocks) is computed once per image; only the head trains.',
-    });
-    expect(cached.started.frozenBase!.messageFr).toBe(
+    expect(cached.started.frozenBase).toMatchObject({ blocks: 5, cached: true, message: { code: 'train:frozenBaseCached' } });
+    expect(problemText(cached.started.frozenBase!.message, 'en')).toBe(
+      'The frozen base (5 blocks) is computed once per image; only the head trains.',
+    );
+    expect(problemText(cached.started.frozenBase!.message, 'fr')).toBe(
       'La base gelée (5 blocs) est calculée une seule fois par image ; seule la tête s’entraîne.',
     );
-    expect(everyStep.started.frozenBase).toMatchObject({
-      cached: false,
-      message: 'The frozen base (5 blocks) runs at every step: computing it once was turned off for this run.',
-    });
+    expect(everyStep.started.frozenBase).toMatchObject({ cached: false });
+    expect(problemText(everyStep.started.frozenBase!.message, 'en')).toBe(
+      'The frozen base (5 blocks) runs at every step: computing it once was turned off for this run.',
+    );
     // The pass over the 256 images (192 to train, 64 to validate) is counted as on the TensorFlow.js engine.
     expect(cached.events.filter((e) => e.type === 'baseProgress').at(-1)).toEqual({ type: 'baseProgress', images: 256, of: 256 });
     expect(everyStep.events.some((e) => e.type === 'baseProgress')).toBe(false);
@@ -106,7 +106,7 @@ describe.skipIf(Boolean(skipReason))('a frozen base on the PyTorch engine', () =
       expect(maxRelativeDifference(cached.result, everyStep.result)).toBeLessThanOrEqual(1e-5);
       const small = await train(branching, { engine: 'pytorch', device: 'cpu', featureCacheBytes: 1000 });
       expect(small.started.frozenBase?.cached).toBe(false);
-      expect(small.started.frozenBase?.message).toMatch(
+      expect(problemText(small.started.frozenBase!.message, 'en')).toMatch(
         /^The frozen base \(3 blocks\) runs at every step: its outputs for the 256 training and validation images would take [\d.]+ MB, more than the 1 kB set aside for them\./,
       );
       expect(maxRelativeDifference(small.result, everyStep.result)).toBe(0);

@@ -3,7 +3,7 @@
 import { execFile } from 'node:child_process';
 import { accessSync, constants, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Localized } from '../../model/localized';
+import { problem, type Problem } from '../../i18n/catalogue';
 
 // Declared once, in the API contract: what the engine finds is what the Train panel shows.
 export type { PythonDevice as TorchDevice, PythonEngineInfo } from '../../api/contract';
@@ -61,7 +61,7 @@ interface ProbeOutput {
 }
 
 type Probe =
-  { ok: true; python: string; torch: string; devices: TorchDevice[] } | { ok: false; python: string; reason: Localized; hasTorch: boolean };
+  { ok: true; python: string; torch: string; devices: TorchDevice[] } | { ok: false; python: string; reason: Problem; hasTorch: boolean };
 
 function isExecutable(file: string): boolean {
   try {
@@ -137,30 +137,21 @@ export function probePython(python: string, timeoutMs = PROBE_TIMEOUT_MS): Promi
               ok: false,
               hasTorch: false,
               python,
-              reason: {
-                en: `No Python at ${python}: set the Python path in the settings or NEUROBLOCKS_PYTHON.`,
-                fr: `Aucun Python à l’emplacement ${python} : indiquez le chemin de Python dans les réglages ou dans NEUROBLOCKS_PYTHON.`,
-              },
+              reason: problem('train:noPythonAt', { python }),
             });
           if ((error as { killed?: boolean } | null)?.killed)
             return resolve({
               ok: false,
               hasTorch: false,
               python,
-              reason: {
-                en: `${python} did not answer within ${timeoutMs / 1000} s when asked for torch.`,
-                fr: `${python} n’a pas répondu en ${timeoutMs / 1000} s quand on lui a demandé torch.`,
-              },
+              reason: problem('train:pythonSilent', { python, seconds: timeoutMs / 1000 }),
             });
           const said = firstLine(String(stderr)) || firstLine(String(stdout)) || (error ? error.message : 'no output');
           return resolve({
             ok: false,
             hasTorch: false,
             python,
-            reason: {
-              en: `${python} is not a Python that Neuroblocks can use (it answered: ${said}).`,
-              fr: `${python} n’est pas un Python utilisable par Neuroblocks (il a répondu : ${said}).`,
-            },
+            reason: problem('train:pythonUnusable', { python, said }),
           });
         }
         if (!parsed.torch)
@@ -168,30 +159,21 @@ export function probePython(python: string, timeoutMs = PROBE_TIMEOUT_MS): Promi
             ok: false,
             hasTorch: false,
             python,
-            reason: {
-              en: `${python} (Python ${parsed.python ?? '?'}) has no torch: install PyTorch for it (pip install torch) or choose another Python.`,
-              fr: `${python} (Python ${parsed.python ?? '?'}) n’a pas torch : installez PyTorch pour lui (pip install torch) ou choisissez un autre Python.`,
-            },
+            reason: problem('train:pythonNoTorch', { python, version: parsed.python ?? '?' }),
           });
         if (!versionAtLeast(parsed.torch, MIN_TORCH))
           return resolve({
             ok: false,
             hasTorch: true,
             python,
-            reason: {
-              en: `${python} has torch ${parsed.torch}, too old: the PyTorch engine needs torch ${MIN_TORCH.join('.')} or newer.`,
-              fr: `${python} a torch ${parsed.torch}, trop ancien : le moteur PyTorch demande torch ${MIN_TORCH.join('.')} ou plus récent.`,
-            },
+            reason: problem('train:torchTooOld', { python, torch: parsed.torch, needed: MIN_TORCH.join('.') }),
           });
         if (!parsed.numpy)
           return resolve({
             ok: false,
             hasTorch: true,
             python,
-            reason: {
-              en: `${python} has torch but not numpy, which the PyTorch engine needs: install numpy for it.`,
-              fr: `${python} a torch mais pas numpy, dont le moteur PyTorch a besoin : installez numpy pour lui.`,
-            },
+            reason: problem('train:pythonNoNumpy', { python }),
           });
         const devices = Array.isArray(parsed.devices)
           ? parsed.devices.filter((d) => d && (d.kind === 'cuda' || d.kind === 'mps' || d.kind === 'cpu') && typeof d.name === 'string')
@@ -230,10 +212,7 @@ async function searchPythons(candidates: string[]): Promise<PythonEngineInfo> {
     return {
       available: false,
       devices: [],
-      reason: {
-        en: 'No Python found: install Python 3 with PyTorch, or set its path in the settings or in NEUROBLOCKS_PYTHON.',
-        fr: 'Aucun Python trouvé : installez Python 3 avec PyTorch, ou indiquez son chemin dans les réglages ou dans NEUROBLOCKS_PYTHON.',
-      },
+      reason: problem('train:noPython', {}),
     };
   let firstFailure: Extract<Probe, { ok: false }> | undefined;
   for (const python of candidates) {

@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Project } from '../../model/project';
+import { problem } from '../../i18n/catalogue';
 import { LocalizedError } from '../../model/localized';
 import type { DatasetInput } from '../../store/types';
 import type { FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from '../events';
@@ -80,10 +81,7 @@ export async function exportJob(
   options: TrainingOptions & { dataset?: DatasetInput } = {},
 ): Promise<{ files: string[]; started: JobManifest['started'] }> {
   if (existsSync(outDir) && (!statSync(outDir).isDirectory() || readdirSync(outDir).length > 0))
-    throw new LocalizedError({
-      en: `${outDir} already exists and is not an empty folder: give --out a new or empty folder for the job.`,
-      fr: `${outDir} existe déjà et n’est pas un dossier vide : donnez à --out un dossier nouveau ou vide pour la tâche.`,
-    });
+    throw new LocalizedError(problem('train:jobFolderTaken', { folder: outDir }));
   const runDir = path.join(outDir, 'run');
   mkdirSync(runDir, { recursive: true });
   const { dataset, ...trainingOptions } = options;
@@ -114,16 +112,16 @@ export function readJob(jobDir: string): JobManifest {
     manifest = JSON.parse(readFileSync(file, 'utf8')) as JobManifest;
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new LocalizedError({
-      en: `${jobDir} is not a Neuroblocks job folder: ${missing ? 'it has no job.json' : 'its job.json cannot be read'}. Give the folder written by \`neuroblocks export FILE --format job\`.`,
-      fr: `${jobDir} n’est pas un dossier de tâche Neuroblocks : ${missing ? 'il n’a pas de job.json' : 'son job.json est illisible'}. Donnez le dossier écrit par \`neuroblocks export FICHIER --format job\`.`,
-    });
+    throw new LocalizedError(problem(missing ? 'train:notAJobNoManifest' : 'train:notAJobUnreadable', { folder: jobDir }));
   }
   if (manifest?.format !== JOB_FORMAT || manifest.version !== 1 || !manifest.project || !manifest.started)
-    throw new LocalizedError({
-      en: `${file} is not the manifest of a Neuroblocks job (format ${JSON.stringify(manifest?.format)}, version ${JSON.stringify(manifest?.version)}).`,
-      fr: `${file} n’est pas le manifeste d’une tâche Neuroblocks (format ${JSON.stringify(manifest?.format)}, version ${JSON.stringify(manifest?.version)}).`,
-    });
+    throw new LocalizedError(
+      problem('train:notAJobManifest', {
+        file,
+        format: String(JSON.stringify(manifest?.format)),
+        version: String(JSON.stringify(manifest?.version)),
+      }),
+    );
   return manifest;
 }
 
@@ -136,11 +134,7 @@ interface EngineEvent {
 export function jobEvents(jobDir: string, manifest: JobManifest): TrainingEvent[] {
   const resultDir = path.join(jobDir, 'result');
   const log = path.join(resultDir, 'events.jsonl');
-  if (!existsSync(log))
-    throw new LocalizedError({
-      en: `${jobDir} has no result yet (result/events.jsonl is missing): run \`python3 train.py\` in it first, then import it.`,
-      fr: `${jobDir} n’a pas encore de résultat (result/events.jsonl manque) : lancez d’abord \`python3 train.py\` dans ce dossier, puis importez-le.`,
-    });
+  if (!existsSync(log)) throw new LocalizedError(problem('train:jobNoResult', { folder: jobDir }));
   const lines = readFileSync(log, 'utf8')
     .split('\n')
     .filter((l) => l.trim());
@@ -163,10 +157,7 @@ export function jobEvents(jobDir: string, manifest: JobManifest): TrainingEvent[
     try {
       event = JSON.parse(line) as EngineEvent;
     } catch {
-      throw new LocalizedError({
-        en: `Line ${i + 1} of ${log} is not an event of the engine; the result is damaged. Run the job again.`,
-        fr: `La ligne ${i + 1} de ${log} n’est pas un événement du moteur ; le résultat est endommagé. Relancez la tâche.`,
-      });
+      throw new LocalizedError(problem('train:jobBadLine', { line: i + 1, file: log }));
     }
     switch (event.type) {
       case 'engine':
@@ -248,11 +239,7 @@ export function jobEvents(jobDir: string, manifest: JobManifest): TrainingEvent[
         break;
     }
   });
-  if (!events.length || events[0].type !== 'started')
-    throw new LocalizedError({
-      en: `${log} does not begin with the engine's start: the job did not get to train. Run it again and look at what train.py prints.`,
-      fr: `${log} ne commence pas par le démarrage du moteur : la tâche n’a pas pu s’entraîner. Relancez-la et lisez ce qu’affiche train.py.`,
-    });
+  if (!events.length || events[0].type !== 'started') throw new LocalizedError(problem('train:jobNotStarted', { file: log }));
   if (!ended)
     events.push({
       type: 'final',

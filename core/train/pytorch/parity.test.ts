@@ -2,6 +2,7 @@
 // the graph, one epoch on the PyTorch engine gives the weights one epoch on TensorFlow.js gives.
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { problemText } from '../../i18n/translate';
 import { compileGraph } from '../../compile/compile';
 import type { Graph } from '../../model/graph';
 import { parseProject } from '../../model/project-io';
@@ -13,7 +14,7 @@ import { findPythonEngine } from './index';
 import { chain, mnistProject, relativeDifference } from './test-projects';
 
 const engine = await findPythonEngine();
-const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason?.en}`;
+const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason && problemText(engine.reason)}`;
 if (skipReason) console.warn(`PyTorch parity tests skipped: ${skipReason}`);
 
 type Json = Record<string, unknown>;

@@ -16,11 +16,11 @@ import { loadDataset } from '../../data/load';
 import { permutation, seededRandom } from '../../data/random';
 import { checkModelFitsData, normalizeDataset, skippedWarning, summarizeDataset } from '../../data/summary';
 import { DataError, sampleSize, takeSamples, type Samples } from '../../data/types';
-import type { Problem } from '../../i18n/catalogue';
-import { problemText } from '../../i18n/translate';
 import { analyzeGraph } from '../../model/analyze';
 import { pytorchModule, type WeightLayout } from '../../model/codegen/pytorch';
 import { ExportError } from '../../model/codegen/plan';
+import { problem, type Problem } from '../../i18n/catalogue';
+import { problemText, problemTexts } from '../../i18n/translate';
 import { errorTexts, LocalizedError, type Localized } from '../../model/localized';
 import type { TrainingSettings } from '../../model/project';
 import { selectBackend } from '../backend/index';
@@ -28,7 +28,7 @@ import type { TrainingControl } from '../control';
 import type { EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from '../events';
 import { planFrozenBase } from '../frozen-base';
 import { targetEncoding } from '../losses';
-import { divergedMessage, hostFeatureCacheBytes, resumeNote, type TrainingRequest } from '../run';
+import { divergedMessage, hostFeatureCacheBytes, resumeNote, said, type TrainingRequest } from '../run';
 import { findPythonEngine } from './index';
 
 /** The engine script, shipped next to this file. */
@@ -98,10 +98,7 @@ export function readWeightFile(file: string, entries: readonly WeightEntry[]): S
   });
 }
 
-const engineFailed = (reason: string): Localized => ({
-  en: `The PyTorch engine failed: ${reason}`,
-  fr: `Le moteur PyTorch a échoué : ${reason}`,
-});
+const engineFailed = (reason: string): Problem => problem('train:pytorchFailed', { why: reason });
 
 /** The engine sends NaN and the infinities, which JSON lacks, as {"__float__": "NaN"}. */
 function nonFinite(_key: string, value: unknown): unknown {
@@ -187,10 +184,7 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
   const paramTrainable = model.trainableWeights.reduce((n, w) => n + w.shape.reduce((a: number, b) => a * (b ?? 1), 1), 0);
   model.dispose();
   if (options.resume && (initial.length !== appWeights.length || initial.some((w, i) => w.shape.join() !== appWeights[i].shape.join())))
-    throw new LocalizedError({
-      en: `The checkpoint does not fit this model (${initial.length} weights saved, the model has ${appWeights.length} of other shapes): it was saved from another graph. Train the project again instead of resuming.`,
-      fr: `Les poids enregistrés ne correspondent pas à ce modèle (${initial.length} poids enregistré${initial.length > 1 ? 's' : ''} ; le modèle en compte ${appWeights.length}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.`,
-    });
+    throw new LocalizedError(problem('train:checkpointMismatch', { count: initial.length, modelWeights: appWeights.length }));
 
   // The validation split and the epochs' orders, drawn exactly as the TensorFlow.js engine draws them.
   const validationCount = Math.round(dataset.train.count * settings.validationSplit);
@@ -206,11 +200,7 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
   const weights: ModelWeight[] = appWeights.map((w) => {
     const cut = w.name.lastIndexOf('/');
     const entry = module.state.find((s) => s.nodeId === w.name.slice(0, cut) && s.weight === w.name.slice(cut + 1));
-    if (!entry)
-      throw new ExportError({
-        en: `The weight "${w.name}" has no place in the PyTorch module: this graph cannot train on the PyTorch engine. Train it with the TensorFlow.js engine.`,
-        fr: `Le poids « ${w.name} » n’a pas de place dans le module PyTorch : ce graphe ne peut pas s’entraîner avec le moteur PyTorch. Entraînez-le avec le moteur TensorFlow.js.`,
-      });
+    if (!entry) throw new ExportError(problem('train:weightNotInModule', { name: w.name }));
     return { ...w, key: entry.key, layout: entry.layout };
   });
   const regularizers = Object.values(analysis.nodes).flatMap((node) => {
@@ -222,11 +212,7 @@ export async function prepareTorchRun(request: TrainingRequest, dir: string): Pr
 
   const sample = sampleSize(dataset.inputShape);
   const order = permutation(dataset.train.count, seededRandom(settings.seed ^ 0x5eed));
-  if (trainCount < 1)
-    throw new DataError({
-      en: `The validation split of ${settings.validationSplit} leaves no sample to train on: lower it or use more data.`,
-      fr: `La part de validation de ${settings.validationSplit} ne laisse aucun exemple pour l’entraînement : baissez-la ou utilisez plus de données.`,
-    });
+  if (trainCount < 1) throw new DataError(problem('train:noTrainingSample', { split: settings.validationSplit }));
   const train = takeSamples(dataset.train, order.subarray(validationCount), sample);
   const validation: Samples = takeSamples(dataset.train, order.subarray(0, validationCount), sample);
   const firstEpoch = options.resume?.fromEpoch ?? 1;
@@ -324,10 +310,9 @@ export async function runPyTorchTraining(
     const { options } = request;
     const engine = await findPythonEngine({ python: options.python });
     if (!engine.available || !engine.python)
-      throw new LocalizedError({
-        en: `The PyTorch engine is not available: ${engine.reason?.en ?? 'no Python with torch was found.'} Train with the TensorFlow.js engine instead, or install PyTorch.`,
-        fr: `Le moteur PyTorch n’est pas disponible : ${engine.reason?.fr ?? 'aucun Python avec torch n’a été trouvé.'} Entraînez avec le moteur TensorFlow.js, ou installez PyTorch.`,
-      });
+      throw new LocalizedError(
+        engine.reason ? problem('train:pytorchUnavailable', { why: engine.reason }) : problem('train:pytorchNoPythonWithTorch', {}),
+      );
     dir = mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-torch-'));
     const runDir = dir;
 
@@ -372,8 +357,10 @@ export async function runPyTorchTraining(
         for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
         resolve(final);
       };
-      const fail = (text: Localized) =>
+      const fail = (why: Problem) => {
+        const text = problemTexts(why);
         settle(result({ state: 'failed', message: text.en, messageFr: text.fr, epochsCompleted: history.length }));
+      };
       const send = (command: 'pause' | 'resume' | 'stop') => {
         if (proc.stdin && !proc.stdin.destroyed) proc.stdin.write(`${command}\n`);
       };
@@ -385,14 +372,7 @@ export async function runPyTorchTraining(
           if (settled || command === sent) continue;
           if (command === 'stop') {
             send('stop');
-            stopTimer = setTimeout(
-              () =>
-                fail({
-                  en: `The PyTorch engine did not stop within ${STOP_GRACE_MS / 1000} s of being asked to and was ended.`,
-                  fr: `Le moteur PyTorch ne s’est pas arrêté dans les ${STOP_GRACE_MS / 1000} s qui ont suivi la demande et a été interrompu.`,
-                }),
-              STOP_GRACE_MS,
-            );
+            stopTimer = setTimeout(() => fail(problem('train:pytorchNoStop', { seconds: STOP_GRACE_MS / 1000 })), STOP_GRACE_MS);
           } else send(command === 'pause' ? 'pause' : 'resume');
           sent = command;
         }
@@ -419,12 +399,12 @@ export async function runPyTorchTraining(
       const ended = (code: number | null, signal: NodeJS.Signals | null) => {
         if (settled) return;
         const lastLine = stderrTail.trim().split('\n').filter(Boolean).at(-1);
-        const how = signal ? `was ended by the signal ${signal}` : `exited with code ${code}`;
-        const hint = signal === 'SIGKILL' ? ' (the system may have run out of memory: try a smaller batch size or model)' : '';
-        fail({
-          en: `The PyTorch engine ${how}${hint} before the end of the run${lastLine ? `: ${lastLine}` : '.'}`,
-          fr: `Le moteur PyTorch ${signal ? `a été arrêté par le signal ${signal}` : `s’est terminé avec le code ${code}`}${hint ? ' (la mémoire a pu manquer : essayez des lots ou un modèle plus petits)' : ''} avant la fin de l’entraînement${lastLine ? ` : ${lastLine}` : '.'}`,
-        });
+        // SIGKILL: most often the system ending a process that ran out of memory.
+        if (!signal)
+          fail(lastLine ? problem('train:pytorchExitedSaid', { code, said: lastLine }) : problem('train:pytorchExited', { code }));
+        else if (signal === 'SIGKILL')
+          fail(lastLine ? problem('train:pytorchKilledSaid', { signal, said: lastLine }) : problem('train:pytorchKilled', { signal }));
+        else fail(lastLine ? problem('train:pytorchSignalSaid', { signal, said: lastLine }) : problem('train:pytorchSignal', { signal }));
       };
       // It may have ended while the data was prepared; its events are still in its output.
       if (early?.error) cannotStart(early.error);
@@ -439,10 +419,7 @@ export async function runPyTorchTraining(
           if (!event || typeof event !== 'object' || typeof event.type !== 'string') throw new Error('not an event');
         } catch {
           const shown = line.length > 120 ? `${line.slice(0, 120)}…` : line;
-          return fail({
-            en: `The PyTorch engine printed something that is not one of its events: "${shown}". Check that ${python} runs the engine unchanged (no sitecustomize or startup script printing to the output).`,
-            fr: `Le moteur PyTorch a écrit quelque chose qui n’est pas un de ses événements : « ${shown} ». Vérifiez que ${python} exécute le moteur sans modification (aucun sitecustomize ni script de démarrage qui écrive sur la sortie).`,
-          });
+          return fail(problem('train:pytorchGarbage', { line: shown, python }));
         }
         try {
           handle(event);
@@ -458,11 +435,7 @@ export async function runPyTorchTraining(
             if (skipped) emit({ type: 'warning', message: problemText(skipped, 'en'), messageFr: problemText(skipped, 'fr') });
             if (pretrainedNote) emit({ type: 'warning', message: pretrainedNote.en, messageFr: pretrainedNote.fr });
             if (options.resume && !options.resume.optimizer?.length)
-              emit({
-                type: 'warning',
-                message: `Resumed from the checkpoint of epoch ${firstEpoch - 1}. Its optimizer state was not saved (a project file of an older version), so the optimizer restarts: momentum and Adam's averages build up again.`,
-                messageFr: `Repris depuis les poids de l’époque ${firstEpoch - 1}. L’état de l’optimiseur n’avait pas été enregistré (un fichier de projet d’une version plus ancienne) : l’optimiseur repart donc de zéro, et le momentum et les moyennes d’Adam se reconstruisent.`,
-              });
+              emit({ type: 'warning', ...said(problem('train:optimizerRestarted', { epoch: firstEpoch - 1 })) });
             return;
           }
           case 'batch': {

@@ -6,7 +6,7 @@ import { useEditor } from '../store/index';
 import { blockLines, createCodeCache } from './code-lines';
 import { codeViewStore, useCodeView } from './code-store';
 import './code.css';
-import { errorText } from '../ui/error-text';
+import { problemLine } from '../ui/error-text';
 
 const languages: CodeLanguage[] = ['keras', 'pytorch'];
 const codeOf = createCodeCache();
@@ -139,7 +139,7 @@ export function CodePanel({ fit }: { fit: (duration?: number) => void }) {
         ) : !result.ok ? (
           <div className="code-panel__message code-panel__message--error" role="status">
             <p>{t('ui-export:code.cannotExpress', { language: t(`ui-export:code.${language}`) })}</p>
-            <p data-testid="code-error">{errorText({ message: result.message, fr: result.messageFr })}</p>
+            <p data-testid="code-error">{problemLine(result.message)}</p>
           </div>
         ) : (
           <>

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NeuroblocksApi, PythonDevice, PythonEngineInfo } from '../../../core/api/contract';
-import { errorText } from '../ui/error-text';
+import { errorText, problemLine } from '../ui/error-text';
 import { formatNumber } from '../ui/format';
 import { describePageGpu } from '../../../core/page-train/client';
 import { trainingStore, useTraining } from './training-store';
-import { inLanguage } from '../ui/typography';
 import type { TFunction } from 'i18next';
 
 type T = TFunction;
@@ -71,7 +70,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
 
   const pytorch = engines?.pytorch;
   const set = (change: Partial<typeof engine>) => trainingStore.setState({ engine: { ...engine, ...change } });
-  const reason = pytorch?.reason ? inLanguage(pytorch.reason, i18n.language) : undefined;
+  const reason = pytorch?.reason ? problemLine(pytorch.reason, i18n.language) : undefined;
   const devices = pytorch?.available ? deviceChoices(pytorch, t, i18n.language) : [];
   const cpuThreads = pytorch?.devices.find((d) => d.kind === 'cpu')?.threads ?? 64;
   const usePython = () => {
@@ -133,7 +132,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
             : pageGpu.webgpu
               ? t('ui-train:engine.pageGpu', { name: pageGpu.webgpu })
               : t('ui-train:engine.pageNoGpu', {
-                  reason: i18n.language.startsWith('fr') && pageGpu.reasonFr ? pageGpu.reasonFr : pageGpu.reason,
+                  reason: pageGpu.reason ? problemLine(pageGpu.reason, i18n.language) : '',
                 })}
         </p>
       )}

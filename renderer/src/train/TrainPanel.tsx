@@ -22,7 +22,7 @@ import {
   useTraining,
   type SettingsForm,
 } from './training-store';
-import { errorText } from '../ui/error-text';
+import { errorText, problemLine } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 import type { TFunction } from 'i18next';
 
@@ -357,7 +357,7 @@ export function TrainPanel() {
               <li key={f.backend}>
                 {t('ui-train:engine.skipped', {
                   backend: f.backend,
-                  reason: i18n.language.startsWith('fr') && f.reasonFr ? f.reasonFr : f.reason,
+                  reason: problemLine(f.reason, i18n.language),
                 })}
               </li>
             ))}
@@ -365,7 +365,7 @@ export function TrainPanel() {
         )}
         {started?.frozenBase && (
           <p className="train-backend" data-testid="train-frozen-base">
-            {i18n.language.startsWith('fr') ? started.frozenBase.messageFr : started.frozenBase.message}
+            {problemLine(started.frozenBase.message, i18n.language)}
           </p>
         )}
       </section>

@@ -14,6 +14,7 @@ import type {
   TrainingStartOptions,
   TrainingUpdate,
 } from '../../../core/api/contract';
+import type { Problem } from '../../../core/i18n/catalogue';
 import { analyzeGraph } from '../../../core/model/analyze';
 import type { DatasetRef, Project, TrainingSettings } from '../../../core/model/project';
 import { trainInPage } from '../../../core/page-train/client';
@@ -57,7 +58,7 @@ export interface TrainingState {
   /** The engine, device and number of processes of the next run. */
   engine: { name: TrainingEngineName; device: string; nproc: number };
   /** This page's GPU for the page engine, once looked for: the WebGPU adapter's name, or why there is none. */
-  pageGpu?: { webgpu?: string; reason?: string; reasonFr?: string };
+  pageGpu?: { webgpu?: string; reason?: Problem };
   phase: RunPhase;
   sessionId?: string;
   started?: Started;
