@@ -3,6 +3,7 @@
 // e2e/webgpu-blocks.spec.ts, which keeps this list true.
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../model/graph';
+import { problemTexts } from '../i18n/translate';
 import { webgpuGaps, webgpuRefusal } from './kernels';
 
 const graph: Graph = {
@@ -23,7 +24,9 @@ describe('refusing a graph on WebGPU', () => {
       SeparableConv2D: (p: Record<string, unknown>) =>
         p.strides === 2 ? { en: 'its strided gradient is wrong', fr: 'son gradient avec pas est faux' } : undefined,
     };
-    expect(webgpuRefusal(graph, gaps)).toEqual({
+    const refusal = webgpuRefusal(graph, gaps);
+    expect(refusal?.code).toBe('train:webgpuRefused');
+    expect(refusal && problemTexts(refusal)).toEqual({
       en: 'the block "sep" (SeparableConv2D) would not train correctly on WebGPU: its strided gradient is wrong',
       fr: 'le bloc « sep » (SeparableConv2D) ne s’entraînerait pas correctement sur WebGPU : son gradient avec pas est faux',
     });

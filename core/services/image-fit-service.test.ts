@@ -1,5 +1,6 @@
 // The fit of an image folder through the API: validated on the way in, kept in the project file,
 // and given to the thumbnails of the preview.
+import { problemText } from '../i18n/translate';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,11 +58,11 @@ describe('the fit of an image folder through the API', () => {
     expect(badFit?.message).toContain(
       'its first argument, ref.fit, must be one of "letterbox", "crop", "stretch"; it was the text "squash"',
     );
-    expect(badFit?.fr).toContain('ref.fit, doit valoir "letterbox", "crop", "stretch"');
+    expect(problemText(badFit!.problem!, 'fr')).toContain('ref.fit, doit valoir "letterbox", "crop", "stretch"');
     const badShape = checkApiArguments('previewDataset', [{ kind: 'imageFolder', path: 'flags' }, { inputShape: [16, 'x', 3] }]);
     expect(badShape?.code).toBe('bad-request');
     expect(badShape?.message).toContain('its second argument, options.inputShape[1], must be a number');
-    expect(badShape?.fr).toContain('options.inputShape[1], doit être un nombre');
+    expect(problemText(badShape!.problem!, 'fr')).toContain('options.inputShape[1], doit être un nombre');
     expect(
       checkApiArguments('previewDataset', [{ kind: 'imageFolder', path: 'flags', fit: 'letterbox' }, { inputShape: [16, 16, 3] }]),
     ).toBeUndefined();
