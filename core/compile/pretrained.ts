@@ -4,6 +4,8 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../model/block';
 import type { Localized } from '../model/localized';
+import { problem } from '../i18n/catalogue';
+import { problemTexts } from '../i18n/translate';
 
 /** One pretrained tensor, named `block/weight` (e.g. `conv1/kernel`). */
 export interface PretrainedWeight {
@@ -44,8 +46,5 @@ export function applyPretrained(tf: Tf, model: tfjs.LayersModel, weights: readon
 export function pretrainedSkippedText(report: PretrainedReport): Localized | undefined {
   if (!report.skipped.length) return undefined;
   const list = report.skipped.map((s) => `${s.name} (${s.shape.join('×')} → ${s.needed.join('×')})`).join(', ');
-  return {
-    en: `Some pretrained weights no longer fit their block, whose parameters changed since: ${list}. These start from random values; put the parameters back, or add the base again.`,
-    fr: `Certains poids préentraînés ne correspondent plus à leur bloc, dont les paramètres ont changé depuis : ${list}. Ceux-ci partent de valeurs aléatoires ; remettez les paramètres, ou ajoutez la base à nouveau.`,
-  };
+  return problemTexts(problem('train:pretrainedNoLongerFit', { weights: list }));
 }

@@ -14,7 +14,7 @@ import { DataError, type SkippedItem } from '../data/types';
 import { problem, type Problem } from '../i18n/catalogue';
 import { errorTexts } from '../model/localized';
 import type { DatasetRef } from '../model/project';
-import { fileNameProblem, portableFileName } from '../model/file-names';
+import { fileNameIssue, portableFileName } from '../model/file-names';
 
 export const DATASETS_FOLDER = 'datasets';
 /** One image larger than this is certainly not a training sample. */
@@ -55,15 +55,8 @@ export function uploadPathParts(file: string): string[] {
     if (part === '' || FORBIDDEN.test(part) || [...part].some((c) => c.charCodeAt(0) < 32) || part.length > 200) {
       throw new UserFacingError(problem('data:uploadBadName', { file }), 'bad-path');
     }
-    const unsaveable = fileNameProblem(part);
-    if (unsaveable)
-      throw new UserFacingError(
-        {
-          en: `"${file}" cannot be saved: ${unsaveable.en}. Rename it and import again.`,
-          fr: `« ${file} » ne peut pas être enregistré : ${unsaveable.fr}. Renommez-le et importez à nouveau.`,
-        },
-        'bad-path',
-      );
+    const unsaveable = fileNameIssue(part);
+    if (unsaveable) throw new UserFacingError(problem('data:unsaveableName', { file, reason: unsaveable }), 'bad-path');
   }
   return parts;
 }

@@ -18,6 +18,7 @@ import {
 import { AugmentationPreviewer } from './augmentation-preview';
 import { checkedProject } from './project-access';
 import type { ServiceContext } from './service-context';
+import { problem } from '../i18n/catalogue';
 
 export class InferenceService implements InferenceApi {
   readonly #augmentation = new AugmentationPreviewer();
@@ -41,8 +42,7 @@ export class InferenceService implements InferenceApi {
   }
 
   async previewAugmentation(request: AugmentationPreviewRequest): Promise<AugmentationPreview> {
-    if (!request || typeof request !== 'object')
-      throw new UserFacingError({ en: 'Say which project to preview.', fr: 'Indiquez le projet à prévisualiser.' }, 'bad-request');
+    if (!request || typeof request !== 'object') throw new UserFacingError(problem('inference:whichProject', {}), 'bad-request');
     const { project, ...options } = request;
     return this.#augmentation.preview(checkedProject(project, 'previewed'), options);
   }

@@ -14,6 +14,7 @@ import type { Project } from '../model/project';
 import { checkedProject, runsFile } from './project-access';
 import { checkedRunId } from './run-history';
 import type { ServiceContext } from './service-context';
+import { problem } from '../i18n/catalogue';
 
 export class TrainingService implements TrainingApi {
   constructor(private readonly context: ServiceContext) {}
@@ -27,22 +28,12 @@ export class TrainingService implements TrainingApi {
     if (!analysis.valid) {
       const first = analysis.errors[0];
       throw new UserFacingError(
-        {
-          en: `The model cannot be trained until its ${analysis.errors.length === 1 ? 'error is' : `${analysis.errors.length} errors are`} fixed: ${first.message}`,
-          fr: `Le modèle ne peut pas être entraîné tant que ${analysis.errors.length === 1 ? 'son erreur n’est pas corrigée' : `ses ${analysis.errors.length} erreurs ne sont pas corrigées`} : ${first.text.fr}`,
-        },
+        problem('train:fixErrorsFirst', { count: analysis.errors.length, first: first.problem }),
         'invalid-graph',
         analysis.errors,
       );
     }
-    if (!checked.dataset)
-      throw new UserFacingError(
-        {
-          en: 'Choose a data set for the project before training it.',
-          fr: 'Choisissez un jeu de données pour le projet avant de l’entraîner.',
-        },
-        'no-dataset',
-      );
+    if (!checked.dataset) throw new UserFacingError(problem('train:noDataset', {}), 'no-dataset');
     return this.context.training.startTraining(checked, options ?? {}, { python: (await this.context.settings.read()).python });
   }
 

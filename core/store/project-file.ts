@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { problem } from '../i18n/catalogue';
-import { fileNameProblem } from '../model/file-names';
+import { fileNameIssue } from '../model/file-names';
 import type { Project } from '../model/project';
 import { serializeProject } from '../model/project-io';
 import { appVersion } from './app-version';
@@ -79,12 +79,8 @@ export interface CreateOptions {
  * temporary name and renamed into place, so a crash never leaves a half-made project behind.
  */
 export function createProjectFile(path: string, project: Project, options: CreateOptions = {}): void {
-  const nameProblem = fileNameProblem(basename(path));
-  if (nameProblem)
-    throw new StoreError('invalid', {
-      en: `Cannot create ${path}: ${nameProblem.en}. Choose another name.`,
-      fr: `Impossible de créer ${path} : ${nameProblem.fr}. Choisissez un autre nom.`,
-    });
+  const nameProblem = fileNameIssue(basename(path));
+  if (nameProblem) throw new StoreError('invalid', problem('store:cannotCreate', { path, reason: nameProblem }));
   if (!options.overwrite && existsSync(path)) throw new StoreError('exists', problem('store:exists', { path }));
   const temp = siblingTempPath(path, 'creating');
   try {

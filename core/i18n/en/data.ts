@@ -195,4 +195,5 @@ export const data = {
   pickedNotFile: '{{path}} is not a file: choose a CSV file.',
   pickedMissing: '{{path}} does not exist.',
   pickedNotFolder: '{{path}} is not a folder: choose a folder holding one sub-folder per class.',
+  unsaveableName: '"{{file}}" cannot be saved: {{reason, problem}}. Rename it and import again.',
 } as const;

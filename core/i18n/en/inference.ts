@@ -45,4 +45,5 @@ export const inference = {
   tooManyBlocks: 'Ask for at most {{max}} blocks at a time ({{count}} were asked for).',
   notConv: 'Block {{id}} is a {{type}} block: only Conv2D blocks have filters to show.',
   noConv: 'This model has no Conv2D block, so it has no learned filters to show.',
+  whichProject: 'Say which project to preview.',
 } as const;

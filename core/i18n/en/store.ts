@@ -192,4 +192,5 @@ export const store = {
   // A recorded run loaded to be tried (core/services/run-model.ts): a warning: the run is loaded all the same.
   evaluationNotKept: 'This evaluation could not be kept in {{file}} ({{reason, problem}}), so it will be computed again next time.',
   evaluationNotKept_error: 'This evaluation could not be kept in {{file}}, so it will be computed again next time. {{reason, problem}}',
+  cannotCreate: 'Cannot create {{path}}: {{reason, problem}}. Choose another name.',
 } as const;

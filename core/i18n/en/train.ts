@@ -126,4 +126,9 @@ export const train = {
   noTrainedModel: 'No model has finished training yet: train it first, then try it.',
   whichCell: 'Say which cell of the confusion matrix to show.',
   notRecorded: 'The run could not be recorded in {{file}}: {{why, cause}}',
+  fixErrorsFirst_one: 'The model cannot be trained until its error is fixed: {{first, problem}}',
+  fixErrorsFirst_other: 'The model cannot be trained until its {{count}} errors are fixed: {{first, problem}}',
+  noDataset: 'Choose a data set for the project before training it.',
+  pretrainedNoLongerFit:
+    'Some pretrained weights no longer fit their block, whose parameters changed since: {{weights}}. These start from random values; put the parameters back, or add the base again.',
 } as const;

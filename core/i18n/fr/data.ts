@@ -211,4 +211,5 @@ export const data: Catalogue<typeof en> = {
   pickedNotFile: '{{path}} n’est pas un fichier : choisissez un fichier CSV.',
   pickedMissing: '{{path}} n’existe pas.',
   pickedNotFolder: '{{path}} n’est pas un dossier : choisissez un dossier contenant un sous-dossier par classe.',
+  unsaveableName: '« {{file}} » ne peut pas être enregistré : {{reason, problem}}. Renommez-le et importez à nouveau.',
 };

@@ -48,4 +48,5 @@ export const inference: Catalogue<typeof en> = {
   tooManyBlocks: 'Demandez au plus {{max}} blocs à la fois ({{count}} ont été demandés).',
   notConv: 'Le bloc {{id}} est un bloc {{type}} : seuls les blocs Conv2D ont des filtres à montrer.',
   noConv: 'Ce modèle n’a pas de bloc Conv2D : il n’a donc pas de filtres appris à montrer.',
+  whichProject: 'Indiquez le projet à prévisualiser.',
 };

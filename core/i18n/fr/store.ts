@@ -203,4 +203,5 @@ export const store: Catalogue<typeof en> = {
     'Cette évaluation n’a pas pu être gardée dans {{file}} ({{reason, problem}}) : elle sera donc recalculée la prochaine fois.',
   evaluationNotKept_error:
     'Cette évaluation n’a pas pu être gardée dans {{file}} : elle sera donc recalculée la prochaine fois. {{reason, problem}}',
+  cannotCreate: 'Impossible de créer {{path}} : {{reason, problem}}. Choisissez un autre nom.',
 };

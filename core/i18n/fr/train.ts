@@ -130,4 +130,9 @@ export const train: Catalogue<typeof en> = {
   noTrainedModel: 'Aucun modèle n’a encore fini son entraînement : entraînez-le d’abord, puis essayez-le.',
   whichCell: 'Indiquez la case de la matrice de confusion à afficher.',
   notRecorded: 'L’entraînement n’a pas pu être enregistré dans {{file}} : {{why, cause}}',
+  fixErrorsFirst_one: 'Le modèle ne peut pas être entraîné tant que son erreur n’est pas corrigée : {{first, problem}}',
+  fixErrorsFirst_other: 'Le modèle ne peut pas être entraîné tant que ses {{count}} erreurs ne sont pas corrigées : {{first, problem}}',
+  noDataset: 'Choisissez un jeu de données pour le projet avant de l’entraîner.',
+  pretrainedNoLongerFit:
+    'Certains poids préentraînés ne correspondent plus à leur bloc, dont les paramètres ont changé depuis : {{weights}}. Ceux-ci partent de valeurs aléatoires ; remettez les paramètres, ou ajoutez la base à nouveau.',
 };
