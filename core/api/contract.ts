@@ -13,7 +13,7 @@ import type { GraphChange } from '../model/graph-diff';
 import type { DatasetRef, Project } from '../model/project';
 import type { ConvFilters, InspectRequest, ModelInside } from './inside';
 import type { Problem } from '../i18n/catalogue';
-import { LocalizedError, type Localized } from '../model/localized';
+import { LocalizedError } from '../model/localized';
 
 export type { BlockOutput, ConvFilters, InsideBlock, InspectRequest, ModelInside } from './inside';
 
@@ -1122,7 +1122,7 @@ export function isApiEvent(name: unknown): name is ApiEventName {
 export class UserFacingError extends LocalizedError {
   declare readonly fr: string;
   constructor(
-    text: Localized | Problem,
+    text: Problem,
     readonly code: string = 'user',
     readonly details?: unknown,
   ) {

@@ -41,12 +41,11 @@ function calculatorService() {
     },
     async refuse(): Promise<never> {
       throw new UserFacingError(
-        {
-          en: 'The Dense block "d1" needs "units" of at least 1: set it to 10 for ten classes.',
-          fr: 'Le bloc Dense « d1 » demande « units » d’au moins 1 : réglez-le sur 10 pour dix classes.',
-        },
+        problem('params:int', { context: 'block', id: 'd1', type: 'Dense', name: 'units', min: 1, max: 100000, got: 0 }),
         'invalid-param',
-        { nodeId: 'd1' },
+        {
+          nodeId: 'd1',
+        },
       );
     },
     async crash(): Promise<never> {
@@ -119,16 +118,16 @@ describe('RPC over an in-memory port pair', () => {
     const error = await client.refuse().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RemoteError);
     expect(error).toMatchObject({
-      message: 'The Dense block "d1" needs "units" of at least 1: set it to 10 for ten classes.',
-      fr: 'Le bloc Dense « d1 » demande « units » d’au moins 1 : réglez-le sur 10 pour dix classes.',
+      message: 'Dense "d1": `units` must be a whole number between 1 and 100000 (got 0).',
+      fr: 'Dense « d1 » : `units` doit être un nombre entier entre 1 et 100000 (valeur reçue : 0).',
       code: 'invalid-param',
       details: { nodeId: 'd1' },
     });
   });
 
-  it('carries the French text over JSON too, as the web host sends it', () => {
+  it("rebuilds an error that carries only its two texts (the transport's own), over JSON as the web host sends it", () => {
     const serialized = JSON.parse(
-      JSON.stringify(serializeError(new UserFacingError({ en: 'Choose a data set.', fr: 'Choisissez un jeu de données.' }, 'no-dataset'))),
+      JSON.stringify({ message: 'Choose a data set.', fr: 'Choisissez un jeu de données.', code: 'no-dataset' } satisfies SerializedError),
     ) as SerializedError;
     expect(new RemoteError(serialized)).toMatchObject({
       message: 'Choose a data set.',
@@ -148,8 +147,8 @@ describe('RPC over an in-memory port pair', () => {
     expect(received.fr).toContain('« conv1 »');
   });
 
-  it('refuses, by type, a user-facing error without its French text', () => {
-    // @ts-expect-error a UserFacingError needs { en, fr }
+  it('refuses, by type, a user-facing error that is not a problem of the catalogue', () => {
+    // @ts-expect-error a UserFacingError is built from a problem (a code and its parameters)
     const error = new UserFacingError('English only');
     expect(error.message).toBe('English only');
   });
@@ -181,7 +180,7 @@ describe('RPC over an in-memory port pair', () => {
     expect(error).toBeInstanceOf(RemoteError);
     expect(error).toMatchObject({
       code: 'invalid-param',
-      fr: 'Le bloc Dense « d1 » demande « units » d’au moins 1 : réglez-le sur 10 pour dix classes.',
+      fr: 'Dense « d1 » : `units` doit être un nombre entier entre 1 et 100000 (valeur reçue : 0).',
       details: { nodeId: 'd1' },
     });
     const ticks: number[] = [];

@@ -7,7 +7,7 @@ import { UserFacingError, type AugmentationPreview, type AugmentationPreviewRequ
 import type { Dataset } from '../data/types';
 import { analyzeGraph } from '../model/analyze';
 import { problem } from '../i18n/catalogue';
-import { errorTexts } from '../model/localized';
+import { errorProblem } from '../model/localized';
 import { findAugmentationChain } from '../model/augmentation-chain';
 import { getBlock } from '../model/blocks/index';
 import type { Shape } from '../model/graph';
@@ -173,7 +173,7 @@ async function readData(project: Project, inputShape: Shape, baseDir: string | u
   try {
     dataset = await loadDataset(project.dataset, { baseDir, inputShape });
   } catch (error) {
-    if (error instanceof DataError) throw new UserFacingError(error.problem ?? errorTexts(error), 'data');
+    if (error instanceof DataError) throw new UserFacingError(errorProblem(error), 'data');
     throw error;
   }
   if (!project.training.normalize) return { dataset };

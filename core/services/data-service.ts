@@ -13,7 +13,7 @@ import {
 import { DataError, type SkippedItem } from '../data/types';
 import { problem } from '../i18n/catalogue';
 import type { Shape } from '../model/graph';
-import { errorTexts } from '../model/localized';
+import { errorProblem } from '../model/localized';
 import { datasetSchema, type DatasetRef } from '../model/project';
 import { DatasetImports } from './dataset-import';
 import { builtinDatasetInfo } from './datasets';
@@ -49,7 +49,7 @@ export class DataService implements DataApi {
       // A wrong label column is fixed by choosing another: the UI gets the columns to choose from.
       const columns =
         parsed.data.kind === 'csv' ? await readCsvColumns(path.resolve(baseDir, parsed.data.path)).catch(() => undefined) : undefined;
-      throw new UserFacingError(error.problem ?? errorTexts(error), 'data', columns ? { columns } : undefined);
+      throw new UserFacingError(errorProblem(error), 'data', columns ? { columns } : undefined);
     }
   }
 

@@ -12,7 +12,7 @@ import { loadIdxFolder } from '../data/idx-folder';
 import { guessLabelColumn, readCsvColumns } from '../data/preview';
 import { DataError, type SkippedItem } from '../data/types';
 import { problem, type Problem } from '../i18n/catalogue';
-import { errorTexts } from '../model/localized';
+import { errorProblem } from '../model/localized';
 import type { DatasetRef } from '../model/project';
 import { fileNameIssue, portableFileName } from '../model/file-names';
 
@@ -117,7 +117,7 @@ async function moveToUniqueFolder(staging: string, name: string): Promise<string
 const NAMED_REFUSED = 3;
 
 function dataError(error: unknown): never {
-  if (error instanceof DataError) throw new UserFacingError(error.problem ?? errorTexts(error), 'data');
+  if (error instanceof DataError) throw new UserFacingError(errorProblem(error), 'data');
   throw error;
 }
 

@@ -8,7 +8,7 @@ import { problem } from '../i18n/catalogue';
 import { ExportOverwriteError } from '../export/overwrite';
 import { ExportError } from '../model/codegen/plan';
 import { fileNameProblem, folderStem } from '../model/file-names';
-import { errorTexts } from '../model/localized';
+import { errorProblem } from '../model/localized';
 import type { Project } from '../model/project';
 import { asUserFacing, pretrainedOf, SQLITE_EXTENSION } from './sqlite-project-format';
 
@@ -35,9 +35,9 @@ async function logUntrainedExport(location: string, format: ExportFormatName, ou
 /** A graph or weights the format cannot express: the user's to fix, with its problem (or its texts, where a block words it). */
 function refusal(error: unknown): never {
   if (error instanceof ExportOverwriteError)
-    throw new UserFacingError(error.problem ?? errorTexts(error), 'export-exists', { files: error.files, outDir: error.outDir });
+    throw new UserFacingError(errorProblem(error), 'export-exists', { files: error.files, outDir: error.outDir });
   if (error instanceof ExportError)
-    throw new UserFacingError(error.problem ?? errorTexts(error), 'export', error.nodeId ? { nodeId: error.nodeId } : undefined);
+    throw new UserFacingError(errorProblem(error), 'export', error.nodeId ? { nodeId: error.nodeId } : undefined);
   throw error;
 }
 

@@ -9,7 +9,7 @@ import { UserFacingError, type ImportedNetwork, type NetworkBaseTarget, type Net
 import type { ImportedModel } from '../import/types';
 import { fileNameProblem } from '../model/file-names';
 import { problem } from '../i18n/catalogue';
-import { errorTexts, type LocalizedError } from '../model/localized';
+import { errorProblem } from '../model/localized';
 import type { Project } from '../model/project';
 import { columnLayout } from './run-as-base';
 import { asUserFacing as storeAsUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
@@ -31,7 +31,7 @@ const lib = () => import('../import/import-network');
 function asUserFacing(error: unknown): unknown {
   if (error instanceof UserFacingError) return error;
   if (error instanceof Error && error.name === 'NetworkImportError')
-    return new UserFacingError((error as LocalizedError).problem ?? errorTexts(error), (error as { code?: string }).code);
+    return new UserFacingError(errorProblem(error), (error as { code?: string }).code);
   return storeAsUserFacing(error);
 }
 

@@ -9,7 +9,7 @@ import { fillBase, holdsBase } from '../catalogue/fill';
 import { readKerasWeightsFile } from '../catalogue/keras-weights';
 import type { ImportedWeight } from '../import/types';
 import { BaseError, insertBase } from '../model/base-group';
-import { errorTexts } from '../model/localized';
+import { errorProblem } from '../model/localized';
 import type { Project } from '../model/project';
 import type { NamedWeight } from '../store/weights';
 import { Emitter } from './emitter';
@@ -91,7 +91,7 @@ export class PretrainedBases {
     try {
       inserted = insertBase(project, { name: entry.name, source, graph: assembled.graph, weights: stored(assembled.weights) });
     } catch (error) {
-      if (error instanceof BaseError) throw new UserFacingError(error.problem ?? errorTexts(error), 'base');
+      if (error instanceof BaseError) throw new UserFacingError(errorProblem(error), 'base');
       throw error;
     }
     await keep(inserted.project, inserted.weights, source);

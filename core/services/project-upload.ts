@@ -123,10 +123,9 @@ export class ProjectUploads {
         await this.read(checked);
       } catch (error) {
         const en = error instanceof Error ? error.message : String(error);
-        throw new UserFacingError(
-          refusal(upload.fileName, checked, { en, fr: (error as { fr?: string }).fr ?? en }),
-          (error as { code?: string }).code ?? 'not-a-project',
-        );
+        // The store's own sentence, with the staging file's name replaced by the uploaded one's.
+        const text = refusal(upload.fileName, checked, { en, fr: (error as { fr?: string }).fr ?? en });
+        throw new UserFacingError(problem('project:errorText', { text }), (error as { code?: string }).code ?? 'not-a-project');
       }
       const directory = path.dirname(upload.staging);
       const base = baseName(upload.fileName);
