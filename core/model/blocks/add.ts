@@ -1,5 +1,5 @@
 import type { BlockDefinition } from '../block';
-import { mergeLayout, sameShapeMerge, trainableSpec } from './common';
+import { mergeLayout, sameShapeMerge, sameShapeMergeCases, trainableSpec } from './common';
 
 export const Add: BlockDefinition = {
   type: 'Add',
@@ -21,24 +21,7 @@ export const Add: BlockDefinition = {
       ),
     );
   },
-  conformance: [
-    { params: {}, inputs: [[5], [5]] },
-    {
-      params: {},
-      inputs: [
-        [4, 4, 2],
-        [4, 4, 2],
-        [4, 4, 2],
-      ],
-    },
-    {
-      params: {},
-      inputs: [
-        [3, 4],
-        [3, 4],
-      ],
-    },
-  ],
+  conformance: sameShapeMergeCases,
   describe: (_params, language) => (language === 'fr' ? 'somme' : 'sum'),
   doc: {
     en: {

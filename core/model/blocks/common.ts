@@ -1,4 +1,4 @@
-import type { OnnxLayout, OnnxWriter, Tf } from '../block';
+import type { ConformanceCase, OnnxLayout, OnnxWriter, Tf } from '../block';
 import type { BoolSpec, EnumSpec, FloatSpec, RangeSpec, RegularizerSpec, Size2Spec } from '../params';
 import { formatShape, type Shape } from '../graph';
 import { ShapeError } from '../issues';
@@ -218,6 +218,26 @@ export function mergeLayout(w: OnnxWriter): OnnxLayout {
   const image = w.node.outputShape.length === 3;
   return image && w.node.inputs.every((_, i) => w.hasLayout(i, 'nchw')) ? 'nchw' : 'nhwc';
 }
+
+/** The conformance cases of a merge of inputs of one shape (Add, Multiply): two vectors, three images, two matrices. */
+export const sameShapeMergeCases: ConformanceCase[] = [
+  { params: {}, inputs: [[5], [5]] },
+  {
+    params: {},
+    inputs: [
+      [4, 4, 2],
+      [4, 4, 2],
+      [4, 4, 2],
+    ],
+  },
+  {
+    params: {},
+    inputs: [
+      [3, 4],
+      [3, 4],
+    ],
+  },
+];
 
 /** The one shape of the inputs of a value-by-value merge (Add, Multiply), or a ShapeError whose sentence (`code`) says what the block does and how to fix the branches. */
 export function sameShapeMerge(inputs: Shape[], code: 'shapes:addShapes' | 'shapes:multiplyShapes'): Shape {

@@ -1,7 +1,7 @@
 import { problem } from '../../i18n/catalogue';
 import type { BlockDefinition } from '../block';
 import { ShapeError } from '../issues';
-import { mergeLayout, trainableSpec } from './common';
+import { mergeLayout, sameShapeMergeCases, trainableSpec } from './common';
 
 /** Multiply: the product of its inputs, value by value (a gate, or squeeze-and-excitation's channel weights). */
 export const Multiply: BlockDefinition = {
@@ -34,22 +34,7 @@ export const Multiply: BlockDefinition = {
     w.output(layout, product);
   },
   conformance: [
-    { params: {}, inputs: [[5], [5]] },
-    {
-      params: {},
-      inputs: [
-        [4, 4, 2],
-        [4, 4, 2],
-        [4, 4, 2],
-      ],
-    },
-    {
-      params: {},
-      inputs: [
-        [3, 4],
-        [3, 4],
-      ],
-    },
+    ...sameShapeMergeCases,
     {
       params: {},
       inputs: [
