@@ -11,6 +11,21 @@ import { NeuroblocksService } from './services';
 
 const offDiagonal = (matrix: number[][]) => matrix.reduce((sum, row, a) => sum + row.reduce((s, v, p) => s + (a === p ? 0 : v), 0), 0);
 
+/** A copy of run 1’s last checkpoint of the project at `location` in a new run that ended without an evaluation; returns its number. */
+function copyWithoutEvaluation(location: string): number {
+  const store = ProjectStore.open(location);
+  try {
+    const original = store.getRun(1);
+    const copy = store.startRun({ project: { ...original.project, training: original.training }, backend: 'cpu', seed: 2 });
+    store.recordEpoch(copy, { epoch: 1, loss: 1 });
+    store.saveCheckpoint(copy, { epoch: 1, weights: store.loadCheckpoint(1, 'last').weights });
+    store.finishRun(copy, 'stopped');
+    return copy;
+  } finally {
+    store.close();
+  }
+}
+
 describe('a recorded run’s model', () => {
   let root: string;
   let location: string;
@@ -75,18 +90,7 @@ describe('a recorded run’s model', () => {
   });
 
   it('evaluates a run with no evaluation on record as it loads, with progress, and records the evaluation for next time', async () => {
-    // A copy of run 1's last checkpoint in a run that ended without an evaluation.
-    const store = ProjectStore.open(location);
-    let copy: number;
-    try {
-      const original = store.getRun(1);
-      copy = store.startRun({ project: { ...original.project, training: original.training }, backend: 'cpu', seed: 2 });
-      store.recordEpoch(copy, { epoch: 1, loss: 1 });
-      store.saveCheckpoint(copy, { epoch: 1, weights: store.loadCheckpoint(1, 'last').weights });
-      store.finishRun(copy, 'stopped');
-    } finally {
-      store.close();
-    }
+    const copy = copyWithoutEvaluation(location);
     const progress: EvaluationProgress[] = [];
     const stop = reopened.onEvaluationProgress((p) => progress.push(p));
     const loaded = await reopened.loadRunModel({ location, runId: copy });
@@ -188,17 +192,7 @@ describe('a recorded run’s model', () => {
   });
 
   it('warns, in the catalogue’s words, when the evaluation cannot be kept in the file, and loads the model all the same', async () => {
-    const store = ProjectStore.open(location);
-    let copy: number;
-    try {
-      const original = store.getRun(1);
-      copy = store.startRun({ project: { ...original.project, training: original.training }, backend: 'cpu', seed: 2 });
-      store.recordEpoch(copy, { epoch: 1, loss: 1 });
-      store.saveCheckpoint(copy, { epoch: 1, weights: store.loadCheckpoint(1, 'last').weights });
-      store.finishRun(copy, 'stopped');
-    } finally {
-      store.close();
-    }
+    const copy = copyWithoutEvaluation(location);
     // Another program holds the file's write lock while the evaluation would be recorded.
     const other = new Database(location);
     other.exec('BEGIN IMMEDIATE');
