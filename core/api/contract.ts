@@ -403,10 +403,8 @@ export interface SerializedWeight {
 /** How a run ended. */
 export interface FinalResult {
   state: FinalState;
-  /** Why it ended, in plain words (the error for `failed`, the advice for `diverged`). */
-  message: string;
-  /** The message in French, where the error that ended a failed run gave one. */
-  messageFr?: string;
+  /** Why it ended, as a problem of the catalogue (the error for `failed`, the advice for `diverged`; for a resumed run, where it resumed from). */
+  message: Problem;
   epochsCompleted: number;
   history: EpochMetrics[];
   /** For `early-stopped` with restoreBestWeights: the epoch whose weights the model holds. */
@@ -448,7 +446,7 @@ export type EngineTrainingEvent =
   /** About ten a second while an epoch runs. */
   | { type: 'batch'; epoch: number; batch: number; batchesPerEpoch: number; loss: number; accuracy: number }
   | ({ type: 'epoch' } & EpochMetrics)
-  | { type: 'learningRate'; epoch: number; learningRate: number; reason: string }
+  | { type: 'learningRate'; epoch: number; learningRate: number; reason: Problem }
   | {
       type: 'checkpoint';
       kind: 'best' | 'last';
@@ -460,7 +458,7 @@ export type EngineTrainingEvent =
     }
   | { type: 'paused'; epoch: number; batch: number }
   | { type: 'resumed' }
-  | { type: 'warning'; message: string; messageFr?: string }
+  | { type: 'warning'; message: Problem }
   /** A built-in data set downloaded on first use, before training starts. */
   | { type: 'download'; file: string; received: number; total?: number }
   | ({ type: 'final' } & FinalResult);
@@ -513,7 +511,8 @@ export interface RunInfo {
   endedAt?: string;
   /** Seconds from start to end, or to the last completed epoch of a run that did not end cleanly. */
   durationSeconds?: number;
-  error?: string;
+  /** Why a run that did not complete ended, as a problem of the catalogue (a file of an older version gives its English text, as `store:recordedText`). */
+  error?: Problem;
   resumedFrom?: number;
   hasBestCheckpoint: boolean;
   hasLastCheckpoint: boolean;

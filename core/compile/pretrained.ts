@@ -3,9 +3,7 @@
 // random start and named, so that the user knows which block no longer has its pretrained values.
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Tf } from '../model/block';
-import type { Localized } from '../model/localized';
-import { problem } from '../i18n/catalogue';
-import { problemTexts } from '../i18n/translate';
+import { problem, type Problem } from '../i18n/catalogue';
 
 /** One pretrained tensor, named `block/weight` (e.g. `conv1/kernel`). */
 export interface PretrainedWeight {
@@ -43,8 +41,8 @@ export function applyPretrained(tf: Tf, model: tfjs.LayersModel, weights: readon
 }
 
 /** Why some blocks start from random weights after all, for a warning; undefined when every pretrained weight fitted. */
-export function pretrainedSkippedText(report: PretrainedReport): Localized | undefined {
+export function pretrainedSkippedText(report: PretrainedReport): Problem | undefined {
   if (!report.skipped.length) return undefined;
   const list = report.skipped.map((s) => `${s.name} (${s.shape.join('×')} → ${s.needed.join('×')})`).join(', ');
-  return problemTexts(problem('train:pretrainedNoLongerFit', { weights: list }));
+  return problem('train:pretrainedNoLongerFit', { weights: list });
 }

@@ -59,8 +59,8 @@ export const pageReasons = {
   leftOut: (): PageReason => ({ reason: problem('train:pageLeftOut', {}) }),
   /** An error of the browser or of TensorFlow.js, whose own words are English. */
   error: (message: string): PageReason => ({ reason: problem('train:pageBrowserSaid', { message }) }),
-  /** A run that failed on the rung before its first batch, with the error it ended with (a problem, or its texts). */
-  trainingFailed: (why: Problem | { en: string; fr: string } | string): PageReason => ({
+  /** A run that failed on the rung before its first batch, with the problem it ended with. */
+  trainingFailed: (why: Problem): PageReason => ({
     reason: problem('train:pageTrainingFailed', { why }),
   }),
   workerNotStarted: (message: string): PageReason => ({ reason: problem('train:pageWorkerNotStarted', { message }) }),

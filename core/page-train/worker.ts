@@ -9,7 +9,6 @@ import type { SerializedWeight, TrainingEvent } from '../train/events';
 import { TrainingLoop, type LoopBackend, type LoopControl } from '../train/loop';
 import { webgpuRefusal } from './kernels';
 import { problem, type Problem } from '../i18n/catalogue';
-import { problemTexts } from '../i18n/translate';
 import {
   adapterName,
   fromWire,
@@ -153,7 +152,7 @@ async function train(message: Extract<ToWorker, { type: 'start' }>): Promise<voi
     if (!trained && result.state === 'failed' && control.command !== 'stop') {
       fallbacks.push({
         backend: rung,
-        ...pageReasons.trainingFailed({ en: oneLine(result.message), fr: oneLine(result.messageFr ?? result.message) }),
+        ...pageReasons.trainingFailed(result.message),
       });
       continue;
     }
@@ -177,12 +176,10 @@ scope.onmessage = (event) => {
     return;
   }
   void train(message).catch((error) => {
-    const text = problemTexts(problem('train:pageRunFailed', { why: oneLine(error) }));
     report(message.job.sessionId, {
       type: 'final',
       state: 'failed',
-      message: text.en,
-      messageFr: text.fr,
+      message: problem('train:pageRunFailed', { why: oneLine(error) }),
       epochsCompleted: 0,
       history: [],
       seconds: 0,

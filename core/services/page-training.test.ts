@@ -186,8 +186,8 @@ describe('training in the page', () => {
     await playPage(runner, { leaveAfterEpoch: 1, rung: 'webgl' });
     const result = await final;
     expect(result).toMatchObject({ state: 'interrupted', epochsCompleted: 1 });
-    expect(result.message).toMatch(/page training this run on its GPU was closed after 1 epoch/);
-    expect(result.messageFr).toMatch(/a été fermée après 1 époque/);
+    expect(problemText(result.message, 'en')).toMatch(/page training this run on its GPU was closed after 1 epoch/);
+    expect(problemText(result.message, 'fr')).toMatch(/a été fermée après 1 époque/);
     const store = ProjectStore.open(location);
     const [run] = store.listRuns();
     expect(run).toMatchObject({ status: 'interrupted', epochs: 1 });

@@ -6,8 +6,7 @@
 // with the page's reasons among its fallbacks. A page that goes away mid-run ends it `interrupted`.
 import { UserFacingError, type PageTrainingCommand, type PageTrainingJob, type PageTrainingReport, type WireWeight } from '../api/contract';
 import { problem, type Problem } from '../i18n/catalogue';
-import { problemTexts, problemText } from '../i18n/translate';
-import { errorTexts } from '../model/localized';
+import { errorProblem } from '../model/localized';
 import type { Project } from '../model/project';
 import type { FinalResult, SerializedWeight, TrainingEvent } from '../train/events';
 import type { TrainingListener, TrainingSession } from '../train/session';
@@ -59,12 +58,6 @@ function fromWireWeights(weights: unknown, what: string): SerializedWeight[] {
   });
 }
 
-/** A problem as a final message: its English sentence and its French one. */
-function said(text: Problem): { message: string; messageFr: string } {
-  const { en, fr } = problemTexts(text);
-  return { message: en, messageFr: fr };
-}
-
 function badReport(detail: string): UserFacingError {
   return new UserFacingError(problem('train:pageReportRefused', { detail }), 'bad-request');
 }
@@ -103,7 +96,7 @@ export class PageTrainingSession implements TrainingSession {
   ) {
     this.job = this.prepare();
     // A failure to prepare ends the run; pageTrainingJob answers with it too.
-    this.job.catch((error) => this.finish(failedResult(error, 0, [])));
+    this.job.catch((error) => this.finish(failedResult(errorProblem(error), 0, [])));
   }
 
   private async prepare(): Promise<{ job: PageTrainingJob; data: Uint8Array }> {
@@ -186,9 +179,9 @@ export class PageTrainingSession implements TrainingSession {
     if (report.unavailable) {
       if (this.backend) {
         // The page's worker failed after it had started training: the run ends here with why.
-        const reasons = report.unavailable.map((u) => problemText(u.reason)).join('; ');
+        const reasons = report.unavailable.map((u) => u.reason);
         this.finish({
-          ...failedResult(new Error(`Training on this computer's GPU stopped: ${reasons}`), this.history.length, this.history),
+          ...failedResult(problem('train:pageGpuStopped', { reasons }), this.history.length, this.history),
           seconds: (performance.now() - this.started) / 1000,
         });
         return;
@@ -215,7 +208,7 @@ export class PageTrainingSession implements TrainingSession {
     try {
       session = await this.host.startHostEngine(this.project, options);
     } catch (error) {
-      this.finish(failedResult(error, 0, []));
+      this.finish(failedResult(errorProblem(error), 0, []));
       return;
     }
     this.hostEngine = session;
@@ -259,7 +252,7 @@ export class PageTrainingSession implements TrainingSession {
     const epochs = this.history.length;
     this.finish({
       state: 'interrupted',
-      ...said(problem('train:pageClosed', { count: epochs })),
+      message: problem('train:pageClosed', { count: epochs }),
       epochsCompleted: epochs,
       history: this.history,
       ...(this.backend ? { backend: this.backend as FinalResult['backend'] } : {}),
@@ -287,7 +280,7 @@ export class PageTrainingSession implements TrainingSession {
       // No page took the run yet: it ends here, before its first batch.
       this.finish({
         state: 'stopped',
-        ...said(problem('train:stoppedBeforeStart', {})),
+        message: problem('train:stoppedBeforeStart', {}),
         epochsCompleted: 0,
         history: [],
         seconds: (performance.now() - this.started) / 1000,
@@ -314,9 +307,9 @@ export class PageTrainingSession implements TrainingSession {
   }
 }
 
-function failedResult(error: unknown, epochsCompleted: number, history: FinalResult['history']): FinalResult {
-  const { en, fr } = errorTexts(error);
-  return { state: 'failed', message: en, ...(fr !== en ? { messageFr: fr } : {}), epochsCompleted, history, seconds: 0 };
+/** The end of a run that failed, with why. */
+function failedResult(message: Problem, epochsCompleted: number, history: FinalResult['history']): FinalResult {
+  return { state: 'failed', message, epochsCompleted, history, seconds: 0 };
 }
 
 /** The host's side of the page engine: at most one run, reached through the API methods. */

@@ -24,7 +24,7 @@ async function train(project: Project, pretrained?: NamedWeight[]): Promise<Fina
     () => undefined,
     new TrainingControl(),
   );
-  expect(result.state, result.message).toBe('completed');
+  expect(result.state, JSON.stringify(result.message)).toBe('completed');
   return result;
 }
 

@@ -8,6 +8,7 @@ import { problemText } from '../i18n/translate';
 import { ProjectStore } from '../store/index';
 import { defaultCheckpoint, recordedEvaluation } from './run-model';
 import { NeuroblocksService } from './services';
+import { problem } from '../i18n/catalogue';
 
 const offDiagonal = (matrix: number[][]) => matrix.reduce((sum, row, a) => sum + row.reduce((s, v, p) => s + (a === p ? 0 : v), 0), 0);
 
@@ -178,7 +179,7 @@ describe('a recorded run’s model', () => {
     const store = ProjectStore.open(location);
     const original = store.getRun(1);
     const empty = store.startRun({ project: { ...original.project, training: original.training }, backend: 'cpu', seed: 2 });
-    store.finishRun(empty, 'failed', 'The data could not be read.');
+    store.finishRun(empty, 'failed', problem('train:noDataset', {}));
     store.close();
     await expect(reopened.loadRunModel({ location, runId: empty })).rejects.toMatchObject({
       code: 'no-checkpoint',

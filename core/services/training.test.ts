@@ -8,6 +8,7 @@ import { recordTrainingRun } from '../store/record-training';
 import { mlpProject } from '../store/test-helpers';
 import { startTraining, type FinalResult, type TrainingSession } from '../train/index';
 import { TrainingRunner } from './training';
+import { problem } from '../i18n/catalogue';
 
 const root = mkdtempSync(path.join(tmpdir(), 'nb-training-runner-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -25,7 +26,7 @@ function stoppableSession(): TrainingSession & { stopped: boolean } {
     resume: () => undefined,
     stop: () => {
       session.stopped = true;
-      end({ state: 'stopped', message: 'stopped', epochsCompleted: 0, history: [], seconds: 0 });
+      end({ state: 'stopped', message: problem('train:stoppedBeforeStart', {}), epochsCompleted: 0, history: [], seconds: 0 });
     },
     batchesCompleted: () => 0,
     done,

@@ -23,8 +23,7 @@ import type { DatasetInput } from '../store/types';
 import { analyzeGraph } from '../model/analyze';
 import { imageFitOf } from '../model/image-fit';
 import { problem, type Problem } from '../i18n/catalogue';
-import { problemTexts } from '../i18n/translate';
-import { errorProblem, type Localized } from '../model/localized';
+import { errorProblem } from '../model/localized';
 import type { Project } from '../model/project';
 import type { TrainingEvent as EngineEvent, TrainingSession } from '../train/index';
 import { Emitter } from './emitter';
@@ -120,7 +119,7 @@ export class TrainingRunner {
           recordedIn,
           session,
           project,
-          (text) => this.updates.fire({ sessionId, event: { type: 'warning', message: text.en, messageFr: text.fr } }),
+          (message) => this.updates.fire({ sessionId, event: { type: 'warning', message } }),
           dataset,
         );
       } catch (error) {
@@ -191,7 +190,7 @@ export class TrainingRunner {
     } catch (error) {
       // The run was marked running for this process; give it back its end.
       try {
-        resumed.recorder.end('stopped', `It could not be continued: ${error instanceof Error ? error.message : String(error)}`);
+        resumed.recorder.end('stopped', problem('train:notContinued', { why: errorProblem(error) }));
       } finally {
         store.close();
       }
@@ -201,8 +200,7 @@ export class TrainingRunner {
     const recording = recordTrainingRun(store, session, resumed.project, { resumed: resumed.recorder });
     void recording.done.then((result) => {
       if (result.error) {
-        const text = notRecorded(location, result.error);
-        this.updates.fire({ sessionId, event: { type: 'warning', message: text.en, messageFr: text.fr } });
+        this.updates.fire({ sessionId, event: { type: 'warning', message: notRecorded(location, result.error) } });
       }
       store.close();
     });
@@ -360,8 +358,8 @@ async function defaultStart(project: Project, options: Record<string, unknown>):
 }
 
 /** Records the run into the project file as it trains; a file that cannot be written stops the run with a warning. */
-function notRecorded(location: string, error: unknown): Localized {
-  return problemTexts(problem('train:notRecorded', { file: path.basename(location), why: errorProblem(error) }));
+function notRecorded(location: string, error: unknown): Problem {
+  return problem('train:notRecorded', { file: path.basename(location), why: errorProblem(error) });
 }
 
 /** The description of a project's CSV file for its run's record; undefined for other data, or a file that cannot be read (training then says why). */
@@ -375,7 +373,7 @@ async function recordInto(
   location: string,
   session: TrainingSession,
   project: Project,
-  warn: (text: Localized) => void,
+  warn: (message: Problem) => void,
   dataset?: DatasetInput,
 ): Promise<{ runId(): number | undefined }> {
   const { ProjectStore } = await import('../store/index');

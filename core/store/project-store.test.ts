@@ -7,6 +7,7 @@ import { StoreError, writeError } from './errors';
 import { ProjectStore } from './project-store';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
 import { denseWeights, epochMetrics, fileHash, smallProject, tempDir } from './test-helpers';
+import { problem } from '../i18n/catalogue';
 
 let dir: string;
 let cleanup: () => void;
@@ -265,12 +266,9 @@ describe('runs', () => {
     const store = create();
     const runId = store.startRun({ project: smallProject(), backend: 'cpu' });
     store.recordEpoch(runId, { ...epochMetrics(1), loss: Number.NaN });
-    store.finishRun(runId, 'diverged', 'The loss became NaN at epoch 1.');
-    expect(store.getRun(runId)).toMatchObject({
-      status: 'diverged',
-      error: 'The loss became NaN at epoch 1.',
-      epochMetrics: [{ loss: null }],
-    });
+    const why = problem('train:diverged', { epoch: 1, batch: 3, learningRate: 0.5, lower: 0.05 });
+    store.finishRun(runId, 'diverged', why);
+    expect(store.getRun(runId)).toMatchObject({ status: 'diverged', error: why, epochMetrics: [{ loss: null }] });
   });
 
   it('keeps only the best and last checkpoints and loads them back exactly', () => {

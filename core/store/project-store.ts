@@ -491,7 +491,7 @@ export class ProjectStore {
   }
 
   /** Ends a running run: completed, stopped, early-stopped, diverged or failed (with the error). */
-  finishRun(runId: number, status: Exclude<RunStatus, 'running'>, error?: string): void {
+  finishRun(runId: number, status: Exclude<RunStatus, 'running'>, error?: Problem): void {
     this.write({ action: 'finishRun' }, () => runs.setRunStatus(this.db, runId, status, error));
   }
 

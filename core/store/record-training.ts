@@ -1,6 +1,7 @@
 import type { Project } from '../model/project';
 import type { EpochMetrics, SerializedWeight, TrainingEvent, TrainingResume, TrainingSession } from '../train';
 import { problem } from '../i18n/catalogue';
+import { errorProblem } from '../model/localized';
 import { StoreError, statusKey } from './errors';
 import type { ProjectStore } from './project-store';
 import { resumeRunRecorder, startRunRecorder, type RunRecorder } from './recorder';
@@ -124,7 +125,7 @@ export function recordTrainingRun(
       failure = error as Error;
       session.stop();
       try {
-        recorder?.end('failed', `Recording stopped: ${failure.message}`);
+        recorder?.end('failed', problem('store:recordingStopped', { why: errorProblem(failure) }));
       } catch {
         // The file cannot take even this; the run will read "interrupted" when next opened.
       }

@@ -1,3 +1,4 @@
+import type { Problem } from '../i18n/catalogue';
 import type { ProjectStore } from './project-store';
 import type { RunStatus } from './schema';
 import type { CheckpointInput, EpochMetrics, EvaluationInput, ResumePoint, RunStart } from './types';
@@ -13,8 +14,8 @@ export interface RunRecorder {
   epochEnd(metrics: EpochMetrics): void;
   checkpoint(checkpoint: CheckpointInput): void;
   evaluation(evaluation: EvaluationInput): void;
-  /** Ends the run once; later calls are ignored. */
-  end(status: Exclude<RunStatus, 'running'>, error?: string): void;
+  /** Ends the run once, with why it ended where it did not complete; later calls are ignored. */
+  end(status: Exclude<RunStatus, 'running'>, error?: Problem): void;
   readonly ended: boolean;
 }
 

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Project } from '../model/project';
+import type { Problem } from '../i18n/catalogue';
+import { problemText } from '../i18n/translate';
 import { startTraining, type FinalResult } from '../train';
 import { ProjectStore } from './project-store';
 import { recordTrainingRun, resumeRecordedRun, toSerializedWeights } from './record-training';
@@ -36,7 +38,7 @@ async function trainAndStopAfterTwoEpochs(store: ProjectStore, project: Project 
   return runId!;
 }
 
-async function resume(store: ProjectStore, runId: number, epochs?: number, warnings: string[] = []): Promise<FinalResult> {
+async function resume(store: ProjectStore, runId: number, epochs?: number, warnings: Problem[] = []): Promise<FinalResult> {
   const resumed = resumeRecordedRun(store, runId);
   const session = startTraining(resumed.project, {
     backend: 'cpu',
@@ -59,12 +61,23 @@ describe('resuming a recorded run', () => {
     const runId = await trainAndStopAfterTwoEpochs(store);
     const stopped = store.getRun(runId);
     expect(stopped.status).toBe('stopped');
+    // Why it stopped is recorded as a problem, said in the reader's language.
+    expect(stopped.error?.code).toBe('train:stoppedDuring');
+    expect(problemText(stopped.error!, 'en')).toMatch(/^Stopped by the user during epoch \d+\.$/);
+    expect(problemText(stopped.error!, 'fr')).toMatch(/^Arrêté par l’utilisateur pendant l’époque \d+\.$/);
     const checkpointEpoch = store.loadCheckpoint(runId, 'last').epoch;
     expect(stopped.epochMetrics.map((m) => m.epoch).at(-1)).toBeGreaterThanOrEqual(checkpointEpoch);
 
     const final = await resume(store, runId);
     expect(final.state).toBe('completed');
-    expect(final.message).toMatch(/with the optimizer's state/);
+    // The final words and where the run resumed from, whole sentences in each language.
+    expect(final.message.code).toBe('train:resumedWithState');
+    expect(problemText(final.message, 'en')).toBe(
+      `Trained for 5 epochs. Resumed from the checkpoint of epoch ${checkpointEpoch}, with the optimizer's state.`,
+    );
+    expect(problemText(final.message, 'fr')).toBe(
+      `Entraîné pendant 5 époques. Repris depuis les poids de l’époque ${checkpointEpoch}, avec l’état de l’optimiseur.`,
+    );
     const run = store.getRun(runId);
     expect(run.status).toBe('completed');
     expect(run.epochMetrics.map((m) => m.epoch)).toEqual([1, 2, 3, 4, 5]);
@@ -107,11 +120,16 @@ describe('resuming a recorded run', () => {
     const store = ProjectStore.create(join(dir, 'old.nbproj'), project);
     const runId = await trainAndStopAfterTwoEpochs(store, project);
     store.connection.exec('UPDATE checkpoints SET optimizer = NULL, optimizer_hash = NULL');
-    const warnings: string[] = [];
+    const warnings: Problem[] = [];
     const final = await resume(store, runId, undefined, warnings);
     expect(final.state).toBe('completed');
-    expect(final.message).toMatch(/optimizer restarted/);
-    expect(warnings.join(' ')).toMatch(/optimizer state was not saved/);
+    expect(problemText(final.message, 'en')).toMatch(
+      /^Trained for 5 epochs\. Resumed from the checkpoint of epoch \d; the optimizer restarted from a fresh state\.$/,
+    );
+    expect(problemText(final.message, 'fr')).toMatch(
+      /^Entraîné pendant 5 époques\. Repris depuis les poids de l’époque \d ; l’optimiseur est reparti d’un état neuf\.$/,
+    );
+    expect(warnings.map((w) => problemText(w, 'en')).join(' ')).toMatch(/optimizer state was not saved/);
     store.close();
   }, 60_000);
 

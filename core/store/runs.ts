@@ -1,9 +1,10 @@
 import { hostname, uptime } from 'node:os';
 import type Database from 'better-sqlite3';
 import type { Project, TrainingSettings } from '../model/project';
-import { problem } from '../i18n/catalogue';
+import { problem, type Problem } from '../i18n/catalogue';
 import { StoreError, statusKey } from './errors';
 import { limits, runStatuses, type RunStatus } from './schema';
+import { runMessageOf, storedRunMessage } from './run-message';
 import type {
   CheckpointInfo,
   CheckpointInput,
@@ -313,13 +314,13 @@ export function readCheckpoint(db: Database.Database, runId: number, which: 'bes
   return { ...info, runId, weights: decodeWeights(blob), ...(saved.optimizer ? { optimizer: decodeWeights(saved.optimizer) } : {}) };
 }
 
-export function setRunStatus(db: Database.Database, runId: number, status: RunStatus, error?: string): void {
+export function setRunStatus(db: Database.Database, runId: number, status: RunStatus, error?: Problem): void {
   if (!runStatuses.includes(status)) throw new StoreError('invalid', problem('store:notAStatus', { status, statuses: [...runStatuses] }));
   if (status === 'running') throw new StoreError('invalid', problem('store:setRunning', {}));
   requireRunning(db, runId, { action: 'mark', newStatus: statusKey(status) });
   db.prepare(
     'UPDATE runs SET status = ?, ended_at = ?, error = ?, owner_pid = NULL, owner_host = NULL, owner_boot = NULL WHERE id = ?',
-  ).run(status, now(), error ?? null, runId);
+  ).run(status, now(), error ? storedRunMessage(error) : null, runId);
 }
 
 function isAlive(pid: number): boolean {
@@ -368,10 +369,11 @@ export function markInterrupted(db: Database.Database): number[] {
   const update = db.prepare(
     `UPDATE runs SET status = 'interrupted', owner_pid = NULL, owner_host = NULL, owner_boot = NULL,
        ended_at = coalesce((SELECT max(ended_at) FROM epochs WHERE run_id = @run), started_at),
-       error = 'The training stopped unexpectedly (the app or computer stopped); completed epochs were kept.'
+       error = @error
      WHERE id = @run`,
   );
-  for (const row of gone) update.run({ run: row.id });
+  const error = storedRunMessage(problem('store:runInterrupted', {}));
+  for (const row of gone) update.run({ run: row.id, error });
   return gone.map((r) => r.id as number);
 }
 
@@ -405,7 +407,7 @@ function summaryFromRow(row: Row): RunSummary {
     startedAt,
     endedAt,
     durationSeconds: endedAt ? Math.max(0, (Date.parse(endedAt) - Date.parse(startedAt)) / 1000) : undefined,
-    error: opt(row.error as string | null),
+    error: runMessageOf(row.error as string | null),
     resumedFrom: opt(row.resumed_from as number | null),
     hasBestCheckpoint: row.best_checkpoint_id !== null,
     hasLastCheckpoint: row.last_checkpoint_id !== null,

@@ -14,14 +14,14 @@ import { findFrozenBase, planFrozenBase, type FrozenBaseNotice } from './frozen-
 import { runTraining, type TrainingOptions } from './run';
 import { chain } from '../model/test-graphs';
 
-/** A frozen-base notice as it reads: its problem's code, and its sentence in English (message) and in French (messageFr). */
+/** A frozen-base notice as it reads: its problem's code, and its sentence in English (message) and in French (french). */
 const read = (notice?: FrozenBaseNotice) =>
   notice && {
     blocks: notice.blocks,
     cached: notice.cached,
     code: notice.message.code,
     message: problemText(notice.message, 'en'),
-    messageFr: problemText(notice.message, 'fr'),
+    french: problemText(notice.message, 'fr'),
   };
 
 type Json = Record<string, unknown>;
@@ -108,7 +108,7 @@ async function train(
     (e) => events.push(e),
     new TrainingControl(),
   );
-  expect(result.state, result.message).toBe('completed');
+  expect(result.state, JSON.stringify(result.message)).toBe('completed');
   return { result, started: events.find((e): e is Started => e.type === 'started')!, events };
 }
 
@@ -195,7 +195,7 @@ describe('where the frozen base ends', () => {
       expect(plan.base).toBeUndefined();
       expect(plan.notice).toMatchObject({ blocks: 0, cached: false });
       expect(read(plan.notice)!.message).toMatch(en);
-      expect(read(plan.notice)!.messageFr).toMatch(fr);
+      expect(read(plan.notice)!.french).toMatch(fr);
     }
   });
 
@@ -228,14 +228,14 @@ describe('where the frozen base ends', () => {
     expect(read(plan.notice)!.message).toBe(
       'The frozen base (5 blocks) runs at every step: its outputs for the 240 training and validation images would take 276 kB, more than the 100 kB set aside for them. Fewer images, or a base that ends with a smaller output (after a pooling block), would let it be computed once.',
     );
-    expect(read(plan.notice)!.messageFr).toMatch(
+    expect(read(plan.notice)!.french).toMatch(
       /^La base gelée \(5 blocs\) est recalculée à chaque pas : ses sorties pour les 240 images d’entraînement et de validation prendraient 276 ko, plus que les 100 ko/,
     );
     expect(read(planFrozenBase(frozenCnn, { samples: 240, maxBytes: 276_480 }).notice)).toMatchObject({
       code: 'train:frozenBaseCached',
       cached: true,
       message: 'The frozen base (5 blocks) is computed once per image; only the head trains.',
-      messageFr: 'La base gelée (5 blocs) est calculée une seule fois par image ; seule la tête s’entraîne.',
+      french: 'La base gelée (5 blocs) est calculée une seule fois par image ; seule la tête s’entraîne.',
     });
   });
 });
@@ -257,7 +257,7 @@ describe('training the head on the frozen base’s outputs', () => {
           cached: true,
           code: 'train:frozenBaseCached',
           message: `The frozen base (${blocks} blocks) is computed once per image; only the head trains.`,
-          messageFr: `La base gelée (${blocks} blocs) est calculée une seule fois par image ; seule la tête s’entraîne.`,
+          french: `La base gelée (${blocks} blocs) est calculée une seule fois par image ; seule la tête s’entraîne.`,
         });
         expect(everyStep.started.frozenBase).toMatchObject({ blocks, cached: false });
         // The whole model's weights, every one of them, in the same order.
@@ -328,7 +328,7 @@ describe('training the head on the frozen base’s outputs', () => {
         blocks: 4,
         cached: true,
         message: 'The frozen base "Digits 0–4" (4 blocks) is computed once per image; only the head trains.',
-        messageFr: 'La base gelée « Digits 0–4 » (4 blocs) est calculée une seule fois par image ; seule la tête s’entraîne.',
+        french: 'La base gelée « Digits 0–4 » (4 blocs) est calculée une seule fois par image ; seule la tête s’entraîne.',
       });
       for (const [i, w] of cached.result.weights!.entries())
         expect(largest(w.data, everyStep.result.weights![i].data), w.name).toBeLessThanOrEqual(1e-5);
@@ -358,8 +358,9 @@ describe('training the head on the frozen base’s outputs', () => {
       );
       expect(result.state).toBe('stopped');
       expect(result.epochsCompleted).toBe(0);
-      expect(result.message).toBe('Stopped by the user while the frozen base was being computed, before epoch 1.');
-      expect(result.messageFr).toBe('Arrêté par l’utilisateur pendant le calcul de la base gelée, avant l’époque 1.');
+      expect(result.message.code).toBe('train:stoppedComputingBase');
+      expect(problemText(result.message, 'en')).toBe('Stopped by the user while the frozen base was being computed, before epoch 1.');
+      expect(problemText(result.message, 'fr')).toBe('Arrêté par l’utilisateur pendant le calcul de la base gelée, avant l’époque 1.');
       expect(events.some((e) => e.type === 'batch' || e.type === 'epoch')).toBe(false);
       expect(result.test?.samples).toBe(10_000);
     },

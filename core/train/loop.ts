@@ -7,11 +7,9 @@ import { applyPretrained, pretrainedSkippedText, type PretrainedWeight } from '.
 import { permutation, seededRandom } from '../data/random';
 import { skippedWarning, summarizeDataset } from '../data/summary';
 import { DataError, type Dataset, sampleSize, takeSamples } from '../data/types';
-import { problemText } from '../i18n/translate';
 import type { Graph, Shape } from '../model/graph';
 import { problem, type Problem } from '../i18n/catalogue';
-import { problemTexts } from '../i18n/translate';
-import { errorTexts, LocalizedError, type Localized } from '../model/localized';
+import { errorProblem, LocalizedError } from '../model/localized';
 import type { Project, TrainingSettings } from '../model/project';
 import { BestTracker, EarlyStopping, monitoredValue, ReduceLrOnPlateau, type Monitor } from './callbacks';
 import type { BackendName, EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from './events';
@@ -64,36 +62,42 @@ export interface PreparedData {
   outputUnits: number;
 }
 
-export const divergedMessage = (epoch: number, batch: number, learningRate: number): Localized =>
-  problemTexts(problem('train:diverged', { epoch, batch, learningRate, lower: learningRate / 10 }));
+export const divergedMessage = (epoch: number, batch: number, learningRate: number): Problem =>
+  problem('train:diverged', { epoch, batch, learningRate, lower: learningRate / 10 });
 
-/** A final message with, for a resumed run, where it resumed from and whether the optimizer's state came along. */
-export function resumeNote(
-  text: { message: string; messageFr?: string },
-  resume: TrainingResume | undefined,
-): { message: string; messageFr?: string } {
-  if (!resume) return text;
-  const withState = Boolean(resume.optimizer?.length);
-  const message = withState
-    ? `${text.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}, with the optimizer's state.`
-    : `${text.message} Resumed from the checkpoint of epoch ${resume.fromEpoch - 1}; the optimizer restarted from a fresh state.`;
-  if (text.messageFr === undefined) return { message };
-  const messageFr = withState
-    ? `${text.messageFr} Repris depuis les poids de l’époque ${resume.fromEpoch - 1}, avec l’état de l’optimiseur.`
-    : `${text.messageFr} Repris depuis les poids de l’époque ${resume.fromEpoch - 1} ; l’optimiseur est reparti d’un état neuf.`;
-  return { message, messageFr };
+/** The final words of a run: for a resumed run, the same sentence followed by where it resumed from and whether the optimizer's state came along. */
+export function resumeNote(message: Problem, resume: TrainingResume | undefined): Problem {
+  if (!resume) return message;
+  const epoch = resume.fromEpoch - 1;
+  return resume.optimizer?.length
+    ? problem('train:resumedWithState', { final: message, epoch })
+    : problem('train:resumedFresh', { final: message, epoch });
 }
 
-/** A problem as a message of the run's events: its English sentence and its French one. */
-export function said(text: Problem): { message: string; messageFr: string } {
-  const { en, fr } = problemTexts(text);
-  return { message: en, messageFr: fr };
+/** How a run that ran to its end, or stopped early, words it. */
+export function endedMessage(
+  end:
+    | { state: 'completed'; epochs: number }
+    | { state: 'stopped'; epoch: number }
+    | { state: 'early-stopped'; epoch: number; monitor: string; patience: number; restoredEpoch?: number },
+): Problem {
+  switch (end.state) {
+    case 'completed':
+      return problem('train:completed', { count: end.epochs });
+    case 'stopped':
+      return problem('train:stoppedDuring', { epoch: end.epoch });
+    case 'early-stopped': {
+      const params = { epoch: end.epoch, monitor: end.monitor, count: end.patience };
+      return end.restoredEpoch
+        ? problem('train:earlyStoppedRestored', { ...params, restored: end.restoredEpoch })
+        : problem('train:earlyStopped', params);
+    }
+  }
 }
 
 /** The warning of a run that left tensors in memory (a leak in the engine, worth reporting). */
 export function tensorLeakWarning(leaked: number): Extract<TrainingEvent, { type: 'warning' }> {
-  const text = problemTexts(problem('train:tensorsLeaked', { count: leaked }));
-  return { type: 'warning', message: text.en, messageFr: text.fr };
+  return { type: 'warning', message: problem('train:tensorsLeaked', { count: leaked }) };
 }
 
 /** What a training loop needs to know of its backend. */
@@ -130,7 +134,7 @@ export class TrainingLoop {
   private choice?: LoopBackend;
   private model?: tfjs.LayersModel;
   /** Why some blocks start from random weights after all, said once the run has started. */
-  private pretrainedNote?: Localized;
+  private pretrainedNote?: Problem;
   /** The head trained on a frozen base's outputs: the model's own layers, used by a second model. */
   private head?: tfjs.LayersModel;
 
@@ -142,8 +146,7 @@ export class TrainingLoop {
 
   /** The final result of a run that threw: keeps the epochs it completed. */
   failed(error: unknown): FinalResult {
-    const { en, fr } = errorTexts(error);
-    return this.result({ state: 'failed', message: en, ...(fr !== en ? { messageFr: fr } : {}), epochsCompleted: this.history.length });
+    return this.result({ state: 'failed', message: errorProblem(error), epochsCompleted: this.history.length });
   }
 
   /** The final result with the weights the model ends with. */
@@ -155,11 +158,9 @@ export class TrainingLoop {
     result: Omit<FinalResult, 'history' | 'seconds' | 'backend' | 'device' | 'weights'>,
     weights?: SerializedWeight[],
   ): FinalResult {
-    const { message, messageFr } = resumeNote(result, this.options.resume);
     return {
       ...result,
-      message,
-      ...(messageFr !== undefined ? { messageFr } : {}),
+      message: resumeNote(result.message, this.options.resume),
       ...(weights ? { weights } : {}),
       history: this.history,
       backend: this.choice?.backend,
@@ -245,8 +246,8 @@ export class TrainingLoop {
     });
     // A large image folder's preview decodes only a sample: files found broken now are named here.
     const skipped = skippedWarning(dataset.skipped);
-    if (skipped) this.emit({ type: 'warning', message: problemText(skipped, 'en'), messageFr: problemText(skipped, 'fr') });
-    if (this.pretrainedNote) this.emit({ type: 'warning', message: this.pretrainedNote.en, messageFr: this.pretrainedNote.fr });
+    if (skipped) this.emit({ type: 'warning', message: skipped });
+    if (this.pretrainedNote) this.emit({ type: 'warning', message: this.pretrainedNote });
 
     // The model each step runs: the whole model on the images, or its head on the frozen base's outputs, computed here once.
     // A stop while the base is computed ends the run there (a pause waits for the first step).
@@ -280,7 +281,7 @@ export class TrainingLoop {
       const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
       return this.final({
         state: 'stopped',
-        ...said(problem('train:stoppedComputingBase', { epoch: firstEpoch })),
+        message: problem('train:stoppedComputingBase', { epoch: firstEpoch }),
         epochsCompleted: firstEpoch - 1,
         test,
       });
@@ -313,7 +314,7 @@ export class TrainingLoop {
       learningRate = this.history.at(-1)?.learningRate ?? learningRate;
       setLearningRate(optimizer, learningRate);
       if (resume.optimizer?.length) await restoreOptimizer(tf, optimizer, resume.optimizer);
-      else this.emit({ type: 'warning', ...said(problem('train:optimizerRestarted', { epoch: firstEpoch - 1 })) });
+      else this.emit({ type: 'warning', message: problem('train:optimizerRestarted', { epoch: firstEpoch - 1 }) });
     }
 
     for (let epoch = firstEpoch; epoch <= settings.epochs; epoch++) {
@@ -328,8 +329,7 @@ export class TrainingLoop {
         if (!step) {
           // Nothing was applied: the weights are those of the last finite step.
           const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
-          const diverged = divergedMessage(epoch, b + 1, learningRate);
-          return this.final({ state: 'diverged', message: diverged.en, messageFr: diverged.fr, epochsCompleted: epoch - 1, test });
+          return this.final({ state: 'diverged', message: divergedMessage(epoch, b + 1, learningRate), epochsCompleted: epoch - 1, test });
         }
         this.control.countBatch();
         await this.control.poll?.();
@@ -348,7 +348,7 @@ export class TrainingLoop {
         }
         if (this.control.command === 'stop') {
           const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
-          return this.final({ state: 'stopped', message: `Stopped by the user during epoch ${epoch}.`, epochsCompleted: epoch - 1, test });
+          return this.final({ state: 'stopped', message: endedMessage({ state: 'stopped', epoch }), epochsCompleted: epoch - 1, test });
         }
       }
 
@@ -396,10 +396,15 @@ export class TrainingLoop {
           restoredEpoch = earlyStopping!.bestEpoch;
         }
         const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
-        const restored = restoredEpoch ? ` The weights of epoch ${restoredEpoch}, the best, were restored.` : '';
         return this.final({
           state: 'early-stopped',
-          message: `Stopped early after epoch ${epoch}: ${monitored.monitor} did not improve for ${settings.earlyStopping!.patience} epoch${settings.earlyStopping!.patience === 1 ? '' : 's'}.${restored}`,
+          message: endedMessage({
+            state: 'early-stopped',
+            epoch,
+            monitor: monitored.monitor,
+            patience: settings.earlyStopping!.patience,
+            restoredEpoch,
+          }),
           epochsCompleted: epoch,
           restoredEpoch,
           test,
@@ -413,14 +418,14 @@ export class TrainingLoop {
           type: 'learningRate',
           epoch,
           learningRate,
-          reason: `${settings.reduceLrOnPlateau!.monitor} did not improve for ${settings.reduceLrOnPlateau!.patience} epochs`,
+          reason: problem('train:plateau', { monitor: settings.reduceLrOnPlateau!.monitor, count: settings.reduceLrOnPlateau!.patience }),
         });
       }
     }
     const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
     return this.final({
       state: 'completed',
-      message: `Trained for ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}.`,
+      message: endedMessage({ state: 'completed', epochs: settings.epochs }),
       epochsCompleted: settings.epochs,
       test,
     });

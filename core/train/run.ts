@@ -17,7 +17,7 @@ import { TrainingLoop, type PreparedData, type TrainingResume } from './loop';
 /** What a frozen base's cached outputs may take on this machine when the run does not say: a quarter of its memory, at most 4 GB. */
 export const hostFeatureCacheBytes = (): number => Math.min(totalmem() / 4, 4e9);
 
-export { divergedMessage, resumeNote, said, tensorLeakWarning, type TrainingResume } from './loop';
+export { divergedMessage, endedMessage, resumeNote, tensorLeakWarning, type TrainingResume } from './loop';
 
 export interface TrainingOptions {
   /** Overrides of the project's training settings. */
@@ -99,8 +99,7 @@ export async function prepareTraining(
   };
   const analysis = analyzeGraph(project.graph, { loss: settings.loss, memory: { bytes: totalmem(), training: settings } });
   if (!analysis.valid) throw new GraphError(analysis.errors);
-  for (const warning of analysis.warnings)
-    if (warning.code === 'memory') emit({ type: 'warning', message: warning.message, messageFr: warning.text.fr });
+  for (const warning of analysis.warnings) if (warning.code === 'memory') emit({ type: 'warning', message: warning.problem });
   const inputShape = analysis.inputs.length === 1 ? analysis.nodes[analysis.inputs[0]].outputShape : undefined;
   const dataset = await loadDataset(project.dataset, {
     baseDir: options.baseDir,

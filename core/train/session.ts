@@ -2,7 +2,6 @@
 // worker thread (never on the caller's event loop) and relays its events and commands.
 import { Worker } from 'node:worker_threads';
 import { problem, type Problem } from '../i18n/catalogue';
-import { problemText } from '../i18n/translate';
 import { errorProblem } from '../model/localized';
 import type { Project } from '../model/project';
 import { TrainingControl } from './control';
@@ -42,8 +41,7 @@ export function workerFailure(cause: { error: unknown } | { exitCode: number }):
       : problem('train:workerExited', { exitCode: cause.exitCode });
   return {
     state: 'failed',
-    message: problemText(text, 'en'),
-    messageFr: problemText(text, 'fr'),
+    message: text,
     epochsCompleted: 0,
     history: [],
     seconds: 0,

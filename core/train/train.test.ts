@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { said } from '../data/said-fixtures';
+import { problemText, problemTexts } from '../i18n/translate';
 import type { Graph } from '../model/graph';
 import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
@@ -159,7 +160,11 @@ describe('training in a worker', () => {
     expect(result.state).toBe('early-stopped');
     expect(result.epochsCompleted).toBe(2);
     expect(result.restoredEpoch).toBe(1);
-    expect(result.message).toMatch(/weights of epoch 1, the best, were restored/);
+    expect(result.message.code).toBe('train:earlyStoppedRestored');
+    expect(problemTexts(result.message)).toEqual({
+      en: 'Stopped early after epoch 2: valLoss did not improve for 1 epoch. The weights of epoch 1, the best, were restored.',
+      fr: 'Arrêté tôt après l’époque 2 : valLoss ne s’est pas amélioré pendant 1 époque. Les poids de l’époque 1, la meilleure, ont été restaurés.',
+    });
     const checkpoint = (kind: string, epoch: number) => events.find((e) => e.type === 'checkpoint' && e.kind === kind && e.epoch === epoch);
     const best = checkpoint('best', 1);
     const last = checkpoint('last', 2);
@@ -182,8 +187,9 @@ describe('training in a worker', () => {
     );
     const result = await startTraining(p, { backend: 'wasm', checkpoints: false }).done;
     expect(result.state).toBe('diverged');
-    expect(result.message).toMatch(/Lower the learning rate \(it is 10; try 1\)/);
-    expect(result.messageFr).toMatch(
+    expect(result.message.code).toBe('train:diverged');
+    expect(problemText(result.message, 'en')).toMatch(/Lower the learning rate \(it is 10; try 1\)/);
+    expect(problemText(result.message, 'fr')).toMatch(
       /^La perte est devenue infinie ou NaN à l’époque \d+, lot \d+ : l’entraînement a divergé\. .*Baissez le taux d’apprentissage \(il vaut 10 ; essayez 1\)/,
     );
     expect(result.weights!.every((w) => new Float32Array(w.data).every(Number.isFinite))).toBe(true);
@@ -192,10 +198,11 @@ describe('training in a worker', () => {
   it('fails with a clear message when the model does not fit the data', async () => {
     const p = project(mlp(3), { kind: 'builtin', name: 'xor', size: 100 });
     const result = await startTraining(p, { backend: 'wasm' }).done;
-    expect(result).toMatchObject({
-      state: 'failed',
-      message: 'The output block "out" has 3 units but the data set has 2 classes: set `units` to 2.',
-      messageFr: 'Le bloc de sortie « out » a 3 unités, mais le jeu de données a 2 classes : réglez `units` sur 2.',
+    expect(result.state).toBe('failed');
+    expect(result.message.code).toBe('graph:outputUnitsClasses');
+    expect(problemTexts(result.message)).toEqual({
+      en: 'The output block "out" has 3 units but the data set has 2 classes: set `units` to 2.',
+      fr: 'Le bloc de sortie « out » a 3 unités, mais le jeu de données a 2 classes : réglez `units` sur 2.',
     });
   });
 });
@@ -238,11 +245,11 @@ describe('training on imported data', () => {
     ]);
     expect(started.sizes.test).toBe(12);
     // Named in the Train tab too, since a large folder's preview may not have decoded it.
-    expect(events.filter((e) => e.type === 'warning')).toEqual([
+    const warnings = events.flatMap((e) => (e.type === 'warning' ? [problemTexts(e.message)] : []));
+    expect(warnings).toEqual([
       {
-        type: 'warning',
-        message: expect.stringMatching(/^1 file was skipped: vertical\/truncated\.png \(cannot be decoded/),
-        messageFr: expect.stringMatching(/^1 fichier a été ignoré : vertical\/truncated\.png \(illisible/),
+        en: expect.stringMatching(/^1 file was skipped: vertical\/truncated\.png \(cannot be decoded/),
+        fr: expect.stringMatching(/^1 fichier a été ignoré : vertical\/truncated\.png \(illisible/),
       },
     ]);
     expect(result.test!.accuracy).toBeGreaterThanOrEqual(0.9);
@@ -342,26 +349,24 @@ describe('training loop in this thread', () => {
 
 describe('messages a run can end or warn with', () => {
   it('warns of tensors left in memory in English and French', () => {
-    expect(tensorLeakWarning(12)).toEqual({
-      type: 'warning',
-      message: '12 tensors were not released after training.',
-      messageFr: '12 tenseurs n’ont pas été libérés après l’entraînement.',
+    expect(tensorLeakWarning(12).message.code).toBe('train:tensorsLeaked');
+    expect(problemTexts(tensorLeakWarning(12).message)).toEqual({
+      en: '12 tensors were not released after training.',
+      fr: '12 tenseurs n’ont pas été libérés après l’entraînement.',
     });
-    expect(tensorLeakWarning(1).messageFr).toBe('1 tenseur n’a pas été libéré après l’entraînement.');
+    expect(problemText(tensorLeakWarning(1).message, 'fr')).toBe('1 tenseur n’a pas été libéré après l’entraînement.');
   });
 
   it('ends a run whose worker crashed or exited as failed, in English and French', () => {
     const crashed = workerFailure({ error: new Error('out of memory') });
-    expect(crashed).toMatchObject({
-      state: 'failed',
-      message: 'The training worker failed: out of memory',
-      messageFr: 'Le processus d’entraînement a échoué : out of memory',
-      epochsCompleted: 0,
-      history: [],
+    expect(crashed).toMatchObject({ state: 'failed', epochsCompleted: 0, history: [] });
+    expect(problemTexts(crashed.message)).toEqual({
+      en: 'The training worker failed: out of memory',
+      fr: 'Le processus d’entraînement a échoué : out of memory',
     });
     const exited = workerFailure({ exitCode: 134 });
-    expect(exited.message).toMatch(/^The training worker ended unexpectedly \(exit code 134\)\. /);
-    expect(exited.messageFr).toMatch(
+    expect(problemText(exited.message, 'en')).toMatch(/^The training worker ended unexpectedly \(exit code 134\)\. /);
+    expect(problemText(exited.message, 'fr')).toMatch(
       /^Le processus d’entraînement s’est arrêté de façon inattendue \(code de sortie 134\)\. Relancez l’entraînement/,
     );
   });
@@ -375,14 +380,18 @@ describe('messages a run can end or warn with', () => {
       new TrainingControl(),
     );
     expect(result.state).toBe('failed');
-    expect(result.message).toMatch(/^The checkpoint does not fit this model \(1 weight saved, the model has 6 of other shapes\)/);
-    expect(result.messageFr).toMatch(
+    // Said after where it resumed from: the refusal, then the resume, whole sentences.
+    expect(result.message).toMatchObject({ code: 'train:resumedFresh', params: { final: { code: 'train:checkpointMismatch' } } });
+    expect(problemText(result.message, 'en')).toMatch(
+      /^The checkpoint does not fit this model \(1 weight saved, the model has 6 of other shapes\)/,
+    );
+    expect(problemText(result.message, 'fr')).toMatch(
       /^Les poids enregistrés ne correspondent pas à ce modèle \(1 poids enregistré ; le modèle en compte 6, ou de formes différentes\) : ils viennent d’un autre graphe\./,
     );
   });
 
   it('keeps the French of an error that has one when the worker fails with it', () => {
     const error = Object.assign(new Error('The data set is empty.'), { fr: 'Le jeu de données est vide.' });
-    expect(workerFailure({ error }).messageFr).toBe('Le processus d’entraînement a échoué : Le jeu de données est vide.');
+    expect(problemText(workerFailure({ error }).message, 'fr')).toBe('Le processus d’entraînement a échoué : Le jeu de données est vide.');
   });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { problemText } from '../../i18n/translate';
 import { errorTexts } from '../../model/localized';
 import { commandArgs } from '../args';
 import type { CliIo } from '../io';
@@ -45,7 +46,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.out(
       `Recorded the job of "${manifest.project.name}" as run ${result.runId} in ${file}: ${final.state}, ${final.epochsCompleted} epoch${final.epochsCompleted === 1 ? '' : 's'} on ${started.device}.`,
     );
-    io.out(final.message);
+    io.out(problemText(final.message, io.language));
     if (final.test) io.out(`Test accuracy: ${(final.test.accuracy * 100).toFixed(2)}% on ${final.test.samples} held-out samples.`);
     return final.state === 'failed' ? 1 : 0;
   } finally {

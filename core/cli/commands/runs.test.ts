@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { problem } from '../../i18n/catalogue';
 import { ProjectStore } from '../../store/project-store';
 import { denseWeights, epochMetrics, fileHash, smallProject, tempDir } from '../../store/test-helpers';
 import { main } from '../main';
@@ -41,6 +42,34 @@ describe('neuroblocks runs', () => {
     expect(first).toMatch(/^ 1\s+completed\s+5\/5\s+50\.00 %\s+wasm \(2 threads\)\s+\d{4}-\d\d-\d\d \d\d:\d\d UTC\s+\d+\.\d s$/);
     expect(second).toMatch(/^ 2\s+interrupted\s+1\/5\s+46\.00 %\s+cpu\s+/);
     expect(fileHash(file)).toBe(before);
+  });
+
+  it('says why each run that did not complete ended, in the language of --lang, an older file’s English as it was', async () => {
+    const store = ProjectStore.create(join(dir, 'ended.nbproj'), smallProject());
+    const diverged = store.startRun({ project: smallProject(), backend: 'cpu' });
+    store.finishRun(diverged, 'diverged', problem('train:diverged', { epoch: 2, batch: 4, learningRate: 0.5, lower: 0.05 }));
+    const stopped = store.startRun({ project: smallProject(), backend: 'cpu' });
+    store.finishRun(stopped, 'stopped', problem('train:stoppedDuring', { epoch: 3 }));
+    // A run recorded by an older version: its English sentence in the column.
+    const old = store.startRun({ project: smallProject(), backend: 'cpu' });
+    store.finishRun(old, 'failed');
+    store.connection.prepare('UPDATE runs SET error = ? WHERE id = ?').run('Recording stopped: the disk is full.', old);
+    store.close();
+
+    const en = recordingIo();
+    expect(await main(['runs', store.path], en)).toBe(0);
+    expect(en.stdout.join('\n').split('\n').slice(-3)).toEqual([
+      'Run 1: The loss became infinite or NaN at epoch 2, batch 4: training diverged. The model keeps its last finite weights. Lower the learning rate (it is 0.5; try 0.05) and train again.',
+      'Run 2: Stopped by the user during epoch 3.',
+      'Run 3: Recording stopped: the disk is full.',
+    ]);
+    const fr = recordingIo();
+    expect(await main(['runs', store.path, '--lang', 'fr'], fr)).toBe(0);
+    expect(fr.stdout.join('\n').split('\n').slice(-3)).toEqual([
+      'Entraînement 1 : La perte est devenue infinie ou NaN à l’époque 2, lot 4 : l’entraînement a divergé. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il vaut 0,5 ; essayez 0,05) et relancez l’entraînement.',
+      'Entraînement 2 : Arrêté par l’utilisateur pendant l’époque 3.',
+      'Entraînement 3 : Recording stopped: the disk is full.',
+    ]);
   });
 
   it('--json prints every run', async () => {

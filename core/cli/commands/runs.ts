@@ -1,3 +1,5 @@
+import { problem } from '../../i18n/catalogue';
+import { problemText, type Language } from '../../i18n/translate';
 import { ProjectStore } from '../../store/project-store';
 import type { RunSummary } from '../../store/types';
 import { commandArgs } from '../args';
@@ -6,7 +8,8 @@ import type { CliIo } from '../io';
 const help = `Usage: neuroblocks runs <project file> [--json]
 
 Lists the training runs recorded in a project file (.nbproj): id, status, epochs, best
-validation accuracy, backend, when it started and how long it ran. The file is only read.
+validation accuracy, backend, when it started and how long it ran, then why each run that did
+not complete ended (in the language of --lang). The file is only read.
 
   --json   print one JSON object with every run instead of the table`;
 
@@ -24,7 +27,7 @@ function formatStarted(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-function formatTable(file: string, runs: RunSummary[]): string {
+function formatTable(file: string, runs: RunSummary[], language: Language): string {
   if (!runs.length) return `No runs in ${file} yet. Train with: neuroblocks train ${file} --save ${file}`;
   const header = ['ID', 'Status', 'Epochs', 'Best val acc', 'Backend', 'Started', 'Duration'];
   const rows = runs.map((r) => [
@@ -43,7 +46,9 @@ function formatTable(file: string, runs: RunSummary[]): string {
       .map((c, i) => (numeric.has(i) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
       .join('  ')
       .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
+  // Why a run that did not complete ended, one line each, in the language of the command line.
+  const ended = runs.flatMap((r) => (r.error ? [problemText(problem('cli:runEnded', { id: r.id, message: r.error }), language)] : []));
+  return [line(header), ...rows.map(line), ...(ended.length ? ['', ...ended] : [])].join('\n');
 }
 
 export async function run(args: string[], io: CliIo): Promise<number> {
@@ -54,7 +59,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const store = ProjectStore.open(file, { readOnly: true });
   try {
     const runs = store.listRuns();
-    io.out(values.json ? JSON.stringify({ file, runs }) : formatTable(file, runs));
+    io.out(values.json ? JSON.stringify({ file, runs }) : formatTable(file, runs, io.language ?? 'en'));
     return 0;
   } finally {
     store.close();

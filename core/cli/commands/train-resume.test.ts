@@ -58,7 +58,9 @@ describe('neuroblocks train --resume', () => {
     const io = recordingIo();
     expect(await main(['train', file, '--resume', '1', '--epochs', String(total), '--backend', 'cpu'], io)).toBe(0);
     expect(io.text()).toContain(`Resuming run 1 at epoch ${checkpoint.epoch + 1} of ${total}.`);
-    expect(io.text()).toMatch(/with the optimizer's state/);
+    expect(io.text()).toContain(
+      `Done: Trained for ${total} epochs. Resumed from the checkpoint of epoch ${checkpoint.epoch}, with the optimizer's state.`,
+    );
     expect(io.text()).not.toMatch(/same --size/);
     expect(io.text()).toMatch(/Recorded as run 1 in /);
 

@@ -70,6 +70,7 @@ describe('neuroblocks train', () => {
     expect(text).toMatch(/Training "XOR" on wasm: CPU \(WASM/);
     expect(text).toMatch(/Epoch 2\/2 · loss \d\.\d{4} · accuracy \d+\.\d{2}% · val_loss/);
     expect(text).toMatch(/Test accuracy: \d+\.\d{2}% on 25 held-out samples/);
+    expect(text).toContain('Done: Trained for 2 epochs.');
   });
 
   it('says when a frozen base is computed once per image', async () => {
@@ -84,11 +85,15 @@ describe('neuroblocks train', () => {
     const io = recordingIo();
     expect(await main(['train', tempProject(project), '--epochs', '1', '--size', '100', '--backend', 'wasm'], io)).toBe(0);
     expect(io.text()).toContain('The frozen base (1 block) is computed once per image; only the head trains.');
+    expect(io.text()).toContain('Done: Trained for 1 epoch.');
     // In the command line's language.
     const fr = recordingIo();
     const args = ['train', tempProject(project), '--epochs', '1', '--size', '100', '--backend', 'wasm', '--lang', 'fr'];
     expect(await main(args, fr)).toBe(0);
     expect(fr.text()).toContain('La base gelée (1 bloc) est calculée une seule fois par image ; seule la tête s’entraîne.');
+    // The final words too.
+    expect(fr.text()).toContain('Terminé : Entraîné pendant 1 époque.');
+    expect(fr.text()).not.toContain('Trained for');
   });
 
   it('warns once of an image that cannot be decoded, naming it', async () => {

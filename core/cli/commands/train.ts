@@ -68,11 +68,16 @@ function downloadBar(event: Extract<TrainingEvent, { type: 'download' }>): strin
 function finalLines(result: FinalResult, language: Language = 'en'): string[] {
   // A failure is an error: it is told in the language of the command line, with the French text the run gives.
   const failed = result.state === 'failed' || result.state === 'diverged';
-  const message = language === 'fr' ? (result.messageFr ?? result.message) : result.message;
+  const { message } = result;
   const lines = [
-    failed
-      ? problemText(problem(result.state === 'failed' ? 'cli:failed' : 'cli:diverged', { message }), language)
-      : `${result.state === 'completed' ? 'Done' : result.state[0].toUpperCase() + result.state.slice(1)}: ${result.message}`,
+    problemText(
+      failed
+        ? problem(result.state === 'failed' ? 'cli:failed' : 'cli:diverged', { message })
+        : problem(result.state === 'completed' ? 'cli:done' : result.state === 'interrupted' ? 'cli:interrupted' : 'cli:stopped', {
+            message,
+          }),
+      language,
+    ),
   ];
   if (result.test)
     lines.push(
@@ -207,7 +212,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         // The skipped files come as a warning event of their own.
         for (const warning of event.dataset.warnings)
           if (warning.code !== skippedWarning(event.dataset.skipped)?.code)
-            io.err(problemText(problem('cli:warning', { message: problemText(warning, io.language) }), io.language));
+            io.err(problemText(problem('cli:warning', { message: warning }), io.language));
         break;
       case 'baseProgress':
         // On a terminal, a line that counts; in a log, the end of the pass only.
@@ -231,7 +236,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         break;
       case 'learningRate':
         clearBar();
-        io.out(`Learning rate lowered to ${event.learningRate} (${event.reason}).`);
+        io.out(problemText(problem('cli:learningRateLowered', { learningRate: event.learningRate, reason: event.reason }), io.language));
         break;
       case 'paused':
       case 'resumed':
@@ -239,12 +244,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
         break;
       case 'warning':
         clearBar();
-        io.err(
-          problemText(
-            problem('cli:warning', { message: io.language === 'fr' ? (event.messageFr ?? event.message) : event.message }),
-            io.language,
-          ),
-        );
+        io.err(problemText(problem('cli:warning', { message: event.message }), io.language));
         break;
       case 'download':
         if (tty) {

@@ -193,4 +193,9 @@ export const store = {
   evaluationNotKept: 'This evaluation could not be kept in {{file}} ({{reason, problem}}), so it will be computed again next time.',
   evaluationNotKept_error: 'This evaluation could not be kept in {{file}}, so it will be computed again next time. {{reason, problem}}',
   cannotCreate: 'Cannot create {{path}}: {{reason, problem}}. Choose another name.',
+
+  // The words a run ended with, as the project file keeps them (core/store/run-message.ts).
+  runInterrupted: 'The training stopped unexpectedly (the app or computer stopped); completed epochs were kept.',
+  recordingStopped: 'Recording stopped: {{why, problem}}',
+  recordedText: '{{text}}',
 } as const;

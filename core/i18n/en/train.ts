@@ -12,7 +12,7 @@ export const train = {
   pageNoWebGl: 'WebGL is not available to this page’s workers',
   pageLeftOut: 'left out for this run',
   pageBrowserSaid: 'the browser reported: {{message}}',
-  pageTrainingFailed: 'training failed on it: {{why, cause}}',
+  pageTrainingFailed: 'training failed on it: {{why, problem}}',
   pageWorkerNotStarted: 'the training worker could not start: {{message}}',
   pageWorkerFailed: 'the training worker failed: {{message}}',
   pageWorkerNotLoaded: 'the training worker failed: it could not be loaded',
@@ -80,6 +80,12 @@ export const train = {
   pytorchNoPythonWithTorch:
     'The PyTorch engine is not available: no Python with torch was found. Train with the TensorFlow.js engine instead, or install PyTorch.',
   pytorchFailed: 'The PyTorch engine failed: {{why}}',
+  pytorchFailedWith: 'The PyTorch engine failed: {{why, problem}}',
+  pytorchCannotStart: 'The PyTorch engine failed: {{python}} could not be started ({{said}}).',
+  pytorchRankExited: 'The PyTorch engine failed: process {{rank}} of {{nproc}} exited with code {{code}}.',
+  pytorchRankExitedSaid: 'The PyTorch engine failed: process {{rank}} of {{nproc}} exited with code {{code}}: {{said}}',
+  pytorchRankSignal: 'The PyTorch engine failed: process {{rank}} of {{nproc}} was ended by the signal {{signal}}.',
+  pytorchRankSignalSaid: 'The PyTorch engine failed: process {{rank}} of {{nproc}} was ended by the signal {{signal}}: {{said}}',
   pytorchNoStop: 'The PyTorch engine did not stop within {{seconds, decimal}} s of being asked to and was ended.',
   pytorchExited: 'The PyTorch engine exited with code {{code}} before the end of the run.',
   pytorchExitedSaid: 'The PyTorch engine exited with code {{code}} before the end of the run: {{said}}',
@@ -120,6 +126,7 @@ export const train = {
   alreadyTrainingContinue: 'A model is already training. Stop it or wait until it ends before continuing another run.',
   cannotContinueReadOnly: 'Run {{run}} cannot be continued: {{file}} cannot be written to.',
   cannotContinueReadOnlyWhy: 'Run {{run}} cannot be continued: {{file}} cannot be written to ({{why, cause}}).',
+  notContinued: 'It could not be continued: {{why, problem}}',
   runTrainingNow: 'Run {{run}} is training right now; it can be continued once it has stopped.',
   notTraining: 'No model is training right now.',
   modelReplaced: 'Another model was chosen while this run was loading.',
@@ -131,4 +138,34 @@ export const train = {
   noDataset: 'Choose a data set for the project before training it.',
   pretrainedNoLongerFit:
     'Some pretrained weights no longer fit their block, whose parameters changed since: {{weights}}. These start from random values; put the parameters back, or add the base again.',
+  // How a run ended: its final words.
+  completed_one: 'Trained for {{count}} epoch.',
+  completed_other: 'Trained for {{count}} epochs.',
+  stoppedDuring: 'Stopped by the user during epoch {{epoch}}.',
+  earlyStopped_one: 'Stopped early after epoch {{epoch}}: {{monitor}} did not improve for {{count}} epoch.',
+  earlyStopped_other: 'Stopped early after epoch {{epoch}}: {{monitor}} did not improve for {{count}} epochs.',
+  earlyStoppedRestored_one:
+    'Stopped early after epoch {{epoch}}: {{monitor}} did not improve for {{count}} epoch. The weights of epoch {{restored}}, the best, were restored.',
+  earlyStoppedRestored_other:
+    'Stopped early after epoch {{epoch}}: {{monitor}} did not improve for {{count}} epochs. The weights of epoch {{restored}}, the best, were restored.',
+  resumedWithState: "{{final, problem}} Resumed from the checkpoint of epoch {{epoch}}, with the optimizer's state.",
+  resumedFresh: '{{final, problem}} Resumed from the checkpoint of epoch {{epoch}}; the optimizer restarted from a fresh state.',
+  pageGpuStopped: "Training on this computer's GPU stopped: {{reasons, inline}}",
+  // Why the learning rate was lowered.
+  plateau_one: '{{monitor}} did not improve for {{count}} epoch',
+  plateau_other: '{{monitor}} did not improve for {{count}} epochs',
+  // A job folder's end, as imported back.
+  jobFailed: 'The job failed: {{said}}',
+  jobFailedOn: 'The job failed on {{device}}: {{said}}',
+  jobUnfinished_one: 'The job ended before its final event (killed, or still running) after {{count}} epoch; its last checkpoint is kept.',
+  jobUnfinished_other:
+    'The job ended before its final event (killed, or still running) after {{count}} epochs; its last checkpoint is kept.',
+  jobCompleted_one: 'Trained for {{count}} epoch as a job folder ({{device}}).',
+  jobCompleted_other: 'Trained for {{count}} epochs as a job folder ({{device}}).',
+  jobEarlyStopped_one: 'Stopped early after epoch {{epoch}} as a job folder ({{device}}): {{monitor}} did not improve for {{count}} epoch.',
+  jobEarlyStopped_other:
+    'Stopped early after epoch {{epoch}} as a job folder ({{device}}): {{monitor}} did not improve for {{count}} epochs.',
+  jobDiverged: 'Diverged as a job folder ({{device}}): the loss became infinite or NaN. Lower the learning rate and train again.',
+  jobStopped: 'Stopped as a job folder ({{device}}).',
+  jobEnded: 'Ended as {{state}} as a job folder ({{device}}).',
 } as const;

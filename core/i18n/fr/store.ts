@@ -204,4 +204,9 @@ export const store: Catalogue<typeof en> = {
   evaluationNotKept_error:
     'Cette évaluation n’a pas pu être gardée dans {{file}} : elle sera donc recalculée la prochaine fois. {{reason, problem}}',
   cannotCreate: 'Impossible de créer {{path}} : {{reason, problem}}. Choisissez un autre nom.',
+
+  runInterrupted:
+    'L’entraînement s’est arrêté de façon inattendue (l’application ou l’ordinateur s’est arrêté) ; les époques terminées sont conservées.',
+  recordingStopped: 'Enregistrement arrêté : {{why, problem}}',
+  recordedText: '{{text}}',
 };

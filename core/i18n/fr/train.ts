@@ -13,7 +13,7 @@ export const train: Catalogue<typeof en> = {
   pageNoWebGl: 'WebGL n’est pas disponible pour les workers de cette page',
   pageLeftOut: 'laissé de côté pour cet entraînement',
   pageBrowserSaid: 'le navigateur a signalé : {{message}}',
-  pageTrainingFailed: 'l’entraînement y a échoué : {{why, cause}}',
+  pageTrainingFailed: 'l’entraînement y a échoué : {{why, problem}}',
   pageWorkerNotStarted: 'le worker d’entraînement n’a pas pu démarrer : {{message}}',
   pageWorkerFailed: 'le worker d’entraînement a échoué : {{message}}',
   pageWorkerNotLoaded: 'le worker d’entraînement a échoué : il n’a pas pu être chargé',
@@ -84,6 +84,13 @@ export const train: Catalogue<typeof en> = {
   pytorchNoPythonWithTorch:
     'Le moteur PyTorch n’est pas disponible : aucun Python avec torch n’a été trouvé. Entraînez avec le moteur TensorFlow.js, ou installez PyTorch.',
   pytorchFailed: 'Le moteur PyTorch a échoué : {{why}}',
+  pytorchFailedWith: 'Le moteur PyTorch a échoué : {{why, problem}}',
+  pytorchCannotStart: 'Le moteur PyTorch a échoué : {{python}} n’a pas pu être lancé ({{said}}).',
+  pytorchRankExited: 'Le moteur PyTorch a échoué : le processus {{rank}} sur {{nproc}} s’est terminé avec le code {{code}}.',
+  pytorchRankExitedSaid: 'Le moteur PyTorch a échoué : le processus {{rank}} sur {{nproc}} s’est terminé avec le code {{code}} : {{said}}',
+  pytorchRankSignal: 'Le moteur PyTorch a échoué : le processus {{rank}} sur {{nproc}} a été arrêté par le signal {{signal}}.',
+  pytorchRankSignalSaid:
+    'Le moteur PyTorch a échoué : le processus {{rank}} sur {{nproc}} a été arrêté par le signal {{signal}} : {{said}}',
   pytorchNoStop: 'Le moteur PyTorch ne s’est pas arrêté dans les {{seconds, decimal}} s qui ont suivi la demande et a été interrompu.',
   pytorchExited: 'Le moteur PyTorch s’est terminé avec le code {{code}} avant la fin de l’entraînement.',
   pytorchExitedSaid: 'Le moteur PyTorch s’est terminé avec le code {{code}} avant la fin de l’entraînement : {{said}}',
@@ -124,6 +131,7 @@ export const train: Catalogue<typeof en> = {
     'Un modèle est déjà en cours d’entraînement. Arrêtez-le ou attendez qu’il se termine avant de poursuivre un autre entraînement.',
   cannotContinueReadOnly: 'L’entraînement {{run}} ne peut pas être poursuivi : impossible d’écrire dans {{file}}.',
   cannotContinueReadOnlyWhy: 'L’entraînement {{run}} ne peut pas être poursuivi : impossible d’écrire dans {{file}} ({{why, cause}}).',
+  notContinued: 'Il n’a pas pu être poursuivi : {{why, problem}}',
   runTrainingNow: 'L’entraînement {{run}} est en cours ; il pourra être poursuivi une fois arrêté.',
   notTraining: 'Aucun modèle n’est en cours d’entraînement.',
   modelReplaced: 'Un autre modèle a été choisi pendant le chargement de cet entraînement.',
@@ -135,4 +143,34 @@ export const train: Catalogue<typeof en> = {
   noDataset: 'Choisissez un jeu de données pour le projet avant de l’entraîner.',
   pretrainedNoLongerFit:
     'Certains poids préentraînés ne correspondent plus à leur bloc, dont les paramètres ont changé depuis : {{weights}}. Ceux-ci partent de valeurs aléatoires ; remettez les paramètres, ou ajoutez la base à nouveau.',
+  completed_one: 'Entraîné pendant {{count}} époque.',
+  completed_other: 'Entraîné pendant {{count}} époques.',
+  stoppedDuring: 'Arrêté par l’utilisateur pendant l’époque {{epoch}}.',
+  earlyStopped_one: 'Arrêté tôt après l’époque {{epoch}} : {{monitor}} ne s’est pas amélioré pendant {{count}} époque.',
+  earlyStopped_other: 'Arrêté tôt après l’époque {{epoch}} : {{monitor}} ne s’est pas amélioré pendant {{count}} époques.',
+  earlyStoppedRestored_one:
+    'Arrêté tôt après l’époque {{epoch}} : {{monitor}} ne s’est pas amélioré pendant {{count}} époque. Les poids de l’époque {{restored}}, la meilleure, ont été restaurés.',
+  earlyStoppedRestored_other:
+    'Arrêté tôt après l’époque {{epoch}} : {{monitor}} ne s’est pas amélioré pendant {{count}} époques. Les poids de l’époque {{restored}}, la meilleure, ont été restaurés.',
+  resumedWithState: '{{final, problem}} Repris depuis les poids de l’époque {{epoch}}, avec l’état de l’optimiseur.',
+  resumedFresh: '{{final, problem}} Repris depuis les poids de l’époque {{epoch}} ; l’optimiseur est reparti d’un état neuf.',
+  pageGpuStopped: 'L’entraînement sur le GPU de cet ordinateur s’est arrêté : {{reasons, inline}}',
+  plateau_one: '{{monitor}} ne s’est pas amélioré pendant {{count}} époque',
+  plateau_other: '{{monitor}} ne s’est pas amélioré pendant {{count}} époques',
+  jobFailed: 'La tâche a échoué : {{said}}',
+  jobFailedOn: 'La tâche a échoué sur {{device}} : {{said}}',
+  jobUnfinished_one:
+    'La tâche s’est terminée avant son dernier événement (arrêtée de force, ou encore en cours) après {{count}} époque ; ses derniers poids enregistrés sont conservés.',
+  jobUnfinished_other:
+    'La tâche s’est terminée avant son dernier événement (arrêtée de force, ou encore en cours) après {{count}} époques ; ses derniers poids enregistrés sont conservés.',
+  jobCompleted_one: 'Entraîné pendant {{count}} époque dans un dossier de tâche ({{device}}).',
+  jobCompleted_other: 'Entraîné pendant {{count}} époques dans un dossier de tâche ({{device}}).',
+  jobEarlyStopped_one:
+    'Arrêté tôt après l’époque {{epoch}} dans un dossier de tâche ({{device}}) : {{monitor}} ne s’est pas amélioré pendant {{count}} époque.',
+  jobEarlyStopped_other:
+    'Arrêté tôt après l’époque {{epoch}} dans un dossier de tâche ({{device}}) : {{monitor}} ne s’est pas amélioré pendant {{count}} époques.',
+  jobDiverged:
+    'Divergence dans un dossier de tâche ({{device}}) : la perte est devenue infinie ou NaN. Baissez le taux d’apprentissage et entraînez à nouveau.',
+  jobStopped: 'Arrêté dans un dossier de tâche ({{device}}).',
+  jobEnded: 'Terminé à l’état {{state}} dans un dossier de tâche ({{device}}).',
 };

@@ -253,7 +253,7 @@ describe.skipIf(Boolean(skipReason))('augmentation blocks on the PyTorch engine'
       training: { optimizer: 'adam', learningRate: 0.003, batchSize: 32, epochs: 3, validationSplit: 0.2, seed: 2 },
     });
     const result = await runTraining({ project, options: { engine: 'pytorch', device: 'cpu' } }, () => undefined, new TrainingControl());
-    expect(result.state, result.message).toBe('completed');
+    expect(result.state, JSON.stringify(result.message)).toBe('completed');
     expect(result.test!.accuracy).toBeGreaterThan(0.6);
   });
 });

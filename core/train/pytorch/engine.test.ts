@@ -146,7 +146,7 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
       const result = await session.done;
       const { runId } = await recording.done;
       expect(result.state).toBe('stopped');
-      expect(result.message).toMatch(/^Stopped by the user during epoch 3\./);
+      expect(problemText(result.message, 'en')).toMatch(/^Stopped by the user during epoch 3\./);
       expect(session.batchesCompleted() - askedAt).toBeLessThanOrEqual(2);
       expect(result.epochsCompleted).toBe(2);
       expect(result.test!.samples).toBe(10000);
@@ -164,15 +164,15 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
         () => undefined,
         new TrainingControl(),
       );
-      expect(onTorch.state, onTorch.message).toBe('completed');
-      expect(onTorch.message).toMatch(/Resumed from the checkpoint of epoch 2, with the optimizer's state\./);
+      expect(onTorch.state, JSON.stringify(onTorch.message)).toBe('completed');
+      expect(problemText(onTorch.message, 'en')).toMatch(/Resumed from the checkpoint of epoch 2, with the optimizer's state\./);
       expect(onTorch.history.map((m) => m.epoch)).toEqual([1, 2, 3]);
       const onTfjs = await runTraining(
         { project: resumed.project, options: { backend: 'wasm', epochs: 3, seed: resumed.seed, resume: resumed.resume } },
         () => undefined,
         new TrainingControl(),
       );
-      expect(onTfjs.state, onTfjs.message).toBe('completed');
+      expect(onTfjs.state, JSON.stringify(onTfjs.message)).toBe('completed');
       // Same start, same order, same optimizer state: the third epoch is the same on both engines.
       expect(onTorch.history[2].loss).toBeCloseTo(onTfjs.history[2].loss, 4);
       expect(onTorch.test!.accuracy).toBeCloseTo(onTfjs.test!.accuracy, 2);
@@ -229,8 +229,10 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
       const result = await session.done;
       const { runId } = await recording.done;
       expect(result.state).toBe('failed');
-      expect(result.message).toMatch(/The PyTorch engine was ended by the signal SIGKILL \(the system may have run out of memory/);
-      expect(result.messageFr).toMatch(/Le moteur PyTorch a été arrêté par le signal SIGKILL/);
+      expect(problemText(result.message, 'en')).toMatch(
+        /The PyTorch engine was ended by the signal SIGKILL \(the system may have run out of memory/,
+      );
+      expect(problemText(result.message, 'fr')).toMatch(/Le moteur PyTorch a été arrêté par le signal SIGKILL/);
       const run = store.getRun(runId!);
       expect(run.status).toBe('failed');
       expect(run.error).toMatch(/SIGKILL/);
@@ -260,10 +262,10 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
         expect(problemText(info.reason!, 'fr')).toMatch(/n’a pas torch/);
         const result = await runTraining({ project: smallCnn(1), options: { engine: 'pytorch' } }, () => undefined, new TrainingControl());
         expect(result.state).toBe('failed');
-        expect(result.message).toMatch(
+        expect(problemText(result.message, 'en')).toMatch(
           /^The PyTorch engine is not available: .* has no torch.*Train with the TensorFlow\.js engine instead, or install PyTorch\.$/,
         );
-        expect(result.messageFr).toMatch(/^Le moteur PyTorch n’est pas disponible/);
+        expect(problemText(result.message, 'fr')).toMatch(/^Le moteur PyTorch n’est pas disponible/);
         expect(result.backend).toBe('pytorch');
 
         const missing = await findPythonEngine({ python: join(dir, 'nowhere', 'python3') });
@@ -302,8 +304,10 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
       const result = await session.done;
       await recording.done;
       expect(result.state).toBe('failed');
-      expect(result.message).toMatch(/The PyTorch engine printed something that is not one of its events: "Welcome to MyPython!"/);
-      expect(result.messageFr).toMatch(/Le moteur PyTorch a écrit quelque chose/);
+      expect(problemText(result.message, 'en')).toMatch(
+        /The PyTorch engine printed something that is not one of its events: "Welcome to MyPython!"/,
+      );
+      expect(problemText(result.message, 'fr')).toMatch(/Le moteur PyTorch a écrit quelque chose/);
       // It failed before it started: nothing half-written in the project file.
       expect(store.listRuns()).toHaveLength(0);
       expect(store.integrityCheck()).toEqual([]);
@@ -319,7 +323,7 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
       new TrainingControl(),
     );
     expect(result.state).toBe('failed');
-    expect(result.message).toMatch(/^The PyTorch engine failed: CUDA was asked for but this PyTorch sees no CUDA GPU/);
+    expect(problemText(result.message, 'en')).toMatch(/^The PyTorch engine failed: CUDA was asked for but this PyTorch sees no CUDA GPU/);
   });
 
   it('the temporary folder of a run is removed afterwards', { timeout: 60_000 }, async () => {
@@ -332,7 +336,7 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
       () => undefined,
       new TrainingControl(),
     );
-    expect(result.state, result.message).toBe('completed');
+    expect(result.state, JSON.stringify(result.message)).toBe('completed');
     const runDir = readFileSync(join(dir, 'run-dir'), 'utf8').trim();
     expect(runDir).toMatch(/neuroblocks-torch-/);
     expect(existsSync(runDir)).toBe(false);
@@ -352,7 +356,7 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
         () => undefined,
         new TrainingControl(),
       );
-      expect(result.state, result.message).toBe('completed');
+      expect(result.state, JSON.stringify(result.message)).toBe('completed');
       expect(readFileSync(join(dir, 'at-start'), 'utf8')).toBe('');
     },
   );

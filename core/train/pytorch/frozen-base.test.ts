@@ -59,7 +59,7 @@ async function train(
     (e) => void events.push(e),
     new TrainingControl(),
   );
-  expect(result.state, result.message).toBe('completed');
+  expect(result.state, JSON.stringify(result.message)).toBe('completed');
   return { result, started: events.find((e): e is Extract<TrainingEvent, { type: 'started' }> => e.type === 'started')!, events };
 }
 

@@ -190,7 +190,7 @@ export function jobEvents(jobDir: string, manifest: JobManifest): TrainingEvent[
           type: 'learningRate',
           epoch: event.epoch as number,
           learningRate: event.learningRate as number,
-          reason: `${String(event.monitor)} did not improve for ${String(event.patience)} epochs`,
+          reason: problem('train:plateau', { monitor: String(event.monitor), count: Number(event.patience) }),
         });
         break;
       case 'error':
@@ -198,7 +198,9 @@ export function jobEvents(jobDir: string, manifest: JobManifest): TrainingEvent[
         events.push({
           type: 'final',
           state: 'failed',
-          message: `The job failed${device ? ` on ${device}` : ''}: ${String(event.message)}`,
+          message: device
+            ? problem('train:jobFailedOn', { device, said: String(event.message) })
+            : problem('train:jobFailed', { said: String(event.message) }),
           epochsCompleted: history.length,
           history,
           backend: 'pytorch',
@@ -210,16 +212,18 @@ export function jobEvents(jobDir: string, manifest: JobManifest): TrainingEvent[
         ended = true;
         const state = event.state as FinalResult['state'];
         const files = weightsOf(event.weights);
-        const where = `as a job folder (${device})`;
         const count = event.epochsCompleted as number;
+        const where = { device };
         const message =
           state === 'completed'
-            ? `Trained for ${count} epoch${count === 1 ? '' : 's'} ${where}.`
+            ? problem('train:jobCompleted', { ...where, count })
             : state === 'early-stopped'
-              ? `Stopped early after epoch ${count} ${where}: ${String(event.monitor)} did not improve for ${String(event.patience)} epochs.`
+              ? problem('train:jobEarlyStopped', { ...where, epoch: count, monitor: String(event.monitor), count: Number(event.patience) })
               : state === 'diverged'
-                ? `Diverged ${where}: the loss became infinite or NaN. Lower the learning rate and train again.`
-                : `Ended as ${state} ${where}.`;
+                ? problem('train:jobDiverged', where)
+                : state === 'stopped'
+                  ? problem('train:jobStopped', where)
+                  : problem('train:jobEnded', { ...where, state });
         events.push({
           type: 'final',
           state,
@@ -244,7 +248,7 @@ export function jobEvents(jobDir: string, manifest: JobManifest): TrainingEvent[
     events.push({
       type: 'final',
       state: 'failed',
-      message: `The job ended before its final event (killed, or still running) after ${history.length} epoch${history.length === 1 ? '' : 's'}; its last checkpoint is kept.`,
+      message: problem('train:jobUnfinished', { count: history.length }),
       epochsCompleted: history.length,
       history,
       backend: 'pytorch',

@@ -20,15 +20,14 @@ import { analyzeGraph } from '../../model/analyze';
 import { pytorchModule, type WeightLayout } from '../../model/codegen/pytorch';
 import { ExportError } from '../../model/codegen/plan';
 import { problem, type Problem } from '../../i18n/catalogue';
-import { problemText, problemTexts } from '../../i18n/translate';
-import { errorTexts, LocalizedError, type Localized } from '../../model/localized';
+import { errorProblem, LocalizedError } from '../../model/localized';
 import type { TrainingSettings } from '../../model/project';
 import { selectBackend } from '../backend/index';
 import type { TrainingControl } from '../control';
 import type { EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from '../events';
 import { planFrozenBase } from '../frozen-base';
 import { targetEncoding } from '../losses';
-import { divergedMessage, hostFeatureCacheBytes, resumeNote, said, type TrainingRequest } from '../run';
+import { divergedMessage, endedMessage, hostFeatureCacheBytes, resumeNote, type TrainingRequest } from '../run';
 import { findPythonEngine } from './index';
 
 /** The engine script, shipped next to this file. */
@@ -140,7 +139,7 @@ export interface PreparedTorchRun {
   /** The dataset's skipped files, for the warning event. */
   skipped: Problem | undefined;
   /** Pretrained weights that no longer fit their blocks, for the warning event. */
-  pretrainedNote: Localized | undefined;
+  pretrainedNote: Problem | undefined;
   firstEpoch: number;
   settings: TrainingSettings;
 }
@@ -358,8 +357,7 @@ export async function runPyTorchTraining(
         resolve(final);
       };
       const fail = (why: Problem) => {
-        const text = problemTexts(why);
-        settle(result({ state: 'failed', message: text.en, messageFr: text.fr, epochsCompleted: history.length }));
+        settle(result({ state: 'failed', message: why, epochsCompleted: history.length }));
       };
       const send = (command: 'pause' | 'resume' | 'stop') => {
         if (proc.stdin && !proc.stdin.destroyed) proc.stdin.write(`${command}\n`);
@@ -378,7 +376,7 @@ export async function runPyTorchTraining(
         }
       };
       void watch();
-      const cannotStart = (error: Error) => fail(engineFailed(`${python} could not be started (${error.message}).`));
+      const cannotStart = (error: Error) => fail(problem('train:pytorchCannotStart', { python, said: error.message }));
       proc.on('error', cannotStart);
       children.slice(1).forEach((other, i) => {
         let tail = '';
@@ -388,12 +386,20 @@ export async function runPyTorchTraining(
         // A process of the group that fails leaves the others waiting for it: the run ends there.
         other.on('close', (code, signal) => {
           if (settled || code === 0) return;
-          const lastLine = tail.trim().split('\n').filter(Boolean).at(-1);
-          fail(
-            engineFailed(
-              `process ${i + 1} of ${nproc} ${signal ? `was ended by the signal ${signal}` : `exited with code ${code}`}${lastLine ? `: ${lastLine}` : '.'}`,
-            ),
-          );
+          const said = tail.trim().split('\n').filter(Boolean).at(-1);
+          const which = { rank: i + 1, nproc };
+          if (signal)
+            fail(
+              said
+                ? problem('train:pytorchRankSignalSaid', { ...which, signal, said })
+                : problem('train:pytorchRankSignal', { ...which, signal }),
+            );
+          else
+            fail(
+              said
+                ? problem('train:pytorchRankExitedSaid', { ...which, code, said })
+                : problem('train:pytorchRankExited', { ...which, code }),
+            );
         });
       });
       const ended = (code: number | null, signal: NodeJS.Signals | null) => {
@@ -424,7 +430,7 @@ export async function runPyTorchTraining(
         try {
           handle(event);
         } catch (error) {
-          fail(engineFailed(errorTexts(error).en));
+          fail(problem('train:pytorchFailedWith', { why: errorProblem(error) }));
         }
       });
       const handle = (event: Record<string, unknown>) => {
@@ -432,10 +438,10 @@ export async function runPyTorchTraining(
           case 'engine': {
             device = event.device as string;
             emit(startedEvent(device));
-            if (skipped) emit({ type: 'warning', message: problemText(skipped, 'en'), messageFr: problemText(skipped, 'fr') });
-            if (pretrainedNote) emit({ type: 'warning', message: pretrainedNote.en, messageFr: pretrainedNote.fr });
+            if (skipped) emit({ type: 'warning', message: skipped });
+            if (pretrainedNote) emit({ type: 'warning', message: pretrainedNote });
             if (options.resume && !options.resume.optimizer?.length)
-              emit({ type: 'warning', ...said(problem('train:optimizerRestarted', { epoch: firstEpoch - 1 })) });
+              emit({ type: 'warning', message: problem('train:optimizerRestarted', { epoch: firstEpoch - 1 }) });
             return;
           }
           case 'batch': {
@@ -475,7 +481,7 @@ export async function runPyTorchTraining(
               type: 'learningRate',
               epoch: event.epoch as number,
               learningRate: event.learningRate as number,
-              reason: `${event.monitor as string} did not improve for ${event.patience as number} epochs`,
+              reason: problem('train:plateau', { monitor: String(event.monitor), count: event.patience as number }),
             });
             return;
           case 'baseProgress':
@@ -501,23 +507,23 @@ export async function runPyTorchTraining(
         const test = (event.test ?? undefined) as TestEvaluation | undefined;
         const epochsCompleted = event.epochsCompleted as number;
         const state = event.state as FinalResult['state'];
-        let text: { message: string; messageFr?: string };
+        let message: Problem;
         if (state === 'diverged') {
           const at = event.diverged as { epoch: number; batch: number; learningRate: number };
-          const m = divergedMessage(at.epoch, at.batch, at.learningRate);
-          text = { message: m.en, messageFr: m.fr };
-        } else if (state === 'stopped') text = { message: `Stopped by the user during epoch ${event.stoppedEpoch as number}.` };
-        else if (state === 'early-stopped') {
-          const patience = event.patience as number;
-          const restored = event.restoredEpoch ? ` The weights of epoch ${event.restoredEpoch as number}, the best, were restored.` : '';
-          text = {
-            message: `Stopped early after epoch ${epochsCompleted}: ${event.monitor as string} did not improve for ${patience} epoch${patience === 1 ? '' : 's'}.${restored}`,
-          };
-        } else text = { message: `Trained for ${settings.epochs} epoch${settings.epochs === 1 ? '' : 's'}.` };
-        const noted = resumeNote(text, options.resume);
+          message = divergedMessage(at.epoch, at.batch, at.learningRate);
+        } else if (state === 'stopped') message = endedMessage({ state: 'stopped', epoch: event.stoppedEpoch as number });
+        else if (state === 'early-stopped')
+          message = endedMessage({
+            state: 'early-stopped',
+            epoch: epochsCompleted,
+            monitor: String(event.monitor),
+            patience: event.patience as number,
+            restoredEpoch: (event.restoredEpoch as number | undefined) || undefined,
+          });
+        else message = endedMessage({ state: 'completed', epochs: settings.epochs });
         return result({
           state,
-          ...noted,
+          message: resumeNote(message, options.resume),
           epochsCompleted,
           ...(event.restoredEpoch ? { restoredEpoch: event.restoredEpoch as number } : {}),
           ...(test ? { test } : {}),
@@ -526,8 +532,7 @@ export async function runPyTorchTraining(
       };
     });
   } catch (error) {
-    const { en, fr } = errorTexts(error);
-    return result({ state: 'failed', message: en, ...(fr !== en ? { messageFr: fr } : {}), epochsCompleted: history.length });
+    return result({ state: 'failed', message: errorProblem(error), epochsCompleted: history.length });
   } finally {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     if (dir) rmSync(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { EPOCH_STEPS, epochRange, epochTicks, percentTicks } from '../ui/chart-a
 import { deviceText } from '../train/device-text';
 import { formatDuration } from '../train/progress';
 import { useTraining } from '../train/training-store';
-import { errorText } from '../ui/error-text';
+import { errorText, problemLine } from '../ui/error-text';
 import { dateTimeText, formatNumber, percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
 
@@ -184,7 +184,10 @@ export function RunsPanel() {
                       ? ` (${deviceText(run.device, i18n.language)})`
                       : ''}
                 </td>
-                <td>{t(`ui-runs:state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`)}</td>
+                <td data-testid={`run-status-${run.id}`}>
+                  {t(`ui-runs:state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`)}
+                  {run.error && <span className="run-ended-why">{problemLine(run.error, i18n.language)}</span>}
+                </td>
                 <td>{actions.rowButtons(run)}</td>
               </tr>
             ))}

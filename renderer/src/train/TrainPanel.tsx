@@ -22,9 +22,10 @@ import {
   useTraining,
   type SettingsForm,
 } from './training-store';
-import { errorText, problemLine } from '../ui/error-text';
+import { problemLine } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 import type { TFunction } from 'i18next';
+import type { Problem } from '../../../core/i18n/catalogue';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),
@@ -33,7 +34,7 @@ const chartSource = {
 const ACCURACY_RANGE: [number, number] = [0, 1];
 /** The run's end in the interface language; failures keep the engine's explanation. */
 function finalText(
-  final: { state: string; message: string; messageFr?: string; epochsCompleted: number; restoredEpoch?: number },
+  final: { state: string; message: Problem; epochsCompleted: number; restoredEpoch?: number },
   t: TFunction,
   language: string,
   learningRate?: number,
@@ -46,7 +47,7 @@ function finalText(
       : t('ui-train:finalText.earlyStoppedRestored', { count: final.epochsCompleted, epoch: final.restoredEpoch });
   if (final.state === 'diverged' && learningRate !== undefined)
     return t('ui-train:finalText.diverged', { epoch: final.epochsCompleted + 1, rate: formatNumber(learningRate, language) });
-  return errorText({ message: final.message, fr: final.messageFr });
+  return problemLine(final.message, language);
 }
 
 const datasetTitle = (name: string) =>
@@ -483,7 +484,7 @@ export function TrainPanel() {
         <GuidanceList advice={advice} />
         {warnings.map((w, i) => (
           <p key={i} className="warning-box">
-            {w}
+            {problemLine(w, i18n.language)}
           </p>
         ))}
         {phase === 'idle' && !final ? (

@@ -71,7 +71,8 @@ export interface TrainingState {
   lastBatchLoss?: number;
   /** The learning rate the current or last run started with (the form may have changed since). */
   runLearningRate?: number;
-  warnings: string[];
+  /** The run's warnings, said in the interface's language when shown. */
+  warnings: Problem[];
   /** A built-in data set being downloaded before the run starts. */
   download?: { file: string; received: number; total?: number };
   /** The one pass of a frozen base over the images, before the first step (cleared by the first batch). */
@@ -223,7 +224,7 @@ export function applyEvent(update: TrainingUpdate, inputShape?: number[]): void 
       set({ phase: 'running' });
       break;
     case 'warning':
-      set({ warnings: [...state.warnings, errorText({ message: event.message, fr: event.messageFr })] });
+      set({ warnings: [...state.warnings, event.message] });
       break;
     case 'final':
       set({

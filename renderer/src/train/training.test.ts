@@ -172,7 +172,7 @@ describe('training panel state', () => {
         event: {
           type: 'final',
           state: 'completed',
-          message: 'Done.',
+          message: { code: 'train:completed', params: { count: 2 } },
           epochsCompleted: 2,
           history: trainingStore.getState().history,
           test,
