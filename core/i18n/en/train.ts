@@ -2,6 +2,8 @@
 export const train = {
   // Backends of the TensorFlow.js engine.
   backendLoadFailed: '{{package}} is installed but failed to load: {{why}}',
+  backendBindingMissing:
+    '{{package}} is installed but its native part ({{file}}) is missing: it was not built for this computer (`npm rebuild {{package}}` builds it)',
   backendNotInstalled: '{{package}} is not installed (optional dependency; `npm install {{package}}` adds it)',
   noCudaGpu: 'no CUDA GPU is visible (nvidia-smi is missing or lists no GPU)',
   backendFailed: 'it failed to start: {{why, cause}}',

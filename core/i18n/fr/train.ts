@@ -4,6 +4,8 @@ import type { train as en } from '../en/train';
 // Les problèmes et les avis de l’entraînement (core/train, le service d’entraînement), en français.
 export const train: Catalogue<typeof en> = {
   backendLoadFailed: '{{package}} est installé mais n’a pas pu être chargé : {{why}}',
+  backendBindingMissing:
+    '{{package}} est installé mais sa partie native ({{file}}) est absente : elle n’a pas été compilée pour cet ordinateur (`npm rebuild {{package}}` la compile)',
   backendNotInstalled: '{{package}} n’est pas installé (dépendance facultative ; `npm install {{package}}` l’ajoute)',
   noCudaGpu: 'aucun GPU CUDA n’est visible (nvidia-smi est absent ou ne liste aucun GPU)',
   backendFailed: 'il n’a pas pu démarrer : {{why, cause}}',

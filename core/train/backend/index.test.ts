@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { problemText } from '../../i18n/translate';
 import { BackendUnavailableError, backendLadder, isBackendName, selectBackend, type BackendName } from './index';
-import { wasmBinaryDirectory } from './loaders';
+import { loadFailed, wasmBinaryDirectory, withoutPaths } from './loaders';
 
 describe('selectBackend', () => {
   it('walks the ladder and explains, in one line each, why earlier rungs were skipped', async () => {
@@ -12,15 +12,53 @@ describe('selectBackend', () => {
     expect(rung).toBeGreaterThanOrEqual(0);
     expect(choice.fallbacks.map((f) => f.backend)).toEqual(backendLadder.slice(0, rung));
     for (const fallback of choice.fallbacks) {
-      expect(fallback.reason.code).toMatch(/^train:(backendNotInstalled|backendLoadFailed|noCudaGpu)$/);
+      expect(fallback.reason.code).toMatch(/^train:(backendNotInstalled|backendLoadFailed|backendBindingMissing|noCudaGpu)$/);
       const said = problemText(fallback.reason, 'en');
       expect(said.length).toBeGreaterThan(10);
       expect(said).not.toContain('\n');
+      // No path of this computer in what the Train panel shows.
+      expect(said).not.toMatch(/node_modules|[\\/]\S+[\\/]/);
+      expect(said).not.toContain(process.cwd());
       // In French too, for the Train panel of a French class.
-      expect(problemText(fallback.reason, 'fr')).toMatch(/n’est pas installé|n’a pas pu être chargé|aucun GPU CUDA/);
+      expect(problemText(fallback.reason, 'fr')).toMatch(/n’est pas installé|n’a pas pu être chargé|partie native|aucun GPU CUDA/);
     }
     expect(choice.tf.getBackend()).toBe(choice.backend === 'tensorflow-gpu' ? 'tensorflow' : choice.backend);
     expect(choice.device.length).toBeGreaterThan(3);
+  });
+
+  it('says why an installed library could not load in one short line, without the paths of this computer', async () => {
+    // What @tensorflow/tfjs-node says when its native part was not built for this system.
+    const missing = new Error(
+      'The Node.js native addon module (tfjs_binding.node) can not be found at path: /home/ada/course/node_modules/@tensorflow/tfjs-node/lib/napi-v8/tfjs_binding.node. \n' +
+        "Please run command 'npm rebuild @tensorflow/tfjs-node --build-addon-from-source' to rebuild the native addon module.",
+    );
+    const error = loadFailed('@tensorflow/tfjs-node', missing);
+    expect(error.problem?.code).toBe('train:backendBindingMissing');
+    expect(error.message).toBe(
+      '@tensorflow/tfjs-node is installed but its native part (tfjs_binding.node) is missing: it was not built for this computer (`npm rebuild @tensorflow/tfjs-node` builds it)',
+    );
+    expect(error.fr).toBe(
+      '@tensorflow/tfjs-node est installé mais sa partie native (tfjs_binding.node) est absente : elle n’a pas été compilée pour cet ordinateur (`npm rebuild @tensorflow/tfjs-node` la compile)',
+    );
+    // The whole text stays with the error, for the log.
+    expect(error.cause).toBe(missing);
+    // Any other failure: its first line, each path cut to its file's name (POSIX and Windows).
+    const other = loadFailed(
+      '@tensorflow/tfjs-node-gpu',
+      new Error('libcudnn.so.8: cannot open shared object file (needed by /opt/app/node_modules/x/lib/tfjs_binding.node)\nat dlopen'),
+    );
+    expect(other.message).toBe(
+      '@tensorflow/tfjs-node-gpu is installed but failed to load: libcudnn.so.8: cannot open shared object file (needed by tfjs_binding.node)',
+    );
+    expect(withoutPaths('not found: C:\\Users\\ada\\node_modules\\b\\binding.node; see https://example.org/a/b')).toBe(
+      'not found: binding.node; see https://example.org/a/b',
+    );
+    // The library installed here, when it cannot load, is said the same way.
+    const real = await import('@tensorflow/tfjs-node' as string).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    if (real) expect(loadFailed('@tensorflow/tfjs-node', real).message).not.toMatch(/node_modules|[\\/]\S+[\\/]/);
   });
 
   it('activates the WASM backend with its binaries and says whether SIMD is used', async () => {

@@ -5,7 +5,7 @@
 import { problem, type Problem } from '../../i18n/catalogue';
 import { problemText } from '../../i18n/translate';
 import { LocalizedError } from '../../model/localized';
-import { loadCpu, loadNative, loadWasm, type LoadedBackend } from './loaders';
+import { loadCpu, loadNative, loadWasm, withoutPaths, type LoadedBackend } from './loaders';
 
 export type Tf = typeof import('@tensorflow/tfjs');
 export type BackendName = 'tensorflow-gpu' | 'tensorflow' | 'wasm' | 'cpu';
@@ -70,7 +70,7 @@ export async function selectBackend(requested?: BackendName): Promise<BackendCho
       const loaded = await loaders[requested]();
       return { ...loaded, backend: requested, fallbacks: [] };
     } catch (error) {
-      throw new BackendUnavailableError(requested, oneLine(error));
+      throw new BackendUnavailableError(requested, withoutPaths(oneLine(error)));
     }
   }
   const fallbacks: BackendChoice['fallbacks'] = [];

@@ -77,11 +77,29 @@ async function importOptional(packageName: string): Promise<Tf> {
     if (isMissingModule(error, packageName)) {
       throw notInstalled(packageName);
     }
-    const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new LocalizedError(problem('train:backendLoadFailed', { package: packageName, why }));
+    throw loadFailed(packageName, error);
   }
   const namespace = loaded as { default?: Tf } & Tf;
   return (typeof namespace.setBackend === 'function' ? namespace : namespace.default) as Tf;
+}
+
+/** A library's words without the paths of this computer: each absolute path (POSIX or Windows) becomes its file's name. */
+export function withoutPaths(text: string): string {
+  return text.replace(/(?<![\w:/.\\])(?:[A-Za-z]:)?[\\/](?:[^\s'"`()\\/]+[\\/])+([^\s'"`()\\/]+)/g, '$1');
+}
+
+/**
+ * Why an installed package could not be loaded, in one short line that names no path of this
+ * computer: its native binding missing (not built for this system), or the first line of what it
+ * said, each path cut to its file's name. The whole error stays the cause, for the log.
+ */
+export function loadFailed(packageName: string, error: unknown): LocalizedError {
+  const text = error instanceof Error ? error.message : String(error);
+  const binding = /native addon module \(([^)\s]+)\) can not be found/i.exec(text);
+  if (binding)
+    return new LocalizedError(problem('train:backendBindingMissing', { package: packageName, file: binding[1] }), { cause: error });
+  const why = withoutPaths((text.split('\n').find((line) => line.trim()) ?? text).trim()).slice(0, 200);
+  return new LocalizedError(problem('train:backendLoadFailed', { package: packageName, why }), { cause: error });
 }
 
 function notInstalled(packageName: string): LocalizedError {
