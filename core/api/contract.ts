@@ -1119,7 +1119,6 @@ export function isApiEvent(name: unknown): name is ApiEventName {
  * from the catalogue. `code` and `details` cross unchanged.
  */
 export class UserFacingError extends LocalizedError {
-  declare readonly fr: string;
   constructor(
     text: Problem,
     readonly code: string = 'user',

@@ -125,15 +125,24 @@ describe('RPC over an in-memory port pair', () => {
     });
   });
 
-  it("rebuilds an error that carries only its two texts (the transport's own), over JSON as the web host sends it", () => {
+  it('rebuilds an error from its problem alone, over JSON as the web host sends it: the English message sent is for logs only', () => {
     const serialized = JSON.parse(
-      JSON.stringify({ message: 'Choose a data set.', fr: 'Choisissez un jeu de données.', code: 'no-dataset' } satisfies SerializedError),
+      JSON.stringify({
+        message: 'not what the person reads',
+        code: 'no-dataset',
+        problem: problem('api:connectionClosed', {}),
+      } satisfies SerializedError),
     ) as SerializedError;
-    expect(new RemoteError(serialized)).toMatchObject({
-      message: 'Choose a data set.',
-      fr: 'Choisissez un jeu de données.',
+    const received = new RemoteError(serialized);
+    expect(received).toMatchObject({
+      message: 'The connection to Neuroblocks is closed. Reload the page (or restart the app) to reconnect.',
+      fr: 'La connexion à Neuroblocks est fermée. Rechargez la page (ou relancez l’application) pour vous reconnecter.',
       code: 'no-dataset',
+      problem: { code: 'api:connectionClosed', params: {} },
     });
+    // An end that sends no problem: its message, as it is, in every language.
+    const bare = new RemoteError({ message: 'Choose a data set.', code: 'no-dataset' });
+    expect(bare).toMatchObject({ message: 'Choose a data set.', fr: 'Choose a data set.', problem: { code: 'project:errorText' } });
   });
 
   it('carries a problem (a code and its particulars) over JSON, so the other end says it in its own language', () => {
@@ -149,8 +158,13 @@ describe('RPC over an in-memory port pair', () => {
 
   it('refuses, by type, a user-facing error that is not a problem of the catalogue', () => {
     // @ts-expect-error a UserFacingError is built from a problem (a code and its parameters)
-    const error = new UserFacingError('English only');
-    expect(error.message).toBe('English only');
+    const englishOnly = () => new UserFacingError('English only');
+    // @ts-expect-error nor from texts in two languages
+    const twoTexts = () => new UserFacingError({ en: 'Choose a data set.', fr: 'Choisissez un jeu de données.' });
+    expect([englishOnly, twoTexts].map((make) => typeof make)).toEqual(['function', 'function']);
+    // @ts-expect-error an error crossing the API has no French text beside its problem
+    const withFrench: SerializedError = { message: 'x', code: 'user', fr: 'x' };
+    expect(withFrench.code).toBe('user');
   });
 
   it('gives French to the errors of the transport itself', async () => {

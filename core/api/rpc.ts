@@ -4,7 +4,7 @@
 // service's method of that name and nothing else. Browser-safe.
 import { problem, type Problem } from '../i18n/catalogue';
 import { problemText } from '../i18n/translate';
-import { LocalizedError } from '../model/localized';
+import { errorProblem, LocalizedError } from '../model/localized';
 import { UserFacingError, type Unsubscribe } from './contract';
 
 /** One end of a bidirectional channel carrying structured-cloneable (or JSON) messages. */
@@ -16,14 +16,12 @@ export interface MessagePortLike {
 }
 
 export interface SerializedError {
-  /** What went wrong, in English. */
+  /** What went wrong, in English (for logs): the English sentence of `problem`. */
   message: string;
-  /** The same in French, where the service gave it. */
-  fr?: string;
   /** `internal` for an unexpected failure, otherwise what the service said (e.g. `project`, `not-found`). */
   code: string;
   details?: unknown;
-  /** What went wrong as a code of the message catalogue and its parameters, where the service gave one: the receiving end says it in its own language. */
+  /** What went wrong as a code of the message catalogue and its parameters: the receiving end says it in its own language. */
   problem?: Problem;
 }
 
@@ -35,12 +33,12 @@ export type RpcMessage =
   | { kind: 'unsubscribe'; event: string }
   | { kind: 'event'; event: string; payload: unknown };
 
-/** A failure reported by the other end. `message` (and `fr`) is meant for the person using the app. */
+/** A failure reported by the other end, rebuilt from its problem (an end that sent none: its message as it is). */
 export class RemoteError extends LocalizedError {
   readonly code: string;
   readonly details?: unknown;
   constructor(error: SerializedError) {
-    super(error.problem ?? (typeof error.fr === 'string' ? { en: error.message, fr: error.fr } : error.message));
+    super(error.problem ?? errorProblem(error));
     this.name = 'RemoteError';
     this.code = error.code;
     if (error.details !== undefined) this.details = error.details;
@@ -66,19 +64,16 @@ function problemError(what: Problem, code: string): SerializedError {
 
 export function serializeError(error: unknown): SerializedError {
   if (error instanceof UserFacingError || error instanceof RemoteError) {
-    const serialized: SerializedError = { message: error.message, code: error.code };
-    if (error.fr !== undefined) serialized.fr = error.fr;
+    const serialized: SerializedError = { message: error.message, code: error.code, problem: error.problem };
     if (error.details !== undefined) serialized.details = error.details;
-    if (error.problem !== undefined) serialized.problem = error.problem;
     return serialized;
   }
   // A ProjectError from core/model/project-io, recognised by shape so that this module (and the
   // desktop preload bundled from it) does not pull in the project schema.
   if (error instanceof Error && error.name === 'ProjectError' && Array.isArray((error as Error & { problems?: unknown }).problems)) {
-    const { fr, problem } = error as Error & { fr?: unknown; problem?: Problem };
+    const { problem } = error as Error & { problem?: Problem };
     return {
       message: error.message,
-      ...(typeof fr === 'string' ? { fr } : {}),
       ...(problem ? { problem } : {}),
       code: 'project',
       details: (error as Error & { problems: unknown[] }).problems,
@@ -262,8 +257,8 @@ export function serveRpc(port: MessagePortLike, shape: ServiceShape, service: ob
 }
 
 /**
- * Electron's contextBridge copies a rejected Error with its message only, dropping `code`, `fr` and
- * `details`. So the preload rejects with the plain serialized error (copied whole), and the page
+ * Electron's contextBridge copies a rejected Error with its message only, dropping `code`, `problem`
+ * and `details`. So the preload rejects with the plain serialized error (copied whole), and the page
  * turns it back into a RemoteError with `fromBridge`.
  */
 export function forBridge(client: object, shape: ServiceShape): Record<string, unknown> {

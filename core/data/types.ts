@@ -1,7 +1,7 @@
 import type { SkippedItem, TableColumn } from '../api/contract';
 import type { Shape } from '../model/graph';
 import { problem, type Problem } from '../i18n/catalogue';
-import { LocalizedError, type Localized } from '../model/localized';
+import { LocalizedError } from '../model/localized';
 
 /** Samples as one flat Float32Array (row-major, `count × product(inputShape)`) and class indices. */
 export interface Samples {
@@ -41,11 +41,11 @@ export interface Dataset {
 
 /**
  * Raised for data the user must fix; its problem (a code of the catalogue's `data` namespace) says
- * what, where and how. (Training's own checks still give a text in both languages.)
+ * what, where and how.
  */
 export class DataError extends LocalizedError {
-  constructor(text: Problem | Localized) {
-    super(text);
+  constructor(what: Problem) {
+    super(what);
     this.name = 'DataError';
   }
 }

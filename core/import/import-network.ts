@@ -6,12 +6,12 @@ import path from 'node:path';
 import { analyzeGraph } from '../model/analyze';
 import { insertBase } from '../model/base-group';
 import { problem, type Problem } from '../i18n/catalogue';
-import { LocalizedError, type Localized } from '../model/localized';
+import { LocalizedError } from '../model/localized';
 import type { Project } from '../model/project';
 import { moveIntoPlace, removeDatabaseFiles, siblingTempPath } from '../store/project-file';
 import { ProjectStore } from '../store/project-store';
 import { importerFor, importers } from './index';
-import { inEachLanguage, saidWithin, type ImportedModel, type ImportFormatName } from './types';
+import { saidWithin, type ImportedModel, type ImportFormatName } from './types';
 
 /** What was imported, to tell the user. */
 export interface NetworkImportSummary {
@@ -30,10 +30,10 @@ export interface NetworkImportSummary {
 /** A file that cannot be imported, or a project file that cannot take it: said of the file the user chose. */
 export class NetworkImportError extends LocalizedError {
   constructor(
-    text: Problem | Localized,
+    what: Problem,
     readonly code: 'unknown-format' | 'refused' | 'exists' | 'bad-name' | 'write',
   ) {
-    super(text);
+    super(what);
     this.name = 'NetworkImportError';
   }
 }
@@ -91,13 +91,9 @@ export async function importNetworkAsProject(
   options: { source?: string; force?: boolean } = {},
 ): Promise<NetworkImportSummary> {
   const source = options.source ?? path.basename(file);
-  const { fileNameProblem } = await import('../model/file-names');
-  const nameProblem = fileNameProblem(path.basename(out));
-  if (nameProblem)
-    throw new NetworkImportError(
-      inEachLanguage(nameProblem, (why) => problem('import:badName', { file: path.basename(out), why })),
-      'bad-name',
-    );
+  const { fileNameIssue } = await import('../model/file-names');
+  const nameIssue = fileNameIssue(path.basename(out));
+  if (nameIssue) throw new NetworkImportError(problem('import:badName', { file: path.basename(out), why: nameIssue }), 'bad-name');
   const exists = () => new NetworkImportError(problem('import:exists', { file: path.basename(out) }), 'exists');
   if (!options.force && existsSync(out)) throw exists();
   const model = await loadNetwork(file, source);

@@ -2,8 +2,7 @@
 // weights that go with it, named as a run names them (`block/weight`). Browser-safe types.
 import type { Graph } from '../model/graph';
 import type { Problem } from '../i18n/catalogue';
-import { problemText } from '../i18n/translate';
-import { errorTexts, LocalizedError, type Localized } from '../model/localized';
+import { errorTexts, LocalizedError } from '../model/localized';
 
 /** One weight tensor of an imported network, named `block/weight` (e.g. `conv1/kernel`), in the app's layout (NHWC, Keras kernels). */
 export interface ImportedWeight {
@@ -42,22 +41,9 @@ export class ImportError extends LocalizedError {
 
 /**
  * Another error said inside a sentence of the importer: its problem nested in `withReason` where it
- * has one; otherwise its message in `withMessage` (an error of a library, in English only), or,
- * for an error that has texts in both languages but no problem yet, each language's sentence with
- * that language's text.
+ * has one, otherwise its message in `withMessage` (an error of a library, in English only).
  */
-export function saidWithin(
-  error: unknown,
-  withReason: (reason: Problem) => Problem,
-  withMessage: (message: string) => Problem,
-): Problem | Localized {
+export function saidWithin(error: unknown, withReason: (reason: Problem) => Problem, withMessage: (message: string) => Problem): Problem {
   const found = (error as { problem?: Problem } | null)?.problem;
-  if (found) return withReason(found);
-  const texts = errorTexts(error);
-  return texts.fr === texts.en ? withMessage(texts.en) : inEachLanguage(texts, withMessage);
-}
-
-/** A sentence of the catalogue around a text that another part of the app gives in both languages: each language's sentence with its text. */
-export function inEachLanguage(texts: Localized, sentence: (text: string) => Problem): Localized {
-  return { en: problemText(sentence(texts.en), 'en'), fr: problemText(sentence(texts.fr), 'fr') };
+  return found ? withReason(found) : withMessage(errorTexts(error).en);
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameProblem, portableFileName } from './file-names';
+import { problemTexts } from '../i18n/translate';
+import { fileNameIssue, portableFileName } from './file-names';
+
+/** The sentences of why a name is refused, in both languages (undefined: it is accepted). */
+const fileNameProblem = (name: string) => {
+  const issue = fileNameIssue(name);
+  return issue && problemTexts(issue);
+};
 
 describe('file names every platform can hold', () => {
   it('refuses the names Windows reserves for devices, with any extension and in any case', () => {
@@ -18,6 +25,7 @@ describe('file names every platform can hold', () => {
       'CON.tar.gz',
     ])
       expect(fileNameProblem(name)?.en, name).toMatch(/is a name Windows reserves for a device/);
+    expect(fileNameIssue('nul.json')?.code).toBe('project:nameReserved');
     expect(fileNameProblem('nul.json')?.fr).toBe(
       '« nul.json » est un nom que Windows réserve à un périphérique (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, quelle que soit l’extension) : le fichier ne pourrait pas y être ouvert',
     );

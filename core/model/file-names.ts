@@ -1,8 +1,6 @@
 // File names that every platform can hold, so that a project made on Linux opens on Windows.
 // Browser-safe: the editor can check a name before it is sent.
 import { problem, type Problem } from '../i18n/catalogue';
-import { problemTexts } from '../i18n/translate';
-import type { Localized } from './params';
 
 /** Names Windows keeps for devices, with any extension: `CON`, `nul.json`, `COM1.csv`, `LPT9`. */
 const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
@@ -13,7 +11,8 @@ const MAX_NAME = 255;
 
 /**
  * Why `name` (one file or folder name, no separators) cannot be used on every platform, or
- * undefined when it can: a problem of the `project` namespace, to follow "Cannot save x: ".
+ * undefined when it can: a problem of the `project` namespace, to put inside a sentence that says
+ * what cannot be done with it ("Cannot save x: …", `{{why, problem}}`).
  */
 export function fileNameIssue(name: string): Problem | undefined {
   if (name === '' || name === '.' || name === '..') return problem('project:nameNotAName', { name });
@@ -22,12 +21,6 @@ export function fileNameIssue(name: string): Problem | undefined {
   if (/[. ]$/.test(name)) return problem('project:nameTrailingDot', { name });
   if (name.length > MAX_NAME) return problem('project:nameTooLong', { start: name.slice(0, 40), max: MAX_NAME });
   return undefined;
-}
-
-/** The same, in both languages, for callers that put it into texts of their own. */
-export function fileNameProblem(name: string): Localized | undefined {
-  const issue = fileNameIssue(name);
-  return issue && problemTexts(issue);
 }
 
 /** The same name made usable everywhere: reserved names get a suffix, trailing dots and spaces go. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from './analyze';
 import type { Graph } from './graph';
-import { estimateTrainingMemory, formatMemory, memoryIssue } from './memory';
+import { memoryText } from '../i18n/translate';
+import { estimateTrainingMemory, memoryIssue } from './memory';
 
 const GB = 1e9;
 const adam = { batchSize: 16, optimizer: 'adam' as const };
@@ -90,6 +91,7 @@ describe('the memory training needs', () => {
   });
 
   it('says sizes as file managers do', () => {
+    const formatMemory = (bytes: number) => ({ en: memoryText(bytes, 'en'), fr: memoryText(bytes, 'fr') });
     expect(formatMemory(1_500_000_000)).toEqual({ en: '1.5 GB', fr: '1,5 Go' });
     expect(formatMemory(320_000_000)).toEqual({ en: '320 MB', fr: '320 Mo' });
     expect(formatMemory(512)).toEqual({ en: '512 bytes', fr: '512 octets' });

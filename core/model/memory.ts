@@ -3,9 +3,7 @@
 // in (the Node side reads it from the operating system).
 import type { GraphAnalysis } from './analyze';
 import { problem } from '../i18n/catalogue';
-import { memoryText } from '../i18n/translate';
 import { issue, type GraphIssue } from './issues';
-import type { Localized } from './localized';
 import type { TrainingSettings } from './project';
 
 /** TensorFlow.js trains in 32-bit floats. */
@@ -50,11 +48,6 @@ export function estimateTrainingMemory(
   const forward = valuesPerSample * training.batchSize * BYTES_PER_VALUE;
   const minimum = weights + gradients + optimizerState + forward;
   return { weights, gradients, optimizerState, activations: 2 * forward, minimum, total: minimum + forward };
-}
-
-/** 1.5 GB, 320 MB: decimal units, as file managers show them (1,5 Go in French). */
-export function formatMemory(bytes: number): Localized {
-  return { en: memoryText(bytes, 'en'), fr: memoryText(bytes, 'fr') };
 }
 
 /** The block whose output per sample is largest, to say where to cut. */

@@ -81,17 +81,11 @@ export class ProjectAutosaver {
       throw asUserFacing(error);
     }
     if (store.readOnly) {
-      const reason = store.readOnlyReasonText;
+      const reason = store.readOnlyProblem;
       store.close();
       const file = path.basename(location);
       throw new UserFacingError(
-        reason
-          ? problem('project:readOnly', {
-              context: 'why',
-              file,
-              reason: problem('project:errorText', { text: { en: reason.en, fr: reason.fr } }),
-            })
-          : problem('project:readOnly', { file }),
+        reason ? problem('project:readOnly', { context: 'why', file, reason }) : problem('project:readOnly', { file }),
         'store-read-only',
       );
     }

@@ -7,7 +7,7 @@ import { exportFormatNames, UserFacingError, type ExportFormatName, type ExportR
 import { problem } from '../i18n/catalogue';
 import { ExportOverwriteError } from '../export/overwrite';
 import { ExportError } from '../model/codegen/plan';
-import { fileNameProblem, folderStem } from '../model/file-names';
+import { fileNameIssue, folderStem } from '../model/file-names';
 import { errorProblem } from '../model/localized';
 import type { Project } from '../model/project';
 import { asUserFacing, pretrainedOf, SQLITE_EXTENSION } from './sqlite-project-format';
@@ -56,12 +56,8 @@ export async function exportModel(
   if (request.outDir !== undefined && (typeof request.outDir !== 'string' || !path.isAbsolute(request.outDir))) {
     throw new UserFacingError(problem('export:folderNotAbsolute', {}), 'bad-request');
   }
-  const folderProblem = request.outDir === undefined ? undefined : fileNameProblem(path.basename(request.outDir));
-  if (folderProblem)
-    throw new UserFacingError(
-      problem('export:badFolder', { folder: request.outDir!, why: { en: folderProblem.en, fr: folderProblem.fr } }),
-      'bad-name',
-    );
+  const folderIssue = request.outDir === undefined ? undefined : fileNameIssue(path.basename(request.outDir));
+  if (folderIssue) throw new UserFacingError(problem('export:badFolder', { folder: request.outDir!, why: folderIssue }), 'bad-name');
   const outDir = request.outDir ?? path.join(projectsDirectory, 'exports', `${folderStem(checked.name)}-${request.format}`);
   const { exportProject } = await import('../export/index');
   const tf = await import('@tensorflow/tfjs');

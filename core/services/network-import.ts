@@ -7,7 +7,7 @@ import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { UserFacingError, type ImportedNetwork, type NetworkBaseTarget, type NetworkPreview, type NetworkSource } from '../api/contract';
 import type { ImportedModel } from '../import/types';
-import { fileNameProblem } from '../model/file-names';
+import { fileNameIssue } from '../model/file-names';
 import { problem } from '../i18n/catalogue';
 import { errorProblem } from '../model/localized';
 import type { Project } from '../model/project';
@@ -45,7 +45,7 @@ function baseName(fileName: string, networkExtensions: () => string[]): string {
     .replace(/\s+/g, '-')
     .toLowerCase()
     .slice(0, 80);
-  return stem && !fileNameProblem(`${stem}${SQLITE_EXTENSION}`) ? stem : 'network';
+  return stem && !fileNameIssue(`${stem}${SQLITE_EXTENSION}`) ? stem : 'network';
 }
 
 /** A network read for the cut dialog, kept until it is imported: `key` names its source. */
@@ -89,7 +89,7 @@ export class NetworkImports {
     await mkdir(folder);
     const printable = [...fileName].filter((c) => c.charCodeAt(0) >= 32).join('');
     const safe = printable.replace(/[/\\:*?"<>|]+/g, '').replace(/^\.+/, '') || `network${ext}`;
-    const staging = path.join(folder, fileNameProblem(safe) ? `network${ext}` : safe);
+    const staging = path.join(folder, fileNameIssue(safe) ? `network${ext}` : safe);
     await writeFile(staging, new Uint8Array());
     this.uploads.set(uploadId, { fileName, staging, bytes: 0 });
     return { uploadId };

@@ -3,6 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NeuroblocksService } from './services';
+import { ProjectUploads } from './project-upload';
+import type { UserFacingError } from '../api/contract';
+import { problem } from '../i18n/catalogue';
+import { StoreError } from '../store/errors';
 import { ProjectStore } from '../store/index';
 
 let root: string;
@@ -92,6 +96,8 @@ describe('opening a .nbproj received from someone else (browser upload)', () => 
       fr: expect.stringMatching(/^cut\.nbproj est endommagé.*Rien n’a été conservé/s),
     });
     expect(`${(cut as Error).message} ${(cut as Error & { fr: string }).fr}`).not.toMatch(/\.upload-|left unchanged|pas été modifié/);
+    // The store's own problem, naming the uploaded file, in its form for a received file.
+    expect(cut).toMatchObject({ problem: { code: 'store:truncated', params: { path: 'cut.nbproj', context: 'upload' } } });
     const other = await (async () => {
       const db = path.join(root, 'other.nbproj');
       const Database = (await import('better-sqlite3')).default;
@@ -102,8 +108,42 @@ describe('opening a .nbproj received from someone else (browser upload)', () => 
     })();
     await expect(upload(api, 'other.nbproj', other)).rejects.toMatchObject({
       message: expect.stringMatching(/^other\.nbproj .*Nothing was kept/s),
+      fr: expect.stringMatching(/^other\.nbproj .*Rien n’a été conservé/s),
+      problem: { code: 'store:otherProgram', params: { path: 'other.nbproj', context: 'upload' } },
     });
     await expect(api.startProjectUpload({ fileName: 'photo.png' })).rejects.toMatchObject({ code: 'not-a-project' });
     expect((await readdir(projectsDir)).sort()).toEqual(before);
+  });
+
+  it('says any other refusal of the received file of the uploaded name too, and that nothing was kept', async () => {
+    const refusals = [
+      (file: string) => new StoreError('io', problem('store:cannotRead', { path: file, detail: `EIO: i/o error, read ${file}` })),
+      () => new Error('SQLITE_IOERR: disk I/O error'),
+    ];
+    for (const [n, refuse] of refusals.entries()) {
+      let staging = '';
+      const uploads = new ProjectUploads(
+        async () => projectsDir,
+        async (file) => {
+          staging = file;
+          throw refuse(file);
+        },
+      );
+      const { uploadId } = await uploads.start({ fileName: `sent ${n}.nbproj` });
+      await uploads.add(uploadId, Buffer.from('SQLite format 3\u0000 and the rest', 'latin1').toString('base64'));
+      const error = (await uploads.finish(uploadId).catch((e: unknown) => e)) as UserFacingError;
+      const texts = [error.message, error.fr];
+      for (const text of texts) expect(text).not.toContain(path.basename(staging));
+      if (n === 0) {
+        expect(error.message).toBe('Cannot read sent 0.nbproj: EIO: i/o error, read sent 0.nbproj. Nothing was kept.');
+        expect(error.fr).toBe('Impossible de lire sent 0.nbproj : EIO: i/o error, read sent 0.nbproj. Rien n’a été conservé.');
+        expect(error.problem).toMatchObject({ code: 'project:uploadRefused', params: { reason: { code: 'store:cannotRead' } } });
+      } else {
+        // A reason that does not name the file: the file is named before it.
+        expect(error.message).toBe('sent 1.nbproj cannot be opened (SQLITE_IOERR: disk I/O error). Nothing was kept.');
+        expect(error.fr).toBe('sent 1.nbproj ne peut pas être ouvert (SQLITE_IOERR: disk I/O error). Rien n’a été conservé.');
+      }
+      expect(await readdir(projectsDir)).toEqual([]);
+    }
   });
 });

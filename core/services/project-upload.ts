@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../api/contract';
-import { problem } from '../i18n/catalogue';
+import { catalogue, problem, type Namespace, type Problem, type ProblemValue } from '../i18n/catalogue';
+import { errorProblem } from '../model/localized';
 import type { Project } from '../model/project';
 import { SQLITE_EXTENSION } from './sqlite-project-format';
 
@@ -38,19 +39,31 @@ function baseName(fileName: string): string {
 /** Every SQLite database begins with these 16 bytes. */
 const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
 
+/** A problem's parameters with every mention of the hidden staging copy (its path or its name) made the uploaded file's name. */
+function renamed(value: ProblemValue | undefined, staging: string, fileName: string): ProblemValue | undefined {
+  if (typeof value === 'string') return value.split(staging).join(fileName).split(path.basename(staging)).join(fileName);
+  if (Array.isArray(value)) return value.map((item: ProblemValue) => renamed(item, staging, fileName) as ProblemValue);
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, renamed(item, staging, fileName)]));
+  return value;
+}
+
 /**
- * The reason an opened project file is refused, said of the file the person chose: the hidden
- * staging file's path becomes its name, and "left unchanged" becomes what happened here.
+ * Why an uploaded project file is refused, said of the file the person chose: the store's problem
+ * with the uploaded name in its parameters wherever they named the staging copy, in the form of a
+ * received file (`…_upload`: "Nothing was kept" where an opened file "was left unchanged") where
+ * the catalogue has one; otherwise inside `project:uploadRefused`, which says that nothing was kept.
  */
-function refusal(fileName: string, staging: string, text: { en: string; fr: string }): { en: string; fr: string } {
-  const named = (t: string) => t.split(staging).join(fileName).split(path.basename(staging)).join(fileName);
-  let en = named(text.en).replace(/(The file|It) was left unchanged/g, 'Nothing was kept');
-  let fr = named(text.fr).replace(/(Le fichier|Il) n’a pas été modifié/g, 'Rien n’a été conservé');
-  if (!en.includes('Nothing was kept')) en = `${en} Nothing was kept.`;
-  if (!fr.includes('Rien n’a été conservé')) fr = `${fr} Rien n’a été conservé.`;
-  if (!en.includes(fileName)) en = `${fileName}: ${en}`;
-  if (!fr.includes(fileName)) fr = `${fileName} : ${fr}`;
-  return { en, fr };
+function refusal(fileName: string, staging: string, reason: Problem): Problem {
+  const params = renamed(reason.params, staging, fileName) as Record<string, ProblemValue | undefined>;
+  const named = JSON.stringify(params) !== JSON.stringify(reason.params);
+  const [namespace, key] = reason.code.split(':') as [Namespace, string];
+  const context = typeof params.context === 'string' ? `${params.context}Upload` : 'upload';
+  if (`${key}_${context}` in catalogue.en[namespace]) return { code: reason.code, params: { ...params, context } } as Problem;
+  const said = { code: reason.code, params } as Problem;
+  return named
+    ? problem('project:uploadRefused', { reason: said })
+    : problem('project:uploadRefused', { reason: said, file: fileName, context: 'unnamed' });
 }
 
 export class ProjectUploads {
@@ -122,10 +135,10 @@ export class ProjectUploads {
       try {
         await this.read(checked);
       } catch (error) {
-        const en = error instanceof Error ? error.message : String(error);
-        // The store's own sentence, with the staging file's name replaced by the uploaded one's.
-        const text = refusal(upload.fileName, checked, { en, fr: (error as { fr?: string }).fr ?? en });
-        throw new UserFacingError(problem('project:errorText', { text }), (error as { code?: string }).code ?? 'not-a-project');
+        throw new UserFacingError(
+          refusal(upload.fileName, checked, errorProblem(error)),
+          (error as { code?: string }).code ?? 'not-a-project',
+        );
       }
       const directory = path.dirname(upload.staging);
       const base = baseName(upload.fileName);

@@ -154,12 +154,10 @@ export class TrainingRunner {
     }
     try {
       if (store.readOnly) {
-        const reason = store.readOnlyReasonText;
+        const reason = store.readOnlyProblem;
         const named = { run: recordedRunId, file: path.basename(location) };
         throw new UserFacingError(
-          reason
-            ? problem('train:cannotContinueReadOnlyWhy', { ...named, why: { en: reason.en, fr: reason.fr } })
-            : problem('train:cannotContinueReadOnly', named),
+          reason ? problem('train:cannotContinueReadOnlyWhy', { ...named, why: reason }) : problem('train:cannotContinueReadOnly', named),
           'store-read-only',
         );
       }

@@ -1,5 +1,5 @@
 import { problem, type Problem } from '../i18n/catalogue';
-import { LocalizedError, type Localized } from '../model/localized';
+import { LocalizedError } from '../model/localized';
 
 /** Why a project file could not be opened or written. The problem is for the user (in the catalogue's words); the code is for the app. */
 export type StoreErrorCode =
@@ -19,18 +19,14 @@ export type StoreErrorCode =
   | 'exists'
   | 'not-found-in-file';
 
-/**
- * A refusal of the project store, said by a problem of the catalogue's `store` namespace. (A text
- * in both languages is still taken where a sentence comes whole from elsewhere: the check of a
- * file name, core/model/file-names.ts.)
- */
+/** A refusal of the project store, said by a problem of the catalogue (its `store` namespace, mostly). */
 export class StoreError extends LocalizedError {
   constructor(
     readonly code: StoreErrorCode,
-    text: Problem | Localized,
+    what: Problem,
     options?: { cause?: unknown },
   ) {
-    super(text, options);
+    super(what, options);
     this.name = 'StoreError';
   }
 }

@@ -2,8 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { problem, type Problem } from '../i18n/catalogue';
-import { problemTexts } from '../i18n/translate';
-import type { Localized } from '../model/localized';
+import { problemText } from '../i18n/translate';
 import type { Project } from '../model/project';
 import { parseProject, parseProjectText, ProjectError, serializeProject } from '../model/project-io';
 import { appVersion } from './app-version';
@@ -172,17 +171,12 @@ export class ProjectStore {
 
   /** Why the file was opened read-only, when it was not asked for. */
   get readOnlyReason(): string | undefined {
-    return this.readOnlyReasonText?.en;
+    return this.access.reason && problemText(this.access.reason, 'en');
   }
 
   /** The same reason as a problem of the catalogue (`store:notWritable`). */
   get readOnlyProblem(): Problem | undefined {
     return this.access.reason;
-  }
-
-  /** The same reason in English and French. */
-  get readOnlyReasonText(): Localized | undefined {
-    return this.access.reason && problemTexts(this.access.reason);
   }
 
   private assertOpen(): void {

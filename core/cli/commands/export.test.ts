@@ -21,6 +21,22 @@ beforeAll(async () => {
 });
 
 describe('neuroblocks export', () => {
+  it('refuses an output folder named as Windows reserves, in the language asked for, writing nothing', async () => {
+    const parent = temp();
+    const out = join(parent, 'NUL');
+    const io = recordingIo();
+    expect(await main(['export', projectJson, '--format', 'keras', '--out', out], io)).toBe(1);
+    expect(io.stderr.join('\n')).toBe(
+      `Cannot export into ${out}: "NUL" is a name Windows reserves for a device (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, with any extension), so the file could not be opened there. Choose another folder.`,
+    );
+    const fr = recordingIo();
+    expect(await main(['--lang', 'fr', 'export', projectJson, '--format', 'keras', '--out', out], fr)).toBe(1);
+    expect(fr.stderr.join('\n')).toMatch(
+      /^Impossible d’exporter dans .*NUL : « NUL » est un nom que Windows réserve .* Choisissez un autre dossier\.$/,
+    );
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
   it('writes every format of a project JSON and lists the files', async () => {
     for (const format of ['keras', 'notebook', 'pytorch', 'onnx', 'tfjs']) {
       const out = temp();

@@ -3,7 +3,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { exportFormatNames, type ExportFormatName } from '../../api/contract';
 import { exportProject } from '../../export/index';
 import type { NamedWeight } from '../../export/weights';
-import { fileNameProblem } from '../../model/file-names';
+import { problem } from '../../i18n/catalogue';
+import { fileNameIssue } from '../../model/file-names';
+import { LocalizedError } from '../../model/localized';
 import type { Project } from '../../model/project';
 import { commandArgs, wholeNumber } from '../args';
 import type { CliIo } from '../io';
@@ -205,8 +207,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.err(`--checkpoint is "best" or "last", not "${values.checkpoint}".`);
     return 2;
   }
-  const folderProblem = fileNameProblem(basename(resolve(values.out)));
-  if (folderProblem) throw new Error(`Cannot export into ${values.out}: ${folderProblem.en}. Choose another folder.`);
+  const folderIssue = fileNameIssue(basename(resolve(values.out)));
+  if (folderIssue) throw new LocalizedError(problem('export:badFolder', { folder: values.out, why: folderIssue }));
   const source = await loadSource(positionals[0], runId, values.checkpoint as 'best' | 'last' | undefined);
   try {
     const tf = await import('@tensorflow/tfjs');

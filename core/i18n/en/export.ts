@@ -24,11 +24,9 @@ export const exportNs = {
   weightMissing: 'The weights have no "{{name}}": they do not match this graph. Export from a run of the current graph.',
   wouldOverwrite:
     'The folder {{folder}} already holds {{files, join}}, which this export would replace. Choose an empty folder, or confirm that they may be replaced (on the command line: --force).',
-  // An exporter's refusal that a block module words itself, as it gives it.
-  blockSays: '{{text, cause}}',
   unknownFormat: 'Unknown export format "{{format}}". Choose one of: {{formats, join}}.',
   folderNotAbsolute: 'The export folder must be a full path, e.g. one chosen in a folder dialog.',
-  badFolder: 'Cannot export into {{folder}}: {{why, cause}}. Choose another folder.',
+  badFolder: 'Cannot export into {{folder}}: {{why, problem}}. Choose another folder.',
   runNeedsProjectFile: "Exporting a run's weights needs the {{extension}} project file the run is recorded in.",
   graphErrors: 'The model cannot be exported until its errors are fixed: {{first, problem}}',
 } as const;

@@ -5,7 +5,7 @@ export const importing = {
   unknownFormatUnnamed: 'This file cannot be imported: the app reads {{known, join}} files, and its name ends otherwise.',
   refused: '{{source}} cannot be imported: {{reason, problem}}',
   refusedMessage: '{{source}} cannot be imported: {{message}}',
-  badName: '{{file}} cannot be created: {{why}}. Choose another name.',
+  badName: '{{file}} cannot be created: {{why, problem}}. Choose another name.',
   exists: '{{file}} already exists; it is left as it is. Choose another name.',
   notWritten: '{{file}} could not be written: {{reason, problem}}',
   notWrittenMessage: '{{file}} could not be written: {{message}}',

@@ -107,8 +107,8 @@ export const project = {
   readOnly_why:
     'Edits cannot be saved automatically to {{file}}: {{reason, problem}}. Use Save As to keep them in a folder you can write to.',
   autosaveFailed: 'Edits could not be saved automatically to {{file}}: {{reason, problem}}',
-  // An error that has no problem of the catalogue yet: its own texts, the one of the language.
-  errorText: '{{text, cause}}',
+  // An error that has no problem of the catalogue: the words of a library, of Python or of the system, as they were said.
+  errorText: '{{text}}',
   noDialogs: 'File dialogs exist only in the desktop app; here, pick a file from the projects folder.',
   noSuchExample: 'There is no example called {{id}}. Choose one from the list of examples.',
   // A project file uploaded from the browser (core/services/project-upload.ts).
@@ -116,6 +116,9 @@ export const project = {
   uploadNotProject_named: '{{file}} is not a Neuroblocks project file: choose a file ending in {{extension}} (or open a .json project).',
   uploadUnknown: 'This upload is over or unknown; open the file again.',
   uploadTooLarge: '{{file}} is larger than {{size, bytes}}, too large to open here: delete some runs from it first.',
+  // A received file refused for a reason said of opened files: nothing of it was kept (`_unnamed`: a reason that does not name it).
+  uploadRefused: '{{reason, problem}} Nothing was kept.',
+  uploadRefused_unnamed: '{{file}} cannot be opened ({{reason, problem}}). Nothing was kept.',
   uploadNotDatabase: '{{file}} is not a Neuroblocks project file (it is not a project database, or it was cut short). Nothing was kept.',
   // Putting a network into a project as a base (core/model/base-group.ts).
   baseInputs: 'The network "{{name}}" has {{count}} Input blocks; a base must have exactly one.',

@@ -68,6 +68,29 @@ export const store = {
   projectUnreadable:
     '{{path}} is damaged: its project (graph and settings) cannot be read ({{reason, problem}}). It was left unchanged. Open a backup or a copy sent to you before.',
 
+  // The same refusals of a file received by upload (core/services/project-upload.ts), of which nothing is kept.
+  otherProgram_upload: '{{path}} is an SQLite database of another program, not a Neuroblocks project file. Nothing was kept.',
+  truncated_upload:
+    '{{path}} is damaged: it is shorter than it should be ({{size, number}} bytes instead of {{expected, number}}), perhaps an interrupted copy or download. Nothing was kept.',
+  cannotOpenAsProject_upload: '{{path}} cannot be opened as a project file ({{detail}}). Nothing was kept.',
+  newerVersion_upload:
+    '{{path}} was saved by a newer version of Neuroblocks (file version {{version}}; this one reads up to version {{supported}}). Update Neuroblocks to open it. Nothing was kept.',
+  unknownVersion_upload:
+    '{{path}} has an unknown file version ({{version}}); it is not a project file this Neuroblocks can read. Nothing was kept.',
+  failedCheck_upload: '{{path}} is damaged ({{problems}}). Nothing was kept; open a backup or a copy sent to you before.',
+  layout_extraUpload: '{{path}} does not have the layout of a Neuroblocks project file (unexpected {{extra, join}}). Nothing was kept.',
+  layout_missingUpload: '{{path}} does not have the layout of a Neuroblocks project file (missing {{missing, join}}). Nothing was kept.',
+  layout_bothUpload:
+    '{{path}} does not have the layout of a Neuroblocks project file (unexpected {{extra, join}}; missing {{missing, join}}). Nothing was kept.',
+  noFormatTag_upload: '{{path}} is not a Neuroblocks project file (its format tag is missing). Nothing was kept.',
+  damaged_upload: '{{path}} is damaged ({{detail}}). Nothing was kept; open a backup.',
+  cannotReadAsProject_upload: '{{path}} cannot be read as a project file ({{detail}}). Nothing was kept.',
+  valueTooLarge_upload: '{{path}} holds a value larger than Neuroblocks accepts ({{bytes}} bytes, at most {{max}}). Nothing was kept.',
+  projectMissing_upload:
+    '{{path}} is damaged: its project (graph and settings) is missing. Nothing was kept. Open a backup or a copy sent to you before.',
+  projectUnreadable_upload:
+    '{{path}} is damaged: its project (graph and settings) cannot be read ({{reason, problem}}). Nothing was kept. Open a backup or a copy sent to you before.',
+
   // The project and its versions (core/store/project-store.ts).
   olderNeedsWrite:
     '{{path}} was made by an older Neuroblocks and must be upgraded before it can be opened, which needs write access. Copy it to a folder you can write to and open the copy.',

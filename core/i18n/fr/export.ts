@@ -29,10 +29,9 @@ export const exportNs: Catalogue<typeof en> = {
     'Les poids n’ont pas de « {{name}} » : ils ne correspondent pas à ce graphe. Exportez depuis un entraînement du graphe actuel.',
   wouldOverwrite:
     'Le dossier {{folder}} contient déjà {{files, join}}, que cet export remplacerait. Choisissez un dossier vide, ou confirmez qu’ils peuvent être remplacés (en ligne de commande : --force).',
-  blockSays: '{{text, cause}}',
   unknownFormat: 'Format d’export inconnu « {{format}} ». Choisissez parmi : {{formats, join}}.',
   folderNotAbsolute: 'Le dossier d’export doit être un chemin complet, par exemple un dossier choisi dans une fenêtre de sélection.',
-  badFolder: 'Impossible d’exporter dans {{folder}} : {{why, cause}}. Choisissez un autre dossier.',
+  badFolder: 'Impossible d’exporter dans {{folder}} : {{why, problem}}. Choisissez un autre dossier.',
   runNeedsProjectFile: 'Exporter les poids d’un entraînement demande le fichier de projet {{extension}} où il est enregistré.',
   graphErrors: 'Le modèle ne peut pas être exporté tant que ses erreurs ne sont pas corrigées : {{first, problem}}',
 };

@@ -9,7 +9,7 @@ export const importing: Catalogue<typeof en> = {
     'Ce fichier ne peut pas être importé : l’application lit les fichiers {{known, join}}, et son nom se termine autrement.',
   refused: '{{source}} ne peut pas être importé : {{reason, problem}}',
   refusedMessage: '{{source}} ne peut pas être importé : {{message}}',
-  badName: '{{file}} ne peut pas être créé : {{why}}. Choisissez un autre nom.',
+  badName: '{{file}} ne peut pas être créé : {{why, problem}}. Choisissez un autre nom.',
   exists: '{{file}} existe déjà ; il est laissé tel quel. Choisissez un autre nom.',
   notWritten: '{{file}} n’a pas pu être écrit : {{reason, problem}}',
   notWrittenMessage: '{{file}} n’a pas pu être écrit : {{message}}',

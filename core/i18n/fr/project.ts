@@ -107,7 +107,7 @@ export const project: Catalogue<typeof en> = {
   readOnly_why:
     'Les modifications ne peuvent pas être enregistrées automatiquement dans {{file}} : {{reason, problem}}. Utilisez Enregistrer sous pour les garder dans un dossier où vous pouvez écrire.',
   autosaveFailed: 'Les modifications n’ont pas pu être enregistrées automatiquement dans {{file}} : {{reason, problem}}',
-  errorText: '{{text, cause}}',
+  errorText: '{{text}}',
   noDialogs:
     'Les fenêtres de choix de fichier n’existent que dans l’application de bureau ; ici, choisissez un fichier du dossier des projets.',
   noSuchExample: 'Il n’y a pas d’exemple nommé {{id}}. Choisissez-en un dans la liste des exemples.',
@@ -117,6 +117,8 @@ export const project: Catalogue<typeof en> = {
     '{{file}} n’est pas un fichier de projet Neuroblocks : choisissez un fichier se terminant par {{extension}} (ou ouvrez un projet .json).',
   uploadUnknown: 'Cet envoi est terminé ou inconnu ; ouvrez à nouveau le fichier.',
   uploadTooLarge: '{{file}} fait plus de {{size, bytes}}, trop pour être ouvert ici : supprimez-en d’abord quelques entraînements.',
+  uploadRefused: '{{reason, problem}} Rien n’a été conservé.',
+  uploadRefused_unnamed: '{{file}} ne peut pas être ouvert ({{reason, problem}}). Rien n’a été conservé.',
   uploadNotDatabase:
     '{{file}} n’est pas un fichier de projet Neuroblocks (ce n’est pas une base de projet, ou il est tronqué). Rien n’a été conservé.',
   baseInputs: 'Le réseau « {{name}} » a {{count}} blocs Input ; une base doit en avoir exactement un.',

@@ -73,6 +73,33 @@ export const store: Catalogue<typeof en> = {
   projectUnreadable:
     '{{path}} est endommagé : son projet (graphe et réglages) est illisible ({{reason, problem}}). Il n’a pas été modifié. Ouvrez une sauvegarde ou une copie reçue auparavant.',
 
+  // Les mêmes refus d’un fichier reçu par envoi (core/services/project-upload.ts), dont rien n’est conservé.
+  otherProgram_upload:
+    '{{path}} est une base de données SQLite d’un autre programme, pas un fichier de projet Neuroblocks. Rien n’a été conservé.',
+  truncated_upload:
+    '{{path}} est endommagé : il est plus court qu’il ne devrait ({{size, number}} octets au lieu de {{expected, number}}), peut-être une copie ou un téléchargement interrompu. Rien n’a été conservé.',
+  cannotOpenAsProject_upload: '{{path}} ne peut pas être ouvert comme fichier de projet ({{detail}}). Rien n’a été conservé.',
+  newerVersion_upload:
+    '{{path}} a été enregistré par une version plus récente de Neuroblocks (version de fichier {{version}} ; celle-ci lit jusqu’à la version {{supported}}). Mettez Neuroblocks à jour pour l’ouvrir. Rien n’a été conservé.',
+  unknownVersion_upload:
+    '{{path}} a une version de fichier inconnue ({{version}}) ; ce n’est pas un fichier de projet que ce Neuroblocks sait lire. Rien n’a été conservé.',
+  failedCheck_upload: '{{path}} est endommagé ({{problems}}). Rien n’a été conservé ; ouvrez une sauvegarde ou une copie reçue auparavant.',
+  layout_extraUpload:
+    '{{path}} n’a pas la structure d’un fichier de projet Neuroblocks (en trop : {{extra, join}}). Rien n’a été conservé.',
+  layout_missingUpload:
+    '{{path}} n’a pas la structure d’un fichier de projet Neuroblocks (manquant : {{missing, join}}). Rien n’a été conservé.',
+  layout_bothUpload:
+    '{{path}} n’a pas la structure d’un fichier de projet Neuroblocks (en trop : {{extra, join}} ; manquant : {{missing, join}}). Rien n’a été conservé.',
+  noFormatTag_upload: '{{path}} n’est pas un fichier de projet Neuroblocks (sa marque de format manque). Rien n’a été conservé.',
+  damaged_upload: '{{path}} est endommagé ({{detail}}). Rien n’a été conservé ; ouvrez une sauvegarde.',
+  cannotReadAsProject_upload: '{{path}} ne peut pas être lu comme fichier de projet ({{detail}}). Rien n’a été conservé.',
+  valueTooLarge_upload:
+    '{{path}} contient une valeur plus grosse que ce que Neuroblocks accepte ({{bytes}} octets, au plus {{max}}). Rien n’a été conservé.',
+  projectMissing_upload:
+    '{{path}} est endommagé : son projet (graphe et réglages) manque. Rien n’a été conservé. Ouvrez une sauvegarde ou une copie reçue auparavant.',
+  projectUnreadable_upload:
+    '{{path}} est endommagé : son projet (graphe et réglages) est illisible ({{reason, problem}}). Rien n’a été conservé. Ouvrez une sauvegarde ou une copie reçue auparavant.',
+
   olderNeedsWrite:
     '{{path}} a été créé par une version plus ancienne de Neuroblocks et doit être mis à jour avant d’être ouvert, ce qui demande de pouvoir y écrire. Copiez-le dans un dossier où vous pouvez écrire et ouvrez la copie.',
   closed: 'Le projet {{path}} est fermé.',

@@ -1,4 +1,4 @@
-import { problem, type Problem } from '../../i18n/catalogue';
+import type { Problem } from '../../i18n/catalogue';
 import type { Graph } from '../graph';
 import { kerasModelCode } from './keras';
 import { ExportError } from './plan';
@@ -19,8 +19,6 @@ export function graphCode(graph: Graph, language: CodeLanguage, options: { name?
     return { ok: true, code };
   } catch (error) {
     if (!(error instanceof ExportError)) throw error;
-    // A refusal worded by a block module itself (its English and French texts) is carried as it is.
-    const message = error.problem ?? problem('export:blockSays', { text: { en: error.message, fr: error.fr ?? error.message } });
-    return { ok: false, message, ...(error.nodeId ? { nodeId: error.nodeId } : {}) };
+    return { ok: false, message: error.problem, ...(error.nodeId ? { nodeId: error.nodeId } : {}) };
   }
 }

@@ -1,5 +1,5 @@
 import { problem, type Problem } from '../../i18n/catalogue';
-import { LocalizedError, type Localized } from '../localized';
+import { LocalizedError } from '../localized';
 
 /**
  * Thrown when a graph cannot be exported (or turned into code) in some format.
@@ -7,11 +7,11 @@ import { LocalizedError, type Localized } from '../localized';
  */
 export class ExportError extends LocalizedError {
   constructor(
-    text: string | Localized | Problem,
+    what: Problem,
     readonly nodeId?: string,
     readonly blockType?: string,
   ) {
-    super(text);
+    super(what);
     this.name = 'ExportError';
   }
 }
@@ -26,7 +26,7 @@ export function blockNameFr(node: { id: string; type: string }): string {
   return `${node.type} « ${node.id} »`;
 }
 
-/** The refusal of an exporter that cannot express a block: names the block, the format and why (a problem of the catalogue, or a block's own texts). */
-export function cannotExport(node: { id: string; type: string }, format: string, why: Problem | Localized): ExportError {
-  return new ExportError(problem('export:cannotExpress', { type: node.type, id: node.id, format, why: { ...why } }), node.id, node.type);
+/** The refusal of an exporter that cannot express a block: names the block, the format and why (a problem of the catalogue). */
+export function cannotExport(node: { id: string; type: string }, format: string, why: Problem): ExportError {
+  return new ExportError(problem('export:cannotExpress', { type: node.type, id: node.id, format, why }), node.id, node.type);
 }
