@@ -1,9 +1,24 @@
 import { defineConfig } from '@playwright/test';
+import { defaultLaunch } from './e2e/chromium';
 
 // End-to-end tests of the renderer in Debian's Chromium, through the web host (`neuroblocks serve`).
 // Nothing is downloaded: the browser is the system's. Each worker has a web host of its own
-// (e2e/fixtures.ts), so spec files may run side by side (`--workers 2`); by default one worker runs
-// them one after another, because on 2 cores two training specs side by side miss their waits.
+// (e2e/fixtures.ts), so spec files may run side by side. Two projects share two workers:
+// - "interface": specs that train nothing and time nothing (editing, layout, dialogs, imports) run in
+//   either worker;
+// - "training": every other spec (training, timings, the GPU) runs in one worker, one spec after
+//   another, because on 2 cores two training specs side by side miss their waits. A new spec is a
+//   training spec until it is listed below.
+// `npx playwright test --project training` runs one project alone.
+const interfaceSpecs = [
+  'augment.spec.ts',
+  'editor.spec.ts',
+  'french-errors.spec.ts',
+  'network-import.spec.ts',
+  'pretrained.spec.ts',
+  'projector.spec.ts',
+].map((file) => `**/e2e/${file}`);
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: /.*\.spec\.ts$/,
@@ -12,18 +27,19 @@ export default defineConfig({
   timeout: 90_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   use: {
     browserName: 'chromium',
     viewport: { width: 1440, height: 900 },
-    launchOptions: {
-      executablePath: process.env.NEUROBLOCKS_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-    },
+    launchOptions: defaultLaunch,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     actionTimeout: 15_000,
   },
+  projects: [
+    { name: 'training', testIgnore: interfaceSpecs, workers: 1 },
+    { name: 'interface', testMatch: interfaceSpecs },
+  ],
 });

@@ -9,11 +9,19 @@ set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-/usr/bin/python3 -c 'import torch' >/dev/null 2>&1 || missing+=(python3-torch)
-/usr/bin/python3 -c 'import torchvision' >/dev/null 2>&1 || missing+=(python3-torchvision)
-/usr/bin/python3 -c 'import onnx' >/dev/null 2>&1 || missing+=(python3-onnx)
-/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || missing+=(python3-numpy)
-/usr/bin/python3 -c 'import h5py' >/dev/null 2>&1 || missing+=(python3-h5py)
+# One Python imports them all (torch alone takes seconds to import): it prints the modules it lacks.
+python_modules=(torch torchvision onnx numpy h5py)
+lacking=$(
+  /usr/bin/python3 - "${python_modules[@]}" 2>/dev/null <<'PY' || echo "${python_modules[*]}"
+import importlib, sys
+for name in sys.argv[1:]:
+    try:
+        importlib.import_module(name)
+    except Exception:
+        print(name)
+PY
+)
+for module in $lacking; do missing+=("python3-$module"); done
 [ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ] || missing+=(dataset-fashion-mnist)
 
 if [ ${#missing[@]} -eq 0 ]; then

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { fakeCameraLaunch } from './chromium';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { consoleErrors, openTrainingDock, shot, trainBriefly } from './helpers';
@@ -6,17 +7,7 @@ import { consoleErrors, openTrainingDock, shot, trainBriefly } from './helpers';
 // Chromium's fake camera (a moving test pattern), allowed without asking: only this spec uses it.
 test.use({
   viewport: { width: 1280, height: 720 },
-  launchOptions: {
-    executablePath: process.env.NEUROBLOCKS_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-    ],
-  },
+  launchOptions: fakeCameraLaunch,
 });
 
 /** Holds a class's record button down for `ms`. */

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { webgpuLaunch } from './chromium';
 import { build } from 'esbuild';
 import path from 'node:path';
 import type { PageTrainingJob, WireWeight } from '../core/api/contract';
@@ -12,6 +13,7 @@ import type { ConformanceCase } from '../core/model/block';
 import { blockTypes, getBlock } from '../core/model/blocks/index';
 import type { Graph } from '../core/model/graph';
 import { parseProject } from '../core/model/project-io';
+import { denseBefore } from '../core/model/test-graphs';
 import type { Project } from '../core/model/project';
 import { base64ToBytes, bytesToBase64 } from '../core/page-train/protocol';
 import { webgpuRefusal } from '../core/page-train/kernels';
@@ -28,16 +30,7 @@ import { relativeDifference } from './helpers';
 // front, with a reason naming it, so that the run goes on elsewhere; a refused block that would
 // train correctly is a stale refusal, and fails too. New blocks are covered by the registry.
 test.use({
-  launchOptions: {
-    executablePath: process.env.NEUROBLOCKS_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--enable-unsafe-webgpu',
-      '--use-webgpu-adapter=swiftshader',
-    ],
-  },
+  launchOptions: webgpuLaunch,
 });
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -71,11 +64,7 @@ function graphFor(type: string, c: ConformanceCase): Graph | undefined {
   const first = c.inputs[0];
   // Every input of a merge comes from the one Input, through a Dense of its width: the other axes must match.
   if (c.inputs.some((s) => s.length !== first.length || s.slice(0, -1).some((d, i) => d !== first[i]))) return undefined;
-  const pre = c.inputs.map((shape, i) => ({
-    id: `pre${i}`,
-    type: 'Dense',
-    params: { units: shape[shape.length - 1], activation: 'sigmoid' },
-  }));
+  const pre = denseBefore(c.inputs);
   return {
     nodes: [
       { id: 'in', type: 'Input', params: { shape: first } },

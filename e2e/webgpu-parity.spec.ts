@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { webgpuLaunch } from './chromium';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseProject } from '../core/model/project-io';
@@ -14,16 +15,7 @@ import { projectsFolder, relativeDifference, url, writeDigits } from './helpers'
 // course CNN, a residual CNN and a BatchNormalization CNN.
 test.use({
   viewport: { width: 1280, height: 720 },
-  launchOptions: {
-    executablePath: process.env.NEUROBLOCKS_CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--enable-unsafe-webgpu',
-      '--use-webgpu-adapter=swiftshader',
-    ],
-  },
+  launchOptions: webgpuLaunch,
 });
 
 const root = path.resolve(import.meta.dirname, '..');

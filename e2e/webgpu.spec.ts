@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { webgpuLaunch } from './chromium';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseProject } from '../core/model/project-io';
@@ -8,13 +9,7 @@ import { consoleErrors, projectsFolder, shot, url, writeDigits } from './helpers
 // The page's GPU engine in Debian's Chromium. With SwiftShader's WebGPU (a software GPU, so the
 // data stay tiny) the course CNN trains in the page's worker; without it, the run falls back with
 // its reasons. The host records the run either way.
-const chromium = process.env.NEUROBLOCKS_CHROMIUM ?? '/usr/bin/chromium';
-const common = ['--no-sandbox', '--disable-background-networking', '--disable-component-update'];
-
-test.use({
-  viewport: { width: 1280, height: 720 },
-  launchOptions: { executablePath: chromium, args: [...common, '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'] },
-});
+test.use({ viewport: { width: 1280, height: 720 }, launchOptions: webgpuLaunch });
 
 test('the course CNN trains on the GPU rung from the UI: the device named, paused and resumed, recorded and evaluated', async ({
   page,

@@ -13,6 +13,7 @@ import { blockTypes, getBlock } from '../model/blocks/index';
 import type { ConformanceCase } from '../model/block';
 import type { Graph, Shape } from '../model/graph';
 import { resolveParams } from '../model/params';
+import { denseBefore } from '../model/test-graphs';
 import { compileGraph } from './compile';
 
 type Case = ConformanceCase;
@@ -38,11 +39,7 @@ function graphFor(type: string, c: Case): Graph {
 /** The same block between a shape-keeping trainable layer and a Dense head, so that a training step must send gradients through it. */
 function trainingGraphFor(type: string, c: Case): Graph {
   const inputs = c.inputs.map((shape, i) => ({ id: `in${i}`, type: 'Input', params: { shape } }));
-  const pre = c.inputs.map((shape, i) => ({
-    id: `pre${i}`,
-    type: 'Dense',
-    params: { units: shape[shape.length - 1], activation: 'sigmoid' },
-  }));
+  const pre = denseBefore(c.inputs);
   return {
     nodes: [
       ...inputs,
