@@ -43,6 +43,18 @@ export function networkExtensions(): string[] {
   return importers.flatMap((importer) => importer.extensions);
 }
 
+/** The refusal of the network `source` for `error`, said within the catalogue's sentence `import:<code>` (`import:<code>Message` when the error is a plain message). */
+function refusal(error: unknown, source: string, code: 'refused' | 'notABase'): NetworkImportError {
+  return new NetworkImportError(
+    saidWithin(
+      error,
+      (reason) => problem(`import:${code}`, { source, reason }),
+      (message) => problem(`import:${code}Message`, { source, message }),
+    ),
+    'refused',
+  );
+}
+
 /** Reads `file` with the importer its name asks for; `source` is its name as the user knows it. */
 export async function loadNetwork(file: string, source = path.basename(file)): Promise<ImportedModel> {
   const importer = importerFor(source);
@@ -52,14 +64,7 @@ export async function loadNetwork(file: string, source = path.basename(file)): P
   try {
     return await importer.load(file);
   } catch (error) {
-    throw new NetworkImportError(
-      saidWithin(
-        error,
-        (reason) => problem('import:refused', { source, reason }),
-        (message) => problem('import:refusedMessage', { source, message }),
-      ),
-      'refused',
-    );
+    throw refusal(error, source, 'refused');
   }
 }
 
@@ -153,14 +158,7 @@ export async function importNetworkAsBase(
     inserted = insertBase(project, { name: model.name, source, graph: model.graph, weights: model.weights }, { upTo: options.upTo });
     if (options.arrange) inserted = { ...inserted, project: options.arrange(inserted.project) };
   } catch (error) {
-    throw new NetworkImportError(
-      saidWithin(
-        error,
-        (reason) => problem('import:notABase', { source, reason }),
-        (message) => problem('import:notABaseMessage', { source, message }),
-      ),
-      'refused',
-    );
+    throw refusal(error, source, 'notABase');
   }
   const store = ProjectStore.open(location);
   try {

@@ -73,52 +73,64 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 const isOnes = (v: unknown) => v === 1 || (Array.isArray(v) && v.every((x) => x === 1));
 const isNullish = (v: unknown) => v === null || v === undefined;
 
+type Accepted = true | { ok: (v: unknown) => boolean; expected: string };
+
+/** The same acceptance for each argument of `names`. */
+const each = (names: string[], accepted: Accepted): Record<string, Accepted> => Object.fromEntries(names.map((n) => [n, accepted]));
+
 /**
  * Arguments that are not block parameters. Those mapped to `true` never change what the layer
  * computes at inference or how it trains from imported weights (names, dtypes, initializers, seeds);
  * the others are accepted only with the value that the app's block has.
  */
-const otherArguments: Record<string, true | { ok: (v: unknown) => boolean; expected: string }> = {
-  name: true,
-  trainable: true,
-  dtype: true,
-  batch_size: true,
-  seed: true,
-  autocast: true,
-  fused: true,
-  renorm_clipping: true,
-  renorm_momentum: true,
-  lora_alpha: true,
-  batch_input_shape: true,
-  batch_shape: true,
-  input_shape: true,
+const otherArguments: Record<string, Accepted> = {
+  ...each(
+    [
+      'name',
+      'trainable',
+      'dtype',
+      'batch_size',
+      'seed',
+      'autocast',
+      'fused',
+      'renorm_clipping',
+      'renorm_momentum',
+      'lora_alpha',
+      'batch_input_shape',
+      'batch_shape',
+      'input_shape',
+    ],
+    true,
+  ),
+  ...each(
+    [
+      'bias_regularizer',
+      'activity_regularizer',
+      'depthwise_regularizer',
+      'pointwise_regularizer',
+      'beta_regularizer',
+      'gamma_regularizer',
+      'kernel_constraint',
+      'bias_constraint',
+      'depthwise_constraint',
+      'pointwise_constraint',
+      'beta_constraint',
+      'gamma_constraint',
+      'noise_shape',
+      'virtual_batch_size',
+      'adjustment',
+      'lora_rank',
+      'quantization_config',
+    ],
+    { ok: isNullish, expected: 'None' },
+  ),
+  ...each(['keepdims', 'renorm', 'synchronized', 'optional'], { ok: (v) => v === false, expected: 'False' }),
   dilation_rate: { ok: isOnes, expected: '1' },
   groups: { ok: (v) => v === 1, expected: '1' },
   data_format: { ok: (v) => isNullish(v) || v === 'channels_last', expected: '"channels_last"' },
-  bias_regularizer: { ok: isNullish, expected: 'None' },
-  activity_regularizer: { ok: isNullish, expected: 'None' },
-  depthwise_regularizer: { ok: isNullish, expected: 'None' },
-  pointwise_regularizer: { ok: isNullish, expected: 'None' },
-  beta_regularizer: { ok: isNullish, expected: 'None' },
-  gamma_regularizer: { ok: isNullish, expected: 'None' },
-  kernel_constraint: { ok: isNullish, expected: 'None' },
-  bias_constraint: { ok: isNullish, expected: 'None' },
-  depthwise_constraint: { ok: isNullish, expected: 'None' },
-  pointwise_constraint: { ok: isNullish, expected: 'None' },
-  beta_constraint: { ok: isNullish, expected: 'None' },
-  gamma_constraint: { ok: isNullish, expected: 'None' },
-  noise_shape: { ok: isNullish, expected: 'None' },
-  keepdims: { ok: (v) => v === false, expected: 'False' },
-  renorm: { ok: (v) => v === false, expected: 'False' },
-  synchronized: { ok: (v) => v === false, expected: 'False' },
-  virtual_batch_size: { ok: isNullish, expected: 'None' },
-  adjustment: { ok: isNullish, expected: 'None' },
-  lora_rank: { ok: isNullish, expected: 'None' },
-  quantization_config: { ok: isNullish, expected: 'None' },
   depth_multiplier: { ok: (v) => v === 1, expected: '1' },
   sparse: { ok: (v) => v === false || v === null, expected: 'False' },
   ragged: { ok: (v) => v === false || v === null, expected: 'False' },
-  optional: { ok: (v) => v === false, expected: 'False' },
 };
 const ignoredSuffixes = ['_initializer'];
 

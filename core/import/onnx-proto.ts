@@ -212,34 +212,20 @@ class Reader {
     else this.span('field');
   }
 
-  /** A repeated varint field, packed or not. */
-  varints(wire: number, into: number[]): void {
+  /** A repeated number field, packed (wire type 2) or not, each number read by `read`. */
+  repeated(wire: number, into: number[], read: (r: Reader) => number): void {
     if (wire !== 2) {
-      into.push(this.varint());
+      into.push(read(this));
       return;
     }
     const inner = this.sub('numbers');
-    while (!inner.done) into.push(inner.varint());
-  }
-
-  floats(wire: number, into: number[]): void {
-    if (wire !== 2) {
-      into.push(this.float());
-      return;
-    }
-    const inner = this.sub('numbers');
-    while (!inner.done) into.push(inner.float());
-  }
-
-  doubles(wire: number, into: number[]): void {
-    if (wire !== 2) {
-      into.push(this.double());
-      return;
-    }
-    const inner = this.sub('numbers');
-    while (!inner.done) into.push(inner.double());
+    while (!inner.done) into.push(read(inner));
   }
 }
+
+const varint = (r: Reader) => r.varint();
+const float = (r: Reader) => r.float();
+const double = (r: Reader) => r.double();
 
 function readTensor(r: Reader): DecodedTensor {
   const t: DecodedTensor = {
@@ -254,14 +240,14 @@ function readTensor(r: Reader): DecodedTensor {
   };
   while (!r.done) {
     const { field, wire } = r.key();
-    if (field === 1) r.varints(wire, t.dims);
+    if (field === 1) r.repeated(wire, t.dims, varint);
     else if (field === 2 && wire === 0) t.dataType = r.varint();
-    else if (field === 4) r.floats(wire, t.floatData);
-    else if (field === 5) r.varints(wire, t.int32Data);
-    else if (field === 7) r.varints(wire, t.int64Data);
+    else if (field === 4) r.repeated(wire, t.floatData, float);
+    else if (field === 5) r.repeated(wire, t.int32Data, varint);
+    else if (field === 7) r.repeated(wire, t.int64Data, varint);
     else if (field === 8 && wire === 2) t.name = r.string('tensorName');
     else if (field === 9 && wire === 2) t.raw = r.bytesOf('tensorValues', t.name);
-    else if (field === 10) r.doubles(wire, t.doubleData);
+    else if (field === 10) r.repeated(wire, t.doubleData, double);
     else if (field === 14 && wire === 0) t.external = r.varint() === 1;
     else r.skip(wire);
   }
@@ -278,8 +264,8 @@ function readAttribute(r: Reader): DecodedAttribute {
     else if (field === 3 && wire === 0) a.i = r.varint();
     else if (field === 4 && wire === 2) a.s = r.string('attribute', a.name);
     else if (field === 5 && wire === 2) a.t = readTensor(r.sub('attribute', a.name));
-    else if (field === 7) r.floats(wire, a.floats);
-    else if (field === 8) r.varints(wire, a.ints);
+    else if (field === 7) r.repeated(wire, a.floats, float);
+    else if (field === 8) r.repeated(wire, a.ints, varint);
     else if (field === 9 && wire === 2) a.strings.push(r.string('attribute', a.name));
     else r.skip(wire);
   }

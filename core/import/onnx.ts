@@ -69,6 +69,30 @@ const ACTIVATIONS: Record<string, string> = {
 };
 const NON_NEGATIVE = new Set(['relu', 'relu6', 'sigmoid', 'softmax', 'softplus']);
 
+/** The method of the importer that converts each operator but the activations (ACTIVATIONS). */
+const CONVERTERS = {
+  conv: ['Conv'],
+  batchNorm: ['BatchNormalization'],
+  clip: ['Clip'],
+  arithmetic: ['Add', 'Sum', 'Sub', 'Mul', 'Div'],
+  concat: ['Concat'],
+  pool: ['MaxPool', 'AveragePool'],
+  globalPool: ['GlobalAveragePool', 'GlobalMaxPool'],
+  reduce: ['ReduceMean', 'ReduceMax'],
+  flatten: ['Flatten'],
+  dense: ['Gemm', 'MatMul'],
+  reshape: ['Reshape'],
+  squeeze: ['Squeeze', 'Unsqueeze'],
+  pad: ['Pad'],
+  hardSigmoid: ['HardSigmoid'],
+  identity: ['Identity'],
+  dropout: ['Dropout'],
+  constantNode: ['Constant'],
+} as const;
+const CONVERTER_OF = new Map<string, keyof typeof CONVERTERS>(
+  Object.entries(CONVERTERS).flatMap(([method, ops]) => ops.map((op) => [op, method as keyof typeof CONVERTERS])),
+);
+
 /** The operators the importer reads, for the refusal of any other. */
 export const supportedOnnxOperators = [
   'Conv',
@@ -415,54 +439,10 @@ class OnnxGraphImport {
   private convert(node: DecodedNode): void {
     if (node.domain && node.domain !== 'ai.onnx')
       throw nodeError(node, problem('import:onnxDomain', { op: node.opType, domain: node.domain, supported: [...supportedOnnxOperators] }));
-    switch (node.opType) {
-      case 'Conv':
-        return this.conv(node);
-      case 'BatchNormalization':
-        return this.batchNorm(node);
-      case 'Clip':
-        return this.clip(node);
-      case 'Add':
-      case 'Sum':
-      case 'Sub':
-      case 'Mul':
-      case 'Div':
-        return this.arithmetic(node);
-      case 'Concat':
-        return this.concat(node);
-      case 'MaxPool':
-      case 'AveragePool':
-        return this.pool(node);
-      case 'GlobalAveragePool':
-      case 'GlobalMaxPool':
-        return this.globalPool(node);
-      case 'ReduceMean':
-      case 'ReduceMax':
-        return this.reduce(node);
-      case 'Flatten':
-        return this.flatten(node);
-      case 'Gemm':
-      case 'MatMul':
-        return this.dense(node);
-      case 'Reshape':
-        return this.reshape(node);
-      case 'Squeeze':
-      case 'Unsqueeze':
-        return this.squeeze(node);
-      case 'Pad':
-        return this.pad(node);
-      case 'HardSigmoid':
-        return this.hardSigmoid(node);
-      case 'Identity':
-        return this.identity(node);
-      case 'Dropout':
-        return this.dropout(node);
-      case 'Constant':
-        return this.constantNode(node);
-      default:
-        if (node.opType in ACTIVATIONS) return this.activationNode(node, ACTIVATIONS[node.opType]);
-        throw nodeError(node, problem('import:onnxOperator', { op: node.opType, supported: [...supportedOnnxOperators] }));
-    }
+    const converter = CONVERTER_OF.get(node.opType);
+    if (converter) return this[converter](node);
+    if (node.opType in ACTIVATIONS) return this.activationNode(node, ACTIVATIONS[node.opType]);
+    throw nodeError(node, problem('import:onnxOperator', { op: node.opType, supported: [...supportedOnnxOperators] }));
   }
 
   /** ONNX's padding of a window as [top, left, bottom, right], from `pads` or `auto_pad`. */

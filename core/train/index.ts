@@ -1,12 +1,3 @@
 export { startTraining, isTraining, TrainingBusyError, type TrainingSession, type TrainingListener } from './session';
 export type { TrainingOptions, TrainingRequest, TrainingResume } from './run';
-export type {
-  BackendName,
-  EpochMetrics,
-  FinalResult,
-  FinalState,
-  SerializedWeight,
-  TestEvaluation,
-  TrainingEvent,
-  TrainingEventType,
-} from './events';
+export type * from './events';

@@ -101,76 +101,109 @@ const keras = (file: string) => `https://github.com/keras-team/keras/blob/master
 /** EfficientNet's ImageNet standard deviations, by which Keras divides once more after its Normalization (keras/src/applications/efficientnet.py). */
 const IMAGENET_STDDEV_RGB = [0.229, 0.224, 0.225];
 
-export const pretrainedBases: readonly PretrainedBaseEntry[] = [
-  {
-    id: 'vgg16',
-    name: 'VGG16',
+const licences = {
+  'CC BY 4.0': 'https://creativecommons.org/licenses/by/4.0/',
+  MIT: 'https://opensource.org/licenses/MIT',
+  'Apache 2.0': 'https://www.apache.org/licenses/LICENSE-2.0',
+} as const;
+
+/** What sets one Keras Application apart; every one takes 224×224 images by default (32 at the least) and gives a 7×7 map there. */
+interface KerasApplication extends Pick<
+  PretrainedBaseEntry,
+  'id' | 'name' | 'params' | 'sizeWithClassifierMB' | 'preprocessing' | 'notes' | 'build' | 'preprocessingBlocks' | 'foldAtLoad'
+> {
+  /** Channels of the 7×7 output. */
+  outputChannels: number;
+  licence: keyof typeof licences;
+  /** Who released the weights. */
+  origin: Localized;
+  /** The weights file's address; the file keeps its name. */
+  url: string;
+  /** Keras's published md5 digest of the file, where it publishes one. */
+  md5?: string;
+  /** Keras's source file of the network. */
+  source: string;
+}
+
+function kerasApplication(app: KerasApplication): PretrainedBaseEntry {
+  const { id, name, params, outputChannels, licence, origin, url, md5, sizeWithClassifierMB, preprocessing, notes, source, ...rest } = app;
+  return {
+    id,
+    name,
     inputSize: { default: 224, min: 32 },
-    params: 14_714_688,
-    outputShape: [7, 7, 512],
-    licence: {
-      name: 'CC BY 4.0',
-      url: 'https://creativecommons.org/licenses/by/4.0/',
+    params,
+    outputShape: [7, 7, outputChannels],
+    licence: { name: licence, url: licences[licence], origin },
+    download: { url, file: url.slice(url.lastIndexOf('/') + 1), ...(md5 ? { checksum: { algorithm: 'md5' as const, value: md5 } } : {}) },
+    sizeWithClassifierMB,
+    preprocessing,
+    notes,
+    reference: keras(source),
+    ...rest,
+  };
+}
+
+/** A Keras Application in "caffe" mode whose first convolution, `conv`, takes the RGB→BGR reversal at load. */
+function caffeApplication(
+  app: Omit<KerasApplication, 'preprocessing' | 'notes' | 'preprocessingBlocks' | 'foldAtLoad'>,
+  conv: string,
+): PretrainedBaseEntry {
+  return kerasApplication({
+    ...app,
+    preprocessing: caffeWords,
+    notes: [flipNote(conv)],
+    preprocessingBlocks: caffePreprocessing,
+    foldAtLoad: (weights) => flipInputChannels(weights, `${conv}/kernel`),
+  });
+}
+
+export const pretrainedBases: readonly PretrainedBaseEntry[] = [
+  caffeApplication(
+    {
+      id: 'vgg16',
+      name: 'VGG16',
+      params: 14_714_688,
+      outputChannels: 512,
+      licence: 'CC BY 4.0',
       origin: {
         en: 'Weights released by the Visual Geometry Group (Oxford), ported by Keras.',
         fr: 'Poids publiés par le Visual Geometry Group (Oxford), portés par Keras.',
       },
-    },
-    download: {
       url: `${KERAS_APPLICATIONS}/vgg16/vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5`,
-      file: 'vgg16_weights_tf_dim_ordering_tf_kernels_notop.h5',
-      checksum: { algorithm: 'md5', value: '6d6bbae143d832006294945121d1f1fc' },
+      md5: '6d6bbae143d832006294945121d1f1fc',
+      sizeWithClassifierMB: 528,
+      source: 'vgg16.py',
+      build: vgg16Graph,
     },
-    sizeWithClassifierMB: 528,
-    preprocessing: caffeWords,
-    notes: [flipNote('block1_conv1')],
-    reference: keras('vgg16.py'),
-    build: vgg16Graph,
-    preprocessingBlocks: caffePreprocessing,
-    foldAtLoad: (weights) => flipInputChannels(weights, 'block1_conv1/kernel'),
-  },
-  {
-    id: 'resnet50',
-    name: 'ResNet50',
-    inputSize: { default: 224, min: 32 },
-    params: 23_587_712,
-    outputShape: [7, 7, 2048],
-    licence: {
-      name: 'MIT',
-      url: 'https://opensource.org/licenses/MIT',
+    'block1_conv1',
+  ),
+  caffeApplication(
+    {
+      id: 'resnet50',
+      name: 'ResNet50',
+      params: 23_587_712,
+      outputChannels: 2048,
+      licence: 'MIT',
       origin: { en: 'Weights released by Kaiming He, ported by Keras.', fr: 'Poids publiés par Kaiming He, portés par Keras.' },
-    },
-    download: {
       url: `${KERAS_APPLICATIONS}/resnet/resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5`,
-      file: 'resnet50_weights_tf_dim_ordering_tf_kernels_notop.h5',
-      checksum: { algorithm: 'md5', value: '4d473c1dd8becc155b73f8504c6f6626' },
+      md5: '4d473c1dd8becc155b73f8504c6f6626',
+      sizeWithClassifierMB: 98,
+      source: 'resnet.py',
+      build: resnet50Graph,
     },
-    sizeWithClassifierMB: 98,
-    preprocessing: caffeWords,
-    notes: [flipNote('conv1_conv')],
-    reference: keras('resnet.py'),
-    build: resnet50Graph,
-    preprocessingBlocks: caffePreprocessing,
-    foldAtLoad: (weights) => flipInputChannels(weights, 'conv1_conv/kernel'),
-  },
-  {
+    'conv1_conv',
+  ),
+  kerasApplication({
     id: 'mobilenet_v2',
     name: 'MobileNetV2 (alpha 1.0)',
-    inputSize: { default: 224, min: 32 },
     params: 2_257_984,
-    outputShape: [7, 7, 1280],
-    licence: {
-      name: 'Apache 2.0',
-      url: 'https://www.apache.org/licenses/LICENSE-2.0',
-      origin: {
-        en: 'Weights released by Google (TensorFlow models), ported by Keras.',
-        fr: 'Poids publiés par Google (TensorFlow models), portés par Keras.',
-      },
+    outputChannels: 1280,
+    licence: 'Apache 2.0',
+    origin: {
+      en: 'Weights released by Google (TensorFlow models), ported by Keras.',
+      fr: 'Poids publiés par Google (TensorFlow models), portés par Keras.',
     },
-    download: {
-      url: `${KERAS_APPLICATIONS}/mobilenet_v2/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5`,
-      file: 'mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5',
-    },
+    url: `${KERAS_APPLICATIONS}/mobilenet_v2/mobilenet_v2_weights_tf_dim_ordering_tf_kernels_1.0_224_no_top.h5`,
     sizeWithClassifierMB: 14,
     preprocessing: {
       en: 'Keras’s “tf” mode: pixels from 0–1 to −1…1 (Rescaling × 2 − 1).',
@@ -186,29 +219,22 @@ export const pretrainedBases: readonly PretrainedBaseEntry[] = [
         fr: 'Les couches ZeroPadding2D avant les convolutions en profondeur de pas 2 sont ici le padding « same » de ces convolutions : les mêmes pixels, et elles n’ont pas de poids. Les couches ReLU(6) de Keras sont des blocs Activation relu6.',
       },
     ],
-    reference: keras('mobilenet_v2.py'),
+    source: 'mobilenet_v2.py',
     build: mobileNetV2Graph,
     preprocessingBlocks: [{ id: 'preprocess_scale', type: 'Rescaling', params: { scale: 2, offset: -1 } }],
-  },
-  {
+  }),
+  kerasApplication({
     id: 'efficientnet_b0',
     name: 'EfficientNetB0',
-    inputSize: { default: 224, min: 32 },
     params: 4_049_571,
-    outputShape: [7, 7, 1280],
-    licence: {
-      name: 'Apache 2.0',
-      url: 'https://www.apache.org/licenses/LICENSE-2.0',
-      origin: {
-        en: 'Weights released by Google (TensorFlow TPU models), ported by Keras.',
-        fr: 'Poids publiés par Google (modèles TPU de TensorFlow), portés par Keras.',
-      },
+    outputChannels: 1280,
+    licence: 'Apache 2.0',
+    origin: {
+      en: 'Weights released by Google (TensorFlow TPU models), ported by Keras.',
+      fr: 'Poids publiés par Google (modèles TPU de TensorFlow), portés par Keras.',
     },
-    download: {
-      url: 'https://storage.googleapis.com/keras-applications/efficientnetb0_notop.h5',
-      file: 'efficientnetb0_notop.h5',
-      checksum: { algorithm: 'md5', value: '50bc09e76180e00e4465e1a485ddc09d' },
-    },
+    url: 'https://storage.googleapis.com/keras-applications/efficientnetb0_notop.h5',
+    md5: '50bc09e76180e00e4465e1a485ddc09d',
     sizeWithClassifierMB: 29,
     preprocessing: {
       en: 'Inside the network, as in Keras: its own Rescaling (1/255) and Normalization (ImageNet’s mean and standard deviation), after a Rescaling × 255 that brings the app’s 0–1 pixels to the 0–255 it expects.',
@@ -224,7 +250,7 @@ export const pretrainedBases: readonly PretrainedBaseEntry[] = [
         fr: 'Les couches ZeroPadding2D avant les convolutions de pas 2 sont ici le padding « same » de ces convolutions (les mêmes pixels, sans poids) ; le second Rescaling de Keras (par 1/√écart type, après la Normalization) est intégré à la variance de la Normalization au chargement.',
       },
     ],
-    reference: keras('efficientnet.py'),
+    source: 'efficientnet.py',
     build: efficientNetB0Graph,
     preprocessingBlocks: [{ id: 'preprocess_scale', type: 'Rescaling', params: { scale: 255, offset: 0 } }],
     foldAtLoad(weights) {
@@ -236,7 +262,7 @@ export const pretrainedBases: readonly PretrainedBaseEntry[] = [
           data: Float32Array.from(variance.data, (v, c) => v * IMAGENET_STDDEV_RGB[c]),
         });
     },
-  },
+  }),
 ];
 
 export function pretrainedBase(id: string): PretrainedBaseEntry | undefined {

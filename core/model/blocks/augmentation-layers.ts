@@ -89,21 +89,23 @@ function invertAffine(m: number[]): number[] {
   return [e / det, -b / det, (b * f - c * e) / det, -d / det, a / det, (c * d - a * f) / det, 0, 0];
 }
 
+/** How a moved image is sampled and what fills the pixels from outside it: the blocks' `affineFillSpecs`. */
+interface AffineFill {
+  interpolation: 'bilinear' | 'nearest';
+  fillMode: 'reflect' | 'wrap' | 'constant' | 'nearest';
+  fillValue: number;
+}
+
 /**
  * tf.image.transform one image at a time: the CPU backend's Transform kernel of tf.js 4.22
  * returns after the first image of a batch and leaves the others at the fill value.
  */
-function transformEach(
-  tf: Tf,
-  images: Tensor4D,
-  transforms: number[][],
-  interpolation: 'bilinear' | 'nearest',
-  fillMode: 'reflect' | 'wrap' | 'constant' | 'nearest',
-  fillValue: number,
-): Tensor4D {
+function transformEach(tf: Tf, images: Tensor4D, transforms: number[][], fill: AffineFill): Tensor4D {
   const parts = tf.split(images, images.shape[0], 0) as Tensor4D[];
   return tf.concat(
-    parts.map((image, i) => tf.image.transform(image, tf.tensor2d([transforms[i]], [1, 8]), interpolation, fillMode, fillValue)),
+    parts.map((image, i) =>
+      tf.image.transform(image, tf.tensor2d([transforms[i]], [1, 8]), fill.interpolation, fill.fillMode, fill.fillValue),
+    ),
     0,
   );
 }
@@ -114,17 +116,11 @@ function transformEach(
  * the incoming gradient, as TensorFlow does for ImageProjectiveTransform; this lets the block sit
  * after trainable layers.
  */
-export function affineTransform(
-  tf: Tf,
-  images: Tensor4D,
-  transforms: number[][],
-  interpolation: 'bilinear' | 'nearest',
-  fillMode: 'reflect' | 'wrap' | 'constant' | 'nearest',
-  fillValue: number,
-): Tensor4D {
+export function affineTransform(tf: Tf, images: Tensor4D, transforms: number[][], fill: AffineFill): Tensor4D {
   const [, height, width] = images.shape;
+  const { interpolation } = fill;
   const forward = (x: Tensor4D) => {
-    if (fillMode !== 'reflect') return transformEach(tf, x, transforms, interpolation, fillMode, fillValue);
+    if (fill.fillMode !== 'reflect') return transformEach(tf, x, transforms, fill);
     // The WASM backend's Transform kernel reflects coordinates just below 0 wrongly, so on every
     // backend the reflection is made by padding the image with its mirror image, one image size on
     // each side; the padded image is transformed as a whole and its centre kept.
@@ -148,13 +144,38 @@ export function affineTransform(
       0,
       0,
     ]);
-    const moved = transformEach(tf, padded, shifted, interpolation, 'nearest', 0);
+    const moved = transformEach(tf, padded, shifted, { interpolation, fillMode: 'nearest', fillValue: 0 });
     return tf.slice(moved, [0, height, width, 0], [-1, height, width, -1]);
   };
   const op = tf.customGrad((x) => ({
     value: forward(x as Tensor4D),
     gradFunc: (dy: tfjs.Tensor) =>
-      tf.tidy(() => transformEach(tf, dy as Tensor4D, transforms.map(invertAffine), interpolation, 'constant', 0)),
+      tf.tidy(() => transformEach(tf, dy as Tensor4D, transforms.map(invertAffine), { interpolation, fillMode: 'constant', fillValue: 0 })),
   }));
   return op(images) as Tensor4D;
+}
+
+/**
+ * The behaviour of a block that moves each image by an affine transform: `matrix` draws one
+ * image's (8 numbers, as tf.image.transform takes them), and the block's `affineFillSpecs` say
+ * how the moved image is filled.
+ */
+export function affineBehaviour(
+  type: string,
+  matrix: (options: Options, height: number, width: number, random: () => number) => number[],
+): AugmentationBehaviour {
+  return {
+    type,
+    augment(tf, images, options, random) {
+      const [n, height, width] = images.shape;
+      const matrices = Array.from({ length: n }, () => matrix(options, height, width, random));
+      return affineTransform(tf, images, matrices, options as unknown as AffineFill);
+    },
+  };
+}
+
+/** One value per image, drawn by `draw`, as a [n, 1, 1, 1] tensor that scales or shifts each image of `images` as a whole. */
+export function perImage(tf: Tf, images: Tensor4D, draw: () => number): Tensor4D {
+  const n = images.shape[0];
+  return tf.tensor4d(Array.from({ length: n }, draw), [n, 1, 1, 1]);
 }

@@ -5,23 +5,17 @@ import { ExportError } from '../codegen/export-error';
 import { isImage, torchAxis } from '../codegen/pytorch-text';
 import { pyNumber } from '../codegen/python';
 import { ShapeError } from '../issues';
-import { formatNumber, trainableSpec } from './common';
+import { axisSpec, formatNumber, trainableSpec } from './common';
 import { resolveAxis } from './shape-rules';
 
 export const BatchNormalization: BlockDefinition = {
   type: 'BatchNormalization',
   category: 'Regularisation',
   params: {
-    axis: {
-      kind: 'int',
-      default: -1,
-      min: -3,
-      max: 3,
-      help: {
-        en: 'Axis of the features to normalise: -1, the last (the channels of an image); TensorFlow.js trains no other.',
-        fr: 'Axe des caractéristiques à normaliser : -1, le dernier (les canaux d’une image) ; TensorFlow.js n’en entraîne pas d’autre.',
-      },
-    },
+    axis: axisSpec({
+      en: 'Axis of the features to normalise: -1, the last (the channels of an image); TensorFlow.js trains no other.',
+      fr: 'Axe des caractéristiques à normaliser : -1, le dernier (les canaux d’une image) ; TensorFlow.js n’en entraîne pas d’autre.',
+    }),
     momentum: {
       kind: 'float',
       default: 0.99,

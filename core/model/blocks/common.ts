@@ -1,5 +1,5 @@
 import type { ConformanceCase, OnnxLayout, OnnxWriter, Tf } from '../block';
-import type { BoolSpec, EnumSpec, FloatSpec, RangeSpec, RegularizerSpec, Size2Spec } from '../params';
+import type { BoolSpec, EnumSpec, FloatSpec, IntSpec, Localized, RangeSpec, RegularizerSpec, Size2Spec } from '../params';
 import { formatShape, type Shape } from '../graph';
 import { ShapeError } from '../issues';
 import { problem } from '../../i18n/catalogue';
@@ -71,15 +71,10 @@ export function tfActivation(tf: Tf, name: unknown): 'relu' {
 }
 
 export function activationSpec(defaultValue: (typeof activations)[number]): EnumSpec {
-  return {
-    kind: 'enum',
-    default: defaultValue,
-    values: activations,
-    help: {
-      en: 'Function applied to each output value. "linear" means none; "relu" for hidden layers; "softmax" for class probabilities at the output; "relu6", "swish" (SiLU) and "hard_swish" as in MobileNet and EfficientNet.',
-      fr: 'Fonction appliquée à chaque valeur de sortie. « linear » : aucune ; « relu » pour les couches cachées ; « softmax » pour des probabilités de classes en sortie ; « relu6 », « swish » (SiLU) et « hard_swish » comme dans MobileNet et EfficientNet.',
-    },
-  };
+  return enumSpec(activations, defaultValue, {
+    en: 'Function applied to each output value. "linear" means none; "relu" for hidden layers; "softmax" for class probabilities at the output; "relu6", "swish" (SiLU) and "hard_swish" as in MobileNet and EfficientNet.',
+    fr: 'Fonction appliquée à chaque valeur de sortie. « linear » : aucune ; « relu » pour les couches cachées ; « softmax » pour des probabilités de classes en sortie ; « relu6 », « swish » (SiLU) et « hard_swish » comme dans MobileNet et EfficientNet.',
+  });
 }
 
 export const useBiasSpec: BoolSpec = {
@@ -88,15 +83,15 @@ export const useBiasSpec: BoolSpec = {
   help: { en: 'Adds a learned bias to each output.', fr: 'Ajoute un biais appris à chaque sortie.' },
 };
 
-export const paddingSpec: EnumSpec = {
-  kind: 'enum',
-  default: 'valid',
-  values: ['valid', 'same'],
-  help: {
-    en: '"valid": no padding, the image shrinks. "same": pads with zeros so that, with stride 1, the output keeps the input size.',
-    fr: "« valid » : pas de remplissage, l'image rétrécit. « same » : complète par des zéros pour que, avec un pas de 1, la sortie garde la taille de l'entrée.",
-  },
-};
+/** A choice among `values`, `defaultValue` when unset. */
+function enumSpec(values: readonly string[], defaultValue: string, help: Localized): EnumSpec {
+  return { kind: 'enum', default: defaultValue, values, help };
+}
+
+export const paddingSpec = enumSpec(['valid', 'same'], 'valid', {
+  en: '"valid": no padding, the image shrinks. "same": pads with zeros so that, with stride 1, the output keeps the input size.',
+  fr: "« valid » : pas de remplissage, l'image rétrécit. « same » : complète par des zéros pour que, avec un pas de 1, la sortie garde la taille de l'entrée.",
+});
 
 export const kernelRegularizerSpec: RegularizerSpec = {
   kind: 'regularizer',
@@ -126,27 +121,33 @@ export function stridesSpec(nullable: boolean): Size2Spec {
   };
 }
 
-export const fillModeSpec: EnumSpec = {
-  kind: 'enum',
-  default: 'reflect',
-  values: ['reflect', 'wrap', 'constant', 'nearest'],
-  help: {
-    en: 'How to fill the pixels that come from outside the image: mirror it ("reflect"), repeat it ("wrap"), use `fillValue` ("constant") or the nearest edge pixel ("nearest").',
-    fr: "Comment remplir les pixels venant de l'extérieur de l'image : miroir (« reflect »), répétition (« wrap »), valeur `fillValue` (« constant ») ou pixel du bord le plus proche (« nearest »).",
-  },
-};
+/** The parameters every convolution has after its kernel size: how the kernel slides. */
+export const convWindowSpecs = { strides: stridesSpec(false), padding: paddingSpec };
 
-export const interpolationSpec: EnumSpec = {
-  kind: 'enum',
-  default: 'bilinear',
-  values: ['bilinear', 'nearest'],
-  help: {
-    en: 'How pixel values between grid points are computed.',
-    fr: 'Comment calculer les valeurs des pixels entre les points de la grille.',
-  },
-};
+/** The parameters of a convolution's output: its activation (none by default) and bias. */
+export const convOutputSpecs = { activation: activationSpec('linear'), useBias: useBiasSpec };
 
-export const fillValueSpec: FloatSpec = {
+/** The number of filters (output channels) of a convolution; `help` says what makes them. */
+export function filtersSpec(help: Localized): IntSpec {
+  return { kind: 'int', default: 32, min: 1, max: 4096, help };
+}
+
+/** An axis of a block's input, -1 (the last) by default; `help` says what the block does along it. */
+export function axisSpec(help: Localized): IntSpec {
+  return { kind: 'int', default: -1, min: -3, max: 3, help };
+}
+
+const fillModeSpec = enumSpec(['reflect', 'wrap', 'constant', 'nearest'], 'reflect', {
+  en: 'How to fill the pixels that come from outside the image: mirror it ("reflect"), repeat it ("wrap"), use `fillValue` ("constant") or the nearest edge pixel ("nearest").',
+  fr: "Comment remplir les pixels venant de l'extérieur de l'image : miroir (« reflect »), répétition (« wrap »), valeur `fillValue` (« constant ») ou pixel du bord le plus proche (« nearest »).",
+});
+
+const interpolationSpec = enumSpec(['bilinear', 'nearest'], 'bilinear', {
+  en: 'How pixel values between grid points are computed.',
+  fr: 'Comment calculer les valeurs des pixels entre les points de la grille.',
+});
+
+const fillValueSpec: FloatSpec = {
   kind: 'float',
   default: 0,
   min: -65_535,
@@ -156,6 +157,9 @@ export const fillValueSpec: FloatSpec = {
     fr: 'Valeur des pixels extérieurs quand `fillMode` vaut « constant ».',
   },
 };
+
+/** How an image moved by an affine transform (RandomRotation, RandomTranslation, RandomZoom) is filled and sampled. */
+export const affineFillSpecs = { fillMode: fillModeSpec, interpolation: interpolationSpec, fillValue: fillValueSpec };
 
 /**
  * Keras defaults to [0, 255]; here the data sets arrive scaled to 0–1, so [0, 1] is the default

@@ -2,23 +2,17 @@ import { problem } from '../../i18n/catalogue';
 import type { BlockDefinition } from '../block';
 import { ShapeError } from '../issues';
 import { torchAxis } from '../codegen/pytorch-text';
-import { mergeLayout, trainableSpec } from './common';
+import { axisSpec, mergeLayout, trainableSpec } from './common';
 import { resolveAxis } from './shape-rules';
 
 export const Concatenate: BlockDefinition = {
   type: 'Concatenate',
   category: 'Merge',
   params: {
-    axis: {
-      kind: 'int',
-      default: -1,
-      min: -3,
-      max: 3,
-      help: {
-        en: 'Axis along which the inputs are joined, -1 for the last (the channels of an image).',
-        fr: 'Axe selon lequel les entrées sont mises bout à bout, -1 pour le dernier (les canaux d’une image).',
-      },
-    },
+    axis: axisSpec({
+      en: 'Axis along which the inputs are joined, -1 for the last (the channels of an image).',
+      fr: 'Axe selon lequel les entrées sont mises bout à bout, -1 pour le dernier (les canaux d’une image).',
+    }),
     trainable: trainableSpec,
   },
   inputs: { min: 2, max: 32 },

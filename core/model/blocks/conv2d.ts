@@ -1,18 +1,18 @@
 import type { OnnxAttribute } from '../../export/onnx/protobuf';
-import type { BlockDefinition, Language, OnnxWriter, ResolvedParams } from '../block';
+import type { BlockDefinition, Language, OnnxWriter, ResolvedParams, Tf } from '../block';
 import { convPadding, sizeArg, strideOption } from '../codegen/pytorch-text';
 import { pair } from '../params';
-import { convKernelLayout } from '../weight-layout';
+import { convKernelLayout, type WeightLayout } from '../weight-layout';
+import type { Shape } from '../graph';
 import {
-  activationSpec,
   buildRegularizer,
+  convOutputSpecs,
+  convWindowSpecs,
+  filtersSpec,
   kernelRegularizerSpec,
-  paddingSpec,
   seededKernelInitializer,
   tfActivation,
-  stridesSpec,
   trainableSpec,
-  useBiasSpec,
 } from './common';
 import { requireImage, slideWindow } from './shape-rules';
 
@@ -25,6 +25,55 @@ export function convAttributes(w: OnnxWriter, kernel: [number, number], strides:
     { name: 'dilations', type: 'ints', value: [1, 1] },
     ...(group > 1 ? [{ name: 'group', type: 'int' as const, value: group }] : []),
   ];
+}
+
+/** The rows and columns of a convolution's output: its kernel slid over the image input of block `type`. */
+export function convolvedSize(type: string, input: Shape, params: ResolvedParams): [number, number] {
+  const image = requireImage(type, input);
+  const [h, w] = slideWindow(image, params.kernelSize, params.strides, params.padding as string, 'kernel', 'kernelSize');
+  return [h, w];
+}
+
+/** The arguments of a tf.js convolution layer that every convolution block sets the same way from its parameters. */
+export function convLayerArgs(tf: Tf, params: ResolvedParams) {
+  return {
+    kernelSize: pair(params.kernelSize),
+    strides: pair(params.strides),
+    padding: params.padding as 'valid' | 'same',
+    activation: tfActivation(tf, params.activation),
+    useBias: params.useBias as boolean,
+  };
+}
+
+/** An ONNX Conv of `source` by the block's weight `kernelName` (in PyTorch's layout by `layout`), plus the block's bias with `bias`, into `output`. */
+export function onnxConv(
+  w: OnnxWriter,
+  source: string,
+  kernel: { name: string; layout: WeightLayout; attributes: OnnxAttribute[] },
+  output: string,
+  bias: boolean,
+): string {
+  const { node } = w;
+  const weights = w.weight(kernel.name, kernel.layout);
+  const inputs = [source, w.constant(`${node.id}/${kernel.name}`, weights.shape, weights.data)];
+  if (bias) {
+    const b = w.weight('bias');
+    inputs.push(w.constant(`${node.id}/bias`, b.shape, b.data));
+  }
+  return w.op('Conv', inputs, output, kernel.attributes);
+}
+
+/** The block's output: `onnxConv` with its bias when it uses one, then its activation; `step` names the Conv's result when an activation follows. */
+export function onnxConvOutput(
+  w: OnnxWriter,
+  source: string,
+  kernel: { name: string; layout: WeightLayout; attributes: OnnxAttribute[] },
+  step = 'conv',
+): void {
+  const p = w.node.params;
+  const activation = p.activation as string;
+  const conv = onnxConv(w, source, kernel, activation === 'linear' ? w.outputName('nchw') : w.fresh(step), p.useBias as boolean);
+  w.output('nchw', w.activation(conv, 'nchw', activation, w.outputName('nchw')));
 }
 
 /** A convolution's label: `prefix` and the kernel, then the activation, strides and padding when not the defaults. */
@@ -42,16 +91,10 @@ export const Conv2D: BlockDefinition = {
   type: 'Conv2D',
   category: 'Convolution',
   params: {
-    filters: {
-      kind: 'int',
-      default: 32,
-      min: 1,
-      max: 4096,
-      help: {
-        en: 'Number of filters, i.e. of output channels (feature maps).',
-        fr: 'Nombre de filtres, c’est-à-dire de canaux (cartes de caractéristiques) en sortie.',
-      },
-    },
+    filters: filtersSpec({
+      en: 'Number of filters, i.e. of output channels (feature maps).',
+      fr: 'Nombre de filtres, c’est-à-dire de canaux (cartes de caractéristiques) en sortie.',
+    }),
     kernelSize: {
       kind: 'size2',
       default: 3,
@@ -62,18 +105,14 @@ export const Conv2D: BlockDefinition = {
         fr: 'Taille de la fenêtre vue par chaque filtre, par ex. 3 pour 3×3.',
       },
     },
-    strides: stridesSpec(false),
-    padding: paddingSpec,
-    activation: activationSpec('linear'),
-    useBias: useBiasSpec,
+    ...convWindowSpecs,
+    ...convOutputSpecs,
     kernelRegularizer: kernelRegularizerSpec,
     trainable: trainableSpec,
   },
   inputs: { min: 1, max: 1 },
   outputShape([input], params) {
-    const image = requireImage('Conv2D', input);
-    const [h, w] = slideWindow(image, params.kernelSize, params.strides, params.padding as string, 'kernel', 'kernelSize');
-    return [h, w, params.filters as number];
+    return [...convolvedSize('Conv2D', input, params), params.filters as number];
   },
   paramCount([input], params) {
     const [kh, kw] = pair(params.kernelSize);
@@ -85,11 +124,7 @@ export const Conv2D: BlockDefinition = {
     tf.layers.conv2d({
       name,
       filters: params.filters as number,
-      kernelSize: pair(params.kernelSize),
-      strides: pair(params.strides),
-      padding: params.padding as 'valid' | 'same',
-      activation: tfActivation(tf, params.activation),
-      useBias: params.useBias as boolean,
+      ...convLayerArgs(tf, params),
       kernelRegularizer: buildRegularizer(tf, params.kernelRegularizer),
       kernelInitializer: seededKernelInitializer(tf, seed, name),
       trainable: params.trainable as boolean,
@@ -113,18 +148,9 @@ export const Conv2D: BlockDefinition = {
     return w.activation(p.activation as string, `self.${attr}(${padded.input})`);
   },
   onnx(w) {
-    const { node } = w;
-    const p = node.params;
-    const kernel = w.weight('kernel', convKernelLayout);
-    const inputs = [w.input(0, 'nchw'), w.constant(`${node.id}/kernel`, kernel.shape, kernel.data)];
-    if (p.useBias) {
-      const bias = w.weight('bias');
-      inputs.push(w.constant(`${node.id}/bias`, bias.shape, bias.data));
-    }
-    const k = pair(p.kernelSize);
-    const s = pair(p.strides);
-    const conv = w.op('Conv', inputs, p.activation === 'linear' ? w.outputName('nchw') : w.fresh('conv'), convAttributes(w, k, s, 1));
-    w.output('nchw', w.activation(conv, 'nchw', p.activation as string, w.outputName('nchw')));
+    const p = w.node.params;
+    const attributes = convAttributes(w, pair(p.kernelSize), pair(p.strides), 1);
+    onnxConvOutput(w, w.input(0, 'nchw'), { name: 'kernel', layout: convKernelLayout, attributes });
   },
   inside: 'conv',
   conformance: [

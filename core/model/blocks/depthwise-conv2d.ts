@@ -2,9 +2,8 @@ import type { BlockDefinition, PyTorchWriter } from '../block';
 import { convPadding, sizeArg, strideOption } from '../codegen/pytorch-text';
 import { pair, type IntSpec } from '../params';
 import { reshapedLayout, type WeightLayout } from '../weight-layout';
-import { activationSpec, paddingSpec, seededKernelInitializer, stridesSpec, tfActivation, trainableSpec, useBiasSpec } from './common';
-import { convAttributes, describeConvolution } from './conv2d';
-import { requireImage, slideWindow } from './shape-rules';
+import { convOutputSpecs, convWindowSpecs, seededKernelInitializer, trainableSpec } from './common';
+import { convAttributes, convLayerArgs, convolvedSize, describeConvolution, onnxConvOutput } from './conv2d';
 
 export const depthMultiplierSpec: IntSpec = {
   kind: 'int',
@@ -56,18 +55,14 @@ export const DepthwiseConv2D: BlockDefinition = {
   category: 'Convolution',
   params: {
     kernelSize: depthwiseKernelSizeSpec,
-    strides: stridesSpec(false),
-    padding: paddingSpec,
+    ...convWindowSpecs,
     depthMultiplier: depthMultiplierSpec,
-    activation: activationSpec('linear'),
-    useBias: useBiasSpec,
+    ...convOutputSpecs,
     trainable: trainableSpec,
   },
   inputs: { min: 1, max: 1 },
   outputShape([input], params) {
-    const image = requireImage('DepthwiseConv2D', input);
-    const [h, w] = slideWindow(image, params.kernelSize, params.strides, params.padding as string, 'kernel', 'kernelSize');
-    return [h, w, image[2] * (params.depthMultiplier as number)];
+    return [...convolvedSize('DepthwiseConv2D', input, params), input[2] * (params.depthMultiplier as number)];
   },
   paramCount([input], params) {
     const [kh, kw] = pair(params.kernelSize);
@@ -78,12 +73,8 @@ export const DepthwiseConv2D: BlockDefinition = {
   build: ({ tf, params, name, seed }) =>
     tf.layers.depthwiseConv2d({
       name,
-      kernelSize: pair(params.kernelSize),
-      strides: pair(params.strides),
-      padding: params.padding as 'valid' | 'same',
+      ...convLayerArgs(tf, params),
       depthMultiplier: params.depthMultiplier as number,
-      activation: tfActivation(tf, params.activation),
-      useBias: params.useBias as boolean,
       depthwiseInitializer: seededKernelInitializer(tf, seed, name),
       trainable: params.trainable as boolean,
     }),
@@ -105,19 +96,12 @@ export const DepthwiseConv2D: BlockDefinition = {
     const p = node.params;
     const channels = node.inputShapes[0][2];
     const k = pair(p.kernelSize);
-    const kernel = w.weight('depthwise_kernel', depthwiseKernelLayout(k, channels, p.depthMultiplier as number));
-    const inputs = [w.input(0, 'nchw'), w.constant(`${node.id}/depthwise_kernel`, kernel.shape, kernel.data)];
-    if (p.useBias) {
-      const bias = w.weight('bias');
-      inputs.push(w.constant(`${node.id}/bias`, bias.shape, bias.data));
-    }
-    const conv = w.op(
-      'Conv',
-      inputs,
-      p.activation === 'linear' ? w.outputName('nchw') : w.fresh('conv'),
-      convAttributes(w, k, pair(p.strides), channels),
-    );
-    w.output('nchw', w.activation(conv, 'nchw', p.activation as string, w.outputName('nchw')));
+    const layout = depthwiseKernelLayout(k, channels, p.depthMultiplier as number);
+    onnxConvOutput(w, w.input(0, 'nchw'), {
+      name: 'depthwise_kernel',
+      layout,
+      attributes: convAttributes(w, k, pair(p.strides), channels),
+    });
   },
   inside: 'conv',
   conformance: [

@@ -1,18 +1,14 @@
 import { bounds } from '../params';
-import { uniform, type AugmentationBehaviour } from './augmentation-layers';
+import { perImage, uniform, type AugmentationBehaviour } from './augmentation-layers';
 import { augmentationBlock, augmentationNote } from './augmentation-block';
 import { formatFactor, valueRangeSpec } from './common';
 
 export const randomBrightnessBehaviour: AugmentationBehaviour = {
   type: 'RandomBrightness',
   augment(tf, images, options, random) {
-    const n = images.shape[0];
     const [low, high] = bounds(options.factor);
     const [min, max] = bounds(options.valueRange);
-    const deltas = tf.tensor4d(
-      Array.from({ length: n }, () => uniform(random, low, high) * (max - min)),
-      [n, 1, 1, 1],
-    );
+    const deltas = perImage(tf, images, () => uniform(random, low, high) * (max - min));
     return tf.clipByValue(tf.add(images, deltas), min, max) as typeof images;
   },
 };

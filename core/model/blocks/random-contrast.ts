@@ -1,5 +1,5 @@
 import { bounds } from '../params';
-import { uniform, type AugmentationBehaviour } from './augmentation-layers';
+import { perImage, uniform, type AugmentationBehaviour } from './augmentation-layers';
 import { augmentationBlock, augmentationNote } from './augmentation-block';
 import { formatFactor, valueRangeSpec } from './common';
 
@@ -12,13 +12,9 @@ function contrastBounds(factor: unknown): [number, number] {
 export const randomContrastBehaviour: AugmentationBehaviour = {
   type: 'RandomContrast',
   augment(tf, images, options, random) {
-    const n = images.shape[0];
     const [low, high] = contrastBounds(options.factor);
     const [min, max] = bounds(options.valueRange);
-    const factors = tf.tensor4d(
-      Array.from({ length: n }, () => uniform(random, low, high)),
-      [n, 1, 1, 1],
-    );
+    const factors = perImage(tf, images, () => uniform(random, low, high));
     const mean = tf.mean(images, [1, 2], true);
     return tf.clipByValue(tf.add(tf.mul(tf.sub(images, mean), factors), mean), min, max) as typeof images;
   },

@@ -1,7 +1,7 @@
 import { bounds } from '../params';
-import { affineTransform, uniform, type AugmentationBehaviour } from './augmentation-layers';
+import { affineBehaviour, uniform } from './augmentation-layers';
 import { augmentationBlock, augmentationNote } from './augmentation-block';
-import { fillModeSpec, fillValueSpec, formatNumber, interpolationSpec } from './common';
+import { affineFillSpecs, formatNumber } from './common';
 
 /** Keras's rotation matrix about the image centre, as tf.image.transform takes it. */
 function rotationMatrix(angle: number, height: number, width: number): number[] {
@@ -12,22 +12,10 @@ function rotationMatrix(angle: number, height: number, width: number): number[] 
   return [cos, -sin, xOffset, sin, cos, yOffset, 0, 0];
 }
 
-export const randomRotationBehaviour: AugmentationBehaviour = {
-  type: 'RandomRotation',
-  augment(tf, images, options, random) {
-    const [n, height, width] = images.shape;
-    const [low, high] = bounds(options.factor);
-    const matrices = Array.from({ length: n }, () => rotationMatrix(uniform(random, low, high) * 2 * Math.PI, height, width));
-    return affineTransform(
-      tf,
-      images,
-      matrices,
-      options.interpolation as 'bilinear',
-      options.fillMode as 'reflect',
-      options.fillValue as number,
-    );
-  },
-};
+export const randomRotationBehaviour = affineBehaviour('RandomRotation', (options, height, width, random) => {
+  const [low, high] = bounds(options.factor);
+  return rotationMatrix(uniform(random, low, high) * 2 * Math.PI, height, width);
+});
 
 export const RandomRotation = augmentationBlock({
   behaviour: randomRotationBehaviour,
@@ -42,9 +30,7 @@ export const RandomRotation = augmentationBlock({
         fr: 'Rotation maximale en fraction de tour complet : 0.1 tourne jusqu’à ±36° ; [a, b] tire un angle entre a et b tours.',
       },
     },
-    fillMode: fillModeSpec,
-    interpolation: interpolationSpec,
-    fillValue: fillValueSpec,
+    ...affineFillSpecs,
   },
   keras: { positional: ['factor'], defaults: { fillMode: 'reflect', interpolation: 'bilinear', fillValue: 0, seed: null } },
   conformance: [

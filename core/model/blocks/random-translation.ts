@@ -1,29 +1,15 @@
 import { bounds } from '../params';
-import { affineTransform, uniform, type AugmentationBehaviour } from './augmentation-layers';
+import { affineBehaviour, uniform } from './augmentation-layers';
 import { augmentationBlock, augmentationNote } from './augmentation-block';
-import { fillModeSpec, fillValueSpec, formatFactor, interpolationSpec } from './common';
+import { affineFillSpecs, formatFactor } from './common';
 
-export const randomTranslationBehaviour: AugmentationBehaviour = {
-  type: 'RandomTranslation',
-  augment(tf, images, options, random) {
-    const [n, height, width] = images.shape;
-    const [hLow, hHigh] = bounds(options.heightFactor);
-    const [wLow, wHigh] = bounds(options.widthFactor);
-    const matrices = Array.from({ length: n }, () => {
-      const dy = uniform(random, hLow, hHigh) * height;
-      const dx = uniform(random, wLow, wHigh) * width;
-      return [1, 0, -dx, 0, 1, -dy, 0, 0];
-    });
-    return affineTransform(
-      tf,
-      images,
-      matrices,
-      options.interpolation as 'bilinear',
-      options.fillMode as 'reflect',
-      options.fillValue as number,
-    );
-  },
-};
+export const randomTranslationBehaviour = affineBehaviour('RandomTranslation', (options, height, width, random) => {
+  const [hLow, hHigh] = bounds(options.heightFactor);
+  const [wLow, wHigh] = bounds(options.widthFactor);
+  const dy = uniform(random, hLow, hHigh) * height;
+  const dx = uniform(random, wLow, wHigh) * width;
+  return [1, 0, -dx, 0, 1, -dy, 0, 0];
+});
 
 export const RandomTranslation = augmentationBlock({
   behaviour: randomTranslationBehaviour,
@@ -48,9 +34,7 @@ export const RandomTranslation = augmentationBlock({
         fr: 'Décalage horizontal en fraction de la largeur : 0.1 déplace l’image vers la gauche ou la droite jusqu’à 10 %.',
       },
     },
-    fillMode: fillModeSpec,
-    interpolation: interpolationSpec,
-    fillValue: fillValueSpec,
+    ...affineFillSpecs,
   },
   keras: {
     positional: ['heightFactor', 'widthFactor'],

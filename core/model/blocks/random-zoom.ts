@@ -1,29 +1,15 @@
 import { bounds } from '../params';
-import { affineTransform, uniform, type AugmentationBehaviour } from './augmentation-layers';
+import { affineBehaviour, uniform } from './augmentation-layers';
 import { augmentationBlock, augmentationNote } from './augmentation-block';
-import { fillModeSpec, fillValueSpec, formatFactor, interpolationSpec } from './common';
+import { affineFillSpecs, formatFactor } from './common';
 
-export const randomZoomBehaviour: AugmentationBehaviour = {
-  type: 'RandomZoom',
-  augment(tf, images, options, random) {
-    const [n, height, width] = images.shape;
-    const [hLow, hHigh] = bounds(options.heightFactor);
-    const widthBounds = options.widthFactor === null ? null : bounds(options.widthFactor);
-    const matrices = Array.from({ length: n }, () => {
-      const zy = 1 + uniform(random, hLow, hHigh);
-      const zx = widthBounds ? 1 + uniform(random, widthBounds[0], widthBounds[1]) : zy;
-      return [zx, 0, ((width - 1) / 2) * (1 - zx), 0, zy, ((height - 1) / 2) * (1 - zy), 0, 0];
-    });
-    return affineTransform(
-      tf,
-      images,
-      matrices,
-      options.interpolation as 'bilinear',
-      options.fillMode as 'reflect',
-      options.fillValue as number,
-    );
-  },
-};
+export const randomZoomBehaviour = affineBehaviour('RandomZoom', (options, height, width, random) => {
+  const [hLow, hHigh] = bounds(options.heightFactor);
+  const widthBounds = options.widthFactor === null ? null : bounds(options.widthFactor);
+  const zy = 1 + uniform(random, hLow, hHigh);
+  const zx = widthBounds ? 1 + uniform(random, widthBounds[0], widthBounds[1]) : zy;
+  return [zx, 0, ((width - 1) / 2) * (1 - zx), 0, zy, ((height - 1) / 2) * (1 - zy), 0, 0];
+});
 
 const factorHelp = (axis: { en: string; fr: string }) => ({
   en: `Zoom range on the ${axis.en}: 0.1 zooms in or out by up to 10%; [a, b] with negative values zooms in, positive values zoom out.`,
@@ -45,9 +31,7 @@ export const RandomZoom = augmentationBlock({
         fr: 'Plage de zoom sur la largeur ; vide garde les proportions (même zoom que la hauteur).',
       },
     },
-    fillMode: fillModeSpec,
-    interpolation: interpolationSpec,
-    fillValue: fillValueSpec,
+    ...affineFillSpecs,
   },
   keras: {
     positional: ['heightFactor'],

@@ -1,38 +1,27 @@
 import type { BlockDefinition } from '../block';
 import { pair } from '../params';
 import { convKernelLayout } from '../weight-layout';
-import { activationSpec, layerSeed, paddingSpec, stridesSpec, tfActivation, trainableSpec, useBiasSpec } from './common';
-import { convAttributes, describeConvolution } from './conv2d';
+import { convOutputSpecs, convWindowSpecs, filtersSpec, seededKernelInitializer, trainableSpec } from './common';
+import { convAttributes, convLayerArgs, convolvedSize, describeConvolution, onnxConv, onnxConvOutput } from './conv2d';
 import { depthwiseKernelLayout, depthwiseKernelSizeSpec, depthwiseTorchConv } from './depthwise-conv2d';
-import { requireImage, slideWindow } from './shape-rules';
 
 /** SeparableConv2D: a depthwise convolution, then a 1×1 convolution that mixes the channels into `filters` maps. */
 export const SeparableConv2D: BlockDefinition = {
   type: 'SeparableConv2D',
   category: 'Convolution',
   params: {
-    filters: {
-      kind: 'int',
-      default: 32,
-      min: 1,
-      max: 4096,
-      help: {
-        en: 'Number of output channels, made by the 1×1 convolution that mixes the filtered channels.',
-        fr: 'Nombre de canaux en sortie, produits par la convolution 1×1 qui mélange les canaux filtrés.',
-      },
-    },
+    filters: filtersSpec({
+      en: 'Number of output channels, made by the 1×1 convolution that mixes the filtered channels.',
+      fr: 'Nombre de canaux en sortie, produits par la convolution 1×1 qui mélange les canaux filtrés.',
+    }),
     kernelSize: depthwiseKernelSizeSpec,
-    strides: stridesSpec(false),
-    padding: paddingSpec,
-    activation: activationSpec('linear'),
-    useBias: useBiasSpec,
+    ...convWindowSpecs,
+    ...convOutputSpecs,
     trainable: trainableSpec,
   },
   inputs: { min: 1, max: 1 },
   outputShape([input], params) {
-    const image = requireImage('SeparableConv2D', input);
-    const [h, w] = slideWindow(image, params.kernelSize, params.strides, params.padding as string, 'kernel', 'kernelSize');
-    return [h, w, params.filters as number];
+    return [...convolvedSize('SeparableConv2D', input, params), params.filters as number];
   },
   paramCount([input], params) {
     const [kh, kw] = pair(params.kernelSize);
@@ -41,22 +30,15 @@ export const SeparableConv2D: BlockDefinition = {
     return { trainable: kh * kw * middle + middle * filters + (params.useBias ? filters : 0), nonTrainable: 0 };
   },
   activation: (params) => params.activation as string,
-  build({ tf, params, name, seed }) {
-    const depthwiseSeed = layerSeed(seed, name);
-    const pointwiseSeed = layerSeed(seed, `${name}/pointwise`);
-    return tf.layers.separableConv2d({
+  build: ({ tf, params, name, seed }) =>
+    tf.layers.separableConv2d({
       name,
       filters: params.filters as number,
-      kernelSize: pair(params.kernelSize),
-      strides: pair(params.strides),
-      padding: params.padding as 'valid' | 'same',
-      activation: tfActivation(tf, params.activation),
-      useBias: params.useBias as boolean,
-      depthwiseInitializer: tf.initializers.glorotUniform(depthwiseSeed === undefined ? {} : { seed: depthwiseSeed }),
-      pointwiseInitializer: tf.initializers.glorotUniform(pointwiseSeed === undefined ? {} : { seed: pointwiseSeed }),
+      ...convLayerArgs(tf, params),
+      depthwiseInitializer: seededKernelInitializer(tf, seed, name),
+      pointwiseInitializer: seededKernelInitializer(tf, seed, `${name}/pointwise`),
       trainable: params.trainable as boolean,
-    });
-  },
+    }),
   keras: {
     className: 'SeparableConv2D',
     positional: ['filters', 'kernelSize'],
@@ -79,23 +61,19 @@ export const SeparableConv2D: BlockDefinition = {
     const p = node.params;
     const channels = node.inputShapes[0][2];
     const k = pair(p.kernelSize);
-    const depthwiseKernel = w.weight('depthwise_kernel', depthwiseKernelLayout(k, channels, 1));
-    const depthwise = w.op(
-      'Conv',
-      [w.input(0, 'nchw'), w.constant(`${node.id}/depthwise_kernel`, depthwiseKernel.shape, depthwiseKernel.data)],
+    const depthwise = onnxConv(
+      w,
+      w.input(0, 'nchw'),
+      {
+        name: 'depthwise_kernel',
+        layout: depthwiseKernelLayout(k, channels, 1),
+        attributes: convAttributes(w, k, pair(p.strides), channels),
+      },
       w.fresh('depthwise'),
-      convAttributes(w, k, pair(p.strides), channels),
+      false,
     );
-    const pointwiseKernel = w.weight('pointwise_kernel', convKernelLayout);
-    const inputs = [depthwise, w.constant(`${node.id}/pointwise_kernel`, pointwiseKernel.shape, pointwiseKernel.data)];
-    if (p.useBias) {
-      const bias = w.weight('bias');
-      inputs.push(w.constant(`${node.id}/bias`, bias.shape, bias.data));
-    }
-    const pointwise = w.op('Conv', inputs, p.activation === 'linear' ? w.outputName('nchw') : w.fresh('pointwise'), [
-      { name: 'kernel_shape', type: 'ints', value: [1, 1] },
-    ]);
-    w.output('nchw', w.activation(pointwise, 'nchw', p.activation as string, w.outputName('nchw')));
+    const pointwise = [{ name: 'kernel_shape', type: 'ints' as const, value: [1, 1] }];
+    onnxConvOutput(w, depthwise, { name: 'pointwise_kernel', layout: convKernelLayout, attributes: pointwise }, 'pointwise');
   },
   inside: 'conv',
   conformance: [

@@ -71,6 +71,19 @@ interface Conv2DGradAttrs {
   dimRoundingMode?: 'floor' | 'round' | 'ceil';
 }
 
+/** The geometry of a channels-last 2-D convolution (dilation 1) whose gradient `kernel` computes. */
+function conv2dGeometry(tf: Tf, inputShape: number[], filterShape: number[], attrs: Conv2DGradAttrs, kernel: string): ConvGeometry {
+  requireChannelsLast(attrs.dataFormat, kernel);
+  return tf.backend_util.computeConv2DInfo(
+    inputShape as [number, number, number, number],
+    filterShape as [number, number, number, number],
+    attrs.strides,
+    1,
+    attrs.pad,
+    attrs.dimRoundingMode,
+  ) as unknown as ConvGeometry;
+}
+
 type ExplicitPad = [[number, number], [number, number], [number, number], [number, number]];
 
 /** Runs WASM kernels on TensorInfos and frees every intermediate result at the end. */
@@ -124,15 +137,7 @@ function makeConv2DBackpropFilter(tf: Tf): KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const { x, dy } = inputs;
     const a = attrs as unknown as Conv2DGradAttrs & { filterShape: [number, number, number, number] };
-    requireChannelsLast(a.dataFormat, 'Conv2DBackpropFilter');
-    const info = tf.backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number],
-      a.filterShape,
-      a.strides,
-      1,
-      a.pad,
-      a.dimRoundingMode,
-    ) as unknown as ConvGeometry;
+    const info = conv2dGeometry(tf, x.shape, a.filterShape, a, 'Conv2DBackpropFilter');
     const { inChannels, outChannels, strideHeight, strideWidth, filterHeight, filterWidth } = info;
     const { top, left, bottom, right } = info.padInfo;
     return withScope(tf, backend, (k) => {
@@ -197,15 +202,7 @@ function makeConv2DBackpropInput(tf: Tf): KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const { dy, filter } = inputs;
     const a = attrs as unknown as Conv2DGradAttrs & { inputShape: [number, number, number, number] };
-    requireChannelsLast(a.dataFormat, 'Conv2DBackpropInput');
-    const info = tf.backend_util.computeConv2DInfo(
-      a.inputShape,
-      filter.shape as [number, number, number, number],
-      a.strides,
-      1,
-      a.pad,
-      a.dimRoundingMode,
-    ) as unknown as ConvGeometry;
+    const info = conv2dGeometry(tf, a.inputShape, filter.shape, a, 'Conv2DBackpropInput');
     const { batchSize, inHeight, inWidth, outHeight, outWidth, outChannels, strideHeight, strideWidth, filterHeight, filterWidth } = info;
     const { top, left } = info.padInfo;
     if (top > filterHeight - 1 || left > filterWidth - 1) {
@@ -379,18 +376,30 @@ function depthwiseGeometry(
   return { ...info, multiplier: info.outChannels / info.inChannels };
 }
 
-/** dW[i, j, c, q] = Σ over (n, y, x) of xPadded[n, y·sh + i, x·sw + j, c] · dy[n, y, x, c·m + q]. */
-function makeDepthwiseBackpropFilter(tf: Tf): KernelFunc {
+/**
+ * The two depthwise gradients walk the same pairs of input and output positions: for each filter
+ * tap (i, j) and each output position (n, y, x) that the tap reaches inside the input,
+ *   filter: dW[i, j, c, q] += xPadded[n, y·sh + i, x·sw + j, c] · dy[n, y, x, c·m + q]
+ *   input:  dx[n, y·sh + i − top, x·sw + j − left, c] += dy[n, y, x, c·m + q] · W[i, j, c, q]
+ * One loop serves both; only the innermost accumulation differs.
+ */
+function makeDepthwiseBackprop(tf: Tf, gradient: 'filter' | 'input'): KernelFunc {
+  const toFilter = gradient === 'filter';
+  const kernel = toFilter ? 'DepthwiseConv2dNativeBackpropFilter' : 'DepthwiseConv2dNativeBackpropInput';
   return ({ inputs, backend, attrs }) => {
-    const { x, dy } = inputs;
-    const a = attrs as unknown as DepthwiseAttrs & { filterShape: [number, number, number, number] };
-    const g = depthwiseGeometry(tf, x.shape, a.filterShape, a, 'DepthwiseConv2dNativeBackpropFilter');
+    const { dy } = inputs;
+    const a = attrs as unknown as DepthwiseAttrs & { filterShape?: number[]; inputShape?: number[] };
+    const inputShape = toFilter ? inputs.x.shape : (a.inputShape as number[]);
+    const filterShape = toFilter ? (a.filterShape as number[]) : inputs.filter.shape;
+    const g = depthwiseGeometry(tf, inputShape, filterShape, a, kernel);
     // Allocate first: allocating may grow the WASM memory and detach earlier views of the heap.
-    const out = backend.makeOutput(a.filterShape, 'float32') as TensorInfo;
-    const xs = backend.typedArrayFromHeap(x) as Float32Array;
+    const out = backend.makeOutput(toFilter ? filterShape : inputShape, 'float32') as TensorInfo;
     const dys = backend.typedArrayFromHeap(dy) as Float32Array;
-    const dw = backend.typedArrayFromHeap(out) as Float32Array;
-    dw.fill(0);
+    const result = backend.typedArrayFromHeap(out) as Float32Array;
+    result.fill(0);
+    // The input side (x or dx) and the filter side (W or dW): one is read, the other written.
+    const xs = toFilter ? (backend.typedArrayFromHeap(inputs.x) as Float32Array) : result;
+    const ws = toFilter ? result : (backend.typedArrayFromHeap(inputs.filter) as Float32Array);
     const {
       batchSize,
       inHeight,
@@ -412,7 +421,7 @@ function makeDepthwiseBackpropFilter(tf: Tf): KernelFunc {
       for (let j = 0; j < filterWidth; j++) {
         const xMin = Math.max(0, Math.ceil((left - j) / strideWidth));
         const xMax = Math.min(outWidth, Math.floor((inWidth + left - j - 1) / strideWidth) + 1);
-        const dwBase = (i * filterWidth + j) * O;
+        const wBase = (i * filterWidth + j) * O;
         for (let n = 0; n < batchSize; n++) {
           for (let y = yMin; y < yMax; y++) {
             const inRow = (n * inHeight + y * strideHeight - top + i) * inWidth;
@@ -420,55 +429,8 @@ function makeDepthwiseBackpropFilter(tf: Tf): KernelFunc {
             for (let xo = xMin; xo < xMax; xo++) {
               const xBase = (inRow + xo * strideWidth - left + j) * C;
               const dyBase = (dyRow + xo) * O;
-              for (let d = 0; d < O; d++) dw[dwBase + d] += xs[xBase + Math.floor(d / multiplier)] * dys[dyBase + d];
-            }
-          }
-        }
-      }
-    }
-    return out;
-  };
-}
-
-/** dx[n, r, s, c] = Σ over filter taps (i, j) and q of dy[n, y, x, c·m + q] · W[i, j, c, q] where r = y·sh + i − top. */
-function makeDepthwiseBackpropInput(tf: Tf): KernelFunc {
-  return ({ inputs, backend, attrs }) => {
-    const { dy, filter } = inputs;
-    const a = attrs as unknown as DepthwiseAttrs & { inputShape: [number, number, number, number] };
-    const g = depthwiseGeometry(tf, a.inputShape, filter.shape, a, 'DepthwiseConv2dNativeBackpropInput');
-    const out = backend.makeOutput(a.inputShape, 'float32') as TensorInfo;
-    const dys = backend.typedArrayFromHeap(dy) as Float32Array;
-    const ws = backend.typedArrayFromHeap(filter) as Float32Array;
-    const dx = backend.typedArrayFromHeap(out) as Float32Array;
-    dx.fill(0);
-    const {
-      batchSize,
-      inHeight,
-      inWidth,
-      inChannels: C,
-      outHeight,
-      outWidth,
-      outChannels: O,
-      strideHeight,
-      strideWidth,
-      filterHeight,
-      filterWidth,
-      multiplier,
-    } = g;
-    const { top, left } = g.padInfo;
-    for (let n = 0; n < batchSize; n++) {
-      for (let y = 0; y < outHeight; y++) {
-        for (let i = 0; i < filterHeight; i++) {
-          const r = y * strideHeight + i - top;
-          if (r < 0 || r >= inHeight) continue;
-          for (let xo = 0; xo < outWidth; xo++) {
-            const dyBase = ((n * outHeight + y) * outWidth + xo) * O;
-            for (let j = 0; j < filterWidth; j++) {
-              const s = xo * strideWidth + j - left;
-              if (s < 0 || s >= inWidth) continue;
-              const dxBase = ((n * inHeight + r) * inWidth + s) * C;
-              const wBase = (i * filterWidth + j) * O;
-              for (let d = 0; d < O; d++) dx[dxBase + Math.floor(d / multiplier)] += dys[dyBase + d] * ws[wBase + d];
+              if (toFilter) for (let d = 0; d < O; d++) ws[wBase + d] += xs[xBase + Math.floor(d / multiplier)] * dys[dyBase + d];
+              else for (let d = 0; d < O; d++) xs[xBase + Math.floor(d / multiplier)] += dys[dyBase + d] * ws[wBase + d];
             }
           }
         }
@@ -488,8 +450,8 @@ export function registerWasmGradientKernels(tf: Tf): void {
   registered.add(tf);
   const added: Record<(typeof addedWasmKernels)[number], (tf: Tf) => KernelFunc> = {
     Conv2DBackpropFilter: makeConv2DBackpropFilter,
-    DepthwiseConv2dNativeBackpropFilter: makeDepthwiseBackpropFilter,
-    DepthwiseConv2dNativeBackpropInput: makeDepthwiseBackpropInput,
+    DepthwiseConv2dNativeBackpropFilter: (tf) => makeDepthwiseBackprop(tf, 'filter'),
+    DepthwiseConv2dNativeBackpropInput: (tf) => makeDepthwiseBackprop(tf, 'input'),
   };
   for (const name of addedWasmKernels) {
     if (tf.getKernel(name, 'wasm')) tf.unregisterKernel(name, 'wasm');
