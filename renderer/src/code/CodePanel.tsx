@@ -7,30 +7,28 @@ import { blockLines, createCodeCache } from './code-lines';
 import { codeViewStore, useCodeView } from './code-store';
 import './code.css';
 import { problemLine } from '../ui/error-text';
+import { closeSidePanel, PanelClose, PanelToggle, TabList } from '../ui/SidePanel';
 
 const languages: CodeLanguage[] = ['keras', 'pytorch'];
 const codeOf = createCodeCache();
 
-function closePanel(): void {
-  codeViewStore.setState({ open: false });
-  document.querySelector<HTMLButtonElement>('.code-toggle')?.focus();
-}
+/** Closes the panel and gives the focus back to the button that opens it. */
+const closePanel = () => closeSidePanel(codeViewStore, 'code');
 
 /** The toolbar button that shows and hides the code view. */
 export function CodeButton() {
   const { t } = useTranslation();
   const open = useCodeView((s) => s.open);
   return (
-    <button
-      type="button"
-      className={`code-toggle${open ? ' code-toggle--open' : ''}`}
-      aria-expanded={open}
-      aria-controls="code-panel"
+    <PanelToggle
+      kind="code"
+      open={open}
+      controls="code-panel"
       title={t('ui-export:code.openTitle')}
-      onClick={() => codeViewStore.setState({ open: !open })}
+      onToggle={() => codeViewStore.setState({ open: !open })}
     >
       {t('ui-export:code.open')}
-    </button>
+    </PanelToggle>
   );
 }
 
@@ -54,7 +52,6 @@ export function CodePanel({ fit }: { fit: (duration?: number) => void }) {
     const frame = requestAnimationFrame(() => fit(200));
     return () => cancelAnimationFrame(frame);
   }, [open, fit]);
-  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
   const result = useMemo(() => (open ? codeOf(toGraph(nodes, edges), language, name) : undefined), [open, nodes, edges, language, name]);
   const selected = nodes.filter((n) => n.selected);
   const selectedId = selected.length === 1 ? selected[0].id : undefined;
@@ -67,7 +64,6 @@ export function CodePanel({ fit }: { fit: (duration?: number) => void }) {
   const select = (next: CodeLanguage) => {
     codeViewStore.setState({ language: next });
     setCopied(false);
-    tabRefs.current[next]?.focus();
   };
   const copy = async () => {
     if (!result.ok) return;
@@ -89,43 +85,20 @@ export function CodePanel({ fit }: { fit: (duration?: number) => void }) {
       }}
     >
       <div className="code-panel__header">
-        <div role="tablist" aria-label={t('ui-export:code.languages')} className="code-panel__tabs">
-          {languages.map((lang, i) => (
-            <button
-              key={lang}
-              ref={(el) => {
-                tabRefs.current[lang] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`code-tab-${lang}`}
-              aria-selected={language === lang}
-              aria-controls="code-panel-body"
-              tabIndex={language === lang ? 0 : -1}
-              onClick={() => select(lang)}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
-                  e.preventDefault();
-                  select(languages[(i + (e.key === 'ArrowRight' ? 1 : languages.length - 1)) % languages.length]);
-                }
-              }}
-            >
-              {t(`ui-export:code.${lang}`)}
-            </button>
-          ))}
-        </div>
+        <TabList
+          tabs={languages}
+          selected={language}
+          label={t('ui-export:code.languages')}
+          className="code-panel__tabs"
+          tabId={(lang) => `code-tab-${lang}`}
+          panelId={() => 'code-panel-body'}
+          tabLabel={(lang) => t(`ui-export:code.${lang}`)}
+          onSelect={select}
+        />
         <button type="button" onClick={() => void copy()} disabled={!result.ok} aria-live="polite">
           {copied ? `✓ ${t('ui-export:code.copied')}` : t('ui-export:code.copy')}
         </button>
-        <button
-          type="button"
-          className="code-panel__close"
-          onClick={closePanel}
-          aria-label={t('ui-export:code.close')}
-          title={t('ui-export:code.close')}
-        >
-          ×
-        </button>
+        <PanelClose className="code-panel__close" label={t('ui-export:code.close')} onClose={closePanel} />
       </div>
       <div
         id="code-panel-body"

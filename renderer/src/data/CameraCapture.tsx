@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Field } from '../ui/Field';
 import { cameraFolderFiles, drawSquare, SHOT_SIDE, useCamera, type CameraClass } from './camera';
 import type { PickedFile } from './data-import';
 
@@ -165,8 +166,7 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
             >
               {t('ui-camera:addClass')}
             </button>
-            <label className="train-field" htmlFor="camera-name">
-              <span>{t('ui-camera:name')}</span>
+            <Field id="camera-name" label={t('ui-camera:name')}>
               <input
                 id="camera-name"
                 type="text"
@@ -175,7 +175,7 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
                 maxLength={60}
                 disabled={disabled}
               />
-            </label>
+            </Field>
             <button type="button" className="primary" onClick={save} disabled={disabled}>
               {t('ui-camera:save')}
             </button>

@@ -22,6 +22,23 @@ type Builtin = (typeof builtinDatasets)[number];
 /** Class colours of the scatter plot: distinct for colour-blind viewers, strong on a projector. */
 const CLASS_COLOURS = ['#2446b8', '#c25400', '#1b6e2f', '#ad1457', '#6a1b9a', '#00796b', '#8a5300', '#37474f', '#d81b60', '#3949ab'];
 
+/** The data sets the browser's pickers import, in the order of their buttons: a folder, or one file of the types accepted. */
+const PICKERS: {
+  kind: ImportedDatasetKind;
+  label: 'importFolder' | 'importCsv' | 'importIdx' | 'importCifar';
+  testId: string;
+  folder?: true;
+  accept?: string;
+}[] = [
+  { kind: 'imageFolder', label: 'importFolder', testId: 'data-folder-input', folder: true },
+  { kind: 'csv', label: 'importCsv', testId: 'data-csv-input', accept: '.csv,text/csv' },
+  { kind: 'idx', label: 'importIdx', testId: 'data-idx-input', folder: true },
+  { kind: 'cifar', label: 'importCifar', testId: 'data-cifar-input', accept: '.gz,.tgz,.tar' },
+];
+
+/** A picked or dropped file's size, and its bytes read whole or in slices. */
+const readable = (file: File) => ({ size: file.size, read: (start?: number, end?: number) => file.slice(start, end).arrayBuffer() });
+
 /** A dropped folder's files, walking its sub-folders (paths relative to the folder's parent). */
 async function droppedFiles(
   entry: FileSystemEntry,
@@ -295,10 +312,7 @@ export function DataPanel() {
   const [dragging, setDragging] = useState(false);
   const [download, setDownload] = useState<DownloadProgress>();
   useEffect(() => api.onDownloadProgress(setDownload), [api]);
-  const folderInput = useRef<HTMLInputElement>(null);
-  const csvInput = useRef<HTMLInputElement>(null);
-  const idxInput = useRef<HTMLInputElement>(null);
-  const cifarInput = useRef<HTMLInputElement>(null);
+  const pickerInputs = useRef<Partial<Record<ImportedDatasetKind, HTMLInputElement | null>>>({});
 
   useEffect(() => {
     void api.getAppInfo().then(setInfo);
@@ -340,7 +354,7 @@ export function DataPanel() {
 
   const pick = async (kind: ImportedDatasetKind) => {
     if (!info?.nativeDialogs) {
-      ({ csv: csvInput, imageFolder: folderInput, idx: idxInput, cifar: cifarInput })[kind].current?.click();
+      pickerInputs.current[kind]?.click();
       return;
     }
     dataStore.setState({ imported: undefined, refused: [], importError: undefined });
@@ -352,36 +366,14 @@ export function DataPanel() {
     }
   };
 
-  const onFolder = (list: FileList | null) => {
-    const files = [...(list ?? [])].map((f) => ({
-      relativePath: f.webkitRelativePath || f.name,
-      size: f.size,
-      read: (start?: number, end?: number) => f.slice(start, end).arrayBuffer(),
-    }));
+  /** The files a picker gave: a folder's (image folder, IDX files), or the one file of a CSV or a CIFAR archive. */
+  const onPicked = (kind: ImportedDatasetKind, list: FileList | null) => {
+    const files = [...(list ?? [])];
     if (files.length === 0) return;
-    const folder = folderFiles(files);
-    void upload('imageFolder', folder.name, folder.files);
-  };
-  const onIdx = (list: FileList | null) => {
-    const files = [...(list ?? [])].map((f) => ({
-      relativePath: f.webkitRelativePath || f.name,
-      size: f.size,
-      read: () => f.arrayBuffer(),
-    }));
-    if (files.length === 0) return;
-    const folder = folderFiles(files);
-    void upload('idx', folder.name, folder.files);
-  };
-  const onCifar = (list: FileList | null) => {
-    const file = list?.[0];
-    if (file) void upload('cifar', file.name, [{ path: file.name, size: file.size, read: () => file.arrayBuffer() }]);
-  };
-  const onCsv = (list: FileList | null) => {
-    const file = list?.[0];
-    if (file)
-      void upload('csv', file.name, [
-        { path: file.name, size: file.size, read: (start?: number, end?: number) => file.slice(start, end).arrayBuffer() },
-      ]);
+    if (kind === 'imageFolder' || kind === 'idx') {
+      const folder = folderFiles(files.map((f) => ({ relativePath: f.webkitRelativePath || f.name, ...readable(f) })));
+      void upload(kind, folder.name, folder.files);
+    } else void upload(kind, files[0].name, [{ path: files[0].name, ...readable(files[0]) }]);
   };
   const onDrop = async (event: DragEvent) => {
     event.preventDefault();
@@ -392,9 +384,7 @@ export function DataPanel() {
     // Without a file system entry (some browsers, files handed over by a script) only a file can be told apart.
     const plain = entry ? undefined : (items[0]?.getAsFile() ?? event.dataTransfer.files[0]);
     if (plain && /\.csv$/i.test(plain.name)) {
-      void upload('csv', plain.name, [
-        { path: plain.name, size: plain.size, read: (start?: number, end?: number) => plain.slice(start, end).arrayBuffer() },
-      ]);
+      void upload('csv', plain.name, [{ path: plain.name, ...readable(plain) }]);
     } else if (entry?.isDirectory) {
       const folder = folderFiles(await droppedFiles(entry));
       if (folder.files.length > 0) void upload('imageFolder', folder.name, folder.files);
@@ -454,72 +444,33 @@ export function DataPanel() {
         <div className="data-import">
           <h4>{t('ui-data:importTitle')}</h4>
           <div className="data-import__buttons">
-            <button type="button" onClick={() => void pick('imageFolder')} disabled={disabled}>
-              {t('ui-data:importFolder')}
-            </button>
-            <button type="button" onClick={() => void pick('csv')} disabled={disabled}>
-              {t('ui-data:importCsv')}
-            </button>
-            <button type="button" onClick={() => void pick('idx')} disabled={disabled}>
-              {t('ui-data:importIdx')}
-            </button>
-            <button type="button" onClick={() => void pick('cifar')} disabled={disabled}>
-              {t('ui-data:importCifar')}
-            </button>
+            {PICKERS.map((picker) => (
+              <button key={picker.kind} type="button" onClick={() => void pick(picker.kind)} disabled={disabled}>
+                {t(`ui-data:${picker.label}`)}
+              </button>
+            ))}
             <span className="data-import__drop">{dragging ? t('ui-data:dropNow') : t('ui-data:dropHere')}</span>
           </div>
           <p className="train-hint">{t('ui-data:importHelp')}</p>
           {/* The browser's pickers: hidden, opened by the buttons above. */}
-          <input
-            ref={folderInput}
-            type="file"
-            hidden
-            data-testid="data-folder-input"
-            aria-label={t('ui-data:importFolder')}
-            {...({ webkitdirectory: '', directory: '' } as Record<string, string>)}
-            multiple
-            onChange={(e) => {
-              onFolder(e.target.files);
-              e.target.value = '';
-            }}
-          />
-          <input
-            ref={idxInput}
-            type="file"
-            hidden
-            data-testid="data-idx-input"
-            aria-label={t('ui-data:importIdx')}
-            {...({ webkitdirectory: '', directory: '' } as Record<string, string>)}
-            multiple
-            onChange={(e) => {
-              onIdx(e.target.files);
-              e.target.value = '';
-            }}
-          />
-          <input
-            ref={cifarInput}
-            type="file"
-            hidden
-            accept=".gz,.tgz,.tar"
-            data-testid="data-cifar-input"
-            aria-label={t('ui-data:importCifar')}
-            onChange={(e) => {
-              onCifar(e.target.files);
-              e.target.value = '';
-            }}
-          />
-          <input
-            ref={csvInput}
-            type="file"
-            hidden
-            accept=".csv,text/csv"
-            data-testid="data-csv-input"
-            aria-label={t('ui-data:importCsv')}
-            onChange={(e) => {
-              onCsv(e.target.files);
-              e.target.value = '';
-            }}
-          />
+          {PICKERS.map((picker) => (
+            <input
+              key={picker.kind}
+              ref={(element) => {
+                pickerInputs.current[picker.kind] = element;
+              }}
+              type="file"
+              hidden
+              accept={picker.accept}
+              data-testid={picker.testId}
+              aria-label={t(`ui-data:${picker.label}`)}
+              {...(picker.folder ? ({ webkitdirectory: '', directory: '', multiple: true } as Record<string, string | boolean>) : {})}
+              onChange={(e) => {
+                onPicked(picker.kind, e.target.files);
+                e.target.value = '';
+              }}
+            />
+          ))}
           {importing && (
             <div className="data-progress" role="status">
               <progress max={Math.max(1, importing.total)} value={importing.sent} aria-label={t('ui-data:uploading', importing)} />

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataPanel } from '../data/DataPanel';
 import { EvaluatePanel } from '../evaluate/EvaluatePanel';
@@ -7,14 +7,12 @@ import { TrainPanel } from '../train/TrainPanel';
 import { trainingStore, useTraining, type PanelTab } from '../train/training-store';
 import { TryPanel } from '../try/TryPanel';
 import './training.css';
+import { closeSidePanel, PanelClose, PanelToggle, TabList } from '../ui/SidePanel';
 
 const tabs: PanelTab[] = ['data', 'train', 'evaluate', 'try', 'runs'];
 
 /** Closes the panel and gives the focus back to the button that opens it. */
-function closeDock(): void {
-  trainingStore.setState({ open: false });
-  document.querySelector<HTMLButtonElement>('.train-toggle')?.focus();
-}
+const closeDock = () => closeSidePanel(trainingStore, 'train');
 
 /** The toolbar button that opens and closes the training panel. */
 export function TrainingButton() {
@@ -22,16 +20,10 @@ export function TrainingButton() {
   const open = useTraining((s) => s.open);
   const phase = useTraining((s) => s.phase);
   return (
-    <button
-      type="button"
-      className={`train-toggle${open ? ' train-toggle--open' : ''}`}
-      aria-expanded={open}
-      aria-controls="training-dock"
-      onClick={() => trainingStore.setState({ open: !open })}
-    >
+    <PanelToggle kind="train" open={open} controls="training-dock" onToggle={() => trainingStore.setState({ open: !open })}>
       <span aria-hidden="true">{phase === 'running' ? '● ' : '▶ '}</span>
       {t('ui-train:open')}
-    </button>
+    </PanelToggle>
   );
 }
 
@@ -40,7 +32,6 @@ export function TrainingDock() {
   const { t } = useTranslation();
   const open = useTraining((s) => s.open);
   const tab = useTraining((s) => s.tab);
-  const tabRefs = useRef<Record<string, HTMLButtonElement | null>>({});
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
@@ -50,45 +41,20 @@ export function TrainingDock() {
     return () => window.removeEventListener('keydown', onKey);
   }, [open]);
   if (!open) return null;
-  const select = (next: PanelTab) => {
-    trainingStore.setState({ tab: next });
-    tabRefs.current[next]?.focus();
-  };
   return (
     <aside id="training-dock" className="training-dock" aria-label={t('ui-train:dockLabel')}>
       <div className="training-dock__header">
-        <div role="tablist" aria-label={t('ui-train:dockLabel')} className="training-dock__tabs">
-          {tabs.map((name, i) => (
-            <button
-              key={name}
-              ref={(el) => {
-                tabRefs.current[name] = el;
-              }}
-              type="button"
-              role="tab"
-              id={`train-tab-${name}`}
-              aria-selected={tab === name}
-              aria-controls={`train-tabpanel-${name}`}
-              tabIndex={tab === name ? 0 : -1}
-              onClick={() => select(name)}
-              onKeyDown={(e) => {
-                if (e.key === 'ArrowRight') select(tabs[(i + 1) % tabs.length]);
-                if (e.key === 'ArrowLeft') select(tabs[(i + tabs.length - 1) % tabs.length]);
-              }}
-            >
-              {t(`ui-train:tab.${name}`)}
-            </button>
-          ))}
-        </div>
-        <button
-          type="button"
-          className="training-dock__close"
-          onClick={closeDock}
-          aria-label={t('ui-train:close')}
-          title={t('ui-train:close')}
-        >
-          ×
-        </button>
+        <TabList
+          tabs={tabs}
+          selected={tab}
+          label={t('ui-train:dockLabel')}
+          className="training-dock__tabs"
+          tabId={(name) => `train-tab-${name}`}
+          panelId={(name) => `train-tabpanel-${name}`}
+          tabLabel={(name) => t(`ui-train:tab.${name}`)}
+          onSelect={(next) => trainingStore.setState({ tab: next })}
+        />
+        <PanelClose className="training-dock__close" label={t('ui-train:close')} onClose={closeDock} />
       </div>
       <div role="tabpanel" id={`train-tabpanel-${tab}`} aria-labelledby={`train-tab-${tab}`} className="training-dock__body" tabIndex={-1}>
         {tab === 'data' && <DataPanel />}

@@ -1,4 +1,4 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
@@ -8,6 +8,7 @@ import { groupEnds } from '../store/base-display';
 import type { EditorState } from '../store/editor-store';
 import { editorStore, useEditor } from '../store/index';
 import { formatCount } from '../ui/format';
+import { NodeHandle } from './NodeHandle';
 
 export interface BaseLayer {
   id: string;
@@ -69,13 +70,7 @@ function BaseNodeView({ data, selected }: NodeProps<BaseFlowNode>) {
       data-testid={`base-${data.groupId}`}
       lang={i18n.language}
     >
-      <Handle
-        type="target"
-        position={vertical ? Position.Top : Position.Left}
-        className="handle handle-in"
-        aria-label={t('ui-editor:node.inputHandle', { block: data.name })}
-        title={t('ui-editor:node.inputHandle', { block: data.name })}
-      />
+      <NodeHandle side="in" name={data.name} vertical={vertical} t={t} />
       <div className="base-node__head">
         <span className="base-node__badge">{t('ui-base:badge')}</span>
         <button
@@ -103,13 +98,7 @@ function BaseNodeView({ data, selected }: NodeProps<BaseFlowNode>) {
         {t('ui-base:total', { count: summary.trainable + summary.frozen })} ·{' '}
         {t('ui-base:counts', { trainable: n(summary.trainable), frozen: n(summary.frozen) })}
       </div>
-      <Handle
-        type="source"
-        position={vertical ? Position.Bottom : Position.Right}
-        className="handle handle-out"
-        aria-label={t('ui-editor:node.outputHandle', { block: data.name })}
-        title={t('ui-editor:node.outputHandle', { block: data.name })}
-      />
+      <NodeHandle side="out" name={data.name} vertical={vertical} t={t} />
     </div>
   );
 }

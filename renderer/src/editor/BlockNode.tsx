@@ -1,4 +1,4 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getBlock } from '../../../core/model/blocks/index';
@@ -8,6 +8,7 @@ import { useEditor } from '../store/index';
 import { docLanguage } from '../ui/format';
 import { CodeText, plainText } from '../ui/CodeText';
 import { issueText } from '../../../core/model/issues';
+import { NodeHandle } from './NodeHandle';
 
 function safeDescribe(type: string, params: Record<string, unknown>, language: string): string {
   try {
@@ -38,15 +39,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
       data-block-type={data.blockType}
       lang={i18n.language}
     >
-      {block && block.inputs.max > 0 && (
-        <Handle
-          type="target"
-          position={vertical ? Position.Top : Position.Left}
-          className="handle handle-in"
-          aria-label={t('ui-editor:node.inputHandle', { block: data.blockType })}
-          title={t('ui-editor:node.inputHandle', { block: data.blockType })}
-        />
-      )}
+      {block && block.inputs.max > 0 && <NodeHandle side="in" name={data.blockType} vertical={vertical} t={t} />}
       <div className="block-node__head">
         <span className="block-node__type">{data.blockType}</span>
         <span className="block-node__id" title={id}>
@@ -84,13 +77,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
           </span>
         </span>
       )}
-      <Handle
-        type="source"
-        position={vertical ? Position.Bottom : Position.Right}
-        className="handle handle-out"
-        aria-label={t('ui-editor:node.outputHandle', { block: data.blockType })}
-        title={t('ui-editor:node.outputHandle', { block: data.blockType })}
-      />
+      <NodeHandle side="out" name={data.blockType} vertical={vertical} t={t} />
     </div>
   );
 }

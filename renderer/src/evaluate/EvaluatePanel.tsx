@@ -13,6 +13,7 @@ import { RowTable } from '../try/TableTry';
 import { errorText } from '../ui/error-text';
 import { formatCount, formatNumber, percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
+import { Table } from '../ui/Table';
 
 export function EvaluatePanel() {
   const { t, i18n } = useTranslation();
@@ -127,26 +128,20 @@ export function EvaluatePanel() {
         </section>
         <section aria-labelledby="per-class-title">
           <h3 id="per-class-title">{t('ui-evaluate:perClass')}</h3>
-          <table className="per-class" data-testid="per-class">
-            <thead>
-              <tr>
-                <th scope="col">{t('ui-evaluate:class')}</th>
-                <th scope="col">{t('ui-evaluate:precision')}</th>
-                <th scope="col">{t('ui-evaluate:recall')}</th>
-                <th scope="col">{t('ui-evaluate:support')}</th>
+          <Table
+            className="per-class"
+            testId="per-class"
+            columns={[t('ui-evaluate:class'), t('ui-evaluate:precision'), t('ui-evaluate:recall'), t('ui-evaluate:support')]}
+          >
+            {metrics.map((m, c) => (
+              <tr key={c}>
+                <th scope="row">{names[c]}</th>
+                <td>{percent(m.precision)}</td>
+                <td>{percent(m.recall)}</td>
+                <td>{m.support}</td>
               </tr>
-            </thead>
-            <tbody>
-              {metrics.map((m, c) => (
-                <tr key={c}>
-                  <th scope="row">{names[c]}</th>
-                  <td>{percent(m.precision)}</td>
-                  <td>{percent(m.recall)}</td>
-                  <td>{m.support}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
           <p className="train-hint">{t('ui-evaluate:metricsHint')}</p>
         </section>
       </div>

@@ -71,6 +71,8 @@ const built: Record<string, readonly string[]> = {
   'ui-runs:runHistory.datasetKind.${value}': ['builtin', 'imageFolder', 'csv'],
   'ui-runs:runHistory.change.${change.kind}': ['added', 'removed', 'type', 'param', 'connected', 'disconnected'],
   'ui-runs:runHistory.badge.${mark.mark}': ['added', 'removed', 'changed'],
+  'ui-train:${setting.key}': ['learningRate', 'batchSize', 'epochs', 'validationSplit', 'seed'],
+  'ui-data:${picker.label}': ['importFolder', 'importCsv', 'importIdx', 'importCifar'],
   'ui-runs:runHistory.row.${row.key}': ['status', 'epochsTrained', 'bestVal', 'testAccuracy', 'duration', 'params', 'graphVersion', 'date'],
 };
 

@@ -10,7 +10,8 @@ import { dateTimeText, formatCount, percentText } from '../ui/format';
 import { formatDuration } from '../train/progress';
 import { changeText, settingLabel, settingValue, statusText } from './run-text';
 import { errorText } from '../ui/error-text';
-import { useModalDialog } from '../ui/use-modal-dialog';
+import { ModalDialog } from '../ui/ModalDialog';
+import { Table } from '../ui/Table';
 import { CodeText } from '../ui/CodeText';
 import { runsMessagesEn } from './messages';
 
@@ -112,7 +113,6 @@ function blockMarks(
 /** Two runs side by side: results, settings (differences highlighted) and graphs (changes listed and marked). */
 export function RunComparison({ location, runIds, onClose }: { location: string; runIds: [number, number]; onClose(): void }) {
   const { t, i18n } = useTranslation();
-  const dialog = useModalDialog();
   const [comparison, setComparison] = useState<RunComparisonInfo>();
   const [error, setError] = useState<string>();
   const [onlyDifferences, setOnlyDifferences] = useState(false);
@@ -151,18 +151,12 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
     : [];
   const settings = comparison ? comparison.settings.filter((s) => !onlyDifferences || s.differs) : [];
   const changedSettings = comparison ? comparison.settings.filter((s) => s.differs) : [];
+  const runColumns = [t('ui-runs:runHistory.runColumn', { id: a }), t('ui-runs:runHistory.runColumn', { id: b })];
   const paramsChanged =
     comparison?.runs[0].params && comparison.runs[1].params && comparison.runs[0].params.total !== comparison.runs[1].params.total;
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog run-compare"
-      aria-labelledby="run-compare-title"
-      data-testid="run-compare"
-      onClose={onClose}
-      onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}
-    >
+    <ModalDialog className="run-compare" labelledBy="run-compare-title" testId="run-compare" onClose={onClose}>
       <div className="run-compare__header">
         <h2 id="run-compare-title">{t('ui-runs:runHistory.compareTitle', { a, b })}</h2>
         <button type="button" className="primary" onClick={onClose} autoFocus>
@@ -211,25 +205,20 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
 
           <section aria-labelledby="run-compare-results">
             <h3 id="run-compare-results">{t('ui-runs:runHistory.results')}</h3>
-            <table className="run-compare__table" data-testid="compare-results">
-              <caption className="sr-only">{t('ui-runs:runHistory.resultsCaption')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('ui-runs:runHistory.result')}</th>
-                  <th scope="col">{t('ui-runs:runHistory.runColumn', { id: a })}</th>
-                  <th scope="col">{t('ui-runs:runHistory.runColumn', { id: b })}</th>
+            <Table
+              className="run-compare__table"
+              testId="compare-results"
+              caption={t('ui-runs:runHistory.resultsCaption')}
+              columns={[t('ui-runs:runHistory.result'), ...runColumns]}
+            >
+              {results.map((row) => (
+                <tr key={row.key}>
+                  <th scope="row">{t(`ui-runs:runHistory.row.${row.key}`)}</th>
+                  <td>{row.values[0]}</td>
+                  <td>{row.values[1]}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {results.map((row) => (
-                  <tr key={row.key}>
-                    <th scope="row">{t(`ui-runs:runHistory.row.${row.key}`)}</th>
-                    <td>{row.values[0]}</td>
-                    <td>{row.values[1]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </Table>
           </section>
 
           <section aria-labelledby="run-compare-settings">
@@ -243,32 +232,27 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
             {settings.length === 0 ? (
               <p>{t('ui-runs:runHistory.noSettingDifference')}</p>
             ) : (
-              <table className="run-compare__table" data-testid="compare-settings">
-                <caption className="sr-only">{t('ui-runs:runHistory.settingsCaption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('ui-runs:runHistory.setting')}</th>
-                    <th scope="col">{t('ui-runs:runHistory.runColumn', { id: a })}</th>
-                    <th scope="col">{t('ui-runs:runHistory.runColumn', { id: b })}</th>
+              <Table
+                className="run-compare__table"
+                testId="compare-settings"
+                caption={t('ui-runs:runHistory.settingsCaption')}
+                columns={[t('ui-runs:runHistory.setting'), ...runColumns]}
+              >
+                {settings.map((row) => (
+                  <tr
+                    key={row.key}
+                    className={row.differs ? 'run-compare__row--differs' : undefined}
+                    data-differs={row.differs ? 'true' : undefined}
+                  >
+                    <th scope="row">
+                      {settingLabel(t, row.key)}
+                      {row.differs && <span className="run-compare__differs"> ≠ {t('ui-runs:runHistory.differs')}</span>}
+                    </th>
+                    <td>{settingValue(t, row.values[0], row.key, i18n.language)}</td>
+                    <td>{settingValue(t, row.values[1], row.key, i18n.language)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {settings.map((row) => (
-                    <tr
-                      key={row.key}
-                      className={row.differs ? 'run-compare__row--differs' : undefined}
-                      data-differs={row.differs ? 'true' : undefined}
-                    >
-                      <th scope="row">
-                        {settingLabel(t, row.key)}
-                        {row.differs && <span className="run-compare__differs"> ≠ {t('ui-runs:runHistory.differs')}</span>}
-                      </th>
-                      <td>{settingValue(t, row.values[0], row.key, i18n.language)}</td>
-                      <td>{settingValue(t, row.values[1], row.key, i18n.language)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
             )}
           </section>
 
@@ -282,6 +266,6 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
           </section>
         </div>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }

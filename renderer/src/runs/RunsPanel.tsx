@@ -14,6 +14,7 @@ import { useTraining } from '../train/training-store';
 import { errorText, problemLine } from '../ui/error-text';
 import { dateTimeText, formatNumber, percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
+import { Table } from '../ui/Table';
 
 const COLOURS = ['#2446b8', '#c25400', '#1b6e2f', '#8e24aa', '#b3261e', '#00796b'];
 const AXIS_FONT = '15px system-ui, sans-serif';
@@ -133,66 +134,65 @@ export function RunsPanel() {
     <div className="runs-panel">
       <RunActions actions={actions} runs={runs} selected={selected} />
       <div className="runs-table-scroll">
-        <table className="runs-table" data-testid="runs-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('ui-runs:compare')}</th>
-              <th scope="col">{t('ui-runs:run')}</th>
-              <th scope="col">{t('ui-runs:date')}</th>
-              <th scope="col">{t('ui-runs:runHistory.graphVersion')}</th>
-              <th scope="col">{t('ui-runs:settings')}</th>
-              <th scope="col">{t('ui-runs:bestVal')}</th>
-              <th scope="col">{t('ui-runs:duration')}</th>
-              <th scope="col">{t('ui-runs:backend')}</th>
-              <th scope="col">{t('ui-runs:status')}</th>
-              <th scope="col">{t('ui-runs:runHistory.actions')}</th>
+        <Table
+          className="runs-table"
+          testId="runs-table"
+          columns={[
+            t('ui-runs:compare'),
+            t('ui-runs:run'),
+            t('ui-runs:date'),
+            t('ui-runs:runHistory.graphVersion'),
+            t('ui-runs:settings'),
+            t('ui-runs:bestVal'),
+            t('ui-runs:duration'),
+            t('ui-runs:backend'),
+            t('ui-runs:status'),
+            t('ui-runs:runHistory.actions'),
+          ]}
+        >
+          {runs.map((run) => (
+            <tr key={run.id} data-testid={`run-row-${run.id}`}>
+              <td>
+                <input
+                  type="checkbox"
+                  checked={selected.includes(run.id)}
+                  onChange={() => toggle(run.id)}
+                  aria-label={t('ui-runs:select', { id: run.id })}
+                />
+              </td>
+              <td>#{run.id}</td>
+              <td>{dateTimeText(run.startedAt, i18n.language)}</td>
+              <td title={t('ui-runs:runHistory.graphVersionTitle', { id: run.graphVersionId })}>
+                {t('ui-runs:runHistory.graphVersionValue', { id: run.graphVersionId })}
+              </td>
+              <td>
+                {t('ui-runs:settingsText', {
+                  optimizer: run.training.optimizer,
+                  rate: formatNumber(run.training.learningRate, i18n.language),
+                  batch: run.training.batchSize,
+                  epochs: run.epochs,
+                  planned: run.plannedEpochs ?? run.training.epochs,
+                  count: run.plannedEpochs ?? run.training.epochs,
+                })}
+              </td>
+              <td>{percentText(run.bestValAccuracy, i18n.language)}</td>
+              <td>{run.durationSeconds === undefined ? '—' : formatDuration(run.durationSeconds)}</td>
+              <td title={run.device && deviceText(run.device, i18n.language)} data-testid={`run-engine-${run.id}`}>
+                {engineTitle[engineOfBackend(run.backend)]}
+                {engineOfBackend(run.backend) === 'tfjs'
+                  ? ` (${run.backend})`
+                  : run.device
+                    ? ` (${deviceText(run.device, i18n.language)})`
+                    : ''}
+              </td>
+              <td data-testid={`run-status-${run.id}`}>
+                {t(`ui-runs:state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`)}
+                {run.error && <span className="run-ended-why">{problemLine(run.error, i18n.language)}</span>}
+              </td>
+              <td>{actions.rowButtons(run)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {runs.map((run) => (
-              <tr key={run.id} data-testid={`run-row-${run.id}`}>
-                <td>
-                  <input
-                    type="checkbox"
-                    checked={selected.includes(run.id)}
-                    onChange={() => toggle(run.id)}
-                    aria-label={t('ui-runs:select', { id: run.id })}
-                  />
-                </td>
-                <td>#{run.id}</td>
-                <td>{dateTimeText(run.startedAt, i18n.language)}</td>
-                <td title={t('ui-runs:runHistory.graphVersionTitle', { id: run.graphVersionId })}>
-                  {t('ui-runs:runHistory.graphVersionValue', { id: run.graphVersionId })}
-                </td>
-                <td>
-                  {t('ui-runs:settingsText', {
-                    optimizer: run.training.optimizer,
-                    rate: formatNumber(run.training.learningRate, i18n.language),
-                    batch: run.training.batchSize,
-                    epochs: run.epochs,
-                    planned: run.plannedEpochs ?? run.training.epochs,
-                    count: run.plannedEpochs ?? run.training.epochs,
-                  })}
-                </td>
-                <td>{percentText(run.bestValAccuracy, i18n.language)}</td>
-                <td>{run.durationSeconds === undefined ? '—' : formatDuration(run.durationSeconds)}</td>
-                <td title={run.device && deviceText(run.device, i18n.language)} data-testid={`run-engine-${run.id}`}>
-                  {engineTitle[engineOfBackend(run.backend)]}
-                  {engineOfBackend(run.backend) === 'tfjs'
-                    ? ` (${run.backend})`
-                    : run.device
-                      ? ` (${deviceText(run.device, i18n.language)})`
-                      : ''}
-                </td>
-                <td data-testid={`run-status-${run.id}`}>
-                  {t(`ui-runs:state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`)}
-                  {run.error && <span className="run-ended-why">{problemLine(run.error, i18n.language)}</span>}
-                </td>
-                <td>{actions.rowButtons(run)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       </div>
       {overlay.length > 0 ? <Overlay runs={overlay} /> : <p className="train-hint">{t('ui-runs:overlayHint')}</p>}
     </div>

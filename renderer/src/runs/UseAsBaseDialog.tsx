@@ -5,7 +5,7 @@ import { getApi } from '../api';
 import { showProject } from '../project-actions';
 import { uiStore } from '../store/index';
 import { errorText } from '../ui/error-text';
-import { useModalDialog } from '../ui/use-modal-dialog';
+import { ModalDialog } from '../ui/ModalDialog';
 import { BaseCutSelect, initialBaseCut } from './BaseCutSelect';
 
 const NBPROJ = '.nbproj';
@@ -18,7 +18,6 @@ const NBPROJ = '.nbproj';
  */
 export function UseAsBaseDialog({ location, run, onClose }: { location: string; run: RunDetailsInfo; onClose(): void }) {
   const { t } = useTranslation();
-  const dialog = useModalDialog();
   const [snapshot, setSnapshot] = useState<RunSnapshot>();
   const [files, setFiles] = useState<ProjectFileInfo[]>([]);
   const [upTo, setUpTo] = useState('');
@@ -97,14 +96,7 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="dialog runs-confirm use-as-base"
-      aria-labelledby="use-as-base-title"
-      onClose={onClose}
-      onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}
-      data-testid="use-as-base-dialog"
-    >
+    <ModalDialog className="runs-confirm use-as-base" labelledBy="use-as-base-title" testId="use-as-base-dialog" onClose={onClose}>
       <h2 id="use-as-base-title">{t('ui-runs:useAsBase.title', { id: run.id })}</h2>
       <p>{t('ui-runs:useAsBase.intro')}</p>
       <BaseCutSelect id="use-as-base-cut" graph={graph} value={upTo} onChange={setUpTo} />
@@ -188,6 +180,6 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
           {working ? t('ui-runs:runHistory.working') : t('ui-runs:useAsBase.confirm')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -6,6 +6,7 @@ import { formatNumber } from '../ui/format';
 import { describePageGpu } from '../../../core/page-train/client';
 import { trainingStore, useTraining } from './training-store';
 import type { TFunction } from 'i18next';
+import { Field } from '../ui/Field';
 
 type T = TFunction;
 
@@ -83,8 +84,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
 
   return (
     <fieldset disabled={disabled} className="train-engine" data-testid="train-engine">
-      <label className="train-field" htmlFor="train-engine-name">
-        <span>{t('ui-train:engine.label')}</span>
+      <Field id="train-engine-name" label={t('ui-train:engine.label')}>
         <select id="train-engine-name" value={engine.name} onChange={(e) => set({ name: e.target.value as typeof engine.name })}>
           <option value="tfjs">{t('ui-train:engine.tfjs')}</option>
           <option value="page">{t('ui-train:engine.page')}</option>
@@ -92,11 +92,10 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
             {pytorch && !pytorch.available ? t('ui-train:engine.pytorchUnavailable') : t('ui-train:engine.pytorch')}
           </option>
         </select>
-      </label>
+      </Field>
       {engine.name === 'pytorch' && pytorch?.available && (
         <>
-          <label className="train-field" htmlFor="train-device">
-            <span>{t('ui-train:engine.device')}</span>
+          <Field id="train-device" label={t('ui-train:engine.device')}>
             <select
               id="train-device"
               value={devices.some((d) => d.value === engine.device) ? engine.device : 'auto'}
@@ -108,9 +107,8 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
                 </option>
               ))}
             </select>
-          </label>
-          <label className="train-field" htmlFor="train-nproc">
-            <span>{t('ui-train:engine.processes')}</span>
+          </Field>
+          <Field id="train-nproc" label={t('ui-train:engine.processes')}>
             <input
               id="train-nproc"
               type="number"
@@ -122,7 +120,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
                 if (Number.isInteger(n) && n >= 1 && n <= cpuThreads) set({ nproc: n });
               }}
             />
-          </label>
+          </Field>
         </>
       )}
       {engine.name === 'page' && (

@@ -26,6 +26,7 @@ import { problemLine } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 import type { TFunction } from 'i18next';
 import type { Problem } from '../../../core/i18n/catalogue';
+import { Field } from '../ui/Field';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),
@@ -60,6 +61,22 @@ const downloadTexts = (d: { file: string; received: number; total?: number }) =>
   total: d.total ? (d.total / 1e6).toFixed(1) : '?',
 });
 
+/** The training settings typed as numbers, in the form's order: each with its field's id, its bounds and its step, or rounded to a whole number. */
+const numberSettings: {
+  key: 'learningRate' | 'batchSize' | 'epochs' | 'validationSplit' | 'seed';
+  id: string;
+  min: number;
+  max: number;
+  step?: number | 'any';
+  whole?: boolean;
+}[] = [
+  { key: 'learningRate', id: 'train-lr', min: 1e-7, max: 10, step: 'any' },
+  { key: 'batchSize', id: 'train-batch', min: 1, max: 65536, whole: true },
+  { key: 'epochs', id: 'train-epochs', min: 1, max: 100000, whole: true },
+  { key: 'validationSplit', id: 'train-val', min: 0, max: 0.9, step: 0.05 },
+  { key: 'seed', id: 'train-seed', min: 0, max: 2 ** 31 - 1, whole: true },
+];
+
 function NumberField({
   label,
   value,
@@ -82,8 +99,7 @@ function NumberField({
   const [text, setText] = useState(String(value));
   useEffect(() => setText(String(value)), [value]);
   return (
-    <label className="train-field" htmlFor={id}>
-      <span>{label}</span>
+    <Field id={id} label={label}>
       <input
         id={id}
         type="number"
@@ -99,7 +115,7 @@ function NumberField({
           if (e.target.value.trim() !== '' && Number.isFinite(v) && v >= min && (max === undefined || v <= max)) onChange(v);
         }}
       />
-    </label>
+    </Field>
   );
 }
 
@@ -271,8 +287,7 @@ export function TrainPanel() {
               {t('ui-train:allSamples', { count: dataset.trainSamples })}
             </button>
           )}
-          <label className="train-field" htmlFor="train-optimizer">
-            <span>{t('ui-train:optimizer')}</span>
+          <Field id="train-optimizer" label={t('ui-train:optimizer')}>
             <select
               id="train-optimizer"
               value={form.training.optimizer}
@@ -284,49 +299,19 @@ export function TrainPanel() {
                 </option>
               ))}
             </select>
-          </label>
-          <NumberField
-            id="train-lr"
-            label={t('ui-train:learningRate')}
-            value={form.training.learningRate}
-            min={1e-7}
-            max={10}
-            step="any"
-            onChange={(v) => setTraining('learningRate', v)}
-          />
-          <NumberField
-            id="train-batch"
-            label={t('ui-train:batchSize')}
-            value={form.training.batchSize}
-            min={1}
-            max={65536}
-            onChange={(v) => setTraining('batchSize', Math.round(v))}
-          />
-          <NumberField
-            id="train-epochs"
-            label={t('ui-train:epochs')}
-            value={form.training.epochs}
-            min={1}
-            max={100000}
-            onChange={(v) => setTraining('epochs', Math.round(v))}
-          />
-          <NumberField
-            id="train-val"
-            label={t('ui-train:validationSplit')}
-            value={form.training.validationSplit}
-            min={0}
-            max={0.9}
-            step={0.05}
-            onChange={(v) => setTraining('validationSplit', v)}
-          />
-          <NumberField
-            id="train-seed"
-            label={t('ui-train:seed')}
-            value={form.training.seed}
-            min={0}
-            max={2 ** 31 - 1}
-            onChange={(v) => setTraining('seed', Math.round(v))}
-          />
+          </Field>
+          {numberSettings.map((setting) => (
+            <NumberField
+              key={setting.key}
+              id={setting.id}
+              label={t(`ui-train:${setting.key}`)}
+              value={form.training[setting.key]}
+              min={setting.min}
+              max={setting.max}
+              step={setting.step}
+              onChange={(v) => setTraining(setting.key, setting.whole ? Math.round(v) : v)}
+            />
+          ))}
           <label className="train-field train-field--check" htmlFor="train-early">
             <input
               id="train-early"

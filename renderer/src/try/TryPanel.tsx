@@ -58,6 +58,21 @@ export function TryPanel() {
   }, []);
   useEffect(clear, [clear, fits]);
 
+  /** Shows `values` and predicts them; the answer is shown while its run is in use and `current()` says the image is still the one asked about. */
+  const ask = useCallback((values: number[], current: () => boolean) => {
+    setDigit(values);
+    return getApi()
+      .predict(values)
+      .then(
+        (p) => {
+          if (p.sessionId !== currentRun.current || !current()) return;
+          setPrediction(p);
+          setError(undefined);
+        },
+        (e: unknown) => setError(errorText(e)),
+      );
+  }, []);
+
   const predictNow = useCallback(() => {
     const state = pending.current;
     if (state.inFlight) {
@@ -71,60 +86,29 @@ export function TryPanel() {
     for (let i = 0; i < ink.length; i++) ink[i] = pixels[i * 4] / 255;
     const image = Array.from(toDigitImage(ink, PAD, PAD));
     if (!image.some((v) => v > 0)) return;
-    setDigit(image);
     state.inFlight = true;
-    getApi()
-      .predict(image)
-      .then(
-        (p) => {
-          if (p.sessionId !== currentRun.current) return;
-          setPrediction(p);
-          setError(undefined);
-        },
-        (e: unknown) => setError(errorText(e)),
-      )
-      .finally(() => {
-        state.inFlight = false;
-        if (state.again) {
-          state.again = false;
-          predictNow();
-        }
-      });
-  }, []);
+    void ask(image, () => true).finally(() => {
+      state.inFlight = false;
+      if (state.again) {
+        state.again = false;
+        predictNow();
+      }
+    });
+  }, [ask]);
 
-  const predictImage = useCallback((values: number[]) => {
-    setDigit(values);
-    getApi()
-      .predict(values)
-      .then(
-        (p) => {
-          if (p.sessionId !== currentRun.current || image.current !== values) return;
-          setPrediction(p);
-          setError(undefined);
-        },
-        (e: unknown) => setError(errorText(e)),
-      );
-  }, []);
+  const predictImage = useCallback((values: number[]) => void ask(values, () => image.current === values), [ask]);
 
   /** A frame of the live camera: predicted unless the previous one is still being answered. */
   const live = useRef({ inFlight: false });
-  const takeFrame = useCallback((values: number[]) => {
-    if (live.current.inFlight) return;
-    live.current.inFlight = true;
-    image.current = values;
-    setDigit(values);
-    getApi()
-      .predict(values)
-      .then(
-        (p) => {
-          if (p.sessionId !== currentRun.current || image.current !== values) return;
-          setPrediction(p);
-          setError(undefined);
-        },
-        (e: unknown) => setError(errorText(e)),
-      )
-      .finally(() => (live.current.inFlight = false));
-  }, []);
+  const takeFrame = useCallback(
+    (values: number[]) => {
+      if (live.current.inFlight) return;
+      live.current.inFlight = true;
+      image.current = values;
+      void ask(values, () => image.current === values).finally(() => (live.current.inFlight = false));
+    },
+    [ask],
+  );
 
   const takeImage = useCallback(
     (values: number[] | undefined) => {

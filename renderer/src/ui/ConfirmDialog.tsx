@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useModalDialog } from './use-modal-dialog';
+import { ModalDialog } from './ModalDialog';
 
 /**
  * Asks before a change that replaces or destroys something, saying what. Escape and Cancel close
@@ -22,19 +22,10 @@ export function ConfirmDialog({
   onCancel(): void;
 }) {
   const { t } = useTranslation();
-  const dialog = useModalDialog();
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
   return (
-    <dialog
-      ref={dialog}
-      className="dialog runs-confirm"
-      aria-labelledby="runs-confirm-title"
-      aria-describedby="runs-confirm-body"
-      onClose={onCancel}
-      // Escape closes this dialog only, not the training panel behind it.
-      onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}
-    >
+    <ModalDialog className="runs-confirm" labelledBy="runs-confirm-title" describedBy="runs-confirm-body" onClose={onCancel}>
       <h2 id="runs-confirm-title">{title}</h2>
       <div id="runs-confirm-body" className="runs-confirm__body">
         {children}
@@ -47,6 +38,6 @@ export function ConfirmDialog({
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

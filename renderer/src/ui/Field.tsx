@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+
+/** A setting of a form: its name above the control (`children`, whose id is `id`) that changes it. */
+export function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <label className="train-field" htmlFor={id}>
+      <span>{label}</span>
+      {children}
+    </label>
+  );
+}
