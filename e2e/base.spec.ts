@@ -3,8 +3,6 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { artifacts, consoleErrors, shot, trainOnSamples, url } from './helpers';
 
-test.use({ viewport: { width: 1280, height: 720 } });
-
 test('a trained run becomes a pretrained base block in a new project: collapsed, expanded, made trainable', async ({ page }) => {
   test.setTimeout(240_000);
   const problems = consoleErrors(page);

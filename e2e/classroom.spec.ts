@@ -9,11 +9,9 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import { variedColourPng } from './colours';
 import { COURSE_CNN, addCourseCnn, canvasBox, deselect, expectReadable, inspector, node } from './course';
-import { artifacts, consoleErrors, draw, expectProbabilities, url } from './helpers';
-
-test.use({ viewport: { width: 1280, height: 720 } });
+import { artifacts, consoleErrors, dismissMessages, draw, expectProbabilities, projectsFolder, url } from './helpers';
 
 type Lang = 'en' | 'fr';
 const tr = (lang: Lang, en: string, fr: string) => (lang === 'en' ? en : fr);
@@ -30,16 +28,6 @@ async function setLanguage(page: Page, lang: Lang): Promise<void> {
   if ((await page.locator('html').getAttribute('lang')) === lang) return;
   await page.getByTestId('language').selectOption(lang);
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
-}
-
-/** Closes the passing messages (their own close buttons only: a dialog's "Fermer" stays). */
-async function closeMessages(page: Page): Promise<void> {
-  const close = page.locator('.toast__close');
-  while (await close.count())
-    await close
-      .first()
-      .click({ timeout: 1000 })
-      .catch(() => undefined);
 }
 
 /**
@@ -80,7 +68,7 @@ async function inBothLanguages(
     await setLanguage(page, lang);
     await show(lang);
     if (await page.locator('.editor').isVisible()) await expectEditorChrome(page);
-    if (!options.keepMessages) await closeMessages(page);
+    if (!options.keepMessages) await dismissMessages(page);
     const file = path.join(artifacts, `classroom-${name}-${lang}.png`);
     await page.screenshot({ path: file });
     const readme = README_SHOTS[`classroom-${name}-${lang}`];
@@ -88,19 +76,6 @@ async function inBothLanguages(
     await options.leave?.(lang);
   }
   await setLanguage(page, 'en');
-}
-
-/** A 16×16 RGB image: a class colour with a little per-image variation. */
-async function png(rgb: [number, number, number], variation: number): Promise<Buffer> {
-  const pixels = Buffer.alloc(16 * 16 * 3);
-  for (let i = 0; i < 16 * 16; i++)
-    pixels.set(
-      rgb.map((c, k) => Math.max(0, Math.min(255, c + ((i * (k + 3) + variation * 17) % 41) - 20))),
-      i * 3,
-    );
-  return sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } })
-    .png()
-    .toBuffer();
 }
 
 const COLOURS: [string, [number, number, number]][] = [
@@ -114,7 +89,7 @@ test.beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-classroom-'));
   for (const [name, colour] of COLOURS) {
     mkdirSync(path.join(tmp, 'colours', name), { recursive: true });
-    for (let i = 0; i < 8; i++) writeFileSync(path.join(tmp, 'colours', name, `${name}-${i}.png`), await png(colour, i));
+    for (let i = 0; i < 8; i++) writeFileSync(path.join(tmp, 'colours', name, `${name}-${i}.png`), await variedColourPng(colour, i));
   }
   writeFileSync(
     path.join(tmp, 'plants.csv'),
@@ -123,23 +98,16 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Where the web host keeps its projects. */
-function projectsDir(): string {
-  const home = process.env.NEUROBLOCKS_E2E_HOME!;
-  const documents = path.join(home, 'Documents');
-  return path.join(existsSync(documents) ? documents : home, 'Neuroblocks');
-}
-
 test('a teacher builds the course CNN from an empty project, shows it on a projector, trains, exports and reopens it, with every screen in English and French', async ({
   page,
 }) => {
-  test.skip(!process.env.NEUROBLOCKS_E2E_HOME, 'needs the projects folder of the web host that the fixtures start');
+  const projects = projectsFolder();
   test.setTimeout(480_000);
   const problems = consoleErrors(page);
   const dock = page.locator('#training-dock');
   const tab = (index: 0 | 1 | 2 | 3 | 4) => dock.getByRole('tab').nth(index); // Data, Train, Evaluate, Try it, Runs
   const trainButton = (lang: Lang) => page.getByRole('button', { name: tr(lang, 'Train', 'Entraîner'), exact: true });
-  const file = path.join(projectsDir(), 'classroom.nbproj');
+  const file = path.join(projects, 'classroom.nbproj');
 
   await test.step('the home screen', async () => {
     await page.goto(url());
@@ -475,9 +443,9 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
         );
         await expect(page.getByTestId('new-empty')).toBeVisible();
       },
-      { keepMessages: true, leave: () => closeMessages(page) },
+      { keepMessages: true, leave: () => dismissMessages(page) },
     );
-    expect(existsSync(path.join(projectsDir(), 'damaged.nbproj'))).toBe(false);
+    expect(existsSync(path.join(projects, 'damaged.nbproj'))).toBe(false);
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
@@ -508,7 +476,7 @@ test('a teacher builds the course CNN from an empty project, shows it on a proje
       await expect(dock.getByTestId('draw-pad')).toBeHidden();
       await dock
         .getByTestId('image-file')
-        .setInputFiles({ name: 'tomato.png', mimeType: 'image/png', buffer: await png([230, 30, 35], 5) });
+        .setInputFiles({ name: 'tomato.png', mimeType: 'image/png', buffer: await variedColourPng([230, 30, 35], 5) });
       await expect(dock.getByTestId('image-views')).toContainText('16×16×3');
       await expect(dock.getByTestId('try-answer')).toContainText(tr(lang, 'It looks like a', 'On dirait un'));
       await expectProbabilities(dock, 3);

@@ -37,6 +37,13 @@ export async function addInChain(page: Page, types: string[]): Promise<void> {
   }
 }
 
+/** Selects a block from the keyboard, wherever it is: the canvas brings the focused block into view. */
+export async function selectBlock(page: Page, id: string): Promise<void> {
+  await page.locator(`.react-flow__node[data-id="${id}"]`).focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector(page).locator('.inspector__id')).toHaveText(id);
+}
+
 /** Nothing selected (Esc on the canvas; a click on the pane could land on a block). */
 export async function deselect(page: Page): Promise<void> {
   await page.locator('.editor .canvas').focus();
@@ -54,10 +61,7 @@ export async function addCourseCnn(page: Page): Promise<void> {
   await expect(page.locator('.react-flow__edge')).toHaveCount(COURSE_CNN.length - 1);
   for (const block of COURSE_CNN) {
     if (!Object.keys(block.params).length) continue;
-    // From the keyboard: the canvas brings the focused block into view.
-    await page.locator(`.react-flow__node[data-id="${block.id}"]`).focus();
-    await page.keyboard.press('Enter');
-    await expect(inspector(page).locator('.inspector__id')).toHaveText(block.id);
+    await selectBlock(page, block.id);
     for (const [name, value] of Object.entries(block.params)) {
       const field = inspector(page).getByTestId(`param-${name}`);
       if ((await field.evaluate((el) => el.tagName)) === 'SELECT') await field.selectOption(value);

@@ -1,21 +1,9 @@
 import { expect, test } from './fixtures';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import sharp from 'sharp';
-import { artifacts, consoleErrors, shot, url } from './helpers';
-
-/** A 16×16 RGB image: a class colour with a little per-image variation. */
-async function png(rgb: [number, number, number], variation: number): Promise<Buffer> {
-  const pixels = Buffer.alloc(16 * 16 * 3);
-  for (let i = 0; i < 16 * 16; i++)
-    pixels.set(
-      rgb.map((c, k) => Math.max(0, Math.min(255, c + ((i * (k + 3) + variation * 17) % 41) - 20))),
-      i * 3,
-    );
-  return sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } })
-    .png()
-    .toBuffer();
-}
+import { imageFolderClassifier, shortTraining } from '../core/model/project-fixtures';
+import { variedColourPng } from './colours';
+import { artifacts, consoleErrors, projectsFolder, shot, url } from './helpers';
 
 const colours: Record<string, [number, number, number]> = {
   blue: [40, 60, 220],
@@ -29,51 +17,25 @@ test('a practitioner previews a folder of 3,000 images: the preview stays quick,
   page,
 }) => {
   test.setTimeout(180_000);
-  const home = process.env.NEUROBLOCKS_E2E_HOME;
-  test.skip(!home, 'needs the projects folder of the web host that the fixtures start');
-  const documents = path.join(home!, 'Documents');
-  const projectsDir = path.join(existsSync(documents) ? documents : home!, 'Neuroblocks');
+  const projectsDir = projectsFolder();
   const folder = path.join(projectsDir, 'large-colours');
   const project = path.join(projectsDir, 'large-colours.json');
   for (const [name, rgb] of Object.entries(colours)) {
     mkdirSync(path.join(folder, name), { recursive: true });
     // A few distinct images, written many times: the folder is large, writing it is quick.
-    const variants = await Promise.all(Array.from({ length: 8 }, (_, v) => png(rgb, v)));
+    const variants = await Promise.all(Array.from({ length: 8 }, (_, v) => variedColourPng(rgb, v)));
     for (let i = 0; i < perClass; i++) writeFileSync(path.join(folder, name, `${String(i).padStart(4, '0')}.png`), variants[i % 8]);
   }
-  const whole = await png([0, 0, 0], 0);
+  const whole = await variedColourPng([0, 0, 0], 0);
   // Cut short, as a failed download leaves a file: the first of a class is always decoded by the
   // preview, the second is not (one in three is).
   writeFileSync(path.join(folder, 'blue', '0000.png'), whole.subarray(0, whole.length - 30));
   writeFileSync(path.join(folder, 'red', '0001.png'), whole.subarray(0, whole.length - 30));
   writeFileSync(
     project,
-    JSON.stringify({
-      format: 'neuroblocks.project',
-      version: 1,
-      name: 'Large colours',
-      graph: {
-        nodes: [
-          { id: 'in', type: 'Input', params: { shape: [16, 16, 3] } },
-          { id: 'flat', type: 'Flatten', params: {} },
-          { id: 'out', type: 'Dense', params: { units: 4, activation: 'softmax' } },
-        ],
-        edges: [
-          { source: 'in', target: 'flat' },
-          { source: 'flat', target: 'out' },
-        ],
-      },
-      dataset: { kind: 'imageFolder', path: 'large-colours' },
-      training: {
-        optimizer: 'adam',
-        learningRate: 0.05,
-        loss: 'categoricalCrossentropy',
-        batchSize: 64,
-        epochs: 1,
-        validationSplit: 0.2,
-        seed: 1,
-      },
-    }),
+    JSON.stringify(
+      imageFolderClassifier('Large colours', 'large-colours', 4, { training: shortTraining({ learningRate: 0.05, batchSize: 64 }) }),
+    ),
   );
   const problems = consoleErrors(page);
   // The host answers this preview in about a second; holding its answer a little longer at the

@@ -2,21 +2,8 @@ import { expect, test } from './fixtures';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import sharp from 'sharp';
+import { variedColourPng } from './colours';
 import { consoleErrors, openTrainingDock, shot } from './helpers';
-
-/** A 16×16 RGB image: a class colour with a little per-image variation. */
-async function png(rgb: [number, number, number], variation: number): Promise<Buffer> {
-  const pixels = Buffer.alloc(16 * 16 * 3);
-  for (let i = 0; i < 16 * 16; i++)
-    pixels.set(
-      rgb.map((c, k) => Math.max(0, Math.min(255, c + ((i * (k + 3) + variation * 17) % 41) - 20))),
-      i * 3,
-    );
-  return sharp(pixels, { raw: { width: 16, height: 16, channels: 3 } })
-    .png()
-    .toBuffer();
-}
 
 let tmp: string;
 test.beforeAll(async () => {
@@ -29,10 +16,10 @@ test.beforeAll(async () => {
   ];
   for (const [name, colour, count] of classes) {
     mkdirSync(path.join(folder, name), { recursive: true });
-    for (let i = 0; i < count; i++) writeFileSync(path.join(folder, name, `${name}-${i}.png`), await png(colour, i));
+    for (let i = 0; i < count; i++) writeFileSync(path.join(folder, name, `${name}-${i}.png`), await variedColourPng(colour, i));
   }
   // A PNG cut short, as a failed download leaves it, and a file that is no image at all.
-  writeFileSync(path.join(folder, 'circle', 'broken.png'), (await png([0, 0, 0], 0)).subarray(0, 60));
+  writeFileSync(path.join(folder, 'circle', 'broken.png'), (await variedColourPng([0, 0, 0], 0)).subarray(0, 60));
   writeFileSync(path.join(folder, 'square', 'notes.txt'), 'taken on Monday');
   writeFileSync(
     path.join(tmp, 'flowers.csv'),

@@ -7,8 +7,6 @@ import { cifarBatch, tar } from '../core/data/format-fixtures';
 import { encodeIdx } from '../core/data/idx';
 import { consoleErrors, openTrainingDock, shot } from './helpers';
 
-test.use({ viewport: { width: 1280, height: 720 } });
-
 let tmp: string;
 test.beforeAll(() => {
   tmp = mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-sets-e2e-'));

@@ -1,6 +1,7 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import path from 'node:path';
+import { chainProject } from '../core/model/project-fixtures';
 import { center, COURSE_CNN, inspector, node } from './course';
 import { consoleErrors, openExample, shot, unnamedControls, url } from './helpers';
 
@@ -271,26 +272,13 @@ test('a project file from this computer opens in the editor', async ({ page }) =
 });
 
 test('ZeroPadding2D takes one number, rows and columns, or each side apart in its inspector field', async ({ page }) => {
-  const project = {
-    format: 'neuroblocks.project',
-    version: 1,
-    name: 'Uneven padding',
-    graph: {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [28, 28, 1] } },
-        { id: 'pad', type: 'ZeroPadding2D', params: { padding: 1 } },
-        { id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 2, activation: 'relu' } },
-        { id: 'flat', type: 'Flatten', params: {} },
-        { id: 'out', type: 'Dense', params: { units: 10, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'in', target: 'pad' },
-        { source: 'pad', target: 'conv' },
-        { source: 'conv', target: 'flat' },
-        { source: 'flat', target: 'out' },
-      ],
-    },
-  };
+  const project = chainProject('Uneven padding', [
+    { id: 'in', type: 'Input', params: { shape: [28, 28, 1] } },
+    { id: 'pad', type: 'ZeroPadding2D', params: { padding: 1 } },
+    { id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 2, activation: 'relu' } },
+    { id: 'flat', type: 'Flatten', params: {} },
+    { id: 'out', type: 'Dense', params: { units: 10, activation: 'softmax' } },
+  ]);
   await page.goto(url());
   await page
     .getByLabel('Open a project file (.nbproj or .json) from this computer…')

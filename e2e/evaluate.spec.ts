@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import sharp from 'sharp';
+import { imageFolderClassifier, shortTraining } from '../core/model/project-fixtures';
 import { colourPng, trainWithCommandLine, writeColourFolder } from './colours';
 import { artifacts, consoleErrors, expectProbabilities, openExample, projectsFolder, saveAs, shot, url } from './helpers';
 
@@ -192,38 +193,12 @@ test('a teacher reopens a project, picks a recorded run, sees its most confident
 
 test('a colour classifier trained from the command line is tried on an RGB image file, without a drawing pad', async ({ page }) => {
   test.setTimeout(120_000);
-  test.skip(!process.env.NEUROBLOCKS_E2E_HOME, 'needs the projects folder of the web host that the fixtures start');
   const projectsDir = projectsFolder();
   const folder = path.join(projectsDir, 'colours');
   const file = path.join(projectsDir, 'colours.nbproj');
   await writeColourFolder(folder);
   const project = path.join(projectsDir, 'colours.json');
-  const json = {
-    format: 'neuroblocks.project',
-    version: 1,
-    name: 'Colours',
-    graph: {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [16, 16, 3] } },
-        { id: 'flat', type: 'Flatten', params: {} },
-        { id: 'out', type: 'Dense', params: { units: 3, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'in', target: 'flat' },
-        { source: 'flat', target: 'out' },
-      ],
-    },
-    dataset: { kind: 'imageFolder', path: 'colours' },
-    training: {
-      optimizer: 'adam',
-      learningRate: 0.05,
-      loss: 'categoricalCrossentropy',
-      batchSize: 8,
-      epochs: 8,
-      validationSplit: 0.2,
-      seed: 1,
-    },
-  };
+  const json = imageFolderClassifier('Colours', 'colours', 3, { training: shortTraining({ learningRate: 0.05, epochs: 8 }) });
   try {
     rmSync(file, { force: true });
     trainWithCommandLine(project, json, file);

@@ -1,25 +1,10 @@
-import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { consoleErrors, url } from './helpers';
-
-const artifacts = path.resolve(import.meta.dirname, 'artifacts');
-mkdirSync(artifacts, { recursive: true });
-
-async function shot(page: Page, name: string): Promise<void> {
-  // Passing messages would hide part of the screen.
-  const close = page.locator('.toast__close');
-  while (await close.count())
-    await close
-      .first()
-      .click({ timeout: 1000 })
-      .catch(() => undefined);
-  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
-}
+import { consoleErrors, projectsFolder, shot, url } from './helpers';
 
 test('the code view follows the graph, and the model exports to ONNX from the dialog', async ({ page }) => {
   const problems = consoleErrors(page);
@@ -118,10 +103,7 @@ test('the code view follows the graph, and the model exports to ONNX from the di
 });
 
 test('a run recorded in a project file exports with its trained weights, and the export is logged in the file', async ({ page }) => {
-  const home = process.env.NEUROBLOCKS_E2E_HOME;
-  test.skip(!home, 'needs the projects folder of the web host that the fixtures start');
-  const documents = path.join(home!, 'Documents');
-  const projectsDir = path.join(existsSync(documents) ? documents : home!, 'Neuroblocks');
+  const projectsDir = projectsFolder();
   mkdirSync(projectsDir, { recursive: true });
   const file = path.join(projectsDir, 'digits-export.nbproj');
   rmSync(file, { force: true });
@@ -166,57 +148,53 @@ test('a run recorded in a project file exports with its trained weights, and the
   }
 });
 
-test.describe('at 1280×720', () => {
-  test.use({ viewport: { width: 1280, height: 720 } });
+test('exporting into a folder that holds files of the export asks first, naming them, and replaces them only when confirmed', async ({
+  page,
+}) => {
+  const problems = consoleErrors(page);
+  const outDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-export-e2e-')), 'my-site');
+  mkdirSync(outDir);
+  writeFileSync(path.join(outDir, 'index.html'), '<p>my own page</p>');
+  writeFileSync(path.join(outDir, 'model.json'), '{"mine": true}');
+  writeFileSync(path.join(outDir, 'notes.txt'), 'keep me');
+  try {
+    await page.goto(url());
+    await page.getByTestId('example-spirals-mlp').click();
+    await expect(page.getByTestId('total-params')).not.toBeEmpty();
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the model' });
+    await dialog.getByRole('radio', { name: 'Web demo page' }).check();
+    await dialog.getByRole('textbox', { name: 'Folder to export into' }).fill(outDir);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
 
-  test('exporting into a folder that holds files of the export asks first, naming them, and replaces them only when confirmed', async ({
-    page,
-  }) => {
-    const problems = consoleErrors(page);
-    const outDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'neuroblocks-export-e2e-')), 'my-site');
-    mkdirSync(outDir);
-    writeFileSync(path.join(outDir, 'index.html'), '<p>my own page</p>');
-    writeFileSync(path.join(outDir, 'model.json'), '{"mine": true}');
-    writeFileSync(path.join(outDir, 'notes.txt'), 'keep me');
-    try {
-      await page.goto(url());
-      await page.getByTestId('example-spirals-mlp').click();
-      await expect(page.getByTestId('total-params')).not.toBeEmpty();
-      await page.getByRole('button', { name: 'Export…' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Export the model' });
-      await dialog.getByRole('radio', { name: 'Web demo page' }).check();
-      await dialog.getByRole('textbox', { name: 'Folder to export into' }).fill(outDir);
+    const confirm = page.getByRole('dialog', { name: 'Replace files in this folder?' });
+    await expect(confirm).toBeVisible({ timeout: 20_000 });
+    await expect(confirm).toContainText(`The folder ${outDir} already holds 2 files this export writes:`);
+    await expect(confirm.getByRole('listitem')).toHaveText(['model.json', 'index.html']);
+    await expect(confirm.getByRole('button', { name: 'Replace' })).toBeInViewport();
+    await shot(page, 'export-replace-confirm');
+
+    await test.step('cancel: nothing is written', async () => {
+      await confirm.getByRole('button', { name: 'Cancel' }).click();
+      await expect(confirm).toBeHidden();
+      await expect(dialog.getByTestId('export-outcome')).toBeEmpty();
+      expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>my own page</p>');
+      expect(readFileSync(path.join(outDir, 'model.json'), 'utf8')).toBe('{"mine": true}');
+    });
+
+    await test.step('export again and replace', async () => {
       await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-
-      const confirm = page.getByRole('dialog', { name: 'Replace files in this folder?' });
-      await expect(confirm).toBeVisible({ timeout: 20_000 });
-      await expect(confirm).toContainText(`The folder ${outDir} already holds 2 files this export writes:`);
-      await expect(confirm.getByRole('listitem')).toHaveText(['model.json', 'index.html']);
-      await expect(confirm.getByRole('button', { name: 'Replace' })).toBeInViewport();
-      await shot(page, 'export-replace-confirm');
-
-      await test.step('cancel: nothing is written', async () => {
-        await confirm.getByRole('button', { name: 'Cancel' }).click();
-        await expect(confirm).toBeHidden();
-        await expect(dialog.getByTestId('export-outcome')).toBeEmpty();
-        expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toBe('<p>my own page</p>');
-        expect(readFileSync(path.join(outDir, 'model.json'), 'utf8')).toBe('{"mine": true}');
-      });
-
-      await test.step('export again and replace', async () => {
-        await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-        await confirm.getByRole('button', { name: 'Replace' }).click();
-        await expect(dialog.getByTestId('export-outcome')).toContainText('index.html', { timeout: 20_000 });
-        // What was written is brought into view, below the fold of a 720-pixel screen.
-        await expect(dialog.getByTestId('export-outcome').getByText('index.html')).toBeInViewport();
-        expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toContain('<!doctype html>');
-        expect(JSON.parse(readFileSync(path.join(outDir, 'model.json'), 'utf8'))).toHaveProperty('modelTopology');
-        expect(readFileSync(path.join(outDir, 'notes.txt'), 'utf8')).toBe('keep me');
-        await shot(page, 'export-replace-done');
-      });
-      expect(problems).toEqual([]);
-    } finally {
-      rmSync(path.dirname(outDir), { recursive: true, force: true });
-    }
-  });
+      await confirm.getByRole('button', { name: 'Replace' }).click();
+      await expect(dialog.getByTestId('export-outcome')).toContainText('index.html', { timeout: 20_000 });
+      // What was written is brought into view, below the fold of a 720-pixel screen.
+      await expect(dialog.getByTestId('export-outcome').getByText('index.html')).toBeInViewport();
+      expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toContain('<!doctype html>');
+      expect(JSON.parse(readFileSync(path.join(outDir, 'model.json'), 'utf8'))).toHaveProperty('modelTopology');
+      expect(readFileSync(path.join(outDir, 'notes.txt'), 'utf8')).toBe('keep me');
+      await shot(page, 'export-replace-done');
+    });
+    expect(problems).toEqual([]);
+  } finally {
+    rmSync(path.dirname(outDir), { recursive: true, force: true });
+  }
 });

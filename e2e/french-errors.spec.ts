@@ -5,8 +5,6 @@ import { artifacts, consoleErrors, url } from './helpers';
 
 // A French-speaking student opens damaged project files: every line of the explanation is French,
 // and each problem keeps the JSON path it is about. On the projector's 1280×720.
-test.use({ viewport: { width: 1280, height: 720 } });
-
 async function openFile(page: Page, name: string, text: string): Promise<void> {
   await page
     .getByText('Ouvrir un fichier de projet (.nbproj ou .json) de cet ordinateur…')

@@ -82,7 +82,6 @@ test('while the frozen base is computed, the Train panel shows how many images a
   page,
 }) => {
   test.setTimeout(300_000);
-  await page.setViewportSize({ width: 1280, height: 720 });
   const problems = consoleErrors(page);
   // A base heavy enough to take a while on the CPU: two frozen convolutions of 64 and 128 filters, over 8,000 digits.
   const heavy = project('Heavy frozen base', []);

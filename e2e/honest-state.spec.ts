@@ -8,9 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { chainProject } from '../core/model/project-fixtures';
 import { consoleErrors, dismissMessages, shot, url } from './helpers';
-
-test.use({ viewport: { width: 1280, height: 720 } });
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -42,26 +41,17 @@ async function openJson(page: Page, name: string, project: object): Promise<void
     .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(project)) });
 }
 
-const denseOnImage = {
-  format: 'neuroblocks.project',
-  version: 1,
-  name: 'Dense on a feature map',
-  graph: {
-    nodes: [
-      { id: 'input_1', type: 'Input', params: { shape: [28, 28, 1] } },
-      { id: 'conv2d_1', type: 'Conv2D', params: { filters: 32, kernelSize: 3, activation: 'relu' } },
-      { id: 'maxpooling2d_1', type: 'MaxPooling2D', params: { poolSize: 4 } },
-      { id: 'dense_1', type: 'Dense', params: { units: 10, activation: 'softmax' } },
-    ],
-    edges: [
-      { source: 'input_1', target: 'conv2d_1' },
-      { source: 'conv2d_1', target: 'maxpooling2d_1' },
-      { source: 'maxpooling2d_1', target: 'dense_1' },
-    ],
-  },
-  dataset: { kind: 'builtin', name: 'mnist', size: 200 },
-  training: { epochs: 1, batchSize: 16 },
-};
+const denseOnImage = chainProject(
+  'Dense on a feature map',
+  [
+    { id: 'input_1', type: 'Input', params: { shape: [28, 28, 1] } },
+    { id: 'conv2d_1', type: 'Conv2D', params: { filters: 32, kernelSize: 3, activation: 'relu' } },
+    { id: 'maxpooling2d_1', type: 'MaxPooling2D', params: { poolSize: 4 } },
+    { id: 'dense_1', type: 'Dense', params: { units: 10, activation: 'softmax' } },
+  ],
+  { kind: 'builtin', name: 'mnist', size: 200 },
+  { epochs: 1, batchSize: 16 },
+);
 
 test('a graph whose output is not one value per class is an error while editing, and Start says why it is disabled', async ({ page }) => {
   const problems = consoleErrors(page);

@@ -4,9 +4,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
+import { imageFolderClassifier } from '../core/model/project-fixtures';
 import { consoleErrors, expectProbabilities, openTrainingDock, projectsFolder, shot, trainBriefly, url } from './helpers';
-
-test.use({ viewport: { width: 1280, height: 720 } });
 
 type Rgb = [number, number, number];
 
@@ -144,7 +143,6 @@ test('a teacher imports non-square photos, switches letter-box and crop in the p
 
 test('a project saved before the choice existed opens with its images stretched, says so, and saves the new choice', async ({ page }) => {
   test.setTimeout(90_000);
-  test.skip(!process.env.NEUROBLOCKS_E2E_HOME, 'needs the projects folder of the web host that the fixtures start');
   const problems = consoleErrors(page);
   const projectsDir = projectsFolder();
   const folder = path.join(projectsDir, 'old-flags');
@@ -156,26 +154,7 @@ test('a project saved before the choice existed opens with its images stretched,
     for (let i = 0; i < 4; i++) writeFileSync(path.join(folder, name, `${i}.png`), await png(40, 20, left, right, i));
   }
   const file = path.join(projectsDir, 'old-flags.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      format: 'neuroblocks.project',
-      version: 1,
-      name: 'Old flags',
-      graph: {
-        nodes: [
-          { id: 'in', type: 'Input', params: { shape: [16, 16, 3] } },
-          { id: 'flat', type: 'Flatten', params: {} },
-          { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-        ],
-        edges: [
-          { source: 'in', target: 'flat' },
-          { source: 'flat', target: 'out' },
-        ],
-      },
-      dataset: { kind: 'imageFolder', path: 'old-flags' },
-    }),
-  );
+  writeFileSync(file, JSON.stringify(imageFolderClassifier('Old flags', 'old-flags', 2)));
   try {
     await page.goto(url());
     await page.getByTestId('file-old-flags.json').click();

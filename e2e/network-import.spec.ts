@@ -7,8 +7,6 @@ import path from 'node:path';
 import { convThen, int, mobileLike, node } from '../core/import/onnx-test-models';
 import { consoleErrors, shot, url } from './helpers';
 
-test.use({ viewport: { width: 1280, height: 720 } });
-
 /** The web host's projects folder in the test's home (Documents/Neuroblocks, or Neuroblocks without Documents). */
 const projectsDirs = () =>
   ['Documents/Neuroblocks', 'Neuroblocks'].map((d) => path.join(process.env.NEUROBLOCKS_E2E_HOME ?? '', d)).filter((d) => existsSync(d));

@@ -1,18 +1,14 @@
 import { type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer } from './web-host';
-import { consoleErrors } from './helpers';
+import { startServer, stopServer } from './web-host';
+import { artifacts, consoleErrors, shot } from './helpers';
 
 // A first-time user on a classroom projector: only what is on screen (roles and visible labels),
 // at the projector's 1280×720.
-test.use({ viewport: { width: 1280, height: 720 } });
-
-const artifacts = path.resolve(import.meta.dirname, 'artifacts');
-mkdirSync(artifacts, { recursive: true });
 
 // A first-time user meets an app that has trained nothing yet: these tests have a web host of their
 // own, not the one the other tests trained models in.
@@ -24,30 +20,14 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   if (!host) return;
-  const { server, home } = host;
-  if (server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill();
-    await exited;
-  }
-  rmSync(home, { recursive: true, force: true });
+  await stopServer(host.server);
+  rmSync(host.home, { recursive: true, force: true });
 });
 
 const url = () => {
   if (!host) throw new Error('The web host of these tests did not start.');
   return host.url;
 };
-
-async function shot(page: Page, name: string, target?: Locator): Promise<void> {
-  const close = page.getByRole('button', { name: /Dismiss|Fermer$/ });
-  while (await close.count())
-    await close
-      .first()
-      .click({ timeout: 1000 })
-      .catch(() => undefined);
-  if (target) await target.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: path.join(artifacts, `newcomer-${name}.png`) });
-}
 
 /** Whether an element lies wholly inside the window (nothing cut off at an edge). */
 async function inWindow(page: Page, target: Locator): Promise<boolean> {
@@ -88,7 +68,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(
       page.getByText('New here? Pick an example: it opens ready to train on its data. Then press ▶ Train at the top right.'),
     ).toBeVisible();
-    await shot(page, '01-home');
+    await shot(page, 'newcomer-01-home');
     await page
       .getByRole('region', { name: 'New project' })
       .getByRole('button', { name: /^MNIST CNN/ })
@@ -107,7 +87,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
         .getByRole('complementary', { name: 'Block', exact: true })
         .getByText(/^This network is ready to learn: press ▶ Train at the top right/),
     ).toBeVisible();
-    await shot(page, '02-editor');
+    await shot(page, 'newcomer-02-editor');
   });
 
   const dock = page.getByRole('complementary', { name: 'Training and evaluation' });
@@ -131,7 +111,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await trainButton.hover();
     await expect(trainButton).toHaveCSS('background-color', 'rgb(36, 70, 184)');
     await expect(trainButton).toHaveCSS('color', 'rgb(255, 255, 255)');
-    await shot(page, '03-train-tab');
+    await shot(page, 'newcomer-03-train-tab');
   });
 
   await test.step('before training, Evaluate and Try it say what to do and lead back to Train', async () => {
@@ -139,7 +119,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     const noRuns = 'No run of this project has saved weights yet: train the model on the Train tab, and its runs appear here.';
     await dock.getByRole('tab', { name: 'Evaluate' }).click();
     await expect(dock.getByText(noRuns)).toBeVisible();
-    await shot(page, '04-evaluate-empty');
+    await shot(page, 'newcomer-04-evaluate-empty');
     await dock.getByRole('tab', { name: 'Try it' }).click();
     await expect(dock.getByText(noRuns)).toBeVisible();
     await dock.getByRole('button', { name: 'Go to Train' }).click();
@@ -159,7 +139,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     const words = (await mnist.boundingBox())!;
     expect(words.x + words.width).toBeLessThanOrEqual(card.x + card.width);
     await expect(dock.getByRole('img').first()).toBeVisible({ timeout: 30_000 });
-    await shot(page, '05-data');
+    await shot(page, 'newcomer-05-data');
   });
 
   await test.step('train two epochs on a small part of the digits; the charts come into view', async () => {
@@ -170,11 +150,11 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await dock.getByRole('button', { name: 'Start training' }).click();
     await expect(dock.getByText(/Epoch \d of 2/)).toBeVisible({ timeout: 60_000 });
     await expect(dock.getByRole('img', { name: 'Loss (lower is better)' })).toBeInViewport({ ratio: 0.9 });
-    await shot(page, '06-training');
+    await shot(page, 'newcomer-06-training');
     await expect(dock.getByText('Finished', { exact: true })).toBeVisible({ timeout: 90_000 });
     await expect(dock.getByText(/Trained for 2 epochs\. Test accuracy: \d+(\.\d)?%\./)).toBeInViewport();
     await expect(dock.getByRole('img', { name: 'Accuracy (higher is better)' })).toBeInViewport({ ratio: 0.5 });
-    await shot(page, '07-trained');
+    await shot(page, 'newcomer-07-trained');
   });
 
   const next = dock.getByRole('navigation', { name: 'What to do next' });
@@ -184,7 +164,7 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(dock.getByRole('tab', { name: 'Evaluate' })).toHaveAttribute('aria-selected', 'true');
     await expect(dock.getByText(/^Test accuracy: \d+(\.\d)?% on 10,000 samples/)).toBeVisible();
     await expect(dock.getByRole('table').first().locator('tbody tr')).toHaveCount(10);
-    await shot(page, '08-evaluate');
+    await shot(page, 'newcomer-08-evaluate');
   });
 
   await test.step('and to trying it: draw a digit and get an answer', async () => {
@@ -193,11 +173,11 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(dock.getByRole('tab', { name: 'Try it' })).toHaveAttribute('aria-selected', 'true');
     const pad = dock.getByRole('img', { name: 'Drawing pad' });
     await expect(pad).toBeInViewport();
-    await shot(page, '09-try-empty');
+    await shot(page, 'newcomer-09-try-empty');
     await draw(pad, seven);
     await expect(dock.getByText(/^It looks like a \d \(\d+(\.\d)?% sure\)\.$/)).toBeInViewport();
     await expect(dock.getByRole('meter')).toHaveCount(10);
-    await shot(page, '10-try-answer');
+    await shot(page, 'newcomer-10-try-answer');
   });
 
   await test.step('look inside the model', async () => {
@@ -214,14 +194,14 @@ test('a newcomer goes from the home screen to a trained model that answers their
       'true',
     );
     await expect(dock.getByRole('img', { name: 'Channel 8' })).toBeVisible();
-    await shot(page, '11-inside', dock.getByRole('img', { name: 'Channel 8' }));
+    await shot(page, 'newcomer-11-inside', dock.getByRole('img', { name: 'Channel 8' }));
   });
 
   await test.step('Runs: the example opened as a project file, so the run just trained is in its history', async () => {
     await dock.getByRole('tab', { name: 'Runs' }).click();
     await expect(dock.getByText(/^Runs are kept in \.nbproj project files\./)).toHaveCount(0);
     await expect(dock.getByRole('button', { name: 'Restore the graph and settings of run 1 into the editor' })).toBeVisible();
-    await shot(page, '12-runs');
+    await shot(page, 'newcomer-12-runs');
   });
 
   await test.step('the same path in French', async () => {
@@ -234,16 +214,16 @@ test('a newcomer goes from the home screen to a trained model that answers their
     await expect(
       dockFr.getByRole('navigation', { name: 'Que faire ensuite' }).getByRole('button', { name: 'L’essayer avec votre dessin' }),
     ).toBeVisible();
-    await shot(page, '12-train-fr');
+    await shot(page, 'newcomer-12-train-fr');
     await dockFr.getByRole('tab', { name: 'Évaluer' }).click();
     await expect(dockFr.getByTestId('test-accuracy')).toHaveText(/^Exactitude sur le test\s: \d+(,\d)?\s%\ssur 10\s000 exemples/);
-    await shot(page, '13-evaluate-fr');
+    await shot(page, 'newcomer-13-evaluate-fr');
     await dockFr.getByRole('tab', { name: 'Essayer' }).click();
     await draw(dockFr.getByRole('img', { name: 'Zone de dessin' }), seven);
     await expect(dockFr.getByText(/^On dirait un/)).toBeVisible();
-    await shot(page, '14-try-fr');
+    await shot(page, 'newcomer-14-try-fr');
     await dockFr.getByRole('tab', { name: 'Données' }).click();
-    await shot(page, '15-data-fr');
+    await shot(page, 'newcomer-15-data-fr');
   });
 
   await test.step('at 1024×768 nothing of the toolbar is out of the window', async () => {
@@ -251,9 +231,9 @@ test('a newcomer goes from the home screen to a trained model that answers their
     for (const name of ['Accueil', 'Enregistrer', 'Exporter…', 'Entraîner'])
       expect(await inWindow(page, toolbar.getByRole('button', { name, exact: true })), name).toBe(true);
     expect(await inWindow(page, toolbar.getByRole('combobox', { name: 'Langue' }))).toBe(true);
-    await shot(page, '16-1024-fr');
+    await shot(page, 'newcomer-16-1024-fr');
     await toolbar.getByRole('combobox', { name: 'Langue' }).selectOption('en');
-    await shot(page, '17-1024');
+    await shot(page, 'newcomer-17-1024');
   });
   expect(problems).toEqual([]);
 });
@@ -275,7 +255,7 @@ test('a teacher checks the other screens on a 1280×720 projector, in English an
     const preview = inspector.getByRole('region', { name: 'Augmentation preview' });
     await expect(preview.getByRole('img').first()).toBeVisible({ timeout: 30_000 });
     await expect(preview.getByRole('button', { name: 'Re-roll' })).toBeVisible();
-    await shot(page, '20-augment-preview', preview.getByRole('img').first());
+    await shot(page, 'newcomer-20-augment-preview', preview.getByRole('img').first());
   });
 
   await test.step('the code beside the graph opens right below the toolbar too', async () => {
@@ -286,7 +266,7 @@ test('a teacher checks the other screens on a 1280×720 projector, in English an
     const codeBox = (await code.boundingBox())!;
     expect(Math.abs(codeBox.y - (toolbarBox.y + toolbarBox.height))).toBeLessThanOrEqual(1);
     expect(codeBox.y + codeBox.height).toBeLessThanOrEqual(720.5);
-    await shot(page, '21-code');
+    await shot(page, 'newcomer-21-code');
     await toolbar.getByRole('button', { name: 'Code', exact: true }).click();
     await toolbar.getByRole('button', { name: 'Home' }).click();
   });
@@ -316,17 +296,17 @@ test('a teacher checks the other screens on a 1280×720 projector, in English an
     await dock.getByRole('tab', { name: 'Evaluate' }).click();
     const mistakes = dock.getByRole('button', { name: /^Test sample \d+: actual \d, predicted \d/ });
     await expect(mistakes.first()).toBeVisible({ timeout: 30_000 });
-    await shot(page, '22-evaluate-mistakes', mistakes.first());
+    await shot(page, 'newcomer-22-evaluate-mistakes', mistakes.first());
     await mistakes.first().click();
     await expect(dock.getByRole('heading', { name: /^True \d, answered \d$/ })).toBeInViewport();
-    await shot(page, '23-evaluate-cell');
+    await shot(page, 'newcomer-23-evaluate-cell');
   });
 
   await test.step('Runs: two ticked runs compared side by side', async () => {
     await dock.getByRole('tab', { name: 'Runs' }).click();
     await dock.getByRole('checkbox', { name: 'Show run 1 on the chart' }).check();
     await dock.getByRole('checkbox', { name: 'Show run 2 on the chart' }).check();
-    await shot(page, '24-runs');
+    await shot(page, 'newcomer-24-runs');
     await dock.getByRole('button', { name: 'Compare the 2 ticked runs' }).click();
     const dialog = page.getByRole('dialog', { name: 'Run 1 and run 2 side by side' });
     await expect(dialog).toBeVisible();
@@ -360,7 +340,7 @@ test('a teacher checks the other screens on a 1280×720 projector, in English an
     await page.keyboard.press('Escape');
     await dockFr.getByRole('tab', { name: 'Évaluer' }).click();
     await expect(dockFr.getByRole('heading', { name: 'Erreurs les plus sûres' })).toBeVisible();
-    await shot(page, '28-evaluate-mistakes-fr', dockFr.getByRole('heading', { name: 'Erreurs les plus sûres' }));
+    await shot(page, 'newcomer-28-evaluate-mistakes-fr', dockFr.getByRole('heading', { name: 'Erreurs les plus sûres' }));
     await toolbar.getByRole('button', { name: 'Exporter…' }).click();
     const exportFr = page.getByRole('dialog', { name: 'Exporter le modèle' });
     await expect(exportFr).toBeVisible();

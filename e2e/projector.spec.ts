@@ -7,8 +7,6 @@ import path from 'node:path';
 import { addInChain, buildCourseCnn, canvasBox, center, COURSE_CNN, deselect, expectReadable, inspector, node } from './course';
 import { artifacts, consoleErrors, shot, url } from './helpers';
 
-test.use({ viewport: { width: 1280, height: 720 } });
-
 test('the course CNN stays readable at 1280×720: fitted with the panels open, laid out left to right, and in presentation mode', async ({
   page,
 }) => {

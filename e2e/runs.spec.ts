@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures';
 import path from 'node:path';
+import { selectBlock } from './course';
 import { artifacts, consoleErrors, openExample, saveAs, shot, trainOnSamples, TRAINING_CONTROLS, unnamedControls } from './helpers';
 
 test('runs are compared side by side, continued, restored into the editor and deleted', async ({ page }) => {
@@ -19,7 +20,8 @@ test('runs are compared side by side, continued, restored into the editor and de
 
   await test.step('a second run with a smaller Dense layer and another learning rate, stopped after its first epoch', async () => {
     await dock.getByRole('button', { name: 'Close the training panel' }).click();
-    await page.getByTestId('node-dense1').locator('.block-node__type').click();
+    // From the keyboard: at 1280×720 the canvas opens on the first blocks, and Dense is below them.
+    await selectBlock(page, 'dense1');
     await page.getByRole('spinbutton', { name: 'units' }).fill('64');
     await expect(page.getByTestId('total-params')).not.toHaveText('42,358');
     await page.getByRole('button', { name: 'Train', exact: true }).click();

@@ -5,8 +5,6 @@ import path from 'node:path';
 import { IRIS_COLUMNS, irisLikeCsv } from '../core/data/table-fixtures';
 import { consoleErrors, openTrainingDock, shot } from './helpers';
 
-test.use({ viewport: { width: 1280, height: 720 } });
-
 let tmp: string;
 let badLines: number[];
 test.beforeAll(() => {

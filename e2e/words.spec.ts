@@ -5,10 +5,9 @@ import { type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
+import { imageFolderClassifier, shortTraining } from '../core/model/project-fixtures';
 import { colourPng, trainWithCommandLine, writeColourFolder } from './colours';
 import { consoleErrors, dismissMessages, draw, openExample, openTrainingDock, projectsFolder, shot, url } from './helpers';
-
-test.use({ viewport: { width: 1280, height: 720 } });
 
 const seven = [
   [
@@ -82,7 +81,6 @@ test('a drawing-pad model speaks of a drawing, and its probabilities never claim
 
 test('a colour model speaks of an image, and Look inside shows its first filters in colour', async ({ page }) => {
   test.setTimeout(150_000);
-  test.skip(!process.env.NEUROBLOCKS_E2E_HOME, 'needs the projects folder of the web host that the fixtures start');
   const problems = consoleErrors(page);
   const projectsDir = projectsFolder();
   const folder = path.join(projectsDir, 'hues');
@@ -92,34 +90,10 @@ test('a colour model speaks of an image, and Look inside shows its first filters
     await writeColourFolder(folder);
     trainWithCommandLine(
       project,
-      {
-        format: 'neuroblocks.project',
-        version: 1,
-        name: 'Hues',
-        graph: {
-          nodes: [
-            { id: 'in', type: 'Input', params: { shape: [16, 16, 3] } },
-            { id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: 3, activation: 'relu' } },
-            { id: 'flat', type: 'Flatten', params: {} },
-            { id: 'out', type: 'Dense', params: { units: 3, activation: 'softmax' } },
-          ],
-          edges: [
-            { source: 'in', target: 'conv' },
-            { source: 'conv', target: 'flat' },
-            { source: 'flat', target: 'out' },
-          ],
-        },
-        dataset: { kind: 'imageFolder', path: 'hues' },
-        training: {
-          optimizer: 'adam',
-          learningRate: 0.01,
-          loss: 'categoricalCrossentropy',
-          batchSize: 8,
-          epochs: 4,
-          validationSplit: 0.2,
-          seed: 1,
-        },
-      },
+      imageFolderClassifier('Hues', 'hues', 3, {
+        hidden: [{ id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: 3, activation: 'relu' } }],
+        training: shortTraining({ learningRate: 0.01, epochs: 4 }),
+      }),
       file,
     );
     await page.goto(url());
