@@ -14,13 +14,7 @@ describe('errorText', () => {
     const [clientPort, serverPort] = createPortPair();
     serveRpc(serverPort, shape, {
       async train() {
-        throw new UserFacingError(
-          {
-            en: 'Choose a data set for the project before training it.',
-            fr: 'Choisissez un jeu de données pour le projet avant de l’entraîner.',
-          },
-          'no-dataset',
-        );
+        throw new UserFacingError(problem('train:noDataset', {}), 'no-dataset');
       },
     });
     const client = createRpcClient<{ train(): Promise<void> }>(clientPort, shape);
@@ -30,14 +24,21 @@ describe('errorText', () => {
     expect(errorText(error, 'en')).toBe('Choose a data set for the project before training it.');
   });
 
-  it('falls back to the message where an error has no French', () => {
+  it('says the problem of an error, even as plain data; falls back to the message where an error has none', () => {
     expect(errorText(new Error('boom'), 'fr')).toBe('boom');
     expect(errorText('plain text', 'fr')).toBe('plain text');
+    // A run's final message and its warnings still come with their French beside them.
     expect(errorText({ message: 'Edits could not be saved.', fr: 'Les modifications n’ont pas pu être enregistrées.' }, 'fr')).toBe(
       'Les modifications n’ont pas pu être enregistrées.',
     );
-    expect(errorText(new LocalizedError({ en: 'The CSV file is empty.', fr: 'Le fichier CSV est vide.' }), 'fr')).toBe(
-      'Le fichier CSV est vide.',
+    // An error copied as plain data (as Electron's bridge copies it) keeps its problem.
+    expect(errorText({ message: 'The connection to Neuroblocks was lost.', problem: problem('api:connectionLost', {}) }, 'fr')).toBe(
+      'La connexion à Neuroblocks a été perdue. Rechargez la page (ou relancez l’application) pour vous reconnecter.',
+    );
+    const empty = new LocalizedError(problem('data:csvEmpty', { name: 'data.csv' }));
+    expect(errorText(empty, 'fr')).toContain('Le fichier CSV data.csv est vide');
+    expect(errorText(empty, 'en')).toBe(
+      'The CSV file data.csv is empty: it needs a header row naming the columns, then one row per sample.',
     );
   });
 

@@ -7,7 +7,7 @@ import { frenchSpacing } from './typography';
 
 /**
  * What an error says in the interface's language: the sentence of its problem (a code of core's
- * catalogue) where it carries one, else the host's French text where it gave one, else its message.
+ * catalogue) where it carries one, else its message (the words of a library, as they were said).
  */
 export function errorText(error: unknown, language: string = i18next.language ?? 'en'): string {
   const problem = (error as { problem?: Problem } | null)?.problem;
