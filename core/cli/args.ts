@@ -59,3 +59,20 @@ export function oneOf<const C extends readonly string[]>(
   if (!choices.includes(value)) throw new LocalizedError(problem('cli:oneOf', { what, value, choices }));
   return value as C[number];
 }
+
+/** The options that set a training run, as `neuroblocks train` and an exported job (`export --format job`) take them. */
+export const runSettingOptions = {
+  epochs: { type: 'string' },
+  seed: { type: 'string' },
+  size: { type: 'string' },
+  device: { type: 'string' },
+} as const;
+
+/** The run's --epochs (at least 1), --seed and --size (at least 10), each undefined when not given. */
+export function runSettings(values: { epochs?: string; seed?: string; size?: string }) {
+  return {
+    epochs: wholeNumber(values.epochs, 'epochs', 1),
+    seed: wholeNumber(values.seed, 'seed', 0),
+    size: wholeNumber(values.size, 'size', 10),
+  };
+}

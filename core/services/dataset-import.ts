@@ -15,6 +15,7 @@ import { problem, type Problem } from '../i18n/catalogue';
 import { errorProblem } from '../model/localized';
 import type { DatasetRef } from '../model/project';
 import { fileNameIssue, portableFileName } from '../model/file-names';
+import { removeAbandonedUploads } from './abandoned-uploads';
 
 export const DATASETS_FOLDER = 'datasets';
 /** One image larger than this is certainly not a training sample. */
@@ -23,7 +24,6 @@ export const MAX_CSV_BYTES = UPLOAD_LIMITS.csvBytes;
 export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
 export const MAX_UPLOAD_FILES = 200_000;
 
-const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 const FORBIDDEN = /[\\/:*?"<>|]/;
 /** Bytes in whole megabytes (MiB), as the sizes of an upload are said. */
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
@@ -161,11 +161,7 @@ export class DatasetImports {
   /** Uploads left half-way (a closed browser tab) a day ago or more. */
   private async removeAbandoned(root: string): Promise<void> {
     const active = new Set([...this.uploads.values()].map((u) => path.basename(u.staging)));
-    for (const name of await readdir(root).catch(() => [] as string[])) {
-      if (!name.startsWith('.upload-') || active.has(name)) continue;
-      const info = await stat(path.join(root, name)).catch(() => undefined);
-      if (info && Date.now() - info.mtimeMs > ABANDONED_AFTER_MS) await rm(path.join(root, name), { recursive: true, force: true });
-    }
+    await removeAbandonedUploads(root, '.upload-', active);
   }
 
   private upload(uploadId: string): Upload {

@@ -3,7 +3,7 @@
 // the open one, through the same core function as `neuroblocks import-model`. An uploaded file
 // waits in a hidden folder of the projects folder and is removed once read, imported or not.
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError, type ImportedNetwork, type NetworkBaseTarget, type NetworkPreview, type NetworkSource } from '../api/contract';
 import type { ImportedModel } from '../import/types';
@@ -11,13 +11,13 @@ import { fileNameIssue } from '../model/file-names';
 import { problem } from '../i18n/catalogue';
 import { errorProblem } from '../model/localized';
 import type { Project } from '../model/project';
+import { removeAbandonedUploads } from './abandoned-uploads';
 import { columnLayout } from './run-as-base';
 import { asUserFacing as storeAsUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
 /** A ResNet50 is about 100 MB; the largest common backbones stay well under this. */
 export const MAX_NETWORK_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 const PREFIX = '.network-upload-';
-const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
 interface Upload {
   fileName: string;
@@ -114,11 +114,7 @@ export class NetworkImports {
   /** Uploads left half-way (a closed browser tab) a day ago or more. */
   private async removeAbandoned(directory: string): Promise<void> {
     const active = new Set([...this.uploads.values()].map((u) => path.basename(path.dirname(u.staging))));
-    for (const name of await readdir(directory).catch(() => [] as string[])) {
-      if (!name.startsWith(PREFIX) || active.has(name)) continue;
-      const info = await stat(path.join(directory, name)).catch(() => undefined);
-      if (info && Date.now() - info.mtimeMs > ABANDONED_AFTER_MS) await rm(path.join(directory, name), { recursive: true, force: true });
-    }
+    await removeAbandonedUploads(directory, PREFIX, active);
   }
 
   private upload(uploadId: string): Upload {

@@ -17,8 +17,7 @@ import { existsSync } from 'node:fs';
 import { ProjectStore } from './project-store';
 import { startRunRecorder, type RunRecorder } from './recorder';
 import { syntheticMetrics, syntheticWeights } from './crash-harness';
-import { parseProject } from '../model/project-io';
-import { random, smallProject } from './test-helpers';
+import { mlpProject, random, smallProject } from './test-helpers';
 
 function openOrCreate(path: string): ProjectStore {
   return existsSync(path) ? ProjectStore.open(path) : ProjectStore.create(path, smallProject('Crash test'));
@@ -100,21 +99,11 @@ async function trainWithTfjs(recorder: RunRecorder, seed: number): Promise<void>
 async function trainWithEngine(store: ProjectStore, seed: number): Promise<void> {
   const { startTraining } = await import('../train/index');
   const { recordTrainingRun } = await import('./record-training');
-  const project = parseProject({
-    ...smallProject('Crash test'),
-    graph: {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [2] } },
-        { id: 'h1', type: 'Dense', params: { units: 16, activation: 'tanh' } },
-        { id: 'h2', type: 'Dense', params: { units: 16, activation: 'tanh' } },
-        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'in', target: 'h1' },
-        { source: 'h1', target: 'h2' },
-        { source: 'h2', target: 'out' },
-      ],
-    },
+  const project = mlpProject({
+    name: 'Crash test',
+    hiddenLayers: 2,
+    hiddenUnits: 16,
+    activation: 'tanh',
     dataset: { kind: 'builtin', name: 'spirals', size: 400 },
     training: { optimizer: 'adam', learningRate: 0.01, epochs: 100_000, batchSize: 32, validationSplit: 0.2, seed },
   });

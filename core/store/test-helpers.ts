@@ -11,28 +11,31 @@ import { seededRandom } from '../data/random';
 export interface MlpOptions {
   name?: string;
   hiddenUnits?: number;
+  /** How many hidden layers, 1 by default (block `h`); more are blocks `h1`, `h2`, … in a chain. */
+  hiddenLayers?: number;
   activation?: string;
   dataset?: Record<string, unknown>;
   training?: Record<string, unknown>;
 }
 
-/** A dense classifier of 2-D points: 2 → hidden → 2, trained on a built-in 2-D set. */
+/** A dense classifier of 2-D points: 2 → hidden (→ hidden …) → 2, trained on a built-in 2-D set. */
 export function mlpProject(options: MlpOptions = {}): Project {
+  const layers = options.hiddenLayers ?? 1;
+  const hidden = Array.from({ length: layers }, (_, i) => ({
+    id: layers === 1 ? 'h' : `h${i + 1}`,
+    type: 'Dense',
+    params: { units: options.hiddenUnits ?? 8, activation: options.activation ?? 'relu' },
+  }));
+  const nodes = [
+    { id: 'in', type: 'Input', params: { shape: [2] } },
+    ...hidden,
+    { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+  ];
   return parseProject({
     format: 'neuroblocks.project',
     version: 1,
     name: options.name ?? 'Small MLP',
-    graph: {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [2] } },
-        { id: 'h', type: 'Dense', params: { units: options.hiddenUnits ?? 8, activation: options.activation ?? 'relu' } },
-        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'in', target: 'h' },
-        { source: 'h', target: 'out' },
-      ],
-    },
+    graph: { nodes, edges: nodes.slice(1).map((node, i) => ({ source: nodes[i].id, target: node.id })) },
     dataset: options.dataset ?? { kind: 'builtin', name: 'spirals', size: 200 },
     training: options.training ?? { optimizer: 'adam', learningRate: 0.01, epochs: 5, batchSize: 16, seed: 7 },
   });

@@ -7,7 +7,7 @@ import { problem } from '../../i18n/catalogue';
 import { fileNameIssue } from '../../model/file-names';
 import { LocalizedError } from '../../model/localized';
 import type { Project } from '../../model/project';
-import { commandArgs, wholeNumber } from '../args';
+import { commandArgs, runSettingOptions, runSettings } from '../args';
 import type { CliIo } from '../io';
 import { readProjectFile } from '../read-project';
 import { readRegularFilePrefix } from '../../store/regular-file';
@@ -119,9 +119,7 @@ async function exportJobFolder(
     io.err(`--device is auto, cpu, cuda or mps, not "${values.device}".`);
     return 2;
   }
-  const epochs = wholeNumber(values.epochs, 'epochs', 1);
-  const seed = wholeNumber(values.seed, 'seed', 0);
-  const size = wholeNumber(values.size, 'size', 10);
+  const { epochs, seed, size } = runSettings(values);
   const source = await loadSource(input, undefined, undefined);
   try {
     const project = source.project;
@@ -174,10 +172,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       run: { type: 'string' },
       checkpoint: { type: 'string' },
       force: { type: 'boolean' },
-      epochs: { type: 'string' },
-      seed: { type: 'string' },
-      size: { type: 'string' },
-      device: { type: 'string' },
+      ...runSettingOptions,
     },
     1,
   );
@@ -188,7 +183,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (values.format === 'job') return exportJobFolder(positionals[0], values, io);
-  for (const option of ['epochs', 'seed', 'size', 'device'] as const)
+  for (const option of Object.keys(runSettingOptions) as (keyof typeof runSettingOptions)[])
     if (values[option] !== undefined) {
       io.err(`--${option} is a setting of a training job (--format job); the ${values.format} export has no training run to set.`);
       return 2;

@@ -5,7 +5,7 @@ import { skippedWarning } from '../../data/summary';
 import type { BackendName, FinalResult, TrainingEvent } from '../../train/events';
 import type { TorchDeviceChoice, TrainingEngine } from '../../train/run';
 import { startTraining } from '../../train/session';
-import { commandArgs, oneOf, wholeNumber } from '../args';
+import { commandArgs, oneOf, runSettingOptions, runSettings, wholeNumber } from '../args';
 import type { CliIo } from '../io';
 import { recordTrainingRun, resumeRecordedRun, type RunToResume } from '../../store/record-training';
 import { openTrainingTarget } from '../../store/training-target';
@@ -108,14 +108,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io,
     help,
     {
-      epochs: { type: 'string' },
+      ...runSettingOptions,
       backend: { type: 'string' },
       engine: { type: 'string' },
-      device: { type: 'string' },
       python: { type: 'string' },
       nproc: { type: 'string' },
-      seed: { type: 'string' },
-      size: { type: 'string' },
       json: { type: 'boolean' },
       save: { type: 'string' },
       resume: { type: 'string' },
@@ -137,9 +134,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     ...(device ? { device } : {}),
     ...(values.python ? { python: values.python } : {}),
     ...(values.nproc !== undefined ? { nproc: wholeNumber(values.nproc, 'nproc', 1) } : {}),
-    epochs: wholeNumber(values.epochs, 'epochs', 1),
-    seed: wholeNumber(values.seed, 'seed', 0),
-    size: wholeNumber(values.size, 'size', 10),
+    ...runSettings(values),
     backend,
     baseDir: path.dirname(path.resolve(positionals[0])),
   };

@@ -32,41 +32,11 @@ export function isMnistShape(shape: readonly number[] | undefined): boolean {
 }
 
 /**
- * Area-averaged resize to `width × height` RGB values in [0, 1]; transparent pixels are laid on
- * white, as the image shows on a page.
+ * Area-averaged resize to `width × height` RGB values in [0, 1] (the image stretched), as training
+ * fits its images; transparent pixels are laid on white, as the image shows on a page.
  */
 export function resizeToRgb(image: RgbaImage, width: number, height: number): Float32Array {
-  const { data, width: sw, height: sh } = image;
-  const out = new Float32Array(width * height * 3);
-  for (let ty = 0; ty < height; ty++) {
-    const y0 = (ty * sh) / height;
-    const y1 = ((ty + 1) * sh) / height;
-    for (let tx = 0; tx < width; tx++) {
-      const x0 = (tx * sw) / width;
-      const x1 = ((tx + 1) * sw) / width;
-      let r = 0;
-      let g = 0;
-      let b = 0;
-      let area = 0;
-      for (let sy = Math.floor(y0); sy < Math.min(sh, Math.ceil(y1)); sy++) {
-        const cy = Math.min(y1, sy + 1) - Math.max(y0, sy);
-        for (let sx = Math.floor(x0); sx < Math.min(sw, Math.ceil(x1)); sx++) {
-          const weight = cy * (Math.min(x1, sx + 1) - Math.max(x0, sx));
-          const at = (sy * sw + sx) * 4;
-          const alpha = data[at + 3] / 255;
-          r += weight * (alpha * data[at] + (1 - alpha) * 255);
-          g += weight * (alpha * data[at + 1] + (1 - alpha) * 255);
-          b += weight * (alpha * data[at + 2] + (1 - alpha) * 255);
-          area += weight;
-        }
-      }
-      const o = (ty * width + tx) * 3;
-      out[o] = r / area / 255;
-      out[o + 1] = g / area / 255;
-      out[o + 2] = b / area / 255;
-    }
-  }
-  return out;
+  return fitImage(image.data, image.width, image.height, width, height, 3, 'stretch');
 }
 
 /** Luma (ITU-R BT.601) of RGB values. */
