@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { problemText } from '../../i18n/translate';
 import { main } from '../../cli/main';
 import { recordingIo } from '../../cli/test-io';
@@ -13,7 +13,7 @@ import { parseProject } from '../../model/project-io';
 import type { Project } from '../../model/project';
 import { recordTrainingRun, resumeRecordedRun } from '../../store/record-training';
 import { ProjectStore } from '../../store/project-store';
-import { tempDir } from '../../store/test-helpers';
+import { tempDirPerTest } from '../../store/test-dir';
 import { TrainingControl } from '../control';
 import type { TrainingEvent } from '../events';
 import { runTraining } from '../run';
@@ -27,11 +27,7 @@ const python = engine.python!;
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir('nb-torch-'));
-});
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path), 'nb-torch-');
 
 /** An executable shell script standing in for a Python. */
 function script(name: string, body: string): string {
