@@ -19,6 +19,7 @@ import type { TrainingEvent } from '../events';
 import { runTraining } from '../run';
 import { startTraining } from '../session';
 import { clearPythonEngineCache, findPythonEngine } from './index';
+import { chain } from '../../model/test-graphs';
 
 const engine = await findPythonEngine();
 const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason && problemText(engine.reason)}`;
@@ -42,19 +43,12 @@ function smallCnn(epochs: number, size = 512, batchSize = 16): Project {
     format: 'neuroblocks.project',
     version: 1,
     name: 'small CNN',
-    graph: {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [28, 28, 1] } },
-        { id: 'c1', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 2, activation: 'relu' } },
-        { id: 'flat', type: 'Flatten', params: {} },
-        { id: 'out', type: 'Dense', params: { units: 10, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'in', target: 'c1' },
-        { source: 'c1', target: 'flat' },
-        { source: 'flat', target: 'out' },
-      ],
-    },
+    graph: chain(
+      ['in', 'Input', { shape: [28, 28, 1] }],
+      ['c1', 'Conv2D', { filters: 4, kernelSize: 3, strides: 2, activation: 'relu' }],
+      ['flat', 'Flatten'],
+      ['out', 'Dense', { units: 10, activation: 'softmax' }],
+    ),
     dataset: { kind: 'builtin', name: 'mnist', size },
     training: { optimizer: 'adam', learningRate: 0.003, batchSize, epochs, validationSplit: 0.2, seed: 5 },
   });
