@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { environmentLanguage, takeLanguageOption } from './language';
+import { chain } from '../model/test-graphs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -39,17 +40,11 @@ function badProject(): string {
       format: 'neuroblocks.project',
       version: 1,
       name: 'Bad',
-      graph: {
-        nodes: [
-          { id: 'in', type: 'Input', params: { shape: [4, 4, 1] } },
-          { id: 'conv', type: 'Conv2D', params: { filters: 2, kernelSize: 7 } },
-          { id: 'out', type: 'Dense', params: { units: 0, activation: 'softmax' } },
-        ],
-        edges: [
-          { source: 'in', target: 'conv' },
-          { source: 'conv', target: 'out' },
-        ],
-      },
+      graph: chain(
+        ['in', 'Input', { shape: [4, 4, 1] }],
+        ['conv', 'Conv2D', { filters: 2, kernelSize: 7 }],
+        ['out', 'Dense', { units: 0, activation: 'softmax' }],
+      ),
       dataset: { kind: 'builtin', name: 'mnist' },
       training: {
         optimizer: 'adam',

@@ -9,6 +9,7 @@ import { blockTypes, getBlock } from '../model/blocks/index';
 import { compileGraph } from './compile';
 import { augmentationBehaviours, registerCustomLayers } from './custom-layers';
 import { GraphError } from './errors';
+import { chain, graphOf } from '../model/test-graphs';
 
 const example = (name: string) => parseProjectText(readFileSync(new URL(`../../projects/${name}.json`, import.meta.url), 'utf8'));
 
@@ -38,19 +39,20 @@ describe('compileGraph', () => {
   });
 
   it('feeds merge blocks in the order of the edges, with several inputs and outputs', () => {
-    const graph = (first: string, second: string): Graph => ({
-      nodes: [
-        { id: 'a', type: 'Input', params: { shape: [2] } },
-        { id: 'b', type: 'Input', params: { shape: [3] } },
-        { id: 'join', type: 'Concatenate', params: {} },
-        { id: 'double', type: 'Rescaling', params: { scale: 2 } },
-      ],
-      edges: [
-        { source: first, target: 'join' },
-        { source: 'a', target: 'double' },
-        { source: second, target: 'join' },
-      ],
-    });
+    const graph = (first: string, second: string): Graph =>
+      graphOf(
+        [
+          ['a', 'Input', { shape: [2] }],
+          ['b', 'Input', { shape: [3] }],
+          ['join', 'Concatenate'],
+          ['double', 'Rescaling', { scale: 2 }],
+        ],
+        [
+          [first, 'join'],
+          ['a', 'double'],
+          [second, 'join'],
+        ],
+      );
     const a = tf.tensor2d([[1, 2]]);
     const b = tf.tensor2d([[3, 4, 5]]);
     const ab = compileGraph(tf, graph('a', 'b'));
@@ -64,17 +66,11 @@ describe('compileGraph', () => {
   });
 
   it('refuses an invalid graph with a GraphError listing every error', () => {
-    const graph: Graph = {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [4, 4, 1] } },
-        { id: 'conv', type: 'Conv2D', params: { filters: 2, kernelSize: 5 } },
-        { id: 'out', type: 'Dense', params: { units: 0 } },
-      ],
-      edges: [
-        { source: 'in', target: 'conv' },
-        { source: 'conv', target: 'out' },
-      ],
-    };
+    const graph: Graph = chain(
+      ['in', 'Input', { shape: [4, 4, 1] }],
+      ['conv', 'Conv2D', { filters: 2, kernelSize: 5 }],
+      ['out', 'Dense', { units: 0 }],
+    );
     let error: unknown;
     try {
       compileGraph(tf, graph);
@@ -104,30 +100,18 @@ describe('compileGraph', () => {
 
   it('builds every activation of the catalogue', () => {
     for (const activation of activations) {
-      const model = compileGraph(tf, {
-        nodes: [
-          { id: 'in', type: 'Input', params: { shape: [3] } },
-          { id: 'act', type: 'Activation', params: { activation } },
-        ],
-        edges: [{ source: 'in', target: 'act' }],
-      });
+      const model = compileGraph(tf, chain(['in', 'Input', { shape: [3] }], ['act', 'Activation', { activation }]));
       const out = tf.tidy(() => Array.from((model.predict(tf.tensor2d([[-1, 0, 2]])) as tf.Tensor).dataSync()));
       expect(out.every(Number.isFinite), activation).toBe(true);
     }
   });
 
   it('a compiled MLP really learns XOR', async () => {
-    const graph: Graph = {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [2] } },
-        { id: 'hidden', type: 'Dense', params: { units: 8, activation: 'tanh' } },
-        { id: 'out', type: 'Dense', params: { units: 1, activation: 'sigmoid' } },
-      ],
-      edges: [
-        { source: 'in', target: 'hidden' },
-        { source: 'hidden', target: 'out' },
-      ],
-    };
+    const graph: Graph = chain(
+      ['in', 'Input', { shape: [2] }],
+      ['hidden', 'Dense', { units: 8, activation: 'tanh' }],
+      ['out', 'Dense', { units: 1, activation: 'sigmoid' }],
+    );
     const model = compileGraph(tf, graph, { seed: 3 });
     model.compile({ optimizer: tf.train.adam(0.05), loss: 'binaryCrossentropy' });
     const xs = tf.tensor2d([

@@ -14,27 +14,13 @@ import type { ConformanceCase } from '../model/block';
 import type { Graph, Shape } from '../model/graph';
 import { resolveParams } from '../model/params';
 import { denseBefore } from '../model/test-graphs';
+import { conformanceGraph } from '../model/test-graphs';
 import { compileGraph } from './compile';
 
 type Case = ConformanceCase;
 
 /** Every block's own parameter sets, from its module. */
 const cases: Record<string, Case[]> = Object.fromEntries(blockTypes.map((type) => [type, getBlock(type)!.conformance]));
-
-/** Inputs `in0`, `in1`, … feeding the block under test, `b`, in edge order. */
-function graphFor(type: string, c: Case): Graph {
-  // An Input alone is not a model: a linear Activation after it makes one that outputs the Input unchanged.
-  if (type === 'Input')
-    return {
-      nodes: [
-        { id: 'b', type, params: c.params },
-        { id: 'probe', type: 'Activation', params: { activation: 'linear' } },
-      ],
-      edges: [{ source: 'b', target: 'probe' }],
-    };
-  const inputs = c.inputs.map((shape, i) => ({ id: `in${i}`, type: 'Input', params: { shape } }));
-  return { nodes: [...inputs, { id: 'b', type, params: c.params }], edges: inputs.map((n) => ({ source: n.id, target: 'b' })) };
-}
 
 /** The same block between a shape-keeping trainable layer and a Dense head, so that a training step must send gradients through it. */
 function trainingGraphFor(type: string, c: Case): Graph {
@@ -79,7 +65,7 @@ describe('block conformance', () => {
         const label = `#${index + 1} ${JSON.stringify(c.params)} on ${c.inputs.map((s) => s.join('×')).join(' + ') || 'nothing'}`;
 
         it(`${label}: shape and parameter counts match tf.js, params survive JSON`, () => {
-          const graph = graphFor(type, c);
+          const graph = conformanceGraph(type, c);
           const analysis = analyzeGraph(graph);
           expect(analysis.errors).toEqual([]);
           const node = analysis.nodes.b;
@@ -113,7 +99,7 @@ describe('block conformance', () => {
         if (type === 'Input') return;
 
         it(`${label}: trainable false moves every weight to non-trainable`, () => {
-          const graph = graphFor(type, { ...c, params: { ...c.params, trainable: false } });
+          const graph = conformanceGraph(type, { ...c, params: { ...c.params, trainable: false } });
           const analysis = analyzeGraph(graph);
           const model = compileGraph(tf, graph);
           expect(analysis.trainableParams).toBe(0);
@@ -139,7 +125,7 @@ describe('block conformance', () => {
         if (!getBlock(type)!.trainingOnly) return;
 
         it(`${label}: random while training, its inference form otherwise, and seeded`, () => {
-          const graph = graphFor(type, c);
+          const graph = conformanceGraph(type, c);
           const predicted = analyzeGraph(graph).nodes.b.outputShape!;
           const layer = compileGraph(tf, graph, { seed: 3 }).getLayer('b');
           const twin = compileGraph(tf, graph, { seed: 3 }).getLayer('b');

@@ -24,8 +24,8 @@ import { activationForms } from '../model/codegen/activations';
 import { kerasModelCode } from '../model/codegen/keras';
 import { ExportError } from '../model/codegen/plan';
 import { pytorchModule } from '../model/codegen/pytorch';
-import type { Graph } from '../model/graph';
 import { parseProject } from '../model/project-io';
+import { conformanceGraph } from '../model/test-graphs';
 import { exportProject, untrainedWeights } from './index';
 import { encodeNpz } from './npz';
 import { appPredict, maxAbsDiff, varyBatchNorm } from './test-support';
@@ -45,20 +45,6 @@ const unknownBlocks = only?.filter((t) => !blockTypes.includes(t)) ?? [];
 if (unknownBlocks.length)
   throw new Error(`CONFORMANCE_BLOCKS names no block ${unknownBlocks.join(', ')}; the blocks are ${blockTypes.join(', ')}.`);
 const tested = only ?? blockTypes;
-
-/** Inputs `in0`, `in1`, … feeding the block under test, `b`, in edge order; an Input is followed by a linear Activation. */
-function graphFor(type: string, c: ConformanceCase): Graph {
-  if (type === 'Input')
-    return {
-      nodes: [
-        { id: 'b', type, params: c.params },
-        { id: 'probe', type: 'Activation', params: { activation: 'linear' } },
-      ],
-      edges: [{ source: 'b', target: 'probe' }],
-    };
-  const inputs = c.inputs.map((shape, i) => ({ id: `in${i}`, type: 'Input', params: { shape } }));
-  return { nodes: [...inputs, { id: 'b', type, params: c.params }], edges: inputs.map((n) => ({ source: n.id, target: 'b' })) };
-}
 
 interface Prepared {
   id: string;
@@ -141,7 +127,7 @@ beforeAll(async () => {
   for (const p of prepared) {
     const dir = join(work, p.id);
     mkdirSync(dir, { recursive: true });
-    const graph = graphFor(p.type, p.c);
+    const graph = conformanceGraph(p.type, p.c);
     const project = parseProject({ format: 'neuroblocks.project', version: 1, name: p.id, graph });
     const weights = varyBatchNorm(untrainedWeights(tf, project));
     const shapes = p.type === 'Input' ? [p.c.params.shape as number[]] : p.c.inputs;

@@ -27,52 +27,52 @@ const kitchenSink: Project = parseProject({
   format: 'neuroblocks.project',
   version: 1,
   name: 'Every block',
-  graph: {
-    nodes: [
-      { id: 'in', type: 'Input', params: { shape: [9, 9, 2] } },
-      { id: 'rescale', type: 'Rescaling', params: { scale: 0.5, offset: 0.1 } },
-      { id: 'flip', type: 'RandomFlip', params: { mode: 'horizontal' } },
-      { id: 'c1', type: 'Conv2D', params: { filters: 4, kernelSize: 4, strides: 2, padding: 'same', activation: 'elu' } },
-      { id: 'bn', type: 'BatchNormalization', params: {} },
-      { id: 'avg', type: 'AveragePooling2D', params: { poolSize: 2, strides: 1, padding: 'same' } },
-      { id: 'c2', type: 'Conv2D', params: { filters: 3, kernelSize: 2, strides: 2, padding: 'same', activation: 'gelu', useBias: false } },
-      { id: 'max', type: 'MaxPooling2D', params: { poolSize: 2, strides: 1, padding: 'same' } },
-      { id: 'cat', type: 'Concatenate', params: {} },
-      { id: 'swish', type: 'Activation', params: { activation: 'swish' } },
-      { id: 'gmax', type: 'GlobalMaxPooling2D', params: {} },
-      { id: 'dimg', type: 'Dense', params: { units: 2, activation: 'tanh' } },
-      { id: 'gap', type: 'GlobalAveragePooling2D', params: {} },
-      { id: 'flat', type: 'Flatten', params: {} },
-      { id: 'd1', type: 'Dense', params: { units: 6, activation: 'selu' } },
-      { id: 'drop', type: 'Dropout', params: { rate: 0.3 } },
-      { id: 'cat2', type: 'Concatenate', params: {} },
-      { id: 'bn2', type: 'BatchNormalization', params: {} },
-      { id: 'out', type: 'Dense', params: { units: 3, activation: 'softmax' } },
+  graph: graphOf(
+    [
+      ['in', 'Input', { shape: [9, 9, 2] }],
+      ['rescale', 'Rescaling', { scale: 0.5, offset: 0.1 }],
+      ['flip', 'RandomFlip', { mode: 'horizontal' }],
+      ['c1', 'Conv2D', { filters: 4, kernelSize: 4, strides: 2, padding: 'same', activation: 'elu' }],
+      ['bn', 'BatchNormalization'],
+      ['avg', 'AveragePooling2D', { poolSize: 2, strides: 1, padding: 'same' }],
+      ['c2', 'Conv2D', { filters: 3, kernelSize: 2, strides: 2, padding: 'same', activation: 'gelu', useBias: false }],
+      ['max', 'MaxPooling2D', { poolSize: 2, strides: 1, padding: 'same' }],
+      ['cat', 'Concatenate'],
+      ['swish', 'Activation', { activation: 'swish' }],
+      ['gmax', 'GlobalMaxPooling2D'],
+      ['dimg', 'Dense', { units: 2, activation: 'tanh' }],
+      ['gap', 'GlobalAveragePooling2D'],
+      ['flat', 'Flatten'],
+      ['d1', 'Dense', { units: 6, activation: 'selu' }],
+      ['drop', 'Dropout', { rate: 0.3 }],
+      ['cat2', 'Concatenate'],
+      ['bn2', 'BatchNormalization'],
+      ['out', 'Dense', { units: 3, activation: 'softmax' }],
     ],
-    edges: [
-      { source: 'in', target: 'rescale' },
-      { source: 'rescale', target: 'flip' },
-      { source: 'flip', target: 'c1' },
-      { source: 'c1', target: 'bn' },
-      { source: 'bn', target: 'avg' },
-      { source: 'flip', target: 'c2' },
-      { source: 'c2', target: 'max' },
-      { source: 'avg', target: 'cat' },
-      { source: 'max', target: 'cat' },
-      { source: 'cat', target: 'swish' },
-      { source: 'swish', target: 'gmax' },
-      { source: 'swish', target: 'dimg' },
-      { source: 'dimg', target: 'gap' },
-      { source: 'swish', target: 'flat' },
-      { source: 'flat', target: 'd1' },
-      { source: 'd1', target: 'drop' },
-      { source: 'gmax', target: 'cat2' },
-      { source: 'drop', target: 'cat2' },
-      { source: 'gap', target: 'cat2' },
-      { source: 'cat2', target: 'bn2' },
-      { source: 'bn2', target: 'out' },
+    [
+      ['in', 'rescale'],
+      ['rescale', 'flip'],
+      ['flip', 'c1'],
+      ['c1', 'bn'],
+      ['bn', 'avg'],
+      ['flip', 'c2'],
+      ['c2', 'max'],
+      ['avg', 'cat'],
+      ['max', 'cat'],
+      ['cat', 'swish'],
+      ['swish', 'gmax'],
+      ['swish', 'dimg'],
+      ['dimg', 'gap'],
+      ['swish', 'flat'],
+      ['flat', 'd1'],
+      ['d1', 'drop'],
+      ['gmax', 'cat2'],
+      ['drop', 'cat2'],
+      ['gap', 'cat2'],
+      ['cat2', 'bn2'],
+      ['bn2', 'out'],
     ],
-  },
+  ),
 });
 
 /** Two Input blocks, a vector and an image, merged: inputs are fed in the order of the Input blocks. */
@@ -80,23 +80,23 @@ const twoInputs: Project = parseProject({
   format: 'neuroblocks.project',
   version: 1,
   name: 'Two inputs',
-  graph: {
-    nodes: [
-      { id: 'features', type: 'Input', params: { shape: [3] } },
-      { id: 'image', type: 'Input', params: { shape: [6, 6, 1] } },
-      { id: 'conv', type: 'Conv2D', params: { filters: 2, kernelSize: 3, activation: 'relu' } },
-      { id: 'flat', type: 'Flatten', params: {} },
-      { id: 'join', type: 'Concatenate', params: {} },
-      { id: 'out', type: 'Dense', params: { units: 2, activation: 'sigmoid' } },
+  graph: graphOf(
+    [
+      ['features', 'Input', { shape: [3] }],
+      ['image', 'Input', { shape: [6, 6, 1] }],
+      ['conv', 'Conv2D', { filters: 2, kernelSize: 3, activation: 'relu' }],
+      ['flat', 'Flatten'],
+      ['join', 'Concatenate'],
+      ['out', 'Dense', { units: 2, activation: 'sigmoid' }],
     ],
-    edges: [
-      { source: 'image', target: 'conv' },
-      { source: 'conv', target: 'flat' },
-      { source: 'features', target: 'join' },
-      { source: 'flat', target: 'join' },
-      { source: 'join', target: 'out' },
+    [
+      ['image', 'conv'],
+      ['conv', 'flat'],
+      ['features', 'join'],
+      ['flat', 'join'],
+      ['join', 'out'],
     ],
-  },
+  ),
 });
 
 interface Case {
@@ -141,6 +141,7 @@ for job in json.load(open(sys.argv[1])):
         results[job["id"]] = {"error": f"{type(error).__name__}: {error}"}
 print(json.dumps(results))
 `;
+import { chain, graphOf } from '../model/test-graphs';
 
 async function prepare(
   name: string,
@@ -267,13 +268,7 @@ describe('refusals', () => {
       const project = parseProject({
         format: 'neuroblocks.project',
         version: 1,
-        graph: {
-          nodes: [
-            { id: 'in', type: 'Input', params: { shape: [4, 4, 1] } },
-            { id: 'big kernel', type: 'Conv2D', params: { filters: 2, kernelSize: 5 } },
-          ],
-          edges: [{ source: 'in', target: 'big kernel' }],
-        },
+        graph: chain(['in', 'Input', { shape: [4, 4, 1] }], ['big kernel', 'Conv2D', { filters: 2, kernelSize: 5 }]),
       });
       const outDir = join(work, 'refused', format);
       await expect(exportProject({ tf, project, format, outDir })).rejects.toThrow(/\[big kernel\] Conv2D "big kernel".*kernel/);
@@ -285,19 +280,19 @@ describe('refusals', () => {
     const project = parseProject({
       format: 'neuroblocks.project',
       version: 1,
-      graph: {
-        nodes: [
-          { id: 'a', type: 'Input', params: { shape: [3] } },
-          { id: 'b', type: 'Input', params: { shape: [2] } },
-          { id: 'join', type: 'Concatenate', params: {} },
-          { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+      graph: graphOf(
+        [
+          ['a', 'Input', { shape: [3] }],
+          ['b', 'Input', { shape: [2] }],
+          ['join', 'Concatenate'],
+          ['out', 'Dense', { units: 2, activation: 'softmax' }],
         ],
-        edges: [
-          { source: 'a', target: 'join' },
-          { source: 'b', target: 'join' },
-          { source: 'join', target: 'out' },
+        [
+          ['a', 'join'],
+          ['b', 'join'],
+          ['join', 'out'],
         ],
-      },
+      ),
     });
     const outDir = join(work, 'web-two-inputs');
     await expect(exportProject({ tf, project, format: 'web', outDir })).rejects.toThrow(/2 Input blocks \(a, b\)/);

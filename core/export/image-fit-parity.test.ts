@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +15,9 @@ import type { ImageFit } from '../model/image-fit';
 import { parseProject } from '../model/project-io';
 import { PROJECT_FORMAT } from '../model/project';
 import { exportProject } from './index';
+import { launchChromium } from './test-browser';
 import { maxAbsDiff } from './test-support';
+import { chain } from '../model/test-graphs';
 
 const work = mkdtempSync(join(tmpdir(), 'nb-fit-parity-'));
 const folder = join(work, 'photos');
@@ -44,10 +46,7 @@ beforeAll(async () => {
     for (let i = 0; i < 3; i++) writeFileSync(join(folder, name, `${i}.png`), bytes);
   }
   await tf.setBackend('cpu');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -97,17 +96,7 @@ async function webDemoInput(shape: [number, number, number], fit: ImageFit): Pro
     format: PROJECT_FORMAT,
     version: 1,
     name: 'Photos',
-    graph: {
-      nodes: [
-        { id: 'input', type: 'Input', params: { shape } },
-        { id: 'flatten', type: 'Flatten', params: {} },
-        { id: 'output', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'input', target: 'flatten' },
-        { source: 'flatten', target: 'output' },
-      ],
-    },
+    graph: chain(['input', 'Input', { shape }], ['flatten', 'Flatten'], ['output', 'Dense', { units: 2, activation: 'softmax' }]),
     dataset: { kind: 'imageFolder', path: folder, fit },
   });
   const dir = join(work, `web-${fit}-${shape.join('x')}`);

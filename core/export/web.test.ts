@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCsv } from '../data/csv';
@@ -12,6 +12,7 @@ import { parseProject } from '../model/project-io';
 import { parseProjectText } from '../model/project-io';
 import type { Project } from '../model/project';
 import { exportProject } from './index';
+import { launchChromium } from './test-browser';
 import { appPredict, maxAbsDiff, trainedRunWeights } from './test-support';
 import type { NamedWeight } from './weights';
 
@@ -32,10 +33,7 @@ beforeAll(async () => {
     await exportProject({ tf, project, format: 'web', outDir: dir, weights: trained.get(name) });
     demos.set(name, { project, weights: trained.get(name)!, dir });
   }
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

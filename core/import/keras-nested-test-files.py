@@ -158,11 +158,12 @@ transfer_config = {
     "keras_version": "2.15.0",
     "backend": "tensorflow",
 }
-write_h5(os.path.join(out, "transfer.h5"), transfer_config, [
+transfer_h5_layers = [
     ("base", [("conv/kernel:0", k1), ("conv/bias:0", b1), ("bn/gamma:0", g1), ("bn/beta:0", be1), ("bn/moving_mean:0", m1), ("bn/moving_variance:0", v1)]),
     ("flatten", []),
     ("dense", [("dense/kernel:0", hk), ("dense/bias:0", hb)]),
-])
+]
+write_h5(os.path.join(out, "transfer.h5"), transfer_config, transfer_h5_layers)
 x1 = rand(2, 8, 8, 3)
 y1 = softmax(maxpool2(batchnorm(relu(conv_same(x1.astype(np.float64), k1, b1)), g1, be1, m1, v1, 0.001)).reshape(2, -1) @ hk + hb)
 transfer_weights = {"conv/kernel": k1, "conv/bias": b1, "bn/gamma": g1, "bn/beta": be1, "bn/moving_mean": m1, "bn/moving_variance": v1, "dense/kernel": hk, "dense/bias": hb}
@@ -170,11 +171,7 @@ transfer_weights = {"conv/kernel": k1, "conv/bias": b1, "bn/gamma": g1, "bn/beta
 # The same without the Sequential's InputLayer, its first layer the base: the base's input is the network's.
 no_input = json.loads(json.dumps(transfer_config))
 del no_input["config"]["layers"][0]
-write_h5(os.path.join(out, "transfer-no-input.h5"), no_input, [
-    ("base", [("conv/kernel:0", k1), ("conv/bias:0", b1), ("bn/gamma:0", g1), ("bn/beta:0", be1), ("bn/moving_mean:0", m1), ("bn/moving_variance:0", v1)]),
-    ("flatten", []),
-    ("dense", [("dense/kernel:0", hk), ("dense/bias:0", hb)]),
-])
+write_h5(os.path.join(out, "transfer-no-input.h5"), no_input, transfer_h5_layers)
 
 # A functional model calling a Sequential of augmentation layers (the course's `data_augmentation(inputs)`), which has no InputLayer of its own.
 ak, ab = rand(3, 2), rand(2)

@@ -5,34 +5,19 @@
  * keeps it (HDF5, Keras 3 `.keras`, TensorFlow.js model.json). Files written by h5py
  * (keras-nested-test-files.py), numpy's forward pass as the reference.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
 import { recordingIo } from '../cli/test-io';
 import { appPredict, maxAbsDiff } from '../export/test-support';
-import type { NamedWeight } from '../export/weights';
 import { analyzeGraph } from '../model/analyze';
 import { kerasModelCode } from '../model/codegen/keras';
 import { ProjectStore } from '../store/project-store';
-import { ImportError, type ImportedModel } from './index';
+import { type ImportedModel } from './index';
 import { loadKerasH5, loadKerasZip } from './keras';
+import { filesWrittenBy, named, refusal, weightMap, type Tensor } from './test-support';
 import { loadTfjsModel } from './tfjs';
 
-const PYTHON = '/usr/bin/python3';
-const SCRIPT = fileURLToPath(new URL('./keras-nested-test-files.py', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'nb-import-nested-'));
-const file = (name: string) => join(dir, name);
-
-interface Tensor {
-  shape: number[];
-  data: number[];
-}
 interface Case {
   input: number[];
   shape: number[];
@@ -48,28 +33,14 @@ let expected: {
   bnOptionsWeights: Record<string, Tensor>;
 };
 
+const file = filesWrittenBy('./keras-nested-test-files.py', 'nb-import-nested-', (e: typeof expected) => (expected = e));
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  await promisify(execFile)(PYTHON, [SCRIPT, dir]);
-  expected = JSON.parse(readFileSync(file('expected.json'), 'utf8')) as typeof expected;
-}, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
-const named = (m: ImportedModel): NamedWeight[] => m.weights.map((w) => ({ ...w, dtype: 'float32' }));
-const weightMap = (m: ImportedModel) => Object.fromEntries(m.weights.map((w) => [w.name, { shape: w.shape, data: Array.from(w.data) }]));
 const asFloat32 = (weights: Record<string, Tensor>) =>
   Object.fromEntries(Object.entries(weights).map(([k, t]) => [k, { shape: t.shape, data: Array.from(Float32Array.from(t.data)) }]));
 const predict = (m: ImportedModel, c: Case) => appPredict(tf, m.graph, named(m), Float32Array.from(c.input), c.shape);
-
-async function refusal(load: Promise<unknown>): Promise<ImportError> {
-  const error = await load.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  expect((error as ImportError).fr).toBeTruthy();
-  return error as ImportError;
-}
 
 /** The transfer model `Sequential([base, Flatten, Dense])`, base frozen, however it was saved. */
 function expectTransfer(model: ImportedModel, source: string) {

@@ -3,32 +3,19 @@
  * publishes, and Keras 3 `.keras` archives, all written by h5py (keras-test-files.py) with numpy's
  * forward pass as the reference. Files that lie or are truncated get errors saying what is wrong.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { untrainedWeights } from '../export/index';
 import { appPredict, maxAbsDiff } from '../export/test-support';
-import type { NamedWeight } from '../export/weights';
 import { analyzeGraph } from '../model/analyze';
 import { insertBase } from '../model/base-group';
 import { parseProject } from '../model/project-io';
-import { ImportError, importerFor, type ImportedModel } from './index';
+import { importerFor, type ImportedModel } from './index';
 import { loadKerasH5, loadKerasZip, readKerasWeights } from './keras';
+import { filesWrittenBy, named, refusal, weightMap, type Tensor } from './test-support';
+import { chain } from '../model/test-graphs';
 
-const PYTHON = '/usr/bin/python3';
-const SCRIPT = fileURLToPath(new URL('./keras-test-files.py', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'nb-import-keras-'));
-const file = (name: string) => join(dir, name);
-
-interface Tensor {
-  shape: number[];
-  data: number[];
-}
 interface Expected {
   functional: { input: number[]; shape: number[]; output: number[] };
   keras3: { input: number[]; shape: number[]; output: number[] };
@@ -38,31 +25,16 @@ interface Expected {
   keras3Weights: Record<string, Tensor[]>;
 }
 let expected: Expected;
-
+const file = filesWrittenBy('./keras-test-files.py', 'nb-import-keras-', (e: Expected) => (expected = e));
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  await promisify(execFile)(PYTHON, [SCRIPT, dir]);
-  expected = JSON.parse(readFileSync(file('expected.json'), 'utf8')) as Expected;
-}, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+});
 
-const named = (m: ImportedModel): NamedWeight[] => m.weights.map((w) => ({ ...w, dtype: 'float32' }));
-const weightMap = (m: ImportedModel) => Object.fromEntries(m.weights.map((w) => [w.name, { shape: w.shape, data: Array.from(w.data) }]));
 const asFloat32 = (t: Tensor) => ({ shape: t.shape, data: Array.from(Float32Array.from(t.data)) });
 const blocks = (m: ImportedModel) => {
   const analysis = analyzeGraph(m.graph);
   return m.graph.nodes.map((n) => ({ id: n.id, type: n.type, params: analysis.nodes[n.id].params }));
 };
-
-async function refusal(load: Promise<unknown>): Promise<ImportError> {
-  const error = await load.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ImportError);
-  expect((error as ImportError).fr).toBeTruthy();
-  return error as ImportError;
-}
 
 describe('Keras HDF5 import', () => {
   it('is the importer for .h5 and .keras files', () => {
@@ -274,13 +246,7 @@ describe('an imported Keras network as a pretrained base', () => {
       format: 'neuroblocks.project',
       version: 1,
       name: 'On a Keras base',
-      graph: {
-        nodes: [
-          { id: 'in', type: 'Input', params: { shape: [8, 8, 3] } },
-          { id: 'classes', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-        ],
-        edges: [{ source: 'in', target: 'classes' }],
-      },
+      graph: chain(['in', 'Input', { shape: [8, 8, 3] }], ['classes', 'Dense', { units: 2, activation: 'softmax' }]),
       dataset: { kind: 'builtin', name: 'mnist' },
       training: {
         optimizer: 'adam',

@@ -15,11 +15,11 @@ import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appPredict, maxAbsDiff } from '../export/test-support';
-import type { NamedWeight } from '../export/weights';
 import { analyzeGraph } from '../model/analyze';
 import type { ImportedModel } from './index';
 import { importOnnx, loadOnnx } from './onnx';
-import { float, floatTensor, ints, node, onnxBytes, waves } from './onnx-test-models';
+import { float, floatTensor, ints, node, onnxBytes, toNhwc, waves } from './onnx-test-models';
+import { named } from './test-support';
 
 const PYTHON = '/usr/bin/python3';
 const BATCH = 2;
@@ -80,14 +80,6 @@ let reference: Record<string, number[]>;
 let nhwc: Float32Array;
 const imported = new Map<string, ImportedModel>();
 
-function toNhwc(data: Float32Array, [n, c, h, w]: number[]): Float32Array {
-  const out = new Float32Array(data.length);
-  for (let b = 0; b < n; b++)
-    for (let ch = 0; ch < c; ch++)
-      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[((b * h + y) * w + x) * c + ch] = data[((b * c + ch) * h + y) * w + x];
-  return out;
-}
-const named = (model: ImportedModel): NamedWeight[] => model.weights.map((w) => ({ ...w, dtype: 'float32' }));
 const types = (model: ImportedModel) =>
   model.graph.nodes.map((n) => `${n.type}${n.params.activation && n.params.activation !== 'linear' ? `:${n.params.activation}` : ''}`);
 

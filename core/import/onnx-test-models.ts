@@ -172,3 +172,12 @@ export function convThen(last: OnnxNode, extra: OnnxTensor[] = [], outputShape: 
 }
 
 export { floatTensor, int64Tensor };
+
+/** Values in NCHW order (torch's and ONNX's) rearranged in NHWC order (the app's). */
+export function toNhwc(data: Float32Array, [n, c, h, w]: number[]): Float32Array {
+  const out = new Float32Array(data.length);
+  for (let b = 0; b < n; b++)
+    for (let ch = 0; ch < c; ch++)
+      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[((b * h + y) * w + x) * c + ch] = data[((b * c + ch) * h + y) * w + x];
+  return out;
+}

@@ -10,7 +10,6 @@ import { exportProject } from '../export/index';
 import { encodeNpz } from '../export/npz';
 import { encodeModel } from '../export/onnx/protobuf';
 import { appPredict, maxAbsDiff } from '../export/test-support';
-import type { NamedWeight } from '../export/weights';
 import { analyzeGraph } from '../model/analyze';
 import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
@@ -27,8 +26,10 @@ import {
   node,
   onnxBytes,
   padAndSqueeze,
+  toNhwc,
   waves,
 } from './onnx-test-models';
+import { named } from './test-support';
 
 const PYTHON = '/usr/bin/python3';
 const BATCH = 2;
@@ -145,15 +146,6 @@ let nchw: Float32Array;
 let nhwc: Float32Array;
 const imported = new Map<string, ImportedModel>();
 
-function toNhwc(data: Float32Array, [n, c, h, w]: number[]): Float32Array {
-  const out = new Float32Array(data.length);
-  for (let b = 0; b < n; b++)
-    for (let ch = 0; ch < c; ch++)
-      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[((b * h + y) * w + x) * c + ch] = data[((b * c + ch) * h + y) * w + x];
-  return out;
-}
-
-const named = (model: ImportedModel): NamedWeight[] => model.weights.map((w) => ({ ...w, dtype: 'float32' }));
 const projectOf = (model: ImportedModel): Project =>
   parseProject({ format: 'neuroblocks.project', version: 1, name: model.name, graph: model.graph });
 

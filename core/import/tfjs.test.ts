@@ -14,13 +14,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileGraph } from '../compile/compile';
 import { appPredict, maxAbsDiff, varyBatchNorm } from '../export/test-support';
 import { folderLoader, saveToMemory, tfjsArtifacts, writeTfjs, type TfjsModelJson } from '../export/tfjs';
-import { setModelWeights, weightsOfModel, type NamedWeight } from '../export/weights';
+import { setModelWeights, weightsOfModel } from '../export/weights';
 import { analyzeGraph } from '../model/analyze';
-import type { ConformanceCase } from '../model/block';
 import { blockTypes, getBlock } from '../model/blocks/index';
 import type { Graph } from '../model/graph';
-import { ImportError, importerFor, type ImportedModel } from './index';
+import { chain, conformanceGraph } from '../model/test-graphs';
+import { ImportError, importerFor } from './index';
 import { aliasClasses, blockForClass } from './keras-layers';
+import { named, refusal } from './test-support';
 import { loadTfjsModel } from './tfjs';
 
 const work = mkdtempSync(join(tmpdir(), 'nb-import-tfjs-'));
@@ -35,35 +36,11 @@ const folder = () => {
   return dir;
 };
 
-/** Inputs `in0`, `in1`, … feeding the block under test, `b`; an Input is followed by a linear Activation. */
-function graphFor(type: string, c: ConformanceCase, probe = false): Graph {
-  if (type === 'Input')
-    return {
-      nodes: [
-        { id: 'b', type, params: c.params },
-        { id: 'probe', type: 'Activation', params: { activation: 'linear' } },
-      ],
-      edges: [{ source: 'b', target: 'probe' }],
-    };
-  const inputs = c.inputs.map((shape, i) => ({ id: `in${i}`, type: 'Input', params: { shape } }));
-  const graph: Graph = {
-    nodes: [...inputs, { id: 'b', type, params: c.params }],
-    edges: inputs.map((n) => ({ source: n.id, target: 'b' })),
-  };
-  if (probe) {
-    graph.nodes.push({ id: 'probe', type: 'Activation', params: { activation: 'linear' } });
-    graph.edges.push({ source: 'b', target: 'probe' });
-  }
-  return graph;
-}
-
 /** The Keras classes of a saved model that no block of the app expresses. */
 function inexpressible(json: TfjsModelJson): string[] {
   const layers = (json.modelTopology as { config: { layers: { class_name: string }[] } }).config.layers;
   return layers.map((l) => l.class_name).filter((c) => !blockForClass(c) && !aliasClasses[c]);
 }
-
-const named = (m: ImportedModel): NamedWeight[] => m.weights.map((w) => ({ ...w, dtype: 'float32' }));
 
 function inputsOf(graph: Graph): { data: Float32Array[]; shapes: number[][] } {
   const analysis = analyzeGraph(graph);
@@ -102,7 +79,7 @@ describe('TensorFlow.js layers model import', () => {
 
   it.each(cases)('$label: the TensorFlow.js export imports back and predicts the same, and so does its export', async ({ type, c }) => {
     // A linear Activation after the block keeps a layer in the export when the block does nothing at inference.
-    const graph = graphFor(type, c, true);
+    const graph = conformanceGraph(type, c, true);
     const model = compileGraph(tf, graph, { seed: 3 });
     const weights = varyBatchNorm(weightsOfModel(model));
     model.dispose();
@@ -141,7 +118,7 @@ describe('TensorFlow.js layers model import', () => {
   it.each(cases)(
     '$label: the app’s own model, saved by TensorFlow.js, imports back to the same blocks and weights',
     async ({ type, c }) => {
-      const graph = graphFor(type, c);
+      const graph = conformanceGraph(type, c);
       const model = compileGraph(tf, graph, { seed: 3 });
       const weights = varyBatchNorm(weightsOfModel(model));
       setModelWeights(tf, model, weights);
@@ -167,19 +144,12 @@ describe('TensorFlow.js layers model import', () => {
 
 describe('TensorFlow.js quantized weights', () => {
   it('reads weights stored as uint8, uint16 or float16 (tensorflowjs_converter --quantize_*) as the float32 values they stand for', async () => {
-    const graph: Graph = {
-      nodes: [
-        { id: 'x', type: 'Input', params: { shape: [3] } },
-        { id: 'a', type: 'Dense', params: { units: 2 } },
-        { id: 'b', type: 'Dense', params: { units: 2 } },
-        { id: 'c', type: 'Dense', params: { units: 1, useBias: false } },
-      ],
-      edges: [
-        { source: 'x', target: 'a' },
-        { source: 'a', target: 'b' },
-        { source: 'b', target: 'c' },
-      ],
-    };
+    const graph: Graph = chain(
+      ['x', 'Input', { shape: [3] }],
+      ['a', 'Dense', { units: 2 }],
+      ['b', 'Dense', { units: 2 }],
+      ['c', 'Dense', { units: 1, useBias: false }],
+    );
     const model = compileGraph(tf, graph, { seed: 1 });
     const artifacts = await tfjsArtifacts(tf, graph, weightsOfModel(model));
     model.dispose();
@@ -220,19 +190,12 @@ describe('TensorFlow.js quantized weights', () => {
 describe('a TensorFlow.js model.json that lies or is truncated', () => {
   /** A small CNN written by the TensorFlow.js export, for the broken copies below. */
   async function written(): Promise<{ dir: string; json: TfjsModelJson }> {
-    const graph: Graph = {
-      nodes: [
-        { id: 'img', type: 'Input', params: { shape: [6, 6, 2] } },
-        { id: 'conv', type: 'Conv2D', params: { filters: 3, kernelSize: 3, activation: 'relu' } },
-        { id: 'flat', type: 'Flatten', params: {} },
-        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'img', target: 'conv' },
-        { source: 'conv', target: 'flat' },
-        { source: 'flat', target: 'out' },
-      ],
-    };
+    const graph: Graph = chain(
+      ['img', 'Input', { shape: [6, 6, 2] }],
+      ['conv', 'Conv2D', { filters: 3, kernelSize: 3, activation: 'relu' }],
+      ['flat', 'Flatten'],
+      ['out', 'Dense', { units: 2, activation: 'softmax' }],
+    );
     const model = compileGraph(tf, graph, { seed: 1 });
     const artifacts = await tfjsArtifacts(tf, graph, weightsOfModel(model));
     model.dispose();
@@ -241,22 +204,14 @@ describe('a TensorFlow.js model.json that lies or is truncated', () => {
     return { dir, json: JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as TfjsModelJson };
   }
 
-  async function refusal(dir: string): Promise<ImportError> {
-    const error = await loadTfjsModel(join(dir, 'model.json')).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(ImportError);
-    expect((error as ImportError).fr).toBeTruthy();
-    return error as ImportError;
-  }
+  const refused = (dir: string): Promise<ImportError> => refusal(loadTfjsModel(join(dir, 'model.json')));
 
   it('refuses a weight shard shorter than the manifest says', async () => {
     const { dir, json } = await written();
     const shard = join(dir, json.weightsManifest[0].paths[0]);
     const bytes = readFileSync(shard);
     writeFileSync(shard, bytes.subarray(0, bytes.length - 8));
-    const error = await refusal(dir);
+    const error = await refused(dir);
     expect(error.message).toMatch(/need \d+ bytes.*hold \d+: they are truncated/);
     expect(error.fr).toMatch(/tronqués/);
   });
@@ -264,14 +219,14 @@ describe('a TensorFlow.js model.json that lies or is truncated', () => {
   it('refuses a missing shard, naming it', async () => {
     const { dir, json } = await written();
     rmSync(join(dir, json.weightsManifest[0].paths[0]));
-    expect((await refusal(dir)).message).toContain(`lists the weight file "${json.weightsManifest[0].paths[0]}", but it cannot be read`);
+    expect((await refused(dir)).message).toContain(`lists the weight file "${json.weightsManifest[0].paths[0]}", but it cannot be read`);
   });
 
   it('refuses a model.json that is not JSON (cut in the middle)', async () => {
     const { dir } = await written();
     const text = readFileSync(join(dir, 'model.json'), 'utf8');
     writeFileSync(join(dir, 'model.json'), text.slice(0, text.length / 2));
-    expect((await refusal(dir)).message).toMatch(/is not valid JSON .*Is it truncated\?/);
+    expect((await refused(dir)).message).toMatch(/is not valid JSON .*Is it truncated\?/);
   });
 
   it('refuses a weight whose shape does not fit its layer, naming both', async () => {
@@ -279,7 +234,7 @@ describe('a TensorFlow.js model.json that lies or is truncated', () => {
     const kernel = json.weightsManifest[0].weights.find((w) => w.name === 'conv/kernel')!;
     kernel.shape = [3, 3, 1, 6];
     writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
-    const error = await refusal(dir);
+    const error = await refused(dir);
     expect(error.message).toContain('the weight "conv/kernel" of Layer "conv" (Conv2D) has shape 3×3×1×6, but its kernel must be 3×3×2×3');
     expect(error.at).toBe('conv');
   });
@@ -294,7 +249,7 @@ describe('a TensorFlow.js model.json that lies or is truncated', () => {
     const shard = join(dir, group.paths[0]);
     const bytes = readFileSync(shard);
     writeFileSync(shard, bytes.subarray(0, bytes.length - 8));
-    expect((await refusal(dir)).message).toContain(
+    expect((await refused(dir)).message).toContain(
       'layer "out" (Dense) needs the weight "out/bias", which the weights manifest does not list',
     );
   });
@@ -305,7 +260,7 @@ describe('a TensorFlow.js model.json that lies or is truncated', () => {
       const topology = json.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } };
       change(topology.config.layers);
       writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
-      return refusal(dir);
+      return refused(dir);
     };
     const conv = (layers: { class_name: string; config: Record<string, unknown> }[]) => layers.find((l) => l.config.name === 'conv')!;
     let error = await edit((layers) => void (conv(layers).class_name = 'Conv3D'));
@@ -327,7 +282,7 @@ describe('a TensorFlow.js model.json that lies or is truncated', () => {
     const layers = (json.modelTopology as { config: { layers: { class_name: string; config: Record<string, unknown> }[] } }).config.layers;
     layers.find((l) => l.class_name === 'InputLayer')!.config.batch_input_shape = [null, null, null, 2];
     writeFileSync(join(dir, 'model.json'), JSON.stringify(json));
-    expect((await refusal(dir)).message).toContain(
+    expect((await refused(dir)).message).toContain(
       'Layer "img" (InputLayer): its input size is not fixed ([null,null,2]); the app’s Input has a fixed shape.',
     );
   });
@@ -335,6 +290,6 @@ describe('a TensorFlow.js model.json that lies or is truncated', () => {
   it('refuses a graph model, saying how to get a layers model', async () => {
     const dir = folder();
     writeFileSync(join(dir, 'model.json'), JSON.stringify({ format: 'graph-model', modelTopology: { node: [] }, weightsManifest: [] }));
-    expect((await refusal(dir)).message).toContain('is a TensorFlow.js graph model');
+    expect((await refused(dir)).message).toContain('is a TensorFlow.js graph model');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from './analyze';
 import type { Graph, GraphNode } from './graph';
 import { parseProjectText } from './project-io';
-import { chain } from './test-graphs';
+import { chain, graphOf } from './test-graphs';
 
 const projectsDir = new URL('../../projects/', import.meta.url);
 const example = (name: string) => parseProjectText(readFileSync(new URL(`${name}.json`, projectsDir), 'utf8'));
@@ -176,14 +176,14 @@ describe('errors and warnings, each tied to its node', () => {
   });
 
   it('a block that gets no data from any Input, and an unconnected Input', () => {
-    const graph: Graph = {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [4] } },
-        { id: 'spare', type: 'Input', params: { shape: [4] } },
-        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+    const graph: Graph = graphOf(
+      [
+        ['in', 'Input', { shape: [4] }],
+        ['spare', 'Input', { shape: [4] }],
+        ['out', 'Dense', { units: 2, activation: 'softmax' }],
       ],
-      edges: [{ source: 'in', target: 'out' }],
-    };
+      [['in', 'out']],
+    );
     expect(codes(analyzeGraph(graph).errors)).toEqual([{ code: 'unused-input', nodeId: 'spare', param: undefined }]);
   });
 
@@ -237,17 +237,17 @@ describe('errors and warnings, each tied to its node', () => {
   });
 
   it('several outputs are pointed out; for training they are an error', () => {
-    const graph: Graph = {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [4] } },
-        { id: 'a', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-        { id: 'b', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+    const graph: Graph = graphOf(
+      [
+        ['in', 'Input', { shape: [4] }],
+        ['a', 'Dense', { units: 2, activation: 'softmax' }],
+        ['b', 'Dense', { units: 2, activation: 'softmax' }],
       ],
-      edges: [
-        { source: 'in', target: 'a' },
-        { source: 'in', target: 'b' },
+      [
+        ['in', 'a'],
+        ['in', 'b'],
       ],
-    };
+    );
     const analysis = analyzeGraph(graph);
     expect(analysis.outputs).toEqual(['a', 'b']);
     expect(codes(analysis.warnings).map((w) => w.nodeId)).toEqual(['a', 'b']);
@@ -367,19 +367,19 @@ describe('a valid graph is one that trains (analysis with the loss)', () => {
   });
 
   it('two Inputs cannot train', () => {
-    const graph: Graph = {
-      nodes: [
-        { id: 'a', type: 'Input', params: { shape: [4] } },
-        { id: 'b', type: 'Input', params: { shape: [4] } },
-        { id: 'cat', type: 'Concatenate', params: {} },
-        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
+    const graph: Graph = graphOf(
+      [
+        ['a', 'Input', { shape: [4] }],
+        ['b', 'Input', { shape: [4] }],
+        ['cat', 'Concatenate'],
+        ['out', 'Dense', { units: 2, activation: 'softmax' }],
       ],
-      edges: [
-        { source: 'a', target: 'cat' },
-        { source: 'b', target: 'cat' },
-        { source: 'cat', target: 'out' },
+      [
+        ['a', 'cat'],
+        ['b', 'cat'],
+        ['cat', 'out'],
       ],
-    };
+    );
     expect(analyzeGraph(graph).valid).toBe(true);
     expect(codes(analyzeGraph(graph, { loss }).errors)).toEqual([{ code: 'several-inputs', nodeId: 'b', param: undefined }]);
   });
@@ -400,18 +400,18 @@ describe('messages in French', () => {
     ],
     [
       'a loop',
-      {
-        nodes: [
-          { id: 'in', type: 'Input', params: { shape: [2] } },
-          { id: 'a', type: 'Dense', params: {} },
-          { id: 'b', type: 'Dense', params: {} },
+      graphOf(
+        [
+          ['in', 'Input', { shape: [2] }],
+          ['a', 'Dense'],
+          ['b', 'Dense'],
         ],
-        edges: [
-          { source: 'in', target: 'a' },
-          { source: 'a', target: 'b' },
-          { source: 'b', target: 'a' },
+        [
+          ['in', 'a'],
+          ['a', 'b'],
+          ['b', 'a'],
         ],
-      },
+      ),
     ],
     ['an unknown block type', chain(['in', 'Input', { shape: [2] }], ['x', 'Dence'])],
     [

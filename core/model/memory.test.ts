@@ -3,6 +3,7 @@ import { analyzeGraph } from './analyze';
 import type { Graph } from './graph';
 import { memoryText } from '../i18n/translate';
 import { estimateTrainingMemory, memoryIssue } from './memory';
+import { chain } from './test-graphs';
 
 const GB = 1e9;
 const adam = { batchSize: 16, optimizer: 'adam' as const };
@@ -56,17 +57,11 @@ describe('the memory training needs', () => {
   });
 
   it('refuses an Input of 100000×100000×3 by the size of its batches alone', () => {
-    const graph: Graph = {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [100_000, 100_000, 3] } },
-        { id: 'flat', type: 'GlobalAveragePooling2D', params: {} },
-        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'in', target: 'flat' },
-        { source: 'flat', target: 'out' },
-      ],
-    };
+    const graph: Graph = chain(
+      ['in', 'Input', { shape: [100_000, 100_000, 3] }],
+      ['flat', 'GlobalAveragePooling2D'],
+      ['out', 'Dense', { units: 2, activation: 'softmax' }],
+    );
     const analysis = analyzeGraph(graph, { memory: { bytes: 64 * GB, training: { batchSize: 1, optimizer: 'adam' } } });
     expect(analysis.valid).toBe(false);
     expect(analysis.errors).toEqual([

@@ -1,11 +1,44 @@
 // Graphs written in a line for tests.
 import type { Graph, GraphNode, Shape } from './graph';
+import type { ConformanceCase } from './block';
+import type { Graph } from './graph';
 
 /** A chain of blocks, each fed by the one before: `chain(['in', 'Input', { shape: [4] }], ['out', 'Dense', { units: 2 }])`. */
 export function chain(...nodes: [id: string, type: string, params?: Record<string, unknown>][]): Graph {
+  return graphOf(
+    nodes,
+    nodes.slice(1).map(([id], i): [string, string] => [nodes[i][0], id]),
+  );
+}
+
+/**
+ * The graph a block's conformance case is tested in: inputs `in0`, `in1`, … feeding the block, `b`,
+ * in edge order. An Input alone is not a model: a linear Activation, `probe`, after it makes one
+ * that outputs the Input unchanged; `probe` adds it after any other block too.
+ */
+export function conformanceGraph(type: string, c: ConformanceCase, probe = false): Graph {
+  const probeNode = { id: 'probe', type: 'Activation', params: { activation: 'linear' } };
+  if (type === 'Input') return { nodes: [{ id: 'b', type, params: c.params }, probeNode], edges: [{ source: 'b', target: 'probe' }] };
+  const inputs = c.inputs.map((shape, i) => ({ id: `in${i}`, type: 'Input', params: { shape } }));
+  const graph: Graph = {
+    nodes: [...inputs, { id: 'b', type, params: c.params }],
+    edges: inputs.map((n) => ({ source: n.id, target: 'b' })),
+  };
+  if (probe) {
+    graph.nodes.push(probeNode);
+    graph.edges.push({ source: 'b', target: 'probe' });
+  }
+  return graph;
+}
+
+/** Blocks and the connections between them: `graphOf([['in', 'Input', { shape: [4] }], ['a', 'Dense'], ['b', 'Dense']], [['in', 'a'], ['in', 'b']])`. */
+export function graphOf(
+  nodes: [id: string, type: string, params?: Record<string, unknown>][],
+  edges: [source: string, target: string][],
+): Graph {
   return {
     nodes: nodes.map(([id, type, params]) => ({ id, type, params: params ?? {} })),
-    edges: nodes.slice(1).map(([id], i) => ({ source: nodes[i][0], target: id })),
+    edges: edges.map(([source, target]) => ({ source, target })),
   };
 }
 

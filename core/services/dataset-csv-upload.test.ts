@@ -1,30 +1,15 @@
 // Finishing the upload of a CSV file reads only its header row: a file of one 50 MB line is refused
 // at once, in bounded memory, with the bound named.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '../api/contract';
-import { NeuroblocksService } from './services';
+import { serviceFolderPerTest, webService, type ServiceFolder } from './test-service';
 
-let root: string;
-
-beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-csv-upload-'));
-  await mkdir(path.join(root, 'projects'), { recursive: true });
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+let folder: ServiceFolder;
+serviceFolderPerTest('neuroblocks-csv-upload-', (f) => (folder = f), { makeProjectsDir: true });
 
 describe('finishing the upload of a CSV file of one 50 MB line', () => {
   it('refuses it in well under a second and 100 MB, naming the 64 KiB and 10,000-column bounds', async () => {
-    const api = new NeuroblocksService({
-      host: 'web',
-      configDir: path.join(root, 'config'),
-      projectsDir: path.join(root, 'projects'),
-      version: '9.9.9',
-    });
+    const api = webService(folder);
     const { uploadId } = await api.startDatasetUpload({ name: 'line.csv', kind: 'csv' });
     const part = Buffer.alloc(10 * 1024 * 1024, 'a,').toString('base64');
     for (let i = 0; i < 5; i++)

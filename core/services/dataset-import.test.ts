@@ -1,37 +1,23 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import sharp from 'sharp';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DatasetUploadFile } from '../api/contract';
 import { cifarBatch, tar } from '../data/format-fixtures';
 import { encodeIdx } from '../data/idx';
 import { said } from '../data/said-fixtures';
 import { problemText } from '../i18n/translate';
 import { datasetPath, MAX_CSV_BYTES, MAX_IMAGE_BYTES, uploadPathParts } from './dataset-import';
-import { NeuroblocksService, type NativeDialogs } from './services';
+import { type NativeDialogs } from './services';
+import { serviceFolderPerTest, webService } from './test-service';
 
 let root: string;
 let projectsDir: string;
-
-beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-data-'));
-  projectsDir = path.join(root, 'projects');
-  await mkdir(projectsDir, { recursive: true });
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+serviceFolderPerTest('neuroblocks-data-', (folder) => ({ root, projectsDir } = folder), { makeProjectsDir: true });
 
 function service(dialogs?: NativeDialogs) {
-  return new NeuroblocksService({
-    host: dialogs ? 'desktop' : 'web',
-    configDir: path.join(root, 'config'),
-    projectsDir,
-    version: '9.9.9',
-    dialogs,
-  });
+  return webService({ root, projectsDir }, { host: dialogs ? 'desktop' : 'web', dialogs });
 }
 
 async function png(width: number, height: number, channels: 1 | 3, shade: number): Promise<Buffer> {

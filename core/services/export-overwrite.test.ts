@@ -1,31 +1,19 @@
 // An export never replaces a user's files unasked: the service refuses with the files' names, so
 // that the app can ask, and replaces them only when told to.
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exportFormatNames, UserFacingError } from '../api/contract';
-import { NeuroblocksService } from './services';
+import { serviceFolderPerTest, webService, type ServiceFolder } from './test-service';
 
-let root: string;
-beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-export-overwrite-'));
-  await mkdir(path.join(root, 'projects'));
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+let folder: ServiceFolder;
+serviceFolderPerTest('neuroblocks-export-overwrite-', (f) => (folder = f), { makeProjectsDir: true });
 
 describe('exportModel into a folder that holds files of the export', () => {
   it('refuses with code export-exists naming the files (English and French), writes nothing, and replaces them with overwrite', async () => {
-    const api = new NeuroblocksService({
-      host: 'web',
-      configDir: path.join(root, 'config'),
-      projectsDir: path.join(root, 'projects'),
-      version: '9.9.9',
-    });
+    const api = webService(folder);
     const { project } = await api.openExample('spirals-mlp');
-    const outDir = path.join(root, 'site');
+    const outDir = path.join(folder.root, 'site');
     await mkdir(outDir);
     await writeFile(path.join(outDir, 'index.html'), 'my page');
     await writeFile(path.join(outDir, 'photo.jpg'), 'my photo');
@@ -51,16 +39,11 @@ describe('exportModel into a folder that holds files of the export', () => {
   });
 
   it('names exactly the files each format writes, as it writes them', async () => {
-    const api = new NeuroblocksService({
-      host: 'web',
-      configDir: path.join(root, 'config'),
-      projectsDir: path.join(root, 'projects'),
-      version: '9.9.9',
-    });
+    const api = webService(folder);
     const { project } = await api.openExample('spirals-mlp');
     const { exportFileNames } = await import('../export/index');
     for (const format of exportFormatNames) {
-      const outDir = path.join(root, format);
+      const outDir = path.join(folder.root, format);
       const written = await api.exportModel({ project, format, outDir });
       expect(written.files.sort()).toEqual(exportFileNames(project, format).sort());
       const again = await api.exportModel({ project, format, outDir }).catch((e: unknown) => e);

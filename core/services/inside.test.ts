@@ -8,6 +8,7 @@ import type { SerializedWeight } from '../train/events';
 import { TrainedModel } from './inference';
 import { convFilters, describeOutput, INSIDE_LIMITS, inspectModel } from './inside';
 import { NeuroblocksService } from './services';
+import { chain } from '../model/test-graphs';
 
 const mnistCnn = (): Project => parseProject(JSON.parse(readFileSync(new URL('../../projects/mnist-cnn.json', import.meta.url), 'utf8')));
 
@@ -130,17 +131,11 @@ describe('looking inside a small dense model', () => {
     format: 'neuroblocks.project',
     version: 1,
     name: 'Tiny',
-    graph: {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [2] } },
-        { id: 'hidden', type: 'Dense', params: { units: 3, activation: 'relu' } },
-        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'in', target: 'hidden' },
-        { source: 'hidden', target: 'out' },
-      ],
-    },
+    graph: chain(
+      ['in', 'Input', { shape: [2] }],
+      ['hidden', 'Dense', { units: 3, activation: 'relu' }],
+      ['out', 'Dense', { units: 2, activation: 'softmax' }],
+    ),
     dataset: { kind: 'builtin', name: 'xor' },
   });
   const w1 = [0.5, -1, 2, 1.5, 0.25, -0.75]; // 2 × 3, row-major

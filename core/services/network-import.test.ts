@@ -3,10 +3,9 @@
 // open project file; a refused file changes nothing.
 import { problemText } from '../i18n/translate';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { UserFacingError } from '../api/contract';
 import { convThen, int, mobileLike, node } from '../import/onnx-test-models';
 import { analyzeGraph } from '../model/analyze';
@@ -15,20 +14,13 @@ import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
 import { ProjectStore } from '../store/project-store';
 import { NeuroblocksService } from './services';
+import { serviceFolderPerTest, webService } from './test-service';
 
 let root: string;
 let projectsDir: string;
+serviceFolderPerTest('nb-network-import-', (folder) => ({ root, projectsDir } = folder), { makeProjectsDir: true });
 
-beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'nb-network-import-'));
-  projectsDir = path.join(root, 'projects');
-  await mkdir(projectsDir, { recursive: true });
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
-
-const service = () => new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir, version: '9.9.9' });
+const service = () => webService({ root, projectsDir });
 
 async function upload(api: NeuroblocksService, fileName: string, bytes: Uint8Array, size = 1000): Promise<string> {
   const { uploadId } = await api.startNetworkUpload({ fileName });

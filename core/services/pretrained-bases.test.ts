@@ -17,6 +17,7 @@ import type { Project } from '../model/project';
 import { parseProject } from '../model/project-io';
 import { ProjectStore } from '../store/index';
 import { NeuroblocksService } from './services';
+import { chain } from '../model/test-graphs';
 
 let root: string;
 let server: Server;
@@ -85,17 +86,7 @@ const imageProject = (shape = [32, 32, 3]): Project =>
     format: 'neuroblocks.project',
     version: 1,
     name: 'Flowers',
-    graph: {
-      nodes: [
-        { id: 'input', type: 'Input', params: { shape } },
-        { id: 'gap', type: 'GlobalAveragePooling2D', params: {} },
-        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'input', target: 'gap' },
-        { source: 'gap', target: 'out' },
-      ],
-    },
+    graph: chain(['input', 'Input', { shape }], ['gap', 'GlobalAveragePooling2D'], ['out', 'Dense', { units: 2, activation: 'softmax' }]),
     dataset: { kind: 'builtin', name: 'mnist' },
   });
 

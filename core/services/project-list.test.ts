@@ -1,29 +1,21 @@
 // Listing the projects folder reads a bounded part of each file: a large or malformed project
 // never holds the host's event loop.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProjectStore } from '../store/index';
 import { smallProject } from '../store/test-helpers';
-import { NeuroblocksService } from './services';
+import { serviceFolderPerTest, webService } from './test-service';
 
 let root: string;
 let projectsDir: string;
-
-beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-list-'));
-  projectsDir = path.join(root, 'projects');
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+serviceFolderPerTest('neuroblocks-list-', (folder) => ({ root, projectsDir } = folder));
 
 const header = (name: string) => `{"format":"neuroblocks.project","version":1,"name":${JSON.stringify(name)},"description":"`;
 
 describe('listing the projects folder', () => {
   it('names large and malformed projects from their beginning, in little CPU time', async () => {
-    const api = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir, version: '9.9.9' });
+    const api = webService({ root, projectsDir });
     await mkdir(projectsDir);
     const filler = 'x'.repeat(40_000_000);
     // 40 MB each: one cut short (no closing brace), one with a syntax error at its very end.

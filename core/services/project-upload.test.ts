@@ -1,26 +1,19 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NeuroblocksService } from './services';
 import { ProjectUploads } from './project-upload';
 import type { UserFacingError } from '../api/contract';
 import { problem } from '../i18n/catalogue';
 import { StoreError } from '../store/errors';
+import { serviceFolderPerTest, webService } from './test-service';
 import { ProjectStore } from '../store/index';
 
 let root: string;
 let projectsDir: string;
+serviceFolderPerTest('neuroblocks-new-projects-', (folder) => ({ root, projectsDir } = folder));
 
-beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-new-projects-'));
-  projectsDir = path.join(root, 'projects');
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
-
-const service = () => new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir, version: '9.9.9' });
+const service = () => webService({ root, projectsDir });
 
 /** Sends a file in parts of `size` bytes, as the browser does. */
 async function upload(api: NeuroblocksService, fileName: string, bytes: Buffer, size = 4096) {

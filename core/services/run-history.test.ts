@@ -1,17 +1,14 @@
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TrainingUpdate } from '../api/contract';
 import { graphChanges } from '../model/graph-diff';
 import { ProjectStore } from '../store/index';
-import { denseWeights, epochMetrics, mlpProject, tempDir } from '../store/test-helpers';
+import { denseWeights, epochMetrics, mlpProject } from '../store/test-helpers';
+import { tempDirPerTest } from '../store/test-dir';
 import { NeuroblocksService } from './services';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir('nb-run-history-'));
-});
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path), 'nb-run-history-');
 
 const service = () => new NeuroblocksService({ host: 'web', configDir: path.join(dir, 'config'), projectsDir: dir, version: '9.9.9' });
 

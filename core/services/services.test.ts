@@ -1,24 +1,24 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { problem } from '../i18n/catalogue';
+import type { Project } from '../model/project';
 import { NeuroblocksService, type NativeDialogs } from './services';
+import { serviceFolderPerTest, webService } from './test-service';
 import { ProjectStore } from '../store/index';
 
 let root: string;
 let projectsDir: string;
-
-beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-services-'));
-  projectsDir = path.join(root, 'projects');
-});
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
+serviceFolderPerTest('neuroblocks-services-', (folder) => ({ root, projectsDir } = folder));
 
 function service(extra: Partial<ConstructorParameters<typeof NeuroblocksService>[0]> = {}) {
-  return new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir, version: '9.9.9', ...extra });
+  return webService({ root, projectsDir }, extra);
+}
+
+/** `project` with kernels too large for its images in every Conv2D: a graph with errors. */
+function withHugeKernels(project: Project): Project {
+  const nodes = project.graph.nodes.map((n) => (n.type === 'Conv2D' ? { ...n, params: { ...n.params, kernelSize: 99 } } : n));
+  return { ...project, graph: { ...project.graph, nodes } };
 }
 
 describe('examples', () => {
@@ -272,26 +272,14 @@ describe('training', () => {
   it('refuses to train a graph with errors, naming the problem', async () => {
     const api = service();
     const { project } = await api.openExample('mnist-cnn');
-    const broken = {
-      ...project,
-      graph: {
-        ...project.graph,
-        nodes: project.graph.nodes.map((n) => (n.type === 'Conv2D' ? { ...n, params: { ...n.params, kernelSize: 99 } } : n)),
-      },
-    };
+    const broken = withHugeKernels(project);
     await expect(api.startTraining(broken)).rejects.toMatchObject({ code: 'invalid-graph' });
   });
 
   it('says in French too what a French interface shows of its refusals', async () => {
     const api = service();
     const { project } = await api.openExample('mnist-cnn');
-    const broken = {
-      ...project,
-      graph: {
-        ...project.graph,
-        nodes: project.graph.nodes.map((n) => (n.type === 'Conv2D' ? { ...n, params: { ...n.params, kernelSize: 99 } } : n)),
-      },
-    };
+    const broken = withHugeKernels(project);
     await expect(api.startTraining(broken)).rejects.toMatchObject({
       fr: expect.stringMatching(
         /^Le modèle ne peut pas être entraîné tant que ses 2 erreurs ne sont pas corrigées : Conv2D « conv1 » : `kernelSize` doit être/,

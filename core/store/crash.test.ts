@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { crashLoop, type KillReport } from './crash-harness';
 import { ProjectStore } from './project-store';
-import { tempDir } from './test-helpers';
+import { tempDirPerTest } from './test-dir';
 
 // A writer process records runs into a project file while it is killed with SIGKILL at random
 // moments; after each kill the file must pass integrity_check, hold an exact prefix of epochs
@@ -10,11 +10,7 @@ import { tempDir } from './test-helpers';
 // crash-soak.ts runs the same loop thousands of times.
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir('nbproj-crash-'));
-});
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path), 'nbproj-crash-');
 
 const seed = Number(process.env.NEUROBLOCKS_CRASH_SEED ?? Date.now() % 1_000_000);
 

@@ -1,16 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeDataset, EMBED_CSV_BYTES } from './dataset-ref';
-import { tempDir } from './test-helpers';
+import { tempDirPerTest } from './test-dir';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-});
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path));
 
 describe('data set references', () => {
   it('hash a CSV file by its bytes and embed it when small', async () => {

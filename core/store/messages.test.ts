@@ -1,19 +1,18 @@
 // The project store says its problems as codes of the catalogue's `store` namespace; these tests
 // read them back in English and in French, through real files where a file is involved.
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { problem } from '../i18n/catalogue';
 import { problemText, problemTexts } from '../i18n/translate';
 import { StoreError, writeError } from './errors';
 import { ProjectStore } from './project-store';
 import { readRegularFile } from './regular-file';
-import { epochMetrics, smallProject, tempDir } from './test-helpers';
+import { epochMetrics, smallProject } from './test-helpers';
+import { tempDirPerTest } from './test-dir';
 import { decodeWeights } from './weights';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path));
 
 function thrown(action: () => unknown): StoreError {
   try {

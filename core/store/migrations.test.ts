@@ -2,20 +2,16 @@ import { copyFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate, type MigrationStep } from './migrations';
 import { ProjectStore } from './project-store';
 import { SCHEMA_VERSION } from './schema';
-import { denseWeights, tempDir } from './test-helpers';
+import { denseWeights } from './test-helpers';
+import { tempDirPerTest } from './test-dir';
 
 const fixtures = fileURLToPath(new URL('./fixtures', import.meta.url));
 let dir: string;
-let cleanup: () => void;
-
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-});
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path));
 
 function fixtureCopy(version: number): string {
   const path = join(dir, `v${version}.nbproj`);

@@ -2,14 +2,13 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProjectStore } from './project-store';
-import { denseWeights, smallProject, tempDir } from './test-helpers';
+import { denseWeights, smallProject } from './test-helpers';
+import { tempDirPerTest } from './test-dir';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => ({ dir, cleanup } = tempDir()));
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path));
 
 describe('pretrained weights of a project', () => {
   it('are kept in the file, reopened as written, and replaced by name', () => {

@@ -1,18 +1,15 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { problemText } from '../i18n/translate';
 import { startTraining } from '../train';
 import { describeDataset } from './dataset-ref';
 import { ProjectStore } from './project-store';
 import { recordTrainingRun } from './record-training';
-import { mlpProject, tempDir } from './test-helpers';
+import { mlpProject } from './test-helpers';
+import { tempDirPerTest } from './test-dir';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-});
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path));
 
 const spirals = mlpProject({
   name: 'Spirals',

@@ -1,19 +1,16 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Project } from '../model/project';
 import type { Problem } from '../i18n/catalogue';
 import { problemText } from '../i18n/translate';
 import { startTraining, type FinalResult } from '../train';
 import { ProjectStore } from './project-store';
 import { recordTrainingRun, resumeRecordedRun, toSerializedWeights } from './record-training';
-import { mlpProject, tempDir } from './test-helpers';
+import { mlpProject } from './test-helpers';
+import { tempDirPerTest } from './test-dir';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-});
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path));
 
 // Checkpoints keep the optimizer's state, so a resumed run must retrace an uninterrupted one exactly.
 // Small batches make an epoch long enough for a stop sent at a checkpoint to land in the next epoch.

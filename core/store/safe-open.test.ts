@@ -2,19 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StoreError, type StoreErrorCode } from './errors';
 import { ProjectStore } from './project-store';
 import { limits, SCHEMA_VERSION } from './schema';
-import { denseWeights, epochMetrics, fileHash, smallProject, tempDir } from './test-helpers';
+import { denseWeights, epochMetrics, fileHash, smallProject } from './test-helpers';
+import { tempDirPerTest } from './test-dir';
 
 let dir: string;
-let cleanup: () => void;
-
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-});
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path));
 
 /** A closed project file with one run of a few epochs, large enough to span many pages. */
 function goodProject(name = 'good.nbproj'): string {

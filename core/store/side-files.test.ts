@@ -3,19 +3,15 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sqliteProjectFormat } from '../services/sqlite-project-format';
 import { inspectProjectFile } from './inspect';
 import { ProjectStore } from './project-store';
-import { epochMetrics, fileHash, smallProject, tempDir } from './test-helpers';
+import { epochMetrics, fileHash, smallProject } from './test-helpers';
+import { tempDirPerTest } from './test-dir';
 
 let dir: string;
-let cleanup: () => void;
-
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-});
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path));
 
 const listing = () => readdirSync(dir).sort();
 

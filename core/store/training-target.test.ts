@@ -1,16 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProjectStore } from './project-store';
 import { isProjectFile, openTrainingTarget } from './training-target';
-import { smallProject, tempDir } from './test-helpers';
+import { smallProject } from './test-helpers';
+import { tempDirPerTest } from './test-dir';
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-});
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path));
 
 function json(name = 'p.json', project = smallProject()): string {
   const path = join(dir, name);

@@ -12,7 +12,7 @@ import type { FinalResult, TrainingEvent } from './events';
 import { problemText } from '../i18n/translate';
 import { findFrozenBase, planFrozenBase, type FrozenBaseNotice } from './frozen-base';
 import { runTraining, type TrainingOptions } from './run';
-import { chain } from '../model/test-graphs';
+import { chain, graphOf } from '../model/test-graphs';
 
 /** A frozen-base notice as it reads: its problem's code, and its sentence in English (message) and in French (french). */
 const read = (notice?: FrozenBaseNotice) =>
@@ -46,37 +46,37 @@ const frozenCnn = chain(
  * branches; `c`'s branch goes on through the trainable `d` and the frozen `e` (after a trainable
  * block, so in the head). The head merges three branches in the order of the edges.
  */
-const branching: Graph = {
-  nodes: [
-    { id: 'in', type: 'Input', params: { shape: [28, 28, 1] } },
-    { id: 'a', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 2, activation: 'relu', ...frozen } },
-    { id: 'b', type: 'Conv2D', params: { filters: 4, kernelSize: 3, activation: 'relu', ...frozen } },
-    { id: 'gapB', type: 'GlobalAveragePooling2D', params: {} },
-    { id: 'c', type: 'Conv2D', params: { filters: 4, kernelSize: 3, activation: 'relu', ...frozen } },
-    { id: 'd', type: 'Conv2D', params: { filters: 4, kernelSize: 3, activation: 'relu' } },
-    { id: 'e', type: 'Conv2D', params: { filters: 4, kernelSize: 3, activation: 'relu', ...frozen } },
-    { id: 'gapE', type: 'GlobalAveragePooling2D', params: {} },
-    { id: 'h', type: 'Conv2D', params: { filters: 8, kernelSize: 3, strides: 2, activation: 'relu' } },
-    { id: 'flatH', type: 'Flatten', params: {} },
-    { id: 'cat', type: 'Concatenate', params: {} },
-    { id: 'out', type: 'Dense', params: { units: 10, activation: 'softmax' } },
+const branching: Graph = graphOf(
+  [
+    ['in', 'Input', { shape: [28, 28, 1] }],
+    ['a', 'Conv2D', { filters: 4, kernelSize: 3, strides: 2, activation: 'relu', ...frozen }],
+    ['b', 'Conv2D', { filters: 4, kernelSize: 3, activation: 'relu', ...frozen }],
+    ['gapB', 'GlobalAveragePooling2D'],
+    ['c', 'Conv2D', { filters: 4, kernelSize: 3, activation: 'relu', ...frozen }],
+    ['d', 'Conv2D', { filters: 4, kernelSize: 3, activation: 'relu' }],
+    ['e', 'Conv2D', { filters: 4, kernelSize: 3, activation: 'relu', ...frozen }],
+    ['gapE', 'GlobalAveragePooling2D'],
+    ['h', 'Conv2D', { filters: 8, kernelSize: 3, strides: 2, activation: 'relu' }],
+    ['flatH', 'Flatten'],
+    ['cat', 'Concatenate'],
+    ['out', 'Dense', { units: 10, activation: 'softmax' }],
   ],
-  edges: [
-    { source: 'in', target: 'a' },
-    { source: 'a', target: 'b' },
-    { source: 'b', target: 'gapB' },
-    { source: 'a', target: 'c' },
-    { source: 'c', target: 'd' },
-    { source: 'd', target: 'e' },
-    { source: 'e', target: 'gapE' },
-    { source: 'in', target: 'h' },
-    { source: 'h', target: 'flatH' },
-    { source: 'gapE', target: 'cat' },
-    { source: 'flatH', target: 'cat' },
-    { source: 'gapB', target: 'cat' },
-    { source: 'cat', target: 'out' },
+  [
+    ['in', 'a'],
+    ['a', 'b'],
+    ['b', 'gapB'],
+    ['a', 'c'],
+    ['c', 'd'],
+    ['d', 'e'],
+    ['e', 'gapE'],
+    ['in', 'h'],
+    ['h', 'flatH'],
+    ['gapE', 'cat'],
+    ['flatH', 'cat'],
+    ['gapB', 'cat'],
+    ['cat', 'out'],
   ],
-};
+);
 
 function mnistProject(graph: Graph, training: Json = {}): Project {
   return parseProject({

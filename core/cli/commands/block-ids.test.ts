@@ -10,22 +10,17 @@ import { parseProject } from '../../model/project-io';
 import { NeuroblocksService } from '../../services/services';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
+import { chain } from '../../model/test-graphs';
 
 const project = parseProject({
   format: 'neuroblocks.project',
   version: 1,
   name: 'XOR',
-  graph: {
-    nodes: [
-      { id: 'entrée', type: 'Input', params: { shape: [2] } },
-      { id: 'hidden 1', type: 'Dense', params: { units: 8, activation: 'tanh' } },
-      { id: 'dense(1)', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-    ],
-    edges: [
-      { source: 'entrée', target: 'hidden 1' },
-      { source: 'hidden 1', target: 'dense(1)' },
-    ],
-  },
+  graph: chain(
+    ['entrée', 'Input', { shape: [2] }],
+    ['hidden 1', 'Dense', { units: 8, activation: 'tanh' }],
+    ['dense(1)', 'Dense', { units: 2, activation: 'softmax' }],
+  ),
   dataset: { kind: 'builtin', name: 'xor', size: 100 },
   training: { learningRate: 0.03, batchSize: 16, epochs: 2, seed: 2 },
 });

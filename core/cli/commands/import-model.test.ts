@@ -6,7 +6,7 @@ import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { appPredict, maxAbsDiff } from '../../export/test-support';
 import { importOnnx } from '../../import/onnx';
-import { mobileLike, waves } from '../../import/onnx-test-models';
+import { mobileLike, toNhwc, waves } from '../../import/onnx-test-models';
 import { ProjectStore } from '../../store/project-store';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
@@ -17,14 +17,6 @@ const BATCH = 3;
 beforeAll(async () => {
   await tf.setBackend('cpu');
 });
-
-function toNhwc(data: Float32Array, [n, c, h, w]: number[]): Float32Array {
-  const out = new Float32Array(data.length);
-  for (let b = 0; b < n; b++)
-    for (let ch = 0; ch < c; ch++)
-      for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) out[((b * h + y) * w + x) * c + ch] = data[((b * c + ch) * h + y) * w + x];
-  return out;
-}
 
 describe('neuroblocks import-model', () => {
   it('creates a project file whose export without --run predicts what the ONNX file does', async () => {

@@ -3,10 +3,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseProjectText } from '../../model/project-io';
 import { ProjectStore } from '../../store/project-store';
-import { tempDir } from '../../store/test-helpers';
+import { tempDirPerTest } from '../../store/test-dir';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
 
@@ -15,11 +15,7 @@ const PYTHON = '/usr/bin/python3';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const mnistCnn = join(root, 'projects/mnist-cnn.json');
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir('nb-job-'));
-});
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path), 'nb-job-');
 
 const run = promisify(execFile);
 

@@ -8,24 +8,18 @@ import { parseProject } from '../../model/project-io';
 import { NeuroblocksService } from '../../services/services';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
+import { chain } from '../../model/test-graphs';
 
 const project = parseProject({
   format: 'neuroblocks.project',
   version: 1,
   name: 'Huge',
-  graph: {
-    nodes: [
-      { id: 'in', type: 'Input', params: { shape: [100_000, 100_000, 3] } },
-      { id: 'wide', type: 'Dense', params: { units: 100_000, activation: 'relu' } },
-      { id: 'pool', type: 'GlobalAveragePooling2D', params: {} },
-      { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-    ],
-    edges: [
-      { source: 'in', target: 'wide' },
-      { source: 'wide', target: 'pool' },
-      { source: 'pool', target: 'out' },
-    ],
-  },
+  graph: chain(
+    ['in', 'Input', { shape: [100_000, 100_000, 3] }],
+    ['wide', 'Dense', { units: 100_000, activation: 'relu' }],
+    ['pool', 'GlobalAveragePooling2D'],
+    ['out', 'Dense', { units: 2, activation: 'softmax' }],
+  ),
   dataset: { kind: 'builtin', name: 'xor', size: 100 },
   training: { batchSize: 32, epochs: 1 },
 });

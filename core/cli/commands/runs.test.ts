@@ -2,21 +2,18 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { problem } from '../../i18n/catalogue';
 import { ProjectStore } from '../../store/project-store';
-import { denseWeights, epochMetrics, fileHash, smallProject, tempDir } from '../../store/test-helpers';
+import { denseWeights, epochMetrics, fileHash, smallProject } from '../../store/test-helpers';
+import { tempDirPerTest } from '../../store/test-dir';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
 import { formatDuration } from './runs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir('nb-runs-'));
-});
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path), 'nb-runs-');
 
 function projectWithRuns(): string {
   const store = ProjectStore.create(join(dir, 'p.nbproj'), smallProject());

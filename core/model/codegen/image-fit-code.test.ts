@@ -6,23 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { parseProject } from '../project-io';
 import { PROJECT_FORMAT } from '../project';
 import { kerasNotebook, kerasScript } from './index';
+import { chain } from '../test-graphs';
 
 const project = (dataset: Record<string, unknown>) =>
   parseProject({
     format: PROJECT_FORMAT,
     version: 1,
     name: 'Signs',
-    graph: {
-      nodes: [
-        { id: 'input', type: 'Input', params: { shape: [32, 32, 3] } },
-        { id: 'flatten', type: 'Flatten', params: {} },
-        { id: 'output', type: 'Dense', params: { units: 3, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'input', target: 'flatten' },
-        { source: 'flatten', target: 'output' },
-      ],
-    },
+    graph: chain(
+      ['input', 'Input', { shape: [32, 32, 3] }],
+      ['flatten', 'Flatten'],
+      ['output', 'Dense', { units: 3, activation: 'softmax' }],
+    ),
     dataset,
   });
 

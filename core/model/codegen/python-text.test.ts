@@ -10,6 +10,7 @@ import { parseProjectText } from '../project-io';
 import type { DatasetRef, Project } from '../project';
 import { kerasNotebook, kerasScript, pytorchModule } from './index';
 import { pyDocstring, pyString } from './python';
+import { notebookCode } from './test-notebook';
 import { seededRandom } from '../../data/random';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -101,15 +102,6 @@ function compileAll(files: string[]): string[] {
   ].join('\n');
   const out = execFileSync('/usr/bin/python3', ['-c', script, list], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).trim();
   return out ? out.split('\n') : [];
-}
-
-/** The code cells of a notebook, as one Python file. */
-function notebookCode(text: string): string {
-  const notebook = JSON.parse(text) as { cells: { cell_type: string; source: string[] }[] };
-  return notebook.cells
-    .filter((c) => c.cell_type === 'code')
-    .map((c) => c.source.join(''))
-    .join('\n\n');
 }
 
 describe('generated Python for any project text', () => {

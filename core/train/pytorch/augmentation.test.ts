@@ -18,6 +18,7 @@ import { TrainingControl } from '../control';
 import { runTraining } from '../run';
 import { engineScript, writeNpy } from './run';
 import { findPythonEngine } from './index';
+import { chain } from '../../model/test-graphs';
 
 const engine = await findPythonEngine();
 const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason && problemText(engine.reason)}`;
@@ -224,31 +225,18 @@ describe.skipIf(Boolean(skipReason))('augmentation blocks on the PyTorch engine'
       format: 'neuroblocks.project',
       version: 1,
       name: 'augmented',
-      graph: {
-        nodes: [
-          { id: 'in', type: 'Input', params: { shape: [28, 28, 1] } },
-          { id: 'rot', type: 'RandomRotation', params: { factor: 0.05 } },
-          { id: 'zoom', type: 'RandomZoom', params: { heightFactor: 0.1 } },
-          { id: 'shift', type: 'RandomTranslation', params: { heightFactor: 0.1, widthFactor: 0.1 } },
-          { id: 'contrast', type: 'RandomContrast', params: { factor: 0.2 } },
-          { id: 'bright', type: 'RandomBrightness', params: { factor: 0.1 } },
-          { id: 'crop', type: 'RandomCrop', params: { height: 26, width: 26 } },
-          { id: 'c1', type: 'Conv2D', params: { filters: 8, kernelSize: 3, strides: 2, activation: 'relu' } },
-          { id: 'flat', type: 'Flatten', params: {} },
-          { id: 'out', type: 'Dense', params: { units: 10, activation: 'softmax' } },
-        ],
-        edges: [
-          { source: 'in', target: 'rot' },
-          { source: 'rot', target: 'zoom' },
-          { source: 'zoom', target: 'shift' },
-          { source: 'shift', target: 'contrast' },
-          { source: 'contrast', target: 'bright' },
-          { source: 'bright', target: 'crop' },
-          { source: 'crop', target: 'c1' },
-          { source: 'c1', target: 'flat' },
-          { source: 'flat', target: 'out' },
-        ],
-      },
+      graph: chain(
+        ['in', 'Input', { shape: [28, 28, 1] }],
+        ['rot', 'RandomRotation', { factor: 0.05 }],
+        ['zoom', 'RandomZoom', { heightFactor: 0.1 }],
+        ['shift', 'RandomTranslation', { heightFactor: 0.1, widthFactor: 0.1 }],
+        ['contrast', 'RandomContrast', { factor: 0.2 }],
+        ['bright', 'RandomBrightness', { factor: 0.1 }],
+        ['crop', 'RandomCrop', { height: 26, width: 26 }],
+        ['c1', 'Conv2D', { filters: 8, kernelSize: 3, strides: 2, activation: 'relu' }],
+        ['flat', 'Flatten'],
+        ['out', 'Dense', { units: 10, activation: 'softmax' }],
+      ),
       dataset: { kind: 'builtin', name: 'mnist', size: 1000 },
       training: { optimizer: 'adam', learningRate: 0.003, batchSize: 32, epochs: 3, validationSplit: 0.2, seed: 2 },
     });

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { problemText } from '../../i18n/translate';
 import { main } from '../../cli/main';
 import { recordingIo } from '../../cli/test-io';
@@ -13,12 +13,13 @@ import { parseProject } from '../../model/project-io';
 import type { Project } from '../../model/project';
 import { recordTrainingRun, resumeRecordedRun } from '../../store/record-training';
 import { ProjectStore } from '../../store/project-store';
-import { tempDir } from '../../store/test-helpers';
+import { tempDirPerTest } from '../../store/test-dir';
 import { TrainingControl } from '../control';
 import type { TrainingEvent } from '../events';
 import { runTraining } from '../run';
 import { startTraining } from '../session';
 import { clearPythonEngineCache, findPythonEngine } from './index';
+import { chain } from '../../model/test-graphs';
 
 const engine = await findPythonEngine();
 const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason && problemText(engine.reason)}`;
@@ -27,11 +28,7 @@ const python = engine.python!;
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 let dir: string;
-let cleanup: () => void;
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir('nb-torch-'));
-});
-afterEach(() => cleanup());
+tempDirPerTest((path) => (dir = path), 'nb-torch-');
 
 /** An executable shell script standing in for a Python. */
 function script(name: string, body: string): string {
@@ -46,19 +43,12 @@ function smallCnn(epochs: number, size = 512, batchSize = 16): Project {
     format: 'neuroblocks.project',
     version: 1,
     name: 'small CNN',
-    graph: {
-      nodes: [
-        { id: 'in', type: 'Input', params: { shape: [28, 28, 1] } },
-        { id: 'c1', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 2, activation: 'relu' } },
-        { id: 'flat', type: 'Flatten', params: {} },
-        { id: 'out', type: 'Dense', params: { units: 10, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'in', target: 'c1' },
-        { source: 'c1', target: 'flat' },
-        { source: 'flat', target: 'out' },
-      ],
-    },
+    graph: chain(
+      ['in', 'Input', { shape: [28, 28, 1] }],
+      ['c1', 'Conv2D', { filters: 4, kernelSize: 3, strides: 2, activation: 'relu' }],
+      ['flat', 'Flatten'],
+      ['out', 'Dense', { units: 10, activation: 'softmax' }],
+    ),
     dataset: { kind: 'builtin', name: 'mnist', size },
     training: { optimizer: 'adam', learningRate: 0.003, batchSize, epochs, validationSplit: 0.2, seed: 5 },
   });

@@ -9,6 +9,7 @@ import { runTraining, type TrainingOptions } from '../run';
 import { problemText } from '../../i18n/translate';
 import { findPythonEngine } from './index';
 import { chain, mnistProject, relativeDifference } from './test-projects';
+import { graphOf } from '../../model/test-graphs';
 
 const engine = await findPythonEngine();
 const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason && problemText(engine.reason)}`;
@@ -27,26 +28,26 @@ const frozenCnn = chain(
 );
 
 /** The head takes two of the base's outputs: the flattened Input (into a trainable Dense) and the frozen convolution's. */
-const branching: Graph = {
-  nodes: [
-    { id: 'input', type: 'Input', params: { shape: [28, 28, 1] } },
-    { id: 'conv', type: 'Conv2D', params: { filters: 4, kernelSize: 3, strides: 2, activation: 'relu', ...frozen } },
-    { id: 'flatConv', type: 'Flatten', params: {} },
-    { id: 'flatInput', type: 'Flatten', params: {} },
-    { id: 'pixels', type: 'Dense', params: { units: 8, activation: 'relu' } },
-    { id: 'joined', type: 'Concatenate', params: {} },
-    { id: 'output', type: 'Dense', params: { units: 10, activation: 'softmax' } },
+const branching: Graph = graphOf(
+  [
+    ['input', 'Input', { shape: [28, 28, 1] }],
+    ['conv', 'Conv2D', { filters: 4, kernelSize: 3, strides: 2, activation: 'relu', ...frozen }],
+    ['flatConv', 'Flatten'],
+    ['flatInput', 'Flatten'],
+    ['pixels', 'Dense', { units: 8, activation: 'relu' }],
+    ['joined', 'Concatenate'],
+    ['output', 'Dense', { units: 10, activation: 'softmax' }],
   ],
-  edges: [
-    { source: 'input', target: 'conv' },
-    { source: 'conv', target: 'flatConv' },
-    { source: 'input', target: 'flatInput' },
-    { source: 'flatInput', target: 'pixels' },
-    { source: 'flatConv', target: 'joined' },
-    { source: 'pixels', target: 'joined' },
-    { source: 'joined', target: 'output' },
+  [
+    ['input', 'conv'],
+    ['conv', 'flatConv'],
+    ['input', 'flatInput'],
+    ['flatInput', 'pixels'],
+    ['flatConv', 'joined'],
+    ['pixels', 'joined'],
+    ['joined', 'output'],
   ],
-};
+);
 
 async function train(
   graph: Graph,

@@ -12,6 +12,7 @@ import type { FinalResult } from '../events';
 import { runTraining, type TrainingOptions } from '../run';
 import { findPythonEngine } from './index';
 import { chain, mnistProject, relativeDifference } from './test-projects';
+import { graphOf } from '../../model/test-graphs';
 
 const engine = await findPythonEngine();
 const skipReason = engine.available ? '' : `no Python with torch: ${engine.reason && problemText(engine.reason)}`;
@@ -31,64 +32,62 @@ const courseCnn = chain(
   ['output', 'Dense', { units: 10, activation: 'softmax' }],
 );
 
-const residualCnn: Graph = {
-  nodes: [
-    { id: 'input', type: 'Input', params: { shape: [28, 28, 1] } },
-    { id: 'stem', type: 'Conv2D', params: { filters: 6, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' } },
-    { id: 'a', type: 'Conv2D', params: { filters: 6, kernelSize: 3, padding: 'same', activation: 'relu' } },
-    { id: 'b', type: 'Conv2D', params: { filters: 6, kernelSize: 3, padding: 'same' } },
-    { id: 'add', type: 'Add', params: {} },
-    { id: 'relu', type: 'Activation', params: { activation: 'relu' } },
-    { id: 'pool', type: 'AveragePooling2D', params: { poolSize: 2 } },
-    { id: 'flatten', type: 'Flatten', params: {} },
-    { id: 'output', type: 'Dense', params: { units: 10, activation: 'softmax' } },
+const residualCnn: Graph = graphOf(
+  [
+    ['input', 'Input', { shape: [28, 28, 1] }],
+    ['stem', 'Conv2D', { filters: 6, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' }],
+    ['a', 'Conv2D', { filters: 6, kernelSize: 3, padding: 'same', activation: 'relu' }],
+    ['b', 'Conv2D', { filters: 6, kernelSize: 3, padding: 'same' }],
+    ['add', 'Add'],
+    ['relu', 'Activation', { activation: 'relu' }],
+    ['pool', 'AveragePooling2D', { poolSize: 2 }],
+    ['flatten', 'Flatten'],
+    ['output', 'Dense', { units: 10, activation: 'softmax' }],
   ],
-  edges: [
-    { source: 'input', target: 'stem' },
-    { source: 'stem', target: 'a' },
-    { source: 'a', target: 'b' },
-    { source: 'b', target: 'add' },
-    { source: 'stem', target: 'add' },
-    { source: 'add', target: 'relu' },
-    { source: 'relu', target: 'pool' },
-    { source: 'pool', target: 'flatten' },
-    { source: 'flatten', target: 'output' },
+  [
+    ['input', 'stem'],
+    ['stem', 'a'],
+    ['a', 'b'],
+    ['b', 'add'],
+    ['stem', 'add'],
+    ['add', 'relu'],
+    ['relu', 'pool'],
+    ['pool', 'flatten'],
+    ['flatten', 'output'],
   ],
-};
+);
 
 /**
- * Convolution → BatchNormalization → ReLU, twice. (A Dense → BatchNormalization pair trained with
- * Adam is left out: its kernel's gradient is mostly rounding noise that Adam scales up to full
- * steps, and TensorFlow.js's own WASM and CPU backends end the epoch 3e-3 apart on it.)
+ * Convolution → BatchNormalization → ReLU, twice, the first pair with `first`'s momentum and,
+ * `frozen`, not trainable.
  */
-const batchNormCnn = chain(
-  ['input', 'Input', { shape: [28, 28, 1] }],
-  ['conv1', 'Conv2D', { filters: 8, kernelSize: 3, strides: 2, useBias: false }],
-  ['bn1', 'BatchNormalization', { momentum: 0.9 }],
-  ['relu1', 'Activation', { activation: 'relu' }],
-  ['pool', 'MaxPooling2D', { poolSize: 2 }],
-  // 4×4 positions × 32 images: few enough values that Keras's biased batch variance (PyTorch's
-  // BatchNorm keeps the unbiased one) shows in the moving variance.
-  ['conv2', 'Conv2D', { filters: 8, kernelSize: 3, useBias: false }],
-  ['bn2', 'BatchNormalization', { momentum: 0.5 }],
-  ['relu2', 'Activation', { activation: 'relu' }],
-  ['flatten', 'Flatten', {}],
-  ['output', 'Dense', { units: 10, activation: 'softmax' }],
-);
+function twoConvBatchNorm(first: { momentum: number; frozen?: boolean }): Graph {
+  const trainable = first.frozen ? { trainable: false } : {};
+  return chain(
+    ['input', 'Input', { shape: [28, 28, 1] }],
+    ['conv1', 'Conv2D', { filters: 8, kernelSize: 3, strides: 2, useBias: false, ...trainable }],
+    ['bn1', 'BatchNormalization', { momentum: first.momentum, ...trainable }],
+    ['relu1', 'Activation', { activation: 'relu' }],
+    ['pool', 'MaxPooling2D', { poolSize: 2 }],
+    // 4×4 positions × 32 images: few enough values that Keras's biased batch variance (PyTorch's
+    // BatchNorm keeps the unbiased one) shows in the moving variance.
+    ['conv2', 'Conv2D', { filters: 8, kernelSize: 3, useBias: false }],
+    ['bn2', 'BatchNormalization', { momentum: 0.5 }],
+    ['relu2', 'Activation', { activation: 'relu' }],
+    ['flatten', 'Flatten', {}],
+    ['output', 'Dense', { units: 10, activation: 'softmax' }],
+  );
+}
+
+/**
+ * (A Dense → BatchNormalization pair trained with Adam is left out: its kernel's gradient is mostly
+ * rounding noise that Adam scales up to full steps, and TensorFlow.js's own WASM and CPU backends
+ * end the epoch 3e-3 apart on it.)
+ */
+const batchNormCnn = twoConvBatchNorm({ momentum: 0.9 });
 
 /** Transfer learning: a frozen convolution and BatchNormalization (inference mode while training, as in Keras), a trainable head. */
-const frozenBatchNormCnn = chain(
-  ['input', 'Input', { shape: [28, 28, 1] }],
-  ['conv1', 'Conv2D', { filters: 8, kernelSize: 3, strides: 2, useBias: false, trainable: false }],
-  ['bn1', 'BatchNormalization', { momentum: 0.5, trainable: false }],
-  ['relu1', 'Activation', { activation: 'relu' }],
-  ['pool', 'MaxPooling2D', { poolSize: 2 }],
-  ['conv2', 'Conv2D', { filters: 8, kernelSize: 3, useBias: false }],
-  ['bn2', 'BatchNormalization', { momentum: 0.5 }],
-  ['relu2', 'Activation', { activation: 'relu' }],
-  ['flatten', 'Flatten', {}],
-  ['output', 'Dense', { units: 10, activation: 'softmax' }],
-);
+const frozenBatchNormCnn = twoConvBatchNorm({ momentum: 0.5, frozen: true });
 
 /** Keras's scale=False (no γ, as in InceptionV3) and center=False (no β), and a frozen BatchNormalization with neither. */
 const partialBatchNormCnn = chain(

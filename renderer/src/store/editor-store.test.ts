@@ -4,6 +4,7 @@ import { parseProject } from '../../../core/model/project-io';
 import { checkConnection } from './connection-rules';
 import { createEditorStore, emptyProject } from './editor-store';
 import { COALESCE_MS } from './history';
+import { chain } from '../../../core/model/test-graphs';
 
 const mnist = () => parseProject(structuredClone(mnistJson));
 
@@ -148,17 +149,13 @@ describe('editor store', () => {
   });
 
   it('renames block ids that cannot name a layer when a project is opened, keeping its connections, and marks it unsaved', () => {
-    const project = parseProject({
-      nodes: [
-        { id: 'entrée', type: 'Input', params: { shape: [2] } },
-        { id: 'hidden 1', type: 'Dense', params: { units: 4, activation: 'relu' } },
-        { id: 'dense(1)', type: 'Dense', params: { units: 2, activation: 'softmax' } },
-      ],
-      edges: [
-        { source: 'entrée', target: 'hidden 1' },
-        { source: 'hidden 1', target: 'dense(1)' },
-      ],
-    });
+    const project = parseProject(
+      chain(
+        ['entrée', 'Input', { shape: [2] }],
+        ['hidden 1', 'Dense', { units: 4, activation: 'relu' }],
+        ['dense(1)', 'Dense', { units: 2, activation: 'softmax' }],
+      ),
+    );
     const store = createEditorStore();
     const s = () => store.getState();
     s().loadProject(project, '/somewhere/odd.json');
