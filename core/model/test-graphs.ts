@@ -1,7 +1,6 @@
 // Graphs written in a line for tests.
 import type { Graph, GraphNode, Shape } from './graph';
 import type { ConformanceCase } from './block';
-import type { Graph } from './graph';
 
 /** A chain of blocks, each fed by the one before: `chain(['in', 'Input', { shape: [4] }], ['out', 'Dense', { units: 2 }])`. */
 export function chain(...nodes: [id: string, type: string, params?: Record<string, unknown>][]): Graph {
