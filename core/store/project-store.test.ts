@@ -8,6 +8,7 @@ import { ProjectStore } from './project-store';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
 import { denseWeights, epochMetrics, fileHash, smallProject, tempDir } from './test-helpers';
 import { problem } from '../i18n/catalogue';
+import { problemText } from '../i18n/translate';
 
 let dir: string;
 let cleanup: () => void;
@@ -339,7 +340,9 @@ describe('runs', () => {
     expect(again.interruptedOnOpen).toEqual([runId]);
     const run = again.getRun(runId);
     expect(run).toMatchObject({ status: 'interrupted', epochs: 4 });
-    expect(run.error).toMatch(/stopped unexpectedly/);
+    expect(run.error?.code).toBe('store:runInterrupted');
+    expect(problemText(run.error!, 'en')).toMatch(/stopped unexpectedly/);
+    expect(problemText(run.error!, 'fr')).toMatch(/s’est arrêté de façon inattendue/);
     expect(again.resumePoint(runId)).toMatchObject({ nextEpoch: 4, plannedEpochs: 5, checkpoint: { epoch: 3 } });
 
     const resume = again.resumeRun(runId);

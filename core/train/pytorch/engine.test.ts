@@ -225,7 +225,8 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
       expect(problemText(result.message, 'fr')).toMatch(/Le moteur PyTorch a été arrêté par le signal SIGKILL/);
       const run = store.getRun(runId!);
       expect(run.status).toBe('failed');
-      expect(run.error).toMatch(/SIGKILL/);
+      expect(run.error?.code).toMatch(/^train:pytorchKilled/);
+      expect(problemText(run.error!, 'en')).toMatch(/SIGKILL/);
       expect(run.epochMetrics.length).toBeGreaterThanOrEqual(1);
       expect(store.loadCheckpoint(runId!, 'last').epoch).toBeGreaterThanOrEqual(1);
       store.close();
