@@ -167,7 +167,7 @@ export function RunsPanel() {
                 <td>
                   {t('ui-runs:settingsText', {
                     optimizer: run.training.optimizer,
-                    rate: formatNumber(run.training.learningRate, i18n.language),
+                    rate: run.training.learningRate,
                     batch: run.training.batchSize,
                     epochs: run.epochs,
                     planned: run.plannedEpochs ?? run.training.epochs,

@@ -11,7 +11,7 @@ export function PredictionBars({ prediction }: { prediction: Prediction }) {
       <p className="try-answer" data-testid="try-answer" aria-live="polite">
         {t('ui-try:answer', {
           label: prediction.classNames[best],
-          probability: percentText(prediction.probabilities[best], i18n.language),
+          probability: prediction.probabilities[best],
         })}
       </p>
       <ul className="prob-bars" data-testid="prob-bars">
