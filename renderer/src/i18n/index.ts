@@ -2,7 +2,7 @@ import i18next, { type i18n, type InitOptions } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { addFormatters } from '../../../core/i18n/translate';
 import { storedLanguage } from '../ui/language';
-import { addInterfaceFormatters } from './formatters';
+import { addInterfaceFormatters } from '../ui/formatters';
 import { frenchSpacingProcessor } from '../ui/typography';
 import { namespaces, resources } from './resources';
 import './types';

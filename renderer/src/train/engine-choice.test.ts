@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { engineOfBackend, engineTitle, type PythonEngineInfo } from '../../../core/api/contract';
-import { addInterfaceFormatters } from '../i18n/formatters';
+import { addInterfaceFormatters } from '../ui/formatters';
 import { interfaceCatalogue } from '../i18n/resources';
 import { deviceChoices } from './EngineChoice';
 import { engineOptions } from './training-store';

@@ -1,7 +1,7 @@
 // Numbers and moments shown on their own (a table cell, a label beside a control), written by the
 // interface's i18next formats (see ../i18n/formatters.ts), the ones its sentences use.
 import { languageOf } from '../../../core/i18n/translate';
-import { formatValue } from '../i18n/formatters';
+import { formatValue } from './formatters';
 
 /** 42358 → "42,358" in English, "42 358" in French: the `count` format. */
 export const formatCount = (n: number, language: string): string => formatValue('count', n, language);

@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { addInterfaceFormatters } from '../i18n/formatters';
+import { addInterfaceFormatters } from './formatters';
 import { interfaceCatalogue } from '../i18n/resources';
 import { frenchSpacing, frenchSpacingProcessor } from './typography';
 

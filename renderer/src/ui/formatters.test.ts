@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { formatValue } from './formatters';
-import { setUpI18n } from './index';
+import { setUpI18n } from '../i18n/index';
 
 // The interface's i18next, as the app sets it up: its messages, core's formats and its own.
 const instance = setUpI18n(i18next.createInstance(), 'en');
