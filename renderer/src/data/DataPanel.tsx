@@ -12,6 +12,7 @@ import { dataStore, forgetPreview, loadPreview, useData } from './data-store';
 import { trainingStore, updateForm, useTraining } from '../train/training-store';
 import { useSettingsForm } from '../train/use-settings-form';
 import './data.css';
+import '../ui/fields.css';
 import { errorText, problemLine } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 import { SkippedRows } from './SkippedRows';

@@ -13,6 +13,8 @@ import { RowTable } from '../try/TableTry';
 import { errorText } from '../ui/error-text';
 import { formatNumber, percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
+import '../ui/tables.css';
+import './evaluate.css';
 
 export function EvaluatePanel() {
   const { t, i18n } = useTranslation();

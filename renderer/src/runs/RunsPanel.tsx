@@ -14,6 +14,8 @@ import { useTraining } from '../train/training-store';
 import { errorText } from '../ui/error-text';
 import { dateTimeText, formatNumber, percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
+import '../train/live-chart.css';
+import '../ui/tables.css';
 
 const COLOURS = ['#2446b8', '#c25400', '#1b6e2f', '#8e24aa', '#b3261e', '#00796b'];
 const AXIS_FONT = '15px system-ui, sans-serif';

@@ -25,6 +25,8 @@ import {
 import { errorText, problemLine } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 import type { TFunction } from 'i18next';
+import '../ui/fields.css';
+import './train.css';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),

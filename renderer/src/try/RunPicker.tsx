@@ -8,6 +8,8 @@ import { GoToTrain } from '../train/NextSteps';
 import { useTraining } from '../train/training-store';
 import { problemLine } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
+import '../ui/fields.css';
+import './run-picker.css';
 
 /** Keeps the model store in step with the host: on opening a tab, another project, or the end of a run. */
 export function useModelSync(): void {

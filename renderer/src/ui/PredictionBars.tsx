@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Prediction } from '../../../core/api/contract';
 import { percentText } from './format';
+import './prediction-bars.css';
 
 /** The predicted class in words, then one bar per class with its probability. */
 export function PredictionBars({ prediction }: { prediction: Prediction }) {
