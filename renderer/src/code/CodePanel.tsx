@@ -5,6 +5,7 @@ import { toGraph } from '../store/flow-graph';
 import { useEditor } from '../store/index';
 import { blockLines, createCodeCache } from './code-lines';
 import { codeViewStore, useCodeView } from './code-store';
+import '../ui/panel-tabs.css';
 import './code.css';
 import { problemLine } from '../ui/error-text';
 import { closeSidePanel, PanelClose, PanelToggle, TabList } from '../ui/SidePanel';

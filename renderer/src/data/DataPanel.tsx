@@ -7,12 +7,12 @@ import { builtinDatasets, type DatasetRef } from '../../../core/model/project';
 import type { Shape } from '../../../core/model/graph';
 import { getApi } from '../api';
 import { editorStore, useEditor } from '../store/index';
-import { formatCount } from '../ui/format';
 import { fitAdvice, folderFiles, formatShape, formatSize, uploadDataset, type FitAdvice, type PickedFile } from './data-import';
 import { dataStore, forgetPreview, loadPreview, useData } from './data-store';
 import { trainingStore, updateForm, useTraining } from '../train/training-store';
 import { useSettingsForm } from '../train/use-settings-form';
 import './data.css';
+import '../ui/fields.css';
 import { errorText, problemLine } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
 import { SkippedRows } from './SkippedRows';
@@ -143,15 +143,14 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
   const { t, i18n } = useTranslation();
   const analysis = useEditor((s) => s.analysis);
   const loss = useTraining((s) => s.form?.training.loss);
-  const n = (v: number) => formatCount(v, i18n.language);
   const advice = fitAdvice(preview, analysis, loss);
   return (
     <>
       <p className="data-summary" data-testid="data-summary">
         {t('ui-data:summary', {
           classes: preview.classes.length,
-          train: n(preview.trainCount),
-          test: n(preview.testCount),
+          train: preview.trainCount,
+          test: preview.testCount,
           shape: shapeText(preview.inputShape, t),
         })}
       </p>
@@ -166,9 +165,9 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
       {preview.checked && (
         <p className="train-hint data-checked" data-testid="data-checked">
           {t(preview.checked.headers < preview.checked.images ? 'ui-data:checkedHeaders' : 'ui-data:checked', {
-            decoded: n(preview.checked.decoded),
-            headers: n(preview.checked.headers),
-            images: n(preview.checked.images),
+            decoded: preview.checked.decoded,
+            headers: preview.checked.headers,
+            images: preview.checked.images,
           })}
         </p>
       )}
@@ -218,7 +217,7 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
                 )}
                 {c.name}
               </th>
-              <td className="data-classes__count">{t('ui-data:countValue', { train: n(c.count), test: n(c.testCount) })}</td>
+              <td className="data-classes__count">{t('ui-data:countValue', { train: c.count, test: c.testCount })}</td>
               {c.thumbnails.length > 0 && (
                 <td className="data-thumbnails">
                   {c.thumbnails.map((src, k) => (
@@ -233,7 +232,7 @@ function PreviewView({ preview }: { preview: DatasetPreview }) {
       <Scatter preview={preview} label={t('ui-data:scatter')} />
       {preview.table && (
         <div className="data-table-wrap">
-          <p className="train-hint">{t('ui-data:tableRows', { shown: preview.table.rows.length, total: n(preview.table.totalRows) })}</p>
+          <p className="train-hint">{t('ui-data:tableRows', { shown: preview.table.rows.length, total: preview.table.totalRows })}</p>
           <table className="data-table" data-testid="data-table">
             <thead>
               <tr>

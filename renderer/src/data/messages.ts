@@ -47,19 +47,20 @@ export const dataMessagesEn = {
     dropUnknown: 'Drop a folder of images (one sub-folder per class) or a single .csv file.',
     preview: 'Preview',
     loading: 'Reading the data…',
-    checked: '{{decoded}} of {{images}} images were fully checked; the rest are checked when training loads them.',
+    checked: '{{decoded, count}} of {{images, count}} images were fully checked; the rest are checked when training loads them.',
     checkedHeaders:
-      '{{decoded}} of {{images}} images were fully checked and the sizes of {{headers}} were read; the rest are counted as images and checked when training loads them.',
-    summary: '{{classes}} classes · {{train}} samples for training · {{test}} kept for the final test · each sample {{shape}}',
+      '{{decoded, count}} of {{images, count}} images were fully checked and the sizes of {{headers, count}} were read; the rest are counted as images and checked when training loads them.',
+    summary:
+      '{{classes}} classes · {{train, count}} samples for training · {{test, count}} kept for the final test · each sample {{shape}}',
     sizeRange: 'The images have different sizes, from {{smallest}} to {{largest}}: all are resized to the Input block’s shape.',
     class: 'Class',
     count: 'Samples',
-    countValue: '{{train}} train · {{test}} test',
+    countValue: '{{train, count}} train · {{test, count}} test',
     samples: 'Examples',
     thumbnail: 'Example of class {{name}}',
     skipped_one: '{{count}} file skipped',
     skipped_other: '{{count}} files skipped',
-    tableRows: 'First {{shown}} of {{total}} rows',
+    tableRows: 'First {{shown}} of {{total, count}} rows',
     scatter: 'Training points, coloured by class',
     fitInput: 'Each sample is {{data}}, but the Input block "{{id}}" expects {{input}}. Set its shape to {{fix}} to train on these data.',
     fitInputImages:
@@ -132,20 +133,22 @@ export const dataMessagesFr: typeof dataMessagesEn = {
     dropUnknown: 'Déposez un dossier d’images (un sous-dossier par classe) ou un seul fichier .csv.',
     preview: 'Aperçu',
     loading: 'Lecture des données…',
-    checked: '{{decoded}} images sur {{images}} ont été entièrement vérifiées ; les autres le seront quand l’entraînement les chargera.',
+    checked:
+      '{{decoded, count}} images sur {{images, count}} ont été entièrement vérifiées ; les autres le seront quand l’entraînement les chargera.',
     checkedHeaders:
-      '{{decoded}} images sur {{images}} ont été entièrement vérifiées et la taille de {{headers}} a été lue ; les autres sont comptées comme des images et seront vérifiées quand l’entraînement les chargera.',
-    summary: '{{classes}} classes · {{train}} exemples pour l’entraînement · {{test}} gardés pour le test final · chaque exemple {{shape}}',
+      '{{decoded, count}} images sur {{images, count}} ont été entièrement vérifiées et la taille de {{headers, count}} a été lue ; les autres sont comptées comme des images et seront vérifiées quand l’entraînement les chargera.',
+    summary:
+      '{{classes}} classes · {{train, count}} exemples pour l’entraînement · {{test, count}} gardés pour le test final · chaque exemple {{shape}}',
     sizeRange:
       'Les images n’ont pas toutes la même taille, de {{smallest}} à {{largest}} : toutes sont redimensionnées à la forme du bloc Input.',
     class: 'Classe',
     count: 'Exemples',
-    countValue: '{{train}} entraîn. · {{test}} test',
+    countValue: '{{train, count}} entraîn. · {{test, count}} test',
     samples: 'Échantillons',
     thumbnail: 'Exemple de la classe {{name}}',
     skipped_one: '{{count}} fichier ignoré',
     skipped_other: '{{count}} fichiers ignorés',
-    tableRows: '{{shown}} premières lignes sur {{total}}',
+    tableRows: '{{shown}} premières lignes sur {{total, count}}',
     scatter: 'Points d’entraînement, colorés par classe',
     fitInput:
       'Chaque exemple est {{data}}, mais le bloc Input « {{id}} » attend {{input}}. Donnez-lui la forme {{fix}} pour entraîner sur ces données.',

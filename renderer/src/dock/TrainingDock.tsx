@@ -6,6 +6,8 @@ import { RunsPanel } from '../runs/RunsPanel';
 import { TrainPanel } from '../train/TrainPanel';
 import { trainingStore, useTraining, type PanelTab } from '../train/training-store';
 import { TryPanel } from '../try/TryPanel';
+import '../ui/panel-tabs.css';
+// After the tabs' rules, as the dock's `h3` has always come after theirs.
 import './training.css';
 import { closeSidePanel, PanelClose, PanelToggle, TabList } from '../ui/SidePanel';
 

@@ -48,7 +48,7 @@ export function BaseInspector({ groupId }: { groupId: string }) {
         {t('ui-base:output', { shape: formatShape(summary.outputShape) })}
         <br />
         {t('ui-base:total', { count: summary.trainable + summary.frozen })} ·{' '}
-        {t('ui-base:counts', { trainable: n(summary.trainable), frozen: n(summary.frozen) })}
+        {t('ui-base:counts', { trainable: summary.trainable, frozen: summary.frozen })}
       </p>
       <section className="inspector__section" aria-label={t('ui-base:trainable')}>
         <label className="switch-row">

@@ -7,7 +7,6 @@ import type { BaseFlowNode, FrameFlowNode } from '../store/base-display';
 import { groupEnds } from '../store/base-display';
 import type { EditorState } from '../store/editor-store';
 import { editorStore, useEditor } from '../store/index';
-import { formatCount } from '../ui/format';
 import { NodeHandle } from './NodeHandle';
 
 export interface BaseLayer {
@@ -63,7 +62,6 @@ function BaseNodeView({ data, selected }: NodeProps<BaseFlowNode>) {
       };
     }),
   );
-  const n = (v: number) => formatCount(v, i18n.language);
   return (
     <div
       className={`base-node${selected ? ' is-selected' : ''}${summary.problem ? ' has-error' : ''}`}
@@ -96,7 +94,7 @@ function BaseNodeView({ data, selected }: NodeProps<BaseFlowNode>) {
       </div>
       <div className="base-node__params" data-testid={`base-params-${data.groupId}`}>
         {t('ui-base:total', { count: summary.trainable + summary.frozen })} ·{' '}
-        {t('ui-base:counts', { trainable: n(summary.trainable), frozen: n(summary.frozen) })}
+        {t('ui-base:counts', { trainable: summary.trainable, frozen: summary.frozen })}
       </div>
       <NodeHandle side="out" name={data.name} vertical={vertical} t={t} />
     </div>

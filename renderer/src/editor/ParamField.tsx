@@ -2,7 +2,6 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ParamSpec, Regularizer } from '../../../core/model/params';
 import { editorStore } from '../store/index';
-import { formatNumber } from '../ui/format';
 import { paramToText, textToParam } from './param-text';
 import { CodeText } from '../ui/CodeText';
 import { inLanguage } from '../ui/typography';
@@ -178,10 +177,7 @@ export function ParamField(props: Props) {
     default:
       control = <TextInput {...props} describedBy={describedBy} invalid={invalid} />;
   }
-  const range =
-    spec.kind === 'int' || spec.kind === 'float'
-      ? t('ui-editor:inspector.range', { min: formatNumber(spec.min, i18n.language), max: formatNumber(spec.max, i18n.language) })
-      : '';
+  const range = spec.kind === 'int' || spec.kind === 'float' ? t('ui-editor:inspector.range', { min: spec.min, max: spec.max }) : '';
   const defaultText =
     spec.kind === 'regularizer'
       ? t('ui-editor:inspector.regNone')

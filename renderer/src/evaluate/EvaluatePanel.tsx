@@ -11,9 +11,11 @@ import { RunPicker, useModelSync } from '../try/RunPicker';
 import { SampleImage } from '../ui/SampleImage';
 import { RowTable } from '../try/TableTry';
 import { errorText } from '../ui/error-text';
-import { formatCount, formatNumber, percentText } from '../ui/format';
+import { formatNumber, percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
 import { Table } from '../ui/Table';
+import '../ui/tables.css';
+import './evaluate.css';
 
 export function EvaluatePanel() {
   const { t, i18n } = useTranslation();
@@ -70,7 +72,7 @@ export function EvaluatePanel() {
     <div className="evaluate-panel" aria-busy={loading}>
       <RunPicker />
       <p className="evaluate-accuracy" data-testid="test-accuracy">
-        {t('ui-evaluate:accuracy', { accuracy: percent(test.accuracy), samples: formatCount(test.samples, i18n.language) })}
+        {t('ui-evaluate:accuracy', { accuracy: test.accuracy, samples: test.samples })}
       </p>
       <div className="evaluate-columns">
         <section aria-labelledby="confusion-title">
@@ -167,7 +169,7 @@ export function EvaluatePanel() {
                         values={s.values}
                         shape={samples.shape}
                         size={84}
-                        label={t('ui-evaluate:sample', { index: s.index, confidence: percent(s.confidence) })}
+                        label={t('ui-evaluate:sample', { index: s.index, confidence: s.confidence })}
                       />
                     ) : (
                       <code>{s.values.map((v) => formatNumber(v, i18n.language, 2)).join(', ')}</code>

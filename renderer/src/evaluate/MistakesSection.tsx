@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mistakes } from '../../../core/api/contract';
 import { getApi } from '../api';
-import { formatCount, formatNumber, percentText } from '../ui/format';
+import { formatNumber } from '../ui/format';
 import { isImageShape } from '../ui/image-input';
 import { useModel } from '../train/model-store';
 import { SampleImage } from '../ui/SampleImage';
@@ -24,7 +24,6 @@ export function MistakesSection({
   const [mistakes, setMistakes] = useState<Mistakes>();
   const [error, setError] = useState<string>();
   const progress = useModel((s) => (s.progress?.sessionId === sessionId && s.progress.done < s.progress.total ? s.progress : undefined));
-  const n = (value: number) => formatCount(value, i18n.language);
 
   useEffect(() => {
     let current = true;
@@ -53,7 +52,7 @@ export function MistakesSection({
       {!mistakes && !error && (
         <div className="mistakes__progress" aria-live="polite">
           <span>
-            {progress ? t('ui-evaluate:mistakes.finding', { done: n(progress.done), total: n(progress.total) }) : t('ui-evaluate:loading')}
+            {progress ? t('ui-evaluate:mistakes.finding', { done: progress.done, total: progress.total }) : t('ui-evaluate:loading')}
           </span>
           {progress && <progress aria-label={t('ui-try:runModel.progressLabel')} max={progress.total} value={progress.done} />}
         </div>
@@ -61,13 +60,13 @@ export function MistakesSection({
       {mistakes && mistakes.total === 0 && <p>{t('ui-evaluate:mistakes.none')}</p>}
       {mistakes && mistakes.total > 0 && (
         <>
-          <p>{t('ui-evaluate:mistakes.shown', { count: mistakes.total, shown: mistakes.samples.length, total: n(mistakes.total) })}</p>
+          <p>{t('ui-evaluate:mistakes.shown', { count: mistakes.total, shown: mistakes.samples.length, total: mistakes.total })}</p>
           <ul className="mistakes__grid">
             {mistakes.samples.map((m) => {
               const labels = {
                 actual: mistakes.classNames[m.actual],
                 predicted: mistakes.classNames[m.predicted],
-                confidence: percentText(m.confidence, i18n.language),
+                confidence: m.confidence,
                 index: m.index,
               };
               return (

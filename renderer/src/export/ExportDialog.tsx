@@ -7,19 +7,17 @@ import { defaultExportFolder, isFullPath } from './destination';
 import { exportDialogStore, openExportDialog, useExportDialog } from './export-store';
 import './export.css';
 import { errorText } from '../ui/error-text';
-import { percentText } from '../ui/format';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import type { TFunction } from 'i18next';
 
 /** `untrained`, or a run's checkpoint: `3:best`, `3:last`. */
 type WeightsChoice = string;
 
-function weightOptions(runs: RunInfo[], t: TFunction, language: string): { value: WeightsChoice; label: string }[] {
+function weightOptions(runs: RunInfo[], t: TFunction): { value: WeightsChoice; label: string }[] {
   const options = [{ value: 'untrained', label: t('ui-export:untrained') }];
   for (const run of [...runs].reverse()) {
     if (run.hasBestCheckpoint) {
-      const accuracy =
-        run.bestValAccuracy === undefined ? '' : t('ui-export:accuracy', { value: percentText(run.bestValAccuracy, language) });
+      const accuracy = run.bestValAccuracy === undefined ? '' : t('ui-export:accuracy', { value: run.bestValAccuracy });
       options.push({ value: `${run.id}:best`, label: t('ui-export:runBest', { id: run.id, accuracy }) });
     }
     if (run.hasLastCheckpoint) options.push({ value: `${run.id}:last`, label: t('ui-export:runLast', { id: run.id, count: run.epochs }) });
@@ -46,7 +44,7 @@ export function ExportButton() {
 
 /** Exports the model in a format other tools read: which format, which weights, which folder. */
 export function ExportDialog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const open = useExportDialog((s) => s.open);
   const projectName = useEditor((s) => s.project.name);
   const location = useEditor((s) => s.location);
@@ -153,7 +151,7 @@ export function ExportDialog() {
     }
   };
 
-  const options = weightOptions(runs ?? [], t, i18n.language);
+  const options = weightOptions(runs ?? [], t);
   return (
     <dialog ref={dialog} className="dialog export-dialog" aria-labelledby="export-title" onClose={close}>
       <form

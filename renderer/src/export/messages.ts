@@ -41,7 +41,7 @@ export const exportMessagesEn = {
     runBest: 'Run {{id}}: best epoch{{accuracy}}',
     runLast_one: 'Run {{id}}: last epoch ({{count}} epoch trained)',
     runLast_other: 'Run {{id}}: last epoch ({{count}} epochs trained)',
-    accuracy: ', {{value}} validation accuracy',
+    accuracy: ', {{value, percent}} validation accuracy',
     weightsNeedFile: 'Trained weights can be exported from a project saved as a .nbproj file, where its runs are recorded.',
     loadingRuns: 'Loading the runs…',
     runGraph: 'A run is exported with the graph it trained, as it was then, even if you changed the graph since.',
@@ -107,7 +107,7 @@ export const exportMessagesFr: typeof exportMessagesEn = {
     runBest: 'Entraînement {{id}} : meilleure époque{{accuracy}}',
     runLast_one: 'Entraînement {{id}} : dernière époque ({{count}} époque entraînée)',
     runLast_other: 'Entraînement {{id}} : dernière époque ({{count}} époques entraînées)',
-    accuracy: ', {{value}} d’exactitude en validation',
+    accuracy: ', {{value, percent}} d’exactitude en validation',
     weightsNeedFile: 'Les poids entraînés s’exportent depuis un projet enregistré en fichier .nbproj, où ses entraînements sont conservés.',
     loadingRuns: 'Chargement des entraînements…',
     runGraph:

@@ -2,6 +2,7 @@ import i18next, { type i18n, type InitOptions } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { addFormatters } from '../../../core/i18n/translate';
 import { storedLanguage } from '../ui/language';
+import { addInterfaceFormatters } from '../ui/formatters';
 import { frenchSpacingProcessor } from '../ui/typography';
 import { namespaces, resources } from './resources';
 import './types';
@@ -23,10 +24,11 @@ function options(language: string): InitOptions {
   };
 }
 
-/** Sets up an i18next instance for the interface, at once: its resources, its post-processor and core's formats. */
+/** Sets up an i18next instance for the interface, at once: its resources, its post-processor, core's formats and its own (counts, percentages, figures, moments). */
 export function setUpI18n(instance: i18n, language: string): i18n {
   void instance.use(frenchSpacingProcessor).init(options(language));
   addFormatters(instance);
+  addInterfaceFormatters(instance);
   return instance;
 }
 

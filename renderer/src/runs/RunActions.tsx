@@ -13,7 +13,6 @@ import { statusText } from './run-text';
 import { UseAsBaseDialog } from './UseAsBaseDialog';
 import './runs.css';
 import { errorText } from '../ui/error-text';
-import { dateTimeText } from '../ui/format';
 
 type Pending = { kind: 'restore'; snapshot: RunSnapshot } | { kind: 'delete'; run: RunDetailsInfo } | { kind: 'base'; run: RunDetailsInfo };
 
@@ -144,7 +143,7 @@ async function restore(snapshot: RunSnapshot): Promise<void> {
 
 /** The compare button above the history table, the outcome of the last action, and the dialogs. */
 export function RunActions({ actions, runs, selected }: { actions: RunActionsState; runs: RunDetailsInfo[]; selected: number[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const blockCount = useEditor((s) => s.nodes.length);
   const { pending, setPending, comparing, setComparing, message, setMessage, location } = actions;
   const two = selected.length === 2 ? ([selected[0], selected[1]] as [number, number]) : undefined;
@@ -239,7 +238,7 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
           <p>
             {t('ui-runs:runHistory.deleteBody', {
               id: pending.run.id,
-              date: dateTimeText(pending.run.startedAt, i18n.language),
+              date: pending.run.startedAt,
               status: statusText(t, pending.run.status),
               epochs: t('ui-runs:runHistory.epochs', { count: pending.run.epochs }),
               file: fileName(location),

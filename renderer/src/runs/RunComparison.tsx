@@ -194,8 +194,8 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
                 {paramsChanged && (
                   <li className="run-compare__change">
                     {t('ui-runs:runHistory.paramsChange', {
-                      before: n(comparison.runs[0].params!.total),
-                      after: n(comparison.runs[1].params!.total),
+                      before: comparison.runs[0].params!.total,
+                      after: comparison.runs[1].params!.total,
                     })}
                   </li>
                 )}

@@ -15,6 +15,8 @@ import { errorText, problemLine } from '../ui/error-text';
 import { dateTimeText, formatNumber, percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
 import { Table } from '../ui/Table';
+import '../train/live-chart.css';
+import '../ui/tables.css';
 
 const COLOURS = ['#2446b8', '#c25400', '#1b6e2f', '#8e24aa', '#b3261e', '#00796b'];
 const AXIS_FONT = '15px system-ui, sans-serif';
@@ -168,7 +170,7 @@ export function RunsPanel() {
               <td>
                 {t('ui-runs:settingsText', {
                   optimizer: run.training.optimizer,
-                  rate: formatNumber(run.training.learningRate, i18n.language),
+                  rate: run.training.learningRate,
                   batch: run.training.batchSize,
                   epochs: run.epochs,
                   planned: run.plannedEpochs ?? run.training.epochs,

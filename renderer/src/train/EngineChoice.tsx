@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NeuroblocksApi, PythonDevice, PythonEngineInfo } from '../../../core/api/contract';
 import { errorText, problemLine } from '../ui/error-text';
-import { formatNumber } from '../ui/format';
 import { describePageGpu } from '../../../core/page-train/client';
 import { trainingStore, useTraining } from './training-store';
 import type { TFunction } from 'i18next';
@@ -11,12 +10,12 @@ import { Field } from '../ui/Field';
 type T = TFunction;
 
 /** The device choices of the PyTorch engine: automatic, then each device it sees (every CUDA GPU on its own). */
-export function deviceChoices(info: PythonEngineInfo, t: T, language: string): { value: string; label: string }[] {
+export function deviceChoices(info: PythonEngineInfo, t: T): { value: string; label: string }[] {
   const choices = [{ value: 'auto', label: t('ui-train:engine.auto') }];
   let gpu = 0;
   const gpus = info.devices.filter((d) => d.kind === 'cuda').length;
   for (const device of info.devices) {
-    const choice = deviceChoice(device, device.kind === 'cuda' ? gpu++ : 0, t, language);
+    const choice = deviceChoice(device, device.kind === 'cuda' ? gpu++ : 0, t);
     // One GPU is simply `cuda`; with several, each is chosen by its number.
     choices.push(device.kind === 'cuda' && gpus === 1 ? { ...choice, value: 'cuda' } : choice);
   }
@@ -25,14 +24,14 @@ export function deviceChoices(info: PythonEngineInfo, t: T, language: string): {
 }
 
 /** The label of the device chosen (automatic when it is not one of the choices). */
-export function chosenDeviceLabel(info: PythonEngineInfo, device: string, t: T, language: string): string {
-  const choices = deviceChoices(info, t, language);
+export function chosenDeviceLabel(info: PythonEngineInfo, device: string, t: T): string {
+  const choices = deviceChoices(info, t);
   return (choices.find((c) => c.value === device) ?? choices[0]).label;
 }
 
-function deviceChoice(device: PythonDevice, index: number, t: T, language: string): { value: string; label: string } {
+function deviceChoice(device: PythonDevice, index: number, t: T): { value: string; label: string } {
   if (device.kind === 'cuda') {
-    const memory = device.memoryBytes ? formatNumber(Math.round((device.memoryBytes / 1024 ** 3) * 10) / 10, language) : undefined;
+    const memory = device.memoryBytes ? Math.round((device.memoryBytes / 1024 ** 3) * 10) / 10 : undefined;
     return {
       value: `cuda:${index}`,
       label: memory
@@ -72,7 +71,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
   const pytorch = engines?.pytorch;
   const set = (change: Partial<typeof engine>) => trainingStore.setState({ engine: { ...engine, ...change } });
   const reason = pytorch?.reason ? problemLine(pytorch.reason, i18n.language) : undefined;
-  const devices = pytorch?.available ? deviceChoices(pytorch, t, i18n.language) : [];
+  const devices = pytorch?.available ? deviceChoices(pytorch, t) : [];
   const cpuThreads = pytorch?.devices.find((d) => d.kind === 'cpu')?.threads ?? 64;
   const usePython = () => {
     setChecking(true);
@@ -142,9 +141,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
                 version: pytorch.torchVersion,
                 python: pytorch.python,
                 devices: pytorch.devices
-                  .map(
-                    (d, i) => deviceChoice(d, pytorch.devices.slice(0, i).filter((o) => o.kind === 'cuda').length, t, i18n.language).label,
-                  )
+                  .map((d, i) => deviceChoice(d, pytorch.devices.slice(0, i).filter((o) => o.kind === 'cuda').length, t).label)
                   .join(', '),
               })
             : t('ui-train:engine.unavailable', { reason })}

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import './live-chart.css';
 import type { Curves } from './training-store';
 import { EPOCH_STEPS, epochRange, epochTicks, percentTicks, valueRange } from '../ui/chart-axes';
 import { formatNumber } from '../ui/format';

@@ -4,7 +4,7 @@ import { optimizers } from '../../../core/model/project';
 import { issueText } from '../../../core/model/issues';
 import { getApi } from '../api';
 import { editorStore, useEditor } from '../store/index';
-import { formatCount, formatNumber, percentText } from '../ui/format';
+import { formatNumber, percentText } from '../ui/format';
 import { adviseOnRun, type Guidance } from './guidance';
 import { LiveChart, type ChartSeries } from './LiveChart';
 import { NextSteps } from './NextSteps';
@@ -27,6 +27,8 @@ import { CodeText } from '../ui/CodeText';
 import type { TFunction } from 'i18next';
 import type { Problem } from '../../../core/i18n/catalogue';
 import { Field } from '../ui/Field';
+import '../ui/fields.css';
+import './train.css';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),
@@ -120,8 +122,8 @@ function NumberField({
 }
 
 function GuidanceList({ advice }: { advice: Guidance[] }) {
-  const { t, i18n } = useTranslation();
-  const rates = (rate: number) => ({ rate: formatNumber(rate, i18n.language), lower: formatNumber(rate / 10, i18n.language) });
+  const { t } = useTranslation();
+  const rates = (rate: number) => ({ rate, lower: rate / 10 });
   if (advice.length === 0) return null;
   return (
     <ul className="train-guidance" aria-live="polite" data-testid="train-guidance">
@@ -130,7 +132,7 @@ function GuidanceList({ advice }: { advice: Guidance[] }) {
           {g.kind === 'diverged' && t('ui-train:guidance.diverged', rates(g.learningRate))}
           {g.kind === 'lossRising' && t('ui-train:guidance.lossRising', rates(g.learningRate))}
           {g.kind === 'overfitting' && t('ui-train:guidance.overfitting', { epoch: g.sinceEpoch })}
-          {g.kind === 'underfitting' && t('ui-train:guidance.underfitting', { accuracy: percentText(g.accuracy, i18n.language) })}
+          {g.kind === 'underfitting' && t('ui-train:guidance.underfitting', { accuracy: g.accuracy })}
         </li>
       ))}
     </ul>
@@ -225,12 +227,11 @@ export function TrainPanel() {
     : pytorchChosen
       ? {
           backend: 'pytorch',
-          device: `PyTorch ${pytorchChosen.torchVersion} · ${chosenDeviceLabel(pytorchChosen, engineChoice.device, t, i18n.language)}`,
+          device: `PyTorch ${pytorchChosen.torchVersion} · ${chosenDeviceLabel(pytorchChosen, engineChoice.device, t)}`,
         }
       : engineChoice.name === 'page' && pageGpu?.webgpu
         ? { backend: 'webgpu', device: pageGpu.webgpu }
         : backend;
-  const n = (v: number) => formatCount(v, i18n.language);
 
   return (
     <div className="train-panel">
@@ -455,7 +456,7 @@ export function TrainPanel() {
               })}
               {left !== undefined && ` · ${t('ui-train:timeLeft', { time: formatDuration(left) })}`}
               {' · '}
-              {t('ui-train:sizes', { train: n(started.sizes.train), validation: n(started.sizes.validation), test: n(started.sizes.test) })}
+              {t('ui-train:sizes', { train: started.sizes.train, validation: started.sizes.validation, test: started.sizes.test })}
             </p>
           </div>
         )}

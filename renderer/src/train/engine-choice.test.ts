@@ -1,13 +1,16 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { engineOfBackend, engineTitle, type PythonEngineInfo } from '../../../core/api/contract';
+import { addInterfaceFormatters } from '../ui/formatters';
 import { interfaceCatalogue } from '../i18n/resources';
 import { deviceChoices } from './EngineChoice';
 import { engineOptions } from './training-store';
 
+/** The interface's messages in a language, with its formats (a GPU's memory is a `figure`). */
 async function translator(lng: 'en' | 'fr') {
   const i18n = i18next.createInstance();
   await i18n.init({ resources: interfaceCatalogue, lng, interpolation: { escapeValue: false } });
+  addInterfaceFormatters(i18n);
   return i18n.t.bind(i18n) as (key: string, options?: Record<string, unknown>) => string;
 }
 
@@ -24,13 +27,13 @@ const server: PythonEngineInfo = {
 
 describe('the engine choice', () => {
   it('offers automatic, each GPU by number, name and memory, and the CPU with its threads, in English and French', async () => {
-    expect(deviceChoices(server, await translator('en'), 'en')).toEqual([
+    expect(deviceChoices(server, await translator('en'))).toEqual([
       { value: 'auto', label: 'Automatic (best found)' },
       { value: 'cuda:0', label: 'GPU 0: NVIDIA H100 80GB HBM3, 79.6 GB' },
       { value: 'cuda:1', label: 'GPU 1: NVIDIA A100-SXM4-40GB, 40 GB' },
       { value: 'cpu', label: 'CPU (32 threads)' },
     ]);
-    expect(deviceChoices(server, await translator('fr'), 'fr').map((c) => c.label)).toEqual([
+    expect(deviceChoices(server, await translator('fr')).map((c) => c.label)).toEqual([
       'Automatique (le meilleur trouvé)',
       'GPU 0 : NVIDIA H100 80GB HBM3, 79,6 Go',
       'GPU 1 : NVIDIA A100-SXM4-40GB, 40 Go',
@@ -41,7 +44,7 @@ describe('the engine choice', () => {
   it('calls a single GPU cuda, names Apple GPUs, and always offers the CPU', async () => {
     const t = await translator('en');
     const laptop: PythonEngineInfo = { available: true, torchVersion: '2.4.0', devices: [{ kind: 'mps', name: 'Apple GPU (MPS)' }] };
-    expect(deviceChoices(laptop, t, 'en')).toEqual([
+    expect(deviceChoices(laptop, t)).toEqual([
       { value: 'auto', label: 'Automatic (best found)' },
       { value: 'mps', label: 'Apple GPU (MPS)' },
       { value: 'cpu', label: 'CPU' },
@@ -53,7 +56,7 @@ describe('the engine choice', () => {
         { kind: 'cpu', name: 'CPU', threads: 1 },
       ],
     };
-    expect(deviceChoices(oneGpu, t, 'en').slice(1)).toEqual([
+    expect(deviceChoices(oneGpu, t).slice(1)).toEqual([
       { value: 'cuda', label: 'GPU 0: RTX 4090' },
       { value: 'cpu', label: 'CPU (1 thread)' },
     ]);

@@ -41,7 +41,7 @@ export const trainMessagesEn = {
       cpuThreads_one: 'CPU ({{count}} thread)',
       cpuThreads_other: 'CPU ({{count}} threads)',
       cuda: 'GPU {{index}}: {{name}}',
-      cudaMemory: 'GPU {{index}}: {{name}}, {{memory}} GB',
+      cudaMemory: 'GPU {{index}}: {{name}}, {{memory, figure}} GB',
       mps: 'Apple GPU (MPS)',
       processes: 'Processes',
       found: 'PyTorch {{version}} with {{python}} · sees {{devices}}',
@@ -95,7 +95,7 @@ export const trainMessagesEn = {
       'Press Start: the loss and accuracy curves are drawn here live, for the training data and for the validation data the model does not learn from.',
     progress: 'Epoch {{epoch}} of {{epochs}} · batch {{batch}} of {{batches}}',
     timeLeft: 'about {{time}} left',
-    sizes: '{{train}} for training, {{validation}} for validation, {{test}} for the test',
+    sizes: '{{train, count}} for training, {{validation, count}} for validation, {{test, count}} for the test',
     testAccuracy: 'Test accuracy: {{accuracy}}.',
     chart: {
       loss: 'Loss (lower is better)',
@@ -107,13 +107,13 @@ export const trainMessagesEn = {
     },
     guidance: {
       diverged:
-        'The loss became NaN or infinite: training diverged. Lower the learning rate (it is {{rate}}; try {{lower}}) and train again.',
+        'The loss became NaN or infinite: training diverged. Lower the learning rate (it is {{rate, figure}}; try {{lower, figure}}) and train again.',
       lossRising:
-        'The loss is now well above where it started: the learning rate is too high, so each step overshoots. Lower it (it is {{rate}}; try {{lower}}) and train again.',
+        'The loss is now well above where it started: the learning rate is too high, so each step overshoots. Lower it (it is {{rate, figure}}; try {{lower, figure}}) and train again.',
       overfitting:
         'Overfitting since epoch {{epoch}}: the validation loss rises while the training loss falls, so the model is learning the training samples by heart. Add dropout, add augmentation blocks, use more data, or turn on early stopping.',
       underfitting:
-        'Underfitting: the training loss has stopped going down while the training accuracy is only {{accuracy}}. Give the model more capacity (more filters or units, another layer), raise the learning rate a little, or train for more epochs.',
+        'Underfitting: the training loss has stopped going down while the training accuracy is only {{accuracy, percent}}. Give the model more capacity (more filters or units, another layer), raise the learning rate a little, or train for more epochs.',
     },
   },
 };
@@ -159,7 +159,7 @@ export const trainMessagesFr: typeof trainMessagesEn = {
       cpuThreads_one: 'CPU ({{count}} fil)',
       cpuThreads_other: 'CPU ({{count}} fils)',
       cuda: 'GPU {{index}} : {{name}}',
-      cudaMemory: 'GPU {{index}} : {{name}}, {{memory}} Go',
+      cudaMemory: 'GPU {{index}} : {{name}}, {{memory, figure}} Go',
       mps: 'GPU Apple (MPS)',
       processes: 'Processus',
       found: 'PyTorch {{version}} avec {{python}} · voit {{devices}}',
@@ -213,7 +213,7 @@ export const trainMessagesFr: typeof trainMessagesEn = {
       'Appuyez sur Lancer : les courbes de perte et d’exactitude se dessinent ici en direct, pour les données d’entraînement et pour les données de validation dont le modèle n’apprend pas.',
     progress: 'Époque {{epoch}} sur {{epochs}} · lot {{batch}} sur {{batches}}',
     timeLeft: 'encore {{time}} environ',
-    sizes: '{{train}} pour l’entraînement, {{validation}} pour la validation, {{test}} pour le test',
+    sizes: '{{train, count}} pour l’entraînement, {{validation, count}} pour la validation, {{test, count}} pour le test',
     testAccuracy: 'Exactitude sur le test : {{accuracy}}.',
     chart: {
       loss: 'Perte (plus bas, c’est mieux)',
@@ -225,13 +225,13 @@ export const trainMessagesFr: typeof trainMessagesEn = {
     },
     guidance: {
       diverged:
-        'La perte est devenue NaN ou infinie : l’entraînement a divergé. Baissez le taux d’apprentissage (il vaut {{rate}} ; essayez {{lower}}) et relancez.',
+        'La perte est devenue NaN ou infinie : l’entraînement a divergé. Baissez le taux d’apprentissage (il vaut {{rate, figure}} ; essayez {{lower, figure}}) et relancez.',
       lossRising:
-        'La perte est maintenant bien plus haute qu’au départ : le taux d’apprentissage est trop grand, chaque pas dépasse la cible. Baissez-le (il vaut {{rate}} ; essayez {{lower}}) et relancez.',
+        'La perte est maintenant bien plus haute qu’au départ : le taux d’apprentissage est trop grand, chaque pas dépasse la cible. Baissez-le (il vaut {{rate, figure}} ; essayez {{lower, figure}}) et relancez.',
       overfitting:
         'Surapprentissage depuis l’époque {{epoch}} : la perte de validation monte alors que la perte d’entraînement baisse ; le modèle apprend les exemples par cœur. Ajoutez du dropout, des blocs d’augmentation, plus de données, ou activez l’arrêt anticipé.',
       underfitting:
-        'Sous-apprentissage : la perte d’entraînement ne baisse plus et l’exactitude d’entraînement n’est que de {{accuracy}}. Donnez plus de capacité au modèle (plus de filtres ou de neurones, une couche de plus), augmentez un peu le taux d’apprentissage, ou entraînez plus d’époques.',
+        'Sous-apprentissage : la perte d’entraînement ne baisse plus et l’exactitude d’entraînement n’est que de {{accuracy, percent}}. Donnez plus de capacité au modèle (plus de filtres ou de neurones, une couche de plus), augmentez un peu le taux d’apprentissage, ou entraînez plus d’époques.',
     },
   },
 };

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { RunInfo } from '../../../core/api/contract';
 import { getApi } from '../api';
 import { useEditor } from '../store/index';
-import { dateTimeText, formatCount, percentText } from '../ui/format';
 import { isProjectFile, loadRun, modelFor, syncModel, useModel } from '../train/model-store';
 import { GoToTrain } from '../train/NextSteps';
 import { useTraining } from '../train/training-store';
 import { problemLine } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
+import '../ui/fields.css';
+import './run-picker.css';
 
 /** Keeps the model store in step with the host: on opening a tab, another project, or the end of a run. */
 export function useModelSync(): void {
@@ -21,7 +22,7 @@ export function useModelSync(): void {
 
 /** Which recorded run (and which of its checkpoints) Evaluate and Try it use, in .nbproj projects. */
 export function RunPicker() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const location = useEditor((s) => s.location);
   const state = useModel((s) => s);
   if (!isProjectFile(location)) return null;
@@ -31,15 +32,10 @@ export function RunPicker() {
   const selectedId = state.loading?.runId ?? recorded?.recordedRunId;
   const selected = runs.find((r) => r.id === selectedId);
   const api = getApi();
-  const n = (value: number) => formatCount(value, i18n.language);
 
   const describe = (run: RunInfo) => {
-    const parts = [
-      t('ui-try:runModel.option', { id: run.id, date: dateTimeText(run.startedAt, i18n.language) }),
-      t('ui-try:runModel.epochs', { count: run.epochs }),
-    ];
-    if (run.bestValAccuracy !== undefined)
-      parts.push(t('ui-try:runModel.validation', { accuracy: percentText(run.bestValAccuracy, i18n.language) }));
+    const parts = [t('ui-try:runModel.option', { id: run.id, date: run.startedAt }), t('ui-try:runModel.epochs', { count: run.epochs })];
+    if (run.bestValAccuracy !== undefined) parts.push(t('ui-try:runModel.validation', { accuracy: run.bestValAccuracy }));
     if (run.status !== 'completed') parts.push(t(`ui-try:runModel.state.${run.status === 'early-stopped' ? 'earlyStopped' : run.status}`));
     return parts.join(' · ');
   };
@@ -107,7 +103,7 @@ export function RunPicker() {
           <>
             <span>
               {progress
-                ? t('ui-try:runModel.evaluating', { id: state.loading.runId, done: n(progress.done), total: n(progress.total) })
+                ? t('ui-try:runModel.evaluating', { id: state.loading.runId, done: progress.done, total: progress.total })
                 : t('ui-try:runModel.loading', { id: state.loading.runId })}
             </span>
             <progress aria-label={t('ui-try:runModel.progressLabel')} max={progress?.total ?? 1} value={progress?.done} />
@@ -126,7 +122,7 @@ export function RunPicker() {
                     epoch: recorded.epoch,
                   })}
               {recorded.evaluatedNow && recorded.test && !recorded.warning
-                ? ` ${t('ui-try:runModel.evaluatedNow', { samples: n(recorded.test.samples) })}`
+                ? ` ${t('ui-try:runModel.evaluatedNow', { samples: recorded.test.samples })}`
                 : ''}
             </span>
             {recorded.warning && <span className="run-picker__warning">{problemLine(recorded.warning)}</span>}

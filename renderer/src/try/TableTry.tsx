@@ -20,7 +20,7 @@ function badColumns(error: unknown): string[] {
  * host standardises the row as training did and answers with the class probabilities.
  */
 export function TableTry({ sessionId, shape }: { sessionId: string; shape: Shape }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [input, setInput] = useState<TableInput | null>();
   const [cells, setCells] = useState<Record<string, string>>({});
   const [prediction, setPrediction] = useState<Prediction>();
@@ -76,7 +76,6 @@ export function TableTry({ sessionId, shape }: { sessionId: string; shape: Shape
       <p className="train-empty">{t('ui-evaluate:loading')}</p>
     );
   if (input === null) return <p className="train-empty">{t('ui-try:tryImage.notImageModel', { shape: shape.join(' × ') })}</p>;
-  const n = (v: number) => formatNumber(v, i18n.language);
   return (
     <div className="try-panel try-panel--table">
       <form
@@ -111,7 +110,7 @@ export function TableTry({ sessionId, shape }: { sessionId: string; shape: Shape
                   onChange={(e) => setCells((old) => ({ ...old, [column.name]: e.target.value }))}
                 />
                 <span id={`table-field-hint-${i}`} className="table-form__hint">
-                  {t('ui-try:table.fieldHint', { min: n(column.min), max: n(column.max) })}
+                  {t('ui-try:table.fieldHint', { min: column.min, max: column.max })}
                 </span>
               </div>
             );

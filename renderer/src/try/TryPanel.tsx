@@ -16,6 +16,7 @@ import { PredictionBars } from '../ui/PredictionBars';
 import { TableTry } from './TableTry';
 import { errorText } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
+import './try.css';
 
 const PAD = 280;
 const BRUSH = 22;

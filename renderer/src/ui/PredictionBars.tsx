@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Prediction } from '../../../core/api/contract';
 import { percentText } from './format';
+import './prediction-bars.css';
 
 /** The predicted class in words, then one bar per class with its probability. */
 export function PredictionBars({ prediction }: { prediction: Prediction }) {
@@ -11,7 +12,7 @@ export function PredictionBars({ prediction }: { prediction: Prediction }) {
       <p className="try-answer" data-testid="try-answer" aria-live="polite">
         {t('ui-try:answer', {
           label: prediction.classNames[best],
-          probability: percentText(prediction.probabilities[best], i18n.language),
+          probability: prediction.probabilities[best],
         })}
       </p>
       <ul className="prob-bars" data-testid="prob-bars">

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import './sample-image.css';
 
 /** Paints a sample's values (grey or RGB in [0, 1], row-major height × width × channels) on a canvas of its size. */
 export function paintSample(canvas: HTMLCanvasElement | null, values: readonly number[], shape: readonly number[]): void {

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { addInterfaceFormatters } from './formatters';
 import { interfaceCatalogue } from '../i18n/resources';
 import { frenchSpacing, frenchSpacingProcessor } from './typography';
 
@@ -79,19 +80,20 @@ describe('plurals', () => {
     interpolation: { escapeValue: false },
     initImmediate: false,
   });
+  addInterfaceFormatters(instance);
   const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
   it('counts one mistake, one sample and one epoch in the singular, in both languages', () => {
     const fr = instance.getFixedT('fr');
     const en = instance.getFixedT('en');
-    expect(fr('ui-evaluate:mistakes.shown', { count: 1, shown: 1, total: '1' })).toBe('La seule erreur.');
-    expect(en('ui-evaluate:mistakes.shown', { count: 1, shown: 1, total: '1' })).toBe('The only mistake.');
-    expect(fr('ui-evaluate:mistakes.shown', { count: 40, shown: 24, total: '40' })).toBe('Les 24 plus sûres de 40 erreurs.');
+    expect(fr('ui-evaluate:mistakes.shown', { count: 1, shown: 1, total: 1 })).toBe('La seule erreur.');
+    expect(en('ui-evaluate:mistakes.shown', { count: 1, shown: 1, total: 1 })).toBe('The only mistake.');
+    expect(fr('ui-evaluate:mistakes.shown', { count: 40, shown: 24, total: 40 })).toBe('Les 24 plus sûres de 40 erreurs.');
     expect(fr('ui-evaluate:cell', { count: 1, actual: '3', predicted: '5' })).toBe('1 exemple de 3 répondu 5');
     expect(en('ui-evaluate:cell', { count: 2, actual: '3', predicted: '5' })).toBe('2 samples of 3 answered as 5');
-    const settings = { optimizer: 'adam', rate: '0,001', batch: 16, epochs: 1, planned: 1, count: 1 };
+    const settings = { optimizer: 'adam', rate: 0.001, batch: 16, epochs: 1, planned: 1, count: 1 };
     expect(plain(fr('ui-runs:settingsText', settings))).toBe('adam, taux 0,001, lot 16, 1/1 époque');
-    expect(en('ui-runs:settingsText', { ...settings, rate: '0.001' })).toBe('adam, rate 0.001, batch 16, 1/1 epoch');
+    expect(en('ui-runs:settingsText', settings)).toBe('adam, rate 0.001, batch 16, 1/1 epoch');
   });
 
   it('writes the numbers of sentences as each language does, with i18next’s number format, and their plurals by count', () => {

@@ -5,7 +5,6 @@ import { findAugmentationChain } from '../../../../core/model/augmentation-chain
 import { formatShape } from '../../../../core/model/graph';
 import { getApi } from '../../api';
 import { editorStore, useEditor } from '../../store/index';
-import { formatCount } from '../../ui/format';
 import { paintSample } from '../../ui/SampleImage';
 import {
   datasetKey,
@@ -45,7 +44,7 @@ function PreviewImage({ values, shape, label }: { values: number[]; shape: numbe
  * edit brings new images after a short pause. Mount it anywhere; it reads the editor store.
  */
 export function AugmentationPreview({ draws = 8, selectedId, large = false, canEnlarge = false }: AugmentationPreviewProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const dependencies = useEditor(previewDependencies);
   const chainKey = useEditor((s) =>
     JSON.stringify(
@@ -155,8 +154,8 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
           <div className="augment__caption">
             <span data-testid="augment-image">
               {t('ui-augment:image', {
-                index: formatCount(shown.sampleIndex, i18n.language),
-                count: formatCount(shown.sampleCount, i18n.language),
+                index: shown.sampleIndex,
+                count: shown.sampleCount,
                 label: shown.label,
               })}
             </span>
