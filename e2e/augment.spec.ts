@@ -1,18 +1,12 @@
 import { type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import path from 'node:path';
+import { selectBlock } from './course';
 import { artifacts, consoleErrors, dismissMessages, url } from './helpers';
 
 async function shot(page: Page, name: string, target?: Locator): Promise<void> {
   await dismissMessages(page);
   await (target ?? page).screenshot({ path: path.join(artifacts, `${name}.png`) });
-}
-
-const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
-
-async function select(page: Page, id: string): Promise<void> {
-  await node(page, id).locator('.block-node__type').click();
-  await expect(page.locator('.inspector__id')).toHaveText(id);
 }
 
 /** The pixels of every image of the grid, as data URLs of their canvases. */
@@ -31,7 +25,7 @@ test('the augmentation preview shows a digit through the augmented CNN’s block
   const grid = section.getByTestId('augment-grid');
 
   await test.step('selecting an augmentation block shows the original and eight random draws', async () => {
-    await select(page, 'flip');
+    await selectBlock(page, 'flip');
     await expect(section).toBeVisible();
     await expect(grid).toHaveAttribute('data-count', '9');
     await expect(grid.getByTestId('augment-cell')).toHaveCount(9);
@@ -72,7 +66,7 @@ test('the augmentation preview shows a digit through the augmented CNN’s block
 
   await test.step('changing a parameter of an augmentation block redraws the grid', async () => {
     const sample = (await grid.getAttribute('data-sample'))!;
-    await select(page, 'rotate');
+    await selectBlock(page, 'rotate');
     await expect(grid).toHaveAttribute('data-count', '9');
     await expect(section.locator('.augment__current')).toHaveText('RandomRotation');
     // The image chosen stays when another block is selected.
@@ -85,7 +79,7 @@ test('the augmentation preview shows a digit through the augmented CNN’s block
   });
 
   await test.step('a crop larger than the image is explained, naming the block and the parameter, and the last grid stays', async () => {
-    await select(page, 'crop');
+    await selectBlock(page, 'crop');
     await expect(grid).toHaveAttribute('data-count', '9');
     await inspector.getByTestId('param-height').fill('40');
     const error = section.getByTestId('augment-error');
@@ -126,7 +120,7 @@ test('the augmentation preview shows a digit through the augmented CNN’s block
 
   await test.step('on a 1024×768 projector, the grid shows as soon as a block is selected', async () => {
     await page.setViewportSize({ width: 1024, height: 768 });
-    await select(page, 'rotate');
+    await selectBlock(page, 'rotate');
     await expect(grid).toHaveAttribute('data-count', '9');
     await expect(grid).toBeInViewport();
     await shot(page, 'augment-projector');
@@ -138,14 +132,14 @@ test('the augmentation preview shows a digit through the augmented CNN’s block
 test('a graph without augmentation says how to add some; one after a Conv2D is named', async ({ page }) => {
   await page.goto(url());
   await page.getByTestId('example-mnist-cnn').click();
-  await select(page, 'input');
+  await selectBlock(page, 'input');
   const section = page.getByRole('complementary', { name: 'Block', exact: true }).getByRole('region', { name: 'Augmentation preview' });
   await expect(section.getByTestId('augment-none')).toContainText('drag a block of the Augmentation group of the palette');
   await section.scrollIntoViewIfNeeded();
   await shot(page, 'augment-none', page.getByRole('complementary', { name: 'Block', exact: true }));
 
   // A RandomFlip added after conv1 acts on feature maps: the preview has nothing to show and says so.
-  await select(page, 'conv1');
+  await selectBlock(page, 'conv1');
   await page.getByRole('searchbox', { name: 'Search blocks' }).fill('RandomFlip');
   await page.getByTestId('palette-RandomFlip').press('Enter');
   await expect(page.locator('.inspector__id')).toHaveText(/randomflip/);
