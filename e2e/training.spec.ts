@@ -75,7 +75,7 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
     const cell = dock.getByTestId('cell-samples');
     await expect(cell.getByRole('heading')).toHaveText('True 1, answered 1');
     await expect(cell.locator('canvas')).toHaveCount(Math.min(30, count));
-    await expect(cell).toContainText(`of ${count}, the most confident answers first`);
+    await expect(cell).toContainText(`of ${count.toLocaleString('en-US')}, the most confident answers first`);
     await shot(page, 'evaluate');
   });
 
