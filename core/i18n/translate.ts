@@ -98,13 +98,10 @@ export function addFormatters(instance: i18n): void {
       : t(lng, 'project:or', { first: items.slice(0, -1).join(', '), second: items[items.length - 1] });
   });
   // The cause of a failure: a problem of the catalogue, or the words of a library, of Python or of the
-  // system as they were said (English). The page's training (core/page-train) still gives the texts of
-  // a run's end and of its WebGPU refusals in both languages: each language takes its own.
+  // system as they were said (English).
   formatter.add('cause', (value, lng) => {
-    const cause = value as Problem | string | { en: string; fr: string };
-    if (typeof cause === 'string') return cause;
-    if ('code' in cause) return t(lng, cause.code, cause.params as Record<string, unknown>);
-    return cause[languageOf(lng)] ?? cause.en;
+    const cause = value as Problem | string;
+    return typeof cause === 'string' ? cause : t(lng, cause.code, cause.params as Record<string, unknown>);
   });
   formatter.add('bytes', (value, lng) => memoryText(Number(value), languageOf(lng)));
   // Names each in the quotes of the language: "a", "b" or « a », « b ».

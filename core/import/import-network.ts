@@ -43,13 +43,20 @@ export function networkExtensions(): string[] {
   return importers.flatMap((importer) => importer.extensions);
 }
 
-/** The refusal of the network `source` for `error`, said within the catalogue's sentence `import:<code>` (`import:<code>Message` when the error is a plain message). */
-function refusal(error: unknown, source: string, code: 'refused' | 'notABase'): NetworkImportError {
+/** The sentences of each refusal: one that nests the error's problem, one that quotes a plain message. */
+const REFUSALS = {
+  refused: { reason: 'import:refused', message: 'import:refusedMessage' },
+  notABase: { reason: 'import:notABase', message: 'import:notABaseMessage' },
+} as const;
+
+/** The refusal of the network `source` for `error`, said within one of the catalogue's sentences of `REFUSALS`. */
+function refusal(error: unknown, source: string, kind: keyof typeof REFUSALS): NetworkImportError {
+  const codes = REFUSALS[kind];
   return new NetworkImportError(
     saidWithin(
       error,
-      (reason) => problem(`import:${code}`, { source, reason }),
-      (message) => problem(`import:${code}Message`, { source, message }),
+      (reason) => problem(codes.reason, { source, reason }),
+      (message) => problem(codes.message, { source, message }),
     ),
     'refused',
   );

@@ -39,17 +39,9 @@ function messageOf(error: unknown): string {
       : String(error);
 }
 
-/**
- * The texts of any error: the sentences of its problem where it has one; otherwise its message, and
- * the French text beside it where one is given (a run's final message and its warnings, which still
- * travel as `message` and `messageFr`), else the message again.
- */
+/** The texts of any error: the sentences of its problem where it has one, otherwise its message as it is (a library's own words). */
 export function errorTexts(error: unknown): Localized {
-  const own = ownProblem(error);
-  if (own) return problemTexts(own);
-  const en = messageOf(error);
-  const fr = (error as { fr?: unknown } | null)?.fr;
-  return { en, fr: typeof fr === 'string' && fr ? fr : en };
+  return problemTexts(errorProblem(error));
 }
 
 /**

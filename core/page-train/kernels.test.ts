@@ -3,6 +3,7 @@
 // e2e/webgpu-blocks.spec.ts, which keeps this list true.
 import { describe, expect, it } from 'vitest';
 import type { Graph } from '../model/graph';
+import { problem } from '../i18n/catalogue';
 import { problemTexts } from '../i18n/translate';
 import { webgpuGaps, webgpuRefusal } from './kernels';
 
@@ -21,14 +22,13 @@ const graph: Graph = {
 describe('refusing a graph on WebGPU', () => {
   it('names the block at fault and why, in English and French, only for the parameters listed', () => {
     const gaps = {
-      SeparableConv2D: (p: Record<string, unknown>) =>
-        p.strides === 2 ? { en: 'its strided gradient is wrong', fr: 'son gradient avec pas est faux' } : undefined,
+      SeparableConv2D: (p: Record<string, unknown>) => (p.strides === 2 ? problem('train:pageWebGpuBackend') : undefined),
     };
     const refusal = webgpuRefusal(graph, gaps);
     expect(refusal?.code).toBe('train:webgpuRefused');
     expect(refusal && problemTexts(refusal)).toEqual({
-      en: 'the block "sep" (SeparableConv2D) would not train correctly on WebGPU: its strided gradient is wrong',
-      fr: 'le bloc « sep » (SeparableConv2D) ne s’entraînerait pas correctement sur WebGPU : son gradient avec pas est faux',
+      en: 'the block "sep" (SeparableConv2D) would not train correctly on WebGPU: the TensorFlow.js WebGPU backend could not start on this adapter',
+      fr: 'le bloc « sep » (SeparableConv2D) ne s’entraînerait pas correctement sur WebGPU : le backend WebGPU de TensorFlow.js n’a pas pu démarrer sur cet adaptateur',
     });
     const unstrided = { ...graph, nodes: graph.nodes.map((n) => (n.id === 'sep' ? { ...n, params: { ...n.params, strides: 1 } } : n)) };
     expect(webgpuRefusal(unstrided, gaps)).toBeUndefined();

@@ -7,10 +7,9 @@
 // so no block is refused today. Browser-safe.
 import type { Graph } from '../model/graph';
 import { problem, type Problem } from '../i18n/catalogue';
-import type { Localized } from '../model/localized';
 
 /** Why a block cannot train on WebGPU, for a block of that type with these parameters (undefined: it can). */
-export type WebGpuGap = (params: Record<string, unknown>) => Localized | undefined;
+export type WebGpuGap = (params: Record<string, unknown>) => Problem | undefined;
 
 /** The blocks known to train wrongly on WebGPU, by type: none with TensorFlow.js 4.22. */
 export const webgpuGaps: Readonly<Record<string, WebGpuGap>> = {};
@@ -19,7 +18,7 @@ export const webgpuGaps: Readonly<Record<string, WebGpuGap>> = {};
 export function webgpuRefusal(graph: Graph, gaps: Readonly<Record<string, WebGpuGap>> = webgpuGaps): Problem | undefined {
   for (const node of graph.nodes) {
     const why = gaps[node.type]?.(node.params ?? {});
-    if (why) return problem('train:webgpuRefused', { id: node.id, type: node.type, why: { en: why.en, fr: why.fr } });
+    if (why) return problem('train:webgpuRefused', { id: node.id, type: node.type, why });
   }
   return undefined;
 }

@@ -22,7 +22,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     manifest = readJob(jobDir);
     events = jobEvents(jobDir, manifest);
   } catch (error) {
-    io.err(errorTexts(error).en);
+    io.err(errorTexts(error)[io.language ?? 'en']);
     return 1;
   }
   const { ProjectStore } = await import('../../store/project-store');

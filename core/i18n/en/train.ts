@@ -27,7 +27,7 @@ export const train = {
   pageClosed_other:
     'The page training this run on its GPU was closed after {{count}} epochs. The epochs it completed are kept; continue the run from the Runs tab.',
   stoppedBeforeStart: 'Stopped by the user before training began.',
-  webgpuRefused: 'the block "{{id}}" ({{type}}) would not train correctly on WebGPU: {{why, cause}}',
+  webgpuRefused: 'the block "{{id}}" ({{type}}) would not train correctly on WebGPU: {{why, problem}}',
   // The run itself.
   diverged:
     'The loss became infinite or NaN at epoch {{epoch}}, batch {{batch}}: training diverged. The model keeps its last finite weights. Lower the learning rate (it is {{learningRate, decimal}}; try {{lower, decimal}}) and train again.',

@@ -28,7 +28,7 @@ export const train: Catalogue<typeof en> = {
   pageClosed_other:
     'La page qui entraînait ce modèle sur son GPU a été fermée après {{count}} époques. Les époques terminées sont conservées ; poursuivez l’entraînement depuis l’onglet Entraînements.',
   stoppedBeforeStart: 'Arrêté par l’utilisateur avant le début de l’entraînement.',
-  webgpuRefused: 'le bloc « {{id}} » ({{type}}) ne s’entraînerait pas correctement sur WebGPU : {{why, cause}}',
+  webgpuRefused: 'le bloc « {{id}} » ({{type}}) ne s’entraînerait pas correctement sur WebGPU : {{why, problem}}',
   diverged:
     'La perte est devenue infinie ou NaN à l’époque {{epoch}}, lot {{batch}} : l’entraînement a divergé. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il vaut {{learningRate, decimal}} ; essayez {{lower, decimal}}) et relancez l’entraînement.',
   noTrainingSample:

@@ -27,9 +27,9 @@ describe('errorText', () => {
   it('says the problem of an error, even as plain data; falls back to the message where an error has none', () => {
     expect(errorText(new Error('boom'), 'fr')).toBe('boom');
     expect(errorText('plain text', 'fr')).toBe('plain text');
-    // A run's final message and its warnings still come with their French beside them.
+    // A French text beside a message is not a problem: only the message is said.
     expect(errorText({ message: 'Edits could not be saved.', fr: 'Les modifications n’ont pas pu être enregistrées.' }, 'fr')).toBe(
-      'Les modifications n’ont pas pu être enregistrées.',
+      'Edits could not be saved.',
     );
     // An error copied as plain data (as Electron's bridge copies it) keeps its problem.
     expect(errorText({ message: 'The connection to Neuroblocks was lost.', problem: problem('api:connectionLost', {}) }, 'fr')).toBe(
