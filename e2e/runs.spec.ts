@@ -106,6 +106,8 @@ test('runs are compared side by side, continued, restored into the editor and de
     );
     await expect(status).toHaveText('Finished', { timeout: 120_000 });
     await expect(dock.getByTestId('train-final')).toContainText('Trained for 10 epochs.');
+    // The final line says where the run went on from.
+    await expect(dock.getByTestId('train-final')).toContainText(/Resumed from the checkpoint of epoch \d+/);
     await shot(page, 'runs-continued');
     await dock.getByRole('tab', { name: 'Runs' }).click();
     await expect(dock.getByTestId('run-row-2')).toContainText('Finished');

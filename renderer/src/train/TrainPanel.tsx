@@ -42,6 +42,9 @@ function finalText(
   language: string,
   learningRate?: number,
 ): string {
+  // A run continued from a checkpoint: core's sentence says from which epoch, and with which optimizer state.
+  if (final.message.code === 'train:resumedWithState' || final.message.code === 'train:resumedFresh')
+    return problemLine(final.message, language);
   if (final.state === 'completed') return t('ui-train:finalText.completed', { count: final.epochsCompleted });
   if (final.state === 'stopped') return t('ui-train:finalText.stopped', { count: final.epochsCompleted });
   if (final.state === 'early-stopped')
