@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NeuroblocksService } from './services';
@@ -50,6 +50,19 @@ describe('a new project is a .nbproj file from the start', () => {
 });
 
 describe('opening a .nbproj received from someone else (browser upload)', () => {
+  it('clears half-received files left a day ago or more (a closed tab), not recent ones', async () => {
+    await mkdir(projectsDir, { recursive: true });
+    const old = path.join(projectsDir, '.upload-old.part');
+    await writeFile(old, 'half a file');
+    await writeFile(path.join(projectsDir, '.upload-recent.part'), 'half a file');
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    await utimes(old, twoDaysAgo, twoDaysAgo);
+    await service().startProjectUpload({ fileName: 'shared.nbproj' });
+    const left = await readdir(projectsDir);
+    expect(left).toContain('.upload-recent.part');
+    expect(left).not.toContain('.upload-old.part');
+  });
+
   it('keeps a real project file, byte for byte, under a free name, and opens it', async () => {
     const api = service();
     const made = await api.newProject({ fromExample: 'spirals-mlp' });

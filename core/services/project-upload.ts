@@ -4,7 +4,8 @@
 // passes (a Neuroblocks project, not damaged, not from a newer version) is it given its name.
 // A refused or abandoned upload leaves nothing behind.
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, open, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { removeAbandonedUploads } from './abandoned-uploads';
 import path from 'node:path';
 import { UserFacingError } from '../api/contract';
 import { catalogue, problem, type Namespace, type Problem, type ProblemValue } from '../i18n/catalogue';
@@ -14,7 +15,6 @@ import { SQLITE_EXTENSION } from './sqlite-project-format';
 
 /** Project files carry checkpoints: allow large ones, not unbounded ones. */
 export const MAX_PROJECT_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
-const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 const PREFIX = '.upload-';
 
 interface Upload {
@@ -166,11 +166,6 @@ export class ProjectUploads {
 
   /** Uploads left half-way (a closed browser tab) a day ago or more. */
   private async removeAbandoned(directory: string): Promise<void> {
-    const active = new Set([...this.uploads.values()].map((u) => path.basename(u.staging)));
-    for (const name of await readdir(directory).catch(() => [] as string[])) {
-      if (!name.startsWith(PREFIX) || active.has(name)) continue;
-      const info = await stat(path.join(directory, name)).catch(() => undefined);
-      if (info && Date.now() - info.mtimeMs > ABANDONED_AFTER_MS) await rm(path.join(directory, name), { force: true });
-    }
+    await removeAbandonedUploads(directory, PREFIX, new Set([...this.uploads.values()].map((u) => path.basename(u.staging))));
   }
 }
