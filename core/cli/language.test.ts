@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { environmentLanguage, takeLanguageOption } from './language';
 import { chain } from '../model/test-graphs';
+import { shortTraining } from '../model/project-fixtures';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -46,15 +47,7 @@ function badProject(): string {
         ['out', 'Dense', { units: 0, activation: 'softmax' }],
       ),
       dataset: { kind: 'builtin', name: 'mnist' },
-      training: {
-        optimizer: 'adam',
-        learningRate: 0.001,
-        loss: 'categoricalCrossentropy',
-        batchSize: 8,
-        epochs: 1,
-        validationSplit: 0.2,
-        seed: 1,
-      },
+      training: shortTraining(),
     }),
   );
   return file;

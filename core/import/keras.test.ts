@@ -15,6 +15,7 @@ import { importerFor, type ImportedModel } from './index';
 import { loadKerasH5, loadKerasZip, readKerasWeights } from './keras';
 import { filesWrittenBy, named, refusal, weightMap, type Tensor } from './test-support';
 import { chain } from '../model/test-graphs';
+import { shortTraining } from '../model/project-fixtures';
 
 interface Expected {
   functional: { input: number[]; shape: number[]; output: number[] };
@@ -248,15 +249,7 @@ describe('an imported Keras network as a pretrained base', () => {
       name: 'On a Keras base',
       graph: chain(['in', 'Input', { shape: [8, 8, 3] }], ['classes', 'Dense', { units: 2, activation: 'softmax' }]),
       dataset: { kind: 'builtin', name: 'mnist' },
-      training: {
-        optimizer: 'adam',
-        learningRate: 0.001,
-        loss: 'categoricalCrossentropy',
-        batchSize: 8,
-        epochs: 1,
-        validationSplit: 0.2,
-        seed: 1,
-      },
+      training: shortTraining(),
     });
     const inserted = insertBase(
       project,
