@@ -5,7 +5,9 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { said } from '../data/said-fixtures';
+import { problem } from '../i18n/catalogue';
 import { problemText, problemTexts } from '../i18n/translate';
+import { LocalizedError } from '../model/localized';
 import type { Graph } from '../model/graph';
 import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
@@ -390,8 +392,13 @@ describe('messages a run can end or warn with', () => {
     );
   });
 
-  it('keeps the French of an error that has one when the worker fails with it', () => {
-    const error = Object.assign(new Error('The data set is empty.'), { fr: 'Le jeu de données est vide.' });
-    expect(problemText(workerFailure({ error }).message, 'fr')).toBe('Le processus d’entraînement a échoué : Le jeu de données est vide.');
+  it('keeps the problem of an error that has one when the worker fails with it, and a library’s words as they are', () => {
+    const error = new LocalizedError(problem('data:csvEmpty', { name: 'data.csv' }));
+    expect(problemText(workerFailure({ error }).message, 'fr')).toBe(
+      'Le processus d’entraînement a échoué : Le fichier CSV data.csv est vide : il lui faut une ligne d’en-tête qui nomme les colonnes, puis une ligne par exemple.',
+    );
+    expect(problemText(workerFailure({ error: new Error('out of memory') }).message, 'fr')).toBe(
+      'Le processus d’entraînement a échoué : out of memory',
+    );
   });
 });
