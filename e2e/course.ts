@@ -101,8 +101,21 @@ export async function titleSizes(page: Page): Promise<{ id: string; typePx: numb
 
 /** Every block's type and id are at least minPx CSS pixels high on screen, and every id shows whole. */
 export async function expectReadable(page: Page, minPx = 12, blocks = COURSE_CNN.length): Promise<void> {
-  // Fitting animates: wait for the view to settle.
-  await page.waitForTimeout(500);
+  // Fitting animates: wait for the view to settle (the same transform twice, 300 ms apart), however busy the machine.
+  const viewport = page.locator('.react-flow__viewport');
+  let last = '';
+  await expect
+    .poll(
+      async () => {
+        await page.waitForTimeout(300);
+        const now = await viewport.evaluate((el) => getComputedStyle(el).transform);
+        const settled = now === last;
+        last = now;
+        return settled;
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
   const sizes = await titleSizes(page);
   expect(sizes).toHaveLength(blocks);
   for (const size of sizes) {
