@@ -108,7 +108,7 @@ export async function expectReadable(page: Page, minPx = 12, blocks = COURSE_CNN
     .poll(
       async () => {
         await page.waitForTimeout(300);
-        const now = await viewport.evaluate((el) => getComputedStyle(el).transform);
+        const now = (await viewport.getAttribute('style')) ?? '';
         const settled = now === last;
         last = now;
         return settled;
