@@ -69,7 +69,8 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
     await expect(matrix.locator('tbody tr')).toHaveCount(10);
     await expect(dock.getByTestId('per-class').locator('tbody tr')).toHaveCount(10);
     const ones = matrix.getByRole('button', { name: /samples of 1 answered as 1$/ });
-    const count = Number(await ones.textContent());
+    // The cell writes the count as the sentence below does (1,082).
+    const count = Number((await ones.textContent())!.replace(/,/g, ''));
     expect(count).toBeGreaterThan(0);
     await ones.click();
     const cell = dock.getByTestId('cell-samples');

@@ -11,7 +11,7 @@ import { RunPicker, useModelSync } from '../try/RunPicker';
 import { SampleImage } from '../ui/SampleImage';
 import { RowTable } from '../try/TableTry';
 import { errorText } from '../ui/error-text';
-import { formatNumber, percentText } from '../ui/format';
+import { formatCount, formatNumber, percentText } from '../ui/format';
 import { CodeText } from '../ui/CodeText';
 import { Table } from '../ui/Table';
 import '../ui/tables.css';
@@ -118,7 +118,7 @@ export function EvaluatePanel() {
                           disabled={count === 0}
                           onClick={() => open(actual, predicted)}
                         >
-                          {count}
+                          {formatCount(count, i18n.language)}
                         </button>
                       </td>
                     );

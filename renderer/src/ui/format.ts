@@ -1,5 +1,5 @@
 // Numbers and moments shown on their own (a table cell, a label beside a control), written by the
-// interface's i18next formats (see ../i18n/formatters.ts), the ones its sentences use.
+// interface's i18next formats (see ./formatters.ts), the ones its sentences use.
 import { languageOf } from '../../../core/i18n/translate';
 import { formatValue } from './formatters';
 
