@@ -9,7 +9,7 @@
 //
 // Browser-safe: zod and plain data only.
 import { z } from 'zod';
-import { catalogue, problem, type Problem } from '../i18n/catalogue';
+import { problem, sentencesByCode, type Problem } from '../i18n/catalogue';
 import { problemText } from '../i18n/translate';
 import { pretrainedBaseIds } from '../model/bases/entries';
 import { datasetSchema } from '../model/project';
@@ -66,13 +66,9 @@ const nonEmptyText = (max: number) => expected(z.string().min(1).max(max), probl
 const runId = expected(z.number().int().min(1).max(Number.MAX_SAFE_INTEGER), problem('api:aRunNumber', {}));
 const count = (max: number) => expected(z.number().int().min(0).max(max), problem('api:aCount', { max }));
 const finite = expected(z.number().finite(), problem('api:aFiniteNumber', {}));
-/** The codes of core's catalogue (`train:pageNoWebGpu`), a plural or context form's key counted under its base. */
-const problemCodes = new Set(
-  Object.entries(catalogue.en).flatMap(([ns, keys]) => Object.keys(keys).map((key) => `${ns}:${key.replace(/_[A-Za-z]+$/, '')}`)),
-);
 /** A problem as the page reports it: a code of the catalogue and its particulars (plain data, kept small). */
 const problemSchema = z
-  .object({ code: z.string().refine((code) => problemCodes.has(code)), params: z.record(z.string(), z.unknown()) })
+  .object({ code: z.string().refine((code) => sentencesByCode.has(code)), params: z.record(z.string(), z.unknown()) })
   .refine((p) => JSON.stringify(p.params).length <= 4000);
 /** Checked field by field by the services' project schema. */
 const project = expected(z.record(z.string(), z.unknown()), problem('api:aProject', {}));

@@ -75,6 +75,17 @@ export const languages = Object.keys(catalogue) as Language[];
 export type Namespace = keyof typeof en;
 export const namespaces = Object.keys(en) as Namespace[];
 
+/** The English sentences of each code (`train:pageNoWebGpu`), a plural or context form's under its base code: what a problem read from outside (a page, a file) is checked against. */
+export const sentencesByCode: ReadonlyMap<string, readonly string[]> = (() => {
+  const sentences = new Map<string, string[]>();
+  for (const [ns, keys] of Object.entries(en))
+    for (const [key, text] of Object.entries(keys as Record<string, string>)) {
+      const code = `${ns}:${key.replace(/_[A-Za-z]+$/, '')}`;
+      sentences.set(code, [...(sentences.get(code) ?? []), text]);
+    }
+  return sentences;
+})();
+
 type English = typeof en;
 /**
  * A key without what i18next adds to choose among its forms: a plural (`_one`, `_other`) or a

@@ -1,18 +1,10 @@
 // The words a run ended with, as the project file keeps them in `runs.error`: a problem of the
 // catalogue as JSON (`{"code":…,"params":…}`), said in the reader's language when shown. A file of
 // an older version holds an English sentence there; it reads as that sentence, in any language.
-import { catalogue, problem, type Problem } from '../i18n/catalogue';
+import { problem, sentencesByCode, type Problem } from '../i18n/catalogue';
 
 /** What an older version wrote for a run whose process went away: the same words, now a problem. */
 const OLD_INTERRUPTED = 'The training stopped unexpectedly (the app or computer stopped); completed epochs were kept.';
-
-/** The sentences of every code of the catalogue in English, a plural or context form's under its base. */
-const sentences = new Map<string, string[]>();
-for (const [ns, keys] of Object.entries(catalogue.en))
-  for (const [key, text] of Object.entries(keys as Record<string, string>)) {
-    const code = `${ns}:${key.replace(/_[A-Za-z]+$/, '')}`;
-    sentences.set(code, [...(sentences.get(code) ?? []), text]);
-  }
 
 /** The column's text for a run's final words. */
 export function storedRunMessage(message: Problem): string {
@@ -27,7 +19,7 @@ function checkedProblem(value: unknown, depth = 0): Problem | undefined {
   if (depth > 8 || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const { code, params } = value as { code?: unknown; params?: unknown };
   if (typeof code !== 'string' || params === null || typeof params !== 'object' || Array.isArray(params)) return undefined;
-  const texts = sentences.get(code);
+  const texts = sentencesByCode.get(code);
   if (!texts) return undefined;
   for (const text of texts)
     for (const [, name] of text.matchAll(/\{\{(\w+), problem\}\}/g))
