@@ -64,9 +64,11 @@ test('a teacher records two classes with the camera, saves them as a data set, t
     await camera.getByRole('button', { name: 'Save as a data set' }).click();
     await expect(dock.getByText(`gestures imported: ${recorded} files.`)).toBeVisible({ timeout: 30_000 });
     await expect(dock.getByTestId('data-current')).toContainText(/datasets[/\\]gestures/);
-    const folder = (await dock.locator('.data-current__path').textContent())!.trim();
-    // Under two busy workers the folder has been seen to appear a moment after the message.
-    await expect.poll(() => existsSync(path.join(folder, 'class 1')), { timeout: 10_000 }).toBe(true);
+    // The panel shows the project's own (relative) reference until the preview brings the full path.
+    const shownPath = dock.locator('.data-current__path');
+    await expect.poll(async () => path.isAbsolute(((await shownPath.textContent()) ?? '').trim()), { timeout: 15_000 }).toBe(true);
+    const folder = (await shownPath.textContent())!.trim();
+    expect(existsSync(path.join(folder, 'class 1'))).toBe(true);
     expect(readdirSync(path.join(folder, 'class 1')).length + readdirSync(path.join(folder, 'hand')).length).toBe(recorded);
     const rows = dock.getByTestId('data-class');
     await expect(rows).toHaveCount(2);
