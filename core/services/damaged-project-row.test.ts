@@ -1,24 +1,24 @@
 // A project file whose current project (its row in the `project` table) cannot be read is refused
 // by every writer, as it is by open, and is left byte for byte as it was.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
 import { recordingIo } from '../cli/test-io';
 import { ProjectStore } from '../store/index';
 import { openTrainingTarget } from '../store/training-target';
 import { epochMetrics, fileHash, smallProject, denseWeights, writeProjectJson } from '../store/test-helpers';
-import { NeuroblocksService } from './services';
+import { serviceFolderPerTest, webService } from './test-service';
 
 let root: string;
 let file: string;
 let runId: number;
 
-beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-damaged-row-'));
+serviceFolderPerTest('neuroblocks-damaged-row-', (folder) => (root = folder.root));
+beforeEach(() => {
   file = path.join(root, 'damaged.nbproj');
   const store = ProjectStore.create(file, smallProject());
   runId = store.startRun({ project: smallProject(), backend: 'cpu' });
@@ -31,12 +31,9 @@ beforeEach(async () => {
   db.exec(`UPDATE project SET project = substr(project, 1, 40) WHERE id = 1`);
   db.close();
 });
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
 
 function service() {
-  return new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: root, version: '9.9.9' });
+  return webService({ root, projectsDir: root });
 }
 
 /** Runs `write`, which must be refused, and checks that the file and its folder are as they were. */

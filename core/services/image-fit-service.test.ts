@@ -1,21 +1,23 @@
 // The fit of an image folder through the API: validated on the way in, kept in the project file,
 // and given to the thumbnails of the preview.
 import { problemText } from '../i18n/translate';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { checkApiArguments } from '../api/schemas';
-import { NeuroblocksService } from './services';
+import type { NeuroblocksService } from './services';
+import { serviceFolderPerTest, webService, type ServiceFolder } from './test-service';
 
-let root: string;
+let folder: ServiceFolder;
 let projectsDir: string;
 let service: NeuroblocksService;
 
-beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-fit-'));
-  projectsDir = path.join(root, 'projects');
+serviceFolderPerTest('neuroblocks-fit-', (f) => {
+  folder = f;
+  projectsDir = f.projectsDir;
+});
+beforeEach(async () => {
   for (const name of ['wide', 'tall']) await mkdir(path.join(projectsDir, 'flags', name), { recursive: true });
   // 40×20 white images: letter-boxed into a square, black bars show above and below.
   const white = await sharp({ create: { width: 40, height: 20, channels: 3, background: { r: 255, g: 255, b: 255 } } })
@@ -23,10 +25,7 @@ beforeAll(async () => {
     .toBuffer();
   for (let i = 0; i < 3; i++)
     for (const name of ['wide', 'tall']) await writeFile(path.join(projectsDir, 'flags', name, `${i}.png`), white);
-  service = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir });
-});
-afterAll(async () => {
-  await rm(root, { recursive: true, force: true });
+  service = webService(folder);
 });
 
 describe('the fit of an image folder through the API', () => {

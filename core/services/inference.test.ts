@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import os from 'node:os';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestEvaluation, TrainingUpdate } from '../api/contract';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestEvaluation } from '../api/contract';
 import { compileGraph } from '../compile/compile';
 import { parseProject } from '../model/project-io';
 import { selectBackend } from '../train/backend/index';
 import { serializeSnapshot, snapshotWeights } from '../train/weights';
 import { toProbabilities, TrainedModel } from './inference';
 import { NeuroblocksService } from './services';
+import { finalTest, serviceFolderPerFile, webService } from './test-service';
 
 describe('class probabilities from a model output', () => {
   it('keeps softmax rows, splits a sigmoid unit and puts logits through a softmax', () => {
@@ -26,20 +25,14 @@ describe('the last finished run’s model', () => {
   let api: NeuroblocksService;
   let test: TestEvaluation;
 
-  beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-inference-'));
-    api = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: root, version: '0.0.0' });
-    const { project } = await api.openExample('mnist-cnn');
-    const final = new Promise<TrainingUpdate>((resolve) => api.onTrainingEvent((u) => u.event.type === 'final' && resolve(u)));
-    await api.startTraining(project, { epochs: 1, size: 300, seed: 2 });
-    const update = await final;
-    if (update.event.type !== 'final' || !update.event.test)
-      throw new Error(`Training ended without a test evaluation: ${JSON.stringify(update.event)}`);
-    test = update.event.test;
-  }, 120_000);
-  afterAll(async () => {
-    await rm(root, { recursive: true, force: true });
+  serviceFolderPerFile('neuroblocks-inference-', (folder) => {
+    root = folder.root;
+    api = webService({ root, projectsDir: root }, { version: '0.0.0' });
   });
+  beforeAll(async () => {
+    const { project } = await api.openExample('mnist-cnn');
+    test = await finalTest(api, () => api.startTraining(project, { epochs: 1, size: 300, seed: 2 }));
+  }, 120_000);
 
   it('is refused before any run has finished', async () => {
     const fresh = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'other'), projectsDir: root });

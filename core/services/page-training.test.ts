@@ -110,17 +110,27 @@ function finalOf(
   });
 }
 
+/** Spirals saved as `file` in the folder of these tests, and a runner to train it. */
+function spiralsInFile(file: string) {
+  const project = spirals();
+  const location = path.join(root, file);
+  ProjectStore.create(location, project).close();
+  return { project, location, runner: new TrainingRunner() };
+}
+
+/** Trains `project` in the page, recorded in the file at `location`, the page played with `page`; gives the run's final event. */
+async function trainInPage(runner: TrainingRunner, project: Project, location: string, page?: Parameters<typeof playPage>[1]) {
+  const started = runner.startTraining(project, { engine: 'page', location });
+  const final = finalOf(runner, started);
+  await started;
+  await playPage(runner, page);
+  return final;
+}
+
 describe('training in the page', () => {
   it('records a run the page trains in the project file, with the same metrics as the host engine on the same backend', async () => {
-    const project = spirals();
-    const location = path.join(root, 'page.nbproj');
-    ProjectStore.create(location, project).close();
-    const runner = new TrainingRunner();
-    const started = runner.startTraining(project, { engine: 'page', location });
-    const final = finalOf(runner, started);
-    await started;
-    await playPage(runner);
-    const result = await final;
+    const { project, location, runner } = spiralsInFile('page.nbproj');
+    const result = await trainInPage(runner, project, location);
     expect(result).toMatchObject({
       state: 'completed',
       epochsCompleted: 3,
@@ -160,11 +170,7 @@ describe('training in the page', () => {
     file.setPretrained(pretrained, 'a test base');
     file.close();
     const runner = new TrainingRunner();
-    const started = runner.startTraining(project, { engine: 'page', location });
-    const final = finalOf(runner, started);
-    await started;
-    await playPage(runner);
-    expect(await final).toMatchObject({ state: 'completed', epochsCompleted: 3 });
+    expect(await trainInPage(runner, project, location)).toMatchObject({ state: 'completed', epochsCompleted: 3 });
     const store = ProjectStore.open(location);
     try {
       const [run] = store.listRuns();
@@ -176,15 +182,8 @@ describe('training in the page', () => {
   }, 120_000);
 
   it('ends a run whose page went away as interrupted, keeping its completed epochs, and continues it in the page on the same rung', async () => {
-    const project = spirals();
-    const location = path.join(root, 'closed.nbproj');
-    ProjectStore.create(location, project).close();
-    const runner = new TrainingRunner();
-    const started = runner.startTraining(project, { engine: 'page', location });
-    const final = finalOf(runner, started);
-    await started;
-    await playPage(runner, { leaveAfterEpoch: 1, rung: 'webgl' });
-    const result = await final;
+    const { project, location, runner } = spiralsInFile('closed.nbproj');
+    const result = await trainInPage(runner, project, location, { leaveAfterEpoch: 1, rung: 'webgl' });
     expect(result).toMatchObject({ state: 'interrupted', epochsCompleted: 1 });
     expect(problemText(result.message, 'en')).toMatch(/page training this run on its GPU was closed after 1 epoch/);
     expect(problemText(result.message, 'fr')).toMatch(/a été fermée après 1 époque/);
@@ -220,10 +219,7 @@ describe('training in the page', () => {
   }, 120_000);
 
   it('continues a run the host trained on the host’s engine, not in the page', async () => {
-    const project = spirals();
-    const location = path.join(root, 'host.nbproj');
-    ProjectStore.create(location, project).close();
-    const runner = new TrainingRunner();
+    const { project, location, runner } = spiralsInFile('host.nbproj');
     // Enough epochs that the stop comes long before the end.
     const started = runner.startTraining(project, { location, epochs: 40 });
     const { sessionId } = await started;

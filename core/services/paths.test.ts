@@ -1,32 +1,27 @@
 // Where the services may create files: relative locations stay in the projects folder, names are
 // ones every platform can hold, and errors quote only data files.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
 import { recordingIo } from '../cli/test-io';
 import { smallProject } from '../store/test-helpers';
 import { datasetFolderName, uploadPathParts } from './dataset-import';
-import { NeuroblocksService } from './services';
+import { serviceFolderPerTest, webService } from './test-service';
 
 let root: string;
 let outer: string;
 let projectsDir: string;
 
-beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-paths-'));
+serviceFolderPerTest('neuroblocks-paths-', (folder) => {
+  root = folder.root;
   outer = path.join(root, 'a');
   projectsDir = path.join(outer, 'b', 'projects');
   mkdirSync(projectsDir, { recursive: true });
 });
-afterEach(async () => {
-  await rm(root, { recursive: true, force: true });
-});
 
 function service() {
-  return new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir, version: '9.9.9' });
+  return webService({ root, projectsDir });
 }
 
 /** Every file and folder under `dir`, relative to it. */

@@ -1,29 +1,29 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chmod } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AutosaveUpdate } from '../api/contract';
 import { problemText } from '../i18n/translate';
 import { ProjectStore } from '../store/index';
 import { ProjectAutosaver } from './autosave';
-import { NeuroblocksService } from './services';
+import type { NeuroblocksService } from './services';
+import { serviceFolderPerTest, webService, type ServiceFolder } from './test-service';
 
-let root: string;
-let projectsDir: string;
+let folder: ServiceFolder;
 let api: NeuroblocksService;
 
-beforeEach(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-autosave-'));
-  projectsDir = path.join(root, 'projects');
-});
-afterEach(async () => {
-  api?.closeProjectFiles();
-  await rm(root, { recursive: true, force: true });
-});
+serviceFolderPerTest('neuroblocks-autosave-', (f) => (folder = f));
+afterEach(() => api?.closeProjectFiles());
 
 function service(autosaver?: ProjectAutosaver) {
-  api = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir, version: '9.9.9', autosaver });
+  api = webService(folder, { autosaver });
   return api;
+}
+
+/** The service with the Spirals example saved as `file` in its projects folder. */
+async function savedSpirals(file: string) {
+  const api = service();
+  const { project } = await api.openExample('spirals-mlp');
+  const { location } = await api.saveProjectAs(file, project);
+  return { api, project, location };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -69,9 +69,7 @@ describe('autosave of .nbproj projects', () => {
   });
 
   it('a burst of edits is written within a second of its first edit, ending with the last', async () => {
-    const api = service();
-    const { project } = await api.openExample('spirals-mlp');
-    const { location } = await api.saveProjectAs('burst.nbproj', project);
+    const { api, project, location } = await savedSpirals('burst.nbproj');
     const started = Date.now();
     for (let i = 1; Date.now() - started < 1400; i++) {
       await api.autosaveProject(location, { ...project, name: `Edit ${i}` });
@@ -84,9 +82,7 @@ describe('autosave of .nbproj projects', () => {
   });
 
   it('an explicit save is never overwritten by an older pending autosave', async () => {
-    const api = service();
-    const { project } = await api.openExample('spirals-mlp');
-    const { location } = await api.saveProjectAs('order.nbproj', project);
+    const { api, project, location } = await savedSpirals('order.nbproj');
     await api.autosaveProject(location, { ...project, name: 'Pending' });
     await api.saveProject(location, { ...project, name: 'Saved' });
     await sleep(1200);

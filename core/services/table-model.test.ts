@@ -1,13 +1,13 @@
 // A model trained on a CSV table: Try it takes a row by column name and answers as the model
 // answers on that row of the data set; Evaluate shows the rows as written in the file.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TrainingUpdate } from '../api/contract';
 import { IRIS_COLUMNS, irisLikeCsv, irisProject } from '../data/table-fixtures';
 import { tableRow } from './inference';
 import { NeuroblocksService } from './services';
+import { finalTest, serviceFolderPerFile, webService } from './test-service';
 
 const tableProject = (csv: string) => irisProject(csv, { learningRate: 0.05, batchSize: 16, epochs: 4, seed: 3 });
 
@@ -16,8 +16,11 @@ describe('a model trained on a table', () => {
   let api: NeuroblocksService;
   let csvText: string;
 
+  serviceFolderPerFile('neuroblocks-table-', (folder) => {
+    root = folder.root;
+    api = webService({ root, projectsDir: root }, { version: '0.0.0' });
+  });
   beforeAll(async () => {
-    root = await mkdtemp(path.join(os.tmpdir(), 'neuroblocks-table-'));
     const { text } = irisLikeCsv(40, 7, [
       { after: 10, cells: ['5.1', 'n/a', '1.4', '0.2', 'setosa'] },
       { after: 50, cells: ['6.0', '2.9', '4.5', 'versicolor'] },
@@ -25,16 +28,8 @@ describe('a model trained on a table', () => {
     csvText = text;
     const csv = path.join(root, 'iris.csv');
     await writeFile(csv, text);
-    api = new NeuroblocksService({ host: 'web', configDir: path.join(root, 'config'), projectsDir: root, version: '0.0.0' });
-    const final = new Promise<TrainingUpdate>((resolve) => api.onTrainingEvent((u) => u.event.type === 'final' && resolve(u)));
-    await api.startTraining(tableProject(csv) as never, { seed: 3 });
-    const update = await final;
-    if (update.event.type !== 'final' || !update.event.test)
-      throw new Error(`Training ended without a test evaluation: ${JSON.stringify(update.event)}`);
+    await finalTest(api, () => api.startTraining(tableProject(csv) as never, { seed: 3 }));
   }, 120_000);
-  afterAll(async () => {
-    await rm(root, { recursive: true, force: true });
-  });
 
   it('leaves the two bad rows out of the preview and of training, and lists them', async () => {
     const preview = await api.previewDataset({ kind: 'csv', path: path.join(root, 'iris.csv'), labelColumn: 'species' });

@@ -1,17 +1,17 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseProjectText } from '../model/project-io';
 import { StoreError, writeError } from './errors';
 import { ProjectStore } from './project-store';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
-import { denseWeights, epochMetrics, fileHash, smallProject, tempDir } from './test-helpers';
+import { closeAll, denseWeights, epochMetrics, fileHash, smallProject } from './test-helpers';
+import { tempDirPerTest } from './test-dir';
 import { problem } from '../i18n/catalogue';
 import { problemText } from '../i18n/translate';
 
 let dir: string;
-let cleanup: () => void;
 const open: ProjectStore[] = [];
 
 function create(name = 'p.nbproj', project = smallProject()): ProjectStore {
@@ -35,20 +35,8 @@ function runWithEpochs(store: ProjectStore, epochs: number, project = smallProje
   return runId;
 }
 
-beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
-});
-
-afterEach(() => {
-  for (const store of open.splice(0)) {
-    try {
-      store.close();
-    } catch {
-      // Some tests leave a store in a failing state on purpose.
-    }
-  }
-  cleanup();
-});
+tempDirPerTest((path) => (dir = path));
+afterEach(() => closeAll(open.splice(0)));
 
 describe('creating and opening', () => {
   it('creates a file stamped with our application id and schema version, in WAL mode', () => {

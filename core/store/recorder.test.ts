@@ -3,23 +3,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { StoreError } from './errors';
 import { ProjectStore } from './project-store';
 import { resumeRunRecorder, startRunRecorder } from './recorder';
-import { denseWeights, epochMetrics, smallProject, tempDir } from './test-helpers';
+import { closeAll, denseWeights, epochMetrics, smallProject } from './test-helpers';
+import { tempDirPerTest } from './test-dir';
 
 let dir: string;
-let cleanup: () => void;
 let store: ProjectStore;
+tempDirPerTest((path) => (dir = path));
 beforeEach(() => {
-  ({ dir, cleanup } = tempDir());
   store = ProjectStore.create(join(dir, 'p.nbproj'), smallProject());
 });
-afterEach(() => {
-  try {
-    store.close();
-  } catch {
-    // closed by the test
-  }
-  cleanup();
-});
+afterEach(() => closeAll([store]));
 
 describe('run recorder', () => {
   it('records epoch ends, checkpoints, an evaluation and the final state', () => {

@@ -89,6 +89,17 @@ export function tempDir(prefix = 'nbproj-'): { dir: string; cleanup(): void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Closes each of `stores` that is still open: a test may have closed one, or left it failing on purpose. */
+export function closeAll(stores: Iterable<{ close(): void }>): void {
+  for (const store of stores) {
+    try {
+      store.close();
+    } catch {
+      // already closed, or failing as the test left it
+    }
+  }
+}
+
 export function fileHash(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
