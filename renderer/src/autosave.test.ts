@@ -6,18 +6,16 @@ import type { Project } from '../../core/model/project';
 import { parseProject } from '../../core/model/project-io';
 import { bindAutosave } from './project-actions';
 import { editorStore, uiStore } from './store/index';
+import { fakeEvent } from './test-events';
 
 function fakeApi() {
   const calls: { location: string; project: Project }[] = [];
-  let listener: ((update: AutosaveUpdate) => void) | undefined;
+  const autosaved = fakeEvent<AutosaveUpdate>();
   const api = {
     autosaveProject: async (location: string, project: Project) => void calls.push({ location, project }),
-    onAutosave: (l: (update: AutosaveUpdate) => void) => {
-      listener = l;
-      return () => (listener = undefined);
-    },
+    onAutosave: autosaved.on,
   } as unknown as NeuroblocksApi;
-  return { api, calls, fire: (update: AutosaveUpdate) => listener?.(update) };
+  return { api, calls, fire: autosaved.fire };
 }
 
 describe('autosave from the editor', () => {

@@ -1,10 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { UPLOAD_LIMITS, type DatasetPreview, type DatasetUploadFile, type NeuroblocksApi } from '../../../core/api/contract';
+import {
+  UPLOAD_LIMITS,
+  type DatasetPreview,
+  type DatasetUploadFile,
+  type ImportedDataset,
+  type NeuroblocksApi,
+  type SkippedItem,
+} from '../../../core/api/contract';
 import { analyzeGraph } from '../../../core/model/analyze';
 import type { Graph } from '../../../core/model/graph';
 import { BATCH_BYTES, fitAdvice, folderFiles, toBase64, uploadBatches, uploadDataset } from './data-import';
 
 const bytes = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
+
+/** The host's side of an upload: each call's files go into `calls`, `refuse` says which of them it refuses, `finish` ends it. */
+const uploadApi = (
+  calls: DatasetUploadFile[][],
+  finish: (options?: { location?: string }) => ImportedDataset,
+  refuse: (files: DatasetUploadFile[]) => SkippedItem[] = () => [],
+) =>
+  ({
+    startDatasetUpload: async () => ({ uploadId: 'u1' }),
+    uploadDatasetFiles: async (_id: string, files: DatasetUploadFile[]) => {
+      calls.push(files);
+      return { received: files.length, refused: refuse(files) };
+    },
+    finishDatasetUpload: async (_id: string, options?: { location?: string }) => finish(options),
+  }) as unknown as NeuroblocksApi;
 
 describe('uploading a folder in batches', () => {
   it('keeps each batch under the byte and file limits, a big file alone', () => {
@@ -29,21 +51,11 @@ describe('uploading a folder in batches', () => {
 
   it('sends every file in several calls, reports progress, sends no content for files that are not images, and gathers what the host refused', async () => {
     const calls: DatasetUploadFile[][] = [];
-    const api = {
-      startDatasetUpload: async () => ({ uploadId: 'u1' }),
-      uploadDatasetFiles: async (_id: string, files: DatasetUploadFile[]) => {
-        calls.push(files);
-        return {
-          received: files.length,
-          refused: files.filter((f) => f.path.endsWith('.txt')).map((f) => ({ file: f.path, reason: 'not a PNG, JPEG or WebP image' })),
-        };
-      },
-      finishDatasetUpload: async (_id: string, options?: { location?: string }) => ({
-        ref: { kind: 'imageFolder' as const, path: options?.location ? 'datasets/s' : '/abs/s' },
-        path: '/abs/s',
-        refused: [],
-      }),
-    } as unknown as NeuroblocksApi;
+    const api = uploadApi(
+      calls,
+      (options) => ({ ref: { kind: 'imageFolder', path: options?.location ? 'datasets/s' : '/abs/s' }, path: '/abs/s', refused: [] }),
+      (files) => files.filter((f) => f.path.endsWith('.txt')).map((f) => ({ file: f.path, reason: 'not a PNG, JPEG or WebP image' })),
+    );
     const big = 5 * 1024 * 1024;
     const files = ['a/1.png', 'a/2.png', 'b/3.png', 'b/notes.txt'].map((path) => ({
       path,
@@ -67,18 +79,11 @@ describe('uploading a folder in batches', () => {
 describe('uploading a big CSV file', () => {
   it('sends it in parts that each fit in one message, the later ones continuing the first', async () => {
     const calls: DatasetUploadFile[][] = [];
-    const api = {
-      startDatasetUpload: async () => ({ uploadId: 'u1' }),
-      uploadDatasetFiles: async (_id: string, files: DatasetUploadFile[]) => {
-        calls.push(files);
-        return { received: 1, refused: [] };
-      },
-      finishDatasetUpload: async () => ({
-        ref: { kind: 'csv' as const, path: '/abs/big/big.csv', labelColumn: 'label' },
-        path: '/abs/big/big.csv',
-        refused: [],
-      }),
-    } as unknown as NeuroblocksApi;
+    const api = uploadApi(calls, () => ({
+      ref: { kind: 'csv', path: '/abs/big/big.csv', labelColumn: 'label' },
+      path: '/abs/big/big.csv',
+      refused: [],
+    }));
     const text = 'a,label\n' + '0.5,x\n'.repeat(Math.ceil((2.5 * BATCH_BYTES) / 6));
     const content = bytes(text);
     const progress: number[] = [];
@@ -110,14 +115,7 @@ describe('uploading big files', () => {
     },
   });
   const recordingApi = (calls: DatasetUploadFile[][]) =>
-    ({
-      startDatasetUpload: async () => ({ uploadId: 'u1' }),
-      uploadDatasetFiles: async (_id: string, files: DatasetUploadFile[]) => {
-        calls.push(files);
-        return { received: files.length, refused: [] };
-      },
-      finishDatasetUpload: async () => ({ ref: { kind: 'imageFolder' as const, path: '/abs/s' }, path: '/abs/s', refused: [] }),
-    }) as unknown as NeuroblocksApi;
+    uploadApi(calls, () => ({ ref: { kind: 'imageFolder', path: '/abs/s' }, path: '/abs/s', refused: [] }));
 
   it('never reads an image over the size limit, and sends its size for the host to refuse', async () => {
     const calls: DatasetUploadFile[][] = [];

@@ -5,6 +5,13 @@ import { COALESCE_MS, emptyHistory, HISTORY_LIMIT, record, redo, undo, type Hist
 function editor() {
   let value = 0;
   let history: History<number> = emptyHistory();
+  /** Takes the step back or forth that `to` gives, when there is one. */
+  const move = (to: { step: number; history: History<number> } | undefined) => {
+    if (!to) return false;
+    history = to.history;
+    value = to.step;
+    return true;
+  };
   return {
     get value() {
       return value;
@@ -16,20 +23,8 @@ function editor() {
       history = record(history, () => value, { key, now });
       value = next;
     },
-    undo() {
-      const back = undo(history, () => value);
-      if (!back) return false;
-      history = back.history;
-      value = back.step;
-      return true;
-    },
-    redo() {
-      const forth = redo(history, () => value);
-      if (!forth) return false;
-      history = forth.history;
-      value = forth.step;
-      return true;
-    },
+    undo: () => move(undo(history, () => value)),
+    redo: () => move(redo(history, () => value)),
   };
 }
 

@@ -3,6 +3,7 @@ import mnistJson from '../../../projects/mnist-cnn.json';
 import type { ContinuedRun, EpochMetrics, NeuroblocksApi, TrainingUpdate } from '../../../core/api/contract';
 import { parseProject } from '../../../core/model/project-io';
 import { editorStore } from '../store/index';
+import { fakeEvent } from '../test-events';
 import { applyEvent, continueRecordedRun, formFromProject, trainingStore } from './training-store';
 
 const metrics = (epoch: number): EpochMetrics => ({
@@ -18,18 +19,15 @@ const metrics = (epoch: number): EpochMetrics => ({
 
 function fakeApi(answer: () => Promise<ContinuedRun>) {
   const calls: [string, number][] = [];
-  let listener: ((update: TrainingUpdate) => void) | undefined;
+  const training = fakeEvent<TrainingUpdate>();
   const api = {
     continueRun: (location: string, runId: number) => {
       calls.push([location, runId]);
       return answer();
     },
-    onTrainingEvent: (l: (update: TrainingUpdate) => void) => {
-      listener = l;
-      return () => (listener = undefined);
-    },
+    onTrainingEvent: training.on,
   } as unknown as NeuroblocksApi;
-  return { api, calls, fire: (update: TrainingUpdate) => listener?.(update) };
+  return { api, calls, fire: training.fire };
 }
 
 describe('continuing a recorded run from the Runs tab', () => {
