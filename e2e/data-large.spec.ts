@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { imageFolderClassifier, shortTraining } from '../core/model/project-fixtures';
 import { variedColourPng } from './colours';
-import { artifacts, consoleErrors, projectsFolder, shot, url } from './helpers';
+import { artifacts, consoleErrors, openDataTab, projectsFolder, shot } from './helpers';
 
 const colours: Record<string, [number, number, number]> = {
   blue: [40, 60, 220],
@@ -55,11 +55,7 @@ test('a practitioner previews a folder of 3,000 images: the preview stays quick,
     });
   });
   try {
-    await page.goto(url());
-    await page.getByTestId('file-large-colours.json').click();
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    const dock = page.locator('#training-dock');
-    await dock.getByRole('tab', { name: 'Data' }).click();
+    const dock = await openDataTab(page, 'large-colours.json');
 
     await test.step('the preview counts every image, shows the broken one it decoded and says how many it checked', async () => {
       // While the folder is read, the tab says that it is working.

@@ -120,6 +120,16 @@ export async function openTrainingDock(page: Page, example = 'mnist-cnn'): Promi
   return page.locator('#training-dock');
 }
 
+/** Opens the project file `fileName` from the home screen, then its Train panel on the Data tab; gives the panel. */
+export async function openDataTab(page: Page, fileName: string): Promise<Locator> {
+  await page.goto(url());
+  await page.getByTestId(`file-${fileName}`).click();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const dock = page.locator('#training-dock');
+  await dock.getByRole('tab', { name: 'Data' }).click();
+  return dock;
+}
+
 /** In Try it, a vertical stroke (a 1) on the drawing pad gets a digit as answer and ten class probabilities. */
 export async function tryDrawnOne(page: Page, dock: Locator): Promise<void> {
   await dock.getByRole('tab', { name: 'Try it' }).click();

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { imageFolderClassifier } from '../core/model/project-fixtures';
-import { consoleErrors, expectProbabilities, openTrainingDock, projectsFolder, shot, trainBriefly, url } from './helpers';
+import { consoleErrors, expectProbabilities, openDataTab, openTrainingDock, projectsFolder, shot, trainBriefly } from './helpers';
 
 type Rgb = [number, number, number];
 
@@ -156,11 +156,7 @@ test('a project saved before the choice existed opens with its images stretched,
   const file = path.join(projectsDir, 'old-flags.json');
   writeFileSync(file, JSON.stringify(imageFolderClassifier('Old flags', 'old-flags', 2)));
   try {
-    await page.goto(url());
-    await page.getByTestId('file-old-flags.json').click();
-    await page.getByRole('button', { name: 'Train', exact: true }).click();
-    const dock = page.locator('#training-dock');
-    await dock.getByRole('tab', { name: 'Data' }).click();
+    const dock = await openDataTab(page, 'old-flags.json');
     const fit = dock.getByTestId('data-fit');
     await expect(fit.getByRole('radio', { name: /^Stretch/ })).toBeChecked();
     await expect(fit.getByRole('radio')).toHaveCount(3);

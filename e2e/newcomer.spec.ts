@@ -36,6 +36,13 @@ async function inWindow(page: Page, target: Locator): Promise<boolean> {
   return box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width + 0.5 && box.y + box.height <= size.height + 0.5;
 }
 
+/** `dialog` is whole in the window: it is shot into e2e/artifacts/<name>.png, then closed with Escape. */
+async function shootDialog(page: Page, dialog: Locator, name: string): Promise<void> {
+  expect(await inWindow(page, dialog)).toBe(true);
+  await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+  await page.keyboard.press('Escape');
+}
+
 /** Strokes on the drawing pad (the image a screen reader announces as the drawing pad), in pad coordinates (0–280). */
 async function draw(pad: Locator, strokes: { x: number; y: number }[][]): Promise<void> {
   await pad.scrollIntoViewIfNeeded();
@@ -310,9 +317,7 @@ test('a teacher checks the other screens on a 1280×720 projector, in English an
     await dock.getByRole('button', { name: 'Compare the 2 ticked runs' }).click();
     const dialog = page.getByRole('dialog', { name: 'Run 1 and run 2 side by side' });
     await expect(dialog).toBeVisible();
-    expect(await inWindow(page, dialog)).toBe(true);
-    await page.screenshot({ path: path.join(artifacts, 'newcomer-25-runs-compare.png') });
-    await page.keyboard.press('Escape');
+    await shootDialog(page, dialog, 'newcomer-25-runs-compare');
     await expect(dialog).toHaveCount(0);
   });
 
@@ -320,9 +325,7 @@ test('a teacher checks the other screens on a 1280×720 projector, in English an
     await toolbar.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export the model' });
     await expect(dialog.getByRole('button', { name: 'Export', exact: true })).toBeInViewport();
-    expect(await inWindow(page, dialog)).toBe(true);
-    await page.screenshot({ path: path.join(artifacts, 'newcomer-26-export.png') });
-    await page.keyboard.press('Escape');
+    await shootDialog(page, dialog, 'newcomer-26-export');
     await expect(dialog).toHaveCount(0);
   });
 
@@ -332,21 +335,17 @@ test('a teacher checks the other screens on a 1280×720 projector, in English an
     await page.getByRole('button', { name: 'Comparer les 2 entraînements cochés' }).click();
     const compare = page.getByRole('dialog', { name: 'Entraînements 1 et 2 côte à côte' });
     await expect(compare).toBeVisible();
-    expect(await inWindow(page, compare)).toBe(true);
     await expect(compare.getByRole('row', { name: /^Jeu de données Chiffres MNIST Chiffres MNIST$/ })).toBeVisible();
     await expect(compare.getByRole('row', { name: /^Type de données Jeu fourni Jeu fourni$/ })).toBeVisible();
     await expect(compare.getByRole('row', { name: /^Meilleure exactitude de validation \d+(,\d)?\s% \d+(,\d)?\s%$/ })).toBeVisible();
-    await page.screenshot({ path: path.join(artifacts, 'newcomer-27-runs-compare-fr.png') });
-    await page.keyboard.press('Escape');
+    await shootDialog(page, compare, 'newcomer-27-runs-compare-fr');
     await dockFr.getByRole('tab', { name: 'Évaluer' }).click();
     await expect(dockFr.getByRole('heading', { name: 'Erreurs les plus sûres' })).toBeVisible();
     await shot(page, 'newcomer-28-evaluate-mistakes-fr', dockFr.getByRole('heading', { name: 'Erreurs les plus sûres' }));
     await toolbar.getByRole('button', { name: 'Exporter…' }).click();
     const exportFr = page.getByRole('dialog', { name: 'Exporter le modèle' });
     await expect(exportFr).toBeVisible();
-    expect(await inWindow(page, exportFr)).toBe(true);
-    await page.screenshot({ path: path.join(artifacts, 'newcomer-29-export-fr.png') });
-    await page.keyboard.press('Escape');
+    await shootDialog(page, exportFr, 'newcomer-29-export-fr');
   });
   expect(problems).toEqual([]);
 });
