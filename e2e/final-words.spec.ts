@@ -1,9 +1,10 @@
 import { type Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { consoleErrors, openTrainingDock, shot, trainOnSamples } from './helpers';
+import { consoleErrors, openExample, saveAs, shot, trainOnSamples } from './helpers';
 
 // The Train panel ends a run with the words the command line and the Runs panel use: one sentence
-// per ending, said again in the other language when the class switches, and held on one screen at 1280×720.
+// per ending, said again in the other language when the class switches, the same in the Runs panel,
+// and held on one screen at 1280×720.
 
 /** The final line is inside the panel and wraps rather than running off its side. */
 async function expectFits(dock: Locator, final: Locator): Promise<void> {
@@ -19,7 +20,11 @@ test('a run that finished and a run stopped by the student end with the same wor
 }) => {
   test.setTimeout(180_000);
   const problems = consoleErrors(page);
-  const dock = await openTrainingDock(page);
+  await openExample(page, 'mnist-cnn');
+  // A project file, so that the runs are recorded and the Runs panel lists them.
+  await saveAs(page, 'final-words.nbproj');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  const dock = page.locator('#training-dock');
   const final = dock.getByTestId('train-final');
   const language = page.getByRole('combobox', { name: /^(Language|Langue)$/ });
 
@@ -47,6 +52,14 @@ test('a run that finished and a run stopped by the student end with the same wor
     await expect(final).toHaveText(/^Stopped by you after ([2-9]|\d\d) complete epochs\. Test accuracy: \d+(\.\d)?%\.$/);
     await expectFits(dock, final);
     await shot(page, 'final-words-stopped-en', final);
+    // The Runs panel says why the run ended in the very words of the Train panel.
+    const words = (await final.textContent())!.match(/^Stopped by you after \d+ complete epochs\./)![0];
+    await dock.getByRole('tab', { name: 'Runs' }).click();
+    await expect(dock.getByTestId('run-status-2').locator('.run-ended-why')).toHaveText(words);
+    await language.selectOption('fr');
+    await expect(dock.getByTestId('run-status-2').locator('.run-ended-why')).toHaveText(
+      words.replace(/^Stopped by you after (\d+) complete epochs\.$/, 'Arrêté par vous après $1 époques complètes.'),
+    );
   });
   expect(problems).toEqual([]);
 });
