@@ -116,13 +116,15 @@ describe('the message catalogue of core', () => {
       code: 'params:int',
       params: { name: 'units', min: 1, max: 100_000, got: '0', context: 'block', type: 'Dense', id: 'd' },
     });
-    expect(error.text).toEqual({
+    expect(problemTexts(error.problem)).toEqual({
       en: 'Dense "d": `units` must be a whole number between 1 and 100000 (got 0).',
       fr: 'Dense « d » : `units` doit être un nombre entier entre 1 et 100000 (valeur reçue : 0).',
     });
     // The problem travels as JSON and renders the same on the other side.
-    const received = JSON.parse(JSON.stringify(error)) as { problem: Problem; message: string };
-    expect(problemText(received.problem, 'en')).toBe(received.message);
+    // The issue travels as its problem, without sentences beside it, and renders the same on the other side.
+    const received = JSON.parse(JSON.stringify(error)) as { problem: Problem };
+    expect(Object.keys(received).sort()).toEqual(['code', 'nodeId', 'param', 'problem', 'severity']);
+    expect(problemText(received.problem, 'en')).toBe('Dense "d": `units` must be a whole number between 1 and 100000 (got 0).');
 
     // The error that stops a build lists the same problems, each in the error's language.
     const two = analyzeGraph({

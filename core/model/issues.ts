@@ -1,6 +1,5 @@
-import { problemText, problemTexts } from '../i18n/translate';
+import { problemText } from '../i18n/translate';
 import type { Problem } from '../i18n/catalogue';
-import type { Localized } from './params';
 
 /** An error or a warning about the graph, tied to the node (and parameter) at fault. */
 export interface GraphIssue {
@@ -11,41 +10,10 @@ export interface GraphIssue {
   problem: Problem;
   nodeId?: string;
   param?: string;
-  /** In English, for logs (the sentence of `problem`). */
-  message: string;
-  /** The sentence of `problem` in every language, made when read, for callers that do not render problems yet. */
-  text: Localized;
-}
-
-/**
- * An issue as `issue()` makes it: its sentences are made from its problem when read (a graph of
- * thousands of blocks may have an issue on each, most never shown), and its JSON has them.
- */
-class IssueRecord implements GraphIssue {
-  declare severity: GraphIssue['severity'];
-  declare code: string;
-  declare problem: Problem;
-  declare nodeId?: string;
-  declare param?: string;
-  get message(): string {
-    return problemText(this.problem, 'en');
-  }
-  get text(): Localized {
-    return problemTexts(this.problem);
-  }
-  toJSON() {
-    return { ...this, message: this.message, text: this.text };
-  }
 }
 
 export function issue(severity: GraphIssue['severity'], code: string, problem: Problem, nodeId?: string, param?: string): GraphIssue {
-  const result = new IssueRecord();
-  result.severity = severity;
-  result.code = code;
-  result.problem = problem;
-  if (nodeId !== undefined) result.nodeId = nodeId;
-  if (param !== undefined) result.param = param;
-  return result;
+  return { severity, code, problem, ...(nodeId !== undefined ? { nodeId } : {}), ...(param !== undefined ? { param } : {}) };
 }
 
 /** The sentence of an issue in a language (an i18next language tag such as `fr-FR` will do), from its problem. */
@@ -58,14 +26,11 @@ export function issueText(issue: Pick<GraphIssue, 'problem'>, language: string):
  * The inference engine turns it into a GraphIssue on that node, the sentence opening with the block.
  */
 export class ShapeError extends Error {
-  readonly text: Localized;
   constructor(
     readonly problem: Problem,
     readonly param?: string,
     readonly code = 'shape',
   ) {
-    const text = problemTexts(problem);
-    super(text.en);
-    this.text = text;
+    super(problemText(problem, 'en'));
   }
 }

@@ -26,7 +26,7 @@ const issueJson = (i: GraphIssue): SummaryIssue => ({
   ...(i.nodeId !== undefined ? { nodeId: i.nodeId } : {}),
   ...(i.param !== undefined ? { param: i.param } : {}),
   problem: i.problem,
-  message: i.message,
+  message: problemText(i.problem, 'en'),
 });
 
 export function summaryJson(graph: Graph, analysis: GraphAnalysis): SummaryJson {

@@ -69,10 +69,10 @@ export const pageReasons = {
   }),
 };
 
-/** An error carrying its reason, thrown where a rung cannot be used. */
+/** An error carrying its reason (its problem), thrown where a rung cannot be used. */
 export class PageRungError extends LocalizedError {
-  constructor(readonly texts: PageReason) {
-    super(texts.reason);
+  constructor(why: PageReason) {
+    super(why.reason);
   }
 }
 

@@ -77,9 +77,9 @@ function oneLine(error: unknown): string {
   return (text.split('\n').find((line) => line.trim()) ?? 'unknown error').trim().slice(0, 300);
 }
 
-/** Why a rung could not be used, in both languages: the page's own reasons, or the browser's error. */
+/** Why a rung could not be used, as a problem: the page's own reasons, or the browser's error. */
 function reasonOf(error: unknown): PageReason {
-  return error instanceof PageRungError ? error.texts : pageReasons.error(oneLine(error));
+  return error instanceof PageRungError ? { reason: error.problem } : pageReasons.error(oneLine(error));
 }
 
 function report(sessionId: string, event: TrainingEvent): void {

@@ -1,8 +1,7 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { problem, type Problem } from '../i18n/catalogue';
-import { problemText } from '../i18n/translate';
 import type { Project } from '../model/project';
 import { parseProject, parseProjectText, ProjectError, serializeProject } from '../model/project-io';
 import { appVersion } from './app-version';
@@ -63,6 +62,8 @@ const AUTOSAVE_COALESCE_MS = 5 * 60 * 1000;
 
 function checkWritable(path: string): Problem | undefined {
   try {
+    // A file marked read-only (no write permission for anyone) stays so even for a user who could write through it (root).
+    if ((statSync(path).mode & 0o222) === 0) return problem('store:notWritable', { path });
     accessSync(path, constants.W_OK);
     accessSync(dirname(path), constants.W_OK);
     return undefined;
@@ -169,12 +170,7 @@ export class ProjectStore {
     return this.access.readOnly;
   }
 
-  /** Why the file was opened read-only, when it was not asked for. */
-  get readOnlyReason(): string | undefined {
-    return this.access.reason && problemText(this.access.reason, 'en');
-  }
-
-  /** The same reason as a problem of the catalogue (`store:notWritable`). */
+  /** Why the file was opened read-only, when it was not asked for, as a problem of the catalogue (`store:notWritable`). */
   get readOnlyProblem(): Problem | undefined {
     return this.access.reason;
   }

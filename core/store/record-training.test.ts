@@ -69,9 +69,9 @@ describe('recording a real training run', () => {
     const reopened = ProjectStore.open(file, { readOnly: true });
     const run = reopened.getRun(runId!);
     expect(run.status).toBe('stopped');
-    expect(run.error).toEqual({ code: 'train:stoppedDuring', params: { epoch: 2 } });
-    expect(problemText(run.error!, 'en')).toBe('Stopped by the user during epoch 2.');
-    expect(problemText(run.error!, 'fr')).toBe('Arrêté par l’utilisateur pendant l’époque 2.');
+    expect(run.error).toEqual({ code: 'train:stopped', params: { count: 1 } });
+    expect(problemText(run.error!, 'en')).toBe('Stopped by you after 1 complete epoch.');
+    expect(problemText(run.error!, 'fr')).toBe('Arrêté par vous après 1 époque complète.');
     expect(reopened.listRuns()[0].error).toEqual(run.error);
     reopened.close();
   }, 60_000);

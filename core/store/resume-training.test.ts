@@ -59,9 +59,9 @@ describe('resuming a recorded run', () => {
     const stopped = store.getRun(runId);
     expect(stopped.status).toBe('stopped');
     // Why it stopped is recorded as a problem, said in the reader's language.
-    expect(stopped.error?.code).toBe('train:stoppedDuring');
-    expect(problemText(stopped.error!, 'en')).toMatch(/^Stopped by the user during epoch \d+\.$/);
-    expect(problemText(stopped.error!, 'fr')).toMatch(/^Arrêté par l’utilisateur pendant l’époque \d+\.$/);
+    expect(stopped.error?.code).toBe('train:stopped');
+    expect(problemText(stopped.error!, 'en')).toMatch(/^Stopped by you after \d+ complete epochs?\.$/);
+    expect(problemText(stopped.error!, 'fr')).toMatch(/^Arrêté par vous après \d+ époques? complètes?\.$/);
     const checkpointEpoch = store.loadCheckpoint(runId, 'last').epoch;
     expect(stopped.epochMetrics.map((m) => m.epoch).at(-1)).toBeGreaterThanOrEqual(checkpointEpoch);
 

@@ -359,8 +359,8 @@ describe('training the head on the frozen base’s outputs', () => {
       expect(result.state).toBe('stopped');
       expect(result.epochsCompleted).toBe(0);
       expect(result.message.code).toBe('train:stoppedComputingBase');
-      expect(problemText(result.message, 'en')).toBe('Stopped by the user while the frozen base was being computed, before epoch 1.');
-      expect(problemText(result.message, 'fr')).toBe('Arrêté par l’utilisateur pendant le calcul de la base gelée, avant l’époque 1.');
+      expect(problemText(result.message, 'en')).toBe('Stopped by you while the frozen base was being computed, before epoch 1.');
+      expect(problemText(result.message, 'fr')).toBe('Arrêté par vous pendant le calcul de la base gelée, avant l’époque 1.');
       expect(events.some((e) => e.type === 'batch' || e.type === 'epoch')).toBe(false);
       expect(result.test?.samples).toBe(10_000);
     },

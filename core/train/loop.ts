@@ -12,6 +12,7 @@ import { problem, type Problem } from '../i18n/catalogue';
 import { errorProblem, LocalizedError } from '../model/localized';
 import type { Project, TrainingSettings } from '../model/project';
 import { BestTracker, EarlyStopping, monitoredValue, ReduceLrOnPlateau, type Monitor } from './callbacks';
+import { divergedMessage, endedMessage } from './final-words';
 import type { BackendName, EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from './events';
 import { computeLoss, correctCount, predictedClasses, targetEncoding } from './losses';
 import { cacheFrozenBase, DEFAULT_FEATURE_CACHE_BYTES, planFrozenBase, sampleFeed, type Feed, type FeedBatch } from './frozen-base';
@@ -62,9 +63,6 @@ export interface PreparedData {
   outputUnits: number;
 }
 
-export const divergedMessage = (epoch: number, batch: number, learningRate: number): Problem =>
-  problem('train:diverged', { epoch, batch, learningRate, lower: learningRate / 10 });
-
 /** The final words of a run: for a resumed run, the same sentence followed by where it resumed from and whether the optimizer's state came along. */
 export function resumeNote(message: Problem, resume: TrainingResume | undefined): Problem {
   if (!resume) return message;
@@ -72,27 +70,6 @@ export function resumeNote(message: Problem, resume: TrainingResume | undefined)
   return resume.optimizer?.length
     ? problem('train:resumedWithState', { final: message, epoch })
     : problem('train:resumedFresh', { final: message, epoch });
-}
-
-/** How a run that ran to its end, or stopped early, words it. */
-export function endedMessage(
-  end:
-    | { state: 'completed'; epochs: number }
-    | { state: 'stopped'; epoch: number }
-    | { state: 'early-stopped'; epoch: number; monitor: string; patience: number; restoredEpoch?: number },
-): Problem {
-  switch (end.state) {
-    case 'completed':
-      return problem('train:completed', { count: end.epochs });
-    case 'stopped':
-      return problem('train:stoppedDuring', { epoch: end.epoch });
-    case 'early-stopped': {
-      const params = { epoch: end.epoch, monitor: end.monitor, count: end.patience };
-      return end.restoredEpoch
-        ? problem('train:earlyStoppedRestored', { ...params, restored: end.restoredEpoch })
-        : problem('train:earlyStopped', params);
-    }
-  }
 }
 
 /** The warning of a run that left tensors in memory (a leak in the engine, worth reporting). */
@@ -348,7 +325,12 @@ export class TrainingLoop {
         }
         if (this.control.command === 'stop') {
           const test = await this.evaluate(tf, model, model, testFeed, classes, settings, dataset.classNames);
-          return this.final({ state: 'stopped', message: endedMessage({ state: 'stopped', epoch }), epochsCompleted: epoch - 1, test });
+          return this.final({
+            state: 'stopped',
+            message: endedMessage({ state: 'stopped', epochsCompleted: epoch - 1 }),
+            epochsCompleted: epoch - 1,
+            test,
+          });
         }
       }
 

@@ -17,7 +17,8 @@ import { TrainingLoop, type PreparedData, type TrainingResume } from './loop';
 /** What a frozen base's cached outputs may take on this machine when the run does not say: a quarter of its memory, at most 4 GB. */
 export const hostFeatureCacheBytes = (): number => Math.min(totalmem() / 4, 4e9);
 
-export { divergedMessage, endedMessage, resumeNote, tensorLeakWarning, type TrainingResume } from './loop';
+export { divergedMessage, endedMessage } from './final-words';
+export { resumeNote, tensorLeakWarning, type TrainingResume } from './loop';
 
 export interface TrainingOptions {
   /** Overrides of the project's training settings. */

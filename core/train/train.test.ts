@@ -164,8 +164,8 @@ describe('training in a worker', () => {
     expect(result.restoredEpoch).toBe(1);
     expect(result.message.code).toBe('train:earlyStoppedRestored');
     expect(problemTexts(result.message)).toEqual({
-      en: 'Stopped early after epoch 2: valLoss did not improve for 1 epoch. The weights of epoch 1, the best, were restored.',
-      fr: 'Arrêté tôt après l’époque 2 : valLoss ne s’est pas amélioré pendant 1 époque. Les poids de l’époque 1, la meilleure, ont été restaurés.',
+      en: 'Stopped early after epoch 2: the validation loss had not improved for 1 epoch, so the model keeps its weights of epoch 1, the best.',
+      fr: 'Arrêté tôt après l’époque 2 : la perte de validation ne progressait plus depuis 1 époque, donc le modèle garde ses poids de l’époque 1, la meilleure.',
     });
     const checkpoint = (kind: string, epoch: number) => events.find((e) => e.type === 'checkpoint' && e.kind === kind && e.epoch === epoch);
     const best = checkpoint('best', 1);
@@ -190,9 +190,11 @@ describe('training in a worker', () => {
     const result = await startTraining(p, { backend: 'wasm', checkpoints: false }).done;
     expect(result.state).toBe('diverged');
     expect(result.message.code).toBe('train:diverged');
-    expect(problemText(result.message, 'en')).toMatch(/Lower the learning rate \(it is 10; try 1\)/);
+    expect(problemText(result.message, 'en')).toMatch(
+      /^Training diverged: the loss became infinite or NaN in epoch \d+, batch \d+\. .*Lower the learning rate \(it was 10; try 1\)/,
+    );
     expect(problemText(result.message, 'fr')).toMatch(
-      /^La perte est devenue infinie ou NaN à l’époque \d+, lot \d+ : l’entraînement a divergé\. .*Baissez le taux d’apprentissage \(il vaut 10 ; essayez 1\)/,
+      /^L’entraînement a divergé : la perte est devenue infinie ou NaN pendant l’époque \d+, lot \d+\. .*Baissez le taux d’apprentissage \(il valait 10 ; essayez 1\)/,
     );
     expect(result.weights!.every((w) => new Float32Array(w.data).every(Number.isFinite))).toBe(true);
   });

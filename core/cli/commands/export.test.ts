@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,6 +85,27 @@ describe('neuroblocks export', () => {
         .map((e) => e.format)
         .sort(),
     ).toEqual(['keras', 'onnx']);
+    reopened.close();
+  });
+
+  it('exports from a write-protected project file, saying in the language asked for that the export is not logged there', async () => {
+    const project = parseProjectText(readFileSync(projectJson, 'utf8'));
+    const file = join(temp(), 'locked.nbproj');
+    ProjectStore.create(file, project).close();
+    chmodSync(file, 0o444);
+    const before = readFileSync(file);
+    const out = temp();
+    const fr = recordingIo();
+    expect(await main(['--lang', 'fr', 'export', file, '--format', 'keras', '--out', out], fr), fr.text()).toBe(0);
+    expect(fr.stderr.join('\n')).toBe(`L’export n’est pas noté dans ${file} : impossible d’écrire dans ${file} ou dans son dossier.`);
+    expect(readdirSync(out).length).toBeGreaterThan(0);
+    const en = recordingIo();
+    expect(await main(['export', file, '--format', 'keras', '--out', temp()], en), en.text()).toBe(0);
+    expect(en.stderr.join('\n')).toBe(`The export is not logged in ${file}: ${file} or its folder cannot be written to.`);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    chmodSync(file, 0o644);
+    const reopened = ProjectStore.open(file, { readOnly: true });
+    expect(reopened.listExports()).toEqual([]);
     reopened.close();
   });
 

@@ -3,7 +3,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { exportFormatNames, type ExportFormatName } from '../../api/contract';
 import { exportProject } from '../../export/index';
 import type { NamedWeight } from '../../export/weights';
-import { problem } from '../../i18n/catalogue';
+import { problem, type Problem } from '../../i18n/catalogue';
+import { problemText } from '../../i18n/translate';
 import { fileNameIssue } from '../../model/file-names';
 import { LocalizedError } from '../../model/localized';
 import type { Project } from '../../model/project';
@@ -52,7 +53,7 @@ interface Source {
   /** Without a run: the project's pretrained weights. */
   pretrained?: NamedWeight[];
   /** Logs the export in the project file, when there is one. */
-  record?: (format: ExportFormatName, outDir: string, files: string[], bytes: number) => string | undefined;
+  record?: (format: ExportFormatName, outDir: string, files: string[], bytes: number) => Problem | undefined;
   describe: string;
   close(): void;
 }
@@ -69,7 +70,8 @@ async function loadSource(path: string, runId: number | undefined, checkpoint: '
   const store = ProjectStore.open(path);
   try {
     const log = (format: ExportFormatName, outDir: string, bytes: number, details: Record<string, unknown>, run?: number) => {
-      if (store.readOnly) return `The export is not logged in ${path}: ${store.readOnlyReason ?? 'the file is read-only'}.`;
+      if (store.readOnly)
+        return problem('cli:exportNotLogged', { file: path, reason: store.readOnlyProblem ?? problem('store:notWritable', { path }) });
       store.recordExport({ ...(run === undefined ? {} : { runId: run }), format, path: outDir, bytes, details });
       return undefined;
     };
@@ -229,7 +231,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
       result.files,
       sizes.reduce((a, b) => a + b, 0),
     );
-    if (warning) io.err(warning);
+    if (warning) io.err(problemText(warning, io.language));
     return 0;
   } finally {
     source.close();

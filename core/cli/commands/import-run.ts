@@ -1,6 +1,7 @@
 import path from 'node:path';
+import { problem } from '../../i18n/catalogue';
 import { problemText } from '../../i18n/translate';
-import { errorTexts } from '../../model/localized';
+import { errorProblem, errorTexts } from '../../model/localized';
 import { commandArgs } from '../args';
 import type { CliIo } from '../io';
 
@@ -30,7 +31,8 @@ export async function run(args: string[], io: CliIo): Promise<number> {
   const store = ProjectStore.open(file);
   try {
     if (store.readOnly) {
-      io.err(`The run cannot be recorded: ${file} cannot be written to (${store.readOnlyReason ?? 'read-only'}).`);
+      const reason = store.readOnlyProblem ?? problem('store:notWritable', { path: file });
+      io.err(problemText(problem('cli:runNotRecorded', { reason }), io.language));
       return 1;
     }
     const session = replaySession(events);
@@ -38,7 +40,7 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     session.play();
     const result = await recording.done;
     if (result.error) {
-      io.err(`The run could not be recorded in ${file}: ${result.error.message}`);
+      io.err(problemText(problem('train:notRecorded', { file, why: errorProblem(result.error) }), io.language));
       return 1;
     }
     const final = events.at(-1) as Extract<(typeof events)[number], { type: 'final' }>;

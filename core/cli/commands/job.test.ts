@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -107,6 +107,25 @@ describe('a job folder', () => {
       .map((l) => JSON.parse(l));
     expect(events.filter((e) => e.type === 'final')).toHaveLength(1);
     const file = emptyProjectFile();
+    expect(await main(['import-run', file, job], recordingIo())).toBe(0);
+  }, 180_000);
+
+  it('refuses to record a job into a write-protected project file, in the language asked for, leaving the file as it was', async () => {
+    const job = join(dir, 'job');
+    expect((await exportJob(job, ['--epochs', '1', '--size', '200'])).code).toBe(0);
+    await run(PYTHON, [join(job, 'train.py')], { cwd: dir });
+    const file = emptyProjectFile();
+    chmodSync(file, 0o444);
+    const before = readFileSync(file);
+    const fr = recordingIo();
+    expect(await main(['--lang', 'fr', 'import-run', file, job], fr)).toBe(1);
+    expect(fr.stderr.join('\n')).toBe(`L’entraînement ne peut pas être enregistré : impossible d’écrire dans ${file} ou dans son dossier.`);
+    const en = recordingIo();
+    expect(await main(['import-run', file, job], en)).toBe(1);
+    expect(en.stderr.join('\n')).toBe(`The run cannot be recorded: ${file} or its folder cannot be written to.`);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    // Writable again, the same job is recorded.
+    chmodSync(file, 0o644);
     expect(await main(['import-run', file, job], recordingIo())).toBe(0);
   }, 180_000);
 

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { problem } from '../../i18n/catalogue';
+import type { RunStatus } from '../../store/schema';
+import { endedMessage } from '../../train/final-words';
 import { ProjectStore } from '../../store/project-store';
 import { denseWeights, epochMetrics, fileHash, smallProject } from '../../store/test-helpers';
 import { tempDirPerTest } from '../../store/test-dir';
@@ -41,31 +43,43 @@ describe('neuroblocks runs', () => {
     expect(fileHash(file)).toBe(before);
   });
 
-  it('says why each run that did not complete ended, in the language of --lang, an older file’s English as it was', async () => {
+  it('says why each run that did not complete ended, in the language of --lang, an older file’s words in this version’s', async () => {
     const store = ProjectStore.create(join(dir, 'ended.nbproj'), smallProject());
     const diverged = store.startRun({ project: smallProject(), backend: 'cpu' });
     store.finishRun(diverged, 'diverged', problem('train:diverged', { epoch: 2, batch: 4, learningRate: 0.5, lower: 0.05 }));
     const stopped = store.startRun({ project: smallProject(), backend: 'cpu' });
-    store.finishRun(stopped, 'stopped', problem('train:stoppedDuring', { epoch: 3 }));
-    // A run recorded by an older version: its English sentence in the column.
-    const old = store.startRun({ project: smallProject(), backend: 'cpu' });
-    store.finishRun(old, 'failed');
-    store.connection.prepare('UPDATE runs SET error = ? WHERE id = ?').run('Recording stopped: the disk is full.', old);
+    store.finishRun(stopped, 'stopped', endedMessage({ state: 'stopped', epochsCompleted: 2 }));
+    // Runs recorded by older versions: their problem codes, and an English sentence, in the column.
+    const stored = (status: Exclude<RunStatus, 'running'>, error: string) => {
+      const id = store.startRun({ project: smallProject(), backend: 'cpu' });
+      store.finishRun(id, status);
+      store.connection.prepare('UPDATE runs SET error = ? WHERE id = ?').run(error, id);
+    };
+    stored('stopped', '{"code":"train:stoppedDuring","params":{"epoch":3}}');
+    stored('early-stopped', '{"code":"train:earlyStoppedRestored","params":{"epoch":5,"monitor":"valLoss","count":2,"restored":3}}');
+    stored('stopped', '{"code":"train:resumedFresh","params":{"final":{"code":"train:stoppedDuring","params":{"epoch":1}},"epoch":4}}');
+    stored('failed', 'Recording stopped: the disk is full.');
     store.close();
 
     const en = recordingIo();
     expect(await main(['runs', store.path], en)).toBe(0);
-    expect(en.stdout.join('\n').split('\n').slice(-3)).toEqual([
-      'Run 1: The loss became infinite or NaN at epoch 2, batch 4: training diverged. The model keeps its last finite weights. Lower the learning rate (it is 0.5; try 0.05) and train again.',
-      'Run 2: Stopped by the user during epoch 3.',
-      'Run 3: Recording stopped: the disk is full.',
+    expect(en.stdout.join('\n').split('\n').slice(-6)).toEqual([
+      'Run 1: Training diverged: the loss became infinite or NaN in epoch 2, batch 4. The model keeps its last finite weights. Lower the learning rate (it was 0.5; try 0.05) and train again.',
+      'Run 2: Stopped by you after 2 complete epochs.',
+      'Run 3: Stopped by you after 2 complete epochs.',
+      'Run 4: Stopped early after epoch 5: the validation loss had not improved for 2 epochs, so the model keeps its weights of epoch 3, the best.',
+      'Run 5: Stopped by you during the first epoch, before it was complete. Resumed from the checkpoint of epoch 4; the optimizer restarted from a fresh state.',
+      'Run 6: Recording stopped: the disk is full.',
     ]);
     const fr = recordingIo();
     expect(await main(['runs', store.path, '--lang', 'fr'], fr)).toBe(0);
-    expect(fr.stdout.join('\n').split('\n').slice(-3)).toEqual([
-      'Entraînement 1 : La perte est devenue infinie ou NaN à l’époque 2, lot 4 : l’entraînement a divergé. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il vaut 0,5 ; essayez 0,05) et relancez l’entraînement.',
-      'Entraînement 2 : Arrêté par l’utilisateur pendant l’époque 3.',
-      'Entraînement 3 : Recording stopped: the disk is full.',
+    expect(fr.stdout.join('\n').split('\n').slice(-6)).toEqual([
+      'Entraînement 1 : L’entraînement a divergé : la perte est devenue infinie ou NaN pendant l’époque 2, lot 4. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il valait 0,5 ; essayez 0,05) et relancez l’entraînement.',
+      'Entraînement 2 : Arrêté par vous après 2 époques complètes.',
+      'Entraînement 3 : Arrêté par vous après 2 époques complètes.',
+      'Entraînement 4 : Arrêté tôt après l’époque 5 : la perte de validation ne progressait plus depuis 2 époques, donc le modèle garde ses poids de l’époque 3, la meilleure.',
+      'Entraînement 5 : Arrêté par vous pendant la première époque, avant qu’elle soit complète. Repris depuis les poids de l’époque 4 ; l’optimiseur est reparti d’un état neuf.',
+      'Entraînement 6 : Recording stopped: the disk is full.',
     ]);
   });
 

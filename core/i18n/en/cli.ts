@@ -13,4 +13,6 @@ export const cli = {
   runEnded: 'Run {{id}}: {{message, problem}}',
   totalTime: 'Total time: {{seconds, decimal(minimumFractionDigits: 1)}} s.',
   warning: 'Warning: {{message, problem}}',
+  exportNotLogged: 'The export is not logged in {{file}}: {{reason, problem}}.',
+  runNotRecorded: 'The run cannot be recorded: {{reason, problem}}.',
 } as const;

@@ -26,11 +26,11 @@ export const train = {
     'The page training this run on its GPU was closed after {{count}} epoch. The epochs it completed are kept; continue the run from the Runs tab.',
   pageClosed_other:
     'The page training this run on its GPU was closed after {{count}} epochs. The epochs it completed are kept; continue the run from the Runs tab.',
-  stoppedBeforeStart: 'Stopped by the user before training began.',
+  stoppedBeforeStart: 'Stopped by you before training began.',
   webgpuRefused: 'the block "{{id}}" ({{type}}) would not train correctly on WebGPU: {{why, problem}}',
   // The run itself.
   diverged:
-    'The loss became infinite or NaN at epoch {{epoch}}, batch {{batch}}: training diverged. The model keeps its last finite weights. Lower the learning rate (it is {{learningRate, decimal}}; try {{lower, decimal}}) and train again.',
+    'Training diverged: the loss became infinite or NaN in epoch {{epoch}}, batch {{batch}}. The model keeps its last finite weights. Lower the learning rate (it was {{learningRate, decimal}}; try {{lower, decimal}}) and train again.',
   noTrainingSample: 'The validation split of {{split, decimal}} leaves no sample to train on: lower it or use more data.',
   checkpointMismatch_one:
     'The checkpoint does not fit this model ({{count}} weight saved, the model has {{modelWeights}} of other shapes): it was saved from another graph. Train the project again instead of resuming.',
@@ -38,7 +38,7 @@ export const train = {
     'The checkpoint does not fit this model ({{count}} weights saved, the model has {{modelWeights}} of other shapes): it was saved from another graph. Train the project again instead of resuming.',
   tensorsLeaked_one: '{{count}} tensor was not released after training.',
   tensorsLeaked_other: '{{count}} tensors were not released after training.',
-  stoppedComputingBase: 'Stopped by the user while the frozen base was being computed, before epoch {{epoch}}.',
+  stoppedComputingBase: 'Stopped by you while the frozen base was being computed, before epoch {{epoch}}.',
   optimizerRestarted:
     "Resumed from the checkpoint of epoch {{epoch}}. Its optimizer state was not saved (a project file of an older version), so the optimizer restarts: momentum and Adam's averages build up again.",
   workerFailed: 'The training worker failed: {{why, cause}}',
@@ -143,13 +143,20 @@ export const train = {
   // How a run ended: its final words.
   completed_one: 'Trained for {{count}} epoch.',
   completed_other: 'Trained for {{count}} epochs.',
-  stoppedDuring: 'Stopped by the user during epoch {{epoch}}.',
-  earlyStopped_one: 'Stopped early after epoch {{epoch}}: {{monitor}} did not improve for {{count}} epoch.',
-  earlyStopped_other: 'Stopped early after epoch {{epoch}}: {{monitor}} did not improve for {{count}} epochs.',
+  stopped_one: 'Stopped by you after {{count}} complete epoch.',
+  stopped_other: 'Stopped by you after {{count}} complete epochs.',
+  stoppedInFirstEpoch: 'Stopped by you during the first epoch, before it was complete.',
+  earlyStopped_one: 'Stopped early after epoch {{epoch}}: $t(train:monitor_{{monitor}}) had not improved for {{count}} epoch.',
+  earlyStopped_other: 'Stopped early after epoch {{epoch}}: $t(train:monitor_{{monitor}}) had not improved for {{count}} epochs.',
   earlyStoppedRestored_one:
-    'Stopped early after epoch {{epoch}}: {{monitor}} did not improve for {{count}} epoch. The weights of epoch {{restored}}, the best, were restored.',
+    'Stopped early after epoch {{epoch}}: $t(train:monitor_{{monitor}}) had not improved for {{count}} epoch, so the model keeps its weights of epoch {{restored}}, the best.',
   earlyStoppedRestored_other:
-    'Stopped early after epoch {{epoch}}: {{monitor}} did not improve for {{count}} epochs. The weights of epoch {{restored}}, the best, were restored.',
+    'Stopped early after epoch {{epoch}}: $t(train:monitor_{{monitor}}) had not improved for {{count}} epochs, so the model keeps its weights of epoch {{restored}}, the best.',
+  // What early stopping watches, as the sentences above name it.
+  monitor_loss: 'the training loss',
+  monitor_valLoss: 'the validation loss',
+  monitor_accuracy: 'the training accuracy',
+  monitor_valAccuracy: 'the validation accuracy',
   resumedWithState: "{{final, problem}} Resumed from the checkpoint of epoch {{epoch}}, with the optimizer's state.",
   resumedFresh: '{{final, problem}} Resumed from the checkpoint of epoch {{epoch}}; the optimizer restarted from a fresh state.',
   pageGpuStopped: "Training on this computer's GPU stopped: {{reasons, inline}}",

@@ -16,4 +16,6 @@ export const cli: Catalogue<typeof en> = {
   runEnded: 'Entraînement {{id}} : {{message, problem}}',
   totalTime: 'Durée totale : {{seconds, decimal(minimumFractionDigits: 1)}} s.',
   warning: 'Avertissement : {{message, problem}}',
+  exportNotLogged: 'L’export n’est pas noté dans {{file}} : {{reason, problem}}.',
+  runNotRecorded: 'L’entraînement ne peut pas être enregistré : {{reason, problem}}.',
 };

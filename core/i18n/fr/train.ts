@@ -27,10 +27,10 @@ export const train: Catalogue<typeof en> = {
     'La page qui entraînait ce modèle sur son GPU a été fermée après {{count}} époque. Les époques terminées sont conservées ; poursuivez l’entraînement depuis l’onglet Entraînements.',
   pageClosed_other:
     'La page qui entraînait ce modèle sur son GPU a été fermée après {{count}} époques. Les époques terminées sont conservées ; poursuivez l’entraînement depuis l’onglet Entraînements.',
-  stoppedBeforeStart: 'Arrêté par l’utilisateur avant le début de l’entraînement.',
+  stoppedBeforeStart: 'Arrêté par vous avant le début de l’entraînement.',
   webgpuRefused: 'le bloc « {{id}} » ({{type}}) ne s’entraînerait pas correctement sur WebGPU : {{why, problem}}',
   diverged:
-    'La perte est devenue infinie ou NaN à l’époque {{epoch}}, lot {{batch}} : l’entraînement a divergé. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il vaut {{learningRate, decimal}} ; essayez {{lower, decimal}}) et relancez l’entraînement.',
+    'L’entraînement a divergé : la perte est devenue infinie ou NaN pendant l’époque {{epoch}}, lot {{batch}}. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il valait {{learningRate, decimal}} ; essayez {{lower, decimal}}) et relancez l’entraînement.',
   noTrainingSample:
     'La part de validation de {{split, decimal}} ne laisse aucun exemple pour l’entraînement : baissez-la ou utilisez plus de données.',
   checkpointMismatch_one:
@@ -39,7 +39,7 @@ export const train: Catalogue<typeof en> = {
     'Les poids enregistrés ne correspondent pas à ce modèle ({{count}} poids enregistrés ; le modèle en compte {{modelWeights}}, ou de formes différentes) : ils viennent d’un autre graphe. Entraînez à nouveau le projet au lieu de reprendre cet entraînement.',
   tensorsLeaked_one: '{{count}} tenseur n’a pas été libéré après l’entraînement.',
   tensorsLeaked_other: '{{count}} tenseurs n’ont pas été libérés après l’entraînement.',
-  stoppedComputingBase: 'Arrêté par l’utilisateur pendant le calcul de la base gelée, avant l’époque {{epoch}}.',
+  stoppedComputingBase: 'Arrêté par vous pendant le calcul de la base gelée, avant l’époque {{epoch}}.',
   optimizerRestarted:
     'Repris depuis les poids de l’époque {{epoch}}. L’état de l’optimiseur n’avait pas été enregistré (un fichier de projet d’une version plus ancienne) : l’optimiseur repart donc de zéro, et le momentum et les moyennes d’Adam se reconstruisent.',
   workerFailed: 'Le processus d’entraînement a échoué : {{why, cause}}',
@@ -147,13 +147,19 @@ export const train: Catalogue<typeof en> = {
     'Certains poids préentraînés ne correspondent plus à leur bloc, dont les paramètres ont changé depuis : {{weights}}. Ceux-ci partent de valeurs aléatoires ; remettez les paramètres, ou ajoutez la base à nouveau.',
   completed_one: 'Entraîné pendant {{count}} époque.',
   completed_other: 'Entraîné pendant {{count}} époques.',
-  stoppedDuring: 'Arrêté par l’utilisateur pendant l’époque {{epoch}}.',
-  earlyStopped_one: 'Arrêté tôt après l’époque {{epoch}} : {{monitor}} ne s’est pas amélioré pendant {{count}} époque.',
-  earlyStopped_other: 'Arrêté tôt après l’époque {{epoch}} : {{monitor}} ne s’est pas amélioré pendant {{count}} époques.',
+  stopped_one: 'Arrêté par vous après {{count}} époque complète.',
+  stopped_other: 'Arrêté par vous après {{count}} époques complètes.',
+  stoppedInFirstEpoch: 'Arrêté par vous pendant la première époque, avant qu’elle soit complète.',
+  earlyStopped_one: 'Arrêté tôt après l’époque {{epoch}} : $t(train:monitor_{{monitor}}) ne progressait plus depuis {{count}} époque.',
+  earlyStopped_other: 'Arrêté tôt après l’époque {{epoch}} : $t(train:monitor_{{monitor}}) ne progressait plus depuis {{count}} époques.',
   earlyStoppedRestored_one:
-    'Arrêté tôt après l’époque {{epoch}} : {{monitor}} ne s’est pas amélioré pendant {{count}} époque. Les poids de l’époque {{restored}}, la meilleure, ont été restaurés.',
+    'Arrêté tôt après l’époque {{epoch}} : $t(train:monitor_{{monitor}}) ne progressait plus depuis {{count}} époque, donc le modèle garde ses poids de l’époque {{restored}}, la meilleure.',
   earlyStoppedRestored_other:
-    'Arrêté tôt après l’époque {{epoch}} : {{monitor}} ne s’est pas amélioré pendant {{count}} époques. Les poids de l’époque {{restored}}, la meilleure, ont été restaurés.',
+    'Arrêté tôt après l’époque {{epoch}} : $t(train:monitor_{{monitor}}) ne progressait plus depuis {{count}} époques, donc le modèle garde ses poids de l’époque {{restored}}, la meilleure.',
+  monitor_loss: 'la perte d’entraînement',
+  monitor_valLoss: 'la perte de validation',
+  monitor_accuracy: 'l’exactitude d’entraînement',
+  monitor_valAccuracy: 'l’exactitude de validation',
   resumedWithState: '{{final, problem}} Repris depuis les poids de l’époque {{epoch}}, avec l’état de l’optimiseur.',
   resumedFresh: '{{final, problem}} Repris depuis les poids de l’époque {{epoch}} ; l’optimiseur est reparti d’un état neuf.',
   pageGpuStopped: 'L’entraînement sur le GPU de cet ordinateur s’est arrêté : {{reasons, inline}}',

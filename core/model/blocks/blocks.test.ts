@@ -5,6 +5,7 @@ import type { Shape } from '../graph';
 import { ShapeError } from '../issues';
 import { analyzeGraph } from '../analyze';
 import { resolveParams } from '../params';
+import { issueTexts } from '../test-issues';
 import { blockCatalogue, blocksByCategory, blockTypes, getBlock } from './index';
 
 /** The block types of the design, in its order. */
@@ -331,10 +332,10 @@ describe('the blocks of transfer learning', () => {
         edges: [{ source: 'in', target: 'pad' }],
       });
       expect(errors.map((e) => [e.code, e.nodeId, e.param])).toEqual([['bad-param', 'pad', 'padding']]);
-      expect(errors[0].text.en).toContain(
+      expect(issueTexts(errors[0]).en).toContain(
         `ZeroPadding2D "pad": \`padding\` must be a whole number between 0 and 1024, a pair [height, width] of them, or [[top, bottom], [left, right]] (got ${JSON.stringify(wrong)})`,
       );
-      expect(errors[0].text.fr).toContain(
+      expect(issueTexts(errors[0]).fr).toContain(
         `ZeroPadding2D « pad » : \`padding\` doit être un nombre entier entre 0 et 1024, une paire [hauteur, largeur] de tels nombres, ou [[haut, bas], [gauche, droite]]`,
       );
     }
@@ -354,12 +355,12 @@ describe('the blocks of transfer learning', () => {
     expect(shapeOf('Reshape', [[7, 7, 16]], { targetShape: [784] })).toEqual([784]);
     const error = shapeError('Reshape', [[7, 7, 16]], { targetShape: [28, 27] });
     expect(error.param).toBe('targetShape');
-    expect(error.text.en).toContain('holds 756 values but the input 7×7×16 has 784');
+    expect(issueTexts(error).en).toContain('holds 756 values but the input 7×7×16 has 784');
     const wrong = shapeError('Reshape', [[10]], { targetShape: [3, 3] });
-    expect(wrong.text.en).toBe(
+    expect(issueTexts(wrong).en).toBe(
       '`targetShape` 3×3 holds 9 values but the input 10 has 10: give a shape whose sizes multiply to 10, e.g. [10].',
     );
-    expect(wrong.text.fr).toContain('ont pour produit 10');
+    expect(issueTexts(wrong).fr).toContain('ont pour produit 10');
   });
 
   it('Multiply takes inputs of one shape, or sizes of 1 repeated to fit (squeeze-and-excitation), and says which shapes it got', () => {
@@ -377,12 +378,14 @@ describe('the blocks of transfer learning', () => {
     ).toEqual([7, 7, 96]);
     const error = shapeError('Multiply', [[4, 4, 8], [8]]);
     expect(error.code).toBe('merge-shapes');
-    expect(error.text.en).toContain('receives 4×4×8 and 8');
+    expect(issueTexts(error).en).toContain('receives 4×4×8 and 8');
     expect(
-      shapeError('Multiply', [
-        [4, 4, 8],
-        [1, 1, 4],
-      ]).text.fr,
+      issueTexts(
+        shapeError('Multiply', [
+          [4, 4, 8],
+          [1, 1, 4],
+        ]),
+      ).fr,
     ).toContain('reçoit 4×4×8 et 1×1×4');
   });
 

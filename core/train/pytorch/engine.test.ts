@@ -136,7 +136,8 @@ describe.skipIf(Boolean(skipReason))('the PyTorch engine', () => {
       const result = await session.done;
       const { runId } = await recording.done;
       expect(result.state).toBe('stopped');
-      expect(problemText(result.message, 'en')).toMatch(/^Stopped by the user during epoch 3\./);
+      expect(problemText(result.message, 'en')).toBe('Stopped by you after 2 complete epochs.');
+      expect(problemText(result.message, 'fr')).toBe('Arrêté par vous après 2 époques complètes.');
       expect(session.batchesCompleted() - askedAt).toBeLessThanOrEqual(2);
       expect(result.epochsCompleted).toBe(2);
       expect(result.test!.samples).toBe(10000);

@@ -23,6 +23,7 @@ import { problem, type Problem } from '../../i18n/catalogue';
 import { errorProblem, LocalizedError } from '../../model/localized';
 import type { TrainingSettings } from '../../model/project';
 import { selectBackend } from '../backend/index';
+import type { Monitor } from '../callbacks';
 import type { TrainingControl } from '../control';
 import type { EpochMetrics, FinalResult, SerializedWeight, TestEvaluation, TrainingEvent } from '../events';
 import { planFrozenBase } from '../frozen-base';
@@ -511,12 +512,12 @@ export async function runPyTorchTraining(
         if (state === 'diverged') {
           const at = event.diverged as { epoch: number; batch: number; learningRate: number };
           message = divergedMessage(at.epoch, at.batch, at.learningRate);
-        } else if (state === 'stopped') message = endedMessage({ state: 'stopped', epoch: event.stoppedEpoch as number });
+        } else if (state === 'stopped') message = endedMessage({ state: 'stopped', epochsCompleted });
         else if (state === 'early-stopped')
           message = endedMessage({
             state: 'early-stopped',
             epoch: epochsCompleted,
-            monitor: String(event.monitor),
+            monitor: event.monitor as Monitor,
             patience: event.patience as number,
             restoredEpoch: (event.restoredEpoch as number | undefined) || undefined,
           });

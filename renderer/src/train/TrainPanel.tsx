@@ -4,7 +4,7 @@ import { optimizers } from '../../../core/model/project';
 import { issueText } from '../../../core/model/issues';
 import { getApi } from '../api';
 import { editorStore, useEditor } from '../store/index';
-import { formatNumber, percentText } from '../ui/format';
+import { percentText } from '../ui/format';
 import { adviseOnRun, type Guidance } from './guidance';
 import { LiveChart, type ChartSeries } from './LiveChart';
 import { NextSteps } from './NextSteps';
@@ -24,8 +24,6 @@ import {
 } from './training-store';
 import { problemLine } from '../ui/error-text';
 import { CodeText } from '../ui/CodeText';
-import type { TFunction } from 'i18next';
-import type { Problem } from '../../../core/i18n/catalogue';
 import { Field } from '../ui/Field';
 import '../ui/fields.css';
 import './train.css';
@@ -35,27 +33,6 @@ const chartSource = {
   get: () => trainingStore.getState(),
 };
 const ACCURACY_RANGE: [number, number] = [0, 1];
-/** The run's end in the interface language; failures keep the engine's explanation. */
-function finalText(
-  final: { state: string; message: Problem; epochsCompleted: number; restoredEpoch?: number },
-  t: TFunction,
-  language: string,
-  learningRate?: number,
-): string {
-  // A run continued from a checkpoint: core's sentence says from which epoch, and with which optimizer state.
-  if (final.message.code === 'train:resumedWithState' || final.message.code === 'train:resumedFresh')
-    return problemLine(final.message, language);
-  if (final.state === 'completed') return t('ui-train:finalText.completed', { count: final.epochsCompleted });
-  if (final.state === 'stopped') return t('ui-train:finalText.stopped', { count: final.epochsCompleted });
-  if (final.state === 'early-stopped')
-    return final.restoredEpoch === undefined
-      ? t('ui-train:finalText.earlyStopped', { count: final.epochsCompleted })
-      : t('ui-train:finalText.earlyStoppedRestored', { count: final.epochsCompleted, epoch: final.restoredEpoch });
-  if (final.state === 'diverged' && learningRate !== undefined)
-    return t('ui-train:finalText.diverged', { epoch: final.epochsCompleted + 1, rate: formatNumber(learningRate, language) });
-  return problemLine(final.message, language);
-}
-
 const datasetTitle = (name: string) =>
   name === 'mnist' ? 'MNIST' : name === 'fashion-mnist' ? 'Fashion-MNIST' : name === 'xor' ? 'XOR' : name[0].toUpperCase() + name.slice(1);
 
@@ -465,7 +442,7 @@ export function TrainPanel() {
         )}
         {final && (
           <p className={`train-final train-final--${final.state}`} data-testid="train-final">
-            {finalText(final, t, i18n.language, runRate)}
+            {problemLine(final.message, i18n.language)}
             {final.test && ` ${t('ui-train:testAccuracy', { accuracy: percentText(final.test.accuracy, i18n.language) })}`}
           </p>
         )}

@@ -76,20 +76,6 @@ export const trainMessagesEn = {
       failed: 'Failed',
       interrupted: 'Interrupted',
     },
-    finalText: {
-      completed_one: 'Trained for {{count}} epoch.',
-      completed_other: 'Trained for {{count}} epochs.',
-      stopped_one: 'Stopped by you after {{count}} complete epoch.',
-      stopped_other: 'Stopped by you after {{count}} complete epochs.',
-      earlyStopped_one: 'Stopped early after {{count}} epoch: the validation stopped improving.',
-      earlyStopped_other: 'Stopped early after {{count}} epochs: the validation stopped improving.',
-      earlyStoppedRestored_one:
-        'Stopped early after {{count}} epoch: the validation stopped improving, so the model keeps its weights of epoch {{epoch}}, the best.',
-      earlyStoppedRestored_other:
-        'Stopped early after {{count}} epochs: the validation stopped improving, so the model keeps its weights of epoch {{epoch}}, the best.',
-      diverged:
-        'Training diverged: the loss became infinite or NaN during epoch {{epoch}}. The model keeps its last finite weights. Lower the learning rate (it was {{rate}}) and train again.',
-    },
     progressLabel: 'Training progress',
     chartsHint:
       'Press Start: the loss and accuracy curves are drawn here live, for the training data and for the validation data the model does not learn from.',
@@ -193,20 +179,6 @@ export const trainMessagesFr: typeof trainMessagesEn = {
       diverged: 'Divergé',
       failed: 'Échec',
       interrupted: 'Interrompu',
-    },
-    finalText: {
-      completed_one: 'Entraîné pendant {{count}} époque.',
-      completed_other: 'Entraîné pendant {{count}} époques.',
-      stopped_one: 'Arrêté par vous après {{count}} époque complète.',
-      stopped_other: 'Arrêté par vous après {{count}} époques complètes.',
-      earlyStopped_one: 'Arrêté tôt après {{count}} époque : la validation ne progressait plus.',
-      earlyStopped_other: 'Arrêté tôt après {{count}} époques : la validation ne progressait plus.',
-      earlyStoppedRestored_one:
-        'Arrêté tôt après {{count}} époque : la validation ne progressait plus, donc le modèle garde ses poids de l’époque {{epoch}}, la meilleure.',
-      earlyStoppedRestored_other:
-        'Arrêté tôt après {{count}} époques : la validation ne progressait plus, donc le modèle garde ses poids de l’époque {{epoch}}, la meilleure.',
-      diverged:
-        'L’entraînement a divergé : la perte est devenue infinie ou NaN pendant l’époque {{epoch}}. Le modèle garde ses derniers poids finis. Baissez le taux d’apprentissage (il valait {{rate}}) et relancez.',
     },
     progressLabel: 'Progression de l’entraînement',
     chartsHint:
