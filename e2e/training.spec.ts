@@ -1,6 +1,15 @@
-import { type Page } from '@playwright/test';
+import { type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { consoleErrors, openExample, openTrainingDock, saveAs, shot, tryDrawnOne, TRAINING_CONTROLS, unnamedControls } from './helpers';
+
+/** The final line is inside the panel and wraps rather than running off its side. */
+async function expectFits(dock: Locator, final: Locator): Promise<void> {
+  const [line, panel] = await Promise.all([final.boundingBox(), dock.boundingBox()]);
+  expect(line && panel).toBeTruthy();
+  expect(line!.x).toBeGreaterThanOrEqual(panel!.x);
+  expect(line!.x + line!.width).toBeLessThanOrEqual(panel!.x + panel!.width + 1);
+  expect(await final.evaluate((e) => e.scrollWidth <= e.clientWidth)).toBe(true);
+}
 
 const points = async (page: Page, chart: string) => Number(await page.getByTestId(chart).getAttribute('data-points'));
 
@@ -60,6 +69,27 @@ test('a teacher trains the MNIST CNN from the app, evaluates it and tries it wit
     await dock.getByRole('button', { name: 'Stop' }).click();
     await expect(dock.getByTestId('train-status')).toHaveText('Stopped', { timeout: 60_000 });
     await expect(dock.getByTestId('train-final')).toContainText(/Stopped by you after \d+ complete epochs?\./);
+  });
+
+  await test.step('the run ends in the words the Runs panel and the command line use, in English and in French, on one screen', async () => {
+    // The dock by its id: its accessible name changes with the language.
+    const panel = page.locator('#training-dock');
+    const final = panel.getByTestId('train-final');
+    const language = page.getByRole('combobox', { name: /^(Language|Langue)$/ });
+    await expectFits(panel, final);
+    await shot(page, 'final-words-stopped-en', final);
+    const words = (await final.textContent())!.match(/^Stopped by you after \d+ complete epochs?\./)![0];
+    await language.selectOption('fr');
+    await expect(final).toHaveText(/^Arrêté par vous après \d+ époques? complètes?\. Exactitude sur le test\s:\s\d+(,\d)?\s%\.$/);
+    await expectFits(panel, final);
+    await shot(page, 'final-words-stopped-fr', final);
+    const mots = (await final.textContent())!.match(/^Arrêté par vous après \d+ époques? complètes?\./)![0];
+    // The Runs panel says why the run ended in the very words of the Train panel.
+    await panel.getByRole('tab', { name: 'Historique' }).click();
+    const why = panel.getByTestId('run-status-2').locator('.run-ended-why');
+    await expect(why).toHaveText(mots);
+    await language.selectOption('en');
+    await expect(why).toHaveText(words);
   });
 
   await test.step('the confusion matrix opens the test digits of a cell', async () => {
