@@ -10,12 +10,11 @@ import { untrainedWeights } from '../export/index';
 import { appPredict, maxAbsDiff } from '../export/test-support';
 import { analyzeGraph } from '../model/analyze';
 import { insertBase } from '../model/base-group';
-import { parseProject } from '../model/project-io';
 import { importerFor, type ImportedModel } from './index';
 import { loadKerasH5, loadKerasZip, readKerasWeights } from './keras';
 import { filesWrittenBy, named, refusal, weightMap, type Tensor } from './test-support';
 import { chain } from '../model/test-graphs';
-import { shortTraining } from '../model/project-fixtures';
+import { projectOf, shortTraining } from '../model/project-fixtures';
 
 interface Expected {
   functional: { input: number[]; shape: number[]; output: number[] };
@@ -243,14 +242,11 @@ describe('Keras 3 .keras import', () => {
 describe('an imported Keras network as a pretrained base', () => {
   it('goes into a project as a frozen base group, and the project’s model starts from its weights', async () => {
     const imported = await loadKerasZip(file('net.keras'));
-    const project = parseProject({
-      format: 'neuroblocks.project',
-      version: 1,
-      name: 'On a Keras base',
-      graph: chain(['in', 'Input', { shape: [8, 8, 3] }], ['classes', 'Dense', { units: 2, activation: 'softmax' }]),
-      dataset: { kind: 'builtin', name: 'mnist' },
-      training: shortTraining(),
-    });
+    const project = projectOf(
+      'On a Keras base',
+      chain(['in', 'Input', { shape: [8, 8, 3] }], ['classes', 'Dense', { units: 2, activation: 'softmax' }]),
+      { dataset: { kind: 'builtin', name: 'mnist' }, training: shortTraining() },
+    );
     const inserted = insertBase(
       project,
       { name: imported.name, source: 'net.keras', graph: imported.graph, weights: imported.weights },
