@@ -122,6 +122,26 @@ def k2_layer(class_name, config, inbound):
     return {"class_name": class_name, "config": config, "name": config["name"], "inbound_nodes": [[[i, 0, 0, {}] for i in inbound]] if inbound else []}
 
 
+def input_layer(name, shape):
+    return {"class_name": "InputLayer", "config": {"batch_input_shape": [None, *shape], "dtype": "float32", "sparse": False, "ragged": False, "name": name}, "name": name, "inbound_nodes": []}
+
+
+def functional_model(name, layers):
+    """A tf.keras functional model's config: its input is its first layer, its output its last."""
+    return {
+        "class_name": "Functional",
+        "config": {
+            "name": name,
+            "trainable": True,
+            "layers": layers,
+            "input_layers": [[layers[0]["name"], 0, 0]],
+            "output_layers": [[layers[-1]["name"], 0, 0]],
+        },
+        "keras_version": "2.15.0",
+        "backend": "tensorflow",
+    }
+
+
 def write_keras2_weights(group, layers):
     """The Keras 2 weight layout under `group`: layer_names, a group per layer with weight_names."""
     group.attrs["layer_names"] = np.array([name.encode("utf8") for name, _ in layers])
@@ -157,27 +177,19 @@ functional_weights = [
 dw_config = conv_config("dw", 0, 3, use_bias=False)
 del dw_config["filters"], dw_config["kernel_initializer"], dw_config["kernel_regularizer"], dw_config["kernel_constraint"]
 dw_config.update({"depth_multiplier": 1, "depthwise_initializer": initializer("GlorotUniform"), "depthwise_regularizer": None, "depthwise_constraint": None})
-functional_config = {
-    "class_name": "Functional",
-    "config": {
-        "name": "residual_cnn",
-        "trainable": True,
-        "layers": [
-            {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 8, 8, 3], "dtype": "float32", "sparse": False, "ragged": False, "name": "input_1"}, "name": "input_1", "inbound_nodes": []},
-            k2_layer("Conv2D", conv_config("conv", 4, 3), ["input_1"]),
-            k2_layer("BatchNormalization", bn_config("bn", [3], 0.001), ["conv"]),
-            k2_layer("ReLU", {"name": "relu", "trainable": True, "dtype": "float32", "max_value": 6.0, "negative_slope": 0.0, "threshold": 0.0}, ["bn"]),
-            k2_layer("DepthwiseConv2D", dw_config, ["relu"]),
-            k2_layer("Add", {"name": "add", "trainable": True, "dtype": "float32"}, ["relu", "dw"]),
-            k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["add"]),
-            k2_layer("Dense", dense_config("dense", 3, "softmax"), ["gap"]),
-        ],
-        "input_layers": [["input_1", 0, 0]],
-        "output_layers": [["dense", 0, 0]],
-    },
-    "keras_version": "2.15.0",
-    "backend": "tensorflow",
-}
+functional_config = functional_model(
+    "residual_cnn",
+    [
+        input_layer("input_1", [8, 8, 3]),
+        k2_layer("Conv2D", conv_config("conv", 4, 3), ["input_1"]),
+        k2_layer("BatchNormalization", bn_config("bn", [3], 0.001), ["conv"]),
+        k2_layer("ReLU", {"name": "relu", "trainable": True, "dtype": "float32", "max_value": 6.0, "negative_slope": 0.0, "threshold": 0.0}, ["bn"]),
+        k2_layer("DepthwiseConv2D", dw_config, ["relu"]),
+        k2_layer("Add", {"name": "add", "trainable": True, "dtype": "float32"}, ["relu", "dw"]),
+        k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["add"]),
+        k2_layer("Dense", dense_config("dense", 3, "softmax"), ["gap"]),
+    ],
+)
 x1 = rand(2, 8, 8, 3)
 h = np.clip(batchnorm(conv(x1.astype(np.float64), conv_k, conv_b), gamma, beta, mean, var, 0.001), 0, 6)
 y1 = softmax((h + depthwise(h, dw_k)).mean(axis=(1, 2)) @ dense_k + dense_b)
@@ -348,24 +360,16 @@ pad_weights = [
     ("gap", []),
     ("dense", [("kernel", pad_dense_k), ("bias", pad_dense_b)]),
 ]
-pad_config = {
-    "class_name": "Functional",
-    "config": {
-        "name": "uneven_padding",
-        "trainable": True,
-        "layers": [
-            {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 8, 7, 3], "dtype": "float32", "sparse": False, "ragged": False, "name": "pixels"}, "name": "pixels", "inbound_nodes": []},
-            k2_layer("ZeroPadding2D", {"name": "pad", "trainable": True, "dtype": "float32", "padding": [[0, 1], [0, 1]], "data_format": "channels_last"}, ["pixels"]),
-            k2_layer("Conv2D", conv_config("conv", 4, 3, padding="valid", activation="relu", strides=2), ["pad"]),
-            k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["conv"]),
-            k2_layer("Dense", dense_config("dense", 3, "softmax"), ["gap"]),
-        ],
-        "input_layers": [["pixels", 0, 0]],
-        "output_layers": [["dense", 0, 0]],
-    },
-    "keras_version": "2.15.0",
-    "backend": "tensorflow",
-}
+pad_config = functional_model(
+    "uneven_padding",
+    [
+        input_layer("pixels", [8, 7, 3]),
+        k2_layer("ZeroPadding2D", {"name": "pad", "trainable": True, "dtype": "float32", "padding": [[0, 1], [0, 1]], "data_format": "channels_last"}, ["pixels"]),
+        k2_layer("Conv2D", conv_config("conv", 4, 3, padding="valid", activation="relu", strides=2), ["pad"]),
+        k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["conv"]),
+        k2_layer("Dense", dense_config("dense", 3, "softmax"), ["gap"]),
+    ],
+)
 write_functional(os.path.join(out, "uneven-padding.h5"), pad_weights, pad_config)
 x5 = rand(2, 8, 7, 3)
 padded = np.pad(x5.astype(np.float64), ((0, 0), (0, 1), (0, 1), (0, 0)))
