@@ -45,12 +45,11 @@ describe('Keras HDF5 import', () => {
   it('imports a functional tf.keras model: its graph, its weights, and numpy’s predictions', async () => {
     const model = await loadKerasH5(file('functional.h5'));
     expect(model).toMatchObject({ format: 'keras-h5', name: 'residual_cnn' });
-    const nodes = blocks(model);
     expect(blocksInLine(model.graph)).toBe(
       'input_1:Input conv:Conv2D bn:BatchNormalization relu:Activation dw:DepthwiseConv2D add:Add gap:GlobalAveragePooling2D dense:Dense',
     );
     expect(model.graph.edges.filter((e) => e.target === 'add').map((e) => e.source)).toEqual(['relu', 'dw']);
-    const byId = Object.fromEntries(nodes.map((n) => [n.id, n.params]));
+    const byId = Object.fromEntries(blocks(model).map((n) => [n.id, n.params]));
     expect(byId.input_1.shape).toEqual([8, 8, 3]);
     expect(byId.conv).toMatchObject({ filters: 4, kernelSize: 3, padding: 'same', strides: 1, activation: 'linear', useBias: true });
     expect(byId.bn).toMatchObject({ axis: -1, epsilon: 0.001, momentum: 0.99 });

@@ -260,32 +260,16 @@ describe('the blocks of transfer learning', () => {
   });
 
   it('ZeroPadding2D pads each side apart with [[top, bottom], [left, right]], and names the block and `padding` for a wrong one', () => {
-    expect(
-      shapeOf('ZeroPadding2D', [[7, 9, 3]], {
-        padding: [
-          [0, 1],
-          [0, 1],
-        ],
-      }),
-    ).toEqual([8, 10, 3]);
-    expect(
-      shapeOf('ZeroPadding2D', [[7, 9, 3]], {
-        padding: [
-          [2, 0],
-          [1, 3],
-        ],
-      }),
-    ).toEqual([9, 13, 3]);
-    expect(
-      block('ZeroPadding2D').describe(
-        resolved('ZeroPadding2D', {
-          padding: [
-            [0, 1],
-            [0, 1],
-          ],
-        }),
-      ),
-    ).toBe('+0/1×0/1');
+    /** `padding` as [[top, bottom], [left, right]]. */
+    const sides = (top: number, bottom: number, left: number, right: number) => ({
+      padding: [
+        [top, bottom],
+        [left, right],
+      ],
+    });
+    expect(shapeOf('ZeroPadding2D', [[7, 9, 3]], sides(0, 1, 0, 1))).toEqual([8, 10, 3]);
+    expect(shapeOf('ZeroPadding2D', [[7, 9, 3]], sides(2, 0, 1, 3))).toEqual([9, 13, 3]);
+    expect(block('ZeroPadding2D').describe(resolved('ZeroPadding2D', sides(0, 1, 0, 1)))).toBe('+0/1×0/1');
     for (const wrong of [
       [[0, 1]],
       [[0, 1], [0]],
