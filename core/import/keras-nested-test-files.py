@@ -17,9 +17,13 @@ import json
 import os
 import sys
 import zipfile
+from functools import partial
 
 import h5py
 import numpy as np
+
+import keras_configs
+from keras_configs import input_layer, k2_layer, k3_layer, policy, tensor
 
 out = sys.argv[1]
 rng = np.random.default_rng(11)
@@ -61,49 +65,13 @@ relu = lambda z: np.maximum(z, 0)
 
 # ---- Keras configs ----------------------------------------------------------------------------
 
-def initializer(name):
-    return {"class_name": name, "config": {}}
-
-
-def conv_config(name, filters, use_bias=True, activation="linear"):
-    return {
-        "name": name, "trainable": True, "dtype": "float32", "filters": filters, "kernel_size": [3, 3],
-        "strides": [1, 1], "padding": "same", "data_format": "channels_last", "dilation_rate": [1, 1],
-        "groups": 1, "activation": activation, "use_bias": use_bias,
-        "kernel_initializer": initializer("GlorotUniform"), "bias_initializer": initializer("Zeros"),
-        "kernel_regularizer": None, "bias_regularizer": None, "activity_regularizer": None,
-        "kernel_constraint": None, "bias_constraint": None,
-    }
-
-
-def bn_config(name, center=True, scale=True):
-    return {
-        "name": name, "trainable": True, "dtype": "float32", "axis": [3], "momentum": 0.99, "epsilon": 0.001,
-        "center": center, "scale": scale, "beta_initializer": initializer("Zeros"), "gamma_initializer": initializer("Ones"),
-        "moving_mean_initializer": initializer("Zeros"), "moving_variance_initializer": initializer("Ones"),
-        "beta_regularizer": None, "gamma_regularizer": None, "beta_constraint": None, "gamma_constraint": None,
-    }
-
-
-def dense_config(name, units, activation):
-    return {
-        "name": name, "trainable": True, "dtype": "float32", "units": units, "activation": activation, "use_bias": True,
-        "kernel_initializer": initializer("GlorotUniform"), "bias_initializer": initializer("Zeros"),
-        "kernel_regularizer": None, "bias_regularizer": None, "activity_regularizer": None,
-        "kernel_constraint": None, "bias_constraint": None,
-    }
+conv_config = partial(keras_configs.conv_config, keras_configs.class_initializer)
+bn_config = partial(keras_configs.bn_config, keras_configs.class_initializer)
+dense_config = partial(keras_configs.dense_config, keras_configs.class_initializer)
 
 
 def pool_config(name):
     return {"name": name, "trainable": True, "dtype": "float32", "pool_size": [2, 2], "padding": "valid", "strides": [2, 2], "data_format": "channels_last"}
-
-
-def input_layer(name, shape):
-    return {"class_name": "InputLayer", "config": {"batch_input_shape": [None, *shape], "dtype": "float32", "sparse": False, "ragged": False, "name": name}, "name": name, "inbound_nodes": []}
-
-
-def k2_layer(class_name, config, inbound, calls=1):
-    return {"class_name": class_name, "config": config, "name": config["name"], "inbound_nodes": [[[i, 0, 0, {}] for i in inbound]] * calls if inbound else []}
 
 
 def model_config(name, layers, trainable=True):
@@ -245,18 +213,6 @@ two_outputs["output_layers"] = [["pool", 0, 0], ["bn", 0, 0]]
 write_h5(os.path.join(out, "two-outputs.h5"), functional_outer(two_outputs), [])
 
 # ---- 3. the Sequential transfer model as Keras 3 writes it (.keras) ----------------------------
-
-policy = {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"}, "registered_name": None}
-
-
-def tensor(layer, shape):
-    return {"class_name": "__keras_tensor__", "config": {"shape": shape, "dtype": "float32", "keras_history": [layer, 0, 0]}}
-
-
-def k3_layer(class_name, config, args):
-    config = {**config, "dtype": policy}
-    return {"module": "keras.layers", "class_name": class_name, "config": config, "registered_name": None, "name": config["name"], "inbound_nodes": [{"args": args, "kwargs": {}}]}
-
 
 k3_base = {
     "module": "keras.src.models.functional", "class_name": "Functional", "registered_name": "Functional",

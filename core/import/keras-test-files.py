@@ -17,9 +17,13 @@ import json
 import os
 import sys
 import zipfile
+from functools import partial
 
 import h5py
 import numpy as np
+
+import keras_configs
+from keras_configs import input_layer, k2_layer, k3_layer, tensor
 
 out = sys.argv[1]
 rng = np.random.default_rng(7)
@@ -85,45 +89,12 @@ def swish(z):
 
 # ---- Keras configs, as Keras writes them --------------------------------------------------------
 
-def initializer(name):
-    return {"module": "keras.initializers", "class_name": name, "config": {"seed": None} if name == "GlorotUniform" else {}, "registered_name": None}
-
-
-def conv_config(name, filters, k, padding="same", activation="linear", use_bias=True, strides=1):
-    return {
-        "name": name, "trainable": True, "dtype": "float32", "filters": filters, "kernel_size": [k, k],
-        "strides": [strides, strides], "padding": padding, "data_format": "channels_last", "dilation_rate": [1, 1],
-        "groups": 1, "activation": activation, "use_bias": use_bias,
-        "kernel_initializer": initializer("GlorotUniform"), "bias_initializer": initializer("Zeros"),
-        "kernel_regularizer": None, "bias_regularizer": None, "activity_regularizer": None,
-        "kernel_constraint": None, "bias_constraint": None,
-    }
-
-
-def bn_config(name, axis, eps):
-    return {
-        "name": name, "trainable": True, "dtype": "float32", "axis": axis, "momentum": 0.99, "epsilon": eps,
-        "center": True, "scale": True, "beta_initializer": initializer("Zeros"), "gamma_initializer": initializer("Ones"),
-        "moving_mean_initializer": initializer("Zeros"), "moving_variance_initializer": initializer("Ones"),
-        "beta_regularizer": None, "gamma_regularizer": None, "beta_constraint": None, "gamma_constraint": None,
-    }
-
-
-def dense_config(name, units, activation):
-    return {
-        "name": name, "trainable": True, "dtype": "float32", "units": units, "activation": activation, "use_bias": True,
-        "kernel_initializer": initializer("GlorotUniform"), "bias_initializer": initializer("Zeros"),
-        "kernel_regularizer": {"module": "keras.regularizers", "class_name": "L2", "config": {"l2": 0.01}, "registered_name": None},
-        "bias_regularizer": None, "activity_regularizer": None, "kernel_constraint": None, "bias_constraint": None,
-    }
-
-
-def k2_layer(class_name, config, inbound):
-    return {"class_name": class_name, "config": config, "name": config["name"], "inbound_nodes": [[[i, 0, 0, {}] for i in inbound]] if inbound else []}
-
-
-def input_layer(name, shape):
-    return {"class_name": "InputLayer", "config": {"batch_input_shape": [None, *shape], "dtype": "float32", "sparse": False, "ragged": False, "name": name}, "name": name, "inbound_nodes": []}
+initializer = keras_configs.keras_initializer
+conv_config = partial(keras_configs.conv_config, initializer)
+bn_config = partial(keras_configs.bn_config, initializer)
+# Every Dense of these files has an L2 penalty of 0.01 on its kernel.
+l2 = {"module": "keras.regularizers", "class_name": "L2", "config": {"l2": 0.01}, "registered_name": None}
+dense_config = partial(keras_configs.dense_config, initializer, kernel_regularizer=l2)
 
 
 def functional_model(name, layers):
@@ -269,18 +240,6 @@ g2, b2, m2, v2 = rand(4, low=0.5, high=1.5), rand(4), rand(4), rand(4, low=0.5, 
 sep_dk, sep_pk, sep_b = rand(3, 3, 4, 1), rand(1, 1, 4, 6), rand(6)
 proj_k, proj_b = rand(1, 1, 6, 4), rand(4)
 head_k, head_b = rand(8, 5), rand(5)
-policy = {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"}, "registered_name": None}
-
-
-def tensor(layer, shape):
-    return {"class_name": "__keras_tensor__", "config": {"shape": shape, "dtype": "float32", "keras_history": [layer, 0, 0]}}
-
-
-def k3_layer(class_name, config, args):
-    config = {**config, "dtype": policy}
-    return {"module": "keras.layers", "class_name": class_name, "config": config, "registered_name": None, "name": config["name"], "inbound_nodes": [{"args": args, "kwargs": {}}]}
-
-
 sep_config = {k: v for k, v in conv_config("sep", 6, 3).items() if k not in ("kernel_initializer", "kernel_regularizer", "kernel_constraint", "groups")}
 sep_config.update({"depth_multiplier": 1, "depthwise_initializer": initializer("GlorotUniform"), "pointwise_initializer": initializer("GlorotUniform"),
                    "depthwise_regularizer": None, "pointwise_regularizer": None, "depthwise_constraint": None, "pointwise_constraint": None})
