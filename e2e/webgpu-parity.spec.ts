@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 import { webgpuLaunch } from './chromium';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { chainProject, shortTraining } from '../core/model/project-fixtures';
 import { parseProject } from '../core/model/project-io';
 import type { Project } from '../core/model/project';
 import { ProjectStore } from '../core/store/project-store';
@@ -19,15 +20,7 @@ test.use({
 });
 
 const root = path.resolve(import.meta.dirname, '..');
-const training = {
-  optimizer: 'adam',
-  learningRate: 0.001,
-  loss: 'categoricalCrossentropy',
-  batchSize: 16,
-  epochs: 1,
-  validationSplit: 0.2,
-  seed: 11,
-};
+const training = shortTraining({ batchSize: 16, seed: 11 });
 
 function fromExample(file: string, name: string): Project {
   const json = JSON.parse(readFileSync(path.join(root, 'projects', file), 'utf8'));
@@ -37,12 +30,10 @@ function fromExample(file: string, name: string): Project {
 }
 
 const batchNormCnn = (): Project =>
-  parseProject({
-    format: 'neuroblocks.project',
-    version: 1,
-    name: 'BatchNorm CNN',
-    graph: {
-      nodes: [
+  parseProject(
+    chainProject(
+      'BatchNorm CNN',
+      [
         { id: 'input', type: 'Input', params: { shape: [28, 28, 1] } },
         // No bias before BatchNormalization (Keras's advice): its gradient is zero in theory, so it holds only rounding noise.
         { id: 'conv', type: 'Conv2D', params: { filters: 8, kernelSize: 3, useBias: false } },
@@ -52,18 +43,10 @@ const batchNormCnn = (): Project =>
         { id: 'flat', type: 'Flatten', params: {} },
         { id: 'out', type: 'Dense', params: { units: 10, activation: 'softmax' } },
       ],
-      edges: [
-        { source: 'input', target: 'conv' },
-        { source: 'conv', target: 'bn' },
-        { source: 'bn', target: 'relu' },
-        { source: 'relu', target: 'pool' },
-        { source: 'pool', target: 'flat' },
-        { source: 'flat', target: 'out' },
-      ],
-    },
-    dataset: { kind: 'idx', path: 'parity-digits' },
-    training,
-  });
+      { kind: 'idx', path: 'parity-digits' },
+      training,
+    ),
+  );
 
 const cases: [string, () => Project][] = [
   ['parity-course-cnn', () => fromExample('mnist-cnn.json', 'Course CNN')],

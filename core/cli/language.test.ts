@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { environmentLanguage, takeLanguageOption } from './language';
 import { chain } from '../model/test-graphs';
-import { shortTraining } from '../model/project-fixtures';
+import { projectJson, shortTraining } from '../model/project-fixtures';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -37,18 +37,17 @@ function badProject(): string {
   const file = join(mkdtempSync(join(tmpdir(), 'nb-lang-')), 'bad.json');
   writeFileSync(
     file,
-    JSON.stringify({
-      format: 'neuroblocks.project',
-      version: 1,
-      name: 'Bad',
-      graph: chain(
-        ['in', 'Input', { shape: [4, 4, 1] }],
-        ['conv', 'Conv2D', { filters: 2, kernelSize: 7 }],
-        ['out', 'Dense', { units: 0, activation: 'softmax' }],
+    JSON.stringify(
+      projectJson(
+        'Bad',
+        chain(
+          ['in', 'Input', { shape: [4, 4, 1] }],
+          ['conv', 'Conv2D', { filters: 2, kernelSize: 7 }],
+          ['out', 'Dense', { units: 0, activation: 'softmax' }],
+        ),
+        { dataset: { kind: 'builtin', name: 'mnist' }, training: shortTraining() },
       ),
-      dataset: { kind: 'builtin', name: 'mnist' },
-      training: shortTraining(),
-    }),
+    ),
   );
   return file;
 }

@@ -23,11 +23,9 @@ const PYTHON = '/usr/bin/python3';
 const example = (name: string): Project => parseProjectText(readFileSync(join(root, 'projects', `${name}.json`), 'utf8'));
 
 /** Every block type with an inference form, on a small image: strided and asymmetric "same" padding, BatchNormalization, merges, Dense on an image. */
-const kitchenSink: Project = parseProject({
-  format: 'neuroblocks.project',
-  version: 1,
-  name: 'Every block',
-  graph: graphOf(
+const kitchenSink: Project = projectOf(
+  'Every block',
+  graphOf(
     [
       ['in', 'Input', { shape: [9, 9, 2] }],
       ['rescale', 'Rescaling', { scale: 0.5, offset: 0.1 }],
@@ -73,14 +71,12 @@ const kitchenSink: Project = parseProject({
       ['bn2', 'out'],
     ],
   ),
-});
+);
 
 /** Two Input blocks, a vector and an image, merged: inputs are fed in the order of the Input blocks. */
-const twoInputs: Project = parseProject({
-  format: 'neuroblocks.project',
-  version: 1,
-  name: 'Two inputs',
-  graph: graphOf(
+const twoInputs: Project = projectOf(
+  'Two inputs',
+  graphOf(
     [
       ['features', 'Input', { shape: [3] }],
       ['image', 'Input', { shape: [6, 6, 1] }],
@@ -97,7 +93,7 @@ const twoInputs: Project = parseProject({
       ['join', 'out'],
     ],
   ),
-});
+);
 
 interface Case {
   project: Project;
@@ -141,7 +137,8 @@ for job in json.load(open(sys.argv[1])):
         results[job["id"]] = {"error": f"{type(error).__name__}: {error}"}
 print(json.dumps(results))
 `;
-import { chain, graphOf } from '../model/test-graphs';
+import { chain, graphOf, twoInputsJoined } from '../model/test-graphs';
+import { projectOf } from '../model/project-fixtures';
 
 async function prepare(
   name: string,
@@ -280,19 +277,7 @@ describe('refusals', () => {
     const project = parseProject({
       format: 'neuroblocks.project',
       version: 1,
-      graph: graphOf(
-        [
-          ['a', 'Input', { shape: [3] }],
-          ['b', 'Input', { shape: [2] }],
-          ['join', 'Concatenate'],
-          ['out', 'Dense', { units: 2, activation: 'softmax' }],
-        ],
-        [
-          ['a', 'join'],
-          ['b', 'join'],
-          ['join', 'out'],
-        ],
-      ),
+      graph: twoInputsJoined([3], [2]),
     });
     const outDir = join(work, 'web-two-inputs');
     await expect(exportProject({ tf, project, format: 'web', outDir })).rejects.toThrow(/2 Input blocks \(a, b\)/);

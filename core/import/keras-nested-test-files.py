@@ -17,9 +17,13 @@ import json
 import os
 import sys
 import zipfile
+from functools import partial
 
 import h5py
 import numpy as np
+
+import keras_configs
+from keras_configs import input_layer, k2_layer, k3_layer, policy, tensor
 
 out = sys.argv[1]
 rng = np.random.default_rng(11)
@@ -61,49 +65,23 @@ relu = lambda z: np.maximum(z, 0)
 
 # ---- Keras configs ----------------------------------------------------------------------------
 
-def initializer(name):
-    return {"class_name": name, "config": {}}
-
-
-def conv_config(name, filters, use_bias=True, activation="linear"):
-    return {
-        "name": name, "trainable": True, "dtype": "float32", "filters": filters, "kernel_size": [3, 3],
-        "strides": [1, 1], "padding": "same", "data_format": "channels_last", "dilation_rate": [1, 1],
-        "groups": 1, "activation": activation, "use_bias": use_bias,
-        "kernel_initializer": initializer("GlorotUniform"), "bias_initializer": initializer("Zeros"),
-        "kernel_regularizer": None, "bias_regularizer": None, "activity_regularizer": None,
-        "kernel_constraint": None, "bias_constraint": None,
-    }
-
-
-def bn_config(name, center=True, scale=True):
-    return {
-        "name": name, "trainable": True, "dtype": "float32", "axis": [3], "momentum": 0.99, "epsilon": 0.001,
-        "center": center, "scale": scale, "beta_initializer": initializer("Zeros"), "gamma_initializer": initializer("Ones"),
-        "moving_mean_initializer": initializer("Zeros"), "moving_variance_initializer": initializer("Ones"),
-        "beta_regularizer": None, "gamma_regularizer": None, "beta_constraint": None, "gamma_constraint": None,
-    }
-
-
-def dense_config(name, units, activation):
-    return {
-        "name": name, "trainable": True, "dtype": "float32", "units": units, "activation": activation, "use_bias": True,
-        "kernel_initializer": initializer("GlorotUniform"), "bias_initializer": initializer("Zeros"),
-        "kernel_regularizer": None, "bias_regularizer": None, "activity_regularizer": None,
-        "kernel_constraint": None, "bias_constraint": None,
-    }
+conv_config = partial(keras_configs.conv_config, keras_configs.class_initializer)
+bn_config = partial(keras_configs.bn_config, keras_configs.class_initializer)
+dense_config = partial(keras_configs.dense_config, keras_configs.class_initializer)
 
 
 def pool_config(name):
     return {"name": name, "trainable": True, "dtype": "float32", "pool_size": [2, 2], "padding": "valid", "strides": [2, 2], "data_format": "channels_last"}
 
 
-def input_layer(name, shape):
-    return {"class_name": "InputLayer", "config": {"batch_input_shape": [None, *shape], "dtype": "float32", "sparse": False, "ragged": False, "name": name}, "name": name, "inbound_nodes": []}
+def model_config(name, layers, trainable=True):
+    """A functional model's config: its input is its first layer, its output its last."""
+    return {"name": name, "trainable": trainable, "layers": layers, "input_layers": [[layers[0]["name"], 0, 0]], "output_layers": [[layers[-1]["name"], 0, 0]]}
 
 
-def k2_layer(class_name, config, inbound, calls=1):
-    return {"class_name": class_name, "config": config, "name": config["name"], "inbound_nodes": [[[i, 0, 0, {}] for i in inbound]] * calls if inbound else []}
+def bn_weights(n):
+    """A BatchNormalization's gamma, beta, moving mean and moving variance."""
+    return rand(n, low=0.5, high=1.5), rand(n), rand(n), rand(n, low=0.5, high=2.0)
 
 
 def write_h5(path, config, layers):
@@ -130,20 +108,18 @@ def dump(weights):
 # ---- 1. Sequential([base (frozen functional), Flatten, Dense]) in HDF5 ------------------------
 
 k1, b1 = rand(3, 3, 3, 4), rand(4)
-g1, be1, m1, v1 = rand(4, low=0.5, high=1.5), rand(4), rand(4), rand(4, low=0.5, high=2.0)
+g1, be1, m1, v1 = bn_weights(4)
 hk, hb = rand(64, 3), rand(3)
-base_config = {
-    "name": "base",
-    "trainable": False,
-    "layers": [
+base_config = model_config(
+    "base",
+    [
         input_layer("input_1", [8, 8, 3]),
         k2_layer("Conv2D", conv_config("conv", 4, activation="relu"), ["input_1"]),
         k2_layer("BatchNormalization", bn_config("bn"), ["conv"]),
         k2_layer("MaxPooling2D", pool_config("pool"), ["bn"]),
     ],
-    "input_layers": [["input_1", 0, 0]],
-    "output_layers": [["pool", 0, 0]],
-}
+    trainable=False,
+)
 transfer_config = {
     "class_name": "Sequential",
     "config": {
@@ -175,23 +151,14 @@ write_h5(os.path.join(out, "transfer-no-input.h5"), no_input, transfer_h5_layers
 
 # A functional model calling a Sequential of augmentation layers (the course's `data_augmentation(inputs)`), which has no InputLayer of its own.
 ak, ab = rand(3, 2), rand(2)
-augment_config = {
-    "class_name": "Functional",
-    "config": {
-        "name": "augmented",
-        "trainable": True,
-        "layers": [
-            input_layer("image", [8, 8, 3]),
-            k2_layer("Sequential", {"name": "augment", "layers": [
-                {"class_name": "RandomFlip", "config": {"name": "flip", "trainable": True, "dtype": "float32", "mode": "horizontal", "seed": None}},
-            ]}, ["image"]),
-            k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["augment"]),
-            k2_layer("Dense", dense_config("dense", 2, "softmax"), ["gap"]),
-        ],
-        "input_layers": [["image", 0, 0]],
-        "output_layers": [["dense", 0, 0]],
-    },
-}
+augment_config = {"class_name": "Functional", "config": model_config("augmented", [
+    input_layer("image", [8, 8, 3]),
+    k2_layer("Sequential", {"name": "augment", "layers": [
+        {"class_name": "RandomFlip", "config": {"name": "flip", "trainable": True, "dtype": "float32", "mode": "horizontal", "seed": None}},
+    ]}, ["image"]),
+    k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["augment"]),
+    k2_layer("Dense", dense_config("dense", 2, "softmax"), ["gap"]),
+])}
 write_h5(os.path.join(out, "augmented.h5"), augment_config, [("image", []), ("augment", []), ("gap", []), ("dense", [("dense/kernel:0", ak), ("dense/bias:0", ab)])])
 x5 = rand(2, 8, 8, 3)
 y5 = softmax(x5.astype(np.float64).mean(axis=(1, 2)) @ ak + ab)
@@ -200,41 +167,26 @@ y5 = softmax(x5.astype(np.float64).mean(axis=(1, 2)) @ ak + ab)
 
 k2, c2k = rand(3, 3, 3, 4), rand(3, 3, 4, 4)
 b2 = rand(4)
-ga, ba, ma, va = rand(4, low=0.5, high=1.5), rand(4), rand(4), rand(4, low=0.5, high=2.0)
-gb, bb, mb, vb = rand(4, low=0.5, high=1.5), rand(4), rand(4), rand(4, low=0.5, high=2.0)
+ga, ba, ma, va = bn_weights(4)
+gb, bb, mb, vb = bn_weights(4)
 fk, fb = rand(4, 2), rand(2)
-trainable_base = {
-    "name": "feature_base",
-    "trainable": True,
-    "layers": [
-        input_layer("input_2", [8, 8, 3]),
-        k2_layer("Conv2D", conv_config("conv", 4), ["input_2"]),
-        k2_layer("BatchNormalization", bn_config("bn"), ["conv"]),
-        k2_layer("Conv2D", conv_config("conv2", 4, use_bias=False, activation="relu"), ["bn"]),
-        k2_layer("BatchNormalization", bn_config("bn2"), ["conv2"]),
-        k2_layer("MaxPooling2D", pool_config("pool"), ["bn2"]),
-    ],
-    "input_layers": [["input_2", 0, 0]],
-    "output_layers": [["pool", 0, 0]],
-}
+trainable_base = model_config("feature_base", [
+    input_layer("input_2", [8, 8, 3]),
+    k2_layer("Conv2D", conv_config("conv", 4), ["input_2"]),
+    k2_layer("BatchNormalization", bn_config("bn"), ["conv"]),
+    k2_layer("Conv2D", conv_config("conv2", 4, use_bias=False, activation="relu"), ["bn"]),
+    k2_layer("BatchNormalization", bn_config("bn2"), ["conv2"]),
+    k2_layer("MaxPooling2D", pool_config("pool"), ["bn2"]),
+])
 
 
 def functional_outer(base, calls=1):
-    return {
-        "class_name": "Functional",
-        "config": {
-            "name": "classifier",
-            "trainable": True,
-            "layers": [
-                input_layer("image", [8, 8, 3]),
-                k2_layer("Functional", base, ["image"], calls),
-                k2_layer("GlobalAveragePooling2D", {"name": "pool", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, [base["name"]]),
-                k2_layer("Dense", dense_config("dense", 2, "softmax"), ["pool"]),
-            ],
-            "input_layers": [["image", 0, 0]],
-            "output_layers": [["dense", 0, 0]],
-        },
-    }
+    return {"class_name": "Functional", "config": model_config("classifier", [
+        input_layer("image", [8, 8, 3]),
+        k2_layer("Functional", base, ["image"], calls),
+        k2_layer("GlobalAveragePooling2D", {"name": "pool", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, [base["name"]]),
+        k2_layer("Dense", dense_config("dense", 2, "softmax"), ["pool"]),
+    ])}
 
 
 # A trainable inner model lists its trainable weights first, then its BatchNormalizations' moving statistics.
@@ -261,18 +213,6 @@ two_outputs["output_layers"] = [["pool", 0, 0], ["bn", 0, 0]]
 write_h5(os.path.join(out, "two-outputs.h5"), functional_outer(two_outputs), [])
 
 # ---- 3. the Sequential transfer model as Keras 3 writes it (.keras) ----------------------------
-
-policy = {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"}, "registered_name": None}
-
-
-def tensor(layer, shape):
-    return {"class_name": "__keras_tensor__", "config": {"shape": shape, "dtype": "float32", "keras_history": [layer, 0, 0]}}
-
-
-def k3_layer(class_name, config, args):
-    config = {**config, "dtype": policy}
-    return {"module": "keras.layers", "class_name": class_name, "config": config, "registered_name": None, "name": config["name"], "inbound_nodes": [{"args": args, "kwargs": {}}]}
-
 
 k3_base = {
     "module": "keras.src.models.functional", "class_name": "Functional", "registered_name": "Functional",
@@ -330,25 +270,16 @@ beta_only, m_a, v_a = rand(3), rand(3), rand(3, low=0.5, high=2.0)
 gamma_only, m_b, v_b = rand(3, low=0.5, high=1.5), rand(3), rand(3, low=0.5, high=2.0)
 m_c, v_c = rand(3), rand(3, low=0.5, high=2.0)
 ok, ob = rand(3, 2), rand(2)
-bn_options_config = {
-    "class_name": "Functional",
-    "config": {
-        "name": "bn_options",
-        "trainable": True,
-        "layers": [
-            input_layer("input_1", [6, 6, 2]),
-            k2_layer("Conv2D", conv_config("conv", 3), ["input_1"]),
-            k2_layer("BatchNormalization", bn_config("bn_no_scale", scale=False), ["conv"]),
-            k2_layer("Activation", {"name": "relu", "trainable": True, "dtype": "float32", "activation": "relu"}, ["bn_no_scale"]),
-            k2_layer("BatchNormalization", bn_config("bn_no_center", center=False), ["relu"]),
-            k2_layer("BatchNormalization", bn_config("bn_neither", center=False, scale=False), ["bn_no_center"]),
-            k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["bn_neither"]),
-            k2_layer("Dense", dense_config("out", 2, "softmax"), ["gap"]),
-        ],
-        "input_layers": [["input_1", 0, 0]],
-        "output_layers": [["out", 0, 0]],
-    },
-}
+bn_options_config = {"class_name": "Functional", "config": model_config("bn_options", [
+    input_layer("input_1", [6, 6, 2]),
+    k2_layer("Conv2D", conv_config("conv", 3), ["input_1"]),
+    k2_layer("BatchNormalization", bn_config("bn_no_scale", scale=False), ["conv"]),
+    k2_layer("Activation", {"name": "relu", "trainable": True, "dtype": "float32", "activation": "relu"}, ["bn_no_scale"]),
+    k2_layer("BatchNormalization", bn_config("bn_no_center", center=False), ["relu"]),
+    k2_layer("BatchNormalization", bn_config("bn_neither", center=False, scale=False), ["bn_no_center"]),
+    k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["bn_neither"]),
+    k2_layer("Dense", dense_config("out", 2, "softmax"), ["gap"]),
+])}
 write_h5(os.path.join(out, "bn-options.h5"), bn_options_config, [
     ("input_1", []),
     ("conv", [("conv/kernel:0", ck), ("conv/bias:0", cb)]),

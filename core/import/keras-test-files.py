@@ -17,9 +17,13 @@ import json
 import os
 import sys
 import zipfile
+from functools import partial
 
 import h5py
 import numpy as np
+
+import keras_configs
+from keras_configs import input_layer, k2_layer, k3_layer, tensor
 
 out = sys.argv[1]
 rng = np.random.default_rng(7)
@@ -85,41 +89,28 @@ def swish(z):
 
 # ---- Keras configs, as Keras writes them --------------------------------------------------------
 
-def initializer(name):
-    return {"module": "keras.initializers", "class_name": name, "config": {"seed": None} if name == "GlorotUniform" else {}, "registered_name": None}
+initializer = keras_configs.keras_initializer
+conv_config = partial(keras_configs.conv_config, initializer)
+bn_config = partial(keras_configs.bn_config, initializer)
+# Every Dense of these files has an L2 penalty of 0.01 on its kernel.
+l2 = {"module": "keras.regularizers", "class_name": "L2", "config": {"l2": 0.01}, "registered_name": None}
+dense_config = partial(keras_configs.dense_config, initializer, kernel_regularizer=l2)
 
 
-def conv_config(name, filters, k, padding="same", activation="linear", use_bias=True, strides=1):
+def functional_model(name, layers):
+    """A tf.keras functional model's config: its input is its first layer, its output its last."""
     return {
-        "name": name, "trainable": True, "dtype": "float32", "filters": filters, "kernel_size": [k, k],
-        "strides": [strides, strides], "padding": padding, "data_format": "channels_last", "dilation_rate": [1, 1],
-        "groups": 1, "activation": activation, "use_bias": use_bias,
-        "kernel_initializer": initializer("GlorotUniform"), "bias_initializer": initializer("Zeros"),
-        "kernel_regularizer": None, "bias_regularizer": None, "activity_regularizer": None,
-        "kernel_constraint": None, "bias_constraint": None,
+        "class_name": "Functional",
+        "config": {
+            "name": name,
+            "trainable": True,
+            "layers": layers,
+            "input_layers": [[layers[0]["name"], 0, 0]],
+            "output_layers": [[layers[-1]["name"], 0, 0]],
+        },
+        "keras_version": "2.15.0",
+        "backend": "tensorflow",
     }
-
-
-def bn_config(name, axis, eps):
-    return {
-        "name": name, "trainable": True, "dtype": "float32", "axis": axis, "momentum": 0.99, "epsilon": eps,
-        "center": True, "scale": True, "beta_initializer": initializer("Zeros"), "gamma_initializer": initializer("Ones"),
-        "moving_mean_initializer": initializer("Zeros"), "moving_variance_initializer": initializer("Ones"),
-        "beta_regularizer": None, "gamma_regularizer": None, "beta_constraint": None, "gamma_constraint": None,
-    }
-
-
-def dense_config(name, units, activation):
-    return {
-        "name": name, "trainable": True, "dtype": "float32", "units": units, "activation": activation, "use_bias": True,
-        "kernel_initializer": initializer("GlorotUniform"), "bias_initializer": initializer("Zeros"),
-        "kernel_regularizer": {"module": "keras.regularizers", "class_name": "L2", "config": {"l2": 0.01}, "registered_name": None},
-        "bias_regularizer": None, "activity_regularizer": None, "kernel_constraint": None, "bias_constraint": None,
-    }
-
-
-def k2_layer(class_name, config, inbound):
-    return {"class_name": class_name, "config": config, "name": config["name"], "inbound_nodes": [[[i, 0, 0, {}] for i in inbound]] if inbound else []}
 
 
 def write_keras2_weights(group, layers):
@@ -157,27 +148,19 @@ functional_weights = [
 dw_config = conv_config("dw", 0, 3, use_bias=False)
 del dw_config["filters"], dw_config["kernel_initializer"], dw_config["kernel_regularizer"], dw_config["kernel_constraint"]
 dw_config.update({"depth_multiplier": 1, "depthwise_initializer": initializer("GlorotUniform"), "depthwise_regularizer": None, "depthwise_constraint": None})
-functional_config = {
-    "class_name": "Functional",
-    "config": {
-        "name": "residual_cnn",
-        "trainable": True,
-        "layers": [
-            {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 8, 8, 3], "dtype": "float32", "sparse": False, "ragged": False, "name": "input_1"}, "name": "input_1", "inbound_nodes": []},
-            k2_layer("Conv2D", conv_config("conv", 4, 3), ["input_1"]),
-            k2_layer("BatchNormalization", bn_config("bn", [3], 0.001), ["conv"]),
-            k2_layer("ReLU", {"name": "relu", "trainable": True, "dtype": "float32", "max_value": 6.0, "negative_slope": 0.0, "threshold": 0.0}, ["bn"]),
-            k2_layer("DepthwiseConv2D", dw_config, ["relu"]),
-            k2_layer("Add", {"name": "add", "trainable": True, "dtype": "float32"}, ["relu", "dw"]),
-            k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["add"]),
-            k2_layer("Dense", dense_config("dense", 3, "softmax"), ["gap"]),
-        ],
-        "input_layers": [["input_1", 0, 0]],
-        "output_layers": [["dense", 0, 0]],
-    },
-    "keras_version": "2.15.0",
-    "backend": "tensorflow",
-}
+functional_config = functional_model(
+    "residual_cnn",
+    [
+        input_layer("input_1", [8, 8, 3]),
+        k2_layer("Conv2D", conv_config("conv", 4, 3), ["input_1"]),
+        k2_layer("BatchNormalization", bn_config("bn", [3], 0.001), ["conv"]),
+        k2_layer("ReLU", {"name": "relu", "trainable": True, "dtype": "float32", "max_value": 6.0, "negative_slope": 0.0, "threshold": 0.0}, ["bn"]),
+        k2_layer("DepthwiseConv2D", dw_config, ["relu"]),
+        k2_layer("Add", {"name": "add", "trainable": True, "dtype": "float32"}, ["relu", "dw"]),
+        k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["add"]),
+        k2_layer("Dense", dense_config("dense", 3, "softmax"), ["gap"]),
+    ],
+)
 x1 = rand(2, 8, 8, 3)
 h = np.clip(batchnorm(conv(x1.astype(np.float64), conv_k, conv_b), gamma, beta, mean, var, 0.001), 0, 6)
 y1 = softmax((h + depthwise(h, dw_k)).mean(axis=(1, 2)) @ dense_k + dense_b)
@@ -257,18 +240,6 @@ g2, b2, m2, v2 = rand(4, low=0.5, high=1.5), rand(4), rand(4), rand(4, low=0.5, 
 sep_dk, sep_pk, sep_b = rand(3, 3, 4, 1), rand(1, 1, 4, 6), rand(6)
 proj_k, proj_b = rand(1, 1, 6, 4), rand(4)
 head_k, head_b = rand(8, 5), rand(5)
-policy = {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"}, "registered_name": None}
-
-
-def tensor(layer, shape):
-    return {"class_name": "__keras_tensor__", "config": {"shape": shape, "dtype": "float32", "keras_history": [layer, 0, 0]}}
-
-
-def k3_layer(class_name, config, args):
-    config = {**config, "dtype": policy}
-    return {"module": "keras.layers", "class_name": class_name, "config": config, "registered_name": None, "name": config["name"], "inbound_nodes": [{"args": args, "kwargs": {}}]}
-
-
 sep_config = {k: v for k, v in conv_config("sep", 6, 3).items() if k not in ("kernel_initializer", "kernel_regularizer", "kernel_constraint", "groups")}
 sep_config.update({"depth_multiplier": 1, "depthwise_initializer": initializer("GlorotUniform"), "pointwise_initializer": initializer("GlorotUniform"),
                    "depthwise_regularizer": None, "pointwise_regularizer": None, "depthwise_constraint": None, "pointwise_constraint": None})
@@ -348,24 +319,16 @@ pad_weights = [
     ("gap", []),
     ("dense", [("kernel", pad_dense_k), ("bias", pad_dense_b)]),
 ]
-pad_config = {
-    "class_name": "Functional",
-    "config": {
-        "name": "uneven_padding",
-        "trainable": True,
-        "layers": [
-            {"class_name": "InputLayer", "config": {"batch_input_shape": [None, 8, 7, 3], "dtype": "float32", "sparse": False, "ragged": False, "name": "pixels"}, "name": "pixels", "inbound_nodes": []},
-            k2_layer("ZeroPadding2D", {"name": "pad", "trainable": True, "dtype": "float32", "padding": [[0, 1], [0, 1]], "data_format": "channels_last"}, ["pixels"]),
-            k2_layer("Conv2D", conv_config("conv", 4, 3, padding="valid", activation="relu", strides=2), ["pad"]),
-            k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["conv"]),
-            k2_layer("Dense", dense_config("dense", 3, "softmax"), ["gap"]),
-        ],
-        "input_layers": [["pixels", 0, 0]],
-        "output_layers": [["dense", 0, 0]],
-    },
-    "keras_version": "2.15.0",
-    "backend": "tensorflow",
-}
+pad_config = functional_model(
+    "uneven_padding",
+    [
+        input_layer("pixels", [8, 7, 3]),
+        k2_layer("ZeroPadding2D", {"name": "pad", "trainable": True, "dtype": "float32", "padding": [[0, 1], [0, 1]], "data_format": "channels_last"}, ["pixels"]),
+        k2_layer("Conv2D", conv_config("conv", 4, 3, padding="valid", activation="relu", strides=2), ["pad"]),
+        k2_layer("GlobalAveragePooling2D", {"name": "gap", "trainable": True, "dtype": "float32", "data_format": "channels_last", "keepdims": False}, ["conv"]),
+        k2_layer("Dense", dense_config("dense", 3, "softmax"), ["gap"]),
+    ],
+)
 write_functional(os.path.join(out, "uneven-padding.h5"), pad_weights, pad_config)
 x5 = rand(2, 8, 7, 3)
 padded = np.pad(x5.astype(np.float64), ((0, 0), (0, 1), (0, 1), (0, 0)))

@@ -10,12 +10,11 @@ import { untrainedWeights } from '../export/index';
 import { appPredict, maxAbsDiff } from '../export/test-support';
 import { analyzeGraph } from '../model/analyze';
 import { insertBase } from '../model/base-group';
-import { parseProject } from '../model/project-io';
 import { importerFor, type ImportedModel } from './index';
 import { loadKerasH5, loadKerasZip, readKerasWeights } from './keras';
 import { filesWrittenBy, named, refusal, weightMap, type Tensor } from './test-support';
-import { chain } from '../model/test-graphs';
-import { shortTraining } from '../model/project-fixtures';
+import { blocksInLine, chain, chainEdges } from '../model/test-graphs';
+import { projectOf, shortTraining } from '../model/project-fixtures';
 
 interface Expected {
   functional: { input: number[]; shape: number[]; output: number[] };
@@ -45,21 +44,12 @@ describe('Keras HDF5 import', () => {
 
   it('imports a functional tf.keras model: its graph, its weights, and numpy’s predictions', async () => {
     const model = await loadKerasH5(file('functional.h5'));
-    expect(model.format).toBe('keras-h5');
-    expect(model.name).toBe('residual_cnn');
-    const nodes = blocks(model);
-    expect(nodes.map((n) => [n.id, n.type])).toEqual([
-      ['input_1', 'Input'],
-      ['conv', 'Conv2D'],
-      ['bn', 'BatchNormalization'],
-      ['relu', 'Activation'],
-      ['dw', 'DepthwiseConv2D'],
-      ['add', 'Add'],
-      ['gap', 'GlobalAveragePooling2D'],
-      ['dense', 'Dense'],
-    ]);
+    expect(model).toMatchObject({ format: 'keras-h5', name: 'residual_cnn' });
+    expect(blocksInLine(model.graph)).toBe(
+      'input_1:Input conv:Conv2D bn:BatchNormalization relu:Activation dw:DepthwiseConv2D add:Add gap:GlobalAveragePooling2D dense:Dense',
+    );
     expect(model.graph.edges.filter((e) => e.target === 'add').map((e) => e.source)).toEqual(['relu', 'dw']);
-    const byId = Object.fromEntries(nodes.map((n) => [n.id, n.params]));
+    const byId = Object.fromEntries(blocks(model).map((n) => [n.id, n.params]));
     expect(byId.input_1.shape).toEqual([8, 8, 3]);
     expect(byId.conv).toMatchObject({ filters: 4, kernelSize: 3, padding: 'same', strides: 1, activation: 'linear', useBias: true });
     expect(byId.bn).toMatchObject({ axis: -1, epsilon: 0.001, momentum: 0.99 });
@@ -76,21 +66,8 @@ describe('Keras HDF5 import', () => {
   it('imports a Sequential model without InputLayer, taking the input shape from its first layer, with its weights exactly', async () => {
     const model = await loadKerasH5(file('sequential.h5'));
     const nodes = blocks(model);
-    expect(nodes.map((n) => [n.id, n.type])).toEqual([
-      ['input', 'Input'],
-      ['c1', 'Conv2D'],
-      ['pool', 'MaxPooling2D'],
-      ['flat', 'Flatten'],
-      ['drop', 'Dropout'],
-      ['out', 'Dense'],
-    ]);
-    expect(model.graph.edges).toEqual([
-      { source: 'input', target: 'c1' },
-      { source: 'c1', target: 'pool' },
-      { source: 'pool', target: 'flat' },
-      { source: 'flat', target: 'drop' },
-      { source: 'drop', target: 'out' },
-    ]);
+    expect(blocksInLine(model.graph)).toBe('input:Input c1:Conv2D pool:MaxPooling2D flat:Flatten drop:Dropout out:Dense');
+    expect(model.graph.edges).toEqual(chainEdges('input', 'c1', 'pool', 'flat', 'drop', 'out'));
     expect(nodes[0].params.shape).toEqual([6, 6, 1]);
     expect(nodes[2].params).toMatchObject({ poolSize: 2, strides: 2 });
     expect(nodes[4].params.rate).toBe(0.25);
@@ -172,20 +149,11 @@ describe('Keras HDF5 import', () => {
 describe('Keras 3 .keras import', () => {
   it('imports config.json and model.weights.h5 (weights by the paths Keras 3 gives layers) and predicts what numpy does', async () => {
     const model = await loadKerasZip(file('net.keras'));
-    expect(model.format).toBe('keras');
-    expect(model.name).toBe('keras3_net');
+    expect(model).toMatchObject({ format: 'keras', name: 'keras3_net' });
     const nodes = blocks(model);
-    expect(nodes.map((n) => [n.id, n.type])).toEqual([
-      ['pixels', 'Input'],
-      ['stem', 'Conv2D'],
-      ['stem_bn', 'BatchNormalization'],
-      ['act', 'Activation'],
-      ['sep', 'SeparableConv2D'],
-      ['proj', 'Conv2D'],
-      ['cat', 'Concatenate'],
-      ['pool', 'GlobalAveragePooling2D'],
-      ['head', 'Dense'],
-    ]);
+    expect(blocksInLine(model.graph)).toBe(
+      'pixels:Input stem:Conv2D stem_bn:BatchNormalization act:Activation sep:SeparableConv2D proj:Conv2D cat:Concatenate pool:GlobalAveragePooling2D head:Dense',
+    );
     expect(nodes[3].params.activation).toBe('swish');
     expect(nodes[1].params).toMatchObject({ strides: 2, padding: 'same' });
     expect(model.graph.edges.filter((e) => e.target === 'cat').map((e) => e.source)).toEqual(['act', 'proj']);
@@ -220,13 +188,7 @@ describe('Keras 3 .keras import', () => {
   it('imports MobileNetV2’s uneven ZeroPadding2D ((0, 1), (0, 1)) before a strided "valid" convolution, predicting what numpy does', async () => {
     const model = await loadKerasH5(file('uneven-padding.h5'));
     const nodes = blocks(model);
-    expect(nodes.map((n) => [n.id, n.type])).toEqual([
-      ['pixels', 'Input'],
-      ['pad', 'ZeroPadding2D'],
-      ['conv', 'Conv2D'],
-      ['gap', 'GlobalAveragePooling2D'],
-      ['dense', 'Dense'],
-    ]);
+    expect(blocksInLine(model.graph)).toBe('pixels:Input pad:ZeroPadding2D conv:Conv2D gap:GlobalAveragePooling2D dense:Dense');
     expect(nodes[1].params.padding).toEqual([
       [0, 1],
       [0, 1],
@@ -243,14 +205,11 @@ describe('Keras 3 .keras import', () => {
 describe('an imported Keras network as a pretrained base', () => {
   it('goes into a project as a frozen base group, and the project’s model starts from its weights', async () => {
     const imported = await loadKerasZip(file('net.keras'));
-    const project = parseProject({
-      format: 'neuroblocks.project',
-      version: 1,
-      name: 'On a Keras base',
-      graph: chain(['in', 'Input', { shape: [8, 8, 3] }], ['classes', 'Dense', { units: 2, activation: 'softmax' }]),
-      dataset: { kind: 'builtin', name: 'mnist' },
-      training: shortTraining(),
-    });
+    const project = projectOf(
+      'On a Keras base',
+      chain(['in', 'Input', { shape: [8, 8, 3] }], ['classes', 'Dense', { units: 2, activation: 'softmax' }]),
+      { dataset: { kind: 'builtin', name: 'mnist' }, training: shortTraining() },
+    );
     const inserted = insertBase(
       project,
       { name: imported.name, source: 'net.keras', graph: imported.graph, weights: imported.weights },

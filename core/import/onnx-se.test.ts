@@ -19,22 +19,15 @@ import { analyzeGraph } from '../model/analyze';
 import type { ImportedModel } from './index';
 import { importOnnx, loadOnnx } from './onnx';
 import { float, floatTensor, ints, node, onnxBytes, toNhwc, waves } from './onnx-test-models';
-import { named } from './test-support';
+import { named, PYTHON, torchScript } from './test-support';
 
-const PYTHON = '/usr/bin/python3';
 const BATCH = 2;
 const SIZE = 32;
 const work = mkdtempSync(join(tmpdir(), 'nb-import-onnx-se-'));
 
 /** Writes se.onnx (a small network with both squeeze-and-excitation kinds) and mobilenet_v3_small.onnx, with torch's predictions. */
-const script = `
-import json, sys
-import torch, torchvision
-from torch import nn
+const script = torchScript(`
 from torchvision.ops import SqueezeExcitation
-torch.set_num_threads(2)
-out = sys.argv[1]
-torch.manual_seed(0)
 
 def vary(model):
     # Batch statistics that are not PyTorch's initial 0 and 1, so that BatchNormalization is seen; biases
@@ -74,7 +67,7 @@ for name, model in [("se", vary(Small())), ("mobilenet_v3_small", vary(torchvisi
     with torch.no_grad():
         result[name] = model(x).numpy().astype("float64").ravel().tolist()
 print(json.dumps(result))
-`;
+`);
 
 let reference: Record<string, number[]>;
 let nhwc: Float32Array;

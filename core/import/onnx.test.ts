@@ -29,9 +29,8 @@ import {
   toNhwc,
   waves,
 } from './onnx-test-models';
-import { named } from './test-support';
+import { named, PYTHON, torchScript } from './test-support';
 
-const PYTHON = '/usr/bin/python3';
 const BATCH = 2;
 const work = mkdtempSync(join(tmpdir(), 'nb-import-onnx-'));
 
@@ -41,12 +40,7 @@ const work = mkdtempSync(join(tmpdir(), 'nb-import-onnx-'));
  * Identity nodes as real exports do) in two ONNX files, prints torch's predictions on random inputs,
  * then runs the PyTorch exports it is sent, one JSON line each.
  */
-const pythonSession = `
-import importlib.util, json, sys
-import numpy as np, onnx, torch, torchvision
-torch.set_num_threads(2)
-out = sys.argv[1]
-torch.manual_seed(0)
+const pythonSession = torchScript(`
 model = torchvision.models.resnet18(weights=None)
 for m in model.modules():
     if isinstance(m, torch.nn.BatchNorm2d):
@@ -81,7 +75,7 @@ for line in sys.stdin:
     except Exception as error:
         result = {"error": f"{type(error).__name__}: {error}"}
     print(json.dumps(result), flush=True)
-`;
+`);
 
 class PythonSession {
   private readonly process: ChildProcessWithoutNullStreams;

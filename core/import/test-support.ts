@@ -10,6 +10,23 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { NamedWeight } from '../export/weights';
 import { ImportError, type ImportedModel } from './index';
 
+/** Debian's python3: it has torch, torchvision, onnx and h5py. */
+export const PYTHON = '/usr/bin/python3';
+
+/**
+ * A torch script of these tests: `body` after the imports (json, sys, numpy as np, onnx, torch,
+ * torchvision, torch's nn), with torch on two threads and seeded with 0, and `out` the folder its
+ * first argument names.
+ */
+export const torchScript = (body: string): string => `
+import importlib.util, json, sys
+import numpy as np, onnx, torch, torchvision
+from torch import nn
+torch.set_num_threads(2)
+out = sys.argv[1]
+torch.manual_seed(0)
+${body}`;
+
 /** A weight as a Python script writes it in its expected.json. */
 export interface Tensor {
   shape: number[];
@@ -26,7 +43,7 @@ export function filesWrittenBy<Expected>(script: string, prefix: string, use: (e
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const file = (name: string) => join(dir, name);
   beforeAll(async () => {
-    await promisify(execFile)('/usr/bin/python3', [fileURLToPath(new URL(script, import.meta.url)), dir]);
+    await promisify(execFile)(PYTHON, [fileURLToPath(new URL(script, import.meta.url)), dir]);
     use(JSON.parse(readFileSync(file('expected.json'), 'utf8')) as Expected);
   }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

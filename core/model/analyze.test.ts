@@ -4,7 +4,7 @@ import { analyzeGraph } from './analyze';
 import { issueEn, issueTexts } from './test-issues';
 import type { Graph, GraphNode } from './graph';
 import { parseProjectText } from './project-io';
-import { chain, graphOf } from './test-graphs';
+import { chain, graphOf, twoInputsJoined } from './test-graphs';
 
 const projectsDir = new URL('../../projects/', import.meta.url);
 const example = (name: string) => parseProjectText(readFileSync(new URL(`${name}.json`, projectsDir), 'utf8'));
@@ -77,6 +77,17 @@ describe('example projects', () => {
   });
 });
 
+/** in → a → b, two relu Dense blocks of 3 units after an Input of 4 values, and the connection `extra`. */
+function twoDenseAnd(extra: Graph['edges'][number]): Graph {
+  const graph = chain(
+    ['in', 'Input', { shape: [4] }],
+    ['a', 'Dense', { units: 3, activation: 'relu' }],
+    ['b', 'Dense', { units: 3, activation: 'relu' }],
+  );
+  graph.edges.push(extra);
+  return graph;
+}
+
 describe('errors and warnings, each tied to its node', () => {
   it('an empty graph and a graph without Input', () => {
     expect(codes(analyzeGraph({ nodes: [], edges: [] }).errors)).toEqual([{ code: 'empty', nodeId: undefined, param: undefined }]);
@@ -91,26 +102,14 @@ describe('errors and warnings, each tied to its node', () => {
   });
 
   it('a cycle names every block of the loop', () => {
-    const graph = chain(
-      ['in', 'Input', { shape: [4] }],
-      ['a', 'Dense', { units: 3, activation: 'relu' }],
-      ['b', 'Dense', { units: 3, activation: 'relu' }],
-    );
-    graph.edges.push({ source: 'b', target: 'a' });
-    const { errors } = analyzeGraph(graph);
+    const { errors } = analyzeGraph(twoDenseAnd({ source: 'b', target: 'a' }));
     const cycle = errors.filter((e) => e.code === 'cycle');
     expect(cycle.map((e) => e.nodeId).sort()).toEqual(['a', 'b']);
     expect(issueEn(cycle[0])).toContain('loop');
   });
 
   it('a block with the wrong number of inputs', () => {
-    const graph = chain(
-      ['in', 'Input', { shape: [4] }],
-      ['a', 'Dense', { units: 3, activation: 'relu' }],
-      ['b', 'Dense', { units: 3, activation: 'relu' }],
-    );
-    graph.edges.push({ source: 'in', target: 'b' });
-    const { errors } = analyzeGraph(graph);
+    const { errors } = analyzeGraph(twoDenseAnd({ source: 'in', target: 'b' }));
     expect(codes(errors)).toEqual([{ code: 'input-count', nodeId: 'b', param: undefined }]);
     expect(issueEn(errors[0])).toMatch(/takes exactly one input but 2 are connected.*Add or Concatenate/);
 
@@ -263,16 +262,15 @@ describe('errors and warnings, each tied to its node', () => {
   });
 
   it('block ids that cannot name a layer are refused, naming the block, the allowed characters and a fix', () => {
-    const analysis = analyzeGraph(
-      chain(
-        ['in', 'Input', { shape: [4] }],
-        ['hidden 1', 'Dense', { units: 4, activation: 'relu' }],
-        ['couché1', 'Dense', { units: 4, activation: 'relu' }],
-        ['dense(1)', 'Dense', { units: 2, activation: 'softmax' }],
-        ['_x', 'Dropout', { rate: 0.1 }],
-        ['ok/1.a-b_c', 'Dense', { units: 2, activation: 'softmax' }],
-      ),
+    const graph = chain(
+      ['in', 'Input', { shape: [4] }],
+      ['hidden 1', 'Dense', { units: 4, activation: 'relu' }],
+      ['couché1', 'Dense', { units: 4, activation: 'relu' }],
+      ['dense(1)', 'Dense', { units: 2, activation: 'softmax' }],
+      ['_x', 'Dropout', { rate: 0.1 }],
+      ['ok/1.a-b_c', 'Dense', { units: 2, activation: 'softmax' }],
     );
+    const analysis = analyzeGraph(graph);
     expect(analysis.valid).toBe(false);
     expect(codes(analysis.errors)).toEqual(
       ['hidden 1', 'couché1', 'dense(1)', '_x'].map((nodeId) => ({ code: 'invalid-id', nodeId, param: undefined })),
@@ -372,19 +370,7 @@ describe('a valid graph is one that trains (analysis with the loss)', () => {
   });
 
   it('two Inputs cannot train', () => {
-    const graph: Graph = graphOf(
-      [
-        ['a', 'Input', { shape: [4] }],
-        ['b', 'Input', { shape: [4] }],
-        ['cat', 'Concatenate'],
-        ['out', 'Dense', { units: 2, activation: 'softmax' }],
-      ],
-      [
-        ['a', 'cat'],
-        ['b', 'cat'],
-        ['cat', 'out'],
-      ],
-    );
+    const graph = twoInputsJoined([4], [4]);
     expect(analyzeGraph(graph).valid).toBe(true);
     expect(codes(analyzeGraph(graph, { loss }).errors)).toEqual([{ code: 'several-inputs', nodeId: 'b', param: undefined }]);
   });

@@ -3,11 +3,13 @@ import { analyzeGraph } from './analyze';
 import { insertBase } from './base-group';
 import { getBlock } from './blocks/index';
 import type { Graph } from './graph';
+import { projectOf } from './project-fixtures';
 import { parseProject } from './project-io';
+import { chainEdges } from './test-graphs';
 
 const chain = (...nodes: [string, string, Record<string, unknown>][]): Graph => ({
   nodes: nodes.map(([id, type, params], i) => ({ id, type, params, position: { x: 100 * i, y: 0 } })),
-  edges: nodes.slice(1).map(([id], i) => ({ source: nodes[i][0], target: id })),
+  edges: chainEdges(...nodes.map(([id]) => id)),
 });
 
 const digits = chain(
@@ -26,12 +28,7 @@ const weights = [
 ];
 
 const target = () =>
-  parseProject({
-    format: 'neuroblocks.project',
-    version: 1,
-    name: 'Digits 5–9',
-    graph: chain(['input', 'Input', { shape: [28, 28, 1] }], ['head', 'Dense', { units: 5, activation: 'softmax' }]),
-  });
+  projectOf('Digits 5–9', chain(['input', 'Input', { shape: [28, 28, 1] }], ['head', 'Dense', { units: 5, activation: 'softmax' }]));
 
 describe('inserting a pretrained base into a project', () => {
   it('puts the network up to the chosen block after the Input as one frozen group, with its weights renamed', () => {
@@ -45,10 +42,7 @@ describe('inserting a pretrained base into a project', () => {
     expect(ids).toEqual(['input', 'head', 'digits_0_4_c1', 'digits_0_4_p1', 'digits_0_4_drop', 'digits_0_4_flat']);
     expect(project.graph.edges).toEqual([
       { source: 'digits_0_4_flat', target: 'head' },
-      { source: 'input', target: 'digits_0_4_c1' },
-      { source: 'digits_0_4_c1', target: 'digits_0_4_p1' },
-      { source: 'digits_0_4_p1', target: 'digits_0_4_drop' },
-      { source: 'digits_0_4_drop', target: 'digits_0_4_flat' },
+      ...chainEdges('input', 'digits_0_4_c1', 'digits_0_4_p1', 'digits_0_4_drop', 'digits_0_4_flat'),
     ]);
     const c1 = project.graph.nodes.find((n) => n.id === 'digits_0_4_c1')!;
     expect(c1).toMatchObject({ group: 'digits_0_4', params: { filters: 8, trainable: false } });
@@ -68,7 +62,7 @@ describe('inserting a pretrained base into a project', () => {
     expect(twice.group.id).toBe('digits_0_4_2');
     expect(twice.weights[0].name).toBe('digits_0_4_2_c1/kernel');
     expect(analyzeGraph(twice.project.graph).valid).toBe(true);
-    const empty = parseProject({ format: 'neuroblocks.project', version: 1, name: 'Empty', graph: { nodes: [], edges: [] } });
+    const empty = projectOf('Empty', { nodes: [], edges: [] });
     const whole = insertBase(empty, { name: 'Digits', source: 'a', graph: digits, weights });
     expect(whole.project.graph.nodes[0]).toMatchObject({ id: 'input', type: 'Input', params: { shape: [28, 28, 1] } });
     expect(whole.weights.map((w) => w.name)).toEqual(['digits_c1/kernel', 'digits_c1/bias', 'digits_out/kernel', 'digits_out/bias']);

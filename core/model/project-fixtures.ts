@@ -1,7 +1,8 @@
 // Project files for the tests, as a user would write them: blocks one after another, a data set and
 // the training settings of a short run. Shared by the unit tests and the end-to-end specs.
 import type { z } from 'zod';
-import { PROJECT_FORMAT, PROJECT_VERSION, type projectSchema, type trainingSchema } from './project';
+import { PROJECT_FORMAT, PROJECT_VERSION, type Project, type projectSchema, type trainingSchema } from './project';
+import { parseProject } from './project-io';
 
 /** A project file's JSON, before its defaults are filled in. */
 export type ProjectJson = z.input<typeof projectSchema>;
@@ -26,6 +27,19 @@ export function shortTraining(changes: Partial<z.input<typeof trainingSchema>> =
   };
 }
 
+/** What a project file holds besides its name and graph. */
+type Rest = Omit<Partial<ProjectJson>, 'format' | 'version' | 'name' | 'graph'>;
+
+/** A project file's JSON named `name`, of `graph` (e.g. a test graph's `chain(…)`), with `rest` (data set, training…) over it. */
+export function projectJson(name: string, graph: ProjectJson['graph'], rest: Rest = {}): ProjectJson {
+  return { format: PROJECT_FORMAT, version: PROJECT_VERSION, name, graph, ...rest };
+}
+
+/** The project named `name` of `graph`, with `rest` over it, as opening its file gives it (defaults filled in). */
+export function projectOf(name: string, graph: ProjectJson['graph'], rest: Rest = {}): Project {
+  return parseProject(projectJson(name, graph, rest));
+}
+
 /** A project file's JSON named `name`, its blocks in a chain, with the data set and training settings given (none when left out). */
 export function chainProject(
   name: string,
@@ -33,14 +47,7 @@ export function chainProject(
   dataset?: ProjectJson['dataset'],
   training?: ProjectJson['training'],
 ): ProjectJson {
-  return {
-    format: PROJECT_FORMAT,
-    version: PROJECT_VERSION,
-    name,
-    graph: chainGraph(...nodes),
-    ...(dataset && { dataset }),
-    ...(training && { training }),
-  };
+  return projectJson(name, chainGraph(...nodes), { ...(dataset && { dataset }), ...(training && { training }) });
 }
 
 /**

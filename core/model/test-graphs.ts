@@ -4,10 +4,17 @@ import type { ConformanceCase } from './block';
 
 /** A chain of blocks, each fed by the one before: `chain(['in', 'Input', { shape: [4] }], ['out', 'Dense', { units: 2 }])`. */
 export function chain(...nodes: [id: string, type: string, params?: Record<string, unknown>][]): Graph {
-  return graphOf(
-    nodes,
-    nodes.slice(1).map(([id], i): [string, string] => [nodes[i][0], id]),
-  );
+  return { nodes: graphOf(nodes, []).nodes, edges: chainEdges(...nodes.map(([id]) => id)) };
+}
+
+/** The connections of blocks one after another: `chainEdges('in', 'hidden', 'out')` is in → hidden → out. */
+export function chainEdges(...ids: string[]): Graph['edges'] {
+  return ids.slice(1).map((target, i) => ({ source: ids[i], target }));
+}
+
+/** A graph's blocks in order as `id:Type`, separated by spaces, to compare with the expected ones written in a line. */
+export function blocksInLine(graph: Pick<Graph, 'nodes'>): string {
+  return graph.nodes.map((n) => `${n.id}:${n.type}`).join(' ');
 }
 
 /**
@@ -39,6 +46,23 @@ export function graphOf(
     nodes: nodes.map(([id, type, params]) => ({ id, type, params: params ?? {} })),
     edges: edges.map(([source, target]) => ({ source, target })),
   };
+}
+
+/** Two Inputs, `a` and `b`, of the shapes given, joined by a Concatenate, `join`, into a softmax Dense of 2 units, `out`. */
+export function twoInputsJoined(a: Shape, b: Shape): Graph {
+  return graphOf(
+    [
+      ['a', 'Input', { shape: a }],
+      ['b', 'Input', { shape: b }],
+      ['join', 'Concatenate'],
+      ['out', 'Dense', { units: 2, activation: 'softmax' }],
+    ],
+    [
+      ['a', 'join'],
+      ['b', 'join'],
+      ['join', 'out'],
+    ],
+  );
 }
 
 /**

@@ -51,15 +51,9 @@ beforeAll(async () => {
 describe('the augmentation preview', () => {
   it('puts a training digit through every augmentation block of the augmented CNN, eight times by default', async () => {
     const result = await previewer.preview(augmentedCnn, { sampleIndex: 3 });
-    expect(result.applied.map((b) => b.type)).toEqual([
-      'RandomFlip',
-      'RandomRotation',
-      'RandomZoom',
-      'RandomTranslation',
-      'RandomCrop',
-      'RandomContrast',
-      'RandomBrightness',
-    ]);
+    expect(result.applied.map((b) => b.type).join(', ')).toBe(
+      'RandomFlip, RandomRotation, RandomZoom, RandomTranslation, RandomCrop, RandomContrast, RandomBrightness',
+    );
     expect(result.notApplied).toEqual([]);
     expect(result.originalShape).toEqual([28, 28, 1]);
     expect(result.shape).toEqual([24, 24, 1]);

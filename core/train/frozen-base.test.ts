@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { compileGraph } from '../compile/compile';
 import { insertBase } from '../model/base-group';
 import type { Graph } from '../model/graph';
-import { parseProject } from '../model/project-io';
 import type { Project } from '../model/project';
 import { TrainingControl } from './control';
 import type { FinalResult, TrainingEvent } from './events';
@@ -13,6 +12,7 @@ import { problemText } from '../i18n/translate';
 import { findFrozenBase, planFrozenBase, type FrozenBaseNotice } from './frozen-base';
 import { runTraining, type TrainingOptions } from './run';
 import { chain, graphOf } from '../model/test-graphs';
+import { projectOf } from '../model/project-fixtures';
 
 /** A frozen-base notice as it reads: its problem's code, and its sentence in English (message) and in French (french). */
 const read = (notice?: FrozenBaseNotice) =>
@@ -79,11 +79,7 @@ const branching: Graph = graphOf(
 );
 
 function mnistProject(graph: Graph, training: Json = {}): Project {
-  return parseProject({
-    format: 'neuroblocks.project',
-    version: 1,
-    name: 'frozen base',
-    graph,
+  return projectOf('frozen base', graph, {
     dataset: { kind: 'builtin', name: 'mnist' },
     training: {
       optimizer: 'adam',

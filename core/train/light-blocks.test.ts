@@ -5,50 +5,48 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph } from '../model/analyze';
-import { parseProject } from '../model/project-io';
+import { graphOf } from '../model/test-graphs';
 import { TrainingControl } from './control';
 import { findPythonEngine } from './pytorch/index';
 import { runTraining } from './run';
+import { projectOf } from '../model/project-fixtures';
 
 const torch = await findPythonEngine();
 
-const graph = {
-  nodes: [
-    { id: 'in', type: 'Input', params: { shape: [28, 28, 1] } },
-    { id: 'pad', type: 'ZeroPadding2D', params: { padding: 1 } },
-    { id: 'stem', type: 'Conv2D', params: { filters: 8, kernelSize: 3, strides: 2, activation: 'relu6' } },
-    { id: 'dw', type: 'DepthwiseConv2D', params: { kernelSize: 3, padding: 'same', activation: 'relu6' } },
-    { id: 'pw', type: 'Conv2D', params: { filters: 16, kernelSize: 1, activation: 'hard_swish' } },
-    { id: 'sep', type: 'SeparableConv2D', params: { filters: 16, kernelSize: 3, strides: 2, padding: 'same', activation: 'swish' } },
-    { id: 'gap', type: 'GlobalAveragePooling2D', params: {} },
-    { id: 'gate', type: 'Dense', params: { units: 16, activation: 'sigmoid' } },
-    { id: 'scale', type: 'Multiply', params: {} },
-    { id: 'grid', type: 'Reshape', params: { targetShape: [4, 4] } },
-    { id: 'flat', type: 'Flatten', params: {} },
-    { id: 'out', type: 'Dense', params: { units: 10, activation: 'softmax' } },
+const graph = graphOf(
+  [
+    ['in', 'Input', { shape: [28, 28, 1] }],
+    ['pad', 'ZeroPadding2D', { padding: 1 }],
+    ['stem', 'Conv2D', { filters: 8, kernelSize: 3, strides: 2, activation: 'relu6' }],
+    ['dw', 'DepthwiseConv2D', { kernelSize: 3, padding: 'same', activation: 'relu6' }],
+    ['pw', 'Conv2D', { filters: 16, kernelSize: 1, activation: 'hard_swish' }],
+    ['sep', 'SeparableConv2D', { filters: 16, kernelSize: 3, strides: 2, padding: 'same', activation: 'swish' }],
+    ['gap', 'GlobalAveragePooling2D'],
+    ['gate', 'Dense', { units: 16, activation: 'sigmoid' }],
+    ['scale', 'Multiply'],
+    ['grid', 'Reshape', { targetShape: [4, 4] }],
+    ['flat', 'Flatten'],
+    ['out', 'Dense', { units: 10, activation: 'softmax' }],
   ],
-  edges: [
-    { source: 'in', target: 'pad' },
-    { source: 'pad', target: 'stem' },
-    { source: 'stem', target: 'dw' },
-    { source: 'dw', target: 'pw' },
-    { source: 'pw', target: 'sep' },
-    { source: 'sep', target: 'gap' },
-    { source: 'gap', target: 'gate' },
-    { source: 'gap', target: 'scale' },
-    { source: 'gate', target: 'scale' },
-    { source: 'scale', target: 'grid' },
-    { source: 'grid', target: 'flat' },
-    { source: 'flat', target: 'out' },
+  // A chain but for the squeeze-and-excitation gate: the pooled features reach Multiply directly and through `gate`.
+  [
+    ['in', 'pad'],
+    ['pad', 'stem'],
+    ['stem', 'dw'],
+    ['dw', 'pw'],
+    ['pw', 'sep'],
+    ['sep', 'gap'],
+    ['gap', 'gate'],
+    ['gap', 'scale'],
+    ['gate', 'scale'],
+    ['scale', 'grid'],
+    ['grid', 'flat'],
+    ['flat', 'out'],
   ],
-};
+);
 
 function lightProject(epochs: number) {
-  return parseProject({
-    format: 'neuroblocks.project',
-    version: 1,
-    name: 'light',
-    graph,
+  return projectOf('light', graph, {
     dataset: { kind: 'builtin', name: 'mnist', size: 1000 },
     training: { optimizer: 'adam', learningRate: 0.01, batchSize: 32, epochs, seed: 2 },
   });

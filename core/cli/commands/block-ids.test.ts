@@ -6,24 +6,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { withValidLayerNames } from '../../model/layer-names';
-import { parseProject } from '../../model/project-io';
 import { NeuroblocksService } from '../../services/services';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
 import { chain } from '../../model/test-graphs';
+import { projectOf } from '../../model/project-fixtures';
 
-const project = parseProject({
-  format: 'neuroblocks.project',
-  version: 1,
-  name: 'XOR',
-  graph: chain(
+const project = projectOf(
+  'XOR',
+  chain(
     ['entrée', 'Input', { shape: [2] }],
     ['hidden 1', 'Dense', { units: 8, activation: 'tanh' }],
     ['dense(1)', 'Dense', { units: 2, activation: 'softmax' }],
   ),
-  dataset: { kind: 'builtin', name: 'xor', size: 100 },
-  training: { learningRate: 0.03, batchSize: 16, epochs: 2, seed: 2 },
-});
+  { dataset: { kind: 'builtin', name: 'xor', size: 100 }, training: { learningRate: 0.03, batchSize: 16, epochs: 2, seed: 2 } },
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'nb-block-ids-'));
 const file = join(dir, 'odd-ids.json');

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import * as ort from 'onnxruntime-node';
@@ -8,10 +7,12 @@ import { appPredict, maxAbsDiff } from '../../export/test-support';
 import { importOnnx } from '../../import/onnx';
 import { mobileLike, toNhwc, waves } from '../../import/onnx-test-models';
 import { ProjectStore } from '../../store/project-store';
+import { tempDirPerTest } from '../../store/test-dir';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
 
-const temp = () => mkdtempSync(join(tmpdir(), 'nb-import-model-'));
+let dir: string;
+tempDirPerTest((path) => (dir = path), 'nb-import-model-');
 const BATCH = 3;
 
 beforeAll(async () => {
@@ -20,7 +21,6 @@ beforeAll(async () => {
 
 describe('neuroblocks import-model', () => {
   it('creates a project file whose export without --run predicts what the ONNX file does', async () => {
-    const dir = temp();
     const onnxFile = join(dir, 'mobile.onnx');
     const bytes = mobileLike();
     writeFileSync(onnxFile, bytes);
@@ -65,7 +65,6 @@ describe('neuroblocks import-model', () => {
   });
 
   it('refuses to replace an existing file without --force, and replaces it with --force', async () => {
-    const dir = temp();
     const onnxFile = join(dir, 'mobile.onnx');
     writeFileSync(onnxFile, mobileLike());
     const project = join(dir, 'taken.nbproj');
@@ -87,7 +86,6 @@ describe('neuroblocks import-model', () => {
   });
 
   it('a file that cannot be imported leaves nothing behind and says why', async () => {
-    const dir = temp();
     const broken = join(dir, 'broken.onnx');
     writeFileSync(broken, mobileLike().subarray(0, 500));
     const io = recordingIo();

@@ -4,25 +4,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseProject } from '../../model/project-io';
 import { NeuroblocksService } from '../../services/services';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
 import { chain } from '../../model/test-graphs';
+import { projectOf } from '../../model/project-fixtures';
 
-const project = parseProject({
-  format: 'neuroblocks.project',
-  version: 1,
-  name: 'Huge',
-  graph: chain(
+const project = projectOf(
+  'Huge',
+  chain(
     ['in', 'Input', { shape: [100_000, 100_000, 3] }],
     ['wide', 'Dense', { units: 100_000, activation: 'relu' }],
     ['pool', 'GlobalAveragePooling2D'],
     ['out', 'Dense', { units: 2, activation: 'softmax' }],
   ),
-  dataset: { kind: 'builtin', name: 'xor', size: 100 },
-  training: { batchSize: 32, epochs: 1 },
-});
+  { dataset: { kind: 'builtin', name: 'xor', size: 100 }, training: { batchSize: 32, epochs: 1 } },
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'nb-memory-'));
 const file = join(dir, 'huge.json');

@@ -9,23 +9,21 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../main';
 import { recordingIo } from '../test-io';
 import { chain } from '../../model/test-graphs';
+import { projectJson, type ProjectJson } from '../../model/project-fixtures';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = join(root, 'bin', 'neuroblocks.js');
 
-function xorProject(outputUnits = 2, dataset: unknown = { kind: 'builtin', name: 'xor', size: 200 }) {
-  return {
-    format: 'neuroblocks.project',
-    version: 1,
-    name: 'XOR',
-    graph: chain(
+function xorProject(outputUnits = 2, dataset: ProjectJson['dataset'] = { kind: 'builtin', name: 'xor', size: 200 }) {
+  return projectJson(
+    'XOR',
+    chain(
       ['in', 'Input', { shape: [2] }],
       ['hidden', 'Dense', { units: 12, activation: 'tanh' }],
       ['out', 'Dense', { units: outputUnits, activation: 'softmax' }],
     ),
-    dataset,
-    training: { learningRate: 0.03, batchSize: 16, epochs: 30, seed: 2 },
-  };
+    { dataset, training: { learningRate: 0.03, batchSize: 16, epochs: 30, seed: 2 } },
+  );
 }
 
 function tempProject(content: unknown): string {

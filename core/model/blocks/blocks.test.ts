@@ -33,6 +33,8 @@ const designTypes = [
   'RandomBrightness',
 ];
 
+/** The shapes of a merge block's two inputs, written in a line. */
+const inputs = (a: Shape, b: Shape): Shape[] => [a, b];
 const block = (type: string) => getBlock(type)!;
 const resolved = (type: string, params: Record<string, unknown> = {}) => {
   const { values, problems } = resolveParams(block(type).params, params);
@@ -124,28 +126,9 @@ describe('shape rules, Keras formulas', () => {
   });
 
   it('merges: Add keeps the shape, Concatenate sums the axis', () => {
-    expect(
-      shapeOf('Add', [
-        [4, 4, 8],
-        [4, 4, 8],
-      ]),
-    ).toEqual([4, 4, 8]);
-    expect(
-      shapeOf('Concatenate', [
-        [4, 4, 8],
-        [4, 4, 3],
-      ]),
-    ).toEqual([4, 4, 11]);
-    expect(
-      shapeOf(
-        'Concatenate',
-        [
-          [2, 3],
-          [5, 3],
-        ],
-        { axis: 1 },
-      ),
-    ).toEqual([7, 3]);
+    expect(shapeOf('Add', inputs([4, 4, 8], [4, 4, 8]))).toEqual([4, 4, 8]);
+    expect(shapeOf('Concatenate', inputs([4, 4, 8], [4, 4, 3]))).toEqual([4, 4, 11]);
+    expect(shapeOf('Concatenate', inputs([2, 3], [5, 3]), { axis: 1 })).toEqual([7, 3]);
   });
 
   it('RandomCrop outputs height × width; other augmentations keep the shape', () => {
@@ -181,20 +164,14 @@ describe('shape errors in plain words, naming the parameter at fault', () => {
   });
 
   it('Add of unequal shapes shows both', () => {
-    const error = shapeError('Add', [
-      [6, 6, 4],
-      [8, 8, 4],
-    ]);
+    const error = shapeError('Add', inputs([6, 6, 4], [8, 8, 4]));
     expect(error.message).toContain('6×6×4 and 8×8×4');
     expect(error.message).toContain('padding: "same"');
   });
 
   it('Concatenate: differing ranks, and sizes that differ off the axis', () => {
     expect(shapeError('Concatenate', [[4, 4, 2], [10]]).message).toContain('Add Flatten');
-    const error = shapeError('Concatenate', [
-      [4, 4, 2],
-      [5, 4, 2],
-    ]);
+    const error = shapeError('Concatenate', inputs([4, 4, 2], [5, 4, 2]));
     expect(error.param).toBe('axis');
     expect(error.message).toContain('4×4×2 and 5×4×2');
     expect(shapeError('Concatenate', [[4], [4]], { axis: 0 }).message).toContain('batch');
@@ -284,32 +261,16 @@ describe('the blocks of transfer learning', () => {
   });
 
   it('ZeroPadding2D pads each side apart with [[top, bottom], [left, right]], and names the block and `padding` for a wrong one', () => {
-    expect(
-      shapeOf('ZeroPadding2D', [[7, 9, 3]], {
-        padding: [
-          [0, 1],
-          [0, 1],
-        ],
-      }),
-    ).toEqual([8, 10, 3]);
-    expect(
-      shapeOf('ZeroPadding2D', [[7, 9, 3]], {
-        padding: [
-          [2, 0],
-          [1, 3],
-        ],
-      }),
-    ).toEqual([9, 13, 3]);
-    expect(
-      block('ZeroPadding2D').describe(
-        resolved('ZeroPadding2D', {
-          padding: [
-            [0, 1],
-            [0, 1],
-          ],
-        }),
-      ),
-    ).toBe('+0/1×0/1');
+    /** `padding` as [[top, bottom], [left, right]]. */
+    const sides = (top: number, bottom: number, left: number, right: number) => ({
+      padding: [
+        [top, bottom],
+        [left, right],
+      ],
+    });
+    expect(shapeOf('ZeroPadding2D', [[7, 9, 3]], sides(0, 1, 0, 1))).toEqual([8, 10, 3]);
+    expect(shapeOf('ZeroPadding2D', [[7, 9, 3]], sides(2, 0, 1, 3))).toEqual([9, 13, 3]);
+    expect(block('ZeroPadding2D').describe(resolved('ZeroPadding2D', sides(0, 1, 0, 1)))).toBe('+0/1×0/1');
     for (const wrong of [
       [[0, 1]],
       [[0, 1], [0]],
@@ -364,29 +325,12 @@ describe('the blocks of transfer learning', () => {
   });
 
   it('Multiply takes inputs of one shape, or sizes of 1 repeated to fit (squeeze-and-excitation), and says which shapes it got', () => {
-    expect(
-      shapeOf('Multiply', [
-        [4, 4, 8],
-        [4, 4, 8],
-      ]),
-    ).toEqual([4, 4, 8]);
-    expect(
-      shapeOf('Multiply', [
-        [7, 7, 96],
-        [1, 1, 96],
-      ]),
-    ).toEqual([7, 7, 96]);
+    expect(shapeOf('Multiply', inputs([4, 4, 8], [4, 4, 8]))).toEqual([4, 4, 8]);
+    expect(shapeOf('Multiply', inputs([7, 7, 96], [1, 1, 96]))).toEqual([7, 7, 96]);
     const error = shapeError('Multiply', [[4, 4, 8], [8]]);
     expect(error.code).toBe('merge-shapes');
     expect(issueTexts(error).en).toContain('receives 4×4×8 and 8');
-    expect(
-      issueTexts(
-        shapeError('Multiply', [
-          [4, 4, 8],
-          [1, 1, 4],
-        ]),
-      ).fr,
-    ).toContain('reçoit 4×4×8 et 1×1×4');
+    expect(issueTexts(shapeError('Multiply', inputs([4, 4, 8], [1, 1, 4]))).fr).toContain('reçoit 4×4×8 et 1×1×4');
   });
 
   it('Normalization: Keras counts a mean and a variance per channel and the count, all non-trainable (EfficientNet’s stem: 7)', () => {

@@ -140,28 +140,24 @@ describe('pooling gradients', () => {
     { pool: 2, strides: 1, padding: 'valid' as const, ties: true },
     { pool: 3, strides: 3, padding: 'same' as const, ties: false },
   ];
-  it.each(cases)('max pool $pool, strides $strides, $padding, ties $ties', async (c) => {
+  /** The input gradient, on both backends, of a weighted sum of `op`'s output on a 2×9×7×3 input drawn with `seed` (the weights with `seed` + 1). */
+  const poolGradients = (op: 'maxPool' | 'avgPool', c: (typeof cases)[number], seed: number) => {
     const shape = [2, 9, 7, 3] as [number, number, number, number];
-    const xv = values(size(shape), 7, c.ties);
-    const { cpu, wasm } = await onBothBackends(() => {
+    const xv = values(size(shape), seed, c.ties);
+    return onBothBackends(() => {
       const f = (a: tfTypes.Tensor) => {
-        const y = tf.maxPool(a as tfTypes.Tensor4D, c.pool, c.strides, c.padding);
-        return tf.sum(tf.mul(y, tf.tensor(values(y.size, 8), y.shape)));
+        const y = tf[op](a as tfTypes.Tensor4D, c.pool, c.strides, c.padding);
+        return tf.sum(tf.mul(y, tf.tensor(values(y.size, seed + 1), y.shape)));
       };
       return [tf.grad(f)(tf.tensor4d(xv, shape))];
     });
+  };
+  it.each(cases)('max pool $pool, strides $strides, $padding, ties $ties', async (c) => {
+    const { cpu, wasm } = await poolGradients('maxPool', c, 7);
     expectClose(wasm[0], cpu[0], 'max pool gradient');
   });
   it.each(cases.filter((c) => !c.ties))('average pool $pool, strides $strides, $padding', async (c) => {
-    const shape = [2, 9, 7, 3] as [number, number, number, number];
-    const xv = values(size(shape), 9);
-    const { cpu, wasm } = await onBothBackends(() => {
-      const f = (a: tfTypes.Tensor) => {
-        const y = tf.avgPool(a as tfTypes.Tensor4D, c.pool, c.strides, c.padding);
-        return tf.sum(tf.mul(y, tf.tensor(values(y.size, 10), y.shape)));
-      };
-      return [tf.grad(f)(tf.tensor4d(xv, shape))];
-    });
+    const { cpu, wasm } = await poolGradients('avgPool', c, 9);
     expectClose(wasm[0], cpu[0], 'average pool gradient');
   });
 });

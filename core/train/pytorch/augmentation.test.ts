@@ -12,7 +12,6 @@ import { compileGraph } from '../../compile/compile';
 import { seededRandom } from '../../data/random';
 import { pytorchModule } from '../../model/codegen/pytorch';
 import type { Graph } from '../../model/graph';
-import { parseProject } from '../../model/project-io';
 import { tempDir } from '../../store/test-helpers';
 import { TrainingControl } from '../control';
 import { runTraining } from '../run';
@@ -59,6 +58,7 @@ for run_dir in sys.argv[3:]:
         model.train(); np.save(run_dir + "/train.npy", model(x).numpy().astype(np.float32))
         model.eval(); np.save(run_dir + "/eval.npy", model(x).numpy().astype(np.float32))
 `;
+import { projectOf } from '../../model/project-fixtures';
 
 function graphOf(type: string, params: Record<string, unknown>): Graph {
   return {
@@ -221,11 +221,9 @@ describe.skipIf(Boolean(skipReason))('augmentation blocks on the PyTorch engine'
   );
 
   it('a CNN with augmentation blocks trains on PyTorch', { timeout: 120_000 }, async () => {
-    const project = parseProject({
-      format: 'neuroblocks.project',
-      version: 1,
-      name: 'augmented',
-      graph: chain(
+    const project = projectOf(
+      'augmented',
+      chain(
         ['in', 'Input', { shape: [28, 28, 1] }],
         ['rot', 'RandomRotation', { factor: 0.05 }],
         ['zoom', 'RandomZoom', { heightFactor: 0.1 }],
@@ -237,9 +235,11 @@ describe.skipIf(Boolean(skipReason))('augmentation blocks on the PyTorch engine'
         ['flat', 'Flatten'],
         ['out', 'Dense', { units: 10, activation: 'softmax' }],
       ),
-      dataset: { kind: 'builtin', name: 'mnist', size: 1000 },
-      training: { optimizer: 'adam', learningRate: 0.003, batchSize: 32, epochs: 3, validationSplit: 0.2, seed: 2 },
-    });
+      {
+        dataset: { kind: 'builtin', name: 'mnist', size: 1000 },
+        training: { optimizer: 'adam', learningRate: 0.003, batchSize: 32, epochs: 3, validationSplit: 0.2, seed: 2 },
+      },
+    );
     const result = await runTraining({ project, options: { engine: 'pytorch', device: 'cpu' } }, () => undefined, new TrainingControl());
     expect(result.state, JSON.stringify(result.message)).toBe('completed');
     expect(result.test!.accuracy).toBeGreaterThan(0.6);
