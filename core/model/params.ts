@@ -1,5 +1,4 @@
 import { problem, type Problem } from '../i18n/catalogue';
-import { problemTexts } from '../i18n/translate';
 
 /**
  * Parameter schemas of blocks, kept as data so the inspector can draw a control for each
@@ -85,10 +84,8 @@ export type Regularizer = { l1?: number; l2?: number } | null;
 
 export interface ParamProblem {
   param: string;
-  /** What is wrong, as a code of the message catalogue and its parameters. */
+  /** What is wrong, as a code of the message catalogue and its parameters: whoever shows it words it. */
   problem: Problem;
-  /** Its sentence in every language. */
-  text: Localized;
 }
 
 const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -216,7 +213,7 @@ export function resolveParams(
     const full = (
       block ? { code: found.code, params: { ...found.params, context: 'block', type: block.type, id: block.id } } : found
     ) as Problem;
-    problems.push({ param, problem: full, text: problemTexts(full) });
+    problems.push({ param, problem: full });
   };
   for (const [name, spec] of Object.entries(specs)) {
     const hasValue = Object.prototype.hasOwnProperty.call(given, name) && given[name] !== undefined;
