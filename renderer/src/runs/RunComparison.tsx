@@ -15,6 +15,7 @@ import { Table } from '../ui/Table';
 import { Section } from '../ui/Section';
 import { runsMessagesEn } from './messages';
 import { ErrorBox } from '../ui/ErrorBox';
+import { categoryStyle } from '../ui/category-style';
 
 type Mark = 'added' | 'removed' | 'changed';
 
@@ -65,7 +66,8 @@ function GraphDrawing({
           return (
             <li
               key={id}
-              className={`run-graph__block category-${(getBlock(node.type)?.category ?? 'unknown').toLowerCase()}${mark ? ` run-graph__block--${mark.mark}` : ''}`}
+              className={`run-graph__block${mark ? ` run-graph__block--${mark.mark}` : ''}`}
+              style={categoryStyle(getBlock(node.type)?.category)}
               data-testid={`run-${run.id}-block-${id}`}
             >
               {inputs.length > 0 && !follows && (
