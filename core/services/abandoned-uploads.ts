@@ -2,6 +2,13 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
+/** A browser upload in progress: the name of the user's file, where its bytes are staged, and how many have come. */
+export interface StagedUpload {
+  fileName: string;
+  staging: string;
+  bytes: number;
+}
+
 /** How long a staging folder is left before it counts as abandoned: a day. */
 const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 

@@ -11,19 +11,13 @@ import { fileNameIssue } from '../model/file-names';
 import { problem } from '../i18n/catalogue';
 import { errorProblem } from '../model/localized';
 import type { Project } from '../model/project';
-import { removeAbandonedUploads } from './abandoned-uploads';
+import { removeAbandonedUploads, type StagedUpload } from './abandoned-uploads';
 import { columnLayout } from './run-as-base';
 import { asUserFacing as storeAsUserFacing, SQLITE_EXTENSION } from './sqlite-project-format';
 
 /** A ResNet50 is about 100 MB; the largest common backbones stay well under this. */
 export const MAX_NETWORK_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 const PREFIX = '.network-upload-';
-
-interface Upload {
-  fileName: string;
-  staging: string;
-  bytes: number;
-}
 
 // The importers (and the ONNX reader) load with the first import, not with the app.
 const lib = () => import('../import/import-network');
@@ -56,7 +50,7 @@ interface ReadNetwork {
 }
 
 export class NetworkImports {
-  private readonly uploads = new Map<string, Upload>();
+  private readonly uploads = new Map<string, StagedUpload>();
   private read: ReadNetwork | undefined;
 
   constructor(
@@ -117,7 +111,7 @@ export class NetworkImports {
     await removeAbandonedUploads(directory, PREFIX, active);
   }
 
-  private upload(uploadId: string): Upload {
+  private upload(uploadId: string): StagedUpload {
     const upload = this.uploads.get(uploadId);
     if (!upload) throw new UserFacingError(problem('import:uploadUnknown', {}), 'bad-request');
     return upload;

@@ -5,7 +5,7 @@
 // A refused or abandoned upload leaves nothing behind.
 import { randomUUID } from 'node:crypto';
 import { appendFile, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { removeAbandonedUploads } from './abandoned-uploads';
+import { removeAbandonedUploads, type StagedUpload } from './abandoned-uploads';
 import path from 'node:path';
 import { UserFacingError } from '../api/contract';
 import { catalogue, problem, type Namespace, type Problem, type ProblemValue } from '../i18n/catalogue';
@@ -16,12 +16,6 @@ import { SQLITE_EXTENSION } from './sqlite-project-format';
 /** Project files carry checkpoints: allow large ones, not unbounded ones. */
 export const MAX_PROJECT_UPLOAD_BYTES = 2 * 1024 * 1024 * 1024;
 const PREFIX = '.upload-';
-
-interface Upload {
-  fileName: string;
-  staging: string;
-  bytes: number;
-}
 
 /** The file's own name without its extension, made safe for the projects folder. */
 function baseName(fileName: string): string {
@@ -67,7 +61,7 @@ function refusal(fileName: string, staging: string, reason: Problem): Problem {
 }
 
 export class ProjectUploads {
-  private readonly uploads = new Map<string, Upload>();
+  private readonly uploads = new Map<string, StagedUpload>();
 
   constructor(
     private readonly projectsDirectory: () => Promise<string>,
@@ -95,7 +89,7 @@ export class ProjectUploads {
     return { uploadId };
   }
 
-  private upload(uploadId: string): Upload {
+  private upload(uploadId: string): StagedUpload {
     const upload = this.uploads.get(uploadId);
     if (!upload) throw new UserFacingError(problem('project:uploadUnknown', {}), 'bad-request');
     return upload;

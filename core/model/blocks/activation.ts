@@ -1,13 +1,11 @@
-import type { BlockDefinition } from '../block';
-import { activationSpec, tfActivation, trainableSpec } from './common';
+import { activationSpec, tfActivation, layerBlock, activationParam } from './common';
 
-export const Activation: BlockDefinition = {
+export const Activation = layerBlock({
   type: 'Activation',
   category: 'Core',
-  params: { activation: activationSpec('relu'), trainable: trainableSpec },
-  inputs: { min: 1, max: 1 },
+  params: { activation: activationSpec('relu') },
   outputShape: ([input]) => [...input],
-  activation: (params) => params.activation as string,
+  activation: activationParam,
   build: ({ tf, params, name }) =>
     tf.layers.activation({ name, activation: tfActivation(tf, params.activation), trainable: params.trainable as boolean }),
   keras: { className: 'Activation', positional: ['activation'] },
@@ -53,4 +51,4 @@ export const Activation: BlockDefinition = {
         'Après une fusion (par ex. l’Add d’un bloc résiduel) ou après une BatchNormalization placée entre une couche et son activation.',
     },
   },
-};
+});

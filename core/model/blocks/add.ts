@@ -1,10 +1,9 @@
-import type { BlockDefinition } from '../block';
-import { mergeLayout, sameShapeMerge, sameShapeMergeCases, trainableSpec } from './common';
+import { mergeLayout, sameShapeMerge, sameShapeMergeCases, layerBlock } from './common';
 
-export const Add: BlockDefinition = {
+export const Add = layerBlock({
   type: 'Add',
   category: 'Merge',
-  params: { trainable: trainableSpec },
+  params: {},
   inputs: { min: 2, max: 32 },
   outputShape: (inputs) => sameShapeMerge(inputs, 'shapes:addShapes'),
   build: ({ tf, params, name }) => tf.layers.add({ name, trainable: params.trainable as boolean }),
@@ -40,4 +39,4 @@ export const Add: BlockDefinition = {
         'Pour les connexions résiduelles : ajouter l’entrée de quelques couches à leur sortie, ce qui aide les réseaux profonds à apprendre.',
     },
   },
-};
+});

@@ -2,7 +2,7 @@ import type { BlockDefinition, BlockDoc, ConformanceCase, KerasLayer } from '../
 import type { Shape } from '../graph';
 import type { ParamSpec } from '../params';
 import { buildAugmentation, type AugmentationBehaviour } from './augmentation-layers';
-import { trainableSpec } from './common';
+import { layerBlock } from './common';
 import { requireImage } from './shape-rules';
 
 /** What every augmentation block shares: image input, no weights, random only while training. */
@@ -19,11 +19,10 @@ export function augmentationBlock(def: {
   inference?: Pick<BlockDefinition, 'pytorch' | 'pytorchNote' | 'onnx' | 'stockInference'>;
 }): BlockDefinition {
   const type = def.behaviour.type;
-  return {
+  return layerBlock({
     type,
     category: 'Augmentation',
-    params: { ...def.params, trainable: trainableSpec },
-    inputs: { min: 1, max: 1 },
+    params: def.params,
     outputShape([input], params) {
       const image = requireImage(type, input);
       return def.outputShape ? def.outputShape(image, params) : [...image];
@@ -41,7 +40,7 @@ export function augmentationBlock(def: {
     onnx: (w) => w.output('nhwc', w.op('Identity', [w.input(0, 'nhwc')], w.node.id)),
     conformance: def.conformance,
     ...def.inference,
-  };
+  });
 }
 
 export const augmentationNote = {

@@ -1,14 +1,13 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { problem } from '../../i18n/catalogue';
-import type { BlockDefinition } from '../block';
 import { ExportError } from '../codegen/export-error';
 import { isImage, torchAxis } from '../codegen/pytorch-text';
 import { pyNumber } from '../codegen/python';
 import { ShapeError } from '../issues';
-import { axisSpec, formatNumber, trainableSpec } from './common';
+import { axisSpec, formatNumber, layerBlock } from './common';
 import { resolveAxis } from './shape-rules';
 
-export const BatchNormalization: BlockDefinition = {
+export const BatchNormalization = layerBlock({
   type: 'BatchNormalization',
   category: 'Regularisation',
   params: {
@@ -53,9 +52,7 @@ export const BatchNormalization: BlockDefinition = {
         fr: 'Multiplie par un facteur appris γ après la normalisation. Désactivé, il n’y a pas de γ (comme dans InceptionV3, ou quand un ReLU suit, puisque la couche suivante peut faire la mise à l’échelle).',
       },
     },
-    trainable: trainableSpec,
   },
-  inputs: { min: 1, max: 1 },
   outputShape([input], params) {
     const axis = resolveAxis(params.axis as number, input.length, 'BatchNormalization');
     if (axis !== input.length - 1)
@@ -208,4 +205,4 @@ export const BatchNormalization: BlockDefinition = {
       whenToUse: 'Dans les réseaux profonds, après une convolution ou une couche Dense, pour un entraînement plus rapide et plus stable.',
     },
   },
-};
+});

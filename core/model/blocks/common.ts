@@ -1,4 +1,4 @@
-import type { ConformanceCase, OnnxLayout, OnnxWriter, Tf } from '../block';
+import type { BlockDefinition, BlockDoc, ConformanceCase, OnnxLayout, OnnxWriter, ResolvedParams, Tf } from '../block';
 import type { BoolSpec, EnumSpec, FloatSpec, IntSpec, Localized, RangeSpec, RegularizerSpec, Size2Spec } from '../params';
 import { formatShape, type Shape } from '../graph';
 import { ShapeError } from '../issues';
@@ -14,6 +14,21 @@ export const trainableSpec: BoolSpec = {
     fr: "Désactivé, les poids de ce bloc sont gelés : l'entraînement ne les modifie pas (apprentissage par transfert).",
   },
 };
+
+/** A function that makes each block of a family (e.g. MaxPooling2D and AveragePooling2D) from its type, documentation and conformance cases. */
+export type BlockFamily<T extends string> = (
+  type: T,
+  doc: { en: BlockDoc; fr: BlockDoc },
+  conformance: ConformanceCase[],
+) => BlockDefinition;
+
+/**
+ * A block that becomes one Keras layer, as every block but Input does: its parameters end with
+ * `trainable` (any layer can be frozen), and it takes one input unless `inputs` says otherwise.
+ */
+export function layerBlock(block: Omit<BlockDefinition, 'inputs'> & Partial<Pick<BlockDefinition, 'inputs'>>): BlockDefinition {
+  return { ...block, params: { ...block.params, trainable: trainableSpec }, inputs: block.inputs ?? { min: 1, max: 1 } };
+}
 
 /**
  * Activations of Keras, under Keras's names. TensorFlow.js provides all of them under the same
@@ -76,6 +91,9 @@ export function activationSpec(defaultValue: (typeof activations)[number]): Enum
     fr: 'Fonction appliquée à chaque valeur de sortie. « linear » : aucune ; « relu » pour les couches cachées ; « softmax » pour des probabilités de classes en sortie ; « relu6 », « swish » (SiLU) et « hard_swish » comme dans MobileNet et EfficientNet.',
   });
 }
+
+/** The activation a block with an `activation` parameter (see activationSpec) applies: that parameter. */
+export const activationParam = (params: ResolvedParams): string => params.activation as string;
 
 export const useBiasSpec: BoolSpec = {
   kind: 'bool',

@@ -1,11 +1,10 @@
 import { problem } from '../../i18n/catalogue';
-import type { BlockDefinition } from '../block';
 import { ShapeError } from '../issues';
 import { torchAxis } from '../codegen/pytorch-text';
-import { axisSpec, mergeLayout, trainableSpec } from './common';
+import { axisSpec, mergeLayout, layerBlock } from './common';
 import { resolveAxis } from './shape-rules';
 
-export const Concatenate: BlockDefinition = {
+export const Concatenate = layerBlock({
   type: 'Concatenate',
   category: 'Merge',
   params: {
@@ -13,7 +12,6 @@ export const Concatenate: BlockDefinition = {
       en: 'Axis along which the inputs are joined, -1 for the last (the channels of an image).',
       fr: 'Axe selon lequel les entrées sont mises bout à bout, -1 pour le dernier (les canaux d’une image).',
     }),
-    trainable: trainableSpec,
   },
   inputs: { min: 2, max: 32 },
   outputShape(inputs, params) {
@@ -86,4 +84,4 @@ export const Concatenate: BlockDefinition = {
       whenToUse: 'Pour combiner des branches qui ont traité les données différemment (style Inception) ou pour réunir plusieurs entrées.',
     },
   },
-};
+});

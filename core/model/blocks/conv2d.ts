@@ -1,5 +1,5 @@
 import type { OnnxAttribute } from '../../export/onnx/protobuf';
-import type { BlockDefinition, Language, OnnxWriter, ResolvedParams, Tf } from '../block';
+import type { Language, OnnxWriter, ResolvedParams, Tf } from '../block';
 import { convPadding, sizeArg, strideOption } from '../codegen/pytorch-text';
 import { pair } from '../params';
 import { convKernelLayout, type WeightLayout } from '../weight-layout';
@@ -12,7 +12,8 @@ import {
   kernelRegularizerSpec,
   seededKernelInitializer,
   tfActivation,
-  trainableSpec,
+  layerBlock,
+  activationParam,
 } from './common';
 import { requireImage, slideWindow } from './shape-rules';
 
@@ -34,14 +35,16 @@ export function convolvedSize(type: string, input: Shape, params: ResolvedParams
   return [h, w];
 }
 
-/** The arguments of a tf.js convolution layer that every convolution block sets the same way from its parameters. */
-export function convLayerArgs(tf: Tf, params: ResolvedParams) {
+/** The arguments of a tf.js convolution layer that every convolution block sets the same way from its name and parameters. */
+export function convLayerArgs(tf: Tf, params: ResolvedParams, name: string) {
   return {
+    name,
     kernelSize: pair(params.kernelSize),
     strides: pair(params.strides),
     padding: params.padding as 'valid' | 'same',
     activation: tfActivation(tf, params.activation),
     useBias: params.useBias as boolean,
+    trainable: params.trainable as boolean,
   };
 }
 
@@ -87,7 +90,7 @@ export function describeConvolution(prefix: string, params: ResolvedParams, lang
   return parts.join(', ');
 }
 
-export const Conv2D: BlockDefinition = {
+export const Conv2D = layerBlock({
   type: 'Conv2D',
   category: 'Convolution',
   params: {
@@ -108,9 +111,7 @@ export const Conv2D: BlockDefinition = {
     ...convWindowSpecs,
     ...convOutputSpecs,
     kernelRegularizer: kernelRegularizerSpec,
-    trainable: trainableSpec,
   },
-  inputs: { min: 1, max: 1 },
   outputShape([input], params) {
     return [...convolvedSize('Conv2D', input, params), params.filters as number];
   },
@@ -119,15 +120,13 @@ export const Conv2D: BlockDefinition = {
     const filters = params.filters as number;
     return { trainable: kh * kw * input[2] * filters + (params.useBias ? filters : 0), nonTrainable: 0 };
   },
-  activation: (params) => params.activation as string,
+  activation: activationParam,
   build: ({ tf, params, name, seed }) =>
     tf.layers.conv2d({
-      name,
+      ...convLayerArgs(tf, params, name),
       filters: params.filters as number,
-      ...convLayerArgs(tf, params),
       kernelRegularizer: buildRegularizer(tf, params.kernelRegularizer),
       kernelInitializer: seededKernelInitializer(tf, seed, name),
-      trainable: params.trainable as boolean,
     }),
   keras: {
     className: 'Conv2D',
@@ -176,4 +175,4 @@ export const Conv2D: BlockDefinition = {
       whenToUse: 'Sur des images, en alternance avec du pooling : les premières couches repèrent des contours, les suivantes des formes.',
     },
   },
-};
+});

@@ -1,4 +1,3 @@
-import type { BlockDefinition } from '../block';
 import { isImage } from '../codegen/pytorch-text';
 import { denseKernelLayout } from '../weight-layout';
 import {
@@ -7,11 +6,12 @@ import {
   kernelRegularizerSpec,
   seededKernelInitializer,
   tfActivation,
-  trainableSpec,
+  layerBlock,
   useBiasSpec,
+  activationParam,
 } from './common';
 
-export const Dense: BlockDefinition = {
+export const Dense = layerBlock({
   type: 'Dense',
   category: 'Core',
   params: {
@@ -28,15 +28,13 @@ export const Dense: BlockDefinition = {
     activation: activationSpec('linear'),
     useBias: useBiasSpec,
     kernelRegularizer: kernelRegularizerSpec,
-    trainable: trainableSpec,
   },
-  inputs: { min: 1, max: 1 },
   outputShape: ([input], params) => [...input.slice(0, -1), params.units as number],
   paramCount([input], params) {
     const units = params.units as number;
     return { trainable: input[input.length - 1] * units + (params.useBias ? units : 0), nonTrainable: 0 };
   },
-  activation: (params) => params.activation as string,
+  activation: activationParam,
   build: ({ tf, params, name, seed }) =>
     tf.layers.dense({
       name,
@@ -100,4 +98,4 @@ export const Dense: BlockDefinition = {
         'Pour des données tabulaires, après Flatten dans un CNN, et comme couche de sortie (softmax pour des classes, linear pour des valeurs).',
     },
   },
-};
+});

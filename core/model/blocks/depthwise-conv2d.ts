@@ -1,8 +1,8 @@
-import type { BlockDefinition, PyTorchWriter } from '../block';
+import type { OnnxWriter, PyTorchWriter, ResolvedParams, Tf } from '../block';
 import { convPadding, sizeArg, strideOption } from '../codegen/pytorch-text';
 import { pair, type IntSpec } from '../params';
 import { reshapedLayout, type WeightLayout } from '../weight-layout';
-import { convOutputSpecs, convWindowSpecs, seededKernelInitializer, trainableSpec } from './common';
+import { convOutputSpecs, convWindowSpecs, seededKernelInitializer, layerBlock, activationParam } from './common';
 import { convAttributes, convLayerArgs, convolvedSize, describeConvolution, onnxConvOutput } from './conv2d';
 
 export const depthMultiplierSpec: IntSpec = {
@@ -49,8 +49,25 @@ export function depthwiseTorchConv(w: PyTorchWriter, bias: boolean, multiplier: 
   return { module: `nn.Conv2d(${channels}, ${channels * multiplier}, ${options.join(', ')})`, input: padded.input };
 }
 
+/** The arguments of the tf.js layer of a block with a depthwise part (DepthwiseConv2D, SeparableConv2D). */
+export function depthwiseLayerArgs(tf: Tf, params: ResolvedParams, name: string, seed: number | undefined) {
+  return { ...convLayerArgs(tf, params, name), depthwiseInitializer: seededKernelInitializer(tf, seed, name) };
+}
+
+/** The depthwise part's kernel in ONNX: a Conv with one group per input channel, `multiplier` filters each. */
+export function onnxDepthwiseKernel(w: OnnxWriter, multiplier: number) {
+  const p = w.node.params;
+  const channels = w.node.inputShapes[0][2];
+  const k = pair(p.kernelSize);
+  return {
+    name: 'depthwise_kernel',
+    layout: depthwiseKernelLayout(k, channels, multiplier),
+    attributes: convAttributes(w, k, pair(p.strides), channels),
+  };
+}
+
 /** DepthwiseConv2D: one small filter per input channel (times depthMultiplier), no mixing between channels. */
-export const DepthwiseConv2D: BlockDefinition = {
+export const DepthwiseConv2D = layerBlock({
   type: 'DepthwiseConv2D',
   category: 'Convolution',
   params: {
@@ -58,9 +75,7 @@ export const DepthwiseConv2D: BlockDefinition = {
     ...convWindowSpecs,
     depthMultiplier: depthMultiplierSpec,
     ...convOutputSpecs,
-    trainable: trainableSpec,
   },
-  inputs: { min: 1, max: 1 },
   outputShape([input], params) {
     return [...convolvedSize('DepthwiseConv2D', input, params), input[2] * (params.depthMultiplier as number)];
   },
@@ -69,15 +84,9 @@ export const DepthwiseConv2D: BlockDefinition = {
     const out = input[2] * (params.depthMultiplier as number);
     return { trainable: kh * kw * out + (params.useBias ? out : 0), nonTrainable: 0 };
   },
-  activation: (params) => params.activation as string,
+  activation: activationParam,
   build: ({ tf, params, name, seed }) =>
-    tf.layers.depthwiseConv2d({
-      name,
-      ...convLayerArgs(tf, params),
-      depthMultiplier: params.depthMultiplier as number,
-      depthwiseInitializer: seededKernelInitializer(tf, seed, name),
-      trainable: params.trainable as boolean,
-    }),
+    tf.layers.depthwiseConv2d({ ...depthwiseLayerArgs(tf, params, name, seed), depthMultiplier: params.depthMultiplier as number }),
   keras: {
     className: 'DepthwiseConv2D',
     positional: ['kernelSize'],
@@ -92,16 +101,7 @@ export const DepthwiseConv2D: BlockDefinition = {
     return w.activation(p.activation as string, `self.${w.attr}(${conv.input})`);
   },
   onnx(w) {
-    const { node } = w;
-    const p = node.params;
-    const channels = node.inputShapes[0][2];
-    const k = pair(p.kernelSize);
-    const layout = depthwiseKernelLayout(k, channels, p.depthMultiplier as number);
-    onnxConvOutput(w, w.input(0, 'nchw'), {
-      name: 'depthwise_kernel',
-      layout,
-      attributes: convAttributes(w, k, pair(p.strides), channels),
-    });
+    onnxConvOutput(w, w.input(0, 'nchw'), onnxDepthwiseKernel(w, w.node.params.depthMultiplier as number));
   },
   inside: 'conv',
   conformance: [
@@ -129,4 +129,4 @@ export const DepthwiseConv2D: BlockDefinition = {
         'Dans les réseaux légers pour téléphones comme MobileNet, suivie d’une Conv2D 1×1, ou pour filtrer chaque canal d’une image séparément.',
     },
   },
-};
+});

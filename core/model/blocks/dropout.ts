@@ -1,8 +1,7 @@
-import type { BlockDefinition } from '../block';
 import { pyFloat } from '../codegen/python';
-import { formatNumber, trainableSpec } from './common';
+import { formatNumber, layerBlock } from './common';
 
-export const Dropout: BlockDefinition = {
+export const Dropout = layerBlock({
   type: 'Dropout',
   category: 'Regularisation',
   params: {
@@ -17,9 +16,7 @@ export const Dropout: BlockDefinition = {
         fr: 'Proportion des valeurs mises à zéro à chaque pas d’entraînement, par ex. 0.2.',
       },
     },
-    trainable: trainableSpec,
   },
-  inputs: { min: 1, max: 1 },
   outputShape: ([input]) => [...input],
   build: ({ tf, params, name }) => tf.layers.dropout({ name, rate: params.rate as number, trainable: params.trainable as boolean }),
   passThrough: true,
@@ -53,4 +50,4 @@ export const Dropout: BlockDefinition = {
         'Quand l’exactitude d’entraînement dépasse nettement celle de validation ; typiquement 0.2 à 0.5 après des couches Dense ou de pooling.',
     },
   },
-};
+});

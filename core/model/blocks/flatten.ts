@@ -1,13 +1,11 @@
-import type { BlockDefinition } from '../block';
 import { isImage } from '../codegen/pytorch-text';
-import { trainableSpec } from './common';
+import { layerBlock } from './common';
 import { product } from './shape-rules';
 
-export const Flatten: BlockDefinition = {
+export const Flatten = layerBlock({
   type: 'Flatten',
   category: 'Core',
-  params: { trainable: trainableSpec },
-  inputs: { min: 1, max: 1 },
+  params: {},
   outputShape: ([input]) => [product(input)],
   build({ tf, params, name, inputShapes: [input] }) {
     const trainable = params.trainable as boolean;
@@ -42,4 +40,4 @@ export const Flatten: BlockDefinition = {
       whenToUse: 'Entre la partie convolutive d’un réseau et ses couches Dense, ou sur une image donnée à un MLP.',
     },
   },
-};
+});

@@ -1,19 +1,13 @@
-import type { BlockDefinition, BlockDoc, ConformanceCase } from '../block';
-import { trainableSpec } from './common';
+import { layerBlock, type BlockFamily } from './common';
 import { requireImage } from './shape-rules';
 
 /** What GlobalAveragePooling2D and GlobalMaxPooling2D share: one value per channel. */
-export function globalPoolingBlock(
-  type: 'GlobalAveragePooling2D' | 'GlobalMaxPooling2D',
-  doc: { en: BlockDoc; fr: BlockDoc },
-  conformance: ConformanceCase[],
-): BlockDefinition {
+export const globalPoolingBlock: BlockFamily<'GlobalAveragePooling2D' | 'GlobalMaxPooling2D'> = (type, doc, conformance) => {
   const mean = type === 'GlobalAveragePooling2D';
-  return {
+  return layerBlock({
     type,
     category: 'Pooling',
-    params: { trainable: trainableSpec },
-    inputs: { min: 1, max: 1 },
+    params: {},
     outputShape([input]) {
       return [requireImage(type, input)[2]];
     },
@@ -39,5 +33,5 @@ export function globalPoolingBlock(
     describe: (_params, language) =>
       `${type === 'GlobalAveragePooling2D' ? (language === 'fr' ? 'moyenne' : 'mean') : 'max'} ${language === 'fr' ? 'par canal' : 'per channel'}`,
     doc,
-  };
-}
+  });
+};

@@ -1,13 +1,12 @@
 import { problem } from '../../i18n/catalogue';
-import type { BlockDefinition } from '../block';
 import { ShapeError } from '../issues';
-import { mergeLayout, sameShapeMergeCases, trainableSpec } from './common';
+import { mergeLayout, sameShapeMergeCases, layerBlock } from './common';
 
 /** Multiply: the product of its inputs, value by value (a gate, or squeeze-and-excitation's channel weights). */
-export const Multiply: BlockDefinition = {
+export const Multiply = layerBlock({
   type: 'Multiply',
   category: 'Merge',
-  params: { trainable: trainableSpec },
+  params: {},
   inputs: { min: 2, max: 32 },
   outputShape(inputs) {
     // Keras broadcasts a size of 1 against any size (squeeze-and-excitation's [1, 1, C] channel weights times a [H, W, C] image); other sizes must be equal.
@@ -60,4 +59,4 @@ export const Multiply: BlockDefinition = {
       whenToUse: 'Pour des portes et de l’attention, comme dans les blocs squeeze-and-excitation de MobileNetV3 et d’EfficientNet.',
     },
   },
-};
+});

@@ -1,7 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { BlockDefinition, Tf } from '../block';
+import type { Tf } from '../block';
 import { isImage } from '../codegen/pytorch-text';
-import { trainableSpec } from './common';
+import { layerBlock } from './common';
 
 /** Keras's floor on the standard deviation (`backend.epsilon()`), so that a zero variance never divides by zero. */
 export const NORMALIZATION_EPSILON = 1e-7;
@@ -60,11 +60,10 @@ const TORCH_NORMALIZATION = `class KerasNormalization(nn.Module):
         return (x - self.mean.view(shape)) / torch.sqrt(self.variance.view(shape)).clamp(min=${NORMALIZATION_EPSILON})`;
 
 /** Normalization: each channel shifted by a mean and divided by a standard deviation, both kept as (non-trainable) weights. */
-export const Normalization: BlockDefinition = {
+export const Normalization = layerBlock({
   type: 'Normalization',
   category: 'Core',
-  params: { trainable: trainableSpec },
-  inputs: { min: 1, max: 1 },
+  params: {},
   outputShape: ([input]) => [...input],
   paramCount([input]) {
     // Keras: mean and variance per channel, and the count of samples they were computed on.
@@ -118,4 +117,4 @@ export const Normalization: BlockDefinition = {
       whenToUse: 'Devant un réseau pré-entraîné, pour lui donner des entrées à l’échelle de son entraînement.',
     },
   },
-};
+});

@@ -1,8 +1,7 @@
 import type { OnnxAttribute } from '../../export/onnx/protobuf';
-import type { BlockDefinition, BlockDoc, ConformanceCase } from '../block';
 import { padCode, sizeArg, symmetricPads, noPads } from '../codegen/pytorch-text';
 import { pair } from '../params';
-import { paddingSpec, stridesSpec, trainableSpec } from './common';
+import { paddingSpec, stridesSpec, layerBlock, type BlockFamily } from './common';
 import { requireImage, slideWindow } from './shape-rules';
 
 /** What MaxPooling2D and AveragePooling2D share: parameters, shape rule and label. */
@@ -14,13 +13,9 @@ const SAME_AVG_POOL = `def same_avg_pool(x, kernel_size, stride, padding):
     return total / count
 `;
 
-export function poolingBlock(
-  type: 'MaxPooling2D' | 'AveragePooling2D',
-  doc: { en: BlockDoc; fr: BlockDoc },
-  conformance: ConformanceCase[],
-): BlockDefinition {
+export const poolingBlock: BlockFamily<'MaxPooling2D' | 'AveragePooling2D'> = (type, doc, conformance) => {
   const max = type === 'MaxPooling2D';
-  return {
+  return layerBlock({
     type,
     category: 'Pooling',
     params: {
@@ -36,9 +31,7 @@ export function poolingBlock(
       },
       strides: stridesSpec(true),
       padding: paddingSpec,
-      trainable: trainableSpec,
     },
-    inputs: { min: 1, max: 1 },
     outputShape([input], params) {
       const image = requireImage(type, input);
       const [h, w] = slideWindow(image, params.poolSize, params.strides ?? params.poolSize, params.padding as string, 'pool', 'poolSize');
@@ -105,8 +98,8 @@ export function poolingBlock(
       return parts.join(', ');
     },
     doc,
-  };
-}
+  });
+};
 
 export const poolingFormula = {
   en: 'out = ⌊(in − pool) / stride⌋ + 1  ("valid"; stride defaults to pool) or ⌈in / stride⌉ ("same")',

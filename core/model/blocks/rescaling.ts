@@ -1,8 +1,7 @@
-import type { BlockDefinition } from '../block';
 import { pyNumber } from '../codegen/python';
-import { formatNumber, trainableSpec } from './common';
+import { formatNumber, layerBlock } from './common';
 
-export const Rescaling: BlockDefinition = {
+export const Rescaling = layerBlock({
   type: 'Rescaling',
   category: 'Core',
   params: {
@@ -26,9 +25,7 @@ export const Rescaling: BlockDefinition = {
         fr: 'Ajouté après la multiplication, par ex. −1 avec scale 1/127.5 pour obtenir −1…1.',
       },
     },
-    trainable: trainableSpec,
   },
-  inputs: { min: 1, max: 1 },
   outputShape: ([input]) => [...input],
   build: ({ tf, params, name }) =>
     tf.layers.rescaling({ name, scale: params.scale as number, offset: params.offset as number, trainable: params.trainable as boolean }),
@@ -70,4 +67,4 @@ export const Rescaling: BlockDefinition = {
       whenToUse: 'Juste après l’Input, quand les images arrivent avec des pixels de 0 à 255.',
     },
   },
-};
+});

@@ -1,13 +1,12 @@
 import { problem } from '../../i18n/catalogue';
-import type { BlockDefinition } from '../block';
 import { isImage } from '../codegen/pytorch-text';
 import { formatShape, type Shape } from '../graph';
 import { ShapeError } from '../issues';
-import { trainableSpec } from './common';
+import { layerBlock } from './common';
 import { product } from './shape-rules';
 
 /** Reshape: the same values in another shape, read and written in Keras's (row-major, channels-last) order. */
-export const Reshape: BlockDefinition = {
+export const Reshape = layerBlock({
   type: 'Reshape',
   category: 'Core',
   params: {
@@ -21,9 +20,7 @@ export const Reshape: BlockDefinition = {
         fr: 'La forme de sortie sans le lot, par ex. [784] ou [7, 7, 16] ; elle doit contenir autant de valeurs que l’entrée.',
       },
     },
-    trainable: trainableSpec,
   },
-  inputs: { min: 1, max: 1 },
   outputShape([input], params) {
     const target = params.targetShape as Shape;
     if (product(target) !== product(input))
@@ -72,4 +69,4 @@ export const Reshape: BlockDefinition = {
         'Pour transformer la sortie d’une couche Dense en image (comme dans un autoencodeur), ou des données données à plat dans leur vraie forme.',
     },
   },
-};
+});

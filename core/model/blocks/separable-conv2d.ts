@@ -1,12 +1,17 @@
-import type { BlockDefinition } from '../block';
 import { pair } from '../params';
 import { convKernelLayout } from '../weight-layout';
-import { convOutputSpecs, convWindowSpecs, filtersSpec, seededKernelInitializer, trainableSpec } from './common';
-import { convAttributes, convLayerArgs, convolvedSize, describeConvolution, onnxConv, onnxConvOutput } from './conv2d';
-import { depthwiseKernelLayout, depthwiseKernelSizeSpec, depthwiseTorchConv } from './depthwise-conv2d';
+import { convOutputSpecs, convWindowSpecs, filtersSpec, seededKernelInitializer, layerBlock, activationParam } from './common';
+import { convolvedSize, describeConvolution, onnxConv, onnxConvOutput } from './conv2d';
+import {
+  depthwiseKernelLayout,
+  depthwiseKernelSizeSpec,
+  depthwiseLayerArgs,
+  depthwiseTorchConv,
+  onnxDepthwiseKernel,
+} from './depthwise-conv2d';
 
 /** SeparableConv2D: a depthwise convolution, then a 1×1 convolution that mixes the channels into `filters` maps. */
-export const SeparableConv2D: BlockDefinition = {
+export const SeparableConv2D = layerBlock({
   type: 'SeparableConv2D',
   category: 'Convolution',
   params: {
@@ -17,9 +22,7 @@ export const SeparableConv2D: BlockDefinition = {
     kernelSize: depthwiseKernelSizeSpec,
     ...convWindowSpecs,
     ...convOutputSpecs,
-    trainable: trainableSpec,
   },
-  inputs: { min: 1, max: 1 },
   outputShape([input], params) {
     return [...convolvedSize('SeparableConv2D', input, params), params.filters as number];
   },
@@ -29,15 +32,12 @@ export const SeparableConv2D: BlockDefinition = {
     const filters = params.filters as number;
     return { trainable: kh * kw * middle + middle * filters + (params.useBias ? filters : 0), nonTrainable: 0 };
   },
-  activation: (params) => params.activation as string,
+  activation: activationParam,
   build: ({ tf, params, name, seed }) =>
     tf.layers.separableConv2d({
-      name,
+      ...depthwiseLayerArgs(tf, params, name, seed),
       filters: params.filters as number,
-      ...convLayerArgs(tf, params),
-      depthwiseInitializer: seededKernelInitializer(tf, seed, name),
       pointwiseInitializer: seededKernelInitializer(tf, seed, `${name}/pointwise`),
-      trainable: params.trainable as boolean,
     }),
   keras: {
     className: 'SeparableConv2D',
@@ -57,21 +57,7 @@ export const SeparableConv2D: BlockDefinition = {
     return w.activation(p.activation as string, `self.${w.attr}(${depthwise.input})`);
   },
   onnx(w) {
-    const { node } = w;
-    const p = node.params;
-    const channels = node.inputShapes[0][2];
-    const k = pair(p.kernelSize);
-    const depthwise = onnxConv(
-      w,
-      w.input(0, 'nchw'),
-      {
-        name: 'depthwise_kernel',
-        layout: depthwiseKernelLayout(k, channels, 1),
-        attributes: convAttributes(w, k, pair(p.strides), channels),
-      },
-      w.fresh('depthwise'),
-      false,
-    );
+    const depthwise = onnxConv(w, w.input(0, 'nchw'), onnxDepthwiseKernel(w, 1), w.fresh('depthwise'), false);
     const pointwise = [{ name: 'kernel_shape', type: 'ints' as const, value: [1, 1] }];
     onnxConvOutput(w, depthwise, { name: 'pointwise_kernel', layout: convKernelLayout, attributes: pointwise }, 'pointwise');
   },
@@ -105,4 +91,4 @@ export const SeparableConv2D: BlockDefinition = {
         'À la place de Conv2D quand le modèle doit rester petit et rapide (Xception, MobileNet), une fois que l’image a plusieurs canaux.',
     },
   },
-};
+});

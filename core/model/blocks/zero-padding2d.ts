@@ -1,10 +1,9 @@
-import type { BlockDefinition } from '../block';
 import { sidesOf } from '../params';
-import { trainableSpec } from './common';
+import { layerBlock } from './common';
 import { requireImage } from './shape-rules';
 
 /** ZeroPadding2D: a border of zeros around every image; no weights. */
-export const ZeroPadding2D: BlockDefinition = {
+export const ZeroPadding2D = layerBlock({
   type: 'ZeroPadding2D',
   category: 'Convolution',
   params: {
@@ -19,9 +18,7 @@ export const ZeroPadding2D: BlockDefinition = {
         fr: 'Lignes de zéros ajoutées en haut et en bas, et colonnes ajoutées à gauche et à droite : 1 pour un pixel de chaque côté, [1, 2] pour 1 ligne et 2 colonnes, [[0, 1], [0, 1]] (haut, bas, gauche, droite : « 0, 1, 0, 1 » dans le champ) pour une ligne en bas et une colonne à droite seulement.',
       },
     },
-    trainable: trainableSpec,
   },
-  inputs: { min: 1, max: 1 },
   outputShape([input], params) {
     const [h, w, c] = requireImage('ZeroPadding2D', input);
     const [[top, bottom], [left, right]] = sidesOf(params.padding);
@@ -89,4 +86,4 @@ export const ZeroPadding2D: BlockDefinition = {
         'Avant une convolution « valid » ou à pas de 2, comme dans MobileNet et ResNet, pour régler exactement la taille de sortie.',
     },
   },
-};
+});

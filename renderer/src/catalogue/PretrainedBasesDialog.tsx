@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useModalDialogWhile } from '../ui/use-modal-dialog';
 import { useTranslation } from 'react-i18next';
 import type { BaseDownloadProgress, PretrainedBaseInfo } from '../../../core/api/contract';
 import { getApi } from '../api';
@@ -152,7 +153,7 @@ function BaseCard({ base, progress, busy, error, onDownload, onAdd }: CardProps)
 export function PretrainedBasesDialog({ layOut }: { layOut: () => void }) {
   const { t } = useTranslation();
   const open = usePretrainedDialog((s) => s.open);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialogWhile(open);
   const [bases, setBases] = useState<PretrainedBaseInfo[]>();
   const [listError, setListError] = useState<string>();
   const [busy, setBusy] = useState<Record<string, boolean>>({});
@@ -160,11 +161,7 @@ export function PretrainedBasesDialog({ layOut }: { layOut: () => void }) {
   const [errors, setErrors] = useState<Record<string, { text: string; offline: boolean }>>({});
 
   useEffect(() => {
-    if (!open) {
-      dialog.current?.close();
-      return;
-    }
-    if (!dialog.current?.open) dialog.current?.showModal();
+    if (!open) return;
     setListError(undefined);
     setErrors({});
     getApi()

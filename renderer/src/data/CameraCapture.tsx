@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../ui/Field';
 import { cameraFolderFiles, drawSquare, SHOT_SIDE, useCamera, type CameraClass } from './camera';
 import type { PickedFile } from './data-import';
+import { ErrorBox } from '../ui/ErrorBox';
 
 /** Frames recorded per second while a class's button is held. */
 const SHOTS_PER_SECOND = 6;
@@ -77,11 +78,7 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
         <button type="button" onClick={() => (stream ? stop() : void start())} disabled={disabled}>
           {stream ? t('ui-camera:stop') : t('ui-camera:start')}
         </button>
-        {error && (
-          <p className="error-box" role="alert">
-            {t(`ui-camera:${error.key}`, { reason: error.reason })}
-          </p>
-        )}
+        <ErrorBox text={error && t(`ui-camera:${error.key}`, { reason: error.reason })} />
       </div>
       {stream && (
         <>
@@ -181,11 +178,7 @@ export function CameraCapture({ disabled, onSave }: { disabled: boolean; onSave(
             </button>
           </div>
           <p className="train-hint">{t('ui-camera:saveHint')}</p>
-          {problem && (
-            <p className="error-box" role="alert">
-              {t(`ui-camera:${problem}`)}
-            </p>
-          )}
+          <ErrorBox text={problem && t(`ui-camera:${problem}`)} />
         </>
       )}
     </section>

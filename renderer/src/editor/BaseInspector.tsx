@@ -4,7 +4,7 @@ import { formatShape } from '../../../core/model/graph';
 import type { EditorState } from '../store/editor-store';
 import { editorStore, useEditor } from '../store/index';
 import { formatCount } from '../ui/format';
-import { deleteSelectionAndFocus } from './actions';
+import { DeleteSelectionButton } from './DeleteSelectionButton';
 import { baseSummary } from './BaseNode';
 
 /** The group whose blocks are exactly the selection (a selected base block), if any. */
@@ -40,9 +40,7 @@ export function BaseInspector({ groupId }: { groupId: string }) {
         <button type="button" onClick={() => editorStore.getState().setGroupCollapsed(groupId, !group.collapsed)}>
           {group.collapsed ? `▸ ${t('ui-base:expand')}` : `▾ ${t('ui-base:collapse')}`}
         </button>
-        <button type="button" className="danger" onClick={deleteSelectionAndFocus} title={`${t('ui-base:delete')} (Delete)`}>
-          {t('ui-base:delete')}
-        </button>
+        <DeleteSelectionButton label={t('ui-base:delete')} />
       </div>
       <p className="inspector__shapes">
         {t('ui-base:output', { shape: formatShape(summary.outputShape) })}

@@ -9,6 +9,7 @@ import { docLanguage } from '../ui/format';
 import { CodeText, plainText } from '../ui/CodeText';
 import { issueText } from '../../../core/model/issues';
 import { NodeHandle } from './NodeHandle';
+import { categoryStyle } from '../ui/category-style';
 
 function safeDescribe(type: string, params: Record<string, unknown>, language: string): string {
   try {
@@ -34,7 +35,8 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
   const tipId = `issues-${id}`;
   return (
     <div
-      className={`block-node category-${(block?.category ?? 'unknown').toLowerCase()}${selected ? ' is-selected' : ''}${problem ? ` has-${problem}` : ''}`}
+      className={`block-node${selected ? ' is-selected' : ''}${problem ? ` has-${problem}` : ''}`}
+      style={categoryStyle(block?.category)}
       data-testid={`node-${id}`}
       data-block-type={data.blockType}
       lang={i18n.language}

@@ -10,6 +10,7 @@ import { AugmentationPreview } from './augmentation/AugmentationPreview';
 import { isMnistShape } from '../ui/image-input';
 import { docLanguage } from '../ui/format';
 import { connectBlocks, deleteSelectionAndFocus } from './actions';
+import { DeleteSelectionButton } from './DeleteSelectionButton';
 import { BaseInspector, selectedGroupOf } from './BaseInspector';
 import { ParamField } from './ParamField';
 import { inLanguage } from '../ui/typography';
@@ -148,9 +149,7 @@ export function Inspector() {
         >
           {t('ui-editor:action.duplicate')}
         </button>
-        <button type="button" className="danger" onClick={deleteSelectionAndFocus} title={`${t('ui-editor:action.delete')} (Delete)`}>
-          {t('ui-editor:action.delete')}
-        </button>
+        <DeleteSelectionButton label={t('ui-editor:action.delete')} />
       </div>
       <p className="inspector__shapes">
         {t('ui-editor:inspector.shapes', {

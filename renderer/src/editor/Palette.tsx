@@ -8,6 +8,7 @@ import { HidePanelButton } from './PanelButtons';
 import { inLanguage } from '../ui/typography';
 import { PretrainedBasesButton } from '../catalogue/PretrainedBasesDialog';
 import { ImportNetworkButton } from '../import/NetworkImport';
+import { categoryStyle } from '../ui/category-style';
 
 export const BLOCK_MIME = 'application/x-neuroblocks-block';
 
@@ -59,13 +60,18 @@ export function Palette() {
       <div className="palette__list">
         {groups.length === 0 && <p className="muted">{t('ui-editor:palette.none')}</p>}
         {groups.map(({ category, blocks }) => (
-          <section key={category} className="palette__group" aria-label={t(`ui-editor:category.${category}`)}>
-            <h3 className={`palette__category category-${category.toLowerCase()}`}>{t(`ui-editor:category.${category}`)}</h3>
+          <section
+            key={category}
+            className="palette__group"
+            aria-label={t(`ui-editor:category.${category}`)}
+            style={categoryStyle(category)}
+          >
+            <h3 className="palette__category">{t(`ui-editor:category.${category}`)}</h3>
             <ul role="list">
               {blocks.map((block) => (
                 <li key={block.type}>
                   <div
-                    className={`palette__item category-${category.toLowerCase()}`}
+                    className="palette__item"
                     draggable
                     role="button"
                     tabIndex={0}

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useModalDialogWhile } from '../ui/use-modal-dialog';
 import { useTranslation } from 'react-i18next';
 import { saveUnderFileName } from '../project-actions';
 import { uiStore, useUi } from '../store/index';
@@ -8,14 +9,9 @@ export function SaveAsDialog() {
   const { t } = useTranslation();
   const suggested = useUi((s) => s.saveAsName);
   const [name, setName] = useState('');
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialogWhile(suggested !== undefined);
   useEffect(() => {
-    if (suggested === undefined) {
-      dialog.current?.close();
-      return;
-    }
-    setName(suggested);
-    if (!dialog.current?.open) dialog.current?.showModal();
+    if (suggested !== undefined) setName(suggested);
   }, [suggested]);
   const close = () => uiStore.getState().askFileName(undefined);
   return (

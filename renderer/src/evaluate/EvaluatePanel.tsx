@@ -12,10 +12,11 @@ import { SampleImage } from '../ui/SampleImage';
 import { RowTable } from '../try/TableTry';
 import { errorText } from '../ui/error-text';
 import { formatCount, formatNumber, percentText } from '../ui/format';
-import { CodeText } from '../ui/CodeText';
 import { Table } from '../ui/Table';
+import { Section } from '../ui/Section';
 import '../ui/tables.css';
 import './evaluate.css';
+import { ErrorBox } from '../ui/ErrorBox';
 
 export function EvaluatePanel() {
   const { t, i18n } = useTranslation();
@@ -75,8 +76,7 @@ export function EvaluatePanel() {
         {t('ui-evaluate:accuracy', { accuracy: test.accuracy, samples: test.samples })}
       </p>
       <div className="evaluate-columns">
-        <section aria-labelledby="confusion-title">
-          <h3 id="confusion-title">{t('ui-evaluate:confusion')}</h3>
+        <Section id="confusion-title" title={t('ui-evaluate:confusion')}>
           <p className="train-hint">{t('ui-evaluate:confusionHint')}</p>
           <table className="confusion" data-testid="confusion-matrix">
             <thead>
@@ -127,9 +127,8 @@ export function EvaluatePanel() {
               ))}
             </tbody>
           </table>
-        </section>
-        <section aria-labelledby="per-class-title">
-          <h3 id="per-class-title">{t('ui-evaluate:perClass')}</h3>
+        </Section>
+        <Section id="per-class-title" title={t('ui-evaluate:perClass')}>
           <Table
             className="per-class"
             testId="per-class"
@@ -145,16 +144,12 @@ export function EvaluatePanel() {
             ))}
           </Table>
           <p className="train-hint">{t('ui-evaluate:metricsHint')}</p>
-        </section>
+        </Section>
       </div>
       {cell && (
         <section ref={cellSection} className="cell-samples" aria-labelledby="cell-title" data-testid="cell-samples">
           <h3 id="cell-title">{t('ui-evaluate:cellTitle', { actual: names[cell.actual], predicted: names[cell.predicted] })}</h3>
-          {error && (
-            <p className="error-box" role="alert">
-              <CodeText text={error} />
-            </p>
-          )}
+          <ErrorBox text={error} />
           {!samples && !error && <p>{t('ui-evaluate:loading')}</p>}
           {samples && (
             <>

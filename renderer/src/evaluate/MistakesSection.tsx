@@ -8,7 +8,7 @@ import { useModel } from '../train/model-store';
 import { SampleImage } from '../ui/SampleImage';
 import { RowTable } from '../try/TableTry';
 import { errorText } from '../ui/error-text';
-import { CodeText } from '../ui/CodeText';
+import { ErrorBox } from '../ui/ErrorBox';
 
 const LIMIT = 24;
 
@@ -44,11 +44,7 @@ export function MistakesSection({
     <section className="mistakes" aria-labelledby="mistakes-title" data-testid="mistakes">
       <h3 id="mistakes-title">{t('ui-evaluate:mistakes.title')}</h3>
       <p className="train-hint">{t('ui-evaluate:mistakes.hint')}</p>
-      {error && (
-        <p className="error-box" role="alert">
-          <CodeText text={error} />
-        </p>
-      )}
+      <ErrorBox text={error} />
       {!mistakes && !error && (
         <div className="mistakes__progress" aria-live="polite">
           <span>

@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
+import { useModalDialogWhile } from '../ui/use-modal-dialog';
+import { Options } from '../ui/Field';
 import { useTranslation } from 'react-i18next';
 import { exportFormatNames, type AppInfo, type ExportFormatName, type ExportResult, type RunInfo } from '../../../core/api/contract';
 import { getApi } from '../api';
@@ -48,7 +50,7 @@ export function ExportDialog() {
   const open = useExportDialog((s) => s.open);
   const projectName = useEditor((s) => s.project.name);
   const location = useEditor((s) => s.location);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialogWhile(open);
   const outcome = useRef<HTMLDivElement>(null);
   const [info, setInfo] = useState<AppInfo>();
   const [format, setFormat] = useState<ExportFormatName>('tfjs');
@@ -66,11 +68,7 @@ export function ExportDialog() {
   // Opening starts afresh; what the user has typed is kept while the dialog stays open, even when
   // the project's location arrives later (a new project is written to its file in the background).
   useEffect(() => {
-    if (!open) {
-      dialog.current?.close();
-      return;
-    }
-    if (!dialog.current?.open) dialog.current?.showModal();
+    if (!open) return;
     setResult(undefined);
     setError(undefined);
     setReplace(undefined);
@@ -187,11 +185,7 @@ export function ExportDialog() {
         <label className="field">
           <span className="field-label">{t('ui-export:weights')}</span>
           <select value={weights} onChange={(e) => setWeights(e.target.value)} disabled={runs === undefined}>
-            {options.map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <Options options={options} />
           </select>
         </label>
         {runs === undefined && <p className="export-note">{t('ui-export:loadingRuns')}</p>}

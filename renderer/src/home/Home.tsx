@@ -7,8 +7,8 @@ import { exampleText } from './example-texts';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { dateTimeText } from '../ui/format';
 import { errorText } from '../ui/error-text';
-import { CodeText } from '../ui/CodeText';
 import { ImportNetworkButton } from '../import/NetworkImport';
+import { ErrorBox } from '../ui/ErrorBox';
 
 /** The start screen: a new project (empty or from an example), open one, or pick up a recent one. */
 export function Home() {
@@ -44,11 +44,7 @@ export function Home() {
         <p className="home__tagline">{t('ui-home:tagline')}</p>
         <LanguageSwitch />
       </header>
-      {error && (
-        <p className="error-box" role="alert">
-          <CodeText text={error} />
-        </p>
-      )}
+      <ErrorBox text={error} />
       <main className="home__grid">
         <section aria-labelledby="new-title" className="card">
           <h2 id="new-title">{t('ui-home:new')}</h2>

@@ -5,7 +5,8 @@
 // the network and asks where to cut it (the block before the classifier unless the user chooses),
 // then inserts it as one undoable edit of the editor.
 import i18next from 'i18next';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useModalDialogWhile } from '../ui/use-modal-dialog';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
@@ -15,10 +16,10 @@ import { getApi } from '../api';
 import { showProject } from '../project-actions';
 import { editorStore } from '../store/index';
 import { BATCH_BYTES, toBase64 } from '../data/data-import';
-import { CodeText } from '../ui/CodeText';
 import { errorText, problemLine } from '../ui/error-text';
 import { BaseCutSelect, initialBaseCut } from '../runs/BaseCutSelect';
 import './network-import.css';
+import { ErrorBox } from '../ui/ErrorBox';
 
 export type NetworkImportMode = 'project' | 'base';
 
@@ -166,15 +167,21 @@ export function ImportNetworkButton({ mode, className }: { mode: NetworkImportMo
   );
 }
 
+/** A step under way: what it does, and its progress bar (`done` of `of`, or moving without an end when neither is known). */
+function Step({ text, label = text, of, done }: { text: string; label?: string; of?: number; done?: number }) {
+  return (
+    <>
+      <p role="status">{text}</p>
+      <progress max={of} value={done} aria-label={label} />
+    </>
+  );
+}
+
 /** The dialog that follows an import, from the first byte sent to its result. */
 export function NetworkImportDialog() {
   const { t, i18n } = useTranslation();
   const state = useStore(importStore);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (state.phase === 'idle') dialog.current?.close();
-    else if (!dialog.current?.open) dialog.current?.showModal();
-  }, [state.phase]);
+  const dialog = useModalDialogWhile(state.phase !== 'idle');
   const close = () => (importStore.getState().phase === 'choosing' ? cancelChoice() : importStore.setState({ phase: 'idle' }, true));
   if (state.phase === 'idle') return <dialog ref={dialog} className="dialog" />;
   const busy = state.phase === 'sending' || state.phase === 'reading' || state.phase === 'inserting';
@@ -197,17 +204,14 @@ export function NetworkImportDialog() {
           : t('ui-network:titleBase', { file: state.fileName })}
       </h2>
       {state.phase === 'sending' && (
-        <>
-          <p role="status">{t('ui-network:sending', { sent: state.sent / 1e6, size: state.size / 1e6 })}</p>
-          <progress max={state.size || 1} value={state.sent} aria-label={t('ui-network:sendingLabel')} />
-        </>
+        <Step
+          text={t('ui-network:sending', { sent: state.sent / 1e6, size: state.size / 1e6 })}
+          label={t('ui-network:sendingLabel')}
+          of={state.size || 1}
+          done={state.sent}
+        />
       )}
-      {state.phase === 'reading' && (
-        <>
-          <p role="status">{t('ui-network:reading')}</p>
-          <progress aria-label={t('ui-network:reading')} />
-        </>
-      )}
+      {state.phase === 'reading' && <Step text={t('ui-network:reading')} />}
       {state.phase === 'choosing' && (
         <>
           <p data-testid="network-import-facts">
@@ -227,12 +231,7 @@ export function NetworkImportDialog() {
           <p className="muted">{t('ui-runs:useAsBase.frozenNote')}</p>
         </>
       )}
-      {state.phase === 'inserting' && (
-        <>
-          <p role="status">{t('ui-network:inserting')}</p>
-          <progress aria-label={t('ui-network:inserting')} />
-        </>
-      )}
+      {state.phase === 'inserting' && <Step text={t('ui-network:inserting')} />}
       {state.phase === 'done' && (
         <>
           <p role="status" data-testid="network-import-result">
@@ -256,11 +255,7 @@ export function NetworkImportDialog() {
           )}
         </>
       )}
-      {state.phase === 'refused' && (
-        <p className="error-box" role="alert" data-testid="network-import-error">
-          <CodeText text={state.error} />
-        </p>
-      )}
+      <ErrorBox text={state.phase === 'refused' && state.error} testId="network-import-error" />
       {state.phase === 'choosing' ? (
         <div className="button-row">
           <button type="button" onClick={cancelChoice}>

@@ -17,7 +17,7 @@ import { ActivationBars, ColourFilterImage, GridImage } from './pictures';
 import { isMnistShape } from '../ui/image-input';
 import './inside.css';
 import { errorText } from '../ui/error-text';
-import { CodeText } from '../ui/CodeText';
+import { ErrorBox } from '../ui/ErrorBox';
 
 interface InsideState {
   open: boolean;
@@ -224,11 +224,7 @@ export function LookInside({ values, model }: { values?: number[]; model?: Model
         </button>
       </div>
       <p className="train-hint">{t('ui-inside:intro', { context })}</p>
-      {error && (
-        <p className="error-box" role="alert">
-          <CodeText text={error} />
-        </p>
-      )}
+      <ErrorBox text={error} />
       {!blocks ? (
         !error && <p>{t('ui-inside:loading')}</p>
       ) : (

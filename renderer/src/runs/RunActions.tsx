@@ -156,6 +156,22 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
     focusMessage.current = false;
     messageRef.current?.focus();
   }, [message]);
+  /**
+   * The answers to a restore or delete confirmation. Either closes it; confirming then does `work`
+   * and shows its outcome (the sentence it returns, or its error), then calls `after`.
+   */
+  const answers = (work: () => Promise<string>, after?: () => void) => ({
+    onCancel: () => setPending(undefined),
+    onConfirm: () => {
+      setPending(undefined);
+      void work()
+        .then(
+          (text) => setMessage({ kind: 'ok', text }),
+          (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }),
+        )
+        .finally(after);
+    },
+  });
 
   return (
     <>
@@ -183,15 +199,10 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
         <ConfirmDialog
           title={t('ui-runs:runHistory.restoreTitle', { id: pending.snapshot.id })}
           confirmLabel={t('ui-runs:runHistory.restoreConfirm', { id: pending.snapshot.id })}
-          onCancel={() => setPending(undefined)}
-          onConfirm={() => {
-            const { snapshot } = pending;
-            setPending(undefined);
-            restore(snapshot).then(
-              () => setMessage({ kind: 'ok', text: t('ui-runs:runHistory.restored', { id: snapshot.id }) }),
-              (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }),
-            );
-          }}
+          {...answers(async () => {
+            await restore(pending.snapshot);
+            return t('ui-runs:runHistory.restored', { id: pending.snapshot.id });
+          })}
         >
           <p>
             {t('ui-runs:runHistory.restoreBody', {
@@ -218,22 +229,12 @@ export function RunActions({ actions, runs, selected }: { actions: RunActionsSta
           danger
           title={t('ui-runs:runHistory.deleteTitle', { id: pending.run.id })}
           confirmLabel={t('ui-runs:runHistory.deleteConfirm', { id: pending.run.id })}
-          onCancel={() => setPending(undefined)}
-          onConfirm={() => {
-            const { run } = pending;
-            setPending(undefined);
-            getApi()
-              .deleteRun(location, run.id)
-              .then(
-                () => {
-                  actions.onDeleted(run.id);
-                  focusMessage.current = true;
-                  setMessage({ kind: 'ok', text: t('ui-runs:runHistory.deleted', { id: run.id }) });
-                },
-                (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }),
-              )
-              .finally(actions.reload);
-          }}
+          {...answers(async () => {
+            await getApi().deleteRun(location, pending.run.id);
+            actions.onDeleted(pending.run.id);
+            focusMessage.current = true;
+            return t('ui-runs:runHistory.deleted', { id: pending.run.id });
+          }, actions.reload)}
         >
           <p>
             {t('ui-runs:runHistory.deleteBody', {

@@ -12,8 +12,10 @@ import { changeText, settingLabel, settingValue, statusText } from './run-text';
 import { errorText } from '../ui/error-text';
 import { ModalDialog } from '../ui/ModalDialog';
 import { Table } from '../ui/Table';
-import { CodeText } from '../ui/CodeText';
+import { Section } from '../ui/Section';
 import { runsMessagesEn } from './messages';
+import { ErrorBox } from '../ui/ErrorBox';
+import { categoryStyle } from '../ui/category-style';
 
 type Mark = 'added' | 'removed' | 'changed';
 
@@ -64,7 +66,8 @@ function GraphDrawing({
           return (
             <li
               key={id}
-              className={`run-graph__block category-${(getBlock(node.type)?.category ?? 'unknown').toLowerCase()}${mark ? ` run-graph__block--${mark.mark}` : ''}`}
+              className={`run-graph__block${mark ? ` run-graph__block--${mark.mark}` : ''}`}
+              style={categoryStyle(getBlock(node.type)?.category)}
               data-testid={`run-${run.id}-block-${id}`}
             >
               {inputs.length > 0 && !follows && (
@@ -152,6 +155,13 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
   const settings = comparison ? comparison.settings.filter((s) => !onlyDifferences || s.differs) : [];
   const changedSettings = comparison ? comparison.settings.filter((s) => s.differs) : [];
   const runColumns = [t('ui-runs:runHistory.runColumn', { id: a }), t('ui-runs:runHistory.runColumn', { id: b })];
+  /** A table of the two runs side by side: what each row is, then one column per run. */
+  const compareTable = (testId: string, caption: string, first: string) => ({
+    className: 'run-compare__table',
+    testId,
+    caption,
+    columns: [first, ...runColumns],
+  });
   const paramsChanged =
     comparison?.runs[0].params && comparison.runs[1].params && comparison.runs[0].params.total !== comparison.runs[1].params.total;
 
@@ -163,16 +173,16 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
           {t('ui-runs:runHistory.close')}
         </button>
       </div>
-      {error && (
-        <p className="error-box" role="alert">
-          <CodeText text={error} />
-        </p>
-      )}
+      <ErrorBox text={error} />
       {!comparison && !error && <p>{t('ui-runs:runHistory.working')}</p>}
       {comparison && marks && (
         <div className="run-compare__body">
-          <section aria-labelledby="run-compare-summary" className="run-compare__summary" data-testid="compare-summary">
-            <h3 id="run-compare-summary">{t('ui-runs:runHistory.summaryTitle', { a, b })}</h3>
+          <Section
+            id="run-compare-summary"
+            title={t('ui-runs:runHistory.summaryTitle', { a, b })}
+            className="run-compare__summary"
+            testId="compare-summary"
+          >
             {changedSettings.length === 0 && comparison.graphChanges.length === 0 ? (
               <p>{t('ui-runs:runHistory.nothingChanged')}</p>
             ) : (
@@ -201,16 +211,10 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
                 )}
               </ul>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="run-compare-results">
-            <h3 id="run-compare-results">{t('ui-runs:runHistory.results')}</h3>
-            <Table
-              className="run-compare__table"
-              testId="compare-results"
-              caption={t('ui-runs:runHistory.resultsCaption')}
-              columns={[t('ui-runs:runHistory.result'), ...runColumns]}
-            >
+          <Section id="run-compare-results" title={t('ui-runs:runHistory.results')}>
+            <Table {...compareTable('compare-results', t('ui-runs:runHistory.resultsCaption'), t('ui-runs:runHistory.result'))}>
               {results.map((row) => (
                 <tr key={row.key}>
                   <th scope="row">{t(`ui-runs:runHistory.row.${row.key}`)}</th>
@@ -219,25 +223,23 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
                 </tr>
               ))}
             </Table>
-          </section>
+          </Section>
 
-          <section aria-labelledby="run-compare-settings">
-            <div className="run-compare__section-head">
-              <h3 id="run-compare-settings">{t('ui-runs:runHistory.settingsTitle')}</h3>
+          <Section
+            id="run-compare-settings"
+            title={t('ui-runs:runHistory.settingsTitle')}
+            headClassName="run-compare__section-head"
+            aside={
               <label className="run-compare__filter">
                 <input type="checkbox" checked={onlyDifferences} onChange={(e) => setOnlyDifferences(e.target.checked)} />
                 {t('ui-runs:runHistory.onlyDifferences')}
               </label>
-            </div>
+            }
+          >
             {settings.length === 0 ? (
               <p>{t('ui-runs:runHistory.noSettingDifference')}</p>
             ) : (
-              <Table
-                className="run-compare__table"
-                testId="compare-settings"
-                caption={t('ui-runs:runHistory.settingsCaption')}
-                columns={[t('ui-runs:runHistory.setting'), ...runColumns]}
-              >
+              <Table {...compareTable('compare-settings', t('ui-runs:runHistory.settingsCaption'), t('ui-runs:runHistory.setting'))}>
                 {settings.map((row) => (
                   <tr
                     key={row.key}
@@ -254,16 +256,15 @@ export function RunComparison({ location, runIds, onClose }: { location: string;
                 ))}
               </Table>
             )}
-          </section>
+          </Section>
 
-          <section aria-labelledby="run-compare-graph">
-            <h3 id="run-compare-graph">{t('ui-runs:runHistory.graphTitle')}</h3>
+          <Section id="run-compare-graph" title={t('ui-runs:runHistory.graphTitle')}>
             {comparison.graphChanges.length === 0 && <p>{t('ui-runs:runHistory.sameGraph')}</p>}
             <div className="run-compare__graphs">
               <GraphDrawing run={comparison.runs[0]} marks={marks[0]} />
               <GraphDrawing run={comparison.runs[1]} marks={marks[1]} other={comparison.runs[0]} />
             </div>
-          </section>
+          </Section>
         </div>
       )}
     </ModalDialog>

@@ -13,10 +13,10 @@ import { formatDuration } from '../train/progress';
 import { useTraining } from '../train/training-store';
 import { errorText, problemLine } from '../ui/error-text';
 import { dateTimeText, formatNumber, percentText } from '../ui/format';
-import { CodeText } from '../ui/CodeText';
 import { Table } from '../ui/Table';
 import '../train/live-chart.css';
 import '../ui/tables.css';
+import { ErrorBox } from '../ui/ErrorBox';
 
 const COLOURS = ['#2446b8', '#c25400', '#1b6e2f', '#8e24aa', '#b3261e', '#00796b'];
 const AXIS_FONT = '15px system-ui, sans-serif';
@@ -116,12 +116,7 @@ export function RunsPanel() {
         </button>
       </div>
     );
-  if (error)
-    return (
-      <p className="error-box" role="alert">
-        <CodeText text={error} />
-      </p>
-    );
+  if (error) return <ErrorBox text={error} />;
   if (!runs) return <p>{t('ui-evaluate:loading')}</p>;
   if (runs.length === 0)
     return (

@@ -7,6 +7,7 @@ import { uiStore } from '../store/index';
 import { errorText } from '../ui/error-text';
 import { ModalDialog } from '../ui/ModalDialog';
 import { BaseCutSelect, initialBaseCut } from './BaseCutSelect';
+import { ErrorBox } from '../ui/ErrorBox';
 
 const NBPROJ = '.nbproj';
 
@@ -162,11 +163,7 @@ export function UseAsBaseDialog({ location, run, onClose }: { location: string; 
         )}
       </fieldset>
       <p className="muted">{t('ui-runs:useAsBase.frozenNote')}</p>
-      {error && (
-        <p className="error-box" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorBox text={error} />
       <div className="button-row runs-confirm__buttons">
         <button type="button" onClick={onClose}>
           {t('ui-runs:runHistory.cancel')}

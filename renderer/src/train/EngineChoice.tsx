@@ -5,7 +5,8 @@ import { errorText, problemLine } from '../ui/error-text';
 import { describePageGpu } from '../../../core/page-train/client';
 import { trainingStore, useTraining } from './training-store';
 import type { TFunction } from 'i18next';
-import { Field } from '../ui/Field';
+import { Field, Options } from '../ui/Field';
+import { ErrorBox } from '../ui/ErrorBox';
 
 type T = TFunction;
 
@@ -100,11 +101,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
               value={devices.some((d) => d.value === engine.device) ? engine.device : 'auto'}
               onChange={(e) => set({ device: e.target.value })}
             >
-              {devices.map((d) => (
-                <option key={d.value} value={d.value}>
-                  {d.label}
-                </option>
-              ))}
+              <Options options={devices} />
             </select>
           </Field>
           <Field id="train-nproc" label={t('ui-train:engine.processes')}>
@@ -163,11 +160,7 @@ export function EngineChoice({ api, disabled }: { api: NeuroblocksApi; disabled:
           {t('ui-train:engine.usePython')}
         </button>
       </details>
-      {problem && (
-        <p className="error-box" role="alert">
-          {problem}
-        </p>
-      )}
+      <ErrorBox text={problem} />
     </fieldset>
   );
 }

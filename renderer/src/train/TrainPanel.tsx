@@ -27,6 +27,7 @@ import { CodeText } from '../ui/CodeText';
 import { Field } from '../ui/Field';
 import '../ui/fields.css';
 import './train.css';
+import { ErrorBox } from '../ui/ErrorBox';
 
 const chartSource = {
   subscribe: (listener: () => void) => trainingStore.subscribe(listener),
@@ -411,11 +412,7 @@ export function TrainPanel() {
             {phase === 'finished' && final && t(`ui-train:final.${final.state === 'early-stopped' ? 'earlyStopped' : final.state}`)}
           </span>
         </div>
-        {error && (
-          <p className="error-box" role="alert">
-            <CodeText text={error} />
-          </p>
-        )}
+        <ErrorBox text={error} />
         {continuing && (
           <p className="train-hint" data-testid="train-continuing">
             {t(phase === 'finished' ? 'ui-runs:runHistory.continued' : 'ui-runs:runHistory.continuing', {

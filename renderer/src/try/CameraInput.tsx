@@ -2,7 +2,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { frameImage, useCamera } from '../data/camera';
 import type { ImageFit } from '../../../core/model/image-fit';
+import { useLatest } from '../ui/use-latest';
 import { toModelInput } from '../ui/image-input';
+import { ErrorBox } from '../ui/ErrorBox';
 
 /** Time between two frames sent to the model. */
 const FRAME_EVERY_MS = 330;
@@ -15,8 +17,7 @@ export function CameraInput({ shape, fit, onFrame }: { shape: [number, number, n
   const { t } = useTranslation();
   const { video, stream, error, start, stop } = useCamera();
   const canvas = useRef<HTMLCanvasElement>(null);
-  const report = useRef(onFrame);
-  report.current = onFrame;
+  const report = useLatest(onFrame);
   const shapeKey = shape.join('×');
 
   useEffect(() => {
@@ -36,11 +37,7 @@ export function CameraInput({ shape, fit, onFrame }: { shape: [number, number, n
       <button type="button" onClick={() => (stream ? stop() : void start())}>
         {stream ? t('ui-camera:tryStop') : t('ui-camera:tryStart')}
       </button>
-      {error && (
-        <p className="error-box" role="alert">
-          {t(`ui-camera:${error.key}`, { reason: error.reason })}
-        </p>
-      )}
+      <ErrorBox text={error && t(`ui-camera:${error.key}`, { reason: error.reason })} />
       {stream && (
         <>
           <p className="train-hint">{t('ui-camera:tryHint')}</p>

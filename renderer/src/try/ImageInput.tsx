@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImageFit } from '../../../core/model/image-fit';
 import { decodeImageFile } from '../ui/image-decode';
 import { isMnistShape, toModelInput, type ModelInput, type RgbaImage } from '../ui/image-input';
+import { useLatest } from '../ui/use-latest';
 import { SampleImage } from '../ui/SampleImage';
 import { CodeText } from '../ui/CodeText';
 
@@ -39,8 +40,7 @@ export function ImageInput({
   const [error, setError] = useState<string>();
   const [over, setOver] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
-  const report = useRef(onInput);
-  report.current = onInput;
+  const report = useLatest(onInput);
   const shapeKey = shape.join('×');
 
   useEffect(() => {

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Prediction, TableInput } from '../../../core/api/contract';
 import type { Shape } from '../../../core/model/graph';
 import { getApi } from '../api';
-import { CodeText } from '../ui/CodeText';
 import { errorText } from '../ui/error-text';
 import { formatNumber } from '../ui/format';
 import { PredictionBars } from '../ui/PredictionBars';
 import './table.css';
+import { ErrorBox } from '../ui/ErrorBox';
 
 /** The columns a refusal of the row names, to mark their fields. */
 function badColumns(error: unknown): string[] {
@@ -67,14 +67,7 @@ export function TableTry({ sessionId, shape }: { sessionId: string; shape: Shape
     if (input && input.sessionId === sessionId && Object.keys(typed.current).length > 0) predict(typed.current);
   }, [input, sessionId, predict]);
 
-  if (input === undefined)
-    return error ? (
-      <p className="error-box" role="alert">
-        <CodeText text={error.text} />
-      </p>
-    ) : (
-      <p className="train-empty">{t('ui-evaluate:loading')}</p>
-    );
+  if (input === undefined) return error ? <ErrorBox text={error.text} /> : <p className="train-empty">{t('ui-evaluate:loading')}</p>;
   if (input === null) return <p className="train-empty">{t('ui-try:tryImage.notImageModel', { shape: shape.join(' × ') })}</p>;
   return (
     <div className="try-panel try-panel--table">
@@ -130,11 +123,7 @@ export function TableTry({ sessionId, shape }: { sessionId: string; shape: Shape
       </form>
       <section className="try-result" aria-labelledby="try-result-title">
         <h3 id="try-result-title">{t('ui-try:probabilities')}</h3>
-        {error && (
-          <p className="error-box" role="alert">
-            <CodeText text={error.text} />
-          </p>
-        )}
+        <ErrorBox text={error?.text} />
         {prediction ? <PredictionBars prediction={prediction} /> : !error && <p>{t('ui-try:table.typeFirst')}</p>}
       </section>
     </div>

@@ -15,8 +15,8 @@ import { SampleImage } from '../ui/SampleImage';
 import { PredictionBars } from '../ui/PredictionBars';
 import { TableTry } from './TableTry';
 import { errorText } from '../ui/error-text';
-import { CodeText } from '../ui/CodeText';
 import './try.css';
+import { ErrorBox } from '../ui/ErrorBox';
 
 const PAD = 280;
 const BRUSH = 22;
@@ -251,11 +251,7 @@ export function TryPanel() {
 
       <section className="try-result" aria-labelledby="try-result-title">
         <h3 id="try-result-title">{t('ui-try:probabilities')}</h3>
-        {error && (
-          <p className="error-box" role="alert">
-            <CodeText text={error} />
-          </p>
-        )}
+        <ErrorBox text={error} />
         {prediction ? <PredictionBars prediction={prediction} /> : <p>{fits ? t('ui-try:drawFirst') : t('ui-try:tryImage.dropFirst')}</p>}
       </section>
       <LookInside values={digit} model={trained} />

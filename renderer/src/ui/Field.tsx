@@ -9,3 +9,16 @@ export function Field({ id, label, children }: { id: string; label: string; chil
     </label>
   );
 }
+
+/** The `<option>`s of a `<select>`, each a value and the words shown for it. */
+export function Options({ options }: { options: readonly { value: string; label: string }[] }) {
+  return (
+    <>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -10,3 +10,13 @@ export function useModalDialog(): RefObject<HTMLDialogElement | null> {
   }, []);
   return dialog;
 }
+
+/** A `<dialog>` shown as a modal while `open` is true, and closed when it turns false. */
+export function useModalDialogWhile(open: boolean): RefObject<HTMLDialogElement | null> {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (!open) dialog.current?.close();
+    else if (!dialog.current?.open) dialog.current?.showModal();
+  }, [open]);
+  return dialog;
+}

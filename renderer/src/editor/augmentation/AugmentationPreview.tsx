@@ -19,6 +19,7 @@ import {
 import './augment.css';
 import { errorText } from '../../ui/error-text';
 import { useModalDialog } from '../../ui/use-modal-dialog';
+import { useLatest } from '../../ui/use-latest';
 
 export interface AugmentationPreviewProps {
   /** Random draws besides the original: 8 fill a 3×3 grid, 15 a 4×4 one. */
@@ -55,8 +56,7 @@ export function AugmentationPreview({ draws = 8, selectedId, large = false, canE
   const dataset = useEditor(datasetKey);
   const { seed, sampleIndex } = usePreviewChoice(dataset);
   const choose = (change: Partial<PreviewChoice>) => previewChoices.getState().choose(dataset, change);
-  const datasetRef = useRef(dataset);
-  datasetRef.current = dataset;
+  const datasetRef = useLatest(dataset);
   const [preview, setPreview] = useState<Preview>();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
