@@ -27,7 +27,8 @@ test('the augmentation preview shows a digit through the augmented CNN’s block
   await test.step('selecting an augmentation block shows the original and eight random draws', async () => {
     await selectBlock(page, 'flip');
     await expect(section).toBeVisible();
-    await expect(grid).toHaveAttribute('data-count', '9');
+    // The preview loads the example's data set first, slower on a busy machine.
+    await expect(grid).toHaveAttribute('data-count', '9', { timeout: 60_000 });
     await expect(grid.getByTestId('augment-cell')).toHaveCount(9);
     await expect(grid.getByTestId('augment-cell').first()).toContainText('Original');
     await expect(section.getByTestId('augment-image')).toHaveText(/^Image 0 of 8,000 · class \d$/);

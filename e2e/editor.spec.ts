@@ -30,6 +30,8 @@ async function setParams(page: Page, id: string, params: Record<string, string>)
 }
 
 test('a person builds, checks, edits and saves the course CNN with the mouse', async ({ page }) => {
+  // The course CNN built block by block, its parameters typed: on a busy machine, more than the config's 90 s.
+  test.setTimeout(180_000);
   // Its blocks are dropped in three columns 280 px apart at the starting zoom, which needs the canvas
   // of a 1440×900 window: at 1280×720 the canvas between the open palette and inspector is 680 px wide.
   await page.setViewportSize({ width: 1440, height: 900 });

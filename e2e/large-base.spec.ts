@@ -67,7 +67,8 @@ test('a 150-block pretrained base expands, collapses and expands again within se
     await expect(page.locator('.react-flow__node-block')).toHaveCount(blocksBefore);
     await expect(dialog.getByTestId('base-state-mobilenet_v2')).toHaveText(/^Downloaded and checked/);
     await dialog.getByTestId('base-mobilenet_v2').getByRole('button', { name: 'Add to this project' }).click();
-    await expect(dialog).toBeHidden({ timeout: 60_000 });
+    // Untimed: adding the base's 150 blocks waits for the host; the steps timed below start after it.
+    await expect(dialog).toBeHidden({ timeout: 120_000 });
 
     const groupId = 'mobilenetv2_alpha_1_0';
     const base = page.getByTestId(`base-${groupId}`);
