@@ -3,29 +3,20 @@ import { defaultLaunch } from './e2e/chromium';
 
 // End-to-end tests of the renderer in Debian's Chromium, through the web host (`neuroblocks serve`).
 // Nothing is downloaded: the browser is the system's. Each worker has a web host of its own
-// (e2e/fixtures.ts), so spec files may run side by side. Two projects are two lanes, one per worker,
-// each running one spec after another (`workers: 1`), so that never more than two specs run at once
-// on 2 cores; the specs are shared out so that each lane takes about half of the time:
-// - "training-2": the specs listed below: the whole lesson (classroom), the three WebGPU specs,
-//   consecutive so that they share one SwiftShader browser, and the two specs that time the
-//   machine (camera: images recorded per second held; large-base: seconds from a click until the
-//   canvas settles), in one lane so that they never run beside each other;
-// - "training": every other spec, a new one included until it is listed here.
-// Specs that train nothing and time nothing (editing, layout, dialogs, imports) sit in either lane
-// to balance them. `npx playwright test --project training` runs one lane alone.
-const secondLane = [
-  'camera.spec.ts',
-  'classroom.spec.ts',
-  'csp.spec.ts',
-  'images.spec.ts',
-  'large-base.spec.ts',
+// (e2e/fixtures.ts), so spec files may run side by side. Two projects share two workers:
+// - "interface": specs that train nothing and time nothing (editing, layout, dialogs, imports) run in
+//   either worker;
+// - "training": every other spec (training, timings, the GPU) runs in one worker, one spec after
+//   another, because on 2 cores two training specs side by side miss their waits. A new spec is a
+//   training spec until it is listed below.
+// `npx playwright test --project training` runs one project alone.
+const interfaceSpecs = [
+  'augment.spec.ts',
+  'editor.spec.ts',
+  'french-errors.spec.ts',
+  'network-import.spec.ts',
   'pretrained.spec.ts',
   'projector.spec.ts',
-  'pytorch.spec.ts',
-  'tables.spec.ts',
-  'webgpu-blocks.spec.ts',
-  'webgpu-parity.spec.ts',
-  'webgpu.spec.ts',
 ].map((file) => `**/e2e/${file}`);
 
 export default defineConfig({
@@ -49,7 +40,7 @@ export default defineConfig({
     actionTimeout: 15_000,
   },
   projects: [
-    { name: 'training', testIgnore: secondLane, workers: 1 },
-    { name: 'training-2', testMatch: secondLane, workers: 1 },
+    { name: 'training', testIgnore: interfaceSpecs, workers: 1 },
+    { name: 'interface', testMatch: interfaceSpecs },
   ],
 });
