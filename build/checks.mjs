@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
-/** The checks, each a command run in the repository's root (the same as `npm run lint` and `npm run typecheck`). */
+/** The checks, each a command run in the repository's root (`npm run lint` runs the first two, `npm run typecheck` the last two). */
 const checks = {
   eslint: [bin('eslint'), '.'],
   prettier: [bin('prettier'), '--check', '.'],
